@@ -1,0 +1,1 @@
+"""Check modules, one family per module; each is imported by the registry."""

@@ -1,0 +1,126 @@
+"""Run the rules over documents: selection, severity, isolation of failures.
+
+The engine is the only place that turns a rule's :class:`~checker.registry.Hit`
+into a :class:`~checker.models.Finding` (positions, excerpt, message), so every
+formatter sees findings of one shape. A rule that raises yields an IN001 finding
+for that file and the other rules still run.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+from checker.config import Settings
+from checker.document import Document, Source
+from checker.models import FileReport, Finding, Report, Severity
+from checker.readers import LoadError, read_source, supported_suffixes
+from checker.registry import Hit, Rule, internal_rule, load_rules, matches
+
+_EXCERPT_LIMIT = 200
+
+
+def selected_rules(settings: Settings) -> list[Rule]:
+    chosen = []
+    for rule_ in load_rules().values():
+        if rule_.code == internal_rule().code:
+            continue
+        selected = any(matches(rule_, s) for s in settings.select + settings.extend_select)
+        if selected and not any(matches(rule_, s) for s in settings.ignore):
+            chosen.append(rule_)
+    return chosen
+
+
+def make_finding(doc: Document, rule_: Rule, hit: Hit, severity: Severity) -> Finding:
+    text = doc.text
+    start = max(0, min(hit.start, len(text)))
+    end = max(start, min(hit.end, len(text)))
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    excerpt = text[start:end]
+    if len(excerpt) > _EXCERPT_LIMIT:
+        excerpt = excerpt[:_EXCERPT_LIMIT] + "…"
+    location = doc.source.locate(start) if doc.source.locate else None
+    return Finding(
+        code=rule_.code,
+        name=rule_.name,
+        category=rule_.category,
+        severity=severity,
+        message=rule_.message(hit),
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        start=start,
+        end=end,
+        excerpt=excerpt,
+        suggestion=hit.suggestion,
+        fix=hit.fix,
+        evidence=hit.evidence,
+        location=location,
+    )
+
+
+def check_document(doc: Document, settings: Optional[Settings] = None) -> list[Finding]:
+    settings = settings or Settings()
+    findings: list[Finding] = []
+    for rule_ in selected_rules(settings):
+        try:
+            hits = list(rule_.check(doc))
+        except Exception as error:  # isolate a failing rule: report it, run the others
+            internal = internal_rule()
+            hit = Hit(0, 0, args={"code": rule_.code, "name": rule_.name,
+                                  "error": f"{type(error).__name__}: {error}"[:300]},
+                      evidence={"rule": rule_.code, "exception": type(error).__name__})
+            findings.append(make_finding(doc, internal, hit, internal.severity))
+            continue
+        for hit in hits:
+            severity = settings.severity.get(rule_.code) or hit.severity or rule_.severity
+            findings.append(make_finding(doc, rule_, hit, severity))
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def check_source(source: Source, settings: Optional[Settings] = None) -> FileReport:
+    settings = settings or Settings()
+    doc = Document(source, profile=settings.profile)
+    findings = check_document(doc, settings)
+    profile = settings.profile
+    report = FileReport(path=source.path, encoding=source.encoding, profile=profile, findings=findings)
+    report._text = source.text
+    return report
+
+
+def check_path(path: str, settings: Optional[Settings] = None) -> FileReport:
+    settings = settings or Settings()
+    try:
+        source = read_source(path, settings.max_file_size)
+    except LoadError as error:
+        return FileReport(path=path, error=str(error))
+    return check_source(source, settings)
+
+
+def check_text(text: str, settings: Optional[Settings] = None, path: str = "<string>") -> list[Finding]:
+    """Check a string: the shortest way to use doccheck from Python."""
+    return check_source(Source(path=path, text=text), settings).findings
+
+
+def expand_paths(paths: Iterable[str], suffixes: Optional[Iterable[str]] = None) -> Iterator[str]:
+    """Files as given, and the checkable files below each directory, in a stable order."""
+    wanted = set(suffixes or supported_suffixes())
+    for path in paths:
+        if os.path.isdir(path):
+            found = []
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in files:
+                    if Path(name).suffix.lower() in wanted:
+                        found.append(os.path.join(folder, name))
+            yield from sorted(found)
+        else:
+            yield path
+
+
+def check_paths(paths: Iterable[str], settings: Optional[Settings] = None) -> Report:
+    settings = settings or Settings()
+    return Report.build([check_path(path, settings) for path in expand_paths(paths)])

@@ -1,0 +1,23 @@
+"""Formatters render a Report; they never re-read or re-parse a document.
+
+``FORMATS`` maps an ``--output-format`` name to the module in this package that
+has ``render(report, **options) -> str | bytes``. A new format is one module and
+one line here.
+"""
+from __future__ import annotations
+
+import importlib
+
+from checker.models import Report
+
+FORMATS: dict[str, str] = {
+    "text": "text",
+    "json": "json_format",
+}
+
+
+def render(report: Report, fmt: str, **options) -> str | bytes:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    module = importlib.import_module(f"checker.formatters.{FORMATS[fmt]}")
+    return module.render(report, **options)

@@ -1,0 +1,75 @@
+"""Text output in the shape linters use: ``path:line:col: CODE [severity] message``.
+
+Each finding is followed by the line it sits on (a window around the span on long
+lines) with the span underlined, then the suggestion. Colour only when asked (the
+CLI asks on a TTY). Widths count East Asian wide characters as two columns.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from checker.models import FileReport, Finding, Report
+
+_WINDOW = 24  # characters of context either side of the span on long lines
+_COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _context(file: FileReport, finding: Finding) -> tuple[str, str] | None:
+    text = file.text
+    if text is None:
+        return None
+    line_start = text.rfind("\n", 0, finding.start) + 1
+    line_end = text.find("\n", finding.start)
+    if line_end < 0:
+        line_end = len(text)
+    span_end = min(finding.end, line_end)
+    left = max(line_start, finding.start - _WINDOW)
+    right = min(line_end, max(span_end, finding.start + 1) + _WINDOW)
+    before = ("…" if left > line_start else "") + text[left:finding.start]
+    span = text[finding.start:span_end] or " "
+    after = text[span_end:right] + ("…" if right < line_end else "")
+    shown = (before + text[finding.start:span_end] + after).replace("\t", " ")
+    marks = " " * width(before.replace("\t", " ")) + "^" * max(1, width(span))
+    return shown, marks
+
+
+def render_finding(file: FileReport, finding: Finding, color: bool = False) -> str:
+    severity = finding.severity.value
+    head_sev = f"[{severity}]"
+    code = finding.code
+    if color:
+        head_sev = f"{_COLOURS[severity]}{head_sev}{_RESET}"
+        code = f"{_BOLD}{code}{_RESET}"
+    lines = [f"{file.path}:{finding.line}:{finding.column}: {code} {head_sev} {finding.message}"]
+    context = _context(file, finding)
+    if context:
+        shown, marks = context
+        lines.append(f"    {shown}")
+        lines.append(f"    {_COLOURS[severity] if color else ''}{marks}{_RESET if color else ''}")
+    if finding.suggestion:
+        lines.append(f"    建议：{finding.suggestion}")
+    return "\n".join(lines)
+
+
+def render(report: Report, color: bool = False, **options) -> str:
+    out = []
+    for file in report.files:
+        if file.error:
+            prefix = f"{_COLOURS['error']}error{_RESET}" if color else "error"
+            out.append(f"{file.path}: {prefix}: {file.error}")
+        for finding in file.findings:
+            out.append(render_finding(file, finding, color))
+    counts = report.summary.by_severity
+    noun = "file" if report.summary.files == 1 else "files"
+    summary = (f"{report.summary.findings} findings (error: {counts['error']}, warning: {counts['warning']}, "
+               f"info: {counts['info']}) in {report.summary.files} {noun}")
+    unreadable = sum(1 for file in report.files if file.error)
+    if unreadable:
+        summary += f"; {unreadable} could not be read"
+    out.append(f"{_DIM}{summary}{_RESET}" if color else summary)
+    return "\n".join(out) + "\n"

@@ -1,0 +1,123 @@
+"""The records that cross a boundary: findings, fixes and reports.
+
+A check produces :class:`Finding` objects through the engine; formatters, the
+baseline and the fixer consume them. They are pydantic models so that the JSON
+report is exactly what ``schemas/report.schema.json`` describes.
+"""
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+
+class Severity(str, Enum):
+    error = "error"  # almost certainly wrong
+    warning = "warning"  # likely wrong
+    info = "info"  # style
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self.value]
+
+
+_SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+
+# The fixed vocabulary of categories, with the code prefix of each family.
+CATEGORY_PREFIX: dict[str, str] = {
+    "structure": "ST",
+    "numeric": "NC",
+    "date": "DT",
+    "typo": "TY",
+    "punctuation": "PN",
+    "numeral": "NU",
+    "terminology": "TM",
+    "layout": "LY",
+    "internal": "IN",
+}
+Category = Literal[
+    "structure", "numeric", "date", "typo", "punctuation", "numeral", "terminology", "layout", "internal"
+]
+
+
+class Fix(BaseModel):
+    """Replace ``text[start:end]`` with ``replacement``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    replacement: str
+    safety: Literal["safe", "unsafe"] = "safe"
+
+
+class Finding(BaseModel):
+    code: str
+    name: str
+    category: Category
+    severity: Severity
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+    excerpt: str
+    suggestion: Optional[str] = None
+    fix: Optional[Fix] = None
+    evidence: dict[str, Any] = Field(default_factory=dict)
+    # Where the extracted text came from in a non-text source (docx paragraph,
+    # table cell, PDF page …). Not part of the JSON report's required keys.
+    location: Optional[dict[str, Any]] = None
+
+    def sort_key(self) -> tuple:
+        return (self.start, self.end, self.code)
+
+
+class FileReport(BaseModel):
+    path: str
+    encoding: Optional[str] = None
+    profile: Optional[str] = None
+    findings: list[Finding] = Field(default_factory=list)
+    # Set when the file could not be read or checked at all (exit status 2).
+    error: Optional[str] = None
+    # The checked text, for formatters that show context; never serialised.
+    _text: Optional[str] = PrivateAttr(default=None)
+
+    @property
+    def text(self) -> Optional[str]:
+        return self._text
+
+
+class Summary(BaseModel):
+    files: int
+    findings: int
+    by_severity: dict[str, int]
+
+
+class ToolInfo(BaseModel):
+    name: str = "doccheck"
+    version: str
+
+
+class Report(BaseModel):
+    schema_version: Literal["1"] = "1"
+    tool: ToolInfo
+    files: list[FileReport]
+    summary: Summary
+
+    @classmethod
+    def build(cls, files: list[FileReport]) -> "Report":
+        from checker import __version__
+
+        by_severity = {"error": 0, "warning": 0, "info": 0}
+        for file in files:
+            for finding in file.findings:
+                by_severity[finding.severity.value] += 1
+        return cls(
+            tool=ToolInfo(version=__version__),
+            files=files,
+            summary=Summary(files=len(files), findings=sum(by_severity.values()), by_severity=by_severity),
+        )

@@ -1,0 +1,401 @@
+"""The outline of a 公文: its numbered-section tree and page furniture.
+
+``grammar/outline.lark`` classifies every line (heading with its marker, metadata
+field, site chrome, attachment note, 发文字号, date line, plain text); this module
+nests the classified lines into a tree of :class:`Node` objects and scans
+paragraphs for in-paragraph enumerations (``grammar/enumeration.lark``). Rules read
+the tree; none of them re-parses headings.
+
+The tree never fails to build: a document with skipped levels, odd brackets or no
+line breaks at all gets a best-effort outline.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterator, Optional
+
+from checker.numerals import to_int
+from checker.resources import grammar_path
+
+# Nesting rank of each kind of numbered heading: a heading nests under the nearest
+# open heading of smaller rank. 章 > 节 > 条 > 一、 > （一） > 1. > （1）.
+_RANK = {"chapter": 10, "section": 20, "article": 30, 1: 40, 2: 50, 3: 60, 4: 70}
+ENUMERATION_RANK = 80
+
+_TERMINAL_LEVEL = {"H1": 1, "H2": 2, "H3": 3, "H4": 4}
+_TERMINAL_KIND = {"CHAPTER": "chapter", "SECTION": "section", "ARTICLE": "article"}
+
+_SENTENCE_END = "。！？；"
+_ATTACHMENT_ITEM = re.compile(r"[ \t\u3000]*([0-9０-９]{1,3}[.．、])")
+_SHORT_LINE = 40  # a signature or chrome line is short
+_TITLE_LINE = 80
+
+
+@dataclass(eq=False)
+class Node:
+    """One node of the outline.
+
+    ``kind`` is one of: document, part, header, meta_field, title, doc_number,
+    recipient, heading, paragraph, enumeration, attachment_note, attachment_item,
+    signature, organ, date, chrome. Spans are character offsets into the document
+    text: ``start``/``end`` cover the node and all it contains; ``head_start``/
+    ``head_end`` cover its own line (for a heading, the heading line).
+    """
+
+    kind: str
+    start: int
+    end: int
+    head_start: int = -1
+    head_end: int = -1
+    level: Optional[int] = None  # 1 一、 / 2 （一） / 3 1. / 4 （1） for numbered headings
+    style: Optional[str] = None  # the numbering form: "一、" "（一）" "(一)" "1." "1、" "一是" "第一" "第一条" …
+    number: Optional[int] = None  # the numbering value: （十二） → 12
+    marker_start: int = -1
+    marker_end: int = -1
+    title: Optional[str] = None  # heading text up to its first 。; meta key; title text
+    value: Optional[str] = None  # meta value
+    rank: int = 0
+    children: list["Node"] = field(default_factory=list)
+    parent: Optional["Node"] = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.head_start < 0:
+            self.head_start, self.head_end = self.start, self.end
+
+    def add(self, child: "Node") -> "Node":
+        child.parent = self
+        self.children.append(child)
+        return child
+
+    def walk(self) -> Iterator["Node"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def find(self, kind: str) -> list["Node"]:
+        return [node for node in self.walk() if node.kind == kind]
+
+    @property
+    def marker(self) -> tuple[int, int]:
+        return self.marker_start, self.marker_end
+
+    def numbered_children(self) -> list["Node"]:
+        return [child for child in self.children if child.number is not None]
+
+    def __repr__(self) -> str:  # compact, for tests and debugging
+        bits = [self.kind]
+        if self.style:
+            bits.append(f"{self.style}={self.number}")
+        if self.title:
+            bits.append(repr(self.title[:20]))
+        return f"<Node {' '.join(bits)} {self.start}:{self.end}>"
+
+
+@dataclass
+class Line:
+    """One classified line from the grammar."""
+
+    kind: str  # heading, meta_field, chrome, attachment_note, doc_number, date_line, text, blank
+    start: int  # first non-space character
+    end: int  # end of line (before the newline), trailing spaces excluded
+    terminal: Optional[str] = None  # the marker terminal for headings
+    marker_end: int = -1
+    line_start: int = 0  # start of the line including indentation
+
+
+@lru_cache(maxsize=1)
+def _line_parser():
+    from lark import Lark
+
+    return Lark.open(
+        str(grammar_path("outline.lark")),
+        parser="lalr",
+        lexer="contextual",
+        propagate_positions=False,
+        maybe_placeholders=False,
+        cache=True,
+    )
+
+
+@lru_cache(maxsize=1)
+def _enumeration_pattern() -> re.Pattern:
+    """The enumeration markers, compiled from the grammar's own terminals."""
+    from lark import Lark
+
+    grammar = Lark.open(str(grammar_path("enumeration.lark")), parser="lalr", cache=True)
+    alternatives = [
+        f"(?P<{name}>{grammar.get_terminal(name).pattern.to_regexp()})" for name in ("ENUM_SHI", "ENUM_DI")
+    ]
+    return re.compile("|".join(alternatives))
+
+
+def classify_lines(text: str) -> list[Line]:
+    """Every line of ``text`` with the kind the grammar gives it."""
+    from lark import Token
+
+    parser = _line_parser()
+    tree = parser.parse(text if text.endswith("\n") else text + "\n")
+    # Blank lines produce no subtree; fill them in from the line starts.
+    classified: dict[int, Line] = {}
+    for subtree in tree.children:
+        if isinstance(subtree, Token):  # INDENT of a whitespace-only line
+            continue
+        tokens = [tok for tok in subtree.children if isinstance(tok, Token)]
+        first, last = tokens[0], tokens[-1]
+        end = last.end_pos
+        while end > first.start_pos and text[end - 1] in " \t\u3000\xa0":
+            end -= 1
+        line = Line(kind=subtree.data, start=first.start_pos, end=end)
+        if subtree.data != "text":  # the marker: heading number, meta key, 附件：…
+            line.terminal = first.type
+            line.marker_end = first.end_pos
+        line_start = text.rfind("\n", 0, first.start_pos) + 1
+        line.line_start = line_start
+        classified[line_start] = line
+    lines: list[Line] = []
+    offset = 0
+    for raw in text.split("\n"):
+        line = classified.get(offset)
+        if line is None:
+            line = Line(kind="blank", start=offset, end=offset, line_start=offset)
+        lines.append(line)
+        offset += len(raw) + 1
+    return lines
+
+
+class OutlineBuilder:
+    """Nests classified lines into the outline tree."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = classify_lines(text)
+        self.root = Node("document", 0, len(text))
+
+    # -- the parts of the page ---------------------------------------------------
+    def build(self) -> Node:
+        lines = [line for line in self.lines if line.kind != "blank"]
+        if not lines:
+            return self.root
+        body_from = self._header(lines)
+        body_to = self._trailing_chrome(lines, body_from)
+        body_from = self._title_block(lines, body_from, body_to)
+        self._body(lines, body_from, body_to)
+        for line in lines[body_to:]:
+            self.root.add(Node("chrome", line.start, line.end))
+        self._close_spans(self.root)
+        return self.root
+
+    def _header(self, lines: list[Line]) -> int:
+        """Metadata fields and top-of-page chrome before the title."""
+        index = 0
+        header: Optional[Node] = None
+        while index < len(lines) and lines[index].kind in ("meta_field", "chrome"):
+            line = lines[index]
+            if line.kind == "chrome":
+                self.root.add(Node("chrome", line.start, line.end))
+            else:
+                if header is None:
+                    header = self.root.add(Node("header", line.start, line.end))
+                header.add(self._meta_field(line))
+            index += 1
+        return index
+
+    def _meta_field(self, line: Line) -> Node:
+        raw = self.text[line.start:line.end]
+        colon = min((i for i in (raw.find(":"), raw.find("：")) if i >= 0), default=len(raw))
+        key = re.sub(r"[\s\u3000]+", "", raw[:colon])
+        value = raw[colon + 1:].strip(" \t\u3000")
+        return Node("meta_field", line.start, line.end, title=key, value=value)
+
+    def _trailing_chrome(self, lines: list[Line], body_from: int) -> int:
+        """Index of the first line of the site chrome that closes a web page."""
+        end = len(lines)
+        first_chrome = end
+        for index in range(end - 1, body_from - 1, -1):
+            line = lines[index]
+            if line.kind == "chrome":
+                first_chrome = index
+            elif not self._is_short_plain(line):
+                break
+        return first_chrome
+
+    def _is_short_plain(self, line: Line) -> bool:
+        if line.kind not in ("text", "meta_field"):
+            return False
+        content = self.text[line.start:line.end]
+        return len(content) <= _SHORT_LINE and not any(mark in content for mark in "。，；")
+
+    def _title_block(self, lines: list[Line], index: int, stop: int) -> int:
+        """Title lines, 发文字号 and the recipient line at the top of the body."""
+        title_lines: list[Line] = []
+        while index < stop:
+            line = lines[index]
+            content = self.text[line.start:line.end]
+            if line.kind == "doc_number":
+                self.root.add(Node("doc_number", line.start, line.end, title=content))
+            elif line.kind == "text" and self._is_recipient(content) and (title_lines or index == 0):
+                self.root.add(Node("recipient", line.start, line.end, title=content))
+                index += 1
+                break
+            elif line.kind == "text" and self._is_title_like(content) and len(title_lines) < 6:
+                title_lines.append(line)
+            else:
+                break
+            index += 1
+        if title_lines:
+            pieces = [self.text[line.start:line.end].strip() for line in title_lines]
+            joined = "".join(pieces)
+            half = len(joined) // 2
+            if len(joined) % 2 == 0 and joined[:half] == joined[half:]:
+                joined = joined[:half]  # web pages print the title twice
+            title = Node("title", title_lines[0].start, title_lines[-1].end, title=joined)
+            self.root.children.insert(self._title_position(), title)
+            title.parent = self.root
+        return index
+
+    def _title_position(self) -> int:
+        for position, child in enumerate(self.root.children):
+            if child.kind not in ("header", "chrome"):
+                return position
+        return len(self.root.children)
+
+    @staticmethod
+    def _is_title_like(content: str) -> bool:
+        return len(content) <= _TITLE_LINE and content[-1] not in "。；;，,：:！？"
+
+    @staticmethod
+    def _is_recipient(content: str) -> bool:
+        return len(content) <= _TITLE_LINE and content[-1] in "：:" and "。" not in content
+
+    # -- the body ----------------------------------------------------------------
+    def _body(self, lines: list[Line], start: int, stop: int) -> None:
+        scope = self.root  # where numbering restarts: the document, or a part after a signature
+        open_nodes: list[Node] = []  # open headings, outermost first
+        attachment: Optional[Node] = None
+        index = start
+        while index < stop:
+            line = lines[index]
+            signature_end = self._signature_at(lines, index, stop)
+            if signature_end is not None:
+                self._add_signature(lines, index, signature_end, scope)
+                index = signature_end
+                if index < stop:  # more content after a signature: an attached document
+                    scope = self.root.add(Node("part", lines[index].start, lines[index].end))
+                    open_nodes = []
+                attachment = None
+                continue
+            if line.kind == "attachment_note":
+                attachment = (open_nodes[-1] if open_nodes else scope).add(
+                    Node("attachment_note", line.start, line.end, title=self.text[line.start:line.end],
+                         marker_start=line.start, marker_end=line.marker_end)
+                )
+                first_item = _ATTACHMENT_ITEM.match(self.text, line.marker_end, line.end)
+                if first_item:  # 附件：1.统计表 — the first item shares the line
+                    attachment.add(Node("attachment_item", first_item.start(), line.end,
+                                        style=_style(first_item.group(1), "H3"), number=to_int(first_item.group(1)[:-1]),
+                                        marker_start=first_item.start(1), marker_end=first_item.end(1),
+                                        title=self.text[first_item.end(1):line.end].strip(), rank=_RANK[3]))
+            elif attachment is not None and line.kind == "heading" and _TERMINAL_LEVEL.get(line.terminal) == 3:
+                attachment.add(self._heading(line, kind="attachment_item"))
+            elif line.kind == "heading":
+                attachment = None
+                node = self._heading(line)
+                while open_nodes and open_nodes[-1].rank >= node.rank:
+                    open_nodes.pop()
+                (open_nodes[-1] if open_nodes else scope).add(node)
+                open_nodes.append(node)
+                self._enumerations(node, node.marker_end, line.end)
+            else:
+                attachment = None if line.kind != "text" or attachment is None else attachment
+                if attachment is not None and self._is_short_plain(line):
+                    # "附件：" followed by the attachment names on their own lines
+                    attachment.add(Node("attachment_item", line.start, line.end,
+                                        title=self.text[line.start:line.end]))
+                else:
+                    attachment = None
+                    kind = "doc_number" if line.kind == "doc_number" else "paragraph"
+                    node = (open_nodes[-1] if open_nodes else scope).add(Node(kind, line.start, line.end))
+                    if kind == "paragraph":
+                        self._enumerations(node, line.start, line.end)
+            index += 1
+
+    def _heading(self, line: Line, kind: str = "heading") -> Node:
+        marker = self.text[line.start:line.marker_end]
+        level = _TERMINAL_LEVEL.get(line.terminal)
+        rank = _RANK[level] if level else _RANK[_TERMINAL_KIND[line.terminal]]
+        digits = re.sub(r"[（()）、.．第章节条\s]", "", marker)
+        rest = self.text[line.marker_end:line.end]
+        stop = min((i for i in (rest.find("。"), rest.find("；")) if i >= 0), default=len(rest))
+        return Node(
+            kind,
+            line.start,
+            line.end,
+            level=level,
+            style=_style(marker, line.terminal),
+            number=to_int(digits),
+            marker_start=line.start,
+            marker_end=line.marker_end,
+            title=rest[:stop].strip(),
+            rank=rank,
+        )
+
+    def _enumerations(self, node: Node, start: int, end: int) -> None:
+        """一是…二是… / 第一，…第二，… inside the text of ``node``."""
+        text = self.text
+        for match in _enumeration_pattern().finditer(text, start, end):
+            at = match.start()
+            if at > start:
+                before = text[at - 1]
+                if before not in "。；;：:，,！？!?、 \t\u3000）)":
+                    continue
+            marker = match.group()
+            style = "一是" if match.lastgroup == "ENUM_SHI" else "第一"
+            digits = marker.replace("是", "").replace("第", "")
+            node.add(Node("enumeration", at, at + len(marker), style=style, number=to_int(digits),
+                          marker_start=at, marker_end=at + len(marker), rank=ENUMERATION_RANK))
+
+    def _signature_at(self, lines: list[Line], index: int, stop: int) -> Optional[int]:
+        """If ``lines[index]`` opens a signature block (organ lines + date), its end index."""
+        line = lines[index]
+        if line.kind != "text" or not self._is_signature_organ(line):
+            return None
+        probe = index
+        while probe < stop and probe - index < 3 and lines[probe].kind == "text" and self._is_signature_organ(lines[probe]):
+            probe += 1
+        if probe < stop and lines[probe].kind == "date_line":
+            return probe + 1
+        return None
+
+    def _is_signature_organ(self, line: Line) -> bool:
+        content = self.text[line.start:line.end]
+        return (len(content) <= _SHORT_LINE and not any(mark in content for mark in "。，；：:“”《》")
+                and not content.startswith(("（", "(")))
+
+    def _add_signature(self, lines: list[Line], first: int, end: int, scope: Node) -> None:
+        date = lines[end - 1]
+        signature = scope.add(Node("signature", lines[first].start, date.end))
+        for line in lines[first:end - 1]:
+            signature.add(Node("organ", line.start, line.end, title=self.text[line.start:line.end]))
+        signature.add(Node("date", date.start, date.end, title=self.text[date.start:date.end]))
+
+    # -- spans ---------------------------------------------------------------------
+    def _close_spans(self, node: Node) -> int:
+        """Extend every node's ``end`` over its children."""
+        for child in node.children:
+            node.end = max(node.end, self._close_spans(child))
+        return node.end
+
+
+def _style(marker: str, terminal: str) -> str:
+    """The numbering form, with the number replaced by 一 or 1: （一） (一) 一、 1. 1、 …"""
+    if terminal in _TERMINAL_KIND:
+        return "第一" + marker[-1]
+    style = re.sub(r"[一二三四五六七八九十百零〇]+", "一", marker)
+    style = re.sub(r"[0-9０-９]+", "1", style)
+    return style
+
+
+def build_outline(text: str) -> Node:
+    return OutlineBuilder(text).build()

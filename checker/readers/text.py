@@ -1,0 +1,115 @@
+"""Plain text (.txt, and .md until the Markdown reader exists): decode and normalise.
+
+The encoding is detected (UTF-8 with or without BOM, UTF-16/32 with BOM, then
+GB18030/GBK, Big5 … by charset-normalizer). Line endings are normalised to "\\n";
+the original ending and encoding are kept on the Source so a fix can write the
+file back as it was. Offsets into the normalised text map to the same line and
+column as in the original file, so no further source map is needed.
+"""
+from __future__ import annotations
+
+import codecs
+
+from checker.document import Source
+from checker.readers import LoadError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes) -> tuple[str, str, bool]:
+    """(text, encoding, had_bom) or LoadError when the bytes are not text."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding, True
+            except UnicodeDecodeError:
+                raise LoadError(f"文件以 {encoding} 字节顺序标记开头，但内容无法按该编码解码") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        if "\x00" in text:
+            return _without_bom_utf16(data)
+        return text, "utf-8", False
+    if b"\x00" in data:
+        return _without_bom_utf16(data)
+    return _detected(data)
+
+
+def _without_bom_utf16(data: bytes) -> tuple[str, str, bool]:
+    """NUL bytes: UTF-16 without a BOM, or a binary file."""
+    if len(data) % 2 == 0:
+        even_nuls = data[0::2].count(0)
+        odd_nuls = data[1::2].count(0)
+        half = len(data) // 2
+        # ASCII-heavy UTF-16 puts NULs on one side only; CJK UTF-16 has few NULs at all
+        for encoding, nuls, other in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
+            if other == 0 or nuls > half * 0.3 and other < half * 0.05:
+                try:
+                    text = data.decode(encoding)
+                except UnicodeDecodeError:
+                    continue
+                if _looks_like_text(text):
+                    return text, encoding, False
+    raise LoadError("不是文本文件（含二进制内容），无法检查 (binary file)")
+
+
+def _detected(data: bytes) -> tuple[str, str, bool]:
+    # GB18030 is by far the most common non-UTF-8 encoding of 公文; try it strictly
+    # before asking the detector, which can mistake short Chinese text for Big5.
+    try:
+        text = data.decode("gb18030")
+        if _looks_like_text(text) and _cjk_share(text) > 0.2:
+            return text, "gb18030", False
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise LoadError("无法识别文件编码，文件可能不是文本 (undecodable)")
+    text = str(best)
+    if not _looks_like_text(text):
+        raise LoadError("无法识别文件编码，文件可能不是文本 (undecodable)")
+    return text, best.encoding, False
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text:
+        return True
+    controls = sum(1 for ch in text if ch < " " and ch not in "\n\r\t\f\v")
+    return controls / len(text) < 0.01
+
+
+def _cjk_share(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    return sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff") / len(sample)
+
+
+def newline_style(text: str) -> str:
+    crlf = text.count("\r\n")
+    lone_cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    if crlf >= max(lf, lone_cr) and crlf:
+        return "\r\n"
+    if lone_cr > lf:
+        return "\r"
+    return "\n"
+
+
+def read(path: str, data: bytes) -> Source:
+    text, encoding, bom = decode(data)
+    newline = newline_style(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    kind = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
+    return Source(path=path, text=text, encoding=encoding, newline=newline, bom=bom, kind=kind, raw=data)

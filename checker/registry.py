@@ -1,0 +1,169 @@
+"""The one registry of rules.
+
+A rule is a function of the Document that yields :class:`Hit` objects, declared
+with :func:`rule`, which records its code, name, category, default severity,
+message template(s) and documentation (the function's docstring, written in the
+fixed sections *What it checks / Why it matters / Example / Fix*). Check modules
+live in ``checker/checks/`` and are discovered automatically; adding a rule never
+touches this file.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Optional, Union
+
+from checker.models import CATEGORY_PREFIX, Fix, Severity
+
+DOC_SECTIONS = ("What it checks", "Why it matters", "Example", "Fix")
+
+
+@dataclass
+class Hit:
+    """What a check reports; the engine turns it into a Finding."""
+
+    start: int
+    end: int
+    args: dict[str, Any] = field(default_factory=dict)  # values for the message template
+    variant: str = "default"  # which of the rule's messages
+    suggestion: Optional[str] = None
+    fix: Optional[Fix] = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+    severity: Optional[Severity] = None  # a rule may lower its own severity for a weak case
+
+
+@dataclass
+class Rule:
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    messages: dict[str, str]
+    check: Callable[[Any], Iterable[Hit]]
+    doc: str = ""
+    fix_safety: Optional[str] = None  # "safe" / "unsafe" when the rule offers fixes
+
+    @property
+    def summary(self) -> str:
+        """The first line of the documentation."""
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else self.name
+
+    def sections(self) -> dict[str, str]:
+        """The documentation split into its fixed sections."""
+        result: dict[str, str] = {}
+        current = None
+        for line in self.doc.splitlines():
+            stripped = line.strip()
+            heading = stripped.rstrip(":").strip()
+            if heading in DOC_SECTIONS:
+                current = heading
+                result[current] = ""
+            elif current:
+                result[current] += line.strip() + "\n"
+        return {key: value.strip() for key, value in result.items()}
+
+    def message(self, hit: Hit) -> str:
+        template = self.messages.get(hit.variant) or self.messages["default"]
+        return template.format(**hit.args)
+
+
+_RULES: dict[str, Rule] = {}
+_CODE = re.compile(r"^(ST|NC|DT|TY|PN|NU|TM|LY|IN)\d{3}$")
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def rule(
+    code: str,
+    name: str,
+    *,
+    category: str,
+    severity: str,
+    message: Union[str, dict[str, str]],
+    fix: Optional[str] = None,
+) -> Callable:
+    """Register the decorated function as a rule."""
+    if not _CODE.match(code) or CATEGORY_PREFIX[category] != code[:2]:
+        raise ValueError(f"rule code {code!r} does not fit category {category!r}")
+    if not _NAME.match(name):
+        raise ValueError(f"rule name {name!r} is not kebab-case")
+    messages = {"default": message} if isinstance(message, str) else dict(message)
+    if "default" not in messages:
+        raise ValueError(f"rule {code} has no default message")
+
+    def register(function: Callable) -> Callable:
+        if code in _RULES and _RULES[code].check is not function:
+            raise ValueError(f"rule code {code} registered twice")
+        _RULES[code] = Rule(code, name, category, Severity(severity), messages, function,
+                            doc=function.__doc__ or "", fix_safety=fix)
+        function.rule = _RULES[code]
+        return function
+
+    return register
+
+
+_INTERNAL = Rule(
+    "IN001",
+    "internal-error",
+    "internal",
+    Severity.error,
+    {"default": "检查规则 {code}（{name}）运行出错：{error}"},
+    check=lambda doc: (),
+    doc="""A rule raised an exception while checking this file.
+
+What it checks:
+    Nothing: it reports that another rule failed, so the failure is visible
+    instead of silently dropping that rule's findings.
+Why it matters:
+    A crash in one rule must not stop the others, and must not pass unnoticed.
+Example:
+    IN001 检查规则 NC101（breakdown-sum-mismatch）运行出错：ZeroDivisionError: …
+Fix:
+    Report the file and the message to the doccheck maintainers.
+""",
+)
+
+
+def internal_rule() -> Rule:
+    return _INTERNAL
+
+
+_loaded = False
+
+
+def load_rules() -> dict[str, Rule]:
+    """Every rule, importing all check modules on first use."""
+    global _loaded
+    if not _loaded:
+        import checker.checks as package
+
+        for module in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+            if not module.name.startswith("_"):
+                importlib.import_module(f"checker.checks.{module.name}")
+        _RULES.setdefault(_INTERNAL.code, _INTERNAL)
+        _loaded = True
+    return dict(sorted(_RULES.items()))
+
+
+def get_rule(code_or_name: str) -> Optional[Rule]:
+    rules = load_rules()
+    key = code_or_name.strip()
+    if key.upper() in rules:
+        return rules[key.upper()]
+    for candidate in rules.values():
+        if candidate.name == key:
+            return candidate
+    return None
+
+
+def matches(rule_: Rule, selector: str) -> bool:
+    """Does a --select/--ignore entry (code, code prefix, category, name or ALL) cover the rule?"""
+    selector = selector.strip()
+    if not selector:
+        return False
+    if selector.upper() == "ALL":
+        return True
+    if selector == rule_.category or selector == rule_.name:
+        return True
+    return rule_.code.startswith(selector.upper())

@@ -1,0 +1,52 @@
+"""Shared test helpers: check a string, run the CLI, find the shared material."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import main
+from checker.config import Settings
+from checker.engine import check_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "000_7afa1ad67aa4f061.txt"
+CORPUS = SHARED / "corpus"
+
+
+def findings(text: str, select: str | list[str] = "ALL", **settings):
+    selectors = [select] if isinstance(select, str) else list(select)
+    return check_text(text, Settings(select=selectors, **settings))
+
+
+def codes(text: str, select: str | list[str] = "ALL") -> list[str]:
+    return [f.code for f in findings(text, select)]
+
+
+def run(*args: str, input: str | bytes | None = None):
+    """Run the CLI in-process; returns the click Result (exit_code, output, stderr)."""
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def run_json(*args: str) -> dict:
+    result = run("check", "--format", "json", *args)
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    if not SEED.exists():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    return SEED
+
+
+@pytest.fixture
+def corpus_path() -> Path:
+    if not CORPUS.exists():
+        pytest.skip("../shared/corpus is not beside this checkout")
+    return CORPUS

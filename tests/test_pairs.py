@@ -1,0 +1,49 @@
+"""Paired punctuation: PN101 unclosed, PN102 unmatched closer, PN103 crossed."""
+from tests.conftest import findings
+
+
+def test_unclosed_bracket_is_reported_at_the_bracket():
+    (f,) = findings("截止2015年11月(，全区完成产值34.6亿元。\n", "PN101")
+    assert (f.code, f.line, f.column, f.excerpt) == ("PN101", 1, 11, "(")
+
+
+def test_closed_pairs_of_every_kind_are_fine():
+    text = "《关于（试行）的通知》“好”‘对’〈附〉【注】〔2016〕(一)（二)\n"
+    assert findings(text, "PN") == []
+
+
+def test_unmatched_closing_quote():
+    (f,) = findings("正在汇合成一个”统一的活动。\n", "PN102")
+    assert (f.line, f.column) == (1, 8)
+
+
+def test_crossed_pairs():
+    (f,) = findings("《实施方案（2013-2015》）的通知。\n", "PN")
+    assert f.code == "PN103"
+    assert f.evidence["inner_open"] == "（"
+
+
+def test_list_item_number_with_only_a_closing_bracket_is_fine():
+    assert findings("1）加强领导。\n2）落实责任。\n", "PN") == []
+
+
+def test_pairs_close_across_a_title_broken_over_lines():
+    assert findings("关于印发《政府网站集约化\n\n试点工作方案》的通知\n", "PN") == []
+
+
+def test_pairs_do_not_close_across_finished_paragraphs():
+    result = findings("他说：“要抓好落实。\n第二段话”。\n", "PN")
+    assert sorted(f.code for f in result) == ["PN101", "PN102"]
+
+
+def test_ten_thousand_nested_brackets_report_each_unclosed_one():
+    text = "（" * 10_000 + "\n"
+    assert len(findings(text, "PN101")) == 10_000
+
+
+def test_seed_bracket_line_31(seed_path):
+    from checker.engine import check_path
+    from checker.config import Settings
+
+    report = check_path(str(seed_path), Settings(select=["PN"]))
+    assert [(f.code, f.line, f.column) for f in report.findings] == [("PN101", 31, 168)]
