@@ -48,14 +48,25 @@ class Paragraph:
 
 
 class Document:
-    def __init__(self, source: Source | str, *, profile: Optional[str] = None) -> None:
+    def __init__(self, source: Source | str, *, settings: Any = None) -> None:
         if isinstance(source, str):
             source = Source(path="<string>", text=source)
+        if settings is None:
+            from checker.config import Settings
+
+            settings = Settings()
         self.source = source
         self.text = source.text
         self.path = source.path
-        self.profile = profile  # the profile asked for on the command line, if any
+        # The run's settings (checker.config.Settings): rules read user data from it
+        # (glossaries, rule packs, thresholds), never from files of their own.
+        self.settings = settings
         self._views: dict[Any, Any] = {}
+
+    @property
+    def profile(self) -> Optional[str]:
+        """The profile asked for on the command line, if any."""
+        return self.settings.profile
 
     # -- positions -------------------------------------------------------------
     @cached_property

@@ -83,7 +83,7 @@ def check_document(doc: Document, settings: Optional[Settings] = None) -> list[F
 
 def check_source(source: Source, settings: Optional[Settings] = None) -> FileReport:
     settings = settings or Settings()
-    doc = Document(source, profile=settings.profile)
+    doc = Document(source, settings=settings)
     findings = check_document(doc, settings)
     profile = settings.profile
     report = FileReport(path=source.path, encoding=source.encoding, profile=profile, findings=findings)
