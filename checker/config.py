@@ -25,6 +25,9 @@ class Settings(BaseModel):
     profile: Optional[str] = None
     severity: dict[str, Severity] = Field(default_factory=dict)  # code → severity override
     max_file_size: int = Field(DEFAULT_MAX_BYTES, alias="max-file-size")  # bytes; 0 = no limit
+    # User data files: extra rule packs (typos, wording) and glossaries of names.
+    rule_packs: list[str] = Field(default_factory=list, alias="rule-packs")
+    glossaries: list[str] = Field(default_factory=list)
 
     def fails(self, severity: Severity) -> bool:
         if self.fail_on == "never":
