@@ -308,8 +308,7 @@ class OutlineBuilder:
                 open_nodes.append(node)
                 self._enumerations(node, node.marker_end, line.end)
             else:
-                attachment = None if line.kind != "text" or attachment is None else attachment
-                if attachment is not None and self._is_short_plain(line):
+                if attachment is not None and line.kind == "text" and self._is_short_plain(line):
                     # "附件：" followed by the attachment names on their own lines
                     attachment.add(Node("attachment_item", line.start, line.end,
                                         title=self.text[line.start:line.end]))
