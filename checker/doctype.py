@@ -1,0 +1,67 @@
+"""The kind of document (文种), told from its title.
+
+A 公文's title ends with its kind: 关于……的通知, ……的批复, ……工作总结和……工作计划.
+:func:`document_type` returns one of the 15 kinds of 《党政机关公文处理工作条例》
+(第八条) or one of the working kinds (工作总结, 工作计划, 工作总结和工作计划, 工作要点,
+政府工作报告), or ``None`` when the title says neither.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+# The 15 kinds of the 条例; 令 is the usual title ending of a 命令.
+STATUTORY_TYPES = ("决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
+                   "请示", "批复", "议案", "函", "纪要")
+WORKING_TYPES = ("工作总结和工作计划", "工作总结", "工作计划", "工作要点", "政府工作报告")
+ALL_TYPES = WORKING_TYPES + STATUTORY_TYPES
+
+# Title endings, longest and most specific first: the first that fits wins.
+_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("政府工作报告", "政府工作报告"),
+    ("工作要点", "工作要点"),
+    ("复函", "函"),
+    ("会议纪要", "纪要"),
+    ("纪要", "纪要"),
+    ("命令", "命令"),
+    ("令", "命令"),
+) + tuple((kind, kind) for kind in STATUTORY_TYPES if kind not in ("命令", "纪要"))
+
+# 2015年工作总结和2016年工作计划, 工作总结及工作打算, 上半年工作总结和下半年工作安排
+_SUMMARY_AND_PLAN = re.compile(r"总结[和及与暨、].{0,16}(?:计划|安排|打算|思路|要点)$")
+_SUMMARY = re.compile(r"(?:工作总结|工作情况总结)$")
+_PLAN = re.compile(r"(?:工作计划|工作安排|工作打算)$")
+_TRAILING = re.compile(r"[\s\u3000（(]*(?:[(（][^()（）]{0,12}[)）])?[\s\u3000]*$")
+
+
+def type_of_title(title: Optional[str]) -> Optional[str]:
+    """The document type a title names, or None."""
+    if not title:
+        return None
+    text = _TRAILING.sub("", title.strip())  # （征求意见稿）, （2016年）
+    text = text.rstrip("。.　 ")
+    if not text:
+        return None
+    if _SUMMARY_AND_PLAN.search(text):
+        return "工作总结和工作计划"
+    if _SUMMARY.search(text):
+        return "工作总结"
+    if _PLAN.search(text):
+        return "工作计划"
+    for ending, kind in _ENDINGS:
+        if text.endswith(ending):
+            return kind
+    return None
+
+
+def document_type(doc) -> Optional[str]:
+    """The type of a Document, from its title (or the page's 标题 field)."""
+    return doc.view(_document_type)
+
+
+def _document_type(doc) -> Optional[str]:
+    found = type_of_title(doc.title)
+    if found is None:
+        meta = doc.metadata
+        found = type_of_title(meta.get("信息名称") or meta.get("标题") or meta.get("名称"))
+    return found
