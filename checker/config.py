@@ -1,18 +1,40 @@
-"""Settings of a check run: which rules, which severities, when to fail.
+"""Settings of a check run, and the configuration file they may come from.
 
-One pydantic model, filled from the command line (and, later, from a config
-file). The engine reads nothing else.
+:class:`Settings` is what the engine reads: which rules, which severities, when to
+fail, which profile, which files. It is filled from a configuration file
+(``doccheck.toml``, or the ``[tool.doccheck]`` table of ``pyproject.toml``, found
+by walking up from the checked path; ``--config FILE`` names one) and then from the
+command line, whose options win. :class:`ConfigFile` is the shape of that file; the
+JSON Schema in ``schemas/config.schema.json`` is generated from it
+(``python -m checker.config > schemas/config.schema.json``) and a test keeps the
+two equal. A file with an unknown key or a value of the wrong type is refused
+with a :class:`ConfigError` that names the key and the file.
 """
 from __future__ import annotations
 
-from typing import Literal, Optional
+import json
+import os
+import sys
+from pathlib import Path, PurePosixPath
+from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from checker.models import Severity
 from checker.readers import DEFAULT_MAX_BYTES
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
 FailOn = Literal["error", "warning", "info", "never"]
+CONFIG_NAMES = ("doccheck.toml", ".doccheck.toml")
+Suffix = Annotated[str, StringConstraints(pattern=r"^\.[A-Za-z0-9]+$")]
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file and the key."""
 
 
 class Settings(BaseModel):
@@ -28,8 +50,266 @@ class Settings(BaseModel):
     # User data files: extra rule packs (typos, wording) and glossaries of names.
     rule_packs: list[str] = Field(default_factory=list, alias="rule-packs")
     glossaries: list[str] = Field(default_factory=list)
+    # Globs (gitignore syntax) relative to ``root``: glob → profile, glob → rules to skip.
+    per_path_profiles: dict[str, str] = Field(default_factory=dict, alias="per-path-profiles")
+    per_path_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-path-ignores")
+    # Which files a directory walk yields: suffixes, and include/exclude globs.
+    file_types: list[str] = Field(default_factory=list, alias="file-types")  # empty: every readable type
+    include: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)
+    # The folder globs are relative to (the configuration file's; None: the current
+    # directory) and the file the settings were read from.
+    root: Optional[str] = None
+    config_file: Optional[str] = Field(None, alias="config-file")
 
     def fails(self, severity: Severity) -> bool:
         if self.fail_on == "never":
             return False
         return severity.rank >= Severity(self.fail_on).rank
+
+    def relative(self, path: str) -> str:
+        """``path`` relative to the settings' root, in the form globs are matched against."""
+        root = os.path.abspath(self.root or os.getcwd())
+        absolute = os.path.abspath(path)
+        try:
+            relative = os.path.relpath(absolute, root)
+        except ValueError:  # another drive on Windows
+            relative = absolute
+        if relative.startswith(".."):
+            relative = absolute
+        return PurePosixPath(*Path(relative).parts).as_posix()
+
+    def for_path(self, path: str) -> "Settings":
+        """The settings for one file: its per-path profile and ignores applied."""
+        if not self.per_path_profiles and not self.per_path_ignores:
+            return self
+        relative = self.relative(path)
+        update: dict[str, Any] = {}
+        for pattern, profile in self.per_path_profiles.items():
+            if glob_matches(pattern, relative):
+                update["profile"] = profile
+                break  # the first glob that matches, in the order written
+        extra = [code for pattern, codes in self.per_path_ignores.items()
+                 if glob_matches(pattern, relative) for code in codes]
+        if extra:
+            update["ignore"] = self.ignore + extra
+        return self.model_copy(update=update) if update else self
+
+
+def glob_matches(pattern: str, relative: str) -> bool:
+    """Does a gitignore-style glob match a root-relative posix path?"""
+    return _spec((pattern,)).match_file(relative)
+
+
+_SPECS: dict[tuple[str, ...], Any] = {}
+
+
+def _spec(patterns: tuple[str, ...]):
+    spec = _SPECS.get(patterns)
+    if spec is None:
+        import pathspec
+
+        spec = _SPECS[patterns] = pathspec.GitIgnoreSpec.from_lines(patterns)
+    return spec
+
+
+def path_spec(patterns: list[str]):
+    """A compiled gitignore-style spec of several globs (cached)."""
+    return _spec(tuple(patterns))
+
+
+class ConfigFile(BaseModel):
+    """doccheck configuration (``doccheck.toml`` or ``[tool.doccheck]`` in ``pyproject.toml``)."""
+
+    model_config = ConfigDict(extra="forbid", title="doccheck configuration")
+
+    select: list[str] = Field(["ALL"], description="Rules to run: codes (ST101), prefixes (ST, ST1), "
+                              "categories (structure) or names (numbering-gap); ALL for every rule.")
+    ignore: list[str] = Field([], description="Rules to skip (same forms as select).")
+    extend_select: list[str] = Field([], alias="extend-select",
+                                     description="Rules to run in addition to select.")
+    fail_on: FailOn = Field("warning", alias="fail-on",
+                            description="Exit 1 when a finding of this severity or higher is reported.")
+    profile: Optional[str] = Field(None, description="Document profile for every file (unless a "
+                                   "per-path profile matches).")
+    severity: dict[str, Severity] = Field({}, description="Severity overrides: rule code → severity.")
+    rule_packs: list[str] = Field([], alias="rule-packs",
+                                  description="Extra rule packs (YAML), relative to this file.")
+    glossaries: list[str] = Field([], description="Glossaries of names and terms, relative to this file.")
+    per_path_profiles: dict[str, str] = Field({}, alias="per-path-profiles",
+                                              description="Glob (gitignore syntax, relative to this file) "
+                                              "→ profile; the first matching glob wins.")
+    per_path_ignores: dict[str, list[str]] = Field({}, alias="per-path-ignores",
+                                                   description="Glob → rules to skip in matching files.")
+    file_types: list[Suffix] = Field([], alias="file-types",
+                                               description="File suffixes a directory walk checks "
+                                               "(default: every type doccheck can read).")
+    include: list[str] = Field([], description="Globs: when given, a directory walk checks only "
+                               "matching files.")
+    exclude: list[str] = Field([], description="Globs of files and folders never checked (in addition "
+                               "to .gitignore inside a git repository).")
+
+
+def config_schema() -> dict:
+    """The JSON Schema of the configuration file, as kept in ``schemas/config.schema.json``."""
+    schema = ConfigFile.model_json_schema(by_alias=True)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": "https://doccheck.invalid/schemas/config.schema.json", **schema}
+
+
+# -- finding and reading the file ---------------------------------------------------
+def find_config(start: str) -> Optional[Path]:
+    """The configuration that applies to ``start``: the nearest doccheck.toml, or
+    pyproject.toml with a [tool.doccheck] table, in its folder or any folder above."""
+    folder = Path(os.path.abspath(start))
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            if (candidate / name).is_file():
+                return candidate / name
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and "doccheck" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def common_folder(paths: list[str]) -> str:
+    """The folder a run's configuration is looked for from: common to all paths."""
+    absolute = [os.path.abspath(p) for p in paths if p != "-"] or [os.getcwd()]
+    try:
+        return os.path.commonpath(absolute)
+    except ValueError:
+        return absolute[0]
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with open(path, "rb") as stream:
+            return tomllib.load(stream)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not valid TOML: the file is not UTF-8") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the configuration: {error.strerror}") from None
+
+
+def load_config(path: str | Path) -> Settings:
+    """Settings from a configuration file (doccheck.toml or a pyproject.toml)."""
+    path = Path(path)
+    if not path.exists():
+        raise ConfigError(f"{path}: configuration file not found")
+    data = _read_toml(path)
+    prefix = ""
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("doccheck")
+        prefix = "tool.doccheck."
+        if data is None:
+            raise ConfigError(f"{path}: has no [tool.doccheck] table")
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: key 'tool.doccheck' must be a table")
+    try:
+        config = ConfigFile.model_validate(data)
+    except ValidationError as error:
+        raise ConfigError(_explain(path, prefix, error)) from None
+    values = config.model_dump(exclude_unset=True)
+    _check_values(path, prefix, values)
+    folder = path.resolve().parent
+    for key in ("rule_packs", "glossaries"):
+        if key in values:
+            values[key] = [str(folder / item) for item in values[key]]
+    return Settings(**values, root=str(folder), config_file=str(path))
+
+
+def _explain(path: Path, prefix: str, error: ValidationError) -> str:
+    problems = []
+    for item in error.errors():
+        location = list(item["loc"])
+        key = prefix + ".".join(str(part) for part in location)
+        if item["type"] == "extra_forbidden":
+            problems.append(f"unknown key '{key}'")
+        else:
+            problems.append(f"key '{key}': {item['msg']}")
+    return f"{path}: " + "; ".join(problems)
+
+
+def _check_values(path: Path, prefix: str, values: dict) -> None:
+    """What a type cannot say: selectors must name rules, codes must exist."""
+    from checker.registry import load_rules
+
+    rules = load_rules()
+
+    def fail(key: str, message: str) -> None:
+        raise ConfigError(f"{path}: key '{prefix}{key}': {message}")
+
+    for field_name, alias in (("select", "select"), ("ignore", "ignore"), ("extend_select", "extend-select")):
+        for selector in values.get(field_name, []):
+            if not selector_known(selector):
+                fail(alias, f"no rule, prefix or category matches {selector!r}")
+    for pattern, selectors in values.get("per_path_ignores", {}).items():
+        for selector in selectors:
+            if not selector_known(selector):
+                fail(f"per-path-ignores.{pattern}", f"no rule, prefix or category matches {selector!r}")
+    for code in values.get("severity", {}):
+        if code.upper() not in rules:
+            fail(f"severity.{code}", "not a rule code")
+    from checker.readers import supported_suffixes
+
+    for suffix in values.get("file_types", []):
+        if suffix.lower() not in supported_suffixes():
+            fail("file-types", f"doccheck cannot read {suffix!r} files "
+                 f"(it reads {', '.join(supported_suffixes())})")
+    if "severity" in values:
+        values["severity"] = {code.upper(): level for code, level in values["severity"].items()}
+    if "file_types" in values:
+        values["file_types"] = [suffix.lower() for suffix in values["file_types"]]
+
+
+def selector_known(selector: str) -> bool:
+    from checker.models import CATEGORY_PREFIX
+    from checker.registry import load_rules, matches
+
+    if selector in CATEGORY_PREFIX or selector.strip().upper() == "ALL":
+        return True
+    return any(matches(rule_, selector) for rule_ in load_rules().values())
+
+
+# -- `doccheck init` ----------------------------------------------------------------
+STARTER = '''\
+# doccheck configuration (https://doccheck.invalid/schemas/config.schema.json).
+# Paths and globs are relative to this file; globs use .gitignore syntax.
+# `doccheck rules` lists the rule codes; `doccheck explain CODE` documents one.
+
+# Rules to run: codes (ST101), prefixes (ST, ST1), categories (structure) or names.
+select = ["ALL"]
+# Rules to skip everywhere, e.g. ["PN2", "numeral"].
+ignore = []
+# Exit 1 when a finding of this severity or higher is reported: error, warning, info, never.
+fail-on = "warning"
+
+# Files a directory walk checks (.gitignore is respected inside a git repository).
+# file-types = [".txt", ".md"]
+# include = ["docs/**"]
+exclude = []
+
+# A document profile per folder: the first matching glob wins.
+# [per-path-profiles]
+# "notices/**" = "notice"
+
+# Rules to skip in some files.
+# [per-path-ignores]
+# "archive/**" = ["TY"]
+
+# Change the severity of a rule.
+# [severity]
+# ST101 = "warning"
+
+# Your own rule packs and glossaries of names.
+# rule-packs = ["rules/our-typos.yaml"]
+# glossaries = ["rules/our-names.yaml"]
+'''
+
+
+if __name__ == "__main__":  # regenerate schemas/config.schema.json
+    print(json.dumps(config_schema(), ensure_ascii=False, indent=2))

@@ -1,0 +1,230 @@
+"""Apply the fixes that findings carry, and write the file back as it was written.
+
+A fix replaces a span of the checked text. :func:`choose_fixes` keeps the safe
+ones (and the unsafe ones when asked), and resolves overlaps deterministically:
+fixes are taken in order of (start, end, replacement, code) and one that overlaps
+a fix already taken (or inserts at the same point) waits for the next pass.
+:func:`plan_fix` checks, fixes and checks again until nothing is left to fix (at
+most ``MAX_PASSES`` times), so a second run has nothing to do.
+
+Fixes are applied to the file's own text, not the normalised one: every line
+keeps its original ending (CRLF, LF, even a mixture), the encoding and byte-order
+mark are kept, and the text must encode back to exactly the bytes read before a
+write is attempted. :func:`write_fix` writes atomically (a temporary file in the
+same folder, then a rename; the permissions kept) and refuses when the file no
+longer holds the bytes it was fixed from.
+"""
+from __future__ import annotations
+
+import bisect
+import codecs
+import dataclasses
+import difflib
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from typing import Optional
+
+from checker.config import Settings
+from checker.document import Source
+from checker.models import Finding, Fix
+
+MAX_PASSES = 10
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class FixError(Exception):
+    """A file that cannot be fixed or written back; the message says why."""
+
+
+class FileChanged(FixError):
+    """The file on disk is no longer what was read: nothing is written."""
+
+
+# -- choosing and applying fixes ------------------------------------------------------
+def choose_fixes(findings: list[Finding], unsafe: bool = False) -> list[Fix]:
+    """The fixes to apply in one pass: allowed by safety, no two overlapping."""
+    candidates = sorted(
+        ((f.fix, f.code) for f in findings if f.fix is not None and (unsafe or f.fix.safety == "safe")),
+        key=lambda item: (item[0].start, item[0].end, item[0].replacement, item[1]),
+    )
+    chosen: list[Fix] = []
+    for fix, _code in candidates:
+        if chosen and (fix.start < chosen[-1].end or fix.start == chosen[-1].start):
+            continue
+        chosen.append(fix)
+    return chosen
+
+
+def apply_fixes(text: str, fixes: list[Fix]) -> str:
+    """``text`` with non-overlapping ``fixes`` (sorted by start) applied."""
+    pieces, cursor = [], 0
+    for fix in fixes:
+        pieces.append(text[cursor:fix.start])
+        pieces.append(fix.replacement)
+        cursor = fix.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+# -- the file's own text ----------------------------------------------------------------
+@dataclass
+class FileText:
+    """The decoded file as written (original line endings) and how to encode it back."""
+
+    bom: bytes
+    encoding: str
+    text: str  # decoded, original line endings, without the BOM
+    newline: str
+
+    @classmethod
+    def of(cls, source: Source) -> "FileText":
+        raw = source.raw
+        if raw is None or source.kind not in ("text", "markdown"):
+            raise FixError(f"cannot write fixes back to a {source.kind} file")
+        bom, encoding = b"", source.encoding or "utf-8"
+        for mark, name in _BOMS:
+            if source.bom and raw.startswith(mark):
+                bom, encoding = mark, name
+                break
+        try:
+            text = raw[len(bom):].decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            raise FixError(f"cannot decode the file again as {encoding}") from None
+        file_text = cls(bom, encoding, text, source.newline or "\n")
+        # Only write what would give back exactly the bytes read.
+        if normalise(text) != source.text or file_text.encode(text) != raw:
+            raise FixError(f"the file does not encode back to the same bytes as {encoding}; not fixed")
+        return file_text
+
+    def encode(self, text: str) -> bytes:
+        try:
+            return self.bom + text.encode(self.encoding)
+        except UnicodeEncodeError as error:
+            raise FixError(f"the fixed text has {error.object[error.start:error.end]!r}, "
+                           f"which {self.encoding} cannot encode; not fixed") from None
+
+    def apply(self, fixes: list[Fix]) -> None:
+        """Apply fixes given in offsets of the normalised text."""
+        crlf = _crlf_offsets(self.text)
+        pieces, cursor = [], 0
+        for fix in fixes:
+            start = fix.start + bisect.bisect_left(crlf, fix.start)
+            end = fix.end + bisect.bisect_left(crlf, fix.end)
+            pieces.append(self.text[cursor:start])
+            pieces.append(fix.replacement.replace("\n", self.newline))
+            cursor = end
+        pieces.append(self.text[cursor:])
+        self.text = "".join(pieces)
+
+
+def normalise(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _crlf_offsets(text: str) -> list[int]:
+    """Offsets, in the normalised text, of the line breaks that are CRLF in the file."""
+    offsets, removed = [], 0
+    at = text.find("\r\n")
+    while at >= 0:
+        offsets.append(at - removed)
+        removed += 1
+        at = text.find("\r\n", at + 2)
+    return offsets
+
+
+# -- planning and writing ---------------------------------------------------------------
+@dataclass
+class FixPlan:
+    path: str
+    source: Source  # as read: its raw bytes are what the file must still hold
+    fixed_text: str  # normalised
+    data: bytes  # what the file will be
+    applied: int  # fixes applied over all passes
+
+    @property
+    def changed(self) -> bool:
+        return self.data != self.source.raw
+
+    def diff(self) -> str:
+        lines = difflib.unified_diff(self.source.text.splitlines(keepends=True),
+                                     self.fixed_text.splitlines(keepends=True),
+                                     fromfile=f"a/{self.path}", tofile=f"b/{self.path}")
+        out = []
+        for line in lines:
+            out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+        return "".join(out)
+
+
+def plan_fix(path: str, settings: Optional[Settings] = None, unsafe: bool = False) -> FixPlan:
+    """Read ``path``, fix it in memory until no fix is left; nothing is written."""
+    from checker.engine import check_source
+    from checker.readers import LoadError, read_source
+
+    settings = (settings or Settings()).for_path(path)
+    try:
+        source = read_source(path, settings.max_file_size)
+    except LoadError as error:
+        raise FixError(str(error)) from None
+    file_text = FileText.of(source)
+    text, applied = source.text, 0
+    for _ in range(MAX_PASSES):
+        findings = check_source(dataclasses.replace(source, text=text), settings).findings
+        fixes = [fix for fix in choose_fixes(findings, unsafe) if text[fix.start:fix.end] != fix.replacement]
+        if not fixes:
+            break
+        text = apply_fixes(text, fixes)
+        file_text.apply(fixes)
+        applied += len(fixes)
+    return FixPlan(path, source, text, file_text.encode(file_text.text), applied)
+
+
+def write_fix(plan: FixPlan) -> bool:
+    """Write the fixed file if it changed; refuses if the file changed since it was read."""
+    if not plan.changed:
+        return False
+    write_atomically(plan.path, plan.data, expected=plan.source.raw)
+    return True
+
+
+def write_atomically(path: str, data: bytes, expected: Optional[bytes] = None) -> None:
+    """Replace ``path`` with ``data`` through a temporary file and a rename, keeping
+    its permissions; with ``expected``, only if the file still holds those bytes."""
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target)
+    try:
+        status = os.stat(target)
+    except FileNotFoundError:
+        status = None
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".doccheck")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if status is not None:
+            os.chmod(temporary, stat.S_IMODE(status.st_mode))
+            try:
+                os.chown(temporary, status.st_uid, status.st_gid)
+            except OSError:
+                pass  # not ours to give away; the mode is kept all the same
+        else:
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(temporary, 0o666 & ~mask)
+        if expected is not None:
+            with open(target, "rb") as stream:
+                if stream.read() != expected:
+                    raise FileChanged("文件在检查之后被修改过，未写入修复 (file changed since it was read)")
+        os.replace(temporary, target)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,137 @@
+"""Suppression comments written in a document, and the findings they silence.
+
+Markdown (and any text) may carry HTML comments that switch rules off::
+
+    <!-- doccheck-disable TY101, PN -->   … from here …
+    <!-- doccheck-enable -->              … to here (or to the end of the file)
+    <!-- doccheck-disable-next-line ST101 -->
+
+A directive names rules as ``--select`` does (codes, prefixes, categories, names;
+none = every rule). ``disable-next-line`` covers the next non-blank line, so a
+comment may stand in its own Markdown paragraph. ``enable`` with names closes
+only the regions that named them; without names it closes all. The engine drops
+the findings inside a region; a selector that silenced nothing although its
+rules ran is reported as IN002 (``checker/checks/suppressions.py``), so stale
+suppressions do not pile up.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from checker.models import Finding
+
+DIRECTIVE = re.compile(r"<!--[ \t]*doccheck-(disable-next-line|disable|enable)\b([^>\n]*?)[ \t]*-->")
+_NAME = re.compile(r"[^\s,，、]+")
+
+
+@dataclass
+class Selector:
+    text: str
+    start: int  # offsets of the name inside the comment (the whole comment when empty)
+    end: int
+    used: bool = False
+
+
+@dataclass
+class Directive:
+    kind: str  # disable, disable-next-line, enable
+    start: int  # the comment
+    end: int
+    selectors: list[Selector] = field(default_factory=list)  # empty: every rule
+    region: tuple[int, int] = (0, 0)  # the text it covers (disable, disable-next-line)
+    used: bool = False  # for a directive without selectors
+
+
+def directives(text: str) -> list[Directive]:
+    """Every directive in ``text``, with the region each one covers."""
+    if "doccheck-" not in text:
+        return []
+    found: list[Directive] = []
+    open_: list[Directive] = []
+    for match in DIRECTIVE.finditer(text):
+        kind = match.group(1)
+        selectors = []
+        names_at = match.start(2)
+        for piece in _NAME.finditer(match.group(2)):
+            selectors.append(Selector(piece.group(), names_at + piece.start(), names_at + piece.end()))
+        directive = Directive(kind, match.start(), match.end(), selectors)
+        if kind == "disable-next-line":
+            directive.region = _next_line(text, match.end())
+            found.append(directive)
+        elif kind == "disable":
+            directive.region = (match.end(), len(text))
+            open_.append(directive)
+            found.append(directive)
+        else:
+            names = {s.text.upper() for s in selectors}
+            for opened in list(open_):
+                if not names or {s.text.upper() for s in opened.selectors} & names:
+                    opened.region = (opened.region[0], match.start())
+                    open_.remove(opened)
+    return found
+
+
+def _next_line(text: str, after: int) -> tuple[int, int]:
+    """The next non-blank line after the line holding offset ``after``."""
+    position = text.find("\n", after)
+    while position >= 0:
+        start = position + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end].strip(" \t\u3000\xa0\r"):
+            return start, end
+        if end >= len(text):
+            break
+        position = end
+    return len(text), len(text)
+
+
+def _covers(selector: str, code: str) -> bool:
+    from checker.registry import get_rule, matches
+
+    rule_ = get_rule(code)
+    if rule_ is None:
+        return selector.upper() == code
+    return matches(rule_, selector)
+
+
+def known(selector: str) -> bool:
+    from checker.config import selector_known
+
+    return selector_known(selector)
+
+
+def apply(text: str, findings: list[Finding], ran: set[str]) -> tuple[list[Finding], list[tuple[Directive, Optional[Selector]]]]:
+    """(the findings no directive silences, the (directive, selector) pairs that
+    silenced nothing although a rule they name ran on this text)."""
+    found = [d for d in directives(text) if d.kind != "enable"]
+    if not found:
+        return findings, []
+    kept = []
+    for finding in findings:
+        silenced = False
+        for directive in found:
+            start, end = directive.region
+            if not start <= finding.start < end:
+                continue
+            if not directive.selectors:
+                directive.used = silenced = True
+            for selector in directive.selectors:
+                if _covers(selector.text, finding.code):
+                    selector.used = silenced = True
+        if not silenced:
+            kept.append(finding)
+    unused: list[tuple[Directive, Optional[Selector]]] = []
+    for directive in found:
+        if not directive.selectors:
+            if not directive.used:
+                unused.append((directive, None))
+            continue
+        for selector in directive.selectors:
+            if selector.used or not known(selector.text):
+                continue
+            if any(_covers(selector.text, code) for code in ran):
+                unused.append((directive, selector))
+    return kept, unused
