@@ -86,47 +86,197 @@ def _format_names() -> list[str]:
     return list(FORMATS)
 
 
+def _settings(paths, config, select, ignore, fail_on=None, profile=None, max_file_size=None):
+    """Settings from the configuration file (named, or found above the paths), then the options."""
+    from checker.config import ConfigError, Settings, common_folder, find_config, load_config
+
+    selected, ignored = _split(select), _split(ignore)
+    _check_selectors(selected, "--select")
+    _check_selectors(ignored, "--ignore")
+    try:
+        found = config or find_config(common_folder(list(paths)))
+        settings = load_config(found) if found else Settings()
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from None
+    update: dict = {}
+    if selected:
+        update["select"], update["extend_select"] = selected, []
+    if ignored:
+        update["ignore"] = settings.ignore + ignored
+    if fail_on:
+        update["fail_on"] = fail_on
+    if profile:
+        update["profile"], update["per_path_profiles"] = profile, {}
+    if max_file_size is not None:
+        update["max_file_size"] = int(max_file_size * 1024 * 1024)
+    return settings.model_copy(update=update) if update else settings
+
+
+_config_option = click.option("--config", type=click.Path(dir_okay=False),
+                              help="Configuration file (default: doccheck.toml or pyproject.toml [tool.doccheck] "
+                                   "found from the checked path upwards).")
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "--output-format", "fmt", default="text", show_default=True,
               type=click.Choice(_format_names()), help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
 @click.option("--select", multiple=True, help="Rules to run: codes, prefixes, categories or names (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes, categories or names.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="warning",
-              show_default=True, help="Exit 1 when a finding of this severity or higher is reported.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Exit 1 when a finding of this severity or higher is reported.  [default: warning]")
 @click.option("--profile", help="Document profile to check against (overrides detection).")
-@click.option("--max-file-size", type=click.FloatRange(min=0), default=20.0, show_default=True,
-              help="Largest file to read, in MB (0: no limit).")
+@click.option("--max-file-size", type=click.FloatRange(min=0), default=None,
+              help="Largest file to read, in MB (0: no limit).  [default: 20]")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
-def check(paths, fmt, output, select, ignore, fail_on, profile, max_file_size, color) -> None:
-    """Check documents (files, or directories walked for .txt and .md)."""
-    from checker.config import Settings
-    from checker.engine import check_paths
+@_config_option
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in this baseline.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False),
+              help="Record every current finding in this baseline file, print no report, exit 0.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="Check files on N processes (0: one per CPU).  [default: 0]")
+@click.option("--stdin-filename", help="Check the text on standard input as if it were this file.")
+@click.option("--unsafe-fixes", is_flag=True, help="Count unsafe fixes as available in the fix hint.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: long runs on a terminal).")
+def check(paths, fmt, output, select, ignore, fail_on, profile, max_file_size, color, config, baseline,
+          write_baseline, jobs, stdin_filename, unsafe_fixes, progress) -> None:
+    """Check documents (files, or directories walked for the types doccheck reads)."""
+    from checker.baseline import Baseline, BaselineError, write_baseline as record
     from checker.formatters import render
 
-    selected, ignored = _split(select), _split(ignore)
-    _check_selectors(selected, "--select")
-    _check_selectors(ignored, "--ignore")
-    settings = Settings(
-        select=selected or ["ALL"],
-        ignore=ignored,
-        fail_on=fail_on,
-        profile=profile,
-        max_file_size=int(max_file_size * 1024 * 1024),
-    )
-    report = check_paths(paths, settings)
+    if stdin_filename is not None and not paths:
+        paths = ("-",)
+    if not paths:
+        raise click.UsageError("give at least one PATH (or - with --stdin-filename to read standard input)")
+    if "-" in paths and stdin_filename is None:
+        raise click.UsageError("reading standard input (-) needs --stdin-filename NAME")
+    settings = _settings(paths if stdin_filename is None else (stdin_filename,), config, select, ignore,
+                         fail_on, profile, max_file_size)
+    known = None
+    if baseline:
+        try:
+            known = Baseline.load(baseline)
+        except BaselineError as error:
+            raise click.ClickException(str(error)) from None
+    report = _check_report(paths, settings, jobs, stdin_filename, progress)
+    if write_baseline:
+        try:
+            count = record(report, write_baseline)
+        except BaselineError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(f"wrote {count} findings of {len(report.files)} files to the baseline {write_baseline}", err=True)
+        _report_file_errors(report, always=True)
+        sys.exit(EXIT_ERROR if any(file.error for file in report.files) else EXIT_OK)
+    if known is not None:
+        report = known.filter(report)
     if color is None:
         color = fmt == "text" and not output and sys.stdout.isatty()
     emit(render(report, fmt, color=color), output)
+    if fmt == "text":
+        _fix_hint(report, unsafe_fixes)
     if any(file.error for file in report.files):
-        if fmt != "text":  # the text report already says it on stdout
-            for file in report.files:
-                if file.error:
-                    click.echo(f"{file.path}: error: {file.error}", err=True)
+        _report_file_errors(report, always=fmt != "text")  # the text report already says it on stdout
         sys.exit(EXIT_ERROR)
     failing = any(settings.fails(f.severity) for file in report.files for f in file.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _check_report(paths, settings, jobs, stdin_filename, progress):
+    from checker.engine import check_data, check_paths
+    from checker.models import Report
+
+    if stdin_filename is None:
+        return check_paths(paths, settings, jobs=jobs or None, progress=progress)
+    files = []
+    others = [path for path in paths if path != "-"]
+    if others:
+        files.extend(check_paths(others, settings, jobs=jobs or None, progress=progress).files)
+    files.insert(0, check_data(stdin_filename, sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer")
+                                else sys.stdin.read().encode("utf-8"), settings))
+    return Report.build(files)
+
+
+def _report_file_errors(report, always: bool) -> None:
+    if always:
+        for file in report.files:
+            if file.error:
+                click.echo(f"{file.path}: error: {file.error}", err=True)
+
+
+def _fix_hint(report, unsafe: bool) -> None:
+    """One line on stderr saying how many findings `doccheck fix` would fix."""
+    fixes = [f.fix for file in report.files for f in file.findings if f.fix is not None]
+    safe = sum(1 for fix in fixes if fix.safety == "safe")
+    unsafe_count = len(fixes) - safe
+    if unsafe:
+        if fixes:
+            click.echo(f"{len(fixes)} fixable with `doccheck fix --unsafe-fixes`", err=True)
+    elif safe or unsafe_count:
+        hidden = f" ({unsafe_count} more with --unsafe-fixes)" if unsafe_count else ""
+        click.echo(f"{safe} fixable with `doccheck fix`{hidden}", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the fixes; write nothing "
+                                                        "(exit 1 if there is something to fix).")
+@click.option("--unsafe-fixes", is_flag=True, help="Apply unsafe fixes too.")
+@click.option("--select", multiple=True, help="Only these rules' fixes: codes, prefixes, categories or names.")
+@click.option("--ignore", multiple=True, help="Not these rules' fixes.")
+@_config_option
+def fix(paths, show_diff, unsafe_fixes, select, ignore, config) -> None:
+    """Apply the fixes findings offer (safe ones unless --unsafe-fixes), in place."""
+    from checker.discovery import discover
+    from checker.fixer import FixError, plan_fix, write_fix
+
+    settings = _settings(paths, config, select, ignore)
+    files = discover(paths, settings)
+    fixed_files = applied = errors = 0
+    for path in files:
+        try:
+            plan = plan_fix(path, settings, unsafe=unsafe_fixes)
+            if not plan.changed:
+                continue
+            if show_diff:
+                click.echo(plan.diff(), nl=False)
+            else:
+                write_fix(plan)
+                click.echo(f"{path}: {plan.applied} fixed", err=True)
+        except FixError as error:
+            errors += 1
+            click.echo(f"{path}: error: {error}", err=True)
+            continue
+        except OSError as error:
+            errors += 1
+            click.echo(f"{path}: error: cannot write: {error.strerror}", err=True)
+            continue
+        fixed_files += 1
+        applied += plan.applied
+    verb = "would fix" if show_diff else "fixed"
+    if applied:
+        click.echo(f"{verb} {applied} problems in {fixed_files} of {len(files)} files", err=True)
+    else:
+        click.echo(f"nothing to fix in {len(files)} files", err=True)
+    if errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if show_diff and applied else EXIT_OK)
+
+
+@main.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Replace an existing doccheck.toml.")
+def init(folder, force) -> None:
+    """Write a commented starting doccheck.toml in FOLDER (default: here)."""
+    from checker.config import STARTER
+
+    target = os.path.join(folder, "doccheck.toml")
+    if os.path.exists(target) and not force:
+        raise click.ClickException(f"{target} already exists (use --force to replace it)")
+    if not os.path.isdir(folder):
+        raise click.ClickException(f"{folder} is not a folder")
+    emit(STARTER, target)
+    click.echo(f"wrote {target}", err=True)
 
 
 @main.command("rules")

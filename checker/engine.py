@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, Optional
 from checker.config import Settings
 from checker.document import Document, Source
 from checker.models import FileReport, Finding, Report, Severity
-from checker.readers import LoadError, read_source, supported_suffixes
+from checker.readers import LoadError, read_data, read_source, supported_suffixes
 from checker.registry import Hit, Rule, internal_rule, load_rules, matches
 
 _EXCERPT_LIMIT = 200
@@ -64,7 +64,9 @@ def make_finding(doc: Document, rule_: Rule, hit: Hit, severity: Severity) -> Fi
 def check_document(doc: Document, settings: Optional[Settings] = None) -> list[Finding]:
     settings = settings or Settings()
     findings: list[Finding] = []
+    ran: set[str] = set()
     for rule_ in selected_rules(settings):
+        ran.add(rule_.code)
         try:
             hits = list(rule_.check(doc))
         except Exception as error:  # isolate a failing rule: report it, run the others
@@ -77,8 +79,23 @@ def check_document(doc: Document, settings: Optional[Settings] = None) -> list[F
         for hit in hits:
             severity = settings.severity.get(rule_.code) or hit.severity or rule_.severity
             findings.append(make_finding(doc, rule_, hit, severity))
+    if "doccheck-" in doc.text:  # suppression comments (checker/suppressions.py)
+        findings = _suppress(doc, findings, ran, settings)
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _suppress(doc: Document, findings: list[Finding], ran: set[str], settings: Settings) -> list[Finding]:
+    from checker import suppressions
+    from checker.checks.suppressions import unused_hit
+    from checker.registry import get_rule
+
+    kept, unused = suppressions.apply(doc.text, findings, ran)
+    if "IN002" in ran:
+        rule_ = get_rule("IN002")
+        severity = settings.severity.get("IN002") or rule_.severity
+        kept.extend(make_finding(doc, rule_, unused_hit(d, s), severity) for d, s in unused)
+    return kept
 
 
 def check_source(source: Source, settings: Optional[Settings] = None) -> FileReport:
@@ -92,7 +109,7 @@ def check_source(source: Source, settings: Optional[Settings] = None) -> FileRep
 
 
 def check_path(path: str, settings: Optional[Settings] = None) -> FileReport:
-    settings = settings or Settings()
+    settings = (settings or Settings()).for_path(path)  # per-path profile and ignores
     try:
         source = read_source(path, settings.max_file_size)
     except LoadError as error:
@@ -121,6 +138,22 @@ def expand_paths(paths: Iterable[str], suffixes: Optional[Iterable[str]] = None)
             yield path
 
 
-def check_paths(paths: Iterable[str], settings: Optional[Settings] = None) -> Report:
+def check_data(path: str, data: bytes, settings: Optional[Settings] = None) -> FileReport:
+    """Check bytes that claim to be the file ``path`` (text piped on standard input)."""
+    settings = (settings or Settings()).for_path(path)
+    try:
+        source = read_data(path, data)
+    except LoadError as error:
+        return FileReport(path=path, error=str(error))
+    return check_source(source, settings)
+
+
+def check_paths(paths: Iterable[str], settings: Optional[Settings] = None, jobs: int = 1,
+                progress: Optional[bool] = False) -> Report:
+    """Check files and folders (walked by :func:`checker.discovery.discover`) on
+    ``jobs`` processes (None: one per CPU); the report is the same whatever ``jobs``."""
+    from checker.discovery import discover
+    from checker.parallel import check_files
+
     settings = settings or Settings()
-    return Report.build([check_path(path, settings) for path in expand_paths(paths)])
+    return Report.build(check_files(discover(paths, settings), settings, jobs=jobs, progress=progress))

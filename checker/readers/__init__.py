@@ -57,3 +57,10 @@ def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     module = importlib.import_module(f"checker.readers.{READERS.get(suffix, 'text')}")
     data = read_bytes(path, max_bytes)
     return module.read(path, data)
+
+
+def read_data(path: str, data: bytes) -> Source:
+    """Read bytes that claim to be the file ``path`` (standard input), by its suffix."""
+    suffix = Path(path).suffix.lower()
+    module = importlib.import_module(f"checker.readers.{READERS.get(suffix, 'text')}")
+    return module.read(path, data)
