@@ -1,0 +1,554 @@
+"""Numeric claims a sentence makes, read from the quantities view.
+
+A claim is a statement whose numbers must agree with each other:
+
+* :class:`Breakdown` — a total and its parts (共78项，其中国家级4项，省级54项，市级20项),
+  with whether the parts are meant to be all of the total and why (an enumeration
+  written with the total, a standard partition from ``rules/numeric.yaml``, or
+  分别为) — or only some of it;
+* :class:`Share` — a percentage of a whole (17家，占全市总数的37.7%), with the part
+  and the whole when they are written;
+* :class:`Change` — a change and its rate (达到M，比上年增加N，增长p%; 由A提高到B，提高p;
+  减少N倍);
+* :class:`ShareSet` — several shares of one whole listed together (三次产业结构);
+* :class:`Figure` — a figure with its subject, unit and year, to find one measure
+  stated twice with different values.
+
+Claims are extracted once per document (``claims(doc)``) with character spans; the
+NC checks in ``checker/checks/numeric.py`` only do the arithmetic.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from checker.quantities import Quantity, Sentence, load_numeric_rules, sentences
+
+# Marks that end a clause inside a sentence (、 joins items of one clause).
+CLAUSE_MARKS = "，,；;。：:！？!?\n"
+_STRONG_MARKS = "；;。！？!?\n"
+_OPEN = "（(〔【["
+_CLOSE = "）)〕】]"
+
+
+@dataclass
+class Part:
+    quantity: Quantity
+    label: str
+
+
+@dataclass
+class Breakdown:
+    total: Quantity
+    total_label: str
+    parts: list[Part]
+    exhaustive: bool
+    reason: str  # why the parts are all of the total, or "subset"
+    start: int
+    end: int
+    kind: str = "breakdown"
+
+
+@dataclass
+class Share:
+    percent: Quantity
+    word: str  # the share word: 占, 占比, 比重 …
+    part: Optional[Quantity] = None
+    whole: Optional[Quantity] = None
+    whole_source: str = ""  # "stated" (占全市120家的…) or "breakdown" (the total of 其中)
+    level: bool = True  # a level (占比45%), not a change of one (占比提高5%)
+    start: int = 0
+    end: int = 0
+    kind: str = "share"
+
+
+@dataclass
+class Change:
+    form: str  # "from_to" (由A到B，增长p) or "increment" (M，比上年增加N，增长p) or "times_down"
+    direction: str  # up / down
+    verb: str
+    rate: Optional[Quantity] = None
+    start_value: Optional[Quantity] = None  # A of 由A到B
+    end_value: Optional[Quantity] = None  # B of 由A到B, M of the increment form
+    amount: Optional[Quantity] = None  # N of 比上年增加N
+    start: int = 0
+    end: int = 0
+    kind: str = "change"
+
+
+@dataclass
+class ShareSet:
+    shares: list[Quantity]
+    labels: list[str]
+    whole: str  # what they are shares of: the partition or the hint word
+    start: int = 0
+    end: int = 0
+    kind: str = "share_set"
+
+
+@dataclass
+class Figure:
+    quantity: Quantity
+    subject: str
+    year: int
+    kind: str = "figure"
+
+    @property
+    def key(self) -> tuple:
+        return (self.subject, self.quantity.unit, self.year)
+
+
+@dataclass
+class Claims:
+    breakdowns: list[Breakdown] = field(default_factory=list)
+    shares: list[Share] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    share_sets: list[ShareSet] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {"breakdown": len(self.breakdowns), "share": len(self.shares), "change": len(self.changes),
+                "share_set": len(self.share_sets), "figure": len(self.figures)}
+
+
+def claims(doc) -> Claims:
+    """The claims view of ``doc``, computed once per document."""
+    return doc.view(extract_claims)
+
+
+def extract_claims(doc) -> Claims:
+    rules = load_numeric_rules(getattr(doc.settings, "numeric_rules", None))
+    result = Claims()
+    text = doc.text
+    for sentence in sentences(doc):
+        reader = _SentenceReader(text, sentence, rules)
+        breakdowns = reader.breakdowns()
+        result.breakdowns.extend(breakdowns)
+        result.shares.extend(reader.shares(breakdowns))
+        result.changes.extend(reader.changes())
+        result.share_sets.extend(reader.share_sets())
+        result.figures.extend(reader.figures())
+    return result
+
+
+class _SentenceReader:
+    """Reads the claims of one sentence."""
+
+    def __init__(self, text: str, sentence: Sentence, rules: dict) -> None:
+        self.text = text
+        self.sentence = sentence
+        self.rules = rules
+        self.all = sentence.quantities
+        depth_at = self._depths()
+        self.outside = [q for q in self.all if depth_at(q.start) == 0]
+
+    def _depths(self):
+        """A function giving the bracket depth at an offset of this sentence."""
+        text, start, end = self.text, self.sentence.start, self.sentence.end
+        changes = [(i, 1 if text[i] in _OPEN else -1) for i in range(start, end) if text[i] in _OPEN or text[i] in _CLOSE]
+        if not changes:
+            return lambda offset: 0
+
+        def depth(offset: int) -> int:
+            level = 0
+            for at, step in changes:
+                if at >= offset:
+                    break
+                level = max(0, level + step)
+            return level
+
+        return depth
+
+    # -- helpers -------------------------------------------------------------
+    def clause_start(self, offset: int, marks: str = CLAUSE_MARKS) -> int:
+        floor = self.sentence.start
+        at = offset - 1
+        text = self.text
+        while at >= floor and text[at] not in marks:
+            at -= 1
+        return at + 1
+
+    def label(self, quantity: Quantity, floor: int = 0) -> str:
+        """The words right before a quantity, back to the clause start or the previous number."""
+        start = max(self.clause_start(quantity.start, CLAUSE_MARKS + "、"), floor)
+        for other in self.all:
+            if other.end <= quantity.start and other.end > start:
+                start = other.end
+        return self.text[start:quantity.start].strip(" \u3000")
+
+    def has_any(self, text: str, words) -> Optional[str]:
+        for word in words:
+            if word in text:
+                return word
+        return None
+
+    # -- breakdowns ------------------------------------------------------------
+    def breakdowns(self) -> list[Breakdown]:
+        rules = self.rules["breakdown"]
+        text, sentence = self.text, self.sentence
+        found: list[Breakdown] = []
+        markers = [(word, False) for word in rules["introducers"]] + [(word, True) for word in rules["exhaustive_markers"]]
+        for word, says_all in markers:
+            at = text.find(word, sentence.start, sentence.end)
+            while at >= 0:
+                breakdown = self._breakdown_at(at, at + len(word), says_all)
+                if breakdown is not None:
+                    found.append(breakdown)
+                at = text.find(word, at + len(word), sentence.end)
+        found.sort(key=lambda b: b.start)
+        unique, seen = [], set()
+        for breakdown in found:
+            key = (breakdown.total.start, tuple(p.quantity.start for p in breakdown.parts))
+            if key not in seen:
+                seen.add(key)
+                unique.append(breakdown)
+        return unique
+
+    def _breakdown_at(self, marker_start: int, marker_end: int, says_all: bool) -> Optional[Breakdown]:
+        rules, change_rules = self.rules["breakdown"], self.rules["change"]
+        text = self.text
+        before = [q for q in self.outside if q.end <= marker_start and q.usable and not q.is_rate]
+        if not before:
+            return None
+        total = before[-1]
+        gap = text[total.end:marker_start]
+        if any(mark in gap for mark in _STRONG_MARKS) or len(gap) > 40:
+            return None
+        if says_all and gap.strip("，,：: 其中") != "":
+            says_all = False  # 分别为 must follow the total: 共78项，分别为…
+            return None
+        total_label = self.label(total)
+        clause = text[self.clause_start(total.start):total.start]
+        change_words = change_rules["up"] + change_rules["down"] + change_rules["comparisons"]
+        if self.has_any(total_label, change_words) and not self.has_any(total_label, ["增至", "增加到", "增长到", "提高到", "达到"]):
+            return None  # 比上年增加1500亿元，其中… : the parts are not parts of the increment
+        parts: list[Part] = []
+        floor = marker_end
+        for quantity in self.outside:
+            if quantity.start < marker_end:
+                continue
+            between = text[floor:quantity.start]
+            if any(mark in between for mark in _STRONG_MARKS):
+                break
+            if any(word in between for word in rules["introducers"]) and parts:
+                break
+            if not quantity.usable or quantity.is_rate:
+                floor = quantity.end
+                continue
+            if quantity.unit != total.unit:
+                break
+            label = self.label(quantity, marker_end)
+            if parts and self.has_any(label, rules["new_statement_words"]):
+                break
+            if not parts and self.has_any(label, change_words):
+                break
+            parts.append(Part(quantity, label))
+            floor = quantity.end
+        if not parts:
+            return None
+        exhaustive, reason = self._exhaustive(clause, total, parts, says_all)
+        return Breakdown(total, total_label, parts, exhaustive, reason, total.start, parts[-1].quantity.end)
+
+    def _exhaustive(self, clause: str, total: Quantity, parts: list[Part], says_all: bool) -> tuple[bool, str]:
+        if says_all and len(parts) >= 2:
+            return True, "分别为"
+        if len(parts) < 2:
+            return False, "subset"
+        labels = [part.label for part in parts]
+        partition = match_partition(labels, self.rules["partitions"])
+        if partition:
+            return True, f"标准分类：{partition}"
+        enumeration = self._enumeration_match(clause, labels)
+        if enumeration:
+            return True, enumeration
+        return False, "subset"
+
+    def _enumeration_match(self, clause: str, labels: list[str]) -> Optional[str]:
+        rules = self.rules["breakdown"]
+        for separator in rules["enumeration_separators"]:
+            items = clause.split(separator)
+            if len(items) != len(labels):
+                continue
+            cores = [strip_suffixes(label, rules["enumeration_part_suffixes"]) for label in labels]
+            if all(core and core in item for core, item in zip(cores, items)):
+                listed = separator.join(_shorten(item, core, first=i == 0) for i, (item, core) in enumerate(zip(items, cores)))
+                return f"列举“{listed}”与分项“{'、'.join(labels)}”一一对应"
+        return None
+
+    # -- shares --------------------------------------------------------------
+    def shares(self, breakdowns: list[Breakdown]) -> list[Share]:
+        rules = self.rules["shares"]
+        change = self.rules["change"]
+        text = self.text
+        found: list[Share] = []
+        part_of = {part.quantity.start: b.total for b in breakdowns for part in b.parts}
+        for percent in self.outside:
+            if percent.kind != "percent" or percent.ordinal or percent.ranged:
+                continue
+            start = self.clause_start(percent.start)
+            clause = text[start:percent.start]
+            word, at = _share_word(clause, rules)
+            if word is None:
+                continue
+            after_word = clause[at + len(word):]
+            verb = self.has_any(after_word, change["up"] + change["down"])
+            level = verb is None or any(after_word.endswith(verb + to) or after_word.endswith(to) for to in change["to_words"])
+            share = Share(percent, word, level=level, start=start + at, end=percent.end)
+            if word == "占" and level:
+                zhan = start + at
+                share.part = self._part_before(zhan)
+                if share.part is not None:
+                    share.start = share.part.start
+                    stated = [q for q in self.outside if zhan < q.start < percent.start and q.usable
+                              and q.unit == share.part.unit and not q.is_rate]
+                    if stated:
+                        share.whole, share.whole_source = stated[-1], "stated"
+                    elif share.part.start in part_of:
+                        share.whole, share.whole_source = part_of[share.part.start], "breakdown"
+            found.append(share)
+        return found
+
+    def _part_before(self, zhan: int) -> Optional[Quantity]:
+        for quantity in reversed(self.outside):
+            if quantity.end <= zhan:
+                gap = self.text[quantity.end:zhan]
+                if gap in ("", "，", ",", "、") and quantity.usable and not quantity.is_rate:
+                    return quantity
+                return None
+        return None
+
+    # -- changes -------------------------------------------------------------
+    def changes(self) -> list[Change]:
+        rules = self.rules["change"]
+        text = self.text
+        found: list[Change] = []
+        quantities = [q for q in self.outside if q.usable]
+        used: set[int] = set()
+        for index, first in enumerate(quantities):
+            if index + 1 >= len(quantities):
+                break
+            second = quantities[index + 1]
+            third = quantities[index + 2] if index + 2 < len(quantities) else None
+            gap = text[first.end:second.start]
+            # 由A增加到B(，增长p)
+            head = text[self.clause_start(first.start):first.start]
+            if (not first.is_rate and first.unit == second.unit or first.kind == second.kind == "percent") \
+                    and any(word in head for word in rules["from_words"]) and len(gap) <= 8 \
+                    and not any(mark in gap for mark in CLAUSE_MARKS):
+                verb, direction = _change_verb(gap, rules)
+                if verb and any(gap.endswith(to) for to in rules["to_words"]) or gap in ("增至", "升至", "降至", "减至"):
+                    if verb is None:
+                        verb, direction = gap, ("down" if gap[0] in "降减" else "up")
+                    change = Change("from_to", direction, verb, start_value=first, end_value=second,
+                                    start=first.start, end=second.end)
+                    if third is not None and third.is_rate:
+                        rate_gap = text[second.end:third.start]
+                        rate_verb, rate_direction = _rate_gap(rate_gap, rules)
+                        if rate_verb:
+                            change.rate, change.end = third, third.end
+                            change.verb, change.direction = rate_verb, rate_direction
+                    found.append(change)
+                    used.add(second.start)
+                    continue
+            # M，比上年增加N，增长p%
+            if not first.is_rate and second.unit == first.unit and not second.is_rate and first.start not in used:
+                comparison = self.has_any(gap, rules["comparisons"])
+                verb, direction = _change_verb(gap, rules)
+                stripped = gap.strip("，,、 ")
+                if comparison and verb and stripped.startswith(comparison) and len(stripped) <= len(comparison) + 3 \
+                        and stripped.endswith(verb.rstrip("了")) or (comparison and stripped in (comparison + "多", comparison + "少")):
+                    if verb is None:
+                        direction, verb = ("up", "多") if stripped.endswith("多") else ("down", "少")
+                    change = Change("increment", direction, verb, end_value=first, amount=second,
+                                    start=first.start, end=second.end)
+                    if third is not None and third.kind == "percent":
+                        rate_verb, rate_direction = _rate_gap(text[second.end:third.start], rules)
+                        if rate_verb and rate_direction == direction:
+                            change.rate, change.end = third, third.end
+                            found.append(change)
+        for quantity in self.outside:
+            if quantity.kind == "times":
+                head = text[max(self.sentence.start, quantity.start - 4):quantity.start].rstrip("了")
+                for verb in rules["down"]:
+                    if head.endswith(verb):
+                        found.append(Change("times_down", "down", verb, rate=quantity,
+                                            start=quantity.start - len(verb), end=quantity.end))
+                        break
+        return found
+
+    # -- several shares of one whole ----------------------------------------
+    def share_sets(self) -> list[ShareSet]:
+        rules = self.rules["shares"]
+        text = self.text
+        found: list[ShareSet] = []
+        # 5.1:38.2:56.7 after a hint (三次产业结构)
+        run: list[Quantity] = []
+        for quantity in self.outside + [None]:
+            if quantity is not None and quantity.kind in ("bare", "percent") and not quantity.ordinal and (
+                    not run or text[run[-1].end:quantity.start].strip() in (":", "：", "∶")):
+                run.append(quantity)
+                continue
+            if len(run) >= 2:
+                head = text[self.clause_start(run[0].start, _STRONG_MARKS):run[0].start]
+                hint = next((h for h in rules["set_hints"] if h in head[-30:]), None)
+                if hint:
+                    found.append(ShareSet(list(run), [], hint, run[0].start, run[-1].end))
+            run = [quantity] if quantity is not None and quantity.kind in ("bare", "percent") else []
+        # 第一产业占4.6%，第二产业占36.5%，第三产业占58.9%; or …占比分别为a%、b%、c%
+        percents = [q for q in self.outside if q.kind == "percent" and not q.ranged]
+        labels = [self.label(q) for q in percents]
+        for partition in self.rules["partitions"]:
+            chosen, chosen_labels = [], []
+            for member in partition["members"]:
+                for quantity, label in zip(percents, labels):
+                    if _member_in(label, member) and _share_word(label, rules)[0] is not None:
+                        chosen.append(quantity)
+                        chosen_labels.append(label)
+                        break
+            if len(chosen) == len(partition["members"]) and len(set(q.start for q in chosen)) == len(chosen):
+                found.append(ShareSet(chosen, chosen_labels, partition["name"], min(q.start for q in chosen),
+                                      max(q.end for q in chosen)))
+        for at_word in ("分别为", "分别是", "分别占"):
+            at = text.find(at_word, self.sentence.start, self.sentence.end)
+            if at < 0:
+                continue
+            head = text[self.clause_start(at, _STRONG_MARKS):at]
+            listed = [q for q in percents if q.start > at]
+            listed = _consecutive(text, listed, at + len(at_word))
+            hint = next((h for h in rules["set_hints"] if h in head), None)
+            size = 3 if hint else 0
+            if hint and len(listed) == size and _share_word(head, rules)[0] is not None:
+                if not any(s.shares[0].start == listed[0].start for s in found):
+                    found.append(ShareSet(listed, [], hint, listed[0].start, listed[-1].end))
+        return found
+
+    # -- figures -------------------------------------------------------------
+    def figures(self) -> list[Figure]:
+        rules = self.rules["restatement"]
+        text = self.text
+        sentence_text = text[self.sentence.start:self.sentence.end]
+        if self.has_any(sentence_text, rules["skip_words"]):
+            return []
+        found = []
+        year = None
+        for quantity in self.outside:
+            if quantity.kind == "time" and quantity.unit == "年" and 1949 <= quantity.value <= 2100 and quantity.decimals == 0:
+                year = int(quantity.value)
+                continue
+            if year is None or not quantity.usable or quantity.is_rate or not quantity.exact:
+                continue
+            subject = _subject(self.label(quantity))
+            if len(subject) >= rules["min_subject_chars"]:
+                found.append(Figure(quantity, subject, year))
+        return found
+
+
+# -- small helpers ---------------------------------------------------------------
+
+def strip_suffixes(label: str, suffixes) -> str:
+    label = label.strip("，,、：: ")
+    for suffix in sorted(suffixes, key=len, reverse=True):
+        if label.endswith(suffix) and len(label) > len(suffix):
+            return label[: -len(suffix)]
+    return label
+
+
+def _shorten(item: str, core: str, first: bool) -> str:
+    at = item.find(core)
+    return item[at:] if first else item[: at + len(core)]
+
+
+def _member_in(label: str, spellings) -> Optional[str]:
+    for spelling in sorted(spellings, key=len, reverse=True):
+        if spelling in label:
+            return spelling
+    return None
+
+
+def match_partition(labels: list[str], partitions) -> Optional[str]:
+    """The name of the partition whose members the labels are, one each, if any."""
+    for partition in partitions:
+        members = partition["members"]
+        if len(members) != len(labels):
+            continue
+        taken: set[int] = set()
+        for label in labels:
+            hits = [(len(_member_in(label, m) or ""), i) for i, m in enumerate(members) if _member_in(label, m)]
+            if not hits:
+                break
+            hits.sort(reverse=True)
+            if len(hits) > 1 and hits[0][0] == hits[1][0]:
+                break  # 进出口 names both members
+            if hits[0][1] in taken:
+                break
+            taken.add(hits[0][1])
+        else:
+            if len(taken) == len(members):
+                return partition["name"]
+    return None
+
+
+def _share_word(clause: str, rules) -> tuple[Optional[str], int]:
+    for word in sorted(rules["words"], key=len, reverse=True):
+        at = clause.find(word)
+        while at >= 0:
+            if word == "占":
+                following = clause[at + 1: at + 2]
+                if following in rules["not_after_zhan"] or clause[at - 1: at] == "抢":
+                    at = clause.find(word, at + 1)
+                    continue
+            return word, at
+    return None, -1
+
+
+def _change_verb(gap: str, rules) -> tuple[Optional[str], str]:
+    best = (None, "", -1)
+    for direction in ("up", "down"):
+        for verb in rules[direction]:
+            at = gap.rfind(verb)
+            if at > best[2] or (at == best[2] and at >= 0 and len(verb) > len(best[0] or "")):
+                best = (verb, direction, at)
+    return best[0], best[1]
+
+
+def _rate_gap(gap: str, rules) -> tuple[Optional[str], str]:
+    """The verb of ``，增长`` / ``、提高了`` / ``，同比下降`` between a value and its rate."""
+    stripped = gap.strip("，,、 ").rstrip("了")
+    for comparison in rules["comparisons"]:
+        if stripped.startswith(comparison):
+            stripped = stripped[len(comparison):]
+            break
+    for direction in ("up", "down"):
+        for verb in rules[direction]:
+            if stripped == verb:
+                return verb, direction
+    return None, ""
+
+
+def _consecutive(text: str, listed: list[Quantity], start: int) -> list[Quantity]:
+    result = []
+    cursor = start
+    for quantity in listed:
+        if text[cursor:quantity.start].strip() not in ("", "、", "，", ",", "和", "及"):
+            break
+        result.append(quantity)
+        cursor = quantity.end
+    return result
+
+
+_SUBJECT_TRIM_END = "达到为是共计有约近超逾了达至突破完成实现"
+_SUBJECT_TRIM_START = ("其中", "全年", "同时", "并", "和", "及", "共", "已")
+
+
+def _subject(label: str) -> str:
+    subject = label.strip("，,、：: \u3000")
+    while subject and subject[-1] in _SUBJECT_TRIM_END:
+        subject = subject[:-1]
+    changed = True
+    while changed:
+        changed = False
+        for word in _SUBJECT_TRIM_START:
+            if subject.startswith(word):
+                subject = subject[len(word):]
+                changed = True
+    return subject

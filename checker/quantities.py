@@ -1,0 +1,428 @@
+"""Every number of a document with its unit, magnitude, precision and qualifier.
+
+This module owns the shared *quantities* view (``quantities(doc)``): one pass of one
+regular expression over the body text finds Arabic numbers (543, 1.09, 10,400,
+full-width １９５６), Chinese numerals followed by a measure word (五期, 两家, 十二项,
+百分之十五, 三成), magnitudes (1.09亿元, 19万平方米, 1.8万亿元), percentages (%, ％),
+per-mille, 倍 and 个百分点, and the words that make a number approximate (近, 约,
+左右), a bound (超, 逾, 以上, 多, 余; 不足, 以下) or cumulative (累计). Units are
+normalised so that 万元 and 亿元 compare as 元 while 项 and 个 never mix. The word
+lists come from ``rules/numeric.yaml`` (validated by ``schemas/numeric.schema.json``).
+
+Values are exact :class:`fractions.Fraction` objects, and each quantity knows the
+interval its written form stands for (rounded half-up to the precision written,
+widened for approximate words), so the claim checks compare intervals, not floats.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+from checker.numerals import chinese_to_int
+from checker.resources import load_schema, rules_path
+
+RULES_FILE = "numeric.yaml"
+SCHEMA_FILE = "numeric.schema.json"
+
+
+class NumericRulesError(ValueError):
+    """rules/numeric.yaml (or a replacement) is missing or malformed."""
+
+
+def load_numeric_rules(path: Optional[str] = None) -> dict[str, Any]:
+    """The numeric word lists and thresholds, validated against the schema."""
+    return _load_rules(str(path or rules_path(RULES_FILE)))
+
+
+@lru_cache(maxsize=8)
+def _load_rules(path: str) -> dict[str, Any]:
+    import jsonschema
+    import yaml
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except OSError as error:
+        raise NumericRulesError(f"{path}: 无法读取数值规则文件：{error.strerror or error}") from None
+    except yaml.YAMLError as error:
+        raise NumericRulesError(f"{path}: 不是有效的 YAML：{error}") from None
+    validator = jsonschema.Draft202012Validator(load_schema(SCHEMA_FILE))
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        error = errors[0]
+        entry = "/".join(str(part) for part in error.absolute_path) or "(根)"
+        raise NumericRulesError(f"{path}: 条目 {entry} 无效：{error.message}")
+    return data
+
+
+# -- the quantity record ---------------------------------------------------------
+
+PERCENT_UNITS = {"%": "%", "％": "%", "百分点": "个百分点", "个百分点": "个百分点", "‰": "‰", "倍": "倍", "成": "%"}
+RATE_KINDS = ("percent", "permille", "points", "times")
+
+
+@dataclass(slots=True)
+class Quantity:
+    """One number as written: ``text[start:end]`` is the number, its magnitude and unit."""
+
+    start: int
+    end: int
+    text: str
+    number: Fraction  # as written, before the magnitude: 1.09 in 1.09亿元
+    decimals: int  # digits written after the decimal point
+    magnitude: int  # 1, 10**4 (万), 10**8 (亿) …
+    unit: str  # normalised: 元, 项, %, ‰, 倍, 个百分点, "" when none
+    kind: str  # count, measure, percent, permille, points, times, time, bare
+    qualifier: Optional[str] = None  # approximate, lower, upper
+    qualifier_word: str = ""
+    cumulative: bool = False
+    ordinal: bool = False  # 第3
+    ranged: bool = False  # one end of 3-5, 10至20
+    chinese: bool = False  # written in Chinese numerals
+    tenths: bool = False  # 三成
+    suffix: str = ""  # what follows the numeral: 亿元, 万平方米, %, 个百分点
+
+    @property
+    def scale_word(self) -> str:
+        """The written magnitude and unit, to express another value in them: 亿元."""
+        return self.suffix.replace("多", "").replace("余", "")
+
+    @property
+    def value(self) -> Fraction:
+        return self.number * self.magnitude
+
+    @property
+    def is_rate(self) -> bool:
+        return self.kind in RATE_KINDS
+
+    @property
+    def usable(self) -> bool:
+        """A quantity claims may use: has a unit, is not a date, ordinal or range end."""
+        return bool(self.unit) and self.kind not in ("time", "bare") and not self.ordinal and not self.ranged
+
+    @property
+    def exact(self) -> bool:
+        return self.qualifier is None and not self.ranged
+
+    def half_width(self, rules: Optional[dict] = None) -> Fraction:
+        """Half the rounding step of the written form (0 for a whole count)."""
+        if self.tenths:
+            return Fraction((rules or load_numeric_rules())["tolerance"]["tenths_half_width"])
+        step = Fraction(1, 10 ** self.decimals)
+        if self.kind == "count" and self.decimals == 0 and self.magnitude == 1:
+            return Fraction(0)
+        return step / 2 * self.magnitude
+
+    def interval(self, rules: Optional[dict] = None) -> tuple[Fraction, Optional[Fraction]]:
+        """(low, high) the true value lies in; high is None when unbounded."""
+        rules = rules or load_numeric_rules()
+        value, half = self.value, self.half_width(rules)
+        low, high = value - half, value + half
+        if self.qualifier == "approximate":
+            relative = Fraction(str(rules["tolerance"]["approximate_relative"]))
+            return low * (1 - relative), high * (1 + relative)
+        if self.qualifier == "lower":
+            return low, None
+        if self.qualifier == "upper":
+            return Fraction(0), high
+        return low, high
+
+    def describe(self) -> str:
+        """The quantity as a reviewer reads it in the evidence: 1.09亿元."""
+        return self.text
+
+
+# -- the pattern -------------------------------------------------------------------
+
+_DIGITS = "0-9０-９"
+_ARABIC = rf"(?:[{_DIGITS}]{{1,3}}(?:,[{_DIGITS}]{{3}})+(?![{_DIGITS}])|[{_DIGITS}]+)(?:[.．][{_DIGITS}]+)?"
+_CN_START = "〇零一二两三四五六七八九十"
+_CN_BODY = "〇零一二两三四五六七八九十百千万亿点"
+_CHINESE = rf"[{_CN_START}][{_CN_BODY}]*"
+_MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4}
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    pattern: re.Pattern
+    count_units: frozenset
+    measure_units: frozenset
+    time_units: frozenset
+    aliases: dict
+    before: tuple  # (word, qualifier) longest first
+    after: tuple
+    inner: dict
+    exclusions: tuple
+
+
+@lru_cache(maxsize=8)
+def _lexicon(path: Optional[str] = None) -> _Lexicon:
+    rules = load_numeric_rules(path)
+    units = rules["units"]
+    measure_words = list(units["count"]) + list(units["measure"]) + list(units["time"])
+    rate_words = list(PERCENT_UNITS)
+    pattern = re.compile(
+        rf"(?P<pct>百分之(?P<pctnum>{_ARABIC}|[{_CN_BODY}]+))"
+        rf"|(?P<num>{_ARABIC}|{_CHINESE})(?P<inner>[多余])?(?P<mag>{_alternation(_MAGNITUDES)})?(?P<inner2>[多余])?"
+        rf"(?P<unit>{_alternation(rate_words + measure_words)})?"
+    )
+    before, after, inner = [], [], {}
+    for qualifier, words in rules["qualifiers"].items():
+        for word in words.get("before", []):
+            before.append((word, qualifier))
+        for word in words.get("after", []):
+            after.append((word, qualifier))
+        for word in words.get("inner", []):
+            inner[word] = qualifier
+    by_length = lambda pair: -len(pair[0])  # noqa: E731
+    return _Lexicon(pattern, frozenset(units["count"]), frozenset(units["measure"]), frozenset(units["time"]),
+                    dict(units["aliases"]), tuple(sorted(before, key=by_length)),
+                    tuple(sorted(after, key=by_length)), inner,
+                    tuple(sorted(rules["qualifier_exclusions"], key=len, reverse=True)))
+
+
+def _arabic_value(written: str) -> tuple[Fraction, int]:
+    plain = written.translate(_FULL_WIDTH).replace(",", "")
+    whole, _, fraction = plain.partition(".")
+    return Fraction(int(whole + fraction), 10 ** len(fraction)) if fraction else Fraction(int(whole)), len(fraction)
+
+
+def _chinese_value(written: str) -> Optional[tuple[Fraction, int, int]]:
+    """(number, decimals, magnitude) of a Chinese numeral such as 十二, 一点五亿, 三万."""
+    magnitude = 1
+    for suffix, size in _MAGNITUDES.items():
+        if written.endswith(suffix) and len(written) > len(suffix):
+            written, magnitude = written[: -len(suffix)], size
+            break
+    if "点" in written or "万" in written or "亿" in written:
+        try:
+            import cn2an  # only documents with such numerals pay for the import
+
+            value = cn2an.cn2an(written, "strict")
+        except Exception:  # cn2an raises its own ValueError subclasses and others
+            return None
+        text = str(value)
+        decimals = len(text.partition(".")[2]) if "点" in written else 0
+        return Fraction(text), decimals, magnitude
+    number = chinese_to_int(written)
+    if number is None:
+        return None
+    return Fraction(number), 0, magnitude
+
+
+_CLAUSE_MARKS = "，,；;。：:！？!?\n"
+_ASCII_WORD = re.compile(r"[A-Za-z]")
+_RANGE_JOINERS = {"-", "—", "－", "～", "~", "至", "到", "――", "——", "-", "～"}
+
+
+def extract_quantities(text: str, start: int = 0, end: Optional[int] = None, rules_file: Optional[str] = None) -> list[Quantity]:
+    """Every quantity in ``text[start:end]``, in order."""
+    lex = _lexicon(rules_file)
+    rules = load_numeric_rules(rules_file)
+    end = len(text) if end is None else end
+    result: list[Quantity] = []
+    for match in lex.pattern.finditer(text, start, end):
+        quantity = _quantity(text, match, lex, rules)
+        if quantity is not None:
+            result.append(quantity)
+    _mark_ranges(text, result)
+    return result
+
+
+def _quantity(text: str, match: re.Match, lex: _Lexicon, rules: dict) -> Optional[Quantity]:
+    at, stop = match.start(), match.end()
+    if match.group("pct"):
+        written = match.group("pctnum")
+        if written[0] in _CN_BODY:
+            parsed = _chinese_value(written)
+            if parsed is None:
+                return None
+            number, decimals, magnitude = parsed
+            if magnitude != 1:
+                return None
+            chinese = True
+        else:
+            number, decimals = _arabic_value(written)
+            chinese = False
+        quantity = Quantity(at, stop, text[at:stop], number, decimals, 1, "%", "percent", chinese=chinese,
+                            suffix="%")
+        return _qualify(text, quantity, lex, match)
+    written = match.group("num")
+    unit_written = match.group("unit") or ""
+    magnitude_word = match.group("mag") or ""
+    chinese = written[0] in _CN_START
+    if chinese:
+        if not unit_written or written in ("零", "〇") or (len(written) == 1 and written in "点"):
+            return None
+        parsed = _chinese_value(written)
+        if parsed is None:
+            return None
+        number, decimals, magnitude = parsed
+    else:
+        before = text[at - 1] if at > 0 else ""
+        after = text[stop] if stop < len(text) else ""
+        if _ASCII_WORD.match(before) or (not unit_written and not magnitude_word and _ASCII_WORD.match(after)):
+            return None
+        if not unit_written and stop < len(text) and text[stop] in "．.":
+            pass  # a trailing full stop of an English list: harmless
+        number, decimals = _arabic_value(written)
+        magnitude = 1
+    if magnitude_word:
+        magnitude *= _MAGNITUDES[magnitude_word]
+    unit, kind, tenths = _classify_unit(unit_written, lex)
+    if tenths:
+        number, decimals = number * 10, 0
+    quantity = Quantity(at, stop, text[at:stop], number, decimals, magnitude, unit, kind,
+                        chinese=chinese, tenths=tenths, suffix=text[match.end("num"):stop])
+    if kind in ("percent", "permille", "points", "times") and magnitude != 1:
+        quantity.kind = "bare"  # 3万% is not a rate anyone writes
+    inner = match.group("inner") or match.group("inner2")
+    if inner and inner in lex.inner:
+        quantity.qualifier, quantity.qualifier_word = lex.inner[inner], inner
+    if at > 0 and text[at - 1] == "第":
+        quantity.ordinal = True
+    return _qualify(text, quantity, lex, match)
+
+
+def _classify_unit(written: str, lex: _Lexicon) -> tuple[str, str, bool]:
+    if not written:
+        return "", "bare", False
+    if written in PERCENT_UNITS:
+        unit = PERCENT_UNITS[written]
+        kind = {"%": "percent", "‰": "permille", "倍": "times", "个百分点": "points"}[unit]
+        return unit, kind, written == "成"
+    if written in lex.time_units:
+        return written, "time", False
+    unit = lex.aliases.get(written, written)
+    return unit, ("count" if written in lex.count_units else "measure"), False
+
+
+def _qualify(text: str, quantity: Quantity, lex: _Lexicon, match: re.Match) -> Quantity:
+    """Attach the qualifier words standing right before and right after the quantity."""
+    head = text[max(0, quantity.start - 4): quantity.start]
+    clause = text[max(0, quantity.start - 24): quantity.start]
+    cut = max(clause.rfind(mark) for mark in _CLAUSE_MARKS)
+    if "累计" in clause[cut + 1:]:
+        quantity.cumulative = True
+    for word, qualifier in lex.before:
+        if head.endswith(word):
+            if any(len(other) > len(word) and head.endswith(other) for other in lex.exclusions):
+                break
+            if qualifier == "cumulative":
+                quantity.cumulative = True
+            elif quantity.qualifier is None:
+                quantity.qualifier, quantity.qualifier_word = qualifier, word
+            break
+    if quantity.unit:
+        tail = text[quantity.end: quantity.end + 3]
+        for word, qualifier in lex.after:
+            if tail.startswith(word) and qualifier != "cumulative":
+                if quantity.qualifier is None:
+                    quantity.qualifier, quantity.qualifier_word = qualifier, word
+                break
+    return quantity
+
+
+def _mark_ranges(text: str, quantities: list[Quantity]) -> None:
+    """Both ends of 3-5个, 10至20家, 5%～8% are range ends, not exact figures."""
+    for left, right in zip(quantities, quantities[1:]):
+        gap = text[left.end: right.start]
+        if gap in _RANGE_JOINERS:
+            left.ranged = right.ranged = True
+
+
+# -- the shared views ------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def _rules_file(doc) -> Optional[str]:
+    return getattr(doc.settings, "numeric_rules", None)
+
+
+def document_quantities(doc) -> list[Quantity]:
+    """Quantities of the body of ``doc`` (not the metadata header, not site chrome)."""
+    result: list[Quantity] = []
+    for start, end in doc.body_spans:
+        result.extend(extract_quantities(doc.text, start, end, _rules_file(doc)))
+    return result
+
+
+def quantities(doc) -> list[Quantity]:
+    """The quantities view of ``doc``, computed once per document."""
+    return doc.view(document_quantities)
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of the body and the quantities in it."""
+
+    start: int
+    end: int
+    quantities: list[Quantity]
+
+
+def document_sentences(doc) -> list[Sentence]:
+    text = doc.text
+    found = quantities(doc)
+    result: list[Sentence] = []
+    index = 0
+    for span_start, span_end in doc.body_spans:
+        cursor = span_start
+        for match in _SENTENCE_END.finditer(text, span_start, span_end):
+            result.append(Sentence(cursor, match.end(), []))
+            cursor = match.end()
+        if cursor < span_end:
+            result.append(Sentence(cursor, span_end, []))
+    for sentence in result:
+        while index < len(found) and found[index].start < sentence.start:
+            index += 1
+        while index < len(found) and found[index].start < sentence.end:
+            sentence.quantities.append(found[index])
+            index += 1
+    return [sentence for sentence in result if sentence.quantities]
+
+
+def sentences(doc) -> list[Sentence]:
+    """Body sentences that contain at least one quantity, computed once per document."""
+    return doc.view(document_sentences)
+
+
+def format_number(value: Fraction, decimals: int = 0) -> str:
+    """``value`` rounded half-up to ``decimals`` places, as text (no exponent)."""
+    rounded = round_half_up(value, decimals)
+    if decimals <= 0:
+        return str(int(rounded))
+    scaled = int(rounded * 10 ** decimals)
+    sign = "-" if scaled < 0 else ""
+    digits = str(abs(scaled)).rjust(decimals + 1, "0")
+    return f"{sign}{digits[:-decimals]}.{digits[-decimals:]}"
+
+
+def round_half_up(value: Fraction, decimals: int = 0) -> Fraction:
+    """Round half away from zero, the way statistics are written."""
+    scale = 10 ** decimals
+    scaled = abs(value) * scale
+    rounded = Fraction(int(scaled + Fraction(1, 2)), scale)
+    return rounded if value >= 0 else -rounded
+
+
+def plain(value: Fraction) -> str:
+    """A value as short text: 78, 1.09, 37.77…; at most 4 decimals."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    text = format_number(value, 4).rstrip("0").rstrip(".")
+    return text
+
+
+def default_rules_path() -> Path:
+    return rules_path(RULES_FILE)
