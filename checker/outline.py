@@ -39,7 +39,8 @@ class Node:
 
     ``kind`` is one of: document, part, header, meta_field, title, doc_number,
     recipient, heading, paragraph, enumeration, attachment_note, attachment_item,
-    signature, organ, date, chrome. Spans are character offsets into the document
+    attachment_label (附件1 heading an attached document), signature, organ, date,
+    chrome. Spans are character offsets into the document
     text: ``start``/``end`` cover the node and all it contains; ``head_start``/
     ``head_end`` cover its own line (for a heading, the heading line).
     """
@@ -276,7 +277,7 @@ class OutlineBuilder:
         attachment: Optional[Node] = None
         index = start
         while index < stop:
-            line = lines[index]
+            line = self._continued_list_item(lines[index], open_nodes)
             signature_end = self._signature_at(lines, index, stop)
             if signature_end is not None:
                 self._add_signature(lines, index, signature_end, scope)
@@ -286,7 +287,15 @@ class OutlineBuilder:
                     open_nodes = []
                 attachment = None
                 continue
-            if line.kind == "attachment_note":
+            if line.kind == "attachment_note" and self._is_attachment_label(lines, index, stop):
+                # "附件1" alone on its line, with no signature after it: an attached
+                # document follows, with its own title and its own numbering.
+                scope = self.root.add(Node("part", line.start, line.end))
+                scope.add(Node("attachment_label", line.start, line.end, title=self.text[line.start:line.end],
+                               marker_start=line.start, marker_end=line.marker_end))
+                open_nodes = []
+                attachment = None
+            elif line.kind == "attachment_note":
                 attachment = (open_nodes[-1] if open_nodes else scope).add(
                     Node("attachment_note", line.start, line.end, title=self.text[line.start:line.end],
                          marker_start=line.start, marker_end=line.marker_end)
@@ -319,6 +328,31 @@ class OutlineBuilder:
                     if kind == "paragraph":
                         self._enumerations(node, line.start, line.end)
             index += 1
+
+    def _continued_list_item(self, line: Line, open_nodes: list[Node]) -> Line:
+        """``20.2026年…`` after ``19.`` is item 20, not the decimal 20.2026: the grammar
+        cannot tell them apart on one line, the previous item can."""
+        if line.kind != "text" or not open_nodes:
+            return line
+        last = next((node for node in reversed(open_nodes) if node.level == 3), None)
+        if last is None or last.number is None:
+            return line
+        expected = str(last.number + 1)
+        content = self.text[line.start:line.end]
+        if (content.startswith(expected) and content[len(expected):len(expected) + 1] in (".", "．")
+                and content[len(expected) + 1:len(expected) + 2].isdigit()):
+            return Line(kind="heading", start=line.start, end=line.end, terminal="H3",
+                        marker_end=line.start + len(expected) + 1, line_start=line.line_start)
+        return line
+
+    def _is_attachment_label(self, lines: list[Line], index: int, stop: int) -> bool:
+        """附件 / 附件1 alone (no colon, nothing after it) after the body, and no signature
+        later: the label of an attached document rather than an 附件说明."""
+        line = lines[index]
+        marker = self.text[line.start:line.marker_end]
+        if line.end > line.marker_end or "：" in marker or ":" in marker or index == 0:
+            return False
+        return not any(self._signature_at(lines, later, stop) is not None for later in range(index + 1, stop))
 
     def _heading(self, line: Line, kind: str = "heading") -> Node:
         marker = self.text[line.start:line.marker_end]

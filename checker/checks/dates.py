@@ -154,6 +154,8 @@ def signature_date_form(doc) -> Iterator[Hit]:
     date = mention.as_date()
     if date is None:
         return
+    if date < _GBT_9704_2012:
+        return  # GB/T 9704-1999 wrote the 成文日期 in Chinese numerals: right for its time
     wanted = _arabic(date)
     written = doc.text[mention.start:mention.end]
     if written == wanted:
@@ -163,6 +165,7 @@ def signature_date_form(doc) -> Iterator[Hit]:
               evidence={"written": written, "expected": wanted})
 
 
+_GBT_9704_2012 = datetime.date(2012, 7, 1)  # the day GB/T 9704-2012 took effect
 _PUBLISHED_KEYS = ("发布日期", "公开日期", "发文日期")
 
 
