@@ -13,6 +13,9 @@ from checker.models import Report
 FORMATS: dict[str, str] = {
     "text": "text",
     "json": "json_format",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
 }
 
 
