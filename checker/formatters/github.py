@@ -1,0 +1,69 @@
+"""GitHub Actions workflow commands: one annotation per finding.
+
+``::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CODE::message`` —
+warnings are ``::warning``, info findings ``::notice``. Values are escaped as the
+workflow-command rules say: ``%``, CR and LF everywhere, and ``:`` and ``,`` in
+properties. :func:`parse` reads such a line back (the tests use it).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from checker.models import Report
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+_ESCAPED = re.compile("%(25|0D|0A|3A|2C)")
+_PLAIN = {"25": "%", "0D": "\r", "0A": "\n", "3A": ":", "2C": ","}
+
+
+def unescape(value: str) -> str:
+    return _ESCAPED.sub(lambda match: _PLAIN[match.group(1)], value)
+
+
+def command(kind: str, message: str, **properties) -> str:
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items()
+                     if value is not None)
+    return f"::{kind} {props}::{escape_data(message)}" if props else f"::{kind}::{escape_data(message)}"
+
+
+def render(report: Report, **options) -> str:
+    lines = []
+    for file in report.files:
+        path = file.path.replace("\\", "/")
+        if file.error:
+            lines.append(command("error", f"无法检查此文件：{file.error}", file=path, title="doccheck"))
+        for finding in file.findings:
+            message = finding.message
+            if finding.suggestion:
+                message += f"\n建议：{finding.suggestion}"
+            lines.append(command(COMMANDS[finding.severity.value], message, file=path, line=finding.line,
+                                 col=finding.column, endLine=finding.end_line, endColumn=finding.end_column,
+                                 title=finding.code))
+    return "".join(line + "\n" for line in lines)
+
+
+_LINE = re.compile(r"^::(?P<kind>[a-z]+)(?: (?P<props>[^:]*))?::(?P<message>.*)$")
+
+
+def parse(line: str) -> Optional[dict]:
+    """A workflow command line back into {kind, message, properties…} (None if it is not one)."""
+    match = _LINE.match(line.rstrip("\n"))
+    if not match:
+        return None
+    result = {"kind": match["kind"], "message": unescape(match["message"])}
+    for pair in (match["props"] or "").split(","):
+        if pair:
+            key, _, value = pair.partition("=")
+            result[key] = unescape(value)
+    return result

@@ -1,0 +1,127 @@
+"""SARIF 2.1.0 (the format code-scanning services read): one run of doccheck.
+
+The run lists every rule of the registry with its documentation (the docstring
+sections: *What it checks* as the full description, all of them as help) and its
+default level; each finding is a result with a physical location whose columns
+count Unicode code points (``columnKind``), the fix it offers, and a partial
+fingerprint (:func:`checker.baseline.fingerprint`) that does not move when lines
+are added elsewhere. Paths under the current directory are relative to
+``%SRCROOT%``; files that could not be read are tool notifications.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Optional
+from urllib.parse import quote
+
+from checker.baseline import fingerprint
+from checker.models import FileReport, Finding, Report
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+INFORMATION_URI = "https://doccheck.invalid/"
+
+
+def artifact_location(path: str) -> dict:
+    """A URI reference for ``path``: relative to %SRCROOT% (the current folder) when below it."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        relative = absolute.relative_to(Path.cwd())
+        return {"uri": quote(relative.as_posix()), "uriBaseId": "%SRCROOT%"}
+    except ValueError:
+        return {"uri": absolute.as_uri()}
+
+
+def _rule_descriptor(rule_) -> dict:
+    sections = rule_.sections()
+    help_text = "\n\n".join(f"{heading}:\n{body}" for heading, body in sections.items())
+    help_markdown = "\n\n".join(f"**{heading}**\n\n{body}" for heading, body in sections.items())
+    descriptor = {
+        "id": rule_.code,
+        "name": rule_.name,
+        "shortDescription": {"text": rule_.summary},
+        "fullDescription": {"text": sections.get("What it checks") or rule_.summary},
+        "help": {"text": help_text or rule_.summary, "markdown": help_markdown or rule_.summary},
+        "defaultConfiguration": {"level": LEVELS[rule_.severity.value]},
+        "properties": {"category": rule_.category, "tags": [rule_.category]},
+    }
+    if rule_.fix_safety:
+        descriptor["properties"]["fix"] = rule_.fix_safety
+    return descriptor
+
+
+def _region(text: Optional[str], start: int, end: int) -> dict:
+    if text is None:
+        return {"charOffset": start, "charLength": end - start}
+    start_line = text.count("\n", 0, start) + 1
+    start_column = start - (text.rfind("\n", 0, start) + 1) + 1
+    end_line = start_line + text.count("\n", start, end)
+    end_column = end - (text.rfind("\n", 0, end) + 1) + 1
+    return {"startLine": start_line, "startColumn": start_column, "endLine": end_line, "endColumn": end_column}
+
+
+def _result(file: FileReport, finding: Finding, rule_index: dict[str, int]) -> dict:
+    message = finding.message + (f"\n建议：{finding.suggestion}" if finding.suggestion else "")
+    region = {"startLine": finding.line, "startColumn": finding.column,
+              "endLine": finding.end_line, "endColumn": finding.end_column}
+    if finding.excerpt:
+        region["snippet"] = {"text": finding.excerpt}
+    result: dict = {
+        "ruleId": finding.code,
+        "level": LEVELS[finding.severity.value],
+        "message": {"text": message},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact_location(file.path), "region": region}}],
+        "partialFingerprints": {"doccheckFingerprint/v1": fingerprint(finding, file.text)},
+    }
+    if finding.code in rule_index:
+        result["ruleIndex"] = rule_index[finding.code]
+    if finding.fix is not None:
+        fix = finding.fix
+        result["fixes"] = [{
+            "description": {"text": finding.suggestion or f"{fix.safety} fix"},
+            "artifactChanges": [{
+                "artifactLocation": artifact_location(file.path),
+                "replacements": [{"deletedRegion": _region(file.text, fix.start, fix.end),
+                                  "insertedContent": {"text": fix.replacement}}],
+            }],
+            "properties": {"safety": fix.safety},
+        }]
+    properties = {"name": finding.name, "category": finding.category}
+    if finding.evidence:
+        properties["evidence"] = finding.evidence
+    result["properties"] = properties
+    return result
+
+
+def sarif_log(report: Report) -> dict:
+    from checker.registry import load_rules
+
+    rules = list(load_rules().values())
+    rule_index = {rule_.code: index for index, rule_ in enumerate(rules)}
+    results, notifications = [], []
+    for file in report.files:
+        if file.error:
+            notifications.append({
+                "level": "error",
+                "message": {"text": f"{file.path}: {file.error}"},
+                "locations": [{"physicalLocation": {"artifactLocation": artifact_location(file.path)}}],
+            })
+        for finding in file.findings:
+            results.append(_result(file, finding, rule_index))
+    run = {
+        "tool": {"driver": {"name": "doccheck", "version": report.tool.version,
+                            "semanticVersion": report.tool.version, "informationUri": INFORMATION_URI,
+                            "rules": [_rule_descriptor(rule_) for rule_ in rules]}},
+        "invocations": [{"executionSuccessful": not notifications,
+                         "toolExecutionNotifications": notifications}],
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def render(report: Report, **options) -> str:
+    return json.dumps(sarif_log(report), ensure_ascii=False, indent=2) + "\n"
