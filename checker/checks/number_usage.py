@@ -1,0 +1,452 @@
+"""Number usage by GB/T 15835-2011 (NU101-NU199): one form for one kind of count,
+ranges that keep their % or 万, double approximations, short years, the 〇 of
+Chinese years and zero-padded dates.
+
+Only the document body is checked. The word lists (measure words, set phrases,
+qualifier pairs) are data in ``rules/number_usage.yaml``, validated against
+``schemas/number_usage.schema.json`` when first loaded. Patterns are character
+classes with bounded repeats, anchored by a lookbehind that stops a match from
+starting inside a run of digits, so matching is linear; tests run each over
+pathological input.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterator, Optional
+
+from checker.models import Fix
+from checker.numerals import chinese_to_int
+from checker.registry import Hit, rule
+from checker.resources import load_schema, rules_path
+
+RULES_FILE = "number_usage.yaml"
+SCHEMA_FILE = "number_usage.schema.json"
+
+
+class NumberUsageRulesError(ValueError):
+    """rules/number_usage.yaml (or a replacement) is missing or malformed."""
+
+
+def load_number_usage_rules(path: Optional[str] = None) -> dict[str, Any]:
+    """The word lists, validated against the schema; the error names file, entry and reason."""
+    return _load(str(path or rules_path(RULES_FILE)))
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> dict[str, Any]:
+    import jsonschema
+    import yaml
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except OSError as error:
+        raise NumberUsageRulesError(f"{path}: 无法读取数字用法规则文件：{error.strerror or error}") from None
+    except yaml.YAMLError as error:
+        raise NumberUsageRulesError(f"{path}: 不是有效的 YAML：{error}") from None
+    validator = jsonschema.Draft202012Validator(load_schema(SCHEMA_FILE))
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        error = errors[0]
+        entry = "/".join(str(part) for part in error.absolute_path) or "(根)"
+        raise NumberUsageRulesError(f"{path}: 条目 {entry} 无效：{error.message}")
+    return data
+
+
+def _body_ranges(doc) -> list[tuple[int, int]]:
+    return [(p.start, p.end) for p in doc.body_paragraphs]
+
+
+_DIGIT = "0-9０-９"
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def arabic_value(written: str) -> int:
+    return int(written.translate(_FULL_DIGITS))
+
+
+# -- NU101: one kind of count in two forms ----------------------------------------
+
+_CHINESE_NUMERAL = "一二两三四五六七八九十百千"
+
+
+@lru_cache(maxsize=8)
+def _count_patterns(measures: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    words = "|".join(re.escape(m) for m in sorted(measures, key=len, reverse=True))
+    arabic = re.compile(f"(?<![{_DIGIT}.．第])([{_DIGIT}]+)({words})")
+    chinese = re.compile(f"(?<![{_CHINESE_NUMERAL}零〇第前后头首每这那几“])([{_CHINESE_NUMERAL}]{{1,4}})({words})")
+    return arabic, chinese
+
+
+# A Chinese count followed by one of these ends a name (机场三期、) or numbers a session.
+_NAMING_AFTER = frozenset("、，。；：）)」』”" + _CHINESE_NUMERAL + "〇零")
+
+
+@dataclass(frozen=True)
+class Count:
+    start: int
+    end: int
+    value: int
+    measure: str
+    chinese: bool
+
+
+def counts(doc) -> dict[str, list[Count]]:
+    """Counts by measure word: 4期, 五期 … (Chinese counts of one or two and set phrases left out)."""
+    data = load_number_usage_rules()
+    arabic, chinese = _count_patterns(tuple(data["count_measure_words"]))
+    set_phrases = tuple(data["set_phrases"])
+    not_a_count = tuple(data["not_a_count_before"])
+    text = doc.text
+    found: dict[str, list[Count]] = defaultdict(list)
+    for start, end in _body_ranges(doc):
+        for match in arabic.finditer(text, start, end):
+            found[match.group(2)].append(Count(match.start(), match.end(), arabic_value(match.group(1)),
+                                               match.group(2), False))
+        for match in chinese.finditer(text, start, end):
+            value = chinese_to_int(match.group(1))
+            digits = match.group(1)
+            if value is None or value <= 2 or digits in ("百", "千"):
+                continue  # 一个, 两家, 二期, 百家: articles, idioms, phases, not counts to compare
+            if len(digits) > 1 and not any(unit in digits for unit in "十百千"):
+                continue  # 三四个: two neighbouring digits are an approximation, written in Chinese
+            if text.startswith(set_phrases, match.start()):
+                continue
+            after = text[match.end():match.end() + 1]
+            if (text.startswith(not_a_count, match.end()) or (after and after in _NAMING_AFTER)
+                    or text[match.start() - 1:match.start()] in ("届", "大")):
+                continue  # 十三届全国人大, 八届五次全会, 机场三期、: numbering or naming, not counting
+            found[match.group(2)].append(Count(match.start(), match.end(), value, match.group(2), True))
+    return found
+
+
+def mixed_counts(doc) -> list[tuple[Count, list[Count]]]:
+    """(a count in the less used form, the counts in the other form) per measure word."""
+    result = []
+    for measure, items in doc.view(counts).items():
+        chinese = [c for c in items if c.chinese]
+        arabic = [c for c in items if not c.chinese]
+        if not chinese or not arabic:
+            continue
+        # On a tie report the Chinese form: GB/T 15835 prefers Arabic numerals for counting.
+        minority, majority = (chinese, arabic) if len(chinese) <= len(arabic) else (arabic, chinese)
+        result.extend((count, majority) for count in minority)
+    result.sort(key=lambda pair: pair[0].start)
+    return result
+
+
+_SMALL = "零一二三四五六七八九"
+
+
+def int_to_chinese(value: int) -> str:
+    """一 … 九十九 (the counts that are written in Chinese at all)."""
+    if value < 10:
+        return _SMALL[value]
+    tens, ones = divmod(value, 10)
+    return ("" if tens == 1 else _SMALL[tens]) + "十" + (_SMALL[ones] if ones else "") if value < 100 else str(value)
+
+
+@rule("NU101", "mixed-numeral-forms", category="numeral", severity="info",
+      message="同类计数“{measure}”本文有的用阿拉伯数字、有的用汉字数字：此处“{found}”，他处如“{other}”")
+def mixed_numeral_forms(doc) -> Iterator[Hit]:
+    """The same kind of count written with Arabic numerals in one place and Chinese in another.
+
+    What it checks:
+        Counts before the same measure word (期, 届, 项, 家 …; the list is in
+        rules/number_usage.yaml): when a document writes some with Arabic and
+        some with Chinese numerals, each count in the less used form (on a tie,
+        the Chinese ones). Not counted: 一 and 两/二 (一个, 两家, 二期 are
+        articles, idioms and phases), ordinals (第三届), 前三/每三, and set
+        phrases (四个全面, 八项规定 …).
+    Why it matters:
+        GB/T 15835-2011 lets small counts take either form but asks for one form
+        for one kind of number within a text (同类别同形式).
+    Example:
+        成功举办4期沙龙……举办了五期创业特训班
+    Fix:
+        Write both the same way (for counts, Arabic numerals are the norm). No
+        automatic fix: only this count is seen, not the whole convention.
+    """
+    text = doc.text
+    for count, others in doc.view(mixed_counts):
+        found = text[count.start:count.end]
+        other = text[others[0].start:others[0].end]
+        if count.chinese:
+            suggestion = f"与本文其他计数一致，写作“{count.value}{count.measure}”"
+        else:
+            suggestion = f"与本文其他计数一致，写作“{int_to_chinese(count.value)}{count.measure}”，或把本文此类计数统一为阿拉伯数字"
+        other_lines = sorted({doc.position(o.start)[0] for o in others})
+        yield Hit(count.start, count.end, args={"measure": count.measure, "found": found, "other": other},
+                  suggestion=suggestion,
+                  evidence={"measure": count.measure, "value": count.value,
+                            "form": "chinese" if count.chinese else "arabic",
+                            "other_form_examples": [text[o.start:o.end] for o in others[:5]],
+                            "other_form_lines": other_lines[:20]})
+
+
+# -- NU102: a range that drops the first % or 万/亿 ---------------------------------
+
+_NUMBER = f"[{_DIGIT}]+(?:[.．][{_DIGIT}]+)?"
+_RANGE = re.compile(f"(?<![{_DIGIT}.．%％])({_NUMBER})([～~—\\-－至到])({_NUMBER})(%|％|‰|万亿|万|亿)")
+
+
+def dropped_range_marks(doc) -> list[re.Match]:
+    text = doc.text
+    found = []
+    for start, end in _body_ranges(doc):
+        for match in _RANGE.finditer(text, start, end):
+            if match.group(2) in "-－" and match.group(4) not in ("%", "％", "‰"):
+                continue  # 2015-2020万: a hyphen with 万 is more likely a code than a range
+            found.append(match)
+    return found
+
+
+@rule("NU102", "range-drops-unit", category="numeral", severity="warning",
+      message="数值范围“{found}”省略了前一个数的“{mark}”，应写作“{right}”", fix="safe")
+def range_drops_unit(doc) -> Iterator[Hit]:
+    """A range whose first number lost its % or 万/亿: 30～40%, 3～5万元.
+
+    What it checks:
+        Two numbers joined by ～ ~ — - 至 or 到 where only the second carries %,
+        ‰, 万 or 亿.
+    Why it matters:
+        GB/T 15835-2011 on ranges of values: the unit of the first number may be left
+        out only where nothing is lost; 15～30% reads as 0.15 to 30 percent and
+        3～5万 as 3 to 50 000, so these marks are repeated: 15%～30%, 3万～5万.
+    Example:
+        同比增长10～15%  → 10%～15%
+    Fix:
+        Safe: write the mark after the first number too.
+    """
+    for match in doc.view(dropped_range_marks):
+        mark = match.group(4)
+        at = match.end(1)
+        right = match.group(1) + mark + match.group(2) + match.group(3) + mark
+        yield Hit(match.start(), match.end(), args={"found": match.group(), "mark": mark, "right": right},
+                  suggestion=f"写作“{right}”", fix=Fix(start=at, end=at, replacement=mark))
+
+
+# -- NU103: double approximation ----------------------------------------------------
+
+_AMOUNT = f"(?:[{_DIGIT}][{_DIGIT}.．,]{{0,20}}|[一二两三四五六七八九十百千万亿]{{1,8}})"
+
+
+@lru_cache(maxsize=8)
+def _qualifier_patterns(spec: tuple) -> list[tuple[str, re.Pattern]]:
+    patterns = []
+    for name, before, after in spec:
+        before_words = "|".join(re.escape(w) for w in sorted(before, key=len, reverse=True))
+        after_words = "|".join(re.escape(w) for w in sorted(after, key=len, reverse=True))
+        unit = "" if set(after) <= {"多", "余"} else "[%％‰]?[\u4e00-\u9fff]{0,4}?"
+        # 近10多年: 多/余 come right after the number; 左右/以上 after its unit.
+        patterns.append((name, re.compile(f"({before_words})为?{_AMOUNT}(?:万|亿)?{unit}({after_words})")))
+    return patterns
+
+
+def double_qualifiers(doc) -> list[tuple[re.Match, str]]:
+    data = load_number_usage_rules()
+    spec = tuple((q["name"], tuple(q["before"]), tuple(q["after"])) for q in data["double_qualifiers"])
+    prefixes = set(data["qualifier_word_prefixes"])
+    text = doc.text
+    found = []
+    for start, end in _body_ranges(doc):
+        for name, pattern in _qualifier_patterns(spec):
+            for match in pattern.finditer(text, start, end):
+                if match.start() > start and text[match.start() - 1] in prefixes:
+                    continue  # 节约10%左右: 约 belongs to 节约
+                found.append((match, name))
+    found.sort(key=lambda pair: pair[0].start())
+    return found
+
+
+@rule("NU103", "double-approximation", category="numeral", severity="warning",
+      message="“{first}”与“{second}”重复表达约数或界限（{pattern}），只需保留一个", fix="unsafe")
+def double_approximation(doc) -> Iterator[Hit]:
+    """A number qualified twice the same way: 约…左右, 超过…以上, 不足…以下, 近…多.
+
+    What it checks:
+        A qualifier before a number and one with the same meaning after it (or
+        after its unit), with nothing else between. 节约, 最近, 附近 … are not
+        qualifiers (the list is in rules/number_usage.yaml).
+    Why it matters:
+        GB/T 15835-2011 on approximate numbers, and every style guide for 公文:
+        约 and 左右 both say “approximately”; 超过 and 以上 both say “more than”.
+        Together they are redundant, and 超过…以上 leaves unclear whether the
+        bound itself is included.
+    Example:
+        投资约5000万元左右  → 约5000万元 / 5000万元左右
+    Fix:
+        Unsafe: delete the qualifier after the number (the author may prefer
+        to keep that one).
+    """
+    text = doc.text
+    for match, name in doc.view(double_qualifiers):
+        first, second = match.group(1), match.group(2)
+        yield Hit(match.start(), match.end(), args={"first": first, "second": second, "pattern": name},
+                  suggestion=f"删去“{second}”或“{first}”",
+                  fix=Fix(start=match.start(2), end=match.end(2), replacement="", safety="unsafe"),
+                  evidence={"pattern": name, "text": text[match.start():match.end()]})
+
+
+# -- NU104: short years ---------------------------------------------------------------
+
+_SHORT_YEAR = re.compile(f"(?<![{_DIGIT}.．/\\-－A-Za-z])([{_DIGIT}]{{2}})年(?=[{_DIGIT}]{{1,2}}月|底|初|末|度|上半年|下半年)")
+_FULL_YEAR = re.compile(r"(?<![0-9])((?:19|20)\d\d)年")
+
+
+def short_years(doc) -> list[tuple[re.Match, str]]:
+    text = doc.text
+    full_years = {m.group(1) for m in _FULL_YEAR.finditer(text)}
+    centuries = sorted({y[:2] for y in full_years})
+    found = []
+    for start, end in _body_ranges(doc):
+        for match in _SHORT_YEAR.finditer(text, start, end):
+            short = match.group(1).translate(_FULL_DIGITS)
+            same = sorted(y for y in full_years if y.endswith(short))
+            if same:
+                year = same[-1]
+            else:
+                year = (centuries[-1] if centuries else "20") + short
+            found.append((match, year))
+    return found
+
+
+@rule("NU104", "short-year", category="numeral", severity="warning",
+      message="年份“{found}”简写了，应写全为“{year}年”", fix="unsafe")
+def short_year(doc) -> Iterator[Hit]:
+    """A year written with two digits: 16年3月, 15年底, 16年度.
+
+    What it checks:
+        Two digits and 年 followed by a month, 底, 初, 末, 度 or 上/下半年 — the
+        places where a two-digit number before 年 is a year, not a count of years.
+    Why it matters:
+        GB/T 15835-2011 on dates: a year is written in full, 2016年, not 16年.
+    Example:
+        16年3月启动  → 2016年3月启动
+    Fix:
+        Unsafe: the century is taken from the document's other years (a year
+        ending in the same two digits, else the latest century used).
+    """
+    for match, year in doc.view(short_years):
+        yield Hit(match.start(), match.end(), args={"found": match.group(), "year": year},
+                  suggestion=f"写作“{year}年”",
+                  fix=Fix(start=match.start(), end=match.start(1) + 2, replacement=year, safety="unsafe"))
+
+
+# -- NU105, NU106: the zero of a year in Chinese numerals -------------------------------
+
+_CHINESE_YEAR = re.compile("(?<![〇○零OＯ0０一二三四五六七八九十])([〇○零OＯ0０一二三四五六七八九]{4})年")
+_WRONG_ZERO = "零OＯ0０"
+
+
+def chinese_years(doc) -> list[re.Match]:
+    text = doc.text
+    found = []
+    for start, end in _body_ranges(doc):
+        for match in _CHINESE_YEAR.finditer(text, start, end):
+            digits = match.group(1)
+            if any(ch in "一二三四五六七八九" for ch in digits) and any(ch in _WRONG_ZERO + "○" for ch in digits):
+                found.append(match)
+    return found
+
+
+def _zero_fixed(digits: str) -> str:
+    return "".join("〇" if ch in _WRONG_ZERO + "○" else ch for ch in digits)
+
+
+@rule("NU105", "year-zero-form", category="numeral", severity="warning",
+      message="汉字年份“{found}”中的零写作“{zeros}”，应写作“〇”", fix="safe")
+def year_zero_form(doc) -> Iterator[Hit]:
+    """A year in Chinese numerals whose zero is 零, the letter O or the digit 0.
+
+    What it checks:
+        Four Chinese digits before 年 with a zero written 零, O, Ｏ, 0 or ０
+        (二零一六年, 二O一六年, 二0一六年). The look-alike circle ○ is reported
+        by NU106, once per document.
+    Why it matters:
+        GB/T 15835-2011: the Chinese zero of a number used for naming or
+        ordering, as in a year, is 〇; 零 is the zero of a quantity, and letters
+        or Arabic digits do not belong in a Chinese numeral.
+    Example:
+        二O一六年一月  → 二〇一六年一月
+    Fix:
+        Safe: write the zeros as 〇.
+    """
+    for match in doc.view(chinese_years):
+        digits = match.group(1)
+        zeros = "".join(sorted({ch for ch in digits if ch in _WRONG_ZERO}))
+        if not zeros:
+            continue
+        yield Hit(match.start(1), match.end(1), args={"found": match.group(), "zeros": zeros},
+                  suggestion=f"写作“{_zero_fixed(digits)}年”",
+                  fix=Fix(start=match.start(1), end=match.end(1), replacement=_zero_fixed(digits)))
+
+
+@rule("NU106", "year-circle-zero", category="numeral", severity="info",
+      message="汉字年份中的零用了圆圈符号“○”（{count}处），规范字形为“〇”", fix="safe")
+def year_circle_zero(doc) -> Iterator[Hit]:
+    """Years in Chinese numerals whose zero is the geometric circle ○ (U+25CB), not 〇 (U+3007).
+
+    What it checks:
+        Four Chinese digits before 年 containing ○. Reported once per document,
+        at the first, with the count: the two look the same in print.
+    Why it matters:
+        GB/T 15835-2011 writes the zero of a year 〇, a Chinese character; ○ is a
+        geometric shape that sorts, searches and converts differently.
+    Example:
+        二○一六年  → 二〇一六年
+    Fix:
+        Safe, one fix for all: the span from the first to the last such year,
+        with each ○ in those years made 〇 and nothing else changed.
+    """
+    matches = [m for m in doc.view(chinese_years) if "○" in m.group(1)]
+    if not matches:
+        return
+    text = doc.text
+    first, last = matches[0].start(1), matches[-1].end(1)
+    pieces, cursor = [], first
+    for match in matches:
+        pieces.append(text[cursor:match.start(1)])
+        pieces.append(match.group(1).replace("○", "〇"))
+        cursor = match.end(1)
+    pieces.append(text[cursor:last])
+    yield Hit(matches[0].start(1), matches[0].end(1), args={"count": len(matches)},
+              suggestion="将年份中的“○”改为“〇”",
+              fix=Fix(start=first, end=last, replacement="".join(pieces)),
+              evidence={"count": len(matches), "lines": sorted({doc.position(m.start())[0] for m in matches})[:50]})
+
+
+# -- NU107: zero-padded month or day -------------------------------------------------
+
+_PADDED = re.compile(f"(?<=[{_DIGIT}][年月])[0０](?=[1-9１-９][月日号])")
+
+
+def padded_dates(doc) -> list[int]:
+    text = doc.text
+    return [m.start() for start, end in _body_ranges(doc) for m in _PADDED.finditer(text, start, end)]
+
+
+@rule("NU107", "zero-padded-date", category="numeral", severity="warning",
+      message="日期中的月、日前加了“0”：“{found}”", fix="safe")
+def zero_padded_date(doc) -> Iterator[Hit]:
+    """A month or day written with a leading zero in a 年月日 date: 2016年01月05日.
+
+    What it checks:
+        A 0 before a one-digit month or day, after 年 or 月 that follows a digit.
+        Dates written with numbers only (2016-01-05) are not checked: there the
+        zero belongs.
+    Why it matters:
+        GB/T 9704-2012 (7.3.5.3) writes dates in 公文 without padding (1 not 01),
+        as GB/T 15835-2011 does in its examples.
+    Example:
+        2016年01月19日  → 2016年1月19日
+    Fix:
+        Safe: delete the zero.
+    """
+    text = doc.text
+    for at in doc.view(padded_dates):
+        yield Hit(at, at + 2, args={"found": text[at:at + 3]}, suggestion=f"删去“0”，写作“{text[at + 1:at + 3]}”",
+                  fix=Fix(start=at, end=at + 1, replacement=""))

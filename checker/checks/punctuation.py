@@ -1,0 +1,632 @@
+"""Punctuation by GB/T 15834-2011 (PN201-PN299): width, stacked marks, nested titles,
+顿号 between marked items, ellipsis, dash, range connectors and stray spaces.
+
+Only the document body is checked (``doc.body_paragraphs``): the metadata header of a
+published page uses half-width colons legitimately. Everything a rule needs is computed
+once per document through ``doc.view``. Every pattern here is a character class, a fixed
+string or a single-character lookaround, so matching is linear in the text; tests run
+each one over pathological input. The paired marks (PN101-PN103) live in ``pairs.py``.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from checker.models import Fix
+from checker.registry import Hit, rule
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = re.compile(f"[{HAN}]")
+# Full-width marks that make their neighbourhood Chinese text.
+CHINESE_MARKS = frozenset("，。、；：？！“”‘’《》〈〉（）【】〔〕…—")
+CLOSING_MARKS = frozenset("”’》〉）】〕")
+SPACES = frozenset(" \u3000\xa0\t")
+
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+def is_han(ch: str) -> bool:
+    return bool(ch) and _HAN.match(ch) is not None
+
+
+def is_chinese(ch: str) -> bool:
+    """A Han character or a full-width Chinese mark."""
+    return bool(ch) and (ch in CHINESE_MARKS or _HAN.match(ch) is not None)
+
+
+def _char(text: str, at: int, start: int, end: int) -> str:
+    return text[at] if start <= at < end else ""
+
+
+# -- half-width marks in Chinese text (PN201, PN202) -------------------------------
+
+_HALF_MARK = re.compile(r"[,;:?!()]")
+# A URL keeps its own ASCII marks. Anchored on a literal prefix, then one character
+# class: linear.
+_URL = re.compile(r"(?:https?|ftp)://[!-~]+|www\.[!-~]+")
+_FULL_COUNTED = re.compile("[，；：？！（）]")
+# More half-width marks than this in one document are reported once, not one by one.
+MAX_SEPARATE = 10
+
+
+@dataclass(frozen=True)
+class HalfMark:
+    offset: int
+    mark: str
+
+    @property
+    def replacement(self) -> str:
+        return FULL_WIDTH[self.mark]
+
+
+def halfwidth_marks(doc) -> list[HalfMark]:
+    """Every half-width , ; : ? ! ( ) that stands in Chinese text, in text order."""
+    text = doc.text
+    found: list[HalfMark] = []
+    for paragraph in doc.body_paragraphs:
+        start, end = paragraph.start, paragraph.end
+        urls = [(m.start(), m.end()) for m in _URL.finditer(text, start, end)]
+        url_index = 0
+        open_parens: list[int] = []
+        paren_pairs: list[tuple[Optional[int], Optional[int]]] = []
+        for match in _HALF_MARK.finditer(text, start, end):
+            at, mark = match.start(), match.group()
+            while url_index < len(urls) and urls[url_index][1] <= at:
+                url_index += 1
+            if url_index < len(urls) and urls[url_index][0] <= at:
+                continue
+            before, after = _char(text, at - 1, start, end), _char(text, at + 1, start, end)
+            if mark == "(":
+                open_parens.append(at)
+            elif mark == ")":
+                paren_pairs.append((open_parens.pop() if open_parens else None, at))
+            elif mark in ",;:":
+                if before.isdigit() and after.isdigit():
+                    continue  # 1,000 and 10:30 are numbers
+                if is_chinese(before) or is_chinese(after):
+                    found.append(HalfMark(at, mark))
+            elif is_han(before) or before in CLOSING_MARKS:
+                # ? ! after a mark or a space is usually a lost character, not a question
+                found.append(HalfMark(at, mark))
+        paren_pairs.extend((at, None) for at in open_parens)
+        for opener, closer in paren_pairs:
+            sides = []
+            for at in (opener, closer):
+                if at is not None:
+                    sides += [_char(text, at - 1, start, end), _char(text, at + 1, start, end)]
+            if any(is_chinese(ch) for ch in sides):
+                found.extend(HalfMark(at, text[at]) for at in (opener, closer) if at is not None)
+    found.sort(key=lambda m: m.offset)
+    return found
+
+
+def _fullwidth_count(doc) -> int:
+    text = doc.text
+    return sum(len(_FULL_COUNTED.findall(text, p.start, p.end)) for p in doc.body_paragraphs)
+
+
+def _marks(doc) -> list[HalfMark]:
+    return doc.view(halfwidth_marks)
+
+
+@rule("PN201", "halfwidth-punctuation", category="punctuation", severity="warning",
+      message="中文文本中使用了半角标点“{mark}”，应使用全角“{full}”", fix="safe")
+def halfwidth_punctuation(doc) -> Iterator[Hit]:
+    """A half-width comma, semicolon, colon, bracket, question or exclamation mark in Chinese text.
+
+    What it checks:
+        A , ; : ? ! ( ) next to Chinese characters or full-width marks, in a
+        document that has only a few of them (at most 10; more are reported once
+        for the whole document by PN202). Numbers (1,000  10:30) and URLs are left
+        alone; a bracket pair is judged as a whole.
+    Why it matters:
+        GB/T 15834-2011 uses full-width marks in Chinese text; a half-width mark
+        among full-width ones is a typing slip that shows in print.
+    Example:
+        工作已经完成,效果良好。  — “,” should be “，”.
+    Fix:
+        Safe: replace the mark by its full-width form.
+    """
+    marks = _marks(doc)
+    if len(marks) > MAX_SEPARATE:
+        return
+    for mark in marks:
+        yield Hit(mark.offset, mark.offset + 1, args={"mark": mark.mark, "full": mark.replacement},
+                  suggestion=f"将“{mark.mark}”改为“{mark.replacement}”",
+                  fix=Fix(start=mark.offset, end=mark.offset + 1, replacement=mark.replacement))
+
+
+@rule("PN202", "halfwidth-punctuation-document", category="punctuation", severity="warning",
+      message={"default": "全文有{count}处中文文本使用了半角标点（{kinds}），应统一改为全角",
+               "whole": "全文中文标点基本都是半角（{count}处：{kinds}），应统一改为全角"},
+      fix="safe")
+def halfwidth_punctuation_document(doc) -> Iterator[Hit]:
+    """A document whose Chinese text uses half-width punctuation throughout (or very often).
+
+    What it checks:
+        More than 10 half-width , ; : ? ! ( ) in Chinese text (the same test as
+        PN201). Reported once, at the first such mark, with the count and the
+        lines in the evidence, instead of once per mark: a page normalised to
+        half-width would otherwise produce hundreds of findings.
+    Why it matters:
+        GB/T 15834-2011 uses full-width marks in Chinese text. A document where all
+        of them were turned half-width (as web pages often are) needs one bulk fix.
+    Example:
+        2015年以来,区科技局在区委的领导下,着力强化创新驱动;……(共300处)
+    Fix:
+        Safe, one fix for all: it replaces the span from the first to the last
+        affected mark with that span's text, every affected mark made full-width
+        and nothing else changed. A fixer that applies fixes by span should apply
+        it alone (it overlaps any other fix inside that span) and re-check.
+    """
+    marks = _marks(doc)
+    if len(marks) <= MAX_SEPARATE:
+        return
+    text = doc.text
+    first, last = marks[0].offset, marks[-1].offset + 1
+    pieces, cursor = [], first
+    for mark in marks:
+        pieces.append(text[cursor:mark.offset])
+        pieces.append(mark.replacement)
+        cursor = mark.offset + 1
+    pieces.append(text[cursor:last])
+    kinds = Counter(m.mark for m in marks)
+    full = _fullwidth_count(doc)
+    whole = full == 0 or len(marks) >= 4 * full
+    lines = sorted({doc.position(m.offset)[0] for m in marks})
+    yield Hit(first, first + 1,
+              args={"count": len(marks), "kinds": "、".join(f"“{k}”{n}处" for k, n in kinds.most_common())},
+              variant="whole" if whole else "default",
+              suggestion="将中文文本中的半角“, ; : ? ! ( )”统一改为全角“，；：？！（）”",
+              fix=Fix(start=first, end=last, replacement="".join(pieces)),
+              evidence={"count": len(marks), "by_mark": dict(kinds), "fullwidth_count": full,
+                        "lines": lines[:50], "line_count": len(lines)})
+
+
+# -- doubled or stacked marks (PN203) ----------------------------------------------
+
+_STACKED = re.compile("[，、；：。？！][，、；：。]")
+_SENTENCE_END_FIRST = "。？！"
+
+
+def stacked_marks(doc) -> list[tuple[int, str]]:
+    text = doc.text
+    found = []
+    for paragraph in doc.body_paragraphs:
+        for match in _STACKED.finditer(text, paragraph.start, paragraph.end):
+            at, pair = match.start(), match.group()
+            if pair == "。。" and ("。" in (_char(text, at - 1, paragraph.start, paragraph.end),
+                                            _char(text, at + 2, paragraph.start, paragraph.end))):
+                continue  # 。。。 is a misused ellipsis: PN207
+            found.append((at, pair))
+    # A run such as ，，， would match twice; keep the first of overlapping pairs.
+    result, last_end = [], -1
+    for at, pair in found:
+        if at >= last_end:
+            result.append((at, pair))
+            last_end = at + 2
+    return result
+
+
+@rule("PN203", "stacked-punctuation", category="punctuation", severity="warning",
+      message={"default": "标点“{pair}”连用，只应保留一个",
+               "doubled": "标点“{mark}”重复"},
+      fix="safe")
+def stacked_punctuation(doc) -> Iterator[Hit]:
+    """Two point marks in a row: a doubled “，，” “。。” or a stacked “，。” “；。”.
+
+    What it checks:
+        A comma, 顿号, semicolon, colon, full stop, question or exclamation mark
+        directly followed by a comma, 顿号, semicolon, colon or full stop.
+        “。。。” is left to PN207 (ellipsis); “？！” and “！！” are allowed.
+    Why it matters:
+        GB/T 15834-2011 puts one point mark at one pause; two in a row are an
+        editing leftover.
+    Example:
+        项目已经完工，，投入使用。   工作取得进展，。
+    Fix:
+        A doubled mark: safe, delete one. Two different marks: unsafe, keep the
+        second (the one that ends the pause) — the author should confirm.
+    """
+    for at, pair in doc.view(stacked_marks):
+        if pair[0] == pair[1]:
+            yield Hit(at, at + 2, args={"mark": pair[0]}, variant="doubled",
+                      suggestion=f"删去一个“{pair[0]}”",
+                      fix=Fix(start=at, end=at + 2, replacement=pair[0]))
+        else:
+            yield Hit(at, at + 2, args={"pair": pair},
+                      suggestion=f"删去“{pair[0]}”，只保留“{pair[1]}”（或按语义保留其一）",
+                      fix=Fix(start=at, end=at + 2, replacement=pair[1], safety="unsafe"))
+
+
+# -- nested title marks (PN204) ----------------------------------------------------
+
+_TITLE_MARKS = re.compile("[《》<>＜＞]")
+_ANGLE_OPEN = {"<": ">", "＜": "＞"}
+
+
+def nested_titles(doc) -> list[tuple[int, int, str, str]]:
+    """(open, close, inner opener, inner closer) of a title nested inside 《…》 with 《》 or <>."""
+    text = doc.text
+    found = []
+    for paragraph in doc.body_paragraphs:
+        stack: list[tuple[str, int]] = []
+        for match in _TITLE_MARKS.finditer(text, paragraph.start, paragraph.end):
+            mark, at = match.group(), match.start()
+            if mark == "《":
+                stack.append((mark, at))
+            elif mark in _ANGLE_OPEN:
+                if any(m == "《" for m, _ in stack):
+                    stack.append((mark, at))
+            elif mark == "》":
+                depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == "《"), None)
+                if depth is None:
+                    continue
+                _, opener = stack[depth]
+                del stack[depth:]
+                if stack and stack[-1][0] == "《":
+                    found.append((opener, at, "《", "》"))
+            else:  # > or ＞
+                if stack and stack[-1][0] in _ANGLE_OPEN and _ANGLE_OPEN[stack[-1][0]] == mark:
+                    opener_mark, opener = stack.pop()
+                    found.append((opener, at, opener_mark, mark))
+    return found
+
+
+@rule("PN204", "nested-title-marks", category="punctuation", severity="warning",
+      message="书名号内又用“{inner_open}…{inner_close}”，书名号套书名号时内层应用单书名号“〈…〉”",
+      fix="safe")
+def nested_title_marks(doc) -> Iterator[Hit]:
+    """A title inside a title marked with 《》 again, or with ASCII < >, instead of 〈〉.
+
+    What it checks:
+        Inside 《…》, a title marked 《…》 or <…> / ＜…＞.
+    Why it matters:
+        GB/T 15834-2011 (4.15.3.2): a title inside a title takes the single title
+        marks 〈〉; < > are mathematical signs and 《《 》》 cannot show where
+        each title ends.
+    Example:
+        《关于印发<某市宽带普及工程实施方案>的通知》
+    Fix:
+        Safe: replace the inner marks by 〈 and 〉.
+    """
+    text = doc.text
+    for opener, closer, inner_open, inner_close in doc.view(nested_titles):
+        yield Hit(opener, closer + 1, args={"inner_open": inner_open, "inner_close": inner_close},
+                  suggestion=f"将内层的“{inner_open}”“{inner_close}”改为“〈”“〉”",
+                  fix=Fix(start=opener, end=closer + 1, replacement="〈" + text[opener + 1:closer] + "〉"),
+                  evidence={"inner_open": inner_open, "inner_close": inner_close})
+
+
+# -- 顿号 between quoted or titled items (PN205, PN206) -------------------------------
+
+_MARKED_JOIN = re.compile("》、?《|”、?“")
+
+
+@dataclass(frozen=True)
+class Join:
+    offset: int  # of the closing mark
+    kind: str  # "title" or "quote"
+    with_dunhao: bool
+
+    @property
+    def end(self) -> int:
+        return self.offset + (3 if self.with_dunhao else 2)
+
+
+def marked_item_joins(doc) -> list[Join]:
+    text = doc.text
+    found = []
+    for paragraph in doc.body_paragraphs:
+        for match in _MARKED_JOIN.finditer(text, paragraph.start, paragraph.end):
+            at = match.start()
+            kind = "title" if match.group()[0] == "》" else "quote"
+            with_dunhao = len(match.group()) == 3
+            if kind == "quote" and not with_dunhao and _char(text, at - 1, paragraph.start, paragraph.end) in "。！？…":
+                continue  # one quoted sentence after another, not a list of items
+            found.append(Join(at, kind, with_dunhao))
+    return found
+
+
+def _join_verdicts(doc) -> tuple[list[Join], list[Join], dict]:
+    """(consistent with-顿号 joins, minority joins of a mixed kind, counts per kind)."""
+    joins = doc.view(marked_item_joins)
+    consistent, minority, counts = [], [], {}
+    for kind in ("title", "quote"):
+        of_kind = [j for j in joins if j.kind == kind]
+        with_ = [j for j in of_kind if j.with_dunhao]
+        without = [j for j in of_kind if not j.with_dunhao]
+        counts[kind] = {"with_dunhao": len(with_), "without_dunhao": len(without)}
+        if with_ and without:
+            # On a tie follow GB/T 15834: no 顿号.
+            minority += with_ if len(with_) <= len(without) else without
+        else:
+            consistent += with_
+    return consistent, minority, counts
+
+
+_KIND_NAME = {"title": "书名号", "quote": "引号"}
+
+
+@rule("PN205", "dunhao-between-marked-items", category="punctuation", severity="info",
+      message="并列的{kind}之间通常不用顿号", fix="safe")
+def dunhao_between_marked_items(doc) -> Iterator[Hit]:
+    """A 顿号 between two adjacent items in title marks or quotation marks.
+
+    What it checks:
+        》、《 and ”、“ in a document that uses that form consistently (a document
+        that mixes both forms is reported by PN206 instead).
+    Why it matters:
+        GB/T 15834-2011 (4.5.3.5): items each in title marks or quotation marks
+        are usually not separated by 顿号; the marks already separate them. A 顿号
+        is right only when something stands between the items, such as a note in
+        brackets after a title.
+    Example:
+        出台《甲办法》、《乙办法》  → 《甲办法》《乙办法》
+    Fix:
+        Safe: delete the 顿号.
+    """
+    text = doc.text
+    consistent, _, counts = _join_verdicts(doc)
+    for join in consistent:
+        pair = text[join.offset:join.end]
+        yield Hit(join.offset, join.end, args={"kind": _KIND_NAME[join.kind]},
+                  suggestion=f"将“{pair}”改为“{pair.replace('、', '')}”",
+                  fix=Fix(start=join.offset, end=join.end, replacement=pair.replace("、", "")),
+                  evidence=counts[join.kind])
+
+
+@rule("PN206", "inconsistent-dunhao-between-marked-items", category="punctuation", severity="warning",
+      message={"default": "并列的{kind}之间有的用顿号、有的不用；本文多数不用（{without}处对{with_}处）",
+               "add": "并列的{kind}之间有的用顿号、有的不用；本文多数用顿号（{with_}处对{without}处）"},
+      fix="safe")
+def inconsistent_dunhao(doc) -> Iterator[Hit]:
+    """Adjacent titled or quoted items joined with 顿号 in one place and without it in another.
+
+    What it checks:
+        Within one document, 》、《 and 》《 both occur (or ”、“ and ”“ both);
+        the less frequent form is reported (on a tie, the form with 顿号).
+        “。”“” (one quoted sentence after another) is not a list and is ignored.
+    Why it matters:
+        GB/T 15834-2011 (4.5.3.5) prefers no 顿号; whichever form a document uses,
+        it should use it throughout.
+    Example:
+        落实“甲政策”“乙政策”、“丙政策”等
+    Fix:
+        Delete the 顿号 (safe) where the document mostly has none; where it
+        mostly has one, adding it is offered as an unsafe fix (GB/T 15834
+        prefers none: consider removing them all instead).
+    """
+    text = doc.text
+    _, minority, counts = _join_verdicts(doc)
+    for join in minority:
+        pair = text[join.offset:join.end]
+        args = {"kind": _KIND_NAME[join.kind], "with_": counts[join.kind]["with_dunhao"],
+                "without": counts[join.kind]["without_dunhao"]}
+        if join.with_dunhao:
+            yield Hit(join.offset, join.end, args=args, suggestion=f"删去顿号，改为“{pair.replace('、', '')}”",
+                      fix=Fix(start=join.offset, end=join.end, replacement=pair.replace("、", "")),
+                      evidence=counts[join.kind])
+        else:
+            yield Hit(join.offset, join.end, args=args, variant="add",
+                      suggestion=f"与全文一致，改为“{pair[0]}、{pair[1]}”；或按GB/T 15834全文删去这类顿号",
+                      fix=Fix(start=join.offset, end=join.end, replacement=f"{pair[0]}、{pair[1]}", safety="unsafe"),
+                      evidence=counts[join.kind])
+
+
+# -- ellipsis (PN207) and dash (PN208) -----------------------------------------------
+
+_ELLIPSIS = re.compile(r"\.{3,}|。{3,}|．{3,}|·{3,}|…+")
+_DASH = re.compile(r"-{2,}|－{2,}|─{2,}|━{2,}|—{3,}|—[ \u3000]—")
+
+
+def _in_chinese(text: str, start: int, end: int, p_start: int, p_end: int) -> bool:
+    return is_chinese(_char(text, start - 1, p_start, p_end)) or is_chinese(_char(text, end, p_start, p_end))
+
+
+def _spans(doc, pattern: re.Pattern) -> list[tuple[int, int]]:
+    text = doc.text
+    found = []
+    for paragraph in doc.body_paragraphs:
+        for match in pattern.finditer(text, paragraph.start, paragraph.end):
+            if _in_chinese(text, match.start(), match.end(), paragraph.start, paragraph.end):
+                found.append((match.start(), match.end()))
+    return found
+
+
+def ellipsis_spans(doc) -> list[tuple[int, int]]:
+    text = doc.text
+    return [(s, e) for s, e in _spans(doc, _ELLIPSIS) if text[s:e] != "……"]
+
+
+@rule("PN207", "malformed-ellipsis", category="punctuation", severity="warning",
+      message="省略号写作“{found}”，应为“……”", fix="safe")
+def malformed_ellipsis(doc) -> Iterator[Hit]:
+    """An ellipsis written with dots or full stops, or with other than two “…”.
+
+    What it checks:
+        In Chinese text: “...”, “。。。”, “．．．”, “···”, a single “…” or three
+        and more “…”.
+    Why it matters:
+        GB/T 15834-2011 (4.11): the Chinese ellipsis is six dots in two “…”
+        (“……”); full stops and Latin dots are another mark.
+    Example:
+        加强科技、金融、人才...等方面合作
+    Fix:
+        Safe: replace by “……”.
+    """
+    text = doc.text
+    for start, end in doc.view(ellipsis_spans):
+        found = text[start:end]
+        yield Hit(start, end, args={"found": found}, suggestion="改为“……”",
+                  fix=Fix(start=start, end=end, replacement="……"))
+
+
+def dash_spans(doc) -> list[tuple[int, int]]:
+    return _spans(doc, _DASH)
+
+
+@rule("PN208", "malformed-dash", category="punctuation", severity="warning",
+      message="破折号写作“{found}”，应为“——”", fix="safe")
+def malformed_dash(doc) -> Iterator[Hit]:
+    """A dash in Chinese text made of hyphens, box-drawing lines or three em dashes.
+
+    What it checks:
+        “--”, “－－”, “──” (box drawing), “━━”, “———” or “— —” next to Chinese
+        text. A single “—” is left alone: it is also the 一字线 connector
+        (北京—上海, 2015—2017).
+    Why it matters:
+        GB/T 15834-2011 (4.9): the 破折号 is two em dashes “——”; hyphens and
+        line-drawing characters look different in print and break searches.
+    Example:
+        主要任务--推进产业升级
+    Fix:
+        Safe: replace by “——”.
+    """
+    text = doc.text
+    for start, end in doc.view(dash_spans):
+        yield Hit(start, end, args={"found": text[start:end]}, suggestion="改为“——”",
+                  fix=Fix(start=start, end=end, replacement="——"))
+
+
+# -- year ranges (PN209, PN210) ------------------------------------------------------
+
+# 2015-2017, 2015—2017年, 2015～2017: two four-digit years joined by one connector.
+_YEAR_RANGE = re.compile(r"(?<![0-9A-Za-z/.\-－—–])((?:19|20)\d\d)([-－–—～~])((?:19|20)\d\d)(?![0-9A-Za-z\-－—–/.])")
+_CONNECTOR_KIND = {"-": "-", "－": "-", "–": "-", "—": "—", "～": "～", "~": "～"}
+_CONNECTOR_NAME = {"-": "短横线“-”", "—": "一字线“—”", "～": "浪纹线“～”"}
+
+
+@dataclass(frozen=True)
+class YearRange:
+    start: int
+    end: int
+    connector_at: int
+    kind: str  # "-", "—" or "～"
+
+
+def year_ranges(doc) -> list[YearRange]:
+    text = doc.text
+    found = []
+    for paragraph in doc.body_paragraphs:
+        for match in _YEAR_RANGE.finditer(text, paragraph.start, paragraph.end):
+            if int(match.group(3)) <= int(match.group(1)):
+                continue  # not a range of years (a code, a number)
+            found.append(YearRange(match.start(), match.end(), match.start(2), _CONNECTOR_KIND[match.group(2)]))
+    return found
+
+
+@rule("PN209", "inconsistent-range-connector", category="punctuation", severity="warning",
+      message="年份起止的连接号前后不一致：此处用{found}，本文多数用{majority}")
+def inconsistent_range_connector(doc) -> Iterator[Hit]:
+    """Year ranges written with different connectors in one document.
+
+    What it checks:
+        Ranges of two four-digit years (2015-2017, 2015—2017, 2015～2017); when
+        more than one connector is used, each use of a less frequent one.
+    Why it matters:
+        GB/T 15834-2011 (4.13) lets the connector vary with the kind of range,
+        but one kind of range should look the same throughout a document.
+    Example:
+        《三年行动计划（2015—2017）》……《实施方案（2013-2015）》
+    Fix:
+        Use the document's usual connector (for year ranges GB/T 15834 prefers
+        the 一字线 “—”). No automatic fix: the author picks the convention.
+    """
+    ranges = doc.view(year_ranges)
+    counts = Counter(r.kind for r in ranges)
+    if len(counts) < 2:
+        return
+    majority = max(counts, key=lambda k: (counts[k], k == "—"))
+    for found in ranges:
+        if found.kind != majority:
+            yield Hit(found.connector_at, found.connector_at + 1,
+                      args={"found": _CONNECTOR_NAME[found.kind], "majority": _CONNECTOR_NAME[majority]},
+                      suggestion=f"统一使用{_CONNECTOR_NAME[majority]}",
+                      evidence={"counts": dict(counts)})
+
+
+@rule("PN210", "hyphen-in-year-range", category="punctuation", severity="info",
+      message="年份起止用了短横线“{found}”，GB/T 15834 规定时间起止用一字线“—”", fix="safe")
+def hyphen_in_year_range(doc) -> Iterator[Hit]:
+    """A range of years joined with a hyphen (2015-2017) instead of the 一字线 (2015—2017).
+
+    What it checks:
+        Two four-digit years, the second later, joined by “-”, “－” or “–”,
+        in a document whose year ranges all use that hyphen (a mixed document is
+        reported by PN209).
+    Why it matters:
+        GB/T 15834-2011 (4.13.3): the 一字线 “—” marks the start and end of a
+        period (沈括（1031—1095））; the short hyphen is for codes and dates
+        written with numbers only (2011-02-15).
+    Example:
+        《三年行动计划（2015-2017）》  → （2015—2017）
+    Fix:
+        Safe: replace the hyphen by “—”.
+    """
+    ranges = doc.view(year_ranges)
+    if len({r.kind for r in ranges}) != 1:
+        return
+    text = doc.text
+    for found in ranges:
+        if found.kind == "-":
+            at = found.connector_at
+            yield Hit(at, at + 1, args={"found": text[at]}, suggestion=f"将“{text[found.start:found.end]}”中的“{text[at]}”改为“—”",
+                      fix=Fix(start=at, end=at + 1, replacement="—"))
+
+
+# -- spaces inside Chinese text (PN211) ----------------------------------------------
+
+# One ASCII or no-break space between a Chinese character and a digit. A full-width
+# space is left alone: 公文 use it on purpose (国务院总理　李克强, 公安部　发展改革委);
+# so is a space between two Chinese characters, which joins issuing organs (中共中央
+# 国务院), slogans (“才聚江西 智荟赣鄱”) and bylines as often as it is a slip.
+_INNER_SPACE = re.compile(f"(?<=[{HAN}])[ \xa0](?=[0-9])|(?<=[0-9])[ \xa0](?=[{HAN}])")
+# A heading number or a label before the space: 第一章 1, 1.1 目的, 附件 1, 表 2
+_LABEL = re.compile(r"(?:第[0-9一二三四五六七八九十百零〇]+[章节条款编篇部]|[0-9.]+|附件|附表|表|图|目录|索引|序号)$")
+_DATE_TO_END = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")
+
+
+def inner_spaces(doc) -> list[int]:
+    text = doc.text
+    found = []
+    for paragraph in doc.body_paragraphs:
+        p_start, p_end = paragraph.start, paragraph.end
+        for match in _INNER_SPACE.finditer(text, p_start, p_end):
+            at = match.start()
+            if _char(text, at - 2, p_start, p_end) in SPACES or _char(text, at + 2, p_start, p_end) in SPACES:
+                continue  # 第 1 2 3: letter-spaced text
+            if _LABEL.match(text, p_start, at):
+                continue
+            if _DATE_TO_END.match(text, at + 1, p_end):
+                continue  # signature and date on one line
+            found.append(at)
+    return found
+
+
+@rule("PN211", "space-in-chinese-text", category="punctuation", severity="warning",
+      message="中文与数字之间有多余的空格", fix="safe")
+def space_in_chinese_text(doc) -> Iterator[Hit]:
+    """A space between a Chinese character and a number: 达 543亿元, 1980 年.
+
+    What it checks:
+        One ASCII or no-break space with a Chinese character on one side and a
+        digit on the other, inside a paragraph. Not reported: the space after a
+        heading number or label (1.1 目的, 附件 1), a date after a signature on
+        the same line, letter-spaced text. A full-width space and a space between
+        two Chinese characters are left alone: 公文 use them on purpose
+        (国务院总理　李克强, 中共中央 国务院). A space between Chinese and Latin
+        letters is never reported, and no rule asks for one: 公文 do not put
+        spaces around digits or Latin words.
+    Why it matters:
+        Chinese text has no spaces between words; a stray space splits a word or
+        a number from its unit and is left over from editing.
+    Example:
+        税收收入达 543亿元  → 达543亿元
+    Fix:
+        Safe: delete the space.
+    """
+    for at in doc.view(inner_spaces):
+        yield Hit(at, at + 1, suggestion="删去空格", fix=Fix(start=at, end=at + 1, replacement=""))
