@@ -9,7 +9,7 @@ def test_unclosed_bracket_is_reported_at_the_bracket():
 
 def test_closed_pairs_of_every_kind_are_fine():
     text = "《关于（试行）的通知》“好”‘对’〈附〉【注】〔2016〕(一)（二)\n"
-    assert findings(text, "PN") == []
+    assert findings(text, "PN1") == []
 
 
 def test_unmatched_closing_quote():
@@ -18,7 +18,7 @@ def test_unmatched_closing_quote():
 
 
 def test_crossed_pairs():
-    (f,) = findings("《实施方案（2013-2015》）的通知。\n", "PN")
+    (f,) = findings("《实施方案（2013-2015》）的通知。\n", "PN1")
     assert f.code == "PN103"
     assert f.evidence["inner_open"] == "（"
 
@@ -45,5 +45,5 @@ def test_seed_bracket_line_31(seed_path):
     from checker.engine import check_path
     from checker.config import Settings
 
-    report = check_path(str(seed_path), Settings(select=["PN"]))
+    report = check_path(str(seed_path), Settings(select=["PN1"]))
     assert [(f.code, f.line, f.column) for f in report.findings] == [("PN101", 31, 168)]
