@@ -219,6 +219,8 @@ class _SentenceReader:
             return None
         total_label = self.label(total)
         clause = text[self.clause_start(total.start):total.start]
+        if self.has_any(total_label, rules["not_additive_words"]):
+            return None  # 每千人6.6批次, 人均39545元: a rate, not a total
         change_words = change_rules["up"] + change_rules["down"] + change_rules["comparisons"]
         if self.has_any(total_label, change_words) and not self.has_any(total_label, ["增至", "增加到", "增长到", "提高到", "达到"]):
             return None  # 比上年增加1500亿元，其中… : the parts are not parts of the increment
@@ -232,6 +234,8 @@ class _SentenceReader:
                 break
             if any(word in between for word in rules["introducers"]) and parts:
                 break
+            if quantity.is_rate and not parts:
+                break  # 其中出口增长10%…: the sentence goes on about rates, not parts
             if not quantity.usable or quantity.is_rate:
                 floor = quantity.end
                 continue
@@ -240,7 +244,9 @@ class _SentenceReader:
             label = self.label(quantity, marker_end)
             if parts and self.has_any(label, rules["new_statement_words"]):
                 break
-            if not parts and self.has_any(label, change_words):
+            if self.has_any(label, change_words + change_rules["from_words"]):
+                break
+            if self.has_any(label, rules["not_additive_words"]):
                 break
             parts.append(Part(quantity, label))
             floor = quantity.end
@@ -332,7 +338,9 @@ class _SentenceReader:
             gap = text[first.end:second.start]
             # 由A增加到B(，增长p)
             head = text[self.clause_start(first.start):first.start]
-            if (not first.is_rate and first.unit == second.unit or first.kind == second.kind == "percent") \
+            paired = "分别" in head or text[first.start - 1:first.start] == "、" or \
+                text[second.end:second.end + 1] == "、"
+            if not paired and (not first.is_rate and first.unit == second.unit or first.kind == second.kind == "percent") \
                     and any(word in head for word in rules["from_words"]) and len(gap) <= 8 \
                     and not any(mark in gap for mark in CLAUSE_MARKS):
                 verb, direction = _change_verb(gap, rules)
@@ -430,16 +438,18 @@ class _SentenceReader:
         if self.has_any(sentence_text, rules["skip_words"]):
             return []
         found = []
-        year = None
+        years: set[int] = set()
+        change = self.rules["change"]
+        unwanted = change["up"] + change["down"] + change["comparisons"] + self.rules["breakdown"]["not_additive_words"]
         for quantity in self.outside:
             if quantity.kind == "time" and quantity.unit == "年" and 1949 <= quantity.value <= 2100 and quantity.decimals == 0:
-                year = int(quantity.value)
+                years.add(int(quantity.value))
                 continue
-            if year is None or not quantity.usable or quantity.is_rate or not quantity.exact:
-                continue
+            if len(years) != 1 or not quantity.usable or quantity.is_rate or not quantity.exact:
+                continue  # no year, or several: the time of the figure is not certain
             subject = _subject(self.label(quantity))
-            if len(subject) >= rules["min_subject_chars"]:
-                found.append(Figure(quantity, subject, year))
+            if len(subject) >= rules["min_subject_chars"] and not self.has_any(subject, unwanted):
+                found.append(Figure(quantity, subject, next(iter(years))))
         return found
 
 

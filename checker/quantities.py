@@ -219,6 +219,7 @@ def _chinese_value(written: str) -> Optional[tuple[Fraction, int, int]]:
     return Fraction(number), 0, magnitude
 
 
+_LONGEST_NUMBER = 60  # characters; int() of longer runs is slow and no figure is that long
 _CLAUSE_MARKS = "，,；;。：:！？!?\n"
 _ASCII_WORD = re.compile(r"[A-Za-z]")
 _RANGE_JOINERS = {"-", "—", "－", "～", "~", "至", "到", "――", "——", "-", "～"}
@@ -250,6 +251,8 @@ def _quantity(text: str, match: re.Match, lex: _Lexicon, rules: dict) -> Optiona
             if magnitude != 1:
                 return None
             chinese = True
+        elif len(written) > _LONGEST_NUMBER:
+            return None
         else:
             number, decimals = _arabic_value(written)
             chinese = False
@@ -274,6 +277,8 @@ def _quantity(text: str, match: re.Match, lex: _Lexicon, rules: dict) -> Optiona
             return None
         if not unit_written and stop < len(text) and text[stop] in "．.":
             pass  # a trailing full stop of an English list: harmless
+        if len(written) > _LONGEST_NUMBER:
+            return None  # a run of digits no document writes as a figure: an ID or garbage
         number, decimals = _arabic_value(written)
         magnitude = 1
     if magnitude_word:

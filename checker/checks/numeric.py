@@ -426,7 +426,7 @@ def change_from_to_mismatch(doc) -> Iterator[Hit]:
             continue
         a, b, rate = change.start_value, change.end_value, change.rate
         ai, bi = a.interval(rules), b.interval(rules)
-        if ai[1] is not None and bi[1] is not None:
+        if ai[1] is not None and bi[1] is not None and a.unit not in rules["change"]["rank_units"]:
             wrong_way = bi[1] < ai[0] if change.direction == "up" else bi[0] > ai[1]
             if wrong_way:
                 yield Hit(change.start, change.end, variant="direction",
