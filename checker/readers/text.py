@@ -9,6 +9,8 @@ column as in the original file, so no further source map is needed.
 from __future__ import annotations
 
 import codecs
+import re
+from typing import Optional
 
 from checker.document import Source
 from checker.readers import LoadError
@@ -32,8 +34,11 @@ def decode(data: bytes) -> tuple[str, str, bool]:
                 raise LoadError(f"文件以 {encoding} 字节顺序标记开头，但内容无法按该编码解码") from None
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
         text = None
+        damaged = _damaged_utf8(data, error)
+        if damaged:
+            raise LoadError(damaged) from None
     if text is not None:
         if "\x00" in text:
             return _without_bom_utf16(data)
@@ -41,6 +46,22 @@ def decode(data: bytes) -> tuple[str, str, bool]:
     if b"\x00" in data:
         return _without_bom_utf16(data)
     return _detected(data)
+
+
+def _damaged_utf8(data: bytes, error: UnicodeDecodeError) -> Optional[str]:
+    """UTF-8 with a few bad bytes (a file cut short, a stray byte): say where, rather
+    than guess another encoding and check the mojibake."""
+    replaced = data[:200_000].decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd")
+    sites = len(re.findall("\ufffd+", replaced))  # a run of bad bytes is one damaged place
+    multibyte = sum(1 for ch in replaced if ch > "\x7f") - bad
+    if multibyte < 2 or sites > max(3, multibyte // 100):
+        return None
+    before = data[:error.start].decode("utf-8", errors="replace")
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    return (f"不是有效的 UTF-8：第 {line} 行第 {column} 列处有无效字节 0x{data[error.start]:02x}"
+            f"（文件可能被截断或损坏，请另存为 UTF-8 后再检查） (invalid UTF-8)")
 
 
 def _without_bom_utf16(data: bytes) -> tuple[str, str, bool]:
@@ -58,6 +79,20 @@ def _without_bom_utf16(data: bytes) -> tuple[str, str, bool]:
                     continue
                 if _looks_like_text(text):
                     return text, encoding, False
+        # CJK has NULs on both sides (一 is U+4E00, "\n" is 0A 00): take the byte
+        # order whose characters read as Chinese text, if one clearly does.
+        candidates = []
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _looks_like_text(text):
+                candidates.append((_plausible_share(text), encoding, text))
+        if candidates:
+            share, encoding, text = max(candidates)
+            if share > 0.9:
+                return text, encoding, False
     raise LoadError("不是文本文件（含二进制内容），无法检查 (binary file)")
 
 
@@ -86,6 +121,16 @@ def _looks_like_text(text: str) -> bool:
         return True
     controls = sum(1 for ch in text if ch < " " and ch not in "\n\r\t\f\v")
     return controls / len(text) < 0.01
+
+
+def _plausible_share(text: str) -> float:
+    """Share of characters a Chinese document is made of: ASCII, CJK, their punctuation."""
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    plausible = sum(1 for ch in sample if " " <= ch <= "~" or ch in "\n\r\t" or "\u4e00" <= ch <= "\u9fff"
+                    or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u2030")
+    return plausible / len(sample)
 
 
 def _cjk_share(text: str) -> float:
