@@ -1,0 +1,221 @@
+"""Configuration: doccheck.toml / [tool.doccheck], discovery, errors, per-path settings, file walking."""
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from checker.config import STARTER, ConfigFile, Settings, config_schema, find_config, load_config
+from checker.discovery import discover
+from tests.conftest import ROOT, run
+
+GAP = "（一）甲项工作。\n（三）乙项工作。\n"  # ST101 at 2:1
+
+
+def write(path, text: str):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def check_json(*args: str) -> dict:
+    result = run("check", "--format", "json", *args)
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def found_codes(report: dict) -> dict[str, list[str]]:
+    return {file["path"]: [f["code"] for f in file["findings"]] for file in report["files"]}
+
+
+def test_doccheck_toml_is_found_from_the_checked_path_upwards(tmp_path):
+    write(tmp_path / "doccheck.toml", 'ignore = ["ST101"]\n')
+    document = write(tmp_path / "a" / "b" / "gap.txt", GAP)
+    assert find_config(str(document)) == tmp_path / "doccheck.toml"
+    assert found_codes(check_json("--select", "ST", str(document))) == {str(document): []}
+
+
+def test_pyproject_tool_doccheck_table_is_used_and_a_pyproject_without_it_is_skipped(tmp_path):
+    write(tmp_path / "pyproject.toml", '[tool.doccheck]\nfail-on = "never"\n')
+    write(tmp_path / "sub" / "pyproject.toml", '[project]\nname = "x"\n')
+    document = write(tmp_path / "sub" / "gap.txt", GAP)
+    assert find_config(str(document)) == tmp_path / "pyproject.toml"
+    assert run("check", "--select", "ST", str(document)).exit_code == 0
+
+
+def test_config_option_overrides_discovery(tmp_path):
+    write(tmp_path / "doccheck.toml", 'ignore = ["ST101"]\n')
+    other = write(tmp_path / "elsewhere" / "strict.toml", 'select = ["ST"]\n')
+    document = write(tmp_path / "gap.txt", GAP)
+    report = check_json("--config", str(other), str(document))
+    assert found_codes(report)[str(document)] == ["ST101"]
+
+
+def test_unknown_key_exits_2_naming_the_key_and_the_file(tmp_path):
+    config = write(tmp_path / "doccheck.toml", 'selct = ["ST"]\n')
+    result = run("check", str(write(tmp_path / "gap.txt", GAP)))
+    assert result.exit_code == 2
+    assert "unknown key 'selct'" in result.output and str(config) in result.output
+    assert "Traceback" not in result.output
+
+
+def test_wrong_type_exits_2_naming_the_key_and_the_file(tmp_path):
+    config = write(tmp_path / "pyproject.toml", '[tool.doccheck]\nignore = "ST101"\n')
+    result = run("check", str(write(tmp_path / "gap.txt", GAP)))
+    assert result.exit_code == 2
+    assert "key 'tool.doccheck.ignore'" in result.output and str(config) in result.output
+
+
+@pytest.mark.parametrize("text, key", [
+    ('fail-on = "sometimes"\n', "fail-on"),
+    ('[severity]\nST101 = "fatal"\n', "severity.ST101"),
+    ('[severity]\nXX999 = "info"\n', "severity.XX999"),
+    ('select = ["nonsense-rule"]\n', "select"),
+    ('[per-path-ignores]\n"a/**" = ["ZZ"]\n', "per-path-ignores.a/**"),
+    ('file-types = ["txt"]\n', "file-types.0"),
+    ('file-types = [".exe"]\n', "file-types"),
+    ('[per-path-profiles]\n"a/**" = 3\n', "per-path-profiles.a/**"),
+])
+def test_bad_values_are_refused_with_the_key(tmp_path, text, key):
+    write(tmp_path / "doccheck.toml", text)
+    result = run("check", str(write(tmp_path / "gap.txt", GAP)))
+    assert result.exit_code == 2
+    assert f"'{key}'" in result.output, result.output
+
+
+def test_invalid_toml_and_a_missing_config_file_exit_2(tmp_path):
+    write(tmp_path / "doccheck.toml", "select = [\n")
+    result = run("check", str(write(tmp_path / "gap.txt", GAP)))
+    assert result.exit_code == 2 and "not valid TOML" in result.output
+    result = run("check", "--config", str(tmp_path / "nope.toml"), str(tmp_path / "gap.txt"))
+    assert result.exit_code == 2 and "not found" in result.output
+
+
+def test_command_line_select_replaces_and_ignore_adds_to_the_config(tmp_path):
+    write(tmp_path / "doccheck.toml", 'select = ["PN"]\nignore = ["PN102"]\n')
+    document = write(tmp_path / "gap.txt", GAP + "正文（未闭合。\n")
+    assert found_codes(check_json(str(document)))[str(document)] == ["PN101"]
+    assert found_codes(check_json("--select", "ST,PN", str(document)))[str(document)] == ["ST101", "PN101"]
+    assert found_codes(check_json("--select", "ST,PN", "--ignore", "PN101", str(document)))[str(document)] == ["ST101"]
+
+
+def test_severity_override_and_fail_on_from_the_config(tmp_path):
+    write(tmp_path / "doccheck.toml", 'select = ["ST101"]\nfail-on = "error"\n[severity]\nst101 = "info"\n')
+    document = write(tmp_path / "gap.txt", GAP)
+    result = run("check", "--format", "json", str(document))
+    assert result.exit_code == 0
+    (finding,) = json.loads(result.stdout)["files"][0]["findings"]
+    assert finding["severity"] == "info"
+
+
+def test_per_path_profiles_and_ignores_apply_by_glob_relative_to_the_config(tmp_path, monkeypatch):
+    write(tmp_path / "doccheck.toml", 'select = ["ST101"]\n[per-path-profiles]\n"notices/**" = "notice"\n'
+                                      '[per-path-ignores]\n"archive/" = ["ST101"]\n')
+    notice = write(tmp_path / "notices" / "n.txt", GAP)
+    archived = write(tmp_path / "archive" / "2019" / "old.txt", GAP)
+    other = write(tmp_path / "other.txt", GAP)
+    monkeypatch.chdir(tmp_path / "notices")  # globs are relative to the config, not the current folder
+    report = check_json(str(tmp_path))
+    by_path = {file["path"]: file for file in report["files"]}
+    assert by_path[str(notice)]["profile"] == "notice"
+    assert by_path[str(other)]["profile"] is None
+    assert [f["code"] for f in by_path[str(archived)]["findings"]] == []
+    assert [f["code"] for f in by_path[str(other)]["findings"]] == ["ST101"]
+
+
+def test_command_line_profile_overrides_per_path_profiles(tmp_path):
+    write(tmp_path / "doccheck.toml", '[per-path-profiles]\n"*.txt" = "notice"\n')
+    document = write(tmp_path / "gap.txt", GAP)
+    assert check_json("--select", "ST101", "--profile", "report", str(document))["files"][0]["profile"] == "report"
+
+
+def test_rule_packs_and_glossaries_are_resolved_relative_to_the_config(tmp_path):
+    config = write(tmp_path / "cfg" / "doccheck.toml", 'rule-packs = ["packs/typos.yaml"]\nglossaries = ["names.yaml"]\n')
+    settings = load_config(config)
+    assert settings.rule_packs == [str(tmp_path / "cfg" / "packs" / "typos.yaml")]
+    assert settings.glossaries == [str(tmp_path / "cfg" / "names.yaml")]
+
+
+def test_settings_keep_their_field_names_and_aliases():
+    assert Settings(fail_on="error").fail_on == Settings(**{"fail-on": "error"}).fail_on == "error"
+    assert Settings(rule_packs=["a"]).rule_packs == Settings(**{"rule-packs": ["a"]}).rule_packs == ["a"]
+
+
+def test_config_schema_file_is_generated_from_the_model():
+    stored = json.loads((ROOT / "schemas" / "config.schema.json").read_text(encoding="utf-8"))
+    assert stored == config_schema(), "regenerate: python -m checker.config > schemas/config.schema.json"
+
+
+@pytest.mark.parametrize("config", [
+    {"select": ["ST"], "fail-on": "error", "per-path-profiles": {"a/**": "notice"}, "file-types": [".md"]},
+    {"selct": ["ST"]},
+    {"ignore": "ST101"},
+    {"fail-on": "sometimes"},
+    {"severity": {"ST101": "fatal"}},
+    {"file-types": ["md"]},
+    {"fail_on": "error"},  # the file takes the kebab-case keys only
+])
+def test_schema_and_model_agree_on_what_a_config_file_may_say(config):
+    schema_ok = jsonschema.Draft202012Validator(config_schema()).is_valid(config)
+    try:
+        ConfigFile.model_validate(config)
+        model_ok = True
+    except ValueError:
+        model_ok = False
+    assert schema_ok == model_ok
+
+
+def test_init_writes_a_commented_config_that_loads_and_refuses_to_overwrite(tmp_path):
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 0
+    written = (tmp_path / "doccheck.toml").read_text(encoding="utf-8")
+    assert written == STARTER and written.count("#") > 10
+    settings = load_config(tmp_path / "doccheck.toml")
+    assert settings.select == ["ALL"] and settings.fail_on == "warning"
+    again = run("init", str(tmp_path))
+    assert again.exit_code == 2 and "already exists" in again.output
+    assert run("init", "--force", str(tmp_path)).exit_code == 0
+
+
+def test_directory_walk_honours_file_types_include_and_exclude(tmp_path):
+    write(tmp_path / "doccheck.toml", 'file-types = [".md"]\ninclude = ["docs/"]\nexclude = ["drafts/", "*.tmp.md"]\n')
+    keep = write(tmp_path / "docs" / "a.md", GAP)
+    write(tmp_path / "docs" / "b.txt", GAP)
+    write(tmp_path / "docs" / "c.tmp.md", GAP)
+    write(tmp_path / "docs" / "drafts" / "d.md", GAP)
+    write(tmp_path / "notes.md", GAP)
+    settings = load_config(tmp_path / "doccheck.toml")
+    assert discover([str(tmp_path)], settings) == [str(keep)]
+
+
+def test_an_excluded_file_named_explicitly_is_skipped_too(tmp_path):
+    write(tmp_path / "doccheck.toml", 'exclude = ["vendor/"]\n')
+    vendored = write(tmp_path / "vendor" / "x.txt", GAP)
+    mine = write(tmp_path / "mine.txt", GAP)
+    assert discover([str(vendored), str(mine)], load_config(tmp_path / "doccheck.toml")) == [str(mine)]
+
+
+def test_gitignore_is_respected_inside_a_git_repository_only(tmp_path):
+    repository = tmp_path / "repo"
+    (repository / ".git" / "info").mkdir(parents=True)
+    write(repository / ".gitignore", "build/\n*.bak.txt\n!keep.bak.txt\n")
+    write(repository / ".git" / "info" / "exclude", "local.txt\n")
+    write(repository / "docs" / ".gitignore", "private/\n")
+    kept = [write(repository / "a.txt", GAP), write(repository / "docs" / "b.txt", GAP),
+            write(repository / "keep.bak.txt", GAP)]
+    for ignored in ("build/c.txt", "d.bak.txt", "local.txt", "docs/private/e.txt"):
+        write(repository / ignored, GAP)
+    assert sorted(discover([str(repository)])) == sorted(str(path) for path in kept)
+    outside = tmp_path / "plain"
+    write(outside / ".gitignore", "*.txt\n")
+    document = write(outside / "f.txt", GAP)
+    assert discover([str(outside)]) == [str(document)]
+
+
+def test_walking_a_subfolder_of_a_repository_uses_the_gitignore_above_it(tmp_path):
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".gitignore", "generated/\n")
+    write(tmp_path / "docs" / "generated" / "x.txt", GAP)
+    kept = write(tmp_path / "docs" / "y.txt", GAP)
+    assert discover([str(tmp_path / "docs")]) == [str(kept)]
