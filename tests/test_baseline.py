@@ -1,0 +1,104 @@
+"""Baseline: record today's findings, report only new ones — surviving edits elsewhere."""
+from __future__ import annotations
+
+import json
+
+from checker.baseline import Baseline, fingerprint
+from checker.engine import check_text
+from tests.conftest import run
+
+DOCUMENT = "关于开展检查的通知\n\n（一）甲项工作。\n（三）乙项工作。\n"  # ST101 at 4:1
+SELECT = ("--select", "ST101")
+
+
+def codes_and_lines(result) -> list[tuple[str, int]]:
+    report = json.loads(result.stdout)
+    return [(f["code"], f["line"]) for file in report["files"] for f in file["findings"]]
+
+
+def setup(tmp_path, text: str = DOCUMENT):
+    document = tmp_path / "docs" / "a.txt"
+    document.parent.mkdir(exist_ok=True)
+    document.write_text(text, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    result = run("check", *SELECT, "--write-baseline", str(baseline), str(tmp_path / "docs"))
+    assert result.exit_code == 0, result.output
+    return document, baseline
+
+
+def check_with(baseline, *paths) -> object:
+    return run("check", "--format", "json", *SELECT, "--baseline", str(baseline), *map(str, paths))
+
+
+def test_writing_a_baseline_records_the_findings_and_exits_0(tmp_path):
+    _, baseline = setup(tmp_path)
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    assert data["format"] == "doccheck-baseline" and data["findings"] == 1
+    (entry,) = data["files"]["docs/a.txt"]
+    assert entry["code"] == "ST101" and entry["excerpt"] == "（三）" and len(entry["fingerprint"]) == 32
+
+
+def test_with_the_baseline_the_known_finding_is_not_reported(tmp_path):
+    document, baseline = setup(tmp_path)
+    result = check_with(baseline, document.parent)
+    assert result.exit_code == 0 and codes_and_lines(result) == []
+
+
+def test_the_baseline_survives_lines_inserted_above_the_finding(tmp_path):
+    document, baseline = setup(tmp_path)
+    document.write_text("关于开展检查的通知\n\n新增一段说明文字。\n再增一段。\n\n" + DOCUMENT.split("\n\n", 1)[1],
+                        encoding="utf-8")
+    assert codes_and_lines(run("check", "--format", "json", *SELECT, str(document))) == [("ST101", 7)]
+    assert codes_and_lines(check_with(baseline, document.parent)) == []
+
+
+def test_a_new_finding_is_reported_and_the_old_one_is_not(tmp_path):
+    document, baseline = setup(tmp_path)
+    document.write_text(DOCUMENT + "（四）丙项工作。\n（六）丁项工作。\n", encoding="utf-8")
+    result = check_with(baseline, document.parent)
+    assert result.exit_code == 1 and codes_and_lines(result) == [("ST101", 6)]
+
+
+def test_a_second_identical_problem_is_still_new(tmp_path):
+    document, baseline = setup(tmp_path)
+    document.write_text(DOCUMENT + "\n" + DOCUMENT, encoding="utf-8")
+    assert len(codes_and_lines(check_with(baseline, document))) == 1
+
+
+def test_editing_the_phrase_of_a_finding_makes_it_new():
+    before = check_text("（一）甲项工作。\n（三）乙项工作。\n")
+    after = check_text("（一）甲项工作。\n（三）乙项工作要点。\n")
+    gap = [f for f in before if f.code == "ST101"][0]
+    edited = [f for f in after if f.code == "ST101"][0]
+    assert fingerprint(gap, "（一）甲项工作。\n（三）乙项工作。\n") != \
+        fingerprint(edited, "（一）甲项工作。\n（三）乙项工作要点。\n")
+
+
+def test_paths_are_matched_relative_to_the_baseline_whatever_the_current_folder(tmp_path, monkeypatch):
+    document, baseline = setup(tmp_path)
+    monkeypatch.chdir(tmp_path / "docs")
+    assert codes_and_lines(check_with(baseline, "a.txt")) == []
+    assert Baseline.load(str(baseline)).files.keys() == {"docs/a.txt"}
+
+
+def test_an_unreadable_baseline_exits_2_with_a_message(tmp_path):
+    document = tmp_path / "a.txt"
+    document.write_text(DOCUMENT, encoding="utf-8")
+    cases = {"missing.json": None, "broken.json": "{not json", "other.json": '{"files": {}}',
+             "future.json": '{"format": "doccheck-baseline", "version": 99, "files": {}}',
+             "shape.json": '{"format": "doccheck-baseline", "version": 1, "files": {"a.txt": [1]}}'}
+    for name, content in cases.items():
+        path = tmp_path / name
+        if content is not None:
+            path.write_text(content, encoding="utf-8")
+        result = run("check", "--baseline", str(path), str(document))
+        assert result.exit_code == 2, name
+        assert "baseline" in result.output and "Traceback" not in result.output, result.output
+
+
+def test_an_unwritable_baseline_exits_2_and_leaves_nothing_behind(tmp_path):
+    document = tmp_path / "a.txt"
+    document.write_text(DOCUMENT, encoding="utf-8")
+    result = run("check", "--write-baseline", str(tmp_path / "no" / "such" / "dir" / "b.json"), str(document))
+    assert result.exit_code == 2 and "cannot write the baseline" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
