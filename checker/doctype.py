@@ -31,6 +31,7 @@ _ENDINGS: tuple[tuple[str, str], ...] = (
 _SUMMARY_AND_PLAN = re.compile(r"总结[和及与暨、].{0,16}(?:计划|安排|打算|思路|要点)$")
 _SUMMARY = re.compile(r"(?:工作总结|工作情况总结)$")
 _PLAN = re.compile(r"(?:工作计划|工作安排|工作打算)$")
+_SPEECH = re.compile(r"^在.{2,60}上的.{0,6}(?:报告|讲话|发言|致辞)$")
 _TRAILING = re.compile(r"[\s\u3000（(]*(?:[(（][^()（）]{0,12}[)）])?[\s\u3000]*$")
 
 
@@ -42,6 +43,8 @@ def type_of_title(title: Optional[str]) -> Optional[str]:
     text = text.rstrip("。.　 ")
     if not text:
         return None
+    if _SPEECH.search(text):
+        return None  # 在……大会上的报告 is a speech, not a 报告 to a higher organ
     if _SUMMARY_AND_PLAN.search(text):
         return "工作总结和工作计划"
     if _SUMMARY.search(text):

@@ -290,7 +290,8 @@ class OutlineBuilder:
             if line.kind == "attachment_note" and self._is_attachment_label(lines, index, stop):
                 # "附件1" alone on its line, with no signature after it: an attached
                 # document follows, with its own title and its own numbering.
-                scope = self.root.add(Node("part", line.start, line.end))
+                if not (scope.kind == "part" and not scope.children and scope.start == line.start):
+                    scope = self.root.add(Node("part", line.start, line.end))
                 scope.add(Node("attachment_label", line.start, line.end, title=self.text[line.start:line.end],
                                marker_start=line.start, marker_end=line.marker_end))
                 open_nodes = []
@@ -346,11 +347,15 @@ class OutlineBuilder:
         return line
 
     def _is_attachment_label(self, lines: list[Line], index: int, stop: int) -> bool:
-        """附件 / 附件1 alone (no colon, nothing after it) after the body, and no signature
-        later: the label of an attached document rather than an 附件说明."""
+        """附件1 alone on its line after the signature, or 附件 / 附件1 (no colon) with no
+        signature after it: the label of an attached document, not an 附件说明."""
         line = lines[index]
         marker = self.text[line.start:line.marker_end]
-        if line.end > line.marker_end or "：" in marker or ":" in marker or index == 0:
+        if line.end > line.marker_end or index == 0:
+            return False
+        if any(node.kind == "signature" for node in self.root.children):
+            return True  # after the signature, 附件： alone too labels what follows
+        if "：" in marker or ":" in marker:
             return False
         return not any(self._signature_at(lines, later, stop) is not None for later in range(index + 1, stop))
 

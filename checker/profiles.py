@@ -150,8 +150,33 @@ def _document_profile(doc) -> Optional[Profile]:
     from checker.doctype import document_type
 
     if doc.settings.profile:
-        return resolve_profile(doc.settings.profile)
+        try:
+            return resolve_profile(doc.settings.profile)
+        except ProfileError:
+            # The command line reports an unusable profile once, before checking;
+            # here the profile rules stay silent and every other rule still runs.
+            return None
     return profile_for_type(document_type(doc))
+
+
+def profile_name(doc) -> Optional[str]:
+    """What the report records as the document's profile: the one used, or the one asked for."""
+    profile = document_profile(doc)
+    if profile is not None:
+        return profile.name if not looks_like_path(doc.settings.profile or "") else doc.settings.profile
+    return doc.settings.profile
+
+
+def check_profile_option(value: Optional[str]) -> Optional[str]:
+    """None if ``value`` names a usable profile, else why not. Raises ProfileError for an
+    unknown name or a malformed file (usage errors); returns the message when the file
+    is absent, which does not stop the other rules."""
+    if not value:
+        return None
+    if looks_like_path(value) and not os.path.exists(value):
+        return f"{value}: profile file not found; the rules that need a profile were skipped"
+    resolve_profile(value)
+    return None
 
 
 # -- matching parts to headings -------------------------------------------------------

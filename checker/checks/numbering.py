@@ -112,7 +112,8 @@ def _runs(doc) -> Iterator[tuple[str, list[Node]]]:
             continue
         run: list[Node] = []
         for node in nodes:
-            if run and node.number == 1:
+            # a loose list that starts again, or (in an enumeration) steps back: a new list
+            if run and (node.number == 1 or (kind.startswith("enumeration") and node.number < run[-1].number)):
                 yield kind, run
                 run = []
             run.append(node)

@@ -1,0 +1,284 @@
+"""Form elements of a 公文 on plain text (ST3xx), after GB/T 9704-2012: 发文字号,
+附件说明, 主送机关, and the signature block.
+
+Reads the outline (doc_number, attachment_note/attachment_item, attachment_label,
+recipient and signature nodes); only a 发文字号 cited inside a sentence is found
+here, since the outline classifies lines, not the words in them.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+from checker.models import Fix, Severity
+from checker.registry import Hit, rule
+
+_DOC_NUMBER = re.compile(
+    r"(?P<organ>[\u4e00-\u9fff]{1,10}?)(?P<open>[〔\[［(（【])(?P<year>[0-9０-９]{2,4})(?P<close>[〕\]］)）】])"
+    r"(?P<di>第?)(?P<number>[0-9０-９]{1,5})号"
+)
+# The last characters of an organ code (国发, 国办函, 粤府办, 京政字): a 发文字号 cited in a
+# sentence is recognised by its organ code, so a year in brackets (（2016）) is not taken for one.
+_ORGAN_CODE_END = "发函字令办电复文通告议报批示呈密涵"
+
+
+def _doc_number_problems(match: re.Match, offset: int) -> tuple[list[str], Optional[Fix], str]:
+    """(problems, fix, corrected text) of one 发文字号."""
+    problems = []
+    year, number = match.group("year"), match.group("number")
+    if match.group("open") != "〔" or match.group("close") != "〕":
+        problems.append("年份应用六角括号〔〕")
+    if len(year) != 4:
+        problems.append("年份应写全四位")
+    if match.group("di"):
+        problems.append("序号前不加“第”")
+    if len(number) > 1 and number.startswith(("0", "０")):
+        problems.append("序号不编虚位（不加0）")
+    corrected = f"{match.group('organ')}〔{year}〕{number.lstrip('0０') or number}号"
+    fix = None
+    if problems and len(year) == 4:
+        fix = Fix(start=offset + match.start(), end=offset + match.end(), replacement=corrected, safety="safe")
+    return problems, fix, corrected
+
+
+@rule("ST301", "doc-number-form", category="structure", severity="warning", fix="safe",
+      message="发文字号格式不规范：“{number}”，{problems}")
+def doc_number_form(doc) -> Iterator[Hit]:
+    """A 发文字号 is not written as GB/T 9704-2012 asks.
+
+    What it checks:
+        The 发文字号 under the title, and those cited in the body (国发〔2016〕3号):
+        the year in six-sided brackets 〔〕, all four digits of it, no 第 before the
+        serial number, no leading zero (GB/T 9704-2012 §7.2.4).
+    Why it matters:
+        The 发文字号 identifies the document; a wrong form makes it hard to find
+        and shows the document was not checked.
+    Example:
+        粤府[2016]第03号
+    Fix:
+        Safe (when the year has four digits): rewrite it as 粤府〔2016〕3号.
+    """
+    seen: set[int] = set()
+    for node in doc.outline.walk():
+        if node.kind != "doc_number":
+            continue
+        match = _DOC_NUMBER.search(doc.text, node.start, node.end)
+        if match is None:
+            continue
+        seen.add(match.start())
+        yield from _doc_number_hit(doc, match)
+    for paragraph in doc.body_paragraphs:
+        for match in _DOC_NUMBER.finditer(paragraph.text):
+            start = paragraph.start + match.start()
+            if start in seen or match.group("organ")[-1] not in _ORGAN_CODE_END:
+                continue
+            if len(match.group("year")) != 4:
+                continue  # （16）3号 in running text is more likely something else
+            shifted = _DOC_NUMBER.match(doc.text, start)
+            if shifted is not None:
+                yield from _doc_number_hit(doc, shifted)
+
+
+def _doc_number_hit(doc, match: re.Match) -> Iterator[Hit]:
+    problems, fix, corrected = _doc_number_problems(match, 0)
+    if not problems:
+        return
+    yield Hit(match.start(), match.end(), args={"number": match.group(), "problems": "；".join(problems)},
+              suggestion=f"改为“{corrected}”", fix=fix, evidence={"problems": problems})
+
+
+def _attachment_notes(doc):
+    """附件说明 nodes of the main document (not the labels of attached documents)."""
+    return [node for node in doc.outline.walk() if node.kind == "attachment_note"]
+
+
+_NAME_END_PUNCTUATION = "。；;，,.、：:"
+
+
+@rule("ST302", "attachment-note-form", category="structure", severity="info", fix="safe",
+      message={"default": "附件说明格式不规范：{problem}",
+               "unnumbered": "附件说明格式不规范：有{count}个附件，应标注序号“1.”“2.”……"})
+def attachment_note_form(doc) -> Iterator[Hit]:
+    """The 附件说明 under the body is not in the GB/T 9704-2012 form.
+
+    What it checks:
+        附件： with a full-width colon; several attachments numbered 1. 2. …;
+        no punctuation after an attachment's name (GB/T 9704-2012 §7.3.4).
+    Why it matters:
+        The note is how a reader checks that every attachment is there; a
+        uniform form is what makes it readable.
+    Example:
+        附件:统计表。
+    Fix:
+        Safe: full-width colon, drop the punctuation after the name. Numbering
+        several attachments is left to the writer.
+    """
+    for note in _attachment_notes(doc):
+        marker = doc.text[note.marker_start:note.marker_end]
+        colon = marker.find(":")
+        if colon >= 0:
+            at = note.marker_start + colon
+            yield Hit(at, at + 1, args={"problem": "“附件”后应用全角冒号“：”"}, suggestion="改为“附件：”",
+                      fix=Fix(start=at, end=at + 1, replacement="：", safety="safe"),
+                      evidence={"problem": "half-width-colon"})
+        items = [child for child in note.children if child.kind == "attachment_item"]
+        if not items and note.end > note.marker_end:  # 附件：名称 on the note's own line
+            items_spans = [(note.marker_end, note.head_end)]
+        else:
+            items_spans = [(item.start, item.end) for item in items]
+        if len(items) > 1 and any(item.number is None for item in items):
+            first = next(item for item in items if item.number is None)
+            yield Hit(first.start, first.end, args={"count": len(items)}, variant="unnumbered",
+                      suggestion="按“1.名称”“2.名称”标注附件序号", severity=Severity.warning,
+                      evidence={"items": len(items)})
+        for start, end in items_spans:
+            name = doc.text[start:end].rstrip(" \t\u3000")
+            if name and name[-1] in _NAME_END_PUNCTUATION:
+                at = start + len(name) - 1
+                yield Hit(at, at + 1, args={"problem": f"附件名称后不加标点“{name[-1]}”"},
+                          suggestion="删去附件名称后的标点",
+                          fix=Fix(start=at, end=at + 1, replacement="", safety="safe"),
+                          evidence={"problem": "punctuation-after-name", "mark": name[-1]})
+
+
+def _label_numbers(doc) -> Optional[set[int]]:
+    """Numbers of the attached documents present in the text (附件 alone counts as 1)."""
+    labels = [node for node in doc.outline.walk() if node.kind == "attachment_label"]
+    if not labels:
+        return None
+    numbers = set()
+    for label in labels:
+        digits = re.sub(r"\D", "", (label.title or "").translate(_FULL_WIDTH))
+        numbers.add(int(digits) if digits else 1)
+    return numbers
+
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+@rule("ST303", "attachment-not-included", category="structure", severity="warning",
+      message="附件说明列出的“{name}”未见随文附上（正文后只有{present}）")
+def attachment_not_included(doc) -> Iterator[Hit]:
+    """An attachment named in the 附件说明 is missing from the attachments that follow.
+
+    What it checks:
+        When the attached documents are in the text (labelled 附件1, 附件2 … after
+        the signature), each numbered item of the 附件说明 has its labelled document.
+    Why it matters:
+        A missing attachment is the commonest reason a 通知 is re-issued.
+    Example:
+        附件：1.统计表 2.名单 … 落款 … 附件1 统计表 …（no 附件2）
+    Fix:
+        Attach the missing document, or remove it from the note.
+    """
+    present = _label_numbers(doc)
+    if not present:
+        return
+    for note in _attachment_notes(doc):
+        items = [child for child in note.children if child.kind == "attachment_item"]
+        if len(items) < 2:
+            continue
+        for position, item in enumerate(items, start=1):
+            number = item.number or position
+            if number not in present:
+                shown = "、".join(f"附件{n}" for n in sorted(present))
+                yield Hit(item.start, item.end, args={"name": item.title or f"附件{number}", "present": shown},
+                          suggestion="补上该附件，或从附件说明中删去",
+                          evidence={"item": number, "present": sorted(present)})
+
+
+@rule("ST304", "recipient-colon", category="structure", severity="info", fix="safe",
+      message="主送机关后应用全角冒号“：”")
+def recipient_colon(doc) -> Iterator[Hit]:
+    """The 主送机关 line ends with a half-width colon.
+
+    What it checks:
+        The recipient line under the title (各区人民政府，市政府各部门:) ends with the
+        full-width colon “：” (GB/T 9704-2012 §7.3.2).
+    Why it matters:
+        Chinese text takes full-width punctuation; the recipient line is the first
+        line a reader sees after the title.
+    Example:
+        各街道办事处:
+    Fix:
+        Safe: replace “:” with “：”.
+    """
+    for node in doc.outline.children:
+        if node.kind == "recipient" and doc.text[node.end - 1] == ":":
+            yield Hit(node.end - 1, node.end, suggestion="改为“：”",
+                      fix=Fix(start=node.end - 1, end=node.end, replacement="：", safety="safe"))
+
+
+def _has_body(doc) -> bool:
+    return any(node.kind in ("heading", "paragraph") for node in doc.outline.children)
+
+
+@rule("ST305", "signature-missing", category="structure", severity="warning",
+      message="缺少落款：{type}应在正文之后署发文机关名称和成文日期")
+def signature_missing(doc) -> Iterator[Hit]:
+    """A document whose profile requires a signature has none.
+
+    What it checks:
+        For profiles with ``signature: required`` (工作总结, 请示, 报告 …): a block of
+        one to three short organ lines followed by a date line closes the body.
+    Why it matters:
+        Without the organ and the date the document has no author and no date of
+        effect (GB/T 9704-2012 §7.3.5).
+    Example:
+        …… 特此报告。 (end of text)
+    Fix:
+        Add the issuing organ and the date, such as 青山区科学技术局 / 2024年2月20日.
+    """
+    from checker.profiles import document_profile
+
+    profile = document_profile(doc)
+    if profile is None or profile.signature != "required" or not _has_body(doc):
+        return
+    if any(node.kind == "signature" for node in doc.outline.children):
+        return
+    last = [p for p in doc.body_paragraphs if doc.in_body(p.start)]
+    if not last:
+        return
+    end_paragraph = last[-1]
+    yield Hit(end_paragraph.start, end_paragraph.end, args={"type": profile.type},
+              suggestion="在正文之后另起一行署发文机关名称，下一行写成文日期",
+              evidence={"profile": profile.name})
+
+
+_AFTER_SIGNATURE_OK = re.compile(r"(?:抄送|抄报|主送|印发|（此件|\(此件|此页无正文|附件|联系人|联系电话|（联系|\(联系)")
+
+
+@rule("ST306", "signature-not-last", category="structure", severity="warning",
+      message="落款之后仍有正文：落款应在正文之后")
+def signature_not_last(doc) -> Iterator[Hit]:
+    """Body text follows the signature block.
+
+    What it checks:
+        After the signature (organ and date), only attached documents (附件1 …,
+        or a new title), the 版记 (抄送, 印发) and page chrome may follow — not a
+        numbered heading or a sentence of the body.
+    Why it matters:
+        A paragraph after the signature was pasted in the wrong place, or the
+        signature was put in before the body was finished.
+    Example:
+        …… 青山区人民政府 / 2024年3月8日 / 四、其他事项。本通知自印发之日起施行。
+    Fix:
+        Move the text above the signature.
+    """
+    children = doc.outline.children
+    for index, node in enumerate(children):
+        if node.kind != "signature":
+            continue
+        following = children[index + 1] if index + 1 < len(children) else None
+        if following is None or following.kind != "part" or not following.children:
+            continue
+        first = following.children[0]
+        text = doc.text[first.start:first.head_end]
+        if _AFTER_SIGNATURE_OK.match(text):
+            continue
+        if first.kind == "heading" or (first.kind == "paragraph" and len(text) > 40
+                                       and text.endswith(("。", "；", "！", "？"))):
+            yield Hit(first.head_start, first.head_end,
+                      suggestion="将该段移到落款之前",
+                      evidence={"signature_line": doc.position(node.start)[0]})
+        return
