@@ -109,7 +109,28 @@ def _settings(paths, config, select, ignore, fail_on=None, profile=None, max_fil
         update["profile"], update["per_path_profiles"] = profile, {}
     if max_file_size is not None:
         update["max_file_size"] = int(max_file_size * 1024 * 1024)
-    return settings.model_copy(update=update) if update else settings
+    settings = settings.model_copy(update=update) if update else settings
+    _check_profiles(settings)
+    return settings
+
+
+def _check_profiles(settings) -> None:
+    """An unknown profile name or a malformed profile file is a usage error (exit 2)."""
+    from checker.profiles import ProfileError, check_profile_option
+
+    for value in [settings.profile, *settings.per_path_profiles.values()]:
+        try:
+            check_profile_option(value)
+        except ProfileError as error:
+            raise click.BadParameter(str(error), param_hint="--profile") from None
+
+
+def _absent_profiles(settings) -> list[str]:
+    """Messages for user profile files that do not exist (the other rules still run)."""
+    from checker.profiles import check_profile_option
+
+    messages = [check_profile_option(v) for v in [settings.profile, *settings.per_path_profiles.values()]]
+    return [message for message in messages if message]
 
 
 _config_option = click.option("--config", type=click.Path(dir_okay=False),
@@ -177,6 +198,11 @@ def check(paths, fmt, output, select, ignore, fail_on, profile, max_file_size, c
         _fix_hint(report, unsafe_fixes)
     if any(file.error for file in report.files):
         _report_file_errors(report, always=fmt != "text")  # the text report already says it on stdout
+        sys.exit(EXIT_ERROR)
+    absent = _absent_profiles(settings)
+    for message in absent:
+        click.echo(f"error: {message}", err=True)
+    if absent:
         sys.exit(EXIT_ERROR)
     failing = any(settings.fails(f.severity) for file in report.files for f in file.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
@@ -295,6 +321,24 @@ def list_rules(fmt) -> None:
         return
     for r in rules:
         click.echo(f"{r.code:<6} {r.name:<32} {r.category:<12} {r.severity.value:<8} {r.summary}")
+
+
+@main.command("profiles")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def list_profiles(fmt) -> None:
+    """List the built-in document profiles: name, document type, required parts."""
+    import json
+
+    from checker.profiles import builtin_profiles
+
+    profiles = builtin_profiles().values()
+    if fmt == "json":
+        click.echo(json.dumps([p.model_dump(exclude={"source"}) for p in profiles], ensure_ascii=False, indent=2))
+        return
+    for p in profiles:
+        required = "、".join(part.name for part in p.parts if part.required) or "-"
+        click.echo(f"{p.name:<20} {p.type:<12} {p.description}")
+        click.echo(f"{'':<20} 必备部分：{required}；落款：{'必备' if p.signature == 'required' else '可选'}")
 
 
 @main.command()

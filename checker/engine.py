@@ -14,6 +14,7 @@ from typing import Iterable, Iterator, Optional
 from checker.config import Settings
 from checker.document import Document, Source
 from checker.models import FileReport, Finding, Report, Severity
+from checker.profiles import profile_name
 from checker.readers import LoadError, read_data, read_source, supported_suffixes
 from checker.registry import Hit, Rule, internal_rule, load_rules, matches
 
@@ -102,7 +103,7 @@ def check_source(source: Source, settings: Optional[Settings] = None) -> FileRep
     settings = settings or Settings()
     doc = Document(source, settings=settings)
     findings = check_document(doc, settings)
-    profile = settings.profile
+    profile = profile_name(doc)  # the profile asked for, or the one detected from the title
     report = FileReport(path=source.path, encoding=source.encoding, profile=profile, findings=findings)
     report._text = source.text
     return report
