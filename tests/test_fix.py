@@ -1,0 +1,205 @@
+"""`doccheck fix`: safe/unsafe fixes, --diff, encodings and line endings kept, atomic and idempotent."""
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import stat
+
+import pytest
+
+from checker.config import Settings
+from checker.document import Source
+from checker.fixer import FileChanged, FileText, FixError, choose_fixes, plan_fix, write_fix
+from checker.models import Fix
+from checker.registry import Hit, _RULES, load_rules, rule
+from tests.conftest import run
+
+DOC = """Test-only rule.
+
+What it checks:
+    x
+Why it matters:
+    x
+Example:
+    x
+Fix:
+    x
+"""
+TEST_RULES = ["TY990", "TY991", "TY992", "TY993"]
+SELECT = ("--select", ",".join(TEST_RULES))
+
+
+def _replacer(code: str, name: str, wrong: str, right: str, safety: str):
+    pattern = re.compile(re.escape(wrong))
+
+    def check(doc):
+        for match in pattern.finditer(doc.text):
+            yield Hit(match.start(), match.end(), args={"wrong": wrong},
+                      fix=Fix(start=match.start(), end=match.end(), replacement=right, safety=safety))
+
+    check.__doc__ = DOC
+    rule(code, name, category="typo", severity="warning", message="“{wrong}”有误", fix=safety)(check)
+
+
+@pytest.fixture(autouse=True)
+def test_rules():
+    load_rules()
+    _replacer("TY990", "test-safe-fix", "帐号", "账号", "safe")
+    _replacer("TY991", "test-unsafe-fix", "登陆", "登录", "unsafe")
+    # Two rules whose fixes overlap on "的的确": one removes the doubled 的, one rewrites the phrase.
+    _replacer("TY992", "test-overlap-short", "的的", "的", "safe")
+    _replacer("TY993", "test-overlap-long", "的的确确", "的确", "safe")
+    yield
+    for code in TEST_RULES:
+        _RULES.pop(code, None)
+
+
+def settings(*codes: str) -> Settings:
+    return Settings(select=list(codes or TEST_RULES))
+
+
+def test_safe_fixes_are_applied_and_unsafe_ones_only_when_asked(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("请登陆帐号。\n", encoding="utf-8")
+    result = run("fix", *SELECT, str(path))
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8") == "请登陆账号。\n"
+    assert "1 fixed" in result.stderr
+    result = run("fix", *SELECT, "--unsafe-fixes", str(path))
+    assert result.exit_code == 0 and path.read_text(encoding="utf-8") == "请登录账号。\n"
+
+
+def test_diff_shows_a_unified_diff_and_writes_nothing(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("第一行。\n请输入帐号。\n", encoding="utf-8")
+    result = run("fix", *SELECT, "--diff", str(path))
+    assert result.exit_code == 1
+    assert f"--- a/{path}" in result.stdout and f"+++ b/{path}" in result.stdout
+    assert "-请输入帐号。\n+请输入账号。\n" in result.stdout
+    assert path.read_text(encoding="utf-8") == "第一行。\n请输入帐号。\n"
+    path.write_text("没有问题。\n", encoding="utf-8")
+    assert run("fix", *SELECT, "--diff", str(path)).exit_code == 0
+
+
+def test_gb18030_with_crlf_keeps_both_and_a_second_run_changes_nothing(tmp_path):
+    path = tmp_path / "gb.txt"
+    original = "关于帐号管理的通知\r\n各单位：\r\n请核对帐号。\r\n"
+    path.write_bytes(original.encode("gb18030"))
+    first = run("fix", *SELECT, str(path))
+    assert first.exit_code == 0 and "2 fixed" in first.stderr
+    assert path.read_bytes() == original.replace("帐号", "账号").encode("gb18030")
+    fixed = path.read_bytes()
+    second = run("fix", *SELECT, str(path))
+    assert second.exit_code == 0 and "nothing to fix" in second.stderr
+    assert path.read_bytes() == fixed
+
+
+def test_mixed_line_endings_are_each_kept(tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("帐号一\r\n帐号二\n帐号三\r\n".encode("utf-8"))
+    assert run("fix", *SELECT, str(path)).exit_code == 0
+    assert path.read_bytes() == "账号一\r\n账号二\n账号三\r\n".encode("utf-8")
+
+
+@pytest.mark.parametrize("bom, encoding", [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                                           (codecs.BOM_UTF16_BE, "utf-16-be")])
+def test_a_byte_order_mark_and_its_encoding_are_kept(tmp_path, bom, encoding):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(bom + "请核对帐号。\r\n".encode(encoding))
+    assert run("fix", *SELECT, str(path)).exit_code == 0
+    assert path.read_bytes() == bom + "请核对账号。\r\n".encode(encoding)
+
+
+def test_permissions_are_kept(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("帐号\n", encoding="utf-8")
+    os.chmod(path, 0o640)
+    assert run("fix", *SELECT, str(path)).exit_code == 0
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]  # no temporary file left behind
+
+
+def test_a_file_changed_after_it_was_read_is_not_touched(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("帐号\n", encoding="utf-8")
+    plan = plan_fix(str(path), settings())
+    path.write_text("帐号，由别人刚刚修改。\n", encoding="utf-8")
+    with pytest.raises(FileChanged):
+        write_fix(plan)
+    assert path.read_text(encoding="utf-8") == "帐号，由别人刚刚修改。\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_the_cli_refuses_to_write_a_file_modified_in_between(tmp_path, monkeypatch):
+    import checker.fixer
+
+    path = tmp_path / "a.txt"
+    path.write_text("帐号\n", encoding="utf-8")
+    real_plan = checker.fixer.plan_fix
+
+    def plan_then_edit(*args, **kwargs):
+        plan = real_plan(*args, **kwargs)
+        path.write_text("另一位起草人的修改。\n", encoding="utf-8")
+        return plan
+
+    monkeypatch.setattr(checker.fixer, "plan_fix", plan_then_edit)
+    result = run("fix", *SELECT, str(path))
+    assert result.exit_code == 2 and "被修改" in result.stderr
+    assert path.read_text(encoding="utf-8") == "另一位起草人的修改。\n"
+
+
+def test_overlapping_fixes_are_resolved_by_position_then_length_whatever_the_rule_order():
+    fixes = [Fix(start=2, end=6, replacement="的确"), Fix(start=2, end=4, replacement="的"),
+             Fix(start=3, end=5, replacement="x"), Fix(start=8, end=8, replacement="a"),
+             Fix(start=8, end=8, replacement="b")]
+    findings_ = [type("F", (), {"fix": fix, "code": "TY990"})() for fix in fixes]
+    chosen = choose_fixes(findings_)
+    assert chosen == [Fix(start=2, end=4, replacement="的"), Fix(start=8, end=8, replacement="a")]
+    assert choose_fixes(list(reversed(findings_))) == chosen
+
+
+def test_overlapping_fixes_settle_in_later_passes_and_the_result_is_idempotent(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("这的的确确是帐号。\n", encoding="utf-8")
+    assert run("fix", *SELECT, str(path)).exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    assert text == "这的确确是账号。\n"  # "的的"→"的" came first; "的的确确" no longer exists
+    assert run("fix", *SELECT, str(path)).stderr.startswith("nothing to fix")
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_replacement_with_a_line_break_uses_the_files_line_ending(tmp_path):
+    _RULES.pop("TY993")
+    _replacer("TY993", "test-line-break", "。帐号", "。\n账号", "safe")
+    path = tmp_path / "a.txt"
+    path.write_bytes("第一句。帐号\r\n".encode("utf-8"))
+    assert run("fix", "--select", "TY993", str(path)).exit_code == 0
+    assert path.read_bytes() == "第一句。\r\n账号\r\n".encode("utf-8")
+
+
+def test_text_that_the_encoding_cannot_hold_is_refused():
+    source = Source(path="a.txt", text="abc", encoding="ascii", raw=b"abc")
+    with pytest.raises(FixError, match="cannot encode"):
+        FileText.of(source).encode("账号")
+
+
+def test_unreadable_and_missing_files_exit_2_and_others_are_still_fixed(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("帐号\n", encoding="utf-8")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02\xff" * 50)
+    result = run("fix", *SELECT, str(binary), str(tmp_path / "missing.txt"), str(good))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert good.read_text(encoding="utf-8") == "账号\n"
+    assert binary.read_bytes() == b"\x00\x01\x02\xff" * 50
+
+
+def test_a_real_rule_fix_halfwidth_comma(tmp_path):
+    if "PN201" not in load_rules() or load_rules()["PN201"].fix_safety != "safe":
+        pytest.skip("PN201 (halfwidth-punctuation) with a safe fix is not in this checkout")
+    path = tmp_path / "a.txt"
+    path.write_bytes("我们认为,这项工作很重要。\r\n".encode("gb18030"))
+    assert run("fix", "--select", "PN201", str(path)).exit_code == 0
+    assert path.read_bytes() == "我们认为，这项工作很重要。\r\n".encode("gb18030")
+    assert run("fix", "--select", "PN201", str(path)).stderr.startswith("nothing to fix")
