@@ -338,8 +338,10 @@ class _SentenceReader:
             gap = text[first.end:second.start]
             # 由A增加到B(，增长p)
             head = text[self.clause_start(first.start):first.start]
-            paired = "分别" in head or text[first.start - 1:first.start] == "、" or \
-                text[second.end:second.end + 1] == "、"
+            starts = {q.start for q in self.all}
+            ends = {q.end for q in self.all}
+            paired = "分别" in head or (text[first.start - 1:first.start] == "、" and first.start - 1 in ends) or \
+                (text[second.end:second.end + 1] == "、" and second.end + 1 in starts)
             if not paired and (not first.is_rate and first.unit == second.unit or first.kind == second.kind == "percent") \
                     and any(word in head for word in rules["from_words"]) and len(gap) <= 8 \
                     and not any(mark in gap for mark in CLAUSE_MARKS):

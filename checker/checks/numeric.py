@@ -512,7 +512,12 @@ def percent_for_percentage_points(doc) -> Iterator[Hit]:
             continue
         points, relative, exact_points, exact_relative = facts
         written = rate.interval(rules)
-        if not _overlap(points, written) or (relative is not None and _overlap(relative, written)):
+        # Which did the author mean? The difference of the written values is p, and
+        # the relative change of the written values is not (rounding of tiny rates
+        # aside: 0.1%→0.2% may be anything from 0% to 400% relative).
+        relative_as_written = exact_relative is not None and \
+            _overlap((exact_relative, exact_relative), written)
+        if not _overlap(points, written) or relative_as_written:
             continue
         unit_start = rate.end - len(rate.suffix) if rate.suffix in ("%", "％") else None
         fix = Fix(start=unit_start, end=rate.end, replacement="个百分点", safety="unsafe") \

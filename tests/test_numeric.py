@@ -1,0 +1,333 @@
+"""NC rules: the arithmetic of totals, shares and changes, with its evidence."""
+from fractions import Fraction
+
+from hypothesis import given, settings, strategies as st
+
+from checker.config import Settings
+from checker.engine import check_path
+from checker.quantities import format_number
+from tests.conftest import SAMPLES, findings
+
+FILLER = "　　加强组织领导，压实工作责任。\n"
+
+
+def nc(text: str, select: str = "NC"):
+    return findings(text if text.endswith("\n") else text + "\n", select)
+
+
+def at_line(sentence: str, line: int) -> str:
+    """A document whose ``line``-th line is ``sentence``."""
+    return "关于工作情况的报告\n" + FILLER * (line - 2) + "　　" + sentence + "\n" + FILLER
+
+
+# -- NC101 breakdown-sum-mismatch ------------------------------------------------
+
+def test_enumerated_breakdown_that_does_not_add_up_is_an_error_with_the_sum():
+    (f,) = nc("　　今年共获得国家、省、市各类荣誉36项，其中国家级3项，省级12项，市级22项。")
+    assert (f.code, f.line, f.column, f.severity.value) == ("NC101", 1, 18, "error")
+    assert f.message == "合计36项，分项之和3+12+22=37项，不一致（相差1项）"
+    assert f.evidence["sum"] == "3+12+22=37项"
+    assert "国家、省、市" in f.evidence["exhaustive_because"]
+
+
+def test_enumerated_breakdown_that_adds_up_is_fine():
+    assert nc("今年共获得国家、省、市各类荣誉36项，其中国家级3项，省级12项，市级21项。") == []
+
+
+def test_partition_breakdown_in_mixed_wan_and_yi_units():
+    (f,) = nc("安排资金共1.2亿元，其中新建项目5000万元，续建项目8000万元。")
+    assert f.code == "NC101"
+    assert "5000万元+8000万元=1.3亿元" in f.message
+    assert nc("安排资金共1.2亿元，其中新建项目5000万元，续建项目7000万元。") == []
+
+
+def test_rounded_parts_may_differ_from_the_total_within_rounding_and_the_evidence_says_so():
+    assert nc("安排资金共3.1亿元，其中新建项目1.04亿元，续建项目2.07亿元。") == []
+    (f,) = nc("安排资金共3.1亿元，其中新建项目1.04亿元，续建项目2.17亿元。")
+    assert f.code == "NC101" and any("四舍五入" in note for note in f.evidence["rounding"])
+
+
+def test_approximate_total_relaxes_the_sum_to_the_stated_tolerance():
+    assert nc("共评出成果约80项，其中一等奖10项、二等奖30项、三等奖45项。") == []
+    (f,) = nc("共评出成果80项，其中一等奖10项、二等奖30项、三等奖45项。")
+    assert f.code == "NC101" and f.evidence["rounding"] == "各数均为精确整数"
+    (f,) = nc("共评出成果约60项，其中一等奖10项、二等奖30项、三等奖45项。")
+    assert "±10%" in f.evidence["rounding"][0]
+
+
+def test_parts_of_an_open_list_only_have_to_stay_below_the_total():
+    assert nc("安排重点项目105个，其中，工业类30个、城市建设类28个、社会事业类12个。") == []
+
+
+# -- NC102 part-exceeds-total ----------------------------------------------------------
+
+def test_a_part_larger_than_its_total_is_an_error():
+    (f,) = nc("全年新增企业120家，其中高新技术企业150家。")
+    assert (f.code, f.severity.value, f.excerpt) == ("NC102", "error", "150家")
+    assert f.evidence["comparison"] == "150家 > 120家"
+
+
+def test_open_parts_whose_sum_exceeds_the_total_are_a_warning_because_they_may_overlap():
+    (f,) = nc("全年新增企业120家，其中高新技术企业70家、科技型中小企业60家。")
+    assert (f.code, f.severity.value) == ("NC102", "warning")
+    assert f.evidence["sum"] == "70+60=130家"
+
+
+def test_a_lower_bound_part_is_compared_by_its_bound():
+    assert nc("累计建成基站超2万个，其中新建5000多个。") == []
+
+
+# -- NC103–NC105 shares -------------------------------------------------------------
+
+def test_share_against_the_total_of_its_breakdown():
+    (f,) = nc("全区共有高新技术企业200家，其中新认定50家，占28.0%。")
+    assert f.code == "NC103"
+    assert f.evidence["computed"] == "50/200 = 25.0000%"
+    assert "half-up" in f.evidence["rounding"]
+
+
+def test_share_against_a_whole_stated_after_zhan():
+    assert nc("认定示范企业12家，占全市120家的10%。") == []
+    (f,) = nc("认定示范企业12家，占全市120家的12%。")
+    assert f.code == "NC103"
+
+
+def test_share_of_a_count_no_whole_number_gives_warns_with_the_nearest_totals():
+    (f,) = nc("　　累计认定技术先进型服务企业17家，占全市总数的37.7%。")
+    assert (f.code, f.severity.value, f.line) == ("NC104", "warning", 1)
+    assert f.evidence["nearest_totals"] == ["17/45 = 37.8%", "17/46 = 37.0%"]
+
+
+def test_share_of_a_count_that_some_whole_number_gives_is_fine():
+    assert nc("累计认定技术先进型服务企业17家，占全市总数的37.8%。") == []
+    assert nc("认定示范企业3家，占60%。") == []
+
+
+def test_approximate_counts_are_not_tested_for_a_whole_number_total():
+    assert nc("培训学员近300位，占全市的37.7%。") == []
+
+
+def test_share_above_one_hundred_percent_is_an_error():
+    (f,) = nc("民生支出占一般公共预算支出的比重达108%。")
+    assert (f.code, f.excerpt) == ("NC105", "108%")
+
+
+def test_change_of_a_share_may_exceed_one_hundred():
+    assert nc("新能源汽车占比提高120%。") == []
+
+
+# -- NC106–NC109 changes -------------------------------------------------------------
+
+def test_increment_and_rate_that_disagree():
+    (f,) = nc("新增市场主体3200户，比上年增加400户，增长12.5%。")
+    assert f.code == "NC106"
+    assert "400/(3200−400) = 14.3%" in f.message
+    assert nc("新增市场主体3200户，比上年增加400户，增长14.3%。") == []
+
+
+def test_decrease_increment_uses_the_larger_base():
+    assert nc("库存商品860吨，比上年减少140吨，下降14.0%。") == []
+    (f,) = nc("库存商品860吨，比上年减少140吨，下降16.3%。")
+    assert f.code == "NC106" and f.evidence["base"] == "1000吨"
+
+
+def test_from_to_rate_mismatch():
+    (f,) = nc("筹资标准由每人50元提高到100元，提高50%。")
+    assert f.code == "NC107" and "(100−50)/50 = 100%" in f.message
+
+
+def test_from_to_points_mismatch():
+    (f,) = nc("城镇化率由61.5%提高到63.0%，提高1.7个百分点。")
+    assert f.code == "NC107" and "63−61.5 = 1.5个百分点" in f.message
+    assert nc("城镇化率由61.5%提高到63.0%，提高1.5个百分点。") == []
+
+
+def test_from_to_direction_mismatch():
+    (f,) = nc("办理时限由15天……由20个工作环节增加到12个。")
+    assert f.code == "NC107" and "方向不符" in f.message
+
+
+def test_rank_going_up_gets_smaller_and_is_fine():
+    assert nc("创新能力排名由第12位上升到9位。") == []
+
+
+def test_times_growth_mismatch_explains_growth_by_times():
+    (f,) = nc("产值由20亿元增长到60亿元，增长3倍。")
+    assert f.code == "NC107" and f.evidence["ratio_to_start"] == "3.00"
+    assert "增长到" in f.suggestion
+    assert nc("产值由20亿元增长到60亿元，增长2倍。") == []
+
+
+def test_percentage_point_change_written_as_percent_is_an_error_with_an_unsafe_fix():
+    text = "研发投入强度由2.1%提高到2.4%，提高0.3%。"
+    (f,) = nc(text)
+    assert (f.code, f.excerpt) == ("NC108", "0.3%")
+    assert f.fix.replacement == "个百分点" and f.fix.safety == "unsafe"
+    assert text[f.fix.start:f.fix.end] == "%"
+    assert f.evidence["difference"] == "2.4−2.1 = 0.3个百分点"
+
+
+def test_relative_change_of_a_percentage_written_as_percent_is_fine():
+    assert nc("不良率由2.0%下降到1.5%，下降25%。") == []
+
+
+def test_decrease_by_times_warns():
+    (f,) = nc("单位产值能耗降低了2倍。")
+    assert (f.code, f.severity.value) == ("NC109", "warning")
+
+
+def test_same_rate_for_several_values_is_no_claim():
+    assert nc("全年营业收入达600亿元、利税达15.5亿元，同比增长均为12%。") == []
+
+
+# -- NC110 several shares -------------------------------------------------------------
+
+def test_structure_ratio_that_does_not_make_one_hundred():
+    (f,) = nc("三次产业结构调整为4.6:36.5:59.9。")
+    assert f.code == "NC110" and f.evidence["sum"] == "4.6+36.5+59.9 = 101.0"
+    assert nc("三次产业结构调整为4.6:36.5:58.9。") == []
+
+
+def test_partition_shares_listed_in_clauses():
+    (f,) = nc("第一产业占4.6%，第二产业占36.5%，第三产业占57.0%。")
+    assert f.code == "NC110"
+    assert nc("第一产业占4.6%，第二产业占36.5%，第三产业占58.9%。") == []
+
+
+def test_a_plain_ratio_is_not_shares():
+    assert nc("三次产业结构比例约为1:4:5。") == []
+
+
+# -- NC111 restated figures -------------------------------------------------------------
+
+def test_same_figure_stated_twice_with_different_values():
+    text = "　　2023年全区专利授权总量5458件。\n　　加强保护。\n　　2023年全区专利授权总量5485件。\n"
+    (f,) = nc(text)
+    assert (f.code, f.line, f.severity.value) == ("NC111", 3, "warning")
+    assert f.evidence["first"] == {"value": "5458件", "line": 1}
+
+
+def test_same_figure_in_different_years_is_fine():
+    assert nc("2022年全区专利授权总量5120件。\n2023年全区专利授权总量5458件。\n") == []
+
+
+# -- the seed and the samples ----------------------------------------------------------
+
+def test_seed_share_warns_and_nothing_else_fires(seed_path):
+    report = check_path(str(seed_path), Settings(select=["NC"]))
+    (f,) = report.findings
+    assert (f.code, f.line) == ("NC104", 25)
+    assert "17/45 = 37.8%" in f.evidence["nearest_totals"] and "17/46 = 37.0%" in f.evidence["nearest_totals"]
+
+
+def test_report_defects_sample_has_its_three_planted_numeric_defects():
+    report = check_path(str(SAMPLES / "report-defects.txt"), Settings(select=["NC"]))
+    assert [(f.code, f.line) for f in report.findings] == [("NC101", 6), ("NC104", 7), ("NC108", 10)]
+    assert "4+54+21=79项" in report.findings[0].message
+
+
+def test_clean_work_summary_has_no_numeric_finding():
+    assert check_path(str(SAMPLES / "work-summary-clean.txt"), Settings(select=["NC"])).findings == []
+
+
+def test_published_corpus_has_no_numeric_error(corpus_path):
+    from checker.engine import check_paths
+
+    report = check_paths([str(corpus_path)], Settings(select=["NC"]))
+    errors = [(file.path, f.line, f.code) for file in report.files for f in file.findings
+              if f.severity.value == "error"]
+    assert errors == []
+
+
+# -- properties ------------------------------------------------------------------------
+
+LINES = st.integers(min_value=2, max_value=30)
+COUNTS = st.integers(min_value=0, max_value=5000)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.tuples(COUNTS, COUNTS, COUNTS), LINES, st.integers(min_value=-50, max_value=50))
+def test_partition_breakdown_fires_exactly_when_a_number_is_off(parts, line, error):
+    a, b, c = parts
+    total = abs(a + b + c + error)
+    error = total - (a + b + c)
+    sentence = f"全年共评出成果{total}项，其中一等奖{a}项、二等奖{b}项、三等奖{c}项。"
+    found = [(f.code, f.line) for f in nc(at_line(sentence, line)) if f.code in ("NC101", "NC102")]
+    if error == 0:
+        assert found == []
+    else:
+        assert ("NC101", line) in found
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=99_999), min_size=2, max_size=2), LINES,
+       st.sampled_from([0, 0, 3, -3, 7]))
+def test_partition_breakdown_in_wan_yuan_with_one_decimal(tenths, line, error_tenths):
+    a, b = tenths
+    total = Fraction(a + b + error_tenths, 10)
+    sentence = (f"安排资金共{format_number(total, 1)}万元，其中新建项目{format_number(Fraction(a, 10), 1)}万元，"
+                f"续建项目{format_number(Fraction(b, 10), 1)}万元。")
+    found = [(f.code, f.line) for f in nc(at_line(sentence, line)) if f.code == "NC101"]
+    assert found == ([] if error_tenths == 0 else [("NC101", line)])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1, max_value=900), st.integers(min_value=1, max_value=900), LINES,
+       st.sampled_from([0, 0, 2, -2, 15]))
+def test_share_of_a_stated_whole_fires_exactly_when_the_percentage_is_off(part, extra, line, error_tenths):
+    whole = part + extra
+    percent = Fraction(part * 100, whole)
+    written = format_number(percent, 1)
+    if error_tenths:
+        written = format_number(Fraction(written) + Fraction(error_tenths, 10), 1)
+    sentence = f"全区共有企业{whole}家，其中新认定{part}家，占{written}%。"
+    found = [(f.code, f.line) for f in nc(at_line(sentence, line)) if f.code in ("NC103", "NC104")]
+    assert found == ([] if error_tenths == 0 else [("NC103", line)])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1, max_value=1000), st.integers(min_value=0, max_value=5000), LINES)
+def test_share_of_a_count_from_a_real_whole_never_warns(part, extra, line):
+    whole = part + extra
+    written = format_number(Fraction(part * 100, whole), 1)
+    sentence = f"累计认定示范企业{part}家，占全市总数的{written}%。"
+    assert nc(at_line(sentence, line)) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1, max_value=100_000), st.integers(min_value=1, max_value=100_000), LINES,
+       st.sampled_from([0, 0, 2, -2, 11]))
+def test_increment_change_fires_exactly_when_the_rate_is_off(base, increase, line, error_tenths):
+    value = base + increase
+    rate = format_number(Fraction(increase * 100, base), 1)
+    if error_tenths:
+        rate = format_number(abs(Fraction(rate) + Fraction(error_tenths, 10)), 1)
+    sentence = f"新增市场主体{value}户，比上年增加{increase}户，增长{rate}%。"
+    found = [(f.code, f.line) for f in nc(at_line(sentence, line))]
+    assert found == ([] if error_tenths == 0 else [("NC106", line)])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1, max_value=500), st.integers(min_value=1, max_value=300), LINES,
+       st.booleans())
+def test_points_change_of_two_percentages(start_tenths, rise_tenths, line, written_as_percent):
+    start = Fraction(start_tenths, 10)
+    end = start + Fraction(rise_tenths, 10)
+    unit = "%" if written_as_percent else "个百分点"
+    sentence = (f"研发投入强度由{format_number(start, 1)}%提高到{format_number(end, 1)}%，"
+                f"提高{format_number(end - start, 1)}{unit}。")
+    found = [(f.code, f.line) for f in nc(at_line(sentence, line))]
+    assert found == ([("NC108", line)] if written_as_percent else [])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1, max_value=100_000), st.integers(min_value=1, max_value=100_000), LINES,
+       st.sampled_from([0, 0, 3, -3]))
+def test_from_to_relative_change_fires_exactly_when_the_rate_is_off(start, rise, line, error_tenths):
+    end = start + rise
+    rate = format_number(Fraction(rise * 100, start), 1)
+    if error_tenths:
+        rate = format_number(abs(Fraction(rate) + Fraction(error_tenths, 10)), 1)
+    sentence = f"新登记企业由{start}户增加到{end}户，增长{rate}%。"
+    found = [(f.code, f.line) for f in nc(at_line(sentence, line))]
+    assert found == ([] if error_tenths == 0 else [("NC107", line)])
