@@ -1,0 +1,104 @@
+"""Scale: -j N gives the same report as -j 1, in the order given; progress; standard input."""
+from __future__ import annotations
+
+import io
+import json
+
+from checker.config import Settings
+from checker.models import FileReport
+from checker.parallel import Progress, check_files, default_jobs
+from tests.conftest import SAMPLES, run
+
+
+def report_json(*args: str) -> dict:
+    result = run("check", "--format", "json", "--no-progress", *args)
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def test_two_jobs_give_the_same_json_as_one_on_corpus_files(corpus_path):
+    files = sorted(str(path) for path in corpus_path.glob("*.txt"))[:8]
+    one = report_json("-j", "1", *files)
+    two = report_json("-j", "2", *files)
+    assert one == two
+    assert [file["path"] for file in two["files"]] == files
+    assert one["summary"]["findings"] > 0
+
+
+def test_results_keep_the_order_the_files_were_given_in():
+    files = [str(path) for path in sorted(SAMPLES.glob("*.txt"), reverse=True)]
+    assert [file["path"] for file in report_json("-j", "2", *files)["files"]] == files
+
+
+def test_a_directory_walk_gives_the_same_report_whatever_the_number_of_jobs():
+    assert report_json("-j", "1", str(SAMPLES)) == report_json("-j", "3", str(SAMPLES))
+
+
+def test_default_jobs_is_the_number_of_cpus_available():
+    import os
+
+    assert default_jobs() == len(os.sched_getaffinity(0))
+
+
+def test_a_crash_outside_the_rules_becomes_a_file_error_in_a_worker(monkeypatch):
+    import checker.engine
+
+    real = checker.engine.check_path
+
+    def crash_on_notice(path, settings=None):
+        if "notice" in path:
+            raise MemoryError("simulated")
+        return real(path, settings)
+
+    monkeypatch.setattr(checker.engine, "check_path", crash_on_notice)
+    files = [str(path) for path in sorted(SAMPLES.glob("*.txt"))]
+    reports = check_files(files, Settings(), jobs=2, progress=False)
+    assert [r.path for r in reports] == files
+    crashed = [r for r in reports if r.error]
+    assert len(crashed) == 1 and "notice" in crashed[0].path and "MemoryError" in crashed[0].error
+
+
+def test_progress_bar_counts_files_and_clears_its_line():
+    stream = io.StringIO()
+    bar = Progress(3, stream)
+    for _ in range(3):
+        bar.advance()
+    bar.close()
+    written = stream.getvalue()
+    assert "3/3 files" in written and written.endswith("\r")
+
+
+def test_progress_goes_to_stderr_only_when_asked(capsys):
+    files = [str(path) for path in sorted(SAMPLES.glob("*.txt"))]
+    check_files(files, Settings(select=["ST"]), jobs=1, progress=True)
+    captured = capsys.readouterr()
+    assert f"{len(files)}/{len(files)} files" in captured.err and captured.out == ""
+    check_files(files, Settings(select=["ST"]), jobs=1, progress=None)  # not a terminal: no bar
+    assert capsys.readouterr().err == ""
+
+
+def test_stdin_is_checked_as_the_named_file():
+    result = run("check", "--format", "json", "--select", "ST101", "--stdin-filename", "docs/通知.txt", "-",
+                 input="（一）甲项工作。\r\n（三）乙项工作。\r\n".encode("gb18030"))
+    assert result.exit_code == 1, result.output
+    (file,) = json.loads(result.stdout)["files"]
+    assert file["path"] == "docs/通知.txt" and file["encoding"] == "gb18030"
+    assert [(f["code"], f["line"]) for f in file["findings"]] == [("ST101", 2)]
+
+
+def test_stdin_filename_picks_up_per_path_settings(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "doccheck.toml").write_text('[per-path-ignores]\n"archive/**" = ["ST101"]\n', encoding="utf-8")
+    result = run("check", "--select", "ST101", "--stdin-filename", "archive/old.txt",
+                 input="（一）甲。\n（三）乙。\n")
+    assert result.exit_code == 0, result.output
+
+
+def test_reading_stdin_without_a_name_is_a_usage_error():
+    result = run("check", "-", input="x")
+    assert result.exit_code == 2 and "--stdin-filename" in result.output
+
+
+def test_file_report_keeps_its_text_through_a_worker():
+    reports = check_files([str(p) for p in sorted(SAMPLES.glob("*.txt"))], Settings(select=["ST"]), jobs=2)
+    assert all(isinstance(r, FileReport) and r.text for r in reports)
