@@ -57,6 +57,7 @@ class Share:
     whole: Optional[Quantity] = None
     whole_source: str = ""  # "stated" (占全市120家的…) or "breakdown" (the total of 其中)
     level: bool = True  # a level (占比45%), not a change of one (占比提高5%)
+    whole_words: str = ""  # what 占 … names as the whole: 全市总数的
     start: int = 0
     end: int = 0
     kind: str = "share"
@@ -139,8 +140,8 @@ class _SentenceReader:
         self.sentence = sentence
         self.rules = rules
         self.all = sentence.quantities
-        depth_at = self._depths()
-        self.outside = [q for q in self.all if depth_at(q.start) == 0]
+        self.depth = self._depths()
+        self.outside = [q for q in self.all if self.depth(q.start) == 0]
 
     def _depths(self):
         """A function giving the bracket depth at an offset of this sentence."""
@@ -191,7 +192,7 @@ class _SentenceReader:
         for word, says_all in markers:
             at = text.find(word, sentence.start, sentence.end)
             while at >= 0:
-                breakdown = self._breakdown_at(at, at + len(word), says_all)
+                breakdown = None if self.depth(at) else self._breakdown_at(at, at + len(word), says_all)
                 if breakdown is not None:
                     found.append(breakdown)
                 at = text.find(word, at + len(word), sentence.end)
@@ -244,7 +245,7 @@ class _SentenceReader:
             label = self.label(quantity, marker_end)
             if parts and self.has_any(label, rules["new_statement_words"]):
                 break
-            if self.has_any(label, change_words + change_rules["from_words"]):
+            if self.has_any(label, change_words + change_rules["from_words"] + rules["first_part_stop_words"]):
                 break
             if self.has_any(label, rules["not_additive_words"]):
                 break
@@ -307,9 +308,11 @@ class _SentenceReader:
                     share.start = share.part.start
                     stated = [q for q in self.outside if zhan < q.start < percent.start and q.usable
                               and q.unit == share.part.unit and not q.is_rate]
+                    described = text[zhan + 1:percent.start]
+                    share.whole_words = described
                     if stated:
                         share.whole, share.whole_source = stated[-1], "stated"
-                    elif share.part.start in part_of:
+                    elif share.part.start in part_of and described in rules["generic_whole_phrases"]:
                         share.whole, share.whole_source = part_of[share.part.start], "breakdown"
             found.append(share)
         return found
@@ -450,6 +453,8 @@ class _SentenceReader:
             if len(years) != 1 or not quantity.usable or quantity.is_rate or not quantity.exact:
                 continue  # no year, or several: the time of the figure is not certain
             subject = _subject(self.label(quantity))
+            if quantity.chinese and quantity.value == 1:
+                continue  # 一个, 一批: idiom, not a figure
             if len(subject) >= rules["min_subject_chars"] and not self.has_any(subject, unwanted):
                 found.append(Figure(quantity, subject, next(iter(years))))
         return found

@@ -133,3 +133,13 @@ def test_figures_carry_subject_unit_and_year():
 
 def test_figures_of_plans_and_targets_are_left_out():
     assert read("2024年力争全区专利授权总量6000件。").figures == []
+
+
+def test_a_share_naming_another_whole_is_not_taken_against_the_breakdown_total():
+    (share,) = read("全区共有高新技术企业200家，其中新认定50家，占全省新认定总数的10%。").shares
+    assert share.whole is None and share.whole_words == "全省新认定总数的"
+
+
+def test_bao_kuo_introduces_parts():
+    (b,) = read("全年出口总额共500亿元，包括机电产品300亿元、农产品120亿元。").breakdowns
+    assert [p.quantity.text for p in b.parts] == ["300亿元", "120亿元"]

@@ -331,3 +331,7 @@ def test_from_to_relative_change_fires_exactly_when_the_rate_is_off(start, rise,
     sentence = f"新登记企业由{start}户增加到{end}户，增长{rate}%。"
     found = [(f.code, f.line) for f in nc(at_line(sentence, line))]
     assert found == ([] if error_tenths == 0 else [("NC107", line)])
+
+
+def test_share_of_an_amount_says_nothing_about_the_count():
+    assert nc("新引进企业17家，占全市引进投资总额的37.7%。") == []

@@ -270,6 +270,8 @@ def share_without_whole_number_total(doc) -> Iterator[Hit]:
             continue
         if not percent.exact or percent.tenths or part.value < 1 or part.value > limit:
             continue
+        if any(word in share.whole_words for word in rules["shares"]["non_count_whole_words"]):
+            continue  # the share is of an amount, not of the number of things counted
         low, high = percent.interval(rules)
         if low <= 0 or percent.value > 100:
             continue
