@@ -123,8 +123,17 @@ def counts(doc) -> dict[str, list[Count]]:
     return found
 
 
-def mixed_counts(doc) -> list[tuple[Count, list[Count]]]:
+@dataclass(frozen=True)
+class OtherForm:
+    """The counts of one measure word written in the more used form."""
+
+    examples: tuple[str, ...]
+    lines: tuple[int, ...]
+
+
+def mixed_counts(doc) -> list[tuple[Count, OtherForm]]:
     """(a count in the less used form, the counts in the other form) per measure word."""
+    text = doc.text
     result = []
     for measure, items in doc.view(counts).items():
         chinese = [c for c in items if c.chinese]
@@ -133,7 +142,9 @@ def mixed_counts(doc) -> list[tuple[Count, list[Count]]]:
             continue
         # On a tie report the Chinese form: GB/T 15835 prefers Arabic numerals for counting.
         minority, majority = (chinese, arabic) if len(chinese) <= len(arabic) else (arabic, chinese)
-        result.extend((count, majority) for count in minority)
+        other = OtherForm(tuple(text[c.start:c.end] for c in majority[:5]),
+                          tuple(sorted({doc.position(c.start)[0] for c in majority}))[:20])
+        result.extend((count, other) for count in minority)
     result.sort(key=lambda pair: pair[0].start)
     return result
 
@@ -171,20 +182,18 @@ def mixed_numeral_forms(doc) -> Iterator[Hit]:
         automatic fix: only this count is seen, not the whole convention.
     """
     text = doc.text
-    for count, others in doc.view(mixed_counts):
+    for count, other in doc.view(mixed_counts):
         found = text[count.start:count.end]
-        other = text[others[0].start:others[0].end]
         if count.chinese:
             suggestion = f"与本文其他计数一致，写作“{count.value}{count.measure}”"
         else:
             suggestion = f"与本文其他计数一致，写作“{int_to_chinese(count.value)}{count.measure}”，或把本文此类计数统一为阿拉伯数字"
-        other_lines = sorted({doc.position(o.start)[0] for o in others})
-        yield Hit(count.start, count.end, args={"measure": count.measure, "found": found, "other": other},
+        yield Hit(count.start, count.end, args={"measure": count.measure, "found": found, "other": other.examples[0]},
                   suggestion=suggestion,
                   evidence={"measure": count.measure, "value": count.value,
                             "form": "chinese" if count.chinese else "arabic",
-                            "other_form_examples": [text[o.start:o.end] for o in others[:5]],
-                            "other_form_lines": other_lines[:20]})
+                            "other_form_examples": list(other.examples),
+                            "other_form_lines": list(other.lines)})
 
 
 # -- NU102: a range that drops the first % or 万/亿 ---------------------------------

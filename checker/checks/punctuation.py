@@ -47,6 +47,7 @@ _HALF_MARK = re.compile(r"[,;:?!()]")
 # class: linear.
 _URL = re.compile(r"(?:https?|ftp)://[!-~]+|www\.[!-~]+")
 _FULL_COUNTED = re.compile("[，；：？！（）]")
+_ASCII_CLOSERS = frozenset(")]\"'")
 # More half-width marks than this in one document are reported once, not one by one.
 MAX_SEPARATE = 10
 
@@ -78,6 +79,12 @@ def halfwidth_marks(doc) -> list[HalfMark]:
             if url_index < len(urls) and urls[url_index][0] <= at:
                 continue
             before, after = _char(text, at - 1, start, end), _char(text, at + 1, start, end)
+            if before in _ASCII_CLOSERS and mark not in "()":
+                # (达标); — judge by what the bracket closes on
+                back = at - 1
+                while back > start and text[back] in _ASCII_CLOSERS and at - back < 4:
+                    back -= 1
+                before = text[back]
             if mark == "(":
                 open_parens.append(at)
             elif mark == ")":

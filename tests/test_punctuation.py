@@ -1,0 +1,264 @@
+"""Punctuation by GB/T 15834-2011: PN201-PN211 (checker/checks/punctuation.py)."""
+import re
+import time
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from checker.checks import punctuation
+from checker.config import Settings
+from checker.engine import check_path
+from checker.fixer import apply_fixes, choose_fixes
+from tests.conftest import findings
+
+
+def where(result):
+    return [(f.code, f.line, f.column) for f in result]
+
+
+# -- PN201 / PN202: half-width marks ------------------------------------------------
+
+def test_a_halfwidth_comma_in_chinese_text_is_reported_with_a_safe_fix():
+    (f,) = findings("项目已经完工，投入使用,效果良好。\n", "PN201")
+    assert (f.code, f.line, f.column, f.excerpt) == ("PN201", 1, 12, ",")
+    assert (f.fix.replacement, f.fix.safety) == ("，", "safe")
+
+
+def test_halfwidth_brackets_are_judged_as_a_pair():
+    result = findings("实施方案(2013年)已印发。\n", "PN201")
+    assert where(result) == [("PN201", 1, 5), ("PN201", 1, 11)]
+    assert [f.fix.replacement for f in result] == ["（", "）"]
+
+
+def test_numbers_urls_and_latin_text_keep_their_marks():
+    text = "共1,000人，时间10:30。详见https://example.org/a?b=1,2(c)。\nSee (a), b; c: d!\n"
+    assert findings(text, "PN201") == []
+
+
+def test_a_question_mark_standing_for_a_lost_character_is_not_reported():
+    assert findings("推进甲水库、?水灌区建设。\n", "PN201") == []
+
+
+def test_the_metadata_header_is_not_checked():
+    text = "发布机构:某区科技局\n\n发布日期:2018-09-27\n\n正文第一段，没有问题。\n"
+    assert findings(text, "PN2") == []
+
+
+def test_more_than_ten_halfwidth_marks_give_one_document_finding():
+    text = "".join(f"第{i}项工作已经完成,效果良好;\n" for i in range(1, 7))
+    result = findings(text, "PN20")
+    assert where(result) == [("PN202", 1, 10)]
+    (f,) = result
+    assert f.evidence["count"] == 12 and f.evidence["by_mark"] == {",": 6, ";": 6}
+    assert "基本都是半角" in f.message and "12处" in f.message
+
+
+def test_the_document_fix_turns_every_mark_fullwidth_and_changes_nothing_else():
+    text = "开头。\n" + "".join(f"第{i}项工作已经完成,效果良好(达标);\n" for i in range(1, 5)) + "结尾1,000人。\n"
+    (f,) = findings(text, "PN202")
+    fixed = apply_fixes(text, [f.fix])
+    assert fixed == text.replace(",效", "，效").replace("(", "（").replace(")", "）").replace(";", "；")
+    assert f.fix.start == text.index(",") and f.fix.end == text.rindex(";") + 1
+
+
+def test_ten_halfwidth_marks_are_reported_one_by_one():
+    text = "".join(f"第{i}项完成,良好。\n" for i in range(1, 11))
+    assert [f.code for f in findings(text, "PN20")] == ["PN201"] * 10
+
+
+# -- PN203: stacked marks --------------------------------------------------------------
+
+def test_a_doubled_comma_is_reported_with_a_safe_fix():
+    (f,) = findings("项目已经完工，，投入使用。\n", "PN203")
+    assert (f.line, f.column, f.excerpt) == (1, 7, "，，")
+    assert (f.fix.replacement, f.fix.safety) == ("，", "safe")
+
+
+def test_a_comma_before_a_full_stop_is_stacked_with_an_unsafe_fix():
+    (f,) = findings("工作取得进展，。\n", "PN203")
+    assert (f.line, f.column, f.excerpt, f.fix.replacement, f.fix.safety) == (1, 7, "，。", "。", "unsafe")
+
+
+def test_single_marks_and_a_question_with_exclamation_are_fine():
+    assert findings("他问：“行吗？！”我说：“行。”工作完成，效果良好。\n", "PN203") == []
+
+
+def test_three_full_stops_are_left_to_the_ellipsis_rule():
+    assert where(findings("科技、金融。。。等方面\n", ["PN203", "PN207"])) == [("PN207", 1, 6)]
+
+
+# -- PN204: nested title marks ------------------------------------------------------------
+
+def test_ascii_angle_brackets_inside_title_marks_are_reported():
+    text = "根据《关于印发<甲市宽带工程实施方案>的通知》要求\n"
+    (f,) = findings(text, "PN204")
+    assert (f.line, f.column, f.excerpt) == (1, 8, "<甲市宽带工程实施方案>")
+    assert f.fix.replacement == "〈甲市宽带工程实施方案〉"
+
+
+def test_title_marks_inside_title_marks_are_reported():
+    (f,) = findings("学习《关于贯彻《条例》的意见》精神\n", "PN204")
+    assert (f.column, f.excerpt) == (8, "《条例》")
+
+
+def test_single_title_marks_inside_and_comparisons_outside_are_fine():
+    text = "学习《关于贯彻〈条例〉的意见》精神，指标a<b且c>d。\n"
+    assert findings(text, "PN204") == []
+
+
+# -- PN205 / PN206: 顿号 between marked items -----------------------------------------------
+
+def test_dunhao_between_titles_is_reported_as_info_with_a_safe_fix():
+    (f,) = findings("出台《甲办法》、《乙办法》。\n", "PN205")
+    assert (f.line, f.column, f.excerpt, f.severity.value) == (1, 7, "》、《", "info")
+    assert f.fix.replacement == "》《"
+
+
+def test_titles_without_dunhao_or_with_a_note_between_are_fine():
+    text = "出台《甲办法》《乙办法》，印发《丙规定》（试行）、《丁规定》。\n"
+    assert findings(text, "PN20") == []
+
+
+def test_a_document_that_mixes_both_forms_reports_the_less_used_one():
+    text = "落实“甲政策”“乙政策”“丙政策”，开展“丁活动”、“戊活动”。\n"
+    (f,) = findings(text, ["PN205", "PN206"])
+    assert (f.code, f.line, f.column, f.excerpt) == ("PN206", 1, 1 + text.index("”、“"), "”、“")
+    assert f.evidence == {"with_dunhao": 1, "without_dunhao": 2}
+
+
+def test_when_the_dunhao_form_is_the_majority_adding_one_is_offered_as_unsafe():
+    text = "落实“甲”、“乙”、“丙”，开展“丁”“戊”。\n"
+    (f,) = findings(text, ["PN205", "PN206"])
+    assert (f.code, f.column) == ("PN206", 1 + text.index("”“"))
+    assert "多数用顿号（2处对1处）" in f.message
+    assert (f.fix.replacement, f.fix.safety) == ("”、“", "unsafe")
+
+
+def test_quoted_sentences_one_after_another_are_not_a_list():
+    text = "他说：“要抓落实。”“要重实效。”大家说：“好”、“对”。\n"
+    result = findings(text, ["PN205", "PN206"])
+    assert where(result) == [("PN205", 1, 24)]
+
+
+# -- PN207 / PN208: ellipsis and dash ---------------------------------------------------------
+
+@pytest.mark.parametrize("written", ["...", "。。。", "…", "…………", "···"])
+def test_malformed_ellipsis_is_reported(written):
+    (f,) = findings(f"科技、金融{written}等方面\n", "PN207")
+    assert (f.line, f.column, f.excerpt, f.fix.replacement) == (1, 6, written, "……")
+
+
+def test_a_proper_ellipsis_and_latin_dots_are_fine():
+    assert findings("科技、金融……等方面。Wait... ok\n", "PN207") == []
+
+
+@pytest.mark.parametrize("written", ["--", "－－", "──", "———"])
+def test_malformed_dash_is_reported(written):
+    (f,) = findings(f"主要任务{written}推进产业升级\n", "PN208")
+    assert (f.column, f.excerpt, f.fix.replacement) == (5, written, "——")
+
+
+def test_a_proper_dash_and_a_single_connector_are_fine():
+    assert findings("主要任务——推进升级，北京—上海列车，x--y\n", "PN208") == []
+
+
+# -- PN209 / PN210: year ranges ---------------------------------------------------------------
+
+def test_year_ranges_with_two_connectors_report_the_less_used_one():
+    text = "《计划（2015—2017）》和《方案（2013—2015）》，另见（2016-2018）。\n"
+    result = findings(text, ["PN209", "PN210"])
+    assert where(result) == [("PN209", 1, 1 + text.index("-"))]
+    assert result[0].evidence == {"counts": {"—": 2, "-": 1}}
+
+
+def test_a_hyphen_in_consistent_year_ranges_is_info_with_a_safe_fix():
+    (f,) = findings("《计划（2015-2017）》\n", ["PN209", "PN210"])
+    assert (f.code, f.column, f.severity.value, f.fix.replacement) == ("PN210", 9, "info", "—")
+
+
+def test_dates_codes_and_reversed_numbers_are_not_year_ranges():
+    text = "2018-09-27发布，编号YX06/2016-2019，电话2020-2019，文号2016-00180。\n"
+    assert findings(text, ["PN209", "PN210"]) == []
+
+
+# -- PN211: spaces ------------------------------------------------------------------------------
+
+def test_a_space_between_chinese_and_a_number_is_reported_with_a_safe_fix():
+    (f,) = findings("总收入达 543亿元。\n", "PN211")
+    assert (f.line, f.column, f.excerpt, f.fix.replacement) == (1, 5, " ", "")
+
+
+def test_a_space_between_a_number_and_chinese_is_reported():
+    assert where(findings("比1980 年翻两番。\n", "PN211")) == [("PN211", 1, 6)]
+
+
+def test_legitimate_spaces_are_left_alone():
+    text = ("中共中央 国务院关于某事的意见\n国务院总理　李克强\n1.1 编制目的\n附件 1\n"
+            "某区科技局 2016年1月19日\nWLAN 热点 5 个，GDP 增长\n")
+    assert findings(text, "PN211") == []
+
+
+def test_no_rule_asks_for_a_space_between_chinese_and_digits_or_latin():
+    assert findings("2016年完成投资5亿元，建成WLAN热点。\n", "PN2") == []
+
+
+# -- the seed ---------------------------------------------------------------------------------
+
+def test_seed_findings(seed_path):
+    report = check_path(str(seed_path), Settings(select=["PN2"]))
+    found = {(f.code, f.line) for f in report.findings}
+    assert ("PN211", 25) in found  # 达 543亿元
+    assert ("PN204", 32) in found  # <广州市…> inside 《》
+    assert ("PN205", 28) in found  # 》、《
+    whole = [f for f in report.findings if f.code == "PN202"]
+    assert len(whole) == 1 and whole[0].evidence["count"] > 300
+    assert all(f.category == "punctuation" and f.suggestion for f in report.findings)
+    space = next(f for f in report.findings if f.code == "PN211")
+    assert report.text[space.start - 1:space.end + 3] == "达 543"
+    assert not any(f.line < 13 for f in report.findings)  # the header's half-width colons
+
+
+# -- linear patterns over pathological input --------------------------------------------------
+
+PATHOLOGICAL = [
+    "," * 50_000, "(" * 25_000 + ")" * 25_000, "中," * 25_000, "http://" + "a" * 50_000,
+    "www." * 12_000, "，" * 50_000, "。" * 50_000, "《" * 25_000 + "<" * 25_000 + ">》" * 10_000,
+    "》、《" * 15_000, "”“" * 25_000, "." * 50_000, "…" * 50_000, "-" * 50_000, "—" * 50_000,
+    "2015-" * 10_000, "20152015" * 6_000, "中 1" * 15_000, "1 " * 25_000, "第一章" * 15_000 + " 1",
+]
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL, ids=range(len(PATHOLOGICAL)))
+def test_every_pattern_stays_linear_on_pathological_input(text):
+    started = time.perf_counter()
+    findings(text + "\n", "PN2")
+    assert time.perf_counter() - started < 5
+
+
+def test_patterns_scale_linearly():
+    def seconds(n):
+        text = ("中 1,（2015-2016）。。…--《<》、《”、“ " * n) + "\n"
+        started = time.perf_counter()
+        findings(text, "PN2")
+        return time.perf_counter() - started
+
+    small, large = seconds(500), seconds(5000)
+    assert large < 40 * max(small, 0.01)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="中文,，;:()（）?!。、《》<>“”…. -—0123456789\n", max_size=200))
+def test_fixes_stay_inside_the_text_and_the_safe_ones_apply_cleanly(text):
+    result = findings(text, "PN2")
+    for f in result:
+        if f.fix:
+            assert 0 <= f.fix.start <= f.fix.end <= len(text)
+    apply_fixes(text, choose_fixes(result))
+
+
+def test_half_width_detection_is_computed_once_per_document():
+    from checker.document import Document
+
+    doc = Document("项目完成,良好。\n")
+    first = doc.view(punctuation.halfwidth_marks)
+    assert doc.view(punctuation.halfwidth_marks) is first
