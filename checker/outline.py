@@ -279,6 +279,9 @@ class OutlineBuilder:
         while index < stop:
             line = self._continued_list_item(lines[index], open_nodes)
             signature_end = self._signature_at(lines, index, stop)
+            if (signature_end is not None and attachment is not None
+                    and self._signature_at(lines, index + 1, stop) == signature_end):
+                signature_end = None  # under 附件：, the name lines come before the organ line
             if signature_end is not None:
                 self._add_signature(lines, index, signature_end, scope)
                 index = signature_end

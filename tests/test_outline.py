@@ -116,3 +116,21 @@ def test_seed_outline(seed_path):
     assert {"索引号", "发布机构", "发布日期", "信息名称"} <= {f.title for f in root.children[0].children}
     assert root.children[-1].kind == "chrome"
     assert doc.position(root.find("signature")[0].start)[0] == 55
+
+
+def test_attachment_label_after_the_body_opens_a_part():
+    root = build_outline("关于某事的通知\n一、甲。\n二、乙。\n附件1\n实施细则\n一、总则。\n")
+    part = root.find("part")[0]
+    assert [c.kind for c in part.children][:1] == ["attachment_label"]
+    assert [n.number for n in part.children if n.kind == "heading"] == [1]
+
+
+def test_attachment_names_before_the_signature_are_items_not_organs():
+    root = build_outline("正文。\n附件：\n统计表\n名单\n某办公室\n2024年3月8日\n")
+    assert [c.title for c in root.find("attachment_item")] == ["统计表", "名单"]
+    assert [c.title for c in root.find("organ")] == ["某办公室"]
+
+
+def test_list_item_that_looks_like_a_decimal_continues_the_list():
+    root = build_outline("一、名词\n19.甲。\n20.2026年实事。\n")
+    assert [n.number for n in root.walk() if n.kind == "heading" and n.level == 3] == [19, 20]

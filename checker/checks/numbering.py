@@ -131,6 +131,12 @@ def _marker(doc, node: Node) -> str:
     return doc.text[node.marker_start:node.marker_end]
 
 
+def _heading_lines(doc) -> set[int]:
+    """Offsets of the starts of the lines that hold a numbered heading."""
+    return {doc.line_starts[doc.position(node.start)[0] - 1] for node in doc.outline.walk()
+            if node.kind == "heading" and node.number is not None}
+
+
 _LEAD_IN = ("以下", "如下", "下列", "几点", "几条", "几项", "方面")
 
 
@@ -148,6 +154,8 @@ def _is_restart(doc, kind: str, previous: Node, current: Node) -> bool:
         return False
     if before.endswith(("：", ":")) or any(word in before for word in _LEAD_IN):
         return False
+    if doc.line_starts[line - 1] in doc.view(_heading_lines):
+        return True  # a numbered heading (第二章) is no title of a new list
     if len(before) <= 40 and not before.endswith(("。", "；", "！", "？")):
         return False  # a title (an embedded document or list heading) opens the new list
     return True
@@ -282,11 +290,13 @@ def heading_level_skipped(doc) -> Iterator[Hit]:
     Fix:
         Use the level below the parent (（一）), or restore the missing headings.
     """
+    reported: set[int] = set()
     for node in doc.outline.walk():
         parent = node.parent
         if (node.kind != "heading" or not node.level or parent is None or parent.kind != "heading"
-                or not parent.level or node.level - parent.level < 3):
+                or not parent.level or node.level - parent.level < 3 or id(parent) in reported):
             continue
+        reported.add(id(parent))  # once per parent: the first heading that skips
         yield Hit(node.marker_start, node.marker_end,
                   args={"child": _LEVEL_NAME[node.level], "marker": _marker(doc, node),
                         "parent": _LEVEL_NAME[parent.level], "parent_marker": _marker(doc, parent)},

@@ -119,15 +119,16 @@ def parts_out_of_order(doc) -> Iterator[Hit]:
     positions = _part_positions(doc, profile)
     order = [part for part in profile.parts if part.id in positions]
     for index, part in enumerate(order):
-        for earlier in order[index + 1:]:
-            if positions[earlier.id] < positions[part.id]:
-                node_start = positions[earlier.id]
-                line_end = doc.text.find("\n", node_start)
-                yield Hit(node_start, line_end if line_end >= 0 else len(doc.text),
-                          args={"later": earlier.name, "earlier": part.name, "profile": profile.name},
-                          suggestion=f"将“{earlier.name}”移到“{part.name}”之后",
-                          evidence={"profile": profile.name, "part": earlier.id, "should_follow": part.id})
-                break
+        after = [earlier for earlier in order[:index] if positions[earlier.id] > positions[part.id]]
+        if not after:
+            continue
+        earlier = max(after, key=lambda p: positions[p.id])
+        start = positions[part.id]
+        line_end = doc.text.find("\n", start)
+        yield Hit(start, line_end if line_end >= 0 else len(doc.text),
+                  args={"later": part.name, "earlier": earlier.name, "profile": profile.name},
+                  suggestion=f"将“{part.name}”移到“{earlier.name}”之后",
+                  evidence={"profile": profile.name, "part": part.id, "should_follow": earlier.id})
 
 
 @rule("ST203", "request-without-closing", category="structure", severity="warning",
