@@ -38,7 +38,7 @@ _NUMERIC = re.compile(
     rf"(?![{_AR}]|[.．\-/][{_AR}])"
 )
 # （星期五） (周五) 星期五 — right after a date
-_WEEKDAY = re.compile(rf"{_SP}[（(]?{_SP}(?P<given>(?:星期|礼拜|周)(?P<weekday>[一二三四五六日天]))")
+_WEEKDAY = re.compile(rf"{_SP}(?:[（(]{_SP})?(?P<given>(?:星期|礼拜|周)(?P<weekday>[一二三四五六日天]))")
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 

@@ -32,7 +32,7 @@ _SUMMARY_AND_PLAN = re.compile(r"总结[和及与暨、].{0,16}(?:计划|安排|
 _SUMMARY = re.compile(r"(?:工作总结|工作情况总结)$")
 _PLAN = re.compile(r"(?:工作计划|工作安排|工作打算)$")
 _SPEECH = re.compile(r"^在.{2,60}上的.{0,6}(?:报告|讲话|发言|致辞)$")
-_TRAILING = re.compile(r"[\s\u3000（(]*(?:[(（][^()（）]{0,12}[)）])?[\s\u3000]*$")
+_TRAILING = re.compile(r"[\s\u3000（(]*(?:[(（][^()（）]{0,12}[)）][\s\u3000]*)?$")
 
 
 def type_of_title(title: Optional[str]) -> Optional[str]:
