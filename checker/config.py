@@ -270,8 +270,8 @@ def selector_known(selector: str) -> bool:
     from checker.models import CATEGORY_PREFIX
     from checker.registry import load_rules, matches
 
-    if selector in CATEGORY_PREFIX or selector.strip().upper() == "ALL":
-        return True
+    if selector in CATEGORY_PREFIX or selector.strip().upper() in ("ALL", *CATEGORY_PREFIX.values()):
+        return True  # a whole family, even before it has rules
     return any(matches(rule_, selector) for rule_ in load_rules().values())
 
 

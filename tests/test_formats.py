@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from urllib.parse import unquote
 
@@ -133,3 +134,47 @@ def test_junit_survives_control_characters_in_the_document(tmp_path, monkeypatch
     (tmp_path / "a.txt").write_text("（一）甲\x0b。\n（三）乙\x0b。\n", encoding="utf-8")
     root = ET.fromstring(report("junit", "a.txt"))
     assert root.find("testsuite/testcase/failure").get("type") == "ST101"
+
+
+def test_pre_commit_hook_entry_runs_doccheck_on_the_files_it_is_given(tmp_path):
+    import shlex
+
+    import yaml
+
+    from tests.conftest import ROOT
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "doccheck" and hook["language"] == "python"
+    program, command, *options = shlex.split(hook["entry"])
+    assert (program, command) == ("doccheck", "check")
+    clean = tmp_path / "clean.md"
+    clean.write_text("# 标题\n\n正文。\n", encoding="utf-8")
+    assert run(command, *options, str(clean)).exit_code == 0
+    assert run(command, *options, "--select", "ST101", str(tmp_path / "gap.txt")).exit_code == 2  # missing
+    assert re.search(hook["files"], "docs/通知.txt") and not re.search(hook["files"], "a.docx")
+
+
+def test_action_is_composite_and_uploads_the_sarif_it_writes():
+    import yaml
+
+    from tests.conftest import ROOT
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    steps = action["runs"]["steps"]
+    script = next(step["run"] for step in steps if step.get("id") == "check")
+    assert "doccheck check --format sarif -o" in script
+    upload = next(step for step in steps if str(step.get("uses", "")).startswith("github/codeql-action/upload-sarif"))
+    assert upload["with"]["sarif_file"] == "${{ steps.check.outputs.sarif }}"
+
+
+def test_the_readme_config_example_is_a_valid_config(tmp_path):
+    from checker.config import load_config
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## In CI and repositories"):]
+    example = section[section.index("```toml\n") + 8:section.index("```", section.index("```toml\n") + 8)]
+    (tmp_path / "doccheck.toml").write_text(example, encoding="utf-8")
+    settings = load_config(tmp_path / "doccheck.toml")
+    assert settings.per_path_profiles == {"notices/**": "notice"}

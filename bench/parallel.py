@@ -1,0 +1,68 @@
+"""How much -j 2 gains over -j 1 on the shared corpus, measured in one run.
+
+    python bench/parallel.py [--repeat 5] [--corpus ../shared/corpus] [--jobs 2]
+
+Each repetition runs ``doccheck check --format json`` as a fresh process with
+``-j 1`` and then with ``-j N`` (interleaved, so a burst of load on the shared
+machine hits both alike), checks that both printed the same report, and prints
+the median, the min–max of the wall times and the ratio of the medians.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def run_once(corpus: Path, jobs: int) -> tuple[float, dict]:
+    command = [sys.executable, "-m", "checker.cli", "check", "--format", "json", "--no-progress",
+               "--fail-on", "never", "-j", str(jobs), str(corpus)]
+    started = time.perf_counter()
+    completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if completed.returncode != 0:
+        sys.exit(f"doccheck -j {jobs} exited {completed.returncode}: {completed.stderr[-2000:]}")
+    return elapsed, json.loads(completed.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--jobs", type=int, default=2)
+    options = parser.parse_args()
+    if not options.corpus.is_dir():
+        sys.exit(f"no corpus at {options.corpus}")
+    times: dict[int, list[float]] = {1: [], options.jobs: []}
+    reports: dict[int, dict] = {}
+    run_once(options.corpus, 1)  # warm the file cache; not measured
+    for _ in range(options.repeat):
+        for jobs in times:
+            elapsed, reports[jobs] = run_once(options.corpus, jobs)
+            times[jobs].append(elapsed)
+    same = reports[1] == reports[options.jobs]
+    summary = reports[1]["summary"]
+    print(f"doccheck check {options.corpus}: {summary['files']} files, {summary['findings']} findings; "
+          f"{options.repeat} runs each, {os.cpu_count()} CPUs, {platform.machine()}, "
+          f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    for jobs, series in times.items():
+        print(f"  -j {jobs}: median {statistics.median(series):.2f} s  "
+              f"(min {min(series):.2f}, max {max(series):.2f})")
+    ratio = statistics.median(times[1]) / statistics.median(times[options.jobs])
+    print(f"  speed-up -j {options.jobs} over -j 1 (ratio of medians): {ratio:.2f}x")
+    print(f"  identical reports: {'yes' if same else 'NO'}")
+    if not same:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
