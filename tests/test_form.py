@@ -1,5 +1,7 @@
 """Form elements (ST3xx): 发文字号, 附件说明, 主送机关, signature block."""
-from tests.conftest import codes, findings
+import pytest
+
+from tests.conftest import SAMPLES, codes, findings
 
 SIGNED = "\n青山区人民政府办公室\n2024年3月8日\n"
 
@@ -92,3 +94,22 @@ def test_body_text_after_the_signature():
 def test_attachments_and_copy_lines_after_the_signature_are_fine():
     assert codes(ATTACHED.format(second=""), "ST306") == []
     assert codes("关于某事的通知\n各单位：\n现通知如下。" + SIGNED + "抄送：区委办公室。\n", "ST306") == []
+
+
+# -- the samples: every structure and date finding, by code and line ------------------------
+
+SAMPLE_FINDINGS = {
+    "request-defects.txt": [("ST301", 1), ("ST204", 5), ("ST304", 5), ("ST105", 13), ("DT101", 14),
+                            ("DT102", 14), ("ST203", 15), ("DT104", 18)],
+    "summary-plan-defects.txt": [("DT105", 1), ("ST201", 3), ("DT103", 8), ("ST101", 9), ("ST207", 10),
+                                 ("ST208", 11), ("ST107", 14), ("ST106", 17)],
+    "attachments-defects.txt": [("ST304", 3), ("ST107", 5), ("ST107", 8), ("ST302", 13), ("ST302", 13),
+                                       ("ST303", 14), ("ST306", 18)],
+    "work-summary-clean.txt": [],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_FINDINGS))
+def test_sample_structure_and_date_findings(name):
+    text = (SAMPLES / name).read_text(encoding="utf-8")
+    assert [(f.code, f.line) for f in findings(text, ["ST", "DT"])] == SAMPLE_FINDINGS[name]
