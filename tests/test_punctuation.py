@@ -262,3 +262,37 @@ def test_half_width_detection_is_computed_once_per_document():
     doc = Document("项目完成,良好。\n")
     first = doc.view(punctuation.halfwidth_marks)
     assert doc.view(punctuation.halfwidth_marks) is first
+
+
+# -- the sample of punctuation and number defects ---------------------------------------------
+
+SAMPLE = "punct-number-defects.txt"
+SAMPLE_FINDINGS = [("NU105", 2), ("PN211", 5), ("PN205", 5), ("PN204", 5), ("NU101", 6), ("PN203", 6),
+                   ("PN206", 7), ("PN207", 7), ("PN209", 8), ("NU102", 8), ("NU103", 8), ("NU103", 8),
+                   ("NU104", 9), ("PN208", 9), ("NU107", 9)]
+
+
+def test_sample_punctuation_and_number_findings():
+    from tests.conftest import SAMPLES
+
+    text = (SAMPLES / SAMPLE).read_text(encoding="utf-8")
+    assert [(f.code, f.line) for f in findings(text, ["PN2", "NU"])] == SAMPLE_FINDINGS
+
+
+def test_fixing_the_sample_converges_and_leaves_only_what_needs_the_author():
+    from checker.fixer import plan_fix
+    from tests.conftest import SAMPLES
+
+    settings = Settings(select=["PN2", "NU"])
+    plan = plan_fix(str(SAMPLES / SAMPLE), settings)
+    left = findings(plan.fixed_text, ["PN2", "NU"])
+    assert all(f.fix is None or f.fix.safety == "unsafe" for f in left)
+    assert sorted({f.code for f in left}) == ["NU101", "NU103", "NU104", "PN209"]
+    assert all(part in plan.fixed_text for part in ("达1.5亿元", "〈某区创新券管理办法〉", "二〇一六年", "》《"))
+
+
+def test_the_clean_sample_has_no_punctuation_or_number_finding():
+    from tests.conftest import SAMPLES
+
+    text = (SAMPLES / "work-summary-clean.txt").read_text(encoding="utf-8")
+    assert findings(text, ["PN2", "NU"]) == []
