@@ -143,6 +143,7 @@ _ARABIC = rf"(?:[{_DIGITS}]{{1,3}}(?:,[{_DIGITS}]{{3}})+(?![{_DIGITS}])|[{_DIGIT
 _CN_START = "〇零一二两三四五六七八九十"
 _CN_BODY = "〇零一二两三四五六七八九十百千万亿点"
 _CHINESE = rf"[{_CN_START}][{_CN_BODY}]*"
+_CN_DIGITS = set("一二两三四五六七八九")
 _MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4}
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
@@ -162,6 +163,11 @@ class _Lexicon:
     after: tuple
     inner: dict
     exclusions: tuple
+    before_pattern: re.Pattern = None
+    before_words: dict = None
+    exclusion_pattern: re.Pattern = None
+    after_pattern: re.Pattern = None
+    after_words: dict = None
 
 
 @lru_cache(maxsize=8)
@@ -184,10 +190,18 @@ def _lexicon(path: Optional[str] = None) -> _Lexicon:
         for word in words.get("inner", []):
             inner[word] = qualifier
     by_length = lambda pair: -len(pair[0])  # noqa: E731
+    before_words = {word: qualifier for word, qualifier in sorted(before, key=by_length, reverse=True)}
+    after_words = {word: qualifier for word, qualifier in sorted(after, key=by_length, reverse=True)
+                   if qualifier != "cumulative"}
+    exclusions = tuple(sorted(rules["qualifier_exclusions"], key=len, reverse=True))
     return _Lexicon(pattern, frozenset(units["count"]), frozenset(units["measure"]), frozenset(units["time"]),
                     dict(units["aliases"]), tuple(sorted(before, key=by_length)),
-                    tuple(sorted(after, key=by_length)), inner,
-                    tuple(sorted(rules["qualifier_exclusions"], key=len, reverse=True)))
+                    tuple(sorted(after, key=by_length)), inner, exclusions,
+                    before_pattern=re.compile(f"(?:{_alternation(before_words)})$"),
+                    before_words=before_words,
+                    exclusion_pattern=re.compile(f"(?:{_alternation(exclusions)})$") if exclusions else re.compile("(?!)"),
+                    after_pattern=re.compile(_alternation(after_words)) if after_words else re.compile("(?!)"),
+                    after_words=after_words)
 
 
 def _arabic_value(written: str) -> tuple[Fraction, int]:
@@ -197,26 +211,47 @@ def _arabic_value(written: str) -> tuple[Fraction, int]:
 
 
 def _chinese_value(written: str) -> Optional[tuple[Fraction, int, int]]:
-    """(number, decimals, magnitude) of a Chinese numeral such as 十二, 一点五亿, 三万."""
+    """(number, decimals, magnitude) of a Chinese numeral such as 十二, 一点五亿, 三万五千."""
     magnitude = 1
     for suffix, size in _MAGNITUDES.items():
         if written.endswith(suffix) and len(written) > len(suffix):
             written, magnitude = written[: -len(suffix)], size
             break
-    if "点" in written or "万" in written or "亿" in written:
-        try:
-            import cn2an  # only documents with such numerals pay for the import
+    if len(written) > 1 and all(ch in _CN_DIGIT_VALUE for ch in written):
+        # digit by digit: 一九五六(年); 三五(个) is read the same way and flagged vague
+        return Fraction(int("".join(str(_CN_DIGIT_VALUE[ch]) for ch in written))), 0, magnitude
+    whole, point, fraction = written.partition("点")
+    if point and not fraction:
+        return None  # 一点 is "a little", not a number
+    sections = _CN_SECTIONS.fullmatch(whole)
+    if sections and (not point or (fraction and all(ch in _CN_DIGIT_VALUE for ch in fraction))):
+        value = 0
+        for section, size in zip(sections.groups(), (10**8, 10**4, 1)):
+            if section:
+                number = chinese_to_int(section)
+                if number is None:
+                    return None
+                value += number * size
+        digits = "".join(str(_CN_DIGIT_VALUE[ch]) for ch in fraction)
+        number = Fraction(int(f"{value}{digits}"), 10 ** len(digits)) if digits else Fraction(value)
+        return number, len(digits), magnitude
+    # An unusual form (the fast path accepts only canonical numerals): let cn2an decide,
+    # imported only by the documents that need it.
+    try:
+        import cn2an
 
-            value = cn2an.cn2an(written, "strict")
-        except Exception:  # cn2an raises its own ValueError subclasses and others
-            return None
-        text = str(value)
-        decimals = len(text.partition(".")[2]) if "点" in written else 0
-        return Fraction(text), decimals, magnitude
-    number = chinese_to_int(written)
-    if number is None:
+        value = cn2an.cn2an(written, "strict")
+    except Exception:  # cn2an raises its own ValueError subclasses and others
         return None
-    return Fraction(number), 0, magnitude
+    text = str(value)
+    decimals = len(text.partition(".")[2]) if point else 0
+    return Fraction(text), decimals, magnitude
+
+
+# Canonical Chinese integers: 亿 section, 万 section, the rest; each 千百十 in order.
+_CN_BELOW_WAN = "(?:[一二两三四五六七八九]千)?(?:[零〇]?[一二两三四五六七八九]百)?(?:[零〇]?[一二两三四五六七八九]?十)?(?:[零〇]?[一二两三四五六七八九])?"
+_CN_SECTIONS = re.compile(f"(?:({_CN_BELOW_WAN})亿)?(?:({_CN_BELOW_WAN})万)?({_CN_BELOW_WAN}|零|〇)")
+_CN_DIGIT_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 _LONGEST_NUMBER = 60  # characters; int() of longer runs is slow and no figure is that long
@@ -240,9 +275,10 @@ def extract_quantities(text: str, start: int = 0, end: Optional[int] = None, rul
 
 
 def _quantity(text: str, match: re.Match, lex: _Lexicon, rules: dict) -> Optional[Quantity]:
-    at, stop = match.start(), match.end()
-    if match.group("pct"):
-        written = match.group("pctnum")
+    at, stop = match.span()
+    pct, written_pct, written, inner, magnitude_word, inner2, unit_written = match.groups()
+    if pct:
+        written = written_pct
         if written[0] in _CN_BODY:
             parsed = _chinese_value(written)
             if parsed is None:
@@ -259,9 +295,7 @@ def _quantity(text: str, match: re.Match, lex: _Lexicon, rules: dict) -> Optiona
         quantity = Quantity(at, stop, text[at:stop], number, decimals, 1, "%", "percent", chinese=chinese,
                             suffix="%")
         return _qualify(text, quantity, lex, match)
-    written = match.group("num")
-    unit_written = match.group("unit") or ""
-    magnitude_word = match.group("mag") or ""
+    unit_written = unit_written or ""
     chinese = written[0] in _CN_START
     if chinese:
         if not unit_written or written in ("零", "〇") or (len(written) == 1 and written in "点"):
@@ -270,13 +304,13 @@ def _quantity(text: str, match: re.Match, lex: _Lexicon, rules: dict) -> Optiona
         if parsed is None:
             return None
         number, decimals, magnitude = parsed
+        vague = len(written) > 1 and all(ch in _CN_DIGITS for ch in written)  # 三五个, 七八家
     else:
+        vague = False
         before = text[at - 1] if at > 0 else ""
         after = text[stop] if stop < len(text) else ""
         if _ASCII_WORD.match(before) or (not unit_written and not magnitude_word and _ASCII_WORD.match(after)):
             return None
-        if not unit_written and stop < len(text) and text[stop] in "．.":
-            pass  # a trailing full stop of an English list: harmless
         if len(written) > _LONGEST_NUMBER:
             return None  # a run of digits no document writes as a figure: an ID or garbage
         number, decimals = _arabic_value(written)
@@ -290,11 +324,12 @@ def _quantity(text: str, match: re.Match, lex: _Lexicon, rules: dict) -> Optiona
                         chinese=chinese, tenths=tenths, suffix=text[match.end("num"):stop])
     if kind in ("percent", "permille", "points", "times") and magnitude != 1:
         quantity.kind = "bare"  # 3万% is not a rate anyone writes
-    inner = match.group("inner") or match.group("inner2")
+    inner = inner or inner2
     if inner and inner in lex.inner:
         quantity.qualifier, quantity.qualifier_word = lex.inner[inner], inner
     if at > 0 and text[at - 1] == "第":
         quantity.ordinal = True
+    quantity.ranged = vague
     return _qualify(text, quantity, lex, match)
 
 
@@ -313,27 +348,30 @@ def _classify_unit(written: str, lex: _Lexicon) -> tuple[str, str, bool]:
 
 def _qualify(text: str, quantity: Quantity, lex: _Lexicon, match: re.Match) -> Quantity:
     """Attach the qualifier words standing right before and right after the quantity."""
-    head = text[max(0, quantity.start - 4): quantity.start]
-    clause = text[max(0, quantity.start - 24): quantity.start]
-    cut = max(clause.rfind(mark) for mark in _CLAUSE_MARKS)
-    if "累计" in clause[cut + 1:]:
-        quantity.cumulative = True
-    for word, qualifier in lex.before:
-        if head.endswith(word):
-            if any(len(other) > len(word) and head.endswith(other) for other in lex.exclusions):
-                break
+    if not quantity.unit:
+        return quantity  # a bare number takes part in no claim that needs its qualifier
+    start = quantity.start
+    clause = text[max(0, start - 24): start]
+    if "累计" in clause:
+        cut = max(clause.rfind(mark) for mark in _CLAUSE_MARKS)
+        quantity.cumulative = "累计" in clause[cut + 1:]
+    head = clause[-4:]
+    before = lex.before_pattern.search(head)
+    if before:
+        word = before.group()
+        excluded = lex.exclusion_pattern.search(head)
+        if not (excluded and len(excluded.group()) > len(word)):
+            qualifier = lex.before_words[word]
             if qualifier == "cumulative":
                 quantity.cumulative = True
             elif quantity.qualifier is None:
                 quantity.qualifier, quantity.qualifier_word = qualifier, word
-            break
-    if quantity.unit:
-        tail = text[quantity.end: quantity.end + 3]
-        for word, qualifier in lex.after:
-            if tail.startswith(word) and qualifier != "cumulative":
-                if quantity.qualifier is None:
-                    quantity.qualifier, quantity.qualifier_word = qualifier, word
-                break
+    if quantity.qualifier is None:
+        after = lex.after_pattern.match(text, quantity.end)
+        if after:
+            quantity.qualifier, quantity.qualifier_word = lex.after_words[after.group()], after.group()
+    if quantity.chinese and start > 0 and text[start - 1] in "几数":
+        quantity.ranged = True  # 几十个, 数百家
     return quantity
 
 

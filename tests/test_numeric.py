@@ -241,6 +241,11 @@ def test_published_corpus_has_no_numeric_error(corpus_path):
 
 # -- properties ------------------------------------------------------------------------
 
+def _perturbed(value: Fraction, error: Fraction) -> Fraction:
+    """value moved by |error|, staying non-negative (a written figure has no sign)."""
+    return value + error if value + error >= 0 else value - error
+
+
 LINES = st.integers(min_value=2, max_value=30)
 COUNTS = st.integers(min_value=0, max_value=5000)
 
@@ -279,7 +284,7 @@ def test_share_of_a_stated_whole_fires_exactly_when_the_percentage_is_off(part, 
     percent = Fraction(part * 100, whole)
     written = format_number(percent, 1)
     if error_tenths:
-        written = format_number(Fraction(written) + Fraction(error_tenths, 10), 1)
+        written = format_number(_perturbed(Fraction(written), Fraction(error_tenths, 10)), 1)
     sentence = f"全区共有企业{whole}家，其中新认定{part}家，占{written}%。"
     found = [(f.code, f.line) for f in nc(at_line(sentence, line)) if f.code in ("NC103", "NC104")]
     assert found == ([] if error_tenths == 0 else [("NC103", line)])
@@ -301,7 +306,7 @@ def test_increment_change_fires_exactly_when_the_rate_is_off(base, increase, lin
     value = base + increase
     rate = format_number(Fraction(increase * 100, base), 1)
     if error_tenths:
-        rate = format_number(abs(Fraction(rate) + Fraction(error_tenths, 10)), 1)
+        rate = format_number(_perturbed(Fraction(rate), Fraction(error_tenths, 10)), 1)
     sentence = f"新增市场主体{value}户，比上年增加{increase}户，增长{rate}%。"
     found = [(f.code, f.line) for f in nc(at_line(sentence, line))]
     assert found == ([] if error_tenths == 0 else [("NC106", line)])
@@ -327,7 +332,7 @@ def test_from_to_relative_change_fires_exactly_when_the_rate_is_off(start, rise,
     end = start + rise
     rate = format_number(Fraction(rise * 100, start), 1)
     if error_tenths:
-        rate = format_number(abs(Fraction(rate) + Fraction(error_tenths, 10)), 1)
+        rate = format_number(_perturbed(Fraction(rate), Fraction(error_tenths, 10)), 1)
     sentence = f"新登记企业由{start}户增加到{end}户，增长{rate}%。"
     found = [(f.code, f.line) for f in nc(at_line(sentence, line))]
     assert found == ([] if error_tenths == 0 else [("NC107", line)])
