@@ -75,6 +75,7 @@ def test_an_arabic_minority_is_reported_with_the_chinese_form_suggested():
     "举办4期沙龙。美兰机场三期、马村港五期等开工。\n",  # phases ending a name
     "接待3家企业。走访三四家企业。\n",  # 三四: an approximation
     "完成4项任务。坚持五项原则，抓好三件事。\n",  # 项 件: summaries of a list
+    "走访8家企业。协调移动、电信、联通三家运营商。\n",  # sums up the list before it
 ])
 def test_legitimate_chinese_numerals_are_not_compared(text):
     assert findings(text, "NU101") == []

@@ -20,7 +20,7 @@ from typing import Any, Iterator, Optional
 from checker.models import Fix
 from checker.numerals import chinese_to_int
 from checker.registry import Hit, rule
-from checker.resources import load_schema, rules_path
+from checker.resources import cached_load, load_schema, rules_path
 
 RULES_FILE = "number_usage.yaml"
 SCHEMA_FILE = "number_usage.schema.json"
@@ -37,6 +37,10 @@ def load_number_usage_rules(path: Optional[str] = None) -> dict[str, Any]:
 
 @lru_cache(maxsize=8)
 def _load(path: str) -> dict[str, Any]:
+    return cached_load(path, _parse)  # validated data kept on disk: no YAML/jsonschema at start-up
+
+
+def _parse(path: str) -> dict[str, Any]:
     import jsonschema
     import yaml
 
@@ -85,6 +89,21 @@ def _count_patterns(measures: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
 _NAMING_AFTER = frozenset("、，。；：）)」』”" + _CHINESE_NUMERAL + "〇零")
 
 
+_LIST_LOOKBACK = 40
+_CLAUSE_END = frozenset("，。；：！？（）()“”\n,;:")
+
+
+def _sums_up_a_list(text: str, at: int, floor: int) -> bool:
+    """Does a 、-list end right before ``at``? 甲、乙、丙三家: the numeral sums the list up."""
+    for back in range(at - 1, max(floor, at - _LIST_LOOKBACK) - 1, -1):
+        ch = text[back]
+        if ch == "、":
+            return True
+        if ch in _CLAUSE_END:
+            return False
+    return False
+
+
 @dataclass(frozen=True)
 class Count:
     start: int
@@ -119,6 +138,8 @@ def counts(doc) -> dict[str, list[Count]]:
             if (text.startswith(not_a_count, match.end()) or (after and after in _NAMING_AFTER)
                     or text[match.start() - 1:match.start()] in ("届", "大")):
                 continue  # 十三届全国人大, 八届五次全会, 机场三期、: numbering or naming, not counting
+            if _sums_up_a_list(text, match.start(), start):
+                continue
             found[match.group(2)].append(Count(match.start(), match.end(), value, match.group(2), True))
     return found
 
@@ -170,8 +191,10 @@ def mixed_numeral_forms(doc) -> Iterator[Hit]:
         rules/number_usage.yaml): when a document writes some with Arabic and
         some with Chinese numerals, each count in the less used form (on a tie,
         the Chinese ones). Not counted: 一 and 两/二 (一个, 两家, 二期 are
-        articles, idioms and phases), ordinals (第三届), 前三/每三, and set
-        phrases (四个全面, 八项规定 …).
+        articles, idioms and phases), ordinals (第三届, 十三届全国人大), phases
+        that end a name (机场三期、), a numeral that sums up the list before it
+        (移动、电信、联通三家), 三四家 (an approximation) and set phrases
+        (四个全面, 八项规定 …).
     Why it matters:
         GB/T 15835-2011 lets small counts take either form but asks for one form
         for one kind of number within a text (同类别同形式).
