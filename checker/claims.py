@@ -47,6 +47,7 @@ class Breakdown:
     start: int
     end: int
     kind: str = "breakdown"
+    overlap_noted: bool = False  # the sentence says the parts overlap (有交叉)
 
 
 @dataclass
@@ -254,7 +255,9 @@ class _SentenceReader:
         if not parts:
             return None
         exhaustive, reason = self._exhaustive(clause, total, parts, says_all)
-        return Breakdown(total, total_label, parts, exhaustive, reason, total.start, parts[-1].quantity.end)
+        noted = self.has_any(text[self.sentence.start:self.sentence.end], rules["overlap_words"]) is not None
+        return Breakdown(total, total_label, parts, exhaustive, reason, total.start, parts[-1].quantity.end,
+                         overlap_noted=noted)
 
     def _exhaustive(self, clause: str, total: Quantity, parts: list[Part], says_all: bool) -> tuple[bool, str]:
         if says_all and len(parts) >= 2:

@@ -230,6 +230,17 @@ def test_clean_work_summary_has_no_numeric_finding():
     assert check_path(str(SAMPLES / "work-summary-clean.txt"), Settings(select=["NC"])).findings == []
 
 
+def test_numeric_defects_sample_fires_every_nc_rule_once_on_its_line():
+    report = check_path(str(SAMPLES / "numeric-defects.txt"), Settings(select=["NC"]))
+    assert [(f.line, f.code) for f in report.findings] == [
+        (6, "NC106"), (6, "NC110"), (7, "NC101"), (7, "NC102"), (8, "NC108"), (8, "NC104"),
+        (10, "NC103"), (11, "NC107"), (13, "NC105"), (13, "NC109"), (13, "NC111")]
+
+
+def test_numeric_clean_sample_with_tricky_but_correct_figures_has_no_finding():
+    assert check_path(str(SAMPLES / "numeric-clean.txt"), Settings(select=["NC"])).findings == []
+
+
 def test_published_corpus_has_no_numeric_error(corpus_path):
     from checker.engine import check_paths
 
@@ -340,3 +351,7 @@ def test_from_to_relative_change_fires_exactly_when_the_rate_is_off(start, rise,
 
 def test_share_of_an_amount_says_nothing_about_the_count():
     assert nc("新引进企业17家，占全市引进投资总额的37.7%。") == []
+
+
+def test_open_parts_said_to_overlap_do_not_warn():
+    assert nc("全区共有规上企业156家，其中高新技术企业98家、专精特新企业72家（两类企业有交叉）。") == []

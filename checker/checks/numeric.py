@@ -174,7 +174,7 @@ def part_exceeds_total(doc) -> Iterator[Hit]:
                           evidence={"total": total.text, "part": part.quantity.text, "part_label": part.label,
                                     "comparison": f"{part.quantity.text} > {total.text}",
                                     "rounding": _how_read([total, part.quantity], rules) or "各数均为精确值"})
-        if reported or breakdown.exhaustive or len(breakdown.parts) < 2:
+        if reported or breakdown.exhaustive or breakdown.overlap_noted or len(breakdown.parts) < 2:
             continue
         quantities = [p.quantity for p in breakdown.parts]
         parts_interval = _sum([q.interval(rules) for q in quantities])
@@ -242,7 +242,7 @@ def share_mismatch(doc) -> Iterator[Hit]:
 
 
 @rule("NC104", "share-without-whole-number-total", category="numeric", severity="warning",
-      message="{part}占{written}：没有整数总数能得出该百分比（{nearest}）")
+      message="{part}，占{written}：没有整数总数能得出该百分比（{nearest}）")
 def share_without_whole_number_total(doc) -> Iterator[Hit]:
     """A percentage of a count that no whole-number total gives.
 
@@ -297,7 +297,7 @@ def share_without_whole_number_total(doc) -> Iterator[Hit]:
 
 
 @rule("NC105", "share-out-of-range", category="numeric", severity="error",
-      message="“{word}”表示的比重不能超过100%，所写为{written}")
+      message="“{word}”所示的比重不能超过100%，所写为{written}")
 def share_out_of_range(doc) -> Iterator[Hit]:
     """A share (占比, 比重, 覆盖率, 占…的) above 100%.
 
