@@ -110,6 +110,7 @@ def test_complete_ranges_and_other_units_are_fine(text):
     ("增长超过50%以上。\n", 3, "超过…以上", "增长超过50%。\n"),
     ("大约三十人上下。\n", 1, "约…左右", "大约三十人。\n"),
     ("不足10人以下的企业。\n", 1, "不足…以下", "不足10人的企业。\n"),
+    ("吸引近20多家企业。\n", 3, "近…多", "吸引近20家企业。\n"),
 ])
 def test_double_qualifiers_are_reported_with_an_unsafe_fix(text, column, pattern, fixed):
     (f,) = findings(text, "NU103")
@@ -120,7 +121,7 @@ def test_double_qualifiers_are_reported_with_an_unsafe_fix(text, column, pattern
 
 @pytest.mark.parametrize("text", [
     "投资约5000万元。\n", "增长5%左右。\n", "节约10%左右的能耗。\n", "近一百多年来。\n", "超过50%。\n",
-    "约束在10%左右。\n",
+    "约束在10%左右。\n", "近十多年来。\n", "最近20多天。\n",
 ])
 def test_a_single_qualifier_or_a_word_containing_one_is_fine(text):
     assert findings(text, "NU103") == []

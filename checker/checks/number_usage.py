@@ -242,8 +242,8 @@ def range_drops_unit(doc) -> Iterator[Hit]:
     """A range whose first number lost its % or 万/亿: 30～40%, 3～5万元.
 
     What it checks:
-        Two numbers joined by ～ ~ — - 至 or 到 where only the second carries %,
-        ‰, 万 or 亿.
+        Two numbers joined by ～ ~ — 至 or 到 where only the second carries %,
+        ‰, 万 or 亿 (with a hyphen only for %: 2015-2020万 is more likely a code).
     Why it matters:
         GB/T 15835-2011 on ranges of values: the unit of the first number may be left
         out only where nothing is lost; 15～30% reads as 0.15 to 30 percent and
@@ -267,28 +267,32 @@ _AMOUNT = f"(?:[{_DIGIT}][{_DIGIT}.．,]{{0,20}}|[一二两三四五六七八九
 
 
 @lru_cache(maxsize=8)
-def _qualifier_patterns(spec: tuple) -> list[tuple[str, re.Pattern]]:
+def _qualifier_patterns(spec: tuple) -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
     patterns = []
-    for name, before, after in spec:
+    for name, before, after, unless in spec:
         before_words = "|".join(re.escape(w) for w in sorted(before, key=len, reverse=True))
         after_words = "|".join(re.escape(w) for w in sorted(after, key=len, reverse=True))
+        # 近20多家: 多/余 come right after the number; 左右/以上 after its unit.
         unit = "" if set(after) <= {"多", "余"} else "[%％‰]?[\u4e00-\u9fff]{0,4}?"
-        # 近10多年: 多/余 come right after the number; 左右/以上 after its unit.
-        patterns.append((name, re.compile(f"({before_words})为?{_AMOUNT}(?:万|亿)?{unit}({after_words})")))
+        pattern = re.compile(f"({before_words})为?{_AMOUNT}(?:万|亿)?{unit}({after_words})")
+        patterns.append((name, pattern, unless))
     return patterns
 
 
 def double_qualifiers(doc) -> list[tuple[re.Match, str]]:
     data = load_number_usage_rules()
-    spec = tuple((q["name"], tuple(q["before"]), tuple(q["after"])) for q in data["double_qualifiers"])
+    spec = tuple((q["name"], tuple(q["before"]), tuple(q["after"]), tuple(q.get("unless_followed_by", ())))
+                 for q in data["double_qualifiers"])
     prefixes = set(data["qualifier_word_prefixes"])
     text = doc.text
     found = []
     for start, end in _body_ranges(doc):
-        for name, pattern in _qualifier_patterns(spec):
+        for name, pattern, unless in _qualifier_patterns(spec):
             for match in pattern.finditer(text, start, end):
                 if match.start() > start and text[match.start() - 1] in prefixes:
                     continue  # 节约10%左右: 约 belongs to 节约
+                if unless and text.startswith(unless, match.end()):
+                    continue  # 近一百多年来: 近 means recent
                 found.append((match, name))
     found.sort(key=lambda pair: pair[0].start())
     return found
@@ -301,8 +305,10 @@ def double_approximation(doc) -> Iterator[Hit]:
 
     What it checks:
         A qualifier before a number and one with the same meaning after it (or
-        after its unit), with nothing else between. 节约, 最近, 附近 … are not
-        qualifiers (the list is in rules/number_usage.yaml).
+        after its unit, at most four characters), with nothing else between.
+        节约, 制约 … are not qualifiers (the list is in rules/number_usage.yaml).
+        近…多 before a span of time is not reported: in 近一百多年来 近 means
+        “recent”, not “nearly”.
     Why it matters:
         GB/T 15835-2011 on approximate numbers, and every style guide for 公文:
         约 and 左右 both say “approximately”; 超过 and 以上 both say “more than”.

@@ -385,7 +385,7 @@ def dunhao_between_marked_items(doc) -> Iterator[Hit]:
                   evidence=counts[join.kind])
 
 
-@rule("PN206", "inconsistent-dunhao-between-marked-items", category="punctuation", severity="warning",
+@rule("PN206", "inconsistent-dunhao", category="punctuation", severity="warning",
       message={"default": "并列的{kind}之间有的用顿号、有的不用；本文多数不用（{without}处对{with_}处）",
                "add": "并列的{kind}之间有的用顿号、有的不用；本文多数用顿号（{with_}处对{without}处）"},
       fix="safe")
@@ -613,7 +613,7 @@ def inner_spaces(doc) -> list[int]:
     return found
 
 
-@rule("PN211", "space-in-chinese-text", category="punctuation", severity="warning",
+@rule("PN211", "space-beside-number", category="punctuation", severity="warning",
       message="中文与数字之间有多余的空格", fix="safe")
 def space_in_chinese_text(doc) -> Iterator[Hit]:
     """A space between a Chinese character and a number: 达 543亿元, 1980 年.
