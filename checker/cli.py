@@ -190,7 +190,11 @@ def check(paths, fmt, output, select, ignore, fail_on, profile, max_file_size, c
         _report_file_errors(report, always=True)
         sys.exit(EXIT_ERROR if any(file.error for file in report.files) else EXIT_OK)
     if known is not None:
+        before = report.summary.findings
         report = known.filter(report)
+        if before > report.summary.findings:
+            click.echo(f"{before - report.summary.findings} findings recorded in the baseline are not shown",
+                       err=True)
     if color is None:
         color = fmt == "text" and not output and sys.stdout.isatty()
     emit(render(report, fmt, color=color), output)
@@ -253,22 +257,26 @@ def _fix_hint(report, unsafe: bool) -> None:
 @_config_option
 def fix(paths, show_diff, unsafe_fixes, select, ignore, config) -> None:
     """Apply the fixes findings offer (safe ones unless --unsafe-fixes), in place."""
+    from checker import fixer
     from checker.discovery import discover
-    from checker.fixer import FixError, plan_fix, write_fix
+    from checker.fixer import FixError, NotWritable
 
     settings = _settings(paths, config, select, ignore)
     files = discover(paths, settings)
     fixed_files = applied = errors = 0
     for path in files:
         try:
-            plan = plan_fix(path, settings, unsafe=unsafe_fixes)
+            plan = fixer.plan_fix(path, settings, unsafe=unsafe_fixes)
             if not plan.changed:
                 continue
             if show_diff:
                 click.echo(plan.diff(), nl=False)
             else:
-                write_fix(plan)
+                fixer.write_fix(plan)
                 click.echo(f"{path}: {plan.applied} fixed", err=True)
+        except NotWritable as error:
+            click.echo(f"{path}: skipped: {error}", err=True)
+            continue
         except FixError as error:
             errors += 1
             click.echo(f"{path}: error: {error}", err=True)

@@ -48,6 +48,10 @@ class FileChanged(FixError):
     """The file on disk is no longer what was read: nothing is written."""
 
 
+class NotWritable(FixError):
+    """A kind of file doccheck reads but does not write back (.docx, .html, .pdf …)."""
+
+
 # -- choosing and applying fixes ------------------------------------------------------
 def choose_fixes(findings: list[Finding], unsafe: bool = False) -> list[Fix]:
     """The fixes to apply in one pass: allowed by safety, no two overlapping."""
@@ -88,7 +92,7 @@ class FileText:
     def of(cls, source: Source) -> "FileText":
         raw = source.raw
         if raw is None or source.kind not in ("text", "markdown"):
-            raise FixError(f"cannot write fixes back to a {source.kind} file")
+            raise NotWritable(f"fixes are written back only to text and Markdown files, not {source.kind}")
         bom, encoding = b"", source.encoding or "utf-8"
         for mark, name in _BOMS:
             if source.bom and raw.startswith(mark):

@@ -102,3 +102,10 @@ def test_an_unwritable_baseline_exits_2_and_leaves_nothing_behind(tmp_path):
     result = run("check", "--write-baseline", str(tmp_path / "no" / "such" / "dir" / "b.json"), str(document))
     assert result.exit_code == 2 and "cannot write the baseline" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_the_number_of_findings_hidden_by_the_baseline_is_said_on_stderr(tmp_path):
+    document, baseline = setup(tmp_path)
+    result = run("check", *SELECT, "--baseline", str(baseline), str(document))
+    assert result.exit_code == 0
+    assert "1 findings recorded in the baseline are not shown" in result.stderr

@@ -203,3 +203,11 @@ def test_a_real_rule_fix_halfwidth_comma(tmp_path):
     assert run("fix", "--select", "PN201", str(path)).exit_code == 0
     assert path.read_bytes() == "我们认为，这项工作很重要。\r\n".encode("gb18030")
     assert run("fix", "--select", "PN201", str(path)).stderr.startswith("nothing to fix")
+
+
+def test_a_kind_of_file_that_cannot_be_written_back_is_skipped_not_mangled():
+    from checker.fixer import NotWritable
+
+    source = Source(path="a.docx", text="帐号", kind="docx", raw=b"PK\x03\x04")
+    with pytest.raises(NotWritable):
+        FileText.of(source)
