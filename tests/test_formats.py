@@ -178,3 +178,14 @@ def test_the_readme_config_example_is_a_valid_config(tmp_path):
     (tmp_path / "doccheck.toml").write_text(example, encoding="utf-8")
     settings = load_config(tmp_path / "doccheck.toml")
     assert settings.per_path_profiles == {"notices/**": "notice"}
+
+
+def test_github_paths_below_the_workspace_are_relative(document, tmp_path):
+    (line,) = report("github", str(tmp_path / "docs" / "通知.txt")).splitlines()[:1]
+    assert parse(line)["file"] == "docs/通知.txt"
+
+
+def test_an_unwritable_output_exits_2_and_writes_nothing(document, tmp_path):
+    result = run("check", "--format", "sarif", "-o", str(tmp_path / "no" / "dir" / "r.sarif"), document)
+    assert result.exit_code == 2 and "cannot write" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "no").exists()

@@ -3,10 +3,12 @@
 ``::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CODE::message`` —
 warnings are ``::warning``, info findings ``::notice``. Values are escaped as the
 workflow-command rules say: ``%``, CR and LF everywhere, and ``:`` and ``,`` in
-properties. :func:`parse` reads such a line back (the tests use it).
+properties. Absolute paths below the current folder (the workspace) are made
+relative. :func:`parse` reads such a line back (the tests use it).
 """
 from __future__ import annotations
 
+import os
 import re
 from typing import Optional
 
@@ -40,7 +42,7 @@ def command(kind: str, message: str, **properties) -> str:
 def render(report: Report, **options) -> str:
     lines = []
     for file in report.files:
-        path = file.path.replace("\\", "/")
+        path = _repository_path(file.path)
         if file.error:
             lines.append(command("error", f"无法检查此文件：{file.error}", file=path, title="doccheck"))
         for finding in file.findings:
@@ -51,6 +53,15 @@ def render(report: Report, **options) -> str:
                                  col=finding.column, endLine=finding.end_line, endColumn=finding.end_column,
                                  title=finding.code))
     return "".join(line + "\n" for line in lines)
+
+
+def _repository_path(path: str) -> str:
+    """GitHub places annotations by paths relative to the workspace (the current folder)."""
+    if os.path.isabs(path):
+        relative = os.path.relpath(path)
+        if not relative.startswith(".."):
+            path = relative
+    return path.replace("\\", "/")
 
 
 _LINE = re.compile(r"^::(?P<kind>[a-z]+)(?: (?P<props>[^:]*))?::(?P<message>.*)$")
