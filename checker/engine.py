@@ -88,14 +88,14 @@ def check_document(doc: Document, settings: Optional[Settings] = None) -> list[F
 
 def _suppress(doc: Document, findings: list[Finding], ran: set[str], settings: Settings) -> list[Finding]:
     from checker import suppressions
-    from checker.checks.suppressions import unused_hit
+    from checker.checks.suppressions import unused_hits
     from checker.registry import get_rule
 
     kept, unused = suppressions.apply(doc.text, findings, ran)
     if "IN002" in ran:
         rule_ = get_rule("IN002")
         severity = settings.severity.get("IN002") or rule_.severity
-        kept.extend(make_finding(doc, rule_, unused_hit(d, s), severity) for d, s in unused)
+        kept.extend(make_finding(doc, rule_, hit, severity) for hit in unused_hits(doc.text, unused))
     return kept
 
 

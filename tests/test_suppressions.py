@@ -98,3 +98,25 @@ def test_a_markdown_file_is_suppressed_through_the_cli(tmp_path):
     result = run("check", "--format", "json", "--select", "ST101,IN002", str(path))
     report = json.loads(result.stdout)
     assert [(f["code"], f["line"]) for f in report["files"][0]["findings"]] == [("ST101", 8)]
+
+
+def test_fixing_an_unused_suppression_removes_its_line(tmp_path):
+    from tests.conftest import run
+
+    path = tmp_path / "a.md"
+    path.write_text("（一）甲项工作。\n<!-- doccheck-disable-next-line ST101 -->\n（二）乙项工作。\n", encoding="utf-8")
+    assert run("fix", "--select", "ST101,IN002", str(path)).exit_code == 0
+    assert path.read_text(encoding="utf-8") == "（一）甲项工作。\n（二）乙项工作。\n"
+
+
+def test_fixing_removes_only_the_unused_name_and_keeps_what_still_suppresses(tmp_path):
+    from tests.conftest import run
+
+    path = tmp_path / "a.md"
+    path.write_text("（一）甲项工作。\n<!-- doccheck-disable-next-line PN101, ST101 -->\n（三）乙项工作。\n",
+                    encoding="utf-8")
+    assert run("fix", "--select", "ST101,PN101,IN002", str(path)).exit_code == 0
+    assert path.read_text(encoding="utf-8") == \
+        "（一）甲项工作。\n<!-- doccheck-disable-next-line ST101 -->\n（三）乙项工作。\n"
+    assert found(path.read_text(encoding="utf-8")) == []
+

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from checker.models import Fix
 from checker.registry import Hit, rule
 from checker.suppressions import directives, known
 
@@ -19,7 +20,7 @@ MESSAGES = {
 SUGGESTION = "删除这条抑制注释（或其中不再需要的规则编号）"
 
 
-@rule("IN002", "unused-suppression", category="internal", severity="info", message=MESSAGES)
+@rule("IN002", "unused-suppression", category="internal", severity="info", message=MESSAGES, fix="safe")
 def unused_suppression(doc) -> Iterator[Hit]:
     """A doccheck-disable comment that suppresses nothing.
 
@@ -34,7 +35,9 @@ def unused_suppression(doc) -> Iterator[Hit]:
         <!-- doccheck-disable-next-line TY101 --> above a line that no longer has the typo:
         IN002 抑制注释“TY101”没有抑制任何提示，可以删除
     Fix:
-        Delete the comment, or the names in it that are no longer needed.
+        Delete the comment, or the names in it that are no longer needed. Safe fix (for
+        suppressions that silenced nothing): the name, or the whole comment — its line
+        when it stands alone — is removed.
     """
     for directive in directives(doc.text):
         for selector in directive.selectors:
@@ -43,10 +46,44 @@ def unused_suppression(doc) -> Iterator[Hit]:
                           suggestion=SUGGESTION, evidence={"directive": directive.kind})
 
 
-def unused_hit(directive, selector) -> Hit:
-    """The IN002 hit for a directive (or one name in it) that silenced nothing."""
-    if selector is None:
-        return Hit(directive.start, directive.end, args={"selector": f"doccheck-{directive.kind}"},
-                   suggestion=SUGGESTION, evidence={"directive": directive.kind, "rules": "ALL"})
-    return Hit(selector.start, selector.end, args={"selector": selector.text}, suggestion=SUGGESTION,
-               evidence={"directive": directive.kind, "rules": selector.text})
+def unused_hits(text: str, unused: list) -> list[Hit]:
+    """The IN002 hits for (directive, selector) pairs that silenced nothing, each with
+    a safe fix: drop the name from the comment, or the comment when nothing in it is
+    used (its whole line when it stands alone)."""
+    by_directive: dict[int, list] = {}
+    for directive, selector in unused:
+        by_directive.setdefault(id(directive), []).append((directive, selector))
+    hits = []
+    for pairs in by_directive.values():
+        directive = pairs[0][0]
+        unused_names = {id(selector) for _, selector in pairs if selector is not None}
+        whole = not directive.selectors or unused_names == {id(s) for s in directive.selectors}
+        for _, selector in pairs:
+            if whole:
+                start, end = _comment_span(text, directive)
+            else:
+                start, end = _name_span(text, directive, selector)
+            fix = Fix(start=start, end=end, replacement="")
+            name = selector.text if selector is not None else f"doccheck-{directive.kind}"
+            at = (selector.start, selector.end) if selector is not None else (directive.start, directive.end)
+            hits.append(Hit(at[0], at[1], args={"selector": name}, suggestion=SUGGESTION, fix=fix,
+                            evidence={"directive": directive.kind, "rules": name if selector else "ALL"}))
+    return hits
+
+
+def _comment_span(text: str, directive) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, directive.start) + 1
+    line_end = text.find("\n", directive.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[line_start:directive.start].strip() and not text[directive.end:line_end].strip():
+        return line_start, min(line_end + 1, len(text))  # the comment's own line
+    return directive.start, directive.end
+
+
+def _name_span(text: str, directive, selector) -> tuple[int, int]:
+    """The name and the separator that joins it to its neighbour."""
+    names = directive.selectors
+    index = names.index(selector)
+    if index + 1 < len(names):
+        return selector.start, names[index + 1].start
+    return names[index - 1].end, selector.end
