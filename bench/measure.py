@@ -19,6 +19,7 @@ from typing import Optional, Sequence
 class Run:
     seconds: float
     peak_kb: int
+    cpu: float  # user + system seconds of the process and the children it waited for
     returncode: int
     stdout: str
     stderr: str
@@ -31,6 +32,7 @@ class Series:
     label: str
     runs: list[Run] = field(default_factory=list)
     failed: Optional[str] = None  # why the tool could not be measured
+    timed_inside: bool = False  # the seconds were timed by the child itself (no process CPU figure)
 
     @property
     def times(self) -> list[float]:
@@ -49,6 +51,10 @@ class Series:
         return max(self.times)
 
     @property
+    def cpu_median(self) -> float:
+        return statistics.median(run.cpu for run in self.runs)
+
+    @property
     def peak_mb(self) -> float:
         return max(run.peak_kb for run in self.runs) / 1024
 
@@ -64,14 +70,17 @@ def run(argv: Sequence[str], *, cwd: Optional[str] = None, env: Optional[dict] =
         process.returncode = os.waitstatus_to_exitcode(status)  # already reaped: keep Popen quiet
         out.seek(0)
         err.seek(0)
-        return Run(seconds, usage.ru_maxrss, process.returncode,
+        return Run(seconds, usage.ru_maxrss, usage.ru_utime + usage.ru_stime, process.returncode,
                    out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
 
 
 def series(label: str, argv: Sequence[str], times: int, *, ok: Sequence[int] = (0, 1),
-           cwd: Optional[str] = None, env: Optional[dict] = None) -> Series:
-    """``times`` runs of ``argv``; a run with an unexpected exit status marks the series failed."""
+           cwd: Optional[str] = None, env: Optional[dict] = None, warmup: int = 0) -> Series:
+    """``times`` runs of ``argv`` after ``warmup`` untimed ones; a run with an unexpected
+    exit status marks the series failed."""
     result = Series(label)
+    for _ in range(warmup):
+        run(argv, cwd=cwd, env=env)
     for _ in range(times):
         one = run(argv, cwd=cwd, env=env)
         if one.returncode not in ok:

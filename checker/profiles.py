@@ -18,7 +18,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.resources import data_dir, load_schema
+from checker.resources import cached_load, data_dir, load_schema
 
 
 class ProfileError(Exception):
@@ -101,7 +101,7 @@ def builtin_profiles() -> dict[str, Profile]:
     folder = data_dir("rules") / "profiles"
     found: dict[str, Profile] = {}
     for file in sorted(folder.glob("*.yaml")):
-        profile = load_profile_file(file)
+        profile = cached_load(file, load_profile_file)  # kept on disk: no YAML/jsonschema at start-up
         found[profile.name] = profile
     return found
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from checker.numerals import chinese_to_int
-from checker.resources import load_schema, rules_path
+from checker.resources import cached_load, load_schema, rules_path
 
 RULES_FILE = "numeric.yaml"
 SCHEMA_FILE = "numeric.schema.json"
@@ -40,6 +40,10 @@ def load_numeric_rules(path: Optional[str] = None) -> dict[str, Any]:
 
 @lru_cache(maxsize=8)
 def _load_rules(path: str) -> dict[str, Any]:
+    return cached_load(path, _parse_rules)  # validated data kept on disk: no YAML/jsonschema at start-up
+
+
+def _parse_rules(path: str) -> dict[str, Any]:
     import jsonschema
     import yaml
 

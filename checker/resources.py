@@ -6,9 +6,17 @@ schema asks this module for the path, so the two layouts behave the same.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import pickle
+import sys
+import tempfile
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Callable, Optional, TypeVar
+
+T = TypeVar("T")
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -38,3 +46,81 @@ def schema_path(filename: str) -> Path:
 def load_schema(filename: str) -> dict:
     with open(schema_path(filename), encoding="utf-8") as handle:
         return json.load(handle)
+
+
+# -- a disk cache for validated data files ----------------------------------------------
+# Parsing a YAML rule pack and validating it against its JSON Schema costs more than
+# checking a short document (PyYAML and jsonschema alone take ~0.2 s to import and
+# run), and the answer only changes when the file, its schema or the parser does. So
+# the validated data is kept on disk, keyed by all three; a miss parses as before.
+# ``DOCCHECK_CACHE_DIR`` moves the cache; set it to an empty string to turn it off.
+
+_CACHE_VERSION = "1"
+_CACHE_LIMIT = 200  # files kept; the oldest half is dropped beyond that
+
+
+def cache_dir() -> Optional[Path]:
+    configured = os.environ.get("DOCCHECK_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "doccheck"
+
+
+def _stamp(path: Path) -> tuple:
+    try:
+        status = path.stat()
+    except OSError:
+        return (str(path), None)
+    return (str(path), status.st_mtime_ns, status.st_size)
+
+
+def cached_load(path: str | Path, parse: Callable[[str], T]) -> T:
+    """``parse(path)``, remembered on disk until the file, a schema or ``parse``'s module changes.
+
+    ``parse`` reads and validates the file and raises on a bad one; errors are never
+    cached. Its result must be picklable (YAML data is).
+    """
+    folder = cache_dir()
+    source = Path(path).resolve()
+    if folder is None or not source.is_file():
+        return parse(str(path))
+    module = sys.modules.get(parse.__module__)
+    schemas = data_dir("schemas")
+    key = repr((
+        _CACHE_VERSION, sys.version_info[:2], _stamp(source), parse.__module__, parse.__qualname__,
+        _stamp(Path(module.__file__)) if module and getattr(module, "__file__", None) else None,
+        sorted(_stamp(schema) for schema in schemas.glob("*.json")) if schemas.is_dir() else None,
+    ))
+    entry = folder / (hashlib.sha1(key.encode("utf-8")).hexdigest() + ".pickle")
+    try:
+        with open(entry, "rb") as handle:
+            stored_key, value = pickle.load(handle)
+        if stored_key == key:
+            return value
+    except (OSError, EOFError, pickle.PickleError, ValueError, TypeError, AttributeError, ImportError):
+        pass  # absent, unreadable or from another version: parse again
+    value = parse(str(path))
+    _store(folder, entry, key, value)
+    return value
+
+
+def _store(folder: Path, entry: Path, key: str, value: Any) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump((key, value), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, entry)
+        entries = sorted(folder.glob("*.pickle"), key=lambda item: item.stat().st_mtime)
+        for old in entries[: len(entries) - _CACHE_LIMIT // 2] if len(entries) > _CACHE_LIMIT else []:
+            old.unlink()
+    except (OSError, pickle.PickleError, TypeError, AttributeError):
+        pass  # a read-only home or an unpicklable value: no cache, same result
+
+
+def yaml_loader():
+    """PyYAML's C loader when libyaml is there (ten times faster), else the Python one."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)

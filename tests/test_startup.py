@@ -1,0 +1,112 @@
+"""Start-up stays cheap: what a run imports, and the disk cache of validated data files.
+
+The start-up budget itself (≤ 0.5 s for ``doccheck check`` of the seed) is measured
+by ``bench/run.py``, never by a timed test; these tests guard the structure that
+keeps it: heavy libraries load only when something needs them, and validated rule
+data is read from the cache instead of being parsed and validated again.
+"""
+import os
+import subprocess
+import sys
+
+import pytest
+
+from checker.resources import cached_load
+from tests.conftest import ROOT, SAMPLES
+
+
+def imported_modules(code: str, cache_dir) -> set[str]:
+    """The modules a fresh interpreter has loaded after running ``code``."""
+    env = dict(os.environ, DOCCHECK_CACHE_DIR=str(cache_dir))
+    script = code + "\nimport sys\nprint('\\n'.join(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    return set(done.stdout.split())
+
+
+def test_version_and_help_import_no_checking_machinery(tmp_path):
+    loaded = imported_modules(
+        "from checker.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass", tmp_path)
+    for heavy in ("jieba", "lark", "jsonschema", "yaml", "checker.engine", "checker.checks"):
+        assert heavy not in loaded, f"--version imported {heavy}"
+
+
+def test_a_second_run_reads_rule_data_from_the_cache_without_yaml_or_jsonschema(tmp_path):
+    code = (f"from checker.engine import check_text\n"
+            f"check_text(open({str(SAMPLES / 'report-defects.txt')!r}, encoding='utf-8').read())")
+    imported_modules(code, tmp_path)  # fills the cache
+    assert list(tmp_path.glob("*.pickle"))
+    loaded = imported_modules(code, tmp_path)
+    assert "jsonschema" not in loaded
+    assert "yaml" not in loaded
+
+
+# -- cached_load ------------------------------------------------------------------------
+class Parser:
+    """A parse function that counts its calls (module-level so the cache can key it)."""
+
+    calls = 0
+
+
+def count_lines(path: str) -> list[str]:
+    Parser.calls += 1
+    with open(path, encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    if "bad" in lines:
+        raise ValueError(f"{path}: bad entry")
+    return lines
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("DOCCHECK_CACHE_DIR", str(folder))
+    Parser.calls = 0
+    return folder
+
+
+def test_cached_load_parses_once_and_returns_the_same_data(tmp_path, cache):
+    data = tmp_path / "words.txt"
+    data.write_text("甲\n乙\n", encoding="utf-8")
+    assert cached_load(data, count_lines) == ["甲", "乙"]
+    assert cached_load(data, count_lines) == ["甲", "乙"]
+    assert Parser.calls == 1
+
+
+def test_cached_load_parses_again_when_the_file_changes(tmp_path, cache):
+    data = tmp_path / "words.txt"
+    data.write_text("甲\n", encoding="utf-8")
+    cached_load(data, count_lines)
+    data.write_text("甲\n丙丁\n", encoding="utf-8")
+    assert cached_load(data, count_lines) == ["甲", "丙丁"]
+    assert Parser.calls == 2
+
+
+def test_cached_load_never_caches_an_error(tmp_path, cache):
+    data = tmp_path / "words.txt"
+    data.write_text("bad\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ValueError, match="bad entry"):
+            cached_load(data, count_lines)
+    assert Parser.calls == 2
+
+
+def test_a_corrupt_cache_entry_is_parsed_again(tmp_path, cache):
+    data = tmp_path / "words.txt"
+    data.write_text("甲\n", encoding="utf-8")
+    cached_load(data, count_lines)
+    for entry in cache.glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert cached_load(data, count_lines) == ["甲"]
+    assert Parser.calls == 2
+
+
+def test_an_empty_cache_dir_setting_turns_the_cache_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("DOCCHECK_CACHE_DIR", "")
+    Parser.calls = 0
+    data = tmp_path / "words.txt"
+    data.write_text("甲\n", encoding="utf-8")
+    cached_load(data, count_lines)
+    cached_load(data, count_lines)
+    assert Parser.calls == 2
