@@ -173,6 +173,8 @@ class OutlineBuilder:
         self.text = text
         self.lines = classify_lines(text)
         self.root = Node("document", 0, len(text))
+        self._signed = False  # a signature block has been seen
+        self._last_signature: Optional[int] = None
 
     # -- the parts of the page ---------------------------------------------------
     def build(self) -> Node:
@@ -333,6 +335,13 @@ class OutlineBuilder:
                         self._enumerations(node, line.start, line.end)
             index += 1
 
+    def _last_signature_line(self, lines: list[Line], stop: int) -> int:
+        """Index of the last line that opens a signature block (-1: none), computed once."""
+        if self._last_signature is None:
+            self._last_signature = max((i for i in range(stop) if self._signature_at(lines, i, stop) is not None),
+                                       default=-1)
+        return self._last_signature
+
     def _continued_list_item(self, line: Line, open_nodes: list[Node]) -> Line:
         """``20.2026年…`` after ``19.`` is item 20, not the decimal 20.2026: the grammar
         cannot tell them apart on one line, the previous item can."""
@@ -356,11 +365,11 @@ class OutlineBuilder:
         marker = self.text[line.start:line.marker_end]
         if line.end > line.marker_end or index == 0:
             return False
-        if any(node.kind == "signature" for node in self.root.children):
+        if self._signed:
             return True  # after the signature, 附件： alone too labels what follows
         if "：" in marker or ":" in marker:
             return False
-        return not any(self._signature_at(lines, later, stop) is not None for later in range(index + 1, stop))
+        return index > self._last_signature_line(lines, stop)
 
     def _heading(self, line: Line, kind: str = "heading") -> Node:
         marker = self.text[line.start:line.marker_end]
@@ -416,6 +425,7 @@ class OutlineBuilder:
 
     def _add_signature(self, lines: list[Line], first: int, end: int, scope: Node) -> None:
         date = lines[end - 1]
+        self._signed = True
         signature = scope.add(Node("signature", lines[first].start, date.end))
         for line in lines[first:end - 1]:
             signature.add(Node("organ", line.start, line.end, title=self.text[line.start:line.end]))
