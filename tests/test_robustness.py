@@ -177,3 +177,29 @@ def test_number_with_500_digits_in_amounts_shares_and_changes(tmp_path):
 def test_many_lines_of_only_punctuation_and_markers(tmp_path):
     path = write(tmp_path, "marks.txt", "（一）\n、\n。。。\n（\n）\n“\n”\n一是\n第一，\n1.\n" * 2_000)
     assert_checked_cleanly(*check_json(path))
+
+
+# -- configuration with the wrong types ------------------------------------------------------
+@pytest.mark.parametrize("content, named", [
+    ('select = "ST"\n', "key 'select'"),
+    ('fail-on = 3\n', "key 'fail-on'"),
+    ('[severity]\nST101 = "fatal"\n', "key 'severity.ST101'"),
+    ('ignore = [1, 2]\n', "key 'ignore"),
+    ('select = [\n', "not valid TOML"),
+])
+def test_configuration_with_wrong_types_is_refused_naming_file_and_key(tmp_path, content, named):
+    config = write(tmp_path, "doccheck.toml", content)
+    document = write(tmp_path, "doc.txt", GAP)
+    result = run("check", "--config", str(config), str(document))
+    assert result.exit_code == 2
+    assert str(config) in result.output
+    assert named in result.output
+    assert "Traceback" not in result.output
+
+
+def test_configuration_that_is_binary_is_refused(tmp_path):
+    config = write(tmp_path, "doccheck.toml", b"\x89PNG\r\n\x1a\n\x00\xff\xfe")
+    document = write(tmp_path, "doc.txt", GAP)
+    result = run("check", "--config", str(config), str(document))
+    assert result.exit_code == 2
+    assert str(config) in result.output
