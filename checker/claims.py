@@ -453,6 +453,8 @@ class _SentenceReader:
             if quantity.kind == "time" and quantity.unit == "年" and 1949 <= quantity.value <= 2100 and quantity.decimals == 0:
                 years.add(int(quantity.value))
                 continue
+            if quantity.kind == "time" and quantity.unit in ("月", "日", "季度", "个月"):
+                break  # 2023年1-6月…: a period shorter than the year, not comparable
             if len(years) != 1 or not quantity.usable or quantity.is_rate or not quantity.exact:
                 continue  # no year, or several: the time of the figure is not certain
             subject = _subject(self.label(quantity))
