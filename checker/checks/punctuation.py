@@ -252,6 +252,7 @@ def stacked_punctuation(doc) -> Iterator[Hit]:
 
 _TITLE_MARKS = re.compile("[《》<>＜＞]")
 _ANGLE_OPEN = {"<": ">", "＜": "＞"}
+_LONGEST_TITLE = 300
 
 
 def nested_titles(doc) -> list[tuple[int, int, str, str]]:
@@ -260,19 +261,23 @@ def nested_titles(doc) -> list[tuple[int, int, str, str]]:
     found = []
     for paragraph in doc.body_paragraphs:
         stack: list[tuple[str, int]] = []
+        titles_open = 0  # 《 on the stack: counted, so that no mark rescans the stack
         for match in _TITLE_MARKS.finditer(text, paragraph.start, paragraph.end):
             mark, at = match.group(), match.start()
             if mark == "《":
                 stack.append((mark, at))
+                titles_open += 1
             elif mark in _ANGLE_OPEN:
-                if any(m == "《" for m, _ in stack):
+                if titles_open:
                     stack.append((mark, at))
             elif mark == "》":
-                depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == "《"), None)
-                if depth is None:
+                if not titles_open:
                     continue
-                _, opener = stack[depth]
-                del stack[depth:]
+                # Drop the unclosed < above the innermost 《 (each is dropped once).
+                while stack[-1][0] != "《":
+                    stack.pop()
+                _, opener = stack.pop()
+                titles_open -= 1
                 if stack and stack[-1][0] == "《":
                     found.append((opener, at, "《", "》"))
             else:  # > or ＞
@@ -297,13 +302,18 @@ def nested_title_marks(doc) -> Iterator[Hit]:
     Example:
         《关于印发<某市宽带普及工程实施方案>的通知》
     Fix:
-        Safe: replace the inner marks by 〈 and 〉.
+        Safe: replace the inner marks by 〈 and 〉 (offered for an inner title
+        of up to 300 characters; a longer span is surely not one title).
     """
     text = doc.text
     for opener, closer, inner_open, inner_close in doc.view(nested_titles):
+        # The one fix spans the inner title; past a title's length it would copy
+        # most of the text for each finding, so a longer span gets a suggestion only.
+        fix = None
+        if closer - opener <= _LONGEST_TITLE:
+            fix = Fix(start=opener, end=closer + 1, replacement="〈" + text[opener + 1:closer] + "〉")
         yield Hit(opener, closer + 1, args={"inner_open": inner_open, "inner_close": inner_close},
-                  suggestion=f"将内层的“{inner_open}”“{inner_close}”改为“〈”“〉”",
-                  fix=Fix(start=opener, end=closer + 1, replacement="〈" + text[opener + 1:closer] + "〉"),
+                  suggestion=f"将内层的“{inner_open}”“{inner_close}”改为“〈”“〉”", fix=fix,
                   evidence={"inner_open": inner_open, "inner_close": inner_close})
 
 
