@@ -494,6 +494,7 @@ def match_partition(labels: list[str], partitions) -> Optional[str]:
         if len(members) != len(labels):
             continue
         taken: set[int] = set()
+        rests: set[str] = set()
         for label in labels:
             hits = [(len(_member_in(label, m) or ""), i) for i, m in enumerate(members) if _member_in(label, m)]
             if not hits:
@@ -504,8 +505,11 @@ def match_partition(labels: list[str], partitions) -> Optional[str]:
             if hits[0][1] in taken:
                 break
             taken.add(hits[0][1])
+            spelling = _member_in(label, members[hits[0][1]])
+            rests.add(label[label.find(spelling) + len(spelling):])
         else:
-            if len(taken) == len(members):
+            # 城镇人口/农村人口 split one whole; 城镇新增就业/农村劳动力转移就业 are two measures
+            if len(taken) == len(members) and len(rests) == 1:
                 return partition["name"]
     return None
 

@@ -143,3 +143,10 @@ def test_a_share_naming_another_whole_is_not_taken_against_the_breakdown_total()
 def test_bao_kuo_introduces_parts():
     (b,) = read("全年出口总额共500亿元，包括机电产品300亿元、农产品120亿元。").breakdowns
     assert [p.quantity.text for p in b.parts] == ["300亿元", "120亿元"]
+
+
+def test_partition_members_naming_different_measures_are_not_a_partition():
+    (b,) = read("全市新增就业5.2万人，其中城镇新增就业4.1万人，农村劳动力转移就业1.1万人。").breakdowns
+    assert not b.exhaustive
+    (b,) = read("常住人口52.6万人，其中城镇人口38.4万人、农村人口14.2万人。").breakdowns
+    assert b.exhaustive
