@@ -5,7 +5,8 @@
 Each repetition runs ``doccheck check --format json`` as a fresh process with
 ``-j 1`` and then with ``-j N`` (interleaved, so a burst of load on the shared
 machine hits both alike), checks that both printed the same report, and prints
-the median, the min–max of the wall times and the ratio of the medians.
+the median and min–max of the wall times, the CPU time (process and workers),
+the load average around the run and the ratio of the medians.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -23,15 +25,22 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 
 
-def run_once(corpus: Path, jobs: int) -> tuple[float, dict]:
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_once(corpus: Path, jobs: int) -> tuple[float, float, dict]:
+    """(wall seconds, CPU seconds of the process and its workers, the report)."""
     command = [sys.executable, "-m", "checker.cli", "check", "--format", "json", "--no-progress",
                "--fail-on", "never", "-j", str(jobs), str(corpus)]
+    cpu = _cpu()
     started = time.perf_counter()
     completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if completed.returncode != 0:
         sys.exit(f"doccheck -j {jobs} exited {completed.returncode}: {completed.stderr[-2000:]}")
-    return elapsed, json.loads(completed.stdout)
+    return elapsed, _cpu() - cpu, json.loads(completed.stdout)
 
 
 def main() -> None:
@@ -43,20 +52,26 @@ def main() -> None:
     if not options.corpus.is_dir():
         sys.exit(f"no corpus at {options.corpus}")
     times: dict[int, list[float]] = {1: [], options.jobs: []}
+    cpu: dict[int, list[float]] = {1: [], options.jobs: []}
     reports: dict[int, dict] = {}
+    load_before = os.getloadavg()[0]
     run_once(options.corpus, 1)  # warm the file cache; not measured
     for _ in range(options.repeat):
         for jobs in times:
-            elapsed, reports[jobs] = run_once(options.corpus, jobs)
+            elapsed, cpu_seconds, reports[jobs] = run_once(options.corpus, jobs)
             times[jobs].append(elapsed)
+            cpu[jobs].append(cpu_seconds)
     same = reports[1] == reports[options.jobs]
     summary = reports[1]["summary"]
     print(f"doccheck check {options.corpus}: {summary['files']} files, {summary['findings']} findings; "
           f"{options.repeat} runs each, {os.cpu_count()} CPUs, {platform.machine()}, "
           f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    print(f"  load average (1 min) before {load_before:.2f}, after {os.getloadavg()[0]:.2f} "
+          f"(the machine is shared: other work competes for the same CPUs)")
     for jobs, series in times.items():
-        print(f"  -j {jobs}: median {statistics.median(series):.2f} s  "
-              f"(min {min(series):.2f}, max {max(series):.2f})")
+        print(f"  -j {jobs}: median {statistics.median(series):.2f} s wall  "
+              f"(min {min(series):.2f}, max {max(series):.2f}); "
+              f"median {statistics.median(cpu[jobs]):.2f} s CPU")
     ratio = statistics.median(times[1]) / statistics.median(times[options.jobs])
     print(f"  speed-up -j {options.jobs} over -j 1 (ratio of medians): {ratio:.2f}x")
     print(f"  identical reports: {'yes' if same else 'NO'}")

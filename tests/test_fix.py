@@ -211,3 +211,12 @@ def test_a_kind_of_file_that_cannot_be_written_back_is_skipped_not_mangled():
     source = Source(path="a.docx", text="帐号", kind="docx", raw=b"PK\x03\x04")
     with pytest.raises(NotWritable):
         FileText.of(source)
+
+
+def test_check_says_how_many_findings_fix_would_fix(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("请登陆帐号。\n", encoding="utf-8")
+    result = run("check", *SELECT, str(path))
+    assert "1 fixable with `doccheck fix` (1 more with --unsafe-fixes)" in result.stderr
+    result = run("check", *SELECT, "--unsafe-fixes", str(path))
+    assert "2 fixable with `doccheck fix --unsafe-fixes`" in result.stderr
