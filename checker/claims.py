@@ -70,6 +70,7 @@ class Change:
     direction: str  # up / down
     verb: str
     rate: Optional[Quantity] = None
+    rate_verb: str = ""  # the verb before the rate: 增长 in 由A增加到B，增长p%
     start_value: Optional[Quantity] = None  # A of 由A到B
     end_value: Optional[Quantity] = None  # B of 由A到B, M of the increment form
     amount: Optional[Quantity] = None  # N of 比上年增加N
@@ -360,9 +361,9 @@ class _SentenceReader:
                     if third is not None and third.is_rate:
                         rate_gap = text[second.end:third.start]
                         rate_verb, rate_direction = _rate_gap(rate_gap, rules)
-                        if rate_verb:
+                        if rate_verb and rate_direction == direction:
                             change.rate, change.end = third, third.end
-                            change.verb, change.direction = rate_verb, rate_direction
+                            change.rate_verb = rate_verb
                     found.append(change)
                     used.add(second.start)
                     continue
@@ -381,6 +382,7 @@ class _SentenceReader:
                         rate_verb, rate_direction = _rate_gap(text[second.end:third.start], rules)
                         if rate_verb and rate_direction == direction:
                             change.rate, change.end = third, third.end
+                            change.rate_verb = rate_verb
                             found.append(change)
         for quantity in self.outside:
             if quantity.kind == "times":

@@ -405,9 +405,9 @@ def _from_to_facts(change: Change, rules: dict):
 
 
 @rule("NC107", "change-from-to-mismatch", category="numeric", severity="error",
-      message={"default": "由{start}{verb}到{end}，{verb}{expression}，与所写{written}不符",
+      message={"default": "由{start}{verb}到{end}，{rate_verb}{expression}，与所写{written}不符",
                "direction": "由{start}“{verb}”到{end}，但{end}{relation}{start}，方向不符",
-               "times": "由{start}{verb}到{end}，{verb}{expression}倍，与所写{written}不符"})
+               "times": "由{start}{verb}到{end}，{rate_verb}{expression}倍，与所写{written}不符"})
 def change_from_to_mismatch(doc) -> Iterator[Hit]:
     """A change 由A到B whose stated rate or direction does not match A and B.
 
@@ -467,7 +467,7 @@ def change_from_to_mismatch(doc) -> Iterator[Hit]:
                          f"{format_number(exact_relative / 100, max(rate.decimals, 1))}"
             yield Hit(change.start, change.end, variant="times",
                       args={"start": a.text, "end": b.text, "verb": change.verb, "expression": expression,
-                            "written": rate.text},
+                            "written": rate.text, "rate_verb": change.rate_verb},
                       suggestion=("“增长X倍”指增加后为原来的X+1倍；若指为原来的X倍，应写“增长到X倍”"
                                   if ratio is not None and abs(ratio - rate.value) <= rate.half_width(rules) + Fraction(1, 20)
                                   else "核对起止数值与倍数"),
@@ -479,14 +479,14 @@ def change_from_to_mismatch(doc) -> Iterator[Hit]:
             continue
         yield Hit(change.start, change.end,
                   args={"start": a.text, "end": b.text, "verb": change.verb, "expression": expression,
-                        "written": rate.text},
+                        "written": rate.text, "rate_verb": change.rate_verb},
                   suggestion="核对起止数值与变化幅度",
                   evidence={"from": a.text, "to": b.text, "computed": expression, "written": rate.text,
                             "rounding": _rounding_note(rate, rules)})
 
 
 @rule("NC108", "percent-for-percentage-points", category="numeric", severity="error",
-      message="由{start}{verb}到{end}，差值{expression}是百分点，应写“{verb}{points}个百分点”而不是“{written}”",
+      message="由{start}{verb}到{end}，差值{expression}是百分点，应写“{rate_verb}{points}个百分点”而不是“{written}”",
       fix="unsafe")
 def percent_for_percentage_points(doc) -> Iterator[Hit]:
     """The difference of two percentages written as % instead of 个百分点.
@@ -530,8 +530,9 @@ def percent_for_percentage_points(doc) -> Iterator[Hit]:
         relative_text = format_number(abs(exact_relative), 2) + "%" if exact_relative is not None else "—"
         yield Hit(rate.start, rate.end,
                   args={"start": a.text, "end": b.text, "verb": change.verb, "expression": expression,
-                        "points": plain(rate.number), "written": f"{change.verb}{rate.text}"},
-                  suggestion=f"改为“{change.verb}{plain(rate.number)}个百分点”", fix=fix,
+                        "points": plain(rate.number), "written": f"{change.rate_verb}{rate.text}",
+                        "rate_verb": change.rate_verb},
+                  suggestion=f"改为“{change.rate_verb}{plain(rate.number)}个百分点”", fix=fix,
                   evidence={"from": a.text, "to": b.text, "difference": f"{expression}个百分点",
                             "relative_change": f"({plain(b.value)}−{plain(a.value)})/{plain(a.value)} = {relative_text}",
                             "written": rate.text})
