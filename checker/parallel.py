@@ -52,11 +52,18 @@ def _work(item: tuple[int, str]) -> tuple[int, FileReport]:
     return index, check_one(path, _worker_settings)
 
 
-def _warm_up(settings: Settings) -> None:
-    """Build what every worker would otherwise build again: rules, grammar, caches."""
+def _warm_up(settings: Settings, paths: Sequence[str] = ()) -> None:
+    """Build what every worker would otherwise build again: rules, grammar, caches,
+    the readers of the kinds of file to check."""
+    import importlib
+    from pathlib import Path
+
     from checker.engine import check_text
+    from checker.readers import READERS
 
     try:
+        for module in sorted({READERS.get(Path(path).suffix.lower(), "text") for path in paths}):
+            importlib.import_module(f"checker.readers.{module}")
         check_text("一、总体情况\n（一）今年完成投资100万元，同比增长5%。\n二、下一步工作\n", settings)
     except Exception:  # the real run reports whatever this was
         pass
@@ -117,7 +124,7 @@ def _in_pool(paths: Sequence[str], settings: Settings, jobs: int, bar: Optional[
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     if context.get_start_method() == "fork":
-        _warm_up(settings)
+        _warm_up(settings, paths)
         # Keep the collector from touching (and so copying) every inherited object.
         gc.freeze()
     # Largest files first, so no worker is left with a long file at the end.

@@ -102,3 +102,22 @@ def test_reading_stdin_without_a_name_is_a_usage_error():
 def test_file_report_keeps_its_text_through_a_worker():
     reports = check_files([str(p) for p in sorted(SAMPLES.glob("*.txt"))], Settings(select=["ST"]), jobs=2)
     assert all(isinstance(r, FileReport) and r.text for r in reports)
+
+
+def test_workers_import_nothing_the_parent_has_not_already_imported(monkeypatch, corpus_path):
+    import sys
+
+    import checker.parallel
+
+    real = checker.parallel.check_one
+
+    def report_modules(path, settings):
+        real(path, settings)
+        return FileReport(path=path, error=json.dumps(sorted(sys.modules)))
+
+    monkeypatch.setattr(checker.parallel, "check_one", report_modules)
+    files = [str(path) for path in sorted(corpus_path.glob("*.txt"))[:4]] + \
+        [str(path) for path in sorted(SAMPLES.glob("*.txt"))[:2]]
+    reports = check_files(files, Settings(), jobs=2, progress=False)
+    imported_in_workers = {name for report in reports for name in json.loads(report.error)}
+    assert imported_in_workers - set(sys.modules) == set()
