@@ -148,8 +148,8 @@ def test_malformed_ellipsis_is_reported(written):
     assert (f.line, f.column, f.excerpt, f.fix.replacement) == (1, 6, written, "……")
 
 
-def test_a_proper_ellipsis_and_latin_dots_are_fine():
-    assert findings("科技、金融……等方面。Wait... ok\n", "PN207") == []
+def test_a_proper_ellipsis_latin_dots_and_contents_leaders_are_fine():
+    assert findings("科技、金融……等方面。Wait... ok\n第一章　总则…………1\n第二章　职责......12\n", "PN207") == []
 
 
 @pytest.mark.parametrize("written", ["--", "－－", "──", "———"])
@@ -194,7 +194,7 @@ def test_a_space_between_a_number_and_chinese_is_reported():
 
 def test_legitimate_spaces_are_left_alone():
     text = ("中共中央 国务院关于某事的意见\n国务院总理　李克强\n1.1 编制目的\n附件 1\n"
-            "某区科技局 2016年1月19日\nWLAN 热点 5 个，GDP 增长\n")
+            "某区科技局 2016年1月19日\nWLAN 热点，GDP 增长\n联系电话 82345678，邮编 510000\n")
     assert findings(text, "PN211") == []
 
 

@@ -453,9 +453,22 @@ def _spans(doc, pattern: re.Pattern) -> list[tuple[int, int]]:
     return found
 
 
+# 第一章　总则…………1: dot leaders before a page number in a table of contents.
+_PAGE_NUMBER_TO_END = re.compile(r"[ \u3000]*[0-9]{1,4}[ \u3000]*$")
+
+
 def ellipsis_spans(doc) -> list[tuple[int, int]]:
     text = doc.text
-    return [(s, e) for s, e in _spans(doc, _ELLIPSIS) if text[s:e] != "……"]
+    found = []
+    for paragraph in doc.body_paragraphs:
+        for match in _ELLIPSIS.finditer(text, paragraph.start, paragraph.end):
+            start, end = match.span()
+            if text[start:end] == "……" or not _in_chinese(text, start, end, paragraph.start, paragraph.end):
+                continue
+            if end - start >= 3 and _PAGE_NUMBER_TO_END.match(text, end, paragraph.end):
+                continue
+            found.append((start, end))
+    return found
 
 
 @rule("PN207", "malformed-ellipsis", category="punctuation", severity="warning",
@@ -465,7 +478,8 @@ def malformed_ellipsis(doc) -> Iterator[Hit]:
 
     What it checks:
         In Chinese text: “...”, “。。。”, “．．．”, “···”, a single “…” or three
-        and more “…”.
+        and more “…” — not the dot leaders before a page number in a table of
+        contents (总则…………1).
     Why it matters:
         GB/T 15834-2011 (4.11): the Chinese ellipsis is six dots in two “…”
         (“……”); full stops and Latin dots are another mark.
@@ -604,6 +618,7 @@ _INNER_SPACE = re.compile(f"(?<=[{HAN}])[ \xa0](?=[0-9])|(?<=[0-9])[ \xa0](?=[{H
 # A heading number or a label before the space: 第一章 1, 1.1 目的, 附件 1, 表 2
 _LABEL = re.compile(r"(?:第[0-9一二三四五六七八九十百零〇]+[章节条款编篇部]|[0-9.]+|附件|附表|表|图|目录|索引|序号)$")
 _DATE_TO_END = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")
+_LONG_NUMBER = re.compile(r"[0-9][0-9-]{5}")
 
 
 def inner_spaces(doc) -> list[int]:
@@ -619,6 +634,8 @@ def inner_spaces(doc) -> list[int]:
                 continue
             if _DATE_TO_END.match(text, at + 1, p_end):
                 continue  # signature and date on one line
+            if _LONG_NUMBER.match(text, at + 1, p_end):
+                continue  # 电话 12345678, 邮编 100032: a code laid out after its label
             found.append(at)
     return found
 
@@ -632,7 +649,8 @@ def space_in_chinese_text(doc) -> Iterator[Hit]:
         One ASCII or no-break space with a Chinese character on one side and a
         digit on the other, inside a paragraph. Not reported: the space after a
         heading number or label (1.1 目的, 附件 1), a date after a signature on
-        the same line, letter-spaced text. A full-width space and a space between
+        the same line, a code of six digits or more after its label (电话
+        12345678), letter-spaced text. A full-width space and a space between
         two Chinese characters are left alone: 公文 use them on purpose
         (国务院总理　李克强, 中共中央 国务院). A space between Chinese and Latin
         letters is never reported, and no rule asks for one: 公文 do not put
