@@ -390,7 +390,7 @@ def dunhao_between_marked_items(doc) -> Iterator[Hit]:
     for join in consistent:
         pair = text[join.offset:join.end]
         yield Hit(join.offset, join.end, args={"kind": _KIND_NAME[join.kind]},
-                  suggestion=f"将“{pair}”改为“{pair.replace('、', '')}”",
+                  suggestion=f"删去两个{_KIND_NAME[join.kind]}之间的顿号",
                   fix=Fix(start=join.offset, end=join.end, replacement=pair.replace("、", "")),
                   evidence=counts[join.kind])
 
@@ -423,12 +423,14 @@ def inconsistent_dunhao(doc) -> Iterator[Hit]:
         args = {"kind": _KIND_NAME[join.kind], "with_": counts[join.kind]["with_dunhao"],
                 "without": counts[join.kind]["without_dunhao"]}
         if join.with_dunhao:
-            yield Hit(join.offset, join.end, args=args, suggestion=f"删去顿号，改为“{pair.replace('、', '')}”",
+            yield Hit(join.offset, join.end, args=args,
+                      suggestion=f"与全文多数一致，删去两个{_KIND_NAME[join.kind]}之间的顿号",
                       fix=Fix(start=join.offset, end=join.end, replacement=pair.replace("、", "")),
                       evidence=counts[join.kind])
         else:
             yield Hit(join.offset, join.end, args=args, variant="add",
-                      suggestion=f"与全文一致，改为“{pair[0]}、{pair[1]}”；或按GB/T 15834全文删去这类顿号",
+                      suggestion=f"与全文多数一致，在两个{_KIND_NAME[join.kind]}之间加顿号；"
+                                 f"或按GB/T 15834全文删去这类顿号",
                       fix=Fix(start=join.offset, end=join.end, replacement=f"{pair[0]}、{pair[1]}", safety="unsafe"),
                       evidence=counts[join.kind])
 
