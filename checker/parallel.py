@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from typing import Callable, Optional, Sequence, TextIO
@@ -44,6 +45,9 @@ _worker_settings: Optional[Settings] = None
 def _initialise(settings: Settings) -> None:
     global _worker_settings
     _worker_settings = settings
+    # Ctrl-C is the parent's to handle (it stops the pool); a worker printing its
+    # own traceback would only bury the message.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work(item: tuple[int, str]) -> tuple[int, FileReport]:
