@@ -45,9 +45,7 @@ _worker_settings: Optional[Settings] = None
 def _initialise(settings: Settings) -> None:
     global _worker_settings
     _worker_settings = settings
-    # Ctrl-C is the parent's to handle (it stops the pool); a worker printing its
-    # own traceback would only bury the message.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # (spawned workers; forked ones inherit it)
 
 
 def _work(item: tuple[int, str]) -> tuple[int, FileReport]:
@@ -134,8 +132,15 @@ def _in_pool(paths: Sequence[str], settings: Settings, jobs: int, bar: Optional[
     # Largest files first, so no worker is left with a long file at the end.
     order = sorted(enumerate(paths), key=lambda item: -_size(item[1]))
     results: list[Optional[FileReport]] = [None] * len(paths)
+    # Ctrl-C is the parent's to handle (it stops the pool and exits 2): workers are
+    # started with SIGINT ignored, so none prints a traceback of its own.
+    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        with context.Pool(jobs, initializer=_initialise, initargs=(settings,)) as pool:
+        pool = context.Pool(jobs, initializer=_initialise, initargs=(settings,))
+    finally:
+        signal.signal(signal.SIGINT, handler)
+    try:
+        with pool:
             for index, report in pool.imap_unordered(_work, order, chunksize=1):
                 results[index] = report
                 if bar:
