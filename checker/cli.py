@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from typing import Optional
 
 import click
@@ -36,17 +35,9 @@ def _check_selectors(selectors: list[str], option: str) -> None:
 
 def write_output(path: str, content: str | bytes) -> None:
     """Write atomically: a reader never sees half a report, a failure leaves the old file."""
-    folder = os.path.dirname(os.path.abspath(path))
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".doccheck-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    from checker.fixer import write_atomically  # also keeps an existing file's permissions
+
+    write_atomically(path, content.encode("utf-8") if isinstance(content, str) else content)
 
 
 def emit(content: str | bytes, output: Optional[str]) -> None:

@@ -219,3 +219,13 @@ def test_walking_a_subfolder_of_a_repository_uses_the_gitignore_above_it(tmp_pat
     write(tmp_path / "docs" / "generated" / "x.txt", GAP)
     kept = write(tmp_path / "docs" / "y.txt", GAP)
     assert discover([str(tmp_path / "docs")]) == [str(kept)]
+
+
+def test_init_writes_the_config_with_the_usual_permissions(tmp_path):
+    import os
+    import stat
+
+    assert run("init", str(tmp_path)).exit_code == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(os.stat(tmp_path / "doccheck.toml").st_mode) == 0o666 & ~mask
