@@ -220,3 +220,10 @@ def test_check_says_how_many_findings_fix_would_fix(tmp_path):
     assert "1 fixable with `doccheck fix` (1 more with --unsafe-fixes)" in result.stderr
     result = run("check", *SELECT, "--unsafe-fixes", str(path))
     assert "2 fixable with `doccheck fix --unsafe-fixes`" in result.stderr
+
+
+def test_old_mac_line_endings_are_kept(tmp_path):
+    path = tmp_path / "cr.txt"
+    path.write_bytes("第一行帐号\r第二行帐号\r".encode("gb18030"))
+    assert run("fix", *SELECT, str(path)).exit_code == 0
+    assert path.read_bytes() == "第一行账号\r第二行账号\r".encode("gb18030")
