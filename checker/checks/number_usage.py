@@ -80,8 +80,8 @@ _CHINESE_NUMERAL = "一二两三四五六七八九十百千"
 @lru_cache(maxsize=8)
 def _count_patterns(measures: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     words = "|".join(re.escape(m) for m in sorted(measures, key=len, reverse=True))
-    arabic = re.compile(f"(?<![{_DIGIT}.．第])([{_DIGIT}]+)({words})")
-    chinese = re.compile(f"(?<![{_CHINESE_NUMERAL}零〇第前后头首每这那几“])([{_CHINESE_NUMERAL}]{{1,4}})({words})")
+    arabic = re.compile(f"(?=[{_DIGIT}])(?<![{_DIGIT}.．第])([{_DIGIT}]+)({words})")
+    chinese = re.compile(f"(?=[{_CHINESE_NUMERAL}])(?<![{_CHINESE_NUMERAL}零〇第前后头首每这那几“])([{_CHINESE_NUMERAL}]{{1,4}})({words})")
     return arabic, chinese
 
 
@@ -222,7 +222,7 @@ def mixed_numeral_forms(doc) -> Iterator[Hit]:
 # -- NU102: a range that drops the first % or 万/亿 ---------------------------------
 
 _NUMBER = f"[{_DIGIT}]+(?:[.．][{_DIGIT}]+)?"
-_RANGE = re.compile(f"(?<![{_DIGIT}.．%％])({_NUMBER})([～~—\\-－至到])({_NUMBER})(%|％|‰|万亿|万|亿)")
+_RANGE = re.compile(f"(?=[{_DIGIT}])(?<![{_DIGIT}.．%％])({_NUMBER})([～~—\\-－至到])({_NUMBER})(%|％|‰|万亿|万|亿)")
 
 
 def dropped_range_marks(doc) -> list[re.Match]:
@@ -274,7 +274,8 @@ def _qualifier_patterns(spec: tuple) -> list[tuple[str, re.Pattern, tuple[str, .
         after_words = "|".join(re.escape(w) for w in sorted(after, key=len, reverse=True))
         # 近20多家: 多/余 come right after the number; 左右/以上 after its unit.
         unit = "" if set(after) <= {"多", "余"} else "[%％‰]?[\u4e00-\u9fff]{0,4}?"
-        pattern = re.compile(f"({before_words})为?{_AMOUNT}(?:万|亿)?{unit}({after_words})")
+        first = "".join(sorted({re.escape(w[0]) for w in before}))
+        pattern = re.compile(f"(?=[{first}])({before_words})为?{_AMOUNT}(?:万|亿)?{unit}({after_words})")
         patterns.append((name, pattern, unless))
     return patterns
 
@@ -331,7 +332,7 @@ def double_approximation(doc) -> Iterator[Hit]:
 
 # -- NU104: short years ---------------------------------------------------------------
 
-_SHORT_YEAR = re.compile(f"(?<![{_DIGIT}.．/\\-－A-Za-z])([{_DIGIT}]{{2}})年(?=[{_DIGIT}]{{1,2}}月|底|初|末|度|上半年|下半年)")
+_SHORT_YEAR = re.compile(f"(?=[{_DIGIT}])(?<![{_DIGIT}.．/\\-－A-Za-z])([{_DIGIT}]{{2}})年(?=[{_DIGIT}]{{1,2}}月|底|初|末|度|上半年|下半年)")
 _FULL_YEAR = re.compile(r"(?<![0-9])((?:19|20)\d\d)年")
 
 
@@ -376,7 +377,7 @@ def short_year(doc) -> Iterator[Hit]:
 
 # -- NU105, NU106: the zero of a year in Chinese numerals -------------------------------
 
-_CHINESE_YEAR = re.compile("(?<![〇○零OＯ0０一二三四五六七八九十])([〇○零OＯ0０一二三四五六七八九]{4})年")
+_CHINESE_YEAR = re.compile("(?=[一二三四五六七八九])(?<![〇○零OＯ0０一二三四五六七八九十])([〇○零OＯ0０一二三四五六七八九]{4})年")
 _WRONG_ZERO = "零OＯ0０"
 
 
@@ -459,7 +460,7 @@ def year_circle_zero(doc) -> Iterator[Hit]:
 
 # -- NU107: zero-padded month or day -------------------------------------------------
 
-_PADDED = re.compile(f"(?<=[{_DIGIT}][年月])[0０](?=[1-9１-９][月日号])")
+_PADDED = re.compile(f"(?=[0０])(?<=[{_DIGIT}][年月])[0０](?=[1-9１-９][月日号])")
 
 
 def padded_dates(doc) -> list[int]:

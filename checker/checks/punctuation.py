@@ -319,7 +319,7 @@ def nested_title_marks(doc) -> Iterator[Hit]:
 
 # -- 顿号 between quoted or titled items (PN205, PN206) -------------------------------
 
-_MARKED_JOIN = re.compile("》、?《|”、?“")
+_MARKED_JOIN = re.compile("(?=[》”])(?:》、?《|”、?“)")
 
 
 @dataclass(frozen=True)
@@ -437,8 +437,8 @@ def inconsistent_dunhao(doc) -> Iterator[Hit]:
 
 # -- ellipsis (PN207) and dash (PN208) -----------------------------------------------
 
-_ELLIPSIS = re.compile(r"\.{3,}|。{3,}|．{3,}|·{3,}|…+")
-_DASH = re.compile(r"-{2,}|－{2,}|─{2,}|━{2,}|—{3,}|—[ \u3000]—")
+_ELLIPSIS = re.compile(r"(?=[.。．·…])(?:\.{3,}|。{3,}|．{3,}|·{3,}|…+)")
+_DASH = re.compile(r"(?=[-－─━—])(?:-{2,}|－{2,}|─{2,}|━{2,}|—{3,}|—[ \u3000]—)")
 
 
 def _in_chinese(text: str, start: int, end: int, p_start: int, p_end: int) -> bool:
@@ -527,7 +527,7 @@ def malformed_dash(doc) -> Iterator[Hit]:
 # -- year ranges (PN209, PN210) ------------------------------------------------------
 
 # 2015-2017, 2015—2017年, 2015～2017: two four-digit years joined by one connector.
-_YEAR_RANGE = re.compile(r"(?<![0-9A-Za-z/.\-－—–])((?:19|20)\d\d)([-－–—～~])((?:19|20)\d\d)(?![0-9A-Za-z\-－—–/.])")
+_YEAR_RANGE = re.compile(r"(?=[12])(?<![0-9A-Za-z/.\-－—–])((?:19|20)\d\d)([-－–—～~])((?:19|20)\d\d)(?![0-9A-Za-z\-－—–/.])")
 _CONNECTOR_KIND = {"-": "-", "－": "-", "–": "-", "—": "—", "～": "～", "~": "～"}
 _CONNECTOR_NAME = {"-": "短横线“-”", "—": "一字线“—”", "～": "浪纹线“～”"}
 
@@ -616,7 +616,7 @@ def hyphen_in_year_range(doc) -> Iterator[Hit]:
 # space is left alone: 公文 use it on purpose (国务院总理　李克强, 公安部　发展改革委);
 # so is a space between two Chinese characters, which joins issuing organs (中共中央
 # 国务院), slogans (“才聚江西 智荟赣鄱”) and bylines as often as it is a slip.
-_INNER_SPACE = re.compile(f"(?<=[{HAN}])[ \xa0](?=[0-9])|(?<=[0-9])[ \xa0](?=[{HAN}])")
+_INNER_SPACE = re.compile(f"(?=[ \xa0])(?:(?<=[{HAN}])[ \xa0](?=[0-9])|(?<=[0-9])[ \xa0](?=[{HAN}]))")
 # A heading number or a label before the space: 第一章 1, 1.1 目的, 附件 1, 表 2
 _LABEL = re.compile(r"(?:第[0-9一二三四五六七八九十百零〇]+[章节条款编篇部]|[0-9.]+|附件|附表|表|图|目录|索引|序号)$")
 _DATE_TO_END = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")
