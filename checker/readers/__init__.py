@@ -19,6 +19,7 @@ READERS: dict[str, str] = {
     ".text": "text",
     ".md": "text",
     ".markdown": "text",
+    ".docx": "docx",
 }
 
 

@@ -1,0 +1,393 @@
+"""Word documents (.docx) with python-docx: body text in order, a way back to each paragraph.
+
+The checked text has one line per paragraph: body paragraphs in document order,
+the list number Word generates shown as Word displays it (一、 （一） 1. …), and
+each table cell's paragraphs on lines of their own. Headers and footers are kept
+apart (``Source.extras``), never mixed into the body. ``locate(offset)`` gives the
+paragraph number (1-based, as ``Document.paragraphs``) or the table cell (table,
+row, column, paragraph in the cell) and the character offset in that paragraph's
+text, which is what ``checker.annotate`` anchors comments on.
+
+What the file states about its layout goes to ``Source.extras`` for the LY rules:
+the page setup of the first section and, for every run of body text, the East
+Asian font and the font size in effect (resolved through the run, its character
+style, the paragraph style chain and the document defaults; ``None`` when the file
+leaves it to a theme or to Word's built-in default).
+"""
+from __future__ import annotations
+
+import io
+from typing import Any, Iterator, Optional
+
+from checker.document import Source
+from checker.readers import LoadError
+from checker.readers.sourcemap import TextBuilder
+
+EXTRA = "docx"
+
+
+def _import_docx():
+    try:
+        import docx
+        from docx.oxml.ns import qn
+    except ImportError:
+        raise LoadError("读取 .docx 需要 python-docx：pip install 'doccheck[docx]' (missing extra: docx)") from None
+    return docx, qn
+
+
+def open_document(data: bytes):
+    docx, _ = _import_docx()
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError) as error:
+        raise LoadError(f"不是有效的 .docx 文件（{type(error).__name__}），请用 Word/WPS 另存为 .docx 后再检查") from None
+    except Exception as error:  # zipfile.BadZipFile, lxml errors …
+        raise LoadError(f"无法打开 .docx 文件：{type(error).__name__}（文件可能损坏或不是 .docx）") from None
+
+
+def read(path: str, data: bytes) -> Source:
+    document = open_document(data)
+    _, qn = _import_docx()
+    from docx.text.paragraph import Paragraph
+
+    styles = StyleResolver(document, qn)
+    numbers = Numbering(document, qn)
+    builder = TextBuilder()
+    runs: list[tuple[int, int, Optional[str], Optional[float]]] = []
+    paragraph_spans: list[tuple[int, int, int]] = []
+
+    def add_paragraph(paragraph, place: dict[str, Any]) -> None:
+        element = paragraph._p
+        start = builder.length
+        label = numbers.label(element, styles.paragraph_style_id(element))
+        if label:
+            builder.add(label, {**place, "offset": 0, "numbering": True}, advance=())
+        offset = 0
+        for run in element.xpath("w:r | w:hyperlink/w:r"):
+            text = run.text
+            font, size = styles.run_font(run, element)
+            # a manual line break inside a paragraph does not end it: the paragraph stays one line
+            for piece_offset, piece in _split_breaks(text):
+                piece_start = builder.length
+                builder.add(piece, {**place, "offset": offset + piece_offset})
+                runs.append((piece_start, builder.length, font, size))
+            offset += len(text)
+        if "paragraph" in place and "table" not in place:
+            paragraph_spans.append((start, builder.length, place["paragraph"]))
+        builder.newline()
+
+    paragraph_number = table_number = 0
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            paragraph_number += 1
+            add_paragraph(block, {"paragraph": paragraph_number})
+        else:
+            table_number += 1
+            for row, column, cell in _cells(block):
+                for index, paragraph in enumerate(cell.paragraphs, 1):
+                    add_paragraph(paragraph, {"table": table_number, "row": row, "column": column,
+                                              "paragraph": index})
+    text, locate = builder.build()
+    extras = {
+        "page": _page_setup(document),
+        "runs": runs,
+        "paragraph_spans": paragraph_spans,
+        "headers": _furniture(document, "header"),
+        "footers": _furniture(document, "footer"),
+    }
+    metadata = {key: value for key, value in (("标题", document.core_properties.title),
+                                               ("作者", document.core_properties.author)) if value}
+    return Source(path=path, text=text, encoding=None, kind="docx", metadata=metadata, locate=locate,
+                  raw=data, extras=extras)
+
+
+def _split_breaks(text: str) -> Iterator[tuple[int, str]]:
+    offset = 0
+    for part in text.split("\n"):
+        if part:
+            yield offset, part
+        offset += len(part) + 1
+
+
+def _cells(table) -> Iterator[tuple[int, int, Any]]:
+    """(row, column, cell), 1-based; a merged cell once, at its first position."""
+    seen = set()  # the cell elements themselves: ids of lxml proxies are reused
+    for row_index, row in enumerate(table.rows, 1):
+        for column_index, cell in enumerate(row.cells, 1):
+            if cell._tc in seen:
+                continue
+            seen.add(cell._tc)
+            yield row_index, column_index, cell
+
+
+def _mm(length) -> Optional[float]:
+    return round(length / 36000, 1) if length is not None else None
+
+
+def _page_setup(document) -> dict[str, Any]:
+    if not document.sections:
+        return {}
+    section = document.sections[0]
+    setup = {
+        "width_mm": _mm(section.page_width),
+        "height_mm": _mm(section.page_height),
+        "top_mm": _mm(section.top_margin),
+        "bottom_mm": _mm(section.bottom_margin),
+        "left_mm": _mm(section.left_margin),
+        "right_mm": _mm(section.right_margin),
+        "orientation": "landscape" if section.orientation == 1 else "portrait",
+        "sections": len(document.sections),
+    }
+    return setup
+
+
+def _furniture(document, kind: str) -> list[str]:
+    texts = []
+    for section in document.sections:
+        part = getattr(section, kind)
+        if part.is_linked_to_previous:
+            continue
+        text = "\n".join(p.text for p in part.paragraphs if p.text.strip())
+        if text:
+            texts.append(text)
+    return texts
+
+
+class StyleResolver:
+    """The East Asian font and size in effect for a run, where the file states them."""
+
+    def __init__(self, document, qn) -> None:
+        self.qn = qn
+        self.styles: dict[str, Any] = {}
+        self.default_paragraph_style: Optional[str] = None
+        styles_element = document.styles.element
+        for style in styles_element.findall(qn("w:style")):
+            style_id = style.get(qn("w:styleId"))
+            self.styles[style_id] = style
+            if style.get(qn("w:type")) == "paragraph" and style.get(qn("w:default")) in ("1", "true", "on"):
+                self.default_paragraph_style = style_id
+        self.defaults = styles_element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        self._cache: dict[tuple, tuple] = {}
+
+    def paragraph_style_id(self, paragraph) -> Optional[str]:
+        style = paragraph.find(f"{self.qn('w:pPr')}/{self.qn('w:pStyle')}")
+        return style.get(self.qn("w:val")) if style is not None else self.default_paragraph_style
+
+    def _chain(self, style_id: Optional[str]) -> list[Any]:
+        chain, seen = [], set()
+        while style_id and style_id in self.styles and style_id not in seen:
+            seen.add(style_id)
+            style = self.styles[style_id]
+            chain.append(style.find(self.qn("w:rPr")))
+            based = style.find(self.qn("w:basedOn"))
+            style_id = based.get(self.qn("w:val")) if based is not None else None
+        return chain
+
+    def run_font(self, run, paragraph) -> tuple[Optional[str], Optional[float]]:
+        qn = self.qn
+        run_props = run.find(qn("w:rPr"))
+        character_style = None
+        if run_props is not None:
+            style = run_props.find(qn("w:rStyle"))
+            character_style = style.get(qn("w:val")) if style is not None else None
+        key = (self.paragraph_style_id(paragraph), character_style)
+        if key not in self._cache:
+            inherited = self._chain(character_style) + self._chain(key[0]) + [self.defaults]
+            self._cache[key] = (_first(inherited, self._font), _first(inherited, self._size))
+        font, size = self._cache[key]
+        if run_props is not None:
+            own_font, own_size = self._font(run_props), self._size(run_props)
+            font = own_font if own_font is not _UNSTATED else font
+            size = own_size if own_size is not _UNSTATED else size
+        return (None if font is _UNSTATED else font), (None if size is _UNSTATED else size)
+
+    def _font(self, properties):
+        if properties is None:
+            return _UNSTATED
+        fonts = properties.find(self.qn("w:rFonts"))
+        if fonts is None:
+            return _UNSTATED
+        if fonts.get(self.qn("w:eastAsiaTheme")):
+            return None  # a theme font: the file does not name it here
+        name = fonts.get(self.qn("w:eastAsia"))
+        return name if name else _UNSTATED
+
+    def _size(self, properties):
+        if properties is None:
+            return _UNSTATED
+        size = properties.find(self.qn("w:sz"))
+        if size is None or not size.get(self.qn("w:val"), "").isdigit():
+            return _UNSTATED
+        return int(size.get(self.qn("w:val"))) / 2
+
+
+_UNSTATED = object()
+
+
+def _first(properties: list, measure):
+    for item in properties:
+        value = measure(item)
+        if value is not _UNSTATED:
+            return value
+    return _UNSTATED
+
+
+class Numbering:
+    """The list numbers Word shows before numbered paragraphs (一、 （一） 1. ①)."""
+
+    def __init__(self, document, qn) -> None:
+        self.qn = qn
+        self.levels: dict[str, dict[int, dict[str, Any]]] = {}  # numId → ilvl → level facts
+        self.counters: dict[str, dict[int, int]] = {}
+        self.style_numbering: dict[str, tuple[str, int]] = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            numbering = None
+        if numbering is None:
+            return
+        abstracts = {a.get(qn("w:abstractNumId")): a for a in numbering.findall(qn("w:abstractNum"))}
+        for num in numbering.findall(qn("w:num")):
+            abstract_id = num.find(qn("w:abstractNumId"))
+            abstract = abstracts.get(abstract_id.get(qn("w:val"))) if abstract_id is not None else None
+            if abstract is None:
+                continue
+            levels = {}
+            for level in abstract.findall(qn("w:lvl")):
+                levels[int(level.get(qn("w:ilvl"), "0"))] = self._level(level)
+            for override in num.findall(qn("w:lvlOverride")):
+                ilvl = int(override.get(qn("w:ilvl"), "0"))
+                start = override.find(qn("w:startOverride"))
+                if start is not None and ilvl in levels:
+                    levels[ilvl] = {**levels[ilvl], "start": int(start.get(qn("w:val"), "1"))}
+            self.levels[num.get(qn("w:numId"))] = levels
+        for style in document.styles.element.findall(qn("w:style")):
+            num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+            if num_pr is not None:
+                num_id, ilvl = self._num_pr(num_pr)
+                if num_id:
+                    self.style_numbering[style.get(qn("w:styleId"))] = (num_id, ilvl or 0)
+
+    def _value(self, element, name: str, default: Optional[str] = None) -> Optional[str]:
+        child = element.find(self.qn(f"w:{name}"))
+        return child.get(self.qn("w:val"), default) if child is not None else default
+
+    def _level(self, level) -> dict[str, Any]:
+        start = self._value(level, "start", "1")
+        return {
+            "start": int(start) if start.isdigit() else 1,
+            "format": self._value(level, "numFmt", "decimal"),
+            "text": self._value(level, "lvlText", ""),
+            "suffix": self._value(level, "suff", "tab"),
+            "legal": level.find(self.qn("w:isLgl")) is not None,
+        }
+
+    def _num_pr(self, num_pr) -> tuple[Optional[str], Optional[int]]:
+        num_id = self._value(num_pr, "numId")
+        ilvl = self._value(num_pr, "ilvl")
+        return num_id, int(ilvl) if ilvl and ilvl.isdigit() else None
+
+    def label(self, paragraph, style_id: Optional[str]) -> str:
+        num_pr = paragraph.find(f"{self.qn('w:pPr')}/{self.qn('w:numPr')}")
+        num_id, ilvl = self._num_pr(num_pr) if num_pr is not None else (None, None)
+        if num_id is None and style_id in self.style_numbering:
+            num_id, style_level = self.style_numbering[style_id]
+            ilvl = style_level if ilvl is None else ilvl
+        if not num_id or num_id == "0" or num_id not in self.levels:
+            return ""
+        ilvl = ilvl or 0
+        levels = self.levels[num_id]
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters.get(ilvl, levels[ilvl]["start"] - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        level = levels[ilvl]
+        if level["format"] in ("bullet", "none"):
+            return ""
+        text = level["text"]
+        for index in range(ilvl, -1, -1):
+            if f"%{index + 1}" in text:
+                facts = levels.get(index, level)
+                value = counters.get(index, facts["start"])
+                fmt = "decimal" if level["legal"] and index < ilvl else facts["format"]
+                text = text.replace(f"%{index + 1}", format_number(value, fmt))
+        if level["suffix"] != "nothing" and text and not text.endswith(_CLOSED):
+            text += " "
+        return text
+
+
+# A label ending in one of these needs no space before the text (一、 （一） 1. 第一章)
+_CLOSED = ("、", "）", ")", ".", "．", "：", ":", "，", "章", "节", "条", "部分", "是")
+_DIGITS = "零一二三四五六七八九"
+_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+
+
+def chinese_number(value: int, digits: str = _DIGITS, units: str = "十百千") -> str:
+    if value <= 0 or value >= 10000:
+        return str(value)
+    parts, zero = [], False
+    for power, unit in ((1000, units[2]), (100, units[1]), (10, units[0]), (1, "")):
+        digit = value // power % 10
+        if digit:
+            if zero:
+                parts.append(digits[0])
+            parts.append(digits[digit] + unit)
+            zero = False
+        elif parts:
+            zero = True
+    text = "".join(parts)
+    if digits == _DIGITS and 10 <= value < 20:
+        text = text[1:]  # 十一, not 一十一
+    return text
+
+
+def _roman(value: int) -> str:
+    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = []
+    for number, letters in numerals:
+        while value >= number:
+            out.append(letters)
+            value -= number
+    return "".join(out)
+
+
+def _letters(value: int) -> str:
+    # Word repeats the letter: a … z, aa … zz
+    return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1) if value > 0 else str(value)
+
+
+def format_number(value: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand"):
+        return chinese_number(value)
+    if fmt == "chineseLegalSimplified":
+        return chinese_number(value, _LEGAL_DIGITS, "拾佰仟")
+    if fmt == "ideographTraditional" and 1 <= value <= 10:
+        return _STEMS[value - 1]
+    if fmt == "ideographZodiac" and 1 <= value <= 12:
+        return _BRANCHES[value - 1]
+    if fmt == "decimalEnclosedCircle" and 1 <= value <= 20:
+        return chr(0x2460 + value - 1)
+    if fmt == "decimalEnclosedParen" and 1 <= value <= 20:
+        return chr(0x2474 + value - 1)
+    if fmt == "decimalEnclosedFullstop" and 1 <= value <= 20:
+        return chr(0x2488 + value - 1)
+    if fmt == "decimalFullWidth":
+        return "".join(chr(ord(d) + 0xFEE0) for d in str(value))
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    if fmt == "upperRoman":
+        return _roman(value)
+    if fmt == "lowerRoman":
+        return _roman(value).lower()
+    if fmt == "upperLetter":
+        return _letters(value).upper()
+    if fmt == "lowerLetter":
+        return _letters(value)
+    return str(value)
