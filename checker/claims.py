@@ -19,7 +19,10 @@ NC checks in ``checker/checks/numeric.py`` only do the arithmetic.
 """
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Optional
 
 from checker.quantities import Quantity, Sentence, load_numeric_rules, sentences
@@ -29,6 +32,14 @@ CLAUSE_MARKS = "，,；;。：:！？!?\n"
 _STRONG_MARKS = "；;。！？!?\n"
 _OPEN = "（(〔【["
 _CLOSE = "）)〕】]"
+_BRACKETS = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
+# A clause longer than this is text without punctuation: looking further back finds nothing useful.
+_CLAUSE_REACH = 200
+
+
+@lru_cache(maxsize=16)
+def _mark_pattern(marks: str) -> re.Pattern:
+    return re.compile("[" + re.escape(marks) + "]")
 
 
 @dataclass
@@ -142,41 +153,69 @@ class _SentenceReader:
         self.sentence = sentence
         self.rules = rules
         self.all = sentence.quantities
+        self._mark_cache: dict[str, list[int]] = {}
         self.depth = self._depths()
         self.outside = [q for q in self.all if self.depth(q.start) == 0]
+        self.ends = sorted(q.end for q in self.all)
+        self.outside_starts = [q.start for q in self.outside]
+        self.outside_ends = [q.end for q in self.outside]
+        self.starts_all = {q.start for q in self.all}
+        self.ends_all = set(self.ends)
+
+    @cached_property
+    def overlap_noted(self) -> bool:
+        sentence = self.text[self.sentence.start:self.sentence.end]
+        return self.has_any(sentence, self.rules["breakdown"]["overlap_words"]) is not None
+
+    def outside_between(self, start: int, end: int):
+        """Quantities outside brackets that start in [start, end), lazily (callers stop early)."""
+        outside = self.outside
+        for index in range(bisect.bisect_left(self.outside_starts, start), len(outside)):
+            if outside[index].start >= end:
+                return
+            yield outside[index]
 
     def _depths(self):
         """A function giving the bracket depth at an offset of this sentence."""
-        text, start, end = self.text, self.sentence.start, self.sentence.end
-        changes = [(i, 1 if text[i] in _OPEN else -1) for i in range(start, end) if text[i] in _OPEN or text[i] in _CLOSE]
-        if not changes:
+        positions, levels, level = [], [], 0
+        for match in _BRACKETS.finditer(self.text, self.sentence.start, self.sentence.end):
+            level = level + 1 if match.group() in _OPEN else max(0, level - 1)
+            positions.append(match.start())
+            levels.append(level)
+        if not positions:
             return lambda offset: 0
 
         def depth(offset: int) -> int:
-            level = 0
-            for at, step in changes:
-                if at >= offset:
-                    break
-                level = max(0, level + step)
-            return level
+            index = bisect.bisect_left(positions, offset)
+            return levels[index - 1] if index else 0
 
         return depth
 
     # -- helpers -------------------------------------------------------------
     def clause_start(self, offset: int, marks: str = CLAUSE_MARKS) -> int:
-        floor = self.sentence.start
-        at = offset - 1
-        text = self.text
-        while at >= floor and text[at] not in marks:
-            at -= 1
-        return at + 1
+        """Where the clause holding ``offset`` starts; looks back at most _CLAUSE_REACH characters."""
+        floor = max(self.sentence.start, offset - _CLAUSE_REACH)
+        positions = self._marks(marks)
+        index = bisect.bisect_left(positions, offset)
+        if index and positions[index - 1] >= floor:
+            return positions[index - 1] + 1
+        return floor
+
+    def _marks(self, marks: str) -> list[int]:
+        """Offsets of the marks in this sentence, found once per set of marks."""
+        found = self._mark_cache.get(marks)
+        if found is None:
+            pattern = _mark_pattern(marks)
+            found = self._mark_cache[marks] = [m.start() for m in pattern.finditer(
+                self.text, self.sentence.start, self.sentence.end)]
+        return found
 
     def label(self, quantity: Quantity, floor: int = 0) -> str:
         """The words right before a quantity, back to the clause start or the previous number."""
         start = max(self.clause_start(quantity.start, CLAUSE_MARKS + "、"), floor)
-        for other in self.all:
-            if other.end <= quantity.start and other.end > start:
-                start = other.end
+        index = bisect.bisect_right(self.ends, quantity.start)
+        if index and self.ends[index - 1] > start:
+            start = self.ends[index - 1]
         return self.text[start:quantity.start].strip(" \u3000")
 
     def has_any(self, text: str, words) -> Optional[str]:
@@ -207,13 +246,28 @@ class _SentenceReader:
                 unique.append(breakdown)
         return unique
 
+    @cached_property
+    def change_words(self) -> list[str]:
+        change = self.rules["change"]
+        return change["up"] + change["down"] + change["comparisons"]
+
+    @cached_property
+    def first_part_stops(self) -> list[str]:
+        return self.change_words + self.rules["change"]["from_words"] + self.rules["breakdown"]["first_part_stop_words"]
+
     def _breakdown_at(self, marker_start: int, marker_end: int, says_all: bool) -> Optional[Breakdown]:
-        rules, change_rules = self.rules["breakdown"], self.rules["change"]
+        rules = self.rules["breakdown"]
         text = self.text
-        before = [q for q in self.outside if q.end <= marker_start and q.usable and not q.is_rate]
-        if not before:
+        total = None
+        for index in range(bisect.bisect_right(self.outside_ends, marker_start) - 1, -1, -1):
+            candidate = self.outside[index]
+            if candidate.end <= marker_start and candidate.usable and not candidate.is_rate:
+                total = candidate
+                break
+            if marker_start - candidate.end > 40:
+                break
+        if total is None:
             return None
-        total = before[-1]
         gap = text[total.end:marker_start]
         if any(mark in gap for mark in _STRONG_MARKS) or len(gap) > 40:
             return None
@@ -224,14 +278,12 @@ class _SentenceReader:
         clause = text[self.clause_start(total.start):total.start]
         if self.has_any(total_label, rules["not_additive_words"]):
             return None  # 每千人6.6批次, 人均39545元: a rate, not a total
-        change_words = change_rules["up"] + change_rules["down"] + change_rules["comparisons"]
+        change_words = self.change_words
         if self.has_any(total_label, change_words) and not self.has_any(total_label, ["增至", "增加到", "增长到", "提高到", "达到"]):
             return None  # 比上年增加1500亿元，其中… : the parts are not parts of the increment
         parts: list[Part] = []
         floor = marker_end
-        for quantity in self.outside:
-            if quantity.start < marker_end:
-                continue
+        for quantity in self.outside_between(marker_end, self.sentence.end):
             between = text[floor:quantity.start]
             if any(mark in between for mark in _STRONG_MARKS):
                 break
@@ -247,7 +299,7 @@ class _SentenceReader:
             label = self.label(quantity, marker_end)
             if parts and self.has_any(label, rules["new_statement_words"]):
                 break
-            if self.has_any(label, change_words + change_rules["from_words"] + rules["first_part_stop_words"]):
+            if self.has_any(label, self.first_part_stops):
                 break
             if self.has_any(label, rules["not_additive_words"]):
                 break
@@ -256,7 +308,7 @@ class _SentenceReader:
         if not parts:
             return None
         exhaustive, reason = self._exhaustive(clause, total, parts, says_all)
-        noted = self.has_any(text[self.sentence.start:self.sentence.end], rules["overlap_words"]) is not None
+        noted = self.overlap_noted
         return Breakdown(total, total_label, parts, exhaustive, reason, total.start, parts[-1].quantity.end,
                          overlap_noted=noted)
 
@@ -310,7 +362,7 @@ class _SentenceReader:
                 share.part = self._part_before(zhan)
                 if share.part is not None:
                     share.start = share.part.start
-                    stated = [q for q in self.outside if zhan < q.start < percent.start and q.usable
+                    stated = [q for q in self.outside_between(zhan + 1, percent.start) if q.usable
                               and q.unit == share.part.unit and not q.is_rate]
                     described = text[zhan + 1:percent.start]
                     share.whole_words = described
@@ -322,12 +374,15 @@ class _SentenceReader:
         return found
 
     def _part_before(self, zhan: int) -> Optional[Quantity]:
-        for quantity in reversed(self.outside):
-            if quantity.end <= zhan:
-                gap = self.text[quantity.end:zhan]
-                if gap in ("", "，", ",", "、") and quantity.usable and not quantity.is_rate:
-                    return quantity
-                return None
+        index = bisect.bisect_right(self.outside_ends, zhan) - 1
+        while index >= 0 and self.outside[index].end > zhan:
+            index -= 1  # ends are sorted as starts are; a quantity straddling 占 does not count
+        if index < 0:
+            return None
+        quantity = self.outside[index]
+        gap = self.text[quantity.end:zhan]
+        if gap in ("", "，", ",", "、") and quantity.usable and not quantity.is_rate:
+            return quantity
         return None
 
     # -- changes -------------------------------------------------------------
@@ -345,10 +400,8 @@ class _SentenceReader:
             gap = text[first.end:second.start]
             # 由A增加到B(，增长p)
             head = text[self.clause_start(first.start):first.start]
-            starts = {q.start for q in self.all}
-            ends = {q.end for q in self.all}
-            paired = "分别" in head or (text[first.start - 1:first.start] == "、" and first.start - 1 in ends) or \
-                (text[second.end:second.end + 1] == "、" and second.end + 1 in starts)
+            paired = "分别" in head or (text[first.start - 1:first.start] == "、" and first.start - 1 in self.ends_all) \
+                or (text[second.end:second.end + 1] == "、" and second.end + 1 in self.starts_all)
             if not paired and (not first.is_rate and first.unit == second.unit or first.kind == second.kind == "percent") \
                     and any(word in head for word in rules["from_words"]) and len(gap) <= 8 \
                     and not any(mark in gap for mark in CLAUSE_MARKS):
@@ -414,19 +467,23 @@ class _SentenceReader:
             run = [quantity] if quantity is not None and quantity.kind in ("bare", "percent") else []
         # 第一产业占4.6%，第二产业占36.5%，第三产业占58.9%; or …占比分别为a%、b%、c%
         percents = [q for q in self.outside if q.kind == "percent" and not q.ranged]
-        labels = [self.label(q) for q in percents]
-        for partition in self.rules["partitions"]:
+        if not percents:
+            return found
+        labelled = [(q, label) for q, label in ((q, self.label(q)) for q in percents)
+                    if _share_word(label, rules)[0] is not None]
+        for partition in self.rules["partitions"] if len(labelled) >= 2 else ():
             chosen, chosen_labels = [], []
             for member in partition["members"]:
-                for quantity, label in zip(percents, labels):
-                    if _member_in(label, member) and _share_word(label, rules)[0] is not None:
+                for quantity, label in labelled:
+                    if _member_in(label, member):
                         chosen.append(quantity)
                         chosen_labels.append(label)
                         break
             if len(chosen) == len(partition["members"]) and len(set(q.start for q in chosen)) == len(chosen):
                 found.append(ShareSet(chosen, chosen_labels, partition["name"], min(q.start for q in chosen),
                                       max(q.end for q in chosen)))
-        for at_word in ("分别为", "分别是", "分别占"):
+        has_each = text.find("分别", self.sentence.start, self.sentence.end) >= 0
+        for at_word in ("分别为", "分别是", "分别占") if has_each else ():
             at = text.find(at_word, self.sentence.start, self.sentence.end)
             if at < 0:
                 continue
@@ -483,7 +540,7 @@ def _shorten(item: str, core: str, first: bool) -> str:
 
 
 def _member_in(label: str, spellings) -> Optional[str]:
-    for spelling in sorted(spellings, key=len, reverse=True):
+    for spelling in _longest_first(tuple(spellings)):
         if spelling in label:
             return spelling
     return None
@@ -516,17 +573,24 @@ def match_partition(labels: list[str], partitions) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=32)
+def _longest_first(words: tuple) -> tuple:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 def _share_word(clause: str, rules) -> tuple[Optional[str], int]:
-    for word in sorted(rules["words"], key=len, reverse=True):
-        at = clause.find(word)
-        while at >= 0:
-            if word == "占":
-                following = clause[at + 1: at + 2]
-                if following in rules["not_after_zhan"] or clause[at - 1: at] == "抢":
-                    at = clause.find(word, at + 1)
-                    continue
-            return word, at
-    return None, -1
+    """The share word nearest the end of the clause (the percentage follows it), and where."""
+    zhan = clause.rfind("占")
+    while zhan >= 0 and clause[zhan + 1: zhan + 2] in rules["not_after_zhan"]:
+        zhan = clause.rfind("占", 0, zhan)
+    if zhan >= 0 and "占" in rules["words"]:
+        return "占", zhan  # 占 names the part before it and the whole after it
+    best: tuple[Optional[str], int] = (None, -1)
+    for word in _longest_first(tuple(rules["words"])):
+        at = clause.rfind(word)
+        if word != "占" and at > best[1]:
+            best = (word, at)
+    return best
 
 
 def _change_verb(gap: str, rules) -> tuple[Optional[str], str]:

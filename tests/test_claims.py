@@ -150,3 +150,27 @@ def test_partition_members_naming_different_measures_are_not_a_partition():
     assert not b.exhaustive
     (b,) = read("常住人口52.6万人，其中城镇人口38.4万人、农村人口14.2万人。").breakdowns
     assert b.exhaustive
+
+
+import time  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("text", [
+    "共100项，其中1项" + "，其中1项" * 20_000,
+    "（1项" * 20_000,
+    "1家占2%" * 20_000,
+    "由1%提高到2%，提高1%，" * 5_000,
+    "三次产业结构为" + "1:" * 20_000 + "1",
+    "2023年全区专利授权总量5458件，" * 10_000,
+])
+def test_claim_extraction_stays_linear_on_pathological_sentences(text):
+    started = time.perf_counter()
+    read(text)
+    assert time.perf_counter() - started < 10
+
+
+def test_share_word_bi_zhong_after_zhan_still_finds_the_part():
+    (share,) = read("累计培育专精特新企业23家，占全省总数的比重为15.3%。").shares
+    assert share.word == "占" and share.part.text == "23家"
