@@ -289,6 +289,25 @@ def fix(paths, show_diff, unsafe_fixes, select, ignore, config) -> None:
 
 
 @main.command()
+@click.argument("path")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="Write the commented copy to FILE (never the input itself).")
+@click.option("--select", multiple=True, help="Rules to run: codes, prefixes, categories or names (comma-separated).")
+@click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes, categories or names.")
+@_config_option
+def annotate(path, output, select, ignore, config) -> None:
+    """Write a copy of a .docx with one Word comment per finding (author "doccheck")."""
+    from checker.annotate import AnnotateError, annotate as write_annotated
+
+    settings = _settings((path,), config, select, ignore)
+    try:
+        findings = write_annotated(path, output, settings)
+    except AnnotateError as error:
+        raise click.ClickException(f"{path}: {error}") from None
+    click.echo(f"wrote {output} with {len(findings)} comments", err=True)
+
+
+@main.command()
 @click.argument("folder", default=".", type=click.Path(file_okay=False))
 @click.option("--force", is_flag=True, help="Replace an existing doccheck.toml.")
 def init(folder, force) -> None:
