@@ -225,6 +225,7 @@ PATHOLOGICAL = [
     "www." * 5_000, "，" * 20_000, "。" * 20_000, "《" * 4_000 + "<" * 4_000 + ">》" * 4_000,
     "》、《" * 2_500, "”“" * 4_000, "." * 20_000, "…" * 20_000, "-" * 20_000, "—" * 20_000,
     "2015-" * 4_000, "20152015" * 2_500, "中 1" * 2_500, "1 " * 4_000, "第一章" * 2_500 + " 1",
+    "中" + "," * 20_000, "中" + "(," * 10_000, "中" + "(" * 10_000 + ")" * 10_000 + "x",
 ]
 
 
@@ -254,6 +255,21 @@ def test_fixes_stay_inside_the_text_and_the_safe_ones_apply_cleanly(text):
         if f.fix:
             assert 0 <= f.fix.start <= f.fix.end <= len(text)
     apply_fixes(text, choose_fixes(result))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="中文科技工作，；：（）？！。、《》“”0123456789 \n", max_size=300))
+def test_a_text_with_only_fullwidth_marks_never_has_a_halfwidth_finding(text):
+    assert findings(text, ["PN201", "PN202"]) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["工作", "完成", ",", ";", ":", "(", ")", "?", "良好", "。", "\n"]), max_size=80))
+def test_fixing_halfwidth_marks_leaves_none_behind(pieces):
+    text = "".join(pieces)
+    fixed = apply_fixes(text, choose_fixes(findings(text, ["PN201", "PN202"])))
+    assert findings(fixed, ["PN201", "PN202"]) == []
+    assert len(fixed) == len(text)
 
 
 def test_half_width_detection_is_computed_once_per_document():

@@ -42,12 +42,11 @@ def _char(text: str, at: int, start: int, end: int) -> str:
 
 # -- half-width marks in Chinese text (PN201, PN202) -------------------------------
 
-_HALF_MARK = re.compile(r"[,;:?!()]")
+_HALF_RUN = re.compile(r"[,;:?!()]+")
 # A URL keeps its own ASCII marks. Anchored on a literal prefix, then one character
 # class: linear.
 _URL = re.compile(r"(?:https?|ftp)://[!-~]+|www\.[!-~]+")
 _FULL_COUNTED = re.compile("[，；：？！（）]")
-_ASCII_CLOSERS = frozenset(")]\"'")
 # More half-width marks than this in one document are reported once, not one by one.
 MAX_SEPARATE = 10
 
@@ -63,50 +62,71 @@ class HalfMark:
 
 
 def halfwidth_marks(doc) -> list[HalfMark]:
-    """Every half-width , ; : ? ! ( ) that stands in Chinese text, in text order."""
+    """Every half-width , ; : ? ! ( ) that stands in Chinese text, in text order.
+
+    Marks are judged by run: a run of adjacent half-width marks (“(达标);”, “工作,,”)
+    is judged by the characters on either side of the whole run, and a run with
+    one mark in Chinese text is in Chinese text as a whole, as is the partner of
+    a bracket that is. Then fixing the marks found never puts another half-width
+    mark next to a full-width one: a second check finds nothing new.
+    """
     text = doc.text
-    found: list[HalfMark] = []
+    found: list[int] = []
     for paragraph in doc.body_paragraphs:
         start, end = paragraph.start, paragraph.end
         urls = [(m.start(), m.end()) for m in _URL.finditer(text, start, end)]
         url_index = 0
+        run_of: dict[int, tuple[int, int]] = {}  # offset → (start, end) of its run
+        partner: dict[int, int] = {}
         open_parens: list[int] = []
-        paren_pairs: list[tuple[Optional[int], Optional[int]]] = []
-        for match in _HALF_MARK.finditer(text, start, end):
-            at, mark = match.start(), match.group()
-            while url_index < len(urls) and urls[url_index][1] <= at:
+        affected: set[int] = set()
+        pairs: list[tuple[Optional[int], Optional[int]]] = []
+        for run in _HALF_RUN.finditer(text, start, end):
+            run_start, run_end = run.span()
+            while url_index < len(urls) and urls[url_index][1] <= run_start:
                 url_index += 1
-            if url_index < len(urls) and urls[url_index][0] <= at:
-                continue
-            before, after = _char(text, at - 1, start, end), _char(text, at + 1, start, end)
-            if before in _ASCII_CLOSERS and mark not in "()":
-                # (达标); — judge by what the bracket closes on
-                back = at - 1
-                while back > start and text[back] in _ASCII_CLOSERS and at - back < 4:
-                    back -= 1
-                before = text[back]
-            if mark == "(":
-                open_parens.append(at)
-            elif mark == ")":
-                paren_pairs.append((open_parens.pop() if open_parens else None, at))
-            elif mark in ",;:":
-                if before.isdigit() and after.isdigit():
-                    continue  # 1,000 and 10:30 are numbers
-                if is_chinese(before) or is_chinese(after):
-                    found.append(HalfMark(at, mark))
-            elif is_han(before) or before in CLOSING_MARKS:
-                # ? ! after a mark or a space is usually a lost character, not a question
-                found.append(HalfMark(at, mark))
-        paren_pairs.extend((at, None) for at in open_parens)
-        for opener, closer in paren_pairs:
-            sides = []
-            for at in (opener, closer):
-                if at is not None:
-                    sides += [_char(text, at - 1, start, end), _char(text, at + 1, start, end)]
+            if url_index < len(urls) and urls[url_index][0] <= run_start:
+                continue  # a URL keeps its marks
+            left, right = _char(text, run_start - 1, start, end), _char(text, run_end, start, end)
+            for at in range(run_start, run_end):
+                mark = text[at]
+                run_of[at] = (run_start, run_end)
+                if mark == "(":
+                    open_parens.append(at)
+                elif mark == ")":
+                    pairs.append((open_parens.pop() if open_parens else None, at))
+                elif mark in ",;:":
+                    if run_end - run_start == 1 and left.isdigit() and right.isdigit():
+                        continue  # 1,000 and 10:30 are numbers
+                    if is_chinese(left) or is_chinese(right):
+                        affected.add(at)
+                elif is_han(left) or left in CLOSING_MARKS:
+                    # ? ! after a mark or a space is usually a lost character, not a question
+                    affected.add(at)
+        pairs.extend((at, None) for at in open_parens)
+        for opener, closer in pairs:
+            ends = [at for at in (opener, closer) if at is not None]
+            if opener is not None and closer is not None:
+                partner[opener], partner[closer] = closer, opener
+            sides = [_char(text, s - 1, start, end) for s, _ in (run_of[at] for at in ends)]
+            sides += [_char(text, e, start, end) for _, e in (run_of[at] for at in ends)]
             if any(is_chinese(ch) for ch in sides):
-                found.extend(HalfMark(at, text[at]) for at in (opener, closer) if at is not None)
-    found.sort(key=lambda m: m.offset)
-    return found
+                affected.update(ends)
+        # A run in Chinese text is so as a whole, and so is a bracket's partner.
+        work, runs_done = list(affected), set()
+        while work:
+            at = work.pop()
+            others = [partner.get(at)]
+            if run_of[at] not in runs_done:  # each run is spread once: linear
+                runs_done.add(run_of[at])
+                others += range(*run_of[at])
+            for other in others:
+                if other is not None and other not in affected:
+                    affected.add(other)
+                    work.append(other)
+        found.extend(affected)
+    found.sort()
+    return [HalfMark(at, text[at]) for at in found]
 
 
 def _fullwidth_count(doc) -> int:
@@ -165,8 +185,8 @@ def halfwidth_punctuation_document(doc) -> Iterator[Hit]:
     Fix:
         Safe, one fix for all: it replaces the span from the first to the last
         affected mark with that span's text, every affected mark made full-width
-        and nothing else changed. A fixer that applies fixes by span should apply
-        it alone (it overlaps any other fix inside that span) and re-check.
+        and nothing else changed. The other fixes inside that span overlap it:
+        ``doccheck fix`` applies this one in one pass and those in the next.
     """
     marks = _marks(doc)
     if len(marks) <= MAX_SEPARATE:
