@@ -3,12 +3,13 @@ import time
 
 import pytest
 import yaml
+from hypothesis import given, settings, strategies as st
 
 from checker.checks import number_usage
 from checker.checks.number_usage import NumberUsageRulesError, load_number_usage_rules
-from checker.config import Settings
+from checker.config import Settings as RunSettings
 from checker.engine import check_path
-from checker.fixer import apply_fixes
+from checker.fixer import apply_fixes, choose_fixes
 from checker.resources import rules_path
 from tests.conftest import findings
 
@@ -177,7 +178,7 @@ def test_unpadded_dates_and_numeric_dates_are_fine():
 # -- the seed -------------------------------------------------------------------------------------------
 
 def test_seed_mixed_issue_counts(seed_path):
-    report = check_path(str(seed_path), Settings(select=["NU"]))
+    report = check_path(str(seed_path), RunSettings(select=["NU"]))
     mixed = [f for f in report.findings if f.code == "NU101" and f.evidence["measure"] == "期"]
     assert [(f.line, f.excerpt) for f in mixed] == [(30, "五期")]
     assert mixed[0].evidence["other_form_lines"] == [27]  # 4期
@@ -216,3 +217,21 @@ def test_counts_are_computed_once_per_document():
 
     doc = Document("举办4期沙龙。举办五期培训。\n")
     assert doc.view(number_usage.counts) is doc.view(number_usage.counts)
+
+
+PIECES = ["约", "左右", "超过", "以上", "近", "多", "家", "期", "五", "三", "4", "16", "2016", "年", "月", "日",
+          "01", "0", "～", "-", "%", "万", "元", "二", "零", "O", "○", "〇", "一", "六", "，", "。", "\n", "举办"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60))
+def test_safe_fixes_stay_in_the_text_and_converge(pieces):
+    text = "".join(pieces)
+    for _ in range(10):
+        result = findings(text, ["NU", "PN2"])
+        assert all(0 <= f.fix.start <= f.fix.end <= len(text) for f in result if f.fix)
+        fixes = choose_fixes(result)
+        if not fixes:
+            break
+        text = apply_fixes(text, fixes)
+    assert not choose_fixes(findings(text, ["NU", "PN2"]))
