@@ -16,6 +16,7 @@ FORMATS: dict[str, str] = {
     "sarif": "sarif",
     "github": "github",
     "junit": "junit",
+    "html": "html",
 }
 
 
