@@ -79,6 +79,15 @@ def test_a_comma_before_a_full_stop_is_stacked_with_an_unsafe_fix():
     assert (f.line, f.column, f.excerpt, f.fix.replacement, f.fix.safety) == (1, 7, "，。", "。", "unsafe")
 
 
+def test_doubled_halfwidth_marks_in_chinese_text_are_reported():
+    (f,) = findings("工作已经完成,,效果良好。\n", "PN203")
+    assert (f.line, f.column, f.excerpt, f.fix.replacement) == (1, 7, ",,", ",")
+
+
+def test_stacked_halfwidth_marks_outside_chinese_text_are_fine():
+    assert findings("Use a::b and x,;y here. 进入前1?。\n", "PN203") == []
+
+
 def test_single_marks_and_a_question_with_exclamation_are_fine():
     assert findings("他问：“行吗？！”我说：“行。”工作完成，效果良好。\n", "PN203") == []
 

@@ -214,19 +214,24 @@ def halfwidth_punctuation_document(doc) -> Iterator[Hit]:
 
 # -- doubled or stacked marks (PN203) ----------------------------------------------
 
-_STACKED = re.compile("[，、；：。？！][，、；：。]")
-_SENTENCE_END_FIRST = "。？！"
+_STACKED = re.compile("[，、；：。？！,;:?!][，、；：。,;:]")
+_FULL_POINT_MARKS = frozenset("，、；：。？！")
 
 
 def stacked_marks(doc) -> list[tuple[int, str]]:
     text = doc.text
     found = []
     for paragraph in doc.body_paragraphs:
-        for match in _STACKED.finditer(text, paragraph.start, paragraph.end):
+        p_start, p_end = paragraph.start, paragraph.end
+        for match in _STACKED.finditer(text, p_start, p_end):
             at, pair = match.start(), match.group()
-            if pair == "。。" and ("。" in (_char(text, at - 1, paragraph.start, paragraph.end),
-                                            _char(text, at + 2, paragraph.start, paragraph.end))):
+            before, after = _char(text, at - 1, p_start, p_end), _char(text, at + 2, p_start, p_end)
+            if pair == "。。" and "。" in (before, after):
                 continue  # 。。。 is a misused ellipsis: PN207
+            if not (_FULL_POINT_MARKS.intersection(pair) or is_chinese(before) or is_chinese(after)):
+                continue  # a::b, x,;y — not Chinese text
+            if pair[0] in "?!" and not (is_han(before) or before in CLOSING_MARKS):
+                continue  # 前1?。: the ? stands for a character that was lost
             found.append((at, pair))
     # A run such as ，，， would match twice; keep the first of overlapping pairs.
     result, last_end = [], -1
@@ -246,8 +251,9 @@ def stacked_punctuation(doc) -> Iterator[Hit]:
 
     What it checks:
         A comma, 顿号, semicolon, colon, full stop, question or exclamation mark
-        directly followed by a comma, 顿号, semicolon, colon or full stop.
-        “。。。” is left to PN207 (ellipsis); “？！” and “！！” are allowed.
+        directly followed by a comma, 顿号, semicolon, colon or full stop — in
+        full or half width (工作,,完成) when in Chinese text. “。。。” is left to
+        PN207 (ellipsis); “？！” and “！！” are allowed.
     Why it matters:
         GB/T 15834-2011 puts one point mark at one pause; two in a row are an
         editing leftover.
