@@ -80,7 +80,8 @@ _CHINESE_NUMERAL = "一二两三四五六七八九十百千"
 @lru_cache(maxsize=8)
 def _count_patterns(measures: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     words = "|".join(re.escape(m) for m in sorted(measures, key=len, reverse=True))
-    arabic = re.compile(f"(?=[{_DIGIT}])(?<![{_DIGIT}.．第])([{_DIGIT}]+)({words})")
+    # A count has at most 9 digits; a longer run is not a count (and int() caps digits).
+    arabic = re.compile(f"(?=[{_DIGIT}])(?<![{_DIGIT}.．第])([{_DIGIT}]{{1,9}})({words})")
     chinese = re.compile(f"(?=[{_CHINESE_NUMERAL}])(?<![{_CHINESE_NUMERAL}零〇第前后头首每这那几“])([{_CHINESE_NUMERAL}]{{1,4}})({words})")
     return arabic, chinese
 
