@@ -20,6 +20,8 @@ READERS: dict[str, str] = {
     ".md": "text",
     ".markdown": "text",
     ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
 }
 
 

@@ -1,0 +1,196 @@
+"""Saved web pages (.html/.htm): the article's text, its metadata fields, no site chrome.
+
+The main text is found by trafilatura (navigation, footers, share buttons and the
+like are dropped); each extracted line is then found again in the page's own text
+nodes, so ``locate(offset)`` gives the line of the HTML file the character came
+from (``source_line``) and the tag that held it. Government pages put their
+metadata (索引号, 发布机构, 发布日期, 信息名称 …) in a table or list above the
+article: those fields, and the ``<meta>`` tags such sites use (ArticleTitle,
+PubDate, ContentSource), become ``Source.metadata`` and stay out of the text.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any, Optional
+
+from checker.document import Source
+from checker.readers import LoadError
+from checker.readers.sourcemap import TextBuilder
+
+EXTRA = "html"
+
+# Field names of the 政府信息公开 metadata block, as sites write them.
+METADATA_KEYS = (
+    "索引号", "公开属性", "发布机构", "发文机关", "发布日期", "成文日期", "生成日期", "公开日期", "信息名称",
+    "内容描述", "内容概述", "文号", "发文字号", "主题分类", "体裁分类", "组配分类", "服务对象分类", "主题词",
+    "关键词", "公开方式", "公开范围", "公开时限", "有效性", "时效", "效力状况", "信息来源", "来源", "标题",
+    "名称", "发布时间", "所属机构", "文件编号",
+)
+_META_TAGS = {"articletitle": "标题", "pubdate": "发布日期", "contentsource": "发布机构",
+              "keywords": "关键词", "description": "内容描述", "columnname": "栏目"}
+_KEY_PATTERN = re.compile(r"^\s*(?P<key>[^:：\s][^:：]{0,12}?)\s*[:：]\s*(?P<value>.*?)\s*$", re.S)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.I)
+_SPACES = re.compile(r"\s+")
+
+
+def _import_libraries():
+    try:
+        import lxml.html
+        import trafilatura
+    except ImportError:
+        raise LoadError("读取网页需要 trafilatura 和 lxml：pip install 'doccheck[html]' (missing extra: html)") from None
+    return lxml.html, trafilatura
+
+
+def decode_page(data: bytes) -> str:
+    from checker.readers.text import decode
+
+    declared = _CHARSET.search(data[:4096])
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(data)[0]
+
+
+def read(path: str, data: bytes) -> Source:
+    lxml_html, trafilatura = _import_libraries()
+    page = decode_page(data).replace("\r\n", "\n").replace("\r", "\n")
+    page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page)  # lxml refuses str input that declares an encoding
+    if not page.strip():
+        raise LoadError("网页是空的，没有可检查的文字")
+    try:
+        tree = lxml_html.fromstring(page)
+    except Exception as error:  # lxml.etree.ParserError and friends
+        raise LoadError(f"无法解析网页：{error}") from None
+    metadata = page_metadata(tree)
+    extracted = trafilatura.extract(page, include_tables=True, include_comments=False, favor_recall=True,
+                                    include_formatting=False, include_links=False, deduplicate=False)
+    if not extracted or not extracted.strip():
+        raise LoadError("网页中没有找到正文（可能只有导航或由脚本生成内容）")
+    stream = TextStream(tree)
+    builder = TextBuilder()
+    for line in extracted.split("\n"):
+        line = line.strip()
+        if not line or _is_metadata_line(line, metadata):
+            continue
+        stream.add_line(builder, line)
+        builder.newline()
+    text, locate = builder.build()
+    return Source(path=path, text=text, encoding=None, kind="html", metadata=metadata, locate=locate, raw=data)
+
+
+def _is_metadata_line(line: str, metadata: dict[str, str]) -> bool:
+    """A metadata field the extractor kept in the text (it is in ``metadata`` already)."""
+    match = _KEY_PATTERN.match(line)
+    return bool(match) and _field_name(match.group("key")) in metadata and len(line) < 200
+
+
+def _field_name(key: str) -> Optional[str]:
+    name = _SPACES.sub("", key).replace("\u3000", "")
+    return name if name in METADATA_KEYS else None
+
+
+def page_metadata(tree) -> dict[str, str]:
+    """索引号, 发布机构, 发布日期 … from the page's metadata block and its <meta> tags."""
+    fields: dict[str, str] = {}
+    for element in tree.iter("td", "th", "li", "p", "span", "div", "dt", "dd", "label", "b", "strong", "em"):
+        if len(element) > 3:  # a container of many fields; its leaves are visited one by one
+            continue
+        text = element.text_content()
+        if len(text) > 300:
+            continue
+        match = _KEY_PATTERN.match(text)
+        if not match:
+            continue
+        name = _field_name(match.group("key"))
+        if not name or name in fields:
+            continue
+        value = _SPACES.sub(" ", match.group("value")).strip()
+        if not value:
+            sibling = element.getnext()
+            value = _SPACES.sub(" ", sibling.text_content()).strip() if sibling is not None else ""
+        if value:
+            fields[name] = value
+    for meta in tree.iter("meta"):
+        name = (meta.get("name") or "").lower()
+        content = (meta.get("content") or "").strip()
+        if name in _META_TAGS and content:
+            fields.setdefault(_META_TAGS[name], content)
+    return fields
+
+
+class TextStream:
+    """The page's text nodes in document order, each with its element and source line,
+    to find an extracted line again."""
+
+    _SKIP = {"script", "style", "noscript", "template", "head", "title"}
+
+    def __init__(self, tree) -> None:
+        chunks: list[str] = []
+        self.places: list[tuple[int, int, str]] = []  # (start, source line, tag)
+        length = 0
+        for element in tree.iter():
+            tag = element.tag if isinstance(element.tag, str) else ""
+            parent = element.getparent()
+            if tag not in self._SKIP and element.text:
+                self.places.append((length, element.sourceline or 0, tag))
+                chunks.append(element.text)
+                length += len(element.text)
+            if element.tail and parent is not None and parent.tag not in self._SKIP:
+                self.places.append((length, element.sourceline or 0, parent.tag if isinstance(parent.tag, str) else ""))
+                chunks.append(element.tail)
+                length += len(element.tail)
+        self.text = "".join(chunks)
+        self.starts = [start for start, _, _ in self.places]
+        self.cursor = 0
+
+    def place(self, offset: int) -> dict[str, Any]:
+        index = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        if not self.places:
+            return {}
+        _, line, tag = self.places[index]
+        return {"source_line": line, "tag": tag}
+
+    def find(self, line: str) -> Optional[list[int]]:
+        """Stream offsets of each character of ``line``, found from the cursor on (then from
+        the start); None when the line is not in the page as such (the extractor rewrote it)."""
+        at = self.text.find(line, self.cursor)
+        if at < 0:
+            at = self.text.find(line)
+        if at >= 0:
+            self.cursor = at + len(line)
+            return list(range(at, at + len(line)))
+        # whitespace collapsed by the extractor: match token by token
+        tokens = [re.escape(token) for token in line.split()]
+        if not tokens:
+            return None
+        pattern = re.compile(r"\s+".join(tokens))
+        match = pattern.search(self.text, self.cursor) or pattern.search(self.text)
+        if not match:
+            return None
+        offsets, source = [], match.start()
+        for ch in line:
+            while source < match.end() and self.text[source] != ch:
+                source += 1
+            offsets.append(min(source, match.end() - 1))
+            source += 1
+        self.cursor = match.end()
+        return offsets
+
+    def add_line(self, builder: TextBuilder, line: str) -> None:
+        offsets = self.find(line)
+        if offsets is None:
+            builder.add(line, {**self.place(self.cursor), "extracted": True}, advance=())
+            return
+        # one piece per run of characters from the same text node
+        run_start = 0
+        for index in range(1, len(line) + 1):
+            if index == len(line) or self._node(offsets[index]) != self._node(offsets[run_start]):
+                builder.add(line[run_start:index], self.place(offsets[run_start]), advance=())
+                run_start = index
+
+    def _node(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)
