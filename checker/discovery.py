@@ -49,8 +49,10 @@ class GitIgnore:
             relative = absolute.relative_to(self.root)
         except ValueError:
             return False
-        if not relative.parts or relative.parts[0] == ".git":
-            return relative.parts[:1] == (".git",)
+        if not relative.parts:
+            return False
+        if relative.parts[0] == ".git":
+            return True
         # Outer rules first; a deeper .gitignore (and a later line) has the last word.
         levels = [(self.root / ".git" / "info", "exclude", relative)]
         folder = self.root
