@@ -9,6 +9,7 @@ is the date the document was issued (its signature date, else 成文日期).
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime
 import re
@@ -104,15 +105,16 @@ def _mention(doc_text: str, match: re.Match, form: str) -> Optional[DateMention]
 def extract_dates(text: str) -> list[DateMention]:
     """Every date mention in ``text``, in order of position."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
     for pattern, form in ((_NUMERIC, "numeric"), (_ARABIC, "arabic"), (_CHINESE, "chinese")):
+        taken = sorted((m.start, m.end) for m in found)  # spans of the earlier, stronger forms
+        starts = [start for start, _ in taken]
         for match in pattern.finditer(text):
-            if any(start < match.end() and match.start() < end for start, end in taken):
-                continue
+            at = bisect.bisect_left(starts, match.end())
+            if at and taken[at - 1][1] > match.start():
+                continue  # overlaps a date already found
             mention = _mention(text, match, form)
             if mention is not None:
                 found.append(mention)
-                taken.append((mention.start, mention.end))
     found.sort(key=lambda m: m.start)
     return found
 
