@@ -35,6 +35,8 @@ _CLOSE = "）)〕】]"
 _BRACKETS = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 # A clause longer than this is text without punctuation: looking further back finds nothing useful.
 _CLAUSE_REACH = 200
+# ，比上年同期增加 : the longest gap between a value and its increment
+_LONGEST_COMPARISON = 14
 
 
 @lru_cache(maxsize=16)
@@ -421,7 +423,8 @@ class _SentenceReader:
                     used.add(second.start)
                     continue
             # M，比上年增加N，增长p%
-            if not first.is_rate and second.unit == first.unit and not second.is_rate and first.start not in used:
+            if not first.is_rate and second.unit == first.unit and not second.is_rate and first.start not in used \
+                    and 2 <= len(gap) <= _LONGEST_COMPARISON:
                 comparison = self.has_any(gap, rules["comparisons"])
                 verb, direction = _change_verb(gap, rules)
                 stripped = gap.strip("，,、 ")

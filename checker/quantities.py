@@ -16,7 +16,7 @@ widened for approximate words), so the claim checks compare intervals, not float
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
@@ -89,6 +89,7 @@ class Quantity:
     chinese: bool = False  # written in Chinese numerals
     tenths: bool = False  # 三成
     suffix: str = ""  # what follows the numeral: 亿元, 万平方米, %, 个百分点
+    _bounds: Optional[tuple] = field(default=None, repr=False, compare=False)  # (rules, interval) cache
 
     @property
     def scale_word(self) -> str:
@@ -97,7 +98,7 @@ class Quantity:
 
     @property
     def value(self) -> Fraction:
-        return self.number * self.magnitude
+        return self.number * self.magnitude if self.magnitude != 1 else self.number
 
     @property
     def is_rate(self) -> bool:
@@ -124,7 +125,17 @@ class Quantity:
     def interval(self, rules: Optional[dict] = None) -> tuple[Fraction, Optional[Fraction]]:
         """(low, high) the true value lies in; high is None when unbounded."""
         rules = rules or load_numeric_rules()
-        value, half = self.value, self.half_width(rules)
+        if self._bounds is not None and self._bounds[0] is rules:
+            return self._bounds[1]
+        bounds = self._bounds_for(rules)
+        self._bounds = (rules, bounds)
+        return bounds
+
+    def _bounds_for(self, rules: dict) -> tuple[Fraction, Optional[Fraction]]:
+        value = self.value
+        if self.qualifier is None and self.kind == "count" and self.decimals == 0 and self.magnitude == 1:
+            return value, value  # a whole count: exact
+        half = self.half_width(rules)
         low, high = value - half, value + half
         if self.qualifier == "approximate":
             relative = Fraction(str(rules["tolerance"]["approximate_relative"]))
@@ -260,7 +271,6 @@ _CN_DIGIT_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "
 
 _LONGEST_NUMBER = 60  # characters; int() of longer runs is slow and no figure is that long
 _CLAUSE_MARKS = "，,；;。：:！？!?\n"
-_ASCII_WORD = re.compile(r"[A-Za-z]")
 _RANGE_JOINERS = {"-", "—", "－", "～", "~", "至", "到", "――", "——", "-", "～"}
 
 
@@ -313,8 +323,9 @@ def _quantity(text: str, match: re.Match, lex: _Lexicon, rules: dict) -> Optiona
         vague = False
         before = text[at - 1] if at > 0 else ""
         after = text[stop] if stop < len(text) else ""
-        if _ASCII_WORD.match(before) or (not unit_written and not magnitude_word and _ASCII_WORD.match(after)):
-            return None
+        if (before.isascii() and before.isalpha()) or \
+                (not unit_written and not magnitude_word and after.isascii() and after.isalpha()):
+            return None  # part of a Latin token: O2O, 5G, G20
         if len(written) > _LONGEST_NUMBER:
             return None  # a run of digits no document writes as a figure: an ID or garbage
         number, decimals = _arabic_value(written)
@@ -325,7 +336,7 @@ def _quantity(text: str, match: re.Match, lex: _Lexicon, rules: dict) -> Optiona
     if tenths:
         number, decimals = number * 10, 0
     quantity = Quantity(at, stop, text[at:stop], number, decimals, magnitude, unit, kind,
-                        chinese=chinese, tenths=tenths, suffix=text[match.end("num"):stop])
+                        chinese=chinese, tenths=tenths, suffix=text[match.end(3):stop])
     if kind in ("percent", "permille", "points", "times") and magnitude != 1:
         quantity.kind = "bare"  # 3万% is not a rate anyone writes
     inner = inner or inner2
