@@ -42,6 +42,14 @@ def make_finding(doc: Document, rule_: Rule, hit: Hit, severity: Severity) -> Fi
     if len(excerpt) > _EXCERPT_LIMIT:
         excerpt = excerpt[:_EXCERPT_LIMIT] + "…"
     location = doc.source.locate(start) if doc.source.locate else None
+    if location and "line" in location and "column" in location:
+        # the reader knows the position in the original file (Markdown): report that one
+        line, column = location["line"], location["column"]
+        if end > start:
+            last = doc.source.locate(end - 1)
+            end_line, end_column = last.get("line", line), last.get("column", column) + 1
+        else:
+            end_line, end_column = line, column
     return Finding(
         code=rule_.code,
         name=rule_.name,

@@ -17,8 +17,8 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 READERS: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
-    ".md": "text",
-    ".markdown": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
     ".docx": "docx",
     ".html": "html",
     ".htm": "html",
