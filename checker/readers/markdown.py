@@ -6,7 +6,7 @@ each heading, paragraph, list-item paragraph, quoted paragraph and table cell on
 line of the checked text, with the markup removed (``#``, ``**``, link targets).
 Wrapped lines are joined with nothing between Chinese characters and with a
 space between Latin words. Code blocks, HTML blocks and YAML/TOML front matter are
-skipped. ``locate(offset)`` gives the line and column in the Markdown file, and
+skipped, except doccheck's own suppression comments. ``locate(offset)`` gives the line and column in the Markdown file, and
 the engine reports those as the finding's position.
 """
 from __future__ import annotations
@@ -51,6 +51,8 @@ def read(path: str, data: bytes) -> Source:
     for token in tokens:
         if token.type == "tr_open":
             row_map = token.map
+        if token.type == "html_block" and "doccheck-" in token.content and token.map:
+            _add_directives(builder, lines, token.map)
         if token.type != "inline":
             continue
         block_map = token.map or row_map
@@ -61,6 +63,17 @@ def read(path: str, data: bytes) -> Source:
     extracted, locate = builder.build()
     return Source(path=path, text=extracted, encoding=encoding, newline=newline, bom=bom, kind="markdown",
                   locate=locate, raw=data)
+
+
+def _add_directives(builder: TextBuilder, lines: list[str], block_map: list[int]) -> None:
+    """Suppression comments (``<!-- doccheck-disable-next-line … -->``) stay in the text,
+    each on its own line, so that they apply to the paragraph after them."""
+    for number in range(block_map[0], min(block_map[1], len(lines))):
+        source = lines[number]
+        if "doccheck-" in source:
+            stripped = source.strip()
+            builder.add(stripped, {"line": number + 1, "column": source.index(stripped) + 1}, advance=("column",))
+            builder.newline()
 
 
 def _content_columns(content: str, lines: list[str], first_line: int) -> list[tuple[int, int]]:
@@ -88,6 +101,10 @@ def _add_inline(builder: TextBuilder, token, lines: list[str], first_line: int) 
     for child in token.children or ():
         if child.type in ("softbreak", "hardbreak"):
             pending_break = True
+            continue
+        if child.type == "html_inline" and "doccheck-" in child.content:
+            at = content.find(child.content, cursor)
+            builder.add(child.content, _place(places, line_starts, max(at, cursor)), advance=("column",))
             continue
         if child.type not in ("text", "code_inline") or not child.content:
             continue  # markup, inline HTML, images
