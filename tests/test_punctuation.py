@@ -215,10 +215,11 @@ def test_no_rule_asks_for_a_space_between_chinese_and_digits_or_latin():
 
 def test_seed_findings(seed_path):
     report = check_path(str(seed_path), Settings(select=["PN2"]))
-    found = {(f.code, f.line) for f in report.findings}
-    assert ("PN211", 25) in found  # 达 543亿元
-    assert ("PN204", 32) in found  # <广州市…> inside 《》
-    assert ("PN205", 28) in found  # 》、《
+    found = {(f.code, f.line, f.column) for f in report.findings}
+    assert ("PN211", 25, 278) in found  # 达 543亿元
+    assert ("PN204", 32, 36) in found  # <广州市…> inside 《》
+    assert ("PN205", 28, 50) in found  # 》、《
+    assert ("PN202", 21, 11) in found  # the first of the half-width marks
     whole = [f for f in report.findings if f.code == "PN202"]
     assert len(whole) == 1 and whole[0].evidence["count"] > 300
     assert all(f.category == "punctuation" and f.suggestion for f in report.findings)
