@@ -22,6 +22,7 @@ READERS: dict[str, str] = {
     ".docx": "docx",
     ".html": "html",
     ".htm": "html",
+    ".pdf": "pdf",
 }
 
 
