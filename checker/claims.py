@@ -35,6 +35,8 @@ _CLOSE = "）)〕】]"
 _BRACKETS = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 # A clause longer than this is text without punctuation: looking further back finds nothing useful.
 _CLAUSE_REACH = 200
+# What may follow a part of a breakdown: the end of its clause.
+_PART_END = set("，,、；;。！？!?）)\n和及")
 # ，比上年同期增加 : the longest gap between a value and its increment
 _LONGEST_COMPARISON = 14
 
@@ -248,6 +250,20 @@ class _SentenceReader:
                 unique.append(breakdown)
         return unique
 
+    def plain_words(self, label: str) -> str:
+        """The label with nouns that contain a change verb (增加值) blanked out."""
+        for noun in self.rules["change"]["not_change_words"]:
+            if noun in label:
+                label = label.replace(noun, "□" * len(noun))
+        return label
+
+    def ends_clause(self, quantity: Quantity) -> bool:
+        """Is the quantity followed by the end of its clause (allowing 以上/左右 …)?"""
+        tail = self.text[quantity.end:quantity.end + 3]
+        if quantity.qualifier_word and tail.startswith(quantity.qualifier_word):
+            tail = tail[len(quantity.qualifier_word):]
+        return not tail or tail[0] in _PART_END
+
     @cached_property
     def change_words(self) -> list[str]:
         change = self.rules["change"]
@@ -299,12 +315,16 @@ class _SentenceReader:
             if quantity.unit != total.unit:
                 break
             label = self.label(quantity, marker_end)
-            if parts and self.has_any(label, rules["new_statement_words"]):
+            words = self.plain_words(label)
+            if parts and self.has_any(words, rules["new_statement_words"]):
                 break
-            if self.has_any(label, self.first_part_stops):
+            if self.has_any(words, self.first_part_stops):
                 break
-            if self.has_any(label, rules["not_additive_words"]):
+            if self.has_any(words, rules["not_additive_words"]):
                 break
+            if not self.ends_clause(quantity):
+                floor = quantity.end
+                continue  # 超10亿元项目8个: a threshold inside a noun phrase, not a part
             parts.append(Part(quantity, label))
             floor = quantity.end
         if not parts:

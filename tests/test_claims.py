@@ -174,3 +174,13 @@ def test_claim_extraction_stays_linear_on_pathological_sentences(text):
 def test_share_word_bi_zhong_after_zhan_still_finds_the_part():
     (share,) = read("累计培育专精特新企业23家，占全省总数的比重为15.3%。").shares
     assert share.word == "占" and share.part.text == "23家"
+
+
+def test_value_added_is_a_noun_not_a_change():
+    (b,) = read("实现地区生产总值156.8亿元，同比增长5.9%，其中第一产业增加值18.2亿元、"
+                "第二产业增加值62.5亿元、第三产业增加值76.1亿元。").breakdowns
+    assert b.exhaustive and b.reason == "标准分类：三次产业"
+
+
+def test_a_threshold_inside_a_noun_phrase_is_not_a_part():
+    assert read("引进项目总投资8亿元，其中超10亿元项目2个。").breakdowns == []
