@@ -198,3 +198,13 @@ def test_plan_part_speaking_of_the_past_year_as_future():
 def test_matching_years_are_fine(seed_path):
     assert codes(SUMMARY, "ST207,ST208".split(",")) == []
     assert codes(seed_path.read_text(encoding="utf-8"), ["ST207", "ST208"]) == []
+
+
+def test_summary_without_numbered_headings_is_matched_on_paragraph_openings():
+    text = ("某局2023年工作总结\n今年以来，我局全面完成各项任务。\n主要工作开展情况：服务企业120家。\n"
+            "存在的问题：人才储备不足，服务能力有待提升。\n" + SIGNED)
+    assert codes(text, "ST201") == []
+    (f,) = findings(text.replace("存在的问题：", "另外，"), "ST201")
+    assert f.evidence["part"] == "problems"
+    (f,) = findings(text.replace("主要工作开展情况：", "此外，"), "ST201")
+    assert f.evidence["part"] == "achievements"

@@ -17,9 +17,9 @@ _DOC_NUMBER = re.compile(
     r"(?P<organ>[\u4e00-\u9fff]{1,10}?)(?P<open>[〔\[［(（【])(?P<year>[0-9０-９]{2,4})(?P<close>[〕\]］)）】])"
     r"(?P<di>第?)(?P<number>[0-9０-９]{1,5})号"
 )
-# The last characters of an organ code (国发, 国办函, 粤府办, 京政字): a 发文字号 cited in a
-# sentence is recognised by its organ code, so a year in brackets (（2016）) is not taken for one.
-_ORGAN_CODE_END = "发函字令办电复文通告议报批示呈密涵"
+# A 发文字号 cited in a sentence follows its organ code (国发, 财税, 粤府办); a bracketed year
+# after a function word (按照（2016）3号 …) is not taken for one.
+_NOT_ORGAN_END = "的在于年和与及是为对按据照见第共约或并把将从由向经"
 
 
 def _doc_number_problems(match: re.Match, offset: int) -> tuple[list[str], Optional[Fix], str]:
@@ -70,7 +70,7 @@ def doc_number_form(doc) -> Iterator[Hit]:
     for paragraph in doc.body_paragraphs:
         for match in _DOC_NUMBER.finditer(paragraph.text):
             start = paragraph.start + match.start()
-            if start in seen or match.group("organ")[-1] not in _ORGAN_CODE_END:
+            if start in seen or match.group("organ")[-1] in _NOT_ORGAN_END:
                 continue
             if len(match.group("year")) != 4:
                 continue  # （16）3号 in running text is more likely something else

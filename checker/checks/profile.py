@@ -15,7 +15,7 @@ from checker.profiles import document_profile, part_matches, top_headings
 from checker.registry import Hit, rule
 
 _RECIPIENT_SPLIT = re.compile(r"[、，,；;]")
-_ATTACHMENT_REFERENCE = re.compile(r"(?:见|详见|如|按照|参照|填写|填报|报送)附件|附件[0-9０-９一二三四五六七八九十]*[）)]|[（(]附件[0-9０-９一二三四五六七八九十]*")
+_ATTACHMENT_REFERENCE = re.compile(r"(?:见|详见|如|按照|参照|填写|填报|报送)附件|附件[0-9０-９一二三四五六七八九十]*[）)]|[（(]附件[0-9０-９一二三四五六七八九十]*(?!略)")
 _FORWARD = re.compile(r"将|要|计划|力争|争取|预计|拟|确保")
 
 
@@ -40,14 +40,25 @@ def _body_end(doc) -> int:
     return len(doc.text)
 
 
+_FIRST_CLAUSE = re.compile(r"[^，,。；;：:！？]{1,20}")
+
+
 def _unnumbered_heading_matches(doc, profile):
-    """Parts of a document without numbered headings: short lines that read as headings."""
+    """Parts of a document without numbered headings: short lines that read as headings,
+    or the opening words of a paragraph (存在的问题：… / 下一步，我们将…)."""
     found = []
+    skipped = [(node.start, node.end) for node in doc.outline.children
+               if node.kind in ("title", "recipient", "signature", "doc_number")]
     for paragraph in doc.body_paragraphs:
-        if len(paragraph.text) > 30 or any(mark in paragraph.text for mark in "。；，"):
+        if any(start <= paragraph.start < end for start, end in skipped):
             continue
+        if len(paragraph.text) <= 30 and not any(mark in paragraph.text for mark in "。；，"):
+            lead = paragraph.text
+        else:
+            opening = _FIRST_CLAUSE.match(paragraph.text)
+            lead = opening.group() if opening else ""
         for part in profile.parts:
-            if any(keyword in paragraph.text for keyword in part.match):
+            if any(keyword in lead for keyword in part.match):
                 found.append((part, paragraph.start))
     return found
 
