@@ -86,6 +86,7 @@ class Change:
     verb: str
     rate: Optional[Quantity] = None
     rate_verb: str = ""  # the verb before the rate: 增长 in 由A增加到B，增长p%
+    real_growth: bool = False  # GDP-like measure: growth at comparable prices, values at current prices
     start_value: Optional[Quantity] = None  # A of 由A到B
     end_value: Optional[Quantity] = None  # B of 由A到B, M of the increment form
     amount: Optional[Quantity] = None  # N of 比上年增加N
@@ -322,6 +323,10 @@ class _SentenceReader:
                 break
             if self.has_any(words, rules["not_additive_words"]):
                 break
+            scope = self.has_any(label, rules["scope_words"])
+            if (scope and scope not in total_label) or (quantity.cumulative and not total.cumulative):
+                floor = quantity.end
+                continue  # a stock inside a flow (贷款余额 in 发放贷款): another measure
             if not self.ends_clause(quantity):
                 floor = quantity.end
                 continue  # 超10亿元项目8个: a threshold inside a noun phrase, not a part
@@ -412,6 +417,7 @@ class _SentenceReader:
         rules = self.rules["change"]
         text = self.text
         found: list[Change] = []
+        real = self.has_any(text[self.sentence.start:self.sentence.end], rules["real_growth_words"]) is not None
         quantities = [q for q in self.outside if q.usable]
         used: set[int] = set()
         for index, first in enumerate(quantities):
@@ -432,7 +438,7 @@ class _SentenceReader:
                     if verb is None:
                         verb, direction = gap, ("down" if gap[0] in "降减" else "up")
                     change = Change("from_to", direction, verb, start_value=first, end_value=second,
-                                    start=first.start, end=second.end)
+                                    start=first.start, end=second.end, real_growth=real)
                     if third is not None and third.is_rate:
                         rate_gap = text[second.end:third.start]
                         rate_verb, rate_direction = _rate_gap(rate_gap, rules)
@@ -453,7 +459,7 @@ class _SentenceReader:
                     if verb is None:
                         direction, verb = ("up", "多") if stripped.endswith("多") else ("down", "少")
                     change = Change("increment", direction, verb, end_value=first, amount=second,
-                                    start=first.start, end=second.end)
+                                    start=first.start, end=second.end, real_growth=real)
                     if third is not None and third.kind == "percent":
                         rate_verb, rate_direction = _rate_gap(text[second.end:third.start], rules)
                         if rate_verb and rate_direction == direction:

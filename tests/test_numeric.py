@@ -360,3 +360,12 @@ def test_open_parts_said_to_overlap_do_not_warn():
 def test_a_figure_for_part_of_the_year_is_not_compared_with_the_whole_year():
     text = "2023年1-6月全区地区生产总值580亿元。\n2023年全区地区生产总值1250亿元。\n"
     assert nc(text) == []
+
+
+def test_gdp_growth_at_comparable_prices_is_not_checked_against_its_nominal_increase():
+    assert nc("地区生产总值达到1250亿元，比上年增加75亿元，按可比价格计算增长5.5%。") == []
+    assert nc("地区生产总值达到1250亿元，比上年增加75亿元，增长5.5%。") == []
+
+
+def test_a_stock_is_not_a_part_of_a_flow():
+    assert nc("全年发放贷款120亿元，其中普惠小微贷款余额360亿元。") == []

@@ -351,7 +351,7 @@ def change_rate_mismatch(doc) -> Iterator[Hit]:
     """
     rules = _rules(doc)
     for change in claims(doc).changes:
-        if change.form != "increment" or change.rate is None:
+        if change.form != "increment" or change.rate is None or change.real_growth:
             continue
         value, amount, rate = change.end_value, change.amount, change.rate
         v, n = value.interval(rules), amount.interval(rules)
@@ -451,7 +451,7 @@ def change_from_to_mismatch(doc) -> Iterator[Hit]:
                 if change.direction == "up" else \
                 f"{plain(a.value)}−{plain(b.value)} = {format_number(abs(exact_points), rate.decimals)}个百分点"
         elif rate.kind == "percent":
-            if relative is None or _overlap(relative, written):
+            if relative is None or _overlap(relative, written) or (change.real_growth and a.unit != "%"):
                 continue
             if a.unit == "%" and _overlap(points, written):
                 continue  # NC108: percentage points written as %
