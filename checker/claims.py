@@ -136,7 +136,7 @@ def claims(doc) -> Claims:
 
 
 def extract_claims(doc) -> Claims:
-    rules = load_numeric_rules(getattr(doc.settings, "numeric_rules", None))
+    rules = load_numeric_rules()
     result = Claims()
     text = doc.text
     for sentence in sentences(doc):

@@ -403,15 +403,11 @@ def _mark_ranges(text: str, quantities: list[Quantity]) -> None:
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
-def _rules_file(doc) -> Optional[str]:
-    return getattr(doc.settings, "numeric_rules", None)
-
-
 def document_quantities(doc) -> list[Quantity]:
     """Quantities of the body of ``doc`` (not the metadata header, not site chrome)."""
     result: list[Quantity] = []
     for start, end in doc.body_spans:
-        result.extend(extract_quantities(doc.text, start, end, _rules_file(doc)))
+        result.extend(extract_quantities(doc.text, start, end))
     return result
 
 

@@ -184,3 +184,8 @@ def test_value_added_is_a_noun_not_a_change():
 
 def test_a_threshold_inside_a_noun_phrase_is_not_a_part():
     assert read("引进项目总投资8亿元，其中超10亿元项目2个。").breakdowns == []
+
+
+def test_claims_are_computed_once_per_document():
+    doc = Document("共评出成果30项，其中一等奖5项、二等奖10项、三等奖15项。\n")
+    assert claims(doc) is claims(doc)

@@ -369,3 +369,29 @@ def test_gdp_growth_at_comparable_prices_is_not_checked_against_its_nominal_incr
 
 def test_a_stock_is_not_a_part_of_a_flow():
     assert nc("全年发放贷款120亿元，其中普惠小微贷款余额360亿元。") == []
+
+
+def _written(value: int, form: str) -> str:
+    """An integer as a drafter may write it: Arabic, full-width or Chinese numerals."""
+    if form == "arabic":
+        return str(value)
+    if form == "full":
+        return str(value).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    import cn2an
+
+    return cn2an.an2cn(value)
+
+
+FORMS = st.sampled_from(["arabic", "full", "chinese"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.tuples(st.integers(1, 999), st.integers(1, 999), st.integers(1, 999)), FORMS, LINES,
+       st.sampled_from([0, 0, 1, -1, 20]))
+def test_breakdown_in_any_numeral_form_fires_exactly_when_a_number_is_off(parts, form, line, error):
+    a, b, c = parts
+    total = a + b + c + error
+    sentence = (f"共获得国家、省、市奖励{_written(total, form)}项，其中国家级{_written(a, form)}项，"
+                f"省级{_written(b, form)}项，市级{_written(c, form)}项。")
+    found = [(f.code, f.line) for f in nc(at_line(sentence, line))]
+    assert found == ([] if error == 0 else [("NC101", line)])

@@ -25,7 +25,7 @@ Interval = tuple[Fraction, Optional[Fraction]]
 # -- arithmetic helpers -------------------------------------------------------------
 
 def _rules(doc) -> dict:
-    return load_numeric_rules(getattr(doc.settings, "numeric_rules", None))
+    return load_numeric_rules()
 
 
 def _overlap(a: Interval, b: Interval) -> bool:
