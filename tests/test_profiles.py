@@ -208,3 +208,14 @@ def test_summary_without_numbered_headings_is_matched_on_paragraph_openings():
     assert f.evidence["part"] == "problems"
     (f,) = findings(text.replace("主要工作开展情况：", "此外，"), "ST201")
     assert f.evidence["part"] == "achievements"
+
+
+def test_one_title_year_for_summary_and_plan_checks_no_heading_year():
+    text = SUMMARY.replace("2023年工作总结和2024年工作计划", "2023年工作总结和工作计划")
+    assert codes(text, ["ST207", "ST208"]) == []
+
+
+def test_one_title_year_of_a_plan_checks_the_plan_heading():
+    text = "某局2024年工作计划\n一、2023年工作目标\n完成任务。\n" + SIGNED
+    (f,) = findings(text, "ST207")
+    assert (f.line, f.excerpt) == (2, "2023")
