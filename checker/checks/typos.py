@@ -1,0 +1,223 @@
+"""Known wrong forms (TY101-TY107), driven by rule packs.
+
+The forms are data: ``rules/typos.yaml`` and the user's packs (``rule-packs`` in
+the configuration), loaded and compiled by :mod:`checker.rulepacks`. This module
+only turns their matches in the document body into findings: one rule per kind
+of substitution (misspelt word, word misused in context, idiom, variant form,
+transposed phrase), one for forms that should not appear at all, one for
+either-or forms used both ways in one document.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from checker.models import Fix, Severity
+from checker.registry import Hit, rule
+from checker.rulepacks import Entry, Match, matcher
+
+_DEFAULT_LEVEL = {"TY101": "error", "TY102": "error", "TY103": "error", "TY104": "info",
+                  "TY105": "error", "TY106": "info", "TY107": "info"}
+
+
+def pack_matches(doc) -> list[Match]:
+    """Every pack form found in the document body (computed once per document)."""
+    return list(matcher(doc.settings).matches(doc.text, doc.body_spans))
+
+
+def _substitutions(doc, code: str) -> Iterator[Hit]:
+    for found in doc.view(pack_matches):
+        entry = found.entry
+        if entry.code != code:
+            continue
+        yield Hit(found.start, found.end, args={"wrong": entry.form, "right": entry.right},
+                  suggestion=f"改为“{entry.right}”",
+                  fix=_fix(entry, found.start, found.end),
+                  evidence=_evidence(entry),
+                  severity=_severity(entry, code))
+
+
+def _fix(entry: Entry, start: int, end: int):
+    if entry.fix == "none" or entry.right is None:
+        return None
+    return Fix(start=start, end=end, replacement=entry.right, safety=entry.fix)
+
+
+def _severity(entry: Entry, code: str):
+    if entry.level and entry.level != _DEFAULT_LEVEL[code]:
+        return Severity(entry.level)
+    return None
+
+
+def _evidence(entry: Entry) -> dict:
+    evidence = {"pack": entry.pack, "rule": entry.rule_id, "wrong": entry.form}
+    if entry.right:
+        evidence["right"] = entry.right
+    if entry.note:
+        evidence["note"] = entry.note
+    return evidence
+
+
+@rule("TY101", "misspelt-word", category="typo", severity="error", fix="safe",
+      message="“{wrong}”是错别字，应为“{right}”")
+def misspelt_word(doc) -> Iterator[Hit]:
+    """A word written with a wrong character (布署, 按装, 幅度 as 辐度 …).
+
+    What it checks:
+        The misspellings listed in the rule packs (kind ``misspelling``): forms
+        that are not words, found in the document body. Where a form can also
+        arise across a word boundary (按装 in 按装机容量), the pack's context
+        conditions keep it quiet.
+    Why it matters:
+        A wrong character in a published 公文 is an error a reader notices first
+        and the issuing body answers for.
+    Example:
+        各单位要认真布署。 → 认真部署
+    Fix:
+        Safe: replace the form with the right one (the pack marks the few
+        replacements that are not certain as unsafe).
+    """
+    return _substitutions(doc, "TY101")
+
+
+@rule("TY102", "misused-word", category="typo", severity="error", fix="safe",
+      message="“{wrong}”在此处用法不当，应为“{right}”")
+def misused_word(doc) -> Iterator[Hit]:
+    """A real word used where another is meant: 截止 before a date (→ 截至), 既使 (→ 即使).
+
+    What it checks:
+        The pack entries of kind ``usage``: words that are right in some
+        contexts and wrong in the one found — 截止 directly before a date or a
+        time, 既使 without a following 又/也, 签定 for a contract …
+    Why it matters:
+        截止2015年11月 says the work *stopped* in November; 截至 says the figure
+        runs *up to* November. The two read alike and mean different things.
+    Example:
+        截止2015年11月，全区… → 截至2015年11月
+    Fix:
+        Safe where the pack says the replacement is certain, else unsafe.
+    """
+    return _substitutions(doc, "TY102")
+
+
+@rule("TY103", "miswritten-idiom", category="typo", severity="error", fix="safe",
+      message="成语“{wrong}”写法有误，应为“{right}”")
+def miswritten_idiom(doc) -> Iterator[Hit]:
+    """An idiom (成语) with a wrong character: 再接再励, 按步就班, 迫不急待 …
+
+    What it checks:
+        The idioms listed in the rule packs (kind ``idiom``) in their common
+        wrong forms.
+    Why it matters:
+        Idioms are fixed; a wrong character in one is read as carelessness.
+    Example:
+        我们要再接再励。 → 再接再厉
+    Fix:
+        Safe: the idiom has exactly one right form.
+    """
+    return _substitutions(doc, "TY103")
+
+
+@rule("TY104", "variant-form", category="typo", severity="info", fix="safe",
+      message="“{wrong}”是非推荐词形，规范写法为“{right}”")
+def variant_form(doc) -> Iterator[Hit]:
+    """A variant written form where a standard one is recommended (图象 → 图像, 帐户 → 账户).
+
+    What it checks:
+        The pack entries of kind ``variant``: the non-recommended forms of
+        《第一批异形词整理表》 and of current dictionaries.
+    Why it matters:
+        公文 follow the standard written forms; mixing variants looks untidy.
+    Example:
+        个人帐户 → 个人账户
+    Fix:
+        Safe: replace with the recommended form.
+    """
+    return _substitutions(doc, "TY104")
+
+
+@rule("TY105", "transposed-phrase", category="typo", severity="error", fix="safe",
+      message="“{wrong}”词序颠倒，应为“{right}”")
+def transposed_phrase(doc) -> Iterator[Hit]:
+    """A set phrase with two parts swapped: 获认为定 (→ 获认定为).
+
+    What it checks:
+        The transposed set phrases listed in the rule packs (kind
+        ``transposition``).
+    Why it matters:
+        A swapped phrase changes the meaning (认为 “think” for 认定 “certify”).
+    Example:
+        获认为定国家知识产权示范企业 → 获认定为国家知识产权示范企业
+    Fix:
+        Safe: restore the set order.
+    """
+    return _substitutions(doc, "TY105")
+
+
+@rule("TY106", "discouraged-form", category="typo", severity="info",
+      message="{text}")
+def discouraged_form(doc) -> Iterator[Hit]:
+    """A form a rule pack says should not appear (existence rules): 凯旋而归, 亲眼目睹 …
+
+    What it checks:
+        The tokens of the packs' ``existence`` rules, in the document body.
+    Why it matters:
+        Each pack rule states why: redundant wording, a forbidden term, an
+        internal name that must not be published.
+    Example:
+        代表团凯旋而归。 — 凯旋 already means returning in triumph.
+    Fix:
+        None automatic: the pack's suggestion says what to write instead.
+    """
+    for found in doc.view(pack_matches):
+        entry = found.entry
+        if entry.code != "TY106":
+            continue
+        yield Hit(found.start, found.end, args={"text": entry.message.format(match=entry.form)},
+                  suggestion=entry.suggestion or None, evidence=_evidence(entry),
+                  severity=_severity(entry, "TY106"))
+
+
+@rule("TY107", "inconsistent-variants", category="typo", severity="info", fix="safe",
+      message="本文“{used}”与“{other}”两种写法并用（“{other}”{other_count}次），宜统一为“{other}”")
+def inconsistent_variants(doc) -> Iterator[Hit]:
+    """Two forms of one word in one document (其他 and 其它), by the document's own convention.
+
+    What it checks:
+        For each ``consistency`` rule of the packs, counts its forms in the
+        document body; when more than one is used, each use of a less frequent
+        form is reported (on a tie, the pack's first form is the one kept).
+    Why it matters:
+        A document should write one word one way; the reader should not wonder
+        whether two forms mean two things.
+    Example:
+        其他单位……其它部门…… → 其他部门
+    Fix:
+        Replace with the form the document uses most (safe where the pack says so).
+    """
+    rules = matcher(doc.settings)
+    if not rules.consistencies:
+        return
+    uses = rules.consistency_uses(doc.text, doc.body_spans)
+    text = doc.text
+    for consistency in rules.consistencies:
+        present = {form: [at for at in uses.get(form, ())
+                          if consistency.conditions.hold(text, at, at + len(form))]
+                   for form in consistency.forms}
+        present = {form: offsets for form, offsets in present.items() if offsets}
+        if len(present) < 2:
+            continue
+        kept = max(present, key=lambda form: (len(present[form]), -consistency.forms.index(form)))
+        for form, offsets in present.items():
+            if form == kept:
+                continue
+            for at in offsets:
+                fix = None
+                if consistency.fix != "none":
+                    fix = Fix(start=at, end=at + len(form), replacement=kept, safety=consistency.fix)
+                yield Hit(at, at + len(form),
+                          args={"used": form, "other": kept, "other_count": len(present[kept])},
+                          suggestion=f"统一写作“{kept}”", fix=fix,
+                          evidence={"pack": consistency.pack, "rule": consistency.rule_id,
+                                    "counts": {f: len(o) for f, o in present.items()},
+                                    **({"note": consistency.note} if consistency.note else {})},
+                          severity=Severity(consistency.level) if consistency.level and consistency.level != "info" else None)

@@ -1,0 +1,348 @@
+"""Declarative rule packs: wrong forms, forbidden forms and either-or forms as data.
+
+A rule pack is a YAML file of rules of three types, in the spirit of Vale:
+``substitution`` (wrong → right, with optional context conditions such as
+“followed by a date” or “not preceded by 分”), ``existence`` (a form that should
+not appear) and ``consistency`` (one of several forms within one document). Packs
+are validated against ``schemas/rulepack.schema.json``; a malformed pack raises
+:class:`RulePackError` naming the file, the entry and the reason. The shipped pack
+is ``rules/typos.yaml``; users add packs with ``rule-packs`` in their configuration
+(``Settings.rule_packs``), later packs overriding earlier entries for the same
+wrong form. Loaded packs are cached per process (and validated data on disk, see
+:func:`checker.resources.cached_load`); the matcher that finds every form in one
+pass is compiled once per set of packs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterator, Optional
+
+from checker.resources import cached_load, load_schema, rules_path
+
+SCHEMA_FILE = "rulepack.schema.json"
+BUILTIN_PACKS = ("typos.yaml",)
+
+# substitution kind → rule code (checker/checks/typos.py)
+KIND_CODES = {"misspelling": "TY101", "usage": "TY102", "idiom": "TY103", "variant": "TY104",
+              "transposition": "TY105"}
+EXISTENCE_CODE = "TY106"
+CONSISTENCY_CODE = "TY107"
+
+
+class RulePackError(ValueError):
+    """A rule pack that cannot be used; the message names the file, the entry and the reason."""
+
+
+# Named contexts a condition may use instead of literal strings. Each is matched
+# right after (or right before) the form, spaces allowed in between.
+_DIGIT = "0-9０-９"
+_CN_DIGIT = "〇零一二三四五六七八九十"
+_NAMED_AFTER = {
+    "<date>": (rf"[ \u3000]*(?:[{_DIGIT}]{{1,4}}[年月日]|[{_DIGIT}]{{4}}[-/.．][{_DIGIT}]|[{_CN_DIGIT}]{{2,4}}年"
+               rf"|[一二三四五六七八九十]{{1,3}}月|今年|去年|前年|明年|本年|当年|上年|本月|上月|当月|本季度"
+               rf"|年底|年末|年初|月底|月末|目前|当前|现在|今天|今日|昨日|本周|上周|日前|[{_DIGIT}]{{1,2}}[时点:：])"),
+    "<time>": rf"[ \u3000]*[{_DIGIT}一二三四五六七八九十]{{1,3}}[时点:：]",
+    "<number>": rf"[ \u3000]*[{_DIGIT}]",
+    "<han>": r"[\u4e00-\u9fff]",
+}
+_NAMED_BEFORE = {
+    "<date>": rf"(?:[{_DIGIT}]{{1,4}}[年月日]|[{_CN_DIGIT}]{{2,4}}年|今年|去年|明年|本月|年底|年末|目前)[ \u3000]*$",
+    "<time>": rf"[{_DIGIT}]{{1,2}}[时点][ \u3000]*$",
+    "<number>": rf"[{_DIGIT}][ \u3000]*$",
+    "<han>": r"[\u4e00-\u9fff]$",
+}
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+_LOOKBACK = 24
+_SENTENCE_LIMIT = 120
+
+
+@dataclass(frozen=True)
+class Context:
+    """Literal strings and named contexts on one side of a form."""
+
+    literals: tuple[str, ...] = ()
+    pattern: Optional[re.Pattern] = None
+
+    @classmethod
+    def build(cls, items: Optional[list[str]], named: dict[str, str], after: bool) -> Optional["Context"]:
+        if not items:
+            return None
+        literals = tuple(item for item in items if item not in named)
+        names = [named[item] for item in items if item in named]
+        pattern = re.compile("|".join(f"(?:{n})" for n in names)) if names else None
+        return cls(literals, pattern)
+
+    def after(self, text: str, at: int) -> bool:
+        if self.literals and text.startswith(self.literals, at):
+            return True
+        return bool(self.pattern and self.pattern.match(text, at))
+
+    def before(self, text: str, at: int) -> bool:
+        if self.literals and text.endswith(self.literals, 0, at):
+            return True
+        return bool(self.pattern and self.pattern.search(text[max(0, at - _LOOKBACK):at]))
+
+    def in_sentence(self, text: str, at: int) -> bool:
+        end = _SENTENCE_END.search(text, at, at + _SENTENCE_LIMIT)
+        sentence = text[at:end.start() if end else min(len(text), at + _SENTENCE_LIMIT)]
+        if any(item in sentence for item in self.literals):
+            return True
+        return bool(self.pattern and self.pattern.search(sentence))
+
+
+@dataclass(frozen=True)
+class Conditions:
+    preceded_by: Optional[Context] = None
+    not_preceded_by: Optional[Context] = None
+    followed_by: Optional[Context] = None
+    not_followed_by: Optional[Context] = None
+    not_in_sentence_with: Optional[Context] = None
+
+    @classmethod
+    def build(cls, data: dict[str, Any]) -> "Conditions":
+        return cls(
+            Context.build(data.get("preceded_by"), _NAMED_BEFORE, after=False),
+            Context.build(data.get("not_preceded_by"), _NAMED_BEFORE, after=False),
+            Context.build(data.get("followed_by"), _NAMED_AFTER, after=True),
+            Context.build(data.get("not_followed_by"), _NAMED_AFTER, after=True),
+            Context.build(data.get("not_in_sentence_with"), _NAMED_AFTER, after=True),
+        )
+
+    @property
+    def contextual(self) -> bool:
+        """Does the form need a context to be wrong (rather than only exceptions)?"""
+        return self.preceded_by is not None or self.followed_by is not None
+
+    def hold(self, text: str, start: int, end: int) -> bool:
+        if self.preceded_by and not self.preceded_by.before(text, start):
+            return False
+        if self.not_preceded_by and self.not_preceded_by.before(text, start):
+            return False
+        if self.followed_by and not self.followed_by.after(text, end):
+            return False
+        if self.not_followed_by and self.not_followed_by.after(text, end):
+            return False
+        if self.not_in_sentence_with and self.not_in_sentence_with.in_sentence(text, end):
+            return False
+        return True
+
+
+_CONDITION_KEYS = ("preceded_by", "not_preceded_by", "followed_by", "not_followed_by", "not_in_sentence_with")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One form a pack looks for: a substitution's wrong form or an existence token."""
+
+    pack: str
+    rule_id: str
+    type: str  # substitution / existence
+    code: str
+    form: str
+    right: Optional[str]
+    level: Optional[str]
+    fix: str  # safe / unsafe / none
+    conditions: Conditions
+    note: str = ""
+    message: str = ""
+    suggestion: str = ""
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class Consistency:
+    pack: str
+    rule_id: str
+    forms: tuple[str, ...]
+    level: Optional[str]
+    fix: str
+    conditions: Conditions
+    note: str = ""
+
+
+@dataclass
+class RulePack:
+    path: str
+    name: str
+    entries: list[Entry] = field(default_factory=list)
+    consistencies: list[Consistency] = field(default_factory=list)
+
+
+# -- loading ---------------------------------------------------------------------------
+def load_pack(path: str) -> RulePack:
+    """A validated rule pack (cached per process, and on disk between runs)."""
+    return _load(str(path))
+
+
+@lru_cache(maxsize=32)
+def _load(path: str) -> RulePack:
+    return _build(path, cached_load(path, parse_pack))
+
+
+def parse_pack(path: str) -> dict:
+    """The YAML data of a pack, validated; raises :class:`RulePackError`."""
+    import jsonschema
+    import yaml
+
+    from checker.resources import yaml_loader
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.load(handle, Loader=yaml_loader())
+    except FileNotFoundError:
+        raise RulePackError(f"{path}: 规则包文件不存在") from None
+    except OSError as error:
+        raise RulePackError(f"{path}: 无法读取规则包：{error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise RulePackError(f"{path}: 规则包不是 UTF-8 编码") from None
+    except yaml.YAMLError as error:
+        raise RulePackError(f"{path}: 不是有效的 YAML：{error}") from None
+    validator = jsonschema.Draft202012Validator(load_schema(SCHEMA_FILE))
+    errors = sorted(validator.iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    if errors:
+        # The deepest error says most (an unknown key inside an entry, not “the
+        # entry does not match”).
+        error = max(errors, key=lambda e: len(e.absolute_path))
+        raise RulePackError(f"{path}: 条目 {_entry_name(data, error.absolute_path)} 无效：{error.message}")
+    _check_meaning(path, data)
+    return data
+
+
+def _entry_name(data: Any, where) -> str:
+    parts = [str(part) for part in where]
+    if not parts:
+        return "(根)"
+    name = "/".join(parts)
+    if len(parts) >= 2 and parts[0] == "rules" and isinstance(data, dict):
+        try:
+            rule_id = data["rules"][int(parts[1])].get("id")
+        except (IndexError, ValueError, AttributeError, KeyError, TypeError):
+            rule_id = None
+        if rule_id:
+            name += f"（id: {rule_id}）"
+    return name
+
+
+def _check_meaning(path: str, data: dict) -> None:
+    """What the schema cannot say: a form maps to itself, or is given twice."""
+    seen: dict[str, str] = {}
+    ids: set[str] = set()
+    for index, item in enumerate(data["rules"]):
+        where = f"rules/{index}（id: {item['id']}）"
+        if item["id"] in ids:
+            raise RulePackError(f"{path}: 条目 {where} 无效：id 与前面的规则重复")
+        ids.add(item["id"])
+        forms: list[str] = []
+        if item["type"] == "substitution":
+            for wrong, right in item["swap"].items():
+                target = right if isinstance(right, str) else right["right"]
+                if target == wrong:
+                    raise RulePackError(f"{path}: 条目 {where}/swap/{wrong} 无效：正确写法与错误写法相同")
+                forms.append(wrong)
+        elif item["type"] == "existence":
+            forms = list(item["tokens"])
+        for form in forms:
+            if form in seen:
+                raise RulePackError(f"{path}: 条目 {where} 无效：“{form}”已在 {seen[form]} 中定义")
+            seen[form] = where
+
+
+def _build(path: str, data: dict) -> RulePack:
+    name = data.get("name") or path
+    pack = RulePack(path=path, name=name)
+    for item in data["rules"]:
+        level, fix = item.get("level"), item.get("fix")
+        group = {key: item[key] for key in _CONDITION_KEYS if key in item}
+        if item["type"] == "substitution":
+            for wrong, right in item["swap"].items():
+                own = {} if isinstance(right, str) else right
+                conditions = Conditions.build({**group, **{k: own[k] for k in _CONDITION_KEYS if k in own}})
+                pack.entries.append(Entry(
+                    pack=name, rule_id=item["id"], type="substitution", code=KIND_CODES[item["kind"]],
+                    form=wrong, right=right if isinstance(right, str) else right["right"],
+                    level=own.get("level", level), fix=own.get("fix", fix or "safe"),
+                    conditions=conditions, note=own.get("note", item.get("note", "")), kind=item["kind"]))
+        elif item["type"] == "existence":
+            conditions = Conditions.build(group)
+            for token in item["tokens"]:
+                pack.entries.append(Entry(
+                    pack=name, rule_id=item["id"], type="existence", code=EXISTENCE_CODE, form=token,
+                    right=None, level=level, fix="none", conditions=conditions,
+                    message=item["message"], suggestion=item.get("suggestion", "")))
+        else:
+            pack.consistencies.append(Consistency(
+                pack=name, rule_id=item["id"], forms=tuple(item["either"]), level=level,
+                fix=fix or "unsafe", conditions=Conditions.build(group), note=item.get("note", "")))
+    return pack
+
+
+def pack_paths(settings: Any = None) -> tuple[str, ...]:
+    """The shipped packs, then the user's (``Settings.rule_packs``), in order."""
+    builtin = tuple(str(rules_path(name)) for name in BUILTIN_PACKS)
+    user = tuple(getattr(settings, "rule_packs", None) or ())
+    return builtin + tuple(str(path) for path in user)
+
+
+def validate_user_packs(settings: Any) -> None:
+    """Load every pack the settings name; raises :class:`RulePackError` on the first bad one."""
+    for path in pack_paths(settings):
+        load_pack(path)
+
+
+# -- matching --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Match:
+    entry: Entry
+    start: int
+    end: int
+
+
+class Matcher:
+    """Every form of a set of packs, found in one regular-expression pass."""
+
+    def __init__(self, packs: list[RulePack]) -> None:
+        by_form: dict[str, Entry] = {}
+        for pack in packs:
+            for entry in pack.entries:
+                by_form[entry.form] = entry  # a later pack overrides an earlier one
+        self.by_form = by_form
+        forms = sorted(by_form, key=lambda form: (-len(form), form))
+        self.pattern = re.compile("|".join(map(re.escape, forms))) if forms else None
+        consistencies: dict[tuple[str, ...], Consistency] = {}
+        for pack in packs:
+            for rule_ in pack.consistencies:
+                consistencies[rule_.forms] = rule_
+        self.consistencies = list(consistencies.values())
+        every = sorted({form for rule_ in self.consistencies for form in rule_.forms}, key=lambda f: (-len(f), f))
+        self.consistency_pattern = re.compile("|".join(map(re.escape, every))) if every else None
+
+    def matches(self, text: str, spans: list[tuple[int, int]]) -> Iterator[Match]:
+        if self.pattern is None:
+            return
+        for span_start, span_end in spans:
+            for found in self.pattern.finditer(text, span_start, span_end):
+                entry = self.by_form[found.group()]
+                if entry.conditions.hold(text, found.start(), found.end()):
+                    yield Match(entry, found.start(), found.end())
+
+    def consistency_uses(self, text: str, spans: list[tuple[int, int]]) -> dict[str, list[int]]:
+        """Offsets of each either-or form in the spans."""
+        uses: dict[str, list[int]] = {}
+        if self.consistency_pattern is None:
+            return uses
+        for span_start, span_end in spans:
+            for found in self.consistency_pattern.finditer(text, span_start, span_end):
+                uses.setdefault(found.group(), []).append(found.start())
+        return uses
+
+
+def matcher(settings: Any = None) -> Matcher:
+    """The compiled matcher of the shipped packs and the user's (cached per set of packs)."""
+    return _matcher(pack_paths(settings))
+
+
+@lru_cache(maxsize=8)
+def _matcher(paths: tuple[str, ...]) -> Matcher:
+    return Matcher([load_pack(path) for path in paths])
