@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Optional
 
 from checker.numerals import chinese_to_int
@@ -146,9 +145,6 @@ class Quantity:
             return Fraction(0), high
         return low, high
 
-    def describe(self) -> str:
-        """The quantity as a reviewer reads it in the evidence: 1.09亿元."""
-        return self.text
 
 
 # -- the pattern -------------------------------------------------------------------
@@ -477,6 +473,3 @@ def plain(value: Fraction) -> str:
     text = format_number(value, 4).rstrip("0").rstrip(".")
     return text
 
-
-def default_rules_path() -> Path:
-    return rules_path(RULES_FILE)

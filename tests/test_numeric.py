@@ -50,7 +50,7 @@ def test_rounded_parts_may_differ_from_the_total_within_rounding_and_the_evidenc
 def test_approximate_total_relaxes_the_sum_to_the_stated_tolerance():
     assert nc("共评出成果约80项，其中一等奖10项、二等奖30项、三等奖45项。") == []
     (f,) = nc("共评出成果80项，其中一等奖10项、二等奖30项、三等奖45项。")
-    assert f.code == "NC101" and f.evidence["rounding"] == "各数均为精确整数"
+    assert f.code == "NC101" and f.evidence["rounding"] == ["各数均为精确整数"]
     (f,) = nc("共评出成果约60项，其中一等奖10项、二等奖30项、三等奖45项。")
     assert "±10%" in f.evidence["rounding"][0]
 

@@ -16,7 +16,7 @@ from typing import Iterator, Optional
 
 from checker.claims import Breakdown, Change, claims
 from checker.models import Fix, Severity
-from checker.quantities import Quantity, format_number, load_numeric_rules, plain, round_half_up
+from checker.quantities import Quantity, format_number, load_numeric_rules, plain
 from checker.registry import Hit, rule
 
 Interval = tuple[Fraction, Optional[Fraction]]
@@ -71,10 +71,6 @@ def _interval_text(interval: Interval, like: Quantity) -> str:
     if low == high:
         return _express(low, like)
     return f"[{_express(low, like)}, {_express(high, like)}]"
-
-
-def _percent_range(quantity: Quantity, rules: dict) -> Interval:
-    return quantity.interval(rules)
 
 
 # -- totals and breakdowns ----------------------------------------------------------
@@ -135,7 +131,7 @@ def breakdown_sum_mismatch(doc) -> Iterator[Hit]:
                             "exhaustive_because": breakdown.reason,
                             "total_range": _interval_text(total_interval, total),
                             "sum_range": _interval_text(parts_interval, total),
-                            "rounding": _how_read([total] + quantities, rules) or "各数均为精确整数"})
+                            "rounding": _how_read([total] + quantities, rules) or ["各数均为精确整数"]})
 
 
 @rule("NC102", "part-exceeds-total", category="numeric", severity="error",
@@ -173,7 +169,7 @@ def part_exceeds_total(doc) -> Iterator[Hit]:
                           suggestion="核对该分项与合计数",
                           evidence={"total": total.text, "part": part.quantity.text, "part_label": part.label,
                                     "comparison": f"{part.quantity.text} > {total.text}",
-                                    "rounding": _how_read([total, part.quantity], rules) or "各数均为精确值"})
+                                    "rounding": _how_read([total, part.quantity], rules) or ["各数均为精确值"]})
         if reported or breakdown.exhaustive or breakdown.overlap_noted or len(breakdown.parts) < 2:
             continue
         quantities = [p.quantity for p in breakdown.parts]
@@ -187,7 +183,7 @@ def part_exceeds_total(doc) -> Iterator[Hit]:
                       evidence={"total": total.text, "parts": [{"label": p.label, "value": p.quantity.text}
                                                                for p in breakdown.parts],
                                 "sum": expression, "exhaustive_because": breakdown.reason,
-                                "rounding": _how_read([total] + quantities, rules) or "各数均为精确值"})
+                                "rounding": _how_read([total] + quantities, rules) or ["各数均为精确值"]})
 
 
 # -- shares -------------------------------------------------------------------------
@@ -291,8 +287,8 @@ def share_without_whole_number_total(doc) -> Iterator[Hit]:
                   args={"part": part.text, "written": percent.text, "nearest": "，".join(nearest)},
                   suggestion="按实际总数重新计算百分比，或核对分子",
                   evidence={"part": part.text, "written": percent.text, "nearest_totals": nearest,
-                            "totals_tried": f"{least}…{most}" if least <= most else
-                            f"需 {format_number(count * 100 / high, 2)} < 总数 ≤ {format_number(count * 100 / low, 2)}，区间内无整数",
+                            "totals_tried": f"需 {format_number(count * 100 / high, 2)} < 总数 ≤ "
+                                            f"{format_number(count * 100 / low, 2)}，区间内无整数",
                             "rounding": _rounding_note(percent, rules)})
 
 
@@ -385,7 +381,7 @@ def change_rate_mismatch(doc) -> Iterator[Hit]:
                   evidence={"value": value.text, "amount": amount.text, "base": _express(exact_base, value),
                             "computed": expression, "written": rate.text,
                             "rounding": _rounding_note(rate, rules),
-                            "inputs": _how_read([value, amount], rules) or "数值按所写取值"})
+                            "inputs": _how_read([value, amount], rules) or ["数值按所写取值"]})
 
 
 def _from_to_facts(change: Change, rules: dict):
@@ -636,7 +632,3 @@ def restated_figure_differs(doc) -> Iterator[Hit]:
                             "first": {"value": earlier.text, "line": line},
                             "second": {"value": figure.quantity.text, "line": doc.position(figure.quantity.start)[0]}})
 
-
-def round_percent(part: Fraction, whole: Fraction, decimals: int) -> Fraction:
-    """part/whole as a percentage rounded half-up: the way a drafter writes it."""
-    return round_half_up(part * 100 / whole, decimals)
