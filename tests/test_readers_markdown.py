@@ -1,0 +1,71 @@
+"""The Markdown reader: one paragraph per line, markup/code/front matter out, positions in the file."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from checker.config import Settings
+from checker.engine import check_path, check_source
+from checker.readers import LoadError, read_source, text as text_reader
+from tests.conftest import SAMPLES, run
+
+SAMPLE = SAMPLES / "meeting-notice.md"
+
+
+def test_sample_text_is_one_line_per_block_without_markup_code_or_front_matter():
+    source = read_source(str(SAMPLE))
+    assert source.kind == "markdown"
+    lines = source.text.split("\n")
+    assert lines[0] == "关于召开年度安全工作会议的通知"
+    assert "一、会议时间" in lines and "二、参会人员" in lines
+    assert "会议定于下月第二周召开，会期一天。" in lines  # ** dropped
+    assert "为总结本年度安全生产工作，部署下一阶段任务，经研究，决定召开年度安全工作会议（以下简称“会议”。现将有关事项通知如下：" in lines
+    assert any(line.startswith("Participants") and "(version 3, revised in May)" in line for line in lines)
+    assert "报名表" not in source.text and "draft" not in source.text and "title:" not in source.text
+
+
+def test_sample_findings_point_into_the_markdown_file():
+    report = check_path(str(SAMPLE), Settings(select=["PN1"]))
+    assert [(f.code, f.line, f.column, f.excerpt) for f in report.findings] == [
+        ("PN101", 11, 13, "（"), ("PN101", 21, 19, "（")]
+    file_lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    for finding in report.findings:
+        assert file_lines[finding.line - 1][finding.column - 1] == finding.excerpt
+        assert finding.location == {"line": finding.line, "column": finding.column}
+
+
+def test_wrapped_paragraphs_no_longer_fool_pairing():
+    """Read as plain text the same file gives false pairs across wrapped lines and in the code block."""
+    as_text = check_source(text_reader.read(str(SAMPLE), SAMPLE.read_bytes()), Settings(select=["PN1"]))
+    assert len(as_text.findings) > 2
+    assert len(check_path(str(SAMPLE), Settings(select=["PN1"])).findings) == 2
+
+
+def test_latin_words_are_joined_with_a_space_and_chinese_without(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("中文第一行\n第二行。English first\nsecond line.\n\n> 引用的（段落\n> 继续）。\n", encoding="utf-8")
+    source = read_source(str(path))
+    assert source.text == "中文第一行第二行。English first second line.\n引用的（段落继续）。\n"
+    assert source.locate(source.text.index("继续")) == {"line": 6, "column": 3}
+
+
+def test_lists_tables_and_inline_code(tmp_path):
+    path = tmp_path / "b.md"
+    path.write_text("1. 第一项（甲\n2. 第二项\n\n| 项目 | 说明 |\n| --- | --- |\n| 资金 | 共`3`项（其中 |\n",
+                    encoding="utf-8")
+    source = read_source(str(path))
+    assert source.text == "第一项（甲\n第二项\n项目\n说明\n资金\n共3项（其中\n"
+    report = check_path(str(path), Settings(select=["PN101"]))
+    assert [(f.line, f.column) for f in report.findings] == [(1, 7), (6, 13)]
+
+
+def test_the_cli_reports_markdown_positions(tmp_path):
+    result = run("check", "--select", "PN101", str(SAMPLE))
+    assert f"{SAMPLE}:11:13: PN101" in result.output
+
+
+def test_missing_markdown_parser_is_a_clear_message(monkeypatch):
+    monkeypatch.setitem(sys.modules, "markdown_it", None)
+    with pytest.raises(LoadError, match="markdown-it-py"):
+        read_source(str(SAMPLE))
