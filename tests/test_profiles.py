@@ -219,3 +219,15 @@ def test_one_title_year_of_a_plan_checks_the_plan_heading():
     text = "某局2024年工作计划\n一、2023年工作目标\n完成任务。\n" + SIGNED
     (f,) = findings(text, "ST207")
     assert (f.line, f.excerpt) == (2, "2023")
+
+
+def test_summary_part_reporting_the_plan_year_as_done_before_it_began():
+    text = (SUMMARY.replace("科技服务中心投入使用。", "2024年，全区新增高新技术企业20家。")
+            .replace("2024年1月15日", "2023年12月20日"))
+    (f,) = findings(text, "ST208")
+    assert (f.line, f.excerpt, f.evidence["issued"]) == (3, "2024年", "2023-12-20")
+
+
+def test_summary_part_naming_the_plan_year_after_it_began_is_fine():
+    text = SUMMARY.replace("科技服务中心投入使用。", "2024年，全区新增高新技术企业20家。")
+    assert codes(text, "ST208") == []

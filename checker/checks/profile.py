@@ -323,36 +323,61 @@ def title_year_mismatch(doc) -> Iterator[Hit]:
                       evidence={"title_years": years, "heading_years": found, "part": match.part.id})
 
 
-@rule("ST208", "plan-year-tense", category="structure", severity="warning",
-      message="计划部分把已过去的{year}年写成将来：“{clause}”")
-def plan_year_tense(doc) -> Iterator[Hit]:
-    """The plan part speaks of the summary year as if it were still to come.
+@rule("ST208", "year-tense-mismatch", category="structure", severity="warning",
+      message={"default": "计划部分把已过去的{year}年写成将来：“{clause}”",
+               "done": "总结部分把尚未到来的{year}年写成已完成：“{clause}”"})
+def year_tense_mismatch(doc) -> Iterator[Hit]:
+    """The plan part speaks of the summary year as still to come, or the summary part
+    speaks of the plan year as already done.
 
     What it checks:
-        In the plan part of a document with title years (2015年工作总结和2016年工作计划),
-        a clause that opens with the summary year and looks forward (2015年，我们将 …
-        2015年要 …).
+        In a document with a summary year and a plan year in its title
+        (2015年工作总结和2016年工作计划): in the plan part, a clause that opens with the
+        summary year and looks forward (2015年，我们将 … 2015年要 …); in the summary
+        part, a clause that opens with the plan year and reports results (2016年，全区
+        完成 … 实现 …) when the document was signed before the plan year began.
     Why it matters:
-        A plan copied from last year's text keeps the old year; the plan then
-        promises work for a year that is over.
+        Text copied from last year's document keeps the old year; the plan then
+        promises work for a year that is over, or the summary reports results of a
+        year that has not begun.
     Example:
         三、2024年工作计划 / 2023年，我们将重点做好以下工作：
     Fix:
-        Replace the year with the plan year.
+        Replace the year with the right one.
     """
+    from checker.dates import document_date
+
     profile = document_profile(doc)
     if profile is None or not profile.title_years:
         return
     years = _title_years(doc)
     if len(years) < 2 or years[0] >= years[-1]:
         return
-    past = years[0]
-    pattern = re.compile(rf"(?:^|[。；！？\n])[ \t\u3000]*({past}年(?![0-9０-９]|底前|前|以来)[，,]?[^。；！？\n]{{0,12}}?(?:{_FORWARD.pattern}))")
+    past, coming = years[0], years[-1]
     for node in (m.node for m in part_matches(doc) if m.part.role == "plan"):
-        for match in pattern.finditer(doc.text, node.head_end, node.end):
-            clause_end = min([i for i in (doc.text.find(c, match.start(1)) for c in "。；\n") if i >= 0] or [node.end])
-            clause = doc.text[match.start(1):clause_end]
-            yield Hit(match.start(1), match.start(1) + len(f"{past}年"),
-                      args={"year": past, "clause": clause[:30]},
-                      suggestion=f"核对年份，计划部分应为“{years[-1]}年”",
-                      evidence={"title_years": years})
+        for start, clause in _clauses_opening_with(doc, node, past, _FORWARD):
+            yield Hit(start, start + len(f"{past}年"), args={"year": past, "clause": clause[:30]},
+                      suggestion=f"核对年份，计划部分应为“{coming}年”", evidence={"title_years": years})
+    issued = document_date(doc)
+    if issued is None or issued.year >= coming:
+        return
+    for node in (m.node for m in part_matches(doc) if m.part.role == "done"):
+        for start, clause in _clauses_opening_with(doc, node, coming, _DONE):
+            if _FORWARD.search(clause):
+                continue
+            yield Hit(start, start + len(f"{coming}年"), args={"year": coming, "clause": clause[:30]},
+                      variant="done", suggestion=f"核对年份，总结部分应为“{past}年”",
+                      evidence={"title_years": years, "issued": issued.isoformat()})
+
+
+_DONE = re.compile(r"完成|实现|达到|取得|新增|累计|建成|增长")
+
+
+def _clauses_opening_with(doc, node, year: int, verbs: re.Pattern) -> Iterator[tuple[int, str]]:
+    """(offset, clause) of the clauses in ``node`` that open with ``year``年 (a year on its
+    own, not 2016年3月) and contain one of ``verbs`` within a few characters."""
+    pattern = re.compile(rf"(?:^|[。；！？\n])[ \t\u3000]*({year}年(?![0-9０-９]|底前|前|以来)[，,]?"
+                         rf"[^。；！？\n]{{0,12}}?(?:{verbs.pattern}))")
+    for match in pattern.finditer(doc.text, node.head_end, node.end):
+        ends = [i for i in (doc.text.find(c, match.start(1)) for c in "。；\n") if i >= 0]
+        yield match.start(1), doc.text[match.start(1):min(ends) if ends else node.end]
