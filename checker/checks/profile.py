@@ -327,8 +327,7 @@ def title_year_mismatch(doc) -> Iterator[Hit]:
       message={"default": "计划部分把已过去的{year}年写成将来：“{clause}”",
                "done": "总结部分把尚未到来的{year}年写成已完成：“{clause}”"})
 def year_tense_mismatch(doc) -> Iterator[Hit]:
-    """The plan part speaks of the summary year as still to come, or the summary part
-    speaks of the plan year as already done.
+    """A plan part treats the summary year as future, or a summary part the plan year as past.
 
     What it checks:
         In a document with a summary year and a plan year in its title
