@@ -175,3 +175,8 @@ def test_line_structured_corpus_has_no_structure_or_date_warning(corpus_path):
         found += [(path.name, f.code, f.line) for f in check_path(str(path), settings).findings
                   if f.severity.value in ("error", "warning")]
     assert found == []
+
+
+def test_an_attached_document_may_use_its_own_form():
+    text = "关于印发细则的通知\n（一）甲。\n（二）乙。\n某办公室\n2024年3月8日\n附件\n实施细则\n(一)总则。\n(二)分则。\n"
+    assert codes(text, ["ST106", "ST107"]) == []

@@ -316,13 +316,14 @@ def _standard_replacement(style: str, level: int, styles_used: set[str]) -> Opti
     return None
 
 
-def _level_headings(doc) -> dict[int, list[Node]]:
-    """Numbered headings of each level in the main text and attached parts (not attachment lists)."""
-    found: dict[int, list[Node]] = {}
+def _level_headings(doc) -> list[tuple[int, list[Node]]]:
+    """(level, numbered headings) for each level of the main text and of each attached
+    document separately: an attachment may come from another hand."""
+    found: dict[tuple[int, int], list[Node]] = {}
     for node in doc.outline.walk():
         if node.kind == "heading" and node.level and node.number is not None:
-            found.setdefault(node.level, []).append(node)
-    return found
+            found.setdefault((id(_scope(node)), node.level), []).append(node)
+    return [(level, nodes) for (_, level), nodes in found.items()]
 
 
 def _fix_marker(node: Node, style: str) -> Fix:
@@ -346,7 +347,7 @@ def numbering_form_mixed(doc) -> Iterator[Hit]:
     Fix:
         Safe: write the marker in the form the document uses most.
     """
-    for level, nodes in _level_headings(doc).items():
+    for level, nodes in _level_headings(doc):
         used = {node.style for node in nodes}
         effective = Counter(_standard_replacement(node.style, level, used) or node.style for node in nodes)
         if len(effective) < 2:
@@ -377,7 +378,7 @@ def numbering_form_nonstandard(doc) -> Iterator[Hit]:
     Fix:
         Safe: rewrite the marker in the standard form.
     """
-    for level, nodes in _level_headings(doc).items():
+    for level, nodes in _level_headings(doc):
         used = {node.style for node in nodes}
         for node in nodes:
             standard = _standard_replacement(node.style, level, used)
