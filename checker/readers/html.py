@@ -72,14 +72,33 @@ def read(path: str, data: bytes) -> Source:
         raise LoadError("网页中没有找到正文（可能只有导航或由脚本生成内容）")
     stream = TextStream(tree)
     builder = TextBuilder()
-    for line in extracted.split("\n"):
-        line = line.strip()
+    lines = [line.strip() for line in extracted.split("\n")]
+    title = _article_title(tree, metadata)
+    if title and title not in lines[:5]:
+        lines.insert(0, title)  # the extractor treats the heading as metadata; it is the 公文's title
+    for line in lines:
         if not line or _is_metadata_line(line, metadata):
             continue
         stream.add_line(builder, line)
         builder.newline()
     text, locate = builder.build()
     return Source(path=path, text=text, encoding=None, kind="html", metadata=metadata, locate=locate, raw=data)
+
+
+def _article_title(tree, metadata: dict[str, str]) -> Optional[str]:
+    """The article's heading: the first h1-h3 that the page's <title>, its ArticleTitle or
+    its 信息名称 names (a site's logo heading does not match them)."""
+    names = [metadata.get("标题"), metadata.get("信息名称")]
+    page_title = tree.findtext(".//title")
+    if page_title:
+        names.append(page_title.strip())
+    names = [_SPACES.sub("", name) for name in names if name]
+    for element in tree.iter("h1", "h2", "h3"):
+        text = _SPACES.sub(" ", element.text_content()).strip()
+        squeezed = text.replace(" ", "")
+        if len(squeezed) >= 4 and any(name.startswith(squeezed) or name == squeezed for name in names):
+            return text
+    return None
 
 
 def _is_metadata_line(line: str, metadata: dict[str, str]) -> bool:

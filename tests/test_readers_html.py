@@ -1,0 +1,119 @@
+"""The web page reader: article text without site chrome, metadata fields, source lines."""
+from __future__ import annotations
+
+import html
+import re
+import sys
+import unicodedata
+from collections import Counter
+
+import pytest
+
+pytest.importorskip("trafilatura", reason="trafilatura is not installed (pip install doccheck[html])")
+
+from checker.config import Settings  # noqa: E402
+from checker.engine import check_path  # noqa: E402
+from checker.readers import LoadError, read_source  # noqa: E402
+from tests.conftest import SAMPLES, SEED, run  # noqa: E402
+
+PAGE = SAMPLES / "notice-page.html"
+
+
+def test_sample_page_metadata_is_recognised():
+    source = read_source(str(PAGE))
+    assert source.kind == "html"
+    assert source.metadata == {
+        "索引号": "11000000XY0001/2024-00123", "主题分类": "安全生产", "发布机构": "某某县应急管理局",
+        "发布日期": "2024-11-05", "文号": "某应急〔2024〕15号", "公开方式": "主动公开",
+        "标题": "关于做好今冬明春防火工作的通知",
+    }
+
+
+def test_sample_page_text_is_the_article_without_chrome():
+    text = read_source(str(PAGE)).text
+    lines = text.split("\n")
+    assert lines[0] == "关于做好今冬明春防火工作的通知"
+    assert lines[1] == "各乡镇人民政府，县直各有关单位："
+    assert lines[-3:] == ["某某县应急管理局", "2024年11月4日", ""]
+    for chrome in ("首页", "当前位置", "分享到", "打印本页", "主办", "网站标识码", "索引号", "访问量", "siteConfig"):
+        assert chrome not in text
+
+
+def test_sample_page_findings_and_their_source_lines():
+    report = check_path(str(PAGE), Settings(select=["PN101", "NC102"]))
+    assert [(f.code, f.line, f.column, f.location) for f in report.findings] == [
+        ("PN101", 5, 17, {"source_line": 38, "tag": "p"}),
+        ("NC102", 7, 14, {"source_line": 40, "tag": "p"}),
+    ]
+    page_lines = PAGE.read_text(encoding="utf-8").split("\n")
+    for finding in report.findings:
+        assert finding.excerpt[:2] in page_lines[finding.location["source_line"] - 1]
+
+
+def build_page(text: str) -> str:
+    """A saved 政府信息公开 page made from a plain-text document with a metadata header
+    (``key:value`` lines) on top and the site's chrome (lines from a “•” item on) below."""
+    lines = text.split("\n")
+    index = 0
+    meta = []
+    while index < len(lines) and (not lines[index].strip()
+                                  or re.match(r"^[^:：\s][^:：]{0,8}[:：]", lines[index].strip())):
+        if lines[index].strip():
+            meta.append(re.split(r"[:：]", lines[index].strip(), maxsplit=1))
+        index += 1
+    rest = lines[index:]
+    cut = next((k for k, line in enumerate(rest) if line.strip().startswith("•")), len(rest))
+    out = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开</title></head><body>',
+           '<div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li></ul></div>',
+           '<div class="main"><table class="xxgk">']
+    out += [f"<tr><td>{html.escape(key)}:</td><td>{html.escape(value)}</td></tr>" for key, value in meta]
+    out.append('</table><div class="content">')
+    out += [f"<p>{html.escape(line)}</p>" for line in rest[:cut] if line.strip()]
+    out.append('</div></div><div class="footer">')
+    out += [f"<p>{html.escape(line.strip())}</p>" for line in rest[cut:] if line.strip()]
+    out.append("</div></body></html>")
+    return "\n".join(out)
+
+
+def _comparable(findings) -> Counter:
+    # the page drops the lines' indentation, so columns differ; the half-width forms are compared as NFKC
+    return Counter((f.code, unicodedata.normalize("NFKC", f.excerpt), unicodedata.normalize("NFKC", f.message))
+                   for f in findings)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed document is not in ../shared/seeds")
+def test_seed_as_a_web_page_gives_the_findings_of_the_text(tmp_path):
+    text = SEED.read_text(encoding="utf-8")
+    page = tmp_path / "seed.html"
+    page.write_text(build_page(text), encoding="utf-8")
+    from_page = check_path(str(page), Settings())
+    from_text = check_path(str(SEED), Settings())
+    assert from_text.findings and from_page.error is None
+    assert _comparable(from_page.findings) == _comparable(from_text.findings)
+    metadata = read_source(str(page)).metadata
+    assert {"索引号", "公开属性", "发布机构", "发布日期", "信息名称", "内容描述"} <= set(metadata)
+    assert all(value and value in text for value in metadata.values())
+
+
+def test_a_page_without_an_article_is_refused(tmp_path):
+    path = tmp_path / "empty.html"
+    path.write_text("<html><head><script>var a = 1;</script></head><body><div></div></body></html>", encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 2
+    assert "网页中没有找到正文" in result.output
+
+
+def test_a_page_in_gbk_is_decoded_by_its_declared_charset(tmp_path):
+    body = "".join(f"<p>第{n}段：各单位要认真落实本通知的各项要求，切实做好安全检查工作（见附件。</p>" for n in range(1, 4))
+    page = f'<html><head><meta charset="gbk"><title>通知</title></head><body><div>{body}</div></body></html>'
+    path = tmp_path / "gbk.htm"
+    path.write_bytes(page.encode("gbk"))
+    source = read_source(str(path))
+    assert "各单位要认真落实本通知的各项要求" in source.text
+    assert len(check_path(str(path), Settings(select=["PN101"])).findings) == 3
+
+
+def test_missing_trafilatura_names_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    with pytest.raises(LoadError, match=r"doccheck\[html\]"):
+        read_source(str(PAGE))
