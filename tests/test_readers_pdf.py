@@ -1,0 +1,78 @@
+"""The PDF reader: the text layer page by page, page and line of each finding, scans refused.
+
+The PDFs are drawn in the test with reportlab, in the Chinese CID font STSong-Light
+that reportlab ships (no font file needed on the machine).
+"""
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+pytest.importorskip("pypdf", reason="pypdf is not installed (pip install doccheck[pdf])")
+canvas_module = pytest.importorskip("reportlab.pdfgen.canvas", reason="reportlab is not installed (test extra)")
+
+from checker.config import Settings  # noqa: E402
+from checker.engine import check_path  # noqa: E402
+from checker.readers import LoadError, read_source  # noqa: E402
+from tests.conftest import run  # noqa: E402
+
+
+def make_pdf(path, pages: list[list[str]]) -> str:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    canvas = canvas_module.Canvas(str(path))
+    for number, lines in enumerate(pages, 1):
+        canvas.setFont("STSong-Light", 14)
+        for index, line in enumerate(lines):
+            canvas.drawString(72, 760 - 30 * index, line)
+        canvas.drawString(290, 40, f"— {number} —")  # the page number in the footer
+        canvas.showPage()
+    canvas.save()
+    return str(path)
+
+
+def test_text_layer_page_by_page_without_page_numbers(tmp_path):
+    path = make_pdf(tmp_path / "a.pdf", [["关于开展安全检查的通知", "各单位要认真落实本通知要求。"],
+                                         ["特此通知。"]])
+    source = read_source(path)
+    assert source.kind == "pdf"
+    assert source.text == "关于开展安全检查的通知\n各单位要认真落实本通知要求。\n特此通知。\n"
+    assert source.locate(source.text.index("特此")) == {"page": 2, "page_line": 1, "page_column": 1}
+
+
+def test_findings_name_page_and_line(tmp_path):
+    path = make_pdf(tmp_path / "b.pdf", [["关于开展安全检查的通知", "各单位要（认真落实本通知要求。"],
+                                         ["今年以来共受理举报86件，其中电话举报52件，网络举报41件。"]])
+    report = check_path(path, Settings(select=["PN101", "NC102"]))
+    assert [(f.code, f.line, f.column, f.location) for f in report.findings] == [
+        ("PN101", 2, 5, {"page": 1, "page_line": 2, "page_column": 5}),
+        ("NC102", 3, 10, {"page": 2, "page_line": 1, "page_column": 10}),
+    ]
+
+
+def test_a_scanned_pdf_without_text_is_refused_with_exit_2(tmp_path):
+    canvas = canvas_module.Canvas(str(tmp_path / "scan.pdf"))
+    canvas.rect(50, 50, 400, 600, fill=1)  # a page that is only a picture
+    canvas.showPage()
+    canvas.save()
+    result = run("check", str(tmp_path / "scan.pdf"))
+    assert result.exit_code == 2
+    assert "PDF 没有文字层" in result.output and "OCR" in result.output
+
+
+def test_a_damaged_pdf_is_refused_with_exit_2(tmp_path):
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(b"%PDF-1.4\nthis is not really a pdf")
+    result = run("check", str(path))
+    assert result.exit_code == 2
+    assert "PDF" in result.output
+
+
+def test_missing_pypdf_names_the_extra(tmp_path, monkeypatch):
+    path = make_pdf(tmp_path / "c.pdf", [["特此通知。"]])
+    monkeypatch.setitem(sys.modules, "pypdf", None)
+    with pytest.raises(LoadError, match=r"doccheck\[pdf\]"):
+        read_source(path)
