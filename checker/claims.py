@@ -36,7 +36,7 @@ _BRACKETS = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 # A clause longer than this is text without punctuation: looking further back finds nothing useful.
 _CLAUSE_REACH = 200
 # What may follow a part of a breakdown: the end of its clause.
-_PART_END = set("，,、；;。！？!?）)\n和及")
+_PART_END = set("，,、；;。！？!?）)（(\n和及")
 # ，比上年同期增加 : the longest gap between a value and its increment
 _LONGEST_COMPARISON = 14
 
@@ -265,6 +265,12 @@ class _SentenceReader:
             tail = tail[len(quantity.qualifier_word):]
         return not tail or tail[0] in _PART_END
 
+    def same_noun_follows(self, total: Quantity, part: Quantity) -> bool:
+        """26个指标…其中15个指标…: a part written number-first, with the total's noun after it."""
+        noun = self.text[total.end:total.end + 2]
+        return len(noun) == 2 and noun[0] not in _PART_END and noun[1] not in _PART_END \
+            and self.text.startswith(noun, part.end)
+
     @cached_property
     def change_words(self) -> list[str]:
         change = self.rules["change"]
@@ -327,7 +333,7 @@ class _SentenceReader:
             if (scope and scope not in total_label) or (quantity.cumulative and not total.cumulative):
                 floor = quantity.end
                 continue  # a stock inside a flow (贷款余额 in 发放贷款): another measure
-            if not self.ends_clause(quantity):
+            if not self.ends_clause(quantity) and not self.same_noun_follows(total, quantity):
                 floor = quantity.end
                 continue  # 超10亿元项目8个: a threshold inside a noun phrase, not a part
             parts.append(Part(quantity, label))

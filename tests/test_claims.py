@@ -189,3 +189,17 @@ def test_a_threshold_inside_a_noun_phrase_is_not_a_part():
 def test_claims_are_computed_once_per_document():
     doc = Document("共评出成果30项，其中一等奖5项、二等奖10项、三等奖15项。\n")
     assert claims(doc) is claims(doc)
+
+
+def test_parts_written_number_first_with_the_totals_noun():
+    (b,) = read("本次评估共设28个指标，其中20个指标为预期性指标，8个指标为约束性指标。").breakdowns
+    assert [p.quantity.text for p in b.parts] == ["20个", "8个"]
+
+
+def test_an_extreme_is_not_a_part():
+    assert read("全年钻探费用每米1250元，其中有个钻孔高达3175元。").breakdowns == []
+
+
+def test_a_part_followed_by_an_aside_in_brackets_is_a_part():
+    (b,) = read("注册资本31亿元，其中国家投入29亿元（不含划转资产），企业积累2亿元。").breakdowns
+    assert [p.quantity.text for p in b.parts] == ["29亿元", "2亿元"]
