@@ -102,7 +102,20 @@ def _settings(paths, config, select, ignore, fail_on=None, profile=None, max_fil
         update["max_file_size"] = int(max_file_size * 1024 * 1024)
     settings = settings.model_copy(update=update) if update else settings
     _check_profiles(settings)
+    _check_user_data(settings)
     return settings
+
+
+def _check_user_data(settings) -> None:
+    """A malformed rule pack or glossary is a usage error (exit 2) naming file, entry and reason."""
+    if not settings.rule_packs and not settings.glossaries:
+        return
+    from checker.rulepacks import RulePackError, validate_user_data
+
+    try:
+        validate_user_data(settings)
+    except RulePackError as error:
+        raise click.ClickException(str(error)) from None
 
 
 def _check_profiles(settings) -> None:

@@ -346,3 +346,82 @@ def matcher(settings: Any = None) -> Matcher:
 @lru_cache(maxsize=8)
 def _matcher(paths: tuple[str, ...]) -> Matcher:
     return Matcher([load_pack(path) for path in paths])
+
+
+# -- glossaries ------------------------------------------------------------------------
+GLOSSARY_SCHEMA = "glossary.schema.json"
+
+
+@dataclass(frozen=True)
+class Term:
+    """A canonical name and the variants that must not stand for it."""
+
+    glossary: str
+    canonical: str
+    variants: tuple[str, ...]
+    level: Optional[str]
+    fix: str
+    note: str = ""
+
+
+def load_glossary(path: str) -> list[Term]:
+    """The terms of a glossary, validated (cached per process and on disk)."""
+    return _glossary(str(path))
+
+
+@lru_cache(maxsize=32)
+def _glossary(path: str) -> list[Term]:
+    data = cached_load(path, parse_glossary)
+    name = data.get("name") or path
+    return [Term(name, item["canonical"], tuple(item["variants"]), item.get("level"),
+                 item.get("fix", "safe"), item.get("note", "")) for item in data["terms"]]
+
+
+def parse_glossary(path: str) -> dict:
+    """The YAML data of a glossary, validated; raises :class:`RulePackError`."""
+    import jsonschema
+    import yaml
+
+    from checker.resources import yaml_loader
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.load(handle, Loader=yaml_loader())
+    except FileNotFoundError:
+        raise RulePackError(f"{path}: 术语表文件不存在") from None
+    except OSError as error:
+        raise RulePackError(f"{path}: 无法读取术语表：{error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise RulePackError(f"{path}: 术语表不是 UTF-8 编码") from None
+    except yaml.YAMLError as error:
+        raise RulePackError(f"{path}: 不是有效的 YAML：{error}") from None
+    validator = jsonschema.Draft202012Validator(load_schema(GLOSSARY_SCHEMA))
+    errors = list(validator.iter_errors(data))
+    if errors:
+        error = max(errors, key=lambda e: len(e.absolute_path))
+        where = "/".join(str(part) for part in error.absolute_path) or "(根)"
+        raise RulePackError(f"{path}: 条目 {where} 无效：{error.message}")
+    seen: dict[str, int] = {}
+    for index, item in enumerate(data["terms"]):
+        if item["canonical"] in item["variants"]:
+            raise RulePackError(f"{path}: 条目 terms/{index} 无效：规范名称“{item['canonical']}”也列为变体")
+        for variant in item["variants"]:
+            if variant in seen:
+                raise RulePackError(f"{path}: 条目 terms/{index} 无效：变体“{variant}”已在 terms/{seen[variant]} 中列出")
+            seen[variant] = index
+    return data
+
+
+def glossary_terms(settings: Any = None) -> list[Term]:
+    """Every term of the glossaries the settings name (``Settings.glossaries``)."""
+    terms: list[Term] = []
+    for path in getattr(settings, "glossaries", None) or ():
+        terms.extend(load_glossary(str(path)))
+    return terms
+
+
+def validate_user_data(settings: Any) -> None:
+    """Load every rule pack and glossary the settings name; the first bad one raises
+    :class:`RulePackError` (the CLI turns it into a usage error, exit 2)."""
+    validate_user_packs(settings)
+    glossary_terms(settings)

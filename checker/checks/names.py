@@ -1,0 +1,269 @@
+"""Names and terms used one way throughout a document (TM family).
+
+TM101 collects the names a document uses — runs of characters that end in a word
+that closes the name of a body, place or programme (局, 委员会, 中心, 科技园,
+示范区, 基地, 大厅, 平台, 计划, 工程, 行动, 办法 …) — and counts every candidate
+beginning (a name's start is not marked, so each tail of the run is a candidate).
+A candidate used rarely that differs from a candidate used more often by one
+dropped, added or changed character or word *inside* the name (the two share a
+beginning and an end) is reported as a variant of it: 黄花科技园 beside
+黄花岗科技园 ×12. Abbreviations the document introduces (以下简称……) are not
+variants. TM102 applies the user's glossaries (``Settings.glossaries``): their
+forbidden variants are reported with the canonical name as the fix.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from checker.models import Fix, Severity
+from checker.registry import Hit, rule
+from checker.rulepacks import glossary_terms
+
+# Words that end a name. Longer ones first so that the tail is the whole word.
+NAME_ENDINGS = (
+    "管理委员会", "委员会", "管委会", "办公室", "办公厅", "服务中心", "中心", "科技园", "产业园", "工业园",
+    "创意园", "软件园", "物流园", "文化园", "园区", "示范区", "试验区", "开发区", "实验区", "功能区", "基地",
+    "大厅", "平台", "计划", "工程", "行动", "办法", "集团", "公司", "协会", "研究院", "研究所", "大厦",
+    "局", "委", "办", "厅", "署",
+)
+# Words that end the name of a body: a long name with one of these before the
+# dropped word names a unit of that body (中国版权保护中心华南版权登记大厅).
+BODY_ENDINGS = ("委员会", "管委会", "中心", "集团", "公司", "协会", "研究院", "局", "委", "厅", "部", "署", "院")
+_ENDING = re.compile("|".join(sorted(map(re.escape, NAME_ENDINGS), key=len, reverse=True)))
+# Characters a name is written in; anything else (punctuation, spaces) ends it.
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+_LONGEST = 18  # characters of a name candidate
+_SHORTEST = 5
+_USUAL_SHORTEST = 6  # the frequent form must be at least this long: 黄花岗科技园
+_SHARED_START = 2  # the two forms share at least this many characters at the start …
+_SHARED_END = 2  # … and at the end
+_MOST_DIFFERENT = 2  # characters dropped, added or changed (a word)
+_CLEARLY_MORE = 3  # the usual form is used at least this often, and this many times as often
+_LONG_NAME = 12  # a name this long, written as often with an inner word dropped, is one name
+# A difference of one of these is a different body, not a variant: 第一/第二,
+# 东区/西区, 省/市, 人民 (市人民政府 / 市政府 is a usual short form).
+_DISTINCT = set("一二三四五六七八九十百零〇0123456789东南西北中上下前后左右内外新老大小省市县区镇乡村"
+                "甲乙丙丁总分高低")
+# Particles, pronouns and conjunctions: a name is not compared across them (工业和信息化局
+# is compared as 信息化局, which loses little and keeps two joined names apart).
+_NOT_IN_NAMES = set("的了或和与及在向把被这那其从于是等并也都将已可对为着过")
+_NOT_A_VARIANT_CHUNKS = {"和", "与", "及", "暨", "人民", "有限", "股份", "中国", "中华", "管理", "国家"}
+_ABBREVIATION = re.compile(r"(?:以下简称|下称|简称)[为作：:]?[“\"‘「]?([\u4e00-\u9fff0-9A-Za-z]{2,20})[”\"’」]?")
+# A name inside a document title of 《…》 is part of that title.
+_WORD_BEFORE = re.compile(r"[“《（(]")
+
+
+@dataclass(frozen=True)
+class NameUse:
+    start: int  # of the longest candidate
+    end: int  # of the name ending
+    run: str  # the characters from ``start`` to ``end``
+
+
+def name_uses(doc) -> list[NameUse]:
+    """Every place a name ending is used in the body, with the run of name characters before it."""
+    text = doc.text
+    uses = []
+    for span_start, span_end in doc.body_spans:
+        for found in _ENDING.finditer(text, span_start, span_end):
+            end = found.end()
+            start = end
+            floor = max(span_start, end - _LONGEST)
+            while start > floor and _NAME_CHAR.match(text, start - 1):
+                start -= 1
+            if end - start >= _SHORTEST:
+                uses.append(NameUse(start, end, text[start:end]))
+    return uses
+
+
+@dataclass(frozen=True)
+class Variant:
+    start: int
+    end: int
+    variant: str
+    usual: str
+    count: int
+    usual_count: int
+    change: str  # dropped / added / changed
+    chunk_variant: str
+    chunk_usual: str
+
+
+def _candidates(use: NameUse) -> list[str]:
+    """The tails of a run that begin with a Chinese character: every possible
+    beginning of the name, longest first."""
+    run = use.run
+    # a name does not run across a particle: 粉碎了林彪反党集团 is a clause
+    for at in range(len(run) - 1, -1, -1):
+        if run[at] in _NOT_IN_NAMES:
+            run = run[at + 1:]
+            break
+    return [run[k:] for k in range(0, len(run) - _SHORTEST + 1) if "\u4e00" <= run[k] <= "\u9fff"]
+
+
+def name_variants(doc) -> list[Variant]:
+    uses = [use for use in name_uses(doc)]
+    if not uses:
+        return []
+    counts: Counter[str] = Counter()
+    for use in uses:
+        counts.update(set(_candidates(use)))
+    abbreviations = {m.group(1) for m in _ABBREVIATION.finditer(doc.text)}
+    usual = {name for name, count in counts.items() if count >= 1 and len(name) >= _USUAL_SHORTEST}
+    # dropped: the variant is a usual name with an inner chunk removed
+    dropped: dict[str, list[tuple[str, str]]] = {}
+    changed: dict[str, list[tuple[str, str]]] = {}
+    for name in usual:
+        for i in range(_SHARED_START, len(name) - _SHARED_END):
+            for size in range(1, _MOST_DIFFERENT + 1):
+                if i + size > len(name) - _SHARED_END:
+                    break
+                dropped.setdefault(name[:i] + name[i + size:], []).append((name, name[i:i + size], i))
+            changed.setdefault(name[:i] + "\0" + name[i + 1:], []).append((name, name[i]))
+    found: list[Variant] = []
+    for use in uses:
+        for candidate in _candidates(use):
+            variant = _compare(candidate, counts, usual, dropped, changed, abbreviations)
+            if variant:
+                offset = use.end - len(candidate)
+                found.append(Variant(offset, use.end, candidate, *variant))
+                break  # the longest candidate that is a variant: one finding per use
+    return found
+
+
+def _compare(candidate, counts, usual, dropped, changed, abbreviations) -> Optional[tuple]:
+    count = counts[candidate]
+    if candidate in abbreviations or any(candidate.endswith(a) for a in abbreviations):
+        return None
+    best = None
+    # the candidate drops a chunk of a usual name
+    for name, chunk, position in dropped.get(candidate, ()):
+        if _acceptable(chunk) and _more_usual(name, counts[name], count, dropped_from_longer=True,
+                                              position=position):
+            best = _better(best, (name, count, counts[name], "dropped", "", chunk))
+    # the candidate adds a chunk to a usual name
+    for i in range(_SHARED_START, len(candidate) - _SHARED_END):
+        for size in range(1, _MOST_DIFFERENT + 1):
+            if i + size > len(candidate) - _SHARED_END:
+                break
+            name = candidate[:i] + candidate[i + size:]
+            chunk = candidate[i:i + size]
+            if name in usual and _acceptable(chunk) and _more_usual(name, counts[name], count, dropped_from_longer=False):
+                best = _better(best, (name, count, counts[name], "added", chunk, ""))
+    # the candidate changes one character of a usual name
+    for i in range(_SHARED_START, len(candidate) - _SHARED_END):
+        for name, char in changed.get(candidate[:i] + "\0" + candidate[i + 1:], ()):
+            if name != candidate and _acceptable(char) and _acceptable(candidate[i]) \
+                    and _more_usual(name, counts[name], count, dropped_from_longer=False):
+                best = _better(best, (name, count, counts[name], "changed", candidate[i], char))
+    return best
+
+
+def _acceptable(chunk: str) -> bool:
+    """May a difference of this chunk make two forms of one name?"""
+    return chunk not in _NOT_A_VARIANT_CHUNKS and not any(ch in _DISTINCT or not "\u4e00" <= ch <= "\u9fff"
+                                                         for ch in chunk)
+
+
+def _more_usual(usual: str, usual_count: int, count: int, dropped_from_longer: bool,
+                position: Optional[int] = None) -> bool:
+    """Is the other form clearly the document's usual one? Twice as frequent and at
+    least twice used; or, for a long name used as often with an inner word
+    dropped, the full form (names are written in full, then shortened by mistake)."""
+    if usual_count >= _CLEARLY_MORE and usual_count >= _CLEARLY_MORE * count:
+        return True
+    return dropped_from_longer and usual_count >= count and len(usual) >= _LONG_NAME and position is not None \
+        and any(ending in usual[:position] for ending in BODY_ENDINGS)
+
+
+def _better(best, candidate):
+    if best is None or candidate[2] > best[2]:
+        return candidate
+    return best
+
+
+def _variants(doc) -> list[Variant]:
+    return doc.view(name_variants)
+
+
+@rule("TM101", "name-variant", category="terminology", severity="warning", fix="unsafe",
+      message="“{variant}”与本文的“{usual}”（{usual_count}次）只差“{difference}”，疑为同一名称的不同写法")
+def name_variant(doc) -> Iterator[Hit]:
+    """A name written differently from the way the document usually writes it.
+
+    What it checks:
+        Names that end in a word such as 局, 委员会, 中心, 科技园, 示范区, 基地,
+        大厅, 平台, 计划, 工程, 行动, 办法: a form used rarely that differs from a
+        form used more often by one character or word dropped, added or changed
+        inside the name (both forms share at least two characters at each end).
+        A long name written once in full and once with an inner word dropped is
+        also reported, at the shortened form. Differences of numbers, directions
+        or levels (第一/第二, 东/西, 省/市) and abbreviations the document
+        introduces (以下简称……) are not variants.
+    Why it matters:
+        One body, park or programme must have one name in one document; a
+        reader cannot tell whether 黄花科技园 and 黄花岗科技园 are one park.
+    Example:
+        黄花岗科技园 (12×) … 加快塑造黄花科技园专属品牌 → 黄花岗科技园
+    Fix:
+        Unsafe: replace with the usual form — the author must confirm it is the
+        same body.
+    """
+    for variant in _variants(doc):
+        difference = variant.chunk_usual or variant.chunk_variant
+        if variant.change == "changed":
+            difference = f"{variant.chunk_variant}/{variant.chunk_usual}"
+        lines = sorted({doc.position(m.start())[0] for m in re.finditer(re.escape(variant.usual), doc.text)})[:10]
+        yield Hit(variant.start, variant.end,
+                  args={"variant": variant.variant, "usual": variant.usual, "usual_count": variant.usual_count,
+                        "difference": difference},
+                  suggestion=f"改为“{variant.usual}”",
+                  fix=Fix(start=variant.start, end=variant.end, replacement=variant.usual, safety="unsafe"),
+                  evidence={"variant": variant.variant, "variant_count": variant.count,
+                            "usual": variant.usual, "usual_count": variant.usual_count,
+                            "change": variant.change, "usual_lines": lines})
+
+
+@rule("TM102", "glossary-variant", category="terminology", severity="warning", fix="safe",
+      message="“{variant}”是“{canonical}”的不规范写法（术语表 {glossary}）")
+def glossary_variant(doc) -> Iterator[Hit]:
+    """A name written in a form the user's glossary forbids.
+
+    What it checks:
+        Each variant listed in the glossaries of the configuration
+        (``glossaries = ["rules/our-names.yaml"]``, schema
+        ``schemas/glossary.schema.json``) wherever it appears in the body and is
+        not part of its canonical name.
+    Why it matters:
+        An organisation's names are fixed; its glossary is the authority.
+    Example:
+        glossary: {canonical: 黄花岗科技园, variants: [黄花科技园]} — 黄花科技园 →
+        黄花岗科技园
+    Fix:
+        Safe by default (the glossary says what to write); a term may say
+        ``fix: unsafe`` or ``none``.
+    """
+    terms = glossary_terms(doc.settings)
+    if not terms:
+        return
+    text = doc.text
+    for term in terms:
+        canonical = [(m.start(), m.end()) for m in re.finditer(re.escape(term.canonical), text)]
+        for variant in term.variants:
+            for found in re.finditer(re.escape(variant), text):
+                start, end = found.span()
+                if not doc.in_body(start):
+                    continue
+                if any(cs <= start and end <= ce and (cs, ce) != (start, end) for cs, ce in canonical):
+                    continue  # the variant is part of the canonical name here
+                fix = None if term.fix == "none" else Fix(start=start, end=end, replacement=term.canonical,
+                                                           safety=term.fix)
+                yield Hit(start, end, args={"variant": variant, "canonical": term.canonical,
+                                            "glossary": term.glossary},
+                          suggestion=f"改为“{term.canonical}”", fix=fix,
+                          evidence={"glossary": term.glossary, "canonical": term.canonical,
+                                    **({"note": term.note} if term.note else {})},
+                          severity=Severity(term.level) if term.level and term.level != "warning" else None)
