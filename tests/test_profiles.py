@@ -231,3 +231,9 @@ def test_summary_part_reporting_the_plan_year_as_done_before_it_began():
 def test_summary_part_naming_the_plan_year_after_it_began_is_fine():
     text = SUMMARY.replace("科技服务中心投入使用。", "2024年，全区新增高新技术企业20家。")
     assert codes(text, "ST208") == []
+
+
+def test_cli_lists_profiles_as_json_with_their_parts():
+    listed = json.loads(run("profiles", "--format", "json").output)
+    summary = next(p for p in listed if p["name"] == "work-summary-plan")
+    assert [part["id"] for part in summary["parts"]] == ["achievements", "problems", "plan"]
