@@ -395,3 +395,9 @@ def test_breakdown_in_any_numeral_form_fires_exactly_when_a_number_is_off(parts,
                 f"省级{_written(b, form)}项，市级{_written(c, form)}项。")
     found = [(f.code, f.line) for f in nc(at_line(sentence, line))]
     assert found == ([] if error == 0 else [("NC101", line)])
+
+
+def test_tax_and_non_tax_revenue_make_up_the_revenue():
+    assert nc("一般公共预算收入86.5亿元，其中税收收入68.2亿元、非税收入18.3亿元。") == []
+    (f,) = nc("一般公共预算收入86.5亿元，其中税收收入68.2亿元、非税收入19.3亿元。")
+    assert f.code == "NC101" and f.evidence["exhaustive_because"] == "标准分类：税收非税收入"
