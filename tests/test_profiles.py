@@ -237,3 +237,8 @@ def test_cli_lists_profiles_as_json_with_their_parts():
     listed = json.loads(run("profiles", "--format", "json").output)
     summary = next(p for p in listed if p["name"] == "work-summary-plan")
     assert [part["id"] for part in summary["parts"]] == ["achievements", "problems", "plan"]
+
+
+def test_notice_with_the_attachment_itself_but_no_signature_is_fine():
+    text = "关于做好统计工作的通知\n各单位：\n请填写统计表（见附件）并报送。\n附件\n统计表\n单位名称。\n"
+    assert codes(text, "ST206") == []

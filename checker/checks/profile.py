@@ -265,8 +265,8 @@ def missing_attachment_note(doc) -> Iterator[Hit]:
     profile = document_profile(doc)
     if profile is None or profile.attachment_note != "when-referenced":
         return
-    if doc.outline.find("attachment_note"):
-        return
+    if doc.outline.find("attachment_note") or doc.outline.find("attachment_label"):
+        return  # a note, or the attachment itself under its 附件 label
     stop = _body_end(doc)
     for paragraph in doc.body_paragraphs:
         if paragraph.start >= stop:
