@@ -401,3 +401,18 @@ def test_tax_and_non_tax_revenue_make_up_the_revenue():
     assert nc("一般公共预算收入86.5亿元，其中税收收入68.2亿元、非税收入18.3亿元。") == []
     (f,) = nc("一般公共预算收入86.5亿元，其中税收收入68.2亿元、非税收入19.3亿元。")
     assert f.code == "NC101" and f.evidence["exhaustive_because"] == "标准分类：税收非税收入"
+
+
+FRAGMENTS = st.sampled_from(list("0123456789１２３.．,，、。；：:%％‰（）()-—～") + [
+    "万", "亿", "万亿", "元", "项", "个", "家", "人次", "年", "月", "倍", "个百分点", "百分之", "成", "其中", "分别为",
+    "共", "占", "占比", "比重", "由", "从", "增加到", "提高到", "下降到", "增长", "提高", "减少", "降低", "比上年增加",
+    "同比", "近", "约", "超", "余", "多", "以上", "不足", "累计", "第", "一", "二", "两", "十", "百", "千", "点", "三次产业",
+    "一等奖", "二等奖", "三等奖", "国家", "省", "市", "级", "\n"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(FRAGMENTS, max_size=60))
+def test_no_text_makes_a_numeric_rule_fail(fragments):
+    found = findings("".join(fragments) + "\n", ["NC", "IN001"])
+    assert [f.message for f in found if f.code == "IN001"] == []
+    assert all(f.evidence for f in found)
