@@ -203,3 +203,36 @@ def test_configuration_that_is_binary_is_refused(tmp_path):
     result = run("check", "--config", str(config), str(document))
     assert result.exit_code == 2
     assert str(config) in result.output
+
+
+# -- rule packs and glossaries with the wrong types --------------------------------------------
+BAD_DATA_FILES = [
+    ("rule-packs", "typos: 5\n"),
+    ("rule-packs", "version: 1\nname: mine\nrules: {id: 1}\n"),
+    ("rule-packs", "version: 1\nname: mine\nrules:\n  - id: x\n    type: substitution\n    kind: misspelling\n"
+                   "    level: 3\n    swap: [甲乙, 乙甲]\n"),
+    ("rule-packs", "- just\n- a list\n"),
+    ("rule-packs", "rules: [unclosed\n"),
+    ("glossaries", "version: 1\nterms: 国家统计局\n"),
+    ("glossaries", "version: 1\nterms:\n  - canonical: 12\n    variants: 统计局\n"),
+    ("glossaries", "\x00\x01\x02 binary"),
+]
+
+
+@pytest.mark.parametrize("key, content", BAD_DATA_FILES)
+def test_rule_pack_or_glossary_with_wrong_types_is_refused_naming_the_file(tmp_path, key, content):
+    data = write(tmp_path, "mine.yaml", content)
+    config = write(tmp_path, "doccheck.toml", f'{key} = ["mine.yaml"]\n')
+    document = write(tmp_path, "doc.txt", GAP)
+    result = run("check", "--config", str(config), str(document))
+    assert result.exit_code == 2, result.output
+    assert str(data) in result.output
+    assert "Traceback" not in result.output
+
+
+def test_rule_pack_that_does_not_exist_is_refused_naming_it(tmp_path):
+    config = write(tmp_path, "doccheck.toml", 'rule-packs = ["absent.yaml"]\n')
+    document = write(tmp_path, "doc.txt", GAP)
+    result = run("check", "--config", str(config), str(document))
+    assert result.exit_code == 2
+    assert "absent.yaml" in result.output
