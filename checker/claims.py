@@ -297,8 +297,7 @@ class _SentenceReader:
         if any(mark in gap for mark in _STRONG_MARKS) or len(gap) > 40:
             return None
         if says_all and gap.strip("，,：: 其中") != "":
-            says_all = False  # 分别为 must follow the total: 共78项，分别为…
-            return None
+            return None  # 分别为 must follow the total (共78项，分别为…); else it lists something else
         total_label = self.label(total)
         clause = text[self.clause_start(total.start):total.start]
         if self.has_any(total_label, rules["not_additive_words"]):
