@@ -416,3 +416,17 @@ def test_no_text_makes_a_numeric_rule_fail(fragments):
     found = findings("".join(fragments) + "\n", ["NC", "IN001"])
     assert [f.message for f in found if f.code == "IN001"] == []
     assert all(f.evidence for f in found)
+
+
+def test_seed_claims_are_read_and_checked_not_missed(seed_path):
+    from checker.claims import claims
+    from checker.document import Document, Source
+    from checker.quantities import quantities
+
+    doc = Document(Source(path=str(seed_path), text=seed_path.read_text(encoding="utf-8")))
+    by_total = {b.total.text: b for b in claims(doc).breakdowns}
+    assert by_total["78项"].exhaustive and [p.quantity.text for p in by_total["78项"].parts] == ["4项", "54项", "20项"]
+    assert [p.quantity.text for p in by_total["8756件"].parts] == ["2136件"]
+    assert [p.quantity.text for p in by_total["5458件"].parts] == ["671件"]
+    (near,) = [q for q in quantities(doc) if q.text == "300位"]
+    assert (near.qualifier, near.qualifier_word) == ("approximate", "近")
