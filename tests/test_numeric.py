@@ -430,3 +430,8 @@ def test_seed_claims_are_read_and_checked_not_missed(seed_path):
     assert [p.quantity.text for p in by_total["5458件"].parts] == ["671件"]
     (near,) = [q for q in quantities(doc) if q.text == "300位"]
     assert (near.qualifier, near.qualifier_word) == ("approximate", "近")
+
+
+def test_share_of_a_count_in_chinese_numerals():
+    (f,) = nc("累计认定示范企业十七家，占全市总数的百分之三十七点七。")
+    assert f.code == "NC104" and f.evidence["nearest_totals"] == ["17/45 = 37.8%", "17/46 = 37.0%"]

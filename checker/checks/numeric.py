@@ -262,7 +262,7 @@ def share_without_whole_number_total(doc) -> Iterator[Hit]:
         part, percent = share.part, share.percent
         if part is None or share.whole is not None or not share.level:
             continue
-        if part.kind != "count" or not part.exact or part.magnitude != 1 or part.decimals or part.chinese:
+        if part.kind != "count" or not part.exact or part.magnitude != 1 or part.decimals:
             continue
         if not percent.exact or percent.tenths or part.value < 1 or part.value > limit:
             continue
