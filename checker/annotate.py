@@ -82,7 +82,9 @@ def add_comment(document, finding: Finding, source) -> None:
     last = first + 1
     if finding.end > finding.start and source.locate:
         end_place = source.locate(finding.end - 1)
-        if _same_paragraph(start_place, end_place) and not end_place.get("numbering"):
+        if not _same_paragraph(start_place, end_place):
+            last = len(paragraph.text)  # a finding over several paragraphs: its first paragraph
+        elif not end_place.get("numbering"):
             last = end_place.get("offset", first) + 1
     runs = _runs_covering(paragraph, first, max(last, first + 1))
     if not runs:

@@ -76,3 +76,29 @@ def test_missing_pypdf_names_the_extra(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "pypdf", None)
     with pytest.raises(LoadError, match=r"doccheck\[pdf\]"):
         read_source(path)
+
+
+WRAPPED = [
+    "关于开展安全检查的通知",
+    "各单位要切实加强组织领导，落实安全生产责任（包括主要负",  # 27 characters, as wide as the page: runs on
+    "责同志的第一责任），确保各项措施落实到位（见附件。",
+    "今年以来共开展检查四十次，发现并整改各类隐患一百余处，",  # the last line of page 1 runs on
+]
+
+
+def test_a_paragraph_wrapped_over_lines_and_pages_is_one_line(tmp_path):
+    path = make_pdf(tmp_path / "w.pdf", [WRAPPED, ["取得明显成效。", "特此通知。"]])
+    source = read_source(path)
+    assert source.text.split("\n") == [
+        "关于开展安全检查的通知",
+        "各单位要切实加强组织领导，落实安全生产责任（包括主要负责同志的第一责任），确保各项措施落实到位（见附件。",
+        "今年以来共开展检查四十次，发现并整改各类隐患一百余处，取得明显成效。",
+        "特此通知。",
+        "",
+    ]
+    report = check_path(path, Settings(select=["PN1"]))
+    assert [(f.code, f.line, f.column, f.location) for f in report.findings] == [
+        ("PN101", 2, 48, {"page": 1, "page_line": 3, "page_column": 21}),
+    ]
+    at = source.text.index("取得")
+    assert source.locate(at) == {"page": 2, "page_line": 1, "page_column": 1}

@@ -1,15 +1,18 @@
 """PDF (.pdf): the text layer, page by page, with pypdf.
 
 Only text a PDF carries is read; a scanned PDF (pages that are pictures) has
-none, and is refused with a message saying to run OCR first. Each line of a page
-becomes a line of the checked text; ``locate(offset)`` gives the page and the
-line on that page. Page numbers standing alone on a line (“— 3 —”, “3”) are page
+none, and is refused with a message saying to run OCR first. A PDF breaks every
+paragraph into visual lines; a line as wide as the page's text that does not end a
+sentence runs on into the next (on the same page or the next one), so each
+paragraph becomes one line of the checked text, as in the other readers.
+``locate(offset)`` gives the page, the line on that page and the column in it. Page numbers standing alone on a line (“— 3 —”, “3”) are page
 furniture and are left out.
 """
 from __future__ import annotations
 
 import io
 import re
+import unicodedata
 
 from checker.document import Source
 from checker.readers import LoadError
@@ -17,7 +20,15 @@ from checker.readers.sourcemap import TextBuilder
 
 EXTRA = "pdf"
 
+_SENTENCE_END = tuple("。！？；：…”’）)!?;:")
+_LATIN_END = re.compile(r"[A-Za-z0-9,.;]$")
+_LATIN_START = re.compile(r"[A-Za-z0-9(]")
 _PAGE_NUMBER = re.compile(r"^[\s\-—–－]*[0-9０-９]{1,4}[\s\-—–－]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
+
+
+def display_width(text: str) -> int:
+    """Width in half-width cells: a Chinese character is two, a Latin letter or digit one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _import_pypdf():
@@ -42,14 +53,27 @@ def read(path: str, data: bytes) -> Source:
     if not any(page.strip() for page in pages):
         raise LoadError(f"PDF 没有文字层（共 {len(pages)} 页，可能是扫描件）：请先做文字识别（OCR）再检查 (no text layer)")
     builder = TextBuilder()
-    for page_number, page_text in enumerate(pages, 1):
-        for line_number, line in enumerate(page_text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-            stripped = line.strip()
-            if not stripped or _PAGE_NUMBER.match(stripped):
-                continue
-            builder.add(line.rstrip(), {"page": page_number, "page_line": line_number, "column": 1},
-                        advance=("column",))
+    lines = [(page_number, line_number, line.rstrip())
+             for page_number, page_text in enumerate(pages, 1)
+             for line_number, line in enumerate(page_text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1)
+             if line.strip() and not _PAGE_NUMBER.match(line.strip())]
+    full = 0.92 * max(display_width(line.strip()) for _, _, line in lines)
+    previous = ""
+    for page_number, line_number, line in lines:
+        stripped = line.strip()
+        if previous and _LATIN_END.search(previous) and _LATIN_START.match(stripped):
+            builder.add(" ", {"page": page_number, "page_line": line_number, "column": 1}, advance=())
+        builder.add(stripped, {"page": page_number, "page_line": line_number,
+                               "column": len(line) - len(line.lstrip()) + 1}, advance=("column",))
+        # a line as wide as the widest that does not end a sentence runs on into the next one,
+        # on this page or the next: the paragraph stays one line of the checked text
+        if display_width(stripped) >= full and not stripped.endswith(_SENTENCE_END) and full >= 20:
+            previous = stripped
+        else:
             builder.newline()
+            previous = ""
+    if not builder.at_line_start:
+        builder.newline()
     text, locate = builder.build()
     metadata = {}
     info = reader.metadata
