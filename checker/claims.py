@@ -388,7 +388,8 @@ class _SentenceReader:
             after_word = clause[at + len(word):]
             verb = self.has_any(after_word, change["up"] + change["down"])
             level = verb is None or any(after_word.endswith(verb + to) or after_word.endswith(to) for to in change["to_words"])
-            share = Share(percent, word, level=level, start=start + at, end=percent.end)
+            share = Share(percent, word, level=level, start=start + at, end=percent.end,
+                          whole_words=clause[at + len(word):])
             if word == "占" and level:
                 zhan = start + at
                 share.part = self._part_before(zhan)

@@ -435,3 +435,7 @@ def test_seed_claims_are_read_and_checked_not_missed(seed_path):
 def test_share_of_a_count_in_chinese_numerals():
     (f,) = nc("累计认定示范企业十七家，占全市总数的百分之三十七点七。")
     assert f.code == "NC104" and f.evidence["nearest_totals"] == ["17/45 = 37.8%", "17/46 = 37.0%"]
+
+
+def test_share_of_a_plan_may_exceed_one_hundred():
+    assert nc("完成固定资产投资120亿元，占年度计划的115%。") == []

@@ -313,6 +313,8 @@ def share_out_of_range(doc) -> Iterator[Hit]:
     for share in claims(doc).shares:
         if not share.level or share.percent.kind != "percent":
             continue
+        if any(word in share.whole_words for word in rules["shares"]["exceedable_whole_words"]):
+            continue  # 占年度计划的115%: a plan can be exceeded
         low, _ = share.percent.interval(rules)
         if low > 100:
             yield Hit(share.percent.start, share.percent.end,
