@@ -119,13 +119,17 @@ def _summary(report: Report, findings: list[Finding]) -> str:
     head = (f"<p>共检查 {report.summary.files} 个文件，发现 {report.summary.findings} 处问题"
             f"（错误 {by_severity.get('error', 0)}，警告 {by_severity.get('warning', 0)}，"
             f"提示 {by_severity.get('info', 0)}）。当前显示 <span id=\"shown\"></span> 处。</p>")
-    counts = Counter((f.code, f.name, f.category, f.severity.value) for f in findings)
+    counts = Counter((f.code, f.name, f.category) for f in findings)
+    severities: dict[str, set[str]] = defaultdict(set)
+    for finding in findings:
+        severities[finding.code].add(finding.severity.value)
     rows = ["<table class=\"summary\" id=\"summary\"><thead><tr><th>规则</th><th>名称</th><th>类别</th>"
             "<th>级别</th><th>数量</th></tr></thead><tbody>"]
-    for (code, name, category, severity), count in sorted(counts.items()):
+    for (code, name, category), count in sorted(counts.items()):
+        levels = "、".join(_SEVERITY_NAMES[s] for s in ("error", "warning", "info") if s in severities[code])
         rows.append(f"<tr data-code=\"{escape(code)}\"><td class=\"code\">{escape(code)}</td><td>{escape(name)}</td>"
                     f"<td>{escape(_CATEGORY_NAMES.get(category, category))}</td>"
-                    f"<td>{escape(_SEVERITY_NAMES.get(severity, severity))}</td><td>{count}</td></tr>")
+                    f"<td>{levels}</td><td>{count}</td></tr>")
     rows.append("</tbody></table>")
     return head + "".join(rows)
 
@@ -241,7 +245,13 @@ def _place(location: dict[str, Any]) -> str:
 
 
 def _value(value: Any) -> str:
+    """Evidence as a reviewer reads it: lists one item a line, records as key=value."""
     if isinstance(value, str):
         return value
-    return json.dumps(value, ensure_ascii=False, indent=1 if isinstance(value, (dict, list)) else None,
-                      default=str)
+    if isinstance(value, dict):
+        return "，".join(f"{key}={_value(item)}" for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        if all(not isinstance(item, (dict, list, tuple)) for item in value):
+            return "、".join(_value(item) for item in value)
+        return "\n".join(_value(item) for item in value)
+    return json.dumps(value, ensure_ascii=False, default=str)
