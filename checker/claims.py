@@ -447,7 +447,7 @@ class _SentenceReader:
                                     start=first.start, end=second.end, real_growth=real)
                     if third is not None and third.is_rate:
                         rate_gap = text[second.end:third.start]
-                        rate_verb, rate_direction = _rate_gap(rate_gap, rules)
+                        rate_verb, rate_direction, _ = _rate_gap(rate_gap, rules)
                         if rate_verb and rate_direction == direction:
                             change.rate, change.end = third, third.end
                             change.rate_verb = rate_verb
@@ -457,7 +457,7 @@ class _SentenceReader:
             # M，比上年增加N，增长p%
             if not first.is_rate and second.unit == first.unit and not second.is_rate and first.start not in used \
                     and 2 <= len(gap) <= _LONGEST_COMPARISON:
-                comparison = self.has_any(gap, rules["comparisons"])
+                comparison = self.has_any(gap, _longest_first(tuple(rules["comparisons"])))
                 verb, direction = _change_verb(gap, rules)
                 stripped = gap.strip("，,、 ")
                 if comparison and verb and stripped.startswith(comparison) and len(stripped) <= len(comparison) + 3 \
@@ -467,8 +467,10 @@ class _SentenceReader:
                     change = Change("increment", direction, verb, end_value=first, amount=second,
                                     start=first.start, end=second.end, real_growth=real)
                     if third is not None and third.kind == "percent":
-                        rate_verb, rate_direction = _rate_gap(text[second.end:third.start], rules)
-                        if rate_verb and rate_direction == direction:
+                        rate_verb, rate_direction, said = _rate_gap(text[second.end:third.start], rules)
+                        start_of_year = rules["start_of_year_comparisons"]
+                        other_base = said and (said in start_of_year) != (comparison in start_of_year)
+                        if rate_verb and rate_direction == direction and not other_base:
                             change.rate, change.end = third, third.end
                             change.rate_verb = rate_verb
                             found.append(change)
@@ -638,18 +640,19 @@ def _change_verb(gap: str, rules) -> tuple[Optional[str], str]:
     return best[0], best[1]
 
 
-def _rate_gap(gap: str, rules) -> tuple[Optional[str], str]:
-    """The verb of ``，增长`` / ``、提高了`` / ``，同比下降`` between a value and its rate."""
+def _rate_gap(gap: str, rules) -> tuple[Optional[str], str, str]:
+    """(verb, direction, comparison) of ``，增长`` / ``、提高了`` / ``，同比下降`` before a rate."""
     stripped = gap.strip("，,、 ").rstrip("了")
-    for comparison in rules["comparisons"]:
+    said = ""
+    for comparison in _longest_first(tuple(rules["comparisons"])):
         if stripped.startswith(comparison):
-            stripped = stripped[len(comparison):]
+            stripped, said = stripped[len(comparison):], comparison
             break
     for direction in ("up", "down"):
         for verb in rules[direction]:
             if stripped == verb:
-                return verb, direction
-    return None, ""
+                return verb, direction, said
+    return None, "", said
 
 
 def _consecutive(text: str, listed: list[Quantity], start: int) -> list[Quantity]:

@@ -439,3 +439,14 @@ def test_share_of_a_count_in_chinese_numerals():
 
 def test_share_of_a_plan_may_exceed_one_hundred():
     assert nc("完成固定资产投资120亿元，占年度计划的115%。") == []
+
+
+def test_increase_since_the_start_of_the_year_and_growth_year_on_year_have_different_bases():
+    assert nc("存款余额5000亿元，比年初增加300亿元，同比增长12.0%。") == []
+    (f,) = nc("存款余额5000亿元，比年初增加300亿元，增长12.0%。")
+    assert f.code == "NC106"
+
+
+def test_increment_compared_with_the_same_period_of_last_year():
+    (f,) = nc("接待游客860万人次，比上年同期增加60万人次，增长9.5%。")
+    assert f.code == "NC106" and "60/(860−60) = 7.5%" in f.message
