@@ -103,3 +103,14 @@ def test_cli_annotate_and_refusals(tmp_path):
     text.write_text("各单位要认真落实。\n", encoding="utf-8")
     wrong = run("annotate", str(text), "-o", str(tmp_path / "x.docx"))
     assert wrong.exit_code == 2 and ".docx" in wrong.output
+
+
+def test_sample_document_gets_a_comment_for_each_finding(tmp_path):
+    from tests.conftest import SAMPLES
+
+    output = str(tmp_path / "reviewed.docx")
+    findings = annotate(str(SAMPLES / "notice-layout-defects.docx"), output, Settings())
+    result = docx.Document(output)
+    assert len(list(result.comments)) == len(findings) >= 8
+    anchored_ids = [i for paragraph in all_paragraphs(result) for i in anchored(paragraph)]
+    assert sorted(anchored_ids) == sorted(c.comment_id for c in result.comments)

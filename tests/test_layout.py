@@ -114,3 +114,14 @@ def test_fonts_and_sizes_the_file_does_not_state_are_not_judged(tmp_path):
 
 def test_layout_rules_say_nothing_about_plain_text():
     assert findings("关于开展安全检查的通知\n一、总体要求\n各单位要认真落实本通知要求。\n", "LY") == []
+
+
+def test_sample_notice_layout_defects():
+    from tests.conftest import SAMPLES
+
+    found = check_path(str(SAMPLES / "notice-layout-defects.docx"), Settings(select=["LY", "PN101"])).findings
+    assert [(f.code, f.line, f.column) for f in found] == [
+        ("LY102", 1, 1), ("LY103", 1, 1), ("LY104", 1, 1), ("LY111", 3, 1), ("LY121", 3, 1), ("LY122", 4, 1),
+        ("PN101", 5, 15), ("PN101", 14, 4)]
+    assert found[3].evidence["paragraphs"] == [3, 5]
+    assert found[7].location == {"table": 1, "row": 2, "column": 2, "paragraph": 1, "offset": 3}
