@@ -148,3 +148,28 @@ def test_missing_python_docx_names_the_extra(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "docx", None)
     with pytest.raises(LoadError, match=r"doccheck\[docx\]"):
         read_source(path)
+
+
+def test_every_character_maps_back_to_its_paragraph_text(tmp_path):
+    document = gbt_document()
+    add(document, "关于开展安全检查的通知")
+    lists = chinese_list(document)
+    paragraph = add(document, "总体要求，", "黑体")
+    number(paragraph, lists, 0)
+    paragraph.add_run("分两段写。").add_break()
+    paragraph.add_run("第二行。")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 1).text = "共3项"
+    path = save(document, tmp_path)
+    source = read_source(path)
+    reopened = docx.Document(path)
+    for offset, ch in enumerate(source.text):
+        place = source.locate(offset)
+        if ch == "\n" or place.get("numbering"):
+            continue
+        if "table" in place:
+            cell = reopened.tables[place["table"] - 1].cell(place["row"] - 1, place["column"] - 1)
+            text = cell.paragraphs[place["paragraph"] - 1].text
+        else:
+            text = reopened.paragraphs[place["paragraph"] - 1].text
+        assert text[place["offset"]] == ch, (offset, ch, place)

@@ -69,3 +69,14 @@ def test_missing_markdown_parser_is_a_clear_message(monkeypatch):
     monkeypatch.setitem(sys.modules, "markdown_it", None)
     with pytest.raises(LoadError, match="markdown-it-py"):
         read_source(str(SAMPLE))
+
+
+def test_every_character_maps_back_to_the_same_character_in_the_file():
+    source = read_source(str(SAMPLE))
+    file_lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    for offset, ch in enumerate(source.text):
+        if ch == "\n":
+            continue
+        place = source.locate(offset)
+        at = file_lines[place["line"] - 1][place["column"] - 1]
+        assert at == ch or ch == " ", (offset, ch, place)
