@@ -168,6 +168,7 @@ class RulePack:
     name: str
     entries: list[Entry] = field(default_factory=list)
     consistencies: list[Consistency] = field(default_factory=list)
+    accept: tuple[str, ...] = ()
 
 
 # -- loading ---------------------------------------------------------------------------
@@ -251,7 +252,7 @@ def _check_meaning(path: str, data: dict) -> None:
 
 def _build(path: str, data: dict) -> RulePack:
     name = data.get("name") or path
-    pack = RulePack(path=path, name=name)
+    pack = RulePack(path=path, name=name, accept=tuple(data.get("accept", ())))
     for item in data["rules"]:
         level, fix = item.get("level"), item.get("fix")
         group = {key: item[key] for key in _CONDITION_KEYS if key in item}
@@ -317,6 +318,7 @@ class Matcher:
         self.consistencies = list(consistencies.values())
         every = sorted({form for rule_ in self.consistencies for form in rule_.forms}, key=lambda f: (-len(f), f))
         self.consistency_pattern = re.compile("|".join(map(re.escape, every))) if every else None
+        self.accepted = frozenset(word for pack in packs for word in pack.accept)
 
     def matches(self, text: str, spans: list[tuple[int, int]]) -> Iterator[Match]:
         if self.pattern is None:

@@ -52,8 +52,6 @@ _DISTINCT = set("一二三四五六七八九十百零〇0123456789东南西北�
 _NOT_IN_NAMES = set("的了或和与及在向把被这那其从于是等并也都将已可对为着过")
 _NOT_A_VARIANT_CHUNKS = {"和", "与", "及", "暨", "人民", "有限", "股份", "中国", "中华", "管理", "国家"}
 _ABBREVIATION = re.compile(r"(?:以下简称|下称|简称)[为作：:]?[“\"‘「]?([\u4e00-\u9fff0-9A-Za-z]{2,20})[”\"’」]?")
-# A name inside a document title of 《…》 is part of that title.
-_WORD_BEFORE = re.compile(r"[“《（(]")
 
 
 @dataclass(frozen=True)

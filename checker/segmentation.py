@@ -1,0 +1,159 @@
+"""Word knowledge for the wording checks: a compact lexicon and the segmentation view.
+
+Segmenting every document with jieba costs more than the whole rest of a check
+(jieba.lcut runs at about 1.2 MB/s, and importing jieba and loading its model takes
+about a second). The typo model does not need a segmentation: it needs to know
+whether two adjacent characters can be part of a word, how frequent a two-character
+word is, and which characters sound alike. :func:`lexicon` gives exactly that,
+built once from jieba's dictionary file and pypinyin's readings (without importing
+jieba's tokenizer) and kept on disk in a compact form (bigram codes as an array of
+integers), so a warm start loads it in milliseconds.
+
+:func:`segments` is the full jieba segmentation of the body, for a check that
+really needs words; it loads jieba lazily and segments each document once.
+"""
+from __future__ import annotations
+
+import array
+import importlib.util
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from checker.resources import cached_load
+
+KNOWN_MIN = 10  # a two-character entry this frequent is a word
+INNER_MIN = 5  # a longer word this frequent makes its inner pairs “part of a word”
+CANDIDATE_MIN = 300  # a correction must be a word at least this frequent
+
+
+def pair_code(first: str, second: str) -> int:
+    return (ord(first) << 21) | ord(second)
+
+
+@dataclass
+class Lexicon:
+    known: set[int]  # pair codes of adjacent characters that can be (part of) a word
+    two: set[int]  # pair codes of the two-character words (at least KNOWN_MIN frequent)
+    words: dict[str, int]  # two-character words at least CANDIDATE_MIN frequent
+    singles: dict[str, int]  # frequency of each character as a word of its own
+    syllables: dict[str, tuple[str, ...]]  # character → its usual reading with tone (bu4)
+    # (other character, position of the replaced one, reading) → [(character, frequency)]
+    homophones: dict[tuple[str, int, str], list[tuple[str, int]]]
+    source: str
+
+    def frequency(self, word: str) -> int:
+        return self.words.get(word, 0)
+
+    def is_known(self, word: str) -> bool:
+        return len(word) == 2 and pair_code(word[0], word[1]) in self.known
+
+    def is_word(self, word: str) -> bool:
+        return len(word) == 2 and pair_code(word[0], word[1]) in self.two
+
+
+def dictionary_path() -> Optional[str]:
+    """jieba's dict.txt, found without importing jieba."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.origin:
+        return None
+    path = os.path.join(os.path.dirname(spec.origin), "dict.txt")
+    return path if os.path.isfile(path) else None
+
+
+def lexicon() -> Optional[Lexicon]:
+    """The compact lexicon (None when jieba's dictionary is not installed)."""
+    path = dictionary_path()
+    return _lexicon(path) if path else None
+
+
+@lru_cache(maxsize=2)
+def _lexicon(path: str) -> Lexicon:
+    data = cached_load(path, build_lexicon_data)
+    known, two = array.array("Q"), array.array("Q")
+    known.frombytes(data["known"])
+    two.frombytes(data["two"])
+    return Lexicon(set(known), set(two), data["words"], data["singles"], data["syllables"], data["homophones"], path)
+
+
+def build_lexicon_data(path: str) -> dict:
+    """Read jieba's dictionary and pypinyin's readings into plain, picklable data."""
+    from pypinyin import Style, pinyin
+
+    known: set[int] = set()
+    two: set[int] = set()
+    words: dict[str, int] = {}
+    singles: dict[str, int] = {}
+    chars: set[str] = set()
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split(" ")
+            if len(parts) < 2:
+                continue
+            word, frequency = parts[0], int(parts[1])
+            size = len(word)
+            if not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+                continue
+            if size == 1:
+                singles[word] = frequency
+            elif size == 2:
+                if frequency >= KNOWN_MIN:
+                    known.add(pair_code(word[0], word[1]))
+                    two.add(pair_code(word[0], word[1]))
+                if frequency >= CANDIDATE_MIN:
+                    words[word] = frequency
+                chars.update(word)
+            elif frequency >= INNER_MIN:
+                for at in range(size - 1):
+                    known.add(pair_code(word[at], word[at + 1]))
+    chars.update(singles)
+    # Readings with their tone (bu4): a slip of the input method gives the same
+    # syllable; the tone narrows the candidates to the ones a reader would also
+    # hear as the same. A character's usual reading only: rare readings (提 shi2)
+    # would make near every character sound like something frequent.
+    syllables: dict[str, tuple[str, ...]] = {}
+    for ch in chars:
+        readings = pinyin(ch, style=Style.TONE3, heteronym=False, errors="ignore", neutral_tone_with_five=True)
+        if readings and readings[0]:
+            syllables[ch] = (readings[0][0],)
+    homophones: dict[tuple[str, int, str], list[tuple[str, int]]] = {}
+    for word, frequency in words.items():
+        # the reading of each character in this word (长 in 增长 is zhang), as an
+        # input method would have been given it
+        readings = pinyin(word, style=Style.TONE3, errors="ignore", neutral_tone_with_five=True)
+        if len(readings) != 2:
+            continue
+        for position in (0, 1):
+            homophones.setdefault((word[1 - position], position, readings[position][0]), []).append(
+                (word[position], frequency))
+    return {"known": array.array("Q", sorted(known)).tobytes(),
+            "two": array.array("Q", sorted(two)).tobytes(), "words": words, "singles": singles,
+            "syllables": syllables, "homophones": homophones}
+
+
+# -- the full segmentation, for checks that need words ------------------------------
+def segments(doc) -> list[tuple[int, str]]:
+    """(offset, word) of every word of the body, segmented by jieba once per document."""
+    return doc.view(_segment)
+
+
+def _segment(doc) -> list[tuple[int, str]]:
+    tokenizer = _tokenizer()
+    result = []
+    for paragraph in doc.body_paragraphs:
+        offset = paragraph.start
+        for word in tokenizer.lcut(paragraph.text, HMM=False):
+            result.append((offset, word))
+            offset += len(word)
+    return result
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.Tokenizer()
