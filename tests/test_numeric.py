@@ -450,3 +450,19 @@ def test_increase_since_the_start_of_the_year_and_growth_year_on_year_have_diffe
 def test_increment_compared_with_the_same_period_of_last_year():
     (f,) = nc("接待游客860万人次，比上年同期增加60万人次，增长9.5%。")
     assert f.code == "NC106" and "60/(860−60) = 7.5%" in f.message
+
+
+def test_shares_listed_after_fen_bie_wei():
+    assert nc("第一、二、三产业增加值占比分别为11.6%、39.9%、48.5%。") == []
+    (f,) = nc("第一、二、三产业增加值占比分别为11.6%、39.9%、49.5%。")
+    assert f.code == "NC110" and f.evidence["sum"] == "11.6+39.9+49.5 = 101.0"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 400), st.integers(1, 400), LINES, st.sampled_from([0, 0, 2, -2, 9]))
+def test_structure_ratio_fires_exactly_when_a_share_is_off(first, second, line, error_tenths):
+    third = 1000 - first - second
+    shares = [Fraction(first, 10), Fraction(second, 10), _perturbed(Fraction(third, 10), Fraction(error_tenths, 10))]
+    sentence = "三次产业结构调整为" + ":".join(format_number(share, 1) for share in shares) + "。"
+    found = [(f.code, f.line) for f in nc(at_line(sentence, line))]
+    assert found == ([] if error_tenths == 0 else [("NC110", line)])
