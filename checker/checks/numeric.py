@@ -533,7 +533,7 @@ def percent_for_percentage_points(doc) -> Iterator[Hit]:
                   suggestion=f"改为“{change.rate_verb}{plain(rate.number)}个百分点”", fix=fix,
                   evidence={"from": a.text, "to": b.text, "difference": f"{expression}个百分点",
                             "relative_change": f"({plain(b.value)}−{plain(a.value)})/{plain(a.value)} = {relative_text}",
-                            "written": rate.text})
+                            "written": rate.text, "rounding": _rounding_note(rate, rules)})
 
 
 @rule("NC109", "decrease-by-times", category="numeric", severity="warning",
