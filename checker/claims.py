@@ -37,6 +37,8 @@ _BRACKETS = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 _CLAUSE_REACH = 200
 # What may follow a part of a breakdown: the end of its clause.
 _PART_END = set("，,、；;。！？!?）)（(\n和及")
+# 由A降到B: a one-character verb and its 到/至
+_SHORT_TO_VERBS = ("增至", "升至", "降至", "减至", "增到", "升到", "降到", "减到")
 # ，比上年同期增加 : the longest gap between a value and its increment
 _LONGEST_COMPARISON = 14
 
@@ -440,7 +442,7 @@ class _SentenceReader:
                     and any(word in head for word in rules["from_words"]) and len(gap) <= 8 \
                     and not any(mark in gap for mark in CLAUSE_MARKS):
                 verb, direction = _change_verb(gap, rules)
-                if verb and any(gap.endswith(to) for to in rules["to_words"]) or gap in ("增至", "升至", "降至", "减至"):
+                if verb and any(gap.endswith(to) for to in rules["to_words"]) or gap in _SHORT_TO_VERBS:
                     if verb is None:
                         verb, direction = gap, ("down" if gap[0] in "降减" else "up")
                     change = Change("from_to", direction, verb, start_value=first, end_value=second,

@@ -203,3 +203,8 @@ def test_an_extreme_is_not_a_part():
 def test_a_part_followed_by_an_aside_in_brackets_is_a_part():
     (b,) = read("注册资本31亿元，其中国家投入29亿元（不含划转资产），企业积累2亿元。").breakdowns
     assert [p.quantity.text for p in b.parts] == ["29亿元", "2亿元"]
+
+
+def test_one_character_verbs_with_dao_and_zhi():
+    (change,) = read("增值税税率由17%降到13%，下降4个百分点。").changes
+    assert (change.direction, change.rate.text) == ("down", "4个百分点")
