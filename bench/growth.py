@@ -1,6 +1,8 @@
 """Time of a full check against input size for hostile shapes of text.
 
-``growth.py [--scale S]`` prints one JSON row per (shape, size). Each shape is
+``growth.py [--scale S]`` prints one JSON row per (shape, size): the CPU seconds of
+the better of two checks (CPU time, because other users of a shared machine disturb
+it far less than wall time). Each shape is
 checked at three sizes, each double the last; the largest is the hostile input the
 robustness tests use (a 1-million-character line, 10,000 nested brackets, 10,000
 headings …) times ``scale``. Linear growth doubles the time at each step; quadratic
@@ -80,9 +82,12 @@ def main(argv: list[str]) -> int:
         top = max(8, int(largest * scale))
         for size in (top // 4, top // 2, top):
             text = build(size)
-            start = time.perf_counter()
-            findings = check_text(text)
-            seconds = time.perf_counter() - start
+            timings = []
+            for _ in range(2):  # the better of two: CPU time, which other users' load disturbs least
+                start = time.process_time()
+                findings = check_text(text)
+                timings.append(time.process_time() - start)
+            seconds = min(timings)
             print(json.dumps({"shape": name, "size": size, "unit": unit, "chars": len(text),
                               "seconds": seconds, "findings": len(findings)}), flush=True)
     return 0

@@ -247,9 +247,9 @@ def growth(python: str, scale: float) -> None:
         previous[item["shape"]] = item
         rows.append([item["shape"], f"{item['size']:,} {item['unit']}", f"{item['chars']:,}",
                      seconds(item["seconds"]), *growth_cells, str(item["findings"])])
-    table("4. Growth: full check in one process, each size double the last "
+    table("4. Growth: full check in one process, each size double the last; CPU seconds, better of two "
           "(linear: time ×2, exponent ≈ 1; quadratic: ×4, exponent ≈ 2)",
-          ["shape", "size", "chars", "seconds", "× previous", "exponent", "findings"], rows)
+          ["shape", "size", "chars", "cpu s", "× previous", "exponent", "findings"], rows)
 
 
 def main(argv: Optional[list[str]] = None) -> int:
