@@ -34,7 +34,7 @@ NAME_ENDINGS = (
 BODY_ENDINGS = ("委员会", "管委会", "中心", "集团", "公司", "协会", "研究院", "局", "委", "厅", "部", "署", "院")
 _ENDING = re.compile("|".join(sorted(map(re.escape, NAME_ENDINGS), key=len, reverse=True)))
 # Characters a name is written in; anything else (punctuation, spaces) ends it.
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+_RUN_END = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]*\Z")
 _LONGEST = 18  # characters of a name candidate
 _SHORTEST = 5
 _USUAL_SHORTEST = 6  # the frequent form must be at least this long: 黄花岗科技园
@@ -68,10 +68,7 @@ def name_uses(doc) -> list[NameUse]:
     for span_start, span_end in doc.body_spans:
         for found in _ENDING.finditer(text, span_start, span_end):
             end = found.end()
-            start = end
-            floor = max(span_start, end - _LONGEST)
-            while start > floor and _NAME_CHAR.match(text, start - 1):
-                start -= 1
+            start = _RUN_END.search(text, max(span_start, end - _LONGEST), end).start()
             if end - start >= _SHORTEST:
                 uses.append(NameUse(start, end, text[start:end]))
     return uses
@@ -110,20 +107,27 @@ def name_variants(doc) -> list[Variant]:
     for use in uses:
         counts.update(set(_candidates(use)))
     abbreviations = {m.group(1) for m in _ABBREVIATION.finditer(doc.text)}
-    usual = {name for name, count in counts.items() if count >= 1 and len(name) >= _USUAL_SHORTEST}
+    # The forms a variant may be compared with: those used clearly often, and long
+    # ones (a long name used as often with an inner word dropped, see _more_usual).
+    usual = {name for name, count in counts.items() if count >= _CLEARLY_MORE and len(name) >= _USUAL_SHORTEST}
+    long_names = {name for name in counts if len(name) >= _LONG_NAME}
+    ends = {name[:_SHARED_START] + name[-_SHARED_END:] for name in usual | long_names}
     # dropped: the variant is a usual name with an inner chunk removed
-    dropped: dict[str, list[tuple[str, str]]] = {}
+    dropped: dict[str, list[tuple[str, str, int]]] = {}
     changed: dict[str, list[tuple[str, str]]] = {}
-    for name in usual:
+    for name in usual | long_names:
         for i in range(_SHARED_START, len(name) - _SHARED_END):
             for size in range(1, _MOST_DIFFERENT + 1):
                 if i + size > len(name) - _SHARED_END:
                     break
                 dropped.setdefault(name[:i] + name[i + size:], []).append((name, name[i:i + size], i))
-            changed.setdefault(name[:i] + "\0" + name[i + 1:], []).append((name, name[i]))
+            if name in usual:
+                changed.setdefault(name[:i] + "\0" + name[i + 1:], []).append((name, name[i]))
     found: list[Variant] = []
     for use in uses:
         for candidate in _candidates(use):
+            if candidate[:_SHARED_START] + candidate[-_SHARED_END:] not in ends:
+                continue  # no usual form begins and ends as this one does
             variant = _compare(candidate, counts, usual, dropped, changed, abbreviations)
             if variant:
                 offset = use.end - len(candidate)

@@ -30,8 +30,7 @@ from checker.segmentation import Lexicon, lexicon
 
 COMMON_SINGLE = 20000  # a character this frequent as a word of its own may stand alone
 CLEARLY_MORE = 1000  # the correction's frequency must be this many times the pair's (+1)
-_ISOLATED = re.compile(rb"(?=\x00\x00)")
-_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_CUT_OFF = re.compile(rb"\x04")  # a rare character whose pairs on both sides are no word
 
 
 @dataclass(frozen=True)
@@ -48,28 +47,51 @@ def suspicious_pairs(text: str, start: int, end: int, lex: Lexicon) -> dict[int,
     """Pairs of Chinese characters in [start, end) that form no word, with the side(s)
     whose character is cut off from its other neighbour too: {offset: {0, 1}}. Only
     a cut-off character is taken for a slip (in 认真洛实主体, 洛 stands alone while 实
-    leans on 主体); the pair itself and the other character may be anything."""
+    leans on 主体); both must be characters that are not common words on their own.
+
+    Everything per character runs in C: one byte per character says whether the
+    pair on its left and on its right can be part of a word, and whether the
+    character is a rare Chinese one; a regular expression finds the bytes of cut-off
+    rare characters, and only those few are looked at in Python.
+    """
     found: dict[int, set[int]] = {}
     if end - start < 2:
         return found
     codes = array.array("I")
     codes.frombytes(text[start:end].encode("utf-32-le"))
     pairs = map(operator.or_, map(operator.lshift, codes, repeat(21)), codes[1:])
-    # flags[k] tells whether the pair (k-1, k) can be part of a word; the two ends
-    # count as “no word”, so flags has one more entry than there are characters
-    flags = b"\x00" + bytes(map(lex.known.__contains__, pairs)) + b"\x00"
-    for match in _ISOLATED.finditer(flags):
-        k = match.start()  # the character k is cut off on both sides
+    # known[k] tells whether the pair (k-1, k) can be part of a word; the ends count as no word
+    known = b"\x00" + bytes(map(lex.known.__contains__, pairs)) + b"\x00"
+    rare = bytes(map(_rare_characters(lex).__contains__, codes))
+    # One byte per character — bit 0: its left pair is known, bit 1: its right pair,
+    # bit 2: it is a rare Chinese character. Every byte above is 0 or 1, so the bits
+    # are combined by shifting and or-ing the bytes as big integers, all in C.
+    size = len(rare)
+    combined = (int.from_bytes(known[:-1], "big") | int.from_bytes(known[1:], "big") << 1
+                | int.from_bytes(rare, "big") << 2)
+    marks = combined.to_bytes(size, "big")
+    for match in _CUT_OFF.finditer(marks):
+        k = match.start()
         at = start + k
-        # the other character must not belong to a word of its own on its far side
+        # the partner must be rare too, and must not belong to a word on its far side
         # (化 of 深化 in 深化实施 is not the partner of a slip)
-        if at - 1 >= start and _HAN.fullmatch(text, at - 1, at + 1) \
-                and not (at - 2 >= start and lex.is_word(text[at - 2:at])):
+        if k >= 1 and marks[k - 1] & 4 and not (k >= 2 and lex.is_word(text[at - 2:at])):
             found.setdefault(at - 1, set()).add(1)
-        if at + 2 <= end and _HAN.fullmatch(text, at, at + 2) \
-                and not (at + 3 <= end and lex.is_word(text[at + 1:at + 3])):
+        if k + 1 < size and marks[k + 1] & 4 and not (k + 2 < size and lex.is_word(text[at + 1:at + 3])):
             found.setdefault(at, set()).add(0)
     return found
+
+
+_RARE: dict[int, frozenset[int]] = {}
+
+
+def _rare_characters(lex: Lexicon) -> frozenset[int]:
+    """Code points of the Chinese characters that are not common words on their own."""
+    key = id(lex)
+    if key not in _RARE:
+        common = {ord(ch) for ch, frequency in lex.singles.items() if frequency >= COMMON_SINGLE}
+        _RARE[key] = frozenset(code for code in range(0x4E00, 0xA000) if code not in common)
+    return _RARE[key]
 
 
 def suspects(doc) -> list[Suspect]:
@@ -83,22 +105,19 @@ def suspects(doc) -> list[Suspect]:
     for span_start, span_end in doc.body_spans:
         for at, sides in suspicious_pairs(text, span_start, span_end, lex).items():
             pair = text[at:at + 2]
-            if lex.singles.get(pair[0], 0) >= COMMON_SINGLE or lex.singles.get(pair[1], 0) >= COMMON_SINGLE:
-                continue
             if at in covered or at + 1 in covered:
                 continue  # a known wrong form: the rule pack reports it (TY101 …)
             candidates.append((at, pair, sides))
     if not candidates:
         return []
     found = []
+    accepted_pairs = _accepted_pairs(accepted)
     for at, pair, sides in candidates:
-        if pair in accepted or any(pair in word for word in _accepted_near(text, at, accepted)):
-            continue
-        if text.count(pair) >= 2:
-            continue  # the document's own vocabulary (提质, 赋能 …), not a slip
-        if _name_like(text, at):
+        if pair in accepted_pairs or _name_like(text, at):
             continue
         best = _correction(pair, sides, lex)
+        if best is not None and text.count(pair) >= 2:
+            continue  # the document's own vocabulary (提质, 赋能 …), not a slip
         if best is not None:
             found.append(Suspect(at, pair, *best))
     return found
@@ -127,12 +146,14 @@ def _name_like(text: str, at: int) -> bool:
     return any(head.count(open_) > head.count(close) for open_, close in _QUOTES)
 
 
-def _accepted_near(text: str, at: int, accepted: frozenset) -> list[str]:
-    """Accepted words that cover the pair at ``at`` (words of up to six characters)."""
-    if not accepted:
-        return []
-    window = text[max(0, at - 4):at + 6]
-    return [word for word in accepted if len(word) > 2 and word in window]
+_ACCEPTED: dict[frozenset, frozenset] = {}
+
+
+def _accepted_pairs(accepted: frozenset) -> frozenset:
+    """Every pair of adjacent characters inside an accepted word (盾构机 → 盾构, 构机)."""
+    if accepted not in _ACCEPTED:
+        _ACCEPTED[accepted] = frozenset(word[i:i + 2] for word in accepted for i in range(len(word) - 1))
+    return _ACCEPTED[accepted]
 
 
 def _correction(pair: str, sides: set[int], lex: Lexicon) -> Optional[tuple[str, int, str, str]]:
