@@ -32,7 +32,6 @@ class Series:
     label: str
     runs: list[Run] = field(default_factory=list)
     failed: Optional[str] = None  # why the tool could not be measured
-    timed_inside: bool = False  # the seconds were timed by the child itself (no process CPU figure)
 
     @property
     def times(self) -> list[float]:

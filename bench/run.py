@@ -100,7 +100,7 @@ def series_rows(all_series: list[measure.Series], base: Optional[measure.Series]
         if one.failed:
             rows.append([one.label, "failed", one.failed[:60], "", "", "", ""][: 7 if extra else 6])
             continue
-        cpu = "–" if one.timed_inside else seconds(one.cpu_median)
+        cpu = seconds(one.cpu_median)
         cells = [one.label, seconds(one.median), spread(one), cpu, f"{one.peak_mb:.0f}", ratio(one, base)]
         if extra:
             cells.append(extra(one))
@@ -154,13 +154,14 @@ def peer_series(files: list[str], runs: int, peer_ok, suffix: str = "") -> list[
 
 def in_process(label: str, argv: list[str], runs: int, env=None) -> measure.Series:
     """Runs of a child that prints {"seconds": …}: the series holds those seconds."""
-    result = measure.Series(label, timed_inside=True)
+    result = measure.Series(label)
     for _ in range(runs):
         one = measure.run(argv, env=env)
         if one.returncode != 0:
             result.failed = f"exit {one.returncode}: " + (one.stderr.strip().splitlines() or [""])[-1][:150]
             return result
-        one.seconds = json.loads(one.stdout.strip().splitlines()[-1])["seconds"]
+        timed = json.loads(one.stdout.strip().splitlines()[-1])
+        one.seconds, one.cpu = timed["seconds"], timed["cpu"]
         result.runs.append(one)
     return result
 
