@@ -25,11 +25,15 @@ from checker.resources import cached_load
 
 KNOWN_MIN = 10  # a two-character entry this frequent is a word
 INNER_MIN = 5  # a longer word this frequent makes its inner pairs “part of a word”
-CANDIDATE_MIN = 300  # a correction must be a word at least this frequent
+CANDIDATE_MIN = 1000  # a correction must be a word at least this frequent
+COMMON_SINGLE = 20000  # a character this frequent as a word of its own often stands alone (的, 是, 新)
 
 
 def pair_code(first: str, second: str) -> int:
-    return (ord(first) << 21) | ord(second)
+    """Two characters as one integer: the 64-bit little-endian word their UTF-32
+    encodings make side by side, so a text's pairs can be read straight from its
+    UTF-32 bytes (see checker.checks.typo_model.suspicious_pairs)."""
+    return ord(first) | (ord(second) << 32)
 
 
 @dataclass
@@ -37,8 +41,8 @@ class Lexicon:
     known: set[int]  # pair codes of adjacent characters that can be (part of) a word
     two: set[int]  # pair codes of the two-character words (at least KNOWN_MIN frequent)
     words: dict[str, int]  # two-character words at least CANDIDATE_MIN frequent
-    singles: dict[str, int]  # frequency of each character as a word of its own
-    syllables: dict[str, tuple[str, ...]]  # character → its usual reading with tone (bu4)
+    common: str  # characters that are frequent words of their own (COMMON_SINGLE)
+    syllables: dict[str, str]  # character → its usual reading with tone (bu4)
     # (other character, position of the replaced one, reading) → [(character, frequency)]
     homophones: dict[tuple[str, int, str], list[tuple[str, int]]]
     source: str
@@ -74,7 +78,7 @@ def _lexicon(path: str) -> Lexicon:
     known, two = array.array("Q"), array.array("Q")
     known.frombytes(data["known"])
     two.frombytes(data["two"])
-    return Lexicon(set(known), set(two), data["words"], data["singles"], data["syllables"], data["homophones"], path)
+    return Lexicon(set(known), set(two), data["words"], data["common"], data["syllables"], data["homophones"], path)
 
 
 def build_lexicon_data(path: str) -> dict:
@@ -112,11 +116,11 @@ def build_lexicon_data(path: str) -> dict:
     # syllable; the tone narrows the candidates to the ones a reader would also
     # hear as the same. A character's usual reading only: rare readings (提 shi2)
     # would make near every character sound like something frequent.
-    syllables: dict[str, tuple[str, ...]] = {}
+    syllables: dict[str, str] = {}
     for ch in chars:
         readings = pinyin(ch, style=Style.TONE3, heteronym=False, errors="ignore", neutral_tone_with_five=True)
         if readings and readings[0]:
-            syllables[ch] = (readings[0][0],)
+            syllables[ch] = readings[0][0]
     homophones: dict[tuple[str, int, str], list[tuple[str, int]]] = {}
     for word, frequency in words.items():
         # the reading of each character in this word (长 in 增长 is zhang), as an
@@ -128,7 +132,8 @@ def build_lexicon_data(path: str) -> dict:
             homophones.setdefault((word[1 - position], position, readings[position][0]), []).append(
                 (word[position], frequency))
     return {"known": array.array("Q", sorted(known)).tobytes(),
-            "two": array.array("Q", sorted(two)).tobytes(), "words": words, "singles": singles,
+            "two": array.array("Q", sorted(two)).tobytes(), "words": words,
+            "common": "".join(sorted(ch for ch, frequency in singles.items() if frequency >= COMMON_SINGLE)),
             "syllables": syllables, "homophones": homophones}
 
 

@@ -110,7 +110,8 @@ def name_variants(doc) -> list[Variant]:
     # The forms a variant may be compared with: those used clearly often, and long
     # ones (a long name used as often with an inner word dropped, see _more_usual).
     usual = {name for name, count in counts.items() if count >= _CLEARLY_MORE and len(name) >= _USUAL_SHORTEST}
-    long_names = {name for name in counts if len(name) >= _LONG_NAME}
+    long_names = {name for name in counts if len(name) >= _LONG_NAME
+                  and any(ending in name[:-_SHARED_END] for ending in BODY_ENDINGS)}
     ends = {name[:_SHARED_START] + name[-_SHARED_END:] for name in usual | long_names}
     # dropped: the variant is a usual name with an inner chunk removed
     dropped: dict[str, list[tuple[str, str, int]]] = {}
