@@ -201,14 +201,26 @@ def parse_pack(path: str) -> dict:
     except yaml.YAMLError as error:
         raise RulePackError(f"{path}: 不是有效的 YAML：{error}") from None
     validator = jsonschema.Draft202012Validator(load_schema(SCHEMA_FILE))
-    errors = sorted(validator.iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    errors = list(validator.iter_errors(data))
     if errors:
-        # The deepest error says most (an unknown key inside an entry, not “the
-        # entry does not match”).
-        error = max(errors, key=lambda e: len(e.absolute_path))
+        error = _deepest(errors)
         raise RulePackError(f"{path}: 条目 {_entry_name(data, error.absolute_path)} 无效：{error.message}")
     _check_meaning(path, data)
     return data
+
+
+def _deepest(errors: list) -> Any:
+    """The error that says most: the deepest one, looking inside the alternatives of
+    an ``anyOf`` (an unknown named context, not “the entry matches no schema”)."""
+    flat = []
+
+    def walk(items):
+        for error in items:
+            flat.append(error)
+            walk(error.context or ())
+
+    walk(errors)
+    return max(flat, key=lambda e: (len(e.absolute_path), not e.context))
 
 
 def _entry_name(data: Any, where) -> str:
@@ -424,7 +436,7 @@ def parse_glossary(path: str) -> dict:
     validator = jsonschema.Draft202012Validator(load_schema(GLOSSARY_SCHEMA))
     errors = list(validator.iter_errors(data))
     if errors:
-        error = max(errors, key=lambda e: len(e.absolute_path))
+        error = _deepest(errors)
         where = "/".join(str(part) for part in error.absolute_path) or "(根)"
         raise RulePackError(f"{path}: 条目 {where} 无效：{error.message}")
     seen: dict[str, int] = {}

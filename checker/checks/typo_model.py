@@ -232,7 +232,7 @@ def likely_swapped_characters(doc) -> Iterator[Hit]:
         Typing two characters in the wrong order is the commonest slip after a
         wrong homophone, and a reader may not notice it.
     Example:
-        加强管理监督，完善制体机制 → 体制
+        完善度制建设 → 制度建设
     Fix:
         Unsafe: swap the two characters after checking the sentence.
     """

@@ -1,0 +1,110 @@
+"""Known wrong forms from the rule packs: TY101-TY107 (checker/checks/typos.py)."""
+import pytest
+
+from checker.config import Settings
+from checker.engine import check_path
+from checker.fixer import apply_fixes, choose_fixes
+from tests.conftest import SAMPLES, findings
+
+
+def where(result):
+    return [(f.code, f.line, f.column, f.excerpt) for f in result]
+
+
+# -- one finding per kind ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, code, excerpt, right", [
+    ("各单位要认真布署。\n", "TY101", "布署", "部署"),
+    ("截止2024年5月31日，共完成12项。\n", "TY102", "截止", "截至"),
+    ("希望大家再接再励。\n", "TY103", "再接再励", "再接再厉"),
+    ("开立个人帐户。\n", "TY104", "帐户", "账户"),
+    ("辖区企业获认为定示范企业。\n", "TY105", "获认为定", "获认定为"),
+])
+def test_each_kind_of_wrong_form_has_its_rule_and_suggestion(text, code, excerpt, right):
+    (finding,) = findings(text, "TY1")
+    assert (finding.code, finding.line, finding.excerpt, finding.category) == (code, 1, excerpt, "typo")
+    assert finding.suggestion == f"改为“{right}”"
+    assert finding.fix.replacement == right
+    assert finding.evidence["pack"] == "doccheck-typos"
+
+
+def test_the_position_is_that_of_the_wrong_form():
+    (finding,) = findings("第一段。\n　　各单位要认真布署，狠抓落实。\n", "TY101")
+    assert (finding.line, finding.column, finding.end_column) == (2, 9, 11)
+
+
+def test_a_safe_fix_replaces_the_wrong_form():
+    text = "各单位要认真布署，截止2024年底完成。\n"
+    assert apply_fixes(text, choose_fixes(findings(text, "TY1"))) == "各单位要认真部署，截至2024年底完成。\n"
+
+
+# -- context conditions ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "报名截止日期为5月31日。\n",
+    "申报于2024年5月31日截止。\n",
+    "截止到2024年5月，共完成12项。\n",
+])
+def test_jiezhi_not_before_a_date_is_right(text):
+    assert findings(text, "TY102") == []
+
+
+@pytest.mark.parametrize("text", ["截止目前，已完成。\n", "截止 2024年5月，已完成。\n", "截止今年底，已完成。\n"])
+def test_jiezhi_before_any_form_of_date_is_wrong(text):
+    assert [f.excerpt for f in findings(text, "TY102")] == ["截止"]
+
+
+def test_jishi_followed_by_you_in_the_sentence_is_two_words():
+    assert findings("既使企业受益，又使群众满意。\n", "TY102") == []
+    assert [f.excerpt for f in findings("既使困难再大，也要完成。既使有困难。\n", "TY102")] == ["既使"]
+
+
+def test_a_wrong_form_across_a_word_boundary_is_not_reported():
+    assert findings("电站按装机容量计算补贴。\n", "TY101") == []
+    assert [f.excerpt for f in findings("按装空调。\n", "TY101")] == ["按装"]
+
+
+def test_only_the_body_is_checked():
+    header = "信息名称：关于认真布署工作的通知\n\n关于做好工作的通知\n\n"
+    assert findings(header + "各单位要认真部署。\n", "TY101") == []
+    assert [f.line for f in findings(header + "各单位要认真布署。\n", "TY101")] == [5]
+
+
+# -- either-or forms ---------------------------------------------------------------------
+
+def test_the_less_used_form_is_reported_with_the_counts():
+    (finding,) = findings("其他单位。其他部门。其它地区。\n", "TY107")
+    assert (finding.excerpt, finding.column, finding.suggestion) == ("其它", 11, "统一写作“其他”")
+    assert finding.evidence["counts"] == {"其他": 2, "其它": 1}
+    assert "（“其他”2次）" in finding.message
+
+
+def test_on_a_tie_the_packs_first_form_is_kept():
+    (finding,) = findings("其它单位。其他部门。\n", "TY107")
+    assert finding.excerpt == "其它"
+
+
+def test_one_form_throughout_is_fine():
+    assert findings("其它单位。其它部门。\n", "TY107") == []
+
+
+# -- the seed and the samples --------------------------------------------------------------
+
+def test_seed_transposed_phrase_and_jiezhi(seed_path):
+    report = check_path(str(seed_path), Settings(select=["TY1"]))
+    assert where(report.findings) == [
+        ("TY105", 24, 319, "获认为定"), ("TY102", 25, 306, "截止"), ("TY102", 31, 158, "截止")]
+    assert all(f.suggestion for f in report.findings)
+
+
+def test_samples_plant_the_wrong_forms():
+    notice = check_path(str(SAMPLES / "notice-defects.txt"), Settings(select=["TY1"]))
+    assert [(f.code, f.line, f.excerpt) for f in notice.findings] == [
+        ("TY101", 13, "布署"), ("TY102", 13, "截止"), ("TY104", 13, "台帐")]
+    report = check_path(str(SAMPLES / "report-defects.txt"), Settings(select=["TY1"]))
+    assert [(f.code, f.line, f.excerpt) for f in report.findings] == [("TY105", 8, "获认为定")]
+
+
+def test_the_clean_sample_has_no_wording_findings():
+    report = check_path(str(SAMPLES / "work-summary-clean.txt"), Settings(select=["TY", "TM"]))
+    assert report.findings == []
