@@ -21,15 +21,26 @@ from checker.registry import Hit, Rule, internal_rule, load_rules, matches
 _EXCERPT_LIMIT = 200
 
 
+_SELECTIONS: dict[tuple, list[Rule]] = {}  # the selection is the same for every file of a run
+
+
 def selected_rules(settings: Settings) -> list[Rule]:
-    chosen = []
-    for rule_ in load_rules().values():
-        if rule_.code == internal_rule().code:
-            continue
-        selected = any(matches(rule_, s) for s in settings.select + settings.extend_select)
-        if selected and not any(matches(rule_, s) for s in settings.ignore):
-            chosen.append(rule_)
-    return chosen
+    rules = load_rules()
+    key = (tuple(map(id, rules.values())), tuple(settings.select), tuple(settings.extend_select),
+           tuple(settings.ignore))
+    chosen = _SELECTIONS.get(key)
+    if chosen is None:
+        chosen = []
+        for rule_ in rules.values():
+            if rule_.code == internal_rule().code:
+                continue
+            selected = any(matches(rule_, s) for s in settings.select + settings.extend_select)
+            if selected and not any(matches(rule_, s) for s in settings.ignore):
+                chosen.append(rule_)
+        if len(_SELECTIONS) > 64:
+            _SELECTIONS.clear()
+        _SELECTIONS[key] = chosen
+    return list(chosen)
 
 
 def make_finding(doc: Document, rule_: Rule, hit: Hit, severity: Severity) -> Finding:

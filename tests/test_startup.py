@@ -28,7 +28,7 @@ def test_version_and_help_import_no_checking_machinery(tmp_path):
     loaded = imported_modules(
         "from checker.cli import main\n"
         "try:\n    main(['--version'])\nexcept SystemExit:\n    pass", tmp_path)
-    for heavy in ("jieba", "lark", "jsonschema", "yaml", "checker.engine", "checker.checks"):
+    for heavy in ("jieba", "lark", "jsonschema", "yaml", "pydantic", "checker.engine", "checker.checks"):
         assert heavy not in loaded, f"--version imported {heavy}"
 
 

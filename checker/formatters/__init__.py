@@ -7,8 +7,10 @@ one line here.
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
-from checker.models import Report
+if TYPE_CHECKING:  # the CLI lists FORMATS at import: keep `doccheck --version` free of pydantic
+    from checker.models import Report
 
 FORMATS: dict[str, str] = {
     "text": "text",
