@@ -78,8 +78,12 @@ def collect() -> dict[str, re.Pattern]:
     found: dict[tuple, tuple[str, re.Pattern]] = {}
 
     def add(label, pattern):
-        if isinstance(pattern.pattern, str):
-            found.setdefault((pattern.pattern, pattern.flags), (label, pattern))
+        source = pattern.pattern
+        if not isinstance(source, str):
+            return
+        if source.startswith("(?s:") and source.endswith(")\\Z"):
+            return  # fnmatch's translation of a file glob: it runs over paths, not over the text
+        found.setdefault((source, pattern.flags), (label, pattern))
 
     for module in _modules():
         for name, value in vars(module).items():
