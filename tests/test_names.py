@@ -1,0 +1,117 @@
+"""Names used one way (TM101) and the user's glossaries (TM102), checker/checks/names.py."""
+import pytest
+import yaml
+
+from checker.config import Settings
+from checker.engine import check_path
+from tests.conftest import SAMPLES, findings, run
+
+PARK = "推进黄花岗科技园建设。\n支持黄花岗科技园企业。\n黄花岗科技园管委会成立。\n"
+
+
+def test_a_rare_variant_of_a_frequent_name_is_reported():
+    (finding,) = findings(PARK + "打造黄花科技园品牌。\n", "TM")
+    assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TM101", 4, 3, "黄花科技园")
+    assert finding.category == "terminology"
+    assert finding.suggestion == "改为“黄花岗科技园”"
+    assert finding.message == "“黄花科技园”与本文的“黄花岗科技园”（3次）只差“岗”，疑为同一名称的不同写法"
+    assert finding.evidence["usual_lines"] == [1, 2, 3]
+    assert finding.fix.safety == "unsafe"
+
+
+def test_an_added_word_and_a_changed_character_are_variants_too():
+    added = findings(PARK + "打造黄花岗数字科技园品牌。\n", "TM")
+    assert [(f.excerpt, f.evidence["change"]) for f in added] == [("黄花岗数字科技园", "added")]
+    changed = findings(PARK + "打造黄花港科技园品牌。\n", "TM")
+    assert [(f.excerpt, f.evidence["change"]) for f in changed] == [("黄花港科技园", "changed")]
+
+
+def test_a_name_used_as_often_as_its_variant_is_not_reported():
+    assert findings("黄花岗科技园成立。\n黄花科技园成立。\n", "TM") == []
+
+
+def test_a_long_name_of_a_unit_with_an_inner_word_dropped_is_reported_once_tied():
+    text = "中国版权保护中心华南版权登记大厅进驻。\n发挥中国版权保护中心华南登记大厅作用。\n"
+    (finding,) = findings(text, "TM")
+    assert (finding.line, finding.excerpt) == (2, "中国版权保护中心华南登记大厅")
+
+
+@pytest.mark.parametrize("variant", [
+    "黄花岗科技园",  # the same name
+    "第二黄花岗科技园",  # not the point: a prefix
+])
+def test_the_usual_form_and_longer_forms_are_fine(variant):
+    assert findings(PARK + f"打造{variant}品牌。\n", "TM") == []
+
+
+@pytest.mark.parametrize("text", [
+    "第一中学扩建工程。\n第一中学扩建工程。\n第一中学扩建工程。\n第二中学扩建工程。\n",  # numbers name other bodies
+    "东区产业园开工。\n东区产业园投产。\n东区产业园扩建。\n西区产业园开工。\n",  # directions too
+    "广州市人民政府办公厅。\n广州市人民政府办公厅。\n广州市人民政府办公厅。\n广州市政府办公厅。\n",  # 人民 is dropped usually
+])
+def test_differences_that_name_another_body_are_not_variants(text):
+    assert findings(text, "TM") == []
+
+
+def test_an_abbreviation_the_document_introduces_is_not_a_variant():
+    text = PARK + "黄花岗科技园管理委员会（以下简称“黄花科技园”）负责。\n推进黄花科技园工作。\n"
+    assert findings(text, "TM101") == []
+
+
+def test_names_are_not_compared_across_particles():
+    text = "粉碎林彪反党集团。\n粉碎林彪反党集团。\n粉碎林彪反党集团。\n粉碎了林彪反党集团。\n"
+    assert findings(text, "TM") == []
+
+
+def test_seed_name_variants(seed_path):
+    report = check_path(str(seed_path), Settings(select=["TM"]))
+    assert [(f.code, f.line, f.excerpt, f.evidence["usual"]) for f in report.findings] == [
+        ("TM101", 24, "国家知识产权强县示范区", "国家知识产权强县工程示范区"),
+        ("TM101", 43, "黄花科技园", "黄花岗科技园"),
+        ("TM101", 48, "中国版权保护中心华南登记大厅", "中国版权保护中心华南版权登记大厅"),
+    ]
+    assert all(f.suggestion and f.category == "terminology" for f in report.findings)
+
+
+def test_the_samples_have_no_name_findings():
+    for name in ("work-summary-clean.txt", "notice-defects.txt", "report-defects.txt"):
+        assert check_path(str(SAMPLES / name), Settings(select=["TM"])).findings == []
+
+
+# -- glossaries --------------------------------------------------------------------------
+
+def glossary(tmp_path, terms):
+    path = tmp_path / "names.yaml"
+    path.write_text(yaml.safe_dump({"version": 1, "terms": terms}, allow_unicode=True), encoding="utf-8")
+    return str(path)
+
+
+def test_a_glossary_variant_is_reported_with_the_canonical_name(tmp_path):
+    path = glossary(tmp_path, [{"canonical": "黄花岗科技园", "variants": ["黄花科技园", "黄花岗园区"]}])
+    (finding,) = findings("推进黄花科技园建设。\n", "TM102", glossaries=[path])
+    assert (finding.code, finding.column, finding.excerpt) == ("TM102", 3, "黄花科技园")
+    assert finding.fix.replacement == "黄花岗科技园" and finding.fix.safety == "safe"
+    assert finding.message == f"“黄花科技园”是“黄花岗科技园”的不规范写法（术语表 {path}）"
+
+
+def test_a_variant_inside_its_canonical_name_is_not_reported(tmp_path):
+    path = glossary(tmp_path, [{"canonical": "越秀区科技园", "variants": ["科技园"]}])
+    result = findings("越秀区科技园成立。另设科技园。\n", "TM102", glossaries=[path])
+    assert [f.column for f in result] == [12]
+
+
+def test_a_term_may_lower_its_level_and_withhold_the_fix(tmp_path):
+    path = glossary(tmp_path, [{"canonical": "管委会", "variants": ["管理委"], "level": "info", "fix": "none"}])
+    (finding,) = findings("园区管理委成立。\n", "TM102", glossaries=[path])
+    assert (finding.severity.value, finding.fix) == ("info", None)
+
+
+def test_the_cli_refuses_a_malformed_glossary_with_exit_2(tmp_path):
+    bad = tmp_path / "names.yaml"
+    bad.write_text("version: 1\nterms:\n  - {canonical: 甲园}\n", encoding="utf-8")
+    (tmp_path / "doccheck.toml").write_text('glossaries = ["names.yaml"]\n', encoding="utf-8")
+    document = tmp_path / "a.txt"
+    document.write_text("甲园成立。\n", encoding="utf-8")
+    result = run("check", str(document))
+    assert result.exit_code == 2
+    assert str(bad) in result.output and "terms/0" in result.output
