@@ -6,7 +6,10 @@ Each repetition runs ``doccheck check --format json`` as a fresh process with
 ``-j 1`` and then with ``-j N`` (interleaved, so a burst of load on the shared
 machine hits both alike), checks that both printed the same report, and prints
 the median and min–max of the wall times, the CPU time (process and workers),
-the load average around the run and the ratio of the medians.
+the load average around the run and the ratio of the medians. Before each
+repetition it also times a plain CPU-bound loop on one and on two processes: on a
+machine shared with other work, that ratio is the most any program could gain
+from ``-j 2`` at that moment, and the figure to read doccheck's ratio against.
 """
 from __future__ import annotations
 
@@ -43,6 +46,29 @@ def run_once(corpus: Path, jobs: int) -> tuple[float, float, dict]:
     return elapsed, _cpu() - cpu, json.loads(completed.stdout)
 
 
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def calibrate(n: int = 4_000_000) -> float:
+    """How much faster two processes burn two equal loads than one process: what the
+    shared machine lets any program gain from a second process right now (ideal 2.0)."""
+    import multiprocessing
+
+    started = time.perf_counter()
+    _burn(n)
+    _burn(n)
+    serial = time.perf_counter() - started
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        started = time.perf_counter()
+        pool.map(_burn, [n, n])
+        parallel = time.perf_counter() - started
+    return serial / parallel
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
@@ -56,7 +82,9 @@ def main() -> None:
     reports: dict[int, dict] = {}
     load_before = os.getloadavg()[0]
     run_once(options.corpus, 1)  # warm the file cache; not measured
+    machine: list[float] = []
     for _ in range(options.repeat):
+        machine.append(calibrate())
         for jobs in times:
             elapsed, cpu_seconds, reports[jobs] = run_once(options.corpus, jobs)
             times[jobs].append(elapsed)
@@ -74,6 +102,8 @@ def main() -> None:
               f"median {statistics.median(cpu[jobs]):.2f} s CPU")
     ratio = statistics.median(times[1]) / statistics.median(times[options.jobs])
     print(f"  speed-up -j {options.jobs} over -j 1 (ratio of medians): {ratio:.2f}x")
+    print(f"  the machine's own gain from 2 processes (a CPU-bound loop, same moments): "
+          f"median {statistics.median(machine):.2f}x (min {min(machine):.2f}, max {max(machine):.2f})")
     print(f"  identical reports: {'yes' if same else 'NO'}")
     if not same:
         sys.exit(1)
