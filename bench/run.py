@@ -234,23 +234,28 @@ def growth(python: str, scale: float) -> None:
     if done.returncode != 0:
         line("4. Growth: failed: " + (done.stderr.strip().splitlines() or [""])[-1])
         return
-    rows, previous = [], {}
+    def exponent(small: dict, large: dict) -> float:
+        factor = large["seconds"] / small["seconds"] if small["seconds"] > 0 else 0
+        size_factor = large["chars"] / small["chars"]
+        return math.log(factor) / math.log(size_factor) if factor > 0 and size_factor > 1 else float("nan")
+
+    rows, previous, first = [], {}, {}
     for text in done.stdout.splitlines():
         item = json.loads(text)
         before = previous.get(item["shape"])
         if before:
             factor = item["seconds"] / before["seconds"] if before["seconds"] > 0 else float("nan")
-            size_factor = item["chars"] / before["chars"]
-            exponent = math.log(factor) / math.log(size_factor) if factor > 0 and size_factor > 1 else float("nan")
-            growth_cells = [f"{factor:.2f}×", f"{exponent:.2f}"]
+            growth_cells = [f"{factor:.2f}×", f"{exponent(before, item):.2f}",
+                            f"{exponent(first[item['shape']], item):.2f}"]
         else:
-            growth_cells = ["", ""]
+            growth_cells = ["", "", ""]
+            first[item["shape"]] = item
         previous[item["shape"]] = item
         rows.append([item["shape"], f"{item['size']:,} {item['unit']}", f"{item['chars']:,}",
                      seconds(item["seconds"]), *growth_cells, str(item["findings"])])
     table("4. Growth: full check in one process, each size double the last; CPU seconds, better of two "
-          "(linear: time ×2, exponent ≈ 1; quadratic: ×4, exponent ≈ 2)",
-          ["shape", "size", "chars", "cpu s", "× previous", "exponent", "findings"], rows)
+          "(linear: time ×2, exponent ≈ 1; quadratic: ×4, exponent ≈ 2; 'overall' is from the smallest size)",
+          ["shape", "size", "chars", "cpu s", "× previous", "exponent", "overall", "findings"], rows)
 
 
 def main(argv: Optional[list[str]] = None) -> int:
