@@ -32,6 +32,9 @@ _SUMMARY_AND_PLAN = re.compile(r"总结[和及与暨、].{0,16}(?:计划|安排|
 _SUMMARY = re.compile(r"(?:工作总结|工作情况总结)$")
 _PLAN = re.compile(r"(?:工作计划|工作安排|工作打算)$")
 _SPEECH = re.compile(r"^在.{2,60}上的.{0,6}(?:报告|讲话|发言|致辞)$")
+# A subtitle run into the title: ——2026年1月26日在……会议上; the number of a 令: 国务院令第706号.
+_SUBTITLE = re.compile(r"(?:——|－－).*$")
+_ORDER_NUMBER = re.compile(r"(令)[\s\u3000]*第[0-9０-９一二三四五六七八九十百零〇]{1,6}号$")
 _TRAILING = re.compile(r"[\s\u3000（(]*(?:[(（][^()（）]{0,12}[)）][\s\u3000]*)?$")
 
 
@@ -39,7 +42,8 @@ def type_of_title(title: Optional[str]) -> Optional[str]:
     """The document type a title names, or None."""
     if not title:
         return None
-    text = _TRAILING.sub("", title.strip())  # （征求意见稿）, （2016年）
+    text = _SUBTITLE.sub("", title.strip())
+    text = _ORDER_NUMBER.sub(r"\1", _TRAILING.sub("", text))  # （征求意见稿）, （2016年）
     text = text.rstrip("。.　 ")
     if not text:
         return None
@@ -65,6 +69,22 @@ def document_type(doc) -> Optional[str]:
 def _document_type(doc) -> Optional[str]:
     found = type_of_title(doc.title)
     if found is None:
+        found = _type_of_title_lines(doc)
+    if found is None:
         meta = doc.metadata
         found = type_of_title(meta.get("信息名称") or meta.get("标题") or meta.get("名称"))
     return found
+
+
+def _type_of_title_lines(doc) -> Optional[str]:
+    """The type named by the first lines of a title that ran on into the line under it
+    (统计公报 / 某市统计局): the longest run of lines that names a type."""
+    for node in doc.outline.children:
+        if node.kind == "title":
+            lines = [line.strip() for line in doc.text[node.start:node.end].split("\n") if line.strip()]
+            for count in range(len(lines) - 1, 0, -1):
+                found = type_of_title("".join(lines[:count]))
+                if found is not None:
+                    return found
+            return None
+    return None

@@ -38,7 +38,20 @@ class Part(BaseModel):
     match: list[str]
     required: bool = True
     role: Literal["done", "problems", "plan", "other"] = "other"
-    year: Optional[Literal["first", "last"]] = None
+    year: Optional[Literal["first", "last", "previous"]] = None
+
+
+class Expected(BaseModel):
+    """Wording a type of document is expected to contain (rule ST209)."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    reason: str
+    match: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=list)
+    where: Literal["opening", "closing", "anywhere"] = "anywhere"
+    severity: Literal["warning", "info"] = "warning"
+    title: Optional[str] = None  # only for titles matching this pattern
 
 
 class Recipients(BaseModel):
@@ -60,6 +73,9 @@ class Profile(BaseModel):
     forbidden: list[Phrases] = Field(default_factory=list)
     attachment_note: Literal["when-referenced", "optional"] = "optional"
     title_years: bool = False
+    expected: list[Expected] = Field(default_factory=list)
+    issued: Literal["signature-or-note", "optional"] = "optional"
+    one_matter: bool = False
     source: str = ""  # the file it was read from
 
 
@@ -92,6 +108,14 @@ def load_profile_file(path: str | os.PathLike) -> Profile:
     if errors:
         first = errors[0]
         raise ProfileError(f"{path}: field {_field_path(first)}: {first.message}")
+    for index, item in enumerate(data.get("expected") or []):
+        for key, pattern in [("title", item.get("title"))] + [(f"patterns[{i}]", p) for i, p in
+                                                              enumerate(item.get("patterns") or [])]:
+            try:
+                re.compile(pattern or "")
+            except re.error as error:
+                raise ProfileError(f"{path}: field expected[{index}].{key}: "
+                                   f"not a valid regular expression: {error}") from None
     return Profile(**data, source=path)
 
 

@@ -292,7 +292,8 @@ def title_year_mismatch(doc) -> Iterator[Hit]:
     What it checks:
         For a profile with title years (工作总结和工作计划), the title's first year is
         the year of the summary parts and its last year the year of the plan part:
-        2015年工作总结和2016年工作计划 → 一、2015年工作完成情况 … 三、2016年工作计划.
+        2015年工作总结和2016年工作计划 → 一、2015年工作完成情况 … 三、2016年工作计划;
+        a 政府工作报告 of 2026 reviews 2025 (一、2025年工作回顾) and plans 2026.
     Why it matters:
         A summary reused from the year before keeps its old headings; a heading
         year that disagrees with the title shows the text was not fully updated.
@@ -306,12 +307,12 @@ def title_year_mismatch(doc) -> Iterator[Hit]:
         return
     years = _title_years(doc)
     roles = {part.year for part in profile.parts if part.year}
-    if not years or (len(years) < 2 and len(roles) > 1):
+    if not years or (len(years) < 2 and {"first", "last"} <= roles):
         return  # 2023年工作总结和工作计划: one year for two parts says nothing about either
     for match in part_matches(doc):
         if match.part.year is None:
             continue
-        expected = years[0] if match.part.year == "first" else years[-1]
+        expected = {"first": years[0], "last": years[-1], "previous": years[-1] - 1}[match.part.year]
         found = years_in(match.node.title or "")
         if found and expected not in found:
             heading = doc.text[match.node.head_start:match.node.head_end]
