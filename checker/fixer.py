@@ -7,18 +7,21 @@ a fix already taken (or inserts at the same point) waits for the next pass.
 :func:`plan_fix` checks, fixes and checks again until nothing is left to fix (at
 most ``MAX_PASSES`` times), so a second run has nothing to do.
 
-Fixes are applied to the file's own text, not the normalised one: every line
-keeps its original ending (CRLF, LF, even a mixture), the encoding and byte-order
-mark are kept, and the text must encode back to exactly the bytes read before a
-write is attempted. :func:`write_fix` writes atomically (a temporary file in the
-same folder, then a rename; the permissions kept) and refuses when the file no
-longer holds the bytes it was fixed from.
+Fixes are applied to the file's own text, not to the checked one: a reader that
+extracts text (Markdown: markup removed, wrapped lines joined) maps each checked
+character back to a line and column of the file, and a fix is carried over only
+when its whole span maps one-to-one and the file holds the very same characters
+there (otherwise it is left for the author). Each pass re-reads the fixed bytes
+through the same reader. Every line keeps its original ending (CRLF, LF, even a
+mixture), the encoding and byte-order mark are kept, and the text must encode back
+to exactly the bytes read before a write is attempted. :func:`write_fix` writes
+atomically (a temporary file in the same folder, then a rename; the permissions
+kept) and refuses when the file no longer holds the bytes it was fixed from.
 """
 from __future__ import annotations
 
 import bisect
 import codecs
-import dataclasses
 import difflib
 import os
 import stat
@@ -104,9 +107,32 @@ class FileText:
             raise FixError(f"cannot decode the file again as {encoding}") from None
         file_text = cls(bom, encoding, text, source.newline or "\n")
         # Only write what would give back exactly the bytes read.
-        if normalise(text) != source.text or file_text.encode(text) != raw:
+        if file_text.encode(text) != raw or (source.locate is None and normalise(text) != source.text):
             raise FixError(f"the file does not encode back to the same bytes as {encoding}; not fixed")
         return file_text
+
+    def carry_over(self, source: Source, fixes: list[Fix]) -> list[Fix]:
+        """``fixes`` (offsets in ``source.text``) as fixes of this file's normalised
+        text; those that do not map one-to-one, or would change nothing, are dropped."""
+        text = normalise(self.text)
+        line_starts = [0] + [at + 1 for at, ch in enumerate(text) if ch == "\n"]
+        carried = []
+        for fix in fixes:
+            span = _file_span(source, fix, line_starts)
+            if span is None:
+                continue
+            start, end = span
+            checked = source.text[fix.start:fix.end]
+            if text[start:end] != checked or fix.replacement == checked:
+                continue
+            carried.append(Fix(start=start, end=end, replacement=fix.replacement, safety=fix.safety))
+        carried.sort(key=lambda fix: (fix.start, fix.end))
+        kept: list[Fix] = []
+        for fix in carried:
+            if kept and (fix.start < kept[-1].end or fix.start == kept[-1].start):
+                continue
+            kept.append(fix)
+        return kept
 
     def encode(self, text: str) -> bytes:
         try:
@@ -133,6 +159,29 @@ def normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
+def _file_span(source: Source, fix: Fix, line_starts: list[int]) -> Optional[tuple[int, int]]:
+    """Where ``fix`` lies in the file's normalised text, if its span maps one-to-one."""
+    if source.locate is None:  # the checked text is the file's text
+        return fix.start, fix.end
+    piece_at = getattr(source.locate, "piece_at", None)
+    if piece_at is None:
+        return None
+    piece = piece_at(fix.start)
+    if piece is None or "column" not in piece.advance or "line" not in piece.place:
+        return None
+    piece_end = piece.start + piece.length
+    if source.text[piece_end:piece_end + 1] == "\n":
+        piece_end += 1  # the line break after a piece (a removed line takes it along)
+    if not piece.start <= fix.start <= fix.end <= piece_end:
+        return None  # the span crosses into another piece (joined lines, removed markup)
+    place = source.locate(fix.start)
+    line, column = place.get("line"), place.get("column")
+    if not isinstance(line, int) or not isinstance(column, int) or not 1 <= line <= len(line_starts):
+        return None
+    start = line_starts[line - 1] + column - 1
+    return start, start + fix.end - fix.start
+
+
 def _crlf_offsets(text: str) -> list[int]:
     """Offsets, in the normalised text, of the line breaks that are CRLF in the file."""
     offsets, removed = [], 0
@@ -149,16 +198,17 @@ def _crlf_offsets(text: str) -> list[int]:
 class FixPlan:
     path: str
     source: Source  # as read: its raw bytes are what the file must still hold
-    fixed_text: str  # normalised
+    fixed_text: str  # the file's text after the fixes, line endings normalised
     data: bytes  # what the file will be
     applied: int  # fixes applied over all passes
+    original_text: str = ""  # the file's text before, line endings normalised
 
     @property
     def changed(self) -> bool:
         return self.data != self.source.raw
 
     def diff(self) -> str:
-        lines = difflib.unified_diff(self.source.text.splitlines(keepends=True),
+        lines = difflib.unified_diff(self.original_text.splitlines(keepends=True),
                                      self.fixed_text.splitlines(keepends=True),
                                      fromfile=f"a/{self.path}", tofile=f"b/{self.path}")
         out = []
@@ -170,24 +220,28 @@ class FixPlan:
 def plan_fix(path: str, settings: Optional[Settings] = None, unsafe: bool = False) -> FixPlan:
     """Read ``path``, fix it in memory until no fix is left; nothing is written."""
     from checker.engine import check_source
-    from checker.readers import LoadError, read_source
+    from checker.readers import LoadError, read_data, read_source
 
     settings = (settings or Settings()).for_path(path)
     try:
-        source = read_source(path, settings.max_file_size)
+        original = checked = read_source(path, settings.max_file_size)
     except LoadError as error:
         raise FixError(str(error)) from None
-    file_text = FileText.of(source)
-    text, applied = source.text, 0
+    file_text = FileText.of(original)
+    before, applied = normalise(file_text.text), 0
     for _ in range(MAX_PASSES):
-        findings = check_source(dataclasses.replace(source, text=text), settings).findings
-        fixes = [fix for fix in choose_fixes(findings, unsafe) if text[fix.start:fix.end] != fix.replacement]
+        findings = check_source(checked, settings).findings
+        fixes = file_text.carry_over(checked, choose_fixes(findings, unsafe))
         if not fixes:
             break
-        text = apply_fixes(text, fixes)
         file_text.apply(fixes)
         applied += len(fixes)
-    return FixPlan(path, source, text, file_text.encode(file_text.text), applied)
+        try:  # the next pass checks the fixed file as the reader reads it
+            checked = read_data(path, file_text.encode(file_text.text))
+        except LoadError as error:
+            raise FixError(f"the fixed text could not be read again: {error}") from None
+    after = normalise(file_text.text)
+    return FixPlan(path, original, after, file_text.encode(file_text.text), applied, before)
 
 
 def write_fix(plan: FixPlan) -> bool:

@@ -227,3 +227,37 @@ def test_old_mac_line_endings_are_kept(tmp_path):
     path.write_bytes("第一行帐号\r第二行帐号\r".encode("gb18030"))
     assert run("fix", *SELECT, str(path)).exit_code == 0
     assert path.read_bytes() == "第一行账号\r第二行账号\r".encode("gb18030")
+
+
+def test_real_typo_fixes_on_a_gb18030_crlf_file_and_a_suppressed_one_is_left(tmp_path):
+    rules = load_rules()
+    if not all(code in rules and rules[code].fix_safety == "safe" for code in ("TY102", "TY105")):
+        pytest.skip("TY102/TY105 with safe fixes are not in this checkout")
+    path = tmp_path / "通知.md"
+    original = ("截止2023年底，共完成项目12个。\r\n经研究获认为定为试点单位。\r\n\r\n"
+                "<!-- doccheck-disable-next-line TY102 -->\r\n引文照录：截止2023年底。\r\n")
+    path.write_bytes(original.encode("gb18030"))
+    assert run("fix", "--select", "TY102,TY105", str(path)).exit_code == 0
+    expected = original.replace("截止2023年底，共", "截至2023年底，共").replace("获认为定", "获认定为")
+    assert path.read_bytes() == expected.encode("gb18030")
+    second = run("fix", "--select", "TY102,TY105", str(path))
+    assert second.stderr.startswith("nothing to fix") and path.read_bytes() == expected.encode("gb18030")
+
+
+def test_markdown_fixes_land_in_the_file_with_its_wrapping_and_markup_kept(tmp_path):
+    path = tmp_path / "a.md"
+    original = "# 关于帐号的通知\n\n各单位的**帐号**须于月底前\n核对，并登记帐号信息。\n\n- 列表中的帐号\n"
+    path.write_text(original, encoding="utf-8")
+    assert run("fix", *SELECT, str(path)).exit_code == 0
+    assert path.read_text(encoding="utf-8") == original.replace("帐号", "账号")
+    assert run("fix", *SELECT, str(path)).stderr.startswith("nothing to fix")
+
+
+def test_a_markdown_fix_across_a_wrapped_line_is_left_for_the_author(tmp_path):
+    path = tmp_path / "a.md"
+    original = "请核对帐\n号信息，另一个帐号在此。\n"
+    path.write_text(original, encoding="utf-8")
+    assert run("fix", *SELECT, str(path)).exit_code == 0
+    assert path.read_text(encoding="utf-8") == "请核对帐\n号信息，另一个账号在此。\n"
+    result = run("check", *SELECT, str(path))
+    assert result.exit_code == 1 and ":1:4: TY990" in result.output  # still reported, at the file's place
