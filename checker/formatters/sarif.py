@@ -77,7 +77,9 @@ def _result(file: FileReport, finding: Finding, rule_index: dict[str, int]) -> d
     }
     if finding.code in rule_index:
         result["ruleIndex"] = rule_index[finding.code]
-    if finding.fix is not None:
+    if finding.fix is not None and finding.location is None:
+        # (a fix's offsets are in the checked text; only where that is the file's own
+        # text — not extracted from Markdown, .docx … — do they name a region of the file)
         fix = finding.fix
         result["fixes"] = [{
             "description": {"text": finding.suggestion or f"{fix.safety} fix"},
