@@ -108,3 +108,23 @@ def test_samples_plant_the_wrong_forms():
 def test_the_clean_sample_has_no_wording_findings():
     report = check_path(str(SAMPLES / "work-summary-clean.txt"), Settings(select=["TY", "TM"]))
     assert report.findings == []
+
+
+@pytest.mark.parametrize("text", [
+    "电站按装机容量计算补贴。",  # 按|装机
+    "推动交通迅速发展，投资迅速增长。",  # 交通|迅速
+    "如实记录相关信息。",  # 记录|相关
+    "该教授于2010年退休。",  # 教授|于
+    "获取销售收入，研究竞争政策。",  # 获取|销售, 研究|竞争
+    "持续关注消费者权益。",  # 关注|消费
+    "机关连续三年获评先进。",  # 机关|连续
+    "毕竟技术问题较多，他竟相信了。",  # 毕竟|技术, 竟|相信
+    "鼓励行业协会参与，充分发扬广大群众的积极性。",  # 鼓励|行业, 发扬|广大群众
+    "形势严峻工作艰巨，经协商确定方案。",  # 严峻|工作, 协商|确定
+    "规范筹备工作，完成份额分配。",  # 规范|筹备, 完成|份额
+    "报名截止日期为本月底。",  # 截止 not before a date
+    "既使企业受益，也使群众满意。",  # 既…也…
+    "全市上下倍受鼓舞、倍感振奋。",  # parallel 倍
+])
+def test_wrong_forms_made_by_two_right_words_are_not_reported(text):
+    assert findings(text + "\n", "TY") == []

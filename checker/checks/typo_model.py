@@ -1,18 +1,21 @@
 """Statistical typo detection (TY201-TY202), offline, from jieba's dictionary and pinyin.
 
-A mistyped character usually leaves two characters that belong to no word: in
-认真布署， neither 真布 nor 布署 nor 署， can be part of a word, so 布 and 署 stand
-alone. The detector looks only at such spans — two adjacent characters, each cut
-off from its neighbours (found at C speed: the text's adjacent pairs are tested
-against the lexicon's set of pair codes in one ``map``) — and asks whether one
-character replaced by another of the same reading (布 → 部), or the two swapped,
-gives a frequent word. Only then is it reported, with the evidence: the pair, the
-correction, its frequency in the dictionary, the reading.
+A mistyped character is usually cut off from its neighbours: in 认真布署， neither
+真布 nor 布署 nor 署， can be part of a word. The detector looks only at such
+characters (found at C speed: the text's adjacent pairs are tested against the
+lexicon's set of pair codes in one ``map`` and combined as bits) and at the pair each
+makes with a neighbour that is not itself part of a word on its far side, and asks
+whether the cut-off character replaced by another of the same reading and tone
+(布 → 部, 洛 → 落), or the two characters swapped (度制 → 制度), gives a word of at
+least ``CANDIDATE_MIN`` frequency. Only then is it reported, with the evidence: the
+pair, the correction, its frequency in jieba's dictionary, the reading.
 
 Precision comes first: a pair the document uses twice or more is its vocabulary,
 not a slip; a pair with a character that is a common word on its own (的, 是, 新)
-is two words; words the dictionary lacks are accepted through the rule packs'
-``accept`` lists; and the correction must be at least ``CANDIDATE_MIN`` frequent.
+is two words; a quoted slogan, an item of a 、 list, a bracketed name or one before
+a place word (复康路) is a name; words the dictionary lacks (赋能, 智造 …) are
+accepted through the rule packs' ``accept`` lists; forms a rule pack already
+reports are left to it.
 """
 from __future__ import annotations
 
@@ -189,12 +192,12 @@ def likely_homophone_typo(doc) -> Iterator[Hit]:
     """Two characters that form no word, where one same-sounding character gives a frequent word.
 
     What it checks:
-        Spans of two characters each cut off from its neighbours (no adjacent
-        pair can be part of a dictionary word), used once in the document,
-        where replacing one character by another of the same reading gives a
-        two-character word of jieba's dictionary with frequency of at least
-        1000. The evidence names the pair, the correction, its frequency and
-        the reading.
+        A rare character cut off from both neighbours (neither adjacent pair
+        can be part of a word of jieba's dictionary), in a pair used once in
+        the document, where the character replaced by another of the same
+        reading and tone gives a two-character word of frequency at least
+        1000. Quoted slogans, list items and names are left alone. The
+        evidence names the pair, the correction, its frequency and the reading.
     Why it matters:
         Pinyin input makes same-sounding slips (布署 for 部署) that no word list
         can foresee; a spelling checker of fixed lists misses them.
@@ -226,8 +229,9 @@ def likely_swapped_characters(doc) -> Iterator[Hit]:
     """Two characters that form no word, and form a frequent word when swapped.
 
     What it checks:
-        The same isolated spans as TY201, where the two characters in the
-        other order are a two-character word of frequency at least 1000.
+        Two rare characters, each cut off from its other neighbour, that form no
+        word, where the two in the other order are a two-character word of
+        frequency at least 1000.
     Why it matters:
         Typing two characters in the wrong order is the commonest slip after a
         wrong homophone, and a reader may not notice it.
