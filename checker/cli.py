@@ -369,7 +369,9 @@ def list_profiles(fmt) -> None:
     for p in profiles:
         required = "、".join(part.name for part in p.parts if part.required) or "-"
         click.echo(f"{p.name:<20} {p.type:<12} {p.description}")
-        click.echo(f"{'':<20} 必备部分：{required}；落款：{'必备' if p.signature == 'required' else '可选'}")
+        signed = "必备" if p.signature == "required" else "必备（或以题注代替）" if p.issued == "signature-or-note" else "可选"
+        expected = "".join(f"；应有：{item.name}" for item in p.expected)
+        click.echo(f"{'':<20} 必备部分：{required}；落款：{signed}{expected}")
 
 
 @main.command()
