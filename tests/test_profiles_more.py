@@ -334,3 +334,32 @@ def test_user_profile_with_expected_wording_is_applied(tmp_path):
     found = [f for f in check_text(text, Settings(select=["ST209"], profile=str(path)))]
     assert [(f.code, f.line, f.severity) for f in found] == [("ST209", 4, Severity.info)]
     assert check_text(text.replace("感谢。", "请予函复。"), Settings(select=["ST209"], profile=str(path))) == []
+
+
+def test_government_work_report_review_since_a_year_is_not_a_year_mismatch():
+    assert codes(REPORT.replace("一、2025年工作回顾", "一、2021年以来工作回顾"), "ST207") == []
+
+
+def test_government_work_report_given_in_december_plans_the_next_year():
+    text = REPORT.replace("2026年某市政府工作报告\n——2026年1月20日", "某市政府工作报告\n——2025年12月28日")
+    assert codes(text, "ST207") == []
+    assert codes(text.replace("一、2025年工作回顾", "一、2024年工作回顾"), "ST207") == ["ST207"]
+
+
+def test_government_work_report_dated_only_by_its_subtitle():
+    text = REPORT.replace("2026年某市政府工作报告\n——2026年1月20日", "某市政府工作报告\n——二〇二六年一月二十日")
+    assert codes(text, "ST207") == []
+    (f,) = findings(text.replace("一、2025年工作回顾", "一、2024年工作回顾"), "ST207")
+    assert (f.line, f.excerpt) == (5, "2024")
+
+
+def test_title_year_comes_from_the_title_not_its_subtitle():
+    text = REPORT.replace("——2026年1月20日", "——2025年12月28日")
+    assert codes(text, "ST207") == []
+    (f,) = findings(text.replace("二、2026年主要任务", "二、2025年主要任务"), "ST207")
+    assert (f.line, f.excerpt) == (7, "2025")
+
+
+def test_government_work_report_reviewing_its_own_year():
+    (f,) = findings(REPORT.replace("一、2025年工作回顾", "一、2026年工作回顾"), "ST207")
+    assert (f.line, f.excerpt) == (5, "2026")

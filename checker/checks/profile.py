@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from checker.dates import years_in
+from checker.dates import extract_dates, years_in
 from checker.profiles import document_profile, part_matches, top_headings
 from checker.registry import Hit, rule
 
@@ -280,8 +280,22 @@ def missing_attachment_note(doc) -> Iterator[Hit]:
             return
 
 
+# A heading's year that starts a span (2018年以来工作回顾) is not the year of the part.
+_SINCE = re.compile(r"[0-9０-９〇○零一二三四五六七八九]{4}[ \t\u3000]*年(?:以来|来)")
+
+
 def _title_years(doc) -> list[int]:
-    return years_in(doc.title or "")
+    """The years of the title proper, not of a subtitle run into it (——2026年1月26日在……);
+    when only the subtitle dates the document, the year it is given for."""
+    title = doc.title or ""
+    main, _, subtitle = title.partition("——")
+    if years_in(main) or not subtitle:
+        return years_in(main)
+    for mention in extract_dates(subtitle):
+        given = mention.as_date()
+        if given is not None:  # a report given in the last months of a year is about the next
+            return [given.year + 1] if given.month >= 11 else [given.year]
+    return years_in(subtitle)
 
 
 @rule("ST207", "title-year-mismatch", category="structure", severity="error",
@@ -313,7 +327,7 @@ def title_year_mismatch(doc) -> Iterator[Hit]:
         if match.part.year is None:
             continue
         expected = {"first": years[0], "last": years[-1], "previous": years[-1] - 1}[match.part.year]
-        found = years_in(match.node.title or "")
+        found = years_in(_SINCE.sub("", match.node.title or ""))
         if found and expected not in found:
             heading = doc.text[match.node.head_start:match.node.head_end]
             at = heading.find(str(found[0]))
