@@ -251,6 +251,15 @@ def _check_values(path: Path, prefix: str, values: dict) -> None:
         for selector in selectors:
             if not selector_known(selector):
                 fail(f"per-path-ignores.{pattern}", f"no rule, prefix or category matches {selector!r}")
+    for key, alias in (("include", "include"), ("exclude", "exclude"), ("per_path_profiles", "per-path-profiles"),
+                       ("per_path_ignores", "per-path-ignores")):
+        for pattern in values.get(key, []):
+            if not pattern.strip():
+                fail(alias, "an empty glob matches nothing")
+            try:
+                path_spec([pattern])
+            except Exception as error:  # pathspec's own error types vary by version
+                fail(alias, f"{pattern!r} is not a valid glob: {error}")
     for code in values.get("severity", {}):
         if code.upper() not in rules:
             fail(f"severity.{code}", "not a rule code")

@@ -40,7 +40,7 @@ class GitIgnore:
                 lines = key.read_text(encoding="utf-8", errors="replace").splitlines()
             except OSError:
                 lines = []
-            self._specs[key] = path_spec(lines) if lines else None
+            self._specs[key] = _lenient_spec(lines) if lines else None
         return self._specs[key]
 
     def ignored(self, path: str, is_dir: bool = False) -> bool:
@@ -69,6 +69,21 @@ class GitIgnore:
             if result.include is not None:
                 verdict = bool(result.include)
         return verdict
+
+
+def _lenient_spec(lines: list[str]):
+    """A spec of a .gitignore's lines; a line git would not understand is skipped, as git does."""
+    try:
+        return path_spec(lines)
+    except Exception:
+        valid = []
+        for line in lines:
+            try:
+                path_spec([line])
+            except Exception:
+                continue
+            valid.append(line)
+        return path_spec(valid) if valid else None
 
 
 def suffixes(settings: Settings) -> set[str]:

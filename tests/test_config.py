@@ -76,6 +76,9 @@ def test_wrong_type_exits_2_naming_the_key_and_the_file(tmp_path):
     ('file-types = ["txt"]\n', "file-types.0"),
     ('file-types = [".exe"]\n', "file-types"),
     ('[per-path-profiles]\n"a/**" = 3\n', "per-path-profiles.a/**"),
+    ('exclude = ["!"]\n', "exclude"),
+    ('include = [""]\n', "include"),
+    ('[per-path-ignores]\n"\\\\" = ["ST"]\n', "per-path-ignores"),
 ])
 def test_bad_values_are_refused_with_the_key(tmp_path, text, key):
     write(tmp_path / "doccheck.toml", text)
@@ -229,3 +232,11 @@ def test_init_writes_the_config_with_the_usual_permissions(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(os.stat(tmp_path / "doccheck.toml").st_mode) == 0o666 & ~mask
+
+
+def test_a_gitignore_line_git_would_not_understand_is_skipped(tmp_path):
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".gitignore", "!\n\\\\\nbuild/\n")
+    write(tmp_path / "build" / "x.txt", GAP)
+    kept = write(tmp_path / "y.txt", GAP)
+    assert discover([str(tmp_path)]) == [str(kept)]
