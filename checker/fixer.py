@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import difflib
+import errno
 import os
 import stat
 import tempfile
@@ -261,6 +262,9 @@ def write_atomically(path: str, data: bytes, expected: Optional[bytes] = None) -
         status = os.stat(target)
     except FileNotFoundError:
         status = None
+    if status is not None and not status.st_mode & 0o222:
+        # a rename would replace it all the same; a read-only file is meant to stay as it is
+        raise PermissionError(errno.EACCES, "the file is read-only", path)
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".doccheck")
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -261,3 +261,13 @@ def test_a_markdown_fix_across_a_wrapped_line_is_left_for_the_author(tmp_path):
     assert path.read_text(encoding="utf-8") == "请核对帐\n号信息，另一个账号在此。\n"
     result = run("check", *SELECT, str(path))
     assert result.exit_code == 1 and ":1:4: TY990" in result.output  # still reported, at the file's place
+
+
+def test_a_read_only_file_is_not_replaced(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("帐号\n", encoding="utf-8")
+    os.chmod(path, 0o444)
+    result = run("fix", *SELECT, str(path))
+    assert result.exit_code == 2 and "read-only" in result.stderr
+    assert path.read_text(encoding="utf-8") == "帐号\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
