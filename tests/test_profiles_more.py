@@ -363,3 +363,14 @@ def test_title_year_comes_from_the_title_not_its_subtitle():
 def test_government_work_report_reviewing_its_own_year():
     (f,) = findings(REPORT.replace("一、2025年工作回顾", "一、2026年工作回顾"), "ST207")
     assert (f.line, f.excerpt) == (5, "2026")
+
+
+def test_request_closing_over_two_adjacent_paragraphs_is_one_matter():
+    text = REQUEST.format(extra="特此请示。\n")
+    assert codes(text, "ST211") == []
+
+
+def test_proposal_submitted_to_a_named_committee_is_fine():
+    text = PROPOSAL.format(recipients="市人民代表大会常务委员会",
+                           closing="现将《某市养犬管理条例（草案）》提请市人民代表大会常务委员会审议。")
+    assert codes(text, "ST209") == []

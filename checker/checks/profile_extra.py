@@ -167,8 +167,10 @@ def request_several_matters(doc) -> Iterator[Hit]:
 
     What it checks:
         For a profile with ``one_matter`` (请示): the closing sentence of a request
-        (妥否，请批示 / 以上请示，请审批 / 特此请示) occurs in more than one paragraph
-        of the body. Each closing ends one request; two mean two matters.
+        (妥否，请批示 / 以上请示，请审批 / 特此请示) occurs in paragraphs of the body
+        with other text between them. Each closing ends one request; two mean two
+        matters. A closing alone on the line after another (妥否，请批示。/ 特此请示。)
+        counts once.
     Why it matters:
         《党政机关公文处理工作条例》第十五条: 请示应当一文一事. A 请示 with several
         matters cannot be approved in part, and is usually sent back.
@@ -180,11 +182,15 @@ def request_several_matters(doc) -> Iterator[Hit]:
     profile = document_profile(doc)
     if profile is None or not profile.one_matter or not _structure_visible(doc):
         return
-    closings = []
-    for paragraph in _main_paragraphs(doc):
+    closings, last_index = [], None
+    for index, paragraph in enumerate(_main_paragraphs(doc)):
         match = _REQUEST_END.search(paragraph.text)
-        if match:
+        if match is None:
+            continue
+        alone = len(paragraph.text) - len(match.group()) <= 4  # 特此请示。 on its own line
+        if last_index is None or index > last_index + 1 or not alone:  # 妥否，请批示。/ 特此请示。: one
             closings.append((paragraph.start + match.start(), paragraph.start + match.end(), match.group()))
+        last_index = index
     if len(closings) < 2:
         return
     start, end, second = closings[1]
