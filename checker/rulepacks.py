@@ -321,8 +321,16 @@ class Matcher:
             for entry in pack.entries:
                 by_form[entry.form] = entry  # a later pack overrides an earlier one
         self.by_form = by_form
-        forms = sorted(by_form, key=lambda form: (-len(form), form))
-        self.pattern = re.compile(trie_pattern(forms)) if forms else None
+        # Forms are found by their first two characters: a small pattern finds the
+        # second character of a pair whose first one begins some form, and a dict
+        # gives the forms beginning with that pair, longest first. Compiling it is
+        # instant, where one alternation of every form costs a start-up.
+        self.by_pair: dict[str, list[str]] = {}
+        for form in sorted(by_form, key=lambda form: (-len(form), form)):
+            self.by_pair.setdefault(form[:2], []).append(form)
+        firsts = "".join(sorted({pair[0] for pair in self.by_pair}))
+        seconds = "".join(sorted({pair[1] for pair in self.by_pair}))
+        self.pattern = re.compile(f"(?<=[{re.escape(firsts)}])[{re.escape(seconds)}]") if by_form else None
         consistencies: dict[tuple[str, ...], Consistency] = {}
         for pack in packs:
             for rule_ in pack.consistencies:
@@ -333,13 +341,24 @@ class Matcher:
         self.accepted = frozenset(word for pack in packs for word in pack.accept)
 
     def matches(self, text: str, spans: list[tuple[int, int]]) -> Iterator[Match]:
+        """Every form whose conditions hold, leftmost-longest and not overlapping."""
         if self.pattern is None:
             return
+        by_pair, by_form = self.by_pair, self.by_form
         for span_start, span_end in spans:
-            for found in self.pattern.finditer(text, span_start, span_end):
-                entry = self.by_form[found.group()]
-                if entry.conditions.hold(text, found.start(), found.end()):
-                    yield Match(entry, found.start(), found.end())
+            free = span_start  # where the next match may begin
+            for found in self.pattern.finditer(text, span_start + 1, span_end):
+                start = found.start() - 1
+                if start < free:
+                    continue
+                for form in by_pair.get(text[start:start + 2], ()):
+                    end = start + len(form)
+                    if end <= span_end and text.startswith(form, start):
+                        entry = by_form[form]
+                        if entry.conditions.hold(text, start, end):
+                            yield Match(entry, start, end)
+                            free = end
+                            break
 
     def consistency_uses(self, text: str, spans: list[tuple[int, int]]) -> dict[str, list[int]]:
         """Offsets of each either-or form in the spans."""

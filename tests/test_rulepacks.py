@@ -159,3 +159,15 @@ def test_a_malformed_glossary_is_refused_naming_file_and_entry(tmp_path, data, e
     with pytest.raises(RulePackError) as error:
         parse_glossary(path)
     assert str(error.value).startswith(f"{path}: 条目 {entry} 无效：")
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(forms=st.lists(st.text(alphabet="甲乙丙丁", min_size=2, max_size=4), min_size=1, max_size=12, unique=True),
+       text=st.text(alphabet="甲乙丙丁，", max_size=40))
+def test_the_matcher_finds_leftmost_longest_forms_like_one_alternation(forms, text):
+    from checker.rulepacks import Conditions, Entry, RulePack
+
+    pack = RulePack("test", "test", entries=[
+        Entry("test", "t", "substitution", "TY101", form, "对", None, "safe", Conditions()) for form in forms])
+    found = [(m.start, m.end) for m in Matcher([pack]).matches(text, [(0, len(text))])]
+    assert found == [m.span() for m in re.compile(trie_pattern(forms)).finditer(text)]
