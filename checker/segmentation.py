@@ -15,6 +15,7 @@ really needs words; it loads jieba lazily and segments each document once.
 from __future__ import annotations
 
 import array
+import bisect
 import importlib.util
 import os
 from dataclasses import dataclass
@@ -39,7 +40,7 @@ def pair_code(first: str, second: str) -> int:
 @dataclass
 class Lexicon:
     known: set[int]  # pair codes of adjacent characters that can be (part of) a word
-    two: set[int]  # pair codes of the two-character words (at least KNOWN_MIN frequent)
+    two: array.array  # sorted pair codes of the two-character words (at least KNOWN_MIN frequent)
     words: dict[str, int]  # two-character words at least CANDIDATE_MIN frequent
     common: str  # characters that are frequent words of their own (COMMON_SINGLE)
     syllables: dict[str, str]  # character → its usual reading with tone (bu4)
@@ -54,7 +55,13 @@ class Lexicon:
         return len(word) == 2 and pair_code(word[0], word[1]) in self.known
 
     def is_word(self, word: str) -> bool:
-        return len(word) == 2 and pair_code(word[0], word[1]) in self.two
+        """Is ``word`` a two-character word? (Asked for a few positions per document,
+        so a binary search of the sorted codes spares building a set at start-up.)"""
+        if len(word) != 2:
+            return False
+        code = pair_code(word[0], word[1])
+        at = bisect.bisect_left(self.two, code)
+        return at < len(self.two) and self.two[at] == code
 
 
 def dictionary_path() -> Optional[str]:
@@ -78,7 +85,7 @@ def _lexicon(path: str) -> Lexicon:
     known, two = array.array("Q"), array.array("Q")
     known.frombytes(data["known"])
     two.frombytes(data["two"])
-    return Lexicon(set(known), set(two), data["words"], data["common"], data["syllables"], data["homophones"], path)
+    return Lexicon(set(known), two, data["words"], data["common"], data["syllables"], data["homophones"], path)
 
 
 def build_lexicon_data(path: str) -> dict:
