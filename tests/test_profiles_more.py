@@ -374,3 +374,10 @@ def test_proposal_submitted_to_a_named_committee_is_fine():
     text = PROPOSAL.format(recipients="市人民代表大会常务委员会",
                            closing="现将《某市养犬管理条例（草案）》提请市人民代表大会常务委员会审议。")
     assert codes(text, "ST209") == []
+
+
+def test_order_without_signature_is_not_excused_by_the_note_of_the_text_it_issues():
+    text = ORDER.format(number="第15号\n", signature="").replace(
+        "某市公共停车场管理办法\n", "某市公共停车场管理办法\n（2024年3月20日某市人民政府令第15号公布）\n")
+    (f,) = findings(text, "ST210")
+    assert (f.code, f.line) == ("ST210", 1)

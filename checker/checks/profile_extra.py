@@ -123,7 +123,7 @@ def _issue_note(doc) -> bool:
     title = _title_span(doc)
     if title and _ADOPTION_NOTE.search(doc.text, *title):
         return True
-    for paragraph in _main_paragraphs(doc)[:3]:
+    for paragraph in _main_paragraphs(doc)[:2]:  # right under the title, not an attached text's note
         if _ADOPTION_NOTE.search(paragraph.text) or _DATE_ONLY.match(paragraph.text):
             return True
     return any(node.kind == "date" for node in doc.outline.children)
