@@ -30,14 +30,17 @@ def data_dir(name: str) -> Path:
     return _PACKAGE.parent / name
 
 
+@lru_cache(maxsize=None)  # rules ask for their data file once per document: keep the Path
 def grammar_path(filename: str) -> Path:
     return data_dir("grammar") / filename
 
 
+@lru_cache(maxsize=None)
 def rules_path(filename: str) -> Path:
     return data_dir("rules") / filename
 
 
+@lru_cache(maxsize=None)
 def schema_path(filename: str) -> Path:
     return data_dir("schemas") / filename
 
