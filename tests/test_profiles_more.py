@@ -381,3 +381,18 @@ def test_order_without_signature_is_not_excused_by_the_note_of_the_text_it_issue
         "某市公共停车场管理办法\n", "某市公共停车场管理办法\n（2024年3月20日某市人民政府令第15号公布）\n")
     (f,) = findings(text, "ST210")
     assert (f.code, f.line) == ("ST210", 1)
+
+
+# -- 工作要点 ---------------------------------------------------------------------------------------
+
+POINTS = "某区科学技术局2024年工作要点\n一、总体要求\n坚持创新驱动。\n二、2024年重点任务\n（一）加强平台建设。\n"
+
+
+def test_work_points_with_the_title_year_is_fine():
+    assert profile_of(POINTS) == "work-points"
+    assert codes(POINTS, "ST2") == []
+
+
+def test_work_points_with_last_years_tasks():
+    (f,) = findings(POINTS.replace("二、2024年重点任务", "二、2023年重点任务"), "ST207")
+    assert (f.code, f.line, f.excerpt) == ("ST207", 4, "2023")
