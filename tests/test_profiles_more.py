@@ -396,3 +396,11 @@ def test_work_points_with_the_title_year_is_fine():
 def test_work_points_with_last_years_tasks():
     (f,) = findings(POINTS.replace("二、2024年重点任务", "二、2023年重点任务"), "ST207")
     assert (f.code, f.line, f.excerpt) == ("ST207", 4, "2023")
+
+
+def test_reply_sample_reports_the_missing_citation_and_signature():
+    from tests.conftest import SAMPLES, run_json
+
+    report = run_json("--select", "ST2,ST305", str(SAMPLES / "reply-defects.txt"))["files"][0]
+    assert report["profile"] == "reply"
+    assert sorted((f["code"], f["line"]) for f in report["findings"]) == [("ST209", 1), ("ST305", 6)]

@@ -19,6 +19,7 @@ from checker.registry import Hit, rule
 _HEAD_KINDS = ("title", "doc_number", "recipient", "header", "chrome")
 _OPENING_PARAGRAPHS = 3
 _CLOSING_PARAGRAPHS = 2
+_PLACE = {"opening": "正文开头", "closing": "正文结尾", "anywhere": "正文中"}
 
 # A note under the title giving who adopted or issued the document and when:
 # （2024年3月11日第十四届全国人民代表大会第二次会议通过）, （国务院2024年5月1日发布）.
@@ -108,11 +109,10 @@ def missing_expected_wording(doc) -> Iterator[Hit]:
         if not spans or _found(doc, item, spans):
             continue
         start, end = _last_body_paragraph(doc) if item.where == "closing" else _anchor(doc)
-        words = item.match + [p for p in item.patterns if re.escape(p) == p]
         yield Hit(start, end, args={"name": item.name, "type": profile.type, "reason": item.reason,
                                     "profile": profile.name},
                   severity=Severity(item.severity),
-                  suggestion=f"补充{item.name}" + (f"（如“{'”“'.join(words[:3])}”）" if words else ""),
+                  suggestion=f"在{_PLACE[item.where]}补充{item.name}",
                   evidence={"profile": profile.name, "expected": item.name, "where": item.where,
                             "looked_for": item.match + item.patterns})
 
