@@ -20,6 +20,9 @@ PYTHON_TARGET = PEERS / "python"
 NPM_PREFIX = PEERS / "npm"
 
 AUTOCORRECT = "autocorrect-py==2.14.0"
+# The interpreter that installs and runs autocorrect-py (its wheel is built for one
+# Python): bench/run.py sets it to the one that runs doccheck.
+PYTHON = sys.executable
 NPM_PACKAGES = ["zhlint@0.8.2", "@lint-md/cli@2.2.4"]
 
 
@@ -27,7 +30,7 @@ def _install_python(log: Callable[[str], None]) -> Optional[str]:
     if (PYTHON_TARGET / "autocorrect_py").is_dir():
         return None
     log(f"installing {AUTOCORRECT} into {PYTHON_TARGET.relative_to(HERE.parent)} …")
-    done = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+    done = subprocess.run([PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
                            "--target", str(PYTHON_TARGET), AUTOCORRECT],
                           capture_output=True, text=True)
     if done.returncode != 0:
@@ -61,7 +64,7 @@ def install(log: Callable[[str], None]) -> dict[str, Optional[str]]:
 
 def autocorrect_command(files: list[str]) -> list[str]:
     """autocorrect-py has no command line of its own: a four-line driver lints the files."""
-    return [sys.executable, str(HERE / "autocorrect_lint.py"), *files]
+    return [PYTHON, str(HERE / "autocorrect_lint.py"), *files]
 
 
 def zhlint_command(files: list[str]) -> list[str]:

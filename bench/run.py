@@ -38,7 +38,7 @@ TARGET_MEMORY = 200  # MB, largest process while checking the corpus
 
 def python_with_checker() -> str:
     """This interpreter if it can import doccheck, else the checkout's venv."""
-    probe = subprocess.run([sys.executable, "-c", "import checker"], capture_output=True)
+    probe = subprocess.run([sys.executable, "-c", "import checker.engine"], capture_output=True)
     if probe.returncode == 0:
         return sys.executable
     venv = ROOT / ".venv" / "bin" / "python"
@@ -180,7 +180,7 @@ def throughput(sets, doccheck, python, runs, peer_ok) -> Optional[measure.Series
     measured = [main, in_process("jieba.lcut alone, in process", [python, script, "jieba", *texts], runs)]
     if peer_ok.get("autocorrect-py") is None:
         measured.append(in_process("autocorrect-py lint_for, in process",
-                                   [sys.executable, *peers.autocorrect_command(["--throughput", *markdown])[1:]],
+                                   peers.autocorrect_command(["--throughput", *markdown]),
                                    runs, env=peers.environment()))
     measured.append(measure.series("doccheck check, whole process", [*doccheck, "check", *texts], runs))
     for one in peer_series(markdown, runs, peer_ok):
@@ -274,6 +274,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     # off, which would make every start compile doccheck's modules from source.
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     python = python_with_checker()
+    peers.PYTHON = python
     doccheck = doccheck_command(python)
     version = subprocess.run([python, "--version"], capture_output=True, text=True).stdout.strip()
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
