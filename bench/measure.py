@@ -84,7 +84,7 @@ def series(label: str, argv: Sequence[str], times: int, *, ok: Sequence[int] = (
         one = run(argv, cwd=cwd, env=env)
         if one.returncode not in ok:
             tail = (one.stderr or one.stdout).strip().splitlines()[-3:]
-            result.failed = f"exit {one.returncode}: " + " | ".join(tail)[:200]
+            result.failed = f"exit {one.returncode}: " + " | ".join(tail)[:600]
             return result
         result.runs.append(one)
     return result

@@ -85,12 +85,18 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "MISSED"
 
 
+_NOTES: list[str] = []  # why a row failed, printed in full under its table
+
+
 def table(title: str, header: list[str], rows: list[list[str]]) -> None:
     widths = [max(len(cells[i]) for cells in [header, *rows]) for i in range(len(header))]
     line(title)
     line("  " + row(header, widths))
     for cells in rows:
         line("  " + row(cells, widths))
+    for note in _NOTES:
+        line("  " + note)
+    _NOTES.clear()
     line()
 
 
@@ -98,7 +104,8 @@ def series_rows(all_series: list[measure.Series], base: Optional[measure.Series]
     rows = []
     for one in all_series:
         if one.failed:
-            rows.append([one.label, "failed", one.failed[:60], "", "", "", ""][: 7 if extra else 6])
+            rows.append([one.label, "failed", "", "", "", "", ""][: 7 if extra else 6])
+            _NOTES.append(f"{one.label} failed: {one.failed}")
             continue
         cpu = seconds(one.cpu_median)
         cells = [one.label, seconds(one.median), spread(one), cpu, f"{one.peak_mb:.0f}", ratio(one, base)]
