@@ -22,7 +22,9 @@ from typing import Optional
 
 from checker.models import Finding
 
-DIRECTIVE = re.compile(r"<!--[ \t]*doccheck-(disable-next-line|disable|enable)\b([^>\n]*?)[ \t]*-->")
+# The names are bounded (a comment of a few rule codes) so that an unclosed comment
+# repeated along a long line costs linear time, not quadratic.
+DIRECTIVE = re.compile(r"<!--[ \t]*doccheck-(disable-next-line|disable|enable)\b([^>\n]{0,300}?)[ \t]*-->")
 _NAME = re.compile(r"[^\s,，、]+")
 
 

@@ -120,3 +120,21 @@ def test_fixing_removes_only_the_unused_name_and_keeps_what_still_suppresses(tmp
         "（一）甲项工作。\n<!-- doccheck-disable-next-line ST101 -->\n（三）乙项工作。\n"
     assert found(path.read_text(encoding="utf-8")) == []
 
+
+
+def test_unclosed_directives_along_a_long_line_cost_linear_time():
+    """The shape that made the first version of the pattern quadratic (minutes on
+    this input): a directive that never closes, repeated along one line. The cap is
+    generous; a linear scan needs a fraction of a second."""
+    import signal
+
+    def stop(signum, frame):
+        raise TimeoutError("the directive pattern scans quadratically")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(15)
+    try:
+        assert directives("<!-- doccheck-disable " * 10000 + "\n正文。\n") == []
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
