@@ -404,3 +404,23 @@ def test_reply_sample_reports_the_missing_citation_and_signature():
     report = run_json("--select", "ST2,ST305", str(SAMPLES / "reply-defects.txt"))["files"][0]
     assert report["profile"] == "reply"
     assert sorted((f["code"], f["line"]) for f in report["findings"]) == [("ST209", 1), ("ST305", 6)]
+
+
+LETTER_ASKING = ("某市科学技术局关于征求《某市科技服务管理办法（征求意见稿）》意见的函\n市财政局：\n"
+                 "为规范科技服务管理，我局起草了《某市科技服务管理办法（征求意见稿）》。\n{closing}\n"
+                 "某市科学技术局\n2024年3月20日\n")
+
+
+def test_letter_asking_for_views_that_asks_for_a_reply_is_fine():
+    assert codes(LETTER_ASKING.format(closing="请于4月10日前将修改意见反馈我局。"), "ST2") == []
+
+
+def test_letter_asking_for_views_without_asking_for_a_reply_is_info():
+    (f,) = findings(LETTER_ASKING.format(closing="现将征求意见稿印送你局。"), "ST209")
+    assert (f.code, f.line, f.severity) == ("ST209", 4, Severity.info) and "结尾应请对方答复" in f.message
+
+
+def test_reply_letter_about_a_request_is_not_asked_to_request_a_reply():
+    text = LETTER.format(recipient="市商务局：\n", opening="你局《关于请求支持举办某博览会的函》收悉。")
+    text = text.replace("同意举办某博览会的复函", "请求支持举办某博览会的复函")
+    assert codes(text, "ST209") == []
