@@ -90,13 +90,29 @@ def _next_line(text: str, after: int) -> tuple[int, int]:
     return len(text), len(text)
 
 
-def _covers(selector: str, code: str) -> bool:
-    from checker.registry import get_rule, matches
+class _Names:
+    """Which rules a name in a directive covers, worked out once per name and code."""
 
-    rule_ = get_rule(code)
-    if rule_ is None:
-        return selector.upper() == code
-    return matches(rule_, selector)
+    def __init__(self) -> None:
+        from checker.registry import load_rules
+
+        self.rules = load_rules()
+        self._covers: dict[tuple[str, str], bool] = {}
+        self._known: dict[str, bool] = {}
+
+    def covers(self, selector: str, code: str) -> bool:
+        key = (selector, code)
+        if key not in self._covers:
+            from checker.registry import matches
+
+            rule_ = self.rules.get(code)
+            self._covers[key] = matches(rule_, selector) if rule_ else selector.upper() == code
+        return self._covers[key]
+
+    def known(self, selector: str) -> bool:
+        if selector not in self._known:
+            self._known[selector] = known(selector)
+        return self._known[selector]
 
 
 def known(selector: str) -> bool:
@@ -111,17 +127,23 @@ def apply(text: str, findings: list[Finding], ran: set[str]) -> tuple[list[Findi
     found = [d for d in directives(text) if d.kind != "enable"]
     if not found:
         return findings, []
+    names = _Names()
+    # Sweep along the text: the directives whose region has begun and not yet ended.
+    regions = sorted(found, key=lambda d: d.region)
+    active: list[Directive] = []
+    upcoming = 0
     kept = []
-    for finding in findings:
+    for finding in sorted(findings, key=lambda f: f.start):
+        while upcoming < len(regions) and regions[upcoming].region[0] <= finding.start:
+            active.append(regions[upcoming])
+            upcoming += 1
+        active = [d for d in active if d.region[1] > finding.start]
         silenced = False
-        for directive in found:
-            start, end = directive.region
-            if not start <= finding.start < end:
-                continue
+        for directive in active:
             if not directive.selectors:
                 directive.used = silenced = True
             for selector in directive.selectors:
-                if _covers(selector.text, finding.code):
+                if names.covers(selector.text, finding.code):
                     selector.used = silenced = True
         if not silenced:
             kept.append(finding)
@@ -132,8 +154,8 @@ def apply(text: str, findings: list[Finding], ran: set[str]) -> tuple[list[Findi
                 unused.append((directive, None))
             continue
         for selector in directive.selectors:
-            if selector.used or not known(selector.text):
+            if selector.used or not names.known(selector.text):
                 continue
-            if any(_covers(selector.text, code) for code in ran):
+            if any(names.covers(selector.text, code) for code in ran):
                 unused.append((directive, selector))
     return kept, unused
