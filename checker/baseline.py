@@ -42,14 +42,12 @@ def fingerprint(finding: Finding, text: Optional[str]) -> str:
     """A stable identity of ``finding`` in ``text``: code + excerpt + context hash."""
     context = ""
     if text is not None:
-        line_start = text.rfind("\n", 0, finding.start) + 1
-        line_end = text.find("\n", finding.end)
-        line_end = len(text) if line_end < 0 else line_end
-        left = max(line_start, finding.start - CONTEXT)
-        right = min(line_end, finding.end + CONTEXT)
-        if right < left:
-            right = left
-        context = _normalised(text[left:right])
+        # the context stays on the finding's line; look no further than it reaches
+        left = max(0, finding.start - CONTEXT)
+        left = text.rfind("\n", left, finding.start) + 1 or left
+        right = text.find("\n", finding.end, finding.end + CONTEXT)
+        right = min(len(text), finding.end + CONTEXT) if right < 0 else right
+        context = _normalised(text[left:max(left, right)])
     else:  # no text to look at: the message is the best context there is
         context = finding.message
     context_hash = hashlib.sha256(context.encode("utf-8")).hexdigest()[:16]

@@ -10,10 +10,10 @@ are added elsewhere. Paths under the current directory are relative to
 """
 from __future__ import annotations
 
+import bisect
 import json
 import os
 from pathlib import Path
-from typing import Optional
 from urllib.parse import quote
 
 from checker.baseline import fingerprint
@@ -52,17 +52,18 @@ def _rule_descriptor(rule_) -> dict:
     return descriptor
 
 
-def _region(text: Optional[str], start: int, end: int) -> dict:
-    if text is None:
-        return {"charOffset": start, "charLength": end - start}
-    start_line = text.count("\n", 0, start) + 1
-    start_column = start - (text.rfind("\n", 0, start) + 1) + 1
-    end_line = start_line + text.count("\n", start, end)
-    end_column = end - (text.rfind("\n", 0, end) + 1) + 1
-    return {"startLine": start_line, "startColumn": start_column, "endLine": end_line, "endColumn": end_column}
+def _line_starts(text: str) -> list[int]:
+    return [0] + [at + 1 for at, ch in enumerate(text) if ch == "\n"]
 
 
-def _result(file: FileReport, finding: Finding, rule_index: dict[str, int]) -> dict:
+def _region(line_starts: list[int], start: int, end: int) -> dict:
+    start_line = bisect.bisect_right(line_starts, start)
+    end_line = bisect.bisect_right(line_starts, end)
+    return {"startLine": start_line, "startColumn": start - line_starts[start_line - 1] + 1,
+            "endLine": end_line, "endColumn": end - line_starts[end_line - 1] + 1}
+
+
+def _result(file: FileReport, finding: Finding, rule_index: dict[str, int], lines: dict) -> dict:
     message = finding.message + (f"\n建议：{finding.suggestion}" if finding.suggestion else "")
     region = {"startLine": finding.line, "startColumn": finding.column,
               "endLine": finding.end_line, "endColumn": finding.end_column}
@@ -77,7 +78,7 @@ def _result(file: FileReport, finding: Finding, rule_index: dict[str, int]) -> d
     }
     if finding.code in rule_index:
         result["ruleIndex"] = rule_index[finding.code]
-    if finding.fix is not None and finding.location is None:
+    if finding.fix is not None and finding.location is None and file.text is not None:
         # (a fix's offsets are in the checked text; only where that is the file's own
         # text — not extracted from Markdown, .docx … — do they name a region of the file)
         fix = finding.fix
@@ -85,7 +86,7 @@ def _result(file: FileReport, finding: Finding, rule_index: dict[str, int]) -> d
             "description": {"text": finding.suggestion or f"{fix.safety} fix"},
             "artifactChanges": [{
                 "artifactLocation": artifact_location(file.path),
-                "replacements": [{"deletedRegion": _region(file.text, fix.start, fix.end),
+                "replacements": [{"deletedRegion": _region(_lines(lines, file), fix.start, fix.end),
                                   "insertedContent": {"text": fix.replacement}}],
             }],
             "properties": {"safety": fix.safety},
@@ -95,6 +96,12 @@ def _result(file: FileReport, finding: Finding, rule_index: dict[str, int]) -> d
         properties["evidence"] = finding.evidence
     result["properties"] = properties
     return result
+
+
+def _lines(cache: dict, file: FileReport) -> list[int]:
+    if "starts" not in cache:
+        cache["starts"] = _line_starts(file.text or "")
+    return cache["starts"]
 
 
 def sarif_log(report: Report) -> dict:
@@ -110,8 +117,9 @@ def sarif_log(report: Report) -> dict:
                 "message": {"text": f"{file.path}: {file.error}"},
                 "locations": [{"physicalLocation": {"artifactLocation": artifact_location(file.path)}}],
             })
+        lines: dict = {}
         for finding in file.findings:
-            results.append(_result(file, finding, rule_index))
+            results.append(_result(file, finding, rule_index, lines))
     run = {
         "tool": {"driver": {"name": "doccheck", "version": report.tool.version,
                             "semanticVersion": report.tool.version, "informationUri": INFORMATION_URI,
