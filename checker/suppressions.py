@@ -44,6 +44,7 @@ class Directive:
     selectors: list[Selector] = field(default_factory=list)  # empty: every rule
     region: tuple[int, int] = (0, 0)  # the text it covers (disable, disable-next-line)
     used: bool = False  # for a directive without selectors
+    closed: bool = False  # a disable region that an enable has ended
 
 
 def directives(text: str) -> list[Directive]:
@@ -51,7 +52,10 @@ def directives(text: str) -> list[Directive]:
     if "doccheck-" not in text:
         return []
     found: list[Directive] = []
-    open_: list[Directive] = []
+    # Open regions, all of them and by name; a closed one is skipped where it is met,
+    # so each region is closed once and the whole walk stays linear.
+    open_all: list[Directive] = []
+    open_by_name: dict[str, list[Directive]] = {}
     for match in DIRECTIVE.finditer(text):
         kind = match.group(1)
         selectors = []
@@ -64,14 +68,19 @@ def directives(text: str) -> list[Directive]:
             found.append(directive)
         elif kind == "disable":
             directive.region = (match.end(), len(text))
-            open_.append(directive)
+            open_all.append(directive)
+            for name in {s.text.upper() for s in selectors}:
+                open_by_name.setdefault(name, []).append(directive)
             found.append(directive)
         else:
             names = {s.text.upper() for s in selectors}
-            for opened in list(open_):
-                if not names or {s.text.upper() for s in opened.selectors} & names:
+            closing = open_all if not names else [d for name in names for d in open_by_name.pop(name, [])]
+            for opened in closing:
+                if opened.region[1] == len(text) and not opened.closed:
                     opened.region = (opened.region[0], match.start())
-                    open_.remove(opened)
+                    opened.closed = True
+            if not names:
+                open_all, open_by_name = [], {}
     return found
 
 
