@@ -236,3 +236,34 @@ def test_rule_pack_that_does_not_exist_is_refused_naming_it(tmp_path):
     result = run("check", "--config", str(config), str(document))
     assert result.exit_code == 2
     assert "absent.yaml" in result.output
+
+
+# -- the other readers -----------------------------------------------------------------------
+@pytest.mark.parametrize("name, data, message", [
+    ("report.docx", b"PK\x03\x04 not really a zip", ".docx"),
+    ("empty.docx", b"", ".docx"),
+    ("report.pdf", bytes(range(256)) * 12, "PDF"),
+    ("empty.pdf", b"", "PDF"),
+    ("page.html", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "不是文本文件"),
+])
+def test_damaged_files_of_the_other_readers_are_refused_with_exit_2(tmp_path, name, data, message):
+    path = write(tmp_path, name, data)
+    result = run("check", str(path))
+    assert result.exit_code == 2
+    assert f"{path}: error: " in result.output
+    assert message in result.output
+
+
+def test_html_nested_twenty_thousand_deep_is_refused_with_a_message(tmp_path):
+    page = "<html><body>" + "<p><span>" * 10_000 + "（一）甲。（三）乙。" + "</span></p>" * 10_000 + "</body></html>"
+    path = write(tmp_path, "deep.html", page)
+    result = run("check", "--format", "json", str(path))
+    assert result.exit_code == 2
+    (file_report,) = json.loads(result.stdout)["files"]
+    assert file_report["error"]
+
+
+def test_markdown_of_twenty_thousand_nested_brackets_and_quotes(tmp_path):
+    text = "> " * 5_000 + "甲\n\n" + "[" * 20_000 + "（一）乙" + "]" * 20_000 + "\n"
+    path = write(tmp_path, "deep.md", text)
+    assert_checked_cleanly(*check_json(path))
