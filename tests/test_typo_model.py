@@ -112,3 +112,16 @@ def test_segments_cover_the_body_once():
     assert "".join(word for _, word in words) == "各单位要认真部署。狠抓落实。"
     assert all(doc.text[offset:offset + len(word)] == word for offset, word in words)
     assert segments(doc) is words  # computed once per document
+
+
+def test_a_stretch_that_is_not_prose_is_left_alone():
+    text = "".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(3000))
+    lex = lexicon()
+    assert len(suspicious_pairs(text, 0, len(text), lex)) > 1000  # nearly every character is cut off
+    assert suspicious_pairs(text, 0, len(text), lex, most=0.2) == {}
+    assert findings(text + "\n", "TY2") == []
+
+
+def test_names_of_a_long_repeated_run_are_counted_once_per_distinct_run():
+    assert findings("局" * 20_000 + "\n", "TM") == []
+    assert findings("黄花岗科技园管委会。\n" * 2000 + "黄花科技园。\n", "TM101")[0].evidence["usual_count"] == 2000

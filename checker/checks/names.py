@@ -87,10 +87,9 @@ class Variant:
     chunk_usual: str
 
 
-def _candidates(use: NameUse) -> list[str]:
+def _candidates(run: str) -> list[str]:
     """The tails of a run that begin with a Chinese character: every possible
     beginning of the name, longest first."""
-    run = use.run
     # a name does not run across a particle: 粉碎了林彪反党集团 is a clause
     for at in range(len(run) - 1, -1, -1):
         if run[at] in _NOT_IN_NAMES:
@@ -103,9 +102,14 @@ def name_variants(doc) -> list[Variant]:
     uses = [use for use in name_uses(doc)]
     if not uses:
         return []
+    # Runs repeat (a name is used again and again): each distinct run is split
+    # into its candidates once, and counted as often as it is used.
+    runs = Counter(use.run for use in uses)
+    candidates = {run: _candidates(run) for run in runs}
     counts: Counter[str] = Counter()
-    for use in uses:
-        counts.update(set(_candidates(use)))
+    for run, used in runs.items():
+        for candidate in set(candidates[run]):
+            counts[candidate] += used
     abbreviations = {m.group(1) for m in _ABBREVIATION.finditer(doc.text)}
     # The forms a variant may be compared with: those used clearly often, and long
     # ones (a long name used as often with an inner word dropped, see _more_usual).
@@ -124,16 +128,23 @@ def name_variants(doc) -> list[Variant]:
                 dropped.setdefault(name[:i] + name[i + size:], []).append((name, name[i:i + size], i))
             if name in usual:
                 changed.setdefault(name[:i] + "\0" + name[i + 1:], []).append((name, name[i]))
-    found: list[Variant] = []
-    for use in uses:
-        for candidate in _candidates(use):
+    # the longest candidate of each distinct run that is a variant (one per use)
+    variant_of: dict[str, Optional[tuple]] = {}
+    for run, names in candidates.items():
+        variant_of[run] = None
+        for candidate in names:
             if candidate[:_SHARED_START] + candidate[-_SHARED_END:] not in ends:
                 continue  # no usual form begins and ends as this one does
             variant = _compare(candidate, counts, usual, dropped, changed, abbreviations)
             if variant:
-                offset = use.end - len(candidate)
-                found.append(Variant(offset, use.end, candidate, *variant))
-                break  # the longest candidate that is a variant: one finding per use
+                variant_of[run] = (candidate, variant)
+                break
+    found: list[Variant] = []
+    for use in uses:
+        hit = variant_of[use.run]
+        if hit:
+            candidate, variant = hit
+            found.append(Variant(use.end - len(candidate), use.end, candidate, *variant))
     return found
 
 
