@@ -115,3 +115,15 @@ def test_the_cli_refuses_a_malformed_glossary_with_exit_2(tmp_path):
     result = run("check", str(document))
     assert result.exit_code == 2
     assert str(bad) in result.output and "terms/0" in result.output
+
+
+def test_a_long_repeated_run_is_compared_once_and_counted_every_time():
+    assert findings("局" * 20_000 + "\n", "TM") == []
+    (finding,) = findings("黄花岗科技园管委会。\n" * 2000 + "黄花科技园。\n", "TM101")
+    assert (finding.line, finding.evidence["usual_count"]) == (2001, 2000)
+
+
+def test_many_glossary_variants_beside_many_canonical_names(tmp_path):
+    path = glossary(tmp_path, [{"canonical": "越秀区科技园", "variants": ["科技园"]}])
+    text = "越秀区科技园。" * 3000 + "科技园。" * 3000 + "\n"
+    assert len(findings(text, "TM102", glossaries=[path])) == 3000

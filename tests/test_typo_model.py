@@ -120,8 +120,3 @@ def test_a_stretch_that_is_not_prose_is_left_alone():
     assert len(suspicious_pairs(text, 0, len(text), lex)) > 1000  # nearly every character is cut off
     assert suspicious_pairs(text, 0, len(text), lex, most=0.2) == {}
     assert findings(text + "\n", "TY2") == []
-
-
-def test_names_of_a_long_repeated_run_are_counted_once_per_distinct_run():
-    assert findings("局" * 20_000 + "\n", "TM") == []
-    assert findings("黄花岗科技园管委会。\n" * 2000 + "黄花科技园。\n", "TM101")[0].evidence["usual_count"] == 2000

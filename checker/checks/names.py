@@ -13,6 +13,7 @@ forbidden variants are reported with the canonical name as the fix.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -265,13 +266,17 @@ def glossary_variant(doc) -> Iterator[Hit]:
         return
     text = doc.text
     for term in terms:
+        # canonical uses do not overlap one another: only the last one starting at or
+        # before a variant can contain it
         canonical = [(m.start(), m.end()) for m in re.finditer(re.escape(term.canonical), text)]
+        starts = [start for start, _ in canonical]
         for variant in term.variants:
             for found in re.finditer(re.escape(variant), text):
                 start, end = found.span()
                 if not doc.in_body(start):
                     continue
-                if any(cs <= start and end <= ce and (cs, ce) != (start, end) for cs, ce in canonical):
+                index = bisect.bisect_right(starts, start) - 1
+                if index >= 0 and end <= canonical[index][1] and canonical[index] != (start, end):
                     continue  # the variant is part of the canonical name here
                 fix = None if term.fix == "none" else Fix(start=start, end=end, replacement=term.canonical,
                                                            safety=term.fix)
