@@ -124,22 +124,17 @@ def suspects(doc) -> list[Suspect]:
             candidates.append((at, pair, sides))
     if not candidates:
         return []
-    found = []
     accepted_pairs = _accepted_pairs(accepted)
-    uses: Optional[Counter] = None
+    corrected = []
     for at, pair, sides in candidates:
         if pair in accepted_pairs or _name_like(text, at):
             continue
         best = _correction(pair, sides, lex)
-        if best is None:
-            continue
-        if uses is None:  # every pair of the body counted once, in C, when first needed
-            uses = Counter()
-            for span_start, span_end in doc.body_spans:
-                uses.update(map(operator.add, text[span_start:span_end], text[span_start + 1:span_end]))
-        if uses[pair] >= 2:
-            continue  # the document's own vocabulary (提质, 赋能 …), not a slip
-        found.append(Suspect(at, pair, *best))
+        if best is not None:
+            corrected.append(Suspect(at, pair, *best))
+    uses = _uses(text, doc.body_spans, {suspect.written for suspect in corrected})
+    # a pair used twice or more is the document's own vocabulary (提质, 赋能 …), not a slip
+    found = [suspect for suspect in corrected if uses[suspect.written] < 2]
     return found
 
 
@@ -168,6 +163,22 @@ def _name_like(text: str, at: int) -> bool:
     line_start = max(text.rfind("\n", floor, at) + 1, floor)
     head = text[line_start:at]
     return any(head.count(open_) > head.count(close) for open_, close in _QUOTES)
+
+
+_FEW_PAIRS = 64  # up to this many pairs are counted with str.count, more in one pass
+
+
+def _uses(text: str, spans: list[tuple[int, int]], pairs: set[str]) -> Counter:
+    """How often each pair occurs in the spans: a few pairs with ``str.count`` (a C
+    scan each), many by counting every adjacent pair once (hostile text)."""
+    uses: Counter = Counter()
+    if len(pairs) <= _FEW_PAIRS:
+        for pair in pairs:
+            uses[pair] = sum(text.count(pair, start, end) for start, end in spans)
+    else:
+        for start, end in spans:
+            uses.update(map(operator.add, text[start:end], text[start + 1:end]))
+    return uses
 
 
 _ACCEPTED: dict[frozenset, frozenset] = {}
