@@ -125,13 +125,19 @@ def check_files(paths: Sequence[str], settings: Optional[Settings] = None, jobs:
 def _in_pool(paths: Sequence[str], settings: Settings, jobs: int, bar: Optional[Progress]) -> list[FileReport]:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    if context.get_start_method() == "fork":
-        _warm_up(settings, paths)
-        # Keep the collector from touching (and so copying) every inherited object.
-        gc.freeze()
     # Largest files first, so no worker is left with a long file at the end.
     order = sorted(enumerate(paths), key=lambda item: -_size(item[1]))
     results: list[Optional[FileReport]] = [None] * len(paths)
+    if context.get_start_method() == "fork":
+        # The parent checks the smallest file itself before forking: real work that
+        # also builds the caches every worker then inherits.
+        index, path = order.pop()
+        results[index] = check_one(path, settings)
+        if bar:
+            bar.advance()
+        _warm_up(settings, paths)
+        # Keep the collector from touching (and so copying) every inherited object.
+        gc.freeze()
     # Ctrl-C is the parent's to handle (it stops the pool and exits 2): workers are
     # started with SIGINT ignored, so none prints a traceback of its own.
     handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
