@@ -100,12 +100,21 @@ def cached_load(path: str | Path, parse: Callable[[str], T]) -> T:
         with open(entry, "rb") as handle:
             stored_key, value = pickle.load(handle)
         if stored_key == key:
+            _touch(entry)
             return value
     except (OSError, EOFError, pickle.PickleError, ValueError, TypeError, AttributeError, ImportError):
         pass  # absent, unreadable or from another version: parse again
     value = parse(str(path))
     _store(folder, entry, key, value)
     return value
+
+
+def _touch(entry: Path) -> None:
+    """Mark an entry as used, so that pruning drops the least recently used ones."""
+    try:
+        os.utime(entry)
+    except OSError:
+        pass
 
 
 def _store(folder: Path, entry: Path, key: str, value: Any) -> None:

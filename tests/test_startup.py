@@ -110,3 +110,27 @@ def test_an_empty_cache_dir_setting_turns_the_cache_off(tmp_path, monkeypatch):
     cached_load(data, count_lines)
     cached_load(data, count_lines)
     assert Parser.calls == 2
+
+
+def test_the_cache_keeps_the_entries_used_last_when_it_prunes(tmp_path, cache, monkeypatch):
+    import checker.resources as resources
+
+    monkeypatch.setattr(resources, "_CACHE_LIMIT", 4)
+    files = []
+    for index in range(4):
+        data = tmp_path / f"words{index}.txt"
+        data.write_text(f"词{index}\n", encoding="utf-8")
+        files.append(data)
+        cached_load(data, count_lines)
+    for entry in cache.glob("*.pickle"):
+        os.utime(entry, (1000, 1000))  # all four written long ago …
+    cached_load(files[0], count_lines)  # … and the first one used just now
+    extra = tmp_path / "words-new.txt"
+    extra.write_text("新\n", encoding="utf-8")
+    cached_load(extra, count_lines)  # a fifth entry: the cache prunes the oldest
+    assert len(list(cache.glob("*.pickle"))) <= 4
+    calls = Parser.calls
+    cached_load(files[0], count_lines)
+    assert Parser.calls == calls  # kept: it was used last
+    cached_load(files[1], count_lines)
+    assert Parser.calls == calls + 1  # dropped: parsed again
