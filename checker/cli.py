@@ -226,8 +226,10 @@ def _check_report(paths, settings, jobs, stdin_filename, progress):
     others = [path for path in paths if path != "-"]
     if others:
         files.extend(check_paths(others, settings, jobs=jobs or None, progress=progress).files)
-    files.insert(0, check_data(stdin_filename, sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer")
-                                else sys.stdin.read().encode("utf-8"), settings))
+    # never more than the size limit (and one byte to tell) in memory: a pipe can be endless
+    limit = settings.max_file_size + 1 if settings.max_file_size else -1
+    files.insert(0, check_data(stdin_filename, sys.stdin.buffer.read(limit) if hasattr(sys.stdin, "buffer")
+                                else sys.stdin.read(limit).encode("utf-8"), settings))
     return Report.build(files)
 
 

@@ -162,7 +162,7 @@ def check_data(path: str, data: bytes, settings: Optional[Settings] = None) -> F
     """Check bytes that claim to be the file ``path`` (text piped on standard input)."""
     settings = (settings or Settings()).for_path(path)
     try:
-        source = read_data(path, data)
+        source = read_data(path, data, settings.max_file_size)
     except LoadError as error:
         return FileReport(path=path, error=str(error))
     return check_source(source, settings)

@@ -267,3 +267,24 @@ def test_markdown_of_twenty_thousand_nested_brackets_and_quotes(tmp_path):
     text = "> " * 5_000 + "甲\n\n" + "[" * 20_000 + "（一）乙" + "]" * 20_000 + "\n"
     path = write(tmp_path, "deep.md", text)
     assert_checked_cleanly(*check_json(path))
+
+
+# -- standard input -----------------------------------------------------------------------------
+def test_standard_input_over_the_size_limit_is_refused_with_exit_2():
+    result = run("check", "--max-file-size", "0.01", "--stdin-filename", "piped.txt", "-",
+                 input=GAP.encode("utf-8") * 400)
+    assert result.exit_code == 2
+    assert "piped.txt: error: 输入过大：超过上限 0.0 MB" in result.output
+    assert "--max-file-size" in result.output
+
+
+def test_binary_standard_input_is_refused_with_exit_2():
+    result = run("check", "--stdin-filename", "piped.txt", "-", input=bytes(range(256)) * 8)
+    assert result.exit_code == 2
+    assert "piped.txt: error: 不是文本文件" in result.output
+
+
+def test_standard_input_within_the_limit_is_checked():
+    result = run("check", "--select", "ST101", "--stdin-filename", "piped.txt", "-", input=GAP.encode("utf-8"))
+    assert result.exit_code == 1
+    assert "piped.txt:2:1: ST101" in result.output

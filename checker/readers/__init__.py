@@ -63,8 +63,13 @@ def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     return module.read(path, data)
 
 
-def read_data(path: str, data: bytes) -> Source:
-    """Read bytes that claim to be the file ``path`` (standard input), by its suffix."""
+def read_data(path: str, data: bytes, max_bytes: int = 0) -> Source:
+    """Read bytes that claim to be the file ``path`` (standard input), by its suffix.
+
+    ``data`` may have been cut at ``max_bytes + 1`` by the caller: more than
+    ``max_bytes`` is refused like a file over the limit."""
+    if max_bytes and len(data) > max_bytes:
+        raise LoadError(f"输入过大：超过上限 {max_bytes / 1048576:.1f} MB（可用 --max-file-size 调整）")
     suffix = Path(path).suffix.lower()
     module = importlib.import_module(f"checker.readers.{READERS.get(suffix, 'text')}")
     return module.read(path, data)
