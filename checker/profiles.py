@@ -18,7 +18,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.resources import cached_load, data_dir, load_schema
+from checker.datafiles import read_yaml, schema_problem
+from checker.resources import cached_load, data_dir
 
 
 class ProfileError(Exception):
@@ -79,43 +80,21 @@ class Profile(BaseModel):
     source: str = ""  # the file it was read from
 
 
-def _field_path(error) -> str:
-    path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path).lstrip(".")
-    return path or "(top level)"
-
-
 def load_profile_file(path: str | os.PathLike) -> Profile:
     """Read and validate one profile file; ProfileError names the file, field and reason."""
-    import jsonschema
-    import yaml
-
     path = str(path)
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-    except FileNotFoundError:
-        raise ProfileError(f"{path}: profile file not found") from None
-    except OSError as error:
-        raise ProfileError(f"{path}: cannot read profile: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise ProfileError(f"{path}: profile is not UTF-8 text") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise ProfileError(f"{path}: not valid YAML{where}: {getattr(error, 'problem', None) or error}") from None
-    validator = jsonschema.Draft202012Validator(load_schema("profile.schema.json"))
-    errors = sorted(validator.iter_errors(data), key=lambda e: (list(e.absolute_path), e.message))
-    if errors:
-        first = errors[0]
-        raise ProfileError(f"{path}: field {_field_path(first)}: {first.message}")
+    data = read_yaml(path, noun="文种规范（profile）", error=ProfileError)
+    problem = schema_problem(data, "profile.schema.json")
+    if problem:
+        raise ProfileError(f"{path}: 条目 {problem.entry} 无效：{problem.message}")
     for index, item in enumerate(data.get("expected") or []):
-        for key, pattern in [("title", item.get("title"))] + [(f"patterns[{i}]", p) for i, p in
+        for key, pattern in [("title", item.get("title"))] + [(f"patterns/{i}", p) for i, p in
                                                               enumerate(item.get("patterns") or [])]:
             try:
                 re.compile(pattern or "")
             except re.error as error:
-                raise ProfileError(f"{path}: field expected[{index}].{key}: "
-                                   f"not a valid regular expression: {error}") from None
+                raise ProfileError(f"{path}: 条目 expected/{index}/{key} 无效："
+                                   f"不是有效的正则表达式：{error}") from None
     return Profile(**data, source=path)
 
 

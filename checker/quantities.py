@@ -22,7 +22,8 @@ from functools import lru_cache
 from typing import Any, Optional
 
 from checker.numerals import chinese_to_int
-from checker.resources import cached_load, load_schema, rules_path
+from checker.datafiles import read_yaml, schema_problem
+from checker.resources import cached_load, rules_path
 
 RULES_FILE = "numeric.yaml"
 SCHEMA_FILE = "numeric.schema.json"
@@ -43,22 +44,10 @@ def _load_rules(path: str) -> dict[str, Any]:
 
 
 def _parse_rules(path: str) -> dict[str, Any]:
-    import jsonschema
-    import yaml
-
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-    except OSError as error:
-        raise NumericRulesError(f"{path}: 无法读取数值规则文件：{error.strerror or error}") from None
-    except yaml.YAMLError as error:
-        raise NumericRulesError(f"{path}: 不是有效的 YAML：{error}") from None
-    validator = jsonschema.Draft202012Validator(load_schema(SCHEMA_FILE))
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        error = errors[0]
-        entry = "/".join(str(part) for part in error.absolute_path) or "(根)"
-        raise NumericRulesError(f"{path}: 条目 {entry} 无效：{error.message}")
+    data = read_yaml(path, noun="数值规则", error=NumericRulesError)
+    problem = schema_problem(data, SCHEMA_FILE)
+    if problem:
+        raise NumericRulesError(f"{path}: 条目 {problem.entry} 无效：{problem.message}")
     return data
 
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterator, Optional
 
-from checker.resources import cached_load, load_schema, rules_path
+from checker.datafiles import SchemaProblem, read_yaml, schema_problem
+from checker.resources import cached_load, rules_path
 
 SCHEMA_FILE = "rulepack.schema.json"
 BUILTIN_PACKS = ("typos.yaml",)
@@ -184,50 +185,18 @@ def _load(path: str) -> RulePack:
 
 def parse_pack(path: str) -> dict:
     """The YAML data of a pack, validated; raises :class:`RulePackError`."""
-    import jsonschema
-    import yaml
-
-    from checker.resources import yaml_loader
-
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.load(handle, Loader=yaml_loader())
-    except FileNotFoundError:
-        raise RulePackError(f"{path}: 规则包文件不存在") from None
-    except OSError as error:
-        raise RulePackError(f"{path}: 无法读取规则包：{error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise RulePackError(f"{path}: 规则包不是 UTF-8 编码") from None
-    except yaml.YAMLError as error:
-        raise RulePackError(f"{path}: 不是有效的 YAML：{error}") from None
-    validator = jsonschema.Draft202012Validator(load_schema(SCHEMA_FILE))
-    errors = list(validator.iter_errors(data))
-    if errors:
-        error = _deepest(errors)
-        raise RulePackError(f"{path}: 条目 {_entry_name(data, error.absolute_path)} 无效：{error.message}")
+    data = read_yaml(path, noun="规则包", error=RulePackError)
+    problem = schema_problem(data, SCHEMA_FILE)
+    if problem:
+        raise RulePackError(f"{path}: 条目 {_entry_name(data, problem)} 无效：{problem.message}")
     _check_meaning(path, data)
     return data
 
 
-def _deepest(errors: list) -> Any:
-    """The error that says most: the deepest one, looking inside the alternatives of
-    an ``anyOf`` (an unknown named context, not “the entry matches no schema”)."""
-    flat = []
-
-    def walk(items):
-        for error in items:
-            flat.append(error)
-            walk(error.context or ())
-
-    walk(errors)
-    return max(flat, key=lambda e: (len(e.absolute_path), not e.context))
-
-
-def _entry_name(data: Any, where) -> str:
-    parts = [str(part) for part in where]
-    if not parts:
-        return "(根)"
-    name = "/".join(parts)
+def _entry_name(data: Any, problem: SchemaProblem) -> str:
+    """The entry's path, with the id of the rule it is in: rules/3/swap（id: 截止）"""
+    parts = [str(part) for part in problem.parts]
+    name = problem.entry
     if len(parts) >= 2 and parts[0] == "rules" and isinstance(data, dict):
         try:
             rule_id = data["rules"][int(parts[1])].get("id")
@@ -436,28 +405,10 @@ def _glossary(path: str) -> list[Term]:
 
 def parse_glossary(path: str) -> dict:
     """The YAML data of a glossary, validated; raises :class:`RulePackError`."""
-    import jsonschema
-    import yaml
-
-    from checker.resources import yaml_loader
-
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.load(handle, Loader=yaml_loader())
-    except FileNotFoundError:
-        raise RulePackError(f"{path}: 术语表文件不存在") from None
-    except OSError as error:
-        raise RulePackError(f"{path}: 无法读取术语表：{error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise RulePackError(f"{path}: 术语表不是 UTF-8 编码") from None
-    except yaml.YAMLError as error:
-        raise RulePackError(f"{path}: 不是有效的 YAML：{error}") from None
-    validator = jsonschema.Draft202012Validator(load_schema(GLOSSARY_SCHEMA))
-    errors = list(validator.iter_errors(data))
-    if errors:
-        error = _deepest(errors)
-        where = "/".join(str(part) for part in error.absolute_path) or "(根)"
-        raise RulePackError(f"{path}: 条目 {where} 无效：{error.message}")
+    data = read_yaml(path, noun="术语表", error=RulePackError)
+    problem = schema_problem(data, GLOSSARY_SCHEMA)
+    if problem:
+        raise RulePackError(f"{path}: 条目 {problem.entry} 无效：{problem.message}")
     seen: dict[str, int] = {}
     for index, item in enumerate(data["terms"]):
         if item["canonical"] in item["variants"]:

@@ -70,7 +70,7 @@ def test_malformed_profile_names_file_field_and_reason(tmp_path):
 def test_profile_that_is_not_yaml_is_rejected(tmp_path):
     path = tmp_path / "broken.yaml"
     path.write_text("name: [unclosed\n", encoding="utf-8")
-    with pytest.raises(ProfileError, match="not valid YAML"):
+    with pytest.raises(ProfileError, match="不是有效的 YAML"):
         load_profile_file(path)
 
 

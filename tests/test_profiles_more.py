@@ -311,14 +311,14 @@ def test_expected_entry_without_words_is_rejected(tmp_path):
                     encoding="utf-8")
     with pytest.raises(ProfileError) as error:
         load_profile_file(path)
-    assert str(path) in str(error.value) and "expected[0]" in str(error.value)
+    assert str(path) in str(error.value) and "expected/0" in str(error.value)
 
 
 def test_expected_entry_with_a_broken_pattern_is_rejected(tmp_path):
     path = tmp_path / "mine.yaml"
     path.write_text("name: mine\ntype: 函\ndescription: 测试\nexpected:\n"
                     "  - {name: 结语, reason: 应有结语, patterns: ['函(复']}\n", encoding="utf-8")
-    with pytest.raises(ProfileError, match=r"expected\[0\]\.patterns\[0\].*regular expression"):
+    with pytest.raises(ProfileError, match=r"条目 expected/0/patterns/0 无效：不是有效的正则表达式"):
         load_profile_file(path)
 
 

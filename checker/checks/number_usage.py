@@ -20,7 +20,8 @@ from typing import Any, Iterator, Optional
 from checker.models import Fix
 from checker.numerals import chinese_to_int
 from checker.registry import Hit, rule
-from checker.resources import cached_load, load_schema, rules_path
+from checker.datafiles import read_yaml, schema_problem
+from checker.resources import cached_load, rules_path
 
 RULES_FILE = "number_usage.yaml"
 SCHEMA_FILE = "number_usage.schema.json"
@@ -41,22 +42,10 @@ def _load(path: str) -> dict[str, Any]:
 
 
 def _parse(path: str) -> dict[str, Any]:
-    import jsonschema
-    import yaml
-
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-    except OSError as error:
-        raise NumberUsageRulesError(f"{path}: 无法读取数字用法规则文件：{error.strerror or error}") from None
-    except yaml.YAMLError as error:
-        raise NumberUsageRulesError(f"{path}: 不是有效的 YAML：{error}") from None
-    validator = jsonschema.Draft202012Validator(load_schema(SCHEMA_FILE))
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        error = errors[0]
-        entry = "/".join(str(part) for part in error.absolute_path) or "(根)"
-        raise NumberUsageRulesError(f"{path}: 条目 {entry} 无效：{error.message}")
+    data = read_yaml(path, noun="数字用法规则", error=NumberUsageRulesError)
+    problem = schema_problem(data, SCHEMA_FILE)
+    if problem:
+        raise NumberUsageRulesError(f"{path}: 条目 {problem.entry} 无效：{problem.message}")
     return data
 
 

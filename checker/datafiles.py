@@ -1,0 +1,64 @@
+"""Reading YAML data files — rule packs, glossaries, profiles, word lists — and
+validating them against their JSON Schemas in ``schemas/``.
+
+Every data file, the project's own or a user's, goes through :func:`read_yaml` and
+:func:`schema_problem`, so a malformed one is refused the same way everywhere: the
+message names the file, the entry (a path into the data) and the reason.
+"""
+from __future__ import annotations
+
+from typing import Any, NamedTuple, Optional
+
+from checker.resources import load_schema, yaml_loader
+
+
+class SchemaProblem(NamedTuple):
+    entry: str  # "rules/3/swap" — where in the data; "(根)" for the top level
+    parts: tuple  # the same path as a tuple of keys and indexes
+    message: str  # jsonschema's reason
+
+
+def read_yaml(path: str, *, noun: str, error: type[Exception]) -> Any:
+    """The data of the YAML file at ``path``; ``error`` (with a message naming the
+    file) when it is missing, unreadable, not UTF-8 or not YAML. ``noun`` names the
+    kind of file in the message (规则包, 术语表, 文种规范 …)."""
+    import yaml
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return yaml.load(handle, Loader=yaml_loader())
+    except FileNotFoundError:
+        raise error(f"{path}: {noun}文件不存在") from None
+    except OSError as problem:
+        raise error(f"{path}: 无法读取{noun}：{problem.strerror or problem}") from None
+    except UnicodeDecodeError:
+        raise error(f"{path}: {noun}不是 UTF-8 编码") from None
+    except yaml.YAMLError as problem:
+        mark = getattr(problem, "problem_mark", None)
+        where = f"（第 {mark.line + 1} 行）" if mark is not None else ""
+        raise error(f"{path}: 不是有效的 YAML{where}：{getattr(problem, 'problem', None) or problem}") from None
+
+
+def schema_problem(data: Any, schema_file: str) -> Optional[SchemaProblem]:
+    """The most telling way ``data`` breaks ``schemas/<schema_file>``, or None.
+
+    Among all errors, the deepest one wins, looking inside the alternatives of an
+    ``anyOf``/``oneOf``: “entry 3 has an unknown key” says more than “entry 3
+    matches no alternative”."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(load_schema(schema_file))
+    errors = list(validator.iter_errors(data))
+    if not errors:
+        return None
+    flat = []
+
+    def walk(items):
+        for item in items:
+            flat.append(item)
+            walk(item.context or ())
+
+    walk(errors)
+    deepest = max(flat, key=lambda e: (len(e.absolute_path), not e.context))
+    parts = tuple(deepest.absolute_path)
+    return SchemaProblem("/".join(str(part) for part in parts) or "(根)", parts, deepest.message)
