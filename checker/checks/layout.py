@@ -92,6 +92,15 @@ def page_not_a4_portrait(doc) -> Iterator[Hit]:
                         "expected_mm": list(A4)})
 
 
+def _margin_hits(doc, key: str, expected: float) -> Iterator[Hit]:
+    """A hit when the margin ``key`` (top_mm, left_mm) the file states is off ``expected``."""
+    measured = ((_layout(doc) or {}).get("page") or {}).get(key)
+    if _off(measured, expected):
+        start, end = _anchor(doc)
+        yield Hit(start, end, args={"measured": f"{measured:g}"},
+                  evidence={key: measured, "expected_mm": expected, "tolerance_mm": TOLERANCE_MM})
+
+
 @rule("LY102", "top-margin", category="layout", severity="warning",
       message="上页边距（天头）为{measured} mm，GB/T 9704 规定37 mm±1 mm")
 def top_margin(doc) -> Iterator[Hit]:
@@ -107,12 +116,7 @@ def top_margin(doc) -> Iterator[Hit]:
     Fix:
         页面设置 → 页边距 → 上：3.7 厘米.
     """
-    layout = _layout(doc)
-    measured = ((layout or {}).get("page") or {}).get("top_mm")
-    if _off(measured, TOP_MARGIN):
-        start, end = _anchor(doc)
-        yield Hit(start, end, args={"measured": f"{measured:g}"},
-                  evidence={"top_mm": measured, "expected_mm": TOP_MARGIN, "tolerance_mm": TOLERANCE_MM})
+    yield from _margin_hits(doc, "top_mm", TOP_MARGIN)
 
 
 @rule("LY103", "left-margin", category="layout", severity="warning",
@@ -129,12 +133,7 @@ def left_margin(doc) -> Iterator[Hit]:
     Fix:
         页面设置 → 页边距 → 左：2.8 厘米.
     """
-    layout = _layout(doc)
-    measured = ((layout or {}).get("page") or {}).get("left_mm")
-    if _off(measured, LEFT_MARGIN):
-        start, end = _anchor(doc)
-        yield Hit(start, end, args={"measured": f"{measured:g}"},
-                  evidence={"left_mm": measured, "expected_mm": LEFT_MARGIN, "tolerance_mm": TOLERANCE_MM})
+    yield from _margin_hits(doc, "left_mm", LEFT_MARGIN)
 
 
 @rule("LY104", "text-block-size", category="layout", severity="warning",
