@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from checker.numerals import to_int
+from checker.scan import finditer
 
 _AR = "0-9０-９"
 _CN_DIGIT = "〇○零Ｏ一二三四五六七八九"
@@ -40,6 +41,8 @@ _NUMERIC = re.compile(
 )
 # （星期五） (周五) 星期五 — right after a date
 _WEEKDAY = re.compile(rf"{_SP}(?:[（(]{_SP})?(?P<given>(?:星期|礼拜|周)(?P<weekday>[一二三四五六日天]))")
+_ARABIC_STARTS = re.compile(f"[{_AR}]")  # the first character of every match of _ARABIC and _NUMERIC
+_CHINESE_STARTS = re.compile(f"[{_CN_DIGIT}{_CN_SMALL}]")
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 
@@ -105,10 +108,11 @@ def _mention(doc_text: str, match: re.Match, form: str) -> Optional[DateMention]
 def extract_dates(text: str) -> list[DateMention]:
     """Every date mention in ``text``, in order of position."""
     found: list[DateMention] = []
-    for pattern, form in ((_NUMERIC, "numeric"), (_ARABIC, "arabic"), (_CHINESE, "chinese")):
+    for pattern, first, form in ((_NUMERIC, _ARABIC_STARTS, "numeric"), (_ARABIC, _ARABIC_STARTS, "arabic"),
+                                 (_CHINESE, _CHINESE_STARTS, "chinese")):
         taken = sorted((m.start, m.end) for m in found)  # spans of the earlier, stronger forms
         starts = [start for start, _ in taken]
-        for match in pattern.finditer(text):
+        for match in finditer(pattern, first, text):
             at = bisect.bisect_left(starts, match.end())
             if at and taken[at - 1][1] > match.start():
                 continue  # overlaps a date already found

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any, Optional
 
 from checker.numerals import chinese_to_int
+from checker.scan import finditer
 from checker.datafiles import read_yaml, schema_problem
 from checker.resources import cached_load, rules_path
 
@@ -143,6 +144,7 @@ _ARABIC = rf"(?:[{_DIGITS}]{{1,3}}(?:,[{_DIGITS}]{{3}})+(?![{_DIGITS}])|[{_DIGIT
 _CN_START = "〇零一二两三四五六七八九十"
 _CN_BODY = "〇零一二两三四五六七八九十百千万亿点"
 _CHINESE = rf"[{_CN_START}][{_CN_BODY}]*"
+_STARTS = re.compile(f"[百{_DIGITS}{_CN_START}]")  # the first character of every match of the pattern
 _CN_DIGITS = set("一二两三四五六七八九")
 _MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4}
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
@@ -265,7 +267,7 @@ def extract_quantities(text: str, start: int = 0, end: Optional[int] = None, rul
     rules = load_numeric_rules(rules_file)
     end = len(text) if end is None else end
     result: list[Quantity] = []
-    for match in lex.pattern.finditer(text, start, end):
+    for match in finditer(lex.pattern, _STARTS, text, start, end):
         quantity = _quantity(text, match, lex, rules)
         if quantity is not None:
             result.append(quantity)
