@@ -121,7 +121,7 @@ def path_spec(patterns: list[str]):
 class ConfigFile(BaseModel):
     """doccheck configuration (``doccheck.toml`` or ``[tool.doccheck]`` in ``pyproject.toml``)."""
 
-    model_config = ConfigDict(extra="forbid", title="doccheck configuration")
+    model_config = ConfigDict(extra="forbid", title="doccheck configuration", defer_build=True)
 
     select: list[str] = Field(["ALL"], description="Rules to run: codes (ST101), prefixes (ST, ST1), "
                               "categories (structure) or names (numbering-gap); ALL for every rule.")

@@ -12,7 +12,6 @@ engine did not already isolate becomes a file error, never a traceback.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import signal
 import sys
@@ -123,6 +122,8 @@ def check_files(paths: Sequence[str], settings: Optional[Settings] = None, jobs:
 
 
 def _in_pool(paths: Sequence[str], settings: Settings, jobs: int, bar: Optional[Progress]) -> list[FileReport]:
+    import multiprocessing  # only a run on several processes needs it (4 ms of start-up)
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     # Largest files first, so no worker is left with a long file at the end.

@@ -27,13 +27,13 @@ class ProfileError(Exception):
 
 
 class Phrases(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     name: str
     match: list[str]
 
 
 class Part(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     id: str
     name: str
     match: list[str]
@@ -45,7 +45,7 @@ class Part(BaseModel):
 class Expected(BaseModel):
     """Wording a type of document is expected to contain (rule ST209)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     name: str
     reason: str
     match: list[str] = Field(default_factory=list)
@@ -56,13 +56,13 @@ class Expected(BaseModel):
 
 
 class Recipients(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     min: int = 0
     max: Optional[int] = None
 
 
 class Profile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     name: str
     type: str
     description: str

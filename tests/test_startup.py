@@ -134,3 +134,15 @@ def test_the_cache_keeps_the_entries_used_last_when_it_prunes(tmp_path, cache, m
     assert Parser.calls == calls  # kept: it was used last
     cached_load(files[1], count_lines)
     assert Parser.calls == calls + 1  # dropped: parsed again
+
+
+def test_checking_one_text_file_loads_no_pool_and_builds_no_unused_model(tmp_path):
+    code = (f"import sys\nfrom checker.cli import main\n"
+            f"try:\n    main(['check', {str(SAMPLES / 'report-defects.txt')!r}])\nexcept SystemExit:\n    pass\n"
+            f"from checker.config import ConfigFile\nfrom checker.profiles import Part\n"
+            f"assert not ConfigFile.__pydantic_complete__, 'ConfigFile built'\n"
+            f"assert not Part.__pydantic_complete__, 'profile Part built'")
+    loaded = imported_modules(code, tmp_path)
+    for heavy in ("multiprocessing", "jieba", "pypinyin", "trafilatura", "htmldate", "lxml", "docx", "pypdf",
+                  "markdown_it"):
+        assert heavy not in loaded, f"checking one .txt file imported {heavy}"
