@@ -206,12 +206,16 @@ def _lexicon(path: Optional[str] = None) -> _Lexicon:
                     after_words=after_words)
 
 
+# Documents write the same figures again and again (一个, 两项, 100%); the values are
+# immutable, so each written form is parsed once.
+@lru_cache(maxsize=4096)
 def _arabic_value(written: str) -> tuple[Fraction, int]:
     plain = written.translate(_FULL_WIDTH).replace(",", "")
     whole, _, fraction = plain.partition(".")
     return Fraction(int(whole + fraction), 10 ** len(fraction)) if fraction else Fraction(int(whole)), len(fraction)
 
 
+@lru_cache(maxsize=4096)
 def _chinese_value(written: str) -> Optional[tuple[Fraction, int, int]]:
     """(number, decimals, magnitude) of a Chinese numeral such as 十二, 一点五亿, 三万五千."""
     magnitude = 1
