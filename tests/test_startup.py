@@ -142,6 +142,7 @@ def test_checking_one_text_file_loads_no_pool_and_builds_no_unused_model(tmp_pat
             f"from checker.config import ConfigFile\nfrom checker.profiles import Part\n"
             f"assert not ConfigFile.__pydantic_complete__, 'ConfigFile built'\n"
             f"assert not Part.__pydantic_complete__, 'profile Part built'")
+    imported_modules(code, tmp_path)  # fills the cache (the lexicon is built with pypinyin once)
     loaded = imported_modules(code, tmp_path)
     for heavy in ("multiprocessing", "jieba", "pypinyin", "trafilatura", "htmldate", "lxml", "docx", "pypdf",
                   "markdown_it"):
