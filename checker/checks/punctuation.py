@@ -18,7 +18,6 @@ from checker.models import Fix
 from checker.registry import Hit, rule
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN = re.compile(f"[{HAN}]")
 # Full-width marks that make their neighbourhood Chinese text.
 CHINESE_MARKS = frozenset("，。、；：？！“”‘’《》〈〉（）【】〔〕…—")
 CLOSING_MARKS = frozenset("”’》〉）】〕")
@@ -28,12 +27,17 @@ FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "
 
 
 def is_han(ch: str) -> bool:
-    return bool(ch) and _HAN.match(ch) is not None
+    """Is the first character of ``ch`` in HAN? (Compared, not matched: a regular
+    expression of these three ranges costs 4 ms to compile at every start.)"""
+    if not ch:
+        return False
+    first = ch[0]
+    return "\u4e00" <= first <= "\u9fff" or "\u3400" <= first <= "\u4dbf" or "\uf900" <= first <= "\ufaff"
 
 
 def is_chinese(ch: str) -> bool:
     """A Han character or a full-width Chinese mark."""
-    return bool(ch) and (ch in CHINESE_MARKS or _HAN.match(ch) is not None)
+    return bool(ch) and (ch in CHINESE_MARKS or is_han(ch))
 
 
 def _char(text: str, at: int, start: int, end: int) -> str:
@@ -642,7 +646,9 @@ def hyphen_in_year_range(doc) -> Iterator[Hit]:
 # space is left alone: 公文 use it on purpose (国务院总理　李克强, 公安部　发展改革委);
 # so is a space between two Chinese characters, which joins issuing organs (中共中央
 # 国务院), slogans (“才聚江西 智荟赣鄱”) and bylines as often as it is a slip.
-_INNER_SPACE = re.compile(f"(?=[ \xa0])(?:(?<=[{HAN}])[ \xa0](?=[0-9])|(?<=[0-9])[ \xa0](?=[{HAN}]))")
+# A space beside a digit; which side is Chinese is compared in Python (is_han):
+# HAN twice in a pattern costs 4 ms to compile at every start.
+_SPACE_BY_DIGIT = re.compile("(?=[ \xa0])(?:(?<=[0-9])[ \xa0]|[ \xa0](?=[0-9]))")
 # A heading number or a label before the space: 第一章 1, 1.1 目的, 附件 1, 表 2
 _LABEL = re.compile(r"(?:第[0-9一二三四五六七八九十百零〇]+[章节条款编篇部]|[0-9.]+|附件|附表|表|图|目录|索引|序号)$")
 _DATE_TO_END = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")
@@ -654,8 +660,12 @@ def inner_spaces(doc) -> list[int]:
     found = []
     for paragraph in doc.body_paragraphs:
         p_start, p_end = paragraph.start, paragraph.end
-        for match in _INNER_SPACE.finditer(text, p_start, p_end):
+        for match in _SPACE_BY_DIGIT.finditer(text, p_start, p_end):
             at = match.start()
+            before = text[at - 1] if at > 0 else ""  # (a lookbehind sees before p_start too)
+            after = text[at + 1] if at + 1 < p_end else ""
+            if not (is_han(before) and "0" <= after <= "9" or "0" <= before <= "9" and is_han(after)):
+                continue
             if _char(text, at - 2, p_start, p_end) in SPACES or _char(text, at + 2, p_start, p_end) in SPACES:
                 continue  # 第 1 2 3: letter-spaced text
             if _LABEL.match(text, p_start, at):
