@@ -133,35 +133,108 @@ def _enumeration_pattern() -> re.Pattern:
 
 
 def classify_lines(text: str) -> list[Line]:
-    """Every line of ``text`` with the kind the grammar gives it."""
+    """Every line of ``text`` with the kind the grammar gives it.
+
+    Lark's parser costs about 10 µs a token and most lines are plain text, so lines
+    where no marker terminal of the grammar can match (at the line start or after its
+    indent) are classified here the way the grammar would: INDENT? REST? — everything
+    after the indent is text. Only the stretches of lines where a marker can match
+    go through the parser; each line is lexed from the same state, so a stretch parses
+    as it would inside the whole text. A stretch runs on to the line where the
+    longest marker match ends, as a marker such as 索 引 号 may span a line break.
+    """
+    ends_open = not text.endswith("\n")
+    if ends_open:
+        text += "\n"
+    markers = _marker_patterns()
+    classified: dict[int, Line] = {}
+    lines: list[Line] = []
+    block_start = block_end = -1  # the stretch of lines the parser must see
+    offset = 0
+    length = len(text)
+    while offset < length:
+        newline = text.index("\n", offset)
+        indent = _INDENT.match(text, offset).end()
+        reach = -1
+        for at in (offset, indent) if indent > offset else (offset,):
+            for marker in markers:
+                found = marker.match(text, at)
+                if found is not None and found.end() > reach:
+                    reach = found.end()
+        if reach >= 0 or offset < block_end:
+            if block_start < 0:
+                block_start = offset
+            block_end = max(block_end, text.index("\n", max(reach - 1, newline)) + 1)
+            lines.append(None)
+        else:
+            if block_start >= 0:
+                classified.update(_parse_lines(text, block_start, block_end))
+                block_start = block_end = -1
+            if indent == newline:
+                lines.append(Line(kind="blank", start=offset, end=offset, line_start=offset))
+            else:
+                end = newline
+                while end > indent and text[end - 1] in " \t\u3000\xa0":
+                    end -= 1
+                lines.append(Line(kind="text", start=indent, end=end, line_start=offset))
+        offset = newline + 1
+    if block_start >= 0:
+        classified.update(_parse_lines(text, block_start, block_end))
+    if not ends_open:  # a text that ends with a line break has an empty last line
+        lines.append(Line(kind="blank", start=length, end=length, line_start=length))
+    offset = 0
+    for index, line in enumerate(lines):
+        if line is None:
+            lines[index] = classified.get(offset) or Line(kind="blank", start=offset, end=offset,
+                                                           line_start=offset)
+        offset = text.index("\n", offset) + 1 if offset < length else length
+    return lines
+
+
+_INDENT = re.compile("[ \t\u3000\xa0]*")
+
+
+@lru_cache(maxsize=1)
+def _marker_patterns() -> tuple[re.Pattern, ...]:
+    """The grammar's line markers: every terminal that is not the indent, the rest of
+    a line or the line break, compiled from the grammar's own definitions."""
+    return tuple(re.compile(terminal.pattern.to_regexp()) for terminal in _line_parser().terminals
+                 if terminal.name not in ("INDENT", "REST", "_NL"))
+
+
+def _parse_lines(text: str, start: int, end: int) -> dict[int, Line]:
+    """The lines of ``text[start:end]`` (whole lines) as the grammar classifies them,
+    keyed by line start: lines the parse leaves out (blank) are missing."""
     from lark import Token
 
-    parser = _line_parser()
-    tree = parser.parse(text if text.endswith("\n") else text + "\n")
-    # Blank lines produce no subtree; fill them in from the line starts.
+    chunk = text[start:end]
+    tree = _line_parser().parse(chunk)
     classified: dict[int, Line] = {}
     for subtree in tree.children:
         if isinstance(subtree, Token):  # INDENT of a whitespace-only line
             continue
         tokens = [tok for tok in subtree.children if isinstance(tok, Token)]
         first, last = tokens[0], tokens[-1]
-        end = last.end_pos
-        while end > first.start_pos and text[end - 1] in " \t\u3000\xa0":
-            end -= 1
-        line = Line(kind=subtree.data, start=first.start_pos, end=end)
+        end_pos = last.end_pos
+        while end_pos > first.start_pos and chunk[end_pos - 1] in " \t\u3000\xa0":
+            end_pos -= 1
+        line = Line(kind=subtree.data, start=start + first.start_pos, end=start + end_pos)
         if subtree.data != "text":  # the marker: heading number, meta key, 附件：…
             line.terminal = first.type
-            line.marker_end = first.end_pos
-        line_start = text.rfind("\n", 0, first.start_pos) + 1
-        line.line_start = line_start
-        classified[line_start] = line
+            line.marker_end = start + first.end_pos
+        line.line_start = start + chunk.rfind("\n", 0, first.start_pos) + 1
+        classified[line.line_start] = line
+    return classified
+
+
+def _classify_lines_whole(text: str) -> list[Line]:
+    """The whole text through the parser: what ``classify_lines`` must give (tested)."""
+    whole = text if text.endswith("\n") else text + "\n"
+    parsed = _parse_lines(whole, 0, len(whole))
     lines: list[Line] = []
     offset = 0
     for raw in text.split("\n"):
-        line = classified.get(offset)
-        if line is None:
-            line = Line(kind="blank", start=offset, end=offset, line_start=offset)
-        lines.append(line)
+        lines.append(parsed.get(offset) or Line(kind="blank", start=offset, end=offset, line_start=offset))
         offset += len(raw) + 1
     return lines
 
