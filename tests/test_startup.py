@@ -137,13 +137,17 @@ def test_the_cache_keeps_the_entries_used_last_when_it_prunes(tmp_path, cache, m
 
 
 def test_checking_one_text_file_loads_no_pool_and_builds_no_unused_model(tmp_path):
+    # outside the project, so that no pyproject.toml is found and read
+    document = tmp_path / "folder" / "report.txt"
+    document.parent.mkdir()
+    document.write_text((SAMPLES / "report-defects.txt").read_text(encoding="utf-8"), encoding="utf-8")
     code = (f"import sys\nfrom checker.cli import main\n"
-            f"try:\n    main(['check', {str(SAMPLES / 'report-defects.txt')!r}])\nexcept SystemExit:\n    pass\n"
+            f"try:\n    main(['check', {str(document)!r}])\nexcept SystemExit:\n    pass\n"
             f"from checker.config import ConfigFile\nfrom checker.profiles import Part\n"
             f"assert not ConfigFile.__pydantic_complete__, 'ConfigFile built'\n"
             f"assert not Part.__pydantic_complete__, 'profile Part built'")
     imported_modules(code, tmp_path)  # fills the cache (the lexicon is built with pypinyin once)
     loaded = imported_modules(code, tmp_path)
-    for heavy in ("multiprocessing", "jieba", "pypinyin", "trafilatura", "htmldate", "lxml", "docx", "pypdf",
+    for heavy in ("multiprocessing", "tomllib", "jieba", "pypinyin", "trafilatura", "htmldate", "lxml", "docx", "pypdf",
                   "markdown_it"):
         assert heavy not in loaded, f"checking one .txt file imported {heavy}"
