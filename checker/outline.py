@@ -19,6 +19,7 @@ from typing import Iterator, Optional
 
 from checker.numerals import to_int
 from checker.resources import grammar_path
+from checker.scan import finditer
 
 # Nesting rank of each kind of numbered heading: a heading nests under the nearest
 # open heading of smaller rank. 章 > 节 > 条 > 一、 > （一） > 1. > （1）.
@@ -119,6 +120,9 @@ def _line_parser():
         maybe_placeholders=False,
         cache=True,
     )
+
+
+_ENUMERATION_STARTS = re.compile("[一二三四五六七八九十第]")  # first characters of ENUM_SHI, ENUM_DI
 
 
 @lru_cache(maxsize=1)
@@ -488,7 +492,7 @@ class OutlineBuilder:
     def _enumerations(self, node: Node, start: int, end: int) -> None:
         """一是…二是… / 第一，…第二，… inside the text of ``node``."""
         text = self.text
-        for match in _enumeration_pattern().finditer(text, start, end):
+        for match in finditer(_enumeration_pattern(), _ENUMERATION_STARTS, text, start, end):
             at = match.start()
             if at > start:
                 before = text[at - 1]
