@@ -492,6 +492,8 @@ class OutlineBuilder:
     def _enumerations(self, node: Node, start: int, end: int) -> None:
         """一是…二是… / 第一，…第二，… inside the text of ``node``."""
         text = self.text
+        if text.find("是", start, end) < 0 and text.find("第", start, end) < 0:
+            return  # every marker has one of them: 一是 / 第一
         for match in finditer(_enumeration_pattern(), _ENUMERATION_STARTS, text, start, end):
             at = match.start()
             if at > start:
