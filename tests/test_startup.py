@@ -151,3 +151,29 @@ def test_checking_one_text_file_loads_no_pool_and_builds_no_unused_model(tmp_pat
     for heavy in ("multiprocessing", "tomllib", "jieba", "pypinyin", "trafilatura", "htmldate", "lxml", "docx", "pypdf",
                   "markdown_it"):
         assert heavy not in loaded, f"checking one .txt file imported {heavy}"
+
+
+def test_cached_load_all_parses_the_files_once_and_again_when_one_changes(tmp_path, cache):
+    from checker.resources import cached_load_all
+
+    files = [tmp_path / f"words{index}.txt" for index in range(3)]
+    for index, data in enumerate(files):
+        data.write_text(f"词{index}\n", encoding="utf-8")
+    assert cached_load_all(files, count_lines) == [["词0"], ["词1"], ["词2"]]
+    assert cached_load_all(files, count_lines) == [["词0"], ["词1"], ["词2"]]
+    assert Parser.calls == 3
+    files[1].write_text("词1\n新\n", encoding="utf-8")
+    assert cached_load_all(files, count_lines)[1] == ["词1", "新"]
+    assert Parser.calls == 6
+
+
+def test_cached_load_all_never_caches_an_error(tmp_path, cache):
+    from checker.resources import cached_load_all
+
+    files = [tmp_path / "good.txt", tmp_path / "bad.txt"]
+    files[0].write_text("甲\n", encoding="utf-8")
+    files[1].write_text("bad\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ValueError, match="bad entry"):
+            cached_load_all(files, count_lines)
+    assert not list(cache.glob("*.pickle"))
