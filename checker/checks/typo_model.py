@@ -74,7 +74,7 @@ def suspicious_pairs(text: str, start: int, end: int, lex: Lexicon,
     pairs[1::2] = odd
     # known[k] tells whether the pair (k-1, k) can be part of a word; the ends count as no word
     known = b"\x00" + bytes(pairs) + b"\x00"
-    rare = bytes(map(_rare_characters(lex).__contains__, codes))
+    rare = _rare_bytes(text[start:end], lex)
     # One byte per character — bit 0: its left pair is known, bit 1: its right pair,
     # bit 2: it is a rare Chinese character. Every byte above is 0 or 1, so the bits
     # are combined by shifting and or-ing the bytes as big integers, all in C.
@@ -96,16 +96,23 @@ def suspicious_pairs(text: str, start: int, end: int, lex: Lexicon,
     return found
 
 
-_RARE: dict[int, frozenset[int]] = {}
+# Bits 8-15 of a code point between U+4E00 and U+9FFF, and bits 16-23 of any BMP one.
+_CJK_MIDDLE_BYTE = bytes(1 if 0x4E <= value <= 0x9F else 0 for value in range(256))
+_ZERO_BYTE = bytes(1 if value == 0 else 0 for value in range(256))
+_COMMON: dict[int, re.Pattern] = {}
 
 
-def _rare_characters(lex: Lexicon) -> frozenset[int]:
-    """Code points of the Chinese characters that are not common words on their own."""
+def _rare_bytes(text: str, lex: Lexicon) -> bytes:
+    """One byte per character: 1 for a Chinese character (U+4E00–U+9FFF) that is not a
+    common word on its own. In C: the common characters are blanked out by one
+    substitution, then the bytes of the UTF-32 code points are tested by translation."""
     key = id(lex)
-    if key not in _RARE:
-        common = {ord(ch) for ch in lex.common}
-        _RARE[key] = frozenset(code for code in range(0x4E00, 0xA000) if code not in common)
-    return _RARE[key]
+    if key not in _COMMON:
+        _COMMON[key] = re.compile(f"[{''.join(map(re.escape, sorted(lex.common)))}]" if lex.common else "(?!)")
+    encoded = _COMMON[key].sub("\x00", text).encode("utf-32-le")
+    chinese = (int.from_bytes(encoded[1::4].translate(_CJK_MIDDLE_BYTE), "big")
+               & int.from_bytes(encoded[2::4].translate(_ZERO_BYTE), "big"))
+    return chinese.to_bytes(len(text), "big")
 
 
 def suspects(doc) -> list[Suspect]:
