@@ -419,22 +419,33 @@ class Sentence:
 def document_sentences(doc) -> list[Sentence]:
     text = doc.text
     found = quantities(doc)
-    result: list[Sentence] = []
-    index = 0
+    if not found:
+        return []
+    bounds: list[tuple[int, int]] = []  # every sentence; a Sentence only for those with quantities
     for span_start, span_end in doc.body_spans:
         cursor = span_start
-        for match in _SENTENCE_END.finditer(text, span_start, span_end):
-            result.append(Sentence(cursor, match.end(), []))
-            cursor = match.end()
+        for end in map(_match_end, _SENTENCE_END.finditer(text, span_start, span_end)):
+            bounds.append((cursor, end))
+            cursor = end
         if cursor < span_end:
-            result.append(Sentence(cursor, span_end, []))
-    for sentence in result:
-        while index < len(found) and found[index].start < sentence.start:
+            bounds.append((cursor, span_end))
+    result: list[Sentence] = []
+    index, count = 0, len(found)
+    for start, end in bounds:
+        while index < count and found[index].start < start:
             index += 1
-        while index < len(found) and found[index].start < sentence.end:
-            sentence.quantities.append(found[index])
-            index += 1
-    return [sentence for sentence in result if sentence.quantities]
+        if index < count and found[index].start < end:
+            sentence = Sentence(start, end, [])
+            while index < count and found[index].start < end:
+                sentence.quantities.append(found[index])
+                index += 1
+            result.append(sentence)
+        elif index >= count:
+            break
+    return result
+
+
+_match_end = re.Match.end
 
 
 def sentences(doc) -> list[Sentence]:
