@@ -148,6 +148,12 @@ def classify_lines(text: str) -> list[Line]:
     as it would inside the whole text. A stretch runs on to the line where the
     longest marker match ends, as a marker such as 索 引 号 may span a line break.
     """
+    global _lines_seen
+    if _lines_seen < _FAST_AFTER:
+        # compiling the markers for the test costs ~20 ms, more than a whole parse of a
+        # document or two: a process that checks one document does not pay it
+        _lines_seen += text.count("\n") + 1
+        return _classify_lines_whole(text)
     ends_open = not text.endswith("\n")
     if ends_open:
         text += "\n"
@@ -209,6 +215,10 @@ def _marker_patterns() -> tuple[re.Pattern, ...]:
     a line or the line break, compiled from the grammar's own definitions."""
     return tuple(re.compile(terminal.pattern.to_regexp()) for terminal in _line_parser().terminals
                  if terminal.name not in ("INDENT", "REST", "_NL"))
+
+
+_FAST_AFTER = 300  # lines classified by whole parses before the marker test is built
+_lines_seen = 0
 
 
 @lru_cache(maxsize=1)
