@@ -118,6 +118,7 @@ def name_variants(doc) -> list[Variant]:
     long_names = {name for name in counts if len(name) >= _LONG_NAME
                   and any(ending in name[:-_SHARED_END] for ending in BODY_ENDINGS)}
     ends = {name[:_SHARED_START] + name[-_SHARED_END:] for name in usual | long_names}
+    usual_ends = {name[:_SHARED_START] + name[-_SHARED_END:] for name in usual}
     # dropped: the variant is a usual name with an inner chunk removed
     dropped: dict[str, list[tuple[str, str, int]]] = {}
     changed: dict[str, list[tuple[str, str]]] = {}
@@ -136,7 +137,7 @@ def name_variants(doc) -> list[Variant]:
         for candidate in names:
             if candidate[:_SHARED_START] + candidate[-_SHARED_END:] not in ends:
                 continue  # no usual form begins and ends as this one does
-            variant = _compare(candidate, counts, usual, dropped, changed, abbreviations)
+            variant = _compare(candidate, counts, usual, dropped, changed, abbreviations, usual_ends)
             if variant:
                 variant_of[run] = (candidate, variant)
                 break
@@ -149,7 +150,7 @@ def name_variants(doc) -> list[Variant]:
     return found
 
 
-def _compare(candidate, counts, usual, dropped, changed, abbreviations) -> Optional[tuple]:
+def _compare(candidate, counts, usual, dropped, changed, abbreviations, usual_ends) -> Optional[tuple]:
     count = counts[candidate]
     if candidate in abbreviations or any(candidate.endswith(a) for a in abbreviations):
         return None
@@ -159,6 +160,8 @@ def _compare(candidate, counts, usual, dropped, changed, abbreviations) -> Optio
         if _acceptable(chunk) and _more_usual(name, counts[name], count, dropped_from_longer=True,
                                               position=position):
             best = _better(best, (name, count, counts[name], "dropped", "", chunk))
+    if candidate[:_SHARED_START] + candidate[-_SHARED_END:] not in usual_ends:
+        return best  # adding or changing keeps the start and the end: no usual name has them
     # the candidate adds a chunk to a usual name
     for i in range(_SHARED_START, len(candidate) - _SHARED_END):
         for size in range(1, _MOST_DIFFERENT + 1):
