@@ -39,6 +39,15 @@ def read_yaml(path: str, *, noun: str, error: type[Exception]) -> Any:
         raise error(f"{path}: 不是有效的 YAML{where}：{getattr(problem, 'problem', None) or problem}") from None
 
 
+def read_validated(path: str, schema_file: str, *, noun: str, error: type[Exception]) -> Any:
+    """:func:`read_yaml`, then refuse data that breaks ``schemas/<schema_file>``."""
+    data = read_yaml(path, noun=noun, error=error)
+    problem = schema_problem(data, schema_file)
+    if problem:
+        raise error(f"{path}: 条目 {problem.entry} 无效：{problem.message}")
+    return data
+
+
 def schema_problem(data: Any, schema_file: str) -> Optional[SchemaProblem]:
     """The most telling way ``data`` breaks ``schemas/<schema_file>``, or None.
 

@@ -18,7 +18,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.datafiles import read_yaml, schema_problem
+from checker.datafiles import read_validated
 from checker.resources import cached_load_all, data_dir
 
 
@@ -83,10 +83,7 @@ class Profile(BaseModel):
 def load_profile_file(path: str | os.PathLike) -> Profile:
     """Read and validate one profile file; ProfileError names the file, field and reason."""
     path = str(path)
-    data = read_yaml(path, noun="文种规范（profile）", error=ProfileError)
-    problem = schema_problem(data, "profile.schema.json")
-    if problem:
-        raise ProfileError(f"{path}: 条目 {problem.entry} 无效：{problem.message}")
+    data = read_validated(path, "profile.schema.json", noun="文种规范（profile）", error=ProfileError)
     for index, item in enumerate(data.get("expected") or []):
         for key, pattern in [("title", item.get("title"))] + [(f"patterns/{i}", p) for i, p in
                                                               enumerate(item.get("patterns") or [])]:

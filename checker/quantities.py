@@ -23,7 +23,7 @@ from typing import Any, Optional
 
 from checker.numerals import chinese_to_int
 from checker.scan import finditer
-from checker.datafiles import read_yaml, schema_problem
+from checker.datafiles import read_validated
 from checker.resources import cached_load, rules_path
 
 RULES_FILE = "numeric.yaml"
@@ -45,11 +45,7 @@ def _load_rules(path: str) -> dict[str, Any]:
 
 
 def _parse_rules(path: str) -> dict[str, Any]:
-    data = read_yaml(path, noun="数值规则", error=NumericRulesError)
-    problem = schema_problem(data, SCHEMA_FILE)
-    if problem:
-        raise NumericRulesError(f"{path}: 条目 {problem.entry} 无效：{problem.message}")
-    return data
+    return read_validated(path, SCHEMA_FILE, noun="数值规则", error=NumericRulesError)
 
 
 # -- the quantity record ---------------------------------------------------------

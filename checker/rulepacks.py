@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterator, Optional
 
-from checker.datafiles import SchemaProblem, read_yaml, schema_problem
+from checker.datafiles import SchemaProblem, read_validated, read_yaml, schema_problem
 from checker.resources import cached_load, rules_path
 
 SCHEMA_FILE = "rulepack.schema.json"
@@ -405,10 +405,7 @@ def _glossary(path: str) -> list[Term]:
 
 def parse_glossary(path: str) -> dict:
     """The YAML data of a glossary, validated; raises :class:`RulePackError`."""
-    data = read_yaml(path, noun="术语表", error=RulePackError)
-    problem = schema_problem(data, GLOSSARY_SCHEMA)
-    if problem:
-        raise RulePackError(f"{path}: 条目 {problem.entry} 无效：{problem.message}")
+    data = read_validated(path, GLOSSARY_SCHEMA, noun="术语表", error=RulePackError)
     seen: dict[str, int] = {}
     for index, item in enumerate(data["terms"]):
         if item["canonical"] in item["variants"]:

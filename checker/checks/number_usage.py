@@ -20,7 +20,7 @@ from typing import Any, Iterator, Optional
 from checker.models import Fix
 from checker.numerals import chinese_to_int
 from checker.registry import Hit, rule
-from checker.datafiles import read_yaml, schema_problem
+from checker.datafiles import read_validated
 from checker.resources import cached_load, rules_path
 
 RULES_FILE = "number_usage.yaml"
@@ -42,11 +42,7 @@ def _load(path: str) -> dict[str, Any]:
 
 
 def _parse(path: str) -> dict[str, Any]:
-    data = read_yaml(path, noun="数字用法规则", error=NumberUsageRulesError)
-    problem = schema_problem(data, SCHEMA_FILE)
-    if problem:
-        raise NumberUsageRulesError(f"{path}: 条目 {problem.entry} 无效：{problem.message}")
-    return data
+    return read_validated(path, SCHEMA_FILE, noun="数字用法规则", error=NumberUsageRulesError)
 
 
 def _body_ranges(doc) -> list[tuple[int, int]]:

@@ -242,20 +242,7 @@ def likely_homophone_typo(doc) -> Iterator[Hit]:
         Unsafe: the correction is the most frequent word of that sound, which
         the author must confirm.
     """
-    from checker.models import Fix
-
-    for suspect in _suspects(doc):
-        if suspect.kind != "homophone":
-            continue
-        yield Hit(suspect.start, suspect.start + 2,
-                  args={"written": suspect.written, "correction": suspect.correction,
-                        "frequency": suspect.frequency},
-                  suggestion=f"如确为笔误，改为“{suspect.correction}”",
-                  fix=Fix(start=suspect.start, end=suspect.start + 2, replacement=suspect.correction,
-                          safety="unsafe"),
-                  evidence={"written": suspect.written, "correction": suspect.correction,
-                            "correction_frequency": suspect.frequency, "reading": suspect.reading,
-                            "written_in_dictionary": False, "uses_in_document": 1})
+    return _hits(doc, "homophone")
 
 
 @rule("TY202", "likely-swapped-characters", category="typo", severity="warning", fix="unsafe",
@@ -275,17 +262,25 @@ def likely_swapped_characters(doc) -> Iterator[Hit]:
     Fix:
         Unsafe: swap the two characters after checking the sentence.
     """
+    return _hits(doc, "swap")
+
+
+def _hits(doc, kind: str) -> Iterator[Hit]:
+    """The suspects of one kind (homophone, swap) as hits with an unsafe fix."""
     from checker.models import Fix
 
     for suspect in _suspects(doc):
-        if suspect.kind != "swap":
+        if suspect.kind != kind:
             continue
+        evidence = {"written": suspect.written, "correction": suspect.correction,
+                    "correction_frequency": suspect.frequency}
+        if kind == "homophone":
+            evidence["reading"] = suspect.reading
+        evidence.update(written_in_dictionary=False, uses_in_document=1)
         yield Hit(suspect.start, suspect.start + 2,
                   args={"written": suspect.written, "correction": suspect.correction,
                         "frequency": suspect.frequency},
                   suggestion=f"如确为笔误，改为“{suspect.correction}”",
                   fix=Fix(start=suspect.start, end=suspect.start + 2, replacement=suspect.correction,
                           safety="unsafe"),
-                  evidence={"written": suspect.written, "correction": suspect.correction,
-                            "correction_frequency": suspect.frequency, "written_in_dictionary": False,
-                            "uses_in_document": 1})
+                  evidence=evidence)
