@@ -34,7 +34,7 @@ def annotate(path: str, output: str, settings: Optional[Settings] = None) -> lis
         raise AnnotateError("只能给 .docx 文件加批注 (annotate reads .docx only)")
     if os.path.exists(output) and os.path.samefile(path, output):
         raise AnnotateError("输出文件不能是原文件：原文件不会被修改，请另选 -o 路径")
-    settings = (settings or Settings()).for_path(path)
+    settings = (settings or Settings.defaults()).for_path(path)
     try:
         data = read_bytes(path, settings.max_file_size)
         source = docx_reader.read(path, data)

@@ -86,7 +86,7 @@ def _settings(paths, config, select, ignore, fail_on=None, profile=None, max_fil
     _check_selectors(ignored, "--ignore")
     try:
         found = config or find_config(common_folder(list(paths)))
-        settings = load_config(found) if found else Settings()
+        settings = load_config(found) if found else Settings.defaults()
     except ConfigError as error:
         raise click.ClickException(str(error)) from None
     update: dict = {}

@@ -33,7 +33,8 @@ class ConfigError(Exception):
 
 
 class Settings(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    # built on first validation: a run without a configuration file uses defaults()
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     select: list[str] = Field(default_factory=lambda: ["ALL"])
     ignore: list[str] = Field(default_factory=list)
@@ -56,6 +57,11 @@ class Settings(BaseModel):
     # directory) and the file the settings were read from.
     root: Optional[str] = None
     config_file: Optional[str] = Field(None, alias="config-file")
+
+    @classmethod
+    def defaults(cls) -> "Settings":
+        """The settings of a run without a configuration file (nothing to validate)."""
+        return cls.model_construct()
 
     def fails(self, severity: Severity) -> bool:
         if self.fail_on == "never":

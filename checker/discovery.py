@@ -94,7 +94,7 @@ def suffixes(settings: Settings) -> set[str]:
 
 def discover(paths: Iterable[str], settings: Optional[Settings] = None) -> list[str]:
     """The files to check, in the order given, each folder's files sorted."""
-    settings = settings or Settings()
+    settings = settings or Settings.defaults()
     wanted = suffixes(settings)
     exclude = path_spec(settings.exclude) if settings.exclude else None
     include = path_spec(settings.include) if settings.include else None

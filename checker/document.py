@@ -54,7 +54,7 @@ class Document:
         if settings is None:
             from checker.config import Settings
 
-            settings = Settings()
+            settings = Settings.defaults()
         self.source = source
         self.text = source.text
         self.path = source.path

@@ -61,7 +61,7 @@ def make_finding(doc: Document, rule_: Rule, hit: Hit, severity: Severity) -> Fi
             end_line, end_column = last.get("line", line), last.get("column", column) + 1
         else:
             end_line, end_column = line, column
-    return Finding(
+    return Finding.model_construct(
         code=rule_.code,
         name=rule_.name,
         category=rule_.category,
@@ -82,7 +82,7 @@ def make_finding(doc: Document, rule_: Rule, hit: Hit, severity: Severity) -> Fi
 
 
 def check_document(doc: Document, settings: Optional[Settings] = None) -> list[Finding]:
-    settings = settings or Settings()
+    settings = settings or Settings.defaults()
     findings: list[Finding] = []
     ran: set[str] = set()
     for rule_ in selected_rules(settings):
@@ -119,17 +119,17 @@ def _suppress(doc: Document, findings: list[Finding], ran: set[str], settings: S
 
 
 def check_source(source: Source, settings: Optional[Settings] = None) -> FileReport:
-    settings = settings or Settings()
+    settings = settings or Settings.defaults()
     doc = Document(source, settings=settings)
     findings = check_document(doc, settings)
     profile = profile_name(doc)  # the profile asked for, or the one detected from the title
-    report = FileReport(path=source.path, encoding=source.encoding, profile=profile, findings=findings)
+    report = FileReport.model_construct(path=source.path, encoding=source.encoding, profile=profile, findings=findings)
     report._text = source.text
     return report
 
 
 def check_path(path: str, settings: Optional[Settings] = None) -> FileReport:
-    settings = (settings or Settings()).for_path(path)  # per-path profile and ignores
+    settings = (settings or Settings.defaults()).for_path(path)  # per-path profile and ignores
     try:
         source = read_source(path, settings.max_file_size)
     except LoadError as error:
@@ -160,7 +160,7 @@ def expand_paths(paths: Iterable[str], suffixes: Optional[Iterable[str]] = None)
 
 def check_data(path: str, data: bytes, settings: Optional[Settings] = None) -> FileReport:
     """Check bytes that claim to be the file ``path`` (text piped on standard input)."""
-    settings = (settings or Settings()).for_path(path)
+    settings = (settings or Settings.defaults()).for_path(path)
     try:
         source = read_data(path, data, settings.max_file_size)
     except LoadError as error:
@@ -175,5 +175,5 @@ def check_paths(paths: Iterable[str], settings: Optional[Settings] = None, jobs:
     from checker.discovery import discover
     from checker.parallel import check_files
 
-    settings = settings or Settings()
+    settings = settings or Settings.defaults()
     return Report.build(check_files(discover(paths, settings), settings, jobs=jobs, progress=progress))

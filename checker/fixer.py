@@ -126,7 +126,7 @@ class FileText:
             checked = source.text[fix.start:fix.end]
             if text[start:end] != checked or fix.replacement == checked:
                 continue
-            carried.append(Fix(start=start, end=end, replacement=fix.replacement, safety=fix.safety))
+            carried.append(Fix.model_construct(start=start, end=end, replacement=fix.replacement, safety=fix.safety))
         carried.sort(key=lambda fix: (fix.start, fix.end))
         kept: list[Fix] = []
         for fix in carried:
@@ -223,7 +223,7 @@ def plan_fix(path: str, settings: Optional[Settings] = None, unsafe: bool = Fals
     from checker.engine import check_source
     from checker.readers import LoadError, read_data, read_source
 
-    settings = (settings or Settings()).for_path(path)
+    settings = (settings or Settings.defaults()).for_path(path)
     try:
         original = checked = read_source(path, settings.max_file_size)
     except LoadError as error:

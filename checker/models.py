@@ -3,6 +3,12 @@
 A check produces :class:`Finding` objects through the engine; formatters, the
 baseline and the fixer consume them. They are pydantic models so that the JSON
 report is exactly what ``schemas/report.schema.json`` describes.
+
+Every model is built lazily (``defer_build``): pydantic builds a model's validator
+and serialiser the first time one is needed, which a plain ``doccheck check`` with
+text output never does. The engine and the rules make these records from values
+they have already typed, so they use ``model_construct``; data from outside (a
+baseline, a report read back) is validated as usual.
 """
 from __future__ import annotations
 
@@ -44,7 +50,7 @@ Category = Literal[
 class Fix(BaseModel):
     """Replace ``text[start:end]`` with ``replacement``."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     start: int
     end: int
@@ -53,6 +59,8 @@ class Fix(BaseModel):
 
 
 class Finding(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     code: str
     name: str
     category: Category
@@ -77,6 +85,8 @@ class Finding(BaseModel):
 
 
 class FileReport(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     path: str
     encoding: Optional[str] = None
     profile: Optional[str] = None
@@ -92,17 +102,23 @@ class FileReport(BaseModel):
 
 
 class Summary(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     files: int
     findings: int
     by_severity: dict[str, int]
 
 
 class ToolInfo(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     name: str = "doccheck"
     version: str
 
 
 class Report(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     schema_version: Literal["1"] = "1"
     tool: ToolInfo
     files: list[FileReport]
@@ -116,8 +132,9 @@ class Report(BaseModel):
         for file in files:
             for finding in file.findings:
                 by_severity[finding.severity.value] += 1
-        return cls(
-            tool=ToolInfo(version=__version__),
+        return cls.model_construct(
+            tool=ToolInfo.model_construct(version=__version__),
             files=files,
-            summary=Summary(files=len(files), findings=sum(by_severity.values()), by_severity=by_severity),
+            summary=Summary.model_construct(files=len(files), findings=sum(by_severity.values()),
+                                            by_severity=by_severity),
         )

@@ -103,7 +103,7 @@ def check_files(paths: Sequence[str], settings: Optional[Settings] = None, jobs:
     """Reports for ``paths`` in the same order, checked on ``jobs`` processes
     (default: the number of CPUs). ``progress``: None shows a bar on a terminal
     for long runs."""
-    settings = settings or Settings()
+    settings = settings or Settings.defaults()
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
     jobs = min(jobs, len(paths))
     bar = _progress_for(len(paths), progress)
