@@ -19,7 +19,7 @@ import bisect
 import gc
 import importlib.util
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
@@ -38,31 +38,62 @@ def pair_code(first: str, second: str) -> int:
     return ord(first) | (ord(second) << 32)
 
 
+# A document's distinct pairs are looked up one by one in the sorted codes until this
+# many lookups were made in the process; then the set of every code is built once
+# (about 30 ms for 117,000 codes: more than a one-document run needs to spend).
+_LOOKUPS_BEFORE_SET = 60_000
+
+
 @dataclass
 class Lexicon:
-    known: set[int]  # pair codes of adjacent characters that can be (part of) a word
+    codes: array.array  # sorted pair codes of adjacent characters that can be (part of) a word
     two: array.array  # sorted pair codes of the two-character words (at least KNOWN_MIN frequent)
     words: dict[str, int]  # two-character words at least CANDIDATE_MIN frequent
     common: str  # characters that are frequent words of their own (COMMON_SINGLE)
     syllables: dict[str, str]  # character → its usual reading with tone (bu4)
-    # (other character, position of the replaced one, reading) → [(character, frequency)]
-    homophones: dict[tuple[str, int, str], list[tuple[str, int]]]
+    # other character + position of the replaced one + reading (署0bu4) → the characters
+    # that make a word of at least CANDIDATE_MIN with it (部)
+    sounds: dict[str, str]
     source: str
+    _known: Optional[set[int]] = field(default=None, repr=False)
+    _lookups: int = field(default=0, repr=False)
+
+    @property
+    def known(self) -> set[int]:
+        """Every pair code that can be (part of) a word, as a set (built on first use)."""
+        if self._known is None:
+            self._known = set(self.codes)
+        return self._known
+
+    def known_among(self, *sequences) -> set[int]:
+        """The codes in ``sequences`` that can be (part of) a word."""
+        distinct = set().union(*sequences)
+        if self._known is None and self._lookups + len(distinct) <= _LOOKUPS_BEFORE_SET:
+            self._lookups += len(distinct)
+            return {code for code in distinct if _contains(self.codes, code)}
+        return distinct & self.known
 
     def frequency(self, word: str) -> int:
         return self.words.get(word, 0)
 
     def is_known(self, word: str) -> bool:
-        return len(word) == 2 and pair_code(word[0], word[1]) in self.known
+        return len(word) == 2 and _contains(self.codes, pair_code(word[0], word[1]))
 
     def is_word(self, word: str) -> bool:
         """Is ``word`` a two-character word? (Asked for a few positions per document,
         so a binary search of the sorted codes spares building a set at start-up.)"""
-        if len(word) != 2:
-            return False
-        code = pair_code(word[0], word[1])
-        at = bisect.bisect_left(self.two, code)
-        return at < len(self.two) and self.two[at] == code
+        return len(word) == 2 and _contains(self.two, pair_code(word[0], word[1]))
+
+    def homophones(self, other: str, position: int, reading: str) -> list[tuple[str, int]]:
+        """(character, frequency of the word) for each character read ``reading`` that
+        makes a frequent word with ``other`` at ``position`` (0: before it, 1: after it)."""
+        return [(char, self.words[char + other if position == 0 else other + char])
+                for char in self.sounds.get(f"{other}{position}{reading}", "")]
+
+
+def _contains(codes: array.array, code: int) -> bool:
+    at = bisect.bisect_left(codes, code)
+    return at < len(codes) and codes[at] == code
 
 
 @lru_cache(maxsize=1)  # found once per process: the search costs about 0.5 ms of file lookups
@@ -99,7 +130,7 @@ def _read_lexicon(path: str) -> Lexicon:
     known, two = array.array("Q"), array.array("Q")
     known.frombytes(data["known"])
     two.frombytes(data["two"])
-    return Lexicon(set(known), two, data["words"], data["common"], data["syllables"], data["homophones"], path)
+    return Lexicon(known, two, data["words"], data["common"], data["syllables"], data["sounds"], path)
 
 
 def build_lexicon_data(path: str) -> dict:
@@ -142,20 +173,20 @@ def build_lexicon_data(path: str) -> dict:
         readings = pinyin(ch, style=Style.TONE3, heteronym=False, errors="ignore", neutral_tone_with_five=True)
         if readings and readings[0]:
             syllables[ch] = readings[0][0]
-    homophones: dict[tuple[str, int, str], list[tuple[str, int]]] = {}
-    for word, frequency in words.items():
+    sounds: dict[str, str] = {}
+    for word in words:
         # the reading of each character in this word (长 in 增长 is zhang), as an
         # input method would have been given it
         readings = pinyin(word, style=Style.TONE3, errors="ignore", neutral_tone_with_five=True)
         if len(readings) != 2:
             continue
         for position in (0, 1):
-            homophones.setdefault((word[1 - position], position, readings[position][0]), []).append(
-                (word[position], frequency))
+            key = f"{word[1 - position]}{position}{readings[position][0]}"
+            sounds[key] = sounds.get(key, "") + word[position]
     return {"known": array.array("Q", sorted(known)).tobytes(),
             "two": array.array("Q", sorted(two)).tobytes(), "words": words,
             "common": "".join(sorted(ch for ch, frequency in singles.items() if frequency >= COMMON_SINGLE)),
-            "syllables": syllables, "homophones": homophones}
+            "syllables": syllables, "sounds": sounds}
 
 
 # -- the full segmentation, for checks that need words ------------------------------

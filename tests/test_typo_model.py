@@ -71,7 +71,7 @@ def test_the_lexicon_knows_words_and_readings():
     assert lex.is_word("部署") and not lex.is_word("布署")
     assert lex.frequency("部署") >= 1000
     assert lex.syllables["布"] == lex.syllables["部"] == "bu4"
-    assert ("部", lex.frequency("部署")) in lex.homophones[("署", 0, "bu4")]
+    assert ("部", lex.frequency("部署")) in lex.homophones("署", 0, "bu4")
 
 
 def naive_pairs(text, lex):

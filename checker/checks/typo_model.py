@@ -67,8 +67,9 @@ def suspicious_pairs(text: str, start: int, end: int, lex: Lexicon,
     # The pairs (0,1), (2,3) … are the 64-bit words of the UTF-32 bytes; (1,2), (3,4) …
     # those of the bytes shifted by one character. Each half is tested in one map.
     view = memoryview(encoded)
-    even = bytes(map(lex.known.__contains__, view[:len(encoded) // 8 * 8].cast("Q")))
-    odd = bytes(map(lex.known.__contains__, view[4:4 + (len(encoded) - 4) // 8 * 8].cast("Q")))
+    evens, odds = view[:len(encoded) // 8 * 8].cast("Q"), view[4:4 + (len(encoded) - 4) // 8 * 8].cast("Q")
+    known_here = lex.known_among(evens, odds).__contains__
+    even, odd = bytes(map(known_here, evens)), bytes(map(known_here, odds))
     pairs = bytearray(len(codes) - 1)
     pairs[0::2] = even
     pairs[1::2] = odd
@@ -204,7 +205,7 @@ def _correction(pair: str, sides: set[int], lex: Lexicon) -> Optional[tuple[str,
         replaced, other = pair[position], pair[1 - position]
         reading = lex.syllables.get(replaced)
         if reading:
-            for char, frequency in lex.homophones.get((other, position, reading), ()):
+            for char, frequency in lex.homophones(other, position, reading):
                 if char == replaced:
                     continue
                 word = char + other if position == 0 else other + char
