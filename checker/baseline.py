@@ -17,17 +17,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from collections import Counter
 from pathlib import Path, PurePosixPath
 from typing import Optional
 
+from checker import patterns
 from checker.models import FileReport, Finding, Report
 
 FORMAT = "doccheck-baseline"
 VERSION = 1
 CONTEXT = 16  # characters of context either side of a finding
-_SPACE = re.compile(r"[\s\u3000\xa0]+")
+_SPACE = patterns.compile(r"[\s\u3000\xa0]+")
 
 
 class BaselineError(Exception):

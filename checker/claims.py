@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Optional
 
+from checker import patterns
 from checker.quantities import Quantity, Sentence, load_numeric_rules, sentences
 
 # Marks that end a clause inside a sentence (、 joins items of one clause).
@@ -32,7 +33,7 @@ CLAUSE_MARKS = "，,；;。：:！？!?\n"
 _STRONG_MARKS = "；;。！？!?\n"
 _OPEN = "（(〔【["
 _CLOSE = "）)〕】]"
-_BRACKETS = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
+_BRACKETS = patterns.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 # A clause longer than this is text without punctuation: looking further back finds nothing useful.
 _CLAUSE_REACH = 200
 # What may follow a part of a breakdown: the end of its clause.
@@ -45,7 +46,7 @@ _LONGEST_COMPARISON = 14
 
 @lru_cache(maxsize=16)
 def _mark_pattern(marks: str) -> re.Pattern:
-    return re.compile("[" + re.escape(marks) + "]")
+    return patterns.compile("[" + re.escape(marks) + "]")
 
 
 @dataclass

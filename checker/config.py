@@ -33,26 +33,29 @@ class ConfigError(Exception):
 
 
 class Settings(BaseModel):
-    # built on first validation: a run without a configuration file uses defaults()
+    # built on first validation: a run without a configuration file uses defaults().
+    # Mutable defaults are literals, which pydantic copies for each instance: a
+    # default_factory of ``list`` would make model_construct ask inspect.signature
+    # about the builtin (15 ms of start-up).
     model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
-    select: list[str] = Field(default_factory=lambda: ["ALL"])
-    ignore: list[str] = Field(default_factory=list)
-    extend_select: list[str] = Field(default_factory=list, alias="extend-select")
+    select: list[str] = Field(["ALL"])
+    ignore: list[str] = Field([])
+    extend_select: list[str] = Field([], alias="extend-select")
     fail_on: FailOn = Field("warning", alias="fail-on")
     profile: Optional[str] = None
-    severity: dict[str, Severity] = Field(default_factory=dict)  # code → severity override
+    severity: dict[str, Severity] = Field({})  # code → severity override
     max_file_size: int = Field(DEFAULT_MAX_BYTES, alias="max-file-size")  # bytes; 0 = no limit
     # User data files: extra rule packs (typos, wording) and glossaries of names.
-    rule_packs: list[str] = Field(default_factory=list, alias="rule-packs")
-    glossaries: list[str] = Field(default_factory=list)
+    rule_packs: list[str] = Field([], alias="rule-packs")
+    glossaries: list[str] = Field([])
     # Globs (gitignore syntax) relative to ``root``: glob → profile, glob → rules to skip.
-    per_path_profiles: dict[str, str] = Field(default_factory=dict, alias="per-path-profiles")
-    per_path_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-path-ignores")
+    per_path_profiles: dict[str, str] = Field({}, alias="per-path-profiles")
+    per_path_ignores: dict[str, list[str]] = Field({}, alias="per-path-ignores")
     # Which files a directory walk yields: suffixes, and include/exclude globs.
-    file_types: list[str] = Field(default_factory=list, alias="file-types")  # empty: every readable type
-    include: list[str] = Field(default_factory=list)
-    exclude: list[str] = Field(default_factory=list)
+    file_types: list[str] = Field([], alias="file-types")  # empty: every readable type
+    include: list[str] = Field([])
+    exclude: list[str] = Field([])
     # The folder globs are relative to (the configuration file's; None: the current
     # directory) and the file the settings were read from.
     root: Optional[str] = None

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from checker import patterns
 from checker.numerals import to_int
 from checker.scan import finditer
 
@@ -25,24 +26,24 @@ _CN_SMALL = "一二三四五六七八九十"
 _SP = r"[ \t\u3000]*"
 
 # 2016年1月19日 / 2016年1月 / 1月19日 (the year is optional, the day too when a year is given)
-_ARABIC = re.compile(
+_ARABIC = patterns.compile(
     rf"(?<![{_AR}.．\-－/])(?:(?P<year>[{_AR}]{{4}}){_SP}年{_SP})?(?P<month>[{_AR}]{{1,2}}){_SP}月"
     rf"(?:{_SP}(?P<day>[{_AR}]{{1,2}}){_SP}[日号])?"
 )
 # 二〇一六年一月十九日 / 一月十九日
-_CHINESE = re.compile(
+_CHINESE = patterns.compile(
     rf"(?<![{_CN_SMALL}〇○零Ｏ])(?:(?P<year>[{_CN_DIGIT}]{{4}}){_SP}年{_SP})?(?P<month>[{_CN_SMALL}]{{1,2}}){_SP}月"
     rf"(?:{_SP}(?P<day>[{_CN_SMALL}]{{1,3}}){_SP}[日号])?"
 )
 # 2016-01-19  2016.1.19  2016/1/19  (the same separator twice)
-_NUMERIC = re.compile(
+_NUMERIC = patterns.compile(
     rf"(?<![{_AR}.．\-/])(?P<year>[{_AR}]{{4}})(?P<sep>[\-./．])(?P<month>[{_AR}]{{1,2}})(?P=sep)(?P<day>[{_AR}]{{1,2}})"
     rf"(?![{_AR}]|[.．\-/][{_AR}])"
 )
 # （星期五） (周五) 星期五 — right after a date
-_WEEKDAY = re.compile(rf"{_SP}(?:[（(]{_SP})?(?P<given>(?:星期|礼拜|周)(?P<weekday>[一二三四五六日天]))")
-_ARABIC_STARTS = re.compile(f"[{_AR}]")  # the first character of every match of _ARABIC and _NUMERIC
-_CHINESE_STARTS = re.compile(f"[{_CN_DIGIT}{_CN_SMALL}]")
+_WEEKDAY = patterns.compile(rf"{_SP}(?:[（(]{_SP})?(?P<given>(?:星期|礼拜|周)(?P<weekday>[一二三四五六日天]))")
+_ARABIC_STARTS = patterns.compile(f"[{_AR}]")  # the first character of every match of _ARABIC and _NUMERIC
+_CHINESE_STARTS = patterns.compile(f"[{_CN_DIGIT}{_CN_SMALL}]")
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 
@@ -174,4 +175,4 @@ def years_in(text: str) -> list[int]:
     return years
 
 
-_YEAR = re.compile(rf"(?<![{_AR}{_CN_DIGIT}])([{_AR}]{{4}}|[{_CN_DIGIT}]{{4}}){_SP}年(?!代)")
+_YEAR = patterns.compile(rf"(?<![{_AR}{_CN_DIGIT}])([{_AR}]{{4}}|[{_CN_DIGIT}]{{4}}){_SP}年(?!代)")

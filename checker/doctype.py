@@ -7,8 +7,9 @@ A 公文's title ends with its kind: 关于……的通知, ……的批复, …
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
+
+from checker import patterns
 
 # The 15 kinds of the 条例; 令 is the usual title ending of a 命令.
 STATUTORY_TYPES = ("决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
@@ -28,14 +29,14 @@ _ENDINGS: tuple[tuple[str, str], ...] = (
 ) + tuple((kind, kind) for kind in STATUTORY_TYPES if kind not in ("命令", "纪要"))
 
 # 2015年工作总结和2016年工作计划, 工作总结及工作打算, 上半年工作总结和下半年工作安排
-_SUMMARY_AND_PLAN = re.compile(r"总结[和及与暨、].{0,16}(?:计划|安排|打算|思路|要点)$")
-_SUMMARY = re.compile(r"(?:工作总结|工作情况总结)$")
-_PLAN = re.compile(r"(?:工作计划|工作安排|工作打算)$")
-_SPEECH = re.compile(r"^在.{2,60}上的.{0,6}(?:报告|讲话|发言|致辞)$")
+_SUMMARY_AND_PLAN = patterns.compile(r"总结[和及与暨、].{0,16}(?:计划|安排|打算|思路|要点)$")
+_SUMMARY = patterns.compile(r"(?:工作总结|工作情况总结)$")
+_PLAN = patterns.compile(r"(?:工作计划|工作安排|工作打算)$")
+_SPEECH = patterns.compile(r"^在.{2,60}上的.{0,6}(?:报告|讲话|发言|致辞)$")
 # A subtitle run into the title: ——2026年1月26日在……会议上; the number of a 令: 国务院令第706号.
-_SUBTITLE = re.compile(r"(?:——|－－).*$")
-_ORDER_NUMBER = re.compile(r"(令)[\s\u3000]*第[0-9０-９一二三四五六七八九十百零〇]{1,6}号$")
-_TRAILING = re.compile(r"[\s\u3000（(]*(?:[(（][^()（）]{0,12}[)）][\s\u3000]*)?$")
+_SUBTITLE = patterns.compile(r"(?:——|－－).*$")
+_ORDER_NUMBER = patterns.compile(r"(令)[\s\u3000]*第[0-9０-９一二三四五六七八九十百零〇]{1,6}号$")
+_TRAILING = patterns.compile(r"[\s\u3000（(]*(?:[(（][^()（）]{0,12}[)）][\s\u3000]*)?$")
 
 
 def type_of_title(title: Optional[str]) -> Optional[str]:

@@ -75,7 +75,7 @@ class Finding(BaseModel):
     excerpt: str
     suggestion: Optional[str] = None
     fix: Optional[Fix] = None
-    evidence: dict[str, Any] = Field(default_factory=dict)
+    evidence: dict[str, Any] = Field({})
     # Where the extracted text came from in a non-text source (docx paragraph,
     # table cell, PDF page …). Not part of the JSON report's required keys.
     location: Optional[dict[str, Any]] = None
@@ -90,7 +90,7 @@ class FileReport(BaseModel):
     path: str
     encoding: Optional[str] = None
     profile: Optional[str] = None
-    findings: list[Finding] = Field(default_factory=list)
+    findings: list[Finding] = Field([])
     # Set when the file could not be read or checked at all (exit status 2).
     error: Optional[str] = None
     # The checked text, for formatters that show context; never serialised.

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator, Optional
 
+from checker import patterns
 from checker.numerals import to_int
 from checker.resources import grammar_path
 from checker.scan import finditer
@@ -30,7 +31,7 @@ _TERMINAL_LEVEL = {"H1": 1, "H2": 2, "H3": 3, "H4": 4}
 _TERMINAL_KIND = {"CHAPTER": "chapter", "SECTION": "section", "ARTICLE": "article"}
 
 _SENTENCE_END = "。！？；"
-_ATTACHMENT_ITEM = re.compile(r"[ \t\u3000]*([0-9０-９]{1,3}[.．、])")
+_ATTACHMENT_ITEM = patterns.compile(r"[ \t\u3000]*([0-9０-９]{1,3}[.．、])")
 _SHORT_LINE = 40  # a signature or chrome line is short
 _TITLE_LINE = 80
 
@@ -112,7 +113,7 @@ class Line:
 def _line_parser():
     from lark import Lark
 
-    return Lark.open(
+    parser = Lark.open(
         str(grammar_path("outline.lark")),
         parser="lalr",
         lexer="contextual",
@@ -120,9 +121,31 @@ def _line_parser():
         maybe_placeholders=False,
         cache=True,
     )
+    _lexers_use_stored_patterns(parser)
+    return parser
 
 
-_ENUMERATION_STARTS = re.compile("[一二三四五六七八九十第]")  # first characters of ENUM_SHI, ENUM_DI
+class _ReForLark:
+    """What Lark's lexer asks of the ``re`` module, with ``compile`` taken from
+    checker.patterns: the lexer joins the terminals of each parser state into one
+    pattern, and compiling those costs about 25 ms at every start."""
+
+    compile = staticmethod(patterns.compile)
+    match = staticmethod(re.match)
+    error = re.error
+
+
+def _lexers_use_stored_patterns(parser) -> None:
+    # Lark builds a lexer per parser state, each with the regular expression module
+    # in its ``re`` and its scanner compiled on first use. Where the layout is not
+    # that (another Lark version), nothing changes but the speed.
+    lexer = getattr(getattr(parser, "parser", None), "lexer", None)
+    for basic in [*getattr(lexer, "lexers", {}).values(), getattr(lexer, "root_lexer", None)]:
+        if getattr(basic, "re", None) is re and getattr(basic, "_scanner", False) is None:
+            basic.re = _ReForLark
+
+
+_ENUMERATION_STARTS = patterns.compile("[一二三四五六七八九十第]")  # first characters of ENUM_SHI, ENUM_DI
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +157,7 @@ def _enumeration_pattern() -> re.Pattern:
     alternatives = [
         f"(?P<{name}>{grammar.get_terminal(name).pattern.to_regexp()})" for name in ("ENUM_SHI", "ENUM_DI")
     ]
-    return re.compile("|".join(alternatives))
+    return patterns.compile("|".join(alternatives))
 
 
 def classify_lines(text: str) -> list[Line]:
@@ -206,14 +229,14 @@ def classify_lines(text: str) -> list[Line]:
     return lines
 
 
-_INDENT = re.compile("[ \t\u3000\xa0]*")
+_INDENT = patterns.compile("[ \t\u3000\xa0]*")
 
 
 @lru_cache(maxsize=1)
 def _marker_patterns() -> tuple[re.Pattern, ...]:
     """The grammar's line markers: every terminal that is not the indent, the rest of
     a line or the line break, compiled from the grammar's own definitions."""
-    return tuple(re.compile(terminal.pattern.to_regexp()) for terminal in _line_parser().terminals
+    return tuple(patterns.compile(terminal.pattern.to_regexp()) for terminal in _line_parser().terminals
                  if terminal.name not in ("INDENT", "REST", "_NL"))
 
 
@@ -224,7 +247,7 @@ _lines_seen = 0
 @lru_cache(maxsize=1)
 def _any_marker() -> re.Pattern:
     """Matches where any of the grammar's line markers does."""
-    return re.compile("|".join(f"(?:{marker.pattern})" for marker in _marker_patterns()))
+    return patterns.compile("|".join(f"(?:{marker.pattern})" for marker in _marker_patterns()))
 
 
 def _parse_lines(text: str, blocks: list[tuple[int, int]]) -> dict[int, Line]:

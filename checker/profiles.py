@@ -18,6 +18,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from checker import patterns
 from checker.datafiles import read_validated
 from checker.resources import cached_load_all, data_dir
 
@@ -88,7 +89,7 @@ def load_profile_file(path: str | os.PathLike) -> Profile:
         for key, pattern in [("title", item.get("title"))] + [(f"patterns/{i}", p) for i, p in
                                                               enumerate(item.get("patterns") or [])]:
             try:
-                re.compile(pattern or "")
+                patterns.compile(pattern or "")
             except re.error as error:
                 raise ProfileError(f"{path}: 条目 expected/{index}/{key} 无效："
                                    f"不是有效的正则表达式：{error}") from None
@@ -181,7 +182,7 @@ def check_profile_option(value: Optional[str]) -> Optional[str]:
 
 # -- matching parts to headings -------------------------------------------------------
 
-_JOINERS = re.compile(r"[和及与暨、，,；;]|以及")
+_JOINERS = patterns.compile(r"[和及与暨、，,；;]|以及")
 
 
 @dataclass

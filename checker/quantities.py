@@ -21,6 +21,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any, Optional
 
+from checker import patterns
 from checker.numerals import chinese_to_int
 from checker.scan import finditer
 from checker.datafiles import read_validated
@@ -140,7 +141,7 @@ _ARABIC = rf"(?:[{_DIGITS}]{{1,3}}(?:,[{_DIGITS}]{{3}})+(?![{_DIGITS}])|[{_DIGIT
 _CN_START = "〇零一二两三四五六七八九十"
 _CN_BODY = "〇零一二两三四五六七八九十百千万亿点"
 _CHINESE = rf"[{_CN_START}][{_CN_BODY}]*"
-_STARTS = re.compile(f"[百{_DIGITS}{_CN_START}]")  # the first character of every match of the pattern
+_STARTS = patterns.compile(f"[百{_DIGITS}{_CN_START}]")  # the first character of every match of the pattern
 _CN_DIGITS = set("一二两三四五六七八九")
 _MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4}
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
@@ -174,7 +175,7 @@ def _lexicon(path: Optional[str] = None) -> _Lexicon:
     units = rules["units"]
     measure_words = list(units["count"]) + list(units["measure"]) + list(units["time"])
     rate_words = list(PERCENT_UNITS)
-    pattern = re.compile(
+    pattern = patterns.compile(
         rf"(?P<pct>百分之(?P<pctnum>{_ARABIC}|[{_CN_BODY}]+))"
         rf"|(?P<num>{_ARABIC}|{_CHINESE})(?P<inner>[多余])?(?P<mag>{_alternation(_MAGNITUDES)})?(?P<inner2>[多余])?"
         rf"(?P<unit>{_alternation(rate_words + measure_words)})?"
@@ -195,10 +196,10 @@ def _lexicon(path: Optional[str] = None) -> _Lexicon:
     return _Lexicon(pattern, frozenset(units["count"]), frozenset(units["measure"]), frozenset(units["time"]),
                     dict(units["aliases"]), tuple(sorted(before, key=by_length)),
                     tuple(sorted(after, key=by_length)), inner, exclusions,
-                    before_pattern=re.compile(f"(?:{_alternation(before_words)})$"),
+                    before_pattern=patterns.compile(f"(?:{_alternation(before_words)})$"),
                     before_words=before_words,
-                    exclusion_pattern=re.compile(f"(?:{_alternation(exclusions)})$") if exclusions else re.compile("(?!)"),
-                    after_pattern=re.compile(_alternation(after_words)) if after_words else re.compile("(?!)"),
+                    exclusion_pattern=patterns.compile(f"(?:{_alternation(exclusions)})$") if exclusions else patterns.compile("(?!)"),
+                    after_pattern=patterns.compile(_alternation(after_words)) if after_words else patterns.compile("(?!)"),
                     after_words=after_words)
 
 
@@ -252,7 +253,7 @@ def _chinese_value(written: str) -> Optional[tuple[Fraction, int, int]]:
 
 # Canonical Chinese integers: 亿 section, 万 section, the rest; each 千百十 in order.
 _CN_BELOW_WAN = "(?:[一二两三四五六七八九]千)?(?:[零〇]?[一二两三四五六七八九]百)?(?:[零〇]?[一二两三四五六七八九]?十)?(?:[零〇]?[一二两三四五六七八九])?"
-_CN_SECTIONS = re.compile(f"(?:({_CN_BELOW_WAN})亿)?(?:({_CN_BELOW_WAN})万)?({_CN_BELOW_WAN}|零|〇)")
+_CN_SECTIONS = patterns.compile(f"(?:({_CN_BELOW_WAN})亿)?(?:({_CN_BELOW_WAN})万)?({_CN_BELOW_WAN}|零|〇)")
 _CN_DIGIT_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -387,7 +388,7 @@ def _mark_ranges(text: str, quantities: list[Quantity]) -> None:
 
 # -- the shared views ------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_SENTENCE_END = patterns.compile(r"[。！？!?\n]")
 
 
 def document_quantities(doc) -> list[Quantity]:

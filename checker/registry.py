@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Optional, Union
 
+from checker import patterns
 from checker.models import CATEGORY_PREFIX, Fix, Severity
 
 DOC_SECTIONS = ("What it checks", "Why it matters", "Example", "Fix")
@@ -70,8 +70,8 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
-_CODE = re.compile(r"^(ST|NC|DT|TY|PN|NU|TM|LY|IN)\d{3}$")
-_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_CODE = patterns.compile(r"^(ST|NC|DT|TY|PN|NU|TM|LY|IN)\d{3}$")
+_NAME = patterns.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def rule(

@@ -142,16 +142,37 @@ def _touch(entry: Path) -> None:
 
 def _store(folder: Path, entry: Path, key: str, value: Any) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump((key, value), stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, entry)
+        data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PickleError, TypeError, AttributeError):
+        return  # an unpicklable value: no cache, same result
+    if not store_atomically(entry, data):
+        return
+    try:
         entries = sorted(folder.glob("*.pickle"), key=lambda item: item.stat().st_mtime)
         for old in entries[: len(entries) - _CACHE_LIMIT // 2] if len(entries) > _CACHE_LIMIT else []:
             old.unlink()
-    except (OSError, pickle.PickleError, TypeError, AttributeError):
-        pass  # a read-only home or an unpicklable value: no cache, same result
+    except OSError:
+        pass
+
+
+def store_atomically(path: Path, data: bytes) -> bool:
+    """Write a cache file whole or not at all (a reader never sees half of one);
+    False when it cannot be written (a read-only home: no cache, same results)."""
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+        return True
+    except OSError:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+        return False
 
 
 def yaml_loader():

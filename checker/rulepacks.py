@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterator, Optional
 
+from checker import patterns
 from checker.datafiles import SchemaProblem, read_validated, read_yaml, schema_problem
 from checker.resources import cached_load, rules_path
 
@@ -54,7 +55,7 @@ _NAMED_BEFORE = {
     "<number>": rf"[{_DIGIT}][ \u3000]*$",
     "<han>": r"[\u4e00-\u9fff]$",
 }
-_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+_SENTENCE_END = patterns.compile(r"[。！？；!?;\n]")
 _LOOKBACK = 24
 _SENTENCE_LIMIT = 120
 
@@ -72,7 +73,7 @@ class Context:
             return None
         literals = tuple(item for item in items if item not in named)
         names = [named[item] for item in items if item in named]
-        pattern = re.compile("|".join(f"(?:{n})" for n in names)) if names else None
+        pattern = patterns.compile("|".join(f"(?:{n})" for n in names)) if names else None
         return cls(literals, pattern)
 
     def after(self, text: str, at: int) -> bool:
@@ -299,14 +300,14 @@ class Matcher:
             self.by_pair.setdefault(form[:2], []).append(form)
         firsts = "".join(sorted({pair[0] for pair in self.by_pair}))
         seconds = "".join(sorted({pair[1] for pair in self.by_pair}))
-        self.pattern = re.compile(f"(?<=[{re.escape(firsts)}])[{re.escape(seconds)}]") if by_form else None
+        self.pattern = patterns.compile(f"(?<=[{re.escape(firsts)}])[{re.escape(seconds)}]") if by_form else None
         consistencies: dict[tuple[str, ...], Consistency] = {}
         for pack in packs:
             for rule_ in pack.consistencies:
                 consistencies[rule_.forms] = rule_
         self.consistencies = list(consistencies.values())
         every = sorted({form for rule_ in self.consistencies for form in rule_.forms}, key=lambda f: (-len(f), f))
-        self.consistency_pattern = re.compile(trie_pattern(every)) if every else None
+        self.consistency_pattern = patterns.compile(trie_pattern(every)) if every else None
         self.accepted = frozenset(word for pack in packs for word in pack.accept)
 
     def matches(self, text: str, spans: list[tuple[int, int]]) -> Iterator[Match]:

@@ -16,16 +16,16 @@ suppressions do not pile up.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from checker import patterns
 from checker.models import Finding
 
 # The names are bounded (a comment of a few rule codes) so that an unclosed comment
 # repeated along a long line costs linear time, not quadratic.
-DIRECTIVE = re.compile(r"<!--[ \t]*doccheck-(disable-next-line|disable|enable)\b([^>\n]{0,300}?)[ \t]*-->")
-_NAME = re.compile(r"[^\s,，、]+")
+DIRECTIVE = patterns.compile(r"<!--[ \t]*doccheck-(disable-next-line|disable|enable)\b([^>\n]{0,300}?)[ \t]*-->")
+_NAME = patterns.compile(r"[^\s,，、]+")
 
 
 @dataclass

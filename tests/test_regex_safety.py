@@ -4,7 +4,8 @@ The patterns are collected, not listed, so that a pattern a new rule adds is tes
 without anyone remembering to: every compiled ``re.Pattern`` held at module level in
 ``checker/`` (directly or in a dict, list or tuple there), every pattern compiled while
 the full rule set checks the samples (``re``'s own cache, emptied first, catches
-``re.sub(r"…", …)`` inside functions and patterns built from rule packs), and every
+``re.sub(r"…", …)`` inside functions; ``checker.patterns`` lists what it compiled,
+patterns built from rule packs included), and every
 terminal of the grammars in ``grammar/``, which the Lark lexer runs over each line.
 
 Each pattern then meets adversarial strings built from its own literal characters
@@ -128,6 +129,10 @@ def collect() -> dict[str, re.Pattern]:
 
     for value in _compiled_by_checker(check_everything):
         add(f"compiled while checking: {value.pattern[:50]!r}", value)
+    from checker import patterns
+
+    for value in patterns.compiled():  # through checker.patterns, perhaps from its store on disk
+        add(f"compiled by checker.patterns: {value.pattern[:50]!r}", value)
     for label, pattern in _grammar_terminals():
         add(label, pattern)
     return {label: pattern for label, pattern in found.values()}

@@ -8,16 +8,16 @@ extracts dates itself.
 from __future__ import annotations
 
 import datetime
-import re
 from typing import Iterator
 
+from checker import patterns
 from checker.dates import dates, document_date, extract_dates, signature_date
 from checker.models import Fix
 from checker.registry import Hit, rule
 
 _WEEKDAY_NAMES = "一二三四五六日"
 # A clause that looks forward: a later date in it is a plan, not a report.
-_FORWARD = re.compile(r"将|计划|预计|拟|力争|争取|确保|要在|前完成|之前|以前|前将|截至目前|目标|安排|部署|届时|起施行|起实施|起执行|开始实施|有效期|期限|至今|以来|为止")
+_FORWARD = patterns.compile(r"将|计划|预计|拟|力争|争取|确保|要在|前完成|之前|以前|前将|截至目前|目标|安排|部署|届时|起施行|起实施|起执行|开始实施|有效期|期限|至今|以来|为止")
 _CLAUSE_END = "。；;！？\n"
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
+from checker import patterns
 from checker.models import Fix, Severity
 from checker.registry import Hit, rule
 
-_DOC_NUMBER = re.compile(
+_DOC_NUMBER = patterns.compile(
     r"(?P<organ>[\u4e00-\u9fff]{1,10}?)(?P<open>[〔\[［(（【])(?P<year>[0-9０-９]{2,4})(?P<close>[〕\]］)）】])"
     r"(?P<di>第?)(?P<number>[0-9０-９]{1,5})号"
 )
@@ -247,7 +248,7 @@ def signature_missing(doc) -> Iterator[Hit]:
               evidence={"profile": profile.name})
 
 
-_AFTER_SIGNATURE_OK = re.compile(r"(?:抄送|抄报|主送|印发|（此件|\(此件|此页无正文|附件|联系人|联系电话|（联系|\(联系)")
+_AFTER_SIGNATURE_OK = patterns.compile(r"(?:抄送|抄报|主送|印发|（此件|\(此件|此页无正文|附件|联系人|联系电话|（联系|\(联系)")
 
 
 @rule("ST306", "signature-not-last", category="structure", severity="warning",

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterator, Optional
 
+from checker import patterns
 from checker.models import Fix
 from checker.numerals import chinese_to_int
 from checker.registry import Hit, rule
@@ -66,8 +67,8 @@ _CHINESE_NUMERAL = "一二两三四五六七八九十百千"
 def _count_patterns(measures: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     words = "|".join(re.escape(m) for m in sorted(measures, key=len, reverse=True))
     # A count has at most 9 digits; a longer run is not a count (and int() caps digits).
-    arabic = re.compile(f"(?=[{_DIGIT}])(?<![{_DIGIT}.．第])([{_DIGIT}]{{1,9}})({words})")
-    chinese = re.compile(f"(?=[{_CHINESE_NUMERAL}])(?<![{_CHINESE_NUMERAL}零〇第前后头首每这那几“])([{_CHINESE_NUMERAL}]{{1,4}})({words})")
+    arabic = patterns.compile(f"(?=[{_DIGIT}])(?<![{_DIGIT}.．第])([{_DIGIT}]{{1,9}})({words})")
+    chinese = patterns.compile(f"(?=[{_CHINESE_NUMERAL}])(?<![{_CHINESE_NUMERAL}零〇第前后头首每这那几“])([{_CHINESE_NUMERAL}]{{1,4}})({words})")
     return arabic, chinese
 
 
@@ -208,7 +209,7 @@ def mixed_numeral_forms(doc) -> Iterator[Hit]:
 # -- NU102: a range that drops the first % or 万/亿 ---------------------------------
 
 _NUMBER = f"[{_DIGIT}]+(?:[.．][{_DIGIT}]+)?"
-_RANGE = re.compile(f"(?=[{_DIGIT}])(?<![{_DIGIT}.．%％])({_NUMBER})([～~—\\-－至到])({_NUMBER})(%|％|‰|万亿|万|亿)")
+_RANGE = patterns.compile(f"(?=[{_DIGIT}])(?<![{_DIGIT}.．%％])({_NUMBER})([～~—\\-－至到])({_NUMBER})(%|％|‰|万亿|万|亿)")
 
 
 def dropped_range_marks(doc) -> list[re.Match]:
@@ -254,16 +255,16 @@ _AMOUNT = f"(?:[{_DIGIT}][{_DIGIT}.．,]{{0,20}}|[一二两三四五六七八九
 
 @lru_cache(maxsize=8)
 def _qualifier_patterns(spec: tuple) -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
-    patterns = []
+    compiled = []
     for name, before, after, unless in spec:
         before_words = "|".join(re.escape(w) for w in sorted(before, key=len, reverse=True))
         after_words = "|".join(re.escape(w) for w in sorted(after, key=len, reverse=True))
         # 近20多家: 多/余 come right after the number; 左右/以上 after its unit.
         unit = "" if set(after) <= {"多", "余"} else "[%％‰]?[\u4e00-\u9fff]{0,4}?"
         first = "".join(sorted({re.escape(w[0]) for w in before}))
-        pattern = re.compile(f"(?=[{first}])({before_words})为?{_AMOUNT}(?:万|亿)?{unit}({after_words})")
-        patterns.append((name, pattern, unless))
-    return patterns
+        pattern = patterns.compile(f"(?=[{first}])({before_words})为?{_AMOUNT}(?:万|亿)?{unit}({after_words})")
+        compiled.append((name, pattern, unless))
+    return compiled
 
 
 def double_qualifiers(doc) -> list[tuple[re.Match, str]]:
@@ -318,8 +319,8 @@ def double_approximation(doc) -> Iterator[Hit]:
 
 # -- NU104: short years ---------------------------------------------------------------
 
-_SHORT_YEAR = re.compile(f"(?=[{_DIGIT}])(?<![{_DIGIT}.．/\\-－A-Za-z])([{_DIGIT}]{{2}})年(?=[{_DIGIT}]{{1,2}}月|底|初|末|度|上半年|下半年)")
-_FULL_YEAR = re.compile(r"(?<![0-9])((?:19|20)\d\d)年")
+_SHORT_YEAR = patterns.compile(f"(?=[{_DIGIT}])(?<![{_DIGIT}.．/\\-－A-Za-z])([{_DIGIT}]{{2}})年(?=[{_DIGIT}]{{1,2}}月|底|初|末|度|上半年|下半年)")
+_FULL_YEAR = patterns.compile(r"(?<![0-9])((?:19|20)\d\d)年")
 
 
 def short_years(doc) -> list[tuple[re.Match, str]]:
@@ -363,7 +364,7 @@ def short_year(doc) -> Iterator[Hit]:
 
 # -- NU105, NU106: the zero of a year in Chinese numerals -------------------------------
 
-_CHINESE_YEAR = re.compile("(?=[一二三四五六七八九])(?<![〇○零OＯ0０一二三四五六七八九十])([〇○零OＯ0０一二三四五六七八九]{4})年")
+_CHINESE_YEAR = patterns.compile("(?=[一二三四五六七八九])(?<![〇○零OＯ0０一二三四五六七八九十])([〇○零OＯ0０一二三四五六七八九]{4})年")
 _WRONG_ZERO = "零OＯ0０"
 
 
@@ -446,7 +447,7 @@ def year_circle_zero(doc) -> Iterator[Hit]:
 
 # -- NU107: zero-padded month or day -------------------------------------------------
 
-_PADDED = re.compile(f"(?=[0０])(?<=[{_DIGIT}][年月])[0０](?=[1-9１-９][月日号])")
+_PADDED = patterns.compile(f"(?=[0０])(?<=[{_DIGIT}][年月])[0０](?=[1-9１-９][月日号])")
 
 
 def padded_dates(doc) -> list[int]:

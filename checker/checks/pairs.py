@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from checker import patterns
 from checker.registry import Hit, rule
 
 OPENERS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "〈": "〉", "【": "】", "〔": "〕"}
@@ -17,9 +18,9 @@ CLOSERS = {close: open_ for open_, close in OPENERS.items()}
 # Round brackets of either width match each other.
 _FAMILY = {"（": "(", "(": "(", "）": "(", ")": "(", "“": "“", "”": "“", "‘": "‘", "’": "‘",
            "《": "《", "》": "《", "〈": "〈", "〉": "〈", "【": "【", "】": "【", "〔": "〔", "〕": "〔"}
-_MARKS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "]")
+_MARKS = patterns.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "]")
 # "1）…" "a)" "一）" at the start of a paragraph number a list item with only a closer.
-_LIST_ITEM = re.compile(r"[0-9０-９a-zA-Z一二三四五六七八九十]{1,3}[)）]")
+_LIST_ITEM = patterns.compile(r"[0-9０-９a-zA-Z一二三四五六七八九十]{1,3}[)）]")
 
 
 @lru_cache(maxsize=None)

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from checker import patterns
 from checker.dates import extract_dates, years_in
 from checker.profiles import document_profile, part_matches, top_headings
 from checker.registry import Hit, rule
 
-_RECIPIENT_SPLIT = re.compile(r"[、，,；;]")
-_ATTACHMENT_REFERENCE = re.compile(r"(?:见|详见|如|按照|参照|填写|填报|报送)附件|附件[0-9０-９一二三四五六七八九十]*[）)]|[（(]附件[0-9０-９一二三四五六七八九十]*(?!略)")
-_FORWARD = re.compile(r"将|要|计划|力争|争取|预计|拟|确保")
+_RECIPIENT_SPLIT = patterns.compile(r"[、，,；;]")
+_ATTACHMENT_REFERENCE = patterns.compile(r"(?:见|详见|如|按照|参照|填写|填报|报送)附件|附件[0-9０-９一二三四五六七八九十]*[）)]|[（(]附件[0-9０-９一二三四五六七八九十]*(?!略)")
+_FORWARD = patterns.compile(r"将|要|计划|力争|争取|预计|拟|确保")
 
 
 def _anchor(doc) -> tuple[int, int]:
@@ -40,7 +41,7 @@ def _body_end(doc) -> int:
     return len(doc.text)
 
 
-_FIRST_CLAUSE = re.compile(r"[^，,。；;：:！？]{1,20}")
+_FIRST_CLAUSE = patterns.compile(r"[^，,。；;：:！？]{1,20}")
 
 
 def _unnumbered_heading_matches(doc, profile):
@@ -236,7 +237,7 @@ def forbidden_request(doc) -> Iterator[Hit]:
         return
     stop = _body_end(doc)
     for phrases in profile.forbidden:
-        pattern = re.compile("|".join(re.escape(p) for p in sorted(phrases.match, key=len, reverse=True)))
+        pattern = patterns.compile("|".join(re.escape(p) for p in sorted(phrases.match, key=len, reverse=True)))
         for match in pattern.finditer(doc.text, 0, stop):
             if not doc.in_body(match.start()):
                 continue
@@ -281,7 +282,7 @@ def missing_attachment_note(doc) -> Iterator[Hit]:
 
 
 # A heading's year that starts a span (2018年以来工作回顾) is not the year of the part.
-_SINCE = re.compile(r"[0-9０-９〇○零一二三四五六七八九]{4}[ \t\u3000]*年(?:以来|来)")
+_SINCE = patterns.compile(r"[0-9０-９〇○零一二三四五六七八九]{4}[ \t\u3000]*年(?:以来|来)")
 
 
 def _title_years(doc) -> list[int]:
@@ -384,13 +385,13 @@ def year_tense_mismatch(doc) -> Iterator[Hit]:
                       evidence={"title_years": years, "issued": issued.isoformat()})
 
 
-_DONE = re.compile(r"完成|实现|达到|取得|新增|累计|建成|增长")
+_DONE = patterns.compile(r"完成|实现|达到|取得|新增|累计|建成|增长")
 
 
 def _clauses_opening_with(doc, node, year: int, verbs: re.Pattern) -> Iterator[tuple[int, str]]:
     """(offset, clause) of the clauses in ``node`` that open with ``year``年 (a year on its
     own, not 2016年3月) and contain one of ``verbs`` within a few characters."""
-    pattern = re.compile(rf"(?:^|[。；！？\n])[ \t\u3000]*({year}年(?![0-9０-９]|底前|前|以来)[，,]?"
+    pattern = patterns.compile(rf"(?:^|[。；！？\n])[ \t\u3000]*({year}年(?![0-9０-９]|底前|前|以来)[，,]?"
                          rf"[^。；！？\n]{{0,12}}?(?:{verbs.pattern}))")
     for match in pattern.finditer(doc.text, node.head_end, node.end):
         ends = [i for i in (doc.text.find(c, match.start(1)) for c in "。；\n") if i >= 0]

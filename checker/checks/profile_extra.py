@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from checker import patterns
 from checker.checks.profile import _anchor, _body_end, _last_body_paragraph
 from checker.models import Severity
 from checker.profiles import document_profile
@@ -23,14 +24,14 @@ _PLACE = {"opening": "正文开头", "closing": "正文结尾", "anywhere": "正
 
 # A note under the title giving who adopted or issued the document and when:
 # （2024年3月11日第十四届全国人民代表大会第二次会议通过）, （国务院2024年5月1日发布）.
-_ADOPTION_NOTE = re.compile(r"[（(][^（）()]{0,60}(?:[0-9０-９〇○零一二三四五六七八九]{4}\s*年)[^（）()]{0,60}"
+_ADOPTION_NOTE = patterns.compile(r"[（(][^（）()]{0,60}(?:[0-9０-９〇○零一二三四五六七八九]{4}\s*年)[^（）()]{0,60}"
                             r"(?:通过|发布|公布|批准|印发|签署)[^（）()]{0,10}[)）]")
 # A date alone on a line near the title (统计公报: 国家统计局 / 2024年2月29日).
-_DATE_ONLY = re.compile(r"^[0-9０-９〇○零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
+_DATE_ONLY = patterns.compile(r"^[0-9０-９〇○零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
                         r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$")
 
 # The sentence that closes a request for a decision: 妥否，请批示 / 以上请示，请审批 / 特此请示.
-_REQUEST_END = re.compile(r"(?:妥否|当否|可否|是否妥当|是否可行|以上请示(?:事项)?|上述请示(?:事项)?)"
+_REQUEST_END = patterns.compile(r"(?:妥否|当否|可否|是否妥当|是否可行|以上请示(?:事项)?|上述请示(?:事项)?)"
                           r"[，,]?\s*(?:请|恳请|敬请|望)予?(?:批示|批复|审批|审示|核示|指示|审定|核准)"
                           r"|特此请示")
 
@@ -72,8 +73,8 @@ def _search_spans(doc, where: str) -> list[tuple[int, int]]:
 
 
 def _found(doc, item, spans) -> bool:
-    patterns = [re.compile(re.escape(word)) for word in item.match] + [re.compile(p) for p in item.patterns]
-    return any(pattern.search(doc.text, start, end) for start, end in spans for pattern in patterns)
+    searches = [patterns.compile(re.escape(word)) for word in item.match] + [patterns.compile(p) for p in item.patterns]
+    return any(pattern.search(doc.text, start, end) for start, end in spans for pattern in searches)
 
 
 @rule("ST209", "missing-expected-wording", category="structure", severity="warning",

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from checker import patterns
 from checker.models import Fix
 from checker.registry import Hit, rule
 
@@ -46,11 +47,11 @@ def _char(text: str, at: int, start: int, end: int) -> str:
 
 # -- half-width marks in Chinese text (PN201, PN202) -------------------------------
 
-_HALF_RUN = re.compile(r"[,;:?!()]+")
+_HALF_RUN = patterns.compile(r"[,;:?!()]+")
 # A URL keeps its own ASCII marks. Anchored on a literal prefix, then one character
 # class: linear.
-_URL = re.compile(r"(?:https?|ftp)://[!-~]+|www\.[!-~]+")
-_FULL_COUNTED = re.compile("[，；：？！（）]")
+_URL = patterns.compile(r"(?:https?|ftp)://[!-~]+|www\.[!-~]+")
+_FULL_COUNTED = patterns.compile("[，；：？！（）]")
 # More half-width marks than this in one document are reported once, not one by one.
 MAX_SEPARATE = 10
 
@@ -218,7 +219,7 @@ def halfwidth_punctuation_document(doc) -> Iterator[Hit]:
 
 # -- doubled or stacked marks (PN203) ----------------------------------------------
 
-_STACKED = re.compile("[，、；：。？！,;:?!][，、；：。,;:]")
+_STACKED = patterns.compile("[，、；：。？！,;:?!][，、；：。,;:]")
 _FULL_POINT_MARKS = frozenset("，、；：。？！")
 
 
@@ -280,7 +281,7 @@ def stacked_punctuation(doc) -> Iterator[Hit]:
 
 # -- nested title marks (PN204) ----------------------------------------------------
 
-_TITLE_MARKS = re.compile("[《》<>＜＞]")
+_TITLE_MARKS = patterns.compile("[《》<>＜＞]")
 _ANGLE_OPEN = {"<": ">", "＜": "＞"}
 _LONGEST_TITLE = 300
 
@@ -349,7 +350,7 @@ def nested_title_marks(doc) -> Iterator[Hit]:
 
 # -- 顿号 between quoted or titled items (PN205, PN206) -------------------------------
 
-_MARKED_JOIN = re.compile("(?=[》”])(?:》、?《|”、?“)")
+_MARKED_JOIN = patterns.compile("(?=[》”])(?:》、?《|”、?“)")
 
 
 @dataclass(frozen=True)
@@ -467,8 +468,8 @@ def inconsistent_dunhao(doc) -> Iterator[Hit]:
 
 # -- ellipsis (PN207) and dash (PN208) -----------------------------------------------
 
-_ELLIPSIS = re.compile(r"(?=[.。．·…])(?:\.{3,}|。{3,}|．{3,}|·{3,}|…+)")
-_DASH = re.compile(r"(?=[-－─━—])(?:-{2,}|－{2,}|─{2,}|━{2,}|—{3,}|—[ \u3000]—)")
+_ELLIPSIS = patterns.compile(r"(?=[.。．·…])(?:\.{3,}|。{3,}|．{3,}|·{3,}|…+)")
+_DASH = patterns.compile(r"(?=[-－─━—])(?:-{2,}|－{2,}|─{2,}|━{2,}|—{3,}|—[ \u3000]—)")
 
 
 def _in_chinese(text: str, start: int, end: int, p_start: int, p_end: int) -> bool:
@@ -486,7 +487,7 @@ def _spans(doc, pattern: re.Pattern) -> list[tuple[int, int]]:
 
 
 # 第一章　总则…………1: dot leaders before a page number in a table of contents.
-_PAGE_NUMBER_TO_END = re.compile(r"[ \u3000]*[0-9]{1,4}[ \u3000]*$")
+_PAGE_NUMBER_TO_END = patterns.compile(r"[ \u3000]*[0-9]{1,4}[ \u3000]*$")
 
 
 def ellipsis_spans(doc) -> list[tuple[int, int]]:
@@ -557,7 +558,7 @@ def malformed_dash(doc) -> Iterator[Hit]:
 # -- year ranges (PN209, PN210) ------------------------------------------------------
 
 # 2015-2017, 2015—2017年, 2015～2017: two four-digit years joined by one connector.
-_YEAR_RANGE = re.compile(r"(?=[12])(?<![0-9A-Za-z/.\-－—–])((?:19|20)\d\d)([-－–—～~])((?:19|20)\d\d)(?![0-9A-Za-z\-－—–/.])")
+_YEAR_RANGE = patterns.compile(r"(?=[12])(?<![0-9A-Za-z/.\-－—–])((?:19|20)\d\d)([-－–—～~])((?:19|20)\d\d)(?![0-9A-Za-z\-－—–/.])")
 _CONNECTOR_KIND = {"-": "-", "－": "-", "–": "-", "—": "—", "～": "～", "~": "～"}
 _CONNECTOR_NAME = {"-": "短横线“-”", "—": "一字线“—”", "～": "浪纹线“～”"}
 
@@ -648,11 +649,11 @@ def hyphen_in_year_range(doc) -> Iterator[Hit]:
 # 国务院), slogans (“才聚江西 智荟赣鄱”) and bylines as often as it is a slip.
 # A space beside a digit; which side is Chinese is compared in Python (is_han):
 # HAN twice in a pattern costs 4 ms to compile at every start.
-_SPACE_BY_DIGIT = re.compile("(?=[ \xa0])(?:(?<=[0-9])[ \xa0]|[ \xa0](?=[0-9]))")
+_SPACE_BY_DIGIT = patterns.compile("(?=[ \xa0])(?:(?<=[0-9])[ \xa0]|[ \xa0](?=[0-9]))")
 # A heading number or a label before the space: 第一章 1, 1.1 目的, 附件 1, 表 2
-_LABEL = re.compile(r"(?:第[0-9一二三四五六七八九十百零〇]+[章节条款编篇部]|[0-9.]+|附件|附表|表|图|目录|索引|序号)$")
-_DATE_TO_END = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")
-_LONG_NUMBER = re.compile(r"[0-9][0-9-]{5}")
+_LABEL = patterns.compile(r"(?:第[0-9一二三四五六七八九十百零〇]+[章节条款编篇部]|[0-9.]+|附件|附表|表|图|目录|索引|序号)$")
+_DATE_TO_END = patterns.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")
+_LONG_NUMBER = patterns.compile(r"[0-9][0-9-]{5}")
 
 
 def inner_spaces(doc) -> list[int]:

@@ -26,12 +26,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from checker import patterns
 from checker.checks.typos import pack_matches
 from checker.registry import Hit, rule
 from checker.rulepacks import matcher
 from checker.segmentation import Lexicon, lexicon
 
-_CUT_OFF = re.compile(rb"\x04")  # a rare character whose pairs on both sides are no word
+_CUT_OFF = patterns.compile(rb"\x04")  # a rare character whose pairs on both sides are no word
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def _rare_bytes(text: str, lex: Lexicon) -> bytes:
     substitution, then the bytes of the UTF-32 code points are tested by translation."""
     key = id(lex)
     if key not in _COMMON:
-        _COMMON[key] = re.compile(f"[{''.join(map(re.escape, sorted(lex.common)))}]" if lex.common else "(?!)")
+        _COMMON[key] = patterns.compile(f"[{''.join(map(re.escape, sorted(lex.common)))}]" if lex.common else "(?!)")
     encoded = _COMMON[key].sub("\x00", text).encode("utf-32-le")
     chinese = (int.from_bytes(encoded[1::4].translate(_CJK_MIDDLE_BYTE), "big")
                & int.from_bytes(encoded[2::4].translate(_ZERO_BYTE), "big"))

@@ -9,9 +9,9 @@ relative. :func:`parse` reads such a line back (the tests use it).
 from __future__ import annotations
 
 import os
-import re
 from typing import Optional
 
+from checker import patterns
 from checker.models import Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -25,7 +25,7 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-_ESCAPED = re.compile("%(25|0D|0A|3A|2C)")
+_ESCAPED = patterns.compile("%(25|0D|0A|3A|2C)")
 _PLAIN = {"25": "%", "0D": "\r", "0A": "\n", "3A": ":", "2C": ","}
 
 
@@ -64,7 +64,7 @@ def _repository_path(path: str) -> str:
     return path.replace("\\", "/")
 
 
-_LINE = re.compile(r"^::(?P<kind>[a-z]+)(?: (?P<props>[^:]*))?::(?P<message>.*)$")
+_LINE = patterns.compile(r"^::(?P<kind>[a-z]+)(?: (?P<props>[^:]*))?::(?P<message>.*)$")
 
 
 def parse(line: str) -> Optional[dict]:

@@ -8,12 +8,12 @@ characters in a document) are replaced by U+FFFD.
 """
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
+from checker import patterns
 from checker.models import Report
 
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = patterns.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _clean(value: str) -> str:

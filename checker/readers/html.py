@@ -14,6 +14,7 @@ import bisect
 import re
 from typing import Any, Optional
 
+from checker import patterns
 from checker.document import Source
 from checker.readers import LoadError
 from checker.readers.sourcemap import TextBuilder
@@ -29,9 +30,9 @@ METADATA_KEYS = (
 )
 _META_TAGS = {"articletitle": "标题", "pubdate": "发布日期", "contentsource": "发布机构",
               "keywords": "关键词", "description": "内容描述", "columnname": "栏目"}
-_KEY_PATTERN = re.compile(r"^\s*(?P<key>[^:：\s][^:：]{0,12}?)\s*[:：]\s*(?P<value>.*?)\s*$", re.S)
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.I)
-_SPACES = re.compile(r"\s+")
+_KEY_PATTERN = patterns.compile(r"^\s*(?P<key>[^:：\s][^:：]{0,12}?)\s*[:：]\s*(?P<value>.*?)\s*$", re.S)
+_CHARSET = patterns.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.I)
+_SPACES = patterns.compile(r"\s+")
 
 
 def _import_libraries():
@@ -186,7 +187,7 @@ class TextStream:
         tokens = [re.escape(token) for token in line.split()]
         if not tokens:
             return None
-        pattern = re.compile(r"\s+".join(tokens))
+        pattern = patterns.compile(r"\s+".join(tokens))
         match = pattern.search(self.text, self.cursor) or pattern.search(self.text)
         if not match:
             return None

@@ -15,13 +15,14 @@ import bisect
 import re
 from typing import Optional
 
+from checker import patterns
 from checker.document import Source
 from checker.readers import LoadError
 from checker.readers.sourcemap import TextBuilder
 from checker.readers.text import decode, newline_style
 
-_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n.*?\n(\1|\.\.\.)[ \t]*(\n|\Z)", re.S)
-_WORDY = re.compile(r"[A-Za-z0-9,.;:!?)\]'\"%]")
+_FRONT_MATTER = patterns.compile(r"\A(---|\+\+\+)[ \t]*\n.*?\n(\1|\.\.\.)[ \t]*(\n|\Z)", re.S)
+_WORDY = patterns.compile(r"[A-Za-z0-9,.;:!?)\]'\"%]")
 
 
 def _parser():

@@ -11,9 +11,9 @@ furniture and are left out.
 from __future__ import annotations
 
 import io
-import re
 import unicodedata
 
+from checker import patterns
 from checker.document import Source
 from checker.readers import LoadError
 from checker.readers.sourcemap import TextBuilder
@@ -21,9 +21,9 @@ from checker.readers.sourcemap import TextBuilder
 EXTRA = "pdf"
 
 _SENTENCE_END = tuple("。！？；：…”’）)!?;:")
-_LATIN_END = re.compile(r"[A-Za-z0-9,.;]$")
-_LATIN_START = re.compile(r"[A-Za-z0-9(]")
-_PAGE_NUMBER = re.compile(r"^[\s\-—–－]*[0-9０-９]{1,4}[\s\-—–－]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
+_LATIN_END = patterns.compile(r"[A-Za-z0-9,.;]$")
+_LATIN_START = patterns.compile(r"[A-Za-z0-9(]")
+_PAGE_NUMBER = patterns.compile(r"^[\s\-—–－]*[0-9０-９]{1,4}[\s\-—–－]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
 
 
 def display_width(text: str) -> int:
