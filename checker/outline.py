@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator, Optional
@@ -109,9 +110,25 @@ class Line:
     line_start: int = 0  # start of the line including indentation
 
 
+def _lark():
+    """The lark module. Lark imports the third-party ``regex`` module when it is
+    installed (a reader's library brings it), only to measure grammar terminals that
+    use Unicode categories, which doccheck's grammars do not; importing it costs
+    about 15 ms of start-up, so a first import of Lark is made without it."""
+    if "lark" not in sys.modules and "regex" not in sys.modules:
+        sys.modules["regex"] = None  # type: ignore[assignment]  # `import regex` raises ImportError
+        try:
+            import lark
+        finally:
+            del sys.modules["regex"]
+    import lark
+
+    return lark
+
+
 @lru_cache(maxsize=1)
 def _line_parser():
-    from lark import Lark
+    Lark = _lark().Lark
 
     parser = Lark.open(
         str(grammar_path("outline.lark")),
@@ -151,9 +168,7 @@ _ENUMERATION_STARTS = patterns.compile("[一二三四五六七八九十第]")  #
 @lru_cache(maxsize=1)
 def _enumeration_pattern() -> re.Pattern:
     """The enumeration markers, compiled from the grammar's own terminals."""
-    from lark import Lark
-
-    grammar = Lark.open(str(grammar_path("enumeration.lark")), parser="lalr", cache=True)
+    grammar = _lark().Lark.open(str(grammar_path("enumeration.lark")), parser="lalr", cache=True)
     alternatives = [
         f"(?P<{name}>{grammar.get_terminal(name).pattern.to_regexp()})" for name in ("ENUM_SHI", "ENUM_DI")
     ]
@@ -255,8 +270,7 @@ def _parse_lines(text: str, blocks: list[tuple[int, int]]) -> dict[int, Line]:
     classifies them, keyed by line start; lines the parse leaves out (blank) are
     missing. The stretches are parsed as one text (each parse call costs about
     0.1 ms), which gives the same lines: each begins where a line is lexed afresh."""
-    from lark import Token
-
+    Token = _lark().Token
     if not blocks:
         return {}
     chunk = "".join(text[start:end] for start, end in blocks)

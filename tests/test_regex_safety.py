@@ -25,6 +25,7 @@ import re
 import signal
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,8 @@ def collect() -> dict[str, re.Pattern]:
         found.setdefault((source, pattern.flags), (label, pattern))
 
     for module in _modules():
+        if module.__name__ == "checker.patterns":
+            continue  # its cache holds every module's patterns: they are labelled below
         for name, value in vars(module).items():
             for pattern in _patterns_in(value):
                 add(f"{module.__name__}.{name}", pattern)
@@ -135,7 +138,12 @@ def collect() -> dict[str, re.Pattern]:
         add(f"compiled by checker.patterns: {value.pattern[:50]!r}", value)
     for label, pattern in _grammar_terminals():
         add(label, pattern)
-    return {label: pattern for label, pattern in found.values()}
+    labelled: dict[str, re.Pattern] = {}
+    for (source, flags), (label, pattern) in found.items():
+        if label in labelled:  # two patterns whose labels read alike: tell them apart
+            label = f"{label} #{zlib.crc32(f'{flags}:{source}'.encode()):08x}"
+        labelled[label] = pattern
+    return labelled
 
 
 PATTERNS = collect()

@@ -143,13 +143,14 @@ def test_checking_one_text_file_loads_no_pool_and_builds_no_unused_model(tmp_pat
     document.write_text((SAMPLES / "report-defects.txt").read_text(encoding="utf-8"), encoding="utf-8")
     code = (f"import sys\nfrom checker.cli import main\n"
             f"try:\n    main(['check', {str(document)!r}])\nexcept SystemExit:\n    pass\n"
-            f"from checker.config import ConfigFile\nfrom checker.profiles import Part\n"
-            f"assert not ConfigFile.__pydantic_complete__, 'ConfigFile built'\n"
-            f"assert not Part.__pydantic_complete__, 'profile Part built'")
+            f"from checker.config import ConfigFile, Settings\nfrom checker.profiles import Part\n"
+            f"from checker.models import Finding, Fix, FileReport, Report\n"
+            f"for model in (ConfigFile, Settings, Part, Finding, Fix, FileReport, Report):\n"
+            f"    assert not model.__pydantic_complete__, model.__name__ + ' built'\n")
     imported_modules(code, tmp_path)  # fills the cache (the lexicon is built with pypinyin once)
     loaded = imported_modules(code, tmp_path)
     for heavy in ("multiprocessing", "tomllib", "jieba", "pypinyin", "trafilatura", "htmldate", "lxml", "docx", "pypdf",
-                  "markdown_it"):
+                  "markdown_it", "regex", "importlib.metadata"):
         assert heavy not in loaded, f"checking one .txt file imported {heavy}"
 
 
@@ -177,3 +178,24 @@ def test_cached_load_all_never_caches_an_error(tmp_path, cache):
         with pytest.raises(ValueError, match="bad entry"):
             cached_load_all(files, count_lines)
     assert not list(cache.glob("*.pickle"))
+
+
+def test_the_command_flushes_its_output_and_exits_with_its_status(tmp_path):
+    """``python -m checker.cli`` (the console script's entry) leaves without tearing the
+    interpreter down: the report must still be whole and the status right."""
+    env = dict(os.environ, DOCCHECK_CACHE_DIR=str(tmp_path))
+    clean = tmp_path / "clean.txt"
+    clean.write_text("关于做好2024年度工作的通知\n", encoding="utf-8")
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "checker.cli", *args], capture_output=True, text=True,
+                              env=env, cwd=tmp_path)
+
+    defects = run("check", "--format", "json", str(SAMPLES / "report-defects.txt"))
+    assert defects.returncode == 1
+    assert defects.stdout.rstrip().endswith("}") and '"NC101"' in defects.stdout
+    assert run("check", str(clean)).returncode == 0
+    missing = run("check", str(tmp_path / "absent.txt"))
+    assert missing.returncode == 2 and "absent.txt" in missing.stdout + missing.stderr
+    assert run("check", "--format", "nonsense", str(clean)).returncode == 2
+    assert run("--version").stdout.startswith("doccheck")
