@@ -13,8 +13,7 @@ import bisect
 import calendar
 import datetime
 import re
-from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from checker import patterns
 from checker.numerals import to_int
@@ -47,8 +46,7 @@ _CHINESE_STARTS = patterns.compile(f"[{_CN_DIGIT}{_CN_SMALL}]")
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     start: int
     end: int
     text: str

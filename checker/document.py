@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, Callable, NamedTuple, Optional, TypeVar
 
 from checker.outline import Node, build_outline
 
@@ -38,8 +38,7 @@ class Source:
     extras: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A non-blank line of the text (公文 plain text puts one paragraph per line)."""
 
     start: int

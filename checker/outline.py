@@ -12,6 +12,7 @@ line breaks at all gets a best-effort outline.
 from __future__ import annotations
 
 import bisect
+import importlib
 import re
 import sys
 from dataclasses import dataclass, field
@@ -118,12 +119,10 @@ def _lark():
     if "lark" not in sys.modules and "regex" not in sys.modules:
         sys.modules["regex"] = None  # type: ignore[assignment]  # `import regex` raises ImportError
         try:
-            import lark
+            return importlib.import_module("lark")
         finally:
             del sys.modules["regex"]
-    import lark
-
-    return lark
+    return importlib.import_module("lark")
 
 
 @lru_cache(maxsize=1)

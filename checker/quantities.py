@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from checker import patterns
 from checker.numerals import chinese_to_int
@@ -151,8 +151,7 @@ def _alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-@dataclass(frozen=True)
-class _Lexicon:
+class _Lexicon(NamedTuple):
     pattern: re.Pattern
     count_units: frozenset
     measure_units: frozenset

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator, NamedTuple, Optional
 
 from checker import patterns
 from checker.datafiles import SchemaProblem, read_validated, read_yaml, schema_problem
@@ -60,8 +60,7 @@ _LOOKBACK = 24
 _SENTENCE_LIMIT = 120
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """Literal strings and named contexts on one side of a form."""
 
     literals: tuple[str, ...] = ()
@@ -94,8 +93,7 @@ class Context:
         return bool(self.pattern and self.pattern.search(sentence))
 
 
-@dataclass(frozen=True)
-class Conditions:
+class Conditions(NamedTuple):
     preceded_by: Optional[Context] = None
     not_preceded_by: Optional[Context] = None
     followed_by: Optional[Context] = None
@@ -134,8 +132,7 @@ class Conditions:
 _CONDITION_KEYS = ("preceded_by", "not_preceded_by", "followed_by", "not_followed_by", "not_in_sentence_with")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One form a pack looks for: a substitution's wrong form or an existence token."""
 
     pack: str
@@ -153,8 +150,7 @@ class Entry:
     kind: str = ""
 
 
-@dataclass(frozen=True)
-class Consistency:
+class Consistency(NamedTuple):
     pack: str
     rule_id: str
     forms: tuple[str, ...]
@@ -275,8 +271,7 @@ def validate_user_packs(settings: Any) -> None:
 
 
 # -- matching --------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     entry: Entry
     start: int
     end: int
@@ -379,8 +374,7 @@ def _matcher(paths: tuple[str, ...]) -> Matcher:
 GLOSSARY_SCHEMA = "glossary.schema.json"
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """A canonical name and the variants that must not stand for it."""
 
     glossary: str

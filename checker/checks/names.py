@@ -16,8 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from checker import patterns
 from checker.models import Fix, Severity
@@ -56,8 +55,7 @@ _NOT_A_VARIANT_CHUNKS = {"和", "与", "及", "暨", "人民", "有限", "股份
 _ABBREVIATION = patterns.compile(r"(?:以下简称|下称|简称)[为作：:]?[“\"‘「]?([\u4e00-\u9fff0-9A-Za-z]{2,20})[”\"’」]?")
 
 
-@dataclass(frozen=True)
-class NameUse:
+class NameUse(NamedTuple):
     start: int  # of the longest candidate
     end: int  # of the name ending
     run: str  # the characters from ``start`` to ``end``
@@ -76,8 +74,7 @@ def name_uses(doc) -> list[NameUse]:
     return uses
 
 
-@dataclass(frozen=True)
-class Variant:
+class Variant(NamedTuple):
     start: int
     end: int
     variant: str

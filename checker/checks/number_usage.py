@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator, NamedTuple, Optional
 
 from checker import patterns
 from checker.models import Fix
@@ -91,8 +90,7 @@ def _sums_up_a_list(text: str, at: int, floor: int) -> bool:
     return False
 
 
-@dataclass(frozen=True)
-class Count:
+class Count(NamedTuple):
     start: int
     end: int
     value: int
@@ -131,8 +129,7 @@ def counts(doc) -> dict[str, list[Count]]:
     return found
 
 
-@dataclass(frozen=True)
-class OtherForm:
+class OtherForm(NamedTuple):
     """The counts of one measure word written in the more used form."""
 
     examples: tuple[str, ...]

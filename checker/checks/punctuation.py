@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from checker import patterns
 from checker.models import Fix
@@ -56,8 +55,7 @@ _FULL_COUNTED = patterns.compile("[，；：？！（）]")
 MAX_SEPARATE = 10
 
 
-@dataclass(frozen=True)
-class HalfMark:
+class HalfMark(NamedTuple):
     offset: int
     mark: str
 
@@ -353,8 +351,7 @@ def nested_title_marks(doc) -> Iterator[Hit]:
 _MARKED_JOIN = patterns.compile("(?=[》”])(?:》、?《|”、?“)")
 
 
-@dataclass(frozen=True)
-class Join:
+class Join(NamedTuple):
     offset: int  # of the closing mark
     kind: str  # "title" or "quote"
     with_dunhao: bool
@@ -563,8 +560,7 @@ _CONNECTOR_KIND = {"-": "-", "－": "-", "–": "-", "—": "—", "～": "～",
 _CONNECTOR_NAME = {"-": "短横线“-”", "—": "一字线“—”", "～": "浪纹线“～”"}
 
 
-@dataclass(frozen=True)
-class YearRange:
+class YearRange(NamedTuple):
     start: int
     end: int
     connector_at: int

@@ -23,8 +23,7 @@ import array
 import operator
 import re
 from collections import Counter
-from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from checker import patterns
 from checker.checks.typos import pack_matches
@@ -35,8 +34,7 @@ from checker.segmentation import Lexicon, lexicon
 _CUT_OFF = patterns.compile(rb"\x04")  # a rare character whose pairs on both sides are no word
 
 
-@dataclass(frozen=True)
-class Suspect:
+class Suspect(NamedTuple):
     start: int
     written: str
     correction: str

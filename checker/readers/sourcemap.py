@@ -9,12 +9,10 @@ engine puts the answer in ``Finding.location``.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import Any, Callable, NamedTuple, Optional
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     start: int  # offset in the built text
     length: int
     place: dict[str, Any]  # where the piece's first character came from
