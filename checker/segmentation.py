@@ -38,10 +38,11 @@ def pair_code(first: str, second: str) -> int:
     return ord(first) | (ord(second) << 32)
 
 
-# A document's distinct pairs are looked up one by one in the sorted codes until this
-# many lookups were made in the process; then the set of every code is built once
-# (about 30 ms for 117,000 codes: more than a one-document run needs to spend).
-_LOOKUPS_BEFORE_SET = 60_000
+# A document's distinct pairs are looked up one by one in the sorted codes (about 1 µs
+# each) until this many lookups were made in the process; then the set of every code
+# is built once (about 30 ms for 117,000 codes: more than a one-document run needs
+# to spend) and used from then on.
+_LOOKUPS_BEFORE_SET = 30_000
 
 
 @dataclass
@@ -66,12 +67,15 @@ class Lexicon:
         return self._known
 
     def known_among(self, *sequences) -> set[int]:
-        """The codes in ``sequences`` that can be (part of) a word."""
-        distinct = set().union(*sequences)
-        if self._known is None and self._lookups + len(distinct) <= _LOOKUPS_BEFORE_SET:
-            self._lookups += len(distinct)
-            return {code for code in distinct if _contains(self.codes, code)}
-        return distinct & self.known
+        """A set that holds every code in ``sequences`` that can be (part of) a word
+        (and perhaps others: for many codes, the set of all of them)."""
+        if self._known is None and self._lookups < _LOOKUPS_BEFORE_SET:
+            distinct = set().union(*sequences)
+            if self._lookups + len(distinct) <= _LOOKUPS_BEFORE_SET:
+                self._lookups += len(distinct)
+                return {code for code in distinct if _contains(self.codes, code)}
+            self._lookups = _LOOKUPS_BEFORE_SET
+        return self.known
 
     def frequency(self, word: str) -> int:
         return self.words.get(word, 0)
