@@ -185,6 +185,12 @@ def check(paths, fmt, output, select, ignore, fail_on, profile, max_file_size, c
         except BaselineError as error:
             raise click.ClickException(str(error)) from None
     report = _check_report(paths, settings, jobs, stdin_filename, progress)
+    if not report.files:  # a mistyped folder or filter must not pass for a clean check unnoticed
+        from checker.readers import supported_suffixes
+
+        click.echo(f"warning: no file to check under {', '.join(paths)} (doccheck reads "
+                   f"{', '.join(settings.file_types or supported_suffixes())}; see also include/exclude "
+                   f"in the configuration)", err=True)
     if write_baseline:
         try:
             count = record(report, write_baseline)

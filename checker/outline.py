@@ -76,9 +76,13 @@ class Node:
         return child
 
     def walk(self) -> Iterator["Node"]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This node and every node below it, in document order (without a generator
+        per level: a deep outline is walked by many rules)."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
     def find(self, kind: str) -> list["Node"]:
         return [node for node in self.walk() if node.kind == kind]

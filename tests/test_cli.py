@@ -41,6 +41,14 @@ def test_exit_2_for_a_missing_file_but_other_files_are_still_checked(tmp_path):
     assert "ST101" in result.output
 
 
+def test_a_folder_with_nothing_to_check_warns_on_stderr(tmp_path):
+    (tmp_path / "picture.png").write_bytes(b"\x89PNG")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 0
+    assert "in 0 files" in result.stdout
+    assert "warning: no file to check under" in result.stderr and ".txt" in result.stderr
+
+
 def test_exit_2_for_a_binary_file(tmp_path):
     binary = tmp_path / "image.txt"
     binary.write_bytes(bytes(range(256)) * 10)
