@@ -175,6 +175,37 @@ def test_unpadded_dates_and_numeric_dates_are_fine():
     assert findings("2016年1月19日，2016-01-05，10月10日。\n", "NU107") == []
 
 
+# -- the character before a match ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, code, column", [
+    ("16年3月启动。\n", "NU104", 1),  # at the very start of the text
+    ("10～15%。\n", "NU102", 1),
+    ("二零一六年一月。\n", "NU105", 1),
+    ("约5000万元左右。\n", "NU103", 1),
+    ("全年16年3月启动。\n", "NU104", 3),
+])
+def test_a_match_may_begin_the_text_or_follow_any_other_character(text, code, column):
+    assert where(findings(text, code)) == [(code, 1, column)]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("2016年3月启动。\n", "NU104"),  # 16 inside 2016
+    ("A16年3月启动。\n", "NU104"),
+    ("5%10～15%。\n", "NU102"),  # a range does not begin right after a %
+    ("十二零一六年一月。\n", "NU105"),  # five digits are no year
+    ("2016年001月。\n", "NU107"),  # a padding zero follows 年 or 月 after a digit
+])
+def test_a_match_does_not_begin_inside_a_number(text, code):
+    assert findings(text, code) == []
+
+
+def test_a_full_year_after_a_digit_does_not_give_the_century():
+    result = findings("12019年的计划\n19年3月启动。\n", "NU104")
+    assert [f.suggestion for f in result] == ["写作“2019年”"]
+    result = findings("1919年的计划\n19年3月启动。\n", "NU104")
+    assert [f.suggestion for f in result] == ["写作“1919年”"]
+
+
 # -- the seed -------------------------------------------------------------------------------------------
 
 def test_seed_mixed_issue_counts(seed_path):

@@ -8,6 +8,13 @@ qualifier pairs) are data in ``rules/number_usage.yaml``, validated against
 classes with bounded repeats, anchored by a lookbehind that stops a match from
 starting inside a run of digits, so matching is linear; tests run each over
 pathological input.
+
+Each pattern begins with a character class or with alternative words, and its
+look-behind on the character before the match comes after the first character (in
+``[0-9](?<![0-9.].)`` the ``.`` is that first character): Python's ``re`` skips quickly
+through the text to the possible first characters of a pattern that begins with a
+literal, a class or alternatives of literals, but tries a pattern that begins with a
+look-behind or a look-ahead at every position of the text.
 """
 from __future__ import annotations
 
@@ -66,8 +73,9 @@ _CHINESE_NUMERAL = "一二两三四五六七八九十百千"
 def _count_patterns(measures: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     words = "|".join(re.escape(m) for m in sorted(measures, key=len, reverse=True))
     # A count has at most 9 digits; a longer run is not a count (and int() caps digits).
-    arabic = patterns.compile(f"(?=[{_DIGIT}])(?<![{_DIGIT}.．第])([{_DIGIT}]{{1,9}})({words})")
-    chinese = patterns.compile(f"(?=[{_CHINESE_NUMERAL}])(?<![{_CHINESE_NUMERAL}零〇第前后头首每这那几“])([{_CHINESE_NUMERAL}]{{1,4}})({words})")
+    arabic = patterns.compile(f"([{_DIGIT}](?<![{_DIGIT}.．第].)[{_DIGIT}]{{0,8}})({words})")
+    chinese = patterns.compile(f"([{_CHINESE_NUMERAL}](?<![{_CHINESE_NUMERAL}零〇第前后头首每这那几“].)"
+                               f"[{_CHINESE_NUMERAL}]{{0,3}})({words})")
     return arabic, chinese
 
 
@@ -206,7 +214,8 @@ def mixed_numeral_forms(doc) -> Iterator[Hit]:
 # -- NU102: a range that drops the first % or 万/亿 ---------------------------------
 
 _NUMBER = f"[{_DIGIT}]+(?:[.．][{_DIGIT}]+)?"
-_RANGE = patterns.compile(f"(?=[{_DIGIT}])(?<![{_DIGIT}.．%％])({_NUMBER})([～~—\\-－至到])({_NUMBER})(%|％|‰|万亿|万|亿)")
+_FIRST_NUMBER = f"[{_DIGIT}](?<![{_DIGIT}.．%％].)[{_DIGIT}]*(?:[.．][{_DIGIT}]+)?"  # _NUMBER not after a number or %
+_RANGE = patterns.compile(f"({_FIRST_NUMBER})([～~—\\-－至到])({_NUMBER})(%|％|‰|万亿|万|亿)")
 
 
 def dropped_range_marks(doc) -> list[re.Match]:
@@ -258,8 +267,7 @@ def _qualifier_patterns(spec: tuple) -> list[tuple[str, re.Pattern, tuple[str, .
         after_words = "|".join(re.escape(w) for w in sorted(after, key=len, reverse=True))
         # 近20多家: 多/余 come right after the number; 左右/以上 after its unit.
         unit = "" if set(after) <= {"多", "余"} else "[%％‰]?[\u4e00-\u9fff]{0,4}?"
-        first = "".join(sorted({re.escape(w[0]) for w in before}))
-        pattern = patterns.compile(f"(?=[{first}])({before_words})为?{_AMOUNT}(?:万|亿)?{unit}({after_words})")
+        pattern = patterns.compile(f"({before_words})为?{_AMOUNT}(?:万|亿)?{unit}({after_words})")
         compiled.append((name, pattern, unless))
     return compiled
 
@@ -316,8 +324,9 @@ def double_approximation(doc) -> Iterator[Hit]:
 
 # -- NU104: short years ---------------------------------------------------------------
 
-_SHORT_YEAR = patterns.compile(f"(?=[{_DIGIT}])(?<![{_DIGIT}.．/\\-－A-Za-z])([{_DIGIT}]{{2}})年(?=[{_DIGIT}]{{1,2}}月|底|初|末|度|上半年|下半年)")
-_FULL_YEAR = patterns.compile(r"(?<![0-9])((?:19|20)\d\d)年")
+_SHORT_YEAR = patterns.compile(f"([{_DIGIT}](?<![{_DIGIT}.．/\\-－A-Za-z].)[{_DIGIT}])年"
+                               f"(?=[{_DIGIT}]{{1,2}}月|底|初|末|度|上半年|下半年)")
+_FULL_YEAR = patterns.compile(r"((?:19|20)(?<![0-9]..)\d\d)年")  # 19 or 20 not after an ASCII digit
 
 
 def short_years(doc) -> list[tuple[re.Match, str]]:
@@ -361,7 +370,7 @@ def short_year(doc) -> Iterator[Hit]:
 
 # -- NU105, NU106: the zero of a year in Chinese numerals -------------------------------
 
-_CHINESE_YEAR = patterns.compile("(?=[一二三四五六七八九])(?<![〇○零OＯ0０一二三四五六七八九十])([〇○零OＯ0０一二三四五六七八九]{4})年")
+_CHINESE_YEAR = patterns.compile("([一二三四五六七八九](?<![〇○零OＯ0０一二三四五六七八九十].)[〇○零OＯ0０一二三四五六七八九]{3})年")
 _WRONG_ZERO = "零OＯ0０"
 
 
@@ -444,7 +453,7 @@ def year_circle_zero(doc) -> Iterator[Hit]:
 
 # -- NU107: zero-padded month or day -------------------------------------------------
 
-_PADDED = patterns.compile(f"(?=[0０])(?<=[{_DIGIT}][年月])[0０](?=[1-9１-９][月日号])")
+_PADDED = patterns.compile(f"[0０](?<=[{_DIGIT}][年月].)(?=[1-9１-９][月日号])")
 
 
 def padded_dates(doc) -> list[int]:
