@@ -143,6 +143,8 @@ def extract_claims(doc) -> Claims:
     result = Claims()
     text = doc.text
     for sentence in sentences(doc):
+        if not _may_claim(sentence.quantities):
+            continue
         reader = _SentenceReader(text, sentence, rules)
         breakdowns = reader.breakdowns()
         result.breakdowns.extend(breakdowns)
@@ -153,8 +155,28 @@ def extract_claims(doc) -> Claims:
     return result
 
 
+def _may_claim(quantities: list[Quantity]) -> bool:
+    """Can a sentence with these quantities make any claim?
+
+    Every claim needs a count, a measure or a rate (a quantity whose kind is neither a
+    time nor a bare number), except a ratio of bare numbers (5.1:38.2:56.7), which needs
+    two. Most sentences with numbers hold only dates: they are not read at all.
+    """
+    bare = 0
+    for quantity in quantities:
+        if quantity.kind == "bare":
+            bare += 1
+        elif quantity.kind != "time":
+            return True
+    return bare >= 2
+
+
 class _SentenceReader:
-    """Reads the claims of one sentence."""
+    """Reads the claims of one sentence.
+
+    The positional indexes (cached properties) are built on first use: most sentences
+    hold no candidate for the claims that need them.
+    """
 
     def __init__(self, text: str, sentence: Sentence, rules: dict) -> None:
         self.text = text
@@ -164,11 +186,28 @@ class _SentenceReader:
         self._mark_cache: dict[str, list[int]] = {}
         self.depth = self._depths()
         self.outside = [q for q in self.all if self.depth(q.start) == 0]
-        self.ends = sorted(q.end for q in self.all)
-        self.outside_starts = [q.start for q in self.outside]
-        self.outside_ends = [q.end for q in self.outside]
-        self.starts_all = {q.start for q in self.all}
-        self.ends_all = set(self.ends)
+        # how many quantities could be a total or a part: usable and not a rate
+        self.additive_count = sum(1 for q in self.all if q.usable and not q.is_rate)
+
+    @cached_property
+    def ends(self) -> list[int]:
+        return sorted(q.end for q in self.all)
+
+    @cached_property
+    def outside_starts(self) -> list[int]:
+        return [q.start for q in self.outside]
+
+    @cached_property
+    def outside_ends(self) -> list[int]:
+        return [q.end for q in self.outside]
+
+    @cached_property
+    def starts_all(self) -> set[int]:
+        return {q.start for q in self.all}
+
+    @cached_property
+    def ends_all(self) -> set[int]:
+        return set(self.ends)
 
     @cached_property
     def overlap_noted(self) -> bool:
@@ -234,6 +273,8 @@ class _SentenceReader:
 
     # -- breakdowns ------------------------------------------------------------
     def breakdowns(self) -> list[Breakdown]:
+        if self.additive_count < 2:
+            return []  # a total and at least one part are needed
         rules = self.rules["breakdown"]
         text, sentence = self.text, self.sentence
         found: list[Breakdown] = []
@@ -426,8 +467,10 @@ class _SentenceReader:
         rules = self.rules["change"]
         text = self.text
         found: list[Change] = []
-        real = self.has_any(text[self.sentence.start:self.sentence.end], rules["real_growth_words"]) is not None
         quantities = [q for q in self.outside if q.usable]
+        if len(quantities) < 2:
+            return self._times_down(found)
+        real = self.has_any(text[self.sentence.start:self.sentence.end], rules["real_growth_words"]) is not None
         used: set[int] = set()
         for index, first in enumerate(quantities):
             if index + 1 >= len(quantities):
@@ -436,12 +479,15 @@ class _SentenceReader:
             third = quantities[index + 2] if index + 2 < len(quantities) else None
             gap = text[first.end:second.start]
             # 由A增加到B(，增长p)
-            head = text[self.clause_start(first.start):first.start]
-            paired = "分别" in head or (text[first.start - 1:first.start] == "、" and first.start - 1 in self.ends_all) \
-                or (text[second.end:second.end + 1] == "、" and second.end + 1 in self.starts_all)
-            if not paired and (not first.is_rate and first.unit == second.unit or first.kind == second.kind == "percent") \
-                    and any(word in head for word in rules["from_words"]) and len(gap) <= 8 \
-                    and not any(mark in gap for mark in CLAUSE_MARKS):
+            if (not first.is_rate and first.unit == second.unit or first.kind == second.kind == "percent") \
+                    and len(gap) <= 8 and not any(mark in gap for mark in CLAUSE_MARKS):
+                head = text[self.clause_start(first.start):first.start]
+                paired = "分别" in head or (text[first.start - 1:first.start] == "、" and first.start - 1 in self.ends_all) \
+                    or (text[second.end:second.end + 1] == "、" and second.end + 1 in self.starts_all)
+                from_to = not paired and any(word in head for word in rules["from_words"])
+            else:
+                from_to = False
+            if from_to:
                 verb, direction = _change_verb(gap, rules)
                 if verb and any(gap.endswith(to) for to in rules["to_words"]) or gap in _SHORT_TO_VERBS:
                     if verb is None:
@@ -477,6 +523,12 @@ class _SentenceReader:
                             change.rate, change.end = third, third.end
                             change.rate_verb = rate_verb
                             found.append(change)
+        return self._times_down(found)
+
+    def _times_down(self, found: list[Change]) -> list[Change]:
+        """``found`` and the 减少N倍 of the sentence after it."""
+        rules = self.rules["change"]
+        text = self.text
         for quantity in self.outside:
             if quantity.kind == "times":
                 head = text[max(self.sentence.start, quantity.start - 4):quantity.start].rstrip("了")
@@ -539,6 +591,8 @@ class _SentenceReader:
 
     # -- figures -------------------------------------------------------------
     def figures(self) -> list[Figure]:
+        if not any(q.unit == "年" and q.kind == "time" for q in self.all):
+            return []  # a figure is compared only within one year
         rules = self.rules["restatement"]
         text = self.text
         sentence_text = text[self.sentence.start:self.sentence.end]
