@@ -37,7 +37,7 @@ class Settings(BaseModel):
     # Mutable defaults are literals, which pydantic copies for each instance: a
     # default_factory of ``list`` would make model_construct ask inspect.signature
     # about the builtin (15 ms of start-up).
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True, frozen=True)
 
     select: list[str] = Field(["ALL"])
     ignore: list[str] = Field([])
@@ -63,8 +63,12 @@ class Settings(BaseModel):
 
     @classmethod
     def defaults(cls) -> "Settings":
-        """The settings of a run without a configuration file (nothing to validate)."""
-        return cls.model_construct()
+        """The settings of a run without a configuration file (nothing to validate;
+        one shared instance, which is why settings are frozen)."""
+        global _DEFAULTS
+        if _DEFAULTS is None:
+            _DEFAULTS = cls.model_construct()
+        return _DEFAULTS
 
     def fails(self, severity: Severity) -> bool:
         if self.fail_on == "never":
@@ -98,6 +102,9 @@ class Settings(BaseModel):
         if extra:
             update["ignore"] = self.ignore + extra
         return self.model_copy(update=update) if update else self
+
+
+_DEFAULTS: Optional[Settings] = None
 
 
 def glob_matches(pattern: str, relative: str) -> bool:

@@ -143,7 +143,13 @@ def load_rules() -> dict[str, Rule]:
                 importlib.import_module(f"checker.checks.{module.name}")
         _RULES.setdefault(_INTERNAL.code, _INTERNAL)
         _loaded = True
-    return dict(sorted(_RULES.items()))
+    global _sorted
+    if len(_sorted) != len(_RULES):  # sorted once, not for every document checked
+        _sorted = dict(sorted(_RULES.items()))
+    return dict(_sorted)
+
+
+_sorted: dict[str, Rule] = {}
 
 
 def get_rule(code_or_name: str) -> Optional[Rule]:
