@@ -33,6 +33,7 @@ NAME_ENDINGS = (
 # Words that end the name of a body: a long name with one of these before the
 # dropped word names a unit of that body (中国版权保护中心华南版权登记大厅).
 BODY_ENDINGS = ("委员会", "管委会", "中心", "集团", "公司", "协会", "研究院", "局", "委", "厅", "部", "署", "院")
+_BODY_ENDING = patterns.compile("|".join(map(re.escape, BODY_ENDINGS)))
 _ENDING = patterns.compile("|".join(sorted(map(re.escape, NAME_ENDINGS), key=len, reverse=True)))
 # Characters a name is written in; anything else (punctuation, spaces) ends it.
 _RUN_END = patterns.compile(r"[\u4e00-\u9fff0-9A-Za-z]*\Z")
@@ -52,6 +53,8 @@ _DISTINCT = set("一二三四五六七八九十百零〇0123456789东南西北�
 # is compared as 信息化局, which loses little and keeps two joined names apart).
 _NOT_IN_NAMES = set("的了或和与及在向把被这那其从于是等并也都将已可对为着过")
 _NOT_A_VARIANT_CHUNKS = {"和", "与", "及", "暨", "人民", "有限", "股份", "中国", "中华", "管理", "国家"}
+# The run up to the last particle in it (see _candidates).
+_UP_TO_PARTICLE = patterns.compile("(?s:.*)[" + "".join(sorted(_NOT_IN_NAMES)) + "]")
 _ABBREVIATION = patterns.compile(r"(?:以下简称|下称|简称)[为作：:]?[“\"‘「]?([\u4e00-\u9fff0-9A-Za-z]{2,20})[”\"’」]?")
 
 
@@ -90,10 +93,9 @@ def _candidates(run: str) -> list[str]:
     """The tails of a run that begin with a Chinese character: every possible
     beginning of the name, longest first."""
     # a name does not run across a particle: 粉碎了林彪反党集团 is a clause
-    for at in range(len(run) - 1, -1, -1):
-        if run[at] in _NOT_IN_NAMES:
-            run = run[at + 1:]
-            break
+    particle = _UP_TO_PARTICLE.match(run)
+    if particle:
+        run = run[particle.end():]
     return [run[k:] for k in range(0, len(run) - _SHORTEST + 1) if "\u4e00" <= run[k] <= "\u9fff"]
 
 
@@ -114,28 +116,21 @@ def name_variants(doc) -> list[Variant]:
     # ones (a long name used as often with an inner word dropped, see _more_usual).
     usual = {name for name, count in counts.items() if count >= _CLEARLY_MORE and len(name) >= _USUAL_SHORTEST}
     long_names = {name for name in counts if len(name) >= _LONG_NAME
-                  and any(ending in name[:-_SHARED_END] for ending in BODY_ENDINGS)}
-    ends = {name[:_SHARED_START] + name[-_SHARED_END:] for name in usual | long_names}
-    usual_ends = {name[:_SHARED_START] + name[-_SHARED_END:] for name in usual}
-    # dropped: the variant is a usual name with an inner chunk removed
-    dropped: dict[str, list[tuple[str, str, int]]] = {}
-    changed: dict[str, list[tuple[str, str]]] = {}
+                  and _BODY_ENDING.search(name, 0, len(name) - _SHARED_END)}
+    # A variant and its usual form share their ends: a candidate is compared only with
+    # the forms that begin and end as it does.
+    forms_by_ends: dict[str, list[str]] = {}
     for name in usual | long_names:
-        for i in range(_SHARED_START, len(name) - _SHARED_END):
-            for size in range(1, _MOST_DIFFERENT + 1):
-                if i + size > len(name) - _SHARED_END:
-                    break
-                dropped.setdefault(name[:i] + name[i + size:], []).append((name, name[i:i + size], i))
-            if name in usual:
-                changed.setdefault(name[:i] + "\0" + name[i + 1:], []).append((name, name[i]))
+        forms_by_ends.setdefault(_ends(name), []).append(name)
     # the longest candidate of each distinct run that is a variant (one per use)
     variant_of: dict[str, Optional[tuple]] = {}
     for run, names in candidates.items():
         variant_of[run] = None
         for candidate in names:
-            if candidate[:_SHARED_START] + candidate[-_SHARED_END:] not in ends:
+            forms = forms_by_ends.get(_ends(candidate))
+            if forms is None:
                 continue  # no usual form begins and ends as this one does
-            variant = _compare(candidate, counts, usual, dropped, changed, abbreviations, usual_ends)
+            variant = _compare(candidate, forms, counts, usual, abbreviations)
             if variant:
                 variant_of[run] = (candidate, variant)
                 break
@@ -148,33 +143,54 @@ def name_variants(doc) -> list[Variant]:
     return found
 
 
-def _compare(candidate, counts, usual, dropped, changed, abbreviations, usual_ends) -> Optional[tuple]:
+def _ends(name: str) -> str:
+    """The characters a name's variants share with it: its first and its last ones."""
+    return name[:_SHARED_START] + name[-_SHARED_END:]
+
+
+def _compare(candidate, forms, counts, usual, abbreviations) -> Optional[tuple]:
+    """The change that makes ``candidate`` a variant of one of ``forms`` (the usual and
+    long names with the candidate's ends), of the most used such form; None if none."""
     count = counts[candidate]
     if candidate in abbreviations or any(candidate.endswith(a) for a in abbreviations):
         return None
+    length = len(candidate)
     best = None
     # the candidate drops a chunk of a usual name
-    for name, chunk, position in dropped.get(candidate, ()):
-        if _acceptable(chunk) and _more_usual(name, counts[name], count, dropped_from_longer=True,
-                                              position=position):
-            best = _better(best, (name, count, counts[name], "dropped", "", chunk))
-    if candidate[:_SHARED_START] + candidate[-_SHARED_END:] not in usual_ends:
-        return best  # adding or changing keeps the start and the end: no usual name has them
+    for name in forms:
+        size = len(name) - length
+        if not 1 <= size <= _MOST_DIFFERENT:
+            continue
+        for position in range(_SHARED_START, len(name) - _SHARED_END - size + 1):
+            if name[:position] + name[position + size:] != candidate:
+                continue
+            chunk = name[position:position + size]
+            if _acceptable(chunk) and _more_usual(name, counts[name], count, dropped_from_longer=True,
+                                                  position=position):
+                best = _better(best, (name, count, counts[name], "dropped", "", chunk))
+    # adding or changing needs a usual name of the right length
+    usual_lengths = {len(name) for name in forms if name in usual}
     # the candidate adds a chunk to a usual name
-    for i in range(_SHARED_START, len(candidate) - _SHARED_END):
-        for size in range(1, _MOST_DIFFERENT + 1):
-            if i + size > len(candidate) - _SHARED_END:
-                break
-            name = candidate[:i] + candidate[i + size:]
-            chunk = candidate[i:i + size]
-            if name in usual and _acceptable(chunk) and _more_usual(name, counts[name], count, dropped_from_longer=False):
-                best = _better(best, (name, count, counts[name], "added", chunk, ""))
+    if any(length - size in usual_lengths for size in range(1, _MOST_DIFFERENT + 1)):
+        for i in range(_SHARED_START, length - _SHARED_END):
+            for size in range(1, _MOST_DIFFERENT + 1):
+                if i + size > length - _SHARED_END:
+                    break
+                name = candidate[:i] + candidate[i + size:]
+                chunk = candidate[i:i + size]
+                if name in usual and _acceptable(chunk) and _more_usual(name, counts[name], count,
+                                                                        dropped_from_longer=False):
+                    best = _better(best, (name, count, counts[name], "added", chunk, ""))
     # the candidate changes one character of a usual name
-    for i in range(_SHARED_START, len(candidate) - _SHARED_END):
-        for name, char in changed.get(candidate[:i] + "\0" + candidate[i + 1:], ()):
-            if name != candidate and _acceptable(char) and _acceptable(candidate[i]) \
-                    and _more_usual(name, counts[name], count, dropped_from_longer=False):
-                best = _better(best, (name, count, counts[name], "changed", candidate[i], char))
+    if length in usual_lengths:
+        same_length = [name for name in forms if len(name) == length and name in usual]
+        for i in range(_SHARED_START, length - _SHARED_END):
+            for name in same_length:
+                if name[i] == candidate[i] or name[:i] != candidate[:i] or name[i + 1:] != candidate[i + 1:]:
+                    continue
+                if _acceptable(name[i]) and _acceptable(candidate[i]) \
+                        and _more_usual(name, counts[name], count, dropped_from_longer=False):
+                    best = _better(best, (name, count, counts[name], "changed", candidate[i], name[i]))
     return best
 
 
