@@ -35,6 +35,13 @@ def test_numbers_urls_and_latin_text_keep_their_marks():
     assert findings(text, "PN201") == []
 
 
+def test_brackets_of_an_english_sentence_stay_half_width_around_a_chinese_example():
+    text = "Older texts use digits (１９５６) and written-out percentages (百分之十二).\n"
+    assert findings(text, "PN201") == []
+    # a Latin word before the bracket is not enough: the sentence goes on in Chinese
+    assert where(findings("使用GDP (国内生产总值)指标。\n", "PN201")) == [("PN201", 1, 7), ("PN201", 1, 14)]
+
+
 def test_a_question_mark_standing_for_a_lost_character_is_not_reported():
     assert findings("推进甲水库、?水灌区建设。\n", "PN201") == []
 

@@ -111,6 +111,8 @@ def halfwidth_marks(doc) -> list[HalfMark]:
             ends = [at for at in (opener, closer) if at is not None]
             if opener is not None and closer is not None:
                 partner[opener], partner[closer] = closer, opener
+                if _latin_on_both_sides(text, opener, closer, start, end):
+                    continue  # an English sentence's brackets, around a Chinese example or not
             sides = [_char(text, s - 1, start, end) for s, _ in (run_of[at] for at in ends)]
             sides += [_char(text, e, start, end) for _, e in (run_of[at] for at in ends)]
             if any(is_chinese(ch) for ch in sides):
@@ -130,6 +132,20 @@ def halfwidth_marks(doc) -> list[HalfMark]:
         found.extend(affected)
     found.sort()
     return [HalfMark(at, text[at]) for at in found]
+
+
+def _latin_on_both_sides(text: str, opener: int, closer: int, start: int, end: int) -> bool:
+    """Does the bracket pair stand in an English sentence: a Latin letter before it and
+    a Latin letter or an ASCII sentence mark after it (spaces skipped)?"""
+    before = opener - 1
+    while before >= start and text[before] in " \t":
+        before -= 1
+    after = closer + 1
+    while after < end and text[after] in " \t":
+        after += 1
+    first = text[before] if before >= start else ""
+    last = text[after] if after < end else ""
+    return first.isascii() and first.isalpha() and last.isascii() and (last.isalpha() or last in ".,;:!?")
 
 
 def _fullwidth_count(doc) -> int:
