@@ -166,6 +166,9 @@ class _Lexicon(NamedTuple):
     exclusion_pattern: re.Pattern = None
     after_pattern: re.Pattern = None
     after_words: dict = None
+    before_ends: frozenset = frozenset()  # the last characters of the words before a number, and \n
+    after_starts: frozenset = frozenset()  # the first characters of the words after one
+    unit_classes: dict = None  # unit as written ("" for none) -> (unit, kind, tenths)
 
 
 @lru_cache(maxsize=8)
@@ -192,14 +195,20 @@ def _lexicon(path: Optional[str] = None) -> _Lexicon:
     after_words = {word: qualifier for word, qualifier in sorted(after, key=by_length, reverse=True)
                    if qualifier != "cumulative"}
     exclusions = tuple(sorted(rules["qualifier_exclusions"], key=len, reverse=True))
-    return _Lexicon(pattern, frozenset(units["count"]), frozenset(units["measure"]), frozenset(units["time"]),
-                    dict(units["aliases"]), tuple(sorted(before, key=by_length)),
-                    tuple(sorted(after, key=by_length)), inner, exclusions,
-                    before_pattern=patterns.compile(f"(?:{_alternation(before_words)})$"),
-                    before_words=before_words,
-                    exclusion_pattern=patterns.compile(f"(?:{_alternation(exclusions)})$") if exclusions else patterns.compile("(?!)"),
-                    after_pattern=patterns.compile(_alternation(after_words)) if after_words else patterns.compile("(?!)"),
-                    after_words=after_words)
+    lexicon = _Lexicon(pattern, frozenset(units["count"]), frozenset(units["measure"]), frozenset(units["time"]),
+                       dict(units["aliases"]), tuple(sorted(before, key=by_length)),
+                       tuple(sorted(after, key=by_length)), inner, exclusions,
+                       before_pattern=patterns.compile(f"(?:{_alternation(before_words)})$"),
+                       before_words=before_words,
+                       exclusion_pattern=patterns.compile(f"(?:{_alternation(exclusions)})$") if exclusions else patterns.compile("(?!)"),
+                       after_pattern=patterns.compile(_alternation(after_words)) if after_words else patterns.compile("(?!)"),
+                       after_words=after_words,
+                       # before_pattern ends in $, which also matches before a final line break
+                       before_ends=frozenset([word[-1] for word in before_words] + ["\n"]),
+                       after_starts=frozenset(word[0] for word in after_words))
+    # every unit the pattern can find, classified once
+    return lexicon._replace(unit_classes={written: _classify_unit(written, lexicon)
+                                          for written in ["", *rate_words, *measure_words]})
 
 
 # Documents write the same figures again and again (一个, 两项, 100%); the values are
@@ -305,7 +314,7 @@ def _quantity(text: str, match: re.Match, lex: _Lexicon, rules: dict) -> Optiona
         if parsed is None:
             return None
         number, decimals, magnitude = parsed
-        vague = len(written) > 1 and all(ch in _CN_DIGITS for ch in written)  # 三五个, 七八家
+        vague = len(written) > 1 and _CN_DIGITS.issuperset(written)  # 三五个, 七八家
     else:
         vague = False
         before = text[at - 1] if at > 0 else ""
@@ -319,7 +328,7 @@ def _quantity(text: str, match: re.Match, lex: _Lexicon, rules: dict) -> Optiona
         magnitude = 1
     if magnitude_word:
         magnitude *= _MAGNITUDES[magnitude_word]
-    unit, kind, tenths = _classify_unit(unit_written, lex)
+    unit, kind, tenths = lex.unit_classes[unit_written]
     if tenths:
         number, decimals = number * 10, 0
     quantity = Quantity(at, stop, text[at:stop], number, decimals, magnitude, unit, kind,
@@ -358,7 +367,7 @@ def _qualify(text: str, quantity: Quantity, lex: _Lexicon, match: re.Match) -> Q
         cut = max(clause.rfind(mark) for mark in _CLAUSE_MARKS)
         quantity.cumulative = "累计" in clause[cut + 1:]
     head = clause[-4:]
-    before = lex.before_pattern.search(head)
+    before = lex.before_pattern.search(head) if head and head[-1] in lex.before_ends else None
     if before:
         word = before.group()
         excluded = lex.exclusion_pattern.search(head)
@@ -368,7 +377,7 @@ def _qualify(text: str, quantity: Quantity, lex: _Lexicon, match: re.Match) -> Q
                 quantity.cumulative = True
             elif quantity.qualifier is None:
                 quantity.qualifier, quantity.qualifier_word = qualifier, word
-    if quantity.qualifier is None:
+    if quantity.qualifier is None and text[quantity.end:quantity.end + 1] in lex.after_starts:
         after = lex.after_pattern.match(text, quantity.end)
         if after:
             quantity.qualifier, quantity.qualifier_word = lex.after_words[after.group()], after.group()
@@ -388,6 +397,8 @@ def _mark_ranges(text: str, quantities: list[Quantity]) -> None:
 # -- the shared views ------------------------------------------------------------
 
 _SENTENCE_END = patterns.compile(r"[。！？!?\n]")
+# Matched from a floor up to an offset: ends just after the last sentence end mark before the offset.
+_LAST_SENTENCE_END = patterns.compile(r"(?s:.*)[。！？!?\n]")
 
 
 def document_quantities(doc) -> list[Quantity]:
@@ -413,35 +424,32 @@ class Sentence:
 
 
 def document_sentences(doc) -> list[Sentence]:
+    """Body sentences that contain at least one quantity.
+
+    A sentence ends after 。！？!? or a line break, or at the end of a body span. Only
+    the sentences around quantities are looked for: each quantity not yet placed starts
+    a sentence that reaches back to the last end mark before it and on to the next.
+    """
     text = doc.text
     found = quantities(doc)
-    if not found:
-        return []
-    bounds: list[tuple[int, int]] = []  # every sentence; a Sentence only for those with quantities
-    for span_start, span_end in doc.body_spans:
-        cursor = span_start
-        for end in map(_match_end, _SENTENCE_END.finditer(text, span_start, span_end)):
-            bounds.append((cursor, end))
-            cursor = end
-        if cursor < span_end:
-            bounds.append((cursor, span_end))
+    spans = doc.body_spans
     result: list[Sentence] = []
-    index, count = 0, len(found)
-    for start, end in bounds:
-        while index < count and found[index].start < start:
+    index, count, span, floor = 0, len(found), 0, 0
+    while index < count:
+        at = found[index].start
+        while spans[span][1] <= at:
+            span += 1
+        span_start, span_end = spans[span]
+        floor = max(floor, span_start)
+        before = _LAST_SENTENCE_END.match(text, floor, at)
+        after = _SENTENCE_END.search(text, at, span_end)
+        sentence = Sentence(before.end() if before else floor, after.end() if after else span_end, [])
+        while index < count and found[index].start < sentence.end:
+            sentence.quantities.append(found[index])
             index += 1
-        if index < count and found[index].start < end:
-            sentence = Sentence(start, end, [])
-            while index < count and found[index].start < end:
-                sentence.quantities.append(found[index])
-                index += 1
-            result.append(sentence)
-        elif index >= count:
-            break
+        result.append(sentence)
+        floor = sentence.end
     return result
-
-
-_match_end = re.Match.end
 
 
 def sentences(doc) -> list[Sentence]:
