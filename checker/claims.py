@@ -507,6 +507,8 @@ class _SentenceReader:
             if not first.is_rate and second.unit == first.unit and not second.is_rate and first.start not in used \
                     and 2 <= len(gap) <= _LONGEST_COMPARISON:
                 comparison = self.has_any(gap, _longest_first(tuple(rules["comparisons"])))
+                if comparison is None:
+                    continue  # no 比上年, 同比 …: not an increment
                 verb, direction = _change_verb(gap, rules)
                 stripped = gap.strip("，,、 ")
                 if comparison and verb and stripped.startswith(comparison) and len(stripped) <= len(comparison) + 3 \
@@ -562,7 +564,7 @@ class _SentenceReader:
         if not percents:
             return found
         labelled = [(q, label) for q, label in ((q, self.label(q)) for q in percents)
-                    if _share_word(label, rules)[0] is not None]
+                    if _share_word(label, rules)[0] is not None] if len(percents) >= 2 else []
         for partition in self.rules["partitions"] if len(labelled) >= 2 else ():
             chosen, chosen_labels = [], []
             for member in partition["members"]:
@@ -610,9 +612,9 @@ class _SentenceReader:
                 break  # 2023年1-6月…: a period shorter than the year, not comparable
             if len(years) != 1 or not quantity.usable or quantity.is_rate or not quantity.exact:
                 continue  # no year, or several: the time of the figure is not certain
-            subject = _subject(self.label(quantity))
             if quantity.chinese and quantity.value == 1:
                 continue  # 一个, 一批: idiom, not a figure
+            subject = _subject(self.label(quantity))
             if len(subject) >= rules["min_subject_chars"] and not self.has_any(subject, unwanted):
                 found.append(Figure(quantity, subject, next(iter(years))))
         return found

@@ -208,3 +208,8 @@ def test_a_part_followed_by_an_aside_in_brackets_is_a_part():
 def test_one_character_verbs_with_dao_and_zhi():
     (change,) = read("增值税税率由17%降到13%，下降4个百分点。").changes
     assert (change.direction, change.rate.text) == ("down", "4个百分点")
+
+
+def test_a_sentence_of_dates_and_one_bare_number_makes_no_claim():
+    assert read("2023年1月5日，召开第2024次会议。").counts() == {
+        "breakdown": 0, "share": 0, "change": 0, "share_set": 0, "figure": 0}
