@@ -120,7 +120,7 @@ def name_variants(doc) -> list[Variant]:
     # A variant and its usual form share their ends: a candidate is compared only with
     # the forms that begin and end as it does.
     forms_by_ends: dict[str, list[str]] = {}
-    for name in usual | long_names:
+    for name in sorted(usual | long_names):  # sorted: ties between forms resolve the same in every run
         forms_by_ends.setdefault(_ends(name), []).append(name)
     # the longest candidate of each distinct run that is a variant (one per use)
     variant_of: dict[str, Optional[tuple]] = {}
