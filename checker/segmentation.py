@@ -42,7 +42,7 @@ def pair_code(first: str, second: str) -> int:
 # each) until this many lookups were made in the process; then the set of every code
 # is built once (about 30 ms for 117,000 codes: more than a one-document run needs
 # to spend) and used from then on.
-_LOOKUPS_BEFORE_SET = 30_000
+_LOOKUPS_BEFORE_SET = 10_000
 
 
 @dataclass

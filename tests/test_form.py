@@ -1,5 +1,8 @@
 """Form elements (ST3xx): 发文字号, 附件说明, 主送机关, signature block."""
 import pytest
+from hypothesis import given, settings, strategies as st
+
+from checker.checks.form import _DOC_NUMBER, doc_numbers
 
 from tests.conftest import SAMPLES, codes, findings
 
@@ -113,3 +116,20 @@ SAMPLE_FINDINGS = {
 def test_sample_structure_and_date_findings(name):
     text = (SAMPLES / name).read_text(encoding="utf-8")
     assert [(f.code, f.line) for f in findings(text, ["ST", "DT"])] == SAMPLE_FINDINGS[name]
+
+
+_PIECES = st.one_of(
+    st.text(alphabet="国发财税粤府办的年和号第局", max_size=14),
+    st.builds(lambda o, y, c: o + y + c, st.sampled_from("〔[［(（【"), st.text(alphabet="20１６", min_size=1, max_size=5),
+              st.sampled_from("〕]］)）】")),
+    st.builds(lambda d, n, h: d + n + h, st.sampled_from(["", "第"]), st.text(alphabet="0１3", max_size=6),
+              st.sampled_from(["号", "", "号号"])),
+    st.sampled_from(["，", "a", " ", "\n", "号", "〔", "）"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_doc_numbers_are_found_from_their_brackets_as_the_pattern_finds_them(text):
+    expected = [(m.span(), m.groupdict()) for m in _DOC_NUMBER.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in doc_numbers(text)] == expected
