@@ -16,7 +16,10 @@ from checker.profiles import document_profile, part_matches, top_headings
 from checker.registry import Hit, rule
 
 _RECIPIENT_SPLIT = patterns.compile(r"[、，,；;]")
-_ATTACHMENT_REFERENCE = patterns.compile(r"(?:见|详见|如|按照|参照|填写|填报|报送)附件|附件[0-9０-９一二三四五六七八九十]*[）)]|[（(]附件[0-9０-９一二三四五六七八九十]*(?!略)")
+# Alternatives that each begin with a literal, so that re skips to their first characters.
+_ATTACHMENT_REFERENCE = patterns.compile(r"见附件|详见附件|如附件|按照附件|参照附件|填写附件|填报附件|报送附件"
+                                         r"|附件[0-9０-９一二三四五六七八九十]*[）)]"
+                                         r"|（附件[0-9０-９一二三四五六七八九十]*(?!略)|\(附件[0-9０-９一二三四五六七八九十]*(?!略)")
 _FORWARD = patterns.compile(r"将|要|计划|力争|争取|预计|拟|确保")
 
 

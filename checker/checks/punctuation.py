@@ -4,8 +4,11 @@
 Only the document body is checked (``doc.body_paragraphs``): the metadata header of a
 published page uses half-width colons legitimately. Everything a rule needs is computed
 once per document through ``doc.view``. Every pattern here is a character class, a fixed
-string or a single-character lookaround, so matching is linear in the text; tests run
-each one over pathological input. The paired marks (PN101-PN103) live in ``pairs.py``.
+string or a short fixed-width lookaround, so matching is linear in the text; tests run
+each one over pathological input. Each begins with its first character (a class, or
+alternatives that each begin with a literal), never with a lookaround: Python's ``re``
+skips through the text to such a start, but tries a lookaround at every position.
+The paired marks (PN101-PN103) live in ``pairs.py``.
 """
 from __future__ import annotations
 
@@ -49,7 +52,7 @@ def _char(text: str, at: int, start: int, end: int) -> str:
 _HALF_RUN = patterns.compile(r"[,;:?!()]+")
 # A URL keeps its own ASCII marks. Anchored on a literal prefix, then one character
 # class: linear.
-_URL = patterns.compile(r"(?:https?|ftp)://[!-~]+|www\.[!-~]+")
+_URL = patterns.compile(r"https?://[!-~]+|ftp://[!-~]+|www\.[!-~]+")
 _FULL_COUNTED = patterns.compile("[，；：？！（）]")
 # More half-width marks than this in one document are reported once, not one by one.
 MAX_SEPARATE = 10
@@ -364,7 +367,7 @@ def nested_title_marks(doc) -> Iterator[Hit]:
 
 # -- 顿号 between quoted or titled items (PN205, PN206) -------------------------------
 
-_MARKED_JOIN = patterns.compile("(?=[》”])(?:》、?《|”、?“)")
+_MARKED_JOIN = patterns.compile("》、?《|”、?“")
 
 
 class Join(NamedTuple):
@@ -481,8 +484,8 @@ def inconsistent_dunhao(doc) -> Iterator[Hit]:
 
 # -- ellipsis (PN207) and dash (PN208) -----------------------------------------------
 
-_ELLIPSIS = patterns.compile(r"(?=[.。．·…])(?:\.{3,}|。{3,}|．{3,}|·{3,}|…+)")
-_DASH = patterns.compile(r"(?=[-－─━—])(?:-{2,}|－{2,}|─{2,}|━{2,}|—{3,}|—[ \u3000]—)")
+_ELLIPSIS = patterns.compile(r"\.\.\.+|。。。+|．．．+|···+|…+")
+_DASH = patterns.compile(r"--+|－－+|──+|━━+|———+|—[ \u3000]—")
 
 
 def _in_chinese(text: str, start: int, end: int, p_start: int, p_end: int) -> bool:
@@ -571,7 +574,8 @@ def malformed_dash(doc) -> Iterator[Hit]:
 # -- year ranges (PN209, PN210) ------------------------------------------------------
 
 # 2015-2017, 2015—2017年, 2015～2017: two four-digit years joined by one connector.
-_YEAR_RANGE = patterns.compile(r"(?=[12])(?<![0-9A-Za-z/.\-－—–])((?:19|20)\d\d)([-－–—～~])((?:19|20)\d\d)(?![0-9A-Za-z\-－—–/.])")
+# The look-behind on the character before the year comes after its first two digits.
+_YEAR_RANGE = patterns.compile(r"((?:19|20)(?<![0-9A-Za-z/.\-－—–]..)\d\d)([-－–—～~])((?:19|20)\d\d)(?![0-9A-Za-z\-－—–/.])")
 _CONNECTOR_KIND = {"-": "-", "－": "-", "–": "-", "—": "—", "～": "～", "~": "～"}
 _CONNECTOR_NAME = {"-": "短横线“-”", "—": "一字线“—”", "～": "浪纹线“～”"}
 
@@ -661,7 +665,7 @@ def hyphen_in_year_range(doc) -> Iterator[Hit]:
 # 国务院), slogans (“才聚江西 智荟赣鄱”) and bylines as often as it is a slip.
 # A space beside a digit; which side is Chinese is compared in Python (is_han):
 # HAN twice in a pattern costs 4 ms to compile at every start.
-_SPACE_BY_DIGIT = patterns.compile("(?=[ \xa0])(?:(?<=[0-9])[ \xa0]|[ \xa0](?=[0-9]))")
+_SPACE_BY_DIGIT = patterns.compile("[ \xa0](?:(?<=[0-9][ \xa0])|(?=[0-9]))")
 # A heading number or a label before the space: 第一章 1, 1.1 目的, 附件 1, 表 2
 _LABEL = patterns.compile(r"(?:第[0-9一二三四五六七八九十百零〇]+[章节条款编篇部]|[0-9.]+|附件|附表|表|图|目录|索引|序号)$")
 _DATE_TO_END = patterns.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")
