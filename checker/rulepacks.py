@@ -287,15 +287,16 @@ class Matcher:
                 by_form[entry.form] = entry  # a later pack overrides an earlier one
         self.by_form = by_form
         # Forms are found by their first two characters: a small pattern finds the
-        # second character of a pair whose first one begins some form, and a dict
-        # gives the forms beginning with that pair, longest first. Compiling it is
-        # instant, where one alternation of every form costs a start-up.
+        # first character of a pair that begins some form (a class of first characters,
+        # which re skips through the text to, then a look-ahead at the second), and a
+        # dict gives the forms beginning with that pair, longest first. Tried at a
+        # pair's first character, one alternation of every form is slower.
         self.by_pair: dict[str, list[str]] = {}
         for form in sorted(by_form, key=lambda form: (-len(form), form)):
             self.by_pair.setdefault(form[:2], []).append(form)
         firsts = "".join(sorted({pair[0] for pair in self.by_pair}))
         seconds = "".join(sorted({pair[1] for pair in self.by_pair}))
-        self.pattern = patterns.compile(f"(?<=[{re.escape(firsts)}])[{re.escape(seconds)}]") if by_form else None
+        self.pattern = patterns.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])") if by_form else None
         consistencies: dict[tuple[str, ...], Consistency] = {}
         for pack in packs:
             for rule_ in pack.consistencies:
@@ -312,8 +313,8 @@ class Matcher:
         by_pair, by_form = self.by_pair, self.by_form
         for span_start, span_end in spans:
             free = span_start  # where the next match may begin
-            for found in self.pattern.finditer(text, span_start + 1, span_end):
-                start = found.start() - 1
+            for found in self.pattern.finditer(text, span_start, span_end):
+                start = found.start()
                 if start < free:
                     continue
                 for form in by_pair.get(text[start:start + 2], ()):

@@ -49,7 +49,7 @@ def _char(text: str, at: int, start: int, end: int) -> str:
 
 # -- half-width marks in Chinese text (PN201, PN202) -------------------------------
 
-_HALF_RUN = patterns.compile(r"[,;:?!()]+")
+_HALF_RUN = patterns.compile(r"[,;:?!()][,;:?!()]*")  # a class first: `[…]+` is tried at every position
 # A URL keeps its own ASCII marks. Anchored on a literal prefix, then one character
 # class: linear.
 _URL = patterns.compile(r"https?://[!-~]+|ftp://[!-~]+|www\.[!-~]+")
