@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple, Optional
 
-from checker.resources import load_schema, yaml_loader
+from checker.resources import cached_load, load_schema, rules_path, yaml_loader
 
 
 class SchemaProblem(NamedTuple):
@@ -46,6 +46,25 @@ def read_validated(path: str, schema_file: str, *, noun: str, error: type[Except
     if problem:
         raise error(f"{path}: 条目 {problem.entry} 无效：{problem.message}")
     return data
+
+
+class RuleData:
+    """One of the project's word-list files in ``rules/``, validated by its schema:
+    ``RuleData(...)()`` gives its data, ``RuleData(...)(path)`` that of a replacement.
+    Parsed once per process and kept on disk (no YAML or jsonschema at start-up)."""
+
+    def __init__(self, file_name: str, schema_file: str, *, noun: str, error: type[Exception]) -> None:
+        self.file_name, self.schema_file, self.noun, self.error = file_name, schema_file, noun, error
+        self._loaded: dict[str, Any] = {}
+
+    def __call__(self, path: Optional[str] = None) -> Any:
+        key = str(path or rules_path(self.file_name))
+        if key not in self._loaded:
+            self._loaded[key] = cached_load(key, self._parse)
+        return self._loaded[key]
+
+    def _parse(self, path: str) -> Any:
+        return read_validated(path, self.schema_file, noun=self.noun, error=self.error)
 
 
 def schema_problem(data: Any, schema_file: str) -> Optional[SchemaProblem]:

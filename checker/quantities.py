@@ -19,34 +19,20 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any, NamedTuple, Optional
+from typing import NamedTuple, Optional
 
 from checker import patterns
+from checker.datafiles import RuleData
 from checker.numerals import chinese_to_int
 from checker.scan import finditer
-from checker.datafiles import read_validated
-from checker.resources import cached_load, rules_path
-
-RULES_FILE = "numeric.yaml"
-SCHEMA_FILE = "numeric.schema.json"
 
 
 class NumericRulesError(ValueError):
     """rules/numeric.yaml (or a replacement) is missing or malformed."""
 
 
-def load_numeric_rules(path: Optional[str] = None) -> dict[str, Any]:
-    """The numeric word lists and thresholds, validated against the schema."""
-    return _load_rules(str(path or rules_path(RULES_FILE)))
-
-
-@lru_cache(maxsize=8)
-def _load_rules(path: str) -> dict[str, Any]:
-    return cached_load(path, _parse_rules)  # validated data kept on disk: no YAML/jsonschema at start-up
-
-
-def _parse_rules(path: str) -> dict[str, Any]:
-    return read_validated(path, SCHEMA_FILE, noun="数值规则", error=NumericRulesError)
+# load_numeric_rules(path=None): the numeric word lists and thresholds, validated
+load_numeric_rules = RuleData("numeric.yaml", "numeric.schema.json", noun="数值规则", error=NumericRulesError)
 
 
 # -- the quantity record ---------------------------------------------------------

@@ -21,35 +21,22 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
-from typing import Any, Iterator, NamedTuple, Optional
+from typing import Iterator, NamedTuple
 
 from checker import patterns
+from checker.datafiles import RuleData
 from checker.models import Fix
 from checker.numerals import chinese_to_int
 from checker.registry import Hit, rule
-from checker.datafiles import read_validated
-from checker.resources import cached_load, rules_path
-
-RULES_FILE = "number_usage.yaml"
-SCHEMA_FILE = "number_usage.schema.json"
 
 
 class NumberUsageRulesError(ValueError):
     """rules/number_usage.yaml (or a replacement) is missing or malformed."""
 
 
-def load_number_usage_rules(path: Optional[str] = None) -> dict[str, Any]:
-    """The word lists, validated against the schema; the error names file, entry and reason."""
-    return _load(str(path or rules_path(RULES_FILE)))
-
-
-@lru_cache(maxsize=8)
-def _load(path: str) -> dict[str, Any]:
-    return cached_load(path, _parse)  # validated data kept on disk: no YAML/jsonschema at start-up
-
-
-def _parse(path: str) -> dict[str, Any]:
-    return read_validated(path, SCHEMA_FILE, noun="数字用法规则", error=NumberUsageRulesError)
+# load_number_usage_rules(path=None): the word lists, validated against the schema
+load_number_usage_rules = RuleData("number_usage.yaml", "number_usage.schema.json", noun="数字用法规则",
+                                   error=NumberUsageRulesError)
 
 
 def _body_ranges(doc) -> list[tuple[int, int]]:
