@@ -126,7 +126,7 @@ class FileText:
             checked = source.text[fix.start:fix.end]
             if text[start:end] != checked or fix.replacement == checked:
                 continue
-            carried.append(Fix.model_construct(start=start, end=end, replacement=fix.replacement, safety=fix.safety))
+            carried.append(Fix.at(start=start, end=end, replacement=fix.replacement, safety=fix.safety))
         carried.sort(key=lambda fix: (fix.start, fix.end))
         kept: list[Fix] = []
         for fix in carried:

@@ -57,6 +57,11 @@ class Fix(BaseModel):
     replacement: str
     safety: Literal["safe", "unsafe"] = "safe"
 
+    @classmethod
+    def at(cls, start: int, end: int, replacement: str, safety: Literal["safe", "unsafe"] = "safe") -> "Fix":
+        """A fix made by a rule from values it has typed (not validated: see above)."""
+        return cls.model_construct(start=start, end=end, replacement=replacement, safety=safety)
+
 
 class Finding(BaseModel):
     model_config = ConfigDict(defer_build=True)

@@ -130,11 +130,12 @@ def internal_rule() -> Rule:
 
 
 _loaded = False
+_sorted: dict[str, Rule] = {}  # _RULES in code order, sorted again only when a rule is added
 
 
 def load_rules() -> dict[str, Rule]:
     """Every rule, importing all check modules on first use."""
-    global _loaded
+    global _loaded, _sorted
     if not _loaded:
         import checker.checks as package
 
@@ -143,13 +144,9 @@ def load_rules() -> dict[str, Rule]:
                 importlib.import_module(f"checker.checks.{module.name}")
         _RULES.setdefault(_INTERNAL.code, _INTERNAL)
         _loaded = True
-    global _sorted
     if len(_sorted) != len(_RULES):  # sorted once, not for every document checked
         _sorted = dict(sorted(_RULES.items()))
     return dict(_sorted)
-
-
-_sorted: dict[str, Rule] = {}
 
 
 def get_rule(code_or_name: str) -> Optional[Rule]:

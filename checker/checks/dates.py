@@ -161,7 +161,7 @@ def signature_date_form(doc) -> Iterator[Hit]:
     if written == wanted:
         return
     yield Hit(mention.start, mention.end, args={"date": written}, suggestion=f"改为“{wanted}”",
-              fix=Fix.model_construct(start=mention.start, end=mention.end, replacement=wanted, safety="safe"),
+              fix=Fix.at(start=mention.start, end=mention.end, replacement=wanted, safety="safe"),
               evidence={"written": written, "expected": wanted})
 
 

@@ -64,7 +64,7 @@ def _doc_number_problems(match: re.Match, offset: int) -> tuple[list[str], Optio
     corrected = f"{match.group('organ')}〔{year}〕{number.lstrip('0０') or number}号"
     fix = None
     if problems and len(year) == 4:
-        fix = Fix.model_construct(start=offset + match.start(), end=offset + match.end(), replacement=corrected, safety="safe")
+        fix = Fix.at(start=offset + match.start(), end=offset + match.end(), replacement=corrected, safety="safe")
     return problems, fix, corrected
 
 
@@ -148,7 +148,7 @@ def attachment_note_form(doc) -> Iterator[Hit]:
         if colon >= 0:
             at = note.marker_start + colon
             yield Hit(at, at + 1, args={"problem": "“附件”后应用全角冒号“：”"}, suggestion="改为“附件：”",
-                      fix=Fix.model_construct(start=at, end=at + 1, replacement="：", safety="safe"),
+                      fix=Fix.at(start=at, end=at + 1, replacement="：", safety="safe"),
                       evidence={"problem": "half-width-colon"})
         items = [child for child in note.children if child.kind == "attachment_item"]
         if not items and note.end > note.marker_end:  # 附件：名称 on the note's own line
@@ -166,7 +166,7 @@ def attachment_note_form(doc) -> Iterator[Hit]:
                 at = start + len(name) - 1
                 yield Hit(at, at + 1, args={"problem": f"附件名称后不加标点“{name[-1]}”"},
                           suggestion="删去附件名称后的标点",
-                          fix=Fix.model_construct(start=at, end=at + 1, replacement="", safety="safe"),
+                          fix=Fix.at(start=at, end=at + 1, replacement="", safety="safe"),
                           evidence={"problem": "punctuation-after-name", "mark": name[-1]})
 
 
@@ -235,7 +235,7 @@ def recipient_colon(doc) -> Iterator[Hit]:
     for node in doc.outline.children:
         if node.kind == "recipient" and doc.text[node.end - 1] == ":":
             yield Hit(node.end - 1, node.end, suggestion="改为“：”",
-                      fix=Fix.model_construct(start=node.end - 1, end=node.end, replacement="：", safety="safe"))
+                      fix=Fix.at(start=node.end - 1, end=node.end, replacement="：", safety="safe"))
 
 
 def _has_body(doc) -> bool:

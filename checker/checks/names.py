@@ -253,8 +253,8 @@ def name_variant(doc) -> Iterator[Hit]:
                   args={"variant": variant.variant, "usual": variant.usual, "usual_count": variant.usual_count,
                         "difference": difference},
                   suggestion=f"改为“{variant.usual}”",
-                  fix=Fix.model_construct(start=variant.start, end=variant.end, replacement=variant.usual, safety="unsafe"),
-                  evidence={"variant": variant.variant, "variant_count": variant.count,
+                  fix=Fix.at(start=variant.start, end=variant.end, replacement=variant.usual, safety="unsafe"),
+                             evidence={"variant": variant.variant, "variant_count": variant.count,
                             "usual": variant.usual, "usual_count": variant.usual_count,
                             "change": variant.change, "usual_lines": lines})
 
@@ -295,8 +295,8 @@ def glossary_variant(doc) -> Iterator[Hit]:
                 index = bisect.bisect_right(starts, start) - 1
                 if index >= 0 and end <= canonical[index][1] and canonical[index] != (start, end):
                     continue  # the variant is part of the canonical name here
-                fix = None if term.fix == "none" else Fix.model_construct(start=start, end=end, replacement=term.canonical,
-                                                           safety=term.fix)
+                fix = None if term.fix == "none" else Fix.at(start=start, end=end, replacement=term.canonical,
+                                                             safety=term.fix)
                 yield Hit(start, end, args={"variant": variant, "canonical": term.canonical,
                                             "glossary": term.glossary},
                           suggestion=f"改为“{term.canonical}”", fix=fix,

@@ -238,7 +238,7 @@ def range_drops_unit(doc) -> Iterator[Hit]:
         at = match.end(1)
         right = match.group(1) + mark + match.group(2) + match.group(3) + mark
         yield Hit(match.start(), match.end(), args={"found": match.group(), "mark": mark, "right": right},
-                  suggestion=f"写作“{right}”", fix=Fix.model_construct(start=at, end=at, replacement=mark))
+                  suggestion=f"写作“{right}”", fix=Fix.at(start=at, end=at, replacement=mark))
 
 
 # -- NU103: double approximation ----------------------------------------------------
@@ -305,7 +305,7 @@ def double_approximation(doc) -> Iterator[Hit]:
         first, second = match.group(1), match.group(2)
         yield Hit(match.start(), match.end(), args={"first": first, "second": second, "pattern": name},
                   suggestion=f"删去“{second}”或“{first}”",
-                  fix=Fix.model_construct(start=match.start(2), end=match.end(2), replacement="", safety="unsafe"),
+                  fix=Fix.at(start=match.start(2), end=match.end(2), replacement="", safety="unsafe"),
                   evidence={"pattern": name, "text": text[match.start():match.end()]})
 
 
@@ -352,7 +352,7 @@ def short_year(doc) -> Iterator[Hit]:
     for match, year in doc.view(short_years):
         yield Hit(match.start(), match.end(), args={"found": match.group(), "year": year},
                   suggestion=f"写作“{year}年”",
-                  fix=Fix.model_construct(start=match.start(), end=match.start(1) + 2, replacement=year, safety="unsafe"))
+                  fix=Fix.at(start=match.start(), end=match.start(1) + 2, replacement=year, safety="unsafe"))
 
 
 # -- NU105, NU106: the zero of a year in Chinese numerals -------------------------------
@@ -401,7 +401,7 @@ def year_zero_form(doc) -> Iterator[Hit]:
             continue
         yield Hit(match.start(1), match.end(1), args={"found": match.group(), "zeros": zeros},
                   suggestion=f"写作“{_zero_fixed(digits)}年”",
-                  fix=Fix.model_construct(start=match.start(1), end=match.end(1), replacement=_zero_fixed(digits)))
+                  fix=Fix.at(start=match.start(1), end=match.end(1), replacement=_zero_fixed(digits)))
 
 
 @rule("NU106", "year-circle-zero", category="numeral", severity="info",
@@ -434,7 +434,7 @@ def year_circle_zero(doc) -> Iterator[Hit]:
     pieces.append(text[cursor:last])
     yield Hit(matches[0].start(1), matches[0].end(1), args={"count": len(matches)},
               suggestion="将年份中的“○”改为“〇”",
-              fix=Fix.model_construct(start=first, end=last, replacement="".join(pieces)),
+              fix=Fix.at(start=first, end=last, replacement="".join(pieces)),
               evidence={"count": len(matches), "lines": sorted({doc.position(m.start())[0] for m in matches})[:50]})
 
 
@@ -468,4 +468,4 @@ def zero_padded_date(doc) -> Iterator[Hit]:
     text = doc.text
     for at in doc.view(padded_dates):
         yield Hit(at, at + 2, args={"found": text[at:at + 3]}, suggestion=f"删去“0”，写作“{text[at + 1:at + 3]}”",
-                  fix=Fix.model_construct(start=at, end=at + 1, replacement=""))
+                  fix=Fix.at(start=at, end=at + 1, replacement=""))

@@ -327,7 +327,7 @@ def _level_headings(doc) -> list[tuple[int, list[Node]]]:
 
 
 def _fix_marker(node: Node, style: str) -> Fix:
-    return Fix.model_construct(start=node.marker_start, end=node.marker_end, replacement=numeral_like(style, node.number),
+    return Fix.at(start=node.marker_start, end=node.marker_end, replacement=numeral_like(style, node.number),
                safety="safe")
 
 

@@ -520,7 +520,7 @@ def percent_for_percentage_points(doc) -> Iterator[Hit]:
         if not _overlap(points, written) or relative_as_written:
             continue
         unit_start = rate.end - len(rate.suffix) if rate.suffix in ("%", "％") else None
-        fix = Fix.model_construct(start=unit_start, end=rate.end, replacement="个百分点", safety="unsafe") \
+        fix = Fix.at(start=unit_start, end=rate.end, replacement="个百分点", safety="unsafe") \
             if unit_start is not None else None
         difference = format_number(abs(exact_points), rate.decimals)
         expression = f"{plain(b.value)}−{plain(a.value)} = {difference}" if change.direction == "up" else \

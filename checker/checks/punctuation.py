@@ -184,7 +184,7 @@ def halfwidth_punctuation(doc) -> Iterator[Hit]:
     for mark in marks:
         yield Hit(mark.offset, mark.offset + 1, args={"mark": mark.mark, "full": mark.replacement},
                   suggestion=f"将“{mark.mark}”改为“{mark.replacement}”",
-                  fix=Fix.model_construct(start=mark.offset, end=mark.offset + 1, replacement=mark.replacement))
+                  fix=Fix.at(start=mark.offset, end=mark.offset + 1, replacement=mark.replacement))
 
 
 @rule("PN202", "halfwidth-punctuation-document", category="punctuation", severity="warning",
@@ -229,7 +229,7 @@ def halfwidth_punctuation_document(doc) -> Iterator[Hit]:
               args={"count": len(marks), "kinds": "、".join(f"“{k}”{n}处" for k, n in kinds.most_common())},
               variant="whole" if whole else "default",
               suggestion="将中文文本中的半角“, ; : ? ! ( )”统一改为全角“，；：？！（）”",
-              fix=Fix.model_construct(start=first, end=last, replacement="".join(pieces)),
+              fix=Fix.at(start=first, end=last, replacement="".join(pieces)),
               evidence={"count": len(marks), "by_mark": dict(kinds), "fullwidth_count": full,
                         "lines": lines[:50], "line_count": len(lines)})
 
@@ -289,11 +289,11 @@ def stacked_punctuation(doc) -> Iterator[Hit]:
         if pair[0] == pair[1]:
             yield Hit(at, at + 2, args={"mark": pair[0]}, variant="doubled",
                       suggestion=f"删去一个“{pair[0]}”",
-                      fix=Fix.model_construct(start=at, end=at + 2, replacement=pair[0]))
+                      fix=Fix.at(start=at, end=at + 2, replacement=pair[0]))
         else:
             yield Hit(at, at + 2, args={"pair": pair},
                       suggestion=f"删去“{pair[0]}”，只保留“{pair[1]}”（或按语义保留其一）",
-                      fix=Fix.model_construct(start=at, end=at + 2, replacement=pair[1], safety="unsafe"))
+                      fix=Fix.at(start=at, end=at + 2, replacement=pair[1], safety="unsafe"))
 
 
 # -- nested title marks (PN204) ----------------------------------------------------
@@ -359,7 +359,7 @@ def nested_title_marks(doc) -> Iterator[Hit]:
         # most of the text for each finding, so a longer span gets a suggestion only.
         fix = None
         if closer - opener <= _LONGEST_TITLE:
-            fix = Fix.model_construct(start=opener, end=closer + 1, replacement="〈" + text[opener + 1:closer] + "〉")
+            fix = Fix.at(start=opener, end=closer + 1, replacement="〈" + text[opener + 1:closer] + "〉")
         yield Hit(opener, closer + 1, args={"inner_open": inner_open, "inner_close": inner_close},
                   suggestion=f"将内层的“{inner_open}”“{inner_close}”改为“〈”“〉”", fix=fix,
                   evidence={"inner_open": inner_open, "inner_close": inner_close})
@@ -438,7 +438,7 @@ def dunhao_between_marked_items(doc) -> Iterator[Hit]:
         pair = text[join.offset:join.end]
         yield Hit(join.offset, join.end, args={"kind": _KIND_NAME[join.kind]},
                   suggestion=f"删去两个{_KIND_NAME[join.kind]}之间的顿号",
-                  fix=Fix.model_construct(start=join.offset, end=join.end, replacement=pair.replace("、", "")),
+                  fix=Fix.at(start=join.offset, end=join.end, replacement=pair.replace("、", "")),
                   evidence=counts[join.kind])
 
 
@@ -472,13 +472,13 @@ def inconsistent_dunhao(doc) -> Iterator[Hit]:
         if join.with_dunhao:
             yield Hit(join.offset, join.end, args=args,
                       suggestion=f"与全文多数一致，删去两个{_KIND_NAME[join.kind]}之间的顿号",
-                      fix=Fix.model_construct(start=join.offset, end=join.end, replacement=pair.replace("、", "")),
+                      fix=Fix.at(start=join.offset, end=join.end, replacement=pair.replace("、", "")),
                       evidence=counts[join.kind])
         else:
             yield Hit(join.offset, join.end, args=args, variant="add",
                       suggestion=f"与全文多数一致，在两个{_KIND_NAME[join.kind]}之间加顿号；"
                                  f"或按GB/T 15834全文删去这类顿号",
-                      fix=Fix.model_construct(start=join.offset, end=join.end, replacement=f"{pair[0]}、{pair[1]}", safety="unsafe"),
+                      fix=Fix.at(start=join.offset, end=join.end, replacement=f"{pair[0]}、{pair[1]}", safety="unsafe"),
                       evidence=counts[join.kind])
 
 
@@ -541,7 +541,7 @@ def malformed_ellipsis(doc) -> Iterator[Hit]:
     for start, end in doc.view(ellipsis_spans):
         found = text[start:end]
         yield Hit(start, end, args={"found": found}, suggestion="改为“……”",
-                  fix=Fix.model_construct(start=start, end=end, replacement="……"))
+                  fix=Fix.at(start=start, end=end, replacement="……"))
 
 
 def dash_spans(doc) -> list[tuple[int, int]]:
@@ -568,7 +568,7 @@ def malformed_dash(doc) -> Iterator[Hit]:
     text = doc.text
     for start, end in doc.view(dash_spans):
         yield Hit(start, end, args={"found": text[start:end]}, suggestion="改为“——”",
-                  fix=Fix.model_construct(start=start, end=end, replacement="——"))
+                  fix=Fix.at(start=start, end=end, replacement="——"))
 
 
 # -- year ranges (PN209, PN210) ------------------------------------------------------
@@ -654,7 +654,7 @@ def hyphen_in_year_range(doc) -> Iterator[Hit]:
         if found.kind == "-":
             at = found.connector_at
             yield Hit(at, at + 1, args={"found": text[at]}, suggestion=f"将“{text[found.start:found.end]}”中的“{text[at]}”改为“—”",
-                      fix=Fix.model_construct(start=at, end=at + 1, replacement="—"))
+                      fix=Fix.at(start=at, end=at + 1, replacement="—"))
 
 
 # -- spaces inside Chinese text (PN211) ----------------------------------------------
@@ -719,4 +719,4 @@ def space_in_chinese_text(doc) -> Iterator[Hit]:
         Safe: delete the space.
     """
     for at in doc.view(inner_spaces):
-        yield Hit(at, at + 1, suggestion="删去空格", fix=Fix.model_construct(start=at, end=at + 1, replacement=""))
+        yield Hit(at, at + 1, suggestion="删去空格", fix=Fix.at(start=at, end=at + 1, replacement=""))

@@ -63,7 +63,7 @@ def unused_hits(text: str, unused: list) -> list[Hit]:
                 start, end = _comment_span(text, directive)
             else:
                 start, end = _name_span(text, directive, selector)
-            fix = Fix.model_construct(start=start, end=end, replacement="")
+            fix = Fix.at(start=start, end=end, replacement="")
             name = selector.text if selector is not None else f"doccheck-{directive.kind}"
             at = (selector.start, selector.end) if selector is not None else (directive.start, directive.end)
             hits.append(Hit(at[0], at[1], args={"selector": name}, suggestion=SUGGESTION, fix=fix,

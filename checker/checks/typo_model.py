@@ -281,6 +281,6 @@ def _hits(doc, kind: str) -> Iterator[Hit]:
                   args={"written": suspect.written, "correction": suspect.correction,
                         "frequency": suspect.frequency},
                   suggestion=f"如确为笔误，改为“{suspect.correction}”",
-                  fix=Fix.model_construct(start=suspect.start, end=suspect.start + 2, replacement=suspect.correction,
-                          safety="unsafe"),
+                  fix=Fix.at(start=suspect.start, end=suspect.start + 2, replacement=suspect.correction,
+                             safety="unsafe"),
                   evidence=evidence)

@@ -39,7 +39,7 @@ def _substitutions(doc, code: str) -> Iterator[Hit]:
 def _fix(entry: Entry, start: int, end: int):
     if entry.fix == "none" or entry.right is None:
         return None
-    return Fix.model_construct(start=start, end=end, replacement=entry.right, safety=entry.fix)
+    return Fix.at(start=start, end=end, replacement=entry.right, safety=entry.fix)
 
 
 def _severity(entry: Entry, code: str):
@@ -213,7 +213,7 @@ def inconsistent_variants(doc) -> Iterator[Hit]:
             for at in offsets:
                 fix = None
                 if consistency.fix != "none":
-                    fix = Fix.model_construct(start=at, end=at + len(form), replacement=kept, safety=consistency.fix)
+                    fix = Fix.at(start=at, end=at + len(form), replacement=kept, safety=consistency.fix)
                 yield Hit(at, at + len(form),
                           args={"used": form, "other": kept, "other_count": len(present[kept])},
                           suggestion=f"统一写作“{kept}”", fix=fix,
