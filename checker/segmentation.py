@@ -20,7 +20,7 @@ import gc
 import importlib.util
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Optional
 
 from checker.resources import cached_load
@@ -76,6 +76,10 @@ class Lexicon:
                 return {code for code in distinct if _contains(self.codes, code)}
             self._lookups = _LOOKUPS_BEFORE_SET
         return self.known
+
+    @cached_property
+    def common_characters(self) -> frozenset[str]:
+        return frozenset(self.common)
 
     def frequency(self, word: str) -> int:
         return self.words.get(word, 0)

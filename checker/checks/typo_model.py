@@ -19,9 +19,7 @@ reports are left to it.
 """
 from __future__ import annotations
 
-import array
 import operator
-import re
 from collections import Counter
 from typing import Iterator, NamedTuple, Optional
 
@@ -54,44 +52,52 @@ def suspicious_pairs(text: str, start: int, end: int, lex: Lexicon,
 
     Everything per character runs in C: one byte per character says whether the
     pair on its left and on its right can be part of a word, and whether the
-    character is a rare Chinese one; a regular expression finds the bytes of cut-off
-    rare characters, and only those few are looked at in Python.
+    character is a Chinese one; a regular expression finds the bytes of cut-off
+    Chinese characters, and only those few are looked at in Python.
     """
     found: dict[int, set[int]] = {}
     if end - start < 2:
         return found
     encoded = text[start:end].encode("utf-32-le")
-    codes = array.array("I")
-    codes.frombytes(encoded)
+    size = len(encoded) // 4
     # The pairs (0,1), (2,3) … are the 64-bit words of the UTF-32 bytes; (1,2), (3,4) …
     # those of the bytes shifted by one character. Each half is tested in one map.
     view = memoryview(encoded)
     evens, odds = view[:len(encoded) // 8 * 8].cast("Q"), view[4:4 + (len(encoded) - 4) // 8 * 8].cast("Q")
     known_here = lex.known_among(evens, odds).__contains__
     even, odd = bytes(map(known_here, evens)), bytes(map(known_here, odds))
-    pairs = bytearray(len(codes) - 1)
+    pairs = bytearray(size - 1)
     pairs[0::2] = even
     pairs[1::2] = odd
     # known[k] tells whether the pair (k-1, k) can be part of a word; the ends count as no word
     known = b"\x00" + bytes(pairs) + b"\x00"
-    rare = _rare_bytes(text[start:end], lex)
     # One byte per character — bit 0: its left pair is known, bit 1: its right pair,
-    # bit 2: it is a rare Chinese character. Every byte above is 0 or 1, so the bits
+    # bit 2: it is a Chinese character (U+4E00–U+9FFF: the middle byte of its UTF-32
+    # code is 0x4E–0x9F and the high one 0). Every byte above is 0 or 1, so the bits
     # are combined by shifting and or-ing the bytes as big integers, all in C.
-    size = len(rare)
-    combined = (int.from_bytes(known[:-1], "big") | int.from_bytes(known[1:], "big") << 1
-                | int.from_bytes(rare, "big") << 2)
+    chinese = (int.from_bytes(encoded[1::4].translate(_CJK_MIDDLE_BYTE), "big")
+               & int.from_bytes(encoded[2::4].translate(_ZERO_BYTE), "big"))
+    combined = (int.from_bytes(known[:-1], "big") | int.from_bytes(known[1:], "big") << 1 | chinese << 2)
     marks = combined.to_bytes(size, "big")
-    if most is not None and marks.count(4) > most * size:
+    # The Chinese characters cut off on both sides (about a tenth of a text), without
+    # the common ones (的, 是 …), tested in C maps rather than one by one.
+    common = lex.common_characters
+    positions = [match.start() for match in _CUT_OFF.finditer(marks)]
+    is_common = map(common.__contains__, map(text.__getitem__, map(start.__add__, positions)))
+    cut_off = [k for k, skip in zip(positions, is_common) if not skip]
+    if most is not None and len(cut_off) > most * size:
         return found  # not prose the lexicon can judge (random characters, a list of codes)
-    for match in _CUT_OFF.finditer(marks):
-        k = match.start()
+
+    def rare(k: int) -> bool:
+        return bool(marks[k] & 4) and text[start + k] not in common
+
+    for k in cut_off:
         at = start + k
         # the partner must be rare too, and must not belong to a word on its far side
         # (化 of 深化 in 深化实施 is not the partner of a slip)
-        if k >= 1 and marks[k - 1] & 4 and not (k >= 2 and lex.is_word(text[at - 2:at])):
+        if k >= 1 and rare(k - 1) and not (k >= 2 and lex.is_word(text[at - 2:at])):
             found.setdefault(at - 1, set()).add(1)
-        if k + 1 < size and marks[k + 1] & 4 and not (k + 2 < size and lex.is_word(text[at + 1:at + 3])):
+        if k + 1 < size and rare(k + 1) and not (k + 2 < size and lex.is_word(text[at + 1:at + 3])):
             found.setdefault(at, set()).add(0)
     return found
 
@@ -99,20 +105,6 @@ def suspicious_pairs(text: str, start: int, end: int, lex: Lexicon,
 # Bits 8-15 of a code point between U+4E00 and U+9FFF, and bits 16-23 of any BMP one.
 _CJK_MIDDLE_BYTE = bytes(1 if 0x4E <= value <= 0x9F else 0 for value in range(256))
 _ZERO_BYTE = bytes(1 if value == 0 else 0 for value in range(256))
-_COMMON: dict[int, re.Pattern] = {}
-
-
-def _rare_bytes(text: str, lex: Lexicon) -> bytes:
-    """One byte per character: 1 for a Chinese character (U+4E00–U+9FFF) that is not a
-    common word on its own. In C: the common characters are blanked out by one
-    substitution, then the bytes of the UTF-32 code points are tested by translation."""
-    key = id(lex)
-    if key not in _COMMON:
-        _COMMON[key] = patterns.compile(f"[{''.join(map(re.escape, sorted(lex.common)))}]" if lex.common else "(?!)")
-    encoded = _COMMON[key].sub("\x00", text).encode("utf-32-le")
-    chinese = (int.from_bytes(encoded[1::4].translate(_CJK_MIDDLE_BYTE), "big")
-               & int.from_bytes(encoded[2::4].translate(_ZERO_BYTE), "big"))
-    return chinese.to_bytes(len(text), "big")
 
 
 def suspects(doc) -> list[Suspect]:
