@@ -13,11 +13,10 @@ import bisect
 import calendar
 import datetime
 import re
-from typing import NamedTuple, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from checker import patterns
 from checker.numerals import to_int
-from checker.scan import finditer
 
 _AR = "0-9０-９"
 _CN_DIGIT = "〇○零Ｏ一二三四五六七八九"
@@ -41,8 +40,14 @@ _NUMERIC = patterns.compile(
 )
 # （星期五） (周五) 星期五 — right after a date
 _WEEKDAY = patterns.compile(rf"{_SP}(?:[（(]{_SP})?(?P<given>(?:星期|礼拜|周)(?P<weekday>[一二三四五六日天]))")
-_ARABIC_STARTS = patterns.compile(f"[{_AR}]")  # the first character of every match of _ARABIC and _NUMERIC
-_CHINESE_STARTS = patterns.compile(f"[{_CN_DIGIT}{_CN_SMALL}]")
+# Where a match of _ARABIC or _CHINESE may begin: its first character, and a look-ahead at
+# the rest of a four-digit year and 年, or of a one- or two-digit month and 月.
+_ARABIC_STARTS = patterns.compile(rf"[{_AR}](?=[{_AR}]{{3}}{_SP}年|[{_AR}]?{_SP}月)")
+_CHINESE_STARTS = patterns.compile(
+    rf"[{_CN_DIGIT}{_CN_SMALL}](?=[{_CN_DIGIT}]{{3}}{_SP}年|[{_CN_SMALL}]?{_SP}月)")
+# What an _ARABIC or _CHINESE match holds before its 月: year and month digits, 年, spaces.
+_BEFORE_MONTH = frozenset("0123456789０１２３４５６７８９" + _CN_DIGIT + _CN_SMALL + "年 \t\u3000")
+_SEPARATORS = "-./．"  # of _NUMERIC, right after its four-digit year
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 
@@ -107,11 +112,13 @@ def _mention(doc_text: str, match: re.Match, form: str) -> Optional[DateMention]
 def extract_dates(text: str) -> list[DateMention]:
     """Every date mention in ``text``, in order of position."""
     found: list[DateMention] = []
-    for pattern, first, form in ((_NUMERIC, _ARABIC_STARTS, "numeric"), (_ARABIC, _ARABIC_STARTS, "arabic"),
-                                 (_CHINESE, _CHINESE_STARTS, "chinese")):
+    months = _month_windows(text)
+    for form, matches in (("numeric", _numeric_matches(text)),
+                          ("arabic", _matches_in(_ARABIC, _ARABIC_STARTS, text, months)),
+                          ("chinese", _matches_in(_CHINESE, _CHINESE_STARTS, text, months))):
         taken = sorted((m.start, m.end) for m in found)  # spans of the earlier, stronger forms
         starts = [start for start, _ in taken]
-        for match in finditer(pattern, first, text):
+        for match in matches:
             at = bisect.bisect_left(starts, match.end())
             if at and taken[at - 1][1] > match.start():
                 continue  # overlaps a date already found
@@ -120,6 +127,64 @@ def extract_dates(text: str) -> list[DateMention]:
                 found.append(mention)
     found.sort(key=lambda m: m.start)
     return found
+
+
+# The patterns are not run over the whole text: a date is found from the character every
+# match holds (月, or the separator after a four-digit year), which str.find reaches much
+# faster than re reaches a class of digits (digits and 一, 二, 三 are everywhere in a 公文).
+# The matches are those of ``pattern.finditer(text)``: leftmost first, not overlapping.
+def _month_windows(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each stretch that ends in 月 and holds before it only what an _ARABIC
+    or _CHINESE match may hold there (_BEFORE_MONTH): every such match begins in one."""
+    windows = []
+    month = text.find("月")
+    while month >= 0:
+        start = month
+        while start and text[start - 1] in _BEFORE_MONTH:
+            start -= 1
+        if start < month:
+            windows.append((start, month + 1))
+        month = text.find("月", month + 1)
+    return windows
+
+
+def _matches_in(pattern: re.Pattern, starts: re.Pattern, text: str,
+                windows: list[tuple[int, int]]) -> Iterator[re.Match]:
+    """The matches of ``pattern.finditer(text)`` for a pattern whose every match begins in
+    one of the windows, at a character ``starts`` matches (its look-ahead needs to see no
+    further than the window's 月)."""
+    cursor = 0
+    for start, end in windows:
+        at = max(start, cursor)
+        while at < end:
+            candidate = starts.search(text, at, end)
+            if candidate is None:
+                break
+            at = candidate.start()
+            match = pattern.match(text, at)
+            if match is None:
+                at += 1
+            else:
+                yield match
+                cursor = at = match.end()
+
+
+def _numeric_matches(text: str) -> Iterator[re.Match]:
+    """The matches of ``_NUMERIC.finditer(text)``: each begins four characters before a separator."""
+    candidates = set()
+    for separator in _SEPARATORS:
+        at = text.find(separator, 4)
+        while at >= 0:
+            candidates.add(at - 4)
+            at = text.find(separator, at + 1)
+    cursor = 0
+    for at in sorted(candidates):
+        if at < cursor:
+            continue
+        match = _NUMERIC.match(text, at)
+        if match is not None:
+            yield match
+            cursor = match.end()
 
 
 def dates(doc) -> list[DateMention]:
