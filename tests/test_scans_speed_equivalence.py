@@ -60,3 +60,51 @@ def test_dates_found_from_their_anchor_in_a_sentence_of_each_form():
             "（星期五）、12月3日、三月")
     assert dates.extract_dates(text) == _plain_dates(text)
     assert len(dates.extract_dates(text)) == 8
+
+
+# -- number usage ---------------------------------------------------------------------------
+
+_NUMBER_PIECES = ["2016", "16", "0", "０", "1", "１２", "3.5", "二", "〇", "零", "O", "○", "一六", "二零一六", "九九",
+                  "年", "月", "日", "号", "底", "度", "上半年", "约", "大约", "左右", "上下", "超过", "以上", "不足",
+                  "以下", "近", "多", "余", "节", "万", "亿", "%", "～", "-", "至", "元", "家", "个", "，", "。",
+                  "\n", "  ", "\u3000", "甲"]
+_NUMBER_TEXT = st.lists(st.sampled_from(_NUMBER_PIECES), max_size=40).map("".join)
+
+
+def _plain_paragraph_matches(doc, pattern):
+    return [m for p in doc.body_paragraphs for m in pattern.finditer(doc.text, p.start, p.end)]
+
+
+def _spans(matches):
+    return [(m.span(), m.groups()) for m in matches]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NUMBER_TEXT)
+def test_number_usage_views_found_from_their_anchor_are_those_of_the_plain_scan(text):
+    from checker.checks import number_usage as nu
+    from checker.document import Document
+
+    doc = Document(text)
+    assert _spans(nu.chinese_years(doc)) == _spans(
+        m for m in _plain_paragraph_matches(doc, nu._CHINESE_YEAR)
+        if any(ch in "一二三四五六七八九" for ch in m.group(1)) and any(ch in "零OＯ0０○" for ch in m.group(1)))
+    assert _spans(m for m, _ in nu.short_years(doc)) == _spans(_plain_paragraph_matches(doc, nu._SHORT_YEAR))
+    assert nu.padded_dates(doc) == [m.start() for m in _plain_paragraph_matches(doc, nu._PADDED)]
+    assert _spans(nu.dropped_range_marks(doc)) == _spans(
+        m for m in _plain_paragraph_matches(doc, nu._RANGE)
+        if not (m.group(2) in "-－" and m.group(4) not in ("%", "％", "‰")))
+    data = nu.load_number_usage_rules()
+    spec = tuple((q["name"], tuple(q["before"]), tuple(q["after"]), tuple(q.get("unless_followed_by", ())))
+                 for q in data["double_qualifiers"])
+    plain = []
+    for p in doc.body_paragraphs:
+        for name, pattern, unless, _ in nu._qualifier_patterns(spec):
+            for m in pattern.finditer(doc.text, p.start, p.end):
+                if m.start() > p.start and doc.text[m.start() - 1] in data["qualifier_word_prefixes"]:
+                    continue
+                if unless and doc.text.startswith(unless, m.end()):
+                    continue
+                plain.append((m, name))
+    plain.sort(key=lambda pair: pair[0].start())
+    assert [(m.span(), name) for m, name in nu.double_qualifiers(doc)] == [(m.span(), n) for m, n in plain]
