@@ -7,7 +7,7 @@ patterns care about.
 """
 import bisect
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from checker import dates
 
@@ -108,3 +108,29 @@ def test_number_usage_views_found_from_their_anchor_are_those_of_the_plain_scan(
                 plain.append((m, name))
     plain.sort(key=lambda pair: pair[0].start())
     assert [(m.span(), name) for m, name in nu.double_qualifiers(doc)] == [(m.span(), n) for m, n in plain]
+
+
+# -- punctuation ----------------------------------------------------------------------------
+
+_PUNCTUATION_PIECES = [",", ";", ":", "?", "!", "(", ")", "（", "）", "，", "。", "、", "；", "《", "》", "<", ">",
+                       "＜", "＞", "“", "”", "...", "…", "。。。", "·", "．", "-", "--", "－", "—", "——", "— —",
+                       "─", "━", "～", "~", "2015", "2017", "19", "20", "1", " ", "\xa0", "\u3000", "\n",
+                       "http://a.b", "甲", "乙", "a", "第", "章", "附件", "年", "月", "日"]
+_PUNCTUATION_TEXT = st.lists(st.sampled_from(_PUNCTUATION_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PUNCTUATION_TEXT)
+@example("甲\xa01，乙。\n丙 2。\n《甲<乙>》”、“丙”“丁”…戊——己--庚(辛);\n2015-2017年，2016—2018年")
+def test_punctuation_views_over_the_paragraphs_holding_a_mark_are_those_over_every_paragraph(text):
+    from unittest import mock
+
+    from checker.checks import punctuation as pn
+    from checker.document import Document
+
+    views = (pn.halfwidth_marks, pn.nested_titles, pn.marked_item_joins, pn.ellipsis_spans, pn.dash_spans,
+             pn.year_ranges, pn.inner_spaces)
+    fast = [view(Document(text)) for view in views]
+    with mock.patch.object(pn, "ranges_holding", lambda text, ranges, words: list(ranges)):
+        plain = [view(Document(text)) for view in views]
+    assert fast == plain

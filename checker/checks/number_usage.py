@@ -18,7 +18,6 @@ look-behind or a look-ahead at every position of the text.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -29,6 +28,7 @@ from checker.datafiles import RuleData
 from checker.models import Fix
 from checker.numerals import chinese_to_int
 from checker.registry import Hit, rule
+from checker.scan import ranges_holding
 
 
 class NumberUsageRulesError(ValueError):
@@ -42,22 +42,6 @@ load_number_usage_rules = RuleData("number_usage.yaml", "number_usage.schema.jso
 
 def _body_ranges(doc) -> list[tuple[int, int]]:
     return [(p.start, p.end) for p in doc.body_paragraphs]
-
-
-def _ranges_holding(text: str, ranges: list[tuple[int, int]], words) -> list[tuple[int, int]]:
-    """The ranges, in order, that hold one of the words: a pattern whose every match holds
-    one is run over those alone. str.find goes through the text much faster than re goes
-    through a range to a pattern's first characters."""
-    starts = [start for start, _ in ranges]
-    holding = set()
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            index = bisect.bisect_right(starts, at) - 1
-            if index >= 0 and at + len(word) <= ranges[index][1]:
-                holding.add(index)
-            at = text.find(word, at + 1)
-    return [ranges[index] for index in sorted(holding)]
 
 
 _DIGIT = "0-9０-９"
@@ -227,7 +211,7 @@ def dropped_range_marks(doc) -> list[re.Match]:
     text = doc.text
     found = []
     # every match ends in one of _RANGE_MARKS
-    for start, end in _ranges_holding(text, _body_ranges(doc), _RANGE_MARKS):
+    for start, end in ranges_holding(text, _body_ranges(doc), _RANGE_MARKS):
         for match in _RANGE.finditer(text, start, end):
             if match.group(2) in "-－" and match.group(4) not in ("%", "％", "‰"):
                 continue  # 2015-2020万: a hyphen with 万 is more likely a code than a range
@@ -287,7 +271,7 @@ def double_qualifiers(doc) -> list[tuple[re.Match, str]]:
     found = []
     ranges = _body_ranges(doc)
     for name, pattern, unless, after in _qualifier_patterns(spec):
-        for start, end in _ranges_holding(text, ranges, after):  # every match holds one of the words after
+        for start, end in ranges_holding(text, ranges, after):  # every match holds one of the words after
             for match in pattern.finditer(text, start, end):
                 if match.start() > start and text[match.start() - 1] in prefixes:
                     continue  # 节约10%左右: 约 belongs to 节约

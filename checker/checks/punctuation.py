@@ -19,6 +19,7 @@ from typing import Iterator, NamedTuple, Optional
 from checker import patterns
 from checker.models import Fix
 from checker.registry import Hit, rule
+from checker.scan import ranges_holding
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Full-width marks that make their neighbourhood Chinese text.
@@ -78,7 +79,8 @@ def halfwidth_marks(doc) -> list[HalfMark]:
     """
     text = doc.text
     found: list[int] = []
-    for paragraph in doc.body_paragraphs:
+    # a paragraph without a half-width mark has nothing to report
+    for paragraph in ranges_holding(text, doc.body_paragraphs, FULL_WIDTH):
         start, end = paragraph.start, paragraph.end
         urls = [(m.start(), m.end()) for m in _URL.finditer(text, start, end)]
         url_index = 0
@@ -307,7 +309,7 @@ def nested_titles(doc) -> list[tuple[int, int, str, str]]:
     """(open, close, inner opener, inner closer) of a title nested inside 《…》 with 《》 or <>."""
     text = doc.text
     found = []
-    for paragraph in doc.body_paragraphs:
+    for paragraph in ranges_holding(text, doc.body_paragraphs, "《"):  # a title nests only inside 《
         stack: list[tuple[str, int]] = []
         titles_open = 0  # 《 on the stack: counted, so that no mark rescans the stack
         for match in _TITLE_MARKS.finditer(text, paragraph.start, paragraph.end):
@@ -368,6 +370,7 @@ def nested_title_marks(doc) -> Iterator[Hit]:
 # -- 顿号 between quoted or titled items (PN205, PN206) -------------------------------
 
 _MARKED_JOIN = patterns.compile("》、?《|”、?“")
+_MARKED_JOIN_WORDS = ("》《", "》、《", "”“", "”、“")  # its matches
 
 
 class Join(NamedTuple):
@@ -383,7 +386,7 @@ class Join(NamedTuple):
 def marked_item_joins(doc) -> list[Join]:
     text = doc.text
     found = []
-    for paragraph in doc.body_paragraphs:
+    for paragraph in ranges_holding(text, doc.body_paragraphs, _MARKED_JOIN_WORDS):
         for match in _MARKED_JOIN.finditer(text, paragraph.start, paragraph.end):
             at = match.start()
             kind = "title" if match.group()[0] == "》" else "quote"
@@ -486,16 +489,19 @@ def inconsistent_dunhao(doc) -> Iterator[Hit]:
 
 _ELLIPSIS = patterns.compile(r"\.\.\.+|。。。+|．．．+|···+|…+")
 _DASH = patterns.compile(r"--+|－－+|──+|━━+|———+|—[ \u3000]—")
+# What every match of each holds: the patterns run only in paragraphs that hold one.
+_ELLIPSIS_WORDS = ("...", "。。。", "．．．", "···", "…")
+_DASH_WORDS = ("--", "－－", "──", "━━", "———", "— —", "—\u3000—")
 
 
 def _in_chinese(text: str, start: int, end: int, p_start: int, p_end: int) -> bool:
     return is_chinese(_char(text, start - 1, p_start, p_end)) or is_chinese(_char(text, end, p_start, p_end))
 
 
-def _spans(doc, pattern: re.Pattern) -> list[tuple[int, int]]:
+def _spans(doc, pattern: re.Pattern, words: tuple[str, ...]) -> list[tuple[int, int]]:
     text = doc.text
     found = []
-    for paragraph in doc.body_paragraphs:
+    for paragraph in ranges_holding(text, doc.body_paragraphs, words):
         for match in pattern.finditer(text, paragraph.start, paragraph.end):
             if _in_chinese(text, match.start(), match.end(), paragraph.start, paragraph.end):
                 found.append((match.start(), match.end()))
@@ -509,7 +515,7 @@ _PAGE_NUMBER_TO_END = patterns.compile(r"[ \u3000]*[0-9]{1,4}[ \u3000]*$")
 def ellipsis_spans(doc) -> list[tuple[int, int]]:
     text = doc.text
     found = []
-    for paragraph in doc.body_paragraphs:
+    for paragraph in ranges_holding(text, doc.body_paragraphs, _ELLIPSIS_WORDS):
         for match in _ELLIPSIS.finditer(text, paragraph.start, paragraph.end):
             start, end = match.span()
             if text[start:end] == "……" or not _in_chinese(text, start, end, paragraph.start, paragraph.end):
@@ -545,7 +551,7 @@ def malformed_ellipsis(doc) -> Iterator[Hit]:
 
 
 def dash_spans(doc) -> list[tuple[int, int]]:
-    return _spans(doc, _DASH)
+    return _spans(doc, _DASH, _DASH_WORDS)
 
 
 @rule("PN208", "malformed-dash", category="punctuation", severity="warning",
@@ -576,6 +582,7 @@ def malformed_dash(doc) -> Iterator[Hit]:
 # 2015-2017, 2015—2017年, 2015～2017: two four-digit years joined by one connector.
 # The look-behind on the character before the year comes after its first two digits.
 _YEAR_RANGE = patterns.compile(r"((?:19|20)(?<![0-9A-Za-z/.\-－—–]..)\d\d)([-－–—～~])((?:19|20)\d\d)(?![0-9A-Za-z\-－—–/.])")
+# (every match holds one of the connectors)
 _CONNECTOR_KIND = {"-": "-", "－": "-", "–": "-", "—": "—", "～": "～", "~": "～"}
 _CONNECTOR_NAME = {"-": "短横线“-”", "—": "一字线“—”", "～": "浪纹线“～”"}
 
@@ -590,7 +597,7 @@ class YearRange(NamedTuple):
 def year_ranges(doc) -> list[YearRange]:
     text = doc.text
     found = []
-    for paragraph in doc.body_paragraphs:
+    for paragraph in ranges_holding(text, doc.body_paragraphs, _CONNECTOR_KIND):
         for match in _YEAR_RANGE.finditer(text, paragraph.start, paragraph.end):
             if int(match.group(3)) <= int(match.group(1)):
                 continue  # not a range of years (a code, a number)
@@ -675,7 +682,7 @@ _LONG_NUMBER = patterns.compile(r"[0-9][0-9-]{5}")
 def inner_spaces(doc) -> list[int]:
     text = doc.text
     found = []
-    for paragraph in doc.body_paragraphs:
+    for paragraph in ranges_holding(text, doc.body_paragraphs, " \xa0"):  # every match is one of them
         p_start, p_end = paragraph.start, paragraph.end
         for match in _SPACE_BY_DIGIT.finditer(text, p_start, p_end):
             at = match.start()
