@@ -6,6 +6,7 @@ holds a shortcut to the plain formulation on random text made of the characters 
 patterns care about.
 """
 import bisect
+import re
 
 from hypothesis import example, given, settings, strategies as st
 
@@ -134,3 +135,19 @@ def test_punctuation_views_over_the_paragraphs_holding_a_mark_are_those_over_eve
     with mock.patch.object(pn, "ranges_holding", lambda text, ranges, words: list(ranges)):
         plain = [view(Document(text)) for view in views]
     assert fast == plain
+
+
+# -- names ----------------------------------------------------------------------------------
+
+_PLAIN_RUN_END = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]*\Z")  # where name_uses's runs began before
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="科技局a1，。 \n、的", max_size=24))
+def test_a_name_run_found_from_its_last_break_begins_where_the_plain_search_says(text):
+    from checker.checks import names
+
+    for end in range(len(text) + 1):
+        for start in range(end + 1):
+            before = names._RUN_BREAK.search(text, start, end)
+            assert (before.start() + 1 if before else start) == _PLAIN_RUN_END.search(text, start, end).start()

@@ -35,8 +35,10 @@ NAME_ENDINGS = (
 BODY_ENDINGS = ("委员会", "管委会", "中心", "集团", "公司", "协会", "研究院", "局", "委", "厅", "部", "署", "院")
 _BODY_ENDING = patterns.compile("|".join(map(re.escape, BODY_ENDINGS)))
 _ENDING = patterns.compile("|".join(sorted(map(re.escape, NAME_ENDINGS), key=len, reverse=True)))
-# Characters a name is written in; anything else (punctuation, spaces) ends it.
-_RUN_END = patterns.compile(r"[\u4e00-\u9fff0-9A-Za-z]*\Z")
+# Characters a name is written in; anything else (punctuation, spaces) ends it. The run
+# before a name ending begins after the last other character: that character is searched
+# for (a class first, which re skips to), not a run tried from every character of it.
+_RUN_BREAK = patterns.compile(r"[^\u4e00-\u9fff0-9A-Za-z][\u4e00-\u9fff0-9A-Za-z]*\Z")
 _LONGEST = 18  # characters of a name candidate
 _SHORTEST = 5
 _USUAL_SHORTEST = 6  # the frequent form must be at least this long: 黄花岗科技园
@@ -71,7 +73,10 @@ def name_uses(doc) -> list[NameUse]:
     for span_start, span_end in doc.body_spans:
         for found in _ENDING.finditer(text, span_start, span_end):
             end = found.end()
-            start = _RUN_END.search(text, max(span_start, end - _LONGEST), end).start()
+            start = max(span_start, end - _LONGEST)
+            before = _RUN_BREAK.search(text, start, end)
+            if before is not None:
+                start = before.start() + 1
             if end - start >= _SHORTEST:
                 uses.append(NameUse(start, end, text[start:end]))
     return uses
@@ -110,8 +115,10 @@ def name_variants(doc) -> list[Variant]:
     counts: Counter[str] = Counter()
     for run, used in runs.items():
         for candidate in set(candidates[run]):
-            counts[candidate] += used
-    abbreviations = {m.group(1) for m in _ABBREVIATION.finditer(doc.text)}
+            counts[candidate] = counts.get(candidate, 0) + used  # (+= calls Counter.__missing__, Python code)
+    abbreviations = set()
+    if "简称" in doc.text or "下称" in doc.text:  # one of them is in every _ABBREVIATION (str's fast search)
+        abbreviations = {m.group(1) for m in _ABBREVIATION.finditer(doc.text)}
     # The forms a variant may be compared with: those used clearly often, and long
     # ones (a long name used as often with an inner word dropped, see _more_usual).
     usual = {name for name, count in counts.items() if count >= _CLEARLY_MORE and len(name) >= _USUAL_SHORTEST}
