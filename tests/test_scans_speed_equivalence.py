@@ -150,4 +150,29 @@ def test_a_name_run_found_from_its_last_break_begins_where_the_plain_search_says
     for end in range(len(text) + 1):
         for start in range(end + 1):
             before = names._RUN_BREAK.search(text, start, end)
-            assert (before.start() + 1 if before else start) == _PLAIN_RUN_END.search(text, start, end).start()
+            plain = _PLAIN_RUN_END.search(text, start, end).start()
+            assert (before.start() + 1 if before else start) == plain
+
+
+# -- rule packs -----------------------------------------------------------------------------
+
+def _pack_pieces():
+    from checker.rulepacks import matcher
+
+    forms = sorted(matcher().by_form)
+    return forms[::7] + [form[:2] for form in forms[::11]] + [form[1:] for form in forms[::13]] + [
+        "国家", "和", "部门", "的", "2015年", "，", "\n", "于"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_pack_pieces()), max_size=30).map("".join))
+def test_pack_forms_found_from_grouped_pairs_are_those_found_from_one_class_of_each(text):
+    from checker.rulepacks import Matcher, load_pack, pack_paths
+
+    fast = Matcher([load_pack(path) for path in pack_paths()])
+    plain = Matcher([load_pack(path) for path in pack_paths()])
+    firsts = "".join(sorted({pair[0] for pair in plain.by_pair}))
+    seconds = "".join(sorted({pair[1] for pair in plain.by_pair}))
+    plain.pattern = re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])")  # as first written
+    spans = [(0, len(text) // 2), (len(text) // 2 + 1, len(text))]
+    assert list(fast.matches(text, spans)) == list(plain.matches(text, spans))

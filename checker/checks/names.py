@@ -115,7 +115,7 @@ def name_variants(doc) -> list[Variant]:
     counts: Counter[str] = Counter()
     for run, used in runs.items():
         for candidate in set(candidates[run]):
-            counts[candidate] = counts.get(candidate, 0) + used  # (+= calls Counter.__missing__, Python code)
+            counts[candidate] = counts.get(candidate, 0) + used  # (+= calls Counter's Python __missing__)
     abbreviations = set()
     if "简称" in doc.text or "下称" in doc.text:  # one of them is in every _ABBREVIATION (str's fast search)
         abbreviations = {m.group(1) for m in _ABBREVIATION.finditer(doc.text)}
