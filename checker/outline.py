@@ -22,7 +22,6 @@ from typing import Iterator, Optional
 from checker import patterns
 from checker.numerals import to_int
 from checker.resources import grammar_path
-from checker.scan import finditer
 
 # Nesting rank of each kind of numbered heading: a heading nests under the nearest
 # open heading of smaller rank. 章 > 节 > 条 > 一、 > （一） > 1. > （1）.
@@ -35,6 +34,8 @@ _TERMINAL_KIND = {"CHAPTER": "chapter", "SECTION": "section", "ARTICLE": "articl
 _SENTENCE_END = "。！？；"
 _ATTACHMENT_ITEM = patterns.compile(r"[ \t\u3000]*([0-9０-９]{1,3}[.．、])")
 _SHORT_LINE = 40  # a signature or chrome line is short
+_NOT_ORGAN = patterns.compile("[。，；：:“”《》]")  # marks an organ line of a signature never has
+_TITLE_END = patterns.compile("[。；]")  # a heading's title ends at its first sentence
 _TITLE_LINE = 80
 
 
@@ -165,7 +166,13 @@ def _lexers_use_stored_patterns(parser) -> None:
             basic.re = _ReForLark
 
 
-_ENUMERATION_STARTS = patterns.compile("[一二三四五六七八九十第]")  # first characters of ENUM_SHI, ENUM_DI
+# Where the enumeration markers of grammar/enumeration.lark can be: ENUM_DI begins with
+# a 第 before a numeral, ENUM_SHI ends with a 是 after a numeral and begins one to three
+# characters before that 是. Each pattern begins with its character, which the regex
+# engine scans for quickly (a pattern that begins with a class of numerals is tried
+# character by character); the numerals are checked only there.
+_ENUM_DI_AT = patterns.compile("第(?=[一二三四五六七八九十])")
+_ENUM_SHI_AT = patterns.compile("是(?<=[一二三四五六七八九十]是)")
 
 
 @lru_cache(maxsize=1)
@@ -181,131 +188,176 @@ def _enumeration_pattern() -> re.Pattern:
 def classify_lines(text: str) -> list[Line]:
     """Every line of ``text`` with the kind the grammar gives it.
 
-    Lark's parser costs about 10 µs a token and most lines are plain text, so lines
-    where no marker terminal of the grammar can match (at the line start or after its
-    indent) are classified here the way the grammar would: INDENT? REST? — everything
-    after the indent is text. Only the stretches of lines where a marker can match
-    go through the parser; each line is lexed from the same state, so a stretch parses
-    as it would inside the whole text. A stretch runs on to the line where the
-    longest marker match ends, as a marker such as 索 引 号 may span a line break.
+    Lark's parser costs microseconds a token and most lines are plain text, so the
+    lines are lexed here, each from its start, with the scanners of Lark's contextual
+    lexer (the terminals a parser state accepts, joined in Lark's order of priority),
+    and only the tokens of the lines that begin with a marker are fed to the parser,
+    which gives each its rule. A line without a marker is ``INDENT? REST?``: text, or
+    blank. Lark's own lexer is not run: it would count lines and columns for every
+    token of every line. A marker such as 索 引 号 may run over a line break; the lines
+    it covers are blank, as in a parse of the whole text (``_classify_lines_whole``,
+    which the tests compare with this).
     """
     global _lines_seen
-    if _lines_seen < _FAST_AFTER:
-        # compiling the markers for the test costs ~20 ms, more than a whole parse of a
-        # document or two: a process that checks one document does not pay it
+    lexing = _line_lexing()
+    if lexing is None or _lines_seen < _FAST_AFTER:
         _lines_seen += text.count("\n") + 1
         return _classify_lines_whole(text)
-    ends_open = not text.endswith("\n")
-    if ends_open:
-        text += "\n"
-    markers = _marker_patterns()
-    any_marker = _any_marker()
-    blocks: list[tuple[int, int]] = []
+    try:
+        return _classify(text, lexing)
+    except (_Unsupported, _lark().exceptions.LarkError):  # pragma: no cover - another Lark
+        return _classify_lines_whole(text)
+
+
+def _classify(text: str, lexing: "_LineLexing") -> list[Line]:
+    whole = text if text.endswith("\n") else text + "\n"
     lines: list[Line] = []
-    block_start = block_end = -1  # the stretch of lines the parser must see
-    offset = 0
-    length = len(text)
+    to_parse: list[int] = []  # indexes in ``lines`` of the lines the parser classifies
+    interactive = None  # made at the first marker line
+    scanner, after_indent = lexing.line_scanners(lexing.start)
+    offset, length = 0, len(whole)
     while offset < length:
-        newline = text.index("\n", offset)
-        indent = _INDENT.match(text, offset).end()
-        reach = -1
-        starts = (offset, indent) if indent > offset else (offset,)
-        if any_marker.match(text, offset) or (indent > offset and any_marker.match(text, indent)):
-            for at in starts:
-                for marker in markers:
-                    found = marker.match(text, at)
-                    if found is not None and found.end() > reach:
-                        reach = found.end()
-        if reach >= 0 or offset < block_end:
-            if block_start < 0:
-                block_start = offset
-            block_end = max(block_end, text.index("\n", max(reach - 1, newline)) + 1)
-            lines.append(None)
+        found = scanner(whole, offset)
+        kind = found.lastgroup
+        indent = None
+        if kind == "INDENT":
+            indent = found
+            found = after_indent(whole, found.end())
+            kind = found.lastgroup
+        if kind == "_NL":
+            lines.append(Line("blank", offset, offset, line_start=offset))
+            offset = found.end()
+        elif kind == "REST":
+            start, end = found.span()
+            while end > start and whole[end - 1] in _SPACE:
+                end -= 1
+            lines.append(Line("text", start, end, line_start=offset))
+            offset = whole.index("\n", end) + 1
         else:
-            if block_start >= 0:
-                blocks.append((block_start, block_end))
-                block_start = block_end = -1
-            if indent == newline:
-                lines.append(Line(kind="blank", start=offset, end=offset, line_start=offset))
-            else:
-                end = newline
-                while end > indent and text[end - 1] in " \t\u3000\xa0":
-                    end -= 1
-                lines.append(Line(kind="text", start=indent, end=end, line_start=offset))
-        offset = newline + 1
-    if block_start >= 0:
-        blocks.append((block_start, block_end))
-    classified = _parse_lines(text, blocks)
-    if not ends_open:  # a text that ends with a line break has an empty last line
-        lines.append(Line(kind="blank", start=length, end=length, line_start=length))
-    offset = 0
-    for index, line in enumerate(lines):
-        if line is None:
-            lines[index] = classified.get(offset) or Line(kind="blank", start=offset, end=offset,
-                                                           line_start=offset)
-        offset = text.index("\n", offset) + 1 if offset < length else length
+            if interactive is None:
+                interactive = lexing.parser.parse_interactive(None)
+            line_start = offset
+            offset = lexing.feed_line(interactive.parser_state, whole, indent, found)
+            to_parse.append(len(lines))
+            lines.append(None)  # type: ignore[arg-type]  # the parser's line, below
+            for covered in _line_starts(whole, line_start, offset):  # lines a marker ran over
+                lines.append(Line("blank", covered, covered, line_start=covered))
+            scanner, after_indent = lexing.line_scanners(interactive.parser_state)
+    if interactive is not None:
+        parsed = list(_tree_lines(interactive.feed_eof(), whole))
+        if len(parsed) != len(to_parse):  # pragma: no cover - a grammar whose lines are not one rule each
+            raise _Unsupported
+        for index, line in zip(to_parse, parsed):
+            lines[index] = line
+    if whole is text:  # a text that ends with a line break has an empty last line
+        lines.append(Line("blank", length, length, line_start=length))
     return lines
 
 
-_INDENT = patterns.compile("[ \t\u3000\xa0]*")
-
-
-@lru_cache(maxsize=1)
-def _marker_patterns() -> tuple[re.Pattern, ...]:
-    """The grammar's line markers: every terminal that is not the indent, the rest of
-    a line or the line break, compiled from the grammar's own definitions."""
-    return tuple(patterns.compile(terminal.pattern.to_regexp()) for terminal in _line_parser().terminals
-                 if terminal.name not in ("INDENT", "REST", "_NL"))
-
-
-_FAST_AFTER = 300  # lines classified by whole parses before the marker test is built
+_SPACE = " \t\u3000\xa0"  # what a line's end leaves out
+_FAST_AFTER = 0  # lines a process classifies by whole parses first (none: the tests set it)
 _lines_seen = 0
 
 
+def _line_starts(text: str, start: int, end: int) -> Iterator[int]:
+    """Starts of the lines after the first in ``text[start:end]`` (which ends with a line break)."""
+    newline = text.find("\n", start, end - 1)
+    while newline >= 0:
+        yield newline + 1
+        newline = text.find("\n", newline + 1, end - 1)
+
+
+class _LineLexing:
+    """Lark's contextual lexer, run line by line: the scanner of each parser state (the
+    union of the terminals it accepts, which Lark compiled, matched directly), the
+    scanner after an indent at a line start, and the feeding of a marker line's tokens."""
+
+    def __init__(self, parser) -> None:
+        self.parser = parser
+        self.Token = _lark().Token
+        self.lexers = parser.parser.lexer.lexers  # parser state -> Lark's lexer for it
+        self.start = parser.parse_interactive(None).parser_state  # before the first line
+        self._scanners: dict = {}
+        self._line_scanners: dict = {}
+
+    def scanner(self, state: int):
+        """``match(text, pos)`` of the terminals parser state ``state`` accepts, as Lark
+        orders them: the first that matches wins."""
+        found = self._scanners.get(state)
+        if found is None:
+            lexer = self.lexers[state]
+            scanner = lexer.scanner  # compiled on first use (through _ReForLark)
+            if len(scanner._mres) != 1 or lexer.callback or lexer.ignore_types:
+                raise _Unsupported
+            found = self._scanners[state] = scanner._mres[0].match
+        return found
+
+    def line_scanners(self, parse) -> tuple:
+        """The scanners at a line start, the parser being in ``parse``, and after an
+        indent there."""
+        pair = self._line_scanners.get(parse.position)
+        if pair is None:
+            probe = parse.copy(deepcopy_values=False)
+            probe.feed_token(self.Token("INDENT", " ", 0))
+            pair = self._line_scanners[parse.position] = (self.scanner(parse.position),
+                                                          self.scanner(probe.position))
+        return pair
+
+    def feed_line(self, parse, text: str, indent: Optional[re.Match], found: re.Match) -> int:
+        """Feed the parser the tokens of the line whose first token (after ``indent``)
+        is ``found``; return where the next line starts."""
+        Token, feed = self.Token, parse.feed_token
+        if indent is not None:
+            token = Token("INDENT", indent.group(), indent.start())
+            token.end_pos = indent.end()
+            feed(token)
+        while True:
+            kind = found.lastgroup
+            token = Token(kind, found.group(), found.start())
+            token.end_pos = found.end()
+            feed(token)
+            if kind == "_NL":
+                return token.end_pos
+            found = self.scanner(parse.position)(text, token.end_pos)
+            if found is None or found.end() == token.end_pos:
+                raise _Unsupported
+
+
+class _Unsupported(Exception):
+    """The lexer or parse table is not laid out as this Lark version lays it out."""
+
+
 @lru_cache(maxsize=1)
-def _any_marker() -> re.Pattern:
-    """Matches where any of the grammar's line markers does."""
-    return patterns.compile("|".join(f"(?:{marker.pattern})" for marker in _marker_patterns()))
+def _line_lexing() -> Optional[_LineLexing]:
+    try:
+        return _LineLexing(_line_parser())
+    except (_Unsupported, AttributeError, KeyError, TypeError):  # pragma: no cover - another Lark
+        return None
 
 
-def _parse_lines(text: str, blocks: list[tuple[int, int]]) -> dict[int, Line]:
-    """The lines of the stretches ``text[start:end]`` (whole lines) as the grammar
-    classifies them, keyed by line start; lines the parse leaves out (blank) are
-    missing. The stretches are parsed as one text (each parse call costs about
-    0.1 ms), which gives the same lines: each begins where a line is lexed afresh."""
+def _tree_lines(tree, text: str) -> Iterator[Line]:
+    """The classified lines of a parse of (lines of) ``text``, in order."""
     Token = _lark().Token
-    if not blocks:
-        return {}
-    chunk = "".join(text[start:end] for start, end in blocks)
-    joined_starts, shifts, joined = [], [], 0
-    for start, end in blocks:
-        joined_starts.append(joined)
-        shifts.append(start - joined)
-        joined += end - start
-    tree = _line_parser().parse(chunk)
-    classified: dict[int, Line] = {}
     for subtree in tree.children:
         if isinstance(subtree, Token):  # INDENT of a whitespace-only line
             continue
         tokens = [tok for tok in subtree.children if isinstance(tok, Token)]
         first, last = tokens[0], tokens[-1]
         end_pos = last.end_pos
-        while end_pos > first.start_pos and chunk[end_pos - 1] in " \t\u3000\xa0":
+        while end_pos > first.start_pos and text[end_pos - 1] in _SPACE:
             end_pos -= 1
-        shift = shifts[bisect.bisect_right(joined_starts, first.start_pos) - 1]
-        line = Line(kind=subtree.data, start=shift + first.start_pos, end=shift + end_pos)
+        line = Line(kind=subtree.data, start=first.start_pos, end=end_pos)
         if subtree.data != "text":  # the marker: heading number, meta key, 附件：…
             line.terminal = first.type
-            line.marker_end = shift + first.end_pos
-        line.line_start = shift + chunk.rfind("\n", 0, first.start_pos) + 1
-        classified[line.line_start] = line
-    return classified
+            line.marker_end = first.end_pos
+        line.line_start = text.rfind("\n", 0, first.start_pos) + 1
+        yield line
 
 
 def _classify_lines_whole(text: str) -> list[Line]:
-    """The whole text through the parser: what ``classify_lines`` must give (tested)."""
+    """The whole text through Lark's parser and lexer: what ``classify_lines`` must give (tested)."""
     whole = text if text.endswith("\n") else text + "\n"
-    parsed = _parse_lines(whole, [(0, len(whole))])
+    parsed = {line.line_start: line for line in _tree_lines(_line_parser().parse(whole), whole)}
     lines: list[Line] = []
     offset = 0
     for raw in text.split("\n"):
@@ -322,6 +374,7 @@ class OutlineBuilder:
         self.lines = classify_lines(text)
         self.root = Node("document", 0, len(text))
         self._signed = False  # a signature block has been seen
+        self._enumeration_starts: Optional[list[int]] = None
         self._last_signature: Optional[int] = None
 
     # -- the parts of the page ---------------------------------------------------
@@ -520,31 +573,25 @@ class OutlineBuilder:
         return index > self._last_signature_line(lines, stop)
 
     def _heading(self, line: Line, kind: str = "heading") -> Node:
-        marker = self.text[line.start:line.marker_end]
-        level = _TERMINAL_LEVEL.get(line.terminal)
-        rank = _RANK[level] if level else _RANK[_TERMINAL_KIND[line.terminal]]
-        digits = re.sub(r"[（()）、.．第章节条\s]", "", marker)
-        rest = self.text[line.marker_end:line.end]
-        stop = min((i for i in (rest.find("。"), rest.find("；")) if i >= 0), default=len(rest))
+        level, style, number, rank = _marker_form(self.text[line.start:line.marker_end], line.terminal)
+        title_end = _TITLE_END.search(self.text, line.marker_end, line.end)
         return Node(
             kind,
             line.start,
             line.end,
             level=level,
-            style=_style(marker, line.terminal),
-            number=to_int(digits),
+            style=style,
+            number=number,
             marker_start=line.start,
             marker_end=line.marker_end,
-            title=rest[:stop].strip(),
+            title=self.text[line.marker_end:title_end.start() if title_end else line.end].strip(),
             rank=rank,
         )
 
     def _enumerations(self, node: Node, start: int, end: int) -> None:
         """一是…二是… / 第一，…第二，… inside the text of ``node``."""
         text = self.text
-        if text.find("是", start, end) < 0 and text.find("第", start, end) < 0:
-            return  # every marker has one of them: 一是 / 第一
-        for match in finditer(_enumeration_pattern(), _ENUMERATION_STARTS, text, start, end):
+        for match in self._enumeration_matches(start, end):
             at = match.start()
             if at > start:
                 before = text[at - 1]
@@ -555,6 +602,34 @@ class OutlineBuilder:
             digits = marker.replace("是", "").replace("第", "")
             node.add(Node("enumeration", at, at + len(marker), style=style, number=to_int(digits),
                           marker_start=at, marker_end=at + len(marker), rank=ENUMERATION_RANK))
+
+    def _enumeration_matches(self, start: int, end: int) -> list[re.Match]:
+        """The matches of the enumeration pattern that ``finditer(text, start, end)``
+        gives, the pattern being tried only where a marker can begin."""
+        starts = self._possible_enumeration_starts()
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end, first)
+        matches: list[re.Match] = []
+        if first == last:
+            return matches  # most paragraphs
+        text, pattern, cursor = self.text, _enumeration_pattern(), start
+        for at in starts[first:last]:
+            if at >= cursor:
+                match = pattern.match(text, at, end)
+                if match is not None:
+                    matches.append(match)
+                    cursor = match.end()
+        return matches
+
+    def _possible_enumeration_starts(self) -> list[int]:
+        """Every offset of the text where an enumeration marker can begin, in order;
+        found once per document, in two quick scans of the whole text."""
+        if self._enumeration_starts is None:
+            starts = {found.start() for found in _ENUM_DI_AT.finditer(self.text)}
+            for found in _ENUM_SHI_AT.finditer(self.text):
+                starts.update(range(max(0, found.start() - 3), found.start()))
+            self._enumeration_starts = sorted(starts)
+        return self._enumeration_starts
 
     def _signature_at(self, lines: list[Line], index: int, stop: int) -> Optional[int]:
         """If ``lines[index]`` opens a signature block (organ lines + date), its end index."""
@@ -569,9 +644,10 @@ class OutlineBuilder:
         return None
 
     def _is_signature_organ(self, line: Line) -> bool:
-        content = self.text[line.start:line.end]
-        return (len(content) <= _SHORT_LINE and not any(mark in content for mark in "。，；：:“”《》")
-                and not content.startswith(("（", "(")))
+        if line.end - line.start > _SHORT_LINE:  # most lines: asked of every line of the body
+            return False
+        return (_NOT_ORGAN.search(self.text, line.start, line.end) is None
+                and not self.text.startswith(("（", "("), line.start, line.end))
 
     def _add_signature(self, lines: list[Line], first: int, end: int, scope: Node) -> None:
         date = lines[end - 1]
@@ -587,6 +663,15 @@ class OutlineBuilder:
         for child in node.children:
             node.end = max(node.end, self._close_spans(child))
         return node.end
+
+
+@lru_cache(maxsize=1024)
+def _marker_form(marker: str, terminal: str) -> tuple[Optional[int], str, Optional[int], int]:
+    """Level, style, number and rank of a heading marker (a document repeats a few dozen)."""
+    level = _TERMINAL_LEVEL.get(terminal)
+    rank = _RANK[level] if level else _RANK[_TERMINAL_KIND[terminal]]
+    digits = re.sub(r"[（()）、.．第章节条\s]", "", marker)
+    return level, _style(marker, terminal), to_int(digits), rank
 
 
 def _style(marker: str, terminal: str) -> str:
