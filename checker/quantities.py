@@ -16,6 +16,7 @@ widened for approximate words), so the claim checks compare intervals, not float
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
@@ -24,7 +25,6 @@ from typing import NamedTuple, Optional
 from checker import patterns
 from checker.datafiles import RuleData
 from checker.numerals import chinese_to_int
-from checker.scan import finditer
 
 
 class NumericRulesError(ValueError):
@@ -123,11 +123,15 @@ class Quantity:
 # -- the pattern -------------------------------------------------------------------
 
 _DIGITS = "0-9０-９"
-_ARABIC = rf"(?:[{_DIGITS}]{{1,3}}(?:,[{_DIGITS}]{{3}})+(?![{_DIGITS}])|[{_DIGITS}]+)(?:[.．][{_DIGITS}]+)?"
+# The number patterns are written the way re runs fastest, each the same as its plain form:
+# an optional group X? as (?:X|) and (?:,ddd)+ as ,ddd(?:,ddd)* (re runs both plain forms
+# with its general repeat, which costs about as much as the rest of the match).
+_GROUPED = rf",[{_DIGITS}]{{3}}(?:,[{_DIGITS}]{{3}})*(?![{_DIGITS}])"  # ,400 of 10,400
+_ARABIC = rf"(?:[{_DIGITS}]{{1,3}}{_GROUPED}|[{_DIGITS}]+)(?:[.．][{_DIGITS}]+|)"
+# _ARABIC after its first digit ([0-9]{1,3} tried as 3, 2, 1 digits is [0-9]{0,2} after one)
+_ARABIC_REST = rf"(?:[{_DIGITS}]{{0,2}}{_GROUPED}|[{_DIGITS}]*)(?:[.．][{_DIGITS}]+|)"
 _CN_START = "〇零一二两三四五六七八九十"
 _CN_BODY = "〇零一二两三四五六七八九十百千万亿点"
-_CHINESE = rf"[{_CN_START}][{_CN_BODY}]*"
-_STARTS = patterns.compile(f"[百{_DIGITS}{_CN_START}]")  # the first character of every match of the pattern
 _CN_DIGITS = set("一二两三四五六七八九")
 _MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4}
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
@@ -135,6 +139,16 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 def _alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _longest_of(words) -> str:
+    """_alternation(words), with the one-character words as one character class after the
+    longer ones (re tries the alternatives of an alternation one by one, a class at once)."""
+    longer = [word for word in words if len(word) > 1]
+    single = sorted(set(word for word in words if len(word) == 1))
+    if not single:
+        return _alternation(longer)
+    return "|".join(filter(None, [_alternation(longer), f"[{re.escape(''.join(single))}]"]))
 
 
 class _Lexicon(NamedTuple):
@@ -163,10 +177,17 @@ def _lexicon(path: Optional[str] = None) -> _Lexicon:
     units = rules["units"]
     measure_words = list(units["count"]) + list(units["measure"]) + list(units["time"])
     rate_words = list(PERCENT_UNITS)
+    # The pattern begins with the character class of every first character, so that re skips
+    # through the text to those characters by itself (a pattern beginning with a group is
+    # tried at every position). The look-behinds read which first character it was: the
+    # number groups hold the number after its first character. The groups after the number
+    # always take part, empty when nothing is written there (faster than optional groups).
     pattern = patterns.compile(
-        rf"(?P<pct>百分之(?P<pctnum>{_ARABIC}|[{_CN_BODY}]+))"
-        rf"|(?P<num>{_ARABIC}|{_CHINESE})(?P<inner>[多余])?(?P<mag>{_alternation(_MAGNITUDES)})?(?P<inner2>[多余])?"
-        rf"(?P<unit>{_alternation(rate_words + measure_words)})?"
+        rf"[百{_DIGITS}{_CN_START}]"
+        rf"(?:(?<=百)分之(?P<pctnum>{_ARABIC}|[{_CN_BODY}]+)"
+        rf"|(?:(?<=[{_DIGITS}])(?P<arabic>{_ARABIC_REST})|(?<=[{_CN_START}])(?P<chinese>[{_CN_BODY}]*))"
+        rf"(?P<inner>[多余]?)(?P<mag>{_alternation(_MAGNITUDES)}|)(?P<inner2>[多余]?)"
+        rf"(?P<unit>{_longest_of(rate_words + measure_words)}|))"
     )
     before, after, inner = [], [], {}
     for qualifier, words in rules["qualifiers"].items():
@@ -210,18 +231,19 @@ def _arabic_value(written: str) -> tuple[Fraction, int]:
 def _chinese_value(written: str) -> Optional[tuple[Fraction, int, int]]:
     """(number, decimals, magnitude) of a Chinese numeral such as 十二, 一点五亿, 三万五千."""
     magnitude = 1
-    for suffix, size in _MAGNITUDES.items():
-        if written.endswith(suffix) and len(written) > len(suffix):
-            written, magnitude = written[: -len(suffix)], size
-            break
-    if len(written) > 1 and all(ch in _CN_DIGIT_VALUE for ch in written):
+    if written[-1] in "万亿":  # the last character of every magnitude word
+        for suffix, size in _MAGNITUDES.items():
+            if written.endswith(suffix) and len(written) > len(suffix):
+                written, magnitude = written[: -len(suffix)], size
+                break
+    if len(written) > 1 and _CN_DIGIT_CHARS.issuperset(written):
         # digit by digit: 一九五六(年); 三五(个) is read the same way and flagged vague
-        return Fraction(int("".join(str(_CN_DIGIT_VALUE[ch]) for ch in written))), 0, magnitude
+        return Fraction(int(written.translate(_CN_TO_ASCII))), 0, magnitude
     whole, point, fraction = written.partition("点")
     if point and not fraction:
         return None  # 一点 is "a little", not a number
     sections = _CN_SECTIONS.fullmatch(whole)
-    if sections and (not point or (fraction and all(ch in _CN_DIGIT_VALUE for ch in fraction))):
+    if sections and (not point or _CN_DIGIT_CHARS.issuperset(fraction)):
         value = 0
         for section, size in zip(sections.groups(), (10**8, 10**4, 1)):
             if section:
@@ -229,7 +251,7 @@ def _chinese_value(written: str) -> Optional[tuple[Fraction, int, int]]:
                 if number is None:
                     return None
                 value += number * size
-        digits = "".join(str(_CN_DIGIT_VALUE[ch]) for ch in fraction)
+        digits = fraction.translate(_CN_TO_ASCII)
         number = Fraction(int(f"{value}{digits}"), 10 ** len(digits)) if digits else Fraction(value)
         return number, len(digits), magnitude
     # An unusual form (the fast path accepts only canonical numerals): let cn2an decide,
@@ -249,85 +271,115 @@ def _chinese_value(written: str) -> Optional[tuple[Fraction, int, int]]:
 _CN_BELOW_WAN = "(?:[一二两三四五六七八九]千)?(?:[零〇]?[一二两三四五六七八九]百)?(?:[零〇]?[一二两三四五六七八九]?十)?(?:[零〇]?[一二两三四五六七八九])?"
 _CN_SECTIONS = patterns.compile(f"(?:({_CN_BELOW_WAN})亿)?(?:({_CN_BELOW_WAN})万)?({_CN_BELOW_WAN}|零|〇)")
 _CN_DIGIT_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGIT_CHARS = frozenset(_CN_DIGIT_VALUE)
+_CN_TO_ASCII = str.maketrans({ch: str(value) for ch, value in _CN_DIGIT_VALUE.items()})
 
 
 _LONGEST_NUMBER = 60  # characters; int() of longer runs is slow and no figure is that long
 _CLAUSE_MARKS = "，,；;。：:！？!?\n"
+_ASCII_LETTERS = frozenset(string.ascii_letters)
 _RANGE_JOINERS = {"-", "—", "－", "～", "~", "至", "到", "――", "——", "-", "～"}
 
 
 def extract_quantities(text: str, start: int = 0, end: Optional[int] = None, rules_file: Optional[str] = None) -> list[Quantity]:
     """Every quantity in ``text[start:end]``, in order."""
     lex = _lexicon(rules_file)
-    rules = load_numeric_rules(rules_file)
     end = len(text) if end is None else end
     result: list[Quantity] = []
-    for match in finditer(lex.pattern, _STARTS, text, start, end):
-        quantity = _quantity(text, match, lex, rules)
+    for match in lex.pattern.finditer(text, start, end):
+        groups = match.groups()
+        if not groups[6] and groups[2] is not None:
+            continue  # 统一, 进一步: a Chinese numeral is a quantity only with a measure word after it
+        quantity = _quantity(text, match, groups, lex)
         if quantity is not None:
             result.append(quantity)
     _mark_ranges(text, result)
     return result
 
 
-def _quantity(text: str, match: re.Match, lex: _Lexicon, rules: dict) -> Optional[Quantity]:
+def _quantity(text: str, match: re.Match, groups: tuple, lex: _Lexicon) -> Optional[Quantity]:
+    """The quantity a match of the pattern stands for, with the qualifier words around it;
+    None when the match is no quantity (part of a Latin token, 一点, a run of digits no
+    figure is written with)."""
+    written_pct, arabic, chinese_rest, inner, magnitude_word, inner2, unit_written = groups
     at, stop = match.span()
-    pct, written_pct, written, inner, magnitude_word, inner2, unit_written = match.groups()
-    if pct:
-        written = written_pct
-        if written[0] in _CN_BODY:
+    # Every field is worked out first and the record built once: setting its fields
+    # one by one afterwards costs as much again.
+    qualifier, qualifier_word, ordinal, ranged, tenths = None, "", False, False, False
+    if written_pct is not None:  # 百分之十五, 百分之3.5
+        if written_pct[0] in _CN_BODY:
+            parsed = _chinese_value(written_pct)
+            if parsed is None or parsed[2] != 1:
+                return None
+            number, decimals, _ = parsed
+            chinese = True
+        elif len(written_pct) > _LONGEST_NUMBER:
+            return None
+        else:
+            number, decimals = _arabic_value(written_pct)
+            chinese = False
+        magnitude, unit, kind, suffix = 1, "%", "percent", "%"
+    else:
+        number_end = at + 1 + len(arabic if chinese_rest is None else chinese_rest)
+        written = text[at:number_end]
+        chinese = chinese_rest is not None
+        if chinese:
+            if written in ("零", "〇"):
+                return None
             parsed = _chinese_value(written)
             if parsed is None:
                 return None
             number, decimals, magnitude = parsed
-            if magnitude != 1:
-                return None
-            chinese = True
-        elif len(written) > _LONGEST_NUMBER:
-            return None
+            ranged = len(written) > 1 and _CN_DIGITS.issuperset(written)  # 三五个, 七八家: vague
         else:
+            if (at > 0 and text[at - 1] in _ASCII_LETTERS) or \
+                    (not unit_written and not magnitude_word and text[stop:stop + 1] in _ASCII_LETTERS):
+                return None  # part of a Latin token: O2O, 5G, G20
+            if len(written) > _LONGEST_NUMBER:
+                return None  # a run of digits no document writes as a figure: an ID or garbage
             number, decimals = _arabic_value(written)
-            chinese = False
-        quantity = Quantity(at, stop, text[at:stop], number, decimals, 1, "%", "percent", chinese=chinese,
-                            suffix="%")
-        return _qualify(text, quantity, lex, match)
-    unit_written = unit_written or ""
-    chinese = written[0] in _CN_START
-    if chinese:
-        if not unit_written or written in ("零", "〇") or (len(written) == 1 and written in "点"):
-            return None
-        parsed = _chinese_value(written)
-        if parsed is None:
-            return None
-        number, decimals, magnitude = parsed
-        vague = len(written) > 1 and _CN_DIGITS.issuperset(written)  # 三五个, 七八家
-    else:
-        vague = False
-        before = text[at - 1] if at > 0 else ""
-        after = text[stop] if stop < len(text) else ""
-        if (before.isascii() and before.isalpha()) or \
-                (not unit_written and not magnitude_word and after.isascii() and after.isalpha()):
-            return None  # part of a Latin token: O2O, 5G, G20
-        if len(written) > _LONGEST_NUMBER:
-            return None  # a run of digits no document writes as a figure: an ID or garbage
-        number, decimals = _arabic_value(written)
-        magnitude = 1
-    if magnitude_word:
-        magnitude *= _MAGNITUDES[magnitude_word]
-    unit, kind, tenths = lex.unit_classes[unit_written]
-    if tenths:
-        number, decimals = number * 10, 0
-    quantity = Quantity(at, stop, text[at:stop], number, decimals, magnitude, unit, kind,
-                        chinese=chinese, tenths=tenths, suffix=text[match.end(3):stop])
-    if kind in ("percent", "permille", "points", "times") and magnitude != 1:
-        quantity.kind = "bare"  # 3万% is not a rate anyone writes
-    inner = inner or inner2
-    if inner and inner in lex.inner:
-        quantity.qualifier, quantity.qualifier_word = lex.inner[inner], inner
-    if at > 0 and text[at - 1] == "第":
-        quantity.ordinal = True
-    quantity.ranged = vague
-    return _qualify(text, quantity, lex, match)
+            magnitude = 1
+        if magnitude_word:
+            magnitude *= _MAGNITUDES[magnitude_word]
+        unit, kind, tenths = lex.unit_classes[unit_written]
+        if tenths:
+            number, decimals = number * 10, 0
+        if magnitude != 1 and kind in RATE_KINDS:
+            kind = "bare"  # 3万% is not a rate anyone writes
+        inner = inner or inner2
+        if inner in lex.inner:
+            qualifier, qualifier_word = lex.inner[inner], inner
+        ordinal = at > 0 and text[at - 1] == "第"
+        suffix = text[number_end:stop]
+    cumulative = False
+    if unit:  # a bare number takes part in no claim that needs its qualifier
+        # the words standing right before and right after the quantity
+        floor = at - 24 if at > 24 else 0
+        if text.find("累计", floor, at) >= 0:
+            clause = text[floor:at]
+            cut = max(clause.rfind(mark) for mark in _CLAUSE_MARKS)
+            cumulative = "累计" in clause[cut + 1:]
+        if at > 0 and text[at - 1] in lex.before_ends:
+            head = text[at - 4 if at > 4 else 0:at]
+            before = lex.before_pattern.search(head)
+            if before:
+                word = before.group()
+                excluded = lex.exclusion_pattern.search(head)
+                if not (excluded and len(excluded.group()) > len(word)):
+                    meaning = lex.before_words[word]
+                    if meaning == "cumulative":
+                        cumulative = True
+                    elif qualifier is None:
+                        qualifier, qualifier_word = meaning, word
+        if qualifier is None and text[stop:stop + 1] in lex.after_starts:
+            after = lex.after_pattern.match(text, stop)
+            if after:
+                qualifier_word = after.group()
+                qualifier = lex.after_words[qualifier_word]
+        if chinese and at > 0 and text[at - 1] in "几数":
+            ranged = True  # 几十个, 数百家
+    return Quantity(at, stop, text[at:stop], number, decimals, magnitude, unit, kind, qualifier,
+                    qualifier_word, cumulative, ordinal, ranged, chinese, tenths, suffix)
 
 
 def _classify_unit(written: str, lex: _Lexicon) -> tuple[str, str, bool]:
@@ -341,35 +393,6 @@ def _classify_unit(written: str, lex: _Lexicon) -> tuple[str, str, bool]:
         return written, "time", False
     unit = lex.aliases.get(written, written)
     return unit, ("count" if written in lex.count_units else "measure"), False
-
-
-def _qualify(text: str, quantity: Quantity, lex: _Lexicon, match: re.Match) -> Quantity:
-    """Attach the qualifier words standing right before and right after the quantity."""
-    if not quantity.unit:
-        return quantity  # a bare number takes part in no claim that needs its qualifier
-    start = quantity.start
-    clause = text[max(0, start - 24): start]
-    if "累计" in clause:
-        cut = max(clause.rfind(mark) for mark in _CLAUSE_MARKS)
-        quantity.cumulative = "累计" in clause[cut + 1:]
-    head = clause[-4:]
-    before = lex.before_pattern.search(head) if head and head[-1] in lex.before_ends else None
-    if before:
-        word = before.group()
-        excluded = lex.exclusion_pattern.search(head)
-        if not (excluded and len(excluded.group()) > len(word)):
-            qualifier = lex.before_words[word]
-            if qualifier == "cumulative":
-                quantity.cumulative = True
-            elif quantity.qualifier is None:
-                quantity.qualifier, quantity.qualifier_word = qualifier, word
-    if quantity.qualifier is None and text[quantity.end:quantity.end + 1] in lex.after_starts:
-        after = lex.after_pattern.match(text, quantity.end)
-        if after:
-            quantity.qualifier, quantity.qualifier_word = lex.after_words[after.group()], after.group()
-    if quantity.chinese and start > 0 and text[start - 1] in "几数":
-        quantity.ranged = True  # 几十个, 数百家
-    return quantity
 
 
 def _mark_ranges(text: str, quantities: list[Quantity]) -> None:
