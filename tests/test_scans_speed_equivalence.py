@@ -176,3 +176,59 @@ def test_pack_forms_found_from_grouped_pairs_are_those_found_from_one_class_of_e
     plain.pattern = re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])")  # as first written
     spans = [(0, len(text) // 2), (len(text) // 2 + 1, len(text))]
     assert list(fast.matches(text, spans)) == list(plain.matches(text, spans))
+
+
+def _plain_name_variants(doc):
+    """name_variants as first written: the forms filed by their two ends at once, every
+    candidate looked up, the runs' starts searched for from every position."""
+    from collections import Counter
+
+    from checker.checks import names as nm
+
+    uses = []
+    for span_start, span_end in doc.body_spans:
+        for found in nm._ENDING.finditer(doc.text, span_start, span_end):
+            end = found.end()
+            start = _PLAIN_RUN_END.search(doc.text, max(span_start, end - nm._LONGEST), end).start()
+            if end - start >= nm._SHORTEST:
+                uses.append((start, end, doc.text[start:end]))
+    runs = Counter(run for _, _, run in uses)
+    candidates = {run: nm._candidates(run) for run in runs}
+    counts = Counter()
+    for run, used in runs.items():
+        for candidate in set(candidates[run]):
+            counts[candidate] += used
+    abbreviations = {m.group(1) for m in nm._ABBREVIATION.finditer(doc.text)}
+    usual = {name for name, count in counts.items() if count >= 3 and len(name) >= 6}
+    long_names = {name for name in counts
+                  if len(name) >= 12 and nm._BODY_ENDING.search(name, 0, len(name) - 2)}
+    forms_by_ends = {}
+    for name in sorted(usual | long_names):
+        forms_by_ends.setdefault(name[:2] + name[-2:], []).append(name)
+    variant_of = {}
+    for run, names in candidates.items():
+        variant_of[run] = None
+        for candidate in names:
+            forms = forms_by_ends.get(candidate[:2] + candidate[-2:])
+            variant = forms and nm._compare(candidate, forms, counts, usual, abbreviations)
+            if variant:
+                variant_of[run] = (candidate, variant)
+                break
+    return [nm.Variant(end - len(variant_of[run][0]), end, variant_of[run][0], *variant_of[run][1])
+            for _, end, run in uses if variant_of[run]]
+
+
+_NAME_PIECES = ["黄花岗科技园", "黄花科技园", "黄花岗", "科技园", "区科学技术局", "区科技局", "以下简称", "“", "”",
+                "中国版权保护中心华南版权登记大厅", "中国版权保护中心版权登记大厅", "和", "的", "，", "。", "\n",
+                "东区管委会", "西区管委会", "示范区", "人民政府", "市政府", "1", "黄花岗科技园，" * 3,
+                "区科学技术局、" * 3]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=40).map("".join))
+def test_name_variants_found_by_filed_ends_are_those_of_the_plain_formulation(text):
+    from checker.checks import names
+    from checker.document import Document
+
+    doc = Document(text)
+    assert names.name_variants(doc) == _plain_name_variants(doc)

@@ -125,16 +125,21 @@ def name_variants(doc) -> list[Variant]:
     long_names = {name for name in counts if len(name) >= _LONG_NAME
                   and _BODY_ENDING.search(name, 0, len(name) - _SHARED_END)}
     # A variant and its usual form share their ends: a candidate is compared only with
-    # the forms that begin and end as it does.
-    forms_by_ends: dict[str, list[str]] = {}
+    # the forms that begin and end as it does. They are filed by their last characters,
+    # then their first ones: every candidate of a run ends as the run does, so a run
+    # whose end no such form has is passed over whole.
+    forms_by_ends: dict[str, dict[str, list[str]]] = {}
     for name in sorted(usual | long_names):  # sorted: ties between forms resolve the same in every run
-        forms_by_ends.setdefault(_ends(name), []).append(name)
+        forms_by_ends.setdefault(name[-_SHARED_END:], {}).setdefault(name[:_SHARED_START], []).append(name)
     # the longest candidate of each distinct run that is a variant (one per use)
     variant_of: dict[str, Optional[tuple]] = {}
     for run, names in candidates.items():
         variant_of[run] = None
+        forms_by_start = forms_by_ends.get(run[-_SHARED_END:])
+        if forms_by_start is None:
+            continue  # no usual form ends as this run does
         for candidate in names:
-            forms = forms_by_ends.get(_ends(candidate))
+            forms = forms_by_start.get(candidate[:_SHARED_START])
             if forms is None:
                 continue  # no usual form begins and ends as this one does
             variant = _compare(candidate, forms, counts, usual, abbreviations)
@@ -148,11 +153,6 @@ def name_variants(doc) -> list[Variant]:
             candidate, variant = hit
             found.append(Variant(use.end - len(candidate), use.end, candidate, *variant))
     return found
-
-
-def _ends(name: str) -> str:
-    """The characters a name's variants share with it: its first and its last ones."""
-    return name[:_SHARED_START] + name[-_SHARED_END:]
 
 
 def _compare(candidate, forms, counts, usual, abbreviations) -> Optional[tuple]:
