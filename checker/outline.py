@@ -83,7 +83,8 @@ class Node:
         while stack:
             node = stack.pop()
             yield node
-            stack.extend(reversed(node.children))
+            if node.children:  # most nodes are leaves: no reversed() object to make and drop
+                stack.extend(reversed(node.children))
 
     def find(self, kind: str) -> list["Node"]:
         return [node for node in self.walk() if node.kind == kind]
