@@ -143,9 +143,10 @@ def extract_claims(doc) -> Claims:
     result = Claims()
     text = doc.text
     for sentence in sentences(doc):
-        if not _may_claim(sentence.quantities):
+        kinds = {quantity.kind for quantity in sentence.quantities}
+        if not _may_claim(sentence.quantities, kinds):
             continue
-        reader = _SentenceReader(text, sentence, rules)
+        reader = _SentenceReader(text, sentence, rules, kinds)
         breakdowns = reader.breakdowns()
         result.breakdowns.extend(breakdowns)
         result.shares.extend(reader.shares(breakdowns))
@@ -155,21 +156,25 @@ def extract_claims(doc) -> Claims:
     return result
 
 
-def _may_claim(quantities: list[Quantity]) -> bool:
-    """Can a sentence with these quantities make any claim?
+_NO_CLAIM_KINDS = frozenset(("time", "bare"))
+
+
+def _may_claim(quantities: list[Quantity], kinds: set[str]) -> bool:
+    """Can a sentence with these quantities (of these kinds) make any claim?
 
     Every claim needs a count, a measure or a rate (a quantity whose kind is neither a
     time nor a bare number), except a ratio of bare numbers (5.1:38.2:56.7), which needs
     two. Many sentences with numbers hold only dates (a third of them in the bench
     text): they are not read at all.
     """
-    bare = 0
-    for quantity in quantities:
-        if quantity.kind == "bare":
-            bare += 1
-        elif quantity.kind != "time":
-            return True
-    return bare >= 2
+    if not kinds <= _NO_CLAIM_KINDS:
+        return True
+    return sum(1 for quantity in quantities if quantity.kind == "bare") >= 2
+
+
+def _no_brackets(offset: int) -> int:
+    """The bracket depth everywhere in a sentence without brackets."""
+    return 0
 
 
 class _SentenceReader:
@@ -179,16 +184,19 @@ class _SentenceReader:
     hold no candidate for the claims that need them.
     """
 
-    def __init__(self, text: str, sentence: Sentence, rules: dict) -> None:
+    def __init__(self, text: str, sentence: Sentence, rules: dict, kinds: set[str]) -> None:
         self.text = text
         self.sentence = sentence
         self.rules = rules
         self.all = sentence.quantities
+        # The kinds of the quantities: a claim that needs a kind the sentence lacks is not looked for.
+        self.kinds = kinds
         self._mark_cache: dict[str, list[int]] = {}
         self.depth = self._depths()
-        self.outside = [q for q in self.all if self.depth(q.start) == 0]
-        # how many quantities could be a total or a part: usable and not a rate
-        self.additive_count = sum(1 for q in self.all if q.usable and not q.is_rate)
+        if self.depth is _no_brackets:  # most sentences
+            self.outside = list(self.all)
+        else:
+            self.outside = [q for q in self.all if self.depth(q.start) == 0]
 
     @cached_property
     def ends(self) -> list[int]:
@@ -231,7 +239,7 @@ class _SentenceReader:
             positions.append(match.start())
             levels.append(level)
         if not positions:
-            return lambda offset: 0
+            return _no_brackets
 
         def depth(offset: int) -> int:
             index = bisect.bisect_left(positions, offset)
@@ -274,8 +282,9 @@ class _SentenceReader:
 
     # -- breakdowns ------------------------------------------------------------
     def breakdowns(self) -> list[Breakdown]:
-        if self.additive_count < 2:
-            return []  # a total and at least one part are needed
+        if ("count" not in self.kinds and "measure" not in self.kinds) or \
+                sum(1 for q in self.all if q.usable and not q.is_rate) < 2:
+            return []  # a total and at least one part are needed: usable quantities, not rates
         rules = self.rules["breakdown"]
         text, sentence = self.text, self.sentence
         found: list[Breakdown] = []
@@ -417,6 +426,8 @@ class _SentenceReader:
 
     # -- shares --------------------------------------------------------------
     def shares(self, breakdowns: list[Breakdown]) -> list[Share]:
+        if "percent" not in self.kinds:
+            return []
         rules = self.rules["shares"]
         change = self.rules["change"]
         text = self.text
@@ -471,7 +482,11 @@ class _SentenceReader:
         quantities = [q for q in self.outside if q.usable]
         if len(quantities) < 2:
             return self._times_down(found)
-        real = self.has_any(text[self.sentence.start:self.sentence.end], rules["real_growth_words"]) is not None
+        sentence_text = text[self.sentence.start:self.sentence.end]
+        if self.has_any(sentence_text, rules["from_words"]) is None and \
+                self.has_any(sentence_text, rules["comparisons"]) is None:
+            return self._times_down(found)  # 由A到B and 比上年增加N are the only forms read below
+        real = self.has_any(sentence_text, rules["real_growth_words"]) is not None
         used: set[int] = set()
         for index, first in enumerate(quantities):
             if index + 1 >= len(quantities):
@@ -530,6 +545,8 @@ class _SentenceReader:
 
     def _times_down(self, found: list[Change]) -> list[Change]:
         """``found`` and the 减少N倍 of the sentence after it."""
+        if "times" not in self.kinds:
+            return found
         rules = self.rules["change"]
         text = self.text
         for quantity in self.outside:
@@ -544,6 +561,8 @@ class _SentenceReader:
 
     # -- several shares of one whole ----------------------------------------
     def share_sets(self) -> list[ShareSet]:
+        if "bare" not in self.kinds and "percent" not in self.kinds:
+            return []  # both kinds of set are made of bare numbers or percentages
         rules = self.rules["shares"]
         text = self.text
         found: list[ShareSet] = []
@@ -594,7 +613,7 @@ class _SentenceReader:
 
     # -- figures -------------------------------------------------------------
     def figures(self) -> list[Figure]:
-        if not any(q.unit == "年" and q.kind == "time" for q in self.all):
+        if "time" not in self.kinds or not any(q.unit == "年" and q.kind == "time" for q in self.all):
             return []  # a figure is compared only within one year
         rules = self.rules["restatement"]
         text = self.text
