@@ -303,6 +303,7 @@ def _quantity(text: str, match: re.Match, groups: tuple, lex: _Lexicon) -> Optio
     figure is written with)."""
     written_pct, arabic, chinese_rest, inner, magnitude_word, inner2, unit_written = groups
     at, stop = match.span()
+    previous = text[at - 1] if at > 0 else ""  # the character before the number
     # Every field is worked out first and the record built once: setting its fields
     # one by one afterwards costs as much again.
     qualifier, qualifier_word, ordinal, ranged, tenths = None, "", False, False, False
@@ -332,7 +333,7 @@ def _quantity(text: str, match: re.Match, groups: tuple, lex: _Lexicon) -> Optio
             number, decimals, magnitude = parsed
             ranged = len(written) > 1 and _CN_DIGITS.issuperset(written)  # 三五个, 七八家: vague
         else:
-            if (at > 0 and text[at - 1] in _ASCII_LETTERS) or \
+            if previous in _ASCII_LETTERS or \
                     (not unit_written and not magnitude_word and text[stop:stop + 1] in _ASCII_LETTERS):
                 return None  # part of a Latin token: O2O, 5G, G20
             if len(written) > _LONGEST_NUMBER:
@@ -349,7 +350,7 @@ def _quantity(text: str, match: re.Match, groups: tuple, lex: _Lexicon) -> Optio
         inner = inner or inner2
         if inner in lex.inner:
             qualifier, qualifier_word = lex.inner[inner], inner
-        ordinal = at > 0 and text[at - 1] == "第"
+        ordinal = previous == "第"
         suffix = text[number_end:stop]
     cumulative = False
     if unit:  # a bare number takes part in no claim that needs its qualifier
@@ -359,7 +360,7 @@ def _quantity(text: str, match: re.Match, groups: tuple, lex: _Lexicon) -> Optio
             clause = text[floor:at]
             cut = max(clause.rfind(mark) for mark in _CLAUSE_MARKS)
             cumulative = "累计" in clause[cut + 1:]
-        if at > 0 and text[at - 1] in lex.before_ends:
+        if previous in lex.before_ends:
             head = text[at - 4 if at > 4 else 0:at]
             before = lex.before_pattern.search(head)
             if before:
@@ -376,7 +377,7 @@ def _quantity(text: str, match: re.Match, groups: tuple, lex: _Lexicon) -> Optio
             if after:
                 qualifier_word = after.group()
                 qualifier = lex.after_words[qualifier_word]
-        if chinese and at > 0 and text[at - 1] in "几数":
+        if chinese and previous in ("几", "数"):
             ranged = True  # 几十个, 数百家
     return Quantity(at, stop, text[at:stop], number, decimals, magnitude, unit, kind, qualifier,
                     qualifier_word, cumulative, ordinal, ranged, chinese, tenths, suffix)
@@ -398,8 +399,8 @@ def _classify_unit(written: str, lex: _Lexicon) -> tuple[str, str, bool]:
 def _mark_ranges(text: str, quantities: list[Quantity]) -> None:
     """Both ends of 3-5个, 10至20家, 5%～8% are range ends, not exact figures."""
     for left, right in zip(quantities, quantities[1:]):
-        gap = text[left.end: right.start]
-        if gap in _RANGE_JOINERS:
+        # every joiner is one or two characters: longer gaps are not copied out of the text
+        if right.start - left.end <= 2 and text[left.end: right.start] in _RANGE_JOINERS:
             left.ranged = right.ranged = True
 
 
