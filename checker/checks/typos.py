@@ -195,10 +195,13 @@ def inconsistent_variants(doc) -> Iterator[Hit]:
         Replace with the form the document uses most (safe where the pack says so).
     """
     rules = matcher(doc.settings)
-    if not rules.consistencies:
-        return
-    uses = rules.consistency_uses(doc.text, doc.body_spans)
     text = doc.text
+    # Only a rule two of whose forms the text holds can be broken: str's search for each
+    # form is much faster than re's scan of the body for all of them, and in most
+    # documents no rule has two forms in it.
+    if not any(sum(form in text for form in consistency.forms) >= 2 for consistency in rules.consistencies):
+        return
+    uses = rules.consistency_uses(text, doc.body_spans)
     for consistency in rules.consistencies:
         present = {form: [at for at in uses.get(form, ())
                           if consistency.conditions.hold(text, at, at + len(form))]
