@@ -49,6 +49,40 @@ def _mark_pattern(marks: str) -> re.Pattern:
     return patterns.compile("[" + re.escape(marks) + "]")
 
 
+def _any_word(words) -> re.Pattern:
+    """One pattern that finds whether a text holds any of ``words``: re skips to their first
+    characters by itself, where testing the words one by one with ``in`` scans the text once each."""
+    return patterns.compile("|".join(re.escape(word) for word in words) or "(?!)")
+
+
+class _WordTests:
+    """The yes/no word-list tests of the claims, each one pattern (see :func:`_any_word`)."""
+
+    def __init__(self, rules: dict) -> None:
+        change, breakdown = rules["change"], rules["breakdown"]
+        change_words = change["up"] + change["down"] + change["comparisons"]
+        self.overlap = _any_word(breakdown["overlap_words"])
+        self.not_additive = _any_word(breakdown["not_additive_words"])
+        self.change = _any_word(change_words)
+        self.new_statement = _any_word(breakdown["new_statement_words"])
+        self.first_part_stop = _any_word(change_words + change["from_words"] + breakdown["first_part_stop_words"])
+        self.from_or_comparison = _any_word(change["from_words"] + change["comparisons"])
+        self.real_growth = _any_word(change["real_growth_words"])
+        self.skip = _any_word(rules["restatement"]["skip_words"])
+        self.unwanted = _any_word(change_words + breakdown["not_additive_words"])
+
+
+# id(rules) -> (rules, its tests); the rules are kept so that the id stays theirs
+_word_tests_cache: dict[int, tuple[dict, _WordTests]] = {}
+
+
+def _word_tests(rules: dict) -> _WordTests:
+    cached = _word_tests_cache.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        cached = _word_tests_cache[id(rules)] = (rules, _WordTests(rules))
+    return cached[1]
+
+
 @dataclass
 class Part:
     quantity: Quantity
@@ -188,6 +222,7 @@ class _SentenceReader:
         self.text = text
         self.sentence = sentence
         self.rules = rules
+        self.words = _word_tests(rules)
         self.all = sentence.quantities
         # The kinds of the quantities: a claim that needs a kind the sentence lacks is not looked for.
         self.kinds = kinds
@@ -220,8 +255,7 @@ class _SentenceReader:
 
     @cached_property
     def overlap_noted(self) -> bool:
-        sentence = self.text[self.sentence.start:self.sentence.end]
-        return self.has_any(sentence, self.rules["breakdown"]["overlap_words"]) is not None
+        return self.words.overlap.search(self.text, self.sentence.start, self.sentence.end) is not None
 
     def outside_between(self, start: int, end: int):
         """Quantities outside brackets that start in [start, end), lazily (callers stop early)."""
@@ -233,8 +267,13 @@ class _SentenceReader:
 
     def _depths(self):
         """A function giving the bracket depth at an offset of this sentence."""
+        # One search first: most sentences hold no bracket, and a search that finds none costs
+        # a tenth of a finditer loop that finds none.
+        first = _BRACKETS.search(self.text, self.sentence.start, self.sentence.end)
+        if first is None:
+            return _no_brackets
         positions, levels, level = [], [], 0
-        for match in _BRACKETS.finditer(self.text, self.sentence.start, self.sentence.end):
+        for match in _BRACKETS.finditer(self.text, first.start(), self.sentence.end):
             level = level + 1 if match.group() in _OPEN else max(0, level - 1)
             positions.append(match.start())
             levels.append(level)
@@ -325,15 +364,6 @@ class _SentenceReader:
         return len(noun) == 2 and noun[0] not in _PART_END and noun[1] not in _PART_END \
             and self.text.startswith(noun, part.end)
 
-    @cached_property
-    def change_words(self) -> list[str]:
-        change = self.rules["change"]
-        return change["up"] + change["down"] + change["comparisons"]
-
-    @cached_property
-    def first_part_stops(self) -> list[str]:
-        return self.change_words + self.rules["change"]["from_words"] + self.rules["breakdown"]["first_part_stop_words"]
-
     def _breakdown_at(self, marker_start: int, marker_end: int, says_all: bool) -> Optional[Breakdown]:
         rules = self.rules["breakdown"]
         text = self.text
@@ -354,10 +384,9 @@ class _SentenceReader:
             return None  # 分别为 must follow the total (共78项，分别为…); else it lists something else
         total_label = self.label(total)
         clause = text[self.clause_start(total.start):total.start]
-        if self.has_any(total_label, rules["not_additive_words"]):
+        if self.words.not_additive.search(total_label):
             return None  # 每千人6.6批次, 人均39545元: a rate, not a total
-        change_words = self.change_words
-        if self.has_any(total_label, change_words) and not self.has_any(total_label, ["增至", "增加到", "增长到", "提高到", "达到"]):
+        if self.words.change.search(total_label) and not self.has_any(total_label, ["增至", "增加到", "增长到", "提高到", "达到"]):
             return None  # 比上年增加1500亿元，其中… : the parts are not parts of the increment
         parts: list[Part] = []
         floor = marker_end
@@ -376,11 +405,11 @@ class _SentenceReader:
                 break
             label = self.label(quantity, marker_end)
             words = self.plain_words(label)
-            if parts and self.has_any(words, rules["new_statement_words"]):
+            if parts and self.words.new_statement.search(words):
                 break
-            if self.has_any(words, self.first_part_stops):
+            if self.words.first_part_stop.search(words):
                 break
-            if self.has_any(words, rules["not_additive_words"]):
+            if self.words.not_additive.search(words):
                 break
             scope = self.has_any(label, rules["scope_words"])
             if (scope and scope not in total_label) or (quantity.cumulative and not total.cumulative):
@@ -482,11 +511,9 @@ class _SentenceReader:
         quantities = [q for q in self.outside if q.usable]
         if len(quantities) < 2:
             return self._times_down(found)
-        sentence_text = text[self.sentence.start:self.sentence.end]
-        if self.has_any(sentence_text, rules["from_words"]) is None and \
-                self.has_any(sentence_text, rules["comparisons"]) is None:
+        if self.words.from_or_comparison.search(text, self.sentence.start, self.sentence.end) is None:
             return self._times_down(found)  # 由A到B and 比上年增加N are the only forms read below
-        real = self.has_any(sentence_text, rules["real_growth_words"]) is not None
+        real = self.words.real_growth.search(text, self.sentence.start, self.sentence.end) is not None
         used: set[int] = set()
         for index, first in enumerate(quantities):
             if index + 1 >= len(quantities):
@@ -617,13 +644,11 @@ class _SentenceReader:
             return []  # a figure is compared only within one year
         rules = self.rules["restatement"]
         text = self.text
-        sentence_text = text[self.sentence.start:self.sentence.end]
-        if self.has_any(sentence_text, rules["skip_words"]):
+        if self.words.skip.search(text, self.sentence.start, self.sentence.end):
             return []
         found = []
         years: set[int] = set()
-        change = self.rules["change"]
-        unwanted = change["up"] + change["down"] + change["comparisons"] + self.rules["breakdown"]["not_additive_words"]
+        unwanted = self.words.unwanted
         for quantity in self.outside:
             if quantity.kind == "time" and quantity.unit == "年" and 1949 <= quantity.value <= 2100 and quantity.decimals == 0:
                 years.add(int(quantity.value))
@@ -635,7 +660,7 @@ class _SentenceReader:
             if quantity.chinese and quantity.value == 1:
                 continue  # 一个, 一批: idiom, not a figure
             subject = _subject(self.label(quantity))
-            if len(subject) >= rules["min_subject_chars"] and not self.has_any(subject, unwanted):
+            if len(subject) >= rules["min_subject_chars"] and not unwanted.search(subject):
                 found.append(Figure(quantity, subject, next(iter(years))))
         return found
 

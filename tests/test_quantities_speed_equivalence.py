@@ -110,3 +110,32 @@ def test_chinese_numerals_are_read_as_the_plain_parse_reads_them(written):
     expected = _plain_chinese_value(written)
     if expected != "unusual":
         assert _chinese_value(written) == expected
+
+
+# The claims' yes/no word-list tests are each one pattern; the plain test asks each word in turn.
+_WORD_PIECES = PIECES + ["交叉", "人均", "每", "由", "从", "同比", "比上年同期", "增加值", "GDP", "目标", "力争",
+                         "控制在", "新增", "这", "上述", "最高", "提升", "回落", "可比价", "（", "）"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(_WORD_PIECES), max_size=20).map("".join))
+def test_each_claims_word_pattern_answers_as_the_plain_word_by_word_test(text):
+    from checker.claims import _word_tests
+
+    rules = load_numeric_rules()
+    change, breakdown = rules["change"], rules["breakdown"]
+    change_words = change["up"] + change["down"] + change["comparisons"]
+    tests = _word_tests(rules)
+    plain = {
+        tests.overlap: breakdown["overlap_words"],
+        tests.not_additive: breakdown["not_additive_words"],
+        tests.change: change_words,
+        tests.new_statement: breakdown["new_statement_words"],
+        tests.first_part_stop: change_words + change["from_words"] + breakdown["first_part_stop_words"],
+        tests.from_or_comparison: change["from_words"] + change["comparisons"],
+        tests.real_growth: change["real_growth_words"],
+        tests.skip: rules["restatement"]["skip_words"],
+        tests.unwanted: change_words + breakdown["not_additive_words"],
+    }
+    for pattern, words in plain.items():
+        assert (pattern.search(text) is not None) == any(word in text for word in words)
