@@ -114,7 +114,7 @@ def name_variants(doc) -> list[Variant]:
     candidates = {run: _candidates(run) for run in runs}
     counts: Counter[str] = Counter()
     for run, used in runs.items():
-        for candidate in set(candidates[run]):
+        for candidate in candidates[run]:  # tails of different lengths: no repeats
             counts[candidate] = counts.get(candidate, 0) + used  # (+= calls Counter's Python __missing__)
     abbreviations = set()
     if "简称" in doc.text or "下称" in doc.text:  # one of them is in every _ABBREVIATION (str's fast search)
@@ -159,7 +159,7 @@ def _compare(candidate, forms, counts, usual, abbreviations) -> Optional[tuple]:
     """The change that makes ``candidate`` a variant of one of ``forms`` (the usual and
     long names with the candidate's ends), of the most used such form; None if none."""
     count = counts[candidate]
-    if candidate in abbreviations or any(candidate.endswith(a) for a in abbreviations):
+    if abbreviations and (candidate in abbreviations or any(candidate.endswith(a) for a in abbreviations)):
         return None
     length = len(candidate)
     best = None
@@ -177,8 +177,8 @@ def _compare(candidate, forms, counts, usual, abbreviations) -> Optional[tuple]:
                 best = _better(best, (name, count, counts[name], "dropped", "", chunk))
     # adding or changing needs a usual name of the right length
     usual_lengths = {len(name) for name in forms if name in usual}
-    # the candidate adds a chunk to a usual name
-    if any(length - size in usual_lengths for size in range(1, _MOST_DIFFERENT + 1)):
+    # the candidate adds a chunk to a usual name (one 1 to _MOST_DIFFERENT characters shorter)
+    if not usual_lengths.isdisjoint(range(length - _MOST_DIFFERENT, length)):
         for i in range(_SHARED_START, length - _SHARED_END):
             for size in range(1, _MOST_DIFFERENT + 1):
                 if i + size > length - _SHARED_END:
@@ -190,14 +190,23 @@ def _compare(candidate, forms, counts, usual, abbreviations) -> Optional[tuple]:
                     best = _better(best, (name, count, counts[name], "added", chunk, ""))
     # the candidate changes one character of a usual name
     if length in usual_lengths:
-        same_length = [name for name in forms if len(name) == length and name in usual]
-        for i in range(_SHARED_START, length - _SHARED_END):
-            for name in same_length:
-                if name[i] == candidate[i] or name[:i] != candidate[:i] or name[i + 1:] != candidate[i + 1:]:
-                    continue
-                if _acceptable(name[i]) and _acceptable(candidate[i]) \
-                        and _more_usual(name, counts[name], count, dropped_from_longer=False):
-                    best = _better(best, (name, count, counts[name], "changed", candidate[i], name[i]))
+        # A name differs from the candidate in one character only at its first difference:
+        # each name is read up to there (not tried at every position), and the changes are
+        # weighed in the order of the plain loop, position first, then name (ties keep the
+        # first one).
+        changes = []
+        for order, name in enumerate(forms):
+            if len(name) != length or name not in usual:
+                continue
+            for i in range(_SHARED_START, length - _SHARED_END):
+                if name[i] != candidate[i]:
+                    if name[:i] == candidate[:i] and name[i + 1:] == candidate[i + 1:]:
+                        changes.append((i, order, name))
+                    break
+        for i, _, name in sorted(changes):
+            if _acceptable(name[i]) and _acceptable(candidate[i]) \
+                    and _more_usual(name, counts[name], count, dropped_from_longer=False):
+                best = _better(best, (name, count, counts[name], "changed", candidate[i], name[i]))
     return best
 
 
