@@ -65,7 +65,16 @@ class _WordTests:
         self.not_additive = _any_word(breakdown["not_additive_words"])
         self.change = _any_word(change_words)
         self.new_statement = _any_word(breakdown["new_statement_words"])
-        self.first_part_stop = _any_word(change_words + change["from_words"] + breakdown["first_part_stop_words"])
+        self.first_part_stop = _any_word(change_words + change["from_words"]
+                                         + breakdown["first_part_stop_words"])
+        # the words a breakdown's parts follow, and whether the parts are all of the total
+        self.markers = tuple([(word, False) for word in breakdown["introducers"]]
+                             + [(word, True) for word in breakdown["exhaustive_markers"]])
+        self.marker = _any_word([word for word, _ in self.markers])
+        # every share and every set of shares is read after a share word (占, 比重 …) or a set hint
+        self.share = _any_word(rules["shares"]["words"])
+        self.share_or_hint = _any_word(rules["shares"]["words"] + rules["shares"]["set_hints"])
+        self.reached = _any_word(("增至", "增加到", "增长到", "提高到", "达到"))  # a level, not a change
         self.from_or_comparison = _any_word(change["from_words"] + change["comparisons"])
         self.real_growth = _any_word(change["real_growth_words"])
         self.skip = _any_word(rules["restatement"]["skip_words"])
@@ -321,14 +330,13 @@ class _SentenceReader:
 
     # -- breakdowns ------------------------------------------------------------
     def breakdowns(self) -> list[Breakdown]:
-        if ("count" not in self.kinds and "measure" not in self.kinds) or \
-                sum(1 for q in self.all if q.usable and not q.is_rate) < 2:
-            return []  # a total and at least one part are needed: usable quantities, not rates
-        rules = self.rules["breakdown"]
         text, sentence = self.text, self.sentence
+        if ("count" not in self.kinds and "measure" not in self.kinds) or \
+                self.words.marker.search(text, sentence.start, sentence.end) is None or \
+                sum(1 for q in self.all if q.usable and not q.is_rate) < 2:
+            return []  # a marker, a total and at least one part are needed (usable quantities, not rates)
         found: list[Breakdown] = []
-        markers = [(word, False) for word in rules["introducers"]] + [(word, True) for word in rules["exhaustive_markers"]]
-        for word, says_all in markers:
+        for word, says_all in self.words.markers:
             at = text.find(word, sentence.start, sentence.end)
             while at >= 0:
                 breakdown = None if self.depth(at) else self._breakdown_at(at, at + len(word), says_all)
@@ -386,7 +394,7 @@ class _SentenceReader:
         clause = text[self.clause_start(total.start):total.start]
         if self.words.not_additive.search(total_label):
             return None  # 每千人6.6批次, 人均39545元: a rate, not a total
-        if self.words.change.search(total_label) and not self.has_any(total_label, ["增至", "增加到", "增长到", "提高到", "达到"]):
+        if self.words.change.search(total_label) and not self.words.reached.search(total_label):
             return None  # 比上年增加1500亿元，其中… : the parts are not parts of the increment
         parts: list[Part] = []
         floor = marker_end
@@ -455,8 +463,9 @@ class _SentenceReader:
 
     # -- shares --------------------------------------------------------------
     def shares(self, breakdowns: list[Breakdown]) -> list[Share]:
-        if "percent" not in self.kinds:
-            return []
+        if "percent" not in self.kinds or \
+                self.words.share.search(self.text, self.sentence.start, self.sentence.end) is None:
+            return []  # a share is read after a share word in the clause of its percentage
         rules = self.rules["shares"]
         change = self.rules["change"]
         text = self.text
@@ -508,11 +517,11 @@ class _SentenceReader:
         rules = self.rules["change"]
         text = self.text
         found: list[Change] = []
+        if self.words.from_or_comparison.search(text, self.sentence.start, self.sentence.end) is None:
+            return self._times_down(found)  # 由A到B and 比上年增加N are the only forms read below
         quantities = [q for q in self.outside if q.usable]
         if len(quantities) < 2:
             return self._times_down(found)
-        if self.words.from_or_comparison.search(text, self.sentence.start, self.sentence.end) is None:
-            return self._times_down(found)  # 由A到B and 比上年增加N are the only forms read below
         real = self.words.real_growth.search(text, self.sentence.start, self.sentence.end) is not None
         used: set[int] = set()
         for index, first in enumerate(quantities):
@@ -588,8 +597,9 @@ class _SentenceReader:
 
     # -- several shares of one whole ----------------------------------------
     def share_sets(self) -> list[ShareSet]:
-        if "bare" not in self.kinds and "percent" not in self.kinds:
-            return []  # both kinds of set are made of bare numbers or percentages
+        if "bare" not in self.kinds and "percent" not in self.kinds or \
+                self.words.share_or_hint.search(self.text, self.sentence.start, self.sentence.end) is None:
+            return []  # both kinds of set are made of bare numbers or percentages, after a share word or hint
         rules = self.rules["shares"]
         text = self.text
         found: list[ShareSet] = []

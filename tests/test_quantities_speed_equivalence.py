@@ -135,7 +135,37 @@ def test_each_claims_word_pattern_answers_as_the_plain_word_by_word_test(text):
         tests.from_or_comparison: change["from_words"] + change["comparisons"],
         tests.real_growth: change["real_growth_words"],
         tests.skip: rules["restatement"]["skip_words"],
+        tests.reached: ("增至", "增加到", "增长到", "提高到", "达到"),
         tests.unwanted: change_words + breakdown["not_additive_words"],
     }
     for pattern, words in plain.items():
         assert (pattern.search(text) is not None) == any(word in text for word in words)
+
+
+_CLAIM_PIECES = ["国家级", "省级", "第一产业", "第二产业", "第三产业", "城镇", "农村", "企业", "78", "4", "54", "3.5",
+                 "37.7", "五", "项", "个", "万元", "亿元", "%", "个百分点", "倍", "2023年", "共", "其中", "包括",
+                 "分别为", "分别是", "，", "、", "。", "：", ":", "由", "增加到", "降至", "比上年", "增加", "同比",
+                 "增长", "下降", "占", "占比", "比重", "三次产业结构", "全市", "（", "）"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(_CLAIM_PIECES), max_size=30).map("".join))
+def test_the_claims_pre_tests_pass_over_only_sentences_without_claims(text):
+    # Each kind of claim is looked for only when its sentence holds a word every such claim is
+    # read after (a breakdown marker, a share word or set hint, a from-word or comparison):
+    # with pre-tests that always pass, the claims are the same.
+    from checker import claims as claims_module
+    from checker.config import Settings
+    from checker.document import Document, Source
+
+    tests = claims_module._word_tests(load_numeric_rules())
+    doc = Document(Source(path="x", text=text), settings=Settings.defaults())
+    fast = repr(claims_module.extract_claims(doc))
+    saved = (tests.marker, tests.share, tests.share_or_hint, tests.from_or_comparison)
+    always = re.compile("")
+    try:
+        tests.marker = tests.share = tests.share_or_hint = tests.from_or_comparison = always
+        plain = repr(claims_module.extract_claims(doc))
+    finally:
+        tests.marker, tests.share, tests.share_or_hint, tests.from_or_comparison = saved
+    assert fast == plain
