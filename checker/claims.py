@@ -183,19 +183,34 @@ def claims(doc) -> Claims:
 
 def extract_claims(doc) -> Claims:
     rules = load_numeric_rules()
+    words = _word_tests(rules)
     result = Claims()
     text = doc.text
+    # Most sentences make no claim of a kind: the lists are extended only with what was found,
+    # and a kind the sentence's quantities cannot make (see each reader method) is not asked for.
     for sentence in sentences(doc):
         kinds = {quantity.kind for quantity in sentence.quantities}
         if not _may_claim(sentence.quantities, kinds):
             continue
-        reader = _SentenceReader(text, sentence, rules, kinds)
+        reader = _SentenceReader(text, sentence, rules, kinds, words)
         breakdowns = reader.breakdowns()
-        result.breakdowns.extend(breakdowns)
-        result.shares.extend(reader.shares(breakdowns))
-        result.changes.extend(reader.changes())
-        result.share_sets.extend(reader.share_sets())
-        result.figures.extend(reader.figures())
+        if breakdowns:
+            result.breakdowns.extend(breakdowns)
+        if "percent" in kinds:
+            found = reader.shares(breakdowns)
+            if found:
+                result.shares.extend(found)
+        found = reader.changes()
+        if found:
+            result.changes.extend(found)
+        if "bare" in kinds or "percent" in kinds:
+            found = reader.share_sets()
+            if found:
+                result.share_sets.extend(found)
+        if "time" in kinds:
+            found = reader.figures()
+            if found:
+                result.figures.extend(found)
     return result
 
 
@@ -227,11 +242,12 @@ class _SentenceReader:
     hold no candidate for the claims that need them.
     """
 
-    def __init__(self, text: str, sentence: Sentence, rules: dict, kinds: set[str]) -> None:
+    def __init__(self, text: str, sentence: Sentence, rules: dict, kinds: set[str],
+                 words: _WordTests) -> None:
         self.text = text
         self.sentence = sentence
         self.rules = rules
-        self.words = _word_tests(rules)
+        self.words = words  # _word_tests(rules)
         self.all = sentence.quantities
         # The kinds of the quantities: a claim that needs a kind the sentence lacks is not looked for.
         self.kinds = kinds
@@ -660,9 +676,13 @@ class _SentenceReader:
         years: set[int] = set()
         unwanted = self.words.unwanted
         for quantity in self.outside:
-            if quantity.kind == "time" and quantity.unit == "年" and 1949 <= quantity.value <= 2100 and quantity.decimals == 0:
-                years.add(int(quantity.value))
-                continue
+            if quantity.kind == "time" and quantity.unit == "年" and quantity.decimals == 0:
+                # a whole value is compared as an int: a Fraction compares in Python code
+                value = quantity.value
+                whole = value.numerator if value.denominator == 1 else value
+                if 1949 <= whole <= 2100:
+                    years.add(int(value))
+                    continue
             if quantity.kind == "time" and quantity.unit in ("月", "日", "季度", "个月"):
                 break  # 2023年1-6月…: a period shorter than the year, not comparable
             if len(years) != 1 or not quantity.usable or quantity.is_rate or not quantity.exact:
