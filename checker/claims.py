@@ -186,31 +186,19 @@ def extract_claims(doc) -> Claims:
     words = _word_tests(rules)
     result = Claims()
     text = doc.text
-    # Most sentences make no claim of a kind: the lists are extended only with what was found,
-    # and a kind the sentence's quantities cannot make (see each reader method) is not asked for.
     for sentence in sentences(doc):
         kinds = {quantity.kind for quantity in sentence.quantities}
         if not _may_claim(sentence.quantities, kinds):
             continue
+        # each reader method returns at once when the sentence lacks the kinds of quantity
+        # or the words its claims need (most sentences make no claim of most kinds)
         reader = _SentenceReader(text, sentence, rules, kinds, words)
         breakdowns = reader.breakdowns()
-        if breakdowns:
-            result.breakdowns.extend(breakdowns)
-        if "percent" in kinds:
-            found = reader.shares(breakdowns)
-            if found:
-                result.shares.extend(found)
-        found = reader.changes()
-        if found:
-            result.changes.extend(found)
-        if "bare" in kinds or "percent" in kinds:
-            found = reader.share_sets()
-            if found:
-                result.share_sets.extend(found)
-        if "time" in kinds:
-            found = reader.figures()
-            if found:
-                result.figures.extend(found)
+        result.breakdowns.extend(breakdowns)
+        result.shares.extend(reader.shares(breakdowns))
+        result.changes.extend(reader.changes())
+        result.share_sets.extend(reader.share_sets())
+        result.figures.extend(reader.figures())
     return result
 
 
