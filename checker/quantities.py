@@ -288,7 +288,8 @@ def extract_quantities(text: str, start: int = 0, end: Optional[int] = None, rul
     result: list[Quantity] = []
     for match in lex.pattern.finditer(text, start, end):
         groups = match.groups()
-        if not groups[6] and groups[2] is not None:
+        _, _, chinese_rest, _, _, _, unit_written = groups
+        if chinese_rest is not None and not unit_written:
             continue  # 统一, 进一步: a Chinese numeral is a quantity only with a measure word after it
         quantity = _quantity(text, match, groups, lex)
         if quantity is not None:
@@ -379,8 +380,9 @@ def _quantity(text: str, match: re.Match, groups: tuple, lex: _Lexicon) -> Optio
                 qualifier = lex.after_words[qualifier_word]
         if chinese and previous in ("几", "数"):
             ranged = True  # 几十个, 数百家
-    return Quantity(at, stop, text[at:stop], number, decimals, magnitude, unit, kind, qualifier,
-                    qualifier_word, cumulative, ordinal, ranged, chinese, tenths, suffix)
+    return Quantity(at, stop, text[at:stop], number, decimals, magnitude, unit, kind, qualifier=qualifier,
+                    qualifier_word=qualifier_word, cumulative=cumulative, ordinal=ordinal, ranged=ranged,
+                    chinese=chinese, tenths=tenths, suffix=suffix)
 
 
 def _classify_unit(written: str, lex: _Lexicon) -> tuple[str, str, bool]:
