@@ -11,8 +11,12 @@ Fixes are applied to the file's own text, not to the checked one: a reader that
 extracts text (Markdown: markup removed, wrapped lines joined) maps each checked
 character back to a line and column of the file, and a fix is carried over only
 when its whole span maps one-to-one and the file holds the very same characters
-there (otherwise it is left for the author). Each pass re-reads the fixed bytes
-through the same reader. Every line keeps its original ending (CRLF, LF, even a
+there (otherwise it is left for the author): the whole run of text the fix lies in,
+not only the characters under it, so that an insertion (which covers none) cannot
+land in the wrong place. Each pass re-reads the fixed bytes through the same reader
+and must get exactly the checked text with the fixes applied; a fix that gives
+anything else is dropped, and a file whose fixes never settle (a pass that would
+change it again after ``MAX_PASSES``) is not written at all. Every line keeps its original ending (CRLF, LF, even a
 mixture), the encoding and byte-order mark are kept, and the text must encode back
 to exactly the bytes read before a write is attempted. :func:`write_fix` writes
 atomically (a temporary file in the same folder, then a rename; the permissions
@@ -112,27 +116,25 @@ class FileText:
             raise FixError(f"the file does not encode back to the same bytes as {encoding}; not fixed")
         return file_text
 
-    def carry_over(self, source: Source, fixes: list[Fix]) -> list[Fix]:
-        """``fixes`` (offsets in ``source.text``) as fixes of this file's normalised
-        text; those that do not map one-to-one, or would change nothing, are dropped."""
+    def carry_over(self, source: Source, fixes: list[Fix]) -> list[tuple[Fix, Fix]]:
+        """``fixes`` (offsets in ``source.text``) paired with the same fixes in offsets
+        of this file's normalised text; those that do not map one-to-one onto the very
+        same characters, or would change nothing, are dropped. No two overlap."""
         text = normalise(self.text)
         line_starts = [0] + [at + 1 for at, ch in enumerate(text) if ch == "\n"]
         carried = []
         for fix in fixes:
-            span = _file_span(source, fix, line_starts)
-            if span is None:
+            span = _file_span(source, fix, line_starts, text)
+            if span is None or fix.replacement == source.text[fix.start:fix.end]:
                 continue
             start, end = span
-            checked = source.text[fix.start:fix.end]
-            if text[start:end] != checked or fix.replacement == checked:
+            carried.append((fix, Fix.at(start=start, end=end, replacement=fix.replacement, safety=fix.safety)))
+        carried.sort(key=lambda pair: (pair[1].start, pair[1].end))
+        kept: list[tuple[Fix, Fix]] = []
+        for pair in carried:
+            if kept and (pair[1].start < kept[-1][1].end or pair[1].start == kept[-1][1].start):
                 continue
-            carried.append(Fix.at(start=start, end=end, replacement=fix.replacement, safety=fix.safety))
-        carried.sort(key=lambda fix: (fix.start, fix.end))
-        kept: list[Fix] = []
-        for fix in carried:
-            if kept and (fix.start < kept[-1].end or fix.start == kept[-1].start):
-                continue
-            kept.append(fix)
+            kept.append(pair)
         return kept
 
     def encode(self, text: str) -> bytes:
@@ -142,8 +144,8 @@ class FileText:
             raise FixError(f"the fixed text has {error.object[error.start:error.end]!r}, "
                            f"which {self.encoding} cannot encode; not fixed") from None
 
-    def apply(self, fixes: list[Fix]) -> None:
-        """Apply fixes given in offsets of the normalised text."""
+    def applied(self, fixes: list[Fix]) -> str:
+        """The file's text with ``fixes`` (offsets of the normalised text) applied."""
         crlf = _crlf_offsets(self.text)
         pieces, cursor = [], 0
         for fix in fixes:
@@ -153,15 +155,16 @@ class FileText:
             pieces.append(fix.replacement.replace("\n", self.newline))
             cursor = end
         pieces.append(self.text[cursor:])
-        self.text = "".join(pieces)
+        return "".join(pieces)
 
 
 def normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def _file_span(source: Source, fix: Fix, line_starts: list[int]) -> Optional[tuple[int, int]]:
-    """Where ``fix`` lies in the file's normalised text, if its span maps one-to-one."""
+def _file_span(source: Source, fix: Fix, line_starts: list[int], text: str) -> Optional[tuple[int, int]]:
+    """Where ``fix`` lies in the file's normalised ``text``, if its span maps one-to-one
+    and the file holds, at the mapped place, every character of the piece it lies in."""
     if source.locate is None:  # the checked text is the file's text
         return fix.start, fix.end
     piece_at = getattr(source.locate, "piece_at", None)
@@ -175,11 +178,15 @@ def _file_span(source: Source, fix: Fix, line_starts: list[int]) -> Optional[tup
         piece_end += 1  # the line break after a piece (a removed line takes it along)
     if not piece.start <= fix.start <= fix.end <= piece_end:
         return None  # the span crosses into another piece (joined lines, removed markup)
-    place = source.locate(fix.start)
+    place = source.locate(piece.start)
     line, column = place.get("line"), place.get("column")
     if not isinstance(line, int) or not isinstance(column, int) or not 1 <= line <= len(line_starts):
         return None
-    start = line_starts[line - 1] + column - 1
+    piece_start_in_file = line_starts[line - 1] + column - 1
+    seen = source.text[piece.start:piece_end]
+    if text[piece_start_in_file:piece_start_in_file + len(seen)] != seen:
+        return None  # the source map is off here: the fix could land anywhere
+    start = piece_start_in_file + fix.start - piece.start
     return start, start + fix.end - fix.start
 
 
@@ -219,9 +226,12 @@ class FixPlan:
 
 
 def plan_fix(path: str, settings: Optional[Settings] = None, unsafe: bool = False) -> FixPlan:
-    """Read ``path``, fix it in memory until no fix is left; nothing is written."""
+    """Read ``path``, fix it in memory until no fix is left; nothing is written.
+
+    Raises :class:`FixError` when the fixes do not settle within ``MAX_PASSES``.
+    """
     from checker.engine import check_source
-    from checker.readers import LoadError, read_data, read_source
+    from checker.readers import LoadError, read_source
 
     settings = (settings or Settings.defaults()).for_path(path)
     try:
@@ -232,17 +242,49 @@ def plan_fix(path: str, settings: Optional[Settings] = None, unsafe: bool = Fals
     before, applied = normalise(file_text.text), 0
     for _ in range(MAX_PASSES):
         findings = check_source(checked, settings).findings
-        fixes = file_text.carry_over(checked, choose_fixes(findings, unsafe))
-        if not fixes:
+        pairs = file_text.carry_over(checked, choose_fixes(findings, unsafe))
+        if not pairs:
             break
-        file_text.apply(fixes)
-        applied += len(fixes)
-        try:  # the next pass checks the fixed file as the reader reads it
-            checked = read_data(path, file_text.encode(file_text.text))
-        except LoadError as error:
-            raise FixError(f"the fixed text could not be read again: {error}") from None
+        step = _verified_step(path, file_text, checked, pairs)
+        if step is None:
+            break
+        file_text.text, checked, count = step
+        applied += count
+    else:
+        raise FixError(f"修复经过 {MAX_PASSES} 轮仍未收敛（每次修复后又出现新的修复），为安全起见未写入任何修改")
     after = normalise(file_text.text)
     return FixPlan(path, original, after, file_text.encode(file_text.text), applied, before)
+
+
+def _verified_step(path: str, file_text: FileText, checked: Source,
+                   pairs: list[tuple[Fix, Fix]]) -> Optional[tuple[str, Source, int]]:
+    """Apply ``pairs`` to the file and read it again: the reader must give exactly the
+    checked text with the fixes applied. When it does not, each fix is tried alone and
+    those that break it (a source map that is off, a replacement that changes the
+    Markdown around it) are dropped. Returns (the new file text, the new checked
+    source, fixes applied), or None when no fix survives."""
+    reread = _reread_matches(path, file_text, checked, pairs)
+    if reread is None:
+        pairs = [pair for pair in pairs if _reread_matches(path, file_text, checked, [pair]) is not None]
+        if not pairs:
+            return None
+        reread = _reread_matches(path, file_text, checked, pairs)
+        if reread is None:
+            raise FixError("修复之间相互影响，重新读取后的文本与预期不符，为安全起见未写入任何修改")
+    return file_text.applied([pair[1] for pair in pairs]), reread, len(pairs)
+
+
+def _reread_matches(path: str, file_text: FileText, checked: Source,
+                    pairs: list[tuple[Fix, Fix]]) -> Optional[Source]:
+    """The fixed file as the reader reads it, if it reads as expected; else None."""
+    from checker.readers import LoadError, read_data
+
+    expected = apply_fixes(checked.text, sorted((pair[0] for pair in pairs), key=lambda fix: fix.start))
+    try:
+        reread = read_data(path, file_text.encode(file_text.applied([pair[1] for pair in pairs])))
+    except LoadError as error:
+        raise FixError(f"the fixed text could not be read again: {error}") from None
+    return reread if reread.text == expected else None
 
 
 def write_fix(plan: FixPlan) -> bool:

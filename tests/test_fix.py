@@ -271,3 +271,51 @@ def test_a_read_only_file_is_not_replaced(tmp_path):
     assert result.exit_code == 2 and "read-only" in result.stderr
     assert path.read_text(encoding="utf-8") == "帐号\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+# -- never corrupting a Markdown file ----------------------------------------------------
+
+@pytest.mark.parametrize("before, after", [
+    # a paragraph that starts with a line of only full-width spaces (markdown-it strips them)
+    ("　　\n　　企业研发投入增长10～15%，完成（2014-2016）收尾工作。\n",
+     "　　\n　　企业研发投入增长10%～15%，完成（2014—2016）收尾工作。\n"),
+    ("> 　　\n> 研发投入增长10～15%。\n", "> 　　\n> 研发投入增长10%～15%。\n"),
+    ("- 　\n  研发投入增长10～15%。\n", "- 　\n  研发投入增长10%～15%。\n"),
+    ("\u00a0\u00a0\n研发投入增长10～15%。\n", "\u00a0\u00a0\n研发投入增长10%～15%。\n"),
+])
+def test_markdown_fixes_land_on_their_characters_after_lines_markdown_strips(tmp_path, before, after):
+    path = tmp_path / "a.md"
+    path.write_text(before, encoding="utf-8")
+    assert run("fix", "--select", "NU102,PN210", str(path)).exit_code == 0
+    assert path.read_text(encoding="utf-8") == after
+    assert run("fix", "--select", "NU102,PN210", str(path)).stderr.startswith("nothing to fix")
+    assert path.read_text(encoding="utf-8") == after
+
+
+def test_fixes_that_never_settle_are_not_written(tmp_path):
+    (tmp_path / "flip.yaml").write_text(
+        'version: 1\nrules:\n  - {id: flip, type: substitution, kind: misspelling, swap: {"甲乙": "乙甲", "乙甲": "甲乙"}}\n',
+        encoding="utf-8")
+    (tmp_path / "doccheck.toml").write_text('rule-packs = ["flip.yaml"]\n', encoding="utf-8")
+    path = tmp_path / "a.txt"
+    path.write_text("这是甲乙的例子。\n", encoding="utf-8")
+    result = run("fix", str(path))
+    assert result.exit_code == 2 and "未收敛" in result.stderr
+    assert path.read_text(encoding="utf-8") == "这是甲乙的例子。\n"
+
+
+def test_a_fix_whose_place_in_the_file_is_not_what_the_check_saw_is_left_for_the_author():
+    # A source map that is off by one line: the checked text says 帐号 where the
+    # file has other characters. The fix must not be carried over, insertion or not.
+    from checker.readers.sourcemap import TextBuilder
+
+    file_bytes = "第一行没有问题。\n请核对帐号。\n".encode("utf-8")
+    builder = TextBuilder()
+    builder.add("请核对帐号。", {"line": 1, "column": 1}, advance=("column",))  # really line 2
+    builder.newline()
+    text, locate = builder.build()
+    source = Source(path="a.md", text=text, kind="markdown", locate=locate, raw=file_bytes)
+    file_text = FileText.of(source)
+    replace = Fix.at(start=3, end=5, replacement="账号", safety="safe")
+    insert = Fix.at(start=5, end=5, replacement="信息", safety="safe")
+    assert file_text.carry_over(source, [replace, insert]) == []

@@ -104,9 +104,22 @@ def test_fixing_an_unused_suppression_removes_its_line(tmp_path):
     from tests.conftest import run
 
     path = tmp_path / "a.md"
-    path.write_text("（一）甲项工作。\n<!-- doccheck-disable-next-line ST101 -->\n（二）乙项工作。\n", encoding="utf-8")
+    path.write_text("（一）甲项工作。\n\n<!-- doccheck-disable-next-line ST101 -->\n（二）乙项工作。\n", encoding="utf-8")
     assert run("fix", "--select", "ST101,IN002", str(path)).exit_code == 0
-    assert path.read_text(encoding="utf-8") == "（一）甲项工作。\n（二）乙项工作。\n"
+    assert path.read_text(encoding="utf-8") == "（一）甲项工作。\n\n（二）乙项工作。\n"
+
+
+def test_an_unused_suppression_whose_removal_would_join_two_markdown_paragraphs_is_kept(tmp_path):
+    # The comment line is all that separates the two paragraphs: without it Markdown
+    # reads one paragraph, so the document would change beyond the fix.
+    from tests.conftest import run
+
+    path = tmp_path / "a.md"
+    original = "（一）甲项工作。\n<!-- doccheck-disable-next-line ST101 -->\n（二）乙项工作。\n"
+    path.write_text(original, encoding="utf-8")
+    assert run("fix", "--select", "ST101,IN002", str(path)).exit_code == 0
+    assert path.read_text(encoding="utf-8") == original
+    assert "IN002" in run("check", "--select", "ST101,IN002", str(path)).output
 
 
 def test_fixing_removes_only_the_unused_name_and_keeps_what_still_suppresses(tmp_path):

@@ -48,18 +48,28 @@ def read(path: str, data: bytes) -> Source:
     lines = text.split("\n")
     tokens = _parser().parse(without_front_matter(text))
     builder = TextBuilder()
-    row_map: Optional[list[int]] = None
+    row_map: Optional[list[int]] = None  # the table row being read, if any
+    row_cursor = 0  # where the row's next cell may start
     for token in tokens:
         if token.type == "tr_open":
-            row_map = token.map
+            row_map, row_cursor = token.map, 0
+        elif token.type == "tr_close":
+            row_map = None
         if token.type == "html_block" and "doccheck-" in token.content and token.map:
             _add_directives(builder, lines, token.map)
         if token.type != "inline":
             continue
-        block_map = token.map or row_map
-        if block_map is None:
+        if row_map is not None and row_map[0] < len(lines):  # a cell: on the row's line, left to right
+            block_map = row_map
+            column = lines[row_map[0]].find(token.content, row_cursor) if token.content else -1
+            places: list[Optional[tuple[int, int]]] = [(row_map[0], column) if column >= 0 else None]
+            row_cursor = column + len(token.content) if column >= 0 else row_cursor
+        elif token.map is not None:
+            block_map = token.map
+            places = _content_places(token.content, lines, block_map)
+        else:
             continue
-        _add_inline(builder, token, lines, block_map[0])
+        _add_inline(builder, token, block_map[0], places)
         builder.newline()
     extracted, locate = builder.build()
     return Source(path=path, text=extracted, encoding=encoding, newline=newline, bom=bom, kind="markdown",
@@ -77,25 +87,51 @@ def _add_directives(builder: TextBuilder, lines: list[str], block_map: list[int]
             builder.newline()
 
 
-def _content_columns(content: str, lines: list[str], first_line: int) -> list[tuple[int, int]]:
-    """(0-based line in the file, column where it starts) of each line of an inline's content."""
-    places = []
-    for index, content_line in enumerate(content.split("\n")):
-        number = min(first_line + index, len(lines) - 1)
-        source = lines[number]
-        column = source.find(content_line) if content_line else -1
-        if column < 0:
-            column = len(source) - len(source.lstrip(" \t>"))
-        places.append((number, column))
+def _content_places(content: str, lines: list[str], block_map: list[int]) -> list[Optional[tuple[int, int]]]:
+    """(0-based line in the file, column where it starts) of each line of an inline's
+    content, or None for a line that cannot be found in the file.
+
+    markdown-it strips the content's leading and trailing white space with Python's
+    ``str.strip``, which also removes full-width spaces (U+3000), so a first line made
+    only of them disappears and the content's line k is not always the block's line k.
+    Each content line is the tail of one of the block's lines (after the markers ``>``,
+    ``-``, indentation), in order: it is looked for from the line after the previous
+    one, and must end its file line but for trailing white space.
+    """
+    places: list[Optional[tuple[int, int]]] = []
+    number, end = block_map[0], min(block_map[1], len(lines))
+    for content_line in content.split("\n"):
+        place = None
+        for candidate in range(number, end):
+            column = _tail_column(lines[candidate], content_line)
+            if column is not None:
+                place, number = (candidate, column), candidate + 1
+                break
+        places.append(place)
     return places
 
 
-def _add_inline(builder: TextBuilder, token, lines: list[str], first_line: int) -> None:
+def _tail_column(source: str, content_line: str) -> Optional[int]:
+    """The column where ``content_line`` ends ``source`` (up to trailing white space)."""
+    if not content_line:
+        return None
+    at = source.rfind(content_line)
+    if at < 0 or source[at + len(content_line):].strip():
+        return None
+    return at
+
+
+def _add_inline(builder: TextBuilder, token, first_line: int, places: list[Optional[tuple[int, int]]]) -> None:
     content = token.content
-    places = _content_columns(content, lines, first_line)
     line_starts = [0]
     for line in content.split("\n")[:-1]:
         line_starts.append(line_starts[-1] + len(line) + 1)
+
+    def add(piece: str, offset: int, exact: bool) -> None:
+        place, found = _place(places, line_starts, offset, first_line)
+        # only a character whose place in the file is known may be fixed there
+        builder.add(piece, place, advance=("column",) if exact and found else ())
+
     cursor = 0
     pending_break = False
     previous = ""
@@ -105,24 +141,34 @@ def _add_inline(builder: TextBuilder, token, lines: list[str], first_line: int) 
             continue
         if child.type == "html_inline" and "doccheck-" in child.content:
             at = content.find(child.content, cursor)
-            builder.add(child.content, _place(places, line_starts, max(at, cursor)), advance=("column",))
+            add(child.content, max(at, cursor), exact=at >= 0)
             continue
         if child.type not in ("text", "code_inline") or not child.content:
             continue  # markup, inline HTML, images
         piece = child.content
         at = content.find(piece, cursor)
         if pending_break and previous and _WORDY.match(previous[-1]) and _WORDY.match(piece[0]):
-            builder.add(" ", _place(places, line_starts, max(0, at if at >= 0 else cursor)), advance=())
+            builder.add(" ", _place(places, line_starts, max(0, at if at >= 0 else cursor), first_line)[0],
+                        advance=())
         pending_break = False
         if at < 0:  # an entity or escape the parser rewrote: keep it, placed at the cursor
-            builder.add(piece, _place(places, line_starts, cursor), advance=())
+            add(piece, cursor, exact=False)
         else:
-            builder.add(piece, _place(places, line_starts, at), advance=("column",))
+            add(piece, at, exact=True)
             cursor = at + len(piece)
         previous = piece
 
 
-def _place(places: list[tuple[int, int]], line_starts: list[int], offset: int) -> dict[str, int]:
+def _place(places: list[Optional[tuple[int, int]]], line_starts: list[int], offset: int,
+           first_line: int) -> tuple[dict[str, int], bool]:
+    """Line and column in the file of the content's ``offset``, and whether they are
+    known exactly (a content line not found in the file is placed at its block)."""
     index = max(0, bisect.bisect_right(line_starts, offset) - 1)
-    number, column = places[min(index, len(places) - 1)]
-    return {"line": number + 1, "column": column + offset - line_starts[index] + 1}
+    index = min(index, len(places) - 1)
+    found = places[index]
+    if found is None:
+        known = next((place for place in reversed(places[:index]) if place is not None), None)
+        number = known[0] if known else first_line
+        return {"line": number + 1, "column": 1}, False
+    number, column = found
+    return {"line": number + 1, "column": column + offset - line_starts[index] + 1}, True
