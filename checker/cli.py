@@ -178,6 +178,7 @@ def check(paths, fmt, output, select, ignore, fail_on, profile, max_file_size, c
         raise click.UsageError("reading standard input (-) needs --stdin-filename NAME")
     settings = _settings(paths if stdin_filename is None else (stdin_filename,), config, select, ignore,
                          fail_on, profile, max_file_size)
+    _refuse_writing_over_inputs(paths, settings, {"-o/--output": output, "--write-baseline": write_baseline})
     known = None
     if baseline:
         try:
@@ -220,6 +221,23 @@ def check(paths, fmt, output, select, ignore, fail_on, profile, max_file_size, c
         sys.exit(EXIT_ERROR)
     failing = any(settings.fails(f.severity) for file in report.files for f in file.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _refuse_writing_over_inputs(paths, settings, outputs: dict[str, Optional[str]]) -> None:
+    """A report or baseline written over a checked document would destroy it: refuse
+    (exit 2) when an output names a file among those the run reads."""
+    existing = {option: target for option, target in outputs.items()
+                if target and target != "-" and os.path.exists(target)}
+    if not existing:
+        return
+    from checker.discovery import discover
+
+    checked = discover([path for path in paths if path != "-"], settings)
+    for option, target in existing.items():
+        for path in checked:
+            if os.path.samefile(path, target):
+                raise click.UsageError(f"{option} {target} 是被检查的文件之一，写入会覆盖原文；请换一个输出路径"
+                                       f"（或用 exclude 把它排除在检查之外）")
 
 
 def _check_report(paths, settings, jobs, stdin_filename, progress):

@@ -2,6 +2,7 @@
 import json
 
 import jsonschema
+import pytest
 
 from checker.resources import load_schema
 from tests.conftest import SAMPLES, run
@@ -174,3 +175,22 @@ def test_corpus_runs_without_internal_errors(corpus_path):
     assert result.exit_code in (0, 1), result.output[-2000:]
     report = json.loads(result.stdout)
     assert not [f for file in report["files"] for f in file["findings"] if f["code"] == "IN001"]
+
+
+@pytest.mark.parametrize("option", ["-o", "--write-baseline"])
+def test_a_report_or_baseline_written_over_a_checked_document_is_refused(tmp_path, option):
+    document = tmp_path / "通知.txt"
+    document.write_text("（一）甲。\n（三）乙。\n", encoding="utf-8")
+    for target in (str(document), str(tmp_path)):  # named directly, or found in a checked folder
+        result = run("check", target, option, str(document))
+        assert result.exit_code == 2 and "覆盖原文" in result.stderr
+        assert document.read_text(encoding="utf-8") == "（一）甲。\n（三）乙。\n"
+
+
+def test_a_report_may_replace_a_file_the_run_does_not_read(tmp_path):
+    document = tmp_path / "通知.txt"
+    document.write_text("（一）甲。\n", encoding="utf-8")
+    report = tmp_path / "report.json"
+    report.write_text("old", encoding="utf-8")
+    assert run("check", str(document), "--format", "json", "-o", str(report)).exit_code == 0
+    assert report.read_text(encoding="utf-8").startswith("{")
