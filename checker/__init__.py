@@ -1,2 +1,4 @@
 """doccheck: a consistency and compliance checker for Chinese official documents (公文)."""
-__version__ = "0.1.0"
+from checker.core.version import __version__
+
+__all__ = ["__version__"]

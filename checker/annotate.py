@@ -13,8 +13,8 @@ import io
 import os
 from typing import Any, Optional
 
-from checker.config import Settings
-from checker.models import Finding
+from checker.core.config import Settings
+from checker.core.models import Finding
 
 AUTHOR = "doccheck"
 

@@ -21,8 +21,8 @@ from collections import Counter
 from pathlib import Path, PurePosixPath
 from typing import Optional
 
-from checker import patterns
-from checker.models import FileReport, Finding, Report
+from checker.core import patterns
+from checker.core.models import FileReport, Finding, Report
 
 FORMAT = "doccheck-baseline"
 VERSION = 1
@@ -62,7 +62,7 @@ def _key(path: str, folder: str) -> str:
 
 
 def baseline_data(report: Report, baseline_path: str) -> dict:
-    from checker import __version__
+    from checker.core.version import __version__
 
     folder = os.path.dirname(os.path.abspath(baseline_path))
     files: dict[str, list[dict]] = {}
@@ -79,7 +79,7 @@ def baseline_data(report: Report, baseline_path: str) -> dict:
 
 def write_baseline(report: Report, path: str) -> int:
     """Record the report's findings in ``path`` (atomically); returns how many."""
-    from checker.fixer import write_atomically
+    from checker.core.files import write_atomically
 
     data = baseline_data(report, path)
     try:

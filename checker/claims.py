@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Optional
 
-from checker import patterns
+from checker.core import patterns
 from checker.quantities import Quantity, Sentence, load_numeric_rules, sentences
 
 # Marks that end a clause inside a sentence (、 joins items of one clause).

@@ -11,7 +11,7 @@ from typing import Optional
 
 import click
 
-from checker import __version__
+from checker.core.version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -22,7 +22,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 
 def _check_selectors(selectors: list[str], option: str) -> None:
-    from checker.models import CATEGORY_PREFIX
+    from checker.core.models import CATEGORY_PREFIX
     from checker.registry import load_rules, matches
 
     rules = list(load_rules().values())
@@ -35,7 +35,7 @@ def _check_selectors(selectors: list[str], option: str) -> None:
 
 def write_output(path: str, content: str | bytes) -> None:
     """Write atomically: a reader never sees half a report, a failure leaves the old file."""
-    from checker.fixer import write_atomically  # also keeps an existing file's permissions
+    from checker.core.files import write_atomically  # also keeps an existing file's permissions
 
     write_atomically(path, content.encode("utf-8") if isinstance(content, str) else content)
 
@@ -79,14 +79,15 @@ def _format_names() -> list[str]:
 
 def _settings(paths, config, select, ignore, fail_on=None, profile=None, max_file_size=None):
     """Settings from the configuration file (named, or found above the paths), then the options."""
-    from checker.config import ConfigError, Settings, common_folder, find_config, load_config
+    from checker.core.config import ConfigError, Settings, common_folder, find_config
+    from checker.run.settings import settings_from_file
 
     selected, ignored = _split(select), _split(ignore)
     _check_selectors(selected, "--select")
     _check_selectors(ignored, "--ignore")
     try:
         found = config or find_config(common_folder(list(paths)))
-        settings = load_config(found) if found else Settings.defaults()
+        settings = settings_from_file(found) if found else Settings.defaults()
     except ConfigError as error:
         raise click.ClickException(str(error)) from None
     update: dict = {}
@@ -242,7 +243,7 @@ def _refuse_writing_over_inputs(paths, settings, outputs: dict[str, Optional[str
 
 def _check_report(paths, settings, jobs, stdin_filename, progress):
     from checker.engine import check_data, check_paths
-    from checker.models import Report
+    from checker.core.models import Report
 
     if stdin_filename is None:
         return check_paths(paths, settings, jobs=jobs or None, progress=progress)
@@ -351,7 +352,7 @@ def annotate(path, output, select, ignore, config) -> None:
 @click.option("--force", is_flag=True, help="Replace an existing doccheck.toml.")
 def init(folder, force) -> None:
     """Write a commented starting doccheck.toml in FOLDER (default: here)."""
-    from checker.config import STARTER
+    from checker.core.config import STARTER
 
     target = os.path.join(folder, "doccheck.toml")
     if os.path.exists(target) and not force:

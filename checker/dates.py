@@ -15,7 +15,7 @@ import datetime
 import re
 from typing import Iterator, NamedTuple, Optional
 
-from checker import patterns
+from checker.core import patterns
 from checker.numerals import to_int
 
 _AR = "0-9０-９"

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Iterable, Optional
 
-from checker.config import Settings, path_spec
+from checker.core.config import Settings, path_spec
 
 
 def find_repository(folder: str) -> Optional[Path]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from checker import patterns
+from checker.core import patterns
 
 # The 15 kinds of the 条例; 令 is the usual title ending of a 命令.
 STATUTORY_TYPES = ("决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",

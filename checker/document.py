@@ -51,13 +51,13 @@ class Document:
         if isinstance(source, str):
             source = Source(path="<string>", text=source)
         if settings is None:
-            from checker.config import Settings
+            from checker.core.config import Settings
 
             settings = Settings.defaults()
         self.source = source
         self.text = source.text
         self.path = source.path
-        # The run's settings (checker.config.Settings): rules read user data from it
+        # The run's settings (checker.core.config.Settings): rules read user data from it
         # (glossaries, rule packs, thresholds), never from files of their own.
         self.settings = settings
         self._views: dict[Any, Any] = {}

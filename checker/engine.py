@@ -1,7 +1,7 @@
 """Run the rules over documents: selection, severity, isolation of failures.
 
 The engine is the only place that turns a rule's :class:`~checker.registry.Hit`
-into a :class:`~checker.models.Finding` (positions, excerpt, message), so every
+into a :class:`~checker.core.models.Finding` (positions, excerpt, message), so every
 formatter sees findings of one shape. A rule that raises yields an IN001 finding
 for that file and the other rules still run.
 """
@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from checker.config import Settings
+from checker.core.config import Settings
 from checker.document import Document, Source
-from checker.models import FileReport, Finding, Report, Severity
+from checker.core.models import FileReport, Finding, Report, Severity
 from checker.profiles import profile_name
 from checker.readers import LoadError, read_data, read_source, supported_suffixes
 from checker.registry import Hit, Rule, internal_rule, load_rules, matches

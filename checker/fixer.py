@@ -27,16 +27,13 @@ from __future__ import annotations
 import bisect
 import codecs
 import difflib
-import errno
-import os
-import stat
-import tempfile
 from dataclasses import dataclass
 from typing import Optional
 
-from checker.config import Settings
+from checker.core import files
+from checker.core.config import Settings
+from checker.core.models import Finding, Fix
 from checker.document import Source
-from checker.models import Finding, Fix
 
 MAX_PASSES = 10
 _BOMS = (
@@ -291,44 +288,8 @@ def write_fix(plan: FixPlan) -> bool:
     """Write the fixed file if it changed; refuses if the file changed since it was read."""
     if not plan.changed:
         return False
-    write_atomically(plan.path, plan.data, expected=plan.source.raw)
+    try:
+        files.write_atomically(plan.path, plan.data, expected=plan.source.raw)
+    except files.FileChanged as error:
+        raise FileChanged(str(error)) from None
     return True
-
-
-def write_atomically(path: str, data: bytes, expected: Optional[bytes] = None) -> None:
-    """Replace ``path`` with ``data`` through a temporary file and a rename, keeping
-    its permissions; with ``expected``, only if the file still holds those bytes."""
-    target = os.path.realpath(path)
-    folder = os.path.dirname(target)
-    try:
-        status = os.stat(target)
-    except FileNotFoundError:
-        status = None
-    if status is not None and not status.st_mode & 0o222:
-        # a rename would replace it all the same; a read-only file is meant to stay as it is
-        raise PermissionError(errno.EACCES, "the file is read-only", path)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".doccheck")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if status is not None:
-            os.chmod(temporary, stat.S_IMODE(status.st_mode))
-            try:
-                os.chown(temporary, status.st_uid, status.st_gid)
-            except OSError:
-                pass  # not ours to give away; the mode is kept all the same
-        else:
-            mask = os.umask(0)
-            os.umask(mask)
-            os.chmod(temporary, 0o666 & ~mask)
-        if expected is not None:
-            with open(target, "rb") as stream:
-                if stream.read() != expected:
-                    raise FileChanged("文件在检查之后被修改过，未写入修复 (file changed since it was read)")
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise

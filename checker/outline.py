@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator, Optional
 
-from checker import patterns
+from checker.core import patterns
 from checker.numerals import to_int
-from checker.resources import grammar_path
+from checker.core.resources import grammar_path
 
 # Nesting rank of each kind of numbered heading: a heading nests under the nearest
 # open heading of smaller rank. 章 > 节 > 条 > 一、 > （一） > 1. > （1）.
@@ -149,7 +149,7 @@ def _line_parser():
 
 class _ReForLark:
     """What Lark's lexer asks of the ``re`` module, with ``compile`` taken from
-    checker.patterns: the lexer joins the terminals of each parser state into one
+    checker.core.patterns: the lexer joins the terminals of each parser state into one
     pattern, and compiling those costs about 25 ms at every start."""
 
     compile = staticmethod(patterns.compile)

@@ -18,8 +18,8 @@ import sys
 import time
 from typing import Callable, Optional, Sequence, TextIO
 
-from checker.config import Settings
-from checker.models import FileReport
+from checker.core.config import Settings
+from checker.core.models import FileReport
 
 
 def default_jobs() -> int:

@@ -18,9 +18,9 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker import patterns
-from checker.datafiles import read_validated
-from checker.resources import cached_load_all, data_dir
+from checker.core import patterns
+from checker.core.datafiles import read_validated
+from checker.core.resources import cached_load_all, data_dir
 
 
 class ProfileError(Exception):

@@ -22,8 +22,8 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
-from checker import patterns
-from checker.datafiles import RuleData
+from checker.core import patterns
+from checker.core.datafiles import RuleData
 from checker.numerals import chinese_to_int
 
 

@@ -14,8 +14,8 @@ import pkgutil
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Optional, Union
 
-from checker import patterns
-from checker.models import CATEGORY_PREFIX, Fix, Severity
+from checker.core import patterns
+from checker.core.models import CATEGORY_PREFIX, Fix, Severity
 
 DOC_SECTIONS = ("What it checks", "Why it matters", "Example", "Fix")
 
@@ -170,3 +170,10 @@ def matches(rule_: Rule, selector: str) -> bool:
     if selector == rule_.category or selector == rule_.name:
         return True
     return rule_.code.startswith(selector.upper())
+
+
+def selector_known(selector: str) -> bool:
+    """Does ``selector`` (a code, prefix, category or name) select any rule?"""
+    if selector in CATEGORY_PREFIX or selector.strip().upper() in ("ALL", *CATEGORY_PREFIX.values()):
+        return True  # a whole family, even before it has rules
+    return any(matches(rule_, selector) for rule_ in load_rules().values())

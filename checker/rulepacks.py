@@ -9,7 +9,7 @@ are validated against ``schemas/rulepack.schema.json``; a malformed pack raises
 is ``rules/typos.yaml``; users add packs with ``rule-packs`` in their configuration
 (``Settings.rule_packs``), later packs overriding earlier entries for the same
 wrong form. Loaded packs are cached per process (and validated data on disk, see
-:func:`checker.resources.cached_load`); the matcher that finds every form in one
+:func:`checker.core.resources.cached_load`); the matcher that finds every form in one
 pass is compiled once per set of packs.
 """
 from __future__ import annotations
@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterator, NamedTuple, Optional
 
-from checker import patterns
-from checker.datafiles import SchemaProblem, read_validated, read_yaml, schema_problem
-from checker.resources import cached_load, rules_path
+from checker.core import patterns
+from checker.core.datafiles import SchemaProblem, read_validated, read_yaml, schema_problem
+from checker.core.resources import cached_load, rules_path
 
 SCHEMA_FILE = "rulepack.schema.json"
 BUILTIN_PACKS = ("typos.yaml",)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Optional
 
-from checker.resources import cached_load
+from checker.core.resources import cached_load
 
 KNOWN_MIN = 10  # a two-character entry this frequent is a word
 INNER_MIN = 5  # a longer word this frequent makes its inner pairs “part of a word”

@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from checker import patterns
-from checker.models import Finding
+from checker.core import patterns
+from checker.core.models import Finding
 
 # The names are bounded (a comment of a few rule codes) so that an unclosed comment
 # repeated along a long line costs linear time, not quadratic.
@@ -125,7 +125,7 @@ class _Names:
 
 
 def known(selector: str) -> bool:
-    from checker.config import selector_known
+    from checker.registry import selector_known
 
     return selector_known(selector)
 

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
-from checker.config import Settings
+from checker.core.config import Settings
 from checker.engine import check_text
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ import docx  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 
 from checker.annotate import annotate  # noqa: E402
-from checker.config import Settings  # noqa: E402
+from checker.core.config import Settings  # noqa: E402
 from tests.conftest import run  # noqa: E402
 from tests.test_readers_docx import add, gbt_document, save  # noqa: E402
 

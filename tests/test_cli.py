@@ -4,7 +4,7 @@ import json
 import jsonschema
 import pytest
 
-from checker.resources import load_schema
+from checker.core.resources import load_schema
 from tests.conftest import SAMPLES, run
 
 DEFECTS = str(SAMPLES / "notice-defects.txt")
@@ -143,7 +143,7 @@ def test_every_rule_is_documented_in_the_fixed_sections():
 
 
 def test_a_failing_rule_becomes_an_internal_finding_and_others_still_run():
-    from checker.config import Settings
+    from checker.core.config import Settings
     from checker.engine import check_text
     from checker.registry import _RULES, rule
 

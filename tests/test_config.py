@@ -6,7 +6,8 @@ import json
 import jsonschema
 import pytest
 
-from checker.config import STARTER, ConfigFile, Settings, config_schema, find_config, load_config
+from checker.core.config import STARTER, ConfigFile, Settings, config_schema, find_config
+from checker.run.settings import settings_from_file
 from checker.discovery import discover
 from tests.conftest import ROOT, run
 
@@ -135,7 +136,7 @@ def test_command_line_profile_overrides_per_path_profiles(tmp_path):
 
 def test_rule_packs_and_glossaries_are_resolved_relative_to_the_config(tmp_path):
     config = write(tmp_path / "cfg" / "doccheck.toml", 'rule-packs = ["packs/typos.yaml"]\nglossaries = ["names.yaml"]\n')
-    settings = load_config(config)
+    settings = settings_from_file(config)
     assert settings.rule_packs == [str(tmp_path / "cfg" / "packs" / "typos.yaml")]
     assert settings.glossaries == [str(tmp_path / "cfg" / "names.yaml")]
 
@@ -147,7 +148,7 @@ def test_settings_keep_their_field_names_and_aliases():
 
 def test_config_schema_file_is_generated_from_the_model():
     stored = json.loads((ROOT / "schemas" / "config.schema.json").read_text(encoding="utf-8"))
-    assert stored == config_schema(), "regenerate: python -m checker.config > schemas/config.schema.json"
+    assert stored == config_schema(), "regenerate: python -m checker.core.config > schemas/config.schema.json"
 
 
 @pytest.mark.parametrize("config", [
@@ -174,7 +175,7 @@ def test_init_writes_a_commented_config_that_loads_and_refuses_to_overwrite(tmp_
     assert result.exit_code == 0
     written = (tmp_path / "doccheck.toml").read_text(encoding="utf-8")
     assert written == STARTER and written.count("#") > 10
-    settings = load_config(tmp_path / "doccheck.toml")
+    settings = settings_from_file(tmp_path / "doccheck.toml")
     assert settings.select == ["ALL"] and settings.fail_on == "warning"
     again = run("init", str(tmp_path))
     assert again.exit_code == 2 and "already exists" in again.output
@@ -188,7 +189,7 @@ def test_directory_walk_honours_file_types_include_and_exclude(tmp_path):
     write(tmp_path / "docs" / "c.tmp.md", GAP)
     write(tmp_path / "docs" / "drafts" / "d.md", GAP)
     write(tmp_path / "notes.md", GAP)
-    settings = load_config(tmp_path / "doccheck.toml")
+    settings = settings_from_file(tmp_path / "doccheck.toml")
     assert discover([str(tmp_path)], settings) == [str(keep)]
 
 
@@ -196,7 +197,7 @@ def test_an_excluded_file_named_explicitly_is_skipped_too(tmp_path):
     write(tmp_path / "doccheck.toml", 'exclude = ["vendor/"]\n')
     vendored = write(tmp_path / "vendor" / "x.txt", GAP)
     mine = write(tmp_path / "mine.txt", GAP)
-    assert discover([str(vendored), str(mine)], load_config(tmp_path / "doccheck.toml")) == [str(mine)]
+    assert discover([str(vendored), str(mine)], settings_from_file(tmp_path / "doccheck.toml")) == [str(mine)]
 
 
 def test_gitignore_is_respected_inside_a_git_repository_only(tmp_path):

@@ -8,10 +8,10 @@ import stat
 
 import pytest
 
-from checker.config import Settings
+from checker.core.config import Settings
 from checker.document import Source
 from checker.fixer import FileChanged, FileText, FixError, choose_fixes, plan_fix, write_fix
-from checker.models import Fix
+from checker.core.models import Fix
 from checker.registry import Hit, _RULES, load_rules, rule
 from tests.conftest import run
 

@@ -172,14 +172,14 @@ def test_action_is_composite_and_uploads_the_sarif_it_writes():
 
 
 def test_the_readme_config_example_is_a_valid_config(tmp_path):
-    from checker.config import load_config
+    from checker.run.settings import settings_from_file
     from tests.conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## In CI and repositories"):]
     example = section[section.index("```toml\n") + 8:section.index("```", section.index("```toml\n") + 8)]
     (tmp_path / "doccheck.toml").write_text(example, encoding="utf-8")
-    settings = load_config(tmp_path / "doccheck.toml")
+    settings = settings_from_file(tmp_path / "doccheck.toml")
     assert settings.per_path_profiles == {"notices/**": "notice"}
 
 
@@ -196,7 +196,7 @@ def test_an_unwritable_output_exits_2_and_writes_nothing(document, tmp_path):
 
 def test_sarif_fix_regions_are_in_the_file_and_omitted_for_extracted_text(tmp_path, monkeypatch):
     from checker.registry import _RULES, Hit, rule
-    from checker.models import Fix
+    from checker.core.models import Fix
 
     def halfwidth_comma(doc):
         for at, ch in enumerate(doc.text):

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from checker.engine import check_path, check_text
 from checker.formatters import FORMATS, render
-from checker.models import Report
+from checker.core.models import Report
 from tests.conftest import SAMPLES
 
 _BUDGET = os.environ.get("DOCCHECK_FUZZ_EXAMPLES")
@@ -70,7 +70,7 @@ def check_and_render(text: str) -> None:
 
 
 def check_path_like(text: str, findings) -> Report:
-    from checker.models import FileReport
+    from checker.core.models import FileReport
 
     file_report = FileReport(path="fuzz.txt", encoding="utf-8", findings=findings)
     file_report._text = text

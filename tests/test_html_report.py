@@ -11,7 +11,7 @@ import tempfile
 
 import pytest
 
-from checker.config import Settings
+from checker.core.config import Settings
 from checker.engine import check_paths
 from checker.formatters import render
 from tests.conftest import run

@@ -7,7 +7,7 @@ pytest.importorskip("docx", reason="python-docx is not installed (pip install do
 import docx  # noqa: E402
 from docx.shared import Mm  # noqa: E402
 
-from checker.config import Settings  # noqa: E402
+from checker.core.config import Settings  # noqa: E402
 from checker.engine import check_path  # noqa: E402
 from tests.conftest import findings  # noqa: E402
 from tests.test_readers_docx import add, chinese_list, gbt_document, number, save  # noqa: E402

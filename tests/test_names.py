@@ -2,7 +2,7 @@
 import pytest
 import yaml
 
-from checker.config import Settings
+from checker.core.config import Settings
 from checker.engine import check_path
 from tests.conftest import SAMPLES, findings, run
 

@@ -7,10 +7,10 @@ from hypothesis import given, settings, strategies as st
 
 from checker.checks import number_usage
 from checker.checks.number_usage import NumberUsageRulesError, load_number_usage_rules
-from checker.config import Settings as RunSettings
+from checker.core.config import Settings as RunSettings
 from checker.engine import check_path
 from checker.fixer import apply_fixes, choose_fixes
-from checker.resources import rules_path
+from checker.core.resources import rules_path
 from tests.conftest import findings
 
 

@@ -3,7 +3,7 @@ from fractions import Fraction
 
 from hypothesis import given, settings, strategies as st
 
-from checker.config import Settings
+from checker.core.config import Settings
 from checker.engine import check_path
 from checker.quantities import format_number
 from tests.conftest import SAMPLES, findings
@@ -469,11 +469,11 @@ def test_structure_ratio_fires_exactly_when_a_share_is_off(first, second, line, 
 
 
 def test_a_malformed_rules_file_is_reported_by_name_not_as_a_traceback(tmp_path, monkeypatch):
-    import checker.datafiles
+    import checker.core.datafiles
 
     bad = tmp_path / "numeric.yaml"
     bad.write_text("version: 2\n", encoding="utf-8")
-    monkeypatch.setattr(checker.datafiles, "rules_path", lambda name: bad)
+    monkeypatch.setattr(checker.core.datafiles, "rules_path", lambda name: bad)
     found = findings("共78项，其中国家级4项。\n", ["NC101"])
     assert [f.code for f in found] == ["IN001"]
     assert str(bad) in found[0].message and "无效" in found[0].message

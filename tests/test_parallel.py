@@ -4,8 +4,8 @@ from __future__ import annotations
 import io
 import json
 
-from checker.config import Settings
-from checker.models import FileReport
+from checker.core.config import Settings
+from checker.core.models import FileReport
 from checker.parallel import Progress, check_files, default_jobs
 from tests.conftest import SAMPLES, run
 

@@ -1,4 +1,4 @@
-"""checker.patterns gives exactly what re.compile gives, from its store on disk or not."""
+"""checker.core.patterns gives exactly what re.compile gives, from its store on disk or not."""
 from __future__ import annotations
 
 import importlib
@@ -22,9 +22,9 @@ SAMPLES = [
 
 @pytest.fixture
 def fresh(tmp_path, monkeypatch):
-    """checker.patterns as a new process sees it, with its store in tmp_path."""
+    """checker.core.patterns as a new process sees it, with its store in tmp_path."""
     monkeypatch.setenv("DOCCHECK_CACHE_DIR", str(tmp_path))
-    import checker.patterns as patterns
+    import checker.core.patterns as patterns
 
     def reload():
         return importlib.reload(patterns)
@@ -73,7 +73,7 @@ def test_a_program_the_engine_refuses_is_compiled_afresh(fresh, tmp_path):
 
 def test_no_cache_folder_means_plain_compiles(tmp_path, monkeypatch):
     monkeypatch.setenv("DOCCHECK_CACHE_DIR", "")
-    import checker.patterns as patterns
+    import checker.core.patterns as patterns
 
     patterns = importlib.reload(patterns)
     try:

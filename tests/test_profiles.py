@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from checker.config import Settings
+from checker.core.config import Settings
 from checker.doctype import ALL_TYPES, type_of_title
 from checker.document import Document
 from checker.engine import check_text

@@ -5,7 +5,7 @@ import pytest
 
 from checker.doctype import type_of_title
 from checker.document import Document
-from checker.models import Severity
+from checker.core.models import Severity
 from checker.profiles import ProfileError, document_profile, load_profile_file, part_matches
 from tests.conftest import codes, findings
 
@@ -327,7 +327,7 @@ def test_user_profile_with_expected_wording_is_applied(tmp_path):
     path.write_text("name: mine\ntype: 函\ndescription: 去函须请对方函复\nexpected:\n"
                     "  - {name: 结语, reason: 结尾应请对方函复, where: closing, match: [请予函复, 盼复], severity: info}\n",
                     encoding="utf-8")
-    from checker.config import Settings
+    from checker.core.config import Settings
     from checker.engine import check_text
 
     text = "关于商请支持的函\n市商务局：\n现商请你局给予支持。\n感谢。\n某市人民政府办公室\n2024年3月20日\n"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from checker.checks import punctuation
-from checker.config import Settings
+from checker.core.config import Settings
 from checker.engine import check_path
 from checker.fixer import apply_fixes, choose_fixes
 from tests.conftest import findings

@@ -155,7 +155,7 @@ def test_the_claims_pre_tests_pass_over_only_sentences_without_claims(text):
     # read after (a breakdown marker, a share word or set hint, a from-word or comparison):
     # with pre-tests that always pass, the claims are the same.
     from checker import claims as claims_module
-    from checker.config import Settings
+    from checker.core.config import Settings
     from checker.document import Document, Source
 
     tests = claims_module._word_tests(load_numeric_rules())

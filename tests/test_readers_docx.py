@@ -11,7 +11,7 @@ from docx.oxml import OxmlElement, parse_xml  # noqa: E402
 from docx.oxml.ns import nsdecls, qn  # noqa: E402
 from docx.shared import Mm, Pt  # noqa: E402
 
-from checker.config import Settings  # noqa: E402
+from checker.core.config import Settings  # noqa: E402
 from checker.engine import check_path  # noqa: E402
 from checker.readers import LoadError, read_source  # noqa: E402
 from tests.conftest import run  # noqa: E402

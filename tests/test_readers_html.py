@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("trafilatura", reason="trafilatura is not installed (pip install doccheck[html])")
 
-from checker.config import Settings  # noqa: E402
+from checker.core.config import Settings  # noqa: E402
 from checker.engine import check_path  # noqa: E402
 from checker.readers import LoadError, read_source  # noqa: E402
 from tests.conftest import SAMPLES, SEED, run  # noqa: E402

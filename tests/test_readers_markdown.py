@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from checker.config import Settings
+from checker.core.config import Settings
 from checker.engine import check_path, check_source
 from checker.readers import LoadError, read_source, text as text_reader
 from tests.conftest import SAMPLES, run

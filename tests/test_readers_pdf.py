@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("pypdf", reason="pypdf is not installed (pip install doccheck[pdf])")
 canvas_module = pytest.importorskip("reportlab.pdfgen.canvas", reason="reportlab is not installed (test extra)")
 
-from checker.config import Settings  # noqa: E402
+from checker.core.config import Settings  # noqa: E402
 from checker.engine import check_path  # noqa: E402
 from checker.readers import LoadError, read_source  # noqa: E402
 from tests.conftest import run  # noqa: E402

@@ -4,7 +4,7 @@ The patterns are collected, not listed, so that a pattern a new rule adds is tes
 without anyone remembering to: every compiled ``re.Pattern`` held at module level in
 ``checker/`` (directly or in a dict, list or tuple there), every pattern compiled while
 the full rule set checks the samples (``re``'s own cache, emptied first, catches
-``re.sub(r"…", …)`` inside functions; ``checker.patterns`` lists what it compiled,
+``re.sub(r"…", …)`` inside functions; ``checker.core.patterns`` lists what it compiled,
 patterns built from rule packs included), and every
 terminal of the grammars in ``grammar/``, which the Lark lexer runs over each line.
 
@@ -117,7 +117,7 @@ def collect() -> dict[str, re.Pattern]:
         found.setdefault((source, pattern.flags), (label, pattern))
 
     for module in _modules():
-        if module.__name__ == "checker.patterns":
+        if module.__name__ == "checker.core.patterns":
             continue  # its cache holds every module's patterns: they are labelled below
         for name, value in vars(module).items():
             for pattern in _patterns_in(value):
@@ -132,10 +132,10 @@ def collect() -> dict[str, re.Pattern]:
 
     for value in _compiled_by_checker(check_everything):
         add(f"compiled while checking: {value.pattern[:50]!r}", value)
-    from checker import patterns
+    from checker.core import patterns
 
-    for value in patterns.compiled():  # through checker.patterns, perhaps from its store on disk
-        add(f"compiled by checker.patterns: {value.pattern[:50]!r}", value)
+    for value in patterns.compiled():  # through checker.core.patterns, perhaps from its store on disk
+        add(f"compiled by checker.core.patterns: {value.pattern[:50]!r}", value)
     for label, pattern in _grammar_terminals():
         add(label, pattern)
     labelled: dict[str, re.Pattern] = {}

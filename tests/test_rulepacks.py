@@ -5,9 +5,9 @@ import pytest
 import yaml
 from hypothesis import given, settings as hsettings, strategies as st
 
-from checker.config import Settings
+from checker.core.config import Settings
 from checker.engine import check_text
-from checker.resources import rules_path, schema_path
+from checker.core.resources import rules_path, schema_path
 from checker.rulepacks import (Matcher, RulePackError, load_glossary, load_pack, parse_glossary,
                                parse_pack, trie_pattern)
 from tests.conftest import run

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from checker.resources import cached_load
+from checker.core.resources import cached_load
 from tests.conftest import ROOT, SAMPLES
 
 
@@ -113,7 +113,7 @@ def test_an_empty_cache_dir_setting_turns_the_cache_off(tmp_path, monkeypatch):
 
 
 def test_the_cache_keeps_the_entries_used_last_when_it_prunes(tmp_path, cache, monkeypatch):
-    import checker.resources as resources
+    import checker.core.resources as resources
 
     monkeypatch.setattr(resources, "_CACHE_LIMIT", 4)
     files = []
@@ -143,8 +143,8 @@ def test_checking_one_text_file_loads_no_pool_and_builds_no_unused_model(tmp_pat
     document.write_text((SAMPLES / "report-defects.txt").read_text(encoding="utf-8"), encoding="utf-8")
     code = (f"import sys\nfrom checker.cli import main\n"
             f"try:\n    main(['check', {str(document)!r}])\nexcept SystemExit:\n    pass\n"
-            f"from checker.config import ConfigFile, Settings\nfrom checker.profiles import Part\n"
-            f"from checker.models import Finding, Fix, FileReport, Report\n"
+            f"from checker.core.config import ConfigFile, Settings\nfrom checker.profiles import Part\n"
+            f"from checker.core.models import Finding, Fix, FileReport, Report\n"
             f"for model in (ConfigFile, Settings, Part, Finding, Fix, FileReport, Report):\n"
             f"    assert not model.__pydantic_complete__, model.__name__ + ' built'\n")
     imported_modules(code, tmp_path)  # fills the cache (the lexicon is built with pypinyin once)
@@ -155,7 +155,7 @@ def test_checking_one_text_file_loads_no_pool_and_builds_no_unused_model(tmp_pat
 
 
 def test_cached_load_all_parses_the_files_once_and_again_when_one_changes(tmp_path, cache):
-    from checker.resources import cached_load_all
+    from checker.core.resources import cached_load_all
 
     files = [tmp_path / f"words{index}.txt" for index in range(3)]
     for index, data in enumerate(files):
@@ -169,7 +169,7 @@ def test_cached_load_all_parses_the_files_once_and_again_when_one_changes(tmp_pa
 
 
 def test_cached_load_all_never_caches_an_error(tmp_path, cache):
-    from checker.resources import cached_load_all
+    from checker.core.resources import cached_load_all
 
     files = [tmp_path / "good.txt", tmp_path / "bad.txt"]
     files[0].write_text("甲\n", encoding="utf-8")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
 from checker.checks.typo_model import suspicious_pairs
-from checker.config import Settings
+from checker.core.config import Settings
 from checker.document import Document
 from checker.engine import check_path
 from checker.segmentation import lexicon, pair_code, segments

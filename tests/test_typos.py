@@ -1,7 +1,7 @@
 """Known wrong forms from the rule packs: TY101-TY107 (checker/checks/typos.py)."""
 import pytest
 
-from checker.config import Settings
+from checker.core.config import Settings
 from checker.engine import check_path
 from checker.fixer import apply_fixes, choose_fixes
 from tests.conftest import SAMPLES, findings

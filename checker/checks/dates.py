@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime
 from typing import Iterator
 
-from checker import patterns
+from checker.core import patterns
 from checker.dates import dates, document_date, extract_dates, signature_date
-from checker.models import Fix
+from checker.core.models import Fix
 from checker.registry import Hit, rule
 
 _WEEKDAY_NAMES = "一二三四五六日"

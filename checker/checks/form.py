@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from checker import patterns
-from checker.models import Fix, Severity
+from checker.core import patterns
+from checker.core.models import Fix, Severity
 from checker.registry import Hit, rule
 
 _DOC_NUMBER = patterns.compile(

@@ -18,8 +18,8 @@ import re
 from collections import Counter
 from typing import Iterator, NamedTuple, Optional
 
-from checker import patterns
-from checker.models import Fix, Severity
+from checker.core import patterns
+from checker.core.models import Fix, Severity
 from checker.registry import Hit, rule
 from checker.rulepacks import glossary_terms
 

@@ -23,9 +23,9 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
-from checker import patterns
-from checker.datafiles import RuleData
-from checker.models import Fix
+from checker.core import patterns
+from checker.core.datafiles import RuleData
+from checker.core.models import Fix
 from checker.numerals import chinese_to_int
 from checker.registry import Hit, rule
 from checker.scan import ranges_holding

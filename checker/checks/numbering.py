@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator, Optional
 
-from checker.models import Fix
+from checker.core.models import Fix
 from checker.outline import Node
 from checker.registry import Hit, rule
 

@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import Iterator, Optional
 
 from checker.claims import Breakdown, Change, claims
-from checker.models import Fix, Severity
+from checker.core.models import Fix, Severity
 from checker.quantities import Quantity, format_number, load_numeric_rules, plain
 from checker.registry import Hit, rule
 

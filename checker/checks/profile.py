@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from checker import patterns
+from checker.core import patterns
 from checker.dates import extract_dates, years_in
 from checker.profiles import document_profile, part_matches, top_headings
 from checker.registry import Hit, rule

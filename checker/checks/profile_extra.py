@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from checker import patterns
+from checker.core import patterns
 from checker.checks.profile import _anchor, _body_end, _last_body_paragraph
-from checker.models import Severity
+from checker.core.models import Severity
 from checker.profiles import document_profile
 from checker.registry import Hit, rule
 

@@ -16,8 +16,8 @@ import re
 from collections import Counter
 from typing import Iterator, NamedTuple, Optional
 
-from checker import patterns
-from checker.models import Fix
+from checker.core import patterns
+from checker.core.models import Fix
 from checker.registry import Hit, rule
 from checker.scan import ranges_holding
 

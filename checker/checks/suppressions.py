@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from checker.models import Fix
+from checker.core.models import Fix
 from checker.registry import Hit, rule
 from checker.suppressions import directives, known
 

@@ -23,7 +23,7 @@ import operator
 from collections import Counter
 from typing import Iterator, NamedTuple, Optional
 
-from checker import patterns
+from checker.core import patterns
 from checker.checks.typos import pack_matches
 from checker.registry import Hit, rule
 from checker.rulepacks import matcher
@@ -259,7 +259,7 @@ def likely_swapped_characters(doc) -> Iterator[Hit]:
 
 def _hits(doc, kind: str) -> Iterator[Hit]:
     """The suspects of one kind (homophone, swap) as hits with an unsafe fix."""
-    from checker.models import Fix
+    from checker.core.models import Fix
 
     for suspect in _suspects(doc):
         if suspect.kind != kind:

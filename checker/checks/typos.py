@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from checker.models import Fix, Severity
+from checker.core.models import Fix, Severity
 from checker.registry import Hit, rule
 from checker.rulepacks import Entry, Match, matcher
 

@@ -10,7 +10,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the CLI lists FORMATS at import: keep `doccheck --version` free of pydantic
-    from checker.models import Report
+    from checker.core.models import Report
 
 FORMATS: dict[str, str] = {
     "text": "text",

@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 from typing import Optional
 
-from checker import patterns
-from checker.models import Report
+from checker.core import patterns
+from checker.core.models import Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

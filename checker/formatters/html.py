@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from html import escape
 from typing import Any
 
-from checker.models import FileReport, Finding, Report
+from checker.core.models import FileReport, Finding, Report
 
 _CATEGORY_NAMES = {
     "structure": "结构", "numeric": "数字计算", "date": "日期", "typo": "错别字", "punctuation": "标点",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from checker.models import Report
+from checker.core.models import Report
 
 
 def report_dict(report: Report) -> dict:

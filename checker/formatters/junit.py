@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from checker import patterns
-from checker.models import Report
+from checker.core import patterns
+from checker.core.models import Report
 
 _NOT_XML = patterns.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from checker.baseline import fingerprint
-from checker.models import FileReport, Finding, Report
+from checker.core.models import FileReport, Finding, Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from checker.models import FileReport, Finding, Report
+from checker.core.models import FileReport, Finding, Report
 
 _WINDOW = 24  # characters of context either side of the span on long lines
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}

@@ -9,9 +9,8 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from checker.core.files import DEFAULT_MAX_BYTES
 from checker.document import Source
-
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 # suffix → module in checker.readers that has read(path, data) -> Source
 READERS: dict[str, str] = {

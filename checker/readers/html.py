@@ -14,7 +14,7 @@ import bisect
 import re
 from typing import Any, Optional
 
-from checker import patterns
+from checker.core import patterns
 from checker.document import Source
 from checker.readers import LoadError
 from checker.readers.sourcemap import TextBuilder

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import unicodedata
 
-from checker import patterns
+from checker.core import patterns
 from checker.document import Source
 from checker.readers import LoadError
 from checker.readers.sourcemap import TextBuilder

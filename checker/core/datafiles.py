@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple, Optional
 
-from checker.resources import cached_load, load_schema, rules_path, yaml_loader
+from checker.core.resources import cached_load, load_schema, rules_path, yaml_loader
 
 
 class SchemaProblem(NamedTuple):

@@ -131,7 +131,7 @@ class Report(BaseModel):
 
     @classmethod
     def build(cls, files: list[FileReport]) -> "Report":
-        from checker import __version__
+        from checker.core.version import __version__
 
         by_severity = {"error": 0, "warning": 0, "info": 0}
         for file in files:

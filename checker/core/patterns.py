@@ -9,7 +9,7 @@ a quarter of a whole one-document check.
 :func:`compile` gives exactly what ``re.compile`` gives. The first time a pattern is
 compiled on a machine, it is compiled the usual way, and the engine's program for it
 (the list of opcodes ``re`` hands to its C engine) is kept in the cache folder
-(see :mod:`checker.resources`); later processes hand the stored program straight to
+(see :mod:`checker.core.resources`); later processes hand the stored program straight to
 the C engine, which checks it before use. A program is stored only after it was
 shown to rebuild a pattern equal to ``re.compile``'s (same text, flags and program),
 and the store is keyed by the exact Python build, so a different Python never reads
@@ -107,7 +107,7 @@ def _version() -> str:
 
 
 def _path():
-    from checker.resources import cache_dir
+    from checker.core.resources import cache_dir
 
     folder = cache_dir()
     return None if folder is None or _sre is None else folder / "patterns.pickle"
@@ -132,6 +132,6 @@ def _save() -> None:
     programs: dict[tuple[str, int], Any] = _stored
     if len(programs) > _LIMIT:  # patterns of rule packs no longer in use
         programs = {key: program for key, program in programs.items() if key in _used}
-    from checker.resources import store_atomically
+    from checker.core.resources import store_atomically
 
     store_atomically(path, pickle.dumps((_version(), programs), protocol=pickle.HIGHEST_PROTOCOL))

@@ -18,7 +18,7 @@ from typing import Any, Callable, Optional, Sequence, TypeVar
 
 T = TypeVar("T")
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # checker/: data/ sits there in a wheel
 
 
 @lru_cache(maxsize=None)

@@ -6,7 +6,7 @@ fail, which profile, which files. It is filled from a configuration file
 by walking up from the checked path; ``--config FILE`` names one) and then from the
 command line, whose options win. :class:`ConfigFile` is the shape of that file; the
 JSON Schema in ``schemas/config.schema.json`` is generated from it
-(``python -m checker.config > schemas/config.schema.json``) and a test keeps the
+(``python -m checker.core.config > schemas/config.schema.json``) and a test keeps the
 two equal. A file with an unknown key or a value of the wrong type is refused
 with a :class:`ConfigError` that names the key and the file.
 """
@@ -16,12 +16,12 @@ import json
 import os
 import sys
 from pathlib import Path, PurePosixPath
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Callable, Collection, Literal, NamedTuple, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from checker.models import Severity
-from checker.readers import DEFAULT_MAX_BYTES
+from checker.core.files import DEFAULT_MAX_BYTES
+from checker.core.models import Severity
 
 FailOn = Literal["error", "warning", "info", "never"]
 CONFIG_NAMES = ("doccheck.toml", ".doccheck.toml")
@@ -30,6 +30,18 @@ Suffix = Annotated[str, StringConstraints(pattern=r"^\.[A-Za-z0-9]+$")]
 
 class ConfigError(Exception):
     """A configuration that cannot be used; the message names the file and the key."""
+
+
+class KnownNames(NamedTuple):
+    """What a configuration file may name, as the layers above this one know it.
+
+    The file is read here, in the bottom layer, which knows no rule and no reader;
+    whoever builds settings from a file passes these in
+    (:func:`checker.run.settings.known_names`)."""
+
+    selector_known: Callable[[str], bool]  # a code, prefix, category or name that selects rules
+    rule_codes: Callable[[], Collection[str]]  # every rule's code
+    suffixes: Callable[[], list[str]]  # the file suffixes doccheck reads
 
 
 class Settings(BaseModel):
@@ -211,8 +223,9 @@ def _read_toml(path: Path) -> dict:
         raise ConfigError(f"{path}: cannot read the configuration: {error.strerror}") from None
 
 
-def load_config(path: str | Path) -> Settings:
-    """Settings from a configuration file (doccheck.toml or a pyproject.toml)."""
+def load_config(path: str | Path, names: KnownNames) -> Settings:
+    """Settings from a configuration file (doccheck.toml or a pyproject.toml); the rule
+    selectors, rule codes and file types in it must be among ``names``."""
     path = Path(path)
     if not path.exists():
         raise ConfigError(f"{path}: configuration file not found")
@@ -230,7 +243,7 @@ def load_config(path: str | Path) -> Settings:
     except ValidationError as error:
         raise ConfigError(_explain(path, prefix, error)) from None
     values = config.model_dump(exclude_unset=True)
-    _check_values(path, prefix, values)
+    _check_values(path, prefix, values, names)
     folder = path.resolve().parent
     for key in ("rule_packs", "glossaries"):
         if key in values:
@@ -250,22 +263,18 @@ def _explain(path: Path, prefix: str, error: ValidationError) -> str:
     return f"{path}: " + "; ".join(problems)
 
 
-def _check_values(path: Path, prefix: str, values: dict) -> None:
+def _check_values(path: Path, prefix: str, values: dict, names: KnownNames) -> None:
     """What a type cannot say: selectors must name rules, codes must exist."""
-    from checker.registry import load_rules
-
-    rules = load_rules()
-
     def fail(key: str, message: str) -> None:
         raise ConfigError(f"{path}: key '{prefix}{key}': {message}")
 
     for field_name, alias in (("select", "select"), ("ignore", "ignore"), ("extend_select", "extend-select")):
         for selector in values.get(field_name, []):
-            if not selector_known(selector):
+            if not names.selector_known(selector):
                 fail(alias, f"no rule, prefix or category matches {selector!r}")
     for pattern, selectors in values.get("per_path_ignores", {}).items():
         for selector in selectors:
-            if not selector_known(selector):
+            if not names.selector_known(selector):
                 fail(f"per-path-ignores.{pattern}", f"no rule, prefix or category matches {selector!r}")
     for key, alias in (("include", "include"), ("exclude", "exclude"), ("per_path_profiles", "per-path-profiles"),
                        ("per_path_ignores", "per-path-ignores")):
@@ -277,27 +286,16 @@ def _check_values(path: Path, prefix: str, values: dict) -> None:
             except Exception as error:  # pathspec's own error types vary by version
                 fail(alias, f"{pattern!r} is not a valid glob: {error}")
     for code in values.get("severity", {}):
-        if code.upper() not in rules:
+        if code.upper() not in names.rule_codes():
             fail(f"severity.{code}", "not a rule code")
-    from checker.readers import supported_suffixes
-
     for suffix in values.get("file_types", []):
-        if suffix.lower() not in supported_suffixes():
+        if suffix.lower() not in names.suffixes():
             fail("file-types", f"doccheck cannot read {suffix!r} files "
-                 f"(it reads {', '.join(supported_suffixes())})")
+                 f"(it reads {', '.join(names.suffixes())})")
     if "severity" in values:
         values["severity"] = {code.upper(): level for code, level in values["severity"].items()}
     if "file_types" in values:
         values["file_types"] = [suffix.lower() for suffix in values["file_types"]]
-
-
-def selector_known(selector: str) -> bool:
-    from checker.models import CATEGORY_PREFIX
-    from checker.registry import load_rules, matches
-
-    if selector in CATEGORY_PREFIX or selector.strip().upper() in ("ALL", *CATEGORY_PREFIX.values()):
-        return True  # a whole family, even before it has rules
-    return any(matches(rule_, selector) for rule_ in load_rules().values())
 
 
 # -- `doccheck init` ----------------------------------------------------------------
