@@ -27,8 +27,8 @@ def annotate(path: str, output: str, settings: Optional[Settings] = None) -> lis
     """Check the .docx at ``path`` and write a commented copy to ``output``; the findings."""
     from checker.cli import write_output
     from checker.engine import check_source
-    from checker.readers import LoadError, read_bytes
-    from checker.readers import docx as docx_reader
+    from checker.load.readers import LoadError, read_bytes
+    from checker.load.readers import docx as docx_reader
 
     if not path.lower().endswith(".docx"):
         raise AnnotateError("只能给 .docx 文件加批注 (annotate reads .docx only)")
@@ -62,7 +62,7 @@ def comment_text(finding: Finding) -> str:
 
 def _paragraph(document, location: dict[str, Any]):
     """The python-docx paragraph a location names (body paragraph or table-cell paragraph)."""
-    from checker.readers.docx import _cells
+    from checker.load.readers.docx import _cells
 
     if "table" in location:
         table = document.tables[location["table"] - 1]

@@ -188,7 +188,7 @@ def check(paths, fmt, output, select, ignore, fail_on, profile, max_file_size, c
             raise click.ClickException(str(error)) from None
     report = _check_report(paths, settings, jobs, stdin_filename, progress)
     if not report.files:  # a mistyped folder or filter must not pass for a clean check unnoticed
-        from checker.readers import supported_suffixes
+        from checker.load.readers import supported_suffixes
 
         click.echo(f"warning: no file to check under {', '.join(paths)} (doccheck reads "
                    f"{', '.join(settings.file_types or supported_suffixes())}; see also include/exclude "
@@ -231,7 +231,7 @@ def _refuse_writing_over_inputs(paths, settings, outputs: dict[str, Optional[str
                 if target and target != "-" and os.path.exists(target)}
     if not existing:
         return
-    from checker.discovery import discover
+    from checker.load.discovery import discover
 
     checked = discover([path for path in paths if path != "-"], settings)
     for option, target in existing.items():
@@ -289,7 +289,7 @@ def _fix_hint(report, unsafe: bool) -> None:
 def fix(paths, show_diff, unsafe_fixes, select, ignore, config) -> None:
     """Apply the fixes findings offer (safe ones unless --unsafe-fixes), in place."""
     from checker import fixer
-    from checker.discovery import discover
+    from checker.load.discovery import discover
     from checker.fixer import FixError, NotWritable
 
     settings = _settings(paths, config, select, ignore)

@@ -11,31 +11,13 @@ exposes it as a function and caches it with :meth:`Document.view`::
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable, NamedTuple, Optional, TypeVar
 
+from checker.load.source import Source
 from checker.outline import Node, build_outline
 
 T = TypeVar("T")
-
-
-@dataclass
-class Source:
-    """What a reader produced from a file: the text and how to get back to the file."""
-
-    path: str
-    text: str
-    encoding: Optional[str] = "utf-8"
-    newline: str = "\n"
-    bom: bool = False
-    kind: str = "text"  # text, markdown, docx, html, pdf, stdin
-    metadata: dict[str, str] = field(default_factory=dict)
-    # offset in ``text`` → where it came from in the original (paragraph, cell, page …)
-    locate: Optional[Callable[[int], dict[str, Any]]] = None
-    raw: Optional[bytes] = None  # the bytes as read, to detect a change before writing
-    # Extra facts a reader knows about the file (docx page setup and fonts …)
-    extras: dict[str, Any] = field(default_factory=dict)
 
 
 class Paragraph(NamedTuple):

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from checker.core.config import Settings
-from checker.document import Document, Source
+from checker.document import Document
+from checker.load.source import Source
 from checker.core.models import FileReport, Finding, Report, Severity
 from checker.profiles import profile_name
-from checker.readers import LoadError, read_data, read_source, supported_suffixes
+from checker.load.readers import LoadError, read_data, read_source, supported_suffixes
 from checker.registry import Hit, Rule, internal_rule, load_rules, matches
 
 _EXCERPT_LIMIT = 200
@@ -170,9 +171,9 @@ def check_data(path: str, data: bytes, settings: Optional[Settings] = None) -> F
 
 def check_paths(paths: Iterable[str], settings: Optional[Settings] = None, jobs: int = 1,
                 progress: Optional[bool] = False) -> Report:
-    """Check files and folders (walked by :func:`checker.discovery.discover`) on
+    """Check files and folders (walked by :func:`checker.load.discovery.discover`) on
     ``jobs`` processes (None: one per CPU); the report is the same whatever ``jobs``."""
-    from checker.discovery import discover
+    from checker.load.discovery import discover
     from checker.parallel import check_files
 
     settings = settings or Settings.defaults()

@@ -33,7 +33,7 @@ from typing import Optional
 from checker.core import files
 from checker.core.config import Settings
 from checker.core.models import Finding, Fix
-from checker.document import Source
+from checker.load.source import Source
 
 MAX_PASSES = 10
 _BOMS = (
@@ -228,7 +228,7 @@ def plan_fix(path: str, settings: Optional[Settings] = None, unsafe: bool = Fals
     Raises :class:`FixError` when the fixes do not settle within ``MAX_PASSES``.
     """
     from checker.engine import check_source
-    from checker.readers import LoadError, read_source
+    from checker.load.readers import LoadError, read_source
 
     settings = (settings or Settings.defaults()).for_path(path)
     try:
@@ -274,7 +274,7 @@ def _verified_step(path: str, file_text: FileText, checked: Source,
 def _reread_matches(path: str, file_text: FileText, checked: Source,
                     pairs: list[tuple[Fix, Fix]]) -> Optional[Source]:
     """The fixed file as the reader reads it, if it reads as expected; else None."""
-    from checker.readers import LoadError, read_data
+    from checker.load.readers import LoadError, read_data
 
     expected = apply_fixes(checked.text, sorted((pair[0] for pair in pairs), key=lambda fix: fix.start))
     try:

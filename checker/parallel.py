@@ -60,11 +60,11 @@ def _warm_up(settings: Settings, paths: Sequence[str] = ()) -> None:
     from pathlib import Path
 
     from checker.engine import check_text
-    from checker.readers import READERS
+    from checker.load.readers import READERS
 
     try:
         for module in sorted({READERS.get(Path(path).suffix.lower(), "text") for path in paths}):
-            importlib.import_module(f"checker.readers.{module}")
+            importlib.import_module(f"checker.load.readers.{module}")
         check_text("一、总体情况\n（一）今年完成投资100万元，同比增长5%。\n二、下一步工作\n", settings)
     except Exception:  # the real run reports whatever this was
         pass

@@ -9,7 +9,7 @@ import stat
 import pytest
 
 from checker.core.config import Settings
-from checker.document import Source
+from checker.load.source import Source
 from checker.fixer import FileChanged, FileText, FixError, choose_fixes, plan_fix, write_fix
 from checker.core.models import Fix
 from checker.registry import Hit, _RULES, load_rules, rule
@@ -307,7 +307,7 @@ def test_fixes_that_never_settle_are_not_written(tmp_path):
 def test_a_fix_whose_place_in_the_file_is_not_what_the_check_saw_is_left_for_the_author():
     # A source map that is off by one line: the checked text says 帐号 where the
     # file has other characters. The fix must not be carried over, insertion or not.
-    from checker.readers.sourcemap import TextBuilder
+    from checker.load.readers.sourcemap import TextBuilder
 
     file_bytes = "第一行没有问题。\n请核对帐号。\n".encode("utf-8")
     builder = TextBuilder()

@@ -151,7 +151,7 @@ def test_pre_commit_hook_entry_runs_doccheck_on_the_files_it_is_given(tmp_path):
     clean.write_text("# 标题\n\n正文。\n", encoding="utf-8")
     assert run(command, *options, str(clean)).exit_code == 0
     assert run(command, *options, "--select", "ST101", str(tmp_path / "gap.txt")).exit_code == 2  # missing
-    from checker.readers import supported_suffixes
+    from checker.load.readers import supported_suffixes
 
     assert all(re.search(hook["files"], f"docs/通知{suffix}") for suffix in supported_suffixes())
     assert not re.search(hook["files"], "a.py")

@@ -3,7 +3,7 @@ import codecs
 
 import pytest
 
-from checker.readers import LoadError, read_source
+from checker.load.readers import LoadError, read_source
 
 TEXT = "关于做好安全生产工作的通知\n（一）加强领导。\n"
 

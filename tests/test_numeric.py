@@ -420,7 +420,8 @@ def test_no_text_makes_a_numeric_rule_fail(fragments):
 
 def test_seed_claims_are_read_and_checked_not_missed(seed_path):
     from checker.claims import claims
-    from checker.document import Document, Source
+    from checker.document import Document
+    from checker.load.source import Source
     from checker.quantities import quantities
 
     doc = Document(Source(path=str(seed_path), text=seed_path.read_text(encoding="utf-8")))

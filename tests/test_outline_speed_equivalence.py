@@ -19,7 +19,7 @@ from checker import outline
 from checker.numerals import to_int
 from checker.outline import (_RANK, _TERMINAL_KIND, _TERMINAL_LEVEL, Node, OutlineBuilder,
                              _classify_lines_whole, _enumeration_pattern, _style, build_outline)
-from checker.readers import read_source
+from checker.load.readers import read_source
 from tests.conftest import SAMPLES
 
 

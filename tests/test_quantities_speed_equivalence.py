@@ -156,7 +156,8 @@ def test_the_claims_pre_tests_pass_over_only_sentences_without_claims(text):
     # with pre-tests that always pass, the claims are the same.
     from checker import claims as claims_module
     from checker.core.config import Settings
-    from checker.document import Document, Source
+    from checker.document import Document
+    from checker.load.source import Source
 
     tests = claims_module._word_tests(load_numeric_rules())
     doc = Document(Source(path="x", text=text), settings=Settings.defaults())

@@ -13,7 +13,7 @@ pytest.importorskip("trafilatura", reason="trafilatura is not installed (pip ins
 
 from checker.core.config import Settings  # noqa: E402
 from checker.engine import check_path  # noqa: E402
-from checker.readers import LoadError, read_source  # noqa: E402
+from checker.load.readers import LoadError, read_source  # noqa: E402
 from tests.conftest import SAMPLES, SEED, run  # noqa: E402
 
 PAGE = SAMPLES / "notice-page.html"

@@ -7,7 +7,7 @@ import pytest
 
 from checker.core.config import Settings
 from checker.engine import check_path, check_source
-from checker.readers import LoadError, read_source, text as text_reader
+from checker.load.readers import LoadError, read_source, text as text_reader
 from tests.conftest import SAMPLES, run
 
 SAMPLE = SAMPLES / "meeting-notice.md"
@@ -102,7 +102,7 @@ _MARKDOWN = st.lists(_BLOCK, min_size=1, max_size=6).map("\n\n".join)
 @given(_MARKDOWN)
 @hsettings(max_examples=300, deadline=None)
 def test_every_character_the_source_map_places_is_the_same_character_in_the_file(markdown):
-    from checker.readers import read_data
+    from checker.load.readers import read_data
 
     source = read_data("a.md", markdown.encode("utf-8"))
     lines = markdown.split("\n")

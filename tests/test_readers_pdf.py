@@ -14,7 +14,7 @@ canvas_module = pytest.importorskip("reportlab.pdfgen.canvas", reason="reportlab
 
 from checker.core.config import Settings  # noqa: E402
 from checker.engine import check_path  # noqa: E402
-from checker.readers import LoadError, read_source  # noqa: E402
+from checker.load.readers import LoadError, read_source  # noqa: E402
 from tests.conftest import run  # noqa: E402
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.core.config import KnownNames, Settings, load_config
-from checker.readers import supported_suffixes
+from checker.load.readers import supported_suffixes
 from checker.registry import load_rules, selector_known
 
 

@@ -15,9 +15,9 @@ import re
 from typing import Any, Optional
 
 from checker.core import patterns
-from checker.document import Source
-from checker.readers import LoadError
-from checker.readers.sourcemap import TextBuilder
+from checker.load.source import Source
+from checker.load.readers import LoadError
+from checker.load.readers.sourcemap import TextBuilder
 
 EXTRA = "html"
 
@@ -45,7 +45,7 @@ def _import_libraries():
 
 
 def decode_page(data: bytes) -> str:
-    from checker.readers.text import decode
+    from checker.load.readers.text import decode
 
     declared = _CHARSET.search(data[:4096])
     if declared:

@@ -1,4 +1,4 @@
-"""Readers turn a file into a :class:`~checker.document.Source`: text plus a way back.
+"""Readers turn a file into a :class:`~checker.load.source.Source`: text plus a way back.
 
 One module per kind of file. The registry below maps a file suffix to the module
 that reads it; heavy readers import their library only when a file of their kind
@@ -10,9 +10,9 @@ import importlib
 from pathlib import Path
 
 from checker.core.files import DEFAULT_MAX_BYTES
-from checker.document import Source
+from checker.load.source import Source
 
-# suffix → module in checker.readers that has read(path, data) -> Source
+# suffix → module in checker.load.readers that has read(path, data) -> Source
 READERS: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
@@ -57,7 +57,7 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Read ``path`` with the reader for its suffix (plain text when unknown)."""
     suffix = Path(path).suffix.lower()
-    module = importlib.import_module(f"checker.readers.{READERS.get(suffix, 'text')}")
+    module = importlib.import_module(f"checker.load.readers.{READERS.get(suffix, 'text')}")
     data = read_bytes(path, max_bytes)
     return module.read(path, data)
 
@@ -70,5 +70,5 @@ def read_data(path: str, data: bytes, max_bytes: int = 0) -> Source:
     if max_bytes and len(data) > max_bytes:
         raise LoadError(f"输入过大：超过上限 {max_bytes / 1048576:.1f} MB（可用 --max-file-size 调整）")
     suffix = Path(path).suffix.lower()
-    module = importlib.import_module(f"checker.readers.{READERS.get(suffix, 'text')}")
+    module = importlib.import_module(f"checker.load.readers.{READERS.get(suffix, 'text')}")
     return module.read(path, data)

@@ -87,7 +87,7 @@ def _lenient_spec(lines: list[str]):
 
 
 def suffixes(settings: Settings) -> set[str]:
-    from checker.readers import supported_suffixes
+    from checker.load.readers import supported_suffixes
 
     return set(settings.file_types or supported_suffixes())
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 import io
 from typing import Any, Iterator, Optional
 
-from checker.document import Source
-from checker.readers import LoadError
-from checker.readers.sourcemap import TextBuilder
+from checker.load.source import Source
+from checker.load.readers import LoadError
+from checker.load.readers.sourcemap import TextBuilder
 
 EXTRA = "docx"
 

@@ -12,8 +12,8 @@ import codecs
 import re
 from typing import Optional
 
-from checker.document import Source
-from checker.readers import LoadError
+from checker.load.source import Source
+from checker.load.readers import LoadError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),

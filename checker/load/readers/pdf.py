@@ -14,9 +14,9 @@ import io
 import unicodedata
 
 from checker.core import patterns
-from checker.document import Source
-from checker.readers import LoadError
-from checker.readers.sourcemap import TextBuilder
+from checker.load.source import Source
+from checker.load.readers import LoadError
+from checker.load.readers.sourcemap import TextBuilder
 
 EXTRA = "pdf"
 

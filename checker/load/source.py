@@ -1,0 +1,29 @@
+"""What a reader makes of a file: the text to check, and the way back to the file.
+
+A :class:`Source` is the boundary between loading and the text model: the readers
+(:mod:`checker.load.readers`) produce one per file, the :class:`~checker.document.Document`
+is built on it, and the fixer and the annotator use its way back (``locate``,
+``raw``, encoding and newline) to write into the original.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Optional
+
+
+@dataclass
+class Source:
+    """What a reader produced from a file: the text and how to get back to the file."""
+
+    path: str
+    text: str
+    encoding: Optional[str] = "utf-8"
+    newline: str = "\n"
+    bom: bool = False
+    kind: str = "text"  # text, markdown, docx, html, pdf, stdin
+    metadata: dict[str, str] = field(default_factory=dict)
+    # offset in ``text`` → where it came from in the original (paragraph, cell, page …)
+    locate: Optional[Callable[[int], dict[str, Any]]] = None
+    raw: Optional[bytes] = None  # the bytes as read, to detect a change before writing
+    # Extra facts a reader knows about the file (docx page setup and fonts …)
+    extras: dict[str, Any] = field(default_factory=dict)
