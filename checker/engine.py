@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from checker.core.config import Settings
-from checker.document import Document
+from checker.model.document import Document
 from checker.load.source import Source
 from checker.core.models import FileReport, Finding, Report, Severity
 from checker.profiles import profile_name

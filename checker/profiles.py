@@ -148,7 +148,7 @@ def document_profile(doc) -> Optional[Profile]:
 
 
 def _document_profile(doc) -> Optional[Profile]:
-    from checker.doctype import document_type
+    from checker.model.doctype import document_type
 
     if doc.settings.profile:
         try:
@@ -188,7 +188,7 @@ _JOINERS = patterns.compile(r"[和及与暨、，,；;]|以及")
 @dataclass
 class PartMatch:
     part: Part
-    node: object  # the heading (checker.outline.Node)
+    node: object  # the heading (checker.model.outline.Node)
     keyword: str
 
 

@@ -1,6 +1,6 @@
 """Claims read from sentences: breakdowns, shares, changes, share sets, figures."""
-from checker.claims import claims
-from checker.document import Document
+from checker.model.claims import claims
+from checker.model.document import Document
 
 
 def read(text: str):

@@ -3,8 +3,8 @@ import datetime
 
 from hypothesis import given, strategies as st
 
-from checker.dates import document_date, extract_dates, years_in
-from checker.document import Document
+from checker.model.dates import document_date, extract_dates, years_in
+from checker.model.document import Document
 from tests.conftest import codes, findings
 
 SIGNED = "\n某区科学技术局\n2024年1月15日\n"

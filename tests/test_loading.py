@@ -62,7 +62,7 @@ def test_empty_file_is_fine(tmp_path):
 
 
 def test_positions_count_code_points(tmp_path):
-    from checker.document import Document
+    from checker.model.document import Document
 
     doc = Document("第一行\n第二行文字\n")
     assert doc.position(0) == (1, 1)

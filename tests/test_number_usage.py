@@ -246,7 +246,7 @@ def test_patterns_scale_linearly():
 
 
 def test_counts_are_computed_once_per_document():
-    from checker.document import Document
+    from checker.model.document import Document
 
     doc = Document("举办4期沙龙。举办五期培训。\n")
     assert doc.view(number_usage.counts) is doc.view(number_usage.counts)

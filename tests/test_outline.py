@@ -1,6 +1,6 @@
 """The outline grammar and builder on real-looking and awkward documents."""
-from checker.document import Document
-from checker.outline import build_outline, classify_lines
+from checker.model.document import Document
+from checker.model.outline import build_outline, classify_lines
 
 
 def headings(text: str):

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker import outline
-from checker.outline import _classify_lines_whole, classify_lines
+from checker.model import outline
+from checker.model.outline import _classify_lines_whole, classify_lines
 
 
 @pytest.fixture(autouse=True)

@@ -4,8 +4,8 @@ import json
 import pytest
 
 from checker.core.config import Settings
-from checker.doctype import ALL_TYPES, type_of_title
-from checker.document import Document
+from checker.model.doctype import ALL_TYPES, type_of_title
+from checker.model.document import Document
 from checker.engine import check_text
 from checker.profiles import ProfileError, builtin_profiles, document_profile, load_profile_file, part_matches
 from tests.conftest import SAMPLES, codes, findings, run

@@ -291,7 +291,7 @@ def test_fixing_halfwidth_marks_leaves_none_behind(pieces):
 
 
 def test_half_width_detection_is_computed_once_per_document():
-    from checker.document import Document
+    from checker.model.document import Document
 
     doc = Document("项目完成,良好。\n")
     first = doc.view(punctuation.halfwidth_marks)

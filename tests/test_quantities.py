@@ -4,8 +4,8 @@ from fractions import Fraction
 
 import pytest
 
-from checker.document import Document
-from checker.quantities import (NumericRulesError, extract_quantities, format_number, load_numeric_rules,
+from checker.model.document import Document
+from checker.model.quantities import (NumericRulesError, extract_quantities, format_number, load_numeric_rules,
                                 quantities, round_half_up, sentences)
 
 

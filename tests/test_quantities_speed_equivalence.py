@@ -1,6 +1,6 @@
 """The quantities view's fast forms give what their plain forms give.
 
-The number pattern of ``checker.quantities`` is written for re's speed: it begins with
+The number pattern of ``checker.model.quantities`` is written for re's speed: it begins with
 the class of first characters (so that re skips to them), reads which one it was with
 look-behinds, and writes optional parts as alternatives with an empty one. The plain
 pattern below is the one it replaced, run over the same text with ``finditer``; every
@@ -16,9 +16,9 @@ from fractions import Fraction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker import quantities
-from checker.numerals import chinese_to_int
-from checker.quantities import PERCENT_UNITS, _alternation, _chinese_value, _lexicon, load_numeric_rules
+from checker.model import quantities
+from checker.model.numerals import chinese_to_int
+from checker.model.quantities import PERCENT_UNITS, _alternation, _chinese_value, _lexicon, load_numeric_rules
 from tests.conftest import SAMPLES
 
 _DIGITS = "0-9０-９"
@@ -120,7 +120,7 @@ _WORD_PIECES = PIECES + ["交叉", "人均", "每", "由", "从", "同比", "比
 @SETTINGS
 @given(st.lists(st.sampled_from(_WORD_PIECES), max_size=20).map("".join))
 def test_each_claims_word_pattern_answers_as_the_plain_word_by_word_test(text):
-    from checker.claims import _word_tests
+    from checker.model.claims import _word_tests
 
     rules = load_numeric_rules()
     change, breakdown = rules["change"], rules["breakdown"]
@@ -154,9 +154,9 @@ def test_the_claims_pre_tests_pass_over_only_sentences_without_claims(text):
     # Each kind of claim is looked for only when its sentence holds a word every such claim is
     # read after (a breakdown marker, a share word or set hint, a from-word or comparison):
     # with pre-tests that always pass, the claims are the same.
-    from checker import claims as claims_module
+    from checker.model import claims as claims_module
     from checker.core.config import Settings
-    from checker.document import Document
+    from checker.model.document import Document
     from checker.load.source import Source
 
     tests = claims_module._word_tests(load_numeric_rules())

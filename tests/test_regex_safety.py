@@ -191,7 +191,7 @@ def test_patterns_were_collected_from_modules_grammar_and_checks():
     labels = " ".join(PATTERNS)
     assert len(PATTERNS) >= 20
     assert "grammar/outline.lark:" in labels
-    assert "checker.outline." in labels
+    assert "checker.model.outline." in labels
     assert "compiled while checking" in labels
 
 

@@ -10,7 +10,7 @@ import re
 
 from hypothesis import example, given, settings, strategies as st
 
-from checker import dates
+from checker.model import dates
 
 # -- dates ------------------------------------------------------------------------------
 
@@ -84,7 +84,7 @@ def _spans(matches):
 @given(_NUMBER_TEXT)
 def test_number_usage_views_found_from_their_anchor_are_those_of_the_plain_scan(text):
     from checker.checks import number_usage as nu
-    from checker.document import Document
+    from checker.model.document import Document
 
     doc = Document(text)
     assert _spans(nu.chinese_years(doc)) == _spans(
@@ -120,7 +120,7 @@ _COUNT_PIECES = ["4", "12", "１２", "3.5", "1234567890", "第", "前", "“", 
 @example("举办4期沙龙、五期培训，第3批12家、三四家、前五名；甲、乙、丙三家。\n第十二次全会，１２部")
 def test_counts_found_in_one_scan_are_those_of_the_arabic_and_the_chinese_scan(text):
     from checker.checks import number_usage as nu
-    from checker.document import Document
+    from checker.model.document import Document
 
     digit, numeral = nu._DIGIT, nu._CHINESE_NUMERAL
     pattern = nu._count_pattern(tuple(nu.load_number_usage_rules()["count_measure_words"]))
@@ -151,7 +151,7 @@ def test_punctuation_views_over_the_paragraphs_holding_a_mark_are_those_over_eve
     from unittest import mock
 
     from checker.checks import punctuation as pn
-    from checker.document import Document
+    from checker.model.document import Document
 
     views = (pn.halfwidth_marks, pn.nested_titles, pn.marked_item_joins, pn.ellipsis_spans, pn.dash_spans,
              pn.year_ranges, pn.inner_spaces)
@@ -252,7 +252,7 @@ _NAME_PIECES = ["黄花岗科技园", "黄花科技园", "黄花岗", "科技园
 @given(st.lists(st.sampled_from(_NAME_PIECES), max_size=40).map("".join))
 def test_name_variants_found_by_filed_ends_are_those_of_the_plain_formulation(text):
     from checker.checks import names
-    from checker.document import Document
+    from checker.model.document import Document
 
     doc = Document(text)
     assert names.name_variants(doc) == _plain_name_variants(doc)
@@ -327,7 +327,7 @@ _EITHER_OR_PIECES = ["其他", "其它", "身份", "身分", "千米", "公里",
 @given(st.lists(st.sampled_from(_EITHER_OR_PIECES), max_size=40).map("".join))
 def test_either_or_forms_are_weighed_only_when_the_text_holds_two_forms_of_a_rule(text):
     from checker.checks.typos import inconsistent_variants
-    from checker.document import Document
+    from checker.model.document import Document
     from checker.rulepacks import matcher
 
     doc = Document(text)

@@ -1,5 +1,5 @@
 """Statistical typo detection: TY201 same-sounding slips, TY202 swapped characters
-(checker/checks/typo_model.py), over the lexicon of checker/segmentation.py."""
+(checker/checks/typo_model.py), over the lexicon of checker/model/segmentation.py."""
 import random
 
 import pytest
@@ -7,9 +7,9 @@ from hypothesis import given, settings as hsettings, strategies as st
 
 from checker.checks.typo_model import suspicious_pairs
 from checker.core.config import Settings
-from checker.document import Document
+from checker.model.document import Document
 from checker.engine import check_path
-from checker.segmentation import lexicon, pair_code, segments
+from checker.model.segmentation import lexicon, pair_code, segments
 from tests.conftest import SAMPLES, findings
 
 pytestmark = pytest.mark.skipif(lexicon() is None, reason="jieba's dictionary is not installed")

@@ -2,7 +2,7 @@
 own date in a part that reports what was done, the GB/T 9704 form of the
 signature date, and a publication date earlier than the signature date.
 
-Reads the shared date view (:mod:`checker.dates`) and the outline; never
+Reads the shared date view (:mod:`checker.model.dates`) and the outline; never
 extracts dates itself.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import datetime
 from typing import Iterator
 
 from checker.core import patterns
-from checker.dates import dates, document_date, extract_dates, signature_date
+from checker.model.dates import dates, document_date, extract_dates, signature_date
 from checker.core.models import Fix
 from checker.registry import Hit, rule
 

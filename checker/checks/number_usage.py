@@ -26,9 +26,9 @@ from typing import Iterator, NamedTuple
 from checker.core import patterns
 from checker.core.datafiles import RuleData
 from checker.core.models import Fix
-from checker.numerals import chinese_to_int
+from checker.model.numerals import chinese_to_int
 from checker.registry import Hit, rule
-from checker.scan import ranges_holding
+from checker.model.scan import ranges_holding
 
 
 class NumberUsageRulesError(ValueError):

@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Iterator, Optional
 
 from checker.core.models import Fix
-from checker.outline import Node
+from checker.model.outline import Node
 from checker.registry import Hit, rule
 
 _CN = "零一二三四五六七八九十"

@@ -1,6 +1,6 @@
 """Numeric consistency (NC family): the arithmetic behind a document's claims.
 
-Each rule takes the claims of ``checker.claims`` and checks that their numbers agree:
+Each rule takes the claims of ``checker.model.claims`` and checks that their numbers agree:
 totals and breakdowns (NC101, NC102), shares (NC103–NC105), changes and rates
 (NC106–NC109), several shares of one whole (NC110) and a figure restated with
 another value (NC111). Every finding carries the arithmetic, in the message and as
@@ -14,9 +14,9 @@ import math
 from fractions import Fraction
 from typing import Iterator, Optional
 
-from checker.claims import Breakdown, Change, claims
+from checker.model.claims import Breakdown, Change, claims
 from checker.core.models import Fix, Severity
-from checker.quantities import Quantity, format_number, load_numeric_rules, plain
+from checker.model.quantities import Quantity, format_number, load_numeric_rules, plain
 from checker.registry import Hit, rule
 
 Interval = tuple[Fraction, Optional[Fraction]]

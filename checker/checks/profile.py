@@ -11,7 +11,7 @@ import re
 from typing import Iterator
 
 from checker.core import patterns
-from checker.dates import extract_dates, years_in
+from checker.model.dates import extract_dates, years_in
 from checker.profiles import document_profile, part_matches, top_headings
 from checker.registry import Hit, rule
 
@@ -363,7 +363,7 @@ def year_tense_mismatch(doc) -> Iterator[Hit]:
     Fix:
         Replace the year with the right one.
     """
-    from checker.dates import document_date
+    from checker.model.dates import document_date
 
     profile = document_profile(doc)
     if profile is None or not profile.title_years:

@@ -27,7 +27,7 @@ from checker.core import patterns
 from checker.checks.typos import pack_matches
 from checker.registry import Hit, rule
 from checker.rulepacks import matcher
-from checker.segmentation import Lexicon, lexicon
+from checker.model.segmentation import Lexicon, lexicon
 
 _CUT_OFF = patterns.compile(rb"\x04")  # a rare character whose pairs on both sides are no word
 

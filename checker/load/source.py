@@ -1,7 +1,7 @@
 """What a reader makes of a file: the text to check, and the way back to the file.
 
 A :class:`Source` is the boundary between loading and the text model: the readers
-(:mod:`checker.load.readers`) produce one per file, the :class:`~checker.document.Document`
+(:mod:`checker.load.readers`) produce one per file, the :class:`~checker.model.document.Document`
 is built on it, and the fixer and the annotator use its way back (``locate``,
 ``raw``, encoding and newline) to write into the original.
 """

@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any, Callable, NamedTuple, Optional, TypeVar
 
 from checker.load.source import Source
-from checker.outline import Node, build_outline
+from checker.model.outline import Node, build_outline
 
 T = TypeVar("T")
 

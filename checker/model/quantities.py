@@ -24,7 +24,7 @@ from typing import NamedTuple, Optional
 
 from checker.core import patterns
 from checker.core.datafiles import RuleData
-from checker.numerals import chinese_to_int
+from checker.model.numerals import chinese_to_int
 
 
 class NumericRulesError(ValueError):

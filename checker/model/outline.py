@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Iterator, Optional
 
 from checker.core import patterns
-from checker.numerals import to_int
+from checker.model.numerals import to_int
 from checker.core.resources import grammar_path
 
 # Nesting rank of each kind of numbered heading: a heading nests under the nearest

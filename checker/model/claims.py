@@ -26,7 +26,7 @@ from functools import cached_property, lru_cache
 from typing import Optional
 
 from checker.core import patterns
-from checker.quantities import Quantity, Sentence, load_numeric_rules, sentences
+from checker.model.quantities import Quantity, Sentence, load_numeric_rules, sentences
 
 # Marks that end a clause inside a sentence (、 joins items of one clause).
 CLAUSE_MARKS = "，,；;。：:！？!?\n"

@@ -16,7 +16,7 @@ import re
 from typing import Iterator, NamedTuple, Optional
 
 from checker.core import patterns
-from checker.numerals import to_int
+from checker.model.numerals import to_int
 
 _AR = "0-9０-９"
 _CN_DIGIT = "〇○零Ｏ一二三四五六七八九"
