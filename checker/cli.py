@@ -23,7 +23,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 def _check_selectors(selectors: list[str], option: str) -> None:
     from checker.core.models import CATEGORY_PREFIX
-    from checker.registry import load_rules, matches
+    from checker.rules.registry import load_rules, matches
 
     rules = list(load_rules().values())
     for selector in selectors:
@@ -111,7 +111,7 @@ def _check_user_data(settings) -> None:
     """A malformed rule pack or glossary is a usage error (exit 2) naming file, entry and reason."""
     if not settings.rule_packs and not settings.glossaries:
         return
-    from checker.rulepacks import RulePackError, validate_user_data
+    from checker.rules.rulepacks import RulePackError, validate_user_data
 
     try:
         validate_user_data(settings)
@@ -121,7 +121,7 @@ def _check_user_data(settings) -> None:
 
 def _check_profiles(settings) -> None:
     """An unknown profile name or a malformed profile file is a usage error (exit 2)."""
-    from checker.profiles import ProfileError, check_profile_option
+    from checker.rules.profiles import ProfileError, check_profile_option
 
     for value in [settings.profile, *settings.per_path_profiles.values()]:
         try:
@@ -132,7 +132,7 @@ def _check_profiles(settings) -> None:
 
 def _absent_profiles(settings) -> list[str]:
     """Messages for user profile files that do not exist (the other rules still run)."""
-    from checker.profiles import check_profile_option
+    from checker.rules.profiles import check_profile_option
 
     messages = [check_profile_option(v) for v in [settings.profile, *settings.per_path_profiles.values()]]
     return [message for message in messages if message]
@@ -369,7 +369,7 @@ def list_rules(fmt) -> None:
     """List every rule: code, name, category, severity and what it checks."""
     import json
 
-    from checker.registry import load_rules
+    from checker.rules.registry import load_rules
 
     rules = load_rules().values()
     if fmt == "json":
@@ -387,7 +387,7 @@ def list_profiles(fmt) -> None:
     """List the built-in document profiles: name, document type, required parts."""
     import json
 
-    from checker.profiles import builtin_profiles
+    from checker.rules.profiles import builtin_profiles
 
     profiles = builtin_profiles().values()
     if fmt == "json":
@@ -405,7 +405,7 @@ def list_profiles(fmt) -> None:
 @click.argument("code")
 def explain(code) -> None:
     """Print the documentation of a rule (by code or name)."""
-    from checker.registry import get_rule
+    from checker.rules.registry import get_rule
 
     found = get_rule(code)
     if found is None:

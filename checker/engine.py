@@ -1,6 +1,6 @@
 """Run the rules over documents: selection, severity, isolation of failures.
 
-The engine is the only place that turns a rule's :class:`~checker.registry.Hit`
+The engine is the only place that turns a rule's :class:`~checker.rules.registry.Hit`
 into a :class:`~checker.core.models.Finding` (positions, excerpt, message), so every
 formatter sees findings of one shape. A rule that raises yields an IN001 finding
 for that file and the other rules still run.
@@ -15,9 +15,9 @@ from checker.core.config import Settings
 from checker.model.document import Document
 from checker.load.source import Source
 from checker.core.models import FileReport, Finding, Report, Severity
-from checker.profiles import profile_name
+from checker.rules.profiles import profile_name
 from checker.load.readers import LoadError, read_data, read_source, supported_suffixes
-from checker.registry import Hit, Rule, internal_rule, load_rules, matches
+from checker.rules.registry import Hit, Rule, internal_rule, load_rules, matches
 
 _EXCERPT_LIMIT = 200
 
@@ -100,16 +100,16 @@ def check_document(doc: Document, settings: Optional[Settings] = None) -> list[F
         for hit in hits:
             severity = settings.severity.get(rule_.code) or hit.severity or rule_.severity
             findings.append(make_finding(doc, rule_, hit, severity))
-    if "doccheck-" in doc.text:  # suppression comments (checker/suppressions.py)
+    if "doccheck-" in doc.text:  # suppression comments (checker/rules/suppressions.py)
         findings = _suppress(doc, findings, ran, settings)
     findings.sort(key=Finding.sort_key)
     return findings
 
 
 def _suppress(doc: Document, findings: list[Finding], ran: set[str], settings: Settings) -> list[Finding]:
-    from checker import suppressions
-    from checker.checks.suppressions import unused_hits
-    from checker.registry import get_rule
+    from checker.rules import suppressions
+    from checker.rules.checks.suppressions import unused_hits
+    from checker.rules.registry import get_rule
 
     kept, unused = suppressions.apply(doc.text, findings, ran)
     if "IN002" in ran:

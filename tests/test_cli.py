@@ -135,7 +135,7 @@ def test_explain_unknown_rule_exits_2():
 
 
 def test_every_rule_is_documented_in_the_fixed_sections():
-    from checker.registry import DOC_SECTIONS, load_rules
+    from checker.rules.registry import DOC_SECTIONS, load_rules
 
     for rule_ in load_rules().values():
         assert list(rule_.sections()) == list(DOC_SECTIONS), rule_.code
@@ -145,7 +145,7 @@ def test_every_rule_is_documented_in_the_fixed_sections():
 def test_a_failing_rule_becomes_an_internal_finding_and_others_still_run():
     from checker.core.config import Settings
     from checker.engine import check_text
-    from checker.registry import _RULES, rule
+    from checker.rules.registry import _RULES, rule
 
     @rule("ST999", "always-fails", category="structure", severity="info", message="never")
     def always_fails(doc):

@@ -12,7 +12,7 @@ from checker.core.config import Settings
 from checker.load.source import Source
 from checker.fixer import FileChanged, FileText, FixError, choose_fixes, plan_fix, write_fix
 from checker.core.models import Fix
-from checker.registry import Hit, _RULES, load_rules, rule
+from checker.rules.registry import Hit, _RULES, load_rules, rule
 from tests.conftest import run
 
 DOC = """Test-only rule.

@@ -2,7 +2,7 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from checker.checks.form import _DOC_NUMBER, doc_numbers
+from checker.rules.checks.form import _DOC_NUMBER, doc_numbers
 
 from tests.conftest import SAMPLES, codes, findings
 

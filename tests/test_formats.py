@@ -56,7 +56,7 @@ def test_sarif_result_has_code_point_columns_and_a_relative_location(document):
 
 
 def test_sarif_lists_every_rule_with_its_documentation_and_default_level(document):
-    from checker.registry import load_rules
+    from checker.rules.registry import load_rules
 
     (run_,) = json.loads(report("sarif", document))["runs"]
     rules = run_["tool"]["driver"]["rules"]
@@ -195,7 +195,7 @@ def test_an_unwritable_output_exits_2_and_writes_nothing(document, tmp_path):
 
 
 def test_sarif_fix_regions_are_in_the_file_and_omitted_for_extracted_text(tmp_path, monkeypatch):
-    from checker.registry import _RULES, Hit, rule
+    from checker.rules.registry import _RULES, Hit, rule
     from checker.core.models import Fix
 
     def halfwidth_comma(doc):

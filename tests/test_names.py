@@ -1,4 +1,4 @@
-"""Names used one way (TM101) and the user's glossaries (TM102), checker/checks/names.py."""
+"""Names used one way (TM101) and the user's glossaries (TM102), checker/rules/checks/names.py."""
 import pytest
 import yaml
 

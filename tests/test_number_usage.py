@@ -1,12 +1,12 @@
-"""Number usage by GB/T 15835-2011: NU101-NU107 (checker/checks/number_usage.py)."""
+"""Number usage by GB/T 15835-2011: NU101-NU107 (checker/rules/checks/number_usage.py)."""
 import time
 
 import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from checker.checks import number_usage
-from checker.checks.number_usage import NumberUsageRulesError, load_number_usage_rules
+from checker.rules.checks import number_usage
+from checker.rules.checks.number_usage import NumberUsageRulesError, load_number_usage_rules
 from checker.core.config import Settings as RunSettings
 from checker.engine import check_path
 from checker.fixer import apply_fixes, choose_fixes

@@ -6,7 +6,7 @@ import pytest
 from checker.model.doctype import type_of_title
 from checker.model.document import Document
 from checker.core.models import Severity
-from checker.profiles import ProfileError, document_profile, load_profile_file, part_matches
+from checker.rules.profiles import ProfileError, document_profile, load_profile_file, part_matches
 from tests.conftest import codes, findings
 
 SIGNED = "\n某市人民政府\n2024年3月20日\n"

@@ -1,11 +1,11 @@
-"""Punctuation by GB/T 15834-2011: PN201-PN211 (checker/checks/punctuation.py)."""
+"""Punctuation by GB/T 15834-2011: PN201-PN211 (checker/rules/checks/punctuation.py)."""
 import re
 import time
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from checker.checks import punctuation
+from checker.rules.checks import punctuation
 from checker.core.config import Settings
 from checker.engine import check_path
 from checker.fixer import apply_fixes, choose_fixes

@@ -1,4 +1,4 @@
-"""Rule packs and glossaries (checker/rulepacks.py): loading, validation, matching, the CLI."""
+"""Rule packs and glossaries (checker/rules/rulepacks.py): loading, validation, matching, the CLI."""
 import re
 
 import pytest
@@ -8,7 +8,7 @@ from hypothesis import given, settings as hsettings, strategies as st
 from checker.core.config import Settings
 from checker.engine import check_text
 from checker.core.resources import rules_path, schema_path
-from checker.rulepacks import (Matcher, RulePackError, load_glossary, load_pack, parse_glossary,
+from checker.rules.rulepacks import (Matcher, RulePackError, load_glossary, load_pack, parse_glossary,
                                parse_pack, trie_pattern)
 from tests.conftest import run
 
@@ -165,7 +165,7 @@ def test_a_malformed_glossary_is_refused_naming_file_and_entry(tmp_path, data, e
 @given(forms=st.lists(st.text(alphabet="甲乙丙丁", min_size=2, max_size=4), min_size=1, max_size=12, unique=True),
        text=st.text(alphabet="甲乙丙丁，", max_size=40))
 def test_the_matcher_finds_leftmost_longest_forms_like_one_alternation(forms, text):
-    from checker.rulepacks import Conditions, Entry, RulePack
+    from checker.rules.rulepacks import Conditions, Entry, RulePack
 
     pack = RulePack("test", "test", entries=[
         Entry("test", "t", "substitution", "TY101", form, "对", None, "safe", Conditions()) for form in forms])

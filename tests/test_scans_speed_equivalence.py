@@ -83,7 +83,7 @@ def _spans(matches):
 @settings(max_examples=300, deadline=None)
 @given(_NUMBER_TEXT)
 def test_number_usage_views_found_from_their_anchor_are_those_of_the_plain_scan(text):
-    from checker.checks import number_usage as nu
+    from checker.rules.checks import number_usage as nu
     from checker.model.document import Document
 
     doc = Document(text)
@@ -119,7 +119,7 @@ _COUNT_PIECES = ["4", "12", "１２", "3.5", "1234567890", "第", "前", "“", 
 @given(st.lists(st.sampled_from(_COUNT_PIECES), max_size=40).map("".join))
 @example("举办4期沙龙、五期培训，第3批12家、三四家、前五名；甲、乙、丙三家。\n第十二次全会，１２部")
 def test_counts_found_in_one_scan_are_those_of_the_arabic_and_the_chinese_scan(text):
-    from checker.checks import number_usage as nu
+    from checker.rules.checks import number_usage as nu
     from checker.model.document import Document
 
     digit, numeral = nu._DIGIT, nu._CHINESE_NUMERAL
@@ -150,7 +150,7 @@ _PUNCTUATION_TEXT = st.lists(st.sampled_from(_PUNCTUATION_PIECES), max_size=40).
 def test_punctuation_views_over_the_paragraphs_holding_a_mark_are_those_over_every_paragraph(text):
     from unittest import mock
 
-    from checker.checks import punctuation as pn
+    from checker.rules.checks import punctuation as pn
     from checker.model.document import Document
 
     views = (pn.halfwidth_marks, pn.nested_titles, pn.marked_item_joins, pn.ellipsis_spans, pn.dash_spans,
@@ -169,7 +169,7 @@ _PLAIN_RUN_END = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]*\Z")  # where name_uses's
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="科技局a1，。 \n、的", max_size=24))
 def test_a_name_run_found_from_its_last_break_begins_where_the_plain_search_says(text):
-    from checker.checks import names
+    from checker.rules.checks import names
 
     for end in range(len(text) + 1):
         for start in range(end + 1):
@@ -181,7 +181,7 @@ def test_a_name_run_found_from_its_last_break_begins_where_the_plain_search_says
 # -- rule packs -----------------------------------------------------------------------------
 
 def _pack_pieces():
-    from checker.rulepacks import matcher
+    from checker.rules.rulepacks import matcher
 
     forms = sorted(matcher().by_form)
     return forms[::7] + [form[:2] for form in forms[::11]] + [form[1:] for form in forms[::13]] + [
@@ -191,7 +191,7 @@ def _pack_pieces():
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_pack_pieces()), max_size=30).map("".join))
 def test_pack_forms_found_from_grouped_pairs_are_those_found_from_one_class_of_each(text):
-    from checker.rulepacks import Matcher, load_pack, pack_paths
+    from checker.rules.rulepacks import Matcher, load_pack, pack_paths
 
     fast = Matcher([load_pack(path) for path in pack_paths()])
     plain = Matcher([load_pack(path) for path in pack_paths()])
@@ -207,7 +207,7 @@ def _plain_name_variants(doc):
     candidate looked up, the runs' starts searched for from every position."""
     from collections import Counter
 
-    from checker.checks import names as nm
+    from checker.rules.checks import names as nm
 
     uses = []
     for span_start, span_end in doc.body_spans:
@@ -251,7 +251,7 @@ _NAME_PIECES = ["黄花岗科技园", "黄花科技园", "黄花岗", "科技园
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_NAME_PIECES), max_size=40).map("".join))
 def test_name_variants_found_by_filed_ends_are_those_of_the_plain_formulation(text):
-    from checker.checks import names
+    from checker.rules.checks import names
     from checker.model.document import Document
 
     doc = Document(text)
@@ -260,7 +260,7 @@ def test_name_variants_found_by_filed_ends_are_those_of_the_plain_formulation(te
 
 def _plain_compare(candidate, forms, counts, usual, abbreviations):
     """_compare as first written: a change tried at every position of every usual name."""
-    from checker.checks import names as nm
+    from checker.rules.checks import names as nm
 
     count = counts[candidate]
     if candidate in abbreviations or any(candidate.endswith(a) for a in abbreviations):
@@ -309,7 +309,7 @@ _NAME_FORM = _NAME_MIDDLE.map(lambda middle: "科技" + middle + "新园")
        st.sampled_from([set(), {"科技黄园"}]))
 def test_a_variant_weighed_from_the_first_difference_is_that_of_the_plain_comparison(candidate, forms, count,
                                                                                      abbreviations):
-    from checker.checks import names as nm
+    from checker.rules.checks import names as nm
 
     counts = {name: used for name, used in forms}
     counts[candidate] = count
@@ -326,9 +326,9 @@ _EITHER_OR_PIECES = ["其他", "其它", "身份", "身分", "千米", "公里",
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_EITHER_OR_PIECES), max_size=40).map("".join))
 def test_either_or_forms_are_weighed_only_when_the_text_holds_two_forms_of_a_rule(text):
-    from checker.checks.typos import inconsistent_variants
+    from checker.rules.checks.typos import inconsistent_variants
     from checker.model.document import Document
-    from checker.rulepacks import matcher
+    from checker.rules.rulepacks import matcher
 
     doc = Document(text)
     rules = matcher(doc.settings)

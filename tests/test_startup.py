@@ -28,7 +28,7 @@ def test_version_and_help_import_no_checking_machinery(tmp_path):
     loaded = imported_modules(
         "from checker.cli import main\n"
         "try:\n    main(['--version'])\nexcept SystemExit:\n    pass", tmp_path)
-    for heavy in ("jieba", "lark", "jsonschema", "yaml", "pydantic", "checker.engine", "checker.checks"):
+    for heavy in ("jieba", "lark", "jsonschema", "yaml", "pydantic", "checker.engine", "checker.rules.checks"):
         assert heavy not in loaded, f"--version imported {heavy}"
 
 
@@ -143,7 +143,7 @@ def test_checking_one_text_file_loads_no_pool_and_builds_no_unused_model(tmp_pat
     document.write_text((SAMPLES / "report-defects.txt").read_text(encoding="utf-8"), encoding="utf-8")
     code = (f"import sys\nfrom checker.cli import main\n"
             f"try:\n    main(['check', {str(document)!r}])\nexcept SystemExit:\n    pass\n"
-            f"from checker.core.config import ConfigFile, Settings\nfrom checker.profiles import Part\n"
+            f"from checker.core.config import ConfigFile, Settings\nfrom checker.rules.profiles import Part\n"
             f"from checker.core.models import Finding, Fix, FileReport, Report\n"
             f"for model in (ConfigFile, Settings, Part, Finding, Fix, FileReport, Report):\n"
             f"    assert not model.__pydantic_complete__, model.__name__ + ' built'\n")

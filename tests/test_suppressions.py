@@ -1,7 +1,7 @@
 """Suppression comments: disable … enable, disable-next-line, and IN002 for the ones that do nothing."""
 from __future__ import annotations
 
-from checker.suppressions import directives
+from checker.rules.suppressions import directives
 from tests.conftest import findings
 
 GAP = "（一）甲项工作。\n（三）乙项工作。\n"  # ST101 at 2:1

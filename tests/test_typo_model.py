@@ -1,11 +1,11 @@
 """Statistical typo detection: TY201 same-sounding slips, TY202 swapped characters
-(checker/checks/typo_model.py), over the lexicon of checker/model/segmentation.py."""
+(checker/rules/checks/typo_model.py), over the lexicon of checker/model/segmentation.py."""
 import random
 
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
-from checker.checks.typo_model import suspicious_pairs
+from checker.rules.checks.typo_model import suspicious_pairs
 from checker.core.config import Settings
 from checker.model.document import Document
 from checker.engine import check_path

@@ -1,4 +1,4 @@
-"""Known wrong forms from the rule packs: TY101-TY107 (checker/checks/typos.py)."""
+"""Known wrong forms from the rule packs: TY101-TY107 (checker/rules/checks/typos.py)."""
 import pytest
 
 from checker.core.config import Settings

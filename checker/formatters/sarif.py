@@ -105,7 +105,7 @@ def _lines(cache: dict, file: FileReport) -> list[int]:
 
 
 def sarif_log(report: Report) -> dict:
-    from checker.registry import load_rules
+    from checker.rules.registry import load_rules
 
     rules = list(load_rules().values())
     rule_index = {rule_.code: index for index, rule_ in enumerate(rules)}

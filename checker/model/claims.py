@@ -15,7 +15,7 @@ A claim is a statement whose numbers must agree with each other:
   stated twice with different values.
 
 Claims are extracted once per document (``claims(doc)``) with character spans; the
-NC checks in ``checker/checks/numeric.py`` only do the arithmetic.
+NC checks in ``checker/rules/checks/numeric.py`` only do the arithmetic.
 """
 from __future__ import annotations
 

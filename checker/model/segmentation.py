@@ -34,7 +34,7 @@ COMMON_SINGLE = 20000  # a character this frequent as a word of its own often st
 def pair_code(first: str, second: str) -> int:
     """Two characters as one integer: the 64-bit little-endian word their UTF-32
     encodings make side by side, so a text's pairs can be read straight from its
-    UTF-32 bytes (see checker.checks.typo_model.suspicious_pairs)."""
+    UTF-32 bytes (see checker.rules.checks.typo_model.suspicious_pairs)."""
     return ord(first) | (ord(second) << 32)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from checker.core.config import KnownNames, Settings, load_config
 from checker.load.readers import supported_suffixes
-from checker.registry import load_rules, selector_known
+from checker.rules.registry import load_rules, selector_known
 
 
 def known_names() -> KnownNames:

@@ -1,7 +1,7 @@
 """Profiles (ST2xx): the parts a type of 公文 requires, their order, the rules of a
 请示 and a 报告, attachments a 通知 refers to, and the years of the title.
 
-Every rule here reads the document's profile (:mod:`checker.profiles`: asked for
+Every rule here reads the document's profile (:mod:`checker.rules.profiles`: asked for
 with ``--profile`` or detected from the title) and the outline; a document with
 no profile gets no finding from this family.
 """
@@ -12,8 +12,8 @@ from typing import Iterator
 
 from checker.core import patterns
 from checker.model.dates import extract_dates, years_in
-from checker.profiles import document_profile, part_matches, top_headings
-from checker.registry import Hit, rule
+from checker.rules.profiles import document_profile, part_matches, top_headings
+from checker.rules.registry import Hit, rule
 
 _RECIPIENT_SPLIT = patterns.compile(r"[、，,；;]")
 # Alternatives that each begin with a literal, so that re skips to their first characters.
@@ -23,7 +23,7 @@ _ATTACHMENT_REFERENCE = patterns.compile(r"见附件|详见附件|如附件|按�
 _FORWARD = patterns.compile(r"将|要|计划|力争|争取|预计|拟|确保")
 
 
-def _anchor(doc) -> tuple[int, int]:
+def anchor(doc) -> tuple[int, int]:
     """Where a finding about the whole document points: its title, else its first line."""
     for node in doc.outline.children:
         if node.kind == "title":
@@ -33,7 +33,7 @@ def _anchor(doc) -> tuple[int, int]:
     return 0, 0
 
 
-def _body_end(doc) -> int:
+def body_end(doc) -> int:
     """End of the main document: its signature, an attached part, or the closing chrome."""
     seen_body = False
     for node in doc.outline.children:
@@ -103,7 +103,7 @@ def missing_required_part(doc) -> Iterator[Hit]:
     if not top_headings(doc) and not doc.body_paragraphs:
         return
     positions = _part_positions(doc, profile)
-    start, end = _anchor(doc)
+    start, end = anchor(doc)
     for part in profile.parts:
         if part.required and part.id not in positions:
             yield Hit(start, end, args={"part": part.name, "type": profile.type, "profile": profile.name},
@@ -165,22 +165,23 @@ def request_without_closing(doc) -> Iterator[Hit]:
     profile = document_profile(doc)
     if profile is None or profile.closing is None:
         return
-    body = doc.text[:_body_end(doc)]
+    body = doc.text[:body_end(doc)]
     if any(phrase in body for phrase in profile.closing.match):
         return
-    start, end = _last_body_paragraph(doc)
+    start, end = last_body_paragraph(doc)
     yield Hit(start, end, args={"examples": "”“".join(profile.closing.match[:3])},
               suggestion="在正文末尾写明请示事项，如“妥否，请批示。”",
               evidence={"profile": profile.name, "phrases": profile.closing.match})
 
 
-def _last_body_paragraph(doc) -> tuple[int, int]:
-    stop = _body_end(doc)
+def last_body_paragraph(doc) -> tuple[int, int]:
+    """The last paragraph of the main document (before its signature or attachments)."""
+    stop = body_end(doc)
     last = None
     for paragraph in doc.body_paragraphs:
         if paragraph.start < stop:
             last = paragraph
-    return (last.start, last.end) if last else _anchor(doc)
+    return (last.start, last.end) if last else anchor(doc)
 
 
 @rule("ST204", "recipient-count", category="structure", severity="warning",
@@ -206,7 +207,7 @@ def recipient_count(doc) -> Iterator[Hit]:
     recipients = [node for node in doc.outline.children if node.kind == "recipient"]
     if not recipients:
         if profile.recipients.min > 0:
-            start, end = _anchor(doc)
+            start, end = anchor(doc)
             yield Hit(start, end, args={"type": profile.type}, variant="missing",
                       suggestion="在标题下一行写明主送机关，以全角冒号结尾",
                       evidence={"profile": profile.name})
@@ -238,7 +239,7 @@ def forbidden_request(doc) -> Iterator[Hit]:
     profile = document_profile(doc)
     if profile is None or not profile.forbidden:
         return
-    stop = _body_end(doc)
+    stop = body_end(doc)
     for phrases in profile.forbidden:
         pattern = patterns.compile("|".join(re.escape(p) for p in sorted(phrases.match, key=len, reverse=True)))
         for match in pattern.finditer(doc.text, 0, stop):
@@ -271,7 +272,7 @@ def missing_attachment_note(doc) -> Iterator[Hit]:
         return
     if doc.outline.find("attachment_note") or doc.outline.find("attachment_label"):
         return  # a note, or the attachment itself under its 附件 label
-    stop = _body_end(doc)
+    stop = body_end(doc)
     for paragraph in doc.body_paragraphs:
         if paragraph.start >= stop:
             break

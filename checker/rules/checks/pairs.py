@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from checker.core import patterns
-from checker.registry import Hit, rule
+from checker.rules.registry import Hit, rule
 
 OPENERS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "〈": "〉", "【": "】", "〔": "〕"}
 CLOSERS = {close: open_ for open_, close in OPENERS.items()}

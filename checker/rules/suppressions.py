@@ -11,7 +11,7 @@ none = every rule). ``disable-next-line`` covers the next non-blank line, so a
 comment may stand in its own Markdown paragraph. ``enable`` with names closes
 only the regions that named them; without names it closes all. The engine drops
 the findings inside a region; a selector that silenced nothing although its
-rules ran is reported as IN002 (``checker/checks/suppressions.py``), so stale
+rules ran is reported as IN002 (``checker/rules/checks/suppressions.py``), so stale
 suppressions do not pile up.
 """
 from __future__ import annotations
@@ -103,7 +103,7 @@ class _Names:
     """Which rules a name in a directive covers, worked out once per name and code."""
 
     def __init__(self) -> None:
-        from checker.registry import load_rules
+        from checker.rules.registry import load_rules
 
         self.rules = load_rules()
         self._covers: dict[tuple[str, str], bool] = {}
@@ -112,7 +112,7 @@ class _Names:
     def covers(self, selector: str, code: str) -> bool:
         key = (selector, code)
         if key not in self._covers:
-            from checker.registry import matches
+            from checker.rules.registry import matches
 
             rule_ = self.rules.get(code)
             self._covers[key] = matches(rule_, selector) if rule_ else selector.upper() == code
@@ -125,7 +125,7 @@ class _Names:
 
 
 def known(selector: str) -> bool:
-    from checker.registry import selector_known
+    from checker.rules.registry import selector_known
 
     return selector_known(selector)
 

@@ -13,7 +13,7 @@ from typing import Iterator
 from checker.core import patterns
 from checker.model.dates import dates, document_date, extract_dates, signature_date
 from checker.core.models import Fix
-from checker.registry import Hit, rule
+from checker.rules.registry import Hit, rule
 
 _WEEKDAY_NAMES = "一二三四五六日"
 # A clause that looks forward: a later date in it is a plan, not a report.
@@ -102,7 +102,7 @@ def date_after_document(doc) -> Iterator[Hit]:
     Fix:
         Correct the date, or move the sentence to the plan part.
     """
-    from checker.profiles import parts_of_kind
+    from checker.rules.profiles import parts_of_kind
 
     issued = document_date(doc)
     if issued is None:

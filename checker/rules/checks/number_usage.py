@@ -27,7 +27,7 @@ from checker.core import patterns
 from checker.core.datafiles import RuleData
 from checker.core.models import Fix
 from checker.model.numerals import chinese_to_int
-from checker.registry import Hit, rule
+from checker.rules.registry import Hit, rule
 from checker.model.scan import ranges_holding
 
 

@@ -14,7 +14,7 @@ from typing import Iterator, Optional
 
 from checker.core.models import Fix
 from checker.model.outline import Node
-from checker.registry import Hit, rule
+from checker.rules.registry import Hit, rule
 
 _CN = "零一二三四五六七八九十"
 # Series where a restart at 1 under the same parent is suspicious; lists of 1. and

@@ -1,7 +1,7 @@
 """Known wrong forms (TY101-TY107), driven by rule packs.
 
 The forms are data: ``rules/typos.yaml`` and the user's packs (``rule-packs`` in
-the configuration), loaded and compiled by :mod:`checker.rulepacks`. This module
+the configuration), loaded and compiled by :mod:`checker.rules.rulepacks`. This module
 only turns their matches in the document body into findings: one rule per kind
 of substitution (misspelt word, word misused in context, idiom, variant form,
 transposed phrase), one for forms that should not appear at all, one for
@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from checker.core.models import Fix, Severity
-from checker.registry import Hit, rule
-from checker.rulepacks import Entry, Match, matcher
+from checker.rules.registry import Hit, rule
+from checker.rules.rulepacks import Entry, Match, matcher
 
 _DEFAULT_LEVEL = {"TY101": "error", "TY102": "error", "TY103": "error", "TY104": "info",
                   "TY105": "error", "TY106": "info", "TY107": "info"}

@@ -2,7 +2,7 @@
 issuer and date of types that may show them in a note under the title, and the one
 matter of a 请示.
 
-Like ``checker/checks/profile.py`` every rule here reads the document's profile and
+Like ``checker/rules/checks/profile.py`` every rule here reads the document's profile and
 the outline. A text whose lines were lost (one paragraph for the whole document)
 shows no opening, closing or signature, so these rules stay silent on it.
 """
@@ -12,10 +12,10 @@ import re
 from typing import Iterator
 
 from checker.core import patterns
-from checker.checks.profile import _anchor, _body_end, _last_body_paragraph
+from checker.rules.checks.profile import anchor, body_end, last_body_paragraph
 from checker.core.models import Severity
-from checker.profiles import document_profile
-from checker.registry import Hit, rule
+from checker.rules.profiles import document_profile
+from checker.rules.registry import Hit, rule
 
 _HEAD_KINDS = ("title", "doc_number", "recipient", "header", "chrome")
 _OPENING_PARAGRAPHS = 3
@@ -48,7 +48,7 @@ def _head_spans(doc) -> list[tuple[int, int]]:
 def _main_paragraphs(doc) -> list:
     """The paragraphs of the main document's body: not its title, number, recipient,
     signature, attached parts or page furniture."""
-    stop = _body_end(doc)
+    stop = body_end(doc)
     head = _head_spans(doc)
     return [p for p in doc.body_paragraphs
             if p.start < stop and not any(start <= p.start < end for start, end in head)]
@@ -109,7 +109,7 @@ def missing_expected_wording(doc) -> Iterator[Hit]:
         spans = _search_spans(doc, item.where)
         if not spans or _found(doc, item, spans):
             continue
-        start, end = _last_body_paragraph(doc) if item.where == "closing" else _anchor(doc)
+        start, end = last_body_paragraph(doc) if item.where == "closing" else anchor(doc)
         yield Hit(start, end, args={"name": item.name, "type": profile.type, "reason": item.reason,
                                     "profile": profile.name},
                   severity=Severity(item.severity),
@@ -155,7 +155,7 @@ def missing_issuer_and_date(doc) -> Iterator[Hit]:
         return
     if any(node.kind == "signature" for node in doc.outline.children) or _issue_note(doc):
         return
-    start, end = _anchor(doc)
+    start, end = anchor(doc)
     yield Hit(start, end, args={"type": profile.type},
               suggestion="在正文之后署发文机关名称和成文日期，或在标题下加题注",
               evidence={"profile": profile.name})

@@ -19,7 +19,7 @@ import bisect
 from collections import Counter
 from typing import Any, Iterator, Optional
 
-from checker.registry import Hit, rule
+from checker.rules.registry import Hit, rule
 
 A4 = (210.0, 297.0)
 TOP_MARGIN, LEFT_MARGIN = 37.0, 28.0

@@ -4,7 +4,7 @@ A rule is a function of the Document that yields :class:`Hit` objects, declared
 with :func:`rule`, which records its code, name, category, default severity,
 message template(s) and documentation (the function's docstring, written in the
 fixed sections *What it checks / Why it matters / Example / Fix*). Check modules
-live in ``checker/checks/`` and are discovered automatically; adding a rule never
+live in ``checker/rules/checks/`` and are discovered automatically; adding a rule never
 touches this file.
 """
 from __future__ import annotations
@@ -137,11 +137,11 @@ def load_rules() -> dict[str, Rule]:
     """Every rule, importing all check modules on first use."""
     global _loaded, _sorted
     if not _loaded:
-        import checker.checks as package
+        import checker.rules.checks as package
 
         for module in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
             if not module.name.startswith("_"):
-                importlib.import_module(f"checker.checks.{module.name}")
+                importlib.import_module(f"checker.rules.checks.{module.name}")
         _RULES.setdefault(_INTERNAL.code, _INTERNAL)
         _loaded = True
     if len(_sorted) != len(_RULES):  # sorted once, not for every document checked

@@ -17,7 +17,7 @@ from typing import Iterator, Optional
 from checker.model.claims import Breakdown, Change, claims
 from checker.core.models import Fix, Severity
 from checker.model.quantities import Quantity, format_number, load_numeric_rules, plain
-from checker.registry import Hit, rule
+from checker.rules.registry import Hit, rule
 
 Interval = tuple[Fraction, Optional[Fraction]]
 

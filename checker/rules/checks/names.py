@@ -20,8 +20,8 @@ from typing import Iterator, NamedTuple, Optional
 
 from checker.core import patterns
 from checker.core.models import Fix, Severity
-from checker.registry import Hit, rule
-from checker.rulepacks import glossary_terms
+from checker.rules.registry import Hit, rule
+from checker.rules.rulepacks import glossary_terms
 
 # Words that end a name. Longer ones first so that the tail is the whole word.
 NAME_ENDINGS = (

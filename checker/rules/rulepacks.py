@@ -26,7 +26,7 @@ from checker.core.resources import cached_load, rules_path
 SCHEMA_FILE = "rulepack.schema.json"
 BUILTIN_PACKS = ("typos.yaml",)
 
-# substitution kind → rule code (checker/checks/typos.py)
+# substitution kind → rule code (checker/rules/checks/typos.py)
 KIND_CODES = {"misspelling": "TY101", "usage": "TY102", "idiom": "TY103", "variant": "TY104",
               "transposition": "TY105"}
 EXISTENCE_CODE = "TY106"

@@ -1,6 +1,6 @@
 """Suppression comments that suppress nothing (IN002).
 
-The directives themselves are parsed by :mod:`checker.suppressions`. This rule
+The directives themselves are parsed by :mod:`checker.rules.suppressions`. This rule
 reports a directive naming something that is no rule at all; the engine, which
 alone knows which findings a directive silenced, reports through the same rule
 the directives that silenced nothing although the rules they name ran.
@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from checker.core.models import Fix
-from checker.registry import Hit, rule
-from checker.suppressions import directives, known
+from checker.rules.registry import Hit, rule
+from checker.rules.suppressions import directives, known
 
 MESSAGES = {
     "default": "抑制注释“{selector}”没有抑制任何提示，可以删除",

@@ -18,7 +18,7 @@ from typing import Iterator, NamedTuple, Optional
 
 from checker.core import patterns
 from checker.core.models import Fix
-from checker.registry import Hit, rule
+from checker.rules.registry import Hit, rule
 from checker.model.scan import ranges_holding
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

@@ -12,7 +12,7 @@ from typing import Iterator, Optional
 
 from checker.core import patterns
 from checker.core.models import Fix, Severity
-from checker.registry import Hit, rule
+from checker.rules.registry import Hit, rule
 
 _DOC_NUMBER = patterns.compile(
     r"(?P<organ>[\u4e00-\u9fff]{1,10}?)(?P<open>[〔\[［(（【])(?P<year>[0-9０-９]{2,4})(?P<close>[〕\]］)）】])"
@@ -258,7 +258,7 @@ def signature_missing(doc) -> Iterator[Hit]:
     Fix:
         Add the issuing organ and the date, such as 青山区科学技术局 / 2024年2月20日.
     """
-    from checker.profiles import document_profile
+    from checker.rules.profiles import document_profile
 
     profile = document_profile(doc)
     if profile is None or profile.signature != "required" or not _has_body(doc):

@@ -5,7 +5,7 @@ given with ``--profile path.yaml``) validated by ``schemas/profile.schema.json``
 This module loads and validates profiles, picks the profile of a document
 (the one asked for, else the one of the type detected from its title), and
 matches the profile's parts to the document's headings. The rules that judge a
-document against its profile live in ``checker/checks/profile.py``.
+document against its profile live in ``checker/rules/checks/profile.py``.
 """
 from __future__ import annotations
 
