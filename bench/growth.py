@@ -75,7 +75,7 @@ SHAPES: dict[str, tuple[Callable[[int], str], int, str]] = {
 
 def main(argv: list[str]) -> int:
     scale = float(argv[argv.index("--scale") + 1]) if "--scale" in argv else 1.0
-    from checker.engine import check_text
+    from checker.run.engine import check_text
 
     check_text(headings(8) + single_line(200))  # warm-up: imports, rules, dictionaries
     for name, (build, largest, unit) in SHAPES.items():

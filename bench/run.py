@@ -38,7 +38,7 @@ TARGET_MEMORY = 200  # MB, largest process while checking the corpus
 
 def python_with_checker() -> str:
     """This interpreter if it can import doccheck, else the checkout's venv."""
-    probe = subprocess.run([sys.executable, "-c", "import checker.engine"], capture_output=True)
+    probe = subprocess.run([sys.executable, "-c", "import checker.run.engine"], capture_output=True)
     if probe.returncode == 0:
         return sys.executable
     venv = ROOT / ".venv" / "bin" / "python"

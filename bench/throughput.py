@@ -17,7 +17,7 @@ def main(argv: list[str]) -> int:
     tool, paths = argv[0], argv[1:]
     texts = [Path(path).read_text(encoding="utf-8") for path in paths]
     if tool == "doccheck":
-        from checker.engine import check_text
+        from checker.run.engine import check_text
 
         def one(text: str) -> int:
             return len(check_text(text))

@@ -26,7 +26,7 @@ class AnnotateError(Exception):
 def annotate(path: str, output: str, settings: Optional[Settings] = None) -> list[Finding]:
     """Check the .docx at ``path`` and write a commented copy to ``output``; the findings."""
     from checker.cli import write_output
-    from checker.engine import check_source
+    from checker.run.engine import check_source
     from checker.load.readers import LoadError, read_bytes
     from checker.load.readers import docx as docx_reader
 

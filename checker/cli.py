@@ -168,7 +168,7 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
 def check(paths, fmt, output, select, ignore, fail_on, profile, max_file_size, color, config, baseline,
           write_baseline, jobs, stdin_filename, unsafe_fixes, progress) -> None:
     """Check documents (files, or directories walked for the types doccheck reads)."""
-    from checker.baseline import Baseline, BaselineError, write_baseline as record
+    from checker.run.baseline import Baseline, BaselineError, write_baseline as record
     from checker.formatters import render
 
     if stdin_filename is not None and not paths:
@@ -242,7 +242,8 @@ def _refuse_writing_over_inputs(paths, settings, outputs: dict[str, Optional[str
 
 
 def _check_report(paths, settings, jobs, stdin_filename, progress):
-    from checker.engine import check_data, check_paths
+    from checker.run.engine import check_data
+    from checker.run.parallel import check_paths
     from checker.core.models import Report
 
     if stdin_filename is None:
@@ -288,9 +289,9 @@ def _fix_hint(report, unsafe: bool) -> None:
 @_config_option
 def fix(paths, show_diff, unsafe_fixes, select, ignore, config) -> None:
     """Apply the fixes findings offer (safe ones unless --unsafe-fixes), in place."""
-    from checker import fixer
+    from checker.run import fixer
     from checker.load.discovery import discover
-    from checker.fixer import FixError, NotWritable
+    from checker.run.fixer import FixError, NotWritable
 
     settings = _settings(paths, config, select, ignore)
     files = discover(paths, settings)

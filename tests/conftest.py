@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from checker.cli import main
 from checker.core.config import Settings
-from checker.engine import check_text
+from checker.run.engine import check_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

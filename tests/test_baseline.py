@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 
-from checker.baseline import Baseline, fingerprint
-from checker.engine import check_text
+from checker.run.baseline import Baseline, fingerprint
+from checker.run.engine import check_text
 from tests.conftest import run
 
 DOCUMENT = "关于开展检查的通知\n\n（一）甲项工作。\n（三）乙项工作。\n"  # ST101 at 4:1

@@ -10,7 +10,7 @@ import pytest
 
 from checker.core.config import Settings
 from checker.load.source import Source
-from checker.fixer import FileChanged, FileText, FixError, choose_fixes, plan_fix, write_fix
+from checker.run.fixer import FileChanged, FileText, FixError, choose_fixes, plan_fix, write_fix
 from checker.core.models import Fix
 from checker.rules.registry import Hit, _RULES, load_rules, rule
 from tests.conftest import run
@@ -132,18 +132,18 @@ def test_a_file_changed_after_it_was_read_is_not_touched(tmp_path):
 
 
 def test_the_cli_refuses_to_write_a_file_modified_in_between(tmp_path, monkeypatch):
-    import checker.fixer
+    import checker.run.fixer
 
     path = tmp_path / "a.txt"
     path.write_text("帐号\n", encoding="utf-8")
-    real_plan = checker.fixer.plan_fix
+    real_plan = checker.run.fixer.plan_fix
 
     def plan_then_edit(*args, **kwargs):
         plan = real_plan(*args, **kwargs)
         path.write_text("另一位起草人的修改。\n", encoding="utf-8")
         return plan
 
-    monkeypatch.setattr(checker.fixer, "plan_fix", plan_then_edit)
+    monkeypatch.setattr(checker.run.fixer, "plan_fix", plan_then_edit)
     result = run("fix", *SELECT, str(path))
     assert result.exit_code == 2 and "被修改" in result.stderr
     assert path.read_text(encoding="utf-8") == "另一位起草人的修改。\n"
@@ -206,7 +206,7 @@ def test_a_real_rule_fix_halfwidth_comma(tmp_path):
 
 
 def test_a_kind_of_file_that_cannot_be_written_back_is_skipped_not_mangled():
-    from checker.fixer import NotWritable
+    from checker.run.fixer import NotWritable
 
     source = Source(path="a.docx", text="帐号", kind="docx", raw=b"PK\x03\x04")
     with pytest.raises(NotWritable):

@@ -24,7 +24,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker.engine import check_path, check_text
+from checker.run.engine import check_path, check_text
 from checker.formatters import FORMATS, render
 from checker.core.models import Report
 from tests.conftest import SAMPLES

@@ -12,7 +12,7 @@ import tempfile
 import pytest
 
 from checker.core.config import Settings
-from checker.engine import check_paths
+from checker.run.parallel import check_paths
 from checker.formatters import render
 from tests.conftest import run
 

@@ -8,7 +8,7 @@ import docx  # noqa: E402
 from docx.shared import Mm  # noqa: E402
 
 from checker.core.config import Settings  # noqa: E402
-from checker.engine import check_path  # noqa: E402
+from checker.run.engine import check_path  # noqa: E402
 from tests.conftest import findings  # noqa: E402
 from tests.test_readers_docx import add, chinese_list, gbt_document, number, save  # noqa: E402
 

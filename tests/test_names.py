@@ -3,7 +3,7 @@ import pytest
 import yaml
 
 from checker.core.config import Settings
-from checker.engine import check_path
+from checker.run.engine import check_path
 from tests.conftest import SAMPLES, findings, run
 
 PARK = "推进黄花岗科技园建设。\n支持黄花岗科技园企业。\n黄花岗科技园管委会成立。\n"

@@ -4,7 +4,7 @@ from fractions import Fraction
 from hypothesis import given, settings, strategies as st
 
 from checker.core.config import Settings
-from checker.engine import check_path
+from checker.run.engine import check_path
 from checker.model.quantities import format_number
 from tests.conftest import SAMPLES, findings
 
@@ -242,7 +242,7 @@ def test_numeric_clean_sample_with_tricky_but_correct_figures_has_no_finding():
 
 
 def test_published_corpus_has_no_numeric_error(corpus_path):
-    from checker.engine import check_paths
+    from checker.run.parallel import check_paths
 
     report = check_paths([str(corpus_path)], Settings(select=["NC"]))
     errors = [(file.path, f.line, f.code) for file in report.files for f in file.findings

@@ -42,7 +42,7 @@ def test_ten_thousand_nested_brackets_report_each_unclosed_one():
 
 
 def test_seed_bracket_line_31(seed_path):
-    from checker.engine import check_path
+    from checker.run.engine import check_path
     from checker.core.config import Settings
 
     report = check_path(str(seed_path), Settings(select=["PN1"]))

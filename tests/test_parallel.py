@@ -6,7 +6,7 @@ import json
 
 from checker.core.config import Settings
 from checker.core.models import FileReport
-from checker.parallel import Progress, check_files, default_jobs
+from checker.run.parallel import Progress, check_files, default_jobs
 from tests.conftest import SAMPLES, run
 
 
@@ -41,16 +41,16 @@ def test_default_jobs_is_the_number_of_cpus_available():
 
 
 def test_a_crash_outside_the_rules_becomes_a_file_error_in_a_worker(monkeypatch):
-    import checker.engine
+    import checker.run.engine
 
-    real = checker.engine.check_path
+    real = checker.run.engine.check_path
 
     def crash_on_notice(path, settings=None):
         if "notice" in path:
             raise MemoryError("simulated")
         return real(path, settings)
 
-    monkeypatch.setattr(checker.engine, "check_path", crash_on_notice)
+    monkeypatch.setattr(checker.run.engine, "check_path", crash_on_notice)
     files = [str(path) for path in sorted(SAMPLES.glob("*.txt"))]
     reports = check_files(files, Settings(), jobs=2, progress=False)
     assert [r.path for r in reports] == files
@@ -107,15 +107,15 @@ def test_file_report_keeps_its_text_through_a_worker():
 def test_workers_import_nothing_the_parent_has_not_already_imported(monkeypatch, corpus_path):
     import sys
 
-    import checker.parallel
+    import checker.run.parallel
 
-    real = checker.parallel.check_one
+    real = checker.run.parallel.check_one
 
     def report_modules(path, settings):
         real(path, settings)
         return FileReport(path=path, error=json.dumps(sorted(sys.modules)))
 
-    monkeypatch.setattr(checker.parallel, "check_one", report_modules)
+    monkeypatch.setattr(checker.run.parallel, "check_one", report_modules)
     files = [str(path) for path in sorted(corpus_path.glob("*.txt"))[:4]] + \
         [str(path) for path in sorted(SAMPLES.glob("*.txt"))[:2]]
     reports = check_files(files, Settings(), jobs=2, progress=False)

@@ -6,7 +6,7 @@ import pytest
 from checker.core.config import Settings
 from checker.model.doctype import ALL_TYPES, type_of_title
 from checker.model.document import Document
-from checker.engine import check_text
+from checker.run.engine import check_text
 from checker.rules.profiles import ProfileError, builtin_profiles, document_profile, load_profile_file, part_matches
 from tests.conftest import SAMPLES, codes, findings, run
 

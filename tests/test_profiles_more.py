@@ -328,7 +328,7 @@ def test_user_profile_with_expected_wording_is_applied(tmp_path):
                     "  - {name: 结语, reason: 结尾应请对方函复, where: closing, match: [请予函复, 盼复], severity: info}\n",
                     encoding="utf-8")
     from checker.core.config import Settings
-    from checker.engine import check_text
+    from checker.run.engine import check_text
 
     text = "关于商请支持的函\n市商务局：\n现商请你局给予支持。\n感谢。\n某市人民政府办公室\n2024年3月20日\n"
     found = [f for f in check_text(text, Settings(select=["ST209"], profile=str(path)))]

@@ -7,8 +7,8 @@ from hypothesis import given, settings, strategies as st
 
 from checker.rules.checks import punctuation
 from checker.core.config import Settings
-from checker.engine import check_path
-from checker.fixer import apply_fixes, choose_fixes
+from checker.run.engine import check_path
+from checker.run.fixer import apply_fixes, choose_fixes
 from tests.conftest import findings
 
 
@@ -314,7 +314,7 @@ def test_sample_punctuation_and_number_findings():
 
 
 def test_fixing_the_sample_converges_and_leaves_only_what_needs_the_author():
-    from checker.fixer import plan_fix
+    from checker.run.fixer import plan_fix
     from tests.conftest import SAMPLES
 
     settings = Settings(select=["PN2", "NU"])

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from checker.core.config import Settings
-from checker.engine import check_path, check_source
+from checker.run.engine import check_path, check_source
 from checker.load.readers import LoadError, read_source, text as text_reader
 from tests.conftest import SAMPLES, run
 

@@ -122,7 +122,7 @@ def collect() -> dict[str, re.Pattern]:
         for name, value in vars(module).items():
             for pattern in _patterns_in(value):
                 add(f"{module.__name__}.{name}", pattern)
-    from checker.engine import check_text
+    from checker.run.engine import check_text
 
     def check_everything():
         for path in sorted(SAMPLES.glob("*.txt")):

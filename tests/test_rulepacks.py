@@ -6,7 +6,7 @@ import yaml
 from hypothesis import given, settings as hsettings, strategies as st
 
 from checker.core.config import Settings
-from checker.engine import check_text
+from checker.run.engine import check_text
 from checker.core.resources import rules_path, schema_path
 from checker.rules.rulepacks import (Matcher, RulePackError, load_glossary, load_pack, parse_glossary,
                                parse_pack, trie_pattern)

@@ -28,12 +28,12 @@ def test_version_and_help_import_no_checking_machinery(tmp_path):
     loaded = imported_modules(
         "from checker.cli import main\n"
         "try:\n    main(['--version'])\nexcept SystemExit:\n    pass", tmp_path)
-    for heavy in ("jieba", "lark", "jsonschema", "yaml", "pydantic", "checker.engine", "checker.rules.checks"):
+    for heavy in ("jieba", "lark", "jsonschema", "yaml", "pydantic", "checker.run.engine", "checker.rules.checks"):
         assert heavy not in loaded, f"--version imported {heavy}"
 
 
 def test_a_second_run_reads_rule_data_from_the_cache_without_yaml_or_jsonschema(tmp_path):
-    code = (f"from checker.engine import check_text\n"
+    code = (f"from checker.run.engine import check_text\n"
             f"check_text(open({str(SAMPLES / 'report-defects.txt')!r}, encoding='utf-8').read())")
     imported_modules(code, tmp_path)  # fills the cache
     assert list(tmp_path.glob("*.pickle"))

@@ -8,7 +8,7 @@ from hypothesis import given, settings as hsettings, strategies as st
 from checker.rules.checks.typo_model import suspicious_pairs
 from checker.core.config import Settings
 from checker.model.document import Document
-from checker.engine import check_path
+from checker.run.engine import check_path
 from checker.model.segmentation import lexicon, pair_code, segments
 from tests.conftest import SAMPLES, findings
 

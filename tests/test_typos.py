@@ -2,8 +2,8 @@
 import pytest
 
 from checker.core.config import Settings
-from checker.engine import check_path
-from checker.fixer import apply_fixes, choose_fixes
+from checker.run.engine import check_path
+from checker.run.fixer import apply_fixes, choose_fixes
 from tests.conftest import SAMPLES, findings
 
 

@@ -4,7 +4,7 @@ The run lists every rule of the registry with its documentation (the docstring
 sections: *What it checks* as the full description, all of them as help) and its
 default level; each finding is a result with a physical location whose columns
 count Unicode code points (``columnKind``), the fix it offers, and a partial
-fingerprint (:func:`checker.baseline.fingerprint`) that does not move when lines
+fingerprint (:func:`checker.run.baseline.fingerprint`) that does not move when lines
 are added elsewhere. Paths under the current directory are relative to
 ``%SRCROOT%``; files that could not be read are tool notifications.
 """
@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-from checker.baseline import fingerprint
+from checker.run.baseline import fingerprint
 from checker.core.models import FileReport, Finding, Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

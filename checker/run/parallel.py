@@ -1,5 +1,7 @@
 """Check many files on several processes; the result does not depend on how many.
 
+:func:`check_paths` walks the paths given and checks every file found with the
+engine's :func:`~checker.run.engine.check_path`, one file at a time or on a pool.
 Files are handed to a pool of worker processes one at a time (so one long file
 does not hold up a batch) and the reports are put back in the order the files
 were given; the largest files are handed out first, so no worker is left with a
@@ -16,10 +18,12 @@ import os
 import signal
 import sys
 import time
-from typing import Callable, Optional, Sequence, TextIO
+from typing import Callable, Iterable, Optional, Sequence, TextIO
 
 from checker.core.config import Settings
-from checker.core.models import FileReport
+from checker.core.models import FileReport, Report
+from checker.load.discovery import discover
+from checker.run import engine
 
 
 def default_jobs() -> int:
@@ -30,10 +34,8 @@ def default_jobs() -> int:
 
 
 def check_one(path: str, settings: Settings) -> FileReport:
-    from checker.engine import check_path
-
     try:
-        return check_path(path, settings)
+        return engine.check_path(path, settings)
     except Exception as error:  # a reader or the engine itself failed on this file
         return FileReport(path=path, error=f"内部错误，无法检查此文件：{type(error).__name__}: {error}"[:500])
 
@@ -59,13 +61,12 @@ def _warm_up(settings: Settings, paths: Sequence[str] = ()) -> None:
     import importlib
     from pathlib import Path
 
-    from checker.engine import check_text
     from checker.load.readers import READERS
 
     try:
         for module in sorted({READERS.get(Path(path).suffix.lower(), "text") for path in paths}):
             importlib.import_module(f"checker.load.readers.{module}")
-        check_text("一、总体情况\n（一）今年完成投资100万元，同比增长5%。\n二、下一步工作\n", settings)
+        engine.check_text("一、总体情况\n（一）今年完成投资100万元，同比增长5%。\n二、下一步工作\n", settings)
     except Exception:  # the real run reports whatever this was
         pass
 
@@ -163,3 +164,11 @@ def _size(path: str) -> int:
         return os.path.getsize(path)
     except OSError:
         return 0
+
+
+def check_paths(paths: Iterable[str], settings: Optional[Settings] = None, jobs: Optional[int] = 1,
+                progress: Optional[bool] = False) -> Report:
+    """Check files and folders (walked by :func:`checker.load.discovery.discover`) on
+    ``jobs`` processes (None: one per CPU); the report is the same whatever ``jobs``."""
+    settings = settings or Settings.defaults()
+    return Report.build(check_files(discover(paths, settings), settings, jobs=jobs, progress=progress))

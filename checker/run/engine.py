@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, Optional
 from checker.core.config import Settings
 from checker.model.document import Document
 from checker.load.source import Source
-from checker.core.models import FileReport, Finding, Report, Severity
+from checker.core.models import FileReport, Finding, Severity
 from checker.rules.profiles import profile_name
 from checker.load.readers import LoadError, read_data, read_source, supported_suffixes
 from checker.rules.registry import Hit, Rule, internal_rule, load_rules, matches
@@ -168,13 +168,3 @@ def check_data(path: str, data: bytes, settings: Optional[Settings] = None) -> F
         return FileReport(path=path, error=str(error))
     return check_source(source, settings)
 
-
-def check_paths(paths: Iterable[str], settings: Optional[Settings] = None, jobs: int = 1,
-                progress: Optional[bool] = False) -> Report:
-    """Check files and folders (walked by :func:`checker.load.discovery.discover`) on
-    ``jobs`` processes (None: one per CPU); the report is the same whatever ``jobs``."""
-    from checker.load.discovery import discover
-    from checker.parallel import check_files
-
-    settings = settings or Settings.defaults()
-    return Report.build(check_files(discover(paths, settings), settings, jobs=jobs, progress=progress))
