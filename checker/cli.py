@@ -72,7 +72,7 @@ def main() -> None:
 
 
 def _format_names() -> list[str]:
-    from checker.formatters import FORMATS
+    from checker.report.formatters import FORMATS
 
     return list(FORMATS)
 
@@ -169,7 +169,7 @@ def check(paths, fmt, output, select, ignore, fail_on, profile, max_file_size, c
           write_baseline, jobs, stdin_filename, unsafe_fixes, progress) -> None:
     """Check documents (files, or directories walked for the types doccheck reads)."""
     from checker.run.baseline import Baseline, BaselineError, write_baseline as record
-    from checker.formatters import render
+    from checker.report.formatters import render
 
     if stdin_filename is not None and not paths:
         paths = ("-",)
@@ -338,7 +338,7 @@ def fix(paths, show_diff, unsafe_fixes, select, ignore, config) -> None:
 @_config_option
 def annotate(path, output, select, ignore, config) -> None:
     """Write a copy of a .docx with one Word comment per finding (author "doccheck")."""
-    from checker.annotate import AnnotateError, annotate as write_annotated
+    from checker.report.annotate import AnnotateError, annotate as write_annotated
 
     settings = _settings((path,), config, select, ignore)
     try:

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from checker.formatters.github import escape_data, escape_property, parse
+from checker.report.formatters.github import escape_data, escape_property, parse
 from tests.conftest import SHARED, run
 
 SARIF_SCHEMA = SHARED / "external" / "sarif-schema-2.1.0.json"

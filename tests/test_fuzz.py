@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.run.engine import check_path, check_text
-from checker.formatters import FORMATS, render
+from checker.report.formatters import FORMATS, render
 from checker.core.models import Report
 from tests.conftest import SAMPLES
 

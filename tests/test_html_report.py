@@ -13,7 +13,7 @@ import pytest
 
 from checker.core.config import Settings
 from checker.run.parallel import check_paths
-from checker.formatters import render
+from checker.report.formatters import render
 from tests.conftest import run
 
 DOCUMENT = (

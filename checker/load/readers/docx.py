@@ -6,7 +6,7 @@ each table cell's paragraphs on lines of their own. Headers and footers are kept
 apart (``Source.extras``), never mixed into the body. ``locate(offset)`` gives the
 paragraph number (1-based, as ``Document.paragraphs``) or the table cell (table,
 row, column, paragraph in the cell) and the character offset in that paragraph's
-text, which is what ``checker.annotate`` anchors comments on.
+text, which is what ``checker.report.annotate`` anchors comments on.
 
 What the file states about its layout goes to ``Source.extras`` for the LY rules:
 the page setup of the first section and, for every run of body text, the East
@@ -85,7 +85,7 @@ def read(path: str, data: bytes) -> Source:
             add_paragraph(block, {"paragraph": paragraph_number})
         else:
             table_number += 1
-            for row, column, cell in _cells(block):
+            for row, column, cell in table_cells(block):
                 for index, paragraph in enumerate(cell.paragraphs, 1):
                     add_paragraph(paragraph, {"table": table_number, "row": row, "column": column,
                                               "paragraph": index})
@@ -111,7 +111,7 @@ def _split_breaks(text: str) -> Iterator[tuple[int, str]]:
         offset += len(part) + 1
 
 
-def _cells(table) -> Iterator[tuple[int, int, Any]]:
+def table_cells(table) -> Iterator[tuple[int, int, Any]]:
     """(row, column, cell), 1-based; a merged cell once, at its first position."""
     seen = set()  # the cell elements themselves: ids of lxml proxies are reused
     for row_index, row in enumerate(table.rows, 1):

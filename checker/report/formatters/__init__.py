@@ -25,5 +25,5 @@ FORMATS: dict[str, str] = {
 def render(report: Report, fmt: str, **options) -> str | bytes:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    module = importlib.import_module(f"checker.formatters.{FORMATS[fmt]}")
+    module = importlib.import_module(f"checker.report.formatters.{FORMATS[fmt]}")
     return module.render(report, **options)

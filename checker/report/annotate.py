@@ -25,7 +25,7 @@ class AnnotateError(Exception):
 
 def annotate(path: str, output: str, settings: Optional[Settings] = None) -> list[Finding]:
     """Check the .docx at ``path`` and write a commented copy to ``output``; the findings."""
-    from checker.cli import write_output
+    from checker.core.files import write_atomically
     from checker.run.engine import check_source
     from checker.load.readers import LoadError, read_bytes
     from checker.load.readers import docx as docx_reader
@@ -47,7 +47,7 @@ def annotate(path: str, output: str, settings: Optional[Settings] = None) -> lis
     buffer = io.BytesIO()
     document.save(buffer)
     try:
-        write_output(output, buffer.getvalue())
+        write_atomically(output, buffer.getvalue())
     except OSError as error:
         raise AnnotateError(f"无法写入 {output}：{error.strerror}") from None
     return findings
@@ -62,11 +62,11 @@ def comment_text(finding: Finding) -> str:
 
 def _paragraph(document, location: dict[str, Any]):
     """The python-docx paragraph a location names (body paragraph or table-cell paragraph)."""
-    from checker.load.readers.docx import _cells
+    from checker.load.readers.docx import table_cells
 
     if "table" in location:
         table = document.tables[location["table"] - 1]
-        for row, column, cell in _cells(table):
+        for row, column, cell in table_cells(table):
             if (row, column) == (location["row"], location["column"]):
                 return cell.paragraphs[location["paragraph"] - 1]
         raise LookupError(location)
