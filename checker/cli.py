@@ -168,8 +168,8 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
 def check(paths, fmt, output, select, ignore, fail_on, profile, max_file_size, color, config, baseline,
           write_baseline, jobs, stdin_filename, unsafe_fixes, progress) -> None:
     """Check documents (files, or directories walked for the types doccheck reads)."""
-    from checker.run.baseline import Baseline, BaselineError, write_baseline as record
     from checker.report.formatters import render
+    from checker.run.baseline import Baseline, BaselineError, write_baseline as record
 
     if stdin_filename is not None and not paths:
         paths = ("-",)
@@ -242,9 +242,9 @@ def _refuse_writing_over_inputs(paths, settings, outputs: dict[str, Optional[str
 
 
 def _check_report(paths, settings, jobs, stdin_filename, progress):
+    from checker.core.models import Report
     from checker.run.engine import check_data
     from checker.run.parallel import check_paths
-    from checker.core.models import Report
 
     if stdin_filename is None:
         return check_paths(paths, settings, jobs=jobs or None, progress=progress)
@@ -289,8 +289,8 @@ def _fix_hint(report, unsafe: bool) -> None:
 @_config_option
 def fix(paths, show_diff, unsafe_fixes, select, ignore, config) -> None:
     """Apply the fixes findings offer (safe ones unless --unsafe-fixes), in place."""
-    from checker.run import fixer
     from checker.load.discovery import discover
+    from checker.run import fixer
     from checker.run.fixer import FixError, NotWritable
 
     settings = _settings(paths, config, select, ignore)

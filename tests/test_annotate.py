@@ -7,8 +7,8 @@ pytest.importorskip("docx", reason="python-docx is not installed (pip install do
 import docx  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 
-from checker.report.annotate import annotate  # noqa: E402
 from checker.core.config import Settings  # noqa: E402
+from checker.report.annotate import annotate  # noqa: E402
 from tests.conftest import run  # noqa: E402
 from tests.test_readers_docx import add, gbt_document, save  # noqa: E402
 

@@ -144,8 +144,8 @@ def test_every_rule_is_documented_in_the_fixed_sections():
 
 def test_a_failing_rule_becomes_an_internal_finding_and_others_still_run():
     from checker.core.config import Settings
-    from checker.run.engine import check_text
     from checker.rules.registry import _RULES, rule
+    from checker.run.engine import check_text
 
     @rule("ST999", "always-fails", category="structure", severity="info", message="never")
     def always_fails(doc):

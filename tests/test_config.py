@@ -7,8 +7,8 @@ import jsonschema
 import pytest
 
 from checker.core.config import STARTER, ConfigFile, Settings, config_schema, find_config
-from checker.run.settings import settings_from_file
 from checker.load.discovery import discover
+from checker.run.settings import settings_from_file
 from tests.conftest import ROOT, run
 
 GAP = "（一）甲项工作。\n（三）乙项工作。\n"  # ST101 at 2:1

@@ -9,10 +9,10 @@ import stat
 import pytest
 
 from checker.core.config import Settings
-from checker.load.source import Source
-from checker.run.fixer import FileChanged, FileText, FixError, choose_fixes, plan_fix, write_fix
 from checker.core.models import Fix
-from checker.rules.registry import Hit, _RULES, load_rules, rule
+from checker.load.source import Source
+from checker.rules.registry import _RULES, Hit, load_rules, rule
+from checker.run.fixer import FileChanged, FileText, FixError, choose_fixes, plan_fix, write_fix
 from tests.conftest import run
 
 DOC = """Test-only rule.

@@ -195,8 +195,8 @@ def test_an_unwritable_output_exits_2_and_writes_nothing(document, tmp_path):
 
 
 def test_sarif_fix_regions_are_in_the_file_and_omitted_for_extracted_text(tmp_path, monkeypatch):
-    from checker.rules.registry import _RULES, Hit, rule
     from checker.core.models import Fix
+    from checker.rules.registry import _RULES, Hit, rule
 
     def halfwidth_comma(doc):
         for at, ch in enumerate(doc.text):

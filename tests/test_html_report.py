@@ -12,8 +12,8 @@ import tempfile
 import pytest
 
 from checker.core.config import Settings
-from checker.run.parallel import check_paths
 from checker.report.formatters import render
+from checker.run.parallel import check_paths
 from tests.conftest import run
 
 DOCUMENT = (

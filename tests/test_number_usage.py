@@ -5,12 +5,12 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
+from checker.core.config import Settings as RunSettings
+from checker.core.resources import rules_path
 from checker.rules.checks import number_usage
 from checker.rules.checks.number_usage import NumberUsageRulesError, load_number_usage_rules
-from checker.core.config import Settings as RunSettings
 from checker.run.engine import check_path
 from checker.run.fixer import apply_fixes, choose_fixes
-from checker.core.resources import rules_path
 from tests.conftest import findings
 
 

@@ -29,8 +29,8 @@ def test_numbers_above_ten_count_on():
 
 
 def test_seed_numbering_is_clean(seed_path):
-    from checker.run.engine import check_path
     from checker.core.config import Settings
+    from checker.run.engine import check_path
 
     assert check_path(str(seed_path), Settings(select=["ST101", "ST102"])).findings == []
 
@@ -164,8 +164,8 @@ def test_arabic_with_dun_is_nonstandard_only_where_the_document_uses_the_dot():
 def test_line_structured_corpus_has_no_structure_or_date_warning(corpus_path):
     """Precision: every ST/DT error or warning on these published documents was read and
     found to be a false positive, then fixed; a new one is a regression to look at."""
-    from checker.run.engine import check_path
     from checker.core.config import Settings
+    from checker.run.engine import check_path
 
     settings = Settings(select=["ST", "DT"])
     found = []

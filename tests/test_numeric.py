@@ -4,8 +4,8 @@ from fractions import Fraction
 from hypothesis import given, settings, strategies as st
 
 from checker.core.config import Settings
-from checker.run.engine import check_path
 from checker.model.quantities import format_number
+from checker.run.engine import check_path
 from tests.conftest import SAMPLES, findings
 
 FILLER = "　　加强组织领导，压实工作责任。\n"
@@ -419,9 +419,9 @@ def test_no_text_makes_a_numeric_rule_fail(fragments):
 
 
 def test_seed_claims_are_read_and_checked_not_missed(seed_path):
+    from checker.load.source import Source
     from checker.model.claims import claims
     from checker.model.document import Document
-    from checker.load.source import Source
     from checker.model.quantities import quantities
 
     doc = Document(Source(path=str(seed_path), text=seed_path.read_text(encoding="utf-8")))

@@ -42,8 +42,8 @@ def test_ten_thousand_nested_brackets_report_each_unclosed_one():
 
 
 def test_seed_bracket_line_31(seed_path):
-    from checker.run.engine import check_path
     from checker.core.config import Settings
+    from checker.run.engine import check_path
 
     report = check_path(str(seed_path), Settings(select=["PN1"]))
     assert [(f.code, f.line, f.column) for f in report.findings] == [("PN101", 31, 168)]

@@ -6,8 +6,8 @@ import pytest
 from checker.core.config import Settings
 from checker.model.doctype import ALL_TYPES, type_of_title
 from checker.model.document import Document
-from checker.run.engine import check_text
 from checker.rules.profiles import ProfileError, builtin_profiles, document_profile, load_profile_file, part_matches
+from checker.run.engine import check_text
 from tests.conftest import SAMPLES, codes, findings, run
 
 SIGNED = "\n某区科学技术局\n2024年1月15日\n"

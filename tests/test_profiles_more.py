@@ -3,9 +3,9 @@
 satisfies it and one that misses each required part."""
 import pytest
 
+from checker.core.models import Severity
 from checker.model.doctype import type_of_title
 from checker.model.document import Document
-from checker.core.models import Severity
 from checker.rules.profiles import ProfileError, document_profile, load_profile_file, part_matches
 from tests.conftest import codes, findings
 

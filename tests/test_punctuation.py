@@ -5,8 +5,8 @@ import time
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from checker.rules.checks import punctuation
 from checker.core.config import Settings
+from checker.rules.checks import punctuation
 from checker.run.engine import check_path
 from checker.run.fixer import apply_fixes, choose_fixes
 from tests.conftest import findings

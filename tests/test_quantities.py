@@ -6,7 +6,7 @@ import pytest
 
 from checker.model.document import Document
 from checker.model.quantities import (NumericRulesError, extract_quantities, format_number, load_numeric_rules,
-                                quantities, round_half_up, sentences)
+                                      quantities, round_half_up, sentences)
 
 
 def one(text: str):

@@ -12,8 +12,8 @@ from docx.oxml.ns import nsdecls, qn  # noqa: E402
 from docx.shared import Mm, Pt  # noqa: E402
 
 from checker.core.config import Settings  # noqa: E402
-from checker.run.engine import check_path  # noqa: E402
 from checker.load.readers import LoadError, read_source  # noqa: E402
+from checker.run.engine import check_path  # noqa: E402
 from tests.conftest import run  # noqa: E402
 
 

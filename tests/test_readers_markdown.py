@@ -6,8 +6,8 @@ import sys
 import pytest
 
 from checker.core.config import Settings
-from checker.run.engine import check_path, check_source
 from checker.load.readers import LoadError, read_source, text as text_reader
+from checker.run.engine import check_path, check_source
 from tests.conftest import SAMPLES, run
 
 SAMPLE = SAMPLES / "meeting-notice.md"

@@ -13,8 +13,8 @@ pytest.importorskip("pypdf", reason="pypdf is not installed (pip install docchec
 canvas_module = pytest.importorskip("reportlab.pdfgen.canvas", reason="reportlab is not installed (test extra)")
 
 from checker.core.config import Settings  # noqa: E402
-from checker.run.engine import check_path  # noqa: E402
 from checker.load.readers import LoadError, read_source  # noqa: E402
+from checker.run.engine import check_path  # noqa: E402
 from tests.conftest import run  # noqa: E402
 
 

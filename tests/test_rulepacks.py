@@ -9,7 +9,7 @@ from checker.core.config import Settings
 from checker.run.engine import check_text
 from checker.core.resources import rules_path, schema_path
 from checker.rules.rulepacks import (Matcher, RulePackError, load_glossary, load_pack, parse_glossary,
-                               parse_pack, trie_pattern)
+                                     parse_pack, trie_pattern)
 from tests.conftest import run
 
 

@@ -83,8 +83,8 @@ def _spans(matches):
 @settings(max_examples=300, deadline=None)
 @given(_NUMBER_TEXT)
 def test_number_usage_views_found_from_their_anchor_are_those_of_the_plain_scan(text):
-    from checker.rules.checks import number_usage as nu
     from checker.model.document import Document
+    from checker.rules.checks import number_usage as nu
 
     doc = Document(text)
     assert _spans(nu.chinese_years(doc)) == _spans(
@@ -119,8 +119,8 @@ _COUNT_PIECES = ["4", "12", "１２", "3.5", "1234567890", "第", "前", "“", 
 @given(st.lists(st.sampled_from(_COUNT_PIECES), max_size=40).map("".join))
 @example("举办4期沙龙、五期培训，第3批12家、三四家、前五名；甲、乙、丙三家。\n第十二次全会，１２部")
 def test_counts_found_in_one_scan_are_those_of_the_arabic_and_the_chinese_scan(text):
-    from checker.rules.checks import number_usage as nu
     from checker.model.document import Document
+    from checker.rules.checks import number_usage as nu
 
     digit, numeral = nu._DIGIT, nu._CHINESE_NUMERAL
     pattern = nu._count_pattern(tuple(nu.load_number_usage_rules()["count_measure_words"]))
@@ -150,8 +150,8 @@ _PUNCTUATION_TEXT = st.lists(st.sampled_from(_PUNCTUATION_PIECES), max_size=40).
 def test_punctuation_views_over_the_paragraphs_holding_a_mark_are_those_over_every_paragraph(text):
     from unittest import mock
 
-    from checker.rules.checks import punctuation as pn
     from checker.model.document import Document
+    from checker.rules.checks import punctuation as pn
 
     views = (pn.halfwidth_marks, pn.nested_titles, pn.marked_item_joins, pn.ellipsis_spans, pn.dash_spans,
              pn.year_ranges, pn.inner_spaces)
@@ -251,8 +251,8 @@ _NAME_PIECES = ["黄花岗科技园", "黄花科技园", "黄花岗", "科技园
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_NAME_PIECES), max_size=40).map("".join))
 def test_name_variants_found_by_filed_ends_are_those_of_the_plain_formulation(text):
-    from checker.rules.checks import names
     from checker.model.document import Document
+    from checker.rules.checks import names
 
     doc = Document(text)
     assert names.name_variants(doc) == _plain_name_variants(doc)
@@ -326,8 +326,8 @@ _EITHER_OR_PIECES = ["其他", "其它", "身份", "身分", "千米", "公里",
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_EITHER_OR_PIECES), max_size=40).map("".join))
 def test_either_or_forms_are_weighed_only_when_the_text_holds_two_forms_of_a_rule(text):
-    from checker.rules.checks.typos import inconsistent_variants
     from checker.model.document import Document
+    from checker.rules.checks.typos import inconsistent_variants
     from checker.rules.rulepacks import matcher
 
     doc = Document(text)

@@ -5,11 +5,11 @@ import random
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
-from checker.rules.checks.typo_model import suspicious_pairs
 from checker.core.config import Settings
 from checker.model.document import Document
-from checker.run.engine import check_path
 from checker.model.segmentation import lexicon, pair_code, segments
+from checker.rules.checks.typo_model import suspicious_pairs
+from checker.run.engine import check_path
 from tests.conftest import SAMPLES, findings
 
 pytestmark = pytest.mark.skipif(lexicon() is None, reason="jieba's dictionary is not installed")

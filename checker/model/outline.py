@@ -20,8 +20,8 @@ from functools import lru_cache
 from typing import Iterator, Optional
 
 from checker.core import patterns
-from checker.model.numerals import to_int
 from checker.core.resources import grammar_path
+from checker.model.numerals import to_int
 
 # Nesting rank of each kind of numbered heading: a heading nests under the nearest
 # open heading of smaller rank. 章 > 节 > 条 > 一、 > （一） > 1. > （1）.

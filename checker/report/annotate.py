@@ -26,9 +26,8 @@ class AnnotateError(Exception):
 def annotate(path: str, output: str, settings: Optional[Settings] = None) -> list[Finding]:
     """Check the .docx at ``path`` and write a commented copy to ``output``; the findings."""
     from checker.core.files import write_atomically
+    from checker.load.readers import LoadError, docx as docx_reader, read_bytes
     from checker.run.engine import check_source
-    from checker.load.readers import LoadError, read_bytes
-    from checker.load.readers import docx as docx_reader
 
     if not path.lower().endswith(".docx"):
         raise AnnotateError("只能给 .docx 文件加批注 (annotate reads .docx only)")

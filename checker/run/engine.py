@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from checker.core.config import Settings
-from checker.model.document import Document
-from checker.load.source import Source
 from checker.core.models import FileReport, Finding, Severity
-from checker.rules.profiles import profile_name
 from checker.load.readers import LoadError, read_data, read_source, supported_suffixes
+from checker.load.source import Source
+from checker.model.document import Document
+from checker.rules.profiles import profile_name
 from checker.rules.registry import Hit, Rule, internal_rule, load_rules, matches
 
 _EXCERPT_LIMIT = 200

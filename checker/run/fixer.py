@@ -227,8 +227,8 @@ def plan_fix(path: str, settings: Optional[Settings] = None, unsafe: bool = Fals
 
     Raises :class:`FixError` when the fixes do not settle within ``MAX_PASSES``.
     """
-    from checker.run.engine import check_source
     from checker.load.readers import LoadError, read_source
+    from checker.run.engine import check_source
 
     settings = (settings or Settings.defaults()).for_path(path)
     try:

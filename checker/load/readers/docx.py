@@ -19,9 +19,9 @@ from __future__ import annotations
 import io
 from typing import Any, Iterator, Optional
 
-from checker.load.source import Source
 from checker.load.readers import LoadError
 from checker.load.readers.sourcemap import TextBuilder
+from checker.load.source import Source
 
 EXTRA = "docx"
 

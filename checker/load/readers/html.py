@@ -15,9 +15,9 @@ import re
 from typing import Any, Optional
 
 from checker.core import patterns
-from checker.load.source import Source
 from checker.load.readers import LoadError
 from checker.load.readers.sourcemap import TextBuilder
+from checker.load.source import Source
 
 EXTRA = "html"
 

@@ -16,10 +16,10 @@ import re
 from typing import Optional
 
 from checker.core import patterns
-from checker.load.source import Source
 from checker.load.readers import LoadError
 from checker.load.readers.sourcemap import TextBuilder
 from checker.load.readers.text import decode, newline_style
+from checker.load.source import Source
 
 _FRONT_MATTER = patterns.compile(r"\A(---|\+\+\+)[ \t]*\n.*?\n(\1|\.\.\.)[ \t]*(\n|\Z)", re.S)
 _WORDY = patterns.compile(r"[A-Za-z0-9,.;:!?)\]'\"%]")

@@ -14,9 +14,9 @@ import io
 import unicodedata
 
 from checker.core import patterns
-from checker.load.source import Source
 from checker.load.readers import LoadError
 from checker.load.readers.sourcemap import TextBuilder
+from checker.load.source import Source
 
 EXTRA = "pdf"
 

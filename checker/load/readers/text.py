@@ -12,8 +12,8 @@ import codecs
 import re
 from typing import Optional
 
-from checker.load.source import Source
 from checker.load.readers import LoadError
+from checker.load.source import Source
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),

@@ -16,8 +16,8 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-from checker.run.baseline import fingerprint
 from checker.core.models import FileReport, Finding, Report
+from checker.run.baseline import fingerprint
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

@@ -11,8 +11,8 @@ import datetime
 from typing import Iterator
 
 from checker.core import patterns
-from checker.model.dates import dates, document_date, extract_dates, signature_date
 from checker.core.models import Fix
+from checker.model.dates import dates, document_date, extract_dates, signature_date
 from checker.rules.registry import Hit, rule
 
 _WEEKDAY_NAMES = "一二三四五六日"

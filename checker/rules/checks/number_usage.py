@@ -27,8 +27,8 @@ from checker.core import patterns
 from checker.core.datafiles import RuleData
 from checker.core.models import Fix
 from checker.model.numerals import chinese_to_int
-from checker.rules.registry import Hit, rule
 from checker.model.scan import ranges_holding
+from checker.rules.registry import Hit, rule
 
 
 class NumberUsageRulesError(ValueError):

@@ -14,8 +14,8 @@ import math
 from fractions import Fraction
 from typing import Iterator, Optional
 
-from checker.model.claims import Breakdown, Change, claims
 from checker.core.models import Fix, Severity
+from checker.model.claims import Breakdown, Change, claims
 from checker.model.quantities import Quantity, format_number, load_numeric_rules, plain
 from checker.rules.registry import Hit, rule
 

@@ -12,8 +12,8 @@ import re
 from typing import Iterator
 
 from checker.core import patterns
-from checker.rules.checks.profile import anchor, body_end, last_body_paragraph
 from checker.core.models import Severity
+from checker.rules.checks.profile import anchor, body_end, last_body_paragraph
 from checker.rules.profiles import document_profile
 from checker.rules.registry import Hit, rule
 

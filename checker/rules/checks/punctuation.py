@@ -18,8 +18,8 @@ from typing import Iterator, NamedTuple, Optional
 
 from checker.core import patterns
 from checker.core.models import Fix
-from checker.rules.registry import Hit, rule
 from checker.model.scan import ranges_holding
+from checker.rules.registry import Hit, rule
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Full-width marks that make their neighbourhood Chinese text.

@@ -24,10 +24,10 @@ from collections import Counter
 from typing import Iterator, NamedTuple, Optional
 
 from checker.core import patterns
+from checker.model.segmentation import Lexicon, lexicon
 from checker.rules.checks.typos import pack_matches
 from checker.rules.registry import Hit, rule
 from checker.rules.rulepacks import matcher
-from checker.model.segmentation import Lexicon, lexicon
 
 _CUT_OFF = patterns.compile(rb"\x04")  # a rare character whose pairs on both sides are no word
 
