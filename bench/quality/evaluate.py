@@ -1,0 +1,134 @@
+"""Held-out quality of doccheck: recall of injected slips, false alarms on clean text.
+
+    python bench/quality/evaluate.py [--corpus DIR] [--copies N] [--seed S] [--json OUT]
+
+Documents: the held-out part of the shared corpus (``held_out``: a fixed quarter
+chosen by a hash of the file name, never looked at when tuning a rule). Each
+document is checked as it is (its findings are false alarms until a person
+confirms them) and in one-defect copies made by ``inject.py``. A slip counts as
+found when a finding overlaps it (one character of slack on each side) that the
+clean document does not have at the same place. Recall is given at two levels:
+warnings and errors only, and counting info findings ("可能的错别字") too.
+doccheck runs as a user runs it: one ``doccheck check --format json`` over a folder.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from inject import INJECTORS, Injection  # noqa: E402
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+HELD_OUT_SHARE = 4  # one document in four
+
+
+def held_out(corpus: Path) -> list[Path]:
+    """The held-out documents: a fixed quarter of the corpus, by a hash of the name."""
+    files = sorted(path for path in corpus.glob("*.txt"))
+    return [path for path in files if hashlib.sha256(path.name.encode()).digest()[0] % HELD_OUT_SHARE == 0]
+
+
+def run_doccheck(folder: Path) -> dict[str, list[dict]]:
+    command = [sys.executable, "-c", "from checker.cli import entry; entry()", "check", "--format", "json",
+               "--fail-on", "never", str(folder)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPOSITORY)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"doccheck failed ({done.returncode}): {done.stderr[-2000:]}")
+    report = json.loads(done.stdout)
+    return {Path(file["path"]).name: file.get("findings", []) for file in report["files"]}
+
+
+def found(injection: Injection, findings: list[dict], clean: set[tuple[str, int]], levels: set[str]) -> bool:
+    for finding in findings:
+        if finding["severity"] not in levels:
+            continue
+        if finding["end"] < injection.start - 1 or finding["start"] > injection.end + 1:
+            continue
+        original_start = finding["start"] if finding["start"] < injection.start else finding["start"] - injection.delta
+        if (finding["code"], original_start) not in clean:
+            return True
+    return False
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=REPOSITORY.parent / "shared" / "corpus")
+    parser.add_argument("--copies", type=int, default=3, help="one-defect copies per document and kind")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--json", type=Path, help="write the figures here as JSON")
+    options = parser.parse_args()
+
+    documents = held_out(options.corpus)
+    injections: dict[str, Injection] = {}
+    characters = 0
+    with tempfile.TemporaryDirectory(prefix="doccheck-quality-") as folder:
+        root = Path(folder)
+        for number, path in enumerate(documents):
+            text = path.read_text(encoding="utf-8")
+            characters += len(text)
+            (root / f"{number:03d}-clean.txt").write_text(text, encoding="utf-8")
+            for kind, inject in INJECTORS.items():
+                for copy in range(options.copies):
+                    rng = random.Random(f"{options.seed}/{path.name}/{kind}/{copy}")
+                    injection = inject(text, rng)
+                    if injection is not None:
+                        name = f"{number:03d}-{kind}-{copy}.txt"
+                        (root / name).write_text(injection.text, encoding="utf-8")
+                        injections[name] = injection
+        findings = run_doccheck(root)
+
+    clean_sets = {}
+    alarms: Counter[str] = Counter()
+    alarm_rules: Counter[str] = Counter()
+    for name, items in findings.items():
+        if name.endswith("-clean.txt"):
+            clean_sets[name[:3]] = {(f["code"], f["start"]) for f in items}
+            for f in items:
+                alarms[f["severity"]] += 1
+                if f["severity"] != "info":
+                    alarm_rules[f["code"]] += 1
+    strong, any_level = {"warning", "error"}, {"warning", "error", "info"}
+    per_kind: dict[str, Counter[str]] = {kind: Counter() for kind in INJECTORS}
+    for name, injection in injections.items():
+        items, clean = findings.get(name, []), clean_sets[name[:3]]
+        counts = per_kind[injection.kind]
+        counts["injected"] += 1
+        counts["found_warning"] += found(injection, items, clean, strong)
+        counts["found_any"] += found(injection, items, clean, any_level)
+
+    per_10k = 10000 / characters
+    figures = {
+        "documents": len(documents), "characters": characters, "seed": options.seed, "copies": options.copies,
+        "recall": {kind: {"injected": c["injected"],
+                          "warning_or_error": round(c["found_warning"] / c["injected"], 3) if c["injected"] else None,
+                          "any_level": round(c["found_any"] / c["injected"], 3) if c["injected"] else None}
+                   for kind, c in per_kind.items()},
+        "false_alarms_per_10k_chars": {
+            "warning_or_error": round((alarms["warning"] + alarms["error"]) * per_10k, 3),
+            "info": round(alarms["info"] * per_10k, 3)},
+        "warnings_and_errors_by_rule": dict(alarm_rules.most_common()),
+    }
+    print(f"held-out documents: {len(documents)} ({characters:,} characters), seed {options.seed}, "
+          f"{options.copies} copies per kind")
+    print(f"{'kind':<24}{'injected':>9}{'found (warning+)':>18}{'found (any level)':>19}")
+    for kind, row in figures["recall"].items():
+        if row["injected"]:
+            print(f"{kind:<24}{row['injected']:>9}{row['warning_or_error']:>18.1%}{row['any_level']:>19.1%}")
+    alarm = figures["false_alarms_per_10k_chars"]
+    print(f"false alarms on the clean originals per 10,000 characters: {alarm['warning_or_error']} warnings/errors, "
+          f"{alarm['info']} info")
+    print("warnings/errors by rule on the clean originals:", figures["warnings_and_errors_by_rule"])
+    if options.json:
+        options.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

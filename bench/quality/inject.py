@@ -1,0 +1,174 @@
+"""One-defect copies of a document: the slips a proofreader is expected to catch.
+
+Each injector takes a document's text and a random generator and returns an
+:class:`Injection` — the changed text and the span of the defect in it — or None
+when the document offers no place for that kind of slip. Injectors know nothing of
+doccheck's rules or data: candidates come from jieba's dictionary (what is a word)
+and pypinyin (what sounds alike), so a rule cannot score by sharing a list with the
+generator.
+"""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Optional
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+# a word the generator may change: in the dictionary, used often enough that its slip is an error
+COMMON_WORD_FREQUENCY = 200
+# characters a slip may introduce: the most used ones, so that a slip looks like a real one
+COMMON_CHARACTERS = 3500
+
+
+@dataclass(frozen=True)
+class Injection:
+    kind: str
+    text: str  # the whole document with the defect
+    start: int  # the defect's span in ``text``
+    end: int
+    before: str  # what stood there in the original
+    after: str  # what stands there now
+
+    @property
+    def delta(self) -> int:
+        return len(self.after) - len(self.before)
+
+
+@lru_cache(maxsize=None)
+def _dictionary() -> dict[str, int]:
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return {word: freq for word, freq in jieba.dt.FREQ.items() if freq}
+
+
+@lru_cache(maxsize=None)
+def _common_characters() -> list[str]:
+    weight: dict[str, int] = {}
+    for word, freq in _dictionary().items():
+        for ch in word:
+            if HAN.match(ch):
+                weight[ch] = weight.get(ch, 0) + freq
+    return sorted(weight, key=weight.__getitem__, reverse=True)[:COMMON_CHARACTERS]
+
+
+@lru_cache(maxsize=None)
+def _homophones() -> dict[str, list[str]]:
+    """Toneless pinyin → common characters read so (their first reading)."""
+    from pypinyin import Style, lazy_pinyin
+
+    by_sound: dict[str, list[str]] = {}
+    for ch in _common_characters():
+        by_sound.setdefault(lazy_pinyin(ch, style=Style.NORMAL)[0], []).append(ch)
+    return by_sound
+
+
+def _sound(ch: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(ch, style=Style.NORMAL)[0]
+
+
+def _words(text: str) -> list[tuple[int, str]]:
+    """(offset, word) of the dictionary words of ``text`` common enough to slip on."""
+    import jieba
+
+    dictionary = _dictionary()
+    found, at = [], 0
+    for word in jieba.cut(text, HMM=False):
+        if 2 <= len(word) <= 4 and all(HAN.match(ch) for ch in word) \
+                and dictionary.get(word, 0) >= COMMON_WORD_FREQUENCY:
+            found.append((at, word))
+        at += len(word)
+    return found
+
+
+def _replace(kind: str, text: str, start: int, end: int, after: str) -> Injection:
+    return Injection(kind, text[:start] + after + text[end:], start, start + len(after), text[start:end], after)
+
+
+def same_sound(text: str, rng: random.Random) -> Optional[Injection]:
+    """A character of a common word replaced by a common one read the same (部署 → 布署)."""
+    words = _words(text)
+    rng.shuffle(words)
+    dictionary, homophones = _dictionary(), _homophones()
+    for at, word in words[:200]:
+        index = rng.randrange(len(word))
+        choices = [ch for ch in homophones.get(_sound(word[index]), []) if ch != word[index]]
+        rng.shuffle(choices)
+        for ch in choices:
+            slipped = word[:index] + ch + word[index + 1:]
+            if slipped not in dictionary:
+                return _replace("same_sound", text, at + index, at + index + 1, ch)
+    return None
+
+
+def swap(text: str, rng: random.Random) -> Optional[Injection]:
+    """Two adjacent characters of a common word swapped (落实 → 实落)."""
+    words = _words(text)
+    rng.shuffle(words)
+    dictionary = _dictionary()
+    for at, word in words[:200]:
+        index = rng.randrange(len(word) - 1)
+        if word[index] == word[index + 1]:
+            continue
+        slipped = word[:index] + word[index + 1] + word[index] + word[index + 2:]
+        if slipped not in dictionary:
+            return _replace("swap", text, at + index, at + index + 2, word[index + 1] + word[index])
+    return None
+
+
+def dropped_name_character(text: str, rng: random.Random) -> Optional[Injection]:
+    """A character dropped from inside an organisation's name (国家统计局 → 国统计局).
+
+    Names are what jieba's part-of-speech tagger calls organisations (nt), four
+    characters or longer, so the rest still reads as a name."""
+    import jieba.posseg
+
+    names, at = [], 0
+    for pair in jieba.posseg.cut(text):
+        if pair.flag == "nt" and len(pair.word) >= 4 and all(HAN.match(ch) for ch in pair.word):
+            names.append((at, pair.word))
+        at += len(pair.word)
+    if not names:
+        return None
+    at, name = rng.choice(names)
+    index = rng.randrange(1, len(name) - 1)
+    injection = _replace("dropped_name_character", text, at + index, at + index + 1, "")
+    # an empty span cannot be overlapped: the defect is the name as now written
+    return Injection(injection.kind, injection.text, at, at + len(name) - 1, name, name[:index] + name[index + 1:])
+
+
+def stray_space(text: str, rng: random.Random) -> Optional[Injection]:
+    """A space between two Chinese characters inside a sentence of running text."""
+    places = []
+    for line in re.finditer(r"[^\n]{20,}", text):
+        body = line.group()
+        if " " in body or "\u3000" in body.strip("\u3000"):
+            continue  # a line with spaces of its own (alignment, name lists) is not running text
+        places.extend(line.start() + m.start() + 1 for m in re.finditer(r"[\u4e00-\u9fff](?=[\u4e00-\u9fff])", body))
+    if not places:
+        return None
+    at = rng.choice(places)
+    return _replace("stray_space", text, at, at, " ")
+
+
+def known_usage(text: str, rng: random.Random) -> Optional[Injection]:
+    """截至 before a date written as 截止 (the usage slip every 公文 checker knows)."""
+    places = [m.start() for m in re.finditer(r"截至(?=[0-9０-９一二〇]{2,4}年|[0-9]{1,2}月|目前|今年|去年|本月)", text)]
+    if not places:
+        return None
+    at = rng.choice(places)
+    return _replace("known_usage", text, at, at + 2, "截止")
+
+
+INJECTORS: dict[str, Callable[[str, random.Random], Optional[Injection]]] = {
+    "same_sound": same_sound,
+    "swap": swap,
+    "dropped_name_character": dropped_name_character,
+    "stray_space": stray_space,
+    "known_usage": known_usage,
+}
