@@ -330,3 +330,37 @@ def test_the_clean_sample_has_no_punctuation_or_number_finding():
 
     text = (SAMPLES / "work-summary-clean.txt").read_text(encoding="utf-8")
     assert findings(text, ["PN2", "NU"]) == []
+
+
+# -- PN212: a stray space between two Chinese characters ---------------------------------
+
+RUNNING = "为进一步加强安全生产工作，{}，切实做好隐患排查治理。\n"
+
+
+def test_a_space_inside_a_clause_of_running_text_is_reported_with_an_unsafe_fix():
+    text = RUNNING.format("各单位要认真 落实工作要求")
+    [found] = findings(text, ["PN212"])
+    assert (found.start, found.end, found.severity.value) == (text.index(" "), text.index(" ") + 1, "warning")
+    assert found.fix.safety == "unsafe"
+    assert apply_fixes(text, [found.fix]) == RUNNING.format("各单位要认真落实工作要求")
+
+
+@pytest.mark.parametrize("clause", [
+    "国 务 院各部门要认真落实",  # letter-spaced
+    "组 长：由分管负责同志担任",  # a letter-spaced label
+    "推出“雄奇山水 新韵重庆”文旅品牌",  # a slogan
+    "贯彻《中共中央 国务院关于加强安全生产的意见》",  # organs in a title
+    "出席的有张三 李四 王五等同志",  # a list laid out with spaces
+    "本报记者 某某某 摄",  # a photo credit
+    "各单位要认真\u3000落实工作要求",  # a full-width space, used on purpose
+])
+def test_spaces_written_on_purpose_are_not_reported(clause):
+    assert findings(RUNNING.format(clause), ["PN212"]) == []
+
+
+def test_a_space_that_splits_a_word_inside_quotation_marks_is_reported():
+    assert len(findings(RUNNING.format("深化“集 团化”改革"), ["PN212"])) == 1
+
+
+def test_a_short_line_such_as_a_byline_is_not_running_text():
+    assert findings("广东省省长 某某某\n", ["PN212"]) == []

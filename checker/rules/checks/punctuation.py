@@ -667,9 +667,8 @@ def hyphen_in_year_range(doc) -> Iterator[Hit]:
 # -- spaces inside Chinese text (PN211) ----------------------------------------------
 
 # One ASCII or no-break space between a Chinese character and a digit. A full-width
-# space is left alone: 公文 use it on purpose (国务院总理　李克强, 公安部　发展改革委);
-# so is a space between two Chinese characters, which joins issuing organs (中共中央
-# 国务院), slogans (“才聚江西 智荟赣鄱”) and bylines as often as it is a slip.
+# space is left alone: 公文 use it on purpose (国务院总理　李克强, 公安部　发展改革委).
+# A space between two Chinese characters is PN212's, below.
 # A space beside a digit; which side is Chinese is compared in Python (is_han):
 # HAN twice in a pattern costs 4 ms to compile at every start.
 _SPACE_BY_DIGIT = patterns.compile("[ \xa0](?:(?<=[0-9][ \xa0])|(?=[0-9]))")
@@ -727,3 +726,120 @@ def space_in_chinese_text(doc) -> Iterator[Hit]:
     """
     for at in doc.view(inner_spaces):
         yield Hit(at, at + 1, suggestion="删去空格", fix=Fix.at(start=at, end=at + 1, replacement=""))
+
+
+# -- a stray space between two Chinese characters (PN212) ----------------------------
+
+# Spaces between Chinese characters that 公文 write on purpose, and how each is told
+# from a slip: letter-spaced words (国 务 院, 组 长：) have a single character between
+# two spaces; issuing organs and slogans (《中共中央 国务院关于…》, “才聚江西 智荟赣鄱”)
+# stand inside title marks or quotation marks, where only a space that splits a word
+# (“多 国多园”) is a slip; bylines, photo credits and name lists (省长 王清宪, 本报记者
+# 韩卿立 摄) are short lines, end in 摄, or put several spaces in one clause. What is
+# left is a space inside a clause of running text.
+RUNNING_TEXT = 30  # characters a paragraph has at least to count as running text
+_CLAUSE_ENDS = frozenset("，。；：？！、\n")
+_ENCLOSING = {"“": "”", "《": "》", "‘": "’", "「": "」", "『": "』"}
+
+
+def _clause(text: str, at: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around offset ``at`` within the paragraph [start, end)."""
+    left = at
+    while left > start and text[left - 1] not in _CLAUSE_ENDS:
+        left -= 1
+    right = at
+    while right < end and text[right] not in _CLAUSE_ENDS:
+        right += 1
+    return left, right
+
+
+def _enclosed(text: str, at: int, start: int) -> bool:
+    """Is offset ``at`` inside quotation or title marks opened in its paragraph?"""
+    open_marks: list[str] = []
+    for ch in text[start:at]:
+        if ch in _ENCLOSING:
+            open_marks.append(_ENCLOSING[ch])
+        elif open_marks and ch == open_marks[-1]:
+            open_marks.pop()
+    return bool(open_marks)
+
+
+def _han_run(text: str, at: int, step: int, start: int, end: int) -> int:
+    """How many Han characters follow (step 1) or precede (step -1) offset ``at``."""
+    count = 0
+    while start <= at < end and is_han(text[at]):
+        count += 1
+        at += step
+    return count
+
+
+def stray_spaces(doc) -> list[int]:
+    text = doc.text
+    found = []
+    for paragraph in ranges_holding(text, doc.body_paragraphs, " \xa0"):
+        p_start, p_end = paragraph.start, paragraph.end
+        if p_end - p_start < RUNNING_TEXT:
+            continue
+        at = p_start
+        while True:
+            at = min((i for i in (text.find(" ", at, p_end), text.find("\xa0", at, p_end)) if i >= 0), default=-1)
+            if at < 0:
+                break
+            space = at
+            at += 1
+            if not (space > p_start and is_han(text[space - 1]) and is_han(_char(text, space + 1, p_start, p_end))):
+                continue
+            if _letter_spaced(text, space, p_start, p_end):
+                continue
+            left, right = _clause(text, space, p_start, p_end)
+            clause = text[left:right]
+            if clause.count(" ") + clause.count("\xa0") + clause.count("\u3000") > 1:
+                continue  # a list of names or organs laid out with spaces
+            if clause.rstrip("）)").endswith("摄") or "记者" in clause:
+                continue  # a photo credit
+            if _enclosed(text, space, p_start) and not _splits_word(text[space - 1] + text[space + 1]):
+                continue  # a slogan or a title naming several organs
+            found.append(space)
+    return found
+
+
+def _letter_spaced(text: str, space: int, start: int, end: int) -> bool:
+    """国 务 院, 组 长：: a single character beside the space, with a space beyond it or
+    a single character on the other side too."""
+    before = _han_run(text, space - 1, -1, start, end)
+    after = _han_run(text, space + 1, 1, start, end)
+    return (before == 1 and after == 1
+            or before == 1 and _char(text, space - 2, start, end) in SPACES
+            or after == 1 and _char(text, space + 2, start, end) in SPACES)
+
+
+def _splits_word(pair: str) -> bool:
+    from checker.model.segmentation import lexicon
+
+    words = lexicon()
+    return words is not None and words.is_word(pair)
+
+
+@rule("PN212", "space-between-chinese", category="punctuation", severity="warning",
+      message="句中两个汉字之间有多余的空格", fix="unsafe")
+def space_between_chinese(doc) -> Iterator[Hit]:
+    """A space between two Chinese characters inside a sentence: 各单位要认真 落实.
+
+    What it checks:
+        One ASCII or no-break space with a Chinese character on each side, inside
+        a clause of a paragraph of running text (at least 30 characters). Not
+        reported: letter-spaced words (国 务 院, 组 长：), spaces inside quotation
+        or title marks (“才聚江西 智荟赣鄱”, 《中共中央 国务院关于……》), a clause
+        with several spaces (name lists, organs laid out in a row), photo credits
+        (本报记者 某某 摄), short lines such as bylines (省长 某某), and full-width
+        spaces, which 公文 use on purpose.
+    Why it matters:
+        Chinese text has no spaces between words; a space inside a sentence is left
+        over from editing or from copying out of a PDF, and splits a word in print.
+    Example:
+        各单位要认真 落实工作要求。 → 各单位要认真落实工作要求。
+    Fix:
+        Unsafe: delete the space (check that it does not separate two names).
+    """
+    for at in doc.view(stray_spaces):
+        yield Hit(at, at + 1, suggestion="删去空格", fix=Fix.at(start=at, end=at + 1, replacement="", safety="unsafe"))
