@@ -22,11 +22,13 @@ import atexit
 import pickle
 import re
 import sys
+from pathlib import Path
 from typing import Any, Optional
 
 try:  # CPython's regular expression internals (3.11 and later)
-    import _sre
-    from re import _compiler, _parser
+    # no stubs describe these private modules: typeshed leaves them out on purpose
+    import _sre  # type: ignore[import-not-found]
+    from re import _compiler, _parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - another implementation or an older Python
     _sre = _compiler = _parser = None
 
@@ -106,7 +108,7 @@ def _version() -> str:
                  sys.maxunicode))
 
 
-def _path():
+def _path() -> Optional[Path]:
     from checker.core.resources import cache_dir
 
     folder = cache_dir()

@@ -14,7 +14,10 @@ import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Optional, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence, TypeVar
+
+if TYPE_CHECKING:
+    import yaml
 
 T = TypeVar("T")
 
@@ -105,9 +108,10 @@ def cached_load_all(paths: Sequence[str | Path], parse: Callable[[str], T]) -> l
 
 def _remembered(folder: Path, stamps: Any, parse: Callable, compute: Callable[[], T]) -> T:
     module = sys.modules.get(parse.__module__)
+    module_file: Optional[str] = getattr(module, "__file__", None) if module else None
     key = repr((
         _CACHE_VERSION, sys.version_info[:2], stamps, parse.__module__, parse.__qualname__,
-        _stamp(Path(module.__file__)) if module and getattr(module, "__file__", None) else None,
+        _stamp(Path(module_file)) if module_file else None,
         _schema_stamps(),
     ))
     entry = folder / (hashlib.sha1(key.encode("utf-8")).hexdigest() + ".pickle")
@@ -175,7 +179,7 @@ def store_atomically(path: Path, data: bytes) -> bool:
         return False
 
 
-def yaml_loader():
+def yaml_loader() -> type[yaml.SafeLoader]:
     """PyYAML's C loader when libyaml is there (ten times faster), else the Python one."""
     import yaml
 
