@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from pathlib import Path
 
 import autocorrect_py
 
@@ -15,7 +16,7 @@ import autocorrect_py
 def main(argv: list[str]) -> int:
     throughput = argv[:1] == ["--throughput"]
     paths = argv[1:] if throughput else argv
-    texts = [(path, open(path, encoding="utf-8").read()) for path in paths]
+    texts = [(path, Path(path).read_text(encoding="utf-8")) for path in paths]
     if throughput:
         autocorrect_py.lint_for(texts[0][1], texts[0][0])
         start, cpu = time.perf_counter(), time.process_time()

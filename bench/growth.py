@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from typing import Callable
+from collections.abc import Callable
 
 _DIGITS = "一二三四五六七八九"
 _SENTENCE = "各单位要认真落实（2024年）工作要求，完成投资12.5亿元，同比增长3.4%；"

@@ -11,8 +11,8 @@ import statistics
 import subprocess
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
 
 
 @dataclass
@@ -31,7 +31,7 @@ class Series:
 
     label: str
     runs: list[Run] = field(default_factory=list)
-    failed: Optional[str] = None  # why the tool could not be measured
+    failed: str | None = None  # why the tool could not be measured
 
     @property
     def times(self) -> list[float]:
@@ -58,7 +58,7 @@ class Series:
         return max(run.peak_kb for run in self.runs) / 1024
 
 
-def run(argv: Sequence[str], *, cwd: Optional[str] = None, env: Optional[dict] = None) -> Run:
+def run(argv: Sequence[str], *, cwd: str | None = None, env: dict | None = None) -> Run:
     """Run ``argv`` once; output goes to temporary files so that ``wait4`` reaps it."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
@@ -74,7 +74,7 @@ def run(argv: Sequence[str], *, cwd: Optional[str] = None, env: Optional[dict] =
 
 
 def series(label: str, argv: Sequence[str], times: int, *, ok: Sequence[int] = (0, 1),
-           cwd: Optional[str] = None, env: Optional[dict] = None, warmup: int = 0) -> Series:
+           cwd: str | None = None, env: dict | None = None, warmup: int = 0) -> Series:
     """``times`` runs of ``argv`` after ``warmup`` untimed ones; a run with an unexpected
     exit status marks the series failed."""
     result = Series(label)

@@ -11,8 +11,8 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Optional
 
 HERE = Path(__file__).resolve().parent
 PEERS = HERE / ".peers"
@@ -26,7 +26,7 @@ PYTHON = sys.executable
 NPM_PACKAGES = ["zhlint@0.8.2", "@lint-md/cli@2.2.4"]
 
 
-def _install_python(log: Callable[[str], None]) -> Optional[str]:
+def _install_python(log: Callable[[str], None]) -> str | None:
     if (PYTHON_TARGET / "autocorrect_py").is_dir():
         return None
     log(f"installing {AUTOCORRECT} into {PYTHON_TARGET.relative_to(HERE.parent)} …")
@@ -34,11 +34,12 @@ def _install_python(log: Callable[[str], None]) -> Optional[str]:
                            "--target", str(PYTHON_TARGET), AUTOCORRECT],
                           capture_output=True, text=True)
     if done.returncode != 0:
-        return (done.stderr or done.stdout).strip().splitlines()[-1:][0] if (done.stderr or done.stdout) else "pip failed"
+        output = (done.stderr or done.stdout).strip()
+        return output.splitlines()[-1] if output else "pip failed"
     return None
 
 
-def _install_npm(log: Callable[[str], None]) -> Optional[str]:
+def _install_npm(log: Callable[[str], None]) -> str | None:
     binaries = NPM_PREFIX / "node_modules" / ".bin"
     if (binaries / "zhlint").exists() and (binaries / "lint-md").exists():
         return None
@@ -55,7 +56,7 @@ def _install_npm(log: Callable[[str], None]) -> Optional[str]:
     return None
 
 
-def install(log: Callable[[str], None]) -> dict[str, Optional[str]]:
+def install(log: Callable[[str], None]) -> dict[str, str | None]:
     """Install the peers; returns peer → None when usable, else the reason it is not."""
     python_problem = _install_python(log)
     npm_problem = _install_npm(log)

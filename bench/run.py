@@ -20,13 +20,12 @@ import platform
 import subprocess
 import sys
 from pathlib import Path
-from typing import Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import inputs  # noqa: E402
-import measure  # noqa: E402
-import peers  # noqa: E402
+import inputs
+import measure
+import peers
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -70,7 +69,7 @@ def spread(one: measure.Series) -> str:
     return f"{one.low:.3f}–{one.high:.3f}"
 
 
-def ratio(one: measure.Series, base: Optional[measure.Series]) -> str:
+def ratio(one: measure.Series, base: measure.Series | None) -> str:
     if base is None or base.failed or not base.runs or one is base:
         return "1.00×" if one is base else "–"
     return f"{one.median / base.median:.2f}×"
@@ -78,7 +77,7 @@ def ratio(one: measure.Series, base: Optional[measure.Series]) -> str:
 
 def row(cells: list[str], widths: list[int]) -> str:
     return "  ".join(cell.ljust(width) if i == 0 else cell.rjust(width)
-                     for i, (cell, width) in enumerate(zip(cells, widths)))
+                     for i, (cell, width) in enumerate(zip(cells, widths, strict=True)))
 
 
 def verdict(ok: bool) -> str:
@@ -100,7 +99,7 @@ def table(title: str, header: list[str], rows: list[list[str]]) -> None:
     line()
 
 
-def series_rows(all_series: list[measure.Series], base: Optional[measure.Series], extra=None) -> list[list[str]]:
+def series_rows(all_series: list[measure.Series], base: measure.Series | None, extra=None) -> list[list[str]]:
     rows = []
     for one in all_series:
         if one.failed:
@@ -173,7 +172,7 @@ def in_process(label: str, argv: list[str], runs: int, env=None) -> measure.Seri
     return result
 
 
-def throughput(sets, doccheck, python, runs, peer_ok) -> Optional[measure.Series]:
+def throughput(sets, doccheck, python, runs, peer_ok) -> measure.Series | None:
     mb = sets["megabyte"]
     texts = [str(path) for path in mb.texts]
     markdown = [str(path) for path in mb.markdown]
@@ -208,7 +207,7 @@ def throughput(sets, doccheck, python, runs, peer_ok) -> Optional[measure.Series
     return main
 
 
-def corpus(sets, doccheck, python, runs, peer_ok, jobs: int) -> Optional[measure.Series]:
+def corpus(sets, doccheck, python, runs, peer_ok, jobs: int) -> measure.Series | None:
     files = sets["corpus"]
     texts = [str(path) for path in files.texts]
     markdown = [str(path) for path in files.markdown]
@@ -265,7 +264,7 @@ def growth(python: str, scale: float) -> None:
           ["shape", "size", "chars", "cpu s", "× previous", "exponent", "overall", "findings"], rows)
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs of each timed command (default 5)")
     parser.add_argument("--only", default="cold,throughput,corpus,growth",

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Optional
 
 import click
 
@@ -40,7 +39,7 @@ def write_output(path: str, content: str | bytes) -> None:
     write_atomically(path, content.encode("utf-8") if isinstance(content, str) else content)
 
 
-def emit(content: str | bytes, output: Optional[str]) -> None:
+def emit(content: str | bytes, output: str | None) -> None:
     if output and output != "-":
         try:
             write_output(output, content)
@@ -164,12 +163,14 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
               help="Check files on N processes (0: one per CPU).  [default: 0]")
 @click.option("--stdin-filename", help="Check the text on standard input as if it were this file.")
 @click.option("--unsafe-fixes", is_flag=True, help="Count unsafe fixes as available in the fix hint.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: long runs on a terminal).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: long runs on a terminal).")
 def check(paths, fmt, output, select, ignore, fail_on, profile, max_file_size, color, config, baseline,
           write_baseline, jobs, stdin_filename, unsafe_fixes, progress) -> None:
     """Check documents (files, or directories walked for the types doccheck reads)."""
     from checker.report.formatters import render
-    from checker.run.baseline import Baseline, BaselineError, write_baseline as record
+    from checker.run.baseline import Baseline, BaselineError
+    from checker.run.baseline import write_baseline as record
 
     if stdin_filename is not None and not paths:
         paths = ("-",)
@@ -224,7 +225,7 @@ def check(paths, fmt, output, select, ignore, fail_on, profile, max_file_size, c
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
-def _refuse_writing_over_inputs(paths, settings, outputs: dict[str, Optional[str]]) -> None:
+def _refuse_writing_over_inputs(paths, settings, outputs: dict[str, str | None]) -> None:
     """A report or baseline written over a checked document would destroy it: refuse
     (exit 2) when an output names a file among those the run reads."""
     existing = {option: target for option, target in outputs.items()
@@ -338,7 +339,8 @@ def fix(paths, show_diff, unsafe_fixes, select, ignore, config) -> None:
 @_config_option
 def annotate(path, output, select, ignore, config) -> None:
     """Write a copy of a .docx with one Word comment per finding (author "doccheck")."""
-    from checker.report.annotate import AnnotateError, annotate as write_annotated
+    from checker.report.annotate import AnnotateError
+    from checker.report.annotate import annotate as write_annotated
 
     settings = _settings((path,), config, select, ignore)
     try:
@@ -397,7 +399,8 @@ def list_profiles(fmt) -> None:
     for p in profiles:
         required = "、".join(part.name for part in p.parts if part.required) or "-"
         click.echo(f"{p.name:<20} {p.type:<12} {p.description}")
-        signed = "必备" if p.signature == "required" else "必备（或以题注代替）" if p.issued == "signature-or-note" else "可选"
+        signed = ("必备" if p.signature == "required"
+                  else "必备（或以题注代替）" if p.issued == "signature-or-note" else "可选")
         expected = "".join(f"；应有：{item.name}" for item in p.expected)
         click.echo(f"{'':<20} 必备部分：{required}；落款：{signed}{expected}")
 

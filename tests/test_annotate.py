@@ -1,16 +1,18 @@
 """doccheck annotate: a commented copy of a .docx, one comment per finding, on the right text."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 pytest.importorskip("docx", reason="python-docx is not installed (pip install doccheck[docx])")
-import docx  # noqa: E402
-from docx.oxml.ns import qn  # noqa: E402
+import docx
+from docx.oxml.ns import qn
 
-from checker.core.config import Settings  # noqa: E402
-from checker.report.annotate import annotate  # noqa: E402
-from tests.conftest import run  # noqa: E402
-from tests.test_readers_docx import add, gbt_document, save  # noqa: E402
+from checker.core.config import Settings
+from checker.report.annotate import annotate
+from tests.conftest import run
+from tests.test_readers_docx import add, gbt_document, save
 
 
 def anchored(paragraph) -> dict[int, str]:
@@ -51,10 +53,10 @@ def sample(tmp_path):
 
 def test_one_comment_per_finding_on_the_offending_text(tmp_path):
     source = sample(tmp_path)
-    original = open(source, "rb").read()
+    original = Path(source).read_bytes()
     output = str(tmp_path / "out.docx")
     findings = annotate(source, output, Settings(select=["PN101", "LY"]))
-    assert open(source, "rb").read() == original  # never modified
+    assert Path(source).read_bytes() == original  # never modified
     result = docx.Document(output)
     comments = list(result.comments)
     assert len(comments) == len(findings) == 3

@@ -68,14 +68,14 @@ def test_a_second_identical_problem_is_still_new(tmp_path):
 def test_editing_the_phrase_of_a_finding_makes_it_new():
     before = check_text("（一）甲项工作。\n（三）乙项工作。\n")
     after = check_text("（一）甲项工作。\n（三）乙项工作要点。\n")
-    gap = [f for f in before if f.code == "ST101"][0]
-    edited = [f for f in after if f.code == "ST101"][0]
+    gap = next(f for f in before if f.code == "ST101")
+    edited = next(f for f in after if f.code == "ST101")
     assert fingerprint(gap, "（一）甲项工作。\n（三）乙项工作。\n") != \
         fingerprint(edited, "（一）甲项工作。\n（三）乙项工作要点。\n")
 
 
 def test_paths_are_matched_relative_to_the_baseline_whatever_the_current_folder(tmp_path, monkeypatch):
-    document, baseline = setup(tmp_path)
+    _document, baseline = setup(tmp_path)
     monkeypatch.chdir(tmp_path / "docs")
     assert codes_and_lines(check_with(baseline, "a.txt")) == []
     assert Baseline.load(str(baseline)).files.keys() == {"docs/a.txt"}

@@ -1,7 +1,8 @@
 """Dates: the shared extraction view and the DT rules."""
 import datetime
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.model.dates import document_date, extract_dates, years_in
 from checker.model.document import Document

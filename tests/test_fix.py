@@ -97,9 +97,9 @@ def test_gb18030_with_crlf_keeps_both_and_a_second_run_changes_nothing(tmp_path)
 
 def test_mixed_line_endings_are_each_kept(tmp_path):
     path = tmp_path / "mixed.txt"
-    path.write_bytes("帐号一\r\n帐号二\n帐号三\r\n".encode("utf-8"))
+    path.write_bytes("帐号一\r\n帐号二\n帐号三\r\n".encode())
     assert run("fix", *SELECT, str(path)).exit_code == 0
-    assert path.read_bytes() == "账号一\r\n账号二\n账号三\r\n".encode("utf-8")
+    assert path.read_bytes() == "账号一\r\n账号二\n账号三\r\n".encode()
 
 
 @pytest.mark.parametrize("bom, encoding", [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -173,9 +173,9 @@ def test_a_replacement_with_a_line_break_uses_the_files_line_ending(tmp_path):
     _RULES.pop("TY993")
     _replacer("TY993", "test-line-break", "。帐号", "。\n账号", "safe")
     path = tmp_path / "a.txt"
-    path.write_bytes("第一句。帐号\r\n".encode("utf-8"))
+    path.write_bytes("第一句。帐号\r\n".encode())
     assert run("fix", "--select", "TY993", str(path)).exit_code == 0
-    assert path.read_bytes() == "第一句。\r\n账号\r\n".encode("utf-8")
+    assert path.read_bytes() == "第一句。\r\n账号\r\n".encode()
 
 
 def test_text_that_the_encoding_cannot_hold_is_refused():
@@ -309,7 +309,7 @@ def test_a_fix_whose_place_in_the_file_is_not_what_the_check_saw_is_left_for_the
     # file has other characters. The fix must not be carried over, insertion or not.
     from checker.load.readers.sourcemap import TextBuilder
 
-    file_bytes = "第一行没有问题。\n请核对帐号。\n".encode("utf-8")
+    file_bytes = "第一行没有问题。\n请核对帐号。\n".encode()
     builder = TextBuilder()
     builder.add("请核对帐号。", {"line": 1, "column": 1}, advance=("column",))  # really line 2
     builder.newline()

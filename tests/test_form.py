@@ -1,9 +1,9 @@
 """Form elements (ST3xx): 发文字号, 附件说明, 主送机关, signature block."""
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.rules.checks.form import _DOC_NUMBER, doc_numbers
-
 from tests.conftest import SAMPLES, codes, findings
 
 SIGNED = "\n青山区人民政府办公室\n2024年3月8日\n"

@@ -24,9 +24,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker.run.engine import check_path, check_text
-from checker.report.formatters import FORMATS, render
 from checker.core.models import Report
+from checker.report.formatters import FORMATS, render
+from checker.run.engine import check_path, check_text
 from tests.conftest import SAMPLES
 
 _BUDGET = os.environ.get("DOCCHECK_FUZZ_EXAMPLES")

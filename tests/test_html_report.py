@@ -32,7 +32,7 @@ def _report(tmp_path, text=DOCUMENT):
 
 
 def test_report_is_self_contained_and_escapes_the_document(tmp_path):
-    report, page = _report(tmp_path)
+    _, page = _report(tmp_path)
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert "Content-Security-Policy" in page
     assert "&lt;script&gt;document.title=" in page
@@ -44,7 +44,7 @@ def test_every_finding_has_a_highlight_and_a_note(tmp_path):
     report, page = _report(tmp_path)
     findings = report.files[0].findings
     assert findings
-    for number, finding in enumerate(findings):
+    for number in range(len(findings)):
         note = f'id="f0-n{number}"'
         assert note in page
         assert re.search(rf'<mark class="hl on [^"]*" data-ids="[^"]*\bf0-n{number}\b', page)

@@ -4,13 +4,13 @@ from __future__ import annotations
 import pytest
 
 pytest.importorskip("docx", reason="python-docx is not installed (pip install doccheck[docx])")
-import docx  # noqa: E402
-from docx.shared import Mm  # noqa: E402
+import docx
+from docx.shared import Mm
 
-from checker.core.config import Settings  # noqa: E402
-from checker.run.engine import check_path  # noqa: E402
-from tests.conftest import findings  # noqa: E402
-from tests.test_readers_docx import add, chinese_list, gbt_document, number, save  # noqa: E402
+from checker.core.config import Settings
+from checker.run.engine import check_path
+from tests.conftest import findings
+from tests.test_readers_docx import add, chinese_list, gbt_document, number, save
 
 
 def layout(path: str):

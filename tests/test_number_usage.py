@@ -3,7 +3,8 @@ import time
 
 import pytest
 import yaml
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.core.config import Settings as RunSettings
 from checker.core.resources import rules_path

@@ -24,7 +24,7 @@ def test_restart_under_a_new_parent_is_fine():
 
 
 def test_numbers_above_ten_count_on():
-    text = "".join(f"（{n}）第{n}项。\n" for n in "一 二 三 四 五 六 七 八 九 十 十一 十二".split())
+    text = "".join(f"（{n}）第{n}项。\n" for n in ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"])
     assert codes(text, "ST") == []
 
 

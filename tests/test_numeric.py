@@ -1,7 +1,8 @@
 """NC rules: the arithmetic of totals, shares and changes, with its evidence."""
 from fractions import Fraction
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.core.config import Settings
 from checker.model.quantities import format_number
@@ -403,11 +404,7 @@ def test_tax_and_non_tax_revenue_make_up_the_revenue():
     assert f.code == "NC101" and f.evidence["exhaustive_because"] == "标准分类：税收非税收入"
 
 
-FRAGMENTS = st.sampled_from(list("0123456789１２３.．,，、。；：:%％‰（）()-—～") + [
-    "万", "亿", "万亿", "元", "项", "个", "家", "人次", "年", "月", "倍", "个百分点", "百分之", "成", "其中", "分别为",
-    "共", "占", "占比", "比重", "由", "从", "增加到", "提高到", "下降到", "增长", "提高", "减少", "降低", "比上年增加",
-    "同比", "近", "约", "超", "余", "多", "以上", "不足", "累计", "第", "一", "二", "两", "十", "百", "千", "点", "三次产业",
-    "一等奖", "二等奖", "三等奖", "国家", "省", "市", "级", "\n"])
+FRAGMENTS = st.sampled_from([*list("0123456789１２３.．,，、。；：:%％‰（）()-—～"), "万", "亿", "万亿", "元", "项", "个", "家", "人次", "年", "月", "倍", "个百分点", "百分之", "成", "其中", "分别为", "共", "占", "占比", "比重", "由", "从", "增加到", "提高到", "下降到", "增长", "提高", "减少", "降低", "比上年增加", "同比", "近", "约", "超", "余", "多", "以上", "不足", "累计", "第", "一", "二", "两", "十", "百", "千", "点", "三次产业", "一等奖", "二等奖", "三等奖", "国家", "省", "市", "级", "\n"])
 
 
 @settings(max_examples=200, deadline=None)

@@ -10,7 +10,7 @@ def headings(text: str):
 def test_four_levels_nest_by_rank():
     text = "一、总体要求\n（一）目标。\n1.第一项\n（1）细目\n（2）细目\n2.第二项\n（二）原则。\n二、工作安排\n"
     root = build_outline(text)
-    first = [n for n in root.children if n.kind == "heading"][0]
+    first = next(n for n in root.children if n.kind == "heading")
     assert [c.number for c in first.children if c.kind == "heading"] == [1, 2]
     sub = first.children[0]
     assert [(c.level, c.number) for c in sub.children if c.kind == "heading"] == [(3, 1), (3, 2)]

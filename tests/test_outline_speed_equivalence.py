@@ -15,11 +15,20 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from checker.load.readers import read_source
 from checker.model import outline
 from checker.model.numerals import to_int
-from checker.model.outline import (_RANK, _TERMINAL_KIND, _TERMINAL_LEVEL, Node, OutlineBuilder,
-                                   _classify_lines_whole, _enumeration_pattern, _style, build_outline)
-from checker.load.readers import read_source
+from checker.model.outline import (
+    _RANK,
+    _TERMINAL_KIND,
+    _TERMINAL_LEVEL,
+    Node,
+    OutlineBuilder,
+    _classify_lines_whole,
+    _enumeration_pattern,
+    _style,
+    build_outline,
+)
 from tests.conftest import SAMPLES
 
 

@@ -196,7 +196,7 @@ def test_plan_part_speaking_of_the_past_year_as_future():
 
 
 def test_matching_years_are_fine(seed_path):
-    assert codes(SUMMARY, "ST207,ST208".split(",")) == []
+    assert codes(SUMMARY, ["ST207", "ST208"]) == []
     assert codes(seed_path.read_text(encoding="utf-8"), ["ST207", "ST208"]) == []
 
 

@@ -1,9 +1,9 @@
 """Punctuation by GB/T 15834-2011: PN201-PN211 (checker/rules/checks/punctuation.py)."""
-import re
 import time
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.core.config import Settings
 from checker.rules.checks import punctuation

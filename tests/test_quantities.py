@@ -5,8 +5,15 @@ from fractions import Fraction
 import pytest
 
 from checker.model.document import Document
-from checker.model.quantities import (NumericRulesError, extract_quantities, format_number, load_numeric_rules,
-                                      quantities, round_half_up, sentences)
+from checker.model.quantities import (
+    NumericRulesError,
+    extract_quantities,
+    format_number,
+    load_numeric_rules,
+    quantities,
+    round_half_up,
+    sentences,
+)
 
 
 def one(text: str):

@@ -92,7 +92,7 @@ def _plain_chinese_value(written: str):
     sections = quantities._CN_SECTIONS.fullmatch(whole)
     if sections and (not point or (fraction and all(ch in digit for ch in fraction))):
         value = 0
-        for section, size in zip(sections.groups(), (10**8, 10**4, 1)):
+        for section, size in zip(sections.groups(), (10**8, 10**4, 1), strict=True):
             if section:
                 number = chinese_to_int(section)
                 if number is None:
@@ -113,8 +113,7 @@ def test_chinese_numerals_are_read_as_the_plain_parse_reads_them(written):
 
 
 # The claims' yes/no word-list tests are each one pattern; the plain test asks each word in turn.
-_WORD_PIECES = PIECES + ["交叉", "人均", "每", "由", "从", "同比", "比上年同期", "增加值", "GDP", "目标", "力争",
-                         "控制在", "新增", "这", "上述", "最高", "提升", "回落", "可比价", "（", "）"]
+_WORD_PIECES = [*PIECES, "交叉", "人均", "每", "由", "从", "同比", "比上年同期", "增加值", "GDP", "目标", "力争", "控制在", "新增", "这", "上述", "最高", "提升", "回落", "可比价", "（", "）"]
 
 
 @SETTINGS
@@ -154,10 +153,10 @@ def test_the_claims_pre_tests_pass_over_only_sentences_without_claims(text):
     # Each kind of claim is looked for only when its sentence holds a word every such claim is
     # read after (a breakdown marker, a share word or set hint, a from-word or comparison):
     # with pre-tests that always pass, the claims are the same.
-    from checker.model import claims as claims_module
     from checker.core.config import Settings
-    from checker.model.document import Document
     from checker.load.source import Source
+    from checker.model import claims as claims_module
+    from checker.model.document import Document
 
     tests = claims_module._word_tests(load_numeric_rules())
     doc = Document(Source(path="x", text=text), settings=Settings.defaults())

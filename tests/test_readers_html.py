@@ -11,10 +11,10 @@ import pytest
 
 pytest.importorskip("trafilatura", reason="trafilatura is not installed (pip install doccheck[html])")
 
-from checker.core.config import Settings  # noqa: E402
-from checker.load.readers import LoadError, read_source  # noqa: E402
-from checker.run.engine import check_path  # noqa: E402
-from tests.conftest import SAMPLES, SEED, run  # noqa: E402
+from checker.core.config import Settings
+from checker.load.readers import LoadError, read_source
+from checker.run.engine import check_path
+from tests.conftest import SAMPLES, SEED, run
 
 PAGE = SAMPLES / "notice-page.html"
 

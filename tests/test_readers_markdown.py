@@ -4,9 +4,13 @@ from __future__ import annotations
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from checker.core.config import Settings
-from checker.load.readers import LoadError, read_source, text as text_reader
+from checker.load.readers import LoadError, read_source
+from checker.load.readers import text as text_reader
 from checker.run.engine import check_path, check_source
 from tests.conftest import SAMPLES, run
 
@@ -83,8 +87,6 @@ def test_every_character_maps_back_to_the_same_character_in_the_file():
 
 
 # -- the source map: every character it places is the file's character there ------------
-
-from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
 
 _WORDS = st.sampled_from(["企业", "研发", "10～15%", "（2014-2016）", "，", "。", "abc", "x y", "帐号",
                           "**要点**", "`代码`", "\\*", "&amp;", "[链接](http://a.b)", "<b>粗</b>", "_斜_"])

@@ -172,12 +172,12 @@ def adversarial(pattern: re.Pattern) -> list[str]:
     strings = []
     for ch in alphabet:
         strings += [ch * LENGTH, ch * LENGTH + "\x00"]
-    for first in own[:10] + ["1", "一", "，"]:
-        for second in own[:10] + ["1", "一", "，", " "]:
+    for first in [*own[:10], "1", "一", "，"]:
+        for second in [*own[:10], "1", "一", "，", " "]:
             if first != second:
                 strings.append((first + second) * (LENGTH // 2) + "\x00")
     generator = random.Random(pattern.pattern)
-    for pool in (own or COMMON, alphabet, own + ["1", "\x00"]):
+    for pool in (own or COMMON, alphabet, [*own, "1", "\x00"]):
         for _ in range(4):
             strings.append("".join(generator.choice(pool) for _ in range(LENGTH)) + "\x00")
     return strings

@@ -65,7 +65,7 @@ def test_binary_file_with_a_txt_name_is_refused_with_exit_2(tmp_path):
 
 
 def test_invalid_utf8_without_a_declared_encoding_is_refused_saying_where(tmp_path):
-    data = GAP.encode("utf-8") + "（四）坚持".encode("utf-8") + b"\xff\xfe\xfd" + "问题导向。\n".encode("utf-8")
+    data = GAP.encode("utf-8") + "（四）坚持".encode() + b"\xff\xfe\xfd" + "问题导向。\n".encode()
     path = write(tmp_path, "broken.txt", data)
     result = run("check", str(path))
     assert result.exit_code == 2
@@ -75,7 +75,7 @@ def test_invalid_utf8_without_a_declared_encoding_is_refused_saying_where(tmp_pa
 
 
 def test_utf8_cut_in_the_middle_of_a_character_is_refused_saying_where(tmp_path):
-    path = write(tmp_path, "cut.txt", GAP.encode("utf-8") + "截至".encode("utf-8")[:4])
+    path = write(tmp_path, "cut.txt", GAP.encode("utf-8") + "截至".encode()[:4])
     result = run("check", str(path))
     assert result.exit_code == 2
     assert "第 3 行第 2 列" in result.output

@@ -3,13 +3,22 @@ import re
 
 import pytest
 import yaml
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from checker.core.config import Settings
-from checker.run.engine import check_text
 from checker.core.resources import rules_path, schema_path
-from checker.rules.rulepacks import (Matcher, RulePackError, load_glossary, load_pack, parse_glossary,
-                                     parse_pack, trie_pattern)
+from checker.rules.rulepacks import (
+    Matcher,
+    RulePackError,
+    load_glossary,
+    load_pack,
+    parse_glossary,
+    parse_pack,
+    trie_pattern,
+)
+from checker.run.engine import check_text
 from tests.conftest import run
 
 

@@ -8,7 +8,8 @@ patterns care about.
 import bisect
 import re
 
-from hypothesis import example, given, settings, strategies as st
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from checker.model import dates
 

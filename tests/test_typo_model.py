@@ -3,7 +3,9 @@
 import random
 
 import pytest
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from checker.core.config import Settings
 from checker.model.document import Document

@@ -12,7 +12,6 @@ import errno
 import os
 import stat
 import tempfile
-from typing import Optional
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # the largest file read unless the settings say otherwise
 
@@ -21,7 +20,7 @@ class FileChanged(Exception):
     """The file on disk no longer holds the bytes it was expected to: nothing is written."""
 
 
-def write_atomically(path: str, data: bytes, expected: Optional[bytes] = None) -> None:
+def write_atomically(path: str, data: bytes, expected: bytes | None = None) -> None:
     """Replace ``path`` with ``data`` through a temporary file and a rename, keeping
     its permissions; with ``expected``, only if the file still holds those bytes."""
     target = os.path.realpath(path)

@@ -13,7 +13,7 @@ baseline, a report read back) is validated as usual.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any, Literal, Optional
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -58,7 +58,7 @@ class Fix(BaseModel):
     safety: Literal["safe", "unsafe"] = "safe"
 
     @classmethod
-    def at(cls, start: int, end: int, replacement: str, safety: Literal["safe", "unsafe"] = "safe") -> "Fix":
+    def at(cls, start: int, end: int, replacement: str, safety: Literal["safe", "unsafe"] = "safe") -> Fix:
         """A fix made by a rule from values it has typed (not validated: see above)."""
         return cls.model_construct(start=start, end=end, replacement=replacement, safety=safety)
 
@@ -78,12 +78,12 @@ class Finding(BaseModel):
     start: int
     end: int
     excerpt: str
-    suggestion: Optional[str] = None
-    fix: Optional[Fix] = None
+    suggestion: str | None = None
+    fix: Fix | None = None
     evidence: dict[str, Any] = Field({})
     # Where the extracted text came from in a non-text source (docx paragraph,
     # table cell, PDF page …). Not part of the JSON report's required keys.
-    location: Optional[dict[str, Any]] = None
+    location: dict[str, Any] | None = None
 
     def sort_key(self) -> tuple:
         return (self.start, self.end, self.code)
@@ -93,16 +93,16 @@ class FileReport(BaseModel):
     model_config = ConfigDict(defer_build=True)
 
     path: str
-    encoding: Optional[str] = None
-    profile: Optional[str] = None
+    encoding: str | None = None
+    profile: str | None = None
     findings: list[Finding] = Field([])
     # Set when the file could not be read or checked at all (exit status 2).
-    error: Optional[str] = None
+    error: str | None = None
     # The checked text, for formatters that show context; never serialised.
-    _text: Optional[str] = PrivateAttr(default=None)
+    _text: str | None = PrivateAttr(default=None)
 
     @property
-    def text(self) -> Optional[str]:
+    def text(self) -> str | None:
         return self._text
 
 
@@ -130,7 +130,7 @@ class Report(BaseModel):
     summary: Summary
 
     @classmethod
-    def build(cls, files: list[FileReport]) -> "Report":
+    def build(cls, files: list[FileReport]) -> Report:
         from checker.core.version import __version__
 
         by_severity = {"error": 0, "warning": 0, "info": 0}

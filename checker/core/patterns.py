@@ -23,7 +23,7 @@ import pickle
 import re
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 try:  # CPython's regular expression internals (3.11 and later)
     # no stubs describe these private modules: typeshed leaves them out on purpose
@@ -35,12 +35,12 @@ except ImportError:  # pragma: no cover - another implementation or an older Pyt
 _LIMIT = 4000  # stored programs; beyond that, the ones this process did not use are dropped
 
 _compiled: dict[tuple[str, int], re.Pattern] = {}
-_stored: Optional[dict[tuple[str, int], tuple]] = None  # loaded on the first compile
+_stored: dict[tuple[str, int], tuple] | None = None  # loaded on the first compile
 _used: set[tuple[str, int]] = set()
 _changed = False
 
 
-def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - the name re uses
+def compile(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile(pattern, flags)``, built from the stored program when there is one."""
     key = (pattern, int(flags))
     found = _compiled.get(key)
@@ -59,7 +59,7 @@ def compiled() -> list[re.Pattern]:
     return list(_compiled.values())
 
 
-def _from_store(key: tuple[str, int]) -> Optional[re.Pattern]:
+def _from_store(key: tuple[str, int]) -> re.Pattern | None:
     global _stored
     if _stored is None:
         _stored = _load()
@@ -108,7 +108,7 @@ def _version() -> str:
                  sys.maxunicode))
 
 
-def _path() -> Optional[Path]:
+def _path() -> Path | None:
     from checker.core.resources import cache_dir
 
     folder = cache_dir()

@@ -12,9 +12,10 @@ import os
 import pickle
 import sys
 import tempfile
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     import yaml
@@ -24,7 +25,7 @@ T = TypeVar("T")
 _PACKAGE = Path(__file__).resolve().parent.parent  # checker/: data/ sits there in a wheel
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_dir(name: str) -> Path:
     """The directory ``name`` (``grammar``, ``rules`` or ``schemas``)."""
     installed = _PACKAGE / "data" / name
@@ -33,22 +34,22 @@ def data_dir(name: str) -> Path:
     return _PACKAGE.parent / name
 
 
-@lru_cache(maxsize=None)  # rules ask for their data file once per document: keep the Path
+@cache  # rules ask for their data file once per document: keep the Path
 def grammar_path(filename: str) -> Path:
     return data_dir("grammar") / filename
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules_path(filename: str) -> Path:
     return data_dir("rules") / filename
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema_path(filename: str) -> Path:
     return data_dir("schemas") / filename
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(filename: str) -> dict:
     with open(schema_path(filename), encoding="utf-8") as handle:
         return json.load(handle)
@@ -65,7 +66,7 @@ _CACHE_VERSION = "1"
 _CACHE_LIMIT = 200  # files kept; the oldest half is dropped beyond that
 
 
-def cache_dir() -> Optional[Path]:
+def cache_dir() -> Path | None:
     configured = os.environ.get("DOCCHECK_CACHE_DIR")
     if configured is not None:
         return Path(configured) if configured.strip() else None
@@ -108,7 +109,7 @@ def cached_load_all(paths: Sequence[str | Path], parse: Callable[[str], T]) -> l
 
 def _remembered(folder: Path, stamps: Any, parse: Callable, compute: Callable[[], T]) -> T:
     module = sys.modules.get(parse.__module__)
-    module_file: Optional[str] = getattr(module, "__file__", None) if module else None
+    module_file: str | None = getattr(module, "__file__", None) if module else None
     key = repr((
         _CACHE_VERSION, sys.version_info[:2], stamps, parse.__module__, parse.__qualname__,
         _stamp(Path(module_file)) if module_file else None,
@@ -129,7 +130,7 @@ def _remembered(folder: Path, stamps: Any, parse: Callable, compute: Callable[[]
 
 
 @lru_cache(maxsize=1)
-def _schema_stamps() -> Optional[list]:
+def _schema_stamps() -> list | None:
     """The schemas' stamps, taken once per process (a run reads some twenty cached
     files: listing the schemas for each cost 3 ms of start-up)."""
     schemas = data_dir("schemas")

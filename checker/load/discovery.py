@@ -11,13 +11,13 @@ whatever ``.gitignore`` files (and ``.git/info/exclude``) ignore. Globs use
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Optional
 
 from checker.core.config import Settings, path_spec
 
 
-def find_repository(folder: str) -> Optional[Path]:
+def find_repository(folder: str) -> Path | None:
     """The root of the git work tree containing ``folder``, if any."""
     here = Path(os.path.abspath(folder))
     for candidate in (here, *here.parents):
@@ -92,7 +92,7 @@ def suffixes(settings: Settings) -> set[str]:
     return set(settings.file_types or supported_suffixes())
 
 
-def discover(paths: Iterable[str], settings: Optional[Settings] = None) -> list[str]:
+def discover(paths: Iterable[str], settings: Settings | None = None) -> list[str]:
     """The files to check, in the order given, each folder's files sorted."""
     settings = settings or Settings.defaults()
     wanted = suffixes(settings)

@@ -7,8 +7,9 @@ is built on it, and the fixer and the annotator use its way back (``locate``,
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import Any
 
 
 @dataclass
@@ -17,13 +18,13 @@ class Source:
 
     path: str
     text: str
-    encoding: Optional[str] = "utf-8"
+    encoding: str | None = "utf-8"
     newline: str = "\n"
     bom: bool = False
     kind: str = "text"  # text, markdown, docx, html, pdf, stdin
     metadata: dict[str, str] = field(default_factory=dict)
     # offset in ``text`` → where it came from in the original (paragraph, cell, page …)
-    locate: Optional[Callable[[int], dict[str, Any]]] = None
-    raw: Optional[bytes] = None  # the bytes as read, to detect a change before writing
+    locate: Callable[[int], dict[str, Any]] | None = None
+    raw: bytes | None = None  # the bytes as read, to detect a change before writing
     # Extra facts a reader knows about the file (docx page setup and fonts …)
     extras: dict[str, Any] = field(default_factory=dict)

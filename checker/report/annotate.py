@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import io
 import os
-from typing import Any, Optional
+from typing import Any
 
 from checker.core.config import Settings
 from checker.core.models import Finding
@@ -23,10 +23,11 @@ class AnnotateError(Exception):
     """The document cannot be annotated: the message says why, for the user."""
 
 
-def annotate(path: str, output: str, settings: Optional[Settings] = None) -> list[Finding]:
+def annotate(path: str, output: str, settings: Settings | None = None) -> list[Finding]:
     """Check the .docx at ``path`` and write a commented copy to ``output``; the findings."""
     from checker.core.files import write_atomically
-    from checker.load.readers import LoadError, docx as docx_reader, read_bytes
+    from checker.load.readers import LoadError, read_bytes
+    from checker.load.readers import docx as docx_reader
     from checker.run.engine import check_source
 
     if not path.lower().endswith(".docx"):
@@ -134,7 +135,7 @@ def _split_run(run, at: int, qn) -> None:
     _keep(second, at, None, qn)
 
 
-def _keep(run, start: int, end: Optional[int], qn) -> None:
+def _keep(run, start: int, end: int | None, qn) -> None:
     """Keep only the run content that makes characters [start, end) of its text."""
     offset = 0
     for child in list(run):
@@ -157,7 +158,7 @@ def _keep(run, start: int, end: Optional[int], qn) -> None:
             inside = child_start >= start and (end is None or child_end <= end)
             if not inside:
                 run.remove(child)
-        elif end is not None and child_start >= end or child_start < start:
+        elif (end is not None and child_start >= end) or child_start < start:
             run.remove(child)  # a drawing or field mark stays with one of the two halves
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Optional, Union
+from typing import Any
 
 from checker.core import patterns
 from checker.core.models import CATEGORY_PREFIX, Fix, Severity
@@ -28,10 +29,10 @@ class Hit:
     end: int
     args: dict[str, Any] = field(default_factory=dict)  # values for the message template
     variant: str = "default"  # which of the rule's messages
-    suggestion: Optional[str] = None
-    fix: Optional[Fix] = None
+    suggestion: str | None = None
+    fix: Fix | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
-    severity: Optional[Severity] = None  # a rule may lower its own severity for a weak case
+    severity: Severity | None = None  # a rule may lower its own severity for a weak case
 
 
 @dataclass
@@ -43,7 +44,7 @@ class Rule:
     messages: dict[str, str]
     check: Callable[[Any], Iterable[Hit]]
     doc: str = ""
-    fix_safety: Optional[str] = None  # "safe" / "unsafe" when the rule offers fixes
+    fix_safety: str | None = None  # "safe" / "unsafe" when the rule offers fixes
 
     @property
     def summary(self) -> str:
@@ -80,8 +81,8 @@ def rule(
     *,
     category: str,
     severity: str,
-    message: Union[str, dict[str, str]],
-    fix: Optional[str] = None,
+    message: str | dict[str, str],
+    fix: str | None = None,
 ) -> Callable:
     """Register the decorated function as a rule."""
     if not _CODE.match(code) or CATEGORY_PREFIX[category] != code[:2]:
@@ -149,7 +150,7 @@ def load_rules() -> dict[str, Rule]:
     return dict(_sorted)
 
 
-def get_rule(code_or_name: str) -> Optional[Rule]:
+def get_rule(code_or_name: str) -> Rule | None:
     rules = load_rules()
     key = code_or_name.strip()
     if key.upper() in rules:

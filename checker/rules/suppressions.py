@@ -17,7 +17,6 @@ suppressions do not pile up.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 from checker.core import patterns
 from checker.core.models import Finding
@@ -130,7 +129,8 @@ def known(selector: str) -> bool:
     return selector_known(selector)
 
 
-def apply(text: str, findings: list[Finding], ran: set[str]) -> tuple[list[Finding], list[tuple[Directive, Optional[Selector]]]]:
+def apply(text: str, findings: list[Finding],
+          ran: set[str]) -> tuple[list[Finding], list[tuple[Directive, Selector | None]]]:
     """(the findings no directive silences, the (directive, selector) pairs that
     silenced nothing although a rule they name ran on this text)."""
     found = [d for d in directives(text) if d.kind != "enable"]
@@ -156,7 +156,7 @@ def apply(text: str, findings: list[Finding], ran: set[str]) -> tuple[list[Findi
                     selector.used = silenced = True
         if not silenced:
             kept.append(finding)
-    unused: list[tuple[Directive, Optional[Selector]]] = []
+    unused: list[tuple[Directive, Selector | None]] = []
     for directive in found:
         if not directive.selectors:
             if not directive.used:

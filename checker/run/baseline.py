@@ -19,7 +19,6 @@ import json
 import os
 from collections import Counter
 from pathlib import Path, PurePosixPath
-from typing import Optional
 
 from checker.core import patterns
 from checker.core.models import FileReport, Finding, Report
@@ -38,7 +37,7 @@ def _normalised(text: str) -> str:
     return _SPACE.sub("", text)
 
 
-def fingerprint(finding: Finding, text: Optional[str]) -> str:
+def fingerprint(finding: Finding, text: str | None) -> str:
     """A stable identity of ``finding`` in ``text``: code + excerpt + context hash."""
     context = ""
     if text is not None:
@@ -98,7 +97,7 @@ class Baseline:
         self.files = files
 
     @classmethod
-    def load(cls, path: str) -> "Baseline":
+    def load(cls, path: str) -> Baseline:
         try:
             with open(path, encoding="utf-8") as stream:
                 data = json.load(stream)

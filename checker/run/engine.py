@@ -8,8 +8,8 @@ for that file and the other rules still run.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
 
 from checker.core.config import Settings
 from checker.core.models import FileReport, Finding, Severity
@@ -82,7 +82,7 @@ def make_finding(doc: Document, rule_: Rule, hit: Hit, severity: Severity) -> Fi
     )
 
 
-def check_document(doc: Document, settings: Optional[Settings] = None) -> list[Finding]:
+def check_document(doc: Document, settings: Settings | None = None) -> list[Finding]:
     settings = settings or Settings.defaults()
     findings: list[Finding] = []
     ran: set[str] = set()
@@ -119,7 +119,7 @@ def _suppress(doc: Document, findings: list[Finding], ran: set[str], settings: S
     return kept
 
 
-def check_source(source: Source, settings: Optional[Settings] = None) -> FileReport:
+def check_source(source: Source, settings: Settings | None = None) -> FileReport:
     settings = settings or Settings.defaults()
     doc = Document(source, settings=settings)
     findings = check_document(doc, settings)
@@ -129,7 +129,7 @@ def check_source(source: Source, settings: Optional[Settings] = None) -> FileRep
     return report
 
 
-def check_path(path: str, settings: Optional[Settings] = None) -> FileReport:
+def check_path(path: str, settings: Settings | None = None) -> FileReport:
     settings = (settings or Settings.defaults()).for_path(path)  # per-path profile and ignores
     try:
         source = read_source(path, settings.max_file_size)
@@ -138,12 +138,12 @@ def check_path(path: str, settings: Optional[Settings] = None) -> FileReport:
     return check_source(source, settings)
 
 
-def check_text(text: str, settings: Optional[Settings] = None, path: str = "<string>") -> list[Finding]:
+def check_text(text: str, settings: Settings | None = None, path: str = "<string>") -> list[Finding]:
     """Check a string: the shortest way to use doccheck from Python."""
     return check_source(Source(path=path, text=text), settings).findings
 
 
-def expand_paths(paths: Iterable[str], suffixes: Optional[Iterable[str]] = None) -> Iterator[str]:
+def expand_paths(paths: Iterable[str], suffixes: Iterable[str] | None = None) -> Iterator[str]:
     """Files as given, and the checkable files below each directory, in a stable order."""
     wanted = set(suffixes or supported_suffixes())
     for path in paths:
@@ -159,7 +159,7 @@ def expand_paths(paths: Iterable[str], suffixes: Optional[Iterable[str]] = None)
             yield path
 
 
-def check_data(path: str, data: bytes, settings: Optional[Settings] = None) -> FileReport:
+def check_data(path: str, data: bytes, settings: Settings | None = None) -> FileReport:
     """Check bytes that claim to be the file ``path`` (text piped on standard input)."""
     settings = (settings or Settings.defaults()).for_path(path)
     try:

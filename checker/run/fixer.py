@@ -28,7 +28,6 @@ import bisect
 import codecs
 import difflib
 from dataclasses import dataclass
-from typing import Optional
 
 from checker.core import files
 from checker.core.config import Settings
@@ -94,7 +93,7 @@ class FileText:
     newline: str
 
     @classmethod
-    def of(cls, source: Source) -> "FileText":
+    def of(cls, source: Source) -> FileText:
         raw = source.raw
         if raw is None or source.kind not in ("text", "markdown"):
             raise NotWritable(f"fixes are written back only to text and Markdown files, not {source.kind}")
@@ -159,7 +158,7 @@ def normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def _file_span(source: Source, fix: Fix, line_starts: list[int], text: str) -> Optional[tuple[int, int]]:
+def _file_span(source: Source, fix: Fix, line_starts: list[int], text: str) -> tuple[int, int] | None:
     """Where ``fix`` lies in the file's normalised ``text``, if its span maps one-to-one
     and the file holds, at the mapped place, every character of the piece it lies in."""
     if source.locate is None:  # the checked text is the file's text
@@ -222,7 +221,7 @@ class FixPlan:
         return "".join(out)
 
 
-def plan_fix(path: str, settings: Optional[Settings] = None, unsafe: bool = False) -> FixPlan:
+def plan_fix(path: str, settings: Settings | None = None, unsafe: bool = False) -> FixPlan:
     """Read ``path``, fix it in memory until no fix is left; nothing is written.
 
     Raises :class:`FixError` when the fixes do not settle within ``MAX_PASSES``.
@@ -254,7 +253,7 @@ def plan_fix(path: str, settings: Optional[Settings] = None, unsafe: bool = Fals
 
 
 def _verified_step(path: str, file_text: FileText, checked: Source,
-                   pairs: list[tuple[Fix, Fix]]) -> Optional[tuple[str, Source, int]]:
+                   pairs: list[tuple[Fix, Fix]]) -> tuple[str, Source, int] | None:
     """Apply ``pairs`` to the file and read it again: the reader must give exactly the
     checked text with the fixes applied. When it does not, each fix is tried alone and
     those that break it (a source map that is off, a replacement that changes the
@@ -272,7 +271,7 @@ def _verified_step(path: str, file_text: FileText, checked: Source,
 
 
 def _reread_matches(path: str, file_text: FileText, checked: Source,
-                    pairs: list[tuple[Fix, Fix]]) -> Optional[Source]:
+                    pairs: list[tuple[Fix, Fix]]) -> Source | None:
     """The fixed file as the reader reads it, if it reads as expected; else None."""
     from checker.load.readers import LoadError, read_data
 

@@ -18,7 +18,8 @@ import os
 import signal
 import sys
 import time
-from typing import Callable, Iterable, Optional, Sequence, TextIO
+from collections.abc import Callable, Iterable, Sequence
+from typing import TextIO
 
 from checker.core.config import Settings
 from checker.core.models import FileReport, Report
@@ -40,7 +41,7 @@ def check_one(path: str, settings: Settings) -> FileReport:
         return FileReport(path=path, error=f"内部错误，无法检查此文件：{type(error).__name__}: {error}"[:500])
 
 
-_worker_settings: Optional[Settings] = None
+_worker_settings: Settings | None = None
 
 
 def _initialise(settings: Settings) -> None:
@@ -92,14 +93,14 @@ class Progress:
         self.stream.flush()
 
 
-def _progress_for(total: int, progress: Optional[bool]) -> Optional[Progress]:
+def _progress_for(total: int, progress: bool | None) -> Progress | None:
     if progress is None:
         progress = total >= 20 and sys.stderr.isatty()
     return Progress(total, sys.stderr) if progress and total else None
 
 
-def check_files(paths: Sequence[str], settings: Optional[Settings] = None, jobs: Optional[int] = None,
-                progress: Optional[bool] = None,
+def check_files(paths: Sequence[str], settings: Settings | None = None, jobs: int | None = None,
+                progress: bool | None = None,
                 check: Callable[[str, Settings], FileReport] = check_one) -> list[FileReport]:
     """Reports for ``paths`` in the same order, checked on ``jobs`` processes
     (default: the number of CPUs). ``progress``: None shows a bar on a terminal
@@ -122,14 +123,14 @@ def check_files(paths: Sequence[str], settings: Optional[Settings] = None, jobs:
             bar.close()
 
 
-def _in_pool(paths: Sequence[str], settings: Settings, jobs: int, bar: Optional[Progress]) -> list[FileReport]:
+def _in_pool(paths: Sequence[str], settings: Settings, jobs: int, bar: Progress | None) -> list[FileReport]:
     import multiprocessing  # only a run on several processes needs it (4 ms of start-up)
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     # Largest files first, so no worker is left with a long file at the end.
     order = sorted(enumerate(paths), key=lambda item: -_size(item[1]))
-    results: list[Optional[FileReport]] = [None] * len(paths)
+    results: list[FileReport | None] = [None] * len(paths)
     if context.get_start_method() == "fork":
         # The parent checks the smallest file itself before forking: real work that
         # also builds the caches every worker then inherits.
@@ -166,8 +167,8 @@ def _size(path: str) -> int:
         return 0
 
 
-def check_paths(paths: Iterable[str], settings: Optional[Settings] = None, jobs: Optional[int] = 1,
-                progress: Optional[bool] = False) -> Report:
+def check_paths(paths: Iterable[str], settings: Settings | None = None, jobs: int | None = 1,
+                progress: bool | None = False) -> Report:
     """Check files and folders (walked by :func:`checker.load.discovery.discover`) on
     ``jobs`` processes (None: one per CPU); the report is the same whatever ``jobs``."""
     settings = settings or Settings.defaults()

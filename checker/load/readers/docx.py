@@ -17,7 +17,8 @@ leaves it to a theme or to Word's built-in default).
 from __future__ import annotations
 
 import io
-from typing import Any, Iterator, Optional
+from collections.abc import Iterator
+from typing import Any
 
 from checker.load.readers import LoadError
 from checker.load.readers.sourcemap import TextBuilder
@@ -42,7 +43,8 @@ def open_document(data: bytes):
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError) as error:
-        raise LoadError(f"不是有效的 .docx 文件（{type(error).__name__}），请用 Word/WPS 另存为 .docx 后再检查") from None
+        raise LoadError(f"不是有效的 .docx 文件（{type(error).__name__}），"
+                        "请用 Word/WPS 另存为 .docx 后再检查") from None
     except Exception as error:  # zipfile.BadZipFile, lxml errors …
         raise LoadError(f"无法打开 .docx 文件：{type(error).__name__}（文件可能损坏或不是 .docx）") from None
 
@@ -55,7 +57,7 @@ def read(path: str, data: bytes) -> Source:
     styles = StyleResolver(document, qn)
     numbers = Numbering(document, qn)
     builder = TextBuilder()
-    runs: list[tuple[int, int, Optional[str], Optional[float]]] = []
+    runs: list[tuple[int, int, str | None, float | None]] = []
     paragraph_spans: list[tuple[int, int, int]] = []
 
     def add_paragraph(paragraph, place: dict[str, Any]) -> None:
@@ -122,7 +124,7 @@ def table_cells(table) -> Iterator[tuple[int, int, Any]]:
             yield row_index, column_index, cell
 
 
-def _mm(length) -> Optional[float]:
+def _mm(length) -> float | None:
     return round(length / 36000, 1) if length is not None else None
 
 
@@ -161,7 +163,7 @@ class StyleResolver:
     def __init__(self, document, qn) -> None:
         self.qn = qn
         self.styles: dict[str, Any] = {}
-        self.default_paragraph_style: Optional[str] = None
+        self.default_paragraph_style: str | None = None
         styles_element = document.styles.element
         for style in styles_element.findall(qn("w:style")):
             style_id = style.get(qn("w:styleId"))
@@ -171,11 +173,11 @@ class StyleResolver:
         self.defaults = styles_element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
         self._cache: dict[tuple, tuple] = {}
 
-    def paragraph_style_id(self, paragraph) -> Optional[str]:
+    def paragraph_style_id(self, paragraph) -> str | None:
         style = paragraph.find(f"{self.qn('w:pPr')}/{self.qn('w:pStyle')}")
         return style.get(self.qn("w:val")) if style is not None else self.default_paragraph_style
 
-    def _chain(self, style_id: Optional[str]) -> list[Any]:
+    def _chain(self, style_id: str | None) -> list[Any]:
         chain, seen = [], set()
         while style_id and style_id in self.styles and style_id not in seen:
             seen.add(style_id)
@@ -185,7 +187,7 @@ class StyleResolver:
             style_id = based.get(self.qn("w:val")) if based is not None else None
         return chain
 
-    def run_font(self, run, paragraph) -> tuple[Optional[str], Optional[float]]:
+    def run_font(self, run, paragraph) -> tuple[str | None, float | None]:
         qn = self.qn
         run_props = run.find(qn("w:rPr"))
         character_style = None
@@ -270,7 +272,7 @@ class Numbering:
                 if num_id:
                     self.style_numbering[style.get(qn("w:styleId"))] = (num_id, ilvl or 0)
 
-    def _value(self, element, name: str, default: Optional[str] = None) -> Optional[str]:
+    def _value(self, element, name: str, default: str | None = None) -> str | None:
         child = element.find(self.qn(f"w:{name}"))
         return child.get(self.qn("w:val"), default) if child is not None else default
 
@@ -284,12 +286,12 @@ class Numbering:
             "legal": level.find(self.qn("w:isLgl")) is not None,
         }
 
-    def _num_pr(self, num_pr) -> tuple[Optional[str], Optional[int]]:
+    def _num_pr(self, num_pr) -> tuple[str | None, int | None]:
         num_id = self._value(num_pr, "numId")
         ilvl = self._value(num_pr, "ilvl")
         return num_id, int(ilvl) if ilvl and ilvl.isdigit() else None
 
-    def label(self, paragraph, style_id: Optional[str]) -> str:
+    def label(self, paragraph, style_id: str | None) -> str:
         num_pr = paragraph.find(f"{self.qn('w:pPr')}/{self.qn('w:numPr')}")
         num_id, ilvl = self._num_pr(num_pr) if num_pr is not None else (None, None)
         if num_id is None and style_id in self.style_numbering:

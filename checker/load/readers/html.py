@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any, Optional
+from typing import Any
 
 from checker.core import patterns
 from checker.load.readers import LoadError
@@ -40,7 +40,8 @@ def _import_libraries():
         import lxml.html
         import trafilatura
     except ImportError:
-        raise LoadError("读取网页需要 trafilatura 和 lxml：pip install 'doccheck[html]' (missing extra: html)") from None
+        raise LoadError("读取网页需要 trafilatura 和 lxml："
+                        "pip install 'doccheck[html]' (missing extra: html)") from None
     return lxml.html, trafilatura
 
 
@@ -86,7 +87,7 @@ def read(path: str, data: bytes) -> Source:
     return Source(path=path, text=text, encoding=None, kind="html", metadata=metadata, locate=locate, raw=data)
 
 
-def _article_title(tree, metadata: dict[str, str]) -> Optional[str]:
+def _article_title(tree, metadata: dict[str, str]) -> str | None:
     """The article's heading: the first h1-h3 that the page's <title>, its ArticleTitle or
     its 信息名称 names (a site's logo heading does not match them)."""
     names = [metadata.get("标题"), metadata.get("信息名称")]
@@ -108,7 +109,7 @@ def _is_metadata_line(line: str, metadata: dict[str, str]) -> bool:
     return bool(match) and _field_name(match.group("key")) in metadata and len(line) < 200
 
 
-def _field_name(key: str) -> Optional[str]:
+def _field_name(key: str) -> str | None:
     name = _SPACES.sub("", key).replace("\u3000", "")
     return name if name in METADATA_KEYS else None
 
@@ -146,7 +147,7 @@ class TextStream:
     """The page's text nodes in document order, each with its element and source line,
     to find an extracted line again."""
 
-    _SKIP = {"script", "style", "noscript", "template", "head", "title"}
+    _SKIP = frozenset({"script", "style", "noscript", "template", "head", "title"})
 
     def __init__(self, tree) -> None:
         chunks: list[str] = []
@@ -174,7 +175,7 @@ class TextStream:
         _, line, tag = self.places[index]
         return {"source_line": line, "tag": tag}
 
-    def find(self, line: str) -> Optional[list[int]]:
+    def find(self, line: str) -> list[int] | None:
         """Stream offsets of each character of ``line``, found from the cursor on (then from
         the start); None when the line is not in the page as such (the extractor rewrote it)."""
         at = self.text.find(line, self.cursor)

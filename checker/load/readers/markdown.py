@@ -6,14 +6,13 @@ each heading, paragraph, list-item paragraph, quoted paragraph and table cell on
 line of the checked text, with the markup removed (``#``, ``**``, link targets).
 Wrapped lines are joined with nothing between Chinese characters and with a
 space between Latin words. Code blocks, HTML blocks and YAML/TOML front matter are
-skipped, except doccheck's own suppression comments. ``locate(offset)`` gives the line and column in the Markdown file, and
-the engine reports those as the finding's position.
+skipped, except doccheck's own suppression comments. ``locate(offset)`` gives the line
+and column in the Markdown file, and the engine reports those as the finding's position.
 """
 from __future__ import annotations
 
 import bisect
 import re
-from typing import Optional
 
 from checker.core import patterns
 from checker.load.readers import LoadError
@@ -48,7 +47,7 @@ def read(path: str, data: bytes) -> Source:
     lines = text.split("\n")
     tokens = _parser().parse(without_front_matter(text))
     builder = TextBuilder()
-    row_map: Optional[list[int]] = None  # the table row being read, if any
+    row_map: list[int] | None = None  # the table row being read, if any
     row_cursor = 0  # where the row's next cell may start
     for token in tokens:
         if token.type == "tr_open":
@@ -62,7 +61,7 @@ def read(path: str, data: bytes) -> Source:
         if row_map is not None and row_map[0] < len(lines):  # a cell: on the row's line, left to right
             block_map = row_map
             column = lines[row_map[0]].find(token.content, row_cursor) if token.content else -1
-            places: list[Optional[tuple[int, int]]] = [(row_map[0], column) if column >= 0 else None]
+            places: list[tuple[int, int] | None] = [(row_map[0], column) if column >= 0 else None]
             row_cursor = column + len(token.content) if column >= 0 else row_cursor
         elif token.map is not None:
             block_map = token.map
@@ -87,7 +86,7 @@ def _add_directives(builder: TextBuilder, lines: list[str], block_map: list[int]
             builder.newline()
 
 
-def _content_places(content: str, lines: list[str], block_map: list[int]) -> list[Optional[tuple[int, int]]]:
+def _content_places(content: str, lines: list[str], block_map: list[int]) -> list[tuple[int, int] | None]:
     """(0-based line in the file, column where it starts) of each line of an inline's
     content, or None for a line that cannot be found in the file.
 
@@ -98,7 +97,7 @@ def _content_places(content: str, lines: list[str], block_map: list[int]) -> lis
     ``-``, indentation), in order: it is looked for from the line after the previous
     one, and must end its file line but for trailing white space.
     """
-    places: list[Optional[tuple[int, int]]] = []
+    places: list[tuple[int, int] | None] = []
     number, end = block_map[0], min(block_map[1], len(lines))
     for content_line in content.split("\n"):
         place = None
@@ -111,7 +110,7 @@ def _content_places(content: str, lines: list[str], block_map: list[int]) -> lis
     return places
 
 
-def _tail_column(source: str, content_line: str) -> Optional[int]:
+def _tail_column(source: str, content_line: str) -> int | None:
     """The column where ``content_line`` ends ``source`` (up to trailing white space)."""
     if not content_line:
         return None
@@ -121,7 +120,7 @@ def _tail_column(source: str, content_line: str) -> Optional[int]:
     return at
 
 
-def _add_inline(builder: TextBuilder, token, first_line: int, places: list[Optional[tuple[int, int]]]) -> None:
+def _add_inline(builder: TextBuilder, token, first_line: int, places: list[tuple[int, int] | None]) -> None:
     content = token.content
     line_starts = [0]
     for line in content.split("\n")[:-1]:
@@ -159,7 +158,7 @@ def _add_inline(builder: TextBuilder, token, first_line: int, places: list[Optio
         previous = piece
 
 
-def _place(places: list[Optional[tuple[int, int]]], line_starts: list[int], offset: int,
+def _place(places: list[tuple[int, int] | None], line_starts: list[int], offset: int,
            first_line: int) -> tuple[dict[str, int], bool]:
     """Line and column in the file of the content's ``offset``, and whether they are
     known exactly (a content line not found in the file is placed at its block)."""

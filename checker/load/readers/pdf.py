@@ -5,8 +5,8 @@ none, and is refused with a message saying to run OCR first. A PDF breaks every
 paragraph into visual lines; a line as wide as the page's text that does not end a
 sentence runs on into the next (on the same page or the next one), so each
 paragraph becomes one line of the checked text, as in the other readers.
-``locate(offset)`` gives the page, the line on that page and the column in it. Page numbers standing alone on a line (“— 3 —”, “3”) are page
-furniture and are left out.
+``locate(offset)`` gives the page, the line on that page and the column in it. Page
+numbers standing alone on a line (“— 3 —”, “3”) are page furniture and are left out.
 """
 from __future__ import annotations
 
@@ -51,7 +51,8 @@ def read(path: str, data: bytes) -> Source:
     except Exception as error:  # pypdf.errors.PdfReadError and malformed streams
         raise LoadError(f"无法读取 PDF：{type(error).__name__}（文件可能损坏或不是 PDF）") from None
     if not any(page.strip() for page in pages):
-        raise LoadError(f"PDF 没有文字层（共 {len(pages)} 页，可能是扫描件）：请先做文字识别（OCR）再检查 (no text layer)")
+        raise LoadError(f"PDF 没有文字层（共 {len(pages)} 页，可能是扫描件）："
+                        "请先做文字识别（OCR）再检查 (no text layer)")
     builder = TextBuilder()
     lines = [(page_number, line_number, line.rstrip())
              for page_number, page_text in enumerate(pages, 1)

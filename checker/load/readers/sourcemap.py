@@ -9,7 +9,8 @@ engine puts the answer in ``Finding.location``.
 from __future__ import annotations
 
 import bisect
-from typing import Any, Callable, NamedTuple, Optional
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 
 class Piece(NamedTuple):
@@ -55,7 +56,7 @@ class Locator:
         self._pieces = pieces
         self._starts = [piece.start for piece in pieces]
 
-    def piece_at(self, offset: int) -> Optional[Piece]:
+    def piece_at(self, offset: int) -> Piece | None:
         index = bisect.bisect_right(self._starts, offset) - 1
         if index < 0:
             return self._pieces[0] if self._pieces else None

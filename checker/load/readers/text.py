@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import Optional
 
 from checker.load.readers import LoadError
 from checker.load.source import Source
@@ -48,7 +47,7 @@ def decode(data: bytes) -> tuple[str, str, bool]:
     return _detected(data)
 
 
-def _damaged_utf8(data: bytes, error: UnicodeDecodeError) -> Optional[str]:
+def _damaged_utf8(data: bytes, error: UnicodeDecodeError) -> str | None:
     """UTF-8 with a few bad bytes (a file cut short, a stray byte): say where, rather
     than guess another encoding and check the mojibake."""
     replaced = data[:200_000].decode("utf-8", errors="replace")
@@ -72,7 +71,7 @@ def _without_bom_utf16(data: bytes) -> tuple[str, str, bool]:
         half = len(data) // 2
         # ASCII-heavy UTF-16 puts NULs on one side only; CJK UTF-16 has few NULs at all
         for encoding, nuls, other in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
-            if other == 0 or nuls > half * 0.3 and other < half * 0.05:
+            if other == 0 or (nuls > half * 0.3 and other < half * 0.05):
                 try:
                     text = data.decode(encoding)
                 except UnicodeDecodeError:

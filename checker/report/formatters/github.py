@@ -9,7 +9,6 @@ relative. :func:`parse` reads such a line back (the tests use it).
 from __future__ import annotations
 
 import os
-from typing import Optional
 
 from checker.core import patterns
 from checker.core.models import Report
@@ -67,7 +66,7 @@ def _repository_path(path: str) -> str:
 _LINE = patterns.compile(r"^::(?P<kind>[a-z]+)(?: (?P<props>[^:]*))?::(?P<message>.*)$")
 
 
-def parse(line: str) -> Optional[dict]:
+def parse(line: str) -> dict | None:
     """A workflow command line back into {kind, message, properties…} (None if it is not one)."""
     match = _LINE.match(line.rstrip("\n"))
     if not match:

@@ -15,6 +15,7 @@ import hashlib
 import json
 from collections import Counter, defaultdict
 from html import escape
+from itertools import pairwise
 from typing import Any
 
 from checker.core.models import FileReport, Finding, Report
@@ -203,7 +204,7 @@ def _highlight(text: str, start: int, end: int, spans: list[tuple[int, int, str,
         return escape(text[start:end])
     cuts = sorted({start, end, *(s for s, _, _, _ in inside), *(e for _, e, _, _ in inside)})
     out = []
-    for left, right in zip(cuts, cuts[1:]):
+    for left, right in pairwise(cuts):
         piece = escape(text[left:right])
         covering = [(note, sev) for s, e, note, sev in inside if s <= left and e >= right]
         if covering:

@@ -37,9 +37,10 @@ def render(report: Report, **options) -> str:
             ET.SubElement(suite, "testcase", name="doccheck", classname=path, file=path)
             continue
         for finding in file.findings:
-            case = ET.SubElement(suite, "testcase", name=f"{finding.code} {finding.name} {finding.line}:{finding.column}",
+            place = f"{finding.line}:{finding.column}"
+            case = ET.SubElement(suite, "testcase", name=f"{finding.code} {finding.name} {place}",
                                  classname=path, file=path, line=str(finding.line))
-            body = f"{file.path}:{finding.line}:{finding.column}: {finding.code} [{finding.severity.value}] {finding.message}"
+            body = f"{file.path}:{place}: {finding.code} [{finding.severity.value}] {finding.message}"
             if finding.excerpt:
                 body += f"\n    {finding.excerpt}"
             if finding.suggestion:

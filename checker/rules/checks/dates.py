@@ -8,7 +8,7 @@ extracts dates itself.
 from __future__ import annotations
 
 import datetime
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core import patterns
 from checker.core.models import Fix
@@ -17,7 +17,8 @@ from checker.rules.registry import Hit, rule
 
 _WEEKDAY_NAMES = "一二三四五六日"
 # A clause that looks forward: a later date in it is a plan, not a report.
-_FORWARD = patterns.compile(r"将|计划|预计|拟|力争|争取|确保|要在|前完成|之前|以前|前将|截至目前|目标|安排|部署|届时|起施行|起实施|起执行|开始实施|有效期|期限|至今|以来|为止")
+_FORWARD = patterns.compile(r"将|计划|预计|拟|力争|争取|确保|要在|前完成|之前|以前|前将|截至目前|目标|安排|"
+                            r"部署|届时|起施行|起实施|起执行|开始实施|有效期|期限|至今|以来|为止")
 _CLAUSE_END = "。；;！？\n"
 
 
@@ -150,7 +151,7 @@ def signature_date_form(doc) -> Iterator[Hit]:
     found = signature_date(doc)
     if found is None:
         return
-    node, mention = found
+    _, mention = found
     date = mention.as_date()
     if date is None:
         return

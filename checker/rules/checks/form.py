@@ -8,7 +8,7 @@ here, since the outline classifies lines, not the words in them.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Optional
+from collections.abc import Iterator
 
 from checker.core import patterns
 from checker.core.models import Fix, Severity
@@ -49,7 +49,7 @@ def doc_numbers(text: str) -> Iterator[re.Match]:
 _NOT_ORGAN_END = "的在于年和与及是为对按据照见第共约或并把将从由向经"
 
 
-def _doc_number_problems(match: re.Match, offset: int) -> tuple[list[str], Optional[Fix], str]:
+def _doc_number_problems(match: re.Match, offset: int) -> tuple[list[str], Fix | None, str]:
     """(problems, fix, corrected text) of one 发文字号."""
     problems = []
     year, number = match.group("year"), match.group("number")
@@ -170,7 +170,7 @@ def attachment_note_form(doc) -> Iterator[Hit]:
                           evidence={"problem": "punctuation-after-name", "mark": name[-1]})
 
 
-def _label_numbers(doc) -> Optional[set[int]]:
+def _label_numbers(doc) -> set[int] | None:
     """Numbers of the attached documents present in the text (附件 alone counts as 1)."""
     labels = [node for node in doc.outline.walk() if node.kind == "attachment_label"]
     if not labels:
@@ -274,7 +274,8 @@ def signature_missing(doc) -> Iterator[Hit]:
               evidence={"profile": profile.name})
 
 
-_AFTER_SIGNATURE_OK = patterns.compile(r"(?:抄送|抄报|主送|印发|（此件|\(此件|此页无正文|附件|联系人|联系电话|（联系|\(联系)")
+_AFTER_SIGNATURE_OK = patterns.compile(
+    r"(?:抄送|抄报|主送|印发|（此件|\(此件|此页无正文|附件|联系人|联系电话|（联系|\(联系)")
 
 
 @rule("ST306", "signature-not-last", category="structure", severity="warning",

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from typing import Any, Iterator, Optional
+from collections.abc import Iterator
+from typing import Any
 
 from checker.rules.registry import Hit, rule
 
@@ -36,8 +37,8 @@ FONT_FAMILIES = {
 }
 
 
-def _layout(doc) -> Optional[dict[str, Any]]:
-    if doc.source.kind != "docx" or not doc.source.extras.get("page") and not doc.source.extras.get("runs"):
+def _layout(doc) -> dict[str, Any] | None:
+    if doc.source.kind != "docx" or (not doc.source.extras.get("page") and not doc.source.extras.get("runs")):
         return None
     return doc.source.extras
 
@@ -48,7 +49,7 @@ def _anchor(doc) -> tuple[int, int]:
     return (paragraphs[0].start, paragraphs[0].end) if paragraphs else (0, 0)
 
 
-def _off(value: Optional[float], expected: float) -> bool:
+def _off(value: float | None, expected: float) -> bool:
     return value is not None and abs(value - expected) > TOLERANCE_MM
 
 
@@ -183,7 +184,7 @@ class _Runs:
         self.paragraphs = sorted(extras.get("paragraph_spans") or [])
         self.paragraph_starts = [span[0] for span in self.paragraphs]
 
-    def dominant(self, start: int, end: int, field: int) -> Optional[Any]:
+    def dominant(self, start: int, end: int, field: int) -> Any | None:
         """The value (2: font, 3: size) that covers most characters of [start, end)."""
         counts: Counter = Counter()
         index = max(0, bisect.bisect_right(self.starts, start) - 1)
@@ -198,14 +199,14 @@ class _Runs:
         value, _ = counts.most_common(1)[0]
         return value
 
-    def paragraph_number(self, offset: int) -> Optional[int]:
+    def paragraph_number(self, offset: int) -> int | None:
         index = bisect.bisect_right(self.paragraph_starts, offset) - 1
         if index >= 0 and self.paragraphs[index][0] <= offset <= self.paragraphs[index][1]:
             return self.paragraphs[index][2]
         return None
 
 
-def _runs(doc) -> Optional[_Runs]:
+def _runs(doc) -> _Runs | None:
     layout = _layout(doc)
     return doc.view(_build_runs) if layout else None
 
@@ -229,7 +230,7 @@ def _spans_by_role(doc, role: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _grouped(doc, role: str, field: int, wrong) -> Iterator[tuple[Any, list[tuple[int, int, Optional[int]]]]]:
+def _grouped(doc, role: str, field: int, wrong) -> Iterator[tuple[Any, list[tuple[int, int, int | None]]]]:
     """(measured value, [(start, end, paragraph number) …]) for each value ``wrong`` rejects,
     in order of first appearance; only spans in body paragraphs (not table cells)."""
     runs = _runs(doc)

@@ -16,7 +16,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from typing import Iterator, NamedTuple, Optional
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from checker.core import patterns
 from checker.core.models import Fix, Severity
@@ -132,7 +133,7 @@ def name_variants(doc) -> list[Variant]:
     for name in sorted(usual | long_names):  # sorted: ties between forms resolve the same in every run
         forms_by_ends.setdefault(name[-_SHARED_END:], {}).setdefault(name[:_SHARED_START], []).append(name)
     # the longest candidate of each distinct run that is a variant (one per use)
-    variant_of: dict[str, Optional[tuple]] = {}
+    variant_of: dict[str, tuple | None] = {}
     for run, names in candidates.items():
         variant_of[run] = None
         forms_by_start = forms_by_ends.get(run[-_SHARED_END:])
@@ -155,7 +156,7 @@ def name_variants(doc) -> list[Variant]:
     return found
 
 
-def _compare(candidate, forms, counts, usual, abbreviations) -> Optional[tuple]:
+def _compare(candidate, forms, counts, usual, abbreviations) -> tuple | None:
     """The change that makes ``candidate`` a variant of one of ``forms`` (the usual and
     long names with the candidate's ends), of the most used such form; None if none."""
     count = counts[candidate]
@@ -217,7 +218,7 @@ def _acceptable(chunk: str) -> bool:
 
 
 def _more_usual(usual: str, usual_count: int, count: int, dropped_from_longer: bool,
-                position: Optional[int] = None) -> bool:
+                position: int | None = None) -> bool:
     """Is the other form clearly the document's usual one? Twice as frequent and at
     least twice used; or, for a long name used as often with an inner word
     dropped, the full form (names are written in full, then shortened by mistake)."""

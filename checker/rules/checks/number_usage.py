@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from checker.core import patterns
 from checker.core.datafiles import RuleData
@@ -141,7 +142,7 @@ def mixed_counts(doc) -> list[tuple[Count, OtherForm]]:
     """(a count in the less used form, the counts in the other form) per measure word."""
     text = doc.text
     result = []
-    for measure, items in doc.view(counts).items():
+    for items in doc.view(counts).values():
         chinese = [c for c in items if c.chinese]
         arabic = [c for c in items if not c.chinese]
         if not chinese or not arabic:
@@ -195,7 +196,8 @@ def mixed_numeral_forms(doc) -> Iterator[Hit]:
         if count.chinese:
             suggestion = f"与本文其他计数一致，写作“{count.value}{count.measure}”"
         else:
-            suggestion = f"与本文其他计数一致，写作“{int_to_chinese(count.value)}{count.measure}”，或把本文此类计数统一为阿拉伯数字"
+            suggestion = (f"与本文其他计数一致，写作“{int_to_chinese(count.value)}{count.measure}”，"
+                          "或把本文此类计数统一为阿拉伯数字")
         yield Hit(count.start, count.end, args={"measure": count.measure, "found": found, "other": other.examples[0]},
                   suggestion=suggestion,
                   evidence={"measure": count.measure, "value": count.value,
@@ -353,10 +355,7 @@ def short_years(doc) -> list[tuple[re.Match, str]]:
     for match in matches:
         short = match.group(1).translate(_FULL_DIGITS)
         same = sorted(y for y in full_years if y.endswith(short))
-        if same:
-            year = same[-1]
-        else:
-            year = (centuries[-1] if centuries else "20") + short
+        year = same[-1] if same else (centuries[-1] if centuries else "20") + short
         found.append((match, year))
     return found
 
@@ -385,7 +384,8 @@ def short_year(doc) -> Iterator[Hit]:
 
 # -- NU105, NU106: the zero of a year in Chinese numerals -------------------------------
 
-_CHINESE_YEAR = patterns.compile("([一二三四五六七八九](?<![〇○零OＯ0０一二三四五六七八九十].)[〇○零OＯ0０一二三四五六七八九]{3})年")
+_CHINESE_YEAR = patterns.compile(
+    "([一二三四五六七八九](?<![〇○零OＯ0０一二三四五六七八九十].)[〇○零OＯ0０一二三四五六七八九]{3})年")
 _WRONG_ZERO = "零OＯ0０"
 
 

@@ -10,7 +10,8 @@ across a level they look for mixed forms and for forms GB/T 9704-2012 does not u
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator, Optional
+from collections.abc import Iterator
+from itertools import pairwise
 
 from checker.core.models import Fix
 from checker.model.outline import Node
@@ -42,7 +43,7 @@ def chinese(number: int) -> str:
     return str(number)
 
 
-def _series_kind(node: Node) -> Optional[str]:
+def _series_kind(node: Node) -> str | None:
     if node.kind == "enumeration":
         return f"enumeration-{node.style}"
     if node.kind != "heading" or node.number is None:
@@ -123,7 +124,7 @@ def _runs(doc) -> Iterator[tuple[str, list[Node]]]:
 
 def _pairs(doc) -> Iterator[tuple[str, Node, Node]]:
     for kind, run in _runs(doc):
-        for previous, current in zip(run, run[1:]):
+        for previous, current in pairwise(run):
             yield kind, previous, current
 
 
@@ -156,9 +157,9 @@ def _is_restart(doc, kind: str, previous: Node, current: Node) -> bool:
         return False
     if doc.line_starts[line - 1] in doc.view(_heading_lines):
         return True  # a numbered heading (第二章) is no title of a new list
-    if len(before) <= 40 and not before.endswith(("。", "；", "！", "？")):
-        return False  # a title (an embedded document or list heading) opens the new list
-    return True
+    # a short line that ends no sentence is a title (of an embedded document or a list),
+    # which opens the new list
+    return len(before) > 40 or before.endswith(("。", "；", "！", "？"))
 
 
 @rule("ST101", "numbering-gap", category="structure", severity="error",
@@ -241,7 +242,8 @@ def numbering_backwards(doc) -> Iterator[Hit]:
             prev_line, _ = doc.position(previous.start)
             yield Hit(current.marker_start, current.marker_end,
                       args={"current": _marker(doc, current), "previous": _marker(doc, previous)},
-                      suggestion=f"按顺序编号：应为“{numeral_like(current.style, previous.number + 1)}”，或调整段落顺序",
+                      suggestion=f"按顺序编号：应为“{numeral_like(current.style, previous.number + 1)}”，"
+                                 "或调整段落顺序",
                       evidence={"series": kind, "previous": previous.number, "current": current.number,
                                 "previous_line": prev_line})
 
@@ -305,7 +307,7 @@ def heading_level_skipped(doc) -> Iterator[Hit]:
                             "parent_line": doc.position(parent.start)[0]})
 
 
-def _standard_replacement(style: str, level: int, styles_used: set[str]) -> Optional[str]:
+def _standard_replacement(style: str, level: int, styles_used: set[str]) -> str | None:
     """The GB/T 9704 form for a non-standard ``style``, when the rule is sure of it."""
     if level == 1 and style in ("一.", "一．"):
         return "一、"

@@ -11,15 +11,15 @@ rounded half-up to the precision written; approximate ones (近, 约, 左右) an
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from fractions import Fraction
-from typing import Iterator, Optional
 
 from checker.core.models import Fix, Severity
 from checker.model.claims import Breakdown, Change, claims
 from checker.model.quantities import Quantity, format_number, load_numeric_rules, plain
 from checker.rules.registry import Hit, rule
 
-Interval = tuple[Fraction, Optional[Fraction]]
+Interval = tuple[Fraction, Fraction | None]
 
 
 # -- arithmetic helpers -------------------------------------------------------------
@@ -131,7 +131,7 @@ def breakdown_sum_mismatch(doc) -> Iterator[Hit]:
                             "exhaustive_because": breakdown.reason,
                             "total_range": _interval_text(total_interval, total),
                             "sum_range": _interval_text(parts_interval, total),
-                            "rounding": _how_read([total] + quantities, rules) or ["各数均为精确整数"]})
+                            "rounding": _how_read([total, *quantities], rules) or ["各数均为精确整数"]})
 
 
 @rule("NC102", "part-exceeds-total", category="numeric", severity="error",
@@ -183,7 +183,7 @@ def part_exceeds_total(doc) -> Iterator[Hit]:
                       evidence={"total": total.text, "parts": [{"label": p.label, "value": p.quantity.text}
                                                                for p in breakdown.parts],
                                 "sum": expression, "exhaustive_because": breakdown.reason,
-                                "rounding": _how_read([total] + quantities, rules) or ["各数均为精确值"]})
+                                "rounding": _how_read([total, *quantities], rules) or ["各数均为精确值"]})
 
 
 # -- shares -------------------------------------------------------------------------
@@ -325,7 +325,7 @@ def share_out_of_range(doc) -> Iterator[Hit]:
 
 # -- changes ------------------------------------------------------------------------
 
-def _ratio_interval(numerator: Interval, denominator: Interval) -> Optional[Interval]:
+def _ratio_interval(numerator: Interval, denominator: Interval) -> Interval | None:
     if numerator[1] is None or denominator[1] is None or denominator[0] <= 0:
         return None
     return numerator[0] / denominator[1], numerator[1] / denominator[0]
@@ -355,10 +355,8 @@ def change_rate_mismatch(doc) -> Iterator[Hit]:
         v, n = value.interval(rules), amount.interval(rules)
         if v[1] is None or n[1] is None:
             continue
-        if change.direction == "up":
-            base = (v[0] - n[1], v[1] - n[0])
-        else:
-            base = (v[0] + n[0], v[1] + n[1])
+        up = change.direction == "up"
+        base = (v[0] - n[1], v[1] - n[0]) if up else (v[0] + n[0], v[1] + n[1])
         ratio = _ratio_interval(n, base)
         if ratio is None:
             continue
@@ -387,7 +385,7 @@ def change_rate_mismatch(doc) -> Iterator[Hit]:
 
 
 def _from_to_facts(change: Change, rules: dict):
-    a, b, rate = change.start_value, change.end_value, change.rate
+    a, b = change.start_value, change.end_value
     ai, bi = a.interval(rules), b.interval(rules)
     if ai[1] is None or bi[1] is None:
         return None
@@ -445,9 +443,9 @@ def change_from_to_mismatch(doc) -> Iterator[Hit]:
         if rate.kind == "points":
             if a.unit != "%" or _overlap(points, written):
                 continue
-            expression = f"{plain(b.value)}−{plain(a.value)} = {format_number(abs(exact_points), rate.decimals)}个百分点" \
-                if change.direction == "up" else \
-                f"{plain(a.value)}−{plain(b.value)} = {format_number(abs(exact_points), rate.decimals)}个百分点"
+            difference = f"{plain(b.value)}−{plain(a.value)}" if change.direction == "up" \
+                else f"{plain(a.value)}−{plain(b.value)}"
+            expression = f"{difference} = {format_number(abs(exact_points), rate.decimals)}个百分点"
         elif rate.kind == "percent":
             if relative is None or _overlap(relative, written) or (change.real_growth and a.unit != "%"):
                 continue
@@ -467,7 +465,8 @@ def change_from_to_mismatch(doc) -> Iterator[Hit]:
                       args={"start": a.text, "end": b.text, "verb": change.verb, "expression": expression,
                             "written": rate.text, "rate_verb": change.rate_verb},
                       suggestion=("“增长X倍”指增加后为原来的X+1倍；若指为原来的X倍，应写“增长到X倍”"
-                                  if ratio is not None and abs(ratio - rate.value) <= rate.half_width(rules) + Fraction(1, 20)
+                                  if ratio is not None
+                                  and abs(ratio - rate.value) <= rate.half_width(rules) + Fraction(1, 20)
                                   else "核对起止数值与倍数"),
                       evidence={"from": a.text, "to": b.text, "computed": expression, "written": rate.text,
                                 "ratio_to_start": format_number(ratio, 2) if ratio is not None else None,
@@ -510,7 +509,7 @@ def percent_for_percentage_points(doc) -> Iterator[Hit]:
         facts = _from_to_facts(change, rules)
         if facts is None:
             continue
-        points, relative, exact_points, exact_relative = facts
+        points, _, exact_points, exact_relative = facts
         written = rate.interval(rules)
         # Which did the author mean? The difference of the written values is p, and
         # the relative change of the written values is not (rounding of tiny rates
@@ -532,7 +531,8 @@ def percent_for_percentage_points(doc) -> Iterator[Hit]:
                         "rate_verb": change.rate_verb},
                   suggestion=f"改为“{change.rate_verb}{plain(rate.number)}个百分点”", fix=fix,
                   evidence={"from": a.text, "to": b.text, "difference": f"{expression}个百分点",
-                            "relative_change": f"({plain(b.value)}−{plain(a.value)})/{plain(a.value)} = {relative_text}",
+                            "relative_change":
+                                f"({plain(b.value)}−{plain(a.value)})/{plain(a.value)} = {relative_text}",
                             "written": rate.text, "rounding": _rounding_note(rate, rules)})
 
 
@@ -578,7 +578,6 @@ def shares_do_not_sum_to_whole(doc) -> Iterator[Hit]:
     Fix:
         Correct the share that is wrong.
     """
-    rules = _rules(doc)
     for share_set in claims(doc).share_sets:
         shares = share_set.shares
         if any(not q.exact for q in shares):

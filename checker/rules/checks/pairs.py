@@ -7,8 +7,8 @@ each other here; their mixing is a width question for another rule.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Iterator
+from collections.abc import Iterator
+from functools import cache
 
 from checker.core import patterns
 from checker.rules.registry import Hit, rule
@@ -23,7 +23,7 @@ _MARKS = patterns.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) +
 _LIST_ITEM = patterns.compile(r"[0-9０-９a-zA-Z一二三四五六七八九十]{1,3}[)）]")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _close_of(opener: str) -> str:
     return OPENERS[opener]
 
@@ -41,7 +41,7 @@ def pairing_units(doc) -> list[tuple[int, int, list[int]]]:
     for paragraph in doc.body_paragraphs:
         if previous_broken and units:
             start, _, line_starts = units[-1]
-            units[-1] = (start, paragraph.end, line_starts + [paragraph.start])
+            units[-1] = (start, paragraph.end, [*line_starts, paragraph.start])
         else:
             units.append((paragraph.start, paragraph.end, [paragraph.start]))
         previous_broken = len(paragraph.text) <= _BROKEN_LINE and not paragraph.text.endswith(_SENTENCE_END)

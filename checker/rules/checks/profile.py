@@ -8,7 +8,7 @@ no profile gets no finding from this family.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core import patterns
 from checker.model.dates import extract_dates, years_in

@@ -9,7 +9,7 @@ shows no opening, closing or signature, so these rules stay silent on it.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core import patterns
 from checker.core.models import Severity

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterator, NamedTuple, Optional
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from checker.core import patterns
 from checker.core.models import Fix
@@ -88,7 +89,7 @@ def halfwidth_marks(doc) -> list[HalfMark]:
         partner: dict[int, int] = {}
         open_parens: list[int] = []
         affected: set[int] = set()
-        pairs: list[tuple[Optional[int], Optional[int]]] = []
+        pairs: list[tuple[int | None, int | None]] = []
         for run in _HALF_RUN.finditer(text, start, end):
             run_start, run_end = run.span()
             while url_index < len(urls) and urls[url_index][1] <= run_start:
@@ -581,7 +582,8 @@ def malformed_dash(doc) -> Iterator[Hit]:
 
 # 2015-2017, 2015—2017年, 2015～2017: two four-digit years joined by one connector.
 # The look-behind on the character before the year comes after its first two digits.
-_YEAR_RANGE = patterns.compile(r"((?:19|20)(?<![0-9A-Za-z/.\-－—–]..)\d\d)([-－–—～~])((?:19|20)\d\d)(?![0-9A-Za-z\-－—–/.])")
+_YEAR_RANGE = patterns.compile(
+    r"((?:19|20)(?<![0-9A-Za-z/.\-－—–]..)\d\d)([-－–—～~])((?:19|20)\d\d)(?![0-9A-Za-z\-－—–/.])")
 # (every match holds one of the connectors)
 _CONNECTOR_KIND = {"-": "-", "－": "-", "–": "-", "—": "—", "～": "～", "~": "～"}
 _CONNECTOR_NAME = {"-": "短横线“-”", "—": "一字线“—”", "～": "浪纹线“～”"}
@@ -660,7 +662,8 @@ def hyphen_in_year_range(doc) -> Iterator[Hit]:
     for found in ranges:
         if found.kind == "-":
             at = found.connector_at
-            yield Hit(at, at + 1, args={"found": text[at]}, suggestion=f"将“{text[found.start:found.end]}”中的“{text[at]}”改为“—”",
+            yield Hit(at, at + 1, args={"found": text[at]},
+                      suggestion=f"将“{text[found.start:found.end]}”中的“{text[at]}”改为“—”",
                       fix=Fix.at(start=at, end=at + 1, replacement="—"))
 
 
@@ -673,7 +676,8 @@ def hyphen_in_year_range(doc) -> Iterator[Hit]:
 # HAN twice in a pattern costs 4 ms to compile at every start.
 _SPACE_BY_DIGIT = patterns.compile("[ \xa0](?:(?<=[0-9][ \xa0])|(?=[0-9]))")
 # A heading number or a label before the space: 第一章 1, 1.1 目的, 附件 1, 表 2
-_LABEL = patterns.compile(r"(?:第[0-9一二三四五六七八九十百零〇]+[章节条款编篇部]|[0-9.]+|附件|附表|表|图|目录|索引|序号)$")
+_LABEL = patterns.compile(
+    r"(?:第[0-9一二三四五六七八九十百零〇]+[章节条款编篇部]|[0-9.]+|附件|附表|表|图|目录|索引|序号)$")
 _DATE_TO_END = patterns.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")
 _LONG_NUMBER = patterns.compile(r"[0-9][0-9-]{5}")
 
@@ -687,7 +691,7 @@ def inner_spaces(doc) -> list[int]:
             at = match.start()
             before = text[at - 1] if at > 0 else ""  # (a lookbehind sees before p_start too)
             after = text[at + 1] if at + 1 < p_end else ""
-            if not (is_han(before) and "0" <= after <= "9" or "0" <= before <= "9" and is_han(after)):
+            if not ((is_han(before) and "0" <= after <= "9") or ("0" <= before <= "9" and is_han(after))):
                 continue
             if _char(text, at - 2, p_start, p_end) in SPACES or _char(text, at + 2, p_start, p_end) in SPACES:
                 continue  # 第 1 2 3: letter-spaced text

@@ -7,7 +7,7 @@ the directives that silenced nothing although the rules they name ran.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.models import Fix
 from checker.rules.registry import Hit, rule

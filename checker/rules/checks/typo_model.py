@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import operator
 from collections import Counter
-from typing import Iterator, NamedTuple, Optional
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from checker.core import patterns
 from checker.model.segmentation import Lexicon, lexicon
@@ -42,7 +43,7 @@ class Suspect(NamedTuple):
 
 
 def suspicious_pairs(text: str, start: int, end: int, lex: Lexicon,
-                     most: Optional[float] = None) -> dict[int, set[int]]:
+                     most: float | None = None) -> dict[int, set[int]]:
     """Pairs of Chinese characters in [start, end) that form no word, with the side(s)
     whose character is cut off from its other neighbour too: {offset: {0, 1}}. Only
     a cut-off character is taken for a slip (in 认真洛实主体, 洛 stands alone while 实
@@ -84,7 +85,7 @@ def suspicious_pairs(text: str, start: int, end: int, lex: Lexicon,
     common = lex.common_characters
     positions = [match.start() for match in _CUT_OFF.finditer(marks)]
     is_common = map(common.__contains__, map(text.__getitem__, map(start.__add__, positions)))
-    cut_off = [k for k, skip in zip(positions, is_common) if not skip]
+    cut_off = [k for k, skip in zip(positions, is_common, strict=True) if not skip]
     if most is not None and len(cut_off) > most * size:
         return found  # not prose the lexicon can judge (random characters, a list of codes)
 
@@ -190,8 +191,8 @@ def _accepted_pairs(accepted: frozenset) -> frozenset:
     return _ACCEPTED[accepted]
 
 
-def _correction(pair: str, sides: set[int], lex: Lexicon) -> Optional[tuple[str, int, str, str]]:
-    best: Optional[tuple[str, int, str, str]] = None
+def _correction(pair: str, sides: set[int], lex: Lexicon) -> tuple[str, int, str, str] | None:
+    best: tuple[str, int, str, str] | None = None
     for position in sorted(sides):
         replaced, other = pair[position], pair[1 - position]
         reading = lex.syllables.get(replaced)

@@ -9,7 +9,7 @@ either-or forms used both ways in one document.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.models import Fix, Severity
 from checker.rules.registry import Hit, rule
@@ -223,4 +223,5 @@ def inconsistent_variants(doc) -> Iterator[Hit]:
                           evidence={"pack": consistency.pack, "rule": consistency.rule_id,
                                     "counts": {f: len(o) for f, o in present.items()},
                                     **({"note": consistency.note} if consistency.note else {})},
-                          severity=Severity(consistency.level) if consistency.level and consistency.level != "info" else None)
+                          severity=Severity(consistency.level)
+                          if consistency.level and consistency.level != "info" else None)
