@@ -130,8 +130,9 @@ def test_headers_and_footers_are_kept_apart_from_the_body(tmp_path):
     path = save(document, tmp_path)
     source = read_source(path)
     assert "内部资料" not in source.text
-    assert source.extras["headers"] == ["内部资料（注意保存"]
-    assert source.extras["footers"] == ["— 1 —"]
+    assert source.layout is not None
+    assert source.layout.headers == ("内部资料（注意保存",)
+    assert source.layout.footers == ("— 1 —",)
     assert check_path(path, Settings(select=["PN101"])).findings == []
 
 

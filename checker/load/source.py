@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from checker.load.layout import Layout
+
 
 @dataclass
 class Source:
@@ -26,5 +28,6 @@ class Source:
     # offset in ``text`` → where it came from in the original (paragraph, cell, page …)
     locate: Callable[[int], dict[str, Any]] | None = None
     raw: bytes | None = None  # the bytes as read, to detect a change before writing
-    # Extra facts a reader knows about the file (docx page setup and fonts …)
-    extras: dict[str, Any] = field(default_factory=dict)
+    # What a .docx states about its page setup and type, for the LY rules
+    layout: Layout | None = None
+    pages: int | None = None  # a PDF's page count

@@ -3,12 +3,12 @@
 The checked text has one line per paragraph: body paragraphs in document order,
 the list number Word generates shown as Word displays it (一、 （一） 1. …), and
 each table cell's paragraphs on lines of their own. Headers and footers are kept
-apart (``Source.extras``), never mixed into the body. ``locate(offset)`` gives the
+apart (``Source.layout``), never mixed into the body. ``locate(offset)`` gives the
 paragraph number (1-based, as ``Document.paragraphs``) or the table cell (table,
 row, column, paragraph in the cell) and the character offset in that paragraph's
 text, which is what ``checker.report.annotate`` anchors comments on.
 
-What the file states about its layout goes to ``Source.extras`` for the LY rules:
+What the file states about its layout goes to ``Source.layout`` for the LY rules:
 the page setup of the first section and, for every run of body text, the East
 Asian font and the font size in effect (resolved through the run, its character
 style, the paragraph style chain and the document defaults; ``None`` when the file
@@ -17,17 +17,29 @@ leaves it to a theme or to Word's built-in default).
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from enum import Enum
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
+from checker.load.layout import Layout, PageSetup, ParagraphSpan, StyledRun
 from checker.load.readers import LoadError
 from checker.load.readers.sourcemap import TextBuilder
 from checker.load.source import Source
 
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.shared import Length
+    from docx.table import Table, _Cell
+    from docx.text.paragraph import Paragraph
+    from lxml.etree import _Element as Element
+
+QualifiedName = Callable[[str], str]  # docx's qn: "w:val" → "{namespace}val"
+
 EXTRA = "docx"
 
 
-def _import_docx():
+def _import_docx() -> tuple[ModuleType, QualifiedName]:
     try:
         import docx
         from docx.oxml.ns import qn
@@ -36,7 +48,7 @@ def _import_docx():
     return docx, qn
 
 
-def open_document(data: bytes):
+def open_document(data: bytes) -> DocxDocument:
     docx, _ = _import_docx()
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -57,10 +69,10 @@ def read(path: str, data: bytes) -> Source:
     styles = StyleResolver(document, qn)
     numbers = Numbering(document, qn)
     builder = TextBuilder()
-    runs: list[tuple[int, int, str | None, float | None]] = []
-    paragraph_spans: list[tuple[int, int, int]] = []
+    runs: list[StyledRun] = []
+    paragraph_spans: list[ParagraphSpan] = []
 
-    def add_paragraph(paragraph, place: dict[str, Any]) -> None:
+    def add_paragraph(paragraph: Paragraph, place: dict[str, Any]) -> None:
         element = paragraph._p
         start = builder.length
         label = numbers.label(element, styles.paragraph_style_id(element))
@@ -74,10 +86,10 @@ def read(path: str, data: bytes) -> Source:
             for piece_offset, piece in _split_breaks(text):
                 piece_start = builder.length
                 builder.add(piece, {**place, "offset": offset + piece_offset})
-                runs.append((piece_start, builder.length, font, size))
+                runs.append(StyledRun(piece_start, builder.length, font, size))
             offset += len(text)
         if "paragraph" in place and "table" not in place:
-            paragraph_spans.append((start, builder.length, place["paragraph"]))
+            paragraph_spans.append(ParagraphSpan(start, builder.length, place["paragraph"]))
         builder.newline()
 
     paragraph_number = table_number = 0
@@ -92,17 +104,12 @@ def read(path: str, data: bytes) -> Source:
                     add_paragraph(paragraph, {"table": table_number, "row": row, "column": column,
                                               "paragraph": index})
     text, locate = builder.build()
-    extras = {
-        "page": _page_setup(document),
-        "runs": runs,
-        "paragraph_spans": paragraph_spans,
-        "headers": _furniture(document, "header"),
-        "footers": _furniture(document, "footer"),
-    }
+    layout = Layout(page=_page_setup(document), runs=tuple(runs), paragraph_spans=tuple(paragraph_spans),
+                    headers=_furniture(document, "header"), footers=_furniture(document, "footer"))
     metadata = {key: value for key, value in (("标题", document.core_properties.title),
                                                ("作者", document.core_properties.author)) if value}
     return Source(path=path, text=text, encoding=None, kind="docx", metadata=metadata, locate=locate,
-                  raw=data, extras=extras)
+                  raw=data, layout=layout)
 
 
 def _split_breaks(text: str) -> Iterator[tuple[int, str]]:
@@ -113,7 +120,7 @@ def _split_breaks(text: str) -> Iterator[tuple[int, str]]:
         offset += len(part) + 1
 
 
-def table_cells(table) -> Iterator[tuple[int, int, Any]]:
+def table_cells(table: Table) -> Iterator[tuple[int, int, _Cell]]:
     """(row, column, cell), 1-based; a merged cell once, at its first position."""
     seen = set()  # the cell elements themselves: ids of lxml proxies are reused
     for row_index, row in enumerate(table.rows, 1):
@@ -124,43 +131,42 @@ def table_cells(table) -> Iterator[tuple[int, int, Any]]:
             yield row_index, column_index, cell
 
 
-def _mm(length) -> float | None:
+def _mm(length: Length | None) -> float | None:
     return round(length / 36000, 1) if length is not None else None
 
 
-def _page_setup(document) -> dict[str, Any]:
+def _page_setup(document: DocxDocument) -> PageSetup | None:
     if not document.sections:
-        return {}
+        return None
     section = document.sections[0]
-    setup = {
-        "width_mm": _mm(section.page_width),
-        "height_mm": _mm(section.page_height),
-        "top_mm": _mm(section.top_margin),
-        "bottom_mm": _mm(section.bottom_margin),
-        "left_mm": _mm(section.left_margin),
-        "right_mm": _mm(section.right_margin),
-        "orientation": "landscape" if section.orientation == 1 else "portrait",
-        "sections": len(document.sections),
-    }
-    return setup
+    return PageSetup(
+        width_mm=_mm(section.page_width),
+        height_mm=_mm(section.page_height),
+        top_mm=_mm(section.top_margin),
+        bottom_mm=_mm(section.bottom_margin),
+        left_mm=_mm(section.left_margin),
+        right_mm=_mm(section.right_margin),
+        orientation="landscape" if section.orientation == 1 else "portrait",
+        sections=len(document.sections),
+    )
 
 
-def _furniture(document, kind: str) -> list[str]:
+def _furniture(document: DocxDocument, kind: Literal["header", "footer"]) -> tuple[str, ...]:
     texts = []
     for section in document.sections:
-        part = getattr(section, kind)
+        part = section.header if kind == "header" else section.footer
         if part.is_linked_to_previous:
             continue
         text = "\n".join(p.text for p in part.paragraphs if p.text.strip())
         if text:
             texts.append(text)
-    return texts
+    return tuple(texts)
 
 
 class StyleResolver:
     """The East Asian font and size in effect for a run, where the file states them."""
 
-    def __init__(self, document, qn) -> None:
+    def __init__(self, document: DocxDocument, qn: QualifiedName) -> None:
         self.qn = qn
         self.styles: dict[str, Any] = {}
         self.default_paragraph_style: str | None = None
@@ -171,14 +177,16 @@ class StyleResolver:
             if style.get(qn("w:type")) == "paragraph" and style.get(qn("w:default")) in ("1", "true", "on"):
                 self.default_paragraph_style = style_id
         self.defaults = styles_element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
-        self._cache: dict[tuple, tuple] = {}
+        # (paragraph style, character style) → the font and size they give a run
+        self._cache: dict[tuple[str | None, str | None], tuple[Font | Unstated, Size | Unstated]] = {}
 
-    def paragraph_style_id(self, paragraph) -> str | None:
+    def paragraph_style_id(self, paragraph: Element) -> str | None:
         style = paragraph.find(f"{self.qn('w:pPr')}/{self.qn('w:pStyle')}")
         return style.get(self.qn("w:val")) if style is not None else self.default_paragraph_style
 
-    def _chain(self, style_id: str | None) -> list[Any]:
-        chain, seen = [], set()
+    def _chain(self, style_id: str | None) -> list[Element | None]:
+        chain: list[Element | None] = []
+        seen = set()
         while style_id and style_id in self.styles and style_id not in seen:
             seen.add(style_id)
             style = self.styles[style_id]
@@ -187,7 +195,7 @@ class StyleResolver:
             style_id = based.get(self.qn("w:val")) if based is not None else None
         return chain
 
-    def run_font(self, run, paragraph) -> tuple[str | None, float | None]:
+    def run_font(self, run: Element, paragraph: Element) -> tuple[str | None, float | None]:
         qn = self.qn
         run_props = run.find(qn("w:rPr"))
         character_style = None
@@ -205,7 +213,7 @@ class StyleResolver:
             size = own_size if own_size is not _UNSTATED else size
         return (None if font is _UNSTATED else font), (None if size is _UNSTATED else size)
 
-    def _font(self, properties):
+    def _font(self, properties: Element | None) -> Font | Unstated:
         if properties is None:
             return _UNSTATED
         fonts = properties.find(self.qn("w:rFonts"))
@@ -216,19 +224,29 @@ class StyleResolver:
         name = fonts.get(self.qn("w:eastAsia"))
         return name if name else _UNSTATED
 
-    def _size(self, properties):
+    def _size(self, properties: Element | None) -> Size | Unstated:
         if properties is None:
             return _UNSTATED
         size = properties.find(self.qn("w:sz"))
-        if size is None or not size.get(self.qn("w:val"), "").isdigit():
+        value = size.get(self.qn("w:val"), "") if size is not None else ""
+        if not value.isdigit():
             return _UNSTATED
-        return int(size.get(self.qn("w:val"))) / 2
+        return int(value) / 2
 
 
-_UNSTATED = object()
+class Unstated(Enum):
+    """What a style leaves unsaid (unlike ``None``: said to come from a theme)."""
+
+    UNSTATED = "unstated"
 
 
-def _first(properties: list, measure):
+_UNSTATED = Unstated.UNSTATED
+Font = str | None  # the East Asian font's name; None: a theme's
+Size = float  # in points
+T = TypeVar("T")
+
+
+def _first(properties: list[Element | None], measure: Callable[[Element | None], T | Unstated]) -> T | Unstated:
     for item in properties:
         value = measure(item)
         if value is not _UNSTATED:
@@ -239,7 +257,7 @@ def _first(properties: list, measure):
 class Numbering:
     """The list numbers Word shows before numbered paragraphs (一、 （一） 1. ①)."""
 
-    def __init__(self, document, qn) -> None:
+    def __init__(self, document: DocxDocument, qn: QualifiedName) -> None:
         self.qn = qn
         self.levels: dict[str, dict[int, dict[str, Any]]] = {}  # numId → ilvl → level facts
         self.counters: dict[str, dict[int, int]] = {}
@@ -260,10 +278,10 @@ class Numbering:
             for level in abstract.findall(qn("w:lvl")):
                 levels[int(level.get(qn("w:ilvl"), "0"))] = self._level(level)
             for override in num.findall(qn("w:lvlOverride")):
-                ilvl = int(override.get(qn("w:ilvl"), "0"))
+                level_number = int(override.get(qn("w:ilvl"), "0"))
                 start = override.find(qn("w:startOverride"))
-                if start is not None and ilvl in levels:
-                    levels[ilvl] = {**levels[ilvl], "start": int(start.get(qn("w:val"), "1"))}
+                if start is not None and level_number in levels:
+                    levels[level_number] = {**levels[level_number], "start": int(start.get(qn("w:val"), "1"))}
             self.levels[num.get(qn("w:numId"))] = levels
         for style in document.styles.element.findall(qn("w:style")):
             num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
@@ -272,11 +290,16 @@ class Numbering:
                 if num_id:
                     self.style_numbering[style.get(qn("w:styleId"))] = (num_id, ilvl or 0)
 
-    def _value(self, element, name: str, default: str | None = None) -> str | None:
+    @overload
+    def _value(self, element: Element, name: str) -> str | None: ...
+    @overload
+    def _value(self, element: Element, name: str, default: str) -> str: ...
+
+    def _value(self, element: Element, name: str, default: str | None = None) -> str | None:
         child = element.find(self.qn(f"w:{name}"))
         return child.get(self.qn("w:val"), default) if child is not None else default
 
-    def _level(self, level) -> dict[str, Any]:
+    def _level(self, level: Element) -> dict[str, Any]:
         start = self._value(level, "start", "1")
         return {
             "start": int(start) if start.isdigit() else 1,
@@ -286,12 +309,12 @@ class Numbering:
             "legal": level.find(self.qn("w:isLgl")) is not None,
         }
 
-    def _num_pr(self, num_pr) -> tuple[str | None, int | None]:
+    def _num_pr(self, num_pr: Element) -> tuple[str | None, int | None]:
         num_id = self._value(num_pr, "numId")
         ilvl = self._value(num_pr, "ilvl")
         return num_id, int(ilvl) if ilvl and ilvl.isdigit() else None
 
-    def label(self, paragraph, style_id: str | None) -> str:
+    def label(self, paragraph: Element, style_id: str | None) -> str:
         num_pr = paragraph.find(f"{self.qn('w:pPr')}/{self.qn('w:numPr')}")
         num_id, ilvl = self._num_pr(num_pr) if num_pr is not None else (None, None)
         if num_id is None and style_id in self.style_numbering:

@@ -81,7 +81,7 @@ def read(path: str, data: bytes) -> Source:
     if info is not None and info.title:
         metadata["标题"] = str(info.title)
     return Source(path=path, text=text, encoding=None, kind="pdf", metadata=metadata, locate=_PageLocator(locate),
-                  raw=data, extras={"pages": len(pages)})
+                  raw=data, pages=len(pages))
 
 
 class _PageLocator:

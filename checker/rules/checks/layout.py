@@ -2,7 +2,7 @@
 
 Only what the .docx states is checked: the .docx reader puts the first section's
 page setup and the East Asian font and size of every run of body text into
-``Source.extras``; a value the file leaves to a theme or to Word's defaults is
+``Source.layout``; a value the file leaves to a theme or to Word's defaults is
 ``None`` and is not judged. Sources that are not .docx have no layout and these
 rules say nothing. Fonts and sizes are judged per paragraph (or heading) by the
 value covering most of its characters, so a bold phrase does not count, and each
@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
+from checker.load.layout import Layout, PageSetup, StyledRun
+from checker.model.document import Document
 from checker.rules.registry import Hit, rule
 
+V = TypeVar("V")  # a measured value: a font's name or a size in points
 A4 = (210.0, 297.0)
 TOP_MARGIN, LEFT_MARGIN = 37.0, 28.0
 TEXT_BLOCK = (156.0, 225.0)
@@ -37,13 +40,19 @@ FONT_FAMILIES = {
 }
 
 
-def _layout(doc) -> dict[str, Any] | None:
-    if doc.source.kind != "docx" or (not doc.source.extras.get("page") and not doc.source.extras.get("runs")):
+def _layout(doc: Document) -> Layout | None:
+    layout = doc.source.layout
+    if doc.source.kind != "docx" or layout is None or (layout.page is None and not layout.runs):
         return None
-    return doc.source.extras
+    return layout
 
 
-def _anchor(doc) -> tuple[int, int]:
+def _page(doc: Document) -> PageSetup | None:
+    layout = _layout(doc)
+    return layout.page if layout else None
+
+
+def _anchor(doc: Document) -> tuple[int, int]:
     """Where a page-setup finding is shown: the first paragraph."""
     paragraphs = doc.paragraphs
     return (paragraphs[0].start, paragraphs[0].end) if paragraphs else (0, 0)
@@ -65,7 +74,7 @@ def in_family(font: str, family: str) -> bool:
 
 @rule("LY101", "page-not-a4-portrait", category="layout", severity="warning",
       message="页面不是A4纵向：实测{width}×{height} mm（{orientation}），GB/T 9704 规定A4纸（210×297 mm）纵向")
-def page_not_a4_portrait(doc) -> Iterator[Hit]:
+def page_not_a4_portrait(doc: Document) -> Iterator[Hit]:
     """The page is not A4 portrait.
 
     What it checks:
@@ -77,26 +86,24 @@ def page_not_a4_portrait(doc) -> Iterator[Hit]:
     Fix:
         页面设置 → 纸张：A4，方向：纵向.
     """
-    layout = _layout(doc)
-    page = (layout or {}).get("page") or {}
-    width, height = page.get("width_mm"), page.get("height_mm")
-    if width is None or height is None:
+    page = _page(doc)
+    if page is None or page.width_mm is None or page.height_mm is None:
         return
-    portrait = page.get("orientation") != "landscape" and width < height
+    width, height = page.width_mm, page.height_mm
+    portrait = page.orientation != "landscape" and width < height
     short, long_ = sorted((width, height))
     if abs(short - A4[0]) <= TOLERANCE_MM and abs(long_ - A4[1]) <= TOLERANCE_MM and portrait:
         return
     start, end = _anchor(doc)
     yield Hit(start, end, args={"width": f"{width:g}", "height": f"{height:g}",
                                 "orientation": "纵向" if portrait else "横向"},
-              evidence={"width_mm": width, "height_mm": height, "orientation": page.get("orientation"),
+              evidence={"width_mm": width, "height_mm": height, "orientation": page.orientation,
                         "expected_mm": list(A4)})
 
 
-def _margin_hits(doc, key: str, expected: float) -> Iterator[Hit]:
+def _margin_hits(doc: Document, key: str, measured: float | None, expected: float) -> Iterator[Hit]:
     """A hit when the margin ``key`` (top_mm, left_mm) the file states is off ``expected``."""
-    measured = ((_layout(doc) or {}).get("page") or {}).get(key)
-    if _off(measured, expected):
+    if measured is not None and _off(measured, expected):
         start, end = _anchor(doc)
         yield Hit(start, end, args={"measured": f"{measured:g}"},
                   evidence={key: measured, "expected_mm": expected, "tolerance_mm": TOLERANCE_MM})
@@ -104,7 +111,7 @@ def _margin_hits(doc, key: str, expected: float) -> Iterator[Hit]:
 
 @rule("LY102", "top-margin", category="layout", severity="warning",
       message="上页边距（天头）为{measured} mm，GB/T 9704 规定37 mm±1 mm")
-def top_margin(doc) -> Iterator[Hit]:
+def top_margin(doc: Document) -> Iterator[Hit]:
     """The top margin (天头) is not 37 mm ± 1 mm.
 
     What it checks:
@@ -117,12 +124,13 @@ def top_margin(doc) -> Iterator[Hit]:
     Fix:
         页面设置 → 页边距 → 上：3.7 厘米.
     """
-    yield from _margin_hits(doc, "top_mm", TOP_MARGIN)
+    page = _page(doc)
+    yield from _margin_hits(doc, "top_mm", page.top_mm if page else None, TOP_MARGIN)
 
 
 @rule("LY103", "left-margin", category="layout", severity="warning",
       message="左页边距（订口）为{measured} mm，GB/T 9704 规定28 mm±1 mm")
-def left_margin(doc) -> Iterator[Hit]:
+def left_margin(doc: Document) -> Iterator[Hit]:
     """The left margin (订口) is not 28 mm ± 1 mm.
 
     What it checks:
@@ -134,12 +142,13 @@ def left_margin(doc) -> Iterator[Hit]:
     Fix:
         页面设置 → 页边距 → 左：2.8 厘米.
     """
-    yield from _margin_hits(doc, "left_mm", LEFT_MARGIN)
+    page = _page(doc)
+    yield from _margin_hits(doc, "left_mm", page.left_mm if page else None, LEFT_MARGIN)
 
 
 @rule("LY104", "text-block-size", category="layout", severity="warning",
       message="版心为{width}×{height} mm，GB/T 9704 规定156×225 mm")
-def text_block_size(doc) -> Iterator[Hit]:
+def text_block_size(doc: Document) -> Iterator[Hit]:
     """The text block (版心) is not 156 mm × 225 mm.
 
     What it checks:
@@ -153,13 +162,14 @@ def text_block_size(doc) -> Iterator[Hit]:
     Fix:
         页边距：上 3.7 厘米、下 3.5 厘米、左 2.8 厘米、右 2.6 厘米.
     """
-    layout = _layout(doc)
-    page = (layout or {}).get("page") or {}
-    values = [page.get(k) for k in ("width_mm", "height_mm", "left_mm", "right_mm", "top_mm", "bottom_mm")]
-    if any(value is None for value in values):
+    page = _page(doc)
+    if page is None:
         return
-    width_mm, height_mm, left, right, top, bottom = values
-    if page.get("orientation") == "landscape" or width_mm > height_mm:
+    width_mm, height_mm, left, right, top, bottom = (page.width_mm, page.height_mm, page.left_mm, page.right_mm,
+                                                     page.top_mm, page.bottom_mm)
+    if width_mm is None or height_mm is None or left is None or right is None or top is None or bottom is None:
+        return
+    if page.orientation == "landscape" or width_mm > height_mm:
         return  # LY101 says it: the block of a landscape page is not comparable
     block = (round(width_mm - left - right, 1), round(height_mm - top - bottom, 1))
     if _off(block[0], TEXT_BLOCK[0]) or _off(block[1], TEXT_BLOCK[1]):
@@ -178,21 +188,22 @@ def text_block_size(doc) -> Iterator[Hit]:
 class _Runs:
     """The fonts and sizes of the body text, by character offset."""
 
-    def __init__(self, extras: dict[str, Any]) -> None:
-        self.runs = sorted(extras.get("runs") or [])
-        self.starts = [run[0] for run in self.runs]
-        self.paragraphs = sorted(extras.get("paragraph_spans") or [])
-        self.paragraph_starts = [span[0] for span in self.paragraphs]
+    def __init__(self, layout: Layout) -> None:
+        self.runs = sorted(layout.runs)
+        self.starts = [run.start for run in self.runs]
+        self.paragraphs = sorted(layout.paragraph_spans)
+        self.paragraph_starts = [span.start for span in self.paragraphs]
 
-    def dominant(self, start: int, end: int, field: int) -> Any | None:
-        """The value (2: font, 3: size) that covers most characters of [start, end)."""
-        counts: Counter = Counter()
+    def dominant(self, start: int, end: int, measure: Callable[[StyledRun], V | None]) -> V | None:
+        """The value ``measure`` reads off the runs (font or size) that covers most
+        characters of [start, end); None counts like any value."""
+        counts: Counter[V | None] = Counter()
         index = max(0, bisect.bisect_right(self.starts, start) - 1)
-        while index < len(self.runs) and self.runs[index][0] < end:
+        while index < len(self.runs) and self.runs[index].start < end:
             run = self.runs[index]
-            overlap = min(end, run[1]) - max(start, run[0])
+            overlap = min(end, run.end) - max(start, run.start)
             if overlap > 0:
-                counts[run[field]] += overlap
+                counts[measure(run)] += overlap
             index += 1
         if not counts:
             return None
@@ -201,21 +212,22 @@ class _Runs:
 
     def paragraph_number(self, offset: int) -> int | None:
         index = bisect.bisect_right(self.paragraph_starts, offset) - 1
-        if index >= 0 and self.paragraphs[index][0] <= offset <= self.paragraphs[index][1]:
-            return self.paragraphs[index][2]
+        if index >= 0 and self.paragraphs[index].start <= offset <= self.paragraphs[index].end:
+            return self.paragraphs[index].number
         return None
 
 
-def _runs(doc) -> _Runs | None:
+def _runs(doc: Document) -> _Runs | None:
     layout = _layout(doc)
     return doc.view(_build_runs) if layout else None
 
 
-def _build_runs(doc) -> _Runs:
-    return _Runs(doc.source.extras)
+def _build_runs(doc: Document) -> _Runs:
+    layout = doc.source.layout
+    return _Runs(layout if layout is not None else Layout(page=None))
 
 
-def _spans_by_role(doc, role: str) -> list[tuple[int, int]]:
+def _spans_by_role(doc: Document, role: str) -> list[tuple[int, int]]:
     """Spans of the title, level-1 and level-2 heading texts, or body paragraphs."""
     spans = []
     for node in doc.outline.walk():
@@ -230,33 +242,42 @@ def _spans_by_role(doc, role: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _grouped(doc, role: str, field: int, wrong) -> Iterator[tuple[Any, list[tuple[int, int, int | None]]]]:
+def _grouped(doc: Document, role: str, measure: Callable[[StyledRun], V | None],
+             wrong: Callable[[V], bool]) -> Iterator[tuple[V, list[tuple[int, int, int]]]]:
     """(measured value, [(start, end, paragraph number) …]) for each value ``wrong`` rejects,
     in order of first appearance; only spans in body paragraphs (not table cells)."""
     runs = _runs(doc)
     if runs is None:
         return
-    groups: dict[Any, list] = {}
+    groups: dict[V, list[tuple[int, int, int]]] = {}
     for start, end in _spans_by_role(doc, role):
         number = runs.paragraph_number(start)
         if number is None:
             continue
-        value = runs.dominant(start, end, field)
+        value = runs.dominant(start, end, measure)
         if value is not None and wrong(value):
             groups.setdefault(value, []).append((start, end, number))
     yield from groups.items()
 
 
-def _size_hits(doc, role: str, expected: float) -> Iterator[Hit]:
-    for measured, spans in _grouped(doc, role, 3, lambda size: abs(size - expected) > 0.25):
+def _size(run: StyledRun) -> float | None:
+    return run.size
+
+
+def _font(run: StyledRun) -> str | None:
+    return run.font
+
+
+def _size_hits(doc: Document, role: str, expected: float) -> Iterator[Hit]:
+    for measured, spans in _grouped(doc, role, _size, lambda size: abs(size - expected) > 0.25):
         start, end, _ = spans[0]
         yield Hit(start, end, args={"measured": size_name(measured), "count": len(spans)},
                   evidence={"measured_pt": measured, "expected_pt": expected,
                             "paragraphs": [number for _, _, number in spans][:50], "count": len(spans)})
 
 
-def _font_hits(doc, role: str, family: str) -> Iterator[Hit]:
-    for measured, spans in _grouped(doc, role, 2, lambda font: not in_family(font, family)):
+def _font_hits(doc: Document, role: str, family: str) -> Iterator[Hit]:
+    for measured, spans in _grouped(doc, role, _font, lambda font: not in_family(font, family)):
         start, end, _ = spans[0]
         yield Hit(start, end, args={"measured": measured, "count": len(spans)},
                   evidence={"measured_font": measured, "expected_family": family,
@@ -265,7 +286,7 @@ def _font_hits(doc, role: str, family: str) -> Iterator[Hit]:
 
 @rule("LY111", "body-font-size", category="layout", severity="warning",
       message="正文字号为{measured}（共{count}段），GB/T 9704 规定正文用三号字（16 pt）")
-def body_font_size(doc) -> Iterator[Hit]:
+def body_font_size(doc: Document) -> Iterator[Hit]:
     """Body text is not set in 3号 (16 pt).
 
     What it checks:
@@ -284,7 +305,7 @@ def body_font_size(doc) -> Iterator[Hit]:
 
 @rule("LY112", "title-font-size", category="layout", severity="warning",
       message="标题字号为{measured}，GB/T 9704 规定标题用二号字（22 pt）")
-def title_font_size(doc) -> Iterator[Hit]:
+def title_font_size(doc: Document) -> Iterator[Hit]:
     """The title is not set in 2号 (22 pt).
 
     What it checks:
@@ -301,7 +322,7 @@ def title_font_size(doc) -> Iterator[Hit]:
 
 @rule("LY121", "body-font", category="layout", severity="warning",
       message="正文字体为“{measured}”（共{count}段），GB/T 9704 规定正文用仿宋")
-def body_font(doc) -> Iterator[Hit]:
+def body_font(doc: Document) -> Iterator[Hit]:
     """Body text is not in a 仿宋 font.
 
     What it checks:
@@ -318,7 +339,7 @@ def body_font(doc) -> Iterator[Hit]:
 
 @rule("LY122", "heading1-font", category="layout", severity="warning",
       message="一级标题字体为“{measured}”（共{count}处），一级标题应用黑体")
-def heading1_font(doc) -> Iterator[Hit]:
+def heading1_font(doc: Document) -> Iterator[Hit]:
     """A level-1 heading (一、) is not in 黑体.
 
     What it checks:
@@ -337,7 +358,7 @@ def heading1_font(doc) -> Iterator[Hit]:
 
 @rule("LY123", "heading2-font", category="layout", severity="warning",
       message="二级标题字体为“{measured}”（共{count}处），二级标题应用楷体")
-def heading2_font(doc) -> Iterator[Hit]:
+def heading2_font(doc: Document) -> Iterator[Hit]:
     """A level-2 heading (（一）) is not in 楷体.
 
     What it checks:
