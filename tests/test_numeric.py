@@ -126,6 +126,12 @@ def test_increment_and_rate_that_disagree():
     assert nc("新增市场主体3200户，比上年增加400户，增长14.3%。") == []
 
 
+def test_increment_with_a_rate_written_as_a_lower_bound_that_it_misses():
+    (f,) = nc("新增市场主体3200户，比上年增加400户，增长20%以上。")
+    assert (f.code, f.message) == ("NC106", "3200户比上期增加400户，增长率应为400/(3200−400) = 14%，与所写20%不符")
+    assert f.evidence["rounding"] == "“20%”带“以上”，只作下限（≥19.5%）"
+
+
 def test_decrease_increment_uses_the_larger_base():
     assert nc("库存商品860吨，比上年减少140吨，下降14.0%。") == []
     (f,) = nc("库存商品860吨，比上年减少140吨，下降16.3%。")
@@ -135,6 +141,12 @@ def test_decrease_increment_uses_the_larger_base():
 def test_from_to_rate_mismatch():
     (f,) = nc("筹资标准由每人50元提高到100元，提高50%。")
     assert f.code == "NC107" and "(100−50)/50 = 100%" in f.message
+
+
+def test_from_to_rate_written_as_a_lower_bound_that_the_values_miss():
+    (f,) = nc("全市企业数量由50家增加到60家，增长50%以上。")
+    assert (f.code, f.message) == ("NC107", "由50家增加到60家，增长(60−50)/50 = 20%，与所写50%不符")
+    assert f.evidence["rounding"] == "“50%”带“以上”，只作下限（≥49.5%）"
 
 
 def test_from_to_points_mismatch():

@@ -13,18 +13,21 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from fractions import Fraction
+from typing import Any
 
 from checker.core.models import Fix, Severity
 from checker.model.claims import Breakdown, Change, claims
+from checker.model.document import Document
 from checker.model.quantities import Quantity, format_number, load_numeric_rules, plain
 from checker.rules.registry import Hit, rule
 
-Interval = tuple[Fraction, Fraction | None]
+Interval = tuple[Fraction, Fraction | None]  # (low, high); high None: no upper bound
+Bounded = tuple[Fraction, Fraction]
 
 
 # -- arithmetic helpers -------------------------------------------------------------
 
-def _rules(doc) -> dict:
+def _rules(doc: Document) -> dict[str, Any]:
     return load_numeric_rules()
 
 
@@ -34,7 +37,8 @@ def _overlap(a: Interval, b: Interval) -> bool:
 
 def _sum(intervals: list[Interval]) -> Interval:
     low = sum((i[0] for i in intervals), Fraction(0))
-    high = None if any(i[1] is None for i in intervals) else sum((i[1] for i in intervals), Fraction(0))
+    highs = [i[1] for i in intervals if i[1] is not None]
+    high = None if len(highs) < len(intervals) else sum(highs, Fraction(0))
     return low, high
 
 
@@ -47,7 +51,7 @@ def _express(value: Fraction, like: Quantity) -> str:
     return plain(value / like.magnitude) + like.scale_word
 
 
-def _how_read(quantities: list[Quantity], rules: dict) -> list[str]:
+def _how_read(quantities: list[Quantity], rules: dict[str, Any]) -> list[str]:
     """How each non-exact number was read, for the evidence."""
     notes = []
     relative = rules["tolerance"]["approximate_relative"]
@@ -55,7 +59,7 @@ def _how_read(quantities: list[Quantity], rules: dict) -> list[str]:
         low, high = quantity.interval(rules)
         if quantity.qualifier == "approximate":
             notes.append(f"“{quantity.qualifier_word}{quantity.text}”为约数，按±{relative:.0%}容差计")
-        elif quantity.qualifier == "lower":
+        elif quantity.qualifier == "lower" or high is None:  # (only a lower bound leaves high open)
             notes.append(f"“{quantity.text}”带“{quantity.qualifier_word}”，只作下限（≥{_express(low, quantity)}）")
         elif quantity.qualifier == "upper":
             notes.append(f"“{quantity.text}”带“{quantity.qualifier_word}”，只作上限（≤{_express(high, quantity)}）")
@@ -88,7 +92,7 @@ def _sum_expression(breakdown: Breakdown, total_of_parts: Fraction) -> str:
 
 @rule("NC101", "breakdown-sum-mismatch", category="numeric", severity="error",
       message="合计{total}，分项之和{expression}，不一致（相差{difference}）")
-def breakdown_sum_mismatch(doc) -> Iterator[Hit]:
+def breakdown_sum_mismatch(doc: Document) -> Iterator[Hit]:
     """The parts of a total that are all of it do not add up to it.
 
     What it checks:
@@ -137,7 +141,7 @@ def breakdown_sum_mismatch(doc) -> Iterator[Hit]:
 @rule("NC102", "part-exceeds-total", category="numeric", severity="error",
       message={"default": "分项{part}大于合计{total}",
                "sum": "分项之和{expression}大于合计{total}（如各分项互不重叠则有误）"})
-def part_exceeds_total(doc) -> Iterator[Hit]:
+def part_exceeds_total(doc: Document) -> Iterator[Hit]:
     """A part of a total is larger than the total.
 
     What it checks:
@@ -188,17 +192,19 @@ def part_exceeds_total(doc) -> Iterator[Hit]:
 
 # -- shares -------------------------------------------------------------------------
 
-def _rounding_note(percent: Quantity, rules: dict) -> str:
+def _rounding_note(percent: Quantity, rules: dict[str, Any]) -> str:
     low, high = percent.interval(rules)
     if percent.qualifier == "approximate":
         return f"{percent.text}为约数，按±{rules['tolerance']['approximate_relative']:.0%}容差计"
+    if high is None:  # 增长50%以上: a lower bound only
+        return f"“{percent.text}”带“{percent.qualifier_word}”，只作下限（≥{_express(low, percent)}）"
     return (f"百分比按四舍五入（half-up）保留{percent.decimals}位小数：{percent.text}表示"
             f"[{format_number(low, percent.decimals + 1)}%, {format_number(high, percent.decimals + 1)}%)")
 
 
 @rule("NC103", "share-mismatch", category="numeric", severity="error",
       message="{part}占{whole}应为{actual}，与所写{written}不符")
-def share_mismatch(doc) -> Iterator[Hit]:
+def share_mismatch(doc: Document) -> Iterator[Hit]:
     """A percentage that its own part and whole do not give.
 
     What it checks:
@@ -239,7 +245,7 @@ def share_mismatch(doc) -> Iterator[Hit]:
 
 @rule("NC104", "share-without-whole-number-total", category="numeric", severity="warning",
       message="{part}，占{written}：没有整数总数能得出该百分比（{nearest}）")
-def share_without_whole_number_total(doc) -> Iterator[Hit]:
+def share_without_whole_number_total(doc: Document) -> Iterator[Hit]:
     """A percentage of a count that no whole-number total gives.
 
     What it checks:
@@ -269,7 +275,7 @@ def share_without_whole_number_total(doc) -> Iterator[Hit]:
         if any(word in share.whole_words for word in rules["shares"]["non_count_whole_words"]):
             continue  # the share is of an amount, not of the number of things counted
         low, high = percent.interval(rules)
-        if low <= 0 or percent.value > 100:
+        if low <= 0 or high is None or percent.value > 100:  # (an exact percentage has both bounds)
             continue
         count = part.value
         # half-up: the percentage p stands for [p - h, p + h); W must satisfy
@@ -294,7 +300,7 @@ def share_without_whole_number_total(doc) -> Iterator[Hit]:
 
 @rule("NC105", "share-out-of-range", category="numeric", severity="error",
       message="“{word}”所示的比重不能超过100%，所写为{written}")
-def share_out_of_range(doc) -> Iterator[Hit]:
+def share_out_of_range(doc: Document) -> Iterator[Hit]:
     """A share (占比, 比重, 覆盖率, 占…的) above 100%.
 
     What it checks:
@@ -325,7 +331,7 @@ def share_out_of_range(doc) -> Iterator[Hit]:
 
 # -- changes ------------------------------------------------------------------------
 
-def _ratio_interval(numerator: Interval, denominator: Interval) -> Interval | None:
+def _ratio_interval(numerator: Interval, denominator: Interval) -> Bounded | None:
     if numerator[1] is None or denominator[1] is None or denominator[0] <= 0:
         return None
     return numerator[0] / denominator[1], numerator[1] / denominator[0]
@@ -333,7 +339,7 @@ def _ratio_interval(numerator: Interval, denominator: Interval) -> Interval | No
 
 @rule("NC106", "change-rate-mismatch", category="numeric", severity="error",
       message="{value}比上期{verb}{amount}，{verb_rate}率应为{expression}，与所写{written}不符")
-def change_rate_mismatch(doc) -> Iterator[Hit]:
+def change_rate_mismatch(doc: Document) -> Iterator[Hit]:
     """A growth rate that the value and its increase do not give.
 
     What it checks:
@@ -352,6 +358,8 @@ def change_rate_mismatch(doc) -> Iterator[Hit]:
         if change.form != "increment" or change.rate is None or change.real_growth:
             continue
         value, amount, rate = change.end_value, change.amount, change.rate
+        if value is None or amount is None:  # (an increment always has both)
+            continue
         v, n = value.interval(rules), amount.interval(rules)
         if v[1] is None or n[1] is None:
             continue
@@ -384,14 +392,21 @@ def change_rate_mismatch(doc) -> Iterator[Hit]:
                             "inputs": _how_read([value, amount], rules) or ["数值按所写取值"]})
 
 
-def _from_to_facts(change: Change, rules: dict):
+FromToFacts = tuple[Bounded, Bounded | None, Fraction, Fraction | None]
+
+
+def _from_to_facts(change: Change, rules: dict[str, Any]) -> FromToFacts | None:
+    """(the difference in points, the relative change in %, as intervals; the same of
+    the values as written) of a change 由A到B."""
     a, b = change.start_value, change.end_value
+    if a is None or b is None:
+        return None
     ai, bi = a.interval(rules), b.interval(rules)
     if ai[1] is None or bi[1] is None:
         return None
     up = change.direction == "up"
     points = (bi[0] - ai[1], bi[1] - ai[0]) if up else (ai[0] - bi[1], ai[1] - bi[0])
-    relative = None
+    relative: Bounded | None = None
     if ai[0] > 0:
         relative = ((bi[0] / ai[1] - 1) * 100, (bi[1] / ai[0] - 1) * 100) if up else \
             ((1 - bi[1] / ai[0]) * 100, (1 - bi[0] / ai[1]) * 100)
@@ -404,7 +419,7 @@ def _from_to_facts(change: Change, rules: dict):
       message={"default": "由{start}{verb}到{end}，{rate_verb}{expression}，与所写{written}不符",
                "direction": "由{start}“{verb}”到{end}，但{end}{relation}{start}，方向不符",
                "times": "由{start}{verb}到{end}，{rate_verb}{expression}倍，与所写{written}不符"})
-def change_from_to_mismatch(doc) -> Iterator[Hit]:
+def change_from_to_mismatch(doc: Document) -> Iterator[Hit]:
     """A change 由A到B whose stated rate or direction does not match A and B.
 
     What it checks:
@@ -420,9 +435,9 @@ def change_from_to_mismatch(doc) -> Iterator[Hit]:
     """
     rules = _rules(doc)
     for change in claims(doc).changes:
-        if change.form != "from_to":
-            continue
         a, b, rate = change.start_value, change.end_value, change.rate
+        if change.form != "from_to" or a is None or b is None:  # (由A到B always has both)
+            continue
         ai, bi = a.interval(rules), b.interval(rules)
         if ai[1] is not None and bi[1] is not None and a.unit not in rules["change"]["rank_units"]:
             wrong_way = bi[1] < ai[0] if change.direction == "up" else bi[0] > ai[1]
@@ -447,7 +462,8 @@ def change_from_to_mismatch(doc) -> Iterator[Hit]:
                 else f"{plain(a.value)}−{plain(b.value)}"
             expression = f"{difference} = {format_number(abs(exact_points), rate.decimals)}个百分点"
         elif rate.kind == "percent":
-            if relative is None or _overlap(relative, written) or (change.real_growth and a.unit != "%"):
+            if relative is None or exact_relative is None or _overlap(relative, written) \
+                    or (change.real_growth and a.unit != "%"):
                 continue
             if a.unit == "%" and _overlap(points, written):
                 continue  # NC108: percentage points written as %
@@ -456,7 +472,8 @@ def change_from_to_mismatch(doc) -> Iterator[Hit]:
                          f"({plain(a.value)}−{plain(b.value)})/{plain(a.value)} = " \
                          f"{format_number(abs(exact_relative), rate.decimals)}%"
         elif rate.kind == "times" and change.direction == "up":
-            if relative is None or _overlap((relative[0] / 100, relative[1] / 100), written):
+            if relative is None or exact_relative is None \
+                    or _overlap((relative[0] / 100, relative[1] / 100), written):
                 continue
             ratio = b.value / a.value if a.value else None
             expression = f"({plain(b.value)}−{plain(a.value)})/{plain(a.value)} = " \
@@ -485,7 +502,7 @@ def change_from_to_mismatch(doc) -> Iterator[Hit]:
 @rule("NC108", "percent-for-percentage-points", category="numeric", severity="error",
       message="由{start}{verb}到{end}，差值{expression}是百分点，应写“{rate_verb}{points}个百分点”而不是“{written}”",
       fix="unsafe")
-def percent_for_percentage_points(doc) -> Iterator[Hit]:
+def percent_for_percentage_points(doc: Document) -> Iterator[Hit]:
     """The difference of two percentages written as % instead of 个百分点.
 
     What it checks:
@@ -501,9 +518,9 @@ def percent_for_percentage_points(doc) -> Iterator[Hit]:
     """
     rules = _rules(doc)
     for change in claims(doc).changes:
-        if change.form != "from_to" or change.rate is None or change.rate.kind != "percent":
-            continue
         a, b, rate = change.start_value, change.end_value, change.rate
+        if change.form != "from_to" or rate is None or rate.kind != "percent" or a is None or b is None:
+            continue
         if a.unit != "%" or b.unit != "%":
             continue
         facts = _from_to_facts(change, rules)
@@ -538,7 +555,7 @@ def percent_for_percentage_points(doc) -> Iterator[Hit]:
 
 @rule("NC109", "decrease-by-times", category="numeric", severity="warning",
       message="“{verb}{times}”的说法不规范：减少不能用倍数表示")
-def decrease_by_times(doc) -> Iterator[Hit]:
+def decrease_by_times(doc: Document) -> Iterator[Hit]:
     """A decrease expressed in times (减少N倍, 降低N倍).
 
     What it checks:
@@ -552,7 +569,7 @@ def decrease_by_times(doc) -> Iterator[Hit]:
         Rewrite as a fraction (降低到原来的…分之一) or a percentage.
     """
     for change in claims(doc).changes:
-        if change.form == "times_down":
+        if change.form == "times_down" and change.rate is not None:  # (it always has its rate)
             yield Hit(change.start, change.end, args={"verb": change.verb, "times": change.rate.text},
                       suggestion="改用分数或百分比表示，如“降低到原来的几分之一”“降低百分之几”",
                       evidence={"verb": change.verb, "written": change.rate.text})
@@ -562,7 +579,7 @@ def decrease_by_times(doc) -> Iterator[Hit]:
 
 @rule("NC110", "shares-do-not-sum-to-whole", category="numeric", severity="error",
       message="{whole}的各部分占比{expression}，合计应为100%")
-def shares_do_not_sum_to_whole(doc) -> Iterator[Hit]:
+def shares_do_not_sum_to_whole(doc: Document) -> Iterator[Hit]:
     """Shares of one whole, listed together, that do not add up to 100%.
 
     What it checks:
@@ -598,7 +615,7 @@ def shares_do_not_sum_to_whole(doc) -> Iterator[Hit]:
 
 @rule("NC111", "restated-figure-differs", category="numeric", severity="warning",
       message="“{subject}”（{year}年）在第{first_line}行为{first}，此处为{second}，前后不一致")
-def restated_figure_differs(doc) -> Iterator[Hit]:
+def restated_figure_differs(doc: Document) -> Iterator[Hit]:
     """The same measure stated twice in one document with different values.
 
     What it checks:
@@ -615,7 +632,7 @@ def restated_figure_differs(doc) -> Iterator[Hit]:
         Use one figure in both places.
     """
     rules = _rules(doc)
-    first_seen: dict[tuple, Quantity] = {}
+    first_seen: dict[tuple[str, str, int], Quantity] = {}
     for figure in claims(doc).figures:
         key = figure.key
         earlier = first_seen.get(key)
