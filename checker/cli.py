@@ -58,7 +58,8 @@ class _Group(click.Group):
         except click.exceptions.Exit:
             raise
         except click.ClickException as error:
-            error.exit_code = EXIT_ERROR
+            # click declares exit_code on the class; one instance may carry its own
+            error.exit_code = EXIT_ERROR  # type: ignore[misc]
             raise
         except (KeyboardInterrupt, BrokenPipeError):
             sys.exit(EXIT_ERROR)
@@ -439,6 +440,7 @@ def entry() -> None:
     """
     import atexit
 
+    status: str | int | None
     try:
         main()
         status = EXIT_OK

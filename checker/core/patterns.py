@@ -23,7 +23,7 @@ import pickle
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, AnyStr
 
 try:  # CPython's regular expression internals (3.11 and later)
     # no stubs describe these private modules: typeshed leaves them out on purpose
@@ -34,13 +34,14 @@ except ImportError:  # pragma: no cover - another implementation or an older Pyt
 
 _LIMIT = 4000  # stored programs; beyond that, the ones this process did not use are dropped
 
-_compiled: dict[tuple[str, int], re.Pattern] = {}
-_stored: dict[tuple[str, int], tuple] | None = None  # loaded on the first compile
-_used: set[tuple[str, int]] = set()
+Key = tuple[Any, int]  # (the pattern, str or bytes; the flags)
+_compiled: dict[Key, re.Pattern[Any]] = {}
+_stored: dict[Key, tuple] | None = None  # loaded on the first compile
+_used: set[Key] = set()
 _changed = False
 
 
-def compile(pattern: str, flags: int = 0) -> re.Pattern:
+def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     """``re.compile(pattern, flags)``, built from the stored program when there is one."""
     key = (pattern, int(flags))
     found = _compiled.get(key)
@@ -54,12 +55,12 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
     return found
 
 
-def compiled() -> list[re.Pattern]:
+def compiled() -> list[re.Pattern[Any]]:
     """Every pattern this process compiled through :func:`compile`."""
     return list(_compiled.values())
 
 
-def _from_store(key: tuple[str, int]) -> re.Pattern | None:
+def _from_store(key: Key) -> re.Pattern[Any] | None:
     global _stored
     if _stored is None:
         _stored = _load()
@@ -85,7 +86,7 @@ def _program(pattern: str, flags: int) -> tuple:
     return (flags | parsed.state.flags, code, parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
 
 
-def _remember(key: tuple[str, int], compiled: re.Pattern) -> None:
+def _remember(key: Key, compiled: re.Pattern[Any]) -> None:
     global _changed
     if _stored is None or _sre is None or not isinstance(key[0], str):
         return
@@ -115,7 +116,7 @@ def _path() -> Path | None:
     return None if folder is None or _sre is None else folder / "patterns.pickle"
 
 
-def _load() -> dict[tuple[str, int], tuple]:
+def _load() -> dict[Key, tuple]:
     path = _path()
     if path is None:
         return {}
@@ -131,7 +132,7 @@ def _save() -> None:
     path = _path()
     if path is None or not _stored:
         return
-    programs: dict[tuple[str, int], Any] = _stored
+    programs: dict[Key, Any] = _stored
     if len(programs) > _LIMIT:  # patterns of rule packs no longer in use
         programs = {key: program for key, program in programs.items() if key in _used}
     from checker.core.resources import store_atomically

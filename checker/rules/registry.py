@@ -13,10 +13,13 @@ import importlib
 import pkgutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from checker.core import patterns
-from checker.core.models import CATEGORY_PREFIX, Fix, Severity
+from checker.core.models import CATEGORY_PREFIX, Category, Fix, Severity
+
+if TYPE_CHECKING:
+    from checker.model.document import Document
 
 DOC_SECTIONS = ("What it checks", "Why it matters", "Example", "Fix")
 
@@ -35,14 +38,25 @@ class Hit:
     severity: Severity | None = None  # a rule may lower its own severity for a weak case
 
 
+def fix_safety(level: str) -> Literal["safe", "unsafe"]:
+    """The safety of a fix a rule pack or glossary offers: its level, other than "none"
+    (their schemas allow no other value)."""
+    return "unsafe" if level == "unsafe" else "safe"
+
+
+# A rule's check: a function of the Document that yields what it found.
+Check = Callable[["Document"], Iterable[Hit]]
+CheckT = TypeVar("CheckT", bound=Check)
+
+
 @dataclass
 class Rule:
     code: str
     name: str
-    category: str
+    category: Category
     severity: Severity
     messages: dict[str, str]
-    check: Callable[[Any], Iterable[Hit]]
+    check: Check
     doc: str = ""
     fix_safety: str | None = None  # "safe" / "unsafe" when the rule offers fixes
 
@@ -79,11 +93,11 @@ def rule(
     code: str,
     name: str,
     *,
-    category: str,
+    category: Category,
     severity: str,
     message: str | dict[str, str],
     fix: str | None = None,
-) -> Callable:
+) -> Callable[[CheckT], CheckT]:
     """Register the decorated function as a rule."""
     if not _CODE.match(code) or CATEGORY_PREFIX[category] != code[:2]:
         raise ValueError(f"rule code {code!r} does not fit category {category!r}")
@@ -93,12 +107,11 @@ def rule(
     if "default" not in messages:
         raise ValueError(f"rule {code} has no default message")
 
-    def register(function: Callable) -> Callable:
+    def register(function: CheckT) -> CheckT:
         if code in _RULES and _RULES[code].check is not function:
             raise ValueError(f"rule code {code} registered twice")
         _RULES[code] = Rule(code, name, category, Severity(severity), messages, function,
                             doc=function.__doc__ or "", fix_safety=fix)
-        function.rule = _RULES[code]
         return function
 
     return register

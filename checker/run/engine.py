@@ -53,12 +53,13 @@ def make_finding(doc: Document, rule_: Rule, hit: Hit, severity: Severity) -> Fi
     excerpt = text[start:end]
     if len(excerpt) > _EXCERPT_LIMIT:
         excerpt = excerpt[:_EXCERPT_LIMIT] + "…"
-    location = doc.source.locate(start) if doc.source.locate else None
-    if location and "line" in location and "column" in location:
+    locate = doc.source.locate
+    location = locate(start) if locate else None
+    if locate and location and "line" in location and "column" in location:
         # the reader knows the position in the original file (Markdown): report that one
         line, column = location["line"], location["column"]
         if end > start:
-            last = doc.source.locate(end - 1)
+            last = locate(end - 1)
             end_line, end_column = last.get("line", line), last.get("column", column) + 1
         else:
             end_line, end_column = line, column
@@ -112,8 +113,8 @@ def _suppress(doc: Document, findings: list[Finding], ran: set[str], settings: S
     from checker.rules.registry import get_rule
 
     kept, unused = suppressions.apply(doc.text, findings, ran)
-    if "IN002" in ran:
-        rule_ = get_rule("IN002")
+    rule_ = get_rule("IN002") if "IN002" in ran else None
+    if rule_ is not None:
         severity = settings.severity.get("IN002") or rule_.severity
         kept.extend(make_finding(doc, rule_, hit, severity) for hit in unused_hits(doc.text, unused))
     return kept

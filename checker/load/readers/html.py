@@ -90,11 +90,11 @@ def read(path: str, data: bytes) -> Source:
 def _article_title(tree, metadata: dict[str, str]) -> str | None:
     """The article's heading: the first h1-h3 that the page's <title>, its ArticleTitle or
     its 信息名称 names (a site's logo heading does not match them)."""
-    names = [metadata.get("标题"), metadata.get("信息名称")]
+    given = [metadata.get("标题"), metadata.get("信息名称")]
     page_title = tree.findtext(".//title")
     if page_title:
-        names.append(page_title.strip())
-    names = [_SPACES.sub("", name) for name in names if name]
+        given.append(page_title.strip())
+    names = [_SPACES.sub("", name) for name in given if name]
     for element in tree.iter("h1", "h2", "h3"):
         text = _SPACES.sub(" ", element.text_content()).strip()
         squeezed = text.replace(" ", "")
@@ -106,7 +106,10 @@ def _article_title(tree, metadata: dict[str, str]) -> str | None:
 def _is_metadata_line(line: str, metadata: dict[str, str]) -> bool:
     """A metadata field the extractor kept in the text (it is in ``metadata`` already)."""
     match = _KEY_PATTERN.match(line)
-    return bool(match) and _field_name(match.group("key")) in metadata and len(line) < 200
+    if match is None:
+        return False
+    name = _field_name(match.group("key"))
+    return name is not None and name in metadata and len(line) < 200
 
 
 def _field_name(key: str) -> str | None:

@@ -174,8 +174,8 @@ def _file_section(file: FileReport, index: int) -> str:
     lines = text.split("\n")
     spans = _spans(file.findings, index, len(text))
     offset = 0
-    for number, line in enumerate(lines, 1):
-        end = offset + len(line)
+    for number, line_text in enumerate(lines, 1):
+        end = offset + len(line_text)
         cell = _highlight(text, offset, end, spans)
         notes = "".join(notes_by_line.get(number, ()))
         out.append(f'<tr id="f{index}-L{number}"><td class="ln">{number}</td><td class="text">{cell}</td>'

@@ -14,6 +14,7 @@ import bisect
 import json
 import os
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from checker.core.models import FileReport, Finding, Report
@@ -65,8 +66,8 @@ def _region(line_starts: list[int], start: int, end: int) -> dict:
 
 def _result(file: FileReport, finding: Finding, rule_index: dict[str, int], lines: dict) -> dict:
     message = finding.message + (f"\n建议：{finding.suggestion}" if finding.suggestion else "")
-    region = {"startLine": finding.line, "startColumn": finding.column,
-              "endLine": finding.end_line, "endColumn": finding.end_column}
+    region: dict[str, Any] = {"startLine": finding.line, "startColumn": finding.column,
+                              "endLine": finding.end_line, "endColumn": finding.end_column}
     if finding.excerpt:
         region["snippet"] = {"text": finding.excerpt}
     result: dict = {
@@ -91,7 +92,7 @@ def _result(file: FileReport, finding: Finding, rule_index: dict[str, int], line
             }],
             "properties": {"safety": fix.safety},
         }]
-    properties = {"name": finding.name, "category": finding.category}
+    properties: dict[str, Any] = {"name": finding.name, "category": finding.category}
     if finding.evidence:
         properties["evidence"] = finding.evidence
     result["properties"] = properties

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from checker.core import patterns
 from checker.core.models import Fix
 from checker.model.dates import dates, document_date, extract_dates, signature_date
+from checker.model.document import Document
 from checker.rules.registry import Hit, rule
 
 _WEEKDAY_NAMES = "一二三四五六日"
@@ -24,7 +25,7 @@ _CLAUSE_END = "。；;！？\n"
 
 @rule("DT101", "impossible-date", category="date", severity="error",
       message={"default": "日期不存在：{month}月没有{day}日", "month": "日期不存在：没有{month}月"})
-def impossible_date(doc) -> Iterator[Hit]:
+def impossible_date(doc: Document) -> Iterator[Hit]:
     """A date names a month or a day that no calendar has.
 
     What it checks:
@@ -53,7 +54,7 @@ def impossible_date(doc) -> Iterator[Hit]:
 
 @rule("DT102", "weekday-mismatch", category="date", severity="error",
       message="星期与日期不符：{date}是星期{real}，不是星期{given}")
-def weekday_mismatch(doc) -> Iterator[Hit]:
+def weekday_mismatch(doc: Document) -> Iterator[Hit]:
     """The weekday written beside a date is not the weekday of that date.
 
     What it checks:
@@ -87,7 +88,7 @@ def _clause(text: str, start: int, end: int) -> str:
 
 @rule("DT103", "date-after-document", category="date", severity="warning",
       message="日期晚于成文日期：“{date}”写在回顾已完成工作的部分，但文件落款日期是{issued}")
-def date_after_document(doc) -> Iterator[Hit]:
+def date_after_document(doc: Document) -> Iterator[Hit]:
     """A part that reports what was done mentions a date after the document's own date.
 
     What it checks:
@@ -133,7 +134,7 @@ def _arabic(day: datetime.date) -> str:
 
 @rule("DT104", "signature-date-form", category="date", severity="info", fix="safe",
       message="落款日期格式不规范：“{date}”，GB/T 9704—2012要求用阿拉伯数字标全年、月、日，月、日不编虚位")
-def signature_date_form(doc) -> Iterator[Hit]:
+def signature_date_form(doc: Document) -> Iterator[Hit]:
     """The signature date is not written as GB/T 9704-2012 asks.
 
     What it checks:
@@ -172,7 +173,7 @@ _PUBLISHED_KEYS = ("发布日期", "公开日期", "发文日期")
 
 @rule("DT105", "published-before-signed", category="date", severity="warning",
       message="发布日期早于成文日期：{key}为{published}，落款日期为{signed}")
-def published_before_signed(doc) -> Iterator[Hit]:
+def published_before_signed(doc: Document) -> Iterator[Hit]:
     """The page's publication date is earlier than the document's signature date.
 
     What it checks:
@@ -187,9 +188,9 @@ def published_before_signed(doc) -> Iterator[Hit]:
         Correct whichever date is wrong.
     """
     found = signature_date(doc)
-    if found is None or found[1].as_date() is None:
+    signed = found[1].as_date() if found is not None else None
+    if signed is None:
         return
-    signed = found[1].as_date()
     for node in doc.outline.children:
         if node.kind != "header":
             continue

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 
 from checker.core import patterns
 from checker.core.models import Fix, Severity
+from checker.model.document import Document
+from checker.model.outline import Node
 from checker.rules.registry import Hit, rule
 
 _DOC_NUMBER = patterns.compile(
@@ -24,7 +26,7 @@ _DOC_NUMBER_CORE = patterns.compile(r"[〔\[［(（【][0-9０-９]{2,4}[〕\]�
 _ORGAN_LONGEST = 10
 
 
-def doc_numbers(text: str) -> Iterator[re.Match]:
+def doc_numbers(text: str) -> Iterator[re.Match[str]]:
     """The matches of ``_DOC_NUMBER.finditer(text)``, found from their bracketed years:
     a match begins at the first of the (at most ten) Han characters before its bracket
     that follow the previous match."""
@@ -49,7 +51,7 @@ def doc_numbers(text: str) -> Iterator[re.Match]:
 _NOT_ORGAN_END = "的在于年和与及是为对按据照见第共约或并把将从由向经"
 
 
-def _doc_number_problems(match: re.Match, offset: int) -> tuple[list[str], Fix | None, str]:
+def _doc_number_problems(match: re.Match[str], offset: int) -> tuple[list[str], Fix | None, str]:
     """(problems, fix, corrected text) of one 发文字号."""
     problems = []
     year, number = match.group("year"), match.group("number")
@@ -70,7 +72,7 @@ def _doc_number_problems(match: re.Match, offset: int) -> tuple[list[str], Fix |
 
 @rule("ST301", "doc-number-form", category="structure", severity="warning", fix="safe",
       message="发文字号格式不规范：“{number}”，{problems}")
-def doc_number_form(doc) -> Iterator[Hit]:
+def doc_number_form(doc: Document) -> Iterator[Hit]:
     """A 发文字号 is not written as GB/T 9704-2012 asks.
 
     What it checks:
@@ -108,7 +110,7 @@ def doc_number_form(doc) -> Iterator[Hit]:
                 yield from _doc_number_hit(doc, shifted)
 
 
-def _doc_number_hit(doc, match: re.Match) -> Iterator[Hit]:
+def _doc_number_hit(doc: Document, match: re.Match[str]) -> Iterator[Hit]:
     problems, fix, corrected = _doc_number_problems(match, 0)
     if not problems:
         return
@@ -116,7 +118,7 @@ def _doc_number_hit(doc, match: re.Match) -> Iterator[Hit]:
               suggestion=f"改为“{corrected}”", fix=fix, evidence={"problems": problems})
 
 
-def _attachment_notes(doc):
+def _attachment_notes(doc: Document) -> list[Node]:
     """附件说明 nodes of the main document (not the labels of attached documents)."""
     return [node for node in doc.outline.walk() if node.kind == "attachment_note"]
 
@@ -127,7 +129,7 @@ _NAME_END_PUNCTUATION = "。；;，,.、：:"
 @rule("ST302", "attachment-note-form", category="structure", severity="info", fix="safe",
       message={"default": "附件说明格式不规范：{problem}",
                "unnumbered": "附件说明格式不规范：有{count}个附件，应标注序号“1.”“2.”……"})
-def attachment_note_form(doc) -> Iterator[Hit]:
+def attachment_note_form(doc: Document) -> Iterator[Hit]:
     """The 附件说明 under the body is not in the GB/T 9704-2012 form.
 
     What it checks:
@@ -170,7 +172,7 @@ def attachment_note_form(doc) -> Iterator[Hit]:
                           evidence={"problem": "punctuation-after-name", "mark": name[-1]})
 
 
-def _label_numbers(doc) -> set[int] | None:
+def _label_numbers(doc: Document) -> set[int] | None:
     """Numbers of the attached documents present in the text (附件 alone counts as 1)."""
     labels = [node for node in doc.outline.walk() if node.kind == "attachment_label"]
     if not labels:
@@ -187,7 +189,7 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 @rule("ST303", "attachment-not-included", category="structure", severity="warning",
       message="附件说明列出的“{name}”未见随文附上（正文后只有{present}）")
-def attachment_not_included(doc) -> Iterator[Hit]:
+def attachment_not_included(doc: Document) -> Iterator[Hit]:
     """An attachment named in the 附件说明 is missing from the attachments that follow.
 
     What it checks:
@@ -218,7 +220,7 @@ def attachment_not_included(doc) -> Iterator[Hit]:
 
 @rule("ST304", "recipient-colon", category="structure", severity="info", fix="safe",
       message="主送机关后应用全角冒号“：”")
-def recipient_colon(doc) -> Iterator[Hit]:
+def recipient_colon(doc: Document) -> Iterator[Hit]:
     """The 主送机关 line ends with a half-width colon.
 
     What it checks:
@@ -238,13 +240,13 @@ def recipient_colon(doc) -> Iterator[Hit]:
                       fix=Fix.at(start=node.end - 1, end=node.end, replacement="：", safety="safe"))
 
 
-def _has_body(doc) -> bool:
+def _has_body(doc: Document) -> bool:
     return any(node.kind in ("heading", "paragraph") for node in doc.outline.children)
 
 
 @rule("ST305", "signature-missing", category="structure", severity="warning",
       message="缺少落款：{type}应在正文之后署发文机关名称和成文日期")
-def signature_missing(doc) -> Iterator[Hit]:
+def signature_missing(doc: Document) -> Iterator[Hit]:
     """A document whose profile requires a signature has none.
 
     What it checks:
@@ -280,7 +282,7 @@ _AFTER_SIGNATURE_OK = patterns.compile(
 
 @rule("ST306", "signature-not-last", category="structure", severity="warning",
       message="落款之后仍有正文：落款应在正文之后")
-def signature_not_last(doc) -> Iterator[Hit]:
+def signature_not_last(doc: Document) -> Iterator[Hit]:
     """Body text follows the signature block.
 
     What it checks:

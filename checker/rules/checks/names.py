@@ -21,7 +21,8 @@ from typing import NamedTuple
 
 from checker.core import patterns
 from checker.core.models import Fix, Severity
-from checker.rules.registry import Hit, rule
+from checker.model.document import Document
+from checker.rules.registry import Hit, fix_safety, rule
 from checker.rules.rulepacks import glossary_terms
 
 # Words that end a name. Longer ones first so that the tail is the whole word.
@@ -67,7 +68,7 @@ class NameUse(NamedTuple):
     run: str  # the characters from ``start`` to ``end``
 
 
-def name_uses(doc) -> list[NameUse]:
+def name_uses(doc: Document) -> list[NameUse]:
     """Every place a name ending is used in the body, with the run of name characters before it."""
     text = doc.text
     uses = []
@@ -88,11 +89,15 @@ class Variant(NamedTuple):
     end: int
     variant: str
     usual: str
-    count: int
+    variant_count: int
     usual_count: int
     change: str  # dropped / added / changed
     chunk_variant: str
     chunk_usual: str
+
+
+# How a candidate differs from a usual form: the fields of a Variant after its variant
+Comparison = tuple[str, int, int, str, str, str]
 
 
 def _candidates(run: str) -> list[str]:
@@ -105,7 +110,7 @@ def _candidates(run: str) -> list[str]:
     return [run[k:] for k in range(0, len(run) - _SHORTEST + 1) if "\u4e00" <= run[k] <= "\u9fff"]
 
 
-def name_variants(doc) -> list[Variant]:
+def name_variants(doc: Document) -> list[Variant]:
     uses = [use for use in name_uses(doc)]
     if not uses:
         return []
@@ -133,7 +138,7 @@ def name_variants(doc) -> list[Variant]:
     for name in sorted(usual | long_names):  # sorted: ties between forms resolve the same in every run
         forms_by_ends.setdefault(name[-_SHARED_END:], {}).setdefault(name[:_SHARED_START], []).append(name)
     # the longest candidate of each distinct run that is a variant (one per use)
-    variant_of: dict[str, tuple | None] = {}
+    variant_of: dict[str, tuple[str, Comparison] | None] = {}
     for run, names in candidates.items():
         variant_of[run] = None
         forms_by_start = forms_by_ends.get(run[-_SHARED_END:])
@@ -156,14 +161,15 @@ def name_variants(doc) -> list[Variant]:
     return found
 
 
-def _compare(candidate, forms, counts, usual, abbreviations) -> tuple | None:
+def _compare(candidate: str, forms: list[str], counts: Counter[str], usual: set[str],
+             abbreviations: set[str]) -> Comparison | None:
     """The change that makes ``candidate`` a variant of one of ``forms`` (the usual and
     long names with the candidate's ends), of the most used such form; None if none."""
     count = counts[candidate]
     if abbreviations and (candidate in abbreviations or any(candidate.endswith(a) for a in abbreviations)):
         return None
     length = len(candidate)
-    best = None
+    best: Comparison | None = None
     # the candidate drops a chunk of a usual name
     for name in forms:
         size = len(name) - length
@@ -228,19 +234,19 @@ def _more_usual(usual: str, usual_count: int, count: int, dropped_from_longer: b
         and any(ending in usual[:position] for ending in BODY_ENDINGS)
 
 
-def _better(best, candidate):
+def _better(best: Comparison | None, candidate: Comparison) -> Comparison:
     if best is None or candidate[2] > best[2]:
         return candidate
     return best
 
 
-def _variants(doc) -> list[Variant]:
+def _variants(doc: Document) -> list[Variant]:
     return doc.view(name_variants)
 
 
 @rule("TM101", "name-variant", category="terminology", severity="warning", fix="unsafe",
       message="“{variant}”与本文的“{usual}”（{usual_count}次）只差“{difference}”，疑为同一名称的不同写法")
-def name_variant(doc) -> Iterator[Hit]:
+def name_variant(doc: Document) -> Iterator[Hit]:
     """A name written differently from the way the document usually writes it.
 
     What it checks:
@@ -271,14 +277,14 @@ def name_variant(doc) -> Iterator[Hit]:
                         "difference": difference},
                   suggestion=f"改为“{variant.usual}”",
                   fix=Fix.at(start=variant.start, end=variant.end, replacement=variant.usual, safety="unsafe"),
-                             evidence={"variant": variant.variant, "variant_count": variant.count,
+                             evidence={"variant": variant.variant, "variant_count": variant.variant_count,
                             "usual": variant.usual, "usual_count": variant.usual_count,
                             "change": variant.change, "usual_lines": lines})
 
 
 @rule("TM102", "glossary-variant", category="terminology", severity="warning", fix="safe",
       message="“{variant}”是“{canonical}”的不规范写法（术语表 {glossary}）")
-def glossary_variant(doc) -> Iterator[Hit]:
+def glossary_variant(doc: Document) -> Iterator[Hit]:
     """A name written in a form the user's glossary forbids.
 
     What it checks:
@@ -313,7 +319,7 @@ def glossary_variant(doc) -> Iterator[Hit]:
                 if index >= 0 and end <= canonical[index][1] and canonical[index] != (start, end):
                     continue  # the variant is part of the canonical name here
                 fix = None if term.fix == "none" else Fix.at(start=start, end=end, replacement=term.canonical,
-                                                             safety=term.fix)
+                                                             safety=fix_safety(term.fix))
                 yield Hit(start, end, args={"variant": variant, "canonical": term.canonical,
                                             "glossary": term.glossary},
                           suggestion=f"改为“{term.canonical}”", fix=fix,

@@ -27,6 +27,7 @@ from typing import NamedTuple
 from checker.core import patterns
 from checker.core.datafiles import RuleData
 from checker.core.models import Fix
+from checker.model.document import Document
 from checker.model.numerals import chinese_to_int
 from checker.model.scan import ranges_holding
 from checker.rules.registry import Hit, rule
@@ -41,7 +42,7 @@ load_number_usage_rules = RuleData("number_usage.yaml", "number_usage.schema.jso
                                    error=NumberUsageRulesError)
 
 
-def _body_ranges(doc) -> list[tuple[int, int]]:
+def _body_ranges(doc: Document) -> list[tuple[int, int]]:
     return [(p.start, p.end) for p in doc.body_paragraphs]
 
 
@@ -59,7 +60,7 @@ _CHINESE_NUMERAL = "一二两三四五六七八九十百千"
 
 
 @lru_cache(maxsize=8)
-def _count_pattern(measures: tuple[str, ...]) -> re.Pattern:
+def _count_pattern(measures: tuple[str, ...]) -> re.Pattern[str]:
     """Arabic and Chinese counts in one pattern: one scan of the text instead of two. It
     begins with the class of both kinds of first character, which re skips to (alternatives
     that each begin with a class would be tried at every position); the look-behind on the
@@ -99,7 +100,7 @@ class Count(NamedTuple):
     chinese: bool
 
 
-def counts(doc) -> dict[str, list[Count]]:
+def counts(doc: Document) -> dict[str, list[Count]]:
     """Counts by measure word: 4期, 五期 … (Chinese counts of one or two and set phrases left out)."""
     data = load_number_usage_rules()
     pattern = _count_pattern(tuple(data["count_measure_words"]))
@@ -138,10 +139,10 @@ class OtherForm(NamedTuple):
     lines: tuple[int, ...]
 
 
-def mixed_counts(doc) -> list[tuple[Count, OtherForm]]:
+def mixed_counts(doc: Document) -> list[tuple[Count, OtherForm]]:
     """(a count in the less used form, the counts in the other form) per measure word."""
     text = doc.text
-    result = []
+    result: list[tuple[Count, OtherForm]] = []
     for items in doc.view(counts).values():
         chinese = [c for c in items if c.chinese]
         arabic = [c for c in items if not c.chinese]
@@ -169,7 +170,7 @@ def int_to_chinese(value: int) -> str:
 
 @rule("NU101", "mixed-numeral-forms", category="numeral", severity="info",
       message="同类计数“{measure}”本文有的用阿拉伯数字、有的用汉字数字：此处“{found}”，他处如“{other}”")
-def mixed_numeral_forms(doc) -> Iterator[Hit]:
+def mixed_numeral_forms(doc: Document) -> Iterator[Hit]:
     """The same kind of count written with Arabic numerals in one place and Chinese in another.
 
     What it checks:
@@ -214,7 +215,7 @@ _RANGE = patterns.compile(f"({_FIRST_NUMBER})([～~—\\-－至到])({_NUMBER})(
 _RANGE_MARKS = "%％‰万亿"
 
 
-def dropped_range_marks(doc) -> list[re.Match]:
+def dropped_range_marks(doc: Document) -> list[re.Match[str]]:
     text = doc.text
     found = []
     # every match ends in one of _RANGE_MARKS
@@ -228,7 +229,7 @@ def dropped_range_marks(doc) -> list[re.Match]:
 
 @rule("NU102", "range-drops-unit", category="numeral", severity="warning",
       message="数值范围“{found}”省略了前一个数的“{mark}”，应写作“{right}”", fix="safe")
-def range_drops_unit(doc) -> Iterator[Hit]:
+def range_drops_unit(doc: Document) -> Iterator[Hit]:
     """A range whose first number lost its % or 万/亿: 30～40%, 3～5万元.
 
     What it checks:
@@ -256,8 +257,13 @@ def range_drops_unit(doc) -> Iterator[Hit]:
 _AMOUNT = f"(?:[{_DIGIT}][{_DIGIT}.．,]{{0,20}}|[一二两三四五六七八九十百千万亿]{{1,8}})"
 
 
+# A pair of qualifiers: (name, the words before the number, after it, unless followed by)
+QualifierSpec = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
 @lru_cache(maxsize=8)
-def _qualifier_patterns(spec: tuple) -> list[tuple[str, re.Pattern, tuple[str, ...], tuple[str, ...]]]:
+def _qualifier_patterns(
+        spec: tuple[QualifierSpec, ...]) -> list[tuple[str, re.Pattern[str], tuple[str, ...], tuple[str, ...]]]:
     compiled = []
     for name, before, after, unless in spec:
         before_words = "|".join(re.escape(w) for w in sorted(before, key=len, reverse=True))
@@ -269,10 +275,11 @@ def _qualifier_patterns(spec: tuple) -> list[tuple[str, re.Pattern, tuple[str, .
     return compiled
 
 
-def double_qualifiers(doc) -> list[tuple[re.Match, str]]:
+def double_qualifiers(doc: Document) -> list[tuple[re.Match[str], str]]:
     data = load_number_usage_rules()
-    spec = tuple((q["name"], tuple(q["before"]), tuple(q["after"]), tuple(q.get("unless_followed_by", ())))
-                 for q in data["double_qualifiers"])
+    spec: tuple[QualifierSpec, ...] = tuple(
+        (q["name"], tuple(q["before"]), tuple(q["after"]), tuple(q.get("unless_followed_by", ())))
+        for q in data["double_qualifiers"])
     prefixes = set(data["qualifier_word_prefixes"])
     text = doc.text
     found = []
@@ -291,7 +298,7 @@ def double_qualifiers(doc) -> list[tuple[re.Match, str]]:
 
 @rule("NU103", "double-approximation", category="numeral", severity="warning",
       message="“{first}”与“{second}”重复表达约数或界限（{pattern}），只需保留一个", fix="unsafe")
-def double_approximation(doc) -> Iterator[Hit]:
+def double_approximation(doc: Document) -> Iterator[Hit]:
     """A number qualified twice the same way: 约…左右, 超过…以上, 不足…以下, 近…多.
 
     What it checks:
@@ -327,8 +334,8 @@ _SHORT_YEAR = patterns.compile(f"([{_DIGIT}](?<![{_DIGIT}.．/\\-－A-Za-z].)[{_
 _FULL_YEAR = patterns.compile(r"((?:19|20)(?<![0-9]..)\d\d)年")  # 19 or 20 not after an ASCII digit
 
 
-def _years_before(pattern: re.Pattern, text: str, ranges: list[tuple[int, int]],
-                  digits: int) -> list[re.Match]:
+def _years_before(pattern: re.Pattern[str], text: str, ranges: list[tuple[int, int]],
+                  digits: int) -> list[re.Match[str]]:
     """The matches of ``pattern.finditer(text, start, end)`` over the ranges, for a pattern
     whose matches are ``digits`` characters (none of them 年) and then 年. Two such matches
     cannot overlap, so each is found by trying the pattern ``digits`` characters before a
@@ -344,7 +351,7 @@ def _years_before(pattern: re.Pattern, text: str, ranges: list[tuple[int, int]],
     return found
 
 
-def short_years(doc) -> list[tuple[re.Match, str]]:
+def short_years(doc: Document) -> list[tuple[re.Match[str], str]]:
     text = doc.text
     matches = _years_before(_SHORT_YEAR, text, _body_ranges(doc), 2)
     if not matches:
@@ -362,7 +369,7 @@ def short_years(doc) -> list[tuple[re.Match, str]]:
 
 @rule("NU104", "short-year", category="numeral", severity="warning",
       message="年份“{found}”简写了，应写全为“{year}年”", fix="unsafe")
-def short_year(doc) -> Iterator[Hit]:
+def short_year(doc: Document) -> Iterator[Hit]:
     """A year written with two digits: 16年3月, 15年底, 16年度.
 
     What it checks:
@@ -389,7 +396,7 @@ _CHINESE_YEAR = patterns.compile(
 _WRONG_ZERO = "零OＯ0０"
 
 
-def chinese_years(doc) -> list[re.Match]:
+def chinese_years(doc: Document) -> list[re.Match[str]]:
     text = doc.text
     found = []
     for match in _years_before(_CHINESE_YEAR, text, _body_ranges(doc), 4):
@@ -405,7 +412,7 @@ def _zero_fixed(digits: str) -> str:
 
 @rule("NU105", "year-zero-form", category="numeral", severity="warning",
       message="汉字年份“{found}”中的零写作“{zeros}”，应写作“〇”", fix="safe")
-def year_zero_form(doc) -> Iterator[Hit]:
+def year_zero_form(doc: Document) -> Iterator[Hit]:
     """A year in Chinese numerals whose zero is 零, the letter O or the digit 0.
 
     What it checks:
@@ -433,7 +440,7 @@ def year_zero_form(doc) -> Iterator[Hit]:
 
 @rule("NU106", "year-circle-zero", category="numeral", severity="info",
       message="汉字年份中的零用了圆圈符号“○”（{count}处），规范字形为“〇”", fix="safe")
-def year_circle_zero(doc) -> Iterator[Hit]:
+def year_circle_zero(doc: Document) -> Iterator[Hit]:
     """Years in Chinese numerals whose zero is the geometric circle ○ (U+25CB), not 〇 (U+3007).
 
     What it checks:
@@ -470,7 +477,7 @@ def year_circle_zero(doc) -> Iterator[Hit]:
 _PADDED = patterns.compile(f"[0０](?<=[{_DIGIT}][年月].)(?=[1-9１-９][月日号])")
 
 
-def padded_dates(doc) -> list[int]:
+def padded_dates(doc: Document) -> list[int]:
     text = doc.text
     if not any(pair in text for pair in ("年0", "月0", "年０", "月０")):
         return []  # every match is one of these pairs (found by str's fast search)
@@ -479,7 +486,7 @@ def padded_dates(doc) -> list[int]:
 
 @rule("NU107", "zero-padded-date", category="numeral", severity="warning",
       message="日期中的月、日前加了“0”：“{found}”", fix="safe")
-def zero_padded_date(doc) -> Iterator[Hit]:
+def zero_padded_date(doc: Document) -> Iterator[Hit]:
     """A month or day written with a leading zero in a 年月日 date: 2016年01月05日.
 
     What it checks:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from checker.core.models import Fix
+from checker.model.document import Document
 from checker.model.outline import Node
 from checker.rules.registry import Hit, rule
 
@@ -53,6 +54,20 @@ def _series_kind(node: Node) -> str | None:
     return {"第一章": "chapter", "第一节": "section", "第一条": "article"}.get(node.style or "")
 
 
+def _number(node: Node) -> int:
+    """The value of a node of a numbering series (a series holds numbered nodes only)."""
+    if node.number is None:
+        raise ValueError(f"an unnumbered {node.kind} in a numbering series")
+    return node.number
+
+
+def _style(node: Node) -> str:
+    """The numbering form of a node of a numbering series."""
+    if node.style is None:
+        raise ValueError(f"a {node.kind} without a numbering form in a numbering series")
+    return node.style
+
+
 def _scope(node: Node) -> Node:
     """The document or attached part a node belongs to."""
     while node.parent is not None and node.kind not in ("document", "part"):
@@ -60,7 +75,7 @@ def _scope(node: Node) -> Node:
     return node
 
 
-def _enumeration_series(doc) -> list[tuple[str, list[Node]]]:
+def _enumeration_series(doc: Document) -> list[tuple[str, list[Node]]]:
     """Enumerations count on within a paragraph and into the paragraphs right after it
     (一是… in one paragraph, 二是… in the next); a paragraph without them ends the series."""
     series: list[tuple[str, list[Node]]] = []
@@ -71,14 +86,14 @@ def _enumeration_series(doc) -> list[tuple[str, list[Node]]]:
         open_series: dict[str, list[Node]] = {}
         for holder in holders:
             enumerations = [c for c in holder.children if c.kind == "enumeration"]
-            styles = {e.style for e in enumerations}
+            styles = {_style(e) for e in enumerations}
             for style in list(open_series):
                 if style not in styles:
                     del open_series[style]
             for style in sorted(styles):
-                nodes = [e for e in enumerations if e.style == style]
+                nodes = [e for e in enumerations if _style(e) == style]
                 current = open_series.get(style)
-                if current is None or nodes[0].number == 1:
+                if current is None or _number(nodes[0]) == 1:
                     current = []
                     series.append((f"enumeration-{style}", current))
                     open_series[style] = current
@@ -86,12 +101,12 @@ def _enumeration_series(doc) -> list[tuple[str, list[Node]]]:
     return series
 
 
-def numbering_series(doc) -> list[tuple[str, list[Node]]]:
+def numbering_series(doc: Document) -> list[tuple[str, list[Node]]]:
     """(kind, numbered nodes in document order) of every series in the document."""
     return doc.view(_numbering_series)
 
 
-def _numbering_series(doc) -> list[tuple[str, list[Node]]]:
+def _numbering_series(doc: Document) -> list[tuple[str, list[Node]]]:
     groups: dict[tuple[int, str], list[Node]] = {}
     for node in doc.outline.walk():
         kind = _series_kind(node)
@@ -105,7 +120,7 @@ def _numbering_series(doc) -> list[tuple[str, list[Node]]]:
     return series
 
 
-def _runs(doc) -> Iterator[tuple[str, list[Node]]]:
+def _runs(doc: Document) -> Iterator[tuple[str, list[Node]]]:
     """Series cut where a loose list (1. （1） 一是) starts again at its first number."""
     for kind, nodes in numbering_series(doc):
         if kind in _STRICT_KINDS:
@@ -114,7 +129,8 @@ def _runs(doc) -> Iterator[tuple[str, list[Node]]]:
         run: list[Node] = []
         for node in nodes:
             # a loose list that starts again, or (in an enumeration) steps back: a new list
-            if run and (node.number == 1 or (kind.startswith("enumeration") and node.number < run[-1].number)):
+            number = _number(node)
+            if run and (number == 1 or (kind.startswith("enumeration") and number < _number(run[-1]))):
                 yield kind, run
                 run = []
             run.append(node)
@@ -122,17 +138,17 @@ def _runs(doc) -> Iterator[tuple[str, list[Node]]]:
             yield kind, run
 
 
-def _pairs(doc) -> Iterator[tuple[str, Node, Node]]:
+def _pairs(doc: Document) -> Iterator[tuple[str, Node, Node]]:
     for kind, run in _runs(doc):
         for previous, current in pairwise(run):
             yield kind, previous, current
 
 
-def _marker(doc, node: Node) -> str:
+def _marker(doc: Document, node: Node) -> str:
     return doc.text[node.marker_start:node.marker_end]
 
 
-def _heading_lines(doc) -> set[int]:
+def _heading_lines(doc: Document) -> set[int]:
     """Offsets of the starts of the lines that hold a numbered heading."""
     return {doc.line_starts[doc.position(node.start)[0] - 1] for node in doc.outline.walk()
             if node.kind == "heading" and node.number is not None}
@@ -141,9 +157,9 @@ def _heading_lines(doc) -> set[int]:
 _LEAD_IN = ("以下", "如下", "下列", "几点", "几条", "几项", "方面")
 
 
-def _is_restart(doc, kind: str, previous: Node, current: Node) -> bool:
+def _is_restart(doc: Document, kind: str, previous: Node, current: Node) -> bool:
     """A strict series back at 1, with no lead-in (……如下：, a short title) opening a new list."""
-    if kind not in _STRICT_KINDS or current.number != 1 or previous.number <= 1:
+    if kind not in _STRICT_KINDS or _number(current) != 1 or _number(previous) <= 1:
         return False
     line = doc.position(current.start)[0]
     while line > 1:
@@ -164,7 +180,7 @@ def _is_restart(doc, kind: str, previous: Node, current: Node) -> bool:
 
 @rule("ST101", "numbering-gap", category="structure", severity="error",
       message="序号跳号：“{previous}”之后是“{current}”，缺少{missing}")
-def numbering_gap(doc) -> Iterator[Hit]:
+def numbering_gap(doc: Document) -> Iterator[Hit]:
     """A number skips one or more values after the previous number of its series.
 
     What it checks:
@@ -180,24 +196,25 @@ def numbering_gap(doc) -> Iterator[Hit]:
         Renumber, or restore the missing part.
     """
     for kind, previous, current in _pairs(doc):
-        if current.number > previous.number + 1:
-            missing = [numeral_like(current.style, n) for n in range(previous.number + 1, current.number)]
+        number, previous_number, style = _number(current), _number(previous), _style(current)
+        if number > previous_number + 1:
+            missing = [numeral_like(style, n) for n in range(previous_number + 1, number)]
             prev_marker = _marker(doc, previous)
             marker = _marker(doc, current)
-            expected = numeral_like(current.style, previous.number + 1)
+            expected = numeral_like(style, previous_number + 1)
             prev_line, _ = doc.position(previous.start)
             shown = "、".join(missing[:5]) + ("等" if len(missing) > 5 else "")
             yield Hit(current.marker_start, current.marker_end,
                       args={"previous": prev_marker, "current": marker, "missing": shown},
                       suggestion=f"将“{marker}”改为“{expected}”并顺延后续序号，或补上缺少的部分",
-                      evidence={"series": kind, "level": current.level, "previous": previous.number,
-                                "current": current.number, "previous_line": prev_line,
-                                "missing": list(range(previous.number + 1, current.number))})
+                      evidence={"series": kind, "level": current.level, "previous": previous_number,
+                                "current": number, "previous_line": prev_line,
+                                "missing": list(range(previous_number + 1, number))})
 
 
 @rule("ST102", "numbering-repeat", category="structure", severity="error",
       message="序号重复：“{current}”与上一个同级序号相同")
-def numbering_repeat(doc) -> Iterator[Hit]:
+def numbering_repeat(doc: Document) -> Iterator[Hit]:
     """A number repeats the previous number of its series.
 
     What it checks:
@@ -212,18 +229,18 @@ def numbering_repeat(doc) -> Iterator[Hit]:
         Renumber the second one and those after it.
     """
     for kind, previous, current in _pairs(doc):
-        if current.number == previous.number:
+        if _number(current) == _number(previous):
             marker = _marker(doc, current)
             prev_line, _ = doc.position(previous.start)
             yield Hit(current.marker_start, current.marker_end, args={"current": marker},
-                      suggestion=f"改为“{numeral_like(current.style, previous.number + 1)}”并顺延后续序号",
-                      evidence={"series": kind, "level": current.level, "number": current.number,
+                      suggestion=f"改为“{numeral_like(_style(current), _number(previous) + 1)}”并顺延后续序号",
+                      evidence={"series": kind, "level": current.level, "number": _number(current),
                                 "previous_line": prev_line})
 
 
 @rule("ST103", "numbering-backwards", category="structure", severity="error",
       message="序号倒序：“{current}”排在“{previous}”之后")
-def numbering_backwards(doc) -> Iterator[Hit]:
+def numbering_backwards(doc: Document) -> Iterator[Hit]:
     """A number is smaller than the previous number of its series (not a restart at 1).
 
     What it checks:
@@ -238,19 +255,19 @@ def numbering_backwards(doc) -> Iterator[Hit]:
         Put the parts back in order or renumber them.
     """
     for kind, previous, current in _pairs(doc):
-        if 1 < current.number < previous.number:
+        if 1 < _number(current) < _number(previous):
             prev_line, _ = doc.position(previous.start)
             yield Hit(current.marker_start, current.marker_end,
                       args={"current": _marker(doc, current), "previous": _marker(doc, previous)},
-                      suggestion=f"按顺序编号：应为“{numeral_like(current.style, previous.number + 1)}”，"
+                      suggestion=f"按顺序编号：应为“{numeral_like(_style(current), _number(previous) + 1)}”，"
                                  "或调整段落顺序",
-                      evidence={"series": kind, "previous": previous.number, "current": current.number,
+                      evidence={"series": kind, "previous": _number(previous), "current": _number(current),
                                 "previous_line": prev_line})
 
 
 @rule("ST104", "numbering-restart", category="structure", severity="warning",
       message="序号重新从“{current}”开始，但仍在同一上级之下（上一个是“{previous}”）")
-def numbering_restart(doc) -> Iterator[Hit]:
+def numbering_restart(doc: Document) -> Iterator[Hit]:
     """A heading series starts again at its first number under the same parent.
 
     What it checks:
@@ -271,13 +288,13 @@ def numbering_restart(doc) -> Iterator[Hit]:
             yield Hit(current.marker_start, current.marker_end,
                       args={"current": _marker(doc, current), "previous": _marker(doc, previous)},
                       suggestion="续编序号，或补上缺少的上级标题",
-                      evidence={"series": kind, "previous": previous.number,
+                      evidence={"series": kind, "previous": _number(previous),
                                 "previous_line": doc.position(previous.start)[0]})
 
 
 @rule("ST105", "heading-level-skipped", category="structure", severity="warning",
       message="层级跳越：{child}“{marker}”直接用在{parent}“{parent_marker}”之下")
-def heading_level_skipped(doc) -> Iterator[Hit]:
+def heading_level_skipped(doc: Document) -> Iterator[Hit]:
     """A fourth-level heading (（1）) sits directly under a first-level heading (一、).
 
     What it checks:
@@ -318,7 +335,7 @@ def _standard_replacement(style: str, level: int, styles_used: set[str]) -> str 
     return None
 
 
-def _level_headings(doc) -> list[tuple[int, list[Node]]]:
+def _level_headings(doc: Document) -> list[tuple[int, list[Node]]]:
     """(level, numbered headings) for each level of the main text and of each attached
     document separately: an attachment may come from another hand."""
     found: dict[tuple[int, int], list[Node]] = {}
@@ -329,13 +346,13 @@ def _level_headings(doc) -> list[tuple[int, list[Node]]]:
 
 
 def _fix_marker(node: Node, style: str) -> Fix:
-    return Fix.at(start=node.marker_start, end=node.marker_end, replacement=numeral_like(style, node.number),
+    return Fix.at(start=node.marker_start, end=node.marker_end, replacement=numeral_like(style, _number(node)),
                safety="safe")
 
 
 @rule("ST106", "numbering-form-mixed", category="structure", severity="warning", fix="safe",
       message="同级序号形式不统一：“{marker}”，本文同级多用“{usual}”")
-def numbering_form_mixed(doc) -> Iterator[Hit]:
+def numbering_form_mixed(doc: Document) -> Iterator[Hit]:
     """One heading level is numbered in two forms.
 
     What it checks:
@@ -350,23 +367,23 @@ def numbering_form_mixed(doc) -> Iterator[Hit]:
         Safe: write the marker in the form the document uses most.
     """
     for level, nodes in _level_headings(doc):
-        used = {node.style for node in nodes}
-        effective = Counter(_standard_replacement(node.style, level, used) or node.style for node in nodes)
+        used = {_style(node) for node in nodes}
+        effective = Counter(_standard_replacement(_style(node), level, used) or _style(node) for node in nodes)
         if len(effective) < 2:
             continue
         usual, _ = max(effective.items(), key=lambda item: (item[1], item[0] == STANDARD_STYLE[level]))
         for node in nodes:
-            if _standard_replacement(node.style, level, used) or node.style == usual:
+            if _standard_replacement(_style(node), level, used) or _style(node) == usual:
                 continue
             yield Hit(node.marker_start, node.marker_end, args={"marker": _marker(doc, node), "usual": usual},
-                      suggestion=f"改为“{numeral_like(usual, node.number)}”",
+                      suggestion=f"改为“{numeral_like(usual, _number(node))}”",
                       fix=_fix_marker(node, usual),
                       evidence={"level": level, "forms": dict(effective)})
 
 
 @rule("ST107", "numbering-form-nonstandard", category="structure", severity="info", fix="safe",
       message="序号形式不规范：“{marker}”，GB/T 9704—2012用“{standard}”")
-def numbering_form_nonstandard(doc) -> Iterator[Hit]:
+def numbering_form_nonstandard(doc: Document) -> Iterator[Hit]:
     """A heading number is written in a form GB/T 9704-2012 does not use.
 
     What it checks:
@@ -381,12 +398,12 @@ def numbering_form_nonstandard(doc) -> Iterator[Hit]:
         Safe: rewrite the marker in the standard form.
     """
     for level, nodes in _level_headings(doc):
-        used = {node.style for node in nodes}
+        used = {_style(node) for node in nodes}
         for node in nodes:
-            standard = _standard_replacement(node.style, level, used)
+            standard = _standard_replacement(_style(node), level, used)
             if standard is None:
                 continue
             yield Hit(node.marker_start, node.marker_end,
-                      args={"marker": _marker(doc, node), "standard": numeral_like(standard, node.number)},
-                      suggestion=f"改为“{numeral_like(standard, node.number)}”",
-                      fix=_fix_marker(node, standard), evidence={"level": level, "form": node.style})
+                      args={"marker": _marker(doc, node), "standard": numeral_like(standard, _number(node))},
+                      suggestion=f"改为“{numeral_like(standard, _number(node))}”",
+                      fix=_fix_marker(node, standard), evidence={"level": level, "form": _style(node)})

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 from checker.core import patterns
+from checker.model.document import Document
 from checker.rules.registry import Hit, rule
 
 OPENERS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "〈": "〉", "【": "】", "〔": "〕"}
@@ -34,7 +36,7 @@ _BROKEN_LINE = 80
 _SENTENCE_END = tuple("。！？；：!?;:")
 
 
-def pairing_units(doc) -> list[tuple[int, int, list[int]]]:
+def pairing_units(doc: Document) -> list[tuple[int, int, list[int]]]:
     """(start, end, starts of the lines in it) of each stretch within which marks pair."""
     units: list[tuple[int, int, list[int]]] = []
     previous_broken = False
@@ -48,9 +50,13 @@ def pairing_units(doc) -> list[tuple[int, int, list[int]]]:
     return units
 
 
-def pair_problems(doc) -> list[tuple[str, int, dict]]:
+# (kind, offset, facts): kind is unclosed, unmatched or crossed
+PairProblem = tuple[str, int, dict[str, Any]]
+
+
+def pair_problems(doc: Document) -> list[PairProblem]:
     """(kind, offset, facts) for every pairing problem, kind in unclosed/unmatched/crossed."""
-    problems = []
+    problems: list[PairProblem] = []
     text = doc.text
     for unit_start, unit_end, line_starts in pairing_units(doc):
         stack: list[tuple[str, int]] = []
@@ -91,13 +97,13 @@ def _between_latin(text: str, at: int) -> bool:
     return 0 < at < len(text) - 1 and text[at - 1].isascii() and text[at - 1].isalpha() and text[at + 1].isascii()
 
 
-def _problems(doc) -> list:
+def _problems(doc: Document) -> list[PairProblem]:
     return doc.view(pair_problems)
 
 
 @rule("PN101", "unclosed-pair", category="punctuation", severity="error",
       message="“{open}”在本段内没有对应的“{close}”")
-def unclosed_pair(doc) -> Iterator[Hit]:
+def unclosed_pair(doc: Document) -> Iterator[Hit]:
     """An opening bracket, quote or title mark that is not closed in its paragraph.
 
     What it checks:
@@ -123,7 +129,7 @@ def unclosed_pair(doc) -> Iterator[Hit]:
 
 @rule("PN102", "unmatched-closing-mark", category="punctuation", severity="error",
       message="“{close}”前面没有对应的“{open}”")
-def unmatched_close(doc) -> Iterator[Hit]:
+def unmatched_close(doc: Document) -> Iterator[Hit]:
     """A closing bracket, quote or title mark with no opening mark before it.
 
     What it checks:
@@ -146,7 +152,7 @@ def unmatched_close(doc) -> Iterator[Hit]:
 
 @rule("PN103", "crossed-pairs", category="punctuation", severity="warning",
       message="“{close}”关闭了“{open}”，但其中的“{inner_open}”尚未关闭（配对交叉）")
-def crossed_pairs(doc) -> Iterator[Hit]:
+def crossed_pairs(doc: Document) -> Iterator[Hit]:
     """Two pairs of marks that close in the wrong order.
 
     What it checks:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import cast
 
 from checker.core import patterns
 from checker.model.dates import extract_dates, years_in
-from checker.rules.profiles import document_profile, part_matches, top_headings
+from checker.model.document import Document
+from checker.model.outline import Node
+from checker.rules.profiles import Part, PartMatch, Profile, document_profile, part_matches, top_headings
 from checker.rules.registry import Hit, rule
 
 _RECIPIENT_SPLIT = patterns.compile(r"[、，,；;]")
@@ -23,7 +26,7 @@ _ATTACHMENT_REFERENCE = patterns.compile(r"见附件|详见附件|如附件|按�
 _FORWARD = patterns.compile(r"将|要|计划|力争|争取|预计|拟|确保")
 
 
-def anchor(doc) -> tuple[int, int]:
+def anchor(doc: Document) -> tuple[int, int]:
     """Where a finding about the whole document points: its title, else its first line."""
     for node in doc.outline.children:
         if node.kind == "title":
@@ -33,7 +36,7 @@ def anchor(doc) -> tuple[int, int]:
     return 0, 0
 
 
-def body_end(doc) -> int:
+def body_end(doc: Document) -> int:
     """End of the main document: its signature, an attached part, or the closing chrome."""
     seen_body = False
     for node in doc.outline.children:
@@ -47,10 +50,15 @@ def body_end(doc) -> int:
 _FIRST_CLAUSE = patterns.compile(r"[^，,。；;：:！？]{1,20}")
 
 
-def _unnumbered_heading_matches(doc, profile):
+def _heading(match: PartMatch) -> Node:
+    """The heading a part was found at (profiles.py types it ``object``)."""
+    return cast(Node, match.node)
+
+
+def _unnumbered_heading_matches(doc: Document, profile: Profile) -> list[tuple[Part, int]]:
     """Parts of a document without numbered headings: short lines that read as headings,
     or the opening words of a paragraph (存在的问题：… / 下一步，我们将…)."""
-    found = []
+    found: list[tuple[Part, int]] = []
     skipped = [(node.start, node.end) for node in doc.outline.children
                if node.kind in ("title", "recipient", "signature", "doc_number")]
     for paragraph in doc.body_paragraphs:
@@ -67,11 +75,11 @@ def _unnumbered_heading_matches(doc, profile):
     return found
 
 
-def _part_positions(doc, profile) -> dict[str, int]:
+def _part_positions(doc: Document, profile: Profile) -> dict[str, int]:
     positions: dict[str, int] = {}
     if top_headings(doc):
         for match in part_matches(doc):
-            positions.setdefault(match.part.id, match.node.start)
+            positions.setdefault(match.part.id, _heading(match).start)
     else:
         for part, start in _unnumbered_heading_matches(doc, profile):
             positions.setdefault(part.id, start)
@@ -80,7 +88,7 @@ def _part_positions(doc, profile) -> dict[str, int]:
 
 @rule("ST201", "missing-required-part", category="structure", severity="warning",
       message="缺少必备部分“{part}”：{type}应包含{part}（文种规范 {profile}）")
-def missing_required_part(doc) -> Iterator[Hit]:
+def missing_required_part(doc: Document) -> Iterator[Hit]:
     """The document lacks a part its profile requires.
 
     What it checks:
@@ -113,7 +121,7 @@ def missing_required_part(doc) -> Iterator[Hit]:
 
 @rule("ST202", "parts-out-of-order", category="structure", severity="warning",
       message="部分顺序不当：“{later}”应在“{earlier}”之后（文种规范 {profile}）")
-def parts_out_of_order(doc) -> Iterator[Hit]:
+def parts_out_of_order(doc: Document) -> Iterator[Hit]:
     """The parts of the document are not in the order its profile gives.
 
     What it checks:
@@ -148,7 +156,7 @@ def parts_out_of_order(doc) -> Iterator[Hit]:
 
 @rule("ST203", "request-without-closing", category="structure", severity="warning",
       message="请示缺少结语：未见“{examples}”等请示事项")
-def request_without_closing(doc) -> Iterator[Hit]:
+def request_without_closing(doc: Document) -> Iterator[Hit]:
     """A 请示 does not end by asking for a reply.
 
     What it checks:
@@ -174,7 +182,7 @@ def request_without_closing(doc) -> Iterator[Hit]:
               evidence={"profile": profile.name, "phrases": profile.closing.match})
 
 
-def last_body_paragraph(doc) -> tuple[int, int]:
+def last_body_paragraph(doc: Document) -> tuple[int, int]:
     """The last paragraph of the main document (before its signature or attachments)."""
     stop = body_end(doc)
     last = None
@@ -187,7 +195,7 @@ def last_body_paragraph(doc) -> tuple[int, int]:
 @rule("ST204", "recipient-count", category="structure", severity="warning",
       message={"default": "主送机关过多：{type}只能主送一个机关，此处有{count}个",
                "missing": "缺少主送机关：{type}须写明主送机关"})
-def recipient_count(doc) -> Iterator[Hit]:
+def recipient_count(doc: Document) -> Iterator[Hit]:
     """A document names more (or fewer) recipients than its type allows.
 
     What it checks:
@@ -222,7 +230,7 @@ def recipient_count(doc) -> Iterator[Hit]:
 
 @rule("ST205", "forbidden-request", category="structure", severity="warning",
       message="{type}中夹带{what}：“{phrase}”")
-def forbidden_request(doc) -> Iterator[Hit]:
+def forbidden_request(doc: Document) -> Iterator[Hit]:
     """A document contains wording its type must not contain: a 报告 asking for approval.
 
     What it checks:
@@ -253,7 +261,7 @@ def forbidden_request(doc) -> Iterator[Hit]:
 
 @rule("ST206", "missing-attachment-note", category="structure", severity="warning",
       message="正文提到附件（“{reference}”），但没有附件说明")
-def missing_attachment_note(doc) -> Iterator[Hit]:
+def missing_attachment_note(doc: Document) -> Iterator[Hit]:
     """The body refers to an attachment but the document has no 附件 note.
 
     What it checks:
@@ -289,7 +297,7 @@ def missing_attachment_note(doc) -> Iterator[Hit]:
 _SINCE = patterns.compile(r"[0-9０-９〇○零一二三四五六七八九]{4}[ \t\u3000]*年(?:以来|来)")
 
 
-def _title_years(doc) -> list[int]:
+def _title_years(doc: Document) -> list[int]:
     """The years of the title proper, not of a subtitle run into it (——2026年1月26日在……);
     when only the subtitle dates the document, the year it is given for."""
     title = doc.title or ""
@@ -305,7 +313,7 @@ def _title_years(doc) -> list[int]:
 
 @rule("ST207", "title-year-mismatch", category="structure", severity="error",
       message="年份与标题不符：标题是{expected}年的{part}，此处写作{found}年")
-def title_year_mismatch(doc) -> Iterator[Hit]:
+def title_year_mismatch(doc: Document) -> Iterator[Hit]:
     """The year in a part's heading is not the year the title gives that part.
 
     What it checks:
@@ -332,11 +340,11 @@ def title_year_mismatch(doc) -> Iterator[Hit]:
         if match.part.year is None:
             continue
         expected = {"first": years[0], "last": years[-1], "previous": years[-1] - 1}[match.part.year]
-        found = years_in(_SINCE.sub("", match.node.title or ""))
+        found = years_in(_SINCE.sub("", _heading(match).title or ""))
         if found and expected not in found:
-            heading = doc.text[match.node.head_start:match.node.head_end]
+            heading = doc.text[_heading(match).head_start:_heading(match).head_end]
             at = heading.find(str(found[0]))
-            start = match.node.head_start + max(at, 0)
+            start = _heading(match).head_start + max(at, 0)
             yield Hit(start, start + (len(str(found[0])) if at >= 0 else len(heading)),
                       args={"expected": expected, "part": match.part.name, "found": found[0]},
                       suggestion=f"核对年份，应为“{expected}年”",
@@ -346,7 +354,7 @@ def title_year_mismatch(doc) -> Iterator[Hit]:
 @rule("ST208", "year-tense-mismatch", category="structure", severity="warning",
       message={"default": "计划部分把已过去的{year}年写成将来：“{clause}”",
                "done": "总结部分把尚未到来的{year}年写成已完成：“{clause}”"})
-def year_tense_mismatch(doc) -> Iterator[Hit]:
+def year_tense_mismatch(doc: Document) -> Iterator[Hit]:
     """A plan part treats the summary year as future, or a summary part the plan year as past.
 
     What it checks:
@@ -373,14 +381,14 @@ def year_tense_mismatch(doc) -> Iterator[Hit]:
     if len(years) < 2 or years[0] >= years[-1]:
         return
     past, coming = years[0], years[-1]
-    for node in (m.node for m in part_matches(doc) if m.part.role == "plan"):
+    for node in (_heading(m) for m in part_matches(doc) if m.part.role == "plan"):
         for start, clause in _clauses_opening_with(doc, node, past, _FORWARD):
             yield Hit(start, start + len(f"{past}年"), args={"year": past, "clause": clause[:30]},
                       suggestion=f"核对年份，计划部分应为“{coming}年”", evidence={"title_years": years})
     issued = document_date(doc)
     if issued is None or issued.year >= coming:
         return
-    for node in (m.node for m in part_matches(doc) if m.part.role == "done"):
+    for node in (_heading(m) for m in part_matches(doc) if m.part.role == "done"):
         for start, clause in _clauses_opening_with(doc, node, coming, _DONE):
             if _FORWARD.search(clause):
                 continue
@@ -392,7 +400,7 @@ def year_tense_mismatch(doc) -> Iterator[Hit]:
 _DONE = patterns.compile(r"完成|实现|达到|取得|新增|累计|建成|增长")
 
 
-def _clauses_opening_with(doc, node, year: int, verbs: re.Pattern) -> Iterator[tuple[int, str]]:
+def _clauses_opening_with(doc: Document, node: Node, year: int, verbs: re.Pattern[str]) -> Iterator[tuple[int, str]]:
     """(offset, clause) of the clauses in ``node`` that open with ``year``年 (a year on its
     own, not 2016年3月) and contain one of ``verbs`` within a few characters."""
     pattern = patterns.compile(rf"(?:^|[。；！？\n])[ \t\u3000]*({year}年(?![0-9０-９]|底前|前|以来)[，,]?"

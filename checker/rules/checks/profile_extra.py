@@ -13,8 +13,9 @@ from collections.abc import Iterator
 
 from checker.core import patterns
 from checker.core.models import Severity
+from checker.model.document import Document, Paragraph
 from checker.rules.checks.profile import anchor, body_end, last_body_paragraph
-from checker.rules.profiles import document_profile
+from checker.rules.profiles import Expected, document_profile
 from checker.rules.registry import Hit, rule
 
 _HEAD_KINDS = ("title", "doc_number", "recipient", "header", "chrome")
@@ -36,16 +37,16 @@ _REQUEST_END = patterns.compile(r"(?:妥否|当否|可否|是否妥当|是否可
                           r"|特此请示")
 
 
-def _structure_visible(doc) -> bool:
+def _structure_visible(doc: Document) -> bool:
     """A text with its lines: at least a title and two paragraphs of body."""
     return len(doc.body_paragraphs) >= 3
 
 
-def _head_spans(doc) -> list[tuple[int, int]]:
+def _head_spans(doc: Document) -> list[tuple[int, int]]:
     return [(node.start, node.end) for node in doc.outline.children if node.kind in _HEAD_KINDS]
 
 
-def _main_paragraphs(doc) -> list:
+def _main_paragraphs(doc: Document) -> list[Paragraph]:
     """The paragraphs of the main document's body: not its title, number, recipient,
     signature, attached parts or page furniture."""
     stop = body_end(doc)
@@ -54,14 +55,14 @@ def _main_paragraphs(doc) -> list:
             if p.start < stop and not any(start <= p.start < end for start, end in head)]
 
 
-def _title_span(doc) -> tuple[int, int] | None:
+def _title_span(doc: Document) -> tuple[int, int] | None:
     for node in doc.outline.children:
         if node.kind == "title":
             return node.start, node.end
     return None
 
 
-def _search_spans(doc, where: str) -> list[tuple[int, int]]:
+def _search_spans(doc: Document, where: str) -> list[tuple[int, int]]:
     paragraphs = _main_paragraphs(doc)
     if where == "opening":
         spans = [(p.start, p.end) for p in paragraphs[:_OPENING_PARAGRAPHS]]
@@ -72,14 +73,15 @@ def _search_spans(doc, where: str) -> list[tuple[int, int]]:
     return [(p.start, p.end) for p in paragraphs]
 
 
-def _found(doc, item, spans) -> bool:
-    searches = [patterns.compile(re.escape(word)) for word in item.match] + [patterns.compile(p) for p in item.patterns]
+def _found(doc: Document, item: Expected, spans: list[tuple[int, int]]) -> bool:
+    searches = [patterns.compile(re.escape(word)) for word in item.match] + \
+        [patterns.compile(p) for p in item.patterns]
     return any(pattern.search(doc.text, start, end) for start, end in spans for pattern in searches)
 
 
 @rule("ST209", "missing-expected-wording", category="structure", severity="warning",
       message="缺少{name}：{type}{reason}（文种规范 {profile}）")
-def missing_expected_wording(doc) -> Iterator[Hit]:
+def missing_expected_wording(doc: Document) -> Iterator[Hit]:
     """The document lacks wording its type is expected to carry.
 
     What it checks:
@@ -118,7 +120,7 @@ def missing_expected_wording(doc) -> Iterator[Hit]:
                             "looked_for": item.match + item.patterns})
 
 
-def _issue_note(doc) -> bool:
+def _issue_note(doc: Document) -> bool:
     """A note under the title saying who adopted or issued it and when, or a date line
     right under the title."""
     title = _title_span(doc)
@@ -132,7 +134,7 @@ def _issue_note(doc) -> bool:
 
 @rule("ST210", "missing-issuer-and-date", category="structure", severity="warning",
       message="未见发文机关和日期：{type}应有落款（发文机关署名和成文日期）或标题下的题注（如“（2024年3月11日……会议通过）”）")
-def missing_issuer_and_date(doc) -> Iterator[Hit]:
+def missing_issuer_and_date(doc: Document) -> Iterator[Hit]:
     """A 决定, 公告, 通告, 公报 or 令 shows neither a signature nor a note of its adoption.
 
     What it checks:
@@ -163,7 +165,7 @@ def missing_issuer_and_date(doc) -> Iterator[Hit]:
 
 @rule("ST211", "request-several-matters", category="structure", severity="warning",
       message="一文多事：请示中有{count}处请示结语（“{first}”“{second}”），一件请示只应请示一件事")
-def request_several_matters(doc) -> Iterator[Hit]:
+def request_several_matters(doc: Document) -> Iterator[Hit]:
     """A 请示 asks for several decisions: it closes more than one request.
 
     What it checks:

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from checker.core import patterns
 from checker.core.models import Fix
+from checker.model.document import Document
 from checker.model.scan import ranges_holding
 from checker.rules.registry import Hit, rule
 
@@ -69,7 +70,7 @@ class HalfMark(NamedTuple):
         return FULL_WIDTH[self.mark]
 
 
-def halfwidth_marks(doc) -> list[HalfMark]:
+def halfwidth_marks(doc: Document) -> list[HalfMark]:
     """Every half-width , ; : ? ! ( ) that stands in Chinese text, in text order.
 
     Marks are judged by run: a run of adjacent half-width marks (“(达标);”, “工作,,”)
@@ -154,18 +155,18 @@ def _latin_on_both_sides(text: str, opener: int, closer: int, start: int, end: i
     return first.isascii() and first.isalpha() and last.isascii() and (last.isalpha() or last in ".,;:!?")
 
 
-def _fullwidth_count(doc) -> int:
+def _fullwidth_count(doc: Document) -> int:
     text = doc.text
     return sum(len(_FULL_COUNTED.findall(text, p.start, p.end)) for p in doc.body_paragraphs)
 
 
-def _marks(doc) -> list[HalfMark]:
+def _marks(doc: Document) -> list[HalfMark]:
     return doc.view(halfwidth_marks)
 
 
 @rule("PN201", "halfwidth-punctuation", category="punctuation", severity="warning",
       message="中文文本中使用了半角标点“{mark}”，应使用全角“{full}”", fix="safe")
-def halfwidth_punctuation(doc) -> Iterator[Hit]:
+def halfwidth_punctuation(doc: Document) -> Iterator[Hit]:
     """A half-width comma, semicolon, colon, bracket, question or exclamation mark in Chinese text.
 
     What it checks:
@@ -194,7 +195,7 @@ def halfwidth_punctuation(doc) -> Iterator[Hit]:
       message={"default": "全文有{count}处中文文本使用了半角标点（{kinds}），应统一改为全角",
                "whole": "全文中文标点基本都是半角（{count}处：{kinds}），应统一改为全角"},
       fix="safe")
-def halfwidth_punctuation_document(doc) -> Iterator[Hit]:
+def halfwidth_punctuation_document(doc: Document) -> Iterator[Hit]:
     """A document whose Chinese text uses half-width punctuation throughout (or very often).
 
     What it checks:
@@ -243,7 +244,7 @@ _STACKED = patterns.compile("[，、；：。？！,;:?!][，、；：。,;:]")
 _FULL_POINT_MARKS = frozenset("，、；：。？！")
 
 
-def stacked_marks(doc) -> list[tuple[int, str]]:
+def stacked_marks(doc: Document) -> list[tuple[int, str]]:
     text = doc.text
     found = []
     for paragraph in doc.body_paragraphs:
@@ -271,7 +272,7 @@ def stacked_marks(doc) -> list[tuple[int, str]]:
       message={"default": "标点“{pair}”连用，只应保留一个",
                "doubled": "标点“{mark}”重复"},
       fix="safe")
-def stacked_punctuation(doc) -> Iterator[Hit]:
+def stacked_punctuation(doc: Document) -> Iterator[Hit]:
     """Two point marks in a row: a doubled “，，” “。。” or a stacked “，。” “；。”.
 
     What it checks:
@@ -306,7 +307,7 @@ _ANGLE_OPEN = {"<": ">", "＜": "＞"}
 _LONGEST_TITLE = 300
 
 
-def nested_titles(doc) -> list[tuple[int, int, str, str]]:
+def nested_titles(doc: Document) -> list[tuple[int, int, str, str]]:
     """(open, close, inner opener, inner closer) of a title nested inside 《…》 with 《》 or <>."""
     text = doc.text
     found = []
@@ -341,7 +342,7 @@ def nested_titles(doc) -> list[tuple[int, int, str, str]]:
 @rule("PN204", "nested-title-marks", category="punctuation", severity="warning",
       message="书名号内又用“{inner_open}…{inner_close}”，书名号套书名号时内层应用单书名号“〈…〉”",
       fix="safe")
-def nested_title_marks(doc) -> Iterator[Hit]:
+def nested_title_marks(doc: Document) -> Iterator[Hit]:
     """A title inside a title marked with 《》 again, or with ASCII < >, instead of 〈〉.
 
     What it checks:
@@ -384,7 +385,7 @@ class Join(NamedTuple):
         return self.offset + (3 if self.with_dunhao else 2)
 
 
-def marked_item_joins(doc) -> list[Join]:
+def marked_item_joins(doc: Document) -> list[Join]:
     text = doc.text
     found = []
     for paragraph in ranges_holding(text, doc.body_paragraphs, _MARKED_JOIN_WORDS):
@@ -398,10 +399,12 @@ def marked_item_joins(doc) -> list[Join]:
     return found
 
 
-def _join_verdicts(doc) -> tuple[list[Join], list[Join], dict]:
+def _join_verdicts(doc: Document) -> tuple[list[Join], list[Join], dict[str, dict[str, int]]]:
     """(consistent with-顿号 joins, minority joins of a mixed kind, counts per kind)."""
     joins = doc.view(marked_item_joins)
-    consistent, minority, counts = [], [], {}
+    consistent: list[Join] = []
+    minority: list[Join] = []
+    counts: dict[str, dict[str, int]] = {}
     for kind in ("title", "quote"):
         of_kind = [j for j in joins if j.kind == kind]
         with_ = [j for j in of_kind if j.with_dunhao]
@@ -420,7 +423,7 @@ _KIND_NAME = {"title": "书名号", "quote": "引号"}
 
 @rule("PN205", "dunhao-between-marked-items", category="punctuation", severity="info",
       message="并列的{kind}之间通常不用顿号", fix="safe")
-def dunhao_between_marked_items(doc) -> Iterator[Hit]:
+def dunhao_between_marked_items(doc: Document) -> Iterator[Hit]:
     """A 顿号 between two adjacent items in title marks or quotation marks.
 
     What it checks:
@@ -450,7 +453,7 @@ def dunhao_between_marked_items(doc) -> Iterator[Hit]:
       message={"default": "并列的{kind}之间有的用顿号、有的不用；本文多数不用（{without}处对{with_}处）",
                "add": "并列的{kind}之间有的用顿号、有的不用；本文多数用顿号（{with_}处对{without}处）"},
       fix="safe")
-def inconsistent_dunhao(doc) -> Iterator[Hit]:
+def inconsistent_dunhao(doc: Document) -> Iterator[Hit]:
     """Adjacent titled or quoted items joined with 顿号 in one place and without it in another.
 
     What it checks:
@@ -499,7 +502,7 @@ def _in_chinese(text: str, start: int, end: int, p_start: int, p_end: int) -> bo
     return is_chinese(_char(text, start - 1, p_start, p_end)) or is_chinese(_char(text, end, p_start, p_end))
 
 
-def _spans(doc, pattern: re.Pattern, words: tuple[str, ...]) -> list[tuple[int, int]]:
+def _spans(doc: Document, pattern: re.Pattern[str], words: tuple[str, ...]) -> list[tuple[int, int]]:
     text = doc.text
     found = []
     for paragraph in ranges_holding(text, doc.body_paragraphs, words):
@@ -513,7 +516,7 @@ def _spans(doc, pattern: re.Pattern, words: tuple[str, ...]) -> list[tuple[int, 
 _PAGE_NUMBER_TO_END = patterns.compile(r"[ \u3000]*[0-9]{1,4}[ \u3000]*$")
 
 
-def ellipsis_spans(doc) -> list[tuple[int, int]]:
+def ellipsis_spans(doc: Document) -> list[tuple[int, int]]:
     text = doc.text
     found = []
     for paragraph in ranges_holding(text, doc.body_paragraphs, _ELLIPSIS_WORDS):
@@ -529,7 +532,7 @@ def ellipsis_spans(doc) -> list[tuple[int, int]]:
 
 @rule("PN207", "malformed-ellipsis", category="punctuation", severity="warning",
       message="省略号写作“{found}”，应为“……”", fix="safe")
-def malformed_ellipsis(doc) -> Iterator[Hit]:
+def malformed_ellipsis(doc: Document) -> Iterator[Hit]:
     """An ellipsis written with dots or full stops, or with other than two “…”.
 
     What it checks:
@@ -551,13 +554,13 @@ def malformed_ellipsis(doc) -> Iterator[Hit]:
                   fix=Fix.at(start=start, end=end, replacement="……"))
 
 
-def dash_spans(doc) -> list[tuple[int, int]]:
+def dash_spans(doc: Document) -> list[tuple[int, int]]:
     return _spans(doc, _DASH, _DASH_WORDS)
 
 
 @rule("PN208", "malformed-dash", category="punctuation", severity="warning",
       message="破折号写作“{found}”，应为“——”", fix="safe")
-def malformed_dash(doc) -> Iterator[Hit]:
+def malformed_dash(doc: Document) -> Iterator[Hit]:
     """A dash in Chinese text made of hyphens, box-drawing lines or three em dashes.
 
     What it checks:
@@ -596,7 +599,7 @@ class YearRange(NamedTuple):
     kind: str  # "-", "—" or "～"
 
 
-def year_ranges(doc) -> list[YearRange]:
+def year_ranges(doc: Document) -> list[YearRange]:
     text = doc.text
     found = []
     for paragraph in ranges_holding(text, doc.body_paragraphs, _CONNECTOR_KIND):
@@ -609,7 +612,7 @@ def year_ranges(doc) -> list[YearRange]:
 
 @rule("PN209", "inconsistent-range-connector", category="punctuation", severity="warning",
       message="年份起止的连接号前后不一致：此处用{found}，本文多数用{majority}")
-def inconsistent_range_connector(doc) -> Iterator[Hit]:
+def inconsistent_range_connector(doc: Document) -> Iterator[Hit]:
     """Year ranges written with different connectors in one document.
 
     What it checks:
@@ -639,7 +642,7 @@ def inconsistent_range_connector(doc) -> Iterator[Hit]:
 
 @rule("PN210", "hyphen-in-year-range", category="punctuation", severity="info",
       message="年份起止用了短横线“{found}”，GB/T 15834 规定时间起止用一字线“—”", fix="safe")
-def hyphen_in_year_range(doc) -> Iterator[Hit]:
+def hyphen_in_year_range(doc: Document) -> Iterator[Hit]:
     """A range of years joined with a hyphen (2015-2017) instead of the 一字线 (2015—2017).
 
     What it checks:
@@ -682,7 +685,7 @@ _DATE_TO_END = patterns.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")
 _LONG_NUMBER = patterns.compile(r"[0-9][0-9-]{5}")
 
 
-def inner_spaces(doc) -> list[int]:
+def inner_spaces(doc: Document) -> list[int]:
     text = doc.text
     found = []
     for paragraph in ranges_holding(text, doc.body_paragraphs, " \xa0"):  # every match is one of them
@@ -707,7 +710,7 @@ def inner_spaces(doc) -> list[int]:
 
 @rule("PN211", "space-beside-number", category="punctuation", severity="warning",
       message="中文与数字之间有多余的空格", fix="safe")
-def space_in_chinese_text(doc) -> Iterator[Hit]:
+def space_in_chinese_text(doc: Document) -> Iterator[Hit]:
     """A space between a Chinese character and a number: 达 543亿元, 1980 年.
 
     What it checks:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.core.models import Fix
+from checker.model.document import Document
 from checker.rules.registry import Hit, rule
-from checker.rules.suppressions import directives, known
+from checker.rules.suppressions import Directive, Selector, directives, known
 
 MESSAGES = {
     "default": "抑制注释“{selector}”没有抑制任何提示，可以删除",
@@ -21,7 +22,7 @@ SUGGESTION = "删除这条抑制注释（或其中不再需要的规则编号）
 
 
 @rule("IN002", "unused-suppression", category="internal", severity="info", message=MESSAGES, fix="safe")
-def unused_suppression(doc) -> Iterator[Hit]:
+def unused_suppression(doc: Document) -> Iterator[Hit]:
     """A doccheck-disable comment that suppresses nothing.
 
     What it checks:
@@ -46,11 +47,11 @@ def unused_suppression(doc) -> Iterator[Hit]:
                           suggestion=SUGGESTION, evidence={"directive": directive.kind})
 
 
-def unused_hits(text: str, unused: list) -> list[Hit]:
+def unused_hits(text: str, unused: list[tuple[Directive, Selector | None]]) -> list[Hit]:
     """The IN002 hits for (directive, selector) pairs that silenced nothing, each with
     a safe fix: drop the name from the comment, or the comment when nothing in it is
     used (its whole line when it stands alone)."""
-    by_directive: dict[int, list] = {}
+    by_directive: dict[int, list[tuple[Directive, Selector | None]]] = {}
     for directive, selector in unused:
         by_directive.setdefault(id(directive), []).append((directive, selector))
     hits = []
@@ -59,7 +60,7 @@ def unused_hits(text: str, unused: list) -> list[Hit]:
         unused_names = {id(selector) for _, selector in pairs if selector is not None}
         whole = not directive.selectors or unused_names == {id(s) for s in directive.selectors}
         for _, selector in pairs:
-            if whole:
+            if whole or selector is None:  # (a directive without names is unused whole)
                 start, end = _comment_span(text, directive)
             else:
                 start, end = _name_span(text, directive, selector)
@@ -71,7 +72,7 @@ def unused_hits(text: str, unused: list) -> list[Hit]:
     return hits
 
 
-def _comment_span(text: str, directive) -> tuple[int, int]:
+def _comment_span(text: str, directive: Directive) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, directive.start) + 1
     line_end = text.find("\n", directive.end)
     line_end = len(text) if line_end < 0 else line_end
@@ -80,7 +81,7 @@ def _comment_span(text: str, directive) -> tuple[int, int]:
     return directive.start, directive.end
 
 
-def _name_span(text: str, directive, selector) -> tuple[int, int]:
+def _name_span(text: str, directive: Directive, selector: Selector) -> tuple[int, int]:
     """The name and the separator that joins it to its neighbour."""
     names = directive.selectors
     index = names.index(selector)

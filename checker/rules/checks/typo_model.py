@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from checker.core import patterns
+from checker.model.document import Document
 from checker.model.segmentation import Lexicon, lexicon
 from checker.rules.checks.typos import pack_matches
 from checker.rules.registry import Hit, rule
@@ -108,7 +109,7 @@ _CJK_MIDDLE_BYTE = bytes(1 if 0x4E <= value <= 0x9F else 0 for value in range(25
 _ZERO_BYTE = bytes(1 if value == 0 else 0 for value in range(256))
 
 
-def suspects(doc) -> list[Suspect]:
+def suspects(doc: Document) -> list[Suspect]:
     lex = lexicon()
     if lex is None:
         return []
@@ -168,10 +169,10 @@ def _name_like(text: str, at: int) -> bool:
 _FEW_PAIRS = 64  # up to this many pairs are counted with str.count, more in one pass
 
 
-def _uses(text: str, spans: list[tuple[int, int]], pairs: set[str]) -> Counter:
+def _uses(text: str, spans: list[tuple[int, int]], pairs: set[str]) -> Counter[str]:
     """How often each pair occurs in the spans: a few pairs with ``str.count`` (a C
     scan each), many by counting every adjacent pair once (hostile text)."""
-    uses: Counter = Counter()
+    uses: Counter[str] = Counter()
     if len(pairs) <= _FEW_PAIRS:
         for pair in pairs:
             uses[pair] = sum(text.count(pair, start, end) for start, end in spans)
@@ -181,10 +182,10 @@ def _uses(text: str, spans: list[tuple[int, int]], pairs: set[str]) -> Counter:
     return uses
 
 
-_ACCEPTED: dict[frozenset, frozenset] = {}
+_ACCEPTED: dict[frozenset[str], frozenset[str]] = {}
 
 
-def _accepted_pairs(accepted: frozenset) -> frozenset:
+def _accepted_pairs(accepted: frozenset[str]) -> frozenset[str]:
     """Every pair of adjacent characters inside an accepted word (盾构机 → 盾构, 构机)."""
     if accepted not in _ACCEPTED:
         _ACCEPTED[accepted] = frozenset(word[i:i + 2] for word in accepted for i in range(len(word) - 1))
@@ -210,13 +211,13 @@ def _correction(pair: str, sides: set[int], lex: Lexicon) -> tuple[str, int, str
     return best  # every candidate is a word of at least CANDIDATE_MIN
 
 
-def _suspects(doc) -> list[Suspect]:
+def _suspects(doc: Document) -> list[Suspect]:
     return doc.view(suspects)
 
 
 @rule("TY201", "likely-homophone-typo", category="typo", severity="warning", fix="unsafe",
       message="“{written}”不成词，疑为同音字误用，可能应为“{correction}”（词频{frequency}）")
-def likely_homophone_typo(doc) -> Iterator[Hit]:
+def likely_homophone_typo(doc: Document) -> Iterator[Hit]:
     """Two characters that form no word, where one same-sounding character gives a frequent word.
 
     What it checks:
@@ -240,7 +241,7 @@ def likely_homophone_typo(doc) -> Iterator[Hit]:
 
 @rule("TY202", "likely-swapped-characters", category="typo", severity="warning", fix="unsafe",
       message="“{written}”不成词，疑为两字颠倒，可能应为“{correction}”（词频{frequency}）")
-def likely_swapped_characters(doc) -> Iterator[Hit]:
+def likely_swapped_characters(doc: Document) -> Iterator[Hit]:
     """Two characters that form no word, and form a frequent word when swapped.
 
     What it checks:
@@ -258,7 +259,7 @@ def likely_swapped_characters(doc) -> Iterator[Hit]:
     return _hits(doc, "swap")
 
 
-def _hits(doc, kind: str) -> Iterator[Hit]:
+def _hits(doc: Document, kind: str) -> Iterator[Hit]:
     """The suspects of one kind (homophone, swap) as hits with an unsafe fix."""
     from checker.core.models import Fix
 

@@ -10,21 +10,23 @@ either-or forms used both ways in one document.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from checker.core.models import Fix, Severity
-from checker.rules.registry import Hit, rule
+from checker.model.document import Document
+from checker.rules.registry import Hit, fix_safety, rule
 from checker.rules.rulepacks import Entry, Match, matcher
 
 _DEFAULT_LEVEL = {"TY101": "error", "TY102": "error", "TY103": "error", "TY104": "info",
                   "TY105": "error", "TY106": "info", "TY107": "info"}
 
 
-def pack_matches(doc) -> list[Match]:
+def pack_matches(doc: Document) -> list[Match]:
     """Every pack form found in the document body (computed once per document)."""
     return list(matcher(doc.settings).matches(doc.text, doc.body_spans))
 
 
-def _substitutions(doc, code: str) -> Iterator[Hit]:
+def _substitutions(doc: Document, code: str) -> Iterator[Hit]:
     for found in doc.view(pack_matches):
         entry = found.entry
         if entry.code != code:
@@ -36,20 +38,20 @@ def _substitutions(doc, code: str) -> Iterator[Hit]:
                   severity=_severity(entry, code))
 
 
-def _fix(entry: Entry, start: int, end: int):
+def _fix(entry: Entry, start: int, end: int) -> Fix | None:
     if entry.fix == "none" or entry.right is None:
         return None
-    return Fix.at(start=start, end=end, replacement=entry.right, safety=entry.fix)
+    return Fix.at(start=start, end=end, replacement=entry.right, safety=fix_safety(entry.fix))
 
 
-def _severity(entry: Entry, code: str):
+def _severity(entry: Entry, code: str) -> Severity | None:
     if entry.level and entry.level != _DEFAULT_LEVEL[code]:
         return Severity(entry.level)
     return None
 
 
-def _evidence(entry: Entry) -> dict:
-    evidence = {"pack": entry.pack, "rule": entry.rule_id, "wrong": entry.form}
+def _evidence(entry: Entry) -> dict[str, Any]:
+    evidence: dict[str, Any] = {"pack": entry.pack, "rule": entry.rule_id, "wrong": entry.form}
     if entry.right:
         evidence["right"] = entry.right
     if entry.note:
@@ -59,7 +61,7 @@ def _evidence(entry: Entry) -> dict:
 
 @rule("TY101", "misspelt-word", category="typo", severity="error", fix="safe",
       message="“{wrong}”是错别字，应为“{right}”")
-def misspelt_word(doc) -> Iterator[Hit]:
+def misspelt_word(doc: Document) -> Iterator[Hit]:
     """A word written with a wrong character (布署, 按装, 幅度 as 辐度 …).
 
     What it checks:
@@ -81,7 +83,7 @@ def misspelt_word(doc) -> Iterator[Hit]:
 
 @rule("TY102", "misused-word", category="typo", severity="error", fix="safe",
       message="“{wrong}”在此处用法不当，应为“{right}”")
-def misused_word(doc) -> Iterator[Hit]:
+def misused_word(doc: Document) -> Iterator[Hit]:
     """A real word used where another is meant: 截止 before a date (→ 截至), 既使 (→ 即使).
 
     What it checks:
@@ -101,7 +103,7 @@ def misused_word(doc) -> Iterator[Hit]:
 
 @rule("TY103", "miswritten-idiom", category="typo", severity="error", fix="safe",
       message="成语“{wrong}”写法有误，应为“{right}”")
-def miswritten_idiom(doc) -> Iterator[Hit]:
+def miswritten_idiom(doc: Document) -> Iterator[Hit]:
     """An idiom (成语) with a wrong character: 再接再励, 按步就班, 迫不急待 …
 
     What it checks:
@@ -119,7 +121,7 @@ def miswritten_idiom(doc) -> Iterator[Hit]:
 
 @rule("TY104", "variant-form", category="typo", severity="info", fix="safe",
       message="“{wrong}”是非推荐词形，规范写法为“{right}”")
-def variant_form(doc) -> Iterator[Hit]:
+def variant_form(doc: Document) -> Iterator[Hit]:
     """A variant written form where a standard one is recommended (图象 → 图像, 帐户 → 账户).
 
     What it checks:
@@ -137,7 +139,7 @@ def variant_form(doc) -> Iterator[Hit]:
 
 @rule("TY105", "transposed-phrase", category="typo", severity="error", fix="safe",
       message="“{wrong}”词序颠倒，应为“{right}”")
-def transposed_phrase(doc) -> Iterator[Hit]:
+def transposed_phrase(doc: Document) -> Iterator[Hit]:
     """A set phrase with two parts swapped: 获认为定 (→ 获认定为).
 
     What it checks:
@@ -155,7 +157,7 @@ def transposed_phrase(doc) -> Iterator[Hit]:
 
 @rule("TY106", "discouraged-form", category="typo", severity="info",
       message="{text}")
-def discouraged_form(doc) -> Iterator[Hit]:
+def discouraged_form(doc: Document) -> Iterator[Hit]:
     """A form a rule pack says should not appear (existence rules): 凯旋而归, 亲眼目睹 …
 
     What it checks:
@@ -179,7 +181,7 @@ def discouraged_form(doc) -> Iterator[Hit]:
 
 @rule("TY107", "inconsistent-variants", category="typo", severity="info", fix="safe",
       message="本文“{used}”与“{other}”两种写法并用（“{other}”{other_count}次），宜统一为“{other}”")
-def inconsistent_variants(doc) -> Iterator[Hit]:
+def inconsistent_variants(doc: Document) -> Iterator[Hit]:
     """Two forms of one word in one document (其他 and 其它), by the document's own convention.
 
     What it checks:
@@ -216,7 +218,7 @@ def inconsistent_variants(doc) -> Iterator[Hit]:
             for at in offsets:
                 fix = None
                 if consistency.fix != "none":
-                    fix = Fix.at(start=at, end=at + len(form), replacement=kept, safety=consistency.fix)
+                    fix = Fix.at(start=at, end=at + len(form), replacement=kept, safety=fix_safety(consistency.fix))
                 yield Hit(at, at + len(form),
                           args={"used": form, "other": kept, "other_count": len(present[kept])},
                           suggestion=f"统一写作“{kept}”", fix=fix,
