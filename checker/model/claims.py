@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Optional
+from typing import Any
 
 from checker.core import patterns
+from checker.model.document import Document
 from checker.model.quantities import Quantity, Sentence, load_numeric_rules, sentences
 
 # Marks that end a clause inside a sentence (、 joins items of one clause).
@@ -45,11 +47,11 @@ _LONGEST_COMPARISON = 14
 
 
 @lru_cache(maxsize=16)
-def _mark_pattern(marks: str) -> re.Pattern:
+def _mark_pattern(marks: str) -> re.Pattern[str]:
     return patterns.compile("[" + re.escape(marks) + "]")
 
 
-def _any_word(words) -> re.Pattern:
+def _any_word(words: Iterable[str]) -> re.Pattern[str]:
     """One pattern that finds whether a text holds any of ``words``: re skips to their first
     characters by itself, where testing the words one by one with ``in`` scans the text once each."""
     return patterns.compile("|".join(re.escape(word) for word in words) or "(?!)")
@@ -58,7 +60,7 @@ def _any_word(words) -> re.Pattern:
 class _WordTests:
     """The yes/no word-list tests of the claims, each one pattern (see :func:`_any_word`)."""
 
-    def __init__(self, rules: dict) -> None:
+    def __init__(self, rules: dict[str, Any]) -> None:
         change, breakdown = rules["change"], rules["breakdown"]
         change_words = change["up"] + change["down"] + change["comparisons"]
         self.overlap = _any_word(breakdown["overlap_words"])
@@ -82,10 +84,10 @@ class _WordTests:
 
 
 # id(rules) -> (rules, its tests); the rules are kept so that the id stays theirs
-_word_tests_cache: dict[int, tuple[dict, _WordTests]] = {}
+_word_tests_cache: dict[int, tuple[dict[str, Any], _WordTests]] = {}
 
 
-def _word_tests(rules: dict) -> _WordTests:
+def _word_tests(rules: dict[str, Any]) -> _WordTests:
     cached = _word_tests_cache.get(id(rules))
     if cached is None or cached[0] is not rules:
         cached = _word_tests_cache[id(rules)] = (rules, _WordTests(rules))
@@ -115,8 +117,8 @@ class Breakdown:
 class Share:
     percent: Quantity
     word: str  # the share word: 占, 占比, 比重 …
-    part: Optional[Quantity] = None
-    whole: Optional[Quantity] = None
+    part: Quantity | None = None
+    whole: Quantity | None = None
     whole_source: str = ""  # "stated" (占全市120家的…) or "breakdown" (the total of 其中)
     level: bool = True  # a level (占比45%), not a change of one (占比提高5%)
     whole_words: str = ""  # what 占 … names as the whole: 全市总数的
@@ -130,12 +132,12 @@ class Change:
     form: str  # "from_to" (由A到B，增长p) or "increment" (M，比上年增加N，增长p) or "times_down"
     direction: str  # up / down
     verb: str
-    rate: Optional[Quantity] = None
+    rate: Quantity | None = None
     rate_verb: str = ""  # the verb before the rate: 增长 in 由A增加到B，增长p%
     real_growth: bool = False  # GDP-like measure: growth at comparable prices, values at current prices
-    start_value: Optional[Quantity] = None  # A of 由A到B
-    end_value: Optional[Quantity] = None  # B of 由A到B, M of the increment form
-    amount: Optional[Quantity] = None  # N of 比上年增加N
+    start_value: Quantity | None = None  # A of 由A到B
+    end_value: Quantity | None = None  # B of 由A到B, M of the increment form
+    amount: Quantity | None = None  # N of 比上年增加N
     start: int = 0
     end: int = 0
     kind: str = "change"
@@ -159,7 +161,7 @@ class Figure:
     kind: str = "figure"
 
     @property
-    def key(self) -> tuple:
+    def key(self) -> tuple[str, str, int]:
         return (self.subject, self.quantity.unit, self.year)
 
 
@@ -176,12 +178,12 @@ class Claims:
                 "share_set": len(self.share_sets), "figure": len(self.figures)}
 
 
-def claims(doc) -> Claims:
+def claims(doc: Document) -> Claims:
     """The claims view of ``doc``, computed once per document."""
     return doc.view(extract_claims)
 
 
-def extract_claims(doc) -> Claims:
+def extract_claims(doc: Document) -> Claims:
     rules = load_numeric_rules()
     words = _word_tests(rules)
     result = Claims()
@@ -230,7 +232,7 @@ class _SentenceReader:
     hold no candidate for the claims that need them.
     """
 
-    def __init__(self, text: str, sentence: Sentence, rules: dict, kinds: set[str],
+    def __init__(self, text: str, sentence: Sentence, rules: dict[str, Any], kinds: set[str],
                  words: _WordTests) -> None:
         self.text = text
         self.sentence = sentence
@@ -270,7 +272,7 @@ class _SentenceReader:
     def overlap_noted(self) -> bool:
         return self.words.overlap.search(self.text, self.sentence.start, self.sentence.end) is not None
 
-    def outside_between(self, start: int, end: int):
+    def outside_between(self, start: int, end: int) -> Iterator[Quantity]:
         """Quantities outside brackets that start in [start, end), lazily (callers stop early)."""
         outside = self.outside
         for index in range(bisect.bisect_left(self.outside_starts, start), len(outside)):
@@ -278,14 +280,16 @@ class _SentenceReader:
                 return
             yield outside[index]
 
-    def _depths(self):
+    def _depths(self) -> Callable[[int], int]:
         """A function giving the bracket depth at an offset of this sentence."""
         # One search first: most sentences hold no bracket, and a search that finds none costs
         # a tenth of a finditer loop that finds none.
         first = _BRACKETS.search(self.text, self.sentence.start, self.sentence.end)
         if first is None:
             return _no_brackets
-        positions, levels, level = [], [], 0
+        positions: list[int] = []
+        levels: list[int] = []
+        level = 0
         for match in _BRACKETS.finditer(self.text, first.start(), self.sentence.end):
             level = level + 1 if match.group() in _OPEN else max(0, level - 1)
             positions.append(match.start())
@@ -326,7 +330,7 @@ class _SentenceReader:
             start = self.ends[index - 1]
         return self.text[start:quantity.start].strip(" \u3000")
 
-    def has_any(self, text: str, words) -> Optional[str]:
+    def has_any(self, text: str, words: Iterable[str]) -> str | None:
         for word in words:
             if word in text:
                 return word
@@ -376,7 +380,7 @@ class _SentenceReader:
         return len(noun) == 2 and noun[0] not in _PART_END and noun[1] not in _PART_END \
             and self.text.startswith(noun, part.end)
 
-    def _breakdown_at(self, marker_start: int, marker_end: int, says_all: bool) -> Optional[Breakdown]:
+    def _breakdown_at(self, marker_start: int, marker_end: int, says_all: bool) -> Breakdown | None:
         rules = self.rules["breakdown"]
         text = self.text
         total = None
@@ -453,15 +457,16 @@ class _SentenceReader:
             return True, enumeration
         return False, "subset"
 
-    def _enumeration_match(self, clause: str, labels: list[str]) -> Optional[str]:
+    def _enumeration_match(self, clause: str, labels: list[str]) -> str | None:
         rules = self.rules["breakdown"]
         for separator in rules["enumeration_separators"]:
             items = clause.split(separator)
             if len(items) != len(labels):
                 continue
             cores = [strip_suffixes(label, rules["enumeration_part_suffixes"]) for label in labels]
-            if all(core and core in item for core, item in zip(cores, items)):
-                listed = separator.join(_shorten(item, core, first=i == 0) for i, (item, core) in enumerate(zip(items, cores)))
+            if all(core and core in item for core, item in zip(cores, items, strict=True)):
+                listed = separator.join(_shorten(item, core, first=i == 0)
+                                        for i, (item, core) in enumerate(zip(items, cores, strict=True)))
                 return f"列举“{listed}”与分项“{'、'.join(labels)}”一一对应"
         return None
 
@@ -485,7 +490,8 @@ class _SentenceReader:
                 continue
             after_word = clause[at + len(word):]
             verb = self.has_any(after_word, change["up"] + change["down"])
-            level = verb is None or any(after_word.endswith(verb + to) or after_word.endswith(to) for to in change["to_words"])
+            level = verb is None or any(after_word.endswith(verb + to) or after_word.endswith(to)
+                                        for to in change["to_words"])
             share = Share(percent, word, level=level, start=start + at, end=percent.end,
                           whole_words=clause[at + len(word):])
             if word == "占" and level:
@@ -504,7 +510,7 @@ class _SentenceReader:
             found.append(share)
         return found
 
-    def _part_before(self, zhan: int) -> Optional[Quantity]:
+    def _part_before(self, zhan: int) -> Quantity | None:
         index = bisect.bisect_right(self.outside_ends, zhan) - 1
         while index >= 0 and self.outside[index].end > zhan:
             index -= 1  # ends are sorted as starts are; a quantity straddling 占 does not count
@@ -535,17 +541,18 @@ class _SentenceReader:
             third = quantities[index + 2] if index + 2 < len(quantities) else None
             gap = text[first.end:second.start]
             # 由A增加到B(，增长p)
-            if (not first.is_rate and first.unit == second.unit or first.kind == second.kind == "percent") \
+            if ((not first.is_rate and first.unit == second.unit) or first.kind == second.kind == "percent") \
                     and len(gap) <= 8 and not any(mark in gap for mark in CLAUSE_MARKS):
                 head = text[self.clause_start(first.start):first.start]
-                paired = "分别" in head or (text[first.start - 1:first.start] == "、" and first.start - 1 in self.ends_all) \
+                paired = "分别" in head \
+                    or (text[first.start - 1:first.start] == "、" and first.start - 1 in self.ends_all) \
                     or (text[second.end:second.end + 1] == "、" and second.end + 1 in self.starts_all)
                 from_to = not paired and any(word in head for word in rules["from_words"])
             else:
                 from_to = False
             if from_to:
                 verb, direction = _change_verb(gap, rules)
-                if verb and any(gap.endswith(to) for to in rules["to_words"]) or gap in _SHORT_TO_VERBS:
+                if (verb and any(gap.endswith(to) for to in rules["to_words"])) or gap in _SHORT_TO_VERBS:
                     if verb is None:
                         verb, direction = gap, ("down" if gap[0] in "降减" else "up")
                     change = Change("from_to", direction, verb, start_value=first, end_value=second,
@@ -567,8 +574,9 @@ class _SentenceReader:
                     continue  # no 比上年, 同比 …: not an increment
                 verb, direction = _change_verb(gap, rules)
                 stripped = gap.strip("，,、 ")
-                if comparison and verb and stripped.startswith(comparison) and len(stripped) <= len(comparison) + 3 \
-                        and stripped.endswith(verb.rstrip("了")) or (comparison and stripped in (comparison + "多", comparison + "少")):
+                if (comparison and verb and stripped.startswith(comparison) and len(stripped) <= len(comparison) + 3
+                        and stripped.endswith(verb.rstrip("了"))) \
+                        or (comparison and stripped in (comparison + "多", comparison + "少")):
                     if verb is None:
                         direction, verb = ("up", "多") if stripped.endswith("多") else ("down", "少")
                     change = Change("increment", direction, verb, end_value=first, amount=second,
@@ -601,7 +609,7 @@ class _SentenceReader:
 
     # -- several shares of one whole ----------------------------------------
     def share_sets(self) -> list[ShareSet]:
-        if "bare" not in self.kinds and "percent" not in self.kinds or \
+        if ("bare" not in self.kinds and "percent" not in self.kinds) or \
                 self.words.share_or_hint.search(self.text, self.sentence.start, self.sentence.end) is None:
             return []  # both kinds of set are made of bare numbers or percentages, after a share word or hint
         rules = self.rules["shares"]
@@ -609,7 +617,7 @@ class _SentenceReader:
         found: list[ShareSet] = []
         # 5.1:38.2:56.7 after a hint (三次产业结构)
         run: list[Quantity] = []
-        for quantity in self.outside + [None]:
+        for quantity in [*self.outside, None]:
             if quantity is not None and quantity.kind in ("bare", "percent") and not quantity.ordinal and (
                     not run or text[run[-1].end:quantity.start].strip() in (":", "：", "∶")):
                 run.append(quantity)
@@ -647,9 +655,9 @@ class _SentenceReader:
             listed = _consecutive(text, listed, at + len(at_word))
             hint = next((h for h in rules["set_hints"] if h in head), None)
             size = 3 if hint else 0
-            if hint and len(listed) == size and _share_word(head, rules)[0] is not None:
-                if not any(s.shares[0].start == listed[0].start for s in found):
-                    found.append(ShareSet(listed, [], hint, listed[0].start, listed[-1].end))
+            if hint and len(listed) == size and _share_word(head, rules)[0] is not None \
+                    and not any(s.shares[0].start == listed[0].start for s in found):
+                found.append(ShareSet(listed, [], hint, listed[0].start, listed[-1].end))
         return found
 
     # -- figures -------------------------------------------------------------
@@ -685,7 +693,7 @@ class _SentenceReader:
 
 # -- small helpers ---------------------------------------------------------------
 
-def strip_suffixes(label: str, suffixes) -> str:
+def strip_suffixes(label: str, suffixes: Iterable[str]) -> str:
     label = label.strip("，,、：: ")
     for suffix in sorted(suffixes, key=len, reverse=True):
         if label.endswith(suffix) and len(label) > len(suffix):
@@ -698,14 +706,14 @@ def _shorten(item: str, core: str, first: bool) -> str:
     return item[at:] if first else item[: at + len(core)]
 
 
-def _member_in(label: str, spellings) -> Optional[str]:
+def _member_in(label: str, spellings: Iterable[str]) -> str | None:
     for spelling in _longest_first(tuple(spellings)):
         if spelling in label:
             return spelling
     return None
 
 
-def match_partition(labels: list[str], partitions) -> Optional[str]:
+def match_partition(labels: list[str], partitions: list[dict[str, Any]]) -> str | None:
     """The name of the partition whose members the labels are, one each, if any."""
     for partition in partitions:
         members = partition["members"]
@@ -724,27 +732,30 @@ def match_partition(labels: list[str], partitions) -> Optional[str]:
                 break
             taken.add(hits[0][1])
             spelling = _member_in(label, members[hits[0][1]])
+            if spelling is None:  # (it was found above)
+                break
             rests.add(label[label.find(spelling) + len(spelling):])
         else:
             # 城镇人口/农村人口 split one whole; 城镇新增就业/农村劳动力转移就业 are two measures
             if len(taken) == len(members) and len(rests) == 1:
-                return partition["name"]
+                name: str = partition["name"]
+                return name
     return None
 
 
 @lru_cache(maxsize=32)
-def _longest_first(words: tuple) -> tuple:
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-def _share_word(clause: str, rules) -> tuple[Optional[str], int]:
+def _share_word(clause: str, rules: dict[str, Any]) -> tuple[str | None, int]:
     """The share word nearest the end of the clause (the percentage follows it), and where."""
     zhan = clause.rfind("占")
     while zhan >= 0 and clause[zhan + 1: zhan + 2] in rules["not_after_zhan"]:
         zhan = clause.rfind("占", 0, zhan)
     if zhan >= 0 and "占" in rules["words"]:
         return "占", zhan  # 占 names the part before it and the whole after it
-    best: tuple[Optional[str], int] = (None, -1)
+    best: tuple[str | None, int] = (None, -1)
     for word in _longest_first(tuple(rules["words"])):
         at = clause.rfind(word)
         if word != "占" and at > best[1]:
@@ -752,8 +763,8 @@ def _share_word(clause: str, rules) -> tuple[Optional[str], int]:
     return best
 
 
-def _change_verb(gap: str, rules) -> tuple[Optional[str], str]:
-    best = (None, "", -1)
+def _change_verb(gap: str, rules: dict[str, Any]) -> tuple[str | None, str]:
+    best: tuple[str | None, str, int] = (None, "", -1)
     for direction in ("up", "down"):
         for verb in rules[direction]:
             at = gap.rfind(verb)
@@ -762,7 +773,7 @@ def _change_verb(gap: str, rules) -> tuple[Optional[str], str]:
     return best[0], best[1]
 
 
-def _rate_gap(gap: str, rules) -> tuple[Optional[str], str, str]:
+def _rate_gap(gap: str, rules: dict[str, Any]) -> tuple[str | None, str, str]:
     """(verb, direction, comparison) of ``，增长`` / ``、提高了`` / ``，同比下降`` before a rate."""
     stripped = gap.strip("，,、 ").rstrip("了")
     said = ""

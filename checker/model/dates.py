@@ -13,10 +13,13 @@ import bisect
 import calendar
 import datetime
 import re
-from typing import Iterator, NamedTuple, Optional
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from checker.core import patterns
+from checker.model.document import Document
 from checker.model.numerals import to_int
+from checker.model.outline import Node
 
 _AR = "0-9０-９"
 _CN_DIGIT = "〇○零Ｏ一二三四五六七八九"
@@ -55,11 +58,11 @@ class DateMention(NamedTuple):
     start: int
     end: int
     text: str
-    year: Optional[int]
+    year: int | None
     month: int
-    day: Optional[int]
+    day: int | None
     form: str  # "arabic" 2016年1月19日, "chinese" 二〇一六年一月十九日, "numeric" 2016-01-19
-    weekday: Optional[int] = None  # 0 = Monday, as written beside the date
+    weekday: int | None = None  # 0 = Monday, as written beside the date
     weekday_start: int = -1
     weekday_end: int = -1
 
@@ -76,13 +79,13 @@ class DateMention(NamedTuple):
             return self.day > (29 if self.month == 2 else calendar.monthrange(2001, self.month)[1])
         return self.day > calendar.monthrange(self.year, self.month)[1]
 
-    def as_date(self) -> Optional[datetime.date]:
+    def as_date(self) -> datetime.date | None:
         if self.year is None or self.day is None or self.impossible or not 1 <= self.year <= 9999:
             return None
         return datetime.date(self.year, self.month, self.day)
 
 
-def _value(numeral: Optional[str]) -> Optional[int]:
+def _value(numeral: str | None) -> int | None:
     if numeral is None:
         return None
     numeral = numeral.translate(_FULL_WIDTH)
@@ -92,7 +95,7 @@ def _value(numeral: Optional[str]) -> Optional[int]:
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-def _mention(doc_text: str, match: re.Match, form: str) -> Optional[DateMention]:
+def _mention(doc_text: str, match: re.Match[str], form: str) -> DateMention | None:
     year, month, day = _value(match.group("year")), _value(match.group("month")), _value(match.group("day"))
     if month is None:
         return None
@@ -148,8 +151,8 @@ def _month_windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-def _matches_in(pattern: re.Pattern, starts: re.Pattern, text: str,
-                windows: list[tuple[int, int]]) -> Iterator[re.Match]:
+def _matches_in(pattern: re.Pattern[str], starts: re.Pattern[str], text: str,
+                windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(text)`` for a pattern whose every match begins in
     one of the windows, at a character ``starts`` matches (its look-ahead needs to see no
     further than the window's 月)."""
@@ -169,7 +172,7 @@ def _matches_in(pattern: re.Pattern, starts: re.Pattern, text: str,
                 cursor = at = match.end()
 
 
-def _numeric_matches(text: str) -> Iterator[re.Match]:
+def _numeric_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of ``_NUMERIC.finditer(text)``: each begins four characters before a separator."""
     candidates = set()
     for separator in _SEPARATORS:
@@ -187,21 +190,21 @@ def _numeric_matches(text: str) -> Iterator[re.Match]:
             cursor = match.end()
 
 
-def dates(doc) -> list[DateMention]:
+def dates(doc: Document) -> list[DateMention]:
     """The date mentions of the document proper (not the metadata header or site chrome)."""
     return doc.view(_dates)
 
 
-def _dates(doc) -> list[DateMention]:
+def _dates(doc: Document) -> list[DateMention]:
     return [m for m in extract_dates(doc.text) if doc.in_body(m.start)]
 
 
-def signature_date(doc) -> Optional[tuple["object", DateMention]]:
+def signature_date(doc: Document) -> tuple[Node, DateMention] | None:
     """(date node, mention) of the main document's signature date, if it has one."""
     return doc.view(_signature_date)
 
 
-def _signature_date(doc):
+def _signature_date(doc: Document) -> tuple[Node, DateMention] | None:
     for node in doc.outline.children:
         if node.kind == "signature":
             for child in node.children:
@@ -215,7 +218,7 @@ def _signature_date(doc):
     return None
 
 
-def document_date(doc) -> Optional[datetime.date]:
+def document_date(doc: Document) -> datetime.date | None:
     """The date the document was issued: its signature date, else the 成文日期 field."""
     found = signature_date(doc)
     if found is not None and found[1].as_date() is not None:

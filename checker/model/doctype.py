@@ -7,9 +7,8 @@ A 公文's title ends with its kind: 关于……的通知, ……的批复, …
 """
 from __future__ import annotations
 
-from typing import Optional
-
 from checker.core import patterns
+from checker.model.document import Document
 
 # The 15 kinds of the 条例; 令 is the usual title ending of a 命令.
 STATUTORY_TYPES = ("决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
@@ -26,7 +25,8 @@ _ENDINGS: tuple[tuple[str, str], ...] = (
     ("纪要", "纪要"),
     ("命令", "命令"),
     ("令", "命令"),
-) + tuple((kind, kind) for kind in STATUTORY_TYPES if kind not in ("命令", "纪要"))
+    *((kind, kind) for kind in STATUTORY_TYPES if kind not in ("命令", "纪要")),
+)
 
 # 2015年工作总结和2016年工作计划, 工作总结及工作打算, 上半年工作总结和下半年工作安排
 _SUMMARY_AND_PLAN = patterns.compile(r"总结[和及与暨、].{0,16}(?:计划|安排|打算|思路|要点)$")
@@ -39,7 +39,7 @@ _ORDER_NUMBER = patterns.compile(r"(令)[\s\u3000]*第[0-9０-９一二三四五
 _TRAILING = patterns.compile(r"[\s\u3000（(]*(?:[(（][^()（）]{0,12}[)）][\s\u3000]*)?$")
 
 
-def type_of_title(title: Optional[str]) -> Optional[str]:
+def type_of_title(title: str | None) -> str | None:
     """The document type a title names, or None."""
     if not title:
         return None
@@ -62,12 +62,12 @@ def type_of_title(title: Optional[str]) -> Optional[str]:
     return None
 
 
-def document_type(doc) -> Optional[str]:
+def document_type(doc: Document) -> str | None:
     """The type of a Document, from its title (or the page's 标题 field)."""
     return doc.view(_document_type)
 
 
-def _document_type(doc) -> Optional[str]:
+def _document_type(doc: Document) -> str | None:
     found = type_of_title(doc.title)
     if found is None:
         found = _type_of_title_lines(doc)
@@ -77,7 +77,7 @@ def _document_type(doc) -> Optional[str]:
     return found
 
 
-def _type_of_title_lines(doc) -> Optional[str]:
+def _type_of_title_lines(doc: Document) -> str | None:
     """The type named by the first lines of a title that ran on into the line under it
     (统计公报 / 某市统计局): the longest run of lines that names a type."""
     for node in doc.outline.children:

@@ -11,11 +11,15 @@ exposes it as a function and caches it with :meth:`Document.view`::
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from functools import cached_property
-from typing import Any, Callable, NamedTuple, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 from checker.load.source import Source
 from checker.model.outline import Node, build_outline
+
+if TYPE_CHECKING:
+    from checker.core.config import Settings
 
 T = TypeVar("T")
 
@@ -29,7 +33,7 @@ class Paragraph(NamedTuple):
 
 
 class Document:
-    def __init__(self, source: Source | str, *, settings: Any = None) -> None:
+    def __init__(self, source: Source | str, *, settings: Settings | None = None) -> None:
         if isinstance(source, str):
             source = Source(path="<string>", text=source)
         if settings is None:
@@ -42,10 +46,11 @@ class Document:
         # The run's settings (checker.core.config.Settings): rules read user data from it
         # (glossaries, rule packs, thresholds), never from files of their own.
         self.settings = settings
-        self._views: dict[Any, Any] = {}
+        # compute → its value; each value is of its compute's return type (see view)
+        self._views: dict[Callable[[Document], Any], Any] = {}
 
     @property
-    def profile(self) -> Optional[str]:
+    def profile(self) -> str | None:
         """The profile asked for on the command line, if any."""
         return self.settings.profile
 
@@ -72,10 +77,10 @@ class Document:
         return self.text[start:end]
 
     # -- shared views ------------------------------------------------------------
-    def view(self, compute: Callable[["Document"], T]) -> T:
+    def view(self, compute: Callable[[Document], T]) -> T:
         """``compute(self)``, computed once per document."""
         try:
-            return self._views[compute]
+            return cast(T, self._views[compute])
         except KeyError:
             value = self._views[compute] = compute(self)
             return value
@@ -130,7 +135,7 @@ class Document:
         return fields
 
     @property
-    def title(self) -> Optional[str]:
+    def title(self) -> str | None:
         for node in self.outline.children:
             if node.kind == "title":
                 return node.title

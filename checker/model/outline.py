@@ -15,13 +15,21 @@ import bisect
 import importlib
 import re
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator, Optional
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from checker.core import patterns
 from checker.core.resources import grammar_path
 from checker.model.numerals import to_int
+
+if TYPE_CHECKING:
+    from lark import Lark, Tree
+
+# ``match(text, pos)`` of the terminals one parser state accepts
+Scanner = Callable[[str, int], "re.Match[str] | None"]
 
 # Nesting rank of each kind of numbered heading: a heading nests under the nearest
 # open heading of smaller rank. 章 > 节 > 条 > 一、 > （一） > 1. > （1）.
@@ -56,27 +64,27 @@ class Node:
     end: int
     head_start: int = -1
     head_end: int = -1
-    level: Optional[int] = None  # 1 一、 / 2 （一） / 3 1. / 4 （1） for numbered headings
-    style: Optional[str] = None  # the numbering form: "一、" "（一）" "(一)" "1." "1、" "一是" "第一" "第一条" …
-    number: Optional[int] = None  # the numbering value: （十二） → 12
+    level: int | None = None  # 1 一、 / 2 （一） / 3 1. / 4 （1） for numbered headings
+    style: str | None = None  # the numbering form: "一、" "（一）" "(一)" "1." "1、" "一是" "第一" "第一条" …
+    number: int | None = None  # the numbering value: （十二） → 12
     marker_start: int = -1
     marker_end: int = -1
-    title: Optional[str] = None  # heading text up to its first 。; meta key; title text
-    value: Optional[str] = None  # meta value
+    title: str | None = None  # heading text up to its first 。; meta key; title text
+    value: str | None = None  # meta value
     rank: int = 0
-    children: list["Node"] = field(default_factory=list)
-    parent: Optional["Node"] = field(default=None, repr=False)
+    children: list[Node] = field(default_factory=list)
+    parent: Node | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.head_start < 0:
             self.head_start, self.head_end = self.start, self.end
 
-    def add(self, child: "Node") -> "Node":
+    def add(self, child: Node) -> Node:
         child.parent = self
         self.children.append(child)
         return child
 
-    def walk(self) -> Iterator["Node"]:
+    def walk(self) -> Iterator[Node]:
         """This node and every node below it, in document order (without a generator
         per level: a deep outline is walked by many rules)."""
         stack = [self]
@@ -86,14 +94,14 @@ class Node:
             if node.children:  # most nodes are leaves: no reversed() object to make and drop
                 stack.extend(reversed(node.children))
 
-    def find(self, kind: str) -> list["Node"]:
+    def find(self, kind: str) -> list[Node]:
         return [node for node in self.walk() if node.kind == kind]
 
     @property
     def marker(self) -> tuple[int, int]:
         return self.marker_start, self.marker_end
 
-    def numbered_children(self) -> list["Node"]:
+    def numbered_children(self) -> list[Node]:
         return [child for child in self.children if child.number is not None]
 
     def __repr__(self) -> str:  # compact, for tests and debugging
@@ -112,12 +120,12 @@ class Line:
     kind: str  # heading, meta_field, chrome, attachment_note, doc_number, date_line, text, blank
     start: int  # first non-space character
     end: int  # end of line (before the newline), trailing spaces excluded
-    terminal: Optional[str] = None  # the marker terminal for headings
+    terminal: str | None = None  # the marker terminal for headings
     marker_end: int = -1
     line_start: int = 0  # start of the line including indentation
 
 
-def _lark():
+def _lark() -> ModuleType:
     """The lark module. Lark imports the third-party ``regex`` module when it is
     installed (a reader's library brings it), only to measure grammar terminals that
     use Unicode categories, which doccheck's grammars do not; importing it costs
@@ -132,7 +140,7 @@ def _lark():
 
 
 @lru_cache(maxsize=1)
-def _line_parser():
+def _line_parser() -> Lark:
     Lark = _lark().Lark
 
     parser = Lark.open(
@@ -144,7 +152,7 @@ def _line_parser():
         cache=True,
     )
     _lexers_use_stored_patterns(parser)
-    return parser
+    return parser  # type: ignore[no-any-return]  # reached through _lark(), a module
 
 
 class _ReForLark:
@@ -157,7 +165,7 @@ class _ReForLark:
     error = re.error
 
 
-def _lexers_use_stored_patterns(parser) -> None:
+def _lexers_use_stored_patterns(parser: Lark) -> None:
     # Lark builds a lexer per parser state, each with the regular expression module
     # in its ``re`` and its scanner compiled on first use. Where the layout is not
     # that (another Lark version), nothing changes but the speed.
@@ -177,7 +185,7 @@ _ENUM_SHI_AT = patterns.compile("是(?<=[一二三四五六七八九十]是)")
 
 
 @lru_cache(maxsize=1)
-def _enumeration_pattern() -> re.Pattern:
+def _enumeration_pattern() -> re.Pattern[str]:
     """The enumeration markers, compiled from the grammar's own terminals."""
     grammar = _lark().Lark.open(str(grammar_path("enumeration.lark")), parser="lalr", cache=True)
     alternatives = [
@@ -210,20 +218,20 @@ def classify_lines(text: str) -> list[Line]:
         return _classify_lines_whole(text)
 
 
-def _classify(text: str, lexing: "_LineLexing") -> list[Line]:
+def _classify(text: str, lexing: _LineLexing) -> list[Line]:
     whole = text if text.endswith("\n") else text + "\n"
     lines: list[Line] = []
     to_parse: list[int] = []  # indexes in ``lines`` of the lines the parser classifies
-    interactive = None  # made at the first marker line
+    interactive: Any = None  # Lark's interactive parser, made at the first marker line
     scanner, after_indent = lexing.line_scanners(lexing.start)
     offset, length = 0, len(whole)
     while offset < length:
-        found = scanner(whole, offset)
+        found = _matched(scanner(whole, offset))
         kind = found.lastgroup
         indent = None
         if kind == "INDENT":
             indent = found
-            found = after_indent(whole, found.end())
+            found = _matched(after_indent(whole, found.end()))
             kind = found.lastgroup
         if kind == "_NL":
             lines.append(Line("blank", offset, offset, line_start=offset))
@@ -248,7 +256,7 @@ def _classify(text: str, lexing: "_LineLexing") -> list[Line]:
         parsed = list(_tree_lines(interactive.feed_eof(), whole))
         if len(parsed) != len(to_parse):  # pragma: no cover - a grammar whose lines are not one rule each
             raise _Unsupported
-        for index, line in zip(to_parse, parsed):
+        for index, line in zip(to_parse, parsed, strict=True):
             lines[index] = line
     if whole is text:  # a text that ends with a line break has an empty last line
         lines.append(Line("blank", length, length, line_start=length))
@@ -273,15 +281,16 @@ class _LineLexing:
     union of the terminals it accepts, which Lark compiled, matched directly), the
     scanner after an indent at a line start, and the feeding of a marker line's tokens."""
 
-    def __init__(self, parser) -> None:
+    # The parser's states and Lark's lexers are internals Lark does not type: Any.
+    def __init__(self, parser: Lark) -> None:
         self.parser = parser
         self.Token = _lark().Token
-        self.lexers = parser.parser.lexer.lexers  # parser state -> Lark's lexer for it
-        self.start = parser.parse_interactive(None).parser_state  # before the first line
-        self._scanners: dict = {}
-        self._line_scanners: dict = {}
+        self.lexers: dict[int, Any] = parser.parser.lexer.lexers  # parser state → Lark's lexer for it
+        self.start: Any = parser.parse_interactive(None).parser_state  # before the first line
+        self._scanners: dict[int, Scanner] = {}
+        self._line_scanners: dict[int, tuple[Scanner, Scanner]] = {}
 
-    def scanner(self, state: int):
+    def scanner(self, state: int) -> Scanner:
         """``match(text, pos)`` of the terminals parser state ``state`` accepts, as Lark
         orders them: the first that matches wins."""
         found = self._scanners.get(state)
@@ -293,7 +302,7 @@ class _LineLexing:
             found = self._scanners[state] = scanner._mres[0].match
         return found
 
-    def line_scanners(self, parse) -> tuple:
+    def line_scanners(self, parse: Any) -> tuple[Scanner, Scanner]:
         """The scanners at a line start, the parser being in ``parse``, and after an
         indent there."""
         pair = self._line_scanners.get(parse.position)
@@ -304,7 +313,7 @@ class _LineLexing:
                                                           self.scanner(probe.position))
         return pair
 
-    def feed_line(self, parse, text: str, indent: Optional[re.Match], found: re.Match) -> int:
+    def feed_line(self, parse: Any, text: str, indent: re.Match[str] | None, found: re.Match[str]) -> int:
         """Feed the parser the tokens of the line whose first token (after ``indent``)
         is ``found``; return where the next line starts."""
         Token, feed = self.Token, parse.feed_token
@@ -318,25 +327,35 @@ class _LineLexing:
             token.end_pos = found.end()
             feed(token)
             if kind == "_NL":
-                return token.end_pos
-            found = self.scanner(parse.position)(text, token.end_pos)
-            if found is None or found.end() == token.end_pos:
+                end: int = token.end_pos
+                return end
+            next_found = self.scanner(parse.position)(text, token.end_pos)
+            if next_found is None or next_found.end() == token.end_pos:
                 raise _Unsupported
+            found = next_found
 
 
 class _Unsupported(Exception):
     """The lexer or parse table is not laid out as this Lark version lays it out."""
 
 
+def _matched(found: re.Match[str] | None) -> re.Match[str]:
+    """A line scanner's match: the grammar matches any line start (REST, _NL), so no
+    match means a lexer this module does not know."""
+    if found is None:
+        raise _Unsupported
+    return found
+
+
 @lru_cache(maxsize=1)
-def _line_lexing() -> Optional[_LineLexing]:
+def _line_lexing() -> _LineLexing | None:
     try:
         return _LineLexing(_line_parser())
     except (_Unsupported, AttributeError, KeyError, TypeError):  # pragma: no cover - another Lark
         return None
 
 
-def _tree_lines(tree, text: str) -> Iterator[Line]:
+def _tree_lines(tree: Tree[Any], text: str) -> Iterator[Line]:
     """The classified lines of a parse of (lines of) ``text``, in order."""
     Token = _lark().Token
     for subtree in tree.children:
@@ -375,8 +394,8 @@ class OutlineBuilder:
         self.lines = classify_lines(text)
         self.root = Node("document", 0, len(text))
         self._signed = False  # a signature block has been seen
-        self._enumeration_starts: Optional[list[int]] = None
-        self._last_signature: Optional[int] = None
+        self._enumeration_starts: list[int] | None = None
+        self._last_signature: int | None = None
 
     # -- the parts of the page ---------------------------------------------------
     def build(self) -> Node:
@@ -395,7 +414,7 @@ class OutlineBuilder:
     def _header(self, lines: list[Line]) -> int:
         """Metadata fields and top-of-page chrome before the title."""
         index = 0
-        header: Optional[Node] = None
+        header: Node | None = None
         while index < len(lines) and lines[index].kind in ("meta_field", "chrome"):
             line = lines[index]
             if line.kind == "chrome":
@@ -478,7 +497,7 @@ class OutlineBuilder:
     def _body(self, lines: list[Line], start: int, stop: int) -> None:
         scope = self.root  # where numbering restarts: the document, or a part after a signature
         open_nodes: list[Node] = []  # open headings, outermost first
-        attachment: Optional[Node] = None
+        attachment: Node | None = None
         index = start
         while index < stop:
             line = self._continued_list_item(lines[index], open_nodes)
@@ -511,10 +530,12 @@ class OutlineBuilder:
                 first_item = _ATTACHMENT_ITEM.match(self.text, line.marker_end, line.end)
                 if first_item:  # 附件：1.统计表 — the first item shares the line
                     attachment.add(Node("attachment_item", first_item.start(), line.end,
-                                        style=_style(first_item.group(1), "H3"), number=to_int(first_item.group(1)[:-1]),
+                                        style=_style(first_item.group(1), "H3"),
+                                        number=to_int(first_item.group(1)[:-1]),
                                         marker_start=first_item.start(1), marker_end=first_item.end(1),
                                         title=self.text[first_item.end(1):line.end].strip(), rank=_RANK[3]))
-            elif attachment is not None and line.kind == "heading" and _TERMINAL_LEVEL.get(line.terminal) == 3:
+            elif attachment is not None and line.kind == "heading" and line.terminal is not None \
+                    and _TERMINAL_LEVEL.get(line.terminal) == 3:
                 attachment.add(self._heading(line, kind="attachment_item"))
             elif line.kind == "heading":
                 attachment = None
@@ -604,13 +625,13 @@ class OutlineBuilder:
             node.add(Node("enumeration", at, at + len(marker), style=style, number=to_int(digits),
                           marker_start=at, marker_end=at + len(marker), rank=ENUMERATION_RANK))
 
-    def _enumeration_matches(self, start: int, end: int) -> list[re.Match]:
+    def _enumeration_matches(self, start: int, end: int) -> list[re.Match[str]]:
         """The matches of the enumeration pattern that ``finditer(text, start, end)``
         gives, the pattern being tried only where a marker can begin."""
         starts = self._possible_enumeration_starts()
         first = bisect.bisect_left(starts, start)
         last = bisect.bisect_left(starts, end, first)
-        matches: list[re.Match] = []
+        matches: list[re.Match[str]] = []
         if first == last:
             return matches  # most paragraphs
         text, pattern, cursor = self.text, _enumeration_pattern(), start
@@ -632,13 +653,14 @@ class OutlineBuilder:
             self._enumeration_starts = sorted(starts)
         return self._enumeration_starts
 
-    def _signature_at(self, lines: list[Line], index: int, stop: int) -> Optional[int]:
+    def _signature_at(self, lines: list[Line], index: int, stop: int) -> int | None:
         """If ``lines[index]`` opens a signature block (organ lines + date), its end index."""
         line = lines[index]
         if line.kind != "text" or not self._is_signature_organ(line):
             return None
         probe = index
-        while probe < stop and probe - index < 3 and lines[probe].kind == "text" and self._is_signature_organ(lines[probe]):
+        while probe < stop and probe - index < 3 and lines[probe].kind == "text" \
+                and self._is_signature_organ(lines[probe]):
             probe += 1
         if probe < stop and lines[probe].kind == "date_line":
             return probe + 1
@@ -667,7 +689,7 @@ class OutlineBuilder:
 
 
 @lru_cache(maxsize=1024)
-def _marker_form(marker: str, terminal: str) -> tuple[Optional[int], str, Optional[int], int]:
+def _marker_form(marker: str, terminal: str) -> tuple[int | None, str, int | None, int]:
     """Level, style, number and rank of a heading marker (a document repeats a few dozen)."""
     level = _TERMINAL_LEVEL.get(terminal)
     rank = _RANK[level] if level else _RANK[_TERMINAL_KIND[terminal]]

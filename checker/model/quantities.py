@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
-from typing import NamedTuple, Optional
+from itertools import pairwise
+from typing import Any, NamedTuple
 
 from checker.core import patterns
 from checker.core.datafiles import RuleData
+from checker.model.document import Document
 from checker.model.numerals import chinese_to_int
 
 
@@ -33,6 +36,12 @@ class NumericRulesError(ValueError):
 
 # load_numeric_rules(path=None): the numeric word lists and thresholds, validated
 load_numeric_rules = RuleData("numeric.yaml", "numeric.schema.json", noun="数值规则", error=NumericRulesError)
+
+
+def _numeric_rules(path: str | None = None) -> dict[str, Any]:
+    """numeric.yaml (or a replacement) as read: the settings of the numeric rules."""
+    rules: dict[str, Any] = load_numeric_rules(path)
+    return rules
 
 
 # -- the quantity record ---------------------------------------------------------
@@ -53,7 +62,7 @@ class Quantity:
     magnitude: int  # 1, 10**4 (万), 10**8 (亿) …
     unit: str  # normalised: 元, 项, %, ‰, 倍, 个百分点, "" when none
     kind: str  # count, measure, percent, permille, points, times, time, bare
-    qualifier: Optional[str] = None  # approximate, lower, upper
+    qualifier: str | None = None  # approximate, lower, upper
     qualifier_word: str = ""
     cumulative: bool = False
     ordinal: bool = False  # 第3
@@ -61,7 +70,9 @@ class Quantity:
     chinese: bool = False  # written in Chinese numerals
     tenths: bool = False  # 三成
     suffix: str = ""  # what follows the numeral: 亿元, 万平方米, %, 个百分点
-    _bounds: Optional[tuple] = field(default=None, repr=False, compare=False)  # (rules, interval) cache
+    # (the rules, the interval they give): the interval, computed once
+    _bounds: tuple[dict[str, Any], tuple[Fraction, Fraction | None]] | None = field(default=None, repr=False,
+                                                                                   compare=False)
 
     @property
     def scale_word(self) -> str:
@@ -85,25 +96,25 @@ class Quantity:
     def exact(self) -> bool:
         return self.qualifier is None and not self.ranged
 
-    def half_width(self, rules: Optional[dict] = None) -> Fraction:
+    def half_width(self, rules: dict[str, Any] | None = None) -> Fraction:
         """Half the rounding step of the written form (0 for a whole count)."""
         if self.tenths:
-            return Fraction((rules or load_numeric_rules())["tolerance"]["tenths_half_width"])
+            return Fraction((rules or _numeric_rules())["tolerance"]["tenths_half_width"])
         step = Fraction(1, 10 ** self.decimals)
         if self.kind == "count" and self.decimals == 0 and self.magnitude == 1:
             return Fraction(0)
         return step / 2 * self.magnitude
 
-    def interval(self, rules: Optional[dict] = None) -> tuple[Fraction, Optional[Fraction]]:
+    def interval(self, rules: dict[str, Any] | None = None) -> tuple[Fraction, Fraction | None]:
         """(low, high) the true value lies in; high is None when unbounded."""
-        rules = rules or load_numeric_rules()
+        rules = rules or _numeric_rules()
         if self._bounds is not None and self._bounds[0] is rules:
             return self._bounds[1]
         bounds = self._bounds_for(rules)
         self._bounds = (rules, bounds)
         return bounds
 
-    def _bounds_for(self, rules: dict) -> tuple[Fraction, Optional[Fraction]]:
+    def _bounds_for(self, rules: dict[str, Any]) -> tuple[Fraction, Fraction | None]:
         value = self.value
         if self.qualifier is None and self.kind == "count" and self.decimals == 0 and self.magnitude == 1:
             return value, value  # a whole count: exact
@@ -137,11 +148,11 @@ _MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
-def _alternation(words) -> str:
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-def _longest_of(words) -> str:
+def _longest_of(words: list[str]) -> str:
     """_alternation(words), with the one-character words as one character class after the
     longer ones (re tries the alternatives of an alternation one by one, a class at once)."""
     longer = [word for word in words if len(word) > 1]
@@ -152,28 +163,28 @@ def _longest_of(words) -> str:
 
 
 class _Lexicon(NamedTuple):
-    pattern: re.Pattern
-    count_units: frozenset
-    measure_units: frozenset
-    time_units: frozenset
-    aliases: dict
-    before: tuple  # (word, qualifier) longest first
-    after: tuple
-    inner: dict
-    exclusions: tuple
-    before_pattern: re.Pattern = None
-    before_words: dict = None
-    exclusion_pattern: re.Pattern = None
-    after_pattern: re.Pattern = None
-    after_words: dict = None
-    before_ends: frozenset = frozenset()  # the last characters of the words before a number, and \n
-    after_starts: frozenset = frozenset()  # the first characters of the words after one
-    unit_classes: dict = None  # unit as written ("" for none) -> (unit, kind, tenths)
+    pattern: re.Pattern[str]
+    count_units: frozenset[str]
+    measure_units: frozenset[str]
+    time_units: frozenset[str]
+    aliases: dict[str, str]
+    before: tuple[tuple[str, str], ...]  # (word, qualifier) longest first
+    after: tuple[tuple[str, str], ...]
+    inner: dict[str, str]
+    exclusions: tuple[str, ...]
+    before_pattern: re.Pattern[str]
+    before_words: dict[str, str]
+    exclusion_pattern: re.Pattern[str]
+    after_pattern: re.Pattern[str]
+    after_words: dict[str, str]
+    before_ends: frozenset[str]  # the last characters of the words before a number, and \n
+    after_starts: frozenset[str]  # the first characters of the words after one
+    unit_classes: dict[str, tuple[str, str, bool]]  # unit as written ("" for none) -> (unit, kind, tenths)
 
 
 @lru_cache(maxsize=8)
-def _lexicon(path: Optional[str] = None) -> _Lexicon:
-    rules = load_numeric_rules(path)
+def _lexicon(path: str | None = None) -> _Lexicon:
+    rules = _numeric_rules(path)
     units = rules["units"]
     measure_words = list(units["count"]) + list(units["measure"]) + list(units["time"])
     rate_words = list(PERCENT_UNITS)
@@ -189,7 +200,9 @@ def _lexicon(path: Optional[str] = None) -> _Lexicon:
         rf"(?P<inner>[多余]?)(?P<mag>{_alternation(_MAGNITUDES)}|)(?P<inner2>[多余]?)"
         rf"(?P<unit>{_longest_of(rate_words + measure_words)}|))"
     )
-    before, after, inner = [], [], {}
+    before: list[tuple[str, str]] = []
+    after: list[tuple[str, str]] = []
+    inner: dict[str, str] = {}
     for qualifier, words in rules["qualifiers"].items():
         for word in words.get("before", []):
             before.append((word, qualifier))
@@ -207,12 +220,15 @@ def _lexicon(path: Optional[str] = None) -> _Lexicon:
                        tuple(sorted(after, key=by_length)), inner, exclusions,
                        before_pattern=patterns.compile(f"(?:{_alternation(before_words)})$"),
                        before_words=before_words,
-                       exclusion_pattern=patterns.compile(f"(?:{_alternation(exclusions)})$") if exclusions else patterns.compile("(?!)"),
-                       after_pattern=patterns.compile(_alternation(after_words)) if after_words else patterns.compile("(?!)"),
+                       exclusion_pattern=patterns.compile(f"(?:{_alternation(exclusions)})$") if exclusions
+                       else patterns.compile("(?!)"),
+                       after_pattern=patterns.compile(_alternation(after_words)) if after_words
+                       else patterns.compile("(?!)"),
                        after_words=after_words,
                        # before_pattern ends in $, which also matches before a final line break
                        before_ends=frozenset([word[-1] for word in before_words] + ["\n"]),
-                       after_starts=frozenset(word[0] for word in after_words))
+                       after_starts=frozenset(word[0] for word in after_words),
+                       unit_classes={})
     # every unit the pattern can find, classified once
     return lexicon._replace(unit_classes={written: _classify_unit(written, lexicon)
                                           for written in ["", *rate_words, *measure_words]})
@@ -228,7 +244,7 @@ def _arabic_value(written: str) -> tuple[Fraction, int]:
 
 
 @lru_cache(maxsize=4096)
-def _chinese_value(written: str) -> Optional[tuple[Fraction, int, int]]:
+def _chinese_value(written: str) -> tuple[Fraction, int, int] | None:
     """(number, decimals, magnitude) of a Chinese numeral such as 十二, 一点五亿, 三万五千."""
     magnitude = 1
     if written[-1] in "万亿":  # the last character of every magnitude word
@@ -245,15 +261,15 @@ def _chinese_value(written: str) -> Optional[tuple[Fraction, int, int]]:
     sections = _CN_SECTIONS.fullmatch(whole)
     if sections and (not point or _CN_DIGIT_CHARS.issuperset(fraction)):
         value = 0
-        for section, size in zip(sections.groups(), (10**8, 10**4, 1)):
+        for section, size in zip(sections.groups(), (10**8, 10**4, 1), strict=True):
             if section:
                 number = chinese_to_int(section)
                 if number is None:
                     return None
                 value += number * size
         digits = fraction.translate(_CN_TO_ASCII)
-        number = Fraction(int(f"{value}{digits}"), 10 ** len(digits)) if digits else Fraction(value)
-        return number, len(digits), magnitude
+        read = Fraction(int(f"{value}{digits}"), 10 ** len(digits)) if digits else Fraction(value)
+        return read, len(digits), magnitude
     # An unusual form (the fast path accepts only canonical numerals): let cn2an decide,
     # imported only by the documents that need it.
     try:
@@ -268,9 +284,11 @@ def _chinese_value(written: str) -> Optional[tuple[Fraction, int, int]]:
 
 
 # Canonical Chinese integers: 亿 section, 万 section, the rest; each 千百十 in order.
-_CN_BELOW_WAN = "(?:[一二两三四五六七八九]千)?(?:[零〇]?[一二两三四五六七八九]百)?(?:[零〇]?[一二两三四五六七八九]?十)?(?:[零〇]?[一二两三四五六七八九])?"
+_CN_BELOW_WAN = ("(?:[一二两三四五六七八九]千)?(?:[零〇]?[一二两三四五六七八九]百)?"
+                 "(?:[零〇]?[一二两三四五六七八九]?十)?(?:[零〇]?[一二两三四五六七八九])?")
 _CN_SECTIONS = patterns.compile(f"(?:({_CN_BELOW_WAN})亿)?(?:({_CN_BELOW_WAN})万)?({_CN_BELOW_WAN}|零|〇)")
-_CN_DIGIT_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGIT_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+                   "九": 9}
 _CN_DIGIT_CHARS = frozenset(_CN_DIGIT_VALUE)
 _CN_TO_ASCII = str.maketrans({ch: str(value) for ch, value in _CN_DIGIT_VALUE.items()})
 
@@ -278,10 +296,11 @@ _CN_TO_ASCII = str.maketrans({ch: str(value) for ch, value in _CN_DIGIT_VALUE.it
 _LONGEST_NUMBER = 60  # characters; int() of longer runs is slow and no figure is that long
 _CLAUSE_MARKS = "，,；;。：:！？!?\n"
 _ASCII_LETTERS = frozenset(string.ascii_letters)
-_RANGE_JOINERS = {"-", "—", "－", "～", "~", "至", "到", "――", "——", "-", "～"}
+_RANGE_JOINERS = {"-", "—", "－", "～", "~", "至", "到", "――", "——"}
 
 
-def extract_quantities(text: str, start: int = 0, end: Optional[int] = None, rules_file: Optional[str] = None) -> list[Quantity]:
+def extract_quantities(text: str, start: int = 0, end: int | None = None,
+                       rules_file: str | None = None) -> list[Quantity]:
     """Every quantity in ``text[start:end]``, in order."""
     lex = _lexicon(rules_file)
     end = len(text) if end is None else end
@@ -298,7 +317,7 @@ def extract_quantities(text: str, start: int = 0, end: Optional[int] = None, rul
     return result
 
 
-def _quantity(text: str, match: re.Match, groups: tuple, lex: _Lexicon) -> Optional[Quantity]:
+def _quantity(text: str, match: re.Match[str], groups: tuple[str | None, ...], lex: _Lexicon) -> Quantity | None:
     """The quantity a match of the pattern stands for, with the qualifier words around it;
     None when the match is no quantity (part of a Latin token, 一点, a run of digits no
     figure is written with)."""
@@ -322,7 +341,10 @@ def _quantity(text: str, match: re.Match, groups: tuple, lex: _Lexicon) -> Optio
             chinese = False
         magnitude, unit, kind, suffix = 1, "%", "percent", "%"
     else:
-        number_end = at + 1 + len(arabic if chinese_rest is None else chinese_rest)
+        rest = arabic if chinese_rest is None else chinese_rest
+        if rest is None or unit_written is None:  # (either number group matched, and the unit group)
+            return None
+        number_end = at + 1 + len(rest)
         written = text[at:number_end]
         chinese = chinese_rest is not None
         if chinese:
@@ -400,7 +422,7 @@ def _classify_unit(written: str, lex: _Lexicon) -> tuple[str, str, bool]:
 
 def _mark_ranges(text: str, quantities: list[Quantity]) -> None:
     """Both ends of 3-5个, 10至20家, 5%～8% are range ends, not exact figures."""
-    for left, right in zip(quantities, quantities[1:]):
+    for left, right in pairwise(quantities):
         # every joiner is one or two characters: longer gaps are not copied out of the text
         if right.start - left.end <= 2 and text[left.end: right.start] in _RANGE_JOINERS:
             left.ranged = right.ranged = True
@@ -413,7 +435,7 @@ _SENTENCE_END = patterns.compile(r"[。！？!?\n]")
 _LAST_SENTENCE_END = patterns.compile(r"(?s:.*)[。！？!?\n]")
 
 
-def document_quantities(doc) -> list[Quantity]:
+def document_quantities(doc: Document) -> list[Quantity]:
     """Quantities of the body of ``doc`` (not the metadata header, not site chrome)."""
     result: list[Quantity] = []
     for start, end in doc.body_spans:
@@ -421,7 +443,7 @@ def document_quantities(doc) -> list[Quantity]:
     return result
 
 
-def quantities(doc) -> list[Quantity]:
+def quantities(doc: Document) -> list[Quantity]:
     """The quantities view of ``doc``, computed once per document."""
     return doc.view(document_quantities)
 
@@ -435,7 +457,7 @@ class Sentence:
     quantities: list[Quantity]
 
 
-def document_sentences(doc) -> list[Sentence]:
+def document_sentences(doc: Document) -> list[Sentence]:
     """Body sentences that contain at least one quantity.
 
     A sentence ends after 。！？!? or a line break, or at the end of a body span. Only
@@ -464,7 +486,7 @@ def document_sentences(doc) -> list[Sentence]:
     return result
 
 
-def sentences(doc) -> list[Sentence]:
+def sentences(doc: Document) -> list[Sentence]:
     """Body sentences that contain at least one quantity, computed once per document."""
     return doc.view(document_sentences)
 

@@ -11,9 +11,10 @@ look-behind are written to begin with their first character instead: see the rul
 from __future__ import annotations
 
 import bisect
-from typing import Iterable, Sequence, TypeVar
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
 
-Range = TypeVar("Range", bound=Sequence)
+Range = TypeVar("Range", bound=Sequence[Any])  # (start, end, …)
 
 
 def ranges_holding(text: str, ranges: list[Range], words: Iterable[str]) -> list[Range]:

@@ -19,11 +19,13 @@ import bisect
 import gc
 import importlib.util
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Optional
+from typing import Any
 
 from checker.core.resources import cached_load
+from checker.model.document import Document
 
 KNOWN_MIN = 10  # a two-character entry this frequent is a word
 INNER_MIN = 5  # a longer word this frequent makes its inner pairs “part of a word”
@@ -47,8 +49,8 @@ _LOOKUPS_BEFORE_SET = 10_000
 
 @dataclass
 class Lexicon:
-    codes: array.array  # sorted pair codes of adjacent characters that can be (part of) a word
-    two: array.array  # sorted pair codes of the two-character words (at least KNOWN_MIN frequent)
+    codes: array.array[int]  # sorted pair codes of adjacent characters that can be (part of) a word
+    two: array.array[int]  # sorted pair codes of the two-character words (at least KNOWN_MIN frequent)
     words: dict[str, int]  # two-character words at least CANDIDATE_MIN frequent
     common: str  # characters that are frequent words of their own (COMMON_SINGLE)
     syllables: dict[str, str]  # character → its usual reading with tone (bu4)
@@ -56,7 +58,7 @@ class Lexicon:
     # that make a word of at least CANDIDATE_MIN with it (部)
     sounds: dict[str, str]
     source: str
-    _known: Optional[set[int]] = field(default=None, repr=False)
+    _known: set[int] | None = field(default=None, repr=False)
     _lookups: int = field(default=0, repr=False)
 
     @property
@@ -66,7 +68,7 @@ class Lexicon:
             self._known = set(self.codes)
         return self._known
 
-    def known_among(self, *sequences) -> set[int]:
+    def known_among(self, *sequences: Iterable[int]) -> set[int]:
         """A set that holds every code in ``sequences`` that can be (part of) a word
         (and perhaps others: for many codes, the set of all of them)."""
         if self._known is None and self._lookups < _LOOKUPS_BEFORE_SET:
@@ -99,13 +101,13 @@ class Lexicon:
                 for char in self.sounds.get(f"{other}{position}{reading}", "")]
 
 
-def _contains(codes: array.array, code: int) -> bool:
+def _contains(codes: array.array[int], code: int) -> bool:
     at = bisect.bisect_left(codes, code)
     return at < len(codes) and codes[at] == code
 
 
 @lru_cache(maxsize=1)  # found once per process: the search costs about 0.5 ms of file lookups
-def dictionary_path() -> Optional[str]:
+def dictionary_path() -> str | None:
     """jieba's dict.txt, found without importing jieba."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.origin:
@@ -114,7 +116,7 @@ def dictionary_path() -> Optional[str]:
     return path if os.path.isfile(path) else None
 
 
-def lexicon() -> Optional[Lexicon]:
+def lexicon() -> Lexicon | None:
     """The compact lexicon (None when jieba's dictionary is not installed)."""
     path = dictionary_path()
     return _lexicon(path) if path else None
@@ -141,7 +143,7 @@ def _read_lexicon(path: str) -> Lexicon:
     return Lexicon(known, two, data["words"], data["common"], data["syllables"], data["sounds"], path)
 
 
-def build_lexicon_data(path: str) -> dict:
+def build_lexicon_data(path: str) -> dict[str, Any]:
     """Read jieba's dictionary and pypinyin's readings into plain, picklable data."""
     from pypinyin import Style, pinyin
 
@@ -198,12 +200,12 @@ def build_lexicon_data(path: str) -> dict:
 
 
 # -- the full segmentation, for checks that need words ------------------------------
-def segments(doc) -> list[tuple[int, str]]:
+def segments(doc: Document) -> list[tuple[int, str]]:
     """(offset, word) of every word of the body, segmented by jieba once per document."""
     return doc.view(_segment)
 
 
-def _segment(doc) -> list[tuple[int, str]]:
+def _segment(doc: Document) -> list[tuple[int, str]]:
     tokenizer = _tokenizer()
     result = []
     for paragraph in doc.body_paragraphs:
@@ -215,7 +217,7 @@ def _segment(doc) -> list[tuple[int, str]]:
 
 
 @lru_cache(maxsize=1)
-def _tokenizer():
+def _tokenizer() -> Any:  # jieba.Tokenizer (jieba has no types)
     import logging
 
     import jieba

@@ -28,7 +28,8 @@ Bounded = tuple[Fraction, Fraction]
 # -- arithmetic helpers -------------------------------------------------------------
 
 def _rules(doc: Document) -> dict[str, Any]:
-    return load_numeric_rules()
+    rules: dict[str, Any] = load_numeric_rules()  # numeric.yaml as read
+    return rules
 
 
 def _overlap(a: Interval, b: Interval) -> bool:
