@@ -24,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from inject import INJECTORS, Injection  # noqa: E402
+from inject import INJECTORS, Injection
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 HELD_OUT_SHARE = 4  # one document in four

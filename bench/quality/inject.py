@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Callable, Optional
+from functools import cache
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # a word the generator may change: in the dictionary, used often enough that its slip is an error
@@ -36,7 +36,7 @@ class Injection:
         return len(self.after) - len(self.before)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _dictionary() -> dict[str, int]:
     import jieba
 
@@ -45,7 +45,7 @@ def _dictionary() -> dict[str, int]:
     return {word: freq for word, freq in jieba.dt.FREQ.items() if freq}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _common_characters() -> list[str]:
     weight: dict[str, int] = {}
     for word, freq in _dictionary().items():
@@ -55,7 +55,7 @@ def _common_characters() -> list[str]:
     return sorted(weight, key=weight.__getitem__, reverse=True)[:COMMON_CHARACTERS]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _homophones() -> dict[str, list[str]]:
     """Toneless pinyin → common characters read so (their first reading)."""
     from pypinyin import Style, lazy_pinyin
@@ -90,7 +90,7 @@ def _replace(kind: str, text: str, start: int, end: int, after: str) -> Injectio
     return Injection(kind, text[:start] + after + text[end:], start, start + len(after), text[start:end], after)
 
 
-def same_sound(text: str, rng: random.Random) -> Optional[Injection]:
+def same_sound(text: str, rng: random.Random) -> Injection | None:
     """A character of a common word replaced by a common one read the same (部署 → 布署)."""
     words = _words(text)
     rng.shuffle(words)
@@ -106,7 +106,7 @@ def same_sound(text: str, rng: random.Random) -> Optional[Injection]:
     return None
 
 
-def swap(text: str, rng: random.Random) -> Optional[Injection]:
+def swap(text: str, rng: random.Random) -> Injection | None:
     """Two adjacent characters of a common word swapped (落实 → 实落)."""
     words = _words(text)
     rng.shuffle(words)
@@ -121,7 +121,7 @@ def swap(text: str, rng: random.Random) -> Optional[Injection]:
     return None
 
 
-def dropped_name_character(text: str, rng: random.Random) -> Optional[Injection]:
+def dropped_name_character(text: str, rng: random.Random) -> Injection | None:
     """A character dropped from inside an organisation's name (国家统计局 → 国统计局).
 
     Names are what jieba's part-of-speech tagger calls organisations (nt), four
@@ -142,7 +142,7 @@ def dropped_name_character(text: str, rng: random.Random) -> Optional[Injection]
     return Injection(injection.kind, injection.text, at, at + len(name) - 1, name, name[:index] + name[index + 1:])
 
 
-def stray_space(text: str, rng: random.Random) -> Optional[Injection]:
+def stray_space(text: str, rng: random.Random) -> Injection | None:
     """A space between two Chinese characters inside a sentence of running text."""
     places = []
     for line in re.finditer(r"[^\n]{20,}", text):
@@ -156,7 +156,7 @@ def stray_space(text: str, rng: random.Random) -> Optional[Injection]:
     return _replace("stray_space", text, at, at, " ")
 
 
-def known_usage(text: str, rng: random.Random) -> Optional[Injection]:
+def known_usage(text: str, rng: random.Random) -> Injection | None:
     """截至 before a date written as 截止 (the usage slip every 公文 checker knows)."""
     places = [m.start() for m in re.finditer(r"截至(?=[0-9０-９一二〇]{2,4}年|[0-9]{1,2}月|目前|今年|去年|本月)", text)]
     if not places:
@@ -165,7 +165,7 @@ def known_usage(text: str, rng: random.Random) -> Optional[Injection]:
     return _replace("known_usage", text, at, at + 2, "截止")
 
 
-INJECTORS: dict[str, Callable[[str, random.Random], Optional[Injection]]] = {
+INJECTORS: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "same_sound": same_sound,
     "swap": swap,
     "dropped_name_character": dropped_name_character,

@@ -780,7 +780,7 @@ def _han_run(text: str, at: int, step: int, start: int, end: int) -> int:
     return count
 
 
-def stray_spaces(doc) -> list[int]:
+def stray_spaces(doc: Document) -> list[int]:
     text = doc.text
     found = []
     for paragraph in ranges_holding(text, doc.body_paragraphs, " \xa0"):
@@ -815,9 +815,9 @@ def _letter_spaced(text: str, space: int, start: int, end: int) -> bool:
     a single character on the other side too."""
     before = _han_run(text, space - 1, -1, start, end)
     after = _han_run(text, space + 1, 1, start, end)
-    return (before == 1 and after == 1
-            or before == 1 and _char(text, space - 2, start, end) in SPACES
-            or after == 1 and _char(text, space + 2, start, end) in SPACES)
+    return ((before == 1 and after == 1)
+            or (before == 1 and _char(text, space - 2, start, end) in SPACES)
+            or (after == 1 and _char(text, space + 2, start, end) in SPACES))
 
 
 def _splits_word(pair: str) -> bool:
@@ -829,7 +829,7 @@ def _splits_word(pair: str) -> bool:
 
 @rule("PN212", "space-between-chinese", category="punctuation", severity="warning",
       message="句中两个汉字之间有多余的空格", fix="unsafe")
-def space_between_chinese(doc) -> Iterator[Hit]:
+def space_between_chinese(doc: Document) -> Iterator[Hit]:
     """A space between two Chinese characters inside a sentence: 各单位要认真 落实.
 
     What it checks:
