@@ -13,8 +13,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.core.config import Settings, path_spec
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 
 def find_repository(folder: str) -> Path | None:
@@ -31,9 +35,9 @@ class GitIgnore:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._specs: dict[Path, object] = {}
+        self._specs: dict[Path, GitIgnoreSpec | None] = {}
 
-    def _spec(self, folder: Path, name: str = ".gitignore"):
+    def _spec(self, folder: Path, name: str = ".gitignore") -> GitIgnoreSpec | None:
         key = folder / name
         if key not in self._specs:
             try:
@@ -71,7 +75,7 @@ class GitIgnore:
         return verdict
 
 
-def _lenient_spec(lines: list[str]):
+def _lenient_spec(lines: list[str]) -> GitIgnoreSpec | None:
     """A spec of a .gitignore's lines; a line git would not understand is skipped, as git does."""
     try:
         return path_spec(lines)

@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from checker.core import patterns
 from checker.load.readers import LoadError
 from checker.load.readers.sourcemap import TextBuilder
 from checker.load.source import Source
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 EXTRA = "html"
 
@@ -35,7 +39,7 @@ _CHARSET = patterns.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re
 _SPACES = patterns.compile(r"\s+")
 
 
-def _import_libraries():
+def _import_libraries() -> tuple[ModuleType, ModuleType]:
     try:
         import lxml.html
         import trafilatura
@@ -87,7 +91,7 @@ def read(path: str, data: bytes) -> Source:
     return Source(path=path, text=text, encoding=None, kind="html", metadata=metadata, locate=locate, raw=data)
 
 
-def _article_title(tree, metadata: dict[str, str]) -> str | None:
+def _article_title(tree: HtmlElement, metadata: dict[str, str]) -> str | None:
     """The article's heading: the first h1-h3 that the page's <title>, its ArticleTitle or
     its 信息名称 names (a site's logo heading does not match them)."""
     given = [metadata.get("标题"), metadata.get("信息名称")]
@@ -117,7 +121,7 @@ def _field_name(key: str) -> str | None:
     return name if name in METADATA_KEYS else None
 
 
-def page_metadata(tree) -> dict[str, str]:
+def page_metadata(tree: HtmlElement) -> dict[str, str]:
     """索引号, 发布机构, 发布日期 … from the page's metadata block and its <meta> tags."""
     fields: dict[str, str] = {}
     for element in tree.iter("td", "th", "li", "p", "span", "div", "dt", "dd", "label", "b", "strong", "em"):
@@ -152,7 +156,7 @@ class TextStream:
 
     _SKIP = frozenset({"script", "style", "noscript", "template", "head", "title"})
 
-    def __init__(self, tree) -> None:
+    def __init__(self, tree: HtmlElement) -> None:
         chunks: list[str] = []
         self.places: list[tuple[int, int, str]] = []  # (start, source line, tag)
         length = 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import TYPE_CHECKING
 
 from checker.core import patterns
 from checker.load.readers import LoadError
@@ -20,11 +21,15 @@ from checker.load.readers.sourcemap import TextBuilder
 from checker.load.readers.text import decode, newline_style
 from checker.load.source import Source
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 _FRONT_MATTER = patterns.compile(r"\A(---|\+\+\+)[ \t]*\n.*?\n(\1|\.\.\.)[ \t]*(\n|\Z)", re.S)
 _WORDY = patterns.compile(r"[A-Za-z0-9,.;:!?)\]'\"%]")
 
 
-def _parser():
+def _parser() -> MarkdownIt:
     try:
         from markdown_it import MarkdownIt
     except ImportError:
@@ -120,7 +125,7 @@ def _tail_column(source: str, content_line: str) -> int | None:
     return at
 
 
-def _add_inline(builder: TextBuilder, token, first_line: int, places: list[tuple[int, int] | None]) -> None:
+def _add_inline(builder: TextBuilder, token: Token, first_line: int, places: list[tuple[int, int] | None]) -> None:
     content = token.content
     line_starts = [0]
     for line in content.split("\n")[:-1]:

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
 
 from checker.core import patterns
 from checker.load.readers import LoadError
@@ -31,7 +34,7 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _import_pypdf():
+def _import_pypdf() -> ModuleType:
     try:
         import pypdf
     except ImportError:
@@ -88,10 +91,10 @@ class _PageLocator:
     """The page locator, reporting the column on the page line as ``page_column`` (so the
     engine keeps the position in the extracted text)."""
 
-    def __init__(self, locate) -> None:
+    def __init__(self, locate: Callable[[int], dict[str, Any]]) -> None:
         self._locate = locate
 
-    def __call__(self, offset: int) -> dict:
+    def __call__(self, offset: int) -> dict[str, Any]:
         place = self._locate(offset)
         if "column" in place:
             place["page_column"] = place.pop("column")

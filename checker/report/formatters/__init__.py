@@ -7,7 +7,7 @@ one line here.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the CLI lists FORMATS at import: keep `doccheck --version` free of pydantic
     from checker.core.models import Report
@@ -22,7 +22,7 @@ FORMATS: dict[str, str] = {
 }
 
 
-def render(report: Report, fmt: str, **options) -> str | bytes:
+def render(report: Report, fmt: str, **options: Any) -> str | bytes:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     module = importlib.import_module(f"checker.report.formatters.{FORMATS[fmt]}")

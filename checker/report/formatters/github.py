@@ -9,6 +9,7 @@ relative. :func:`parse` reads such a line back (the tests use it).
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from checker.core import patterns
 from checker.core.models import Report
@@ -32,13 +33,13 @@ def unescape(value: str) -> str:
     return _ESCAPED.sub(lambda match: _PLAIN[match.group(1)], value)
 
 
-def command(kind: str, message: str, **properties) -> str:
+def command(kind: str, message: str, **properties: object) -> str:
     props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items()
                      if value is not None)
     return f"::{kind} {props}::{escape_data(message)}" if props else f"::{kind}::{escape_data(message)}"
 
 
-def render(report: Report, **options) -> str:
+def render(report: Report, **options: Any) -> str:
     lines = []
     for file in report.files:
         path = _repository_path(file.path)

@@ -95,7 +95,7 @@ def _script_hash() -> str:
     return base64.b64encode(hashlib.sha256(_SCRIPT.encode("utf-8")).digest()).decode("ascii")
 
 
-def render(report: Report, **options) -> str:
+def render(report: Report, **options: Any) -> str:
     findings = [finding for file in report.files for finding in file.findings]
     parts = [
         "<!DOCTYPE html>",

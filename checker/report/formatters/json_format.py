@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from checker.core.models import Report
 
@@ -17,5 +18,5 @@ def report_dict(report: Report) -> dict:
     return data
 
 
-def render(report: Report, **options) -> str:
+def render(report: Report, **options: Any) -> str:
     return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"

@@ -9,6 +9,7 @@ characters in a document) are replaced by U+FFFD.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import Any
 
 from checker.core import patterns
 from checker.core.models import Report
@@ -20,7 +21,7 @@ def _clean(value: str) -> str:
     return _NOT_XML.sub("\ufffd", value)
 
 
-def render(report: Report, **options) -> str:
+def render(report: Report, **options: Any) -> str:
     total = report.summary.findings
     errors = sum(1 for file in report.files if file.error)
     tests = sum(max(1, len(file.findings)) for file in report.files)

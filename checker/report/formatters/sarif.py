@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from checker.core.models import FileReport, Finding, Report
+from checker.rules.registry import Rule
 from checker.run.baseline import fingerprint
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -35,22 +36,22 @@ def artifact_location(path: str) -> dict:
         return {"uri": absolute.as_uri()}
 
 
-def _rule_descriptor(rule_) -> dict:
+def _rule_descriptor(rule_: Rule) -> dict[str, Any]:
     sections = rule_.sections()
     help_text = "\n\n".join(f"{heading}:\n{body}" for heading, body in sections.items())
     help_markdown = "\n\n".join(f"**{heading}**\n\n{body}" for heading, body in sections.items())
-    descriptor = {
+    properties: dict[str, Any] = {"category": rule_.category, "tags": [rule_.category]}
+    if rule_.fix_safety:
+        properties["fix"] = rule_.fix_safety
+    return {
         "id": rule_.code,
         "name": rule_.name,
         "shortDescription": {"text": rule_.summary},
         "fullDescription": {"text": sections.get("What it checks") or rule_.summary},
         "help": {"text": help_text or rule_.summary, "markdown": help_markdown or rule_.summary},
         "defaultConfiguration": {"level": LEVELS[rule_.severity.value]},
-        "properties": {"category": rule_.category, "tags": [rule_.category]},
+        "properties": properties,
     }
-    if rule_.fix_safety:
-        descriptor["properties"]["fix"] = rule_.fix_safety
-    return descriptor
 
 
 def _line_starts(text: str) -> list[int]:
@@ -134,5 +135,5 @@ def sarif_log(report: Report) -> dict:
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def render(report: Report, **options) -> str:
+def render(report: Report, **options: Any) -> str:
     return json.dumps(sarif_log(report), ensure_ascii=False, indent=2) + "\n"

@@ -7,6 +7,7 @@ CLI asks on a TTY). Widths count East Asian wide characters as two columns.
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 from checker.core.models import FileReport, Finding, Report
 
@@ -56,7 +57,7 @@ def render_finding(file: FileReport, finding: Finding, color: bool = False) -> s
     return "\n".join(lines)
 
 
-def render(report: Report, color: bool = False, **options) -> str:
+def render(report: Report, color: bool = False, **options: Any) -> str:
     out = []
     for file in report.files:
         if file.error:
