@@ -7,10 +7,17 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from checker.core.version import __version__
+
+if TYPE_CHECKING:  # the commands import what they use when they run: a quick --version
+    from checker.core.config import Settings
+    from checker.core.models import Report
+
+Options = tuple[str, ...]  # a repeatable option's values
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -52,7 +59,7 @@ def emit(content: str | bytes, output: str | None) -> None:
 
 
 class _Group(click.Group):
-    def invoke(self, ctx):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except click.exceptions.Exit:
@@ -77,7 +84,8 @@ def _format_names() -> list[str]:
     return list(FORMATS)
 
 
-def _settings(paths, config, select, ignore, fail_on=None, profile=None, max_file_size=None):
+def _settings(paths: Options, config: str | None, select: Options, ignore: Options, fail_on: str | None = None,
+              profile: str | None = None, max_file_size: float | None = None) -> Settings:
     """Settings from the configuration file (named, or found above the paths), then the options."""
     from checker.core.config import ConfigError, Settings, common_folder, find_config
     from checker.run.settings import settings_from_file
@@ -90,7 +98,7 @@ def _settings(paths, config, select, ignore, fail_on=None, profile=None, max_fil
         settings = settings_from_file(found) if found else Settings.defaults()
     except ConfigError as error:
         raise click.ClickException(str(error)) from None
-    update: dict = {}
+    update: dict[str, Any] = {}
     if selected:
         update["select"], update["extend_select"] = selected, []
     if ignored:
@@ -107,7 +115,7 @@ def _settings(paths, config, select, ignore, fail_on=None, profile=None, max_fil
     return settings
 
 
-def _check_user_data(settings) -> None:
+def _check_user_data(settings: Settings) -> None:
     """A malformed rule pack or glossary is a usage error (exit 2) naming file, entry and reason."""
     if not settings.rule_packs and not settings.glossaries:
         return
@@ -119,7 +127,7 @@ def _check_user_data(settings) -> None:
         raise click.ClickException(str(error)) from None
 
 
-def _check_profiles(settings) -> None:
+def _check_profiles(settings: Settings) -> None:
     """An unknown profile name or a malformed profile file is a usage error (exit 2)."""
     from checker.rules.profiles import ProfileError, check_profile_option
 
@@ -130,7 +138,7 @@ def _check_profiles(settings) -> None:
             raise click.BadParameter(str(error), param_hint="--profile") from None
 
 
-def _absent_profiles(settings) -> list[str]:
+def _absent_profiles(settings: Settings) -> list[str]:
     """Messages for user profile files that do not exist (the other rules still run)."""
     from checker.rules.profiles import check_profile_option
 
@@ -166,8 +174,10 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
 @click.option("--unsafe-fixes", is_flag=True, help="Count unsafe fixes as available in the fix hint.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: long runs on a terminal).")
-def check(paths, fmt, output, select, ignore, fail_on, profile, max_file_size, color, config, baseline,
-          write_baseline, jobs, stdin_filename, unsafe_fixes, progress) -> None:
+def check(paths: Options, fmt: str, output: str | None, select: Options, ignore: Options, fail_on: str | None,
+          profile: str | None, max_file_size: float | None, color: bool | None, config: str | None,
+          baseline: str | None, write_baseline: str | None, jobs: int, stdin_filename: str | None,
+          unsafe_fixes: bool, progress: bool | None) -> None:
     """Check documents (files, or directories walked for the types doccheck reads)."""
     from checker.report.formatters import render
     from checker.run.baseline import Baseline, BaselineError
@@ -226,7 +236,7 @@ def check(paths, fmt, output, select, ignore, fail_on, profile, max_file_size, c
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
-def _refuse_writing_over_inputs(paths, settings, outputs: dict[str, str | None]) -> None:
+def _refuse_writing_over_inputs(paths: Options, settings: Settings, outputs: dict[str, str | None]) -> None:
     """A report or baseline written over a checked document would destroy it: refuse
     (exit 2) when an output names a file among those the run reads."""
     existing = {option: target for option, target in outputs.items()
@@ -243,7 +253,8 @@ def _refuse_writing_over_inputs(paths, settings, outputs: dict[str, str | None])
                                        f"（或用 exclude 把它排除在检查之外）")
 
 
-def _check_report(paths, settings, jobs, stdin_filename, progress):
+def _check_report(paths: Options, settings: Settings, jobs: int, stdin_filename: str | None,
+                  progress: bool | None) -> Report:
     from checker.core.models import Report
     from checker.run.engine import check_data
     from checker.run.parallel import check_paths
@@ -261,14 +272,14 @@ def _check_report(paths, settings, jobs, stdin_filename, progress):
     return Report.build(files)
 
 
-def _report_file_errors(report, always: bool) -> None:
+def _report_file_errors(report: Report, always: bool) -> None:
     if always:
         for file in report.files:
             if file.error:
                 click.echo(f"{file.path}: error: {file.error}", err=True)
 
 
-def _fix_hint(report, unsafe: bool) -> None:
+def _fix_hint(report: Report, unsafe: bool) -> None:
     """One line on stderr saying how many findings `doccheck fix` would fix."""
     fixes = [f.fix for file in report.files for f in file.findings if f.fix is not None]
     safe = sum(1 for fix in fixes if fix.safety == "safe")
@@ -289,7 +300,8 @@ def _fix_hint(report, unsafe: bool) -> None:
 @click.option("--select", multiple=True, help="Only these rules' fixes: codes, prefixes, categories or names.")
 @click.option("--ignore", multiple=True, help="Not these rules' fixes.")
 @_config_option
-def fix(paths, show_diff, unsafe_fixes, select, ignore, config) -> None:
+def fix(paths: Options, show_diff: bool, unsafe_fixes: bool, select: Options, ignore: Options,
+        config: str | None) -> None:
     """Apply the fixes findings offer (safe ones unless --unsafe-fixes), in place."""
     from checker.load.discovery import discover
     from checker.run import fixer
@@ -338,7 +350,7 @@ def fix(paths, show_diff, unsafe_fixes, select, ignore, config) -> None:
 @click.option("--select", multiple=True, help="Rules to run: codes, prefixes, categories or names (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes, categories or names.")
 @_config_option
-def annotate(path, output, select, ignore, config) -> None:
+def annotate(path: str, output: str, select: Options, ignore: Options, config: str | None) -> None:
     """Write a copy of a .docx with one Word comment per finding (author "doccheck")."""
     from checker.report.annotate import AnnotateError
     from checker.report.annotate import annotate as write_annotated
@@ -354,7 +366,7 @@ def annotate(path, output, select, ignore, config) -> None:
 @main.command()
 @click.argument("folder", default=".", type=click.Path(file_okay=False))
 @click.option("--force", is_flag=True, help="Replace an existing doccheck.toml.")
-def init(folder, force) -> None:
+def init(folder: str, force: bool) -> None:
     """Write a commented starting doccheck.toml in FOLDER (default: here)."""
     from checker.core.config import STARTER
 
@@ -369,7 +381,7 @@ def init(folder, force) -> None:
 
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def list_rules(fmt) -> None:
+def list_rules(fmt: str) -> None:
     """List every rule: code, name, category, severity and what it checks."""
     import json
 
@@ -387,7 +399,7 @@ def list_rules(fmt) -> None:
 
 @main.command("profiles")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def list_profiles(fmt) -> None:
+def list_profiles(fmt: str) -> None:
     """List the built-in document profiles: name, document type, required parts."""
     import json
 
@@ -408,7 +420,7 @@ def list_profiles(fmt) -> None:
 
 @main.command()
 @click.argument("code")
-def explain(code) -> None:
+def explain(code: str) -> None:
     """Print the documentation of a rule (by code or name)."""
     from checker.rules.registry import get_rule
 

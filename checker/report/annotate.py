@@ -11,10 +11,19 @@ from __future__ import annotations
 import copy
 import io
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.core.config import Settings
 from checker.core.models import Finding
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+    from lxml.etree import _Element as Element
+
+    from checker.load.readers.docx import QualifiedName
+    from checker.load.source import Source
 
 AUTHOR = "doccheck"
 
@@ -60,7 +69,7 @@ def comment_text(finding: Finding) -> str:
     return text
 
 
-def _paragraph(document, location: dict[str, Any]):
+def _paragraph(document: DocxDocument, location: dict[str, Any]) -> Paragraph:
     """The python-docx paragraph a location names (body paragraph or table-cell paragraph)."""
     from checker.load.readers.docx import table_cells
 
@@ -73,7 +82,7 @@ def _paragraph(document, location: dict[str, Any]):
     return document.paragraphs[location["paragraph"] - 1]
 
 
-def add_comment(document, finding: Finding, source) -> None:
+def add_comment(document: DocxDocument, finding: Finding, source: Source) -> None:
     start_place = finding.location or {}
     if "paragraph" not in start_place:
         start_place = source.locate(0) if source.locate else {"paragraph": 1, "offset": 0}
@@ -97,14 +106,15 @@ def _same_paragraph(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return all(a.get(key) == b.get(key) for key in keys)
 
 
-def _runs_covering(paragraph, start: int, end: int) -> list:
+def _runs_covering(paragraph: Paragraph, start: int, end: int) -> list[Run]:
     """The runs that hold exactly paragraph-text characters [start, end), splitting runs
     at ``start`` and ``end`` where needed."""
     from docx.text.run import Run
 
     _split_at(paragraph, end)
     _split_at(paragraph, start)
-    covered, offset = [], 0
+    covered: list[Run] = []
+    offset = 0
     for element in paragraph._p.xpath("w:r | w:hyperlink/w:r"):
         length = len(element.text)
         if length and offset < end and offset + length > start:
@@ -113,7 +123,7 @@ def _runs_covering(paragraph, start: int, end: int) -> list:
     return covered
 
 
-def _split_at(paragraph, at: int) -> None:
+def _split_at(paragraph: Paragraph, at: int) -> None:
     """Split the run containing paragraph-text offset ``at`` so that a run starts there."""
     from docx.oxml.ns import qn
 
@@ -126,7 +136,7 @@ def _split_at(paragraph, at: int) -> None:
         offset += length
 
 
-def _split_run(run, at: int, qn) -> None:
+def _split_run(run: Element, at: int, qn: QualifiedName) -> None:
     """Split run element ``run`` after ``at`` characters of its text; the second part is a
     copy of the run (same formatting) inserted right after it."""
     second = copy.deepcopy(run)
@@ -135,7 +145,7 @@ def _split_run(run, at: int, qn) -> None:
     _keep(second, at, None, qn)
 
 
-def _keep(run, start: int, end: int | None, qn) -> None:
+def _keep(run: Element, start: int, end: int | None, qn: QualifiedName) -> None:
     """Keep only the run content that makes characters [start, end) of its text."""
     offset = 0
     for child in list(run):
@@ -162,5 +172,5 @@ def _keep(run, start: int, end: int | None, qn) -> None:
             run.remove(child)  # a drawing or field mark stays with one of the two halves
 
 
-def _text_tags(qn) -> set[str]:
+def _text_tags(qn: QualifiedName) -> set[str]:
     return {qn(f"w:{tag}") for tag in ("t", "tab", "br", "cr", "noBreakHyphen", "ptab")}
