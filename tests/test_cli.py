@@ -144,10 +144,9 @@ def test_every_rule_is_documented_in_the_fixed_sections():
 
 def test_a_failing_rule_becomes_an_internal_finding_and_others_still_run():
     from checker.core.config import Settings
-    from checker.rules.registry import _RULES, rule
+    from checker.rules.registry import rule, temporary_rules
     from checker.run.engine import check_text
 
-    @rule("ST999", "always-fails", category="structure", severity="info", message="never")
     def always_fails(doc):
         """Fails.
 
@@ -162,10 +161,9 @@ def test_a_failing_rule_becomes_an_internal_finding_and_others_still_run():
         """
         raise RuntimeError("boom")
 
-    try:
+    with temporary_rules():
+        rule("ST999", "always-fails", category="structure", severity="info", message="never")(always_fails)
         result = check_text("（一）甲\n（三）乙\n", Settings(select=["ST"]))
-    finally:
-        del _RULES["ST999"]
     assert [f.code for f in result] == ["IN001", "ST101"]
     assert "ST999" in result[0].message and "boom" in result[0].message
 

@@ -11,7 +11,7 @@ import pytest
 from checker.core.config import Settings
 from checker.core.models import Fix
 from checker.load.source import Source
-from checker.rules.registry import _RULES, Hit, load_rules, rule
+from checker.rules.registry import Hit, load_rules, rule, temporary_rules
 from checker.run.fixer import FileChanged, FileText, FixError, choose_fixes, plan_fix, write_fix
 from tests.conftest import run
 
@@ -44,15 +44,13 @@ def _replacer(code: str, name: str, wrong: str, right: str, safety: str):
 
 @pytest.fixture(autouse=True)
 def test_rules():
-    load_rules()
-    _replacer("TY990", "test-safe-fix", "帐号", "账号", "safe")
-    _replacer("TY991", "test-unsafe-fix", "登陆", "登录", "unsafe")
-    # Two rules whose fixes overlap on "的的确": one removes the doubled 的, one rewrites the phrase.
-    _replacer("TY992", "test-overlap-short", "的的", "的", "safe")
-    _replacer("TY993", "test-overlap-long", "的的确确", "的确", "safe")
-    yield
-    for code in TEST_RULES:
-        _RULES.pop(code, None)
+    with temporary_rules():
+        _replacer("TY990", "test-safe-fix", "帐号", "账号", "safe")
+        _replacer("TY991", "test-unsafe-fix", "登陆", "登录", "unsafe")
+        # Two rules whose fixes overlap on "的的确": one removes the doubled 的, one rewrites the phrase.
+        _replacer("TY992", "test-overlap-short", "的的", "的", "safe")
+        _replacer("TY993", "test-overlap-long", "的的确确", "的确", "safe")
+        yield
 
 
 def settings(*codes: str) -> Settings:
@@ -170,11 +168,10 @@ def test_overlapping_fixes_settle_in_later_passes_and_the_result_is_idempotent(t
 
 
 def test_a_replacement_with_a_line_break_uses_the_files_line_ending(tmp_path):
-    _RULES.pop("TY993")
-    _replacer("TY993", "test-line-break", "。帐号", "。\n账号", "safe")
+    _replacer("TY994", "test-line-break", "。帐号", "。\n账号", "safe")
     path = tmp_path / "a.txt"
     path.write_bytes("第一句。帐号\r\n".encode())
-    assert run("fix", "--select", "TY993", str(path)).exit_code == 0
+    assert run("fix", "--select", "TY994", str(path)).exit_code == 0
     assert path.read_bytes() == "第一句。\r\n账号\r\n".encode()
 
 

@@ -196,7 +196,7 @@ def test_an_unwritable_output_exits_2_and_writes_nothing(document, tmp_path):
 
 def test_sarif_fix_regions_are_in_the_file_and_omitted_for_extracted_text(tmp_path, monkeypatch):
     from checker.core.models import Fix
-    from checker.rules.registry import _RULES, Hit, rule
+    from checker.rules.registry import Hit, rule, temporary_rules
 
     def halfwidth_comma(doc):
         for at, ch in enumerate(doc.text):
@@ -204,14 +204,13 @@ def test_sarif_fix_regions_are_in_the_file_and_omitted_for_extracted_text(tmp_pa
                 yield Hit(at, at + 1, fix=Fix(start=at, end=at + 1, replacement="，"))
 
     halfwidth_comma.__doc__ = "Test.\n\nWhat it checks:\n x\nWhy it matters:\n x\nExample:\n x\nFix:\n x\n"
-    rule("PN990", "test-comma", category="punctuation", severity="warning", message="逗号", fix="safe")(halfwidth_comma)
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_text("第一行\n甲,乙\n", encoding="utf-8")
     (tmp_path / "b.md").write_text("# 题\n\n甲,乙\n", encoding="utf-8")
-    try:
+    with temporary_rules():
+        rule("PN990", "test-comma", category="punctuation", severity="warning", message="逗号",
+             fix="safe")(halfwidth_comma)
         results = json.loads(run("check", "--format", "sarif", "--select", "PN990", "a.txt", "b.md").stdout)
-    finally:
-        del _RULES["PN990"]
     text_result, markdown_result = results["runs"][0]["results"]
     (replacement,) = text_result["fixes"][0]["artifactChanges"][0]["replacements"]
     assert replacement == {"deletedRegion": {"startLine": 2, "startColumn": 2, "endLine": 2, "endColumn": 3},

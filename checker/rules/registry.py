@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -163,6 +164,30 @@ def load_rules() -> dict[str, Rule]:
     return dict(_sorted)
 
 
+@contextmanager
+def temporary_rules() -> Iterator[None]:
+    """Rules registered inside the ``with`` block are removed when it ends.
+
+    For tests and experiments that need a rule the package does not ship::
+
+        with temporary_rules():
+            rule("TY990", "test-rule", category="typo", severity="warning", message="…")(check)
+            ...  # every lookup (the engine, `doccheck rules`) sees TY990 here
+
+    Afterwards the registry is exactly as before, whatever the block registered
+    (or replaced) and whether it raised.
+    """
+    global _sorted
+    load_rules()
+    before = dict(_RULES)
+    try:
+        yield
+    finally:
+        _RULES.clear()
+        _RULES.update(before)
+        _sorted = {}  # sorted again on the next lookup
+
+
 def get_rule(code_or_name: str) -> Rule | None:
     rules = load_rules()
     key = code_or_name.strip()
@@ -187,7 +212,10 @@ def matches(rule_: Rule, selector: str) -> bool:
 
 
 def selector_known(selector: str) -> bool:
-    """Does ``selector`` (a code, prefix, category or name) select any rule?"""
+    """Does ``selector`` (a code, prefix, category, name or ALL) select any rule?
+
+    The one check of a selector wherever one is written: --select/--ignore, the
+    configuration file, a suppression comment."""
     if selector in CATEGORY_PREFIX or selector.strip().upper() in ("ALL", *CATEGORY_PREFIX.values()):
         return True  # a whole family, even before it has rules
     return any(matches(rule_, selector) for rule_ in load_rules().values())
