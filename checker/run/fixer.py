@@ -204,21 +204,36 @@ class FixPlan:
     source: Source  # as read: its raw bytes are what the file must still hold
     fixed_text: str  # the file's text after the fixes, line endings normalised
     data: bytes  # what the file will be
-    applied: int  # fixes applied over all passes
+    fixed: list[Finding]  # the findings whose fixes were applied, pass after pass
+    remaining: list[Finding]  # the findings of the fixed text
     original_text: str = ""  # the file's text before, line endings normalised
+
+    @property
+    def applied(self) -> int:
+        """Fixes applied over all passes."""
+        return len(self.fixed)
 
     @property
     def changed(self) -> bool:
         return self.data != self.source.raw
 
+    def texts(self) -> tuple[str, str]:
+        """The file's text before and after the fixes, in its own line endings (no byte-order mark)."""
+        before = FileText.of(self.source)
+        return before.text, self.data[len(before.bom):].decode(before.encoding)
+
     def diff(self) -> str:
-        lines = difflib.unified_diff(self.original_text.splitlines(keepends=True),
-                                     self.fixed_text.splitlines(keepends=True),
-                                     fromfile=f"a/{self.path}", tofile=f"b/{self.path}")
-        out = []
-        for line in lines:
-            out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
-        return "".join(out)
+        return unified_diff(self.path, self.original_text, self.fixed_text)
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """The change from ``before`` to ``after`` (both with "\\n" line ends) as ``diff -u`` shows it."""
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
 def plan_fix(path: str, settings: Settings | None = None, unsafe: bool = False) -> FixPlan:
@@ -227,38 +242,49 @@ def plan_fix(path: str, settings: Settings | None = None, unsafe: bool = False) 
     Raises :class:`FixError` when the fixes do not settle within ``MAX_PASSES``.
     """
     from checker.load.readers import LoadError, read_source
-    from checker.run.engine import check_source
 
     settings = (settings or Settings.defaults()).for_path(path)
     try:
-        original = checked = read_source(path, settings.max_file_size)
+        original = read_source(path, settings.max_file_size)
     except LoadError as error:
         raise FixError(str(error)) from None
+    return plan_source_fix(original, settings, unsafe)
+
+
+def plan_source_fix(original: Source, settings: Settings, unsafe: bool = False) -> FixPlan:
+    """Fix the text a reader made of ``original.raw`` (read again by the reader of
+    ``original.path`` after each pass) until no fix is left; nothing is written.
+    ``settings`` are used as given (already those of the file)."""
+    from checker.run.engine import check_source
+
+    checked = original
     file_text = FileText.of(original)
-    before, applied = normalise(file_text.text), 0
+    before = normalise(file_text.text)
+    fixed: list[Finding] = []
     for _ in range(MAX_PASSES):
         findings = check_source(checked, settings).findings
         pairs = file_text.carry_over(checked, choose_fixes(findings, unsafe))
         if not pairs:
             break
-        step = _verified_step(path, file_text, checked, pairs)
+        step = _verified_step(original.path, file_text, checked, pairs)
         if step is None:
             break
-        file_text.text, checked, count = step
-        applied += count
+        file_text.text, checked, kept = step
+        by_fix = {id(finding.fix): finding for finding in findings if finding.fix is not None}
+        fixed.extend(by_fix[id(pair[0])] for pair in kept)
     else:
         raise FixError(f"修复经过 {MAX_PASSES} 轮仍未收敛（每次修复后又出现新的修复），为安全起见未写入任何修改")
     after = normalise(file_text.text)
-    return FixPlan(path, original, after, file_text.encode(file_text.text), applied, before)
+    return FixPlan(original.path, original, after, file_text.encode(file_text.text), fixed, findings, before)
 
 
 def _verified_step(path: str, file_text: FileText, checked: Source,
-                   pairs: list[tuple[Fix, Fix]]) -> tuple[str, Source, int] | None:
+                   pairs: list[tuple[Fix, Fix]]) -> tuple[str, Source, list[tuple[Fix, Fix]]] | None:
     """Apply ``pairs`` to the file and read it again: the reader must give exactly the
     checked text with the fixes applied. When it does not, each fix is tried alone and
     those that break it (a source map that is off, a replacement that changes the
     Markdown around it) are dropped. Returns (the new file text, the new checked
-    source, fixes applied), or None when no fix survives."""
+    source, the pairs applied), or None when no fix survives."""
     reread = _reread_matches(path, file_text, checked, pairs)
     if reread is None:
         pairs = [pair for pair in pairs if _reread_matches(path, file_text, checked, [pair]) is not None]
@@ -267,7 +293,7 @@ def _verified_step(path: str, file_text: FileText, checked: Source,
         reread = _reread_matches(path, file_text, checked, pairs)
         if reread is None:
             raise FixError("修复之间相互影响，重新读取后的文本与预期不符，为安全起见未写入任何修改")
-    return file_text.applied([pair[1] for pair in pairs]), reread, len(pairs)
+    return file_text.applied([pair[1] for pair in pairs]), reread, pairs
 
 
 def _reread_matches(path: str, file_text: FileText, checked: Source,
