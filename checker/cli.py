@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+import checker
 from checker.core.version import __version__
 
 if TYPE_CHECKING:  # the commands import what they use when they run: a quick --version
@@ -25,18 +26,6 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 def _split(values: tuple[str, ...]) -> list[str]:
     """--select A,B --select C → [A, B, C]"""
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
-
-
-def _check_selectors(selectors: list[str], option: str) -> None:
-    from checker.core.models import CATEGORY_PREFIX
-    from checker.rules.registry import load_rules, matches
-
-    rules = list(load_rules().values())
-    for selector in selectors:
-        if selector in CATEGORY_PREFIX or selector.upper() == "ALL":
-            continue
-        if not any(matches(rule_, selector) for rule_ in rules):
-            raise click.BadParameter(f"no rule, prefix or category matches {selector!r}", param_hint=option)
 
 
 def write_output(path: str, content: str | bytes) -> None:
@@ -87,55 +76,14 @@ def _format_names() -> list[str]:
 def _settings(paths: Options, config: str | None, select: Options, ignore: Options, fail_on: str | None = None,
               profile: str | None = None, max_file_size: float | None = None) -> Settings:
     """Settings from the configuration file (named, or found above the paths), then the options."""
-    from checker.core.config import ConfigError, Settings, common_folder, find_config
-    from checker.run.settings import settings_from_file
-
-    selected, ignored = _split(select), _split(ignore)
-    _check_selectors(selected, "--select")
-    _check_selectors(ignored, "--ignore")
+    size = None if max_file_size is None else int(max_file_size * 1024 * 1024)
     try:
-        found = config or find_config(common_folder(list(paths)))
-        settings = settings_from_file(found) if found else Settings.defaults()
-    except ConfigError as error:
+        return checker.load_settings(config, near=list(paths), select=_split(select), ignore=_split(ignore),
+                                     fail_on=fail_on, profile=profile, max_file_size=size)
+    except checker.SettingsError as error:
+        if error.option in ("select", "ignore", "profile"):
+            raise click.BadParameter(str(error), param_hint=f"--{error.option}") from None
         raise click.ClickException(str(error)) from None
-    update: dict[str, Any] = {}
-    if selected:
-        update["select"], update["extend_select"] = selected, []
-    if ignored:
-        update["ignore"] = settings.ignore + ignored
-    if fail_on:
-        update["fail_on"] = fail_on
-    if profile:
-        update["profile"], update["per_path_profiles"] = profile, {}
-    if max_file_size is not None:
-        update["max_file_size"] = int(max_file_size * 1024 * 1024)
-    settings = settings.model_copy(update=update) if update else settings
-    _check_profiles(settings)
-    _check_user_data(settings)
-    return settings
-
-
-def _check_user_data(settings: Settings) -> None:
-    """A malformed rule pack or glossary is a usage error (exit 2) naming file, entry and reason."""
-    if not settings.rule_packs and not settings.glossaries:
-        return
-    from checker.rules.rulepacks import RulePackError, validate_user_data
-
-    try:
-        validate_user_data(settings)
-    except RulePackError as error:
-        raise click.ClickException(str(error)) from None
-
-
-def _check_profiles(settings: Settings) -> None:
-    """An unknown profile name or a malformed profile file is a usage error (exit 2)."""
-    from checker.rules.profiles import ProfileError, check_profile_option
-
-    for value in [settings.profile, *settings.per_path_profiles.values()]:
-        try:
-            check_profile_option(value)
-        except ProfileError as error:
-            raise click.BadParameter(str(error), param_hint="--profile") from None
 
 
 def _absent_profiles(settings: Settings) -> list[str]:
@@ -243,9 +191,7 @@ def _refuse_writing_over_inputs(paths: Options, settings: Settings, outputs: dic
                 if target and target != "-" and os.path.exists(target)}
     if not existing:
         return
-    from checker.load.discovery import discover
-
-    checked = discover([path for path in paths if path != "-"], settings)
+    checked = checker.find_files([path for path in paths if path != "-"], settings=settings)
     for option, target in existing.items():
         for path in checked:
             if os.path.samefile(path, target):
@@ -255,21 +201,17 @@ def _refuse_writing_over_inputs(paths: Options, settings: Settings, outputs: dic
 
 def _check_report(paths: Options, settings: Settings, jobs: int, stdin_filename: str | None,
                   progress: bool | None) -> Report:
-    from checker.core.models import Report
-    from checker.run.engine import check_data
-    from checker.run.parallel import check_paths
-
     if stdin_filename is None:
-        return check_paths(paths, settings, jobs=jobs or None, progress=progress)
+        return checker.check_paths(paths, settings=settings, jobs=jobs or None, progress=progress)
     files = []
     others = [path for path in paths if path != "-"]
     if others:
-        files.extend(check_paths(others, settings, jobs=jobs or None, progress=progress).files)
+        files.extend(checker.check_paths(others, settings=settings, jobs=jobs or None, progress=progress).files)
     # never more than the size limit (and one byte to tell) in memory: a pipe can be endless
     limit = settings.max_file_size + 1 if settings.max_file_size else -1
-    files.insert(0, check_data(stdin_filename, sys.stdin.buffer.read(limit) if hasattr(sys.stdin, "buffer")
-                                else sys.stdin.read(limit).encode("utf-8"), settings))
-    return Report.build(files)
+    data = sys.stdin.buffer.read(limit) if hasattr(sys.stdin, "buffer") else sys.stdin.read(limit).encode("utf-8")
+    files[:0] = checker.check_bytes(data, path=stdin_filename, settings=settings).files
+    return checker.Report.build(files)
 
 
 def _report_file_errors(report: Report, always: bool) -> None:
@@ -303,27 +245,22 @@ def _fix_hint(report: Report, unsafe: bool) -> None:
 def fix(paths: Options, show_diff: bool, unsafe_fixes: bool, select: Options, ignore: Options,
         config: str | None) -> None:
     """Apply the fixes findings offer (safe ones unless --unsafe-fixes), in place."""
-    from checker.load.discovery import discover
-    from checker.run import fixer
-    from checker.run.fixer import FixError, NotWritable
-
     settings = _settings(paths, config, select, ignore)
-    files = discover(paths, settings)
+    files = checker.find_files(paths, settings=settings)
     fixed_files = applied = errors = 0
     for path in files:
         try:
-            plan = fixer.plan_fix(path, settings, unsafe=unsafe_fixes)
-            if not plan.changed:
+            result = checker.fix_file(path, settings=settings, unsafe=unsafe_fixes, write=not show_diff)
+            if not result.changed:
                 continue
             if show_diff:
-                click.echo(plan.diff(), nl=False)
+                click.echo(result.diff(), nl=False)
             else:
-                fixer.write_fix(plan)
-                click.echo(f"{path}: {plan.applied} fixed", err=True)
-        except NotWritable as error:
+                click.echo(f"{path}: {len(result.applied)} fixed", err=True)
+        except checker.NotWritable as error:
             click.echo(f"{path}: skipped: {error}", err=True)
             continue
-        except FixError as error:
+        except checker.FixError as error:
             errors += 1
             click.echo(f"{path}: error: {error}", err=True)
             continue
@@ -332,7 +269,7 @@ def fix(paths: Options, show_diff: bool, unsafe_fixes: bool, select: Options, ig
             click.echo(f"{path}: error: cannot write: {error.strerror}", err=True)
             continue
         fixed_files += 1
-        applied += plan.applied
+        applied += len(result.applied)
     verb = "would fix" if show_diff else "fixed"
     if applied:
         click.echo(f"{verb} {applied} problems in {fixed_files} of {len(files)} files", err=True)
@@ -385,16 +322,14 @@ def list_rules(fmt: str) -> None:
     """List every rule: code, name, category, severity and what it checks."""
     import json
 
-    from checker.rules.registry import load_rules
-
-    rules = load_rules().values()
+    rules = checker.list_rules()
     if fmt == "json":
         click.echo(json.dumps([{"code": r.code, "name": r.name, "category": r.category,
-                                "severity": r.severity.value, "summary": r.summary} for r in rules],
+                                "severity": r.severity, "summary": r.summary} for r in rules],
                               ensure_ascii=False, indent=2))
         return
     for r in rules:
-        click.echo(f"{r.code:<6} {r.name:<32} {r.category:<12} {r.severity.value:<8} {r.summary}")
+        click.echo(f"{r.code:<6} {r.name:<32} {r.category:<12} {r.severity:<8} {r.summary}")
 
 
 @main.command("profiles")
@@ -422,15 +357,14 @@ def list_profiles(fmt: str) -> None:
 @click.argument("code")
 def explain(code: str) -> None:
     """Print the documentation of a rule (by code or name)."""
-    from checker.rules.registry import get_rule
-
-    found = get_rule(code)
+    wanted = code.strip()
+    found = next((r for r in checker.list_rules() if r.code == wanted.upper() or r.name == wanted), None)
     if found is None:
         raise click.ClickException(f"no rule {code!r}; `doccheck rules` lists them")
-    click.echo(f"{found.code} {found.name}  [{found.category}, default severity: {found.severity.value}]")
+    click.echo(f"{found.code} {found.name}  [{found.category}, default severity: {found.severity}]")
     click.echo("")
     click.echo(found.summary)
-    for heading, body in found.sections().items():
+    for heading, body in found.docs.items():
         click.echo("")
         click.echo(f"## {heading}")
         click.echo(body)
@@ -438,7 +372,7 @@ def explain(code: str) -> None:
         click.echo("")
         click.echo(f"Fix safety: {found.fix_safety}")
     click.echo("")
-    click.echo("Message: " + " / ".join(found.messages.values()))
+    click.echo("Message: " + " / ".join(found.messages))
 
 
 def entry() -> None:

@@ -1,0 +1,272 @@
+"""The library: everything the ``doccheck`` command does, as functions of Python values.
+
+The command line, and whatever embeds doccheck (a web page, a language server, a
+worker), call these functions and nothing below them: check a string, bytes, files
+or folders; fix a string or a file with the guarantees of ``doccheck fix``; list the
+rules; build settings the way the command line does, every name in them checked.
+They are re-exported by ``checker`` itself (``checker.check_text`` …), lazily, so
+``import checker`` stays cheap; each function imports what it needs when called.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional, Sequence, Union
+
+if TYPE_CHECKING:  # the types only: importing them costs what a call costs
+    from checker.core.config import Settings
+    from checker.core.models import FileReport, Finding, Report
+    from checker.run.fixer import FixPlan
+
+PathLike = Union[str, "os.PathLike[str]"]
+TEXT_NAME = "<string>"  # the name a text without a path is reported under
+
+
+class SettingsError(ValueError):
+    """Settings that cannot be used: a malformed configuration file, a selector that
+    selects no rule, an unknown profile, a malformed rule pack or glossary. The message
+    names the file or the value and says why; ``option`` names the option at fault
+    (``select``, ``ignore``, ``profile``) when an option is, else None."""
+
+    def __init__(self, message: str, option: Optional[str] = None) -> None:
+        super().__init__(message)
+        self.option = option
+
+
+# -- settings --------------------------------------------------------------------------
+def load_settings(config: Optional[PathLike] = None, *, near: Union[PathLike, Sequence[PathLike]] = ".",
+                  select: Optional[Iterable[str]] = None, ignore: Optional[Iterable[str]] = None,
+                  fail_on: Optional[str] = None, profile: Optional[str] = None,
+                  max_file_size: Optional[int] = None) -> "Settings":
+    """Settings as ``doccheck check`` builds them, every name in them checked.
+
+    First the configuration file: ``config`` if given, else the nearest doccheck.toml
+    (or pyproject.toml with a ``[tool.doccheck]`` table) in the folder of ``near`` (a
+    path, or the paths to be checked: their common folder) or any folder above it;
+    the defaults when there is none. Then the options, which win as on the command
+    line: ``select`` replaces the file's selection, ``ignore`` is added to its
+    ignore list, ``fail_on`` is error/warning/info/never, ``profile`` (a built-in
+    name or a profile file) applies to every file, ``max_file_size`` is in bytes
+    (0: no limit). Raises :class:`SettingsError` for anything that cannot be used.
+    """
+    from checker.core.config import ConfigError, Settings, common_folder, find_config
+    from checker.rules.registry import selector_known
+    from checker.run.settings import settings_from_file
+
+    selected, ignored = list(select or ()), list(ignore or ())
+    for option, selectors in (("select", selected), ("ignore", ignored)):
+        for selector in selectors:
+            if not selector_known(selector):
+                raise SettingsError(f"no rule, prefix or category matches {selector!r}", option)
+    places = [near] if isinstance(near, (str, os.PathLike)) else list(near)
+    try:
+        found = config or find_config(common_folder([os.fspath(place) for place in places]))
+        settings = settings_from_file(found) if found else Settings.defaults()
+    except ConfigError as error:
+        raise SettingsError(str(error)) from None
+    update: dict = {}
+    if selected:
+        update["select"], update["extend_select"] = selected, []
+    if ignored:
+        update["ignore"] = settings.ignore + ignored
+    if fail_on:
+        if fail_on not in ("error", "warning", "info", "never"):
+            raise SettingsError(f"fail_on must be error, warning, info or never, not {fail_on!r}", "fail-on")
+        update["fail_on"] = fail_on
+    if profile:
+        update["profile"], update["per_path_profiles"] = profile, {}
+    if max_file_size is not None:
+        update["max_file_size"] = max_file_size
+    settings = settings.model_copy(update=update) if update else settings
+    _check_profiles(settings)
+    _check_user_data(settings)
+    return settings
+
+
+def _check_profiles(settings: "Settings") -> None:
+    from checker.rules.profiles import ProfileError, check_profile_option
+
+    for value in [settings.profile, *settings.per_path_profiles.values()]:
+        try:
+            check_profile_option(value)
+        except ProfileError as error:
+            raise SettingsError(str(error), "profile") from None
+
+
+def _check_user_data(settings: "Settings") -> None:
+    if not settings.rule_packs and not settings.glossaries:
+        return
+    from checker.rules.rulepacks import RulePackError, validate_user_data
+
+    try:
+        validate_user_data(settings)
+    except RulePackError as error:
+        raise SettingsError(str(error)) from None
+
+
+def _settings(settings: Optional["Settings"]) -> "Settings":
+    from checker.core.config import Settings
+
+    return settings if settings is not None else Settings.defaults()
+
+
+# -- checking --------------------------------------------------------------------------
+def check_text(text: str, *, path: Optional[PathLike] = None, settings: Optional["Settings"] = None) -> "Report":
+    """Check a document held in a string.
+
+    ``path`` is the name it is reported under, and its suffix chooses the reader as
+    for a file (.md is read as Markdown, .html as a web page; none: plain text); its
+    per-path settings apply. The findings are those of a UTF-8 file of that name
+    holding ``text``. Returns a :class:`Report` with one file.
+    """
+    name = os.fspath(path) if path is not None else TEXT_NAME
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return _unreadable(name, f"文本含有无法编码为 UTF-8 的字符（位置 {error.start}，如孤立的代理项），无法检查")
+    return check_bytes(data, path=name, settings=settings)
+
+
+def check_bytes(data: bytes, *, path: PathLike, settings: Optional["Settings"] = None) -> "Report":
+    """Check the bytes of a file named ``path`` (an upload, standard input) without
+    reading the disk: decoded and read as the file would be. Returns a :class:`Report`
+    with one file; bytes that cannot be read give that file an ``error``."""
+    from checker.core.models import Report
+    from checker.run.engine import check_data
+
+    return Report.build([check_data(os.fspath(path), data, _settings(settings))])
+
+
+def check_path(path: PathLike, *, settings: Optional["Settings"] = None, jobs: Optional[int] = 1) -> "Report":
+    """Check a file, or every file doccheck reads below a folder (see :func:`find_files`).
+
+    ``settings`` default to the defaults, not to a configuration file near ``path``:
+    pass ``settings=load_settings(near=path)`` for that. A file that cannot be read
+    is a file of the report with an ``error``; nothing is raised for it.
+    """
+    return check_paths([path], settings=settings, jobs=jobs)
+
+
+def check_paths(paths: Iterable[PathLike], *, settings: Optional["Settings"] = None, jobs: Optional[int] = 1,
+                progress: Optional[bool] = False) -> "Report":
+    """Check files and folders, on ``jobs`` processes (None: one per CPU); the report
+    is the same whatever ``jobs``. ``progress``: a progress bar on standard error
+    (None: on a terminal, for runs of many files)."""
+    from checker.run.parallel import check_paths as check_in_parallel
+
+    return check_in_parallel([os.fspath(path) for path in paths], _settings(settings), jobs=jobs,
+                             progress=progress)
+
+
+def find_files(paths: Iterable[PathLike], *, settings: Optional["Settings"] = None) -> list[str]:
+    """The files a check of ``paths`` reads: files as given (unless excluded), and
+    below each folder the files of the types doccheck reads, in a stable order,
+    without hidden folders, ``exclude``d or git-ignored files."""
+    from checker.load.discovery import discover
+
+    return discover([os.fspath(path) for path in paths], _settings(settings))
+
+
+def _unreadable(path: str, error: str) -> "Report":
+    from checker.core.models import FileReport, Report
+
+    return Report.build([FileReport(path=path, error=error)])
+
+
+# -- fixing ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FixResult:
+    """What fixing a text or a file did.
+
+    ``text`` is the fixed text, in the line endings of the original. ``applied`` are the
+    findings whose fixes were applied, pass after pass (the positions of a later pass's
+    findings are in the text as the earlier passes left it); ``remaining`` are the
+    findings of the fixed text, those that have no fix or only an unsafe one.
+    """
+
+    path: str
+    original: str
+    text: str
+    applied: tuple["Finding", ...]
+    remaining: tuple["Finding", ...]
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+    def diff(self) -> str:
+        """The change as a unified diff (``a/PATH`` → ``b/PATH``); empty when nothing changed."""
+        from checker.run.fixer import normalise, unified_diff
+
+        return unified_diff(self.path, normalise(self.original), normalise(self.text))
+
+
+def _result(plan: "FixPlan", original: str, text: str) -> FixResult:
+    return FixResult(plan.path, original, text, tuple(plan.fixed), tuple(plan.remaining))
+
+
+def fix_text(text: str, *, path: Optional[PathLike] = None, settings: Optional["Settings"] = None,
+             unsafe: bool = False) -> FixResult:
+    """Apply the fixes the findings of ``text`` offer, as ``doccheck fix`` does a file.
+
+    Safe fixes only unless ``unsafe``. The text is checked again after each pass until
+    no fix is left; fixes that overlap wait for the next pass. ``path`` is read as in
+    :func:`check_text` (only plain text and Markdown can be fixed). Raises
+    :class:`FixError` when the fixes do not settle (a fix that keeps making new ones)
+    or the text cannot be fixed; the caller's text is never half-fixed.
+    """
+    from checker.load.readers import LoadError, read_data
+    from checker.run.fixer import FixError, plan_source_fix
+
+    name = os.fspath(path) if path is not None else TEXT_NAME
+    settings = _settings(settings).for_path(name)
+    try:
+        data = text.encode("utf-8")
+        source = read_data(name, data, settings.max_file_size)
+    except UnicodeEncodeError as error:
+        raise FixError(f"文本含有无法编码为 UTF-8 的字符（位置 {error.start}，如孤立的代理项），无法修复") from None
+    except LoadError as error:
+        raise FixError(str(error)) from None
+    plan = plan_source_fix(source, settings, unsafe)
+    return _result(plan, text, plan.data.decode("utf-8"))
+
+
+def fix_file(path: PathLike, *, settings: Optional["Settings"] = None, unsafe: bool = False,
+             write: bool = True) -> FixResult:
+    """Fix a text or Markdown file as ``doccheck fix`` does, and write it back unless
+    ``write`` is false (then only the result says what would change).
+
+    The file keeps its encoding, byte-order mark, line endings and permissions; it is
+    written atomically, and never when it changed since it was read. Raises
+    :class:`FixError` (:class:`NotWritable` for a kind of file that is not written back:
+    .docx, .html, .pdf) and ``OSError`` when the file cannot be written.
+    """
+    from checker.run.fixer import plan_fix, write_fix
+
+    plan = plan_fix(os.fspath(path), _settings(settings), unsafe=unsafe)
+    result = _result(plan, *plan.texts())
+    if write:
+        write_fix(plan)
+    return result
+
+
+# -- the rules -------------------------------------------------------------------------
+class RuleInfo(NamedTuple):
+    """A rule as ``doccheck rules`` and ``doccheck explain`` show it."""
+
+    code: str  # ST101
+    name: str  # numbering-gap
+    category: str  # structure
+    severity: str  # the default severity: error, warning or info
+    summary: str  # the first line of its documentation
+    fix_safety: Optional[str]  # "safe" or "unsafe" when it offers fixes, else None
+    docs: dict[str, str]  # What it checks / Why it matters / Example / Fix
+    messages: tuple[str, ...]  # its message templates
+
+
+def list_rules() -> list[RuleInfo]:
+    """Every rule doccheck has, in code order (``checker.rules`` is the package of the rules)."""
+    from checker.rules.registry import load_rules
+
+    return [RuleInfo(rule.code, rule.name, rule.category, rule.severity.value, rule.summary, rule.fix_safety,
+                     rule.sections(), tuple(rule.messages.values())) for rule in load_rules().values()]
