@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.rules.checks.form import _DOC_NUMBER, doc_numbers
+from checker.rules.checks.form import doc_numbers
 from tests.conftest import SAMPLES, codes, findings
 
 SIGNED = "\n青山区人民政府办公室\n2024年3月8日\n"
@@ -128,8 +128,29 @@ _PIECES = st.one_of(
 )
 
 
+def is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PIECES, max_size=12).map("".join))
-def test_doc_numbers_are_found_from_their_brackets_as_the_pattern_finds_them(text):
-    expected = [(m.span(), m.groupdict()) for m in _DOC_NUMBER.finditer(text)]
-    assert [(m.span(), m.groupdict()) for m in doc_numbers(text)] == expected
+def test_a_doc_number_takes_as_its_organ_every_han_character_before_its_bracket_up_to_ten(text):
+    end = 0
+    for match in doc_numbers(text):
+        organ = match.group("organ")
+        assert match.start() >= end and 1 <= len(organ) <= 10 and all(map(is_han, organ))
+        reaches_back = len(organ) == 10 or match.start() == end or not is_han(text[match.start() - 1])
+        assert reaches_back, (text, match.span())
+        assert 2 <= len(match.group("year")) <= 4 and 1 <= len(match.group("number")) <= 5
+        assert match.group().endswith("号")
+        end = match.end()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=8).map("".join), st.sampled_from(["国发", "青政办", "财税"]),
+       st.sampled_from(["〔2016〕", "[2016]", "（16）", "【２０１６】"]), st.sampled_from(["3", "第05", "１２"]))
+def test_a_doc_number_after_any_text_is_found_whole(before, organ, year, number):
+    text = before + "，" + organ + year + number + "号"
+    found = list(doc_numbers(text))
+    assert found and found[-1].group() == organ + year + number + "号"
+    assert found[-1].span() == (len(before) + 1, len(text))

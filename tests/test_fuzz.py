@@ -25,8 +25,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.core.models import Report
+from checker.load.source import Source
 from checker.report.formatters import FORMATS, render
-from checker.run.engine import check_path, check_text
+from checker.run.engine import check_path, check_source, check_text
 from tests.conftest import SAMPLES
 
 _BUDGET = os.environ.get("DOCCHECK_FUZZ_EXAMPLES")
@@ -62,19 +63,11 @@ def assert_findings_well_formed(text: str, findings) -> None:
 
 
 def check_and_render(text: str) -> None:
-    findings = check_text(text)
-    assert_findings_well_formed(text, findings)
-    report = check_path_like(text, findings)
+    file_report = check_source(Source(path="fuzz.txt", text=text))
+    assert_findings_well_formed(text, file_report.findings)
+    report = Report.build([file_report])
     for fmt in FORMATS:
         assert render(report, fmt, color=False) is not None
-
-
-def check_path_like(text: str, findings) -> Report:
-    from checker.core.models import FileReport
-
-    file_report = FileReport(path="fuzz.txt", encoding="utf-8", findings=findings)
-    file_report._text = text
-    return Report.build([file_report])
 
 
 # -- strategies ---------------------------------------------------------------------------
@@ -169,7 +162,7 @@ def test_random_bytes_are_read_or_refused_with_a_message(data):
         assert report.findings == []
         assert report.error.strip()
     else:
-        text = report._text
+        text = report.text
         assert_findings_well_formed(text, report.findings)
 
 
