@@ -599,11 +599,13 @@ class _SentenceReader:
         text = self.text
         for quantity in self.outside:
             if quantity.kind == "times":
-                head = text[max(self.sentence.start, quantity.start - 4):quantity.start].rstrip("了")
+                before = text[max(self.sentence.start, quantity.start - 4):quantity.start]
+                head = before.rstrip("了")  # 降低了3倍: the change begins at 降, not at 低
                 for verb in rules["down"]:
                     if head.endswith(verb):
+                        start = quantity.start - (len(before) - len(head)) - len(verb)
                         found.append(Change("times_down", "down", verb, rate=quantity,
-                                            start=quantity.start - len(verb), end=quantity.end))
+                                            start=start, end=quantity.end))
                         break
         return found
 
