@@ -15,7 +15,6 @@ stays fast).
 from __future__ import annotations
 
 import importlib
-from typing import Any
 
 from checker.core.version import __version__
 
@@ -46,7 +45,7 @@ _EXPORTS = {
 __all__ = ["__version__", *_EXPORTS]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'checker' has no attribute {name!r}")

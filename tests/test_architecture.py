@@ -3,9 +3,9 @@
 The layers (core → load → model → rules → run → report → api → cli) are a contract of
 import-linter in pyproject.toml, run here as CI runs it. That a module keeps its
 private names (``_name``) to itself import-linter cannot say, so the tests below
-read every module of checker/ and lists the imports that break it, and every test
-module for the private names of checker it imports, reads or patches: a test that
-needs a rule of its own registers it with ``registry.temporary_rules``.
+read every module of checker/ for the imports that break it, and every test module
+for the private names of checker it imports, reads or patches (a test that needs a
+rule of its own registers it with ``registry.temporary_rules``).
 """
 from __future__ import annotations
 
