@@ -18,6 +18,27 @@ import importlib
 
 from checker.core.version import __version__
 
+# typing.TYPE_CHECKING without importing typing (2 ms): type checkers take any name so spelt as true
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__ imports each on first use
+    from checker.api import (
+        FixResult,
+        RuleInfo,
+        SettingsError,
+        check_bytes,
+        check_path,
+        check_paths,
+        check_text,
+        find_files,
+        fix_file,
+        fix_text,
+        list_rules,
+        load_settings,
+    )
+    from checker.core.config import Settings
+    from checker.core.models import FileReport, Finding, Fix, Report, Severity
+    from checker.run.fixer import FixError, NotWritable
+
 # name → the module that defines it
 _EXPORTS = {
     "check_text": "checker.api",
@@ -42,12 +63,34 @@ _EXPORTS = {
     "NotWritable": "checker.run.fixer",
 }
 
-__all__ = ["__version__", *_EXPORTS]
+__all__ = [
+    "FileReport",
+    "Finding",
+    "Fix",
+    "FixError",
+    "FixResult",
+    "NotWritable",
+    "Report",
+    "RuleInfo",
+    "Settings",
+    "SettingsError",
+    "Severity",
+    "__version__",
+    "check_bytes",
+    "check_path",
+    "check_paths",
+    "check_text",
+    "find_files",
+    "fix_file",
+    "fix_text",
+    "list_rules",
+    "load_settings",
+]
 
 
 def __getattr__(name: str) -> object:
     module = _EXPORTS.get(name)
-    if module is None:
+    if module is None or name not in __all__:
         raise AttributeError(f"module 'checker' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value  # looked up once

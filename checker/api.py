@@ -10,15 +10,16 @@ They are re-exported by ``checker`` itself (``checker.check_text`` …), lazily,
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional, Sequence, Union
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # the types only: importing them costs what a call costs
     from checker.core.config import Settings
-    from checker.core.models import FileReport, Finding, Report
+    from checker.core.models import Finding, Report
     from checker.run.fixer import FixPlan
 
-PathLike = Union[str, "os.PathLike[str]"]
+PathLike = str | os.PathLike[str]
 TEXT_NAME = "<string>"  # the name a text without a path is reported under
 
 
@@ -28,16 +29,16 @@ class SettingsError(ValueError):
     names the file or the value and says why; ``option`` names the option at fault
     (``select``, ``ignore``, ``profile``) when an option is, else None."""
 
-    def __init__(self, message: str, option: Optional[str] = None) -> None:
+    def __init__(self, message: str, option: str | None = None) -> None:
         super().__init__(message)
         self.option = option
 
 
 # -- settings --------------------------------------------------------------------------
-def load_settings(config: Optional[PathLike] = None, *, near: Union[PathLike, Sequence[PathLike]] = ".",
-                  select: Optional[Iterable[str]] = None, ignore: Optional[Iterable[str]] = None,
-                  fail_on: Optional[str] = None, profile: Optional[str] = None,
-                  max_file_size: Optional[int] = None) -> "Settings":
+def load_settings(config: PathLike | None = None, *, near: PathLike | Sequence[PathLike] = ".",
+                  select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+                  fail_on: str | None = None, profile: str | None = None,
+                  max_file_size: int | None = None) -> Settings:
     """Settings as ``doccheck check`` builds them, every name in them checked.
 
     First the configuration file: ``config`` if given, else the nearest doccheck.toml
@@ -60,7 +61,7 @@ def load_settings(config: Optional[PathLike] = None, *, near: Union[PathLike, Se
                 raise SettingsError(f"no rule, prefix or category matches {selector!r}", option)
     places = [near] if isinstance(near, (str, os.PathLike)) else list(near)
     try:
-        found = config or find_config(common_folder([os.fspath(place) for place in places]))
+        found = os.fspath(config) if config else find_config(common_folder([os.fspath(place) for place in places]))
         settings = settings_from_file(found) if found else Settings.defaults()
     except ConfigError as error:
         raise SettingsError(str(error)) from None
@@ -83,7 +84,7 @@ def load_settings(config: Optional[PathLike] = None, *, near: Union[PathLike, Se
     return settings
 
 
-def _check_profiles(settings: "Settings") -> None:
+def _check_profiles(settings: Settings) -> None:
     from checker.rules.profiles import ProfileError, check_profile_option
 
     for value in [settings.profile, *settings.per_path_profiles.values()]:
@@ -93,7 +94,7 @@ def _check_profiles(settings: "Settings") -> None:
             raise SettingsError(str(error), "profile") from None
 
 
-def _check_user_data(settings: "Settings") -> None:
+def _check_user_data(settings: Settings) -> None:
     if not settings.rule_packs and not settings.glossaries:
         return
     from checker.rules.rulepacks import RulePackError, validate_user_data
@@ -104,14 +105,14 @@ def _check_user_data(settings: "Settings") -> None:
         raise SettingsError(str(error)) from None
 
 
-def _settings(settings: Optional["Settings"]) -> "Settings":
+def _settings(settings: Settings | None) -> Settings:
     from checker.core.config import Settings
 
     return settings if settings is not None else Settings.defaults()
 
 
 # -- checking --------------------------------------------------------------------------
-def check_text(text: str, *, path: Optional[PathLike] = None, settings: Optional["Settings"] = None) -> "Report":
+def check_text(text: str, *, path: PathLike | None = None, settings: Settings | None = None) -> Report:
     """Check a document held in a string.
 
     ``path`` is the name it is reported under, and its suffix chooses the reader as
@@ -127,7 +128,7 @@ def check_text(text: str, *, path: Optional[PathLike] = None, settings: Optional
     return check_bytes(data, path=name, settings=settings)
 
 
-def check_bytes(data: bytes, *, path: PathLike, settings: Optional["Settings"] = None) -> "Report":
+def check_bytes(data: bytes, *, path: PathLike, settings: Settings | None = None) -> Report:
     """Check the bytes of a file named ``path`` (an upload, standard input) without
     reading the disk: decoded and read as the file would be. Returns a :class:`Report`
     with one file; bytes that cannot be read give that file an ``error``."""
@@ -137,7 +138,7 @@ def check_bytes(data: bytes, *, path: PathLike, settings: Optional["Settings"] =
     return Report.build([check_data(os.fspath(path), data, _settings(settings))])
 
 
-def check_path(path: PathLike, *, settings: Optional["Settings"] = None, jobs: Optional[int] = 1) -> "Report":
+def check_path(path: PathLike, *, settings: Settings | None = None, jobs: int | None = 1) -> Report:
     """Check a file, or every file doccheck reads below a folder (see :func:`find_files`).
 
     ``settings`` default to the defaults, not to a configuration file near ``path``:
@@ -147,8 +148,8 @@ def check_path(path: PathLike, *, settings: Optional["Settings"] = None, jobs: O
     return check_paths([path], settings=settings, jobs=jobs)
 
 
-def check_paths(paths: Iterable[PathLike], *, settings: Optional["Settings"] = None, jobs: Optional[int] = 1,
-                progress: Optional[bool] = False) -> "Report":
+def check_paths(paths: Iterable[PathLike], *, settings: Settings | None = None, jobs: int | None = 1,
+                progress: bool | None = False) -> Report:
     """Check files and folders, on ``jobs`` processes (None: one per CPU); the report
     is the same whatever ``jobs``. ``progress``: a progress bar on standard error
     (None: on a terminal, for runs of many files)."""
@@ -158,7 +159,7 @@ def check_paths(paths: Iterable[PathLike], *, settings: Optional["Settings"] = N
                              progress=progress)
 
 
-def find_files(paths: Iterable[PathLike], *, settings: Optional["Settings"] = None) -> list[str]:
+def find_files(paths: Iterable[PathLike], *, settings: Settings | None = None) -> list[str]:
     """The files a check of ``paths`` reads: files as given (unless excluded), and
     below each folder the files of the types doccheck reads, in a stable order,
     without hidden folders, ``exclude``d or git-ignored files."""
@@ -167,7 +168,7 @@ def find_files(paths: Iterable[PathLike], *, settings: Optional["Settings"] = No
     return discover([os.fspath(path) for path in paths], _settings(settings))
 
 
-def _unreadable(path: str, error: str) -> "Report":
+def _unreadable(path: str, error: str) -> Report:
     from checker.core.models import FileReport, Report
 
     return Report.build([FileReport(path=path, error=error)])
@@ -187,8 +188,8 @@ class FixResult:
     path: str
     original: str
     text: str
-    applied: tuple["Finding", ...]
-    remaining: tuple["Finding", ...]
+    applied: tuple[Finding, ...]
+    remaining: tuple[Finding, ...]
 
     @property
     def changed(self) -> bool:
@@ -201,11 +202,11 @@ class FixResult:
         return unified_diff(self.path, normalise(self.original), normalise(self.text))
 
 
-def _result(plan: "FixPlan", original: str, text: str) -> FixResult:
+def _result(plan: FixPlan, original: str, text: str) -> FixResult:
     return FixResult(plan.path, original, text, tuple(plan.fixed), tuple(plan.remaining))
 
 
-def fix_text(text: str, *, path: Optional[PathLike] = None, settings: Optional["Settings"] = None,
+def fix_text(text: str, *, path: PathLike | None = None, settings: Settings | None = None,
              unsafe: bool = False) -> FixResult:
     """Apply the fixes the findings of ``text`` offer, as ``doccheck fix`` does a file.
 
@@ -231,7 +232,7 @@ def fix_text(text: str, *, path: Optional[PathLike] = None, settings: Optional["
     return _result(plan, text, plan.data.decode("utf-8"))
 
 
-def fix_file(path: PathLike, *, settings: Optional["Settings"] = None, unsafe: bool = False,
+def fix_file(path: PathLike, *, settings: Settings | None = None, unsafe: bool = False,
              write: bool = True) -> FixResult:
     """Fix a text or Markdown file as ``doccheck fix`` does, and write it back unless
     ``write`` is false (then only the result says what would change).
@@ -259,7 +260,7 @@ class RuleInfo(NamedTuple):
     category: str  # structure
     severity: str  # the default severity: error, warning or info
     summary: str  # the first line of its documentation
-    fix_safety: Optional[str]  # "safe" or "unsafe" when it offers fixes, else None
+    fix_safety: str | None  # "safe" or "unsafe" when it offers fixes, else None
     docs: dict[str, str]  # What it checks / Why it matters / Example / Fix
     messages: tuple[str, ...]  # its message templates
 
