@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # the types only: importing them costs what a call costs
     from checker.core.config import Settings
@@ -27,7 +27,7 @@ class SettingsError(ValueError):
     """Settings that cannot be used: a malformed configuration file, a selector that
     selects no rule, an unknown profile, a malformed rule pack or glossary. The message
     names the file or the value and says why; ``option`` names the option at fault
-    (``select``, ``ignore``, ``profile``) when an option is, else None."""
+    (``select``, ``ignore``, ``profile``, ``fail-on``) when an option is, else None."""
 
     def __init__(self, message: str, option: str | None = None) -> None:
         super().__init__(message)
@@ -65,7 +65,7 @@ def load_settings(config: PathLike | None = None, *, near: PathLike | Sequence[P
         settings = settings_from_file(found) if found else Settings.defaults()
     except ConfigError as error:
         raise SettingsError(str(error)) from None
-    update: dict = {}
+    update: dict[str, Any] = {}
     if selected:
         update["select"], update["extend_select"] = selected, []
     if ignored:
