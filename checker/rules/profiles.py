@@ -1,99 +1,38 @@
 """Document profiles: what a type of 公文 must contain, as data.
 
 A profile is a YAML file (built-in ones in ``rules/profiles/``, or a user file
-given with ``--profile path.yaml``) validated by ``schemas/profile.schema.json``.
-This module loads and validates profiles, picks the profile of a document
-(the one asked for, else the one of the type detected from its title), and
-matches the profile's parts to the document's headings. The rules that judge a
-document against its profile live in ``checker/rules/checks/profile.py``.
+given with ``--profile path.yaml``) read into :class:`checker.core.profiledata.Profile`,
+the model that also generates ``schemas/profile.schema.json``. This module loads
+profiles, picks the profile of a document (the one asked for, else the one of the
+type detected from its title), and matches the profile's parts to the document's
+headings. The rules that judge a document against its profile live in
+``checker/rules/checks/profile.py``.
 """
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Literal, Optional
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Optional
 
 from checker.core import patterns
-from checker.core.datafiles import read_validated
+from checker.core.datafiles import read_model
+from checker.core.profiledata import Expected, Part, Phrases, Profile, Recipients
 from checker.core.resources import cached_load_all, data_dir
+
+__all__ = ["Expected", "Part", "PartMatch", "Phrases", "Profile", "ProfileError", "Recipients", "builtin_profiles",
+           "check_profile_option", "document_profile", "load_profile_file", "part_matches", "parts_of_kind",
+           "profile_for_type", "profile_name", "resolve_profile", "top_headings"]
 
 
 class ProfileError(Exception):
     """A profile that cannot be used: unknown name, missing or malformed file."""
 
 
-class Phrases(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-    name: str
-    match: list[str]
-
-
-class Part(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-    id: str
-    name: str
-    match: list[str]
-    required: bool = True
-    role: Literal["done", "problems", "plan", "other"] = "other"
-    year: Optional[Literal["first", "last", "previous"]] = None
-
-
-class Expected(BaseModel):
-    """Wording a type of document is expected to contain (rule ST209)."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-    name: str
-    reason: str
-    match: list[str] = Field(default_factory=list)
-    patterns: list[str] = Field(default_factory=list)
-    where: Literal["opening", "closing", "anywhere"] = "anywhere"
-    severity: Literal["warning", "info"] = "warning"
-    title: Optional[str] = None  # only for titles matching this pattern
-
-
-class Recipients(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-    min: int = 0
-    max: Optional[int] = None
-
-
-class Profile(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-    name: str
-    type: str
-    description: str
-    parts: list[Part] = Field(default_factory=list)
-    ordered: bool = False
-    signature: Literal["required", "optional"] = "optional"
-    recipients: Optional[Recipients] = None
-    closing: Optional[Phrases] = None
-    forbidden: list[Phrases] = Field(default_factory=list)
-    attachment_note: Literal["when-referenced", "optional"] = "optional"
-    title_years: bool = False
-    expected: list[Expected] = Field(default_factory=list)
-    issued: Literal["signature-or-note", "optional"] = "optional"
-    one_matter: bool = False
-    source: str = ""  # the file it was read from
-
-
 def load_profile_file(path: str | os.PathLike) -> Profile:
     """Read and validate one profile file; ProfileError names the file, field and reason."""
     path = str(path)
-    data = read_validated(path, "profile.schema.json", noun="文种规范（profile）", error=ProfileError)
-    for index, item in enumerate(data.get("expected") or []):
-        for key, pattern in [("title", item.get("title"))] + [(f"patterns/{i}", p) for i, p in
-                                                              enumerate(item.get("patterns") or [])]:
-            try:
-                patterns.compile(pattern or "")
-            except re.error as error:
-                raise ProfileError(f"{path}: 条目 expected/{index}/{key} 无效："
-                                   f"不是有效的正则表达式：{error}") from None
-    return Profile(**data, source=path)
+    return read_model(path, Profile, noun="文种规范（profile）", error=ProfileError).read_from(path)
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +40,7 @@ def builtin_profiles() -> dict[str, Profile]:
     """The profiles shipped in rules/profiles/, by name."""
     folder = data_dir("rules") / "profiles"
     found: dict[str, Profile] = {}
-    # kept on disk, all in one entry: no YAML/jsonschema at start-up
+    # kept on disk, all in one entry: no YAML or validation at start-up
     for profile in cached_load_all(sorted(folder.glob("*.yaml")), load_profile_file):
         found[profile.name] = profile
     return found
@@ -122,7 +61,7 @@ def resolve_profile(value: str) -> Profile:
         try:
             mtime = os.stat(value).st_mtime
         except OSError:
-            raise ProfileError(f"{value}: profile file not found") from None
+            raise ProfileError(f"{value}: 文种规范（profile）文件不存在") from None
         return _user_profile(value, mtime)
     profiles = builtin_profiles()
     if value in profiles:
@@ -130,7 +69,7 @@ def resolve_profile(value: str) -> Profile:
     for profile in profiles.values():
         if profile.type == value:
             return profile
-    raise ProfileError(f"unknown profile {value!r}; available: {', '.join(profiles)}")
+    raise ProfileError(f"没有名为 {value!r} 的文种规范（profile）；可用的有：{', '.join(profiles)}")
 
 
 def profile_for_type(doc_type: Optional[str]) -> Optional[Profile]:
@@ -175,7 +114,7 @@ def check_profile_option(value: Optional[str]) -> Optional[str]:
     if not value:
         return None
     if looks_like_path(value) and not os.path.exists(value):
-        return f"{value}: profile file not found; the rules that need a profile were skipped"
+        return f"{value}: 文种规范（profile）文件不存在；需要文种规范的规则没有运行"
     resolve_profile(value)
     return None
 
