@@ -87,7 +87,7 @@ def _format_names() -> list[str]:
 def _settings(paths: Options, config: str | None, select: Options, ignore: Options, fail_on: str | None = None,
               profile: str | None = None, max_file_size: float | None = None) -> Settings:
     """Settings from the configuration file (named, or found above the paths), then the options."""
-    from checker.core.config import ConfigError, Settings, common_folder, find_config
+    from checker.core.config import ConfigError, Settings, common_folder, find_config, max_file_size_bytes
     from checker.run.settings import settings_from_file
 
     selected, ignored = _split(select), _split(ignore)
@@ -96,6 +96,7 @@ def _settings(paths: Options, config: str | None, select: Options, ignore: Optio
     try:
         found = config or find_config(common_folder(list(paths)))
         settings = settings_from_file(found) if found else Settings.defaults()
+        limit = None if max_file_size is None else max_file_size_bytes(max_file_size)
     except ConfigError as error:
         raise click.ClickException(str(error)) from None
     update: dict[str, Any] = {}
@@ -107,8 +108,8 @@ def _settings(paths: Options, config: str | None, select: Options, ignore: Optio
         update["fail_on"] = fail_on
     if profile:
         update["profile"], update["per_path_profiles"] = profile, {}
-    if max_file_size is not None:
-        update["max_file_size"] = int(max_file_size * 1024 * 1024)
+    if limit is not None:
+        update["max_file_size"] = limit
     settings = settings.model_copy(update=update) if update else settings
     _check_profiles(settings)
     _check_user_data(settings)
@@ -161,7 +162,7 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
               help="Exit 1 when a finding of this severity or higher is reported.  [default: warning]")
 @click.option("--profile", help="Document profile to check against (overrides detection).")
-@click.option("--max-file-size", type=click.FloatRange(min=0), default=None,
+@click.option("--max-file-size", metavar="MB", default=None,
               help="Largest file to read, in MB (0: no limit).  [default: 20]")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
 @_config_option
