@@ -85,7 +85,7 @@ def _format_names() -> list[str]:
 
 
 def _settings(paths: Options, config: str | None, select: Options, ignore: Options, fail_on: str | None = None,
-              profile: str | None = None, max_file_size: float | None = None) -> Settings:
+              profile: str | None = None, max_file_size: str | None = None) -> Settings:
     """Settings from the configuration file (named, or found above the paths), then the options."""
     from checker.core.config import ConfigError, Settings, common_folder, find_config, max_file_size_bytes
     from checker.run.settings import settings_from_file
@@ -176,7 +176,7 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: long runs on a terminal).")
 def check(paths: Options, fmt: str, output: str | None, select: Options, ignore: Options, fail_on: str | None,
-          profile: str | None, max_file_size: float | None, color: bool | None, config: str | None,
+          profile: str | None, max_file_size: str | None, color: bool | None, config: str | None,
           baseline: str | None, write_baseline: str | None, jobs: int, stdin_filename: str | None,
           unsafe_fixes: bool, progress: bool | None) -> None:
     """Check documents (files, or directories walked for the types doccheck reads)."""

@@ -20,8 +20,9 @@ from __future__ import annotations
 import math
 import os
 import sys
+from collections.abc import Callable, Collection
 from pathlib import Path, PurePosixPath
-from typing import Annotated, Any, Callable, Collection, Literal, NamedTuple, Optional
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
@@ -65,7 +66,7 @@ class Settings(BaseModel):
     ignore: list[str] = Field([])
     extend_select: list[str] = Field([], alias="extend-select")
     fail_on: FailOn = Field("warning", alias="fail-on")
-    profile: Optional[str] = None
+    profile: str | None = None
     severity: dict[str, Severity] = Field({})  # code → severity override
     max_file_size: int = Field(DEFAULT_MAX_BYTES, alias="max-file-size", ge=0,
                                le=MAX_FILE_SIZE_MB << 20)  # bytes; 0 = no limit
@@ -81,11 +82,11 @@ class Settings(BaseModel):
     exclude: list[str] = Field([])
     # The folder globs are relative to (the configuration file's; None: the current
     # directory) and the file the settings were read from.
-    root: Optional[str] = None
-    config_file: Optional[str] = Field(None, alias="config-file")
+    root: str | None = None
+    config_file: str | None = Field(None, alias="config-file")
 
     @classmethod
-    def defaults(cls) -> "Settings":
+    def defaults(cls) -> Settings:
         """The settings of a run without a configuration file (nothing to validate;
         one shared instance, which is why settings are frozen)."""
         global _DEFAULTS
@@ -110,7 +111,7 @@ class Settings(BaseModel):
             relative = absolute
         return PurePosixPath(*Path(relative).parts).as_posix()
 
-    def for_path(self, path: str) -> "Settings":
+    def for_path(self, path: str) -> Settings:
         """The settings for one file: its per-path profile and ignores applied."""
         if not self.per_path_profiles and not self.per_path_ignores:
             return self
@@ -127,7 +128,7 @@ class Settings(BaseModel):
         return self.model_copy(update=update) if update else self
 
 
-_DEFAULTS: Optional[Settings] = None
+_DEFAULTS: Settings | None = None
 
 
 def glob_matches(pattern: str, relative: str) -> bool:
@@ -153,7 +154,7 @@ def _spec(patterns: tuple[str, ...]):
     return spec
 
 
-def glob_problem(pattern: str) -> Optional[str]:
+def glob_problem(pattern: str) -> str | None:
     """Why ``pattern`` is refused as a glob (too long, too many ``*``), or None."""
     if len(pattern) > GLOB_MAX_LENGTH:
         return f"glob 超过 {GLOB_MAX_LENGTH} 个字符"
@@ -180,7 +181,7 @@ class ConfigFile(BaseModel):
                                      description="Rules to run in addition to select.")
     fail_on: FailOn = Field("warning", alias="fail-on",
                             description="Exit 1 when a finding of this severity or higher is reported.")
-    profile: Optional[str] = Field(None, description="Document profile for every file (unless a "
+    profile: str | None = Field(None, description="Document profile for every file (unless a "
                                    "per-path profile matches).")
     severity: dict[str, Severity] = Field({}, description="Severity overrides: rule code → severity.")
     rule_packs: list[str] = Field([], alias="rule-packs",
@@ -216,7 +217,7 @@ def max_file_size_bytes(megabytes: str | float) -> int:
 
 
 # -- finding and reading the file ---------------------------------------------------
-def find_config(start: str) -> Optional[Path]:
+def find_config(start: str) -> Path | None:
     """The configuration that applies to ``start``: the nearest doccheck.toml, or
     pyproject.toml with a [tool.doccheck] table, in its folder or any folder above."""
     folder = Path(os.path.abspath(start))
@@ -281,7 +282,7 @@ def load_config(path: str | Path, names: KnownNames) -> Settings:
     """Settings from a configuration file (doccheck.toml or a pyproject.toml); the rule
     selectors, rule codes and file types in it must be among ``names``."""
     path = Path(path)
-    data = _read_toml(path)
+    data: Any = _read_toml(path)
     prefix = ""
     if path.name == "pyproject.toml":
         data = _tool_table(path, data).get("doccheck")

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import os
 import stat
-from typing import Annotated, Any, Callable, Generic, Literal, NamedTuple, Optional, TypeVar
+from collections.abc import Callable
+from typing import Annotated, Any, Generic, Literal, NamedTuple, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ValidationError
+from pydantic_core import ErrorDetails
 
 from checker.core.resources import cached_load, rules_path
 
@@ -106,7 +108,7 @@ class Problem(NamedTuple):
 
 
 def validate(model: type[M], data: Any, path: str, *, error: type[Exception],
-             name_entry: Optional[Callable[[Any, Problem], str]] = None) -> M:
+             name_entry: Callable[[Any, Problem], str] | None = None) -> M:
     """``data`` as a ``model``; ``error`` naming the file, the entry and the reason when
     it does not fit. ``name_entry`` may name the entry better (with a rule's id)."""
     try:
@@ -131,7 +133,7 @@ class RuleData(Generic[M]):
         self.file_name, self.model, self.noun, self.error = file_name, model, noun, error
         self._loaded: dict[str, M] = {}
 
-    def __call__(self, path: Optional[str] = None) -> M:
+    def __call__(self, path: str | None = None) -> M:
         key = str(path or rules_path(self.file_name))
         if key not in self._loaded:
             self._loaded[key] = cached_load(key, self.parse)
@@ -142,10 +144,11 @@ class RuleData(Generic[M]):
 
 
 # -- pydantic's errors, in a sentence -------------------------------------------------------
+_BOOL = "布尔值（true 或 false）"
+_MAPPING = "映射（键: 值）"
 _TYPE_NAMES = {"string_type": "字符串", "int_type": "整数", "int_parsing": "整数", "float_type": "数字",
-               "float_parsing": "数字", "bool_type": "布尔值（true 或 false）", "bool_parsing": "布尔值（true 或 false）",
-               "list_type": "列表", "dict_type": "映射（键: 值）", "model_type": "映射（键: 值）",
-               "model_attributes_type": "映射（键: 值）"}
+               "float_parsing": "数字", "bool_type": _BOOL, "bool_parsing": _BOOL, "list_type": "列表",
+               "dict_type": _MAPPING, "model_type": _MAPPING, "model_attributes_type": _MAPPING}
 
 
 def problem_in(invalid: ValidationError, data: Any) -> Problem:
@@ -157,14 +160,14 @@ def problem_in(invalid: ValidationError, data: Any) -> Problem:
     if kind in ("missing", "extra_forbidden") and parts and parts[-1] == item["loc"][-1]:
         parts = parts[:-1]  # the entry is the mapping; the reason names the key
     if kind == "union_tag_invalid" and item.get("ctx"):
-        parts = parts + (item["ctx"]["discriminator"].strip("'"),)
+        parts = (*parts, item["ctx"]["discriminator"].strip("'"))
     message = reason(item)
     if key_error:
         message = f"键“{key_error}”无效：{message}"
     return Problem("/".join(str(part) for part in parts) or "(根)", parts, message)
 
 
-def _path(loc: tuple, data: Any) -> tuple[tuple, Optional[str]]:
+def _path(loc: tuple, data: Any) -> tuple[tuple, str | None]:
     """The parts of ``loc`` that are keys and indexes of ``data``; and the dict key
     itself when the error is about a key (pydantic's ``[key]``)."""
     parts: list = []
@@ -173,10 +176,9 @@ def _path(loc: tuple, data: Any) -> tuple[tuple, Optional[str]]:
         last = index == len(loc) - 1
         if part == "[key]":
             return tuple(parts[:-1]), str(parts[-1]) if parts else None
-        if isinstance(node, dict) and part in node:
-            parts.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        in_dict = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_dict or in_list:
             parts.append(part)
             node = node[part]
         elif last and isinstance(node, dict):
@@ -185,7 +187,7 @@ def _path(loc: tuple, data: Any) -> tuple[tuple, Optional[str]]:
     return tuple(parts), None
 
 
-def reason(item: dict) -> str:
+def reason(item: ErrorDetails) -> str:
     """pydantic's error ``item`` in Chinese."""
     kind, ctx, value = item["type"], item.get("ctx") or {}, item.get("input")
     if kind == "missing":

@@ -10,7 +10,7 @@ the YAML, no Python.
 """
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from typing_extensions import TypeAliasType
@@ -145,7 +145,7 @@ class DoubleQualifier(_Data):
     before: Terms
     after: Terms
     name: Word
-    unless_followed_by: Optional[Terms] = Field(None, description="Words after the second qualifier that "
+    unless_followed_by: Terms | None = Field(None, description="Words after the second qualifier that "
                                                                   "change its sense (近一百多年来).")
 
 

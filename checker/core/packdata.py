@@ -15,7 +15,7 @@ replacement equal to its wrong form — is checked where the pack is built
 from __future__ import annotations
 
 import string
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag
 from typing_extensions import TypeAliasType
@@ -33,7 +33,7 @@ Form = TypeAliasType("Form", Annotated[str, Field(min_length=2, max_length=40, p
 NAMED_CONTEXTS = ("<date>", "<time>", "<number>", "<han>")
 
 
-def _context_kind(value: Any) -> Optional[str]:
+def _context_kind(value: Any) -> str | None:
     """Which kind of context item ``value`` is meant to be: a name in angle brackets or
     literal text (so that a misspelt name is reported as one, not as bad text)."""
     if not isinstance(value, str):
@@ -42,8 +42,8 @@ def _context_kind(value: Any) -> Optional[str]:
 
 
 ContextItem = Annotated[
-    Union[Annotated[Literal["<date>", "<time>", "<number>", "<han>"], Tag("named")],
-          Annotated[str, Field(min_length=1, max_length=20, pattern=r"^[^<>]+$"), Tag("literal")]],
+    Annotated[Literal["<date>", "<time>", "<number>", "<han>"], Tag("named")]
+    | Annotated[str, Field(min_length=1, max_length=20, pattern=r"^[^<>]+$"), Tag("literal")],
     Discriminator(_context_kind, custom_error_type="context_type", custom_error_message="应为字符串"),
 ]
 Context = TypeAliasType("Context", Annotated[list[ContextItem], Field(
@@ -77,12 +77,12 @@ class Conditions(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
-    preceded_by: Optional[Context] = Field(None, description="Wrong only right after one of these.")
-    not_preceded_by: Optional[Context] = Field(None, description="Never wrong right after one of these.")
-    followed_by: Optional[Context] = Field(None, description="Wrong only right before one of these.")
-    not_followed_by: Optional[Context] = Field(None, description="Never wrong right before one of these.")
-    not_in_sentence_with: Optional[Context] = Field(None, description="Never wrong in a sentence that "
-                                                    "also contains one of these (after the form).")
+    preceded_by: Context | None = Field(None, description="Wrong only right after one of these.")
+    not_preceded_by: Context | None = Field(None, description="Never wrong right after one of these.")
+    followed_by: Context | None = Field(None, description="Wrong only right before one of these.")
+    not_followed_by: Context | None = Field(None, description="Never wrong right before one of these.")
+    not_in_sentence_with: Context | None = Field(None, description="Never wrong in a sentence that "
+                                                 "also contains one of these (after the form).")
 
     def condition_lists(self) -> dict[str, list[str]]:
         """The conditions that are set, by key."""
@@ -96,17 +96,17 @@ class Replacement(Conditions):
     """A wrong form's right form, with settings of its own."""
 
     right: Form
-    level: Optional[Level] = None
-    fix: Optional[FixSafety] = None
-    note: Optional[str] = None
+    level: Level | None = None
+    fix: FixSafety | None = None
+    note: str | None = None
 
 
-def _replacement_kind(value: Any) -> Optional[str]:
+def _replacement_kind(value: Any) -> str | None:
     return "text" if isinstance(value, str) else "replacement" if isinstance(value, dict) else None
 
 
 ReplacementOrForm = Annotated[
-    Union[Annotated[Form, Tag("text")], Annotated[Replacement, Tag("replacement")]],
+    Annotated[Form, Tag("text")] | Annotated[Replacement, Tag("replacement")],
     Discriminator(_replacement_kind, custom_error_type="replacement_type",
                   custom_error_message="应为正确写法（字符串），或带 right 键的映射"),
 ]
@@ -120,9 +120,9 @@ class Substitution(Conditions):
     kind: Literal["misspelling", "usage", "idiom", "variant", "transposition"] = Field(
         description="misspelling → TY101, usage (right only in some contexts) → TY102, idiom → TY103, "
                     "variant (非推荐异形词) → TY104, transposition → TY105.")
-    level: Optional[Level] = None
-    fix: Optional[FixSafety] = None
-    note: Optional[str] = None
+    level: Level | None = None
+    fix: FixSafety | None = None
+    note: str | None = None
     swap: dict[Form, ReplacementOrForm] = Field(min_length=1, description="Wrong form → right form.")
 
 
@@ -135,8 +135,8 @@ class Existence(Conditions):
                       AfterValidator(unique)]
     message: Annotated[str, Field(min_length=1, description="Shown for each match; {match} is the matched "
                                   "text (no other field, no format spec)."), AfterValidator(message_template)]
-    suggestion: Optional[str] = None
-    level: Optional[Level] = None
+    suggestion: str | None = None
+    level: Level | None = None
 
 
 class Consistency(BaseModel):
@@ -149,14 +149,14 @@ class Consistency(BaseModel):
     either: Annotated[list[Form], Field(min_length=2, json_schema_extra={"uniqueItems": True},
                                         description="Forms of which a document should use one; "
                                                     "on a tie the first is preferred."), AfterValidator(unique)]
-    level: Optional[Level] = None
-    fix: Optional[FixSafety] = None
-    note: Optional[str] = None
-    not_preceded_by: Optional[Context] = None
-    not_followed_by: Optional[Context] = None
+    level: Level | None = None
+    fix: FixSafety | None = None
+    note: str | None = None
+    not_preceded_by: Context | None = None
+    not_followed_by: Context | None = None
 
 
-Rule = Annotated[Union[Substitution, Existence, Consistency], Field(discriminator="type")]
+Rule = Annotated[Substitution | Existence | Consistency, Field(discriminator="type")]
 
 
 class RulePackFile(BaseModel):
@@ -166,8 +166,8 @@ class RulePackFile(BaseModel):
                               title="doccheck rule pack (rules/typos.yaml and user packs named by rule-packs)")
 
     version: Version
-    name: Optional[str] = Field(None, min_length=1)
-    description: Optional[str] = None
+    name: str | None = Field(None, min_length=1)
+    description: str | None = None
     rules: list[Rule] = Field(min_length=1)
     accept: Annotated[list[Form], Field(
         [], json_schema_extra={"uniqueItems": True},
@@ -185,9 +185,9 @@ class Term(BaseModel):
     canonical: Name
     variants: Annotated[list[Name], Field(min_length=1, json_schema_extra={"uniqueItems": True}),
                         AfterValidator(unique)]
-    level: Optional[Level] = None
-    fix: Optional[FixSafety] = None
-    note: Optional[str] = None
+    level: Level | None = None
+    fix: FixSafety | None = None
+    note: str | None = None
 
 
 class GlossaryFile(BaseModel):
@@ -198,5 +198,5 @@ class GlossaryFile(BaseModel):
                               title="doccheck glossary of names and terms (glossaries in the configuration)")
 
     version: Version
-    name: Optional[str] = Field(None, min_length=1)
+    name: str | None = Field(None, min_length=1)
     terms: list[Term] = Field(min_length=1)

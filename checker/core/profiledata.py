@@ -9,7 +9,7 @@ checked when the profile is loaded.
 """
 from __future__ import annotations
 
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 from typing_extensions import TypeAliasType
@@ -41,7 +41,7 @@ class Part(BaseModel):
     required: bool = True
     role: Literal["done", "problems", "plan", "other"] = Field(
         "other", description="done: reports what was achieved; plan: says what will be done; problems; other.")
-    year: Optional[Literal["first", "last", "previous"]] = Field(
+    year: Literal["first", "last", "previous"] | None = Field(
         None, description="Which year this part is about: the title's first (summary), its last (plan), or the "
                           "year before its last (previous: the review of a 政府工作报告).")
 
@@ -62,13 +62,13 @@ class Expected(BaseModel):
         "anywhere", description="opening: the title and the first body paragraphs; closing: the last body "
                                 "paragraphs before the signature; anywhere: the whole body.")
     severity: Literal["warning", "info"] = "warning"
-    title: Optional[Pattern] = Field(None, description="Only for documents whose title matches this regular "
+    title: Pattern | None = Field(None, description="Only for documents whose title matches this regular "
                                                        "expression (复函$).")
-    not_title: Optional[Pattern] = Field(None, description="Not for documents whose title matches this regular "
+    not_title: Pattern | None = Field(None, description="Not for documents whose title matches this regular "
                                                            "expression.")
 
     @model_validator(mode="after")
-    def _needs_words(self) -> "Expected":
+    def _needs_words(self) -> Expected:
         if not self.match and not self.patterns:
             raise ValueError("match 和 patterns 至少要给出一项")
         return self
@@ -97,7 +97,7 @@ class Recipients(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
     min: int = Field(0, ge=0, le=1000)
-    max: Optional[int] = Field(None, ge=1, le=1000)
+    max: int | None = Field(None, ge=1, le=1000)
 
 
 class Profile(BaseModel):
@@ -114,8 +114,8 @@ class Profile(BaseModel):
     ordered: bool = Field(False, description="The parts must appear in the order listed.")
     signature: Literal["required", "optional"] = Field(
         "optional", description="Whether the document must end with a signature block (organ and date).")
-    recipients: Optional[Recipients] = None
-    closing: Optional[Phrases] = Field(None, description="A closing request the document must end its body "
+    recipients: Recipients | None = None
+    closing: Phrases | None = Field(None, description="A closing request the document must end its body "
                                                          "with (请示: 妥否，请批示).")
     forbidden: list[Phrases] = Field([], description="Wording the document must not contain (a 报告 must not "
                                                      "ask for approval).")
@@ -137,7 +137,7 @@ class Profile(BaseModel):
         """The file the profile was read from."""
         return self._source
 
-    def read_from(self, path: str) -> "Profile":
+    def read_from(self, path: str) -> Profile:
         """This profile, recorded as read from ``path``."""
         self._source = path
         return self

@@ -21,7 +21,8 @@ stay :class:`yaml.YAMLError`.
 """
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional
+from collections.abc import Iterator
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -36,7 +37,7 @@ PLAIN_TAGS = frozenset(_TAG + name for name in ("map", "seq", "str", "int", "flo
 class YamlRefused(ValueError):
     """A YAML document that is valid but not plain, bounded data; the message is Chinese."""
 
-    def __init__(self, message: str, line: Optional[int] = None) -> None:
+    def __init__(self, message: str, line: int | None = None) -> None:
         super().__init__(message)
         self.line = line  # 1-based, when the problem is at one place
 
@@ -51,22 +52,34 @@ PlainResolver.yaml_implicit_resolvers = {
     for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
 }
 
-if hasattr(yaml, "CParser"):  # libyaml: ten times faster, and it limits flow nesting itself
-    class PlainLoader(yaml.CParser, yaml.constructor.SafeConstructor, PlainResolver):  # type: ignore[misc]
+def _plain_loader() -> type:
+    """The loader class: on libyaml's parser when PyYAML was built with it (ten times
+    faster, and it limits flow nesting itself), else on PyYAML's own."""
+    try:
+        from yaml.cyaml import CParser  # type: ignore[attr-defined]  # the stubs do not re-export it
+    except ImportError:  # pragma: no cover - PyYAML built without libyaml
+        class PythonLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
+                           yaml.composer.Composer, yaml.constructor.SafeConstructor, PlainResolver):
+            def __init__(self, stream: str) -> None:
+                yaml.reader.Reader.__init__(self, stream)
+                yaml.scanner.Scanner.__init__(self)
+                yaml.parser.Parser.__init__(self)
+                yaml.composer.Composer.__init__(self)
+                yaml.constructor.SafeConstructor.__init__(self)
+                PlainResolver.__init__(self)
+
+        return PythonLoader
+
+    class LibyamlLoader(CParser, yaml.constructor.SafeConstructor, PlainResolver):
         def __init__(self, stream: str) -> None:
-            yaml.CParser.__init__(self, stream)
+            CParser.__init__(self, stream)
             yaml.constructor.SafeConstructor.__init__(self)
             PlainResolver.__init__(self)
-else:  # pragma: no cover - PyYAML built without libyaml
-    class PlainLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,  # type: ignore[no-redef]
-                      yaml.composer.Composer, yaml.constructor.SafeConstructor, PlainResolver):
-        def __init__(self, stream: str) -> None:
-            yaml.reader.Reader.__init__(self, stream)
-            yaml.scanner.Scanner.__init__(self)
-            yaml.parser.Parser.__init__(self)
-            yaml.composer.Composer.__init__(self)
-            yaml.constructor.SafeConstructor.__init__(self)
-            PlainResolver.__init__(self)
+
+    return LibyamlLoader
+
+
+PlainLoader = _plain_loader()
 
 
 def load(text: str) -> Any:
@@ -153,6 +166,6 @@ def _within_limit(size: int, node: Node) -> None:
         raise YamlRefused(f"展开别名后超过 {MAX_NODES:,} 个节点（疑似“别名炸弹”），不予读取", _line(node))
 
 
-def _line(node: Node) -> Optional[int]:
+def _line(node: Node) -> int | None:
     mark = getattr(node, "start_mark", None)
     return mark.line + 1 if mark is not None else None

@@ -66,7 +66,7 @@ def checked_pattern(pattern: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def compile(pattern: str) -> UserPattern:  # noqa: A001 - the name re uses
+def compile(pattern: str) -> UserPattern:
     """``pattern`` (Python syntax) compiled by RE2; raises :class:`PatternError`."""
     import re2
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
 
 from checker.core import patterns
 from checker.core.datafiles import read_model
 from checker.core.profiledata import Expected, Part, Phrases, Profile, Recipients
 from checker.core.resources import cached_load_all, data_dir
+from checker.model.document import Document
+from checker.model.outline import Node
 
 __all__ = ["Expected", "Part", "PartMatch", "Phrases", "Profile", "ProfileError", "Recipients", "builtin_profiles",
            "check_profile_option", "document_profile", "load_profile_file", "part_matches", "parts_of_kind",
@@ -29,7 +30,7 @@ class ProfileError(Exception):
     """A profile that cannot be used: unknown name, missing or malformed file."""
 
 
-def load_profile_file(path: str | os.PathLike) -> Profile:
+def load_profile_file(path: str | os.PathLike[str]) -> Profile:
     """Read and validate one profile file; ProfileError names the file, field and reason."""
     path = str(path)
     return read_model(path, Profile, noun="文种规范（profile）", error=ProfileError).read_from(path)
@@ -72,7 +73,7 @@ def resolve_profile(value: str) -> Profile:
     raise ProfileError(f"没有名为 {value!r} 的文种规范（profile）；可用的有：{', '.join(profiles)}")
 
 
-def profile_for_type(doc_type: Optional[str]) -> Optional[Profile]:
+def profile_for_type(doc_type: str | None) -> Profile | None:
     if doc_type is None:
         return None
     for profile in builtin_profiles().values():
@@ -81,12 +82,12 @@ def profile_for_type(doc_type: Optional[str]) -> Optional[Profile]:
     return None
 
 
-def document_profile(doc) -> Optional[Profile]:
+def document_profile(doc: Document) -> Profile | None:
     """The profile a document is checked against: the one asked for, else the detected one."""
     return doc.view(_document_profile)
 
 
-def _document_profile(doc) -> Optional[Profile]:
+def _document_profile(doc: Document) -> Profile | None:
     from checker.model.doctype import document_type
 
     if doc.settings.profile:
@@ -99,7 +100,7 @@ def _document_profile(doc) -> Optional[Profile]:
     return profile_for_type(document_type(doc))
 
 
-def profile_name(doc) -> Optional[str]:
+def profile_name(doc: Document) -> str | None:
     """What the report records as the document's profile: the one used, or the one asked for."""
     profile = document_profile(doc)
     if profile is not None:
@@ -107,7 +108,7 @@ def profile_name(doc) -> Optional[str]:
     return doc.settings.profile
 
 
-def check_profile_option(value: Optional[str]) -> Optional[str]:
+def check_profile_option(value: str | None) -> str | None:
     """None if ``value`` names a usable profile, else why not. Raises ProfileError for an
     unknown name or a malformed file (usage errors); returns the message when the file
     is absent, which does not stop the other rules."""
@@ -127,11 +128,11 @@ _JOINERS = patterns.compile(r"[和及与暨、，,；;]|以及")
 @dataclass
 class PartMatch:
     part: Part
-    node: object  # the heading (checker.model.outline.Node)
+    node: Node  # the heading
     keyword: str
 
 
-def top_headings(doc) -> list:
+def top_headings(doc: Document) -> list[Node]:
     """The headings of the shallowest numbered level in the main document (before any
     attached part): the parts of a summary, a report, a plan."""
     headings = [node for node in doc.outline.children if node.kind == "heading" and node.number is not None]
@@ -141,12 +142,12 @@ def top_headings(doc) -> list:
     return [node for node in headings if node.rank == top]
 
 
-def part_matches(doc) -> list[PartMatch]:
+def part_matches(doc: Document) -> list[PartMatch]:
     """Which heading stands for which part of the document's profile, in document order."""
     return doc.view(_part_matches)
 
 
-def _part_matches(doc) -> list[PartMatch]:
+def _part_matches(doc: Document) -> list[PartMatch]:
     profile = document_profile(doc)
     if profile is None or not profile.parts:
         return []
@@ -154,7 +155,7 @@ def _part_matches(doc) -> list[PartMatch]:
     for node in top_headings(doc):
         title = node.title or ""
         for piece in _JOINERS.split(title):
-            best: Optional[tuple[int, Part, str]] = None
+            best: tuple[int, Part, str] | None = None
             for part in profile.parts:
                 for keyword in part.match:
                     at = piece.rfind(keyword)
@@ -165,6 +166,6 @@ def _part_matches(doc) -> list[PartMatch]:
     return found
 
 
-def parts_of_kind(doc, role: str) -> list:
+def parts_of_kind(doc: Document, role: str) -> list[Node]:
     """The heading nodes of the parts with ``role`` (done, problems, plan)."""
     return [match.node for match in part_matches(doc) if match.part.role == role]

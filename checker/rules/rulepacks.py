@@ -16,9 +16,10 @@ pass is compiled once per set of packs.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterator, NamedTuple, Optional
+from typing import Any, NamedTuple, TypeAlias
 
 from checker.core import patterns
 from checker.core.datafiles import Problem, read_model, read_yaml, validate
@@ -65,10 +66,10 @@ class Context(NamedTuple):
     """Literal strings and named contexts on one side of a form."""
 
     literals: tuple[str, ...] = ()
-    pattern: Optional[re.Pattern] = None
+    pattern: re.Pattern[str] | None = None
 
     @classmethod
-    def build(cls, items: Optional[list[str]], named: dict[str, str], after: bool) -> Optional["Context"]:
+    def build(cls, items: list[str] | None, named: dict[str, str], after: bool) -> Context | None:
         if not items:
             return None
         literals = tuple(item for item in items if item not in named)
@@ -95,14 +96,14 @@ class Context(NamedTuple):
 
 
 class Conditions(NamedTuple):
-    preceded_by: Optional[Context] = None
-    not_preceded_by: Optional[Context] = None
-    followed_by: Optional[Context] = None
-    not_followed_by: Optional[Context] = None
-    not_in_sentence_with: Optional[Context] = None
+    preceded_by: Context | None = None
+    not_preceded_by: Context | None = None
+    followed_by: Context | None = None
+    not_followed_by: Context | None = None
+    not_in_sentence_with: Context | None = None
 
     @classmethod
-    def build(cls, data: dict[str, list[str]]) -> "Conditions":
+    def build(cls, data: dict[str, list[str]]) -> Conditions:
         return cls(
             Context.build(data.get("preceded_by"), _NAMED_BEFORE, after=False),
             Context.build(data.get("not_preceded_by"), _NAMED_BEFORE, after=False),
@@ -125,9 +126,7 @@ class Conditions(NamedTuple):
             return False
         if self.not_followed_by and self.not_followed_by.after(text, end):
             return False
-        if self.not_in_sentence_with and self.not_in_sentence_with.in_sentence(text, end):
-            return False
-        return True
+        return not (self.not_in_sentence_with and self.not_in_sentence_with.in_sentence(text, end))
 
 
 class Entry(NamedTuple):
@@ -138,8 +137,8 @@ class Entry(NamedTuple):
     type: str  # substitution / existence
     code: str
     form: str
-    right: Optional[str]
-    level: Optional[str]
+    right: str | None
+    level: str | None
     fix: str  # safe / unsafe / none
     conditions: Conditions
     note: str = ""
@@ -152,7 +151,7 @@ class Consistency(NamedTuple):
     pack: str
     rule_id: str
     forms: tuple[str, ...]
-    level: Optional[str]
+    level: str | None
     fix: str
     conditions: Conditions
     note: str = ""
@@ -362,18 +361,21 @@ def pair_pattern(pairs: list[str]) -> str:
     return f"[{re.escape(''.join(sorted(firsts)))}](?={'|'.join(alternatives)})"
 
 
+_Trie: TypeAlias = "dict[str, _Trie]"  # character → the forms' rest; "" marks an end
+
+
 def trie_pattern(forms: list[str]) -> str:
     """One regular expression for many literal forms, their common beginnings merged
     (不(?:径而走|加思索)…): the engine tries one branch per first character instead
     of every form at every position, and a longer form still wins over its prefix."""
-    trie: dict = {}
+    trie: _Trie = {}
     for form in forms:
         node = trie
         for ch in form:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: _Trie) -> str:
         ends = "" in node
         branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
@@ -403,7 +405,7 @@ class Term(NamedTuple):
     glossary: str
     canonical: str
     variants: tuple[str, ...]
-    level: Optional[str]
+    level: str | None
     fix: str
     note: str = ""
 
@@ -430,7 +432,8 @@ def parse_glossary(path: str) -> GlossaryFile:
             raise RulePackError(f"{path}: 条目 terms/{index} 无效：规范名称“{item.canonical}”也列为变体")
         for variant in item.variants:
             if variant in seen:
-                raise RulePackError(f"{path}: 条目 terms/{index} 无效：变体“{variant}”已在 terms/{seen[variant]} 中列出")
+                raise RulePackError(f"{path}: 条目 terms/{index} 无效：变体“{variant}”已在 terms/{seen[variant]} "
+                                    f"中列出")
             seen[variant] = index
     return data
 

@@ -26,8 +26,8 @@ from typing import NamedTuple
 
 from checker.core import patterns
 from checker.core.datafiles import RuleData
-from checker.core.numericdata import NumberUsageRules
 from checker.core.models import Fix
+from checker.core.numericdata import NumberUsageRules
 from checker.model.document import Document
 from checker.model.numerals import chinese_to_int
 from checker.model.scan import ranges_holding
