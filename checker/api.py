@@ -58,7 +58,7 @@ def load_settings(config: PathLike | None = None, *, near: PathLike | Sequence[P
     for option, selectors in (("select", selected), ("ignore", ignored)):
         for selector in selectors:
             if not selector_known(selector):
-                raise SettingsError(f"no rule, prefix or category matches {selector!r}", option)
+                raise SettingsError(f"没有规则、前缀或类别与 {selector!r} 相符", option)
     places = [near] if isinstance(near, (str, os.PathLike)) else list(near)
     try:
         found = os.fspath(config) if config else find_config(common_folder([os.fspath(place) for place in places]))

@@ -74,9 +74,14 @@ def _format_names() -> list[str]:
 
 
 def _settings(paths: Options, config: str | None, select: Options, ignore: Options, fail_on: str | None = None,
-              profile: str | None = None, max_file_size: float | None = None) -> Settings:
+              profile: str | None = None, max_file_size: str | None = None) -> Settings:
     """Settings from the configuration file (named, or found above the paths), then the options."""
-    size = None if max_file_size is None else int(max_file_size * 1024 * 1024)
+    from checker.core.config import ConfigError, max_file_size_bytes
+
+    try:
+        size = None if max_file_size is None else max_file_size_bytes(max_file_size)
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from None
     try:
         return checker.load_settings(config, near=list(paths), select=_split(select), ignore=_split(ignore),
                                      fail_on=fail_on, profile=profile, max_file_size=size)
@@ -109,7 +114,7 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
               help="Exit 1 when a finding of this severity or higher is reported.  [default: warning]")
 @click.option("--profile", help="Document profile to check against (overrides detection).")
-@click.option("--max-file-size", type=click.FloatRange(min=0), default=None,
+@click.option("--max-file-size", metavar="MB", default=None,
               help="Largest file to read, in MB (0: no limit).  [default: 20]")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
 @_config_option
@@ -123,7 +128,7 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: long runs on a terminal).")
 def check(paths: Options, fmt: str, output: str | None, select: Options, ignore: Options, fail_on: str | None,
-          profile: str | None, max_file_size: float | None, color: bool | None, config: str | None,
+          profile: str | None, max_file_size: str | None, color: bool | None, config: str | None,
           baseline: str | None, write_baseline: str | None, jobs: int, stdin_filename: str | None,
           unsafe_fixes: bool, progress: bool | None) -> None:
     """Check documents (files, or directories walked for the types doccheck reads)."""

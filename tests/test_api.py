@@ -146,7 +146,7 @@ def test_load_settings_refuses_a_name_that_means_nothing_naming_the_option(tmp_p
 
 def test_load_settings_refuses_a_malformed_configuration_naming_file_and_key(tmp_path):
     config = write(tmp_path / "doccheck.toml", 'selct = ["ST"]\n')
-    with pytest.raises(checker.SettingsError, match=re.escape(f"{config}: unknown key 'selct'")) as raised:
+    with pytest.raises(checker.SettingsError, match=re.escape(f"{config}: 不认识的键 'selct'")) as raised:
         checker.load_settings(near=tmp_path)
     assert raised.value.option is None
 
@@ -156,8 +156,8 @@ def test_a_selector_is_judged_the_same_on_the_command_line_and_in_a_configuratio
     from_file = run("check", str(write(tmp_path / "a.txt", GAP)))
     from_option = run("check", "--config", str(tmp_path / "none.toml"), "--select", "ST9", str(tmp_path / "a.txt"))
     assert from_file.exit_code == from_option.exit_code == 2
-    assert "no rule, prefix or category matches 'ST9'" in from_file.output
-    assert "no rule, prefix or category matches 'ST9'" in from_option.output
+    assert "没有规则、前缀或类别与 'ST9' 相符" in from_file.output
+    assert "没有规则、前缀或类别与 'ST9' 相符" in from_option.output
     assert run("check", "--select", "LY,IN,terminology,ALL", str(tmp_path / "a.txt"), "--config",
                str(write(tmp_path / "empty.toml", ""))).exit_code == 1
 

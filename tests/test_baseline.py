@@ -100,7 +100,7 @@ def test_an_unwritable_baseline_exits_2_and_leaves_nothing_behind(tmp_path):
     document = tmp_path / "a.txt"
     document.write_text(DOCUMENT, encoding="utf-8")
     result = run("check", "--write-baseline", str(tmp_path / "no" / "such" / "dir" / "b.json"), str(document))
-    assert result.exit_code == 2 and "cannot write the baseline" in result.output
+    assert result.exit_code == 2 and "无法写入基线文件" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
 
 
@@ -109,3 +109,41 @@ def test_the_number_of_findings_hidden_by_the_baseline_is_said_on_stderr(tmp_pat
     result = run("check", *SELECT, "--baseline", str(baseline), str(document))
     assert result.exit_code == 0
     assert "1 findings recorded in the baseline are not shown" in result.stderr
+
+
+# -- hostile or careless baselines: exit 2, a Chinese message naming the file ---------------
+def refused(tmp_path, baseline) -> str:
+    document = tmp_path / "a.txt"
+    document.write_text(DOCUMENT, encoding="utf-8")
+    result = run("check", "--baseline", str(baseline), str(document))
+    assert result.exit_code == 2, result.output
+    return result.stderr
+
+
+def test_a_baseline_nested_a_hundred_thousand_deep_is_refused(tmp_path):
+    baseline = tmp_path / "deep.json"
+    baseline.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert f"--baseline {baseline}：JSON 嵌套过深，不是 doccheck 基线文件" in refused(tmp_path, baseline)
+
+
+def test_a_device_given_as_the_baseline_is_refused_unread(tmp_path):
+    assert "/dev/zero: 不是普通文件（设备或套接字），不能作为基线（baseline）读取" in refused(tmp_path, "/dev/zero")
+
+
+def test_a_missing_baseline_says_how_to_write_one(tmp_path):
+    baseline = tmp_path / "none.json"
+    assert f"--baseline {baseline}：基线文件不存在（可用 --write-baseline 生成）" in refused(tmp_path, baseline)
+
+
+def test_a_baseline_entry_of_the_wrong_shape_is_refused_naming_it(tmp_path):
+    baseline = tmp_path / "b.json"
+    baseline.write_text('{"format": "doccheck-baseline", "version": 1, "files": {"a.txt": [{"fingerprint": 7}]}}',
+                        encoding="utf-8")
+    assert (f"--baseline {baseline}: 条目 files/a.txt/0/fingerprint 无效：应为字符串，而不是 7"
+            in refused(tmp_path, baseline))
+
+
+def test_a_baseline_of_another_version_is_refused_naming_it(tmp_path):
+    baseline = tmp_path / "b.json"
+    baseline.write_text('{"format": "doccheck-baseline", "version": 99, "files": {}}', encoding="utf-8")
+    assert f"--baseline {baseline}：版本为 99，本程序只能读取版本 1" in refused(tmp_path, baseline)

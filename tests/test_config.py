@@ -6,10 +6,11 @@ import json
 import jsonschema
 import pytest
 
-from checker.core.config import STARTER, ConfigFile, Settings, config_schema, find_config
+from checker.core.config import STARTER, ConfigError, ConfigFile, Settings, find_config
+from checker.core.schemas import generated
 from checker.load.discovery import discover
 from checker.run.settings import settings_from_file
-from tests.conftest import ROOT, run
+from tests.conftest import run
 
 GAP = "（一）甲项工作。\n（三）乙项工作。\n"  # ST101 at 2:1
 
@@ -57,7 +58,7 @@ def test_unknown_key_exits_2_naming_the_key_and_the_file(tmp_path):
     config = write(tmp_path / "doccheck.toml", 'selct = ["ST"]\n')
     result = run("check", str(write(tmp_path / "gap.txt", GAP)))
     assert result.exit_code == 2
-    assert "unknown key 'selct'" in result.output and str(config) in result.output
+    assert "不认识的键 'selct'" in result.output and str(config) in result.output
     assert "Traceback" not in result.output
 
 
@@ -65,7 +66,7 @@ def test_wrong_type_exits_2_naming_the_key_and_the_file(tmp_path):
     config = write(tmp_path / "pyproject.toml", '[tool.doccheck]\nignore = "ST101"\n')
     result = run("check", str(write(tmp_path / "gap.txt", GAP)))
     assert result.exit_code == 2
-    assert "key 'tool.doccheck.ignore'" in result.output and str(config) in result.output
+    assert "键 'tool.doccheck.ignore'：应为列表" in result.output and str(config) in result.output
 
 
 @pytest.mark.parametrize("text, key", [
@@ -91,9 +92,9 @@ def test_bad_values_are_refused_with_the_key(tmp_path, text, key):
 def test_invalid_toml_and_a_missing_config_file_exit_2(tmp_path):
     write(tmp_path / "doccheck.toml", "select = [\n")
     result = run("check", str(write(tmp_path / "gap.txt", GAP)))
-    assert result.exit_code == 2 and "not valid TOML" in result.output
+    assert result.exit_code == 2 and "不是有效的 TOML" in result.output
     result = run("check", "--config", str(tmp_path / "nope.toml"), str(tmp_path / "gap.txt"))
-    assert result.exit_code == 2 and "not found" in result.output
+    assert result.exit_code == 2 and "配置文件不存在" in result.output
 
 
 def test_command_line_select_replaces_and_ignore_adds_to_the_config(tmp_path):
@@ -146,11 +147,6 @@ def test_settings_keep_their_field_names_and_aliases():
     assert Settings(rule_packs=["a"]).rule_packs == Settings(**{"rule-packs": ["a"]}).rule_packs == ["a"]
 
 
-def test_config_schema_file_is_generated_from_the_model():
-    stored = json.loads((ROOT / "schemas" / "config.schema.json").read_text(encoding="utf-8"))
-    assert stored == config_schema(), "regenerate: python -m checker.core.config > schemas/config.schema.json"
-
-
 @pytest.mark.parametrize("config", [
     {"select": ["ST"], "fail-on": "error", "per-path-profiles": {"a/**": "notice"}, "file-types": [".md"]},
     {"selct": ["ST"]},
@@ -161,7 +157,7 @@ def test_config_schema_file_is_generated_from_the_model():
     {"fail_on": "error"},  # the file takes the kebab-case keys only
 ])
 def test_schema_and_model_agree_on_what_a_config_file_may_say(config):
-    schema_ok = jsonschema.Draft202012Validator(config_schema()).is_valid(config)
+    schema_ok = jsonschema.Draft202012Validator(generated("config.schema.json")).is_valid(config)
     try:
         ConfigFile.model_validate(config)
         model_ok = True
@@ -241,3 +237,99 @@ def test_a_gitignore_line_git_would_not_understand_is_skipped(tmp_path):
     write(tmp_path / "build" / "x.txt", GAP)
     kept = write(tmp_path / "y.txt", GAP)
     assert discover([str(tmp_path)]) == [str(kept)]
+
+
+# -- hostile or careless configuration: exit 2, a Chinese message naming file and key -------
+@pytest.mark.parametrize("value, kind", [('"doccheck"', "字符串"), ("5", "数字"), ('["doccheck"]', "数组")])
+def test_a_pyproject_whose_tool_is_not_a_table_is_refused(tmp_path, value, kind):
+    pyproject = write(tmp_path / "pyproject.toml", f"tool = {value}\n")
+    result = run("check", str(write(tmp_path / "gap.txt", GAP)))
+    assert result.exit_code == 2
+    assert f"{pyproject}: 键 'tool' 应为表（[tool]），而不是{kind}" in result.stderr
+
+
+def test_a_pyproject_named_with_config_whose_tool_is_a_string_is_refused(tmp_path):
+    pyproject = write(tmp_path / "pyproject.toml", 'tool = "doccheck"\n')
+    result = run("check", "--config", str(pyproject), str(write(tmp_path / "gap.txt", GAP)))
+    assert result.exit_code == 2 and "键 'tool' 应为表（[tool]），而不是字符串" in result.stderr
+
+
+def test_a_toml_array_nested_five_thousand_deep_is_refused(tmp_path):
+    config = write(tmp_path / "doccheck.toml", "select = " + "[" * 5000 + "]" * 5000 + "\n")
+    result = run("check", str(write(tmp_path / "gap.txt", GAP)))
+    assert result.exit_code == 2
+    assert f"{config}: 不是可用的 TOML：数组或表嵌套过深" in result.stderr
+
+
+def test_a_device_given_as_the_config_is_refused_unread(tmp_path):
+    result = run("check", "--config", "/dev/zero", str(write(tmp_path / "gap.txt", GAP)))
+    assert result.exit_code == 2
+    assert "/dev/zero: 不是普通文件（设备或套接字），不能作为配置读取" in result.stderr
+
+
+def test_a_config_larger_than_the_limit_is_refused_unread(tmp_path):
+    config = tmp_path / "doccheck.toml"
+    config.write_bytes(b"# " + b"x" * (4 << 20) + b"\n")
+    result = run("check", "--config", str(config), str(write(tmp_path / "gap.txt", GAP)))
+    assert result.exit_code == 2
+    assert f"{config}: 配置文件有 4 MB，超过 4 MB 的上限，不予读取" in result.stderr
+
+
+def test_a_folder_given_as_the_config_is_refused(tmp_path):
+    with pytest.raises(ConfigError, match=f"{tmp_path}: 是文件夹，不是配置文件"):
+        settings_from_file(tmp_path)
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "-1", "1025", "1e400", "abc"])
+def test_a_max_file_size_that_is_no_finite_size_is_refused(tmp_path, value):
+    result = run("check", "--max-file-size", value, str(write(tmp_path / "gap.txt", GAP)))
+    assert result.exit_code == 2
+    assert f"--max-file-size {value}：应为 0 到 1024 之间的有限数（单位 MB，0 表示不限）" in result.stderr
+
+
+def test_a_tiny_max_file_size_is_one_byte_not_no_limit(tmp_path):
+    document = write(tmp_path / "gap.txt", GAP)
+    report = json.loads(run("check", "--format", "json", "--max-file-size", "0.0000001", str(document)).stdout)
+    assert "文件过大" in report["files"][0]["error"]
+
+
+def test_a_max_file_size_of_zero_means_no_limit(tmp_path):
+    document = write(tmp_path / "gap.txt", GAP)
+    assert found_codes(check_json("--select", "ST101", "--max-file-size", "0", str(document))) == {
+        str(document): ["ST101"]}
+
+
+def test_settings_refuse_a_negative_size_limit():
+    with pytest.raises(ValueError, match="max_file_size\n  Input should be greater than or equal to 0"):
+        Settings(max_file_size=-1)
+
+
+# -- globs: pathspec on RE2, with caps -----------------------------------------------------
+def test_a_glob_of_many_stars_against_a_long_name_is_matched_at_once(tmp_path):
+    import time
+
+    glob = "*a" * 14 + "*b"
+    write(tmp_path / "doccheck.toml", f'exclude = ["{glob}"]\n[per-path-profiles]\n"{glob}" = "notice"\n')
+    document = write(tmp_path / ("a" * 116 + ".txt"), GAP)
+    settings = settings_from_file(tmp_path / "doccheck.toml")
+    started = time.perf_counter()
+    assert discover([str(tmp_path)], settings) == [str(document)]
+    assert settings.for_path(str(document)).profile is None
+    assert time.perf_counter() - started < 1.0
+
+
+def test_a_glob_that_matches_a_long_name_still_matches(tmp_path):
+    write(tmp_path / "doccheck.toml", 'exclude = ["' + "*a" * 14 + '*.txt"]\n')
+    write(tmp_path / ("a" * 116 + ".txt"), GAP)
+    assert discover([str(tmp_path)], settings_from_file(tmp_path / "doccheck.toml")) == []
+
+
+@pytest.mark.parametrize("glob, reason", [
+    ("a" * 513, "glob 超过 512 个字符"),
+    ("*a" * 33, "glob 中的 * 超过 32 个"),
+])
+def test_a_glob_over_the_caps_is_refused_naming_the_key(tmp_path, glob, reason):
+    config = write(tmp_path / "doccheck.toml", f'exclude = ["{glob}"]\n')
+    result = run("check", str(write(tmp_path / "gap.txt", GAP)))
+    assert result.exit_code == 2
+    assert f"{config}: 键 'exclude'：" in result.stderr and reason in result.stderr

@@ -23,7 +23,7 @@ def where(result):
 
 def test_the_shipped_word_lists_validate_against_their_schema():
     data = load_number_usage_rules()
-    assert "期" in data["count_measure_words"] and "四个全面" in data["set_phrases"]
+    assert "期" in data.count_measure_words and "四个全面" in data.set_phrases
 
 
 @pytest.mark.parametrize("change, entry", [

@@ -14,6 +14,7 @@ from checker.model.quantities import (
     round_half_up,
     sentences,
 )
+from tests.conftest import ROOT
 
 
 def one(text: str):
@@ -161,12 +162,22 @@ def test_malformed_rules_file_names_the_file_the_entry_and_the_reason(tmp_path):
     good = load_numeric_rules()
     import yaml
 
-    data = dict(good, partitions=[{"name": "性别", "members": [["男"]]}])
+    data = good.model_dump(exclude_none=True) | {"partitions": [{"name": "性别", "members": [["男"]]}]}
     bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(NumericRulesError) as error:
         load_numeric_rules(str(bad))
     message = str(error.value)
-    assert str(bad) in message and "partitions/0/members" in message and "too short" in message
+    assert str(bad) in message and "条目 partitions/0/members 无效：至少要有 2 项" in message
+
+
+@pytest.mark.parametrize("value, reason", [(".nan", "应为有限的数字"), (".inf", "应为有限的数字"), ("1.5", "应 ≤ 1")])
+def test_a_tolerance_that_is_no_finite_fraction_is_refused(tmp_path, value, reason):
+    good = (ROOT / "rules" / "numeric.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "numeric.yaml"
+    bad.write_text(good.replace("approximate_relative: 0.10", f"approximate_relative: {value}"), encoding="utf-8")
+    with pytest.raises(NumericRulesError) as error:
+        load_numeric_rules(str(bad))
+    assert str(error.value).startswith(f"{bad}: 条目 tolerance/approximate_relative 无效：{reason}")
 
 
 def test_rules_file_that_is_not_yaml_is_a_clear_error(tmp_path):

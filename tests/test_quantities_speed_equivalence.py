@@ -28,8 +28,8 @@ _CN_BODY = "〇零一二两三四五六七八九十百千万亿点"
 
 
 def _plain_pattern() -> re.Pattern:
-    units = load_numeric_rules()["units"]
-    words = list(PERCENT_UNITS) + list(units["count"]) + list(units["measure"]) + list(units["time"])
+    units = load_numeric_rules().units
+    words = list(PERCENT_UNITS) + list(units.count) + list(units.measure) + list(units.time)
     return re.compile(
         rf"(?P<pct>百分之(?P<pctnum>{_PLAIN_ARABIC}|[{_CN_BODY}]+))"
         rf"|(?P<num>{_PLAIN_ARABIC}|[{_CN_START}][{_CN_BODY}]*)(?P<inner>[多余])?"
@@ -122,20 +122,20 @@ def test_each_claims_word_pattern_answers_as_the_plain_word_by_word_test(text):
     from checker.model.claims import _word_tests
 
     rules = load_numeric_rules()
-    change, breakdown = rules["change"], rules["breakdown"]
-    change_words = change["up"] + change["down"] + change["comparisons"]
+    change, breakdown = rules.change, rules.breakdown
+    change_words = change.up + change.down + change.comparisons
     tests = _word_tests(rules)
     plain = {
-        tests.overlap: breakdown["overlap_words"],
-        tests.not_additive: breakdown["not_additive_words"],
+        tests.overlap: breakdown.overlap_words,
+        tests.not_additive: breakdown.not_additive_words,
         tests.change: change_words,
-        tests.new_statement: breakdown["new_statement_words"],
-        tests.first_part_stop: change_words + change["from_words"] + breakdown["first_part_stop_words"],
-        tests.from_or_comparison: change["from_words"] + change["comparisons"],
-        tests.real_growth: change["real_growth_words"],
-        tests.skip: rules["restatement"]["skip_words"],
+        tests.new_statement: breakdown.new_statement_words,
+        tests.first_part_stop: change_words + change.from_words + breakdown.first_part_stop_words,
+        tests.from_or_comparison: change.from_words + change.comparisons,
+        tests.real_growth: change.real_growth_words,
+        tests.skip: rules.restatement.skip_words,
         tests.reached: ("增至", "增加到", "增长到", "提高到", "达到"),
-        tests.unwanted: change_words + breakdown["not_additive_words"],
+        tests.unwanted: change_words + breakdown.not_additive_words,
     }
     for pattern, words in plain.items():
         assert (pattern.search(text) is not None) == any(word in text for word in words)

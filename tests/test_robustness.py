@@ -181,11 +181,11 @@ def test_many_lines_of_only_punctuation_and_markers(tmp_path):
 
 # -- configuration with the wrong types ------------------------------------------------------
 @pytest.mark.parametrize("content, named", [
-    ('select = "ST"\n', "key 'select'"),
-    ('fail-on = 3\n', "key 'fail-on'"),
-    ('[severity]\nST101 = "fatal"\n', "key 'severity.ST101'"),
-    ('ignore = [1, 2]\n', "key 'ignore"),
-    ('select = [\n', "not valid TOML"),
+    ('select = "ST"\n', "键 'select'"),
+    ('fail-on = 3\n', "键 'fail-on'"),
+    ('[severity]\nST101 = "fatal"\n', "键 'severity.ST101'"),
+    ('ignore = [1, 2]\n', "键 'ignore"),
+    ('select = [\n', "不是有效的 TOML"),
 ])
 def test_configuration_with_wrong_types_is_refused_naming_file_and_key(tmp_path, content, named):
     config = write(tmp_path, "doccheck.toml", content)

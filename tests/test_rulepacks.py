@@ -61,15 +61,16 @@ SUBSTITUTION = {"type": "substitution", "id": "mine", "kind": "misspelling", "sw
 
 
 @pytest.mark.parametrize("rule, entry, reason", [
-    ({"type": "substitution", "id": "mine", "swap": {"布署": "部署"}}, "rules/0", "'kind' is a required property"),
-    ({**SUBSTITUTION, "kind": "typo"}, "rules/0/kind", "is not one of"),
-    ({**SUBSTITUTION, "swap": {}}, "rules/0/swap", "should be non-empty"),
+    ({"type": "substitution", "id": "mine", "swap": {"布署": "部署"}}, "rules/0", "缺少必填的键 'kind'"),
+    ({**SUBSTITUTION, "kind": "typo"}, "rules/0/kind",
+     "应为 'misspelling'、'usage'、'idiom'、'variant'、'transposition' 之一"),
+    ({**SUBSTITUTION, "swap": {}}, "rules/0/swap", "不能为空"),
     ({**SUBSTITUTION, "swap": {"布署": {"right": "部署", "followed_by": ["<dat>"]}}},
-     "rules/0/swap/布署/followed_by/0", "'<dat>' is not one of"),
-    ({**SUBSTITUTION, "colour": "red"}, "rules/0", "Additional properties are not allowed"),
-    ({**SUBSTITUTION, "id": "Mine Rule"}, "rules/0/id", "does not match"),
-    ({"type": "spelling", "id": "mine"}, "rules/0/type", "is not one of"),
-    ({"type": "consistency", "id": "mine", "either": ["其他"]}, "rules/0/either", "is too short"),
+     "rules/0/swap/布署/followed_by/0", "应为 '<date>'、'<time>'、'<number>'、'<han>' 之一，而不是 “<dat>”"),
+    ({**SUBSTITUTION, "colour": "red"}, "rules/0", "不认识的键 'colour'"),
+    ({**SUBSTITUTION, "id": "Mine Rule"}, "rules/0/id", "“Mine Rule” 不符合格式"),
+    ({"type": "spelling", "id": "mine"}, "rules/0/type", "应为 'substitution'、'existence'、'consistency' 之一"),
+    ({"type": "consistency", "id": "mine", "either": ["其他"]}, "rules/0/either", "至少要有 2 项"),
     ({**SUBSTITUTION, "swap": {"部署": "部署"}}, "rules/0（id: mine）/swap/部署", "正确写法与错误写法相同"),
 ])
 def test_a_malformed_pack_is_refused_naming_file_entry_and_reason(tmp_path, rule, entry, reason):
@@ -79,6 +80,43 @@ def test_a_malformed_pack_is_refused_naming_file_entry_and_reason(tmp_path, rule
     message = str(error.value)
     assert message.startswith(path + ": 条目 " + entry)
     assert reason in message
+
+
+EXISTENCE = {"type": "existence", "id": "checks", "tokens": ["监督检查"], "message": "“{match}”不宜使用"}
+
+
+SPEC = "消息中的 {match} 不能带格式说明或转换（如 {match:>10}、{match!r}）"
+
+
+@pytest.mark.parametrize("message, reason", [
+    ("{match:>999999999}", SPEC),
+    ("{match!r}", SPEC),
+    ("{0}", "消息只能用 {match} 代表匹配到的文字，不能用 {0}"),
+    ("{}", "消息只能用 {match} 代表匹配到的文字，不能用 {}"),
+    ("{match.__class__}", "消息只能用 {match} 代表匹配到的文字，不能用 {match.__class__}"),
+    ("“{match}”不宜使用{", "消息中的花括号不成对（要显示花括号本身，请写 {{ 或 }}）"),
+])
+def test_an_existence_message_is_checked_when_the_pack_is_loaded(tmp_path, message, reason):
+    path = write(tmp_path, {"version": 1, "rules": [{**EXISTENCE, "message": message}]})
+    with pytest.raises(RulePackError) as error:
+        parse_pack(path)
+    assert str(error.value) == f"{path}: 条目 rules/0/message（id: checks） 无效：{reason}"
+
+
+def test_an_existence_message_may_show_braces_themselves(tmp_path):
+    pack = write(tmp_path, {"version": 1, "rules": [{**EXISTENCE, "message": "{{内部}}“{match}”不宜使用"}]})
+    (finding,) = check_text("加强监督检查。\n", Settings(select=["TY106"], rule_packs=[pack]))
+    assert finding.message == "{内部}“监督检查”不宜使用"
+
+
+def test_the_cli_refuses_a_message_with_a_format_spec_with_exit_2(tmp_path):
+    pack = write(tmp_path, {"version": 1, "rules": [{**EXISTENCE, "message": "{match:>999999999}"}]}, "bad.yaml")
+    (tmp_path / "doccheck.toml").write_text('rule-packs = ["bad.yaml"]\n', encoding="utf-8")
+    document = tmp_path / "a.txt"
+    document.write_text("加强监督检查。\n", encoding="utf-8")
+    result = run("check", str(document))
+    assert result.exit_code == 2
+    assert f"{pack}: 条目 rules/0/message（id: checks） 无效：消息中的 {{match}} 不能带格式说明" in result.stderr
 
 
 def test_a_form_given_twice_is_refused(tmp_path):

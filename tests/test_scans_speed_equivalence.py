@@ -97,13 +97,13 @@ def test_number_usage_views_found_from_their_anchor_are_those_of_the_plain_scan(
         m for m in _plain_paragraph_matches(doc, nu._RANGE)
         if not (m.group(2) in "-－" and m.group(4) not in ("%", "％", "‰")))
     data = nu.load_number_usage_rules()
-    spec = tuple((q["name"], tuple(q["before"]), tuple(q["after"]), tuple(q.get("unless_followed_by", ())))
-                 for q in data["double_qualifiers"])
+    spec = tuple((q.name, tuple(q.before), tuple(q.after), tuple(q.unless_followed_by or ()))
+                 for q in data.double_qualifiers)
     plain = []
     for p in doc.body_paragraphs:
         for name, pattern, unless, _ in nu._qualifier_patterns(spec):
             for m in pattern.finditer(doc.text, p.start, p.end):
-                if m.start() > p.start and doc.text[m.start() - 1] in data["qualifier_word_prefixes"]:
+                if m.start() > p.start and doc.text[m.start() - 1] in data.qualifier_word_prefixes:
                     continue
                 if unless and doc.text.startswith(unless, m.end()):
                     continue
@@ -124,7 +124,7 @@ def test_counts_found_in_one_scan_are_those_of_the_arabic_and_the_chinese_scan(t
     from checker.rules.checks import number_usage as nu
 
     digit, numeral = nu._DIGIT, nu._CHINESE_NUMERAL
-    pattern = nu._count_pattern(tuple(nu.load_number_usage_rules()["count_measure_words"]))
+    pattern = nu._count_pattern(tuple(nu.load_number_usage_rules().count_measure_words))
     words = pattern.pattern[pattern.pattern.rindex("("):]
     arabic = re.compile(f"([{digit}](?<![{digit}.．第].)[{digit}]{{0,8}}){words}")
     chinese = re.compile(f"([{numeral}](?<![{numeral}零〇第前后头首每这那几“].)[{numeral}]{{0,3}}){words}")

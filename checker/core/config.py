@@ -6,26 +6,37 @@ fail, which profile, which files. It is filled from a configuration file
 by walking up from the checked path; ``--config FILE`` names one) and then from the
 command line, whose options win. :class:`ConfigFile` is the shape of that file; the
 JSON Schema in ``schemas/config.schema.json`` is generated from it
-(``python -m checker.core.config > schemas/config.schema.json``) and a test keeps the
-two equal. A file with an unknown key or a value of the wrong type is refused
-with a :class:`ConfigError` that names the key and the file.
+(``python -m checker.core.schemas``) and a test keeps the two equal. A file that is
+too large, nested too deep, has an unknown key or a value of the wrong type is
+refused with a :class:`ConfigError` that names the file and the key, in Chinese.
+
+Globs (``include``, ``exclude``, the per-path tables and .gitignore files) are
+matched by pathspec on its RE2 backend, in time linear in the path whatever the glob;
+a glob longer than :data:`GLOB_MAX_LENGTH` characters or with more than
+:data:`GLOB_MAX_STARS` ``*`` is refused all the same.
 """
 from __future__ import annotations
 
-import json
+import math
 import os
 import sys
+from collections.abc import Callable, Collection
 from pathlib import Path, PurePosixPath
-from typing import Annotated, Any, Callable, Collection, Literal, NamedTuple, Optional
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from checker.core.datafiles import decode, problem_in, read_bounded
 from checker.core.files import DEFAULT_MAX_BYTES
 from checker.core.models import Severity
 
 FailOn = Literal["error", "warning", "info", "never"]
 CONFIG_NAMES = ("doccheck.toml", ".doccheck.toml")
 Suffix = Annotated[str, StringConstraints(pattern=r"^\.[A-Za-z0-9]+$")]
+TOML_LIMIT = 4 << 20  # bytes of a configuration file (a pyproject.toml of a large project has a few KB)
+MAX_FILE_SIZE_MB = 1024  # the largest --max-file-size: a document is not a gigabyte
+GLOB_MAX_LENGTH = 512  # characters of one glob
+GLOB_MAX_STARS = 32  # '*' in one glob
 
 
 class ConfigError(Exception):
@@ -55,9 +66,10 @@ class Settings(BaseModel):
     ignore: list[str] = Field([])
     extend_select: list[str] = Field([], alias="extend-select")
     fail_on: FailOn = Field("warning", alias="fail-on")
-    profile: Optional[str] = None
+    profile: str | None = None
     severity: dict[str, Severity] = Field({})  # code → severity override
-    max_file_size: int = Field(DEFAULT_MAX_BYTES, alias="max-file-size")  # bytes; 0 = no limit
+    max_file_size: int = Field(DEFAULT_MAX_BYTES, alias="max-file-size", ge=0,
+                               le=MAX_FILE_SIZE_MB << 20)  # bytes; 0 = no limit
     # User data files: extra rule packs (typos, wording) and glossaries of names.
     rule_packs: list[str] = Field([], alias="rule-packs")
     glossaries: list[str] = Field([])
@@ -70,11 +82,11 @@ class Settings(BaseModel):
     exclude: list[str] = Field([])
     # The folder globs are relative to (the configuration file's; None: the current
     # directory) and the file the settings were read from.
-    root: Optional[str] = None
-    config_file: Optional[str] = Field(None, alias="config-file")
+    root: str | None = None
+    config_file: str | None = Field(None, alias="config-file")
 
     @classmethod
-    def defaults(cls) -> "Settings":
+    def defaults(cls) -> Settings:
         """The settings of a run without a configuration file (nothing to validate;
         one shared instance, which is why settings are frozen)."""
         global _DEFAULTS
@@ -99,7 +111,7 @@ class Settings(BaseModel):
             relative = absolute
         return PurePosixPath(*Path(relative).parts).as_posix()
 
-    def for_path(self, path: str) -> "Settings":
+    def for_path(self, path: str) -> Settings:
         """The settings for one file: its per-path profile and ignores applied."""
         if not self.per_path_profiles and not self.per_path_ignores:
             return self
@@ -116,7 +128,7 @@ class Settings(BaseModel):
         return self.model_copy(update=update) if update else self
 
 
-_DEFAULTS: Optional[Settings] = None
+_DEFAULTS: Settings | None = None
 
 
 def glob_matches(pattern: str, relative: str) -> bool:
@@ -132,12 +144,28 @@ def _spec(patterns: tuple[str, ...]):
     if spec is None:
         import pathspec
 
-        spec = _SPECS[patterns] = pathspec.GitIgnoreSpec.from_lines(patterns)
+        for pattern in patterns:
+            problem = glob_problem(pattern)
+            if problem:
+                raise ValueError(problem)
+        # pathspec turns each glob into a regular expression; its RE2 backend matches
+        # them in linear time (re would backtrack on *a*a*a…*b for minutes)
+        spec = _SPECS[patterns] = pathspec.GitIgnoreSpec.from_lines(patterns, backend="re2")
     return spec
 
 
+def glob_problem(pattern: str) -> str | None:
+    """Why ``pattern`` is refused as a glob (too long, too many ``*``), or None."""
+    if len(pattern) > GLOB_MAX_LENGTH:
+        return f"glob 超过 {GLOB_MAX_LENGTH} 个字符"
+    if pattern.count("*") > GLOB_MAX_STARS:
+        return f"glob 中的 * 超过 {GLOB_MAX_STARS} 个"
+    return None
+
+
 def path_spec(patterns: list[str]):
-    """A compiled gitignore-style spec of several globs (cached)."""
+    """A compiled gitignore-style spec of several globs (cached); ``ValueError`` for a
+    glob that is too long or has too many ``*``."""
     return _spec(tuple(patterns))
 
 
@@ -153,7 +181,7 @@ class ConfigFile(BaseModel):
                                      description="Rules to run in addition to select.")
     fail_on: FailOn = Field("warning", alias="fail-on",
                             description="Exit 1 when a finding of this severity or higher is reported.")
-    profile: Optional[str] = Field(None, description="Document profile for every file (unless a "
+    profile: str | None = Field(None, description="Document profile for every file (unless a "
                                    "per-path profile matches).")
     severity: dict[str, Severity] = Field({}, description="Severity overrides: rule code → severity.")
     rule_packs: list[str] = Field([], alias="rule-packs",
@@ -173,15 +201,23 @@ class ConfigFile(BaseModel):
                                "to .gitignore inside a git repository).")
 
 
-def config_schema() -> dict:
-    """The JSON Schema of the configuration file, as kept in ``schemas/config.schema.json``."""
-    schema = ConfigFile.model_json_schema(by_alias=True)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": "https://doccheck.invalid/schemas/config.schema.json", **schema}
+def max_file_size_bytes(megabytes: str | float) -> int:
+    """``--max-file-size`` (megabytes) as the byte limit :class:`Settings` keep. 0 means no
+    limit; any other size is at least one byte (0.0000001 must not round to "no limit").
+    :class:`ConfigError` for what is not a finite number between 0 and
+    :data:`MAX_FILE_SIZE_MB`."""
+    try:
+        value = float(megabytes)
+    except (TypeError, ValueError):
+        value = math.nan
+    if not math.isfinite(value) or not 0 <= value <= MAX_FILE_SIZE_MB:
+        raise ConfigError(f"--max-file-size {str(megabytes)[:40]}：应为 0 到 {MAX_FILE_SIZE_MB} 之间的有限数"
+                          f"（单位 MB，0 表示不限）")
+    return 0 if value == 0 else max(1, int(value * (1 << 20)))
 
 
 # -- finding and reading the file ---------------------------------------------------
-def find_config(start: str) -> Optional[Path]:
+def find_config(start: str) -> Path | None:
     """The configuration that applies to ``start``: the nearest doccheck.toml, or
     pyproject.toml with a [tool.doccheck] table, in its folder or any folder above."""
     folder = Path(os.path.abspath(start))
@@ -192,9 +228,29 @@ def find_config(start: str) -> Optional[Path]:
             if (candidate / name).is_file():
                 return candidate / name
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and "doccheck" in _read_toml(pyproject).get("tool", {}):
+        if pyproject.is_file() and "doccheck" in _tool_table(pyproject, _read_toml(pyproject)):
             return pyproject
     return None
+
+
+def _tool_table(path: Path, data: dict) -> dict:
+    """The ``[tool]`` table of a pyproject.toml (empty when there is none)."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 键 'tool' 应为表（[tool]），而不是{_toml_type(tool)}")
+    return tool
+
+
+def _toml_type(value: Any) -> str:
+    if isinstance(value, str):
+        return "字符串"
+    if isinstance(value, bool):
+        return "布尔值"
+    if isinstance(value, (int, float)):
+        return "数字"
+    if isinstance(value, list):
+        return "数组"
+    return "日期或时间"
 
 
 def common_folder(paths: list[str]) -> str:
@@ -212,36 +268,33 @@ def _read_toml(path: Path) -> dict:
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
+    data = read_bounded(str(path), TOML_LIMIT, noun="配置", error=ConfigError)
+    text = decode(data, str(path), noun="配置文件", error=ConfigError)
     try:
-        with open(path, "rb") as stream:
-            return tomllib.load(stream)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: not valid TOML: {error}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not valid TOML: the file is not UTF-8") from None
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read the configuration: {error.strerror}") from None
+        raise ConfigError(f"{path}: 不是有效的 TOML：{error}") from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays and tables
+        raise ConfigError(f"{path}: 不是可用的 TOML：数组或表嵌套过深") from None
 
 
 def load_config(path: str | Path, names: KnownNames) -> Settings:
     """Settings from a configuration file (doccheck.toml or a pyproject.toml); the rule
     selectors, rule codes and file types in it must be among ``names``."""
     path = Path(path)
-    if not path.exists():
-        raise ConfigError(f"{path}: configuration file not found")
-    data = _read_toml(path)
+    data: Any = _read_toml(path)
     prefix = ""
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("doccheck")
+        data = _tool_table(path, data).get("doccheck")
         prefix = "tool.doccheck."
         if data is None:
-            raise ConfigError(f"{path}: has no [tool.doccheck] table")
+            raise ConfigError(f"{path}: 没有 [tool.doccheck] 表")
         if not isinstance(data, dict):
-            raise ConfigError(f"{path}: key 'tool.doccheck' must be a table")
+            raise ConfigError(f"{path}: 键 'tool.doccheck' 应为表，而不是{_toml_type(data)}")
     try:
         config = ConfigFile.model_validate(data)
     except ValidationError as error:
-        raise ConfigError(_explain(path, prefix, error)) from None
+        raise ConfigError(_explain(path, prefix, error, data)) from None
     values = config.model_dump(exclude_unset=True)
     _check_values(path, prefix, values, names)
     folder = path.resolve().parent
@@ -251,47 +304,43 @@ def load_config(path: str | Path, names: KnownNames) -> Settings:
     return Settings(**values, root=str(folder), config_file=str(path))
 
 
-def _explain(path: Path, prefix: str, error: ValidationError) -> str:
-    problems = []
-    for item in error.errors():
-        location = list(item["loc"])
-        key = prefix + ".".join(str(part) for part in location)
-        if item["type"] == "extra_forbidden":
-            problems.append(f"unknown key '{key}'")
-        else:
-            problems.append(f"key '{key}': {item['msg']}")
-    return f"{path}: " + "; ".join(problems)
+def _explain(path: Path, prefix: str, error: ValidationError, data: dict) -> str:
+    """The first problem pydantic found, as "FILE: 键 'KEY'：REASON"."""
+    problem = problem_in(error, data)
+    if error.errors()[0]["type"] == "extra_forbidden":
+        key = ".".join(str(part) for part in (*problem.parts, error.errors()[0]["loc"][-1]))
+        return f"{path}: 不认识的键 '{prefix}{key}'"
+    return f"{path}: 键 '{prefix}{'.'.join(str(part) for part in problem.parts)}'：{problem.message}"
 
 
 def _check_values(path: Path, prefix: str, values: dict, names: KnownNames) -> None:
     """What a type cannot say: selectors must name rules, codes must exist."""
     def fail(key: str, message: str) -> None:
-        raise ConfigError(f"{path}: key '{prefix}{key}': {message}")
+        raise ConfigError(f"{path}: 键 '{prefix}{key}'：{message}")
 
     for field_name, alias in (("select", "select"), ("ignore", "ignore"), ("extend_select", "extend-select")):
         for selector in values.get(field_name, []):
             if not names.selector_known(selector):
-                fail(alias, f"no rule, prefix or category matches {selector!r}")
+                fail(alias, f"没有规则、前缀或类别与 {selector!r} 相符")
     for pattern, selectors in values.get("per_path_ignores", {}).items():
         for selector in selectors:
             if not names.selector_known(selector):
-                fail(f"per-path-ignores.{pattern}", f"no rule, prefix or category matches {selector!r}")
+                fail(f"per-path-ignores.{pattern}", f"没有规则、前缀或类别与 {selector!r} 相符")
     for key, alias in (("include", "include"), ("exclude", "exclude"), ("per_path_profiles", "per-path-profiles"),
                        ("per_path_ignores", "per-path-ignores")):
         for pattern in values.get(key, []):
             if not pattern.strip():
-                fail(alias, "an empty glob matches nothing")
+                fail(alias, "空的 glob 什么也匹配不到")
             try:
                 path_spec([pattern])
             except Exception as error:  # pathspec's own error types vary by version
-                fail(alias, f"{pattern!r} is not a valid glob: {error}")
+                fail(alias, f"{pattern[:80]!r} 不是可用的 glob：{error}")
     for code in values.get("severity", {}):
         if code.upper() not in names.rule_codes():
-            fail(f"severity.{code}", "not a rule code")
+            fail(f"severity.{code}", "不是规则代码")
     for suffix in values.get("file_types", []):
         if suffix.lower() not in names.suffixes():
-            fail("file-types", f"doccheck cannot read {suffix!r} files "
-                 f"(it reads {', '.join(names.suffixes())})")
+            fail("file-types", f"doccheck 不能读取 {suffix!r} 文件（可读取 {', '.join(names.suffixes())}）")
     if "severity" in values:
         values["severity"] = {code.upper(): level for code, level in values["severity"].items()}
     if "file_types" in values:
@@ -332,7 +381,3 @@ exclude = []
 # rule-packs = ["rules/our-typos.yaml"]
 # glossaries = ["rules/our-names.yaml"]
 '''
-
-
-if __name__ == "__main__":  # regenerate schemas/config.schema.json
-    print(json.dumps(config_schema(), ensure_ascii=False, indent=2))

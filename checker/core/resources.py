@@ -15,10 +15,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
-
-if TYPE_CHECKING:
-    import yaml
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -56,13 +53,13 @@ def load_schema(filename: str) -> dict:
 
 
 # -- a disk cache for validated data files ----------------------------------------------
-# Parsing a YAML rule pack and validating it against its JSON Schema costs more than
-# checking a short document (PyYAML and jsonschema alone take ~0.2 s to import and
-# run), and the answer only changes when the file, its schema or the parser does. So
-# the validated data is kept on disk, keyed by all three; a miss parses as before.
+# Parsing a YAML rule pack and validating it against its model costs more than
+# checking a short document, and the answer only changes when the file, its schema
+# (generated from the model, so it changes with it) or the parser does. So the
+# validated data is kept on disk, keyed by all three; a miss parses as before.
 # ``DOCCHECK_CACHE_DIR`` moves the cache; set it to an empty string to turn it off.
 
-_CACHE_VERSION = "1"
+_CACHE_VERSION = "2"
 _CACHE_LIMIT = 200  # files kept; the oldest half is dropped beyond that
 
 
@@ -178,10 +175,3 @@ def store_atomically(path: Path, data: bytes) -> bool:
             except OSError:
                 pass
         return False
-
-
-def yaml_loader() -> type[yaml.SafeLoader]:
-    """PyYAML's C loader when libyaml is there (ten times faster), else the Python one."""
-    import yaml
-
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -24,9 +24,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any
 
 from checker.core import patterns
+from checker.core.numericdata import ChangeWords, NumericRules, Partition, ShareWords
 from checker.model.document import Document
 from checker.model.quantities import Quantity, Sentence, load_numeric_rules, sentences
 
@@ -60,34 +60,34 @@ def _any_word(words: Iterable[str]) -> re.Pattern[str]:
 class _WordTests:
     """The yes/no word-list tests of the claims, each one pattern (see :func:`_any_word`)."""
 
-    def __init__(self, rules: dict[str, Any]) -> None:
-        change, breakdown = rules["change"], rules["breakdown"]
-        change_words = change["up"] + change["down"] + change["comparisons"]
-        self.overlap = _any_word(breakdown["overlap_words"])
-        self.not_additive = _any_word(breakdown["not_additive_words"])
+    def __init__(self, rules: NumericRules) -> None:
+        change, breakdown = rules.change, rules.breakdown
+        change_words = change.up + change.down + change.comparisons
+        self.overlap = _any_word(breakdown.overlap_words)
+        self.not_additive = _any_word(breakdown.not_additive_words)
         self.change = _any_word(change_words)
-        self.new_statement = _any_word(breakdown["new_statement_words"])
-        self.first_part_stop = _any_word(change_words + change["from_words"]
-                                         + breakdown["first_part_stop_words"])
+        self.new_statement = _any_word(breakdown.new_statement_words)
+        self.first_part_stop = _any_word(change_words + change.from_words
+                                         + breakdown.first_part_stop_words)
         # the words a breakdown's parts follow, and whether the parts are all of the total
-        self.markers = tuple([(word, False) for word in breakdown["introducers"]]
-                             + [(word, True) for word in breakdown["exhaustive_markers"]])
+        self.markers = tuple([(word, False) for word in breakdown.introducers]
+                             + [(word, True) for word in breakdown.exhaustive_markers])
         self.marker = _any_word([word for word, _ in self.markers])
         # every share and every set of shares is read after a share word (占, 比重 …) or a set hint
-        self.share = _any_word(rules["shares"]["words"])
-        self.share_or_hint = _any_word(rules["shares"]["words"] + rules["shares"]["set_hints"])
+        self.share = _any_word(rules.shares.words)
+        self.share_or_hint = _any_word(rules.shares.words + rules.shares.set_hints)
         self.reached = _any_word(("增至", "增加到", "增长到", "提高到", "达到"))  # a level, not a change
-        self.from_or_comparison = _any_word(change["from_words"] + change["comparisons"])
-        self.real_growth = _any_word(change["real_growth_words"])
-        self.skip = _any_word(rules["restatement"]["skip_words"])
-        self.unwanted = _any_word(change_words + breakdown["not_additive_words"])
+        self.from_or_comparison = _any_word(change.from_words + change.comparisons)
+        self.real_growth = _any_word(change.real_growth_words)
+        self.skip = _any_word(rules.restatement.skip_words)
+        self.unwanted = _any_word(change_words + breakdown.not_additive_words)
 
 
 # id(rules) -> (rules, its tests); the rules are kept so that the id stays theirs
-_word_tests_cache: dict[int, tuple[dict[str, Any], _WordTests]] = {}
+_word_tests_cache: dict[int, tuple[NumericRules, _WordTests]] = {}
 
 
-def _word_tests(rules: dict[str, Any]) -> _WordTests:
+def _word_tests(rules: NumericRules) -> _WordTests:
     cached = _word_tests_cache.get(id(rules))
     if cached is None or cached[0] is not rules:
         cached = _word_tests_cache[id(rules)] = (rules, _WordTests(rules))
@@ -232,7 +232,7 @@ class _SentenceReader:
     hold no candidate for the claims that need them.
     """
 
-    def __init__(self, text: str, sentence: Sentence, rules: dict[str, Any], kinds: set[str],
+    def __init__(self, text: str, sentence: Sentence, rules: NumericRules, kinds: set[str],
                  words: _WordTests) -> None:
         self.text = text
         self.sentence = sentence
@@ -362,7 +362,7 @@ class _SentenceReader:
 
     def plain_words(self, label: str) -> str:
         """The label with nouns that contain a change verb (增加值) blanked out."""
-        for noun in self.rules["change"]["not_change_words"]:
+        for noun in self.rules.change.not_change_words:
             if noun in label:
                 label = label.replace(noun, "□" * len(noun))
         return label
@@ -381,7 +381,7 @@ class _SentenceReader:
             and self.text.startswith(noun, part.end)
 
     def _breakdown_at(self, marker_start: int, marker_end: int, says_all: bool) -> Breakdown | None:
-        rules = self.rules["breakdown"]
+        rules = self.rules.breakdown
         text = self.text
         total = None
         for index in range(bisect.bisect_right(self.outside_ends, marker_start) - 1, -1, -1):
@@ -410,7 +410,7 @@ class _SentenceReader:
             between = text[floor:quantity.start]
             if any(mark in between for mark in _STRONG_MARKS):
                 break
-            if any(word in between for word in rules["introducers"]) and parts:
+            if any(word in between for word in rules.introducers) and parts:
                 break
             if quantity.is_rate and not parts:
                 break  # 其中出口增长10%…: the sentence goes on about rates, not parts
@@ -427,7 +427,7 @@ class _SentenceReader:
                 break
             if self.words.not_additive.search(words):
                 break
-            scope = self.has_any(label, rules["scope_words"])
+            scope = self.has_any(label, rules.scope_words)
             if (scope and scope not in total_label) or (quantity.cumulative and not total.cumulative):
                 floor = quantity.end
                 continue  # a stock inside a flow (贷款余额 in 发放贷款): another measure
@@ -449,7 +449,7 @@ class _SentenceReader:
         if len(parts) < 2:
             return False, "subset"
         labels = [part.label for part in parts]
-        partition = match_partition(labels, self.rules["partitions"])
+        partition = match_partition(labels, self.rules.partitions)
         if partition:
             return True, f"标准分类：{partition}"
         enumeration = self._enumeration_match(clause, labels)
@@ -458,12 +458,12 @@ class _SentenceReader:
         return False, "subset"
 
     def _enumeration_match(self, clause: str, labels: list[str]) -> str | None:
-        rules = self.rules["breakdown"]
-        for separator in rules["enumeration_separators"]:
+        rules = self.rules.breakdown
+        for separator in rules.enumeration_separators:
             items = clause.split(separator)
             if len(items) != len(labels):
                 continue
-            cores = [strip_suffixes(label, rules["enumeration_part_suffixes"]) for label in labels]
+            cores = [strip_suffixes(label, rules.enumeration_part_suffixes) for label in labels]
             if all(core and core in item for core, item in zip(cores, items, strict=True)):
                 listed = separator.join(_shorten(item, core, first=i == 0)
                                         for i, (item, core) in enumerate(zip(items, cores, strict=True)))
@@ -475,8 +475,8 @@ class _SentenceReader:
         if "percent" not in self.kinds or \
                 self.words.share.search(self.text, self.sentence.start, self.sentence.end) is None:
             return []  # a share is read after a share word in the clause of its percentage
-        rules = self.rules["shares"]
-        change = self.rules["change"]
+        rules = self.rules.shares
+        change = self.rules.change
         text = self.text
         found: list[Share] = []
         part_of = {part.quantity.start: b.total for b in breakdowns for part in b.parts}
@@ -489,9 +489,9 @@ class _SentenceReader:
             if word is None:
                 continue
             after_word = clause[at + len(word):]
-            verb = self.has_any(after_word, change["up"] + change["down"])
+            verb = self.has_any(after_word, change.up + change.down)
             level = verb is None or any(after_word.endswith(verb + to) or after_word.endswith(to)
-                                        for to in change["to_words"])
+                                        for to in change.to_words)
             share = Share(percent, word, level=level, start=start + at, end=percent.end,
                           whole_words=clause[at + len(word):])
             if word == "占" and level:
@@ -505,7 +505,7 @@ class _SentenceReader:
                     share.whole_words = described
                     if stated:
                         share.whole, share.whole_source = stated[-1], "stated"
-                    elif share.part.start in part_of and described in rules["generic_whole_phrases"]:
+                    elif share.part.start in part_of and described in rules.generic_whole_phrases:
                         share.whole, share.whole_source = part_of[share.part.start], "breakdown"
             found.append(share)
         return found
@@ -524,7 +524,7 @@ class _SentenceReader:
 
     # -- changes -------------------------------------------------------------
     def changes(self) -> list[Change]:
-        rules = self.rules["change"]
+        rules = self.rules.change
         text = self.text
         found: list[Change] = []
         if self.words.from_or_comparison.search(text, self.sentence.start, self.sentence.end) is None:
@@ -547,12 +547,12 @@ class _SentenceReader:
                 paired = "分别" in head \
                     or (text[first.start - 1:first.start] == "、" and first.start - 1 in self.ends_all) \
                     or (text[second.end:second.end + 1] == "、" and second.end + 1 in self.starts_all)
-                from_to = not paired and any(word in head for word in rules["from_words"])
+                from_to = not paired and any(word in head for word in rules.from_words)
             else:
                 from_to = False
             if from_to:
                 verb, direction = _change_verb(gap, rules)
-                if (verb and any(gap.endswith(to) for to in rules["to_words"])) or gap in _SHORT_TO_VERBS:
+                if (verb and any(gap.endswith(to) for to in rules.to_words)) or gap in _SHORT_TO_VERBS:
                     if verb is None:
                         verb, direction = gap, ("down" if gap[0] in "降减" else "up")
                     change = Change("from_to", direction, verb, start_value=first, end_value=second,
@@ -569,7 +569,7 @@ class _SentenceReader:
             # M，比上年增加N，增长p%
             if not first.is_rate and second.unit == first.unit and not second.is_rate and first.start not in used \
                     and 2 <= len(gap) <= _LONGEST_COMPARISON:
-                comparison = self.has_any(gap, _longest_first(tuple(rules["comparisons"])))
+                comparison = self.has_any(gap, _longest_first(tuple(rules.comparisons)))
                 if comparison is None:
                     continue  # no 比上年, 同比 …: not an increment
                 verb, direction = _change_verb(gap, rules)
@@ -583,7 +583,7 @@ class _SentenceReader:
                                     start=first.start, end=second.end, real_growth=real)
                     if third is not None and third.kind == "percent":
                         rate_verb, rate_direction, said = _rate_gap(text[second.end:third.start], rules)
-                        start_of_year = rules["start_of_year_comparisons"]
+                        start_of_year = rules.start_of_year_comparisons
                         other_base = said and (said in start_of_year) != (comparison in start_of_year)
                         if rate_verb and rate_direction == direction and not other_base:
                             change.rate, change.end = third, third.end
@@ -595,13 +595,13 @@ class _SentenceReader:
         """``found`` and the 减少N倍 of the sentence after it."""
         if "times" not in self.kinds:
             return found
-        rules = self.rules["change"]
+        rules = self.rules.change
         text = self.text
         for quantity in self.outside:
             if quantity.kind == "times":
                 before = text[max(self.sentence.start, quantity.start - 4):quantity.start]
                 head = before.rstrip("了")  # 降低了3倍: the change begins at 降, not at 低
-                for verb in rules["down"]:
+                for verb in rules.down:
                     if head.endswith(verb):
                         start = quantity.start - (len(before) - len(head)) - len(verb)
                         found.append(Change("times_down", "down", verb, rate=quantity,
@@ -614,7 +614,7 @@ class _SentenceReader:
         if ("bare" not in self.kinds and "percent" not in self.kinds) or \
                 self.words.share_or_hint.search(self.text, self.sentence.start, self.sentence.end) is None:
             return []  # both kinds of set are made of bare numbers or percentages, after a share word or hint
-        rules = self.rules["shares"]
+        rules = self.rules.shares
         text = self.text
         found: list[ShareSet] = []
         # 5.1:38.2:56.7 after a hint (三次产业结构)
@@ -626,7 +626,7 @@ class _SentenceReader:
                 continue
             if len(run) >= 2:
                 head = text[self.clause_start(run[0].start, _STRONG_MARKS):run[0].start]
-                hint = next((h for h in rules["set_hints"] if h in head[-30:]), None)
+                hint = next((h for h in rules.set_hints if h in head[-30:]), None)
                 if hint:
                     found.append(ShareSet(list(run), [], hint, run[0].start, run[-1].end))
             run = [quantity] if quantity is not None and quantity.kind in ("bare", "percent") else []
@@ -636,16 +636,16 @@ class _SentenceReader:
             return found
         labelled = [(q, label) for q, label in ((q, self.label(q)) for q in percents)
                     if _share_word(label, rules)[0] is not None] if len(percents) >= 2 else []
-        for partition in self.rules["partitions"] if len(labelled) >= 2 else ():
+        for partition in self.rules.partitions if len(labelled) >= 2 else ():
             chosen, chosen_labels = [], []
-            for member in partition["members"]:
+            for member in partition.members:
                 for quantity, label in labelled:
                     if _member_in(label, member):
                         chosen.append(quantity)
                         chosen_labels.append(label)
                         break
-            if len(chosen) == len(partition["members"]) and len(set(q.start for q in chosen)) == len(chosen):
-                found.append(ShareSet(chosen, chosen_labels, partition["name"], min(q.start for q in chosen),
+            if len(chosen) == len(partition.members) and len(set(q.start for q in chosen)) == len(chosen):
+                found.append(ShareSet(chosen, chosen_labels, partition.name, min(q.start for q in chosen),
                                       max(q.end for q in chosen)))
         has_each = text.find("分别", self.sentence.start, self.sentence.end) >= 0
         for at_word in ("分别为", "分别是", "分别占") if has_each else ():
@@ -655,7 +655,7 @@ class _SentenceReader:
             head = text[self.clause_start(at, _STRONG_MARKS):at]
             listed = [q for q in percents if q.start > at]
             listed = _consecutive(text, listed, at + len(at_word))
-            hint = next((h for h in rules["set_hints"] if h in head), None)
+            hint = next((h for h in rules.set_hints if h in head), None)
             size = 3 if hint else 0
             if hint and len(listed) == size and _share_word(head, rules)[0] is not None \
                     and not any(s.shares[0].start == listed[0].start for s in found):
@@ -666,7 +666,7 @@ class _SentenceReader:
     def figures(self) -> list[Figure]:
         if "time" not in self.kinds or not any(q.unit == "年" and q.kind == "time" for q in self.all):
             return []  # a figure is compared only within one year
-        rules = self.rules["restatement"]
+        rules = self.rules.restatement
         text = self.text
         if self.words.skip.search(text, self.sentence.start, self.sentence.end):
             return []
@@ -688,7 +688,7 @@ class _SentenceReader:
             if quantity.chinese and quantity.value == 1:
                 continue  # 一个, 一批: idiom, not a figure
             subject = _subject(self.label(quantity))
-            if len(subject) >= rules["min_subject_chars"] and not unwanted.search(subject):
+            if len(subject) >= rules.min_subject_chars and not unwanted.search(subject):
                 found.append(Figure(quantity, subject, next(iter(years))))
         return found
 
@@ -715,10 +715,10 @@ def _member_in(label: str, spellings: Iterable[str]) -> str | None:
     return None
 
 
-def match_partition(labels: list[str], partitions: list[dict[str, Any]]) -> str | None:
+def match_partition(labels: list[str], partitions: list[Partition]) -> str | None:
     """The name of the partition whose members the labels are, one each, if any."""
     for partition in partitions:
-        members = partition["members"]
+        members = partition.members
         if len(members) != len(labels):
             continue
         taken: set[int] = set()
@@ -740,7 +740,7 @@ def match_partition(labels: list[str], partitions: list[dict[str, Any]]) -> str 
         else:
             # 城镇人口/农村人口 split one whole; 城镇新增就业/农村劳动力转移就业 are two measures
             if len(taken) == len(members) and len(rests) == 1:
-                name: str = partition["name"]
+                name: str = partition.name
                 return name
     return None
 
@@ -750,41 +750,41 @@ def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-def _share_word(clause: str, rules: dict[str, Any]) -> tuple[str | None, int]:
+def _share_word(clause: str, rules: ShareWords) -> tuple[str | None, int]:
     """The share word nearest the end of the clause (the percentage follows it), and where."""
     zhan = clause.rfind("占")
-    while zhan >= 0 and clause[zhan + 1: zhan + 2] in rules["not_after_zhan"]:
+    while zhan >= 0 and clause[zhan + 1: zhan + 2] in rules.not_after_zhan:
         zhan = clause.rfind("占", 0, zhan)
-    if zhan >= 0 and "占" in rules["words"]:
+    if zhan >= 0 and "占" in rules.words:
         return "占", zhan  # 占 names the part before it and the whole after it
     best: tuple[str | None, int] = (None, -1)
-    for word in _longest_first(tuple(rules["words"])):
+    for word in _longest_first(tuple(rules.words)):
         at = clause.rfind(word)
         if word != "占" and at > best[1]:
             best = (word, at)
     return best
 
 
-def _change_verb(gap: str, rules: dict[str, Any]) -> tuple[str | None, str]:
+def _change_verb(gap: str, rules: ChangeWords) -> tuple[str | None, str]:
     best: tuple[str | None, str, int] = (None, "", -1)
     for direction in ("up", "down"):
-        for verb in rules[direction]:
+        for verb in rules.verbs(direction):
             at = gap.rfind(verb)
             if at > best[2] or (at == best[2] and at >= 0 and len(verb) > len(best[0] or "")):
                 best = (verb, direction, at)
     return best[0], best[1]
 
 
-def _rate_gap(gap: str, rules: dict[str, Any]) -> tuple[str | None, str, str]:
+def _rate_gap(gap: str, rules: ChangeWords) -> tuple[str | None, str, str]:
     """(verb, direction, comparison) of ``，增长`` / ``、提高了`` / ``，同比下降`` before a rate."""
     stripped = gap.strip("，,、 ").rstrip("了")
     said = ""
-    for comparison in _longest_first(tuple(rules["comparisons"])):
+    for comparison in _longest_first(tuple(rules.comparisons)):
         if stripped.startswith(comparison):
             stripped, said = stripped[len(comparison):], comparison
             break
     for direction in ("up", "down"):
-        for verb in rules[direction]:
+        for verb in rules.verbs(direction):
             if stripped == verb:
                 return verb, direction, said
     return None, "", said

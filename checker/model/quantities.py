@@ -7,7 +7,7 @@ full-width １９５６), Chinese numerals followed by a measure word (五期, �
 per-mille, 倍 and 个百分点, and the words that make a number approximate (近, 约,
 左右), a bound (超, 逾, 以上, 多, 余; 不足, 以下) or cumulative (累计). Units are
 normalised so that 万元 and 亿元 compare as 元 while 项 and 个 never mix. The word
-lists come from ``rules/numeric.yaml`` (validated by ``schemas/numeric.schema.json``).
+lists come from ``rules/numeric.yaml`` (read into :class:`checker.core.numericdata.NumericRules`).
 
 Values are exact :class:`fractions.Fraction` objects, and each quantity knows the
 interval its written form stands for (rounded half-up to the precision written,
@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from checker.core import patterns
 from checker.core.datafiles import RuleData
+from checker.core.numericdata import NumericRules
 from checker.model.document import Document
 from checker.model.numerals import chinese_to_int
 
@@ -35,13 +36,7 @@ class NumericRulesError(ValueError):
 
 
 # load_numeric_rules(path=None): the numeric word lists and thresholds, validated
-load_numeric_rules = RuleData("numeric.yaml", "numeric.schema.json", noun="数值规则", error=NumericRulesError)
-
-
-def _numeric_rules(path: str | None = None) -> dict[str, Any]:
-    """numeric.yaml (or a replacement) as read: the settings of the numeric rules."""
-    rules: dict[str, Any] = load_numeric_rules(path)
-    return rules
+load_numeric_rules = RuleData("numeric.yaml", NumericRules, noun="数值规则", error=NumericRulesError)
 
 
 # -- the quantity record ---------------------------------------------------------
@@ -71,7 +66,7 @@ class Quantity:
     tenths: bool = False  # 三成
     suffix: str = ""  # what follows the numeral: 亿元, 万平方米, %, 个百分点
     # (the rules, the interval they give): the interval, computed once
-    _bounds: tuple[dict[str, Any], tuple[Fraction, Fraction | None]] | None = field(default=None, repr=False,
+    _bounds: tuple[NumericRules, tuple[Fraction, Fraction | None]] | None = field(default=None, repr=False,
                                                                                    compare=False)
 
     @property
@@ -96,32 +91,32 @@ class Quantity:
     def exact(self) -> bool:
         return self.qualifier is None and not self.ranged
 
-    def half_width(self, rules: dict[str, Any] | None = None) -> Fraction:
+    def half_width(self, rules: NumericRules | None = None) -> Fraction:
         """Half the rounding step of the written form (0 for a whole count)."""
         if self.tenths:
-            return Fraction((rules or _numeric_rules())["tolerance"]["tenths_half_width"])
+            return Fraction((rules or load_numeric_rules()).tolerance.tenths_half_width)
         step = Fraction(1, 10 ** self.decimals)
         if self.kind == "count" and self.decimals == 0 and self.magnitude == 1:
             return Fraction(0)
         return step / 2 * self.magnitude
 
-    def interval(self, rules: dict[str, Any] | None = None) -> tuple[Fraction, Fraction | None]:
+    def interval(self, rules: NumericRules | None = None) -> tuple[Fraction, Fraction | None]:
         """(low, high) the true value lies in; high is None when unbounded."""
-        rules = rules or _numeric_rules()
+        rules = rules or load_numeric_rules()
         if self._bounds is not None and self._bounds[0] is rules:
             return self._bounds[1]
         bounds = self._bounds_for(rules)
         self._bounds = (rules, bounds)
         return bounds
 
-    def _bounds_for(self, rules: dict[str, Any]) -> tuple[Fraction, Fraction | None]:
+    def _bounds_for(self, rules: NumericRules) -> tuple[Fraction, Fraction | None]:
         value = self.value
         if self.qualifier is None and self.kind == "count" and self.decimals == 0 and self.magnitude == 1:
             return value, value  # a whole count: exact
         half = self.half_width(rules)
         low, high = value - half, value + half
         if self.qualifier == "approximate":
-            relative = Fraction(str(rules["tolerance"]["approximate_relative"]))
+            relative = Fraction(str(rules.tolerance.approximate_relative))
             return low * (1 - relative), high * (1 + relative)
         if self.qualifier == "lower":
             return low, None
@@ -184,9 +179,9 @@ class _Lexicon(NamedTuple):
 
 @lru_cache(maxsize=8)
 def _lexicon(path: str | None = None) -> _Lexicon:
-    rules = _numeric_rules(path)
-    units = rules["units"]
-    measure_words = list(units["count"]) + list(units["measure"]) + list(units["time"])
+    rules = load_numeric_rules(path)
+    units = rules.units
+    measure_words = list(units.count) + list(units.measure) + list(units.time)
     rate_words = list(PERCENT_UNITS)
     # The pattern begins with the character class of every first character, so that re skips
     # through the text to those characters by itself (a pattern beginning with a group is
@@ -203,20 +198,20 @@ def _lexicon(path: str | None = None) -> _Lexicon:
     before: list[tuple[str, str]] = []
     after: list[tuple[str, str]] = []
     inner: dict[str, str] = {}
-    for qualifier, words in rules["qualifiers"].items():
-        for word in words.get("before", []):
+    for qualifier, words in rules.qualifiers.by_kind().items():
+        for word in words.before:
             before.append((word, qualifier))
-        for word in words.get("after", []):
+        for word in words.after:
             after.append((word, qualifier))
-        for word in words.get("inner", []):
+        for word in words.inner:
             inner[word] = qualifier
     by_length = lambda pair: -len(pair[0])  # noqa: E731
     before_words = {word: qualifier for word, qualifier in sorted(before, key=by_length, reverse=True)}
     after_words = {word: qualifier for word, qualifier in sorted(after, key=by_length, reverse=True)
                    if qualifier != "cumulative"}
-    exclusions = tuple(sorted(rules["qualifier_exclusions"], key=len, reverse=True))
-    lexicon = _Lexicon(pattern, frozenset(units["count"]), frozenset(units["measure"]), frozenset(units["time"]),
-                       dict(units["aliases"]), tuple(sorted(before, key=by_length)),
+    exclusions = tuple(sorted(rules.qualifier_exclusions, key=len, reverse=True))
+    lexicon = _Lexicon(pattern, frozenset(units.count), frozenset(units.measure), frozenset(units.time),
+                       dict(units.aliases), tuple(sorted(before, key=by_length)),
                        tuple(sorted(after, key=by_length)), inner, exclusions,
                        before_pattern=patterns.compile(f"(?:{_alternation(before_words)})$"),
                        before_words=before_words,

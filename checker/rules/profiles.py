@@ -1,99 +1,39 @@
 """Document profiles: what a type of 公文 must contain, as data.
 
 A profile is a YAML file (built-in ones in ``rules/profiles/``, or a user file
-given with ``--profile path.yaml``) validated by ``schemas/profile.schema.json``.
-This module loads and validates profiles, picks the profile of a document
-(the one asked for, else the one of the type detected from its title), and
-matches the profile's parts to the document's headings. The rules that judge a
-document against its profile live in ``checker/rules/checks/profile.py``.
+given with ``--profile path.yaml``) read into :class:`checker.core.profiledata.Profile`,
+the model that also generates ``schemas/profile.schema.json``. This module loads
+profiles, picks the profile of a document (the one asked for, else the one of the
+type detected from its title), and matches the profile's parts to the document's
+headings. The rules that judge a document against its profile live in
+``checker/rules/checks/profile.py``.
 """
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Literal, Optional
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from checker.core import patterns
-from checker.core.datafiles import read_validated
+from checker.core.datafiles import read_model
+from checker.core.profiledata import Expected, Part, Phrases, Profile, Recipients
 from checker.core.resources import cached_load_all, data_dir
+from checker.model.document import Document
+from checker.model.outline import Node
+
+__all__ = ["Expected", "Part", "PartMatch", "Phrases", "Profile", "ProfileError", "Recipients", "builtin_profiles",
+           "check_profile_option", "document_profile", "load_profile_file", "part_matches", "parts_of_kind",
+           "profile_for_type", "profile_name", "resolve_profile", "top_headings"]
 
 
 class ProfileError(Exception):
     """A profile that cannot be used: unknown name, missing or malformed file."""
 
 
-class Phrases(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-    name: str
-    match: list[str]
-
-
-class Part(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-    id: str
-    name: str
-    match: list[str]
-    required: bool = True
-    role: Literal["done", "problems", "plan", "other"] = "other"
-    year: Optional[Literal["first", "last", "previous"]] = None
-
-
-class Expected(BaseModel):
-    """Wording a type of document is expected to contain (rule ST209)."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-    name: str
-    reason: str
-    match: list[str] = Field(default_factory=list)
-    patterns: list[str] = Field(default_factory=list)
-    where: Literal["opening", "closing", "anywhere"] = "anywhere"
-    severity: Literal["warning", "info"] = "warning"
-    title: Optional[str] = None  # only for titles matching this pattern
-
-
-class Recipients(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-    min: int = 0
-    max: Optional[int] = None
-
-
-class Profile(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-    name: str
-    type: str
-    description: str
-    parts: list[Part] = Field(default_factory=list)
-    ordered: bool = False
-    signature: Literal["required", "optional"] = "optional"
-    recipients: Optional[Recipients] = None
-    closing: Optional[Phrases] = None
-    forbidden: list[Phrases] = Field(default_factory=list)
-    attachment_note: Literal["when-referenced", "optional"] = "optional"
-    title_years: bool = False
-    expected: list[Expected] = Field(default_factory=list)
-    issued: Literal["signature-or-note", "optional"] = "optional"
-    one_matter: bool = False
-    source: str = ""  # the file it was read from
-
-
-def load_profile_file(path: str | os.PathLike) -> Profile:
+def load_profile_file(path: str | os.PathLike[str]) -> Profile:
     """Read and validate one profile file; ProfileError names the file, field and reason."""
     path = str(path)
-    data = read_validated(path, "profile.schema.json", noun="文种规范（profile）", error=ProfileError)
-    for index, item in enumerate(data.get("expected") or []):
-        for key, pattern in [("title", item.get("title"))] + [(f"patterns/{i}", p) for i, p in
-                                                              enumerate(item.get("patterns") or [])]:
-            try:
-                patterns.compile(pattern or "")
-            except re.error as error:
-                raise ProfileError(f"{path}: 条目 expected/{index}/{key} 无效："
-                                   f"不是有效的正则表达式：{error}") from None
-    return Profile(**data, source=path)
+    return read_model(path, Profile, noun="文种规范（profile）", error=ProfileError).read_from(path)
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +41,7 @@ def builtin_profiles() -> dict[str, Profile]:
     """The profiles shipped in rules/profiles/, by name."""
     folder = data_dir("rules") / "profiles"
     found: dict[str, Profile] = {}
-    # kept on disk, all in one entry: no YAML/jsonschema at start-up
+    # kept on disk, all in one entry: no YAML or validation at start-up
     for profile in cached_load_all(sorted(folder.glob("*.yaml")), load_profile_file):
         found[profile.name] = profile
     return found
@@ -122,7 +62,7 @@ def resolve_profile(value: str) -> Profile:
         try:
             mtime = os.stat(value).st_mtime
         except OSError:
-            raise ProfileError(f"{value}: profile file not found") from None
+            raise ProfileError(f"{value}: 文种规范（profile）文件不存在") from None
         return _user_profile(value, mtime)
     profiles = builtin_profiles()
     if value in profiles:
@@ -130,10 +70,10 @@ def resolve_profile(value: str) -> Profile:
     for profile in profiles.values():
         if profile.type == value:
             return profile
-    raise ProfileError(f"unknown profile {value!r}; available: {', '.join(profiles)}")
+    raise ProfileError(f"没有名为 {value!r} 的文种规范（profile）；可用的有：{', '.join(profiles)}")
 
 
-def profile_for_type(doc_type: Optional[str]) -> Optional[Profile]:
+def profile_for_type(doc_type: str | None) -> Profile | None:
     if doc_type is None:
         return None
     for profile in builtin_profiles().values():
@@ -142,12 +82,12 @@ def profile_for_type(doc_type: Optional[str]) -> Optional[Profile]:
     return None
 
 
-def document_profile(doc) -> Optional[Profile]:
+def document_profile(doc: Document) -> Profile | None:
     """The profile a document is checked against: the one asked for, else the detected one."""
     return doc.view(_document_profile)
 
 
-def _document_profile(doc) -> Optional[Profile]:
+def _document_profile(doc: Document) -> Profile | None:
     from checker.model.doctype import document_type
 
     if doc.settings.profile:
@@ -160,7 +100,7 @@ def _document_profile(doc) -> Optional[Profile]:
     return profile_for_type(document_type(doc))
 
 
-def profile_name(doc) -> Optional[str]:
+def profile_name(doc: Document) -> str | None:
     """What the report records as the document's profile: the one used, or the one asked for."""
     profile = document_profile(doc)
     if profile is not None:
@@ -168,14 +108,14 @@ def profile_name(doc) -> Optional[str]:
     return doc.settings.profile
 
 
-def check_profile_option(value: Optional[str]) -> Optional[str]:
+def check_profile_option(value: str | None) -> str | None:
     """None if ``value`` names a usable profile, else why not. Raises ProfileError for an
     unknown name or a malformed file (usage errors); returns the message when the file
     is absent, which does not stop the other rules."""
     if not value:
         return None
     if looks_like_path(value) and not os.path.exists(value):
-        return f"{value}: profile file not found; the rules that need a profile were skipped"
+        return f"{value}: 文种规范（profile）文件不存在；需要文种规范的规则没有运行"
     resolve_profile(value)
     return None
 
@@ -188,11 +128,11 @@ _JOINERS = patterns.compile(r"[和及与暨、，,；;]|以及")
 @dataclass
 class PartMatch:
     part: Part
-    node: object  # the heading (checker.model.outline.Node)
+    node: Node  # the heading
     keyword: str
 
 
-def top_headings(doc) -> list:
+def top_headings(doc: Document) -> list[Node]:
     """The headings of the shallowest numbered level in the main document (before any
     attached part): the parts of a summary, a report, a plan."""
     headings = [node for node in doc.outline.children if node.kind == "heading" and node.number is not None]
@@ -202,12 +142,12 @@ def top_headings(doc) -> list:
     return [node for node in headings if node.rank == top]
 
 
-def part_matches(doc) -> list[PartMatch]:
+def part_matches(doc: Document) -> list[PartMatch]:
     """Which heading stands for which part of the document's profile, in document order."""
     return doc.view(_part_matches)
 
 
-def _part_matches(doc) -> list[PartMatch]:
+def _part_matches(doc: Document) -> list[PartMatch]:
     profile = document_profile(doc)
     if profile is None or not profile.parts:
         return []
@@ -215,7 +155,7 @@ def _part_matches(doc) -> list[PartMatch]:
     for node in top_headings(doc):
         title = node.title or ""
         for piece in _JOINERS.split(title):
-            best: Optional[tuple[int, Part, str]] = None
+            best: tuple[int, Part, str] | None = None
             for part in profile.parts:
                 for keyword in part.match:
                     at = piece.rfind(keyword)
@@ -226,6 +166,6 @@ def _part_matches(doc) -> list[PartMatch]:
     return found
 
 
-def parts_of_kind(doc, role: str) -> list:
+def parts_of_kind(doc: Document, role: str) -> list[Node]:
     """The heading nodes of the parts with ``role`` (done, problems, plan)."""
     return [match.node for match in part_matches(doc) if match.part.role == role]

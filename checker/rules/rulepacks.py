@@ -4,8 +4,9 @@ A rule pack is a YAML file of rules of three types, in the spirit of Vale:
 ``substitution`` (wrong → right, with optional context conditions such as
 “followed by a date” or “not preceded by 分”), ``existence`` (a form that should
 not appear) and ``consistency`` (one of several forms within one document). Packs
-are validated against ``schemas/rulepack.schema.json``; a malformed pack raises
-:class:`RulePackError` naming the file, the entry and the reason. The shipped pack
+are read into :class:`checker.core.packdata.RulePackFile` (which also generates
+``schemas/rulepack.schema.json``); a malformed pack raises :class:`RulePackError`
+naming the file, the entry and the reason. The shipped pack
 is ``rules/typos.yaml``; users add packs with ``rule-packs`` in their configuration
 (``Settings.rule_packs``), later packs overriding earlier entries for the same
 wrong form. Loaded packs are cached per process (and validated data on disk, see
@@ -15,15 +16,16 @@ pass is compiled once per set of packs.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterator, NamedTuple, Optional
+from typing import Any, NamedTuple, TypeAlias
 
 from checker.core import patterns
-from checker.core.datafiles import SchemaProblem, read_validated, read_yaml, schema_problem
+from checker.core.datafiles import Problem, read_model, read_yaml, validate
+from checker.core.packdata import GlossaryFile, RulePackFile
 from checker.core.resources import cached_load, rules_path
 
-SCHEMA_FILE = "rulepack.schema.json"
 BUILTIN_PACKS = ("typos.yaml",)
 
 # substitution kind → rule code (checker/rules/checks/typos.py)
@@ -64,10 +66,10 @@ class Context(NamedTuple):
     """Literal strings and named contexts on one side of a form."""
 
     literals: tuple[str, ...] = ()
-    pattern: Optional[re.Pattern] = None
+    pattern: re.Pattern[str] | None = None
 
     @classmethod
-    def build(cls, items: Optional[list[str]], named: dict[str, str], after: bool) -> Optional["Context"]:
+    def build(cls, items: list[str] | None, named: dict[str, str], after: bool) -> Context | None:
         if not items:
             return None
         literals = tuple(item for item in items if item not in named)
@@ -94,14 +96,14 @@ class Context(NamedTuple):
 
 
 class Conditions(NamedTuple):
-    preceded_by: Optional[Context] = None
-    not_preceded_by: Optional[Context] = None
-    followed_by: Optional[Context] = None
-    not_followed_by: Optional[Context] = None
-    not_in_sentence_with: Optional[Context] = None
+    preceded_by: Context | None = None
+    not_preceded_by: Context | None = None
+    followed_by: Context | None = None
+    not_followed_by: Context | None = None
+    not_in_sentence_with: Context | None = None
 
     @classmethod
-    def build(cls, data: dict[str, Any]) -> "Conditions":
+    def build(cls, data: dict[str, list[str]]) -> Conditions:
         return cls(
             Context.build(data.get("preceded_by"), _NAMED_BEFORE, after=False),
             Context.build(data.get("not_preceded_by"), _NAMED_BEFORE, after=False),
@@ -124,12 +126,7 @@ class Conditions(NamedTuple):
             return False
         if self.not_followed_by and self.not_followed_by.after(text, end):
             return False
-        if self.not_in_sentence_with and self.not_in_sentence_with.in_sentence(text, end):
-            return False
-        return True
-
-
-_CONDITION_KEYS = ("preceded_by", "not_preceded_by", "followed_by", "not_followed_by", "not_in_sentence_with")
+        return not (self.not_in_sentence_with and self.not_in_sentence_with.in_sentence(text, end))
 
 
 class Entry(NamedTuple):
@@ -140,8 +137,8 @@ class Entry(NamedTuple):
     type: str  # substitution / existence
     code: str
     form: str
-    right: Optional[str]
-    level: Optional[str]
+    right: str | None
+    level: str | None
     fix: str  # safe / unsafe / none
     conditions: Conditions
     note: str = ""
@@ -154,7 +151,7 @@ class Consistency(NamedTuple):
     pack: str
     rule_id: str
     forms: tuple[str, ...]
-    level: Optional[str]
+    level: str | None
     fix: str
     conditions: Conditions
     note: str = ""
@@ -180,17 +177,15 @@ def _load(path: str) -> RulePack:
     return _build(path, cached_load(path, parse_pack))
 
 
-def parse_pack(path: str) -> dict:
-    """The YAML data of a pack, validated; raises :class:`RulePackError`."""
+def parse_pack(path: str) -> RulePackFile:
+    """A pack read and validated; raises :class:`RulePackError`."""
     data = read_yaml(path, noun="规则包", error=RulePackError)
-    problem = schema_problem(data, SCHEMA_FILE)
-    if problem:
-        raise RulePackError(f"{path}: 条目 {_entry_name(data, problem)} 无效：{problem.message}")
-    _check_meaning(path, data)
-    return data
+    pack = validate(RulePackFile, data, path, error=RulePackError, name_entry=_entry_name)
+    _check_meaning(path, pack)
+    return pack
 
 
-def _entry_name(data: Any, problem: SchemaProblem) -> str:
+def _entry_name(data: Any, problem: Problem) -> str:
     """The entry's path, with the id of the rule it is in: rules/3/swap（id: 截止）"""
     parts = [str(part) for part in problem.parts]
     name = problem.entry
@@ -199,61 +194,66 @@ def _entry_name(data: Any, problem: SchemaProblem) -> str:
             rule_id = data["rules"][int(parts[1])].get("id")
         except (IndexError, ValueError, AttributeError, KeyError, TypeError):
             rule_id = None
-        if rule_id:
-            name += f"（id: {rule_id}）"
+        if isinstance(rule_id, str) and rule_id:
+            name += f"（id: {rule_id[:40]}）"
     return name
 
 
-def _check_meaning(path: str, data: dict) -> None:
-    """What the schema cannot say: a form maps to itself, or is given twice."""
+def _check_meaning(path: str, pack: RulePackFile) -> None:
+    """What the model cannot say: a form maps to itself, or is given twice."""
     seen: dict[str, str] = {}
     ids: set[str] = set()
-    for index, item in enumerate(data["rules"]):
-        where = f"rules/{index}（id: {item['id']}）"
-        if item["id"] in ids:
+    for index, item in enumerate(pack.rules):
+        where = f"rules/{index}（id: {item.id}）"
+        if item.id in ids:
             raise RulePackError(f"{path}: 条目 {where} 无效：id 与前面的规则重复")
-        ids.add(item["id"])
+        ids.add(item.id)
         forms: list[str] = []
-        if item["type"] == "substitution":
-            for wrong, right in item["swap"].items():
-                target = right if isinstance(right, str) else right["right"]
+        if item.type == "substitution":
+            for wrong, right in item.swap.items():
+                target = right if isinstance(right, str) else right.right
                 if target == wrong:
                     raise RulePackError(f"{path}: 条目 {where}/swap/{wrong} 无效：正确写法与错误写法相同")
                 forms.append(wrong)
-        elif item["type"] == "existence":
-            forms = list(item["tokens"])
+        elif item.type == "existence":
+            forms = list(item.tokens)
         for form in forms:
             if form in seen:
                 raise RulePackError(f"{path}: 条目 {where} 无效：“{form}”已在 {seen[form]} 中定义")
             seen[form] = where
 
 
-def _build(path: str, data: dict) -> RulePack:
-    name = data.get("name") or path
-    pack = RulePack(path=path, name=name, accept=tuple(data.get("accept", ())))
-    for item in data["rules"]:
-        level, fix = item.get("level"), item.get("fix")
-        group = {key: item[key] for key in _CONDITION_KEYS if key in item}
-        if item["type"] == "substitution":
-            for wrong, right in item["swap"].items():
-                own = {} if isinstance(right, str) else right
-                conditions = Conditions.build({**group, **{k: own[k] for k in _CONDITION_KEYS if k in own}})
+def _build(path: str, data: RulePackFile) -> RulePack:
+    name = data.name or path
+    pack = RulePack(path=path, name=name, accept=tuple(data.accept))
+    for item in data.rules:
+        level = item.level
+        if item.type == "substitution":
+            group = item.condition_lists()
+            for wrong, right in item.swap.items():
+                if isinstance(right, str):
+                    own, target, own_level, own_fix, note = {}, right, None, None, None
+                else:
+                    own, target, own_level, own_fix, note = (right.condition_lists(), right.right, right.level,
+                                                             right.fix, right.note)
                 pack.entries.append(Entry(
-                    pack=name, rule_id=item["id"], type="substitution", code=KIND_CODES[item["kind"]],
-                    form=wrong, right=right if isinstance(right, str) else right["right"],
-                    level=own.get("level", level), fix=own.get("fix", fix or "safe"),
-                    conditions=conditions, note=own.get("note", item.get("note", "")), kind=item["kind"]))
-        elif item["type"] == "existence":
-            conditions = Conditions.build(group)
-            for token in item["tokens"]:
+                    pack=name, rule_id=item.id, type="substitution", code=KIND_CODES[item.kind],
+                    form=wrong, right=target, level=own_level or level, fix=own_fix or item.fix or "safe",
+                    conditions=Conditions.build({**group, **own}),
+                    note=note if note is not None else item.note or "", kind=item.kind))
+        elif item.type == "existence":
+            conditions = Conditions.build(item.condition_lists())
+            for token in item.tokens:
                 pack.entries.append(Entry(
-                    pack=name, rule_id=item["id"], type="existence", code=EXISTENCE_CODE, form=token,
+                    pack=name, rule_id=item.id, type="existence", code=EXISTENCE_CODE, form=token,
                     right=None, level=level, fix="none", conditions=conditions,
-                    message=item["message"], suggestion=item.get("suggestion", "")))
+                    message=item.message, suggestion=item.suggestion or ""))
         else:
+            group = {key: value for key, value in (("not_preceded_by", item.not_preceded_by),
+                                                   ("not_followed_by", item.not_followed_by)) if value}
             pack.consistencies.append(Consistency(
-                pack=name, rule_id=item["id"], forms=tuple(item["either"]), level=level,
-                fix=fix or "unsafe", conditions=Conditions.build(group), note=item.get("note", "")))
+                pack=name, rule_id=item.id, forms=tuple(item.either), level=level,
+                fix=item.fix or "unsafe", conditions=Conditions.build(group), note=item.note or ""))
     return pack
 
 
@@ -361,18 +361,21 @@ def pair_pattern(pairs: list[str]) -> str:
     return f"[{re.escape(''.join(sorted(firsts)))}](?={'|'.join(alternatives)})"
 
 
+_Trie: TypeAlias = "dict[str, _Trie]"  # character → the forms' rest; "" marks an end
+
+
 def trie_pattern(forms: list[str]) -> str:
     """One regular expression for many literal forms, their common beginnings merged
     (不(?:径而走|加思索)…): the engine tries one branch per first character instead
     of every form at every position, and a longer form still wins over its prefix."""
-    trie: dict = {}
+    trie: _Trie = {}
     for form in forms:
         node = trie
         for ch in form:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: _Trie) -> str:
         ends = "" in node
         branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
@@ -396,16 +399,13 @@ def _matcher(paths: tuple[str, ...]) -> Matcher:
 
 
 # -- glossaries ------------------------------------------------------------------------
-GLOSSARY_SCHEMA = "glossary.schema.json"
-
-
 class Term(NamedTuple):
     """A canonical name and the variants that must not stand for it."""
 
     glossary: str
     canonical: str
     variants: tuple[str, ...]
-    level: Optional[str]
+    level: str | None
     fix: str
     note: str = ""
 
@@ -418,21 +418,22 @@ def load_glossary(path: str) -> list[Term]:
 @lru_cache(maxsize=32)
 def _glossary(path: str) -> list[Term]:
     data = cached_load(path, parse_glossary)
-    name = data.get("name") or path
-    return [Term(name, item["canonical"], tuple(item["variants"]), item.get("level"),
-                 item.get("fix", "safe"), item.get("note", "")) for item in data["terms"]]
+    name = data.name or path
+    return [Term(name, item.canonical, tuple(item.variants), item.level, item.fix or "safe", item.note or "")
+            for item in data.terms]
 
 
-def parse_glossary(path: str) -> dict:
-    """The YAML data of a glossary, validated; raises :class:`RulePackError`."""
-    data = read_validated(path, GLOSSARY_SCHEMA, noun="术语表", error=RulePackError)
+def parse_glossary(path: str) -> GlossaryFile:
+    """A glossary read and validated; raises :class:`RulePackError`."""
+    data = read_model(path, GlossaryFile, noun="术语表", error=RulePackError)
     seen: dict[str, int] = {}
-    for index, item in enumerate(data["terms"]):
-        if item["canonical"] in item["variants"]:
-            raise RulePackError(f"{path}: 条目 terms/{index} 无效：规范名称“{item['canonical']}”也列为变体")
-        for variant in item["variants"]:
+    for index, item in enumerate(data.terms):
+        if item.canonical in item.variants:
+            raise RulePackError(f"{path}: 条目 terms/{index} 无效：规范名称“{item.canonical}”也列为变体")
+        for variant in item.variants:
             if variant in seen:
-                raise RulePackError(f"{path}: 条目 terms/{index} 无效：变体“{variant}”已在 terms/{seen[variant]} 中列出")
+                raise RulePackError(f"{path}: 条目 terms/{index} 无效：变体“{variant}”已在 terms/{seen[variant]} "
+                                    f"中列出")
             seen[variant] = index
     return data
 

@@ -10,7 +10,9 @@ the findings whose fingerprint the baseline has (as many times as it has it), so
 a second, identical problem added later is still reported.
 
 The file is JSON; paths in it are relative to the baseline's own folder, so the
-same baseline works whether the run said ``docs/`` or ``./docs``.
+same baseline works whether the run said ``docs/`` or ``./docs``. It is read within a
+size limit and validated by :class:`BaselineFile`; a file that is not a baseline is
+refused with a message naming it and what is wrong, in Chinese.
 """
 from __future__ import annotations
 
@@ -19,18 +21,44 @@ import json
 import os
 from collections import Counter
 from pathlib import Path, PurePosixPath
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from checker.core import patterns
+from checker.core.datafiles import decode, read_bounded, validate
 from checker.core.models import FileReport, Finding, Report
 
 FORMAT = "doccheck-baseline"
 VERSION = 1
 CONTEXT = 16  # characters of context either side of a finding
+SIZE_LIMIT = 64 << 20  # bytes of a baseline file (100,000 findings take about 15 MB)
 _SPACE = patterns.compile(r"[\s\u3000\xa0]+")
 
 
 class BaselineError(Exception):
     """A baseline that cannot be read or written; the message says why."""
+
+
+class BaselineEntry(BaseModel):
+    """One recorded finding; only the fingerprint is compared, the rest helps a reader."""
+
+    model_config = ConfigDict(extra="allow", strict=True, defer_build=True)
+
+    fingerprint: str = Field(min_length=1, max_length=200)
+    code: str | None = None
+    line: int | None = None
+    excerpt: str | None = None
+
+
+class BaselineFile(BaseModel):
+    """What ``--baseline`` reads (checked after ``format`` and ``version``)."""
+
+    model_config = ConfigDict(extra="allow", strict=True, defer_build=True)
+
+    format: Literal["doccheck-baseline"]
+    version: Literal[1]
+    files: dict[str, list[BaselineEntry]]
 
 
 def _normalised(text: str) -> str:
@@ -84,7 +112,7 @@ def write_baseline(report: Report, path: str) -> int:
     try:
         write_atomically(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     except OSError as error:
-        raise BaselineError(f"cannot write the baseline {path}: {error.strerror}") from None
+        raise BaselineError(f"无法写入基线文件 {path}：{error.strerror}") from None
     return data["findings"]
 
 
@@ -98,30 +126,26 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str) -> Baseline:
+        name = f"--baseline {path}"
+        if not os.path.lexists(path):
+            raise BaselineError(f"{name}：基线文件不存在（可用 --write-baseline 生成）")
+        data = read_bounded(path, SIZE_LIMIT, noun="基线（baseline）", error=BaselineError)
+        text = decode(data, path, noun="基线文件", error=BaselineError)
         try:
-            with open(path, encoding="utf-8") as stream:
-                data = json.load(stream)
-        except FileNotFoundError:
-            raise BaselineError(f"baseline {path} not found (write one with --write-baseline)") from None
-        except OSError as error:
-            raise BaselineError(f"cannot read the baseline {path}: {error.strerror}") from None
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise BaselineError(f"baseline {path} is not valid JSON: {error}") from None
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise BaselineError(f"{name}：不是有效的 JSON（{error}）") from None
+        except RecursionError:  # json recurses once per level of nesting
+            raise BaselineError(f"{name}：JSON 嵌套过深，不是 doccheck 基线文件") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise BaselineError(f"{path} is not a doccheck baseline (no \"format\": \"{FORMAT}\")")
-        if data.get("version") != VERSION:
-            raise BaselineError(f"baseline {path} has version {data.get('version')!r}; "
-                                f"this doccheck reads version {VERSION}")
-        files = data.get("files")
-        if not isinstance(files, dict):
-            raise BaselineError(f"baseline {path}: \"files\" must be an object")
-        counters: dict[str, Counter] = {}
-        for name, entries in files.items():
-            if not isinstance(entries, list) or not all(
-                    isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in entries):
-                raise BaselineError(f"baseline {path}: the entries of {name!r} must be objects "
-                                    f"with a \"fingerprint\"")
-            counters[name] = Counter(entry["fingerprint"] for entry in entries)
+            raise BaselineError(f"{name}：不是 doccheck 基线文件（没有 \"format\": \"{FORMAT}\"）")
+        if data.get("version") != VERSION or isinstance(data.get("version"), bool):
+            shown = json.dumps(data.get("version"), ensure_ascii=False)[:40]
+            raise BaselineError(f"{name}：版本为 {shown}，本程序只能读取版本 {VERSION}"
+                                f"（请用 --write-baseline 重新生成）")
+        baseline = validate(BaselineFile, data, name, error=BaselineError)
+        counters = {file: Counter(entry.fingerprint for entry in entries)
+                    for file, entries in baseline.files.items()}
         return cls(path, counters)
 
     def new_findings(self, file: FileReport) -> list[Finding]:

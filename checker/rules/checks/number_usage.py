@@ -3,8 +3,8 @@ ranges that keep their % or 万, double approximations, short years, the 〇 of
 Chinese years and zero-padded dates.
 
 Only the document body is checked. The word lists (measure words, set phrases,
-qualifier pairs) are data in ``rules/number_usage.yaml``, validated against
-``schemas/number_usage.schema.json`` when first loaded. Patterns are character
+qualifier pairs) are data in ``rules/number_usage.yaml``, read into
+:class:`checker.core.numericdata.NumberUsageRules` when first loaded. Patterns are character
 classes with bounded repeats, anchored by a lookbehind that stops a match from
 starting inside a run of digits, so matching is linear; tests run each over
 pathological input.
@@ -27,6 +27,7 @@ from typing import NamedTuple
 from checker.core import patterns
 from checker.core.datafiles import RuleData
 from checker.core.models import Fix
+from checker.core.numericdata import NumberUsageRules
 from checker.model.document import Document
 from checker.model.numerals import chinese_to_int
 from checker.model.scan import ranges_holding
@@ -38,7 +39,7 @@ class NumberUsageRulesError(ValueError):
 
 
 # load_number_usage_rules(path=None): the word lists, validated against the schema
-load_number_usage_rules = RuleData("number_usage.yaml", "number_usage.schema.json", noun="数字用法规则",
+load_number_usage_rules = RuleData("number_usage.yaml", NumberUsageRules, noun="数字用法规则",
                                    error=NumberUsageRulesError)
 
 
@@ -103,9 +104,9 @@ class Count(NamedTuple):
 def counts(doc: Document) -> dict[str, list[Count]]:
     """Counts by measure word: 4期, 五期 … (Chinese counts of one or two and set phrases left out)."""
     data = load_number_usage_rules()
-    pattern = _count_pattern(tuple(data["count_measure_words"]))
-    set_phrases = tuple(data["set_phrases"])
-    not_a_count = tuple(data["not_a_count_before"])
+    pattern = _count_pattern(tuple(data.count_measure_words))
+    set_phrases = tuple(data.set_phrases)
+    not_a_count = tuple(data.not_a_count_before)
     text = doc.text
     found: dict[str, list[Count]] = defaultdict(list)
     for start, end in _body_ranges(doc):
@@ -278,9 +279,9 @@ def _qualifier_patterns(
 def double_qualifiers(doc: Document) -> list[tuple[re.Match[str], str]]:
     data = load_number_usage_rules()
     spec: tuple[QualifierSpec, ...] = tuple(
-        (q["name"], tuple(q["before"]), tuple(q["after"]), tuple(q.get("unless_followed_by", ())))
-        for q in data["double_qualifiers"])
-    prefixes = set(data["qualifier_word_prefixes"])
+        (q.name, tuple(q.before), tuple(q.after), tuple(q.unless_followed_by or ()))
+        for q in data.double_qualifiers)
+    prefixes = set(data.qualifier_word_prefixes)
     text = doc.text
     found = []
     ranges = _body_ranges(doc)

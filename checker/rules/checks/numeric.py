@@ -13,9 +13,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from fractions import Fraction
-from typing import Any
 
 from checker.core.models import Fix, Severity
+from checker.core.numericdata import NumericRules
 from checker.model.claims import Breakdown, Change, claims
 from checker.model.document import Document
 from checker.model.quantities import Quantity, format_number, load_numeric_rules, plain
@@ -27,9 +27,8 @@ Bounded = tuple[Fraction, Fraction]
 
 # -- arithmetic helpers -------------------------------------------------------------
 
-def _rules(doc: Document) -> dict[str, Any]:
-    rules: dict[str, Any] = load_numeric_rules()  # numeric.yaml as read
-    return rules
+def _rules(doc: Document) -> NumericRules:
+    return load_numeric_rules()
 
 
 def _overlap(a: Interval, b: Interval) -> bool:
@@ -52,10 +51,10 @@ def _express(value: Fraction, like: Quantity) -> str:
     return plain(value / like.magnitude) + like.scale_word
 
 
-def _how_read(quantities: list[Quantity], rules: dict[str, Any]) -> list[str]:
+def _how_read(quantities: list[Quantity], rules: NumericRules) -> list[str]:
     """How each non-exact number was read, for the evidence."""
     notes = []
-    relative = rules["tolerance"]["approximate_relative"]
+    relative = rules.tolerance.approximate_relative
     for quantity in quantities:
         low, high = quantity.interval(rules)
         if quantity.qualifier == "approximate":
@@ -193,10 +192,10 @@ def part_exceeds_total(doc: Document) -> Iterator[Hit]:
 
 # -- shares -------------------------------------------------------------------------
 
-def _rounding_note(percent: Quantity, rules: dict[str, Any]) -> str:
+def _rounding_note(percent: Quantity, rules: NumericRules) -> str:
     low, high = percent.interval(rules)
     if percent.qualifier == "approximate":
-        return f"{percent.text}为约数，按±{rules['tolerance']['approximate_relative']:.0%}容差计"
+        return f"{percent.text}为约数，按±{rules.tolerance.approximate_relative:.0%}容差计"
     if high is None:  # 增长50%以上: a lower bound only
         return f"“{percent.text}”带“{percent.qualifier_word}”，只作下限（≥{_express(low, percent)}）"
     return (f"百分比按四舍五入（half-up）保留{percent.decimals}位小数：{percent.text}表示"
@@ -263,8 +262,8 @@ def share_without_whole_number_total(doc: Document) -> Iterator[Hit]:
         Recompute the percentage from the real total, or correct the count.
     """
     rules = _rules(doc)
-    limit = rules["shares"]["max_part_for_count_test"]
-    shown = rules["shares"]["nearest_totals"]
+    limit = rules.shares.max_part_for_count_test
+    shown = rules.shares.nearest_totals
     for share in claims(doc).shares:
         part, percent = share.part, share.percent
         if part is None or share.whole is not None or not share.level:
@@ -273,7 +272,7 @@ def share_without_whole_number_total(doc: Document) -> Iterator[Hit]:
             continue
         if not percent.exact or percent.tenths or part.value < 1 or part.value > limit:
             continue
-        if any(word in share.whole_words for word in rules["shares"]["non_count_whole_words"]):
+        if any(word in share.whole_words for word in rules.shares.non_count_whole_words):
             continue  # the share is of an amount, not of the number of things counted
         low, high = percent.interval(rules)
         if low <= 0 or high is None or percent.value > 100:  # (an exact percentage has both bounds)
@@ -320,7 +319,7 @@ def share_out_of_range(doc: Document) -> Iterator[Hit]:
     for share in claims(doc).shares:
         if not share.level or share.percent.kind != "percent":
             continue
-        if any(word in share.whole_words for word in rules["shares"]["exceedable_whole_words"]):
+        if any(word in share.whole_words for word in rules.shares.exceedable_whole_words):
             continue  # 占年度计划的115%: a plan can be exceeded
         low, _ = share.percent.interval(rules)
         if low > 100:
@@ -396,7 +395,7 @@ def change_rate_mismatch(doc: Document) -> Iterator[Hit]:
 FromToFacts = tuple[Bounded, Bounded | None, Fraction, Fraction | None]
 
 
-def _from_to_facts(change: Change, rules: dict[str, Any]) -> FromToFacts | None:
+def _from_to_facts(change: Change, rules: NumericRules) -> FromToFacts | None:
     """(the difference in points, the relative change in %, as intervals; the same of
     the values as written) of a change 由A到B."""
     a, b = change.start_value, change.end_value
@@ -440,7 +439,7 @@ def change_from_to_mismatch(doc: Document) -> Iterator[Hit]:
         if change.form != "from_to" or a is None or b is None:  # (由A到B always has both)
             continue
         ai, bi = a.interval(rules), b.interval(rules)
-        if ai[1] is not None and bi[1] is not None and a.unit not in rules["change"]["rank_units"]:
+        if ai[1] is not None and bi[1] is not None and a.unit not in rules.change.rank_units:
             wrong_way = bi[1] < ai[0] if change.direction == "up" else bi[0] > ai[1]
             if wrong_way:
                 yield Hit(change.start, change.end, variant="direction",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import cast
 
 from checker.core import patterns
 from checker.model.dates import extract_dates, years_in
@@ -51,8 +50,8 @@ _FIRST_CLAUSE = patterns.compile(r"[^，,。；;：:！？]{1,20}")
 
 
 def _heading(match: PartMatch) -> Node:
-    """The heading a part was found at (profiles.py types it ``object``)."""
-    return cast(Node, match.node)
+    """The heading a part was found at."""
+    return match.node
 
 
 def _unnumbered_heading_matches(doc: Document, profile: Profile) -> list[tuple[Part, int]]:

@@ -8,14 +8,13 @@ shows no opening, closing or signature, so these rules stay silent on it.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from checker.core import patterns
 from checker.core.models import Severity
 from checker.model.document import Document, Paragraph
 from checker.rules.checks.profile import anchor, body_end, last_body_paragraph
-from checker.rules.profiles import Expected, document_profile
+from checker.rules.profiles import document_profile
 from checker.rules.registry import Hit, rule
 
 _HEAD_KINDS = ("title", "doc_number", "recipient", "header", "chrome")
@@ -73,12 +72,6 @@ def _search_spans(doc: Document, where: str) -> list[tuple[int, int]]:
     return [(p.start, p.end) for p in paragraphs]
 
 
-def _found(doc: Document, item: Expected, spans: list[tuple[int, int]]) -> bool:
-    searches = [patterns.compile(re.escape(word)) for word in item.match] + \
-        [patterns.compile(p) for p in item.patterns]
-    return any(pattern.search(doc.text, start, end) for start, end in spans for pattern in searches)
-
-
 @rule("ST209", "missing-expected-wording", category="structure", severity="warning",
       message="缺少{name}：{type}{reason}（文种规范 {profile}）")
 def missing_expected_wording(doc: Document) -> Iterator[Hit]:
@@ -106,10 +99,10 @@ def missing_expected_wording(doc: Document) -> Iterator[Hit]:
         return
     title = doc.title or ""
     for item in profile.expected:
-        if item.title and not re.search(item.title, title):
+        if not item.applies_to(title):
             continue
         spans = _search_spans(doc, item.where)
-        if not spans or _found(doc, item, spans):
+        if not spans or item.found_in(doc.text, spans):
             continue
         start, end = last_body_paragraph(doc) if item.where == "closing" else anchor(doc)
         yield Hit(start, end, args={"name": item.name, "type": profile.type, "reason": item.reason,
