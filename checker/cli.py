@@ -380,6 +380,35 @@ def explain(code: str) -> None:
     click.echo("Message: " + " / ".join(found.messages))
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; any other than the loopback one requires a token.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--token", help="Token every request must carry (made up and printed when --host needs one).")
+@click.option("--database", help="SQLAlchemy URL of the decisions and accept list (default: SQLite in the user "
+                                 "data folder).")
+@_config_option
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Checks that run at once (processes).")
+@click.option("--timeout", type=click.FloatRange(min=1), default=30.0, show_default=True,
+              help="Seconds one check may take before the request gets 408.")
+@click.option("--max-upload", type=click.FloatRange(min=0.01), default=20.0, show_default=True,
+              help="Largest upload, in MB.")
+def serve(host: str, port: int, token: str | None, database: str | None, config: str | None,
+          workers: int | None, timeout: float, max_upload: float) -> None:
+    """Run the review workbench (browser) and the HTTP API."""
+    try:
+        from checker.serve.config import ServeConfig
+        from checker.serve.server import run
+    except ImportError as error:
+        raise click.ClickException(
+            f"doccheck serve 需要可选依赖：pip install 'doccheck[serve]'（缺少 {error.name}）") from None
+    if config is not None and not os.path.isfile(config):
+        raise click.BadParameter(f"配置文件 {config} 不存在", param_hint="--config")
+    options = {"workers": workers} if workers else {}
+    run(ServeConfig(host=host, port=port, token=token, database=database, config_file=config, timeout=timeout,
+                    max_upload_bytes=int(max_upload * 1024 * 1024), **options))
+
+
 def entry() -> None:
     """The ``doccheck`` command: :func:`main`, then a quick exit.
 
