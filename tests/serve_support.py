@@ -53,7 +53,7 @@ class Server:
                          {"Content-Type": "application/json", **(headers or {})})
 
     def post_files(self, path: str, files: list[tuple[str, bytes]], fields: dict[str, str] | None = None,
-                   headers: dict[str, str] | None = None) -> Answer:
+                   headers: dict[str, str] | None = None, timeout: float = 60) -> Answer:
         boundary = uuid.uuid4().hex
         parts = []
         for key, value in (fields or {}).items():
@@ -64,7 +64,7 @@ class Server:
                          f"Content-Type: application/octet-stream\r\n\r\n".encode() + data + b"\r\n")
         body = b"".join(parts) + f"--{boundary}--\r\n".encode()
         return self.call("POST", path, body, {"Content-Type": f"multipart/form-data; boundary={boundary}",
-                                              **(headers or {})})
+                                              **(headers or {})}, timeout)
 
     def stop(self) -> None:
         self.process.terminate()
