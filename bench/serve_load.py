@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.serve_support import start  # noqa: E402  (the helper the API tests use)
+from tests.serve_support import start
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_7afa1ad67aa4f061.txt"
 

@@ -1,8 +1,8 @@
 """The report of a review as files a reviewer keeps: JSON (``report.schema.json``),
 SARIF, a printable HTML page and an .xlsx table, each with the reviewer's decisions.
 
-The report comes back from the browser, so it is validated against the report
-schema before anything is made of it.
+The report comes back from the browser, so it is validated (by the models the
+report schema is generated from) before anything is made of it.
 """
 from __future__ import annotations
 
@@ -23,14 +23,18 @@ COLUMNS = ["文件", "行", "列", "规则", "类别", "级别", "问题", "原�
 
 
 def validated_report(data: Any) -> dict[str, Any]:
-    import jsonschema
+    """``data`` if it is a report as ``report.schema.json`` describes (the schema is
+    generated from the same models), else a 400 error."""
+    from pydantic import ValidationError
 
-    from checker.core.resources import load_schema
+    from checker.core.models import Report
 
     try:
-        jsonschema.validate(data, load_schema("report.schema.json"))
-    except jsonschema.ValidationError as error:
-        raise ApiError(400, "bad_report", f"报告不符合 report.schema.json：{error.message}") from None
+        Report.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "报告"
+        raise ApiError(400, "bad_report", f"报告不符合 report.schema.json：{where}：{first['msg']}") from None
     return dict(data)
 
 
