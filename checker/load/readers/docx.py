@@ -22,8 +22,10 @@ from enum import Enum
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
+from checker.core import patterns
 from checker.load.layout import Layout, PageSetup, ParagraphSpan, StyledRun
 from checker.load.readers import LoadError
+from checker.load.readers.docx_package import check_package
 from checker.load.readers.sourcemap import TextBuilder
 from checker.load.source import Source
 
@@ -49,9 +51,12 @@ def _import_docx() -> tuple[ModuleType, QualifiedName]:
 
 
 def open_document(data: bytes) -> DocxDocument:
+    """The python-docx document of ``data``, once the package has passed
+    :func:`~checker.load.readers.docx_package.check_package` (sizes, ratio, no DTD)."""
     docx, _ = _import_docx()
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_package(data)
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError) as error:
@@ -63,6 +68,18 @@ def open_document(data: bytes) -> DocxDocument:
 
 def read(path: str, data: bytes) -> Source:
     document = open_document(data)
+    from docx.exceptions import InvalidXmlError as DocxValueError
+    from docx.oxml.exceptions import InvalidXmlError as OxmlValueError
+
+    try:
+        return _read_document(path, data, document)
+    except (ValueError, DocxValueError, OxmlValueError) as error:
+        # python-docx parses an attribute when it is read (w:pgSz w:w="abc", w:br w:type="x")
+        raise LoadError(f".docx 中有 Word 格式不允许的值，无法读取（{type(error).__name__}: "
+                        f"{_shown_value(str(error), 120)}）") from None
+
+
+def _read_document(path: str, data: bytes, document: DocxDocument) -> Source:
     _, qn = _import_docx()
     from docx.text.paragraph import Paragraph
 
@@ -121,14 +138,36 @@ def _split_breaks(text: str) -> Iterator[tuple[int, str]]:
 
 
 def table_cells(table: Table) -> Iterator[tuple[int, int, _Cell]]:
-    """(row, column, cell), 1-based; a merged cell once, at its first position."""
-    seen = set()  # the cell elements themselves: ids of lxml proxies are reused
-    for row_index, row in enumerate(table.rows, 1):
-        for column_index, cell in enumerate(row.cells, 1):
-            if cell._tc in seen:
-                continue
-            seen.add(cell._tc)
-            yield row_index, column_index, cell
+    """(row, column, cell), 1-based; a merged cell once, at its first position.
+
+    The column counts grid columns as python-docx's ``row.cells`` does (a cell spanning
+    three columns takes three). The XML is walked here rather than through ``row.cells``,
+    which repeats a cell once per spanned column (``w:gridSpan="1000000000"`` is a
+    billion) and finds the top of a vertical merge by walking up row by row."""
+    from docx.table import _Cell
+
+    qn = _import_docx()[1]
+    above: dict[int, Any] = {}  # grid column → the cell element holding the content there
+    for row_index, row in enumerate(table._tbl.tr_lst, 1):
+        grid = _count(row.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), qn, default=0)
+        column, here = 1, {}
+        for tc in row.tc_lst:
+            span = max(1, _count(tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}"), qn, default=1))
+            merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+            continued = merge is not None and merge.get(qn("w:val"), "continue") == "continue"
+            owner = above.get(grid, tc) if continued else tc  # a merge with nothing above stands alone
+            here[grid] = owner
+            if owner is tc:
+                yield row_index, column, _Cell(tc, table)
+            column += span
+            grid += span
+        above = here
+
+
+def _count(element: Element | None, qn: QualifiedName, default: int) -> int:
+    """A small count from a ``w:val`` (a span, columns skipped); ``default`` when absent or unreadable."""
+    value = element.get(qn("w:val")) if element is not None else None
+    return int(value) if value is not None and value.isascii() and value.isdigit() and len(value) <= 6 else default
 
 
 def _mm(length: Length | None) -> float | None:
@@ -229,7 +268,7 @@ class StyleResolver:
             return _UNSTATED
         size = properties.find(self.qn("w:sz"))
         value = size.get(self.qn("w:val"), "") if size is not None else ""
-        if not value.isdigit():
+        if not value.isdecimal() or len(value) > 6:  # isdigit() would let "²" through to int()
             return _UNSTATED
         return int(value) / 2
 
@@ -255,38 +294,47 @@ def _first(properties: list[Element | None], measure: Callable[[Element | None],
 
 
 class Numbering:
-    """The list numbers Word shows before numbered paragraphs (一、 （一） 1. ①)."""
+    """The list numbers Word shows before numbered paragraphs (一、 （一） 1. ①).
+
+    The numbers in a list definition are read within Word's own bounds before any is
+    used: a value that is not an integer, or is outside them, makes the file unreadable
+    with a message naming the attribute (a label is built for every numbered paragraph,
+    so one absurd start value or level would otherwise cost minutes and gigabytes)."""
 
     def __init__(self, document: DocxDocument, qn: QualifiedName) -> None:
         self.qn = qn
-        self.levels: dict[str, dict[int, dict[str, Any]]] = {}  # numId → ilvl → level facts
-        self.counters: dict[str, dict[int, int]] = {}
-        self.style_numbering: dict[str, tuple[str, int]] = {}
+        self.levels: dict[int, dict[int, dict[str, Any]]] = {}  # numId → ilvl → level facts
+        self.counters: dict[int, dict[int, int]] = {}
+        self.style_numbering: dict[str, tuple[int, int]] = {}
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             numbering = None
         if numbering is None:
             return
-        abstracts = {a.get(qn("w:abstractNumId")): a for a in numbering.findall(qn("w:abstractNum"))}
+        abstracts = {}
+        for abstract in numbering.findall(qn("w:abstractNum")):
+            abstracts[self._number(abstract, "abstractNumId", LIST_IDS, _NUMBERING_PART)] = abstract
         for num in numbering.findall(qn("w:num")):
             abstract_id = num.find(qn("w:abstractNumId"))
-            abstract = abstracts.get(abstract_id.get(qn("w:val"))) if abstract_id is not None else None
+            abstract = (abstracts.get(self._number(abstract_id, "val", LIST_IDS, _NUMBERING_PART, "w:abstractNumId"))
+                        if abstract_id is not None else None)
             if abstract is None:
                 continue
             levels = {}
             for level in abstract.findall(qn("w:lvl")):
-                levels[int(level.get(qn("w:ilvl"), "0"))] = self._level(level)
+                levels[self._number(level, "ilvl", LIST_LEVELS, _NUMBERING_PART, default=0)] = self._level(level)
             for override in num.findall(qn("w:lvlOverride")):
-                level_number = int(override.get(qn("w:ilvl"), "0"))
+                ilvl = self._number(override, "ilvl", LIST_LEVELS, _NUMBERING_PART, default=0)
                 start = override.find(qn("w:startOverride"))
-                if start is not None and level_number in levels:
-                    levels[level_number] = {**levels[level_number], "start": int(start.get(qn("w:val"), "1"))}
-            self.levels[num.get(qn("w:numId"))] = levels
+                if start is not None and ilvl in levels:
+                    value = self._number(start, "val", START_VALUES, _NUMBERING_PART, "w:startOverride", default=1)
+                    levels[ilvl] = {**levels[ilvl], "start": value}
+            self.levels[self._number(num, "numId", LIST_IDS, _NUMBERING_PART)] = levels
         for style in document.styles.element.findall(qn("w:style")):
             num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
             if num_pr is not None:
-                num_id, ilvl = self._num_pr(num_pr)
+                num_id, ilvl = self._num_pr(num_pr, "word/styles.xml")
                 if num_id:
                     self.style_numbering[style.get(qn("w:styleId"))] = (num_id, ilvl or 0)
 
@@ -299,20 +347,43 @@ class Numbering:
         child = element.find(self.qn(f"w:{name}"))
         return child.get(self.qn("w:val"), default) if child is not None else default
 
+    def _number(self, element: Element, attribute: str, allowed: range, where: str, shown_as: str = "",
+                default: int | None = None) -> int | None:
+        """The integer in ``element``'s ``w:attribute``, which must lie in ``allowed``."""
+        value = element.get(self.qn(f"w:{attribute}"))
+        if value is None:
+            return default
+        name = shown_as or f"w:{attribute}"
+        text = value.strip()
+        if not _INTEGER.fullmatch(text):
+            raise LoadError(f".docx 的列表编号设置不合规范：{where} 中 {name} 的值“{_shown_value(value)}”不是整数")
+        # a long string of digits is out of range whatever it says: not worth converting
+        number = int(text) if len(text) <= 12 else None
+        if number not in allowed:
+            raise LoadError(f".docx 的列表编号设置不合规范：{where} 中 {name} 的值 {_shown_value(text)} "
+                            f"超出 Word 允许的范围（{allowed.start}–{allowed.stop - 1}）")
+        return number
+
     def _level(self, level: Element) -> dict[str, Any]:
-        start = self._value(level, "start", "1")
+        start = level.find(self.qn("w:start"))
+        text = self._value(level, "lvlText", "")
+        if len(text) > MAX_LEVEL_TEXT:
+            raise LoadError(f".docx 的列表编号设置不合规范：{_NUMBERING_PART} 中的编号格式 w:lvlText 有 {len(text)} 个字符，"
+                            f"上限 {MAX_LEVEL_TEXT} 个")
         return {
-            "start": int(start) if start.isdigit() else 1,
+            "start": self._number(start, "val", START_VALUES, _NUMBERING_PART, "w:start", default=1)
+            if start is not None else 1,
             "format": self._value(level, "numFmt", "decimal"),
-            "text": self._value(level, "lvlText", ""),
+            "text": text,
             "suffix": self._value(level, "suff", "tab"),
             "legal": level.find(self.qn("w:isLgl")) is not None,
         }
 
-    def _num_pr(self, num_pr: Element) -> tuple[str | None, int | None]:
-        num_id = self._value(num_pr, "numId")
-        ilvl = self._value(num_pr, "ilvl")
-        return num_id, int(ilvl) if ilvl and ilvl.isdigit() else None
+    def _num_pr(self, num_pr: Element, where: str = "word/document.xml") -> tuple[int | None, int | None]:
+        num_id = num_pr.find(self.qn("w:numId"))
+        ilvl = num_pr.find(self.qn("w:ilvl"))
+        return (self._number(num_id, "val", LIST_IDS, where, "w:numId") if num_id is not None else None,
+                self._number(ilvl, "val", LIST_LEVELS, where, "w:ilvl") if ilvl is not None else None)
 
     def label(self, paragraph: Element, style_id: str | None) -> str:
         num_pr = paragraph.find(f"{self.qn('w:pPr')}/{self.qn('w:numPr')}")
@@ -320,7 +391,7 @@ class Numbering:
         if num_id is None and style_id in self.style_numbering:
             num_id, style_level = self.style_numbering[style_id]
             ilvl = style_level if ilvl is None else ilvl
-        if not num_id or num_id == "0" or num_id not in self.levels:
+        if not num_id or num_id not in self.levels:
             return ""
         ilvl = ilvl or 0
         levels = self.levels[num_id]
@@ -343,6 +414,21 @@ class Numbering:
         if level["suffix"] != "nothing" and text and not text.endswith(_CLOSED):
             text += " "
         return text
+
+
+# Word's own bounds for list numbers: nine levels (0–8); a start value up to 32767, the
+# most its "set numbering value" accepts; list ids of a 32-bit integer. A level's number
+# format is a few characters (“%1、”, “（%2）”); a long one would be repeated on every line.
+LIST_LEVELS = range(0, 9)
+START_VALUES = range(0, 32768)
+LIST_IDS = range(0, 2**31)
+MAX_LEVEL_TEXT = 255
+_INTEGER = patterns.compile(r"[+-]?[0-9]+")
+_NUMBERING_PART = "word/numbering.xml"
+
+
+def _shown_value(value: str, limit: int = 24) -> str:
+    return value if len(value) <= limit else f"{value[:limit - 4]}…（共 {len(value)} 个字符）"
 
 
 # A label ending in one of these needs no space before the text (一、 （一） 1. 第一章)
@@ -373,6 +459,8 @@ def chinese_number(value: int, digits: str = _DIGITS, units: str = "十百千") 
 
 
 def _roman(value: int) -> str:
+    if not 0 < value < 4000:  # past MMMCMXCIX Roman numerals need a bar over the letters
+        return str(value)
     numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
                 (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
     out = []
@@ -384,8 +472,11 @@ def _roman(value: int) -> str:
 
 
 def _letters(value: int) -> str:
-    # Word repeats the letter: a … z, aa … zz
-    return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1) if value > 0 else str(value)
+    # Word repeats the letter: a … z, aa … zz, aaa …; past 780 (thirty z) a plain number,
+    # so that no label grows with the count
+    if not 0 < value <= 780:
+        return str(value)
+    return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
 
 
 def format_number(value: int, fmt: str) -> str:
