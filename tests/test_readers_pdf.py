@@ -78,6 +78,64 @@ def test_missing_pypdf_names_the_extra(tmp_path, monkeypatch):
         read_source(path)
 
 
+def encrypted(path, open_password: str, algorithm: str = "AES-256") -> str:
+    """A copy of a small PDF, encrypted with ``algorithm``; an empty ``open_password``
+    lets anyone open it (only the owner's rights are protected)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=make_pdf(path.with_suffix(".plain.pdf"), [["各单位要（认真落实本通知要求。"]]))
+    writer.encrypt(user_password=open_password, owner_password="owner", algorithm=algorithm)
+    writer.write(str(path))
+    return str(path)
+
+
+def page_number_only(path) -> str:
+    canvas = canvas_module.Canvas(str(path))
+    canvas.drawString(290, 40, "3")
+    canvas.showPage()
+    canvas.save()
+    return str(path)
+
+
+def test_a_pdf_holding_only_a_page_number_is_refused_with_exit_2(tmp_path):
+    result = run("check", page_number_only(tmp_path / "p.pdf"))
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'p.pdf'}: error: PDF 中只有页码，没有可检查的正文（共 1 页）" in result.output
+
+
+def test_a_pdf_holding_only_a_page_number_on_standard_input_is_refused_with_exit_2(tmp_path):
+    data = open(page_number_only(tmp_path / "p.pdf"), "rb").read()
+    result = run("check", "--stdin-filename", "x.pdf", "-", input=data)
+    assert result.exit_code == 2
+    assert "x.pdf: error: PDF 中只有页码，没有可检查的正文（共 1 页）" in result.output
+
+
+@pytest.mark.parametrize("algorithm", ["AES-256", "AES-128", "RC4-128"])
+def test_an_encrypted_pdf_that_opens_without_a_password_is_read(tmp_path, algorithm):
+    report = check_path(encrypted(tmp_path / "e.pdf", "", algorithm), Settings(select=["PN101"]))
+    assert [(f.code, f.line, f.column) for f in report.findings] == [("PN101", 1, 5)]
+
+
+@pytest.mark.parametrize("algorithm", ["AES-256", "RC4-128"])
+def test_a_pdf_with_an_open_password_is_refused_as_encrypted(tmp_path, algorithm):
+    result = run("check", encrypted(tmp_path / "e.pdf", "secret", algorithm))
+    assert result.exit_code == 2
+    assert "error: PDF 已加密（设有打开密码），无法读取文字：请去掉密码后再检查" in result.output
+
+
+def test_an_aes_pdf_without_the_cryptography_package_names_the_extra(tmp_path, monkeypatch):
+    import pypdf
+    from pypdf.errors import DependencyError
+
+    def needs_cryptography(*args, **kwargs):
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    path = encrypted(tmp_path / "e.pdf", "")
+    monkeypatch.setattr(pypdf, "PdfReader", needs_cryptography)
+    with pytest.raises(LoadError, match=r"PDF 已加密（AES），解密需要 cryptography：pip install 'doccheck\[pdf\]'"):
+        read_source(path)
+
+
 WRAPPED = [
     "关于开展安全检查的通知",
     "各单位要切实加强组织领导，落实安全生产责任（包括主要负",  # 27 characters, as wide as the page: runs on

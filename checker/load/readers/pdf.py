@@ -29,6 +29,9 @@ _LATIN_START = patterns.compile(r"[A-Za-z0-9(]")
 _PAGE_NUMBER = patterns.compile(r"^[\s\-—–－]*[0-9０-９]{1,4}[\s\-—–－]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
 
 
+_ENCRYPTED = "PDF 已加密（设有打开密码），无法读取文字：请去掉密码后再检查"
+
+
 def display_width(text: str) -> int:
     """Width in half-width cells: a Chinese character is two, a Latin letter or digit one."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
@@ -44,13 +47,20 @@ def _import_pypdf() -> ModuleType:
 
 def read(path: str, data: bytes) -> Source:
     pypdf = _import_pypdf()
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
+        # a PDF encrypted with an empty password (only printing or copying restricted) opens as is
         if reader.is_encrypted and not reader.decrypt(""):
-            raise LoadError("PDF 已加密，无法读取文字")
+            raise LoadError(_ENCRYPTED)
         pages = [page.extract_text() or "" for page in reader.pages]
     except LoadError:
         raise
+    except FileNotDecryptedError:
+        raise LoadError(_ENCRYPTED) from None
+    except DependencyError:  # AES needs the cryptography package, which the pdf extra installs
+        raise LoadError("PDF 已加密（AES），解密需要 cryptography：pip install 'doccheck[pdf]' (missing extra: pdf)") from None
     except Exception as error:  # pypdf.errors.PdfReadError and malformed streams
         raise LoadError(f"无法读取 PDF：{type(error).__name__}（文件可能损坏或不是 PDF）") from None
     if not any(page.strip() for page in pages):
@@ -61,6 +71,8 @@ def read(path: str, data: bytes) -> Source:
              for page_number, page_text in enumerate(pages, 1)
              for line_number, line in enumerate(page_text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1)
              if line.strip() and not _PAGE_NUMBER.match(line.strip())]
+    if not lines:
+        raise LoadError(f"PDF 中只有页码，没有可检查的正文（共 {len(pages)} 页）")
     full = 0.92 * max(display_width(line.strip()) for _, _, line in lines)
     previous = ""
     for page_number, line_number, line in lines:
