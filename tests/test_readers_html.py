@@ -117,3 +117,42 @@ def test_missing_trafilatura_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "trafilatura", None)
     with pytest.raises(LoadError, match=r"doccheck\[html\]"):
         read_source(str(PAGE))
+
+
+ARTICLE = "".join(f"<p>第{n}段：各单位要认真落实本通知的各项要求，切实做好安全检查工作（见附件。</p>" for n in range(1, 4))
+
+
+def page_file(tmp_path, page: str, encoding: str = "utf-8") -> str:
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode(encoding))
+    return str(path)
+
+
+@pytest.mark.parametrize("label", ["undefined", "rot13", "unicode_escape", "no-such-encoding"])
+def test_a_charset_that_is_not_a_web_encoding_is_ignored_and_the_encoding_detected(tmp_path, label):
+    page = f'<html><head><meta charset="{label}"><title>通知</title></head><body><div>{ARTICLE}</div></body></html>'
+    path = page_file(tmp_path, page)
+    assert "各单位要认真落实本通知的各项要求" in read_source(path).text
+    assert len(check_path(path, Settings(select=["PN101"])).findings) == 3
+
+
+def test_a_meta_declaring_utf16_in_a_page_read_as_ascii_means_utf8(tmp_path):
+    page = f'<html><head><meta charset="utf-16"><title>通知</title></head><body><div>{ARTICLE}</div></body></html>'
+    assert "各单位要认真落实本通知的各项要求" in read_source(page_file(tmp_path, page)).text
+
+
+def nested(depth: int, inside: str) -> str:
+    return "<html><body>" + "<div>" * depth + inside + "</div>" * depth + "</body></html>"
+
+
+def test_a_page_nested_deeper_than_libxml2s_usual_256_levels_is_read(tmp_path):
+    path = page_file(tmp_path, nested(300, ARTICLE))
+    assert [(f.code, f.line) for f in check_path(path, Settings(select=["PN101"])).findings] == [
+        ("PN101", 1), ("PN101", 2), ("PN101", 3)]
+
+
+def test_a_page_nested_20000_deep_is_refused_saying_why(tmp_path):
+    path = page_file(tmp_path, nested(20_000, ARTICLE))
+    result = run("check", path)
+    assert result.exit_code == 2
+    assert f"{path}: error: 网页的标签嵌套超过 2048 层，超出部分无法解析，正文读不完整：这不像正常的网页，已拒绝检查" in result.output

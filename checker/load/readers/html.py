@@ -11,6 +11,7 @@ PubDate, ContentSource), become ``Source.metadata`` and stay out of the text.
 from __future__ import annotations
 
 import bisect
+import codecs
 import re
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -49,13 +50,30 @@ def _import_libraries() -> tuple[ModuleType, ModuleType]:
     return lxml.html, trafilatura
 
 
+# The encodings a page may declare: those of the web (WHATWG's list, by Python's names).
+# A label naming anything else — Python's "undefined" (which fails on any input),
+# "rot13", "unicode_escape" … — is ignored and the encoding detected instead.
+WEB_ENCODINGS = frozenset({
+    "utf-8", "gbk", "gb2312", "gb18030", "hz", "big5", "big5hkscs", "cp950", "euc_jp", "iso2022_jp",
+    "shift_jis", "cp932", "euc_kr", "cp949", "ascii", "koi8-r", "koi8-u", "mac-roman", "cp866", "tis-620",
+    "cp874", *(f"iso8859-{n}" for n in range(1, 17)), *(f"cp{n}" for n in range(1250, 1259)),
+})
+# A <meta> can only be read once the page is ASCII-compatible: one that says UTF-16 means UTF-8.
+_UTF16 = ("utf-16", "utf-16-le", "utf-16-be")
+# libxml2 nests elements 256 deep, 2048 with its "huge" option; deeper content is cut off.
+DEEPEST = 2048
+
+
 def decode_page(data: bytes) -> str:
     from checker.load.readers.text import decode
 
     declared = _CHARSET.search(data[:4096])
     if declared:
         try:
-            return data.decode(declared.group(1).decode("ascii"))
+            encoding = codecs.lookup(declared.group(1).decode("ascii")).name
+            encoding = "utf-8" if encoding in _UTF16 else encoding
+            if encoding in WEB_ENCODINGS:
+                return data.decode(encoding)
         except (LookupError, UnicodeDecodeError):
             pass
     return decode(data)[0]
@@ -67,12 +85,12 @@ def read(path: str, data: bytes) -> Source:
     page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page)  # lxml refuses str input that declares an encoding
     if not page.strip():
         raise LoadError("网页是空的，没有可检查的文字")
-    try:
-        tree = lxml_html.fromstring(page)
-    except Exception as error:  # lxml.etree.ParserError and friends
-        raise LoadError(f"无法解析网页：{error}") from None
+    tree, deep = parse_page(lxml_html, page)
     metadata = page_metadata(tree)
-    extracted = trafilatura.extract(page, include_tables=True, include_comments=False, favor_recall=True,
+    # trafilatura parses a page itself, at libxml2's usual depth; a deeper page is given to it parsed
+    # as deep as it goes, in a tree of its own (the extractor prunes the tree it is given)
+    extractable = parse_page(lxml_html, page, for_extractor=True)[0] if deep else page
+    extracted = trafilatura.extract(extractable, include_tables=True, include_comments=False, favor_recall=True,
                                     include_formatting=False, include_links=False, deduplicate=False)
     if not extracted or not extracted.strip():
         raise LoadError("网页中没有找到正文（可能只有导航或由脚本生成内容）")
@@ -89,6 +107,27 @@ def read(path: str, data: bytes) -> Source:
         builder.newline()
     text, locate = builder.build()
     return Source(path=path, text=text, encoding=None, kind="html", metadata=metadata, locate=locate, raw=data)
+
+
+def parse_page(lxml_html: ModuleType, page: str, for_extractor: bool = False) -> tuple[Any, bool]:
+    """The page's element tree, and whether it nests deeper than libxml2's usual 256
+    levels (it is then parsed again with the limit at :data:`DEEPEST`)."""
+    from lxml import etree
+
+    options = {"remove_comments": True, "remove_pis": True, "collect_ids": False,
+               "default_doctype": False} if for_extractor else {}  # as trafilatura's own parser
+    deep = for_extractor
+    while True:
+        parser = lxml_html.HTMLParser(huge_tree=deep, **options)
+        try:
+            tree = lxml_html.fromstring(page, parser=parser)
+        except Exception as error:  # lxml.etree.ParserError and friends
+            raise LoadError(f"无法解析网页：{error}") from None
+        if not any(entry.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for entry in parser.error_log):
+            return tree, deep
+        if deep:
+            raise LoadError(f"网页的标签嵌套超过 {DEEPEST} 层，超出部分无法解析，正文读不完整：这不像正常的网页，已拒绝检查")
+        deep = True
 
 
 def _article_title(tree: HtmlElement, metadata: dict[str, str]) -> str | None:
