@@ -220,10 +220,12 @@ def _check_report(paths: Options, settings: Settings, jobs: int, stdin_filename:
 
 
 def _report_file_errors(report: Report, always: bool) -> None:
+    from checker.report.escapes import visible
+
     if always:
         for file in report.files:
             if file.error:
-                click.echo(f"{file.path}: error: {file.error}", err=True)
+                click.echo(f"{visible(file.path)}: error: {visible(file.error)}", err=True)
 
 
 def _fix_hint(report: Report, unsafe: bool) -> None:
@@ -250,6 +252,8 @@ def _fix_hint(report: Report, unsafe: bool) -> None:
 def fix(paths: Options, show_diff: bool, unsafe_fixes: bool, select: Options, ignore: Options,
         config: str | None) -> None:
     """Apply the fixes findings offer (safe ones unless --unsafe-fixes), in place."""
+    from checker.report.escapes import visible
+
     settings = _settings(paths, config, select, ignore)
     files = checker.find_files(paths, settings=settings)
     fixed_files = applied = errors = 0
@@ -261,17 +265,17 @@ def fix(paths: Options, show_diff: bool, unsafe_fixes: bool, select: Options, ig
             if show_diff:
                 click.echo(result.diff(), nl=False)
             else:
-                click.echo(f"{path}: {len(result.applied)} fixed", err=True)
+                click.echo(f"{visible(path)}: {len(result.applied)} fixed", err=True)
         except checker.NotWritable as error:
-            click.echo(f"{path}: skipped: {error}", err=True)
+            click.echo(f"{visible(path)}: skipped: {error}", err=True)
             continue
         except checker.FixError as error:
             errors += 1
-            click.echo(f"{path}: error: {error}", err=True)
+            click.echo(f"{visible(path)}: error: {error}", err=True)
             continue
         except OSError as error:
             errors += 1
-            click.echo(f"{path}: error: cannot write: {error.strerror}", err=True)
+            click.echo(f"{visible(path)}: error: cannot write: {error.strerror}", err=True)
             continue
         fixed_files += 1
         applied += len(result.applied)
@@ -296,13 +300,14 @@ def annotate(path: str, output: str, select: Options, ignore: Options, config: s
     """Write a copy of a .docx with one Word comment per finding (author "doccheck")."""
     from checker.report.annotate import AnnotateError
     from checker.report.annotate import annotate as write_annotated
+    from checker.report.escapes import visible
 
     settings = _settings((path,), config, select, ignore)
     try:
         findings = write_annotated(path, output, settings)
     except AnnotateError as error:
-        raise click.ClickException(f"{path}: {error}") from None
-    click.echo(f"wrote {output} with {len(findings)} comments", err=True)
+        raise click.ClickException(f"{visible(path)}: {visible(str(error))}") from None
+    click.echo(f"wrote {visible(output)} with {len(findings)} comments", err=True)
 
 
 @main.command()

@@ -4,7 +4,9 @@
 warnings are ``::warning``, info findings ``::notice``. Values are escaped as the
 workflow-command rules say: ``%``, CR and LF everywhere, and ``:`` and ``,`` in
 properties. Absolute paths below the current folder (the workspace) are made
-relative. :func:`parse` reads such a line back (the tests use it).
+relative. Document text and file names go through :func:`~checker.report.escapes.visible`
+first, so no control character is written raw. :func:`parse` reads such a line back
+(the tests use it).
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from typing import Any
 
 from checker.core import patterns
 from checker.core.models import Report
+from checker.report.escapes import visible
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -42,13 +45,13 @@ def command(kind: str, message: str, **properties: object) -> str:
 def render(report: Report, **options: Any) -> str:
     lines = []
     for file in report.files:
-        path = _repository_path(file.path)
+        path = visible(_repository_path(file.path))
         if file.error:
-            lines.append(command("error", f"无法检查此文件：{file.error}", file=path, title="doccheck"))
+            lines.append(command("error", f"无法检查此文件：{visible(file.error)}", file=path, title="doccheck"))
         for finding in file.findings:
-            message = finding.message
+            message = visible(finding.message)
             if finding.suggestion:
-                message += f"\n建议：{finding.suggestion}"
+                message += f"\n建议：{visible(finding.suggestion)}"
             lines.append(command(COMMANDS[finding.severity.value], message, file=path, line=finding.line,
                                  col=finding.column, endLine=finding.end_line, endColumn=finding.end_column,
                                  title=finding.code))

@@ -3,6 +3,9 @@
 Each finding is followed by the line it sits on (a window around the span on long
 lines) with the span underlined, then the suggestion. Colour only when asked (the
 CLI asks on a TTY). Widths count East Asian wide characters as two columns.
+
+Document text and file names are shown through :func:`~checker.report.escapes.visible`:
+no control character reaches the terminal, and every finding stays on its own line.
 """
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import unicodedata
 from typing import Any
 
 from checker.core.models import FileReport, Finding, Report
+from checker.report.escapes import visible
 
 _WINDOW = 24  # characters of context either side of the span on long lines
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
@@ -31,12 +35,11 @@ def _context(file: FileReport, finding: Finding) -> tuple[str, str] | None:
     span_end = min(finding.end, line_end)
     left = max(line_start, finding.start - _WINDOW)
     right = min(line_end, max(span_end, finding.start + 1) + _WINDOW)
-    before = ("…" if left > line_start else "") + text[left:finding.start]
-    span = text[finding.start:span_end] or " "
-    after = text[span_end:right] + ("…" if right < line_end else "")
-    shown = (before + text[finding.start:span_end] + after).replace("\t", " ")
-    marks = " " * width(before.replace("\t", " ")) + "^" * max(1, width(span))
-    return shown, marks
+    before = ("…" if left > line_start else "") + visible(text[left:finding.start]).replace("\t", " ")
+    span = visible(text[finding.start:span_end]).replace("\t", " ")
+    after = visible(text[span_end:right]).replace("\t", " ") + ("…" if right < line_end else "")
+    marks = " " * width(before) + "^" * max(1, width(span or " "))
+    return before + span + after, marks
 
 
 def render_finding(file: FileReport, finding: Finding, color: bool = False) -> str:
@@ -46,14 +49,14 @@ def render_finding(file: FileReport, finding: Finding, color: bool = False) -> s
     if color:
         head_sev = f"{_COLOURS[severity]}{head_sev}{_RESET}"
         code = f"{_BOLD}{code}{_RESET}"
-    lines = [f"{file.path}:{finding.line}:{finding.column}: {code} {head_sev} {finding.message}"]
+    lines = [f"{visible(file.path)}:{finding.line}:{finding.column}: {code} {head_sev} {visible(finding.message)}"]
     context = _context(file, finding)
     if context:
         shown, marks = context
         lines.append(f"    {shown}")
         lines.append(f"    {_COLOURS[severity] if color else ''}{marks}{_RESET if color else ''}")
     if finding.suggestion:
-        lines.append(f"    建议：{finding.suggestion}")
+        lines.append(f"    建议：{visible(finding.suggestion)}")
     return "\n".join(lines)
 
 
@@ -62,7 +65,7 @@ def render(report: Report, color: bool = False, **options: Any) -> str:
     for file in report.files:
         if file.error:
             prefix = f"{_COLOURS['error']}error{_RESET}" if color else "error"
-            out.append(f"{file.path}: {prefix}: {file.error}")
+            out.append(f"{visible(file.path)}: {prefix}: {visible(file.error)}")
         for finding in file.findings:
             out.append(render_finding(file, finding, color))
     counts = report.summary.by_severity
