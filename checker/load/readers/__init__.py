@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from checker.core.files import DEFAULT_MAX_BYTES
+from checker.core.files import DEFAULT_MAX_BYTES, interrupted_write
 from checker.load.source import Source
 
 # suffix → module in checker.load.readers that has read(path, data) -> Source
@@ -35,6 +35,9 @@ def supported_suffixes() -> list[str]:
 
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     file = Path(path)
+    interrupted = interrupted_write(path)  # a fix killed while writing in place: the text may be half-written
+    if interrupted:
+        raise LoadError(interrupted)
     try:
         size = file.stat().st_size
     except FileNotFoundError:
