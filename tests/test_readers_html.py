@@ -142,17 +142,40 @@ def test_a_meta_declaring_utf16_in_a_page_read_as_ascii_means_utf8(tmp_path):
 
 
 def nested(depth: int, inside: str) -> str:
-    return "<html><body>" + "<div>" * depth + inside + "</div>" * depth + "</body></html>"
+    return "<html><body>\n" + "<div>\n" * depth + inside + "</div>\n" * depth + "</body></html>\n"
 
 
-def test_a_page_nested_deeper_than_libxml2s_usual_256_levels_is_read(tmp_path):
-    path = page_file(tmp_path, nested(300, ARTICLE))
+@pytest.mark.parametrize("depth", [300, 3_000, 20_000])
+def test_a_page_nested_deeper_than_libxml2_builds_is_read(tmp_path, depth):
+    path = page_file(tmp_path, nested(depth, ARTICLE))
     assert [(f.code, f.line) for f in check_path(path, Settings(select=["PN101"])).findings] == [
         ("PN101", 1), ("PN101", 2), ("PN101", 3)]
 
 
-def test_a_page_nested_20000_deep_is_refused_saying_why(tmp_path):
-    path = page_file(tmp_path, nested(20_000, ARTICLE))
-    result = run("check", path)
-    assert result.exit_code == 2
-    assert f"{path}: error: 网页的标签嵌套超过 2048 层，超出部分无法解析，正文读不完整：这不像正常的网页，已拒绝检查" in result.output
+def test_a_page_nested_20000_deep_keeps_its_source_lines(tmp_path):
+    source = read_source(page_file(tmp_path, nested(20_000, "<p>（一）甲项工作。</p>\n<p>（三）乙项工作。</p>\n")))
+    assert source.text == "（一）甲项工作。\n（三）乙项工作。\n"
+    assert source.locate(source.text.index("（三）")) == {"source_line": 20_003, "tag": "p"}
+
+
+def test_flattening_takes_the_tags_off_a_middle_band_and_keeps_the_rest_of_the_page():
+    from checker.load.readers.html_nesting import flatten
+
+    page = "<main>" + "<div>" * 6 + "<p>甲&amp;乙</p><script>if (a<b) {}</script>" + "</div>" * 6 + "</main>"
+    assert flatten(page, kept=4) == "<main><div>" + "<div>" + "<p>甲&amp;乙</p><script>if (a<b) {}</script>" \
+        + "</div></div>" + "</main>"
+    assert flatten("<div><br><div>甲</div></div>", kept=4) == "<div><br><div>甲</div></div>"
+
+
+def test_a_removed_tag_leaves_its_line_breaks():
+    from checker.load.readers.html_nesting import flatten
+
+    assert flatten('<a><b\nclass="x"><c><d>甲</d></c></b></a>', kept=2) == "<a>\n<d>甲</d></a>"
+
+
+def test_flattening_reads_nothing_past_a_comment_that_never_closes():
+    from checker.load.readers.html_nesting import flatten
+
+    page = "<main>" + "<div>" * 6 + "<!-- 未闭合的注释 <div><div><div>"
+    # seven levels counted (the divs in the comment are not), levels 3 to 5 lose their tags
+    assert flatten(page, kept=4) == "<main><div><div><div>" + "<!-- 未闭合的注释 <div><div><div>"

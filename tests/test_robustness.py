@@ -254,13 +254,18 @@ def test_damaged_files_of_the_other_readers_are_refused_with_exit_2(tmp_path, na
     assert message in result.output
 
 
-def test_html_nested_twenty_thousand_deep_is_refused_with_a_message(tmp_path):
-    page = "<html><body>" + "<p><span>" * 10_000 + "（一）甲。（三）乙。" + "</span></p>" * 10_000 + "</body></html>"
-    path = write(tmp_path, "deep.html", page)
-    result = run("check", "--format", "json", str(path))
-    assert result.exit_code == 2
-    (file_report,) = json.loads(result.stdout)["files"]
-    assert file_report["error"]
+def test_html_nested_twenty_thousand_deep_is_read_as_the_same_page_five_deep(tmp_path):
+    pytest.importorskip("trafilatura", reason="trafilatura is not installed (pip install doccheck[html])")
+    from checker.load.readers import read_source
+
+    def page(depth: int) -> str:
+        return "<html><body>" + "<p><span>" * depth + "（一）甲。（三）乙。" + "</span></p>" * depth + "</body></html>"
+
+    deep, shallow = write(tmp_path, "deep.html", page(10_000)), write(tmp_path, "shallow.html", page(5))
+    result, file_report = check_json(deep)
+    assert_checked_cleanly(result, file_report)
+    assert file_report["findings"] == check_json(shallow)[1]["findings"]
+    assert read_source(str(deep)).text == read_source(str(shallow)).text == "（一）甲。（三）乙。\n"
 
 
 def test_markdown_of_twenty_thousand_nested_brackets_and_quotes(tmp_path):

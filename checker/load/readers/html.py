@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.core import patterns
 from checker.load.readers import LoadError
+from checker.load.readers.html_nesting import flatten
 from checker.load.readers.sourcemap import TextBuilder
 from checker.load.source import Source
 
@@ -60,8 +61,6 @@ WEB_ENCODINGS = frozenset({
 })
 # A <meta> can only be read once the page is ASCII-compatible: one that says UTF-16 means UTF-8.
 _UTF16 = ("utf-16", "utf-16-le", "utf-16-be")
-# libxml2 nests elements 256 deep, 2048 with its "huge" option; deeper content is cut off.
-DEEPEST = 2048
 
 
 def decode_page(data: bytes) -> str:
@@ -85,12 +84,14 @@ def read(path: str, data: bytes) -> Source:
     page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page)  # lxml refuses str input that declares an encoding
     if not page.strip():
         raise LoadError("网页是空的，没有可检查的文字")
-    tree, deep = parse_page(lxml_html, page)
+    tree = parse_page(lxml_html, page)
+    if tree is None:  # nested deeper than libxml2 builds: the extractor would lose the article too
+        page = flatten(page)
+        tree = parse_page(lxml_html, page)
+        if tree is None:
+            raise LoadError("网页的标签嵌套过深，压平之后仍无法完整解析，正文读不完整：这不像正常的网页，已拒绝检查")
     metadata = page_metadata(tree)
-    # trafilatura parses a page itself, at libxml2's usual depth; a deeper page is given to it parsed
-    # as deep as it goes, in a tree of its own (the extractor prunes the tree it is given)
-    extractable = parse_page(lxml_html, page, for_extractor=True)[0] if deep else page
-    extracted = trafilatura.extract(extractable, include_tables=True, include_comments=False, favor_recall=True,
+    extracted = trafilatura.extract(page, include_tables=True, include_comments=False, favor_recall=True,
                                     include_formatting=False, include_links=False, deduplicate=False)
     if not extracted or not extracted.strip():
         raise LoadError("网页中没有找到正文（可能只有导航或由脚本生成内容）")
@@ -109,25 +110,19 @@ def read(path: str, data: bytes) -> Source:
     return Source(path=path, text=text, encoding=None, kind="html", metadata=metadata, locate=locate, raw=data)
 
 
-def parse_page(lxml_html: ModuleType, page: str, for_extractor: bool = False) -> tuple[Any, bool]:
-    """The page's element tree, and whether it nests deeper than libxml2's usual 256
-    levels (it is then parsed again with the limit at :data:`DEEPEST`)."""
+def parse_page(lxml_html: ModuleType, page: str) -> HtmlElement | None:
+    """The page's element tree; None when it nests deeper than libxml2 builds (it then
+    drops what lies deeper)."""
     from lxml import etree
 
-    options = {"remove_comments": True, "remove_pis": True, "collect_ids": False,
-               "default_doctype": False} if for_extractor else {}  # as trafilatura's own parser
-    deep = for_extractor
-    while True:
-        parser = lxml_html.HTMLParser(huge_tree=deep, **options)
-        try:
-            tree = lxml_html.fromstring(page, parser=parser)
-        except Exception as error:  # lxml.etree.ParserError and friends
-            raise LoadError(f"无法解析网页：{error}") from None
-        if not any(entry.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for entry in parser.error_log):
-            return tree, deep
-        if deep:
-            raise LoadError(f"网页的标签嵌套超过 {DEEPEST} 层，超出部分无法解析，正文读不完整：这不像正常的网页，已拒绝检查")
-        deep = True
+    parser = lxml_html.HTMLParser()
+    try:
+        tree = lxml_html.fromstring(page, parser=parser)
+    except Exception as error:  # lxml.etree.ParserError and friends
+        raise LoadError(f"无法解析网页：{error}") from None
+    if any(entry.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for entry in parser.error_log):
+        return None
+    return tree
 
 
 def _article_title(tree: HtmlElement, metadata: dict[str, str]) -> str | None:
