@@ -28,8 +28,10 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
                   "track", "wbr", "basefont", "bgsound", "frame", "keygen"})
 KEPT_LEVELS = 200  # the depth a flattened page has at most: below libxml2's usual 256
 
-_TOKEN = patterns.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|<[!?][^>]*>|<(/?)([A-Za-z][^\s/>]*)([^>]*)>",
-                          re.S | re.I)
+# a comment, a script or style with its content, a declaration, or a start or end tag
+# (a tag's attributes begin with a space or a slash, so no two parts can match the same text)
+_TOKEN = patterns.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|<[!?][^>]*>"
+                          r"|<(/?)([A-Za-z][^\s/<>]*)((?:[\s/][^>]*)?)>", re.S | re.I)
 _OPENERS = (("<!--", "-->"), ("<script", "</script"), ("<style", "</style"))
 
 
@@ -69,7 +71,7 @@ def flatten(page: str, kept: int = KEPT_LEVELS) -> str:
         return page
     high = low + deepest - kept  # the levels whose tags go: low < depth <= high
     pieces, at = [], 0
-    for start, end, depth in zip(starts, ends, depths):
+    for start, end, depth in zip(starts, ends, depths, strict=True):
         if depth <= high:
             pieces.append(page[at:start])
             pieces.append("\n" * page.count("\n", start, end))
