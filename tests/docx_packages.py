@@ -12,7 +12,6 @@ import io
 import struct
 import zlib
 from dataclasses import dataclass
-from typing import Optional, Union
 
 
 @dataclass
@@ -24,8 +23,9 @@ class Raw:
 
 def word_parts(*paragraphs: str) -> dict[str, bytes]:
     """The parts of a Word document holding ``paragraphs``, by member name."""
-    import docx
     import zipfile
+
+    import docx
 
     document = docx.Document()
     for text in paragraphs:
@@ -36,7 +36,7 @@ def word_parts(*paragraphs: str) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-def package(parts: dict[str, Union[bytes, Raw]]) -> bytes:
+def package(parts: dict[str, bytes | Raw]) -> bytes:
     """A zip of ``parts`` in the order given (DEFLATE, no zip64, no data descriptors)."""
     out, directory = io.BytesIO(), []
     for name, part in parts.items():
@@ -93,14 +93,14 @@ def with_list(parts: dict[str, bytes], level: str, override: str = "", paragraph
     (``<w:lvlOverride>`` elements), and ``items`` paragraphs numbered at ``paragraph_level``."""
     numbering = parts["word/numbering.xml"]
     definition = (f'<w:abstractNum w:abstractNumId="77">{level}</w:abstractNum>'
-                  f'<w:num w:numId="77"><w:abstractNumId w:val="77"/>{override}</w:num>').encode("utf-8")
+                  f'<w:num w:numId="77"><w:abstractNumId w:val="77"/>{override}</w:num>').encode()
     numbering = numbering.replace(b"</w:numbering>", definition + b"</w:numbering>")
     paragraph = (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{paragraph_level}"/><w:numId w:val="77"/></w:numPr></w:pPr>'
                  f'<w:r><w:t>做好工作。</w:t></w:r></w:p>')
     return with_paragraphs({**parts, "word/numbering.xml": numbering}, paragraph, items)
 
 
-def level(number_format: str = "decimal", start: Optional[str] = "1", text: str = "%1.", ilvl: str = "0") -> str:
+def level(number_format: str = "decimal", start: str | None = "1", text: str = "%1.", ilvl: str = "0") -> str:
     start_element = f'<w:start w:val="{start}"/>' if start is not None else ""
     return (f'<w:lvl w:ilvl="{ilvl}">{start_element}<w:numFmt w:val="{number_format}"/>'
             f'<w:lvlText w:val="{text}"/><w:suff w:val="nothing"/></w:lvl>')

@@ -81,7 +81,7 @@ def test_a_failed_overwrite_in_place_writes_the_old_content_back(tmp_path, monke
 
 
 def test_when_the_old_content_cannot_be_written_back_the_new_content_is_kept_and_named(tmp_path, monkeypatch):
-    first, second = linked_pair(tmp_path)
+    first, _ = linked_pair(tmp_path)
 
     def broken_disk(handle, length):
         raise OSError(5, "Input/output error")
@@ -107,7 +107,7 @@ def test_a_copy_left_by_a_killed_overwrite_stops_the_next_fix_and_is_named(tmp_p
     assert fixed.exit_code == 2 and f"{first}: error: {message}" in fixed.stderr
     checked = run("check", str(first))
     assert checked.exit_code == 2 and f"{first}: error: {message}" in checked.stdout
-    assert copy.exists() and first.read_text(encoding="utf-8") == MIXED
+    assert copy.exists() and second.read_text(encoding="utf-8") == MIXED
 
 
 def test_the_next_write_also_stops_at_such_a_copy(tmp_path):
@@ -187,7 +187,7 @@ def test_after_a_sigkill_before_the_rename_the_file_is_intact_and_the_next_fix_c
 
 
 def test_after_a_sigkill_during_an_overwrite_in_place_the_new_content_is_kept_and_named(tmp_path):
-    first, second = linked_pair(tmp_path)
+    first, _ = linked_pair(tmp_path)
     killed_while_writing(tmp_path, first, "ftruncate")  # new content written, old tail not yet cut
     copy = tmp_path / ".a.txt.doccheck-copy"
     assert leftovers(tmp_path) == [".a.txt.doccheck-copy"]

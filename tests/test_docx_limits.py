@@ -10,11 +10,13 @@ import pytest
 
 pytest.importorskip("docx", reason="python-docx is not installed (pip install doccheck[docx])")
 
-from checker.load.readers import LoadError, read_data  # noqa: E402
-from checker.load.readers import docx_package  # noqa: E402
-from tests.conftest import run  # noqa: E402
-from tests.docx_packages import (Raw, level, package, repeated, with_list, with_paragraphs,  # noqa: E402
-                                 word_parts, zeros)
+from checker.load.readers import (
+    LoadError,
+    docx_package,
+    read_data,
+)
+from tests.conftest import run
+from tests.docx_packages import Raw, level, package, repeated, with_list, with_paragraphs, word_parts, zeros
 
 PARAGRAPH = "<w:p><w:r><w:t>各单位要认真开展自查，并按时报送结果。</w:t></w:r></w:p>"
 LAUGHS = ('<!DOCTYPE w:document [<!ENTITY a "哈哈哈哈哈哈哈哈哈哈">'

@@ -6,6 +6,7 @@ that reportlab ships (no font file needed on the machine).
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -104,7 +105,7 @@ def test_a_pdf_holding_only_a_page_number_is_refused_with_exit_2(tmp_path):
 
 
 def test_a_pdf_holding_only_a_page_number_on_standard_input_is_refused_with_exit_2(tmp_path):
-    data = open(page_number_only(tmp_path / "p.pdf"), "rb").read()
+    data = Path(page_number_only(tmp_path / "p.pdf")).read_bytes()
     result = run("check", "--stdin-filename", "x.pdf", "-", input=data)
     assert result.exit_code == 2
     assert "x.pdf: error: PDF 中只有页码，没有可检查的正文（共 1 页）" in result.output

@@ -27,7 +27,7 @@ def test_each_control_character_has_a_visible_stand_in(raw, shown):
 
 
 def test_tabs_and_ordinary_text_are_left_alone():
-    text = "各单位\t要（认真）落实，“通知”——见附件① ＡＢＣ\u3000é"
+    text = "各单位\t要（认真）落实，“通知”——见附件① ABC\u3000é"
     assert visible(text) == text
 
 

@@ -37,7 +37,7 @@ import time
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # the largest file read unless the settings say otherwise
 TEMPORARY_SUFFIX = ".doccheck"
@@ -66,21 +66,22 @@ def write_atomically(path: str, data: bytes, expected: bytes | None = None) -> N
         # a rename would replace it all the same; a read-only file is meant to stay as it is
         raise PermissionError(errno.EACCES, "the file is read-only", path)
     _settle_interrupted_copy(target)
+    linked = _linked(status)
     temporary = _Temporary.create(target)
     try:
         temporary.write(data)
-        current = None
-        if expected is not None or _linked(status):
+        current = b""
+        if expected is not None or linked:
             with open(target, "rb") as stream:
                 current = stream.read()
             if expected is not None and current != expected:
                 raise FileChanged("文件在检查之后被修改过，未写入修复 (file changed since it was read)")
-        if _linked(status):
+        if linked:
             _overwrite_in_place(target, temporary, data, current)
         else:
             temporary.keep_mode_of(status)
             os.replace(temporary.path, target)
-            temporary.path = None
+            temporary.done = True
             _flush_folder(target)
     finally:
         temporary.close()
@@ -90,7 +91,7 @@ def _linked(status: os.stat_result | None) -> bool:
     return status is not None and stat.S_ISREG(status.st_mode) and status.st_nlink > 1
 
 
-def _overwrite_in_place(target: str, temporary: "_Temporary", data: bytes, old: bytes) -> None:
+def _overwrite_in_place(target: str, temporary: _Temporary, data: bytes, old: bytes) -> None:
     handle = os.open(target, os.O_WRONLY)  # before anything changes: a file we may not write stays as it is
     try:
         copy = _copy_name(target)
@@ -103,7 +104,7 @@ def _overwrite_in_place(target: str, temporary: "_Temporary", data: bytes, old: 
             try:
                 _write_from_start(handle, old)
             except BaseException:
-                temporary.path = None  # the copy is all there is now: keep it
+                temporary.done = True  # the copy is all there is now: keep it
                 raise InterruptedWrite(errno.EIO, f"写入中断，文件可能不完整：完整的新内容保存在 {copy}",
                                        target) from error
             raise
@@ -199,10 +200,11 @@ class _Temporary:
 
     def __init__(self, handle: int, path: str) -> None:
         self.handle = handle
-        self.path: str | None = path  # None once it is renamed into place or kept on purpose
+        self.path = path
+        self.done = False  # renamed into place, or kept on purpose: not to be deleted
 
     @classmethod
-    def create(cls, target: str) -> "_Temporary":
+    def create(cls, target: str) -> _Temporary:
         folder, name = os.path.split(target)
         if fcntl is None:
             handle, path = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=TEMPORARY_SUFFIX)
@@ -248,7 +250,7 @@ class _Temporary:
     def close(self) -> None:
         """Delete the file unless it was renamed into place (or is kept), then let go of it."""
         try:
-            if self.path is not None and os.path.exists(self.path):
+            if not self.done and os.path.exists(self.path):
                 os.unlink(self.path)
         finally:
             os.close(self.handle)

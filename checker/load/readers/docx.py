@@ -321,7 +321,7 @@ class Numbering:
                         if abstract_id is not None else None)
             if abstract is None:
                 continue
-            levels = {}
+            levels: dict[int, dict[str, Any]] = {}
             for level in abstract.findall(qn("w:lvl")):
                 levels[self._number(level, "ilvl", LIST_LEVELS, _NUMBERING_PART, default=0)] = self._level(level)
             for override in num.findall(qn("w:lvlOverride")):
@@ -330,13 +330,15 @@ class Numbering:
                 if start is not None and ilvl in levels:
                     value = self._number(start, "val", START_VALUES, _NUMBERING_PART, "w:startOverride", default=1)
                     levels[ilvl] = {**levels[ilvl], "start": value}
-            self.levels[self._number(num, "numId", LIST_IDS, _NUMBERING_PART)] = levels
+            num_id = self._number(num, "numId", LIST_IDS, _NUMBERING_PART)
+            if num_id is not None:  # without an id no paragraph can name the list
+                self.levels[num_id] = levels
         for style in document.styles.element.findall(qn("w:style")):
             num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
             if num_pr is not None:
-                num_id, ilvl = self._num_pr(num_pr, "word/styles.xml")
-                if num_id:
-                    self.style_numbering[style.get(qn("w:styleId"))] = (num_id, ilvl or 0)
+                style_list, style_level = self._num_pr(num_pr, "word/styles.xml")
+                if style_list:
+                    self.style_numbering[style.get(qn("w:styleId"))] = (style_list, style_level or 0)
 
     @overload
     def _value(self, element: Element, name: str) -> str | None: ...
@@ -346,6 +348,13 @@ class Numbering:
     def _value(self, element: Element, name: str, default: str | None = None) -> str | None:
         child = element.find(self.qn(f"w:{name}"))
         return child.get(self.qn("w:val"), default) if child is not None else default
+
+    @overload
+    def _number(self, element: Element, attribute: str, allowed: range, where: str, shown_as: str = "", *,
+                default: int) -> int: ...
+    @overload
+    def _number(self, element: Element, attribute: str, allowed: range, where: str, shown_as: str = "",
+                default: None = None) -> int | None: ...
 
     def _number(self, element: Element, attribute: str, allowed: range, where: str, shown_as: str = "",
                 default: int | None = None) -> int | None:
@@ -368,8 +377,8 @@ class Numbering:
         start = level.find(self.qn("w:start"))
         text = self._value(level, "lvlText", "")
         if len(text) > MAX_LEVEL_TEXT:
-            raise LoadError(f".docx 的列表编号设置不合规范：{_NUMBERING_PART} 中的编号格式 w:lvlText 有 {len(text)} 个字符，"
-                            f"上限 {MAX_LEVEL_TEXT} 个")
+            raise LoadError(f".docx 的列表编号设置不合规范：{_NUMBERING_PART} 中的编号格式 w:lvlText "
+                            f"有 {len(text)} 个字符，上限 {MAX_LEVEL_TEXT} 个")
         return {
             "start": self._number(start, "val", START_VALUES, _NUMBERING_PART, "w:start", default=1)
             if start is not None else 1,

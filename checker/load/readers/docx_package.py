@@ -27,7 +27,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from typing import Optional
+from typing import cast
 
 from checker.load.readers import LoadError
 
@@ -56,7 +56,8 @@ def check_package(data: bytes) -> None:
     with archive:
         members = archive.infolist()
         if len(members) > MAX_MEMBERS:
-            raise LoadError(f".docx 中的部件过多（{len(members)} 个，上限 {MAX_MEMBERS} 个），不像 Word 文档，已拒绝读取")
+            raise LoadError(f".docx 中的部件过多（{len(members)} 个，上限 {MAX_MEMBERS} 个），"
+                            "不像 Word 文档，已拒绝读取")
         xml_names = _xml_part_names(archive, counted)
         total = 0
         for member in members:
@@ -71,7 +72,7 @@ def _not_a_zip(data: bytes) -> str:
     return "不是有效的 .docx 文件（不是 zip 压缩包，或文件已损坏）：请用 Word/WPS 另存为 .docx 后再检查"
 
 
-def _xml_part_names(archive: zipfile.ZipFile, counted: "_CountingReader") -> set[str]:
+def _xml_part_names(archive: zipfile.ZipFile, counted: _CountingReader) -> set[str]:
     """Members python-docx parses as XML: the content-type list, the relationship parts,
     every ``.xml`` member and every member whose declared content type is XML (pictures
     such as SVG are kept as bytes, never parsed, and are left out)."""
@@ -108,15 +109,15 @@ def _is_xml_type(content_type: str) -> bool:
     return not content_type.startswith("image/") and (content_type.endswith("+xml") or content_type in _XML_TYPES)
 
 
-def _read_member(archive: zipfile.ZipFile, counted: "_CountingReader", member: zipfile.ZipInfo,
+def _read_member(archive: zipfile.ZipFile, counted: _CountingReader, member: zipfile.ZipInfo,
                  is_xml: bool) -> bytes:
     chunks: list[bytes] = []
     _inflate(archive, counted, member, is_xml, MAX_TOTAL, chunks)
     return b"".join(chunks)
 
 
-def _inflate(archive: zipfile.ZipFile, counted: "_CountingReader", member: zipfile.ZipInfo, is_xml: bool,
-             room: int, keep: Optional[list[bytes]] = None) -> int:
+def _inflate(archive: zipfile.ZipFile, counted: _CountingReader, member: zipfile.ZipInfo, is_xml: bool,
+             room: int, keep: list[bytes] | None = None) -> int:
     """Inflate ``member`` chunk by chunk under the limits; its inflated size."""
     name = _shown(member.filename)
     limit = MAX_XML_PART if is_xml else MAX_MEMBER
@@ -161,7 +162,7 @@ class _Prolog:
         from lxml import etree
 
         self.name = name
-        self.parser: Optional[etree.XMLPullParser] = etree.XMLPullParser(
+        self.parser: etree.XMLPullParser | None = etree.XMLPullParser(
             events=("start",), resolve_entities=False, no_network=True, load_dtd=False)
 
     def feed(self, chunk: bytes) -> None:
@@ -179,9 +180,10 @@ class _Prolog:
             if failed:
                 self.parser = None  # not well-formed before its root: python-docx cannot read it either
             return
-        docinfo = events[0][1].getroottree().docinfo
+        root = cast("etree._Element", events[0][1])  # a "start" event's element
         self.parser = None
-        if docinfo.doctype or docinfo.internalDTD is not None:
+        # libxml2 gives every <!DOCTYPE> an internal DTD object, even one with no internal subset
+        if root.getroottree().docinfo.internalDTD is not None:
             raise LoadError(f".docx 中的 XML 部件 {self.name} 含有文档类型声明（<!DOCTYPE>），"
                             f"Word 不会写入它，已拒绝读取（可能是恶意文件：实体膨胀或外部实体）")
 
@@ -194,7 +196,7 @@ class _CountingReader(io.BytesIO):
         super().__init__(data)
         self.count = 0
 
-    def read(self, size: Optional[int] = -1) -> bytes:
+    def read(self, size: int | None = -1) -> bytes:
         data = super().read(size)
         self.count += len(data)
         return data

@@ -60,7 +60,8 @@ def read(path: str, data: bytes) -> Source:
     except FileNotDecryptedError:
         raise LoadError(_ENCRYPTED) from None
     except DependencyError:  # AES needs the cryptography package, which the pdf extra installs
-        raise LoadError("PDF 已加密（AES），解密需要 cryptography：pip install 'doccheck[pdf]' (missing extra: pdf)") from None
+        raise LoadError("PDF 已加密（AES），解密需要 cryptography："
+                        "pip install 'doccheck[pdf]' (missing extra: pdf)") from None
     except Exception as error:  # pypdf.errors.PdfReadError and malformed streams
         raise LoadError(f"无法读取 PDF：{type(error).__name__}（文件可能损坏或不是 PDF）") from None
     if not any(page.strip() for page in pages):
