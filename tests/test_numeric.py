@@ -487,3 +487,32 @@ def test_a_malformed_rules_file_is_reported_by_name_not_as_a_traceback(tmp_path,
     found = findings("共78项，其中国家级4项。\n", ["NC101"])
     assert [f.code for f in found] == ["IN001"]
     assert str(bad) in found[0].message and "无效" in found[0].message
+
+
+# -- numerals read right (wrong results seen on unseen documents) --------------------
+
+def test_a_chinese_amount_with_qian_and_bai_before_wan_is_read_as_thousands_of_wan():
+    # 三千七百万 is 3700万, not 3007 × 百万: the rise to 四千六百六十六万 is a rise
+    assert nc("全省粮食产量由三千七百万吨增加到四千六百六十六万吨，增长百分之二十六。") == []
+
+
+def test_a_chinese_amount_with_yi_and_wan_sections_gives_the_right_rate():
+    assert nc("全国货运量由四亿八千三百万吨增加到六亿一千八百万吨，增长百分之二十八。") == []
+
+
+def test_a_wrong_rate_between_chinese_amounts_is_still_found_with_their_values():
+    (f,) = nc("全国货运量由四亿八千三百万吨增加到六亿一千八百万吨，增长百分之三十八。")
+    assert (f.code, f.line, f.column) == ("NC107", 1, 7)
+    assert f.message == ("由四亿八千三百万吨增加到六亿一千八百万吨，增长(618000000−483000000)/483000000 = 28%，"
+                         "与所写百分之三十八不符")
+
+
+def test_a_full_width_comma_between_thousands_is_a_thousands_separator():
+    assert nc("全市财政收入1，753亿元，比上年增加253亿元，增长16.9%。") == []
+    assert nc("全市财政收入由1，500亿元增加到1，753亿元，增长16.9%。") == []
+
+
+def test_an_amount_with_a_full_width_thousands_separator_is_checked_whole():
+    (f,) = nc("全市财政收入1，753亿元，比上年增加253亿元，增长18.9%。")
+    assert (f.code, f.line, f.column) == ("NC106", 1, 7)
+    assert f.message == "1，753亿元比上期增加253亿元，增长率应为253/(1753−253) = 16.9%，与所写18.9%不符"

@@ -28,7 +28,18 @@ from checker.core import patterns
 from checker.core.datafiles import RuleData
 from checker.core.numericdata import NumericRules
 from checker.model.document import Document
-from checker.model.numerals import chinese_to_int
+from checker.model.numerals import (
+    ARABIC,
+    CHINESE_DIGITS,
+    CHINESE_ONE_TO_NINE,
+    CHINESE_POINT,
+    CHINESE_SCALES,
+    CHINESE_UNITS,
+    DECIMAL_POINTS,
+    SCALE_WORDS,
+    parse_arabic,
+    parse_numeral,
+)
 
 
 class NumericRulesError(ValueError):
@@ -128,19 +139,18 @@ class Quantity:
 
 # -- the pattern -------------------------------------------------------------------
 
-_DIGITS = "0-9０-９"
 # The number patterns are written the way re runs fastest, each the same as its plain form:
 # an optional group X? as (?:X|) and (?:,ddd)+ as ,ddd(?:,ddd)* (re runs both plain forms
 # with its general repeat, which costs about as much as the rest of the match).
-_GROUPED = rf",[{_DIGITS}]{{3}}(?:,[{_DIGITS}]{{3}})*(?![{_DIGITS}])"  # ,400 of 10,400
-_ARABIC = rf"(?:[{_DIGITS}]{{1,3}}{_GROUPED}|[{_DIGITS}]+)(?:[.．][{_DIGITS}]+|)"
+# ,400 of 10,400 and ，753 of 1，753: thousands, one separator throughout
+_GROUPED = rf"(?:,[{ARABIC}]{{3}}(?:,[{ARABIC}]{{3}})*|，[{ARABIC}]{{3}}(?:，[{ARABIC}]{{3}})*)(?![{ARABIC}])"
+_DECIMALS = rf"(?:[{DECIMAL_POINTS}][{ARABIC}]+|)"
+_ARABIC = rf"(?:[{ARABIC}]{{1,3}}{_GROUPED}|[{ARABIC}]+){_DECIMALS}"
 # _ARABIC after its first digit ([0-9]{1,3} tried as 3, 2, 1 digits is [0-9]{0,2} after one)
-_ARABIC_REST = rf"(?:[{_DIGITS}]{{0,2}}{_GROUPED}|[{_DIGITS}]*)(?:[.．][{_DIGITS}]+|)"
-_CN_START = "〇零一二两三四五六七八九十"
-_CN_BODY = "〇零一二两三四五六七八九十百千万亿点"
-_CN_DIGITS = set("一二两三四五六七八九")
-_MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4}
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_ARABIC_REST = rf"(?:[{ARABIC}]{{0,2}}{_GROUPED}|[{ARABIC}]*){_DECIMALS}"
+_CN_START = CHINESE_DIGITS + "十"
+_CN_BODY = CHINESE_DIGITS + CHINESE_UNITS + CHINESE_SCALES + CHINESE_POINT
+_CN_NONZERO = frozenset(CHINESE_ONE_TO_NINE + "两")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -189,10 +199,10 @@ def _lexicon(path: str | None = None) -> _Lexicon:
     # number groups hold the number after its first character. The groups after the number
     # always take part, empty when nothing is written there (faster than optional groups).
     pattern = patterns.compile(
-        rf"[百{_DIGITS}{_CN_START}]"
+        rf"[百{ARABIC}{_CN_START}]"
         rf"(?:(?<=百)分之(?P<pctnum>{_ARABIC}|[{_CN_BODY}]+)"
-        rf"|(?:(?<=[{_DIGITS}])(?P<arabic>{_ARABIC_REST})|(?<=[{_CN_START}])(?P<chinese>[{_CN_BODY}]*))"
-        rf"(?P<inner>[多余]?)(?P<mag>{_alternation(_MAGNITUDES)}|)(?P<inner2>[多余]?)"
+        rf"|(?:(?<=[{ARABIC}])(?P<arabic>{_ARABIC_REST})|(?<=[{_CN_START}])(?P<chinese>[{_CN_BODY}]*))"
+        rf"(?P<inner>[多余]?)(?P<mag>{_alternation(SCALE_WORDS)}|)(?P<inner2>[多余]?)"
         rf"(?P<unit>{_longest_of(rate_words + measure_words)}|))"
     )
     before: list[tuple[str, str]] = []
@@ -227,65 +237,6 @@ def _lexicon(path: str | None = None) -> _Lexicon:
     # every unit the pattern can find, classified once
     return lexicon._replace(unit_classes={written: _classify_unit(written, lexicon)
                                           for written in ["", *rate_words, *measure_words]})
-
-
-# Documents write the same figures again and again (一个, 两项, 100%); the values are
-# immutable, so each written form is parsed once.
-@lru_cache(maxsize=4096)
-def _arabic_value(written: str) -> tuple[Fraction, int]:
-    plain = written.translate(_FULL_WIDTH).replace(",", "")
-    whole, _, fraction = plain.partition(".")
-    return Fraction(int(whole + fraction), 10 ** len(fraction)) if fraction else Fraction(int(whole)), len(fraction)
-
-
-@lru_cache(maxsize=4096)
-def _chinese_value(written: str) -> tuple[Fraction, int, int] | None:
-    """(number, decimals, magnitude) of a Chinese numeral such as 十二, 一点五亿, 三万五千."""
-    magnitude = 1
-    if written[-1] in "万亿":  # the last character of every magnitude word
-        for suffix, size in _MAGNITUDES.items():
-            if written.endswith(suffix) and len(written) > len(suffix):
-                written, magnitude = written[: -len(suffix)], size
-                break
-    if len(written) > 1 and _CN_DIGIT_CHARS.issuperset(written):
-        # digit by digit: 一九五六(年); 三五(个) is read the same way and flagged vague
-        return Fraction(int(written.translate(_CN_TO_ASCII))), 0, magnitude
-    whole, point, fraction = written.partition("点")
-    if point and not fraction:
-        return None  # 一点 is "a little", not a number
-    sections = _CN_SECTIONS.fullmatch(whole)
-    if sections and (not point or _CN_DIGIT_CHARS.issuperset(fraction)):
-        value = 0
-        for section, size in zip(sections.groups(), (10**8, 10**4, 1), strict=True):
-            if section:
-                number = chinese_to_int(section)
-                if number is None:
-                    return None
-                value += number * size
-        digits = fraction.translate(_CN_TO_ASCII)
-        read = Fraction(int(f"{value}{digits}"), 10 ** len(digits)) if digits else Fraction(value)
-        return read, len(digits), magnitude
-    # An unusual form (the fast path accepts only canonical numerals): let cn2an decide,
-    # imported only by the documents that need it.
-    try:
-        import cn2an
-
-        value = cn2an.cn2an(written, "strict")
-    except Exception:  # cn2an raises its own ValueError subclasses and others
-        return None
-    text = str(value)
-    decimals = len(text.partition(".")[2]) if point else 0
-    return Fraction(text), decimals, magnitude
-
-
-# Canonical Chinese integers: 亿 section, 万 section, the rest; each 千百十 in order.
-_CN_BELOW_WAN = ("(?:[一二两三四五六七八九]千)?(?:[零〇]?[一二两三四五六七八九]百)?"
-                 "(?:[零〇]?[一二两三四五六七八九]?十)?(?:[零〇]?[一二两三四五六七八九])?")
-_CN_SECTIONS = patterns.compile(f"(?:({_CN_BELOW_WAN})亿)?(?:({_CN_BELOW_WAN})万)?({_CN_BELOW_WAN}|零|〇)")
-_CN_DIGIT_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-                   "九": 9}
-_CN_DIGIT_CHARS = frozenset(_CN_DIGIT_VALUE)
-_CN_TO_ASCII = str.maketrans({ch: str(value) for ch, value in _CN_DIGIT_VALUE.items()})
 
 
 _LONGEST_NUMBER = 60  # characters; int() of longer runs is slow and no figure is that long
@@ -323,17 +274,10 @@ def _quantity(text: str, match: re.Match[str], groups: tuple[str | None, ...], l
     # one by one afterwards costs as much again.
     qualifier, qualifier_word, ordinal, ranged, tenths = None, "", False, False, False
     if written_pct is not None:  # 百分之十五, 百分之3.5
-        if written_pct[0] in _CN_BODY:
-            parsed = _chinese_value(written_pct)
-            if parsed is None or parsed[2] != 1:
-                return None
-            number, decimals, _ = parsed
-            chinese = True
-        elif len(written_pct) > _LONGEST_NUMBER:
+        parsed = parse_numeral(written_pct) if len(written_pct) <= _LONGEST_NUMBER else None
+        if parsed is None or parsed.scale != 1:
             return None
-        else:
-            number, decimals = _arabic_value(written_pct)
-            chinese = False
+        number, decimals, chinese = parsed.number, parsed.decimals, parsed.chinese
         magnitude, unit, kind, suffix = 1, "%", "percent", "%"
     else:
         rest = arabic if chinese_rest is None else chinese_rest
@@ -345,21 +289,24 @@ def _quantity(text: str, match: re.Match[str], groups: tuple[str | None, ...], l
         if chinese:
             if written in ("零", "〇"):
                 return None
-            parsed = _chinese_value(written)
+            parsed = parse_numeral(written)
             if parsed is None:
                 return None
-            number, decimals, magnitude = parsed
-            ranged = len(written) > 1 and _CN_DIGITS.issuperset(written)  # 三五个, 七八家: vague
+            number, decimals, magnitude = parsed.number, parsed.decimals, parsed.scale
+            ranged = len(written) > 1 and _CN_NONZERO.issuperset(written)  # 三五个, 七八家: vague
         else:
             if previous in _ASCII_LETTERS or \
                     (not unit_written and not magnitude_word and text[stop:stop + 1] in _ASCII_LETTERS):
                 return None  # part of a Latin token: O2O, 5G, G20
             if len(written) > _LONGEST_NUMBER:
                 return None  # a run of digits no document writes as a figure: an ID or garbage
-            number, decimals = _arabic_value(written)
+            arabic_value = parse_arabic(written)
+            if arabic_value is None:
+                return None
+            number, decimals = arabic_value
             magnitude = 1
         if magnitude_word:
-            magnitude *= _MAGNITUDES[magnitude_word]
+            magnitude *= SCALE_WORDS[magnitude_word]
         unit, kind, tenths = lex.unit_classes[unit_written]
         if tenths:
             number, decimals = number * 10, 0
