@@ -12,7 +12,7 @@ from checker.model.quantities import (
     load_numeric_rules,
     quantities,
     round_half_up,
-    sentences,
+    sentences_with_quantities,
 )
 from tests.conftest import ROOT
 
@@ -133,7 +133,7 @@ def test_quantities_view_covers_the_body_only_and_is_computed_once():
 
 def test_sentences_end_after_end_marks_and_only_those_with_quantities_are_kept():
     text = "关于工作的报告\n　　总体情况良好。今年完成项目12个，投资5亿元！下一步继续努力。\n新建3所学校？\n"
-    found = [(text[s.start:s.end], [q.text for q in s.quantities]) for s in sentences(Document(text))]
+    found = [(text[s.start:s.end], [q.text for q in s.quantities]) for s in sentences_with_quantities(Document(text))]
     assert found == [("今年完成项目12个，投资5亿元！", ["12个", "5亿元"]), ("新建3所学校？", ["3所"])]
 
 

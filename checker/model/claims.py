@@ -26,29 +26,22 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from checker.core import patterns
+from checker.core.marks import BRACKETS, CLAUSE_ENDS, ITEM_ENDS, PHRASE_ENDS
 from checker.core.numericdata import ChangeWords, NumericRules, Partition, ShareWords
 from checker.model.document import Document
-from checker.model.quantities import Quantity, Sentence, load_numeric_rules, sentences
+from checker.model.quantities import Quantity, QuantitySentence, load_numeric_rules, sentences_with_quantities
+from checker.model.sentences import Ends, Units, units
 
-# Marks that end a clause inside a sentence (、 joins items of one clause).
-CLAUSE_MARKS = "，,；;。：:！？!?\n"
-_STRONG_MARKS = "；;。！？!?\n"
-_OPEN = "（(〔【["
-_CLOSE = "）)〕】]"
-_BRACKETS = patterns.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
-# A clause longer than this is text without punctuation: looking further back finds nothing useful.
-_CLAUSE_REACH = 200
-# What may follow a part of a breakdown: the end of its clause.
-_PART_END = set("，,、；;。！？!?）)（(\n和及")
+_OPEN = "".join(BRACKETS)
+_BRACKETS = patterns.compile("[" + re.escape(_OPEN + "".join(BRACKETS.values())) + "]")
+# A phrase longer than this is text without punctuation: looking further back finds nothing useful.
+_PHRASE_REACH = 200
+# What may follow a part of a breakdown: the end of its phrase or list item, a bracket, 和 or 及.
+_PART_END = frozenset(ITEM_ENDS + "（(）)和及")
 # 由A降到B: a one-character verb and its 到/至
 _SHORT_TO_VERBS = ("增至", "升至", "降至", "减至", "增到", "升到", "降到", "减到")
 # ，比上年同期增加 : the longest gap between a value and its increment
 _LONGEST_COMPARISON = 14
-
-
-@lru_cache(maxsize=16)
-def _mark_pattern(marks: str) -> re.Pattern[str]:
-    return patterns.compile("[" + re.escape(marks) + "]")
 
 
 def _any_word(words: Iterable[str]) -> re.Pattern[str]:
@@ -188,13 +181,13 @@ def extract_claims(doc: Document) -> Claims:
     words = _word_tests(rules)
     result = Claims()
     text = doc.text
-    for sentence in sentences(doc):
+    for sentence in sentences_with_quantities(doc):
         kinds = {quantity.kind for quantity in sentence.quantities}
         if not _may_claim(sentence.quantities, kinds):
             continue
         # each reader method returns at once when the sentence lacks the kinds of quantity
         # or the words its claims need (most sentences make no claim of most kinds)
-        reader = _SentenceReader(text, sentence, rules, kinds, words)
+        reader = _SentenceReader(text, sentence, rules, kinds, words, units(doc))
         breakdowns = reader.breakdowns()
         result.breakdowns.extend(breakdowns)
         result.shares.extend(reader.shares(breakdowns))
@@ -232,16 +225,16 @@ class _SentenceReader:
     hold no candidate for the claims that need them.
     """
 
-    def __init__(self, text: str, sentence: Sentence, rules: NumericRules, kinds: set[str],
-                 words: _WordTests) -> None:
+    def __init__(self, text: str, sentence: QuantitySentence, rules: NumericRules, kinds: set[str],
+                 words: _WordTests, units: Units) -> None:
         self.text = text
+        self.units = units
         self.sentence = sentence
         self.rules = rules
         self.words = words  # _word_tests(rules)
         self.all = sentence.quantities
         # The kinds of the quantities: a claim that needs a kind the sentence lacks is not looked for.
         self.kinds = kinds
-        self._mark_cache: dict[str, list[int]] = {}
         self.depth = self._depths()
         if self.depth is _no_brackets:  # most sentences
             self.outside = list(self.all)
@@ -304,27 +297,15 @@ class _SentenceReader:
         return depth
 
     # -- helpers -------------------------------------------------------------
-    def clause_start(self, offset: int, marks: str = CLAUSE_MARKS) -> int:
-        """Where the clause holding ``offset`` starts; looks back at most _CLAUSE_REACH characters."""
-        floor = max(self.sentence.start, offset - _CLAUSE_REACH)
-        positions = self._marks(marks)
-        index = bisect.bisect_left(positions, offset)
-        if index and positions[index - 1] >= floor:
-            return positions[index - 1] + 1
-        return floor
-
-    def _marks(self, marks: str) -> list[int]:
-        """Offsets of the marks in this sentence, found once per set of marks."""
-        found = self._mark_cache.get(marks)
-        if found is None:
-            pattern = _mark_pattern(marks)
-            found = self._mark_cache[marks] = [m.start() for m in pattern.finditer(
-                self.text, self.sentence.start, self.sentence.end)]
-        return found
+    def phrase_start(self, offset: int, ends: Ends | None = None) -> int:
+        """Where the phrase (or the unit ``ends`` ends) holding ``offset`` starts, in this
+        sentence; looks back at most _PHRASE_REACH characters."""
+        ends = self.units.phrase_ends if ends is None else ends
+        return ends.start_of(offset, max(self.sentence.start, offset - _PHRASE_REACH))
 
     def label(self, quantity: Quantity, floor: int = 0) -> str:
         """The words right before a quantity, back to the clause start or the previous number."""
-        start = max(self.clause_start(quantity.start, CLAUSE_MARKS + "、"), floor)
+        start = max(self.phrase_start(quantity.start, self.units.item_ends), floor)
         index = bisect.bisect_right(self.ends, quantity.start)
         if index and self.ends[index - 1] > start:
             start = self.ends[index - 1]
@@ -394,12 +375,12 @@ class _SentenceReader:
         if total is None:
             return None
         gap = text[total.end:marker_start]
-        if any(mark in gap for mark in _STRONG_MARKS) or len(gap) > 40:
+        if any(mark in gap for mark in CLAUSE_ENDS) or len(gap) > 40:
             return None
         if says_all and gap.strip("，,：: 其中") != "":
             return None  # 分别为 must follow the total (共78项，分别为…); else it lists something else
         total_label = self.label(total)
-        clause = text[self.clause_start(total.start):total.start]
+        clause = text[self.phrase_start(total.start):total.start]
         if self.words.not_additive.search(total_label):
             return None  # 每千人6.6批次, 人均39545元: a rate, not a total
         if self.words.change.search(total_label) and not self.words.reached.search(total_label):
@@ -408,7 +389,7 @@ class _SentenceReader:
         floor = marker_end
         for quantity in self.outside_between(marker_end, self.sentence.end):
             between = text[floor:quantity.start]
-            if any(mark in between for mark in _STRONG_MARKS):
+            if any(mark in between for mark in CLAUSE_ENDS):
                 break
             if any(word in between for word in rules.introducers) and parts:
                 break
@@ -483,7 +464,7 @@ class _SentenceReader:
         for percent in self.outside:
             if percent.kind != "percent" or percent.ordinal or percent.ranged:
                 continue
-            start = self.clause_start(percent.start)
+            start = self.phrase_start(percent.start)
             clause = text[start:percent.start]
             word, at = _share_word(clause, rules)
             if word is None:
@@ -542,8 +523,8 @@ class _SentenceReader:
             gap = text[first.end:second.start]
             # 由A增加到B(，增长p)
             if ((not first.is_rate and first.unit == second.unit) or first.kind == second.kind == "percent") \
-                    and len(gap) <= 8 and not any(mark in gap for mark in CLAUSE_MARKS):
-                head = text[self.clause_start(first.start):first.start]
+                    and len(gap) <= 8 and not any(mark in gap for mark in PHRASE_ENDS):
+                head = text[self.phrase_start(first.start):first.start]
                 paired = "分别" in head \
                     or (text[first.start - 1:first.start] == "、" and first.start - 1 in self.ends_all) \
                     or (text[second.end:second.end + 1] == "、" and second.end + 1 in self.starts_all)
@@ -625,7 +606,7 @@ class _SentenceReader:
                 run.append(quantity)
                 continue
             if len(run) >= 2:
-                head = text[self.clause_start(run[0].start, _STRONG_MARKS):run[0].start]
+                head = text[self.phrase_start(run[0].start, self.units.clause_ends):run[0].start]
                 hint = next((h for h in rules.set_hints if h in head[-30:]), None)
                 if hint:
                     found.append(ShareSet(list(run), [], hint, run[0].start, run[-1].end))
@@ -652,7 +633,7 @@ class _SentenceReader:
             at = text.find(at_word, self.sentence.start, self.sentence.end)
             if at < 0:
                 continue
-            head = text[self.clause_start(at, _STRONG_MARKS):at]
+            head = text[self.phrase_start(at, self.units.clause_ends):at]
             listed = [q for q in percents if q.start > at]
             listed = _consecutive(text, listed, at + len(at_word))
             hint = next((h for h in rules.set_hints if h in head), None)

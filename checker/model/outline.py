@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from checker.core import patterns
 from checker.core.resources import grammar_path
 from checker.model.numerals import to_int
+from checker.core.marks import CLAUSE_ENDS
 
 if TYPE_CHECKING:
     from lark import Lark, Tree
@@ -39,11 +40,10 @@ ENUMERATION_RANK = 80
 _TERMINAL_LEVEL = {"H1": 1, "H2": 2, "H3": 3, "H4": 4}
 _TERMINAL_KIND = {"CHAPTER": "chapter", "SECTION": "section", "ARTICLE": "article"}
 
-_SENTENCE_END = "。！？；"
 _ATTACHMENT_ITEM = patterns.compile(r"[ \t\u3000]*([0-9０-９]{1,3}[.．、])")
 _SHORT_LINE = 40  # a signature or chrome line is short
 _NOT_ORGAN = patterns.compile("[。，；：:“”《》]")  # marks an organ line of a signature never has
-_TITLE_END = patterns.compile("[。；]")  # a heading's title ends at its first sentence
+_TITLE_END = patterns.compile("[" + re.escape(CLAUSE_ENDS) + "]")  # a heading's title ends with its first clause
 _TITLE_LINE = 80
 
 

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from checker.core import patterns
 from checker.core.datafiles import RuleData
+from checker.core.marks import PHRASE_ENDS
 from checker.core.numericdata import NumericRules
 from checker.model.document import Document
 from checker.model.numerals import (
@@ -40,6 +41,7 @@ from checker.model.numerals import (
     parse_arabic,
     parse_numeral,
 )
+from checker.model.sentences import units
 
 
 class NumericRulesError(ValueError):
@@ -240,7 +242,6 @@ def _lexicon(path: str | None = None) -> _Lexicon:
 
 
 _LONGEST_NUMBER = 60  # characters; int() of longer runs is slow and no figure is that long
-_CLAUSE_MARKS = "，,；;。：:！？!?\n"
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 _RANGE_JOINERS = {"-", "—", "－", "～", "~", "至", "到", "――", "——"}
 
@@ -322,9 +323,9 @@ def _quantity(text: str, match: re.Match[str], groups: tuple[str | None, ...], l
         # the words standing right before and right after the quantity
         floor = at - 24 if at > 24 else 0
         if text.find("累计", floor, at) >= 0:
-            clause = text[floor:at]
-            cut = max(clause.rfind(mark) for mark in _CLAUSE_MARKS)
-            cumulative = "累计" in clause[cut + 1:]
+            phrase = text[floor:at]
+            cut = max(phrase.rfind(mark) for mark in PHRASE_ENDS)
+            cumulative = "累计" in phrase[cut + 1:]
         if previous in lex.before_ends:
             head = text[at - 4 if at > 4 else 0:at]
             before = lex.before_pattern.search(head)
@@ -372,11 +373,6 @@ def _mark_ranges(text: str, quantities: list[Quantity]) -> None:
 
 # -- the shared views ------------------------------------------------------------
 
-_SENTENCE_END = patterns.compile(r"[。！？!?\n]")
-# Matched from a floor up to an offset: ends just after the last sentence end mark before the offset.
-_LAST_SENTENCE_END = patterns.compile(r"(?s:.*)[。！？!?\n]")
-
-
 def document_quantities(doc: Document) -> list[Quantity]:
     """Quantities of the body of ``doc`` (not the metadata header, not site chrome)."""
     result: list[Quantity] = []
@@ -391,25 +387,20 @@ def quantities(doc: Document) -> list[Quantity]:
 
 
 @dataclass(slots=True)
-class Sentence:
-    """A sentence of the body and the quantities in it."""
+class QuantitySentence:
+    """A sentence of the body (:mod:`checker.model.sentences`) and the quantities in it."""
 
     start: int
     end: int
     quantities: list[Quantity]
 
 
-def document_sentences(doc: Document) -> list[Sentence]:
-    """Body sentences that contain at least one quantity.
-
-    A sentence ends after 。！？!? or a line break, or at the end of a body span. Only
-    the sentences around quantities are looked for: each quantity not yet placed starts
-    a sentence that reaches back to the last end mark before it and on to the next.
-    """
-    text = doc.text
+def document_sentences_with_quantities(doc: Document) -> list[QuantitySentence]:
+    """Body sentences that contain at least one quantity, each cut at the end of its body span."""
     found = quantities(doc)
+    ends = units(doc).sentence_ends
     spans = doc.body_spans
-    result: list[Sentence] = []
+    result: list[QuantitySentence] = []
     index, count, span, floor = 0, len(found), 0, 0
     while index < count:
         at = found[index].start
@@ -417,9 +408,7 @@ def document_sentences(doc: Document) -> list[Sentence]:
             span += 1
         span_start, span_end = spans[span]
         floor = max(floor, span_start)
-        before = _LAST_SENTENCE_END.match(text, floor, at)
-        after = _SENTENCE_END.search(text, at, span_end)
-        sentence = Sentence(before.end() if before else floor, after.end() if after else span_end, [])
+        sentence = QuantitySentence(ends.start_of(at, floor), ends.end_of(at, span_end), [])
         while index < count and found[index].start < sentence.end:
             sentence.quantities.append(found[index])
             index += 1
@@ -428,9 +417,9 @@ def document_sentences(doc: Document) -> list[Sentence]:
     return result
 
 
-def sentences(doc: Document) -> list[Sentence]:
+def sentences_with_quantities(doc: Document) -> list[QuantitySentence]:
     """Body sentences that contain at least one quantity, computed once per document."""
-    return doc.view(document_sentences)
+    return doc.view(document_sentences_with_quantities)
 
 
 def format_number(value: Fraction, decimals: int = 0) -> str:

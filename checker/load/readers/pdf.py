@@ -17,13 +17,14 @@ from types import ModuleType
 from typing import Any
 
 from checker.core import patterns
+from checker.core.marks import LINE_END_MARKS
 from checker.load.readers import LoadError
 from checker.load.readers.sourcemap import TextBuilder
 from checker.load.source import Source
 
 EXTRA = "pdf"
 
-_SENTENCE_END = tuple("。！？；：…”’）)!?;:")
+_LINE_END = tuple(LINE_END_MARKS)
 _LATIN_END = patterns.compile(r"[A-Za-z0-9,.;]$")
 _LATIN_START = patterns.compile(r"[A-Za-z0-9(]")
 _PAGE_NUMBER = patterns.compile(r"^[\s\-—–－]*[0-9０-９]{1,4}[\s\-—–－]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
@@ -84,7 +85,7 @@ def read(path: str, data: bytes) -> Source:
                                "column": len(line) - len(line.lstrip()) + 1}, advance=("column",))
         # a line as wide as the widest that does not end a sentence runs on into the next one,
         # on this page or the next: the paragraph stays one line of the checked text
-        if display_width(stripped) >= full and not stripped.endswith(_SENTENCE_END) and full >= 20:
+        if display_width(stripped) >= full and not stripped.endswith(_LINE_END) and full >= 20:
             previous = stripped
         else:
             builder.newline()

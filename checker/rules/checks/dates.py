@@ -14,13 +14,13 @@ from checker.core import patterns
 from checker.core.models import Fix
 from checker.model.dates import dates, document_date, extract_dates, signature_date
 from checker.model.document import Document
+from checker.model.sentences import units
 from checker.rules.registry import Hit, rule
 
 _WEEKDAY_NAMES = "一二三四五六日"
 # A clause that looks forward: a later date in it is a plan, not a report.
 _FORWARD = patterns.compile(r"将|计划|预计|拟|力争|争取|确保|要在|前完成|之前|以前|前将|截至目前|目标|安排|"
                             r"部署|届时|起施行|起实施|起执行|开始实施|有效期|期限|至今|以来|为止")
-_CLAUSE_END = "。；;！？\n"
 
 
 @rule("DT101", "impossible-date", category="date", severity="error",
@@ -80,12 +80,6 @@ def weekday_mismatch(doc: Document) -> Iterator[Hit]:
                             "given_weekday": mention.weekday + 1})
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(mark, 0, start) for mark in _CLAUSE_END) + 1
-    rights = [i for i in (text.find(mark, end) for mark in _CLAUSE_END) if i >= 0]
-    return text[left:min(rights) if rights else len(text)]
-
-
 @rule("DT103", "date-after-document", category="date", severity="warning",
       message="日期晚于成文日期：“{date}”写在回顾已完成工作的部分，但文件落款日期是{issued}")
 def date_after_document(doc: Document) -> Iterator[Hit]:
@@ -121,7 +115,10 @@ def date_after_document(doc: Document) -> Iterator[Hit]:
             later = (mention.year, mention.month) > (issued.year, issued.month)
         else:
             later = datetime.date(mention.year, mention.month, mention.day) > issued
-        if not later or _FORWARD.search(_clause(doc.text, mention.start, mention.end)):
+        if not later:
+            continue
+        clause = units(doc).clause_at(mention.start)
+        if _FORWARD.search(doc.text, clause.start, clause.end):
             continue
         yield Hit(mention.start, mention.end, args={"date": mention.text, "issued": _arabic(issued)},
                   suggestion="核对该日期或落款日期；若为计划事项，移入工作计划部分",

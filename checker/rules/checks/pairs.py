@@ -12,10 +12,11 @@ from functools import cache
 from typing import Any
 
 from checker.core import patterns
+from checker.core.marks import LINE_END_MARKS, PAIRED_MARKS
 from checker.model.document import Document
 from checker.rules.registry import Hit, rule
 
-OPENERS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "〈": "〉", "【": "】", "〔": "〕"}
+OPENERS = PAIRED_MARKS
 CLOSERS = {close: open_ for open_, close in OPENERS.items()}
 # Round brackets of either width match each other.
 _FAMILY = {"（": "(", "(": "(", "）": "(", ")": "(", "“": "“", "”": "“", "‘": "‘", "’": "‘",
@@ -30,10 +31,11 @@ def _close_of(opener: str) -> str:
     return OPENERS[opener]
 
 
-# A line this short that does not end a sentence was broken mid-sentence (a title
-# split over lines, a wrapped Markdown paragraph): its pairs may close on the next line.
+# A line this short that does not end as a sentence or clause ends (LINE_END_MARKS) was
+# broken mid-sentence (a title split over lines, a wrapped Markdown paragraph): its pairs
+# may close on the next line.
 _BROKEN_LINE = 80
-_SENTENCE_END = tuple("。！？；：!?;:")
+_LINE_END = tuple(LINE_END_MARKS)
 
 
 def pairing_units(doc: Document) -> list[tuple[int, int, list[int]]]:
@@ -46,7 +48,7 @@ def pairing_units(doc: Document) -> list[tuple[int, int, list[int]]]:
             units[-1] = (start, paragraph.end, [*line_starts, paragraph.start])
         else:
             units.append((paragraph.start, paragraph.end, [paragraph.start]))
-        previous_broken = len(paragraph.text) <= _BROKEN_LINE and not paragraph.text.endswith(_SENTENCE_END)
+        previous_broken = len(paragraph.text) <= _BROKEN_LINE and not paragraph.text.endswith(_LINE_END)
     return units
 
 
