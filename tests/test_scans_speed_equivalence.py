@@ -12,6 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from checker.model import dates
+from checker.model.numerals import ARABIC
 
 # -- dates ------------------------------------------------------------------------------
 
@@ -36,8 +37,8 @@ _DATE_TEXT = st.text(alphabet=_DATE_CHARS, max_size=60) | st.lists(
 def _plain_dates(text: str) -> list:
     """extract_dates as first written: each pattern's own finditer over the whole text."""
     found = []
-    for pattern, form in ((dates._NUMERIC, "numeric"), (dates._ARABIC, "arabic"),
-                          (dates._CHINESE, "chinese")):
+    forms = dates._date_patterns()
+    for pattern, form in ((forms.numeric, "numeric"), (forms.arabic, "arabic"), (forms.chinese, "chinese")):
         taken = sorted((m.start, m.end) for m in found)
         starts = [start for start, _ in taken]
         for match in pattern.finditer(text):
@@ -64,6 +65,14 @@ def test_dates_found_from_their_anchor_in_a_sentence_of_each_form():
     assert len(dates.extract_dates(text)) == 8
 
 
+@settings(max_examples=400, deadline=None)
+@given(_DATE_TEXT)
+def test_years_found_from_their_year_sign_are_the_years_of_the_plain_scan(text):
+    plain = [(m.start(), m.end()) for m in dates._date_patterns().year.finditer(text)
+             if dates.year_value(m.group("digits")) is not None]
+    assert [(year.start, year.end) for year in dates.extract_years(text)] == plain
+
+
 # -- number usage ---------------------------------------------------------------------------
 
 _NUMBER_PIECES = ["2016", "16", "0", "０", "1", "１２", "3.5", "二", "〇", "零", "O", "○", "一六", "二零一六", "九九",
@@ -88,11 +97,7 @@ def test_number_usage_views_found_from_their_anchor_are_those_of_the_plain_scan(
     from checker.rules.checks import number_usage as nu
 
     doc = Document(text)
-    assert _spans(nu.chinese_years(doc)) == _spans(
-        m for m in _plain_paragraph_matches(doc, nu._CHINESE_YEAR)
-        if any(ch in "一二三四五六七八九" for ch in m.group(1)) and any(ch in "零OＯ0０○" for ch in m.group(1)))
     assert _spans(m for m, _ in nu.short_years(doc)) == _spans(_plain_paragraph_matches(doc, nu._SHORT_YEAR))
-    assert nu.padded_dates(doc) == [m.start() for m in _plain_paragraph_matches(doc, nu._PADDED)]
     assert _spans(nu.dropped_range_marks(doc)) == _spans(
         m for m in _plain_paragraph_matches(doc, nu._RANGE)
         if not (m.group(2) in "-－" and m.group(4) not in ("%", "％", "‰")))
@@ -123,7 +128,7 @@ def test_counts_found_in_one_scan_are_those_of_the_arabic_and_the_chinese_scan(t
     from checker.model.document import Document
     from checker.rules.checks import number_usage as nu
 
-    digit, numeral = nu._DIGIT, nu._CHINESE_NUMERAL
+    digit, numeral = ARABIC, nu._CHINESE_NUMERAL
     pattern = nu._count_pattern(tuple(nu.load_number_usage_rules().count_measure_words))
     words = pattern.pattern[pattern.pattern.rindex("("):]
     arabic = re.compile(f"([{digit}](?<![{digit}.．第].)[{digit}]{{0,8}}){words}")

@@ -14,44 +14,129 @@ import calendar
 import datetime
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from checker.core import patterns
+from checker.core.resources import cached_load, grammar_path
 from checker.model.document import Document
-from checker.model.numerals import to_int
+from checker.model.numerals import ARABIC_DIGITS, to_int, year_value
 from checker.model.outline import Node
 
-_AR = "0-9０-９"
-_CN_DIGIT = "〇○零Ｏ一二三四五六七八九"
-_CN_SMALL = "一二三四五六七八九十"
-_SP = r"[ \t\u3000]*"
-
-# 2016年1月19日 / 2016年1月 / 1月19日 (the year is optional, the day too when a year is given)
-_ARABIC = patterns.compile(
-    rf"(?<![{_AR}.．\-－/])(?:(?P<year>[{_AR}]{{4}}){_SP}年{_SP})?(?P<month>[{_AR}]{{1,2}}){_SP}月"
-    rf"(?:{_SP}(?P<day>[{_AR}]{{1,2}}){_SP}[日号])?"
-)
-# 二〇一六年一月十九日 / 一月十九日
-_CHINESE = patterns.compile(
-    rf"(?<![{_CN_SMALL}〇○零Ｏ])(?:(?P<year>[{_CN_DIGIT}]{{4}}){_SP}年{_SP})?(?P<month>[{_CN_SMALL}]{{1,2}}){_SP}月"
-    rf"(?:{_SP}(?P<day>[{_CN_SMALL}]{{1,3}}){_SP}[日号])?"
-)
-# 2016-01-19  2016.1.19  2016/1/19  (the same separator twice)
-_NUMERIC = patterns.compile(
-    rf"(?<![{_AR}.．\-/])(?P<year>[{_AR}]{{4}})(?P<sep>[\-./．])(?P<month>[{_AR}]{{1,2}})(?P=sep)(?P<day>[{_AR}]{{1,2}})"
-    rf"(?![{_AR}]|[.．\-/][{_AR}])"
-)
+_SPACES = " \t\u3000"
+_SP = f"[{_SPACES}]*"
+_ARABIC = frozenset(ARABIC_DIGITS)
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 # （星期五） (周五) 星期五 — right after a date
 _WEEKDAY = patterns.compile(rf"{_SP}(?:[（(]{_SP})?(?P<given>(?:星期|礼拜|周)(?P<weekday>[一二三四五六日天]))")
-# Where a match of _ARABIC or _CHINESE may begin: its first character, and a look-ahead at
-# the rest of a four-digit year and 年, or of a one- or two-digit month and 月.
-_ARABIC_STARTS = patterns.compile(rf"[{_AR}](?=[{_AR}]{{3}}{_SP}年|[{_AR}]?{_SP}月)")
-_CHINESE_STARTS = patterns.compile(
-    rf"[{_CN_DIGIT}{_CN_SMALL}](?=[{_CN_DIGIT}]{{3}}{_SP}年|[{_CN_SMALL}]?{_SP}月)")
-# What an _ARABIC or _CHINESE match holds before its 月: year and month digits, 年, spaces.
-_BEFORE_MONTH = frozenset("0123456789０１２３４５６７８９" + _CN_DIGIT + _CN_SMALL + "年 \t\u3000")
-_SEPARATORS = "-./．"  # of _NUMERIC, right after its four-digit year
-_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
+class DatePieces(NamedTuple):
+    """The terminals of grammar/dates.lark: each a character class and a count."""
+
+    arabic_year: str
+    chinese_year: str
+    arabic_month: str
+    chinese_month: str
+    arabic_day: str
+    chinese_day: str
+    numeric_separator: str  # a character class
+
+    @staticmethod
+    def characters(piece: str) -> str:
+        """The characters of a piece's class, as the body of a class: 0-9０-９."""
+        return piece[1:piece.index("]")]
+
+
+_PIECE_SHAPE = re.compile(r"\[[^\]]+\](?:\{\d+(?:,\d+)?\})?")
+
+
+@lru_cache(maxsize=1)
+def date_pieces() -> DatePieces:
+    """The date terminals of grammar/dates.lark, as regular expressions (read with Lark
+    once, then kept in the disk cache until the grammar changes)."""
+    return DatePieces(*cached_load(grammar_path("dates.lark"), read_date_pieces))
+
+
+def read_date_pieces(path: str) -> tuple[str, ...]:
+    """The terminals of the date grammar at ``path``, in the order of :class:`DatePieces`."""
+    from lark import Lark
+
+    grammar = Lark.open(path, parser="lalr", lexer="contextual")
+    found = []
+    for name in DatePieces._fields:
+        regexp = grammar.get_terminal(name.upper()).pattern.to_regexp()
+        if not _PIECE_SHAPE.fullmatch(regexp):
+            raise ValueError(f"{path}: {name.upper()} must be one character class with a count, not {regexp}")
+        found.append(regexp)
+    return tuple(found)
+
+
+class _DatePatterns(NamedTuple):
+    arabic: re.Pattern  # 2016年1月19日 / 2016年1月 / 1月19日 (the year or the day may be left out)
+    chinese: re.Pattern  # 二〇一六年一月十九日 / 一月十九日
+    numeric: re.Pattern  # 2016-01-19  2016.1.19  2016/1/19 (the same separator twice)
+    # Where a match of ``arabic`` or ``chinese`` may begin: its first character, and a
+    # look-ahead at the rest of a year and 年, or of a month and 月.
+    arabic_starts: re.Pattern
+    chinese_starts: re.Pattern
+    before_month: frozenset  # what an arabic or chinese match holds before its 月
+    separators: str  # of ``numeric``, right after its four-digit year
+    year: re.Pattern  # a year and its 年, matched from the first digit
+    year_length: int  # digits in a year
+
+
+@lru_cache(maxsize=1)
+def _date_patterns() -> _DatePatterns:
+    pieces = date_pieces()
+    arabic = pieces.characters(pieces.arabic_year)
+    chinese_year, chinese_month = pieces.characters(pieces.chinese_year), pieces.characters(pieces.chinese_month)
+    separators = pieces.characters(pieces.numeric_separator)
+    return _DatePatterns(
+        arabic=patterns.compile(
+            rf"(?<![{arabic}.．\-－/])(?:(?P<year>{pieces.arabic_year}){_SP}年{_SP})?(?P<month>{pieces.arabic_month})"
+            rf"{_SP}月(?:{_SP}(?P<day>{pieces.arabic_day}){_SP}[日号])?"),
+        chinese=patterns.compile(
+            rf"(?<![{chinese_month}{chinese_year}])(?:(?P<year>{pieces.chinese_year}){_SP}年{_SP})?"
+            rf"(?P<month>{pieces.chinese_month}){_SP}月(?:{_SP}(?P<day>{pieces.chinese_day}){_SP}[日号])?"),
+        numeric=patterns.compile(
+            rf"(?<![{arabic}.．\-/])(?P<year>{pieces.arabic_year})(?P<sep>{pieces.numeric_separator})"
+            rf"(?P<month>{pieces.arabic_month})(?P=sep)(?P<day>{pieces.arabic_day})"
+            rf"(?![{arabic}]|{pieces.numeric_separator}[{arabic}])"),
+        arabic_starts=patterns.compile(rf"[{arabic}](?=[{arabic}]{{3}}{_SP}年|[{arabic}]?{_SP}月)"),
+        chinese_starts=patterns.compile(
+            rf"[{chinese_year}{chinese_month}](?=[{chinese_year}]{{3}}{_SP}年|[{chinese_month}]?{_SP}月)"),
+        before_month=frozenset(_characters(arabic + chinese_year + chinese_month) + "年 \t\u3000"),
+        separators=_characters(separators),
+        # a year is no part of a longer numeral: 十二零一六年 is none
+        year=patterns.compile(rf"(?<![{arabic}{chinese_year}{chinese_month}])(?P<digits>{pieces.arabic_year}|{pieces.chinese_year})"
+                              rf"{_SP}年(?P<decade>代)?"),
+        year_length=_fixed_count(pieces.arabic_year, pieces.chinese_year),
+    )
+
+
+def _fixed_count(*pieces: str) -> int:
+    """The one count of pieces written [class]{n}."""
+    counts = {piece[piece.index("]") + 1:] for piece in pieces}
+    if len(counts) != 1 or not re.fullmatch(r"\{\d+\}", next(iter(counts))):
+        raise ValueError(f"grammar/dates.lark: a year is a fixed number of digits, not {' / '.join(pieces)}")
+    return int(next(iter(counts))[1:-1])
+
+
+def _characters(body: str) -> str:
+    """The characters the body of a character class names: 0-9０-９ is 0123456789０１２…"""
+    found, at = [], 0
+    while at < len(body):
+        if body[at] == "\\":
+            found.append(body[at + 1])
+            at += 2
+        elif at + 2 < len(body) and body[at + 1] == "-":
+            found.extend(chr(code) for code in range(ord(body[at]), ord(body[at + 2]) + 1))
+            at += 3
+        else:
+            found.append(body[at])
+            at += 1
+    return "".join(found)
 
 
 class DateMention(NamedTuple):
@@ -65,6 +150,8 @@ class DateMention(NamedTuple):
     weekday: int | None = None  # 0 = Monday, as written beside the date
     weekday_start: int = -1
     weekday_end: int = -1
+    month_start: int = -1  # where the month is written, as written (01 of 2016年01月)
+    day_start: int = -1
 
     @property
     def impossible(self) -> bool:
@@ -86,17 +173,12 @@ class DateMention(NamedTuple):
 
 
 def _value(numeral: str | None) -> int | None:
-    if numeral is None:
-        return None
-    numeral = numeral.translate(_FULL_WIDTH)
-    return to_int(numeral)
-
-
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+    return None if numeral is None else to_int(numeral)
 
 
 def _mention(doc_text: str, match: re.Match[str], form: str) -> DateMention | None:
-    year, month, day = _value(match.group("year")), _value(match.group("month")), _value(match.group("day"))
+    year = None if match.group("year") is None else year_value(match.group("year"))
+    month, day = _value(match.group("month")), _value(match.group("day"))
     if month is None:
         return None
     if year is None and day is None:
@@ -109,16 +191,18 @@ def _mention(doc_text: str, match: re.Match[str], form: str) -> DateMention | No
             weekday = _WEEKDAYS[given.group("weekday")]
             weekday_start, weekday_end = given.span("given")
     return DateMention(match.start(), end, match.group(), year, month, day, form, weekday,
-                       -1 if weekday_start is None else weekday_start, -1 if weekday_end is None else weekday_end)
+                       -1 if weekday_start is None else weekday_start, -1 if weekday_end is None else weekday_end,
+                       match.start("month"), match.start("day"))
 
 
 def extract_dates(text: str) -> list[DateMention]:
     """Every date mention in ``text``, in order of position."""
     found: list[DateMention] = []
-    months = _month_windows(text)
-    for form, matches in (("numeric", _numeric_matches(text)),
-                          ("arabic", _matches_in(_ARABIC, _ARABIC_STARTS, text, months)),
-                          ("chinese", _matches_in(_CHINESE, _CHINESE_STARTS, text, months))):
+    forms = _date_patterns()
+    months = _month_windows(text, forms.before_month)
+    for form, matches in (("numeric", _numeric_matches(text, forms)),
+                          ("arabic", _matches_in(forms.arabic, forms.arabic_starts, text, months)),
+                          ("chinese", _matches_in(forms.chinese, forms.chinese_starts, text, months))):
         taken = sorted((m.start, m.end) for m in found)  # spans of the earlier, stronger forms
         starts = [start for start, _ in taken]
         for match in matches:
@@ -136,14 +220,14 @@ def extract_dates(text: str) -> list[DateMention]:
 # match holds (月, or the separator after a four-digit year), which str.find reaches much
 # faster than re reaches a class of digits (digits and 一, 二, 三 are everywhere in a 公文).
 # The matches are those of ``pattern.finditer(text)``: leftmost first, not overlapping.
-def _month_windows(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each stretch that ends in 月 and holds before it only what an _ARABIC
-    or _CHINESE match may hold there (_BEFORE_MONTH): every such match begins in one."""
+def _month_windows(text: str, before_month: frozenset) -> list[tuple[int, int]]:
+    """(start, end) of each stretch that ends in 月 and holds before it only what an arabic
+    or chinese match may hold there (``before_month``): every such match begins in one."""
     windows = []
     month = text.find("月")
     while month >= 0:
         start = month
-        while start and text[start - 1] in _BEFORE_MONTH:
+        while start and text[start - 1] in before_month:
             start -= 1
         if start < month:
             windows.append((start, month + 1))
@@ -172,10 +256,10 @@ def _matches_in(pattern: re.Pattern[str], starts: re.Pattern[str], text: str,
                 cursor = at = match.end()
 
 
-def _numeric_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_NUMERIC.finditer(text)``: each begins four characters before a separator."""
+def _numeric_matches(text: str, forms: _DatePatterns) -> Iterator[re.Match[str]]:
+    """The matches of ``forms.numeric.finditer(text)``: each begins four characters before a separator."""
     candidates = set()
-    for separator in _SEPARATORS:
+    for separator in forms.separators:
         at = text.find(separator, 4)
         while at >= 0:
             candidates.add(at - 4)
@@ -184,7 +268,7 @@ def _numeric_matches(text: str) -> Iterator[re.Match[str]]:
     for at in sorted(candidates):
         if at < cursor:
             continue
-        match = _NUMERIC.match(text, at)
+        match = forms.numeric.match(text, at)
         if match is not None:
             yield match
             cursor = match.end()
@@ -231,14 +315,49 @@ def document_date(doc: Document) -> datetime.date | None:
     return None
 
 
+# -- years -----------------------------------------------------------------------------
+
+class YearMention(NamedTuple):
+    """A year written with its 年: 2015年, 二〇一五年 (a look-alike zero kept as written)."""
+
+    start: int
+    end: int  # after 年 (and after 代 of a decade)
+    digits: str  # the four digits as written
+    value: int
+    chinese: bool
+    decade: bool  # 一九九〇年代: the decade, not the year
+
+
+def extract_years(text: str) -> list[YearMention]:
+    """Every year of ``text`` written as four Arabic or Chinese digits and 年, in order."""
+    forms = _date_patterns()
+    found = []
+    at = text.find("年")
+    while at >= 0:  # str.find reaches every 年 much faster than re reaches a class of digits
+        digits_end = at
+        while digits_end and text[digits_end - 1] in _SPACES:
+            digits_end -= 1
+        if digits_end >= forms.year_length:
+            match = forms.year.match(text, digits_end - forms.year_length)
+            if match is not None:
+                digits = match.group("digits")
+                value = year_value(digits)
+                if value is not None:
+                    found.append(YearMention(match.start(), match.end(), digits, value, digits[0] not in _ARABIC,
+                                             match.group("decade") is not None))
+        at = text.find("年", at + 1)
+    return found
+
+
 def years_in(text: str) -> list[int]:
-    """Four-digit years written as 2015年 or 二〇一五年 in ``text``."""
-    years = []
-    for match in _YEAR.finditer(text):
-        value = _value(match.group(1))
-        if value is not None:
-            years.append(value)
-    return years
+    """The years (not decades) written as 2015年 or 二〇一五年 in ``text``."""
+    return [year.value for year in extract_years(text) if not year.decade]
 
 
-_YEAR = patterns.compile(rf"(?<![{_AR}{_CN_DIGIT}])([{_AR}]{{4}}|[{_CN_DIGIT}]{{4}}){_SP}年(?!代)")
+def years(doc: Document) -> list[YearMention]:
+    """Every year of the text of ``doc`` (metadata header included), computed once per document."""
+    return doc.view(_years)
+
+
+def _years(doc: Document) -> list[YearMention]:
+    return extract_years(doc.text)

@@ -23,8 +23,11 @@ from typing import Any, NamedTuple, TypeAlias
 
 from checker.core import patterns
 from checker.core.datafiles import Problem, read_model, read_yaml, validate
+from checker.core.marks import CLAUSE_ENDS
 from checker.core.packdata import GlossaryFile, RulePackFile
 from checker.core.resources import cached_load, rules_path
+from checker.model.dates import date_pieces
+from checker.model.numerals import ARABIC, CHINESE_ONE_TO_NINE
 
 BUILTIN_PACKS = ("typos.yaml",)
 
@@ -40,24 +43,39 @@ class RulePackError(ValueError):
 
 
 # Named contexts a condition may use instead of literal strings. Each is matched
-# right after (or right before) the form, spaces allowed in between.
-_DIGIT = "0-9０-９"
-_CN_DIGIT = "〇零一二三四五六七八九十"
-_NAMED_AFTER = {
-    "<date>": (rf"[ \u3000]*(?:[{_DIGIT}]{{1,4}}[年月日]|[{_DIGIT}]{{4}}[-/.．][{_DIGIT}]|[{_CN_DIGIT}]{{2,4}}年"
-               rf"|[一二三四五六七八九十]{{1,3}}月|今年|去年|前年|明年|本年|当年|上年|本月|上月|当月|本季度"
-               rf"|年底|年末|年初|月底|月末|目前|当前|现在|今天|今日|昨日|本周|上周|日前|[{_DIGIT}]{{1,2}}[时点:：])"),
-    "<time>": rf"[ \u3000]*[{_DIGIT}一二三四五六七八九十]{{1,3}}[时点:：]",
-    "<number>": rf"[ \u3000]*[{_DIGIT}]",
-    "<han>": r"[\u4e00-\u9fff]",
-}
-_NAMED_BEFORE = {
-    "<date>": rf"(?:[{_DIGIT}]{{1,4}}[年月日]|[{_CN_DIGIT}]{{2,4}}年|今年|去年|明年|本月|年底|年末|目前)[ \u3000]*$",
-    "<time>": rf"[{_DIGIT}]{{1,2}}[时点][ \u3000]*$",
-    "<number>": rf"[{_DIGIT}][ \u3000]*$",
-    "<han>": r"[\u4e00-\u9fff]$",
-}
-_SENTENCE_END = patterns.compile(r"[。！？；!?;\n]")
+# right after (or right before) the form, spaces allowed in between. A date is read
+# with the pieces of grammar/dates.lark: a year, a month, a day, or the start of 2016-01-19.
+_DATE_WORDS_AFTER = ("今年|去年|前年|明年|本年|当年|上年|本月|上月|当月|本季度|年底|年末|年初|月底|月末|目前|当前"
+                     "|现在|今天|今日|昨日|本周|上周|日前")
+_DATE_WORDS_BEFORE = "今年|去年|明年|本月|年底|年末|目前"
+_HOUR_NUMERAL = f"[{ARABIC}{CHINESE_ONE_TO_NINE}十]"
+
+
+@lru_cache(maxsize=1)
+def _named_contexts() -> tuple[dict[str, str], dict[str, str]]:
+    """(the named contexts after a form, those before it), as regular expressions."""
+    pieces = date_pieces()
+    date = (rf"{pieces.arabic_year}年|{pieces.arabic_month}月|{pieces.arabic_day}日|{pieces.chinese_year}年"
+            rf"|{pieces.chinese_month}月")
+    after = {
+        "<date>": (rf"[ \u3000]*(?:{date}|{pieces.arabic_year}{pieces.numeric_separator}[{ARABIC}]"
+                   rf"|{_DATE_WORDS_AFTER}|[{ARABIC}]{{1,2}}[时点:：])"),
+        "<time>": rf"[ \u3000]*{_HOUR_NUMERAL}{{1,3}}[时点:：]",
+        "<number>": rf"[ \u3000]*[{ARABIC}]",
+        "<han>": r"[\u4e00-\u9fff]",
+    }
+    before = {
+        "<date>": rf"(?:{date}|{_DATE_WORDS_BEFORE})[ \u3000]*$",
+        "<time>": rf"[{ARABIC}]{{1,2}}[时点][ \u3000]*$",
+        "<number>": rf"[{ARABIC}][ \u3000]*$",
+        "<han>": r"[\u4e00-\u9fff]$",
+    }
+    return after, before
+
+
+# A pack's "sentence" (not_in_sentence_with) is a clause of the text model: it ends at a
+# semicolon too, and is looked at from the form on, at most _SENTENCE_LIMIT characters.
+_CLAUSE_END = patterns.compile("[" + re.escape(CLAUSE_ENDS) + "]")
 _LOOKBACK = 24
 _SENTENCE_LIMIT = 120
 
@@ -88,7 +106,7 @@ class Context(NamedTuple):
         return bool(self.pattern and self.pattern.search(text[max(0, at - _LOOKBACK):at]))
 
     def in_sentence(self, text: str, at: int) -> bool:
-        end = _SENTENCE_END.search(text, at, at + _SENTENCE_LIMIT)
+        end = _CLAUSE_END.search(text, at, at + _SENTENCE_LIMIT)
         sentence = text[at:end.start() if end else min(len(text), at + _SENTENCE_LIMIT)]
         if any(item in sentence for item in self.literals):
             return True
@@ -104,12 +122,13 @@ class Conditions(NamedTuple):
 
     @classmethod
     def build(cls, data: dict[str, list[str]]) -> Conditions:
+        named_after, named_before = _named_contexts()
         return cls(
-            Context.build(data.get("preceded_by"), _NAMED_BEFORE, after=False),
-            Context.build(data.get("not_preceded_by"), _NAMED_BEFORE, after=False),
-            Context.build(data.get("followed_by"), _NAMED_AFTER, after=True),
-            Context.build(data.get("not_followed_by"), _NAMED_AFTER, after=True),
-            Context.build(data.get("not_in_sentence_with"), _NAMED_AFTER, after=True),
+            Context.build(data.get("preceded_by"), named_before, after=False),
+            Context.build(data.get("not_preceded_by"), named_before, after=False),
+            Context.build(data.get("followed_by"), named_after, after=True),
+            Context.build(data.get("not_followed_by"), named_after, after=True),
+            Context.build(data.get("not_in_sentence_with"), named_after, after=True),
         )
 
     @property

@@ -26,10 +26,23 @@ from typing import NamedTuple
 
 from checker.core import patterns
 from checker.core.datafiles import RuleData
+from checker.core.marks import PHRASE_ENDS
 from checker.core.models import Fix
 from checker.core.numericdata import NumberUsageRules
+from checker.model.dates import YearMention, dates, years
 from checker.model.document import Document
-from checker.model.numerals import chinese_to_int
+from checker.model.numerals import (
+    ARABIC,
+    ARABIC_DIGITS,
+    CHINESE_ONE_TO_NINE,
+    CHINESE_SCALES,
+    CHINESE_UNITS,
+    CHINESE_ZEROS,
+    ZERO_LOOKALIKES,
+    chinese_to_int,
+    to_chinese,
+    to_int,
+)
 from checker.model.scan import ranges_holding
 from checker.rules.registry import Hit, rule
 
@@ -47,17 +60,9 @@ def _body_ranges(doc: Document) -> list[tuple[int, int]]:
     return [(p.start, p.end) for p in doc.body_paragraphs]
 
 
-_DIGIT = "0-9０-９"
-_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
-def arabic_value(written: str) -> int:
-    return int(written.translate(_FULL_DIGITS))
-
-
 # -- NU101: one kind of count in two forms ----------------------------------------
 
-_CHINESE_NUMERAL = "一二两三四五六七八九十百千"
+_CHINESE_NUMERAL = CHINESE_ONE_TO_NINE + "两" + CHINESE_UNITS  # a count in Chinese: no zero, no 万
 
 
 @lru_cache(maxsize=8)
@@ -68,18 +73,18 @@ def _count_pattern(measures: tuple[str, ...]) -> re.Pattern[str]:
     first character tells the kinds apart. A count has at most 9 digits; a longer run is
     not a count (and int() caps digits)."""
     words = "|".join(re.escape(m) for m in sorted(measures, key=len, reverse=True))
-    return patterns.compile(f"([{_DIGIT}{_CHINESE_NUMERAL}]"
-                            f"(?:(?<=[{_DIGIT}])(?<![{_DIGIT}.．第].)[{_DIGIT}]{{0,8}}"
-                            f"|(?<=[{_CHINESE_NUMERAL}])(?<![{_CHINESE_NUMERAL}零〇第前后头首每这那几“].)"
+    return patterns.compile(f"([{ARABIC}{_CHINESE_NUMERAL}]"
+                            f"(?:(?<=[{ARABIC}])(?<![{ARABIC}.．第].)[{ARABIC}]{{0,8}}"
+                            f"|(?<=[{_CHINESE_NUMERAL}])(?<![{_CHINESE_NUMERAL}{CHINESE_ZEROS}第前后头首每这那几“].)"
                             f"[{_CHINESE_NUMERAL}]{{0,3}}))({words})")
 
 
 # A Chinese count followed by one of these ends a name (机场三期、) or numbers a session.
-_NAMING_AFTER = frozenset("、，。；：）)」』”" + _CHINESE_NUMERAL + "〇零")
+_NAMING_AFTER = frozenset("、，。；：）)」』”" + _CHINESE_NUMERAL + CHINESE_ZEROS)
 
 
 _LIST_LOOKBACK = 40
-_CLAUSE_END = frozenset("，。；：！？（）()“”\n,;:")
+_LIST_END = frozenset(PHRASE_ENDS + "（）()“”")  # what a 、-list does not run over
 
 
 def _sums_up_a_list(text: str, at: int, floor: int) -> bool:
@@ -88,7 +93,7 @@ def _sums_up_a_list(text: str, at: int, floor: int) -> bool:
         ch = text[back]
         if ch == "、":
             return True
-        if ch in _CLAUSE_END:
+        if ch in _LIST_END:
             return False
     return False
 
@@ -112,7 +117,7 @@ def counts(doc: Document) -> dict[str, list[Count]]:
     for start, end in _body_ranges(doc):
         for match in pattern.finditer(text, start, end):
             if text[match.start()] not in _CHINESE_NUMERAL:
-                found[match.group(2)].append(Count(match.start(), match.end(), arabic_value(match.group(1)),
+                found[match.group(2)].append(Count(match.start(), match.end(), to_int(match.group(1)),
                                                    match.group(2), False))
                 continue
             value = chinese_to_int(match.group(1))
@@ -158,17 +163,6 @@ def mixed_counts(doc: Document) -> list[tuple[Count, OtherForm]]:
     return result
 
 
-_SMALL = "零一二三四五六七八九"
-
-
-def int_to_chinese(value: int) -> str:
-    """一 … 九十九 (the counts that are written in Chinese at all)."""
-    if value < 10:
-        return _SMALL[value]
-    tens, ones = divmod(value, 10)
-    return ("" if tens == 1 else _SMALL[tens]) + "十" + (_SMALL[ones] if ones else "") if value < 100 else str(value)
-
-
 @rule("NU101", "mixed-numeral-forms", category="numeral", severity="info",
       message="同类计数“{measure}”本文有的用阿拉伯数字、有的用汉字数字：此处“{found}”，他处如“{other}”")
 def mixed_numeral_forms(doc: Document) -> Iterator[Hit]:
@@ -198,7 +192,7 @@ def mixed_numeral_forms(doc: Document) -> Iterator[Hit]:
         if count.chinese:
             suggestion = f"与本文其他计数一致，写作“{count.value}{count.measure}”"
         else:
-            suggestion = (f"与本文其他计数一致，写作“{int_to_chinese(count.value)}{count.measure}”，"
+            suggestion = (f"与本文其他计数一致，写作“{to_chinese(count.value)}{count.measure}”，"
                           "或把本文此类计数统一为阿拉伯数字")
         yield Hit(count.start, count.end, args={"measure": count.measure, "found": found, "other": other.examples[0]},
                   suggestion=suggestion,
@@ -210,8 +204,8 @@ def mixed_numeral_forms(doc: Document) -> Iterator[Hit]:
 
 # -- NU102: a range that drops the first % or 万/亿 ---------------------------------
 
-_NUMBER = f"[{_DIGIT}]+(?:[.．][{_DIGIT}]+)?"
-_FIRST_NUMBER = f"[{_DIGIT}](?<![{_DIGIT}.．%％].)[{_DIGIT}]*(?:[.．][{_DIGIT}]+)?"  # _NUMBER not after a number or %
+_NUMBER = f"[{ARABIC}]+(?:[.．][{ARABIC}]+)?"
+_FIRST_NUMBER = f"[{ARABIC}](?<![{ARABIC}.．%％].)[{ARABIC}]*(?:[.．][{ARABIC}]+)?"  # _NUMBER not after a number or %
 _RANGE = patterns.compile(f"({_FIRST_NUMBER})([～~—\\-－至到])({_NUMBER})(%|％|‰|万亿|万|亿)")
 _RANGE_MARKS = "%％‰万亿"
 
@@ -255,7 +249,7 @@ def range_drops_unit(doc: Document) -> Iterator[Hit]:
 
 # -- NU103: double approximation ----------------------------------------------------
 
-_AMOUNT = f"(?:[{_DIGIT}][{_DIGIT}.．,]{{0,20}}|[一二两三四五六七八九十百千万亿]{{1,8}})"
+_AMOUNT = f"(?:[{ARABIC}][{ARABIC}.．,]{{0,20}}|[{_CHINESE_NUMERAL}{CHINESE_SCALES}]{{1,8}})"
 
 
 # A pair of qualifiers: (name, the words before the number, after it, unless followed by)
@@ -330,9 +324,8 @@ def double_approximation(doc: Document) -> Iterator[Hit]:
 
 # -- NU104: short years ---------------------------------------------------------------
 
-_SHORT_YEAR = patterns.compile(f"([{_DIGIT}](?<![{_DIGIT}.．/\\-－A-Za-z].)[{_DIGIT}])年"
-                               f"(?=[{_DIGIT}]{{1,2}}月|底|初|末|度|上半年|下半年)")
-_FULL_YEAR = patterns.compile(r"((?:19|20)(?<![0-9]..)\d\d)年")  # 19 or 20 not after an ASCII digit
+_SHORT_YEAR = patterns.compile(f"([{ARABIC}](?<![{ARABIC}.．/\\-－A-Za-z].)[{ARABIC}])年"
+                               f"(?=[{ARABIC}]{{1,2}}月|底|初|末|度|上半年|下半年)")
 
 
 def _years_before(pattern: re.Pattern[str], text: str, ranges: list[tuple[int, int]],
@@ -357,11 +350,11 @@ def short_years(doc: Document) -> list[tuple[re.Match[str], str]]:
     matches = _years_before(_SHORT_YEAR, text, _body_ranges(doc), 2)
     if not matches:
         return []  # (the full years are looked for only to complete a short one)
-    full_years = {m.group(1) for m in _FULL_YEAR.finditer(text)}
+    full_years = {str(year.value) for year in years(doc) if not year.chinese and 1900 <= year.value < 2100}
     centuries = sorted({y[:2] for y in full_years})
     found = []
     for match in matches:
-        short = match.group(1).translate(_FULL_DIGITS)
+        short = f"{to_int(match.group(1)):02d}"
         same = sorted(y for y in full_years if y.endswith(short))
         year = same[-1] if same else (centuries[-1] if centuries else "20") + short
         found.append((match, year))
@@ -392,23 +385,19 @@ def short_year(doc: Document) -> Iterator[Hit]:
 
 # -- NU105, NU106: the zero of a year in Chinese numerals -------------------------------
 
-_CHINESE_YEAR = patterns.compile(
-    "([一二三四五六七八九](?<![〇○零OＯ0０一二三四五六七八九十].)[〇○零OＯ0０一二三四五六七八九]{3})年")
-_WRONG_ZERO = "零OＯ0０"
+_CIRCLE = "○"  # the look-alike NU106 reports, once per document
+_WRONG_ZERO = "零" + ZERO_LOOKALIKES.replace(_CIRCLE, "")  # what NU105 reports
 
 
-def chinese_years(doc: Document) -> list[re.Match[str]]:
-    text = doc.text
-    found = []
-    for match in _years_before(_CHINESE_YEAR, text, _body_ranges(doc), 4):
-        digits = match.group(1)
-        if any(ch in "一二三四五六七八九" for ch in digits) and any(ch in _WRONG_ZERO + "○" for ch in digits):
-            found.append(match)
-    return found
+def chinese_years(doc: Document) -> list[YearMention]:
+    """The years of the body in Chinese digits whose zero is not written 〇."""
+    return [year for year in years(doc)
+            if year.chinese and year.digits[0] in CHINESE_ONE_TO_NINE and doc.in_body(year.start)
+            and any(ch in _WRONG_ZERO + _CIRCLE for ch in year.digits)]
 
 
 def _zero_fixed(digits: str) -> str:
-    return "".join("〇" if ch in _WRONG_ZERO + "○" else ch for ch in digits)
+    return "".join("〇" if ch in _WRONG_ZERO + _CIRCLE else ch for ch in digits)
 
 
 @rule("NU105", "year-zero-form", category="numeral", severity="warning",
@@ -429,14 +418,14 @@ def year_zero_form(doc: Document) -> Iterator[Hit]:
     Fix:
         Safe: write the zeros as 〇.
     """
-    for match in doc.view(chinese_years):
-        digits = match.group(1)
+    for year in doc.view(chinese_years):
+        digits, end = year.digits, year.start + len(year.digits)
         zeros = "".join(sorted({ch for ch in digits if ch in _WRONG_ZERO}))
         if not zeros:
             continue
-        yield Hit(match.start(1), match.end(1), args={"found": match.group(), "zeros": zeros},
+        yield Hit(year.start, end, args={"found": digits + "年", "zeros": zeros},
                   suggestion=f"写作“{_zero_fixed(digits)}年”",
-                  fix=Fix.at(start=match.start(1), end=match.end(1), replacement=_zero_fixed(digits)))
+                  fix=Fix.at(start=year.start, end=end, replacement=_zero_fixed(digits)))
 
 
 @rule("NU106", "year-circle-zero", category="numeral", severity="info",
@@ -456,33 +445,37 @@ def year_circle_zero(doc: Document) -> Iterator[Hit]:
         Safe, one fix for all: the span from the first to the last such year,
         with each ○ in those years made 〇 and nothing else changed.
     """
-    matches = [m for m in doc.view(chinese_years) if "○" in m.group(1)]
-    if not matches:
+    circled = [year for year in doc.view(chinese_years) if _CIRCLE in year.digits]
+    if not circled:
         return
     text = doc.text
-    first, last = matches[0].start(1), matches[-1].end(1)
+    first, last = circled[0].start, circled[-1].start + len(circled[-1].digits)
     pieces, cursor = [], first
-    for match in matches:
-        pieces.append(text[cursor:match.start(1)])
-        pieces.append(match.group(1).replace("○", "〇"))
-        cursor = match.end(1)
+    for year in circled:
+        pieces.append(text[cursor:year.start])
+        pieces.append(year.digits.replace(_CIRCLE, "〇"))
+        cursor = year.start + len(year.digits)
     pieces.append(text[cursor:last])
-    yield Hit(matches[0].start(1), matches[0].end(1), args={"count": len(matches)},
+    yield Hit(first, first + len(circled[0].digits), args={"count": len(circled)},
               suggestion="将年份中的“○”改为“〇”",
               fix=Fix.at(start=first, end=last, replacement="".join(pieces)),
-              evidence={"count": len(matches), "lines": sorted({doc.position(m.start())[0] for m in matches})[:50]})
+              evidence={"count": len(circled), "lines": sorted({doc.position(y.start)[0] for y in circled})[:50]})
 
 
 # -- NU107: zero-padded month or day -------------------------------------------------
 
-_PADDED = patterns.compile(f"[0０](?<=[{_DIGIT}][年月].)(?=[1-9１-９][月日号])")
-
-
 def padded_dates(doc: Document) -> list[int]:
+    """Offsets of the 0 written before a one-digit month or day of the body's 年月日 dates."""
     text = doc.text
-    if not any(pair in text for pair in ("年0", "月0", "年０", "月０")):
-        return []  # every match is one of these pairs (found by str's fast search)
-    return [m.start() for start, end in _body_ranges(doc) for m in _PADDED.finditer(text, start, end)]
+    found = []
+    for mention in dates(doc):
+        if mention.form != "arabic":
+            continue  # 2016-01-05: there the zero belongs
+        for at in (mention.month_start, mention.day_start):
+            if at >= 0 and text[at] in "0０" and text[at + 1:at + 2] not in ("", "0", "０") \
+                    and text[at + 1] in ARABIC_DIGITS:
+                found.append(at)
+    return found
 
 
 @rule("NU107", "zero-padded-date", category="numeral", severity="warning",
@@ -491,9 +484,9 @@ def zero_padded_date(doc: Document) -> Iterator[Hit]:
     """A month or day written with a leading zero in a 年月日 date: 2016年01月05日.
 
     What it checks:
-        A 0 before a one-digit month or day, after 年 or 月 that follows a digit.
-        Dates written with numbers only (2016-01-05) are not checked: there the
-        zero belongs.
+        A 0 before a one-digit month or day of a date written with 年, 月 and 日
+        (the date view). Dates written with numbers only (2016-01-05) are not
+        checked: there the zero belongs.
     Why it matters:
         GB/T 9704-2012 (7.3.5.3) writes dates in 公文 without padding (1 not 01),
         as GB/T 15835-2011 does in its examples.

@@ -11,9 +11,12 @@ import re
 from collections.abc import Iterator
 
 from checker.core import patterns
-from checker.model.dates import extract_dates, years_in
+from checker.core.marks import CLAUSE_ENDS
+from checker.model.dates import extract_dates, extract_years, years_in
 from checker.model.document import Document
+from checker.model.numerals import ARABIC
 from checker.model.outline import Node
+from checker.model.sentences import units
 from checker.rules.profiles import Part, PartMatch, Profile, document_profile, part_matches, top_headings
 from checker.rules.registry import Hit, rule
 
@@ -293,7 +296,11 @@ def missing_attachment_note(doc: Document) -> Iterator[Hit]:
 
 
 # A heading's year that starts a span (2018年以来工作回顾) is not the year of the part.
-_SINCE = patterns.compile(r"[0-9０-９〇○零一二三四五六七八九]{4}[ \t\u3000]*年(?:以来|来)")
+_SINCE = ("以来", "来")
+
+
+def _heading_years(title: str) -> list[int]:
+    return [year.value for year in extract_years(title) if not year.decade and not title.startswith(_SINCE, year.end)]
 
 
 def _title_years(doc: Document) -> list[int]:
@@ -339,7 +346,7 @@ def title_year_mismatch(doc: Document) -> Iterator[Hit]:
         if match.part.year is None:
             continue
         expected = {"first": years[0], "last": years[-1], "previous": years[-1] - 1}[match.part.year]
-        found = years_in(_SINCE.sub("", _heading(match).title or ""))
+        found = _heading_years(_heading(match).title or "")
         if found and expected not in found:
             heading = doc.text[_heading(match).head_start:_heading(match).head_end]
             at = heading.find(str(found[0]))
@@ -402,8 +409,12 @@ _DONE = patterns.compile(r"完成|实现|达到|取得|新增|累计|建成|增�
 def _clauses_opening_with(doc: Document, node: Node, year: int, verbs: re.Pattern[str]) -> Iterator[tuple[int, str]]:
     """(offset, clause) of the clauses in ``node`` that open with ``year``年 (a year on its
     own, not 2016年3月) and contain one of ``verbs`` within a few characters."""
-    pattern = patterns.compile(rf"(?:^|[。；！？\n])[ \t\u3000]*({year}年(?![0-9０-９]|底前|前|以来)[，,]?"
-                         rf"[^。；！？\n]{{0,12}}?(?:{verbs.pattern}))")
-    for match in pattern.finditer(doc.text, node.head_end, node.end):
-        ends = [i for i in (doc.text.find(c, match.start(1)) for c in "。；\n") if i >= 0]
-        yield match.start(1), doc.text[match.start(1):min(ends) if ends else node.end]
+    ends = re.escape(CLAUSE_ENDS)
+    pattern = patterns.compile(rf"[ \t\u3000]*({year}年(?![{ARABIC}]|底前|前|以来)[，,]?"
+                               rf"[^{ends}]{{0,12}}?(?:{verbs.pattern}))")
+    text, clause_ends = doc.text, units(doc).clause_ends
+    for end in clause_ends.between(node.head_end, node.end):
+        match = pattern.match(text, end + 1, node.end)
+        if match is not None:
+            clause_end = clause_ends.end_of(match.start(1), len(text))
+            yield match.start(1), text[match.start(1):clause_end].rstrip(CLAUSE_ENDS)

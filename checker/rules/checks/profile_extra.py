@@ -8,10 +8,13 @@ shows no opening, closing or signature, so these rules stay silent on it.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from checker.core import patterns
 from checker.core.models import Severity
+from checker.model.dates import date_pieces, extract_dates
 from checker.model.document import Document, Paragraph
 from checker.rules.checks.profile import anchor, body_end, last_body_paragraph
 from checker.rules.profiles import document_profile
@@ -22,13 +25,20 @@ _OPENING_PARAGRAPHS = 3
 _CLOSING_PARAGRAPHS = 2
 _PLACE = {"opening": "正文开头", "closing": "正文结尾", "anywhere": "正文中"}
 
-# A note under the title giving who adopted or issued the document and when:
-# （2024年3月11日第十四届全国人民代表大会第二次会议通过）, （国务院2024年5月1日发布）.
-_ADOPTION_NOTE = patterns.compile(r"[（(][^（）()]{0,60}(?:[0-9０-９〇○零一二三四五六七八九]{4}\s*年)[^（）()]{0,60}"
-                            r"(?:通过|发布|公布|批准|印发|签署)[^（）()]{0,10}[)）]")
-# A date alone on a line near the title (统计公报: 国家统计局 / 2024年2月29日).
-_DATE_ONLY = patterns.compile(r"^[0-9０-９〇○零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
-                        r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$")
+@lru_cache(maxsize=1)
+def _adoption_note() -> re.Pattern:
+    """A note under the title giving who adopted or issued the document and when:
+    （2024年3月11日第十四届全国人民代表大会第二次会议通过）, （国务院2024年5月1日发布）."""
+    pieces = date_pieces()
+    return patterns.compile(rf"[（(][^（）()]{{0,60}}(?:{pieces.arabic_year}|{pieces.chinese_year})\s*年"
+                            r"[^（）()]{0,60}(?:通过|发布|公布|批准|印发|签署)[^（）()]{0,10}[)）]")
+
+
+def _date_only(line: str) -> bool:
+    """A date alone on a line near the title (统计公报: 国家统计局 / 2024年2月29日)."""
+    mentions = extract_dates(line)
+    return len(mentions) == 1 and mentions[0].form != "numeric" and (mentions[0].start, mentions[0].end) == (
+        0, len(line)) and mentions[0].year is not None and mentions[0].day is not None
 
 # The sentence that closes a request for a decision: 妥否，请批示 / 以上请示，请审批 / 特此请示.
 _REQUEST_END = patterns.compile(r"(?:妥否|当否|可否|是否妥当|是否可行|以上请示(?:事项)?|上述请示(?:事项)?)"
@@ -117,10 +127,11 @@ def _issue_note(doc: Document) -> bool:
     """A note under the title saying who adopted or issued it and when, or a date line
     right under the title."""
     title = _title_span(doc)
-    if title and _ADOPTION_NOTE.search(doc.text, *title):
+    note = _adoption_note()
+    if title and note.search(doc.text, *title):
         return True
     for paragraph in _main_paragraphs(doc)[:2]:  # right under the title, not an attached text's note
-        if _ADOPTION_NOTE.search(paragraph.text) or _DATE_ONLY.match(paragraph.text):
+        if note.search(paragraph.text) or _date_only(paragraph.text):
             return True
     return any(node.kind == "date" for node in doc.outline.children)
 
