@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from checker.core import patterns
 from checker.model.document import Document
+from checker.model.numerals import ARABIC, CHINESE_ONE_TO_NINE, CHINESE_ZEROS
 
 # The 15 kinds of the 条例; 令 is the usual title ending of a 命令.
 STATUTORY_TYPES = ("决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
@@ -35,7 +36,7 @@ _PLAN = patterns.compile(r"(?:工作计划|工作安排|工作打算)$")
 _SPEECH = patterns.compile(r"^在.{2,60}上的.{0,6}(?:报告|讲话|发言|致辞)$")
 # A subtitle run into the title: ——2026年1月26日在……会议上; the number of a 令: 国务院令第706号.
 _SUBTITLE = patterns.compile(r"(?:——|－－).*$")
-_ORDER_NUMBER = patterns.compile(r"(令)[\s\u3000]*第[0-9０-９一二三四五六七八九十百零〇]{1,6}号$")
+_ORDER_NUMBER = patterns.compile(rf"(令)[\s\u3000]*第[{ARABIC}{CHINESE_ZEROS}{CHINESE_ONE_TO_NINE}十百]{{1,6}}号$")
 _TRAILING = patterns.compile(r"[\s\u3000（(]*(?:[(（][^()（）]{0,12}[)）][\s\u3000]*)?$")
 
 

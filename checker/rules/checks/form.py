@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from checker.core import patterns
 from checker.core.models import Fix, Severity
 from checker.model.document import Document
+from checker.model.numerals import ARABIC_DIGITS, to_int
 from checker.model.outline import Node
 from checker.rules.registry import Hit, rule
 
@@ -179,12 +180,9 @@ def _label_numbers(doc: Document) -> set[int] | None:
         return None
     numbers = set()
     for label in labels:
-        digits = re.sub(r"\D", "", (label.title or "").translate(_FULL_WIDTH))
-        numbers.add(int(digits) if digits else 1)
+        digits = "".join(ch for ch in label.title or "" if ch in ARABIC_DIGITS)
+        numbers.add(to_int(digits) if digits else 1)
     return numbers
-
-
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 @rule("ST303", "attachment-not-included", category="structure", severity="warning",

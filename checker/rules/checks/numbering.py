@@ -15,10 +15,10 @@ from itertools import pairwise
 
 from checker.core.models import Fix
 from checker.model.document import Document
+from checker.model.numerals import to_chinese
 from checker.model.outline import Node
 from checker.rules.registry import Hit, rule
 
-_CN = "零一二三四五六七八九十"
 # Series where a restart at 1 under the same parent is suspicious; lists of 1. and
 # （1） and enumerations restart at will (a new list under the same heading).
 _STRICT_KINDS = ("level-1", "level-2", "chapter", "section", "article")
@@ -30,18 +30,8 @@ STANDARD_STYLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 def numeral_like(style: str, number: int) -> str:
     """The marker for ``number`` in the form ``style``: （一） with 5 → （五）."""
     if "一" in style:
-        return style.replace("一", chinese(number), 1)
+        return style.replace("一", to_chinese(number), 1)
     return style.replace("1", str(number), 1)
-
-
-def chinese(number: int) -> str:
-    if number < 10:
-        return _CN[number]
-    if number < 20:
-        return "十" + (_CN[number % 10] if number % 10 else "")
-    if number < 100:
-        return _CN[number // 10] + "十" + (_CN[number % 10] if number % 10 else "")
-    return str(number)
 
 
 def _series_kind(node: Node) -> str | None:

@@ -14,17 +14,18 @@ from checker.core import patterns
 from checker.core.marks import CLAUSE_ENDS
 from checker.model.dates import extract_dates, extract_years, years_in
 from checker.model.document import Document
-from checker.model.numerals import ARABIC
+from checker.model.numerals import ARABIC, CHINESE_ONE_TO_NINE
 from checker.model.outline import Node
 from checker.model.sentences import units
 from checker.rules.profiles import Part, PartMatch, Profile, document_profile, part_matches, top_headings
 from checker.rules.registry import Hit, rule
 
 _RECIPIENT_SPLIT = patterns.compile(r"[、，,；;]")
+_ITEM_NUMBER = f"[{ARABIC}{CHINESE_ONE_TO_NINE}十]"  # 附件3, 附件三
 # Alternatives that each begin with a literal, so that re skips to their first characters.
 _ATTACHMENT_REFERENCE = patterns.compile(r"见附件|详见附件|如附件|按照附件|参照附件|填写附件|填报附件|报送附件"
-                                         r"|附件[0-9０-９一二三四五六七八九十]*[）)]"
-                                         r"|（附件[0-9０-９一二三四五六七八九十]*(?!略)|\(附件[0-9０-９一二三四五六七八九十]*(?!略)")
+                                         rf"|附件{_ITEM_NUMBER}*[）)]"
+                                         rf"|（附件{_ITEM_NUMBER}*(?!略)|\(附件{_ITEM_NUMBER}*(?!略)")
 _FORWARD = patterns.compile(r"将|要|计划|力争|争取|预计|拟|确保")
 
 

@@ -17,16 +17,18 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from checker.core import patterns
+from checker.core import marks, patterns
 from checker.core.models import Fix
+from checker.model.dates import dates
 from checker.model.document import Document
+from checker.model.numerals import CHINESE_ONE_TO_NINE, CHINESE_ZEROS
 from checker.model.scan import ranges_holding
 from checker.rules.registry import Hit, rule
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Full-width marks that make their neighbourhood Chinese text.
 CHINESE_MARKS = frozenset("，。、；：？！“”‘’《》〈〉（）【】〔〕…—")
-CLOSING_MARKS = frozenset("”’》〉）】〕")
+CLOSING_MARKS = frozenset(mark for mark in marks.CLOSING_MARKS if not mark.isascii())  # full-width: ”’》〉）】〕
 SPACES = frozenset(" \u3000\xa0\t")
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -680,14 +682,16 @@ def hyphen_in_year_range(doc: Document) -> Iterator[Hit]:
 _SPACE_BY_DIGIT = patterns.compile("[ \xa0](?:(?<=[0-9][ \xa0])|(?=[0-9]))")
 # A heading number or a label before the space: 第一章 1, 1.1 目的, 附件 1, 表 2
 _LABEL = patterns.compile(
-    r"(?:第[0-9一二三四五六七八九十百零〇]+[章节条款编篇部]|[0-9.]+|附件|附表|表|图|目录|索引|序号)$")
-_DATE_TO_END = patterns.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")
+    rf"(?:第[0-9{CHINESE_ZEROS}{CHINESE_ONE_TO_NINE}十百]+[章节条款编篇部]|[0-9.]+|附件|附表|表|图|目录|索引|序号)$")
 _LONG_NUMBER = patterns.compile(r"[0-9][0-9-]{5}")
 
 
 def inner_spaces(doc: Document) -> list[int]:
     text = doc.text
     found = []
+    # a full date that ends its paragraph: a signature and its date on one line
+    dates_to_end = {mention.start: mention.end for mention in dates(doc)
+                    if mention.form == "arabic" and mention.year is not None and mention.day is not None}
     for paragraph in ranges_holding(text, doc.body_paragraphs, " \xa0"):  # every match is one of them
         p_start, p_end = paragraph.start, paragraph.end
         for match in _SPACE_BY_DIGIT.finditer(text, p_start, p_end):
@@ -700,7 +704,7 @@ def inner_spaces(doc: Document) -> list[int]:
                 continue  # 第 1 2 3: letter-spaced text
             if _LABEL.match(text, p_start, at):
                 continue
-            if _DATE_TO_END.match(text, at + 1, p_end):
+            if dates_to_end.get(at + 1) == p_end:
                 continue  # signature and date on one line
             if _LONG_NUMBER.match(text, at + 1, p_end):
                 continue  # 电话 12345678, 邮编 100032: a code laid out after its label
