@@ -18,15 +18,16 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from checker.core import patterns
-from checker.core.resources import cached_load, grammar_path
 from checker.model.document import Document
 from checker.model.numerals import ARABIC_DIGITS, to_int, year_value
 from checker.model.outline import Node
+from checker.model.tokens import grammar_terminals
 
 _SPACES = " \t\u3000"
 _SP = f"[{_SPACES}]*"
 _ARABIC = frozenset(ARABIC_DIGITS)
-_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+WEEKDAY_NAMES = "一二三四五六日"  # 星期一 … 星期日, Monday first
+_WEEKDAYS = {name: day for day, name in enumerate(WEEKDAY_NAMES)} | {"天": 6}
 # （星期五） (周五) 星期五 — right after a date
 _WEEKDAY = patterns.compile(rf"{_SP}(?:[（(]{_SP})?(?P<given>(?:星期|礼拜|周)(?P<weekday>[一二三四五六日天]))")
 
@@ -53,23 +54,16 @@ _PIECE_SHAPE = re.compile(r"\[[^\]]+\](?:\{\d+(?:,\d+)?\})?")
 
 @lru_cache(maxsize=1)
 def date_pieces() -> DatePieces:
-    """The date terminals of grammar/dates.lark, as regular expressions (read with Lark
-    once, then kept in the disk cache until the grammar changes)."""
-    return DatePieces(*cached_load(grammar_path("dates.lark"), read_date_pieces))
-
-
-def read_date_pieces(path: str) -> tuple[str, ...]:
-    """The terminals of the date grammar at ``path``, in the order of :class:`DatePieces`."""
-    from lark import Lark
-
-    grammar = Lark.open(path, parser="lalr", lexer="contextual")
-    found = []
+    """The date terminals of grammar/dates.lark, as regular expressions."""
+    terminals = grammar_terminals("dates.lark")
+    pieces = []
     for name in DatePieces._fields:
-        regexp = grammar.get_terminal(name.upper()).pattern.to_regexp()
+        regexp = terminals[name.upper()]
         if not _PIECE_SHAPE.fullmatch(regexp):
-            raise ValueError(f"{path}: {name.upper()} must be one character class with a count, not {regexp}")
-        found.append(regexp)
-    return tuple(found)
+            raise ValueError(f"grammar/dates.lark: {name.upper()} must be one character class with a count, "
+                             f"not {regexp}")
+        pieces.append(regexp)
+    return DatePieces(*pieces)
 
 
 class _DatePatterns(NamedTuple):

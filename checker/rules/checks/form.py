@@ -9,39 +9,58 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+from typing import NamedTuple
 
 from checker.core import patterns
 from checker.core.models import Fix, Severity
 from checker.model.document import Document
 from checker.model.numerals import ARABIC_DIGITS, to_int
 from checker.model.outline import Node
+from checker.model.tokens import grammar_terminals
 from checker.rules.registry import Hit, rule
 
-_DOC_NUMBER = patterns.compile(
-    r"(?P<organ>[\u4e00-\u9fff]{1,10}?)(?P<open>[〔\[［(（【])(?P<year>[0-9０-９]{2,4})(?P<close>[〕\]］)）】])"
-    r"(?P<di>第?)(?P<number>[0-9０-９]{1,5})号"
-)
-# The pattern begins with a lazy run of Han characters, which the engine tries at every
-# Han character; its bracketed year is found quickly instead (see doc_numbers).
-_DOC_NUMBER_CORE = patterns.compile(r"[〔\[［(（【][0-9０-９]{2,4}[〕\]］)）】]第?[0-9０-９]{1,5}号")
 _ORGAN_LONGEST = 10
 
 
+class _DocNumberPatterns(NamedTuple):
+    whole: re.Pattern[str]  # organ code, bracketed year, 第, serial number, 号: in named groups
+    # what follows the organ code: the pattern above begins with a lazy run of Han
+    # characters, which the engine tries at every Han character; this is found quickly
+    core: re.Pattern[str]
+    organ_code: re.Pattern[str]  # one character of an organ's code
+
+
+@lru_cache(maxsize=1)
+def _doc_number_patterns() -> _DocNumberPatterns:
+    """The patterns of a 发文字号, built from the terminals of grammar/doc_number.lark."""
+    piece = grammar_terminals("doc_number.lark")
+    core = f"{piece['YEAR_OPEN']}{piece['DOC_YEAR']}{piece['YEAR_CLOSE']}第?{piece['SERIAL']}号"
+    return _DocNumberPatterns(
+        whole=patterns.compile(
+            rf"(?P<organ>{piece['ORGAN_CODE']}{{1,{_ORGAN_LONGEST}}}?)(?P<open>{piece['YEAR_OPEN']})"
+            rf"(?P<year>{piece['DOC_YEAR']})(?P<close>{piece['YEAR_CLOSE']})(?P<di>第?)(?P<number>{piece['SERIAL']})号"),
+        core=patterns.compile(core),
+        organ_code=patterns.compile(piece["ORGAN_CODE"]))
+
+
 def doc_numbers(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_DOC_NUMBER.finditer(text)``, found from their bracketed years:
-    a match begins at the first of the (at most ten) Han characters before its bracket
-    that follow the previous match."""
+    """The matches of the 发文字号 pattern's ``finditer(text)``, found from their bracketed
+    years: a match begins at the first of the (at most ten) characters of an organ's code
+    before its bracket that follow the previous match."""
+    found_patterns = _doc_number_patterns()
+    organ_code = found_patterns.organ_code
     end = 0
-    for core in _DOC_NUMBER_CORE.finditer(text):
+    for core in found_patterns.core.finditer(text):
         bracket = core.start()
         if bracket < end:
             continue
         start = bracket
-        while start > max(end, bracket - _ORGAN_LONGEST) and "\u4e00" <= text[start - 1] <= "\u9fff":
+        while start > max(end, bracket - _ORGAN_LONGEST) and organ_code.match(text, start - 1):
             start -= 1
         if start == bracket:
             continue  # no organ before the bracket
-        found = _DOC_NUMBER.match(text, start)
+        found = found_patterns.whole.match(text, start)
         if found is not None:
             yield found
             end = found.end()
@@ -92,7 +111,7 @@ def doc_number_form(doc: Document) -> Iterator[Hit]:
     for node in doc.outline.walk():
         if node.kind != "doc_number":
             continue
-        match = _DOC_NUMBER.search(doc.text, node.start, node.end)
+        match = _doc_number_patterns().whole.search(doc.text, node.start, node.end)
         if match is None:
             continue
         seen.add(match.start())
@@ -106,7 +125,7 @@ def doc_number_form(doc: Document) -> Iterator[Hit]:
                 continue
             if len(match.group("year")) != 4:
                 continue  # （16）3号 in running text is more likely something else
-            shifted = _DOC_NUMBER.match(doc.text, start)
+            shifted = _doc_number_patterns().whole.match(doc.text, start)
             if shifted is not None:
                 yield from _doc_number_hit(doc, shifted)
 
