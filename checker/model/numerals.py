@@ -94,6 +94,7 @@ def parse_numeral(written: str) -> Optional[Numeral]:
     return _parse_chinese(written.translate(_CAPITALS))
 
 
+@lru_cache(maxsize=8192)
 def parse_arabic(written: str) -> Optional[tuple[Fraction, int]]:
     """(value, decimals) of Arabic digits with optional thousands separators and decimals."""
     whole, decimals = written, ""
@@ -256,6 +257,7 @@ def chinese_to_int(numeral: str) -> Optional[int]:
 _LOOKALIKES_AS_ZERO = str.maketrans({ch: "〇" for ch in ZERO_LOOKALIKES})
 
 
+@lru_cache(maxsize=1024)
 def year_value(digits: str) -> Optional[int]:
     """The year four digits stand for: 2016, ２０１６, 二〇一六, and 二○一六 or 二O一六
     written with a look-alike of 〇."""

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.core import patterns
 from checker.core.resources import grammar_path
-from checker.model.numerals import to_int
+from checker.model.numerals import ARABIC, CHINESE_ONE_TO_NINE, CHINESE_ZEROS, to_int
 from checker.core.marks import CLAUSE_ENDS
 
 if TYPE_CHECKING:
@@ -40,7 +40,9 @@ ENUMERATION_RANK = 80
 _TERMINAL_LEVEL = {"H1": 1, "H2": 2, "H3": 3, "H4": 4}
 _TERMINAL_KIND = {"CHAPTER": "chapter", "SECTION": "section", "ARTICLE": "article"}
 
-_ATTACHMENT_ITEM = patterns.compile(r"[ \t\u3000]*([0-9０-９]{1,3}[.．、])")
+_ATTACHMENT_ITEM = patterns.compile(rf"[ \t\u3000]*([{ARABIC}]{{1,3}}[.．、])")
+_CHINESE_NUMBER = patterns.compile(f"[{CHINESE_ZEROS}{CHINESE_ONE_TO_NINE}十百]+")
+_ARABIC_NUMBER = patterns.compile(f"[{ARABIC}]+")
 _SHORT_LINE = 40  # a signature or chrome line is short
 _NOT_ORGAN = patterns.compile("[。，；：:“”《》]")  # marks an organ line of a signature never has
 _TITLE_END = patterns.compile("[" + re.escape(CLAUSE_ENDS) + "]")  # a heading's title ends with its first clause
@@ -701,8 +703,8 @@ def _style(marker: str, terminal: str) -> str:
     """The numbering form, with the number replaced by 一 or 1: （一） (一) 一、 1. 1、 …"""
     if terminal in _TERMINAL_KIND:
         return "第一" + marker[-1]
-    style = re.sub(r"[一二三四五六七八九十百零〇]+", "一", marker)
-    style = re.sub(r"[0-9０-９]+", "1", style)
+    style = _CHINESE_NUMBER.sub("一", marker)
+    style = _ARABIC_NUMBER.sub("1", style)
     return style
 
 

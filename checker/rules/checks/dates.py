@@ -12,12 +12,11 @@ from collections.abc import Iterator
 
 from checker.core import patterns
 from checker.core.models import Fix
-from checker.model.dates import dates, document_date, extract_dates, signature_date
+from checker.model.dates import WEEKDAY_NAMES, dates, document_date, extract_dates, signature_date
 from checker.model.document import Document
 from checker.model.sentences import units
 from checker.rules.registry import Hit, rule
 
-_WEEKDAY_NAMES = "一二三四五六日"
 # A clause that looks forward: a later date in it is a plan, not a report.
 _FORWARD = patterns.compile(r"将|计划|预计|拟|力争|争取|确保|要在|前完成|之前|以前|前将|截至目前|目标|安排|"
                             r"部署|届时|起施行|起实施|起执行|开始实施|有效期|期限|至今|以来|为止")
@@ -73,9 +72,9 @@ def weekday_mismatch(doc: Document) -> Iterator[Hit]:
         if real is None or mention.weekday is None or real.weekday() == mention.weekday:
             continue
         yield Hit(mention.weekday_start, mention.weekday_end,
-                  args={"date": mention.text, "real": _WEEKDAY_NAMES[real.weekday()],
-                        "given": _WEEKDAY_NAMES[mention.weekday]},
-                  suggestion=f"核对日期；{mention.text}是星期{_WEEKDAY_NAMES[real.weekday()]}",
+                  args={"date": mention.text, "real": WEEKDAY_NAMES[real.weekday()],
+                        "given": WEEKDAY_NAMES[mention.weekday]},
+                  suggestion=f"核对日期；{mention.text}是星期{WEEKDAY_NAMES[real.weekday()]}",
                   evidence={"date": real.isoformat(), "real_weekday": real.weekday() + 1,
                             "given_weekday": mention.weekday + 1})
 

@@ -375,6 +375,7 @@ def nested_title_marks(doc: Document) -> Iterator[Hit]:
 
 _MARKED_JOIN = patterns.compile("》、?《|”、?“")
 _MARKED_JOIN_WORDS = ("》《", "》、《", "”“", "”、“")  # its matches
+_SENTENCE_LAST = marks.SENTENCE_END_MARKS + marks.ELLIPSIS  # what a quoted sentence ends with
 
 
 class Join(NamedTuple):
@@ -395,7 +396,8 @@ def marked_item_joins(doc: Document) -> list[Join]:
             at = match.start()
             kind = "title" if match.group()[0] == "》" else "quote"
             with_dunhao = len(match.group()) == 3
-            if kind == "quote" and not with_dunhao and _char(text, at - 1, paragraph.start, paragraph.end) in "。！？…":
+            before = _char(text, at - 1, paragraph.start, paragraph.end)
+            if kind == "quote" and not with_dunhao and before in _SENTENCE_LAST:
                 continue  # one quoted sentence after another, not a list of items
             found.append(Join(at, kind, with_dunhao))
     return found
