@@ -1,12 +1,15 @@
 """The Document every check reads: decoded text, lines, and shared views.
 
-A Document is built once per file. Views that several checks need (the outline,
-paragraphs, quantities, segmentation …) are computed lazily on first use and
-cached on the document, so nothing is parsed twice. A module that owns a view
+A Document is built once per file. Views that several checks need are computed
+lazily on first use and cached on the document, so nothing is parsed twice: the
+line map and paragraphs and the outline here; sentence, clause and phrase ends
+(:func:`checker.model.sentences.units`), paired marks (:func:`checker.model.pairs.paired_marks`),
+dates and years (:func:`checker.model.dates.dates`, :func:`~checker.model.dates.years`),
+quantities, claims and segmentation in their modules. A module that owns a view
 exposes it as a function and caches it with :meth:`Document.view`::
 
-    def quantities(doc):
-        return doc.view(_extract_quantities)
+    def quantities(doc: Document) -> list[Quantity]:
+        return doc.view(document_quantities)
 """
 from __future__ import annotations
 
