@@ -32,7 +32,6 @@ from checker.model.document import Document
 from checker.model.quantities import Quantity, QuantitySentence, load_numeric_rules, sentences_with_quantities
 from checker.model.sentences import Ends, Units, units
 
-
 _OPEN = "".join(BRACKETS)
 _BRACKETS = patterns.compile("[" + re.escape(_OPEN + "".join(BRACKETS.values())) + "]")
 # A phrase longer than this is text without punctuation: looking further back finds nothing useful.

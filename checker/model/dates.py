@@ -67,16 +67,16 @@ def date_pieces() -> DatePieces:
 
 
 class _DatePatterns(NamedTuple):
-    arabic: re.Pattern  # 2016年1月19日 / 2016年1月 / 1月19日 (the year or the day may be left out)
-    chinese: re.Pattern  # 二〇一六年一月十九日 / 一月十九日
-    numeric: re.Pattern  # 2016-01-19  2016.1.19  2016/1/19 (the same separator twice)
+    arabic: re.Pattern[str]  # 2016年1月19日 / 2016年1月 / 1月19日 (the year or the day may be left out)
+    chinese: re.Pattern[str]  # 二〇一六年一月十九日 / 一月十九日
+    numeric: re.Pattern[str]  # 2016-01-19  2016.1.19  2016/1/19 (the same separator twice)
     # Where a match of ``arabic`` or ``chinese`` may begin: its first character, and a
     # look-ahead at the rest of a year and 年, or of a month and 月.
-    arabic_starts: re.Pattern
-    chinese_starts: re.Pattern
-    before_month: frozenset  # what an arabic or chinese match holds before its 月
+    arabic_starts: re.Pattern[str]
+    chinese_starts: re.Pattern[str]
+    before_month: frozenset[str]  # what an arabic or chinese match holds before its 月
     separators: str  # of ``numeric``, right after its four-digit year
-    year: re.Pattern  # a year and its 年, matched from the first digit
+    year: re.Pattern[str]  # a year and its 年, matched from the first digit
     year_length: int  # digits in a year
 
 
@@ -214,7 +214,7 @@ def extract_dates(text: str) -> list[DateMention]:
 # match holds (月, or the separator after a four-digit year), which str.find reaches much
 # faster than re reaches a class of digits (digits and 一, 二, 三 are everywhere in a 公文).
 # The matches are those of ``pattern.finditer(text)``: leftmost first, not overlapping.
-def _month_windows(text: str, before_month: frozenset) -> list[tuple[int, int]]:
+def _month_windows(text: str, before_month: frozenset[str]) -> list[tuple[int, int]]:
     """(start, end) of each stretch that ends in 月 and holds before it only what an arabic
     or chinese match may hold there (``before_month``): every such match begins in one."""
     windows = []

@@ -28,9 +28,10 @@ that a rule can report them).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 from functools import lru_cache
-from typing import NamedTuple, Optional
+from typing import NamedTuple
 
 # -- the digits --------------------------------------------------------------------
 ARABIC_DIGITS = "0123456789０１２３４５６７８９"
@@ -80,7 +81,7 @@ class Numeral(NamedTuple):
 
 
 @lru_cache(maxsize=8192)  # documents write the same figures again and again
-def parse_numeral(written: str) -> Optional[Numeral]:
+def parse_numeral(written: str) -> Numeral | None:
     """The number ``written`` stands for, or None; see the module's contract."""
     if written.startswith(PERCENT_PREFIX):
         inner = parse_numeral(written[len(PERCENT_PREFIX):])
@@ -95,7 +96,7 @@ def parse_numeral(written: str) -> Optional[Numeral]:
 
 
 @lru_cache(maxsize=8192)
-def parse_arabic(written: str) -> Optional[tuple[Fraction, int]]:
+def parse_arabic(written: str) -> tuple[Fraction, int] | None:
     """(value, decimals) of Arabic digits with optional thousands separators and decimals."""
     whole, decimals = written, ""
     for point in DECIMAL_POINTS:
@@ -119,7 +120,7 @@ def parse_arabic(written: str) -> Optional[tuple[Fraction, int]]:
     return Fraction(int(digits), 10 ** len(decimals)), len(decimals)
 
 
-def _parse_arabic_with_scale(written: str) -> Optional[Numeral]:
+def _parse_arabic_with_scale(written: str) -> Numeral | None:
     scale = 1
     for word, size in SCALE_WORDS.items():
         if written.endswith(word) and len(written) > len(word):
@@ -131,7 +132,7 @@ def _parse_arabic_with_scale(written: str) -> Optional[Numeral]:
     return Numeral(parsed[0], parsed[1], scale)
 
 
-def _parse_chinese(written: str) -> Optional[Numeral]:
+def _parse_chinese(written: str) -> Numeral | None:
     whole, point, fraction = written.partition(CHINESE_POINT)
     scale = 1
     if point:
@@ -166,7 +167,7 @@ def _is_digitwise(written: str) -> bool:
     return len(written) > 1 and all(ch in _DIGIT_VALUE for ch in written)
 
 
-def _integer(written: str) -> Optional[int]:
+def _integer(written: str) -> int | None:
     """A whole Chinese number: digit by digit, or with units and scale words."""
     if not written:
         return None
@@ -180,7 +181,7 @@ def _integer(written: str) -> Optional[int]:
     return None if not high or low is None else high * 10**8 + low
 
 
-def _below_yi(written: str, final: bool) -> Optional[int]:
+def _below_yi(written: str, final: bool) -> int | None:
     at = written.find("万")
     if at < 0:
         return _below_wan(written, final)
@@ -189,7 +190,7 @@ def _below_yi(written: str, final: bool) -> Optional[int]:
     return None if not high or low is None else high * 10**4 + low
 
 
-def _below_scale(written: str, size: int, below, final: bool) -> Optional[int]:
+def _below_scale(written: str, size: int, below: Callable[[str, bool], int | None], final: bool) -> int | None:
     """What follows a scale word (亿 or 万, worth ``size``): nothing; 零 and a number below a
     tenth of the scale (一万零五百); a number of the next units down (四亿八千三百万);
     or, at the end of the numeral, one digit alone, which takes the next unit down
@@ -205,7 +206,7 @@ def _below_scale(written: str, size: int, below, final: bool) -> Optional[int]:
     return low if low is not None and size // 10 <= low < size else None
 
 
-def _below_wan(written: str, final: bool) -> Optional[int]:
+def _below_wan(written: str, final: bool) -> int | None:
     """一 … 九千九百九十九 with units: 十二, 一百零五, 两千; when ``final`` (nothing follows),
     also the short form whose last digit takes the unit below the one before it (三百五)."""
     total, digit, last_unit, zero_before = 0, None, 10_000, False
@@ -238,7 +239,7 @@ def _below_wan(written: str, final: bool) -> Optional[int]:
     return total + digit * last_unit // 10 if final else None
 
 
-def to_int(numeral: str) -> Optional[int]:
+def to_int(numeral: str) -> int | None:
     """Value of a whole Arabic (half- or full-width) or Chinese numeral: 12, １２, 十二."""
     parsed = parse_numeral(numeral.strip())
     if parsed is None or parsed.percent:
@@ -247,7 +248,7 @@ def to_int(numeral: str) -> Optional[int]:
     return value.numerator if value.denominator == 1 else None
 
 
-def chinese_to_int(numeral: str) -> Optional[int]:
+def chinese_to_int(numeral: str) -> int | None:
     """Value of a whole Chinese numeral (一, 十二, 一百零五, 二〇一六); None for anything else."""
     if not numeral or numeral[0] in _ARABIC_VALUE:
         return None
@@ -258,7 +259,7 @@ _LOOKALIKES_AS_ZERO = str.maketrans({ch: "〇" for ch in ZERO_LOOKALIKES})
 
 
 @lru_cache(maxsize=1024)
-def year_value(digits: str) -> Optional[int]:
+def year_value(digits: str) -> int | None:
     """The year four digits stand for: 2016, ２０１６, 二〇一六, and 二○一六 or 二O一六
     written with a look-alike of 〇."""
     if len(digits) != 4:

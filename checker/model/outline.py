@@ -22,9 +22,9 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from checker.core import patterns
+from checker.core.marks import CLAUSE_ENDS
 from checker.core.resources import grammar_path
 from checker.model.numerals import ARABIC, CHINESE_ONE_TO_NINE, CHINESE_ZEROS, to_int
-from checker.core.marks import CLAUSE_ENDS
 
 if TYPE_CHECKING:
     from lark import Lark, Tree

@@ -87,7 +87,7 @@ def pairing_units(doc: Document) -> list[PairingUnit]:
     for paragraph in doc.body_paragraphs:
         if previous_broken and units:
             start, _, line_starts = units[-1]
-            units[-1] = PairingUnit(start, paragraph.end, line_starts + [paragraph.start])
+            units[-1] = PairingUnit(start, paragraph.end, [*line_starts, paragraph.start])
         else:
             units.append(PairingUnit(paragraph.start, paragraph.end, [paragraph.start]))
         previous_broken = len(paragraph.text) <= _BROKEN_LINE and not paragraph.text.endswith(_LINE_END)

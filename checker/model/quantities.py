@@ -44,7 +44,6 @@ from checker.model.numerals import (
 from checker.model.sentences import units
 
 
-
 class NumericRulesError(ValueError):
     """rules/numeric.yaml (or a replacement) is missing or malformed."""
 

@@ -17,13 +17,11 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple, Optional
+from typing import NamedTuple
 
 from checker.core import patterns
 from checker.core.marks import CLAUSE_ENDS, ITEM_ENDS, PHRASE_ENDS, SENTENCE_ENDS
-
-if TYPE_CHECKING:
-    from checker.model.document import Document
+from checker.model.document import Document
 
 
 class Span(NamedTuple):
@@ -31,7 +29,7 @@ class Span(NamedTuple):
     end: int
 
 
-def _class_of(marks: str) -> re.Pattern:
+def _class_of(marks: str) -> re.Pattern[str]:
     return patterns.compile("[" + re.escape(marks) + "]")
 
 
@@ -78,7 +76,7 @@ class Units:
     def __init__(self, text: str) -> None:
         self.text = text
 
-    def _find(self, pattern: re.Pattern) -> Ends:
+    def _find(self, pattern: re.Pattern[str]) -> Ends:
         return Ends([match.start() for match in pattern.finditer(self.text)])
 
     @cached_property
@@ -97,23 +95,23 @@ class Units:
     def item_ends(self) -> Ends:
         return self._find(_ITEM_END)
 
-    def sentence_at(self, offset: int, floor: int = 0, ceiling: Optional[int] = None) -> Span:
+    def sentence_at(self, offset: int, floor: int = 0, ceiling: int | None = None) -> Span:
         """The sentence holding ``offset``, with its end mark, within ``[floor, ceiling)``."""
         ceiling = len(self.text) if ceiling is None else ceiling
         ends = self.sentence_ends
         return Span(ends.start_of(offset, floor), ends.end_of(offset, ceiling))
 
-    def clause_at(self, offset: int, floor: int = 0, ceiling: Optional[int] = None) -> Span:
+    def clause_at(self, offset: int, floor: int = 0, ceiling: int | None = None) -> Span:
         """The clause holding ``offset``, with its end mark, within ``[floor, ceiling)``."""
         ceiling = len(self.text) if ceiling is None else ceiling
         ends = self.clause_ends
         return Span(ends.start_of(offset, floor), ends.end_of(offset, ceiling))
 
 
-def units(doc: "Document") -> Units:
+def units(doc: Document) -> Units:
     """The sentence, clause and phrase ends of ``doc``, computed once per document."""
     return doc.view(_units)
 
 
-def _units(doc: "Document") -> Units:
+def _units(doc: Document) -> Units:
     return Units(doc.text)

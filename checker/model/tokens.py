@@ -9,9 +9,9 @@ grammar file changes: a run does not import Lark for them.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Mapping
 
 from checker.core.resources import cached_load, grammar_path
 

@@ -200,7 +200,8 @@ def _label_numbers(doc: Document) -> set[int] | None:
     numbers = set()
     for label in labels:
         digits = "".join(ch for ch in label.title or "" if ch in ARABIC_DIGITS)
-        numbers.add(to_int(digits) if digits else 1)
+        number = to_int(digits) if digits else None
+        numbers.add(1 if number is None else number)
     return numbers
 
 

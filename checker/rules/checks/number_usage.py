@@ -117,7 +117,10 @@ def counts(doc: Document) -> dict[str, list[Count]]:
     for start, end in _body_ranges(doc):
         for match in pattern.finditer(text, start, end):
             if text[match.start()] not in _CHINESE_NUMERAL:
-                found[match.group(2)].append(Count(match.start(), match.end(), to_int(match.group(1)),
+                arabic = to_int(match.group(1))
+                if arabic is None:
+                    continue
+                found[match.group(2)].append(Count(match.start(), match.end(), arabic,
                                                    match.group(2), False))
                 continue
             value = chinese_to_int(match.group(1))

@@ -26,7 +26,7 @@ _CLOSING_PARAGRAPHS = 2
 _PLACE = {"opening": "正文开头", "closing": "正文结尾", "anywhere": "正文中"}
 
 @lru_cache(maxsize=1)
-def _adoption_note() -> re.Pattern:
+def _adoption_note() -> re.Pattern[str]:
     """A note under the title giving who adopted or issued the document and when:
     （2024年3月11日第十四届全国人民代表大会第二次会议通过）, （国务院2024年5月1日发布）."""
     pieces = date_pieces()
