@@ -131,3 +131,37 @@ def test_publication_date_before_signature_date_is_reported():
 def test_publication_after_signature_is_fine(seed_path):
     assert codes("发布日期:2024-01-20\n关于某事的报告\n现报告如下。" + SIGNED, "DT105") == []
     assert codes(seed_path.read_text(encoding="utf-8"), "DT") == []
+
+
+# -- years, and the one definition of a date ---------------------------------------------
+
+def test_the_year_view_reads_arabic_chinese_and_look_alike_years_and_marks_decades():
+    from checker.model.dates import extract_years
+
+    text = "二〇一六年，2015 年底，一九九〇年代，二O一六年，十二零一六年"
+    found = [(year.digits, year.value, year.chinese, year.decade) for year in extract_years(text)]
+    assert found == [("二〇一六", 2016, True, False), ("2015", 2015, False, False), ("一九九〇", 1990, True, True),
+                     ("二O一六", 2016, True, False)]  # 十二零一六 is no year: a numeral runs on before it
+
+
+def test_a_signature_date_with_a_look_alike_zero_is_a_date_line_of_the_outline():
+    text = "关于开展检查的通知\n各单位：\n现将有关事项通知如下。\n\n某某市人民政府\n二O一六年一月五日\n"
+    assert [f.code for f in findings(text, "DT104")] == ["DT104"]
+    assert findings(text, "DT104")[0].fix.replacement == "2016年1月5日"
+
+
+_YEARS = st.sampled_from(["2016", "２０１６", "二〇一六", "二○一六", "二O一六", "201", "二〇一"])
+_MONTHS = st.sampled_from(["1", "01", "12", "十二", "一", "十三", "123", "二十一"])
+_DAYS = st.sampled_from(["5", "05", "31", "三十一", "五", "四十五", "123"])
+_GAPS = st.sampled_from(["", " ", "\u3000"])
+
+
+@given(_YEARS, _GAPS, _MONTHS, _GAPS, _DAYS, st.sampled_from(["日", "号"]))
+def test_the_outline_and_the_date_view_agree_on_what_a_date_line_is(year, gap, month, gap2, day, mark):
+    from checker.model.outline import classify_lines
+
+    line = f"{year}{gap}年{gap}{month}{gap2}月{gap2}{day}{gap}{mark}"
+    mentions = extract_dates(line)
+    whole_date = (len(mentions) == 1 and (mentions[0].start, mentions[0].end) == (0, len(line))
+                  and mentions[0].year is not None and mentions[0].day is not None and mark == "日")
+    assert (classify_lines(line + "\n")[0].kind == "date_line") == whole_date

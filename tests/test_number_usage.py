@@ -176,6 +176,16 @@ def test_unpadded_dates_and_numeric_dates_are_fine():
     assert findings("2016年1月19日，2016-01-05，10月10日。\n", "NU107") == []
 
 
+def test_a_padded_month_is_reported_in_a_date_without_a_year_too():
+    # the date view reads 01月05日 as a date: both zeros are padding
+    assert where(findings("会议于01月05日召开。\n", "NU107")) == [("NU107", 1, 4), ("NU107", 1, 7)]
+
+
+def test_a_year_with_a_space_before_nian_is_still_a_year():
+    (f,) = findings("二O一六 年一月，工作启动。\n", "NU105")
+    assert (f.code, f.line, f.column, f.message) == ("NU105", 1, 1, "汉字年份“二O一六年”中的零写作“O”，应写作“〇”")
+
+
 # -- the character before a match ------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, code, column", [

@@ -27,7 +27,7 @@ from checker.core.marks import CLAUSE_ENDS
 from checker.core.packdata import GlossaryFile, RulePackFile
 from checker.core.resources import cached_load, rules_path
 from checker.model.dates import date_pieces
-from checker.model.numerals import ARABIC, CHINESE_ONE_TO_NINE
+from checker.model.numerals import ARABIC, CHINESE_ONE_TO_NINE, CHINESE_ZEROS
 
 BUILTIN_PACKS = ("typos.yaml",)
 
@@ -43,8 +43,9 @@ class RulePackError(ValueError):
 
 
 # Named contexts a condition may use instead of literal strings. Each is matched
-# right after (or right before) the form, spaces allowed in between. A date is read
-# with the pieces of grammar/dates.lark: a year, a month, a day, or the start of 2016-01-19.
+# right after (or right before) the form, spaces allowed in between. A date is a
+# month, a day or the start of 2016-01-19 as grammar/dates.lark writes them, or a
+# year, which may be written short here (16年, 30年代: the context says a time follows).
 _DATE_WORDS_AFTER = ("今年|去年|前年|明年|本年|当年|上年|本月|上月|当月|本季度|年底|年末|年初|月底|月末|目前|当前"
                      "|现在|今天|今日|昨日|本周|上周|日前")
 _DATE_WORDS_BEFORE = "今年|去年|明年|本月|年底|年末|目前"
@@ -55,8 +56,8 @@ _HOUR_NUMERAL = f"[{ARABIC}{CHINESE_ONE_TO_NINE}十]"
 def _named_contexts() -> tuple[dict[str, str], dict[str, str]]:
     """(the named contexts after a form, those before it), as regular expressions."""
     pieces = date_pieces()
-    date = (rf"{pieces.arabic_year}年|{pieces.arabic_month}月|{pieces.arabic_day}日|{pieces.chinese_year}年"
-            rf"|{pieces.chinese_month}月")
+    year = rf"(?:[{ARABIC}]{{1,4}}|{pieces.chinese_year}|[{CHINESE_ZEROS}{CHINESE_ONE_TO_NINE}十]{{2,4}})年"
+    date = rf"{year}|{pieces.arabic_month}月|{pieces.arabic_day}日|{pieces.chinese_month}月"
     after = {
         "<date>": (rf"[ \u3000]*(?:{date}|{pieces.arabic_year}{pieces.numeric_separator}[{ARABIC}]"
                    rf"|{_DATE_WORDS_AFTER}|[{ARABIC}]{{1,2}}[时点:：])"),
