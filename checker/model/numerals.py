@@ -48,6 +48,8 @@ ZERO_LOOKALIKES = "○ＯO0０"
 DECIMAL_POINTS = ".．"
 THOUSANDS_SEPARATORS = ",，"
 PERCENT_PREFIX = "百分之"
+# What joins the two ends of a range of numbers: 3-5个, 10至20家, 5%～8%.
+RANGE_JOINERS = ("-", "—", "－", "～", "~", "至", "到", "――", "——")
 # Scale words written after a number, longest first; the compounds only follow Arabic
 # digits (3千万): in a Chinese numeral 千 and 百 are units (三千万 is 3000 of 万).
 SCALE_WORDS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6,

@@ -22,7 +22,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from checker.core import patterns
-from checker.core.marks import CLAUSE_ENDS
+from checker.core.marks import CLAUSE_ENDS, COLONS, PHRASE_ENDS
 from checker.core.resources import grammar_path
 from checker.model.numerals import ARABIC, CHINESE_ONE_TO_NINE, CHINESE_ZEROS, to_int
 
@@ -489,11 +489,11 @@ class OutlineBuilder:
 
     @staticmethod
     def _is_title_like(content: str) -> bool:
-        return len(content) <= _TITLE_LINE and content[-1] not in "。；;，,：:！？"
+        return len(content) <= _TITLE_LINE and content[-1] not in PHRASE_ENDS  # a title is no sentence
 
     @staticmethod
     def _is_recipient(content: str) -> bool:
-        return len(content) <= _TITLE_LINE and content[-1] in "：:" and "。" not in content
+        return len(content) <= _TITLE_LINE and content[-1] in COLONS and "。" not in content
 
     # -- the body ----------------------------------------------------------------
     def _body(self, lines: list[Line], start: int, stop: int) -> None:

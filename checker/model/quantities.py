@@ -37,6 +37,7 @@ from checker.model.numerals import (
     CHINESE_SCALES,
     CHINESE_UNITS,
     DECIMAL_POINTS,
+    RANGE_JOINERS,
     SCALE_WORDS,
     parse_arabic,
     parse_numeral,
@@ -243,7 +244,7 @@ def _lexicon(path: str | None = None) -> _Lexicon:
 
 _LONGEST_NUMBER = 60  # characters; int() of longer runs is slow and no figure is that long
 _ASCII_LETTERS = frozenset(string.ascii_letters)
-_RANGE_JOINERS = {"-", "—", "－", "～", "~", "至", "到", "――", "——"}
+_RANGE_JOINERS = frozenset(RANGE_JOINERS)
 
 
 def extract_quantities(text: str, start: int = 0, end: int | None = None,

@@ -38,6 +38,7 @@ from checker.model.numerals import (
     CHINESE_SCALES,
     CHINESE_UNITS,
     CHINESE_ZEROS,
+    RANGE_JOINERS,
     ZERO_LOOKALIKES,
     chinese_to_int,
     to_chinese,
@@ -209,7 +210,8 @@ def mixed_numeral_forms(doc: Document) -> Iterator[Hit]:
 
 _NUMBER = f"[{ARABIC}]+(?:[.．][{ARABIC}]+)?"
 _FIRST_NUMBER = f"[{ARABIC}](?<![{ARABIC}.．%％].)[{ARABIC}]*(?:[.．][{ARABIC}]+)?"  # _NUMBER not after a number or %
-_RANGE = patterns.compile(f"({_FIRST_NUMBER})([～~—\\-－至到])({_NUMBER})(%|％|‰|万亿|万|亿)")
+_JOINER = re.escape("".join(joiner for joiner in RANGE_JOINERS if len(joiner) == 1))
+_RANGE = patterns.compile(f"({_FIRST_NUMBER})([{_JOINER}])({_NUMBER})(%|％|‰|万亿|万|亿)")
 _RANGE_MARKS = "%％‰万亿"
 
 
