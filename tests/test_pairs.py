@@ -53,11 +53,11 @@ def test_seed_bracket_line_31(seed_path):
 
 def test_the_paired_marks_view_holds_every_pair_and_every_mark_left_unpaired():
     from checker.model.document import Document
-    from checker.model.pairs import Crossed, Pair, Unclosed, Unmatched, paired_marks
+    from checker.model.pairs import Crossed, Unclosed, Unmatched, paired_marks
 
     text = "《关于（试行）的通知》（一）【注\n正在”统一《实施方案（2013》）\n"
     found = paired_marks(Document(text))
-    assert found.pairs == [Pair(0, 10), Pair(3, 6), Pair(11, 13), Pair(27, 33)]
+    assert found.pairs == [(0, 10), (3, 6), (11, 13), (27, 33)]
     assert found.unclosed == [Unclosed(14, "【")]  # the short first line runs on: one paragraph
     assert found.unmatched == [Unmatched(19, "”")]
     assert found.crossed == [Crossed(32, "》", opening=22, inner=27)]

@@ -62,6 +62,9 @@ _UNIT_VALUE = {"十": 10, "百": 100, "千": 1000}
 _ARABIC_VALUE = {ch: index % 10 for index, ch in enumerate(ARABIC_DIGITS)}
 # The financial capitals of an2cn's "up" mode, read as the ordinary numerals.
 _CAPITALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟萬億", "一二三四五六七八九十百千万亿")
+_CAPITAL_CHARS = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟萬億")
+_DIGIT_CHARS = frozenset(_DIGIT_VALUE)
+_ARABIC_CHARS = frozenset(ARABIC_DIGITS)
 _TO_ASCII = str.maketrans({**{ch: str(value) for ch, value in _ARABIC_VALUE.items()},
                            **{ch: str(value) for ch, value in _DIGIT_VALUE.items()}})
 
@@ -94,7 +97,9 @@ def parse_numeral(written: str) -> Numeral | None:
         return None
     if written[0] in _ARABIC_VALUE:
         return _parse_arabic_with_scale(written)
-    return _parse_chinese(written.translate(_CAPITALS))
+    if not _CAPITAL_CHARS.isdisjoint(written):
+        written = written.translate(_CAPITALS)
+    return _parse_chinese(written)
 
 
 @lru_cache(maxsize=8192)
@@ -105,7 +110,7 @@ def parse_arabic(written: str) -> tuple[Fraction, int] | None:
         if point in written:
             whole, _, decimals = written.partition(point)
             break
-    if not whole or (decimals == "" and whole != written) or not all(ch in _ARABIC_VALUE for ch in decimals):
+    if not whole or (decimals == "" and whole != written) or not _ARABIC_CHARS.issuperset(decimals):
         return None
     groups = None
     for separator in THOUSANDS_SEPARATORS:
@@ -116,7 +121,7 @@ def parse_arabic(written: str) -> tuple[Fraction, int] | None:
         if not 1 <= len(groups[0]) <= 3 or any(len(group) != 3 for group in groups[1:]):
             return None
         whole = "".join(groups)
-    if not all(ch in _ARABIC_VALUE for ch in whole):
+    if not _ARABIC_CHARS.issuperset(whole):
         return None
     digits = (whole + decimals).translate(_TO_ASCII)
     return Fraction(int(digits), 10 ** len(decimals)), len(decimals)
@@ -144,36 +149,36 @@ def _parse_chinese(written: str) -> Numeral | None:
                 if fraction.endswith(word) and len(fraction) > len(word):
                     fraction, scale = fraction[:-len(word)], size
                     break
-        if not fraction or not all(ch in _DIGIT_VALUE for ch in fraction):
+        if not fraction or not _DIGIT_CHARS.issuperset(fraction):
             return None
         value = _integer(whole)
         if value is None:
             return None
         digits = fraction.translate(_TO_ASCII)
         number = Fraction(value) + Fraction(int(digits), 10 ** len(digits))
-        return Numeral(number, len(digits), scale, chinese=True, digitwise=_is_digitwise(whole))
-    for word, size in CHINESE_SCALE_WORDS.items():
-        if whole.endswith(word) and len(whole) > len(word):  # 三千七百万: 3700 of 万
-            scale = size
-            if _is_digitwise(whole[:-len(word)]):  # 三五万
-                return Numeral(Fraction(int(whole[:-len(word)].translate(_TO_ASCII))), 0, scale, chinese=True,
-                               digitwise=True)
-            break
+        return Numeral(number, len(digits), scale, True, _is_digitwise(whole))
+    if whole[-1] in CHINESE_SCALES:  # the last character of every scale word
+        for word, size in CHINESE_SCALE_WORDS.items():
+            if whole.endswith(word) and len(whole) > len(word):  # 三千七百万: 3700 of 万
+                scale = size
+                if _is_digitwise(whole[:-len(word)]):  # 三五万
+                    return Numeral(Fraction(int(whole[:-len(word)].translate(_TO_ASCII))), 0, scale, True, True)
+                break
     value = _integer(whole)
     if value is None:
         return None
-    return Numeral(Fraction(value // scale), 0, scale, chinese=True, digitwise=_is_digitwise(whole))
+    return Numeral(Fraction(value // scale), 0, scale, True, _is_digitwise(whole))
 
 
 def _is_digitwise(written: str) -> bool:
-    return len(written) > 1 and all(ch in _DIGIT_VALUE for ch in written)
+    return len(written) > 1 and _DIGIT_CHARS.issuperset(written)
 
 
 def _integer(written: str) -> int | None:
     """A whole Chinese number: digit by digit, or with units and scale words."""
     if not written:
         return None
-    if all(ch in _DIGIT_VALUE for ch in written):
+    if _DIGIT_CHARS.issuperset(written):
         return int(written.translate(_TO_ASCII))
     at = written.rfind("亿")
     if at < 0:
@@ -266,10 +271,10 @@ def year_value(digits: str) -> int | None:
     written with a look-alike of 〇."""
     if len(digits) != 4:
         return None
-    if all(ch in _ARABIC_VALUE for ch in digits):
+    if _ARABIC_CHARS.issuperset(digits):
         return int(digits.translate(_TO_ASCII))
     chinese = digits.translate(_LOOKALIKES_AS_ZERO)
-    if all(ch in _DIGIT_VALUE for ch in chinese):
+    if _DIGIT_CHARS.issuperset(chinese):
         return int(chinese.translate(_TO_ASCII))
     return None
 

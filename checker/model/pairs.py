@@ -30,11 +30,6 @@ _BROKEN_LINE = 80
 _LINE_END = tuple(LINE_END_MARKS)
 
 
-class Pair(NamedTuple):
-    opening: int  # offset of the opening mark
-    closing: int  # offset of the closing mark
-
-
 class Unclosed(NamedTuple):
     """An opening mark with no closing mark after it in its paragraph."""
 
@@ -67,7 +62,7 @@ class Crossed(NamedTuple):
 
 
 class PairedMarks(NamedTuple):
-    pairs: list[Pair]
+    pairs: list[tuple[int, int]]  # (opening, closing) offsets of each matched pair, in order of opening
     unclosed: list[Unclosed]
     unmatched: list[Unmatched]
     crossed: list[Crossed]
@@ -120,7 +115,7 @@ def _paired_marks(doc: Document) -> PairedMarks:
                 continue  # an apostrophe: China’s
             family = _FAMILY[mark]
             if stack and _FAMILY[stack[-1][0]] == family:
-                found.pairs.append(Pair(stack.pop()[1], at))
+                found.pairs.append((stack.pop()[1], at))
                 continue
             depth = next((i for i in range(len(stack) - 1, -1, -1) if _FAMILY[stack[i][0]] == family), None)
             if depth is None:

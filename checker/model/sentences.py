@@ -9,8 +9,8 @@ Three nested units, each ended by the marks named in :mod:`checker.core.marks`:
   the reach of the words right before a number (and an **item** also after 、).
 
 Every rule that asks where a sentence or a clause ends asks :func:`units`, which
-finds the ends of each unit once per document, on first use, and answers by binary
-search.
+finds the ends of each unit once per document (a stretch of text when it is first
+asked about) and answers by binary search.
 """
 from __future__ import annotations
 
@@ -29,71 +29,103 @@ class Span(NamedTuple):
     end: int
 
 
-def _class_of(marks: str) -> re.Pattern[str]:
+def _ends_of(marks: str) -> re.Pattern[str]:
     return patterns.compile("[" + re.escape(marks) + "]")
 
 
-_SENTENCE_END = _class_of(SENTENCE_ENDS)
-_CLAUSE_END = _class_of(CLAUSE_ENDS)
-_PHRASE_END = _class_of(PHRASE_ENDS)
-_ITEM_END = _class_of(ITEM_ENDS)
+_SENTENCE_END = _ends_of(SENTENCE_ENDS)
+_CLAUSE_END = _ends_of(CLAUSE_ENDS)
+_PHRASE_END = _ends_of(PHRASE_ENDS)
+_ITEM_END = _ends_of(ITEM_ENDS)
+# The text is searched for the marks in blocks of this many characters, each when first
+# asked about: a rule that asks about a few sentences (the claims read only the sentences
+# with numbers) does not pay for the whole text.
+_BLOCK = 2048
 
 
 class Ends:
-    """The offsets of the marks that end one kind of unit, in order."""
+    """The offsets of the marks that end one kind of unit in a text."""
 
-    def __init__(self, offsets: list[int]) -> None:
-        self.offsets = offsets
+    def __init__(self, text: str, pattern: re.Pattern[str]) -> None:
+        self._text = text
+        self._pattern = pattern
+        self._blocks: dict[int, list[int]] = {}
+
+    def _block(self, index: int) -> list[int]:
+        found = self._blocks.get(index)
+        if found is None:
+            start = index * _BLOCK
+            found = self._blocks[index] = [match.start() for match in
+                                           self._pattern.finditer(self._text, start, start + _BLOCK)]
+        return found
+
+    def _last_before(self, offset: int, floor: int) -> int | None:
+        """The last end in ``[floor, offset)``."""
+        index = (offset - 1) // _BLOCK
+        while offset > floor and index >= floor // _BLOCK:
+            block = self._block(index)
+            at = bisect.bisect_left(block, offset)
+            if at:
+                return block[at - 1] if block[at - 1] >= floor else None
+            index -= 1
+        return None
+
+    def _first_from(self, offset: int, ceiling: int) -> int | None:
+        """The first end in ``[offset, ceiling)``."""
+        index = offset // _BLOCK
+        while offset < ceiling and index * _BLOCK < ceiling:
+            block = self._block(index)
+            at = bisect.bisect_left(block, offset)
+            if at < len(block):
+                return block[at] if block[at] < ceiling else None
+            index += 1
+        return None
 
     def start_of(self, offset: int, floor: int = 0) -> int:
         """Where the unit holding ``offset`` begins: just after the last end before
         ``offset``, and not before ``floor``."""
-        index = bisect.bisect_left(self.offsets, offset)
-        if index and self.offsets[index - 1] >= floor:
-            return self.offsets[index - 1] + 1
-        return floor
+        last = self._last_before(offset, floor)
+        return floor if last is None else last + 1
 
     def end_of(self, offset: int, ceiling: int) -> int:
         """Where the unit holding ``offset`` ends: just after the first end at or after
         ``offset``, and not after ``ceiling``."""
-        index = bisect.bisect_left(self.offsets, offset)
-        if index < len(self.offsets) and self.offsets[index] < ceiling:
-            return self.offsets[index] + 1
-        return ceiling
+        first = self._first_from(offset, ceiling)
+        return ceiling if first is None else first + 1
 
     def any_between(self, start: int, end: int) -> bool:
         """Does a unit end in ``[start, end)``?"""
-        index = bisect.bisect_left(self.offsets, start)
-        return index < len(self.offsets) and self.offsets[index] < end
+        return self._first_from(start, end) is not None
 
     def between(self, start: int, end: int) -> list[int]:
-        return self.offsets[bisect.bisect_left(self.offsets, start):bisect.bisect_left(self.offsets, end)]
+        """The ends in ``[start, end)``, in order."""
+        found: list[int] = []
+        for index in range(start // _BLOCK, (end - 1) // _BLOCK + 1 if end > start else start // _BLOCK):
+            found.extend(offset for offset in self._block(index) if start <= offset < end)
+        return found
 
 
 class Units:
-    """The sentence, clause and phrase ends of one text, each found on first use."""
+    """The sentence, clause, phrase and item ends of one text, each searched for on first use."""
 
     def __init__(self, text: str) -> None:
         self.text = text
 
-    def _find(self, pattern: re.Pattern[str]) -> Ends:
-        return Ends([match.start() for match in pattern.finditer(self.text)])
-
     @cached_property
     def sentence_ends(self) -> Ends:
-        return self._find(_SENTENCE_END)
+        return Ends(self.text, _SENTENCE_END)
 
     @cached_property
     def clause_ends(self) -> Ends:
-        return self._find(_CLAUSE_END)
+        return Ends(self.text, _CLAUSE_END)
 
     @cached_property
     def phrase_ends(self) -> Ends:
-        return self._find(_PHRASE_END)
+        return Ends(self.text, _PHRASE_END)
 
     @cached_property
     def item_ends(self) -> Ends:
-        return self._find(_ITEM_END)
+        return Ends(self.text, _ITEM_END)
 
     def sentence_at(self, offset: int, floor: int = 0, ceiling: int | None = None) -> Span:
         """The sentence holding ``offset``, with its end mark, within ``[floor, ceiling)``."""
