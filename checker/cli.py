@@ -414,6 +414,17 @@ def serve(host: str, port: int, token: str | None, database: str | None, config:
                     max_upload_bytes=int(max_upload * 1024 * 1024), **options))
 
 
+@main.command()
+def lsp() -> None:
+    """Run the language server on standard input and output (for editors)."""
+    try:
+        from checker.lsp import server
+    except ImportError as error:
+        raise click.ClickException(f"语言服务器需要 pygls 和 lsprotocol：pip install 'doccheck[lsp]'"
+                                   f"（{error}）") from None
+    server.serve()
+
+
 def entry() -> None:
     """The ``doccheck`` command: :func:`main`, then a quick exit.
 
