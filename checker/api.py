@@ -251,6 +251,32 @@ def fix_file(path: PathLike, *, settings: Settings | None = None, unsafe: bool =
     return result
 
 
+def apply_fix(text: str, finding: Finding, *, path: PathLike | None = None) -> str | None:
+    """``text`` with the fix of one of its findings applied, and nothing else changed.
+
+    ``finding`` is one that :func:`check_text` reported for ``text`` and ``path`` (its
+    fix's offsets are in the text the reader made of it: the Markdown without its
+    markup). The fix is carried onto the text as written and read back, as ``doccheck
+    fix`` does in each pass; None when the finding has no fix, or its fix cannot be
+    carried onto the text as written (it crosses markup or joined lines). The text
+    keeps its line endings. Raises :class:`FixError` for a kind of file that is not
+    fixed (.docx, .html, .pdf).
+    """
+    from checker.load.readers import LoadError, read_data
+    from checker.run.fixer import FixError, fix_one
+
+    if finding.fix is None:
+        return None
+    name = os.fspath(path) if path is not None else TEXT_NAME
+    try:
+        source = read_data(name, text.encode("utf-8"))
+    except UnicodeEncodeError as error:
+        raise FixError(f"文本含有无法编码为 UTF-8 的字符（位置 {error.start}，如孤立的代理项），无法修复") from None
+    except LoadError as error:
+        raise FixError(str(error)) from None
+    return fix_one(source, finding.fix)
+
+
 # -- the rules -------------------------------------------------------------------------
 class RuleInfo(NamedTuple):
     """A rule as ``doccheck rules`` and ``doccheck explain`` show it."""

@@ -15,6 +15,8 @@ import checker
 from checker.core.version import __version__
 
 if TYPE_CHECKING:  # the commands import what they use when they run: a quick --version
+    from collections.abc import Callable
+
     from checker.core.config import Settings
     from checker.core.models import Report
 
@@ -127,10 +129,12 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
 @click.option("--unsafe-fixes", is_flag=True, help="Count unsafe fixes as available in the fix hint.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: long runs on a terminal).")
+@click.option("--watch", is_flag=True, help="After the report, check again the files that change and print only "
+                                            "what changed (Ctrl-C stops).")
 def check(paths: Options, fmt: str, output: str | None, select: Options, ignore: Options, fail_on: str | None,
           profile: str | None, max_file_size: str | None, color: bool | None, config: str | None,
           baseline: str | None, write_baseline: str | None, jobs: int, stdin_filename: str | None,
-          unsafe_fixes: bool, progress: bool | None) -> None:
+          unsafe_fixes: bool, progress: bool | None, watch: bool) -> None:
     """Check documents (files, or directories walked for the types doccheck reads)."""
     from checker.report.formatters import render
     from checker.run.baseline import Baseline, BaselineError
@@ -142,6 +146,10 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
         raise click.UsageError("give at least one PATH (or - with --stdin-filename to read standard input)")
     if "-" in paths and stdin_filename is None:
         raise click.UsageError("reading standard input (-) needs --stdin-filename NAME")
+    if watch:
+        _refuse_with_watch({"--stdin-filename": stdin_filename, "-o/--output": output,
+                            "--write-baseline": write_baseline, "--baseline": baseline,
+                            f"--format {fmt}": fmt if fmt != "text" else None})
     settings = _settings(paths if stdin_filename is None else (stdin_filename,), config, select, ignore,
                          fail_on, profile, max_file_size)
     _refuse_writing_over_inputs(paths, settings, {"-o/--output": output, "--write-baseline": write_baseline})
@@ -177,6 +185,12 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
     emit(render(report, fmt, color=color), output)
     if fmt == "text":
         _fix_hint(report, unsafe_fixes)
+    if watch:
+        size = None if max_file_size is None else int(max_file_size * 1024 * 1024)
+        _watch(paths, lambda: checker.load_settings(config, near=list(paths), select=_split(select),
+                                                     ignore=_split(ignore), fail_on=fail_on, profile=profile,
+                                                     max_file_size=size), bool(color))
+        sys.exit(EXIT_OK)
     if any(file.error for file in report.files):
         _report_file_errors(report, always=fmt != "text")  # the text report already says it on stdout
         sys.exit(EXIT_ERROR)
@@ -187,6 +201,24 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
         sys.exit(EXIT_ERROR)
     failing = any(settings.fails(f.severity) for file in report.files for f in file.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _refuse_with_watch(options: dict[str, str | None]) -> None:
+    given = [option for option, value in options.items() if value]
+    if given:
+        raise click.UsageError(f"--watch 只能与文本报告一起使用，不能与 {', '.join(given)} 同用")
+
+
+def _watch(paths: Options, load: Callable[[], Settings], color: bool) -> None:
+    """Check again what changes until Ctrl-C (see checker/watch.py)."""
+    try:
+        from checker.watch import Watcher, watch
+    except ImportError as error:
+        raise click.ClickException(f"--watch 需要 watchfiles：pip install 'doccheck[watch]'（{error}）") from None
+    watcher = Watcher(list(paths), load, click.echo, color=color)
+    watcher.start()
+    click.echo("正在监视文件变化（Ctrl-C 结束）…", err=True)
+    watch(watcher)
 
 
 def _refuse_writing_over_inputs(paths: Options, settings: Settings, outputs: dict[str, str | None]) -> None:
@@ -412,6 +444,17 @@ def serve(host: str, port: int, token: str | None, database: str | None, config:
     options = {"workers": workers} if workers else {}
     run(ServeConfig(host=host, port=port, token=token, database=database, config_file=config, timeout=timeout,
                     max_upload_bytes=int(max_upload * 1024 * 1024), **options))
+
+
+@main.command()
+def lsp() -> None:
+    """Run the language server on standard input and output (for editors)."""
+    try:
+        from checker.lsp import server
+    except ImportError as error:
+        raise click.ClickException(f"语言服务器需要 pygls 和 lsprotocol：pip install 'doccheck[lsp]'"
+                                   f"（{error}）") from None
+    server.serve()
 
 
 def entry() -> None:

@@ -168,11 +168,12 @@ class RulePackFile(BaseModel):
     version: Version
     name: str | None = Field(None, min_length=1)
     description: str | None = None
-    rules: list[Rule] = Field(min_length=1)
+    rules: list[Rule] = Field([], description="The pack's rules (a pack may have only an accept list).")
     accept: Annotated[list[Form], Field(
         [], json_schema_extra={"uniqueItems": True},
-        description="Words the statistical typo detection (TY2xx) must take as words: current vocabulary "
-                    "its dictionary lacks (赋能, 提质), names."), AfterValidator(unique)]
+        description="Words the statistical typo detection (TY2xx) must take as words — current vocabulary "
+                    "its dictionary lacks (赋能, 提质), names — and names the name check (TM101) must take as "
+                    "names of their own, not variants of another."), AfterValidator(unique)]
 
 
 # -- glossaries ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ pass is compiled once per set of packs.
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -188,12 +189,23 @@ class RulePack:
 
 # -- loading ---------------------------------------------------------------------------
 def load_pack(path: str) -> RulePack:
-    """A validated rule pack (cached per process, and on disk between runs)."""
-    return _load(str(path))
+    """A validated rule pack (cached per process, and on disk between runs; read again
+    when the file changes, so that a long-lived process — a language server — sees an
+    edited pack)."""
+    return _load(str(path), file_stamp(path))
+
+
+def file_stamp(path: str) -> tuple[int, int] | None:
+    """(modification time, size) of a file, None when it cannot be read."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
 
 
 @lru_cache(maxsize=32)
-def _load(path: str) -> RulePack:
+def _load(path: str, stamp: tuple[int, int] | None) -> RulePack:
     return _build(path, cached_load(path, parse_pack))
 
 
@@ -220,7 +232,10 @@ def _entry_name(data: Any, problem: Problem) -> str:
 
 
 def _check_meaning(path: str, pack: RulePackFile) -> None:
-    """What the model cannot say: a form maps to itself, or is given twice."""
+    """What the model cannot say: a pack with neither rules nor accept list, a form that
+    maps to itself or is given twice."""
+    if not pack.rules and not pack.accept:
+        raise RulePackError(f"{path}: 规则包既没有 rules 也没有 accept 列表，不起任何作用")
     seen: dict[str, str] = {}
     ids: set[str] = set()
     for index, item in enumerate(pack.rules):
@@ -410,11 +425,12 @@ def trie_pattern(forms: list[str]) -> str:
 
 def matcher(settings: Any = None) -> Matcher:
     """The compiled matcher of the shipped packs and the user's (cached per set of packs)."""
-    return _matcher(pack_paths(settings))
+    paths = pack_paths(settings)
+    return _matcher(paths, tuple(map(file_stamp, paths)))
 
 
 @lru_cache(maxsize=8)
-def _matcher(paths: tuple[str, ...]) -> Matcher:
+def _matcher(paths: tuple[str, ...], stamps: tuple[tuple[int, int] | None, ...]) -> Matcher:
     return Matcher([load_pack(path) for path in paths])
 
 
@@ -431,12 +447,13 @@ class Term(NamedTuple):
 
 
 def load_glossary(path: str) -> list[Term]:
-    """The terms of a glossary, validated (cached per process and on disk)."""
-    return _glossary(str(path))
+    """The terms of a glossary, validated (cached per process and on disk; read again
+    when the file changes)."""
+    return _glossary(str(path), file_stamp(path))
 
 
 @lru_cache(maxsize=32)
-def _glossary(path: str) -> list[Term]:
+def _glossary(path: str, stamp: tuple[int, int] | None) -> list[Term]:
     data = cached_load(path, parse_glossary)
     name = data.name or path
     return [Term(name, item.canonical, tuple(item.variants), item.level, item.fix or "safe", item.note or "")

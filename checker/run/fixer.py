@@ -309,6 +309,19 @@ def _reread_matches(path: str, file_text: FileText, checked: Source,
     return reread if reread.text == expected else None
 
 
+def fix_one(source: Source, fix: Fix) -> str | None:
+    """The file's text (its own line endings, no byte-order mark) with ``fix`` — offsets
+    in ``source.text`` — applied alone, as a pass of :func:`plan_source_fix` would apply
+    it: carried onto the file's text and read back to exactly the expected text. None
+    when it cannot be (its span crosses markup or joined lines, it changes nothing, or
+    the reader would read something else); a quick fix in an editor, not a whole fix run."""
+    file_text = FileText.of(source)
+    pairs = file_text.carry_over(source, [fix])
+    if not pairs or _reread_matches(source.path, file_text, source, pairs) is None:
+        return None
+    return file_text.applied([pairs[0][1]])
+
+
 def write_fix(plan: FixPlan) -> bool:
     """Write the fixed file if it changed; refuses if the file changed since it was read."""
     if not plan.changed:

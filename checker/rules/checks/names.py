@@ -23,7 +23,7 @@ from checker.core import patterns
 from checker.core.models import Fix, Severity
 from checker.model.document import Document
 from checker.rules.registry import Hit, fix_safety, rule
-from checker.rules.rulepacks import glossary_terms
+from checker.rules.rulepacks import glossary_terms, matcher
 
 # Words that end a name. Longer ones first so that the tail is the whole word.
 NAME_ENDINGS = (
@@ -265,9 +265,13 @@ def name_variant(doc: Document) -> Iterator[Hit]:
         黄花岗科技园 (12×) … 加快塑造黄花科技园专属品牌 → 黄花岗科技园
     Fix:
         Unsafe: replace with the usual form — the author must confirm it is the
-        same body.
+        same body. A name that is really another body's goes in the ``accept`` list
+        of a rule pack (the editor's "ignore this name" writes it there).
     """
+    accepted = matcher(doc.settings).accepted
     for variant in _variants(doc):
+        if accepted and _accepted_at(doc.text, variant, accepted):
+            continue
         difference = variant.chunk_usual or variant.chunk_variant
         if variant.change == "changed":
             difference = f"{variant.chunk_variant}/{variant.chunk_usual}"
@@ -280,6 +284,15 @@ def name_variant(doc: Document) -> Iterator[Hit]:
                              evidence={"variant": variant.variant, "variant_count": variant.variant_count,
                             "usual": variant.usual, "usual_count": variant.usual_count,
                             "change": variant.change, "usual_lines": lines})
+
+
+def _accepted_at(text: str, variant: Variant, accepted: frozenset[str]) -> bool:
+    """Is the variant, where it is written, a name the user accepts (a rule pack's
+    ``accept`` list): the variant itself, or a longer accepted name ending with it?"""
+    if variant.variant in accepted:
+        return True
+    return any(len(word) > len(variant.variant) and word.endswith(variant.variant)
+               and text.startswith(word, variant.end - len(word)) for word in accepted)
 
 
 @rule("TM102", "glossary-variant", category="terminology", severity="warning", fix="safe",
