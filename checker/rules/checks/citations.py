@@ -123,20 +123,18 @@ _NUMBER_BEFORE_TITLE = patterns.compile(
     r"(?P<open>[（(])?(?P<number>[\u4e00-\u9fff]{1,12}[〔\[［][0-9０-９]{4}[〕\]］]第?[0-9０-９]{1,5}号)(?(open)[）)])"
     r"(?:文件)?(?P<title>《[^《》\n]{2,80}》)(?![（(][^（）()\n]{0,20}号[）)])")
 # Words that lead into a citation and run into the issuer's abbreviation in the match
-# (现将国办发〔2023〕5号): taken off its front, longest first.
-_LEAD_INS = ("现将", "根据", "按照", "依据", "依照", "参照", "遵照", "对照", "贯彻", "落实", "执行", "印发",
-             "转发", "关于", "通过", "将", "把", "及", "和", "与", "并", "对")
+# (我局根据国发〔2000〕23号, 现将国办发〔2023〕5号): the issuer starts after the last of them.
+_LEAD_IN = patterns.compile(r"根据|按照|依据|依照|参照|遵照|对照|贯彻|落实|执行|印发|转发|关于|通过|现将|将|把|和|与|及|并|对")
 
 
-def _issuer_start(text: str) -> int:
-    """How many characters of lead-in words stand before the issuer in ``text``."""
+def _issuer_start(number: str) -> int:
+    """Where the issuer's abbreviation starts in ``number`` (国发〔2000〕23号 and what ran into it)."""
+    bracket = number.find("〔") if "〔" in number else len(number)
     cut = 0
-    while True:
-        word = next((w for w in _LEAD_INS if text.startswith(w, cut) and text.find("〔", cut) - cut - len(w) >= 1),
-                    None)
-        if word is None:
-            return cut
-        cut += len(word)
+    for match in _LEAD_IN.finditer(number, 0, bracket):
+        if bracket - match.end() >= 1:
+            cut = match.end()
+    return cut
 
 
 @rule("CT102", "number-before-title", category="citation", severity="warning", fix="unsafe",
