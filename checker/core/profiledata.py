@@ -99,6 +99,9 @@ class Wording(BaseModel):
     name: str = Field(min_length=1, description="What the words are, in messages (对上级的命令口吻).")
     reason: str = Field(min_length=1, description="Why the type must not use them, in messages.")
     match: Words
+    in_clause_with: list[Annotated[str, Field(min_length=1)]] = Field(
+        [], description="Only when the clause (up to ，。；) also holds one of these (请你局务必…): words said to "
+                        "the recipient, not the writer's own order to its subordinates (我局已责成各科室整改).")
     severity: Literal["warning", "info"] = "warning"
 
 

@@ -27,6 +27,7 @@ _COPY_ITEM = patterns.compile(r"(?:[^，,、；;。（(\s]|[（(][^）)]*[）)])
 # organ, or 尊敬的 before it; not an organ whose name ends in 局, 厅, 办公室 ….
 _LEADER = patterns.compile(r"(?:尊敬的.{1,12}|.{0,12}(?:省长|市长|县长|区长|镇长|乡长|局长|厅长|处长|科长|主任|书记|部长"
                            r"|主席|院长|秘书长|总经理|董事长|同志|领导))[：:]?$")
+_CLAUSE_MARKS = "，,。；;：:！？"
 _QUOTED = patterns.compile(r"《[^《》\n]*》|“[^“”\n]*”")
 
 
@@ -35,6 +36,13 @@ def _main_paragraphs(doc: Document) -> list[Paragraph]:
     head = [(node.start, node.end) for node in doc.outline.children if node.kind in _HEAD_KINDS]
     return [p for p in doc.body_paragraphs
             if p.start < stop and not any(start <= p.start < end for start, end in head)]
+
+
+def _clause(text: str, at: int, start: int, end: int) -> str:
+    """The clause of ``text`` around ``at``, within the paragraph ``[start, end)``."""
+    left = max(text.rfind(mark, start, at) for mark in _CLAUSE_MARKS) + 1
+    rights = [found for found in (text.find(mark, at, end) for mark in _CLAUSE_MARKS) if found >= 0]
+    return text[max(left, start):min(rights) if rights else end]
 
 
 def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -70,6 +78,9 @@ def wording_against_direction(doc: Document) -> Iterator[Hit]:
             pattern = patterns.compile("|".join(re.escape(w) for w in sorted(wording.match, key=len, reverse=True)))
             for match in pattern.finditer(doc.text, paragraph.start, paragraph.end):
                 if any(start <= match.start() < end for start, end in cited):
+                    continue
+                clause = _clause(doc.text, match.start(), paragraph.start, paragraph.end)
+                if wording.in_clause_with and not any(word in clause for word in wording.in_clause_with):
                     continue
                 yield Hit(match.start(), match.end(),
                           args={"type": profile.type, "what": wording.name, "phrase": match.group(),
