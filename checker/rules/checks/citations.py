@@ -124,7 +124,8 @@ _NUMBER_BEFORE_TITLE = patterns.compile(
     r"(?:文件)?(?P<title>《[^《》\n]{2,80}》)(?![（(][^（）()\n]{0,20}号[）)])")
 # Words that lead into a citation and run into the issuer's abbreviation in the match
 # (我局根据国发〔2000〕23号, 现将国办发〔2023〕5号): the issuer starts after the last of them.
-_LEAD_IN = patterns.compile(r"根据|按照|依据|依照|参照|遵照|对照|贯彻|落实|执行|印发|转发|关于|通过|现将|将|把|和|与|及|并|对")
+_LEAD_IN = patterns.compile(r"根据|按照|依据|依照|参照|遵照|对照|贯彻|落实|执行|印发|转发|关于|通过|现将"
+                            r"|将|把|和|与|及|并|对")
 
 
 def _issuer_start(number: str) -> int:

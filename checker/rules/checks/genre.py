@@ -25,8 +25,8 @@ _COPY_LINE = patterns.compile(r"^[ \t\u3000]*抄[ \t\u3000]*送[ \t\u3000]*[:：
 _COPY_ITEM = patterns.compile(r"(?:[^，,、；;。（(\s]|[（(][^）)]*[）)])+")
 # A recipient that is a person: an office held (市长, 局长 …) after a surname or an
 # organ, or 尊敬的 before it; not an organ whose name ends in 局, 厅, 办公室 ….
-_LEADER = patterns.compile(r"(?:尊敬的.{1,12}|.{0,12}(?:省长|市长|县长|区长|镇长|乡长|局长|厅长|处长|科长|主任|书记|部长"
-                           r"|主席|院长|秘书长|总经理|董事长|同志|领导))[：:]?$")
+_LEADER = patterns.compile(r"(?:尊敬的.{1,12}|.{0,12}(?:省长|市长|县长|区长|镇长|乡长|局长|厅长|处长|科长|主任|书记"
+                           r"|部长|主席|院长|秘书长|总经理|董事长|同志|领导))[：:]?$")
 _CLAUSE_MARKS = "，,。；;：:！？"
 _QUOTED = patterns.compile(r"《[^《》\n]*》|“[^“”\n]*”")
 
