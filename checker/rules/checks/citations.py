@@ -17,6 +17,8 @@ from checker.core.datafiles import RuleData
 from checker.core.models import Fix
 from checker.model.dates import document_date, years_in
 from checker.model.document import Document
+from checker.model.pairs import paired_marks
+from checker.model.sentences import units
 from checker.rules.registry import Hit, rule
 
 
@@ -26,12 +28,10 @@ class SupersededListError(ValueError):
 
 load_superseded = RuleData("superseded.yaml", SupersededFile, noun="废止文件清单", error=SupersededListError)
 
-_TITLE = patterns.compile(r"《([^《》\n]{2,80})》")
 # Words in the sentence of a citation that say the text is cited as repealed, replaced
 # or as history, not as in force.
 _NOT_IN_FORCE = patterns.compile(r"废止|失效|停止执行|不再执行|不再适用|已被|取代|代替|替代|修订|修改|原《|原来|曾经"
                                  r"|此前|以前|过去|当时|时期|出台前|施行前|实施前|历史|沿革|颁布了|发布了|制定了")
-_SENTENCE_END = "。！？；\n"
 
 
 def _standard_pattern(code: str) -> re.Pattern[str]:
@@ -42,10 +42,10 @@ def _standard_pattern(code: str) -> re.Pattern[str]:
     return patterns.compile(rf"(?<![A-Za-z]){letters}\s*{re.escape(number)}\s*[-—–－]\s*{year}(?![0-9])")
 
 
-def _sentence(doc: Document, start: int, end: int) -> str:
-    left = max(doc.text.rfind(mark, 0, start) for mark in _SENTENCE_END) + 1
-    rights = [at for at in (doc.text.find(mark, end) for mark in _SENTENCE_END) if at >= 0]
-    return doc.text[left:min(rights) if rights else len(doc.text)]
+def _statement(doc: Document, start: int) -> str:
+    """The clause of the text model (up to 。！？；) that holds ``start``."""
+    span = units(doc).clause_at(start)
+    return doc.text[span.start:span.end]
 
 
 def _written_on(doc: Document) -> tuple[datetime.date | None, int | None]:
@@ -65,11 +65,12 @@ def _after_ceasing(entry: Superseded, issued: datetime.date | None, year: int | 
 
 def _citations(doc: Document, entries: list[Superseded]) -> Iterator[tuple[int, int, Superseded]]:
     by_title = {title: entry for entry in entries for title in entry.titles}
-    for start, end in doc.body_spans:
-        for match in _TITLE.finditer(doc.text, start, end):
-            entry = by_title.get(match.group(1).strip())
+    for opening, closing in paired_marks(doc).pairs:  # the title marks of the body
+        if doc.text[opening] == "《":
+            entry = by_title.get(doc.text[opening + 1:closing].strip())
             if entry is not None:
-                yield match.start(), match.end(), entry
+                yield opening, closing + 1, entry
+    for start, end in doc.body_spans:
         for entry in entries:
             if entry.code:
                 for match in _standard_pattern(entry.code).finditer(doc.text, start, end):
@@ -106,7 +107,7 @@ def superseded_citation(doc: Document) -> Iterator[Hit]:
         if start in seen or not _after_ceasing(entry, issued, year):
             continue
         seen.add(start)
-        sentence = _sentence(doc, start, end)
+        sentence = _statement(doc, start)
         replacement = entry.replaced_by.split("》")[0].lstrip("《").split("《")[-1]
         if _NOT_IN_FORCE.search(sentence) or replacement in sentence:
             continue

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from checker.core import patterns
 from checker.core.models import Severity
 from checker.model.document import Document, Paragraph
+from checker.model.pairs import paired_marks
+from checker.model.sentences import units
 from checker.rules.checks.profile import body_end
 from checker.rules.profiles import builtin_profiles, document_profile
 from checker.rules.registry import Hit, rule
@@ -27,8 +29,6 @@ _COPY_ITEM = patterns.compile(r"(?:[^，,、；;。（(\s]|[（(][^）)]*[）)])
 # organ, or 尊敬的 before it; not an organ whose name ends in 局, 厅, 办公室 ….
 _LEADER = patterns.compile(r"(?:尊敬的.{1,12}|.{0,12}(?:省长|市长|县长|区长|镇长|乡长|局长|厅长|处长|科长|主任|书记"
                            r"|部长|主席|院长|秘书长|总经理|董事长|同志|领导))[：:]?$")
-_CLAUSE_MARKS = "，,。；;：:！？"
-_QUOTED = patterns.compile(r"《[^《》\n]*》|“[^“”\n]*”")
 
 
 def _main_paragraphs(doc: Document) -> list[Paragraph]:
@@ -38,16 +38,15 @@ def _main_paragraphs(doc: Document) -> list[Paragraph]:
             if p.start < stop and not any(start <= p.start < end for start, end in head)]
 
 
-def _clause(text: str, at: int, start: int, end: int) -> str:
-    """The clause of ``text`` around ``at``, within the paragraph ``[start, end)``."""
-    left = max(text.rfind(mark, start, at) for mark in _CLAUSE_MARKS) + 1
-    rights = [found for found in (text.find(mark, at, end) for mark in _CLAUSE_MARKS) if found >= 0]
-    return text[max(left, start):min(rights) if rights else end]
+def _phrase(doc: Document, at: int, paragraph: Paragraph) -> str:
+    """The phrase of the text model (up to ，：。；) around ``at``, within its paragraph."""
+    ends = units(doc).phrase_ends
+    return doc.text[ends.start_of(at, paragraph.start):ends.end_of(at, paragraph.end)]
 
 
-def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Titles and quotations: words there are cited, not the writer's own."""
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(text, start, end)]
+def _cited_spans(doc: Document) -> list[tuple[int, int]]:
+    """Titles in 《》 and quotations in “”: words there are cited, not the writer's own."""
+    return [(opening, closing) for opening, closing in paired_marks(doc).pairs if doc.text[opening] in "《“"]
 
 
 @rule("ST212", "wording-against-direction", category="structure", severity="warning",
@@ -72,15 +71,15 @@ def wording_against_direction(doc: Document) -> Iterator[Hit]:
     profile = document_profile(doc)
     if profile is None or not profile.wording:
         return
+    cited = _cited_spans(doc)
     for paragraph in _main_paragraphs(doc):
-        cited = _quoted_spans(doc.text, paragraph.start, paragraph.end)
         for wording in profile.wording:
             pattern = patterns.compile("|".join(re.escape(w) for w in sorted(wording.match, key=len, reverse=True)))
             for match in pattern.finditer(doc.text, paragraph.start, paragraph.end):
                 if any(start <= match.start() < end for start, end in cited):
                     continue
-                clause = _clause(doc.text, match.start(), paragraph.start, paragraph.end)
-                if wording.in_clause_with and not any(word in clause for word in wording.in_clause_with):
+                phrase = _phrase(doc, match.start(), paragraph)
+                if wording.in_clause_with and not any(word in phrase for word in wording.in_clause_with):
                     continue
                 yield Hit(match.start(), match.end(),
                           args={"type": profile.type, "what": wording.name, "phrase": match.group(),
