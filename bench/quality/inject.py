@@ -165,10 +165,96 @@ def known_usage(text: str, rng: random.Random) -> Injection | None:
     return _replace("known_usage", text, at, at + 2, "截止")
 
 
+# -- what a reviewer checks beyond the wording ---------------------------------------------
+# The numbers below are built from the standards that define them (GB 11643-1999's check
+# character, ISO/IEC 7812's Luhn digit), not from doccheck's rules.
+_PROVINCE_CODES = ("11", "31", "32", "33", "37", "44", "51", "61")
+# Texts repealed by name in the text that replaced them (条例第四十二条; 民法典第一千二百六十条).
+_REPEALED = (("国家行政机关公文处理办法", 2012), ("中国共产党机关公文处理条例", 2012), ("中华人民共和国合同法", 2021),
+             ("中华人民共和国物权法", 2021))
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Where a sentence of running text begins: after 。 inside a line of twenty characters or more."""
+    places = []
+    for line in re.finditer(r"[^\n]{20,}", text):
+        places.extend(line.start() + m.end() for m in re.finditer(r"。(?=[\u4e00-\u9fff])", line.group()))
+    return places
+
+
+def _insert(kind: str, text: str, rng: random.Random, clause: str, number: str) -> Injection | None:
+    places = _sentence_starts(text)
+    if not places:
+        return None
+    at = rng.choice(places)
+    injection = _replace(kind, text, at, at, clause)
+    start = at + clause.index(number)
+    return Injection(kind, injection.text, start, start + len(number), "", number)
+
+
+def _resident_id(rng: random.Random) -> str:
+    born = f"{rng.randrange(1950, 2000)}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}"
+    first = rng.choice(_PROVINCE_CODES) + f"{rng.randrange(100, 10000):04d}" + born + f"{rng.randrange(1000):03d}"
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    return first + "10X98765432"[sum(int(d) * w for d, w in zip(first, weights, strict=True)) % 11]
+
+
+def _luhn_completed(digits: str) -> str:
+    for check in "0123456789":
+        total = 0
+        for index, digit in enumerate(reversed(digits + check)):
+            value = int(digit) * (2 if index % 2 else 1)
+            total += value - 9 if value > 9 else value
+        if total % 10 == 0:
+            return digits + check
+    raise AssertionError("one check digit always completes a Luhn number")
+
+
+def personal_id(text: str, rng: random.Random) -> Injection | None:
+    """A person named with a resident ID number (身份证号), as in a list of recipients."""
+    number = _resident_id(rng)
+    return _insert("personal_id", text, rng, f"联系人张某某（身份证号{number}）负责此项工作。", number)
+
+
+def mobile_number(text: str, rng: random.Random) -> Injection | None:
+    """A contact person's mobile number."""
+    number = "1" + rng.choice("3456789") + "".join(rng.choice("0123456789") for _ in range(9))
+    return _insert("mobile_number", text, rng, f"联系人：王某，手机：{number}。", number)
+
+
+def bank_card(text: str, rng: random.Random) -> Injection | None:
+    """A person's bank card number (UnionPay, 19 digits)."""
+    number = _luhn_completed("62" + "".join(rng.choice("0123456789") for _ in range(16)))
+    return _insert("bank_card", text, rng, f"补贴转入李某某的银行卡（卡号{number}）。", number)
+
+
+def superseded_citation(text: str, rng: random.Random) -> Injection | None:
+    """A repealed text cited as the basis of the document, in a document of a later year."""
+    years = [int(y) for y in re.findall(r"(?<![0-9])((?:19|20)[0-9]{2})年", text[:400])]
+    title, repealed = rng.choice(_REPEALED)
+    if not years or max(years) <= repealed:
+        return None
+    return _insert("superseded_citation", text, rng, f"根据《{title}》的规定，", f"《{title}》")
+
+
+def hao_for_ri(text: str, rng: random.Random) -> Injection | None:
+    """A date's 日 written as 号 (2024年3月5号)."""
+    places = [m.end() - 1 for m in re.finditer(r"[0-9]{1,2}月[0-9]{1,2}日(?![0-9])", text)]
+    if not places:
+        return None
+    at = rng.choice(places)
+    return _replace("hao_for_ri", text, at, at + 1, "号")
+
+
 INJECTORS: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "same_sound": same_sound,
     "swap": swap,
     "dropped_name_character": dropped_name_character,
     "stray_space": stray_space,
     "known_usage": known_usage,
+    "personal_id": personal_id,
+    "mobile_number": mobile_number,
+    "bank_card": bank_card,
+    "superseded_citation": superseded_citation,
+    "hao_for_ri": hao_for_ri,
 }

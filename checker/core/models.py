@@ -15,7 +15,9 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_serializer
+
+from checker.core.masking import mask_spans
 
 
 class Severity(str, Enum):
@@ -40,10 +42,13 @@ CATEGORY_PREFIX: dict[str, str] = {
     "numeral": "NU",
     "terminology": "TM",
     "layout": "LY",
+    "citation": "CT",
+    "privacy": "PD",
     "internal": "IN",
 }
 Category = Literal[
-    "structure", "numeric", "date", "typo", "punctuation", "numeral", "terminology", "layout", "internal"
+    "structure", "numeric", "date", "typo", "punctuation", "numeral", "terminology", "layout", "citation",
+    "privacy", "internal"
 ]
 
 
@@ -84,9 +89,25 @@ class Finding(BaseModel):
     # Where the extracted text came from in a non-text source (docx paragraph,
     # table cell, PDF page …). Not part of the JSON report's required keys.
     location: dict[str, Any] | None = None
+    # The finding is about personal data, or shows some: its excerpt, message,
+    # suggestion and evidence are masked (checker.core.masking), and so is the
+    # checked text a report shows around it. Not in the JSON report when false.
+    masked: bool = False
 
     def sort_key(self) -> tuple:
         return (self.start, self.end, self.code)
+
+    @field_serializer("fix")
+    def _shown_fix(self, fix: Fix | None) -> Any:
+        """A masked finding's fix is applied as it is, but never shown with the digits it
+        would write (the fixer reads ``fix``, reports serialise it)."""
+        if fix is None:
+            return None
+        shown = {"start": fix.start, "end": fix.end, "replacement": fix.replacement, "safety": fix.safety}
+        if self.masked:
+            shown["replacement"] = mask_spans(fix.replacement, [(0, len(fix.replacement))]) \
+                if any(ch.isdigit() for ch in fix.replacement) else fix.replacement
+        return shown
 
 
 class FileReport(BaseModel):
@@ -100,10 +121,21 @@ class FileReport(BaseModel):
     error: str | None = None
     # The checked text, for formatters that show context; never serialised.
     _text: str | None = PrivateAttr(default=None)
+    _shown: tuple[tuple, str] | None = PrivateAttr(default=None)
 
     @property
     def text(self) -> str | None:
-        return self._text
+        """The checked text as reports show it: the personal data that the privacy
+        findings are about (their spans) is masked here too, so a formatter that prints the
+        lines around a finding, or the whole document, cannot show it."""
+        if self._text is None:
+            return None
+        spans = tuple((f.start, f.end) for f in self.findings if f.masked and f.category == "privacy")
+        if not spans:
+            return self._text
+        if self._shown is None or self._shown[0] != spans:
+            self._shown = (spans, mask_spans(self._text, spans))
+        return self._shown[1]
 
 
 class Summary(BaseModel):

@@ -91,6 +91,20 @@ class Expected(BaseModel):
         return False
 
 
+class Wording(BaseModel):
+    """Words a type of document must not use, and why (rule ST212)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
+
+    name: str = Field(min_length=1, description="What the words are, in messages (对上级的命令口吻).")
+    reason: str = Field(min_length=1, description="Why the type must not use them, in messages.")
+    match: Words
+    in_clause_with: list[Annotated[str, Field(min_length=1)]] = Field(
+        [], description="Only when the clause (up to ，。；) also holds one of these (请你局务必…): words said to "
+                        "the recipient, not the writer's own order to its subordinates (我局已责成各科室整改).")
+    severity: Literal["warning", "info"] = "warning"
+
+
 class Recipients(BaseModel):
     """How many recipients (主送机关) the document must name."""
 
@@ -98,6 +112,8 @@ class Recipients(BaseModel):
 
     min: int = Field(0, ge=0, le=1000)
     max: int | None = Field(None, ge=1, le=1000)
+    organ: bool = Field(False, description="The recipient must be an organ, not a leader by name or office "
+                                           "(张市长, 王局长) (rule ST214).")
 
 
 class Profile(BaseModel):
@@ -128,6 +144,17 @@ class Profile(BaseModel):
     issued: Literal["signature-or-note", "optional"] = Field(
         "optional", description="signature-or-note: the issuer and date must show, in a signature block or in a "
                                 "note under the title (（……会议通过）).")
+    direction: Literal["upward", "downward", "parallel"] | None = Field(
+        None, description="To whom the type is written: upward to a higher organ (请示, 报告), downward to lower "
+                          "ones (通知, 批复), parallel to organs that do not lead one another (函).")
+    wording: list[Wording] = Field([], description="Wording the type must not use for its direction (rule ST212: "
+                                                   "你局 or 责成 in an upward document, 恳请 in a downward one).")
+    lower_bodies: list[Annotated[str, Field(min_length=1)]] = Field(
+        [], description="Words that name lower bodies in a 抄送 line: an upward document is not copied to them "
+                        "(rule ST213).")
+    closings: list[Annotated[str, Field(min_length=1)]] = Field(
+        [], description="The closing formulas of this type (特此报告, 特此函复); one that belongs to another "
+                        "profile's type and not to this one is reported (rule ST215).")
     one_matter: bool = Field(False, description="The document must deal with one matter (请示: 一文一事); several "
                                                 "closing requests show several matters.")
     _source: str = PrivateAttr("")

@@ -24,6 +24,7 @@ _BASE = "https://doccheck.invalid/schemas/"
 
 def _models() -> dict[str, tuple[Callable[[], type[BaseModel]], bool]]:
     """schema file → (the model, whether its keys are the fields' aliases)."""
+    from checker.core.citationdata import SupersededFile
     from checker.core.config import ConfigFile
     from checker.core.numericdata import NumberUsageRules, NumericRules
     from checker.core.packdata import GlossaryFile, RulePackFile
@@ -36,6 +37,7 @@ def _models() -> dict[str, tuple[Callable[[], type[BaseModel]], bool]]:
         "profile.schema.json": (lambda: Profile, False),
         "numeric.schema.json": (lambda: NumericRules, False),
         "number_usage.schema.json": (lambda: NumberUsageRules, False),
+        "superseded.schema.json": (lambda: SupersededFile, False),
     }
 
 

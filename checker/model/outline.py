@@ -47,6 +47,9 @@ _SHORT_LINE = 40  # a signature or chrome line is short
 _NOT_ORGAN = patterns.compile("[。，；：:“”《》]")  # marks an organ line of a signature never has
 _TITLE_END = patterns.compile("[" + re.escape(CLAUSE_ENDS) + "]")  # a heading's title ends with its first clause
 _TITLE_LINE = 80
+# A one-line title someone closed with a mark, as if it were a sentence.
+_PUNCTUATED_TITLE = patterns.compile(r"^关于[^。，；\n]{2,70}的(?:请示|报告|通知|函|复函|批复|意见|决定|通报|通告"
+                                     r"|公告|议案|纪要|方案|办法|规定)[。，；]$")
 
 
 @dataclass(eq=False)
@@ -456,6 +459,7 @@ class OutlineBuilder:
     def _title_block(self, lines: list[Line], index: int, stop: int) -> int:
         """Title lines, 发文字号 and the recipient line at the top of the body."""
         title_lines: list[Line] = []
+        closed = False  # the title ended with a mark: no line after it belongs to it
         while index < stop:
             line = lines[index]
             content = self.text[line.start:line.end]
@@ -465,8 +469,11 @@ class OutlineBuilder:
                 self.root.add(Node("recipient", line.start, line.end, title=content))
                 index += 1
                 break
-            elif line.kind == "text" and self._is_title_like(content) and len(title_lines) < 6:
+            elif line.kind == "text" and self._is_title_like(content) and len(title_lines) < 6 and not closed:
                 title_lines.append(line)
+            elif line.kind == "text" and not title_lines and _PUNCTUATED_TITLE.match(content.strip()):
+                title_lines.append(line)  # 关于……的请示。: a title all the same (rule PN213 reports the mark)
+                closed = True
             else:
                 break
             index += 1
@@ -476,7 +483,7 @@ class OutlineBuilder:
             half = len(joined) // 2
             if len(joined) % 2 == 0 and joined[:half] == joined[half:]:
                 joined = joined[:half]  # web pages print the title twice
-            title = Node("title", title_lines[0].start, title_lines[-1].end, title=joined)
+            title = Node("title", title_lines[0].start, title_lines[-1].end, title=joined.rstrip("。，；"))
             self.root.children.insert(self._title_position(), title)
             title.parent = self.root
         return index

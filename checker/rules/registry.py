@@ -37,6 +37,7 @@ class Hit:
     fix: Fix | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
     severity: Severity | None = None  # a rule may lower its own severity for a weak case
+    masked: bool = False  # the span is personal data: every output shows it masked
 
 
 def fix_safety(level: str) -> Literal["safe", "unsafe"]:
@@ -86,7 +87,7 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
-_CODE = patterns.compile(r"^(ST|NC|DT|TY|PN|NU|TM|LY|IN)\d{3}$")
+_CODE = patterns.compile(r"^(ST|NC|DT|TY|PN|NU|TM|LY|CT|PD|IN)\d{3}$")
 _NAME = patterns.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from checker.core.config import Settings
+from checker.core.masking import mask_in, mask_number
 from checker.core.models import FileReport, Finding, Severity
 from checker.load.readers import LoadError, read_data, read_source, supported_suffixes
 from checker.load.source import Source
@@ -80,12 +81,14 @@ def make_finding(doc: Document, rule_: Rule, hit: Hit, severity: Severity) -> Fi
         fix=hit.fix,
         evidence=hit.evidence,
         location=location,
+        masked=False,
     )
 
 
 def check_document(doc: Document, settings: Settings | None = None) -> list[Finding]:
     settings = settings or Settings.defaults()
     findings: list[Finding] = []
+    masked_hits: list[Hit] = []  # personal data: masked in every finding that shows it
     ran: set[str] = set()
     for rule_ in selected_rules(settings):
         ran.add(rule_.code)
@@ -101,10 +104,35 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
         for hit in hits:
             severity = settings.severity.get(rule_.code) or hit.severity or rule_.severity
             findings.append(make_finding(doc, rule_, hit, severity))
+            if hit.masked:
+                masked_hits.append(hit)
     if "doccheck-" in doc.text:  # suppression comments (checker/rules/suppressions.py)
         findings = _suppress(doc, findings, ran, settings)
+    secrets = [(hit.start, hit.end) for hit in masked_hits]
+    if secrets:
+        findings = [_masked(finding, doc.text, secrets) for finding in findings]
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _masked(finding: Finding, text: str, secrets: list[tuple[int, int]]) -> Finding:
+    """``finding`` with the personal data it is about, or shows, masked: the privacy
+    finding itself, and any other whose span or quoted text holds one of the numbers."""
+    numbers = {text[start:end]: mask_number(text[start:end]) for start, end in secrets}
+    own = finding.category == "privacy" and (finding.start, finding.end) in secrets
+    overlaps = any(start < finding.end and finding.start < end for start, end in secrets)
+    shown = [finding.excerpt, finding.message, finding.suggestion or "", str(finding.evidence)]
+    if not (own or overlaps or any(number in piece for number in numbers for piece in shown)):
+        return finding
+    excerpt = finding.excerpt
+    for start, end in secrets:  # the digits of a number the excerpt only partly holds, too
+        if start < finding.end and finding.start < end:
+            excerpt = mask_in(excerpt, {text[max(start, finding.start):min(end, finding.end)]:
+                                        mask_number(text[max(start, finding.start):min(end, finding.end)])})
+    return finding.model_copy(update={
+        "excerpt": mask_in(excerpt, numbers), "message": mask_in(finding.message, numbers),
+        "suggestion": mask_in(finding.suggestion, numbers), "evidence": mask_in(finding.evidence, numbers),
+        "masked": True})
 
 
 def _suppress(doc: Document, findings: list[Finding], ran: set[str], settings: Settings) -> list[Finding]:

@@ -22,7 +22,8 @@ from checker.core.models import FileReport, Finding, Report
 
 _CATEGORY_NAMES = {
     "structure": "结构", "numeric": "数字计算", "date": "日期", "typo": "错别字", "punctuation": "标点",
-    "numeral": "数字用法", "terminology": "术语", "layout": "版式", "internal": "内部",
+    "numeral": "数字用法", "terminology": "术语", "layout": "版式",
+    "citation": "引用", "privacy": "个人信息", "internal": "内部",
 }
 _SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 

@@ -15,6 +15,8 @@ def report_dict(report: Report) -> dict:
         for finding in file["findings"]:
             if finding.get("location") is None:
                 finding.pop("location", None)
+            if not finding.get("masked"):
+                finding.pop("masked", None)
     return data
 
 

@@ -80,7 +80,8 @@ def _result(file: FileReport, finding: Finding, rule_index: dict[str, int], line
     }
     if finding.code in rule_index:
         result["ruleIndex"] = rule_index[finding.code]
-    if finding.fix is not None and finding.location is None and file.text is not None:
+    # (a masked finding's fix would show the digits it writes: SARIF carries no fix for it)
+    if finding.fix is not None and not finding.masked and finding.location is None and file.text is not None:
         # (a fix's offsets are in the checked text; only where that is the file's own
         # text — not extracted from Markdown, .docx … — do they name a region of the file)
         fix = finding.fix

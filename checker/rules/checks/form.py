@@ -144,6 +144,7 @@ def _attachment_notes(doc: Document) -> list[Node]:
 
 
 _NAME_END_PUNCTUATION = "。；;，,.、：:"
+_NUMBER_WITH_COMMA = patterns.compile(r"[0-9０-９]{1,2}、")
 
 
 @rule("ST302", "attachment-note-form", category="structure", severity="info", fix="safe",
@@ -184,6 +185,13 @@ def attachment_note_form(doc: Document) -> Iterator[Hit]:
                       evidence={"items": len(items)})
         for start, end in items_spans:
             name = doc.text[start:end].rstrip(" \t\u3000")
+            comma = _NUMBER_WITH_COMMA.match(name)
+            if comma:  # 1、名称: GB/T 9704-2012 §7.3.4 numbers attachments 1. 2.
+                at = start + comma.end() - 1
+                yield Hit(at, at + 1, args={"problem": "附件序号应写作“1.”，不用顿号“、”"},
+                          suggestion="将序号后的“、”改为“.”",
+                          fix=Fix.at(start=at, end=at + 1, replacement=".", safety="safe"),
+                          evidence={"problem": "comma-after-number"})
             if name and name[-1] in _NAME_END_PUNCTUATION:
                 at = start + len(name) - 1
                 yield Hit(at, at + 1, args={"problem": f"附件名称后不加标点“{name[-1]}”"},
