@@ -62,6 +62,7 @@ class WordParagraph:
 # Inline containers whose runs are read as they are
 _TRANSPARENT = {w("hyperlink"), w("smartTag"), w("customXml"), w("fldSimple"), w("sdtContent"), w("sdt"), w("dir"),
                 w("bdo")}
+_BLOCK_CONTAINERS = {w("sdt"), w("sdtContent"), w("customXml")}
 _ACCEPTED_ONLY = {w("ins"), w("moveTo")}
 _ORIGINAL_ONLY = {w("del"), w("moveFrom")}
 
@@ -96,7 +97,7 @@ def _blocks(container: Element, view: View, base: dict[str, Any], counters: dict
         elif tag == w("tbl"):
             counters["table"] += 1
             yield from _table(child, view, base, counters["table"], top, counters)
-        elif tag in (_ACCEPTED_ONLY if view == "accepted" else _ORIGINAL_ONLY):
+        elif tag in _BLOCK_CONTAINERS or tag in (_ACCEPTED_ONLY if view == "accepted" else _ORIGINAL_ONLY):
             yield from _blocks(child, view, base, counters, top)
 
 
