@@ -18,6 +18,7 @@ import bisect
 import copy
 import datetime
 import io
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from checker.core.models import Finding, Fix
@@ -89,6 +90,16 @@ class WordEdit:
         return None
 
     # -- tracked changes ---------------------------------------------------------------
+    def can_replace(self, start: int, end: int, replacement: str) -> bool:
+        """Whether :meth:`replace` would write this fix (nothing is changed)."""
+        if "\n" in replacement or start > end:
+            return False
+        if start == end:
+            return bool(replacement) and self._insertion_point(start) is not None
+        found = self._pieces(start, end)
+        return found is not None and bool(found[1]) and all(
+            span.element is not None and span.element.tag == w("t") for span, _, _ in found[1])
+
     def replace(self, start: int, end: int, replacement: str) -> bool:
         """Write checked-text [start, end) → ``replacement`` as a tracked change; False
         when it cannot be written as one (and nothing was changed)."""
@@ -309,6 +320,11 @@ class WordTarget:
     def __init__(self, data: bytes) -> None:
         self.data = data
         self.date = datetime.datetime.now(datetime.timezone.utc)
+
+    def writable(self, source: Source) -> Callable[[Fix], bool]:
+        """Whether a fix lies where a tracked change can be written (one paragraph's w:t)."""
+        edit = WordEdit(self.data, self.date)
+        return lambda fix: edit.text == source.text and edit.can_replace(fix.start, fix.end, fix.replacement)
 
     def carry_over(self, source: Source, fixes: list[Fix]) -> list[tuple[Fix, Fix]]:
         """The fixes that can be written as tracked changes (paired with themselves:

@@ -29,6 +29,7 @@ import codecs
 import difflib
 import os
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Protocol
 
 from checker.core import files
@@ -48,10 +49,14 @@ _BOMS = (
 
 
 # -- choosing and applying fixes ------------------------------------------------------
-def choose_fixes(findings: list[Finding], unsafe: bool = False) -> list[Fix]:
-    """The fixes to apply in one pass: allowed by safety, no two overlapping."""
+def choose_fixes(findings: list[Finding], unsafe: bool = False,
+                 writable: Callable[[Fix], bool] | None = None) -> list[Fix]:
+    """The fixes to apply in one pass: allowed by safety, no two overlapping; with
+    ``writable``, only fixes it accepts (one the file cannot take must not keep
+    the fixes it overlaps waiting for ever)."""
     candidates = sorted(
-        ((f.fix, f.code) for f in findings if f.fix is not None and (unsafe or f.fix.safety == "safe")),
+        ((f.fix, f.code) for f in findings if f.fix is not None and (unsafe or f.fix.safety == "safe")
+         and (writable is None or writable(f.fix))),
         key=lambda item: (item[0].start, item[0].end, item[0].replacement, item[1]),
     )
     chosen: list[Fix] = []
@@ -290,7 +295,8 @@ def plan_source_fix(original: Source, settings: Settings, unsafe: bool = False) 
     fixed: list[Finding] = []
     for _ in range(MAX_PASSES):
         findings = check_source(checked, settings).findings
-        pairs = target.carry_over(checked, choose_fixes(findings, unsafe))
+        writable = getattr(target, "writable", None)
+        pairs = target.carry_over(checked, choose_fixes(findings, unsafe, writable(checked) if writable else None))
         if not pairs:
             break
         step = _verified_step(original.path, target, checked, pairs)
