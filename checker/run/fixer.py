@@ -28,8 +28,8 @@ import bisect
 import codecs
 import difflib
 import os
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Protocol
 
 from checker.core import files
