@@ -190,6 +190,8 @@ class FixResult:
     text: str
     applied: tuple[Finding, ...]
     remaining: tuple[Finding, ...]
+    output: str | None = None  # where the fixed file was written, when not over ``path``
+    backup: str | None = None  # the copy of the original kept before it was overwritten
 
     @property
     def changed(self) -> bool:
@@ -233,22 +235,30 @@ def fix_text(text: str, *, path: PathLike | None = None, settings: Settings | No
 
 
 def fix_file(path: PathLike, *, settings: Settings | None = None, unsafe: bool = False,
-             write: bool = True) -> FixResult:
-    """Fix a text or Markdown file as ``doccheck fix`` does, and write it back unless
+             write: bool = True, output: PathLike | None = None) -> FixResult:
+    """Fix a text, Markdown or Word file as ``doccheck fix`` does, and write it unless
     ``write`` is false (then only the result says what would change).
 
-    The file keeps its encoding, byte-order mark, line endings and permissions; it is
-    written atomically, and never when it changed since it was read. Raises
-    :class:`FixError` (:class:`NotWritable` for a kind of file that is not written back:
-    .docx, .html, .pdf) and ``OSError`` when the file cannot be written.
+    A text or Markdown file keeps its encoding, byte-order mark, line endings and
+    permissions. A .docx gets each fix as a Word tracked change (author "doccheck")
+    and each finding left as a comment on its characters; written over ``path`` it is
+    first copied beside it (``FixResult.backup``). With ``output`` the fixed file goes
+    there and ``path`` is never touched. Files are written atomically, and never over
+    a file that changed since it was read. Raises :class:`FixError`
+    (:class:`NotWritable` for a kind of file that is not written back: .html, .pdf)
+    and ``OSError`` when the file cannot be written.
     """
-    from checker.run.fixer import plan_fix, write_fix
+    from checker.run.fixer import plan_fix, write_backup, write_fix
 
     plan = plan_fix(os.fspath(path), _settings(settings), unsafe=unsafe)
-    result = _result(plan, *plan.texts())
+    target = os.fspath(output) if output is not None else None
+    backup = None
     if write:
-        write_fix(plan)
-    return result
+        if target is None and plan.source.kind == "docx" and plan.changed:
+            backup = write_backup(plan)
+        write_fix(plan, target)
+    result = _result(plan, *plan.texts())
+    return FixResult(result.path, result.original, result.text, result.applied, result.remaining, target, backup)
 
 
 def apply_fix(text: str, finding: Finding, *, path: PathLike | None = None) -> str | None:

@@ -278,26 +278,42 @@ def _fix_hint(report: Report, unsafe: bool) -> None:
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the fixes; write nothing "
                                                         "(exit 1 if there is something to fix).")
 @click.option("--unsafe-fixes", is_flag=True, help="Apply unsafe fixes too.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the fixed copy to FILE (one input only); the input is not touched. A .docx gets "
+                   "the fixes as tracked changes and the other findings as comments.")
+@click.option("--in-place", is_flag=True, help="Fix a .docx in place (a backup NAME.bak.docx is kept); "
+                                               "text and Markdown files are always fixed in place.")
 @click.option("--select", multiple=True, help="Only these rules' fixes: codes, prefixes, categories or names.")
 @click.option("--ignore", multiple=True, help="Not these rules' fixes.")
 @_config_option
-def fix(paths: Options, show_diff: bool, unsafe_fixes: bool, select: Options, ignore: Options,
-        config: str | None) -> None:
-    """Apply the fixes findings offer (safe ones unless --unsafe-fixes), in place."""
+def fix(paths: Options, show_diff: bool, unsafe_fixes: bool, output: str | None, in_place: bool,
+        select: Options, ignore: Options, config: str | None) -> None:
+    """Apply the fixes findings offer (safe ones unless --unsafe-fixes), in place or to -o."""
     from checker.report.escapes import visible
 
     settings = _settings(paths, config, select, ignore)
     files = checker.find_files(paths, settings=settings)
+    if output and (len(files) != 1 or show_diff):
+        raise click.UsageError("-o/--output takes exactly one input file, without --diff")
     fixed_files = applied = errors = 0
     for path in files:
         try:
-            result = checker.fix_file(path, settings=settings, unsafe=unsafe_fixes, write=not show_diff)
+            if path.lower().endswith(".docx") and not (output or in_place or show_diff):
+                click.echo(f"{visible(path)}: skipped: a .docx is fixed into a copy (-o OUT.docx) "
+                           "or in place with a backup (--in-place)", err=True)
+                continue
+            result = checker.fix_file(path, settings=settings, unsafe=unsafe_fixes, write=not show_diff,
+                                      output=output)
+            if result.output:
+                click.echo(f"{visible(path)}: {len(result.applied)} fixed, {len(result.remaining)} left; "
+                           f"wrote {visible(result.output)}", err=True)
             if not result.changed:
                 continue
             if show_diff:
                 click.echo(result.diff(), nl=False)
-            else:
-                click.echo(f"{visible(path)}: {len(result.applied)} fixed", err=True)
+            elif not result.output:
+                kept = f" (backup: {visible(result.backup)})" if result.backup else ""
+                click.echo(f"{visible(path)}: {len(result.applied)} fixed{kept}", err=True)
         except checker.NotWritable as error:
             click.echo(f"{visible(path)}: skipped: {error}", err=True)
             continue

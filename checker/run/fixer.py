@@ -27,12 +27,16 @@ from __future__ import annotations
 import bisect
 import codecs
 import difflib
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from checker.core import files
 from checker.core.config import Settings
 from checker.core.models import Finding, Fix
 from checker.load.source import Source
+from checker.run.fix_errors import FileChanged, FixError, NotWritable
 
 MAX_PASSES = 10
 _BOMS = (
@@ -44,23 +48,15 @@ _BOMS = (
 )
 
 
-class FixError(Exception):
-    """A file that cannot be fixed or written back; the message says why."""
-
-
-class FileChanged(FixError):
-    """The file on disk is no longer what was read: nothing is written."""
-
-
-class NotWritable(FixError):
-    """A kind of file doccheck reads but does not write back (.docx, .html, .pdf …)."""
-
-
 # -- choosing and applying fixes ------------------------------------------------------
-def choose_fixes(findings: list[Finding], unsafe: bool = False) -> list[Fix]:
-    """The fixes to apply in one pass: allowed by safety, no two overlapping."""
+def choose_fixes(findings: list[Finding], unsafe: bool = False,
+                 writable: Callable[[Fix], bool] | None = None) -> list[Fix]:
+    """The fixes to apply in one pass: allowed by safety, no two overlapping; with
+    ``writable``, only fixes it accepts (one the file cannot take must not keep
+    the fixes it overlaps waiting for ever)."""
     candidates = sorted(
-        ((f.fix, f.code) for f in findings if f.fix is not None and (unsafe or f.fix.safety == "safe")),
+        ((f.fix, f.code) for f in findings if f.fix is not None and (unsafe or f.fix.safety == "safe")
+         and (writable is None or writable(f.fix))),
         key=lambda item: (item[0].start, item[0].end, item[0].replacement, item[1]),
     )
     chosen: list[Fix] = []
@@ -96,7 +92,7 @@ class FileText:
     def of(cls, source: Source) -> FileText:
         raw = source.raw
         if raw is None or source.kind not in ("text", "markdown"):
-            raise NotWritable(f"fixes are written back only to text and Markdown files, not {source.kind}")
+            raise NotWritable(f"fixes are written back only to text, Markdown and Word files, not {source.kind}")
         bom, encoding = b"", source.encoding or "utf-8"
         for mark, name in _BOMS:
             if source.bom and raw.startswith(mark):
@@ -132,6 +128,17 @@ class FileText:
                 continue
             kept.append(pair)
         return kept
+
+    @property
+    def data(self) -> bytes:
+        return self.encode(self.text)
+
+    def render(self, pairs: list[tuple[Fix, Fix]]) -> bytes:
+        """The file's bytes with ``pairs`` applied."""
+        return self.encode(self.applied([pair[1] for pair in pairs]))
+
+    def accept(self, pairs: list[tuple[Fix, Fix]], data: bytes) -> None:
+        self.text = self.applied([pair[1] for pair in pairs])
 
     def encode(self, text: str) -> bytes:
         try:
@@ -218,7 +225,10 @@ class FixPlan:
         return self.data != self.source.raw
 
     def texts(self) -> tuple[str, str]:
-        """The file's text before and after the fixes, in its own line endings (no byte-order mark)."""
+        """The file's text before and after the fixes, in its own line endings (no byte-order mark);
+        a .docx's checked text (tracked changes accepted)."""
+        if self.source.kind == "docx":
+            return self.original_text, self.fixed_text
         before = FileText.of(self.source)
         return before.text, self.data[len(before.bom):].decode(before.encoding)
 
@@ -251,62 +261,91 @@ def plan_fix(path: str, settings: Settings | None = None, unsafe: bool = False) 
     return plan_source_fix(original, settings, unsafe)
 
 
+class FixTarget(Protocol):
+    """The file being fixed, pass after pass: a text file's own text (:class:`FileText`)
+    or a Word document taking fixes as tracked changes (``docx_revisions.WordTarget``)."""
+
+    @property
+    def data(self) -> bytes: ...
+
+    def carry_over(self, source: Source, fixes: list[Fix]) -> list[tuple[Fix, Fix]]: ...
+
+    def render(self, pairs: list[tuple[Fix, Fix]]) -> bytes: ...
+
+    def accept(self, pairs: list[tuple[Fix, Fix]], data: bytes) -> None: ...
+
+
 def plan_source_fix(original: Source, settings: Settings, unsafe: bool = False) -> FixPlan:
     """Fix the text a reader made of ``original.raw`` (read again by the reader of
     ``original.path`` after each pass) until no fix is left; nothing is written.
-    ``settings`` are used as given (already those of the file)."""
+    ``settings`` are used as given (already those of the file). A .docx takes the
+    fixes as tracked changes, and the findings left as comments."""
     from checker.run.engine import check_source
 
     checked = original
-    file_text = FileText.of(original)
-    before = normalise(file_text.text)
+    target: FixTarget
+    if original.kind == "docx" and original.raw is not None:
+        from checker.run.docx_revisions import WordTarget
+
+        target = WordTarget(original.raw)
+        before = original.text
+    else:
+        file_text = FileText.of(original)
+        target, before = file_text, normalise(file_text.text)
     fixed: list[Finding] = []
     for _ in range(MAX_PASSES):
         findings = check_source(checked, settings).findings
-        pairs = file_text.carry_over(checked, choose_fixes(findings, unsafe))
+        writable = getattr(target, "writable", None)
+        pairs = target.carry_over(checked, choose_fixes(findings, unsafe, writable(checked) if writable else None))
         if not pairs:
             break
-        step = _verified_step(original.path, file_text, checked, pairs)
+        step = _verified_step(original.path, target, checked, pairs)
         if step is None:
             break
-        file_text.text, checked, kept = step
+        data, checked, kept = step
+        target.accept(kept, data)
         by_fix = {id(finding.fix): finding for finding in findings if finding.fix is not None}
         fixed.extend(by_fix[id(pair[0])] for pair in kept)
     else:
         raise FixError(f"修复经过 {MAX_PASSES} 轮仍未收敛（每次修复后又出现新的修复），为安全起见未写入任何修改")
-    after = normalise(file_text.text)
-    return FixPlan(original.path, original, after, file_text.encode(file_text.text), fixed, findings, before)
+    if isinstance(target, FileText):
+        return FixPlan(original.path, original, normalise(target.text), target.data, fixed, findings, before)
+    from checker.run.docx_revisions import finish
+
+    data = finish(original, target.data, findings, fixed=bool(fixed))
+    return FixPlan(original.path, original, checked.text, data, fixed, findings, before)
 
 
-def _verified_step(path: str, file_text: FileText, checked: Source,
-                   pairs: list[tuple[Fix, Fix]]) -> tuple[str, Source, list[tuple[Fix, Fix]]] | None:
+def _verified_step(path: str, target: FixTarget, checked: Source,
+                   pairs: list[tuple[Fix, Fix]]) -> tuple[bytes, Source, list[tuple[Fix, Fix]]] | None:
     """Apply ``pairs`` to the file and read it again: the reader must give exactly the
     checked text with the fixes applied. When it does not, each fix is tried alone and
     those that break it (a source map that is off, a replacement that changes the
-    Markdown around it) are dropped. Returns (the new file text, the new checked
+    Markdown around it) are dropped. Returns (the new file's bytes, the new checked
     source, the pairs applied), or None when no fix survives."""
-    reread = _reread_matches(path, file_text, checked, pairs)
-    if reread is None:
-        pairs = [pair for pair in pairs if _reread_matches(path, file_text, checked, [pair]) is not None]
+    step = _reread_matches(path, target, checked, pairs)
+    if step is None:
+        pairs = [pair for pair in pairs if _reread_matches(path, target, checked, [pair]) is not None]
         if not pairs:
             return None
-        reread = _reread_matches(path, file_text, checked, pairs)
-        if reread is None:
+        step = _reread_matches(path, target, checked, pairs)
+        if step is None:
             raise FixError("修复之间相互影响，重新读取后的文本与预期不符，为安全起见未写入任何修改")
-    return file_text.applied([pair[1] for pair in pairs]), reread, pairs
+    return step[0], step[1], pairs
 
 
-def _reread_matches(path: str, file_text: FileText, checked: Source,
-                    pairs: list[tuple[Fix, Fix]]) -> Source | None:
-    """The fixed file as the reader reads it, if it reads as expected; else None."""
+def _reread_matches(path: str, target: FixTarget, checked: Source,
+                    pairs: list[tuple[Fix, Fix]]) -> tuple[bytes, Source] | None:
+    """The fixed file and how the reader reads it, if it reads as expected; else None."""
     from checker.load.readers import LoadError, read_data
 
     expected = apply_fixes(checked.text, sorted((pair[0] for pair in pairs), key=lambda fix: fix.start))
+    data = target.render(pairs)
     try:
-        reread = read_data(path, file_text.encode(file_text.applied([pair[1] for pair in pairs])))
+        reread = read_data(path, data)
     except LoadError as error:
         raise FixError(f"the fixed text could not be read again: {error}") from None
-    return reread if reread.text == expected else None
+    return (data, reread) if reread.text == expected else None
 
 
 def fix_one(source: Source, fix: Fix) -> str | None:
@@ -322,8 +361,14 @@ def fix_one(source: Source, fix: Fix) -> str | None:
     return file_text.applied([pairs[0][1]])
 
 
-def write_fix(plan: FixPlan) -> bool:
-    """Write the fixed file if it changed; refuses if the file changed since it was read."""
+def write_fix(plan: FixPlan, output: str | None = None) -> bool:
+    """Write the fixed file over the original if it changed (refused if the file changed
+    since it was read), or to ``output`` (another file, written even if nothing changed)."""
+    if output is not None:
+        if os.path.exists(output) and os.path.samefile(output, plan.path):
+            raise FixError("输出文件不能是原文件：要改写原文件请用 --in-place（会先保留一份备份）")
+        files.write_atomically(output, plan.data)
+        return True
     if not plan.changed:
         return False
     try:
@@ -331,3 +376,16 @@ def write_fix(plan: FixPlan) -> bool:
     except files.FileChanged as error:
         raise FileChanged(str(error)) from None
     return True
+
+
+def write_backup(plan: FixPlan) -> str:
+    """Keep the file as it was read beside it (``名.bak.docx``, ``名.bak-2.docx`` … the
+    first name not taken: an earlier backup is never overwritten); its path."""
+    stem, suffix = os.path.splitext(plan.path)
+    for number in range(1, 1000):
+        candidate = f"{stem}.bak{'' if number == 1 else f'-{number}'}{suffix}"
+        if not os.path.lexists(candidate):
+            assert plan.source.raw is not None
+            files.write_atomically(candidate, plan.source.raw)
+            return candidate
+    raise FixError(f"{stem}.bak*{suffix} 已有 999 个备份，请先清理后再修复")

@@ -1,12 +1,13 @@
 """Word documents (.docx) with python-docx: body text in order, a way back to each paragraph.
 
-The checked text has one line per paragraph: body paragraphs in document order,
-the list number Word generates shown as Word displays it (一、 （一） 1. …), and
-each table cell's paragraphs on lines of their own. Headers and footers are kept
-apart (``Source.layout``), never mixed into the body. ``locate(offset)`` gives the
-paragraph number (1-based, as ``Document.paragraphs``) or the table cell (table,
-row, column, paragraph in the cell) and the character offset in that paragraph's
-text, which is what ``checker.report.annotate`` anchors comments on.
+The checked text has one line per paragraph, in reading order as
+:mod:`~checker.load.readers.docx_text` walks them (content controls, table cells
+and nested tables, text boxes; tracked changes accepted unless the original is
+asked for), each after the list number Word generates, as Word displays it
+(一、 （一） 1. …). Headers and footers are kept apart (``Source.layout``), never
+mixed into the body. ``locate(offset)`` gives the paragraph (1-based), table cell
+or text box and the character offset in that paragraph's text; the annotator and
+the writer of tracked changes find the characters again through the same walk.
 
 What the file states about its layout goes to ``Source.layout`` for the LY rules:
 the page setup of the first section and, for every run of body text, the East
@@ -17,7 +18,7 @@ leaves it to a theme or to Word's built-in default).
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from enum import Enum
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
@@ -26,14 +27,13 @@ from checker.core import patterns
 from checker.load.layout import Layout, PageSetup, ParagraphSpan, StyledRun
 from checker.load.readers import LoadError
 from checker.load.readers.docx_package import check_package
+from checker.load.readers.docx_text import View, WordParagraph, story_paragraphs
 from checker.load.readers.sourcemap import TextBuilder
 from checker.load.source import Source
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.shared import Length
-    from docx.table import Table, _Cell
-    from docx.text.paragraph import Paragraph
     from lxml.etree import _Element as Element
 
 QualifiedName = Callable[[str], str]  # docx's qn: "w:val" → "{namespace}val"
@@ -66,60 +66,52 @@ def open_document(data: bytes) -> DocxDocument:
         raise LoadError(f"无法打开 .docx 文件：{type(error).__name__}（文件可能损坏或不是 .docx）") from None
 
 
-def read(path: str, data: bytes) -> Source:
+def read(path: str, data: bytes, view: View = "accepted") -> Source:
+    """The text of the .docx as it reads with every tracked change accepted (``view``
+    "original": as it read before them)."""
     document = open_document(data)
     from docx.exceptions import InvalidXmlError as DocxValueError
     from docx.oxml.exceptions import InvalidXmlError as OxmlValueError
 
     try:
-        return _read_document(path, data, document)
+        return _read_document(path, data, document, view)
     except (ValueError, DocxValueError, OxmlValueError) as error:
         # python-docx parses an attribute when it is read (w:pgSz w:w="abc", w:br w:type="x")
         raise LoadError(f".docx 中有 Word 格式不允许的值，无法读取（{type(error).__name__}: "
                         f"{_shown_value(str(error), 120)}）") from None
 
 
-def _read_document(path: str, data: bytes, document: DocxDocument) -> Source:
+def word_paragraphs(document: DocxDocument, view: View = "accepted",
+                    styles: StyleResolver | None = None) -> list[WordParagraph]:
+    """The body's paragraphs in reading order (see :mod:`docx_text`), each with the
+    list number Word shows before it."""
     _, qn = _import_docx()
-    from docx.text.paragraph import Paragraph
-
-    styles = StyleResolver(document, qn)
+    styles = styles or StyleResolver(document, qn)
     numbers = Numbering(document, qn)
+    paragraphs = list(story_paragraphs(document.element.body, view))
+    for paragraph in paragraphs:
+        paragraph.label = numbers.label(paragraph.element, styles.paragraph_style_id(paragraph.element))
+    return paragraphs
+
+
+def _read_document(path: str, data: bytes, document: DocxDocument, view: View) -> Source:
+    _, qn = _import_docx()
+    styles = StyleResolver(document, qn)
     builder = TextBuilder()
     runs: list[StyledRun] = []
     paragraph_spans: list[ParagraphSpan] = []
-
-    def add_paragraph(paragraph: Paragraph, place: dict[str, Any]) -> None:
-        element = paragraph._p
-        start = builder.length
-        label = numbers.label(element, styles.paragraph_style_id(element))
-        if label:
-            builder.add(label, {**place, "offset": 0, "numbering": True}, advance=())
-        offset = 0
-        for run in element.xpath("w:r | w:hyperlink/w:r"):
-            text = run.text
-            font, size = styles.run_font(run, element)
-            # a manual line break inside a paragraph does not end it: the paragraph stays one line
-            for piece_offset, piece in _split_breaks(text):
-                piece_start = builder.length
-                builder.add(piece, {**place, "offset": offset + piece_offset})
-                runs.append(StyledRun(piece_start, builder.length, font, size))
-            offset += len(text)
-        if "paragraph" in place and "table" not in place:
+    for paragraph in word_paragraphs(document, view, styles):
+        place, start = paragraph.place, builder.length
+        if paragraph.label:
+            builder.add(paragraph.label, {**place, "offset": 0, "numbering": True}, advance=())
+        for span in paragraph.spans:
+            piece_start = builder.length
+            builder.add(span.text, {**place, "offset": span.start})
+            font, size = styles.run_font(span.run, paragraph.element) if span.run is not None else (None, None)
+            runs.append(StyledRun(piece_start, builder.length, font, size))
+        if place.keys() == {"paragraph"}:
             paragraph_spans.append(ParagraphSpan(start, builder.length, place["paragraph"]))
         builder.newline()
-
-    paragraph_number = table_number = 0
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            paragraph_number += 1
-            add_paragraph(block, {"paragraph": paragraph_number})
-        else:
-            table_number += 1
-            for row, column, cell in table_cells(block):
-                for index, paragraph in enumerate(cell.paragraphs, 1):
-                    add_paragraph(paragraph, {"table": table_number, "row": row, "column": column,
-                                              "paragraph": index})
     text, locate = builder.build()
     layout = Layout(page=_page_setup(document), runs=tuple(runs), paragraph_spans=tuple(paragraph_spans),
                     headers=_furniture(document, "header"), footers=_furniture(document, "footer"))
@@ -127,47 +119,6 @@ def _read_document(path: str, data: bytes, document: DocxDocument) -> Source:
                                                ("作者", document.core_properties.author)) if value}
     return Source(path=path, text=text, encoding=None, kind="docx", metadata=metadata, locate=locate,
                   raw=data, layout=layout)
-
-
-def _split_breaks(text: str) -> Iterator[tuple[int, str]]:
-    offset = 0
-    for part in text.split("\n"):
-        if part:
-            yield offset, part
-        offset += len(part) + 1
-
-
-def table_cells(table: Table) -> Iterator[tuple[int, int, _Cell]]:
-    """(row, column, cell), 1-based; a merged cell once, at its first position.
-
-    The column counts grid columns as python-docx's ``row.cells`` does (a cell spanning
-    three columns takes three). The XML is walked here rather than through ``row.cells``,
-    which repeats a cell once per spanned column (``w:gridSpan="1000000000"`` is a
-    billion) and finds the top of a vertical merge by walking up row by row."""
-    from docx.table import _Cell
-
-    qn = _import_docx()[1]
-    above: dict[int, Any] = {}  # grid column → the cell element holding the content there
-    for row_index, row in enumerate(table._tbl.tr_lst, 1):
-        grid = _count(row.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), qn, default=0)
-        column, here = 1, {}
-        for tc in row.tc_lst:
-            span = max(1, _count(tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}"), qn, default=1))
-            merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
-            continued = merge is not None and merge.get(qn("w:val"), "continue") == "continue"
-            owner = above.get(grid, tc) if continued else tc  # a merge with nothing above stands alone
-            here[grid] = owner
-            if owner is tc:
-                yield row_index, column, _Cell(tc, table)
-            column += span
-            grid += span
-        above = here
-
-
-def _count(element: Element | None, qn: QualifiedName, default: int) -> int:
-    """A small count from a ``w:val`` (a span, columns skipped); ``default`` when absent or unreadable."""
-    value = element.get(qn("w:val")) if element is not None else None
-    return int(value) if value is not None and value.isascii() and value.isdigit() and len(value) <= 6 else default
 
 
 def _mm(length: Length | None) -> float | None:

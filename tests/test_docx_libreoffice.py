@@ -1,0 +1,66 @@
+"""Round trip through LibreOffice: a .docx LibreOffice made from a document with planted
+defects is fixed with ``doccheck fix -o``; LibreOffice itself then accepts every change
+(the text must be the corrected text) and rejects every change (the text must be the
+original), byte for byte. Skipped, saying why, where LibreOffice or python3-uno is missing
+(.ci/run installs both)."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("docx", reason="python-docx is not installed (pip install doccheck[docx])")
+
+import checker
+from checker.core.config import Settings
+from tests.conftest import run
+
+CONVERT = Path(__file__).parent / "libreoffice" / "convert.py"
+SYSTEM_PYTHON = "/usr/bin/python3"
+# Defects every one of which has a safe fix: a non-standard word form, half-width
+# punctuation in Chinese text (within one paragraph and across formatting runs)
+PLANTED = ("关于做好安全检查工作的通知\n各单位：\n请各单位登录帐号,于3月1日前完成检查。\n"
+           "各部门要认真落实,确保安全。\n")
+FIXABLE = Settings(select=["TY104", "PN201"])
+
+
+def _office_missing() -> str | None:
+    if shutil.which("soffice") is None:
+        return "LibreOffice is not installed (Debian: apt-get install libreoffice-writer-nogui)"
+    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, check=False) \
+        if Path(SYSTEM_PYTHON).exists() else None
+    if probe is None or probe.returncode != 0:
+        return "python3-uno is not installed (Debian: apt-get install python3-uno)"
+    return None
+
+
+pytestmark = pytest.mark.skipif(_office_missing() is not None, reason=str(_office_missing()))
+
+
+def convert(source: Path, target: Path, export_filter: str, changes: str = "keep") -> None:
+    subprocess.run([SYSTEM_PYTHON, str(CONVERT), str(source), str(target), export_filter, changes],
+                   check=True, timeout=180)
+
+
+def text_export(path: Path) -> bytes:
+    """LibreOffice's UTF-8 export, without the byte-order mark it starts with."""
+    return path.read_bytes().removeprefix("\ufeff".encode())
+
+
+def test_accepting_every_change_gives_the_fixed_text_and_rejecting_gives_the_original(tmp_path):
+    planted = tmp_path / "planted.txt"
+    planted.write_text(PLANTED, encoding="utf-8")
+    made = tmp_path / "planted.docx"
+    convert(planted, made, "MS Word 2007 XML")
+    result = run("fix", str(made), "-o", str(tmp_path / "fixed.docx"), "--select", "TY104,PN201")
+    assert result.exit_code == 0, result.stderr
+    assert "3 fixed, 0 left" in result.stderr
+    convert(made, tmp_path / "original.txt", "Text (encoded)")
+    convert(tmp_path / "fixed.docx", tmp_path / "accepted.txt", "Text (encoded)", "accept")
+    convert(tmp_path / "fixed.docx", tmp_path / "rejected.txt", "Text (encoded)", "reject")
+    corrected = checker.fix_text(PLANTED, settings=FIXABLE).text
+    assert text_export(tmp_path / "accepted.txt") == corrected.encode("utf-8")
+    assert text_export(tmp_path / "rejected.txt") == text_export(tmp_path / "original.txt")
+    assert text_export(tmp_path / "original.txt") == PLANTED.encode("utf-8")
