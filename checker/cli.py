@@ -131,10 +131,12 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
               help="Progress bar on stderr (default: long runs on a terminal).")
 @click.option("--watch", is_flag=True, help="After the report, check again the files that change and print only "
                                             "what changed (Ctrl-C stops).")
+@click.option("--no-cache", is_flag=True,
+              help="Check every file again, without reading or writing the cache of earlier runs' reports.")
 def check(paths: Options, fmt: str, output: str | None, select: Options, ignore: Options, fail_on: str | None,
           profile: str | None, max_file_size: str | None, color: bool | None, config: str | None,
           baseline: str | None, write_baseline: str | None, jobs: int, stdin_filename: str | None,
-          unsafe_fixes: bool, progress: bool | None, watch: bool) -> None:
+          unsafe_fixes: bool, progress: bool | None, watch: bool, no_cache: bool) -> None:
     """Check documents (files, or directories walked for the types doccheck reads)."""
     from checker.report.formatters import render
     from checker.run.baseline import Baseline, BaselineError
@@ -159,7 +161,7 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
             known = Baseline.load(baseline)
         except BaselineError as error:
             raise click.ClickException(str(error)) from None
-    report = _check_report(paths, settings, jobs, stdin_filename, progress)
+    report = _check_report(paths, settings, jobs, stdin_filename, progress, not no_cache)
     if not report.files:  # a mistyped folder or filter must not pass for a clean check unnoticed
         from checker.load.readers import supported_suffixes
 
@@ -237,13 +239,14 @@ def _refuse_writing_over_inputs(paths: Options, settings: Settings, outputs: dic
 
 
 def _check_report(paths: Options, settings: Settings, jobs: int, stdin_filename: str | None,
-                  progress: bool | None) -> Report:
+                  progress: bool | None, cache: bool) -> Report:
     if stdin_filename is None:
-        return checker.check_paths(paths, settings=settings, jobs=jobs or None, progress=progress)
+        return checker.check_paths(paths, settings=settings, jobs=jobs or None, progress=progress, cache=cache)
     files = []
     others = [path for path in paths if path != "-"]
     if others:
-        files.extend(checker.check_paths(others, settings=settings, jobs=jobs or None, progress=progress).files)
+        files.extend(checker.check_paths(others, settings=settings, jobs=jobs or None, progress=progress,
+                                         cache=cache).files)
     # never more than the size limit (and one byte to tell) in memory: a pipe can be endless
     limit = settings.max_file_size + 1 if settings.max_file_size else -1
     data = sys.stdin.buffer.read(limit) if hasattr(sys.stdin, "buffer") else sys.stdin.read(limit).encode("utf-8")
@@ -356,6 +359,16 @@ def init(folder: str, force: bool) -> None:
         raise click.ClickException(f"{folder} is not a folder")
     emit(STARTER, target)
     click.echo(f"wrote {target}", err=True)
+
+
+@main.command()
+def clean() -> None:
+    """Delete the reports kept between runs (the cache `doccheck check` reads; see --no-cache)."""
+    try:
+        count = checker.clean_cache()
+    except OSError as error:
+        raise click.ClickException(f"无法删除缓存：{error.strerror or error}") from None
+    click.echo(f"removed {count} cached reports", err=True)
 
 
 @main.command("rules")
