@@ -168,6 +168,23 @@ def check_paths(paths: Iterable[PathLike], *, settings: Settings | None = None, 
     return check_in_parallel(names, _settings(settings), jobs=jobs, progress=progress)
 
 
+def filter_severity(report: Report, minimum: str) -> Report:
+    """The report with only the findings of severity ``minimum`` (info, warning or error)
+    or above, as ``--min-severity`` shows it; the files, their errors and texts stay."""
+    from checker.core.models import Report, Severity
+
+    try:
+        rank = Severity(minimum).rank
+    except ValueError:
+        raise SettingsError(f"最低严重级别应为 error、warning 或 info，而不是 {minimum!r}", "min-severity") from None
+    files = []
+    for file in report.files:
+        kept = file.model_copy(update={"findings": [f for f in file.findings if f.severity.rank >= rank]})
+        kept._text = file.text
+        files.append(kept)
+    return Report.build(files)
+
+
 def clean_cache() -> int:
     """Delete the reports doccheck keeps between runs; the number deleted."""
     from checker.run.cache import Cache, default_directory
