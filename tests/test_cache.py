@@ -144,3 +144,16 @@ def test_the_cache_lives_in_results_of_the_doccheck_cache_directory(tmp_path, mo
 def test_an_empty_cache_directory_setting_turns_the_cache_off(monkeypatch):
     monkeypatch.setenv("DOCCHECK_CACHE_DIR", "")
     assert REAL_DEFAULT_DIRECTORY() is None
+
+
+def test_a_per_path_setting_applies_to_the_cached_report_of_its_own_file(tmp_path, checks):
+    (tmp_path / "doccheck.toml").write_text('[per-path-ignores]\n"draft/*" = ["ST101"]\n', encoding="utf-8")
+    for folder in ("draft", "final"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "通知.txt").write_text(DOCUMENT, encoding="utf-8")
+    config = str(tmp_path / "doccheck.toml")
+    for _ in range(2):
+        report = report_json("--config", config, str(tmp_path))
+        codes = {file["path"].split("/")[-2]: {f["code"] for f in file["findings"]} for file in report["files"]}
+        assert "ST101" not in codes["draft"] and "ST101" in codes["final"]
+    assert len(checks) == 2

@@ -87,14 +87,16 @@ class Cache:
 
     def __init__(self, directory: str | os.PathLike[str]) -> None:
         self.directory = Path(directory)
-        self._settings_digests: dict[int, str] = {}
+        self._settings_digests: dict[int, tuple[Settings, str]] = {}
         self.hits = self.misses = 0
 
     def key(self, path: str, data: bytes, settings: Settings) -> str:
-        # Settings.for_path returns the very object for paths without per-path settings: one digest per run
-        settings_key = self._settings_digests.get(id(settings))
-        if settings_key is None:
-            settings_key = self._settings_digests[id(settings)] = settings_digest(settings)
+        # Settings.for_path returns the very object for paths without per-path settings: one
+        # digest per run. The object is kept with its digest, so that its id is not reused.
+        remembered = self._settings_digests.get(id(settings))
+        if remembered is None or remembered[0] is not settings:
+            remembered = self._settings_digests[id(settings)] = (settings, settings_digest(settings))
+        settings_key = remembered[1]
         digest = hashlib.blake2b(digest_size=20)
         for part in (code_digest(), settings_key, os.path.abspath(path)):
             digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
