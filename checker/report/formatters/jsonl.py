@@ -10,15 +10,13 @@ import json
 from typing import Any, TextIO
 
 from checker.core.models import FileReport, Report
+from checker.report.formatters import json_format
 
 
 def file_line(file: FileReport) -> str:
-    data = file.model_dump(mode="json")
-    if data.get("error") is None:
-        data.pop("error", None)
-    for finding in data["findings"]:
-        if finding.get("location") is None:
-            finding.pop("location", None)
+    # The JSON report's own rendering of this one file, so that the two formats never
+    # disagree on which keys a file or a finding has.
+    data = json.loads(json_format.render(Report.build([file])))["files"][0]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
