@@ -149,14 +149,48 @@ def check_path(path: PathLike, *, settings: Settings | None = None, jobs: int | 
 
 
 def check_paths(paths: Iterable[PathLike], *, settings: Settings | None = None, jobs: int | None = 1,
-                progress: bool | None = False) -> Report:
+                progress: bool | None = False, cache: bool = False) -> Report:
     """Check files and folders, on ``jobs`` processes (None: one per CPU); the report
     is the same whatever ``jobs``. ``progress``: a progress bar on standard error
-    (None: on a terminal, for runs of many files)."""
+    (None: on a terminal, for runs of many files). ``cache``: take the report of a
+    file unchanged since an earlier run (same bytes, settings, rules and doccheck)
+    from doccheck's cache, and store the new ones (see :mod:`checker.run.cache`)."""
     from checker.run.parallel import check_paths as check_in_parallel
 
-    return check_in_parallel([os.fspath(path) for path in paths], _settings(settings), jobs=jobs,
-                             progress=progress)
+    names = [os.fspath(path) for path in paths]
+    if cache:
+        from checker.run.cache import Cache, default_directory
+        from checker.run.cache import check_paths as check_with_cache
+
+        directory = default_directory()
+        if directory is not None:
+            return check_with_cache(names, _settings(settings), Cache(directory), jobs=jobs, progress=progress)
+    return check_in_parallel(names, _settings(settings), jobs=jobs, progress=progress)
+
+
+def filter_severity(report: Report, minimum: str) -> Report:
+    """The report with only the findings of severity ``minimum`` (info, warning or error)
+    or above, as ``--min-severity`` shows it; the files, their errors and texts stay."""
+    from checker.core.models import Report, Severity
+
+    try:
+        rank = Severity(minimum).rank
+    except ValueError:
+        raise SettingsError(f"最低严重级别应为 error、warning 或 info，而不是 {minimum!r}", "min-severity") from None
+    files = []
+    for file in report.files:
+        kept = file.model_copy(update={"findings": [f for f in file.findings if f.severity.rank >= rank]})
+        kept._text = file.text
+        files.append(kept)
+    return Report.build(files)
+
+
+def clean_cache() -> int:
+    """Delete the reports doccheck keeps between runs; the number deleted."""
+    from checker.run.cache import Cache, default_directory
+
+    directory = default_directory()
+    return Cache(directory).clear() if directory is not None else 0
 
 
 def find_files(paths: Iterable[PathLike], *, settings: Settings | None = None) -> list[str]:

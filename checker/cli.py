@@ -131,10 +131,19 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
               help="Progress bar on stderr (default: long runs on a terminal).")
 @click.option("--watch", is_flag=True, help="After the report, check again the files that change and print only "
                                             "what changed (Ctrl-C stops).")
+@click.option("--statistics", is_flag=True,
+              help="Print how many findings each rule made (most first) instead of the findings.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print the findings only: no line of counts, no notes or hints on stderr, no progress bar.")
+@click.option("--min-severity", type=click.Choice(["info", "warning", "error"]), default=None,
+              help="Report only findings of this severity or above (the exit status follows what is reported).")
+@click.option("--no-cache", is_flag=True,
+              help="Check every file again, without reading or writing the cache of earlier runs' reports.")
 def check(paths: Options, fmt: str, output: str | None, select: Options, ignore: Options, fail_on: str | None,
           profile: str | None, max_file_size: str | None, color: bool | None, config: str | None,
           baseline: str | None, write_baseline: str | None, jobs: int, stdin_filename: str | None,
-          unsafe_fixes: bool, progress: bool | None, watch: bool) -> None:
+          unsafe_fixes: bool, progress: bool | None, watch: bool, statistics: bool, quiet: bool,
+          min_severity: str | None, no_cache: bool) -> None:
     """Check documents (files, or directories walked for the types doccheck reads)."""
     from checker.report.formatters import render
     from checker.run.baseline import Baseline, BaselineError
@@ -149,7 +158,8 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
     if watch:
         _refuse_with_watch({"--stdin-filename": stdin_filename, "-o/--output": output,
                             "--write-baseline": write_baseline, "--baseline": baseline,
-                            f"--format {fmt}": fmt if fmt != "text" else None})
+                            f"--format {fmt}": fmt if fmt != "text" else None,
+                            "--statistics": "on" if statistics else None})
     settings = _settings(paths if stdin_filename is None else (stdin_filename,), config, select, ignore,
                          fail_on, profile, max_file_size)
     _refuse_writing_over_inputs(paths, settings, {"-o/--output": output, "--write-baseline": write_baseline})
@@ -159,7 +169,9 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
             known = Baseline.load(baseline)
         except BaselineError as error:
             raise click.ClickException(str(error)) from None
-    report = _check_report(paths, settings, jobs, stdin_filename, progress)
+    if quiet:
+        progress = False
+    report = _check_report(paths, settings, jobs, stdin_filename, progress, not no_cache)
     if not report.files:  # a mistyped folder or filter must not pass for a clean check unnoticed
         from checker.load.readers import supported_suffixes
 
@@ -177,13 +189,20 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
     if known is not None:
         before = report.summary.findings
         report = known.filter(report)
-        if before > report.summary.findings:
+        if before > report.summary.findings and not quiet:
             click.echo(f"{before - report.summary.findings} findings recorded in the baseline are not shown",
                        err=True)
+    if min_severity:  # after the baseline is written: it records every finding
+        report = checker.filter_severity(report, min_severity)
     if color is None:
         color = fmt == "text" and not output and sys.stdout.isatty()
-    emit(render(report, fmt, color=color), output)
-    if fmt == "text":
+    if statistics:
+        from checker.report.statistics import render as render_statistics
+
+        emit(render_statistics(report, as_json=fmt in ("json", "jsonl")), output)
+    else:
+        emit(render(report, fmt, color=color, quiet=quiet), output)
+    if fmt == "text" and not quiet:
         _fix_hint(report, unsafe_fixes)
     if watch:
         size = None if max_file_size is None else int(max_file_size * 1024 * 1024)
@@ -192,7 +211,7 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
                                                      max_file_size=size), bool(color))
         sys.exit(EXIT_OK)
     if any(file.error for file in report.files):
-        _report_file_errors(report, always=fmt != "text")  # the text report already says it on stdout
+        _report_file_errors(report, always=statistics or fmt != "text")  # the text report says it on stdout
         sys.exit(EXIT_ERROR)
     absent = _absent_profiles(settings)
     for message in absent:
@@ -237,13 +256,14 @@ def _refuse_writing_over_inputs(paths: Options, settings: Settings, outputs: dic
 
 
 def _check_report(paths: Options, settings: Settings, jobs: int, stdin_filename: str | None,
-                  progress: bool | None) -> Report:
+                  progress: bool | None, cache: bool) -> Report:
     if stdin_filename is None:
-        return checker.check_paths(paths, settings=settings, jobs=jobs or None, progress=progress)
+        return checker.check_paths(paths, settings=settings, jobs=jobs or None, progress=progress, cache=cache)
     files = []
     others = [path for path in paths if path != "-"]
     if others:
-        files.extend(checker.check_paths(others, settings=settings, jobs=jobs or None, progress=progress).files)
+        files.extend(checker.check_paths(others, settings=settings, jobs=jobs or None, progress=progress,
+                                         cache=cache).files)
     # never more than the size limit (and one byte to tell) in memory: a pipe can be endless
     limit = settings.max_file_size + 1 if settings.max_file_size else -1
     data = sys.stdin.buffer.read(limit) if hasattr(sys.stdin, "buffer") else sys.stdin.read(limit).encode("utf-8")
@@ -372,6 +392,16 @@ def init(folder: str, force: bool) -> None:
         raise click.ClickException(f"{folder} is not a folder")
     emit(STARTER, target)
     click.echo(f"wrote {target}", err=True)
+
+
+@main.command()
+def clean() -> None:
+    """Delete the reports kept between runs (the cache `doccheck check` reads; see --no-cache)."""
+    try:
+        count = checker.clean_cache()
+    except OSError as error:
+        raise click.ClickException(f"无法删除缓存：{error.strerror or error}") from None
+    click.echo(f"removed {count} cached reports", err=True)
 
 
 @main.command("rules")

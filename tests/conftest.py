@@ -18,6 +18,14 @@ SEED = SHARED / "seeds" / "000_7afa1ad67aa4f061.txt"
 CORPUS = SHARED / "corpus"
 
 
+@pytest.fixture(autouse=True)
+def _own_results_cache(tmp_path_factory, monkeypatch):
+    """Each test starts from an empty cache of reports: a test that swaps a rule for one
+    that fails must see it run, not a report an earlier test left."""
+    folder = tmp_path_factory.mktemp("results")
+    monkeypatch.setattr("checker.run.cache.default_directory", lambda: folder)
+
+
 def findings(text: str, select: str | list[str] = "ALL", **settings):
     selectors = [select] if isinstance(select, str) else list(select)
     return check_text(text, Settings(select=selectors, **settings))

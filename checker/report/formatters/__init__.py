@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # the CLI lists FORMATS at import: keep `doccheck --version` 
 FORMATS: dict[str, str] = {
     "text": "text",
     "json": "json_format",
+    "jsonl": "jsonl",
     "sarif": "sarif",
     "github": "github",
     "junit": "junit",

@@ -60,7 +60,8 @@ def render_finding(file: FileReport, finding: Finding, color: bool = False) -> s
     return "\n".join(lines)
 
 
-def render(report: Report, color: bool = False, **options: Any) -> str:
+def render(report: Report, color: bool = False, quiet: bool = False, **options: Any) -> str:
+    """The findings, then a line of counts (not with ``quiet``)."""
     out = []
     for file in report.files:
         if file.error:
@@ -68,6 +69,8 @@ def render(report: Report, color: bool = False, **options: Any) -> str:
             out.append(f"{visible(file.path)}: {prefix}: {visible(file.error)}")
         for finding in file.findings:
             out.append(render_finding(file, finding, color))
+    if quiet:
+        return "".join(line + "\n" for line in out)
     counts = report.summary.by_severity
     noun = "file" if report.summary.files == 1 else "files"
     summary = (f"{report.summary.findings} findings (error: {counts['error']}, warning: {counts['warning']}, "
