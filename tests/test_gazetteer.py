@@ -1,0 +1,85 @@
+"""Official names written with a character missing, added or changed (TM103),
+checker/rules/gazetteer.py and checker/rules/checks/names.py."""
+import pytest
+
+from checker.rules.gazetteer import divisions, gazetteer, load_gazetteer_file, one_inner_edit
+from tests.conftest import findings, run
+
+
+def test_a_dropped_character_in_a_national_body_is_an_error_with_the_name_as_fix():
+    (finding,) = findings("各单位：\n请将数据报送国统计局。\n", "TM103")
+    assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TM103", 2, 7, "国统计局")
+    assert finding.severity == "error"
+    assert finding.message == "“国统计局”疑为“国家统计局”之误（漏了“家”）"
+    assert (finding.fix.replacement, finding.fix.safety) == ("国家统计局", "unsafe")
+    assert finding.evidence["name_list"] == "国务院直属特设机构、直属机构、办事机构和直属事业单位"
+
+
+@pytest.mark.parametrize("text, written, name, change", [
+    ("由中国民银行负责。", "中国民银行", "中国人民银行", "dropped"),
+    ("推进南北调工程建设。", "南北调工程", "南水北调工程", "dropped"),
+    ("根据国家统记局数据。", "国家统记局", "国家统计局", "changed"),
+    ("根据国家统计计局数据。", "国家统计计局", "国家统计局", "added"),
+    ("内蒙古自治区和宁夏回自治区。", "宁夏回自治区", "宁夏回族自治区", "dropped"),
+])
+def test_a_near_miss_of_a_listed_name_is_reported(text, written, name, change):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.evidence["change"]) == (written, name, change)
+
+
+@pytest.mark.parametrize("text", [
+    "国家统计局发布数据。",  # the name itself
+    "国家经委、国家计委联合发文。",  # former names are listed
+    "增强四个意识，做到两个维护。",  # numbers change the formulation, not spell it wrongly
+    "市场监管局负责辖区监管。",  # a dropped 总 is a body of another level
+    "全国广大干部群众。",  # the change makes ordinary words (广大)
+    "坚持社会主义的现代化方向。",  # an added particle
+    "建设社会主义现代化国家。",  # the stretch runs into a word (国家)
+    "国家发展和改革委员会召开会议。",  # a short form inside the full name is the full name
+    "滨海院区门诊楼。",  # a place name with a changed character is another place
+])
+def test_ordinary_text_and_other_bodies_are_not_reported(text):
+    assert findings(text, "TM103") == []
+
+
+def test_the_accept_list_silences_a_name_of_ones_own():
+    text = "由中国民银行负责。"
+    assert findings(text, "TM103", accept=["中国民银行"]) == []
+
+
+def test_a_glossary_name_extends_the_gazetteer(tmp_path):
+    glossary = tmp_path / "names.yaml"
+    glossary.write_text("version: 1\nterms:\n  - canonical: 黄花岗科技园\n    variants: [黄花园区]\n", encoding="utf-8")
+    (finding,) = findings("打造黄花港科技园品牌。", "TM103", glossaries=[str(glossary)])
+    assert (finding.excerpt, finding.fix.replacement) == ("黄花港科技园", "黄花岗科技园")
+
+
+def test_accept_in_the_config_file_silences_and_a_bad_value_exits_2(tmp_path):
+    document = tmp_path / "notice.txt"
+    document.write_text("由中国民银行负责。\n", encoding="utf-8")
+    (tmp_path / "doccheck.toml").write_text('select = ["TM103"]\naccept = ["中国民银行"]\n', encoding="utf-8")
+    assert run("check", str(document)).exit_code == 0
+    (tmp_path / "doccheck.toml").write_text('accept = "中国民银行"\n', encoding="utf-8")
+    result = run("check", str(document))
+    assert result.exit_code == 2
+    assert "键 'accept'：应为列表" in result.output
+
+
+@pytest.mark.parametrize("written, name, edit", [
+    ("国统计局", "国家统计局", ("dropped", "", "家")),
+    ("国家统记局", "国家统计局", ("changed", "记", "计")),
+    ("国家统计总局", "国家统计局", ("added", "总", "")),
+    ("国家统计", "国家统计局", None),  # the last character dropped: not inside the name
+    ("家统计局", "国家统计局", None),  # the first one
+    ("国家统计局", "国家统计局", None),
+    ("国家统计报告", "国家统计局", None),
+])
+def test_one_inner_edit(written, name, edit):
+    assert one_inner_edit(written, name) == edit
+
+
+def test_the_gazetteer_holds_the_curated_names_and_the_divisions():
+    names = gazetteer().groups
+    assert names["国家统计局"] != names["雄安新区"]
+    assert {"河北省", "石家庄市", "海淀区", "内蒙古自治区"} <= set(divisions())
+    assert all(len(group.names) == len(set(group.names)) for group in load_gazetteer_file().groups)
