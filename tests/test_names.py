@@ -19,9 +19,9 @@ def test_a_rare_variant_of_a_frequent_name_is_reported():
     assert finding.fix.safety == "unsafe"
 
 
-def test_an_added_word_and_a_changed_character_are_variants_too():
-    added = findings(PARK + "打造黄花岗数字科技园品牌。\n", "TM")
-    assert [(f.excerpt, f.evidence["change"]) for f in added] == [("黄花岗数字科技园", "added")]
+def test_an_added_and_a_changed_character_are_variants_too():
+    added = findings(PARK + "打造黄花岗山科技园品牌。\n", "TM")
+    assert [(f.excerpt, f.evidence["change"]) for f in added] == [("黄花岗山科技园", "added")]
     changed = findings(PARK + "打造黄花港科技园品牌。\n", "TM")
     assert [(f.excerpt, f.evidence["change"]) for f in changed] == [("黄花港科技园", "changed")]
 
@@ -127,3 +127,51 @@ def test_many_glossary_variants_beside_many_canonical_names(tmp_path):
     path = glossary(tmp_path, [{"canonical": "越秀区科技园", "variants": ["科技园"]}])
     text = "越秀区科技园。" * 3000 + "科技园。" * 3000 + "\n"
     assert len(findings(text, "TM102", glossaries=[path])) == 3000
+
+
+# -- different bodies are not variants of one name (issue 14) ------------------------------
+
+def test_two_names_each_introduced_with_an_abbreviation_are_two_bodies():
+    text = ("中国石油集团公司（以下简称“中石油”）和中国石化集团公司（以下简称“中石化”）签署协议。\n"
+            "中国石油集团公司负责上游。\n中国石油集团公司负责管道。\n")
+    assert findings(text, "TM101") == []
+
+
+def test_a_changed_character_that_makes_another_word_names_another_body():
+    text = "中国石油集团公司负责上游。\n中国石油集团公司负责管道。\n中国石油集团公司负责销售。\n中国石化集团公司负责炼化。\n"
+    assert findings(text, "TM101") == []
+
+
+def test_items_of_one_list_are_different_bodies():
+    text = "河北石油集团有限责任公司、山西石油集团有限责任公司、山东石油集团有限责任公司、天津石油集团有限公司参加。\n"
+    assert findings(text, "TM101") == []
+
+
+def test_names_after_different_places_are_different_bodies():
+    text = ("河北石油集团有限责任公司完成改制。\n山西石油集团有限责任公司完成改制。\n"
+            "山东石油集团有限责任公司完成改制。\n天津石油集团有限公司完成改制。\n")
+    assert findings(text, "TM101") == []
+
+
+def test_a_listed_kind_of_zone_is_not_a_variant_of_another_kind():
+    text = "支持东湖高新技术产业开发区。\n建设东湖高新技术产业开发区。\n服务东湖高新技术产业开发区。\n推进临港经济技术开发区建设。\n"
+    assert findings(text, "TM101") == []
+
+
+@pytest.mark.parametrize("text", [
+    "国务院办公厅印发通知。\n国务院办公厅转发意见。\n国务院办公厅发布公告。\n国务院部门办公厅负责同志参加。\n",
+    "国务院部门办公厅负责同志参加。\n国务院部门办公厅主任出席。\n国务院部门办公厅主任发言。\n国务院办公厅印发通知。\n",
+])
+def test_an_added_or_dropped_word_that_names_another_body_is_not_a_variant(text):
+    assert findings(text, "TM101") == []
+
+
+def test_ordinary_phrases_that_differ_in_a_word_are_not_variants():
+    text = "实施美丽乡村工程。\n实施美丽乡村工程。\n实施美丽乡村工程。\n实施美好乡村工程。\n"
+    assert findings(text, "TM101") == []
+
+
+def test_a_slip_in_a_name_beside_other_bodies_is_still_reported():
+    text = PARK + "推进临港经济技术开发区建设。\n加快塑造黄花科技园品牌。\n"
+    (finding,) = findings(text, "TM101")
+    assert (finding.line, finding.excerpt, finding.evidence["usual_lines"]) == (5, "黄花科技园", [1, 2, 3])

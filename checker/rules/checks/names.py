@@ -16,13 +16,15 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from checker.core import patterns
 from checker.core.models import Fix, Severity
 from checker.model.document import Document
-from checker.rules.gazetteer import NearMiss, gazetteer
+from checker.model.segmentation import lexicon
+from checker.rules.gazetteer import NearMiss, divisions, gazetteer
 from checker.rules.registry import Hit, fix_safety, rule
 from checker.rules.rulepacks import glossary_terms, matcher
 
@@ -111,21 +113,42 @@ def _candidates(run: str) -> list[str]:
     return [run[k:] for k in range(0, len(run) - _SHORTEST + 1) if "\u4e00" <= run[k] <= "\u9fff"]
 
 
+class _Context(NamedTuple):
+    """What the comparison of one run's candidates knows of the document."""
+
+    counts: Counter[str]
+    usual: set[str]
+    abbreviations: set[str]
+    introduced: set[str]  # names the document introduces with 以下简称: entities of their own
+    places_before: dict[str, set[str]]  # name → the places written right before it (河北|石油集团)
+    is_word: Callable[[str], bool]
+
+
 def name_variants(doc: Document) -> list[Variant]:
-    uses = [use for use in name_uses(doc)]
+    uses = doc.view(name_uses)
     if not uses:
         return []
+    text = doc.text
     # Runs repeat (a name is used again and again): each distinct run is split
     # into its candidates once, and counted as often as it is used.
     runs = Counter(use.run for use in uses)
     candidates = {run: _candidates(run) for run in runs}
+    places = _place_names()
     counts: Counter[str] = Counter()
+    places_before: dict[str, set[str]] = {}
     for run, used in runs.items():
         for candidate in candidates[run]:  # tails of different lengths: no repeats
             counts[candidate] = counts.get(candidate, 0) + used  # (+= calls Counter's Python __missing__)
+            place = _place_before(run, len(run) - len(candidate), places)
+            if place:
+                places_before.setdefault(candidate, set()).add(place)
     abbreviations = set()
-    if "简称" in doc.text or "下称" in doc.text:  # one of them is in every _ABBREVIATION (str's fast search)
-        abbreviations = {m.group(1) for m in _ABBREVIATION.finditer(doc.text)}
+    introduced: set[str] = set()
+    if "简称" in text or "下称" in text:  # one of them is in every _ABBREVIATION (str's fast search)
+        abbreviations = {m.group(1) for m in _ABBREVIATION.finditer(text)}
+        for use in uses:
+            if _INTRODUCED.match(text, use.end):
+                introduced.update(candidates[use.run])
     # The forms a variant may be compared with: those used clearly often, and long
     # ones (a long name used as often with an inner word dropped, see _more_usual).
     usual = {name for name, count in counts.items() if count >= _CLEARLY_MORE and len(name) >= _USUAL_SHORTEST}
@@ -138,6 +161,10 @@ def name_variants(doc: Document) -> list[Variant]:
     forms_by_ends: dict[str, dict[str, list[str]]] = {}
     for name in sorted(usual | long_names):  # sorted: ties between forms resolve the same in every run
         forms_by_ends.setdefault(name[-_SHARED_END:], {}).setdefault(name[:_SHARED_START], []).append(name)
+    words = lexicon()
+    context = _Context(counts, usual, abbreviations, introduced, places_before,
+                       words.is_word if words is not None else _no_word)
+    known = gazetteer(doc.settings).known
     # the longest candidate of each distinct run that is a variant (one per use)
     variant_of: dict[str, tuple[str, Comparison] | None] = {}
     for run, names in candidates.items():
@@ -145,30 +172,91 @@ def name_variants(doc: Document) -> list[Variant]:
         forms_by_start = forms_by_ends.get(run[-_SHARED_END:])
         if forms_by_start is None:
             continue  # no usual form ends as this run does
+        # a listed official name that ends the run is written right (经济技术开发区 is
+        # not 高新技术产业开发区 with a word dropped), and so is every tail inside it
+        listed = max((len(name) for name in names if name in known), default=0)
         for candidate in names:
+            if len(candidate) <= listed:
+                break
             forms = forms_by_start.get(candidate[:_SHARED_START])
             if forms is None:
                 continue  # no usual form begins and ends as this one does
-            variant = _compare(candidate, forms, counts, usual, abbreviations)
-            if variant:
-                variant_of[run] = (candidate, variant)
-                break
+            variant = _compare(candidate, forms, context)
+            if variant is None:
+                continue
+            place = _place_before(run, len(run) - len(candidate), places)
+            if place and not places_before.get(variant[0], set()) <= {place}:
+                break  # 天津石油集团有限公司 beside 河北石油集团有限责任公司: two companies
+            variant_of[run] = (candidate, variant)
+            break
     found: list[Variant] = []
     for use in uses:
         hit = variant_of[use.run]
         if hit:
             candidate, variant = hit
-            found.append(Variant(use.end - len(candidate), use.end, candidate, *variant))
+            start = use.end - len(candidate)
+            if not _listed_beside(text, start, use.end, variant[0]):
+                found.append(Variant(start, use.end, candidate, *variant))
     return found
 
 
-def _compare(candidate: str, forms: list[str], counts: Counter[str], usual: set[str],
-             abbreviations: set[str]) -> Comparison | None:
+# A name the document introduces: its abbreviation follows in brackets or after a comma.
+_INTRODUCED = patterns.compile(r"[ \u3000]*(?:[（(]|，)(?:以下简称|以下称|下称|简称)")
+_LIST_MARKS = ("、", "和", "及", "与", "暨")
+_SENTENCE_MARKS = "。！？；\n"
+
+
+def _listed_beside(text: str, start: int, end: int, usual: str) -> bool:
+    """Is the usual form another item of the list the variant stands in (河北石油集团有限
+    责任公司、天津石油集团有限公司)? Items of one list are different bodies."""
+    sentence_start = max(text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS) + 1
+    ends = [at for at in (text.find(mark, end) for mark in _SENTENCE_MARKS) if at >= 0]
+    sentence_end = min(ends) if ends else len(text)
+    before, after = text[sentence_start:start], text[end:sentence_end]
+    at = before.rfind(usual)
+    if at >= 0 and any(mark in before[at + len(usual):] for mark in _LIST_MARKS):
+        return True
+    at = after.find(usual)
+    return at >= 0 and any(mark in after[:at] for mark in _LIST_MARKS)
+
+
+def _no_word(pair: str) -> bool:
+    return False
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Provinces, prefectures and counties, in full and without the word for their level
+    (河北省, 河北; 天津市, 天津): a name written after one belongs to that place."""
+    names = set()
+    for name in divisions():
+        names.add(name)
+        short = _LEVEL_WORDS.sub("", name)
+        if len(short) >= 2:
+            names.add(short)
+    return frozenset(names)
+
+
+_LEVEL_WORDS = patterns.compile("(?:维吾尔|壮族|回族)?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|地区|盟|旗)$")
+
+
+def _place_before(run: str, at: int, places: frozenset[str]) -> str | None:
+    """The place name that ends at ``at`` in ``run``, if any (longest first)."""
+    for size in (4, 3, 2):
+        if at >= size and run[at - size:at] in places:
+            return run[at - size:at]
+    return None
+
+
+def _compare(candidate: str, forms: list[str], context: _Context) -> Comparison | None:
     """The change that makes ``candidate`` a variant of one of ``forms`` (the usual and
     long names with the candidate's ends), of the most used such form; None if none."""
+    counts, usual, abbreviations = context.counts, context.usual, context.abbreviations
     count = counts[candidate]
     if abbreviations and (candidate in abbreviations or any(candidate.endswith(a) for a in abbreviations)):
         return None
+    if candidate in context.introduced:
+        return None  # introduced with 以下简称: a body of its own, whatever it resembles
     length = len(candidate)
     best: Comparison | None = None
     # the candidate drops a chunk of a usual name
@@ -185,17 +273,15 @@ def _compare(candidate: str, forms: list[str], counts: Counter[str], usual: set[
                 best = _better(best, (name, count, counts[name], "dropped", "", chunk))
     # adding or changing needs a usual name of the right length
     usual_lengths = {len(name) for name in forms if name in usual}
-    # the candidate adds a chunk to a usual name (one 1 to _MOST_DIFFERENT characters shorter)
-    if not usual_lengths.isdisjoint(range(length - _MOST_DIFFERENT, length)):
+    # The candidate adds one character to a usual name. An added word names a part
+    # or a kind of the body (国务院部门办公厅, 石油集团有限责任公司), not a slip.
+    if length - 1 in usual_lengths:
         for i in range(_SHARED_START, length - _SHARED_END):
-            for size in range(1, _MOST_DIFFERENT + 1):
-                if i + size > length - _SHARED_END:
-                    break
-                name = candidate[:i] + candidate[i + size:]
-                chunk = candidate[i:i + size]
-                if name in usual and _acceptable(chunk) and _more_usual(name, counts[name], count,
-                                                                        dropped_from_longer=False):
-                    best = _better(best, (name, count, counts[name], "added", chunk, ""))
+            name = candidate[:i] + candidate[i + 1:]
+            chunk = candidate[i]
+            if name in usual and _acceptable(chunk) and _more_usual(name, counts[name], count,
+                                                                    dropped_from_longer=False):
+                best = _better(best, (name, count, counts[name], "added", chunk, ""))
     # the candidate changes one character of a usual name
     if length in usual_lengths:
         # A name differs from the candidate in one character only at its first difference:
@@ -213,9 +299,18 @@ def _compare(candidate: str, forms: list[str], counts: Counter[str], usual: set[
                     break
         for i, _, name in sorted(changes):
             if _acceptable(name[i]) and _acceptable(candidate[i]) \
+                    and not _both_words(candidate, name, i, context.is_word) \
                     and _more_usual(name, counts[name], count, dropped_from_longer=False):
                 best = _better(best, (name, count, counts[name], "changed", candidate[i], name[i]))
     return best
+
+
+def _both_words(candidate: str, name: str, i: int, is_word: Callable[[str], bool]) -> bool:
+    """Do both characters make a word with the same neighbour (石油/石化, 油田/化田)? Then
+    the difference is a part that tells two bodies apart, not a slip of one."""
+    left, right = candidate[i - 1], candidate[i + 1]
+    return (is_word(left + candidate[i]) and is_word(left + name[i])) \
+        or (is_word(candidate[i] + right) and is_word(name[i] + right))
 
 
 def _acceptable(chunk: str) -> bool:
@@ -245,6 +340,20 @@ def _variants(doc: Document) -> list[Variant]:
     return doc.view(name_variants)
 
 
+def _usual_lines(doc: Document, usual: set[str]) -> dict[str, list[int]]:
+    """The lines each usual form is used on, from the document's name uses (one pass,
+    not one search of the text per form)."""
+    by_end: dict[str, list[str]] = {}
+    for name in usual:
+        by_end.setdefault(name[-_SHARED_END:], []).append(name)
+    lines: dict[str, set[int]] = {}
+    for use in doc.view(name_uses):
+        for name in by_end.get(use.run[-_SHARED_END:], ()):
+            if use.run.endswith(name):
+                lines.setdefault(name, set()).add(doc.position(use.end - len(name))[0])
+    return {name: sorted(found) for name, found in lines.items()}
+
+
 @rule("TM101", "name-variant", category="terminology", severity="warning", fix="unsafe",
       message="“{variant}”与本文的“{usual}”（{usual_count}次）只差“{difference}”，疑为同一名称的不同写法")
 def name_variant(doc: Document) -> Iterator[Hit]:
@@ -269,14 +378,16 @@ def name_variant(doc: Document) -> Iterator[Hit]:
         same body. A name that is really another body's goes in the ``accept`` list
         of a rule pack (the editor's "ignore this name" writes it there).
     """
-    accepted = matcher(doc.settings).accepted
-    for variant in _variants(doc):
+    accepted = matcher(doc.settings).accepted | frozenset(doc.settings.accept or ())
+    variants = _variants(doc)
+    usual_lines = _usual_lines(doc, {variant.usual for variant in variants}) if variants else {}
+    for variant in variants:
         if accepted and _accepted_at(doc.text, variant, accepted):
             continue
         difference = variant.chunk_usual or variant.chunk_variant
         if variant.change == "changed":
             difference = f"{variant.chunk_variant}/{variant.chunk_usual}"
-        lines = sorted({doc.position(m.start())[0] for m in re.finditer(re.escape(variant.usual), doc.text)})[:10]
+        lines = usual_lines.get(variant.usual, [])[:10]
         yield Hit(variant.start, variant.end,
                   args={"variant": variant.variant, "usual": variant.usual, "usual_count": variant.usual_count,
                         "difference": difference},
