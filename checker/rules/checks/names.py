@@ -202,22 +202,21 @@ def name_variants(doc: Document) -> list[Variant]:
 
 # A name the document introduces: its abbreviation follows in brackets or after a comma.
 _INTRODUCED = patterns.compile(r"[ \u3000]*(?:[（(]|，)(?:以下简称|以下称|下称|简称)")
-_LIST_MARKS = ("、", "和", "及", "与", "暨")
-_SENTENCE_MARKS = "。！？；\n"
+# Between two items of a list: one mark, and the next item's own beginning (山西).
+_NEXT_ITEM = patterns.compile(r"[\u4e00-\u9fff]{0,8}[、和及与暨][\u4e00-\u9fff]{0,8}")
+_LIST_REACH = 60  # characters looked at on each side
 
 
 def _listed_beside(text: str, start: int, end: int, usual: str) -> bool:
-    """Is the usual form another item of the list the variant stands in (河北石油集团有限
-    责任公司、天津石油集团有限公司)? Items of one list are different bodies."""
-    sentence_start = max(text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS) + 1
-    ends = [at for at in (text.find(mark, end) for mark in _SENTENCE_MARKS) if at >= 0]
-    sentence_end = min(ends) if ends else len(text)
-    before, after = text[sentence_start:start], text[end:sentence_end]
+    """Is the usual form the item next to the variant in a list (河北石油集团有限责任
+    公司、天津石油集团有限公司)? Items of one list are different bodies."""
+    before = text[max(0, start - _LIST_REACH):start]
     at = before.rfind(usual)
-    if at >= 0 and any(mark in before[at + len(usual):] for mark in _LIST_MARKS):
+    if at >= 0 and _NEXT_ITEM.fullmatch(before, at + len(usual)):
         return True
+    after = text[end:end + _LIST_REACH]
     at = after.find(usual)
-    return at >= 0 and any(mark in after[:at] for mark in _LIST_MARKS)
+    return at >= 0 and bool(_NEXT_ITEM.fullmatch(after, 0, at))
 
 
 def _no_word(pair: str) -> bool:
