@@ -93,7 +93,8 @@ def test_one_form_throughout_is_fine():
 def test_seed_transposed_phrase_and_jiezhi(seed_path):
     report = check_path(str(seed_path), Settings(select=["TY1"]))
     assert where(report.findings) == [
-        ("TY105", 24, 319, "获认为定"), ("TY102", 25, 306, "截止"), ("TY102", 31, 158, "截止")]
+        ("TY105", 24, 319, "获认为定"), ("TY102", 25, 306, "截止"), ("TY110", 30, 144, "位国家学院"),
+        ("TY102", 31, 158, "截止")]
     assert all(f.suggestion for f in report.findings)
 
 
@@ -128,3 +129,33 @@ def test_the_clean_sample_has_no_wording_findings():
 ])
 def test_wrong_forms_made_by_two_right_words_are_not_reported(text):
     assert findings(text + "\n", "TY") == []
+
+
+# -- word boundaries (issue 14) -------------------------------------------------------------
+
+def test_a_form_made_of_the_halves_of_two_words_is_not_matched():
+    assert findings("祝全市人民新春愉快、平安祥和。", "TY104") == []
+
+
+def test_the_same_form_standing_as_a_word_is_matched():
+    (finding,) = findings("他神态安祥地说。", "TY104")
+    assert (finding.code, finding.column, finding.excerpt, finding.fix.replacement) == ("TY104", 4, "安祥", "安详")
+
+
+# -- 位 with an institution (TY110) ------------------------------------------------------------
+
+def test_the_measure_word_for_people_counting_institutions_is_reported():
+    (finding,) = findings("遴选300位国家学院进行评估。", "TY110")
+    assert (finding.code, finding.column, finding.excerpt) == ("TY110", 6, "位国家学院")
+    assert finding.message == "“位”是人的量词，不能用于“学院”，应为“所”"
+    assert (finding.fix.start, finding.fix.end, finding.fix.replacement, finding.fix.safety) == (5, 6, "所", "unsafe")
+
+
+@pytest.mark.parametrize("text", [
+    "300位国家学院院士出席。",  # people of the institution
+    "5位企业家发言。",
+    "邀请10位医院负责人座谈。",
+    "排在第一位的部门为牵头部门。",  # an ordinal
+])
+def test_people_of_an_institution_and_ordinals_are_not_reported(text):
+    assert findings(text, "TY110") == []

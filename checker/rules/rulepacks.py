@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple, TypeAlias
@@ -29,6 +29,7 @@ from checker.core.packdata import GlossaryFile, RulePackFile
 from checker.core.resources import cached_load, rules_path
 from checker.model.dates import date_pieces
 from checker.model.numerals import ARABIC, CHINESE_ONE_TO_NINE, CHINESE_ZEROS
+from checker.model.segmentation import lexicon
 
 BUILTIN_PACKS = ("typos.yaml",)
 
@@ -338,6 +339,8 @@ class Matcher:
         every = sorted({form for rule_ in self.consistencies for form in rule_.forms}, key=lambda f: (-len(f), f))
         self.consistency_pattern = patterns.compile(trie_pattern(every)) if every else None
         self.accepted = frozenset(word for pack in packs for word in pack.accept)
+        words = lexicon()
+        self.is_word: Callable[[str], bool] = words.is_word if words is not None else _no_word
 
     def matches(self, text: str, spans: list[tuple[int, int]]) -> Iterator[Match]:
         """Every form whose conditions hold, leftmost-longest and not overlapping."""
@@ -354,10 +357,19 @@ class Matcher:
                     end = start + len(form)
                     if end <= span_end and text.startswith(form, start):
                         entry = by_form[form]
-                        if entry.conditions.hold(text, start, end):
+                        if entry.conditions.hold(text, start, end) and not self.straddles(text, start, end):
                             yield Match(entry, start, end)
                             free = end
                             break
+
+    def straddles(self, text: str, start: int, end: int) -> bool:
+        """Is the form two halves of two words (安祥 in 平安|祥和)? Its first character
+        makes a word with the one before it and its last with the one after it: the
+        text says something else."""
+        if start == 0 or end >= len(text):
+            return False
+        is_word = self.is_word
+        return is_word(text[start - 1:start + 1]) and is_word(text[end - 1:end + 1])
 
     def consistency_uses(self, text: str, spans: list[tuple[int, int]]) -> dict[str, list[int]]:
         """Offsets of each either-or form in the spans."""
@@ -421,6 +433,10 @@ def trie_pattern(forms: list[str]) -> str:
         return body + "?" if ends else body
 
     return emit(trie)
+
+
+def _no_word(pair: str) -> bool:
+    return False
 
 
 def matcher(settings: Any = None) -> Matcher:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from checker.core import patterns
 from checker.core.models import Fix, Severity
 from checker.model.document import Document
 from checker.rules.registry import Hit, fix_safety, rule
@@ -227,3 +228,54 @@ def inconsistent_variants(doc: Document) -> Iterator[Hit]:
                                     **({"note": consistency.note} if consistency.note else {})},
                           severity=Severity(consistency.level)
                           if consistency.level and consistency.level != "info" else None)
+
+
+# 位 counts people; an institution takes 所 (schools, hospitals), 家 (firms) or 个.
+_INSTITUTION_MEASURES = {"学院": "所", "大学": "所", "学校": "所", "高校": "所", "中学": "所", "小学": "所",
+                         "幼儿园": "所", "医院": "家", "研究院": "家", "研究所": "家", "企业": "家", "公司": "家",
+                         "银行": "家", "机构": "家", "商户": "家", "门店": "家", "工厂": "家", "单位": "个",
+                         "部门": "个", "中心": "个", "协会": "个", "学会": "个", "园区": "个", "基地": "个"}
+# After the institution, a word for a person of it: 300位国家学院院士, 5位企业家.
+_PERSON_AFTER = ("院士", "教授", "专家", "学者", "代表", "负责人", "校长", "院长", "主任", "领导", "老师", "教师",
+                 "医生", "医师", "护士", "员工", "职工", "工作人员", "人员", "同志", "嘉宾", "会员", "成员", "委员",
+                 "博士", "学生", "毕业生", "校友", "创始人", "董事长", "总经理", "经理", "干部", "党员", "家", "主",
+                 "人", "者", "的", "中的")
+_PERSON_COUNT_WITH_INSTITUTION = patterns.compile(
+    # not an ordinal (排在第一位的部门), and the noun phrase has no particle of a clause
+    r"(?<![第0-9０-９〇一二三四五六七八九十百千万两几数])(?:[0-9０-９]+|[〇一二三四五六七八九十百千万两几数]+)[余多]?"
+    r"(位)((?:(?![的者为是在和与及])[\u4e00-\u9fff]){0,8}?)("
+    + "|".join(sorted(_INSTITUTION_MEASURES, key=len, reverse=True)) + ")")
+
+
+@rule("TY110", "person-measure-for-institution", category="typo", severity="warning", fix="unsafe",
+      message="“位”是人的量词，不能用于“{institution}”，应为“{measure}”")
+def person_measure_for_institution(doc: Document) -> Iterator[Hit]:
+    """The measure word for people (位) counting institutions.
+
+    What it checks:
+        A number, 位 and a noun phrase ending in an institution (学院, 大学,
+        医院, 企业, 公司, 银行, 机构, 单位, 中心 …) that is not followed by a
+        word for a person of it (院士, 教授, 负责人, 家 of 企业家 …).
+    Why it matters:
+        位 is the polite measure word for people; 300位国家学院 counts schools
+        as if they were people, a slip of a sentence that first meant their
+        members.
+    Example:
+        遴选300位国家学院 → 300所国家学院
+    Fix:
+        Unsafe: 位 becomes the institution's measure word (所 for schools, 家
+        for firms and hospitals, 个 otherwise) — unless a person was meant and
+        a word is missing after the institution.
+    """
+    text = doc.text
+    for span_start, span_end in doc.body_spans:
+        for found in _PERSON_COUNT_WITH_INSTITUTION.finditer(text, span_start, span_end):
+            if text.startswith(_PERSON_AFTER, found.end()):
+                continue
+            institution = found.group(3)
+            measure = _INSTITUTION_MEASURES[institution]
+            at = found.start(1)
+            yield Hit(at, found.end(), args={"institution": institution, "measure": measure},
+                      suggestion=f"改为“{measure}”，或补上所指的人",
+                      fix=Fix.at(start=at, end=at + 1, replacement=measure, safety="unsafe"),
+                      evidence={"measure_word": "位", "institution": institution, "usual_measure": measure})
