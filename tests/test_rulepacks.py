@@ -216,5 +216,7 @@ def test_the_matcher_finds_leftmost_longest_forms_like_one_alternation(forms, te
 
     pack = RulePack("test", "test", entries=[
         Entry("test", "t", "substitution", "TY101", form, "对", None, "safe", Conditions()) for form in forms])
-    found = [(m.start, m.end) for m in Matcher([pack]).matches(text, [(0, len(text))])]
+    matcher = Matcher([pack])
+    matcher.is_word = lambda pair: False  # no form straddles two words here (see test_typos.py)
+    found = [(m.start, m.end) for m in matcher.matches(text, [(0, len(text))])]
     assert found == [m.span() for m in re.compile(trie_pattern(forms)).finditer(text)]
