@@ -68,10 +68,12 @@ class Gazetteer:
 
     groups: dict[str, str]  # name → title of its group (the first group that lists it)
     known: frozenset[str]  # names of any length, and accepted words: never a near miss
+    accepted: tuple[str, ...]  # the configuration's accept list
     # first pair → (last character, length of the stretch) → names; and the same from the last pair
     by_first: dict[str, dict[tuple[str, int], list[str]]] = field(default_factory=dict)
     by_last: dict[str, dict[tuple[str, int], list[str]]] = field(default_factory=dict)
-    lengths: tuple[int, ...] = ()  # of the stretches: a compared name's length and one either side
+    first_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # pair → lengths to try there
+    last_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     pattern: Any = None  # finds the first character of every first or last pair
     is_word: Callable[[str], bool] = field(default=lambda pair: False)  # a two-character word?
     common: frozenset[str] = frozenset()  # characters that are frequent words on their own (的, 等, 要)
@@ -79,7 +81,7 @@ class Gazetteer:
     @classmethod
     def build(cls, groups: dict[str, str], accepted: Iterable[str]) -> Gazetteer:
         known = frozenset(groups) | frozenset(accepted)
-        gazetteer = cls(groups, known)
+        gazetteer = cls(groups, known, tuple(accepted))
         words = lexicon()
         if words is not None:
             gazetteer.is_word = words.is_word
@@ -89,7 +91,12 @@ class Gazetteer:
             for length in (len(name) - 1, len(name), len(name) + 1):
                 gazetteer.by_first.setdefault(name[:2], {}).setdefault((name[-1], length), []).append(name)
                 gazetteer.by_last.setdefault(name[-2:], {}).setdefault((name[0], length), []).append(name)
-        gazetteer.lengths = tuple(sorted({len(name) + delta for name in compared for delta in (-1, 0, 1)}))
+        # the lengths worth trying at each pair: of the stretches compared with a name that
+        # begins (ends) with it
+        gazetteer.first_lengths = {pair: tuple(sorted({length for _, length in filed}))
+                                   for pair, filed in gazetteer.by_first.items()}
+        gazetteer.last_lengths = {pair: tuple(sorted({length for _, length in filed}))
+                                  for pair, filed in gazetteer.by_last.items()}
         pairs = sorted(set(gazetteer.by_first) | set(gazetteer.by_last))
         gazetteer.pattern = patterns.compile(pair_pattern(pairs)) if pairs else None
         return gazetteer
@@ -100,34 +107,34 @@ class Gazetteer:
             return []
         found: dict[tuple[int, int], NearMiss] = {}
         full: list[tuple[int, int]] = []  # names written in full (a near miss inside one is a name)
-        known = self.known
         for span_start, span_end in spans:
             for pair in self.pattern.finditer(text, span_start, span_end):
                 at = pair.start()
                 first = text[at:at + 2]
                 forward = self.by_first.get(first)
                 if forward is not None:
-                    for length in self.lengths:
+                    for length in self.first_lengths[first]:
                         end = at + length
                         if end > span_end:
                             break
-                        if text[at:end] in known:
-                            full.append((at, end))
-                            continue
-                        for name in forward.get((text[end - 1], length), ()):
-                            self._compare(text, at, end, name, found)
+                        names = forward.get((text[end - 1], length))
+                        if names is not None:  # a name of this length begins and ends so
+                            self._try(text, at, end, names, found, full)
                 backward = self.by_last.get(first)
                 if backward is not None:
                     end = at + 2
-                    for length in self.lengths:
+                    for length in self.last_lengths[first]:
                         start = end - length
                         if start < span_start:
                             break
-                        if text[start:end] in known:
-                            full.append((start, end))
-                            continue
-                        for name in backward.get((text[start], length), ()):
-                            self._compare(text, start, end, name, found)
+                        names = backward.get((text[start], length))
+                        if names is not None:
+                            self._try(text, start, end, names, found, full)
+        for word in self.accepted if found else ():  # an accepted word covers what it holds
+            at = text.find(word)
+            while at >= 0:
+                full.append((at, at + len(word)))
+                at = text.find(word, at + 1)
         if not found:
             return []
         full.sort()
@@ -141,6 +148,17 @@ class Gazetteer:
                 continue
             kept.append(miss)
         return kept
+
+    def _try(self, text: str, start: int, end: int, names: list[str], found: dict[tuple[int, int], NearMiss],
+             full: list[tuple[int, int]]) -> None:
+        """Compare the stretch with the names that could match it; a stretch that is itself
+        a name is written in full (every compared name matches its own stretch, so every
+        listed name of four characters or more written in the text is seen here)."""
+        if text[start:end] in self.known:
+            full.append((start, end))
+            return
+        for name in names:
+            self._compare(text, start, end, name, found)
 
     def _compare(self, text: str, start: int, end: int, name: str, found: dict[tuple[int, int], NearMiss]) -> None:
         written = text[start:end]
