@@ -33,7 +33,7 @@ from checker.model.quantities import Quantity, QuantitySentence, load_numeric_ru
 from checker.model.sentences import Ends, Units, units
 
 _OPEN = "".join(BRACKETS)
-_BRACKETS = patterns.compile("[" + re.escape(_OPEN + "".join(BRACKETS.values())) + "]")
+_BRACKETS = patterns.lazy("[" + re.escape(_OPEN + "".join(BRACKETS.values())) + "]")
 # A phrase longer than this is text without punctuation: looking further back finds nothing useful.
 _PHRASE_REACH = 200
 # What may follow a part of a breakdown: the end of its phrase or list item, a bracket, 和 or 及.
@@ -47,7 +47,7 @@ _LONGEST_COMPARISON = 14
 def _any_word(words: Iterable[str]) -> re.Pattern[str]:
     """One pattern that finds whether a text holds any of ``words``: re skips to their first
     characters by itself, where testing the words one by one with ``in`` scans the text once each."""
-    return patterns.compile("|".join(re.escape(word) for word in words) or "(?!)")
+    return re.compile("|".join(re.escape(word) for word in words) or "(?!)")
 
 
 class _WordTests:

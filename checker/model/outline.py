@@ -32,16 +32,16 @@ ENUMERATION_RANK = 80
 _TERMINAL_LEVEL = {"H1": 1, "H2": 2, "H3": 3, "H4": 4}
 _TERMINAL_KIND = {"CHAPTER": "chapter", "SECTION": "section", "ARTICLE": "article"}
 
-_ATTACHMENT_ITEM = patterns.compile(rf"[ \t\u3000]*([{ARABIC}]{{1,3}}[.．、])")
-_CHINESE_NUMBER = patterns.compile(f"[{CHINESE_ZEROS}{CHINESE_ONE_TO_NINE}十百]+")
-_ARABIC_NUMBER = patterns.compile(f"[{ARABIC}]+")
+_ATTACHMENT_ITEM = patterns.lazy(rf"[ \t\u3000]*([{ARABIC}]{{1,3}}[.．、])")
+_CHINESE_NUMBER = patterns.lazy(f"[{CHINESE_ZEROS}{CHINESE_ONE_TO_NINE}十百]+")
+_ARABIC_NUMBER = patterns.lazy(f"[{ARABIC}]+")
 _SHORT_LINE = 40  # a signature or chrome line is short
-_NOT_ORGAN = patterns.compile("[。，；：:“”《》]")  # marks an organ line of a signature never has
-_TITLE_END = patterns.compile("[" + re.escape(CLAUSE_ENDS) + "]")  # a heading's title ends with its first clause
+_NOT_ORGAN = patterns.lazy("[。，；：:“”《》]")  # marks an organ line of a signature never has
+_TITLE_END = patterns.lazy("[" + re.escape(CLAUSE_ENDS) + "]")  # a heading's title ends with its first clause
 _TITLE_LINE = 80
 # A one-line title someone closed with a mark, as if it were a sentence.
-_PUNCTUATED_TITLE = patterns.compile(r"^关于[^。，；\n]{2,70}的(?:请示|报告|通知|函|复函|批复|意见|决定|通报|通告"
-                                     r"|公告|议案|纪要|方案|办法|规定)[。，；]$")
+_PUNCTUATED_TITLE = patterns.lazy(r"^关于[^。，；\n]{2,70}的(?:请示|报告|通知|函|复函|批复|意见|决定|通报|通告"
+                                  r"|公告|议案|纪要|方案|办法|规定)[。，；]$")
 
 
 @dataclass(eq=False)
@@ -115,8 +115,8 @@ class Node:
 # characters before that 是. Each pattern begins with its character, which the regex
 # engine scans for quickly (a pattern that begins with a class of numerals is tried
 # character by character); the numerals are checked only there.
-_ENUM_DI_AT = patterns.compile("第(?=[一二三四五六七八九十])")
-_ENUM_SHI_AT = patterns.compile("是(?<=[一二三四五六七八九十]是)")
+_ENUM_DI_AT = patterns.lazy("第(?=[一二三四五六七八九十])")
+_ENUM_SHI_AT = patterns.lazy("是(?<=[一二三四五六七八九十]是)")
 
 
 def enumeration_terminals(path: str) -> dict[str, str]:
