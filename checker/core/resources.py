@@ -59,16 +59,19 @@ def load_schema(filename: str) -> dict:
 # validated data is kept on disk, keyed by all three; a miss parses as before.
 # ``DOCCHECK_CACHE_DIR`` moves the cache; set it to an empty string to turn it off.
 
-_CACHE_VERSION = "2"
+_CACHE_VERSION = "2"  # the layout of an entry: a new one makes every old entry a miss
 _CACHE_LIMIT = 200  # files kept; the oldest half is dropped beyond that
 
 
 def cache_dir() -> Path | None:
+    """The user's cache folder for doccheck (``~/.cache/doccheck`` on Linux), or the one
+    ``DOCCHECK_CACHE_DIR`` names; None when that is set to an empty string."""
     configured = os.environ.get("DOCCHECK_CACHE_DIR")
     if configured is not None:
         return Path(configured) if configured.strip() else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "doccheck"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("doccheck", appauthor=False))
 
 
 def _stamp(path: Path) -> tuple:
@@ -105,11 +108,10 @@ def cached_load_all(paths: Sequence[str | Path], parse: Callable[[str], T]) -> l
 
 
 def _remembered(folder: Path, stamps: Any, parse: Callable, compute: Callable[[], T]) -> T:
-    module = sys.modules.get(parse.__module__)
-    module_file: str | None = getattr(module, "__file__", None) if module else None
+    code = getattr(parse, "__code__", None)  # a function's or a bound method's
     key = repr((
         _CACHE_VERSION, sys.version_info[:2], stamps, parse.__module__, parse.__qualname__,
-        _stamp(Path(module_file)) if module_file else None,
+        _stamp(Path(code.co_filename)) if code is not None else None,
         _schema_stamps(),
     ))
     entry = folder / (hashlib.sha1(key.encode("utf-8")).hexdigest() + ".pickle")
