@@ -98,7 +98,7 @@ def cached_load(path: str | Path, parse: Callable[[str], T]) -> T:
 def cached_load_all(paths: Sequence[str | Path], parse: Callable[[str], T]) -> list[T]:
     """``[parse(path) for path in paths]`` remembered as one entry, until any of the files,
     a schema or ``parse``'s module changes: a folder of small files (the eighteen
-    profiles) costs one open and one unpickling instead of one each (9 → 3 ms)."""
+    profiles) costs one open and one unpickling instead of one each."""
     folder = cache_dir()
     sources = [Path(path).resolve() for path in paths]
     if folder is None or not all(source.is_file() for source in sources):
@@ -131,7 +131,7 @@ def _remembered(folder: Path, stamps: Any, parse: Callable, compute: Callable[[]
 @lru_cache(maxsize=1)
 def _schema_stamps() -> list | None:
     """The schemas' stamps, taken once per process (a run reads some twenty cached
-    files: listing the schemas for each cost 3 ms of start-up)."""
+    files: listing the schemas again for each would slow the start)."""
     schemas = data_dir("schemas")
     return sorted(_stamp(schema) for schema in schemas.glob("*.json")) if schemas.is_dir() else None
 

@@ -205,8 +205,7 @@ def _may_claim(quantities: list[Quantity], kinds: set[str]) -> bool:
 
     Every claim needs a count, a measure or a rate (a quantity whose kind is neither a
     time nor a bare number), except a ratio of bare numbers (5.1:38.2:56.7), which needs
-    two. Many sentences with numbers hold only dates (a third of them in the bench
-    text): they are not read at all.
+    two. Many sentences with numbers hold only dates: they are not read at all.
     """
     if not kinds <= _NO_CLAIM_KINDS:
         return True
@@ -276,7 +275,7 @@ class _SentenceReader:
     def _depths(self) -> Callable[[int], int]:
         """A function giving the bracket depth at an offset of this sentence."""
         # One search first: most sentences hold no bracket, and a search that finds none costs
-        # a tenth of a finditer loop that finds none.
+        # far less than a finditer loop that finds none.
         first = _BRACKETS.search(self.text, self.sentence.start, self.sentence.end)
         if first is None:
             return _no_brackets

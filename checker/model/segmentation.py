@@ -1,8 +1,7 @@
 """Word knowledge for the wording checks: a compact lexicon and the segmentation view.
 
 Segmenting every document with jieba costs more than the whole rest of a check
-(jieba.lcut runs at about 1.2 MB/s, and importing jieba and loading its model takes
-about a second). The typo model does not need a segmentation: it needs to know
+(and importing jieba and loading its model alone takes longer than a check). The typo model does not need a segmentation: it needs to know
 whether two adjacent characters can be part of a word, how frequent a two-character
 word is, and which characters sound alike. :func:`lexicon` gives exactly that,
 built once from jieba's dictionary file and pypinyin's readings (without importing
@@ -40,10 +39,10 @@ def pair_code(first: str, second: str) -> int:
     return ord(first) | (ord(second) << 32)
 
 
-# A document's distinct pairs are looked up one by one in the sorted codes (about 1 µs
-# each) until this many lookups were made in the process; then the set of every code
-# is built once (about 30 ms for 117,000 codes: more than a one-document run needs
-# to spend) and used from then on.
+# A document's distinct pairs are looked up one by one in the sorted codes (a binary
+# search each) until this many lookups were made in the process; then the set of every
+# code is built once (which costs more than a one-document run needs to spend) and
+# used from then on.
 _LOOKUPS_BEFORE_SET = 10_000
 
 
@@ -106,7 +105,7 @@ def _contains(codes: array.array[int], code: int) -> bool:
     return at < len(codes) and codes[at] == code
 
 
-@lru_cache(maxsize=1)  # found once per process: the search costs about 0.5 ms of file lookups
+@lru_cache(maxsize=1)  # found once per process: the search looks through the import path
 def dictionary_path() -> str | None:
     """jieba's dict.txt, found without importing jieba."""
     spec = importlib.util.find_spec("jieba")
@@ -125,7 +124,7 @@ def lexicon() -> Lexicon | None:
 @lru_cache(maxsize=2)
 def _lexicon(path: str) -> Lexicon:
     # A hundred thousand new objects would set off the garbage collector several
-    # times over objects that are all alive: load with it paused (a third faster).
+    # times over objects that are all alive: load with it paused.
     enabled = gc.isenabled()
     gc.disable()
     try:

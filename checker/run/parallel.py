@@ -108,7 +108,7 @@ def check_files(paths: Sequence[str], settings: Settings | None = None, jobs: in
 
 
 def _in_pool(paths: Sequence[str], settings: Settings, jobs: int, bar: Progress | None) -> list[FileReport]:
-    import multiprocessing  # only a run on several processes needs it (4 ms of start-up)
+    import multiprocessing  # only a run on several processes needs it
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")

@@ -36,7 +36,7 @@ FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "
 
 def is_han(ch: str) -> bool:
     """Is the first character of ``ch`` in HAN? (Compared, not matched: a regular
-    expression of these three ranges costs 4 ms to compile at every start.)"""
+    expression of these three ranges is slow to compile, at every start.)"""
     if not ch:
         return False
     first = ch[0]
@@ -680,7 +680,7 @@ def hyphen_in_year_range(doc: Document) -> Iterator[Hit]:
 # space is left alone: 公文 use it on purpose (国务院总理　李克强, 公安部　发展改革委).
 # A space between two Chinese characters is PN212's, below.
 # A space beside a digit; which side is Chinese is compared in Python (is_han):
-# HAN twice in a pattern costs 4 ms to compile at every start.
+# HAN twice in a pattern is slow to compile, at every start.
 _SPACE_BY_DIGIT = patterns.lazy("[ \xa0](?:(?<=[0-9][ \xa0])|(?=[0-9]))")
 # A heading number or a label before the space: 第一章 1, 1.1 目的, 附件 1, 表 2
 _LABEL = patterns.lazy(
