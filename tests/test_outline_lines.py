@@ -71,3 +71,10 @@ def test_each_kind_of_line_the_grammar_knows():
     assert [(line.kind, line.terminal) for line in classify_lines(text)][:-1] == [
         ("meta_field", "META_KEY"), ("chrome", "CHROME"), ("attachment_note", "ATTACHMENT"),
         ("doc_number", "DOC_NUMBER"), ("date_line", "DATE_LINE"), ("heading", "ARTICLE"), ("text", None)]
+
+
+def test_a_marker_right_after_a_heading_marker_is_part_of_the_heading_text():
+    lines = classify_lines("一、1.总体要求\n（一）关闭窗口\n")
+    assert [(line.kind, line.terminal, line.marker_end) for line in lines[:2]] == [("heading", "H1", 2),
+                                                                                   ("heading", "H2", 12)]
+    assert lines[:2] == classify_lines_with_lark("一、1.总体要求\n（一）关闭窗口\n")[:2]
