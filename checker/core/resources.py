@@ -107,13 +107,38 @@ def cached_load_all(paths: Sequence[str | Path], parse: Callable[[str], T]) -> l
     return _remembered(folder, stamps, parse, lambda: [parse(str(path)) for path in paths])
 
 
-def _remembered(folder: Path, stamps: Any, parse: Callable, compute: Callable[[], T]) -> T:
+def cached_file(path: str | Path, build: Callable[[str], T], write: Callable[[T], bytes], *,
+                suffix: str) -> Optional[Path]:
+    """A file in the cache folder holding ``write(build(path))``, made once and kept until
+    the file, a schema or ``build``'s module changes; None when there is no cache folder
+    or the file cannot be written there. The caller reads it and checks what it finds."""
+    folder = cache_dir()
+    source = Path(path).resolve()
+    if folder is None or not source.is_file():
+        return None
+    entry = folder / (hashlib.sha1(_key(_stamp(source), build).encode("utf-8")).hexdigest() + suffix)
+    if entry.is_file():
+        _touch(entry)
+        return entry
+    if not store_atomically(entry, write(build(str(path)))):
+        return None
+    _prune(folder)
+    return entry
+
+
+def _key(stamps: Any, parse: Callable) -> str:
+    """What an entry depends on: the files read, the function that read them and the
+    file it is written in, and the schemas."""
     code = getattr(parse, "__code__", None)  # a function's or a bound method's
-    key = repr((
+    return repr((
         _CACHE_VERSION, sys.version_info[:2], stamps, parse.__module__, parse.__qualname__,
         _stamp(Path(code.co_filename)) if code is not None else None,
         _schema_stamps(),
     ))
+
+
+def _remembered(folder: Path, stamps: Any, parse: Callable, compute: Callable[[], T]) -> T:
+    key = _key(stamps, parse)
     entry = folder / (hashlib.sha1(key.encode("utf-8")).hexdigest() + ".pickle")
     try:
         with open(entry, "rb") as handle:
@@ -149,10 +174,15 @@ def _store(folder: Path, entry: Path, key: str, value: Any) -> None:
         data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PickleError, TypeError, AttributeError):
         return  # an unpicklable value: no cache, same result
-    if not store_atomically(entry, data):
-        return
+    if store_atomically(entry, data):
+        _prune(folder)
+
+
+def _prune(folder: Path) -> None:
+    """Beyond _CACHE_LIMIT entries, drop the half that was used longest ago."""
     try:
-        entries = sorted(folder.glob("*.pickle"), key=lambda item: item.stat().st_mtime)
+        entries = sorted((item for item in folder.iterdir() if item.suffix in (".pickle", ".tables")),
+                         key=lambda item: item.stat().st_mtime)
         for old in entries[: len(entries) - _CACHE_LIMIT // 2] if len(entries) > _CACHE_LIMIT else []:
             old.unlink()
     except OSError:
