@@ -31,19 +31,18 @@ import datetime
 import json
 import os
 import platform
-import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import compare_findings  # noqa: E402
-import inputs  # noqa: E402
-import measure  # noqa: E402
+import compare_findings
+import inputs
+import measure
 
 TARGET_COLD = 0.5  # s
 TARGET_THROUGHPUT = 1.5  # MB/s
@@ -165,7 +164,7 @@ def table(revisions: list[Revision], sets: dict) -> list[str]:
     return lines
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("base", nargs="?", default="main", help="the revision to compare against (default main)")
     parser.add_argument("head", nargs="?", default="HEAD", help="the revision measured (default HEAD)")

@@ -14,17 +14,19 @@ import array
 import bisect
 import mmap
 import struct
-from typing import Callable, Union
+from collections.abc import Callable
+from typing import Literal, TypeAlias, cast
 
 from checker.core.resources import cached_file
 
-Section = Union[array.array, str]
+Section: TypeAlias = "array.array[int] | str"
 
 _MAGIC = b"doccheck-tables/1"
 _HEADER = struct.Struct("<17sxxxI")  # magic, number of sections
 _SECTION = struct.Struct("<24scxxxxxxxQQ")  # name, typecode ("t": text), offset, size in bytes
 _ALIGN = 8
 _ITEM_SIZE = {"B": 1, "H": 2, "I": 4, "Q": 8, "t": 1}  # the kinds of section ("t": text)
+_Column = Literal["B", "H", "I", "Q"]
 
 
 def pack(sections: dict[str, Section]) -> bytes:
@@ -70,9 +72,9 @@ class Tables:
                 raise ValueError("a damaged table file: a section does not fit")
             self._sections[name.rstrip(b"\0").decode("ascii")] = (kind, offset, size)
 
-    def column(self, name: str) -> memoryview:
+    def column(self, name: str) -> memoryview[int]:
         typecode, offset, size = self._sections[name]
-        return self._buffer[offset:offset + size].cast(typecode)
+        return self._buffer[offset:offset + size].cast(cast(_Column, typecode))
 
     def text(self, name: str) -> str:
         _, offset, size = self._sections[name]

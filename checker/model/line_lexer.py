@@ -23,13 +23,20 @@ parsed whole by Lark instead.
 """
 from __future__ import annotations
 
+import copy
 import itertools
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterator, Optional
+from typing import TYPE_CHECKING, Any
 
 from checker.core.resources import cached_load, grammar_path
+
+if TYPE_CHECKING:
+    from lark import Lark
+
+Matcher = Callable[[str, int], "re.Match[str] | None"]  # ``match(text, pos)`` of a compiled pattern
 
 LINE_BREAK = "_NL"  # the grammar's terminal that ends a line
 _GRAMMAR = "outline.lark"
@@ -44,7 +51,7 @@ class Line:
     kind: str  # heading, meta_field, chrome, attachment_note, doc_number, date_line, text, blank
     start: int  # first non-space character
     end: int  # end of line (before the newline), trailing spaces excluded
-    terminal: Optional[str] = None  # the marker terminal for headings
+    terminal: str | None = None  # the marker terminal for headings
     marker_end: int = -1
     line_start: int = 0  # start of the line including indentation
 
@@ -60,14 +67,14 @@ class LineTables:
     moves: dict[tuple[int, str], int]  # (state, terminal read) -> next state
     # state in which the line break is read -> (rule, index of the rule's first token,
     # index of its last token among those read), or None: the line makes no rule (blank)
-    rules: dict[int, Optional[tuple[str, int, int]]]
+    rules: dict[int, tuple[str, int, int] | None]
 
 
 class _NotALineGrammar(Exception):
     """The grammar does not read a text as independent lines of one rule each."""
 
 
-def build_tables(path: str) -> Optional[LineTables]:
+def build_tables(path: str) -> LineTables | None:
     """The tables of the grammar at ``path``, read through Lark's public API (None: the
     grammar is not a line grammar, and Lark must parse the whole text)."""
     from lark import Lark, Token, Tree
@@ -82,19 +89,20 @@ def build_tables(path: str) -> Optional[LineTables]:
     tables = LineTables([], {}, {}, {}, {})
     scanner_index: dict[str, int] = {}
 
-    def accepted(interactive) -> list[str]:
+    # Lark's InteractiveParser and parse trees are not annotated: they are handled as Any.
+    def accepted(interactive: Any) -> list[str]:
         return sorted((name for name in interactive.accepts() if name in rank), key=rank.__getitem__)
 
-    def rule_of(tree) -> Optional[tuple[str, int, int]]:
+    def rule_of(tree: Any) -> tuple[str, int, int] | None:
         subtrees = [child for child in tree.children if isinstance(child, Tree)]
         if not subtrees:
             return None
-        tokens = subtrees[0].children
+        tokens: list[Any] = subtrees[0].children
         if len(subtrees) > 1 or not tokens or not all(isinstance(token, Token) for token in tokens):
             raise _NotALineGrammar
         return str(subtrees[0].data), tokens[0].start_pos, tokens[-1].start_pos
 
-    start = parser.parse_interactive("")
+    start: Any = parser.parse_interactive("")
     line_start = accepted(start)
     numbers = itertools.count(1)
     pending = [(0, start, 0)]  # state, interactive parser in it, terminals read since the line start
@@ -108,7 +116,7 @@ def build_tables(path: str) -> Optional[LineTables]:
             tables.scanner_of[state] = scanner_index.setdefault(alternation, len(scanner_index))
             tables.accepts[state] = frozenset(names)
             for name in names:
-                after = interactive.copy()
+                after = copy.copy(interactive)
                 after.feed_token(Token(name, "", depth))  # its position: its index in the line
                 if name == LINE_BREAK:
                     if accepted(after) != line_start:
@@ -137,11 +145,11 @@ class LineLexer:
 
     def __init__(self, tables: LineTables) -> None:
         self.tables = tables
-        self._matchers: dict[int, Callable] = {}
+        self._matchers: dict[int, Matcher] = {}
         every = tables.accepts[0]
         self.checked_against_start = {state: names for state, names in tables.accepts.items() if names <= every}
 
-    def matcher(self, state: int) -> Callable:
+    def matcher(self, state: int) -> Matcher:
         """``match(text, pos)`` of the terminals ``state`` accepts, compiled on first use."""
         found = self._matchers.get(state)
         if found is None:
@@ -165,7 +173,7 @@ class LineLexer:
                         found = matcher(state)(whole, at)
                 if found is None:  # where Lark raises UnexpectedCharacters: no line grammar of ours does
                     raise ValueError(f"grammar/{_GRAMMAR}: no terminal matches at offset {at}")
-                name = found.lastgroup
+                name = found.lastgroup or ""  # every alternative is a named group
                 if name == LINE_BREAK:
                     break
                 tokens.append(found)
@@ -177,7 +185,7 @@ class LineLexer:
             offset = found.end()
 
 
-def _line(whole: str, kind: str, first: re.Match, last: re.Match) -> Line:
+def _line(whole: str, kind: str, first: re.Match[str], last: re.Match[str]) -> Line:
     start, end = first.start(), last.end()
     while end > start and whole[end - 1] in _SPACE:
         end -= 1
@@ -189,7 +197,7 @@ def _line(whole: str, kind: str, first: re.Match, last: re.Match) -> Line:
 
 
 @lru_cache(maxsize=1)
-def _lexer() -> Optional[LineLexer]:
+def _lexer() -> LineLexer | None:
     tables = cached_load(grammar_path(_GRAMMAR), build_tables)
     return LineLexer(tables) if tables is not None else None
 
@@ -218,7 +226,7 @@ def _every_line(text: str, found: Iterator[Line]) -> list[Line]:
 
 
 @lru_cache(maxsize=1)
-def _lark_parser():
+def _lark_parser() -> Lark:
     from lark import Lark
 
     return Lark.open(str(grammar_path(_GRAMMAR)), parser="lalr", lexer="contextual",
@@ -228,16 +236,23 @@ def _lark_parser():
 def _lark_lines(whole: str) -> Iterator[Line]:
     from lark import Token
 
-    for subtree in _lark_parser().parse(whole).children:
+    tree: Any = _lark_parser().parse(whole)
+    for subtree in tree.children:
         if isinstance(subtree, Token):  # the indent of a whitespace-only line
             continue
         tokens = [token for token in subtree.children if isinstance(token, Token)]
         first, last = tokens[0], tokens[-1]
-        end = last.end_pos
-        while end > first.start_pos and whole[end - 1] in _SPACE:
+        start, end = _position(first.start_pos), _position(last.end_pos)
+        while end > start and whole[end - 1] in _SPACE:
             end -= 1
-        line = Line(str(subtree.data), first.start_pos, end, line_start=whole.rfind("\n", 0, first.start_pos) + 1)
+        line = Line(str(subtree.data), start, end, line_start=whole.rfind("\n", 0, start) + 1)
         if line.kind != "text":
             line.terminal = first.type
-            line.marker_end = first.end_pos
+            line.marker_end = _position(first.end_pos)
         yield line
+
+
+def _position(value: int | None) -> int:
+    if value is None:  # Lark's lexer sets the positions of every token it makes
+        raise ValueError("a token without a position")
+    return value

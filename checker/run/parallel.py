@@ -8,8 +8,9 @@ were given; the largest files are handed out first, so no worker is left with a
 long file at the end. On platforms with ``fork`` the parent checks the smallest
 file itself before the workers are forked: that loads the rules, the grammar and
 the dictionaries, which the workers then inherit (frozen out of the garbage
-collector's sight, so that it does not copy them) instead of building each its own. A file whose check raises anything the
-engine did not already isolate becomes a file error, never a traceback.
+collector's sight, so that it does not copy them) instead of building each its own.
+A file whose check raises anything the engine did not already isolate becomes a
+file error, never a traceback.
 """
 from __future__ import annotations
 
