@@ -115,7 +115,7 @@ def test_an_empty_cache_dir_setting_turns_the_cache_off(tmp_path, monkeypatch):
 def test_the_cache_keeps_the_entries_used_last_when_it_prunes(tmp_path, cache, monkeypatch):
     import checker.core.resources as resources
 
-    monkeypatch.setattr(resources, "_CACHE_LIMIT", 4)
+    monkeypatch.setattr(resources, "CACHE_LIMIT", 4)
     files = []
     for index in range(4):
         data = tmp_path / f"words{index}.txt"

@@ -60,7 +60,7 @@ def load_schema(filename: str) -> dict:
 # ``DOCCHECK_CACHE_DIR`` moves the cache; set it to an empty string to turn it off.
 
 _CACHE_VERSION = "2"  # the layout of an entry: a new one makes every old entry a miss
-_CACHE_LIMIT = 200  # files kept; the oldest half is dropped beyond that
+CACHE_LIMIT = 200  # entries kept; beyond that, the half used longest ago is dropped
 
 
 def cache_dir() -> Path | None:
@@ -108,7 +108,7 @@ def cached_load_all(paths: Sequence[str | Path], parse: Callable[[str], T]) -> l
 
 
 def cached_file(path: str | Path, build: Callable[[str], T], write: Callable[[T], bytes], *,
-                suffix: str) -> Optional[Path]:
+                suffix: str) -> Path | None:
     """A file in the cache folder holding ``write(build(path))``, made once and kept until
     the file, a schema or ``build``'s module changes; None when there is no cache folder
     or the file cannot be written there. The caller reads it and checks what it finds."""
@@ -179,11 +179,11 @@ def _store(folder: Path, entry: Path, key: str, value: Any) -> None:
 
 
 def _prune(folder: Path) -> None:
-    """Beyond _CACHE_LIMIT entries, drop the half that was used longest ago."""
+    """Beyond CACHE_LIMIT entries, drop the half that was used longest ago."""
     try:
         entries = sorted((item for item in folder.iterdir() if item.suffix in (".pickle", ".tables")),
                          key=lambda item: item.stat().st_mtime)
-        for old in entries[: len(entries) - _CACHE_LIMIT // 2] if len(entries) > _CACHE_LIMIT else []:
+        for old in entries[: len(entries) - CACHE_LIMIT // 2] if len(entries) > CACHE_LIMIT else []:
             old.unlink()
     except OSError:
         pass
