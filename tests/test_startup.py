@@ -150,7 +150,7 @@ def test_checking_one_text_file_loads_no_pool_and_builds_no_unused_model(tmp_pat
     imported_modules(code, tmp_path)  # fills the cache (the lexicon is built with pypinyin once)
     loaded = imported_modules(code, tmp_path)
     for heavy in ("multiprocessing", "tomllib", "jieba", "pypinyin", "trafilatura", "htmldate", "lxml", "docx", "pypdf",
-                  "markdown_it", "regex", "importlib.metadata"):
+                  "markdown_it", "regex", "importlib.metadata", "lark"):
         assert heavy not in loaded, f"checking one .txt file imported {heavy}"
 
 
