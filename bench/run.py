@@ -128,7 +128,7 @@ def cold(sets, doccheck, python, runs, peer_ok) -> measure.Series:
     measured.append(main)
     measured += peer_series(seed_md, runs, peer_ok, suffix=" seed")
     table(f"1. Cold start: one fresh process per run, {runs} runs after one untimed run that fills the "
-          f"caches on disk (bytecode, grammar, rule data, compiled patterns) "
+          f"caches on disk (bytecode, rule data, grammar tables, lexicon) "
           f"(seed: {sets['seed'].chars:,} chars, {sets['seed'].size / 1e6:.3f} MB)",
           ["what", "median s", "min–max s", "cpu s", "peak MB", "÷ doccheck"],
           series_rows(measured, main))
