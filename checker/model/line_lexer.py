@@ -17,9 +17,10 @@ line can reach, the terminals that state accepts, in the order Lark's lexer trie
 them (its documented precedence: priority, longest possible match, length of the
 pattern, name), and the rule a line ending in that state makes. The tables are kept
 in the cache folder with the other data built from project files
-(:func:`checker.core.resources.cached_load`), so a run compiles a few alternations
-and does not import Lark at all. A grammar that is not read line by line this way is
-parsed whole by Lark instead.
+(:func:`checker.core.resources.cached_load`, which builds them again when the grammar
+or this module changes), so a run compiles a few alternations and does not import
+Lark at all. A grammar that is not read line by line this way is parsed whole by
+Lark instead.
 """
 from __future__ import annotations
 
