@@ -33,7 +33,7 @@ RUNNER = """\
 import importlib, os, sys
 module_name, _, function = sys.argv[1].partition(":")
 module = importlib.import_module(module_name)
-top = sys.modules[module_name.split(".")[0]]
+top = importlib.import_module(module_name.split(".")[0])
 if not os.path.abspath(top.__file__).startswith(os.path.abspath(sys.argv[2]) + os.sep):
     sys.exit(f"imported {top.__file__}, not the revision's own copy")
 sys.argv = ["doccheck", *sys.argv[3:]]

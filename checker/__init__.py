@@ -18,7 +18,7 @@ import importlib
 
 from checker.core.version import __version__
 
-# typing.TYPE_CHECKING without importing typing (2 ms): type checkers take any name so spelt as true
+# typing.TYPE_CHECKING without importing typing: type checkers take any name so spelt as true
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__ imports each on first use
     from checker.api import (

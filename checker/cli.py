@@ -503,36 +503,5 @@ def lsp() -> None:
     server.serve()
 
 
-def entry() -> None:
-    """The ``doccheck`` command: :func:`main`, then a quick exit.
-
-    Tearing the interpreter down — freeing every module and object one by one, with
-    a last garbage collection — costs a one-document check about a twentieth of its
-    time and does nothing a finished command needs. So once ``main`` is done, the
-    exit handlers run (the pattern store is written, worker pools are reaped), the
-    output is flushed, and the process leaves with its status.
-    """
-    import atexit
-
-    status: str | int | None
-    try:
-        main()
-        status = EXIT_OK
-    except SystemExit as done:
-        status = done.code
-    if status is None:
-        status = EXIT_OK
-    elif not isinstance(status, int):  # sys.exit("message"): print it, as Python would
-        print(status, file=sys.stderr)
-        status = EXIT_FINDINGS
-    atexit._run_exitfuncs()
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):  # a closed pipe or stream: the output is lost
-        status = EXIT_ERROR
-    os._exit(status)
-
-
 if __name__ == "__main__":  # pragma: no cover
-    entry()
+    main()

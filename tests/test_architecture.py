@@ -98,8 +98,7 @@ def test_the_private_use_finder_flags_reads_and_patches_of_checker_modules_only(
 # Rewritten or deleted on the branch speedlayer (which removes the pattern store and the
 # outline's fast path these tests look into). A module here that exists must still need
 # its exception: once it is clean, the test below asks for its name to be removed.
-BEING_REWRITTEN = {"tests.test_patterns", "tests.test_outline_lines", "tests.test_startup",
-                   "tests.test_outline_speed_equivalence", "tests.test_quantities_speed_equivalence",
+BEING_REWRITTEN = {"tests.test_outline_speed_equivalence", "tests.test_quantities_speed_equivalence",
                    "tests.test_scans_speed_equivalence"}
 
 

@@ -1,11 +1,9 @@
 """The outline is built the cheap way and must be exactly the outline built the plain way.
 
-The cheap ways: lines are lexed with the scanners of Lark's lexer and only the lines that
-begin with a marker are fed to the parser; enumeration markers are tried only where one
-can begin; a heading marker's form is read once per marker. ``PlainBuilder`` below is
-the builder with the plain formulations put back (the whole text through Lark's lexer
-and parser, ``pattern.finditer`` over every paragraph, the marker read at every
-heading), and the two trees are compared node by node, every field.
+The cheap ways: enumeration markers are tried only where one can begin; a heading
+marker's form is read once per marker. ``PlainBuilder`` below is the builder with the
+plain formulations put back (``pattern.finditer`` over every paragraph, the marker read
+at every heading), and the two trees are compared node by node, every field.
 """
 from __future__ import annotations
 
@@ -16,7 +14,6 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from checker.load.readers import read_source
-from checker.model import outline
 from checker.model.numerals import to_int
 from checker.model.outline import (
     _RANK,
@@ -24,7 +21,6 @@ from checker.model.outline import (
     _TERMINAL_LEVEL,
     Node,
     OutlineBuilder,
-    _classify_lines_whole,
     _enumeration_pattern,
     _style,
     build_outline,
@@ -34,10 +30,6 @@ from tests.conftest import SAMPLES
 
 class PlainBuilder(OutlineBuilder):
     """The outline builder with the plain formulations of what is made cheap."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.lines = _classify_lines_whole(text)
 
     def _enumeration_matches(self, start, end):
         return list(_enumeration_pattern().finditer(self.text, start, end))
@@ -69,11 +61,6 @@ def assert_same_outline(text: str) -> None:
     built = build_outline(text)
     assert tree(built) == tree(PlainBuilder(text).build())
     assert all(child.parent is node for node in built.walk() for child in node.children)
-
-
-@pytest.fixture(autouse=True)
-def lexed_from_the_first_line(monkeypatch):
-    monkeypatch.setattr(outline, "_FAST_AFTER", 0)
 
 
 # Headings of every form, page furniture, signatures, enumerations, blank lines and prose.

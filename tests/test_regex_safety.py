@@ -1,11 +1,11 @@
 """No regular expression that runs over user text backtracks catastrophically.
 
 The patterns are collected, not listed, so that a pattern a new rule adds is tested
-without anyone remembering to: every compiled ``re.Pattern`` held at module level in
+without anyone remembering to: every ``re.Pattern`` (or ``patterns.lazy``) held at module level in
 ``checker/`` (directly or in a dict, list or tuple there), every pattern compiled while
 the full rule set checks the samples (``re``'s own cache, emptied first, catches
-``re.sub(r"…", …)`` inside functions; ``checker.core.patterns`` lists what it compiled,
-patterns built from rule packs included), and every
+``re.sub(r"…", …)`` inside functions and the patterns built from rule packs;
+``checker.core.patterns`` lists what was stated with it), and every
 terminal of the grammars in ``grammar/``, which the Lark lexer runs over each line.
 
 Each pattern then meets adversarial strings built from its own literal characters
@@ -55,8 +55,12 @@ def _modules():
 
 
 def _patterns_in(value, depth=0):
+    from checker.core.patterns import LazyPattern
+
     if isinstance(value, re.Pattern):
         yield value
+    elif isinstance(value, LazyPattern):
+        yield value.compiled()
     elif depth < 3 and isinstance(value, dict):
         for item in value.values():
             yield from _patterns_in(item, depth + 1)
@@ -134,7 +138,7 @@ def collect() -> dict[str, re.Pattern]:
         add(f"compiled while checking: {value.pattern[:50]!r}", value)
     from checker.core import patterns
 
-    for value in patterns.compiled():  # through checker.core.patterns, perhaps from its store on disk
+    for value in patterns.compiled():  # stated with checker.core.patterns.lazy
         add(f"compiled by checker.core.patterns: {value.pattern[:50]!r}", value)
     for label, pattern in _grammar_terminals():
         add(label, pattern)

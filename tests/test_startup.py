@@ -115,7 +115,7 @@ def test_an_empty_cache_dir_setting_turns_the_cache_off(tmp_path, monkeypatch):
 def test_the_cache_keeps_the_entries_used_last_when_it_prunes(tmp_path, cache, monkeypatch):
     import checker.core.resources as resources
 
-    monkeypatch.setattr(resources, "_CACHE_LIMIT", 4)
+    monkeypatch.setattr(resources, "CACHE_LIMIT", 4)
     files = []
     for index in range(4):
         data = tmp_path / f"words{index}.txt"
@@ -150,7 +150,7 @@ def test_checking_one_text_file_loads_no_pool_and_builds_no_unused_model(tmp_pat
     imported_modules(code, tmp_path)  # fills the cache (the lexicon is built with pypinyin once)
     loaded = imported_modules(code, tmp_path)
     for heavy in ("multiprocessing", "tomllib", "jieba", "pypinyin", "trafilatura", "htmldate", "lxml", "docx", "pypdf",
-                  "markdown_it", "regex", "importlib.metadata"):
+                  "markdown_it", "regex", "importlib.metadata", "lark"):
         assert heavy not in loaded, f"checking one .txt file imported {heavy}"
 
 
@@ -181,8 +181,8 @@ def test_cached_load_all_never_caches_an_error(tmp_path, cache):
 
 
 def test_the_command_flushes_its_output_and_exits_with_its_status(tmp_path):
-    """``python -m checker.cli`` (the console script's entry) leaves without tearing the
-    interpreter down: the report must still be whole and the status right."""
+    """``python -m checker.cli`` runs the console script's entry: the report is whole
+    and the exit status is the command's."""
     env = dict(os.environ, DOCCHECK_CACHE_DIR=str(tmp_path))
     clean = tmp_path / "clean.txt"
     clean.write_text("关于做好2024年度工作的通知\n", encoding="utf-8")
@@ -199,3 +199,13 @@ def test_the_command_flushes_its_output_and_exits_with_its_status(tmp_path):
     assert missing.returncode == 2 and "absent.txt" in missing.stdout + missing.stderr
     assert run("check", "--format", "nonsense", str(clean)).returncode == 2
     assert run("--version").stdout.startswith("doccheck")
+
+
+def test_a_reader_that_closes_the_pipe_early_gets_status_2_and_no_traceback(tmp_path):
+    env = dict(os.environ, DOCCHECK_CACHE_DIR=str(tmp_path))
+    command = [sys.executable, "-m", "checker.cli", "check", "--format", "json", str(SAMPLES / "report-defects.txt")]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path)
+    process.stdout.close()  # the reader is gone before the report is written
+    stderr = process.stderr.read().decode("utf-8")
+    assert process.wait() == 2
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr

@@ -48,7 +48,7 @@ def _is_held_out(path: Path) -> bool:
 
 
 def run_doccheck(folder: Path) -> dict[str, list[dict]]:
-    command = [sys.executable, "-c", "from checker.cli import entry; entry()", "check", "--format", "json",
+    command = [sys.executable, "-c", "from checker.cli import main; main()", "check", "--format", "json",
                "--fail-on", "never", str(folder)]
     done = subprocess.run(command, capture_output=True, text=True, cwd=REPOSITORY)
     if done.returncode not in (0, 1):

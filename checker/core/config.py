@@ -60,7 +60,7 @@ class Settings(BaseModel):
     # built on first validation: a run without a configuration file uses defaults().
     # Mutable defaults are literals, which pydantic copies for each instance: a
     # default_factory of ``list`` would make model_construct ask inspect.signature
-    # about the builtin (15 ms of start-up).
+    # about the builtin, slowly, at every start.
     model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True, frozen=True)
 
     select: list[str] = Field(["ALL"])
@@ -268,7 +268,7 @@ def common_folder(paths: list[str]) -> str:
 
 
 def _read_toml(path: Path) -> dict:
-    # imported here: most runs find no configuration file (3 ms of start-up)
+    # imported here: most runs find no configuration file
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover

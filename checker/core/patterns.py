@@ -1,140 +1,71 @@
-"""Regular expressions compiled once per machine instead of once per run.
+"""Regular expressions that are compiled on their first use, not when a module is imported.
 
-CPython compiles a pattern in Python code, and a character class of Chinese
-characters is expensive there: the class is first spread over a 65,536-entry map.
-``[一二三四五六七八九十]`` costs about 0.4 ms and the Han range ``[一-鿿]`` about 2 ms,
-so doccheck's hundred-odd patterns cost about a tenth of a second at every start —
-a quarter of a whole one-document check.
+A module states its patterns at its top, where a reader looks for them, but one run
+uses only some of them (``doccheck --version`` none, a check of a .txt file none of
+the readers' patterns), and compiling is not free: CPython's ``re`` compiles in
+Python code, and a class of Chinese characters costs it far more than a class of
+ASCII ones. :func:`lazy` gives an object that stands for the pattern and compiles it
+when it is first used.
 
-:func:`compile` gives exactly what ``re.compile`` gives. The first time a pattern is
-compiled on a machine, it is compiled the usual way, and the engine's program for it
-(the list of opcodes ``re`` hands to its C engine) is kept in the cache folder
-(see :mod:`checker.core.resources`); later processes hand the stored program straight to
-the C engine, which checks it before use. A program is stored only after it was
-shown to rebuild a pattern equal to ``re.compile``'s (same text, flags and program),
-and the store is keyed by the exact Python build, so a different Python never reads
-it. Anything unexpected — another Python implementation, a change in ``re``'s
-internals, an unreadable cache — falls back to plain ``re.compile``.
+A pattern built at run time from data (a rule pack, a profile) is compiled with
+``re.compile`` where it is built: there is nothing to defer.
 """
 from __future__ import annotations
 
-import atexit
-import pickle
 import re
-import sys
-from pathlib import Path
-from typing import Any, AnyStr
+from typing import Any, AnyStr, cast
 
-try:  # CPython's regular expression internals (3.11 and later)
-    # no stubs describe these private modules: typeshed leaves them out on purpose
-    import _sre  # type: ignore[import-not-found]
-    from re import _compiler, _parser  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - another implementation or an older Python
-    _sre = _compiler = _parser = None
-
-_LIMIT = 4000  # stored programs; beyond that, the ones this process did not use are dropped
-
-Key = tuple[Any, int]  # (the pattern, str or bytes; the flags)
-_compiled: dict[Key, re.Pattern[Any]] = {}
-_stored: dict[Key, tuple] | None = None  # loaded on the first compile
-_used: set[Key] = set()
-_changed = False
+_declared: list[LazyPattern] = []
 
 
-def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
-    """``re.compile(pattern, flags)``, built from the stored program when there is one."""
-    key = (pattern, int(flags))
-    found = _compiled.get(key)
-    if found is not None:
-        return found
-    found = _from_store(key)
-    if found is None:
-        found = re.compile(pattern, flags)
-        _remember(key, found)
-    _compiled[key] = found
-    return found
+class LazyPattern:
+    """``re.compile(source, flags)``, compiled the first time it is used.
+
+    It has every attribute of the compiled pattern (``search``, ``finditer``, ``sub``,
+    ``pattern``, ``groupindex`` …). The first time one is asked for, the pattern is
+    compiled and the attribute is kept on this object, so that later uses find it
+    at once: after the first use, ``PATTERN.search(text)`` costs what it costs on the
+    ``re.Pattern`` itself. It is not an ``re.Pattern``: where one is needed
+    (``re.sub(pattern, …)``, ``isinstance``), use :meth:`compiled`.
+    """
+
+    def __init__(self, source: str | bytes, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+        self._compiled: re.Pattern[Any] | None = None
+
+    def compiled(self) -> re.Pattern[Any]:
+        """The compiled pattern (compiled now if it has not been used yet)."""
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for a name this object does not hold yet.
+        if name.startswith("__"):  # copy, pickle and friends probing for hooks: no compiling
+            raise AttributeError(name)
+        value = getattr(self.compiled(), name)
+        setattr(self, name, value)
+        return value
+
+    def __reduce__(self) -> tuple[type[LazyPattern], tuple[str | bytes, int]]:
+        return (LazyPattern, (self._source, self._flags))
+
+    def __repr__(self) -> str:
+        return f"patterns.lazy({self._source!r}, {self._flags!r})"
+
+
+def lazy(source: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
+    """A pattern to state at a module's top: ``re.compile(source, flags)`` on first use.
+
+    Typed as the ``re.Pattern`` it stands for, whose methods and attributes it has.
+    """
+    pattern = LazyPattern(source, flags)
+    _declared.append(pattern)
+    return cast("re.Pattern[AnyStr]", pattern)
 
 
 def compiled() -> list[re.Pattern[Any]]:
-    """Every pattern this process compiled through :func:`compile`."""
-    return list(_compiled.values())
-
-
-def _from_store(key: Key) -> re.Pattern[Any] | None:
-    global _stored
-    if _stored is None:
-        _stored = _load()
-    program = _stored.get(key)
-    if program is None:
-        return None
-    try:
-        found = _sre.compile(key[0], *program)
-    except Exception:  # a damaged entry: the C engine refuses it; compile afresh
-        return None
-    _used.add(key)
-    return found
-
-
-def _program(pattern: str, flags: int) -> tuple:
-    """What ``re._compiler.compile`` hands to ``_sre.compile`` after the pattern text."""
-    parsed = _parser.parse(pattern, flags)
-    code = list(map(int, _compiler._code(parsed, flags)))  # plain ints: re's opcodes refuse pickling
-    groupindex = parsed.state.groupdict
-    indexgroup = [None] * parsed.state.groups
-    for name, index in groupindex.items():
-        indexgroup[index] = name
-    return (flags | parsed.state.flags, code, parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
-
-
-def _remember(key: Key, compiled: re.Pattern[Any]) -> None:
-    global _changed
-    if _stored is None or _sre is None or not isinstance(key[0], str):
-        return
-    try:
-        program = _program(*key)
-        if _sre.compile(key[0], *program) != compiled:  # re's internals are not what we expect
-            return
-    except Exception:
-        return
-    _stored[key] = program
-    _used.add(key)
-    if not _changed:
-        _changed = True
-        atexit.register(_save)
-
-
-# -- the store on disk --------------------------------------------------------------
-def _version() -> str:
-    return repr(("patterns 1", sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None),
-                 sys.maxunicode))
-
-
-def _path() -> Path | None:
-    from checker.core.resources import cache_dir
-
-    folder = cache_dir()
-    return None if folder is None or _sre is None else folder / "patterns.pickle"
-
-
-def _load() -> dict[Key, tuple]:
-    path = _path()
-    if path is None:
-        return {}
-    try:
-        with open(path, "rb") as stream:
-            version, programs = pickle.load(stream)
-    except Exception:  # absent, unreadable or damaged: start afresh
-        return {}
-    return programs if version == _version() and isinstance(programs, dict) else {}
-
-
-def _save() -> None:
-    path = _path()
-    if path is None or not _stored:
-        return
-    programs: dict[Key, Any] = _stored
-    if len(programs) > _LIMIT:  # patterns of rule packs no longer in use
-        programs = {key: program for key, program in programs.items() if key in _used}
-    from checker.core.resources import store_atomically
-
-    store_atomically(path, pickle.dumps((_version(), programs), protocol=pickle.HIGHEST_PROTOCOL))
+    """Every pattern stated with :func:`lazy` so far, compiled (for the tests that
+    inspect all of doccheck's patterns)."""
+    return [pattern.compiled() for pattern in _declared]

@@ -59,16 +59,19 @@ def load_schema(filename: str) -> dict:
 # validated data is kept on disk, keyed by all three; a miss parses as before.
 # ``DOCCHECK_CACHE_DIR`` moves the cache; set it to an empty string to turn it off.
 
-_CACHE_VERSION = "2"
-_CACHE_LIMIT = 200  # files kept; the oldest half is dropped beyond that
+_CACHE_VERSION = "2"  # the layout of an entry: a new one makes every old entry a miss
+CACHE_LIMIT = 200  # entries kept; beyond that, the half used longest ago is dropped
 
 
 def cache_dir() -> Path | None:
+    """The user's cache folder for doccheck (``~/.cache/doccheck`` on Linux), or the one
+    ``DOCCHECK_CACHE_DIR`` names; None when that is set to an empty string."""
     configured = os.environ.get("DOCCHECK_CACHE_DIR")
     if configured is not None:
         return Path(configured) if configured.strip() else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "doccheck"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("doccheck", appauthor=False))
 
 
 def _stamp(path: Path) -> tuple:
@@ -95,7 +98,7 @@ def cached_load(path: str | Path, parse: Callable[[str], T]) -> T:
 def cached_load_all(paths: Sequence[str | Path], parse: Callable[[str], T]) -> list[T]:
     """``[parse(path) for path in paths]`` remembered as one entry, until any of the files,
     a schema or ``parse``'s module changes: a folder of small files (the eighteen
-    profiles) costs one open and one unpickling instead of one each (9 → 3 ms)."""
+    profiles) costs one open and one unpickling instead of one each."""
     folder = cache_dir()
     sources = [Path(path).resolve() for path in paths]
     if folder is None or not all(source.is_file() for source in sources):
@@ -104,14 +107,38 @@ def cached_load_all(paths: Sequence[str | Path], parse: Callable[[str], T]) -> l
     return _remembered(folder, stamps, parse, lambda: [parse(str(path)) for path in paths])
 
 
-def _remembered(folder: Path, stamps: Any, parse: Callable, compute: Callable[[], T]) -> T:
-    module = sys.modules.get(parse.__module__)
-    module_file: str | None = getattr(module, "__file__", None) if module else None
-    key = repr((
+def cached_file(path: str | Path, build: Callable[[str], T], write: Callable[[T], bytes], *,
+                suffix: str) -> Path | None:
+    """A file in the cache folder holding ``write(build(path))``, made once and kept until
+    the file, a schema or ``build``'s module changes; None when there is no cache folder
+    or the file cannot be written there. The caller reads it and checks what it finds."""
+    folder = cache_dir()
+    source = Path(path).resolve()
+    if folder is None or not source.is_file():
+        return None
+    entry = folder / (hashlib.sha1(_key(_stamp(source), build).encode("utf-8")).hexdigest() + suffix)
+    if entry.is_file():
+        _touch(entry)
+        return entry
+    if not store_atomically(entry, write(build(str(path)))):
+        return None
+    _prune(folder)
+    return entry
+
+
+def _key(stamps: Any, parse: Callable) -> str:
+    """What an entry depends on: the files read, the function that read them and the
+    file it is written in, and the schemas."""
+    code = getattr(parse, "__code__", None)  # a function's or a bound method's
+    return repr((
         _CACHE_VERSION, sys.version_info[:2], stamps, parse.__module__, parse.__qualname__,
-        _stamp(Path(module_file)) if module_file else None,
+        _stamp(Path(code.co_filename)) if code is not None else None,
         _schema_stamps(),
     ))
+
+
+def _remembered(folder: Path, stamps: Any, parse: Callable, compute: Callable[[], T]) -> T:
+    key = _key(stamps, parse)
     entry = folder / (hashlib.sha1(key.encode("utf-8")).hexdigest() + ".pickle")
     try:
         with open(entry, "rb") as handle:
@@ -129,7 +156,7 @@ def _remembered(folder: Path, stamps: Any, parse: Callable, compute: Callable[[]
 @lru_cache(maxsize=1)
 def _schema_stamps() -> list | None:
     """The schemas' stamps, taken once per process (a run reads some twenty cached
-    files: listing the schemas for each cost 3 ms of start-up)."""
+    files: listing the schemas again for each would slow the start)."""
     schemas = data_dir("schemas")
     return sorted(_stamp(schema) for schema in schemas.glob("*.json")) if schemas.is_dir() else None
 
@@ -147,11 +174,16 @@ def _store(folder: Path, entry: Path, key: str, value: Any) -> None:
         data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PickleError, TypeError, AttributeError):
         return  # an unpicklable value: no cache, same result
-    if not store_atomically(entry, data):
-        return
+    if store_atomically(entry, data):
+        _prune(folder)
+
+
+def _prune(folder: Path) -> None:
+    """Beyond CACHE_LIMIT entries, drop the half that was used longest ago."""
     try:
-        entries = sorted(folder.glob("*.pickle"), key=lambda item: item.stat().st_mtime)
-        for old in entries[: len(entries) - _CACHE_LIMIT // 2] if len(entries) > _CACHE_LIMIT else []:
+        entries = sorted((item for item in folder.iterdir() if item.suffix in (".pickle", ".tables")),
+                         key=lambda item: item.stat().st_mtime)
+        for old in entries[: len(entries) - CACHE_LIMIT // 2] if len(entries) > CACHE_LIMIT else []:
             old.unlink()
     except OSError:
         pass

@@ -33,7 +33,7 @@ from checker.model.quantities import Quantity, QuantitySentence, load_numeric_ru
 from checker.model.sentences import Ends, Units, units
 
 _OPEN = "".join(BRACKETS)
-_BRACKETS = patterns.compile("[" + re.escape(_OPEN + "".join(BRACKETS.values())) + "]")
+_BRACKETS = patterns.lazy("[" + re.escape(_OPEN + "".join(BRACKETS.values())) + "]")
 # A phrase longer than this is text without punctuation: looking further back finds nothing useful.
 _PHRASE_REACH = 200
 # What may follow a part of a breakdown: the end of its phrase or list item, a bracket, 和 or 及.
@@ -47,7 +47,7 @@ _LONGEST_COMPARISON = 14
 def _any_word(words: Iterable[str]) -> re.Pattern[str]:
     """One pattern that finds whether a text holds any of ``words``: re skips to their first
     characters by itself, where testing the words one by one with ``in`` scans the text once each."""
-    return patterns.compile("|".join(re.escape(word) for word in words) or "(?!)")
+    return re.compile("|".join(re.escape(word) for word in words) or "(?!)")
 
 
 class _WordTests:
@@ -205,8 +205,7 @@ def _may_claim(quantities: list[Quantity], kinds: set[str]) -> bool:
 
     Every claim needs a count, a measure or a rate (a quantity whose kind is neither a
     time nor a bare number), except a ratio of bare numbers (5.1:38.2:56.7), which needs
-    two. Many sentences with numbers hold only dates (a third of them in the bench
-    text): they are not read at all.
+    two. Many sentences with numbers hold only dates: they are not read at all.
     """
     if not kinds <= _NO_CLAIM_KINDS:
         return True
@@ -276,7 +275,7 @@ class _SentenceReader:
     def _depths(self) -> Callable[[int], int]:
         """A function giving the bracket depth at an offset of this sentence."""
         # One search first: most sentences hold no bracket, and a search that finds none costs
-        # a tenth of a finditer loop that finds none.
+        # far less than a finditer loop that finds none.
         first = _BRACKETS.search(self.text, self.sentence.start, self.sentence.end)
         if first is None:
             return _no_brackets

@@ -29,7 +29,7 @@ _ARABIC = frozenset(ARABIC_DIGITS)
 WEEKDAY_NAMES = "一二三四五六日"  # 星期一 … 星期日, Monday first
 _WEEKDAYS = {name: day for day, name in enumerate(WEEKDAY_NAMES)} | {"天": 6}
 # （星期五） (周五) 星期五 — right after a date
-_WEEKDAY = patterns.compile(rf"{_SP}(?:[（(]{_SP})?(?P<given>(?:星期|礼拜|周)(?P<weekday>[一二三四五六日天]))")
+_WEEKDAY = patterns.lazy(rf"{_SP}(?:[（(]{_SP})?(?P<given>(?:星期|礼拜|周)(?P<weekday>[一二三四五六日天]))")
 
 
 class DatePieces(NamedTuple):
@@ -87,24 +87,24 @@ def _date_patterns() -> _DatePatterns:
     chinese_year, chinese_month = pieces.characters(pieces.chinese_year), pieces.characters(pieces.chinese_month)
     separators = pieces.characters(pieces.numeric_separator)
     return _DatePatterns(
-        arabic=patterns.compile(
+        arabic=re.compile(
             rf"(?<![{arabic}.．\-－/])(?:(?P<year>{pieces.arabic_year}){_SP}年{_SP})?(?P<month>{pieces.arabic_month})"
             rf"{_SP}月(?:{_SP}(?P<day>{pieces.arabic_day}){_SP}[日号])?"),
-        chinese=patterns.compile(
+        chinese=re.compile(
             rf"(?<![{chinese_month}{chinese_year}])(?:(?P<year>{pieces.chinese_year}){_SP}年{_SP})?"
             rf"(?P<month>{pieces.chinese_month}){_SP}月(?:{_SP}(?P<day>{pieces.chinese_day}){_SP}[日号])?"),
-        numeric=patterns.compile(
+        numeric=re.compile(
             rf"(?<![{arabic}.．\-/])(?P<year>{pieces.arabic_year})(?P<sep>{pieces.numeric_separator})"
             rf"(?P<month>{pieces.arabic_month})(?P=sep)(?P<day>{pieces.arabic_day})"
             rf"(?![{arabic}]|{pieces.numeric_separator}[{arabic}])"),
-        arabic_starts=patterns.compile(rf"[{arabic}](?=[{arabic}]{{3}}{_SP}年|[{arabic}]?{_SP}月)"),
-        chinese_starts=patterns.compile(
+        arabic_starts=re.compile(rf"[{arabic}](?=[{arabic}]{{3}}{_SP}年|[{arabic}]?{_SP}月)"),
+        chinese_starts=re.compile(
             rf"[{chinese_year}{chinese_month}](?=[{chinese_year}]{{3}}{_SP}年|[{chinese_month}]?{_SP}月)"),
         before_month=frozenset(_characters(arabic + chinese_year + chinese_month) + "年 \t\u3000"),
         separators=_characters(separators),
         # a year is no part of a longer numeral: 十二零一六年 is none
-        year=patterns.compile(rf"(?<![{arabic}{chinese_year}{chinese_month}])(?P<digits>{pieces.arabic_year}|{pieces.chinese_year})"
-                              rf"{_SP}年(?P<decade>代)?"),
+        year=re.compile(rf"(?<![{arabic}{chinese_year}{chinese_month}])(?P<digits>{pieces.arabic_year}|{pieces.chinese_year})"
+                        rf"{_SP}年(?P<decade>代)?"),
         year_length=_fixed_count(pieces.arabic_year, pieces.chinese_year),
     )
 

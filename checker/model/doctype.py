@@ -30,14 +30,14 @@ _ENDINGS: tuple[tuple[str, str], ...] = (
 )
 
 # 2015年工作总结和2016年工作计划, 工作总结及工作打算, 上半年工作总结和下半年工作安排
-_SUMMARY_AND_PLAN = patterns.compile(r"总结[和及与暨、].{0,16}(?:计划|安排|打算|思路|要点)$")
-_SUMMARY = patterns.compile(r"(?:工作总结|工作情况总结)$")
-_PLAN = patterns.compile(r"(?:工作计划|工作安排|工作打算)$")
-_SPEECH = patterns.compile(r"^在.{2,60}上的.{0,6}(?:报告|讲话|发言|致辞)$")
+_SUMMARY_AND_PLAN = patterns.lazy(r"总结[和及与暨、].{0,16}(?:计划|安排|打算|思路|要点)$")
+_SUMMARY = patterns.lazy(r"(?:工作总结|工作情况总结)$")
+_PLAN = patterns.lazy(r"(?:工作计划|工作安排|工作打算)$")
+_SPEECH = patterns.lazy(r"^在.{2,60}上的.{0,6}(?:报告|讲话|发言|致辞)$")
 # A subtitle run into the title: ——2026年1月26日在……会议上; the number of a 令: 国务院令第706号.
-_SUBTITLE = patterns.compile(r"(?:——|－－).*$")
-_ORDER_NUMBER = patterns.compile(rf"(令)[\s\u3000]*第[{ARABIC}{CHINESE_ZEROS}{CHINESE_ONE_TO_NINE}十百]{{1,6}}号$")
-_TRAILING = patterns.compile(r"[\s\u3000（(]*(?:[(（][^()（）]{0,12}[)）][\s\u3000]*)?$")
+_SUBTITLE = patterns.lazy(r"(?:——|－－).*$")
+_ORDER_NUMBER = patterns.lazy(rf"(令)[\s\u3000]*第[{ARABIC}{CHINESE_ZEROS}{CHINESE_ONE_TO_NINE}十百]{{1,6}}号$")
+_TRAILING = patterns.lazy(r"[\s\u3000（(]*(?:[(（][^()（）]{0,12}[)）][\s\u3000]*)?$")
 
 
 def type_of_title(title: str | None) -> str | None:

@@ -1,7 +1,8 @@
 """The outline of a 公文: its numbered-section tree and page furniture.
 
 ``grammar/outline.lark`` classifies every line (heading with its marker, metadata
-field, site chrome, attachment note, 发文字号, date line, plain text); this module
+field, site chrome, attachment note, 发文字号, date line, plain text;
+:mod:`checker.model.line_lexer` applies it); this module
 nests the classified lines into a tree of :class:`Node` objects and scans
 paragraphs for in-paragraph enumerations (``grammar/enumeration.lark``). Rules read
 the tree; none of them re-parses headings.
@@ -12,25 +13,16 @@ line breaks at all gets a best-effort outline.
 from __future__ import annotations
 
 import bisect
-import importlib
 import re
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from types import ModuleType
-from typing import TYPE_CHECKING, Any
 
 from checker.core import patterns
 from checker.core.marks import CLAUSE_ENDS, COLONS, PHRASE_ENDS
-from checker.core.resources import grammar_path
+from checker.core.resources import cached_load, grammar_path
+from checker.model.line_lexer import Line, classify_lines
 from checker.model.numerals import ARABIC, CHINESE_ONE_TO_NINE, CHINESE_ZEROS, to_int
-
-if TYPE_CHECKING:
-    from lark import Lark, Tree
-
-# ``match(text, pos)`` of the terminals one parser state accepts
-Scanner = Callable[[str, int], "re.Match[str] | None"]
 
 # Nesting rank of each kind of numbered heading: a heading nests under the nearest
 # open heading of smaller rank. 章 > 节 > 条 > 一、 > （一） > 1. > （1）.
@@ -40,16 +32,16 @@ ENUMERATION_RANK = 80
 _TERMINAL_LEVEL = {"H1": 1, "H2": 2, "H3": 3, "H4": 4}
 _TERMINAL_KIND = {"CHAPTER": "chapter", "SECTION": "section", "ARTICLE": "article"}
 
-_ATTACHMENT_ITEM = patterns.compile(rf"[ \t\u3000]*([{ARABIC}]{{1,3}}[.．、])")
-_CHINESE_NUMBER = patterns.compile(f"[{CHINESE_ZEROS}{CHINESE_ONE_TO_NINE}十百]+")
-_ARABIC_NUMBER = patterns.compile(f"[{ARABIC}]+")
+_ATTACHMENT_ITEM = patterns.lazy(rf"[ \t\u3000]*([{ARABIC}]{{1,3}}[.．、])")
+_CHINESE_NUMBER = patterns.lazy(f"[{CHINESE_ZEROS}{CHINESE_ONE_TO_NINE}十百]+")
+_ARABIC_NUMBER = patterns.lazy(f"[{ARABIC}]+")
 _SHORT_LINE = 40  # a signature or chrome line is short
-_NOT_ORGAN = patterns.compile("[。，；：:“”《》]")  # marks an organ line of a signature never has
-_TITLE_END = patterns.compile("[" + re.escape(CLAUSE_ENDS) + "]")  # a heading's title ends with its first clause
+_NOT_ORGAN = patterns.lazy("[。，；：:“”《》]")  # marks an organ line of a signature never has
+_TITLE_END = patterns.lazy("[" + re.escape(CLAUSE_ENDS) + "]")  # a heading's title ends with its first clause
 _TITLE_LINE = 80
 # A one-line title someone closed with a mark, as if it were a sentence.
-_PUNCTUATED_TITLE = patterns.compile(r"^关于[^。，；\n]{2,70}的(?:请示|报告|通知|函|复函|批复|意见|决定|通报|通告"
-                                     r"|公告|议案|纪要|方案|办法|规定)[。，；]$")
+_PUNCTUATED_TITLE = patterns.lazy(r"^关于[^。，；\n]{2,70}的(?:请示|报告|通知|函|复函|批复|意见|决定|通报|通告"
+                                  r"|公告|议案|纪要|方案|办法|规定)[。，；]$")
 
 
 @dataclass(eq=False)
@@ -118,277 +110,29 @@ class Node:
         return f"<Node {' '.join(bits)} {self.start}:{self.end}>"
 
 
-@dataclass
-class Line:
-    """One classified line from the grammar."""
-
-    kind: str  # heading, meta_field, chrome, attachment_note, doc_number, date_line, text, blank
-    start: int  # first non-space character
-    end: int  # end of line (before the newline), trailing spaces excluded
-    terminal: str | None = None  # the marker terminal for headings
-    marker_end: int = -1
-    line_start: int = 0  # start of the line including indentation
-
-
-def _lark() -> ModuleType:
-    """The lark module. Lark imports the third-party ``regex`` module when it is
-    installed (a reader's library brings it), only to measure grammar terminals that
-    use Unicode categories, which doccheck's grammars do not; importing it costs
-    about 15 ms of start-up, so a first import of Lark is made without it."""
-    if "lark" not in sys.modules and "regex" not in sys.modules:
-        sys.modules["regex"] = None  # type: ignore[assignment]  # `import regex` raises ImportError
-        try:
-            return importlib.import_module("lark")
-        finally:
-            del sys.modules["regex"]
-    return importlib.import_module("lark")
-
-
-@lru_cache(maxsize=1)
-def _line_parser() -> Lark:
-    Lark = _lark().Lark
-
-    parser = Lark.open(
-        str(grammar_path("outline.lark")),
-        parser="lalr",
-        lexer="contextual",
-        propagate_positions=False,
-        maybe_placeholders=False,
-        cache=True,
-    )
-    _lexers_use_stored_patterns(parser)
-    return parser  # type: ignore[no-any-return]  # reached through _lark(), a module
-
-
-class _ReForLark:
-    """What Lark's lexer asks of the ``re`` module, with ``compile`` taken from
-    checker.core.patterns: the lexer joins the terminals of each parser state into one
-    pattern, and compiling those costs about 25 ms at every start."""
-
-    compile = staticmethod(patterns.compile)
-    match = staticmethod(re.match)
-    error = re.error
-
-
-def _lexers_use_stored_patterns(parser: Lark) -> None:
-    # Lark builds a lexer per parser state, each with the regular expression module
-    # in its ``re`` and its scanner compiled on first use. Where the layout is not
-    # that (another Lark version), nothing changes but the speed.
-    lexer = getattr(getattr(parser, "parser", None), "lexer", None)
-    for basic in [*getattr(lexer, "lexers", {}).values(), getattr(lexer, "root_lexer", None)]:
-        if getattr(basic, "re", None) is re and getattr(basic, "_scanner", False) is None:
-            basic.re = _ReForLark
-
-
 # Where the enumeration markers of grammar/enumeration.lark can be: ENUM_DI begins with
 # a 第 before a numeral, ENUM_SHI ends with a 是 after a numeral and begins one to three
 # characters before that 是. Each pattern begins with its character, which the regex
 # engine scans for quickly (a pattern that begins with a class of numerals is tried
 # character by character); the numerals are checked only there.
-_ENUM_DI_AT = patterns.compile("第(?=[一二三四五六七八九十])")
-_ENUM_SHI_AT = patterns.compile("是(?<=[一二三四五六七八九十]是)")
+_ENUM_DI_AT = patterns.lazy("第(?=[一二三四五六七八九十])")
+_ENUM_SHI_AT = patterns.lazy("是(?<=[一二三四五六七八九十]是)")
+
+
+def enumeration_terminals(path: str) -> dict[str, str]:
+    """The regular expressions of the terminals of the grammar at ``path``, read by Lark."""
+    from lark import Lark
+
+    return {terminal.name: terminal.pattern.to_regexp() for terminal in Lark.open(path, parser="lalr").terminals}
 
 
 @lru_cache(maxsize=1)
 def _enumeration_pattern() -> re.Pattern[str]:
-    """The enumeration markers, compiled from the grammar's own terminals."""
-    grammar = _lark().Lark.open(str(grammar_path("enumeration.lark")), parser="lalr", cache=True)
-    alternatives = [
-        f"(?P<{name}>{grammar.get_terminal(name).pattern.to_regexp()})" for name in ("ENUM_SHI", "ENUM_DI")
-    ]
-    return patterns.compile("|".join(alternatives))
+    """The enumeration markers, compiled from the grammar's own terminals (kept in the
+    cache folder, so a run does not import Lark for them)."""
+    terminals = cached_load(grammar_path("enumeration.lark"), enumeration_terminals)
+    return re.compile("|".join(f"(?P<{name}>{terminals[name]})" for name in ("ENUM_SHI", "ENUM_DI")))
 
-
-def classify_lines(text: str) -> list[Line]:
-    """Every line of ``text`` with the kind the grammar gives it.
-
-    Lark's parser costs microseconds a token and most lines are plain text, so the
-    lines are lexed here, each from its start, with the scanners of Lark's contextual
-    lexer (the terminals a parser state accepts, joined in Lark's order of priority),
-    and only the tokens of the lines that begin with a marker are fed to the parser,
-    which gives each its rule. A line without a marker is ``INDENT? REST?``: text, or
-    blank. Lark's own lexer is not run: it would count lines and columns for every
-    token of every line. A marker such as 索 引 号 may run over a line break; the lines
-    it covers are blank, as in a parse of the whole text (``_classify_lines_whole``,
-    which the tests compare with this).
-    """
-    global _lines_seen
-    lexing = _line_lexing()
-    if lexing is None or _lines_seen < _FAST_AFTER:
-        _lines_seen += text.count("\n") + 1
-        return _classify_lines_whole(text)
-    try:
-        return _classify(text, lexing)
-    except (_Unsupported, _lark().exceptions.LarkError):  # pragma: no cover - another Lark
-        return _classify_lines_whole(text)
-
-
-def _classify(text: str, lexing: _LineLexing) -> list[Line]:
-    whole = text if text.endswith("\n") else text + "\n"
-    lines: list[Line] = []
-    to_parse: list[int] = []  # indexes in ``lines`` of the lines the parser classifies
-    interactive: Any = None  # Lark's interactive parser, made at the first marker line
-    scanner, after_indent = lexing.line_scanners(lexing.start)
-    offset, length = 0, len(whole)
-    while offset < length:
-        found = _matched(scanner(whole, offset))
-        kind = found.lastgroup
-        indent = None
-        if kind == "INDENT":
-            indent = found
-            found = _matched(after_indent(whole, found.end()))
-            kind = found.lastgroup
-        if kind == "_NL":
-            lines.append(Line("blank", offset, offset, line_start=offset))
-            offset = found.end()
-        elif kind == "REST":
-            start, end = found.span()
-            while end > start and whole[end - 1] in _SPACE:
-                end -= 1
-            lines.append(Line("text", start, end, line_start=offset))
-            offset = whole.index("\n", end) + 1
-        else:
-            if interactive is None:
-                interactive = lexing.parser.parse_interactive(None)
-            line_start = offset
-            offset = lexing.feed_line(interactive.parser_state, whole, indent, found)
-            to_parse.append(len(lines))
-            lines.append(None)  # type: ignore[arg-type]  # the parser's line, below
-            for covered in _line_starts(whole, line_start, offset):  # lines a marker ran over
-                lines.append(Line("blank", covered, covered, line_start=covered))
-            scanner, after_indent = lexing.line_scanners(interactive.parser_state)
-    if interactive is not None:
-        parsed = list(_tree_lines(interactive.feed_eof(), whole))
-        if len(parsed) != len(to_parse):  # pragma: no cover - a grammar whose lines are not one rule each
-            raise _Unsupported
-        for index, line in zip(to_parse, parsed, strict=True):
-            lines[index] = line
-    if whole is text:  # a text that ends with a line break has an empty last line
-        lines.append(Line("blank", length, length, line_start=length))
-    return lines
-
-
-_SPACE = " \t\u3000\xa0"  # what a line's end leaves out
-_FAST_AFTER = 0  # lines a process classifies by whole parses first (none: the tests set it)
-_lines_seen = 0
-
-
-def _line_starts(text: str, start: int, end: int) -> Iterator[int]:
-    """Starts of the lines after the first in ``text[start:end]`` (which ends with a line break)."""
-    newline = text.find("\n", start, end - 1)
-    while newline >= 0:
-        yield newline + 1
-        newline = text.find("\n", newline + 1, end - 1)
-
-
-class _LineLexing:
-    """Lark's contextual lexer, run line by line: the scanner of each parser state (the
-    union of the terminals it accepts, which Lark compiled, matched directly), the
-    scanner after an indent at a line start, and the feeding of a marker line's tokens."""
-
-    # The parser's states and Lark's lexers are internals Lark does not type: Any.
-    def __init__(self, parser: Lark) -> None:
-        self.parser = parser
-        self.Token = _lark().Token
-        self.lexers: dict[int, Any] = parser.parser.lexer.lexers  # parser state → Lark's lexer for it
-        self.start: Any = parser.parse_interactive(None).parser_state  # before the first line
-        self._scanners: dict[int, Scanner] = {}
-        self._line_scanners: dict[int, tuple[Scanner, Scanner]] = {}
-
-    def scanner(self, state: int) -> Scanner:
-        """``match(text, pos)`` of the terminals parser state ``state`` accepts, as Lark
-        orders them: the first that matches wins."""
-        found = self._scanners.get(state)
-        if found is None:
-            lexer = self.lexers[state]
-            scanner = lexer.scanner  # compiled on first use (through _ReForLark)
-            if len(scanner._mres) != 1 or lexer.callback or lexer.ignore_types:
-                raise _Unsupported
-            found = self._scanners[state] = scanner._mres[0].match
-        return found
-
-    def line_scanners(self, parse: Any) -> tuple[Scanner, Scanner]:
-        """The scanners at a line start, the parser being in ``parse``, and after an
-        indent there."""
-        pair = self._line_scanners.get(parse.position)
-        if pair is None:
-            probe = parse.copy(deepcopy_values=False)
-            probe.feed_token(self.Token("INDENT", " ", 0))
-            pair = self._line_scanners[parse.position] = (self.scanner(parse.position),
-                                                          self.scanner(probe.position))
-        return pair
-
-    def feed_line(self, parse: Any, text: str, indent: re.Match[str] | None, found: re.Match[str]) -> int:
-        """Feed the parser the tokens of the line whose first token (after ``indent``)
-        is ``found``; return where the next line starts."""
-        Token, feed = self.Token, parse.feed_token
-        if indent is not None:
-            token = Token("INDENT", indent.group(), indent.start())
-            token.end_pos = indent.end()
-            feed(token)
-        while True:
-            kind = found.lastgroup
-            token = Token(kind, found.group(), found.start())
-            token.end_pos = found.end()
-            feed(token)
-            if kind == "_NL":
-                end: int = token.end_pos
-                return end
-            next_found = self.scanner(parse.position)(text, token.end_pos)
-            if next_found is None or next_found.end() == token.end_pos:
-                raise _Unsupported
-            found = next_found
-
-
-class _Unsupported(Exception):
-    """The lexer or parse table is not laid out as this Lark version lays it out."""
-
-
-def _matched(found: re.Match[str] | None) -> re.Match[str]:
-    """A line scanner's match: the grammar matches any line start (REST, _NL), so no
-    match means a lexer this module does not know."""
-    if found is None:
-        raise _Unsupported
-    return found
-
-
-@lru_cache(maxsize=1)
-def _line_lexing() -> _LineLexing | None:
-    try:
-        return _LineLexing(_line_parser())
-    except (_Unsupported, AttributeError, KeyError, TypeError):  # pragma: no cover - another Lark
-        return None
-
-
-def _tree_lines(tree: Tree[Any], text: str) -> Iterator[Line]:
-    """The classified lines of a parse of (lines of) ``text``, in order."""
-    Token = _lark().Token
-    for subtree in tree.children:
-        if isinstance(subtree, Token):  # INDENT of a whitespace-only line
-            continue
-        tokens = [tok for tok in subtree.children if isinstance(tok, Token)]
-        first, last = tokens[0], tokens[-1]
-        end_pos = last.end_pos
-        while end_pos > first.start_pos and text[end_pos - 1] in _SPACE:
-            end_pos -= 1
-        line = Line(kind=subtree.data, start=first.start_pos, end=end_pos)
-        if subtree.data != "text":  # the marker: heading number, meta key, 附件：…
-            line.terminal = first.type
-            line.marker_end = first.end_pos
-        line.line_start = text.rfind("\n", 0, first.start_pos) + 1
-        yield line
-
-
-def _classify_lines_whole(text: str) -> list[Line]:
-    """The whole text through Lark's parser and lexer: what ``classify_lines`` must give (tested)."""
-    whole = text if text.endswith("\n") else text + "\n"
-    parsed = {line.line_start: line for line in _tree_lines(_line_parser().parse(whole), whole)}
-    lines: list[Line] = []
-    offset = 0
-    for raw in text.split("\n"):
-        lines.append(parsed.get(offset) or Line(kind="blank", start=offset, end=offset, line_start=offset))
-        offset += len(raw) + 1
-    return lines
 
 
 class OutlineBuilder:

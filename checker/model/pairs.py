@@ -21,9 +21,9 @@ OPENER_OF = {close: open_ for open_, close in PAIRED_MARKS.items()}
 # Round brackets of either width match each other.
 _FAMILY = {mark: mark for mark in OPENING_MARKS} | {close: open_ for open_, close in PAIRED_MARKS.items()}
 _FAMILY.update({"（": "(", "）": "("})
-_MARKS = patterns.compile("[" + re.escape(OPENING_MARKS + CLOSING_MARKS) + "]")
+_MARKS = patterns.lazy("[" + re.escape(OPENING_MARKS + CLOSING_MARKS) + "]")
 # "1）…" "a)" "一）" at the start of a paragraph number a list item with only a closer.
-_LIST_ITEM = patterns.compile(rf"[{ARABIC}a-zA-Z{CHINESE_ONE_TO_NINE}十]{{1,3}}[)）]")
+_LIST_ITEM = patterns.lazy(rf"[{ARABIC}a-zA-Z{CHINESE_ONE_TO_NINE}十]{{1,3}}[)）]")
 # A line this short that does not end as a sentence or clause ends (LINE_END_MARKS) was
 # broken mid-sentence: its pairs may close on the next line.
 _BROKEN_LINE = 80

@@ -24,7 +24,6 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from checker.core import patterns
 from checker.core.datafiles import RuleData
 from checker.core.marks import PHRASE_ENDS
 from checker.core.numericdata import NumericRules
@@ -201,7 +200,7 @@ def _lexicon(path: str | None = None) -> _Lexicon:
     # tried at every position). The look-behinds read which first character it was: the
     # number groups hold the number after its first character. The groups after the number
     # always take part, empty when nothing is written there (faster than optional groups).
-    pattern = patterns.compile(
+    pattern = re.compile(
         rf"[百{ARABIC}{_CN_START}]"
         rf"(?:(?<=百)分之(?P<pctnum>{_ARABIC}|[{_CN_BODY}]+)"
         rf"|(?:(?<=[{ARABIC}])(?P<arabic>{_ARABIC_REST})|(?<=[{_CN_START}])(?P<chinese>[{_CN_BODY}]*))"
@@ -226,12 +225,12 @@ def _lexicon(path: str | None = None) -> _Lexicon:
     lexicon = _Lexicon(pattern, frozenset(units.count), frozenset(units.measure), frozenset(units.time),
                        dict(units.aliases), tuple(sorted(before, key=by_length)),
                        tuple(sorted(after, key=by_length)), inner, exclusions,
-                       before_pattern=patterns.compile(f"(?:{_alternation(before_words)})$"),
+                       before_pattern=re.compile(f"(?:{_alternation(before_words)})$"),
                        before_words=before_words,
-                       exclusion_pattern=patterns.compile(f"(?:{_alternation(exclusions)})$") if exclusions
-                       else patterns.compile("(?!)"),
-                       after_pattern=patterns.compile(_alternation(after_words)) if after_words
-                       else patterns.compile("(?!)"),
+                       exclusion_pattern=re.compile(f"(?:{_alternation(exclusions)})$") if exclusions
+                       else re.compile("(?!)"),
+                       after_pattern=re.compile(_alternation(after_words)) if after_words
+                       else re.compile("(?!)"),
                        after_words=after_words,
                        # before_pattern ends in $, which also matches before a final line break
                        before_ends=frozenset([word[-1] for word in before_words] + ["\n"]),

@@ -1,12 +1,12 @@
 """Running a pattern only in the ranges of the text that hold a word every match holds.
 
 Python's regular expression engine skips ahead to a pattern that begins with a literal or a
-plain character class, but even that skipping tests every character against the class (some
-fifty machine instructions a character), while ``str.find`` goes through text for a word many
-times faster. ``ranges_holding`` picks the paragraphs that hold one of the words every match
-of a pattern holds, so that the pattern runs over those alone: most paragraphs of a 公文 hold
-no ellipsis, dash, half-width mark or 左右. (Patterns that would begin with a group or a
-look-behind are written to begin with their first character instead: see the rules' modules.)
+plain character class, but even that skipping tests every character against the class, while
+``str.find`` goes through text for a word many times faster. ``ranges_holding`` picks the
+paragraphs that hold one of the words every match of a pattern holds, so that the pattern runs
+over those alone: most paragraphs of a 公文 hold no ellipsis, dash, half-width mark or 左右.
+(Patterns that would begin with a group or a look-behind are written to begin with their first
+character instead: see the rules' modules.)
 """
 from __future__ import annotations
 

@@ -1,13 +1,13 @@
 """Word knowledge for the wording checks: a compact lexicon and the segmentation view.
 
 Segmenting every document with jieba costs more than the whole rest of a check
-(jieba.lcut runs at about 1.2 MB/s, and importing jieba and loading its model takes
-about a second). The typo model does not need a segmentation: it needs to know
-whether two adjacent characters can be part of a word, how frequent a two-character
-word is, and which characters sound alike. :func:`lexicon` gives exactly that,
-built once from jieba's dictionary file and pypinyin's readings (without importing
-jieba's tokenizer) and kept on disk in a compact form (bigram codes as an array of
-integers), so a warm start loads it in milliseconds.
+(and importing jieba and loading its model alone takes longer than a check). The
+typo model does not need a segmentation: it needs to know whether two adjacent
+characters can be part of a word, how frequent a two-character word is, and which
+characters sound alike. :func:`lexicon` gives exactly that, built once from jieba's
+dictionary file and pypinyin's readings (without importing jieba's tokenizer) into
+a table file in the cache folder (:mod:`checker.core.tables`: sorted integer keys
+and their values), which later runs map into memory instead of reading it.
 
 :func:`segments` is the full jieba segmentation of the body, for a check that
 really needs words; it loads jieba lazily and segments each document once.
@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import array
 import bisect
-import gc
 import importlib.util
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
-from checker.core.resources import cached_load
+from checker.core import tables
+from checker.core.tables import Tables, find
 from checker.model.document import Document
 
 KNOWN_MIN = 10  # a two-character entry this frequent is a word
@@ -40,26 +39,31 @@ def pair_code(first: str, second: str) -> int:
     return ord(first) | (ord(second) << 32)
 
 
-# A document's distinct pairs are looked up one by one in the sorted codes (about 1 µs
-# each) until this many lookups were made in the process; then the set of every code
-# is built once (about 30 ms for 117,000 codes: more than a one-document run needs
-# to spend) and used from then on.
+# A document's distinct pairs are looked up one by one in the sorted codes (a binary
+# search each) until this many lookups were made in the process; then the set of every
+# code is built once (which costs more than a one-document run needs to spend) and
+# used from then on.
 _LOOKUPS_BEFORE_SET = 10_000
 
 
-@dataclass
 class Lexicon:
-    codes: array.array[int]  # sorted pair codes of adjacent characters that can be (part of) a word
-    two: array.array[int]  # sorted pair codes of the two-character words (at least KNOWN_MIN frequent)
-    words: dict[str, int]  # two-character words at least CANDIDATE_MIN frequent
-    common: str  # characters that are frequent words of their own (COMMON_SINGLE)
-    syllables: dict[str, str]  # character → its usual reading with tone (bu4)
-    # other character + position of the replaced one + reading (署0bu4) → the characters
-    # that make a word of at least CANDIDATE_MIN with it (部)
-    sounds: dict[str, str]
-    source: str
-    _known: set[int] | None = field(default=None, repr=False)
-    _lookups: int = field(default=0, repr=False)
+    """The lexicon's tables (see :func:`build_lexicon_tables`), with the questions the
+    typo model asks of them."""
+
+    def __init__(self, data: Tables, source: str) -> None:
+        self.source = source
+        self.codes = data.column("known")  # sorted pair codes of adjacent characters that can be (part of) a word
+        self.two = data.column("two")  # sorted pair codes of the two-character words (at least KNOWN_MIN frequent)
+        self._word_codes = data.column("word.code")  # two-character words at least CANDIDATE_MIN frequent …
+        self._word_frequencies = data.column("word.frequency")  # … and their frequencies
+        self.common = data.text("common")  # characters that are frequent words of their own (COMMON_SINGLE)
+        self.syllables = Readings(data)  # character → its usual reading with tone (bu4)
+        # (other character, position of the replaced one, reading) → the characters
+        # that make a word of at least CANDIDATE_MIN with it
+        self._sound_keys, self._sound_starts = data.column("sound.key"), data.column("sound.start")
+        self._sound_chars = data.text("sound.chars")
+        self._known: set[int] | None = None
+        self._lookups = 0
 
     @property
     def known(self) -> set[int]:
@@ -75,7 +79,7 @@ class Lexicon:
             distinct = set().union(*sequences)
             if self._lookups + len(distinct) <= _LOOKUPS_BEFORE_SET:
                 self._lookups += len(distinct)
-                return {code for code in distinct if _contains(self.codes, code)}
+                return {code for code in distinct if find(self.codes, code) >= 0}
             self._lookups = _LOOKUPS_BEFORE_SET
         return self.known
 
@@ -84,29 +88,61 @@ class Lexicon:
         return frozenset(self.common)
 
     def frequency(self, word: str) -> int:
-        return self.words.get(word, 0)
+        """How often the two-character ``word`` is used, if at least CANDIDATE_MIN; else 0."""
+        if len(word) != 2:
+            return 0
+        at = find(self._word_codes, pair_code(word[0], word[1]))
+        return self._word_frequencies[at] if at >= 0 else 0
 
     def is_known(self, word: str) -> bool:
-        return len(word) == 2 and _contains(self.codes, pair_code(word[0], word[1]))
+        return len(word) == 2 and find(self.codes, pair_code(word[0], word[1])) >= 0
 
     def is_word(self, word: str) -> bool:
-        """Is ``word`` a two-character word? (Asked for a few positions per document,
-        so a binary search of the sorted codes spares building a set at start-up.)"""
-        return len(word) == 2 and _contains(self.two, pair_code(word[0], word[1]))
+        """Is ``word`` a two-character word?"""
+        return len(word) == 2 and find(self.two, pair_code(word[0], word[1])) >= 0
 
     def homophones(self, other: str, position: int, reading: str) -> list[tuple[str, int]]:
         """(character, frequency of the word) for each character read ``reading`` that
         makes a frequent word with ``other`` at ``position`` (0: before it, 1: after it)."""
-        return [(char, self.words[char + other if position == 0 else other + char])
-                for char in self.sounds.get(f"{other}{position}{reading}", "")]
+        number = self.syllables.number(reading)
+        at = -1 if number is None else find(self._sound_keys, _sound_key(other, position, number))
+        if at < 0:
+            return []
+        chars = self._sound_chars[self._sound_starts[at]:self._sound_starts[at + 1]]
+        return [(char, self.frequency(char + other if position == 0 else other + char)) for char in chars]
 
 
-def _contains(codes: array.array[int], code: int) -> bool:
-    at = bisect.bisect_left(codes, code)
-    return at < len(codes) and codes[at] == code
+class Readings:
+    """Character → its usual reading with tone (``lexicon().syllables["部"] == "bu4"``)."""
+
+    def __init__(self, data: Tables) -> None:
+        self._chars, self._numbers = data.column("reading.char"), data.column("reading.number")
+        self._readings = data.text("readings").split("\n")  # sorted: a reading's number is its place
+
+    def get(self, char: str, default: str | None = None) -> str | None:
+        at = find(self._chars, ord(char)) if len(char) == 1 else -1
+        return self._readings[self._numbers[at]] if at >= 0 else default
+
+    def __getitem__(self, char: str) -> str:
+        found = self.get(char)
+        if found is None:
+            raise KeyError(char)
+        return found
+
+    def __contains__(self, char: object) -> bool:
+        return isinstance(char, str) and self.get(char) is not None
+
+    def number(self, reading: str) -> int | None:
+        """The place of ``reading`` among the readings, or None."""
+        at = bisect.bisect_left(self._readings, reading)
+        return at if at < len(self._readings) and self._readings[at] == reading else None
 
 
-@lru_cache(maxsize=1)  # found once per process: the search costs about 0.5 ms of file lookups
+def _sound_key(other: str, position: int, number: int) -> int:
+    return ord(other) << 32 | position << 16 | number
+
+
+@lru_cache(maxsize=1)  # found once per process: the search looks through the import path
 def dictionary_path() -> str | None:
     """jieba's dict.txt, found without importing jieba."""
     spec = importlib.util.find_spec("jieba")
@@ -124,27 +160,11 @@ def lexicon() -> Lexicon | None:
 
 @lru_cache(maxsize=2)
 def _lexicon(path: str) -> Lexicon:
-    # A hundred thousand new objects would set off the garbage collector several
-    # times over objects that are all alive: load with it paused (a third faster).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _read_lexicon(path)
-    finally:
-        if enabled:
-            gc.enable()
+    return Lexicon(tables.load(path, build_lexicon_tables), path)
 
 
-def _read_lexicon(path: str) -> Lexicon:
-    data = cached_load(path, build_lexicon_data)
-    known, two = array.array("Q"), array.array("Q")
-    known.frombytes(data["known"])
-    two.frombytes(data["two"])
-    return Lexicon(known, two, data["words"], data["common"], data["syllables"], data["sounds"], path)
-
-
-def build_lexicon_data(path: str) -> dict[str, Any]:
-    """Read jieba's dictionary and pypinyin's readings into plain, picklable data."""
+def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
+    """Read jieba's dictionary and pypinyin's readings into the lexicon's tables."""
     from pypinyin import Style, pinyin
 
     known: set[int] = set()
@@ -183,7 +203,7 @@ def build_lexicon_data(path: str) -> dict[str, Any]:
         readings = pinyin(ch, style=Style.TONE3, heteronym=False, errors="ignore", neutral_tone_with_five=True)
         if readings and readings[0]:
             syllables[ch] = readings[0][0]
-    sounds: dict[str, str] = {}
+    sounds: dict[tuple[str, int, str], str] = {}
     for word in words:
         # the reading of each character in this word (长 in 增长 is zhang), as an
         # input method would have been given it
@@ -191,12 +211,30 @@ def build_lexicon_data(path: str) -> dict[str, Any]:
         if len(readings) != 2:
             continue
         for position in (0, 1):
-            key = f"{word[1 - position]}{position}{readings[position][0]}"
+            key = (word[1 - position], position, readings[position][0])
             sounds[key] = sounds.get(key, "") + word[position]
-    return {"known": array.array("Q", sorted(known)).tobytes(),
-            "two": array.array("Q", sorted(two)).tobytes(), "words": words,
-            "common": "".join(sorted(ch for ch, frequency in singles.items() if frequency >= COMMON_SINGLE)),
-            "syllables": syllables, "sounds": sounds}
+    every_reading = sorted(set(syllables.values()) | {reading for _, _, reading in sounds})
+    number = {reading: index for index, reading in enumerate(every_reading)}
+    by_char = sorted(syllables.items(), key=lambda item: ord(item[0]))
+    by_sound = sorted((_sound_key(other, position, number[reading]), found)
+                      for (other, position, reading), found in sounds.items())
+    starts = [0]
+    for _, found in by_sound:
+        starts.append(starts[-1] + len(found))
+    word_codes = sorted((pair_code(word[0], word[1]), frequency) for word, frequency in words.items())
+    return {
+        "known": array.array("Q", sorted(known)),
+        "two": array.array("Q", sorted(two)),
+        "word.code": array.array("Q", [code for code, _ in word_codes]),
+        "word.frequency": array.array("I", [frequency for _, frequency in word_codes]),
+        "common": "".join(sorted(ch for ch, frequency in singles.items() if frequency >= COMMON_SINGLE)),
+        "readings": "\n".join(every_reading),
+        "reading.char": array.array("I", [ord(char) for char, _ in by_char]),
+        "reading.number": array.array("H", [number[reading] for _, reading in by_char]),
+        "sound.key": array.array("Q", [key for key, _ in by_sound]),
+        "sound.start": array.array("I", starts),
+        "sound.chars": "".join(found for _, found in by_sound),
+    }
 
 
 # -- the full segmentation, for checks that need words ------------------------------

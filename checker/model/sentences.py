@@ -19,7 +19,6 @@ import re
 from functools import cached_property
 from typing import NamedTuple
 
-from checker.core import patterns
 from checker.core.marks import CLAUSE_ENDS, ITEM_ENDS, PHRASE_ENDS, SENTENCE_ENDS
 from checker.model.document import Document
 
@@ -30,7 +29,7 @@ class Span(NamedTuple):
 
 
 def _ends_of(marks: str) -> re.Pattern[str]:
-    return patterns.compile("[" + re.escape(marks) + "]")
+    return re.compile("[" + re.escape(marks) + "]")
 
 
 _SENTENCE_END = _ends_of(SENTENCE_ENDS)

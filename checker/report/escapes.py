@@ -17,7 +17,7 @@ from __future__ import annotations
 from checker.core import patterns
 
 # C0 but the tab, DEL, C1, and the bidirectional embeddings, overrides and isolates
-_CONTROL = patterns.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = patterns.lazy("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _shown(match) -> str:

@@ -122,7 +122,7 @@ def check_profile_option(value: str | None) -> str | None:
 
 # -- matching parts to headings -------------------------------------------------------
 
-_JOINERS = patterns.compile(r"[和及与暨、，,；;]|以及")
+_JOINERS = patterns.lazy(r"[和及与暨、，,；;]|以及")
 
 
 @dataclass

@@ -87,8 +87,8 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
-_CODE = patterns.compile(r"^(ST|NC|DT|TY|PN|NU|TM|LY|CT|PD|IN)\d{3}$")
-_NAME = patterns.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_CODE = patterns.lazy(r"^(ST|NC|DT|TY|PN|NU|TM|LY|CT|PD|IN)\d{3}$")
+_NAME = patterns.lazy(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def rule(

@@ -78,7 +78,7 @@ def _named_contexts() -> tuple[dict[str, str], dict[str, str]]:
 
 # A pack's "sentence" (not_in_sentence_with) is a clause of the text model: it ends at a
 # semicolon too, and is looked at from the form on, at most _SENTENCE_LIMIT characters.
-_CLAUSE_END = patterns.compile("[" + re.escape(CLAUSE_ENDS) + "]")
+_CLAUSE_END = patterns.lazy("[" + re.escape(CLAUSE_ENDS) + "]")
 _LOOKBACK = 24
 _SENTENCE_LIMIT = 120
 
@@ -95,7 +95,7 @@ class Context(NamedTuple):
             return None
         literals = tuple(item for item in items if item not in named)
         names = [named[item] for item in items if item in named]
-        pattern = patterns.compile("|".join(f"(?:{n})" for n in names)) if names else None
+        pattern = re.compile("|".join(f"(?:{n})" for n in names)) if names else None
         return cls(literals, pattern)
 
     def after(self, text: str, at: int) -> bool:
@@ -330,14 +330,14 @@ class Matcher:
         self.by_pair: dict[str, list[str]] = {}
         for form in sorted(by_form, key=lambda form: (-len(form), form)):
             self.by_pair.setdefault(form[:2], []).append(form)
-        self.pattern = patterns.compile(pair_pattern(list(self.by_pair))) if by_form else None
+        self.pattern = re.compile(pair_pattern(list(self.by_pair))) if by_form else None
         consistencies: dict[tuple[str, ...], Consistency] = {}
         for pack in packs:
             for rule_ in pack.consistencies:
                 consistencies[rule_.forms] = rule_
         self.consistencies = list(consistencies.values())
         every = sorted({form for rule_ in self.consistencies for form in rule_.forms}, key=lambda f: (-len(f), f))
-        self.consistency_pattern = patterns.compile(trie_pattern(every)) if every else None
+        self.consistency_pattern = re.compile(trie_pattern(every)) if every else None
         self.accepted = frozenset(word for pack in packs for word in pack.accept)
         words = lexicon()
         self.is_word: Callable[[str], bool] = words.is_word if words is not None else _no_word

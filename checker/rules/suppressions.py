@@ -23,8 +23,8 @@ from checker.core.models import Finding
 
 # The names are bounded (a comment of a few rule codes) so that an unclosed comment
 # repeated along a long line costs linear time, not quadratic.
-DIRECTIVE = patterns.compile(r"<!--[ \t]*doccheck-(disable-next-line|disable|enable)\b([^>\n]{0,300}?)[ \t]*-->")
-_NAME = patterns.compile(r"[^\s,，、]+")
+DIRECTIVE = patterns.lazy(r"<!--[ \t]*doccheck-(disable-next-line|disable|enable)\b([^>\n]{0,300}?)[ \t]*-->")
+_NAME = patterns.lazy(r"[^\s,，、]+")
 
 
 @dataclass

@@ -33,7 +33,7 @@ FORMAT = "doccheck-baseline"
 VERSION = 1
 CONTEXT = 16  # characters of context either side of a finding
 SIZE_LIMIT = 64 << 20  # bytes of a baseline file (100,000 findings take about 15 MB)
-_SPACE = patterns.compile(r"[\s\u3000\xa0]+")
+_SPACE = patterns.lazy(r"[\s\u3000\xa0]+")
 
 
 class BaselineError(Exception):

@@ -5,11 +5,12 @@ engine's :func:`~checker.run.engine.check_path`, one file at a time or on a pool
 Files are handed to a pool of worker processes one at a time (so one long file
 does not hold up a batch) and the reports are put back in the order the files
 were given; the largest files are handed out first, so no worker is left with a
-long file at the end. On platforms with ``fork`` the workers are forked after
-the parent has loaded the rules and warmed the shared caches (grammar, parsers,
-dictionaries) and frozen them out of the garbage collector's sight, so no worker
-imports, builds or copies them again. A file whose check raises anything the
-engine did not already isolate becomes a file error, never a traceback.
+long file at the end. On platforms with ``fork`` the parent checks the smallest
+file itself before the workers are forked: that loads the rules, the grammar and
+the dictionaries, which the workers then inherit (frozen out of the garbage
+collector's sight, so that it does not copy them) instead of building each its own.
+A file whose check raises anything the engine did not already isolate becomes a
+file error, never a traceback.
 """
 from __future__ import annotations
 
@@ -54,22 +55,6 @@ def _work(item: tuple[int, str]) -> tuple[int, FileReport]:
     index, path = item
     assert _worker_settings is not None
     return index, check_one(path, _worker_settings)
-
-
-def _warm_up(settings: Settings, paths: Sequence[str] = ()) -> None:
-    """Build what every worker would otherwise build again: rules, grammar, caches,
-    the readers of the kinds of file to check."""
-    import importlib
-    from pathlib import Path
-
-    from checker.load.readers import READERS
-
-    try:
-        for module in sorted({READERS.get(Path(path).suffix.lower(), "text") for path in paths}):
-            importlib.import_module(f"checker.load.readers.{module}")
-        engine.check_text("一、总体情况\n（一）今年完成投资100万元，同比增长5%。\n二、下一步工作\n", settings)
-    except Exception:  # the real run reports whatever this was
-        pass
 
 
 class Progress:
@@ -124,7 +109,7 @@ def check_files(paths: Sequence[str], settings: Settings | None = None, jobs: in
 
 
 def _in_pool(paths: Sequence[str], settings: Settings, jobs: int, bar: Progress | None) -> list[FileReport]:
-    import multiprocessing  # only a run on several processes needs it (4 ms of start-up)
+    import multiprocessing  # only a run on several processes needs it
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -138,7 +123,6 @@ def _in_pool(paths: Sequence[str], settings: Settings, jobs: int, bar: Progress 
         results[index] = check_one(path, settings)
         if bar:
             bar.advance()
-        _warm_up(settings, paths)
         # Keep the collector from touching (and so copying) every inherited object.
         gc.freeze()
     # Ctrl-C is the parent's to handle (it stops the pool and exits 2): workers are

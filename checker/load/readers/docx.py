@@ -383,7 +383,7 @@ LIST_LEVELS = range(0, 9)
 START_VALUES = range(0, 32768)
 LIST_IDS = range(0, 2**31)
 MAX_LEVEL_TEXT = 255
-_INTEGER = patterns.compile(r"[+-]?[0-9]+")
+_INTEGER = patterns.lazy(r"[+-]?[0-9]+")
 _NUMBERING_PART = "word/numbering.xml"
 
 

@@ -36,9 +36,9 @@ METADATA_KEYS = (
 )
 _META_TAGS = {"articletitle": "标题", "pubdate": "发布日期", "contentsource": "发布机构",
               "keywords": "关键词", "description": "内容描述", "columnname": "栏目"}
-_KEY_PATTERN = patterns.compile(r"^\s*(?P<key>[^:：\s][^:：]{0,12}?)\s*[:：]\s*(?P<value>.*?)\s*$", re.S)
-_CHARSET = patterns.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.I)
-_SPACES = patterns.compile(r"\s+")
+_KEY_PATTERN = patterns.lazy(r"^\s*(?P<key>[^:：\s][^:：]{0,12}?)\s*[:：]\s*(?P<value>.*?)\s*$", re.S)
+_CHARSET = patterns.lazy(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.I)
+_SPACES = patterns.lazy(r"\s+")
 
 
 def _import_libraries() -> tuple[ModuleType, ModuleType]:
@@ -229,7 +229,7 @@ class TextStream:
         tokens = [re.escape(token) for token in line.split()]
         if not tokens:
             return None
-        pattern = patterns.compile(r"\s+".join(tokens))
+        pattern = re.compile(r"\s+".join(tokens))
         match = pattern.search(self.text, self.cursor) or pattern.search(self.text)
         if not match:
             return None

@@ -30,8 +30,8 @@ KEPT_LEVELS = 200  # the depth a flattened page has at most: below libxml2's usu
 
 # a comment, a script or style with its content, a declaration, or a start or end tag
 # (a tag's attributes begin with a space or a slash, so no two parts can match the same text)
-_TOKEN = patterns.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|<[!?][^>]*>"
-                          r"|<(/?)([A-Za-z][^\s/<>]*)((?:[\s/][^>]*)?)>", re.S | re.I)
+_TOKEN = patterns.lazy(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|<[!?][^>]*>"
+                       r"|<(/?)([A-Za-z][^\s/<>]*)((?:[\s/][^>]*)?)>", re.S | re.I)
 _OPENERS = (("<!--", "-->"), ("<script", "</script"), ("<style", "</style"))
 
 

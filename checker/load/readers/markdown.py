@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-_FRONT_MATTER = patterns.compile(r"\A(---|\+\+\+)[ \t]*\n.*?\n(\1|\.\.\.)[ \t]*(\n|\Z)", re.S)
-_WORDY = patterns.compile(r"[A-Za-z0-9,.;:!?)\]'\"%]")
+_FRONT_MATTER = patterns.lazy(r"\A(---|\+\+\+)[ \t]*\n.*?\n(\1|\.\.\.)[ \t]*(\n|\Z)", re.S)
+_WORDY = patterns.lazy(r"[A-Za-z0-9,.;:!?)\]'\"%]")
 
 
 def _parser() -> MarkdownIt:

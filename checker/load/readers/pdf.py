@@ -25,9 +25,9 @@ from checker.load.source import Source
 EXTRA = "pdf"
 
 _LINE_END = tuple(LINE_END_MARKS)
-_LATIN_END = patterns.compile(r"[A-Za-z0-9,.;]$")
-_LATIN_START = patterns.compile(r"[A-Za-z0-9(]")
-_PAGE_NUMBER = patterns.compile(r"^[\s\-—–－]*[0-9０-９]{1,4}[\s\-—–－]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
+_LATIN_END = patterns.lazy(r"[A-Za-z0-9,.;]$")
+_LATIN_START = patterns.lazy(r"[A-Za-z0-9(]")
+_PAGE_NUMBER = patterns.lazy(r"^[\s\-—–－]*[0-9０-９]{1,4}[\s\-—–－]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
 
 
 _ENCRYPTED = "PDF 已加密（设有打开密码），无法读取文字：请去掉密码后再检查"

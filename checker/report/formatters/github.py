@@ -28,7 +28,7 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-_ESCAPED = patterns.compile("%(25|0D|0A|3A|2C)")
+_ESCAPED = patterns.lazy("%(25|0D|0A|3A|2C)")
 _PLAIN = {"25": "%", "0D": "\r", "0A": "\n", "3A": ":", "2C": ","}
 
 
@@ -67,7 +67,7 @@ def _repository_path(path: str) -> str:
     return path.replace("\\", "/")
 
 
-_LINE = patterns.compile(r"^::(?P<kind>[a-z]+)(?: (?P<props>[^:]*))?::(?P<message>.*)$")
+_LINE = patterns.lazy(r"^::(?P<kind>[a-z]+)(?: (?P<props>[^:]*))?::(?P<message>.*)$")
 
 
 def parse(line: str) -> dict | None:

@@ -14,7 +14,7 @@ from typing import Any
 from checker.core import patterns
 from checker.core.models import Report
 
-_NOT_XML = patterns.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = patterns.lazy("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _clean(value: str) -> str:

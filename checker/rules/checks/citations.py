@@ -30,8 +30,8 @@ load_superseded = RuleData("superseded.yaml", SupersededFile, noun="废止文件
 
 # Words in the sentence of a citation that say the text is cited as repealed, replaced
 # or as history, not as in force.
-_NOT_IN_FORCE = patterns.compile(r"废止|失效|停止执行|不再执行|不再适用|已被|取代|代替|替代|修订|修改|原《|原来|曾经"
-                                 r"|此前|以前|过去|当时|时期|出台前|施行前|实施前|历史|沿革|颁布了|发布了|制定了")
+_NOT_IN_FORCE = patterns.lazy(r"废止|失效|停止执行|不再执行|不再适用|已被|取代|代替|替代|修订|修改|原《|原来|曾经"
+                              r"|此前|以前|过去|当时|时期|出台前|施行前|实施前|历史|沿革|颁布了|发布了|制定了")
 
 
 def _standard_pattern(code: str) -> re.Pattern[str]:
@@ -39,7 +39,7 @@ def _standard_pattern(code: str) -> re.Pattern[str]:
     prefix, rest = code.split(" ", 1)
     number, year = rest.rsplit("-", 1)
     letters = r"\s*[/\uff0f]\s*".join(re.escape(part) for part in prefix.split("/"))
-    return patterns.compile(rf"(?<![A-Za-z]){letters}\s*{re.escape(number)}\s*[-—–－]\s*{year}(?![0-9])")
+    return re.compile(rf"(?<![A-Za-z]){letters}\s*{re.escape(number)}\s*[-—–－]\s*{year}(?![0-9])")
 
 
 def _statement(doc: Document, start: int) -> str:
@@ -120,13 +120,13 @@ def superseded_citation(doc: Document) -> Iterator[Hit]:
 
 
 # 国发〔2000〕23号《……》 or （国发〔2000〕23号）《……》: the number before the title it belongs to.
-_NUMBER_BEFORE_TITLE = patterns.compile(
+_NUMBER_BEFORE_TITLE = patterns.lazy(
     r"(?P<open>[（(])?(?P<number>[\u4e00-\u9fff]{1,12}[〔\[［][0-9０-９]{4}[〕\]］]第?[0-9０-９]{1,5}号)(?(open)[）)])"
     r"(?:文件)?(?P<title>《[^《》\n]{2,80}》)(?![（(][^（）()\n]{0,20}号[）)])")
 # Words that lead into a citation and run into the issuer's abbreviation in the match
 # (我局根据国发〔2000〕23号, 现将国办发〔2023〕5号): the issuer starts after the last of them.
-_LEAD_IN = patterns.compile(r"根据|按照|依据|依照|参照|遵照|对照|贯彻|落实|执行|印发|转发|关于|通过|现将"
-                            r"|将|把|和|与|及|并|对")
+_LEAD_IN = patterns.lazy(r"根据|按照|依据|依照|参照|遵照|对照|贯彻|落实|执行|印发|转发|关于|通过|现将"
+                         r"|将|把|和|与|及|并|对")
 
 
 def _issuer_start(number: str) -> int:

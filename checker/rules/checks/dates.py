@@ -18,8 +18,8 @@ from checker.model.sentences import units
 from checker.rules.registry import Hit, rule
 
 # A clause that looks forward: a later date in it is a plan, not a report.
-_FORWARD = patterns.compile(r"将|计划|预计|拟|力争|争取|确保|要在|前完成|之前|以前|前将|截至目前|目标|安排|"
-                            r"部署|届时|起施行|起实施|起执行|开始实施|有效期|期限|至今|以来|为止")
+_FORWARD = patterns.lazy(r"将|计划|预计|拟|力争|争取|确保|要在|前完成|之前|以前|前将|截至目前|目标|安排|"
+                         r"部署|届时|起施行|起实施|起执行|开始实施|有效期|期限|至今|以来|为止")
 
 
 @rule("DT101", "impossible-date", category="date", severity="error",

@@ -37,11 +37,11 @@ def _doc_number_patterns() -> _DocNumberPatterns:
     piece = grammar_terminals("doc_number.lark")
     core = f"{piece['YEAR_OPEN']}{piece['DOC_YEAR']}{piece['YEAR_CLOSE']}第?{piece['SERIAL']}号"
     return _DocNumberPatterns(
-        whole=patterns.compile(
+        whole=re.compile(
             rf"(?P<organ>{piece['ORGAN_CODE']}{{1,{_ORGAN_LONGEST}}}?)(?P<open>{piece['YEAR_OPEN']})"
             rf"(?P<year>{piece['DOC_YEAR']})(?P<close>{piece['YEAR_CLOSE']})(?P<di>第?)(?P<number>{piece['SERIAL']})号"),
-        core=patterns.compile(core),
-        organ_code=patterns.compile(piece["ORGAN_CODE"]))
+        core=re.compile(core),
+        organ_code=re.compile(piece["ORGAN_CODE"]))
 
 
 def doc_numbers(text: str) -> Iterator[re.Match[str]]:
@@ -144,7 +144,7 @@ def _attachment_notes(doc: Document) -> list[Node]:
 
 
 _NAME_END_PUNCTUATION = "。；;，,.、：:"
-_NUMBER_WITH_COMMA = patterns.compile(r"[0-9０-９]{1,2}、")
+_NUMBER_WITH_COMMA = patterns.lazy(r"[0-9０-９]{1,2}、")
 
 
 @rule("ST302", "attachment-note-form", category="structure", severity="info", fix="safe",
@@ -302,7 +302,7 @@ def signature_missing(doc: Document) -> Iterator[Hit]:
               evidence={"profile": profile.name})
 
 
-_AFTER_SIGNATURE_OK = patterns.compile(
+_AFTER_SIGNATURE_OK = patterns.lazy(
     r"(?:抄送|抄报|主送|印发|（此件|\(此件|此页无正文|附件|联系人|联系电话|（联系|\(联系)")
 
 

@@ -22,13 +22,13 @@ from checker.rules.registry import Hit, rule
 
 _HEAD_KINDS = ("title", "doc_number", "recipient", "header", "chrome")
 _CLOSING_PARAGRAPHS = 2
-_COPY_LINE = patterns.compile(r"^[ \t\u3000]*抄[ \t\u3000]*送[ \t\u3000]*[:：][ \t\u3000]*")
+_COPY_LINE = patterns.lazy(r"^[ \t\u3000]*抄[ \t\u3000]*送[ \t\u3000]*[:：][ \t\u3000]*")
 # One body of a 抄送 line: up to the next separator (a bracket's 、 stays inside: 各县（市、区）).
-_COPY_ITEM = patterns.compile(r"(?:[^，,、；;。（(\s]|[（(][^）)]*[）)])+")
+_COPY_ITEM = patterns.lazy(r"(?:[^，,、；;。（(\s]|[（(][^）)]*[）)])+")
 # A recipient that is a person: an office held (市长, 局长 …) after a surname or an
 # organ, or 尊敬的 before it; not an organ whose name ends in 局, 厅, 办公室 ….
-_LEADER = patterns.compile(r"(?:尊敬的.{1,12}|.{0,12}(?:省长|市长|县长|区长|镇长|乡长|局长|厅长|处长|科长|主任|书记"
-                           r"|部长|主席|院长|秘书长|总经理|董事长|同志|领导))[：:]?$")
+_LEADER = patterns.lazy(r"(?:尊敬的.{1,12}|.{0,12}(?:省长|市长|县长|区长|镇长|乡长|局长|厅长|处长|科长|主任|书记"
+                        r"|部长|主席|院长|秘书长|总经理|董事长|同志|领导))[：:]?$")
 
 
 def _main_paragraphs(doc: Document) -> list[Paragraph]:
@@ -74,7 +74,7 @@ def wording_against_direction(doc: Document) -> Iterator[Hit]:
     cited = _cited_spans(doc)
     for paragraph in _main_paragraphs(doc):
         for wording in profile.wording:
-            pattern = patterns.compile("|".join(re.escape(w) for w in sorted(wording.match, key=len, reverse=True)))
+            pattern = re.compile("|".join(re.escape(w) for w in sorted(wording.match, key=len, reverse=True)))
             for match in pattern.finditer(doc.text, paragraph.start, paragraph.end):
                 if any(start <= match.start() < end for start, end in cited):
                     continue
@@ -191,7 +191,7 @@ def closing_of_another_genre(doc: Document) -> Iterator[Hit]:
                       and profile.type not in types), key=len, reverse=True)
     if not foreign:
         return
-    pattern = patterns.compile("|".join(re.escape(phrase) for phrase in foreign))
+    pattern = re.compile("|".join(re.escape(phrase) for phrase in foreign))
     for paragraph in _main_paragraphs(doc)[-_CLOSING_PARAGRAPHS:]:
         for match in pattern.finditer(doc.text, paragraph.start, paragraph.end):
             yield Hit(match.start(), match.end(),

@@ -38,12 +38,12 @@ NAME_ENDINGS = (
 # Words that end the name of a body: a long name with one of these before the
 # dropped word names a unit of that body (中国版权保护中心华南版权登记大厅).
 BODY_ENDINGS = ("委员会", "管委会", "中心", "集团", "公司", "协会", "研究院", "局", "委", "厅", "部", "署", "院")
-_BODY_ENDING = patterns.compile("|".join(map(re.escape, BODY_ENDINGS)))
-_ENDING = patterns.compile("|".join(sorted(map(re.escape, NAME_ENDINGS), key=len, reverse=True)))
+_BODY_ENDING = patterns.lazy("|".join(map(re.escape, BODY_ENDINGS)))
+_ENDING = patterns.lazy("|".join(sorted(map(re.escape, NAME_ENDINGS), key=len, reverse=True)))
 # Characters a name is written in; anything else (punctuation, spaces) ends it. The run
 # before a name ending begins after the last other character: that character is searched
 # for (a class first, which re skips to), not a run tried from every character of it.
-_RUN_BREAK = patterns.compile(r"[^\u4e00-\u9fff0-9A-Za-z][\u4e00-\u9fff0-9A-Za-z]*\Z")
+_RUN_BREAK = patterns.lazy(r"[^\u4e00-\u9fff0-9A-Za-z][\u4e00-\u9fff0-9A-Za-z]*\Z")
 _LONGEST = 18  # characters of a name candidate
 _SHORTEST = 5
 _USUAL_SHORTEST = 6  # the frequent form must be at least this long: 黄花岗科技园
@@ -61,8 +61,8 @@ _DISTINCT = set("一二三四五六七八九十百零〇0123456789东南西北�
 _NOT_IN_NAMES = set("的了或和与及在向把被这那其从于是等并也都将已可对为着过")
 _NOT_A_VARIANT_CHUNKS = {"和", "与", "及", "暨", "人民", "有限", "股份", "中国", "中华", "管理", "国家"}
 # The run up to the last particle in it (see _candidates).
-_UP_TO_PARTICLE = patterns.compile("(?s:.*)[" + "".join(sorted(_NOT_IN_NAMES)) + "]")
-_ABBREVIATION = patterns.compile(r"(?:以下简称|下称|简称)[为作：:]?[“\"‘「]?([\u4e00-\u9fff0-9A-Za-z]{2,20})[”\"’」]?")
+_UP_TO_PARTICLE = patterns.lazy("(?s:.*)[" + "".join(sorted(_NOT_IN_NAMES)) + "]")
+_ABBREVIATION = patterns.lazy(r"(?:以下简称|下称|简称)[为作：:]?[“\"‘「]?([\u4e00-\u9fff0-9A-Za-z]{2,20})[”\"’」]?")
 
 
 class NameUse(NamedTuple):

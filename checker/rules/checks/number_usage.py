@@ -74,10 +74,10 @@ def _count_pattern(measures: tuple[str, ...]) -> re.Pattern[str]:
     first character tells the kinds apart. A count has at most 9 digits; a longer run is
     not a count (and int() caps digits)."""
     words = "|".join(re.escape(m) for m in sorted(measures, key=len, reverse=True))
-    return patterns.compile(f"([{ARABIC}{_CHINESE_NUMERAL}]"
-                            f"(?:(?<=[{ARABIC}])(?<![{ARABIC}.．第].)[{ARABIC}]{{0,8}}"
-                            f"|(?<=[{_CHINESE_NUMERAL}])(?<![{_CHINESE_NUMERAL}{CHINESE_ZEROS}第前后头首每这那几“].)"
-                            f"[{_CHINESE_NUMERAL}]{{0,3}}))({words})")
+    return re.compile(f"([{ARABIC}{_CHINESE_NUMERAL}]"
+                      f"(?:(?<=[{ARABIC}])(?<![{ARABIC}.．第].)[{ARABIC}]{{0,8}}"
+                      f"|(?<=[{_CHINESE_NUMERAL}])(?<![{_CHINESE_NUMERAL}{CHINESE_ZEROS}第前后头首每这那几“].)"
+                      f"[{_CHINESE_NUMERAL}]{{0,3}}))({words})")
 
 
 # A Chinese count followed by one of these ends a name (机场三期、) or numbers a session.
@@ -211,7 +211,7 @@ def mixed_numeral_forms(doc: Document) -> Iterator[Hit]:
 _NUMBER = f"[{ARABIC}]+(?:[.．][{ARABIC}]+)?"
 _FIRST_NUMBER = f"[{ARABIC}](?<![{ARABIC}.．%％].)[{ARABIC}]*(?:[.．][{ARABIC}]+)?"  # _NUMBER not after a number or %
 _JOINER = re.escape("".join(joiner for joiner in RANGE_JOINERS if len(joiner) == 1))
-_RANGE = patterns.compile(f"({_FIRST_NUMBER})([{_JOINER}])({_NUMBER})(%|％|‰|万亿|万|亿)")
+_RANGE = patterns.lazy(f"({_FIRST_NUMBER})([{_JOINER}])({_NUMBER})(%|％|‰|万亿|万|亿)")
 _RANGE_MARKS = "%％‰万亿"
 
 
@@ -270,7 +270,7 @@ def _qualifier_patterns(
         after_words = "|".join(re.escape(w) for w in sorted(after, key=len, reverse=True))
         # 近20多家: 多/余 come right after the number; 左右/以上 after its unit.
         unit = "" if set(after) <= {"多", "余"} else "[%％‰]?[\u4e00-\u9fff]{0,4}?"
-        pattern = patterns.compile(f"({before_words})为?{_AMOUNT}(?:万|亿)?{unit}({after_words})")
+        pattern = re.compile(f"({before_words})为?{_AMOUNT}(?:万|亿)?{unit}({after_words})")
         compiled.append((name, pattern, unless, after))
     return compiled
 
@@ -329,8 +329,8 @@ def double_approximation(doc: Document) -> Iterator[Hit]:
 
 # -- NU104: short years ---------------------------------------------------------------
 
-_SHORT_YEAR = patterns.compile(f"([{ARABIC}](?<![{ARABIC}.．/\\-－A-Za-z].)[{ARABIC}])年"
-                               f"(?=[{ARABIC}]{{1,2}}月|底|初|末|度|上半年|下半年)")
+_SHORT_YEAR = patterns.lazy(f"([{ARABIC}](?<![{ARABIC}.．/\\-－A-Za-z].)[{ARABIC}])年"
+                            f"(?=[{ARABIC}]{{1,2}}月|底|初|末|度|上半年|下半年)")
 
 
 def _years_before(pattern: re.Pattern[str], text: str, ranges: list[tuple[int, int]],

@@ -31,29 +31,29 @@ _ID_CHECK = "10X98765432"
 _OLDEST_BIRTH_YEAR = 1900
 
 # A run of 18 characters that could be an ID: not part of a longer number or word.
-_ID_CANDIDATE = patterns.compile(r"(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")
+_ID_CANDIDATE = patterns.lazy(r"(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")
 # A mobile number: 1[3-9] and nine digits, written whole or 3-4-4 with spaces or hyphens,
 # with +86 / 86 before it or not.
-_MOBILE = patterns.compile(r"(?<![0-9A-Za-z.．])(?:(?:\+|\uff0b)?86[ \-]?)?(1[3-9][0-9](?:[ \-]?[0-9]{4}){2})"
-                           r"(?![0-9A-Za-z]|[.．][0-9])")
+_MOBILE = patterns.lazy(r"(?<![0-9A-Za-z.．])(?:(?:\+|\uff0b)?86[ \-]?)?(1[3-9][0-9](?:[ \-]?[0-9]{4}){2})"
+                        r"(?![0-9A-Za-z]|[.．][0-9])")
 # A landline: an area code 0xx(x) and a seven- or eight-digit number.
-_LANDLINE = patterns.compile(r"(?<![0-9A-Za-z])(?:[（(]0[1-9][0-9]{1,2}[）)]|0[1-9][0-9]{1,2}[ \-－—]?)"
-                             r"[2-9][0-9]{6,7}(?![0-9])")
+_LANDLINE = patterns.lazy(r"(?<![0-9A-Za-z])(?:[（(]0[1-9][0-9]{1,2}[）)]|0[1-9][0-9]{1,2}[ \-－—]?)"
+                          r"[2-9][0-9]{6,7}(?![0-9])")
 # Words that make a landline a person's own number rather than an office's.
-_PERSONAL_LINE = patterns.compile(r"(?:家庭|住宅|私人|个人|本人|家中)(?:电话|座机|固话)|宅电|家庭住址|住址")
+_PERSONAL_LINE = patterns.lazy(r"(?:家庭|住宅|私人|个人|本人|家中)(?:电话|座机|固话)|宅电|家庭住址|住址")
 # A card number: 16 to 19 digits, whole or in groups of four.
-_CARD = patterns.compile(r"(?<![0-9A-Za-z])([0-9]{4}(?:[ \-]?[0-9]{4}){3}(?:[ \-]?[0-9]{1,3})?)(?![0-9A-Za-z])")
+_CARD = patterns.lazy(r"(?<![0-9A-Za-z])([0-9]{4}(?:[ \-]?[0-9]{4}){3}(?:[ \-]?[0-9]{1,3})?)(?![0-9A-Za-z])")
 # Issuer prefixes of the cards issued to persons in China: UnionPay 62, Visa 4,
 # Mastercard 51-55 and 2221-2720, JCB 3528-3589, and the older 9558 (ICBC) and 6013 (BOC).
-_CARD_PREFIX = patterns.compile(r"^(?:62|4|5[1-5]|2(?:2[2-9][1-9]|[3-6][0-9]{2}|7[01][0-9]|720)|35(?:2[89]|[3-8][0-9])"
-                                r"|9558|6013)")
+_CARD_PREFIX = patterns.lazy(r"^(?:62|4|5[1-5]|2(?:2[2-9][1-9]|[3-6][0-9]{2}|7[01][0-9]|720)|35(?:2[89]|[3-8][0-9])"
+                             r"|9558|6013)")
 # An account an organ publishes to be paid into (户名：某某局), which is not a person's.
-_ORGAN_ACCOUNT = patterns.compile(r"(?:户名|收款单位|收款人|账户名称|开户单位|单位名称)[:：]?[^，,。；;\n]{0,40}"
-                                  r"(?:局|委|委员会|办公室|办|厅|部|院|所|中心|政府|公司|银行|学校|大学|协会|学会|基金会"
-                                  r"|站|队|馆|会|处|科|社|集团)")
+_ORGAN_ACCOUNT = patterns.lazy(r"(?:户名|收款单位|收款人|账户名称|开户单位|单位名称)[:：]?[^，,。；;\n]{0,40}"
+                               r"(?:局|委|委员会|办公室|办|厅|部|院|所|中心|政府|公司|银行|学校|大学|协会|学会|基金会"
+                               r"|站|队|馆|会|处|科|社|集团)")
 # A unit right after the digits: the number is an amount or a count, not a telephone.
-_UNIT_AFTER = patterns.compile(r"[ \t]?(?:[元万亿千百吨件户人名次个台辆套项亩米张份册篇条股笔家所座斤克升度][^话机]"
-                               r"|%|％|‰)")
+_UNIT_AFTER = patterns.lazy(r"[ \t]?(?:[元万亿千百吨件户人名次个台辆套项亩米张份册篇条股笔家所座斤克升度][^话机]"
+                            r"|%|％|‰)")
 
 
 def _line_of(doc: Document, offset: int) -> tuple[int, int]:

@@ -20,13 +20,13 @@ from checker.model.sentences import units
 from checker.rules.profiles import Part, PartMatch, Profile, document_profile, part_matches, top_headings
 from checker.rules.registry import Hit, rule
 
-_RECIPIENT_SPLIT = patterns.compile(r"[、，,；;]")
+_RECIPIENT_SPLIT = patterns.lazy(r"[、，,；;]")
 _ITEM_NUMBER = f"[{ARABIC}{CHINESE_ONE_TO_NINE}十]"  # 附件3, 附件三
 # Alternatives that each begin with a literal, so that re skips to their first characters.
-_ATTACHMENT_REFERENCE = patterns.compile(r"见附件|详见附件|如附件|按照附件|参照附件|填写附件|填报附件|报送附件"
-                                         rf"|附件{_ITEM_NUMBER}*[）)]"
-                                         rf"|（附件{_ITEM_NUMBER}*(?!略)|\(附件{_ITEM_NUMBER}*(?!略)")
-_FORWARD = patterns.compile(r"将|要|计划|力争|争取|预计|拟|确保")
+_ATTACHMENT_REFERENCE = patterns.lazy(r"见附件|详见附件|如附件|按照附件|参照附件|填写附件|填报附件|报送附件"
+                                      rf"|附件{_ITEM_NUMBER}*[）)]"
+                                      rf"|（附件{_ITEM_NUMBER}*(?!略)|\(附件{_ITEM_NUMBER}*(?!略)")
+_FORWARD = patterns.lazy(r"将|要|计划|力争|争取|预计|拟|确保")
 
 
 def anchor(doc: Document) -> tuple[int, int]:
@@ -50,7 +50,7 @@ def body_end(doc: Document) -> int:
     return len(doc.text)
 
 
-_FIRST_CLAUSE = patterns.compile(r"[^，,。；;：:！？]{1,20}")
+_FIRST_CLAUSE = patterns.lazy(r"[^，,。；;：:！？]{1,20}")
 
 
 def _heading(match: PartMatch) -> Node:
@@ -252,7 +252,7 @@ def forbidden_request(doc: Document) -> Iterator[Hit]:
         return
     stop = body_end(doc)
     for phrases in profile.forbidden:
-        pattern = patterns.compile("|".join(re.escape(p) for p in sorted(phrases.match, key=len, reverse=True)))
+        pattern = re.compile("|".join(re.escape(p) for p in sorted(phrases.match, key=len, reverse=True)))
         for match in pattern.finditer(doc.text, 0, stop):
             if not doc.in_body(match.start()):
                 continue
@@ -404,15 +404,15 @@ def year_tense_mismatch(doc: Document) -> Iterator[Hit]:
                       evidence={"title_years": years, "issued": issued.isoformat()})
 
 
-_DONE = patterns.compile(r"完成|实现|达到|取得|新增|累计|建成|增长")
+_DONE = patterns.lazy(r"完成|实现|达到|取得|新增|累计|建成|增长")
 
 
 def _clauses_opening_with(doc: Document, node: Node, year: int, verbs: re.Pattern[str]) -> Iterator[tuple[int, str]]:
     """(offset, clause) of the clauses in ``node`` that open with ``year``年 (a year on its
     own, not 2016年3月) and contain one of ``verbs`` within a few characters."""
     ends = re.escape(CLAUSE_ENDS)
-    pattern = patterns.compile(rf"[ \t\u3000]*({year}年(?![{ARABIC}]|底前|前|以来)[，,]?"
-                               rf"[^{ends}]{{0,12}}?(?:{verbs.pattern}))")
+    pattern = re.compile(rf"[ \t\u3000]*({year}年(?![{ARABIC}]|底前|前|以来)[，,]?"
+                         rf"[^{ends}]{{0,12}}?(?:{verbs.pattern}))")
     text, clause_ends = doc.text, units(doc).clause_ends
     for end in clause_ends.between(node.head_end, node.end):
         match = pattern.match(text, end + 1, node.end)

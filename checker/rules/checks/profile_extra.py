@@ -30,8 +30,8 @@ def _adoption_note() -> re.Pattern[str]:
     """A note under the title giving who adopted or issued the document and when:
     （2024年3月11日第十四届全国人民代表大会第二次会议通过）, （国务院2024年5月1日发布）."""
     pieces = date_pieces()
-    return patterns.compile(rf"[（(][^（）()]{{0,60}}(?:{pieces.arabic_year}|{pieces.chinese_year})\s*年"
-                            r"[^（）()]{0,60}(?:通过|发布|公布|批准|印发|签署)[^（）()]{0,10}[)）]")
+    return re.compile(rf"[（(][^（）()]{{0,60}}(?:{pieces.arabic_year}|{pieces.chinese_year})\s*年"
+                      r"[^（）()]{0,60}(?:通过|发布|公布|批准|印发|签署)[^（）()]{0,10}[)）]")
 
 
 def _date_only(line: str) -> bool:
@@ -41,7 +41,7 @@ def _date_only(line: str) -> bool:
         0, len(line)) and mentions[0].year is not None and mentions[0].day is not None
 
 # The sentence that closes a request for a decision: 妥否，请批示 / 以上请示，请审批 / 特此请示.
-_REQUEST_END = patterns.compile(r"(?:妥否|当否|可否|是否妥当|是否可行|以上请示(?:事项)?|上述请示(?:事项)?)"
+_REQUEST_END = patterns.lazy(r"(?:妥否|当否|可否|是否妥当|是否可行|以上请示(?:事项)?|上述请示(?:事项)?)"
                           r"[，,]?\s*(?:请|恳请|敬请|望)予?(?:批示|批复|审批|审示|核示|指示|审定|核准)"
                           r"|特此请示")
 

@@ -36,7 +36,7 @@ FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "
 
 def is_han(ch: str) -> bool:
     """Is the first character of ``ch`` in HAN? (Compared, not matched: a regular
-    expression of these three ranges costs 4 ms to compile at every start.)"""
+    expression of these three ranges is slow to compile, at every start.)"""
     if not ch:
         return False
     first = ch[0]
@@ -54,11 +54,11 @@ def _char(text: str, at: int, start: int, end: int) -> str:
 
 # -- half-width marks in Chinese text (PN201, PN202) -------------------------------
 
-_HALF_RUN = patterns.compile(r"[,;:?!()][,;:?!()]*")  # a class first: `[…]+` is tried at every position
+_HALF_RUN = patterns.lazy(r"[,;:?!()][,;:?!()]*")  # a class first: `[…]+` is tried at every position
 # A URL keeps its own ASCII marks. Anchored on a literal prefix, then one character
 # class: linear.
-_URL = patterns.compile(r"https?://[!-~]+|ftp://[!-~]+|www\.[!-~]+")
-_FULL_COUNTED = patterns.compile("[，；：？！（）]")
+_URL = patterns.lazy(r"https?://[!-~]+|ftp://[!-~]+|www\.[!-~]+")
+_FULL_COUNTED = patterns.lazy("[，；：？！（）]")
 # More half-width marks than this in one document are reported once, not one by one.
 MAX_SEPARATE = 10
 
@@ -242,7 +242,7 @@ def halfwidth_punctuation_document(doc: Document) -> Iterator[Hit]:
 
 # -- doubled or stacked marks (PN203) ----------------------------------------------
 
-_STACKED = patterns.compile("[，、；：。？！,;:?!][，、；：。,;:]")
+_STACKED = patterns.lazy("[，、；：。？！,;:?!][，、；：。,;:]")
 _FULL_POINT_MARKS = frozenset("，、；：。？！")
 
 
@@ -304,7 +304,7 @@ def stacked_punctuation(doc: Document) -> Iterator[Hit]:
 
 # -- nested title marks (PN204) ----------------------------------------------------
 
-_TITLE_MARKS = patterns.compile("[《》<>＜＞]")
+_TITLE_MARKS = patterns.lazy("[《》<>＜＞]")
 _ANGLE_OPEN = {"<": ">", "＜": "＞"}
 _LONGEST_TITLE = 300
 
@@ -373,7 +373,7 @@ def nested_title_marks(doc: Document) -> Iterator[Hit]:
 
 # -- 顿号 between quoted or titled items (PN205, PN206) -------------------------------
 
-_MARKED_JOIN = patterns.compile("》、?《|”、?“")
+_MARKED_JOIN = patterns.lazy("》、?《|”、?“")
 _MARKED_JOIN_WORDS = ("》《", "》、《", "”“", "”、“")  # its matches
 _SENTENCE_LAST = marks.SENTENCE_END_MARKS + marks.ELLIPSIS  # what a quoted sentence ends with
 
@@ -495,8 +495,8 @@ def inconsistent_dunhao(doc: Document) -> Iterator[Hit]:
 
 # -- ellipsis (PN207) and dash (PN208) -----------------------------------------------
 
-_ELLIPSIS = patterns.compile(r"\.\.\.+|。。。+|．．．+|···+|…+")
-_DASH = patterns.compile(r"--+|－－+|──+|━━+|———+|—[ \u3000]—")
+_ELLIPSIS = patterns.lazy(r"\.\.\.+|。。。+|．．．+|···+|…+")
+_DASH = patterns.lazy(r"--+|－－+|──+|━━+|———+|—[ \u3000]—")
 # What every match of each holds: the patterns run only in paragraphs that hold one.
 _ELLIPSIS_WORDS = ("...", "。。。", "．．．", "···", "…")
 _DASH_WORDS = ("--", "－－", "──", "━━", "———", "— —", "—\u3000—")
@@ -517,7 +517,7 @@ def _spans(doc: Document, pattern: re.Pattern[str], words: tuple[str, ...]) -> l
 
 
 # 第一章　总则…………1: dot leaders before a page number in a table of contents.
-_PAGE_NUMBER_TO_END = patterns.compile(r"[ \u3000]*[0-9]{1,4}[ \u3000]*$")
+_PAGE_NUMBER_TO_END = patterns.lazy(r"[ \u3000]*[0-9]{1,4}[ \u3000]*$")
 
 
 def ellipsis_spans(doc: Document) -> list[tuple[int, int]]:
@@ -589,7 +589,7 @@ def malformed_dash(doc: Document) -> Iterator[Hit]:
 
 # 2015-2017, 2015—2017年, 2015～2017: two four-digit years joined by one connector.
 # The look-behind on the character before the year comes after its first two digits.
-_YEAR_RANGE = patterns.compile(
+_YEAR_RANGE = patterns.lazy(
     r"((?:19|20)(?<![0-9A-Za-z/.\-－—–]..)\d\d)([-－–—～~])((?:19|20)\d\d)(?![0-9A-Za-z\-－—–/.])")
 # (every match holds one of the connectors)
 _CONNECTOR_KIND = {"-": "-", "－": "-", "–": "-", "—": "—", "～": "～", "~": "～"}
@@ -680,12 +680,12 @@ def hyphen_in_year_range(doc: Document) -> Iterator[Hit]:
 # space is left alone: 公文 use it on purpose (国务院总理　李克强, 公安部　发展改革委).
 # A space between two Chinese characters is PN212's, below.
 # A space beside a digit; which side is Chinese is compared in Python (is_han):
-# HAN twice in a pattern costs 4 ms to compile at every start.
-_SPACE_BY_DIGIT = patterns.compile("[ \xa0](?:(?<=[0-9][ \xa0])|(?=[0-9]))")
+# HAN twice in a pattern is slow to compile, at every start.
+_SPACE_BY_DIGIT = patterns.lazy("[ \xa0](?:(?<=[0-9][ \xa0])|(?=[0-9]))")
 # A heading number or a label before the space: 第一章 1, 1.1 目的, 附件 1, 表 2
-_LABEL = patterns.compile(
+_LABEL = patterns.lazy(
     rf"(?:第[0-9{CHINESE_ZEROS}{CHINESE_ONE_TO_NINE}十百]+[章节条款编篇部]|[0-9.]+|附件|附表|表|图|目录|索引|序号)$")
-_LONG_NUMBER = patterns.compile(r"[0-9][0-9-]{5}")
+_LONG_NUMBER = patterns.lazy(r"[0-9][0-9-]{5}")
 
 
 def inner_spaces(doc: Document) -> list[int]:

@@ -31,7 +31,7 @@ from checker.rules.checks.typos import pack_matches
 from checker.rules.registry import Hit, rule
 from checker.rules.rulepacks import matcher
 
-_CUT_OFF = patterns.compile(rb"\x04")  # a rare character whose pairs on both sides are no word
+_CUT_OFF = patterns.lazy(rb"\x04")  # a rare character whose pairs on both sides are no word
 
 
 class Suspect(NamedTuple):
