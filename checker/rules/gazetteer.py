@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from checker.core import patterns
 from checker.core.datafiles import RuleData
 from checker.core.gazetteerdata import GazetteerFile
 from checker.core.resources import cached_load
@@ -98,7 +98,7 @@ class Gazetteer:
         gazetteer.last_lengths = {pair: tuple(sorted({length for _, length in filed}))
                                   for pair, filed in gazetteer.by_last.items()}
         pairs = sorted(set(gazetteer.by_first) | set(gazetteer.by_last))
-        gazetteer.pattern = patterns.compile(pair_pattern(pairs)) if pairs else None
+        gazetteer.pattern = re.compile(pair_pattern(pairs)) if pairs else None
         return gazetteer
 
     def near_misses(self, text: str, spans: list[tuple[int, int]]) -> list[NearMiss]:

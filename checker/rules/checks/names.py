@@ -201,9 +201,9 @@ def name_variants(doc: Document) -> list[Variant]:
 
 
 # A name the document introduces: its abbreviation follows in brackets or after a comma.
-_INTRODUCED = patterns.compile(r"[ \u3000]*(?:[（(]|，)(?:以下简称|以下称|下称|简称)")
+_INTRODUCED = patterns.lazy(r"[ \u3000]*(?:[（(]|，)(?:以下简称|以下称|下称|简称)")
 # Between two items of a list: one mark, and the next item's own beginning (山西).
-_NEXT_ITEM = patterns.compile(r"[\u4e00-\u9fff]{0,8}[、和及与暨][\u4e00-\u9fff]{0,8}")
+_NEXT_ITEM = patterns.lazy(r"[\u4e00-\u9fff]{0,8}[、和及与暨][\u4e00-\u9fff]{0,8}")
 _LIST_REACH = 60  # characters looked at on each side
 
 
@@ -236,7 +236,7 @@ def _place_names() -> frozenset[str]:
     return frozenset(names)
 
 
-_LEVEL_WORDS = patterns.compile("(?:维吾尔|壮族|回族)?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|地区|盟|旗)$")
+_LEVEL_WORDS = patterns.lazy("(?:维吾尔|壮族|回族)?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|地区|盟|旗)$")
 
 
 def _place_before(run: str, at: int, places: frozenset[str]) -> str | None:

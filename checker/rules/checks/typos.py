@@ -240,7 +240,7 @@ _PERSON_AFTER = ("院士", "教授", "专家", "学者", "代表", "负责人", 
                  "医生", "医师", "护士", "员工", "职工", "工作人员", "人员", "同志", "嘉宾", "会员", "成员", "委员",
                  "博士", "学生", "毕业生", "校友", "创始人", "董事长", "总经理", "经理", "干部", "党员", "家", "主",
                  "人", "者", "的", "中的")
-_PERSON_COUNT_WITH_INSTITUTION = patterns.compile(
+_PERSON_COUNT_WITH_INSTITUTION = patterns.lazy(
     # not an ordinal (排在第一位的部门), and the noun phrase has no particle of a clause
     r"(?<![第0-9０-９〇一二三四五六七八九十百千万两几数])(?:[0-9０-９]+|[〇一二三四五六七八九十百千万两几数]+)[余多]?"
     r"(位)((?:(?![的者为是在和与及])[\u4e00-\u9fff]){0,8}?)("
