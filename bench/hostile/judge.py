@@ -122,9 +122,9 @@ class Run:
 
 
 def execute(argv: list[str], folder: Path, stdin: Path | None, seconds: float,
-            env: dict[str, str] | None = None) -> Run:
+            env: dict[str, str] | None = None, wait_factor: float = WAIT_FACTOR) -> Run:
     """Run one command; stop it (and every process of its session) once it has used
-    ``seconds`` of CPU, or waited ``WAIT_FACTOR`` times as long in wall time."""
+    ``seconds`` of CPU, or run ``wait_factor`` times as long in wall time."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         source = open(stdin, "rb") if stdin else subprocess.DEVNULL
         try:
@@ -144,8 +144,8 @@ def execute(argv: list[str], folder: Path, stdin: Path | None, seconds: float,
             peak_processes = max(peak_processes, processes)
             if cpu > seconds:
                 stopped = f"used more than {seconds:.1f} s of CPU"
-            elif time.monotonic() - started > seconds * WAIT_FACTOR:
-                stopped = f"still running after {seconds * WAIT_FACTOR:.1f} s"
+            elif time.monotonic() - started > seconds * wait_factor:
+                stopped = f"still running after {seconds * wait_factor:.1f} s"
             if stopped:
                 os.killpg(process.pid, signal.SIGKILL)
                 _, _, usage = os.wait4(process.pid, 0)
@@ -165,20 +165,21 @@ def execute(argv: list[str], folder: Path, stdin: Path | None, seconds: float,
     return Run(status, stopped, elapsed, cpu, usage.ru_maxrss / 1024, peak_processes, stdout, stderr)
 
 
-def run_case(case: Any, folder: Path, seconds: float | None = None, env: dict[str, str] | None = None) -> Outcome:
+def run_case(case: Any, folder: Path, seconds: float | None = None, env: dict[str, str] | None = None,
+             wait_factor: float = WAIT_FACTOR) -> Outcome:
     """Run ``case`` (a :class:`make_hostile.Case`) in ``folder``, where its files are."""
     limit = seconds or case.seconds
     before = snapshot(folder)  # before the prelude: what it leaves behind counts too
     for argv in case.prelude:
-        execute(argv, folder, None, limit, env)
+        execute(argv, folder, None, limit, env, wait_factor)
     stdin = folder / case.stdin if case.stdin else None
-    run = execute(case.argv, folder, stdin, limit, env)
+    run = execute(case.argv, folder, stdin, limit, env, wait_factor)
     after = snapshot(folder)
     links = {name: (os.stat(folder / name).st_ino, os.stat(folder / name).st_nlink) for name in after}
     contents = {name: (folder / name).read_bytes() for name in case.fixed}
     outcome = Outcome(run, before, after, links, contents)
     if "fix-idempotent" in case.checks and run.status is not None:
-        execute(case.argv, folder, stdin, limit, env)
+        execute(case.argv, folder, stdin, limit, env, wait_factor)
         again = snapshot(folder)
         outcome.second_run_changed = [name for name in again if again[name] != after.get(name)]
     return outcome

@@ -249,8 +249,8 @@ def _markdown_cases() -> list[tuple[Case, Callable]]:
     return made
 
 
-def _gap(folder: Path, scale: Scale, name: str = "doc.txt") -> None:
-    write_text(folder / name, GAP)
+def _gap(folder: Path, scale: Scale) -> None:
+    write_text(folder / "doc.txt", GAP)
 
 
 def _thumbnail_docx(folder: Path, scale: Scale) -> None:
@@ -375,7 +375,7 @@ def _docx_cases() -> list[tuple[Case, Callable]]:
 
 def _config(folder: Path, toml: str, name: str = "doccheck.toml") -> None:
     write_text(folder / name, toml)
-    _gap(folder, Scale("ci"))
+    write_text(folder / "doc.txt", GAP)
 
 
 def _bomb_pack(folder: Path, scale: Scale) -> None:
@@ -506,6 +506,11 @@ def _escape_text(folder: Path, scale: Scale) -> None:
     write_text(folder / "doc.txt", "（一）各单位要认真落实工作要求。\n（三）\x1b]0;TITLE\x07加强监督检查。\n")
 
 
+def _deep_baseline(folder: Path, scale: Scale) -> None:
+    _gap(folder, scale)
+    write_text(folder / "baseline.json", "[" * 100_000 + "]" * 100_000)
+
+
 def _pyproject(value: str):
     def build(folder: Path, scale: Scale) -> None:
         _config(folder, f"tool = {value}\n", name="pyproject.toml")
@@ -561,8 +566,7 @@ def _other_cases() -> list[tuple[Case, Callable]]:
          lambda folder, scale: _config(folder, "select = " + "[" * 5000 + "]" * 5000 + "\n")),
         (Case("baseline-100000-deep", 6, "a baseline JSON nested 100,000 deep",
               ["doccheck", "check", "--baseline", "baseline.json", "doc.txt"], [REFUSED]),
-         lambda folder, scale: (_gap(folder, scale),
-                                write_text(folder / "baseline.json", "[" * 100_000 + "]" * 100_000))),
+         _deep_baseline),
         (Case("max-file-size-nan", 6, "--max-file-size nan", ["doccheck", "check", "--max-file-size", "nan",
                                                               "doc.txt"], [REFUSED]), _gap),
         (Case("max-file-size-inf", 6, "--max-file-size inf", ["doccheck", "check", "--max-file-size", "inf",
