@@ -27,13 +27,8 @@ from bench.hostile import judge, make_hostile
 
 SCALE = os.environ.get("DOCCHECK_HOSTILE_SCALE", "ci")
 
-_CORRUPTS = ("fix writes its insertion at the wrong place when a Markdown paragraph's first line is only "
-             "white space (the source map is off by that line): ten '%' inserted inside 企业研发投入, a second "
-             "fix inserts ten more")
-
 # case → what is wrong today (issue 21); each is the target of a fix elsewhere
 KNOWN: dict[str, str] = {
-    **{name: _CORRUPTS for name in make_hostile.MARKDOWN_VARIANTS if name != "fix-md-tab-line"},
     "docx-huge-thumbnail": "every zip member is inflated in memory: a 400 MB thumbnail takes over 800 MB",
     "docx-200mb-of-paragraphs": "document.xml is inflated and parsed whole: 60 MB of it takes over 450 MB "
                                 "and does not finish",
@@ -45,8 +40,6 @@ KNOWN: dict[str, str] = {
     "annotate-ilvl-abc": "int('abc') raises ValueError: a traceback and exit 1",
     "docx-start-5000-digits": "int() of 5,000 digits raises ValueError, reported as 内部错误",
     "docx-table-4000x30": "pairing_units copies line_starts for every merged line: quadratic in the table",
-    "check-output-onto-input": "the report silently replaces the checked document",
-    "write-baseline-onto-input": "the baseline silently replaces the checked document",
     "lines-250000-of-one-character": "pairing_units copies line_starts for every merged line: quadratic",
     "html-lines-rewritten": "TextStream.find reads the whole page for every line the extractor rewrote: quadratic",
     "markdown-repeated-typo-json": "memory per finding (7-10 KB, doubled by the JSON output) is over the limit",
@@ -82,6 +75,8 @@ KNOWN: dict[str, str] = {
     "newline-in-file-name": "the file name is printed raw: its newline forges a finding line",
     "aes-encrypted-pdf": "pypdf needs cryptography for AES and the pdf extra lacks it: '无法读取 PDF：DependencyError'",
     "html-nested-20000-deep": "the extractor finds no text 20,000 elements deep: '没有找到正文'",
+    "fix-ascii-with-nul": "(found by tests/fuzz, not in the issue) the file is read as UTF-16 for its NUL, "
+                          "and fix writes 部署 in UTF-16 into the UTF-8 file",
     "fix-keeps-hard-link": "the fixed file is renamed over the link: doc.txt and link.txt become two files",
     "fix-killed-during-write": "a run killed before its rename leaves .doc.txt.*.doccheck behind, and no run "
                                "removes it",

@@ -5,8 +5,9 @@
 case's file, and its address space capped (a safety net for the machine: an input
 that inflates to gigabytes fails fast instead of swapping). The time limit is on
 CPU time (of the command and every process it started), so that a machine busy
-with other work does not fail a case; a run that waits instead (a FIFO, a dead
-worker) is stopped after ``WAIT_FACTOR`` times the limit in wall time. It measures
+with other work does not fail a case. A run that waits instead (a FIFO, a dead
+worker) is stopped once it has used no CPU for a second past its limit in wall
+time, and any run after ``WAIT_FACTOR`` times its limit in wall time. It measures
 the peak resident memory of the largest process (``wait4``'s ``ru_maxrss``), the
 peak number of live processes, and the files of the folder before and after
 (their SHA-256).
@@ -38,7 +39,8 @@ FINDINGS, FILE_ERROR, REFUSED = "findings", "file-error", "refused"
 ADDRESS_SPACE_CAP = 1024 << 20  # bytes: the 300 MB asked, the address space a run reserves beside it, and a margin
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _POLL = 0.02  # seconds between two looks at the run's processes
-WAIT_FACTOR = 1.5  # a run that waits (a FIFO, a dead worker) is stopped after this many times its time limit
+WAIT_FACTOR = 5.0  # times its limit in wall time: any run is stopped then, however busy the machine
+_IDLE = 1.0  # seconds without CPU (beyond the limit in wall time) that make a run one that waits
 STARTUP_SECONDS = 1.0  # start-up and a small file, with a margin
 BASE_MEGABYTES = 60  # the interpreter, the rules and their data
 SHORT_SECONDS = 2.0
@@ -46,7 +48,7 @@ SHORT_SECONDS = 2.0
 
 @dataclass
 class Outcome:
-    run: "Run"
+    run: Run
     before: dict[str, str]  # file → sha256, before the run
     after: dict[str, str]
     links: dict[str, tuple[int, int]] = field(default_factory=dict)  # file → (inode, link count) after
@@ -125,16 +127,13 @@ def execute(argv: list[str], folder: Path, stdin: Path | None, seconds: float,
             env: dict[str, str] | None = None, wait_factor: float = WAIT_FACTOR) -> Run:
     """Run one command; stop it (and every process of its session) once it has used
     ``seconds`` of CPU, or run ``wait_factor`` times as long in wall time."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        source = open(stdin, "rb") if stdin else subprocess.DEVNULL
-        try:
-            started = time.monotonic()
-            process = subprocess.Popen(command(argv), cwd=folder, stdin=source, stdout=out, stderr=err,
-                                       start_new_session=True, preexec_fn=_limit_address_space, env=env)
-        finally:
-            if stdin:
-                source.close()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            (open(stdin, "rb") if stdin else open(os.devnull, "rb")) as source:
+        started = time.monotonic()
+        process = subprocess.Popen(command(argv), cwd=folder, stdin=source, stdout=out, stderr=err,
+                                   start_new_session=True, preexec_fn=_limit_address_space, env=env)
         peak_processes, status, stopped = 1, None, ""
+        last_busy, last_cpu = started, 0.0
         while True:
             pid, wait_status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
@@ -142,9 +141,14 @@ def execute(argv: list[str], folder: Path, stdin: Path | None, seconds: float,
                 break
             processes, cpu = _session(process.pid)
             peak_processes = max(peak_processes, processes)
+            now = time.monotonic()
+            if cpu > last_cpu + 0.01:
+                last_busy, last_cpu = now, cpu
             if cpu > seconds:
                 stopped = f"used more than {seconds:.1f} s of CPU"
-            elif time.monotonic() - started > seconds * wait_factor:
+            elif now - started > seconds and now - last_busy > _IDLE:
+                stopped = f"waiting, without using the CPU, after {now - started:.1f} s"
+            elif now - started > seconds * wait_factor:
                 stopped = f"still running after {seconds * wait_factor:.1f} s"
             if stopped:
                 os.killpg(process.pid, signal.SIGKILL)

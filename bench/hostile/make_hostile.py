@@ -44,9 +44,9 @@ import os
 import shutil
 import sys
 import zipfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable
 
 FINDINGS, FILE_ERROR, REFUSED = "findings", "file-error", "refused"
 SECONDS, MEGABYTES = 10.0, 300
@@ -276,7 +276,7 @@ def _table_docx(folder: Path, scale: Scale) -> None:
 
 
 def _lines(folder: Path, scale: Scale) -> None:
-    write_repeated(folder / "lines.txt", b"", "甲\n".encode("utf-8"), scale.pick(LINES))
+    write_repeated(folder / "lines.txt", b"", "甲\n".encode(), scale.pick(LINES))
 
 
 def _headings(folder: Path, scale: Scale) -> None:
@@ -299,13 +299,13 @@ def _slow_html(folder: Path, scale: Scale) -> None:
 
 
 def _typo_markdown(folder: Path, scale: Scale) -> None:
-    unit = "- 各单位要认真布署，安照要求贯澈落实。\n".encode("utf-8")  # three TY101 per line
-    write_repeated(folder / "typos.md", "# 关于部署工作的通知\n\n".encode("utf-8"), unit,
+    unit = "- 各单位要认真布署，安照要求贯澈落实。\n".encode()  # three TY101 per line
+    write_repeated(folder / "typos.md", "# 关于部署工作的通知\n\n".encode(), unit,
                    scale.pick(TYPO_BYTES) // len(unit))
 
 
 def _dates(folder: Path, scale: Scale) -> None:
-    unit = "2024年2月30日，2023年13月1日；".encode("utf-8")  # two impossible dates
+    unit = "2024年2月30日，2023年13月1日；".encode()  # two impossible dates
     write_repeated(folder / "dates.txt", b"", unit, scale.pick(DATE_BYTES) // len(unit), b"\n")
 
 
@@ -412,7 +412,8 @@ def _profile_with(expected: str, document: str):
 
 
 # a title of four lines (a title line has at most 80 characters), with 40 commas in all
-TITLE_40_COMMAS = "\n".join("，".join(f"第{line * 11 + item}项" for item in range(11)) for line in range(4)) + "工作的通知"
+TITLE_40_COMMAS = "\n".join("，".join(f"第{line * 11 + item}项" for item in range(11))
+                            for line in range(4)) + "工作的通知"
 _NESTED = "甲" * 40
 
 
@@ -491,6 +492,15 @@ def _killed_worker(folder: Path, scale: Scale) -> None:
 def _killed_write(folder: Path, scale: Scale) -> None:
     write_text(folder / "kill_at_rename.py", KILL_AT_RENAME)
     write_text(folder / "doc.txt", "（2014-2016）年度工作。\n")
+
+
+# ASCII text with one NUL: read as UTF-16, whose mojibake here holds 布署 (a misspelling
+# with a safe fix); found by the fuzz suite (tests/fuzz/regressions/nul-in-ascii.txt)
+ASCII_WITH_NUL = b"ab" * 40 + b"\x03^r\x7f" + b"cd" * 40 + b"\x00a\n\x00"
+
+
+def _ascii_with_nul(folder: Path, scale: Scale) -> None:
+    (folder / "notes.txt").write_bytes(ASCII_WITH_NUL)
 
 
 def _hard_link(folder: Path, scale: Scale) -> None:
@@ -606,6 +616,8 @@ def _other_cases() -> list[tuple[Case, Callable]]:
               [FINDINGS], codes=["ST101"]), _aes_pdf),
         (Case("html-nested-20000-deep", 9, "HTML nested 20,000 deep", ["doccheck", "check", "deep.html"],
               [FINDINGS], codes=["ST101"]), _deep_html),
+        (Case("fix-ascii-with-nul", 1, "fix on ASCII text holding a NUL (found by tests/fuzz)",
+              ["doccheck", "fix", "notes.txt"], [FINDINGS, FILE_ERROR]), _ascii_with_nul),
         (Case("fix-keeps-hard-link", 9, "fix a file that has a second hard link", ["doccheck", "fix", "doc.txt"],
               [FINDINGS], may_change=["doc.txt", "link.txt"], checks=["hard-link-kept"]), _hard_link),
         (Case("fix-killed-during-write", 9, "fix killed while it renames its temporary file, then fix again",

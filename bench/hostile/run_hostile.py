@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import judge  # noqa: E402
-import make_hostile  # noqa: E402
+import judge
+import make_hostile
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,9 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", choices=["full", "ci"], default="full")
     parser.add_argument("--seconds", type=float, help="time limit of each case (default: its own, 10 s)")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
-    parser.add_argument("--wait", type=float, default=3.0,
-                        help="stop a run after this many times its time limit in wall time (default: 3; the "
-                             "limit itself is on CPU time, so a busy machine needs more)")
+    parser.add_argument("--wait", type=float, default=judge.WAIT_FACTOR,
+                        help="stop any run after this many times its time limit in wall time (default: "
+                             f"{judge.WAIT_FACTOR:g}; the limit itself is on CPU time)")
     options = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="hostile-") as scratch:
         outdir = options.keep or Path(scratch)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
 
 from click.testing import CliRunner
 
@@ -32,7 +33,7 @@ class Run:
         return self.stdout + self.stderr
 
 
-def doccheck(*args: str, input: Optional[bytes] = None, cwd: Optional[Path] = None) -> Run:
+def doccheck(*args: str, input: bytes | None = None, cwd: Path | None = None) -> Run:
     """Run ``doccheck ARGS`` in process; a command that ends in an exception fails here."""
     runner = CliRunner()
     if cwd is None:
@@ -103,18 +104,18 @@ class Extracted:
     claims that character is the file's own (a piece copied one-to-one)."""
 
     text: str
-    place: Callable[[int], tuple[Optional[int], Optional[int]]]
+    place: Callable[[int], tuple[int | None, int | None]]
     one_to_one: Callable[[int], bool]
 
 
 def read_markdown(data: bytes, name: str = "fuzz.md") -> Extracted:
     """The Markdown reader's result; raises the reader's documented error (``LoadError``)."""
-    from checker.readers import read_data
+    from checker.load.readers import read_data
 
     source = read_data(name, data)
     locate = source.locate
 
-    def place(offset: int) -> tuple[Optional[int], Optional[int]]:
+    def place(offset: int) -> tuple[int | None, int | None]:
         where = locate(offset) if locate else {}
         return where.get("line"), where.get("column")
 
@@ -130,13 +131,13 @@ def read_markdown(data: bytes, name: str = "fuzz.md") -> Extracted:
 
 def reader_error_types() -> tuple[type[BaseException], ...]:
     """The exception a reader may raise on a bad file (every other one is a bug)."""
-    from checker.readers import LoadError
+    from checker.load.readers import LoadError
 
     return (LoadError,)
 
 
 def read_any(name: str, data: bytes) -> str:
     """The checked text of ``data`` read as the file ``name`` (by its suffix)."""
-    from checker.readers import read_data
+    from checker.load.readers import read_data
 
     return read_data(name, data).text

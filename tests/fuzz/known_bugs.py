@@ -1,11 +1,11 @@
 """Open bugs the fuzz properties find, so that CI passes while they are being fixed elsewhere.
 
 Each :class:`KnownBug` names the properties it breaks, the inputs it breaks them on
-(a predicate as narrow as the bug is understood), and the regression fixture that
-pins it (``tests/fuzz/regressions``, run strictly as an expected failure by
+(a predicate as narrow as the bug is understood), and the regression fixtures that
+pin it (``tests/fuzz/regressions``, run strictly as an expected failure by
 ``test_regressions.py``). A property that fails on an input inside a known bug's
 domain counts the example as tolerated instead of failing; any other failure
-fails. When the bug is fixed, its fixture passes, its strict ``xfail`` fails, and
+fails. When the bug is fixed, its fixtures pass, its strict ``xfail`` fails, and
 the entry here must go with the mark.
 
 The counts of examples and of tolerated failures are kept per session and written
@@ -13,55 +13,33 @@ by ``tests/fuzz/conftest.py`` for ``bench/fuzz.py``.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 EXAMPLES: Counter = Counter()  # property → examples run
 TOLERATED: Counter = Counter()  # known bug → examples on which it showed
 FIRST_SEEN: dict[str, list[str]] = {}  # known bug → the first inputs it showed on (shortest kept)
-
-_CONTAINER = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
-
-
-def has_line_of_odd_white_space(markdown: str) -> bool:
-    """A line (inside its quote or list markers) of nothing but white space, not all of
-    it spaces and tabs: CommonMark does not take it for a blank line, so it opens or
-    continues a paragraph with nothing to show."""
-    for line in markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        rest = line[_CONTAINER.match(line).end():]
-        if rest and not rest.strip() and rest.strip(" \t"):
-            return True
-    return False
 
 
 @dataclass(frozen=True)
 class KnownBug:
     name: str
     reason: str
-    regression: str  # file in tests/fuzz/regressions
+    regressions: tuple[str, ...]  # its fixtures in tests/fuzz/regressions
     properties: tuple[str, ...]
     applies: Callable[[str], bool]
 
 
 KNOWN_BUGS = [
     KnownBug(
-        name="markdown-odd-white-space-line",
-        reason="issue 21: a Markdown paragraph that starts with (or holds) a line of only white space other "
-               "than spaces and tabs is mapped to the wrong line and column, so fix writes insertions at "
-               "the wrong place and every run inserts again",
-        regression="odd-white-space-line.md",
-        properties=("markdown-source-map", "fix-idempotent", "fix-only-its-spans"),
-        applies=has_line_of_odd_white_space,
-    ),
-    KnownBug(
         name="utf8-with-nul-read-as-utf16",
         reason="a UTF-8 file holding a NUL character is decoded as UTF-16 when its byte count is even "
-               "(checker/readers/text.py decode): the checked text is mojibake, mapped to nothing in the file",
-        regression="nul-in-utf8.md",
-        properties=("markdown-source-map", "fix-idempotent", "fix-only-its-spans"),
+               "(checker/load/readers/text.py, decode): the checked text is mojibake, mapped to nothing in the "
+               "file, and fix writes UTF-16 into the UTF-8 file",
+        regressions=("nul-in-utf8.md", "nul-in-ascii.txt"),
+        properties=("markdown-source-map", "fix-only-its-spans"),
         applies=lambda text: "\x00" in text,
     ),
 ]

@@ -10,8 +10,15 @@ import hashlib
 from itertools import combinations
 from pathlib import Path
 
-from tests.fuzz.harness import assert_ran_cleanly, check_report, doccheck, read_any, read_markdown, \
-    reader_error_types, safe_fixes
+from tests.fuzz.harness import (
+    assert_ran_cleanly,
+    check_report,
+    doccheck,
+    read_any,
+    read_markdown,
+    reader_error_types,
+    safe_fixes,
+)
 
 MAX_PASSES = 10  # as many passes as `doccheck fix` makes
 
@@ -105,7 +112,11 @@ def fix_changes_only_its_spans_in_text(folder: Path, name: str, text: str) -> No
         assert path.read_bytes() == original
         return
     fixed = path.read_bytes()
-    assert _normalised(fixed) == expected, "fix changed the text otherwise than its reported fixes"
+    try:
+        fixed_text = _normalised(fixed)
+    except UnicodeDecodeError as error:
+        raise AssertionError(f"fix made the UTF-8 file invalid UTF-8: {fixed[:120]!r}") from error
+    assert fixed_text == expected, "fix changed the text otherwise than its reported fixes"
     assert (diff.status == 1) == (fixed != original), "fix --diff and fix disagree on whether to change the file"
     assert fixed.count(b"\r\n") == original.count(b"\r\n") or b"\r" not in original, "line endings changed"
     assert fixed.startswith(b"\xef\xbb\xbf") == original.startswith(b"\xef\xbb\xbf"), "byte-order mark changed"

@@ -133,7 +133,7 @@ def markdown_block(draw) -> str:
 def markdown(draw) -> str:
     blocks = draw(st.lists(markdown_block(), min_size=1, max_size=8))
     separators = [draw(st.sampled_from(["\n\n", "\n", "\n\n\n"])) for _ in blocks]
-    text = "".join(block + separator for block, separator in zip(blocks, separators))
+    text = "".join(block + separator for block, separator in zip(blocks, separators, strict=True))
     if draw(st.integers(0, 9)) == 0:
         text = "---\ntitle: " + draw(han_text) + "\n---\n" + text
     return text
@@ -226,7 +226,7 @@ toml_scalar = st.one_of(
     st.sampled_from(["*.md", "docs/**", "*a*a*b", "[", "!x", "**/*.txt", "notice", "work-plan", "missing.yaml"]),
 )
 toml_value = st.recursive(toml_scalar, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(SELECTORS + ["*.md", "a b"]), inner, max_size=3)),
+    st.lists(inner, max_size=4), st.dictionaries(st.sampled_from([*SELECTORS, "*.md", "a b"]), inner, max_size=3)),
     max_leaves=8)
 
 
