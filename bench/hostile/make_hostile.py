@@ -68,7 +68,7 @@ class Scale:
 
 # (full, ci) sizes of the inputs whose cost must grow linearly with their size
 LINES = (250_000, 60_000)  # one-character lines
-HEADINGS = (100_000, 30_000)
+HEADINGS = (100_000, 20_000)
 TABLE_ROWS = (4_000, 2_000)  # of 30 columns
 HTML_LINES = (36_000, 13_000)  # short paragraphs whose soft hyphen the extractor drops: 1.15 MB, 0.4 MB
 TYPO_BYTES = (700_000, 300_000)
