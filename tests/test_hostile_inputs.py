@@ -99,10 +99,16 @@ def test_every_known_failure_names_a_case():
     assert set(KNOWN) <= set(make_hostile.CASES)
 
 
+@pytest.fixture(scope="module")
+def environment(tmp_path_factory):
+    """The runs' environment, with a warm cache of their own (see ``judge.warm_environment``)."""
+    return judge.warm_environment(tmp_path_factory.mktemp("doccheck-cache"))
+
+
 @pytest.mark.parametrize("name", [_param(name) for name in make_hostile.CASES])
-def test_hostile_input(name, tmp_path):
+def test_hostile_input(name, tmp_path, environment):
     case = make_hostile.CASES[name]
     make_hostile.build(tmp_path, make_hostile.Scale(SCALE), only=[name])
     seconds, megabytes = judge.limits(case, SCALE)
-    outcome = judge.run_case(case, tmp_path / name, seconds)
+    outcome = judge.run_case(case, tmp_path / name, seconds, env=environment)
     assert judge.problems(case, outcome, seconds, megabytes) == []

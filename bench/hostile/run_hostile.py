@@ -34,15 +34,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="stop any run after this many times its time limit in wall time (default: "
                              f"{judge.WAIT_FACTOR:g}; the limit itself is on CPU time)")
     options = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="hostile-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="hostile-") as scratch, \
+            tempfile.TemporaryDirectory(prefix="hostile-cache-") as cache:
         outdir = options.keep or Path(scratch)
         cases = make_hostile.build(outdir, make_hostile.Scale(options.scale), options.names or None)
+        environment = judge.warm_environment(Path(cache))
         failed = 0
         print(f"{'case':<38} {'wall s':>6} {'CPU s':>6} {'MB':>6} {'exit':>5}  verdict")
         for case in cases:
             seconds, megabytes = judge.limits(case, options.scale)
             seconds = options.seconds or seconds
-            outcome = judge.run_case(case, outdir / case.name, seconds, wait_factor=options.wait)
+            outcome = judge.run_case(case, outdir / case.name, seconds, environment, options.wait)
             found = judge.problems(case, outcome, seconds, megabytes)
             failed += bool(found)
             run = outcome.run
