@@ -87,12 +87,28 @@ def _limit_address_space() -> None:
 
 
 _TICKS = os.sysconf("SC_CLK_TCK")
+_PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+# The command is started by this small launcher, which reports what wait4 says of it.
+# Measured from the test process itself, the peak memory would be wrong: a child
+# forked from pytest inherits its high-water mark through exec (Linux keeps the
+# larger of the old and the new), and pytest after a few hundred tests is larger
+# than most runs.
+_LAUNCHER = """\
+import json, os, subprocess, sys
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+with open(sys.argv[1], "w") as report:
+    json.dump({"status": os.waitstatus_to_exitcode(status), "kilobytes": usage.ru_maxrss,
+               "cpu": usage.ru_utime + usage.ru_stime}, report)
+"""
 
 
-def _session(session: int) -> tuple[int, float]:
-    """(live processes, CPU seconds they and the children they reaped have used) of a
-    session: the run and the workers it started."""
-    count, ticks = 0, 0
+def _session(session: int) -> tuple[int, float, int]:
+    """(live processes, CPU seconds they and the children they reaped have used, the
+    largest peak resident set among them in KB) of a session: the launcher, the
+    run and the workers it started."""
+    count, ticks, peak = 0, 0, 0
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -101,11 +117,12 @@ def _session(session: int) -> tuple[int, float]:
                 fields = stream.read().rsplit(b")", 1)[1].split()
         except OSError:
             continue
-        # after the name: state, ppid, pgrp, session, …, utime (12), stime, cutime, cstime
+        # after the name: state, ppid, pgrp, session, …, utime (12), stime, cutime, cstime, …, rss (22)
         if int(fields[3]) == session and fields[0] != b"Z":
             count += 1
             ticks += sum(int(value) for value in fields[11:15])
-    return count, ticks / _TICKS
+            peak = max(peak, int(fields[21]) * _PAGE_KB)
+    return count, ticks / _TICKS, peak
 
 
 @dataclass
@@ -126,21 +143,21 @@ class Run:
 def execute(argv: list[str], folder: Path, stdin: Path | None, seconds: float,
             env: dict[str, str] | None = None, wait_factor: float = WAIT_FACTOR) -> Run:
     """Run one command; stop it (and every process of its session) once it has used
-    ``seconds`` of CPU, or run ``wait_factor`` times as long in wall time."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+    ``seconds`` of CPU, or waits, or has run ``wait_factor`` times as long in wall time."""
+    with tempfile.TemporaryDirectory(prefix="hostile-run-") as scratch, \
+            open(Path(scratch) / "out", "w+b") as out, open(Path(scratch) / "err", "w+b") as err, \
             (open(stdin, "rb") if stdin else open(os.devnull, "rb")) as source:
+        report = Path(scratch) / "report.json"
         started = time.monotonic()
-        process = subprocess.Popen(command(argv), cwd=folder, stdin=source, stdout=out, stderr=err,
-                                   start_new_session=True, preexec_fn=_limit_address_space, env=env)
-        peak_processes, status, stopped = 1, None, ""
+        launcher = subprocess.Popen([sys.executable, "-S", "-c", _LAUNCHER, str(report), *command(argv)],
+                                    cwd=folder, stdin=source, stdout=out, stderr=err, start_new_session=True,
+                                    preexec_fn=_limit_address_space, env=env)
+        peak_processes, peak_kilobytes, cpu, stopped = 0, 0, 0.0, ""
         last_busy, last_cpu = started, 0.0
-        while True:
-            pid, wait_status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                status = os.waitstatus_to_exitcode(wait_status)
-                break
-            processes, cpu = _session(process.pid)
-            peak_processes = max(peak_processes, processes)
+        while launcher.poll() is None:
+            processes, cpu, kilobytes = _session(launcher.pid)
+            peak_processes = max(peak_processes, processes - 1)  # the launcher is not the run's
+            peak_kilobytes = max(peak_kilobytes, kilobytes)
             now = time.monotonic()
             if cpu > last_cpu + 0.01:
                 last_busy, last_cpu = now, cpu
@@ -151,22 +168,26 @@ def execute(argv: list[str], folder: Path, stdin: Path | None, seconds: float,
             elif now - started > seconds * wait_factor:
                 stopped = f"still running after {seconds * wait_factor:.1f} s"
             if stopped:
-                os.killpg(process.pid, signal.SIGKILL)
-                _, _, usage = os.wait4(process.pid, 0)
                 break
             time.sleep(_POLL)
         elapsed = time.monotonic() - started
-        process.returncode = status if status is not None else -signal.SIGKILL  # reaped above
-        try:  # workers the run left behind (it was stopped, or it died before them)
-            os.killpg(process.pid, signal.SIGKILL)
+        try:  # a run that was stopped, or workers a run left behind when it died before them
+            os.killpg(launcher.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
+        launcher.wait()
+        status = None
+        if not stopped and report.exists():
+            measured = json.loads(report.read_text(encoding="utf-8"))
+            status, cpu = measured["status"], measured["cpu"]
+            peak_kilobytes = max(peak_kilobytes, measured["kilobytes"])
+        elif not stopped:
+            stopped = f"the launcher failed (exit status {launcher.returncode})"
         out.seek(0)
         err.seek(0)
         stdout = out.read().decode("utf-8", errors="replace")
         stderr = err.read().decode("utf-8", errors="replace")
-    cpu = max(usage.ru_utime + usage.ru_stime, cpu if stopped else 0.0)
-    return Run(status, stopped, elapsed, cpu, usage.ru_maxrss / 1024, peak_processes, stdout, stderr)
+    return Run(status, stopped, elapsed, cpu, peak_kilobytes / 1024, max(1, peak_processes), stdout, stderr)
 
 
 def warm_environment(cache: Path) -> dict[str, str]:
