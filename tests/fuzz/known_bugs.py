@@ -21,6 +21,7 @@ from dataclasses import dataclass
 EXAMPLES: Counter = Counter()  # property → examples run
 TOLERATED: Counter = Counter()  # known bug → examples on which it showed
 FIRST_SEEN: dict[str, list[str]] = {}  # known bug → the first inputs it showed on (shortest kept)
+on_count: Callable[[], None] | None = None  # called every 250 examples (conftest.py writes the counts)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ KNOWN_BUGS = [
 def tolerating(prop: str, text: str) -> Iterator[None]:
     """Run a property's assertions; a failure on an input a known bug covers is counted, not raised."""
     EXAMPLES[prop] += 1
+    if on_count is not None and sum(EXAMPLES.values()) % 250 == 0:
+        on_count()
     try:
         yield
     except AssertionError:
