@@ -34,16 +34,6 @@ SCALE = os.environ.get("DOCCHECK_HOSTILE_SCALE", "ci")
 
 # case → what is wrong today (issue 21); each is the target of a fix elsewhere
 KNOWN: dict[str, str] = {
-    "docx-huge-thumbnail": "every zip member is inflated in memory: a 400 MB thumbnail takes over 800 MB",
-    "docx-200mb-of-paragraphs": "document.xml is inflated and parsed whole: 60 MB of it takes over 450 MB "
-                                "and does not finish",
-    "docx-lower-letter-start-1e10": "a lowerLetter label of 10^10 is a string of 384 million letters",
-    "docx-start-override-1e11": "a lowerLetter startOverride of 99999999999: MemoryError, reported as 内部错误",
-    "docx-ilvl-50000000": "the list label is built by a loop over 50,000,000 levels",
-    "docx-ilvl-abc": "int('abc') raises ValueError, reported as 内部错误",
-    "docx-ilvl-abc-stdin": "int('abc') raises ValueError: a traceback and exit 1",
-    "annotate-ilvl-abc": "int('abc') raises ValueError: a traceback and exit 1",
-    "docx-start-5000-digits": "int() of 5,000 digits raises ValueError, reported as 内部错误",
     "docx-table-4000x30": "pairing_units copies line_starts for every merged line: quadratic in the table",
     "lines-250000-of-one-character": "pairing_units copies line_starts for every merged line: quadratic",
     "html-lines-rewritten": "TextStream.find reads the whole page for every line the extractor rewrote: quadratic",
@@ -53,38 +43,8 @@ KNOWN: dict[str, str] = {
     "fifo-among-files": "opening the FIFO blocks for ever; nothing is reported for the other files",
     "worker-killed": "-j waits for ever for the result of a worker that was killed",
     "jobs-200": "-j 200 starts a process per file (101 on 2 CPUs)",
-    "stdin-pdf-only-page-number": "max() of no lines once the page number is dropped: a traceback and exit 1",
-    "pdf-only-page-number": "max() of no lines once the page number is dropped: 内部错误 ValueError",
-    "html-charset-undefined": "decoding with the 'undefined' codec raises UnicodeError: 内部错误",
-    "html-charset-undefined-stdin": "decoding with the 'undefined' codec raises UnicodeError: a traceback",
-    "pyproject-tool-string": "find_config takes `tool` for a table: a traceback and exit 1",
-    "pyproject-tool-integer": "find_config takes `tool` for a table: a traceback and exit 1",
-    "pyproject-tool-list": "find_config takes `tool` for a table: a traceback and exit 1",
-    "pyproject-tool-string-named": "load_config takes `tool` for a table: a traceback and exit 1",
-    "toml-array-5000-deep": "tomllib's RecursionError escapes: a traceback and exit 1",
-    "baseline-100000-deep": "json's RecursionError escapes: a traceback and exit 1",
-    "max-file-size-nan": "int(nan) raises ValueError: a traceback and exit 1",
-    "max-file-size-inf": "int(inf) raises OverflowError: a traceback and exit 1",
-    "max-file-size-tiny": "0.0000001 MB rounds to 0 bytes, which means no limit: the file is checked",
-    "config-dev-zero": "the configuration is read until MemoryError: a traceback and exit 1",
-    "rule-pack-alias-bomb": "YAML aliases are followed: hundreds of MB and no end",
-    "glossary-alias-bomb": "YAML aliases are followed: hundreds of MB and no end",
-    "profile-alias-bomb": "YAML aliases are followed: hundreds of MB and no end",
-    "rule-pack-message-width": "the message is formatted with a width of 999,999,999: MemoryError, IN001",
-    "rule-pack-message-positional": "formatting '{0}' raises IndexError: IN001 on every document",
-    "profile-title-backtracking": "the profile's title pattern backtracks exponentially (Python re)",
-    "profile-pattern-nested-plus": "the profile's pattern (甲+)+乙 backtracks exponentially (Python re)",
-    "exclude-glob-backtracking": "pathspec's regular expression for the glob backtracks exponentially",
-    "per-path-profile-glob-backtracking": "pathspec's regular expression for the glob backtracks exponentially",
-    "terminal-escape-in-text": "document text is printed raw: ESC and BEL reach the terminal",
-    "newline-in-file-name": "the file name is printed raw: its newline forges a finding line",
-    "aes-encrypted-pdf": "pypdf needs cryptography for AES and the pdf extra lacks it: '无法读取 PDF：DependencyError'",
-    "html-nested-20000-deep": "the extractor finds no text 20,000 elements deep: '没有找到正文'",
     "fix-ascii-with-nul": "(found by tests/fuzz, not in the issue) the file is read as UTF-16 for its NUL, "
                           "and fix writes 部署 in UTF-16 into the UTF-8 file",
-    "fix-keeps-hard-link": "the fixed file is renamed over the link: doc.txt and link.txt become two files",
-    "fix-killed-during-write": "a run killed before its rename leaves .doc.txt.*.doccheck behind, and no run "
-                               "removes it",
 }
 
 

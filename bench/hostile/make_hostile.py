@@ -314,11 +314,16 @@ def _page_number_pdf(folder: Path, scale: Scale) -> None:
 
 
 def _aes_pdf(folder: Path, scale: Scale) -> None:
-    from reportlab.lib import pdfencrypt
+    """AES-128 with an empty user password (any reader opens it), encrypted by pypdf
+    (which needs the cryptography package for AES, as the reader does)."""
+    import pypdf
 
-    # user password empty: any reader opens it; strength 256 is AES (reportlab needs pyaes)
-    encrypt = pdfencrypt.StandardEncryption("", ownerPassword="owner", strength=256)
-    write_pdf(folder / "aes.pdf", GAP.splitlines(), encrypt=encrypt)
+    write_pdf(folder / "plain.pdf", GAP.splitlines())
+    writer = pypdf.PdfWriter(clone_from=str(folder / "plain.pdf"))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
+    with open(folder / "aes.pdf", "wb") as stream:
+        writer.write(stream)
+    (folder / "plain.pdf").unlink()
 
 
 def _html(folder: Path, name: str, body: str, head: str = "<meta charset=\"utf-8\">") -> None:
