@@ -63,7 +63,7 @@ def make_finding(doc: Document, rule_: Rule, hit: Hit, severity: Severity) -> Fi
             end_line, end_column = last.get("line", line), last.get("column", column) + 1
         else:
             end_line, end_column = line, column
-    return Finding.model_construct(
+    return Finding.of(
         code=rule_.code,
         name=rule_.name,
         category=rule_.category,
@@ -89,8 +89,11 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
     ran: set[str] = set()
     for rule_ in selected_rules(settings):
         ran.add(rule_.code)
+        made: list[Finding] = []  # this rule's findings: kept only if the rule runs to its end
         try:
-            hits = list(rule_.check(doc))
+            for hit in rule_.check(doc):  # one hit at a time: a rule's hits are never all held at once
+                severity = settings.severity.get(rule_.code) or hit.severity or rule_.severity
+                made.append(make_finding(doc, rule_, hit, severity))
         except Exception as error:  # isolate a failing rule: report it, run the others
             internal = internal_rule()
             hit = Hit(0, 0, args={"code": rule_.code, "name": rule_.name,
@@ -98,9 +101,7 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
                       evidence={"rule": rule_.code, "exception": type(error).__name__})
             findings.append(make_finding(doc, internal, hit, internal.severity))
             continue
-        for hit in hits:
-            severity = settings.severity.get(rule_.code) or hit.severity or rule_.severity
-            findings.append(make_finding(doc, rule_, hit, severity))
+        findings.extend(made)
     if "doccheck-" in doc.text:  # suppression comments (checker/rules/suppressions.py)
         findings = _suppress(doc, findings, ran, settings)
     findings.sort(key=Finding.sort_key)
