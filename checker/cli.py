@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import click
 
@@ -28,8 +29,9 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
-def write_output(path: str, content: str | bytes) -> None:
-    """Write atomically: a reader never sees half a report, a failure leaves the old file."""
+def write_output(path: str, content: str | bytes | Callable[[BinaryIO], None]) -> None:
+    """Write atomically: a reader never sees half a report, a failure leaves the old file.
+    ``content``: text, bytes, or a function that writes into the binary stream it is given."""
     from checker.core.files import write_atomically  # also keeps an existing file's permissions
 
     write_atomically(path, content.encode("utf-8") if isinstance(content, str) else content)
@@ -45,6 +47,36 @@ def emit(content: str | bytes, output: str | None) -> None:
         sys.stdout.buffer.write(content)
     else:
         click.echo(content, nl=False)
+
+
+def emit_report(report: Report, fmt: str, output: str | None, color: bool) -> None:
+    """The report on stdout or in ``output``; a format that writes piece by piece (JSON)
+    never holds the whole report as one string, and writes UTF-8."""
+    from checker.report.formatters import render, writer
+
+    write = writer(fmt)
+    if write is None:
+        emit(render(report, fmt, color=color), output)
+        return
+
+    def fill(binary: BinaryIO) -> None:
+        import io
+
+        text = io.TextIOWrapper(binary, encoding="utf-8", newline="")
+        write(report, text, color=color)
+        text.flush()
+        text.detach()  # the stream stays open: it is its owner's to close
+
+    if output and output != "-":
+        try:
+            write_output(output, fill)
+        except OSError as error:
+            raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+    elif hasattr(sys.stdout, "buffer"):
+        sys.stdout.flush()
+        fill(sys.stdout.buffer)
+    else:  # a stream without bytes underneath (an embedding program's)
+        write(report, sys.stdout, color=color)
 
 
 class _Group(click.Group):
@@ -132,7 +164,6 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
           baseline: str | None, write_baseline: str | None, jobs: int, stdin_filename: str | None,
           unsafe_fixes: bool, progress: bool | None) -> None:
     """Check documents (files, or directories walked for the types doccheck reads)."""
-    from checker.report.formatters import render
     from checker.run.baseline import Baseline, BaselineError
     from checker.run.baseline import write_baseline as record
 
@@ -174,7 +205,7 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
                        err=True)
     if color is None:
         color = fmt == "text" and not output and sys.stdout.isatty()
-    emit(render(report, fmt, color=color), output)
+    emit_report(report, fmt, output, color)
     if fmt == "text":
         _fix_hint(report, unsafe_fixes)
     if any(file.error for file in report.files):

@@ -2,12 +2,15 @@
 
 ``FORMATS`` maps an ``--output-format`` name to the module in this package that
 has ``render(report, **options) -> str | bytes``. A new format is one module and
-one line here.
+one line here. A format whose report can be long (JSON) also has ``write(report,
+stream, **options)``, which writes it piece by piece instead of as one string.
 """
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:  # the CLI lists FORMATS at import: keep `doccheck --version` free of pydantic
     from checker.core.models import Report
@@ -22,8 +25,27 @@ FORMATS: dict[str, str] = {
 }
 
 
-def render(report: Report, fmt: str, **options: Any) -> str | bytes:
+def _module(fmt: str) -> ModuleType:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    module = importlib.import_module(f"checker.report.formatters.{FORMATS[fmt]}")
-    return module.render(report, **options)
+    return importlib.import_module(f"checker.report.formatters.{FORMATS[fmt]}")
+
+
+def render(report: Report, fmt: str, **options: Any) -> str | bytes:
+    rendered: str | bytes = _module(fmt).render(report, **options)
+    return rendered
+
+
+def writer(fmt: str) -> Callable[..., None] | None:
+    """The format's ``write(report, stream, **options)`` if it writes piece by piece, else None."""
+    return getattr(_module(fmt), "write", None)
+
+
+def write_report(report: Report, fmt: str, stream: TextIO, **options: Any) -> None:
+    """Write the report to a text stream: piece by piece when the format can."""
+    write = writer(fmt)
+    if write is not None:
+        write(report, stream, **options)
+        return
+    content = render(report, fmt, **options)
+    stream.write(content.decode("utf-8") if isinstance(content, bytes) else content)
