@@ -16,6 +16,7 @@ from checker.core.models import FileReport, Finding, Report
 from checker.report.escapes import visible
 
 _WINDOW = 24  # characters of context either side of the span on long lines
+_SPAN_SHOWN = 120  # characters of a longer span shown (and underlined)
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
@@ -28,11 +29,15 @@ def _context(file: FileReport, finding: Finding) -> tuple[str, str] | None:
     text = file.text
     if text is None:
         return None
-    line_start = text.rfind("\n", 0, finding.start) + 1
-    line_end = text.find("\n", finding.start)
+    # Only the span's neighbourhood is read: looking for the ends of a line of millions
+    # of characters would cost the whole line for every finding on it.
+    reach_back = max(0, finding.start - _WINDOW - 1)
+    line_start = text.rfind("\n", reach_back, finding.start) + 1 or reach_back
+    reach = min(len(text), finding.start + _SPAN_SHOWN + _WINDOW + 1)
+    line_end = text.find("\n", finding.start, reach)
     if line_end < 0:
-        line_end = len(text)
-    span_end = min(finding.end, line_end)
+        line_end = reach
+    span_end = min(finding.end, line_end, finding.start + _SPAN_SHOWN)
     left = max(line_start, finding.start - _WINDOW)
     right = min(line_end, max(span_end, finding.start + 1) + _WINDOW)
     before = ("…" if left > line_start else "") + visible(text[left:finding.start]).replace("\t", " ")
