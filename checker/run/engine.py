@@ -8,6 +8,7 @@ for that file and the other rules still run.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -68,15 +69,15 @@ def make_finding(doc: Document, rule_: Rule, hit: Hit, severity: Severity) -> Fi
         name=rule_.name,
         category=rule_.category,
         severity=severity,
-        message=rule_.message(hit),
+        message=sys.intern(rule_.message(hit)),
         line=line,
         column=column,
         end_line=end_line,
         end_column=end_column,
         start=start,
         end=end,
-        excerpt=excerpt,
-        suggestion=hit.suggestion,
+        excerpt=sys.intern(excerpt),
+        suggestion=sys.intern(hit.suggestion) if hit.suggestion else hit.suggestion,
         fix=hit.fix,
         evidence=hit.evidence,
         location=location,
