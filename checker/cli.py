@@ -5,6 +5,7 @@ Exit status: 0 nothing at or above the fail level, 1 findings at or above it,
 """
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections.abc import Callable
@@ -131,6 +132,12 @@ def _absent_profiles(settings: Settings) -> list[str]:
     return [message for message in messages if message]
 
 
+def _seconds(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    if not math.isfinite(value):
+        raise click.BadParameter("给出秒数（0 表示不限时）", ctx=ctx, param=param)
+    return value
+
+
 _config_option = click.option("--config", type=click.Path(dir_okay=False),
                               help="Configuration file (default: doccheck.toml or pyproject.toml [tool.doccheck] "
                                    "found from the checked path upwards).")
@@ -154,14 +161,19 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record every current finding in this baseline file, print no report, exit 0.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
-              help="Check files on N processes (0: one per CPU).  [default: 0]")
+              help="Check files on N processes (0: one per CPU; never more than the CPUs or the files).  "
+                   "[default: 0]")
+@click.option("--timeout", type=click.FloatRange(min=0), default=60.0, callback=_seconds,
+              help="Seconds the check of one file may take; a file over it is reported as not checked (IN003, "
+                   "exit 2) and the others go on (0: no limit).  [default: 60]")
 @click.option("--stdin-filename", help="Check the text on standard input as if it were this file.")
 @click.option("--unsafe-fixes", is_flag=True, help="Count unsafe fixes as available in the fix hint.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: long runs on a terminal).")
 def check(paths: Options, fmt: str, output: str | None, select: Options, ignore: Options, fail_on: str | None,
           profile: str | None, max_file_size: str | None, color: bool | None, config: str | None,
-          baseline: str | None, write_baseline: str | None, jobs: int, stdin_filename: str | None,
+          baseline: str | None, write_baseline: str | None, jobs: int, timeout: float,
+          stdin_filename: str | None,
           unsafe_fixes: bool, progress: bool | None) -> None:
     """Check documents (files, or directories walked for the types doccheck reads)."""
     from checker.run.baseline import Baseline, BaselineError
@@ -182,7 +194,7 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
             known = Baseline.load(baseline)
         except BaselineError as error:
             raise click.ClickException(str(error)) from None
-    report = _check_report(paths, settings, jobs, stdin_filename, progress)
+    report = _check_report(paths, settings, jobs, stdin_filename, progress, timeout)
     if not report.files:  # a mistyped folder or filter must not pass for a clean check unnoticed
         from checker.load.readers import supported_suffixes
 
@@ -236,17 +248,22 @@ def _refuse_writing_over_inputs(paths: Options, settings: Settings, outputs: dic
 
 
 def _check_report(paths: Options, settings: Settings, jobs: int, stdin_filename: str | None,
-                  progress: bool | None) -> Report:
+                  progress: bool | None, timeout: float) -> Report:
+    def skipped(path: str, reason: str) -> None:
+        click.echo(f"note: {path}: {reason}", err=True)
+
     if stdin_filename is None:
-        return checker.check_paths(paths, settings=settings, jobs=jobs or None, progress=progress)
+        return checker.check_paths(paths, settings=settings, jobs=jobs or None, progress=progress, timeout=timeout,
+                                   skipped=skipped)
     files = []
     others = [path for path in paths if path != "-"]
     if others:
-        files.extend(checker.check_paths(others, settings=settings, jobs=jobs or None, progress=progress).files)
+        files.extend(checker.check_paths(others, settings=settings, jobs=jobs or None, progress=progress,
+                                         timeout=timeout, skipped=skipped).files)
     # never more than the size limit (and one byte to tell) in memory: a pipe can be endless
     limit = settings.max_file_size + 1 if settings.max_file_size else -1
     data = sys.stdin.buffer.read(limit) if hasattr(sys.stdin, "buffer") else sys.stdin.read(limit).encode("utf-8")
-    files[:0] = checker.check_bytes(data, path=stdin_filename, settings=settings).files
+    files[:0] = checker.check_bytes(data, path=stdin_filename, settings=settings, timeout=timeout).files
     return checker.Report.build(files)
 
 
@@ -286,7 +303,8 @@ def fix(paths: Options, show_diff: bool, unsafe_fixes: bool, select: Options, ig
     from checker.report.escapes import visible
 
     settings = _settings(paths, config, select, ignore)
-    files = checker.find_files(paths, settings=settings)
+    files = checker.find_files(paths, settings=settings,
+                               skipped=lambda path, reason: click.echo(f"note: {path}: {reason}", err=True))
     fixed_files = applied = errors = 0
     for path in files:
         try:

@@ -3,7 +3,8 @@
 The engine is the only place that turns a rule's :class:`~checker.rules.registry.Hit`
 into a :class:`~checker.core.models.Finding` (positions, excerpt, message), so every
 formatter sees findings of one shape. A rule that raises yields an IN001 finding
-for that file and the other rules still run.
+for that file and the other rules still run; a file whose check was stopped at its
+time budget (by :mod:`checker.run.parallel`) is reported with IN003.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from checker.load.readers import LoadError, read_data, read_source, supported_su
 from checker.load.source import Source
 from checker.model.document import Document
 from checker.rules.profiles import profile_name
-from checker.rules.registry import Hit, Rule, internal_rule, load_rules, matches
+from checker.rules.registry import Hit, Rule, internal_rule, load_rules, matches, timed_out_rule
 
 _EXCERPT_LIMIT = 200
 
@@ -33,8 +34,9 @@ def selected_rules(settings: Settings) -> list[Rule]:
     chosen = _SELECTIONS.get(key)
     if chosen is None:
         chosen = []
+        reported_by_the_run = {internal_rule().code, timed_out_rule().code}
         for rule_ in rules.values():
-            if rule_.code == internal_rule().code:
+            if rule_.code in reported_by_the_run:
                 continue
             selected = any(matches(rule_, s) for s in settings.select + settings.extend_select)
             if selected and not any(matches(rule_, s) for s in settings.ignore):
@@ -139,6 +141,18 @@ def check_path(path: str, settings: Settings | None = None) -> FileReport:
     except LoadError as error:
         return FileReport(path=path, error=str(error))
     return check_source(source, settings)
+
+
+def timed_out(path: str, seconds: float) -> FileReport:
+    """The report of a file whose check was stopped after ``seconds``: not checked (an
+    error, so the run exits 2), with the IN003 finding that says why."""
+    rule_ = timed_out_rule()
+    budget = f"{seconds:g}"
+    finding = Finding.of(code=rule_.code, name=rule_.name, category=rule_.category, severity=rule_.severity,
+                         message=rule_.message(Hit(0, 0, args={"seconds": budget})), line=1, column=1, end_line=1,
+                         end_column=1, start=0, end=0, excerpt="", suggestion=None, fix=None,
+                         evidence={"seconds": seconds}, location=None)
+    return FileReport(path=path, findings=[finding], error=f"超过 {budget} 秒的时限，未检查（IN003）")
 
 
 def check_text(text: str, settings: Settings | None = None, path: str = "<string>") -> list[Finding]:
