@@ -130,3 +130,25 @@ def test_a_json_report_written_to_a_file_is_the_one_written_on_stdout(tmp_path):
     written = run("check", "--format", "json", "-o", str(tmp_path / "report.json"), document)
     assert shown.exit_code == written.exit_code == 1
     assert (tmp_path / "report.json").read_text(encoding="utf-8") == shown.stdout
+
+
+def test_equal_texts_of_findings_are_kept_once():
+    first, second = check_text("2024年2月30日，2024年2月30日。\n", Settings(select=["DT101"]))
+    assert first.message is second.message and first.excerpt is second.excerpt
+    assert first.suggestion is second.suggestion
+
+
+# -- the text report --------------------------------------------------------------------------------
+def test_the_text_report_shows_a_long_span_by_its_first_characters():
+    from checker.core.models import Finding, Severity
+    from checker.report.formatters.text import render_finding
+
+    text = "甲" * 10 + "乙" * 5000 + "。\n"
+    finding = Finding.of(code="PN204", name="nested-title-marks", category="punctuation", severity=Severity.info,
+                         message="m", line=1, column=11, end_line=1, end_column=5011, start=10, end=5010,
+                         excerpt="乙", suggestion=None, fix=None, evidence={}, location=None)
+    file = FileReport(path="a.txt", findings=[finding])
+    file._text = text
+    _, shown, marks = render_finding(file, finding).split("\n")
+    assert shown == "    " + "甲" * 10 + "乙" * 120 + "乙" * 24 + "…"
+    assert marks == "    " + " " * 20 + "^" * 240
