@@ -51,13 +51,18 @@ def emit(content: str | bytes, output: str | None) -> None:
 
 
 def emit_report(report: Report, fmt: str, output: str | None, color: bool) -> None:
-    """The report on stdout or in ``output``; a format that writes piece by piece (JSON)
-    never holds the whole report as one string, and writes UTF-8."""
+    """The report on stdout or in ``output`` (UTF-8); a format that writes piece by piece
+    (text, JSON) never holds the whole report as one string."""
     from checker.report.formatters import render, writer
 
     write = writer(fmt)
     if write is None:
         emit(render(report, fmt, color=color), output)
+        return
+    if not output or output == "-":
+        echo = _Echo()
+        write(report, echo, color=color)
+        echo.flush()
         return
 
     def fill(binary: BinaryIO) -> None:
@@ -68,16 +73,31 @@ def emit_report(report: Report, fmt: str, output: str | None, color: bool) -> No
         text.flush()
         text.detach()  # the stream stays open: it is its owner's to close
 
-    if output and output != "-":
-        try:
-            write_output(output, fill)
-        except OSError as error:
-            raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
-    elif hasattr(sys.stdout, "buffer"):
-        sys.stdout.flush()
-        fill(sys.stdout.buffer)
-    else:  # a stream without bytes underneath (an embedding program's)
-        write(report, sys.stdout, color=color)
+    try:
+        write_output(output, fill)
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+
+
+class _Echo:
+    """Text for stdout, passed to ``click.echo`` (which encodes it for the terminal and
+    drops colours where they cannot show) some 64 KB at a time, never splitting a piece."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.size = 0
+
+    def write(self, text: str) -> int:
+        self.pieces.append(text)
+        self.size += len(text)
+        if self.size >= 65536:
+            self.flush()
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pieces:
+            click.echo("".join(self.pieces), nl=False)
+            self.pieces, self.size = [], 0
 
 
 class _Group(click.Group):

@@ -152,3 +152,15 @@ def test_the_text_report_shows_a_long_span_by_its_first_characters():
     _, shown, marks = render_finding(file, finding).split("\n")
     assert shown == "    " + "甲" * 10 + "乙" * 120 + "乙" * 24 + "…"
     assert marks == "    " + " " * 20 + "^" * 240
+
+
+def test_a_long_text_report_on_stdout_is_the_text_the_formatter_renders(tmp_path):
+    from checker.report.formatters import render
+
+    document = tmp_path / "brackets.txt"
+    document.write_text("（“甲【乙《丙" * 3000 + "。\n", encoding="utf-8")  # some 15,000 findings: over 64 KB
+    shown = run("check", "--no-color", str(document))
+    report = Report.build([check_path(str(document))])
+    assert shown.exit_code == 1
+    assert len(shown.stdout) > 65536
+    assert shown.stdout == render(report, "text", color=False)

@@ -2,15 +2,16 @@
 
 ``FORMATS`` maps an ``--output-format`` name to the module in this package that
 has ``render(report, **options) -> str | bytes``. A new format is one module and
-one line here. A format whose report can be long (JSON) also has ``write(report,
-stream, **options)``, which writes it piece by piece instead of as one string.
+one line here. A format whose report can be long (text, JSON) also has
+``write(report, stream, **options)``, which writes it piece by piece to anything with
+a ``write(str)`` (a :class:`Sink`) instead of making it one string.
 """
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # the CLI lists FORMATS at import: keep `doccheck --version` free of pydantic
     from checker.core.models import Report
@@ -23,6 +24,12 @@ FORMATS: dict[str, str] = {
     "junit": "junit",
     "html": "html",
 }
+
+
+class Sink(Protocol):
+    """Where a report is written piece by piece: a text file, stdout, a buffer."""
+
+    def write(self, text: str, /) -> int: ...
 
 
 def _module(fmt: str) -> ModuleType:
@@ -41,7 +48,7 @@ def writer(fmt: str) -> Callable[..., None] | None:
     return getattr(_module(fmt), "write", None)
 
 
-def write_report(report: Report, fmt: str, stream: TextIO, **options: Any) -> None:
+def write_report(report: Report, fmt: str, stream: Sink, **options: Any) -> None:
     """Write the report to a text stream: piece by piece when the format can."""
     write = writer(fmt)
     if write is not None:

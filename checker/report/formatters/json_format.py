@@ -10,9 +10,10 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable, Iterable
-from typing import Any, TextIO
+from typing import Any
 
 from checker.core.models import FileReport, Finding, Report
+from checker.report.formatters import Sink
 
 _INDENT = "  "
 _NO_LOCATION = {"location"}
@@ -34,7 +35,7 @@ Value = Any  # plain data, or Callable[[int], None]
 class _Writer:
     """JSON with two-space indentation, written piece by piece."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: Sink) -> None:
         self.write = stream.write
 
     def value(self, value: Value, level: int) -> None:
@@ -62,7 +63,7 @@ class _Writer:
         self.write("[]" if empty else "\n" + _INDENT * level + "]")
 
 
-def write(report: Report, stream: TextIO, **options: Any) -> None:
+def write(report: Report, stream: Sink, **options: Any) -> None:
     out = _Writer(stream)
     head = report.model_dump(mode="json", exclude={"files"})
 

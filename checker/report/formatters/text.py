@@ -9,11 +9,13 @@ no control character reaches the terminal, and every finding stays on its own li
 """
 from __future__ import annotations
 
+import io
 import unicodedata
 from typing import Any
 
 from checker.core.models import FileReport, Finding, Report
 from checker.report.escapes import visible
+from checker.report.formatters import Sink
 
 _WINDOW = 24  # characters of context either side of the span on long lines
 _SPAN_SHOWN = 120  # characters of a longer span shown (and underlined)
@@ -65,14 +67,14 @@ def render_finding(file: FileReport, finding: Finding, color: bool = False) -> s
     return "\n".join(lines)
 
 
-def render(report: Report, color: bool = False, **options: Any) -> str:
-    out = []
+def write(report: Report, stream: Sink, color: bool = False, **options: Any) -> None:
+    """The report, finding by finding: a long one is never held as one string."""
     for file in report.files:
         if file.error:
             prefix = f"{_COLOURS['error']}error{_RESET}" if color else "error"
-            out.append(f"{visible(file.path)}: {prefix}: {visible(file.error)}")
+            stream.write(f"{visible(file.path)}: {prefix}: {visible(file.error)}\n")
         for finding in file.findings:
-            out.append(render_finding(file, finding, color))
+            stream.write(render_finding(file, finding, color) + "\n")
     counts = report.summary.by_severity
     noun = "file" if report.summary.files == 1 else "files"
     summary = (f"{report.summary.findings} findings (error: {counts['error']}, warning: {counts['warning']}, "
@@ -80,5 +82,10 @@ def render(report: Report, color: bool = False, **options: Any) -> str:
     unreadable = sum(1 for file in report.files if file.error)
     if unreadable:
         summary += f"; {unreadable} could not be read"
-    out.append(f"{_DIM}{summary}{_RESET}" if color else summary)
-    return "\n".join(out) + "\n"
+    stream.write((f"{_DIM}{summary}{_RESET}" if color else summary) + "\n")
+
+
+def render(report: Report, color: bool = False, **options: Any) -> str:
+    buffer = io.StringIO()
+    write(report, buffer, color=color)
+    return buffer.getvalue()
