@@ -16,9 +16,8 @@ files are handed out first, so no worker is left with a long file at the end. On
 platforms with ``fork``, workers are forked after the parent has loaded the rules
 and warmed the shared caches (grammar, parsers, dictionaries) on a sample document
 and frozen them out of the garbage collector's sight, so no worker imports, builds
-or copies them again. A file whose
-check raises anything the engine did not already isolate becomes a file error,
-never a traceback.
+or copies them again. A file whose check raises anything the engine did not already
+isolate becomes a file error, never a traceback.
 """
 from __future__ import annotations
 
@@ -182,8 +181,8 @@ def _check_alone(path: str, settings: Settings, timeout: float, check: CheckFile
     """Check the one file of a run in this process, stopped by an interval timer when its
     budget is spent; None where no timer can be set (not the main thread, no SIGALRM).
 
-    A worker process would cost a lone file more than its check's tenth (the import of
-    multiprocessing, a fork, the report sent back), for nothing a timer cannot do here:
+    A worker process would cost a lone file's check some 6 % more CPU (the import of
+    multiprocessing, a fork, the report sent back) for little a timer cannot do here:
     the timer's exception stops Python code and a read that waits, and whatever state
     the check leaves half-built is never used, as no other file follows. (A single call
     into C code that never returns is beyond a timer; only a worker could stop it.)"""
