@@ -53,9 +53,8 @@ def make_finding(doc: Document, rule_: Rule, hit: Hit, severity: Severity) -> Fi
     end = max(start, min(hit.end, len(text)))
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
-    excerpt = text[start:end]
-    if len(excerpt) > _EXCERPT_LIMIT:
-        excerpt = excerpt[:_EXCERPT_LIMIT] + "…"
+    # a span may cover most of a long line: only the part shown is copied
+    excerpt = text[start:end] if end - start <= _EXCERPT_LIMIT else text[start:start + _EXCERPT_LIMIT] + "…"
     locate = doc.source.locate
     location = locate(start) if locate else None
     if locate and location and "line" in location and "column" in location:
