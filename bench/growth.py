@@ -1,22 +1,42 @@
-"""Time of a full check against input size for hostile shapes of text.
+"""Time and memory of a whole check against input size, for hostile shapes of input.
 
-``growth.py [--scale S]`` prints one JSON row per (shape, size): the CPU seconds of
-the better of two checks (CPU time, because other users of a shared machine disturb
-it far less than wall time). Each shape is
-checked at three sizes, each double the last; the largest is the hostile input the
-robustness tests use (a 1-million-character line, 10,000 nested brackets, 10,000
-headings …) times ``scale``. Linear growth doubles the time at each step; quadratic
-growth quadruples it. Run by ``bench/run.py`` in a fresh process, after a warm-up.
+    python bench/growth.py                  # every shape at 256 KB, 512 KB and 1 MB
+    python bench/growth.py --max-mb 16      # bench mode: 4, 8 and 16 MB
+    python bench/growth.py --only "one-character lines,docx table"
+
+Each shape is an input that once cost more than linear time or memory: one long
+line, deep or crossed brackets, many short lines or headings, a long .docx table,
+an HTML page whose lines the extractor rewrites, many findings written as JSON.
+It is checked at three sizes, each double the last (the size is the file's size in
+bytes; for a .docx, the size of its ``document.xml``), every size in a fresh process
+that reads the file, checks it and writes the report to /dev/null in the shape's
+output format. Time is the CPU time of the better of two runs (other users of a
+shared machine disturb it far less than wall time); memory is the process's peak
+resident set, and what the check added to it after the warm-up. Linear growth
+doubles time and added memory at each step. One JSON row per size, then
+one per shape with the growth exponents (log of the time ratio over log of the size
+ratio, smallest to largest): ``bench/run.py`` reads the rows, a person the summary.
+``--scale S`` multiplies the sizes (``bench/run.py --growth-scale``).
 """
 from __future__ import annotations
 
+import argparse
+import io
 import json
+import math
+import os
+import subprocess
 import sys
+import tempfile
 import time
+import zipfile
 from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
 
 _DIGITS = "一二三四五六七八九"
 _SENTENCE = "各单位要认真落实（2024年）工作要求，完成投资12.5亿元，同比增长3.4%；"
+MEGABYTE = 1 << 20
 
 
 def chinese_number(value: int) -> str:
@@ -26,72 +46,238 @@ def chinese_number(value: int) -> str:
     return head + (_DIGITS[ones - 1] if ones else "")
 
 
+# -- the shapes: each builds about ``size`` bytes -------------------------------------------------
+def repeat_to(unit: str, size: int, head: str = "", tail: str = "") -> str:
+    """``head``, then ``unit`` as many times as fit in ``size`` bytes of UTF-8, then ``tail``."""
+    count = max(1, (size - len(head.encode()) - len(tail.encode())) // len(unit.encode()))
+    return head + unit * count + tail
+
+
 def single_line(size: int) -> str:
-    """One line of ``size`` characters: sentences with numbers and brackets, no line break."""
-    return (_SENTENCE * (size // len(_SENTENCE) + 1))[:size]
+    """One line: sentences with numbers and brackets, no line break."""
+    return repeat_to(_SENTENCE, size, tail="\n")
 
 
-def nested_brackets(depth: int) -> str:
-    """``depth`` opening brackets of mixed kinds, a word, and the closings in reverse."""
+def nested_brackets(size: int) -> str:
+    """Opening brackets of mixed kinds, a word, and the closings in reverse."""
     pairs = ["（）", "【】", "《》", "“”", "()", "[]"]
+    depth = max(1, size // 9)  # about 4.5 bytes a mark
     opening = "".join(pairs[i % len(pairs)][0] for i in range(depth))
     closing = "".join(pairs[i % len(pairs)][1] for i in reversed(range(depth)))
     return "关于" + opening + "事项" + closing + "的通知。\n"
 
 
-def unclosed_brackets(count: int) -> str:
-    """``count`` brackets and quotes that never close, on one line."""
-    return "（“甲【乙《丙" * (count // 5) + "。\n"
+def unclosed_brackets(size: int) -> str:
+    """Brackets and quotes that never close, on one line."""
+    return repeat_to("（“甲【乙《丙", size, tail="。\n")
 
 
-def headings(count: int) -> str:
-    """``count`` numbered heading lines of all four levels, numbering that keeps skipping."""
+def crossed_brackets(size: int) -> str:
+    """Title marks opened under round brackets and closed before them, on one line: every
+    closing mark closes a pair from under the others."""
+    count = max(1, size // 9)
+    return "《" * count + "（" * count + "》" * count + "。\n"
+
+
+def mixed_headings(size: int) -> str:
+    """Numbered heading lines of all four levels, numbering that keeps skipping."""
     styles = ("{}、工作任务", "（{}）具体要求", "{n}.主要措施", "（{n}）落实分工")
-    lines = []
-    for index in range(count):
+    lines, total, index = [], 0, 0
+    while total < size:
         number = index // 4 % 99 + 1
-        style = styles[index % 4]
-        lines.append(style.format(chinese_number(number), n=number) + "。")
-    return "\n".join(lines) + "\n"
+        line = styles[index % 4].format(chinese_number(number), n=number) + "。\n"
+        lines.append(line)
+        total += len(line.encode())
+        index += 1
+    return "".join(lines)
+
+
+def numbered_headings(size: int) -> str:
+    """Headings ``1.第1项工作要求`` … numbered on and on."""
+    lines, total, index = [], 0, 1
+    while total < size:
+        line = f"{index}.第{index}项工作要求\n"
+        lines.append(line)
+        total += len(line.encode())
+        index += 1
+    return "".join(lines)
+
+
+def one_character_lines(size: int) -> str:
+    return repeat_to("甲\n", size)
 
 
 def long_numbers(size: int) -> str:
     """Lines with 500-digit numbers, grouped and ungrouped, as amounts and percentages."""
     digits = "1234567890" * 50
     grouped = ",".join(digits[i:i + 3] for i in range(0, len(digits), 3))
-    line = f"合计{digits}元，其中{grouped}万元，占{digits[:40]}.{digits}%，增长{digits}倍。\n"
-    return line * max(1, size // len(line))
+    return repeat_to(f"合计{digits}元，其中{grouped}万元，占{digits[:40]}.{digits}%，增长{digits}倍。\n", size)
 
 
-SHAPES: dict[str, tuple[Callable[[int], str], int, str]] = {
-    # name: (builder, largest size, unit of the size)
-    "single line": (single_line, 1_000_000, "chars"),
-    "nested brackets": (nested_brackets, 10_000, "depth"),
-    "unclosed brackets": (unclosed_brackets, 100_000, "marks"),
-    "headings": (headings, 10_000, "lines"),
-    "long digit runs": (long_numbers, 1_000_000, "chars"),
+def html_rewritten_lines(size: int) -> str:
+    """Short paragraphs with a soft hyphen, which the extractor drops: no extracted line is
+    in the page as it is."""
+    head = ('<html><head><meta charset="utf-8"><title>关于报送统计数据的通知</title></head><body>'
+            "<h1>关于报送统计数据的通知</h1><div>\n")
+    lines, total, index = [head], len(head), 0
+    while total < size:
+        line = f"<p>第{index}项\u00ad要求。</p>\n"
+        lines.append(line)
+        total += len(line.encode())
+        index += 1
+    return "".join(lines) + "</div></body></html>\n"
+
+
+def repeated_typo(size: int) -> str:
+    """A Markdown list whose every item has three typos (TY101)."""
+    return repeat_to("- 各单位要认真布署，安照要求贯澈落实。\n", size, head="# 关于部署工作的通知\n\n")
+
+
+def impossible_dates(size: int) -> str:
+    """Dates that do not exist, two to a unit, on one line (DT101)."""
+    return repeat_to("2024年2月30日，2023年13月1日；", size, tail="\n")
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def docx_table(size: int) -> bytes:
+    """A .docx holding one table of 30 columns, rows numbered cell by cell, ``size`` bytes of XML."""
+    row = "<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{column}</w:t></w:r></w:p></w:tc>"
+                             for column in range(1, 31)) + "</w:tr>"
+    grid = "<w:tblGrid>" + '<w:gridCol w:w="300"/>' * 30 + "</w:tblGrid>"
+    title = '<w:p><w:r><w:t>关于报送统计数据的通知</w:t></w:r></w:p>'
+    table = "<w:tbl>" + grid + row * max(1, size // len(row)) + "</w:tbl>"
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{_W}"><w:body>'
+                + title + table + "<w:sectPr/></w:body></w:document>")
+    return package_docx(document)
+
+
+def package_docx(document_xml: str) -> bytes:
+    """The smallest package Word and python-docx open, around ``document_xml``."""
+    relationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+    members = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
+            '"/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
+            'document.main+xml"/></Types>'),
+        "_rels/.rels": (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            f'package/2006/relationships"><Relationship Id="rId1" Type="{relationship}" '
+            'Target="word/document.xml"/></Relationships>'),
+        "word/document.xml": document_xml,
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, content in members.items():
+            package.writestr(name, content)
+    return buffer.getvalue()
+
+
+class Shape(NamedTuple):
+    build: Callable[[int], str | bytes]
+    suffix: str
+    output: str  # the report format written to /dev/null
+
+
+SHAPES: dict[str, Shape] = {
+    "single line": Shape(single_line, ".txt", "text"),
+    "nested brackets": Shape(nested_brackets, ".txt", "text"),
+    "unclosed brackets": Shape(unclosed_brackets, ".txt", "text"),
+    "crossed brackets": Shape(crossed_brackets, ".txt", "text"),
+    "mixed headings": Shape(mixed_headings, ".txt", "text"),
+    "numbered headings": Shape(numbered_headings, ".txt", "text"),
+    "one-character lines": Shape(one_character_lines, ".txt", "text"),
+    "long digit runs": Shape(long_numbers, ".txt", "text"),
+    "docx table": Shape(docx_table, ".docx", "text"),
+    "html rewritten lines": Shape(html_rewritten_lines, ".html", "text"),
+    "repeated typo (JSON)": Shape(repeated_typo, ".md", "json"),
+    "impossible dates (JSON)": Shape(impossible_dates, ".txt", "json"),
 }
 
 
-def main(argv: list[str]) -> int:
-    scale = float(argv[argv.index("--scale") + 1]) if "--scale" in argv else 1.0
-    from checker.run.engine import check_text
+# -- one measurement, in a fresh process -------------------------------------------------------------
+def measure(shape_name: str, size: int) -> dict:
+    """Build the shape's file, check it twice, write each report to /dev/null: one row."""
+    import resource
 
-    check_text(headings(8) + single_line(200))  # warm-up: imports, rules, dictionaries
-    for name, (build, largest, unit) in SHAPES.items():
-        top = max(8, int(largest * scale))
+    from checker.core.config import Settings
+    from checker.core.models import Report
+    from checker.report.formatters import write_report
+    from checker.run.engine import check_path, check_text
+
+    shape = SHAPES[shape_name]
+    content = shape.build(size)
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    check_text(mixed_headings(200) + single_line(200))  # warm-up: imports, rules, dictionaries
+    resting = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "input" + shape.suffix)
+        with open(path, "wb") as stream:
+            stream.write(data)
+        del content, data
+        settings = Settings.defaults()
+        timings = []
+        for _ in range(2):  # the better of two: CPU time, which other users' load disturbs least
+            start = time.process_time()
+            report = check_path(path, settings)
+            with open(os.devnull, "w", encoding="utf-8") as sink:
+                write_report(Report.build([report]), shape.output, sink)
+            timings.append(time.process_time() - start)
+            findings, error = len(report.findings), report.error
+            del report  # before the second run: its peak is one report's
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"shape": shape_name, "size": size, "unit": "bytes", "chars": size, "seconds": round(min(timings), 3),
+            "peak_mb": round(peak, 1), "added_mb": round(max(0.1, peak - resting), 1), "findings": findings,
+            "error": error}
+
+
+def exponent(small: dict, large: dict, key: str) -> float:
+    ratio = large[key] / small[key] if small[key] > 0 else 0.0
+    sizes = large["size"] / small["size"]
+    return math.log(ratio) / math.log(sizes) if ratio > 0 and sizes > 1 else float("nan")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--max-mb", type=float, default=1.0, help="the largest size, in MB (default 1)")
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply every size by this")
+    parser.add_argument("--only", help="comma-separated shape names")
+    parser.add_argument("--one", nargs=2, metavar=("SHAPE", "SIZE"), help=argparse.SUPPRESS)  # a child's job
+    options = parser.parse_args(argv)
+    if options.one:
+        print(json.dumps(measure(options.one[0], int(options.one[1])), ensure_ascii=False), flush=True)
+        return 0
+    names = [name.strip() for name in options.only.split(",")] if options.only else list(SHAPES)
+    unknown = [name for name in names if name not in SHAPES]
+    if unknown:
+        parser.error(f"no shape {', '.join(unknown)}; the shapes: {', '.join(SHAPES)}")
+    top = max(1024, int(options.max_mb * options.scale * MEGABYTE))
+    summary = []
+    for name in names:
+        rows = []
         for size in (top // 4, top // 2, top):
-            text = build(size)
-            timings = []
-            for _ in range(2):  # the better of two: CPU time, which other users' load disturbs least
-                start = time.process_time()
-                findings = check_text(text)
-                timings.append(time.process_time() - start)
-            seconds = min(timings)
-            print(json.dumps({"shape": name, "size": size, "unit": unit, "chars": len(text),
-                              "seconds": seconds, "findings": len(findings)}), flush=True)
+            done = subprocess.run([sys.executable, __file__, "--one", name, str(size)], capture_output=True,
+                                  text=True)
+            if done.returncode != 0:
+                print(f"{name} at {size} bytes failed: {done.stderr.strip()[-500:]}", file=sys.stderr)
+                return 1
+            row = json.loads(done.stdout)
+            rows.append(row)
+            print(json.dumps(row, ensure_ascii=False), flush=True)
+        summary.append((name, exponent(rows[0], rows[-1], "seconds"), exponent(rows[0], rows[-1], "added_mb"),
+                        rows[-1]))
+    print("", file=sys.stderr)
+    print(f"{'shape':<28} {'time exponent':>13} {'memory exponent':>15} {'largest: cpu s':>14} {'peak MB':>8}",
+          file=sys.stderr)
+    for name, time_exponent, memory_exponent, largest in summary:
+        print(f"{name:<28} {time_exponent:>13.2f} {memory_exponent:>15.2f} {largest['seconds']:>14.2f} "
+              f"{largest['peak_mb']:>8.0f}", file=sys.stderr)
     return 0
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     sys.exit(main(sys.argv[1:]))

@@ -10,7 +10,7 @@ They are re-exported by ``checker`` itself (``checker.check_text`` …), lazily,
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -128,33 +128,42 @@ def check_text(text: str, *, path: PathLike | None = None, settings: Settings | 
     return check_bytes(data, path=name, settings=settings)
 
 
-def check_bytes(data: bytes, *, path: PathLike, settings: Settings | None = None) -> Report:
+def check_bytes(data: bytes, *, path: PathLike, settings: Settings | None = None, timeout: float = 0) -> Report:
     """Check the bytes of a file named ``path`` (an upload, standard input) without
     reading the disk: decoded and read as the file would be. Returns a :class:`Report`
-    with one file; bytes that cannot be read give that file an ``error``."""
+    with one file; bytes that cannot be read give that file an ``error``. ``timeout``:
+    seconds the check may take (0: no limit), past which it is stopped and the file
+    reported as not checked (IN003)."""
     from checker.core.models import Report
-    from checker.run.engine import check_data
+    from checker.run.parallel import check_piped
 
-    return Report.build([check_data(os.fspath(path), data, _settings(settings))])
+    return Report.build([check_piped(os.fspath(path), data, _settings(settings), timeout)])
 
 
-def check_path(path: PathLike, *, settings: Settings | None = None, jobs: int | None = 1) -> Report:
+def check_path(path: PathLike, *, settings: Settings | None = None, jobs: int | None = 1,
+               timeout: float = 0) -> Report:
     """Check a file, or every file doccheck reads below a folder (see :func:`find_files`).
 
     ``settings`` default to the defaults, not to a configuration file near ``path``:
     pass ``settings=load_settings(near=path)`` for that. A file that cannot be read
-    is a file of the report with an ``error``; nothing is raised for it.
+    is a file of the report with an ``error``; nothing is raised for it. ``timeout``
+    as for :func:`check_paths`.
     """
-    return check_paths([path], settings=settings, jobs=jobs)
+    return check_paths([path], settings=settings, jobs=jobs, timeout=timeout)
 
 
 def check_paths(paths: Iterable[PathLike], *, settings: Settings | None = None, jobs: int | None = 1,
-                progress: bool | None = False, cache: bool = False) -> Report:
-    """Check files and folders, on ``jobs`` processes (None: one per CPU); the report
-    is the same whatever ``jobs``. ``progress``: a progress bar on standard error
-    (None: on a terminal, for runs of many files). ``cache``: take the report of a
-    file unchanged since an earlier run (same bytes, settings, rules and doccheck)
-    from doccheck's cache, and store the new ones (see :mod:`checker.run.cache`)."""
+                progress: bool | None = False, cache: bool = False, timeout: float = 0,
+                skipped: Callable[[str, str], None] | None = None) -> Report:
+    """Check files and folders, on ``jobs`` processes (None: one per CPU, and never
+    more than the CPUs or the files); the report is the same whatever ``jobs``.
+    ``progress``: a progress bar on standard error (None: on a terminal, for runs of
+    many files). ``cache``: take the report of a file unchanged since an earlier run
+    (same bytes, settings, rules and doccheck) from doccheck's cache, and store the new
+    ones (see :mod:`checker.run.cache`). ``timeout``: seconds each file may take (0: no
+    limit); a file over it is stopped and reported as not checked (IN003), and the
+    others are checked. ``skipped(path, reason)``: told of each file of a folder left
+    out as no regular file (a named pipe, a device)."""
     from checker.run.parallel import check_paths as check_in_parallel
 
     names = [os.fspath(path) for path in paths]
@@ -164,8 +173,10 @@ def check_paths(paths: Iterable[PathLike], *, settings: Settings | None = None, 
 
         directory = default_directory()
         if directory is not None:
-            return check_with_cache(names, _settings(settings), Cache(directory), jobs=jobs, progress=progress)
-    return check_in_parallel(names, _settings(settings), jobs=jobs, progress=progress)
+            return check_with_cache(names, _settings(settings), Cache(directory), jobs=jobs, progress=progress,
+                                    timeout=timeout, skipped=skipped)
+    return check_in_parallel(names, _settings(settings), jobs=jobs, progress=progress, timeout=timeout,
+                             skipped=skipped)
 
 
 def filter_severity(report: Report, minimum: str) -> Report:
@@ -193,13 +204,15 @@ def clean_cache() -> int:
     return Cache(directory).clear() if directory is not None else 0
 
 
-def find_files(paths: Iterable[PathLike], *, settings: Settings | None = None) -> list[str]:
+def find_files(paths: Iterable[PathLike], *, settings: Settings | None = None,
+               skipped: Callable[[str, str], None] | None = None) -> list[str]:
     """The files a check of ``paths`` reads: files as given (unless excluded), and
     below each folder the files of the types doccheck reads, in a stable order,
-    without hidden folders, ``exclude``d or git-ignored files."""
+    without hidden folders, ``exclude``d or git-ignored files, nor files that are no
+    regular files (``skipped(path, reason)`` is told of those)."""
     from checker.load.discovery import discover
 
-    return discover([os.fspath(path) for path in paths], _settings(settings))
+    return discover([os.fspath(path) for path in paths], _settings(settings), skipped)
 
 
 def _unreadable(path: str, error: str) -> Report:

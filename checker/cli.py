@@ -5,9 +5,11 @@ Exit status: 0 nothing at or above the fail level, 1 findings at or above it,
 """
 from __future__ import annotations
 
+import math
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import click
 
@@ -30,8 +32,9 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
-def write_output(path: str, content: str | bytes) -> None:
-    """Write atomically: a reader never sees half a report, a failure leaves the old file."""
+def write_output(path: str, content: str | bytes | Callable[[BinaryIO], None]) -> None:
+    """Write atomically: a reader never sees half a report, a failure leaves the old file.
+    ``content``: text, bytes, or a function that writes into the binary stream it is given."""
     from checker.core.files import write_atomically  # also keeps an existing file's permissions
 
     write_atomically(path, content.encode("utf-8") if isinstance(content, str) else content)
@@ -47,6 +50,56 @@ def emit(content: str | bytes, output: str | None) -> None:
         sys.stdout.buffer.write(content)
     else:
         click.echo(content, nl=False)
+
+
+def emit_report(report: Report, fmt: str, output: str | None, color: bool, **options: Any) -> None:
+    """The report on stdout or in ``output`` (UTF-8); a format that writes piece by piece
+    (text, JSON) never holds the whole report as one string."""
+    from checker.report.formatters import render, writer
+
+    write = writer(fmt)
+    if write is None:
+        emit(render(report, fmt, color=color, **options), output)
+        return
+    if not output or output == "-":
+        echo = _Echo()
+        write(report, echo, color=color, **options)
+        echo.flush()
+        return
+
+    def fill(binary: BinaryIO) -> None:
+        import io
+
+        text = io.TextIOWrapper(binary, encoding="utf-8", newline="")
+        write(report, text, color=color, **options)
+        text.flush()
+        text.detach()  # the stream stays open: it is its owner's to close
+
+    try:
+        write_output(output, fill)
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+
+
+class _Echo:
+    """Text for stdout, passed to ``click.echo`` (which encodes it for the terminal and
+    drops colours where they cannot show) some 64 KB at a time, never splitting a piece."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.size = 0
+
+    def write(self, text: str) -> int:
+        self.pieces.append(text)
+        self.size += len(text)
+        if self.size >= 65536:
+            self.flush()
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pieces:
+            click.echo("".join(self.pieces), nl=False)
+            self.pieces, self.size = [], 0
 
 
 class _Group(click.Group):
@@ -101,6 +154,12 @@ def _absent_profiles(settings: Settings) -> list[str]:
     return [message for message in messages if message]
 
 
+def _seconds(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    if not math.isfinite(value):
+        raise click.BadParameter("给出秒数（0 表示不限时）", ctx=ctx, param=param)
+    return value
+
+
 _config_option = click.option("--config", type=click.Path(dir_okay=False),
                               help="Configuration file (default: doccheck.toml or pyproject.toml [tool.doccheck] "
                                    "found from the checked path upwards).")
@@ -124,7 +183,11 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record every current finding in this baseline file, print no report, exit 0.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
-              help="Check files on N processes (0: one per CPU).  [default: 0]")
+              help="Check files on N processes (0: one per CPU; never more than the CPUs or the files).  "
+                   "[default: 0]")
+@click.option("--timeout", type=click.FloatRange(min=0), default=60.0, callback=_seconds,
+              help="Seconds the check of one file may take; a file over it is reported as not checked (IN003, "
+                   "exit 2) and the others go on (0: no limit).  [default: 60]")
 @click.option("--stdin-filename", help="Check the text on standard input as if it were this file.")
 @click.option("--unsafe-fixes", is_flag=True, help="Count unsafe fixes as available in the fix hint.")
 @click.option("--progress/--no-progress", default=None,
@@ -141,11 +204,10 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
               help="Check every file again, without reading or writing the cache of earlier runs' reports.")
 def check(paths: Options, fmt: str, output: str | None, select: Options, ignore: Options, fail_on: str | None,
           profile: str | None, max_file_size: str | None, color: bool | None, config: str | None,
-          baseline: str | None, write_baseline: str | None, jobs: int, stdin_filename: str | None,
+          baseline: str | None, write_baseline: str | None, jobs: int, timeout: float, stdin_filename: str | None,
           unsafe_fixes: bool, progress: bool | None, watch: bool, statistics: bool, quiet: bool,
           min_severity: str | None, no_cache: bool) -> None:
     """Check documents (files, or directories walked for the types doccheck reads)."""
-    from checker.report.formatters import render
     from checker.run.baseline import Baseline, BaselineError
     from checker.run.baseline import write_baseline as record
 
@@ -171,7 +233,7 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
             raise click.ClickException(str(error)) from None
     if quiet:
         progress = False
-    report = _check_report(paths, settings, jobs, stdin_filename, progress, not no_cache)
+    report = _check_report(paths, settings, jobs, stdin_filename, progress, not no_cache, timeout)
     if not report.files:  # a mistyped folder or filter must not pass for a clean check unnoticed
         from checker.load.readers import supported_suffixes
 
@@ -201,7 +263,7 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
 
         emit(render_statistics(report, as_json=fmt in ("json", "jsonl")), output)
     else:
-        emit(render(report, fmt, color=color, quiet=quiet), output)
+        emit_report(report, fmt, output, color, quiet=quiet)
     if fmt == "text" and not quiet:
         _fix_hint(report, unsafe_fixes)
     if watch:
@@ -256,18 +318,22 @@ def _refuse_writing_over_inputs(paths: Options, settings: Settings, outputs: dic
 
 
 def _check_report(paths: Options, settings: Settings, jobs: int, stdin_filename: str | None,
-                  progress: bool | None, cache: bool) -> Report:
+                  progress: bool | None, cache: bool, timeout: float) -> Report:
+    def skipped(path: str, reason: str) -> None:
+        click.echo(f"note: {path}: {reason}", err=True)
+
     if stdin_filename is None:
-        return checker.check_paths(paths, settings=settings, jobs=jobs or None, progress=progress, cache=cache)
+        return checker.check_paths(paths, settings=settings, jobs=jobs or None, progress=progress, cache=cache,
+                                   timeout=timeout, skipped=skipped)
     files = []
     others = [path for path in paths if path != "-"]
     if others:
         files.extend(checker.check_paths(others, settings=settings, jobs=jobs or None, progress=progress,
-                                         cache=cache).files)
+                                         cache=cache, timeout=timeout, skipped=skipped).files)
     # never more than the size limit (and one byte to tell) in memory: a pipe can be endless
     limit = settings.max_file_size + 1 if settings.max_file_size else -1
     data = sys.stdin.buffer.read(limit) if hasattr(sys.stdin, "buffer") else sys.stdin.read(limit).encode("utf-8")
-    files[:0] = checker.check_bytes(data, path=stdin_filename, settings=settings).files
+    files[:0] = checker.check_bytes(data, path=stdin_filename, settings=settings, timeout=timeout).files
     return checker.Report.build(files)
 
 
@@ -312,7 +378,8 @@ def fix(paths: Options, show_diff: bool, unsafe_fixes: bool, output: str | None,
     from checker.report.escapes import visible
 
     settings = _settings(paths, config, select, ignore)
-    files = checker.find_files(paths, settings=settings)
+    files = checker.find_files(paths, settings=settings,
+                               skipped=lambda path, reason: click.echo(f"note: {path}: {reason}", err=True))
     if output and (len(files) != 1 or show_diff):
         raise click.UsageError("-o/--output takes exactly one input file, without --diff")
     fixed_files = applied = errors = 0

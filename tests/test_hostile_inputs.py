@@ -35,14 +35,8 @@ SCALE = os.environ.get("DOCCHECK_HOSTILE_SCALE", "ci")
 # case → what is wrong today (issue 21); each is the target of a fix elsewhere
 KNOWN: dict[str, str] = {
     "docx-table-4000x30": "pairing_units copies line_starts for every merged line: quadratic in the table",
-    "lines-250000-of-one-character": "pairing_units copies line_starts for every merged line: quadratic",
-    "html-lines-rewritten": "TextStream.find reads the whole page for every line the extractor rewrote: quadratic",
-    "markdown-repeated-typo-json": "memory per finding (7-10 KB, doubled by the JSON output) is over the limit",
     "dates-5mb-json": "memory per finding, and the time, are over the limits",
-    "dev-zero": "a device reports size 0, so the size limit never applies: read until MemoryError (内部错误)",
-    "fifo-among-files": "opening the FIFO blocks for ever; nothing is reported for the other files",
     "worker-killed": "-j waits for ever for the result of a worker that was killed",
-    "jobs-200": "-j 200 starts a process per file (101 on 2 CPUs)",
     "fix-ascii-with-nul": "(found by tests/fuzz, not in the issue) the file is read as UTF-16 for its NUL, "
                           "and fix writes 部署 in UTF-16 into the UTF-8 file",
 }

@@ -33,6 +33,8 @@ import os
 import stat
 import tempfile
 import time
+from collections.abc import Callable
+from typing import BinaryIO
 
 try:
     import fcntl
@@ -54,9 +56,11 @@ class InterruptedWrite(OSError):
     kept beside the file, and nothing more is written until the user has looked."""
 
 
-def write_atomically(path: str, data: bytes, expected: bytes | None = None) -> None:
+def write_atomically(path: str, data: bytes | Callable[[BinaryIO], None], expected: bytes | None = None) -> None:
     """Replace ``path`` with ``data`` (see the module's description), keeping its
-    permissions; with ``expected``, only if the file still holds those bytes."""
+    permissions; with ``expected``, only if the file still holds those bytes. ``data``
+    may be a function that writes the content into the stream it is given (a long
+    report, written piece by piece)."""
     target = os.path.realpath(path)
     try:
         status = os.stat(target)
@@ -77,7 +81,7 @@ def write_atomically(path: str, data: bytes, expected: bytes | None = None) -> N
             if expected is not None and current != expected:
                 raise FileChanged("文件在检查之后被修改过，未写入修复 (file changed since it was read)")
         if linked:
-            _overwrite_in_place(target, temporary, data, current)
+            _overwrite_in_place(target, temporary, temporary.read() if callable(data) else data, current)
         else:
             temporary.keep_mode_of(status)
             os.replace(temporary.path, target)
@@ -229,11 +233,20 @@ class _Temporary:
         raise InterruptedWrite(errno.EBUSY, f"另一个 doccheck 一直在写入此文件（{path} 被占用），请稍后再试",
                                target)
 
-    def write(self, data: bytes) -> None:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(self.handle, view):]
+    def write(self, data: bytes | Callable[[BinaryIO], None]) -> None:
+        if callable(data):
+            with open(self.handle, "wb", closefd=False) as stream:
+                data(stream)
+        else:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(self.handle, view):]
         os.fsync(self.handle)
+
+    def read(self) -> bytes:
+        """What was written (a long report, when it must be copied into a file in place)."""
+        os.lseek(self.handle, 0, os.SEEK_SET)
+        return _read_all(self.handle)
 
     def keep_mode_of(self, status: os.stat_result | None) -> None:
         if status is not None:

@@ -9,6 +9,12 @@ and serialiser the first time one is needed, which a plain ``doccheck check`` wi
 text output never does. The engine and the rules make these records from values
 they have already typed, so they use ``model_construct``; data from outside (a
 baseline, a report read back) is validated as usual.
+
+A run can hold hundreds of thousands of findings, so a finding and its fix carry
+no more than their values: pydantic keeps, for each record, the set of the fields
+it was given (for ``exclude_unset``), and every finding and fix is given all of
+them, so they share one such set per class instead of each holding its own (the
+set alone weighed more than the rest of a finding).
 """
 from __future__ import annotations
 
@@ -65,7 +71,10 @@ class Fix(BaseModel):
     @classmethod
     def at(cls, start: int, end: int, replacement: str, safety: Literal["safe", "unsafe"] = "safe") -> Fix:
         """A fix made by a rule from values it has typed (not validated: see above)."""
-        return cls.model_construct(start=start, end=end, replacement=replacement, safety=safety)
+        return cls.model_construct(_FIX_FIELDS, start=start, end=end, replacement=replacement, safety=safety)
+
+
+_FIX_FIELDS = set(Fix.model_fields)  # shared by every fix: see the module's docstring
 
 
 class Finding(BaseModel):
@@ -94,6 +103,12 @@ class Finding(BaseModel):
     # checked text a report shows around it. Not in the JSON report when false.
     masked: bool = False
 
+    @classmethod
+    def of(cls, **values: Any) -> Finding:
+        """A finding made by the engine from values it has typed, every field given
+        (not validated, and sharing its set of given fields: see above)."""
+        return cls.model_construct(_FINDING_FIELDS, **values)
+
     def sort_key(self) -> tuple:
         return (self.start, self.end, self.code)
 
@@ -108,6 +123,9 @@ class Finding(BaseModel):
             shown["replacement"] = mask_spans(fix.replacement, [(0, len(fix.replacement))]) \
                 if any(ch.isdigit() for ch in fix.replacement) else fix.replacement
         return shown
+
+
+_FINDING_FIELDS = set(Finding.model_fields)
 
 
 class FileReport(BaseModel):

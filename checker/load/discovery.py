@@ -6,12 +6,14 @@ folder is walked in a stable order for the file types doccheck can read (or the
 configured ``file-types``), skipping hidden folders, ``exclude`` globs, files
 outside ``include`` globs when those are given, and — inside a git repository —
 whatever ``.gitignore`` files (and ``.git/info/exclude``) ignore. Globs use
-.gitignore syntax and are relative to the configuration file's folder.
+.gitignore syntax and are relative to the configuration file's folder. A file found
+in a folder that is no regular file — a named pipe, a device, a socket — is skipped
+(reading a pipe could wait for ever), and ``skipped`` is told why.
 """
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -96,8 +98,10 @@ def suffixes(settings: Settings) -> set[str]:
     return set(settings.file_types or supported_suffixes())
 
 
-def discover(paths: Iterable[str], settings: Settings | None = None) -> list[str]:
-    """The files to check, in the order given, each folder's files sorted."""
+def discover(paths: Iterable[str], settings: Settings | None = None,
+             skipped: Callable[[str, str], None] | None = None) -> list[str]:
+    """The files to check, in the order given, each folder's files sorted;
+    ``skipped(path, reason)`` for each file of a folder that is left out as no regular file."""
     settings = settings or Settings.defaults()
     wanted = suffixes(settings)
     exclude = path_spec(settings.exclude) if settings.exclude else None
@@ -134,6 +138,22 @@ def discover(paths: Iterable[str], settings: Settings | None = None) -> list[str
                     continue
                 if gitignore is not None and gitignore.ignored(full):
                     continue
+                kind = _special(full)
+                if kind is not None:
+                    if skipped is not None:
+                        skipped(full, f"不是普通文件（{kind}），已跳过")
+                    continue
                 below.append(full)
         found.extend(sorted(below))
     return found
+
+
+def _special(path: str) -> str | None:
+    """What ``path`` is when it is no regular file (a link is followed; a broken one is
+    left for the reader to report)."""
+    from checker.load.readers import special_kind
+
+    try:
+        return special_kind(os.stat(path).st_mode)
+    except OSError:
+        return None

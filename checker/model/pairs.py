@@ -82,7 +82,8 @@ def pairing_units(doc: Document) -> list[PairingUnit]:
     for paragraph in doc.body_paragraphs:
         if previous_broken and units:
             start, _, line_starts = units[-1]
-            units[-1] = PairingUnit(start, paragraph.end, [*line_starts, paragraph.start])
+            line_starts.append(paragraph.start)  # the unit's own list: extended, never copied
+            units[-1] = PairingUnit(start, paragraph.end, line_starts)
         else:
             units.append(PairingUnit(paragraph.start, paragraph.end, [paragraph.start]))
         previous_broken = len(paragraph.text) <= _BROKEN_LINE and not paragraph.text.endswith(_LINE_END)
@@ -98,35 +99,72 @@ def _paired_marks(doc: Document) -> PairedMarks:
     found = PairedMarks([], [], [], [])
     text = doc.text
     for unit in pairing_units(doc):
-        stack: list[tuple[str, int]] = []
         skips = set()
         for line_start in unit.line_starts:
             item = _LIST_ITEM.match(text, line_start)
             if item:
                 skips.add(item.end() - 1)
+        marks = _OpenMarks()
         for match in _MARKS.finditer(text, unit.start, unit.end):
             mark, at = match.group(), match.start()
             if mark in PAIRED_MARKS:
-                stack.append((mark, at))
+                marks.push(mark, at)
                 continue
             if at in skips:
                 continue
             if mark == "’" and _between_latin(text, at):
                 continue  # an apostrophe: China’s
-            family = _FAMILY[mark]
-            if stack and _FAMILY[stack[-1][0]] == family:
-                found.pairs.append((stack.pop()[1], at))
-                continue
-            depth = next((i for i in range(len(stack) - 1, -1, -1) if _FAMILY[stack[i][0]] == family), None)
-            if depth is None:
+            closed = marks.close(_FAMILY[mark])
+            if closed is None:
                 found.unmatched.append(Unmatched(at, mark))
-                continue
-            inner_at = stack[-1][1]
-            _, opener_at = stack.pop(depth)
-            found.crossed.append(Crossed(at, mark, opener_at, inner_at))
-        found.unclosed.extend(Unclosed(at, opener) for opener, at in stack)
+            elif closed[1] is None:
+                found.pairs.append((closed[0], at))
+            else:
+                found.crossed.append(Crossed(at, mark, closed[0], closed[1]))
+        found.unclosed.extend(Unclosed(at, opener) for opener, at in marks.still_open())
     found.pairs.sort()
     return found
+
+
+class _OpenMarks:
+    """The marks opened and not yet closed, innermost last.
+
+    A closing mark closes the innermost open mark of its family, even when other
+    marks were opened inside it (the pairs then cross). Each family keeps the stack
+    positions of its open marks, so finding that mark takes constant time however
+    many marks are open; a mark closed from under others is only flagged, and
+    dropped when it comes to the top — a closing mark costs constant time on average.
+    """
+
+    def __init__(self) -> None:
+        self._stack: list[tuple[str, int]] = []
+        self._open: list[bool] = []
+        self._of_family: dict[str, list[int]] = {}
+
+    def push(self, mark: str, at: int) -> None:
+        self._of_family.setdefault(_FAMILY[mark], []).append(len(self._stack))
+        self._stack.append((mark, at))
+        self._open.append(True)
+
+    def close(self, family: str) -> tuple[int, int | None] | None:
+        """Close the innermost open mark of ``family``: (its offset, the offset of the
+        innermost mark still open inside it when the pairs cross, else None); None when
+        no mark of the family is open."""
+        positions = self._of_family.get(family)
+        if not positions:
+            return None
+        position = positions.pop()
+        while not self._open[-1]:  # marks closed from under others, now on top
+            self._stack.pop()
+            self._open.pop()
+        if position == len(self._stack) - 1:
+            self._open.pop()
+            return self._stack.pop()[1], None
+        self._open[position] = False
+        return self._stack[position][1], self._stack[-1][1]
+
+    def still_open(self) -> list[tuple[str, int]]:
+        return [entry for entry, is_open in zip(self._stack, self._open, strict=True) if is_open]
 
 
 def _between_latin(text: str, at: int) -> bool:

@@ -145,6 +145,37 @@ def internal_rule() -> Rule:
     return _INTERNAL
 
 
+_TIMED_OUT = Rule(
+    "IN003",
+    "check-timed-out",
+    "internal",
+    Severity.error,
+    {"default": "检查此文件超过了 {seconds} 秒的时限，已停止：此文件未检查（可用 --timeout 调整时限）"},
+    check=lambda doc: (),
+    doc="""The check of this file did not end within the time budget, and was stopped.
+
+What it checks:
+    Nothing: it reports that the file was not checked. Each file is checked within
+    a time budget (`--timeout`, 60 seconds unless set; 0 for none); a check still
+    running when it is spent is stopped, the file is reported with IN003 and the
+    run goes on with the other files. The run exits with status 2.
+Why it matters:
+    One pathological file must not hold up, or silently drop, the check of all the
+    others; and a file that was not checked must not pass for a clean one.
+Example:
+    IN003 检查此文件超过了 60 秒的时限，已停止：此文件未检查（可用 --timeout 调整时限）
+Fix:
+    Check the file alone with a larger `--timeout`, or split it; if an ordinary
+    document takes this long, report it to the doccheck maintainers.
+""",
+)
+
+
+def timed_out_rule() -> Rule:
+    """IN003: the file whose check was stopped at its time budget (reported by the run, not a check)."""
+    return _TIMED_OUT
+
+
 _loaded = False
 _sorted: dict[str, Rule] = {}  # _RULES in code order, sorted again only when a rule is added
 
@@ -159,6 +190,7 @@ def load_rules() -> dict[str, Rule]:
             if not module.name.startswith("_"):
                 importlib.import_module(f"checker.rules.checks.{module.name}")
         _RULES.setdefault(_INTERNAL.code, _INTERNAL)
+        _RULES.setdefault(_TIMED_OUT.code, _TIMED_OUT)
         _loaded = True
     if len(_sorted) != len(_RULES):  # sorted once, not for every document checked
         _sorted = dict(sorted(_RULES.items()))

@@ -200,11 +200,12 @@ def check_cached(paths: Sequence[str], settings: Settings, cache: Cache,
 
 
 def check_paths(paths: Sequence[str], settings: Settings, cache: Cache, jobs: int | None = 1,
-                progress: bool | None = False) -> Report:
+                progress: bool | None = False, timeout: float = 0,
+                skipped: Callable[[str, str], None] | None = None) -> Report:
     """:func:`checker.run.parallel.check_paths`, answering from ``cache`` what it can."""
     from checker.run import parallel
 
     def check_files(todo: list[str]) -> list[FileReport]:
-        return parallel.check_files(todo, settings, jobs=jobs, progress=progress)
+        return parallel.check_files(todo, settings, jobs=jobs, progress=progress, timeout=timeout)
 
-    return Report.build(check_cached(discover(paths, settings), settings, cache, check_files))
+    return Report.build(check_cached(discover(paths, settings, skipped), settings, cache, check_files))

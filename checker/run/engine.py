@@ -3,11 +3,13 @@
 The engine is the only place that turns a rule's :class:`~checker.rules.registry.Hit`
 into a :class:`~checker.core.models.Finding` (positions, excerpt, message), so every
 formatter sees findings of one shape. A rule that raises yields an IN001 finding
-for that file and the other rules still run.
+for that file and the other rules still run; a file whose check was stopped at its
+time budget (by :mod:`checker.run.parallel`) is reported with IN003.
 """
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from checker.load.readers import LoadError, read_data, read_source, supported_su
 from checker.load.source import Source
 from checker.model.document import Document
 from checker.rules.profiles import profile_name
-from checker.rules.registry import Hit, Rule, internal_rule, load_rules, matches
+from checker.rules.registry import Hit, Rule, internal_rule, load_rules, matches, timed_out_rule
 
 _EXCERPT_LIMIT = 200
 
@@ -33,8 +35,9 @@ def selected_rules(settings: Settings) -> list[Rule]:
     chosen = _SELECTIONS.get(key)
     if chosen is None:
         chosen = []
+        reported_by_the_run = {internal_rule().code, timed_out_rule().code}
         for rule_ in rules.values():
-            if rule_.code == internal_rule().code:
+            if rule_.code in reported_by_the_run:
                 continue
             selected = any(matches(rule_, s) for s in settings.select + settings.extend_select)
             if selected and not any(matches(rule_, s) for s in settings.ignore):
@@ -51,9 +54,8 @@ def make_finding(doc: Document, rule_: Rule, hit: Hit, severity: Severity) -> Fi
     end = max(start, min(hit.end, len(text)))
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
-    excerpt = text[start:end]
-    if len(excerpt) > _EXCERPT_LIMIT:
-        excerpt = excerpt[:_EXCERPT_LIMIT] + "…"
+    # a span may cover most of a long line: only the part shown is copied
+    excerpt = text[start:end] if end - start <= _EXCERPT_LIMIT else text[start:start + _EXCERPT_LIMIT] + "…"
     locate = doc.source.locate
     location = locate(start) if locate else None
     if locate and location and "line" in location and "column" in location:
@@ -64,20 +66,20 @@ def make_finding(doc: Document, rule_: Rule, hit: Hit, severity: Severity) -> Fi
             end_line, end_column = last.get("line", line), last.get("column", column) + 1
         else:
             end_line, end_column = line, column
-    return Finding.model_construct(
+    return Finding.of(
         code=rule_.code,
         name=rule_.name,
         category=rule_.category,
         severity=severity,
-        message=rule_.message(hit),
+        message=sys.intern(rule_.message(hit)),
         line=line,
         column=column,
         end_line=end_line,
         end_column=end_column,
         start=start,
         end=end,
-        excerpt=excerpt,
-        suggestion=hit.suggestion,
+        excerpt=sys.intern(excerpt),
+        suggestion=sys.intern(hit.suggestion) if hit.suggestion else hit.suggestion,
         fix=hit.fix,
         evidence=hit.evidence,
         location=location,
@@ -92,8 +94,14 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
     ran: set[str] = set()
     for rule_ in selected_rules(settings):
         ran.add(rule_.code)
+        made: list[Finding] = []  # this rule's findings: kept only if the rule runs to its end
+        made_masked: list[Hit] = []
         try:
-            hits = list(rule_.check(doc))
+            for hit in rule_.check(doc):  # one hit at a time: a rule's hits are never all held at once
+                severity = settings.severity.get(rule_.code) or hit.severity or rule_.severity
+                made.append(make_finding(doc, rule_, hit, severity))
+                if hit.masked:
+                    made_masked.append(hit)
         except Exception as error:  # isolate a failing rule: report it, run the others
             internal = internal_rule()
             hit = Hit(0, 0, args={"code": rule_.code, "name": rule_.name,
@@ -101,11 +109,8 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
                       evidence={"rule": rule_.code, "exception": type(error).__name__})
             findings.append(make_finding(doc, internal, hit, internal.severity))
             continue
-        for hit in hits:
-            severity = settings.severity.get(rule_.code) or hit.severity or rule_.severity
-            findings.append(make_finding(doc, rule_, hit, severity))
-            if hit.masked:
-                masked_hits.append(hit)
+        findings.extend(made)
+        masked_hits.extend(made_masked)
     if "doccheck-" in doc.text:  # suppression comments (checker/rules/suppressions.py)
         findings = _suppress(doc, findings, ran, settings)
     secrets = [(hit.start, hit.end) for hit in masked_hits]
@@ -165,6 +170,18 @@ def check_path(path: str, settings: Settings | None = None) -> FileReport:
     except LoadError as error:
         return FileReport(path=path, error=str(error))
     return check_source(source, settings)
+
+
+def timed_out(path: str, seconds: float) -> FileReport:
+    """The report of a file whose check was stopped after ``seconds``: not checked (an
+    error, so the run exits 2), with the IN003 finding that says why."""
+    rule_ = timed_out_rule()
+    budget = f"{seconds:g}"
+    finding = Finding.of(code=rule_.code, name=rule_.name, category=rule_.category, severity=rule_.severity,
+                         message=rule_.message(Hit(0, 0, args={"seconds": budget})), line=1, column=1, end_line=1,
+                         end_column=1, start=0, end=0, excerpt="", suggestion=None, fix=None,
+                         evidence={"seconds": seconds}, location=None)
+    return FileReport(path=path, findings=[finding], error=f"超过 {budget} 秒的时限，未检查（IN003）")
 
 
 def check_text(text: str, settings: Settings | None = None, path: str = "<string>") -> list[Finding]:

@@ -1,19 +1,27 @@
 """Check many files on several processes; the result does not depend on how many.
 
 :func:`check_paths` walks the paths given and checks every file found with the
-engine's :func:`~checker.run.engine.check_path`, one file at a time or on a pool.
-Files are handed to a pool of worker processes one at a time (so one long file
-does not hold up a batch) and the reports are put back in the order the files
-were given; the largest files are handed out first, so no worker is left with a
-long file at the end. On platforms with ``fork`` the parent checks the smallest
-file itself before the workers are forked: that loads the rules, the grammar and
-the dictionaries, which the workers then inherit (frozen out of the garbage
-collector's sight, so that it does not copy them) instead of building each its own.
-A file whose check raises anything the engine did not already isolate becomes a
-file error, never a traceback.
+engine's :func:`~checker.run.engine.check_path`, in this process or on worker
+processes (:mod:`checker.run.workers`). Never more workers than CPUs or files are
+started, whatever ``jobs`` asks. With a time budget per file, the files of a run
+are checked in workers — even on one job — because only a process can be stopped
+and the run then go on: a file over its budget is reported as not checked (IN003),
+a worker that dies has its file reported, and the other files are checked. A run of
+one file (or standard input) is checked in this process under an interval timer,
+since nothing follows it (see :func:`_check_alone`).
+
+Files are handed to the workers one at a time (so one long file does not hold up a
+batch) and the reports are put back in the order the files were given; the largest
+files are handed out first, so no worker is left with a long file at the end. On
+platforms with ``fork``, workers are forked after the parent has loaded the rules
+and warmed the shared caches (grammar, parsers, dictionaries) on a sample document
+and frozen them out of the garbage collector's sight, so no worker imports, builds
+or copies them again. A file whose check raises anything the engine did not already
+isolate becomes a file error, never a traceback.
 """
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import signal
@@ -27,6 +35,8 @@ from checker.core.models import FileReport, Report
 from checker.load.discovery import discover
 from checker.run import engine
 
+CheckFile = Callable[[str, Settings], FileReport]
+
 
 def default_jobs() -> int:
     try:
@@ -39,22 +49,34 @@ def check_one(path: str, settings: Settings) -> FileReport:
     try:
         return engine.check_path(path, settings)
     except Exception as error:  # a reader or the engine itself failed on this file
-        return FileReport(path=path, error=f"内部错误，无法检查此文件：{type(error).__name__}: {error}"[:500])
+        return _failed(path, error)
 
 
-_worker_settings: Settings | None = None
+def _check_piped_data(name: str, data: bytes, path: str, settings: Settings) -> FileReport:
+    try:
+        return engine.check_data(name, data, settings)
+    except Exception as error:
+        return _failed(path, error)
 
 
-def _initialise(settings: Settings) -> None:
-    global _worker_settings
-    _worker_settings = settings
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # (spawned workers; forked ones inherit it)
+def _failed(path: str, error: Exception) -> FileReport:
+    return FileReport(path=path, error=f"内部错误，无法检查此文件：{type(error).__name__}: {error}"[:500])
 
 
-def _work(item: tuple[int, str]) -> tuple[int, FileReport]:
-    index, path = item
-    assert _worker_settings is not None
-    return index, check_one(path, _worker_settings)
+def _warm_up(settings: Settings, paths: Sequence[str] = ()) -> None:
+    """Build what every worker would otherwise build again: rules, grammar, caches,
+    the readers of the kinds of file to check."""
+    import importlib
+    from pathlib import Path
+
+    from checker.load.readers import READERS
+
+    try:
+        for module in sorted({READERS.get(Path(path).suffix.lower(), "text") for path in paths}):
+            importlib.import_module(f"checker.load.readers.{module}")
+        engine.check_text("一、总体情况\n（一）今年完成投资100万元，同比增长5%。\n二、下一步工作\n", settings)
+    except Exception:  # the real run reports whatever this was
+        pass
 
 
 class Progress:
@@ -84,64 +106,108 @@ def _progress_for(total: int, progress: bool | None) -> Progress | None:
     return Progress(total, sys.stderr) if progress and total else None
 
 
+def worker_count(jobs: int | None, files: int) -> int:
+    """The processes to check ``files`` on: ``jobs`` (None or 0: one per CPU), never more
+    than the CPUs or the files."""
+    cpus = default_jobs()
+    wanted = cpus if not jobs or jobs <= 0 else jobs
+    return max(1, min(wanted, cpus, files))
+
+
 def check_files(paths: Sequence[str], settings: Settings | None = None, jobs: int | None = None,
-                progress: bool | None = None,
-                check: Callable[[str, Settings], FileReport] = check_one) -> list[FileReport]:
-    """Reports for ``paths`` in the same order, checked on ``jobs`` processes
-    (default: the number of CPUs). ``progress``: None shows a bar on a terminal
-    for long runs."""
+                progress: bool | None = None, check: CheckFile | None = None,
+                timeout: float = 0) -> list[FileReport]:
+    """Reports for ``paths`` in the same order, checked on up to ``jobs`` processes
+    (default: the number of CPUs). ``timeout``: seconds each file may take (0: no
+    limit); a file over it is stopped and reported with IN003. ``progress``: None
+    shows a bar on a terminal for long runs."""
+    if not paths:  # every file answered from the cache, say: no worker to start
+        return []
     settings = settings or Settings.defaults()
-    jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
-    jobs = min(jobs, len(paths))
+    check = check or check_one
+    jobs = worker_count(jobs, len(paths))
     bar = _progress_for(len(paths), progress)
     try:
-        if jobs <= 1:
+        if jobs <= 1 and not timeout:
             reports = []
             for path in paths:
                 reports.append(check(path, settings))
                 if bar:
                     bar.advance()
             return reports
-        return _in_pool(paths, settings, jobs, bar)
+        if len(paths) == 1:
+            alone = _check_alone(paths[0], settings, timeout, check)
+            if alone is not None:
+                if bar:
+                    bar.advance()
+                return [alone]
+        return _in_workers(paths, settings, jobs, timeout, check, bar)
     finally:
         if bar:
             bar.close()
 
 
-def _in_pool(paths: Sequence[str], settings: Settings, jobs: int, bar: Progress | None) -> list[FileReport]:
-    import multiprocessing  # only a run on several processes needs it
+def _in_workers(paths: Sequence[str], settings: Settings, jobs: int, timeout: float, check: CheckFile,
+                bar: Progress | None) -> list[FileReport]:
+    from checker.run.workers import Workers, start_method  # multiprocessing: only for runs that use it
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    # Largest files first, so no worker is left with a long file at the end.
-    order = sorted(enumerate(paths), key=lambda item: -_size(item[1]))
     results: list[FileReport | None] = [None] * len(paths)
-    if context.get_start_method() == "fork":
-        # The parent checks the smallest file itself before forking: real work that
-        # also builds the caches every worker then inherits.
-        index, path = order.pop()
-        results[index] = check_one(path, settings)
+
+    def done(index: int, report: FileReport) -> None:
+        results[index] = report
         if bar:
             bar.advance()
-        # Keep the collector from touching (and so copying) every inherited object.
-        gc.freeze()
-    # Ctrl-C is the parent's to handle (it stops the pool and exits 2): workers are
-    # started with SIGINT ignored, so none prints a traceback of its own.
-    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    # Largest files first, so no worker is left with a long file at the end.
+    order = sorted(enumerate(paths), key=lambda item: -_size(item[1]))
+    forked = start_method() == "fork"
+    if forked:
+        # Built here, the caches are built once for all the workers (and the ones that
+        # replace them), and a file's time budget is spent on that file alone.
+        _warm_up(settings, paths)
+        gc.freeze()  # keep the collector from touching (and so copying) every inherited object
     try:
-        pool = context.Pool(jobs, initializer=_initialise, initargs=(settings,))
+        Workers(jobs, settings, check).run(order, timeout, done, engine.timed_out)
     finally:
-        signal.signal(signal.SIGINT, handler)
-    try:
-        with pool:
-            for index, report in pool.imap_unordered(_work, order, chunksize=1):
-                results[index] = report
-                if bar:
-                    bar.advance()
-    finally:
-        if context.get_start_method() == "fork":
+        if forked:
             gc.unfreeze()
     return [report for report in results if report is not None]
+
+
+class _OverBudget(BaseException):
+    """The time budget of the file checked in this process is spent. Not an Exception:
+    no reader or rule that isolates its own failures may take it for one of them."""
+
+
+def _check_alone(path: str, settings: Settings, timeout: float, check: CheckFile) -> FileReport | None:
+    """Check the one file of a run in this process, stopped by an interval timer when its
+    budget is spent; None where no timer can be set (not the main thread, no SIGALRM).
+
+    A worker process would cost a lone file's check some 6 % more CPU (the import of
+    multiprocessing, a fork, the report sent back) for little a timer cannot do here:
+    the timer's exception stops Python code and a read that waits, and whatever state
+    the check leaves half-built is never used, as no other file follows. (A single call
+    into C code that never returns is beyond a timer; only a worker could stop it.)"""
+    if not hasattr(signal, "setitimer"):
+        return None
+
+    def expire(signum: int, frame: object) -> None:
+        raise _OverBudget
+
+    try:
+        previous = signal.signal(signal.SIGALRM, expire)
+    except ValueError:  # not the main thread: only a worker can keep this file's budget
+        return None
+    try:
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            return check(path, settings)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _OverBudget:
+        return engine.timed_out(path, timeout)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _size(path: str) -> int:
@@ -151,9 +217,26 @@ def _size(path: str) -> int:
         return 0
 
 
-def check_paths(paths: Iterable[str], settings: Settings | None = None, jobs: int | None = 1,
-                progress: bool | None = False) -> Report:
-    """Check files and folders (walked by :func:`checker.load.discovery.discover`) on
-    ``jobs`` processes (None: one per CPU); the report is the same whatever ``jobs``."""
+def check_piped(path: str, data: bytes, settings: Settings | None = None, timeout: float = 0) -> FileReport:
+    """Check bytes that claim to be the file ``path`` (standard input), within ``timeout``
+    seconds (0: no limit) like a file."""
     settings = settings or Settings.defaults()
-    return Report.build(check_files(discover(paths, settings), settings, jobs=jobs, progress=progress))
+    check = functools.partial(_check_piped_data, path, data)
+    if not timeout:
+        return check(path, settings)
+    report = _check_alone(path, settings, timeout, check)
+    if report is None:
+        (report,) = _in_workers([path], settings, 1, timeout, check, None)
+    return report
+
+
+def check_paths(paths: Iterable[str], settings: Settings | None = None, jobs: int | None = 1,
+                progress: bool | None = False, timeout: float = 0,
+                skipped: Callable[[str, str], None] | None = None) -> Report:
+    """Check files and folders (walked by :func:`checker.load.discovery.discover`, which
+    tells ``skipped`` of the files it leaves out) on ``jobs`` processes (None: one per
+    CPU), each file within ``timeout`` seconds (0: no limit); the report is the same
+    whatever ``jobs``."""
+    settings = settings or Settings.defaults()
+    files = discover(paths, settings, skipped)
+    return Report.build(check_files(files, settings, jobs=jobs, progress=progress, timeout=timeout))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
+from collections.abc import Callable
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -186,9 +187,21 @@ def page_metadata(tree: HtmlElement) -> dict[str, str]:
 
 class TextStream:
     """The page's text nodes in document order, each with its element and source line,
-    to find an extracted line again."""
+    to find an extracted line again.
+
+    Lines are looked for from where the last one was found. A line the extractor
+    rewrote is in the page neither there nor anywhere else, and looking for it
+    through the whole page for every such line would cost the page's length times
+    the number of lines: the searches share a reading budget of a few times the
+    page's length, and once it is spent a line is looked for only in a window after
+    the cursor (a line not found has the place of the cursor, as before, and the
+    cursor then moves past it).
+    """
 
     _SKIP = frozenset({"script", "style", "noscript", "template", "head", "title"})
+    # The searches together read at most eight times the page and a million characters
+    # more; then only 4096 characters (and a few line lengths) past the cursor.
+    _BUDGET_PAGES, _BUDGET_FLOOR, _WINDOW = 8, 1_000_000, 4096
 
     def __init__(self, tree: HtmlElement) -> None:
         chunks: list[str] = []
@@ -208,6 +221,7 @@ class TextStream:
         self.text = "".join(chunks)
         self.starts = [start for start, _, _ in self.places]
         self.cursor = 0
+        self._budget = self._BUDGET_PAGES * len(self.text) + self._BUDGET_FLOOR
 
     def place(self, offset: int) -> dict[str, Any]:
         index = max(0, bisect.bisect_right(self.starts, offset) - 1)
@@ -216,36 +230,66 @@ class TextStream:
         _, line, tag = self.places[index]
         return {"source_line": line, "tag": tag}
 
+    def _look(self, line: str, search: Callable[[int, int], tuple[int, int] | None]) -> tuple[int, int] | None:
+        """``search(start, end)`` — the (start, end) of a match in ``text[start:end]``, or None —
+        from the cursor on, then from the start of the page; what each search reads is paid
+        from the budget, and when it cannot pay for the whole page, only a window after the
+        cursor is searched."""
+        size = len(self.text)
+        if self._budget < size:
+            return search(self.cursor, min(size, self.cursor + self._WINDOW + 4 * len(line)))
+        found = search(self.cursor, size)
+        self._budget -= (found[1] if found else size) - self.cursor
+        if found or self._budget < size:
+            return found
+        found = search(0, size)
+        self._budget -= found[1] if found else size
+        return found
+
     def find(self, line: str) -> list[int] | None:
         """Stream offsets of each character of ``line``, found from the cursor on (then from
         the start); None when the line is not in the page as such (the extractor rewrote it)."""
-        at = self.text.find(line, self.cursor)
-        if at < 0:
-            at = self.text.find(line)
-        if at >= 0:
-            self.cursor = at + len(line)
-            return list(range(at, at + len(line)))
+        text = self.text
+
+        def exactly(start: int, end: int) -> tuple[int, int] | None:
+            at = text.find(line, start, end)
+            return (at, at + len(line)) if at >= 0 else None
+
+        found = self._look(line, exactly)
+        if found:
+            self.cursor = found[1]
+            return list(range(*found))
         # whitespace collapsed by the extractor: match token by token
         tokens = [re.escape(token) for token in line.split()]
         if not tokens:
             return None
         pattern = re.compile(r"\s+".join(tokens))
-        match = pattern.search(self.text, self.cursor) or pattern.search(self.text)
-        if not match:
+
+        def spaced(start: int, end: int) -> tuple[int, int] | None:
+            match = pattern.search(text, start, end)
+            return match.span() if match else None
+
+        found = self._look(line, spaced)
+        if not found:
             return None
-        offsets, source = [], match.start()
+        match_start, match_end = found
+        offsets, source = [], match_start
         for ch in line:
-            while source < match.end() and self.text[source] != ch:
+            while source < match_end and text[source] != ch:
                 source += 1
-            offsets.append(min(source, match.end() - 1))
+            offsets.append(min(source, match_end - 1))
             source += 1
-        self.cursor = match.end()
+        self.cursor = match_end
         return offsets
 
     def add_line(self, builder: TextBuilder, line: str) -> None:
         offsets = self.find(line)
         if offsets is None:
             builder.add(line, {**self.place(self.cursor), "extracted": True}, advance=())
+            if self._budget < len(self.text):
+                # Searching in a window now: the line not found most likely stands, rewritten,
+                # right after the cursor, so the next lines are looked for past it.
+                self.cursor = min(len(self.text), self.cursor + len(line) + 1)
             return
         # one piece per run of characters from the same text node
         run_start = 0

@@ -2,12 +2,16 @@
 
 ``FORMATS`` maps an ``--output-format`` name to the module in this package that
 has ``render(report, **options) -> str | bytes``. A new format is one module and
-one line here.
+one line here. A format whose report can be long (text, JSON) also has
+``write(report, stream, **options)``, which writes it piece by piece to anything with
+a ``write(str)`` (a :class:`Sink`) instead of making it one string.
 """
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # the CLI lists FORMATS at import: keep `doccheck --version` free of pydantic
     from checker.core.models import Report
@@ -23,8 +27,33 @@ FORMATS: dict[str, str] = {
 }
 
 
-def render(report: Report, fmt: str, **options: Any) -> str | bytes:
+class Sink(Protocol):
+    """Where a report is written piece by piece: a text file, stdout, a buffer."""
+
+    def write(self, text: str, /) -> int: ...
+
+
+def _module(fmt: str) -> ModuleType:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    module = importlib.import_module(f"checker.report.formatters.{FORMATS[fmt]}")
-    return module.render(report, **options)
+    return importlib.import_module(f"checker.report.formatters.{FORMATS[fmt]}")
+
+
+def render(report: Report, fmt: str, **options: Any) -> str | bytes:
+    rendered: str | bytes = _module(fmt).render(report, **options)
+    return rendered
+
+
+def writer(fmt: str) -> Callable[..., None] | None:
+    """The format's ``write(report, stream, **options)`` if it writes piece by piece, else None."""
+    return getattr(_module(fmt), "write", None)
+
+
+def write_report(report: Report, fmt: str, stream: Sink, **options: Any) -> None:
+    """Write the report to a text stream: piece by piece when the format can."""
+    write = writer(fmt)
+    if write is not None:
+        write(report, stream, **options)
+        return
+    content = render(report, fmt, **options)
+    stream.write(content.decode("utf-8") if isinstance(content, bytes) else content)

@@ -9,13 +9,16 @@ no control character reaches the terminal, and every finding stays on its own li
 """
 from __future__ import annotations
 
+import io
 import unicodedata
 from typing import Any
 
 from checker.core.models import FileReport, Finding, Report
 from checker.report.escapes import visible
+from checker.report.formatters import Sink
 
 _WINDOW = 24  # characters of context either side of the span on long lines
+_SPAN_SHOWN = 120  # characters of a longer span shown (and underlined)
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
@@ -28,11 +31,15 @@ def _context(file: FileReport, finding: Finding) -> tuple[str, str] | None:
     text = file.text
     if text is None:
         return None
-    line_start = text.rfind("\n", 0, finding.start) + 1
-    line_end = text.find("\n", finding.start)
+    # Only the span's neighbourhood is read: looking for the ends of a line of millions
+    # of characters would cost the whole line for every finding on it.
+    reach_back = max(0, finding.start - _WINDOW - 1)
+    line_start = text.rfind("\n", reach_back, finding.start) + 1 or reach_back
+    reach = min(len(text), finding.start + _SPAN_SHOWN + _WINDOW + 1)
+    line_end = text.find("\n", finding.start, reach)
     if line_end < 0:
-        line_end = len(text)
-    span_end = min(finding.end, line_end)
+        line_end = reach
+    span_end = min(finding.end, line_end, finding.start + _SPAN_SHOWN)
     left = max(line_start, finding.start - _WINDOW)
     right = min(line_end, max(span_end, finding.start + 1) + _WINDOW)
     before = ("…" if left > line_start else "") + visible(text[left:finding.start]).replace("\t", " ")
@@ -60,17 +67,17 @@ def render_finding(file: FileReport, finding: Finding, color: bool = False) -> s
     return "\n".join(lines)
 
 
-def render(report: Report, color: bool = False, quiet: bool = False, **options: Any) -> str:
-    """The findings, then a line of counts (not with ``quiet``)."""
-    out = []
+def write(report: Report, stream: Sink, color: bool = False, quiet: bool = False, **options: Any) -> None:
+    """The report, finding by finding (a long one is never held as one string), then a
+    line of counts (not with ``quiet``)."""
     for file in report.files:
         if file.error:
             prefix = f"{_COLOURS['error']}error{_RESET}" if color else "error"
-            out.append(f"{visible(file.path)}: {prefix}: {visible(file.error)}")
+            stream.write(f"{visible(file.path)}: {prefix}: {visible(file.error)}\n")
         for finding in file.findings:
-            out.append(render_finding(file, finding, color))
+            stream.write(render_finding(file, finding, color) + "\n")
     if quiet:
-        return "".join(line + "\n" for line in out)
+        return
     counts = report.summary.by_severity
     noun = "file" if report.summary.files == 1 else "files"
     summary = (f"{report.summary.findings} findings (error: {counts['error']}, warning: {counts['warning']}, "
@@ -78,5 +85,10 @@ def render(report: Report, color: bool = False, quiet: bool = False, **options: 
     unreadable = sum(1 for file in report.files if file.error)
     if unreadable:
         summary += f"; {unreadable} could not be read"
-    out.append(f"{_DIM}{summary}{_RESET}" if color else summary)
-    return "\n".join(out) + "\n"
+    stream.write((f"{_DIM}{summary}{_RESET}" if color else summary) + "\n")
+
+
+def render(report: Report, color: bool = False, quiet: bool = False, **options: Any) -> str:
+    buffer = io.StringIO()
+    write(report, buffer, color=color, quiet=quiet)
+    return buffer.getvalue()
