@@ -37,8 +37,6 @@ KNOWN: dict[str, str] = {
     "docx-table-4000x30": "pairing_units copies line_starts for every merged line: quadratic in the table",
     "dates-5mb-json": "memory per finding, and the time, are over the limits",
     "worker-killed": "-j waits for ever for the result of a worker that was killed",
-    "fix-ascii-with-nul": "(found by tests/fuzz, not in the issue) the file is read as UTF-16 for its NUL, "
-                          "and fix writes 部署 in UTF-16 into the UTF-8 file",
 }
 
 

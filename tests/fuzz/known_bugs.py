@@ -33,17 +33,7 @@ class KnownBug:
     applies: Callable[[str], bool]
 
 
-KNOWN_BUGS = [
-    KnownBug(
-        name="utf8-with-nul-read-as-utf16",
-        reason="a UTF-8 file holding a NUL character is decoded as UTF-16 when its byte count is even "
-               "(checker/load/readers/text.py, decode): the checked text is mojibake, mapped to nothing in the "
-               "file, and fix writes UTF-16 into the UTF-8 file",
-        regressions=("nul-in-utf8.md", "nul-in-ascii.txt"),
-        properties=("markdown-source-map", "fix-only-its-spans"),
-        applies=lambda text: "\x00" in text,
-    ),
-]
+KNOWN_BUGS: list[KnownBug] = []  # none open: the UTF-8-with-NUL fixtures now pass as regressions
 
 
 @contextmanager

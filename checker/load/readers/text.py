@@ -40,7 +40,7 @@ def decode(data: bytes) -> tuple[str, str, bool]:
             raise LoadError(damaged) from None
     if text is not None:
         if "\x00" in text:
-            return _without_bom_utf16(data)
+            return _without_bom_utf16(data, valid_utf8=True)
         return text, "utf-8", False
     if b"\x00" in data:
         return _without_bom_utf16(data)
@@ -63,15 +63,19 @@ def _damaged_utf8(data: bytes, error: UnicodeDecodeError) -> str | None:
             f"（文件可能被截断或损坏，请另存为 UTF-8 后再检查） (invalid UTF-8)")
 
 
-def _without_bom_utf16(data: bytes) -> tuple[str, str, bool]:
-    """NUL bytes: UTF-16 without a BOM, or a binary file."""
+def _without_bom_utf16(data: bytes, valid_utf8: bool = False) -> tuple[str, str, bool]:
+    """NUL bytes: UTF-16 without a BOM, or a binary file.
+
+    Bytes that are valid UTF-8 are taken for UTF-16 only when NULs fill a good part of
+    one side, as ASCII-heavy UTF-16 does: a UTF-8 file with a few stray NULs read as
+    UTF-16 would be checked as mojibake, and `fix` would write UTF-16 into it."""
     if len(data) % 2 == 0:
         even_nuls = data[0::2].count(0)
         odd_nuls = data[1::2].count(0)
         half = len(data) // 2
         # ASCII-heavy UTF-16 puts NULs on one side only; CJK UTF-16 has few NULs at all
         for encoding, nuls, other in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
-            if other == 0 or (nuls > half * 0.3 and other < half * 0.05):
+            if (other == 0 and not valid_utf8) or (nuls > half * 0.3 and other < half * 0.05):
                 try:
                     text = data.decode(encoding)
                 except UnicodeDecodeError:
@@ -81,7 +85,7 @@ def _without_bom_utf16(data: bytes) -> tuple[str, str, bool]:
         # CJK has NULs on both sides (一 is U+4E00, "\n" is 0A 00): take the byte
         # order whose characters read as Chinese text, if one clearly does.
         candidates = []
-        for encoding in ("utf-16-le", "utf-16-be"):
+        for encoding in () if valid_utf8 else ("utf-16-le", "utf-16-be"):
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
