@@ -98,20 +98,11 @@ def test_the_private_use_finder_flags_reads_and_patches_of_checker_modules_only(
 # Rewritten or deleted on the branch speedlayer (which removes the pattern store and the
 # outline's fast path these tests look into). A module here that exists must still need
 # its exception: once it is clean, the test below asks for its name to be removed.
-BEING_REWRITTEN = {"tests.test_outline_speed_equivalence", "tests.test_quantities_speed_equivalence",
-                   "tests.test_scans_speed_equivalence"}
-
-
 def test_no_test_imports_reads_or_patches_a_private_name_of_checker():
-    offenders, clean = [], []
+    offenders = []
     for path in sorted((ROOT / "tests").glob("test_*.py")):
-        uses = private_uses(path.read_text(encoding="utf-8"), module_name(path))
-        if module_name(path) not in BEING_REWRITTEN:
-            offenders += uses
-        elif not uses:
-            clean.append(module_name(path))
+        offenders += private_uses(path.read_text(encoding="utf-8"), module_name(path))
     assert offenders == []
-    assert clean == [], "remove from BEING_REWRITTEN: " + ", ".join(clean)
 
 
 def lint_imports() -> str | None:

@@ -63,9 +63,14 @@ def _failed(path: str, error: Exception) -> FileReport:
     return FileReport(path=path, error=f"内部错误，无法检查此文件：{type(error).__name__}: {error}"[:500])
 
 
-def _warm_up(settings: Settings, paths: Sequence[str] = ()) -> None:
-    """Build what every worker would otherwise build again: rules, grammar, caches,
-    the readers of the kinds of file to check."""
+def build_shared_caches(settings: Settings, paths: Sequence[str] = ()) -> None:
+    """Build, before the workers are forked, what each would otherwise build again: the
+    rules, the grammar's tables, the word lists and the readers of the kinds of file to
+    check, by importing the readers and checking a short made-up document.
+
+    It must not change any result: everything it builds is a cache that a worker would
+    build the same way on its first file. Whatever goes wrong here is ignored, because
+    the real check of the file meets it again and reports it for that file."""
     import importlib
     from pathlib import Path
 
@@ -164,7 +169,7 @@ def _in_workers(paths: Sequence[str], settings: Settings, jobs: int, timeout: fl
     if forked:
         # Built here, the caches are built once for all the workers (and the ones that
         # replace them), and a file's time budget is spent on that file alone.
-        _warm_up(settings, paths)
+        build_shared_caches(settings, paths)
         gc.freeze()  # keep the collector from touching (and so copying) every inherited object
     try:
         Workers(jobs, settings, check).run(order, timeout, done, engine.timed_out)
