@@ -36,7 +36,6 @@ SCALE = os.environ.get("DOCCHECK_HOSTILE_SCALE", "ci")
 KNOWN: dict[str, str] = {
     "docx-table-4000x30": "pairing_units copies line_starts for every merged line: quadratic in the table",
     "dates-5mb-json": "memory per finding, and the time, are over the limits",
-    "worker-killed": "-j waits for ever for the result of a worker that was killed",
 }
 
 

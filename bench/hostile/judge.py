@@ -54,6 +54,7 @@ class Outcome:
     links: dict[str, tuple[int, int]] = field(default_factory=dict)  # file → (inode, link count) after
     contents: dict[str, bytes] = field(default_factory=dict)  # the case's ``fixed`` files after the run
     second_run_changed: list[str] = field(default_factory=list)  # files a second identical run changed
+    preludes: list[Run] = field(default_factory=list)  # the runs of the case's prelude, in order
 
 
 def command(argv: list[str]) -> list[str]:
@@ -207,14 +208,13 @@ def run_case(case: Any, folder: Path, seconds: float | None = None, env: dict[st
     """Run ``case`` (a :class:`make_hostile.Case`) in ``folder``, where its files are."""
     limit = seconds or case.seconds
     before = snapshot(folder)  # before the prelude: what it leaves behind counts too
-    for argv in case.prelude:
-        execute(argv, folder, None, limit, env, wait_factor)
+    preludes = [execute(argv, folder, None, limit, env, wait_factor) for argv in case.prelude]
     stdin = folder / case.stdin if case.stdin else None
     run = execute(case.argv, folder, stdin, limit, env, wait_factor)
     after = snapshot(folder)
     links = {name: (os.stat(folder / name).st_ino, os.stat(folder / name).st_nlink) for name in after}
     contents = {name: (folder / name).read_bytes() for name in case.fixed}
-    outcome = Outcome(run, before, after, links, contents)
+    outcome = Outcome(run, before, after, links, contents, preludes=preludes)
     if "fix-idempotent" in case.checks and run.status is not None:
         execute(case.argv, folder, stdin, limit, env, wait_factor)
         again = snapshot(folder)
@@ -292,6 +292,9 @@ def problems(case: Any, outcome: Outcome, seconds: float | None = None,
         found.append("an internal error: " + next(line for line in output.splitlines() if "内部错误" in line)[:160])
     if re.search(r"\bIN001\b", outcome.run.stdout):
         found.append("a rule crashed (IN001)")
+    # a prelude that failed on its own (a helper script that no longer runs) tests nothing
+    found.extend(f"its prelude failed: {_last_line(prelude.stderr)}" for prelude in outcome.preludes
+                 if "Traceback" in prelude.stdout + prelude.stderr)
     found.extend(_file_problems(case, outcome))
     found.extend(_check_problems(case, outcome))
     return found

@@ -451,7 +451,7 @@ KILL_WORKER = '''\
 """Run doccheck; a worker that opens kill-me.txt is killed, as the kernel kills one out of memory."""
 import os, signal, sys
 
-from checker.cli import entry
+from checker.cli import main
 
 parent = os.getpid()
 
@@ -463,7 +463,7 @@ def hook(event, args):
 
 sys.addaudithook(hook)
 sys.argv = ["doccheck", *sys.argv[1:]]
-entry()
+main()
 '''
 
 KILL_AT_RENAME = '''\
@@ -471,7 +471,7 @@ KILL_AT_RENAME = '''\
 the state a power cut or an OOM kill during a write leaves behind."""
 import os, signal, sys
 
-from checker.cli import entry
+from checker.cli import main
 
 
 def hook(event, args):
@@ -481,7 +481,7 @@ def hook(event, args):
 
 sys.addaudithook(hook)
 sys.argv = ["doccheck", *sys.argv[1:]]
-entry()
+main()
 '''
 
 
