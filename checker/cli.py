@@ -62,7 +62,7 @@ def emit_report(report: Report, fmt: str, output: str | None, color: bool, **opt
         emit(render(report, fmt, color=color, **options), output)
         return
     if not output or output == "-":
-        echo = _Echo()
+        echo = _Echo(color)
         write(report, echo, color=color, **options)
         echo.flush()
         return
@@ -85,7 +85,8 @@ class _Echo:
     """Text for stdout, passed to ``click.echo`` (which encodes it for the terminal and
     drops colours where they cannot show) some 64 KB at a time, never splitting a piece."""
 
-    def __init__(self) -> None:
+    def __init__(self, color: bool) -> None:
+        self.color = color or None  # None: click strips what a pipe cannot show; True: kept as asked
         self.pieces: list[str] = []
         self.size = 0
 
@@ -98,11 +99,17 @@ class _Echo:
 
     def flush(self) -> None:
         if self.pieces:
-            click.echo("".join(self.pieces), nl=False)
+            click.echo("".join(self.pieces), nl=False, color=self.color)
             self.pieces, self.size = [], 0
 
 
 class _Group(click.Group):
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from checker.report.terminal import make_console_safe
+
+        make_console_safe()  # before any output, the help included
+        return super().main(*args, **kwargs)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -177,7 +184,11 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
 @click.option("--profile", help="Document profile to check against (overrides detection).")
 @click.option("--max-file-size", metavar="MB", default=None,
               help="Largest file to read, in MB (0: no limit).  [default: 20]")
-@click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              is_flag=False, flag_value="always",
+              help="Colour the text output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces "
+                   "it), always or never. --color alone means always.")
+@click.option("--no-color", is_flag=True, help="Same as --color never.")
 @_config_option
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in this baseline.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
@@ -203,11 +214,12 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
 @click.option("--no-cache", is_flag=True,
               help="Check every file again, without reading or writing the cache of earlier runs' reports.")
 def check(paths: Options, fmt: str, output: str | None, select: Options, ignore: Options, fail_on: str | None,
-          profile: str | None, max_file_size: str | None, color: bool | None, config: str | None,
+          profile: str | None, max_file_size: str | None, color: str, no_color: bool, config: str | None,
           baseline: str | None, write_baseline: str | None, jobs: int, timeout: float, stdin_filename: str | None,
           unsafe_fixes: bool, progress: bool | None, watch: bool, statistics: bool, quiet: bool,
           min_severity: str | None, no_cache: bool) -> None:
     """Check documents (files, or directories walked for the types doccheck reads)."""
+    from checker.report.terminal import wants_color
     from checker.run.baseline import Baseline, BaselineError
     from checker.run.baseline import write_baseline as record
 
@@ -256,21 +268,22 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
                        err=True)
     if min_severity:  # after the baseline is written: it records every finding
         report = checker.filter_severity(report, min_severity)
-    if color is None:
-        color = fmt == "text" and not output and sys.stdout.isatty()
+    choice = "never" if no_color else color
+    to_file = bool(output and output != "-")
+    colored = fmt == "text" and (choice == "always" or (not to_file and wants_color(choice, sys.stdout)))
     if statistics:
         from checker.report.statistics import render as render_statistics
 
         emit(render_statistics(report, as_json=fmt in ("json", "jsonl")), output)
     else:
-        emit_report(report, fmt, output, color, quiet=quiet)
+        emit_report(report, fmt, output, colored, quiet=quiet)
     if fmt == "text" and not quiet:
         _fix_hint(report, unsafe_fixes)
     if watch:
         size = None if max_file_size is None else int(max_file_size * 1024 * 1024)
         _watch(paths, lambda: checker.load_settings(config, near=list(paths), select=_split(select),
                                                      ignore=_split(ignore), fail_on=fail_on, profile=profile,
-                                                     max_file_size=size), bool(color))
+                                                     max_file_size=size), colored)
         sys.exit(EXIT_OK)
     if any(file.error for file in report.files):
         _report_file_errors(report, always=statistics or fmt != "text")  # the text report says it on stdout

@@ -26,7 +26,6 @@ import gc
 import os
 import signal
 import sys
-import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TextIO
 
@@ -85,30 +84,28 @@ def build_shared_caches(settings: Settings, paths: Sequence[str] = ()) -> None:
 
 
 class Progress:
-    """A one-line progress bar on a terminal's stderr."""
+    """click's progress bar on a terminal's stderr: files done of all, and the time left."""
 
-    def __init__(self, total: int, stream: TextIO) -> None:
-        self.total, self.stream, self.done = total, stream, 0
-        self._shown = 0.0
+    def __init__(self, total: int, stream: TextIO, label: str = "检查文件") -> None:
+        import click
+
+        self.bar = click.progressbar(length=total, label=label, file=stream, show_eta=True, show_pos=True,
+                                     width=30)
+        self.bar.__enter__()  # drawn now; closed by close(), which the caller's ``finally`` calls
 
     def advance(self) -> None:
-        self.done += 1
-        now = time.monotonic()
-        if now - self._shown >= 0.1 or self.done == self.total:
-            self._shown = now
-            filled = int(30 * self.done / self.total)
-            self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} files")
-            self.stream.flush()
+        self.bar.update(1)
 
     def close(self) -> None:
-        self.stream.write("\r" + " " * 60 + "\r")
-        self.stream.flush()
+        self.bar.__exit__(None, None, None)
 
 
 def _progress_for(total: int, progress: bool | None) -> Progress | None:
-    if progress is None:
-        progress = total >= 20 and sys.stderr.isatty()
-    return Progress(total, sys.stderr) if progress and total else None
+    """A bar only on a terminal (a log or a pipe gets none), and by default only for long runs."""
+    wanted = total >= 20 if progress is None else progress
+    if not (total and wanted and sys.stderr.isatty()):
+        return None
+    return Progress(total, sys.stderr)
 
 
 def worker_count(jobs: int | None, files: int) -> int:

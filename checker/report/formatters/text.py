@@ -13,14 +13,15 @@ import io
 import unicodedata
 from typing import Any
 
+import click
+
 from checker.core.models import FileReport, Finding, Report
 from checker.report.escapes import visible
 from checker.report.formatters import Sink
 
 _WINDOW = 24  # characters of context either side of the span on long lines
 _SPAN_SHOWN = 120  # characters of a longer span shown (and underlined)
-_COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
-_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
 def width(text: str) -> int:
@@ -54,14 +55,14 @@ def render_finding(file: FileReport, finding: Finding, color: bool = False) -> s
     head_sev = f"[{severity}]"
     code = finding.code
     if color:
-        head_sev = f"{_COLOURS[severity]}{head_sev}{_RESET}"
-        code = f"{_BOLD}{code}{_RESET}"
+        head_sev = click.style(head_sev, fg=_COLOURS[severity])
+        code = click.style(code, bold=True)
     lines = [f"{visible(file.path)}:{finding.line}:{finding.column}: {code} {head_sev} {visible(finding.message)}"]
     context = _context(file, finding)
     if context:
         shown, marks = context
         lines.append(f"    {shown}")
-        lines.append(f"    {_COLOURS[severity] if color else ''}{marks}{_RESET if color else ''}")
+        lines.append(f"    {click.style(marks, fg=_COLOURS[severity]) if color else marks}")
     if finding.suggestion:
         lines.append(f"    建议：{visible(finding.suggestion)}")
     return "\n".join(lines)
@@ -72,7 +73,7 @@ def write(report: Report, stream: Sink, color: bool = False, quiet: bool = False
     line of counts (not with ``quiet``)."""
     for file in report.files:
         if file.error:
-            prefix = f"{_COLOURS['error']}error{_RESET}" if color else "error"
+            prefix = click.style("error", fg=_COLOURS["error"]) if color else "error"
             stream.write(f"{visible(file.path)}: {prefix}: {visible(file.error)}\n")
         for finding in file.findings:
             stream.write(render_finding(file, finding, color) + "\n")
@@ -85,7 +86,7 @@ def write(report: Report, stream: Sink, color: bool = False, quiet: bool = False
     unreadable = sum(1 for file in report.files if file.error)
     if unreadable:
         summary += f"; {unreadable} could not be read"
-    stream.write((f"{_DIM}{summary}{_RESET}" if color else summary) + "\n")
+    stream.write((click.style(summary, dim=True) if color else summary) + "\n")
 
 
 def render(report: Report, color: bool = False, quiet: bool = False, **options: Any) -> str:
