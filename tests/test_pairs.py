@@ -14,7 +14,26 @@ def test_closed_pairs_of_every_kind_are_fine():
 
 def test_unmatched_closing_quote():
     (f,) = findings("正在汇合成一个”统一的活动。\n", "PN102")
-    assert (f.line, f.column) == (1, 8)
+    assert (f.line, f.column, f.fix) == (1, 8, None)
+    assert f.message == "右引号（”）前面没有对应的左引号（“）"
+
+
+def test_a_right_quote_that_opens_a_quotation_is_turned_into_a_left_one():
+    (f,) = findings("坚持”两手抓”的方针。\n", "PN102")  # the second ” is reported with the first
+    assert (f.column, f.excerpt) == (3, "”")
+    assert f.message == "右引号（”）前面没有左引号，此处应为左引号（“）"
+    assert f.suggestion == "把这个右引号（”）改为左引号（“）"
+    assert (f.fix.start, f.fix.end, f.fix.replacement, f.fix.safety) == (2, 3, "“", "safe")
+
+
+def test_no_quote_is_turned_when_a_left_quote_stands_between():
+    result = findings("甲”乙“丙”丁”。\n", "PN102")
+    assert [(f.column, f.fix) for f in result] == [(2, None), (8, None)]
+
+
+def test_an_unmatched_bracket_names_both_marks():
+    (f,) = findings("发展目标)已经确定。\n", "PN102")
+    assert (f.message, f.suggestion) == ("“)”前面没有对应的“(”", "在适当位置补上“(”，或删除多余的“)”")
 
 
 def test_crossed_pairs():

@@ -135,19 +135,42 @@ def test_titles_without_dunhao_or_with_a_note_between_are_fine():
     assert findings(text, "PN20") == []
 
 
-def test_a_document_that_mixes_both_forms_reports_the_less_used_one():
+def test_a_document_that_mixes_both_forms_reports_the_dunhao_with_a_safe_fix():
     text = "落实“甲政策”“乙政策”“丙政策”，开展“丁活动”、“戊活动”。\n"
     (f,) = findings(text, ["PN205", "PN206"])
     assert (f.code, f.line, f.column, f.excerpt) == ("PN206", 1, 1 + text.index("”、“"), "”、“")
+    assert f.message == "并列的引号之间有的用顿号、有的不用（1处用，2处不用）"
+    assert f.suggestion == "按GB/T 15834删去两个引号之间的顿号，全文统一不用顿号"
+    assert (f.fix.replacement, f.fix.safety) == ("”“", "safe")
     assert f.evidence == {"with_dunhao": 1, "without_dunhao": 2}
 
 
-def test_when_the_dunhao_form_is_the_majority_adding_one_is_offered_as_unsafe():
-    text = "落实“甲”、“乙”、“丙”，开展“丁”“戊”。\n"
-    (f,) = findings(text, ["PN205", "PN206"])
-    assert (f.code, f.column) == ("PN206", 1 + text.index("”“"))
-    assert "多数用顿号（2处对1处）" in f.message
-    assert (f.fix.replacement, f.fix.safety) == ("”、“", "unsafe")
+def test_when_most_series_have_the_dunhao_each_dunhao_is_reported_and_none_is_added():
+    text = "落实“甲”、“乙”、“丙”，开展“丁”“戊”活动。\n"
+    result = findings(text, ["PN205", "PN206"])
+    assert [(f.code, f.column, f.fix.replacement) for f in result] == [
+        ("PN206", 1 + text.index("”、“乙"), "”“"), ("PN206", 1 + text.index("”、“丙"), "”“")]
+    assert all("加顿号" not in f.suggestion and "加顿号" not in f.message for f in result)
+
+
+@pytest.mark.parametrize("text", [
+    "会上批评“某工作组”“形式主义严重”，并要求整改。\n",  # a name, then a charge quoted about it
+    "批评“某工作组”“形式主义严重”的问题。\n",
+])
+def test_a_term_and_a_quotation_about_it_are_not_a_series(text):
+    mixed = text + "开展“丁活动”、“戊活动”。\n"
+    (f,) = findings(mixed, ["PN205", "PN206"])
+    assert (f.code, f.line) == ("PN205", 2)  # the 顿号 form is then the only one: PN205, not PN206
+
+
+@pytest.mark.parametrize("series", [
+    "“甲”“乙”“丙”。",  # three items
+    "“两重”“两新”。",  # a shared character
+    "“躺平”“侧卧”等问题。",  # a word goes on after the second item
+])
+def test_quoted_items_that_form_a_series_count_without_a_dunhao(series):
+    (f,) = findings(f"开展“丁活动”、“戊活动”，落实{series}\n", ["PN205", "PN206"])
+    assert (f.code, f.evidence["without_dunhao"]) == ("PN206", series.count("”“"))
 
 
 def test_quoted_sentences_one_after_another_are_not_a_list():

@@ -66,7 +66,7 @@ SUBSTITUTION = {"type": "substitution", "id": "mine", "kind": "misspelling", "sw
      "应为 'misspelling'、'usage'、'idiom'、'variant'、'transposition' 之一"),
     ({**SUBSTITUTION, "swap": {}}, "rules/0/swap", "不能为空"),
     ({**SUBSTITUTION, "swap": {"布署": {"right": "部署", "followed_by": ["<dat>"]}}},
-     "rules/0/swap/布署/followed_by/0", "应为 '<date>'、'<time>'、'<number>'、'<han>' 之一，而不是 “<dat>”"),
+     "rules/0/swap/布署/followed_by/0", "应为 '<date>'、'<deadline>'、'<time>'、'<number>'、'<han>' 之一，而不是 “<dat>”"),
     ({**SUBSTITUTION, "colour": "red"}, "rules/0", "不认识的键 'colour'"),
     ({**SUBSTITUTION, "id": "Mine Rule"}, "rules/0/id", "“Mine Rule” 不符合格式"),
     ({"type": "spelling", "id": "mine"}, "rules/0/type", "应为 'substitution'、'existence'、'consistency' 之一"),

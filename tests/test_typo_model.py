@@ -21,6 +21,7 @@ def test_a_same_sounding_slip_is_reported_with_its_evidence():
     (finding,) = findings("各部门要认真洛实主体责任。\n", "TY2")
     assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY201", 1, 7, "洛实")
     assert finding.suggestion == "如确为笔误，改为“落实”"
+    assert finding.message == "“洛实”不成词，疑为同音字误用，可能应为“落实”"  # the frequency is evidence only
     assert finding.evidence["correction"] == "落实"
     assert finding.evidence["reading"] == "luo4"
     assert finding.evidence["correction_frequency"] >= 1000

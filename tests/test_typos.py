@@ -54,6 +54,35 @@ def test_jiezhi_before_any_form_of_date_is_wrong(text):
     assert [f.excerpt for f in findings(text, "TY102")] == ["截止"]
 
 
+@pytest.mark.parametrize("text", [
+    "请于截止2024年5月31日前报送。\n",
+    "请于截止5月31日17时前报送。\n",
+    "截止2024年5月31日以前报送。\n",
+    "截止2024-05-31之前报送。\n",
+    "截止2024年底前完成。\n",
+])
+def test_jiezhi_before_a_deadline_is_right_and_left_alone_by_fix(text):
+    result = findings(text, "TY1")
+    assert result == []
+    assert apply_fixes(text, choose_fixes(result)) == text
+
+
+def test_jiezhi_before_a_date_that_no_qian_follows_is_still_wrong():
+    (finding,) = findings("截止2024年5月31日，前期工作已完成。\n", "TY102")
+    assert (finding.excerpt, finding.message) == ("截止", "“截止”在此处用法不当，应为“截至”")
+
+
+@pytest.mark.parametrize("text, wrong, right", [("双方签定合同。\n", "签定", "签订"), ("请按排好人员。\n", "按排", "安排")])
+def test_a_plain_misspelling_is_reported_as_one(text, wrong, right):
+    (finding,) = findings(text, "TY1")
+    assert (finding.code, finding.message) == ("TY101", f"“{wrong}”是错别字，应为“{right}”")
+    assert (finding.severity.value, finding.fix.safety) == ("warning", "unsafe")
+
+
+def test_a_misspelling_kept_quiet_across_a_word_boundary():
+    assert findings("要按排名先后落实。\n", "TY1") == []
+
+
 def test_jishi_followed_by_you_in_the_sentence_is_two_words():
     assert findings("既使企业受益，又使群众满意。\n", "TY102") == []
     assert [f.excerpt for f in findings("既使困难再大，也要完成。既使有困难。\n", "TY102")] == ["既使"]
@@ -100,8 +129,8 @@ def test_seed_transposed_phrase_and_jiezhi(seed_path):
 
 def test_samples_plant_the_wrong_forms():
     notice = check_path(str(SAMPLES / "notice-defects.txt"), Settings(select=["TY1"]))
-    assert [(f.code, f.line, f.excerpt) for f in notice.findings] == [
-        ("TY101", 13, "布署"), ("TY102", 13, "截止"), ("TY104", 13, "台帐")]
+    # 于截止2024年5月31日前 on the same line names a deadline: right as written
+    assert [(f.code, f.line, f.excerpt) for f in notice.findings] == [("TY101", 13, "布署"), ("TY104", 13, "台帐")]
     report = check_path(str(SAMPLES / "report-defects.txt"), Settings(select=["TY1"]))
     assert [(f.code, f.line, f.excerpt) for f in report.findings] == [("TY105", 8, "获认为定")]
 

@@ -30,7 +30,7 @@ RuleId = TypeAliasType("RuleId", Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z
 Form = TypeAliasType("Form", Annotated[str, Field(min_length=2, max_length=40, pattern=r"^[^\s<>]+$",
                                                   description="At least two characters: a form is found by "
                                                               "its first two.")])
-NAMED_CONTEXTS = ("<date>", "<time>", "<number>", "<han>")
+NAMED_CONTEXTS = ("<date>", "<deadline>", "<time>", "<number>", "<han>")
 
 
 def _context_kind(value: Any) -> str | None:
@@ -42,14 +42,15 @@ def _context_kind(value: Any) -> str | None:
 
 
 ContextItem = Annotated[
-    Annotated[Literal["<date>", "<time>", "<number>", "<han>"], Tag("named")]
+    Annotated[Literal["<date>", "<deadline>", "<time>", "<number>", "<han>"], Tag("named")]
     | Annotated[str, Field(min_length=1, max_length=20, pattern=r"^[^<>]+$"), Tag("literal")],
     Discriminator(_context_kind, custom_error_type="context_type", custom_error_message="应为字符串"),
 ]
 Context = TypeAliasType("Context", Annotated[list[ContextItem], Field(
     min_length=1, json_schema_extra={"uniqueItems": True},
     description="Literal strings, or a named context: <date> (a year, month or day, 今年, 目前 …), "
-                "<time> (9时), <number> (a digit), <han> (a Chinese character)."), AfterValidator(unique)])
+                "<deadline> (a date or time then 前, 以前 or 之前: 5月31日前), <time> (9时), "
+                "<number> (a digit), <han> (a Chinese character)."), AfterValidator(unique)])
 
 
 def message_template(value: str) -> str:

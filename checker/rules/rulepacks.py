@@ -60,15 +60,21 @@ def _named_contexts() -> tuple[dict[str, str], dict[str, str]]:
     pieces = date_pieces()
     year = rf"(?:[{ARABIC}]{{1,4}}|{pieces.chinese_year}|[{CHINESE_ZEROS}{CHINESE_ONE_TO_NINE}十]{{2,4}})年"
     date = rf"{year}|{pieces.arabic_month}月|{pieces.arabic_day}日|{pieces.chinese_month}月"
+    clock = rf"{_HOUR_NUMERAL}{{1,3}}[时点:：](?:[{ARABIC}]{{1,2}}分?|半)?"
     after = {
         "<date>": (rf"[ \u3000]*(?:{date}|{pieces.arabic_year}{pieces.numeric_separator}[{ARABIC}]"
                    rf"|{_DATE_WORDS_AFTER}|[{ARABIC}]{{1,2}}[时点:：])"),
+        # 截止5月31日前, 截止2024-05-31 17:00之前: a deadline, where 截止 is right.
+        "<deadline>": (rf"(?:[ \u3000]|(?:{date})[底末初]?|{_DATE_WORDS_AFTER}|{clock}|[{ARABIC}]{{1,4}}"
+                       rf"{pieces.numeric_separator})*(?:(?:{date})[底末初]?|{_DATE_WORDS_AFTER}|{clock}"
+                       rf"|[{ARABIC}]{{1,2}})[ \u3000]*[以之]?前"),
         "<time>": rf"[ \u3000]*{_HOUR_NUMERAL}{{1,3}}[时点:：]",
         "<number>": rf"[ \u3000]*[{ARABIC}]",
         "<han>": r"[\u4e00-\u9fff]",
     }
     before = {
         "<date>": rf"(?:{date}|{_DATE_WORDS_BEFORE})[ \u3000]*$",
+        "<deadline>": rf"(?:{date}|{_DATE_WORDS_BEFORE}|{clock})[ \u3000]*[以之]?前[ \u3000]*$",
         "<time>": rf"[{ARABIC}]{{1,2}}[时点][ \u3000]*$",
         "<number>": rf"[{ARABIC}][ \u3000]*$",
         "<han>": r"[\u4e00-\u9fff]$",

@@ -399,27 +399,53 @@ def marked_item_joins(doc: Document) -> list[Join]:
             before = _char(text, at - 1, paragraph.start, paragraph.end)
             if kind == "quote" and not with_dunhao and before in _SENTENCE_LAST:
                 continue  # one quoted sentence after another, not a list of items
+            if kind == "quote" and not with_dunhao and not _coordinate_quotes(text, at, paragraph.start, paragraph.end):
+                continue  # 批评“某工作组”“形式主义严重”: a name, then what it is charged with
             found.append(Join(at, kind, with_dunhao))
     return found
 
 
+def _coordinate_quotes(text: str, at: int, start: int, end: int) -> bool:
+    """Are the two quoted items meeting at ``at`` (”“, no 顿号) a series of like items?
+
+    A 顿号 between them would say so; without one, quoted items side by side may also be
+    a term and a quotation about it (批评“某工作组”“形式主义严重”). They count as a series
+    when a third item joins them (“甲”“乙”“丙”), when they share a character (“两重”
+    “两新”, “保交楼”“保交房”), or when a word goes on right after the second one, as
+    after a list (“躺平”“侧卧”等, “拨改投”“补转股”改革) — not a mark, not 的.
+    Each search stops at the nearest quotation mark, so the cost over a paragraph stays
+    linear however many items it holds."""
+    opening = text.rfind("“", start, at)
+    closing = text.find("”", at + 2, end)
+    if opening < 0 or closing < 0:
+        return False
+    first, second = text[opening + 1:at], text[at + 2:closing]
+    before = text[max(start, opening - 2):opening]
+    after = text[closing + 1:min(end, closing + 3)]
+    if before.endswith(("”", "”、")) or after.startswith(("“", "、“")):
+        return True
+    if any(is_han(ch) for ch in set(first) & set(second)):
+        return True
+    return is_han(after[:1]) and after[:1] not in "的之"
+
+
 def _join_verdicts(doc: Document) -> tuple[list[Join], list[Join], dict[str, dict[str, int]]]:
-    """(consistent with-顿号 joins, minority joins of a mixed kind, counts per kind)."""
+    """(with-顿号 joins of a kind the document writes one way, with-顿号 joins of a kind
+    it writes both ways, counts per kind)."""
     joins = doc.view(marked_item_joins)
     consistent: list[Join] = []
-    minority: list[Join] = []
+    mixed: list[Join] = []
     counts: dict[str, dict[str, int]] = {}
     for kind in ("title", "quote"):
         of_kind = [j for j in joins if j.kind == kind]
         with_ = [j for j in of_kind if j.with_dunhao]
-        without = [j for j in of_kind if not j.with_dunhao]
-        counts[kind] = {"with_dunhao": len(with_), "without_dunhao": len(without)}
-        if with_ and without:
-            # On a tie follow GB/T 15834: no 顿号.
-            minority += with_ if len(with_) <= len(without) else without
+        without = len(of_kind) - len(with_)
+        counts[kind] = {"with_dunhao": len(with_), "without_dunhao": without}
+        if without:
+            mixed += with_
         else:
             consistent += with_
-    return consistent, minority, counts
+    return consistent, mixed, counts
 
 
 _KIND_NAME = {"title": "书名号", "quote": "引号"}
@@ -454,43 +480,37 @@ def dunhao_between_marked_items(doc: Document) -> Iterator[Hit]:
 
 
 @rule("PN206", "inconsistent-dunhao", category="punctuation", severity="warning",
-      message={"default": "并列的{kind}之间有的用顿号、有的不用；本文多数不用（{without}处对{with_}处）",
-               "add": "并列的{kind}之间有的用顿号、有的不用；本文多数用顿号（{with_}处对{without}处）"},
-      fix="safe")
+      message="并列的{kind}之间有的用顿号、有的不用（{with_}处用，{without}处不用）", fix="safe")
 def inconsistent_dunhao(doc: Document) -> Iterator[Hit]:
     """Adjacent titled or quoted items joined with 顿号 in one place and without it in another.
 
     What it checks:
         Within one document, 》、《 and 》《 both occur (or ”、“ and ”“ both);
-        the less frequent form is reported (on a tie, the form with 顿号).
-        “。”“” (one quoted sentence after another) is not a list and is ignored.
+        each 顿号 of that kind is reported, whichever form is the more frequent.
+        “。”“” (one quoted sentence after another) is not a list and is ignored,
+        and so are two quoted items that are not a series (a name and a quotation
+        about it: 批评“某工作组”“形式主义严重”).
     Why it matters:
-        GB/T 15834-2011 (4.5.3.5) prefers no 顿号; whichever form a document uses,
-        it should use it throughout.
+        GB/T 15834-2011 (4.5.3.5): items each in title marks or quotation marks
+        are usually not separated by 顿号; a document should write its series one
+        way, and the way the standard gives is without.
     Example:
-        落实“甲政策”“乙政策”、“丙政策”等
+        落实“甲政策”“乙政策”、“丙政策”等 → “甲政策”“乙政策”“丙政策”等
     Fix:
-        Delete the 顿号 (safe) where the document mostly has none; where it
-        mostly has one, adding it is offered as an unsafe fix (GB/T 15834
-        prefers none: consider removing them all instead).
+        Safe: delete the 顿号. Adding 顿号 where they are missing is never
+        offered: it would go against the standard.
     """
     text = doc.text
-    _, minority, counts = _join_verdicts(doc)
-    for join in minority:
+    _, mixed, counts = _join_verdicts(doc)
+    for join in mixed:
         pair = text[join.offset:join.end]
-        args = {"kind": _KIND_NAME[join.kind], "with_": counts[join.kind]["with_dunhao"],
+        kind = _KIND_NAME[join.kind]
+        args = {"kind": kind, "with_": counts[join.kind]["with_dunhao"],
                 "without": counts[join.kind]["without_dunhao"]}
-        if join.with_dunhao:
-            yield Hit(join.offset, join.end, args=args,
-                      suggestion=f"与全文多数一致，删去两个{_KIND_NAME[join.kind]}之间的顿号",
-                      fix=Fix.at(start=join.offset, end=join.end, replacement=pair.replace("、", "")),
-                      evidence=counts[join.kind])
-        else:
-            yield Hit(join.offset, join.end, args=args, variant="add",
-                      suggestion=f"与全文多数一致，在两个{_KIND_NAME[join.kind]}之间加顿号；"
-                                 f"或按GB/T 15834全文删去这类顿号",
-                      fix=Fix.at(start=join.offset, end=join.end, replacement=f"{pair[0]}、{pair[1]}", safety="unsafe"),
-                      evidence=counts[join.kind])
+        yield Hit(join.offset, join.end, args=args,
+                  suggestion=f"按GB/T 15834删去两个{kind}之间的顿号，全文统一不用顿号",
+                  fix=Fix.at(start=join.offset, end=join.end, replacement=pair.replace("、", "")),
+                  evidence=counts[join.kind])
 
 
 # -- ellipsis (PN207) and dash (PN208) -----------------------------------------------

@@ -216,7 +216,7 @@ def _suspects(doc: Document) -> list[Suspect]:
 
 
 @rule("TY201", "likely-homophone-typo", category="typo", severity="warning", fix="unsafe",
-      message="“{written}”不成词，疑为同音字误用，可能应为“{correction}”（词频{frequency}）")
+      message="“{written}”不成词，疑为同音字误用，可能应为“{correction}”")
 def likely_homophone_typo(doc: Document) -> Iterator[Hit]:
     """Two characters that form no word, where one same-sounding character gives a frequent word.
 
@@ -240,7 +240,7 @@ def likely_homophone_typo(doc: Document) -> Iterator[Hit]:
 
 
 @rule("TY202", "likely-swapped-characters", category="typo", severity="warning", fix="unsafe",
-      message="“{written}”不成词，疑为两字颠倒，可能应为“{correction}”（词频{frequency}）")
+      message="“{written}”不成词，疑为两字颠倒，可能应为“{correction}”")
 def likely_swapped_characters(doc: Document) -> Iterator[Hit]:
     """Two characters that form no word, and form a frequent word when swapped.
 

@@ -90,7 +90,9 @@ def misused_word(doc: Document) -> Iterator[Hit]:
     What it checks:
         The pack entries of kind ``usage``: words that are right in some
         contexts and wrong in the one found — 截止 directly before a date or a
-        time, 既使 without a following 又/也, 签定 for a contract …
+        time (not before a deadline: 于5月31日前), 既使 without a following 又/也,
+        日前 for 目前. A form that is no word in the sense used (签定, 按排) is a
+        misspelling, reported by TY101.
     Why it matters:
         截止2015年11月 says the work *stopped* in November; 截至 says the figure
         runs *up to* November. The two read alike and mean different things.
