@@ -223,3 +223,8 @@ def test_a_statement_after_parts_listed_with_dun_hao_is_not_another_part():
 def test_parts_listed_with_commas_throughout_stay_one_list():
     (b,) = read("共获奖项36项，其中国家级3项，省级12项，市级21项。").breakdowns
     assert [p.quantity.text for p in b.parts] == ["3项", "12项", "21项"]
+
+
+def test_figures_named_together_with_fen_bie_have_no_subject_of_their_own():
+    text = "2023年，铁路、公路旅客周转量分别为150亿人公里、90亿人公里。\n2023年公路旅客周转量为90亿人公里。"
+    assert [(f.subject, f.quantity.text) for f in read(text).figures] == [("公路旅客周转量", "90亿人公里")]

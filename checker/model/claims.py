@@ -682,11 +682,18 @@ class _SentenceReader:
                 continue  # no year, or several: the time of the figure is not certain
             if quantity.chinese and quantity.value == 1:
                 continue  # 一个, 一批: idiom, not a figure
+            if self._one_of_several_subjects(quantity):
+                continue
             subject = _subject(self.label(quantity))
             if len(subject) >= rules.min_subject_chars and not unwanted.search(subject):
                 found.append(Figure(quantity, subject, next(iter(years))))
         return found
 
+    def _one_of_several_subjects(self, quantity: Quantity) -> bool:
+        """铁路、沿海、公路旅客周转量分别为…: the words before the figure name several measures
+        (the last item of a list joined by 、, or 分别), so its own subject is not known."""
+        start = self.phrase_start(quantity.start, self.units.item_ends)
+        return self.text[start - 1:start] == "、" or "分别" in self.text[start:quantity.start]
 
 # -- small helpers ---------------------------------------------------------------
 
