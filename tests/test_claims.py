@@ -213,3 +213,18 @@ def test_one_character_verbs_with_dao_and_zhi():
 def test_a_sentence_of_dates_and_one_bare_number_makes_no_claim():
     assert read("2023年1月5日，召开第2024次会议。").counts() == {
         "breakdown": 0, "share": 0, "change": 0, "share_set": 0, "figure": 0}
+
+
+def test_a_statement_after_parts_listed_with_dun_hao_is_not_another_part():
+    (b,) = read("完成草原修复8万亩，其中人工种草3万亩、围栏封育2万亩，治理退化草原517万亩。").breakdowns
+    assert [p.quantity.text for p in b.parts] == ["3万亩", "2万亩"]
+
+
+def test_parts_listed_with_commas_throughout_stay_one_list():
+    (b,) = read("共获奖项36项，其中国家级3项，省级12项，市级21项。").breakdowns
+    assert [p.quantity.text for p in b.parts] == ["3项", "12项", "21项"]
+
+
+def test_figures_named_together_with_fen_bie_have_no_subject_of_their_own():
+    text = "2023年，铁路、公路旅客周转量分别为150亿人公里、90亿人公里。\n2023年公路旅客周转量为90亿人公里。"
+    assert [(f.subject, f.quantity.text) for f in read(text).figures] == [("公路旅客周转量", "90亿人公里")]

@@ -424,3 +424,10 @@ def test_reply_letter_about_a_request_is_not_asked_to_request_a_reply():
     text = LETTER.format(recipient="市商务局：\n", opening="你局《关于请求支持举办某博览会的函》收悉。")
     text = text.replace("同意举办某博览会的复函", "请求支持举办某博览会的复函")
     assert codes(text, "ST209") == []
+
+
+def test_government_work_report_reviewing_the_year_before_under_a_plan_word():
+    text = REPORT.replace("一、2025年工作回顾", "一、2025年主要工作")
+    assert codes(text, "ST207") == []
+    (f,) = findings(text.replace("二、2026年主要任务", "二、2024年主要任务"), "ST207")
+    assert (f.line, f.excerpt) == (7, "2024")

@@ -185,3 +185,9 @@ def test_rules_file_that_is_not_yaml_is_a_clear_error(tmp_path):
     bad.write_text("units: [unclosed\n", encoding="utf-8")
     with pytest.raises(NumericRulesError, match="不是有效的 YAML"):
         load_numeric_rules(str(bad))
+
+
+@pytest.mark.parametrize("text, unit", [("旅客周转量150亿人公里", "人公里"), ("旅客周转量2亿人海里", "人海里"),
+                                        ("货物周转量280亿吨千米", "吨公里"), ("游客3000万人次", "人次")])
+def test_a_turnover_unit_is_read_whole_and_not_as_people_or_tons(text, unit):
+    assert one(text).unit == unit

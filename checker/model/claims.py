@@ -38,6 +38,8 @@ _BRACKETS = patterns.lazy("[" + re.escape(_OPEN + "".join(BRACKETS.values())) + 
 _PHRASE_REACH = 200
 # What may follow a part of a breakdown: the end of its phrase or list item, a bracket, 和 or 及.
 _PART_END = frozenset(ITEM_ENDS + "（(）)和及")
+# After parts listed with 、, one of these ends the list: what follows is another statement.
+_LIST_ENDS = frozenset("，,；;")
 # 由A降到B: a one-character verb and its 到/至
 _SHORT_TO_VERBS = ("增至", "升至", "降至", "减至", "增到", "升到", "降到", "减到")
 # ，比上年同期增加 : the longest gap between a value and its increment
@@ -360,6 +362,13 @@ class _SentenceReader:
         return len(noun) == 2 and noun[0] not in _PART_END and noun[1] not in _PART_END \
             and self.text.startswith(noun, part.end)
 
+    def _joiner_after(self, quantity: Quantity) -> str:
+        """The mark that ends a part of a breakdown (、 or ，), after its qualifier (3万亩以上、)."""
+        at = quantity.end
+        if quantity.qualifier_word and self.text.startswith(quantity.qualifier_word, at):
+            at += len(quantity.qualifier_word)
+        return self.text[at:at + 1]
+
     def _breakdown_at(self, marker_start: int, marker_end: int, says_all: bool) -> Breakdown | None:
         rules = self.rules.breakdown
         text = self.text
@@ -386,10 +395,14 @@ class _SentenceReader:
             return None  # 比上年增加1500亿元，其中… : the parts are not parts of the increment
         parts: list[Part] = []
         floor = marker_end
+        joiners: set[str] = set()  # the marks between the parts so far: 、 or ，
         for quantity in self.outside_between(marker_end, self.sentence.end):
             between = text[floor:quantity.start]
             if any(mark in between for mark in CLAUSE_ENDS):
                 break
+            joiner = self._joiner_after(parts[-1].quantity) if parts and floor == parts[-1].quantity.end else None
+            if joiner is not None and joiners == {"、"} and joiner in _LIST_ENDS:
+                break  # 其中A 3万亩、B 2万亩，修复C 517万亩: the list of parts ended at the ，
             if any(word in between for word in rules.introducers) and parts:
                 break
             if quantity.is_rate and not parts:
@@ -414,6 +427,8 @@ class _SentenceReader:
             if not self.ends_clause(quantity) and not self.same_noun_follows(total, quantity):
                 floor = quantity.end
                 continue  # 超10亿元项目8个: a threshold inside a noun phrase, not a part
+            if joiner is not None:
+                joiners.add(joiner)
             parts.append(Part(quantity, label))
             floor = quantity.end
         if not parts:
@@ -667,11 +682,18 @@ class _SentenceReader:
                 continue  # no year, or several: the time of the figure is not certain
             if quantity.chinese and quantity.value == 1:
                 continue  # 一个, 一批: idiom, not a figure
+            if self._one_of_several_subjects(quantity):
+                continue
             subject = _subject(self.label(quantity))
             if len(subject) >= rules.min_subject_chars and not unwanted.search(subject):
                 found.append(Figure(quantity, subject, next(iter(years))))
         return found
 
+    def _one_of_several_subjects(self, quantity: Quantity) -> bool:
+        """铁路、沿海、公路旅客周转量分别为…: the words before the figure name several measures
+        (the last item of a list joined by 、, or 分别), so its own subject is not known."""
+        start = self.phrase_start(quantity.start, self.units.item_ends)
+        return self.text[start - 1:start] == "、" or "分别" in self.text[start:quantity.start]
 
 # -- small helpers ---------------------------------------------------------------
 

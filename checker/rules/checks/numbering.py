@@ -110,11 +110,45 @@ def _numbering_series(doc: Document) -> list[tuple[str, list[Node]]]:
     return series
 
 
+def _nested_lists(nodes: list[Node]) -> list[list[Node]]:
+    """A strict series as runs: the series itself, and the lists nested in it.
+
+    Older reports number a list inside a section with the section's own form
+    (二、今后的任务 … 一、发展农业 二、调整工业 … 三、下一节). A restart at the first
+    number opens such a nested list only when the series later goes on from where
+    it was before the restart (三、 after 二、): that proves the restart was a list
+    inside the section. A restart the series never comes back from stays in the
+    series, where ST104 judges it.
+    """
+    outer: list[Node] = []
+    runs = [outer]
+    pending: list[list[Node]] = []  # lists opened since the last node of the series, not yet proved nested
+    for node in nodes:
+        number = _number(node)
+        inner = pending[-1] if pending else None
+        if inner is not None and number == _number(inner[-1]) + 1:
+            inner.append(node)
+        elif outer and number == 1:
+            pending.append([node])
+        elif inner is not None and number == _number(outer[-1]) + 1:
+            runs.extend(pending)  # the series went on: what was opened in between was nested
+            pending = []
+            outer.append(node)
+        elif inner is not None:
+            inner.append(node)
+        else:
+            outer.append(node)
+    for inner in pending:  # never came back: one series, as written
+        outer.extend(inner)
+    return runs
+
+
 def _runs(doc: Document) -> Iterator[tuple[str, list[Node]]]:
-    """Series cut where a loose list (1. （1） 一是) starts again at its first number."""
+    """Series cut where a loose list (1. （1） 一是) starts again at its first number, and
+    strict series cut into the lists nested in them (:func:`_nested_lists`)."""
     for kind, nodes in numbering_series(doc):
         if kind in _STRICT_KINDS:
-            yield kind, nodes
+            yield from ((kind, nested) for nested in _nested_lists(nodes) if nested)
             continue
         run: list[Node] = []
         for node in nodes:
