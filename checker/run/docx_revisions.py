@@ -46,6 +46,10 @@ class WordEdit:
         self._next_id = 1 + max((int(value) for value in self.document.element.body.xpath("//@w:id")
                                  if value.isascii() and value.isdigit() and len(value) < 10), default=0)
 
+    def original_text(self) -> str:
+        """The document's checked text as it reads with every tracked change rejected."""
+        return checked_text(word_paragraphs(self.document, "original"))[0]
+
     def save(self) -> bytes:
         buffer = io.BytesIO()
         self.document.save(buffer)
@@ -229,6 +233,11 @@ class WordEdit:
         return len(ids)
 
 
+def original_text(data: bytes) -> str:
+    """The checked text of the .docx ``data`` with every tracked change rejected."""
+    return checked_text(word_paragraphs(open_document(data), "original"))[0]
+
+
 def _comments_part(document: Any) -> Any:
     from docx.opc.constants import RELATIONSHIP_TYPE
 
@@ -324,32 +333,53 @@ def _isolate(text: Element, low: int, high: int) -> tuple[Element | None, Elemen
 
 class WordTarget:
     """A .docx taking fixes as tracked changes, pass after pass (see ``fixer.FixTarget``).
-    Every pass writes into the document the pass before left, with the same date."""
+    Every pass writes into the document the pass before left, with the same date.
+
+    A pass parses the document once: the copy that says which fixes are writable takes
+    them in :meth:`carry_over`, and :meth:`render` saves that same copy (a copy is
+    parsed afresh only when the fixer asks for another set of fixes, fix by fix)."""
 
     def __init__(self, data: bytes) -> None:
         self.data = data
         self.date = datetime.datetime.now(datetime.timezone.utc)
+        self._unwritten: WordEdit | None = None  # a parse of ``data`` no fix was written into yet
+        self._written: tuple[list[int], WordEdit] | None = None  # the fixes carried over, and their copy
+        self._saved: tuple[list[int], bytes] | None = None
+
+    def _edit(self) -> WordEdit:
+        if self._unwritten is None:
+            self._unwritten = WordEdit(self.data, self.date)
+        return self._unwritten
 
     def writable(self, source: Source) -> Callable[[Fix], bool]:
         """Whether a fix lies where a tracked change can be written (one paragraph's w:t)."""
-        edit = WordEdit(self.data, self.date)
+        edit = self._edit()
         return lambda fix: edit.text == source.text and edit.can_replace(fix.start, fix.end, fix.replacement)
 
     def carry_over(self, source: Source, fixes: list[Fix]) -> list[tuple[Fix, Fix]]:
         """The fixes that can be written as tracked changes (paired with themselves:
         a .docx is addressed by offsets of the checked text)."""
-        edit = WordEdit(self.data, self.date)
+        edit = self._edit()
         if edit.text != source.text:
             return []  # the walk does not give the text that was checked: no offset can be trusted
+        self._unwritten = None  # written into below
         kept = []
         for fix in sorted(fixes, key=lambda fix: (fix.start, fix.end), reverse=True):
             if fix.replacement != source.text[fix.start:fix.end] and edit.replace(fix.start, fix.end,
                                                                                   fix.replacement):
                 kept.append((fix, fix))
         kept.reverse()
+        self._written = ([id(fix) for fix, _ in kept], edit)
         return kept
 
     def render(self, pairs: list[tuple[Fix, Fix]]) -> bytes:
+        wanted = [id(fix) for fix, _ in pairs]
+        if self._saved is not None and self._saved[0] == wanted:
+            return self._saved[1]
+        if self._written is not None and self._written[0] == wanted:
+            data = self._written[1].save()
+            self._written, self._saved = None, (wanted, data)
+            return data
         edit = WordEdit(self.data, self.date)
         for fix, _ in sorted(pairs, key=lambda pair: (pair[0].start, pair[0].end), reverse=True):
             if not edit.replace(fix.start, fix.end, fix.replacement):
@@ -358,6 +388,7 @@ class WordTarget:
 
     def accept(self, pairs: list[tuple[Fix, Fix]], data: bytes) -> None:
         self.data = data
+        self._unwritten = self._written = self._saved = None
 
 
 def finish(original: Source, data: bytes, remaining: list[Finding], *, fixed: bool) -> bytes:
@@ -366,8 +397,6 @@ def finish(original: Source, data: bytes, remaining: list[Finding], *, fixed: bo
     original's text (rejected, as the original had its own changes rejected). With
     nothing ``fixed`` and the same comments as before, the original bytes: saving the
     package again would change its bytes (times, ids) and make a backup for nothing."""
-    from checker.load.readers.docx import read
-
     edit = WordEdit(data)
     if not fixed and original.raw is not None and \
             sorted(edit.own_comments()) == sorted(comment_text(finding) for finding in remaining):
@@ -376,8 +405,7 @@ def finish(original: Source, data: bytes, remaining: list[Finding], *, fixed: bo
     for finding in remaining:
         edit.comment(finding.start, finding.end, comment_text(finding))
     result = edit.save()
-    if original.raw is not None and (read(original.path, result, view="original").text
-                                     != read(original.path, original.raw, view="original").text):
+    if original.raw is not None and edit.original_text() != original_text(original.raw):
         raise FixError("写入修订后，拒绝全部修订所得的文本与原文不同，为安全起见未写入任何修改")
     return result
 

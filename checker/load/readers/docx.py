@@ -27,7 +27,7 @@ from checker.core import patterns
 from checker.load.layout import Layout, PageSetup, ParagraphSpan, StyledRun
 from checker.load.readers import LoadError
 from checker.load.readers.docx_package import check_package
-from checker.load.readers.docx_text import View, WordParagraph, story_paragraphs
+from checker.load.readers.docx_text import View, WordParagraph, story_paragraphs, w
 from checker.load.readers.sourcemap import TextBuilder
 from checker.load.source import Source
 
@@ -90,7 +90,8 @@ def word_paragraphs(document: DocxDocument, view: View = "accepted",
     numbers = Numbering(document, qn)
     paragraphs = list(story_paragraphs(document.element.body, view))
     for paragraph in paragraphs:
-        paragraph.label = numbers.label(paragraph.element, styles.paragraph_style_id(paragraph.element))
+        paragraph.style = styles.paragraph_style_id(paragraph.element)
+        paragraph.label = numbers.label(paragraph.element, paragraph.style)
     return paragraphs
 
 
@@ -107,7 +108,7 @@ def _read_document(path: str, data: bytes, document: DocxDocument, view: View) -
         for span in paragraph.spans:
             piece_start = builder.length
             builder.add(span.text, {**place, "offset": span.start})
-            font, size = styles.run_font(span.run, paragraph.element) if span.run is not None else (None, None)
+            font, size = styles.run_font(span.run, paragraph.style) if span.run is not None else (None, None)
             runs.append(StyledRun(piece_start, builder.length, font, size))
         if place.keys() == {"paragraph"}:
             paragraph_spans.append(ParagraphSpan(start, builder.length, place["paragraph"]))
@@ -171,8 +172,8 @@ class StyleResolver:
         self._cache: dict[tuple[str | None, str | None], tuple[Font | Unstated, Size | Unstated]] = {}
 
     def paragraph_style_id(self, paragraph: Element) -> str | None:
-        style = paragraph.find(f"{self.qn('w:pPr')}/{self.qn('w:pStyle')}")
-        return style.get(self.qn("w:val")) if style is not None else self.default_paragraph_style
+        style = paragraph.find(_PARAGRAPH_STYLE)
+        return style.get(_VAL) if style is not None else self.default_paragraph_style
 
     def _chain(self, style_id: str | None) -> list[Element | None]:
         chain: list[Element | None] = []
@@ -185,14 +186,15 @@ class StyleResolver:
             style_id = based.get(self.qn("w:val")) if based is not None else None
         return chain
 
-    def run_font(self, run: Element, paragraph: Element) -> tuple[str | None, float | None]:
-        qn = self.qn
-        run_props = run.find(qn("w:rPr"))
+    def run_font(self, run: Element, paragraph_style: str | None) -> tuple[str | None, float | None]:
+        """The font and size of ``run`` in a paragraph of style ``paragraph_style``
+        (:meth:`paragraph_style_id`)."""
+        run_props = run.find(_RUN_PROPERTIES)
         character_style = None
         if run_props is not None:
-            style = run_props.find(qn("w:rStyle"))
-            character_style = style.get(qn("w:val")) if style is not None else None
-        key = (self.paragraph_style_id(paragraph), character_style)
+            style = run_props.find(_RUN_STYLE)
+            character_style = style.get(_VAL) if style is not None else None
+        key = (paragraph_style, character_style)
         if key not in self._cache:
             inherited = self._chain(character_style) + self._chain(key[0]) + [self.defaults]
             self._cache[key] = (_first(inherited, self._font), _first(inherited, self._size))
@@ -206,22 +208,27 @@ class StyleResolver:
     def _font(self, properties: Element | None) -> Font | Unstated:
         if properties is None:
             return _UNSTATED
-        fonts = properties.find(self.qn("w:rFonts"))
+        fonts = properties.find(_FONTS)
         if fonts is None:
             return _UNSTATED
-        if fonts.get(self.qn("w:eastAsiaTheme")):
+        if fonts.get(_EAST_ASIA_THEME):
             return None  # a theme font: the file does not name it here
-        name = fonts.get(self.qn("w:eastAsia"))
+        name = fonts.get(_EAST_ASIA)
         return name if name else _UNSTATED
 
     def _size(self, properties: Element | None) -> Size | Unstated:
         if properties is None:
             return _UNSTATED
-        size = properties.find(self.qn("w:sz"))
-        value = size.get(self.qn("w:val"), "") if size is not None else ""
+        size = properties.find(_SIZE)
+        value = size.get(_VAL, "") if size is not None else ""
         if not value.isdecimal() or len(value) > 6:  # isdigit() would let "²" through to int()
             return _UNSTATED
         return int(value) / 2
+
+
+_VAL, _RUN_PROPERTIES, _RUN_STYLE, _FONTS, _SIZE = w("val"), w("rPr"), w("rStyle"), w("rFonts"), w("sz")
+_EAST_ASIA, _EAST_ASIA_THEME = w("eastAsia"), w("eastAsiaTheme")
+_PARAGRAPH_STYLE = f"{w('pPr')}/{w('pStyle')}"
 
 
 class Unstated(Enum):

@@ -38,6 +38,7 @@ MAX_TOTAL = 128 * 1024 * 1024
 MAX_RATIO = 500
 RATIO_GRACE = 1024 * 1024
 CHUNK = 256 * 1024
+PROLOG_SLICE = 4096
 
 _OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # the container of .doc files and of encrypted .docx
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream an encrypted .docx keeps
@@ -139,7 +140,7 @@ def _inflate(archive: zipfile.ZipFile, counted: _CountingReader, member: zipfile
                     raise LoadError(f".docx 解压后的总大小超过上限 {_mb(MAX_TOTAL)}，已拒绝读取（可能是压缩炸弹）")
                 if size > RATIO_GRACE and size > MAX_RATIO * max(counted.count, 1):
                     raise LoadError(f".docx 中的部件 {name} 的压缩比超过 {MAX_RATIO}:1，已拒绝读取（可能是压缩炸弹）")
-                if prolog is not None:
+                if prolog is not None and prolog.parser is not None:
                     prolog.feed(chunk)
                 if keep is not None:
                     keep.append(chunk)
@@ -166,6 +167,14 @@ class _Prolog:
             events=("start",), resolve_entities=False, no_network=True, load_dtd=False)
 
     def feed(self, chunk: bytes) -> None:
+        # in small slices: the parser builds a tree of all it is fed, and only the part
+        # up to the root's start tag is wanted (a whole chunk would parse the body too)
+        for at in range(0, len(chunk), PROLOG_SLICE):
+            if self.parser is None:
+                return
+            self._feed(chunk[at:at + PROLOG_SLICE])
+
+    def _feed(self, chunk: bytes) -> None:
         if self.parser is None:
             return
         from lxml import etree

@@ -52,6 +52,7 @@ class WordParagraph:
     place: dict[str, Any]  # where it is, as findings report it
     spans: list[Span] = field(default_factory=list)
     label: str = ""  # the list number Word shows before it (not in the file's text)
+    style: str | None = None  # its paragraph style's id
     length: int = 0  # of its text, manual line breaks counted (the offsets ``Span.start`` counts in)
 
     @property
@@ -65,6 +66,10 @@ _TRANSPARENT = {w("hyperlink"), w("smartTag"), w("customXml"), w("fldSimple"), w
 _BLOCK_CONTAINERS = {w("sdt"), w("sdtContent"), w("customXml")}
 _ACCEPTED_ONLY = {w("ins"), w("moveTo")}
 _ORIGINAL_ONLY = {w("del"), w("moveFrom")}
+_R, _T, _DELETED_TEXT, _NO_BREAK_HYPHEN, _CR, _BR, _TYPE = (w(tag) for tag in ("r", "t", "delText", "noBreakHyphen",
+                                                                             "cr", "br", "type"))
+_TABS = {w("tab"), w("ptab")}
+_DRAWINGS = {w("drawing"), w("pict"), f"{{{MC}}}AlternateContent", w("object")}
 
 
 def story_paragraphs(story: Element, view: View = "accepted",
@@ -153,7 +158,7 @@ def _inline(container: Element, view: View, paragraph: WordParagraph, boxes: lis
             inside: str | None) -> None:
     for child in container:
         tag = child.tag
-        if tag == w("r"):
+        if tag == _R:
             _run(child, view, paragraph, boxes, inside)
         elif tag in _TRANSPARENT or (tag in _ACCEPTED_ONLY and view == "accepted"):
             _inline(child, view, paragraph, boxes, inside)
@@ -164,15 +169,15 @@ def _inline(container: Element, view: View, paragraph: WordParagraph, boxes: lis
 def _run(run: Element, view: View, paragraph: WordParagraph, boxes: list[Element], inside: str | None) -> None:
     for child in run:
         tag = child.tag
-        if tag == w("t") or (tag == w("delText") and inside == "deleted"):
+        if tag == _T or (tag == _DELETED_TEXT and inside == "deleted"):
             _append(paragraph, child.text or "", child, run)
-        elif tag in (w("tab"), w("ptab")):
+        elif tag in _TABS:
             _append(paragraph, "\t", None, run)
-        elif tag == w("noBreakHyphen"):
+        elif tag == _NO_BREAK_HYPHEN:
             _append(paragraph, "-", None, run)
-        elif tag == w("cr") or (tag == w("br") and child.get(w("type"), "textWrapping") == "textWrapping"):
+        elif tag == _CR or (tag == _BR and child.get(_TYPE, "textWrapping") == "textWrapping"):
             paragraph.length += 1  # a character of the paragraph's offsets, none of the checked text
-        elif tag in (w("drawing"), w("pict"), f"{{{MC}}}AlternateContent", w("object")):
+        elif tag in _DRAWINGS:
             boxes.extend(_text_boxes(child))
 
 
@@ -197,7 +202,7 @@ def _text_boxes(element: Element) -> list[Element]:
 
 def reread(paragraph: WordParagraph, view: View = "accepted") -> WordParagraph:
     """``paragraph`` walked again after its runs were edited (same place and label)."""
-    again = WordParagraph(paragraph.element, paragraph.place, label=paragraph.label)
+    again = WordParagraph(paragraph.element, paragraph.place, label=paragraph.label, style=paragraph.style)
     _inline(paragraph.element, view, again, [], inside=None)
     return again
 
