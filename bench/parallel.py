@@ -1,6 +1,7 @@
 """How much -j 2 gains over -j 1 on the shared corpus, measured in one run.
 
     python bench/parallel.py [--repeat 5] [--corpus ../shared/corpus] [--jobs 2]
+    python bench/parallel.py --crossover [--repeat 3]
 
 Each repetition runs ``doccheck check --format json`` as a fresh process with
 ``-j 1`` and then with ``-j N`` (interleaved, so a burst of load on the shared
@@ -10,6 +11,11 @@ the load average around the run and the ratio of the medians. Before each
 repetition it also times a plain CPU-bound loop on one and on two processes: on a
 machine shared with other work, that ratio is the most any program could gain
 from ``-j 2`` at that moment, and the figure to read doccheck's ratio against.
+
+``--crossover`` times ``-j 1`` against ``-j N`` on growing parts of the corpus (1, 2,
+4 … files, chosen by a fixed shuffle) and prints the total size of each part beside
+the two medians: where ``-j N`` starts to win is the size below which the default
+(:func:`checker.run.parallel.worker_count`) starts no pool.
 """
 from __future__ import annotations
 
@@ -33,10 +39,11 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_once(corpus: Path, jobs: int) -> tuple[float, float, dict]:
+def run_once(corpus: Path | list[Path], jobs: int) -> tuple[float, float, dict]:
     """(wall seconds, CPU seconds of the process and its workers, the report)."""
-    command = [sys.executable, "-m", "checker.cli", "check", "--format", "json", "--no-progress",
-               "--fail-on", "never", "-j", str(jobs), str(corpus)]
+    paths = [str(path) for path in corpus] if isinstance(corpus, list) else [str(corpus)]
+    command = [sys.executable, "-m", "checker.cli", "check", "--format", "json", "--no-progress", "--no-cache",
+               "--fail-on", "never", "-j", str(jobs), *paths]
     cpu = _cpu()
     started = time.perf_counter()
     completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
@@ -69,14 +76,41 @@ def calibrate(n: int = 4_000_000) -> float:
     return serial / parallel
 
 
+def crossover(corpus: Path, jobs: int, repeat: int) -> None:
+    import random
+
+    files = sorted(path for path in corpus.iterdir() if path.suffix in (".txt", ".md", ".html", ".docx", ".pdf"))
+    random.Random(19).shuffle(files)
+    print(f"-j 1 against -j {jobs} on parts of {corpus}; median of {repeat} runs each, wall seconds; "
+          f"load average {os.getloadavg()[0]:.2f}")
+    count = 1
+    while True:
+        part = files[:count]
+        size = sum(path.stat().st_size for path in part)
+        times: dict[int, list[float]] = {1: [], jobs: []}
+        for _ in range(repeat):
+            for j in times:
+                times[j].append(run_once(part, j)[0])
+        one, many = statistics.median(times[1]), statistics.median(times[jobs])
+        print(f"  {len(part):4d} files {size / 1024:8.0f} KB: -j 1 {one:.2f} s, -j {jobs} {many:.2f} s, "
+              f"ratio {one / many:.2f}", flush=True)
+        if count >= len(files):
+            break
+        count = min(count * 2, len(files))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--crossover", action="store_true", help="-j 1 against -j N on growing parts of the corpus")
     options = parser.parse_args()
     if not options.corpus.is_dir():
         sys.exit(f"no corpus at {options.corpus}")
+    if options.crossover:
+        crossover(options.corpus, options.jobs, options.repeat)
+        return
     times: dict[int, list[float]] = {1: [], options.jobs: []}
     cpu: dict[int, list[float]] = {1: [], options.jobs: []}
     reports: dict[int, dict] = {}

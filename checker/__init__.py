@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__
         find_files,
         fix_file,
         fix_text,
+        iter_paths,
         list_rules,
         load_settings,
     )
@@ -49,6 +50,7 @@ _EXPORTS = {
     "check_path": "checker.api",
     "check_paths": "checker.api",
     "find_files": "checker.api",
+    "iter_paths": "checker.api",
     "clean_cache": "checker.api",
     "filter_severity": "checker.api",
     "fix_text": "checker.api",
@@ -92,6 +94,7 @@ __all__ = [
     "find_files",
     "fix_file",
     "fix_text",
+    "iter_paths",
     "list_rules",
     "load_settings",
 ]

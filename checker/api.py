@@ -10,13 +10,13 @@ They are re-exported by ``checker`` itself (``checker.check_text`` …), lazily,
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # the types only: importing them costs what a call costs
     from checker.core.config import Settings
-    from checker.core.models import Finding, Report
+    from checker.core.models import FileReport, Finding, Report
     from checker.run.fixer import FixPlan
 
 PathLike = str | os.PathLike[str]
@@ -177,6 +177,34 @@ def check_paths(paths: Iterable[PathLike], *, settings: Settings | None = None, 
                                     timeout=timeout, skipped=skipped)
     return check_in_parallel(names, _settings(settings), jobs=jobs, progress=progress, timeout=timeout,
                              skipped=skipped)
+
+
+def iter_paths(paths: Iterable[PathLike], *, settings: Settings | None = None, jobs: int | None = 1,
+               progress: bool | None = False, cache: bool = False, timeout: float = 0,
+               skipped: Callable[[str, str], None] | None = None) -> Iterator[FileReport]:
+    """The reports of :func:`check_paths`, one file at a time as each file's check ends
+    (files answered from the cache first), for a caller that writes each out and keeps
+    none: the memory of a run no longer grows with the number of files. The options
+    are those of :func:`check_paths`; the order is the order the checks end."""
+    from checker.load.discovery import discover
+    from checker.run.parallel import iter_files
+
+    names = discover([os.fspath(path) for path in paths], _settings(settings), skipped)
+    settings = _settings(settings)
+
+    def check(todo: list[str]) -> Iterator[tuple[int, FileReport]]:
+        return iter_files(todo, settings, jobs=jobs, progress=progress, timeout=timeout)
+
+    if cache:
+        from checker.run.cache import Cache, default_directory, iter_cached
+
+        directory = default_directory()
+        if directory is not None:
+            for _, report in iter_cached(names, settings, Cache(directory), check):
+                yield report
+            return
+    for _, report in check(names):
+        yield report
 
 
 def filter_severity(report: Report, minimum: str) -> Report:

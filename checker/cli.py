@@ -194,8 +194,8 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record every current finding in this baseline file, print no report, exit 0.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
-              help="Check files on N processes (0: one per CPU; never more than the CPUs or the files).  "
-                   "[default: 0]")
+              help="Check files on N processes (0: chosen from the number and size of the files: one for a "
+                   "small run, up to one per CPU; never more than the CPUs or the files).  [default: 0]")
 @click.option("--timeout", type=click.FloatRange(min=0), default=60.0, callback=_seconds,
               help="Seconds the check of one file may take; a file over it is reported as not checked (IN003, "
                    "exit 2) and the others go on (0: no limit).  [default: 60]")
@@ -245,6 +245,8 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
             raise click.ClickException(str(error)) from None
     if quiet:
         progress = False
+    if fmt == "jsonl" and not (statistics or watch or write_baseline or stdin_filename is not None):
+        _stream_jsonl(paths, settings, jobs, progress, not no_cache, timeout, known, min_severity, output, quiet)
     report = _check_report(paths, settings, jobs, stdin_filename, progress, not no_cache, timeout)
     if not report.files:  # a mistyped folder or filter must not pass for a clean check unnoticed
         from checker.load.readers import supported_suffixes
@@ -295,6 +297,56 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
         sys.exit(EXIT_ERROR)
     failing = any(settings.fails(f.severity) for file in report.files for f in file.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _stream_jsonl(paths: Options, settings: Settings, jobs: int, progress: bool | None, cache: bool,
+                  timeout: float, known: Any, min_severity: str | None, output: str | None, quiet: bool) -> None:
+    """``--format jsonl``: each file's line written as its check ends, nothing kept but the
+    counts the exit status needs; then exit."""
+    from checker.core.models import Report
+    from checker.report.formatters.jsonl import file_line
+
+    counts = {"files": 0, "hidden": 0, "errors": 0, "failing": 0}
+
+    def lines(write: Callable[[str], Any]) -> None:
+        for file in checker.iter_paths(paths, settings=settings, jobs=jobs or None, progress=progress,
+                                       cache=cache, timeout=timeout, skipped=_skipped):
+            counts["files"] += 1
+            if known is not None:
+                before = len(file.findings)
+                file = known.filter(Report.build([file])).files[0]
+                counts["hidden"] += before - len(file.findings)
+            if min_severity:
+                file = checker.filter_severity(Report.build([file]), min_severity).files[0]
+            counts["errors"] += file.error is not None
+            counts["failing"] += any(settings.fails(f.severity) for f in file.findings)
+            write(file_line(file))
+
+    if output and output != "-":
+        def fill(binary: BinaryIO) -> None:
+            lines(lambda line: binary.write(line.encode("utf-8")))
+
+        try:
+            write_output(output, fill)
+        except OSError as error:
+            raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+    else:
+        def echo(line: str) -> None:
+            click.echo(line, nl=False)
+            sys.stdout.flush()  # a reader of the pipe gets each file as it is checked
+
+        lines(echo)
+    if not counts["files"]:
+        click.echo(f"warning: no file to check under {', '.join(paths)}", err=True)
+    if counts["hidden"] and not quiet:
+        click.echo(f"{counts['hidden']} findings recorded in the baseline are not shown", err=True)
+    if counts["errors"]:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if counts["failing"] else EXIT_OK)
+
+
+def _skipped(path: str, reason: str) -> None:
+    click.echo(f"note: {path}: {reason}", err=True)
 
 
 def _refuse_with_watch(options: dict[str, str | None]) -> None:

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import checker
 from checker.core.config import Settings
-from tests.conftest import SAMPLES, run
+from tests.conftest import ROOT, SAMPLES, run
 
 NOTICE = str(SAMPLES / "notice-defects.txt")  # ST101, TY101, TY102, PN101 (errors), TY104 (warning)
 CLEAN = str(SAMPLES / "numeric-clean.txt")
@@ -35,11 +36,50 @@ def test_statistics_of_a_clean_file_are_empty_and_exit_0():
 
 
 # -- --format jsonl ----------------------------------------------------------------------
-def test_jsonl_writes_one_line_per_file_in_the_order_given():
-    result = run("check", "--format", "jsonl", NOTICE, CLEAN)
+def test_jsonl_writes_one_line_per_file_in_the_order_their_checks_end():
+    result = run("check", "--format", "jsonl", "--timeout", "0", "-j", "1", NOTICE, CLEAN)
     lines = result.stdout.splitlines()
-    assert [json.loads(line)["path"] for line in lines] == [NOTICE, CLEAN]
+    assert [json.loads(line)["path"] for line in lines] == [NOTICE, CLEAN]  # one process: the order given
     assert json.loads(lines[1])["findings"] == []
+
+
+def test_jsonl_on_workers_has_every_file_once():
+    result = run("check", "--format", "jsonl", "-j", "2", NOTICE, CLEAN)
+    assert sorted(json.loads(line)["path"] for line in result.stdout.splitlines()) == sorted([NOTICE, CLEAN])
+    assert result.exit_code == 1
+
+
+def test_jsonl_lines_arrive_while_the_run_is_still_checking(tmp_path):
+    import subprocess
+    import sys
+
+    for number in range(60):
+        (tmp_path / f"{number:03d}.txt").write_text(Path(NOTICE).read_text(encoding="utf-8") * 6, encoding="utf-8")
+    command = [sys.executable, "-m", "checker.cli", "check", "--format", "jsonl", "--no-cache", "-j", "1",
+               "--timeout", "0", str(tmp_path)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT) as process:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        still_running = process.poll() is None
+        rest = process.stdout.read().splitlines()
+    assert json.loads(first)["path"].endswith("000.txt")
+    assert still_running
+    assert len(rest) == 59
+
+
+def test_iter_paths_keeps_no_report_it_has_handed_out(tmp_path):
+    import gc
+    import weakref
+
+    for number in range(20):
+        (tmp_path / f"{number:02d}.txt").write_text(Path(NOTICE).read_text(encoding="utf-8"), encoding="utf-8")
+    handed_out = []
+    for report in checker.iter_paths([tmp_path], jobs=2, timeout=30):
+        handed_out.append(weakref.ref(report))
+        del report
+    gc.collect()
+    assert len(handed_out) == 20
+    assert sum(ref() is not None for ref in handed_out) == 0
 
 
 def test_a_jsonl_line_holds_the_same_file_as_the_json_report():

@@ -40,6 +40,24 @@ def test_default_jobs_is_the_number_of_cpus_available():
     assert default_jobs() == len(os.sched_getaffinity(0))
 
 
+def test_a_handful_of_small_files_is_checked_without_a_pool(monkeypatch):
+    import checker.run.parallel as parallel
+
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    assert parallel.worker_count(None, 3, 3 * 900_000) == 1  # too few files
+    assert parallel.worker_count(0, 100, parallel.POOL_MIN_BYTES - 1) == 1  # too little text
+    assert parallel.worker_count(None, 100, 100 * 30_000) == 2
+    assert parallel.worker_count(2, 3, 3_000) == 2  # a number asked for is kept
+
+
+def test_the_default_gives_each_worker_a_share_worth_a_process(monkeypatch):
+    import checker.run.parallel as parallel
+
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 8)
+    assert parallel.worker_count(None, 50, 3 * parallel.BYTES_PER_WORKER) == 3
+    assert parallel.worker_count(None, 5, 100 * parallel.BYTES_PER_WORKER) == 5
+
+
 def test_a_crash_outside_the_rules_becomes_a_file_error_in_a_worker(monkeypatch):
     import checker.run.engine
 

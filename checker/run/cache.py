@@ -25,7 +25,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -180,7 +180,21 @@ def check_cached(paths: Sequence[str], settings: Settings, cache: Cache,
     """Reports for ``paths`` in order: from the cache where an entry exists, and from
     ``check_files`` (given the other paths, returning their reports in order) for the
     rest, which are then stored."""
+    def iter_files(todo: list[str]) -> Iterator[tuple[int, FileReport]]:
+        return enumerate(check_files(todo))
+
     reports: list[FileReport | None] = [None] * len(paths)
+    for index, report in iter_cached(paths, settings, cache, iter_files):
+        reports[index] = report
+    return [report for report in reports if report is not None]
+
+
+def iter_cached(paths: Sequence[str], settings: Settings, cache: Cache,
+                iter_files: Callable[[list[str]], Iterable[tuple[int, FileReport]]]
+                ) -> Iterator[tuple[int, FileReport]]:
+    """``(index in paths, report)`` for every path: first those the cache answers, then
+    the others as ``iter_files`` (given them, yielding ``(index in its list, report)`` as
+    each ends) checks them, each stored as it comes."""
     missing: list[tuple[int, str, str | None]] = []
     for index, path in enumerate(paths):
         for_path = settings.for_path(path)
@@ -190,13 +204,12 @@ def check_cached(paths: Sequence[str], settings: Settings, cache: Cache,
         if found is None:
             missing.append((index, path, key))
         else:
-            reports[index] = found
-    checked = check_files([path for _, path, _ in missing])
-    for (index, _path, key), report in zip(missing, checked, strict=True):
-        reports[index] = report
+            yield index, found
+    for position, report in iter_files([path for _, path, _ in missing]):
+        index, _path, key = missing[position]
         if key is not None:
             cache.put(key, report)
-    return [report for report in reports if report is not None]
+        yield index, report
 
 
 def check_paths(paths: Sequence[str], settings: Settings, cache: Cache, jobs: int | None = 1,

@@ -26,7 +26,7 @@ import gc
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TextIO
 
 from checker.core.config import Settings
@@ -108,57 +108,88 @@ def _progress_for(total: int, progress: bool | None) -> Progress | None:
     return Progress(total, sys.stderr)
 
 
-def worker_count(jobs: int | None, files: int) -> int:
-    """The processes to check ``files`` on: ``jobs`` (None or 0: one per CPU), never more
-    than the CPUs or the files."""
+# The default number of workers (no -j, or -j 0) follows the size of the run. A pool
+# costs a fork, a warm-up and the reports sent back; ``bench/parallel.py --crossover``
+# times -j 1 against -j 2 on growing parts of the corpus, and below POOL_MIN_BYTES of
+# text, or with fewer than POOL_MIN_FILES files, a second worker did not win (see
+# bench/README.md). Above it, one more worker for every BYTES_PER_WORKER, up to the CPUs.
+POOL_MIN_BYTES = 768 << 10
+POOL_MIN_FILES = 4
+BYTES_PER_WORKER = 384 << 10
+
+
+def default_workers(files: int, total_bytes: int | None) -> int:
+    """The workers a run of ``files`` files of ``total_bytes`` bytes is checked on when the
+    user names no number: one (no pool) for a small run, then one per
+    ``BYTES_PER_WORKER``, never more than the CPUs or the files. ``total_bytes`` None: not
+    known (URLs), counted as a large run."""
     cpus = default_jobs()
-    wanted = cpus if not jobs or jobs <= 0 else jobs
-    return max(1, min(wanted, cpus, files))
+    if total_bytes is None:
+        return max(1, min(cpus, files))
+    if files < POOL_MIN_FILES or total_bytes < POOL_MIN_BYTES:
+        return 1
+    return max(1, min(cpus, files, total_bytes // BYTES_PER_WORKER))
+
+
+def worker_count(jobs: int | None, files: int, total_bytes: int | None = None) -> int:
+    """The processes to check ``files`` on: ``jobs``, never more than the CPUs or the
+    files; None or 0: :func:`default_workers`."""
+    if not jobs or jobs <= 0:
+        return default_workers(files, total_bytes)
+    return max(1, min(jobs, default_jobs(), files))
 
 
 def check_files(paths: Sequence[str], settings: Settings | None = None, jobs: int | None = None,
                 progress: bool | None = None, check: CheckFile | None = None,
                 timeout: float = 0) -> list[FileReport]:
     """Reports for ``paths`` in the same order, checked on up to ``jobs`` processes
-    (default: the number of CPUs). ``timeout``: seconds each file may take (0: no
+    (None: :func:`default_workers`). ``timeout``: seconds each file may take (0: no
     limit); a file over it is stopped and reported with IN003. ``progress``: None
     shows a bar on a terminal for long runs."""
+    results: list[FileReport | None] = [None] * len(paths)
+    for index, report in iter_files(paths, settings, jobs=jobs, progress=progress, check=check, timeout=timeout):
+        results[index] = report
+    return [report for report in results if report is not None]
+
+
+def iter_files(paths: Sequence[str], settings: Settings | None = None, jobs: int | None = None,
+               progress: bool | None = None, check: CheckFile | None = None,
+               timeout: float = 0) -> Iterator[tuple[int, FileReport]]:
+    """``(index in paths, report)`` for every file as its check ends, in the order they
+    end (on one process without a time budget: the order given). Nothing is kept once
+    yielded, so a caller that writes each report out holds one at a time."""
     if not paths:  # every file answered from the cache, say: no worker to start
-        return []
+        return
     settings = settings or Settings.defaults()
     check = check or check_one
-    jobs = worker_count(jobs, len(paths))
+    jobs = worker_count(jobs, len(paths), sum(map(_size, paths)) if not jobs else None)
     bar = _progress_for(len(paths), progress)
     try:
         if jobs <= 1 and not timeout:
-            reports = []
-            for path in paths:
-                reports.append(check(path, settings))
+            for index, path in enumerate(paths):
+                yield index, check(path, settings)
                 if bar:
                     bar.advance()
-            return reports
+            return
         if len(paths) == 1:
             alone = _check_alone(paths[0], settings, timeout, check)
             if alone is not None:
                 if bar:
                     bar.advance()
-                return [alone]
-        return _in_workers(paths, settings, jobs, timeout, check, bar)
+                yield 0, alone
+                return
+        for index, report in _in_workers(paths, settings, jobs, timeout, check):
+            if bar:
+                bar.advance()
+            yield index, report
     finally:
         if bar:
             bar.close()
 
 
-def _in_workers(paths: Sequence[str], settings: Settings, jobs: int, timeout: float, check: CheckFile,
-                bar: Progress | None) -> list[FileReport]:
+def _in_workers(paths: Sequence[str], settings: Settings, jobs: int, timeout: float,
+                check: CheckFile) -> Iterator[tuple[int, FileReport]]:
     from checker.run.workers import Workers, start_method  # multiprocessing: only for runs that use it
-
-    results: list[FileReport | None] = [None] * len(paths)
-
-    def done(index: int, report: FileReport) -> None:
-        results[index] = report
-        if bar:
-            bar.advance()
 
     # Largest files first, so no worker is left with a long file at the end.
     order = sorted(enumerate(paths), key=lambda item: -_size(item[1]))
@@ -169,11 +200,10 @@ def _in_workers(paths: Sequence[str], settings: Settings, jobs: int, timeout: fl
         build_shared_caches(settings, paths)
         gc.freeze()  # keep the collector from touching (and so copying) every inherited object
     try:
-        Workers(jobs, settings, check).run(order, timeout, done, engine.timed_out)
+        yield from Workers(jobs, settings, check).reports(order, timeout, engine.timed_out)
     finally:
         if forked:
             gc.unfreeze()
-    return [report for report in results if report is not None]
 
 
 class _OverBudget(BaseException):
@@ -228,7 +258,7 @@ def check_piped(path: str, data: bytes, settings: Settings | None = None, timeou
         return check(path, settings)
     report = _check_alone(path, settings, timeout, check)
     if report is None:
-        (report,) = _in_workers([path], settings, 1, timeout, check, None)
+        ((_, report),) = _in_workers([path], settings, 1, timeout, check)
     return report
 
 

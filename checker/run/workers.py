@@ -19,7 +19,7 @@ import multiprocessing
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
@@ -117,7 +117,17 @@ class Workers:
         """Check every task, ``budget`` seconds each (0: no limit); ``done(index, report)`` as
         each ends, in the order they end. ``not_checked(path, budget)`` is the report of a
         file whose budget was spent."""
+        for index, report in self.reports(tasks, budget, not_checked):
+            done(index, report)
+
+    def reports(self, tasks: Iterable[Task], budget: float,
+                not_checked: Callable[[str, float], FileReport]) -> Iterator[tuple[int, FileReport]]:
+        """``(index, report)`` of every task as each ends, in the order they end: the
+        caller holds no more reports than it keeps. The workers stop when the iteration
+        ends, or is abandoned (closed)."""
         pending = deque(tasks)
+        ready: deque[tuple[int, FileReport]] = deque()
+        done = lambda index, report: ready.append((index, report))  # noqa: E731
         try:
             while pending or any(worker.task for worker in self.workers):
                 for worker in [w for w in self.workers if w.task is None]:
@@ -127,6 +137,10 @@ class Workers:
                     self._give(self._start(), pending, budget, done, fresh=True)
                 if any(worker.task for worker in self.workers):
                     self._wait(budget, done, not_checked)
+                while ready:
+                    yield ready.popleft()
+            while ready:
+                yield ready.popleft()
         finally:
             self.close()
 
