@@ -168,7 +168,7 @@ def test_the_report_exports_as_xlsx_with_the_decisions(server):
     sheet = load_workbook(io.BytesIO(answer.body))["审核意见"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:4] == ("文件", "行", "列", "规则")
-    accepted = next(row for row in rows[1:] if row[3] == "TY105 transposed-phrase")
+    accepted = next(row for row in rows[1:] if row[3] == "TY105 词序颠倒")
     assert accepted[:3] == ("notice.txt", 3, 3) and accepted[9] == "已接受修改"
     assert {row[9] for row in rows[1:] if row is not accepted} == {"待处理"}
 

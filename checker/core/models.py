@@ -140,6 +140,9 @@ class FileReport(BaseModel):
     # The checked text, for formatters that show context; never serialised.
     _text: str | None = PrivateAttr(default=None)
     _shown: tuple[tuple, str] | None = PrivateAttr(default=None)
+    # The file's own text when the findings' lines and columns count its lines rather
+    # than the checked text's (Markdown, whose markup the checked text leaves out).
+    _file_text: str | None = PrivateAttr(default=None)
 
     @property
     def text(self) -> str | None:
@@ -154,6 +157,22 @@ class FileReport(BaseModel):
         if self._shown is None or self._shown[0] != spans:
             self._shown = (spans, mask_spans(self._text, spans))
         return self._shown[1]
+
+    @property
+    def file_text(self) -> str | None:
+        """The file's own text, newlines as ``\\n``, when the findings' line and column
+        count its lines (a Markdown file), else None; the personal data that privacy
+        findings are about is masked here as in :attr:`text`."""
+        if self._file_text is None:
+            return None
+        starts = [0] + [at + 1 for at, ch in enumerate(self._file_text) if ch == "\n"]
+
+        def offset(line: int, column: int) -> int:
+            return starts[min(max(line, 1), len(starts)) - 1] + column - 1
+
+        spans = [(offset(f.line, f.column), offset(f.end_line, f.end_column))
+                 for f in self.findings if f.masked and f.category == "privacy"]
+        return mask_spans(self._file_text, spans) if spans else self._file_text
 
 
 class Summary(BaseModel):

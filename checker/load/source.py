@@ -27,6 +27,9 @@ class Source:
     metadata: dict[str, str] = field(default_factory=dict)
     # offset in ``text`` → where it came from in the original (paragraph, cell, page …)
     locate: Callable[[int], dict[str, Any]] | None = None
+    # The file's own text (newlines as "\n") when ``locate`` gives lines and columns of
+    # it (Markdown): reports draw the findings against these lines.
+    file_text: str | None = None
     raw: bytes | None = None  # the bytes as read, to detect a change before writing
     # What a .docx states about its page setup and type, for the LY rules
     layout: Layout | None = None

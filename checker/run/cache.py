@@ -146,7 +146,8 @@ def _entry_of(report: FileReport) -> dict[str, Any]:
         if finding.fix is not None:
             values["fix"] = {name: getattr(finding.fix, name) for name in Fix.model_fields}
         findings.append(values)
-    return {"encoding": report.encoding, "profile": report.profile, "findings": findings, "text": report.text}
+    return {"encoding": report.encoding, "profile": report.profile, "findings": findings, "text": report.text,
+            "file_text": report.file_text}
 
 
 def _report_from(entry: dict[str, Any], path: str) -> FileReport:
@@ -161,6 +162,7 @@ def _report_from(entry: dict[str, Any], path: str) -> FileReport:
     report = FileReport.model_construct(path=path, encoding=entry["encoding"], profile=entry["profile"],
                                         findings=findings, error=None)
     report._text = entry["text"]
+    report._file_text = entry.get("file_text")
     return report
 
 

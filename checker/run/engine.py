@@ -160,6 +160,7 @@ def check_source(source: Source, settings: Settings | None = None) -> FileReport
     profile = profile_name(doc)  # the profile asked for, or the one detected from the title
     report = FileReport.model_construct(path=source.path, encoding=source.encoding, profile=profile, findings=findings)
     report._text = source.text
+    report._file_text = source.file_text
     return report
 
 

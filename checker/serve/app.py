@@ -27,7 +27,9 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 import checker
-from checker.serve import evidence, exports
+from checker.report import evidence
+from checker.report.labels import CATEGORY_NAMES, rule_title
+from checker.serve import exports
 from checker.serve.config import ServeConfig
 from checker.serve.errors import ApiError, error_response
 from checker.serve.jobs import worker_main
@@ -104,6 +106,7 @@ async def review(request: Request) -> Response:
             "path": file["path"], "document": result["document"], "text": result["text"],
             "encoding": result["encoding"],
             "views": {exports.finding_id(f): evidence.view(f["evidence"]) for f in file["findings"]},
+            "titles": {f["code"]: rule_title(f["code"], f["name"]) for f in file["findings"]},
             "decisions": {d["finding"]: d["decision"] for d in decided},
         })
     return JSONResponse({"report": report, "documents": documents, "accepted_by_list": dropped})
@@ -153,8 +156,9 @@ async def export(request: Request) -> Response:
 
 
 def _rule(info: checker.RuleInfo, full: bool = False) -> dict[str, Any]:
-    data: dict[str, Any] = {"code": info.code, "name": info.name, "category": info.category,
-                            "category_name": exports.CATEGORY_NAMES.get(info.category, info.category),
+    data: dict[str, Any] = {"code": info.code, "name": info.name, "title": rule_title(info.code, info.name),
+                            "category": info.category,
+                            "category_name": CATEGORY_NAMES.get(info.category, info.category),
                             "severity": info.severity, "summary": info.summary, "fix_safety": info.fix_safety}
     if full:
         data["docs"], data["messages"] = info.docs, list(info.messages)

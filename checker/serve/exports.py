@@ -11,14 +11,9 @@ import json
 from html import escape
 from typing import Any
 
+from checker.report.labels import CATEGORY_NAMES, SEVERITY_NAMES, rule_title
 from checker.serve.errors import ApiError
 
-CATEGORY_NAMES = {
-    "structure": "结构", "numeric": "数字计算", "date": "日期", "typo": "错别字", "punctuation": "标点",
-    "numeral": "数字用法", "terminology": "术语", "layout": "版式",
-    "citation": "引用", "privacy": "个人信息", "internal": "内部",
-}
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 DECISION_NAMES = {"accept": "已接受修改", "reject": "已驳回", "ignore": "已忽略", None: "待处理"}
 COLUMNS = ["文件", "行", "列", "规则", "类别", "级别", "问题", "原文", "建议", "处理"]
 
@@ -47,7 +42,7 @@ def _rows(report: dict[str, Any], decisions: dict[str, str]) -> list[list[Any]]:
     rows = []
     for file in report["files"]:
         for f in file["findings"]:
-            rows.append([file["path"], f["line"], f["column"], f"{f['code']} {f['name']}",
+            rows.append([file["path"], f["line"], f["column"], f"{f['code']} {rule_title(f['code'], f['name'])}",
                          CATEGORY_NAMES.get(f["category"], f["category"]), SEVERITY_NAMES[f["severity"]],
                          f["message"], f["excerpt"], f["suggestion"] or "",
                          DECISION_NAMES.get(decisions.get(finding_id(f)), "待处理")])

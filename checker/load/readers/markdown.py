@@ -77,7 +77,7 @@ def read(path: str, data: bytes) -> Source:
         builder.newline()
     extracted, locate = builder.build()
     return Source(path=path, text=extracted, encoding=encoding, newline=newline, bom=bom, kind="markdown",
-                  locate=locate, raw=data)
+                  locate=locate, raw=data, file_text=text)
 
 
 def _add_directives(builder: TextBuilder, lines: list[str], block_map: list[int]) -> None:

@@ -1,259 +1,278 @@
-"""HTML report: one self-contained page a reviewer opens in a browser.
+"""HTML report: one self-contained page a reviewer opens in a browser, usable from one
+file to thousands.
 
-The page shows each checked document's text, line by line, with every finding's
-span highlighted and its message (suggestion and evidence too) beside the line;
-a summary table by rule; and filters by category and severity. Nothing is fetched
-from the network: the style and the one small script are inline, and a Content
-Security Policy allows that script (by its hash) and no other, so a document
-holding ``<script>`` or an ``onerror=`` attribute shows it as text and never runs
-it. Every piece of document text and of finding data is escaped.
+The page is an index that is written out in full: the counts, a list of the files
+(each with its counts, linking to it), a table by rule whose rows jump to the rule's
+findings one after another, and filters by category and severity. Below it, each
+file is a collapsible section (files without findings start collapsed). A file's
+text and findings are data in the page (JSON that no browser executes), and the
+page's one small script draws a section only when it is opened and comes near the
+screen, so a scan of 2,000 files opens as fast as its index.
+
+Positions are drawn where the reader put them: a Markdown file is shown as its own
+lines, with each note beside the line its finding names (the line the command line
+prints), and any other file as the checked text. A finding that falls outside the
+lines shown is listed under them, never dropped, so the count in the header is the
+count on the page.
+
+Everything a reader sees is in Chinese: rule names (:mod:`checker.report.labels`),
+evidence as sentences and tables (:mod:`checker.report.evidence`), locations. Nothing
+is fetched from the network: the style and the script are inline, and a Content
+Security Policy allows that script (by its hash) and no other. The browser puts every
+piece of document text and finding data on the page as text, never as markup; the
+parts written here are escaped.
 """
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import json
 from collections import Counter, defaultdict
 from html import escape
+from importlib import resources
 from itertools import pairwise
 from typing import Any
 
 from checker.core.models import FileReport, Finding, Report
+from checker.report import evidence
+from checker.report.labels import CATEGORY_NAMES, SEVERITY_NAMES, rule_title
 
-_CATEGORY_NAMES = {
-    "structure": "结构", "numeric": "数字计算", "date": "日期", "typo": "错别字", "punctuation": "标点",
-    "numeral": "数字用法", "terminology": "术语", "layout": "版式",
-    "citation": "引用", "privacy": "个人信息", "internal": "内部",
-}
-_SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
-
-_STYLE = """
-body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0 1.5em 3em;color:#222}
-h1{font-size:1.4em}h2{font-size:1.15em;margin-top:2em;word-break:break-all}
-table.summary{border-collapse:collapse;margin:.5em 0}
-table.summary td,table.summary th{border:1px solid #ccc;padding:.2em .6em;text-align:left}
-#filters fieldset{display:inline-block;margin:.3em 1em .3em 0;border:1px solid #ccc}
-#filters label{margin-right:.8em;white-space:nowrap}
-table.doc{border-collapse:collapse;width:100%;table-layout:fixed}
-table.doc td{vertical-align:top;padding:.15em .4em;border-bottom:1px solid #f0f0f0}
-td.ln{width:3.5em;color:#999;text-align:right;user-select:none}
-td.text{white-space:pre-wrap;word-break:break-all;line-height:1.7}
-td.notes{width:38%}
-mark.hl{background:none;border-bottom:2px solid transparent}
-mark.hl.on{background:#fff2a8;border-bottom-color:#d9a400;cursor:pointer}
-mark.hl.on.sev-error{background:#ffd6d6;border-bottom-color:#d00}
-mark.hl.on.sev-info{background:#e3f0ff;border-bottom-color:#3a7bd5}
-div.finding{border-left:4px solid #d9a400;padding:.2em .5em;margin:.2em 0;background:#fffbe6;font-size:.92em}
-div.finding.sev-error{border-left-color:#d00;background:#fff0f0}
-div.finding.sev-info{border-left-color:#3a7bd5;background:#f2f7ff}
-div.finding.hidden,tr.empty-hidden{display:none}
-div.finding.focus{outline:2px solid #333}
-.code{font-weight:bold;font-family:monospace}.sev{font-size:.85em;color:#555}
-.suggestion{color:#185a18}
-details table{border-collapse:collapse;font-size:.9em}
-details td{border:1px solid #ddd;padding:.1em .4em;vertical-align:top;white-space:pre-wrap;word-break:break-all}
-.error-file{color:#b00}
-"""
-
-# Filters hide findings whose category or severity is unchecked, and turn off a
-# highlight when every finding it belongs to is hidden. Clicking a highlight
-# points at its notes.
-_SCRIPT = """
-(function(){
-  function update(){
-    var off={};
-    document.querySelectorAll('#filters input').forEach(function(box){
-      if(!box.checked){off[box.dataset.filter+':'+box.value]=true;}
-    });
-    var shown=0,total=0,visible={};
-    document.querySelectorAll('div.finding').forEach(function(note){
-      total++;
-      var hide=off['category:'+note.dataset.category]||off['severity:'+note.dataset.severity];
-      note.classList.toggle('hidden',!!hide);
-      if(!hide){shown++;visible[note.id]=true;}
-    });
-    document.querySelectorAll('mark.hl').forEach(function(mark){
-      var on=mark.dataset.ids.split(' ').some(function(id){return visible[id];});
-      mark.classList.toggle('on',on);
-    });
-    document.getElementById('shown').textContent=shown+' / '+total;
-  }
-  document.querySelectorAll('#filters input').forEach(function(box){box.addEventListener('change',update);});
-  document.querySelectorAll('mark.hl').forEach(function(mark){
-    mark.addEventListener('click',function(){
-      document.querySelectorAll('div.finding.focus').forEach(function(n){n.classList.remove('focus');});
-      mark.dataset.ids.split(' ').forEach(function(id){
-        var note=document.getElementById(id); if(note){note.classList.add('focus');}
-      });
-    });
-  });
-  update();
-})();
-"""
+_SEVERITIES = ("error", "warning", "info")
+_PLACE_NAMES = {"paragraph": "段", "table": "表", "row": "行", "column": "列", "page": "页", "cell": "单元格",
+                "part": "部分", "line": "原文行", "column_in_line": "列", "offset": "字符"}
 
 
-def _script_hash() -> str:
-    return base64.b64encode(hashlib.sha256(_SCRIPT.encode("utf-8")).digest()).decode("ascii")
+def _asset(name: str) -> str:
+    return resources.files("checker.report.formatters").joinpath(name).read_text(encoding="utf-8")
+
+
+def _script_hash(script: str) -> str:
+    return base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+
+
+def _json(value: Any) -> str:
+    """JSON to sit inside ``<script type="application/json">``: no ``<``, ``>`` or ``&``
+    can end the element or be read as markup."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def render(report: Report, **options: Any) -> str:
+    script, style = _asset("html_report.js"), _asset("html_report.css")
     findings = [finding for file in report.files for finding in file.findings]
     parts = [
         "<!DOCTYPE html>",
         '<html lang="zh-CN"><head><meta charset="utf-8">',
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        f"style-src 'unsafe-inline'; script-src 'sha256-{_script_hash()}'\">",
+        f"style-src 'unsafe-inline'; script-src 'sha256-{_script_hash(script)}'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         "<title>doccheck 检查报告</title>",
-        f"<style>{_STYLE}</style></head><body>",
+        f"<style>{style}</style></head><body>",
         "<h1>doccheck 检查报告</h1>",
-        _summary(report, findings),
+        _totals(report),
+        '<noscript><p class="error-file">本报告用脚本逐个显示文件的正文和问题，请允许本页运行脚本。</p></noscript>',
+        _file_list(report),
+        _rule_table(report),
         _filters(findings),
+        '<main id="files">',
     ]
-    for index, file in enumerate(report.files):
-        parts.append(_file_section(file, index))
-    parts.append(f"<script>{_SCRIPT}</script></body></html>\n")
+    parts.extend(_file_section(file, index) for index, file in enumerate(report.files))
+    parts.append("</main>")
+    parts.append(f'<script type="application/json" id="labels">{_json(_labels(report))}</script>')
+    parts.append(f"<script>{script}</script></body></html>\n")
     return "\n".join(parts)
 
 
-def _summary(report: Report, findings: list[Finding]) -> str:
+def _totals(report: Report) -> str:
     by_severity = report.summary.by_severity
-    head = (f"<p>共检查 {report.summary.files} 个文件，发现 {report.summary.findings} 处问题"
+    return (f'<p id="totals">共检查 {report.summary.files} 个文件，发现 {report.summary.findings} 处问题'
             f"（错误 {by_severity.get('error', 0)}，警告 {by_severity.get('warning', 0)}，"
-            f"提示 {by_severity.get('info', 0)}）。当前显示 <span id=\"shown\"></span> 处。</p>")
-    counts = Counter((f.code, f.name, f.category) for f in findings)
-    severities: dict[str, set[str]] = defaultdict(set)
-    for finding in findings:
-        severities[finding.code].add(finding.severity.value)
-    rows = ["<table class=\"summary\" id=\"summary\"><thead><tr><th>规则</th><th>名称</th><th>类别</th>"
-            "<th>级别</th><th>数量</th></tr></thead><tbody>"]
-    for (code, name, category), count in sorted(counts.items()):
-        levels = "、".join(_SEVERITY_NAMES[s] for s in ("error", "warning", "info") if s in severities[code])
-        rows.append(f"<tr data-code=\"{escape(code)}\"><td class=\"code\">{escape(code)}</td><td>{escape(name)}</td>"
-                    f"<td>{escape(_CATEGORY_NAMES.get(category, category))}</td>"
-                    f"<td>{levels}</td><td>{count}</td></tr>")
-    rows.append("</tbody></table>")
-    return head + "".join(rows)
+            f"提示 {by_severity.get('info', 0)}）。当前显示 <span id=\"shown\">{report.summary.findings} / "
+            f"{report.summary.findings}</span> 处。</p>")
 
 
-def _filters(findings: list[Finding]) -> str:
-    categories = sorted({f.category for f in findings})
-    severities = [s for s in ("error", "warning", "info") if any(f.severity.value == s for f in findings)]
-    boxes = ['<form id="filters"><fieldset><legend>类别</legend>']
-    for category in categories:
-        boxes.append(f'<label><input type="checkbox" checked data-filter="category" value="{escape(category)}">'
-                     f"{escape(_CATEGORY_NAMES.get(category, category))}</label>")
-    boxes.append("</fieldset><fieldset><legend>级别</legend>")
-    for severity in severities:
-        boxes.append(f'<label><input type="checkbox" checked data-filter="severity" value="{severity}">'
-                     f"{_SEVERITY_NAMES[severity]}</label>")
-    boxes.append("</fieldset></form>")
-    return "".join(boxes)
+def _counts_cells(file: FileReport) -> str:
+    counts = Counter(finding.severity.value for finding in file.findings)
+    return "".join(f'<td class="num">{counts.get(severity, 0)}</td>' for severity in _SEVERITIES) \
+        + f'<td class="num">{len(file.findings)}</td>'
+
+
+def _file_list(report: Report) -> str:
+    """The files with their counts, each linking to its section; the files without
+    findings in a list of their own, collapsed."""
+    head = ("<thead><tr><th>文件</th><th>错误</th><th>警告</th><th>提示</th><th>合计</th></tr></thead>")
+    with_findings, clean = [], []
+    for index, file in enumerate(report.files):
+        link = f'<a href="#file-{index}" data-file="{index}">{escape(file.path)}</a>'
+        if file.error:
+            with_findings.append(f'<tr class="unreadable"><td>{link}</td><td colspan="4">无法检查</td></tr>')
+        elif file.findings:
+            with_findings.append(f"<tr><td>{link}</td>{_counts_cells(file)}</tr>")
+        else:
+            clean.append(f"<li>{link}</li>")
+    out = ['<nav id="file-list"><h2>文件</h2>']
+    if with_findings:
+        out.append(f'<table class="summary">{head}<tbody>{"".join(with_findings)}</tbody></table>')
+    if clean:
+        out.append(f'<details id="clean-files"><summary>未发现问题的文件（{len(clean)} 个）</summary>'
+                   f'<ul>{"".join(clean)}</ul></details>')
+    out.append("</nav>")
+    return "".join(out)
 
 
 def _note_id(file_index: int, finding_index: int) -> str:
     return f"f{file_index}-n{finding_index}"
 
 
+def _rule_table(report: Report) -> str:
+    """One row per rule with its count; the rule's link goes to its first finding, and
+    the script moves it on to the next one at each click."""
+    count: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    about: dict[str, tuple[str, str]] = {}
+    severities: dict[str, set[str]] = defaultdict(set)
+    for file_index, file in enumerate(report.files):
+        for number, finding in enumerate(file.findings):
+            count[finding.code] += 1
+            first.setdefault(finding.code, _note_id(file_index, number))
+            about[finding.code] = (finding.name, finding.category)
+            severities[finding.code].add(finding.severity.value)
+    if not count:
+        return ""
+    rows = ['<section id="rules"><h2>按规则</h2><table class="summary" id="summary"><thead><tr><th>规则</th>'
+            "<th>名称</th><th>类别</th><th>级别</th><th>数量</th></tr></thead><tbody>"]
+    for code in sorted(count):
+        name, category = about[code]
+        levels = "、".join(SEVERITY_NAMES[s] for s in _SEVERITIES if s in severities[code])
+        rows.append(f'<tr data-code="{escape(code)}"><td class="code">'
+                    f'<a href="#{first[code]}" data-rule="{escape(code)}">{escape(code)}</a></td>'
+                    f"<td>{escape(rule_title(code, name))}</td>"
+                    f"<td>{escape(CATEGORY_NAMES.get(category, category))}</td>"
+                    f'<td>{levels}</td><td class="num">{count[code]}</td></tr>')
+    rows.append("</tbody></table></section>")
+    return "".join(rows)
+
+
+def _filters(findings: list[Finding]) -> str:
+    if not findings:
+        return ""
+    categories = sorted({f.category for f in findings})
+    severities = [s for s in _SEVERITIES if any(f.severity.value == s for f in findings)]
+    boxes = ['<form id="filters"><fieldset><legend>类别</legend>']
+    for category in categories:
+        boxes.append(f'<label><input type="checkbox" checked data-filter="c" value="{escape(category)}">'
+                     f"{escape(CATEGORY_NAMES.get(category, category))}</label>")
+    boxes.append("</fieldset><fieldset><legend>级别</legend>")
+    for severity in severities:
+        boxes.append(f'<label><input type="checkbox" checked data-filter="s" value="{severity}">'
+                     f"{SEVERITY_NAMES[severity]}</label>")
+    boxes.append("</fieldset></form>")
+    return "".join(boxes)
+
+
+def _labels(report: Report) -> dict[str, Any]:
+    """What the script needs: the Chinese names, and each rule's findings in order (its
+    row in the table by rule steps through them)."""
+    order: dict[str, list[str]] = defaultdict(list)
+    kinds: Counter[str] = Counter()  # "category severity" → count, for the count shown under filters
+    for file_index, file in enumerate(report.files):
+        for number, finding in enumerate(file.findings):
+            order[finding.code].append(_note_id(file_index, number))
+            kinds[f"{finding.category} {finding.severity.value}"] += 1
+    return {"severity": SEVERITY_NAMES, "category": CATEGORY_NAMES, "order": order, "kinds": kinds}
+
+
 def _file_section(file: FileReport, index: int) -> str:
-    out = [f'<section class="file" id="file{index}"><h2>{escape(file.path)}</h2>']
+    counts = Counter(finding.severity.value for finding in file.findings)
+    said = "，".join(f"{SEVERITY_NAMES[s]} {counts[s]}" for s in _SEVERITIES if counts[s])
+    head = (f'<summary><h2>{escape(file.path)}</h2> <span class="counts">'
+            f'{f"{len(file.findings)} 处问题（{said}）" if file.findings else "未发现问题"}</span></summary>')
     if file.error:
-        out.append(f'<p class="error-file">无法检查：{escape(file.error)}</p></section>')
-        return "".join(out)
-    if not file.findings:
-        out.append("<p>未发现问题。</p>")
-    text = file.text
-    notes_by_line: dict[int, list[str]] = defaultdict(list)
-    for number, finding in enumerate(file.findings):
-        notes_by_line[finding.line].append(_note(finding, _note_id(index, number)))
-    if text is None:  # the text is not at hand (a report read back): findings only
-        for line in sorted(notes_by_line):
-            out.extend(notes_by_line[line])
-        out.append("</section>")
-        return "".join(out)
-    out.append('<table class="doc"><tbody>')
-    lines = text.split("\n")
-    spans = _spans(file.findings, index, len(text))
-    offset = 0
-    for number, line_text in enumerate(lines, 1):
-        end = offset + len(line_text)
-        cell = _highlight(text, offset, end, spans)
-        notes = "".join(notes_by_line.get(number, ()))
-        out.append(f'<tr id="f{index}-L{number}"><td class="ln">{number}</td><td class="text">{cell}</td>'
-                   f'<td class="notes">{notes}</td></tr>')
-        offset = end + 1
-    out.append("</tbody></table></section>")
-    return "".join(out)
+        return (f'<details class="file" id="file-{index}" open><summary><h2>{escape(file.path)}</h2></summary>'
+                f'<p class="error-file">无法检查：{escape(file.error)}</p></details>')
+    data = file_view(file, index)
+    rows = len(data["lines"]) + (1 if data["unplaced"] else 0)
+    opened = " open" if file.findings else ""
+    return (f'<details class="file" id="file-{index}" data-file="{index}"{opened}>{head}'
+            f'<div class="body" id="body-{index}" style="min-height:{min(rows, 4000) * 1.8:.0f}em"></div>'
+            f'<script type="application/json" id="data-{index}">{_json(data)}</script></details>')
 
 
-def _spans(findings: list[Finding], file_index: int, length: int) -> list[tuple[int, int, str, str]]:
-    """(start, end, note id, severity); an empty span is widened to the character it sits on
-    (a finding at the very end of a line marks the line's last character)."""
-    spans = []
-    for number, finding in enumerate(findings):
-        start, end = finding.start, finding.end
-        if end <= start:
-            start, end = (start, start + 1) if start < length else (max(0, length - 1), length)
-        spans.append((start, end, _note_id(file_index, number), finding.severity.value))
-    return spans
+# -- where each finding is drawn -------------------------------------------------------
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [at + 1 for at, ch in enumerate(text) if ch == "\n"]
 
 
-def _highlight(text: str, start: int, end: int, spans: list[tuple[int, int, str, str]]) -> str:
-    """The line text[start:end], escaped, with a <mark> around each stretch findings cover."""
-    inside = [(max(s, start), min(e, end), note, sev) for s, e, note, sev in spans if s < end and e > start]
-    if not inside:
-        return escape(text[start:end])
-    cuts = sorted({start, end, *(s for s, _, _, _ in inside), *(e for _, e, _, _ in inside)})
-    out = []
+def _positions(file: FileReport, lines: list[str], source: bool) -> list[tuple[int, int, int, int]]:
+    """(row, column, end row, end column) of each finding in the lines shown, rows from 1
+    and columns from 0: the Markdown file's own line and column for a Markdown file,
+    else the place of its offsets in the checked text."""
+    if source:
+        return [(f.line, f.column - 1, f.end_line, f.end_column - 1) for f in file.findings]
+    starts = _line_starts("\n".join(lines))
+
+    def place(offset: int) -> tuple[int, int]:
+        row = bisect.bisect_right(starts, offset)
+        return row, offset - starts[row - 1]
+
+    return [(*place(f.start), *place(max(f.start, f.end))) for f in file.findings]
+
+
+def file_view(file: FileReport, index: int) -> dict[str, Any]:
+    """What the page draws for one file: its lines (a line with highlights as pieces of
+    text, each highlighted piece with the findings covering it), its notes (each with
+    the row it sits beside) and the notes that fall outside the lines."""
+    source = file.file_text is not None
+    shown = file.file_text if source else file.text
+    notes = [_note(finding, number, source) for number, finding in enumerate(file.findings)]
+    if shown is None:  # the text is not at hand (a report read back): notes only
+        return {"lines": [], "notes": notes, "unplaced": list(range(len(notes)))}
+    lines = shown.split("\n")
+    spans: dict[int, list[tuple[int, int, int]]] = defaultdict(list)  # row → (from, to, note)
+    unplaced = []
+    for number, (row, column, end_row, end_column) in enumerate(_positions(file, lines, source)):
+        if not 1 <= row <= len(lines):
+            unplaced.append(number)
+            continue
+        notes[number]["row"] = row
+        end_row = max(row, min(end_row, len(lines)))
+        for at in range(row, end_row + 1):
+            length = len(lines[at - 1])
+            left = column if at == row else 0
+            right = end_column if at == end_row else length
+            left, right = max(0, min(left, length)), max(0, min(right, length))
+            if right <= left and at == row == end_row:  # a point: the character it sits on
+                left, right = (left, left + 1) if left < length else (max(0, length - 1), length)
+            if right > left:
+                spans[at].append((left, right, number))
+    drawn = [_pieces(line, spans[row]) if row in spans else line for row, line in enumerate(lines, 1)]
+    return {"lines": drawn, "notes": notes, "unplaced": unplaced}
+
+
+def _pieces(line: str, spans: list[tuple[int, int, int]]) -> list[Any]:
+    """The line cut where highlights begin and end: plain text, or [text, [notes]]."""
+    cuts = sorted({0, len(line), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    out: list[Any] = []
     for left, right in pairwise(cuts):
-        piece = escape(text[left:right])
-        covering = [(note, sev) for s, e, note, sev in inside if s <= left and e >= right]
-        if covering:
-            ids = " ".join(note for note, _ in covering)
-            worst = max((sev for _, sev in covering), key=lambda s: {"info": 1, "warning": 2, "error": 3}[s])
-            out.append(f'<mark class="hl on sev-{worst}" data-ids="{ids}">{piece}</mark>')
-        else:
-            out.append(piece)
-    return "".join(out)
+        covering = [note for s, e, note in spans if s <= left and e >= right]
+        out.append([line[left:right], covering] if covering else line[left:right])
+    return out
 
 
-def _note(finding: Finding, note_id: str) -> str:
-    severity = finding.severity.value
-    parts = [
-        f'<div class="finding sev-{severity}" id="{note_id}" data-category="{escape(finding.category)}" '
-        f'data-severity="{severity}" data-code="{escape(finding.code)}">',
-        f'<span class="code">{escape(finding.code)}</span> <span class="sev">[{_SEVERITY_NAMES[severity]}]</span> ',
-        f"{escape(finding.message)}",
-    ]
+def _note(finding: Finding, number: int, source: bool) -> dict[str, Any]:
+    note: dict[str, Any] = {
+        "n": number, "code": finding.code, "title": rule_title(finding.code, finding.name),
+        "c": finding.category, "s": finding.severity.value, "msg": finding.message,
+        "where": f"第 {finding.line} 行第 {finding.column} 列",
+    }
     if finding.suggestion:
-        parts.append(f'<div class="suggestion">建议：{escape(finding.suggestion)}</div>')
-    if finding.location:
-        parts.append(f'<div class="location">位置：{escape(_place(finding.location))}</div>')
+        note["sug"] = finding.suggestion
+    if finding.fix is not None and not finding.masked:
+        note["fix"] = finding.fix.replacement
+    if finding.location and not source:
+        note["place"] = "，".join(f"{_PLACE_NAMES.get(key, key)} {value}" for key, value in finding.location.items())
     if finding.evidence:
-        opened = " open" if finding.category == "numeric" else ""
-        rows = "".join(f"<tr><td>{escape(str(key))}</td><td>{escape(_value(value))}</td></tr>"
-                       for key, value in finding.evidence.items())
-        parts.append(f'<details class="evidence"{opened}><summary>依据</summary><table>{rows}</table></details>')
-    parts.append("</div>")
-    return "".join(parts)
-
-
-_PLACE_NAMES = {"paragraph": "段", "table": "表", "row": "行", "column": "列", "page": "页", "line": "原文行",
-                "column_in_line": "列", "offset": "字符"}
-
-
-def _place(location: dict[str, Any]) -> str:
-    return "，".join(f"{_PLACE_NAMES.get(key, key)} {value}" for key, value in location.items())
-
-
-def _value(value: Any) -> str:
-    """Evidence as a reviewer reads it: lists one item a line, records as key=value."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict):
-        return "，".join(f"{key}={_value(item)}" for key, item in value.items())
-    if isinstance(value, (list, tuple)):
-        if all(not isinstance(item, (dict, list, tuple)) for item in value):
-            return "、".join(_value(item) for item in value)
-        return "\n".join(_value(item) for item in value)
-    return json.dumps(value, ensure_ascii=False, default=str)
+        note["ev"] = evidence.view(finding.evidence)
+    return note

@@ -181,6 +181,7 @@
       item.dataset.severity = f.severity;
       var head = el("div");
       head.appendChild(el("span", "code", f.code));
+      head.appendChild(el("span", "title", (d.titles && d.titles[f.code]) || f.name));
       head.appendChild(el("span", "sev", SEVERITY[f.severity] + " · " + (CATEGORY[f.category] || f.category) +
         " · 第 " + f.line + " 行"));
       head.appendChild(el("span", "decision", DECISION[d.decisions[findingId(f)]] || ""));
