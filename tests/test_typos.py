@@ -61,10 +61,18 @@ def test_jiezhi_before_any_form_of_date_is_wrong(text):
     "截止2024-05-31之前报送。\n",
     "截止2024年底前完成。\n",
 ])
-def test_jiezhi_before_a_deadline_is_right_and_left_alone_by_fix(text):
+def test_jiezhi_before_a_deadline_is_not_turned_into_jiezhi_up_to(text):
     result = findings(text, "TY1")
-    assert result == []
+    assert [f.code for f in result if f.code != "TY106"] == []
     assert apply_fixes(text, choose_fixes(result)) == text
+
+
+@pytest.mark.parametrize("text, found", [("请于截止2024年5月31日前报送。\n", "于截止"),
+                                         ("在截止5月底之前完成。\n", "在截止")])
+def test_yu_jiezhi_before_a_deadline_is_a_mixed_construction_without_a_fix(text, found):
+    (finding,) = findings(text, "TY1")
+    assert (finding.code, finding.excerpt, finding.fix) == ("TY106", found, None)
+    assert finding.message == f"“{found}……前”句式杂糅：“截止”与“……前”重复表达期限"
 
 
 def test_jiezhi_before_a_date_that_no_qian_follows_is_still_wrong():
@@ -129,8 +137,9 @@ def test_seed_transposed_phrase_and_jiezhi(seed_path):
 
 def test_samples_plant_the_wrong_forms():
     notice = check_path(str(SAMPLES / "notice-defects.txt"), Settings(select=["TY1"]))
-    # 于截止2024年5月31日前 on the same line names a deadline: right as written
-    assert [(f.code, f.line, f.excerpt) for f in notice.findings] == [("TY101", 13, "布署"), ("TY104", 13, "台帐")]
+    # 于截止2024年5月31日前: a mixed construction (TY106), not 截止 for 截至 (TY102)
+    assert [(f.code, f.line, f.excerpt) for f in notice.findings] == [
+        ("TY101", 13, "布署"), ("TY106", 13, "于截止"), ("TY104", 13, "台帐")]
     report = check_path(str(SAMPLES / "report-defects.txt"), Settings(select=["TY1"]))
     assert [(f.code, f.line, f.excerpt) for f in report.findings] == [("TY105", 8, "获认为定")]
 

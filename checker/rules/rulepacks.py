@@ -64,9 +64,11 @@ def _named_contexts() -> tuple[dict[str, str], dict[str, str]]:
     after = {
         "<date>": (rf"[ \u3000]*(?:{date}|{pieces.arabic_year}{pieces.numeric_separator}[{ARABIC}]"
                    rf"|{_DATE_WORDS_AFTER}|[{ARABIC}]{{1,2}}[时点:：])"),
-        # 截止5月31日前, 截止2024-05-31 17:00之前: a deadline, where 截止 is right.
+        # 截止5月31日前, 截止2024-05-31 17:00之前: a deadline. At most twelve pieces before the
+        # last (a date and a time written out take five): unbounded, a long run of digits and
+        # separators that ends in no 前 is tried again from every place, which is quadratic.
         "<deadline>": (rf"(?:[ \u3000]|(?:{date})[底末初]?|{_DATE_WORDS_AFTER}|{clock}|[{ARABIC}]{{1,4}}"
-                       rf"{pieces.numeric_separator})*(?:(?:{date})[底末初]?|{_DATE_WORDS_AFTER}|{clock}"
+                       rf"{pieces.numeric_separator}){{0,12}}(?:(?:{date})[底末初]?|{_DATE_WORDS_AFTER}|{clock}"
                        rf"|[{ARABIC}]{{1,2}})[ \u3000]*[以之]?前"),
         "<time>": rf"[ \u3000]*{_HOUR_NUMERAL}{{1,3}}[时点:：]",
         "<number>": rf"[ \u3000]*[{ARABIC}]",
