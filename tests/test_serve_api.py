@@ -77,6 +77,22 @@ def test_fix_applies_only_the_chosen_finding_and_keeps_the_encoding(server):
     assert answer.body.decode("gb18030") == DOCUMENT.replace("获认为定", "获认定为")  # 截止 left as it was
 
 
+def test_fix_of_a_docx_writes_the_chosen_fix_as_a_tracked_change(server):
+    pytest.importorskip("docx", reason="python-docx is not installed")
+    from checker.load.readers.docx import read
+    from tests.docx_packages import package, word_parts
+
+    data = package(word_parts(*DOCUMENT.split("\n")))
+    checked = server.post_files("/api/v1/check", [("notice.docx", data)]).json()
+    transposed = next(f for f in checked["files"][0]["findings"] if f["code"] == "TY105")
+    answer = server.post_files("/api/v1/fix", [("notice.docx", data)],
+                               {"findings": f"TY105:{transposed['start']}:{transposed['end']}", "download": "true"})
+    assert answer.status == 200 and answer.headers["x-doccheck-applied"] == "1"
+    assert "notice.corrected.docx" in answer.headers["content-disposition"]
+    assert read("notice.docx", answer.body).text == read("notice.docx", data).text.replace("获认为定", "获认定为")
+    assert read("notice.docx", answer.body, view="original").text == read("notice.docx", data).text
+
+
 def test_fix_without_a_choice_applies_every_safe_fix(server):
     answer = server.post_json("/api/v1/fix", {"text": DOCUMENT, "name": "notice.txt"})
     result = answer.json()

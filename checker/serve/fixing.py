@@ -3,9 +3,10 @@ to the bytes that were uploaded, never to a file on disk.
 
 Text and Markdown are written back in their own encoding, byte-order mark and line
 endings by the fixer's :class:`~checker.run.fixer.FileText` (a fix is carried over to
-the file only where the reader's text maps one-to-one onto it). Word, PDF and web
-pages are not rewritten (tracked changes in .docx are a separate piece of work): for
-them the corrected document is the checked text with the fixes applied, as UTF-8.
+the file only where the reader's text maps one-to-one onto it). A Word document gets
+each fix as a tracked change (:class:`~checker.run.docx_revisions.WordTarget`), so the
+author accepts or rejects them in Word. PDF and web pages are not rewritten: for them
+the corrected document is the checked text with the fixes applied, as UTF-8.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from checker.run.fixer import FileText, FixError, apply_fixes, plan_source_fix
 from checker.serve.errors import JobError
 
 TEXT_KINDS = ("text", "markdown")
+WRITTEN_BACK = (*TEXT_KINDS, "docx")  # kinds whose corrected document is the same kind of file
 
 
 def finding_id(finding: checker.Finding) -> str:
@@ -26,7 +28,7 @@ def finding_id(finding: checker.Finding) -> str:
 
 def corrected_name(name: str, kind: str) -> str:
     stem, suffix = os.path.splitext(os.path.basename(name) or "document.txt")
-    return f"{stem}.corrected{suffix}" if kind in TEXT_KINDS else f"{stem}.corrected.txt"
+    return f"{stem}.corrected{suffix}" if kind in WRITTEN_BACK else f"{stem}.corrected.txt"
 
 
 def _source(name: str, data: bytes, max_chars: int) -> Any:
@@ -53,7 +55,7 @@ def _result(name: str, kind: str, encoding: str, data: bytes, text: str,
 
 def fix_all(name: str, data: bytes, settings: checker.Settings, unsafe: bool, max_chars: int) -> dict[str, Any]:
     source = _source(name, data, max_chars)
-    if source.kind in TEXT_KINDS:
+    if source.kind in WRITTEN_BACK:
         try:
             plan = plan_source_fix(source, settings.for_path(name), unsafe)
         except FixError as error:
@@ -81,6 +83,8 @@ def apply_chosen(name: str, data: bytes, settings: checker.Settings, chosen: set
             continue
         taken.append(finding)
     fixes = [f.fix for f in taken if f.fix is not None]
+    if source.kind == "docx":
+        return _tracked_changes(name, data, source, taken, fixes)
     if source.kind not in TEXT_KINDS:
         text = apply_fixes(source.text, fixes)
         return _result(name, source.kind, "utf-8", text.encode("utf-8"), text, taken)
@@ -94,3 +98,20 @@ def apply_chosen(name: str, data: bytes, settings: checker.Settings, chosen: set
     carried = {id(pair[0]) for pair in pairs}
     applied = [f for f in taken if id(f.fix) in carried]
     return _result(name, source.kind, file_text.encoding, encoded, text, applied)
+
+
+def _tracked_changes(name: str, data: bytes, source: Any, taken: list[checker.Finding],
+                     fixes: list[checker.Fix]) -> dict[str, Any]:
+    """The .docx with each chosen fix as a tracked change; a fix that cannot be written
+    as one (over a list number, a tab, two paragraphs) is left out."""
+    from checker.run.docx_revisions import WordTarget
+
+    target = WordTarget(data)
+    try:
+        pairs = target.carry_over(source, fixes)
+        written = target.render(pairs) if pairs else data
+    except FixError as error:
+        raise JobError(422, "not_fixable", f"无法写成 Word 修订：{error}") from None
+    carried = {id(pair[0]) for pair in pairs}
+    applied = [f for f in taken if id(f.fix) in carried]
+    return _result(name, "docx", "utf-8", written, apply_fixes(source.text, [pair[0] for pair in pairs]), applied)

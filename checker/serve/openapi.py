@@ -47,7 +47,9 @@ def description() -> dict[str, Any]:
     limits = (400, 401, 403, 408, 413, 415, 422, 503)
     report = {"$ref": "#/components/schemas/Report"}
     rule = {"type": "object", "required": ["code", "name", "category", "severity", "summary"],
-            "properties": {"code": {"type": "string"}, "name": {"type": "string"}, "category": {"type": "string"},
+            "properties": {"code": {"type": "string"}, "name": {"type": "string"},
+                           "title": {"type": "string", "description": "规则的中文名称"},
+                           "category": {"type": "string"},
                            "category_name": {"type": "string"}, "severity": {"type": "string"},
                            "summary": {"type": "string"}, "fix_safety": {"type": ["string", "null"]},
                            "docs": {"type": "object"}, "messages": {"type": "array", "items": {"type": "string"}}}}
