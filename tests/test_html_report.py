@@ -138,6 +138,29 @@ def test_rule_names_and_evidence_are_in_chinese(tmp_path):
     assert '<td>分项之和与合计不符</td>' in page  # the table by rule
 
 
+def test_a_large_report_lists_only_the_lines_near_findings(tmp_path, monkeypatch):
+    from checker.report.formatters import html
+
+    monkeypatch.setattr(html, "FULL_TEXT_LIMIT", 10)
+    text = "关于通知\n" + "".join(f"第{n}段。\n" for n in range(1, 11)) + "获认为定。\n" + "结束。\n" * 5
+    report, page = _check(tmp_path, {"a.txt": text, "b.txt": "关于会议的通知\n会议下周举行。\n"})
+    assert '<p id="trimmed">' in page
+    view = _data(page)
+    assert view["lines"][0] == {"gap": 10}  # rows 1–10; then rows 11–13 (the finding on 12)
+    assert view["lines"][1:4] == ["第10段。", [["获认为定", [0]], "。"], "结束。"]
+    assert view["lines"][4] == {"gap": text.count("\n") + 1 - 13}
+    assert view["notes"][0]["row"] == 12 == report.files[0].findings[0].line
+    assert _data(page, 1)["lines"] == [{"gap": 3}]  # a clean file: no text
+
+
+def test_a_long_fix_is_shown_by_its_start(tmp_path):
+    text = "关于通知\n" + "各单位要认真落实,加强领导,明确责任,确保安全,按时完成各项任务.\n" * 20
+    report, page = _report(tmp_path, text)
+    whole = next(f for f in report.files[0].findings if f.fix and len(f.fix.replacement) > 80)
+    shown = _data(page)["notes"][report.files[0].findings.index(whole)]["fix"]
+    assert shown == f"{whole.fix.replacement[:80]}……（共 {len(whole.fix.replacement)} 字）"
+
+
 def test_every_rule_has_a_chinese_name():
     assert sorted(set(load_rules()) - set(RULE_TITLES)) == []
 
@@ -267,6 +290,17 @@ def test_browser_opens_a_collapsed_file_from_the_file_list(browser, tmp_path):
     browser.find_element("css selector", 'a[href="#file-1"]').click()
     assert section.get_attribute("open") is not None
     assert browser.find_element("id", "f1-L2").text.endswith("会议定于下周举行。")
+
+
+def test_browser_marks_the_lines_left_out_of_a_large_report(browser, tmp_path, monkeypatch):
+    from checker.report.formatters import html
+
+    monkeypatch.setattr(html, "FULL_TEXT_LIMIT", 10)
+    text = "关于通知\n" + "".join(f"第{n}段。\n" for n in range(1, 11)) + "获认为定。\n"
+    _open(browser, tmp_path, {"a.txt": text})
+    gaps = [row.text for row in browser.find_elements("css selector", "tr.gap")]
+    assert gaps == ["⋮ （第 1–10 行未列出）"]
+    assert browser.find_element("id", "f0-L12").find_element("css selector", "mark.hl.on").text == "获认为定"
 
 
 def test_browser_does_not_run_script_from_the_document(browser, tmp_path):

@@ -39,6 +39,12 @@ from checker.report import evidence
 from checker.report.labels import CATEGORY_NAMES, SEVERITY_NAMES, rule_title
 
 _SEVERITIES = ("error", "warning", "info")
+# Above this many characters of text in all (a page of some 12 MB), a file shows only the
+# lines of its findings and CONTEXT_LINES either side: the browser reads the whole page
+# before it shows any of it, and a scan of 2,000 documents would make a page of 50 MB.
+FULL_TEXT_LIMIT = 4_000_000
+CONTEXT_LINES = 1
+_FIX_SHOWN = 80  # characters of a fix's replacement shown
 _PLACE_NAMES = {"paragraph": "段", "table": "表", "row": "行", "column": "列", "page": "页", "cell": "单元格",
                 "part": "部分", "line": "原文行", "column_in_line": "列", "offset": "字符"}
 
@@ -77,7 +83,14 @@ def render(report: Report, **options: Any) -> str:
         _filters(findings),
         '<main id="files">',
     ]
-    parts.extend(_file_section(file, index) for index, file in enumerate(report.files))
+    length = _text_length(report)
+    context = CONTEXT_LINES if length > FULL_TEXT_LIMIT else None
+    if context is not None:
+        parts.insert(parts.index('<main id="files">'),
+                     f'<p id="trimmed">本报告所查文件的正文共约 {length // 10_000} 万字，为使页面能快速打开，'
+                     f"每处问题只列出其所在行及前后各 {context} 行；未发现问题的文件不列正文。"
+                     "要看全文，请单独检查该文件或使用 doccheck serve。</p>")
+    parts.extend(_file_section(file, index, context) for index, file in enumerate(report.files))
     parts.append("</main>")
     parts.append(f'<script type="application/json" id="labels">{_json(_labels(report))}</script>')
     parts.append(f"<script>{script}</script></body></html>\n")
@@ -183,7 +196,7 @@ def _labels(report: Report) -> dict[str, Any]:
     return {"severity": SEVERITY_NAMES, "category": CATEGORY_NAMES, "order": order, "kinds": kinds}
 
 
-def _file_section(file: FileReport, index: int) -> str:
+def _file_section(file: FileReport, index: int, context: int | None) -> str:
     counts = Counter(finding.severity.value for finding in file.findings)
     said = "，".join(f"{SEVERITY_NAMES[s]} {counts[s]}" for s in _SEVERITIES if counts[s])
     head = (f'<summary><h2>{escape(file.path)}</h2> <span class="counts">'
@@ -191,7 +204,7 @@ def _file_section(file: FileReport, index: int) -> str:
     if file.error:
         return (f'<details class="file" id="file-{index}" open><summary><h2>{escape(file.path)}</h2></summary>'
                 f'<p class="error-file">无法检查：{escape(file.error)}</p></details>')
-    data = file_view(file, index)
+    data = file_view(file, index, context)
     rows = len(data["lines"]) + (1 if data["unplaced"] else 0)
     opened = " open" if file.findings else ""
     return (f'<details class="file" id="file-{index}" data-file="{index}"{opened}>{head}'
@@ -200,6 +213,10 @@ def _file_section(file: FileReport, index: int) -> str:
 
 
 # -- where each finding is drawn -------------------------------------------------------
+
+def _text_length(report: Report) -> int:
+    return sum(len(file.file_text if file.file_text is not None else file.text or "") for file in report.files)
+
 
 def _line_starts(text: str) -> list[int]:
     return [0] + [at + 1 for at, ch in enumerate(text) if ch == "\n"]
@@ -220,10 +237,12 @@ def _positions(file: FileReport, lines: list[str], source: bool) -> list[tuple[i
     return [(*place(f.start), *place(max(f.start, f.end))) for f in file.findings]
 
 
-def file_view(file: FileReport, index: int) -> dict[str, Any]:
+def file_view(file: FileReport, index: int, context: int | None = None) -> dict[str, Any]:
     """What the page draws for one file: its lines (a line with highlights as pieces of
     text, each highlighted piece with the findings covering it), its notes (each with
-    the row it sits beside) and the notes that fall outside the lines."""
+    the row it sits beside) and the notes that fall outside the lines. With ``context``,
+    only the lines of findings and ``context`` lines either side are kept, each stretch
+    left out given as ``{"gap": number of lines}``."""
     source = file.file_text is not None
     shown = file.file_text if source else file.text
     notes = [_note(finding, number, source) for number, finding in enumerate(file.findings)]
@@ -247,8 +266,26 @@ def file_view(file: FileReport, index: int) -> dict[str, Any]:
                 left, right = (left, left + 1) if left < length else (max(0, length - 1), length)
             if right > left:
                 spans[at].append((left, right, number))
-    drawn = [_pieces(line, spans[row]) if row in spans else line for row, line in enumerate(lines, 1)]
+    drawn: list[Any] = [_pieces(line, spans[row]) if row in spans else line for row, line in enumerate(lines, 1)]
+    if context is not None:
+        drawn = _near_findings(drawn, {note["row"] for note in notes if "row" in note} | set(spans), context)
     return {"lines": drawn, "notes": notes, "unplaced": unplaced}
+
+
+def _near_findings(drawn: list[Any], rows: set[int], context: int) -> list[Any]:
+    """The lines of ``rows`` and ``context`` lines either side; each stretch between
+    them replaced by ``{"gap": its number of lines}``."""
+    kept = sorted({at for row in rows for at in range(row - context, row + context + 1) if 1 <= at <= len(drawn)})
+    out: list[Any] = []
+    previous = 0
+    for row in kept:
+        if row > previous + 1:
+            out.append({"gap": row - previous - 1})
+        out.append(drawn[row - 1])
+        previous = row
+    if previous < len(drawn):
+        out.append({"gap": len(drawn) - previous})
+    return out
 
 
 def _pieces(line: str, spans: list[tuple[int, int, int]]) -> list[Any]:
@@ -270,7 +307,10 @@ def _note(finding: Finding, number: int, source: bool) -> dict[str, Any]:
     if finding.suggestion:
         note["sug"] = finding.suggestion
     if finding.fix is not None and not finding.masked:
-        note["fix"] = finding.fix.replacement
+        replacement = finding.fix.replacement
+        # a fix may rewrite a whole paragraph or document (PN202): its start says what it does
+        note["fix"] = replacement if len(replacement) <= _FIX_SHOWN else \
+            f"{replacement[:_FIX_SHOWN]}……（共 {len(replacement)} 字）"
     if finding.location and not source:
         note["place"] = "，".join(f"{_PLACE_NAMES.get(key, key)} {value}" for key, value in finding.location.items())
     if finding.evidence:

@@ -78,8 +78,18 @@
     });
     var table = el("table", "doc");
     var tbody = el("tbody");
-    data.lines.forEach(function (line, i) {
-      var row = i + 1;
+    var row = 0;
+    data.lines.forEach(function (line) {
+      if (line.gap) {
+        var gap = el("tr", "gap");
+        gap.appendChild(el("td", "ln", "⋮"));
+        gap.appendChild(el("td", "text", "（第 " + (row + 1) + "–" + (row + line.gap) + " 行未列出）"));
+        gap.appendChild(el("td", "notes"));
+        tbody.appendChild(gap);
+        row += line.gap;
+        return;
+      }
+      row += 1;
       var tr = el("tr");
       tr.id = "f" + index + "-L" + row;
       tr.appendChild(el("td", "ln", String(row)));
