@@ -272,11 +272,12 @@ class FixResult:
     def changed(self) -> bool:
         return self.text != self.original
 
-    def diff(self) -> str:
-        """The change as a unified diff (``a/PATH`` → ``b/PATH``); empty when nothing changed."""
+    def diff(self, name: str | None = None) -> str:
+        """The change as a unified diff (``a/NAME`` → ``b/NAME``, NAME the path unless
+        given); empty when nothing changed."""
         from checker.run.fixer import normalise, unified_diff
 
-        return unified_diff(self.path, normalise(self.original), normalise(self.text))
+        return unified_diff(self.path if name is None else name, normalise(self.original), normalise(self.text))
 
 
 def _result(plan: FixPlan, original: str, text: str) -> FixResult:

@@ -440,7 +440,7 @@ def _fix_hint(report: Report, unsafe: bool) -> None:
 def fix(paths: Options, show_diff: bool, unsafe_fixes: bool, output: str | None, in_place: bool,
         select: Options, ignore: Options, config: str | None) -> None:
     """Apply the fixes findings offer (safe ones unless --unsafe-fixes), in place or to -o."""
-    from checker.report.escapes import visible
+    from checker.report.escapes import visible, visible_lines
 
     settings = _settings(paths, config, select, ignore)
     files = checker.find_files(paths, settings=settings,
@@ -462,7 +462,8 @@ def fix(paths: Options, show_diff: bool, unsafe_fixes: bool, output: str | None,
             if not result.changed:
                 continue
             if show_diff:
-                click.echo(result.diff(), nl=False)
+                # document text and a file name, for a terminal: no control character goes raw
+                click.echo(visible_lines(result.diff(name=visible(result.path))), nl=False)
             elif not result.output:
                 kept = f" (backup: {visible(result.backup)})" if result.backup else ""
                 click.echo(f"{visible(path)}: {len(result.applied)} fixed{kept}", err=True)

@@ -34,7 +34,6 @@ SCALE = os.environ.get("DOCCHECK_HOSTILE_SCALE", "ci")
 
 # case → what is wrong today (issue 21); each is the target of a fix elsewhere
 KNOWN: dict[str, str] = {
-    "docx-table-4000x30": "pairing_units copies line_starts for every merged line: quadratic in the table",
     "dates-5mb-json": "memory per finding, and the time, are over the limits",
 }
 

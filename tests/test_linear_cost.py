@@ -166,3 +166,23 @@ def test_a_long_text_report_on_stdout_is_the_text_the_formatter_renders(tmp_path
     assert shown.exit_code == 1
     assert len(shown.stdout) > 65536
     assert shown.stdout == render(report, "text", color=False)
+
+
+@pytest.mark.parametrize("fmt", ["text", "sarif"])
+def test_a_report_asks_each_file_for_its_shown_text_once(fmt, monkeypatch):
+    # FileReport.text looks through every finding of the file (for the spans it masks):
+    # asked for once per finding, a report of 280,000 dates took minutes
+    from checker.report.formatters import render
+
+    report = Report.build([check_path(str(SAMPLES / "numeric-defects.txt"))])
+    assert len(report.files[0].findings) > 1
+    shown_text = FileReport.text
+    asked: list[str] = []
+
+    def counted(file: FileReport) -> str | None:
+        asked.append(file.path)
+        return shown_text.fget(file)
+
+    monkeypatch.setattr(FileReport, "text", property(counted))
+    render(report, fmt, color=False)
+    assert asked == [report.files[0].path]

@@ -103,3 +103,32 @@ def test_annotate_names_a_file_with_an_escape_in_its_name_visibly(tmp_path):
     result = run("annotate", str(path), "-o", str(tmp_path / "out.docx"))
     assert result.exit_code == 2
     assert result.stderr == f"Error: {tmp_path}/d␛]0;PWNED␇.txt: 只能给 .docx 文件加批注 (annotate reads .docx only)\n"
+
+
+def test_fix_diff_shows_control_characters_of_the_document_as_pictures(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(f"各单位{TITLE_ESCAPE}要认真布署工作。\n第二段\x0c结束。\n", encoding="utf-8")
+    result = run("fix", "--diff", str(path))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"--- a/{path}",
+        f"+++ b/{path}",
+        "@@ -1,2 +1,2 @@",
+        "-各单位␛]0;PWNED␇要认真布署工作。",
+        "+各单位␛]0;PWNED␇要认真部署工作。",
+        " 第二段␌结束。",
+    ]
+
+
+@needs_newline_names
+def test_fix_diff_shows_a_newline_in_a_file_name_as_a_picture(tmp_path):
+    path = tmp_path / "a\n+forged.txt"
+    path.write_text("要认真布署工作。\n", encoding="utf-8")
+    lines = run("fix", "--diff", str(tmp_path)).stdout.splitlines()
+    assert lines[:2] == [f"--- a/{tmp_path}/a␊+forged.txt", f"+++ b/{tmp_path}/a␊+forged.txt"]
+
+
+def test_visible_lines_keeps_line_feeds_and_shows_every_other_control_character():
+    from checker.report.escapes import visible_lines
+
+    assert visible_lines("甲\r\n乙\x1b\n") == "甲␍\n乙␛\n"

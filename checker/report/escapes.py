@@ -10,7 +10,9 @@ symbol from Unicode's Control Pictures block (``\\x1b`` → ``␛``, a newline �
 DEL becomes ``␡`` (each one column wide, so a caret under the line still lines up),
 and the C1 controls and the bidirectional controls, which have no picture, their
 escape (``\\x9b``, ``\\u202e``). A tab is kept. The JSON and SARIF formats stay exact
-(JSON escapes these characters itself) and the HTML report escapes its text.
+(JSON escapes these characters itself) and the HTML report escapes its text. Output
+made of lines (the diff ``doccheck fix --diff`` prints) goes through
+:func:`visible_lines`, which keeps its line feeds.
 """
 from __future__ import annotations
 
@@ -32,3 +34,9 @@ def _shown(match) -> str:
 def visible(text: str) -> str:
     """``text`` with each control character shown as a visible stand-in (one line, always)."""
     return _CONTROL.sub(_shown, text)
+
+
+def visible_lines(text: str) -> str:
+    """``text`` line by line through :func:`visible`: its line feeds stay line ends, and
+    every other control character is shown."""
+    return "\n".join(visible(line) for line in text.split("\n"))

@@ -236,10 +236,17 @@ class FixPlan:
         return unified_diff(self.path, self.original_text, self.fixed_text)
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` as the checked text has them: ended by "\\n" only (``splitlines``
+    would also end one at a form feed or a separator character the document holds)."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
+
+
 def unified_diff(path: str, before: str, after: str) -> str:
     """The change from ``before`` to ``after`` (both with "\\n" line ends) as ``diff -u`` shows it."""
-    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+    lines = difflib.unified_diff(_lines(before), _lines(after), fromfile=f"a/{path}", tofile=f"b/{path}")
     out = []
     for line in lines:
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")

@@ -17,8 +17,9 @@ leaves it to a theme or to Word's built-in default).
 """
 from __future__ import annotations
 
+import functools
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import Enum
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
@@ -47,7 +48,14 @@ def _import_docx() -> tuple[ModuleType, QualifiedName]:
         from docx.oxml.ns import qn
     except ImportError:
         raise LoadError("读取 .docx 需要 python-docx：pip install 'doccheck[docx]' (missing extra: docx)") from None
-    return docx, qn
+    return docx, _cached(qn)
+
+
+@functools.cache
+def _cached(qn: QualifiedName) -> QualifiedName:
+    # a dozen names asked for again for every paragraph and run: python-docx's qn
+    # splits and looks each one up every time
+    return functools.cache(qn)
 
 
 def open_document(data: bytes) -> DocxDocument:
@@ -74,25 +82,68 @@ def read(path: str, data: bytes, view: View = "accepted") -> Source:
     from docx.oxml.exceptions import InvalidXmlError as OxmlValueError
 
     try:
-        return _read_document(path, data, document, view)
+        source = _read_document(path, data, document, view)
     except (ValueError, DocxValueError, OxmlValueError) as error:
         # python-docx parses an attribute when it is read (w:pgSz w:w="abc", w:br w:type="x")
         raise LoadError(f".docx 中有 Word 格式不允许的值，无法读取（{type(error).__name__}: "
                         f"{_shown_value(str(error), 120)}）") from None
+    del document
+    if len(source.text) >= LARGE_TEXT:
+        _give_back_the_tree()
+    return source
+
+
+# characters of checked text from which a document's XML tree is worth handing back
+# to the system at once (a table of 120,000 cells: 325,000 characters, a 100 MB tree)
+LARGE_TEXT = 100_000
+
+
+def _give_back_the_tree() -> None:
+    """Free the document's XML tree now and return its memory to the system.
+
+    python-docx's package and its parts refer to each other, so the tree goes only
+    with a full collection; and libxml2 frees its nodes into the C heap, where the
+    Python objects the checks build next (in arenas of their own) never reuse them:
+    without ``malloc_trim`` the tree's memory would stay in the process, counted
+    again under everything the check builds after it."""
+    import gc
+
+    gc.collect()
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``; None on a C library without it (musl, macOS, Windows)."""
+    import ctypes
+
+    try:
+        program = ctypes.CDLL(None)  # the interpreter and the C library it is linked with
+    except (OSError, TypeError):  # Windows loads no library by None
+        return None
+    return getattr(program, "malloc_trim", None)
 
 
 def word_paragraphs(document: DocxDocument, view: View = "accepted",
                     styles: StyleResolver | None = None) -> list[WordParagraph]:
     """The body's paragraphs in reading order (see :mod:`docx_text`), each with the
     list number Word shows before it."""
+    return list(each_word_paragraph(document, view, styles))
+
+
+def each_word_paragraph(document: DocxDocument, view: View = "accepted",
+                        styles: StyleResolver | None = None) -> Iterator[WordParagraph]:
+    """:func:`word_paragraphs` one at a time: the reader keeps none of them, and a
+    paragraph's spans hold a Python object for each of its elements (a table of
+    120,000 cells made them 120 MB beside the document's own tree)."""
     _, qn = _import_docx()
     styles = styles or StyleResolver(document, qn)
     numbers = Numbering(document, qn)
-    paragraphs = list(story_paragraphs(document.element.body, view))
-    for paragraph in paragraphs:
+    for paragraph in story_paragraphs(document.element.body, view):
         paragraph.style = styles.paragraph_style_id(paragraph.element)
         paragraph.label = numbers.label(paragraph.element, paragraph.style)
-    return paragraphs
+        yield paragraph
 
 
 def _read_document(path: str, data: bytes, document: DocxDocument, view: View) -> Source:
@@ -101,7 +152,7 @@ def _read_document(path: str, data: bytes, document: DocxDocument, view: View) -
     builder = TextBuilder()
     runs: list[StyledRun] = []
     paragraph_spans: list[ParagraphSpan] = []
-    for paragraph in word_paragraphs(document, view, styles):
+    for paragraph in each_word_paragraph(document, view, styles):
         place, start = paragraph.place, builder.length
         if paragraph.label:
             builder.add(paragraph.label, {**place, "offset": 0, "numbering": True}, advance=())
@@ -353,7 +404,8 @@ class Numbering:
                 self._number(ilvl, "val", LIST_LEVELS, where, "w:ilvl") if ilvl is not None else None)
 
     def label(self, paragraph: Element, style_id: str | None) -> str:
-        num_pr = paragraph.find(f"{self.qn('w:pPr')}/{self.qn('w:numPr')}")
+        properties = paragraph.find(self.qn("w:pPr"))
+        num_pr = properties.find(self.qn("w:numPr")) if properties is not None else None
         num_id, ilvl = self._num_pr(num_pr) if num_pr is not None else (None, None)
         if num_id is None and style_id in self.style_numbering:
             num_id, style_level = self.style_numbering[style_id]

@@ -21,6 +21,7 @@ line of the checked text, as before).
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -33,6 +34,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
+@functools.cache
 def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
@@ -128,8 +130,9 @@ def table_cells(table: Element) -> Iterator[tuple[int, int, Element]]:
         grid = _count(row.find(f"{w('trPr')}/{w('gridBefore')}"), default=0)
         column, here = 1, {}
         for tc in _cells_of_row(row):
-            span = max(1, _count(tc.find(f"{w('tcPr')}/{w('gridSpan')}"), default=1))
-            merge = tc.find(f"{w('tcPr')}/{w('vMerge')}")
+            properties = tc.find(w("tcPr"))
+            span = max(1, _count(properties.find(w("gridSpan")), default=1)) if properties is not None else 1
+            merge = properties.find(w("vMerge")) if properties is not None else None
             continued = merge is not None and merge.get(w("val"), "continue") == "continue"
             owner = above.get(grid, tc) if continued else tc  # a merge with nothing above stands alone
             here[grid] = owner

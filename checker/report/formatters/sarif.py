@@ -76,12 +76,12 @@ def _result(file: FileReport, finding: Finding, rule_index: dict[str, int], line
         "level": LEVELS[finding.severity.value],
         "message": {"text": message},
         "locations": [{"physicalLocation": {"artifactLocation": artifact_location(file.path), "region": region}}],
-        "partialFingerprints": {"doccheckFingerprint/v1": fingerprint(finding, file.text)},
+        "partialFingerprints": {"doccheckFingerprint/v1": fingerprint(finding, _text(lines, file))},
     }
     if finding.code in rule_index:
         result["ruleIndex"] = rule_index[finding.code]
     # (a masked finding's fix would show the digits it writes: SARIF carries no fix for it)
-    if finding.fix is not None and not finding.masked and finding.location is None and file.text is not None:
+    if finding.fix is not None and not finding.masked and finding.location is None and _text(lines, file) is not None:
         # (a fix's offsets are in the checked text; only where that is the file's own
         # text — not extracted from Markdown, .docx … — do they name a region of the file)
         fix = finding.fix
@@ -103,8 +103,15 @@ def _result(file: FileReport, finding: Finding, rule_index: dict[str, int], line
 
 def _lines(cache: dict, file: FileReport) -> list[int]:
     if "starts" not in cache:
-        cache["starts"] = _line_starts(file.text or "")
+        cache["starts"] = _line_starts(_text(cache, file) or "")
     return cache["starts"]
+
+
+def _text(cache: dict, file: FileReport) -> str | None:
+    """``file.text``, asked for once per file: it looks through every finding of the file."""
+    if "text" not in cache:
+        cache["text"] = file.text
+    return cache["text"]
 
 
 def sarif_log(report: Report) -> dict:

@@ -28,8 +28,7 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _context(file: FileReport, finding: Finding) -> tuple[str, str] | None:
-    text = file.text
+def _context(text: str | None, finding: Finding) -> tuple[str, str] | None:
     if text is None:
         return None
     # Only the span's neighbourhood is read: looking for the ends of a line of millions
@@ -50,7 +49,10 @@ def _context(file: FileReport, finding: Finding) -> tuple[str, str] | None:
     return before + span + after, marks
 
 
-def render_finding(file: FileReport, finding: Finding, color: bool = False) -> str:
+def render_finding(file: FileReport, finding: Finding, color: bool = False, text: str | None = None) -> str:
+    """``finding`` of ``file`` as the text format shows it. ``text``: ``file.text``, which a
+    caller rendering many findings of a file passes (the property looks through all of
+    them: asked for each finding, it made a report quadratic in its findings)."""
     severity = finding.severity.value
     head_sev = f"[{severity}]"
     code = finding.code
@@ -58,7 +60,7 @@ def render_finding(file: FileReport, finding: Finding, color: bool = False) -> s
         head_sev = click.style(head_sev, fg=_COLOURS[severity])
         code = click.style(code, bold=True)
     lines = [f"{visible(file.path)}:{finding.line}:{finding.column}: {code} {head_sev} {visible(finding.message)}"]
-    context = _context(file, finding)
+    context = _context(file.text if text is None else text, finding)
     if context:
         shown, marks = context
         lines.append(f"    {shown}")
@@ -75,8 +77,9 @@ def write(report: Report, stream: Sink, color: bool = False, quiet: bool = False
         if file.error:
             prefix = click.style("error", fg=_COLOURS["error"]) if color else "error"
             stream.write(f"{visible(file.path)}: {prefix}: {visible(file.error)}\n")
+        text = file.text
         for finding in file.findings:
-            stream.write(render_finding(file, finding, color) + "\n")
+            stream.write(render_finding(file, finding, color, text) + "\n")
     if quiet:
         return
     counts = report.summary.by_severity
