@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from checker.core.config import Settings
 from checker.run.baseline import Baseline, fingerprint
 from checker.run.engine import check_text
 from tests.conftest import run
@@ -146,4 +147,50 @@ def test_a_baseline_entry_of_the_wrong_shape_is_refused_naming_it(tmp_path):
 def test_a_baseline_of_another_version_is_refused_naming_it(tmp_path):
     baseline = tmp_path / "b.json"
     baseline.write_text('{"format": "doccheck-baseline", "version": 99, "files": {}}', encoding="utf-8")
-    assert f"--baseline {baseline}：版本为 99，本程序只能读取版本 1" in refused(tmp_path, baseline)
+    assert f"--baseline {baseline}：版本为 99，本程序只能读取版本 1、2" in refused(tmp_path, baseline)
+
+
+# -- findings about the whole document -----------------------------------------------------
+
+HALF_WIDTH = "关于开展检查的通知\n\n" + "".join(f"第{n}项工作,已经完成;效果良好,继续推进.\n" for n in range(1, 7))
+
+
+def whole_document_setup(tmp_path):
+    document = tmp_path / "docs" / "a.txt"
+    document.parent.mkdir()
+    document.write_text(HALF_WIDTH, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    assert run("check", "--select", "PN202", "--write-baseline", str(baseline), str(document)).exit_code == 0
+    return document, baseline
+
+
+def test_a_whole_document_finding_survives_a_line_with_its_defect_inserted_above(tmp_path):
+    document, baseline = whole_document_setup(tmp_path)
+    document.write_text(HALF_WIDTH.replace("\n\n", "\n\n新增一段,也用半角标点;\n", 1), encoding="utf-8")
+    plain = run("check", "--format", "json", "--select", "PN202", str(document))
+    assert codes_and_lines(plain) == [("PN202", 3)]  # it is now shown at the inserted line
+    result = run("check", "--format", "json", "--select", "PN202", "--baseline", str(baseline), str(document))
+    assert result.exit_code == 0 and codes_and_lines(result) == []
+
+
+def test_a_version_1_baseline_still_hides_a_whole_document_finding_where_it_was(tmp_path):
+    from checker.run.baseline import version_1_fingerprint  # what version 1 wrote
+
+    document, baseline = whole_document_setup(tmp_path)
+    (finding,) = check_text(HALF_WIDTH, Settings(select=["PN202"]))
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    data["version"] = 1
+    data["files"]["docs/a.txt"][0]["fingerprint"] = version_1_fingerprint(finding, HALF_WIDTH)
+    baseline.write_text(json.dumps(data), encoding="utf-8")
+    result = run("check", "--format", "json", "--select", "PN202", "--baseline", str(baseline), str(document))
+    assert result.exit_code == 0 and codes_and_lines(result) == []
+
+
+def test_a_whole_document_finding_is_known_by_its_code_a_located_one_by_its_place():
+    (whole,) = check_text(HALF_WIDTH, Settings(select=["PN202"]))
+    moved = HALF_WIDTH.replace("第1项", "新增,第1项")
+    (whole_moved,) = check_text(moved, Settings(select=["PN202"]))
+    assert whole_moved.start != whole.start
+    assert fingerprint(whole, HALF_WIDTH) == fingerprint(whole_moved, moved)
+    gap = next(f for f in check_text(DOCUMENT) if f.code == "ST101")
+    assert fingerprint(gap, DOCUMENT) != fingerprint(gap, DOCUMENT.replace("乙项", "丙项"))

@@ -61,6 +61,9 @@ class Rule:
     check: Check
     doc: str = ""
     fix_safety: str | None = None  # "safe" / "unsafe" when the rule offers fixes
+    # "document": one finding about the whole document, shown at a place that stands
+    # for it (PN202 at the first of hundreds of marks); "span": about the text it points at.
+    scope: Literal["span", "document"] = "span"
 
     @property
     def summary(self) -> str:
@@ -99,6 +102,7 @@ def rule(
     severity: str,
     message: str | dict[str, str],
     fix: str | None = None,
+    scope: Literal["span", "document"] = "span",
 ) -> Callable[[CheckT], CheckT]:
     """Register the decorated function as a rule."""
     if not _CODE.match(code) or CATEGORY_PREFIX[category] != code[:2]:
@@ -113,7 +117,7 @@ def rule(
         if code in _RULES and _RULES[code].check is not function:
             raise ValueError(f"rule code {code} registered twice")
         _RULES[code] = Rule(code, name, category, Severity(severity), messages, function,
-                            doc=function.__doc__ or "", fix_safety=fix)
+                            doc=function.__doc__ or "", fix_safety=fix, scope=scope)
         return function
 
     return register

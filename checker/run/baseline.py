@@ -1,18 +1,23 @@
 """A baseline: the findings a repository already had, so only new ones are reported.
 
 ``doccheck check --write-baseline FILE`` records every finding of the run by a
-fingerprint that does not involve line numbers: the rule code, the excerpt with
-white space removed, and a hash of the text right around it (up to
-``CONTEXT`` characters either side, on its own line). Lines inserted or deleted
-elsewhere, even just above the finding, leave the fingerprint unchanged; editing
-the finding's own phrase makes it a new finding. ``--baseline FILE`` then drops
-the findings whose fingerprint the baseline has (as many times as it has it), so
-a second, identical problem added later is still reported.
+fingerprint that does not involve line numbers. A finding about the text it points
+at is known by its rule code, its excerpt with white space removed, and a hash of the
+text right around it (up to ``CONTEXT`` characters either side, on its own line):
+lines inserted or deleted elsewhere, even just above the finding, leave it unchanged;
+editing the finding's own phrase makes it a new finding. A finding about the whole
+document (a rule of scope "document", such as PN202 for half-width punctuation
+throughout, shown at the first of its marks) is known by its code alone: where it is
+shown moves whenever a line with the same defect is added above. ``--baseline FILE``
+then drops the findings whose fingerprint the baseline has, as many times as it has
+it, so a second, identical problem added later is still reported.
 
 The file is JSON; paths in it are relative to the baseline's own folder, so the
 same baseline works whether the run said ``docs/`` or ``./docs``. It is read within a
 size limit and validated by :class:`BaselineFile`; a file that is not a baseline is
-refused with a message naming it and what is wrong, in Chinese.
+refused with a message naming it and what is wrong, in Chinese. Version 1 files
+(which knew document findings by where they were shown) are still read: such a
+finding matches either its version 1 fingerprint or its present one.
 """
 from __future__ import annotations
 
@@ -30,7 +35,8 @@ from checker.core.datafiles import decode, read_bounded, validate
 from checker.core.models import FileReport, Finding, Report
 
 FORMAT = "doccheck-baseline"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 CONTEXT = 16  # characters of context either side of a finding
 SIZE_LIMIT = 64 << 20  # bytes of a baseline file (100,000 findings take about 15 MB)
 _SPACE = patterns.lazy(r"[\s\u3000\xa0]+")
@@ -57,7 +63,7 @@ class BaselineFile(BaseModel):
     model_config = ConfigDict(extra="allow", strict=True, defer_build=True)
 
     format: Literal["doccheck-baseline"]
-    version: Literal[1]
+    version: Literal[1, 2]
     files: dict[str, list[BaselineEntry]]
 
 
@@ -66,7 +72,15 @@ def _normalised(text: str) -> str:
 
 
 def fingerprint(finding: Finding, text: str | None) -> str:
-    """A stable identity of ``finding`` in ``text``: code + excerpt + context hash."""
+    """A stable identity of ``finding`` in ``text``: its code, and for a finding about a
+    span of text the excerpt and a hash of the text around it."""
+    if _about_the_whole_document(finding.code):
+        return _hashed(finding.code, "\0whole document")
+    return version_1_fingerprint(finding, text)
+
+
+def version_1_fingerprint(finding: Finding, text: str | None) -> str:
+    """code + excerpt + context hash: every finding's fingerprint in version 1."""
     context = ""
     if text is not None:
         # the context stays on the finding's line; look no further than it reaches
@@ -78,8 +92,18 @@ def fingerprint(finding: Finding, text: str | None) -> str:
     else:  # no text to look at: the message is the best context there is
         context = finding.message
     context_hash = hashlib.sha256(context.encode("utf-8")).hexdigest()[:16]
-    key = "\0".join((finding.code, _normalised(finding.excerpt), context_hash))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return _hashed(finding.code, _normalised(finding.excerpt), context_hash)
+
+
+def _hashed(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def _about_the_whole_document(code: str) -> bool:
+    from checker.rules.registry import load_rules
+
+    found = load_rules().get(code)
+    return found is not None and found.scope == "document"
 
 
 def _key(path: str, folder: str) -> str:
@@ -119,10 +143,11 @@ def write_baseline(report: Report, path: str) -> int:
 class Baseline:
     """The fingerprints of a baseline file, per file."""
 
-    def __init__(self, path: str, files: dict[str, Counter]) -> None:
+    def __init__(self, path: str, files: dict[str, Counter], version: int = VERSION) -> None:
         self.path = path
         self.folder = os.path.dirname(os.path.abspath(path))
         self.files = files
+        self.version = version  # of the file: version 1 knew document findings by place
 
     @classmethod
     def load(cls, path: str) -> Baseline:
@@ -139,25 +164,29 @@ class Baseline:
             raise BaselineError(f"{name}：JSON 嵌套过深，不是 doccheck 基线文件") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise BaselineError(f"{name}：不是 doccheck 基线文件（没有 \"format\": \"{FORMAT}\"）")
-        if data.get("version") != VERSION or isinstance(data.get("version"), bool):
+        if data.get("version") not in READABLE_VERSIONS or isinstance(data.get("version"), bool):
             shown = json.dumps(data.get("version"), ensure_ascii=False)[:40]
-            raise BaselineError(f"{name}：版本为 {shown}，本程序只能读取版本 {VERSION}"
+            readable = "、".join(str(version) for version in READABLE_VERSIONS)
+            raise BaselineError(f"{name}：版本为 {shown}，本程序只能读取版本 {readable}"
                                 f"（请用 --write-baseline 重新生成）")
         baseline = validate(BaselineFile, data, name, error=BaselineError)
         counters = {file: Counter(entry.fingerprint for entry in entries)
                     for file, entries in baseline.files.items()}
-        return cls(path, counters)
+        return cls(path, counters, version=baseline.version)
 
     def new_findings(self, file: FileReport) -> list[Finding]:
         """The findings of ``file`` that the baseline does not have."""
         remaining = Counter(self.files.get(_key(file.path, self.folder), Counter()))
         new = []
         for finding in file.findings:
-            print_ = fingerprint(finding, file.text)
-            if remaining[print_] > 0:
-                remaining[print_] -= 1
-            else:
+            prints = [fingerprint(finding, file.text)]
+            if self.version == 1:
+                prints.append(version_1_fingerprint(finding, file.text))
+            known = next((print_ for print_ in prints if remaining[print_] > 0), None)
+            if known is None:
                 new.append(finding)
+            else:
+                remaining[known] -= 1
         return new
 
     def filter(self, report: Report) -> Report:

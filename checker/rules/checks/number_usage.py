@@ -434,7 +434,7 @@ def year_zero_form(doc: Document) -> Iterator[Hit]:
 
 
 @rule("NU106", "year-circle-zero", category="numeral", severity="info",
-      message="汉字年份中的零用了圆圈符号“○”（{count}处），规范字形为“〇”", fix="safe")
+      message="汉字年份中的零用了圆圈符号“○”（{count}处），规范字形为“〇”", fix="safe", scope="document")
 def year_circle_zero(doc: Document) -> Iterator[Hit]:
     """Years in Chinese numerals whose zero is the geometric circle ○ (U+25CB), not 〇 (U+3007).
 

@@ -196,7 +196,7 @@ def halfwidth_punctuation(doc: Document) -> Iterator[Hit]:
 @rule("PN202", "halfwidth-punctuation-document", category="punctuation", severity="warning",
       message={"default": "全文有{count}处中文文本使用了半角标点（{kinds}），应统一改为全角",
                "whole": "全文中文标点基本都是半角（{count}处：{kinds}），应统一改为全角"},
-      fix="safe")
+      fix="safe", scope="document")
 def halfwidth_punctuation_document(doc: Document) -> Iterator[Hit]:
     """A document whose Chinese text uses half-width punctuation throughout (or very often).
 
