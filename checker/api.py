@@ -167,16 +167,23 @@ def check_paths(paths: Iterable[PathLike], *, settings: Settings | None = None, 
     from checker.run.parallel import check_paths as check_in_parallel
 
     names = [os.fspath(path) for path in paths]
+    settings = _settings(settings)
+    report = None
     if cache:
         from checker.run.cache import Cache, default_directory
         from checker.run.cache import check_paths as check_with_cache
 
         directory = default_directory()
         if directory is not None:
-            return check_with_cache(names, _settings(settings), Cache(directory), jobs=jobs, progress=progress,
-                                    timeout=timeout, skipped=skipped)
-    return check_in_parallel(names, _settings(settings), jobs=jobs, progress=progress, timeout=timeout,
-                             skipped=skipped)
+            report = check_with_cache(names, settings, Cache(directory), jobs=jobs, progress=progress,
+                                      timeout=timeout, skipped=skipped)
+    if report is None:
+        report = check_in_parallel(names, settings, jobs=jobs, progress=progress, timeout=timeout, skipped=skipped)
+    if settings.repository:
+        from checker.run.crossdoc import add_cross_document
+
+        report = add_cross_document(report, settings)
+    return report
 
 
 def iter_paths(paths: Iterable[PathLike], *, settings: Settings | None = None, jobs: int | None = 1,
@@ -185,26 +192,33 @@ def iter_paths(paths: Iterable[PathLike], *, settings: Settings | None = None, j
     """The reports of :func:`check_paths`, one file at a time as each file's check ends
     (files answered from the cache first), for a caller that writes each out and keeps
     none: the memory of a run no longer grows with the number of files. The options
-    are those of :func:`check_paths`; the order is the order the checks end."""
+    are those of :func:`check_paths`; the order is the order the checks end. With
+    ``settings.repository`` (cross-document checks), each file with cross-document
+    findings is handed out once more at the end, with only those findings."""
     from checker.load.discovery import discover
+    from checker.run.crossdoc import Facts, trailing_reports
     from checker.run.parallel import iter_files
 
-    names = discover([os.fspath(path) for path in paths], _settings(settings), skipped)
     settings = _settings(settings)
+    names = discover([os.fspath(path) for path in paths], settings, skipped)
 
     def check(todo: list[str]) -> Iterator[tuple[int, FileReport]]:
         return iter_files(todo, settings, jobs=jobs, progress=progress, timeout=timeout)
 
+    reports: Iterable[tuple[int, FileReport]] = check(names)
     if cache:
         from checker.run.cache import Cache, default_directory, iter_cached
 
         directory = default_directory()
         if directory is not None:
-            for _, report in iter_cached(names, settings, Cache(directory), check):
-                yield report
-            return
-    for _, report in check(names):
+            reports = iter_cached(names, settings, Cache(directory), check)
+    facts = Facts(names)
+    for index, report in reports:
+        if settings.repository:
+            facts.add(index, report)
         yield report
+    if settings.repository:
+        yield from trailing_reports(facts, settings)
 
 
 def filter_severity(report: Report, minimum: str) -> Report:

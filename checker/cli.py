@@ -213,11 +213,15 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
               help="Report only findings of this severity or above (the exit status follows what is reported).")
 @click.option("--no-cache", is_flag=True,
               help="Check every file again, without reading or writing the cache of earlier runs' reports.")
+@click.option("--cross-document/--no-cross-document", "cross_document", default=None,
+              help="Also compare the files with each other: a figure, a name or a document number stated "
+                   "differently in two documents (NC120, TM120, CT120).  [default: on when the configuration "
+                   "says repository = true]")
 def check(paths: Options, fmt: str, output: str | None, select: Options, ignore: Options, fail_on: str | None,
           profile: str | None, max_file_size: str | None, color: str, no_color: bool, config: str | None,
           baseline: str | None, write_baseline: str | None, jobs: int, timeout: float, stdin_filename: str | None,
           unsafe_fixes: bool, progress: bool | None, watch: bool, statistics: bool, quiet: bool,
-          min_severity: str | None, no_cache: bool) -> None:
+          min_severity: str | None, no_cache: bool, cross_document: bool | None) -> None:
     """Check documents (files, or directories walked for the types doccheck reads)."""
     from checker.report.terminal import wants_color
     from checker.run.baseline import Baseline, BaselineError
@@ -236,6 +240,8 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
                             "--statistics": "on" if statistics else None})
     settings = _settings(paths if stdin_filename is None else (stdin_filename,), config, select, ignore,
                          fail_on, profile, max_file_size)
+    if cross_document is not None:
+        settings = settings.model_copy(update={"repository": cross_document})
     _refuse_writing_over_inputs(paths, settings, {"-o/--output": output, "--write-baseline": write_baseline})
     known = None
     if baseline:
