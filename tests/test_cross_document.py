@@ -113,6 +113,11 @@ def test_the_title_of_the_document_a_notice_issues_is_the_same_document(tmp_path
     assert cross_findings("--cross-document", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")) == []
 
 
+def test_a_name_in_the_accept_list_is_not_reported_as_a_variant(planted):
+    settings = checker.Settings(select=["TM120"], repository=True, accept=["黄花科技园"])
+    assert checker.check_paths(planted, settings=settings).summary.findings == 0
+
+
 def test_sarif_carries_the_other_place_as_a_related_location(planted):
     result = run("check", "--format", "sarif", "--no-cache", "--select", "NC120", "--cross-document", *planted)
     (finding,) = json.loads(result.stdout)["runs"][0]["results"]

@@ -80,3 +80,18 @@ def test_dask_reports_stream_back_one_file_at_a_time(tmp_path):
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert sorted(line["path"] for line in lines) == [str(tmp_path / f"{n}.txt") for n in range(3)]
     assert result.exit_code == 1
+
+
+def test_files_go_to_the_cluster_in_batches_largest_first_each_file_once(tmp_path):
+    from checker.run.executors import BATCH_FILES, batches
+
+    paths = []
+    for number in range(100):
+        path = tmp_path / f"{number}.txt"
+        path.write_bytes(b"x" * (1000 + number))
+        paths.append(str(path))
+    made = list(batches(paths, workers=2))
+    assert sorted(index for batch in made for index in batch) == list(range(100))
+    assert made[0][0] == 99  # the largest first
+    assert all(len(batch) <= BATCH_FILES for batch in made)
+    assert len(made) >= 16  # at least 8 a worker: none is left with a long one at the end

@@ -42,6 +42,8 @@ class Facts:
             if hit.at not in chosen:
                 for_path = settings.for_path(path)
                 chosen[hit.at] = {rule_.code for rule_ in selected_rules(for_path) if rule_.code in CODES}
+            if hit.code == "TM120" and {hit.args["variant"], hit.args["usual"]} & set(settings.accept):
+                continue  # a name the user takes as written, as TM101 does
             if hit.code in chosen[hit.at]:
                 found.setdefault(hit.at, []).append(self._finding(hit, settings.for_path(path)))
         for findings in found.values():
