@@ -154,57 +154,93 @@ def check_path(path: PathLike, *, settings: Settings | None = None, jobs: int | 
 
 def check_paths(paths: Iterable[PathLike], *, settings: Settings | None = None, jobs: int | None = 1,
                 progress: bool | None = False, cache: bool = False, timeout: float = 0,
-                skipped: Callable[[str, str], None] | None = None) -> Report:
-    """Check files and folders, on ``jobs`` processes (None: one per CPU, and never
-    more than the CPUs or the files); the report is the same whatever ``jobs``.
-    ``progress``: a progress bar on standard error (None: on a terminal, for runs of
-    many files). ``cache``: take the report of a file unchanged since an earlier run
-    (same bytes, settings, rules and doccheck) from doccheck's cache, and store the new
-    ones (see :mod:`checker.run.cache`). ``timeout``: seconds each file may take (0: no
-    limit); a file over it is stopped and reported as not checked (IN003), and the
-    others are checked. ``skipped(path, reason)``: told of each file of a folder left
-    out as no regular file (a named pipe, a device)."""
-    from checker.run.parallel import check_paths as check_in_parallel
+                skipped: Callable[[str, str], None] | None = None, executor: str | None = None) -> Report:
+    """Check files and folders, on ``jobs`` processes (None: as many as the size of the
+    run is worth, never more than the CPUs or the files); the report is the same
+    whatever ``jobs``. ``progress``: a progress bar on standard error (None: on a
+    terminal, for runs of many files). ``cache``: take the report of a file unchanged
+    since an earlier run (same bytes, settings, rules and doccheck) from doccheck's
+    cache, and store the new ones (see :mod:`checker.run.cache`). ``timeout``: seconds
+    each file may take (0: no limit); a file over it is stopped and reported as not
+    checked (IN003), and the others are checked. ``skipped(path, reason)``: told of each
+    file of a folder left out as no regular file (a named pipe, a device).
+    ``executor``: ``local`` (None) or ``dask`` / ``dask=ADDRESS`` to check the files on
+    a Dask cluster (see :mod:`checker.run.executors`; ``jobs`` is then the number of
+    workers of the local cluster started when no address is given). With
+    ``settings.repository`` the files are also compared with each other
+    (:mod:`checker.run.crossdoc`). Raises :class:`ExecutorError` for an executor that
+    cannot be used."""
+    from checker.core.models import Report
 
-    names = [os.fspath(path) for path in paths]
-    if cache:
-        from checker.run.cache import Cache, default_directory
-        from checker.run.cache import check_paths as check_with_cache
+    settings = _settings(settings)
+    names = _run_files(paths, settings, skipped)
+    reports: list[FileReport | None] = [None] * len(names)
+    for index, file in _indexed_reports(names, settings, jobs, progress, cache, timeout, executor):
+        reports[index] = file
+    report = Report.build([file for file in reports if file is not None])
+    if settings.repository:
+        from checker.run.crossdoc import add_cross_document
 
-        directory = default_directory()
-        if directory is not None:
-            return check_with_cache(names, _settings(settings), Cache(directory), jobs=jobs, progress=progress,
-                                    timeout=timeout, skipped=skipped)
-    return check_in_parallel(names, _settings(settings), jobs=jobs, progress=progress, timeout=timeout,
-                             skipped=skipped)
+        report = add_cross_document(report, settings)
+    return report
 
 
 def iter_paths(paths: Iterable[PathLike], *, settings: Settings | None = None, jobs: int | None = 1,
                progress: bool | None = False, cache: bool = False, timeout: float = 0,
-               skipped: Callable[[str, str], None] | None = None) -> Iterator[FileReport]:
+               skipped: Callable[[str, str], None] | None = None, executor: str | None = None
+               ) -> Iterator[FileReport]:
     """The reports of :func:`check_paths`, one file at a time as each file's check ends
     (files answered from the cache first), for a caller that writes each out and keeps
     none: the memory of a run no longer grows with the number of files. The options
-    are those of :func:`check_paths`; the order is the order the checks end."""
+    are those of :func:`check_paths`; the order is the order the checks end. With
+    ``settings.repository`` (cross-document checks), each file with cross-document
+    findings is handed out once more at the end, with only those findings."""
+    from checker.run.crossdoc import Facts, trailing_reports
+
+    settings = _settings(settings)
+    names = _run_files(paths, settings, skipped)
+    facts = Facts(names)
+    for index, report in _indexed_reports(names, settings, jobs, progress, cache, timeout, executor):
+        if settings.repository:
+            facts.add(index, report)
+        yield report
+    if settings.repository:
+        yield from trailing_reports(facts, settings)
+
+
+def _run_files(paths: Iterable[PathLike], settings: Settings,
+               skipped: Callable[[str, str], None] | None) -> list[str]:
     from checker.load.discovery import discover
+    from checker.load.readers import supported_suffixes
+    from checker.run.executors import expand_urls
+
+    names = discover([os.fspath(path) for path in paths], settings, skipped)
+    return expand_urls(names, settings.file_types or supported_suffixes())
+
+
+def _indexed_reports(names: list[str], settings: Settings, jobs: int | None, progress: bool | None, cache: bool,
+                     timeout: float, executor: str | None) -> Iterator[tuple[int, FileReport]]:
+    """(index in names, report) of every file as each check ends, by the executor chosen."""
+    from checker.run.executors import ExecutorError, check_anywhere, iter_dask, parse_executor
     from checker.run.parallel import iter_files
 
-    names = discover([os.fspath(path) for path in paths], _settings(settings), skipped)
-    settings = _settings(settings)
+    try:
+        kind, address = parse_executor(executor)
+    except ExecutorError as error:
+        raise SettingsError(str(error), "executor") from None
 
     def check(todo: list[str]) -> Iterator[tuple[int, FileReport]]:
-        return iter_files(todo, settings, jobs=jobs, progress=progress, timeout=timeout)
+        if kind == "dask":
+            return iter_dask(todo, settings, address=address, jobs=jobs)
+        return iter_files(todo, settings, jobs=jobs, progress=progress, timeout=timeout, check=check_anywhere)
 
     if cache:
         from checker.run.cache import Cache, default_directory, iter_cached
 
         directory = default_directory()
         if directory is not None:
-            for _, report in iter_cached(names, settings, Cache(directory), check):
-                yield report
-            return
-    for _, report in check(names):
-        yield report
+            return iter_cached(names, settings, Cache(directory), check)
+    return check(names)
 
 
 def filter_severity(report: Report, minimum: str) -> Report:

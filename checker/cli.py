@@ -213,11 +213,19 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
               help="Report only findings of this severity or above (the exit status follows what is reported).")
 @click.option("--no-cache", is_flag=True,
               help="Check every file again, without reading or writing the cache of earlier runs' reports.")
+@click.option("--cross-document/--no-cross-document", "cross_document", default=None,
+              help="Also compare the files with each other: a figure, a name or a document number stated "
+                   "differently in two documents (NC120, TM120, CT120).  [default: on when the configuration "
+                   "says repository = true]")
+@click.option("--executor", metavar="local|dask[=ADDRESS]", default=None,
+              help="Where files are checked: on this machine's processes (local), or on a Dask cluster — the "
+                   "scheduler at ADDRESS (tcp://host:8786), or a local cluster of -j workers when no address is "
+                   "given (pip install 'doccheck[dask]').  [default: local]")
 def check(paths: Options, fmt: str, output: str | None, select: Options, ignore: Options, fail_on: str | None,
           profile: str | None, max_file_size: str | None, color: str, no_color: bool, config: str | None,
           baseline: str | None, write_baseline: str | None, jobs: int, timeout: float, stdin_filename: str | None,
           unsafe_fixes: bool, progress: bool | None, watch: bool, statistics: bool, quiet: bool,
-          min_severity: str | None, no_cache: bool) -> None:
+          min_severity: str | None, no_cache: bool, cross_document: bool | None, executor: str | None) -> None:
     """Check documents (files, or directories walked for the types doccheck reads)."""
     from checker.report.terminal import wants_color
     from checker.run.baseline import Baseline, BaselineError
@@ -236,6 +244,8 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
                             "--statistics": "on" if statistics else None})
     settings = _settings(paths if stdin_filename is None else (stdin_filename,), config, select, ignore,
                          fail_on, profile, max_file_size)
+    if cross_document is not None:
+        settings = settings.model_copy(update={"repository": cross_document})
     _refuse_writing_over_inputs(paths, settings, {"-o/--output": output, "--write-baseline": write_baseline})
     known = None
     if baseline:
@@ -245,9 +255,14 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
             raise click.ClickException(str(error)) from None
     if quiet:
         progress = False
-    if fmt == "jsonl" and not (statistics or watch or write_baseline or stdin_filename is not None):
-        _stream_jsonl(paths, settings, jobs, progress, not no_cache, timeout, known, min_severity, output, quiet)
-    report = _check_report(paths, settings, jobs, stdin_filename, progress, not no_cache, timeout)
+    _check_executor(executor, watch)
+    try:
+        if fmt == "jsonl" and not (statistics or watch or write_baseline or stdin_filename is not None):
+            _stream_jsonl(paths, settings, jobs, progress, not no_cache, timeout, known, min_severity, output, quiet,
+                          executor)
+        report = _check_report(paths, settings, jobs, stdin_filename, progress, not no_cache, timeout, executor)
+    except _ExecutorError as error:
+        raise click.ClickException(str(error)) from None
     if not report.files:  # a mistyped folder or filter must not pass for a clean check unnoticed
         from checker.load.readers import supported_suffixes
 
@@ -299,8 +314,34 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
+class _ExecutorError(Exception):
+    """An executor that cannot be used, found while the run starts (its message is for the user)."""
+
+
+def _check_executor(executor: str | None, watch: bool) -> None:
+    from checker.run.executors import ExecutorError, parse_executor
+
+    try:
+        kind, _ = parse_executor(executor)
+    except ExecutorError as error:
+        raise click.BadParameter(str(error), param_hint="--executor") from None
+    if kind != "local" and watch:
+        raise click.UsageError("--watch 只能在本机检查，不能与 --executor dask 同用")
+
+
+def _executor_errors(run: Callable[[], Any]) -> Any:
+    """``run()``, with an executor that fails to start (not installed, unreachable) as a usage error."""
+    from checker.run.executors import ExecutorError
+
+    try:
+        return run()
+    except ExecutorError as error:
+        raise _ExecutorError(str(error)) from None
+
+
 def _stream_jsonl(paths: Options, settings: Settings, jobs: int, progress: bool | None, cache: bool,
-                  timeout: float, known: Any, min_severity: str | None, output: str | None, quiet: bool) -> None:
+                  timeout: float, known: Any, min_severity: str | None, output: str | None, quiet: bool,
+                  executor: str | None) -> None:
     """``--format jsonl``: each file's line written as its check ends, nothing kept but the
     counts the exit status needs; then exit."""
     from checker.core.models import Report
@@ -310,7 +351,7 @@ def _stream_jsonl(paths: Options, settings: Settings, jobs: int, progress: bool 
 
     def lines(write: Callable[[str], Any]) -> None:
         for file in checker.iter_paths(paths, settings=settings, jobs=jobs or None, progress=progress,
-                                       cache=cache, timeout=timeout, skipped=_skipped):
+                                       cache=cache, timeout=timeout, skipped=_skipped, executor=executor):
             counts["files"] += 1
             if known is not None:
                 before = len(file.findings)
@@ -327,7 +368,7 @@ def _stream_jsonl(paths: Options, settings: Settings, jobs: int, progress: bool 
             lines(lambda line: binary.write(line.encode("utf-8")))
 
         try:
-            write_output(output, fill)
+            _executor_errors(lambda: write_output(output, fill))
         except OSError as error:
             raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
     else:
@@ -335,7 +376,7 @@ def _stream_jsonl(paths: Options, settings: Settings, jobs: int, progress: bool 
             click.echo(line, nl=False)
             sys.stdout.flush()  # a reader of the pipe gets each file as it is checked
 
-        lines(echo)
+        _executor_errors(lambda: lines(echo))
     if not counts["files"]:
         click.echo(f"warning: no file to check under {', '.join(paths)}", err=True)
     if counts["hidden"] and not quiet:
@@ -383,18 +424,20 @@ def _refuse_writing_over_inputs(paths: Options, settings: Settings, outputs: dic
 
 
 def _check_report(paths: Options, settings: Settings, jobs: int, stdin_filename: str | None,
-                  progress: bool | None, cache: bool, timeout: float) -> Report:
+                  progress: bool | None, cache: bool, timeout: float, executor: str | None = None) -> Report:
     def skipped(path: str, reason: str) -> None:
         click.echo(f"note: {path}: {reason}", err=True)
 
     if stdin_filename is None:
-        return checker.check_paths(paths, settings=settings, jobs=jobs or None, progress=progress, cache=cache,
-                                   timeout=timeout, skipped=skipped)
+        return _executor_errors(lambda: checker.check_paths(
+            paths, settings=settings, jobs=jobs or None, progress=progress, cache=cache, timeout=timeout,
+            skipped=skipped, executor=executor))
     files = []
     others = [path for path in paths if path != "-"]
     if others:
-        files.extend(checker.check_paths(others, settings=settings, jobs=jobs or None, progress=progress,
-                                         cache=cache, timeout=timeout, skipped=skipped).files)
+        files.extend(_executor_errors(lambda: checker.check_paths(
+            others, settings=settings, jobs=jobs or None, progress=progress, cache=cache, timeout=timeout,
+            skipped=skipped, executor=executor)).files)
     # never more than the size limit (and one byte to tell) in memory: a pipe can be endless
     limit = settings.max_file_size + 1 if settings.max_file_size else -1
     data = sys.stdin.buffer.read(limit) if hasattr(sys.stdin, "buffer") else sys.stdin.read(limit).encode("utf-8")

@@ -32,6 +32,7 @@ from tests.conftest import ROOT
 FIXTURES = ROOT / "tests" / "fixtures" / "rules"
 FIXTURE_NAME = re.compile(r"^(?P<code>[A-Z]{2}\d{3})(?:\.(?P<variant>[a-z0-9-]+))?\.(?P<kind>txt|md|html|docx\.yaml)$")
 UPDATE = os.environ.get("UPDATE_SNAPSHOTS") == "1"
+CROSS_DOCUMENT = {"NC120", "TM120", "CT120"}  # rules that compare the fixtures with each other
 
 
 def fixtures_of(code: str) -> list[Path]:
@@ -146,15 +147,27 @@ def check_fixture(code: str, path: Path, tmp_path: Path) -> list[dict[str, Any]]
     return [snapshot_of(finding) for finding in file.findings if finding.code == code]
 
 
+def check_together(code: str, paths: list[Path]) -> dict[str, list[dict[str, Any]]]:
+    """A cross-document rule's fixtures are one repository: checked together, in order."""
+    settings = settings_for(code).model_copy(update={"repository": True})
+    report = checker.check_paths(paths, settings=settings)
+    assert [file.error for file in report.files] == [None] * len(paths)
+    return {Path(file.path).name: [snapshot_of(finding) for finding in file.findings if finding.code == code]
+            for file in report.files}
+
+
 def snapshot_of(finding) -> dict[str, Any]:
     fix = finding.fix
     # a message naming a data file of the fixtures (TM102's glossary) names it as the snapshot's neighbour
     message = finding.message.replace(f"{FIXTURES}{os.sep}", "")
-    return {"code": finding.code, "line": finding.line, "column": finding.column,
-            "end_line": finding.end_line, "end_column": finding.end_column, "severity": finding.severity.value,
-            "message": message, "excerpt": finding.excerpt, "suggestion": finding.suggestion,
-            "fix": None if fix is None else {"start": fix.start, "end": fix.end, "replacement": fix.replacement,
-                                             "safety": fix.safety}}
+    snapshot = {"code": finding.code, "line": finding.line, "column": finding.column,
+                "end_line": finding.end_line, "end_column": finding.end_column, "severity": finding.severity.value,
+                "message": message, "excerpt": finding.excerpt, "suggestion": finding.suggestion,
+                "fix": None if fix is None else {"start": fix.start, "end": fix.end, "replacement": fix.replacement,
+                                                 "safety": fix.safety}}
+    if finding.related:  # the other document's place, named as the snapshot's neighbour
+        snapshot["related"] = [{**other, "path": Path(other["path"]).name} for other in finding.related]
+    return snapshot
 
 
 def _yaml(path: Path) -> dict[str, Any]:
@@ -169,7 +182,10 @@ def test_the_findings_of_the_rule_on_its_fixtures_are_the_reviewed_snapshot(code
     paths = fixtures_of(code)
     if not paths:
         pytest.fail(f"{code} has no fixture: add tests/fixtures/rules/{code}.txt (see the README)")
-    found = {path.name: check_fixture(code, path, tmp_path) for path in paths}
+    if code in CROSS_DOCUMENT:
+        found = check_together(code, paths)
+    else:
+        found = {path.name: check_fixture(code, path, tmp_path) for path in paths}
     rendered = json.dumps(found, ensure_ascii=False, indent=2) + "\n"  # compared as text: a readable diff
     snapshot = FIXTURES / f"{code}.expected.json"
     if UPDATE:

@@ -76,6 +76,9 @@ class Settings(BaseModel):
     glossaries: list[str] = Field([])
     # Words and names the spelling and name checks take as written (the 白名单).
     accept: list[str] = Field([])
+    # The files checked together are one repository of documents: compare them with each
+    # other too (figures, names, document numbers: the cross-document checks).
+    repository: bool = False
     # Globs (gitignore syntax) relative to ``root``: glob → profile, glob → rules to skip.
     per_path_profiles: dict[str, str] = Field({}, alias="per-path-profiles")
     per_path_ignores: dict[str, list[str]] = Field({}, alias="per-path-ignores")
@@ -204,6 +207,9 @@ class ConfigFile(BaseModel):
                                "matching files.")
     exclude: list[str] = Field([], description="Globs of files and folders never checked (in addition "
                                "to .gitignore inside a git repository).")
+    repository: bool = Field(False, description="The files checked together are one repository of documents: "
+                             "also compare them with each other (a figure, a name or a document number stated "
+                             "differently in two documents; --cross-document/--no-cross-document overrides).")
 
 
 def max_file_size_bytes(megabytes: str | float) -> int:

@@ -102,6 +102,10 @@ class Finding(BaseModel):
     # suggestion and evidence are masked (checker.core.masking), and so is the
     # checked text a report shows around it. Not in the JSON report when false.
     masked: bool = False
+    # Other places the finding is about, in this file or another one (a figure another
+    # document states differently): each has ``path``, ``line``, ``column``,
+    # ``end_line``, ``end_column`` and ``excerpt``. Not in the JSON report when None.
+    related: list[dict[str, Any]] | None = None
 
     @classmethod
     def of(cls, **values: Any) -> Finding:
@@ -143,6 +147,17 @@ class FileReport(BaseModel):
     # The file's own text when the findings' lines and columns count its lines rather
     # than the checked text's (Markdown, whose markup the checked text leaves out).
     _file_text: str | None = PrivateAttr(default=None)
+    # What the cross-document checks compare, extracted from the document where it was
+    # checked (checker.rules.checks.cross_document); never serialised.
+    _facts: Any = PrivateAttr(default=None)
+
+    @property
+    def facts(self) -> Any:
+        return self._facts
+
+    def with_facts(self, facts: Any) -> FileReport:
+        self._facts = facts
+        return self
 
     @property
     def text(self) -> str | None:

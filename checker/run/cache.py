@@ -36,7 +36,7 @@ from checker.core.version import __version__
 from checker.load.discovery import discover
 
 ENTRY_SUFFIX = ".entry"
-FORMAT = "2"  # the layout of an entry; part of every key
+FORMAT = "3"  # the layout of an entry; part of every key
 _NOT_STORED = frozenset({"IN001", "IN003"})  # a rule that failed, a time budget spent
 
 
@@ -147,7 +147,7 @@ def _entry_of(report: FileReport) -> dict[str, Any]:
             values["fix"] = {name: getattr(finding.fix, name) for name in Fix.model_fields}
         findings.append(values)
     return {"encoding": report.encoding, "profile": report.profile, "findings": findings, "text": report.text,
-            "file_text": report.file_text}
+            "file_text": report.file_text, "facts": report.facts}
 
 
 def _report_from(entry: dict[str, Any], path: str) -> FileReport:
@@ -163,6 +163,10 @@ def _report_from(entry: dict[str, Any], path: str) -> FileReport:
                                         findings=findings, error=None)
     report._text = entry["text"]
     report._file_text = entry.get("file_text")
+    if entry["facts"] is not None:
+        from checker.rules.checks.cross_document import DocumentFacts
+
+        report.with_facts(DocumentFacts.from_json(entry["facts"]))
     return report
 
 

@@ -48,24 +48,32 @@ def selected_rules(settings: Settings) -> list[Rule]:
     return list(chosen)
 
 
-def make_finding(doc: Document, rule_: Rule, hit: Hit, severity: Severity) -> Finding:
-    text = doc.text
-    start = max(0, min(hit.start, len(text)))
-    end = max(start, min(hit.end, len(text)))
+def place(doc: Document, start: int, end: int) -> tuple[int, int, int, int]:
+    """(line, column, end_line, end_column) of the span ``start``–``end`` as reports show
+    it: in the file as written when the reader knows it (Markdown), else in the text."""
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
-    # a span may cover most of a long line: only the part shown is copied
-    excerpt = text[start:end] if end - start <= _EXCERPT_LIMIT else text[start:start + _EXCERPT_LIMIT] + "…"
     locate = doc.source.locate
     location = locate(start) if locate else None
     if locate and location and "line" in location and "column" in location:
-        # the reader knows the position in the original file (Markdown): report that one
         line, column = location["line"], location["column"]
         if end > start:
             last = locate(end - 1)
             end_line, end_column = last.get("line", line), last.get("column", column) + 1
         else:
             end_line, end_column = line, column
+    return line, column, end_line, end_column
+
+
+def make_finding(doc: Document, rule_: Rule, hit: Hit, severity: Severity) -> Finding:
+    text = doc.text
+    start = max(0, min(hit.start, len(text)))
+    end = max(start, min(hit.end, len(text)))
+    # a span may cover most of a long line: only the part shown is copied
+    excerpt = text[start:end] if end - start <= _EXCERPT_LIMIT else text[start:start + _EXCERPT_LIMIT] + "…"
+    locate = doc.source.locate
+    location = locate(start) if locate else None
+    line, column, end_line, end_column = place(doc, start, end)
     return Finding.of(
         code=rule_.code,
         name=rule_.name,
@@ -161,6 +169,10 @@ def check_source(source: Source, settings: Settings | None = None) -> FileReport
     report = FileReport.model_construct(path=source.path, encoding=source.encoding, profile=profile, findings=findings)
     report._text = source.text
     report._file_text = source.file_text
+    if settings.repository:  # what the cross-document checks compare once every file is checked
+        from checker.rules.checks.cross_document import document_facts
+
+        report.with_facts(document_facts(doc, lambda start, end: place(doc, start, end)))
     return report
 
 

@@ -22,8 +22,8 @@ def finding_json(finding: Finding, level: int) -> str:
     """The finding as indented JSON, at ``level``; "location" only when there is one, "masked"
     only when it is true. Written by pydantic's own serialiser (the indenting encoder of
     ``json`` is pure Python, and slower than the whole check when findings are many)."""
-    left_out = {key for key, absent in (("location", finding.location is None), ("masked", not finding.masked))
-                if absent}
+    left_out = {key for key, absent in (("location", finding.location is None), ("masked", not finding.masked),
+                                        ("related", finding.related is None)) if absent}
     text = finding.model_dump_json(indent=2, exclude=left_out or None)
     return text.replace("\n", "\n" + _INDENT * level)  # JSON strings hold no raw line break
 

@@ -78,6 +78,14 @@ def _result(file: FileReport, finding: Finding, rule_index: dict[str, int], line
         "locations": [{"physicalLocation": {"artifactLocation": artifact_location(file.path), "region": region}}],
         "partialFingerprints": {"doccheckFingerprint/v1": fingerprint(finding, _text(lines, file))},
     }
+    if finding.related:
+        result["relatedLocations"] = [
+            {"id": number, "message": {"text": other.get("message") or other["excerpt"]},
+             "physicalLocation": {"artifactLocation": artifact_location(other["path"]),
+                                  "region": {"startLine": other["line"], "startColumn": other["column"],
+                                             "endLine": other["end_line"], "endColumn": other["end_column"],
+                                             "snippet": {"text": other["excerpt"]}}}}
+            for number, other in enumerate(finding.related)]
     if finding.code in rule_index:
         result["ruleIndex"] = rule_index[finding.code]
     # (a masked finding's fix would show the digits it writes: SARIF carries no fix for it)

@@ -67,6 +67,9 @@ def render_finding(file: FileReport, finding: Finding, color: bool = False, text
         lines.append(f"    {click.style(marks, fg=_COLOURS[severity]) if color else marks}")
     if finding.suggestion:
         lines.append(f"    建议：{visible(finding.suggestion)}")
+    for other in finding.related or ():
+        where = f"{visible(other['path'])}:{other['line']}:{other['column']}"
+        lines.append(f"    另见 {where}：{visible(other['excerpt'])}")
     return "\n".join(lines)
 
 

@@ -87,6 +87,17 @@ def name_uses(doc: Document) -> list[NameUse]:
     return uses
 
 
+def name_forms(doc: Document) -> dict[str, tuple[int, int]]:
+    """Every form a name of the document may take (each candidate beginning of each name
+    use, see :func:`name_uses`) → (how often it is used, the offset of its first use)."""
+    forms: dict[str, tuple[int, int]] = {}
+    for use in doc.view(name_uses):
+        for candidate in _candidates(use.run):
+            count, first = forms.get(candidate, (0, use.end - len(candidate)))
+            forms[candidate] = (count + 1, first)
+    return forms
+
+
 class Variant(NamedTuple):
     start: int
     end: int
@@ -302,6 +313,38 @@ def _compare(candidate: str, forms: list[str], context: _Context) -> Comparison 
                     and _more_usual(name, counts[name], count, dropped_from_longer=False):
                 best = _better(best, (name, count, counts[name], "changed", candidate[i], name[i]))
     return best
+
+
+def form_difference(variant: str, usual: str) -> tuple[str, str, str] | None:
+    """(change, chunk of ``variant``, chunk of ``usual``) when ``variant`` is ``usual`` with
+    one chunk dropped, added or changed inside it, the way TM101 judges a variant (the two
+    share their ends; no difference of a number, direction, level or of 人民, 有限 …;
+    no change of a character that makes a word with its neighbour in both forms, as
+    石油/石化 does); None otherwise. What TM101 weighs beyond this (which form a
+    document uses more often) is the caller's to weigh."""
+    size = len(usual) - len(variant)
+    if abs(size) > _MOST_DIFFERENT or min(len(variant), len(usual)) < _SHORTEST or variant == usual:
+        return None
+    if usual[:_SHARED_START] != variant[:_SHARED_START] or usual[-_SHARED_END:] != variant[-_SHARED_END:]:
+        return None
+    longer, shorter = (usual, variant) if size > 0 else (variant, usual)
+    for position in range(_SHARED_START, len(longer) - _SHARED_END - abs(size) + 1):
+        if size and longer[:position] + longer[position + abs(size):] == shorter:
+            chunk = longer[position:position + abs(size)]
+            if not _acceptable(chunk):
+                return None
+            return ("dropped", "", chunk) if size > 0 else ("added", chunk, "")
+    if size:
+        return None
+    words = lexicon()
+    is_word = words.is_word if words is not None else _no_word
+    differences = [i for i in range(len(usual)) if usual[i] != variant[i]]
+    if len(differences) != 1 or not _SHARED_START <= differences[0] < len(usual) - _SHARED_END:
+        return None
+    i = differences[0]
+    if not (_acceptable(usual[i]) and _acceptable(variant[i])) or _both_words(variant, usual, i, is_word):
+        return None
+    return "changed", variant[i], usual[i]
 
 
 def _both_words(candidate: str, name: str, i: int, is_word: Callable[[str], bool]) -> bool:
