@@ -9,7 +9,7 @@ with standard output alone, and a value written ``"…"`` stands for any value.
 
 The commands of one block run in order, with bash, in a fresh folder holding a copy of
 samples/ (what they write stays there), with the doccheck of this interpreter first on
-PATH, no colour, no cache and no terminal. Before comparing, the folder's path is written
+PATH, no colour, no cache, no terminal and a Chinese locale (LANG=zh_CN.UTF-8). Before comparing, the folder's path is written
 ``.`` and trailing spaces are dropped.
 """
 from __future__ import annotations
@@ -112,9 +112,11 @@ def json_matches(expected: Any, actual: Any) -> bool:
 
 def _environment(home: Path) -> dict[str, str]:
     env = {name: value for name, value in os.environ.items()
-           if not name.startswith(("DOCCHECK_", "FORCE_COLOR", "CLICOLOR"))}
+           if not name.startswith(("DOCCHECK_", "FORCE_COLOR", "CLICOLOR", "LC_", "LANG"))}
+    # the locale a Chinese reader's machine has: the interface speaks Chinese
     env.update(PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}", NO_COLOR="1",
-               DOCCHECK_CACHE_DIR="", HOME=str(home), COLUMNS="100", TERM="dumb")
+               DOCCHECK_CACHE_DIR="", HOME=str(home), COLUMNS="100", TERM="dumb", LANG="zh_CN.UTF-8",
+               PYTHONIOENCODING="utf-8")
     return env
 
 
@@ -171,17 +173,17 @@ def test_three_dots_stand_for_any_lines_and_json_ellipsis_for_any_value():
 # -- the option table -------------------------------------------------------------------------
 
 def readme_option_table() -> dict[str, set[str]]:
-    """{command: the options the README's table lists under it}."""
+    """{command: the options the README's table lists under it}; "" for doccheck's own."""
     section = README.split("## Command line", 1)[1]
     table = section.split("```", 2)[1]
     options: dict[str, set[str]] = {}
     current = None
     for line in table.splitlines():
-        heading = re.match(r"^doccheck (\w+)", line)
+        heading = re.match(r"^doccheck (\w+|-)", line)
         if heading:
-            current = heading.group(1)
+            current = "" if heading.group(1) == "-" else heading.group(1)  # "": doccheck's own options
             options.setdefault(current, set())
-        if current:
+        if current is not None:
             options[current] |= set(re.findall(r"(?<![\w-])(--?[a-zA-Z][\w-]*)", line))
     return options
 
@@ -190,7 +192,7 @@ def cli_options() -> dict[str, set[str]]:
     from checker.cli import main
 
     found = {}
-    for name, command in main.commands.items():
+    for name, command in [("", main), *main.commands.items()]:
         found[name] = {opt for param in command.params if isinstance(param, click.Option) and not param.hidden
                        for opt in (*param.opts, *param.secondary_opts)}
     return found
