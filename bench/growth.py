@@ -6,7 +6,8 @@
 
 Each shape is an input that once cost more than linear time or memory: one long
 line, deep or crossed brackets, many short lines or headings, a long .docx table,
-an HTML page whose lines the extractor rewrites, many findings written as JSON.
+an HTML page whose lines the extractor rewrites, many findings written as JSON, text
+or SARIF.
 It is checked at three sizes, each double the last (the size is the file's size in
 bytes; for a .docx, the size of its ``document.xml``), every size in a fresh process
 that reads the file, checks it and writes the report to /dev/null in the shape's
@@ -195,6 +196,9 @@ SHAPES: dict[str, Shape] = {
     "html rewritten lines": Shape(html_rewritten_lines, ".html", "text"),
     "repeated typo (JSON)": Shape(repeated_typo, ".md", "json"),
     "impossible dates (JSON)": Shape(impossible_dates, ".txt", "json"),
+    # the text and SARIF reports once asked the file for its text for every finding
+    "impossible dates (text)": Shape(impossible_dates, ".txt", "text"),
+    "impossible dates (SARIF)": Shape(impossible_dates, ".txt", "sarif"),
 }
 
 
