@@ -246,6 +246,61 @@ def hao_for_ri(text: str, rng: random.Random) -> Injection | None:
     return _replace("hao_for_ri", text, at, at + 1, "号")
 
 
+# -- numbers that cannot be right -------------------------------------------------------------
+# A total and one of its parts, as 公文 state them (the generator's own list, not the rules'):
+# what is counted, what part of it, the unit.
+_TOTALS = (("全省农机总动力", "灌排机械动力", "千瓦", "万亿"), ("全年粮食总产量", "秋粮产量", "吨", "万"),
+           ("全市常住人口", "城镇常住人口", "人", "万"), ("全年完成固定资产投资", "工业投资", "元", "万亿"),
+           ("新建改建农村公路", "四级公路", "公里", "_"), ("全县森林面积", "公益林面积", "亩", "万"),
+           ("全年发放各类贷款", "普惠小微贷款", "元", "亿"), ("年末登记市场主体", "个体工商户", "户", "万"),
+           ("全年接待游客", "过夜游客", "人次", "万"), ("全年用电量", "工业用电量", "千瓦时", "亿"))
+# Words that qualify a total: approximate (近, 约), an upper bound (不到), exact (达到) — with
+# these any part above the total is wrong — and a lower bound (超过, 逾, 突破), with which a
+# part is wrong only far above it (see NC102: more than twice the bound).
+_CLOSE_QUALIFIERS = ("近", "约", "接近", "将近", "不到", "不足", "达到", "达", "共")
+_LOWER_QUALIFIERS = ("超过", "逾", "突破")
+
+
+def _amount(number: float, word: str, rng: random.Random) -> str:
+    """``number`` of ``word`` (万, 亿, _ for none) as a 公文 writes it: 12.5亿, 3800万, 640."""
+    shown = f"{number:.0f}" if number == int(number) or rng.random() < 0.6 else f"{number:.1f}"
+    return shown + word.strip("_")
+
+
+def part_above_qualified_total(text: str, rng: random.Random) -> Injection | None:
+    """A part larger than its total when the total is qualified (近10亿千瓦，其中…15亿千瓦)."""
+    total_label, part_label, unit, scales = rng.choice(_TOTALS)
+    qualifier = rng.choice(_CLOSE_QUALIFIERS + _LOWER_QUALIFIERS)
+    word = rng.choice(scales)
+    total = rng.randrange(2, 90)
+    factor = rng.uniform(2.3, 5) if qualifier in _LOWER_QUALIFIERS else rng.uniform(1.25, 4)
+    total_text, part_text = _amount(total, word, rng), _amount(total * factor, word, rng)
+    verb = rng.choice(("", "达到", "为", "达"))
+    joiner = rng.choice(("，其中", "，其中，"))
+    number = f"{part_text}{unit}"
+    written = f"{qualifier}{total_text}{unit}"
+    if rng.random() < 0.25:  # the qualifier after the number: 48万千瓦左右, 34万人以上
+        after = "左右" if qualifier in _CLOSE_QUALIFIERS else "以上"
+        written = f"{'达到' if after == '以上' else ''}{total_text}{unit}{after}"
+    return _insert("part_above_qualified_total", text, rng,
+                   f"{total_label}{written}{joiner}{part_label}{verb}{number}。", number)
+
+
+_SHARES = ("非化石能源消费占比", "清洁能源装机占比", "高新技术产业增加值占规模以上工业增加值比重",
+           "绿色建筑占新建建筑的比重", "县域内就诊人次占比",
+           "优良天数占比", "民生支出占一般公共预算支出的比重")
+_SHARE_QUALIFIERS = ("不得低于", "不低于", "达到", "达", "不少于", "提高到")
+
+
+def share_above_100(text: str, rng: random.Random) -> Injection | None:
+    """A share above 100% after 占比 … 不低于/不得低于/达到 (a typo for 10.x% or for 9x%)."""
+    percent = f"{rng.randrange(101, 190)}" + (f".{rng.randrange(10)}" if rng.random() < 0.3 else "") + \
+        rng.choice(("%", "%", "％"))
+    year = rng.randrange(2025, 2031)
+    clause = f"到{year}年，{rng.choice(_SHARES)}{rng.choice(_SHARE_QUALIFIERS)}{percent}。"
+    return _insert("share_above_100", text, rng, clause, percent)
+
+
 INJECTORS: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "same_sound": same_sound,
     "swap": swap,
@@ -257,4 +312,6 @@ INJECTORS: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "bank_card": bank_card,
     "superseded_citation": superseded_citation,
     "hao_for_ri": hao_for_ri,
+    "part_above_qualified_total": part_above_qualified_total,
+    "share_above_100": share_above_100,
 }
