@@ -99,3 +99,16 @@ def test_a_rate_row_is_not_grown_by_a_percentage(tmp_path):
     table = ("| 指标 | 2023年 | 2024年 | 增长（%） |\n| --- | --- | --- | --- |\n| 出口（亿元） | 150.0 | 168.0 | 12.0 |\n"
              "| 一般贸易占比（%） | 60.0 | 62.5 | 2.5 |\n")
     assert table_findings(write(tmp_path, "a.md", HEAD + table)) == []
+
+
+def test_a_wrong_subtotal_is_reported_once_and_not_again_at_the_grand_total(tmp_path):
+    table = ("| 类别 | 投资（万元） |\n| --- | --- |\n| 道路 | 462 |\n| 小计 | 442 |\n"
+             "| 桥梁 | 861 |\n| 涵洞 | 217 |\n| 小计 | 1078 |\n| 全县合计 | 1540 |\n")
+    (finding,) = table_findings(write(tmp_path, "a.md", HEAD + table))
+    assert finding.message == "表格合计不符：“小计”行“投资（万元）”列为442，所计的“道路”为462，相差20"
+
+
+def test_a_column_headed_with_its_measure_and_he_ji_is_a_total_column(tmp_path):
+    table = "| 地区 | 项目数合计（个） | 新建（个） | 改扩建（个） |\n| --- | --- | --- | --- |\n| 甲 | 30 | 12 | 17 |\n"
+    (finding,) = table_findings(write(tmp_path, "a.md", HEAD + table))
+    assert (finding.code, finding.excerpt) == ("NC201", "30")

@@ -30,6 +30,13 @@ class Injection:
     end: int
     before: str  # what stood there in the original
     after: str  # what stands there now
+    # A kind that needs another format (a table: Markdown) writes the whole document in it:
+    # ``text`` and its clean twin ``control`` (the same document without the defect) are
+    # then files of this suffix, and the defect is placed by its line and column in the file.
+    suffix: str = ".txt"
+    control: str | None = None
+    line: int | None = None  # 1-based line and column of the defect in ``text``
+    column: int | None = None
 
     @property
     def delta(self) -> int:
@@ -301,6 +308,125 @@ def share_above_100(text: str, rng: random.Random) -> Injection | None:
     return _insert("share_above_100", text, rng, clause, percent)
 
 
+# -- a table whose total is wrong ------------------------------------------------------------
+_PLACES = ("城关区", "开发区", "东城街道", "西城街道", "南山镇", "北湖乡", "河口镇", "高新区", "东湖乡", "临港新区",
+           "青石镇", "白沙乡")
+# (what is measured, unit, decimals written)
+_MEASURES = (("项目数", "个", 0), ("投资额", "万元", 0), ("面积", "万亩", 1), ("从业人数", "人", 0),
+             ("资金", "亿元", 2), ("企业数", "家", 0), ("产量", "万吨", 1), ("里程", "公里", 1))
+# a whole and its parts, for a table with a 合计 column: (what, unit, decimals, parts)
+_SPLITS = (("投资额", "万元", 0, ("中央资金", "省级资金", "市县资金")), ("从业人数", "人", 0, ("男", "女")),
+           ("项目数", "个", 0, ("新建", "改扩建")), ("学校数", "所", 0, ("公办", "民办")),
+           ("常住人口", "万人", 1, ("城镇", "农村")), ("获奖数", "项", 0, ("一等奖", "二等奖", "三等奖")))
+
+
+def _cell(value: int, decimals: int, rng: random.Random) -> str:
+    """``value`` (in units of the last digit) as a table writes it: 1,250 or 1250, 12.5, 3.05."""
+    if decimals:
+        return f"{value / 10 ** decimals:.{decimals}f}"
+    return f"{value:,}" if value >= 1000 and rng.random() < 0.5 else str(value)
+
+
+def _slipped(value: int, slack: int, rng: random.Random) -> int:
+    """``value`` with a slip a writer makes (a digit changed or two swapped, an amount off),
+    further from it than the rounding of the parts allows."""
+    for _ in range(50):
+        digits = list(str(value))
+        way = rng.randrange(3)
+        if way == 0 and len(digits) >= 2:
+            index = rng.randrange(len(digits) - 1)
+            digits[index], digits[index + 1] = digits[index + 1], digits[index]
+        elif way == 1:
+            index = rng.randrange(len(digits))
+            digits[index] = rng.choice([d for d in "0123456789" if d != digits[index]])
+        else:
+            step = max(1, round(value * rng.uniform(0.02, 0.15)))
+            digits = list(str(value + rng.choice((-1, 1)) * step))
+        slipped = int("".join(digits))
+        if slipped > 0 and not str(slipped).startswith("0") and abs(slipped - value) > slack:
+            return slipped
+    return value + slack + 1
+
+
+def _table(rng: random.Random) -> tuple[list[list[str]], list[tuple[int, int, int, int, int]]]:
+    """A table (rows of cell texts, the header first) whose totals add up, and the total
+    cells that may be slipped: (row, column, value in units of its last digit, decimals,
+    how many parts it adds)."""
+    places = rng.sample(_PLACES, rng.randrange(3, 7))
+    shape = rng.choice(("row", "column", "subtotals"))
+    totals: list[tuple[int, int, int, int, int]] = []
+    if shape == "column":
+        measure, unit, decimals, split = rng.choice(_SPLITS)
+        total = rng.choice(("合计", f"{measure}合计", "总计"))
+        rows = [["地区", f"{total}（{unit}）", *(f"{name}（{unit}）" for name in split)]]
+        for index, place in enumerate(places, start=1):
+            parts = [rng.randrange(1, 900 * 10 ** decimals) for _ in split]
+            rows.append([place, _cell(sum(parts), decimals, rng), *(_cell(v, decimals, rng) for v in parts)])
+            totals.append((index, 1, sum(parts), decimals, len(parts)))
+        return rows, totals
+    measures = rng.sample(_MEASURES, rng.randrange(1, 4))
+    rows = [["地区", *(f"{name}（{unit}）" for name, unit, _ in measures)]]
+    groups = [places] if shape == "row" else [places[:len(places) // 2], places[len(places) // 2:]]
+    grand = [0] * len(measures)
+    for group in groups:
+        sums = [0] * len(measures)
+        for place in group:
+            values = [rng.randrange(1, 900 * 10 ** decimals) for _, _, decimals in measures]
+            rows.append([place, *(_cell(v, d, rng) for v, (_, _, d) in zip(values, measures, strict=True))])
+            sums = [a + b for a, b in zip(sums, values, strict=True)]
+        if shape == "subtotals":
+            rows.append(["小计", *(_cell(v, d, rng) for v, (_, _, d) in zip(sums, measures, strict=True))])
+            totals.extend((len(rows) - 1, column, v, d, len(group))
+                          for column, (v, (_, _, d)) in enumerate(zip(sums, measures, strict=True), start=1))
+        grand = [a + b for a, b in zip(grand, sums, strict=True)]
+    rows.append(["总计" if shape == "subtotals" else "合计",
+                 *(_cell(v, d, rng) for v, (_, _, d) in zip(grand, measures, strict=True))])
+    totals.extend((len(rows) - 1, column, v, d, len(places))
+                  for column, (v, (_, _, d)) in enumerate(zip(grand, measures, strict=True), start=1))
+    return rows, totals
+
+
+def _markdown_table(rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(rows[0]) + " |", "| --- |" + " ---: |" * (len(rows[0]) - 1)]
+    return lines + ["| " + " | ".join(row) + " |" for row in rows[1:]]
+
+
+def _as_markdown(text: str) -> list[str]:
+    """The document's lines as Markdown paragraphs (a blank line between each two), each
+    escaped where Markdown would read it as markup."""
+    lines = []
+    for line in text.split("\n"):
+        if line.strip():
+            lines.extend([re.sub(r"^(\s*)([#>*+|-]|\d+[.)])", r"\1\\\2", line), ""])
+    return lines
+
+
+def table_total(text: str, rng: random.Random) -> Injection | None:
+    """A table (Markdown) with a 合计/小计/总计 cell that is not the sum of its parts."""
+    paragraphs = _as_markdown(text)
+    if len(paragraphs) < 4:
+        return None
+    rows, totals = _table(rng)
+    row, column, value, decimals, parts = rng.choice(totals)
+    # written with decimals, each part and the total may be half a last digit off the true
+    # value: a slip is a defect only beyond what that rounding allows
+    slack = (parts + 1) // 2 if decimals else 0
+    slipped = _slipped(value, slack, rng)
+    written, wrong = rows[row][column], _cell(slipped, decimals, rng)
+    at = rng.randrange(2, len(paragraphs) - 1, 2)  # after a paragraph and its blank line
+    table_lines = _markdown_table(rows)
+    document = [*paragraphs[:at], "表1　各地区情况统计表", "", *table_lines, "", *paragraphs[at:]]
+    control = "\n".join(document) + "\n"
+    line_index = at + 2 + 2 + (row - 1)  # the caption and its blank line, the header and the rule
+    rows[row][column] = wrong
+    document[line_index] = _markdown_table(rows)[row + 1]
+    slipped_text = "\n".join(document) + "\n"
+    cell_column = len("| " + " | ".join(rows[row][:column]) + " | ") + 1
+    start = sum(len(line) + 1 for line in document[:line_index]) + cell_column - 1
+    return Injection("table_total", slipped_text, start, start + len(wrong), written, wrong, suffix=".md",
+                     control=control, line=line_index + 1, column=cell_column)
+
+
 INJECTORS: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "same_sound": same_sound,
     "swap": swap,
@@ -314,4 +440,5 @@ INJECTORS: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "hao_for_ri": hao_for_ri,
     "part_above_qualified_total": part_above_qualified_total,
     "share_above_100": share_above_100,
+    "table_total": table_total,
 }

@@ -19,9 +19,9 @@ from checker.model.quantities import format_number, plain
 from checker.model.tables import Cell, Table, is_serial_column, tables
 from checker.rules.registry import Hit, rule
 
-# The label of a row or column that is the total of the others
-_TOTAL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计|总\s*数|全\s*部)")
-_SUBTOTAL = re.compile(r"^小\s*计")
+# The label of a row or column that is the total of the others: 合计, 全市合计, 投资额合计（万元）, 总计
+_TOTAL = re.compile(r"合\s*计|总\s*计|小\s*计|^(?:共\s*计|总\s*数|全\s*部)")
+_SUBTOTAL = re.compile(r"小\s*计")
 # A row or column that is a part of the one before it, not of the total
 _BREAKDOWN = re.compile(r"^(?:其中|内[：:]|含[：:])")
 # Header words of a column that is no amount to add up: rates, shares, averages, ranks, indexes
@@ -83,7 +83,7 @@ def _sum(cells: list[Cell | None], total: Cell, names: list[str]) -> _Sum | None
         decimals = max(decimals, cell.decimals)
         terms.append(cell.text)
         parts.append({"name": name, "value": cell.text})
-    if len(terms) < 2:
+    if not terms:
         return None
     return _Sum(value, slack, terms, parts, decimals)
 
@@ -93,40 +93,38 @@ def _sum(cells: list[Cell | None], total: Cell, names: list[str]) -> _Sum | None
 def _total_rows(table: Table) -> Iterator[tuple[int, list[int]]]:
     """(a total row, the rows that are its parts)."""
     body = list(table.body_rows())
-    kinds = {row: ("subtotal" if _SUBTOTAL.match(label) else "total" if _TOTAL.match(label)
+    kinds = {row: ("subtotal" if _SUBTOTAL.search(label) else "total" if _TOTAL.search(label)
                    else "breakdown" if _BREAKDOWN.match(label) else "rate" if _RATE_ROW.search(label) else "part")
              for row in body for label in [table.row_label(row).replace(" ", "")]}
     if "breakdown" in kinds.values():
         return  # 其中 rows: which rows they belong to is not certain
-    group: list[int] = []  # parts since the last total
-    subtotals: list[int] = []
+    group: list[int] = []  # parts since the last total or subtotal
+    details: list[int] = []  # parts since the last total
     for row in body:
         kind = kinds[row]
         if kind == "rate":
             continue
         if kind == "part":
             group.append(row)
+            details.append(row)
         elif kind == "subtotal":
             if group:
                 yield row, group
-            subtotals.append(row)
             group = []
-        else:  # a total
-            if subtotals:
-                yield row, subtotals + group  # the subtotals and the rows after the last one
-            elif group:
-                yield row, group
+        else:  # a total: of the rows under its subtotals too, so that a wrong subtotal is reported once
+            if details:
+                yield row, details
             elif row == body[0]:  # 合计 first, its parts below it
                 below = [r for r in body[1:] if kinds[r] == "part"]
                 if len(below) == len(body) - 1:
                     yield row, below
-            group, subtotals = [], []
+            group, details = [], []
 
 
 def _total_columns(table: Table, additive: list[int]) -> Iterator[tuple[int, list[int]]]:
     """(a total column, the columns that are its parts): the amounts on one side of it."""
     for column in additive:
-        if not _TOTAL.match(table.column_label(column).replace(" ", "").split("/")[-1]):
+        if not _TOTAL.search(table.column_label(column).replace(" ", "").split("/")[-1]):
             continue
         labels = {c: table.column_label(c) for c in additive}
         if any(_YEAR.search(label) for label in labels.values()):
@@ -134,7 +132,7 @@ def _total_columns(table: Table, additive: list[int]) -> Iterator[tuple[int, lis
         left = [c for c in additive if c < column and not _BREAKDOWN.match(labels[c].split("/")[-1])]
         right = [c for c in additive if c > column and not _BREAKDOWN.match(labels[c].split("/")[-1])]
         parts = right if right and (not left or all(c > table.label_column for c in right)) else left
-        if len(parts) >= 2 and not any(_TOTAL.match(labels[c].split("/")[-1]) for c in parts):
+        if len(parts) >= 2 and not any(_TOTAL.search(labels[c].split("/")[-1]) for c in parts):
             yield column, parts
 
 
@@ -146,7 +144,7 @@ def table_total_mismatch(doc: Document) -> Iterator[Hit]:
     What it checks:
         In a table of a .docx, Markdown or web page: each amount column of a row
         labelled 合计/总计/小计 must be the sum of the rows it totals (the rows since
-        the header or the last total; a 合计 under 小计 rows totals them), and a column
+        the header or the last total; a 总计 under 小计 rows adds the rows under them), and a column
         headed 合计/总计 the sum of the amount columns beside it. Rates, shares,
         averages, ranks and serial numbers are not added; a table with 其中 rows is
         left alone. Decimals allow the rounding of their last digit.
@@ -202,7 +200,8 @@ def _mismatch(table: Table, total: Cell, found: _Sum, parts_are: str) -> Hit:
     shown = format_number(found.value, found.decimals)
     if "," in total.text and not found.decimals:  # written with thousands separators: so is the sum
         shown = f"{int(found.value):,}"
-    arithmetic = f"{parts_are}之和{'+'.join(found.terms)}={shown}"
+    arithmetic = f"{parts_are}之和{'+'.join(found.terms)}={shown}" if len(found.terms) > 1 else \
+        f"所计的“{found.parts[0]['name']}”为{shown}"
     difference = format_number(abs(found.value - total.value), found.decimals)
     return Hit(total.start, total.end,
               args={"cell": _cell_name(table, total), "written": total.text,
@@ -226,12 +225,12 @@ def _whole(table: Table, column: int) -> tuple[Cell | None, Fraction | None, Fra
     """The total of a column: its 合计/总计 cell, or (with no total row) the sum of its body."""
     for row in table.body_rows():
         label = table.row_label(row).replace(" ", "")
-        if _TOTAL.match(label) and not _SUBTOTAL.match(label):
+        if _TOTAL.search(label) and not _SUBTOTAL.search(label):
             cell = table.cell(row, column)
             return (cell, cell.value, cell.half_step) if cell is not None and cell.value else (None, None, Fraction(0))
     cells = [table.cell(row, column) for row in table.body_rows()]
     if any(cell is None or (cell.value is None and not cell.is_nothing) for cell in cells) or \
-            any(_BREAKDOWN.match(table.row_label(row)) or _SUBTOTAL.match(table.row_label(row))
+            any(_BREAKDOWN.match(table.row_label(row)) or _SUBTOTAL.search(table.row_label(row))
                 for row in table.body_rows()):
         return None, None, Fraction(0)
     numbers = [cell for cell in cells if cell is not None and cell.value is not None]
