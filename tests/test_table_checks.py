@@ -112,3 +112,10 @@ def test_a_column_headed_with_its_measure_and_he_ji_is_a_total_column(tmp_path):
     table = "| 地区 | 项目数合计（个） | 新建（个） | 改扩建（个） |\n| --- | --- | --- | --- |\n| 甲 | 30 | 12 | 17 |\n"
     (finding,) = table_findings(write(tmp_path, "a.md", HEAD + table))
     assert (finding.code, finding.excerpt) == ("NC201", "30")
+
+
+def test_shares_of_a_whole_the_table_does_not_hold_are_not_checked(tmp_path):
+    table = "| 县别 | 人口（万人） | 占全省比重（%） |\n| --- | --- | --- |\n| 甲县 | 30 | 0.6 |\n| 乙县 | 20 | 0.4 |\n"
+    assert table_findings(write(tmp_path, "a.md", HEAD + table)) == []
+    with_total = table + "| 合计 | 50 | 1.0 |\n"
+    assert table_findings(write(tmp_path, "b.md", HEAD + with_total)) == []

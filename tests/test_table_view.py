@@ -80,3 +80,8 @@ def test_a_docx_table_reads_as_cells(tmp_path):
 
 def test_plain_text_has_no_tables():
     assert tables(Document("甲县 40 44\n合计 100 110\n")) == []
+
+
+def test_a_header_of_bare_years_is_a_header(tmp_path):
+    table = the_table(write(tmp_path, "a.md", "| 指标 | 2023 | 2024 |\n| --- | --- | --- |\n| 产量 | 40 | 44 |\n"))
+    assert (table.header_rows, table.column_label(2)) == (1, "2024")

@@ -147,11 +147,16 @@ def cell_of(text: str, row: int, column: int, start: int, end: int) -> Cell:
 
 
 def _header_rows(grid: list[list[Cell | None]]) -> int:
-    """The leading rows with no number past their first cell (a year in a header is words: 2023年)."""
+    """The leading rows with no number past their first cell but years (2023年, or 2023 alone)."""
     for index, row in enumerate(grid):
-        if any(cell is not None and cell.is_number for cell in row[1:]):
+        if any(cell is not None and cell.is_number and not _is_year(cell) for cell in row[1:]):
             return index
     return len(grid)
+
+
+def _is_year(cell: Cell) -> bool:
+    return cell.value is not None and cell.decimals == 0 and not cell.percent and 1949 <= cell.value <= 2100 \
+        and cell.text.isdigit()
 
 
 def _label_column(grid: list[list[Cell | None]], header: int) -> int:

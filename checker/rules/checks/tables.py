@@ -238,6 +238,18 @@ def _whole(table: Table, column: int) -> tuple[Cell | None, Fraction | None, Fra
         sum((cell.half_step for cell in numbers), Fraction(0))
 
 
+def _shares_of_the_whole(table: Table, column: int, whole: Cell | None) -> bool:
+    """Are the percentages of ``column`` shares of the table's own total? Its total row says
+    100 (or nothing); with no total row, the percentages of the rows add up to 100."""
+    if whole is not None:
+        cell = table.cell(whole.row, column)
+        return cell is None or cell.value is None or abs(cell.value - 100) <= cell.half_step
+    cells = [cell for row in table.body_rows() if (cell := table.cell(row, column)) is not None
+             and cell.value is not None]
+    total = sum((cell.value for cell in cells if cell.value is not None), Fraction(0))
+    return len(cells) >= 2 and abs(total - 100) <= sum((cell.half_step for cell in cells), Fraction(0)) + 1
+
+
 def _share_interval(part: Cell, whole: Fraction, whole_slack: Fraction) -> tuple[Fraction, Fraction] | None:
     assert part.value is not None
     low_whole, high_whole = whole - whole_slack, whole + whole_slack
@@ -255,6 +267,9 @@ def table_share_mismatch(doc: Document) -> Iterator[Hit]:
         A column headed 占比/比重/构成 (in %) beside an amount column: each row's
         percentage must be its amount ÷ the column's total (the 合计/总计 row, or the sum
         of the rows when there is none) × 100, rounded half-up to the decimals written.
+        Only shares of the table's own total are checked: the total row's share is 100
+        (or blank), or, with no total row, the shares add up to about 100 (占全省比重 of
+        a few counties is a share of a whole the table does not hold).
     Why it matters:
         A share that does not follow from the figures next to it means one of them
         was not updated.
@@ -276,6 +291,8 @@ def table_share_mismatch(doc: Document) -> Iterator[Hit]:
             whole_cell, whole, whole_slack = _whole(table, counts)
             if whole is None or whole <= 0 or (whole_cell is not None and (whole_cell.row, counts) in wrong):
                 continue  # no total to divide by, or one NC201 reports
+            if not _shares_of_the_whole(table, column, whole_cell):
+                continue  # 占全省比重: the share of a whole the table does not hold
             whole_name = _cell_name(table, whole_cell) if whole_cell is not None else \
                 f"“{table.column_label(counts)}”列各行之和"
             for row in table.body_rows():
