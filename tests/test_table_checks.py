@@ -119,3 +119,9 @@ def test_shares_of_a_whole_the_table_does_not_hold_are_not_checked(tmp_path):
     assert table_findings(write(tmp_path, "a.md", HEAD + table)) == []
     with_total = table + "| 合计 | 50 | 1.0 |\n"
     assert table_findings(write(tmp_path, "b.md", HEAD + with_total)) == []
+
+
+def test_a_planned_total_is_not_a_total_column(tmp_path):
+    table = ("| 项目 | 总计划投资（万元） | 中央资金（万元） | 地方资金（万元） |\n| --- | --- | --- | --- |\n"
+             "| 甲项目 | 900 | 300 | 200 |\n")
+    assert table_findings(write(tmp_path, "a.md", HEAD + table)) == []

@@ -20,7 +20,7 @@ from checker.model.tables import Cell, Table, is_serial_column, tables
 from checker.rules.registry import Hit, rule
 
 # The label of a row or column that is the total of the others: 合计, 全市合计, 投资额合计（万元）, 总计
-_TOTAL = re.compile(r"合\s*计|总\s*计|小\s*计|^(?:共\s*计|总\s*数|全\s*部)")
+_TOTAL = re.compile(r"(?:合\s*计|总\s*计|小\s*计)(?!划)|^(?:共\s*计|总\s*数|全\s*部)")  # (not 总计划投资)
 _SUBTOTAL = re.compile(r"小\s*计")
 # A row or column that is a part of the one before it, not of the total
 _BREAKDOWN = re.compile(r"^(?:其中|内[：:]|含[：:])")
