@@ -401,30 +401,79 @@ def _as_markdown(text: str) -> list[str]:
     return lines
 
 
-def table_total(text: str, rng: random.Random) -> Injection | None:
-    """A table (Markdown) with a 合计/小计/总计 cell that is not the sum of its parts."""
+def _in_a_table(kind: str, text: str, rng: random.Random, rows: list[list[str]], row: int, column: int,
+                wrong: str) -> Injection | None:
+    """The document as Markdown with the table ``rows`` after one of its paragraphs, and its
+    cell (``row``, ``column``) written ``wrong``; the control holds the table as given."""
     paragraphs = _as_markdown(text)
     if len(paragraphs) < 4:
         return None
+    written = rows[row][column]
+    at = rng.randrange(2, len(paragraphs) - 1, 2)  # after a paragraph and its blank line
+    document = [*paragraphs[:at], "表1　各地区情况统计表", "", *_markdown_table(rows), "", *paragraphs[at:]]
+    control = "\n".join(document) + "\n"
+    line_index = at + 2 + 2 + (row - 1)  # the caption and its blank line, the header and the rule
+    rows = [list(cells) for cells in rows]
+    rows[row][column] = wrong
+    document[line_index] = _markdown_table(rows)[row + 1]
+    cell_column = len("| " + " | ".join(rows[row][:column]) + " | ") + 1
+    start = sum(len(line) + 1 for line in document[:line_index]) + cell_column - 1
+    return Injection(kind, "\n".join(document) + "\n", start, start + len(wrong), written, wrong, suffix=".md",
+                     control=control, line=line_index + 1, column=cell_column)
+
+
+def table_total(text: str, rng: random.Random) -> Injection | None:
+    """A table (Markdown) with a 合计/小计/总计 cell that is not the sum of its parts."""
     rows, totals = _table(rng)
     row, column, value, decimals, parts = rng.choice(totals)
     # written with decimals, each part and the total may be half a last digit off the true
     # value: a slip is a defect only beyond what that rounding allows
     slack = (parts + 1) // 2 if decimals else 0
-    slipped = _slipped(value, slack, rng)
-    written, wrong = rows[row][column], _cell(slipped, decimals, rng)
-    at = rng.randrange(2, len(paragraphs) - 1, 2)  # after a paragraph and its blank line
-    table_lines = _markdown_table(rows)
-    document = [*paragraphs[:at], "表1　各地区情况统计表", "", *table_lines, "", *paragraphs[at:]]
-    control = "\n".join(document) + "\n"
-    line_index = at + 2 + 2 + (row - 1)  # the caption and its blank line, the header and the rule
-    rows[row][column] = wrong
-    document[line_index] = _markdown_table(rows)[row + 1]
-    slipped_text = "\n".join(document) + "\n"
-    cell_column = len("| " + " | ".join(rows[row][:column]) + " | ") + 1
-    start = sum(len(line) + 1 for line in document[:line_index]) + cell_column - 1
-    return Injection("table_total", slipped_text, start, start + len(wrong), written, wrong, suffix=".md",
-                     control=control, line=line_index + 1, column=cell_column)
+    wrong = _cell(_slipped(value, slack, rng), decimals, rng)
+    return _in_a_table("table_total", text, rng, rows, row, column, wrong)
+
+
+def _percent(numerator: int, denominator: int) -> str:
+    """numerator/denominator in %, half-up to one decimal, as exact arithmetic gives it."""
+    tenths = (numerator * 1000 * 2 + denominator) // (denominator * 2)
+    return f"{tenths // 10}.{tenths % 10}" if tenths >= 0 else f"-{-tenths // 10}.{-tenths % 10}"
+
+
+def _slipped_percent(written: str, rng: random.Random) -> str:
+    """A percentage one decimal long, slipped by at least 0.2 (beyond its rounding)."""
+    tenths = round(float(written) * 10)
+    for _ in range(50):
+        slipped = _slipped(abs(tenths), 1, rng) * (1 if tenths >= 0 else -1) if tenths else rng.randrange(2, 50)
+        if abs(slipped - tenths) >= 2:
+            return f"{slipped / 10:.1f}"
+    return f"{(tenths + 5) / 10:.1f}"
+
+
+def table_share(text: str, rng: random.Random) -> Injection | None:
+    """A table with a 占比（%） column in which one share is not its count over the total."""
+    measure, unit, _ = rng.choice([m for m in _MEASURES if m[2] == 0])
+    places = rng.sample(_PLACES, rng.randrange(3, 7))
+    counts = [rng.randrange(5, 2000) for _ in places]
+    total = sum(counts)
+    rows = [["地区", f"{measure}（{unit}）", "占比（%）"]]
+    rows += [[place, _cell(count, 0, rng), _percent(count, total)] for place, count in zip(places, counts, strict=True)]
+    rows.append(["合计", _cell(total, 0, rng), "100.0"])
+    row = rng.randrange(1, len(places) + 1)
+    return _in_a_table("table_share", text, rng, rows, row, 2, _slipped_percent(rows[row][2], rng))
+
+
+def table_growth(text: str, rng: random.Random) -> Injection | None:
+    """A table of two years and their growth in %, one growth not what the two years give."""
+    measure, unit, _ = rng.choice([m for m in _MEASURES if m[2] == 0])
+    year = rng.randrange(2019, 2026)
+    places = rng.sample(_PLACES, rng.randrange(3, 7))
+    before = [rng.randrange(50, 3000) for _ in places]
+    after = [max(1, round(value * rng.uniform(0.7, 1.4))) for value in before]
+    rows = [["地区", f"{year}年{measure}（{unit}）", f"{year + 1}年{measure}（{unit}）", "增长（%）"]]
+    rows += [[place, _cell(a, 0, rng), _cell(b, 0, rng), _percent(b - a, a)]
+             for place, a, b in zip(places, before, after, strict=True)]
+    row = rng.randrange(1, len(places) + 1)
+    return _in_a_table("table_growth", text, rng, rows, row, 3, _slipped_percent(rows[row][3], rng))
 
 
 INJECTORS: dict[str, Callable[[str, random.Random], Injection | None]] = {
@@ -441,4 +490,6 @@ INJECTORS: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "part_above_qualified_total": part_above_qualified_total,
     "share_above_100": share_above_100,
     "table_total": table_total,
+    "table_share": table_share,
+    "table_growth": table_growth,
 }
