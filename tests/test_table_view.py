@@ -85,3 +85,12 @@ def test_plain_text_has_no_tables():
 def test_a_header_of_bare_years_is_a_header(tmp_path):
     table = the_table(write(tmp_path, "a.md", "| 指标 | 2023 | 2024 |\n| --- | --- | --- |\n| 产量 | 40 | 44 |\n"))
     assert (table.header_rows, table.column_label(2)) == (1, "2024")
+
+
+def test_a_table_of_more_cells_than_a_reviewer_adds_up_is_left_out(tmp_path):
+    from checker.load.source import TABLE_CELLS_READ
+
+    rows = TABLE_CELLS_READ // 2 + 1
+    body = "".join(f"| 第{n}项 | {n} |\n" for n in range(rows))
+    source = read_source(str(write(tmp_path, "a.md", "| 项目 | 数量 |\n| --- | --- |\n" + body)))
+    assert source.tables == [] and "第1项" in source.text

@@ -13,6 +13,10 @@ from typing import Any, NamedTuple
 
 from checker.load.layout import Layout
 
+# A table of more cells than this is a data dump, not a table a reviewer adds up: readers
+# leave it out of Source.tables (its text is checked as any other).
+TABLE_CELLS_READ = 5000
+
 
 class TableCell(NamedTuple):
     """One cell of a table in the file: its row and column (0-based, in the table's grid)

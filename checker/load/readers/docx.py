@@ -30,7 +30,7 @@ from checker.load.readers import LoadError
 from checker.load.readers.docx_package import check_package
 from checker.load.readers.docx_text import View, WordParagraph, story_paragraphs, w
 from checker.load.readers.sourcemap import TextBuilder
-from checker.load.source import Source, TableCell
+from checker.load.source import TABLE_CELLS_READ, Source, TableCell
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -167,7 +167,8 @@ def _read_document(path: str, data: bytes, document: DocxDocument, view: View) -
         elif place.keys() == {"table", "row", "column", "paragraph"}:  # a cell of a table of the body
             cells = tables.setdefault(place["table"], {})
             key = (place["row"] - 1, place["column"] - 1)
-            cells[key] = (cells[key][0] if key in cells else start, builder.length)
+            if len(cells) <= TABLE_CELLS_READ:
+                cells[key] = (cells[key][0] if key in cells else start, builder.length)
         builder.newline()
     text, locate = builder.build()
     layout = Layout(page=_page_setup(document), runs=tuple(runs), paragraph_spans=tuple(paragraph_spans),
@@ -177,7 +178,7 @@ def _read_document(path: str, data: bytes, document: DocxDocument, view: View) -
     return Source(path=path, text=text, encoding=None, kind="docx", metadata=metadata, locate=locate,
                   raw=data, layout=layout,
                   tables=[[TableCell(row, column, start, end) for (row, column), (start, end) in cells.items()]
-                          for _, cells in sorted(tables.items())])
+                          for _, cells in sorted(tables.items()) if len(cells) <= TABLE_CELLS_READ])
 
 
 def _mm(length: Length | None) -> float | None:

@@ -21,7 +21,7 @@ from checker.core import patterns
 from checker.load.readers import LoadError
 from checker.load.readers.html_nesting import flatten
 from checker.load.readers.sourcemap import TextBuilder
-from checker.load.source import Source, TableCell
+from checker.load.source import TABLE_CELLS_READ, Source, TableCell
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -152,7 +152,8 @@ def page_tables(tree: HtmlElement, lines: list[tuple[str, int, int]]) -> list[li
             cells = []
             break
         if cells:
-            tables.append(cells)
+            if len(cells) <= TABLE_CELLS_READ:
+                tables.append(cells)
             cursor = at
     return tables
 

@@ -19,7 +19,7 @@ from checker.core import patterns
 from checker.load.readers import LoadError
 from checker.load.readers.sourcemap import TextBuilder
 from checker.load.readers.text import decode, newline_style
-from checker.load.source import Source, TableCell
+from checker.load.source import TABLE_CELLS_READ, Source, TableCell
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -81,13 +81,14 @@ def read(path: str, data: bytes) -> Source:
             continue
         cell_start = builder.length
         _add_inline(builder, token, block_map[0], places)
-        if row_map is not None and tables:
+        if row_map is not None and tables and len(tables[-1]) <= TABLE_CELLS_READ:
             tables[-1].append(TableCell(row, cell, cell_start, builder.length))
             cell += 1
         builder.newline()
     extracted, locate = builder.build()
     return Source(path=path, text=extracted, encoding=encoding, newline=newline, bom=bom, kind="markdown",
-                  locate=locate, raw=data, file_text=text, tables=[table for table in tables if table])
+                  locate=locate, raw=data, file_text=text,
+                  tables=[table for table in tables if 0 < len(table) <= TABLE_CELLS_READ])
 
 
 def _add_directives(builder: TextBuilder, lines: list[str], block_map: list[int]) -> None:
