@@ -228,3 +228,8 @@ def test_parts_listed_with_commas_throughout_stay_one_list():
 def test_figures_named_together_with_fen_bie_have_no_subject_of_their_own():
     text = "2023年，铁路、公路旅客周转量分别为150亿人公里、90亿人公里。\n2023年公路旅客周转量为90亿人公里。"
     assert [(f.subject, f.quantity.text) for f in read(text).figures] == [("公路旅客周转量", "90亿人公里")]
+
+
+def test_a_share_of_an_added_value_is_a_level_not_a_change():
+    (share,) = read("高新技术产业增加值占规模以上工业增加值比重达45%。").shares
+    assert share.level

@@ -180,3 +180,9 @@ def test_line_structured_corpus_has_no_structure_or_date_warning(corpus_path):
 def test_an_attached_document_may_use_its_own_form():
     text = "关于印发细则的通知\n（一）甲。\n（二）乙。\n某办公室\n2024年3月8日\n附件\n实施细则\n(一)总则。\n(二)分则。\n"
     assert codes(text, ["ST106", "ST107"]) == []
+
+
+def test_a_lone_restart_between_two_numbers_of_a_series_is_still_a_restart():
+    text = ("关于做好安全生产工作的通知\n一、总体要求\n做好工作。\n（一）明确目标。\n完成任务。\n（二）压实责任。\n"
+            "落实到人。\n（一）加强检查。\n开展排查。\n（三）强化保障。\n加大投入。\n")
+    assert [(f.code, f.line) for f in findings(text, ["ST101", "ST103", "ST104"])] == [("ST104", 8), ("ST101", 10)]

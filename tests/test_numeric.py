@@ -516,3 +516,20 @@ def test_an_amount_with_a_full_width_thousands_separator_is_checked_whole():
     (f,) = nc("全市财政收入1，753亿元，比上年增加253亿元，增长18.9%。")
     assert (f.code, f.line, f.column) == ("NC106", 1, 7)
     assert f.message == "1，753亿元比上期增加253亿元，增长率应为253/(1753−253) = 16.9%，与所写18.9%不符"
+
+
+def test_a_part_above_an_approximate_total_is_an_error():
+    (f,) = nc("全县农机总动力近60万千瓦，其中排灌机械动力达到85万千瓦。")
+    assert (f.code, f.severity.value, f.excerpt) == ("NC102", "error", "85万千瓦")
+
+
+def test_a_part_above_a_lower_bound_total_is_reported_only_beyond_twice_the_bound():
+    assert nc("全县农机总动力超过60万千瓦，其中排灌机械动力达到85万千瓦。") == []
+    (f,) = nc("全县耕地面积超过40万亩，其中高标准农田达到95万亩。")
+    assert (f.code, f.severity.value, f.excerpt) == ("NC102", "warning", "95万亩")
+    assert f.evidence["comparison"] == "95万亩 > 2×39.5万亩 = 79万亩"
+
+
+def test_a_share_floor_above_100_percent_is_out_of_range():
+    (f,) = nc("到2027年，全市非化石能源消费占比不得低于115%。")
+    assert (f.code, f.excerpt) == ("NC105", "115%")

@@ -58,6 +58,8 @@ def run_doccheck(folder: Path) -> dict[str, list[dict]]:
 
 
 def found(injection: Injection, findings: list[dict], clean: set[tuple[str, int]], levels: set[str]) -> bool:
+    if injection.line is not None:
+        return found_in_file(injection, findings, clean, levels)
     for finding in findings:
         if finding["severity"] not in levels:
             continue
@@ -67,6 +69,17 @@ def found(injection: Injection, findings: list[dict], clean: set[tuple[str, int]
         if (finding["code"], original_start) not in clean:
             return True
     return False
+
+
+def found_in_file(injection: Injection, findings: list[dict], control: set[tuple[str, int]], levels: set[str]) -> bool:
+    """For a copy in another format (Markdown), placed by line and column in the file: a finding
+    on the defect's line, over its columns, that its control (the same file without the defect)
+    does not have on that line."""
+    assert injection.line is not None and injection.column is not None
+    first, last = injection.column, injection.column + len(injection.after) - 1
+    return any(finding["severity"] in levels and finding["line"] == injection.line
+               and finding["column"] <= last + 1 and finding["end_column"] >= first - 1
+               and (finding["code"], finding["line"]) not in control for finding in findings)
 
 
 def main() -> None:
@@ -93,15 +106,26 @@ def main() -> None:
                     rng = random.Random(f"{options.seed}/{path.name}/{kind}/{copy}")
                     injection = inject(text, rng)
                     if injection is not None:
-                        name = f"{number:03d}-{kind}-{copy}.txt"
+                        name = f"{number:03d}-{kind}-{copy}{injection.suffix}"
                         (root / name).write_text(injection.text, encoding="utf-8")
                         injections[name] = injection
+                        if injection.control is not None:
+                            control = f"{number:03d}-{kind}-{copy}-control{injection.suffix}"
+                            (root / control).write_text(injection.control, encoding="utf-8")
         findings = run_doccheck(root)
 
     clean_sets = {}
     alarms: Counter[str] = Counter()
     alarm_rules: Counter[str] = Counter()
+    # on the controls (a correct table added to a document): what the clean text has not
+    control_sets: dict[str, set[tuple[str, int]]] = {}
+    control_alarms: Counter[str] = Counter()
     for name, items in findings.items():
+        stem, _, suffix = name.rpartition(".")
+        if stem.endswith("-control"):
+            control_sets[stem[:-len("-control")] + "." + suffix] = {(f["code"], f["line"]) for f in items}
+            control_alarms.update(f["code"] for f in items if f["code"].startswith("NC2"))
+            continue
         if name.endswith("-clean.txt"):
             clean_sets[name[:3]] = {(f["code"], f["start"]) for f in items}
             for f in items:
@@ -111,7 +135,8 @@ def main() -> None:
     strong, any_level = {"warning", "error"}, {"warning", "error", "info"}
     per_kind: dict[str, Counter[str]] = {kind: Counter() for kind in INJECTORS}
     for name, injection in injections.items():
-        items, clean = findings.get(name, []), clean_sets[name[:3]]
+        items = findings.get(name, [])
+        clean = control_sets.get(name, set()) if injection.control is not None else clean_sets[name[:3]]
         counts = per_kind[injection.kind]
         counts["injected"] += 1
         counts["found_warning"] += found(injection, items, clean, strong)
@@ -128,6 +153,8 @@ def main() -> None:
             "warning_or_error": round((alarms["warning"] + alarms["error"]) * per_10k, 3),
             "info": round(alarms["info"] * per_10k, 3)},
         "warnings_and_errors_by_rule": dict(alarm_rules.most_common()),
+        "table_rule_findings_on_correct_tables": dict(control_alarms.most_common()),
+        "correct_tables": len(control_sets),
     }
     print(f"{options.part} documents: {len(documents)} ({characters:,} characters), seed {options.seed}, "
           f"{options.copies} copies per kind")
@@ -139,6 +166,9 @@ def main() -> None:
     print(f"false alarms on the clean originals per 10,000 characters: {alarm['warning_or_error']} warnings/errors, "
           f"{alarm['info']} info")
     print("warnings/errors by rule on the clean originals:", figures["warnings_and_errors_by_rule"])
+    if control_sets:
+        print(f"table rules (NC2xx) on the {len(control_sets)} correct tables of the controls:",
+              figures["table_rule_findings_on_correct_tables"] or "none")
     if options.json:
         options.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
 

@@ -30,6 +30,13 @@ class Injection:
     end: int
     before: str  # what stood there in the original
     after: str  # what stands there now
+    # A kind that needs another format (a table: Markdown) writes the whole document in it:
+    # ``text`` and its clean twin ``control`` (the same document without the defect) are
+    # then files of this suffix, and the defect is placed by its line and column in the file.
+    suffix: str = ".txt"
+    control: str | None = None
+    line: int | None = None  # 1-based line and column of the defect in ``text``
+    column: int | None = None
 
     @property
     def delta(self) -> int:
@@ -246,6 +253,229 @@ def hao_for_ri(text: str, rng: random.Random) -> Injection | None:
     return _replace("hao_for_ri", text, at, at + 1, "号")
 
 
+# -- numbers that cannot be right -------------------------------------------------------------
+# A total and one of its parts, as 公文 state them (the generator's own list, not the rules'):
+# what is counted, what part of it, the unit.
+_TOTALS = (("全省农机总动力", "灌排机械动力", "千瓦", "万亿"), ("全年粮食总产量", "秋粮产量", "吨", "万"),
+           ("全市常住人口", "城镇常住人口", "人", "万"), ("全年完成固定资产投资", "工业投资", "元", "万亿"),
+           ("新建改建农村公路", "四级公路", "公里", "_"), ("全县森林面积", "公益林面积", "亩", "万"),
+           ("全年发放各类贷款", "普惠小微贷款", "元", "亿"), ("年末登记市场主体", "个体工商户", "户", "万"),
+           ("全年接待游客", "过夜游客", "人次", "万"), ("全年用电量", "工业用电量", "千瓦时", "亿"))
+# Words that qualify a total: approximate (近, 约), an upper bound (不到), exact (达到) — with
+# these any part above the total is wrong — and a lower bound (超过, 逾, 突破), with which a
+# part is wrong only far above it (see NC102: more than twice the bound).
+_CLOSE_QUALIFIERS = ("近", "约", "接近", "将近", "不到", "不足", "达到", "达", "共")
+_LOWER_QUALIFIERS = ("超过", "逾", "突破")
+
+
+def _amount(number: float, word: str, rng: random.Random) -> str:
+    """``number`` of ``word`` (万, 亿, _ for none) as a 公文 writes it: 12.5亿, 3800万, 640."""
+    shown = f"{number:.0f}" if number == int(number) or rng.random() < 0.6 else f"{number:.1f}"
+    return shown + word.strip("_")
+
+
+def part_above_qualified_total(text: str, rng: random.Random) -> Injection | None:
+    """A part larger than its total when the total is qualified (近10亿千瓦，其中…15亿千瓦)."""
+    total_label, part_label, unit, scales = rng.choice(_TOTALS)
+    qualifier = rng.choice(_CLOSE_QUALIFIERS + _LOWER_QUALIFIERS)
+    word = rng.choice(scales)
+    total = rng.randrange(2, 90)
+    factor = rng.uniform(2.3, 5) if qualifier in _LOWER_QUALIFIERS else rng.uniform(1.25, 4)
+    total_text, part_text = _amount(total, word, rng), _amount(total * factor, word, rng)
+    verb = rng.choice(("", "达到", "为", "达"))
+    joiner = rng.choice(("，其中", "，其中，"))
+    number = f"{part_text}{unit}"
+    written = f"{qualifier}{total_text}{unit}"
+    if rng.random() < 0.25:  # the qualifier after the number: 48万千瓦左右, 34万人以上
+        after = "左右" if qualifier in _CLOSE_QUALIFIERS else "以上"
+        written = f"{'达到' if after == '以上' else ''}{total_text}{unit}{after}"
+    return _insert("part_above_qualified_total", text, rng,
+                   f"{total_label}{written}{joiner}{part_label}{verb}{number}。", number)
+
+
+_SHARES = ("非化石能源消费占比", "清洁能源装机占比", "高新技术产业增加值占规模以上工业增加值比重",
+           "绿色建筑占新建建筑的比重", "县域内就诊人次占比",
+           "优良天数占比", "民生支出占一般公共预算支出的比重")
+_SHARE_QUALIFIERS = ("不得低于", "不低于", "达到", "达", "不少于", "提高到")
+
+
+def share_above_100(text: str, rng: random.Random) -> Injection | None:
+    """A share above 100% after 占比 … 不低于/不得低于/达到 (a typo for 10.x% or for 9x%)."""
+    percent = f"{rng.randrange(101, 190)}" + (f".{rng.randrange(10)}" if rng.random() < 0.3 else "") + \
+        rng.choice(("%", "%", "％"))
+    year = rng.randrange(2025, 2031)
+    clause = f"到{year}年，{rng.choice(_SHARES)}{rng.choice(_SHARE_QUALIFIERS)}{percent}。"
+    return _insert("share_above_100", text, rng, clause, percent)
+
+
+# -- a table whose total is wrong ------------------------------------------------------------
+_PLACES = ("城关区", "开发区", "东城街道", "西城街道", "南山镇", "北湖乡", "河口镇", "高新区", "东湖乡", "临港新区",
+           "青石镇", "白沙乡")
+# (what is measured, unit, decimals written)
+_MEASURES = (("项目数", "个", 0), ("投资额", "万元", 0), ("面积", "万亩", 1), ("从业人数", "人", 0),
+             ("资金", "亿元", 2), ("企业数", "家", 0), ("产量", "万吨", 1), ("里程", "公里", 1))
+# a whole and its parts, for a table with a 合计 column: (what, unit, decimals, parts)
+_SPLITS = (("投资额", "万元", 0, ("中央资金", "省级资金", "市县资金")), ("从业人数", "人", 0, ("男", "女")),
+           ("项目数", "个", 0, ("新建", "改扩建")), ("学校数", "所", 0, ("公办", "民办")),
+           ("常住人口", "万人", 1, ("城镇", "农村")), ("获奖数", "项", 0, ("一等奖", "二等奖", "三等奖")))
+
+
+def _cell(value: int, decimals: int, rng: random.Random) -> str:
+    """``value`` (in units of the last digit) as a table writes it: 1,250 or 1250, 12.5, 3.05."""
+    if decimals:
+        return f"{value / 10 ** decimals:.{decimals}f}"
+    return f"{value:,}" if value >= 1000 and rng.random() < 0.5 else str(value)
+
+
+def _slipped(value: int, slack: int, rng: random.Random) -> int:
+    """``value`` with a slip a writer makes (a digit changed or two swapped, an amount off),
+    further from it than the rounding of the parts allows."""
+    for _ in range(50):
+        digits = list(str(value))
+        way = rng.randrange(3)
+        if way == 0 and len(digits) >= 2:
+            index = rng.randrange(len(digits) - 1)
+            digits[index], digits[index + 1] = digits[index + 1], digits[index]
+        elif way == 1:
+            index = rng.randrange(len(digits))
+            digits[index] = rng.choice([d for d in "0123456789" if d != digits[index]])
+        else:
+            step = max(1, round(value * rng.uniform(0.02, 0.15)))
+            digits = list(str(value + rng.choice((-1, 1)) * step))
+        slipped = int("".join(digits))
+        if slipped > 0 and not str(slipped).startswith("0") and abs(slipped - value) > slack:
+            return slipped
+    return value + slack + 1
+
+
+def _table(rng: random.Random) -> tuple[list[list[str]], list[tuple[int, int, int, int, int]]]:
+    """A table (rows of cell texts, the header first) whose totals add up, and the total
+    cells that may be slipped: (row, column, value in units of its last digit, decimals,
+    how many parts it adds)."""
+    places = rng.sample(_PLACES, rng.randrange(3, 7))
+    shape = rng.choice(("row", "column", "subtotals"))
+    totals: list[tuple[int, int, int, int, int]] = []
+    if shape == "column":
+        measure, unit, decimals, split = rng.choice(_SPLITS)
+        total = rng.choice(("合计", f"{measure}合计", "总计"))
+        rows = [["地区", f"{total}（{unit}）", *(f"{name}（{unit}）" for name in split)]]
+        for index, place in enumerate(places, start=1):
+            parts = [rng.randrange(1, 900 * 10 ** decimals) for _ in split]
+            rows.append([place, _cell(sum(parts), decimals, rng), *(_cell(v, decimals, rng) for v in parts)])
+            totals.append((index, 1, sum(parts), decimals, len(parts)))
+        return rows, totals
+    measures = rng.sample(_MEASURES, rng.randrange(1, 4))
+    rows = [["地区", *(f"{name}（{unit}）" for name, unit, _ in measures)]]
+    groups = [places] if shape == "row" else [places[:len(places) // 2], places[len(places) // 2:]]
+    grand = [0] * len(measures)
+    for group in groups:
+        sums = [0] * len(measures)
+        for place in group:
+            values = [rng.randrange(1, 900 * 10 ** decimals) for _, _, decimals in measures]
+            rows.append([place, *(_cell(v, d, rng) for v, (_, _, d) in zip(values, measures, strict=True))])
+            sums = [a + b for a, b in zip(sums, values, strict=True)]
+        if shape == "subtotals":
+            rows.append(["小计", *(_cell(v, d, rng) for v, (_, _, d) in zip(sums, measures, strict=True))])
+            totals.extend((len(rows) - 1, column, v, d, len(group))
+                          for column, (v, (_, _, d)) in enumerate(zip(sums, measures, strict=True), start=1))
+        grand = [a + b for a, b in zip(grand, sums, strict=True)]
+    rows.append(["总计" if shape == "subtotals" else "合计",
+                 *(_cell(v, d, rng) for v, (_, _, d) in zip(grand, measures, strict=True))])
+    totals.extend((len(rows) - 1, column, v, d, len(places))
+                  for column, (v, (_, _, d)) in enumerate(zip(grand, measures, strict=True), start=1))
+    return rows, totals
+
+
+def _markdown_table(rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(rows[0]) + " |", "| --- |" + " ---: |" * (len(rows[0]) - 1)]
+    return lines + ["| " + " | ".join(row) + " |" for row in rows[1:]]
+
+
+def _as_markdown(text: str) -> list[str]:
+    """The document's lines as Markdown paragraphs (a blank line between each two), each
+    escaped where Markdown would read it as markup."""
+    lines = []
+    for line in text.split("\n"):
+        if line.strip():
+            lines.extend([re.sub(r"^(\s*)([#>*+|-]|\d+[.)])", r"\1\\\2", line), ""])
+    return lines
+
+
+def _in_a_table(kind: str, text: str, rng: random.Random, rows: list[list[str]], row: int, column: int,
+                wrong: str) -> Injection | None:
+    """The document as Markdown with the table ``rows`` after one of its paragraphs, and its
+    cell (``row``, ``column``) written ``wrong``; the control holds the table as given."""
+    paragraphs = _as_markdown(text)
+    if len(paragraphs) < 4:
+        return None
+    written = rows[row][column]
+    at = rng.randrange(2, len(paragraphs) - 1, 2)  # after a paragraph and its blank line
+    document = [*paragraphs[:at], "表1　各地区情况统计表", "", *_markdown_table(rows), "", *paragraphs[at:]]
+    control = "\n".join(document) + "\n"
+    line_index = at + 2 + 2 + (row - 1)  # the caption and its blank line, the header and the rule
+    rows = [list(cells) for cells in rows]
+    rows[row][column] = wrong
+    document[line_index] = _markdown_table(rows)[row + 1]
+    cell_column = len("| " + " | ".join(rows[row][:column]) + " | ") + 1
+    start = sum(len(line) + 1 for line in document[:line_index]) + cell_column - 1
+    return Injection(kind, "\n".join(document) + "\n", start, start + len(wrong), written, wrong, suffix=".md",
+                     control=control, line=line_index + 1, column=cell_column)
+
+
+def table_total(text: str, rng: random.Random) -> Injection | None:
+    """A table (Markdown) with a 合计/小计/总计 cell that is not the sum of its parts."""
+    rows, totals = _table(rng)
+    row, column, value, decimals, parts = rng.choice(totals)
+    # written with decimals, each part and the total may be half a last digit off the true
+    # value: a slip is a defect only beyond what that rounding allows
+    slack = (parts + 1) // 2 if decimals else 0
+    wrong = _cell(_slipped(value, slack, rng), decimals, rng)
+    return _in_a_table("table_total", text, rng, rows, row, column, wrong)
+
+
+def _percent(numerator: int, denominator: int) -> str:
+    """numerator/denominator in %, half-up to one decimal, as exact arithmetic gives it."""
+    tenths = (numerator * 1000 * 2 + denominator) // (denominator * 2)
+    return f"{tenths // 10}.{tenths % 10}" if tenths >= 0 else f"-{-tenths // 10}.{-tenths % 10}"
+
+
+def _slipped_percent(written: str, rng: random.Random) -> str:
+    """A percentage one decimal long, slipped by at least 0.2 (beyond its rounding)."""
+    tenths = round(float(written) * 10)
+    for _ in range(50):
+        slipped = _slipped(abs(tenths), 1, rng) * (1 if tenths >= 0 else -1) if tenths else rng.randrange(2, 50)
+        if abs(slipped - tenths) >= 2:
+            return f"{slipped / 10:.1f}"
+    return f"{(tenths + 5) / 10:.1f}"
+
+
+def table_share(text: str, rng: random.Random) -> Injection | None:
+    """A table with a 占比（%） column in which one share is not its count over the total."""
+    measure, unit, _ = rng.choice([m for m in _MEASURES if m[2] == 0])
+    places = rng.sample(_PLACES, rng.randrange(3, 7))
+    counts = [rng.randrange(5, 2000) for _ in places]
+    total = sum(counts)
+    rows = [["地区", f"{measure}（{unit}）", "占比（%）"]]
+    rows += [[place, _cell(count, 0, rng), _percent(count, total)] for place, count in zip(places, counts, strict=True)]
+    rows.append(["合计", _cell(total, 0, rng), "100.0"])
+    row = rng.randrange(1, len(places) + 1)
+    return _in_a_table("table_share", text, rng, rows, row, 2, _slipped_percent(rows[row][2], rng))
+
+
+def table_growth(text: str, rng: random.Random) -> Injection | None:
+    """A table of two years and their growth in %, one growth not what the two years give."""
+    measure, unit, _ = rng.choice([m for m in _MEASURES if m[2] == 0])
+    year = rng.randrange(2019, 2026)
+    places = rng.sample(_PLACES, rng.randrange(3, 7))
+    before = [rng.randrange(50, 3000) for _ in places]
+    after = [max(1, round(value * rng.uniform(0.7, 1.4))) for value in before]
+    rows = [["地区", f"{year}年{measure}（{unit}）", f"{year + 1}年{measure}（{unit}）", "增长（%）"]]
+    rows += [[place, _cell(a, 0, rng), _cell(b, 0, rng), _percent(b - a, a)]
+             for place, a, b in zip(places, before, after, strict=True)]
+    row = rng.randrange(1, len(places) + 1)
+    return _in_a_table("table_growth", text, rng, rows, row, 3, _slipped_percent(rows[row][3], rng))
+
+
 INJECTORS: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "same_sound": same_sound,
     "swap": swap,
@@ -257,4 +487,9 @@ INJECTORS: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "bank_card": bank_card,
     "superseded_citation": superseded_citation,
     "hao_for_ri": hao_for_ri,
+    "part_above_qualified_total": part_above_qualified_total,
+    "share_above_100": share_above_100,
+    "table_total": table_total,
+    "table_share": table_share,
+    "table_growth": table_growth,
 }

@@ -9,9 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from checker.load.layout import Layout
+
+# A table of more cells than this is a data dump, not a table a reviewer adds up: readers
+# leave it out of Source.tables (its text is checked as any other).
+TABLE_CELLS_READ = 5000
+
+
+class TableCell(NamedTuple):
+    """One cell of a table in the file: its row and column (0-based, in the table's grid)
+    and the span of its text in :attr:`Source.text` (empty when the cell is)."""
+
+    row: int
+    column: int
+    start: int
+    end: int
 
 
 @dataclass
@@ -34,3 +48,6 @@ class Source:
     # What a .docx states about its page setup and type, for the LY rules
     layout: Layout | None = None
     pages: int | None = None  # a PDF's page count
+    # The tables of the file, each as its cells, when the reader sees them (.docx, .md, .html);
+    # the text model reads them (checker.model.tables)
+    tables: list[list[TableCell]] = field(default_factory=list)

@@ -484,7 +484,7 @@ class _SentenceReader:
             if word is None:
                 continue
             after_word = clause[at + len(word):]
-            verb = self.has_any(after_word, change.up + change.down)
+            verb = self.has_any(self.plain_words(after_word), change.up + change.down)  # (not 增加 of 增加值)
             level = verb is None or any(after_word.endswith(verb + to) or after_word.endswith(to)
                                         for to in change.to_words)
             share = Share(percent, word, level=level, start=start + at, end=percent.end,

@@ -30,7 +30,7 @@ from checker.load.readers import LoadError
 from checker.load.readers.docx_package import check_package
 from checker.load.readers.docx_text import View, WordParagraph, story_paragraphs, w
 from checker.load.readers.sourcemap import TextBuilder
-from checker.load.source import Source
+from checker.load.source import TABLE_CELLS_READ, Source, TableCell
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -152,6 +152,7 @@ def _read_document(path: str, data: bytes, document: DocxDocument, view: View) -
     builder = TextBuilder()
     runs: list[StyledRun] = []
     paragraph_spans: list[ParagraphSpan] = []
+    tables: dict[int, dict[tuple[int, int], tuple[int, int]]] = {}  # table → (row, column) → span of its text
     for paragraph in each_word_paragraph(document, view, styles):
         place, start = paragraph.place, builder.length
         if paragraph.label:
@@ -163,6 +164,11 @@ def _read_document(path: str, data: bytes, document: DocxDocument, view: View) -
             runs.append(StyledRun(piece_start, builder.length, font, size))
         if place.keys() == {"paragraph"}:
             paragraph_spans.append(ParagraphSpan(start, builder.length, place["paragraph"]))
+        elif place.keys() == {"table", "row", "column", "paragraph"}:  # a cell of a table of the body
+            cells = tables.setdefault(place["table"], {})
+            key = (place["row"] - 1, place["column"] - 1)
+            if len(cells) <= TABLE_CELLS_READ:
+                cells[key] = (cells[key][0] if key in cells else start, builder.length)
         builder.newline()
     text, locate = builder.build()
     layout = Layout(page=_page_setup(document), runs=tuple(runs), paragraph_spans=tuple(paragraph_spans),
@@ -170,7 +176,9 @@ def _read_document(path: str, data: bytes, document: DocxDocument, view: View) -
     metadata = {key: value for key, value in (("标题", document.core_properties.title),
                                                ("作者", document.core_properties.author)) if value}
     return Source(path=path, text=text, encoding=None, kind="docx", metadata=metadata, locate=locate,
-                  raw=data, layout=layout)
+                  raw=data, layout=layout,
+                  tables=[[TableCell(row, column, start, end) for (row, column), (start, end) in cells.items()]
+                          for _, cells in sorted(tables.items()) if len(cells) <= TABLE_CELLS_READ])
 
 
 def _mm(length: Length | None) -> float | None:

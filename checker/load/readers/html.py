@@ -21,7 +21,7 @@ from checker.core import patterns
 from checker.load.readers import LoadError
 from checker.load.readers.html_nesting import flatten
 from checker.load.readers.sourcemap import TextBuilder
-from checker.load.source import Source
+from checker.load.source import TABLE_CELLS_READ, Source, TableCell
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -102,13 +102,68 @@ def read(path: str, data: bytes) -> Source:
     title = _article_title(tree, metadata)
     if title and title not in lines[:5]:
         lines.insert(0, title)  # the extractor treats the heading as metadata; it is the 公文's title
+    added: list[tuple[str, int, int]] = []  # each line of the text, with its span
     for line in lines:
         if not line or _is_metadata_line(line, metadata):
             continue
+        start = builder.length
         stream.add_line(builder, line)
+        added.append((line, start, builder.length))
         builder.newline()
     text, locate = builder.build()
-    return Source(path=path, text=text, encoding=None, kind="html", metadata=metadata, locate=locate, raw=data)
+    return Source(path=path, text=text, encoding=None, kind="html", metadata=metadata, locate=locate, raw=data,
+                  tables=page_tables(tree, added))
+
+
+def page_tables(tree: HtmlElement, lines: list[tuple[str, int, int]]) -> list[list[TableCell]]:
+    """The page's tables whose cells the extractor kept, each cell a line of its own, in order.
+
+    The extractor writes a table's non-empty cells one per line; a table is read when each
+    of them is found as the next line of the text from where the previous one was (a table
+    of metadata, dropped from the text, or one written another way is not)."""
+    tables: list[list[TableCell]] = []
+    cursor = 0
+    for table in tree.iter("table"):
+        if any(True for _ in table.iterancestors("table")) or any(True for _ in table.iterdescendants("table")):
+            continue  # a layout table, or one holding tables: not a table of figures
+        cells: list[TableCell] = []
+        at = cursor
+        taken: set[tuple[int, int]] = set()  # places covered by a cell of a row above (rowspan)
+        for row, tr in enumerate(tr for tr in table.iter("tr")):
+            column = 0
+            for td in tr:
+                if td.tag not in ("td", "th"):
+                    continue
+                while (row, column) in taken:
+                    column += 1
+                taken.update((row + below, column + right) for below in range(1, _span(td, "rowspan"))
+                             for right in range(_span(td, "colspan")))
+                content = _SPACES.sub(" ", td.text_content()).strip()
+                if content:
+                    reach = range(at, len(lines) if not cells else min(at + 1, len(lines)))
+                    found = next((index for index in reach if _SPACES.sub(" ", lines[index][0]) == content), None)
+                    if found is None:
+                        break
+                    cells.append(TableCell(row, column, lines[found][1], lines[found][2]))
+                    at = found + 1
+                column += _span(td, "colspan")
+            else:
+                continue
+            cells = []
+            break
+        if cells:
+            if len(cells) <= TABLE_CELLS_READ:
+                tables.append(cells)
+            cursor = at
+    return tables
+
+
+def _span(cell: HtmlElement, attribute: str) -> int:
+    """How many columns (colspan) or rows (rowspan) a cell takes, within reason."""
+    try:
+        return max(1, min(int(cell.get(attribute, "1")), 100))
+    except ValueError:
+        return 1
 
 
 def parse_page(lxml_html: ModuleType, page: str) -> HtmlElement | None:

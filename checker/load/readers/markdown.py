@@ -19,7 +19,7 @@ from checker.core import patterns
 from checker.load.readers import LoadError
 from checker.load.readers.sourcemap import TextBuilder
 from checker.load.readers.text import decode, newline_style
-from checker.load.source import Source
+from checker.load.source import TABLE_CELLS_READ, Source, TableCell
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -54,9 +54,15 @@ def read(path: str, data: bytes) -> Source:
     builder = TextBuilder()
     row_map: list[int] | None = None  # the table row being read, if any
     row_cursor = 0  # where the row's next cell may start
+    tables: list[list[TableCell]] = []
+    row, cell = -1, 0  # the cell being read, in the last table
     for token in tokens:
-        if token.type == "tr_open":
+        if token.type == "table_open":
+            tables.append([])
+            row = -1
+        elif token.type == "tr_open":
             row_map, row_cursor = token.map, 0
+            row, cell = row + 1, 0
         elif token.type == "tr_close":
             row_map = None
         if token.type == "html_block" and "doccheck-" in token.content and token.map:
@@ -73,11 +79,16 @@ def read(path: str, data: bytes) -> Source:
             places = _content_places(token.content, lines, block_map)
         else:
             continue
+        cell_start = builder.length
         _add_inline(builder, token, block_map[0], places)
+        if row_map is not None and tables and len(tables[-1]) <= TABLE_CELLS_READ:
+            tables[-1].append(TableCell(row, cell, cell_start, builder.length))
+            cell += 1
         builder.newline()
     extracted, locate = builder.build()
     return Source(path=path, text=extracted, encoding=encoding, newline=newline, bom=bom, kind="markdown",
-                  locate=locate, raw=data, file_text=text)
+                  locate=locate, raw=data, file_text=text,
+                  tables=[table for table in tables if 0 < len(table) <= TABLE_CELLS_READ])
 
 
 def _add_directives(builder: TextBuilder, lines: list[str], block_map: list[int]) -> None:

@@ -116,9 +116,10 @@ def _nested_lists(nodes: list[Node]) -> list[list[Node]]:
     Older reports number a list inside a section with the section's own form
     (二、今后的任务 … 一、发展农业 二、调整工业 … 三、下一节). A restart at the first
     number opens such a nested list only when the series later goes on from where
-    it was before the restart (三、 after 二、): that proves the restart was a list
-    inside the section. A restart the series never comes back from stays in the
-    series, where ST104 judges it.
+    it was before the restart (三、 after 二、) and the list has two items or more:
+    that proves the restart was a list inside the section. A restart the series
+    never comes back from, or a lone first number, stays in the series, where ST104
+    judges it.
     """
     outer: list[Node] = []
     runs = [outer]
@@ -131,7 +132,10 @@ def _nested_lists(nodes: list[Node]) -> list[list[Node]]:
         elif outer and number == 1:
             pending.append([node])
         elif inner is not None and number == _number(outer[-1]) + 1:
-            runs.extend(pending)  # the series went on: what was opened in between was nested
+            if all(len(nested) >= 2 for nested in pending):
+                runs.extend(pending)  # the series went on: what was opened in between was nested lists
+            else:
+                outer.extend(node for nested in pending for node in nested)  # a lone 一、 is no list
             pending = []
             outer.append(node)
         elif inner is not None:

@@ -138,8 +138,16 @@ def breakdown_sum_mismatch(doc: Document) -> Iterator[Hit]:
                             "rounding": _how_read([total, *quantities], rules) or ["各数均为精确整数"]})
 
 
+# 超过10亿千瓦 bounds a total from below only; a writer rounds down to a figure near the
+# total (with 25亿 they would write 超过20亿), so a part above this many times the bound
+# is taken as impossible. A part between the bound and this is not reported: 超过10亿,
+# 其中15亿 may be true.
+LOWER_BOUND_TOTAL_REACH = 2
+
+
 @rule("NC102", "part-exceeds-total", category="numeric", severity="error",
       message={"default": "分项{part}大于合计{total}",
+               "lower": "分项{part}超过合计“{total}”的{reach}倍，与合计不符",
                "sum": "分项之和{expression}大于合计{total}（如各分项互不重叠则有误）"})
 def part_exceeds_total(doc: Document) -> Iterator[Hit]:
     """A part of a total is larger than the total.
@@ -162,6 +170,7 @@ def part_exceeds_total(doc: Document) -> Iterator[Hit]:
         total = breakdown.total
         total_interval = total.interval(rules)
         if total_interval[1] is None:
+            yield from _parts_beyond_a_lower_bound(breakdown, total_interval[0], rules)
             continue
         reported = False
         for part in breakdown.parts:
@@ -188,6 +197,24 @@ def part_exceeds_total(doc: Document) -> Iterator[Hit]:
                                                                for p in breakdown.parts],
                                 "sum": expression, "exhaustive_because": breakdown.reason,
                                 "rounding": _how_read([total, *quantities], rules) or ["各数均为精确值"]})
+
+
+def _parts_beyond_a_lower_bound(breakdown: Breakdown, bound: Fraction, rules: NumericRules) -> Iterator[Hit]:
+    """Parts of a total written as a lower bound (超过10亿千瓦) that no plausible total holds."""
+    total = breakdown.total
+    ceiling = bound * LOWER_BOUND_TOTAL_REACH
+    for part in breakdown.parts:
+        low = part.quantity.interval(rules)[0]
+        if bound > 0 and low > ceiling:
+            yield Hit(part.quantity.start, part.quantity.end, variant="lower", severity=Severity.warning,
+                      args={"part": f"{part.label}{part.quantity.text}", "total": f"{total.qualifier_word}{total.text}",
+                            "reach": LOWER_BOUND_TOTAL_REACH},
+                      suggestion="核对该分项与合计数",
+                      evidence={"total": total.text, "part": part.quantity.text, "part_label": part.label,
+                                "comparison": f"{part.quantity.text} > {LOWER_BOUND_TOTAL_REACH}×"
+                                              f"{_express(bound, total)} = {_express(ceiling, total)}",
+                                "rounding": [*_how_read([total, part.quantity], rules),
+                                             f"合计只写了下限，按不超过下限的{LOWER_BOUND_TOTAL_REACH}倍计"]})
 
 
 # -- shares -------------------------------------------------------------------------
