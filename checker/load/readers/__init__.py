@@ -22,6 +22,8 @@ READERS: dict[str, str] = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".docx": "docx",
+    ".doc": "office",  # converted to .docx by LibreOffice
+    ".wps": "office",
     ".html": "html",
     ".htm": "html",
     ".pdf": "pdf",
