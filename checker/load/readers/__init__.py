@@ -27,6 +27,7 @@ READERS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".pdf": "pdf",
+    ".ofd": "ofd",
 }
 
 
