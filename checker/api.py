@@ -38,7 +38,7 @@ class SettingsError(ValueError):
 def load_settings(config: PathLike | None = None, *, near: PathLike | Sequence[PathLike] = ".",
                   select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
                   fail_on: str | None = None, profile: str | None = None,
-                  max_file_size: int | None = None) -> Settings:
+                  max_file_size: int | None = None, docx_view: str | None = None) -> Settings:
     """Settings as ``doccheck check`` builds them, every name in them checked.
 
     First the configuration file: ``config`` if given, else the nearest doccheck.toml
@@ -48,7 +48,9 @@ def load_settings(config: PathLike | None = None, *, near: PathLike | Sequence[P
     line: ``select`` replaces the file's selection, ``ignore`` is added to its
     ignore list, ``fail_on`` is error/warning/info/never, ``profile`` (a built-in
     name or a profile file) applies to every file, ``max_file_size`` is in bytes
-    (0: no limit). Raises :class:`SettingsError` for anything that cannot be used.
+    (0: no limit), ``docx_view`` is which text of a Word file is checked ("accepted":
+    every tracked change accepted; "original": every one rejected). Raises
+    :class:`SettingsError` for anything that cannot be used.
     """
     from checker.core.config import ConfigError, Settings, common_folder, find_config
     from checker.rules.registry import selector_known
@@ -78,6 +80,10 @@ def load_settings(config: PathLike | None = None, *, near: PathLike | Sequence[P
         update["profile"], update["per_path_profiles"] = profile, {}
     if max_file_size is not None:
         update["max_file_size"] = max_file_size
+    if docx_view:
+        if docx_view not in ("accepted", "original"):
+            raise SettingsError(f"docx_view must be accepted or original, not {docx_view!r}", "docx-view")
+        update["docx_view"] = docx_view
     settings = settings.model_copy(update=update) if update else settings
     _check_profiles(settings)
     _check_user_data(settings)

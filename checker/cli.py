@@ -136,7 +136,8 @@ def _format_names() -> list[str]:
 
 
 def _settings(paths: Options, config: str | None, select: Options, ignore: Options, fail_on: str | None = None,
-              profile: str | None = None, max_file_size: str | None = None) -> Settings:
+              profile: str | None = None, max_file_size: str | None = None,
+              docx_view: str | None = None) -> Settings:
     """Settings from the configuration file (named, or found above the paths), then the options."""
     from checker.core.config import ConfigError, max_file_size_bytes
 
@@ -146,7 +147,7 @@ def _settings(paths: Options, config: str | None, select: Options, ignore: Optio
         raise click.ClickException(str(error)) from None
     try:
         return checker.load_settings(config, near=list(paths), select=_split(select), ignore=_split(ignore),
-                                     fail_on=fail_on, profile=profile, max_file_size=size)
+                                     fail_on=fail_on, profile=profile, max_file_size=size, docx_view=docx_view)
     except checker.SettingsError as error:
         if error.option in ("select", "ignore", "profile"):
             raise click.BadParameter(str(error), param_hint=f"--{error.option}") from None
@@ -189,6 +190,9 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
               help="Colour the text output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces "
                    "it), always or never. --color alone means always.")
 @click.option("--no-color", is_flag=True, help="Same as --color never.")
+@click.option("--docx-view", type=click.Choice(["accepted", "original"]), default=None,
+              help="Which text of a Word file to check: with every tracked change accepted, or the original "
+                   "(deletions counted, insertions not).  [default: accepted]")
 @_config_option
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in this baseline.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
@@ -222,10 +226,11 @@ _config_option = click.option("--config", type=click.Path(dir_okay=False),
                    "scheduler at ADDRESS (tcp://host:8786), or a local cluster of -j workers when no address is "
                    "given (pip install 'doccheck[dask]').  [default: local]")
 def check(paths: Options, fmt: str, output: str | None, select: Options, ignore: Options, fail_on: str | None,
-          profile: str | None, max_file_size: str | None, color: str, no_color: bool, config: str | None,
-          baseline: str | None, write_baseline: str | None, jobs: int, timeout: float, stdin_filename: str | None,
-          unsafe_fixes: bool, progress: bool | None, watch: bool, statistics: bool, quiet: bool,
-          min_severity: str | None, no_cache: bool, cross_document: bool | None, executor: str | None) -> None:
+          profile: str | None, max_file_size: str | None, color: str, no_color: bool, docx_view: str | None,
+          config: str | None, baseline: str | None, write_baseline: str | None, jobs: int, timeout: float,
+          stdin_filename: str | None, unsafe_fixes: bool, progress: bool | None, watch: bool, statistics: bool,
+          quiet: bool, min_severity: str | None, no_cache: bool, cross_document: bool | None,
+          executor: str | None) -> None:
     """Check documents (files, or directories walked for the types doccheck reads)."""
     from checker.report.terminal import wants_color
     from checker.run.baseline import Baseline, BaselineError
@@ -243,7 +248,7 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
                             f"--format {fmt}": fmt if fmt != "text" else None,
                             "--statistics": "on" if statistics else None})
     settings = _settings(paths if stdin_filename is None else (stdin_filename,), config, select, ignore,
-                         fail_on, profile, max_file_size)
+                         fail_on, profile, max_file_size, docx_view)
     if cross_document is not None:
         settings = settings.model_copy(update={"repository": cross_document})
     _refuse_writing_over_inputs(paths, settings, {"-o/--output": output, "--write-baseline": write_baseline})

@@ -1,5 +1,5 @@
 """The .docx reader: body paragraphs in order, Word list numbers as shown, table cells,
-headers and footers apart, and findings that name the paragraph or cell."""
+headers and footers as parts of their own, and findings that name the paragraph or cell."""
 from __future__ import annotations
 
 import sys
@@ -122,18 +122,19 @@ def test_a_manual_line_break_keeps_the_paragraph_on_one_line(tmp_path):
     assert check_path(save(document, tmp_path), Settings(select=["PN1"])).findings == []
 
 
-def test_headers_and_footers_are_kept_apart_from_the_body(tmp_path):
+def test_headers_and_footers_are_checked_as_parts_of_their_own(tmp_path):
     document = gbt_document()
     add(document, "各单位要认真落实本通知要求。")
     document.sections[0].header.paragraphs[0].text = "内部资料（注意保存"
     document.sections[0].footer.paragraphs[0].text = "— 1 —"
     path = save(document, tmp_path)
     source = read_source(path)
-    assert "内部资料" not in source.text
     assert source.layout is not None
     assert source.layout.headers == ("内部资料（注意保存",)
     assert source.layout.footers == ("— 1 —",)
-    assert check_path(path, Settings(select=["PN101"])).findings == []
+    findings = check_path(path, Settings(select=["PN101"])).findings
+    assert [(f.code, f.line, f.column, f.location) for f in findings] == [
+        ("PN101", 2, 5, {"part": "header1", "paragraph": 1, "offset": 4})]
 
 
 def test_a_file_that_is_not_a_docx_is_refused_with_exit_2(tmp_path):

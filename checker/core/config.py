@@ -31,6 +31,7 @@ from checker.core.files import DEFAULT_MAX_BYTES
 from checker.core.models import Severity
 
 FailOn = Literal["error", "warning", "info", "never"]
+DocxView = Literal["accepted", "original"]  # a Word file read with its tracked changes accepted, or rejected
 CONFIG_NAMES = ("doccheck.toml", ".doccheck.toml")
 Suffix = Annotated[str, StringConstraints(pattern=r"^\.[A-Za-z0-9]+$")]
 AcceptedWord = Annotated[str, StringConstraints(min_length=2, max_length=60, pattern=r"^\S+$")]
@@ -71,6 +72,7 @@ class Settings(BaseModel):
     severity: dict[str, Severity] = Field({})  # code → severity override
     max_file_size: int = Field(DEFAULT_MAX_BYTES, alias="max-file-size", ge=0,
                                le=MAX_FILE_SIZE_MB << 20)  # bytes; 0 = no limit
+    docx_view: DocxView = Field("accepted", alias="docx-view")
     # User data files: extra rule packs (typos, wording) and glossaries of names.
     rule_packs: list[str] = Field([], alias="rule-packs")
     glossaries: list[str] = Field([])
@@ -190,6 +192,11 @@ class ConfigFile(BaseModel):
     profile: str | None = Field(None, description="Document profile for every file (unless a "
                                    "per-path profile matches).")
     severity: dict[str, Severity] = Field({}, description="Severity overrides: rule code → severity.")
+    docx_view: DocxView = Field("accepted", alias="docx-view",
+                                description="Which text of a Word file (.docx, .doc, .wps) is checked: as it reads "
+                                "with every tracked change accepted (insertions counted, deletions not), or the "
+                                "original (deletions counted, insertions not). Fixes and comments are written on "
+                                "the accepted text only.")
     rule_packs: list[str] = Field([], alias="rule-packs",
                                   description="Extra rule packs (YAML), relative to this file.")
     glossaries: list[str] = Field([], description="Glossaries of names and terms, relative to this file.")

@@ -22,8 +22,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from checker.core.models import Finding, Fix
-from checker.load.readers.docx import open_document, word_paragraphs
-from checker.load.readers.docx_text import Span, checked_text, reread, w
+from checker.load.readers.docx import open_document, story_parts, word_paragraphs
+from checker.load.readers.docx_text import Span, W, checked_text, reread, w
 from checker.load.source import Source
 from checker.run.fix_errors import FixError
 
@@ -31,6 +31,14 @@ if TYPE_CHECKING:
     from lxml.etree import _Element as Element
 
 AUTHOR = "doccheck"
+
+
+def _ids(story: Element) -> list[str]:
+    """Every ``w:id`` under ``story`` (revisions, comments, bookmarks share one numbering)."""
+    from lxml import etree
+
+    found = etree.XPath(".//@w:id", namespaces={"w": W})(story)
+    return [str(value) for value in found] if isinstance(found, list) else []
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -43,7 +51,9 @@ class WordEdit:
         self.text, self.starts = checked_text(self.paragraphs)
         moment = date or datetime.datetime.now(datetime.timezone.utc)
         self.date = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-        self._next_id = 1 + max((int(value) for value in self.document.element.body.xpath("//@w:id")
+        # the stories a change or a comment can be written into: the body, notes, headers, footers
+        self.stories = [self.document.element.body] + [root for _, root in story_parts(self.document)]
+        self._next_id = 1 + max((int(value) for story in self.stories for value in _ids(story)
                                  if value.isascii() and value.isdigit() and len(value) < 10), default=0)
 
     def original_text(self) -> str:
@@ -168,11 +178,19 @@ class WordEdit:
     # -- comments ----------------------------------------------------------------------
     def comment(self, start: int, end: int, text: str) -> None:
         """A comment by ``AUTHOR`` on checked-text [start, end) (clipped to the paragraph
-        it starts in; on the paragraph's first run when it covers no character of a run)."""
+        it starts in; on the paragraph's first run when it covers no character of a run).
+        Word takes no comment in a header or a footer: one on their text is anchored at
+        the start of the body and names the part and paragraph it is about."""
         from docx.text.run import Run
 
         index = max(0, bisect.bisect_right(self.starts, start) - 1)
         paragraph = self.paragraphs[index]
+        part = str(paragraph.place.get("part", ""))
+        if part.startswith(("header", "footer")):
+            where = "页眉" if part.startswith("header") else "页脚"
+            text = f"（{where} {part} 第 {paragraph.place.get('paragraph')} 段）{text}"
+            start = end = 0
+            index, paragraph = 0, self.paragraphs[0]
         low = max(0, start - self.starts[index])
         high = min(len(paragraph.text), max(end - self.starts[index], low + 1))
         found = self._pieces(self.starts[index] + low, self.starts[index] + high) if high > low else None
@@ -220,16 +238,16 @@ class WordEdit:
         for comment in part.element.findall(w("comment")):
             if comment.get(w("id")) in ids:
                 part.element.remove(comment)
-        body = self.document.element.body
-        for element in list(body.iter(w("commentRangeStart"), w("commentRangeEnd"))):
-            if element.get(w("id")) in ids:
-                element.getparent().remove(element)
-        for reference in list(body.iter(w("commentReference"))):
-            if reference.get(w("id")) in ids:
-                run = reference.getparent()
-                run.remove(reference)
-                if not [child for child in run if child.tag != w("rPr")]:
-                    run.getparent().remove(run)
+        for story in self.stories:
+            for element in list(story.iter(w("commentRangeStart"), w("commentRangeEnd"))):
+                if element.get(w("id")) in ids:
+                    element.getparent().remove(element)
+            for reference in list(story.iter(w("commentReference"))):
+                if reference.get(w("id")) in ids:
+                    run = reference.getparent()
+                    run.remove(reference)
+                    if not [child for child in run if child.tag != w("rPr")]:
+                        run.getparent().remove(run)
         return len(ids)
 
 

@@ -179,7 +179,7 @@ def check_source(source: Source, settings: Settings | None = None) -> FileReport
 def check_path(path: str, settings: Settings | None = None) -> FileReport:
     settings = (settings or Settings.defaults()).for_path(path)  # per-path profile and ignores
     try:
-        source = read_source(path, settings.max_file_size)
+        source = read_source(path, settings.max_file_size, settings.docx_view)
     except LoadError as error:
         return FileReport(path=path, error=str(error))
     return check_source(source, settings)
@@ -222,7 +222,7 @@ def check_data(path: str, data: bytes, settings: Settings | None = None) -> File
     """Check bytes that claim to be the file ``path`` (text piped on standard input)."""
     settings = (settings or Settings.defaults()).for_path(path)
     try:
-        source = read_data(path, data, settings.max_file_size)
+        source = read_data(path, data, settings.max_file_size, settings.docx_view)
     except LoadError as error:
         return FileReport(path=path, error=str(error))
     return check_source(source, settings)

@@ -10,6 +10,7 @@ import importlib
 import os
 import stat
 from pathlib import Path
+from types import ModuleType
 
 from checker.core.files import DEFAULT_MAX_BYTES, interrupted_write
 from checker.load.source import Source
@@ -21,9 +22,12 @@ READERS: dict[str, str] = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".docx": "docx",
+    ".doc": "office",  # converted to .docx by LibreOffice
+    ".wps": "office",
     ".html": "html",
     ".htm": "html",
     ".pdf": "pdf",
+    ".ofd": "ofd",
 }
 
 
@@ -108,15 +112,17 @@ def _kind_of(path: str) -> str | None:
         return None
 
 
-def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read ``path`` with the reader for its suffix (plain text when unknown)."""
+def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES, docx_view: str = "accepted") -> Source:
+    """Read ``path`` with the reader for its suffix (plain text when unknown); a Word
+    file as it reads with its tracked changes accepted, or (``docx_view`` "original")
+    rejected."""
     suffix = Path(path).suffix.lower()
     module = importlib.import_module(f"checker.load.readers.{READERS.get(suffix, 'text')}")
     data = read_bytes(path, max_bytes)
-    return module.read(path, data)
+    return _read(module, path, data, docx_view)
 
 
-def read_data(path: str, data: bytes, max_bytes: int = 0) -> Source:
+def read_data(path: str, data: bytes, max_bytes: int = 0, docx_view: str = "accepted") -> Source:
     """Read bytes that claim to be the file ``path`` (standard input), by its suffix.
 
     ``data`` may have been cut at ``max_bytes + 1`` by the caller: more than
@@ -125,4 +131,13 @@ def read_data(path: str, data: bytes, max_bytes: int = 0) -> Source:
         raise _too_large(max_bytes)
     suffix = Path(path).suffix.lower()
     module = importlib.import_module(f"checker.load.readers.{READERS.get(suffix, 'text')}")
-    return module.read(path, data)
+    return _read(module, path, data, docx_view)
+
+
+def _read(module: ModuleType, path: str, data: bytes, docx_view: str) -> Source:
+    # only the readers of Word files (TRACKED_CHANGES) take a view; the default is their own
+    if docx_view != "accepted" and getattr(module, "TRACKED_CHANGES", False):
+        source: Source = module.read(path, data, view=docx_view)
+    else:
+        source = module.read(path, data)
+    return source

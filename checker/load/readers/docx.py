@@ -4,10 +4,14 @@ The checked text has one line per paragraph, in reading order as
 :mod:`~checker.load.readers.docx_text` walks them (content controls, table cells
 and nested tables, text boxes; tracked changes accepted unless the original is
 asked for), each after the list number Word generates, as Word displays it
-(一、 （一） 1. …). Headers and footers are kept apart (``Source.layout``), never
-mixed into the body. ``locate(offset)`` gives the paragraph (1-based), table cell
-or text box and the character offset in that paragraph's text; the annotator and
-the writer of tracked changes find the characters again through the same walk.
+(一、 （一） 1. …). The footnotes, the endnotes, the headers and the footers follow
+the body, each a part of its own: their paragraphs are located by the part's name and
+their number within it (``{"part": "footnotes", "note": 2, "paragraph": 3, …}``,
+``{"part": "header1", "paragraph": 1, …}``), and their type is not the body's (the
+LY rules judge the body only). ``locate(offset)`` gives the paragraph (1-based),
+table cell or text box and the character offset in that paragraph's text; the
+annotator and the writer of tracked changes find the characters again through the
+same walk.
 
 What the file states about its layout goes to ``Source.layout`` for the LY rules:
 the page setup of the first section and, for every run of body text, the East
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import io
+import posixpath
 from collections.abc import Callable, Iterator
 from enum import Enum
 from types import ModuleType
@@ -28,7 +33,7 @@ from checker.core import patterns
 from checker.load.layout import Layout, PageSetup, ParagraphSpan, StyledRun
 from checker.load.readers import LoadError
 from checker.load.readers.docx_package import check_package
-from checker.load.readers.docx_text import View, WordParagraph, story_paragraphs, w
+from checker.load.readers.docx_text import View, WordParagraph, note_paragraphs, story_paragraphs, w
 from checker.load.readers.sourcemap import TextBuilder
 from checker.load.source import TABLE_CELLS_READ, Source, TableCell
 
@@ -40,14 +45,21 @@ if TYPE_CHECKING:
 QualifiedName = Callable[[str], str]  # docx's qn: "w:val" → "{namespace}val"
 
 EXTRA = "docx"
+TRACKED_CHANGES = True  # ``read`` takes a view: tracked changes accepted, or the original
 
 
 def _import_docx() -> tuple[ModuleType, QualifiedName]:
     try:
         import docx
+        from docx.opc.constants import CONTENT_TYPE
+        from docx.opc.part import PartFactory, XmlPart
         from docx.oxml.ns import qn
     except ImportError:
         raise LoadError("读取 .docx 需要 python-docx：pip install 'doccheck[docx]' (missing extra: docx)") from None
+    # python-docx keeps the notes as bytes; as XML parts their text can be read and
+    # their revisions written (it serialises an XML part's tree when it saves)
+    for content_type in (CONTENT_TYPE.WML_FOOTNOTES, CONTENT_TYPE.WML_ENDNOTES):
+        PartFactory.part_type_for.setdefault(content_type, XmlPart)
     return docx, _cached(qn)
 
 
@@ -127,8 +139,9 @@ def _malloc_trim() -> Callable[[int], int] | None:
 
 def word_paragraphs(document: DocxDocument, view: View = "accepted",
                     styles: StyleResolver | None = None) -> list[WordParagraph]:
-    """The body's paragraphs in reading order (see :mod:`docx_text`), each with the
-    list number Word shows before it."""
+    """The body's paragraphs in reading order (see :mod:`docx_text`), then those of the
+    footnotes, the endnotes, the headers and the footers (:func:`story_parts`), each
+    with the list number Word shows before it."""
     return list(each_word_paragraph(document, view, styles))
 
 
@@ -140,10 +153,56 @@ def each_word_paragraph(document: DocxDocument, view: View = "accepted",
     _, qn = _import_docx()
     styles = styles or StyleResolver(document, qn)
     numbers = Numbering(document, qn)
-    for paragraph in story_paragraphs(document.element.body, view):
+    for paragraph in _story_and_parts(document, view):
         paragraph.style = styles.paragraph_style_id(paragraph.element)
         paragraph.label = numbers.label(paragraph.element, paragraph.style)
         yield paragraph
+
+
+def _story_and_parts(document: DocxDocument, view: View) -> Iterator[WordParagraph]:
+    yield from story_paragraphs(document.element.body, view)
+    for name, root in story_parts(document):
+        place = {"part": name}
+        if root.tag in (w("footnotes"), w("endnotes")):
+            yield from note_paragraphs(root, view, place)
+        else:
+            yield from story_paragraphs(root, view, place)
+
+
+def story_parts(document: DocxDocument) -> list[tuple[str, Element]]:
+    """The parts of the document besides its body that hold text Word shows, as
+    (name, root element): the footnotes, the endnotes, then every header and every
+    footer in the order the sections name them. The name is the part's file name
+    without ``.xml`` ("footnotes", "header1"), as findings in it are located."""
+    parts: list[tuple[str, Element]] = []
+    relationships = document.part.rels
+    for relationship in relationships.values():
+        if relationship.reltype in (_FOOTNOTES, _ENDNOTES) and not relationship.is_external:
+            element = getattr(relationship.target_part, "element", None)
+            if element is not None:
+                parts.append((_part_name(relationship.target_part), element))
+    parts.sort(key=lambda part: part[0] != "footnotes")
+    seen: set[str] = set()
+    for kind in ("headerReference", "footerReference"):
+        for reference in document.element.body.iter(w(kind)):
+            identifier = reference.get(_RELATIONSHIP_ID)
+            relationship = relationships.get(identifier) if identifier else None
+            if relationship is None or relationship.is_external or identifier in seen:
+                continue
+            seen.add(identifier)
+            element = getattr(relationship.target_part, "element", None)
+            if element is not None:
+                parts.append((_part_name(relationship.target_part), element))
+    return parts
+
+
+def _part_name(part: Any) -> str:
+    return posixpath.splitext(posixpath.basename(str(part.partname)))[0]
+
+
+_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
+_RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 def _read_document(path: str, data: bytes, document: DocxDocument, view: View) -> Source:
@@ -160,8 +219,9 @@ def _read_document(path: str, data: bytes, document: DocxDocument, view: View) -
         for span in paragraph.spans:
             piece_start = builder.length
             builder.add(span.text, {**place, "offset": span.start})
-            font, size = styles.run_font(span.run, paragraph.style) if span.run is not None else (None, None)
-            runs.append(StyledRun(piece_start, builder.length, font, size))
+            if span.run is not None and "part" not in place:  # the type of the body's text, for the LY rules
+                font, size = styles.run_font(span.run, paragraph.style)
+                runs.append(StyledRun(piece_start, builder.length, font, size))
         if place.keys() == {"paragraph"}:
             paragraph_spans.append(ParagraphSpan(start, builder.length, place["paragraph"]))
         elif place.keys() == {"table", "row", "column", "paragraph"}:  # a cell of a table of the body

@@ -45,27 +45,34 @@ _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream an enc
 _XML_TYPES = ("application/xml", "text/xml")
 
 
-def check_package(data: bytes) -> None:
-    """Raise :class:`LoadError` unless ``data`` is a zip package python-docx may read safely."""
+def check_package(data: bytes, label: str = ".docx") -> None:
+    """Raise :class:`LoadError` unless ``data`` is a zip package python-docx may read safely.
+    ``label`` names the format in the messages: the same limits hold for OFD packages
+    (``"OFD"``), which are zip packages of XML parts too."""
     counted = _CountingReader(data)
     try:
         archive = zipfile.ZipFile(counted)
     except zipfile.BadZipFile:
-        raise LoadError(_not_a_zip(data)) from None
+        raise LoadError(_not_a_zip(data, label)) from None
     except (OSError, EOFError, ValueError, NotImplementedError) as error:
-        raise LoadError(f"不是有效的 .docx 文件：zip 目录无法读取（{type(error).__name__}），文件可能已损坏") from None
+        raise LoadError(f"不是有效的 {label} 文件：zip 目录无法读取（{type(error).__name__}），"
+                        "文件可能已损坏") from None
     with archive:
         members = archive.infolist()
         if len(members) > MAX_MEMBERS:
-            raise LoadError(f".docx 中的部件过多（{len(members)} 个，上限 {MAX_MEMBERS} 个），"
-                            "不像 Word 文档，已拒绝读取")
+            raise LoadError(f"{label} 中的部件过多（{len(members)} 个，上限 {MAX_MEMBERS} 个），"
+                            "不像正常的文档，已拒绝读取")
         xml_names = _xml_part_names(archive, counted)
         total = 0
         for member in members:
-            total += _inflate(archive, counted, member, member.filename in xml_names, MAX_TOTAL - total)
+            total += _inflate(archive, counted, member, member.filename in xml_names, MAX_TOTAL - total, label=label)
 
 
-def _not_a_zip(data: bytes) -> str:
+def _not_a_zip(data: bytes, label: str) -> str:
+    if label != ".docx":
+        if data.startswith(_OLE_SIGNATURE):
+            return f"这不是 {label} 文件，而是 Word/WPS 文档（.doc/.wps），可能改了扩展名：请按实际格式命名后再检查"
+        return f"不是有效的 {label} 文件（不是 zip 压缩包，或文件已损坏），可能改了扩展名"
     if data.startswith(_OLE_SIGNATURE):
         if _ENCRYPTED_PACKAGE in data:
             return "这个 Word 文件设有打开密码（已加密），无法读取：请在 Word/WPS 中去掉密码后再检查"
@@ -118,16 +125,16 @@ def _read_member(archive: zipfile.ZipFile, counted: _CountingReader, member: zip
 
 
 def _inflate(archive: zipfile.ZipFile, counted: _CountingReader, member: zipfile.ZipInfo, is_xml: bool,
-             room: int, keep: list[bytes] | None = None) -> int:
+             room: int, keep: list[bytes] | None = None, label: str = ".docx") -> int:
     """Inflate ``member`` chunk by chunk under the limits; its inflated size."""
     name = _shown(member.filename)
     limit = MAX_XML_PART if is_xml else MAX_MEMBER
     if member.file_size > limit:
-        raise LoadError(f".docx 中的部件 {name} 声明解压后有 {_mb(member.file_size)}，超过上限 {_mb(limit)}，"
+        raise LoadError(f"{label} 中的部件 {name} 声明解压后有 {_mb(member.file_size)}，超过上限 {_mb(limit)}，"
                         f"已拒绝读取（可能是压缩炸弹）")
     if member.file_size > room:
-        raise LoadError(f".docx 解压后的总大小超过上限 {_mb(MAX_TOTAL)}，已拒绝读取（可能是压缩炸弹）")
-    prolog = _Prolog(name) if is_xml else None
+        raise LoadError(f"{label} 解压后的总大小超过上限 {_mb(MAX_TOTAL)}，已拒绝读取（可能是压缩炸弹）")
+    prolog = _Prolog(name, label) if is_xml else None
     size = 0
     try:
         with archive.open(member) as stream:
@@ -135,11 +142,12 @@ def _inflate(archive: zipfile.ZipFile, counted: _CountingReader, member: zipfile
             while chunk := stream.read(CHUNK):
                 size += len(chunk)
                 if size > limit:
-                    raise LoadError(f".docx 中的部件 {name} 解压后超过上限 {_mb(limit)}，已拒绝读取（可能是压缩炸弹）")
+                    raise LoadError(f"{label} 中的部件 {name} 解压后超过上限 {_mb(limit)}，"
+                                    "已拒绝读取（可能是压缩炸弹）")
                 if size > room:
-                    raise LoadError(f".docx 解压后的总大小超过上限 {_mb(MAX_TOTAL)}，已拒绝读取（可能是压缩炸弹）")
+                    raise LoadError(f"{label} 解压后的总大小超过上限 {_mb(MAX_TOTAL)}，已拒绝读取（可能是压缩炸弹）")
                 if size > RATIO_GRACE and size > MAX_RATIO * max(counted.count, 1):
-                    raise LoadError(f".docx 中的部件 {name} 的压缩比超过 {MAX_RATIO}:1，已拒绝读取（可能是压缩炸弹）")
+                    raise LoadError(f"{label} 中的部件 {name} 的压缩比超过 {MAX_RATIO}:1，已拒绝读取（可能是压缩炸弹）")
                 if prolog is not None and prolog.parser is not None:
                     prolog.feed(chunk)
                 if keep is not None:
@@ -147,11 +155,11 @@ def _inflate(archive: zipfile.ZipFile, counted: _CountingReader, member: zipfile
     except LoadError:
         raise
     except RuntimeError:  # zipfile: "File is encrypted, password required"
-        raise LoadError(f".docx 中的部件 {name} 已加密，无法读取") from None
+        raise LoadError(f"{label} 中的部件 {name} 已加密，无法读取") from None
     except NotImplementedError:
-        raise LoadError(f".docx 中的部件 {name} 用了不支持的压缩方式，无法读取") from None
+        raise LoadError(f"{label} 中的部件 {name} 用了不支持的压缩方式，无法读取") from None
     except Exception as error:  # BadZipFile (checksum), zlib.error, EOFError: a damaged member
-        raise LoadError(f".docx 已损坏：部件 {name} 无法解压（{type(error).__name__}）") from None
+        raise LoadError(f"{label} 已损坏：部件 {name} 无法解压（{type(error).__name__}）") from None
     return size
 
 
@@ -159,10 +167,10 @@ class _Prolog:
     """An XML part fed chunk by chunk up to its root element, to see if it declares a DTD
     (which can only come before the root)."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, label: str) -> None:
         from lxml import etree
 
-        self.name = name
+        self.name, self.label = name, label
         self.parser: etree.XMLPullParser | None = etree.XMLPullParser(
             events=("start",), resolve_entities=False, no_network=True, load_dtd=False)
 
@@ -193,8 +201,9 @@ class _Prolog:
         self.parser = None
         # libxml2 gives every <!DOCTYPE> an internal DTD object, even one with no internal subset
         if root.getroottree().docinfo.internalDTD is not None:
-            raise LoadError(f".docx 中的 XML 部件 {self.name} 含有文档类型声明（<!DOCTYPE>），"
-                            f"Word 不会写入它，已拒绝读取（可能是恶意文件：实体膨胀或外部实体）")
+            raise LoadError(f"{self.label} 中的 XML 部件 {self.name} 含有文档类型声明（<!DOCTYPE>），"
+                            f"{'Word ' if self.label == '.docx' else '正常的文件'}不会写入它，"
+                            "已拒绝读取（可能是恶意文件：实体膨胀或外部实体）")
 
 
 class _CountingReader(io.BytesIO):

@@ -1,7 +1,8 @@
 """The text of a Word document as Word shows it, and the XML element of every character.
 
-:func:`story_paragraphs` walks a story (the body, or a note's content) and yields its
-paragraphs in reading order: body paragraphs, those inside content controls
+:func:`story_paragraphs` walks a story (the body, a header or a footer; :func:`note_paragraphs`
+the footnotes or the endnotes) and yields its paragraphs in reading order: body
+paragraphs, those inside content controls
 (``w:sdt``) and custom XML, table cells row by row (tables nested in cells too), and
 the paragraphs of a text box right after the paragraph that anchors it (the
 ``mc:Choice`` drawing only: its VML ``mc:Fallback`` copy holds the same text again).
@@ -84,6 +85,24 @@ def story_paragraphs(story: Element, view: View = "accepted",
     text boxes ``{"textbox": n, "paragraph": k}``; ``place`` is added to each."""
     counters = {"paragraph": 0, "table": 0, "textbox": 0}
     yield from _blocks(story, view, dict(place or {}), counters, top=True)
+
+
+# Notes Word keeps in the notes part for itself: the rule above the notes, not a note
+_NOT_NOTES = {"separator", "continuationSeparator", "continuationNotice"}
+
+
+def note_paragraphs(notes: Element, view: View, place: dict[str, Any]) -> Iterator[WordParagraph]:
+    """The paragraphs of the footnotes or endnotes part ``notes`` (w:footnotes, w:endnotes),
+    note after note: ``{**place, "note": k, "paragraph": n}``, where ``k`` counts the
+    notes as Word numbers them (its own separators left out) and ``n`` the paragraphs
+    of the whole part, so that a paragraph number names one paragraph of the part."""
+    counters = {"paragraph": 0, "table": 0, "textbox": 0}
+    number = 0
+    for note in notes:
+        if note.tag not in (w("footnote"), w("endnote")) or note.get(w("type")) in _NOT_NOTES:
+            continue
+        number += 1
+        yield from _blocks(note, view, {**place, "note": number}, counters, top=True)
 
 
 def _blocks(container: Element, view: View, base: dict[str, Any], counters: dict[str, int],

@@ -11,31 +11,20 @@ numbers standing alone on a line (“— 3 —”, “3”) are page furniture a
 from __future__ import annotations
 
 import io
-import unicodedata
-from collections.abc import Callable
 from types import ModuleType
-from typing import Any
 
 from checker.core import patterns
-from checker.core.marks import LINE_END_MARKS
 from checker.load.readers import LoadError
 from checker.load.readers.sourcemap import TextBuilder
+from checker.load.readers.visual_lines import PageLocator, add_lines
 from checker.load.source import Source
 
 EXTRA = "pdf"
 
-_LINE_END = tuple(LINE_END_MARKS)
-_LATIN_END = patterns.lazy(r"[A-Za-z0-9,.;]$")
-_LATIN_START = patterns.lazy(r"[A-Za-z0-9(]")
 _PAGE_NUMBER = patterns.lazy(r"^[\s\-—–－]*[0-9０-９]{1,4}[\s\-—–－]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
 
 
 _ENCRYPTED = "PDF 已加密（设有打开密码），无法读取文字：请去掉密码后再检查"
-
-
-def display_width(text: str) -> int:
-    """Width in half-width cells: a Chinese character is two, a Latin letter or digit one."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _import_pypdf() -> ModuleType:
@@ -75,41 +64,12 @@ def read(path: str, data: bytes) -> Source:
              if line.strip() and not _PAGE_NUMBER.match(line.strip())]
     if not lines:
         raise LoadError(f"PDF 中只有页码，没有可检查的正文（共 {len(pages)} 页）")
-    full = 0.92 * max(display_width(line.strip()) for _, _, line in lines)
-    previous = ""
-    for page_number, line_number, line in lines:
-        stripped = line.strip()
-        if previous and _LATIN_END.search(previous) and _LATIN_START.match(stripped):
-            builder.add(" ", {"page": page_number, "page_line": line_number, "column": 1}, advance=())
-        builder.add(stripped, {"page": page_number, "page_line": line_number,
-                               "column": len(line) - len(line.lstrip()) + 1}, advance=("column",))
-        # a line as wide as the widest that does not end a sentence runs on into the next one,
-        # on this page or the next: the paragraph stays one line of the checked text
-        if display_width(stripped) >= full and not stripped.endswith(_LINE_END) and full >= 20:
-            previous = stripped
-        else:
-            builder.newline()
-            previous = ""
-    if not builder.at_line_start:
-        builder.newline()
+    add_lines(builder, (({"page": page_number, "page_line": line_number}, line)
+                        for page_number, line_number, line in lines))
     text, locate = builder.build()
     metadata = {}
     info = reader.metadata
     if info is not None and info.title:
         metadata["标题"] = str(info.title)
-    return Source(path=path, text=text, encoding=None, kind="pdf", metadata=metadata, locate=_PageLocator(locate),
+    return Source(path=path, text=text, encoding=None, kind="pdf", metadata=metadata, locate=PageLocator(locate),
                   raw=data, pages=len(pages))
-
-
-class _PageLocator:
-    """The page locator, reporting the column on the page line as ``page_column`` (so the
-    engine keeps the position in the extracted text)."""
-
-    def __init__(self, locate: Callable[[int], dict[str, Any]]) -> None:
-        self._locate = locate
-
-    def __call__(self, offset: int) -> dict[str, Any]:
-        place = self._locate(offset)
-        if "column" in place:
-            place["page_column"] = place.pop("column")
-        return place

@@ -39,6 +39,25 @@ def _module(fmt: str) -> ModuleType:
     return importlib.import_module(f"checker.report.formatters.{FORMATS[fmt]}")
 
 
+_PART_KINDS = (("footnotes", "脚注"), ("endnotes", "尾注"), ("header", "页眉"), ("footer", "页脚"))
+
+
+def part_place(location: dict[str, Any] | None) -> str | None:
+    """Where a finding in a part of a Word document apart from its body lies, in words
+    ("脚注 footnotes 第 2 个注 第 3 段"); None for the body and for other files. Line
+    numbers count the lines of the checked text, where these parts follow the body."""
+    part = location.get("part") if location else None
+    if not isinstance(part, str) or location is None:
+        return None
+    kind = next((name for prefix, name in _PART_KINDS if part.startswith(prefix)), "部件")
+    shown = f"{kind} {part}"
+    if "note" in location:
+        shown += f" 第 {location['note']} 个注"
+    if "paragraph" in location:
+        shown += f" 第 {location['paragraph']} 段"
+    return shown
+
+
 def render(report: Report, fmt: str, **options: Any) -> str | bytes:
     rendered: str | bytes = _module(fmt).render(report, **options)
     return rendered

@@ -16,6 +16,7 @@ from typing import Any
 from checker.core import patterns
 from checker.core.models import Report
 from checker.report.escapes import visible
+from checker.report.formatters import part_place
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -50,6 +51,9 @@ def render(report: Report, **options: Any) -> str:
             lines.append(command("error", f"无法检查此文件：{visible(file.error)}", file=path, title="doccheck"))
         for finding in file.findings:
             message = visible(finding.message)
+            part = part_place(finding.location)
+            if part:
+                message += f"（{visible(part)}）"
             if finding.suggestion:
                 message += f"\n建议：{visible(finding.suggestion)}"
             lines.append(command(COMMANDS[finding.severity.value], message, file=path, line=finding.line,

@@ -49,7 +49,7 @@ FULL_TEXT_LIMIT = 4_000_000
 CONTEXT_LINES = 1
 _FIX_SHOWN = 80  # characters of a fix's replacement shown
 _PLACE_NAMES = {"paragraph": "段", "table": "表", "row": "行", "column": "列", "page": "页", "cell": "单元格",
-                "part": "部分", "line": "原文行", "column_in_line": "列", "offset": "字符"}
+                "part": "部分", "note": "注", "line": "原文行", "column_in_line": "列", "offset": "字符"}
 
 
 def _asset(name: str) -> str:

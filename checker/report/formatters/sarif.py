@@ -105,6 +105,8 @@ def _result(file: FileReport, finding: Finding, rule_index: dict[str, int], line
     properties: dict[str, Any] = {"name": finding.name, "category": finding.category}
     if finding.evidence:
         properties["evidence"] = finding.evidence
+    if finding.location:  # where in the file's structure (a .docx's part and paragraph, a page …)
+        properties["location"] = finding.location
     result["properties"] = properties
     return result
 

@@ -17,7 +17,7 @@ import click
 
 from checker.core.models import FileReport, Finding, Report
 from checker.report.escapes import visible
-from checker.report.formatters import Sink
+from checker.report.formatters import Sink, part_place
 
 _WINDOW = 24  # characters of context either side of the span on long lines
 _SPAN_SHOWN = 120  # characters of a longer span shown (and underlined)
@@ -60,6 +60,9 @@ def render_finding(file: FileReport, finding: Finding, color: bool = False, text
         head_sev = click.style(head_sev, fg=_COLOURS[severity])
         code = click.style(code, bold=True)
     lines = [f"{visible(file.path)}:{finding.line}:{finding.column}: {code} {head_sev} {visible(finding.message)}"]
+    part = part_place(finding.location)
+    if part:
+        lines.append(f"    位置：{visible(part)}")
     context = _context(file.text if text is None else text, finding)
     if context:
         shown, marks = context

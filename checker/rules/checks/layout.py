@@ -3,11 +3,12 @@
 Only what the .docx states is checked: the .docx reader puts the first section's
 page setup and the East Asian font and size of every run of body text into
 ``Source.layout``; a value the file leaves to a theme or to Word's defaults is
-``None`` and is not judged. Sources that are not .docx have no layout and these
-rules say nothing. Fonts and sizes are judged per paragraph (or heading) by the
-value covering most of its characters, so a bold phrase does not count, and each
-wrong value is reported once, at its first paragraph, with every paragraph that
-has it in the evidence.
+``None`` and is not judged. The readers of .doc and .wps (through the .docx
+LibreOffice converts them to) and of OFD (its page size) fill it too; sources with
+no layout (text, Markdown, HTML, PDF) get nothing from these rules. Fonts and sizes
+are judged per paragraph (or heading) by the value covering most of its characters,
+so a bold phrase does not count, and each wrong value is reported once, at its first
+paragraph, with every paragraph that has it in the evidence.
 
 GB/T 9704-2012: A4 (210 × 297 mm) portrait; 天头 (top margin) 37 mm ± 1 mm;
 订口 (left margin) 28 mm ± 1 mm; 版心 (text block) 156 mm × 225 mm; body in 3号
@@ -42,7 +43,7 @@ FONT_FAMILIES = {
 
 def _layout(doc: Document) -> Layout | None:
     layout = doc.source.layout
-    if doc.source.kind != "docx" or layout is None or (layout.page is None and not layout.runs):
+    if layout is None or (layout.page is None and not layout.runs):  # a file that states no layout
         return None
     return layout
 
