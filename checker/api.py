@@ -237,7 +237,7 @@ def _indexed_reports(names: list[str], settings: Settings, jobs: int | None, pro
 
     def check(todo: list[str]) -> Iterator[tuple[int, FileReport]]:
         if kind == "dask":
-            return iter_dask(todo, settings, address=address, jobs=jobs)
+            return iter_dask(todo, settings, address=address, jobs=jobs, progress=progress)
         return iter_files(todo, settings, jobs=jobs, progress=progress, timeout=timeout, check=check_anywhere)
 
     if cache:

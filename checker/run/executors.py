@@ -29,8 +29,8 @@ from typing import Any
 
 from checker.core.config import Settings
 from checker.core.models import FileReport
-from checker.run import engine
-from checker.run.parallel import check_one, default_workers
+from checker.run import engine, parallel
+from checker.run.parallel import default_workers, progress_for
 
 EXECUTORS = ("local", "dask")
 
@@ -61,7 +61,7 @@ def is_url(path: str) -> bool:
 def check_anywhere(path: str, settings: Settings) -> FileReport:
     """Check a file given by path (read from the file system) or by URL (read with fsspec)."""
     if not is_url(path):
-        return check_one(path, settings)
+        return parallel.check_one(path, settings)  # (looked up at each call: a test may replace it)
     for_path = settings.for_path(path)
     try:
         data = _read_url(path, for_path.max_file_size)
@@ -127,12 +127,26 @@ def _version_on_worker() -> str:
 
 
 def iter_dask(paths: Sequence[str], settings: Settings, address: str | None = None,
-              jobs: int | None = None) -> Iterator[tuple[int, FileReport]]:
+              jobs: int | None = None, progress: bool | None = False) -> Iterator[tuple[int, FileReport]]:
     """``(index in paths, report)`` for every file as its check ends on a Dask cluster:
     the scheduler at ``address``, or a local cluster of ``jobs`` worker processes (None:
-    :func:`~checker.run.parallel.default_workers`)."""
+    :func:`~checker.run.parallel.default_workers`). ``progress`` as for
+    :func:`~checker.run.parallel.iter_files`."""
     if not paths:
         return
+    bar = progress_for(len(paths), progress)
+    try:
+        for index, report in _iter_dask(paths, settings, address, jobs):
+            if bar:
+                bar.advance()
+            yield index, report
+    finally:
+        if bar:
+            bar.close()
+
+
+def _iter_dask(paths: Sequence[str], settings: Settings, address: str | None,
+               jobs: int | None) -> Iterator[tuple[int, FileReport]]:
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError:

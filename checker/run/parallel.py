@@ -100,7 +100,7 @@ class Progress:
         self.bar.__exit__(None, None, None)
 
 
-def _progress_for(total: int, progress: bool | None) -> Progress | None:
+def progress_for(total: int, progress: bool | None) -> Progress | None:
     """A bar only on a terminal (a log or a pipe gets none), and by default only for long runs."""
     wanted = total >= 20 if progress is None else progress
     if not (total and wanted and sys.stderr.isatty()):
@@ -163,7 +163,7 @@ def iter_files(paths: Sequence[str], settings: Settings | None = None, jobs: int
     settings = settings or Settings.defaults()
     check = check or check_one
     jobs = worker_count(jobs, len(paths), sum(map(_size, paths)) if not jobs else None)
-    bar = _progress_for(len(paths), progress)
+    bar = progress_for(len(paths), progress)
     try:
         if jobs <= 1 and not timeout:
             for index, path in enumerate(paths):
