@@ -90,7 +90,7 @@ def _part_positions(doc: Document, profile: Profile) -> dict[str, int]:
 
 
 @rule("ST201", "missing-required-part", category="structure", severity="warning",
-      message="缺少必备部分“{part}”：{type}应包含{part}（文种规范 {profile}）")
+      message="缺少必备部分“{part}”：{type}应包含{part}")
 def missing_required_part(doc: Document) -> Iterator[Hit]:
     """The document lacks a part its profile requires.
 
@@ -123,7 +123,7 @@ def missing_required_part(doc: Document) -> Iterator[Hit]:
 
 
 @rule("ST202", "parts-out-of-order", category="structure", severity="warning",
-      message="部分顺序不当：“{later}”应在“{earlier}”之后（文种规范 {profile}）")
+      message="部分顺序不当：“{later}”应在“{earlier}”之后")
 def parts_out_of_order(doc: Document) -> Iterator[Hit]:
     """The parts of the document are not in the order its profile gives.
 

@@ -83,7 +83,7 @@ def _search_spans(doc: Document, where: str) -> list[tuple[int, int]]:
 
 
 @rule("ST209", "missing-expected-wording", category="structure", severity="warning",
-      message="缺少{name}：{type}{reason}（文种规范 {profile}）")
+      message="缺少{name}：{type}{reason}")
 def missing_expected_wording(doc: Document) -> Iterator[Hit]:
     """The document lacks wording its type is expected to carry.
 
