@@ -38,17 +38,19 @@ class SettingsError(ValueError):
 def load_settings(config: PathLike | None = None, *, near: PathLike | Sequence[PathLike] = ".",
                   select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
                   fail_on: str | None = None, profile: str | None = None,
-                  max_file_size: int | None = None, docx_view: str | None = None) -> Settings:
+                  max_file_size: int | None = None, docx_view: str | None = None,
+                  extend_select: Iterable[str] | None = None) -> Settings:
     """Settings as ``doccheck check`` builds them, every name in them checked.
 
     First the configuration file: ``config`` if given, else the nearest doccheck.toml
     (or pyproject.toml with a ``[tool.doccheck]`` table) in the folder of ``near`` (a
     path, or the paths to be checked: their common folder) or any folder above it;
     the defaults when there is none. Then the options, which win as on the command
-    line: ``select`` replaces the file's selection, ``ignore`` is added to its
-    ignore list, ``fail_on`` is error/warning/info/never, ``profile`` (a built-in
-    name or a profile file) applies to every file, ``max_file_size`` is in bytes
-    (0: no limit), ``docx_view`` is which text of a Word file is checked ("accepted":
+    line: ``select`` replaces the file's selection, ``extend_select`` adds to it (to
+    ``select`` when both are given), ``ignore`` is added to its ignore list,
+    ``fail_on`` is error/warning/info/never, ``profile`` (a built-in name or a
+    profile file) applies to every file, ``max_file_size`` is in bytes (0: no
+    limit), ``docx_view`` is which text of a Word file is checked ("accepted":
     every tracked change accepted; "original": every one rejected). Raises
     :class:`SettingsError` for anything that cannot be used.
     """
@@ -56,8 +58,8 @@ def load_settings(config: PathLike | None = None, *, near: PathLike | Sequence[P
     from checker.rules.registry import selector_known
     from checker.run.settings import settings_from_file
 
-    selected, ignored = list(select or ()), list(ignore or ())
-    for option, selectors in (("select", selected), ("ignore", ignored)):
+    selected, ignored, added = list(select or ()), list(ignore or ()), list(extend_select or ())
+    for option, selectors in (("select", selected), ("ignore", ignored), ("extend-select", added)):
         for selector in selectors:
             if not selector_known(selector):
                 raise SettingsError(f"没有规则、前缀或类别与 {selector!r} 相符", option)
@@ -70,6 +72,8 @@ def load_settings(config: PathLike | None = None, *, near: PathLike | Sequence[P
     update: dict[str, Any] = {}
     if selected:
         update["select"], update["extend_select"] = selected, []
+    if added:
+        update["extend_select"] = update.get("extend_select", settings.extend_select) + added
     if ignored:
         update["ignore"] = settings.ignore + ignored
     if fail_on:
@@ -417,11 +421,13 @@ class RuleInfo(NamedTuple):
     fix_safety: str | None  # "safe" or "unsafe" when it offers fixes, else None
     docs: dict[str, str]  # What it checks / Why it matters / Example / Fix
     messages: tuple[str, ...]  # its message templates
+    title: str = ""  # its name in words, in the interface's language (编号跳号)
 
 
 def list_rules() -> list[RuleInfo]:
-    """Every rule doccheck has, in code order (``checker.rules`` is the package of the rules)."""
+    """Every rule doccheck has, in code order (``checker.rules`` is the package of the rules),
+    documented in the interface's language (:mod:`checker.core.i18n`)."""
     from checker.rules.registry import load_rules
 
     return [RuleInfo(rule.code, rule.name, rule.category, rule.severity.value, rule.summary, rule.fix_safety,
-                     rule.sections(), tuple(rule.messages.values())) for rule in load_rules().values()]
+                     rule.sections(), tuple(rule.messages.values()), rule.title) for rule in load_rules().values()]

@@ -19,6 +19,14 @@ CORPUS = SHARED / "corpus"
 
 
 @pytest.fixture(autouse=True)
+def _chinese_interface(monkeypatch):
+    """The interface's language follows the locale: tests start from none, so they see
+    the default (Chinese) wherever they run; a test that wants English says so."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
 def _own_results_cache(tmp_path_factory, monkeypatch):
     """Each test starts from an empty cache of reports: a test that swaps a rule for one
     that fails must see it run, not a report an earlier test left."""

@@ -97,7 +97,7 @@ def test_cli_annotate_and_refusals(tmp_path):
     output = tmp_path / "reviewed.docx"
     result = run("annotate", source, "-o", str(output), "--select", "PN101")
     assert result.exit_code == 0, result.output
-    assert "with 2 comments" in result.stderr
+    assert "含 2 条批注" in result.stderr
     assert len(list(docx.Document(str(output)).comments)) == 2
     same = run("annotate", source, "-o", source)
     assert same.exit_code == 2 and "原文件不会被修改" in same.output

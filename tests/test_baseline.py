@@ -109,7 +109,7 @@ def test_the_number_of_findings_hidden_by_the_baseline_is_said_on_stderr(tmp_pat
     document, baseline = setup(tmp_path)
     result = run("check", *SELECT, "--baseline", str(baseline), str(document))
     assert result.exit_code == 0
-    assert "1 findings recorded in the baseline are not shown" in result.stderr
+    assert "基线中已记录的 1 条问题未显示" in result.stderr
 
 
 # -- hostile or careless baselines: exit 2, a Chinese message naming the file ---------------

@@ -101,8 +101,8 @@ def test_quiet_prints_the_findings_without_the_counts_or_the_fix_hint():
     loud = run("check", NOTICE)
     quiet = run("check", "--quiet", NOTICE)
     assert quiet.exit_code == 1
-    assert quiet.stdout == loud.stdout.rsplit("5 findings", 1)[0]
-    assert "fixable" in loud.stderr and quiet.stderr == ""
+    assert quiet.stdout == loud.stdout.rsplit("共 5 条问题", 1)[0]
+    assert "可用 `doccheck fix` 修复" in loud.stderr and quiet.stderr == ""
 
 
 # -- --min-severity ----------------------------------------------------------------------

@@ -122,7 +122,7 @@ def test_clean_deletes_the_cached_reports(document, checks):
     report_json(str(document))
     result = run("clean")
     assert result.exit_code == 0
-    assert "removed 1 cached reports" in result.stderr
+    assert "已删除 1 份缓存的报告" in result.stderr
     report_json(str(document))
     assert checks == [str(document)] * 2
 

@@ -14,7 +14,7 @@ CLEAN = str(SAMPLES / "work-summary-clean.txt")
 def test_exit_0_when_nothing_at_the_fail_level():
     result = run("check", "--select", "ST,PN", CLEAN)
     assert result.exit_code == 0, result.output
-    assert "0 findings" in result.output
+    assert "共 0 条问题" in result.output
 
 
 def test_exit_1_on_findings_with_text_lines_like_a_linter():
@@ -46,8 +46,8 @@ def test_a_folder_with_nothing_to_check_warns_on_stderr(tmp_path):
     (tmp_path / "picture.png").write_bytes(b"\x89PNG")
     result = run("check", str(tmp_path))
     assert result.exit_code == 0
-    assert "in 0 files" in result.stdout
-    assert "warning: no file to check under" in result.stderr and ".txt" in result.stderr
+    assert "检查了 0 个文件" in result.stdout
+    assert "下没有可检查的文件" in result.stderr and ".txt" in result.stderr
 
 
 def test_exit_2_for_a_binary_file(tmp_path):
@@ -116,14 +116,14 @@ def test_profile_is_recorded_in_the_report():
 def test_rules_lists_every_rule_with_its_code_and_name():
     result = run("rules")
     assert result.exit_code == 0
-    assert "PN101  unclosed-pair" in result.output
-    assert "ST101  numbering-gap" in result.output
+    assert "PN101  标点未闭合" in result.output
+    assert "ST101  序号跳号" in result.output
 
 
 def test_explain_prints_the_fixed_sections():
     result = run("explain", "ST101")
     assert result.exit_code == 0
-    for section in ("## What it checks", "## Why it matters", "## Example", "## Fix"):
+    for section in ("## 检查什么", "## 为什么重要", "## 示例", "## 怎样修改"):
         assert section in result.output
     assert run("explain", "numbering-gap").output == result.output
 

@@ -174,7 +174,7 @@ def test_init_writes_a_commented_config_that_loads_and_refuses_to_overwrite(tmp_
     settings = settings_from_file(tmp_path / "doccheck.toml")
     assert settings.select == ["ALL"] and settings.fail_on == "warning"
     again = run("init", str(tmp_path))
-    assert again.exit_code == 2 and "already exists" in again.output
+    assert again.exit_code == 2 and "已存在（用 --force 覆盖）" in again.output
     assert run("init", "--force", str(tmp_path)).exit_code == 0
 
 

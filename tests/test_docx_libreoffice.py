@@ -56,7 +56,7 @@ def test_accepting_every_change_gives_the_fixed_text_and_rejecting_gives_the_ori
     convert(planted, made, "MS Word 2007 XML")
     result = run("fix", str(made), "-o", str(tmp_path / "fixed.docx"), "--select", "TY104,PN201")
     assert result.exit_code == 0, result.stderr
-    assert "3 fixed, 0 left" in result.stderr
+    assert "修改 3 处，余 0 处" in result.stderr
     convert(made, tmp_path / "original.txt", "Text (encoded)")
     convert(tmp_path / "fixed.docx", tmp_path / "accepted.txt", "Text (encoded)", "accept")
     convert(tmp_path / "fixed.docx", tmp_path / "rejected.txt", "Text (encoded)", "reject")

@@ -63,7 +63,7 @@ def test_safe_fixes_are_applied_and_unsafe_ones_only_when_asked(tmp_path):
     result = run("fix", *SELECT, str(path))
     assert result.exit_code == 0, result.output
     assert path.read_text(encoding="utf-8") == "请登陆账号。\n"
-    assert "1 fixed" in result.stderr
+    assert "修改 1 处" in result.stderr
     result = run("fix", *SELECT, "--unsafe-fixes", str(path))
     assert result.exit_code == 0 and path.read_text(encoding="utf-8") == "请登录账号。\n"
 
@@ -85,11 +85,11 @@ def test_gb18030_with_crlf_keeps_both_and_a_second_run_changes_nothing(tmp_path)
     original = "关于帐号管理的通知\r\n各单位：\r\n请核对帐号。\r\n"
     path.write_bytes(original.encode("gb18030"))
     first = run("fix", *SELECT, str(path))
-    assert first.exit_code == 0 and "2 fixed" in first.stderr
+    assert first.exit_code == 0 and "修改 2 处" in first.stderr
     assert path.read_bytes() == original.replace("帐号", "账号").encode("gb18030")
     fixed = path.read_bytes()
     second = run("fix", *SELECT, str(path))
-    assert second.exit_code == 0 and "nothing to fix" in second.stderr
+    assert second.exit_code == 0 and "没有可修改之处" in second.stderr
     assert path.read_bytes() == fixed
 
 
@@ -163,7 +163,7 @@ def test_overlapping_fixes_settle_in_later_passes_and_the_result_is_idempotent(t
     assert run("fix", *SELECT, str(path)).exit_code == 0
     text = path.read_text(encoding="utf-8")
     assert text == "这的确确是账号。\n"  # "的的"→"的" came first; "的的确确" no longer exists
-    assert run("fix", *SELECT, str(path)).stderr.startswith("nothing to fix")
+    assert run("fix", *SELECT, str(path)).stderr.startswith("1 个文件中没有可修改之处")
     assert path.read_text(encoding="utf-8") == text
 
 
@@ -199,7 +199,7 @@ def test_a_real_rule_fix_halfwidth_comma(tmp_path):
     path.write_bytes("我们认为,这项工作很重要。\r\n".encode("gb18030"))
     assert run("fix", "--select", "PN201", str(path)).exit_code == 0
     assert path.read_bytes() == "我们认为，这项工作很重要。\r\n".encode("gb18030")
-    assert run("fix", "--select", "PN201", str(path)).stderr.startswith("nothing to fix")
+    assert run("fix", "--select", "PN201", str(path)).stderr.startswith("1 个文件中没有可修改之处")
 
 
 def test_a_kind_of_file_that_cannot_be_written_back_is_skipped_not_mangled():
@@ -214,9 +214,9 @@ def test_check_says_how_many_findings_fix_would_fix(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("请登陆帐号。\n", encoding="utf-8")
     result = run("check", *SELECT, str(path))
-    assert "1 fixable with `doccheck fix` (1 more with --unsafe-fixes)" in result.stderr
+    assert "1 条可用 `doccheck fix` 修复（另有 1 条需加 --unsafe-fixes）" in result.stderr
     result = run("check", *SELECT, "--unsafe-fixes", str(path))
-    assert "2 fixable with `doccheck fix --unsafe-fixes`" in result.stderr
+    assert "2 条可用 `doccheck fix --unsafe-fixes` 修复" in result.stderr
 
 
 def test_old_mac_line_endings_are_kept(tmp_path):
@@ -238,7 +238,7 @@ def test_real_typo_fixes_on_a_gb18030_crlf_file_and_a_suppressed_one_is_left(tmp
     expected = original.replace("截止2023年底，共", "截至2023年底，共").replace("获认为定", "获认定为")
     assert path.read_bytes() == expected.encode("gb18030")
     second = run("fix", "--select", "TY102,TY105", str(path))
-    assert second.stderr.startswith("nothing to fix") and path.read_bytes() == expected.encode("gb18030")
+    assert second.stderr.startswith("1 个文件中没有可修改之处") and path.read_bytes() == expected.encode("gb18030")
 
 
 def test_markdown_fixes_land_in_the_file_with_its_wrapping_and_markup_kept(tmp_path):
@@ -247,7 +247,7 @@ def test_markdown_fixes_land_in_the_file_with_its_wrapping_and_markup_kept(tmp_p
     path.write_text(original, encoding="utf-8")
     assert run("fix", *SELECT, str(path)).exit_code == 0
     assert path.read_text(encoding="utf-8") == original.replace("帐号", "账号")
-    assert run("fix", *SELECT, str(path)).stderr.startswith("nothing to fix")
+    assert run("fix", *SELECT, str(path)).stderr.startswith("1 个文件中没有可修改之处")
 
 
 def test_a_markdown_fix_across_a_wrapped_line_is_left_for_the_author(tmp_path):
@@ -285,7 +285,7 @@ def test_markdown_fixes_land_on_their_characters_after_lines_markdown_strips(tmp
     path.write_text(before, encoding="utf-8")
     assert run("fix", "--select", "NU102,PN210", str(path)).exit_code == 0
     assert path.read_text(encoding="utf-8") == after
-    assert run("fix", "--select", "NU102,PN210", str(path)).stderr.startswith("nothing to fix")
+    assert run("fix", "--select", "NU102,PN210", str(path)).stderr.startswith("1 个文件中没有可修改之处")
     assert path.read_text(encoding="utf-8") == after
 
 

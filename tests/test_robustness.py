@@ -46,14 +46,14 @@ def test_empty_file_is_checked_and_has_no_findings(tmp_path):
     path = write(tmp_path, "empty.txt", b"")
     result = run("check", str(path))
     assert result.exit_code == 0
-    assert "0 findings" in result.output
+    assert "共 0 条问题" in result.output
 
 
 def test_file_of_only_whitespace_is_checked_and_has_no_findings(tmp_path):
     path = write(tmp_path, "blank.txt", " \n\t\t\n\u3000\u3000\r\n\xa0\n\n")
     result = run("check", str(path))
     assert result.exit_code == 0
-    assert "0 findings" in result.output
+    assert "共 0 条问题" in result.output
 
 
 def test_binary_file_with_a_txt_name_is_refused_with_exit_2(tmp_path):

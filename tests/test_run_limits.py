@@ -59,7 +59,7 @@ def test_a_named_pipe_given_by_name_that_no_program_writes_to_is_read_as_empty(t
     os.mkfifo(tmp_path / "pipe.txt")
     result = doccheck("check", "pipe.txt", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "0 findings" in result.stdout and "in 1 file" in result.stdout
+    assert "共 0 条问题" in result.stdout and "检查了 1 个文件" in result.stdout
 
 
 @needs_fifo
@@ -80,7 +80,7 @@ def test_a_named_pipe_in_a_folder_is_skipped_with_a_note_and_every_other_file_is
     os.mkfifo(tmp_path / "docs" / "020-pipe.txt")
     result = doccheck("check", "--format", "json", "docs", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
-    assert "note: docs/020-pipe.txt: 不是普通文件（命名管道），已跳过" in result.stderr
+    assert "注意：docs/020-pipe.txt：不是普通文件（命名管道），已跳过" in result.stderr
     report = json.loads(result.stdout)
     assert [file["path"] for file in report["files"]] == [os.path.relpath(path, tmp_path) for path in paths]
     assert all([finding["code"] for finding in file["findings"]] == ["ST101"] for file in report["files"])
@@ -96,8 +96,8 @@ def test_a_socket_in_a_folder_is_skipped_with_a_note(tmp_path):
     finally:
         server.close()
     assert result.returncode == 1, result.stderr
-    assert "note: docs/socket.txt: 不是普通文件（套接字），已跳过" in result.stderr
-    assert "in 2 files" in result.stdout
+    assert "注意：docs/socket.txt：不是普通文件（套接字），已跳过" in result.stderr
+    assert "检查了 2 个文件" in result.stdout
 
 
 # -- time per file --------------------------------------------------------------------------------
@@ -213,8 +213,8 @@ def test_a_timeout_that_is_no_number_of_seconds_is_a_usage_error(value, tmp_path
 def test_in003_is_documented_in_the_fixed_sections():
     result = run("explain", "IN003")
     assert result.exit_code == 0
-    assert result.output.startswith("IN003 check-timed-out  [internal, default severity: error]")
-    for heading in ("## What it checks", "## Why it matters", "## Example", "## Fix"):
+    assert result.output.startswith("IN003 检查超时（check-timed-out）  [内部，默认级别：错误]")
+    for heading in ("## 检查什么", "## 为什么重要", "## 示例", "## 怎样修改"):
         assert heading in result.output
 
 

@@ -59,7 +59,7 @@ def test_a_file_name_with_a_newline_cannot_forge_a_finding_line(tmp_path):
     lines = result.stdout.splitlines()
     assert lines[0] == f"{tmp_path}/a␊forged.txt:9:9: XX999 [error] 伪造的问题.txt:2:5: PN101 [error] “（”在本段内没有对应的“）”"
     assert not any(line.startswith("forged.txt") for line in lines)
-    assert lines[-1] == "1 findings (error: 1, warning: 0, info: 0) in 1 file"
+    assert lines[-1] == "共 1 条问题（错误 1，警告 0，提示 0），检查了 1 个文件"
 
 
 def test_an_unreadable_file_with_an_escape_in_its_name_is_reported_visibly(tmp_path):
@@ -94,7 +94,7 @@ def test_fix_names_a_file_with_an_escape_in_its_name_visibly(tmp_path):
     result = run("fix", "--select", "TY104", str(path))
     assert result.exit_code == 0
     assert "\x1b" not in result.stderr
-    assert result.stderr.splitlines()[0] == f"{tmp_path}/c␛]0;PWNED␇.txt: 1 fixed"
+    assert result.stderr.splitlines()[0] == f"{tmp_path}/c␛]0;PWNED␇.txt：修改 1 处"
 
 
 def test_annotate_names_a_file_with_an_escape_in_its_name_visibly(tmp_path):

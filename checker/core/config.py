@@ -367,6 +367,40 @@ def _check_values(path: Path, prefix: str, values: dict, names: KnownNames) -> N
 
 # -- `doccheck init` ----------------------------------------------------------------
 STARTER = '''\
+# doccheck 配置文件（模式：https://doccheck.invalid/schemas/config.schema.json）。
+# 路径和通配符相对于本文件；通配符按 .gitignore 的写法。
+# `doccheck rules` 列出规则代码；`doccheck explain 代码` 显示一条规则的说明。
+
+# 要运行的规则：代码（ST101）、前缀（ST、ST1）、类别（structure）或名称。
+select = ["ALL"]
+# 处处跳过的规则，如 ["PN2", "numeral"]。
+ignore = []
+# 出现此级别或更高级别的问题时以状态 1 退出：error、warning、info、never。
+fail-on = "warning"
+
+# 遍历目录时检查的文件（在 git 仓库中遵守 .gitignore）。
+# file-types = [".txt", ".md"]
+# include = ["docs/**"]
+exclude = []
+
+# 按目录指定文种配置：第一个匹配的通配符生效。
+# [per-path-profiles]
+# "notices/**" = "notice"
+
+# 在部分文件中跳过的规则。
+# [per-path-ignores]
+# "archive/**" = ["TY"]
+
+# 更改规则的严重级别。
+# [severity]
+# ST101 = "warning"
+
+# 自己的规则包和名称术语表。
+# rule-packs = ["rules/our-typos.yaml"]
+# glossaries = ["rules/our-names.yaml"]
+'''
+
+STARTER_EN = '''\
 # doccheck configuration (https://doccheck.invalid/schemas/config.schema.json).
 # Paths and globs are relative to this file; globs use .gitignore syntax.
 # `doccheck rules` lists the rule codes; `doccheck explain CODE` documents one.
@@ -399,3 +433,11 @@ exclude = []
 # rule-packs = ["rules/our-typos.yaml"]
 # glossaries = ["rules/our-names.yaml"]
 '''
+
+
+def starter_config() -> str:
+    """The commented doccheck.toml `doccheck init` writes, in the interface's language."""
+    from checker.core.i18n import text
+
+    return text(STARTER, STARTER_EN)
+

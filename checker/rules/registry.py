@@ -21,6 +21,7 @@ from checker.core.models import CATEGORY_PREFIX, Category, Fix, Severity
 
 if TYPE_CHECKING:
     from checker.model.document import Document
+    from checker.rules.ruledocs import RuleDoc
 
 DOC_SECTIONS = ("What it checks", "Why it matters", "Example", "Fix")
 
@@ -65,13 +66,35 @@ class Rule:
     # for it (PN202 at the first of hundreds of marks); "span": about the text it points at.
     scope: Literal["span", "document"] = "span"
 
+    def documented(self) -> RuleDoc | None:
+        """The rule's entry in ``rules/rule_docs.yaml`` (read when documentation is first asked for)."""
+        from checker.rules.ruledocs import rule_docs
+
+        return rule_docs().get(self.code)
+
+    @property
+    def title(self) -> str:
+        """The rule's name in words, in the interface's language (the kebab-case name without its entry)."""
+        documented = self.documented()
+        return documented.name.get() if documented else self.name
+
     @property
     def summary(self) -> str:
-        """The first line of the documentation."""
+        """One line saying what the rule reports, in the interface's language."""
+        documented = self.documented()
+        if documented:
+            return documented.summary.get()
         return self.doc.strip().splitlines()[0] if self.doc.strip() else self.name
 
     def sections(self) -> dict[str, str]:
-        """The documentation split into its fixed sections."""
+        """The documentation in its fixed sections (keys: :data:`DOC_SECTIONS`), in the
+        interface's language; from the docstring for a rule without an entry in
+        ``rules/rule_docs.yaml`` (which a test forbids for doccheck's own rules)."""
+        from checker.rules.ruledocs import SECTIONS
+
+        documented = self.documented()
+        if documented:
+            return {heading: documented.section(key) for heading, key in zip(DOC_SECTIONS, SECTIONS, strict=True)}
         result: dict[str, str] = {}
         current = None
         for line in self.doc.splitlines():

@@ -112,7 +112,8 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
                     made_masked.append(hit)
         except Exception as error:  # isolate a failing rule: report it, run the others
             internal = internal_rule()
-            hit = Hit(0, 0, args={"code": rule_.code, "name": rule_.name,
+            documented = rule_.documented()  # findings are in Chinese, whatever the interface
+            hit = Hit(0, 0, args={"code": rule_.code, "name": documented.name.zh if documented else rule_.name,
                                   "error": f"{type(error).__name__}: {error}"[:300]},
                       evidence={"rule": rule_.code, "exception": type(error).__name__})
             findings.append(make_finding(doc, internal, hit, internal.severity))

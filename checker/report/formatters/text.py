@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from checker.core.i18n import language
 from checker.core.models import FileReport, Finding, Report
 from checker.report.escapes import visible
 from checker.report.formatters import Sink, part_place
@@ -88,14 +89,21 @@ def write(report: Report, stream: Sink, color: bool = False, quiet: bool = False
             stream.write(render_finding(file, finding, color, text) + "\n")
     if quiet:
         return
+    stream.write((click.style(counts_line(report), dim=True) if color else counts_line(report)) + "\n")
+
+
+def counts_line(report: Report) -> str:
+    """The last line of the report: findings by severity, files checked, files unread."""
     counts = report.summary.by_severity
-    noun = "file" if report.summary.files == 1 else "files"
-    summary = (f"{report.summary.findings} findings (error: {counts['error']}, warning: {counts['warning']}, "
-               f"info: {counts['info']}) in {report.summary.files} {noun}")
     unreadable = sum(1 for file in report.files if file.error)
-    if unreadable:
-        summary += f"; {unreadable} could not be read"
-    stream.write((click.style(summary, dim=True) if color else summary) + "\n")
+    if language() == "en":
+        noun = "file" if report.summary.files == 1 else "files"
+        line = (f"{report.summary.findings} findings (error: {counts['error']}, warning: {counts['warning']}, "
+                f"info: {counts['info']}) in {report.summary.files} {noun}")
+        return line + (f"; {unreadable} could not be read" if unreadable else "")
+    line = (f"共 {report.summary.findings} 条问题（错误 {counts['error']}，警告 {counts['warning']}，"
+            f"提示 {counts['info']}），检查了 {report.summary.files} 个文件")
+    return line + (f"；{unreadable} 个无法读取" if unreadable else "")
 
 
 def render(report: Report, color: bool = False, quiet: bool = False, **options: Any) -> str:
