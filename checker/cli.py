@@ -328,7 +328,19 @@ _extend_ignore_option = option(
     en="Rules to skip as well (the same as --ignore: both add to the configuration's ignore).")
 
 
-@main.command(help_en="Check documents (files, or directories walked for the types doccheck reads).")
+@main.command(help_en="""Check documents (files, or directories walked for the types doccheck reads).
+
+Rules can be switched off inside a document (CODES: codes, prefixes, categories or names, comma-separated;
+none: every rule):
+
+\b
+  .txt, on a line of its own:
+    # doccheck-disable-next-line CODES    the next line only
+    # doccheck-disable CODES              from here …
+    # doccheck-enable                     … to here (or to the end of the file)
+  Markdown and other text: <!-- doccheck-disable-next-line CODES --> and the like
+  .docx: a Word comment on the paragraph whose text is "doccheck-disable CODES"
+""")
 @click.argument("paths", nargs=-1)
 @option("--format", "--output-format", "fmt", default="text", show_default=True, type=click.Choice(_format_names()),
         zh="报告格式。", en="Output format.")
@@ -414,7 +426,18 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
           baseline: str | None, write_baseline: str | None, jobs: int, timeout: float, stdin_filename: str | None,
           unsafe_fixes: bool, show_fixes: bool, progress: bool | None, watch: bool, statistics: bool, quiet: bool,
           min_severity: str | None, no_cache: bool, cross_document: bool | None, executor: str | None) -> None:
-    """检查文件（文件，或遍历目录中 doccheck 能读的文件类型）。"""
+    """检查文件（文件，或遍历目录中 doccheck 能读的文件类型）。
+
+    可以在文件中停用规则（代码：规则代码、前缀、类别或名称，用逗号分隔；不写则停用全部规则）：
+
+    \b
+      .txt：单独一行写
+        # doccheck-disable-next-line 代码    只停用下一行
+        # doccheck-disable 代码              从这里停用……
+        # doccheck-enable                    ……到这里为止（没有则到文件末尾）
+      Markdown 等文本：<!-- doccheck-disable-next-line 代码 -->，写法同上
+      .docx：在段落上插入 Word 批注，批注内容为“doccheck-disable 代码”
+    """
     from checker.report.terminal import wants_color
     from checker.run.baseline import Baseline, BaselineError
     from checker.run.baseline import write_baseline as record

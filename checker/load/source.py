@@ -51,3 +51,6 @@ class Source:
     # The tables of the file, each as its cells, when the reader sees them (.docx, .md, .html);
     # the text model reads them (checker.model.tables)
     tables: list[list[TableCell]] = field(default_factory=list)
+    # Suppressions the file states outside its text (a Word comment "doccheck-disable CODE"):
+    # (start, end, names) — the stretch of ``text`` it covers and the rules it names
+    suppressions: tuple[tuple[int, int, str], ...] = ()

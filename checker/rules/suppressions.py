@@ -6,6 +6,13 @@ Markdown (and any text) may carry HTML comments that switch rules off::
     <!-- doccheck-enable -->              … to here (or to the end of the file)
     <!-- doccheck-disable-next-line ST101 -->
 
+A plain-text file, where an HTML comment looks out of place, may use a line of its
+own that starts with ``#`` (no line of a 公文 does) instead::
+
+    # doccheck-disable TY101, PN
+    # doccheck-enable
+    # doccheck-disable-next-line ST101
+
 A directive names rules as ``--select`` does (codes, prefixes, categories, names;
 none = every rule). ``disable-next-line`` covers the next non-blank line, so a
 comment may stand in its own Markdown paragraph. ``enable`` with names closes
@@ -16,6 +23,8 @@ suppressions do not pile up.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from checker.core import patterns
@@ -23,7 +32,9 @@ from checker.core.models import Finding
 
 # The names are bounded (a comment of a few rule codes) so that an unclosed comment
 # repeated along a long line costs linear time, not quadratic.
-DIRECTIVE = patterns.lazy(r"<!--[ \t]*doccheck-(disable-next-line|disable|enable)\b([^>\n]{0,300}?)[ \t]*-->")
+DIRECTIVE = patterns.lazy(r"<!--[ \t]*doccheck-(disable-next-line|disable|enable)\b([^>\n]{0,300}?)[ \t]*-->"
+                          r"|^[ \t]*#[ \t]*doccheck-(disable-next-line|disable|enable)\b([^\n]{0,300}?)[ \t\r]*$",
+                          re.MULTILINE)
 _NAME = patterns.lazy(r"[^\s,，、]+")
 
 
@@ -44,6 +55,7 @@ class Directive:
     region: tuple[int, int] = (0, 0)  # the text it covers (disable, disable-next-line)
     used: bool = False  # for a directive without selectors
     closed: bool = False  # a disable region that an enable has ended
+    in_text: bool = True  # False: stated outside the text (a Word comment), so no text fix removes it
 
 
 def directives(text: str) -> list[Directive]:
@@ -56,10 +68,11 @@ def directives(text: str) -> list[Directive]:
     open_all: list[Directive] = []
     open_by_name: dict[str, list[Directive]] = {}
     for match in DIRECTIVE.finditer(text):
-        kind = match.group(1)
+        names_group = 2 if match.group(1) else 4  # the HTML comment, or the line that starts with #
+        kind = match.group(names_group - 1)
         selectors = []
-        names_at = match.start(2)
-        for piece in _NAME.finditer(match.group(2)):
+        names_at = match.start(names_group)
+        for piece in _NAME.finditer(match.group(names_group)):
             selectors.append(Selector(piece.group(), names_at + piece.start(), names_at + piece.end()))
         directive = Directive(kind, match.start(), match.end(), selectors)
         if kind == "disable-next-line":
@@ -129,11 +142,22 @@ def known(selector: str) -> bool:
     return selector_known(selector)
 
 
-def apply(text: str, findings: list[Finding],
-          ran: set[str]) -> tuple[list[Finding], list[tuple[Directive, Selector | None]]]:
+def stated_outside(suppressions: Sequence[tuple[int, int, str]]) -> list[Directive]:
+    """Directives a file states outside its text — (start, end, names) for each stretch a
+    Word comment ``doccheck-disable CODE`` covers — as disable regions of that stretch."""
+    found = []
+    for start, end, names in suppressions:
+        selectors = [Selector(piece.group(), start, start) for piece in _NAME.finditer(names)]
+        found.append(Directive("disable", start, start, selectors, region=(start, end), in_text=False))
+    return found
+
+
+def apply(text: str, findings: list[Finding], ran: set[str],
+          stated: Sequence[tuple[int, int, str]] = ()) -> tuple[list[Finding], list[tuple[Directive, Selector | None]]]:
     """(the findings no directive silences, the (directive, selector) pairs that
-    silenced nothing although a rule they name ran on this text)."""
-    found = [d for d in directives(text) if d.kind != "enable"]
+    silenced nothing although a rule they name ran on this text). ``stated``: the
+    suppressions the file states outside its text (see :func:`stated_outside`)."""
+    found = [d for d in directives(text) if d.kind != "enable"] + stated_outside(stated)
     if not found:
         return findings, []
     names = _Names()

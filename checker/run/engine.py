@@ -120,7 +120,7 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
             continue
         findings.extend(made)
         masked_hits.extend(made_masked)
-    if "doccheck-" in doc.text:  # suppression comments (checker/rules/suppressions.py)
+    if "doccheck-" in doc.text or doc.source.suppressions:  # suppression comments (checker/rules/suppressions.py)
         findings = _suppress(doc, findings, ran, settings)
     secrets = [(hit.start, hit.end) for hit in masked_hits]
     if secrets:
@@ -154,7 +154,7 @@ def _suppress(doc: Document, findings: list[Finding], ran: set[str], settings: S
     from checker.rules.checks.suppressions import unused_hits
     from checker.rules.registry import get_rule
 
-    kept, unused = suppressions.apply(doc.text, findings, ran)
+    kept, unused = suppressions.apply(doc.text, findings, ran, doc.source.suppressions)
     rule_ = get_rule("IN002") if "IN002" in ran else None
     if rule_ is not None:
         severity = settings.severity.get("IN002") or rule_.severity

@@ -212,6 +212,7 @@ def _read_document(path: str, data: bytes, document: DocxDocument, view: View) -
     runs: list[StyledRun] = []
     paragraph_spans: list[ParagraphSpan] = []
     tables: dict[int, dict[tuple[int, int], tuple[int, int]]] = {}  # table → (row, column) → span of its text
+    commented = CommentedParagraphs(qn)
     for paragraph in each_word_paragraph(document, view, styles):
         place, start = paragraph.place, builder.length
         if paragraph.label:
@@ -229,6 +230,7 @@ def _read_document(path: str, data: bytes, document: DocxDocument, view: View) -
             key = (place["row"] - 1, place["column"] - 1)
             if len(cells) <= TABLE_CELLS_READ:
                 cells[key] = (cells[key][0] if key in cells else start, builder.length)
+        commented.add(paragraph.element, start, builder.length)
         builder.newline()
     text, locate = builder.build()
     layout = Layout(page=_page_setup(document), runs=tuple(runs), paragraph_spans=tuple(paragraph_spans),
@@ -238,7 +240,49 @@ def _read_document(path: str, data: bytes, document: DocxDocument, view: View) -
     return Source(path=path, text=text, encoding=None, kind="docx", metadata=metadata, locate=locate,
                   raw=data, layout=layout,
                   tables=[[TableCell(row, column, start, end) for (row, column), (start, end) in cells.items()]
-                          for _, cells in sorted(tables.items()) if len(cells) <= TABLE_CELLS_READ])
+                          for _, cells in sorted(tables.items()) if len(cells) <= TABLE_CELLS_READ],
+                  suppressions=commented.suppressions(document))
+
+
+_DISABLE_COMMENT = patterns.lazy(r"\A\s*doccheck-disable\b([^\n]{0,300})\s*\Z")
+
+
+class CommentedParagraphs:
+    """The paragraphs each Word comment is anchored on, for comments that say
+    ``doccheck-disable CODE …``: such a comment suppresses those rules in the paragraphs
+    its range touches (from the one holding its start to the one holding its end, or
+    the one holding its mark when it has no range)."""
+
+    def __init__(self, qn: QualifiedName) -> None:
+        self.marks = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:commentReference"))
+        self.id_attribute = qn("w:id")
+        self.open: set[str] = set()  # comments whose range began and has not yet ended
+        self.spans: list[tuple[int, int, set[str]]] = []
+
+    def add(self, element: Element, start: int, end: int) -> None:
+        covered = set(self.open)
+        for mark in element.iter(*self.marks):
+            comment = mark.get(self.id_attribute)
+            if comment is None:
+                continue
+            covered.add(comment)
+            if mark.tag == self.marks[0]:
+                self.open.add(comment)
+            elif mark.tag == self.marks[1]:
+                self.open.discard(comment)
+        if covered:
+            self.spans.append((start, end, covered))
+
+    def suppressions(self, document: DocxDocument) -> tuple[tuple[int, int, str], ...]:
+        if not self.spans:  # most documents: their comments part is never read
+            return ()
+        names = {}
+        for comment in document.comments:
+            said = _DISABLE_COMMENT.match(comment.text or "")
+            if said:
+                names[str(comment.comment_id)] = said.group(1).strip()
+        return tuple((start, end, names[comment]) for start, end, covered in self.spans
+                     for comment in sorted(covered) if comment in names)
 
 
 def _mm(length: Length | None) -> float | None:

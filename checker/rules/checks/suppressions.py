@@ -12,13 +12,14 @@ from collections.abc import Iterator
 from checker.core.models import Fix
 from checker.model.document import Document
 from checker.rules.registry import Hit, rule
-from checker.rules.suppressions import Directive, Selector, directives, known
+from checker.rules.suppressions import Directive, Selector, directives, known, stated_outside
 
 MESSAGES = {
     "default": "抑制注释“{selector}”没有抑制任何提示，可以删除",
     "unknown": "抑制注释中的“{selector}”不是规则编号、前缀、类别或名称",
 }
 SUGGESTION = "删除这条抑制注释（或其中不再需要的规则编号）"
+COMMENT_SUGGESTION = "在 Word 中删除这条 doccheck-disable 批注（或其中不再需要的规则编号）"
 
 
 @rule("IN002", "unused-suppression", category="internal", severity="info", message=MESSAGES, fix="safe")
@@ -40,7 +41,7 @@ def unused_suppression(doc: Document) -> Iterator[Hit]:
         suppressions that silenced nothing): the name, or the whole comment — its line
         when it stands alone — is removed.
     """
-    for directive in directives(doc.text):
+    for directive in directives(doc.text) + stated_outside(doc.source.suppressions):
         for selector in directive.selectors:
             if not known(selector.text):
                 yield Hit(selector.start, selector.end, args={"selector": selector.text}, variant="unknown",
@@ -60,12 +61,17 @@ def unused_hits(text: str, unused: list[tuple[Directive, Selector | None]]) -> l
         unused_names = {id(selector) for _, selector in pairs if selector is not None}
         whole = not directive.selectors or unused_names == {id(s) for s in directive.selectors}
         for _, selector in pairs:
+            name = selector.text if selector is not None else f"doccheck-{directive.kind}"
+            if not directive.in_text:  # a Word comment: reported on the paragraph, removed in Word
+                hits.append(Hit(directive.region[0], max(directive.region[1], directive.region[0] + 1),
+                                args={"selector": name}, suggestion=COMMENT_SUGGESTION,
+                                evidence={"directive": "word-comment", "rules": name if selector else "ALL"}))
+                continue
             if whole or selector is None:  # (a directive without names is unused whole)
                 start, end = _comment_span(text, directive)
             else:
                 start, end = _name_span(text, directive, selector)
             fix = Fix.at(start=start, end=end, replacement="")
-            name = selector.text if selector is not None else f"doccheck-{directive.kind}"
             at = (selector.start, selector.end) if selector is not None else (directive.start, directive.end)
             hits.append(Hit(at[0], at[1], args={"selector": name}, suggestion=SUGGESTION, fix=fix,
                             evidence={"directive": directive.kind, "rules": name if selector else "ALL"}))
