@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
@@ -219,14 +220,44 @@ class _Group(_Bilingual, click.Group):
         super().__init__(*args, **kwargs)
         self.help_en = help_en
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        """click's ``main``, with its errors said in the interface's language."""
         from checker.report.terminal import make_console_safe
 
         make_console_safe()  # before any output, the help included
         try:
-            return super().main(*args, **kwargs)
+            try:
+                result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            except click.ClickException as error:
+                if not standalone_mode:
+                    raise
+                _show_error(error)
+                sys.exit(error.exit_code)
+            except click.exceptions.Abort:
+                if not standalone_mode:
+                    raise
+                click.echo(_t("已中止。", "Aborted!"), err=True)
+                sys.exit(EXIT_ERROR)
+            if not standalone_mode:
+                return result
+            # click's own main would exit here: with the status of --help, --version or
+            # ctx.exit(), or 0 after a command that returned
+            sys.exit(result if isinstance(result, int) else EXIT_OK)
         finally:
             set_language(None)  # a later caller in this process follows its own locale again
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            import difflib
+
+            close = difflib.get_close_matches(name, self.list_commands(ctx))
+            zh = f"没有命令 {name!r}" + (f"，是不是要用 {'、'.join(close)}？" if close else "")
+            en = f"No such command {name!r}." + (f" Did you mean {', '.join(close)}?" if close else "")
+            raise click.UsageError(_t(zh, en), ctx)
+        return super().resolve_command(ctx, args)
+
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -239,6 +270,43 @@ class _Group(_Bilingual, click.Group):
             raise
         except (KeyboardInterrupt, BrokenPipeError):
             sys.exit(EXIT_ERROR)
+
+def _error_message(error: click.ClickException) -> str:
+    """What went wrong, in the interface's language (click words its own errors in English)."""
+    if language() == "en":
+        return error.format_message()
+    if isinstance(error, click.NoSuchOption):
+        close = "、".join(error.possibilities or ())
+        return f"没有选项 {error.option_name}" + (f"，是不是要用 {close}？" if close else "")
+    if isinstance(error, click.MissingParameter) and error.param is not None:
+        kind = "参数" if isinstance(error.param, click.Argument) else "选项"
+        return f"缺少{kind} {error.param.get_error_hint(error.ctx) if error.ctx else error.param.name}"
+    if isinstance(error, click.BadParameter) and error.param is not None and error.ctx is not None:
+        hint = error.param_hint or error.param.get_error_hint(error.ctx)
+        not_a_choice = re.match(r"(.*) is not one of ", error.message)
+        if isinstance(error.param.type, click.Choice) and not_a_choice:
+            choices = "、".join(str(choice) for choice in error.param.type.choices)
+            return f"{hint} 的值 {not_a_choice[1]} 无效：应为 {choices} 之一"
+        out_of_range = re.fullmatch(r"(.*) is not in the range (.*)\.", error.message)
+        if out_of_range:
+            return f"{hint} 的值无效：{out_of_range[1]} 不在范围 {out_of_range[2]} 内"
+        return f"{hint} 的值无效：{error.message}"
+    return error.format_message()
+
+
+def _show_error(error: click.ClickException) -> None:
+    """As click shows an error (the usage and a hint for a usage error), in the interface's language."""
+    if isinstance(error, click.exceptions.NoArgsIsHelpError):  # `doccheck` alone: the help, as click shows it
+        error.show()
+        return
+    ctx = error.ctx if isinstance(error, click.UsageError) else None
+    if ctx is not None:
+        usage = ctx.get_usage()
+        option = ctx.help_option_names[0] if ctx.help_option_names else "--help"
+        hint = _t(f"用 '{ctx.command_path} {option}' 查看帮助。", f"Try '{ctx.command_path} {option}' for help.")
+        click.echo(f"{usage}\n{hint}\n", err=True, color=ctx.color)
+    click.echo(_t(f"错误：{_error_message(error)}", f"Error: {_error_message(error)}"), err=True)
+
 
 
 def _choose_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:

@@ -176,3 +176,32 @@ def test_the_language_does_not_outlive_the_command():
 
     run("--lang", "en", "--help")
     assert language() == "zh"
+
+
+def test_a_usage_error_is_said_in_chinese():
+    result = run("check", "--format", "xml", "a.txt")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1:] == [
+        "用 'main check -h' 查看帮助。", "",
+        "错误：'--format' / '--output-format' 的值 'xml' 无效：应为 text、json、jsonl、sarif、github、junit、html 之一"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["check", "--bogus"], "错误：没有选项 --bogus"),
+    (["chek"], "错误：没有命令 'chek'，是不是要用 check？"),
+    (["explain"], "错误：缺少参数 'CODE'"),
+    (["check", "-j", "-1", "a.txt"], "错误：'-j' / '--jobs' 的值无效：-1 不在范围 x>=0 内"),
+])
+def test_click_errors_are_said_in_chinese(args, message):
+    result = run(*args)
+    assert result.exit_code == 2 and result.stderr.splitlines()[-1].startswith(message)
+
+
+def test_a_usage_error_in_english():
+    result = run("--lang", "en", "chek")
+    assert result.exit_code == 2 and result.stderr.splitlines()[-1] == "Error: No such command 'chek'. Did you mean check?"
+
+
+def test_doccheck_alone_shows_the_help():
+    result = run()
+    assert result.exit_code == 2 and result.stderr.startswith("用法：") and "错误" not in result.stderr

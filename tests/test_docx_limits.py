@@ -287,5 +287,5 @@ def test_annotate_refuses_a_hostile_docx_with_exit_2_and_writes_nothing(tmp_path
     path.write_bytes(HOSTILE[case]())
     result = run("annotate", str(path), "-o", str(output))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"Error: {path}: ")
+    assert result.stderr.startswith(f"错误：{path}: ")
     assert not output.exists()

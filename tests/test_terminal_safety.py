@@ -102,7 +102,7 @@ def test_annotate_names_a_file_with_an_escape_in_its_name_visibly(tmp_path):
     path.write_text("通知\n", encoding="utf-8")
     result = run("annotate", str(path), "-o", str(tmp_path / "out.docx"))
     assert result.exit_code == 2
-    assert result.stderr == f"Error: {tmp_path}/d␛]0;PWNED␇.txt: 只能给 .docx 文件加批注 (annotate reads .docx only)\n"
+    assert result.stderr == f"错误：{tmp_path}/d␛]0;PWNED␇.txt: 只能给 .docx 文件加批注 (annotate reads .docx only)\n"
 
 
 def test_fix_diff_shows_control_characters_of_the_document_as_pictures(tmp_path):

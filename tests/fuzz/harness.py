@@ -66,8 +66,8 @@ def assert_ran_cleanly(run: Run, *, statuses: tuple[int, ...] = (0, 1, 2)) -> No
     assert "Traceback" not in run.output, run.output[-2000:]
     assert "内部错误" not in run.output, run.output[-2000:]
     if run.status == 2:  # a file error (in Chinese), or a usage or configuration error
-        assert any(_CJK.search(line) and "error" in line.lower() for line in run.output.splitlines()) or \
-            "Error:" in run.stderr, run.output[-2000:]
+        assert any(_CJK.search(line) and ("error" in line.lower() or "错误" in line)
+                   for line in run.output.splitlines()) or "错误：" in run.stderr, run.output[-2000:]
 
 
 def check_report(path: Path, *options: str) -> tuple[Run, dict]:

@@ -52,7 +52,7 @@ REGRESSIONS = [
                "offsets of fixes do not count the byte-order mark"),
     Regression("unknown-profile.pyproject.toml", "config",
                lambda folder, text: properties.config_is_clean(folder, "pyproject.toml", text),
-               "an unknown profile in the configuration is a usage error (exit 2, 'Error:')"),
+               "an unknown profile in the configuration is a usage error (exit 2, '错误：')"),
 ]
 
 
