@@ -227,15 +227,17 @@ def outcome_class(outcome: Outcome) -> str | None:
     if outcome.run.status in (0, 1):
         return FINDINGS
     if outcome.run.status == 2:
-        # click prints a usage or configuration error as "Error: …" and no report
-        refused = any(line.startswith(("Error:", "Usage:")) for line in outcome.run.stderr.splitlines())
+        # a usage or configuration error is printed as "错误：…" ("Error: …" in English) and no report
+        refused = any(line.startswith(("错误：", "用法：", "Error:", "Usage:"))
+                      for line in outcome.run.stderr.splitlines())
         return REFUSED if refused else FILE_ERROR
     return None
 
 
 def _message_lines(outcome: Outcome, kind: str) -> list[str]:
     streams = outcome.run.stderr if kind == REFUSED else outcome.run.stdout + "\n" + outcome.run.stderr
-    return [line for line in streams.splitlines() if "error" in line.lower() and _CJK.search(line)]
+    return [line for line in streams.splitlines()
+            if ("error" in line.lower() or "错误" in line) and _CJK.search(line)]
 
 
 def control_characters(text: str) -> list[str]:
