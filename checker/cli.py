@@ -899,10 +899,10 @@ def clean() -> None:
     click.echo(_t(f"已删除 {count} 份缓存的报告", f"removed {count} cached reports"), err=True)
 
 
-_SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
-_CATEGORY_NAMES = {"structure": "结构", "numeric": "数字核算", "date": "日期", "typo": "错别字", "punctuation": "标点",
-                   "numeral": "数字用法", "terminology": "名称术语", "layout": "版式", "citation": "引用",
-                   "privacy": "个人信息", "internal": "内部"}
+def _category_and_severity_names() -> tuple[dict[str, str], dict[str, str]]:
+    from checker.report.labels import CATEGORY_NAMES, SEVERITY_NAMES
+
+    return CATEGORY_NAMES, SEVERITY_NAMES
 
 
 def _padded(text: str, columns: int) -> str:
@@ -926,12 +926,13 @@ def list_rules(fmt: str) -> None:
                               ensure_ascii=False, indent=2))
         return
     english = language() == "en"
+    categories, severities = _category_and_severity_names()
     for r in rules:
         if english:
             click.echo(f"{r.code:<6} {r.name:<32} {r.category:<12} {r.severity:<8} {r.summary}")
         else:
-            click.echo(f"{r.code:<6} {_padded(r.title, 34)}{_padded(_CATEGORY_NAMES.get(r.category, r.category), 9)}"
-                       f"{_padded(_SEVERITY_NAMES[r.severity], 5)}{r.summary}")
+            click.echo(f"{r.code:<6} {_padded(r.title, 34)}{_padded(categories.get(r.category, r.category), 9)}"
+                       f"{_padded(severities[r.severity], 5)}{r.summary}")
 
 
 @main.command("profiles", help_en="List the built-in document profiles: name, document type, required parts.")
@@ -978,8 +979,8 @@ def explain(code: str) -> None:
     if english:
         click.echo(f"{found.code} {found.name}  [{found.category}, default severity: {found.severity}]")
     else:
-        category = _CATEGORY_NAMES.get(found.category, found.category)
-        severity = _SEVERITY_NAMES[found.severity]
+        categories, severities = _category_and_severity_names()
+        category, severity = categories.get(found.category, found.category), severities[found.severity]
         click.echo(f"{found.code} {found.title}（{found.name}）  [{category}，默认级别：{severity}]")
     click.echo("")
     click.echo(found.summary)

@@ -116,7 +116,7 @@ def test_profile_is_recorded_in_the_report():
 def test_rules_lists_every_rule_with_its_code_and_name():
     result = run("rules")
     assert result.exit_code == 0
-    assert "PN101  标点未闭合" in result.output
+    assert "PN101  成对标点未闭合" in result.output
     assert "ST101  序号跳号" in result.output
 
 

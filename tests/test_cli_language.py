@@ -115,7 +115,7 @@ def test_explain_shows_the_chinese_documentation():
     result = run("explain", "PN201")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0] == "PN201 中文中使用半角标点（halfwidth-punctuation）  [标点，默认级别：警告]"
+    assert lines[0] == "PN201 半角标点（halfwidth-punctuation）  [标点，默认级别：警告]"
     assert "## 检查什么" in lines and "## 为什么重要" in lines and "## 示例" in lines and "## 怎样修改" in lines
     assert "修改的安全性：安全" in lines
 

@@ -1,9 +1,9 @@
 """The Chinese a reviewer reads for doccheck's English vocabulary: categories,
-severities and each rule's name.
+severities and each rule's name (read from the rule's documentation).
 
 Rule codes and names stay English in machine-readable reports (JSON, SARIF); the
-reports people read (HTML, the workbench, the .xlsx table) show these. A test
-checks that every registered rule has a title here.
+reports people read (HTML, the workbench, the .xlsx table) show these. Every rule's
+name is in ``rules/rule_docs.yaml``, which a test keeps complete.
 """
 from __future__ import annotations
 
@@ -14,46 +14,11 @@ CATEGORY_NAMES = {
 }
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
-RULE_TITLES = {
-    "CT101": "引用已废止的文件", "CT102": "文号写在标题之前", "CT120": "同一文号在两份文件中标题不一",
-    "DT101": "不存在的日期", "DT102": "星期与日期不符", "DT103": "日期晚于成文日期",
-    "DT104": "成文日期写法不规范", "DT105": "发布日期早于成文日期", "DT106": "日期用“号”而非“日”",
-    "IN001": "规则内部错误", "IN002": "未起作用的屏蔽注释", "IN003": "检查超时",
-    "LY101": "纸张不是A4纵向", "LY102": "天头不合要求", "LY103": "订口不合要求", "LY104": "版心尺寸不合要求",
-    "LY111": "正文字号不是3号", "LY112": "标题字号不是2号", "LY121": "正文不是仿宋",
-    "LY122": "一级标题不是黑体", "LY123": "二级标题不是楷体",
-    "NC101": "分项之和与合计不符", "NC102": "分项大于合计", "NC103": "比重与分项、总数不符",
-    "NC104": "百分比无法由整数总数得出", "NC105": "比重超过100%", "NC106": "增长率与数值不符",
-    "NC107": "“由…到…”的变化与数值不符", "NC108": "百分点误写为百分号", "NC109": "减少用“倍”表示",
-    "NC110": "各项比重之和不是100%", "NC111": "同一指标前后数值不一",
-    "NC120": "同一指标在两份文件中数值不一",
-    "NC201": "表格合计与分项不符", "NC202": "表格占比与数值不符", "NC203": "表格增幅与两年数值不符",
-    "NU101": "数字形式前后不一", "NU102": "范围前一个数丢了单位", "NU103": "重复表示约数",
-    "NU104": "年份简写为两位", "NU105": "年份中的零写法不当", "NU106": "年份中的零用了圆圈符号",
-    "NU107": "月、日前补零",
-    "PD101": "居民身份证号码", "PD102": "手机号码", "PD103": "个人固定电话", "PD104": "银行卡号",
-    "PN101": "成对标点未闭合", "PN102": "闭标点没有对应的开标点", "PN103": "成对标点交叉",
-    "PN201": "半角标点", "PN202": "全文使用半角标点", "PN203": "点号叠用", "PN204": "书名号嵌套不当",
-    "PN205": "书名号、引号间误加顿号", "PN206": "顿号用法前后不一", "PN207": "省略号写法不规范",
-    "PN208": "破折号写法不规范", "PN209": "年份范围连接号前后不一", "PN210": "年份范围用了连字符",
-    "PN211": "数字与汉字之间有空格", "PN212": "汉字之间有多余空格", "PN213": "标题末尾有标点",
-    "ST101": "序号跳号", "ST102": "序号重复", "ST103": "序号倒退", "ST104": "序号重新开始",
-    "ST105": "标题层级跳级", "ST106": "同级标题序号形式不一", "ST107": "标题序号形式不规范",
-    "ST201": "缺少必备部分", "ST202": "部分顺序不当", "ST203": "请示缺少结束语", "ST204": "主送机关数量不当",
-    "ST205": "出现文种不应有的内容", "ST206": "提到附件但无附件说明", "ST207": "小标题年份与标题不符",
-    "ST208": "年份时态不符", "ST209": "缺少文种应有的用语", "ST210": "缺少发文机关署名和日期",
-    "ST211": "一文多事的请示", "ST212": "用语与行文方向不符", "ST213": "上行文抄送下级机关",
-    "ST214": "主送领导个人", "ST215": "结束语属于其他文种",
-    "ST301": "发文字号写法不规范", "ST302": "附件说明格式不规范", "ST303": "附件说明所列附件缺失",
-    "ST304": "主送机关后用了半角冒号", "ST305": "缺少发文机关署名", "ST306": "署名之后还有正文",
-    "TM101": "名称前后写法不一", "TM102": "不符合术语表的写法", "TM103": "机构名称有误",
-    "TM120": "同一名称在两份文件中写法不一",
-    "TY101": "错别字", "TY102": "误用词语", "TY103": "成语用字错误", "TY104": "异形词", "TY105": "词序颠倒",
-    "TY106": "不宜使用的说法", "TY107": "同一词语写法不一", "TY110": "机构误用量词“位”",
-    "TY201": "疑似同音错字", "TY202": "疑似字序颠倒",
-}
-
 
 def rule_title(code: str, name: str) -> str:
-    """The Chinese name of a rule; a rule from a user's own pack without one keeps its name."""
-    return RULE_TITLES.get(code, name)
+    """The Chinese name of a rule, from its documentation (``rules/rule_docs.yaml``, where
+    each rule is named in both languages); a rule without an entry keeps its name."""
+    from checker.rules.ruledocs import rule_docs
+
+    documented = rule_docs().get(code)
+    return documented.name.zh if documented else name
