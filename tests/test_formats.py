@@ -190,7 +190,7 @@ def test_github_paths_below_the_workspace_are_relative(document, tmp_path):
 
 def test_an_unwritable_output_exits_2_and_writes_nothing(document, tmp_path):
     result = run("check", "--format", "sarif", "-o", str(tmp_path / "no" / "dir" / "r.sarif"), document)
-    assert result.exit_code == 2 and "cannot write" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2 and "无法写入" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "no").exists()
 
 
