@@ -70,7 +70,7 @@ def test_fix_leaves_a_doc_alone_and_says_so(tmp_path):
     path = word_97(tmp_path, "请各单位登录帐号。")
     before = path.read_bytes()
     result = run("fix", str(path), "--select", "TY104")
-    assert "skipped" in result.stderr
+    assert "已跳过" in result.stderr
     assert path.read_bytes() == before
 
 
