@@ -79,6 +79,10 @@ def apply_fixes(text: str, fixes: list[Fix]) -> str:
 
 
 # -- the file's own text ----------------------------------------------------------------
+# The kinds of file a fix is not written back to, as a drafter names them.
+_KIND_NAMES = {"html": "网页（HTML）", "pdf": "PDF 文件", "doc": "旧版 Word（.doc）文件", "wps": "WPS（.wps）文件",
+               "ofd": "OFD 文件", "docx": "Word 文件"}
+
 @dataclass
 class FileText:
     """The decoded file as written (original line endings) and how to encode it back."""
@@ -92,7 +96,8 @@ class FileText:
     def of(cls, source: Source) -> FileText:
         raw = source.raw
         if raw is None or source.kind not in ("text", "markdown"):
-            raise NotWritable(f"fixes are written back only to text, Markdown and Word files, not {source.kind}")
+            kind = _KIND_NAMES.get(source.kind, source.kind)
+            raise NotWritable(f"只有文本、Markdown 和 Word（.docx）文件能写回修改，{kind}不能")
         bom, encoding = b"", source.encoding or "utf-8"
         for mark, name in _BOMS:
             if source.bom and raw.startswith(mark):
