@@ -21,6 +21,11 @@ def test_a_dropped_character_in_a_national_body_is_an_error_with_the_name_as_fix
     ("根据国家统记局数据。", "国家统记局", "国家统计局", "changed"),
     ("根据国家统计计局数据。", "国家统计计局", "国家统计局", "added"),
     ("内蒙古自治区和宁夏回自治区。", "宁夏回自治区", "宁夏回族自治区", "dropped"),
+    ("请国务办公厅负责。", "国务办公厅", "国务院办公厅", "dropped"),  # 国务 is a rare word
+    ("第十二届全国人代表大会。", "全国人代表大会", "全国人民代表大会", "dropped"),
+    ("由省人民府负责。", "人民府", "人民政府", "dropped"),  # four characters written as three
+    ("地方各级人民府要认真落实。", "地方各级人民府", "地方各级人民政府", "dropped"),  # the longest name
+    ("按国家规定地方和中财政分成。", "中财政", "中央财政", "dropped"),
 ])
 def test_a_near_miss_of_a_listed_name_is_reported(text, written, name, change):
     (finding,) = findings(text, "TM103")
@@ -37,6 +42,10 @@ def test_a_near_miss_of_a_listed_name_is_reported(text, written, name, change):
     "建设社会主义现代化国家。",  # the stretch runs into a word (国家)
     "国家发展和改革委员会召开会议。",  # a short form inside the full name is the full name
     "滨海院区门诊楼。",  # a place name with a changed character is another place
+    "维护国家全部利益。",  # two frequent words either side of the gap (not 国家安全部)
+    "面向国家和地区开放。",  # three characters of a place (和田地区) are words
+    "三个煤矿城镇中财政已给予补贴。",  # 中 leans on 城镇 (not 中央财政)
+    "推进全国大范围降雨监测。",  # 大 runs on into 大范围 (not 全国人大)
 ])
 def test_ordinary_text_and_other_bodies_are_not_reported(text):
     assert findings(text, "TM103") == []

