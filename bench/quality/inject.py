@@ -253,6 +253,38 @@ def hao_for_ri(text: str, rng: random.Random) -> Injection | None:
     return _replace("hao_for_ri", text, at, at + 1, "号")
 
 
+# -- wording against the direction of the document --------------------------------------------
+# A petitioner's words, as a drafter might carry them over from a 请示 into a downward
+# document (the generator's own list, not the profiles').
+_PETITIONS = ("以上意见妥否，请批示。", "恳请各地各部门予以大力支持。", "以上安排当否，请指示。")
+_DOWNWARD_TITLE = re.compile(r"的(?:通知|批复|决定|通报|公告)\s*$", re.MULTILINE)
+
+
+_DATE_LINE = re.compile(r"^[ \u3000]*[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,2}月"
+                        r"[0-9一二三四五六七八九十]{1,3}日[ \u3000]*$", re.MULTILINE)
+_RECIPIENT_LINE = re.compile(r"^[^\n。]{2,80}：[ \u3000]*\n", re.MULTILINE)
+
+
+def petition_in_downward(text: str, rng: random.Random) -> Injection | None:
+    """A petitioner's phrase (妥否, 恳请, 当否) in the document's own text of a downward
+    document (通知, 批复, 决定 …): after its recipients, before its date of signature. A 通知
+    that 印发 or 转发 another text ends at that date; what follows is the text it carries,
+    whose wording is that text's own (a forwarded 请示 may well say 妥否)."""
+    if not _DOWNWARD_TITLE.search(text[:300]):
+        return None
+    recipients = _RECIPIENT_LINE.search(text, 0, 800)
+    signed = _DATE_LINE.search(text)
+    if recipients is None or signed is None or signed.start() <= recipients.end():
+        return None
+    places = [recipients.end()] + [at for at in _sentence_starts(text) if recipients.end() < at < signed.start()]
+    clause = rng.choice(_PETITIONS)
+    word = next(w for w in ("妥否", "恳请", "当否") if w in clause)
+    at = rng.choice(places)
+    injection = _replace("petition_in_downward", text, at, at, clause)
+    start = at + clause.index(word)
+    return Injection("petition_in_downward", injection.text, start, start + len(word), "", word)
+
+
 # -- numbers that cannot be right -------------------------------------------------------------
 # A total and one of its parts, as 公文 state them (the generator's own list, not the rules'):
 # what is counted, what part of it, the unit.
@@ -487,6 +519,7 @@ INJECTORS: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "bank_card": bank_card,
     "superseded_citation": superseded_citation,
     "hao_for_ri": hao_for_ri,
+    "petition_in_downward": petition_in_downward,
     "part_above_qualified_total": part_above_qualified_total,
     "share_above_100": share_above_100,
     "table_total": table_total,
