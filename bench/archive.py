@@ -28,6 +28,7 @@ memory of any worker, and the coordinator's (the ``doccheck`` process itself) â€
 figure that must not grow with the number of documents, since the reports are
 written out as they come.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -116,8 +117,20 @@ class Sampler(threading.Thread):
 
 
 def run_configuration(folder: Path, options: list[str]) -> dict[str, float]:
-    command = [sys.executable, "-m", "checker.cli", "check", "--format", "jsonl", "--no-cache", "--no-progress",
-               "--fail-on", "never", *options, str(folder)]
+    command = [
+        sys.executable,
+        "-m",
+        "checker.cli",
+        "check",
+        "--format",
+        "jsonl",
+        "--no-cache",
+        "--no-progress",
+        "--fail-on",
+        "never",
+        *options,
+        str(folder),
+    ]
     cpu_before = _children_cpu()
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -138,9 +151,15 @@ def run_configuration(folder: Path, options: list[str]) -> dict[str, float]:
     sampler.join()
     if process.returncode not in (0, 1):
         sys.exit(f"{' '.join(options)} exited {process.returncode}: {stderr[-2000:]}")
-    return {"wall": elapsed, "cpu": _children_cpu() - cpu_before, "lines": lines, "findings": findings,
-            "first_line": first_line or 0.0, "coordinator": sampler.coordinator() / 2**20,
-            "worker": sampler.largest_worker() / 2**20}
+    return {
+        "wall": elapsed,
+        "cpu": _children_cpu() - cpu_before,
+        "lines": lines,
+        "findings": findings,
+        "first_line": first_line or 0.0,
+        "coordinator": sampler.coordinator() / 2**20,
+        "worker": sampler.largest_worker() / 2**20,
+    }
 
 
 def _children_cpu() -> float:
@@ -169,9 +188,11 @@ def main() -> None:
             started = time.perf_counter()
             size = generate(folder, documents, megabytes)
             print(f"generated {documents} documents, {size / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s")
-        print(f"doccheck check --format jsonl --no-cache over {documents} documents ({size / 1e6:.1f} MB); "
-              f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, "
-              f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+        print(
+            f"doccheck check --format jsonl --no-cache over {documents} documents ({size / 1e6:.1f} MB); "
+            f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, "
+            f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+        )
         one_process = None
         for name in runs:
             arguments, workers = CONFIGURATIONS[name]
@@ -181,12 +202,15 @@ def main() -> None:
                 one_process = throughput
             per_worker = throughput / workers
             against = f", {per_worker / one_process:.2f} of one process" if one_process else ""
-            print(f"  {name:6s} wall {result['wall']:7.1f} s, CPU {result['cpu']:7.1f} s "
-                  f"({size / 1e6 / result['cpu']:.2f} MB per CPU second), "
-                  f"{throughput:5.2f} MB/s ({per_worker:.2f} per worker{against}); "
-                  f"first line after {result['first_line']:.1f} s; {result['lines']:.0f} lines, "
-                  f"{result['findings']:.0f} findings; peak RSS: coordinator {result['coordinator']:.0f} MB, "
-                  f"largest worker {result['worker']:.0f} MB; load {os.getloadavg()[0]:.2f}", flush=True)
+            print(
+                f"  {name:6s} wall {result['wall']:7.1f} s, CPU {result['cpu']:7.1f} s "
+                f"({size / 1e6 / result['cpu']:.2f} MB per CPU second), "
+                f"{throughput:5.2f} MB/s ({per_worker:.2f} per worker{against}); "
+                f"first line after {result['first_line']:.1f} s; {result['lines']:.0f} lines, "
+                f"{result['findings']:.0f} findings; peak RSS: coordinator {result['coordinator']:.0f} MB, "
+                f"largest worker {result['worker']:.0f} MB; load {os.getloadavg()[0]:.2f}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 Also ``--throughput FILE…``: lint them in this process after a warm-up and print the
 seconds taken, for the in-process throughput row of the bench.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,9 @@ def main(argv: list[str]) -> int:
         start, cpu = time.perf_counter(), time.process_time()
     problems = sum(len(autocorrect_py.lint_for(text, path).lines) for path, text in texts)
     if throughput:
-        print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
-                          "findings": problems}))
+        print(
+            json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "findings": problems})
+        )
     else:
         print(f"{problems} problems")
     return 0 if throughput else (1 if problems else 0)

@@ -9,6 +9,7 @@ shares are built and the first timed run pays only for checking), once to fill t
 cache of reports ("first"), and once over the unchanged tree ("unchanged"). Prints
 both times, their ratio, and whether the two reports are byte for byte the same.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,8 +27,12 @@ DOCCHECK = [sys.executable, "-m", "checker.cli"]
 
 def timed_run(tree: Path, output: Path, env: dict[str, str], *options: str) -> float:
     started = time.perf_counter()
-    subprocess.run([*DOCCHECK, "check", "-j", "1", "--no-progress", "-o", str(output), *options, str(tree)],
-                   env=env, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        [*DOCCHECK, "check", "-j", "1", "--no-progress", "-o", str(output), *options, str(tree)],
+        env=env,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
     return time.perf_counter() - started
 
 
@@ -45,8 +50,10 @@ def main() -> None:
         first = timed_run(tree, Path(folder) / "first.txt", env)
         unchanged = timed_run(tree, Path(folder) / "unchanged.txt", env)
         same = (Path(folder) / "first.txt").read_bytes() == (Path(folder) / "unchanged.txt").read_bytes()
-        print(f"{files} files: first run {first:.2f} s, unchanged tree {unchanged:.2f} s "
-              f"({unchanged / first:.1%}); reports identical: {same}")
+        print(
+            f"{files} files: first run {first:.2f} s, unchanged tree {unchanged:.2f} s "
+            f"({unchanged / first:.1%}); reports identical: {same}"
+        )
 
 
 if __name__ == "__main__":

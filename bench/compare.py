@@ -25,6 +25,7 @@ time, which is what the wall time comes down to on a machine with a core to spar
 when other work keeps the cores busy, the wall time of both revisions grows with the
 load while their CPU times and the ratios stay put.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -114,8 +115,9 @@ def run_once(revision: Revision, measurement: Measurement) -> None:
     series.runs.append(one)
 
 
-def measure_alternately(revisions: list[Revision], measurements: list[Measurement], runs: int,
-                        progress: Callable[[str], None]) -> None:
+def measure_alternately(
+    revisions: list[Revision], measurements: list[Measurement], runs: int, progress: Callable[[str], None]
+) -> None:
     for revision in revisions:  # untimed: bytecode, the cache folder, the file cache
         for measurement in measurements:
             measure.run(measurement.argv(revision), env=revision.env, cwd=str(revision.workdir))
@@ -139,18 +141,38 @@ def table(revisions: list[Revision], sets: dict) -> list[str]:
         ("cold: `check` of the seed, wall s (median)", "cold", lambda s: s.median, 3, "≤", TARGET_COLD),
         ("cold: CPU s (median)", "cold", lambda s: s.cpu_median, 3, "≤", TARGET_COLD),
         ("cold: min–max wall s", "cold", None, 3, None, None),
-        (f"throughput: full check of {megabytes:.2f} MB in one process, MB/s (median)", "throughput",
-         lambda s: megabytes / s.median, 2, "≥", TARGET_THROUGHPUT),
-        ("throughput: MB/s of CPU time (median)", "throughput", lambda s: megabytes / s.cpu_median, 2, "≥",
-         TARGET_THROUGHPUT),
-        ("memory: `check -j 2` of the corpus, peak MB of any process", "corpus", lambda s: s.peak_mb, 0, "≤",
-         TARGET_MEMORY),
+        (
+            f"throughput: full check of {megabytes:.2f} MB in one process, MB/s (median)",
+            "throughput",
+            lambda s: megabytes / s.median,
+            2,
+            "≥",
+            TARGET_THROUGHPUT,
+        ),
+        (
+            "throughput: MB/s of CPU time (median)",
+            "throughput",
+            lambda s: megabytes / s.cpu_median,
+            2,
+            "≥",
+            TARGET_THROUGHPUT,
+        ),
+        (
+            "memory: `check -j 2` of the corpus, peak MB of any process",
+            "corpus",
+            lambda s: s.peak_mb,
+            0,
+            "≤",
+            TARGET_MEMORY,
+        ),
         ("memory: that run's wall s (median)", "corpus", lambda s: s.median, 3, None, None),
         ("memory: that run's CPU s, all processes (median)", "corpus", lambda s: s.cpu_median, 3, None, None),
     ]
-    lines = [f"| what | {base.name} ({base.commit[:7]}) | {head.name} ({head.commit[:7]}) | "
-             f"{head.name} ÷ {base.name} | target ({head.name}) |",
-             "| --- | --- | --- | --- | --- |"]
+    lines = [
+        f"| what | {base.name} ({base.commit[:7]}) | {head.name} ({head.commit[:7]}) | "
+        f"{head.name} ÷ {base.name} | target ({head.name}) |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for label, key, value, digits, relation, target in rows:
         a, b = base.series[key], head.series[key]
         if value is None:
@@ -186,10 +208,17 @@ def main(argv: list[str] | None = None) -> int:
     corpus = [str(path) for path in sets["corpus"].texts]
     measurements = [
         Measurement("cold", "check seed", lambda r: r.check(*seed)),
-        Measurement("throughput", "full check in one process",
-                    lambda r: [sys.executable, "-c", THROUGHPUT, *megabyte], in_process=True),
-        Measurement("corpus", f"check -j {options.jobs} corpus",
-                    lambda r: r.check("--no-progress", "-j", str(options.jobs), *corpus)),
+        Measurement(
+            "throughput",
+            "full check in one process",
+            lambda r: [sys.executable, "-c", THROUGHPUT, *megabyte],
+            in_process=True,
+        ),
+        Measurement(
+            "corpus",
+            f"check -j {options.jobs} corpus",
+            lambda r: r.check("--no-progress", "-j", str(options.jobs), *corpus),
+        ),
     ]
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="doccheck-bench-") as scratch:
@@ -205,22 +234,30 @@ def main(argv: list[str] | None = None) -> int:
                 revision.script = compare_findings.console_script(revision.worktree)
                 usage = measure.run(revision.doccheck("check", "--help"), env=revision.env, cwd=str(revision.workdir))
                 revision.check_options = ("--no-cache",) if "--no-cache" in usage.stdout else ()
-            print(f"doccheck bench: {options.base} against {options.head}, {options.runs} alternating runs each",
-                  flush=True)
+            print(
+                f"doccheck bench: {options.base} against {options.head}, {options.runs} alternating runs each",
+                flush=True,
+            )
             measure_alternately(revisions, measurements, options.runs, lambda text: print(text, flush=True))
         except compare_findings.Failure as error:
             print(f"error: {error}", file=sys.stderr)
             return 2
         finally:
             for revision in revisions:
-                subprocess.run(["git", "-C", str(repo), "worktree", "remove", "--force", str(revision.worktree)],
-                               capture_output=True)
+                subprocess.run(
+                    ["git", "-C", str(repo), "worktree", "remove", "--force", str(revision.worktree)],
+                    capture_output=True,
+                )
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     print()
-    print(f"{now} · {os.cpu_count()} cores ({platform.machine()}) · Python {platform.python_version()} · "
-          f"load average {load:.2f} before, {os.getloadavg()[0]:.2f} after · {options.runs} runs each, alternating")
-    print(f"seed {sets['seed'].size / 1e6:.3f} MB; throughput set {len(megabyte)} documents, "
-          f"{sets['megabyte'].size / 1e6:.2f} MB; corpus {len(corpus)} files, {sets['corpus'].size / 1e6:.2f} MB")
+    print(
+        f"{now} · {os.cpu_count()} cores ({platform.machine()}) · Python {platform.python_version()} · "
+        f"load average {load:.2f} before, {os.getloadavg()[0]:.2f} after · {options.runs} runs each, alternating"
+    )
+    print(
+        f"seed {sets['seed'].size / 1e6:.3f} MB; throughput set {len(megabyte)} documents, "
+        f"{sets['megabyte'].size / 1e6:.2f} MB; corpus {len(corpus)} files, {sets['corpus'].size / 1e6:.2f} MB"
+    )
     print()
     print("\n".join(table(revisions, sets)))
     return 0

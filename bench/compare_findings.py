@@ -13,6 +13,7 @@ and compared file by file. Exit status: 0 identical, 1 different, 2 could not ru
 A refactoring that must not change behaviour is done when this prints
 ``identical``.
 """
+
 from __future__ import annotations
 
 import json
@@ -85,16 +86,28 @@ def report_of(repo: Path, revision: str, folders: dict[str, Path]) -> dict:
         git(repo, "worktree", "add", "--detach", "--quiet", str(worktree), revision)
         try:
             env = dict(os.environ, PYTHONPATH=str(worktree), DOCCHECK_CACHE_DIR=str(cache))
-            command = [sys.executable, "-c", RUNNER, console_script(worktree), str(worktree),
-                       "check", "--format", "json", "--fail-on", "never", *map(str, folders.values())]
+            command = [
+                sys.executable,
+                "-c",
+                RUNNER,
+                console_script(worktree),
+                str(worktree),
+                "check",
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+                *map(str, folders.values()),
+            ]
             done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=worktree)
         finally:
             git(repo, "worktree", "remove", "--force", str(worktree))
     try:
         report = json.loads(done.stdout)
     except json.JSONDecodeError:
-        raise Failure(f"{revision}: doccheck exited {done.returncode} without a JSON report:\n"
-                      f"{done.stderr.strip()[-2000:]}") from None
+        raise Failure(
+            f"{revision}: doccheck exited {done.returncode} without a JSON report:\n{done.stderr.strip()[-2000:]}"
+        ) from None
     return normalised(report, folders)
 
 

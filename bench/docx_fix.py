@@ -11,6 +11,7 @@ command as a fresh process and reports the seconds and the peak resident memory
 
 ``--profile`` runs the fix once more under cProfile and prints the 25 costliest calls.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,7 +43,7 @@ def build_document(target: Path, pages: int = PAGES) -> int:
         for line in lines:
             paragraph = document.add_paragraph()
             for index, at in enumerate(range(0, len(line), RUN_CHARS)):
-                run = paragraph.add_run(line[at:at + RUN_CHARS])
+                run = paragraph.add_run(line[at : at + RUN_CHARS])
                 run.font.size = Pt(16)
                 run.bold = index % 2 == 1
             total += len(line)
@@ -71,14 +72,21 @@ def main() -> None:
         if result.returncode not in (0, 1):
             raise SystemExit(f"fix failed ({result.returncode}): {result.stderr[-2000:]}")
         runs.append(result)
-        print(f"  {result.seconds:.2f} s wall, {result.cpu:.2f} s CPU, peak {result.peak_kb / 1024:.0f} MB; "
-              f"{result.stderr.strip().splitlines()[-1] if result.stderr.strip() else ''}")
-    print(f"median {statistics.median(r.seconds for r in runs):.2f} s, "
-          f"peak {max(r.peak_kb for r in runs) / 1024:.0f} MB (target ≤ 10 s, ≤ 300 MB)")
+        print(
+            f"  {result.seconds:.2f} s wall, {result.cpu:.2f} s CPU, peak {result.peak_kb / 1024:.0f} MB; "
+            f"{result.stderr.strip().splitlines()[-1] if result.stderr.strip() else ''}"
+        )
+    print(
+        f"median {statistics.median(r.seconds for r in runs):.2f} s, "
+        f"peak {max(r.peak_kb for r in runs) / 1024:.0f} MB (target ≤ 10 s, ≤ 300 MB)"
+    )
     if options.profile:
         profile = OUT / "big-fix.prof"
-        subprocess.run([sys.executable, "-m", "cProfile", "-o", str(profile), command[0], *command[1:]],
-                       check=False, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "cProfile", "-o", str(profile), command[0], *command[1:]],
+            check=False,
+            capture_output=True,
+        )
         import pstats
 
         pstats.Stats(str(profile)).sort_stats("cumulative").print_stats(25)

@@ -19,6 +19,7 @@ The run cannot be stopped with Ctrl-C: doccheck's command line, run in process f
 each example, takes the interrupt for its own and exits 2, which the property then
 reports as a failure. Use ``--minutes``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -67,8 +68,10 @@ def main(argv: list[str] | None = None) -> int:
                 break
     elapsed = time.monotonic() - started
     examples = counts.get("examples", {})
-    print(f"seed {options.seed}, {sum(examples.values())} examples in {elapsed / 60:.1f} min "
-          f"({options.examples} per property asked{'; stopped at the time limit' if stopped else ''})")
+    print(
+        f"seed {options.seed}, {sum(examples.values())} examples in {elapsed / 60:.1f} min "
+        f"({options.examples} per property asked{'; stopped at the time limit' if stopped else ''})"
+    )
     for name, count in sorted(examples.items()):
         print(f"  {name:<22} {count}")
     for name, count in sorted(counts.get("tolerated", {}).items()):
@@ -78,29 +81,60 @@ def main(argv: list[str] | None = None) -> int:
     for test, message in failures:
         print(f"\n== {test}\n{message}")
     if options.report:
-        options.report.write_text(json.dumps({"seed": options.seed, "seconds": round(elapsed), **counts,
-                                              "failures": dict(failures)}, ensure_ascii=False, indent=1),
-                                  encoding="utf-8")
+        options.report.write_text(
+            json.dumps(
+                {"seed": options.seed, "seconds": round(elapsed), **counts, "failures": dict(failures)},
+                ensure_ascii=False,
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
     return 1 if failures else 0
 
 
 def _properties(select: str | None) -> list[str]:
     """The node ids of the fuzz properties (those ``-k select`` picks)."""
-    command = [sys.executable, "-m", "pytest", "tests/fuzz/test_properties.py", "--collect-only", "-q",
-               "-o", "addopts=", "-p", "no:cacheprovider"] + (["-k", select] if select else [])
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "tests/fuzz/test_properties.py",
+        "--collect-only",
+        "-q",
+        "-o",
+        "addopts=",
+        "-p",
+        "no:cacheprovider",
+    ] + (["-k", select] if select else [])
     listed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False).stdout
     return [line.strip() for line in listed.splitlines() if "::" in line]
 
 
-def _run_property(test: str, options: argparse.Namespace, scratch: Path,
-                  seconds: float | None) -> tuple[dict, list[tuple[str, str]], bool]:
+def _run_property(
+    test: str, options: argparse.Namespace, scratch: Path, seconds: float | None
+) -> tuple[dict, list[tuple[str, str]], bool]:
     """Run one property (at most ``seconds``): (its counts, its failures, whether it was stopped)."""
     name = test.rsplit("::", 1)[-1]
     counts_file, junit, log = scratch / f"{name}.counts.json", scratch / f"{name}.xml", scratch / f"{name}.log"
-    env = {**os.environ, "HYPOTHESIS_PROFILE": "bench", "DOCCHECK_FUZZ_EXAMPLES": str(options.examples),
-           "DOCCHECK_FUZZ_REPORT": str(counts_file)}
-    command = [sys.executable, "-m", "pytest", test, "-q", "-p", "no:cacheprovider",
-               f"--hypothesis-seed={options.seed}", f"--junitxml={junit}", "-W", "ignore::Warning"]
+    env = {
+        **os.environ,
+        "HYPOTHESIS_PROFILE": "bench",
+        "DOCCHECK_FUZZ_EXAMPLES": str(options.examples),
+        "DOCCHECK_FUZZ_REPORT": str(counts_file),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        test,
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        f"--hypothesis-seed={options.seed}",
+        f"--junitxml={junit}",
+        "-W",
+        "ignore::Warning",
+    ]
     with open(log, "wb") as output:
         run = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
         try:
@@ -129,8 +163,11 @@ def _failures(junit: Path) -> list[tuple[str, str]]:
     for case in ElementTree.parse(junit).iter("testcase"):
         for problem in list(case.iter("failure")) + list(case.iter("error")):
             text = problem.text or problem.get("message", "")
-            lines = [line for line in text.splitlines()
-                     if line.startswith("E ") or "Failing test case" in line or "reproduce_failure" in line]
+            lines = [
+                line
+                for line in text.splitlines()
+                if line.startswith("E ") or "Failing test case" in line or "reproduce_failure" in line
+            ]
             found.append((case.get("name", "?"), "\n".join(lines[-40:]) or text[-3000:]))
     return found
 

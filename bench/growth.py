@@ -19,6 +19,7 @@ one per shape with the growth exponents (log of the time ratio over log of the s
 ratio, smallest to largest): ``bench/run.py`` reads the rows, a person the summary.
 ``--scale S`` multiplies the sizes (``bench/run.py --growth-scale``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -111,15 +112,17 @@ def one_character_lines(size: int) -> str:
 def long_numbers(size: int) -> str:
     """Lines with 500-digit numbers, grouped and ungrouped, as amounts and percentages."""
     digits = "1234567890" * 50
-    grouped = ",".join(digits[i:i + 3] for i in range(0, len(digits), 3))
+    grouped = ",".join(digits[i : i + 3] for i in range(0, len(digits), 3))
     return repeat_to(f"合计{digits}元，其中{grouped}万元，占{digits[:40]}.{digits}%，增长{digits}倍。\n", size)
 
 
 def html_rewritten_lines(size: int) -> str:
     """Short paragraphs with a soft hyphen, which the extractor drops: no extracted line is
     in the page as it is."""
-    head = ('<html><head><meta charset="utf-8"><title>关于报送统计数据的通知</title></head><body>'
-            "<h1>关于报送统计数据的通知</h1><div>\n")
+    head = (
+        '<html><head><meta charset="utf-8"><title>关于报送统计数据的通知</title></head><body>'
+        "<h1>关于报送统计数据的通知</h1><div>\n"
+    )
     lines, total, index = [head], len(head), 0
     while total < size:
         line = f"<p>第{index}项\u00ad要求。</p>\n"
@@ -144,13 +147,20 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 def docx_table(size: int) -> bytes:
     """A .docx holding one table of 30 columns, rows numbered cell by cell, ``size`` bytes of XML."""
-    row = "<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{column}</w:t></w:r></w:p></w:tc>"
-                             for column in range(1, 31)) + "</w:tr>"
+    row = (
+        "<w:tr>"
+        + "".join(f"<w:tc><w:p><w:r><w:t>{column}</w:t></w:r></w:p></w:tc>" for column in range(1, 31))
+        + "</w:tr>"
+    )
     grid = "<w:tblGrid>" + '<w:gridCol w:w="300"/>' * 30 + "</w:tblGrid>"
-    title = '<w:p><w:r><w:t>关于报送统计数据的通知</w:t></w:r></w:p>'
+    title = "<w:p><w:r><w:t>关于报送统计数据的通知</w:t></w:r></w:p>"
     table = "<w:tbl>" + grid + row * max(1, size // len(row)) + "</w:tbl>"
-    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{_W}"><w:body>'
-                + title + table + "<w:sectPr/></w:body></w:document>")
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{_W}"><w:body>'
+        + title
+        + table
+        + "<w:sectPr/></w:body></w:document>"
+    )
     return package_docx(document)
 
 
@@ -163,11 +173,13 @@ def package_docx(document_xml: str) -> bytes:
             'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
             'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
             '"/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
-            'document.main+xml"/></Types>'),
+            'document.main+xml"/></Types>'
+        ),
         "_rels/.rels": (
             '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
             f'package/2006/relationships"><Relationship Id="rId1" Type="{relationship}" '
-            'Target="word/document.xml"/></Relationships>'),
+            'Target="word/document.xml"/></Relationships>'
+        ),
         "word/document.xml": document_xml,
     }
     buffer = io.BytesIO()
@@ -233,9 +245,17 @@ def measure(shape_name: str, size: int) -> dict:
             findings, error = len(report.findings), report.error
             del report  # before the second run: its peak is one report's
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"shape": shape_name, "size": size, "unit": "bytes", "chars": size, "seconds": round(min(timings), 3),
-            "peak_mb": round(peak, 1), "added_mb": round(max(0.1, peak - resting), 1), "findings": findings,
-            "error": error}
+    return {
+        "shape": shape_name,
+        "size": size,
+        "unit": "bytes",
+        "chars": size,
+        "seconds": round(min(timings), 3),
+        "peak_mb": round(peak, 1),
+        "added_mb": round(max(0.1, peak - resting), 1),
+        "findings": findings,
+        "error": error,
+    }
 
 
 def exponent(small: dict, large: dict, key: str) -> float:
@@ -263,22 +283,27 @@ def main(argv: list[str]) -> int:
     for name in names:
         rows = []
         for size in (top // 4, top // 2, top):
-            done = subprocess.run([sys.executable, __file__, "--one", name, str(size)], capture_output=True,
-                                  text=True)
+            done = subprocess.run([sys.executable, __file__, "--one", name, str(size)], capture_output=True, text=True)
             if done.returncode != 0:
                 print(f"{name} at {size} bytes failed: {done.stderr.strip()[-500:]}", file=sys.stderr)
                 return 1
             row = json.loads(done.stdout)
             rows.append(row)
             print(json.dumps(row, ensure_ascii=False), flush=True)
-        summary.append((name, exponent(rows[0], rows[-1], "seconds"), exponent(rows[0], rows[-1], "added_mb"),
-                        rows[-1]))
+        summary.append(
+            (name, exponent(rows[0], rows[-1], "seconds"), exponent(rows[0], rows[-1], "added_mb"), rows[-1])
+        )
     print("", file=sys.stderr)
-    print(f"{'shape':<28} {'time exponent':>13} {'memory exponent':>15} {'largest: cpu s':>14} {'peak MB':>8}",
-          file=sys.stderr)
+    print(
+        f"{'shape':<28} {'time exponent':>13} {'memory exponent':>15} {'largest: cpu s':>14} {'peak MB':>8}",
+        file=sys.stderr,
+    )
     for name, time_exponent, memory_exponent, largest in summary:
-        print(f"{name:<28} {time_exponent:>13.2f} {memory_exponent:>15.2f} {largest['seconds']:>14.2f} "
-              f"{largest['peak_mb']:>8.0f}", file=sys.stderr)
+        print(
+            f"{name:<28} {time_exponent:>13.2f} {memory_exponent:>15.2f} {largest['seconds']:>14.2f} "
+            f"{largest['peak_mb']:>8.0f}",
+            file=sys.stderr,
+        )
     return 0
 
 

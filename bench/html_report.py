@@ -12,6 +12,7 @@ too (read with ``git show``; nothing is checked out).
 
     nice -n 10 .venv/bin/python bench/html_report.py [--files 2000] [--main]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,8 +36,9 @@ SHARED = ROOT.parent / "shared"
 
 
 def scan(files: int) -> Report:
-    paths = sorted(str(p) for p in (SHARED / "corpus").glob("*.txt")) + \
-        sorted(str(p) for p in (SHARED / "seeds").glob("*.txt"))
+    paths = sorted(str(p) for p in (SHARED / "corpus").glob("*.txt")) + sorted(
+        str(p) for p in (SHARED / "seeds").glob("*.txt")
+    )
     checked = check_paths(paths, Settings(), jobs=2).files
     made: list[FileReport] = []
     while len(made) < files:
@@ -48,8 +50,12 @@ def scan(files: int) -> Report:
 
 
 def main_renderer() -> types.ModuleType:
-    source = subprocess.run(["git", "-C", str(ROOT), "show", "main:checker/report/formatters/html.py"],
-                            check=True, capture_output=True, text=True).stdout
+    source = subprocess.run(
+        ["git", "-C", str(ROOT), "show", "main:checker/report/formatters/html.py"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     module = types.ModuleType("main_html")
     exec(compile(source, "main:html.py", "exec"), module.__dict__)
     return module
@@ -87,8 +93,10 @@ def main() -> None:
     options = parser.parse_args()
     started = time.perf_counter()
     report = scan(options.files)
-    print(f"{len(report.files)} files, {report.summary.findings} findings "
-          f"(scan made in {time.perf_counter() - started:.1f} s)")
+    print(
+        f"{len(report.files)} files, {report.summary.findings} findings "
+        f"(scan made in {time.perf_counter() - started:.1f} s)"
+    )
     out = Path(tempfile.mkdtemp(prefix="doccheck-html-bench-"))
     started = time.perf_counter()
     page = render(report, "html")
@@ -99,8 +107,10 @@ def main() -> None:
     for kind in browsers.BROWSERS:
         timed = open_in(kind, path, len(report.files) - 1)
         if timed:
-            print(f"  {kind}: load event and layout after {timed[0]:.1f} s; "
-                  f"last file drawn {timed[1]:.2f} s after its link")
+            print(
+                f"  {kind}: load event and layout after {timed[0]:.1f} s; "
+                f"last file drawn {timed[1]:.2f} s after its link"
+            )
     if options.main:
         started = time.perf_counter()
         old = main_renderer().render(report)

@@ -6,6 +6,7 @@ exists as the original ``.txt`` files (for doccheck) and as ``.md`` copies of th
 same bytes (the Markdown linters only read ``.md``). The corpus is read, never
 copied into the repository: ``bench/out/`` is ignored by git.
 """
+
 from __future__ import annotations
 
 import shutil

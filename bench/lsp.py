@@ -14,6 +14,7 @@ pages: sections, numbered items, figures, names, a few slips), and measures:
   for: a hundred full checks and nine hundred cancelled or superseded ones); target
   ≤ 250 MB.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,9 +43,12 @@ def document(target: int = 30_000) -> str:
         lines += [f"## {heading}、第{section + 1}部分工作情况", ""]
         for item in range(1, 8):
             park = PARKS[(section + item) % len(PARKS)]
-            lines += [f"（{NUMERALS[item - 1]}）{park}建设。全年{park}新入驻企业{30 + item}家，其中高新技术企业"
-                      f"{10 + item}家、科技型中小企业{20}家，实现产值{15 + section}.{item}亿元，同比增长{item + 3}.5%。"
-                      f"我们要认真部署，狠抓落实，推动{park}高质量发展，确保各项任务按期完成。", ""]
+            lines += [
+                f"（{NUMERALS[item - 1]}）{park}建设。全年{park}新入驻企业{30 + item}家，其中高新技术企业"
+                f"{10 + item}家、科技型中小企业{20}家，实现产值{15 + section}.{item}亿元，同比增长{item + 3}.5%。"
+                f"我们要认真部署，狠抓落实，推动{park}高质量发展，确保各项任务按期完成。",
+                "",
+            ]
         lines += [f"下一步，我们将认真布署第{section + 1}部分的工作，进一步完善机制，加强协调，形成合力。", ""]
         section += 1
     lines += ["某区科技局", "", "2025年1月10日", ""]
@@ -65,9 +69,12 @@ async def published(client: LanguageClient, uri: str, version: int) -> float:
 
 
 def change(client: LanguageClient, uri: str, version: int, text: str) -> None:
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
 
 
 def edited(text: str, version: int) -> str:
@@ -103,17 +110,26 @@ async def main(edits: int, rounds: int) -> None:
         return None
 
     client.set_configuration({"debounce": DEBOUNCE_MS}, section="doccheck")
-    await client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"), root_uri=folder.as_uri(),
-        workspace_folders=[types.WorkspaceFolder(uri=folder.as_uri(), name="bench")]))
+    await client.initialize_session(
+        types.InitializeParams(
+            capabilities=client_capabilities("visual-studio-code"),
+            root_uri=folder.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=folder.as_uri(), name="bench")],
+        )
+    )
     version = 1
     started = time.perf_counter()
     waiting = asyncio.ensure_future(published(client, uri, version))
-    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-        uri=uri, language_id="markdown", version=version, text=text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=version, text=text)
+        )
+    )
     await waiting
-    print(f"document: {len(text)} characters, {text.count(chr(10))} lines; first diagnostics after "
-          f"{(time.perf_counter() - started) * 1000:.0f} ms (server start-up included)")
+    print(
+        f"document: {len(text)} characters, {text.count(chr(10))} lines; first diagnostics after "
+        f"{(time.perf_counter() - started) * 1000:.0f} ms (server start-up included)"
+    )
     print(f"server memory after opening: {memory(pid)[0]:.0f} MB")
 
     latencies = []
@@ -125,11 +141,15 @@ async def main(edits: int, rounds: int) -> None:
         arrived = await waiting
         latencies.append((arrived - sent) * 1000 - DEBOUNCE_MS)
         await asyncio.sleep(0.1)
-    print(f"latency after the debounce ({rounds} edits): median {statistics.median(latencies):.0f} ms, "
-          f"max {max(latencies):.0f} ms (target ≤ 300 ms)")
+    print(
+        f"latency after the debounce ({rounds} edits): median {statistics.median(latencies):.0f} ms, "
+        f"max {max(latencies):.0f} ms (target ≤ 300 ms)"
+    )
     checks = library_check_times(text, str(path), rounds)
-    print(f"  the same check in-process through the library: median {statistics.median(checks):.0f} ms, "
-          f"max {max(checks):.0f} ms (the server's share is the difference)")
+    print(
+        f"  the same check in-process through the library: median {statistics.median(checks):.0f} ms, "
+        f"max {max(checks):.0f} ms (the server's share is the difference)"
+    )
 
     done = 0
     while done < edits:
@@ -141,8 +161,7 @@ async def main(edits: int, rounds: int) -> None:
         await published(client, uri, version)
         done += burst
     resident, peak = memory(pid)
-    print(f"server memory after {edits} more edits: {resident:.0f} MB resident, peak {peak:.0f} MB "
-          f"(target ≤ 250 MB)")
+    print(f"server memory after {edits} more edits: {resident:.0f} MB resident, peak {peak:.0f} MB (target ≤ 250 MB)")
     await client.shutdown_session()
     await client.stop()
 

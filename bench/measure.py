@@ -4,6 +4,7 @@ The peak memory is ``ru_maxrss`` from ``wait4``: the resident set of the largest
 process in the command's tree (the command itself or any child it waited for, such
 as the workers of ``-j``), which is what a user running it on a small machine feels.
 """
+
 from __future__ import annotations
 
 import os
@@ -62,19 +63,32 @@ def run(argv: Sequence[str], *, cwd: str | None = None, env: dict | None = None)
     """Run ``argv`` once; output goes to temporary files so that ``wait4`` reaps it."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        process = subprocess.Popen(list(argv), stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-                                   cwd=cwd, env=env)
+        process = subprocess.Popen(list(argv), stdin=subprocess.DEVNULL, stdout=out, stderr=err, cwd=cwd, env=env)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)  # already reaped: keep Popen quiet
         out.seek(0)
         err.seek(0)
-        return Run(seconds, usage.ru_maxrss, usage.ru_utime + usage.ru_stime, process.returncode,
-                   out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
+        return Run(
+            seconds,
+            usage.ru_maxrss,
+            usage.ru_utime + usage.ru_stime,
+            process.returncode,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+        )
 
 
-def series(label: str, argv: Sequence[str], times: int, *, ok: Sequence[int] = (0, 1),
-           cwd: str | None = None, env: dict | None = None, warmup: int = 0) -> Series:
+def series(
+    label: str,
+    argv: Sequence[str],
+    times: int,
+    *,
+    ok: Sequence[int] = (0, 1),
+    cwd: str | None = None,
+    env: dict | None = None,
+    warmup: int = 0,
+) -> Series:
     """``times`` runs of ``argv`` after ``warmup`` untimed ones; a run with an unexpected
     exit status marks the series failed."""
     result = Series(label)

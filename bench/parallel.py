@@ -17,6 +17,7 @@ from ``-j 2`` at that moment, and the figure to read doccheck's ratio against.
 the two medians: where ``-j N`` starts to win is the size below which the default
 (:func:`checker.run.parallel.worker_count`) starts no pool.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,8 +43,21 @@ def _cpu() -> float:
 def run_once(corpus: Path | list[Path], jobs: int) -> tuple[float, float, dict]:
     """(wall seconds, CPU seconds of the process and its workers, the report)."""
     paths = [str(path) for path in corpus] if isinstance(corpus, list) else [str(corpus)]
-    command = [sys.executable, "-m", "checker.cli", "check", "--format", "json", "--no-progress", "--no-cache",
-               "--fail-on", "never", "-j", str(jobs), *paths]
+    command = [
+        sys.executable,
+        "-m",
+        "checker.cli",
+        "check",
+        "--format",
+        "json",
+        "--no-progress",
+        "--no-cache",
+        "--fail-on",
+        "never",
+        "-j",
+        str(jobs),
+        *paths,
+    ]
     cpu = _cpu()
     started = time.perf_counter()
     completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
@@ -81,8 +95,10 @@ def crossover(corpus: Path, jobs: int, repeat: int) -> None:
 
     files = sorted(path for path in corpus.iterdir() if path.suffix in (".txt", ".md", ".html", ".docx", ".pdf"))
     random.Random(19).shuffle(files)
-    print(f"-j 1 against -j {jobs} on parts of {corpus}; median of {repeat} runs each, wall seconds; "
-          f"load average {os.getloadavg()[0]:.2f}")
+    print(
+        f"-j 1 against -j {jobs} on parts of {corpus}; median of {repeat} runs each, wall seconds; "
+        f"load average {os.getloadavg()[0]:.2f}"
+    )
     count = 1
     while True:
         part = files[:count]
@@ -92,8 +108,11 @@ def crossover(corpus: Path, jobs: int, repeat: int) -> None:
             for j in times:
                 times[j].append(run_once(part, j)[0])
         one, many = statistics.median(times[1]), statistics.median(times[jobs])
-        print(f"  {len(part):4d} files {size / 1024:8.0f} KB: -j 1 {one:.2f} s, -j {jobs} {many:.2f} s, "
-              f"ratio {one / many:.2f}", flush=True)
+        print(
+            f"  {len(part):4d} files {size / 1024:8.0f} KB: -j 1 {one:.2f} s, -j {jobs} {many:.2f} s, "
+            f"ratio {one / many:.2f}",
+            flush=True,
+        )
         if count >= len(files):
             break
         count = min(count * 2, len(files))
@@ -125,19 +144,27 @@ def main() -> None:
             cpu[jobs].append(cpu_seconds)
     same = reports[1] == reports[options.jobs]
     summary = reports[1]["summary"]
-    print(f"doccheck check {options.corpus}: {summary['files']} files, {summary['findings']} findings; "
-          f"{options.repeat} runs each, {os.cpu_count()} CPUs, {platform.machine()}, "
-          f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
-    print(f"  load average (1 min) before {load_before:.2f}, after {os.getloadavg()[0]:.2f} "
-          f"(the machine is shared: other work competes for the same CPUs)")
+    print(
+        f"doccheck check {options.corpus}: {summary['files']} files, {summary['findings']} findings; "
+        f"{options.repeat} runs each, {os.cpu_count()} CPUs, {platform.machine()}, "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+    )
+    print(
+        f"  load average (1 min) before {load_before:.2f}, after {os.getloadavg()[0]:.2f} "
+        f"(the machine is shared: other work competes for the same CPUs)"
+    )
     for jobs, series in times.items():
-        print(f"  -j {jobs}: median {statistics.median(series):.2f} s wall  "
-              f"(min {min(series):.2f}, max {max(series):.2f}); "
-              f"median {statistics.median(cpu[jobs]):.2f} s CPU")
+        print(
+            f"  -j {jobs}: median {statistics.median(series):.2f} s wall  "
+            f"(min {min(series):.2f}, max {max(series):.2f}); "
+            f"median {statistics.median(cpu[jobs]):.2f} s CPU"
+        )
     ratio = statistics.median(times[1]) / statistics.median(times[options.jobs])
     print(f"  speed-up -j {options.jobs} over -j 1 (ratio of medians): {ratio:.2f}x")
-    print(f"  the machine's own gain from 2 processes (a CPU-bound loop, same moments): "
-          f"median {statistics.median(machine):.2f}x (min {min(machine):.2f}, max {max(machine):.2f})")
+    print(
+        f"  the machine's own gain from 2 processes (a CPU-bound loop, same moments): "
+        f"median {statistics.median(machine):.2f}x (min {min(machine):.2f}, max {max(machine):.2f})"
+    )
     print(f"  identical reports: {'yes' if same else 'NO'}")
     if not same:
         sys.exit(1)

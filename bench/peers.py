@@ -5,6 +5,7 @@ from npm (``npm install --prefix``). Versions are pinned so that two runs of the
 bench compare the same peers. Nothing is installed outside ``bench/.peers/``; a peer
 that cannot be installed (no network, no node) is reported and left out of the table.
 """
+
 from __future__ import annotations
 
 import os
@@ -30,9 +31,21 @@ def _install_python(log: Callable[[str], None]) -> str | None:
     if (PYTHON_TARGET / "autocorrect_py").is_dir():
         return None
     log(f"installing {AUTOCORRECT} into {PYTHON_TARGET.relative_to(HERE.parent)} …")
-    done = subprocess.run([PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                           "--target", str(PYTHON_TARGET), AUTOCORRECT],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            PYTHON,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--target",
+            str(PYTHON_TARGET),
+            AUTOCORRECT,
+        ],
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         output = (done.stderr or done.stdout).strip()
         return output.splitlines()[-1] if output else "pip failed"
@@ -48,8 +61,11 @@ def _install_npm(log: Callable[[str], None]) -> str | None:
         return "node/npm not found"
     log(f"installing {' '.join(NPM_PACKAGES)} into {NPM_PREFIX.relative_to(HERE.parent)} …")
     NPM_PREFIX.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run([npm, "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(NPM_PREFIX),
-                           *NPM_PACKAGES], capture_output=True, text=True)
+    done = subprocess.run(
+        [npm, "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(NPM_PREFIX), *NPM_PACKAGES],
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         lines = (done.stderr or done.stdout).strip().splitlines()
         return lines[-1] if lines else "npm install failed"

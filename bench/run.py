@@ -9,6 +9,7 @@ as a ratio to doccheck's median measured in the same run, because the machine is
 and absolute times drift. The peers (autocorrect-py from PyPI; zhlint and @lint-md/cli
 from npm) are installed into ``bench/.peers/`` by this script; see ``bench/peers.py``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -89,8 +90,10 @@ def ratio(one: measure.Series, base: measure.Series | None) -> str:
 
 
 def row(cells: list[str], widths: list[int]) -> str:
-    return "  ".join(cell.ljust(width) if i == 0 else cell.rjust(width)
-                     for i, (cell, width) in enumerate(zip(cells, widths, strict=True)))
+    return "  ".join(
+        cell.ljust(width) if i == 0 else cell.rjust(width)
+        for i, (cell, width) in enumerate(zip(cells, widths, strict=True))
+    )
 
 
 def verdict(ok: bool) -> str:
@@ -140,14 +143,18 @@ def cold(sets, doccheck, python, runs, peer_ok) -> measure.Series:
     main = measure.series("doccheck check seed", [*check_command(doccheck), *seed], runs, warmup=1)
     measured.append(main)
     measured += peer_series(seed_md, runs, peer_ok, suffix=" seed")
-    table(f"1. Cold start: one fresh process per run, {runs} runs after one untimed run that fills the "
-          f"caches on disk (bytecode, rule data, grammar tables, lexicon) "
-          f"(seed: {sets['seed'].chars:,} chars, {sets['seed'].size / 1e6:.3f} MB)",
-          ["what", "median s", "min–max s", "cpu s", "peak MB", "÷ doccheck"],
-          series_rows(measured, main))
+    table(
+        f"1. Cold start: one fresh process per run, {runs} runs after one untimed run that fills the "
+        f"caches on disk (bytecode, rule data, grammar tables, lexicon) "
+        f"(seed: {sets['seed'].chars:,} chars, {sets['seed'].size / 1e6:.3f} MB)",
+        ["what", "median s", "min–max s", "cpu s", "peak MB", "÷ doccheck"],
+        series_rows(measured, main),
+    )
     if not main.failed:
-        line(f"  target: doccheck check seed ≤ {TARGET_COLD} s median → {main.median:.3f} s, "
-             f"{verdict(main.median <= TARGET_COLD)}")
+        line(
+            f"  target: doccheck check seed ≤ {TARGET_COLD} s median → {main.median:.3f} s, "
+            f"{verdict(main.median <= TARGET_COLD)}"
+        )
         line()
     return main
 
@@ -198,24 +205,37 @@ def throughput(sets, doccheck, python, runs, peer_ok) -> measure.Series | None:
     main = in_process("doccheck full check, in process", [python, script, "doccheck", *texts], runs)
     measured = [main, in_process("jieba.lcut alone, in process", [python, script, "jieba", *texts], runs)]
     if peer_ok.get("autocorrect-py") is None:
-        measured.append(in_process("autocorrect-py lint_for, in process",
-                                   peers.autocorrect_command(["--throughput", *markdown]),
-                                   runs, env=peers.environment()))
+        measured.append(
+            in_process(
+                "autocorrect-py lint_for, in process",
+                peers.autocorrect_command(["--throughput", *markdown]),
+                runs,
+                env=peers.environment(),
+            )
+        )
     measured.append(measure.series("doccheck check, whole process", [*check_command(doccheck), *texts], runs))
     for one in peer_series(markdown, runs, peer_ok):
         if one.label != "autocorrect-py":
             one.label += ", whole process"
             measured.append(one)
-    table(f"2. Throughput on {megabytes:.2f} MB ({mb.chars:,} chars, {len(texts)} documents: the seed and "
-          f"corpus documents), {runs} runs",
-          ["what", "median s", "min–max s", "cpu s", "peak MB", "÷ doccheck", "MB/s"],
-          series_rows(measured, main, extra=rate))
+    table(
+        f"2. Throughput on {megabytes:.2f} MB ({mb.chars:,} chars, {len(texts)} documents: the seed and "
+        f"corpus documents), {runs} runs",
+        ["what", "median s", "min–max s", "cpu s", "peak MB", "÷ doccheck", "MB/s"],
+        series_rows(measured, main, extra=rate),
+    )
     if not main.failed:
         jieba = measured[1]
-        line(f"  target: full check ≥ {TARGET_THROUGHPUT} MB/s → {megabytes / main.median:.2f} MB/s, "
-             f"{verdict(megabytes / main.median >= TARGET_THROUGHPUT)}"
-             + ("" if jieba.failed else f"; jieba.lcut alone {megabytes / jieba.median:.2f} MB/s "
-                                         f"(check ÷ jieba time {main.median / jieba.median:.2f})"))
+        line(
+            f"  target: full check ≥ {TARGET_THROUGHPUT} MB/s → {megabytes / main.median:.2f} MB/s, "
+            f"{verdict(megabytes / main.median >= TARGET_THROUGHPUT)}"
+            + (
+                ""
+                if jieba.failed
+                else f"; jieba.lcut alone {megabytes / jieba.median:.2f} MB/s "
+                f"(check ÷ jieba time {main.median / jieba.median:.2f})"
+            )
+        )
         line()
     return main
 
@@ -232,13 +252,17 @@ def corpus(sets, doccheck, python, runs, peer_ok, jobs: int) -> measure.Series |
     if parallel and jobs != 1:
         measured.append(measure.series("doccheck check -j 1", [*check_command(doccheck), "-j", "1", *texts], runs))
     measured += peer_series(markdown, runs, peer_ok)
-    table(f"3. The corpus: {len(texts)} files, {files.chars:,} chars, {files.size / 1e6:.2f} MB; "
-          f"one fresh process per run, {runs} runs; peak MB = largest process of the tree",
-          ["what", "median s", "min–max s", "cpu s", "peak MB", "÷ doccheck", "MB/s"],
-          series_rows(measured, main, extra=lambda one: f"{files.size / 1e6 / one.median:.2f}"))
+    table(
+        f"3. The corpus: {len(texts)} files, {files.chars:,} chars, {files.size / 1e6:.2f} MB; "
+        f"one fresh process per run, {runs} runs; peak MB = largest process of the tree",
+        ["what", "median s", "min–max s", "cpu s", "peak MB", "÷ doccheck", "MB/s"],
+        series_rows(measured, main, extra=lambda one: f"{files.size / 1e6 / one.median:.2f}"),
+    )
     if not main.failed:
-        line(f"  target: peak memory ≤ {TARGET_MEMORY} MB → {main.peak_mb:.0f} MB, "
-             f"{verdict(main.peak_mb <= TARGET_MEMORY)}")
+        line(
+            f"  target: peak memory ≤ {TARGET_MEMORY} MB → {main.peak_mb:.0f} MB, "
+            f"{verdict(main.peak_mb <= TARGET_MEMORY)}"
+        )
         line()
     return main
 
@@ -253,6 +277,7 @@ def growth(python: str, scale: float) -> None:
     if done.returncode != 0:
         line("4. Growth: failed: " + (done.stderr.strip().splitlines() or [""])[-1])
         return
+
     def exponent(small: dict, large: dict) -> float:
         factor = large["seconds"] / small["seconds"] if small["seconds"] > 0 else 0
         size_factor = large["chars"] / small["chars"]
@@ -264,28 +289,49 @@ def growth(python: str, scale: float) -> None:
         before = previous.get(item["shape"])
         if before:
             factor = item["seconds"] / before["seconds"] if before["seconds"] > 0 else float("nan")
-            growth_cells = [f"{factor:.2f}×", f"{exponent(before, item):.2f}",
-                            f"{exponent(first[item['shape']], item):.2f}"]
+            growth_cells = [
+                f"{factor:.2f}×",
+                f"{exponent(before, item):.2f}",
+                f"{exponent(first[item['shape']], item):.2f}",
+            ]
         else:
             growth_cells = ["", "", ""]
             first[item["shape"]] = item
         previous[item["shape"]] = item
-        rows.append([item["shape"], f"{item['size']:,} {item['unit']}", f"{item['chars']:,}",
-                     seconds(item["seconds"]), *growth_cells, str(item["findings"])])
-    table("4. Growth: full check in one process, each size double the last; CPU seconds, better of two "
-          "(linear: time ×2, exponent ≈ 1; quadratic: ×4, exponent ≈ 2; 'overall' is from the smallest size)",
-          ["shape", "size", "chars", "cpu s", "× previous", "exponent", "overall", "findings"], rows)
+        rows.append(
+            [
+                item["shape"],
+                f"{item['size']:,} {item['unit']}",
+                f"{item['chars']:,}",
+                seconds(item["seconds"]),
+                *growth_cells,
+                str(item["findings"]),
+            ]
+        )
+    table(
+        "4. Growth: full check in one process, each size double the last; CPU seconds, better of two "
+        "(linear: time ×2, exponent ≈ 1; quadratic: ×4, exponent ≈ 2; 'overall' is from the smallest size)",
+        ["shape", "size", "chars", "cpu s", "× previous", "exponent", "overall", "findings"],
+        rows,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs of each timed command (default 5)")
-    parser.add_argument("--only", default="cold,throughput,corpus,growth",
-                        help="comma-separated sections: cold, throughput, corpus, growth")
+    parser.add_argument(
+        "--only",
+        default="cold,throughput,corpus,growth",
+        help="comma-separated sections: cold, throughput, corpus, growth",
+    )
     parser.add_argument("--no-peers", action="store_true", help="measure doccheck alone")
     parser.add_argument("--jobs", type=int, default=2, help="-j for the corpus run (default 2)")
-    parser.add_argument("--growth-scale", type=float, default=1.0,
-                        help="scale of the growth inputs (1 = the hostile sizes of the tests)")
+    parser.add_argument(
+        "--growth-scale",
+        type=float,
+        default=1.0,
+        help="scale of the growth inputs (1 = the hostile sizes of the tests)",
+    )
     options = parser.parse_args(argv)
     sections = {item.strip() for item in options.only.split(",") if item.strip()}
 
@@ -297,14 +343,21 @@ def main(argv: list[str] | None = None) -> int:
     doccheck = doccheck_command(python)
     version = subprocess.run([python, "--version"], capture_output=True, text=True).stdout.strip()
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    line(f"doccheck bench — {now} · {os.cpu_count()} cores · {version} · {platform.machine()} · "
-         f"load average {os.getloadavg()[0]:.2f}")
-    line("  median s / min–max s: wall time of the runs; cpu s: median user+system CPU of the process tree "
-         "(steadier than wall time on a shared machine); peak MB: largest resident set of any process; "
-         "÷ doccheck: median wall time over doccheck's in the same section")
+    line(
+        f"doccheck bench — {now} · {os.cpu_count()} cores · {version} · {platform.machine()} · "
+        f"load average {os.getloadavg()[0]:.2f}"
+    )
+    line(
+        "  median s / min–max s: wall time of the runs; cpu s: median user+system CPU of the process tree "
+        "(steadier than wall time on a shared machine); peak MB: largest resident set of any process; "
+        "÷ doccheck: median wall time over doccheck's in the same section"
+    )
     line()
-    peer_ok = ({name: "--no-peers" for name in ("autocorrect-py", "zhlint", "lint-md")} if options.no_peers
-               else peers.install(lambda message: line("  " + message)))
+    peer_ok = (
+        {name: "--no-peers" for name in ("autocorrect-py", "zhlint", "lint-md")}
+        if options.no_peers
+        else peers.install(lambda message: line("  " + message))
+    )
     for name, problem in peer_ok.items():
         if problem and not options.no_peers:
             line(f"  peer {name} left out: {problem}")

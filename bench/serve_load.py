@@ -9,6 +9,7 @@ count and the latency percentiles beside the single request's.
 
 DOCUMENT defaults to the seed (shared/seeds beside the repository, when present).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -66,8 +67,11 @@ def main() -> int:
                     began = time.perf_counter()
                     try:
                         answer = server.post_files("/api/v1/check", [(path.name, data)], timeout=300)
-                        failure = None if answer.status == 200 and answer.json()["files"][0]["findings"] else (
-                            f"{answer.status}: {answer.body[:120]!r}")
+                        failure = (
+                            None
+                            if answer.status == 200 and answer.json()["files"][0]["findings"]
+                            else (f"{answer.status}: {answer.body[:120]!r}")
+                        )
                     except OSError as error:  # refused, reset, timed out
                         failure = repr(error)
                     took = time.perf_counter() - began
@@ -87,11 +91,15 @@ def main() -> int:
             server.stop()
     total = args.clients * args.rounds
     print(f"document: {path.name}, {len(data)} bytes; workers: {args.workers or 1}")
-    print(f"single request: median {statistics.median(single) * 1000:.0f} ms "
-          f"(min {min(single) * 1000:.0f}, max {max(single) * 1000:.0f})")
-    print(f"{args.clients} concurrent clients x {args.rounds} requests = {total}: errors {len(errors)}, "
-          f"p50 {percentile(latencies, 0.50) * 1000:.0f} ms, p95 {percentile(latencies, 0.95) * 1000:.0f} ms, "
-          f"max {max(latencies) * 1000:.0f} ms, {total / wall:.1f} requests/s")
+    print(
+        f"single request: median {statistics.median(single) * 1000:.0f} ms "
+        f"(min {min(single) * 1000:.0f}, max {max(single) * 1000:.0f})"
+    )
+    print(
+        f"{args.clients} concurrent clients x {args.rounds} requests = {total}: errors {len(errors)}, "
+        f"p50 {percentile(latencies, 0.50) * 1000:.0f} ms, p95 {percentile(latencies, 0.95) * 1000:.0f} ms, "
+        f"max {max(latencies) * 1000:.0f} ms, {total / wall:.1f} requests/s"
+    )
     for error in errors[:5]:
         print("  error", error)
     return 1 if errors else 0

@@ -5,6 +5,7 @@ one-time costs (imports, rule loading, the segmenter's dictionary) so that the t
 measured is the per-text cost of a full check (every rule) or of ``jieba.lcut`` alone.
 Each file is checked as its own document, as ``doccheck check`` would.
 """
+
 from __future__ import annotations
 
 import json

@@ -12,6 +12,7 @@ The names below are imported on first use, so ``import checker`` loads none of t
 rules, readers or libraries behind them (a command that only asks for the version
 stays fast).
 """
+
 from __future__ import annotations
 
 import importlib

@@ -7,6 +7,7 @@ rules; build settings the way the command line does, every name in them checked.
 They are re-exported by ``checker`` itself (``checker.check_text`` …), lazily, so
 ``import checker`` stays cheap; each function imports what it needs when called.
 """
+
 from __future__ import annotations
 
 import os
@@ -35,11 +36,18 @@ class SettingsError(ValueError):
 
 
 # -- settings --------------------------------------------------------------------------
-def load_settings(config: PathLike | None = None, *, near: PathLike | Sequence[PathLike] = ".",
-                  select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
-                  fail_on: str | None = None, profile: str | None = None,
-                  max_file_size: int | None = None, docx_view: str | None = None,
-                  extend_select: Iterable[str] | None = None) -> Settings:
+def load_settings(
+    config: PathLike | None = None,
+    *,
+    near: PathLike | Sequence[PathLike] = ".",
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    fail_on: str | None = None,
+    profile: str | None = None,
+    max_file_size: int | None = None,
+    docx_view: str | None = None,
+    extend_select: Iterable[str] | None = None,
+) -> Settings:
     """Settings as ``doccheck check`` builds them, every name in them checked.
 
     First the configuration file: ``config`` if given, else the nearest doccheck.toml
@@ -150,8 +158,7 @@ def check_bytes(data: bytes, *, path: PathLike, settings: Settings | None = None
     return Report.build([check_piped(os.fspath(path), data, _settings(settings), timeout)])
 
 
-def check_path(path: PathLike, *, settings: Settings | None = None, jobs: int | None = 1,
-               timeout: float = 0) -> Report:
+def check_path(path: PathLike, *, settings: Settings | None = None, jobs: int | None = 1, timeout: float = 0) -> Report:
     """Check a file, or every file doccheck reads below a folder (see :func:`find_files`).
 
     ``settings`` default to the defaults, not to a configuration file near ``path``:
@@ -162,9 +169,17 @@ def check_path(path: PathLike, *, settings: Settings | None = None, jobs: int | 
     return check_paths([path], settings=settings, jobs=jobs, timeout=timeout)
 
 
-def check_paths(paths: Iterable[PathLike], *, settings: Settings | None = None, jobs: int | None = 1,
-                progress: bool | None = False, cache: bool = False, timeout: float = 0,
-                skipped: Callable[[str, str], None] | None = None, executor: str | None = None) -> Report:
+def check_paths(
+    paths: Iterable[PathLike],
+    *,
+    settings: Settings | None = None,
+    jobs: int | None = 1,
+    progress: bool | None = False,
+    cache: bool = False,
+    timeout: float = 0,
+    skipped: Callable[[str, str], None] | None = None,
+    executor: str | None = None,
+) -> Report:
     """Check files and folders, on ``jobs`` processes (None: as many as the size of the
     run is worth, never more than the CPUs or the files); the report is the same
     whatever ``jobs``. ``progress``: a progress bar on standard error (None: on a
@@ -195,10 +210,17 @@ def check_paths(paths: Iterable[PathLike], *, settings: Settings | None = None, 
     return report
 
 
-def iter_paths(paths: Iterable[PathLike], *, settings: Settings | None = None, jobs: int | None = 1,
-               progress: bool | None = False, cache: bool = False, timeout: float = 0,
-               skipped: Callable[[str, str], None] | None = None, executor: str | None = None
-               ) -> Iterator[FileReport]:
+def iter_paths(
+    paths: Iterable[PathLike],
+    *,
+    settings: Settings | None = None,
+    jobs: int | None = 1,
+    progress: bool | None = False,
+    cache: bool = False,
+    timeout: float = 0,
+    skipped: Callable[[str, str], None] | None = None,
+    executor: str | None = None,
+) -> Iterator[FileReport]:
     """The reports of :func:`check_paths`, one file at a time as each file's check ends
     (files answered from the cache first), for a caller that writes each out and keeps
     none: the memory of a run no longer grows with the number of files. The options
@@ -218,8 +240,7 @@ def iter_paths(paths: Iterable[PathLike], *, settings: Settings | None = None, j
         yield from trailing_reports(facts, settings)
 
 
-def _run_files(paths: Iterable[PathLike], settings: Settings,
-               skipped: Callable[[str, str], None] | None) -> list[str]:
+def _run_files(paths: Iterable[PathLike], settings: Settings, skipped: Callable[[str, str], None] | None) -> list[str]:
     from checker.load.discovery import discover
     from checker.load.readers import supported_suffixes
     from checker.run.executors import expand_urls
@@ -228,8 +249,15 @@ def _run_files(paths: Iterable[PathLike], settings: Settings,
     return expand_urls(names, settings.file_types or supported_suffixes())
 
 
-def _indexed_reports(names: list[str], settings: Settings, jobs: int | None, progress: bool | None, cache: bool,
-                     timeout: float, executor: str | None) -> Iterator[tuple[int, FileReport]]:
+def _indexed_reports(
+    names: list[str],
+    settings: Settings,
+    jobs: int | None,
+    progress: bool | None,
+    cache: bool,
+    timeout: float,
+    executor: str | None,
+) -> Iterator[tuple[int, FileReport]]:
     """(index in names, report) of every file as each check ends, by the executor chosen."""
     from checker.run.executors import ExecutorError, check_anywhere, iter_dask, parse_executor
     from checker.run.parallel import iter_files
@@ -278,8 +306,9 @@ def clean_cache() -> int:
     return Cache(directory).clear() if directory is not None else 0
 
 
-def find_files(paths: Iterable[PathLike], *, settings: Settings | None = None,
-               skipped: Callable[[str, str], None] | None = None) -> list[str]:
+def find_files(
+    paths: Iterable[PathLike], *, settings: Settings | None = None, skipped: Callable[[str, str], None] | None = None
+) -> list[str]:
     """The files a check of ``paths`` reads: files as given (unless excluded), and
     below each folder the files of the types doccheck reads, in a stable order,
     without hidden folders, ``exclude``d or git-ignored files, nor files that are no
@@ -330,8 +359,9 @@ def _result(plan: FixPlan, original: str, text: str) -> FixResult:
     return FixResult(plan.path, original, text, tuple(plan.fixed), tuple(plan.remaining))
 
 
-def fix_text(text: str, *, path: PathLike | None = None, settings: Settings | None = None,
-             unsafe: bool = False) -> FixResult:
+def fix_text(
+    text: str, *, path: PathLike | None = None, settings: Settings | None = None, unsafe: bool = False
+) -> FixResult:
     """Apply the fixes the findings of ``text`` offer, as ``doccheck fix`` does a file.
 
     Safe fixes only unless ``unsafe``. The text is checked again after each pass until
@@ -356,8 +386,14 @@ def fix_text(text: str, *, path: PathLike | None = None, settings: Settings | No
     return _result(plan, text, plan.data.decode("utf-8"))
 
 
-def fix_file(path: PathLike, *, settings: Settings | None = None, unsafe: bool = False,
-             write: bool = True, output: PathLike | None = None) -> FixResult:
+def fix_file(
+    path: PathLike,
+    *,
+    settings: Settings | None = None,
+    unsafe: bool = False,
+    write: bool = True,
+    output: PathLike | None = None,
+) -> FixResult:
     """Fix a text, Markdown or Word file as ``doccheck fix`` does, and write it unless
     ``write`` is false (then only the result says what would change).
 
@@ -429,5 +465,17 @@ def list_rules() -> list[RuleInfo]:
     documented in the interface's language (:mod:`checker.core.i18n`)."""
     from checker.rules.registry import load_rules
 
-    return [RuleInfo(rule.code, rule.name, rule.category, rule.severity.value, rule.summary, rule.fix_safety,
-                     rule.sections(), tuple(rule.messages.values()), rule.title) for rule in load_rules().values()]
+    return [
+        RuleInfo(
+            rule.code,
+            rule.name,
+            rule.category,
+            rule.severity.value,
+            rule.summary,
+            rule.fix_safety,
+            rule.sections(),
+            tuple(rule.messages.values()),
+            rule.title,
+        )
+        for rule in load_rules().values()
+    ]

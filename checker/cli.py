@@ -7,6 +7,7 @@ The interface speaks Chinese unless English is asked for (``--lang en``, or a lo
 starting with ``en``; see :mod:`checker.core.i18n`): every help text is written in
 both languages where it is declared, and chosen when the help is shown.
 """
+
 from __future__ import annotations
 
 import math
@@ -40,6 +41,7 @@ class Selection(NamedTuple):
     extend_select: Options = ()
     extend_ignore: Options = ()
 
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -61,8 +63,9 @@ def emit(content: str | bytes, output: str | None) -> None:
         try:
             write_output(output, content)
         except OSError as error:
-            raise click.ClickException(_t(f"无法写入 {output}：{error.strerror}",
-                                          f"cannot write {output}: {error.strerror}")) from None
+            raise click.ClickException(
+                _t(f"无法写入 {output}：{error.strerror}", f"cannot write {output}: {error.strerror}")
+            ) from None
     elif isinstance(content, bytes):
         sys.stdout.buffer.write(content)
     else:
@@ -95,8 +98,9 @@ def emit_report(report: Report, fmt: str, output: str | None, color: bool, **opt
     try:
         write_output(output, fill)
     except OSError as error:
-        raise click.ClickException(_t(f"无法写入 {output}：{error.strerror}",
-                                      f"cannot write {output}: {error.strerror}")) from None
+        raise click.ClickException(
+            _t(f"无法写入 {output}：{error.strerror}", f"cannot write {output}: {error.strerror}")
+        ) from None
 
 
 class _Echo:
@@ -220,8 +224,14 @@ class _Group(_Bilingual, click.Group):
         super().__init__(*args, **kwargs)
         self.help_en = help_en
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         """click's ``main``, with its errors said in the interface's language."""
         from checker.report.terminal import make_console_safe
 
@@ -258,7 +268,6 @@ class _Group(_Bilingual, click.Group):
             raise click.UsageError(_t(zh, en), ctx)
         return super().resolve_command(ctx, args)
 
-
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -270,6 +279,7 @@ class _Group(_Bilingual, click.Group):
             raise
         except (KeyboardInterrupt, BrokenPipeError):
             sys.exit(EXIT_ERROR)
+
 
 def _error_message(error: click.ClickException) -> str:
     """What went wrong, in the interface's language (click words its own errors in English)."""
@@ -308,21 +318,30 @@ def _show_error(error: click.ClickException) -> None:
     click.echo(_t(f"错误：{_error_message(error)}", f"Error: {_error_message(error)}"), err=True)
 
 
-
 def _choose_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     set_language(value)  # None: the locale decides (LC_ALL, LC_MESSAGES, LANG)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]},
-             help_en="doccheck — consistency and compliance checker for Chinese official documents (公文).")
-@click.version_option(__version__, prog_name="doccheck", cls=_Option, help="显示版本并退出。",
-                      help_en="Show the version and exit.")
-@option("--lang", type=click.Choice(["zh", "en"]), default=None, is_eager=True, expose_value=False,
-        callback=_choose_language,
-        zh="界面语言：zh（中文）或 en（英文）。默认中文；未给出时，LC_ALL、LC_MESSAGES 或 LANG 以 en 开头则用英文。"
-           "须写在命令名之前：doccheck --lang en check …",
-        en="Language of the interface: zh (Chinese) or en (English). Default Chinese; when not given, English "
-           "if LC_ALL, LC_MESSAGES or LANG starts with en. Goes before the command: doccheck --lang en check …")
+@click.group(
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help_en="doccheck — consistency and compliance checker for Chinese official documents (公文).",
+)
+@click.version_option(
+    __version__, prog_name="doccheck", cls=_Option, help="显示版本并退出。", help_en="Show the version and exit."
+)
+@option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default=None,
+    is_eager=True,
+    expose_value=False,
+    callback=_choose_language,
+    zh="界面语言：zh（中文）或 en（英文）。默认中文；未给出时，LC_ALL、LC_MESSAGES 或 LANG 以 en 开头则用英文。"
+    "须写在命令名之前：doccheck --lang en check …",
+    en="Language of the interface: zh (Chinese) or en (English). Default Chinese; when not given, English "
+    "if LC_ALL, LC_MESSAGES or LANG starts with en. Goes before the command: doccheck --lang en check …",
+)
 def main() -> None:
     """doccheck —— 中文公文的一致性与规范性检查工具。"""
 
@@ -333,9 +352,15 @@ def _format_names() -> list[str]:
     return list(FORMATS)
 
 
-def _settings(paths: Options, config: str | None, selection: Selection, fail_on: str | None = None,
-              profile: str | None = None, max_file_size: str | None = None,
-              docx_view: str | None = None) -> Settings:
+def _settings(
+    paths: Options,
+    config: str | None,
+    selection: Selection,
+    fail_on: str | None = None,
+    profile: str | None = None,
+    max_file_size: str | None = None,
+    docx_view: str | None = None,
+) -> Settings:
     """Settings from the configuration file (named, or found above the paths), then the options."""
     from checker.core.config import ConfigError, max_file_size_bytes
 
@@ -351,13 +376,27 @@ def _settings(paths: Options, config: str | None, selection: Selection, fail_on:
         raise click.ClickException(str(error)) from None
 
 
-def _load_settings(paths: Options, config: str | None, selection: Selection, fail_on: str | None,
-                   profile: str | None, max_file_size: int | None, docx_view: str | None = None) -> Settings:
+def _load_settings(
+    paths: Options,
+    config: str | None,
+    selection: Selection,
+    fail_on: str | None,
+    profile: str | None,
+    max_file_size: int | None,
+    docx_view: str | None = None,
+) -> Settings:
     """:func:`checker.load_settings` for these options (raises :class:`checker.SettingsError`)."""
-    return checker.load_settings(config, near=list(paths), select=_split(selection.select),
-                                 ignore=_split(selection.ignore + selection.extend_ignore),
-                                 extend_select=_split(selection.extend_select), fail_on=fail_on, profile=profile,
-                                 max_file_size=max_file_size, docx_view=docx_view)
+    return checker.load_settings(
+        config,
+        near=list(paths),
+        select=_split(selection.select),
+        ignore=_split(selection.ignore + selection.extend_ignore),
+        extend_select=_split(selection.extend_select),
+        fail_on=fail_on,
+        profile=profile,
+        max_file_size=max_file_size,
+        docx_view=docx_view,
+    )
 
 
 def _absent_profiles(settings: Settings) -> list[str]:
@@ -374,29 +413,38 @@ def _seconds(ctx: click.Context, param: click.Parameter, value: float) -> float:
     return value
 
 
-_config_option = option("--config", type=click.Path(dir_okay=False),
-                         zh="配置文件（默认：从被检查的路径向上查找 doccheck.toml 或 pyproject.toml 的 "
-                            "[tool.doccheck]）。",
-                         en="Configuration file (default: doccheck.toml or pyproject.toml [tool.doccheck] "
-                            "found from the checked path upwards).")
+_config_option = option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    zh="配置文件（默认：从被检查的路径向上查找 doccheck.toml 或 pyproject.toml 的 [tool.doccheck]）。",
+    en="Configuration file (default: doccheck.toml or pyproject.toml [tool.doccheck] "
+    "found from the checked path upwards).",
+)
 _SELECT_ZH = "要运行的规则：代码、前缀、类别或名称（逗号分隔，可重复）；代替配置中的 select。"
-_SELECT_EN = ("Rules to run: codes, prefixes, categories or names (comma-separated); replaces the "
-              "configuration's select.")
+_SELECT_EN = (
+    "Rules to run: codes, prefixes, categories or names (comma-separated); replaces the configuration's select."
+)
 _IGNORE_ZH = "要跳过的规则：代码、前缀、类别或名称；加到配置的 ignore 之上。"
 _IGNORE_EN = "Rules to skip: codes, prefixes, categories or names; added to the configuration's ignore."
 
 
 _extend_select_option = option(
-    "--extend-select", multiple=True,
+    "--extend-select",
+    multiple=True,
     zh="在配置（或 --select）选定的规则之外，再运行这些规则：代码、前缀、类别或名称（逗号分隔，可重复）。",
     en="Rules to run besides those the configuration (or --select) selects: codes, prefixes, categories or names "
-       "(comma-separated).")
+    "(comma-separated).",
+)
 _extend_ignore_option = option(
-    "--extend-ignore", multiple=True, zh="再跳过这些规则（与 --ignore 相同：两者都加到配置的 ignore 之上）。",
-    en="Rules to skip as well (the same as --ignore: both add to the configuration's ignore).")
+    "--extend-ignore",
+    multiple=True,
+    zh="再跳过这些规则（与 --ignore 相同：两者都加到配置的 ignore 之上）。",
+    en="Rules to skip as well (the same as --ignore: both add to the configuration's ignore).",
+)
 
 
-@main.command(help_en="""Check documents (files, or directories walked for the types doccheck reads).
+@main.command(
+    help_en="""Check documents (files, or directories walked for the types doccheck reads).
 
 Rules can be switched off inside a document (CODES: codes, prefixes, categories or names, comma-separated;
 none: every rule):
@@ -408,92 +456,209 @@ none: every rule):
     # doccheck-enable                     … to here (or to the end of the file)
   Markdown and other text: <!-- doccheck-disable-next-line CODES --> and the like
   .docx: a Word comment on the paragraph whose text is "doccheck-disable CODES"
-""")
+"""
+)
 @click.argument("paths", nargs=-1)
-@option("--format", "--output-format", "fmt", default="text", show_default=True, type=click.Choice(_format_names()),
-        zh="报告格式。", en="Output format.")
-@option("-o", "--output", type=click.Path(dir_okay=False), zh="把报告写入 FILE（UTF-8），而不是标准输出。",
-        en="Write the report to FILE (UTF-8) instead of stdout.")
+@option(
+    "--format",
+    "--output-format",
+    "fmt",
+    default="text",
+    show_default=True,
+    type=click.Choice(_format_names()),
+    zh="报告格式。",
+    en="Output format.",
+)
+@option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    zh="把报告写入 FILE（UTF-8），而不是标准输出。",
+    en="Write the report to FILE (UTF-8) instead of stdout.",
+)
 @option("--select", multiple=True, zh=_SELECT_ZH, en=_SELECT_EN)
 @option("--ignore", multiple=True, zh=_IGNORE_ZH, en=_IGNORE_EN)
 @_extend_select_option
 @_extend_ignore_option
-@option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
-        zh="报告了此级别或更高级别的问题时以状态 1 退出。  [默认：warning]",
-        en="Exit 1 when a finding of this severity or higher is reported.  [default: warning]")
-@option("--profile", zh="按此文种配置检查（代替自动识别）；`doccheck profiles` 列出内置配置。",
-        en="Document profile to check against (overrides detection); `doccheck profiles` lists them.")
-@option("--max-file-size", metavar="MB", default=None, zh="读取文件的大小上限，单位 MB（0：不限）。  [默认：20]",
-        en="Largest file to read, in MB (0: no limit).  [default: 20]")
-@option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-        is_flag=False, flag_value="always",
-        zh="文本报告是否着色：auto（输出到终端时着色；设置了 NO_COLOR 则不着色，设置了 FORCE_COLOR 则着色）、"
-           "always 或 never。只写 --color 等于 always。",
-        en="Colour the text output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), "
-           "always or never. --color alone means always.")
+@option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default=None,
+    zh="报告了此级别或更高级别的问题时以状态 1 退出。  [默认：warning]",
+    en="Exit 1 when a finding of this severity or higher is reported.  [default: warning]",
+)
+@option(
+    "--profile",
+    zh="按此文种配置检查（代替自动识别）；`doccheck profiles` 列出内置配置。",
+    en="Document profile to check against (overrides detection); `doccheck profiles` lists them.",
+)
+@option(
+    "--max-file-size",
+    metavar="MB",
+    default=None,
+    zh="读取文件的大小上限，单位 MB（0：不限）。  [默认：20]",
+    en="Largest file to read, in MB (0: no limit).  [default: 20]",
+)
+@option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    is_flag=False,
+    flag_value="always",
+    zh="文本报告是否着色：auto（输出到终端时着色；设置了 NO_COLOR 则不着色，设置了 FORCE_COLOR 则着色）、"
+    "always 或 never。只写 --color 等于 always。",
+    en="Colour the text output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), "
+    "always or never. --color alone means always.",
+)
 @option("--no-color", is_flag=True, zh="同 --color never。", en="Same as --color never.")
-@option("--docx-view", type=click.Choice(["accepted", "original"]), default=None,
-        zh="检查 Word 文件的哪种文本：接受全部修订后的（accepted），或原文（original：计入删除，不计插入）。"
-           "  [默认：accepted]",
-        en="Which text of a Word file to check: with every tracked change accepted, or the original "
-           "(deletions counted, insertions not).  [default: accepted]")
+@option(
+    "--docx-view",
+    type=click.Choice(["accepted", "original"]),
+    default=None,
+    zh="检查 Word 文件的哪种文本：接受全部修订后的（accepted），或原文（original：计入删除，不计插入）。"
+    "  [默认：accepted]",
+    en="Which text of a Word file to check: with every tracked change accepted, or the original "
+    "(deletions counted, insertions not).  [default: accepted]",
+)
 @_config_option
-@option("--baseline", type=click.Path(dir_okay=False), zh="只报告此基线文件中没有记录的问题。",
-        en="Report only findings not recorded in this baseline.")
-@option("--write-baseline", type=click.Path(dir_okay=False),
-        zh="把当前所有问题记录到此基线文件，不输出报告，以状态 0 退出。",
-        en="Record every current finding in this baseline file, print no report, exit 0.")
-@option("-j", "--jobs", type=click.IntRange(min=0), default=0,
-        zh="用 N 个进程检查文件（0：按文件的数量和大小决定：小的运行用一个，最多每个 CPU 一个；不会多于 CPU 数或"
-           "文件数）。  [默认：0]",
-        en="Check files on N processes (0: chosen from the number and size of the files: one for a small run, up "
-           "to one per CPU; never more than the CPUs or the files).  [default: 0]")
-@option("--timeout", type=click.FloatRange(min=0), default=60.0, callback=_seconds,
-        zh="检查一个文件最多用的秒数；超时的文件报告为未检查（IN003，退出状态 2），其余文件继续检查（0：不限）。"
-           "  [默认：60]",
-        en="Seconds the check of one file may take; a file over it is reported as not checked (IN003, exit 2) "
-           "and the others go on (0: no limit).  [default: 60]")
-@option("--stdin-filename", zh="把标准输入的文本当作这个文件来检查（路径写 -）。",
-        en="Check the text on standard input as if it were this file (give - as the path).")
-@option("--unsafe-fixes", is_flag=True, zh="修复提示和 --show-fixes 中也计入不安全的修改。",
-        en="Count unsafe fixes as available in the fix hint and in --show-fixes.")
-@option("--show-fixes", is_flag=True,
-        zh="在报告之后列出 `doccheck fix` 会应用的每处修改（位置、规则、原文 → 改为）；不改动任何文件。",
-        en="After the report, list each fix `doccheck fix` would apply (where, rule, text → replacement); "
-           "changes no file.")
-@option("--progress/--no-progress", default=None,
-        zh="在标准错误上显示进度条（含剩余时间），仅当它是终端时（默认：文件较多时显示）。",
-        en="Progress bar with the time left on stderr, only when it is a terminal (default: for long runs).")
-@option("--watch", is_flag=True, zh="报告之后继续监视，文件变化时重新检查，只输出变化的部分（Ctrl-C 结束）。",
-        en="After the report, check again the files that change and print only what changed (Ctrl-C stops).")
-@option("--statistics", is_flag=True, zh="不列出问题，改为输出每条规则的问题数（多的在前）。",
-        en="Print how many findings each rule made (most first) instead of the findings.")
-@option("-q", "--quiet", is_flag=True,
-        zh="只输出问题：不输出统计行，标准错误上不输出注意事项和提示，不显示进度条。",
-        en="Print the findings only: no line of counts, no notes or hints on stderr, no progress bar.")
-@option("--min-severity", type=click.Choice(["info", "warning", "error"]), default=None,
-        zh="只报告此级别或更高级别的问题（退出状态按报告的问题计算）。",
-        en="Report only findings of this severity or above (the exit status follows what is reported).")
-@option("--no-cache", is_flag=True, zh="重新检查每个文件，不读也不写以前运行留下的报告缓存。",
-        en="Check every file again, without reading or writing the cache of earlier runs' reports.")
-@option("--cross-document/--no-cross-document", "cross_document", default=None,
-        zh="同时在文件之间互相比对：同一数字、名称或发文字号在两份文件中说法不同（NC120、TM120、CT120）。"
-           "  [默认：配置中 repository = true 时开启]",
-        en="Also compare the files with each other: a figure, a name or a document number stated differently in "
-           "two documents (NC120, TM120, CT120).  [default: on when the configuration says repository = true]")
-@option("--executor", metavar="local|dask[=ADDRESS]", default=None,
-        zh="在哪里检查文件：本机的进程（local），或 Dask 集群——ADDRESS 处的调度器（tcp://host:8786），"
-           "不给地址时为 -j 个工作进程的本地集群（pip install 'doccheck[dask]'）。  [默认：local]",
-        en="Where files are checked: on this machine's processes (local), or on a Dask cluster — the scheduler at "
-           "ADDRESS (tcp://host:8786), or a local cluster of -j workers when no address is given "
-           "(pip install 'doccheck[dask]').  [default: local]")
-def check(paths: Options, fmt: str, output: str | None, select: Options, ignore: Options, extend_select: Options,
-          extend_ignore: Options, fail_on: str | None,
-          profile: str | None, max_file_size: str | None, color: str, no_color: bool, docx_view: str | None,
-          config: str | None,
-          baseline: str | None, write_baseline: str | None, jobs: int, timeout: float, stdin_filename: str | None,
-          unsafe_fixes: bool, show_fixes: bool, progress: bool | None, watch: bool, statistics: bool, quiet: bool,
-          min_severity: str | None, no_cache: bool, cross_document: bool | None, executor: str | None) -> None:
+@option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    zh="只报告此基线文件中没有记录的问题。",
+    en="Report only findings not recorded in this baseline.",
+)
+@option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    zh="把当前所有问题记录到此基线文件，不输出报告，以状态 0 退出。",
+    en="Record every current finding in this baseline file, print no report, exit 0.",
+)
+@option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    zh="用 N 个进程检查文件（0：按文件的数量和大小决定：小的运行用一个，最多每个 CPU 一个；不会多于 CPU 数或"
+    "文件数）。  [默认：0]",
+    en="Check files on N processes (0: chosen from the number and size of the files: one for a small run, up "
+    "to one per CPU; never more than the CPUs or the files).  [default: 0]",
+)
+@option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=60.0,
+    callback=_seconds,
+    zh="检查一个文件最多用的秒数；超时的文件报告为未检查（IN003，退出状态 2），其余文件继续检查（0：不限）。"
+    "  [默认：60]",
+    en="Seconds the check of one file may take; a file over it is reported as not checked (IN003, exit 2) "
+    "and the others go on (0: no limit).  [default: 60]",
+)
+@option(
+    "--stdin-filename",
+    zh="把标准输入的文本当作这个文件来检查（路径写 -）。",
+    en="Check the text on standard input as if it were this file (give - as the path).",
+)
+@option(
+    "--unsafe-fixes",
+    is_flag=True,
+    zh="修复提示和 --show-fixes 中也计入不安全的修改。",
+    en="Count unsafe fixes as available in the fix hint and in --show-fixes.",
+)
+@option(
+    "--show-fixes",
+    is_flag=True,
+    zh="在报告之后列出 `doccheck fix` 会应用的每处修改（位置、规则、原文 → 改为）；不改动任何文件。",
+    en="After the report, list each fix `doccheck fix` would apply (where, rule, text → replacement); changes no file.",
+)
+@option(
+    "--progress/--no-progress",
+    default=None,
+    zh="在标准错误上显示进度条（含剩余时间），仅当它是终端时（默认：文件较多时显示）。",
+    en="Progress bar with the time left on stderr, only when it is a terminal (default: for long runs).",
+)
+@option(
+    "--watch",
+    is_flag=True,
+    zh="报告之后继续监视，文件变化时重新检查，只输出变化的部分（Ctrl-C 结束）。",
+    en="After the report, check again the files that change and print only what changed (Ctrl-C stops).",
+)
+@option(
+    "--statistics",
+    is_flag=True,
+    zh="不列出问题，改为输出每条规则的问题数（多的在前）。",
+    en="Print how many findings each rule made (most first) instead of the findings.",
+)
+@option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    zh="只输出问题：不输出统计行，标准错误上不输出注意事项和提示，不显示进度条。",
+    en="Print the findings only: no line of counts, no notes or hints on stderr, no progress bar.",
+)
+@option(
+    "--min-severity",
+    type=click.Choice(["info", "warning", "error"]),
+    default=None,
+    zh="只报告此级别或更高级别的问题（退出状态按报告的问题计算）。",
+    en="Report only findings of this severity or above (the exit status follows what is reported).",
+)
+@option(
+    "--no-cache",
+    is_flag=True,
+    zh="重新检查每个文件，不读也不写以前运行留下的报告缓存。",
+    en="Check every file again, without reading or writing the cache of earlier runs' reports.",
+)
+@option(
+    "--cross-document/--no-cross-document",
+    "cross_document",
+    default=None,
+    zh="同时在文件之间互相比对：同一数字、名称或发文字号在两份文件中说法不同（NC120、TM120、CT120）。"
+    "  [默认：配置中 repository = true 时开启]",
+    en="Also compare the files with each other: a figure, a name or a document number stated differently in "
+    "two documents (NC120, TM120, CT120).  [default: on when the configuration says repository = true]",
+)
+@option(
+    "--executor",
+    metavar="local|dask[=ADDRESS]",
+    default=None,
+    zh="在哪里检查文件：本机的进程（local），或 Dask 集群——ADDRESS 处的调度器（tcp://host:8786），"
+    "不给地址时为 -j 个工作进程的本地集群（pip install 'doccheck[dask]'）。  [默认：local]",
+    en="Where files are checked: on this machine's processes (local), or on a Dask cluster — the scheduler at "
+    "ADDRESS (tcp://host:8786), or a local cluster of -j workers when no address is given "
+    "(pip install 'doccheck[dask]').  [default: local]",
+)
+def check(
+    paths: Options,
+    fmt: str,
+    output: str | None,
+    select: Options,
+    ignore: Options,
+    extend_select: Options,
+    extend_ignore: Options,
+    fail_on: str | None,
+    profile: str | None,
+    max_file_size: str | None,
+    color: str,
+    no_color: bool,
+    docx_view: str | None,
+    config: str | None,
+    baseline: str | None,
+    write_baseline: str | None,
+    jobs: int,
+    timeout: float,
+    stdin_filename: str | None,
+    unsafe_fixes: bool,
+    show_fixes: bool,
+    progress: bool | None,
+    watch: bool,
+    statistics: bool,
+    quiet: bool,
+    min_severity: str | None,
+    no_cache: bool,
+    cross_document: bool | None,
+    executor: str | None,
+) -> None:
     """检查文件（文件，或遍历目录中 doccheck 能读的文件类型）。
 
     可以在文件中停用规则（代码：规则代码、前缀、类别或名称，用逗号分隔；不写则停用全部规则）：
@@ -513,19 +678,37 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
     if stdin_filename is not None and not paths:
         paths = ("-",)
     if not paths:
-        raise click.UsageError(_t("至少给出一个路径（或用 - 加 --stdin-filename 读取标准输入）",
-                                  "give at least one PATH (or - with --stdin-filename to read standard input)"))
+        raise click.UsageError(
+            _t(
+                "至少给出一个路径（或用 - 加 --stdin-filename 读取标准输入）",
+                "give at least one PATH (or - with --stdin-filename to read standard input)",
+            )
+        )
     if "-" in paths and stdin_filename is None:
-        raise click.UsageError(_t("读取标准输入（-）需要 --stdin-filename 名称",
-                                  "reading standard input (-) needs --stdin-filename NAME"))
+        raise click.UsageError(
+            _t("读取标准输入（-）需要 --stdin-filename 名称", "reading standard input (-) needs --stdin-filename NAME")
+        )
     if watch:
-        _refuse_with_watch({"--stdin-filename": stdin_filename, "-o/--output": output,
-                            "--write-baseline": write_baseline, "--baseline": baseline,
-                            f"--format {fmt}": fmt if fmt != "text" else None,
-                            "--statistics": "on" if statistics else None})
+        _refuse_with_watch(
+            {
+                "--stdin-filename": stdin_filename,
+                "-o/--output": output,
+                "--write-baseline": write_baseline,
+                "--baseline": baseline,
+                f"--format {fmt}": fmt if fmt != "text" else None,
+                "--statistics": "on" if statistics else None,
+            }
+        )
     selection = Selection(select, ignore, extend_select, extend_ignore)
-    settings = _settings(paths if stdin_filename is None else (stdin_filename,), config, selection,
-                         fail_on, profile, max_file_size, docx_view)
+    settings = _settings(
+        paths if stdin_filename is None else (stdin_filename,),
+        config,
+        selection,
+        fail_on,
+        profile,
+        max_file_size,
+        docx_view,
+    )
     if cross_document is not None:
         settings = settings.model_copy(update={"repository": cross_document})
     _refuse_writing_over_inputs(paths, settings, {"-o/--output": output, "--write-baseline": write_baseline})
@@ -540,8 +723,9 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
     _check_executor(executor, watch)
     try:
         if fmt == "jsonl" and not (statistics or watch or write_baseline or stdin_filename is not None):
-            _stream_jsonl(paths, settings, jobs, progress, not no_cache, timeout, known, min_severity, output, quiet,
-                          executor)
+            _stream_jsonl(
+                paths, settings, jobs, progress, not no_cache, timeout, known, min_severity, output, quiet, executor
+            )
         report = _check_report(paths, settings, jobs, stdin_filename, progress, not no_cache, timeout, executor)
     except _ExecutorError as error:
         raise click.ClickException(str(error)) from None
@@ -549,17 +733,27 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
         from checker.load.readers import supported_suffixes
 
         where, kinds = ", ".join(paths), ", ".join(settings.file_types or supported_suffixes())
-        click.echo(_t(f"警告：{where} 下没有可检查的文件（doccheck 读取 {kinds}；另见配置中的 include 和 exclude）",
-                      f"warning: no file to check under {where} (doccheck reads {kinds}; see also include/exclude "
-                      f"in the configuration)"), err=True)
+        click.echo(
+            _t(
+                f"警告：{where} 下没有可检查的文件（doccheck 读取 {kinds}；另见配置中的 include 和 exclude）",
+                f"warning: no file to check under {where} (doccheck reads {kinds}; see also include/exclude "
+                f"in the configuration)",
+            ),
+            err=True,
+        )
     if write_baseline:
         try:
             count = record(report, write_baseline)
         except BaselineError as error:
             raise click.ClickException(str(error)) from None
         files = len(report.files)
-        click.echo(_t(f"已把 {files} 个文件的 {count} 条问题写入基线 {write_baseline}",
-                      f"wrote {count} findings of {files} files to the baseline {write_baseline}"), err=True)
+        click.echo(
+            _t(
+                f"已把 {files} 个文件的 {count} 条问题写入基线 {write_baseline}",
+                f"wrote {count} findings of {files} files to the baseline {write_baseline}",
+            ),
+            err=True,
+        )
         _report_file_errors(report, always=True)
         sys.exit(EXIT_ERROR if any(file.error for file in report.files) else EXIT_OK)
     if known is not None:
@@ -567,8 +761,12 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
         report = known.filter(report)
         hidden = before - report.summary.findings
         if hidden and not quiet:
-            click.echo(_t(f"基线中已记录的 {hidden} 条问题未显示",
-                          f"{hidden} findings recorded in the baseline are not shown"), err=True)
+            click.echo(
+                _t(
+                    f"基线中已记录的 {hidden} 条问题未显示", f"{hidden} findings recorded in the baseline are not shown"
+                ),
+                err=True,
+            )
     if min_severity:  # after the baseline is written: it records every finding
         report = checker.filter_severity(report, min_severity)
     choice = "never" if no_color else color
@@ -589,8 +787,13 @@ def check(paths: Options, fmt: str, output: str | None, select: Options, ignore:
         _fix_hint(report, unsafe_fixes)
     if watch:
         size = settings.max_file_size  # as read above: the option, else the configuration's
-        _watch(paths, lambda: _load_settings(paths, config, selection, fail_on, profile,
-                                             size if max_file_size is not None else None, docx_view), colored)
+        _watch(
+            paths,
+            lambda: _load_settings(
+                paths, config, selection, fail_on, profile, size if max_file_size is not None else None, docx_view
+            ),
+            colored,
+        )
         sys.exit(EXIT_OK)
     if any(file.error for file in report.files):
         _report_file_errors(report, always=statistics or fmt != "text")  # the text report says it on stdout
@@ -629,9 +832,19 @@ def _executor_errors(run: Callable[[], Any]) -> Any:
         raise _ExecutorError(str(error)) from None
 
 
-def _stream_jsonl(paths: Options, settings: Settings, jobs: int, progress: bool | None, cache: bool,
-                  timeout: float, known: Any, min_severity: str | None, output: str | None, quiet: bool,
-                  executor: str | None) -> None:
+def _stream_jsonl(
+    paths: Options,
+    settings: Settings,
+    jobs: int,
+    progress: bool | None,
+    cache: bool,
+    timeout: float,
+    known: Any,
+    min_severity: str | None,
+    output: str | None,
+    quiet: bool,
+    executor: str | None,
+) -> None:
     """``--format jsonl``: each file's line written as its check ends, nothing kept but the
     counts the exit status needs; then exit."""
     from checker.core.models import Report
@@ -640,8 +853,16 @@ def _stream_jsonl(paths: Options, settings: Settings, jobs: int, progress: bool 
     counts = {"files": 0, "hidden": 0, "errors": 0, "failing": 0}
 
     def lines(write: Callable[[str], Any]) -> None:
-        for file in checker.iter_paths(paths, settings=settings, jobs=jobs or None, progress=progress,
-                                       cache=cache, timeout=timeout, skipped=_note_skipped, executor=executor):
+        for file in checker.iter_paths(
+            paths,
+            settings=settings,
+            jobs=jobs or None,
+            progress=progress,
+            cache=cache,
+            timeout=timeout,
+            skipped=_note_skipped,
+            executor=executor,
+        ):
             counts["files"] += 1
             if known is not None:
                 before = len(file.findings)
@@ -654,15 +875,18 @@ def _stream_jsonl(paths: Options, settings: Settings, jobs: int, progress: bool 
             write(file_line(file))
 
     if output and output != "-":
+
         def fill(binary: BinaryIO) -> None:
             lines(lambda line: binary.write(line.encode("utf-8")))
 
         try:
             _executor_errors(lambda: write_output(output, fill))
         except OSError as error:
-            raise click.ClickException(_t(f"无法写入 {output}：{error.strerror}",
-                                          f"cannot write {output}: {error.strerror}")) from None
+            raise click.ClickException(
+                _t(f"无法写入 {output}：{error.strerror}", f"cannot write {output}: {error.strerror}")
+            ) from None
     else:
+
         def echo(line: str) -> None:
             click.echo(line, nl=False)
             sys.stdout.flush()  # a reader of the pipe gets each file as it is checked
@@ -672,8 +896,10 @@ def _stream_jsonl(paths: Options, settings: Settings, jobs: int, progress: bool 
     if not counts["files"]:
         click.echo(_t(f"警告：{where} 下没有可检查的文件", f"warning: no file to check under {where}"), err=True)
     if hidden and not quiet:
-        click.echo(_t(f"基线中已记录的 {hidden} 条问题未显示",
-                      f"{hidden} findings recorded in the baseline are not shown"), err=True)
+        click.echo(
+            _t(f"基线中已记录的 {hidden} 条问题未显示", f"{hidden} findings recorded in the baseline are not shown"),
+            err=True,
+        )
     if counts["errors"]:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if counts["failing"] else EXIT_OK)
@@ -700,34 +926,65 @@ def _watch(paths: Options, load: Callable[[], Settings], color: bool) -> None:
 def _refuse_writing_over_inputs(paths: Options, settings: Settings, outputs: dict[str, str | None]) -> None:
     """A report or baseline written over a checked document would destroy it: refuse
     (exit 2) when an output names a file among those the run reads."""
-    existing = {option: target for option, target in outputs.items()
-                if target and target != "-" and os.path.exists(target)}
+    existing = {
+        option: target for option, target in outputs.items() if target and target != "-" and os.path.exists(target)
+    }
     if not existing:
         return
     checked = checker.find_files([path for path in paths if path != "-"], settings=settings)
     for option, target in existing.items():
         for path in checked:
             if os.path.samefile(path, target):
-                raise click.UsageError(f"{option} {target} 是被检查的文件之一，写入会覆盖原文；请换一个输出路径"
-                                       f"（或用 exclude 把它排除在检查之外）")
+                raise click.UsageError(
+                    f"{option} {target} 是被检查的文件之一，写入会覆盖原文；请换一个输出路径"
+                    f"（或用 exclude 把它排除在检查之外）"
+                )
 
 
 def _note_skipped(path: str, reason: str) -> None:
     click.echo(_t(f"注意：{path}：{reason}", f"note: {path}: {reason}"), err=True)
 
 
-def _check_report(paths: Options, settings: Settings, jobs: int, stdin_filename: str | None,
-                  progress: bool | None, cache: bool, timeout: float, executor: str | None = None) -> Report:
+def _check_report(
+    paths: Options,
+    settings: Settings,
+    jobs: int,
+    stdin_filename: str | None,
+    progress: bool | None,
+    cache: bool,
+    timeout: float,
+    executor: str | None = None,
+) -> Report:
     if stdin_filename is None:
-        return _executor_errors(lambda: checker.check_paths(
-            paths, settings=settings, jobs=jobs or None, progress=progress, cache=cache, timeout=timeout,
-            skipped=_note_skipped, executor=executor))
+        return _executor_errors(
+            lambda: checker.check_paths(
+                paths,
+                settings=settings,
+                jobs=jobs or None,
+                progress=progress,
+                cache=cache,
+                timeout=timeout,
+                skipped=_note_skipped,
+                executor=executor,
+            )
+        )
     files = []
     others = [path for path in paths if path != "-"]
     if others:
-        files.extend(_executor_errors(lambda: checker.check_paths(
-            others, settings=settings, jobs=jobs or None, progress=progress, cache=cache, timeout=timeout,
-            skipped=_note_skipped, executor=executor)).files)
+        files.extend(
+            _executor_errors(
+                lambda: checker.check_paths(
+                    others,
+                    settings=settings,
+                    jobs=jobs or None,
+                    progress=progress,
+                    cache=cache,
+                    timeout=timeout,
+                    skipped=_note_skipped,
+                    executor=executor,
+                )
+            ).files
+        )
     # never more than the size limit (and one byte to tell) in memory: a pipe can be endless
     limit = settings.max_file_size + 1 if settings.max_file_size else -1
     data = sys.stdin.buffer.read(limit) if hasattr(sys.stdin, "buffer") else sys.stdin.read(limit).encode("utf-8")
@@ -751,37 +1008,73 @@ def _fix_hint(report: Report, unsafe: bool) -> None:
     unsafe_count = len(fixes) - safe
     if unsafe:
         if fixes:
-            click.echo(_t(f"{len(fixes)} 条可用 `doccheck fix --unsafe-fixes` 修复",
-                          f"{len(fixes)} fixable with `doccheck fix --unsafe-fixes`"), err=True)
+            click.echo(
+                _t(
+                    f"{len(fixes)} 条可用 `doccheck fix --unsafe-fixes` 修复",
+                    f"{len(fixes)} fixable with `doccheck fix --unsafe-fixes`",
+                ),
+                err=True,
+            )
     elif safe or unsafe_count:
-        hidden = _t(f"（另有 {unsafe_count} 条需加 --unsafe-fixes）",
-                    f" ({unsafe_count} more with --unsafe-fixes)") if unsafe_count else ""
-        click.echo(_t(f"{safe} 条可用 `doccheck fix` 修复{hidden}", f"{safe} fixable with `doccheck fix`{hidden}"),
-                   err=True)
+        hidden = (
+            _t(f"（另有 {unsafe_count} 条需加 --unsafe-fixes）", f" ({unsafe_count} more with --unsafe-fixes)")
+            if unsafe_count
+            else ""
+        )
+        click.echo(
+            _t(f"{safe} 条可用 `doccheck fix` 修复{hidden}", f"{safe} fixable with `doccheck fix`{hidden}"), err=True
+        )
 
 
-@main.command(help_en="Apply the fixes findings offer (safe ones unless --unsafe-fixes), in place or to -o.\n\n"
-                      "A .docx is fixed only into a copy (-o) or with --in-place; .html and .pdf are never fixed.")
+@main.command(
+    help_en="Apply the fixes findings offer (safe ones unless --unsafe-fixes), in place or to -o.\n\n"
+    "A .docx is fixed only into a copy (-o) or with --in-place; .html and .pdf are never fixed."
+)
 @click.argument("paths", nargs=-1, required=True)
-@option("--diff", "show_diff", is_flag=True,
-        zh="输出修改的统一差异格式（unified diff），不写入任何文件（有可修改之处时退出状态为 1）。",
-        en="Print a unified diff of the fixes; write nothing (exit 1 if there is something to fix).")
+@option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    zh="输出修改的统一差异格式（unified diff），不写入任何文件（有可修改之处时退出状态为 1）。",
+    en="Print a unified diff of the fixes; write nothing (exit 1 if there is something to fix).",
+)
 @option("--unsafe-fixes", is_flag=True, zh="也应用不安全的修改。", en="Apply unsafe fixes too.")
-@option("-o", "--output", type=click.Path(dir_okay=False),
-        zh="把修改后的副本写入 FILE（只能有一个输入），不改动输入文件。.docx 的修改写成修订，其余问题写成批注。",
-        en="Write the fixed copy to FILE (one input only); the input is not touched. A .docx gets the fixes as "
-           "tracked changes and the other findings as comments.")
-@option("--in-place", is_flag=True, zh="就地修改 .docx（保留备份 NAME.bak.docx）；文本和 Markdown 文件总是就地修改。",
-        en="Fix a .docx in place (a backup NAME.bak.docx is kept); text and Markdown files are always fixed in "
-           "place.")
-@option("--select", multiple=True, zh="只应用这些规则的修改：代码、前缀、类别或名称。",
-        en="Only these rules' fixes: codes, prefixes, categories or names.")
+@option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    zh="把修改后的副本写入 FILE（只能有一个输入），不改动输入文件。.docx 的修改写成修订，其余问题写成批注。",
+    en="Write the fixed copy to FILE (one input only); the input is not touched. A .docx gets the fixes as "
+    "tracked changes and the other findings as comments.",
+)
+@option(
+    "--in-place",
+    is_flag=True,
+    zh="就地修改 .docx（保留备份 NAME.bak.docx）；文本和 Markdown 文件总是就地修改。",
+    en="Fix a .docx in place (a backup NAME.bak.docx is kept); text and Markdown files are always fixed in place.",
+)
+@option(
+    "--select",
+    multiple=True,
+    zh="只应用这些规则的修改：代码、前缀、类别或名称。",
+    en="Only these rules' fixes: codes, prefixes, categories or names.",
+)
 @option("--ignore", multiple=True, zh="不应用这些规则的修改。", en="Not these rules' fixes.")
 @_extend_select_option
 @_extend_ignore_option
 @_config_option
-def fix(paths: Options, show_diff: bool, unsafe_fixes: bool, output: str | None, in_place: bool,
-        select: Options, ignore: Options, extend_select: Options, extend_ignore: Options, config: str | None) -> None:
+def fix(
+    paths: Options,
+    show_diff: bool,
+    unsafe_fixes: bool,
+    output: str | None,
+    in_place: bool,
+    select: Options,
+    ignore: Options,
+    extend_select: Options,
+    extend_ignore: Options,
+    config: str | None,
+) -> None:
     """应用问题所附的修改（默认只应用安全的修改），就地修改或写到 -o。
 
     除非加 --unsafe-fixes，只应用安全的修改。.docx 只写成副本（-o）或加 --in-place 修改；.html 和 .pdf 不修改。
@@ -791,34 +1084,51 @@ def fix(paths: Options, show_diff: bool, unsafe_fixes: bool, output: str | None,
     settings = _settings(paths, config, Selection(select, ignore, extend_select, extend_ignore))
     files = checker.find_files(paths, settings=settings, skipped=_note_skipped)
     if output and (len(files) != 1 or show_diff):
-        raise click.UsageError(_t("-o/--output 只能用于一个输入文件，且不能与 --diff 同用",
-                                  "-o/--output takes exactly one input file, without --diff"))
+        raise click.UsageError(
+            _t(
+                "-o/--output 只能用于一个输入文件，且不能与 --diff 同用",
+                "-o/--output takes exactly one input file, without --diff",
+            )
+        )
     fixed_files = applied = errors = 0
     for path in files:
         shown = visible(path)
         try:
             if path.lower().endswith(".docx") and not (output or in_place or show_diff):
-                click.echo(_t(f"{shown}：已跳过：.docx 只修改为副本（-o OUT.docx），"
-                              "或加 --in-place 就地修改并保留备份",
-                              f"{shown}: skipped: a .docx is fixed into a copy (-o OUT.docx) "
-                              "or in place with a backup (--in-place)"), err=True)
+                click.echo(
+                    _t(
+                        f"{shown}：已跳过：.docx 只修改为副本（-o OUT.docx），或加 --in-place 就地修改并保留备份",
+                        f"{shown}: skipped: a .docx is fixed into a copy (-o OUT.docx) "
+                        "or in place with a backup (--in-place)",
+                    ),
+                    err=True,
+                )
                 continue
-            result = checker.fix_file(path, settings=settings, unsafe=unsafe_fixes, write=not show_diff,
-                                      output=output)
+            result = checker.fix_file(path, settings=settings, unsafe=unsafe_fixes, write=not show_diff, output=output)
             if result.output:
                 done, left, target = len(result.applied), len(result.remaining), visible(result.output)
-                click.echo(_t(f"{shown}：修改 {done} 处，余 {left} 处；已写入 {target}",
-                              f"{shown}: {done} fixed, {left} left; wrote {target}"), err=True)
+                click.echo(
+                    _t(
+                        f"{shown}：修改 {done} 处，余 {left} 处；已写入 {target}",
+                        f"{shown}: {done} fixed, {left} left; wrote {target}",
+                    ),
+                    err=True,
+                )
             if not result.changed:
                 continue
             if show_diff:
                 # document text and a file name, for a terminal: no control character goes raw
                 click.echo(visible_lines(result.diff(name=visible(result.path))), nl=False)
             elif not result.output:
-                kept = _t(f"（备份：{visible(result.backup)}）",
-                          f" (backup: {visible(result.backup)})") if result.backup else ""
-                click.echo(_t(f"{shown}：修改 {len(result.applied)} 处{kept}",
-                              f"{shown}: {len(result.applied)} fixed{kept}"), err=True)
+                kept = (
+                    _t(f"（备份：{visible(result.backup)}）", f" (backup: {visible(result.backup)})")
+                    if result.backup
+                    else ""
+                )
+                click.echo(
+                    _t(f"{shown}：修改 {len(result.applied)} 处{kept}", f"{shown}: {len(result.applied)} fixed{kept}"),
+                    err=True,
+                )
         except checker.NotWritable as error:
             click.echo(_t(f"{shown}：已跳过：{error}", f"{shown}: skipped: {error}"), err=True)
             continue
@@ -828,16 +1138,22 @@ def fix(paths: Options, show_diff: bool, unsafe_fixes: bool, output: str | None,
             continue
         except OSError as error:
             errors += 1
-            click.echo(_t(f"{shown}: error: 无法写入：{error.strerror}",
-                          f"{shown}: error: cannot write: {error.strerror}"), err=True)
+            click.echo(
+                _t(f"{shown}: error: 无法写入：{error.strerror}", f"{shown}: error: cannot write: {error.strerror}"),
+                err=True,
+            )
             continue
         fixed_files += 1
         applied += len(result.applied)
     if applied:
         verb = "可修改" if show_diff else "已修改"
-        click.echo(_t(f"{verb} {len(files)} 个文件中 {fixed_files} 个的 {applied} 处问题",
-                      f"{'would fix' if show_diff else 'fixed'} {applied} problems in {fixed_files} of "
-                      f"{len(files)} files"), err=True)
+        click.echo(
+            _t(
+                f"{verb} {len(files)} 个文件中 {fixed_files} 个的 {applied} 处问题",
+                f"{'would fix' if show_diff else 'fixed'} {applied} problems in {fixed_files} of {len(files)} files",
+            ),
+            err=True,
+        )
     else:
         click.echo(_t(f"{len(files)} 个文件中没有可修改之处", f"nothing to fix in {len(files)} files"), err=True)
     if errors:
@@ -847,16 +1163,28 @@ def fix(paths: Options, show_diff: bool, unsafe_fixes: bool, output: str | None,
 
 @main.command(help_en='Write a copy of a .docx with one Word comment per finding (author "doccheck").')
 @click.argument("path")
-@option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-        zh="把加了批注的副本写入 FILE（不能是输入文件本身）。",
-        en="Write the commented copy to FILE (never the input itself).")
+@option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    zh="把加了批注的副本写入 FILE（不能是输入文件本身）。",
+    en="Write the commented copy to FILE (never the input itself).",
+)
 @option("--select", multiple=True, zh=_SELECT_ZH, en=_SELECT_EN)
 @option("--ignore", multiple=True, zh=_IGNORE_ZH, en=_IGNORE_EN)
 @_extend_select_option
 @_extend_ignore_option
 @_config_option
-def annotate(path: str, output: str, select: Options, ignore: Options, extend_select: Options,
-             extend_ignore: Options, config: str | None) -> None:
+def annotate(
+    path: str,
+    output: str,
+    select: Options,
+    ignore: Options,
+    extend_select: Options,
+    extend_ignore: Options,
+    config: str | None,
+) -> None:
     """为 .docx 写一份副本，每个问题一条 Word 批注（作者为“doccheck”）。"""
     from checker.report.annotate import AnnotateError
     from checker.report.annotate import annotate as write_annotated
@@ -867,8 +1195,13 @@ def annotate(path: str, output: str, select: Options, ignore: Options, extend_se
         findings = write_annotated(path, output, settings)
     except AnnotateError as error:
         raise click.ClickException(f"{visible(path)}: {visible(str(error))}") from None
-    click.echo(_t(f"已写入 {visible(output)}，含 {len(findings)} 条批注",
-                  f"wrote {visible(output)} with {len(findings)} comments"), err=True)
+    click.echo(
+        _t(
+            f"已写入 {visible(output)}，含 {len(findings)} 条批注",
+            f"wrote {visible(output)} with {len(findings)} comments",
+        ),
+        err=True,
+    )
 
 
 @main.command(help_en="Write a commented starting doccheck.toml in FOLDER (default: here).")
@@ -880,8 +1213,9 @@ def init(folder: str, force: bool) -> None:
 
     target = os.path.join(folder, "doccheck.toml")
     if os.path.exists(target) and not force:
-        raise click.ClickException(_t(f"{target} 已存在（用 --force 覆盖）",
-                                      f"{target} already exists (use --force to replace it)"))
+        raise click.ClickException(
+            _t(f"{target} 已存在（用 --force 覆盖）", f"{target} already exists (use --force to replace it)")
+        )
     if not os.path.isdir(folder):
         raise click.ClickException(_t(f"{folder} 不是文件夹", f"{folder} is not a folder"))
     emit(starter_config(), target)
@@ -894,8 +1228,9 @@ def clean() -> None:
     try:
         count = checker.clean_cache()
     except OSError as error:
-        raise click.ClickException(_t(f"无法删除缓存：{error.strerror or error}",
-                                      f"cannot delete the cache: {error.strerror or error}")) from None
+        raise click.ClickException(
+            _t(f"无法删除缓存：{error.strerror or error}", f"cannot delete the cache: {error.strerror or error}")
+        ) from None
     click.echo(_t(f"已删除 {count} 份缓存的报告", f"removed {count} cached reports"), err=True)
 
 
@@ -913,17 +1248,38 @@ def _padded(text: str, columns: int) -> str:
 
 
 @main.command("rules", help_en="List every rule: code, name, category, severity and what it checks.")
-@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-        zh="输出格式。", en="Output format.")
+@option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    zh="输出格式。",
+    en="Output format.",
+)
 def list_rules(fmt: str) -> None:
     """列出全部规则：代码、名称、类别、默认级别和检查内容。"""
     import json
 
     rules = checker.list_rules()
     if fmt == "json":
-        click.echo(json.dumps([{"code": r.code, "name": r.name, "title": r.title, "category": r.category,
-                                "severity": r.severity, "summary": r.summary} for r in rules],
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "code": r.code,
+                        "name": r.name,
+                        "title": r.title,
+                        "category": r.category,
+                        "severity": r.severity,
+                        "summary": r.summary,
+                    }
+                    for r in rules
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     english = language() == "en"
     categories, severities = _category_and_severity_names()
@@ -931,13 +1287,22 @@ def list_rules(fmt: str) -> None:
         if english:
             click.echo(f"{r.code:<6} {r.name:<32} {r.category:<12} {r.severity:<8} {r.summary}")
         else:
-            click.echo(f"{r.code:<6} {_padded(r.title, 34)}{_padded(categories.get(r.category, r.category), 9)}"
-                       f"{_padded(severities[r.severity], 5)}{r.summary}")
+            click.echo(
+                f"{r.code:<6} {_padded(r.title, 34)}{_padded(categories.get(r.category, r.category), 9)}"
+                f"{_padded(severities[r.severity], 5)}{r.summary}"
+            )
 
 
 @main.command("profiles", help_en="List the built-in document profiles: name, document type, required parts.")
-@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-        zh="输出格式。", en="Output format.")
+@option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    zh="输出格式。",
+    en="Output format.",
+)
 def list_profiles(fmt: str) -> None:
     """列出内置的文种配置：名称、文种、必备部分。"""
     import json
@@ -952,13 +1317,23 @@ def list_profiles(fmt: str) -> None:
         required = "、".join(part.name for part in p.parts if part.required) or "-"
         click.echo(f"{p.name:<20} {_padded(p.type, 12)}{p.description}")
         if language() == "en":
-            signed = ("required" if p.signature == "required"
-                      else "required (or a note under the title)" if p.issued == "signature-or-note" else "optional")
+            signed = (
+                "required"
+                if p.signature == "required"
+                else "required (or a note under the title)"
+                if p.issued == "signature-or-note"
+                else "optional"
+            )
             expected = "".join(f"; expected: {item.name}" for item in p.expected)
             click.echo(f"{'':<20} required parts: {required}; signature: {signed}{expected}")
         else:
-            signed = ("必备" if p.signature == "required"
-                      else "必备（或以题注代替）" if p.issued == "signature-or-note" else "可选")
+            signed = (
+                "必备"
+                if p.signature == "required"
+                else "必备（或以题注代替）"
+                if p.issued == "signature-or-note"
+                else "可选"
+            )
             expected = "".join(f"；应有：{item.name}" for item in p.expected)
             click.echo(f"{'':<20} 必备部分：{required}；落款：{signed}{expected}")
 
@@ -973,8 +1348,9 @@ def explain(code: str) -> None:
     wanted = code.strip()
     found = next((r for r in checker.list_rules() if r.code == wanted.upper() or r.name == wanted), None)
     if found is None:
-        raise click.ClickException(_t(f"没有规则 {code!r}；`doccheck rules` 列出全部规则",
-                                      f"no rule {code!r}; `doccheck rules` lists them"))
+        raise click.ClickException(
+            _t(f"没有规则 {code!r}；`doccheck rules` 列出全部规则", f"no rule {code!r}; `doccheck rules` lists them")
+        )
     english = language() == "en"
     if english:
         click.echo(f"{found.code} {found.name}  [{found.category}, default severity: {found.severity}]")
@@ -997,36 +1373,83 @@ def explain(code: str) -> None:
 
 
 @main.command(help_en="Run the review workbench (browser) and the HTTP API.")
-@option("--host", default="127.0.0.1", show_default=True,
-        zh="监听的地址；回环地址以外的地址必须使用令牌。",
-        en="Address to listen on; any other than the loopback one requires a token.")
-@option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, zh="监听的端口。",
-        en="Port to listen on.")
-@option("--token", zh="每个请求都必须携带的令牌（--host 需要令牌而未给出时，自动生成并打印）。",
-        en="Token every request must carry (made up and printed when --host needs one).")
-@option("--database", zh="保存审核决定和接受列表的 SQLAlchemy URL（默认：用户数据目录中的 SQLite）。",
-        en="SQLAlchemy URL of the decisions and accept list (default: SQLite in the user data folder).")
+@option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    zh="监听的地址；回环地址以外的地址必须使用令牌。",
+    en="Address to listen on; any other than the loopback one requires a token.",
+)
+@option(
+    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, zh="监听的端口。", en="Port to listen on."
+)
+@option(
+    "--token",
+    zh="每个请求都必须携带的令牌（--host 需要令牌而未给出时，自动生成并打印）。",
+    en="Token every request must carry (made up and printed when --host needs one).",
+)
+@option(
+    "--database",
+    zh="保存审核决定和接受列表的 SQLAlchemy URL（默认：用户数据目录中的 SQLite）。",
+    en="SQLAlchemy URL of the decisions and accept list (default: SQLite in the user data folder).",
+)
 @_config_option
-@option("--workers", type=click.IntRange(min=1), default=None, zh="同时运行的检查数（进程）。",
-        en="Checks that run at once (processes).")
-@option("--timeout", type=click.FloatRange(min=1), default=30.0, show_default=True,
-        zh="一次检查最多用的秒数，超时的请求得到 408。", en="Seconds one check may take before the request gets 408.")
-@option("--max-upload", type=click.FloatRange(min=0.01), default=20.0, show_default=True,
-        zh="上传文件的大小上限，单位 MB。", en="Largest upload, in MB.")
-def serve(host: str, port: int, token: str | None, database: str | None, config: str | None,
-          workers: int | None, timeout: float, max_upload: float) -> None:
+@option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    zh="同时运行的检查数（进程）。",
+    en="Checks that run at once (processes).",
+)
+@option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=30.0,
+    show_default=True,
+    zh="一次检查最多用的秒数，超时的请求得到 408。",
+    en="Seconds one check may take before the request gets 408.",
+)
+@option(
+    "--max-upload",
+    type=click.FloatRange(min=0.01),
+    default=20.0,
+    show_default=True,
+    zh="上传文件的大小上限，单位 MB。",
+    en="Largest upload, in MB.",
+)
+def serve(
+    host: str,
+    port: int,
+    token: str | None,
+    database: str | None,
+    config: str | None,
+    workers: int | None,
+    timeout: float,
+    max_upload: float,
+) -> None:
     """运行审核工作台（浏览器）和 HTTP API。"""
     try:
         from checker.serve.config import ServeConfig
         from checker.serve.server import run
     except ImportError as error:
         raise click.ClickException(
-            f"doccheck serve 需要可选依赖：pip install 'doccheck[serve]'（缺少 {error.name}）") from None
+            f"doccheck serve 需要可选依赖：pip install 'doccheck[serve]'（缺少 {error.name}）"
+        ) from None
     if config is not None and not os.path.isfile(config):
         raise click.BadParameter(f"配置文件 {config} 不存在", param_hint="--config")
     options = {"workers": workers} if workers else {}
-    run(ServeConfig(host=host, port=port, token=token, database=database, config_file=config, timeout=timeout,
-                    max_upload_bytes=int(max_upload * 1024 * 1024), **options))
+    run(
+        ServeConfig(
+            host=host,
+            port=port,
+            token=token,
+            database=database,
+            config_file=config,
+            timeout=timeout,
+            max_upload_bytes=int(max_upload * 1024 * 1024),
+            **options,
+        )
+    )
 
 
 @main.command(help_en="Run the language server on standard input and output (for editors).")
@@ -1035,8 +1458,9 @@ def lsp() -> None:
     try:
         from checker.lsp import server
     except ImportError as error:
-        raise click.ClickException(f"语言服务器需要 pygls 和 lsprotocol：pip install 'doccheck[lsp]'"
-                                   f"（{error}）") from None
+        raise click.ClickException(
+            f"语言服务器需要 pygls 和 lsprotocol：pip install 'doccheck[lsp]'（{error}）"
+        ) from None
     server.serve()
 
 

@@ -11,6 +11,7 @@ ones are shown as ``doccheck check`` shows them and the gone ones by their old p
 A changed configuration file, rule pack or glossary reloads the settings and checks
 every file again; settings that cannot be used are reported and the old ones kept.
 """
+
 from __future__ import annotations
 
 import os
@@ -39,8 +40,9 @@ def identity(finding: Finding) -> tuple[str, str, str]:
 class Watcher:
     """The findings of every watched file, and how a change alters them."""
 
-    def __init__(self, paths: list[str], load: Callable[[], Settings], emit: Callable[[str], None],
-                 color: bool = False) -> None:
+    def __init__(
+        self, paths: list[str], load: Callable[[], Settings], emit: Callable[[str], None], color: bool = False
+    ) -> None:
         self.paths = paths
         self.load = load
         self.emit = emit
@@ -84,8 +86,10 @@ class Watcher:
         if not added and not removed:
             return
         stamp = time.strftime("%H:%M:%S")
-        self.emit(f"[{stamp}] {file.path}: 新增 {sum(added.values())} 条，消除 {sum(removed.values())} 条"
-                  f"（现有 {len(file.findings)} 条）")
+        self.emit(
+            f"[{stamp}] {file.path}: 新增 {sum(added.values())} 条，消除 {sum(removed.values())} 条"
+            f"（现有 {len(file.findings)} 条）"
+        )
         for finding in _taking(file.findings, added):
             self.emit("+ " + render_finding(file, finding, self.color))
         if before is not None:

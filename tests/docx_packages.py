@@ -6,6 +6,7 @@ template) as ``{name: bytes}``; :func:`package` zips parts back, each either byt
 (deflated here) or a :class:`Raw` member whose compressed stream, checksum and
 declared size are given as they are to be written.
 """
+
 from __future__ import annotations
 
 import io
@@ -44,18 +45,51 @@ def package(parts: dict[str, bytes | Raw]) -> bytes:
             part = Raw(deflate(part), len(part), zlib.crc32(part))
         encoded = name.encode("utf-8")
         offset = out.tell()
-        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0x800, 8, 0, 0x21, part.crc,
-                              len(part.compressed), part.size, len(encoded), 0))
+        out.write(
+            struct.pack(
+                "<IHHHHHIIIHH",
+                0x04034B50,
+                20,
+                0x800,
+                8,
+                0,
+                0x21,
+                part.crc,
+                len(part.compressed),
+                part.size,
+                len(encoded),
+                0,
+            )
+        )
         out.write(encoded)
         out.write(part.compressed)
-        directory.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0x800, 8, 0, 0x21, part.crc,
-                                     len(part.compressed), part.size, len(encoded), 0, 0, 0, 0, 0, offset)
-                         + encoded)
+        directory.append(
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                0x800,
+                8,
+                0,
+                0x21,
+                part.crc,
+                len(part.compressed),
+                part.size,
+                len(encoded),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+            + encoded
+        )
     start = out.tell()
     for entry in directory:
         out.write(entry)
-    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(directory), len(directory), out.tell() - start,
-                          start, 0))
+    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(directory), len(directory), out.tell() - start, start, 0))
     return out.getvalue()
 
 
@@ -87,20 +121,27 @@ def with_paragraphs(parts: dict[str, bytes], xml: str, count: int = 1) -> dict[s
     return {**parts, "word/document.xml": head + b"<w:body>" + xml.encode("utf-8") * count + tail}
 
 
-def with_list(parts: dict[str, bytes], level: str, override: str = "", paragraph_level: str = "0",
-              items: int = 3) -> dict[str, bytes]:
+def with_list(
+    parts: dict[str, bytes], level: str, override: str = "", paragraph_level: str = "0", items: int = 3
+) -> dict[str, bytes]:
     """``parts`` with list 77 defined by ``level`` (``<w:lvl>`` elements) and ``override``
     (``<w:lvlOverride>`` elements), and ``items`` paragraphs numbered at ``paragraph_level``."""
     numbering = parts["word/numbering.xml"]
-    definition = (f'<w:abstractNum w:abstractNumId="77">{level}</w:abstractNum>'
-                  f'<w:num w:numId="77"><w:abstractNumId w:val="77"/>{override}</w:num>').encode()
+    definition = (
+        f'<w:abstractNum w:abstractNumId="77">{level}</w:abstractNum>'
+        f'<w:num w:numId="77"><w:abstractNumId w:val="77"/>{override}</w:num>'
+    ).encode()
     numbering = numbering.replace(b"</w:numbering>", definition + b"</w:numbering>")
-    paragraph = (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{paragraph_level}"/><w:numId w:val="77"/></w:numPr></w:pPr>'
-                 f'<w:r><w:t>做好工作。</w:t></w:r></w:p>')
+    paragraph = (
+        f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{paragraph_level}"/><w:numId w:val="77"/></w:numPr></w:pPr>'
+        f"<w:r><w:t>做好工作。</w:t></w:r></w:p>"
+    )
     return with_paragraphs({**parts, "word/numbering.xml": numbering}, paragraph, items)
 
 
 def level(number_format: str = "decimal", start: str | None = "1", text: str = "%1.", ilvl: str = "0") -> str:
     start_element = f'<w:start w:val="{start}"/>' if start is not None else ""
-    return (f'<w:lvl w:ilvl="{ilvl}">{start_element}<w:numFmt w:val="{number_format}"/>'
-            f'<w:lvlText w:val="{text}"/><w:suff w:val="nothing"/></w:lvl>')
+    return (
+        f'<w:lvl w:ilvl="{ilvl}">{start_element}<w:numFmt w:val="{number_format}"/>'
+        f'<w:lvlText w:val="{text}"/><w:suff w:val="nothing"/></w:lvl>'
+    )

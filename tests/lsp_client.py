@@ -4,6 +4,7 @@ The helpers apply edits and read positions with their own arithmetic (UTF-16 cod
 units, lines split at \\n, \\r\\n and \\r), independent of the server's, so a test fails
 when the server's positions are off.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -18,8 +19,9 @@ PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
 FIRST_CHECK_TIMEOUT = 120  # the first check of a server loads the rules and the lexicon
 
 
-async def start(workspace, settings: dict | None = None, capabilities: str = "visual-studio-code",
-                env: dict | None = None) -> LanguageClient:
+async def start(
+    workspace, settings: dict | None = None, capabilities: str = "visual-studio-code", env: dict | None = None
+) -> LanguageClient:
     client = await ClientServerConfig(server_command=SERVER, server_env=env).start()
     assert isinstance(client, LanguageClient)
     client.registrations = []  # type: ignore[attr-defined]
@@ -29,16 +31,22 @@ async def start(workspace, settings: dict | None = None, capabilities: str = "vi
         client.registrations.extend(params.registrations)  # type: ignore[attr-defined]
 
     client.set_configuration({"debounce": 50, **(settings or {})}, section="doccheck")
-    await client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities(capabilities), root_uri=workspace.as_uri(),
-        workspace_folders=[types.WorkspaceFolder(uri=workspace.as_uri(), name="workspace")]))
+    await client.initialize_session(
+        types.InitializeParams(
+            capabilities=client_capabilities(capabilities),
+            root_uri=workspace.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=workspace.as_uri(), name="workspace")],
+        )
+    )
     return client
 
 
-async def published(client: LanguageClient, uri: str, version: int | None = None,
-                    timeout: float = FIRST_CHECK_TIMEOUT) -> types.PublishDiagnosticsParams:
+async def published(
+    client: LanguageClient, uri: str, version: int | None = None, timeout: float = FIRST_CHECK_TIMEOUT
+) -> types.PublishDiagnosticsParams:
     """The next diagnostics published for ``uri`` (for ``version`` when given). Call it
     right after the request that causes them, before awaiting anything else."""
+
     async def wait() -> types.PublishDiagnosticsParams:
         while True:
             params = await client.wait_for_notification(PUBLISH)
@@ -48,19 +56,26 @@ async def published(client: LanguageClient, uri: str, version: int | None = None
     return await asyncio.wait_for(wait(), timeout)
 
 
-async def open_document(client: LanguageClient, path, text: str, language: str = "markdown",
-                        version: int = 1) -> list[types.Diagnostic]:
+async def open_document(
+    client: LanguageClient, path, text: str, language: str = "markdown", version: int = 1
+) -> list[types.Diagnostic]:
     waiting = asyncio.ensure_future(published(client, path.as_uri(), version))
-    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-        uri=path.as_uri(), language_id=language, version=version, text=text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=path.as_uri(), language_id=language, version=version, text=text)
+        )
+    )
     return list((await waiting).diagnostics)
 
 
 async def change_document(client: LanguageClient, path, text: str, version: int) -> list[types.Diagnostic]:
     waiting = asyncio.ensure_future(published(client, path.as_uri(), version))
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
-        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
     return list((await waiting).diagnostics)
 
 
@@ -81,7 +96,7 @@ def offset(text: str, position: types.Position) -> int:
 
 
 def covered(text: str, range_: types.Range) -> str:
-    return text[offset(text, range_.start):offset(text, range_.end)]
+    return text[offset(text, range_.start) : offset(text, range_.end)]
 
 
 def apply_edits(text: str, edits: list[types.TextEdit]) -> str:

@@ -1,5 +1,6 @@
 """Starting a real ``doccheck serve`` (uvicorn, worker processes) on a free loopback
 port for the tests that talk to it over HTTP."""
+
 from __future__ import annotations
 
 import http.cookiejar
@@ -38,8 +39,14 @@ class Server:
     token: str | None = None
     cookies: http.cookiejar.CookieJar = field(default_factory=http.cookiejar.CookieJar)
 
-    def call(self, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None,
-             timeout: float = 60) -> Answer:
+    def call(
+        self,
+        method: str,
+        path: str,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        timeout: float = 60,
+    ) -> Answer:
         request = urllib.request.Request(self.base + path, data=body, method=method, headers=headers or {})
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
         try:
@@ -49,22 +56,44 @@ class Server:
             return Answer(error.code, {k.lower(): v for k, v in error.headers.items()}, error.read())
 
     def post_json(self, path: str, data: Any, headers: dict[str, str] | None = None) -> Answer:
-        return self.call("POST", path, json.dumps(data, ensure_ascii=False).encode("utf-8"),
-                         {"Content-Type": "application/json", **(headers or {})})
+        return self.call(
+            "POST",
+            path,
+            json.dumps(data, ensure_ascii=False).encode("utf-8"),
+            {"Content-Type": "application/json", **(headers or {})},
+        )
 
-    def post_files(self, path: str, files: list[tuple[str, bytes]], fields: dict[str, str] | None = None,
-                   headers: dict[str, str] | None = None, timeout: float = 60) -> Answer:
+    def post_files(
+        self,
+        path: str,
+        files: list[tuple[str, bytes]],
+        fields: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
+        timeout: float = 60,
+    ) -> Answer:
         boundary = uuid.uuid4().hex
         parts = []
         for key, value in (fields or {}).items():
-            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n'.encode()
-                         + value.encode("utf-8") + b"\r\n")
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n'.encode()
+                + value.encode("utf-8")
+                + b"\r\n"
+            )
         for name, data in files:
-            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
-                         f"Content-Type: application/octet-stream\r\n\r\n".encode() + data + b"\r\n")
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
+                f"Content-Type: application/octet-stream\r\n\r\n".encode()
+                + data
+                + b"\r\n"
+            )
         body = b"".join(parts) + f"--{boundary}--\r\n".encode()
-        return self.call("POST", path, body, {"Content-Type": f"multipart/form-data; boundary={boundary}",
-                                              **(headers or {})}, timeout)
+        return self.call(
+            "POST",
+            path,
+            body,
+            {"Content-Type": f"multipart/form-data; boundary={boundary}", **(headers or {})},
+            timeout,
+        )
 
     def stop(self) -> None:
         self.process.terminate()
@@ -77,8 +106,21 @@ class Server:
 
 def start(tmp_path: Any, *options: str, host: str = "127.0.0.1", token: str | None = None) -> Server:
     port = free_port(host)
-    command = [sys.executable, "-m", "checker.cli", "serve", "--host", host, "--port", str(port),
-               "--database", f"sqlite:///{tmp_path / 'review.sqlite3'}", "--workers", "1", *options]
+    command = [
+        sys.executable,
+        "-m",
+        "checker.cli",
+        "serve",
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--database",
+        f"sqlite:///{tmp_path / 'review.sqlite3'}",
+        "--workers",
+        "1",
+        *options,
+    ]
     if token:
         command += ["--token", token]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -1,5 +1,6 @@
 """The accept lists of rule packs: a pack may hold only one, TM101 honours it as TY2xx
 do, and an edited pack or glossary is read again by a process that keeps running."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """doccheck annotate: a commented copy of a .docx, one comment per finding, on the right text."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -76,8 +77,11 @@ def test_one_comment_per_finding_on_the_offending_text(tmp_path):
 
 def test_comment_text_carries_message_and_suggestion(tmp_path):
     output = str(tmp_path / "out.docx")
-    (finding,) = [f for f in annotate(sample(tmp_path), output, Settings(select=["PN101"]))
-                  if f.location.get("paragraph") == 2 and "table" not in f.location]
+    (finding,) = [
+        f
+        for f in annotate(sample(tmp_path), output, Settings(select=["PN101"]))
+        if f.location.get("paragraph") == 2 and "table" not in f.location
+    ]
     texts = [c.text for c in docx.Document(output).comments]
     assert f"[PN101 error] {finding.message}\n建议：{finding.suggestion}" in texts
 

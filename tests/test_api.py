@@ -1,4 +1,5 @@
 """The library API (``import checker``): what it checks, fixes and lists, and what importing it costs."""
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,20 @@ def write(path, text: str):
 
 
 # -- what importing costs -----------------------------------------------------------------
-HEAVY = ("pydantic", "jieba", "lark", "pypinyin", "cn2an", "yaml", "click", "checker.model",
-         "checker.rules", "checker.run", "checker.load", "checker.report")
+HEAVY = (
+    "pydantic",
+    "jieba",
+    "lark",
+    "pypinyin",
+    "cn2an",
+    "yaml",
+    "click",
+    "checker.model",
+    "checker.rules",
+    "checker.run",
+    "checker.load",
+    "checker.report",
+)
 
 
 def modules_after(statement: str) -> set[str]:
@@ -62,8 +75,9 @@ def test_check_text_returns_a_report_of_one_file_with_the_exact_findings():
 
 
 def test_check_text_reads_a_markdown_path_as_markdown_with_positions_in_the_markdown():
-    report = checker.check_text("# 通知\n\n（一）甲项工作。\n\n（三）乙项工作。\n", path="a.md",
-                                settings=checker.Settings(select=["ST101"]))
+    report = checker.check_text(
+        "# 通知\n\n（一）甲项工作。\n\n（三）乙项工作。\n", path="a.md", settings=checker.Settings(select=["ST101"])
+    )
     assert located(report) == [("ST101", 5, 1)]
 
 
@@ -132,12 +146,15 @@ def test_load_settings_without_a_configuration_gives_the_defaults(tmp_path):
     assert checker.load_settings(near=tmp_path) == checker.Settings()
 
 
-@pytest.mark.parametrize(("options", "option", "message"), [
-    ({"select": ["XX999"]}, "select", "'XX999'"),
-    ({"ignore": ["no-such-rule"]}, "ignore", "'no-such-rule'"),
-    ({"profile": "no-such-profile"}, "profile", "no-such-profile"),
-    ({"fail_on": "sometimes"}, "fail-on", "'sometimes'"),
-])
+@pytest.mark.parametrize(
+    ("options", "option", "message"),
+    [
+        ({"select": ["XX999"]}, "select", "'XX999'"),
+        ({"ignore": ["no-such-rule"]}, "ignore", "'no-such-rule'"),
+        ({"profile": "no-such-profile"}, "profile", "no-such-profile"),
+        ({"fail_on": "sometimes"}, "fail-on", "'sometimes'"),
+    ],
+)
 def test_load_settings_refuses_a_name_that_means_nothing_naming_the_option(tmp_path, options, option, message):
     with pytest.raises(checker.SettingsError, match=re.escape(message)) as raised:
         checker.load_settings(near=tmp_path, **options)
@@ -158,8 +175,17 @@ def test_a_selector_is_judged_the_same_on_the_command_line_and_in_a_configuratio
     assert from_file.exit_code == from_option.exit_code == 2
     assert "没有规则、前缀或类别与 'ST9' 相符" in from_file.output
     assert "没有规则、前缀或类别与 'ST9' 相符" in from_option.output
-    assert run("check", "--select", "LY,IN,terminology,ALL", str(tmp_path / "a.txt"), "--config",
-               str(write(tmp_path / "empty.toml", ""))).exit_code == 1
+    assert (
+        run(
+            "check",
+            "--select",
+            "LY,IN,terminology,ALL",
+            str(tmp_path / "a.txt"),
+            "--config",
+            str(write(tmp_path / "empty.toml", "")),
+        ).exit_code
+        == 1
+    )
 
 
 # -- fixing -------------------------------------------------------------------------------
@@ -168,7 +194,12 @@ def test_fix_text_applies_safe_fixes_keeps_line_endings_and_lists_what_it_did():
     assert result.text == "请部署工作。\r\n截至2023年底完成。\r\n"
     assert sorted(f.code for f in result.applied) == ["TY101", "TY102"]
     assert result.changed and result.remaining == ()
-    assert result.diff().splitlines()[3:] == ["-请布署工作。", "-截止2023年底完成。", "+请部署工作。", "+截至2023年底完成。"]
+    assert result.diff().splitlines()[3:] == [
+        "-请布署工作。",
+        "-截止2023年底完成。",
+        "+请部署工作。",
+        "+截至2023年底完成。",
+    ]
 
 
 def test_fix_text_leaves_unsafe_fixes_unless_asked():
@@ -226,8 +257,9 @@ def test_a_temporary_rule_is_listed_inside_its_block_only_even_when_the_block_ra
     with pytest.raises(RuntimeError), temporary_rules():
         replacer("TY990", "test-safe-fix", "帐号", "账号", "safe")
         assert "TY990" in {info.code for info in checker.list_rules()}
-        assert [f.code for f in checker.check_text("帐号\n", settings=checker.Settings(select=["TY990"]))
-                .files[0].findings] == ["TY990"]
+        assert [
+            f.code for f in checker.check_text("帐号\n", settings=checker.Settings(select=["TY990"])).files[0].findings
+        ] == ["TY990"]
         raise RuntimeError("the block fails")
     assert "TY990" not in {info.code for info in checker.list_rules()}
     with pytest.raises(checker.SettingsError):

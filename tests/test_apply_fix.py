@@ -1,4 +1,5 @@
 """``checker.apply_fix``: one finding's fix, alone, on the text as written."""
+
 from __future__ import annotations
 
 import pytest
@@ -30,7 +31,9 @@ def test_the_line_endings_of_the_text_are_kept():
 
 
 def test_a_finding_without_a_fix_gives_none():
-    (gap,) = checker.check_text("（一）甲。\n（三）乙。\n", settings=checker.Settings(select=["ST101"])).files[0].findings
+    (gap,) = (
+        checker.check_text("（一）甲。\n（三）乙。\n", settings=checker.Settings(select=["ST101"])).files[0].findings
+    )
     assert checker.apply_fix("（一）甲。\n（三）乙。\n", gap) is None
 
 

@@ -7,6 +7,7 @@ read every module of checker/ for the imports that break it, and every test modu
 for the private names of checker it imports, reads or patches (a test that needs a
 rule of its own registers it with ``registry.temporary_rules``).
 """
+
 from __future__ import annotations
 
 import ast
@@ -32,8 +33,12 @@ def private_imports(source: str, module: str) -> list[str]:
     """``from checker.x import _name`` in ``source`` (the module ``module``), as "module: line"."""
     found = []
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module \
-                and (node.module == "checker" or node.module.startswith("checker.")):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.level == 0
+            and node.module
+            and (node.module == "checker" or node.module.startswith("checker."))
+        ):
             for alias in node.names:
                 if is_private(alias.name) or any(is_private(part) for part in node.module.split(".")):
                     found.append(f"{module}:{node.lineno} imports {alias.name} from {node.module}")
@@ -48,7 +53,8 @@ def module_name(path: Path) -> str:
 def test_the_private_import_finder_flags_a_private_name_and_passes_public_ones():
     source = "from checker.rules.registry import Hit, _RULES\nfrom checker.core.version import __version__\n"
     assert private_imports(source, "checker.example") == [
-        "checker.example:1 imports _RULES from checker.rules.registry"]
+        "checker.example:1 imports _RULES from checker.rules.registry"
+    ]
 
 
 def test_no_module_imports_a_private_name_of_another_module():
@@ -81,18 +87,28 @@ def private_uses(source: str, module: str) -> list[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and is_private(node.attr) and is_checker_module(node.value):
             found.append(f"{module}:{node.lineno} uses {ast.unparse(node)}")
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "setattr" \
-                and len(node.args) >= 2 and is_checker_module(node.args[0]) \
-                and isinstance(node.args[1], ast.Constant) and is_private(str(node.args[1].value)):
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "setattr"
+            and len(node.args) >= 2
+            and is_checker_module(node.args[0])
+            and isinstance(node.args[1], ast.Constant)
+            and is_private(str(node.args[1].value))
+        ):
             found.append(f"{module}:{node.lineno} patches {ast.unparse(node.args[0])}.{node.args[1].value}")
     return sorted(found, key=lambda use: int(use.split(":")[1].split()[0]))  # in line order
 
 
 def test_the_private_use_finder_flags_reads_and_patches_of_checker_modules_only():
-    source = ("from checker.rules import registry\nimport checker.core.patterns as patterns\n"
-              "registry._RULES.pop('X')\nmonkeypatch.setattr(patterns, '_FAST', 0)\nparagraph._p\n")
+    source = (
+        "from checker.rules import registry\nimport checker.core.patterns as patterns\n"
+        "registry._RULES.pop('X')\nmonkeypatch.setattr(patterns, '_FAST', 0)\nparagraph._p\n"
+    )
     assert private_uses(source, "tests.example") == [
-        "tests.example:3 uses registry._RULES", "tests.example:4 patches patterns._FAST"]
+        "tests.example:3 uses registry._RULES",
+        "tests.example:4 patches patterns._FAST",
+    ]
 
 
 # Rewritten or deleted on the branch speedlayer (which removes the pattern store and the
@@ -114,7 +130,8 @@ def test_the_import_contracts_of_pyproject_are_kept():
     executable = lint_imports()
     if executable is None:
         pytest.skip("lint-imports is not installed (pip install -e '.[test]' installs it)")
-    done = subprocess.run([executable, "--no-cache"], capture_output=True, text=True, cwd=ROOT,
-                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    done = subprocess.run(
+        [executable, "--no-cache"], capture_output=True, text=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT))
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 broken" in done.stdout

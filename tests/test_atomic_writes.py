@@ -1,5 +1,6 @@
 """Writing a user's file: whole or not at all, hard links kept, and nothing left behind by a
 killed run that the next run does not deal with."""
+
 from __future__ import annotations
 
 import os
@@ -101,8 +102,9 @@ def test_a_copy_left_by_a_killed_overwrite_stops_the_next_fix_and_is_named(tmp_p
     first, second = linked_pair(tmp_path, MIXED)
     copy = tmp_path / ".a.txt.doccheck-copy"
     copy.write_text(NEW, encoding="utf-8")
-    message = (f"上次写入此文件时被中断，文件可能不完整；完整的新内容保存在 {copy}："
-               "请核对后用它替换原文件或删除它，再重新运行")
+    message = (
+        f"上次写入此文件时被中断，文件可能不完整；完整的新内容保存在 {copy}：请核对后用它替换原文件或删除它，再重新运行"
+    )
     fixed = run("fix", "--select", "TY104", str(first))
     assert fixed.exit_code == 2 and f"{first}: error: {message}" in fixed.stderr
     checked = run("check", str(first))

@@ -1,4 +1,5 @@
 """Baseline: record today's findings, report only new ones — surviving edits elsewhere."""
+
 from __future__ import annotations
 
 import json
@@ -47,8 +48,9 @@ def test_with_the_baseline_the_known_finding_is_not_reported(tmp_path):
 
 def test_the_baseline_survives_lines_inserted_above_the_finding(tmp_path):
     document, baseline = setup(tmp_path)
-    document.write_text("关于开展检查的通知\n\n新增一段说明文字。\n再增一段。\n\n" + DOCUMENT.split("\n\n", 1)[1],
-                        encoding="utf-8")
+    document.write_text(
+        "关于开展检查的通知\n\n新增一段说明文字。\n再增一段。\n\n" + DOCUMENT.split("\n\n", 1)[1], encoding="utf-8"
+    )
     assert codes_and_lines(run("check", "--format", "json", *SELECT, str(document))) == [("ST101", 7)]
     assert codes_and_lines(check_with(baseline, document.parent)) == []
 
@@ -71,8 +73,9 @@ def test_editing_the_phrase_of_a_finding_makes_it_new():
     after = check_text("（一）甲项工作。\n（三）乙项工作要点。\n")
     gap = next(f for f in before if f.code == "ST101")
     edited = next(f for f in after if f.code == "ST101")
-    assert fingerprint(gap, "（一）甲项工作。\n（三）乙项工作。\n") != \
-        fingerprint(edited, "（一）甲项工作。\n（三）乙项工作要点。\n")
+    assert fingerprint(gap, "（一）甲项工作。\n（三）乙项工作。\n") != fingerprint(
+        edited, "（一）甲项工作。\n（三）乙项工作要点。\n"
+    )
 
 
 def test_paths_are_matched_relative_to_the_baseline_whatever_the_current_folder(tmp_path, monkeypatch):
@@ -85,9 +88,13 @@ def test_paths_are_matched_relative_to_the_baseline_whatever_the_current_folder(
 def test_an_unreadable_baseline_exits_2_with_a_message(tmp_path):
     document = tmp_path / "a.txt"
     document.write_text(DOCUMENT, encoding="utf-8")
-    cases = {"missing.json": None, "broken.json": "{not json", "other.json": '{"files": {}}',
-             "future.json": '{"format": "doccheck-baseline", "version": 99, "files": {}}',
-             "shape.json": '{"format": "doccheck-baseline", "version": 1, "files": {"a.txt": [1]}}'}
+    cases = {
+        "missing.json": None,
+        "broken.json": "{not json",
+        "other.json": '{"files": {}}',
+        "future.json": '{"format": "doccheck-baseline", "version": 99, "files": {}}',
+        "shape.json": '{"format": "doccheck-baseline", "version": 1, "files": {"a.txt": [1]}}',
+    }
     for name, content in cases.items():
         path = tmp_path / name
         if content is not None:
@@ -138,10 +145,12 @@ def test_a_missing_baseline_says_how_to_write_one(tmp_path):
 
 def test_a_baseline_entry_of_the_wrong_shape_is_refused_naming_it(tmp_path):
     baseline = tmp_path / "b.json"
-    baseline.write_text('{"format": "doccheck-baseline", "version": 1, "files": {"a.txt": [{"fingerprint": 7}]}}',
-                        encoding="utf-8")
-    assert (f"--baseline {baseline}: 条目 files/a.txt/0/fingerprint 无效：应为字符串，而不是 7"
-            in refused(tmp_path, baseline))
+    baseline.write_text(
+        '{"format": "doccheck-baseline", "version": 1, "files": {"a.txt": [{"fingerprint": 7}]}}', encoding="utf-8"
+    )
+    assert f"--baseline {baseline}: 条目 files/a.txt/0/fingerprint 无效：应为字符串，而不是 7" in refused(
+        tmp_path, baseline
+    )
 
 
 def test_a_baseline_of_another_version_is_refused_naming_it(tmp_path):

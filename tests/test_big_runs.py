@@ -1,4 +1,5 @@
 """Output for big runs: --statistics, --format jsonl, --quiet, --min-severity."""
+
 from __future__ import annotations
 
 import json
@@ -55,8 +56,20 @@ def test_jsonl_lines_arrive_while_the_run_is_still_checking(tmp_path):
 
     for number in range(60):
         (tmp_path / f"{number:03d}.txt").write_text(Path(NOTICE).read_text(encoding="utf-8") * 6, encoding="utf-8")
-    command = [sys.executable, "-m", "checker.cli", "check", "--format", "jsonl", "--no-cache", "-j", "1",
-               "--timeout", "0", str(tmp_path)]
+    command = [
+        sys.executable,
+        "-m",
+        "checker.cli",
+        "check",
+        "--format",
+        "jsonl",
+        "--no-cache",
+        "-j",
+        "1",
+        "--timeout",
+        "0",
+        str(tmp_path),
+    ]
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT) as process:
         assert process.stdout is not None
         first = process.stdout.readline()

@@ -1,5 +1,6 @@
 """The cache of reports: an unchanged file is not checked again; anything its findings
 depend on changing means it is; --no-cache and `doccheck clean`."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Citations (CT1xx), 号 for 日 (DT106) and a title's closing mark (PN213)."""
+
 from __future__ import annotations
 
 import pytest
@@ -47,8 +48,10 @@ def test_every_entry_of_the_list_names_its_source_and_replacement():
 
 def test_a_list_entry_without_a_date_is_refused_in_chinese(tmp_path):
     path = tmp_path / "superseded.yaml"
-    path.write_text("version: 1\nsuperseded:\n  - kind: law\n    titles: [某法]\n    replaced_by: 新法\n"
-                    "    source: 某条\n", encoding="utf-8")
+    path.write_text(
+        "version: 1\nsuperseded:\n  - kind: law\n    titles: [某法]\n    replaced_by: 新法\n    source: 某条\n",
+        encoding="utf-8",
+    )
     with pytest.raises(SupersededListError, match="ceased"):
         RuleData("superseded.yaml", SupersededFile, noun="废止文件清单", error=SupersededListError)(str(path))
 

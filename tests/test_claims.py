@@ -1,4 +1,5 @@
 """Claims read from sentences: breakdowns, shares, changes, share sets, figures."""
+
 from checker.model.claims import claims
 from checker.model.document import Document
 
@@ -91,8 +92,12 @@ def test_increment_change_with_rate():
 
 def test_from_to_change_with_points():
     (change,) = read("城镇化率由61.5%提高到63.0%，提高1.5个百分点。").changes
-    assert (change.form, change.start_value.text, change.end_value.text, change.rate.text) == \
-        ("from_to", "61.5%", "63.0%", "1.5个百分点")
+    assert (change.form, change.start_value.text, change.end_value.text, change.rate.text) == (
+        "from_to",
+        "61.5%",
+        "63.0%",
+        "1.5个百分点",
+    )
 
 
 def test_paired_from_to_lists_are_not_read_as_one_change():
@@ -116,8 +121,9 @@ def test_growth_rates_shared_by_several_values_are_no_claim():
 
 def test_share_set_from_a_structure_ratio():
     (share_set,) = read("三次产业结构调整为4.6:36.5:58.9。").share_sets
-    assert [q.value for q in share_set.shares] == [q for q in (share_set.shares[0].value, share_set.shares[1].value,
-                                                                  share_set.shares[2].value)]
+    assert [q.value for q in share_set.shares] == [
+        q for q in (share_set.shares[0].value, share_set.shares[1].value, share_set.shares[2].value)
+    ]
     assert share_set.whole == "三次产业"
 
 
@@ -157,14 +163,17 @@ import time  # noqa: E402
 import pytest  # noqa: E402
 
 
-@pytest.mark.parametrize("text", [
-    "共100项，其中1项" + "，其中1项" * 20_000,
-    "（1项" * 20_000,
-    "1家占2%" * 20_000,
-    "由1%提高到2%，提高1%，" * 5_000,
-    "三次产业结构为" + "1:" * 20_000 + "1",
-    "2023年全区专利授权总量5458件，" * 10_000,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "共100项，其中1项" + "，其中1项" * 20_000,
+        "（1项" * 20_000,
+        "1家占2%" * 20_000,
+        "由1%提高到2%，提高1%，" * 5_000,
+        "三次产业结构为" + "1:" * 20_000 + "1",
+        "2023年全区专利授权总量5458件，" * 10_000,
+    ],
+)
 def test_claim_extraction_stays_linear_on_pathological_sentences(text):
     started = time.perf_counter()
     read(text)
@@ -177,8 +186,10 @@ def test_share_word_bi_zhong_after_zhan_still_finds_the_part():
 
 
 def test_value_added_is_a_noun_not_a_change():
-    (b,) = read("实现地区生产总值156.8亿元，同比增长5.9%，其中第一产业增加值18.2亿元、"
-                "第二产业增加值62.5亿元、第三产业增加值76.1亿元。").breakdowns
+    (b,) = read(
+        "实现地区生产总值156.8亿元，同比增长5.9%，其中第一产业增加值18.2亿元、"
+        "第二产业增加值62.5亿元、第三产业增加值76.1亿元。"
+    ).breakdowns
     assert b.exhaustive and b.reason == "标准分类：三次产业"
 
 
@@ -212,7 +223,12 @@ def test_one_character_verbs_with_dao_and_zhi():
 
 def test_a_sentence_of_dates_and_one_bare_number_makes_no_claim():
     assert read("2023年1月5日，召开第2024次会议。").counts() == {
-        "breakdown": 0, "share": 0, "change": 0, "share_set": 0, "figure": 0}
+        "breakdown": 0,
+        "share": 0,
+        "change": 0,
+        "share_set": 0,
+        "figure": 0,
+    }
 
 
 def test_a_statement_after_parts_listed_with_dun_hao_is_not_another_part():

@@ -1,4 +1,5 @@
 """The command line: exit statuses, formats, rule listing and documentation."""
+
 import json
 
 import jsonschema

@@ -1,5 +1,6 @@
 """The console: any encoding shows the report (what it cannot hold is escaped, never a
 crash), colour follows --color, NO_COLOR and FORCE_COLOR, files stay UTF-8."""
+
 from __future__ import annotations
 
 import os
@@ -67,8 +68,9 @@ def test_a_report_written_with_output_is_utf8_whatever_the_console(document, tmp
 
 
 def test_a_json_report_on_a_gbk_console_is_escaped_not_lost(document):
-    done = doccheck("check", "--format", "json", "--select", "PN201", str(document), encoding="gbk",
-                    cwd=document.parent)
+    done = doccheck(
+        "check", "--format", "json", "--select", "PN201", str(document), encoding="gbk", cwd=document.parent
+    )
     assert done.returncode == 1 and '"code": "PN201"' in done.stdout.decode("gbk")
 
 
@@ -131,15 +133,18 @@ class Pipe:
         return False
 
 
-@pytest.mark.parametrize("environ, stream, expected", [
-    ({}, Terminal(), True),
-    ({}, Pipe(), False),
-    ({"NO_COLOR": "1"}, Terminal(), False),
-    ({"NO_COLOR": "0"}, Terminal(), False),  # any non-empty value
-    ({"FORCE_COLOR": "1"}, Pipe(), True),
-    ({"FORCE_COLOR": "0"}, Pipe(), False),
-    ({"FORCE_COLOR": ""}, Pipe(), False),
-])
+@pytest.mark.parametrize(
+    "environ, stream, expected",
+    [
+        ({}, Terminal(), True),
+        ({}, Pipe(), False),
+        ({"NO_COLOR": "1"}, Terminal(), False),
+        ({"NO_COLOR": "0"}, Terminal(), False),  # any non-empty value
+        ({"FORCE_COLOR": "1"}, Pipe(), True),
+        ({"FORCE_COLOR": "0"}, Pipe(), False),
+        ({"FORCE_COLOR": ""}, Pipe(), False),
+    ],
+)
 def test_auto_colour_follows_the_environment_then_the_terminal(environ, stream, expected):
     assert wants_color("auto", stream, environ) is expected
 

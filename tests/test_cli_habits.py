@@ -1,4 +1,5 @@
 """Habits users bring from ruff: --show-fixes, --extend-select, --extend-ignore."""
+
 from __future__ import annotations
 
 import json
@@ -8,8 +9,10 @@ import pytest
 from tests.conftest import run
 
 # PN201 (safe fix), PN203 (safe fix), PN212 (unsafe fix), TY101 (布署 → 部署)
-DOCUMENT = ("工作已经完成,效果良好。\n项目已经完工，，投入使用。\n"
-            "各单位要认真 落实工作要求，确保各项任务按期完成并取得实效，切实把工作做好。\n各单位要认真布署。\n")
+DOCUMENT = (
+    "工作已经完成,效果良好。\n项目已经完工，，投入使用。\n"
+    "各单位要认真 落实工作要求，确保各项任务按期完成并取得实效，切实把工作做好。\n各单位要认真布署。\n"
+)
 
 
 @pytest.fixture
@@ -29,16 +32,19 @@ def test_show_fixes_lists_the_safe_fixes_after_the_report(document):
     result = run("check", "--select", "PN", "--show-fixes", str(document))
     assert result.exit_code == 1
     listing = result.stdout.split("检查了 1 个文件\n", 1)[1]
-    assert listing == (f"`doccheck fix` 会应用 2 处修改：\n- {document}:\n"
-                       "    1:7 PN201 “,” → “，”\n    2:7 PN203 “，，” → “，”\n"
-                       "另有 1 处不安全的修改未列出（加 --unsafe-fixes 列出）\n")
+    assert listing == (
+        f"`doccheck fix` 会应用 2 处修改：\n- {document}:\n"
+        "    1:7 PN201 “,” → “，”\n    2:7 PN203 “，，” → “，”\n"
+        "另有 1 处不安全的修改未列出（加 --unsafe-fixes 列出）\n"
+    )
     assert document.read_text(encoding="utf-8") == DOCUMENT  # nothing is fixed
 
 
 def test_show_fixes_with_unsafe_fixes_lists_the_unsafe_ones_marked(document):
     result = run("check", "--select", "PN212", "--show-fixes", "--unsafe-fixes", "-q", str(document))
-    assert result.stdout.endswith(f"`doccheck fix --unsafe-fixes` 会应用 1 处修改：\n- {document}:\n"
-                                  "    3:7 PN212 删除 “ ”（不安全）\n")
+    assert result.stdout.endswith(
+        f"`doccheck fix --unsafe-fixes` 会应用 1 处修改：\n- {document}:\n    3:7 PN212 删除 “ ”（不安全）\n"
+    )
 
 
 def test_show_fixes_says_when_there_is_none(tmp_path):

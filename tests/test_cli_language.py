@@ -1,4 +1,5 @@
 """The interface speaks Chinese by default; English with --lang en or an English locale."""
+
 from __future__ import annotations
 
 import re
@@ -42,14 +43,17 @@ def test_lang_en_gives_the_english_help():
     assert "--fail-on [error|warning|info|never]" in result.output and "Exit 1 when a finding" in result.output
 
 
-@pytest.mark.parametrize("env, expected", [
-    ({"LANG": "en_US.UTF-8"}, "en"),
-    ({"LANG": "zh_CN.UTF-8"}, "zh"),
-    ({"LANG": "C.UTF-8"}, "zh"),
-    ({"LC_ALL": "en_GB.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
-    ({"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),
-    ({"LC_MESSAGES": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
-])
+@pytest.mark.parametrize(
+    "env, expected",
+    [
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "C.UTF-8"}, "zh"),
+        ({"LC_ALL": "en_GB.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),
+        ({"LC_MESSAGES": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+    ],
+)
 def test_the_locale_chooses_the_language_when_lang_is_not_given(env, expected):
     result = run_in(env, "check", "--help")
     assert result.output.startswith("Usage:" if expected == "en" else "用法：")
@@ -74,8 +78,11 @@ def options_of_every_command():
             yield "(doccheck)", param
 
 
-@pytest.mark.parametrize("command, param", list(options_of_every_command()),
-                         ids=lambda value: value if isinstance(value, str) else value.name)
+@pytest.mark.parametrize(
+    "command, param",
+    list(options_of_every_command()),
+    ids=lambda value: value if isinstance(value, str) else value.name,
+)
 def test_every_option_has_chinese_and_english_help(command, param):
     assert param.help and CHINESE.search(param.help), f"{command} {param.opts}: no Chinese help"
     english = getattr(param, "help_en", None)
@@ -151,8 +158,11 @@ def test_init_in_english_writes_the_same_settings(tmp_path):
     english_text = (english / "doccheck.toml").read_text(encoding="utf-8")
     assert english_text.startswith("# doccheck configuration")
     chinese_text = (chinese / "doccheck.toml").read_text(encoding="utf-8")
-    assert parse_toml(english_text) == parse_toml(chinese_text) == {"select": ["ALL"], "ignore": [],
-                                                                      "fail-on": "warning", "exclude": []}
+    assert (
+        parse_toml(english_text)
+        == parse_toml(chinese_text)
+        == {"select": ["ALL"], "ignore": [], "fail-on": "warning", "exclude": []}
+    )
 
 
 def test_the_line_of_counts_is_chinese(tmp_path):
@@ -182,16 +192,21 @@ def test_a_usage_error_is_said_in_chinese():
     result = run("check", "--format", "xml", "a.txt")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1:] == [
-        "用 'main check -h' 查看帮助。", "",
-        "错误：'--format' / '--output-format' 的值 'xml' 无效：应为 text、json、jsonl、sarif、github、junit、html 之一"]
+        "用 'main check -h' 查看帮助。",
+        "",
+        "错误：'--format' / '--output-format' 的值 'xml' 无效：应为 text、json、jsonl、sarif、github、junit、html 之一",
+    ]
 
 
-@pytest.mark.parametrize("args, message", [
-    (["check", "--bogus"], "错误：没有选项 --bogus"),
-    (["chek"], "错误：没有命令 'chek'，是不是要用 check？"),
-    (["explain"], "错误：缺少参数 'CODE'"),
-    (["check", "-j", "-1", "a.txt"], "错误：'-j' / '--jobs' 的值无效：-1 不在范围 x>=0 内"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["check", "--bogus"], "错误：没有选项 --bogus"),
+        (["chek"], "错误：没有命令 'chek'，是不是要用 check？"),
+        (["explain"], "错误：缺少参数 'CODE'"),
+        (["check", "-j", "-1", "a.txt"], "错误：'-j' / '--jobs' 的值无效：-1 不在范围 x>=0 内"),
+    ],
+)
 def test_click_errors_are_said_in_chinese(args, message):
     result = run(*args)
     assert result.exit_code == 2 and result.stderr.splitlines()[-1].startswith(message)
@@ -199,7 +214,9 @@ def test_click_errors_are_said_in_chinese(args, message):
 
 def test_a_usage_error_in_english():
     result = run("--lang", "en", "chek")
-    assert result.exit_code == 2 and result.stderr.splitlines()[-1] == "Error: No such command 'chek'. Did you mean check?"
+    assert (
+        result.exit_code == 2 and result.stderr.splitlines()[-1] == "Error: No such command 'chek'. Did you mean check?"
+    )
 
 
 def test_doccheck_alone_shows_the_help():

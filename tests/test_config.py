@@ -1,4 +1,5 @@
 """Configuration: doccheck.toml / [tool.doccheck], discovery, errors, per-path settings, file walking."""
+
 from __future__ import annotations
 
 import json
@@ -69,19 +70,22 @@ def test_wrong_type_exits_2_naming_the_key_and_the_file(tmp_path):
     assert "键 'tool.doccheck.ignore'：应为列表" in result.output and str(config) in result.output
 
 
-@pytest.mark.parametrize("text, key", [
-    ('fail-on = "sometimes"\n', "fail-on"),
-    ('[severity]\nST101 = "fatal"\n', "severity.ST101"),
-    ('[severity]\nXX999 = "info"\n', "severity.XX999"),
-    ('select = ["nonsense-rule"]\n', "select"),
-    ('[per-path-ignores]\n"a/**" = ["ZZ"]\n', "per-path-ignores.a/**"),
-    ('file-types = ["txt"]\n', "file-types.0"),
-    ('file-types = [".exe"]\n', "file-types"),
-    ('[per-path-profiles]\n"a/**" = 3\n', "per-path-profiles.a/**"),
-    ('exclude = ["!"]\n', "exclude"),
-    ('include = [""]\n', "include"),
-    ('[per-path-ignores]\n"\\\\" = ["ST"]\n', "per-path-ignores"),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ('fail-on = "sometimes"\n', "fail-on"),
+        ('[severity]\nST101 = "fatal"\n', "severity.ST101"),
+        ('[severity]\nXX999 = "info"\n', "severity.XX999"),
+        ('select = ["nonsense-rule"]\n', "select"),
+        ('[per-path-ignores]\n"a/**" = ["ZZ"]\n', "per-path-ignores.a/**"),
+        ('file-types = ["txt"]\n', "file-types.0"),
+        ('file-types = [".exe"]\n', "file-types"),
+        ('[per-path-profiles]\n"a/**" = 3\n', "per-path-profiles.a/**"),
+        ('exclude = ["!"]\n', "exclude"),
+        ('include = [""]\n', "include"),
+        ('[per-path-ignores]\n"\\\\" = ["ST"]\n', "per-path-ignores"),
+    ],
+)
 def test_bad_values_are_refused_with_the_key(tmp_path, text, key):
     write(tmp_path / "doccheck.toml", text)
     result = run("check", str(write(tmp_path / "gap.txt", GAP)))
@@ -115,8 +119,11 @@ def test_severity_override_and_fail_on_from_the_config(tmp_path):
 
 
 def test_per_path_profiles_and_ignores_apply_by_glob_relative_to_the_config(tmp_path, monkeypatch):
-    write(tmp_path / "doccheck.toml", 'select = ["ST101"]\n[per-path-profiles]\n"notices/**" = "notice"\n'
-                                      '[per-path-ignores]\n"archive/" = ["ST101"]\n')
+    write(
+        tmp_path / "doccheck.toml",
+        'select = ["ST101"]\n[per-path-profiles]\n"notices/**" = "notice"\n'
+        '[per-path-ignores]\n"archive/" = ["ST101"]\n',
+    )
     notice = write(tmp_path / "notices" / "n.txt", GAP)
     archived = write(tmp_path / "archive" / "2019" / "old.txt", GAP)
     other = write(tmp_path / "other.txt", GAP)
@@ -136,7 +143,9 @@ def test_command_line_profile_overrides_per_path_profiles(tmp_path):
 
 
 def test_rule_packs_and_glossaries_are_resolved_relative_to_the_config(tmp_path):
-    config = write(tmp_path / "cfg" / "doccheck.toml", 'rule-packs = ["packs/typos.yaml"]\nglossaries = ["names.yaml"]\n')
+    config = write(
+        tmp_path / "cfg" / "doccheck.toml", 'rule-packs = ["packs/typos.yaml"]\nglossaries = ["names.yaml"]\n'
+    )
     settings = settings_from_file(config)
     assert settings.rule_packs == [str(tmp_path / "cfg" / "packs" / "typos.yaml")]
     assert settings.glossaries == [str(tmp_path / "cfg" / "names.yaml")]
@@ -147,15 +156,18 @@ def test_settings_keep_their_field_names_and_aliases():
     assert Settings(rule_packs=["a"]).rule_packs == Settings(**{"rule-packs": ["a"]}).rule_packs == ["a"]
 
 
-@pytest.mark.parametrize("config", [
-    {"select": ["ST"], "fail-on": "error", "per-path-profiles": {"a/**": "notice"}, "file-types": [".md"]},
-    {"selct": ["ST"]},
-    {"ignore": "ST101"},
-    {"fail-on": "sometimes"},
-    {"severity": {"ST101": "fatal"}},
-    {"file-types": ["md"]},
-    {"fail_on": "error"},  # the file takes the kebab-case keys only
-])
+@pytest.mark.parametrize(
+    "config",
+    [
+        {"select": ["ST"], "fail-on": "error", "per-path-profiles": {"a/**": "notice"}, "file-types": [".md"]},
+        {"selct": ["ST"]},
+        {"ignore": "ST101"},
+        {"fail-on": "sometimes"},
+        {"severity": {"ST101": "fatal"}},
+        {"file-types": ["md"]},
+        {"fail_on": "error"},  # the file takes the kebab-case keys only
+    ],
+)
 def test_schema_and_model_agree_on_what_a_config_file_may_say(config):
     schema_ok = jsonschema.Draft202012Validator(generated("config.schema.json")).is_valid(config)
     try:
@@ -202,8 +214,11 @@ def test_gitignore_is_respected_inside_a_git_repository_only(tmp_path):
     write(repository / ".gitignore", "build/\n*.bak.txt\n!keep.bak.txt\n")
     write(repository / ".git" / "info" / "exclude", "local.txt\n")
     write(repository / "docs" / ".gitignore", "private/\n")
-    kept = [write(repository / "a.txt", GAP), write(repository / "docs" / "b.txt", GAP),
-            write(repository / "keep.bak.txt", GAP)]
+    kept = [
+        write(repository / "a.txt", GAP),
+        write(repository / "docs" / "b.txt", GAP),
+        write(repository / "keep.bak.txt", GAP),
+    ]
     for ignored in ("build/c.txt", "d.bak.txt", "local.txt", "docs/private/e.txt"):
         write(repository / ignored, GAP)
     assert sorted(discover([str(repository)])) == sorted(str(path) for path in kept)
@@ -296,7 +311,8 @@ def test_a_tiny_max_file_size_is_one_byte_not_no_limit(tmp_path):
 def test_a_max_file_size_of_zero_means_no_limit(tmp_path):
     document = write(tmp_path / "gap.txt", GAP)
     assert found_codes(check_json("--select", "ST101", "--max-file-size", "0", str(document))) == {
-        str(document): ["ST101"]}
+        str(document): ["ST101"]
+    }
 
 
 def test_settings_refuse_a_negative_size_limit():
@@ -324,10 +340,13 @@ def test_a_glob_that_matches_a_long_name_still_matches(tmp_path):
     assert discover([str(tmp_path)], settings_from_file(tmp_path / "doccheck.toml")) == []
 
 
-@pytest.mark.parametrize("glob, reason", [
-    ("a" * 513, "glob 超过 512 个字符"),
-    ("*a" * 33, "glob 中的 * 超过 32 个"),
-])
+@pytest.mark.parametrize(
+    "glob, reason",
+    [
+        ("a" * 513, "glob 超过 512 个字符"),
+        ("*a" * 33, "glob 中的 * 超过 32 个"),
+    ],
+)
 def test_a_glob_over_the_caps_is_refused_naming_the_key(tmp_path, glob, reason):
     config = write(tmp_path / "doccheck.toml", f'exclude = ["{glob}"]\n')
     result = run("check", str(write(tmp_path / "gap.txt", GAP)))

@@ -1,4 +1,5 @@
 """Consistency across documents (--cross-document): NC120, TM120, CT120 on a planted set."""
+
 from __future__ import annotations
 
 import json
@@ -46,14 +47,25 @@ def cross_findings(*args: str) -> list[tuple[str, str, int, int, str, int]]:
     """(file name, code, line, column, related file name, related line) of each cross-document finding."""
     result = run("check", "--format", "json", "--no-cache", "--select", ",".join(CODES), *args)
     assert result.exit_code in (0, 1), result.output
-    return [(Path(file["path"]).name, f["code"], f["line"], f["column"], Path(f["related"][0]["path"]).name,
-             f["related"][0]["line"])
-            for file in json.loads(result.stdout)["files"] for f in file["findings"]]
+    return [
+        (
+            Path(file["path"]).name,
+            f["code"],
+            f["line"],
+            f["column"],
+            Path(f["related"][0]["path"]).name,
+            f["related"][0]["line"],
+        )
+        for file in json.loads(result.stdout)["files"]
+        for f in file["findings"]
+    ]
 
 
-PLANTED = [("b-2016-plan.txt", "NC120", 5, 14, "a-2015-summary.txt", 5),
-           ("b-2016-plan.txt", "TM120", 9, 3, "a-2015-summary.txt", 9),
-           ("b-2016-plan.txt", "CT120", 10, 5, "a-2015-summary.txt", 10)]
+PLANTED = [
+    ("b-2016-plan.txt", "NC120", 5, 14, "a-2015-summary.txt", 5),
+    ("b-2016-plan.txt", "TM120", 9, 3, "a-2015-summary.txt", 9),
+    ("b-2016-plan.txt", "CT120", 10, 5, "a-2015-summary.txt", 10),
+]
 
 
 def test_a_figure_a_name_and_a_document_number_restated_differently_are_found(planted):
@@ -73,17 +85,21 @@ def test_a_repository_configuration_turns_them_on_and_the_option_off(planted, tm
 def test_the_finding_is_at_the_later_document_in_the_order_given(planted):
     found = cross_findings("--cross-document", planted[1], planted[0])
     assert [(name, code, related) for name, code, _, _, related, _ in found] == [
-        ("a-2015-summary.txt", "NC120", "b-2016-plan.txt"), ("a-2015-summary.txt", "TM120", "b-2016-plan.txt"),
-        ("a-2015-summary.txt", "CT120", "b-2016-plan.txt")]
+        ("a-2015-summary.txt", "NC120", "b-2016-plan.txt"),
+        ("a-2015-summary.txt", "TM120", "b-2016-plan.txt"),
+        ("a-2015-summary.txt", "CT120", "b-2016-plan.txt"),
+    ]
 
 
 def test_the_message_names_the_other_document_and_its_value(planted):
     report = checker.check_paths(planted, settings=checker.Settings(select=["NC120"], repository=True))
     (finding,) = report.files[1].findings
-    assert finding.message == (f"“全市地区生产总值”（2015年）在 {planted[0]} 第5行为8510.13亿元，此处为8150.13亿元，"
-                               f"两份文件不一致")
-    assert finding.related == [{"path": planted[0], "line": 5, "column": 14, "end_line": 5, "end_column": 23,
-                                "excerpt": "8510.13亿元"}]
+    assert finding.message == (
+        f"“全市地区生产总值”（2015年）在 {planted[0]} 第5行为8510.13亿元，此处为8150.13亿元，两份文件不一致"
+    )
+    assert finding.related == [
+        {"path": planted[0], "line": 5, "column": 14, "end_line": 5, "end_column": 23, "excerpt": "8510.13亿元"}
+    ]
 
 
 def test_a_figure_of_another_place_is_not_compared(tmp_path):
@@ -101,14 +117,16 @@ def test_a_figure_within_rounding_of_the_other_is_not_reported(tmp_path):
 
 def test_a_title_cited_without_its_organ_is_the_same_document(tmp_path):
     (tmp_path / "a.txt").write_text(SUMMARY_2015, encoding="utf-8")
-    (tmp_path / "b.txt").write_text("长沙市2016年计划\n\n落实《关于加快科技创新的若干意见》（长政发〔2014〕12号）。\n",
-                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "长沙市2016年计划\n\n落实《关于加快科技创新的若干意见》（长政发〔2014〕12号）。\n", encoding="utf-8"
+    )
     assert cross_findings("--cross-document", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")) == []
 
 
 def test_the_title_of_the_document_a_notice_issues_is_the_same_document(tmp_path):
-    (tmp_path / "a.txt").write_text("通知\n\n根据《国务院关于印发〈电力体制改革方案〉的通知》（国发〔2002〕5号）办理。\n",
-                                    encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "通知\n\n根据《国务院关于印发〈电力体制改革方案〉的通知》（国发〔2002〕5号）办理。\n", encoding="utf-8"
+    )
     (tmp_path / "b.txt").write_text("意见\n\n按照《电力体制改革方案》（国发〔2002〕5号）的要求。\n", encoding="utf-8")
     assert cross_findings("--cross-document", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")) == []
 
@@ -133,8 +151,7 @@ def test_the_text_report_shows_the_other_place(planted):
 
 
 def test_jsonl_gives_the_cross_document_findings_on_a_line_of_their_own_at_the_end(planted):
-    result = run("check", "--format", "jsonl", "--no-cache", "--select", ",".join(CODES), "--cross-document",
-                 *planted)
+    result = run("check", "--format", "jsonl", "--no-cache", "--select", ",".join(CODES), "--cross-document", *planted)
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert sorted(line["path"] for line in lines[:2]) == planted
     assert all(line["findings"] == [] for line in lines[:2])

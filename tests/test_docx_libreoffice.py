@@ -3,6 +3,7 @@ defects is fixed with ``doccheck fix -o``; LibreOffice itself then accepts every
 (the text must be the corrected text) and rejects every change (the text must be the
 original), byte for byte. Skipped, saying why, where LibreOffice or python3-uno is missing
 (.ci/run installs both)."""
+
 from __future__ import annotations
 
 import shutil
@@ -21,16 +22,18 @@ CONVERT = Path(__file__).parent / "libreoffice" / "convert.py"
 SYSTEM_PYTHON = "/usr/bin/python3"
 # Defects every one of which has a safe fix: a non-standard word form, half-width
 # punctuation in Chinese text (within one paragraph and across formatting runs)
-PLANTED = ("关于做好安全检查工作的通知\n各单位：\n请各单位登录帐号,于3月1日前完成检查。\n"
-           "各部门要认真落实,确保安全。\n")
+PLANTED = "关于做好安全检查工作的通知\n各单位：\n请各单位登录帐号,于3月1日前完成检查。\n各部门要认真落实,确保安全。\n"
 FIXABLE = Settings(select=["TY104", "PN201"])
 
 
 def _office_missing() -> str | None:
     if shutil.which("soffice") is None:
         return "LibreOffice is not installed (Debian: apt-get install libreoffice-writer-nogui)"
-    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, check=False) \
-        if Path(SYSTEM_PYTHON).exists() else None
+    probe = (
+        subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, check=False)
+        if Path(SYSTEM_PYTHON).exists()
+        else None
+    )
     if probe is None or probe.returncode != 0:
         return "python3-uno is not installed (Debian: apt-get install python3-uno)"
     return None
@@ -40,8 +43,9 @@ pytestmark = pytest.mark.skipif(_office_missing() is not None, reason=str(_offic
 
 
 def convert(source: Path, target: Path, export_filter: str, changes: str = "keep") -> None:
-    subprocess.run([SYSTEM_PYTHON, str(CONVERT), str(source), str(target), export_filter, changes],
-                   check=True, timeout=180)
+    subprocess.run(
+        [SYSTEM_PYTHON, str(CONVERT), str(source), str(target), export_filter, changes], check=True, timeout=180
+    )
 
 
 def text_export(path: Path) -> bytes:

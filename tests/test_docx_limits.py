@@ -1,6 +1,7 @@
 """A .docx is checked before it is parsed: member sizes, their total and their compression
 ratio counted while inflating, no DTD in any XML part, list numbers within Word's bounds.
 Each hostile file gets a Chinese message saying what was refused, and exit 2."""
+
 from __future__ import annotations
 
 import struct
@@ -19,8 +20,11 @@ from tests.conftest import run
 from tests.docx_packages import Raw, level, package, repeated, with_list, with_paragraphs, word_parts, zeros
 
 PARAGRAPH = "<w:p><w:r><w:t>各单位要认真开展自查，并按时报送结果。</w:t></w:r></w:p>"
-LAUGHS = ('<!DOCTYPE w:document [<!ENTITY a "哈哈哈哈哈哈哈哈哈哈">'
-          + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9)) + "]>")
+LAUGHS = (
+    '<!DOCTYPE w:document [<!ENTITY a "哈哈哈哈哈哈哈哈哈哈">'
+    + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
+    + "]>"
+)
 
 
 def refusal(data: bytes) -> str:
@@ -37,12 +41,14 @@ def with_doctype(xml: bytes, doctype: str) -> bytes:
 
 # --- sizes and ratio ----------------------------------------------------------------------------------
 
+
 def test_a_2_gb_thumbnail_in_a_2_mb_file_is_refused_by_its_declared_size_without_inflating_it():
     data = package({**word_parts("通知"), "docProps/thumbnail.jpeg": zeros(2 << 30)})
     assert len(data) < 3 << 20
     started = time.monotonic()
-    assert refusal(data) == (".docx 中的部件 docProps/thumbnail.jpeg 声明解压后有 2048 MB，超过上限 64 MB，"
-                             "已拒绝读取（可能是压缩炸弹）")
+    assert refusal(data) == (
+        ".docx 中的部件 docProps/thumbnail.jpeg 声明解压后有 2048 MB，超过上限 64 MB，已拒绝读取（可能是压缩炸弹）"
+    )
     assert time.monotonic() - started < 2
 
 
@@ -60,8 +66,9 @@ def test_200_mb_of_paragraphs_in_a_small_file_are_refused_at_the_xml_part_limit(
     document = repeated(block, 200_000_000 // len(block), head + b"<w:body>", tail)
     data = package({**parts, "word/document.xml": document})
     assert len(data) < 1 << 20
-    assert refusal(data) == (".docx 中的部件 word/document.xml 声明解压后有 191 MB，超过上限 16 MB，"
-                                       "已拒绝读取（可能是压缩炸弹）")
+    assert refusal(data) == (
+        ".docx 中的部件 word/document.xml 声明解压后有 191 MB，超过上限 16 MB，已拒绝读取（可能是压缩炸弹）"
+    )
 
 
 def test_a_member_that_inflates_more_than_500_times_its_compressed_bytes_is_refused():
@@ -88,12 +95,14 @@ def test_an_ordinary_document_with_a_picture_is_read():
 
 # --- DTDs and entities --------------------------------------------------------------------------------
 
+
 def test_a_billion_laughs_document_is_refused_for_its_doctype():
     parts = word_parts("通知")
     document = with_doctype(parts["word/document.xml"], LAUGHS).replace(b"<w:t>", b"<w:t>&j;", 1)
     assert refusal(package({**parts, "word/document.xml": document})) == (
         ".docx 中的 XML 部件 word/document.xml 含有文档类型声明（<!DOCTYPE>），Word 不会写入它，"
-        "已拒绝读取（可能是恶意文件：实体膨胀或外部实体）")
+        "已拒绝读取（可能是恶意文件：实体膨胀或外部实体）"
+    )
 
 
 def test_an_external_entity_in_a_relationship_part_is_refused():
@@ -112,7 +121,8 @@ def test_a_doctype_in_a_utf16_xml_part_is_refused():
 def test_a_part_with_an_xml_content_type_is_checked_whatever_its_name():
     parts = word_parts("通知")
     types = parts["[Content_Types].xml"].replace(
-        b"</Types>", b'<Override PartName="/word/extra.bin" ContentType="application/vnd.example+xml"/></Types>')
+        b"</Types>", b'<Override PartName="/word/extra.bin" ContentType="application/vnd.example+xml"/></Types>'
+    )
     extra = with_doctype(b'<?xml version="1.0"?><x/>', "<!DOCTYPE x>")
     data = package({**parts, "[Content_Types].xml": types, "word/extra.bin": extra})
     assert "XML 部件 word/extra.bin 含有文档类型声明" in refusal(data)
@@ -121,7 +131,8 @@ def test_a_part_with_an_xml_content_type_is_checked_whatever_its_name():
 def test_an_svg_picture_keeps_its_doctype_because_it_is_never_parsed():
     parts = word_parts("关于开展安全检查的通知")
     types = parts["[Content_Types].xml"].replace(
-        b"</Types>", b'<Default Extension="svg" ContentType="image/svg+xml"/></Types>')
+        b"</Types>", b'<Default Extension="svg" ContentType="image/svg+xml"/></Types>'
+    )
     svg = b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd"><svg/>'
     data = package({**parts, "[Content_Types].xml": types, "word/media/image1.svg": svg})
     assert read_data("picture.docx", data).text == "关于开展安全检查的通知\n"
@@ -129,10 +140,12 @@ def test_an_svg_picture_keeps_its_doctype_because_it_is_never_parsed():
 
 # --- not a .docx at all -------------------------------------------------------------------------------
 
+
 def test_a_truncated_docx_is_refused_as_not_a_valid_docx():
     data = package(word_parts("通知"))
     assert refusal(data[: len(data) // 2]) == (
-        "不是有效的 .docx 文件（不是 zip 压缩包，或文件已损坏）：请用 Word/WPS 另存为 .docx 后再检查")
+        "不是有效的 .docx 文件（不是 zip 压缩包，或文件已损坏）：请用 Word/WPS 另存为 .docx 后再检查"
+    )
 
 
 def test_a_doc_renamed_docx_is_told_apart():
@@ -158,48 +171,59 @@ def test_a_member_encrypted_by_zip_is_refused():
 
 # --- list numbers -------------------------------------------------------------------------------------
 
+
 def numbered(*args, **kwargs) -> bytes:
     return package(with_list(word_parts("通知"), *args, **kwargs))
 
 
 def test_a_list_in_letters_starting_at_ten_billion_is_refused():
     data = numbered(level("lowerLetter", start="10000000000"))
-    assert refusal(data) == (".docx 的列表编号设置不合规范：word/numbering.xml 中 w:start 的值 10000000000 "
-                             "超出 Word 允许的范围（0–32767）")
+    assert refusal(data) == (
+        ".docx 的列表编号设置不合规范：word/numbering.xml 中 w:start 的值 10000000000 超出 Word 允许的范围（0–32767）"
+    )
 
 
 def test_a_start_override_of_99999999999_is_refused():
-    data = numbered(level("lowerLetter"), override='<w:lvlOverride w:ilvl="0"><w:startOverride w:val="99999999999"/>'
-                                                  '</w:lvlOverride>')
-    assert refusal(data) == (".docx 的列表编号设置不合规范：word/numbering.xml 中 w:startOverride 的值 99999999999 "
-                             "超出 Word 允许的范围（0–32767）")
+    data = numbered(
+        level("lowerLetter"),
+        override='<w:lvlOverride w:ilvl="0"><w:startOverride w:val="99999999999"/></w:lvlOverride>',
+    )
+    assert refusal(data) == (
+        ".docx 的列表编号设置不合规范：word/numbering.xml 中 w:startOverride 的值 99999999999 "
+        "超出 Word 允许的范围（0–32767）"
+    )
 
 
 def test_a_list_level_of_fifty_million_is_refused():
     data = numbered(level(ilvl="50000000"), paragraph_level="50000000")
-    assert refusal(data) == (".docx 的列表编号设置不合规范：word/numbering.xml 中 w:ilvl 的值 50000000 "
-                             "超出 Word 允许的范围（0–8）")
+    assert refusal(data) == (
+        ".docx 的列表编号设置不合规范：word/numbering.xml 中 w:ilvl 的值 50000000 超出 Word 允许的范围（0–8）"
+    )
 
 
 def test_a_list_level_that_is_not_a_number_is_refused():
     assert refusal(numbered(level(ilvl="abc"))) == (
-        ".docx 的列表编号设置不合规范：word/numbering.xml 中 w:ilvl 的值“abc”不是整数")
+        ".docx 的列表编号设置不合规范：word/numbering.xml 中 w:ilvl 的值“abc”不是整数"
+    )
 
 
 def test_a_paragraph_list_level_that_is_not_a_number_is_refused():
     assert refusal(numbered(level(), paragraph_level="²")) == (
-        ".docx 的列表编号设置不合规范：word/document.xml 中 w:ilvl 的值“²”不是整数")
+        ".docx 的列表编号设置不合规范：word/document.xml 中 w:ilvl 的值“²”不是整数"
+    )
 
 
 def test_a_5000_digit_start_value_is_refused_and_shown_shortened():
     assert refusal(numbered(level(start="9" * 5000))) == (
         ".docx 的列表编号设置不合规范：word/numbering.xml 中 w:start 的值 99999999999999999999…（共 5000 个字符） "
-        "超出 Word 允许的范围（0–32767）")
+        "超出 Word 允许的范围（0–32767）"
+    )
 
 
 def test_a_number_format_longer_than_255_characters_is_refused():
     assert refusal(numbered(level(text="%1" + "、" * 300))) == (
-        ".docx 的列表编号设置不合规范：word/numbering.xml 中的编号格式 w:lvlText 有 302 个字符，上限 255 个")
+        ".docx 的列表编号设置不合规范：word/numbering.xml 中的编号格式 w:lvlText 有 302 个字符，上限 255 个"
+    )
 
 
 def test_letters_past_780_and_roman_numerals_past_3999_are_shown_as_numbers():
@@ -210,6 +234,7 @@ def test_letters_past_780_and_roman_numerals_past_3999_are_shown_as_numbers():
 
 
 # --- tables -------------------------------------------------------------------------------------------
+
 
 def table(*rows: str) -> str:
     return "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>" + "".join(rows) + "</w:tbl>"
@@ -238,8 +263,10 @@ def test_a_vertical_merge_with_no_cell_above_keeps_its_text():
 
 
 def test_a_vertical_merge_is_read_at_its_first_row():
-    merged = table("<w:tr>" + cell("甲") + cell("合并", '<w:vMerge w:val="restart"/>') + "</w:tr>",
-                   "<w:tr>" + cell("乙") + cell("", "<w:vMerge/>") + "</w:tr>")
+    merged = table(
+        "<w:tr>" + cell("甲") + cell("合并", '<w:vMerge w:val="restart"/>') + "</w:tr>",
+        "<w:tr>" + cell("乙") + cell("", "<w:vMerge/>") + "</w:tr>",
+    )
     source = read_data("x.docx", package(with_paragraphs(word_parts(), merged)))
     assert source.text == "甲\n合并\n乙\n"
     assert source.locate(source.text.index("乙")) == {"table": 1, "row": 2, "column": 1, "paragraph": 1, "offset": 0}
@@ -247,11 +274,13 @@ def test_a_vertical_merge_is_read_at_its_first_row():
 
 # --- values python-docx parses itself -----------------------------------------------------------------
 
+
 def test_a_page_width_that_is_not_a_number_is_refused():
     parts = word_parts("通知")
     document = parts["word/document.xml"].replace(b'<w:pgSz w:w="12240"', b'<w:pgSz w:w="abc"')
     assert refusal(package({**parts, "word/document.xml": document})) == (
-        ".docx 中有 Word 格式不允许的值，无法读取（ValueError: invalid literal for int() with base 10: 'abc'）")
+        ".docx 中有 Word 格式不允许的值，无法读取（ValueError: invalid literal for int() with base 10: 'abc'）"
+    )
 
 
 # --- from the command line ----------------------------------------------------------------------------

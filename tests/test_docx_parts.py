@@ -4,6 +4,7 @@ reported (the part named in every output format), their fixes written as tracked
 in the part, and a comment on a header or footer lands in the body (Word takes none
 there). And ``docx-view``: the original text (tracked deletions, not insertions) checked
 instead of the accepted one."""
+
 from __future__ import annotations
 
 import io
@@ -33,24 +34,34 @@ def with_notes(data: bytes, kind: str, *notes: str) -> bytes:
     """``data`` (a .docx) with a footnotes or endnotes part holding ``notes``, each referred
     to from the end of the body's first paragraph; Word's separator notes come first."""
     note = kind[:-1]  # footnote, endnote
-    items = "".join(f'<w:{note} w:id="{number}"><w:p><w:r><w:{note}Ref/></w:r><w:r><w:t>{text}</w:t></w:r></w:p>'
-                    f'</w:{note}>' for number, text in enumerate(notes, 1))
-    part = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:{kind} {W_NS}>'
-            f'<w:{note} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{note}>'
-            f'<w:{note} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
-            f'</w:{note}>{items}</w:{kind}>')
+    items = "".join(
+        f'<w:{note} w:id="{number}"><w:p><w:r><w:{note}Ref/></w:r><w:r><w:t>{text}</w:t></w:r></w:p></w:{note}>'
+        for number, text in enumerate(notes, 1)
+    )
+    part = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:{kind} {W_NS}>'
+        f'<w:{note} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{note}>'
+        f'<w:{note} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+        f"</w:{note}>{items}</w:{kind}>"
+    )
     references = "".join(f'<w:r><w:{note}Reference w:id="{number}"/></w:r>' for number in range(1, len(notes) + 1))
     source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             content = source.read(item.filename)
             if item.filename == "[Content_Types].xml":
-                content = content.replace(b"</Types>", f'<Override PartName="/word/{kind}.xml" ContentType="'
-                                          f'{NOTES_TYPE.format(kind=kind)}"/></Types>'.encode())
+                content = content.replace(
+                    b"</Types>",
+                    f'<Override PartName="/word/{kind}.xml" ContentType="'
+                    f'{NOTES_TYPE.format(kind=kind)}"/></Types>'.encode(),
+                )
             elif item.filename == "word/_rels/document.xml.rels":
-                content = content.replace(b"</Relationships>", f'<Relationship Id="rIdNotes" Type="'
-                                          f'{NOTES_RELATIONSHIP.format(kind=kind)}" Target="{kind}.xml"/>'
-                                          f"</Relationships>".encode())
+                content = content.replace(
+                    b"</Relationships>",
+                    f'<Relationship Id="rIdNotes" Type="'
+                    f'{NOTES_RELATIONSHIP.format(kind=kind)}" Target="{kind}.xml"/>'
+                    f"</Relationships>".encode(),
+                )
             elif item.filename == "word/document.xml":
                 content = content.replace(b"</w:p>", references.encode() + b"</w:p>", 1)
             target.writestr(item, content)
@@ -82,9 +93,12 @@ def test_a_footnote_is_read_after_the_body_and_located_in_its_part(tmp_path):
 
 
 def test_an_endnote_is_located_in_the_endnotes_part(tmp_path):
-    findings = checker.check_paths([str(noted(tmp_path, "endnotes", "见通知,下同。"))], settings=COMMA).files[0].findings
+    findings = (
+        checker.check_paths([str(noted(tmp_path, "endnotes", "见通知,下同。"))], settings=COMMA).files[0].findings
+    )
     assert [(f.code, f.line, f.column, f.location) for f in findings] == [
-        ("PN201", 2, 4, {"part": "endnotes", "note": 1, "paragraph": 1, "offset": 3})]
+        ("PN201", 2, 4, {"part": "endnotes", "note": 1, "paragraph": 1, "offset": 3})
+    ]
 
 
 def test_headers_and_footers_are_parts_of_their_own_after_the_notes(tmp_path):
@@ -109,8 +123,12 @@ def test_the_part_is_named_in_text_github_sarif_and_json_output(tmp_path):
     sarif = json.loads(run("check", path, "--select", "PN201", "--format", "sarif").output)
     assert sarif["runs"][0]["results"][0]["properties"]["location"]["part"] == "footnotes"
     report = json.loads(run("check", path, "--select", "PN201", "--format", "json").output)
-    assert report["files"][0]["findings"][0]["location"] == {"part": "footnotes", "note": 1, "paragraph": 1,
-                                                             "offset": 3}
+    assert report["files"][0]["findings"][0]["location"] == {
+        "part": "footnotes",
+        "note": 1,
+        "paragraph": 1,
+        "offset": 3,
+    }
 
 
 def test_a_fix_in_a_footnote_is_a_tracked_change_in_the_footnotes_part(tmp_path):
@@ -154,14 +172,19 @@ def tracked(tmp_path: Path) -> Path:
     document = docx.Document()
     document.add_paragraph()
     paragraph = document.element.body.find(qn("w:p"))
-    for xml in ('<w:r><w:t>请登录</w:t></w:r>',
-                '<w:del w:id="1" w:author="张三" w:date="2024-01-01T00:00:00Z"><w:r><w:delText>帐号</w:delText></w:r>'
-                '</w:del>',
-                '<w:ins w:id="2" w:author="张三" w:date="2024-01-01T00:00:00Z"><w:r><w:t>账户</w:t></w:r></w:ins>',
-                '<w:r><w:t>。</w:t></w:r>'):
-        paragraph.append(parse_xml(xml.replace("<w:r>", f"<w:r {nsdecls('w')}>", 1)
-                                   .replace("<w:del ", f"<w:del {nsdecls('w')} ", 1)
-                                   .replace("<w:ins ", f"<w:ins {nsdecls('w')} ", 1)))
+    for xml in (
+        "<w:r><w:t>请登录</w:t></w:r>",
+        '<w:del w:id="1" w:author="张三" w:date="2024-01-01T00:00:00Z"><w:r><w:delText>帐号</w:delText></w:r></w:del>',
+        '<w:ins w:id="2" w:author="张三" w:date="2024-01-01T00:00:00Z"><w:r><w:t>账户</w:t></w:r></w:ins>',
+        "<w:r><w:t>。</w:t></w:r>",
+    ):
+        paragraph.append(
+            parse_xml(
+                xml.replace("<w:r>", f"<w:r {nsdecls('w')}>", 1)
+                .replace("<w:del ", f"<w:del {nsdecls('w')} ", 1)
+                .replace("<w:ins ", f"<w:ins {nsdecls('w')} ", 1)
+            )
+        )
     return save(document, tmp_path)
 
 

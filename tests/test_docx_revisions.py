@@ -1,5 +1,6 @@
 """Word files as drafters use them: fixes written as tracked changes, the text Word shows
 (tracked changes, content controls, text boxes, nested tables), annotate run twice."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -72,10 +73,11 @@ def test_a_finding_without_a_fix_becomes_a_comment_on_its_characters(tmp_path):
     source = tmp_path / "in.docx"
     document.save(source)
     output = tmp_path / "out.docx"
-    result = checker.fix_file(str(source), settings=Settings(select=["TY104", "PN201", "LY101"]),
-                              output=str(output))
+    result = checker.fix_file(str(source), settings=Settings(select=["TY104", "PN201", "LY101"]), output=str(output))
     assert [f.code for f in result.applied] == ["PN201", "TY104"] or [f.code for f in result.applied] == [
-        "TY104", "PN201"]
+        "TY104",
+        "PN201",
+    ]
     assert [f.code for f in result.remaining] == ["LY101"]
     comments = list(docx.Document(str(output)).comments)
     assert [c.author for c in comments] == ["doccheck"]
@@ -125,22 +127,29 @@ def document_with(tmp_path, *paragraphs) -> str:
 
 
 def test_tracked_insertions_are_read_and_deletions_are_not(tmp_path):
-    path = document_with(tmp_path, paragraph_xml(
-        '<w:r><w:t>请登录</w:t></w:r>'
-        '<w:ins w:id="1" w:author="张三" w:date="2024-01-01T00:00:00Z"><w:r><w:t>帐号</w:t></w:r></w:ins>'
-        '<w:del w:id="2" w:author="张三" w:date="2024-01-01T00:00:00Z"><w:r><w:delText>系统</w:delText></w:r></w:del>'))
+    path = document_with(
+        tmp_path,
+        paragraph_xml(
+            "<w:r><w:t>请登录</w:t></w:r>"
+            '<w:ins w:id="1" w:author="张三" w:date="2024-01-01T00:00:00Z"><w:r><w:t>帐号</w:t></w:r></w:ins>'
+            '<w:del w:id="2" w:author="张三" w:date="2024-01-01T00:00:00Z"><w:r><w:delText>系统</w:delText></w:r></w:del>'
+        ),
+    )
     data = Path(path).read_bytes()
     assert docx_reader.read(path, data).text == "请登录帐号\n"
     assert docx_reader.read(path, data, view="original").text == "请登录系统\n"
     report = checker.check_path(path, settings=Settings(select=["TY104"]))
-    assert [(f.code, f.location) for f in report.files[0].findings] == [
-        ("TY104", {"paragraph": 1, "offset": 3})]
+    assert [(f.code, f.location) for f in report.files[0].findings] == [("TY104", {"paragraph": 1, "offset": 3})]
 
 
 def test_a_typo_inside_someone_elses_insertion_is_fixed_and_rejecting_restores_the_original(tmp_path):
-    path = document_with(tmp_path, paragraph_xml(
-        '<w:r><w:t>请登录</w:t></w:r>'
-        '<w:ins w:id="1" w:author="张三" w:date="2024-01-01T00:00:00Z"><w:r><w:t>帐号</w:t></w:r></w:ins>'))
+    path = document_with(
+        tmp_path,
+        paragraph_xml(
+            "<w:r><w:t>请登录</w:t></w:r>"
+            '<w:ins w:id="1" w:author="张三" w:date="2024-01-01T00:00:00Z"><w:r><w:t>帐号</w:t></w:r></w:ins>'
+        ),
+    )
     output = tmp_path / "out.docx"
     checker.fix_file(path, settings=Settings(select=["TY104"]), output=str(output))
     data = output.read_bytes()
@@ -149,31 +158,42 @@ def test_a_typo_inside_someone_elses_insertion_is_fixed_and_rejecting_restores_t
 
 
 def test_content_controls_text_boxes_and_nested_tables_are_read_in_order(tmp_path):
-    control = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>控件中的段落</w:t></w:r></w:p>'
-                        '</w:sdtContent></w:sdt>')
+    control = parse_xml(
+        f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r><w:t>控件中的段落</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+    )
     box = paragraph_xml(
-        '<w:r><w:t>锚段落</w:t></w:r><w:r><mc:AlternateContent '
+        "<w:r><w:t>锚段落</w:t></w:r><w:r><mc:AlternateContent "
         'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps">'
-        '<w:drawing><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:drawing>'
-        '</mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p>'
-        '</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+        "<w:drawing><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:drawing>"
+        "</mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p>"
+        "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
     nested = parse_xml(
-        f'<w:tbl {nsdecls("w")}><w:tr><w:tc><w:p><w:r><w:t>外表</w:t></w:r></w:p>'
-        '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>内表</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
-        '<w:p/></w:tc></w:tr></w:tbl>')
+        f"<w:tbl {nsdecls('w')}><w:tr><w:tc><w:p><w:r><w:t>外表</w:t></w:r></w:p>"
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>内表</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+        "<w:p/></w:tc></w:tr></w:tbl>"
+    )
     path = document_with(tmp_path, control, box, nested)
     source = docx_reader.read(path, Path(path).read_bytes())
     assert source.text == "控件中的段落\n锚段落\n文本框\n外表\n内表\n\n"
     assert source.locate(source.text.index("文本框")) == {"textbox": 1, "paragraph": 1, "offset": 0}
     assert source.locate(source.text.index("内表")) == {
-        "table": 1, "row": 1, "column": 1, "inner_table": 1, "inner_row": 1, "inner_column": 1,
-        "paragraph": 1, "offset": 0}
+        "table": 1,
+        "row": 1,
+        "column": 1,
+        "inner_table": 1,
+        "inner_row": 1,
+        "inner_column": 1,
+        "paragraph": 1,
+        "offset": 0,
+    }
 
 
 def test_a_fix_inside_a_text_box_lands_there(tmp_path):
     box = paragraph_xml(
-        '<w:r><w:t>锚段落</w:t></w:r><w:r><w:drawing><w:txbxContent><w:p><w:r><w:t>请登录帐号</w:t></w:r>'
-        '</w:p></w:txbxContent></w:drawing></w:r>')
+        "<w:r><w:t>锚段落</w:t></w:r><w:r><w:drawing><w:txbxContent><w:p><w:r><w:t>请登录帐号</w:t></w:r>"
+        "</w:p></w:txbxContent></w:drawing></w:r>"
+    )
     path = document_with(tmp_path, box)
     output = tmp_path / "out.docx"
     checker.fix_file(path, settings=Settings(select=["TY104"]), output=str(output))

@@ -1,4 +1,5 @@
 """--executor: files checked on a Dask cluster give the report -j 1 gives; URLs are read with fsspec."""
+
 from __future__ import annotations
 
 import json
@@ -40,8 +41,9 @@ def test_a_file_url_is_read_with_fsspec_and_checked_like_the_file():
     by_path = checker.check_paths([NOTICE]).files[0]
     by_url = checker.check_paths([NOTICE.as_uri()]).files[0]
     assert by_url.path == NOTICE.as_uri()
-    assert [(f.code, f.line, f.column) for f in by_url.findings] == [(f.code, f.line, f.column)
-                                                                    for f in by_path.findings]
+    assert [(f.code, f.line, f.column) for f in by_url.findings] == [
+        (f.code, f.line, f.column) for f in by_path.findings
+    ]
 
 
 def test_a_folder_url_is_walked_for_the_files_doccheck_reads():
@@ -54,6 +56,7 @@ def test_a_url_whose_driver_is_not_installed_says_which_to_install():
     pytest.importorskip("fsspec")
     try:
         import s3fs  # noqa: F401
+
         pytest.skip("s3fs is installed here")
     except ImportError:
         pass

@@ -1,4 +1,5 @@
 """`doccheck fix`: safe/unsafe fixes, --diff, encodings and line endings kept, atomic and idempotent."""
+
 from __future__ import annotations
 
 import codecs
@@ -35,8 +36,12 @@ def _replacer(code: str, name: str, wrong: str, right: str, safety: str):
 
     def check(doc):
         for match in pattern.finditer(doc.text):
-            yield Hit(match.start(), match.end(), args={"wrong": wrong},
-                      fix=Fix(start=match.start(), end=match.end(), replacement=right, safety=safety))
+            yield Hit(
+                match.start(),
+                match.end(),
+                args={"wrong": wrong},
+                fix=Fix(start=match.start(), end=match.end(), replacement=right, safety=safety),
+            )
 
     check.__doc__ = DOC
     rule(code, name, category="typo", severity="warning", message="“{wrong}”有误", fix=safety)(check)
@@ -100,8 +105,10 @@ def test_mixed_line_endings_are_each_kept(tmp_path):
     assert path.read_bytes() == "账号一\r\n账号二\n账号三\r\n".encode()
 
 
-@pytest.mark.parametrize("bom, encoding", [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                                           (codecs.BOM_UTF16_BE, "utf-16-be")])
+@pytest.mark.parametrize(
+    "bom, encoding",
+    [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")],
+)
 def test_a_byte_order_mark_and_its_encoding_are_kept(tmp_path, bom, encoding):
     path = tmp_path / "bom.txt"
     path.write_bytes(bom + "请核对帐号。\r\n".encode(encoding))
@@ -148,9 +155,13 @@ def test_the_cli_refuses_to_write_a_file_modified_in_between(tmp_path, monkeypat
 
 
 def test_overlapping_fixes_are_resolved_by_position_then_length_whatever_the_rule_order():
-    fixes = [Fix(start=2, end=6, replacement="的确"), Fix(start=2, end=4, replacement="的"),
-             Fix(start=3, end=5, replacement="x"), Fix(start=8, end=8, replacement="a"),
-             Fix(start=8, end=8, replacement="b")]
+    fixes = [
+        Fix(start=2, end=6, replacement="的确"),
+        Fix(start=2, end=4, replacement="的"),
+        Fix(start=3, end=5, replacement="x"),
+        Fix(start=8, end=8, replacement="a"),
+        Fix(start=8, end=8, replacement="b"),
+    ]
     findings_ = [type("F", (), {"fix": fix, "code": "TY990"})() for fix in fixes]
     chosen = choose_fixes(findings_)
     assert chosen == [Fix(start=2, end=4, replacement="的"), Fix(start=8, end=8, replacement="a")]
@@ -231,8 +242,10 @@ def test_real_typo_fixes_on_a_gb18030_crlf_file_and_a_suppressed_one_is_left(tmp
     if not all(code in rules and rules[code].fix_safety == "safe" for code in ("TY102", "TY105")):
         pytest.skip("TY102/TY105 with safe fixes are not in this checkout")
     path = tmp_path / "通知.md"
-    original = ("截止2023年底，共完成项目12个。\r\n经研究获认为定为试点单位。\r\n\r\n"
-                "<!-- doccheck-disable-next-line TY102 -->\r\n引文照录：截止2023年底。\r\n")
+    original = (
+        "截止2023年底，共完成项目12个。\r\n经研究获认为定为试点单位。\r\n\r\n"
+        "<!-- doccheck-disable-next-line TY102 -->\r\n引文照录：截止2023年底。\r\n"
+    )
     path.write_bytes(original.encode("gb18030"))
     assert run("fix", "--select", "TY102,TY105", str(path)).exit_code == 0
     expected = original.replace("截止2023年底，共", "截至2023年底，共").replace("获认为定", "获认定为")
@@ -272,14 +285,20 @@ def test_a_read_only_file_is_not_replaced(tmp_path):
 
 # -- never corrupting a Markdown file ----------------------------------------------------
 
-@pytest.mark.parametrize("before, after", [
-    # a paragraph that starts with a line of only full-width spaces (markdown-it strips them)
-    ("　　\n　　企业研发投入增长10～15%，完成（2014-2016）收尾工作。\n",
-     "　　\n　　企业研发投入增长10%～15%，完成（2014—2016）收尾工作。\n"),
-    ("> 　　\n> 研发投入增长10～15%。\n", "> 　　\n> 研发投入增长10%～15%。\n"),
-    ("- 　\n  研发投入增长10～15%。\n", "- 　\n  研发投入增长10%～15%。\n"),
-    ("\u00a0\u00a0\n研发投入增长10～15%。\n", "\u00a0\u00a0\n研发投入增长10%～15%。\n"),
-])
+
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        # a paragraph that starts with a line of only full-width spaces (markdown-it strips them)
+        (
+            "　　\n　　企业研发投入增长10～15%，完成（2014-2016）收尾工作。\n",
+            "　　\n　　企业研发投入增长10%～15%，完成（2014—2016）收尾工作。\n",
+        ),
+        ("> 　　\n> 研发投入增长10～15%。\n", "> 　　\n> 研发投入增长10%～15%。\n"),
+        ("- 　\n  研发投入增长10～15%。\n", "- 　\n  研发投入增长10%～15%。\n"),
+        ("\u00a0\u00a0\n研发投入增长10～15%。\n", "\u00a0\u00a0\n研发投入增长10%～15%。\n"),
+    ],
+)
 def test_markdown_fixes_land_on_their_characters_after_lines_markdown_strips(tmp_path, before, after):
     path = tmp_path / "a.md"
     path.write_text(before, encoding="utf-8")
@@ -292,7 +311,8 @@ def test_markdown_fixes_land_on_their_characters_after_lines_markdown_strips(tmp
 def test_fixes_that_never_settle_are_not_written(tmp_path):
     (tmp_path / "flip.yaml").write_text(
         'version: 1\nrules:\n  - {id: flip, type: substitution, kind: misspelling, swap: {"甲乙": "乙甲", "乙甲": "甲乙"}}\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (tmp_path / "doccheck.toml").write_text('rule-packs = ["flip.yaml"]\n', encoding="utf-8")
     path = tmp_path / "a.txt"
     path.write_text("这是甲乙的例子。\n", encoding="utf-8")

@@ -1,4 +1,5 @@
 """Form elements (ST3xx): 发文字号, 附件说明, 主送机关, signature block."""
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +11,7 @@ SIGNED = "\n青山区人民政府办公室\n2024年3月8日\n"
 
 
 # -- ST301 发文字号 -----------------------------------------------------------------------
+
 
 def test_doc_number_with_square_brackets_di_and_leading_zero():
     (f,) = findings("青政办[2024]第05号\n关于某事的通知\n各单位：\n现通知如下。\n", "ST301")
@@ -34,6 +36,7 @@ def test_well_formed_doc_numbers_and_bracketed_years_are_fine():
 
 # -- ST302 附件说明 -------------------------------------------------------------------------
 
+
 def test_half_width_colon_and_punctuation_after_name():
     text = "关于某事的通知\n各单位：\n请按要求报送。\n附件:统计表。\n" + SIGNED
     found = findings(text, "ST302")
@@ -52,8 +55,11 @@ def test_well_formed_attachment_note_is_fine():
 
 # -- ST303 attachments present ---------------------------------------------------------------
 
-ATTACHED = ("关于某事的通知\n各单位：\n请按要求报送。\n附件：1.统计表\n2.人员名单\n" + SIGNED +
-            "附件1\n统计表\n单位名称、联系人。\n{second}")
+ATTACHED = (
+    "关于某事的通知\n各单位：\n请按要求报送。\n附件：1.统计表\n2.人员名单\n"
+    + SIGNED
+    + "附件1\n统计表\n单位名称、联系人。\n{second}"
+)
 
 
 def test_listed_attachment_missing_from_the_text():
@@ -67,6 +73,7 @@ def test_every_listed_attachment_present():
 
 # -- ST304 主送机关 ----------------------------------------------------------------------------
 
+
 def test_recipient_with_half_width_colon():
     (f,) = findings("关于某事的通知\n各街道办事处:\n现通知如下。\n", "ST304")
     assert (f.line, f.column, f.fix.replacement) == (2, 7, "：")
@@ -77,6 +84,7 @@ def test_recipient_with_full_width_colon_is_fine():
 
 
 # -- ST305 / ST306 signature ----------------------------------------------------------------
+
 
 def test_report_without_signature():
     (f,) = findings("关于某事的报告\n区人民政府：\n现将有关情况报告如下。\n特此报告。\n", "ST305")
@@ -102,12 +110,35 @@ def test_attachments_and_copy_lines_after_the_signature_are_fine():
 # -- the samples: every structure and date finding, by code and line ------------------------
 
 SAMPLE_FINDINGS = {
-    "request-defects.txt": [("ST301", 1), ("ST204", 5), ("ST304", 5), ("ST105", 13), ("DT101", 14),
-                            ("DT102", 14), ("ST203", 15), ("DT104", 18)],
-    "summary-plan-defects.txt": [("DT105", 1), ("ST201", 3), ("DT103", 8), ("ST101", 9), ("ST207", 10),
-                                 ("ST208", 11), ("ST107", 14), ("ST106", 17)],
-    "attachments-defects.txt": [("ST304", 3), ("ST107", 5), ("ST107", 8), ("ST302", 13), ("ST302", 13),
-                                       ("ST303", 14), ("ST306", 18)],
+    "request-defects.txt": [
+        ("ST301", 1),
+        ("ST204", 5),
+        ("ST304", 5),
+        ("ST105", 13),
+        ("DT101", 14),
+        ("DT102", 14),
+        ("ST203", 15),
+        ("DT104", 18),
+    ],
+    "summary-plan-defects.txt": [
+        ("DT105", 1),
+        ("ST201", 3),
+        ("DT103", 8),
+        ("ST101", 9),
+        ("ST207", 10),
+        ("ST208", 11),
+        ("ST107", 14),
+        ("ST106", 17),
+    ],
+    "attachments-defects.txt": [
+        ("ST304", 3),
+        ("ST107", 5),
+        ("ST107", 8),
+        ("ST302", 13),
+        ("ST302", 13),
+        ("ST303", 14),
+        ("ST306", 18),
+    ],
     "work-summary-clean.txt": [],
 }
 
@@ -120,10 +151,18 @@ def test_sample_structure_and_date_findings(name):
 
 _PIECES = st.one_of(
     st.text(alphabet="国发财税粤府办的年和号第局", max_size=14),
-    st.builds(lambda o, y, c: o + y + c, st.sampled_from("〔[［(（【"), st.text(alphabet="20１６", min_size=1, max_size=5),
-              st.sampled_from("〕]］)）】")),
-    st.builds(lambda d, n, h: d + n + h, st.sampled_from(["", "第"]), st.text(alphabet="0１3", max_size=6),
-              st.sampled_from(["号", "", "号号"])),
+    st.builds(
+        lambda o, y, c: o + y + c,
+        st.sampled_from("〔[［(（【"),
+        st.text(alphabet="20１６", min_size=1, max_size=5),
+        st.sampled_from("〕]］)）】"),
+    ),
+    st.builds(
+        lambda d, n, h: d + n + h,
+        st.sampled_from(["", "第"]),
+        st.text(alphabet="0１3", max_size=6),
+        st.sampled_from(["号", "", "号号"]),
+    ),
     st.sampled_from(["，", "a", " ", "\n", "号", "〔", "）"]),
 )
 
@@ -147,8 +186,12 @@ def test_a_doc_number_takes_as_its_organ_every_han_character_before_its_bracket_
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(_PIECES, max_size=8).map("".join), st.sampled_from(["国发", "青政办", "财税"]),
-       st.sampled_from(["〔2016〕", "[2016]", "（16）", "【２０１６】"]), st.sampled_from(["3", "第05", "１２"]))
+@given(
+    st.lists(_PIECES, max_size=8).map("".join),
+    st.sampled_from(["国发", "青政办", "财税"]),
+    st.sampled_from(["〔2016〕", "[2016]", "（16）", "【２０１６】"]),
+    st.sampled_from(["3", "第05", "１２"]),
+)
 def test_a_doc_number_after_any_text_is_found_whole(before, organ, year, number):
     text = before + "，" + organ + year + number + "号"
     found = list(doc_numbers(text))

@@ -1,4 +1,5 @@
 """Output formats for CI: SARIF 2.1.0, GitHub workflow commands, JUnit XML."""
+
 from __future__ import annotations
 
 import json
@@ -48,8 +49,13 @@ def test_sarif_result_has_code_point_columns_and_a_relative_location(document):
     location = gap["locations"][0]["physicalLocation"]
     assert unquote(location["artifactLocation"]["uri"]) == "docs/通知.txt"
     assert location["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
-    assert location["region"] == {"startLine": 3, "startColumn": 1, "endLine": 3, "endColumn": 4,
-                                  "snippet": {"text": "（三）"}}
+    assert location["region"] == {
+        "startLine": 3,
+        "startColumn": 1,
+        "endLine": 3,
+        "endColumn": 4,
+        "snippet": {"text": "（三）"},
+    }
     assert gap["level"] == "error"
     unclosed = next(r for r in run_["results"] if r["ruleId"] == "PN101")
     assert unclosed["locations"][0]["physicalLocation"]["region"]["startColumn"] == 12
@@ -94,8 +100,14 @@ def test_github_lines_parse_back_to_the_findings(document):
     assert len(lines) == 2
     first = parse(lines[0])
     assert first["kind"] == "error"
-    assert (first["file"], first["line"], first["col"], first["endLine"], first["endColumn"], first["title"]) == \
-        ("docs/通知.txt", "3", "1", "3", "4", "ST101")
+    assert (first["file"], first["line"], first["col"], first["endLine"], first["endColumn"], first["title"]) == (
+        "docs/通知.txt",
+        "3",
+        "1",
+        "3",
+        "4",
+        "ST101",
+    )
     assert first["message"].startswith("序号跳号")
     assert "\n建议：" in first["message"]  # the suggestion on a second line, escaped as %0A
     assert "\n" not in lines[0]
@@ -176,8 +188,8 @@ def test_the_readme_config_example_is_a_valid_config(tmp_path):
     from tests.conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## In CI and repositories"):]
-    example = section[section.index("```toml\n") + 8:section.index("```", section.index("```toml\n") + 8)]
+    section = readme[readme.index("## In CI and repositories") :]
+    example = section[section.index("```toml\n") + 8 : section.index("```", section.index("```toml\n") + 8)]
     (tmp_path / "doccheck.toml").write_text(example, encoding="utf-8")
     settings = settings_from_file(tmp_path / "doccheck.toml")
     assert settings.per_path_profiles == {"notices/**": "notice"}
@@ -208,12 +220,15 @@ def test_sarif_fix_regions_are_in_the_file_and_omitted_for_extracted_text(tmp_pa
     (tmp_path / "a.txt").write_text("第一行\n甲,乙\n", encoding="utf-8")
     (tmp_path / "b.md").write_text("# 题\n\n甲,乙\n", encoding="utf-8")
     with temporary_rules():
-        rule("PN990", "test-comma", category="punctuation", severity="warning", message="逗号",
-             fix="safe")(halfwidth_comma)
+        rule("PN990", "test-comma", category="punctuation", severity="warning", message="逗号", fix="safe")(
+            halfwidth_comma
+        )
         results = json.loads(run("check", "--format", "sarif", "--select", "PN990", "a.txt", "b.md").stdout)
     text_result, markdown_result = results["runs"][0]["results"]
     (replacement,) = text_result["fixes"][0]["artifactChanges"][0]["replacements"]
-    assert replacement == {"deletedRegion": {"startLine": 2, "startColumn": 2, "endLine": 2, "endColumn": 3},
-                           "insertedContent": {"text": "，"}}
+    assert replacement == {
+        "deletedRegion": {"startLine": 2, "startColumn": 2, "endLine": 2, "endColumn": 3},
+        "insertedContent": {"text": "，"},
+    }
     assert "fixes" not in markdown_result
     assert markdown_result["locations"][0]["physicalLocation"]["region"]["startLine"] == 3

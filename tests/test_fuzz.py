@@ -15,6 +15,7 @@ The default budget keeps the suite fast and is derandomised so that CI is
 reproducible; a longer run is ``DOCCHECK_FUZZ_EXAMPLES=2000 pytest tests/test_fuzz.py``
 (random seeds, examples per property).
 """
+
 from __future__ import annotations
 
 import os
@@ -55,9 +56,10 @@ def assert_findings_well_formed(text: str, findings) -> None:
         assert 0 <= finding.start <= finding.end <= len(text), finding
         assert (finding.line, finding.column) == line_and_column(text, finding.start), finding
         assert (finding.end_line, finding.end_column) == line_and_column(text, finding.end), finding
-        excerpt = text[finding.start:finding.end]
-        assert finding.excerpt == excerpt or (finding.excerpt.endswith("…")
-                                              and excerpt.startswith(finding.excerpt[:-1])), finding
+        excerpt = text[finding.start : finding.end]
+        assert finding.excerpt == excerpt or (
+            finding.excerpt.endswith("…") and excerpt.startswith(finding.excerpt[:-1])
+        ), finding
         if finding.fix is not None:
             assert 0 <= finding.fix.start <= finding.fix.end <= len(text), finding
 
@@ -82,22 +84,49 @@ grouped = st.integers(min_value=1000, max_value=10**12).map(lambda n: f"{n:,}")
 fullwidth = arabic.map(lambda s: s.translate(str.maketrans("0123456789", "０１２３４５６７８９")))
 chinese_number = st.text(alphabet=NUMERALS, min_size=1, max_size=6)
 number = st.one_of(arabic, decimal, grouped, fullwidth, chinese_number)
-unit = st.sampled_from(["", "%", "％", "个百分点", "万元", "亿元", "元", "人", "个", "项", "倍", "年", "月", "日", "号"])
-quantity = st.tuples(st.sampled_from(["", "共", "合计", "其中", "增长", "下降", "占", "达到", "约"]), number, unit
-                     ).map("".join)
+unit = st.sampled_from(
+    ["", "%", "％", "个百分点", "万元", "亿元", "元", "人", "个", "项", "倍", "年", "月", "日", "号"]
+)
+quantity = st.tuples(st.sampled_from(["", "共", "合计", "其中", "增长", "下降", "占", "达到", "约"]), number, unit).map(
+    "".join
+)
 date = st.tuples(st.integers(1900, 2100), st.integers(0, 13), st.integers(0, 32)).map(
-    lambda d: f"{d[0]}年{d[1]}月{d[2]}日")
+    lambda d: f"{d[0]}年{d[1]}月{d[2]}日"
+)
 heading = st.tuples(
-    st.sampled_from(["{c}、", "（{c}）", "({c})", "{n}.", "{n}．", "{n}、", "（{n}）", "第{c}章", "第{c}节", "第{c}条",
-                     "{c}是", "第{c}，", "附件：", "附件{n}：", "发布日期：", "索引号：", "　　", ""]),
-    st.text(alphabet="一二三四五六七八九十", min_size=1, max_size=3), st.integers(0, 120),
+    st.sampled_from(
+        [
+            "{c}、",
+            "（{c}）",
+            "({c})",
+            "{n}.",
+            "{n}．",
+            "{n}、",
+            "（{n}）",
+            "第{c}章",
+            "第{c}节",
+            "第{c}条",
+            "{c}是",
+            "第{c}，",
+            "附件：",
+            "附件{n}：",
+            "发布日期：",
+            "索引号：",
+            "　　",
+            "",
+        ]
+    ),
+    st.text(alphabet="一二三四五六七八九十", min_size=1, max_size=3),
+    st.integers(0, 120),
 ).map(lambda h: h[0].format(c=h[1], n=h[2]))
 bracket = st.sampled_from(list("（）()【】《》“”‘’[]{}「」〔〕"))
-piece = st.one_of(chinese_text, quantity, date, heading, bracket, st.just("\n"), st.just("\n\n"), st.just("。"),
-                  st.just("　　"))
+piece = st.one_of(
+    chinese_text, quantity, date, heading, bracket, st.just("\n"), st.just("\n\n"), st.just("。"), st.just("　　")
+)
 mixture = st.lists(piece, max_size=60).map("".join)
 lines_of_headings = st.lists(st.tuples(heading, chinese_text), max_size=40).map(
-    lambda pairs: "\n".join(h + t for h, t in pairs))
+    lambda pairs: "\n".join(h + t for h, t in pairs)
+)
 
 
 @st.composite
@@ -147,12 +176,18 @@ def test_a_sample_with_random_text_inserted(text, at, noise):
 
 
 @FUZZ
-@given(st.one_of(st.binary(max_size=600),
-                 spliced_samples().map(lambda t: t.encode("utf-8")),
-                 st.tuples(spliced_samples(), st.sampled_from(["gb18030", "utf-16", "utf-16-le", "big5"])).map(
-                     lambda p: p[0].encode(p[1], errors="ignore")),
-                 st.tuples(spliced_samples(), st.binary(max_size=8), st.integers(0, 2000)).map(
-                     lambda p: p[0].encode("utf-8")[:p[2]] + p[1] + p[0].encode("utf-8")[p[2]:])))
+@given(
+    st.one_of(
+        st.binary(max_size=600),
+        spliced_samples().map(lambda t: t.encode("utf-8")),
+        st.tuples(spliced_samples(), st.sampled_from(["gb18030", "utf-16", "utf-16-le", "big5"])).map(
+            lambda p: p[0].encode(p[1], errors="ignore")
+        ),
+        st.tuples(spliced_samples(), st.binary(max_size=8), st.integers(0, 2000)).map(
+            lambda p: p[0].encode("utf-8")[: p[2]] + p[1] + p[0].encode("utf-8")[p[2] :]
+        ),
+    )
+)
 def test_random_bytes_are_read_or_refused_with_a_message(data):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "fuzz.txt"

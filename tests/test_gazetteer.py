@@ -1,5 +1,6 @@
 """Official names written with a character missing, added or changed (TM103),
 checker/rules/gazetteer.py and checker/rules/checks/names.py."""
+
 import pytest
 
 from checker.rules.gazetteer import divisions, gazetteer, load_gazetteer_file, one_inner_edit
@@ -15,38 +16,44 @@ def test_a_dropped_character_in_a_national_body_is_an_error_with_the_name_as_fix
     assert finding.evidence["name_list"] == "国务院直属特设机构、直属机构、办事机构和直属事业单位"
 
 
-@pytest.mark.parametrize("text, written, name, change", [
-    ("由中国民银行负责。", "中国民银行", "中国人民银行", "dropped"),
-    ("推进南北调工程建设。", "南北调工程", "南水北调工程", "dropped"),
-    ("根据国家统记局数据。", "国家统记局", "国家统计局", "changed"),
-    ("根据国家统计计局数据。", "国家统计计局", "国家统计局", "added"),
-    ("内蒙古自治区和宁夏回自治区。", "宁夏回自治区", "宁夏回族自治区", "dropped"),
-    ("请国务办公厅负责。", "国务办公厅", "国务院办公厅", "dropped"),  # 国务 is a rare word
-    ("第十二届全国人代表大会。", "全国人代表大会", "全国人民代表大会", "dropped"),
-    ("由省人民府负责。", "人民府", "人民政府", "dropped"),  # four characters written as three
-    ("地方各级人民府要认真落实。", "地方各级人民府", "地方各级人民政府", "dropped"),  # the longest name
-    ("按国家规定地方和中财政分成。", "中财政", "中央财政", "dropped"),
-])
+@pytest.mark.parametrize(
+    "text, written, name, change",
+    [
+        ("由中国民银行负责。", "中国民银行", "中国人民银行", "dropped"),
+        ("推进南北调工程建设。", "南北调工程", "南水北调工程", "dropped"),
+        ("根据国家统记局数据。", "国家统记局", "国家统计局", "changed"),
+        ("根据国家统计计局数据。", "国家统计计局", "国家统计局", "added"),
+        ("内蒙古自治区和宁夏回自治区。", "宁夏回自治区", "宁夏回族自治区", "dropped"),
+        ("请国务办公厅负责。", "国务办公厅", "国务院办公厅", "dropped"),  # 国务 is a rare word
+        ("第十二届全国人代表大会。", "全国人代表大会", "全国人民代表大会", "dropped"),
+        ("由省人民府负责。", "人民府", "人民政府", "dropped"),  # four characters written as three
+        ("地方各级人民府要认真落实。", "地方各级人民府", "地方各级人民政府", "dropped"),  # the longest name
+        ("按国家规定地方和中财政分成。", "中财政", "中央财政", "dropped"),
+    ],
+)
 def test_a_near_miss_of_a_listed_name_is_reported(text, written, name, change):
     (finding,) = findings(text, "TM103")
     assert (finding.excerpt, finding.fix.replacement, finding.evidence["change"]) == (written, name, change)
 
 
-@pytest.mark.parametrize("text", [
-    "国家统计局发布数据。",  # the name itself
-    "国家经委、国家计委联合发文。",  # former names are listed
-    "增强四个意识，做到两个维护。",  # numbers change the formulation, not spell it wrongly
-    "市场监管局负责辖区监管。",  # a dropped 总 is a body of another level
-    "全国广大干部群众。",  # the change makes ordinary words (广大)
-    "坚持社会主义的现代化方向。",  # an added particle
-    "建设社会主义现代化国家。",  # the stretch runs into a word (国家)
-    "国家发展和改革委员会召开会议。",  # a short form inside the full name is the full name
-    "滨海院区门诊楼。",  # a place name with a changed character is another place
-    "维护国家全部利益。",  # two frequent words either side of the gap (not 国家安全部)
-    "面向国家和地区开放。",  # three characters of a place (和田地区) are words
-    "三个煤矿城镇中财政已给予补贴。",  # 中 leans on 城镇 (not 中央财政)
-    "推进全国大范围降雨监测。",  # 大 runs on into 大范围 (not 全国人大)
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国家统计局发布数据。",  # the name itself
+        "国家经委、国家计委联合发文。",  # former names are listed
+        "增强四个意识，做到两个维护。",  # numbers change the formulation, not spell it wrongly
+        "市场监管局负责辖区监管。",  # a dropped 总 is a body of another level
+        "全国广大干部群众。",  # the change makes ordinary words (广大)
+        "坚持社会主义的现代化方向。",  # an added particle
+        "建设社会主义现代化国家。",  # the stretch runs into a word (国家)
+        "国家发展和改革委员会召开会议。",  # a short form inside the full name is the full name
+        "滨海院区门诊楼。",  # a place name with a changed character is another place
+        "维护国家全部利益。",  # two frequent words either side of the gap (not 国家安全部)
+        "面向国家和地区开放。",  # three characters of a place (和田地区) are words
+        "三个煤矿城镇中财政已给予补贴。",  # 中 leans on 城镇 (not 中央财政)
+        "推进全国大范围降雨监测。",  # 大 runs on into 大范围 (not 全国人大)
+    ],
+)
 def test_ordinary_text_and_other_bodies_are_not_reported(text):
     assert findings(text, "TM103") == []
 
@@ -74,15 +81,18 @@ def test_accept_in_the_config_file_silences_and_a_bad_value_exits_2(tmp_path):
     assert "键 'accept'：应为列表" in result.output
 
 
-@pytest.mark.parametrize("written, name, edit", [
-    ("国统计局", "国家统计局", ("dropped", "", "家")),
-    ("国家统记局", "国家统计局", ("changed", "记", "计")),
-    ("国家统计总局", "国家统计局", ("added", "总", "")),
-    ("国家统计", "国家统计局", None),  # the last character dropped: not inside the name
-    ("家统计局", "国家统计局", None),  # the first one
-    ("国家统计局", "国家统计局", None),
-    ("国家统计报告", "国家统计局", None),
-])
+@pytest.mark.parametrize(
+    "written, name, edit",
+    [
+        ("国统计局", "国家统计局", ("dropped", "", "家")),
+        ("国家统记局", "国家统计局", ("changed", "记", "计")),
+        ("国家统计总局", "国家统计局", ("added", "总", "")),
+        ("国家统计", "国家统计局", None),  # the last character dropped: not inside the name
+        ("家统计局", "国家统计局", None),  # the first one
+        ("国家统计局", "国家统计局", None),
+        ("国家统计报告", "国家统计局", None),
+    ],
+)
 def test_one_inner_edit(written, name, edit):
     assert one_inner_edit(written, name) == edit
 

@@ -1,4 +1,5 @@
 """Genre and direction (ST212-ST215): what the profiles say of the way a type goes."""
+
 from __future__ import annotations
 
 import checker
@@ -32,7 +33,11 @@ def test_petitioning_wording_in_a_notice_is_info():
 
 
 def test_each_lower_body_on_the_copy_line_of_a_report_is_reported():
-    text = "关于工作情况的报告\n区人民政府：\n完成检查。\n特此报告。\n" + SIGNED + "\n抄送：区财政局，各县（市、区）人民政府。\n"
+    text = (
+        "关于工作情况的报告\n区人民政府：\n完成检查。\n特此报告。\n"
+        + SIGNED
+        + "\n抄送：区财政局，各县（市、区）人民政府。\n"
+    )
     findings = checker.check_text(text, settings=checker.Settings(select=["ST213"])).files[0].findings
     assert [f.excerpt for f in findings] == ["各县（市、区）人民政府"]
 
@@ -60,14 +65,14 @@ def test_a_request_sent_as_a_report_shows_each_of_its_ten_defects():
     text = (SAMPLES / "request-as-report-defects.txt").read_text(encoding="utf-8")
     found = {(f.code, f.line) for f in checker.check_text(text).files[0].findings}
     assert found >= {
-        ("ST205", 9),   # a 报告 asking for approval (妥否，请批示)
-        ("ST204", 3),   # two recipients
+        ("ST205", 9),  # a 报告 asking for approval (妥否，请批示)
+        ("ST204", 3),  # two recipients
         ("ST213", 16),  # copied to lower bodies
-        ("ST212", 8),   # 你局
-        ("CT101", 4),   # the repealed 2000 办法
-        ("CT102", 4),   # the number before the title
+        ("ST212", 8),  # 你局
+        ("CT101", 4),  # the repealed 2000 办法
+        ("CT102", 4),  # the number before the title
         ("ST302", 11),  # 附件 numbered 1、
-        ("TY102", 6),   # 日前 for 目前
-        ("PN213", 1),   # the title's trailing 。
-        ("NU104", 6),   # the year written 24年
+        ("TY102", 6),  # 日前 for 目前
+        ("PN213", 1),  # the title's trailing 。
+        ("NU104", 6),  # the year written 24年
     }

@@ -22,6 +22,7 @@ elements deep: ``html-nested-20000-deep`` here expects the text to be read), and
 ``tests/test_regex_safety.py`` covers the project's own patterns, where the
 patterns from users' profiles and globs are here.
 """
+
 from __future__ import annotations
 
 import os

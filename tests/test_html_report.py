@@ -5,6 +5,7 @@ to the findings, collapsed clean files, escaping.
 The browser tests open the report in the Debian chromium and firefox-esr (tests/browsers.py);
 they are skipped only where a browser is not installed.
 """
+
 from __future__ import annotations
 
 import json
@@ -100,7 +101,7 @@ def test_text_file_highlights_cover_each_findings_span(tmp_path):
     for number, finding in enumerate(report.files[0].findings):
         assert view["notes"][number]["row"] == finding.line
         covered = "".join(text for text, notes in _marked(view, finding.line) if number in notes)
-        assert covered == (finding.excerpt or DOCUMENT.split("\n")[finding.line - 1][finding.column - 1:][:1])
+        assert covered == (finding.excerpt or DOCUMENT.split("\n")[finding.line - 1][finding.column - 1 :][:1])
 
 
 def test_a_finding_outside_the_lines_shown_is_listed_not_dropped(tmp_path):
@@ -112,7 +113,7 @@ def test_a_finding_outside_the_lines_shown_is_listed_not_dropped(tmp_path):
     view = _data(page)
     assert view["unplaced"] == [len(file.findings) - 1]
     assert len(view["notes"]) == len(file.findings)
-    assert f"当前显示 <span id=\"shown\">{len(file.findings)} / {len(file.findings)}</span>" in page
+    assert f'当前显示 <span id="shown">{len(file.findings)} / {len(file.findings)}</span>' in page
 
 
 def test_a_report_without_the_text_lists_its_findings(tmp_path):
@@ -128,14 +129,15 @@ def test_rule_names_and_evidence_are_in_chinese(tmp_path):
     note = _data(page)["notes"][report.files[0].findings.index(breakdown)]
     assert note["title"] == "分项之和与合计不符"
     assert note["ev"]["sentences"] == ["文中合计为760亿元，分项相加为420+350=770亿元，相差10亿元。"]
-    assert note["ev"]["tables"] == [{"caption": "分项", "headers": ["分项", "数值"],
-                                     "rows": [["税收收入", "420亿元"], ["非税收入", "350亿元"]]}]
+    assert note["ev"]["tables"] == [
+        {"caption": "分项", "headers": ["分项", "数值"], "rows": [["税收收入", "420亿元"], ["非税收入", "350亿元"]]}
+    ]
     labels = [label for label, _ in note["ev"]["rows"]]
     assert "判定分项完整的依据" in labels and "合计的取值范围" in labels
     for key in ("exhaustive_because", "total_range", "breakdown-sum-mismatch"):
         assert key not in page
     assert not re.search(r"label[=：]|value[=：]", json.dumps(note["ev"], ensure_ascii=False))
-    assert '<td>分项之和与合计不符</td>' in page  # the table by rule
+    assert "<td>分项之和与合计不符</td>" in page  # the table by rule
 
 
 def test_a_large_report_lists_only_the_lines_near_findings(tmp_path, monkeypatch):
@@ -167,10 +169,16 @@ def test_every_rule_has_a_chinese_name():
 
 def test_file_list_counts_and_links_every_file_and_collapses_clean_ones(tmp_path):
     _, page = _check(tmp_path, {"a.txt": DOCUMENT, "b.txt": "关于召开会议的通知\n"})
-    assert re.search(r'<tr><td><a href="#file-0" data-file="0">[^<]*a\.txt</a></td>'
-                     r'(<td class="num">\d+</td>){4}</tr>', page)
-    assert re.search(r'<details id="clean-files"><summary>未发现问题的文件（1 个）</summary>'
-                     r'<ul><li><a href="#file-1" data-file="1">[^<]*b\.txt</a></li></ul>', page)
+    assert re.search(
+        r'<tr><td><a href="#file-0" data-file="0">[^<]*a\.txt</a></td>'
+        r'(<td class="num">\d+</td>){4}</tr>',
+        page,
+    )
+    assert re.search(
+        r'<details id="clean-files"><summary>未发现问题的文件（1 个）</summary>'
+        r'<ul><li><a href="#file-1" data-file="1">[^<]*b\.txt</a></li></ul>',
+        page,
+    )
     assert re.search(r'<details class="file" id="file-0" data-file="0" open>', page)
     assert re.search(r'<details class="file" id="file-1" data-file="1">', page)
 
@@ -211,6 +219,7 @@ def test_a_file_that_cannot_be_read_is_shown_with_its_error(tmp_path):
 
 # -- in a browser ----------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module", params=browsers.BROWSERS)
 def browser(request):
     with browsers.browser(request.param) as driver:
@@ -243,7 +252,10 @@ def test_browser_draws_markdown_notes_on_their_own_rows(browser, tmp_path):
         row = browser.find_element("id", f"f0-L{finding.line}")
         assert row.find_element("id", f"f0-n{number}").is_displayed()
         assert finding.excerpt in [m.text for m in row.find_elements("css selector", "mark.hl.on")]
-    assert browser.find_element("id", "f0-L9").find_element("css selector", "td.text").text == "> 各单位要（认真落实防汛责任。"
+    assert (
+        browser.find_element("id", "f0-L9").find_element("css selector", "td.text").text
+        == "> 各单位要（认真落实防汛责任。"
+    )
     assert browser.find_element("id", "shown").text == f"{len(findings)} / {len(findings)}"
 
 
@@ -253,8 +265,12 @@ def test_browser_shows_evidence_as_chinese_sentences_and_tables(browser, tmp_pat
     note = browser.find_element("id", f"f0-n{number}")
     assert "分项之和与合计不符" in note.text
     assert "文中合计为760亿元，分项相加为420+350=770亿元，相差10亿元。" in note.text
-    assert [c.text for c in note.find_elements("css selector", ".evidence table td")][:4] == \
-        ["税收收入", "420亿元", "非税收入", "350亿元"]
+    assert [c.text for c in note.find_elements("css selector", ".evidence table td")][:4] == [
+        "税收收入",
+        "420亿元",
+        "非税收入",
+        "350亿元",
+    ]
 
 
 def test_browser_filters_by_category_and_severity(browser, tmp_path):
@@ -264,8 +280,9 @@ def test_browser_filters_by_category_and_severity(browser, tmp_path):
     box.click()
     for number, finding in enumerate(findings):
         assert browser.find_element("id", f"f0-n{number}").is_displayed() == (finding.category != category)
-    assert _ids(browser.find_elements("css selector", "mark.hl.on")) == \
-        {f"f0-n{n}" for n, f in enumerate(findings) if f.category != category}
+    assert _ids(browser.find_elements("css selector", "mark.hl.on")) == {
+        f"f0-n{n}" for n, f in enumerate(findings) if f.category != category
+    }
     box.click()
     severity = findings[0].severity.value
     browser.find_element("css selector", f'#filters input[data-filter="s"][value="{severity}"]').click()

@@ -1,4 +1,5 @@
 """Suppressions written where the drafter works: a `#` line in a .txt, a Word comment in a .docx."""
+
 from __future__ import annotations
 
 import io
@@ -44,7 +45,7 @@ def test_a_hash_line_that_silences_nothing_is_reported_and_removed_by_its_fix():
     text = "工作完成。\n# doccheck-disable-next-line TY101\n工作完成。\n"
     (unused,) = findings(text, ["TY101", "IN002"])
     assert (unused.code, unused.line, unused.column) == ("IN002", 2, 30)
-    assert text[:unused.fix.start] + unused.fix.replacement + text[unused.fix.end:] == "工作完成。\n工作完成。\n"
+    assert text[: unused.fix.start] + unused.fix.replacement + text[unused.fix.end :] == "工作完成。\n工作完成。\n"
 
 
 def docx_with_comment(tmp_path, comment: str, commented: str = TYPO, other: str = TYPO):

@@ -1,4 +1,5 @@
 """LY rules: GB/T 9704 page setup, sizes and fonts, judged only where the .docx states them."""
+
 from __future__ import annotations
 
 import pytest
@@ -72,8 +73,7 @@ def test_body_and_title_sizes_are_reported_once_per_wrong_size(tmp_path):
     add(document, "各单位主要负责同志要亲自抓。", size=12)
     add(document, "请于月底前报送检查情况。")
     found = layout(save(document, tmp_path))
-    assert [(f.code, f.line, f.evidence.get("measured_pt")) for f in found] == [
-        ("LY112", 1, 16.0), ("LY111", 2, 12.0)]
+    assert [(f.code, f.line, f.evidence.get("measured_pt")) for f in found] == [("LY112", 1, 16.0), ("LY111", 2, 12.0)]
     assert found[1].evidence["paragraphs"] == [2, 3]
     assert found[1].message == "正文字号为12 pt（小四）（共2段），GB/T 9704 规定正文用三号字（16 pt）"
 
@@ -87,7 +87,10 @@ def test_fonts_by_role(tmp_path):
     number(add(document, "加强领导。", "黑体"), lists, 1)
     found = layout(save(document, tmp_path))
     assert [(f.code, f.line, f.evidence["measured_font"]) for f in found] == [
-        ("LY122", 2, "仿宋_GB2312"), ("LY121", 3, "宋体"), ("LY123", 4, "黑体")]
+        ("LY122", 2, "仿宋_GB2312"),
+        ("LY121", 3, "宋体"),
+        ("LY123", 4, "黑体"),
+    ]
     assert found[0].evidence["expected_family"] == "黑体"
 
 
@@ -121,7 +124,14 @@ def test_sample_notice_layout_defects():
 
     found = check_path(str(SAMPLES / "notice-layout-defects.docx"), Settings(select=["LY", "PN101"])).findings
     assert [(f.code, f.line, f.column) for f in found] == [
-        ("LY102", 1, 1), ("LY103", 1, 1), ("LY104", 1, 1), ("LY111", 3, 1), ("LY121", 3, 1), ("LY122", 4, 1),
-        ("PN101", 5, 15), ("PN101", 14, 4)]
+        ("LY102", 1, 1),
+        ("LY103", 1, 1),
+        ("LY104", 1, 1),
+        ("LY111", 3, 1),
+        ("LY121", 3, 1),
+        ("LY122", 4, 1),
+        ("PN101", 5, 15),
+        ("PN101", 14, 4),
+    ]
     assert found[3].evidence["paragraphs"] == [3, 5]
     assert found[7].location == {"table": 1, "row": 2, "column": 2, "paragraph": 1, "offset": 3}

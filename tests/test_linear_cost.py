@@ -6,6 +6,7 @@ merged into one pairing stretch, page lines found after the search budget is
 spent, findings that share what every finding has, a rule isolated one hit at a
 time, and the JSON report written piece by piece in the layout of ``json.dumps``.
 """
+
 from __future__ import annotations
 
 import io
@@ -44,8 +45,10 @@ def test_short_lines_without_a_sentence_end_pair_as_one_stretch():
 def _page_of_rewritten_lines(count: int) -> str:
     """Paragraphs with a soft hyphen (the extractor drops it), then one with an unclosed bracket."""
     paragraphs = "".join(f"<p>第{index}项\u00ad要求。</p>\n" for index in range(count))
-    return ('<html><head><meta charset="utf-8"><title>关于报送统计数据的通知</title></head><body>\n'
-            f"<h1>关于报送统计数据的通知</h1><div>\n{paragraphs}<p>请于月底前报送（附件。</p>\n</div></body></html>\n")
+    return (
+        '<html><head><meta charset="utf-8"><title>关于报送统计数据的通知</title></head><body>\n'
+        f"<h1>关于报送统计数据的通知</h1><div>\n{paragraphs}<p>请于月底前报送（附件。</p>\n</div></body></html>\n"
+    )
 
 
 @pytest.mark.parametrize("rewritten", [200, 2000], ids=["within the search budget", "past the search budget"])
@@ -125,7 +128,8 @@ def test_an_empty_json_report_has_empty_lists():
 
     report = Report.build([FileReport(path="a.txt")])
     assert json.loads(json_format.render(report))["files"] == [
-        {"path": "a.txt", "encoding": None, "profile": None, "findings": []}]
+        {"path": "a.txt", "encoding": None, "profile": None, "findings": []}
+    ]
 
 
 def test_a_json_report_written_to_a_file_is_the_one_written_on_stdout(tmp_path):
@@ -148,9 +152,24 @@ def test_the_text_report_shows_a_long_span_by_its_first_characters():
     from checker.report.formatters.text import render_finding
 
     text = "甲" * 10 + "乙" * 5000 + "。\n"
-    finding = Finding.of(code="PN204", name="nested-title-marks", category="punctuation", severity=Severity.info,
-                         message="m", line=1, column=11, end_line=1, end_column=5011, start=10, end=5010,
-                         excerpt="乙", suggestion=None, fix=None, evidence={}, location=None)
+    finding = Finding.of(
+        code="PN204",
+        name="nested-title-marks",
+        category="punctuation",
+        severity=Severity.info,
+        message="m",
+        line=1,
+        column=11,
+        end_line=1,
+        end_column=5011,
+        start=10,
+        end=5010,
+        excerpt="乙",
+        suggestion=None,
+        fix=None,
+        evidence={},
+        location=None,
+    )
     file = FileReport(path="a.txt", findings=[finding])
     file._text = text
     _, shown, marks = render_finding(file, finding).split("\n")

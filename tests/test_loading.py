@@ -1,4 +1,5 @@
 """Reading text files: encodings, line endings, and inputs that are not text."""
+
 import codecs
 
 import pytest
@@ -8,10 +9,17 @@ from checker.load.readers import LoadError, read_source
 TEXT = "关于做好安全生产工作的通知\n（一）加强领导。\n"
 
 
-@pytest.mark.parametrize("encoding,bom", [
-    ("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("gb18030", b""), ("gbk", b""),
-    ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
-])
+@pytest.mark.parametrize(
+    "encoding,bom",
+    [
+        ("utf-8", b""),
+        ("utf-8", codecs.BOM_UTF8),
+        ("gb18030", b""),
+        ("gbk", b""),
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+    ],
+)
 def test_encodings_are_detected(tmp_path, encoding, bom):
     path = tmp_path / "doc.txt"
     path.write_bytes(bom + TEXT.encode(encoding))

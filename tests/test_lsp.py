@@ -4,6 +4,7 @@ The document is written for these tests: a Markdown work summary with a numberin
 (ST101), a name written once without one of its characters (TM101) and a known wrong
 form twice (TY101), besides the parts a work summary lacks (ST201, ST305).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -43,8 +44,17 @@ EXPECTED = [
 
 
 def described(diagnostics, text):
-    return [(d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character,
-             covered(text, d.range)) for d in diagnostics]
+    return [
+        (
+            d.code,
+            d.range.start.line,
+            d.range.start.character,
+            d.range.end.line,
+            d.range.end.character,
+            covered(text, d.range),
+        )
+        for d in diagnostics
+    ]
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
@@ -80,10 +90,14 @@ async def test_a_diagnostic_has_the_severity_source_chinese_message_and_a_link_t
 async def test_a_name_variant_lists_every_place_of_the_usual_name_as_related_information(client, tmp_path):
     diagnostics = await open_document(client, tmp_path / "summary.md", DOC)
     variant = next(d for d in diagnostics if d.code == "TM101")
-    places = [(r.location.range.start.line, covered(DOC, r.location.range), r.message)
-              for r in variant.related_information]
-    assert places == [(4, "青溪岭科技园", "通常写法“青溪岭科技园”"), (4, "青溪岭科技园", "通常写法“青溪岭科技园”"),
-                      (6, "青溪岭科技园", "通常写法“青溪岭科技园”")]
+    places = [
+        (r.location.range.start.line, covered(DOC, r.location.range), r.message) for r in variant.related_information
+    ]
+    assert places == [
+        (4, "青溪岭科技园", "通常写法“青溪岭科技园”"),
+        (4, "青溪岭科技园", "通常写法“青溪岭科技园”"),
+        (6, "青溪岭科技园", "通常写法“青溪岭科技园”"),
+    ]
 
 
 async def test_editing_a_line_publishes_the_diagnostics_of_the_new_text(client, tmp_path):
@@ -99,9 +113,12 @@ async def test_only_the_latest_of_quick_edits_is_published(client, tmp_path):
     await open_document(client, path, DOC)
     waiting = asyncio.ensure_future(published(client, path.as_uri()))
     for version, text in enumerate([DOC.replace("布署工作", "部署工作"), DOC.replace("布署", "部署")], start=2):
-        client.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        )
     first = await waiting
     assert first.version == 3 and "TY101" not in [d.code for d in first.diagnostics]
 
@@ -111,7 +128,9 @@ async def test_astral_plane_characters_before_a_finding_count_two_utf16_units_ea
     diagnostics = await open_document(client, tmp_path / "summary.md", text)
     typos = [d for d in diagnostics if d.code == "TY101"]
     assert [(d.range.start.character, d.range.end.character, covered(text, d.range)) for d in typos] == [
-        (9, 11, "布署"), (16, 18, "布署")]
+        (9, 11, "布署"),
+        (16, 18, "布署"),
+    ]
 
 
 async def test_a_plain_text_document_is_checked_as_plain_text(client, tmp_path):
@@ -125,9 +144,13 @@ async def test_the_quick_fix_of_one_finding_changes_only_its_text(client, tmp_pa
     path = tmp_path / "summary.md"
     diagnostics = await open_document(client, path, DOC)
     typo = next(d for d in diagnostics if d.code == "TY101")
-    found = await client.text_document_code_action_async(types.CodeActionParams(
-        text_document=types.TextDocumentIdentifier(uri=path.as_uri()), range=typo.range,
-        context=types.CodeActionContext(diagnostics=[typo])))
+    found = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
+            range=typo.range,
+            context=types.CodeActionContext(diagnostics=[typo]),
+        )
+    )
     fix = next(a for a in found if a.title == "修复 TY101：改为“部署”")
     assert fix.kind == types.CodeActionKind.QuickFix and fix.is_preferred
     assert apply_edits(DOC, document_edits(fix.edit, path.as_uri())) == DOC.replace("认真布署工作", "认真部署工作")
@@ -137,9 +160,13 @@ async def test_fixing_all_of_a_kind_applies_every_safe_fix_of_that_rule(client, 
     path = tmp_path / "summary.md"
     diagnostics = await open_document(client, path, DOC)
     typo = next(d for d in diagnostics if d.code == "TY101")
-    found = await client.text_document_code_action_async(types.CodeActionParams(
-        text_document=types.TextDocumentIdentifier(uri=path.as_uri()), range=typo.range,
-        context=types.CodeActionContext(diagnostics=[typo])))
+    found = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
+            range=typo.range,
+            context=types.CodeActionContext(diagnostics=[typo]),
+        )
+    )
     every = next(a for a in found if a.title == "修复本文件中全部 TY101 问题（2 处安全修复）")
     resolved = await client.code_action_resolve_async(every)
     assert apply_edits(DOC, document_edits(resolved.edit, path.as_uri())) == DOC.replace("布署", "部署")
@@ -149,9 +176,13 @@ async def test_disabling_a_rule_for_a_line_writes_the_comment_that_silences_it(c
     path = tmp_path / "summary.md"
     diagnostics = await open_document(client, path, DOC)
     typo = next(d for d in diagnostics if d.code == "TY101")
-    found = await client.text_document_code_action_async(types.CodeActionParams(
-        text_document=types.TextDocumentIdentifier(uri=path.as_uri()), range=typo.range,
-        context=types.CodeActionContext(diagnostics=[typo])))
+    found = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
+            range=typo.range,
+            context=types.CodeActionContext(diagnostics=[typo]),
+        )
+    )
     disable = next(a for a in found if a.title.startswith("在此行停用 TY101"))
     edited = apply_edits(DOC, document_edits(disable.edit, path.as_uri()))
     assert edited == DOC.replace("我们要", "<!-- doccheck-disable-next-line TY101 -->\n我们要")
@@ -164,14 +195,19 @@ async def test_ignoring_a_name_adds_it_to_the_workspace_accept_list_and_the_find
     path = tmp_path / "summary.md"
     diagnostics = await open_document(client, path, DOC)
     variant = next(d for d in diagnostics if d.code == "TM101")
-    found = await client.text_document_code_action_async(types.CodeActionParams(
-        text_document=types.TextDocumentIdentifier(uri=path.as_uri()), range=variant.range,
-        context=types.CodeActionContext(diagnostics=[variant])))
+    found = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
+            range=variant.range,
+            context=types.CodeActionContext(diagnostics=[variant]),
+        )
+    )
     ignore = next(a for a in found if a.title.startswith("忽略此名称"))
     assert ignore.title == "忽略此名称：把“青溪科技园”加入工作区接受词表（doccheck-accept.yaml）"
     waiting = asyncio.ensure_future(published(client, path.as_uri()))
-    await client.workspace_execute_command_async(types.ExecuteCommandParams(
-        command=ignore.command, arguments=ignore.arguments))
+    await client.workspace_execute_command_async(
+        types.ExecuteCommandParams(command=ignore.command, arguments=ignore.arguments)
+    )
     after = await waiting
     assert "TM101" not in [d.code for d in after.diagnostics]
     assert (tmp_path / "doccheck-accept.yaml").read_text(encoding="utf-8").endswith("accept:\n  - 青溪科技园\n")
@@ -181,11 +217,17 @@ async def test_ignoring_a_name_adds_it_to_the_workspace_accept_list_and_the_find
 async def test_hovering_a_finding_shows_its_message_and_its_rule_explained(client, tmp_path):
     path = tmp_path / "summary.md"
     await open_document(client, path, DOC)
-    hover = await client.text_document_hover_async(types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=types.Position(line=8, character=6)))
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=types.Position(line=8, character=6)
+        )
+    )
     assert hover.contents.kind == types.MarkupKind.Markdown
     first, second = hover.contents.value.split("\n\n---\n\n")
-    assert first.startswith("**TY101** “布署”是错别字，应为“部署”\n\n### TY101 misspelt-word") and "**Why it matters**" in first
+    assert (
+        first.startswith("**TY101** “布署”是错别字，应为“部署”\n\n### TY101 misspelt-word")
+        and "**Why it matters**" in first
+    )
     assert second.startswith("**ST305** 缺少落款")  # the whole line: the narrower finding comes first
     assert (hover.range.start.character, hover.range.end.character) == (5, 7)
 
@@ -206,8 +248,9 @@ async def test_changed_editor_settings_check_the_open_documents_again(own_client
     path = tmp_path / "summary.md"
     await open_document(client, path, DOC)
     waiting = asyncio.ensure_future(published(client, path.as_uri()))
-    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
-        settings={"doccheck": {"select": ["TY"]}}))
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"doccheck": {"select": ["TY"]}})
+    )
     after = await waiting
     assert [d.code for d in after.diagnostics] == ["TY101", "TY101"]
 

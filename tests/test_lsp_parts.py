@@ -1,4 +1,5 @@
 """The language server's parts that need no client: positions, edits, the accept list, settings."""
+
 from __future__ import annotations
 
 import pytest
@@ -53,7 +54,9 @@ def test_edits_replace_only_what_changed_on_each_changed_line():
     new = old.replace("布署", "部署")
     edits = text_edits(old, new, LineIndex(old))
     assert [(e.range.start.line, e.range.start.character, e.range.end.character, e.new_text) for e in edits] == [
-        (0, 3, 4, "部"), (2, 3, 4, "部")]
+        (0, 3, 4, "部"),
+        (2, 3, 4, "部"),
+    ]
     assert apply_edits(old, edits) == new
 
 
@@ -84,14 +87,20 @@ def test_accepting_without_a_configuration_writes_the_pack_and_a_configuration_n
 def test_accepting_keeps_the_comments_and_keys_of_the_configuration_and_the_pack(tmp_path):
     config = tmp_path / "doccheck.toml"
     config.write_text('# ours\nselect = ["ALL"]  # all\n\n[severity]\nST101 = "info"\n', encoding="utf-8")
-    (tmp_path / "doccheck-accept.yaml").write_text("version: 1\n# names\naccept:\n    - 甲乙丙\nrules:\n"
-                                                   "  - {type: existence, id: x, tokens: [无此词], message: x}\n",
-                                                   encoding="utf-8")
+    (tmp_path / "doccheck-accept.yaml").write_text(
+        "version: 1\n# names\naccept:\n    - 甲乙丙\nrules:\n"
+        "  - {type: existence, id: x, tokens: [无此词], message: x}\n",
+        encoding="utf-8",
+    )
     accept.apply(accept.plan("青溪科技园", str(config), str(tmp_path)))
-    assert config.read_text(encoding="utf-8") == ('# ours\nselect = ["ALL"]  # all\nrule-packs = ["doccheck-accept.yaml"]'
-                                                  '\n\n[severity]\nST101 = "info"\n')
-    assert (tmp_path / "doccheck-accept.yaml").read_text(encoding="utf-8").startswith(
-        "version: 1\n# names\naccept:\n    - 甲乙丙\n    - 青溪科技园\nrules:\n")
+    assert config.read_text(encoding="utf-8") == (
+        '# ours\nselect = ["ALL"]  # all\nrule-packs = ["doccheck-accept.yaml"]\n\n[severity]\nST101 = "info"\n'
+    )
+    assert (
+        (tmp_path / "doccheck-accept.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("version: 1\n# names\naccept:\n    - 甲乙丙\n    - 青溪科技园\nrules:\n")
+    )
 
 
 def test_accepting_in_a_pyproject_adds_to_its_doccheck_table(tmp_path):

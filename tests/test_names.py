@@ -1,4 +1,5 @@
 """Names used one way (TM101) and the user's glossaries (TM102), checker/rules/checks/names.py."""
+
 import pytest
 import yaml
 
@@ -36,19 +37,25 @@ def test_a_long_name_of_a_unit_with_an_inner_word_dropped_is_reported_once_tied(
     assert (finding.line, finding.excerpt) == (2, "中国版权保护中心华南登记大厅")
 
 
-@pytest.mark.parametrize("variant", [
-    "黄花岗科技园",  # the same name
-    "第二黄花岗科技园",  # not the point: a prefix
-])
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "黄花岗科技园",  # the same name
+        "第二黄花岗科技园",  # not the point: a prefix
+    ],
+)
 def test_the_usual_form_and_longer_forms_are_fine(variant):
     assert findings(PARK + f"打造{variant}品牌。\n", "TM") == []
 
 
-@pytest.mark.parametrize("text", [
-    "第一中学扩建工程。\n第一中学扩建工程。\n第一中学扩建工程。\n第二中学扩建工程。\n",  # numbers name other bodies
-    "东区产业园开工。\n东区产业园投产。\n东区产业园扩建。\n西区产业园开工。\n",  # directions too
-    "广州市人民政府办公厅。\n广州市人民政府办公厅。\n广州市人民政府办公厅。\n广州市政府办公厅。\n",  # 人民 is dropped usually
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第一中学扩建工程。\n第一中学扩建工程。\n第一中学扩建工程。\n第二中学扩建工程。\n",  # numbers name other bodies
+        "东区产业园开工。\n东区产业园投产。\n东区产业园扩建。\n西区产业园开工。\n",  # directions too
+        "广州市人民政府办公厅。\n广州市人民政府办公厅。\n广州市人民政府办公厅。\n广州市政府办公厅。\n",  # 人民 is dropped usually
+    ],
+)
 def test_differences_that_name_another_body_are_not_variants(text):
     assert findings(text, "TM") == []
 
@@ -79,6 +86,7 @@ def test_the_samples_have_no_name_findings():
 
 
 # -- glossaries --------------------------------------------------------------------------
+
 
 def glossary(tmp_path, terms):
     path = tmp_path / "names.yaml"
@@ -131,9 +139,12 @@ def test_many_glossary_variants_beside_many_canonical_names(tmp_path):
 
 # -- different bodies are not variants of one name (issue 14) ------------------------------
 
+
 def test_two_names_each_introduced_with_an_abbreviation_are_two_bodies():
-    text = ("中国石油集团公司（以下简称“中石油”）和中国石化集团公司（以下简称“中石化”）签署协议。\n"
-            "中国石油集团公司负责上游。\n中国石油集团公司负责管道。\n")
+    text = (
+        "中国石油集团公司（以下简称“中石油”）和中国石化集团公司（以下简称“中石化”）签署协议。\n"
+        "中国石油集团公司负责上游。\n中国石油集团公司负责管道。\n"
+    )
     assert findings(text, "TM101") == []
 
 
@@ -148,8 +159,10 @@ def test_items_of_one_list_are_different_bodies():
 
 
 def test_names_after_different_places_are_different_bodies():
-    text = ("河北石油集团有限责任公司完成改制。\n山西石油集团有限责任公司完成改制。\n"
-            "山东石油集团有限责任公司完成改制。\n天津石油集团有限公司完成改制。\n")
+    text = (
+        "河北石油集团有限责任公司完成改制。\n山西石油集团有限责任公司完成改制。\n"
+        "山东石油集团有限责任公司完成改制。\n天津石油集团有限公司完成改制。\n"
+    )
     assert findings(text, "TM101") == []
 
 
@@ -158,10 +171,13 @@ def test_a_listed_kind_of_zone_is_not_a_variant_of_another_kind():
     assert findings(text, "TM101") == []
 
 
-@pytest.mark.parametrize("text", [
-    "国务院办公厅印发通知。\n国务院办公厅转发意见。\n国务院办公厅发布公告。\n国务院部门办公厅负责同志参加。\n",
-    "国务院部门办公厅负责同志参加。\n国务院部门办公厅主任出席。\n国务院部门办公厅主任发言。\n国务院办公厅印发通知。\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国务院办公厅印发通知。\n国务院办公厅转发意见。\n国务院办公厅发布公告。\n国务院部门办公厅负责同志参加。\n",
+        "国务院部门办公厅负责同志参加。\n国务院部门办公厅主任出席。\n国务院部门办公厅主任发言。\n国务院办公厅印发通知。\n",
+    ],
+)
 def test_an_added_or_dropped_word_that_names_another_body_is_not_a_variant(text):
     assert findings(text, "TM101") == []
 

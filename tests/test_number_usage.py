@@ -1,4 +1,5 @@
 """Number usage by GB/T 15835-2011: NU101-NU107 (checker/rules/checks/number_usage.py)."""
+
 import time
 
 import pytest
@@ -21,17 +22,21 @@ def where(result):
 
 # -- the word lists -------------------------------------------------------------------
 
+
 def test_the_shipped_word_lists_validate_against_their_schema():
     data = load_number_usage_rules()
     assert "期" in data.count_measure_words and "四个全面" in data.set_phrases
 
 
-@pytest.mark.parametrize("change, entry", [
-    (lambda d: d.update(count_measure_words=[]), "count_measure_words"),
-    (lambda d: d["set_phrases"].append(d["set_phrases"][0]), "set_phrases"),
-    (lambda d: d["double_qualifiers"][0].update(after="左右"), "double_qualifiers/0/after"),
-    (lambda d: d.update(surprise=1), "(根)"),
-])
+@pytest.mark.parametrize(
+    "change, entry",
+    [
+        (lambda d: d.update(count_measure_words=[]), "count_measure_words"),
+        (lambda d: d["set_phrases"].append(d["set_phrases"][0]), "set_phrases"),
+        (lambda d: d["double_qualifiers"][0].update(after="左右"), "double_qualifiers/0/after"),
+        (lambda d: d.update(surprise=1), "(根)"),
+    ],
+)
 def test_a_malformed_word_list_is_refused_naming_file_entry_and_reason(tmp_path, change, entry):
     data = yaml.safe_load(rules_path("number_usage.yaml").read_text(encoding="utf-8"))
     change(data)
@@ -52,6 +57,7 @@ def test_a_word_list_that_is_not_yaml_is_refused(tmp_path):
 
 # -- NU101: one kind of count in two forms ------------------------------------------------
 
+
 def test_the_same_count_in_arabic_and_chinese_is_info_at_the_less_used_form():
     text = "举办4期沙龙，开展6期培训。\n举办了五期特训班。\n"
     (f,) = findings(text, "NU101")
@@ -70,27 +76,34 @@ def test_an_arabic_minority_is_reported_with_the_chinese_form_suggested():
     assert "六期" in f.suggestion
 
 
-@pytest.mark.parametrize("text", [
-    "举办4期沙龙。机场二期工程开工，一期完工。\n",  # 一/二: phases and articles
-    "举办4次会议。落实“四个全面”，坚持三次产业协调。\n",  # set phrases
-    "第4届比赛。十三届全国人大五次会议，十九届历次全会。\n",  # ordinals and sessions
-    "举办4期沙龙。美兰机场三期、马村港五期等开工。\n",  # phases ending a name
-    "接待3家企业。走访三四家企业。\n",  # 三四: an approximation
-    "完成4项任务。坚持五项原则，抓好三件事。\n",  # 项 件: summaries of a list
-    "走访8家企业。协调移动、电信、联通三家运营商。\n",  # sums up the list before it
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "举办4期沙龙。机场二期工程开工，一期完工。\n",  # 一/二: phases and articles
+        "举办4次会议。落实“四个全面”，坚持三次产业协调。\n",  # set phrases
+        "第4届比赛。十三届全国人大五次会议，十九届历次全会。\n",  # ordinals and sessions
+        "举办4期沙龙。美兰机场三期、马村港五期等开工。\n",  # phases ending a name
+        "接待3家企业。走访三四家企业。\n",  # 三四: an approximation
+        "完成4项任务。坚持五项原则，抓好三件事。\n",  # 项 件: summaries of a list
+        "走访8家企业。协调移动、电信、联通三家运营商。\n",  # sums up the list before it
+    ],
+)
 def test_legitimate_chinese_numerals_are_not_compared(text):
     assert findings(text, "NU101") == []
 
 
 # -- NU102: a range that drops the first % or 万 -------------------------------------------
 
-@pytest.mark.parametrize("text, column, right", [
-    ("同比增长10～15%。\n", 5, "10%～15%"),
-    ("投资3～5万元。\n", 3, "3万～5万"),
-    ("占比30至40%。\n", 3, "30%至40%"),
-    ("规模2.5—3.5亿元。\n", 3, "2.5亿—3.5亿"),
-])
+
+@pytest.mark.parametrize(
+    "text, column, right",
+    [
+        ("同比增长10～15%。\n", 5, "10%～15%"),
+        ("投资3～5万元。\n", 3, "3万～5万"),
+        ("占比30至40%。\n", 3, "30%至40%"),
+        ("规模2.5—3.5亿元。\n", 3, "2.5亿—3.5亿"),
+    ],
+)
 def test_a_range_dropping_its_first_mark_is_reported_with_a_safe_fix(text, column, right):
     (f,) = findings(text, "NU102")
     assert (f.code, f.line, f.column) == ("NU102", 1, column)
@@ -98,22 +111,33 @@ def test_a_range_dropping_its_first_mark_is_reported_with_a_safe_fix(text, colum
     assert right in apply_fixes(text, [f.fix])
 
 
-@pytest.mark.parametrize("text", [
-    "同比增长10%～15%。\n", "投资3万～5万元。\n", "100～150千克。\n", "2015-2020万人次。\n", "增长5%—5.5%。\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "同比增长10%～15%。\n",
+        "投资3万～5万元。\n",
+        "100～150千克。\n",
+        "2015-2020万人次。\n",
+        "增长5%—5.5%。\n",
+    ],
+)
 def test_complete_ranges_and_other_units_are_fine(text):
     assert findings(text, "NU102") == []
 
 
 # -- NU103: double qualifiers ------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, column, pattern, fixed", [
-    ("投资约5000万元左右。\n", 3, "约…左右", "投资约5000万元。\n"),
-    ("增长超过50%以上。\n", 3, "超过…以上", "增长超过50%。\n"),
-    ("大约三十人上下。\n", 1, "约…左右", "大约三十人。\n"),
-    ("不足10人以下的企业。\n", 1, "不足…以下", "不足10人的企业。\n"),
-    ("吸引近20多家企业。\n", 3, "近…多", "吸引近20家企业。\n"),
-])
+
+@pytest.mark.parametrize(
+    "text, column, pattern, fixed",
+    [
+        ("投资约5000万元左右。\n", 3, "约…左右", "投资约5000万元。\n"),
+        ("增长超过50%以上。\n", 3, "超过…以上", "增长超过50%。\n"),
+        ("大约三十人上下。\n", 1, "约…左右", "大约三十人。\n"),
+        ("不足10人以下的企业。\n", 1, "不足…以下", "不足10人的企业。\n"),
+        ("吸引近20多家企业。\n", 3, "近…多", "吸引近20家企业。\n"),
+    ],
+)
 def test_double_qualifiers_are_reported_with_an_unsafe_fix(text, column, pattern, fixed):
     (f,) = findings(text, "NU103")
     assert (f.code, f.line, f.column, f.evidence["pattern"]) == ("NU103", 1, column, pattern)
@@ -121,15 +145,25 @@ def test_double_qualifiers_are_reported_with_an_unsafe_fix(text, column, pattern
     assert apply_fixes(text, [f.fix]) == fixed
 
 
-@pytest.mark.parametrize("text", [
-    "投资约5000万元。\n", "增长5%左右。\n", "节约10%左右的能耗。\n", "近一百多年来。\n", "超过50%。\n",
-    "约束在10%左右。\n", "近十多年来。\n", "最近20多天。\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "投资约5000万元。\n",
+        "增长5%左右。\n",
+        "节约10%左右的能耗。\n",
+        "近一百多年来。\n",
+        "超过50%。\n",
+        "约束在10%左右。\n",
+        "近十多年来。\n",
+        "最近20多天。\n",
+    ],
+)
 def test_a_single_qualifier_or_a_word_containing_one_is_fine(text):
     assert findings(text, "NU103") == []
 
 
 # -- NU104: short years -------------------------------------------------------------------------
+
 
 def test_a_short_year_takes_its_century_from_the_document():
     text = "2016年工作计划\n16年3月启动，15年底完成。\n"
@@ -144,6 +178,7 @@ def test_a_number_of_years_is_not_a_short_year():
 
 
 # -- NU105 / NU106: the zero of a Chinese year ------------------------------------------------------
+
 
 @pytest.mark.parametrize("written", ["二零一六", "二O一六", "二0一六", "二Ｏ一六"])
 def test_a_wrong_zero_in_a_chinese_year_is_reported_with_a_safe_fix(written):
@@ -164,6 +199,7 @@ def test_circle_zeros_are_reported_once_per_document_with_one_fix():
 
 
 # -- NU107: zero-padded dates --------------------------------------------------------------------------
+
 
 def test_a_zero_padded_month_and_day_are_reported_with_safe_fixes():
     text = "2016年01月05日印发\n"
@@ -188,24 +224,31 @@ def test_a_year_with_a_space_before_nian_is_still_a_year():
 
 # -- the character before a match ------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, code, column", [
-    ("16年3月启动。\n", "NU104", 1),  # at the very start of the text
-    ("10～15%。\n", "NU102", 1),
-    ("二零一六年一月。\n", "NU105", 1),
-    ("约5000万元左右。\n", "NU103", 1),
-    ("全年16年3月启动。\n", "NU104", 3),
-])
+
+@pytest.mark.parametrize(
+    "text, code, column",
+    [
+        ("16年3月启动。\n", "NU104", 1),  # at the very start of the text
+        ("10～15%。\n", "NU102", 1),
+        ("二零一六年一月。\n", "NU105", 1),
+        ("约5000万元左右。\n", "NU103", 1),
+        ("全年16年3月启动。\n", "NU104", 3),
+    ],
+)
 def test_a_match_may_begin_the_text_or_follow_any_other_character(text, code, column):
     assert where(findings(text, code)) == [(code, 1, column)]
 
 
-@pytest.mark.parametrize("text, code", [
-    ("2016年3月启动。\n", "NU104"),  # 16 inside 2016
-    ("A16年3月启动。\n", "NU104"),
-    ("5%10～15%。\n", "NU102"),  # a range does not begin right after a %
-    ("十二零一六年一月。\n", "NU105"),  # five digits are no year
-    ("2016年001月。\n", "NU107"),  # a padding zero follows 年 or 月 after a digit
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("2016年3月启动。\n", "NU104"),  # 16 inside 2016
+        ("A16年3月启动。\n", "NU104"),
+        ("5%10～15%。\n", "NU102"),  # a range does not begin right after a %
+        ("十二零一六年一月。\n", "NU105"),  # five digits are no year
+        ("2016年001月。\n", "NU107"),  # a padding zero follows 年 or 月 after a digit
+    ],
+)
 def test_a_match_does_not_begin_inside_a_number(text, code):
     assert findings(text, code) == []
 
@@ -219,6 +262,7 @@ def test_a_full_year_after_a_digit_does_not_give_the_century():
 
 # -- the seed -------------------------------------------------------------------------------------------
 
+
 def test_seed_mixed_issue_counts(seed_path):
     report = check_path(str(seed_path), RunSettings(select=["NU"]))
     mixed = [f for f in report.findings if f.code == "NU101" and f.evidence["measure"] == "期"]
@@ -230,10 +274,21 @@ def test_seed_mixed_issue_counts(seed_path):
 # -- linear patterns over pathological input -----------------------------------------------------------
 
 PATHOLOGICAL = [
-    "1" * 20_000, "1～" * 4_000, "1.1" * 20_000, "约" + "1" * 20_000, "约1" * 4_000,
-    "超过" + "1," * 4_000, "不足" + "一" * 20_000, "11年" * 2_500, "二零" * 4_000 + "年",
-    "2016年0" * 4_000, "4期五期" * 4_000, "三" * 20_000 + "期", "第" * 20_000,
-    "1" * 5_000 + "期，五期", "1" * 5_000 + "年3月",
+    "1" * 20_000,
+    "1～" * 4_000,
+    "1.1" * 20_000,
+    "约" + "1" * 20_000,
+    "约1" * 4_000,
+    "超过" + "1," * 4_000,
+    "不足" + "一" * 20_000,
+    "11年" * 2_500,
+    "二零" * 4_000 + "年",
+    "2016年0" * 4_000,
+    "4期五期" * 4_000,
+    "三" * 20_000 + "期",
+    "第" * 20_000,
+    "1" * 5_000 + "期，五期",
+    "1" * 5_000 + "年3月",
 ]
 
 
@@ -263,8 +318,42 @@ def test_counts_are_computed_once_per_document():
     assert doc.view(number_usage.counts) is doc.view(number_usage.counts)
 
 
-PIECES = ["约", "左右", "超过", "以上", "近", "多", "家", "期", "五", "三", "4", "16", "2016", "年", "月", "日",
-          "01", "0", "～", "-", "%", "万", "元", "二", "零", "O", "○", "〇", "一", "六", "，", "。", "\n", "举办"]
+PIECES = [
+    "约",
+    "左右",
+    "超过",
+    "以上",
+    "近",
+    "多",
+    "家",
+    "期",
+    "五",
+    "三",
+    "4",
+    "16",
+    "2016",
+    "年",
+    "月",
+    "日",
+    "01",
+    "0",
+    "～",
+    "-",
+    "%",
+    "万",
+    "元",
+    "二",
+    "零",
+    "O",
+    "○",
+    "〇",
+    "一",
+    "六",
+    "，",
+    "。",
+    "\n",
+    "举办",
+]
 
 
 @settings(max_examples=80, deadline=None)

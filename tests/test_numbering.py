@@ -1,4 +1,5 @@
 """Heading numbering: ST101 gaps and ST102 repeats among siblings."""
+
 from tests.conftest import codes, findings
 
 
@@ -24,7 +25,9 @@ def test_restart_under_a_new_parent_is_fine():
 
 
 def test_numbers_above_ten_count_on():
-    text = "".join(f"（{n}）第{n}项。\n" for n in ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"])
+    text = "".join(
+        f"（{n}）第{n}项。\n" for n in ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
+    )
     assert codes(text, "ST") == []
 
 
@@ -36,6 +39,7 @@ def test_seed_numbering_is_clean(seed_path):
 
 
 # -- every level and series ---------------------------------------------------------------
+
 
 def test_gap_at_level_three_and_four():
     text = "一、任务\n（一）甲。\n1.子项。\n2.子项。\n4.子项。\n（1）细目。\n（3）细目。\n"
@@ -82,6 +86,7 @@ def test_chapters_gap():
 
 # -- ST103 backwards ----------------------------------------------------------------------
 
+
 def test_backwards_number_is_reported():
     (f,) = findings("（一）甲。\n（二）乙。\n（四）丙。\n（三）丁。\n", "ST103")
     assert (f.code, f.line, f.excerpt) == ("ST103", 4, "（三）")
@@ -92,6 +97,7 @@ def test_in_order_numbers_are_not_backwards():
 
 
 # -- ST104 restarts -------------------------------------------------------------------------
+
 
 def test_restart_under_the_same_parent_is_reported():
     text = "一、总体要求\n（一）目标。\n（二）原则。\n（一）任务。\n二、保障措施\n"
@@ -121,6 +127,7 @@ def test_list_item_that_starts_with_a_number_continues_its_list():
 
 # -- ST105 level skipped -----------------------------------------------------------------------
 
+
 def test_level_four_directly_under_level_one_is_reported():
     (f,) = findings("一、工作任务\n（1）加强领导。\n（2）完善制度。\n", "ST105")
     assert (f.code, f.line, f.excerpt) == ("ST105", 2, "（1）")
@@ -133,6 +140,7 @@ def test_level_two_under_title_and_level_three_under_one_are_allowed():
 
 
 # -- ST106 mixed forms, ST107 non-standard forms ------------------------------------------------
+
 
 def test_mixed_brackets_at_one_level_report_the_minority_with_a_safe_fix():
     (f,) = findings("（一）甲。\n（二）乙。\n(三)丙。\n", "ST106")
@@ -172,17 +180,24 @@ def test_line_structured_corpus_has_no_structure_or_date_warning(corpus_path):
     for path in sorted(corpus_path.glob("*.txt")):
         if path.name.startswith("govprc-"):  # line breaks lost upstream: no structure to check
             continue
-        found += [(path.name, f.code, f.line) for f in check_path(str(path), settings).findings
-                  if f.severity.value in ("error", "warning")]
+        found += [
+            (path.name, f.code, f.line)
+            for f in check_path(str(path), settings).findings
+            if f.severity.value in ("error", "warning")
+        ]
     assert found == []
 
 
 def test_an_attached_document_may_use_its_own_form():
-    text = "关于印发细则的通知\n（一）甲。\n（二）乙。\n某办公室\n2024年3月8日\n附件\n实施细则\n(一)总则。\n(二)分则。\n"
+    text = (
+        "关于印发细则的通知\n（一）甲。\n（二）乙。\n某办公室\n2024年3月8日\n附件\n实施细则\n(一)总则。\n(二)分则。\n"
+    )
     assert codes(text, ["ST106", "ST107"]) == []
 
 
 def test_a_lone_restart_between_two_numbers_of_a_series_is_still_a_restart():
-    text = ("关于做好安全生产工作的通知\n一、总体要求\n做好工作。\n（一）明确目标。\n完成任务。\n（二）压实责任。\n"
-            "落实到人。\n（一）加强检查。\n开展排查。\n（三）强化保障。\n加大投入。\n")
+    text = (
+        "关于做好安全生产工作的通知\n一、总体要求\n做好工作。\n（一）明确目标。\n完成任务。\n（二）压实责任。\n"
+        "落实到人。\n（一）加强检查。\n开展排查。\n（三）强化保障。\n加大投入。\n"
+    )
     assert [(f.code, f.line) for f in findings(text, ["ST101", "ST103", "ST104"])] == [("ST104", 8), ("ST101", 10)]

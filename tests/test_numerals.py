@@ -4,6 +4,7 @@ cn2an is the reference: integers and decimals are rendered with ``cn2an.an2cn`` 
 ``low``, ``up`` and ``direct`` modes and must parse back to themselves; where the
 parser and ``cn2an.cn2an`` both read a string, they must agree.
 """
+
 from __future__ import annotations
 
 from fractions import Fraction
@@ -42,6 +43,7 @@ def value_of(written: str) -> Fraction:
 
 # -- cn2an's renderings parse back ------------------------------------------------
 
+
 @SETTINGS
 @given(INTEGERS, st.sampled_from(MODES))
 def test_an_integer_rendered_by_an2cn_parses_back(number, mode):
@@ -67,8 +69,10 @@ def test_a_numeral_before_a_scale_word_keeps_the_scale_apart(number, scale_word)
 
 
 @SETTINGS
-@given(st.tuples(st.integers(min_value=0, max_value=9999), st.text("0123456789", min_size=1, max_size=4)),
-       st.sampled_from(["万", "亿", "万亿"]))
+@given(
+    st.tuples(st.integers(min_value=0, max_value=9999), st.text("0123456789", min_size=1, max_size=4)),
+    st.sampled_from(["万", "亿", "万亿"]),
+)
 def test_decimals_before_a_scale_word_are_worth_the_decimal_times_the_scale(parts, scale_word):
     whole, fraction = parts
     decimal = Fraction(int(f"{whole}{fraction}"), 10 ** len(fraction))
@@ -82,8 +86,10 @@ def test_decimals_before_a_scale_word_are_worth_the_decimal_times_the_scale(part
 @given(INTEGERS)
 def test_liang_for_er_and_ling_written_as_the_circle_zero_read_the_same(number):
     written = cn2an.an2cn(number)
-    liang = "".join("两" if ch == "二" and written[i + 1:i + 2] in ("千", "百", "万", "亿") else ch
-                    for i, ch in enumerate(written))
+    liang = "".join(
+        "两" if ch == "二" and written[i + 1 : i + 2] in ("千", "百", "万", "亿") else ch
+        for i, ch in enumerate(written)
+    )
     assert value_of(liang) == number
     assert value_of(written.replace("零", "〇")) == number
 
@@ -123,32 +129,36 @@ def test_where_cn2an_also_reads_a_string_both_give_the_same_value(written):
 
 # -- the examples of the contract ---------------------------------------------------
 
-@pytest.mark.parametrize("written, value, scale", [
-    ("四千六百六十六万", 46_660_000, 10**4),
-    ("三千七百万", 37_000_000, 10**4),
-    ("四亿八千三百万", 483_000_000, 10**4),
-    ("六亿一千八百万", 618_000_000, 10**4),
-    ("一百零五", 105, 1),
-    ("两千", 2000, 1),
-    ("十二", 12, 1),
-    ("〇", 0, 1),
-    ("零", 0, 1),
-    ("一千〇五", 1005, 1),
-    ("三百五", 350, 1),
-    ("一万五", 15_000, 1),
-    ("十亿零一", 1_000_000_001, 1),
-    ("三万亿", 3 * 10**12, 10**12),
-    ("二〇一六", 2016, 1),
-    ("1，753", 1753, 1),
-    ("1,753", 1753, 1),
-    ("１９５６", 1956, 1),
-    ("10,400.5", Fraction(208_01, 2), 1),
-    ("1.09亿", 109_000_000, 10**8),
-    ("3千万", 30_000_000, 10**7),
-    ("1.8万亿", 1_800_000_000_000, 10**12),
-    ("一点五亿", 150_000_000, 10**8),
-    ("壹拾贰", 12, 1),
-])
+
+@pytest.mark.parametrize(
+    "written, value, scale",
+    [
+        ("四千六百六十六万", 46_660_000, 10**4),
+        ("三千七百万", 37_000_000, 10**4),
+        ("四亿八千三百万", 483_000_000, 10**4),
+        ("六亿一千八百万", 618_000_000, 10**4),
+        ("一百零五", 105, 1),
+        ("两千", 2000, 1),
+        ("十二", 12, 1),
+        ("〇", 0, 1),
+        ("零", 0, 1),
+        ("一千〇五", 1005, 1),
+        ("三百五", 350, 1),
+        ("一万五", 15_000, 1),
+        ("十亿零一", 1_000_000_001, 1),
+        ("三万亿", 3 * 10**12, 10**12),
+        ("二〇一六", 2016, 1),
+        ("1，753", 1753, 1),
+        ("1,753", 1753, 1),
+        ("１９５６", 1956, 1),
+        ("10,400.5", Fraction(208_01, 2), 1),
+        ("1.09亿", 109_000_000, 10**8),
+        ("3千万", 30_000_000, 10**7),
+        ("1.8万亿", 1_800_000_000_000, 10**12),
+        ("一点五亿", 150_000_000, 10**8),
+        ("壹拾贰", 12, 1),
+    ],
+)
 def test_the_forms_of_the_contract(written, value, scale):
     parsed = parse_numeral(written)
     assert (parsed.value, parsed.scale) == (value, scale)
@@ -165,10 +175,33 @@ def test_a_number_read_digit_by_digit_says_so():
     assert not parse_numeral("三十五").digitwise
 
 
-@pytest.mark.parametrize("written", [
-    "三四十", "一二百", "百", "千", "万", "一百零", "一千零五百", "十零五", "1,2345", "12,34", "1,234，567",
-    "3.", ".5", "一点", "点五", "一亿三百万", "八千五亿", "二○一六", "百分之", "百分之百分之十", "一万点五亿", "",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "三四十",
+        "一二百",
+        "百",
+        "千",
+        "万",
+        "一百零",
+        "一千零五百",
+        "十零五",
+        "1,2345",
+        "12,34",
+        "1,234，567",
+        "3.",
+        ".5",
+        "一点",
+        "点五",
+        "一亿三百万",
+        "八千五亿",
+        "二○一六",
+        "百分之",
+        "百分之百分之十",
+        "一万点五亿",
+        "",
+    ],
+)
 def test_what_is_not_a_numeral_reads_as_none(written):
     assert parse_numeral(written) is None
 
@@ -180,5 +213,12 @@ def test_whole_numbers_for_headings_and_dates():
 
 
 def test_a_year_may_be_written_with_a_look_alike_of_the_chinese_zero():
-    assert [year_value(s) for s in ("2016", "２０１６", "二〇一六", "二○一六", "二O一六", "二0一六", "二〇一")] == \
-        [2016, 2016, 2016, 2016, 2016, 2016, None]
+    assert [year_value(s) for s in ("2016", "２０１６", "二〇一六", "二○一六", "二O一六", "二0一六", "二〇一")] == [
+        2016,
+        2016,
+        2016,
+        2016,
+        2016,
+        2016,
+        None,
+    ]

@@ -1,4 +1,5 @@
 """NC rules: the arithmetic of totals, shares and changes, with its evidence."""
+
 from fractions import Fraction
 
 from hypothesis import given, settings
@@ -22,6 +23,7 @@ def at_line(sentence: str, line: int) -> str:
 
 
 # -- NC101 breakdown-sum-mismatch ------------------------------------------------
+
 
 def test_enumerated_breakdown_that_does_not_add_up_is_an_error_with_the_sum():
     (f,) = nc("　　今年共获得国家、省、市各类荣誉36项，其中国家级3项，省级12项，市级22项。")
@@ -62,6 +64,7 @@ def test_parts_of_an_open_list_only_have_to_stay_below_the_total():
 
 # -- NC102 part-exceeds-total ----------------------------------------------------------
 
+
 def test_a_part_larger_than_its_total_is_an_error():
     (f,) = nc("全年新增企业120家，其中高新技术企业150家。")
     assert (f.code, f.severity.value, f.excerpt) == ("NC102", "error", "150家")
@@ -79,6 +82,7 @@ def test_a_lower_bound_part_is_compared_by_its_bound():
 
 
 # -- NC103–NC105 shares -------------------------------------------------------------
+
 
 def test_share_against_the_total_of_its_breakdown():
     (f,) = nc("全区共有高新技术企业200家，其中新认定50家，占28.0%。")
@@ -118,6 +122,7 @@ def test_change_of_a_share_may_exceed_one_hundred():
 
 
 # -- NC106–NC109 changes -------------------------------------------------------------
+
 
 def test_increment_and_rate_that_disagree():
     (f,) = nc("新增市场主体3200户，比上年增加400户，增长12.5%。")
@@ -176,7 +181,7 @@ def test_percentage_point_change_written_as_percent_is_an_error_with_an_unsafe_f
     (f,) = nc(text)
     assert (f.code, f.excerpt) == ("NC108", "0.3%")
     assert f.fix.replacement == "个百分点" and f.fix.safety == "unsafe"
-    assert text[f.fix.start:f.fix.end] == "%"
+    assert text[f.fix.start : f.fix.end] == "%"
     assert f.evidence["difference"] == "2.4−2.1 = 0.3个百分点"
 
 
@@ -194,6 +199,7 @@ def test_same_rate_for_several_values_is_no_claim():
 
 
 # -- NC110 several shares -------------------------------------------------------------
+
 
 def test_structure_ratio_that_does_not_make_one_hundred():
     (f,) = nc("三次产业结构调整为4.6:36.5:59.9。")
@@ -213,6 +219,7 @@ def test_a_plain_ratio_is_not_shares():
 
 # -- NC111 restated figures -------------------------------------------------------------
 
+
 def test_same_figure_stated_twice_with_different_values():
     text = "　　2023年全区专利授权总量5458件。\n　　加强保护。\n　　2023年全区专利授权总量5485件。\n"
     (f,) = nc(text)
@@ -225,6 +232,7 @@ def test_same_figure_in_different_years_is_fine():
 
 
 # -- the seed and the samples ----------------------------------------------------------
+
 
 def test_seed_share_warns_and_nothing_else_fires(seed_path):
     report = check_path(str(seed_path), Settings(select=["NC"]))
@@ -246,8 +254,18 @@ def test_clean_work_summary_has_no_numeric_finding():
 def test_numeric_defects_sample_fires_every_nc_rule_once_on_its_line():
     report = check_path(str(SAMPLES / "numeric-defects.txt"), Settings(select=["NC"]))
     assert [(f.line, f.code) for f in report.findings] == [
-        (6, "NC106"), (6, "NC110"), (7, "NC101"), (7, "NC102"), (8, "NC108"), (8, "NC104"),
-        (10, "NC103"), (11, "NC107"), (13, "NC105"), (13, "NC109"), (13, "NC111")]
+        (6, "NC106"),
+        (6, "NC110"),
+        (7, "NC101"),
+        (7, "NC102"),
+        (8, "NC108"),
+        (8, "NC104"),
+        (10, "NC103"),
+        (11, "NC107"),
+        (13, "NC105"),
+        (13, "NC109"),
+        (13, "NC111"),
+    ]
 
 
 def test_numeric_clean_sample_with_tricky_but_correct_figures_has_no_finding():
@@ -258,12 +276,14 @@ def test_published_corpus_has_no_numeric_error(corpus_path):
     from checker.run.parallel import check_paths
 
     report = check_paths([str(corpus_path)], Settings(select=["NC"]))
-    errors = [(file.path, f.line, f.code) for file in report.files for f in file.findings
-              if f.severity.value == "error"]
+    errors = [
+        (file.path, f.line, f.code) for file in report.files for f in file.findings if f.severity.value == "error"
+    ]
     assert errors == []
 
 
 # -- properties ------------------------------------------------------------------------
+
 
 def _perturbed(value: Fraction, error: Fraction) -> Fraction:
     """value moved by |error|, staying non-negative (a written figure has no sign)."""
@@ -289,20 +309,29 @@ def test_partition_breakdown_fires_exactly_when_a_number_is_off(parts, line, err
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.integers(min_value=1, max_value=99_999), min_size=2, max_size=2), LINES,
-       st.sampled_from([0, 0, 3, -3, 7]))
+@given(
+    st.lists(st.integers(min_value=1, max_value=99_999), min_size=2, max_size=2),
+    LINES,
+    st.sampled_from([0, 0, 3, -3, 7]),
+)
 def test_partition_breakdown_in_wan_yuan_with_one_decimal(tenths, line, error_tenths):
     a, b = tenths
     total = _perturbed(Fraction(a + b, 10), Fraction(error_tenths, 10))
-    sentence = (f"安排资金共{format_number(total, 1)}万元，其中新建项目{format_number(Fraction(a, 10), 1)}万元，"
-                f"续建项目{format_number(Fraction(b, 10), 1)}万元。")
+    sentence = (
+        f"安排资金共{format_number(total, 1)}万元，其中新建项目{format_number(Fraction(a, 10), 1)}万元，"
+        f"续建项目{format_number(Fraction(b, 10), 1)}万元。"
+    )
     found = [(f.code, f.line) for f in nc(at_line(sentence, line)) if f.code == "NC101"]
     assert found == ([] if error_tenths == 0 else [("NC101", line)])
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.integers(min_value=1, max_value=900), st.integers(min_value=1, max_value=900), LINES,
-       st.sampled_from([0, 0, 2, -2, 15]))
+@given(
+    st.integers(min_value=1, max_value=900),
+    st.integers(min_value=1, max_value=900),
+    LINES,
+    st.sampled_from([0, 0, 2, -2, 15]),
+)
 def test_share_of_a_stated_whole_fires_exactly_when_the_percentage_is_off(part, extra, line, error_tenths):
     whole = part + extra
     percent = Fraction(part * 100, whole)
@@ -324,8 +353,12 @@ def test_share_of_a_count_from_a_real_whole_never_warns(part, extra, line):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.integers(min_value=1, max_value=100_000), st.integers(min_value=1, max_value=100_000), LINES,
-       st.sampled_from([0, 0, 2, -2, 11]))
+@given(
+    st.integers(min_value=1, max_value=100_000),
+    st.integers(min_value=1, max_value=100_000),
+    LINES,
+    st.sampled_from([0, 0, 2, -2, 11]),
+)
 def test_increment_change_fires_exactly_when_the_rate_is_off(base, increase, line, error_tenths):
     value = base + increase
     rate = format_number(Fraction(increase * 100, base), 1)
@@ -337,21 +370,26 @@ def test_increment_change_fires_exactly_when_the_rate_is_off(base, increase, lin
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.integers(min_value=1, max_value=500), st.integers(min_value=1, max_value=300), LINES,
-       st.booleans())
+@given(st.integers(min_value=1, max_value=500), st.integers(min_value=1, max_value=300), LINES, st.booleans())
 def test_points_change_of_two_percentages(start_tenths, rise_tenths, line, written_as_percent):
     start = Fraction(start_tenths, 10)
     end = start + Fraction(rise_tenths, 10)
     unit = "%" if written_as_percent else "个百分点"
-    sentence = (f"研发投入强度由{format_number(start, 1)}%提高到{format_number(end, 1)}%，"
-                f"提高{format_number(end - start, 1)}{unit}。")
+    sentence = (
+        f"研发投入强度由{format_number(start, 1)}%提高到{format_number(end, 1)}%，"
+        f"提高{format_number(end - start, 1)}{unit}。"
+    )
     found = [(f.code, f.line) for f in nc(at_line(sentence, line))]
     assert found == ([("NC108", line)] if written_as_percent else [])
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.integers(min_value=1, max_value=100_000), st.integers(min_value=1, max_value=100_000), LINES,
-       st.sampled_from([0, 0, 3, -3]))
+@given(
+    st.integers(min_value=1, max_value=100_000),
+    st.integers(min_value=1, max_value=100_000),
+    LINES,
+    st.sampled_from([0, 0, 3, -3]),
+)
 def test_from_to_relative_change_fires_exactly_when_the_rate_is_off(start, rise, line, error_tenths):
     end = start + rise
     rate = format_number(Fraction(rise * 100, start), 1)
@@ -399,13 +437,19 @@ FORMS = st.sampled_from(["arabic", "full", "chinese"])
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.tuples(st.integers(1, 999), st.integers(1, 999), st.integers(1, 999)), FORMS, LINES,
-       st.sampled_from([0, 0, 1, -1, 20]))
+@given(
+    st.tuples(st.integers(1, 999), st.integers(1, 999), st.integers(1, 999)),
+    FORMS,
+    LINES,
+    st.sampled_from([0, 0, 1, -1, 20]),
+)
 def test_breakdown_in_any_numeral_form_fires_exactly_when_a_number_is_off(parts, form, line, error):
     a, b, c = parts
     total = a + b + c + error
-    sentence = (f"共获得国家、省、市奖励{_written(total, form)}项，其中国家级{_written(a, form)}项，"
-                f"省级{_written(b, form)}项，市级{_written(c, form)}项。")
+    sentence = (
+        f"共获得国家、省、市奖励{_written(total, form)}项，其中国家级{_written(a, form)}项，"
+        f"省级{_written(b, form)}项，市级{_written(c, form)}项。"
+    )
     found = [(f.code, f.line) for f in nc(at_line(sentence, line))]
     assert found == ([] if error == 0 else [("NC101", line)])
 
@@ -416,7 +460,67 @@ def test_tax_and_non_tax_revenue_make_up_the_revenue():
     assert f.code == "NC101" and f.evidence["exhaustive_because"] == "标准分类：税收非税收入"
 
 
-FRAGMENTS = st.sampled_from([*list("0123456789１２３.．,，、。；：:%％‰（）()-—～"), "万", "亿", "万亿", "元", "项", "个", "家", "人次", "年", "月", "倍", "个百分点", "百分之", "成", "其中", "分别为", "共", "占", "占比", "比重", "由", "从", "增加到", "提高到", "下降到", "增长", "提高", "减少", "降低", "比上年增加", "同比", "近", "约", "超", "余", "多", "以上", "不足", "累计", "第", "一", "二", "两", "十", "百", "千", "点", "三次产业", "一等奖", "二等奖", "三等奖", "国家", "省", "市", "级", "\n"])
+FRAGMENTS = st.sampled_from(
+    [
+        *list("0123456789１２３.．,，、。；：:%％‰（）()-—～"),
+        "万",
+        "亿",
+        "万亿",
+        "元",
+        "项",
+        "个",
+        "家",
+        "人次",
+        "年",
+        "月",
+        "倍",
+        "个百分点",
+        "百分之",
+        "成",
+        "其中",
+        "分别为",
+        "共",
+        "占",
+        "占比",
+        "比重",
+        "由",
+        "从",
+        "增加到",
+        "提高到",
+        "下降到",
+        "增长",
+        "提高",
+        "减少",
+        "降低",
+        "比上年增加",
+        "同比",
+        "近",
+        "约",
+        "超",
+        "余",
+        "多",
+        "以上",
+        "不足",
+        "累计",
+        "第",
+        "一",
+        "二",
+        "两",
+        "十",
+        "百",
+        "千",
+        "点",
+        "三次产业",
+        "一等奖",
+        "二等奖",
+        "三等奖",
+        "国家",
+        "省",
+        "市",
+        "级",
+        "\n",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -491,6 +595,7 @@ def test_a_malformed_rules_file_is_reported_by_name_not_as_a_traceback(tmp_path,
 
 # -- numerals read right (wrong results seen on unseen documents) --------------------
 
+
 def test_a_chinese_amount_with_qian_and_bai_before_wan_is_read_as_thousands_of_wan():
     # 三千七百万 is 3700万, not 3007 × 百万: the rise to 四千六百六十六万 is a rise
     assert nc("全省粮食产量由三千七百万吨增加到四千六百六十六万吨，增长百分之二十六。") == []
@@ -503,8 +608,9 @@ def test_a_chinese_amount_with_yi_and_wan_sections_gives_the_right_rate():
 def test_a_wrong_rate_between_chinese_amounts_is_still_found_with_their_values():
     (f,) = nc("全国货运量由四亿八千三百万吨增加到六亿一千八百万吨，增长百分之三十八。")
     assert (f.code, f.line, f.column) == ("NC107", 1, 7)
-    assert f.message == ("由四亿八千三百万吨增加到六亿一千八百万吨，增长(618000000−483000000)/483000000 = 28%，"
-                         "与所写百分之三十八不符")
+    assert f.message == (
+        "由四亿八千三百万吨增加到六亿一千八百万吨，增长(618000000−483000000)/483000000 = 28%，与所写百分之三十八不符"
+    )
 
 
 def test_a_full_width_comma_between_thousands_is_a_thousands_separator():

@@ -1,4 +1,5 @@
 """The outline grammar and builder on real-looking and awkward documents."""
+
 from checker.model.document import Document
 from checker.model.outline import build_outline, classify_lines
 
@@ -18,7 +19,11 @@ def test_four_levels_nest_by_rank():
 
 
 def test_chinese_numbers_above_ten_get_their_value():
-    assert headings("（十一）甲\n（十二）乙\n（二十一）丙\n") == [(2, "（一）", 11), (2, "（一）", 12), (2, "（一）", 21)]
+    assert headings("（十一）甲\n（十二）乙\n（二十一）丙\n") == [
+        (2, "（一）", 11),
+        (2, "（一）", 12),
+        (2, "（一）", 21),
+    ]
 
 
 def test_mixed_and_half_width_brackets_are_level_two():
@@ -64,15 +69,20 @@ def test_di_enumerations():
 
 
 def test_regulation_articles_and_chapters():
-    kinds = [(n.kind, n.style, n.number) for n in build_outline("第一章 总则\n第一条 为了规范管理。\n第二条 本办法适用于全市。\n").walk()
-             if n.kind == "heading"]
+    kinds = [
+        (n.kind, n.style, n.number)
+        for n in build_outline("第一章 总则\n第一条 为了规范管理。\n第二条 本办法适用于全市。\n").walk()
+        if n.kind == "heading"
+    ]
     assert kinds == [("heading", "第一章", 1), ("heading", "第一条", 1), ("heading", "第一条", 2)]
 
 
 def test_metadata_header_title_signature_and_chrome():
-    text = ("索  引  号:000/2016-001\n\n发布机构:区科技局\n\n发布日期:2016-01-20\n\n"
-            "某区科技局2015年工作总结\n\n　　2015年，我局认真履职。\n一、主要工作\n（一）抓项目。\n\n"
-            "某区科技局\n2016年1月19日\n\n• 关闭页面\n• 打印页面\n网站地图\n版权所有:某区人民政府\n")
+    text = (
+        "索  引  号:000/2016-001\n\n发布机构:区科技局\n\n发布日期:2016-01-20\n\n"
+        "某区科技局2015年工作总结\n\n　　2015年，我局认真履职。\n一、主要工作\n（一）抓项目。\n\n"
+        "某区科技局\n2016年1月19日\n\n• 关闭页面\n• 打印页面\n网站地图\n版权所有:某区人民政府\n"
+    )
     root = build_outline(text)
     kinds = [n.kind for n in root.children]
     assert kinds[0] == "header" and kinds[1] == "title"
@@ -85,8 +95,9 @@ def test_metadata_header_title_signature_and_chrome():
 
 
 def test_content_after_signature_is_a_new_part_with_its_own_numbering():
-    text = ("关于印发方案的通知\n各单位：\n现将方案印发给你们。\n某办公厅\n2018年10月27日\n"
-            "实施方案\n一、目标\n二、任务\n")
+    text = (
+        "关于印发方案的通知\n各单位：\n现将方案印发给你们。\n某办公厅\n2018年10月27日\n实施方案\n一、目标\n二、任务\n"
+    )
     root = build_outline(text)
     part = root.find("part")[0]
     assert [n.number for n in part.children if n.kind == "heading"] == [1, 2]

@@ -1,4 +1,5 @@
 """classify_lines: one classified line for every line of the text, as grammar/outline.lark reads it."""
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -7,10 +8,42 @@ from checker.model.line_lexer import Line, build_tables, classify_lines, classif
 from tests.conftest import SAMPLES
 
 # Markers (some written across a line break), indents, line breaks and plain text.
-PIECES = ["一、", "（二）", "(3)", "1.", "2．", "12、", "第三章", "第五条", "索 引 号：", "索\n引\n号：", "索",
-          "\n引号：甲", "发布机构：", "关闭窗口", "  关闭页面", "首页\n>", "附件：", "附件", "附 件 2",
-          "某办函〔2020〕8号", "2019年3月8日", "二〇一九年三月八日", " ", "\u3000", "\xa0", "\t", "\r", "\r\n",
-          "\n", "\n", "文字", "。", "2.5万元", "x"]
+PIECES = [
+    "一、",
+    "（二）",
+    "(3)",
+    "1.",
+    "2．",
+    "12、",
+    "第三章",
+    "第五条",
+    "索 引 号：",
+    "索\n引\n号：",
+    "索",
+    "\n引号：甲",
+    "发布机构：",
+    "关闭窗口",
+    "  关闭页面",
+    "首页\n>",
+    "附件：",
+    "附件",
+    "附 件 2",
+    "某办函〔2020〕8号",
+    "2019年3月8日",
+    "二〇一九年三月八日",
+    " ",
+    "\u3000",
+    "\xa0",
+    "\t",
+    "\r",
+    "\r\n",
+    "\n",
+    "\n",
+    "文字",
+    "。",
+    "2.5万元",
+    "x",
+]
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
@@ -40,7 +73,7 @@ def test_the_outline_grammar_is_read_line_by_line_without_lark():
 
 def test_a_grammar_whose_lines_depend_on_the_lines_before_is_left_to_lark(tmp_path):
     grammar = tmp_path / "titled.lark"
-    grammar.write_text('start: TITLE _NL (WORD _NL)*\nTITLE: /#[a-z]+/\nWORD: /[a-z]+/\n_NL: /\\n/\n')
+    grammar.write_text("start: TITLE _NL (WORD _NL)*\nTITLE: /#[a-z]+/\nWORD: /[a-z]+/\n_NL: /\\n/\n")
     assert build_tables(str(grammar)) is None
 
 
@@ -69,12 +102,20 @@ def test_a_line_of_spaces_is_blank_and_trailing_spaces_are_not_part_of_a_line():
 def test_each_kind_of_line_the_grammar_knows():
     text = "索引号：123\n关闭窗口\n附件：1.方案\n国办函〔2018〕71号\n2019年3月8日\n第五条 内容\n正文。\n"
     assert [(line.kind, line.terminal) for line in classify_lines(text)][:-1] == [
-        ("meta_field", "META_KEY"), ("chrome", "CHROME"), ("attachment_note", "ATTACHMENT"),
-        ("doc_number", "DOC_NUMBER"), ("date_line", "DATE_LINE"), ("heading", "ARTICLE"), ("text", None)]
+        ("meta_field", "META_KEY"),
+        ("chrome", "CHROME"),
+        ("attachment_note", "ATTACHMENT"),
+        ("doc_number", "DOC_NUMBER"),
+        ("date_line", "DATE_LINE"),
+        ("heading", "ARTICLE"),
+        ("text", None),
+    ]
 
 
 def test_a_marker_right_after_a_heading_marker_is_part_of_the_heading_text():
     lines = classify_lines("一、1.总体要求\n（一）关闭窗口\n")
-    assert [(line.kind, line.terminal, line.marker_end) for line in lines[:2]] == [("heading", "H1", 2),
-                                                                                   ("heading", "H2", 12)]
+    assert [(line.kind, line.terminal, line.marker_end) for line in lines[:2]] == [
+        ("heading", "H1", 2),
+        ("heading", "H2", 12),
+    ]
     assert lines[:2] == classify_lines_with_lark("一、1.总体要求\n（一）关闭窗口\n")[:2]

@@ -1,4 +1,5 @@
 """Paired punctuation: PN101 unclosed, PN102 unmatched closer, PN103 crossed."""
+
 from tests.conftest import findings
 
 
@@ -69,6 +70,7 @@ def test_seed_bracket_line_31(seed_path):
 
 
 # -- the paired-marks view the rules read -----------------------------------------------
+
 
 def test_the_paired_marks_view_holds_every_pair_and_every_mark_left_unpaired():
     from checker.model.document import Document

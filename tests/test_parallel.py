@@ -1,4 +1,5 @@
 """Scale: -j N gives the same report as -j 1, in the order given; progress; standard input."""
+
 from __future__ import annotations
 
 import io
@@ -99,8 +100,17 @@ def test_progress_is_drawn_on_a_terminal_only(capsys):
 
 
 def test_stdin_is_checked_as_the_named_file():
-    result = run("check", "--format", "json", "--select", "ST101", "--stdin-filename", "docs/通知.txt", "-",
-                 input="（一）甲项工作。\r\n（三）乙项工作。\r\n".encode("gb18030"))
+    result = run(
+        "check",
+        "--format",
+        "json",
+        "--select",
+        "ST101",
+        "--stdin-filename",
+        "docs/通知.txt",
+        "-",
+        input="（一）甲项工作。\r\n（三）乙项工作。\r\n".encode("gb18030"),
+    )
     assert result.exit_code == 1, result.output
     (file,) = json.loads(result.stdout)["files"]
     assert file["path"] == "docs/通知.txt" and file["encoding"] == "gb18030"
@@ -110,8 +120,7 @@ def test_stdin_is_checked_as_the_named_file():
 def test_stdin_filename_picks_up_per_path_settings(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "doccheck.toml").write_text('[per-path-ignores]\n"archive/**" = ["ST101"]\n', encoding="utf-8")
-    result = run("check", "--select", "ST101", "--stdin-filename", "archive/old.txt",
-                 input="（一）甲。\n（三）乙。\n")
+    result = run("check", "--select", "ST101", "--stdin-filename", "archive/old.txt", input="（一）甲。\n（三）乙。\n")
     assert result.exit_code == 0, result.output
 
 
@@ -137,8 +146,9 @@ def test_workers_import_nothing_the_parent_has_not_already_imported(monkeypatch,
         return FileReport(path=path, error=json.dumps(sorted(sys.modules)))
 
     monkeypatch.setattr(checker.run.parallel, "check_one", report_modules)
-    files = [str(path) for path in sorted(corpus_path.glob("*.txt"))[:4]] + \
-        [str(path) for path in sorted(SAMPLES.glob("*.txt"))[:2]]
+    files = [str(path) for path in sorted(corpus_path.glob("*.txt"))[:4]] + [
+        str(path) for path in sorted(SAMPLES.glob("*.txt"))[:2]
+    ]
     reports = check_files(files, Settings(), jobs=2, progress=False)
     imported_in_workers = {name for report in reports for name in json.loads(report.error)}
     assert imported_in_workers - set(sys.modules) == set()

@@ -1,4 +1,5 @@
 """checker.core.patterns: a pattern stated with lazy() behaves as re.compile's, compiled on first use."""
+
 from __future__ import annotations
 
 import copy

@@ -1,5 +1,6 @@
 """Personal data (PD1xx): what is recognised as an ID, a mobile number, a personal
 landline or a bank card, and that no output shows the number."""
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,10 @@ from tests.conftest import run
 ID = "110105199003071239"  # region 110105, born 1990-03-07, check character 9
 MOBILE = "13812345678"
 CARD = "6222021234567890128"  # UnionPay prefix 62, Luhn digit 8
-DOCUMENT = (f"关于救助对象的公示\n张某某，身份证号{ID}，银行卡号{CARD}，手机{MOBILE}，"
-            f"住址某区某路1号。\n联系电话：010-12345678。\n")
+DOCUMENT = (
+    f"关于救助对象的公示\n张某某，身份证号{ID}，银行卡号{CARD}，手机{MOBILE}，"
+    f"住址某区某路1号。\n联系电话：010-12345678。\n"
+)
 SECRETS = (ID, MOBILE, CARD)
 
 
@@ -107,8 +110,9 @@ def test_no_output_format_shows_the_numbers(tmp_path, fmt):
 
 def test_another_rules_finding_that_shows_the_number_is_masked_too():
     def whole_line(doc):
-        yield Hit(0, len(doc.text) - 1, args={"line": doc.text.strip()}, suggestion=doc.text.strip(),
-                  fix=Fix.at(0, 2, "张三"))
+        yield Hit(
+            0, len(doc.text) - 1, args={"line": doc.text.strip()}, suggestion=doc.text.strip(), fix=Fix.at(0, 2, "张三")
+        )
 
     text = f"张某某，手机{MOBILE}。\n"
     with temporary_rules():

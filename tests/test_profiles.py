@@ -1,4 +1,5 @@
 """Document types, profiles (loading, schema, --profile) and the ST2xx profile rules."""
+
 import json
 
 import pytest
@@ -11,29 +12,35 @@ from checker.run.engine import check_text
 from tests.conftest import SAMPLES, codes, findings, run
 
 SIGNED = "\n某区科学技术局\n2024年1月15日\n"
-SUMMARY = ("某区科学技术局2023年工作总结和2024年工作计划\n"
-           "一、2023年工作完成情况\n（一）平台建设。科技服务中心投入使用。\n"
-           "二、存在的问题\n人才储备不足。\n"
-           "三、2024年工作计划\n（一）加强服务。完善服务体系。\n" + SIGNED)
+SUMMARY = (
+    "某区科学技术局2023年工作总结和2024年工作计划\n"
+    "一、2023年工作完成情况\n（一）平台建设。科技服务中心投入使用。\n"
+    "二、存在的问题\n人才储备不足。\n"
+    "三、2024年工作计划\n（一）加强服务。完善服务体系。\n" + SIGNED
+)
 
 
 # -- type detection ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("title, kind", [
-    ("某区2015年工作总结和2016年工作计划", "工作总结和工作计划"),
-    ("某局2023年上半年工作总结及下半年工作安排", "工作总结和工作计划"),
-    ("某局2023年工作总结", "工作总结"),
-    ("某局2024年工作计划", "工作计划"),
-    ("某局2024年工作要点", "工作要点"),
-    ("2026年某省政府工作报告", "政府工作报告"),
-    ("关于2023年科技创新工作情况的报告", "报告"),
-    ("关于增设科技服务中心的请示", "请示"),
-    ("国务院关于同意设立某新区的批复", "批复"),
-    ("国务院办公厅关于某问题的复函", "函"),
-    ("关于印发实施方案的通知（征求意见稿）", "通知"),
-    ("某会议关于政府工作报告的决议", "决议"),
-    ("某专题会议纪要", "纪要"),
-])
+
+@pytest.mark.parametrize(
+    "title, kind",
+    [
+        ("某区2015年工作总结和2016年工作计划", "工作总结和工作计划"),
+        ("某局2023年上半年工作总结及下半年工作安排", "工作总结和工作计划"),
+        ("某局2023年工作总结", "工作总结"),
+        ("某局2024年工作计划", "工作计划"),
+        ("某局2024年工作要点", "工作要点"),
+        ("2026年某省政府工作报告", "政府工作报告"),
+        ("关于2023年科技创新工作情况的报告", "报告"),
+        ("关于增设科技服务中心的请示", "请示"),
+        ("国务院关于同意设立某新区的批复", "批复"),
+        ("国务院办公厅关于某问题的复函", "函"),
+        ("关于印发实施方案的通知（征求意见稿）", "通知"),
+        ("某会议关于政府工作报告的决议", "决议"),
+        ("某专题会议纪要", "纪要"),
+    ],
+)
 def test_type_from_title(title, kind):
     assert type_of_title(title) == kind and kind in ALL_TYPES
 
@@ -51,6 +58,7 @@ def test_seed_is_a_summary_and_plan_satisfying_its_profile(seed_path):
 
 
 # -- loading and validation ----------------------------------------------------------------
+
 
 def test_every_builtin_profile_is_valid_and_named_after_its_file():
     profiles = builtin_profiles()
@@ -89,8 +97,9 @@ def test_cli_malformed_profile_file_exits_2_naming_the_field(tmp_path):
 
 
 def test_cli_absent_profile_file_still_runs_the_other_rules(tmp_path):
-    result = run("check", "--format", "json", "--profile", str(tmp_path / "absent.yaml"),
-                 str(SAMPLES / "notice-defects.txt"))
+    result = run(
+        "check", "--format", "json", "--profile", str(tmp_path / "absent.yaml"), str(SAMPLES / "notice-defects.txt")
+    )
     assert result.exit_code == 2
     assert "absent.yaml" in result.stderr
     assert "ST101" in {f["code"] for f in json.loads(result.stdout)["files"][0]["findings"]}
@@ -98,8 +107,11 @@ def test_cli_absent_profile_file_still_runs_the_other_rules(tmp_path):
 
 def test_cli_user_profile_file_is_used(tmp_path):
     path = tmp_path / "mine.yaml"
-    path.write_text("name: mine\ntype: 通知\ndescription: 需要落款\nsignature: required\n"
-                    "parts:\n  - {id: goal, name: 工作目标, match: [目标]}\n", encoding="utf-8")
+    path.write_text(
+        "name: mine\ntype: 通知\ndescription: 需要落款\nsignature: required\n"
+        "parts:\n  - {id: goal, name: 工作目标, match: [目标]}\n",
+        encoding="utf-8",
+    )
     sample = tmp_path / "doc.txt"
     sample.write_text("关于某事的通知\n一、任务\n做好工作。\n", encoding="utf-8")
     report = json.loads(run("check", "--format", "json", "--profile", str(path), str(sample)).stdout)
@@ -119,6 +131,7 @@ def test_detected_profile_is_recorded_in_the_report():
 
 # -- ST201 missing part, ST202 order -----------------------------------------------------------
 
+
 def test_summary_without_problems_part_is_reported_once():
     text = SUMMARY.replace("二、存在的问题\n人才储备不足。\n", "").replace("三、2024", "二、2024")
     (f,) = findings(text, "ST201")
@@ -135,8 +148,10 @@ def test_combined_heading_satisfies_two_parts():
 
 
 def test_parts_out_of_order():
-    text = ("某局2023年工作总结和2024年工作计划\n一、2024年工作计划\n做好服务。\n二、2023年工作完成情况\n完成任务。\n"
-            "三、存在问题\n人才不足。\n" + SIGNED)
+    text = (
+        "某局2023年工作总结和2024年工作计划\n一、2024年工作计划\n做好服务。\n二、2023年工作完成情况\n完成任务。\n"
+        "三、存在问题\n人才不足。\n" + SIGNED
+    )
     (f,) = findings(text, "ST202")
     assert (f.code, f.line) == ("ST202", 2) and "存在问题" in f.message
 
@@ -183,6 +198,7 @@ def test_notice_with_its_attachment_note_is_fine():
 
 # -- title years ---------------------------------------------------------------------------------
 
+
 def test_plan_heading_with_the_summary_year():
     (f,) = findings(SUMMARY.replace("三、2024年工作计划", "三、2023年工作计划"), "ST207")
     assert (f.code, f.line, f.excerpt) == ("ST207", 6, "2023")
@@ -201,8 +217,10 @@ def test_matching_years_are_fine(seed_path):
 
 
 def test_summary_without_numbered_headings_is_matched_on_paragraph_openings():
-    text = ("某局2023年工作总结\n今年以来，我局全面完成各项任务。\n主要工作开展情况：服务企业120家。\n"
-            "存在的问题：人才储备不足，服务能力有待提升。\n" + SIGNED)
+    text = (
+        "某局2023年工作总结\n今年以来，我局全面完成各项任务。\n主要工作开展情况：服务企业120家。\n"
+        "存在的问题：人才储备不足，服务能力有待提升。\n" + SIGNED
+    )
     assert codes(text, "ST201") == []
     (f,) = findings(text.replace("存在的问题：", "另外，"), "ST201")
     assert f.evidence["part"] == "problems"
@@ -222,8 +240,9 @@ def test_one_title_year_of_a_plan_checks_the_plan_heading():
 
 
 def test_summary_part_reporting_the_plan_year_as_done_before_it_began():
-    text = (SUMMARY.replace("科技服务中心投入使用。", "2024年，全区新增高新技术企业20家。")
-            .replace("2024年1月15日", "2023年12月20日"))
+    text = SUMMARY.replace("科技服务中心投入使用。", "2024年，全区新增高新技术企业20家。").replace(
+        "2024年1月15日", "2023年12月20日"
+    )
     (f,) = findings(text, "ST208")
     assert (f.line, f.excerpt, f.evidence["issued"]) == (3, "2024年", "2023-12-20")
 

@@ -1,4 +1,5 @@
 """Punctuation by GB/T 15834-2011: PN201-PN211 (checker/rules/checks/punctuation.py)."""
+
 import time
 
 import pytest
@@ -17,6 +18,7 @@ def where(result):
 
 
 # -- PN201 / PN202: half-width marks ------------------------------------------------
+
 
 def test_a_halfwidth_comma_in_chinese_text_is_reported_with_a_safe_fix():
     (f,) = findings("项目已经完工，投入使用,效果良好。\n", "PN201")
@@ -75,6 +77,7 @@ def test_ten_halfwidth_marks_are_reported_one_by_one():
 
 # -- PN203: stacked marks --------------------------------------------------------------
 
+
 def test_a_doubled_comma_is_reported_with_a_safe_fix():
     (f,) = findings("项目已经完工，，投入使用。\n", "PN203")
     assert (f.line, f.column, f.excerpt) == (1, 7, "，，")
@@ -105,6 +108,7 @@ def test_three_full_stops_are_left_to_the_ellipsis_rule():
 
 # -- PN204: nested title marks ------------------------------------------------------------
 
+
 def test_ascii_angle_brackets_inside_title_marks_are_reported():
     text = "根据《关于印发<甲市宽带工程实施方案>的通知》要求\n"
     (f,) = findings(text, "PN204")
@@ -123,6 +127,7 @@ def test_single_title_marks_inside_and_comparisons_outside_are_fine():
 
 
 # -- PN205 / PN206: 顿号 between marked items -----------------------------------------------
+
 
 def test_dunhao_between_titles_is_reported_as_info_with_a_safe_fix():
     (f,) = findings("出台《甲办法》、《乙办法》。\n", "PN205")
@@ -149,25 +154,33 @@ def test_when_most_series_have_the_dunhao_each_dunhao_is_reported_and_none_is_ad
     text = "落实“甲”、“乙”、“丙”，开展“丁”“戊”活动。\n"
     result = findings(text, ["PN205", "PN206"])
     assert [(f.code, f.column, f.fix.replacement) for f in result] == [
-        ("PN206", 1 + text.index("”、“乙"), "”“"), ("PN206", 1 + text.index("”、“丙"), "”“")]
+        ("PN206", 1 + text.index("”、“乙"), "”“"),
+        ("PN206", 1 + text.index("”、“丙"), "”“"),
+    ]
     assert all("加顿号" not in f.suggestion and "加顿号" not in f.message for f in result)
 
 
-@pytest.mark.parametrize("text", [
-    "会上批评“某工作组”“形式主义严重”，并要求整改。\n",  # a name, then a charge quoted about it
-    "批评“某工作组”“形式主义严重”的问题。\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会上批评“某工作组”“形式主义严重”，并要求整改。\n",  # a name, then a charge quoted about it
+        "批评“某工作组”“形式主义严重”的问题。\n",
+    ],
+)
 def test_a_term_and_a_quotation_about_it_are_not_a_series(text):
     mixed = text + "开展“丁活动”、“戊活动”。\n"
     (f,) = findings(mixed, ["PN205", "PN206"])
     assert (f.code, f.line) == ("PN205", 2)  # the 顿号 form is then the only one: PN205, not PN206
 
 
-@pytest.mark.parametrize("series", [
-    "“甲”“乙”“丙”。",  # three items
-    "“两重”“两新”。",  # a shared character
-    "“躺平”“侧卧”等问题。",  # a word goes on after the second item
-])
+@pytest.mark.parametrize(
+    "series",
+    [
+        "“甲”“乙”“丙”。",  # three items
+        "“两重”“两新”。",  # a shared character
+        "“躺平”“侧卧”等问题。",  # a word goes on after the second item
+    ],
+)
 def test_quoted_items_that_form_a_series_count_without_a_dunhao(series):
     (f,) = findings(f"开展“丁活动”、“戊活动”，落实{series}\n", ["PN205", "PN206"])
     assert (f.code, f.evidence["without_dunhao"]) == ("PN206", series.count("”“"))
@@ -180,6 +193,7 @@ def test_quoted_sentences_one_after_another_are_not_a_list():
 
 
 # -- PN207 / PN208: ellipsis and dash ---------------------------------------------------------
+
 
 @pytest.mark.parametrize("written", ["...", "。。。", "…", "…………", "···"])
 def test_malformed_ellipsis_is_reported(written):
@@ -203,6 +217,7 @@ def test_a_proper_dash_and_a_single_connector_are_fine():
 
 # -- PN209 / PN210: year ranges ---------------------------------------------------------------
 
+
 def test_year_ranges_with_two_connectors_report_the_less_used_one():
     text = "《计划（2015—2017）》和《方案（2013—2015）》，另见（2016-2018）。\n"
     result = findings(text, ["PN209", "PN210"])
@@ -222,6 +237,7 @@ def test_dates_codes_and_reversed_numbers_are_not_year_ranges():
 
 # -- PN211: spaces ------------------------------------------------------------------------------
 
+
 def test_a_space_between_chinese_and_a_number_is_reported_with_a_safe_fix():
     (f,) = findings("总收入达 543亿元。\n", "PN211")
     assert (f.line, f.column, f.excerpt, f.fix.replacement) == (1, 5, " ", "")
@@ -232,8 +248,10 @@ def test_a_space_between_a_number_and_chinese_is_reported():
 
 
 def test_legitimate_spaces_are_left_alone():
-    text = ("中共中央 国务院关于某事的意见\n国务院总理　李克强\n1.1 编制目的\n附件 1\n"
-            "某区科技局 2016年1月19日\nWLAN 热点，GDP 增长\n联系电话 82345678，邮编 510000\n")
+    text = (
+        "中共中央 国务院关于某事的意见\n国务院总理　李克强\n1.1 编制目的\n附件 1\n"
+        "某区科技局 2016年1月19日\nWLAN 热点，GDP 增长\n联系电话 82345678，邮编 510000\n"
+    )
     assert findings(text, "PN211") == []
 
 
@@ -242,6 +260,7 @@ def test_no_rule_asks_for_a_space_between_chinese_and_digits_or_latin():
 
 
 # -- the seed ---------------------------------------------------------------------------------
+
 
 def test_seed_findings(seed_path):
     report = check_path(str(seed_path), Settings(select=["PN2"]))
@@ -254,18 +273,35 @@ def test_seed_findings(seed_path):
     assert len(whole) == 1 and whole[0].evidence["count"] > 300
     assert all(f.category == "punctuation" and f.suggestion for f in report.findings)
     space = next(f for f in report.findings if f.code == "PN211")
-    assert report.text[space.start - 1:space.end + 3] == "达 543"
+    assert report.text[space.start - 1 : space.end + 3] == "达 543"
     assert not any(f.line < 13 for f in report.findings)  # the header's half-width colons
 
 
 # -- linear patterns over pathological input --------------------------------------------------
 
 PATHOLOGICAL = [
-    "," * 20_000, "(" * 4_000 + ")" * 4_000, "中," * 4_000, "http://" + "a" * 20_000,
-    "www." * 5_000, "，" * 20_000, "。" * 20_000, "《" * 4_000 + "<" * 4_000 + ">》" * 4_000,
-    "》、《" * 2_500, "”“" * 4_000, "." * 20_000, "…" * 20_000, "-" * 20_000, "—" * 20_000,
-    "2015-" * 4_000, "20152015" * 2_500, "中 1" * 2_500, "1 " * 4_000, "第一章" * 2_500 + " 1",
-    "中" + "," * 20_000, "中" + "(," * 10_000, "中" + "(" * 10_000 + ")" * 10_000 + "x",
+    "," * 20_000,
+    "(" * 4_000 + ")" * 4_000,
+    "中," * 4_000,
+    "http://" + "a" * 20_000,
+    "www." * 5_000,
+    "，" * 20_000,
+    "。" * 20_000,
+    "《" * 4_000 + "<" * 4_000 + ">》" * 4_000,
+    "》、《" * 2_500,
+    "”“" * 4_000,
+    "." * 20_000,
+    "…" * 20_000,
+    "-" * 20_000,
+    "—" * 20_000,
+    "2015-" * 4_000,
+    "20152015" * 2_500,
+    "中 1" * 2_500,
+    "1 " * 4_000,
+    "第一章" * 2_500 + " 1",
+    "中" + "," * 20_000,
+    "中" + "(," * 10_000,
+    "中" + "(" * 10_000 + ")" * 10_000 + "x",
 ]
 
 
@@ -324,9 +360,23 @@ def test_half_width_detection_is_computed_once_per_document():
 # -- the sample of punctuation and number defects ---------------------------------------------
 
 SAMPLE = "punct-number-defects.txt"
-SAMPLE_FINDINGS = [("NU105", 2), ("PN211", 5), ("PN205", 5), ("PN204", 5), ("NU101", 6), ("PN203", 6),
-                   ("PN206", 7), ("PN207", 7), ("PN209", 8), ("NU102", 8), ("NU103", 8), ("NU103", 8),
-                   ("NU104", 9), ("PN208", 9), ("NU107", 9)]
+SAMPLE_FINDINGS = [
+    ("NU105", 2),
+    ("PN211", 5),
+    ("PN205", 5),
+    ("PN204", 5),
+    ("NU101", 6),
+    ("PN203", 6),
+    ("PN206", 7),
+    ("PN207", 7),
+    ("PN209", 8),
+    ("NU102", 8),
+    ("NU103", 8),
+    ("NU103", 8),
+    ("NU104", 9),
+    ("PN208", 9),
+    ("NU107", 9),
+]
 
 
 def test_sample_punctuation_and_number_findings():
@@ -368,15 +418,18 @@ def test_a_space_inside_a_clause_of_running_text_is_reported_with_an_unsafe_fix(
     assert apply_fixes(text, [found.fix]) == RUNNING.format("各单位要认真落实工作要求")
 
 
-@pytest.mark.parametrize("clause", [
-    "国 务 院各部门要认真落实",  # letter-spaced
-    "组 长：由分管负责同志担任",  # a letter-spaced label
-    "推出“雄奇山水 新韵重庆”文旅品牌",  # a slogan
-    "贯彻《中共中央 国务院关于加强安全生产的意见》",  # organs in a title
-    "出席的有张三 李四 王五等同志",  # a list laid out with spaces
-    "本报记者 某某某 摄",  # a photo credit
-    "各单位要认真\u3000落实工作要求",  # a full-width space, used on purpose
-])
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "国 务 院各部门要认真落实",  # letter-spaced
+        "组 长：由分管负责同志担任",  # a letter-spaced label
+        "推出“雄奇山水 新韵重庆”文旅品牌",  # a slogan
+        "贯彻《中共中央 国务院关于加强安全生产的意见》",  # organs in a title
+        "出席的有张三 李四 王五等同志",  # a list laid out with spaces
+        "本报记者 某某某 摄",  # a photo credit
+        "各单位要认真\u3000落实工作要求",  # a full-width space, used on purpose
+    ],
+)
 def test_spaces_written_on_purpose_are_not_reported(clause):
     assert findings(RUNNING.format(clause), ["PN212"]) == []
 

@@ -1,4 +1,5 @@
 """The quantities view: numbers with unit, magnitude, precision and qualifier."""
+
 import time
 from fractions import Fraction
 
@@ -22,34 +23,40 @@ def one(text: str):
     return quantity
 
 
-@pytest.mark.parametrize("text, value, unit, kind", [
-    ("完成543项", 543, "项", "count"),
-    ("税收1.09亿元", Fraction(109_000_000), "元", "measure"),
-    ("面积19万平方米", 190_000, "平方米", "measure"),
-    ("合同金额59796万美元", 597_960_000, "美元", "measure"),
-    ("总额1.8万亿元", Fraction(18, 10) * 10**12, "元", "measure"),
-    ("检查商品10,400件", 10_400, "件", "count"),
-    ("增长45.4%", Fraction(454, 10), "%", "percent"),
-    ("增长３．５％", Fraction(35, 10), "%", "percent"),
-    ("出生率12‰", 12, "‰", "permille"),
-    ("增长3倍", 3, "倍", "times"),
-    ("提高0.3个百分点", Fraction(3, 10), "个百分点", "points"),
-])
+@pytest.mark.parametrize(
+    "text, value, unit, kind",
+    [
+        ("完成543项", 543, "项", "count"),
+        ("税收1.09亿元", Fraction(109_000_000), "元", "measure"),
+        ("面积19万平方米", 190_000, "平方米", "measure"),
+        ("合同金额59796万美元", 597_960_000, "美元", "measure"),
+        ("总额1.8万亿元", Fraction(18, 10) * 10**12, "元", "measure"),
+        ("检查商品10,400件", 10_400, "件", "count"),
+        ("增长45.4%", Fraction(454, 10), "%", "percent"),
+        ("增长３．５％", Fraction(35, 10), "%", "percent"),
+        ("出生率12‰", 12, "‰", "permille"),
+        ("增长3倍", 3, "倍", "times"),
+        ("提高0.3个百分点", Fraction(3, 10), "个百分点", "points"),
+    ],
+)
 def test_arabic_numbers_with_magnitude_and_unit(text, value, unit, kind):
     quantity = one(text)
     assert (quantity.value, quantity.unit, quantity.kind) == (value, unit, kind)
 
 
-@pytest.mark.parametrize("text, value, unit", [
-    ("举办了五期培训班", 5, "期"),
-    ("建设两家科技银行", 2, "家"),
-    ("新建十二项工程", 12, "项"),
-    ("增长百分之十五", 15, "%"),
-    ("增长百分之十八点六", Fraction(186, 10), "%"),
-    ("约三成企业", 30, "%"),
-    ("三万人参加", 30_000, "人"),
-    ("投资一点五亿元", 150_000_000, "元"),
-])
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("举办了五期培训班", 5, "期"),
+        ("建设两家科技银行", 2, "家"),
+        ("新建十二项工程", 12, "项"),
+        ("增长百分之十五", 15, "%"),
+        ("增长百分之十八点六", Fraction(186, 10), "%"),
+        ("约三成企业", 30, "%"),
+        ("三万人参加", 30_000, "人"),
+        ("投资一点五亿元", 150_000_000, "元"),
+    ],
+)
 def test_chinese_numerals(text, value, unit):
     quantity = one(text)
     assert (quantity.value, quantity.unit, quantity.chinese) == (value, unit, True)
@@ -64,20 +71,23 @@ def test_a_chinese_numeral_without_a_measure_word_is_not_a_quantity():
     assert [q.text for q in extract_quantities("统一思想，进一步推进“十三五”规划。")] == []
 
 
-@pytest.mark.parametrize("text, qualifier, word", [
-    ("吸引了近300位学员", "approximate", "近"),
-    ("培训约500人次", "approximate", "约"),
-    ("服务1000家左右", "approximate", "左右"),
-    ("企业超1900家", "lower", "超"),
-    ("面积逾110万平方米", "lower", "逾"),
-    ("融资超过2亿元", "lower", "超过"),
-    ("为500多家企业", "lower", "多"),
-    ("检查商品10400余件", "lower", "余"),
-    ("1000万元以上的企业", "lower", "以上"),
-    ("失业率不足5%", "upper", "不足"),
-    ("控制在3%以下", "upper", "以下"),
-    ("不到10个", "upper", "不到"),
-])
+@pytest.mark.parametrize(
+    "text, qualifier, word",
+    [
+        ("吸引了近300位学员", "approximate", "近"),
+        ("培训约500人次", "approximate", "约"),
+        ("服务1000家左右", "approximate", "左右"),
+        ("企业超1900家", "lower", "超"),
+        ("面积逾110万平方米", "lower", "逾"),
+        ("融资超过2亿元", "lower", "超过"),
+        ("为500多家企业", "lower", "多"),
+        ("检查商品10400余件", "lower", "余"),
+        ("1000万元以上的企业", "lower", "以上"),
+        ("失业率不足5%", "upper", "不足"),
+        ("控制在3%以下", "upper", "以下"),
+        ("不到10个", "upper", "不到"),
+    ],
+)
 def test_qualifiers_make_a_number_approximate_or_a_bound(text, qualifier, word):
     quantity = one(text)
     assert (quantity.qualifier, quantity.qualifier_word) == (qualifier, word)
@@ -133,18 +143,21 @@ def test_quantities_view_covers_the_body_only_and_is_computed_once():
 
 def test_sentences_end_after_end_marks_and_only_those_with_quantities_are_kept():
     text = "关于工作的报告\n　　总体情况良好。今年完成项目12个，投资5亿元！下一步继续努力。\n新建3所学校？\n"
-    found = [(text[s.start:s.end], [q.text for q in s.quantities]) for s in sentences_with_quantities(Document(text))]
+    found = [(text[s.start : s.end], [q.text for q in s.quantities]) for s in sentences_with_quantities(Document(text))]
     assert found == [("今年完成项目12个，投资5亿元！", ["12个", "5亿元"]), ("新建3所学校？", ["3所"])]
 
 
-@pytest.mark.parametrize("text", [
-    "9" * 500 + "项",
-    "1," * 20_000 + "1项",
-    ",123" * 20_000,
-    "1.1.1." * 10_000,
-    "一二三四五六七八九十" * 5_000,
-    "百分之" * 10_000,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9" * 500 + "项",
+        "1," * 20_000 + "1项",
+        ",123" * 20_000,
+        "1.1.1." * 10_000,
+        "一二三四五六七八九十" * 5_000,
+        "百分之" * 10_000,
+    ],
+)
 def test_pathological_input_is_linear(text):
     started = time.perf_counter()
     extract_quantities(text)
@@ -187,7 +200,14 @@ def test_rules_file_that_is_not_yaml_is_a_clear_error(tmp_path):
         load_numeric_rules(str(bad))
 
 
-@pytest.mark.parametrize("text, unit", [("旅客周转量150亿人公里", "人公里"), ("旅客周转量2亿人海里", "人海里"),
-                                        ("货物周转量280亿吨千米", "吨公里"), ("游客3000万人次", "人次")])
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("旅客周转量150亿人公里", "人公里"),
+        ("旅客周转量2亿人海里", "人海里"),
+        ("货物周转量280亿吨千米", "吨公里"),
+        ("游客3000万人次", "人次"),
+    ],
+)
 def test_a_turnover_unit_is_read_whole_and_not_as_people_or_tons(text, unit):
     assert one(text).unit == unit

@@ -1,5 +1,6 @@
 """The .docx reader: body paragraphs in order, Word list numbers as shown, table cells,
 headers and footers as parts of their own, and findings that name the paragraph or cell."""
+
 from __future__ import annotations
 
 import sys
@@ -48,7 +49,8 @@ def chinese_list(document, num_id: int = 90) -> int:
         '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
         '<w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>'
         '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
-        '<w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>')
+        '<w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>'
+    )
     first_num = numbering.find(qn("w:num"))
     if first_num is not None:
         first_num.addprevious(abstract)
@@ -87,8 +89,10 @@ def test_paragraphs_tables_and_list_numbers_in_document_order(tmp_path):
     table.cell(1, 1).text = "共3项"
     add(document, "特此通知。")
     source = read_source(save(document, tmp_path))
-    assert source.text == ("关于开展安全检查的通知\n一、总体要求\n（一）加强领导。\n（二）落实责任。\n二、工作安排\n"
-                           "项目\n\n\n共3项\n特此通知。\n")
+    assert source.text == (
+        "关于开展安全检查的通知\n一、总体要求\n（一）加强领导。\n（二）落实责任。\n二、工作安排\n"
+        "项目\n\n\n共3项\n特此通知。\n"
+    )
     assert source.kind == "docx"
     at = source.text.index("共3项")
     assert source.locate(at + 1) == {"table": 1, "row": 2, "column": 2, "paragraph": 1, "offset": 1}
@@ -134,7 +138,8 @@ def test_headers_and_footers_are_checked_as_parts_of_their_own(tmp_path):
     assert source.layout.footers == ("— 1 —",)
     findings = check_path(path, Settings(select=["PN101"])).findings
     assert [(f.code, f.line, f.column, f.location) for f in findings] == [
-        ("PN101", 2, 5, {"part": "header1", "paragraph": 1, "offset": 4})]
+        ("PN101", 2, 5, {"part": "header1", "paragraph": 1, "offset": 4})
+    ]
 
 
 def test_a_file_that_is_not_a_docx_is_refused_with_exit_2(tmp_path):

@@ -1,4 +1,5 @@
 """The web page reader: article text without site chrome, metadata fields, source lines."""
+
 from __future__ import annotations
 
 import html
@@ -23,8 +24,12 @@ def test_sample_page_metadata_is_recognised():
     source = read_source(str(PAGE))
     assert source.kind == "html"
     assert source.metadata == {
-        "索引号": "11000000XY0001/2024-00123", "主题分类": "安全生产", "发布机构": "某某县应急管理局",
-        "发布日期": "2024-11-05", "文号": "某应急〔2024〕15号", "公开方式": "主动公开",
+        "索引号": "11000000XY0001/2024-00123",
+        "主题分类": "安全生产",
+        "发布机构": "某某县应急管理局",
+        "发布日期": "2024-11-05",
+        "文号": "某应急〔2024〕15号",
+        "公开方式": "主动公开",
         "标题": "关于做好今冬明春防火工作的通知",
     }
 
@@ -56,16 +61,19 @@ def build_page(text: str) -> str:
     lines = text.split("\n")
     index = 0
     meta = []
-    while index < len(lines) and (not lines[index].strip()
-                                  or re.match(r"^[^:：\s][^:：]{0,8}[:：]", lines[index].strip())):
+    while index < len(lines) and (
+        not lines[index].strip() or re.match(r"^[^:：\s][^:：]{0,8}[:：]", lines[index].strip())
+    ):
         if lines[index].strip():
             meta.append(re.split(r"[:：]", lines[index].strip(), maxsplit=1))
         index += 1
     rest = lines[index:]
     cut = next((k for k, line in enumerate(rest) if line.strip().startswith("•")), len(rest))
-    out = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开</title></head><body>',
-           '<div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li></ul></div>',
-           '<div class="main"><table class="xxgk">']
+    out = [
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开</title></head><body>',
+        '<div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li></ul></div>',
+        '<div class="main"><table class="xxgk">',
+    ]
     out += [f"<tr><td>{html.escape(key)}:</td><td>{html.escape(value)}</td></tr>" for key, value in meta]
     out.append('</table><div class="content">')
     out += [f"<p>{html.escape(line)}</p>" for line in rest[:cut] if line.strip()]
@@ -77,8 +85,9 @@ def build_page(text: str) -> str:
 
 def _comparable(findings) -> Counter:
     # the page drops the lines' indentation, so columns differ; the half-width forms are compared as NFKC
-    return Counter((f.code, unicodedata.normalize("NFKC", f.excerpt), unicodedata.normalize("NFKC", f.message))
-                   for f in findings)
+    return Counter(
+        (f.code, unicodedata.normalize("NFKC", f.excerpt), unicodedata.normalize("NFKC", f.message)) for f in findings
+    )
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the seed document is not in ../shared/seeds")
@@ -104,7 +113,9 @@ def test_a_page_without_an_article_is_refused(tmp_path):
 
 
 def test_a_page_in_gbk_is_decoded_by_its_declared_charset(tmp_path):
-    body = "".join(f"<p>第{n}段：各单位要认真落实本通知的各项要求，切实做好安全检查工作（见附件。</p>" for n in range(1, 4))
+    body = "".join(
+        f"<p>第{n}段：各单位要认真落实本通知的各项要求，切实做好安全检查工作（见附件。</p>" for n in range(1, 4)
+    )
     page = f'<html><head><meta charset="gbk"><title>通知</title></head><body><div>{body}</div></body></html>'
     path = tmp_path / "gbk.htm"
     path.write_bytes(page.encode("gbk"))
@@ -119,7 +130,9 @@ def test_missing_trafilatura_names_the_extra(monkeypatch):
         read_source(str(PAGE))
 
 
-ARTICLE = "".join(f"<p>第{n}段：各单位要认真落实本通知的各项要求，切实做好安全检查工作（见附件。</p>" for n in range(1, 4))
+ARTICLE = "".join(
+    f"<p>第{n}段：各单位要认真落实本通知的各项要求，切实做好安全检查工作（见附件。</p>" for n in range(1, 4)
+)
 
 
 def page_file(tmp_path, page: str, encoding: str = "utf-8") -> str:
@@ -149,7 +162,10 @@ def nested(depth: int, inside: str) -> str:
 def test_a_page_nested_deeper_than_libxml2_builds_is_read(tmp_path, depth):
     path = page_file(tmp_path, nested(depth, ARTICLE))
     assert [(f.code, f.line) for f in check_path(path, Settings(select=["PN101"])).findings] == [
-        ("PN101", 1), ("PN101", 2), ("PN101", 3)]
+        ("PN101", 1),
+        ("PN101", 2),
+        ("PN101", 3),
+    ]
 
 
 def test_a_page_nested_20000_deep_keeps_its_source_lines(tmp_path):
@@ -162,8 +178,10 @@ def test_flattening_takes_the_tags_off_a_middle_band_and_keeps_the_rest_of_the_p
     from checker.load.readers.html_nesting import flatten
 
     page = "<main>" + "<div>" * 6 + "<p>甲&amp;乙</p><script>if (a<b) {}</script>" + "</div>" * 6 + "</main>"
-    assert flatten(page, kept=4) == "<main><div>" + "<div>" + "<p>甲&amp;乙</p><script>if (a<b) {}</script>" \
-        + "</div></div>" + "</main>"
+    assert (
+        flatten(page, kept=4)
+        == "<main><div>" + "<div>" + "<p>甲&amp;乙</p><script>if (a<b) {}</script>" + "</div></div>" + "</main>"
+    )
     assert flatten("<div><br><div>甲</div></div>", kept=4) == "<div><br><div>甲</div></div>"
 
 

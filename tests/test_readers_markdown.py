@@ -1,4 +1,5 @@
 """The Markdown reader: one paragraph per line, markup/code/front matter out, positions in the file."""
+
 from __future__ import annotations
 
 import sys
@@ -24,7 +25,10 @@ def test_sample_text_is_one_line_per_block_without_markup_code_or_front_matter()
     assert lines[0] == "关于召开年度安全工作会议的通知"
     assert "一、会议时间" in lines and "二、参会人员" in lines
     assert "会议定于下月第二周召开，会期一天。" in lines  # ** dropped
-    assert "为总结本年度安全生产工作，部署下一阶段任务，经研究，决定召开年度安全工作会议（以下简称“会议”。现将有关事项通知如下：" in lines
+    assert (
+        "为总结本年度安全生产工作，部署下一阶段任务，经研究，决定召开年度安全工作会议（以下简称“会议”。现将有关事项通知如下："
+        in lines
+    )
     assert any(line.startswith("Participants") and "(version 3, revised in May)" in line for line in lines)
     assert "报名表" not in source.text and "draft" not in source.text and "title:" not in source.text
 
@@ -32,7 +36,9 @@ def test_sample_text_is_one_line_per_block_without_markup_code_or_front_matter()
 def test_sample_findings_point_into_the_markdown_file():
     report = check_path(str(SAMPLE), Settings(select=["PN1"]))
     assert [(f.code, f.line, f.column, f.excerpt) for f in report.findings] == [
-        ("PN101", 11, 13, "（"), ("PN101", 21, 19, "（")]
+        ("PN101", 11, 13, "（"),
+        ("PN101", 21, 19, "（"),
+    ]
     file_lines = SAMPLE.read_text(encoding="utf-8").split("\n")
     for finding in report.findings:
         assert file_lines[finding.line - 1][finding.column - 1] == finding.excerpt
@@ -56,8 +62,9 @@ def test_latin_words_are_joined_with_a_space_and_chinese_without(tmp_path):
 
 def test_lists_tables_and_inline_code(tmp_path):
     path = tmp_path / "b.md"
-    path.write_text("1. 第一项（甲\n2. 第二项\n\n| 项目 | 说明 |\n| --- | --- |\n| 资金 | 共`3`项（其中 |\n",
-                    encoding="utf-8")
+    path.write_text(
+        "1. 第一项（甲\n2. 第二项\n\n| 项目 | 说明 |\n| --- | --- |\n| 资金 | 共`3`项（其中 |\n", encoding="utf-8"
+    )
     source = read_source(str(path))
     assert source.text == "第一项（甲\n第二项\n项目\n说明\n资金\n共3项（其中\n"
     report = check_path(str(path), Settings(select=["PN101"]))
@@ -88,15 +95,34 @@ def test_every_character_maps_back_to_the_same_character_in_the_file():
 
 # -- the source map: every character it places is the file's character there ------------
 
-_WORDS = st.sampled_from(["企业", "研发", "10～15%", "（2014-2016）", "，", "。", "abc", "x y", "帐号",
-                          "**要点**", "`代码`", "\\*", "&amp;", "[链接](http://a.b)", "<b>粗</b>", "_斜_"])
+_WORDS = st.sampled_from(
+    [
+        "企业",
+        "研发",
+        "10～15%",
+        "（2014-2016）",
+        "，",
+        "。",
+        "abc",
+        "x y",
+        "帐号",
+        "**要点**",
+        "`代码`",
+        "\\*",
+        "&amp;",
+        "[链接](http://a.b)",
+        "<b>粗</b>",
+        "_斜_",
+    ]
+)
 _PADDING = st.sampled_from(["", " ", "  ", "\t", "\u3000", "\u3000\u3000", "\u00a0"])
 _LINE = st.tuples(_PADDING, st.lists(_WORDS, max_size=6).map("".join), _PADDING).map("".join)
 _PREFIX = st.sampled_from(["", "", "", "> ", "- ", "1. ", "# ", "## ", "  ", "    "])
 _BLOCK = st.one_of(
     st.lists(st.tuples(_PREFIX, _LINE).map("".join), min_size=1, max_size=5).map("\n".join),
-    st.lists(_LINE.filter(lambda cell: "|" not in cell and cell.strip()), min_size=2, max_size=4)
-    .map(lambda cells: "| " + " | ".join(cells) + " |\n|" + "---|" * len(cells) + "\n| " + " | ".join(cells) + " |"),
+    st.lists(_LINE.filter(lambda cell: "|" not in cell and cell.strip()), min_size=2, max_size=4).map(
+        lambda cells: "| " + " | ".join(cells) + " |\n|" + "---|" * len(cells) + "\n| " + " | ".join(cells) + " |"
+    ),
 )
 _MARKDOWN = st.lists(_BLOCK, min_size=1, max_size=6).map("\n\n".join)
 

@@ -2,6 +2,7 @@
 paragraphs, located by page, line on the page and column; the page size the file states
 judged against GB/T 9704's A4 (LY101); hostile or mislabelled packages refused with exit 2
 within seconds. The OFD files are built here, part by part, as producers write them."""
+
 from __future__ import annotations
 
 import io
@@ -28,21 +29,30 @@ def content(lines: list[str]) -> str:
     objects = "".join(
         f'<ofd:TextObject ID="{100 + number}" Boundary="28 {37 + number * 10} 160 10" Font="1" Size="{SIZE}">'
         f'<ofd:TextCode X="0" Y="{SIZE}" DeltaX="g {max(len(line) - 1, 0)} {SIZE}">{line}</ofd:TextCode>'
-        f"</ofd:TextObject>" for number, line in enumerate(lines))
-    return f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {NS}><ofd:Content><ofd:Layer ID="2">{objects}' \
-           f"</ofd:Layer></ofd:Content></ofd:Page>"
+        f"</ofd:TextObject>"
+        for number, line in enumerate(lines)
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {NS}><ofd:Content><ofd:Layer ID="2">{objects}'
+        f"</ofd:Layer></ofd:Content></ofd:Page>"
+    )
 
 
 def build_ofd(*pages: list[str], box: str = A4_BOX, title: str = "关于开展安全检查的通知") -> bytes:
-    document = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document {NS}><ofd:CommonData>'
-                f"<ofd:MaxUnitID>999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>{box}</ofd:PhysicalBox>"
-                "</ofd:PageArea></ofd:CommonData><ofd:Pages>"
-                + "".join(f'<ofd:Page ID="{index + 10}" BaseLoc="Pages/Page_{index}/Content.xml"/>'
-                          for index in range(len(pages)))
-                + "</ofd:Pages></ofd:Document>")
-    root = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {NS} Version="1.0" DocType="OFD"><ofd:DocBody>'
-            f"<ofd:DocInfo><ofd:DocID>0001</ofd:DocID><ofd:Title>{title}</ofd:Title></ofd:DocInfo>"
-            "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document {NS}><ofd:CommonData>'
+        f"<ofd:MaxUnitID>999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>{box}</ofd:PhysicalBox>"
+        "</ofd:PageArea></ofd:CommonData><ofd:Pages>"
+        + "".join(
+            f'<ofd:Page ID="{index + 10}" BaseLoc="Pages/Page_{index}/Content.xml"/>' for index in range(len(pages))
+        )
+        + "</ofd:Pages></ofd:Document>"
+    )
+    root = (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {NS} Version="1.0" DocType="OFD"><ofd:DocBody>'
+        f"<ofd:DocInfo><ofd:DocID>0001</ofd:DocID><ofd:Title>{title}</ofd:Title></ofd:DocInfo>"
+        "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"
+    )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("OFD.xml", root)
@@ -72,15 +82,15 @@ def test_a_full_printed_line_runs_on_into_the_next_as_one_paragraph(tmp_path):
     assert source.text == f"{first}落实各项措施,确保安全。\n特此通知。\n"
     findings = check_path(str(path), Settings(select=["PN201"])).findings
     assert [(f.code, f.line, f.column, f.location) for f in findings] == [
-        ("PN201", 1, 35, {"page": 1, "page_line": 2, "page_column": 7})]  # 28 + 7
+        ("PN201", 1, 35, {"page": 1, "page_line": 2, "page_column": 7})
+    ]  # 28 + 7
 
 
 def test_a_page_that_is_not_a4_is_reported_from_its_physical_box(tmp_path):
     letter = tmp_path / "letter.ofd"
     letter.write_bytes(build_ofd(["各单位要认真落实。"], box="0 0 215.9 279.4"))
     findings = check_path(str(letter), Settings(select=["LY"])).findings
-    assert [(f.code, f.evidence["width_mm"], f.evidence["height_mm"]) for f in findings] == [
-        ("LY101", 215.9, 279.4)]
+    assert [(f.code, f.evidence["width_mm"], f.evidence["height_mm"]) for f in findings] == [("LY101", 215.9, 279.4)]
     a4 = tmp_path / "a4.ofd"
     a4.write_bytes(build_ofd(["各单位要认真落实。"]))
     assert check_path(str(a4), Settings(select=["LY"])).findings == []
@@ -137,17 +147,26 @@ def _docx_like() -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize(("content", "said"), [
-    (_zip_bomb, "压缩炸弹"),
-    (_entity_bomb, "文档类型声明"),
-    (lambda: _with_member("OFD.xml", '<?xml version="1.0"?><!DOCTYPE o [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-                                     f"<ofd:OFD {NS}>&x;</ofd:OFD>"), "文档类型声明"),
-    (lambda: build_ofd(["各单位："])[:300], "不是有效的 OFD 文件"),
-    (_docx_like, "不是有效的 OFD 文件"),
-    (lambda: bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 600, "Word/WPS 文档"),
-    (lambda: b"\xef\xbb\xbf just text renamed .ofd", "不是有效的 OFD 文件"),
-], ids=["zip-bomb", "billion-laughs", "external-entity", "corrupt-zip", "renamed-docx", "renamed-doc",
-        "renamed-text"])
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (_zip_bomb, "压缩炸弹"),
+        (_entity_bomb, "文档类型声明"),
+        (
+            lambda: _with_member(
+                "OFD.xml",
+                '<?xml version="1.0"?><!DOCTYPE o [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                f"<ofd:OFD {NS}>&x;</ofd:OFD>",
+            ),
+            "文档类型声明",
+        ),
+        (lambda: build_ofd(["各单位："])[:300], "不是有效的 OFD 文件"),
+        (_docx_like, "不是有效的 OFD 文件"),
+        (lambda: bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 600, "Word/WPS 文档"),
+        (lambda: b"\xef\xbb\xbf just text renamed .ofd", "不是有效的 OFD 文件"),
+    ],
+    ids=["zip-bomb", "billion-laughs", "external-entity", "corrupt-zip", "renamed-docx", "renamed-doc", "renamed-text"],
+)
 def test_a_hostile_or_mislabelled_ofd_is_refused_quickly_with_exit_2(tmp_path, content, said):
     path = tmp_path / "hostile.ofd"
     path.write_bytes(content())

@@ -3,6 +3,7 @@ mode and checked as that .docx (locations in paragraphs); refused, with exit 2 a
 message saying why, when LibreOffice is missing or the file is not what its name says.
 The documents are made from a .docx by LibreOffice in the test; those tests are skipped,
 saying why, where LibreOffice is not installed (.ci/run installs it)."""
+
 from __future__ import annotations
 
 import io
@@ -36,9 +37,21 @@ def word_97(tmp_path: Path, *paragraphs: str, name: str = "notice.doc") -> Path:
     made = tmp_path / "made"
     made.mkdir(exist_ok=True)
     document.save(made / "source.docx")
-    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "doc:MS Word 97", "--outdir", str(made), str(made / "source.docx")],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "doc:MS Word 97",
+            "--outdir",
+            str(made),
+            str(made / "source.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     target = tmp_path / name
     (made / "source.doc").rename(target)
     return target
@@ -53,7 +66,9 @@ def test_a_doc_is_checked_as_the_docx_libreoffice_makes_of_it(tmp_path):
     assert source.raw == path.read_bytes()
     findings = check_path(str(path), FIXABLE).findings
     assert [(f.code, f.line, f.column, f.location) for f in findings] == [
-        ("TY104", 2, 7, {"paragraph": 2, "offset": 6}), ("PN201", 2, 9, {"paragraph": 2, "offset": 8})]
+        ("TY104", 2, 7, {"paragraph": 2, "offset": 6}),
+        ("PN201", 2, 9, {"paragraph": 2, "offset": 8}),
+    ]
 
 
 @needs_office
@@ -109,7 +124,7 @@ def _ole_with_word_document() -> bytes:
     def entry(index: int, name: str, kind: int, child: int, start: int) -> None:
         encoded = (name + "\0").encode("utf-16-le")
         at = index * 128
-        directory[at:at + len(encoded)] = encoded
+        directory[at : at + len(encoded)] = encoded
         struct.pack_into("<HBB", directory, at + 64, len(encoded), kind, 1)
         struct.pack_into("<III", directory, at + 68, free, free, child)
         struct.pack_into("<II", directory, at + 116, start, 0)
@@ -147,15 +162,19 @@ def _docx() -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize(("suffix", "content", "said"), [
-    (".doc", _zip_bomb, "zip 压缩包"),
-    (".doc", _entity_bomb, "可能是改了扩展名的其他文件"),
-    (".doc", lambda: _zip_bomb()[:5000], "zip 压缩包"),  # a zip cut short
-    (".doc", _docx, "改了扩展名的 .docx"),
-    (".wps", lambda: b"just some text renamed .wps", "不是WPS 文字文档"),
-    (".doc", lambda: office.COMPOUND_FILE + b"\xff" * 4000, "复合文档的目录无法读取"),
-    (".doc", lambda: b"", "文件是空的"),
-], ids=["zip-bomb", "entity-bomb", "corrupt-zip", "renamed-docx", "renamed-text", "corrupt-compound", "empty"])
+@pytest.mark.parametrize(
+    ("suffix", "content", "said"),
+    [
+        (".doc", _zip_bomb, "zip 压缩包"),
+        (".doc", _entity_bomb, "可能是改了扩展名的其他文件"),
+        (".doc", lambda: _zip_bomb()[:5000], "zip 压缩包"),  # a zip cut short
+        (".doc", _docx, "改了扩展名的 .docx"),
+        (".wps", lambda: b"just some text renamed .wps", "不是WPS 文字文档"),
+        (".doc", lambda: office.COMPOUND_FILE + b"\xff" * 4000, "复合文档的目录无法读取"),
+        (".doc", lambda: b"", "文件是空的"),
+    ],
+    ids=["zip-bomb", "entity-bomb", "corrupt-zip", "renamed-docx", "renamed-text", "corrupt-compound", "empty"],
+)
 def test_a_file_that_is_not_a_doc_or_wps_is_refused_quickly_with_exit_2(tmp_path, suffix, content, said):
     path = tmp_path / f"hostile{suffix}"
     path.write_bytes(content())
@@ -167,8 +186,9 @@ def test_a_file_that_is_not_a_doc_or_wps_is_refused_quickly_with_exit_2(tmp_path
 
 
 def test_a_compound_file_without_a_word_document_is_not_a_doc():
-    spreadsheet = _OLE_WITH_WORD_DOCUMENT.replace("WordDocument".encode("utf-16-le"),
-                                                  "Workbook\0\0\0\0".encode("utf-16-le"))
+    spreadsheet = _OLE_WITH_WORD_DOCUMENT.replace(
+        "WordDocument".encode("utf-16-le"), "Workbook\0\0\0\0".encode("utf-16-le")
+    )
     with pytest.raises(LoadError, match="没有 Word 文档的正文"):
         office.refuse_other_formats(spreadsheet, ".doc")
 

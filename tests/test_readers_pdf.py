@@ -3,6 +3,7 @@
 The PDFs are drawn in the test with reportlab, in the Chinese CID font STSong-Light
 that reportlab ships (no font file needed on the machine).
 """
+
 from __future__ import annotations
 
 import sys
@@ -36,8 +37,7 @@ def make_pdf(path, pages: list[list[str]]) -> str:
 
 
 def test_text_layer_page_by_page_without_page_numbers(tmp_path):
-    path = make_pdf(tmp_path / "a.pdf", [["关于开展安全检查的通知", "各单位要认真落实本通知要求。"],
-                                         ["特此通知。"]])
+    path = make_pdf(tmp_path / "a.pdf", [["关于开展安全检查的通知", "各单位要认真落实本通知要求。"], ["特此通知。"]])
     source = read_source(path)
     assert source.kind == "pdf"
     assert source.text == "关于开展安全检查的通知\n各单位要认真落实本通知要求。\n特此通知。\n"
@@ -45,8 +45,13 @@ def test_text_layer_page_by_page_without_page_numbers(tmp_path):
 
 
 def test_findings_name_page_and_line(tmp_path):
-    path = make_pdf(tmp_path / "b.pdf", [["关于开展安全检查的通知", "各单位要（认真落实本通知要求。"],
-                                         ["今年以来共受理举报86件，其中电话举报52件，网络举报41件。"]])
+    path = make_pdf(
+        tmp_path / "b.pdf",
+        [
+            ["关于开展安全检查的通知", "各单位要（认真落实本通知要求。"],
+            ["今年以来共受理举报86件，其中电话举报52件，网络举报41件。"],
+        ],
+    )
     report = check_path(path, Settings(select=["PN101", "NC102"]))
     assert [(f.code, f.line, f.column, f.location) for f in report.findings] == [
         ("PN101", 2, 5, {"page": 1, "page_line": 2, "page_column": 5}),

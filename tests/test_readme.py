@@ -12,6 +12,7 @@ samples/ (what they write stays there), with the doccheck of this interpreter fi
 PATH, no colour, no cache, no terminal and a Chinese locale (LANG=zh_CN.UTF-8). Before comparing, the folder's path is written
 ``.`` and trailing spaces are dropped.
 """
+
 from __future__ import annotations
 
 import json
@@ -102,27 +103,51 @@ def json_matches(expected: Any, actual: Any) -> bool:
     if expected == WILDCARD:
         return True
     if isinstance(expected, dict):
-        return (isinstance(actual, dict) and expected.keys() == actual.keys()
-                and all(json_matches(expected[key], actual[key]) for key in expected))
+        return (
+            isinstance(actual, dict)
+            and expected.keys() == actual.keys()
+            and all(json_matches(expected[key], actual[key]) for key in expected)
+        )
     if isinstance(expected, list):
-        return (isinstance(actual, list) and len(expected) == len(actual)
-                and all(json_matches(e, a) for e, a in zip(expected, actual, strict=True)))
+        return (
+            isinstance(actual, list)
+            and len(expected) == len(actual)
+            and all(json_matches(e, a) for e, a in zip(expected, actual, strict=True))
+        )
     return bool(expected == actual)
 
 
 def _environment(home: Path) -> dict[str, str]:
-    env = {name: value for name, value in os.environ.items()
-           if not name.startswith(("DOCCHECK_", "FORCE_COLOR", "CLICOLOR", "LC_", "LANG"))}
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("DOCCHECK_", "FORCE_COLOR", "CLICOLOR", "LC_", "LANG"))
+    }
     # the locale a Chinese reader's machine has: the interface speaks Chinese
-    env.update(PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}", NO_COLOR="1",
-               DOCCHECK_CACHE_DIR="", HOME=str(home), COLUMNS="100", TERM="dumb", LANG="zh_CN.UTF-8",
-               PYTHONIOENCODING="utf-8")
+    env.update(
+        PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
+        NO_COLOR="1",
+        DOCCHECK_CACHE_DIR="",
+        HOME=str(home),
+        COLUMNS="100",
+        TERM="dumb",
+        LANG="zh_CN.UTF-8",
+        PYTHONIOENCODING="utf-8",
+    )
     return env
 
 
 def run_example(example: Example, folder: Path) -> tuple[int, str, str]:
-    result = subprocess.run(["bash", "-c", example.command], cwd=folder, env=_environment(folder),
-                            stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=600, check=False)
+    result = subprocess.run(
+        ["bash", "-c", example.command],
+        cwd=folder,
+        env=_environment(folder),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     here = str(folder)
     return result.returncode, result.stdout.replace(here, "."), result.stderr.replace(here, ".")
 
@@ -156,10 +181,13 @@ def test_each_runnable_example_prints_and_exits_as_the_readme_says(block, tmp_pa
 
 # -- the runner itself ------------------------------------------------------------------------
 
+
 def test_a_block_is_read_into_commands_outputs_and_statuses():
     body = "$ doccheck check a.txt \\\n    --select ST101\nline one\n\n[exit status 1]\n$ doccheck clean\n"
-    assert parse_block(body) == [Example("doccheck check a.txt --select ST101", ["line one", ""], 1),
-                                 Example("doccheck clean", [], 0)]
+    assert parse_block(body) == [
+        Example("doccheck check a.txt --select ST101", ["line one", ""], 1),
+        Example("doccheck clean", [], 0),
+    ]
 
 
 def test_three_dots_stand_for_any_lines_and_json_ellipsis_for_any_value():
@@ -171,6 +199,7 @@ def test_three_dots_stand_for_any_lines_and_json_ellipsis_for_any_value():
 
 
 # -- the option table -------------------------------------------------------------------------
+
 
 def readme_option_table() -> dict[str, set[str]]:
     """{command: the options the README's table lists under it}; "" for doccheck's own."""
@@ -193,8 +222,12 @@ def cli_options() -> dict[str, set[str]]:
 
     found = {}
     for name, command in [("", main), *main.commands.items()]:
-        found[name] = {opt for param in command.params if isinstance(param, click.Option) and not param.hidden
-                       for opt in (*param.opts, *param.secondary_opts)}
+        found[name] = {
+            opt
+            for param in command.params
+            if isinstance(param, click.Option) and not param.hidden
+            for opt in (*param.opts, *param.secondary_opts)
+        }
     return found
 
 
@@ -213,10 +246,14 @@ def test_the_readme_table_names_no_option_the_cli_lacks():
 
 # -- the configuration keys -------------------------------------------------------------------
 
+
 def test_every_configuration_key_is_documented():
     from checker.core import schemas
 
     keys = schemas.generated("config.schema.json")["properties"]
-    undocumented = [key for key in keys
-                    if not re.search(rf"(?m)^{re.escape(key)} = |^\[{re.escape(key)}\]|`{re.escape(key)}[` ]", README)]
+    undocumented = [
+        key
+        for key in keys
+        if not re.search(rf"(?m)^{re.escape(key)} = |^\[{re.escape(key)}\]|`{re.escape(key)}[` ]", README)
+    ]
     assert undocumented == []

@@ -16,6 +16,7 @@ off by a timer; the cap is generous (a safe pattern needs milliseconds), so a
 failure means a pattern that does not finish, not a slow machine. How the time
 grows with the input is shown by ``bench/run.py``, not asserted here.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -131,8 +132,10 @@ def collect() -> dict[str, re.Pattern]:
     def check_everything():
         for path in sorted(SAMPLES.glob("*.txt")):
             check_text(path.read_text(encoding="utf-8"))
-        check_text("一、总体要求\n（一）截止2024年12月31日，共计1,234.5万元，其中甲1万元、乙2万元，增长3.4%。\n"
-                   "一是加强领导；二是完善制度。第一，……\n附件：1.方案\n2024年2月30日\n")
+        check_text(
+            "一、总体要求\n（一）截止2024年12月31日，共计1,234.5万元，其中甲1万元、乙2万元，增长3.4%。\n"
+            "一是加强领导；二是完善制度。第一，……\n附件：1.方案\n2024年2月30日\n"
+        )
 
     for value in _compiled_by_checker(check_everything):
         add(f"compiled while checking: {value.pattern[:50]!r}", value)
@@ -213,8 +216,10 @@ def test_pattern_finishes_on_adversarial_input(label):
             pattern.fullmatch(current)
     except Timeout:
         shape = current[:12] + "…" if current else ""
-        pytest.fail(f"{label}: /{pattern.pattern}/ did not finish within {CAP} s on {len(current)} characters "
-                    f"starting {shape!r}: it backtracks catastrophically")
+        pytest.fail(
+            f"{label}: /{pattern.pattern}/ did not finish within {CAP} s on {len(current)} characters "
+            f"starting {shape!r}: it backtracks catastrophically"
+        )
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

@@ -1,4 +1,5 @@
 """Releases: one version everywhere, and the pre-commit hook and the Action as users get them."""
+
 from __future__ import annotations
 
 import os
@@ -19,6 +20,7 @@ TAG = f"v{__version__}"
 
 
 # -- one version ------------------------------------------------------------------------------
+
 
 def test_the_newest_changelog_release_is_the_package_version():
     releases = re.findall(r"^## \[(\d+\.\d+\.\d+)\] - \d{4}-\d{2}-\d{2}$", CHANGELOG, re.MULTILINE)
@@ -47,6 +49,7 @@ def test_doccheck_version_is_the_package_version():
 
 # -- what the hook and the Action install -----------------------------------------------------
 
+
 def test_the_pre_commit_hook_installs_every_reader():
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["language"] == "python"
@@ -62,9 +65,20 @@ def test_the_action_installs_every_reader_unless_told_otherwise():
 
 
 def test_the_action_steps_runner_reads_action_yml():
-    result = subprocess.run([sys.executable, str(ROOT / ".ci" / "action-steps"), "--dry-run",
-                             "--input", "paths=docs/", "--input", "extras=docx"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / ".ci" / "action-steps"),
+            "--dry-run",
+            "--input",
+            "paths=docs/",
+            "--input",
+            "extras=docx",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert f'    target="{ROOT}"' in result.stdout  # ${{ github.action_path }}, as on a runner
     assert "doccheck check --format sarif" in result.stdout
@@ -72,10 +86,16 @@ def test_the_action_steps_runner_reads_action_yml():
 
 # -- the hook, run by pre-commit --------------------------------------------------------------
 
+
 def _index_reachable() -> bool:
     """Can pip reach a package index (pre-commit installs the hook's environment with it)?"""
-    result = subprocess.run([sys.executable, "-m", "pip", "index", "versions", "python-docx"],
-                            capture_output=True, text=True, check=False, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "index", "versions", "python-docx"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
     return result.returncode == 0
 
 
@@ -95,11 +115,24 @@ def test_pre_commit_try_repo_reports_the_defect_of_a_docx(tmp_path):
     document.save(project / "notice.docx")
     _git("init", "-q", cwd=project)
     _git("add", "notice.docx", cwd=project)
-    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), PRE_COMMIT_COLOR="never",
-               GIT_AUTHOR_NAME="doccheck tests", GIT_AUTHOR_EMAIL="tests@example.invalid",
-               GIT_COMMITTER_NAME="doccheck tests", GIT_COMMITTER_EMAIL="tests@example.invalid")
-    result = subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "doccheck", "--all-files"],
-                            cwd=project, env=env, capture_output=True, text=True, check=False, timeout=1200)
+    env = dict(
+        os.environ,
+        PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"),
+        PRE_COMMIT_COLOR="never",
+        GIT_AUTHOR_NAME="doccheck tests",
+        GIT_AUTHOR_EMAIL="tests@example.invalid",
+        GIT_COMMITTER_NAME="doccheck tests",
+        GIT_COMMITTER_EMAIL="tests@example.invalid",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "doccheck", "--all-files"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=1200,
+    )
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert re.search(r"notice\.docx:4:1: ST101 \[error\] 序号跳号：“（一）”之后是“（三）”", output), output

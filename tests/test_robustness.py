@@ -5,6 +5,7 @@ fails the test) on one hostile file, and asserts the exit status and what the us
 reads. None of them is timed: how the time grows with these shapes is shown by
 ``bench/run.py`` (section 4), not asserted here.
 """
+
 import codecs
 import json
 
@@ -151,8 +152,15 @@ def test_ten_thousand_headings(tmp_path):
     lines = []
     for index in range(10_000):
         number = index // 4 % 9
-        lines.append([f"{digits[number]}、工作任务", f"（{digits[number]}）具体要求",
-                      f"{number + 1}.主要措施", f"（{number + 1}）落实分工"][index % 4] + "。")
+        lines.append(
+            [
+                f"{digits[number]}、工作任务",
+                f"（{digits[number]}）具体要求",
+                f"{number + 1}.主要措施",
+                f"（{number + 1}）落实分工",
+            ][index % 4]
+            + "。"
+        )
     path = write(tmp_path, "headings.txt", "\n".join(lines) + "\n")
     assert_checked_cleanly(*check_json(path))
 
@@ -166,10 +174,12 @@ def test_ten_thousand_lines_of_one_heading_level_with_every_number(tmp_path):
 
 def test_number_with_500_digits_in_amounts_shares_and_changes(tmp_path):
     digits = "1234567890" * 50
-    grouped = ",".join(digits[i:i + 3] for i in range(0, 500, 3))
-    text = (f"一、基本情况\n全年完成投资{digits}万元，其中市级{digits}万元、区级1万元。\n"
-            f"合计{grouped}元，同比增长{digits}%，占比{digits[:300]}.{digits[:200]}%，"
-            f"较上年增加{digits}倍，共{digits}人，第{digits}号文件，{digits}年{digits}月{digits}日。\n")
+    grouped = ",".join(digits[i : i + 3] for i in range(0, 500, 3))
+    text = (
+        f"一、基本情况\n全年完成投资{digits}万元，其中市级{digits}万元、区级1万元。\n"
+        f"合计{grouped}元，同比增长{digits}%，占比{digits[:300]}.{digits[:200]}%，"
+        f"较上年增加{digits}倍，共{digits}人，第{digits}号文件，{digits}年{digits}月{digits}日。\n"
+    )
     path = write(tmp_path, "digits.txt", text)
     assert_checked_cleanly(*check_json(path))
 
@@ -180,13 +190,16 @@ def test_many_lines_of_only_punctuation_and_markers(tmp_path):
 
 
 # -- configuration with the wrong types ------------------------------------------------------
-@pytest.mark.parametrize("content, named", [
-    ('select = "ST"\n', "键 'select'"),
-    ('fail-on = 3\n', "键 'fail-on'"),
-    ('[severity]\nST101 = "fatal"\n', "键 'severity.ST101'"),
-    ('ignore = [1, 2]\n', "键 'ignore"),
-    ('select = [\n', "不是有效的 TOML"),
-])
+@pytest.mark.parametrize(
+    "content, named",
+    [
+        ('select = "ST"\n', "键 'select'"),
+        ("fail-on = 3\n", "键 'fail-on'"),
+        ('[severity]\nST101 = "fatal"\n', "键 'severity.ST101'"),
+        ("ignore = [1, 2]\n", "键 'ignore"),
+        ("select = [\n", "不是有效的 TOML"),
+    ],
+)
 def test_configuration_with_wrong_types_is_refused_naming_file_and_key(tmp_path, content, named):
     config = write(tmp_path, "doccheck.toml", content)
     document = write(tmp_path, "doc.txt", GAP)
@@ -209,8 +222,11 @@ def test_configuration_that_is_binary_is_refused(tmp_path):
 BAD_DATA_FILES = [
     ("rule-packs", "typos: 5\n"),
     ("rule-packs", "version: 1\nname: mine\nrules: {id: 1}\n"),
-    ("rule-packs", "version: 1\nname: mine\nrules:\n  - id: x\n    type: substitution\n    kind: misspelling\n"
-                   "    level: 3\n    swap: [甲乙, 乙甲]\n"),
+    (
+        "rule-packs",
+        "version: 1\nname: mine\nrules:\n  - id: x\n    type: substitution\n    kind: misspelling\n"
+        "    level: 3\n    swap: [甲乙, 乙甲]\n",
+    ),
     ("rule-packs", "- just\n- a list\n"),
     ("rule-packs", "rules: [unclosed\n"),
     ("glossaries", "version: 1\nterms: 国家统计局\n"),
@@ -239,13 +255,16 @@ def test_rule_pack_that_does_not_exist_is_refused_naming_it(tmp_path):
 
 
 # -- the other readers -----------------------------------------------------------------------
-@pytest.mark.parametrize("name, data, message", [
-    ("report.docx", b"PK\x03\x04 not really a zip", ".docx"),
-    ("empty.docx", b"", ".docx"),
-    ("report.pdf", bytes(range(256)) * 12, "PDF"),
-    ("empty.pdf", b"", "PDF"),
-    ("page.html", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "不是文本文件"),
-])
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("report.docx", b"PK\x03\x04 not really a zip", ".docx"),
+        ("empty.docx", b"", ".docx"),
+        ("report.pdf", bytes(range(256)) * 12, "PDF"),
+        ("empty.pdf", b"", "PDF"),
+        ("page.html", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "不是文本文件"),
+    ],
+)
 def test_damaged_files_of_the_other_readers_are_refused_with_exit_2(tmp_path, name, data, message):
     path = write(tmp_path, name, data)
     result = run("check", str(path))
@@ -276,8 +295,9 @@ def test_markdown_of_twenty_thousand_nested_brackets_and_quotes(tmp_path):
 
 # -- standard input -----------------------------------------------------------------------------
 def test_standard_input_over_the_size_limit_is_refused_with_exit_2():
-    result = run("check", "--max-file-size", "0.01", "--stdin-filename", "piped.txt", "-",
-                 input=GAP.encode("utf-8") * 400)
+    result = run(
+        "check", "--max-file-size", "0.01", "--stdin-filename", "piped.txt", "-", input=GAP.encode("utf-8") * 400
+    )
     assert result.exit_code == 2
     assert "piped.txt: error: 输入过大：超过上限 0.0 MB" in result.output
     assert "--max-file-size" in result.output

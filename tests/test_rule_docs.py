@@ -1,4 +1,5 @@
 """Every rule is documented in both languages, in one entry of rules/rule_docs.yaml."""
+
 from __future__ import annotations
 
 import re

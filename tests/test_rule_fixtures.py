@@ -14,6 +14,7 @@ with ``<CODE>.expected.json``. After a change of behaviour::
 
 rewrites the snapshots; the diff of the .expected.json files is what to review.
 """
+
 from __future__ import annotations
 
 import json
@@ -36,8 +37,9 @@ CROSS_DOCUMENT = {"NC120", "TM120", "CT120"}  # rules that compare the fixtures 
 
 
 def fixtures_of(code: str) -> list[Path]:
-    return sorted(path for path in FIXTURES.iterdir()
-                  if (match := FIXTURE_NAME.match(path.name)) and match.group("code") == code)
+    return sorted(
+        path for path in FIXTURES.iterdir() if (match := FIXTURE_NAME.match(path.name)) and match.group("code") == code
+    )
 
 
 def registered_codes() -> list[str]:
@@ -129,18 +131,21 @@ def slow_on_a_marked_line(doc):
 
 
 def check_fixture(code: str, path: Path, tmp_path: Path) -> list[dict[str, Any]]:
-    target = build_docx(_yaml(path), tmp_path / path.name.replace(".yaml", "")) \
-        if path.name.endswith(".docx.yaml") else path
+    target = (
+        build_docx(_yaml(path), tmp_path / path.name.replace(".yaml", "")) if path.name.endswith(".docx.yaml") else path
+    )
     settings = settings_for(code)
     timeout = 0.0
     with temporary_rules():
         if code == "IN001":
-            rule("ST999", "fails-on-a-marked-line", category="structure", severity="info",
-                 message="never")(fails_on_a_marked_line)
+            rule("ST999", "fails-on-a-marked-line", category="structure", severity="info", message="never")(
+                fails_on_a_marked_line
+            )
             settings = settings.model_copy(update={"select": ["ST999"]})
         if code == "IN003":  # a file over its time budget is not checked: its report has an error
-            rule("ST999", "slow-on-a-marked-line", category="structure", severity="info",
-                 message="never")(slow_on_a_marked_line)
+            rule("ST999", "slow-on-a-marked-line", category="structure", severity="info", message="never")(
+                slow_on_a_marked_line
+            )
             settings, timeout = settings.model_copy(update={"select": ["ST999"]}), 2.0
         (file,) = checker.check_path(target, settings=settings, timeout=timeout).files
     assert file.error is None or (code == "IN003" and file.findings), f"{path.name}: {file.error}"
@@ -152,19 +157,30 @@ def check_together(code: str, paths: list[Path]) -> dict[str, list[dict[str, Any
     settings = settings_for(code).model_copy(update={"repository": True})
     report = checker.check_paths(paths, settings=settings)
     assert [file.error for file in report.files] == [None] * len(paths)
-    return {Path(file.path).name: [snapshot_of(finding) for finding in file.findings if finding.code == code]
-            for file in report.files}
+    return {
+        Path(file.path).name: [snapshot_of(finding) for finding in file.findings if finding.code == code]
+        for file in report.files
+    }
 
 
 def snapshot_of(finding) -> dict[str, Any]:
     fix = finding.fix
     # a message naming a data file of the fixtures (TM102's glossary) names it as the snapshot's neighbour
     message = finding.message.replace(f"{FIXTURES}{os.sep}", "")
-    snapshot = {"code": finding.code, "line": finding.line, "column": finding.column,
-                "end_line": finding.end_line, "end_column": finding.end_column, "severity": finding.severity.value,
-                "message": message, "excerpt": finding.excerpt, "suggestion": finding.suggestion,
-                "fix": None if fix is None else {"start": fix.start, "end": fix.end, "replacement": fix.replacement,
-                                                 "safety": fix.safety}}
+    snapshot = {
+        "code": finding.code,
+        "line": finding.line,
+        "column": finding.column,
+        "end_line": finding.end_line,
+        "end_column": finding.end_column,
+        "severity": finding.severity.value,
+        "message": message,
+        "excerpt": finding.excerpt,
+        "suggestion": finding.suggestion,
+        "fix": None
+        if fix is None
+        else {"start": fix.start, "end": fix.end, "replacement": fix.replacement, "safety": fix.safety},
+    }
     if finding.related:  # the other document's place, named as the snapshot's neighbour
         snapshot["related"] = [{**other, "path": Path(other["path"]).name} for other in finding.related]
     return snapshot
@@ -191,8 +207,9 @@ def test_the_findings_of_the_rule_on_its_fixtures_are_the_reviewed_snapshot(code
     if UPDATE:
         snapshot.write_text(rendered, encoding="utf-8")
     if not snapshot.exists():
-        pytest.fail(f"{snapshot.name} is missing: run UPDATE_SNAPSHOTS=1 pytest tests/test_rule_fixtures.py "
-                    f"and review it")
+        pytest.fail(
+            f"{snapshot.name} is missing: run UPDATE_SNAPSHOTS=1 pytest tests/test_rule_fixtures.py and review it"
+        )
     assert rendered == snapshot.read_text(encoding="utf-8")
     assert any(findings for findings in found.values()), f"no fixture of {code} fires it"
 

@@ -1,4 +1,5 @@
 """Rule packs and glossaries (checker/rules/rulepacks.py): loading, validation, matching, the CLI."""
+
 import re
 
 import pytest
@@ -34,6 +35,7 @@ def shipped() -> dict:
 
 # -- the shipped pack -------------------------------------------------------------------
 
+
 def test_the_shipped_pack_validates_against_its_schema():
     import jsonschema
 
@@ -60,19 +62,28 @@ def test_every_replacement_differs_from_its_wrong_form():
 SUBSTITUTION = {"type": "substitution", "id": "mine", "kind": "misspelling", "swap": {"布署": "部署"}}
 
 
-@pytest.mark.parametrize("rule, entry, reason", [
-    ({"type": "substitution", "id": "mine", "swap": {"布署": "部署"}}, "rules/0", "缺少必填的键 'kind'"),
-    ({**SUBSTITUTION, "kind": "typo"}, "rules/0/kind",
-     "应为 'misspelling'、'usage'、'idiom'、'variant'、'transposition' 之一"),
-    ({**SUBSTITUTION, "swap": {}}, "rules/0/swap", "不能为空"),
-    ({**SUBSTITUTION, "swap": {"布署": {"right": "部署", "followed_by": ["<dat>"]}}},
-     "rules/0/swap/布署/followed_by/0", "应为 '<date>'、'<deadline>'、'<time>'、'<number>'、'<han>' 之一，而不是 “<dat>”"),
-    ({**SUBSTITUTION, "colour": "red"}, "rules/0", "不认识的键 'colour'"),
-    ({**SUBSTITUTION, "id": "Mine Rule"}, "rules/0/id", "“Mine Rule” 不符合格式"),
-    ({"type": "spelling", "id": "mine"}, "rules/0/type", "应为 'substitution'、'existence'、'consistency' 之一"),
-    ({"type": "consistency", "id": "mine", "either": ["其他"]}, "rules/0/either", "至少要有 2 项"),
-    ({**SUBSTITUTION, "swap": {"部署": "部署"}}, "rules/0（id: mine）/swap/部署", "正确写法与错误写法相同"),
-])
+@pytest.mark.parametrize(
+    "rule, entry, reason",
+    [
+        ({"type": "substitution", "id": "mine", "swap": {"布署": "部署"}}, "rules/0", "缺少必填的键 'kind'"),
+        (
+            {**SUBSTITUTION, "kind": "typo"},
+            "rules/0/kind",
+            "应为 'misspelling'、'usage'、'idiom'、'variant'、'transposition' 之一",
+        ),
+        ({**SUBSTITUTION, "swap": {}}, "rules/0/swap", "不能为空"),
+        (
+            {**SUBSTITUTION, "swap": {"布署": {"right": "部署", "followed_by": ["<dat>"]}}},
+            "rules/0/swap/布署/followed_by/0",
+            "应为 '<date>'、'<deadline>'、'<time>'、'<number>'、'<han>' 之一，而不是 “<dat>”",
+        ),
+        ({**SUBSTITUTION, "colour": "red"}, "rules/0", "不认识的键 'colour'"),
+        ({**SUBSTITUTION, "id": "Mine Rule"}, "rules/0/id", "“Mine Rule” 不符合格式"),
+        ({"type": "spelling", "id": "mine"}, "rules/0/type", "应为 'substitution'、'existence'、'consistency' 之一"),
+        ({"type": "consistency", "id": "mine", "either": ["其他"]}, "rules/0/either", "至少要有 2 项"),
+        ({**SUBSTITUTION, "swap": {"部署": "部署"}}, "rules/0（id: mine）/swap/部署", "正确写法与错误写法相同"),
+    ],
+)
 def test_a_malformed_pack_is_refused_naming_file_entry_and_reason(tmp_path, rule, entry, reason):
     path = write(tmp_path, {"version": 1, "rules": [rule]})
     with pytest.raises(RulePackError) as error:
@@ -88,14 +99,17 @@ EXISTENCE = {"type": "existence", "id": "checks", "tokens": ["监督检查"], "m
 SPEC = "消息中的 {match} 不能带格式说明或转换（如 {match:>10}、{match!r}）"
 
 
-@pytest.mark.parametrize("message, reason", [
-    ("{match:>999999999}", SPEC),
-    ("{match!r}", SPEC),
-    ("{0}", "消息只能用 {match} 代表匹配到的文字，不能用 {0}"),
-    ("{}", "消息只能用 {match} 代表匹配到的文字，不能用 {}"),
-    ("{match.__class__}", "消息只能用 {match} 代表匹配到的文字，不能用 {match.__class__}"),
-    ("“{match}”不宜使用{", "消息中的花括号不成对（要显示花括号本身，请写 {{ 或 }}）"),
-])
+@pytest.mark.parametrize(
+    "message, reason",
+    [
+        ("{match:>999999999}", SPEC),
+        ("{match!r}", SPEC),
+        ("{0}", "消息只能用 {match} 代表匹配到的文字，不能用 {0}"),
+        ("{}", "消息只能用 {match} 代表匹配到的文字，不能用 {}"),
+        ("{match.__class__}", "消息只能用 {match} 代表匹配到的文字，不能用 {match.__class__}"),
+        ("“{match}”不宜使用{", "消息中的花括号不成对（要显示花括号本身，请写 {{ 或 }}）"),
+    ],
+)
 def test_an_existence_message_is_checked_when_the_pack_is_loaded(tmp_path, message, reason):
     path = write(tmp_path, {"version": 1, "rules": [{**EXISTENCE, "message": message}]})
     with pytest.raises(RulePackError) as error:
@@ -145,39 +159,76 @@ def test_the_cli_refuses_a_malformed_user_pack_with_exit_2(tmp_path):
 
 # -- user packs in a run -----------------------------------------------------------------
 
+
 def test_a_user_pack_adds_a_wrong_form_with_its_context(tmp_path):
-    pack = write(tmp_path, {"version": 1, "rules": [{
-        "type": "substitution", "id": "ours", "kind": "usage",
-        "swap": {"启用": {"right": "起用", "followed_by": ["干部", "人才"]}}}]})
+    pack = write(
+        tmp_path,
+        {
+            "version": 1,
+            "rules": [
+                {
+                    "type": "substitution",
+                    "id": "ours",
+                    "kind": "usage",
+                    "swap": {"启用": {"right": "起用", "followed_by": ["干部", "人才"]}},
+                }
+            ],
+        },
+    )
     found = check_text("要大胆启用干部。\n新系统正式启用。\n", Settings(select=["TY102"], rule_packs=[pack]))
     assert [(f.code, f.line, f.column, f.suggestion) for f in found] == [("TY102", 1, 4, "改为“起用”")]
 
 
 def test_a_user_pack_overrides_a_shipped_entry(tmp_path):
-    pack = write(tmp_path, {"version": 1, "rules": [{
-        "type": "substitution", "id": "ours", "kind": "variant", "level": "info", "swap": {"布署": "部署"}}]})
+    pack = write(
+        tmp_path,
+        {
+            "version": 1,
+            "rules": [
+                {"type": "substitution", "id": "ours", "kind": "variant", "level": "info", "swap": {"布署": "部署"}}
+            ],
+        },
+    )
     (finding,) = check_text("认真布署。\n", Settings(select=["TY1"], rule_packs=[pack]))
     assert (finding.code, finding.severity.value) == ("TY104", "info")
 
 
 def test_existence_rules_report_their_message(tmp_path):
-    pack = write(tmp_path, {"version": 1, "rules": [{
-        "type": "existence", "id": "internal", "tokens": ["内部代号"], "message": "“{match}”不得公开",
-        "suggestion": "删去"}]})
+    pack = write(
+        tmp_path,
+        {
+            "version": 1,
+            "rules": [
+                {
+                    "type": "existence",
+                    "id": "internal",
+                    "tokens": ["内部代号"],
+                    "message": "“{match}”不得公开",
+                    "suggestion": "删去",
+                }
+            ],
+        },
+    )
     (finding,) = check_text("本项目内部代号为甲。\n", Settings(select=["TY106"], rule_packs=[pack]))
     assert (finding.message, finding.suggestion, finding.column) == ("“内部代号”不得公开", "删去", 4)
 
 
 # -- matching ----------------------------------------------------------------------------
 
+
 def test_a_longer_form_wins_over_its_prefix():
-    assert re.compile(trie_pattern(["一", "一如继往", "布署", "布署会"])).findall("一如继往布署会一") == \
-        ["一如继往", "布署会", "一"]
+    assert re.compile(trie_pattern(["一", "一如继往", "布署", "布署会"])).findall("一如继往布署会一") == [
+        "一如继往",
+        "布署会",
+        "一",
+    ]
 
 
 @hsettings(max_examples=60, deadline=None)
-@given(forms=st.lists(st.text(alphabet="甲乙丙丁", min_size=1, max_size=4), min_size=1, max_size=12, unique=True),
-       text=st.text(alphabet="甲乙丙丁，", max_size=40))
+@given(
+    forms=st.lists(st.text(alphabet="甲乙丙丁", min_size=1, max_size=4), min_size=1, max_size=12, unique=True),
+    text=st.text(alphabet="甲乙丙丁，", max_size=40),
+)
 def test_the_trie_pattern_finds_what_a_longest_first_alternation_finds(forms, text):
     plain = re.compile("|".join(map(re.escape, sorted(forms, key=lambda f: (-len(f), f)))))
     assert re.compile(trie_pattern(forms)).findall(text) == plain.findall(text)
@@ -189,18 +240,22 @@ def test_a_matcher_without_forms_finds_nothing():
 
 # -- glossaries ----------------------------------------------------------------------------
 
+
 def test_a_glossary_loads_its_terms(tmp_path):
     path = write(tmp_path, {"version": 1, "terms": [{"canonical": "黄花岗科技园", "variants": ["黄花科技园"]}]})
     (term,) = load_glossary(path)
     assert (term.canonical, term.variants, term.fix) == ("黄花岗科技园", ("黄花科技园",), "safe")
 
 
-@pytest.mark.parametrize("data, entry", [
-    ({"version": 1, "terms": [{"canonical": "甲园", "variants": []}]}, "terms/0/variants"),
-    ({"version": 1, "terms": [{"canonical": "甲园"}]}, "terms/0"),
-    ({"version": 2, "terms": [{"canonical": "甲园", "variants": ["乙园"]}]}, "version"),
-    ({"version": 1, "terms": [{"canonical": "甲园", "variants": ["甲园"]}]}, "terms/0"),
-])
+@pytest.mark.parametrize(
+    "data, entry",
+    [
+        ({"version": 1, "terms": [{"canonical": "甲园", "variants": []}]}, "terms/0/variants"),
+        ({"version": 1, "terms": [{"canonical": "甲园"}]}, "terms/0"),
+        ({"version": 2, "terms": [{"canonical": "甲园", "variants": ["乙园"]}]}, "version"),
+        ({"version": 1, "terms": [{"canonical": "甲园", "variants": ["甲园"]}]}, "terms/0"),
+    ],
+)
 def test_a_malformed_glossary_is_refused_naming_file_and_entry(tmp_path, data, entry):
     path = write(tmp_path, data)
     with pytest.raises(RulePackError) as error:
@@ -209,13 +264,18 @@ def test_a_malformed_glossary_is_refused_naming_file_and_entry(tmp_path, data, e
 
 
 @hsettings(max_examples=60, deadline=None)
-@given(forms=st.lists(st.text(alphabet="甲乙丙丁", min_size=2, max_size=4), min_size=1, max_size=12, unique=True),
-       text=st.text(alphabet="甲乙丙丁，", max_size=40))
+@given(
+    forms=st.lists(st.text(alphabet="甲乙丙丁", min_size=2, max_size=4), min_size=1, max_size=12, unique=True),
+    text=st.text(alphabet="甲乙丙丁，", max_size=40),
+)
 def test_the_matcher_finds_leftmost_longest_forms_like_one_alternation(forms, text):
     from checker.rules.rulepacks import Conditions, Entry, RulePack
 
-    pack = RulePack("test", "test", entries=[
-        Entry("test", "t", "substitution", "TY101", form, "对", None, "safe", Conditions()) for form in forms])
+    pack = RulePack(
+        "test",
+        "test",
+        entries=[Entry("test", "t", "substitution", "TY101", form, "对", None, "safe", Conditions()) for form in forms],
+    )
     matcher = Matcher([pack])
     matcher.is_word = lambda pair: False  # no form straddles two words here (see test_typos.py)
     found = [(m.start, m.end) for m in matcher.matches(text, [(0, len(text))])]

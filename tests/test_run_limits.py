@@ -5,6 +5,7 @@ on its own (exit 2) and every other file of the run is still checked. Tests that
 could hang if a limit failed run doccheck in a subprocess with a generous timeout,
 only as a guard.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,14 @@ needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipe
 
 def doccheck(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """doccheck in its own process, stopped (and the test failed) if it does not end."""
-    return subprocess.run([sys.executable, "-m", "checker.cli", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=HANG_GUARD, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return subprocess.run(
+        [sys.executable, "-m", "checker.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=HANG_GUARD,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
 
 
 def write_files(folder: Path, count: int) -> list[str]:
@@ -114,8 +121,7 @@ def _slow_on(name: str, seconds: float = 60):
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_a_file_over_its_time_budget_is_reported_with_in003_and_the_others_are_checked(tmp_path, monkeypatch,
-                                                                                        jobs):
+def test_a_file_over_its_time_budget_is_reported_with_in003_and_the_others_are_checked(tmp_path, monkeypatch, jobs):
     paths = write_files(tmp_path, 4)
     monkeypatch.setattr(checker.run.parallel, "check_one", _slow_on("001.txt"))
     reports = check_files(paths, Settings(select=["ST101"]), jobs=jobs, timeout=2)
@@ -124,8 +130,11 @@ def test_a_file_over_its_time_budget_is_reported_with_in003_and_the_others_are_c
     assert slow.error == "超过 2 秒的时限，未检查（IN003）"
     assert [(f.code, f.line, f.column) for f in slow.findings] == [("IN003", 1, 1)]
     assert slow.findings[0].message == "检查此文件超过了 2 秒的时限，已停止：此文件未检查（可用 --timeout 调整时限）"
-    assert all([f.code for f in report.findings] == ["ST101"] and not report.error
-               for index, report in enumerate(reports) if index != 1)
+    assert all(
+        [f.code for f in report.findings] == ["ST101"] and not report.error
+        for index, report in enumerate(reports)
+        if index != 1
+    )
 
 
 def test_a_run_with_a_file_over_its_time_budget_exits_2_and_says_so(tmp_path, monkeypatch):
@@ -162,7 +171,8 @@ def test_a_lone_file_over_its_budget_is_stopped_even_inside_a_rule_that_catches_
     (path,) = write_files(tmp_path, 1)
     with temporary_rules():
         rule("ST997", "sleeps-through-its-errors", category="structure", severity="info", message="x")(
-            sleeps_through_its_errors)
+            sleeps_through_its_errors
+        )
         (report,) = check_files([path], Settings(select=["ST997", "ST101"]), jobs=1, timeout=2)
     assert report.error == "超过 2 秒的时限，未检查（IN003）"
     assert [f.code for f in report.findings] == ["IN003"]
@@ -192,8 +202,11 @@ def test_standard_input_is_checked_within_the_time_budget(monkeypatch):
 
 def test_standard_input_within_its_budget_is_checked_as_the_named_file():
     report = check_piped("piped.txt", GAP.encode("utf-8"), Settings(select=["ST101"]), timeout=60)
-    assert (report.path, report.error, [(f.code, f.line) for f in report.findings]) == \
-        ("piped.txt", None, [("ST101", 2)])
+    assert (report.path, report.error, [(f.code, f.line) for f in report.findings]) == (
+        "piped.txt",
+        None,
+        [("ST101", 2)],
+    )
 
 
 def test_a_check_within_its_budget_reports_what_a_check_in_this_process_reports(corpus_path):
@@ -234,16 +247,20 @@ def _killed_on(name: str):
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="no SIGKILL on this platform")
 @pytest.mark.parametrize("jobs, timeout", [(2, 0), (1, 60), (2, 60)])
-def test_a_worker_killed_while_checking_has_its_file_reported_and_the_others_are_checked(tmp_path, monkeypatch,
-                                                                                         jobs, timeout):
+def test_a_worker_killed_while_checking_has_its_file_reported_and_the_others_are_checked(
+    tmp_path, monkeypatch, jobs, timeout
+):
     paths = write_files(tmp_path, 5)
     monkeypatch.setattr(checker.run.parallel, "check_one", _killed_on("002.txt"))
     reports = check_files(paths, Settings(select=["ST101"]), jobs=jobs, timeout=timeout)
     assert [report.path for report in reports] == paths
     assert reports[2].error == "检查此文件的进程意外结束（被信号 SIGKILL 终止，可能是内存不足），此文件未检查"
     assert reports[2].findings == []
-    assert all([f.code for f in report.findings] == ["ST101"] and not report.error
-               for index, report in enumerate(reports) if index != 2)
+    assert all(
+        [f.code for f in report.findings] == ["ST101"] and not report.error
+        for index, report in enumerate(reports)
+        if index != 2
+    )
 
 
 # -- how many processes ---------------------------------------------------------------------------

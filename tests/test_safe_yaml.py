@@ -4,6 +4,7 @@ A rule pack, glossary or profile may be careless or hostile: a tag that builds a
 object, an alias bomb, a repeated key, a file the size of a disk. Each is refused
 with exit 2 and a message naming the file, the line and the reason.
 """
+
 import time
 
 import pytest
@@ -34,8 +35,10 @@ def write(folder, name, text):
 
 # -- the loader -------------------------------------------------------------------------
 def test_plain_data_is_read_as_before():
-    assert safeyaml.load("a: [1, 2.5, true, null, 词]\nb: {c: d}\n") == {"a": [1, 2.5, True, None, "词"],
-                                                                           "b": {"c": "d"}}
+    assert safeyaml.load("a: [1, 2.5, true, null, 词]\nb: {c: d}\n") == {
+        "a": [1, 2.5, True, None, "词"],
+        "b": {"c": "d"},
+    }
 
 
 def test_a_date_stays_the_string_it_was_written_as():
@@ -54,12 +57,15 @@ def test_an_alias_bomb_is_refused_before_anything_is_built():
     assert refused.value.line is not None
 
 
-@pytest.mark.parametrize("text, shown", [
-    ("run: !!python/object/apply:os.system [echo hi]\n", "!!python/object/apply:os.system"),
-    ("word: !custom 词\n", "!custom"),
-    ("data: !!binary aGVsbG8=\n", "!!binary"),
-    ("forms: !!set {甲: null}\n", "!!set"),
-])
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("run: !!python/object/apply:os.system [echo hi]\n", "!!python/object/apply:os.system"),
+        ("word: !custom 词\n", "!custom"),
+        ("data: !!binary aGVsbG8=\n", "!!binary"),
+        ("forms: !!set {甲: null}\n", "!!set"),
+    ],
+)
 def test_a_tag_is_refused_naming_it(text, shown):
     with pytest.raises(safeyaml.YamlRefused, match=f"不允许使用 YAML 标签 {shown}"):
         safeyaml.load(text)
@@ -96,8 +102,11 @@ def test_a_rule_pack_that_is_a_device_is_refused(tmp_path):
 
 
 def test_the_cli_refuses_an_alias_bomb_in_a_rule_pack(tmp_path):
-    pack = write(tmp_path, "bomb.yaml", "version: 1\nrules:\n  - id: bomb\n    type: existence\n    message: 重复\n"
-                                        "    tokens:\n" + alias_bomb("t", 6))
+    pack = write(
+        tmp_path,
+        "bomb.yaml",
+        "version: 1\nrules:\n  - id: bomb\n    type: existence\n    message: 重复\n    tokens:\n" + alias_bomb("t", 6),
+    )
     write(tmp_path, "doccheck.toml", 'rule-packs = ["bomb.yaml"]\n')
     result = run("check", str(write(tmp_path, "doc.txt", GAP)))
     assert result.exit_code == 2
@@ -105,8 +114,9 @@ def test_the_cli_refuses_an_alias_bomb_in_a_rule_pack(tmp_path):
 
 
 def test_the_cli_refuses_an_alias_bomb_in_a_glossary(tmp_path):
-    glossary = write(tmp_path, "names.yaml", "version: 1\nterms:\n  - canonical: 国家统计局\n    variants:\n"
-                     + alias_bomb("v", 6))
+    glossary = write(
+        tmp_path, "names.yaml", "version: 1\nterms:\n  - canonical: 国家统计局\n    variants:\n" + alias_bomb("v", 6)
+    )
     write(tmp_path, "doccheck.toml", 'glossaries = ["names.yaml"]\n')
     result = run("check", str(write(tmp_path, "doc.txt", GAP)))
     assert result.exit_code == 2
@@ -114,8 +124,12 @@ def test_the_cli_refuses_an_alias_bomb_in_a_glossary(tmp_path):
 
 
 def test_the_cli_refuses_an_alias_bomb_in_a_profile(tmp_path):
-    profile = write(tmp_path, "bomb.yaml", "name: bomb\ntype: 通知\ndescription: 通知\nparts:\n  - id: tasks\n"
-                                           "    name: 工作任务\n    match:\n" + alias_bomb("m", 6))
+    profile = write(
+        tmp_path,
+        "bomb.yaml",
+        "name: bomb\ntype: 通知\ndescription: 通知\nparts:\n  - id: tasks\n"
+        "    name: 工作任务\n    match:\n" + alias_bomb("m", 6),
+    )
     result = run("check", "--profile", str(profile), str(SAMPLES / "notice-defects.txt"))
     assert result.exit_code == 2
     assert f"{profile}: 文种规范（profile）无法读取（第 12 行）：展开别名后超过 500,000 个节点" in result.output

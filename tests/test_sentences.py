@@ -1,4 +1,5 @@
 """Sentences, clauses and phrases: one definition of where each ends, asked of the model."""
+
 from checker.core.marks import CLAUSE_ENDS, ITEM_ENDS, PHRASE_ENDS, SENTENCE_ENDS
 from checker.model.document import Document
 from checker.model.quantities import sentences_with_quantities
@@ -8,7 +9,7 @@ TEXT = "一是加强领导；二是压实责任，确保落实。三是什么？
 
 
 def unit_text(span: Span) -> str:
-    return TEXT[span.start:span.end]
+    return TEXT[span.start : span.end]
 
 
 def test_a_sentence_ends_after_a_full_stop_question_or_exclamation_mark_or_at_a_line_break():
@@ -51,7 +52,13 @@ def test_the_sentences_of_the_numeric_claims_are_the_sentences_of_the_model():
     text = "全年新建项目12个；续建项目8个。共投资3亿元\n其中省级2亿元。"
     found = [(s.start, s.end) for s in sentences_with_quantities(Document(text))]
     model = units(Document(text))
-    assert found == [tuple(model.sentence_at(text.index("12"))), tuple(model.sentence_at(text.index("3亿"))),
-                     tuple(model.sentence_at(text.index("2亿")))]
-    assert [text[start:end] for start, end in found] == ["全年新建项目12个；续建项目8个。", "共投资3亿元\n",
-                                                         "其中省级2亿元。"]
+    assert found == [
+        tuple(model.sentence_at(text.index("12"))),
+        tuple(model.sentence_at(text.index("3亿"))),
+        tuple(model.sentence_at(text.index("2亿"))),
+    ]
+    assert [text[start:end] for start, end in found] == [
+        "全年新建项目12个；续建项目8个。",
+        "共投资3亿元\n",
+        "其中省级2亿元。",
+    ]

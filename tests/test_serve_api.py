@@ -1,5 +1,6 @@
 """``doccheck serve``'s HTTP API, against the real server: uvicorn on a free loopback
 port, checks on worker processes, decisions in a SQLite file of the test."""
+
 from __future__ import annotations
 
 import io
@@ -59,7 +60,9 @@ def test_an_unknown_rule_selector_is_a_json_error_in_chinese(server):
 
 
 def test_several_files_in_one_upload_give_one_report(server):
-    answer = server.post_files("/api/v1/check", [("a.txt", DOCUMENT.encode()), ("b.md", b"# t\n\n" + DOCUMENT.encode())])
+    answer = server.post_files(
+        "/api/v1/check", [("a.txt", DOCUMENT.encode()), ("b.md", b"# t\n\n" + DOCUMENT.encode())]
+    )
     report = answer.json()
     assert [file["path"] for file in report["files"]] == ["a.txt", "b.md"]
     assert report["summary"]["files"] == 2
@@ -70,8 +73,11 @@ def test_fix_applies_only_the_chosen_finding_and_keeps_the_encoding(server):
     data = DOCUMENT.encode("gb18030")
     checked = server.post_files("/api/v1/check", [("notice.txt", data)]).json()
     transposed = next(f for f in checked["files"][0]["findings"] if f["code"] == "TY105")
-    answer = server.post_files("/api/v1/fix", [("notice.txt", data)],
-                               {"findings": f"TY105:{transposed['start']}:{transposed['end']}", "download": "true"})
+    answer = server.post_files(
+        "/api/v1/fix",
+        [("notice.txt", data)],
+        {"findings": f"TY105:{transposed['start']}:{transposed['end']}", "download": "true"},
+    )
     assert answer.status == 200
     assert "notice.corrected.txt" in answer.headers["content-disposition"]
     assert answer.body.decode("gb18030") == DOCUMENT.replace("获认为定", "获认定为")  # 截止 left as it was
@@ -85,8 +91,11 @@ def test_fix_of_a_docx_writes_the_chosen_fix_as_a_tracked_change(server):
     data = package(word_parts(*DOCUMENT.split("\n")))
     checked = server.post_files("/api/v1/check", [("notice.docx", data)]).json()
     transposed = next(f for f in checked["files"][0]["findings"] if f["code"] == "TY105")
-    answer = server.post_files("/api/v1/fix", [("notice.docx", data)],
-                               {"findings": f"TY105:{transposed['start']}:{transposed['end']}", "download": "true"})
+    answer = server.post_files(
+        "/api/v1/fix",
+        [("notice.docx", data)],
+        {"findings": f"TY105:{transposed['start']}:{transposed['end']}", "download": "true"},
+    )
     assert answer.status == 200 and answer.headers["x-doccheck-applied"] == "1"
     assert "notice.corrected.docx" in answer.headers["content-disposition"]
     assert read("notice.docx", answer.body).text == read("notice.docx", data).text.replace("获认为定", "获认定为")
@@ -129,8 +138,9 @@ def test_a_zip_bomb_docx_is_refused_by_the_reader(server):
 def test_state_changing_requests_need_the_csrf_header(server):
     refused = server.post_json("/api/v1/accept-list", {"term": "示范区"})
     assert refused.status == 403 and refused.json()["error"]["code"] == "csrf"
-    across = server.post_json("/api/v1/accept-list", {"term": "示范区"},
-                              {**_csrf(server), "Origin": "http://elsewhere.example"})
+    across = server.post_json(
+        "/api/v1/accept-list", {"term": "示范区"}, {**_csrf(server), "Origin": "http://elsewhere.example"}
+    )
     assert across.status == 403 and across.json()["error"]["code"] == "cross_origin"
 
 
@@ -145,7 +155,9 @@ def test_a_term_on_the_accept_list_is_not_reported_again(server):
     added = server.post_json("/api/v1/accept-list", {"term": "截止", "code": "TY102"}, _csrf(server))
     assert added.status == 201
     assert "TY102" not in _codes(server.post_json("/api/v1/check", {"text": text}).json())
-    assert "TY102" in _codes(server.post_json("/api/v1/check", {"text": text, "options": {"accept_list": False}}).json())
+    assert "TY102" in _codes(
+        server.post_json("/api/v1/check", {"text": text, "options": {"accept_list": False}}).json()
+    )
     forgotten = server.call("DELETE", f"/api/v1/accept-list/{added.json()['id']}", headers=_csrf(server))
     assert forgotten.status == 204
     assert "TY102" in _codes(server.post_json("/api/v1/check", {"text": text}).json())
@@ -156,9 +168,18 @@ def test_a_decision_is_stored_and_returned_with_the_next_review(server):
     document = review["documents"][0]
     finding = next(f for f in review["report"]["files"][0]["findings"] if f["code"] == "TY105")
     key = f"TY105:{finding['start']}:{finding['end']}"
-    saved = server.post_json("/api/v1/decisions", {"document": document["document"], "file_name": "notice.txt",
-                                                   "finding": key, "code": "TY105", "excerpt": "获认为定",
-                                                   "decision": "reject"}, _csrf(server))
+    saved = server.post_json(
+        "/api/v1/decisions",
+        {
+            "document": document["document"],
+            "file_name": "notice.txt",
+            "finding": key,
+            "code": "TY105",
+            "excerpt": "获认为定",
+            "decision": "reject",
+        },
+        _csrf(server),
+    )
     assert saved.status == 201
     again = server.post_json("/api/v1/review", {"text": DOCUMENT, "name": "notice.txt"}).json()
     assert again["documents"][0]["decisions"] == {key: "reject"}
@@ -210,6 +231,7 @@ def test_the_served_openapi_description_is_the_committed_one(server):
 
 
 # -- a second server: beyond loopback with a token, and a short time limit -------------
+
 
 @pytest.fixture(scope="module")
 def guarded(tmp_path_factory):

@@ -2,6 +2,7 @@
 firefox-esr): upload the seed as a .docx and a Markdown document, see their findings,
 accept one fix and reject another, download the corrected document and the .xlsx
 report, and check what they hold."""
+
 from __future__ import annotations
 
 import re
@@ -23,13 +24,25 @@ LINES = ["关于做好科技工作的通知", "一、工作情况", "今年获�
 # notes the checker adds (PN210 year ranges, NU101 mixed numerals) are not among them.
 # Which side of the 顿号 inconsistency PN206 marks is the rule's choice: any one will do.
 SEED_DEFECTS = [
-    ("PN202", ","), ("TY105", "获认为定"), ("TM101", "国家知识产权强县示范区"), ("PN211", " "),
-    ("TY102", "截止"), ("NC104", "17家,占全市总数的37.7%"), ("PN205", "》、《"), ("TY110", "位国家学院"),
-    ("TY102", "截止"), ("PN101", "("), ("PN204", "<广州市光纤宽带普及提速工程实施方案(2013-2015)>"),
-    ("PN206", None), ("TM101", "黄花科技园"), ("TM101", "中国版权保护中心华南登记大厅"),
+    ("PN202", ","),
+    ("TY105", "获认为定"),
+    ("TM101", "国家知识产权强县示范区"),
+    ("PN211", " "),
+    ("TY102", "截止"),
+    ("NC104", "17家,占全市总数的37.7%"),
+    ("PN205", "》、《"),
+    ("TY110", "位国家学院"),
+    ("TY102", "截止"),
+    ("PN101", "("),
+    ("PN204", "<广州市光纤宽带普及提速工程实施方案(2013-2015)>"),
+    ("PN206", None),
+    ("TM101", "黄花科技园"),
+    ("TM101", "中国版权保护中心华南登记大厅"),
 ]
-MARKDOWN = ("# 关于做好科技工作的通知\n\n各单位：\n\n## 一、工作情况\n\n"
-            "> 今年**获认为定**国家示范区。\n\n- 截止2015年11月，共有3家。\n")
+MARKDOWN = (
+    "# 关于做好科技工作的通知\n\n各单位：\n\n## 一、工作情况\n\n"
+    "> 今年**获认为定**国家示范区。\n\n- 截止2015年11月，共有3家。\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +87,11 @@ def _upload(browser, server, path):
 
 
 def _card(browser, code):
-    return next(card for card in browser.find_elements("css selector", "#findings li")
-                if card.find_element("css selector", ".code").text == code)
+    return next(
+        card
+        for card in browser.find_elements("css selector", "#findings li")
+        if card.find_element("css selector", ".code").text == code
+    )
 
 
 def _downloaded(downloads, suffix):
@@ -90,6 +106,7 @@ def _downloaded(downloads, suffix):
         size = newest.stat().st_size
         time.sleep(0.3)  # a browser may still be writing it
         return newest if size and newest.stat().st_size == size else None
+
     return _wait(done)
 
 
@@ -101,9 +118,13 @@ def _clear(downloads):
 def _shown(browser):
     """(code, line) of each finding card on the page."""
     cards = browser.find_elements("css selector", "#findings li")
-    return [(card.find_element("css selector", ".code").text,
-             int(re.search(r"第 (\d+) 行", card.find_element("css selector", ".sev").text).group(1)))
-            for card in cards]
+    return [
+        (
+            card.find_element("css selector", ".code").text,
+            int(re.search(r"第 (\d+) 行", card.find_element("css selector", ".sev").text).group(1)),
+        )
+        for card in cards
+    ]
 
 
 def _decide_and_download(browser, downloads, corrected_suffix):
@@ -202,8 +223,9 @@ def test_keyboard_moves_between_findings_and_filters_hide_them(browser, server, 
 def test_a_hostile_file_name_and_text_are_shown_as_text(browser, server, tmp_path):
     name = "<img src=x onerror=alert(1)>.txt"
     path = tmp_path / name
-    path.write_text("关于通知\n<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">截止2015年。\n",
-                    encoding="utf-8")
+    path.write_text(
+        '关于通知\n<script>window.pwned=1</script><img src=x onerror="window.pwned=2">截止2015年。\n', encoding="utf-8"
+    )
     _upload(browser, server, path)
     assert browser.execute_script("return window.pwned === undefined")
     assert browser.find_elements("css selector", "main img") == []

@@ -5,6 +5,7 @@ by ``bench/run.py``, never by a timed test; these tests guard the structure that
 keeps it: heavy libraries load only when something needs them, and validated rule
 data is read from the cache instead of being parsed and validated again.
 """
+
 import os
 import subprocess
 import sys
@@ -26,15 +27,17 @@ def imported_modules(code: str, cache_dir) -> set[str]:
 
 def test_version_and_help_import_no_checking_machinery(tmp_path):
     loaded = imported_modules(
-        "from checker.cli import main\n"
-        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass", tmp_path)
+        "from checker.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass", tmp_path
+    )
     for heavy in ("jieba", "lark", "jsonschema", "yaml", "pydantic", "checker.run.engine", "checker.rules.checks"):
         assert heavy not in loaded, f"--version imported {heavy}"
 
 
 def test_a_second_run_reads_rule_data_from_the_cache_without_yaml_or_jsonschema(tmp_path):
-    code = (f"from checker.run.engine import check_text\n"
-            f"check_text(open({str(SAMPLES / 'report-defects.txt')!r}, encoding='utf-8').read())")
+    code = (
+        f"from checker.run.engine import check_text\n"
+        f"check_text(open({str(SAMPLES / 'report-defects.txt')!r}, encoding='utf-8').read())"
+    )
     imported_modules(code, tmp_path)  # fills the cache
     assert list(tmp_path.glob("*.pickle"))
     loaded = imported_modules(code, tmp_path)
@@ -141,16 +144,31 @@ def test_checking_one_text_file_loads_no_pool_and_builds_no_unused_model(tmp_pat
     document = tmp_path / "folder" / "report.txt"
     document.parent.mkdir()
     document.write_text((SAMPLES / "report-defects.txt").read_text(encoding="utf-8"), encoding="utf-8")
-    code = (f"import sys\nfrom checker.cli import main\n"
-            f"try:\n    main(['check', {str(document)!r}])\nexcept SystemExit:\n    pass\n"
-            f"from checker.core.config import ConfigFile, Settings\nfrom checker.rules.profiles import Part\n"
-            f"from checker.core.models import Finding, Fix, FileReport, Report\n"
-            f"for model in (ConfigFile, Settings, Part, Finding, Fix, FileReport, Report):\n"
-            f"    assert not model.__pydantic_complete__, model.__name__ + ' built'\n")
+    code = (
+        f"import sys\nfrom checker.cli import main\n"
+        f"try:\n    main(['check', {str(document)!r}])\nexcept SystemExit:\n    pass\n"
+        f"from checker.core.config import ConfigFile, Settings\nfrom checker.rules.profiles import Part\n"
+        f"from checker.core.models import Finding, Fix, FileReport, Report\n"
+        f"for model in (ConfigFile, Settings, Part, Finding, Fix, FileReport, Report):\n"
+        f"    assert not model.__pydantic_complete__, model.__name__ + ' built'\n"
+    )
     imported_modules(code, tmp_path)  # fills the cache (the lexicon is built with pypinyin once)
     loaded = imported_modules(code, tmp_path)
-    for heavy in ("multiprocessing", "tomllib", "jieba", "pypinyin", "trafilatura", "htmldate", "lxml", "docx", "pypdf",
-                  "markdown_it", "regex", "importlib.metadata", "lark"):
+    for heavy in (
+        "multiprocessing",
+        "tomllib",
+        "jieba",
+        "pypinyin",
+        "trafilatura",
+        "htmldate",
+        "lxml",
+        "docx",
+        "pypdf",
+        "markdown_it",
+        "regex",
+        "importlib.metadata",
+        "lark",
+    ):
         assert heavy not in loaded, f"checking one .txt file imported {heavy}"
 
 
@@ -188,8 +206,9 @@ def test_the_command_flushes_its_output_and_exits_with_its_status(tmp_path):
     clean.write_text("关于做好2024年度工作的通知\n", encoding="utf-8")
 
     def run(*args):
-        return subprocess.run([sys.executable, "-m", "checker.cli", *args], capture_output=True, text=True,
-                              env=env, cwd=tmp_path)
+        return subprocess.run(
+            [sys.executable, "-m", "checker.cli", *args], capture_output=True, text=True, env=env, cwd=tmp_path
+        )
 
     defects = run("check", "--format", "json", str(SAMPLES / "report-defects.txt"))
     assert defects.returncode == 1

@@ -1,4 +1,5 @@
 """Suppression comments: disable … enable, disable-next-line, and IN002 for the ones that do nothing."""
+
 from __future__ import annotations
 
 from checker.rules.suppressions import directives
@@ -26,8 +27,7 @@ def test_disable_next_line_skips_blank_lines_as_markdown_paragraphs_have_them():
 
 
 def test_disable_then_enable_silences_the_region_between():
-    text = ("<!-- doccheck-disable PN101 -->\n正文（未闭合。\n<!-- doccheck-enable -->\n"
-            "另一段（也未闭合。\n")
+    text = "<!-- doccheck-disable PN101 -->\n正文（未闭合。\n<!-- doccheck-enable -->\n另一段（也未闭合。\n"
     assert found(text) == [("PN101", 4, 4)]
 
 
@@ -47,8 +47,10 @@ def test_a_directive_without_codes_silences_every_rule():
 
 
 def test_enable_with_a_code_closes_only_the_region_that_named_it():
-    text = ("<!-- doccheck-disable ST101 -->\n<!-- doccheck-disable PN101 -->\n"
-            "<!-- doccheck-enable PN101 -->\n" + GAP + "正文（未闭合。\n")
+    text = (
+        "<!-- doccheck-disable ST101 -->\n<!-- doccheck-disable PN101 -->\n"
+        "<!-- doccheck-enable PN101 -->\n" + GAP + "正文（未闭合。\n"
+    )
     assert found(text) == [("IN002", 2, 23), ("PN101", 6, 3)]  # the PN101 region was empty
 
 
@@ -84,7 +86,7 @@ def test_directives_are_parsed_with_their_regions():
     text = "a\n<!-- doccheck-disable TY101 -->\nb\n<!--doccheck-enable-->\nc\n"
     (directive,) = directives(text)
     assert directive.kind == "disable" and [s.text for s in directive.selectors] == ["TY101"]
-    assert text[directive.region[0]:directive.region[1]] == "\nb\n"
+    assert text[directive.region[0] : directive.region[1]] == "\nb\n"
 
 
 def test_a_markdown_file_is_suppressed_through_the_cli(tmp_path):
@@ -93,8 +95,11 @@ def test_a_markdown_file_is_suppressed_through_the_cli(tmp_path):
     from tests.conftest import run
 
     path = tmp_path / "a.md"
-    path.write_text("# 标题\n\n（一）甲项工作。\n\n<!-- doccheck-disable-next-line ST101 -->\n（三）乙项工作。\n\n"
-                    "（五）丙项工作。\n", encoding="utf-8")
+    path.write_text(
+        "# 标题\n\n（一）甲项工作。\n\n<!-- doccheck-disable-next-line ST101 -->\n（三）乙项工作。\n\n"
+        "（五）丙项工作。\n",
+        encoding="utf-8",
+    )
     result = run("check", "--format", "json", "--select", "ST101,IN002", str(path))
     report = json.loads(result.stdout)
     assert [(f["code"], f["line"]) for f in report["files"][0]["findings"]] == [("ST101", 8)]
@@ -104,7 +109,9 @@ def test_fixing_an_unused_suppression_removes_its_line(tmp_path):
     from tests.conftest import run
 
     path = tmp_path / "a.md"
-    path.write_text("（一）甲项工作。\n\n<!-- doccheck-disable-next-line ST101 -->\n（二）乙项工作。\n", encoding="utf-8")
+    path.write_text(
+        "（一）甲项工作。\n\n<!-- doccheck-disable-next-line ST101 -->\n（二）乙项工作。\n", encoding="utf-8"
+    )
     assert run("fix", "--select", "ST101,IN002", str(path)).exit_code == 0
     assert path.read_text(encoding="utf-8") == "（一）甲项工作。\n\n（二）乙项工作。\n"
 
@@ -126,13 +133,15 @@ def test_fixing_removes_only_the_unused_name_and_keeps_what_still_suppresses(tmp
     from tests.conftest import run
 
     path = tmp_path / "a.md"
-    path.write_text("（一）甲项工作。\n<!-- doccheck-disable-next-line PN101, ST101 -->\n（三）乙项工作。\n",
-                    encoding="utf-8")
+    path.write_text(
+        "（一）甲项工作。\n<!-- doccheck-disable-next-line PN101, ST101 -->\n（三）乙项工作。\n", encoding="utf-8"
+    )
     assert run("fix", "--select", "ST101,PN101,IN002", str(path)).exit_code == 0
-    assert path.read_text(encoding="utf-8") == \
-        "（一）甲项工作。\n<!-- doccheck-disable-next-line ST101 -->\n（三）乙项工作。\n"
+    assert (
+        path.read_text(encoding="utf-8")
+        == "（一）甲项工作。\n<!-- doccheck-disable-next-line ST101 -->\n（三）乙项工作。\n"
+    )
     assert found(path.read_text(encoding="utf-8")) == []
-
 
 
 def test_unclosed_directives_along_a_long_line_cost_linear_time():

@@ -1,4 +1,5 @@
 """The tables view: cells of .md, .html and .docx tables with their row and column labels."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,11 +12,13 @@ from checker.model.tables import tables
 from tests.docx_packages import package, with_paragraphs, word_parts
 
 HEAD = "# 关于各县粮食生产情况的通报\n\n各县农业农村局：现将粮食生产情况通报如下。\n\n"
-GRAIN = ("| 县别 | 2023年（万吨） | 2024年（万吨） | 增长（%） | 占比（%） |\n"
-         "| --- | ---: | ---: | ---: | ---: |\n"
-         "| 甲县 | 40 | 44 | 10.0 | 40.0 |\n"
-         "| 乙县 | 60 | 66 | 10.0 | 60.0 |\n"
-         "| 合计 | 100 | 110 | 10.0 | 100.0 |\n")
+GRAIN = (
+    "| 县别 | 2023年（万吨） | 2024年（万吨） | 增长（%） | 占比（%） |\n"
+    "| --- | ---: | ---: | ---: | ---: |\n"
+    "| 甲县 | 40 | 44 | 10.0 | 40.0 |\n"
+    "| 乙县 | 60 | 66 | 10.0 | 60.0 |\n"
+    "| 合计 | 100 | 110 | 10.0 | 100.0 |\n"
+)
 
 
 def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
@@ -31,10 +34,11 @@ def docx_with_table(rows: list[list[str]]) -> bytes:
     def cell(text: str) -> str:
         return f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
 
-    table = "<w:tbl>" + "".join("<w:tr>" + "".join(cell(text) for text in row) + "</w:tr>" for row in rows) \
-        + "</w:tbl>"
-    paragraphs = "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
-                         for text in ("关于各县粮食生产情况的通报", "各县农业农村局：现将粮食生产情况通报如下。"))
+    table = "<w:tbl>" + "".join("<w:tr>" + "".join(cell(text) for text in row) + "</w:tr>" for row in rows) + "</w:tbl>"
+    paragraphs = "".join(
+        f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+        for text in ("关于各县粮食生产情况的通报", "各县农业农村局：现将粮食生产情况通报如下。")
+    )
     return package(with_paragraphs(word_parts("特此通报。"), paragraphs + table))
 
 
@@ -55,19 +59,29 @@ def test_a_markdown_table_reads_as_cells_with_row_and_column_labels(tmp_path):
 def test_an_html_table_reads_as_the_same_cells(tmp_path):
     rows = [line.strip("|").split("|") for line in GRAIN.splitlines() if "---" not in line]
     html = "".join("<tr>" + "".join(f"<td>{cell.strip()}</td>" for cell in row) + "</tr>" for row in rows)
-    page = ("<html><head><meta charset='utf-8'><title>关于各县粮食生产情况的通报</title></head><body>"
-            "<h1>关于各县粮食生产情况的通报</h1><p>各县农业农村局：现将各县粮食生产情况通报如下，请认真对照检查。</p>"
-            f"<table>{html}</table><p>特此通报。</p></body></html>")
+    page = (
+        "<html><head><meta charset='utf-8'><title>关于各县粮食生产情况的通报</title></head><body>"
+        "<h1>关于各县粮食生产情况的通报</h1><p>各县农业农村局：现将各县粮食生产情况通报如下，请认真对照检查。</p>"
+        f"<table>{html}</table><p>特此通报。</p></body></html>"
+    )
     table = the_table(write(tmp_path, "a.html", page))
     assert [table.row_label(row) for row in table.body_rows()] == ["甲县", "乙县", "合计"]
     assert table.cell(2, 4).value == 60
 
 
 def test_numbers_with_separators_signs_and_full_width_digits(tmp_path):
-    table = the_table(write(tmp_path, "a.md", "| 项目 | 数值 |\n| --- | --- |\n| 甲 | 1,234.5 |\n"
-                                               "| 乙 | －４.０ |\n| 丙 | 12% |\n| 丁 | 约5 |\n"))
-    values = [(cell.value, cell.decimals, cell.percent) for row in table.body_rows()
-              if (cell := table.cell(row, 1)) is not None]
+    table = the_table(
+        write(
+            tmp_path,
+            "a.md",
+            "| 项目 | 数值 |\n| --- | --- |\n| 甲 | 1,234.5 |\n| 乙 | －４.０ |\n| 丙 | 12% |\n| 丁 | 约5 |\n",
+        )
+    )
+    values = [
+        (cell.value, cell.decimals, cell.percent)
+        for row in table.body_rows()
+        if (cell := table.cell(row, 1)) is not None
+    ]
     assert values == [(pytest.approx(1234.5), 1, False), (-4, 1, False), (12, 0, True), (None, 0, False)]
 
 

@@ -1,4 +1,5 @@
 """checker.core.tables: sections written once into the cache folder and read back mapped."""
+
 import array
 
 import pytest

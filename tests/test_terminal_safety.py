@@ -1,6 +1,7 @@
 """Document text and file names never reach a terminal raw: the text and GitHub formats
 show control characters as visible stand-ins, and a file name cannot forge a finding
 line. JSON stays exact (it escapes them itself)."""
+
 from __future__ import annotations
 
 import json
@@ -18,10 +19,22 @@ DOCUMENT = f"关于开展安全检查的通知\n各单位要（认真落实{TITL
 needs_newline_names = pytest.mark.skipif(sys.platform == "win32", reason="file names cannot hold a newline")
 
 
-@pytest.mark.parametrize("raw, shown", [
-    ("\x1b", "␛"), ("\x07", "␇"), ("\x00", "␀"), ("\r", "␍"), ("\n", "␊"), ("\x7f", "␡"),
-    ("\x9b", "\\x9b"), ("\x85", "\\x85"), ("\u202e", "\\u202e"), ("\u2066", "\\u2066"), ("\u2069", "\\u2069"),
-])
+@pytest.mark.parametrize(
+    "raw, shown",
+    [
+        ("\x1b", "␛"),
+        ("\x07", "␇"),
+        ("\x00", "␀"),
+        ("\r", "␍"),
+        ("\n", "␊"),
+        ("\x7f", "␡"),
+        ("\x9b", "\\x9b"),
+        ("\x85", "\\x85"),
+        ("\u202e", "\\u202e"),
+        ("\u2066", "\\u2066"),
+        ("\u2069", "\\u2069"),
+    ],
+)
 def test_each_control_character_has_a_visible_stand_in(raw, shown):
     assert visible(f"甲{raw}乙") == f"甲{shown}乙"
 
@@ -57,7 +70,10 @@ def test_a_file_name_with_a_newline_cannot_forge_a_finding_line(tmp_path):
     path.write_text(DOCUMENT.replace(TITLE_ESCAPE, ""), encoding="utf-8")
     result = run("check", "--select", "PN101", str(tmp_path))
     lines = result.stdout.splitlines()
-    assert lines[0] == f"{tmp_path}/a␊forged.txt:9:9: XX999 [error] 伪造的问题.txt:2:5: PN101 [error] “（”在本段内没有对应的“）”"
+    assert (
+        lines[0]
+        == f"{tmp_path}/a␊forged.txt:9:9: XX999 [error] 伪造的问题.txt:2:5: PN101 [error] “（”在本段内没有对应的“）”"
+    )
     assert not any(line.startswith("forged.txt") for line in lines)
     assert lines[-1] == "共 1 条问题（错误 1，警告 0，提示 0），检查了 1 个文件"
 

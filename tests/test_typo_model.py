@@ -1,5 +1,6 @@
 """Statistical typo detection: TY201 same-sounding slips, TY202 swapped characters
 (checker/rules/checks/typo_model.py), over the lexicon of checker/model/segmentation.py."""
+
 import random
 
 import pytest
@@ -28,24 +29,30 @@ def test_a_same_sounding_slip_is_reported_with_its_evidence():
     assert finding.fix.safety == "unsafe"
 
 
-@pytest.mark.parametrize("text, written, right", [
-    ("要进一步规范管理，完善度制建设。\n", "度制", "制度"),
-    ("认真做好信访稳定工作，及时化解盾矛纠纷。\n", "盾矛", "矛盾"),
-    ("切实加强组织导领，明确责任分工。\n", "导领", "领导"),
-])
+@pytest.mark.parametrize(
+    "text, written, right",
+    [
+        ("要进一步规范管理，完善度制建设。\n", "度制", "制度"),
+        ("认真做好信访稳定工作，及时化解盾矛纠纷。\n", "盾矛", "矛盾"),
+        ("切实加强组织导领，明确责任分工。\n", "导领", "领导"),
+    ],
+)
 def test_two_swapped_characters_are_reported(text, written, right):
     (finding,) = findings(text, "TY2")
     assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY202", written, right)
 
 
-@pytest.mark.parametrize("text", [
-    "各部门要认真落实主体责任。\n",
-    "进一步提高工作效率和服务水平。\n",
-    "深化实施创新驱动发展战略。\n",
-    "推进“理响重庆”宣传活动。\n",  # a quoted slogan plays on a word on purpose
-    "城投、津融等企业重组优化。\n",  # short names in a list
-    "基础教育扩优提质，推进扩优提质行动。\n",  # used twice: the document's own word
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各部门要认真落实主体责任。\n",
+        "进一步提高工作效率和服务水平。\n",
+        "深化实施创新驱动发展战略。\n",
+        "推进“理响重庆”宣传活动。\n",  # a quoted slogan plays on a word on purpose
+        "城投、津融等企业重组优化。\n",  # short names in a list
+        "基础教育扩优提质，推进扩优提质行动。\n",  # used twice: the document's own word
+    ],
+)
 def test_correct_text_names_and_slogans_are_not_reported(text):
     assert findings(text, "TY2") == []
 
@@ -57,8 +64,10 @@ def test_a_form_the_pack_already_reports_is_not_reported_again():
 
 def test_a_user_pack_can_accept_a_word(tmp_path):
     pack = tmp_path / "words.yaml"
-    pack.write_text("version: 1\naccept: [洛实]\nrules:\n  - {type: existence, id: none, tokens: [无此词], "
-                    "message: x}\n", encoding="utf-8")
+    pack.write_text(
+        "version: 1\naccept: [洛实]\nrules:\n  - {type: existence, id: none, tokens: [无此词], message: x}\n",
+        encoding="utf-8",
+    )
     assert findings("各部门要认真洛实主体责任。\n", "TY2", rule_packs=[str(pack)]) == []
 
 
@@ -68,6 +77,7 @@ def test_the_samples_and_the_seed_have_no_statistical_findings(seed_path):
 
 
 # -- the lexicon and the C-speed scan -------------------------------------------------------
+
 
 def test_the_lexicon_knows_words_and_readings():
     lex = lexicon()
@@ -88,9 +98,9 @@ def naive_pairs(text, lex):
     for k, ch in enumerate(text):
         if ch not in rare or known(k - 1) or known(k):
             continue
-        if k >= 1 and text[k - 1] in rare and not (k >= 2 and lex.is_word(text[k - 2:k])):
+        if k >= 1 and text[k - 1] in rare and not (k >= 2 and lex.is_word(text[k - 2 : k])):
             found.setdefault(k - 1, set()).add(1)
-        if k + 1 < len(text) and text[k + 1] in rare and not (k + 2 < len(text) and lex.is_word(text[k + 1:k + 3])):
+        if k + 1 < len(text) and text[k + 1] in rare and not (k + 2 < len(text) and lex.is_word(text[k + 1 : k + 3])):
             found.setdefault(k, set()).add(0)
     return found
 
@@ -113,7 +123,7 @@ def test_segments_cover_the_body_once():
     doc = Document("各单位要认真部署。\n\n狠抓落实。\n")
     words = segments(doc)
     assert "".join(word for _, word in words) == "各单位要认真部署。狠抓落实。"
-    assert all(doc.text[offset:offset + len(word)] == word for offset, word in words)
+    assert all(doc.text[offset : offset + len(word)] == word for offset, word in words)
     assert segments(doc) is words  # computed once per document
 
 

@@ -1,4 +1,5 @@
 """``doccheck check --watch``: what changed is printed, and only that."""
+
 from __future__ import annotations
 
 import threading

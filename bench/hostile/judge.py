@@ -17,6 +17,7 @@ the case behaves as issue 21 asks: the expected outcome class, within the limits
 no traceback or internal error, no file changed that the command was not asked to
 change, nothing left behind.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -141,18 +142,34 @@ class Run:
     stderr: str
 
 
-def execute(argv: list[str], folder: Path, stdin: Path | None, seconds: float,
-            env: dict[str, str] | None = None, wait_factor: float = WAIT_FACTOR) -> Run:
+def execute(
+    argv: list[str],
+    folder: Path,
+    stdin: Path | None,
+    seconds: float,
+    env: dict[str, str] | None = None,
+    wait_factor: float = WAIT_FACTOR,
+) -> Run:
     """Run one command; stop it (and every process of its session) once it has used
     ``seconds`` of CPU, or waits, or has run ``wait_factor`` times as long in wall time."""
-    with tempfile.TemporaryDirectory(prefix="hostile-run-") as scratch, \
-            open(Path(scratch) / "out", "w+b") as out, open(Path(scratch) / "err", "w+b") as err, \
-            (open(stdin, "rb") if stdin else open(os.devnull, "rb")) as source:
+    with (
+        tempfile.TemporaryDirectory(prefix="hostile-run-") as scratch,
+        open(Path(scratch) / "out", "w+b") as out,
+        open(Path(scratch) / "err", "w+b") as err,
+        open(stdin, "rb") if stdin else open(os.devnull, "rb") as source,
+    ):
         report = Path(scratch) / "report.json"
         started = time.monotonic()
-        launcher = subprocess.Popen([sys.executable, "-S", "-c", _LAUNCHER, str(report), *command(argv)],
-                                    cwd=folder, stdin=source, stdout=out, stderr=err, start_new_session=True,
-                                    preexec_fn=_limit_address_space, env=env)
+        launcher = subprocess.Popen(
+            [sys.executable, "-S", "-c", _LAUNCHER, str(report), *command(argv)],
+            cwd=folder,
+            stdin=source,
+            stdout=out,
+            stderr=err,
+            start_new_session=True,
+            preexec_fn=_limit_address_space,
+            env=env,
+        )
         peak_processes, peak_kilobytes, cpu, stopped = 0, 0, 0.0, ""
         last_busy, last_cpu = started, 0.0
         while launcher.poll() is None:
@@ -198,13 +215,23 @@ def warm_environment(cache: Path) -> dict[str, str]:
     run costs (a cold cache adds about a second of CPU and 60 MB)."""
     env = {**os.environ, "DOCCHECK_CACHE_DIR": str(cache)}
     samples = Path(__file__).resolve().parents[2] / "samples"
-    subprocess.run(command(["doccheck", "check", "--fail-on", "never", str(samples)]), env=env,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        command(["doccheck", "check", "--fail-on", "never", str(samples)]),
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
     return env
 
 
-def run_case(case: Any, folder: Path, seconds: float | None = None, env: dict[str, str] | None = None,
-             wait_factor: float = WAIT_FACTOR) -> Outcome:
+def run_case(
+    case: Any,
+    folder: Path,
+    seconds: float | None = None,
+    env: dict[str, str] | None = None,
+    wait_factor: float = WAIT_FACTOR,
+) -> Outcome:
     """Run ``case`` (a :class:`make_hostile.Case`) in ``folder``, where its files are."""
     limit = seconds or case.seconds
     before = snapshot(folder)  # before the prelude: what it leaves behind counts too
@@ -228,16 +255,16 @@ def outcome_class(outcome: Outcome) -> str | None:
         return FINDINGS
     if outcome.run.status == 2:
         # a usage or configuration error is printed as "错误：…" ("Error: …" in English) and no report
-        refused = any(line.startswith(("错误：", "用法：", "Error:", "Usage:"))
-                      for line in outcome.run.stderr.splitlines())
+        refused = any(
+            line.startswith(("错误：", "用法：", "Error:", "Usage:")) for line in outcome.run.stderr.splitlines()
+        )
         return REFUSED if refused else FILE_ERROR
     return None
 
 
 def _message_lines(outcome: Outcome, kind: str) -> list[str]:
     streams = outcome.run.stderr if kind == REFUSED else outcome.run.stdout + "\n" + outcome.run.stderr
-    return [line for line in streams.splitlines()
-            if ("error" in line.lower() or "错误" in line) and _CJK.search(line)]
+    return [line for line in streams.splitlines() if ("error" in line.lower() or "错误" in line) and _CJK.search(line)]
 
 
 def control_characters(text: str) -> list[str]:
@@ -258,12 +285,13 @@ def limits(case: Any, scale: str) -> tuple[float, float]:
         return case.seconds, case.megabytes
     if case.ci_fraction is None:
         return min(case.seconds, SHORT_SECONDS), case.megabytes
-    return (STARTUP_SECONDS + case.seconds * case.ci_fraction,
-            BASE_MEGABYTES + (case.megabytes - BASE_MEGABYTES) * case.ci_fraction)
+    return (
+        STARTUP_SECONDS + case.seconds * case.ci_fraction,
+        BASE_MEGABYTES + (case.megabytes - BASE_MEGABYTES) * case.ci_fraction,
+    )
 
 
-def problems(case: Any, outcome: Outcome, seconds: float | None = None,
-             megabytes: float | None = None) -> list[str]:
+def problems(case: Any, outcome: Outcome, seconds: float | None = None, megabytes: float | None = None) -> list[str]:
     """What is wrong with ``outcome``; empty when the case passes. ``seconds`` and
     ``megabytes`` replace the case's limits (the test suite's smaller inputs)."""
     seconds, megabytes = seconds or case.seconds, megabytes or case.megabytes
@@ -295,8 +323,11 @@ def problems(case: Any, outcome: Outcome, seconds: float | None = None,
     if re.search(r"\bIN001\b", outcome.run.stdout):
         found.append("a rule crashed (IN001)")
     # a prelude that failed on its own (a helper script that no longer runs) tests nothing
-    found.extend(f"its prelude failed: {_last_line(prelude.stderr)}" for prelude in outcome.preludes
-                 if "Traceback" in prelude.stdout + prelude.stderr)
+    found.extend(
+        f"its prelude failed: {_last_line(prelude.stderr)}"
+        for prelude in outcome.preludes
+        if "Traceback" in prelude.stdout + prelude.stderr
+    )
     found.extend(_file_problems(case, outcome))
     found.extend(_check_problems(case, outcome))
     return found

@@ -35,6 +35,7 @@ unbounded read gets through within the limits. Files are written streaming, and
 the big ones are highly compressible, so the corpus is small on disk (about 5 MB
 at ``full``) however large it is once inflated.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -144,30 +145,37 @@ def _template() -> dict[str, bytes]:
 
 
 def paragraph_xml(text: str, num_id: str | None = None, ilvl: str = "0") -> str:
-    numbering = (f'<w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr>'
-                 if num_id else "")
-    return f"<w:p>{numbering}<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+    numbering = (
+        f'<w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr>' if num_id else ""
+    )
+    return f'<w:p>{numbering}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
 
 
 def document_xml(body: str) -> str:
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W_NS}">'
-            f"<w:body>{body}<w:sectPr/></w:body></w:document>")
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W_NS}">'
+        f"<w:body>{body}<w:sectPr/></w:body></w:document>"
+    )
 
 
 def numbering_xml(level: str, override: str = "") -> str:
     """One list (numId 1) whose abstract definition has ``level`` (``<w:lvl>…``)."""
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="{W_NS}">'
-            f'<w:abstractNum w:abstractNumId="0">{level}</w:abstractNum>'
-            f'<w:num w:numId="1"><w:abstractNumId w:val="0"/>{override}</w:num></w:numbering>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="{W_NS}">'
+        f'<w:abstractNum w:abstractNumId="0">{level}</w:abstractNum>'
+        f'<w:num w:numId="1"><w:abstractNumId w:val="0"/>{override}</w:num></w:numbering>'
+    )
 
 
 def level_xml(ilvl: str = "0", start: str = "1", fmt: str = "decimal", text: str = "%1.") -> str:
-    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
-            f'<w:lvlText w:val="{text}"/></w:lvl>')
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+    )
 
 
-def write_docx(path: Path, members: dict[str, bytes | str],
-               streamed: dict[str, tuple[bytes, bytes, int, bytes]] | None = None) -> None:
+def write_docx(
+    path: Path, members: dict[str, bytes | str], streamed: dict[str, tuple[bytes, bytes, int, bytes]] | None = None
+) -> None:
     """A .docx: the template's members, replaced or added by ``members``; each of
     ``streamed`` (name → head, unit, count, tail) is deflated as it is written."""
     parts = dict(_template())
@@ -187,7 +195,8 @@ def write_docx(path: Path, members: dict[str, bytes | str],
 
 def numbered_docx(path: Path, level: str, override: str = "", ilvl: str = "0", paragraphs: int = 3) -> None:
     body = paragraph_xml("关于做好安全检查工作的通知") + "".join(
-        paragraph_xml(f"各单位要认真落实第{index}项工作要求。", num_id="1", ilvl=ilvl) for index in range(paragraphs))
+        paragraph_xml(f"各单位要认真落实第{index}项工作要求。", num_id="1", ilvl=ilvl) for index in range(paragraphs)
+    )
     write_docx(path, {"word/document.xml": document_xml(body), "word/numbering.xml": numbering_xml(level, override)})
 
 
@@ -242,9 +251,16 @@ MARKDOWN_VARIANTS = {
 def _markdown_cases() -> list[tuple[Case, Callable]]:
     made = []
     for name, text in MARKDOWN_VARIANTS.items():
-        case = Case(name, 1, "fix on Markdown whose paragraph starts with a line of only white space",
-                    ["doccheck", "fix", "doc.md"], [FINDINGS], may_change=["doc.md"],
-                    fixed={"doc.md": fixed_md(text)}, checks=["fix-idempotent"])
+        case = Case(
+            name,
+            1,
+            "fix on Markdown whose paragraph starts with a line of only white space",
+            ["doccheck", "fix", "doc.md"],
+            [FINDINGS],
+            may_change=["doc.md"],
+            fixed={"doc.md": fixed_md(text)},
+            checks=["fix-idempotent"],
+        )
         made.append((case, lambda folder, scale, text=text: write_text(folder / "doc.md", text)))
     return made
 
@@ -255,8 +271,11 @@ def _gap(folder: Path, scale: Scale) -> None:
 
 def _thumbnail_docx(folder: Path, scale: Scale) -> None:
     size = scale.pick(THUMBNAIL_BYTES)
-    write_docx(folder / "thumb.docx", {}, streamed={"docProps/thumbnail.jpeg": (b"\xff\xd8\xff\xe0", b"\0" * 4096,
-                                                                                size // 4096, b"\xff\xd9")})
+    write_docx(
+        folder / "thumb.docx",
+        {},
+        streamed={"docProps/thumbnail.jpeg": (b"\xff\xd8\xff\xe0", b"\0" * 4096, size // 4096, b"\xff\xd9")},
+    )
 
 
 def _paragraphs_docx(folder: Path, scale: Scale) -> None:
@@ -268,8 +287,11 @@ def _paragraphs_docx(folder: Path, scale: Scale) -> None:
 
 def _table_docx(folder: Path, scale: Scale) -> None:
     rows, columns = scale.pick(TABLE_ROWS), 30
-    row = "<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{column + 1}</w:t></w:r></w:p></w:tc>"
-                             for column in range(columns)) + "</w:tr>"
+    row = (
+        "<w:tr>"
+        + "".join(f"<w:tc><w:p><w:r><w:t>{column + 1}</w:t></w:r></w:p></w:tc>" for column in range(columns))
+        + "</w:tr>"
+    )
     grid = "<w:tblGrid>" + '<w:gridCol w:w="300"/>' * columns + "</w:tblGrid>"
     body = paragraph_xml("关于报送统计数据的通知") + f"<w:tbl>{grid}{row * rows}</w:tbl>"
     write_docx(folder / "table.docx", {"word/document.xml": document_xml(body)})
@@ -291,8 +313,10 @@ def _slow_html(folder: Path, scale: Scale) -> None:
     line is then in the page's text neither as it is nor with its white space
     collapsed, and every way of looking for it reads the whole page."""
     with open(folder / "page.html", "w", encoding="utf-8") as stream:
-        stream.write("<html><head><meta charset=\"utf-8\"><title>关于报送统计数据的通知</title></head><body>"
-                     "<h1>关于报送统计数据的通知</h1><div>\n")
+        stream.write(
+            '<html><head><meta charset="utf-8"><title>关于报送统计数据的通知</title></head><body>'
+            "<h1>关于报送统计数据的通知</h1><div>\n"
+        )
         for index in range(scale.pick(HTML_LINES)):
             stream.write(f"<p>第{index}项\u00ad要求。</p>\n")
         stream.write("</div></body></html>\n")
@@ -300,8 +324,7 @@ def _slow_html(folder: Path, scale: Scale) -> None:
 
 def _typo_markdown(folder: Path, scale: Scale) -> None:
     unit = "- 各单位要认真布署，安照要求贯澈落实。\n".encode()  # three TY101 per line
-    write_repeated(folder / "typos.md", "# 关于部署工作的通知\n\n".encode(), unit,
-                   scale.pick(TYPO_BYTES) // len(unit))
+    write_repeated(folder / "typos.md", "# 关于部署工作的通知\n\n".encode(), unit, scale.pick(TYPO_BYTES) // len(unit))
 
 
 def _dates(folder: Path, scale: Scale) -> None:
@@ -326,20 +349,30 @@ def _aes_pdf(folder: Path, scale: Scale) -> None:
     (folder / "plain.pdf").unlink()
 
 
-def _html(folder: Path, name: str, body: str, head: str = "<meta charset=\"utf-8\">") -> None:
-    write_text(folder / name, f"<html><head>{head}<title>关于做好安全检查工作的通知</title></head><body>"
-                              f"<h1>关于做好安全检查工作的通知</h1>{body}</body></html>\n")
+def _html(folder: Path, name: str, body: str, head: str = '<meta charset="utf-8">') -> None:
+    write_text(
+        folder / name,
+        f"<html><head>{head}<title>关于做好安全检查工作的通知</title></head><body>"
+        f"<h1>关于做好安全检查工作的通知</h1>{body}</body></html>\n",
+    )
 
 
 def _gap_html(folder: Path, scale: Scale) -> None:
-    _html(folder, "page.html", "".join(f"<p>{line}</p>" for line in GAP.splitlines()),
-          head='<meta charset="undefined">')
+    _html(
+        folder, "page.html", "".join(f"<p>{line}</p>" for line in GAP.splitlines()), head='<meta charset="undefined">'
+    )
 
 
 def _deep_html(folder: Path, scale: Scale) -> None:
     depth = 20_000
-    write_text(folder / "deep.html", "<html><body>" + "<div>" * depth
-               + "".join(f"<p>{line}</p>" for line in GAP.splitlines()) + "</div>" * depth + "</body></html>\n")
+    write_text(
+        folder / "deep.html",
+        "<html><body>"
+        + "<div>" * depth
+        + "".join(f"<p>{line}</p>" for line in GAP.splitlines())
+        + "</div>" * depth
+        + "</body></html>\n",
+    )
 
 
 def _docx_cases() -> list[tuple[Case, Callable]]:
@@ -347,34 +380,111 @@ def _docx_cases() -> list[tuple[Case, Callable]]:
         return lambda folder, scale: numbered_docx(folder / "x.docx", level_xml(**attributes))
 
     return [
-        (Case("docx-huge-thumbnail", 3, ".docx with a 2 GB thumbnail (2 MB compressed)",
-              ["doccheck", "check", "thumb.docx"], [FILE_ERROR]), _thumbnail_docx),
-        (Case("docx-200mb-of-paragraphs", 3, ".docx with 200 MB of paragraphs in document.xml (compressed small)",
-              ["doccheck", "check", "long.docx"], [FILE_ERROR]), _paragraphs_docx),
-        (Case("docx-lower-letter-start-1e10", 3, "numbering.xml: lowerLetter list starting at 10000000000",
-              ["doccheck", "check", "x.docx"], [FINDINGS, FILE_ERROR]),
-         level(start="10000000000", fmt="lowerLetter")),
-        (Case("docx-start-override-1e11", 3, "numbering.xml: startOverride 99999999999 on a lowerLetter list",
-              ["doccheck", "check", "x.docx"], [FINDINGS, FILE_ERROR]),
-         lambda folder, scale: numbered_docx(
-             folder / "x.docx", level_xml(fmt="lowerLetter"),
-             override='<w:lvlOverride w:ilvl="0"><w:startOverride w:val="99999999999"/></w:lvlOverride>')),
-        (Case("docx-ilvl-50000000", 3, 'numbering: a level and a paragraph at w:ilvl="50000000"',
-              ["doccheck", "check", "x.docx"], [FINDINGS, FILE_ERROR]),
-         lambda folder, scale: numbered_docx(folder / "x.docx", level_xml(ilvl="50000000", text="%1."),
-                                             ilvl="50000000")),
-        (Case("docx-ilvl-abc", 6, 'numbering: w:ilvl="abc"', ["doccheck", "check", "x.docx"],
-              [FINDINGS, FILE_ERROR]), level(ilvl="abc")),
-        (Case("docx-ilvl-abc-stdin", 6, 'numbering: w:ilvl="abc", on standard input',
-              ["doccheck", "check", "--stdin-filename", "x.docx", "-"], [FINDINGS, FILE_ERROR], stdin="x.docx"),
-         level(ilvl="abc")),
-        (Case("annotate-ilvl-abc", 6, 'annotate a .docx whose numbering has w:ilvl="abc"',
-              ["doccheck", "annotate", "x.docx", "-o", "out.docx"], [FINDINGS, FILE_ERROR, REFUSED],
-              outputs=["out.docx"]), level(ilvl="abc")),
-        (Case("docx-start-5000-digits", 6, "numbering: a w:start of 5,000 digits", ["doccheck", "check", "x.docx"],
-              [FINDINGS, FILE_ERROR]), level(start="1" * 5000)),
-        (Case("docx-table-4000x30", 4, "a .docx with a 4000×30 table (69 KB)", ["doccheck", "check", "table.docx"],
-              [FINDINGS], ci_fraction=fraction(TABLE_ROWS)), _table_docx),
+        (
+            Case(
+                "docx-huge-thumbnail",
+                3,
+                ".docx with a 2 GB thumbnail (2 MB compressed)",
+                ["doccheck", "check", "thumb.docx"],
+                [FILE_ERROR],
+            ),
+            _thumbnail_docx,
+        ),
+        (
+            Case(
+                "docx-200mb-of-paragraphs",
+                3,
+                ".docx with 200 MB of paragraphs in document.xml (compressed small)",
+                ["doccheck", "check", "long.docx"],
+                [FILE_ERROR],
+            ),
+            _paragraphs_docx,
+        ),
+        (
+            Case(
+                "docx-lower-letter-start-1e10",
+                3,
+                "numbering.xml: lowerLetter list starting at 10000000000",
+                ["doccheck", "check", "x.docx"],
+                [FINDINGS, FILE_ERROR],
+            ),
+            level(start="10000000000", fmt="lowerLetter"),
+        ),
+        (
+            Case(
+                "docx-start-override-1e11",
+                3,
+                "numbering.xml: startOverride 99999999999 on a lowerLetter list",
+                ["doccheck", "check", "x.docx"],
+                [FINDINGS, FILE_ERROR],
+            ),
+            lambda folder, scale: numbered_docx(
+                folder / "x.docx",
+                level_xml(fmt="lowerLetter"),
+                override='<w:lvlOverride w:ilvl="0"><w:startOverride w:val="99999999999"/></w:lvlOverride>',
+            ),
+        ),
+        (
+            Case(
+                "docx-ilvl-50000000",
+                3,
+                'numbering: a level and a paragraph at w:ilvl="50000000"',
+                ["doccheck", "check", "x.docx"],
+                [FINDINGS, FILE_ERROR],
+            ),
+            lambda folder, scale: numbered_docx(
+                folder / "x.docx", level_xml(ilvl="50000000", text="%1."), ilvl="50000000"
+            ),
+        ),
+        (
+            Case(
+                "docx-ilvl-abc", 6, 'numbering: w:ilvl="abc"', ["doccheck", "check", "x.docx"], [FINDINGS, FILE_ERROR]
+            ),
+            level(ilvl="abc"),
+        ),
+        (
+            Case(
+                "docx-ilvl-abc-stdin",
+                6,
+                'numbering: w:ilvl="abc", on standard input',
+                ["doccheck", "check", "--stdin-filename", "x.docx", "-"],
+                [FINDINGS, FILE_ERROR],
+                stdin="x.docx",
+            ),
+            level(ilvl="abc"),
+        ),
+        (
+            Case(
+                "annotate-ilvl-abc",
+                6,
+                'annotate a .docx whose numbering has w:ilvl="abc"',
+                ["doccheck", "annotate", "x.docx", "-o", "out.docx"],
+                [FINDINGS, FILE_ERROR, REFUSED],
+                outputs=["out.docx"],
+            ),
+            level(ilvl="abc"),
+        ),
+        (
+            Case(
+                "docx-start-5000-digits",
+                6,
+                "numbering: a w:start of 5,000 digits",
+                ["doccheck", "check", "x.docx"],
+                [FINDINGS, FILE_ERROR],
+            ),
+            level(start="1" * 5000),
+        ),
+        (
+            Case(
+                "docx-table-4000x30",
+                4,
+                "a .docx with a 4000×30 table (69 KB)",
+                ["doccheck", "check", "table.docx"],
+                [FINDINGS],
+                ci_fraction=fraction(TABLE_ROWS),
+            ),
+            _table_docx,
+        ),
     ]
 
 
@@ -384,28 +494,39 @@ def _config(folder: Path, toml: str, name: str = "doccheck.toml") -> None:
 
 
 def _bomb_pack(folder: Path, scale: Scale) -> None:
-    write_text(folder / "bomb.yaml", "version: 1\nname: bomb\nrules:\n  - id: bomb\n    type: existence\n"
-                                     "    message: 重复\n    tokens:\n" + alias_bomb("t", 6))
+    write_text(
+        folder / "bomb.yaml",
+        "version: 1\nname: bomb\nrules:\n  - id: bomb\n    type: existence\n"
+        "    message: 重复\n    tokens:\n" + alias_bomb("t", 6),
+    )
     _config(folder, 'rule-packs = ["bomb.yaml"]\n')
 
 
 def _bomb_glossary(folder: Path, scale: Scale) -> None:
-    write_text(folder / "names.yaml", "version: 1\nterms:\n  - canonical: 国家统计局\n    variants:\n"
-               + alias_bomb("v", 6))
+    write_text(
+        folder / "names.yaml", "version: 1\nterms:\n  - canonical: 国家统计局\n    variants:\n" + alias_bomb("v", 6)
+    )
     _config(folder, 'glossaries = ["names.yaml"]\n')
 
 
 def _bomb_profile(folder: Path, scale: Scale) -> None:
-    write_text(folder / "bomb.yaml", "name: bomb\ntype: 通知\ndescription: 通知\nparts:\n  - id: tasks\n"
-                                     "    name: 工作任务\n    match:\n" + alias_bomb("m", 6))
+    write_text(
+        folder / "bomb.yaml",
+        "name: bomb\ntype: 通知\ndescription: 通知\nparts:\n  - id: tasks\n"
+        "    name: 工作任务\n    match:\n" + alias_bomb("m", 6),
+    )
     _gap(folder, scale)
 
 
 def _message_pack(message: str):
     def build(folder: Path, scale: Scale) -> None:
-        write_text(folder / "pack.yaml", f"version: 1\nname: mine\nrules:\n  - id: checks\n    type: existence\n"
-                                         f"    message: \"{message}\"\n    tokens: [监督检查]\n")
+        write_text(
+            folder / "pack.yaml",
+            f"version: 1\nname: mine\nrules:\n  - id: checks\n    type: existence\n"
+            f'    message: "{message}"\n    tokens: [监督检查]\n',
+        )
         _config(folder, 'rule-packs = ["pack.yaml"]\n')
+
     return build
 
 
@@ -413,12 +534,14 @@ def _profile_with(expected: str, document: str):
     def build(folder: Path, scale: Scale) -> None:
         write_text(folder / "mine.yaml", f"name: mine\ntype: 通知\ndescription: 通知\nexpected:\n{expected}")
         write_text(folder / "doc.txt", document)
+
     return build
 
 
 # a title of four lines (a title line has at most 80 characters), with 40 commas in all
-TITLE_40_COMMAS = "\n".join("，".join(f"第{line * 11 + item}项" for item in range(11))
-                            for line in range(4)) + "工作的通知"
+TITLE_40_COMMAS = (
+    "\n".join("，".join(f"第{line * 11 + item}项" for item in range(11)) for line in range(4)) + "工作的通知"
+)
 _NESTED = "甲" * 40
 
 
@@ -426,9 +549,10 @@ def _glob_config(key: str):
     glob = "*a" * 14 + "*b"
 
     def build(folder: Path, scale: Scale) -> None:
-        table = (f'exclude = ["{glob}"]\n' if key == "exclude" else f'[per-path-profiles]\n"{glob}" = "notice"\n')
+        table = f'exclude = ["{glob}"]\n' if key == "exclude" else f'[per-path-profiles]\n"{glob}" = "notice"\n'
         write_text(folder / "doccheck.toml", table)
         write_text(folder / ("a" * 116 + ".txt"), GAP)
+
     return build
 
 
@@ -529,106 +653,391 @@ def _deep_baseline(folder: Path, scale: Scale) -> None:
 def _pyproject(value: str):
     def build(folder: Path, scale: Scale) -> None:
         _config(folder, f"tool = {value}\n", name="pyproject.toml")
+
     return build
 
 
 def _other_cases() -> list[tuple[Case, Callable]]:
     check_gap = ["doccheck", "check", "doc.txt"]
     return [
-        (Case("check-output-onto-input", 2, "check doc.txt -o doc.txt",
-              ["doccheck", "check", "doc.txt", "-o", "doc.txt"], [REFUSED]), _gap),
-        (Case("write-baseline-onto-input", 2, "check doc.txt --write-baseline doc.txt",
-              ["doccheck", "check", "doc.txt", "--write-baseline", "doc.txt"], [REFUSED]), _gap),
-        (Case("lines-250000-of-one-character", 4, "250,000 one-character lines (1 MB)",
-              ["doccheck", "check", "lines.txt"], [FINDINGS], ci_fraction=fraction(LINES)), _lines),
-        (Case("headings-100000", 4, "100,000 numbered headings", ["doccheck", "check", "headings.txt"],
-              [FINDINGS], ci_fraction=fraction(HEADINGS)), _headings),
-        (Case("html-lines-rewritten", 4, "a 1.15 MB page of short lines the extractor rewrites",
-              ["doccheck", "check", "page.html"], [FINDINGS], ci_fraction=fraction(HTML_LINES)), _slow_html),
-        (Case("markdown-repeated-typo-json", 4, "700 KB of Markdown with a repeated typo, JSON output",
-              ["doccheck", "check", "--format", "json", "typos.md"], [FINDINGS], codes=["TY101"],
-              ci_fraction=fraction(TYPO_BYTES)), _typo_markdown),
-        (Case("dates-5mb-json", 4, "5 MB of impossible dates, JSON output",
-              ["doccheck", "check", "--format", "json", "dates.txt"], [FINDINGS], codes=["DT101"],
-              ci_fraction=fraction(DATE_BYTES)), _dates),
+        (
+            Case(
+                "check-output-onto-input",
+                2,
+                "check doc.txt -o doc.txt",
+                ["doccheck", "check", "doc.txt", "-o", "doc.txt"],
+                [REFUSED],
+            ),
+            _gap,
+        ),
+        (
+            Case(
+                "write-baseline-onto-input",
+                2,
+                "check doc.txt --write-baseline doc.txt",
+                ["doccheck", "check", "doc.txt", "--write-baseline", "doc.txt"],
+                [REFUSED],
+            ),
+            _gap,
+        ),
+        (
+            Case(
+                "lines-250000-of-one-character",
+                4,
+                "250,000 one-character lines (1 MB)",
+                ["doccheck", "check", "lines.txt"],
+                [FINDINGS],
+                ci_fraction=fraction(LINES),
+            ),
+            _lines,
+        ),
+        (
+            Case(
+                "headings-100000",
+                4,
+                "100,000 numbered headings",
+                ["doccheck", "check", "headings.txt"],
+                [FINDINGS],
+                ci_fraction=fraction(HEADINGS),
+            ),
+            _headings,
+        ),
+        (
+            Case(
+                "html-lines-rewritten",
+                4,
+                "a 1.15 MB page of short lines the extractor rewrites",
+                ["doccheck", "check", "page.html"],
+                [FINDINGS],
+                ci_fraction=fraction(HTML_LINES),
+            ),
+            _slow_html,
+        ),
+        (
+            Case(
+                "markdown-repeated-typo-json",
+                4,
+                "700 KB of Markdown with a repeated typo, JSON output",
+                ["doccheck", "check", "--format", "json", "typos.md"],
+                [FINDINGS],
+                codes=["TY101"],
+                ci_fraction=fraction(TYPO_BYTES),
+            ),
+            _typo_markdown,
+        ),
+        (
+            Case(
+                "dates-5mb-json",
+                4,
+                "5 MB of impossible dates, JSON output",
+                ["doccheck", "check", "--format", "json", "dates.txt"],
+                [FINDINGS],
+                codes=["DT101"],
+                ci_fraction=fraction(DATE_BYTES),
+            ),
+            _dates,
+        ),
         (Case("dev-zero", 5, "check /dev/zero", ["doccheck", "check", "/dev/zero"], [FILE_ERROR]), None),
-        (Case("fifo-among-files", 5, "a FIFO among 2,000 files of a checked folder",
-              ["doccheck", "check", "--format", "json", "docs"], [FILE_ERROR, FINDINGS],
-              checks=["every-regular-file-reported"]), _fifo_folder),
-        (Case("worker-killed", 3, "a worker of -j 2 killed (as out of memory) while checking a file",
-              ["python", "kill_worker.py", "check", "-j", "2", "docs"], [FILE_ERROR]), _killed_worker),
-        (Case("jobs-200", 9, "-j 200 over 100 files", ["doccheck", "check", "-j", "200", "docs"], [FINDINGS],
-              checks=["processes-at-most-cpus"]), _many_files),
-        (Case("stdin-pdf-only-page-number", 6, "a PDF holding only a page number, on standard input",
-              ["doccheck", "check", "--stdin-filename", "x.pdf", "-"], [FILE_ERROR], stdin="x.pdf"),
-         _page_number_pdf),
-        (Case("pdf-only-page-number", 6, "a PDF holding only a page number", ["doccheck", "check", "x.pdf"],
-              [FILE_ERROR]), _page_number_pdf),
-        (Case("html-charset-undefined", 6, '<meta charset="undefined">', ["doccheck", "check", "page.html"],
-              [FINDINGS], codes=["ST101"]), _gap_html),
-        (Case("html-charset-undefined-stdin", 6, '<meta charset="undefined">, on standard input',
-              ["doccheck", "check", "--stdin-filename", "page.html", "-"], [FINDINGS], stdin="page.html",
-              codes=["ST101"]), _gap_html),
-        (Case("pyproject-tool-string", 6, 'pyproject.toml: tool = "doccheck"', check_gap, [FINDINGS, REFUSED]),
-         _pyproject('"doccheck"')),
-        (Case("pyproject-tool-integer", 6, "pyproject.toml: tool = 5", check_gap, [FINDINGS, REFUSED]),
-         _pyproject("5")),
-        (Case("pyproject-tool-list", 6, 'pyproject.toml: tool = ["doccheck"]', check_gap, [FINDINGS, REFUSED]),
-         _pyproject('["doccheck"]')),
-        (Case("pyproject-tool-string-named", 6, 'pyproject.toml with tool = "doccheck" given with --config',
-              ["doccheck", "check", "--config", "pyproject.toml", "doc.txt"], [REFUSED]), _pyproject('"doccheck"')),
-        (Case("toml-array-5000-deep", 6, "doccheck.toml with an array nested 5,000 deep", check_gap, [REFUSED]),
-         lambda folder, scale: _config(folder, "select = " + "[" * 5000 + "]" * 5000 + "\n")),
-        (Case("baseline-100000-deep", 6, "a baseline JSON nested 100,000 deep",
-              ["doccheck", "check", "--baseline", "baseline.json", "doc.txt"], [REFUSED]),
-         _deep_baseline),
-        (Case("max-file-size-nan", 6, "--max-file-size nan", ["doccheck", "check", "--max-file-size", "nan",
-                                                              "doc.txt"], [REFUSED]), _gap),
-        (Case("max-file-size-inf", 6, "--max-file-size inf", ["doccheck", "check", "--max-file-size", "inf",
-                                                              "doc.txt"], [REFUSED]), _gap),
-        (Case("max-file-size-tiny", 9, "--max-file-size 0.0000001 (rounds to 0, which meant no limit)",
-              ["doccheck", "check", "--max-file-size", "0.0000001", "doc.txt"], [FILE_ERROR, REFUSED]), _gap),
-        (Case("config-dev-zero", 6, "--config /dev/zero", ["doccheck", "check", "--config", "/dev/zero", "doc.txt"],
-              [REFUSED]), _gap),
+        (
+            Case(
+                "fifo-among-files",
+                5,
+                "a FIFO among 2,000 files of a checked folder",
+                ["doccheck", "check", "--format", "json", "docs"],
+                [FILE_ERROR, FINDINGS],
+                checks=["every-regular-file-reported"],
+            ),
+            _fifo_folder,
+        ),
+        (
+            Case(
+                "worker-killed",
+                3,
+                "a worker of -j 2 killed (as out of memory) while checking a file",
+                ["python", "kill_worker.py", "check", "-j", "2", "docs"],
+                [FILE_ERROR],
+            ),
+            _killed_worker,
+        ),
+        (
+            Case(
+                "jobs-200",
+                9,
+                "-j 200 over 100 files",
+                ["doccheck", "check", "-j", "200", "docs"],
+                [FINDINGS],
+                checks=["processes-at-most-cpus"],
+            ),
+            _many_files,
+        ),
+        (
+            Case(
+                "stdin-pdf-only-page-number",
+                6,
+                "a PDF holding only a page number, on standard input",
+                ["doccheck", "check", "--stdin-filename", "x.pdf", "-"],
+                [FILE_ERROR],
+                stdin="x.pdf",
+            ),
+            _page_number_pdf,
+        ),
+        (
+            Case(
+                "pdf-only-page-number",
+                6,
+                "a PDF holding only a page number",
+                ["doccheck", "check", "x.pdf"],
+                [FILE_ERROR],
+            ),
+            _page_number_pdf,
+        ),
+        (
+            Case(
+                "html-charset-undefined",
+                6,
+                '<meta charset="undefined">',
+                ["doccheck", "check", "page.html"],
+                [FINDINGS],
+                codes=["ST101"],
+            ),
+            _gap_html,
+        ),
+        (
+            Case(
+                "html-charset-undefined-stdin",
+                6,
+                '<meta charset="undefined">, on standard input',
+                ["doccheck", "check", "--stdin-filename", "page.html", "-"],
+                [FINDINGS],
+                stdin="page.html",
+                codes=["ST101"],
+            ),
+            _gap_html,
+        ),
+        (
+            Case("pyproject-tool-string", 6, 'pyproject.toml: tool = "doccheck"', check_gap, [FINDINGS, REFUSED]),
+            _pyproject('"doccheck"'),
+        ),
+        (
+            Case("pyproject-tool-integer", 6, "pyproject.toml: tool = 5", check_gap, [FINDINGS, REFUSED]),
+            _pyproject("5"),
+        ),
+        (
+            Case("pyproject-tool-list", 6, 'pyproject.toml: tool = ["doccheck"]', check_gap, [FINDINGS, REFUSED]),
+            _pyproject('["doccheck"]'),
+        ),
+        (
+            Case(
+                "pyproject-tool-string-named",
+                6,
+                'pyproject.toml with tool = "doccheck" given with --config',
+                ["doccheck", "check", "--config", "pyproject.toml", "doc.txt"],
+                [REFUSED],
+            ),
+            _pyproject('"doccheck"'),
+        ),
+        (
+            Case("toml-array-5000-deep", 6, "doccheck.toml with an array nested 5,000 deep", check_gap, [REFUSED]),
+            lambda folder, scale: _config(folder, "select = " + "[" * 5000 + "]" * 5000 + "\n"),
+        ),
+        (
+            Case(
+                "baseline-100000-deep",
+                6,
+                "a baseline JSON nested 100,000 deep",
+                ["doccheck", "check", "--baseline", "baseline.json", "doc.txt"],
+                [REFUSED],
+            ),
+            _deep_baseline,
+        ),
+        (
+            Case(
+                "max-file-size-nan",
+                6,
+                "--max-file-size nan",
+                ["doccheck", "check", "--max-file-size", "nan", "doc.txt"],
+                [REFUSED],
+            ),
+            _gap,
+        ),
+        (
+            Case(
+                "max-file-size-inf",
+                6,
+                "--max-file-size inf",
+                ["doccheck", "check", "--max-file-size", "inf", "doc.txt"],
+                [REFUSED],
+            ),
+            _gap,
+        ),
+        (
+            Case(
+                "max-file-size-tiny",
+                9,
+                "--max-file-size 0.0000001 (rounds to 0, which meant no limit)",
+                ["doccheck", "check", "--max-file-size", "0.0000001", "doc.txt"],
+                [FILE_ERROR, REFUSED],
+            ),
+            _gap,
+        ),
+        (
+            Case(
+                "config-dev-zero",
+                6,
+                "--config /dev/zero",
+                ["doccheck", "check", "--config", "/dev/zero", "doc.txt"],
+                [REFUSED],
+            ),
+            _gap,
+        ),
         (Case("rule-pack-alias-bomb", 6, "a YAML alias bomb in a rule pack", check_gap, [REFUSED]), _bomb_pack),
         (Case("glossary-alias-bomb", 6, "a YAML alias bomb in a glossary", check_gap, [REFUSED]), _bomb_glossary),
-        (Case("profile-alias-bomb", 6, "a YAML alias bomb in a profile",
-              ["doccheck", "check", "--profile", "bomb.yaml", "doc.txt"], [REFUSED]), _bomb_profile),
-        (Case("rule-pack-message-width", 6, 'a rule-pack message "{match:>999999999}"', check_gap,
-              [REFUSED, FINDINGS]), _message_pack("{match:>999999999}")),
-        (Case("rule-pack-message-positional", 6, 'a rule-pack message "{0}"', check_gap, [REFUSED, FINDINGS]),
-         _message_pack("{0}")),
-        (Case("profile-title-backtracking", 7, "profile expected.title ^(.*?，){38}P, a title with 40 commas",
-              ["doccheck", "check", "--profile", "mine.yaml", "doc.txt"], [FINDINGS, REFUSED]),
-         _profile_with("  - name: 编号\n    reason: 应有编号\n    title: \"^(.*?，){38}P\"\n    match: [编号]\n",
-                       TITLE_40_COMMAS + "\n各单位：\n一、工作任务\n请认真落实。\n二、工作要求\n请按时报送。\n")),
-        (Case("profile-pattern-nested-plus", 7, "profile expected.patterns (甲+)+乙 against 40 甲",
-              ["doccheck", "check", "--profile", "mine.yaml", "doc.txt"], [FINDINGS, REFUSED]),
-         _profile_with("  - name: 乙\n    reason: 应有乙\n    patterns: [\"(甲+)+乙\"]\n",
-                       "关于做好安全检查工作的通知\n各单位：\n一、工作任务\n" + _NESTED + "。\n二、工作要求\n"
-                       "请按时报送。\n")),
-        (Case("exclude-glob-backtracking", 7, "exclude: fourteen *a then *b, a 120-character file name",
-              ["doccheck", "check", "."], [FINDINGS, REFUSED]), _glob_config("exclude")),
-        (Case("per-path-profile-glob-backtracking", 7, "per-path-profiles: fourteen *a then *b, a 120-character name",
-              ["doccheck", "check", "."], [FINDINGS, REFUSED]), _glob_config("per-path-profiles")),
-        (Case("terminal-escape-in-text", 8, r"document text with \x1b]0;TITLE\x07, text output",
-              ["doccheck", "check", "doc.txt"], [FINDINGS], codes=["ST101"], checks=["no-control-characters"]),
-         _escape_text),
-        (Case("newline-in-file-name", 8, "a file name with a newline that forges a finding line",
-              ["doccheck", "check", "."], [FINDINGS], checks=["no-control-characters", "no-forged-line"]),
-         _newline_name),
-        (Case("aes-encrypted-pdf", 9, "an AES-encrypted PDF (empty user password)", ["doccheck", "check", "aes.pdf"],
-              [FINDINGS], codes=["ST101"]), _aes_pdf),
-        (Case("html-nested-20000-deep", 9, "HTML nested 20,000 deep", ["doccheck", "check", "deep.html"],
-              [FINDINGS], codes=["ST101"]), _deep_html),
-        (Case("fix-ascii-with-nul", 1, "fix on ASCII text holding a NUL (found by tests/fuzz)",
-              ["doccheck", "fix", "notes.txt"], [FINDINGS, FILE_ERROR]), _ascii_with_nul),
-        (Case("fix-keeps-hard-link", 9, "fix a file that has a second hard link", ["doccheck", "fix", "doc.txt"],
-              [FINDINGS], may_change=["doc.txt", "link.txt"], checks=["hard-link-kept"]), _hard_link),
-        (Case("fix-killed-during-write", 9, "fix killed while it renames its temporary file, then fix again",
-              ["doccheck", "fix", "doc.txt"], [FINDINGS], may_change=["doc.txt"],
-              prelude=[["python", "kill_at_rename.py", "fix", "doc.txt"]],
-              fixed={"doc.txt": "（2014—2016）年度工作。\n"}), _killed_write),
+        (
+            Case(
+                "profile-alias-bomb",
+                6,
+                "a YAML alias bomb in a profile",
+                ["doccheck", "check", "--profile", "bomb.yaml", "doc.txt"],
+                [REFUSED],
+            ),
+            _bomb_profile,
+        ),
+        (
+            Case(
+                "rule-pack-message-width", 6, 'a rule-pack message "{match:>999999999}"', check_gap, [REFUSED, FINDINGS]
+            ),
+            _message_pack("{match:>999999999}"),
+        ),
+        (
+            Case("rule-pack-message-positional", 6, 'a rule-pack message "{0}"', check_gap, [REFUSED, FINDINGS]),
+            _message_pack("{0}"),
+        ),
+        (
+            Case(
+                "profile-title-backtracking",
+                7,
+                "profile expected.title ^(.*?，){38}P, a title with 40 commas",
+                ["doccheck", "check", "--profile", "mine.yaml", "doc.txt"],
+                [FINDINGS, REFUSED],
+            ),
+            _profile_with(
+                '  - name: 编号\n    reason: 应有编号\n    title: "^(.*?，){38}P"\n    match: [编号]\n',
+                TITLE_40_COMMAS + "\n各单位：\n一、工作任务\n请认真落实。\n二、工作要求\n请按时报送。\n",
+            ),
+        ),
+        (
+            Case(
+                "profile-pattern-nested-plus",
+                7,
+                "profile expected.patterns (甲+)+乙 against 40 甲",
+                ["doccheck", "check", "--profile", "mine.yaml", "doc.txt"],
+                [FINDINGS, REFUSED],
+            ),
+            _profile_with(
+                '  - name: 乙\n    reason: 应有乙\n    patterns: ["(甲+)+乙"]\n',
+                "关于做好安全检查工作的通知\n各单位：\n一、工作任务\n" + _NESTED + "。\n二、工作要求\n请按时报送。\n",
+            ),
+        ),
+        (
+            Case(
+                "exclude-glob-backtracking",
+                7,
+                "exclude: fourteen *a then *b, a 120-character file name",
+                ["doccheck", "check", "."],
+                [FINDINGS, REFUSED],
+            ),
+            _glob_config("exclude"),
+        ),
+        (
+            Case(
+                "per-path-profile-glob-backtracking",
+                7,
+                "per-path-profiles: fourteen *a then *b, a 120-character name",
+                ["doccheck", "check", "."],
+                [FINDINGS, REFUSED],
+            ),
+            _glob_config("per-path-profiles"),
+        ),
+        (
+            Case(
+                "terminal-escape-in-text",
+                8,
+                r"document text with \x1b]0;TITLE\x07, text output",
+                ["doccheck", "check", "doc.txt"],
+                [FINDINGS],
+                codes=["ST101"],
+                checks=["no-control-characters"],
+            ),
+            _escape_text,
+        ),
+        (
+            Case(
+                "newline-in-file-name",
+                8,
+                "a file name with a newline that forges a finding line",
+                ["doccheck", "check", "."],
+                [FINDINGS],
+                checks=["no-control-characters", "no-forged-line"],
+            ),
+            _newline_name,
+        ),
+        (
+            Case(
+                "aes-encrypted-pdf",
+                9,
+                "an AES-encrypted PDF (empty user password)",
+                ["doccheck", "check", "aes.pdf"],
+                [FINDINGS],
+                codes=["ST101"],
+            ),
+            _aes_pdf,
+        ),
+        (
+            Case(
+                "html-nested-20000-deep",
+                9,
+                "HTML nested 20,000 deep",
+                ["doccheck", "check", "deep.html"],
+                [FINDINGS],
+                codes=["ST101"],
+            ),
+            _deep_html,
+        ),
+        (
+            Case(
+                "fix-ascii-with-nul",
+                1,
+                "fix on ASCII text holding a NUL (found by tests/fuzz)",
+                ["doccheck", "fix", "notes.txt"],
+                [FINDINGS, FILE_ERROR],
+            ),
+            _ascii_with_nul,
+        ),
+        (
+            Case(
+                "fix-keeps-hard-link",
+                9,
+                "fix a file that has a second hard link",
+                ["doccheck", "fix", "doc.txt"],
+                [FINDINGS],
+                may_change=["doc.txt", "link.txt"],
+                checks=["hard-link-kept"],
+            ),
+            _hard_link,
+        ),
+        (
+            Case(
+                "fix-killed-during-write",
+                9,
+                "fix killed while it renames its temporary file, then fix again",
+                ["doccheck", "fix", "doc.txt"],
+                [FINDINGS],
+                may_change=["doc.txt"],
+                prelude=[["python", "kill_at_rename.py", "fix", "doc.txt"]],
+                fixed={"doc.txt": "（2014—2016）年度工作。\n"},
+            ),
+            _killed_write,
+        ),
     ]
 
 
@@ -654,8 +1063,10 @@ def build(outdir: Path, scale: Scale, only: list[str] | None = None) -> list[Cas
         if make is not None:
             make(folder, scale)
         made.append(case)
-    (outdir / "cases.json").write_text(json.dumps({"scale": scale.name, "cases": [asdict(case) for case in made]},
-                                                  ensure_ascii=False, indent=1), encoding="utf-8")
+    (outdir / "cases.json").write_text(
+        json.dumps({"scale": scale.name, "cases": [asdict(case) for case in made]}, ensure_ascii=False, indent=1),
+        encoding="utf-8",
+    )
     return made
 
 

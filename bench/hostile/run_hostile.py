@@ -11,6 +11,7 @@ time limit) and prints one line per case: time, peak
 memory, exit status and ``ok`` or what is wrong. Exit status 1 when any case fails.
 ``tests/test_hostile_inputs.py`` runs the same cases at the ``ci`` scale.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,12 +31,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", choices=["full", "ci"], default="full")
     parser.add_argument("--seconds", type=float, help="time limit of each case (default: its own, 10 s)")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
-    parser.add_argument("--wait", type=float, default=judge.WAIT_FACTOR,
-                        help="stop any run after this many times its time limit in wall time (default: "
-                             f"{judge.WAIT_FACTOR:g}; the limit itself is on CPU time)")
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=judge.WAIT_FACTOR,
+        help="stop any run after this many times its time limit in wall time (default: "
+        f"{judge.WAIT_FACTOR:g}; the limit itself is on CPU time)",
+    )
     options = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="hostile-") as scratch, \
-            tempfile.TemporaryDirectory(prefix="hostile-cache-") as cache:
+    with (
+        tempfile.TemporaryDirectory(prefix="hostile-") as scratch,
+        tempfile.TemporaryDirectory(prefix="hostile-cache-") as cache,
+    ):
         outdir = options.keep or Path(scratch)
         cases = make_hostile.build(outdir, make_hostile.Scale(options.scale), options.names or None)
         environment = judge.warm_environment(Path(cache))
@@ -49,8 +56,11 @@ def main(argv: list[str] | None = None) -> int:
             failed += bool(found)
             run = outcome.run
             status = "-" if run.status is None else str(run.status)
-            print(f"{case.name:<38} {run.seconds:6.1f} {run.cpu_seconds:6.1f} {run.megabytes:6.0f} {status:>5}  "
-                  f"{'; '.join(found) if found else 'ok'}", flush=True)
+            print(
+                f"{case.name:<38} {run.seconds:6.1f} {run.cpu_seconds:6.1f} {run.megabytes:6.0f} {status:>5}  "
+                f"{'; '.join(found) if found else 'ok'}",
+                flush=True,
+            )
         print(f"{len(cases) - failed} passed, {failed} failed")
     return 1 if failed else 0
 

@@ -13,6 +13,7 @@ clean document does not have at the same place. Recall is given at two levels:
 warnings and errors only, and counting info findings ("可能的错别字") too.
 doccheck runs as a user runs it: one ``doccheck check --format json`` over a folder.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,8 +49,17 @@ def _is_held_out(path: Path) -> bool:
 
 
 def run_doccheck(folder: Path) -> dict[str, list[dict]]:
-    command = [sys.executable, "-c", "from checker.cli import main; main()", "check", "--format", "json",
-               "--fail-on", "never", str(folder)]
+    command = [
+        sys.executable,
+        "-c",
+        "from checker.cli import main; main()",
+        "check",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        str(folder),
+    ]
     done = subprocess.run(command, capture_output=True, text=True, cwd=REPOSITORY)
     if done.returncode not in (0, 1):
         raise SystemExit(f"doccheck failed ({done.returncode}): {done.stderr[-2000:]}")
@@ -77,9 +87,14 @@ def found_in_file(injection: Injection, findings: list[dict], control: set[tuple
     does not have on that line."""
     assert injection.line is not None and injection.column is not None
     first, last = injection.column, injection.column + len(injection.after) - 1
-    return any(finding["severity"] in levels and finding["line"] == injection.line
-               and finding["column"] <= last + 1 and finding["end_column"] >= first - 1
-               and (finding["code"], finding["line"]) not in control for finding in findings)
+    return any(
+        finding["severity"] in levels
+        and finding["line"] == injection.line
+        and finding["column"] <= last + 1
+        and finding["end_column"] >= first - 1
+        and (finding["code"], finding["line"]) not in control
+        for finding in findings
+    )
 
 
 def main() -> None:
@@ -88,8 +103,12 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=3, help="one-defect copies per document and kind")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--json", type=Path, help="write the figures here as JSON")
-    parser.add_argument("--part", choices=("held-out", "tuning"), default="held-out",
-                        help="the held-out quarter (default) or the three quarters rules are tuned on")
+    parser.add_argument(
+        "--part",
+        choices=("held-out", "tuning"),
+        default="held-out",
+        help="the held-out quarter (default) or the three quarters rules are tuned on",
+    )
     options = parser.parse_args()
 
     documents = held_out(options.corpus) if options.part == "held-out" else tuning(options.corpus)
@@ -123,7 +142,7 @@ def main() -> None:
     for name, items in findings.items():
         stem, _, suffix = name.rpartition(".")
         if stem.endswith("-control"):
-            control_sets[stem[:-len("-control")] + "." + suffix] = {(f["code"], f["line"]) for f in items}
+            control_sets[stem[: -len("-control")] + "." + suffix] = {(f["code"], f["line"]) for f in items}
             control_alarms.update(f["code"] for f in items if f["code"].startswith("NC2"))
             continue
         if name.endswith("-clean.txt"):
@@ -144,31 +163,45 @@ def main() -> None:
 
     per_10k = 10000 / characters
     figures = {
-        "documents": len(documents), "characters": characters, "seed": options.seed, "copies": options.copies,
-        "recall": {kind: {"injected": c["injected"],
-                          "warning_or_error": round(c["found_warning"] / c["injected"], 3) if c["injected"] else None,
-                          "any_level": round(c["found_any"] / c["injected"], 3) if c["injected"] else None}
-                   for kind, c in per_kind.items()},
+        "documents": len(documents),
+        "characters": characters,
+        "seed": options.seed,
+        "copies": options.copies,
+        "recall": {
+            kind: {
+                "injected": c["injected"],
+                "warning_or_error": round(c["found_warning"] / c["injected"], 3) if c["injected"] else None,
+                "any_level": round(c["found_any"] / c["injected"], 3) if c["injected"] else None,
+            }
+            for kind, c in per_kind.items()
+        },
         "false_alarms_per_10k_chars": {
             "warning_or_error": round((alarms["warning"] + alarms["error"]) * per_10k, 3),
-            "info": round(alarms["info"] * per_10k, 3)},
+            "info": round(alarms["info"] * per_10k, 3),
+        },
         "warnings_and_errors_by_rule": dict(alarm_rules.most_common()),
         "table_rule_findings_on_correct_tables": dict(control_alarms.most_common()),
         "correct_tables": len(control_sets),
     }
-    print(f"{options.part} documents: {len(documents)} ({characters:,} characters), seed {options.seed}, "
-          f"{options.copies} copies per kind")
+    print(
+        f"{options.part} documents: {len(documents)} ({characters:,} characters), seed {options.seed}, "
+        f"{options.copies} copies per kind"
+    )
     print(f"{'kind':<24}{'injected':>9}{'found (warning+)':>18}{'found (any level)':>19}")
     for kind, row in figures["recall"].items():
         if row["injected"]:
             print(f"{kind:<24}{row['injected']:>9}{row['warning_or_error']:>18.1%}{row['any_level']:>19.1%}")
     alarm = figures["false_alarms_per_10k_chars"]
-    print(f"false alarms on the clean originals per 10,000 characters: {alarm['warning_or_error']} warnings/errors, "
-          f"{alarm['info']} info")
+    print(
+        f"false alarms on the clean originals per 10,000 characters: {alarm['warning_or_error']} warnings/errors, "
+        f"{alarm['info']} info"
+    )
     print("warnings/errors by rule on the clean originals:", figures["warnings_and_errors_by_rule"])
     if control_sets:
-        print(f"table rules (NC2xx) on the {len(control_sets)} correct tables of the controls:",
-              figures["table_rule_findings_on_correct_tables"] or "none")
+        print(
+            f"table rules (NC2xx) on the {len(control_sets)} correct tables of the controls:",
+            figures["table_rule_findings_on_correct_tables"] or "none",
+        )
     if options.json:
         options.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
 

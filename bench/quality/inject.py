@@ -7,6 +7,7 @@ doccheck's rules or data: candidates come from jieba's dictionary (what is a wor
 and pypinyin (what sounds alike), so a rule cannot score by sharing a list with the
 generator.
 """
+
 from __future__ import annotations
 
 import random
@@ -86,8 +87,11 @@ def _words(text: str) -> list[tuple[int, str]]:
     dictionary = _dictionary()
     found, at = [], 0
     for word in jieba.cut(text, HMM=False):
-        if 2 <= len(word) <= 4 and all(HAN.match(ch) for ch in word) \
-                and dictionary.get(word, 0) >= COMMON_WORD_FREQUENCY:
+        if (
+            2 <= len(word) <= 4
+            and all(HAN.match(ch) for ch in word)
+            and dictionary.get(word, 0) >= COMMON_WORD_FREQUENCY
+        ):
             found.append((at, word))
         at += len(word)
     return found
@@ -107,7 +111,7 @@ def same_sound(text: str, rng: random.Random) -> Injection | None:
         choices = [ch for ch in homophones.get(_sound(word[index]), []) if ch != word[index]]
         rng.shuffle(choices)
         for ch in choices:
-            slipped = word[:index] + ch + word[index + 1:]
+            slipped = word[:index] + ch + word[index + 1 :]
             if slipped not in dictionary:
                 return _replace("same_sound", text, at + index, at + index + 1, ch)
     return None
@@ -122,7 +126,7 @@ def swap(text: str, rng: random.Random) -> Injection | None:
         index = rng.randrange(len(word) - 1)
         if word[index] == word[index + 1]:
             continue
-        slipped = word[:index] + word[index + 1] + word[index] + word[index + 2:]
+        slipped = word[:index] + word[index + 1] + word[index] + word[index + 2 :]
         if slipped not in dictionary:
             return _replace("swap", text, at + index, at + index + 2, word[index + 1] + word[index])
     return None
@@ -146,7 +150,7 @@ def dropped_name_character(text: str, rng: random.Random) -> Injection | None:
     index = rng.randrange(1, len(name) - 1)
     injection = _replace("dropped_name_character", text, at + index, at + index + 1, "")
     # an empty span cannot be overlapped: the defect is the name as now written
-    return Injection(injection.kind, injection.text, at, at + len(name) - 1, name, name[:index] + name[index + 1:])
+    return Injection(injection.kind, injection.text, at, at + len(name) - 1, name, name[:index] + name[index + 1 :])
 
 
 def stray_space(text: str, rng: random.Random) -> Injection | None:
@@ -177,8 +181,12 @@ def known_usage(text: str, rng: random.Random) -> Injection | None:
 # character, ISO/IEC 7812's Luhn digit), not from doccheck's rules.
 _PROVINCE_CODES = ("11", "31", "32", "33", "37", "44", "51", "61")
 # Texts repealed by name in the text that replaced them (条例第四十二条; 民法典第一千二百六十条).
-_REPEALED = (("国家行政机关公文处理办法", 2012), ("中国共产党机关公文处理条例", 2012), ("中华人民共和国合同法", 2021),
-             ("中华人民共和国物权法", 2021))
+_REPEALED = (
+    ("国家行政机关公文处理办法", 2012),
+    ("中国共产党机关公文处理条例", 2012),
+    ("中华人民共和国合同法", 2021),
+    ("中华人民共和国物权法", 2021),
+)
 
 
 def _sentence_starts(text: str) -> list[int]:
@@ -260,8 +268,11 @@ _PETITIONS = ("以上意见妥否，请批示。", "恳请各地各部门予以�
 _DOWNWARD_TITLE = re.compile(r"的(?:通知|批复|决定|通报|公告)\s*$", re.MULTILINE)
 
 
-_DATE_LINE = re.compile(r"^[ \u3000]*[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,2}月"
-                        r"[0-9一二三四五六七八九十]{1,3}日[ \u3000]*$", re.MULTILINE)
+_DATE_LINE = re.compile(
+    r"^[ \u3000]*[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,2}月"
+    r"[0-9一二三四五六七八九十]{1,3}日[ \u3000]*$",
+    re.MULTILINE,
+)
 _RECIPIENT_LINE = re.compile(r"^[^\n。]{2,80}：[ \u3000]*\n", re.MULTILINE)
 
 
@@ -288,11 +299,18 @@ def petition_in_downward(text: str, rng: random.Random) -> Injection | None:
 # -- numbers that cannot be right -------------------------------------------------------------
 # A total and one of its parts, as 公文 state them (the generator's own list, not the rules'):
 # what is counted, what part of it, the unit.
-_TOTALS = (("全省农机总动力", "灌排机械动力", "千瓦", "万亿"), ("全年粮食总产量", "秋粮产量", "吨", "万"),
-           ("全市常住人口", "城镇常住人口", "人", "万"), ("全年完成固定资产投资", "工业投资", "元", "万亿"),
-           ("新建改建农村公路", "四级公路", "公里", "_"), ("全县森林面积", "公益林面积", "亩", "万"),
-           ("全年发放各类贷款", "普惠小微贷款", "元", "亿"), ("年末登记市场主体", "个体工商户", "户", "万"),
-           ("全年接待游客", "过夜游客", "人次", "万"), ("全年用电量", "工业用电量", "千瓦时", "亿"))
+_TOTALS = (
+    ("全省农机总动力", "灌排机械动力", "千瓦", "万亿"),
+    ("全年粮食总产量", "秋粮产量", "吨", "万"),
+    ("全市常住人口", "城镇常住人口", "人", "万"),
+    ("全年完成固定资产投资", "工业投资", "元", "万亿"),
+    ("新建改建农村公路", "四级公路", "公里", "_"),
+    ("全县森林面积", "公益林面积", "亩", "万"),
+    ("全年发放各类贷款", "普惠小微贷款", "元", "亿"),
+    ("年末登记市场主体", "个体工商户", "户", "万"),
+    ("全年接待游客", "过夜游客", "人次", "万"),
+    ("全年用电量", "工业用电量", "千瓦时", "亿"),
+)
 # Words that qualify a total: approximate (近, 约), an upper bound (不到), exact (达到) — with
 # these any part above the total is wrong — and a lower bound (超过, 逾, 突破), with which a
 # part is wrong only far above it (see NC102: more than twice the bound).
@@ -321,41 +339,76 @@ def part_above_qualified_total(text: str, rng: random.Random) -> Injection | Non
     if rng.random() < 0.25:  # the qualifier after the number: 48万千瓦左右, 34万人以上
         after = "左右" if qualifier in _CLOSE_QUALIFIERS else "以上"
         written = f"{'达到' if after == '以上' else ''}{total_text}{unit}{after}"
-    return _insert("part_above_qualified_total", text, rng,
-                   f"{total_label}{written}{joiner}{part_label}{verb}{number}。", number)
+    return _insert(
+        "part_above_qualified_total", text, rng, f"{total_label}{written}{joiner}{part_label}{verb}{number}。", number
+    )
 
 
-_SHARES = ("非化石能源消费占比", "清洁能源装机占比", "高新技术产业增加值占规模以上工业增加值比重",
-           "绿色建筑占新建建筑的比重", "县域内就诊人次占比",
-           "优良天数占比", "民生支出占一般公共预算支出的比重")
+_SHARES = (
+    "非化石能源消费占比",
+    "清洁能源装机占比",
+    "高新技术产业增加值占规模以上工业增加值比重",
+    "绿色建筑占新建建筑的比重",
+    "县域内就诊人次占比",
+    "优良天数占比",
+    "民生支出占一般公共预算支出的比重",
+)
 _SHARE_QUALIFIERS = ("不得低于", "不低于", "达到", "达", "不少于", "提高到")
 
 
 def share_above_100(text: str, rng: random.Random) -> Injection | None:
     """A share above 100% after 占比 … 不低于/不得低于/达到 (a typo for 10.x% or for 9x%)."""
-    percent = f"{rng.randrange(101, 190)}" + (f".{rng.randrange(10)}" if rng.random() < 0.3 else "") + \
-        rng.choice(("%", "%", "％"))
+    percent = (
+        f"{rng.randrange(101, 190)}"
+        + (f".{rng.randrange(10)}" if rng.random() < 0.3 else "")
+        + rng.choice(("%", "%", "％"))
+    )
     year = rng.randrange(2025, 2031)
     clause = f"到{year}年，{rng.choice(_SHARES)}{rng.choice(_SHARE_QUALIFIERS)}{percent}。"
     return _insert("share_above_100", text, rng, clause, percent)
 
 
 # -- a table whose total is wrong ------------------------------------------------------------
-_PLACES = ("城关区", "开发区", "东城街道", "西城街道", "南山镇", "北湖乡", "河口镇", "高新区", "东湖乡", "临港新区",
-           "青石镇", "白沙乡")
+_PLACES = (
+    "城关区",
+    "开发区",
+    "东城街道",
+    "西城街道",
+    "南山镇",
+    "北湖乡",
+    "河口镇",
+    "高新区",
+    "东湖乡",
+    "临港新区",
+    "青石镇",
+    "白沙乡",
+)
 # (what is measured, unit, decimals written)
-_MEASURES = (("项目数", "个", 0), ("投资额", "万元", 0), ("面积", "万亩", 1), ("从业人数", "人", 0),
-             ("资金", "亿元", 2), ("企业数", "家", 0), ("产量", "万吨", 1), ("里程", "公里", 1))
+_MEASURES = (
+    ("项目数", "个", 0),
+    ("投资额", "万元", 0),
+    ("面积", "万亩", 1),
+    ("从业人数", "人", 0),
+    ("资金", "亿元", 2),
+    ("企业数", "家", 0),
+    ("产量", "万吨", 1),
+    ("里程", "公里", 1),
+)
 # a whole and its parts, for a table with a 合计 column: (what, unit, decimals, parts)
-_SPLITS = (("投资额", "万元", 0, ("中央资金", "省级资金", "市县资金")), ("从业人数", "人", 0, ("男", "女")),
-           ("项目数", "个", 0, ("新建", "改扩建")), ("学校数", "所", 0, ("公办", "民办")),
-           ("常住人口", "万人", 1, ("城镇", "农村")), ("获奖数", "项", 0, ("一等奖", "二等奖", "三等奖")))
+_SPLITS = (
+    ("投资额", "万元", 0, ("中央资金", "省级资金", "市县资金")),
+    ("从业人数", "人", 0, ("男", "女")),
+    ("项目数", "个", 0, ("新建", "改扩建")),
+    ("学校数", "所", 0, ("公办", "民办")),
+    ("常住人口", "万人", 1, ("城镇", "农村")),
+    ("获奖数", "项", 0, ("一等奖", "二等奖", "三等奖")),
+)
 
 
 def _cell(value: int, decimals: int, rng: random.Random) -> str:
     """``value`` (in units of the last digit) as a table writes it: 1,250 or 1250, 12.5, 3.05."""
     if decimals:
-        return f"{value / 10 ** decimals:.{decimals}f}"
+        return f"{value / 10**decimals:.{decimals}f}"
     return f"{value:,}" if value >= 1000 and rng.random() < 0.5 else str(value)
 
 
@@ -392,29 +445,37 @@ def _table(rng: random.Random) -> tuple[list[list[str]], list[tuple[int, int, in
         total = rng.choice(("合计", f"{measure}合计", "总计"))
         rows = [["地区", f"{total}（{unit}）", *(f"{name}（{unit}）" for name in split)]]
         for index, place in enumerate(places, start=1):
-            parts = [rng.randrange(1, 900 * 10 ** decimals) for _ in split]
+            parts = [rng.randrange(1, 900 * 10**decimals) for _ in split]
             rows.append([place, _cell(sum(parts), decimals, rng), *(_cell(v, decimals, rng) for v in parts)])
             totals.append((index, 1, sum(parts), decimals, len(parts)))
         return rows, totals
     measures = rng.sample(_MEASURES, rng.randrange(1, 4))
     rows = [["地区", *(f"{name}（{unit}）" for name, unit, _ in measures)]]
-    groups = [places] if shape == "row" else [places[:len(places) // 2], places[len(places) // 2:]]
+    groups = [places] if shape == "row" else [places[: len(places) // 2], places[len(places) // 2 :]]
     grand = [0] * len(measures)
     for group in groups:
         sums = [0] * len(measures)
         for place in group:
-            values = [rng.randrange(1, 900 * 10 ** decimals) for _, _, decimals in measures]
+            values = [rng.randrange(1, 900 * 10**decimals) for _, _, decimals in measures]
             rows.append([place, *(_cell(v, d, rng) for v, (_, _, d) in zip(values, measures, strict=True))])
             sums = [a + b for a, b in zip(sums, values, strict=True)]
         if shape == "subtotals":
             rows.append(["小计", *(_cell(v, d, rng) for v, (_, _, d) in zip(sums, measures, strict=True))])
-            totals.extend((len(rows) - 1, column, v, d, len(group))
-                          for column, (v, (_, _, d)) in enumerate(zip(sums, measures, strict=True), start=1))
+            totals.extend(
+                (len(rows) - 1, column, v, d, len(group))
+                for column, (v, (_, _, d)) in enumerate(zip(sums, measures, strict=True), start=1)
+            )
         grand = [a + b for a, b in zip(grand, sums, strict=True)]
-    rows.append(["总计" if shape == "subtotals" else "合计",
-                 *(_cell(v, d, rng) for v, (_, _, d) in zip(grand, measures, strict=True))])
-    totals.extend((len(rows) - 1, column, v, d, len(places))
-                  for column, (v, (_, _, d)) in enumerate(zip(grand, measures, strict=True), start=1))
+    rows.append(
+        [
+            "总计" if shape == "subtotals" else "合计",
+            *(_cell(v, d, rng) for v, (_, _, d) in zip(grand, measures, strict=True)),
+        ]
+    )
+    totals.extend(
+        (len(rows) - 1, column, v, d, len(places))
+        for column, (v, (_, _, d)) in enumerate(zip(grand, measures, strict=True), start=1)
+    )
     return rows, totals
 
 
@@ -433,8 +494,9 @@ def _as_markdown(text: str) -> list[str]:
     return lines
 
 
-def _in_a_table(kind: str, text: str, rng: random.Random, rows: list[list[str]], row: int, column: int,
-                wrong: str) -> Injection | None:
+def _in_a_table(
+    kind: str, text: str, rng: random.Random, rows: list[list[str]], row: int, column: int, wrong: str
+) -> Injection | None:
     """The document as Markdown with the table ``rows`` after one of its paragraphs, and its
     cell (``row``, ``column``) written ``wrong``; the control holds the table as given."""
     paragraphs = _as_markdown(text)
@@ -450,8 +512,18 @@ def _in_a_table(kind: str, text: str, rng: random.Random, rows: list[list[str]],
     document[line_index] = _markdown_table(rows)[row + 1]
     cell_column = len("| " + " | ".join(rows[row][:column]) + " | ") + 1
     start = sum(len(line) + 1 for line in document[:line_index]) + cell_column - 1
-    return Injection(kind, "\n".join(document) + "\n", start, start + len(wrong), written, wrong, suffix=".md",
-                     control=control, line=line_index + 1, column=cell_column)
+    return Injection(
+        kind,
+        "\n".join(document) + "\n",
+        start,
+        start + len(wrong),
+        written,
+        wrong,
+        suffix=".md",
+        control=control,
+        line=line_index + 1,
+        column=cell_column,
+    )
 
 
 def table_total(text: str, rng: random.Random) -> Injection | None:
@@ -502,8 +574,10 @@ def table_growth(text: str, rng: random.Random) -> Injection | None:
     before = [rng.randrange(50, 3000) for _ in places]
     after = [max(1, round(value * rng.uniform(0.7, 1.4))) for value in before]
     rows = [["地区", f"{year}年{measure}（{unit}）", f"{year + 1}年{measure}（{unit}）", "增长（%）"]]
-    rows += [[place, _cell(a, 0, rng), _cell(b, 0, rng), _percent(b - a, a)]
-             for place, a, b in zip(places, before, after, strict=True)]
+    rows += [
+        [place, _cell(a, 0, rng), _cell(b, 0, rng), _percent(b - a, a)]
+        for place, a, b in zip(places, before, after, strict=True)
+    ]
     row = rng.randrange(1, len(places) + 1)
     return _in_a_table("table_growth", text, rng, rows, row, 3, _slipped_percent(rows[row][3], rng))
 

@@ -15,6 +15,7 @@ matched by pathspec on its RE2 backend, in time linear in the path whatever the 
 a glob longer than :data:`GLOB_MAX_LENGTH` characters or with more than
 :data:`GLOB_MAX_STARS` ``*`` is refused all the same.
 """
+
 from __future__ import annotations
 
 import math
@@ -70,8 +71,9 @@ class Settings(BaseModel):
     fail_on: FailOn = Field("warning", alias="fail-on")
     profile: str | None = None
     severity: dict[str, Severity] = Field({})  # code → severity override
-    max_file_size: int = Field(DEFAULT_MAX_BYTES, alias="max-file-size", ge=0,
-                               le=MAX_FILE_SIZE_MB << 20)  # bytes; 0 = no limit
+    max_file_size: int = Field(
+        DEFAULT_MAX_BYTES, alias="max-file-size", ge=0, le=MAX_FILE_SIZE_MB << 20
+    )  # bytes; 0 = no limit
     docx_view: DocxView = Field("accepted", alias="docx-view")
     # User data files: extra rule packs (typos, wording) and glossaries of names.
     rule_packs: list[str] = Field([], alias="rule-packs")
@@ -129,8 +131,12 @@ class Settings(BaseModel):
             if glob_matches(pattern, relative):
                 update["profile"] = profile
                 break  # the first glob that matches, in the order written
-        extra = [code for pattern, codes in self.per_path_ignores.items()
-                 if glob_matches(pattern, relative) for code in codes]
+        extra = [
+            code
+            for pattern, codes in self.per_path_ignores.items()
+            if glob_matches(pattern, relative)
+            for code in codes
+        ]
         if extra:
             update["ignore"] = self.ignore + extra
         return self.model_copy(update=update) if update else self
@@ -182,41 +188,58 @@ class ConfigFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", title="doccheck configuration", defer_build=True)
 
-    select: list[str] = Field(["ALL"], description="Rules to run: codes (ST101), prefixes (ST, ST1), "
-                              "categories (structure) or names (numbering-gap); ALL for every rule.")
+    select: list[str] = Field(
+        ["ALL"],
+        description="Rules to run: codes (ST101), prefixes (ST, ST1), "
+        "categories (structure) or names (numbering-gap); ALL for every rule.",
+    )
     ignore: list[str] = Field([], description="Rules to skip (same forms as select).")
-    extend_select: list[str] = Field([], alias="extend-select",
-                                     description="Rules to run in addition to select.")
-    fail_on: FailOn = Field("warning", alias="fail-on",
-                            description="Exit 1 when a finding of this severity or higher is reported.")
-    profile: str | None = Field(None, description="Document profile for every file (unless a "
-                                   "per-path profile matches).")
+    extend_select: list[str] = Field([], alias="extend-select", description="Rules to run in addition to select.")
+    fail_on: FailOn = Field(
+        "warning", alias="fail-on", description="Exit 1 when a finding of this severity or higher is reported."
+    )
+    profile: str | None = Field(
+        None, description="Document profile for every file (unless a per-path profile matches)."
+    )
     severity: dict[str, Severity] = Field({}, description="Severity overrides: rule code → severity.")
-    docx_view: DocxView = Field("accepted", alias="docx-view",
-                                description="Which text of a Word file (.docx, .doc, .wps) is checked: as it reads "
-                                "with every tracked change accepted (insertions counted, deletions not), or the "
-                                "original (deletions counted, insertions not). Fixes and comments are written on "
-                                "the accepted text only.")
-    rule_packs: list[str] = Field([], alias="rule-packs",
-                                  description="Extra rule packs (YAML), relative to this file.")
+    docx_view: DocxView = Field(
+        "accepted",
+        alias="docx-view",
+        description="Which text of a Word file (.docx, .doc, .wps) is checked: as it reads "
+        "with every tracked change accepted (insertions counted, deletions not), or the "
+        "original (deletions counted, insertions not). Fixes and comments are written on "
+        "the accepted text only.",
+    )
+    rule_packs: list[str] = Field([], alias="rule-packs", description="Extra rule packs (YAML), relative to this file.")
     glossaries: list[str] = Field([], description="Glossaries of names and terms, relative to this file.")
-    accept: list[AcceptedWord] = Field([], description="Words and names taken as written (白名单): never reported "
-                                       "as a misspelt official name (TM103) or a wrong character (TY2xx).")
-    per_path_profiles: dict[str, str] = Field({}, alias="per-path-profiles",
-                                              description="Glob (gitignore syntax, relative to this file) "
-                                              "→ profile; the first matching glob wins.")
-    per_path_ignores: dict[str, list[str]] = Field({}, alias="per-path-ignores",
-                                                   description="Glob → rules to skip in matching files.")
-    file_types: list[Suffix] = Field([], alias="file-types",
-                                               description="File suffixes a directory walk checks "
-                                               "(default: every type doccheck can read).")
-    include: list[str] = Field([], description="Globs: when given, a directory walk checks only "
-                               "matching files.")
-    exclude: list[str] = Field([], description="Globs of files and folders never checked (in addition "
-                               "to .gitignore inside a git repository).")
-    repository: bool = Field(False, description="The files checked together are one repository of documents: "
-                             "also compare them with each other (a figure, a name or a document number stated "
-                             "differently in two documents; --cross-document/--no-cross-document overrides).")
+    accept: list[AcceptedWord] = Field(
+        [],
+        description="Words and names taken as written (白名单): never reported "
+        "as a misspelt official name (TM103) or a wrong character (TY2xx).",
+    )
+    per_path_profiles: dict[str, str] = Field(
+        {},
+        alias="per-path-profiles",
+        description="Glob (gitignore syntax, relative to this file) → profile; the first matching glob wins.",
+    )
+    per_path_ignores: dict[str, list[str]] = Field(
+        {}, alias="per-path-ignores", description="Glob → rules to skip in matching files."
+    )
+    file_types: list[Suffix] = Field(
+        [],
+        alias="file-types",
+        description="File suffixes a directory walk checks (default: every type doccheck can read).",
+    )
+    include: list[str] = Field([], description="Globs: when given, a directory walk checks only matching files.")
+    exclude: list[str] = Field(
+        [], description="Globs of files and folders never checked (in addition to .gitignore inside a git repository)."
+    )
+    repository: bool = Field(
+        False,
+        description="The files checked together are one repository of documents: "
+        "also compare them with each other (a figure, a name or a document number stated "
+        "differently in two documents; --cross-document/--no-cross-document overrides).",
+    )
 
 
 def max_file_size_bytes(megabytes: str | float) -> int:
@@ -229,8 +252,9 @@ def max_file_size_bytes(megabytes: str | float) -> int:
     except (TypeError, ValueError):
         value = math.nan
     if not math.isfinite(value) or not 0 <= value <= MAX_FILE_SIZE_MB:
-        raise ConfigError(f"--max-file-size {str(megabytes)[:40]}：应为 0 到 {MAX_FILE_SIZE_MB} 之间的有限数"
-                          f"（单位 MB，0 表示不限）")
+        raise ConfigError(
+            f"--max-file-size {str(megabytes)[:40]}：应为 0 到 {MAX_FILE_SIZE_MB} 之间的有限数（单位 MB，0 表示不限）"
+        )
     return 0 if value == 0 else max(1, int(value * (1 << 20)))
 
 
@@ -333,6 +357,7 @@ def _explain(path: Path, prefix: str, error: ValidationError, data: dict) -> str
 
 def _check_values(path: Path, prefix: str, values: dict, names: KnownNames) -> None:
     """What a type cannot say: selectors must name rules, codes must exist."""
+
     def fail(key: str, message: str) -> None:
         raise ConfigError(f"{path}: 键 '{prefix}{key}'：{message}")
 
@@ -344,8 +369,12 @@ def _check_values(path: Path, prefix: str, values: dict, names: KnownNames) -> N
         for selector in selectors:
             if not names.selector_known(selector):
                 fail(f"per-path-ignores.{pattern}", f"没有规则、前缀或类别与 {selector!r} 相符")
-    for key, alias in (("include", "include"), ("exclude", "exclude"), ("per_path_profiles", "per-path-profiles"),
-                       ("per_path_ignores", "per-path-ignores")):
+    for key, alias in (
+        ("include", "include"),
+        ("exclude", "exclude"),
+        ("per_path_profiles", "per-path-profiles"),
+        ("per_path_ignores", "per-path-ignores"),
+    ):
         for pattern in values.get(key, []):
             if not pattern.strip():
                 fail(alias, "空的 glob 什么也匹配不到")
@@ -366,7 +395,7 @@ def _check_values(path: Path, prefix: str, values: dict, names: KnownNames) -> N
 
 
 # -- `doccheck init` ----------------------------------------------------------------
-STARTER = '''\
+STARTER = """\
 # doccheck 配置文件（模式：https://doccheck.invalid/schemas/config.schema.json）。
 # 路径和通配符相对于本文件；通配符按 .gitignore 的写法。
 # `doccheck rules` 列出规则代码；`doccheck explain 代码` 显示一条规则的说明。
@@ -398,9 +427,9 @@ exclude = []
 # 自己的规则包和名称术语表。
 # rule-packs = ["rules/our-typos.yaml"]
 # glossaries = ["rules/our-names.yaml"]
-'''
+"""
 
-STARTER_EN = '''\
+STARTER_EN = """\
 # doccheck configuration (https://doccheck.invalid/schemas/config.schema.json).
 # Paths and globs are relative to this file; globs use .gitignore syntax.
 # `doccheck rules` lists the rule codes; `doccheck explain CODE` documents one.
@@ -432,7 +461,7 @@ exclude = []
 # Your own rule packs and glossaries of names.
 # rule-packs = ["rules/our-typos.yaml"]
 # glossaries = ["rules/our-names.yaml"]
-'''
+"""
 
 
 def starter_config() -> str:
@@ -440,4 +469,3 @@ def starter_config() -> str:
     from checker.core.i18n import text
 
     return text(STARTER, STARTER_EN)
-

@@ -9,6 +9,7 @@ YAML is read by :mod:`checker.core.safeyaml` (plain data, aliases counted); data
 validated by the file's model (:func:`validate`), whose pydantic errors are turned
 into one readable sentence (:func:`problem_in`).
 """
+
 from __future__ import annotations
 
 import os
@@ -107,8 +108,14 @@ class Problem(NamedTuple):
     message: str  # the reason, in Chinese
 
 
-def validate(model: type[M], data: Any, path: str, *, error: type[Exception],
-             name_entry: Callable[[Any, Problem], str] | None = None) -> M:
+def validate(
+    model: type[M],
+    data: Any,
+    path: str,
+    *,
+    error: type[Exception],
+    name_entry: Callable[[Any, Problem], str] | None = None,
+) -> M:
     """``data`` as a ``model``; ``error`` naming the file, the entry and the reason when
     it does not fit. ``name_entry`` may name the entry better (with a rule's id)."""
     try:
@@ -146,9 +153,19 @@ class RuleData(Generic[M]):
 # -- pydantic's errors, in a sentence -------------------------------------------------------
 _BOOL = "布尔值（true 或 false）"
 _MAPPING = "映射（键: 值）"
-_TYPE_NAMES = {"string_type": "字符串", "int_type": "整数", "int_parsing": "整数", "float_type": "数字",
-               "float_parsing": "数字", "bool_type": _BOOL, "bool_parsing": _BOOL, "list_type": "列表",
-               "dict_type": _MAPPING, "model_type": _MAPPING, "model_attributes_type": _MAPPING}
+_TYPE_NAMES = {
+    "string_type": "字符串",
+    "int_type": "整数",
+    "int_parsing": "整数",
+    "float_type": "数字",
+    "float_parsing": "数字",
+    "bool_type": _BOOL,
+    "bool_parsing": _BOOL,
+    "list_type": "列表",
+    "dict_type": _MAPPING,
+    "model_type": _MAPPING,
+    "model_attributes_type": _MAPPING,
+}
 
 
 def problem_in(invalid: ValidationError, data: Any) -> Problem:

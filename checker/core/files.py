@@ -26,6 +26,7 @@ no process holds is left from a run that was killed before its rename — the ta
 was never touched — and the next write to that file deletes it. Where ``flock`` does
 not exist (Windows) temporary files get a random name instead and are not collected.
 """
+
 from __future__ import annotations
 
 import errno
@@ -109,8 +110,9 @@ def _overwrite_in_place(target: str, temporary: _Temporary, data: bytes, old: by
                 _write_from_start(handle, old)
             except BaseException:
                 temporary.done = True  # the copy is all there is now: keep it
-                raise InterruptedWrite(errno.EIO, f"写入中断，文件可能不完整：完整的新内容保存在 {copy}",
-                                       target) from error
+                raise InterruptedWrite(
+                    errno.EIO, f"写入中断，文件可能不完整：完整的新内容保存在 {copy}", target
+                ) from error
             raise
     finally:
         os.close(handle)
@@ -120,7 +122,7 @@ def _write_from_start(handle: int, data: bytes) -> None:
     os.lseek(handle, 0, os.SEEK_SET)
     view = memoryview(data)
     while view:
-        view = view[os.write(handle, view):]
+        view = view[os.write(handle, view) :]
     os.ftruncate(handle, len(data))
     os.fsync(handle)
 
@@ -140,8 +142,9 @@ def interrupted_write(path: str) -> str | None:
 
 
 def _interrupted_message(copy: str) -> str:
-    return (f"上次写入此文件时被中断，文件可能不完整；完整的新内容保存在 {copy}："
-            f"请核对后用它替换原文件或删除它，再重新运行")
+    return (
+        f"上次写入此文件时被中断，文件可能不完整；完整的新内容保存在 {copy}：请核对后用它替换原文件或删除它，再重新运行"
+    )
 
 
 def _holds(path: str, handle: int) -> bool:
@@ -230,8 +233,7 @@ class _Temporary:
             if os.fstat(handle).st_nlink:  # not deleted by another run between the open and the lock
                 return cls(handle, path)
             os.close(handle)
-        raise InterruptedWrite(errno.EBUSY, f"另一个 doccheck 一直在写入此文件（{path} 被占用），请稍后再试",
-                               target)
+        raise InterruptedWrite(errno.EBUSY, f"另一个 doccheck 一直在写入此文件（{path} 被占用），请稍后再试", target)
 
     def write(self, data: bytes | Callable[[BinaryIO], None]) -> None:
         if callable(data):
@@ -240,7 +242,7 @@ class _Temporary:
         else:
             view = memoryview(data)
             while view:
-                view = view[os.write(self.handle, view):]
+                view = view[os.write(self.handle, view) :]
         os.fsync(self.handle)
 
     def read(self) -> bytes:

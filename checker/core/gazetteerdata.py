@@ -8,6 +8,7 @@ read from a maintained package (see ``DATA.md``). The model validates the file
 (:func:`checker.core.datafiles.read_model`) and generates
 ``schemas/gazetteer.schema.json`` (:mod:`checker.core.schemas`).
 """
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -16,8 +17,15 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from checker.core.datafiles import Version, unique
 
-OfficialName = Annotated[str, Field(min_length=2, max_length=40, pattern=r"^[\u3007\u4e00-\u9fff“”]+$",
-                                    description="Written as the source writes it, Chinese characters only.")]
+OfficialName = Annotated[
+    str,
+    Field(
+        min_length=2,
+        max_length=40,
+        pattern=r"^[\u3007\u4e00-\u9fff“”]+$",
+        description="Written as the source writes it, Chinese characters only.",
+    ),
+]
 
 
 class NameGroup(BaseModel):
@@ -28,16 +36,21 @@ class NameGroup(BaseModel):
     id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     title: str = Field(min_length=1, description="What the names are, as a finding's evidence shows it.")
     source: str = Field(min_length=1, description="Where the written forms were checked.")
-    names: Annotated[list[OfficialName], Field(min_length=1, json_schema_extra={"uniqueItems": True}),
-                     AfterValidator(unique)]
+    names: Annotated[
+        list[OfficialName], Field(min_length=1, json_schema_extra={"uniqueItems": True}), AfterValidator(unique)
+    ]
 
 
 class GazetteerFile(BaseModel):
     """Official names whose written form is fixed (TM103 reports a name written with a
     character missing, added or changed)."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True,
-                              title="doccheck gazetteer of official names (rules/gazetteer.yaml)")
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        defer_build=True,
+        title="doccheck gazetteer of official names (rules/gazetteer.yaml)",
+    )
 
     version: Version
     groups: list[NameGroup] = Field(min_length=1)

@@ -6,6 +6,7 @@ command line's ``--lang en`` or, when that is not given, by the locale: the firs
 non-empty one of ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` (POSIX's order) starting
 with ``en``. Rule codes and names (ST101, numbering-gap) are the same in both.
 """
+
 from __future__ import annotations
 
 import os

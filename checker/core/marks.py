@@ -7,6 +7,7 @@ semicolon (一是…；二是…；: statements a rule may read alone); a **phra
 comma or a colon (a pause inside a clause). Where they are in a document is the view
 :mod:`checker.model.sentences`.
 """
+
 from __future__ import annotations
 
 # End a sentence (as does a line break: 公文 plain text puts one paragraph per line).

@@ -10,6 +10,7 @@ the report text are already masked when a formatter sees them.
 
 Plain functions of strings, in the bottom layer so that the models can use them.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable

@@ -16,6 +16,7 @@ it was given (for ``exclude_unset``), and every finding and fix is given all of
 them, so they share one such set per class instead of each holding its own (the
 set alone weighed more than the rest of a finding).
 """
+
 from __future__ import annotations
 
 from enum import Enum
@@ -53,8 +54,17 @@ CATEGORY_PREFIX: dict[str, str] = {
     "internal": "IN",
 }
 Category = Literal[
-    "structure", "numeric", "date", "typo", "punctuation", "numeral", "terminology", "layout", "citation",
-    "privacy", "internal"
+    "structure",
+    "numeric",
+    "date",
+    "typo",
+    "punctuation",
+    "numeral",
+    "terminology",
+    "layout",
+    "citation",
+    "privacy",
+    "internal",
 ]
 
 
@@ -124,8 +134,11 @@ class Finding(BaseModel):
             return None
         shown = {"start": fix.start, "end": fix.end, "replacement": fix.replacement, "safety": fix.safety}
         if self.masked:
-            shown["replacement"] = mask_spans(fix.replacement, [(0, len(fix.replacement))]) \
-                if any(ch.isdigit() for ch in fix.replacement) else fix.replacement
+            shown["replacement"] = (
+                mask_spans(fix.replacement, [(0, len(fix.replacement))])
+                if any(ch.isdigit() for ch in fix.replacement)
+                else fix.replacement
+            )
         return shown
 
 
@@ -185,8 +198,11 @@ class FileReport(BaseModel):
         def offset(line: int, column: int) -> int:
             return starts[min(max(line, 1), len(starts)) - 1] + column - 1
 
-        spans = [(offset(f.line, f.column), offset(f.end_line, f.end_column))
-                 for f in self.findings if f.masked and f.category == "privacy"]
+        spans = [
+            (offset(f.line, f.column), offset(f.end_line, f.end_column))
+            for f in self.findings
+            if f.masked and f.category == "privacy"
+        ]
         return mask_spans(self._file_text, spans) if spans else self._file_text
 
 
@@ -224,6 +240,7 @@ class Report(BaseModel):
         return cls.model_construct(
             tool=ToolInfo.model_construct(version=__version__),
             files=files,
-            summary=Summary.model_construct(files=len(files), findings=sum(by_severity.values()),
-                                            by_severity=by_severity),
+            summary=Summary.model_construct(
+                files=len(files), findings=sum(by_severity.values()), by_severity=by_severity
+            ),
         )

@@ -8,6 +8,7 @@ and generate ``schemas/numeric.schema.json`` and ``schemas/number_usage.schema.j
 (:mod:`checker.core.schemas`). Adding a unit or a share word is a one-line change to
 the YAML, no Python.
 """
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -56,10 +57,12 @@ class Qualifiers(_Data):
 
 
 class Tolerance(_Data):
-    approximate_relative: float = Field(ge=0, le=1, allow_inf_nan=False,
-                                        description="How far an approximate number (约, 左右) may be off, relatively.")
-    tenths_half_width: float = Field(ge=0, le=10, allow_inf_nan=False,
-                                     description="Rounding allowed for a number written to tenths, in tenths.")
+    approximate_relative: float = Field(
+        ge=0, le=1, allow_inf_nan=False, description="How far an approximate number (约, 左右) may be off, relatively."
+    )
+    tenths_half_width: float = Field(
+        ge=0, le=10, allow_inf_nan=False, description="Rounding allowed for a number written to tenths, in tenths."
+    )
 
 
 class BreakdownWords(_Data):
@@ -123,8 +126,9 @@ class NumericRules(_Data):
     version: Version
     units: Units
     qualifiers: Qualifiers
-    qualifier_exclusions: Words = Field(description="Words that end in a qualifier's characters but are "
-                                                    "not qualifiers (节约, 最近).")
+    qualifier_exclusions: Words = Field(
+        description="Words that end in a qualifier's characters but are not qualifiers (节约, 最近)."
+    )
     tolerance: Tolerance
     breakdown: BreakdownWords
     partitions: list[Partition]
@@ -135,8 +139,9 @@ class NumericRules(_Data):
 
 # -- rules/number_usage.yaml ----------------------------------------------------------------
 Term = TypeAliasType("Term", Annotated[str, Field(min_length=1, pattern=r"^\S+$")])
-Terms = TypeAliasType("Terms", Annotated[list[Term], Field(min_length=1, json_schema_extra={"uniqueItems": True}),
-                                        AfterValidator(unique)])
+Terms = TypeAliasType(
+    "Terms", Annotated[list[Term], Field(min_length=1, json_schema_extra={"uniqueItems": True}), AfterValidator(unique)]
+)
 
 
 class DoubleQualifier(_Data):
@@ -145,8 +150,9 @@ class DoubleQualifier(_Data):
     before: Terms
     after: Terms
     name: Word
-    unless_followed_by: Terms | None = Field(None, description="Words after the second qualifier that "
-                                                                  "change its sense (近一百多年来).")
+    unless_followed_by: Terms | None = Field(
+        None, description="Words after the second qualifier that change its sense (近一百多年来)."
+    )
 
 
 class NumberUsageRules(_Data):

@@ -12,6 +12,7 @@ generate ``schemas/rulepack.schema.json`` and ``schemas/glossary.schema.json``
 replacement equal to its wrong form — is checked where the pack is built
 (:mod:`checker.rules.rulepacks`).
 """
+
 from __future__ import annotations
 
 import string
@@ -25,11 +26,22 @@ from checker.core.datafiles import Version, unique
 # Named types become one definition each in the generated schema ($defs).
 Level = TypeAliasType("Level", Literal["error", "warning", "info"])
 FixSafety = TypeAliasType("FixSafety", Literal["safe", "unsafe", "none"])
-RuleId = TypeAliasType("RuleId", Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
-                                                      description="Lower-case words joined by hyphens.")])
-Form = TypeAliasType("Form", Annotated[str, Field(min_length=2, max_length=40, pattern=r"^[^\s<>]+$",
-                                                  description="At least two characters: a form is found by "
-                                                              "its first two.")])
+RuleId = TypeAliasType(
+    "RuleId",
+    Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Lower-case words joined by hyphens.")],
+)
+Form = TypeAliasType(
+    "Form",
+    Annotated[
+        str,
+        Field(
+            min_length=2,
+            max_length=40,
+            pattern=r"^[^\s<>]+$",
+            description="At least two characters: a form is found by its first two.",
+        ),
+    ],
+)
 NAMED_CONTEXTS = ("<date>", "<deadline>", "<time>", "<number>", "<han>")
 
 
@@ -46,11 +58,20 @@ ContextItem = Annotated[
     | Annotated[str, Field(min_length=1, max_length=20, pattern=r"^[^<>]+$"), Tag("literal")],
     Discriminator(_context_kind, custom_error_type="context_type", custom_error_message="应为字符串"),
 ]
-Context = TypeAliasType("Context", Annotated[list[ContextItem], Field(
-    min_length=1, json_schema_extra={"uniqueItems": True},
-    description="Literal strings, or a named context: <date> (a year, month or day, 今年, 目前 …), "
-                "<deadline> (a date or time then 前, 以前 or 之前: 5月31日前), <time> (9时), "
-                "<number> (a digit), <han> (a Chinese character)."), AfterValidator(unique)])
+Context = TypeAliasType(
+    "Context",
+    Annotated[
+        list[ContextItem],
+        Field(
+            min_length=1,
+            json_schema_extra={"uniqueItems": True},
+            description="Literal strings, or a named context: <date> (a year, month or day, 今年, 目前 …), "
+            "<deadline> (a date or time then 前, 以前 or 之前: 5月31日前), <time> (9时), "
+            "<number> (a digit), <han> (a Chinese character).",
+        ),
+        AfterValidator(unique),
+    ],
+)
 
 
 def message_template(value: str) -> str:
@@ -82,8 +103,9 @@ class Conditions(BaseModel):
     not_preceded_by: Context | None = Field(None, description="Never wrong right after one of these.")
     followed_by: Context | None = Field(None, description="Wrong only right before one of these.")
     not_followed_by: Context | None = Field(None, description="Never wrong right before one of these.")
-    not_in_sentence_with: Context | None = Field(None, description="Never wrong in a sentence that "
-                                                 "also contains one of these (after the form).")
+    not_in_sentence_with: Context | None = Field(
+        None, description="Never wrong in a sentence that also contains one of these (after the form)."
+    )
 
     def condition_lists(self) -> dict[str, list[str]]:
         """The conditions that are set, by key."""
@@ -108,8 +130,11 @@ def _replacement_kind(value: Any) -> str | None:
 
 ReplacementOrForm = Annotated[
     Annotated[Form, Tag("text")] | Annotated[Replacement, Tag("replacement")],
-    Discriminator(_replacement_kind, custom_error_type="replacement_type",
-                  custom_error_message="应为正确写法（字符串），或带 right 键的映射"),
+    Discriminator(
+        _replacement_kind,
+        custom_error_type="replacement_type",
+        custom_error_message="应为正确写法（字符串），或带 right 键的映射",
+    ),
 ]
 
 
@@ -120,7 +145,8 @@ class Substitution(Conditions):
     id: RuleId
     kind: Literal["misspelling", "usage", "idiom", "variant", "transposition"] = Field(
         description="misspelling → TY101, usage (right only in some contexts) → TY102, idiom → TY103, "
-                    "variant (非推荐异形词) → TY104, transposition → TY105.")
+        "variant (非推荐异形词) → TY104, transposition → TY105."
+    )
     level: Level | None = None
     fix: FixSafety | None = None
     note: str | None = None
@@ -132,10 +158,15 @@ class Existence(Conditions):
 
     type: Literal["existence"]
     id: RuleId
-    tokens: Annotated[list[Form], Field(min_length=1, json_schema_extra={"uniqueItems": True}),
-                      AfterValidator(unique)]
-    message: Annotated[str, Field(min_length=1, description="Shown for each match; {match} is the matched "
-                                  "text (no other field, no format spec)."), AfterValidator(message_template)]
+    tokens: Annotated[list[Form], Field(min_length=1, json_schema_extra={"uniqueItems": True}), AfterValidator(unique)]
+    message: Annotated[
+        str,
+        Field(
+            min_length=1,
+            description="Shown for each match; {match} is the matched text (no other field, no format spec).",
+        ),
+        AfterValidator(message_template),
+    ]
     suggestion: str | None = None
     level: Level | None = None
 
@@ -147,9 +178,15 @@ class Consistency(BaseModel):
 
     type: Literal["consistency"]
     id: RuleId
-    either: Annotated[list[Form], Field(min_length=2, json_schema_extra={"uniqueItems": True},
-                                        description="Forms of which a document should use one; "
-                                                    "on a tie the first is preferred."), AfterValidator(unique)]
+    either: Annotated[
+        list[Form],
+        Field(
+            min_length=2,
+            json_schema_extra={"uniqueItems": True},
+            description="Forms of which a document should use one; on a tie the first is preferred.",
+        ),
+        AfterValidator(unique),
+    ]
     level: Level | None = None
     fix: FixSafety | None = None
     note: str | None = None
@@ -163,18 +200,28 @@ Rule = Annotated[Substitution | Existence | Consistency, Field(discriminator="ty
 class RulePackFile(BaseModel):
     """doccheck rule pack (rules/typos.yaml and user packs named by rule-packs)."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True,
-                              title="doccheck rule pack (rules/typos.yaml and user packs named by rule-packs)")
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        defer_build=True,
+        title="doccheck rule pack (rules/typos.yaml and user packs named by rule-packs)",
+    )
 
     version: Version
     name: str | None = Field(None, min_length=1)
     description: str | None = None
     rules: list[Rule] = Field([], description="The pack's rules (a pack may have only an accept list).")
-    accept: Annotated[list[Form], Field(
-        [], json_schema_extra={"uniqueItems": True},
-        description="Words the statistical typo detection (TY2xx) must take as words — current vocabulary "
-                    "its dictionary lacks (赋能, 提质), names — and names the name check (TM101) must take as "
-                    "names of their own, not variants of another."), AfterValidator(unique)]
+    accept: Annotated[
+        list[Form],
+        Field(
+            [],
+            json_schema_extra={"uniqueItems": True},
+            description="Words the statistical typo detection (TY2xx) must take as words — current vocabulary "
+            "its dictionary lacks (赋能, 提质), names — and names the name check (TM101) must take as "
+            "names of their own, not variants of another.",
+        ),
+        AfterValidator(unique),
+    ]
 
 
 # -- glossaries ---------------------------------------------------------------------------
@@ -185,8 +232,9 @@ class Term(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
     canonical: Name
-    variants: Annotated[list[Name], Field(min_length=1, json_schema_extra={"uniqueItems": True}),
-                        AfterValidator(unique)]
+    variants: Annotated[
+        list[Name], Field(min_length=1, json_schema_extra={"uniqueItems": True}), AfterValidator(unique)
+    ]
     level: Level | None = None
     fix: FixSafety | None = None
     note: str | None = None
@@ -196,8 +244,12 @@ class GlossaryFile(BaseModel):
     """Canonical names and the variants that must not be used for them; TM102 reports a
     variant with the canonical name as its fix."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True,
-                              title="doccheck glossary of names and terms (glossaries in the configuration)")
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        defer_build=True,
+        title="doccheck glossary of names and terms (glossaries in the configuration)",
+    )
 
     version: Version
     name: str | None = Field(None, min_length=1)

@@ -10,6 +10,7 @@ when it is first used.
 A pattern built at run time from data (a rule pack, a profile) is compiled with
 ``re.compile`` where it is built: there is nothing to defer.
 """
+
 from __future__ import annotations
 
 import re

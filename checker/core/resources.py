@@ -4,6 +4,7 @@ In a source checkout they sit at the top of the repository; in an installed whee
 they are shipped as ``checker/data/…``. Everything that reads a .lark, rule pack or
 schema asks this module for the path, so the two layouts behave the same.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -107,8 +108,9 @@ def cached_load_all(paths: Sequence[str | Path], parse: Callable[[str], T]) -> l
     return _remembered(folder, stamps, parse, lambda: [parse(str(path)) for path in paths])
 
 
-def cached_file(path: str | Path, build: Callable[[str], T], write: Callable[[T], bytes], *,
-                suffix: str) -> Path | None:
+def cached_file(
+    path: str | Path, build: Callable[[str], T], write: Callable[[T], bytes], *, suffix: str
+) -> Path | None:
     """A file in the cache folder holding ``write(build(path))``, made once and kept until
     the file, a schema or ``build``'s module changes; None when there is no cache folder
     or the file cannot be written there. The caller reads it and checks what it finds."""
@@ -130,11 +132,17 @@ def _key(stamps: Any, parse: Callable) -> str:
     """What an entry depends on: the files read, the function that read them and the
     file it is written in, and the schemas."""
     code = getattr(parse, "__code__", None)  # a function's or a bound method's
-    return repr((
-        _CACHE_VERSION, sys.version_info[:2], stamps, parse.__module__, parse.__qualname__,
-        _stamp(Path(code.co_filename)) if code is not None else None,
-        _schema_stamps(),
-    ))
+    return repr(
+        (
+            _CACHE_VERSION,
+            sys.version_info[:2],
+            stamps,
+            parse.__module__,
+            parse.__qualname__,
+            _stamp(Path(code.co_filename)) if code is not None else None,
+            _schema_stamps(),
+        )
+    )
 
 
 def _remembered(folder: Path, stamps: Any, parse: Callable, compute: Callable[[], T]) -> T:
@@ -181,8 +189,10 @@ def _store(folder: Path, entry: Path, key: str, value: Any) -> None:
 def _prune(folder: Path) -> None:
     """Beyond CACHE_LIMIT entries, drop the half that was used longest ago."""
     try:
-        entries = sorted((item for item in folder.iterdir() if item.suffix in (".pickle", ".tables")),
-                         key=lambda item: item.stat().st_mtime)
+        entries = sorted(
+            (item for item in folder.iterdir() if item.suffix in (".pickle", ".tables")),
+            key=lambda item: item.stat().st_mtime,
+        )
         for old in entries[: len(entries) - CACHE_LIMIT // 2] if len(entries) > CACHE_LIMIT else []:
             old.unlink()
     except OSError:

@@ -19,6 +19,7 @@ which costs nothing), measured, and only then built:
 Problems are raised as :class:`YamlRefused` with the line they are on; syntax errors
 stay :class:`yaml.YAMLError`.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -52,14 +53,22 @@ PlainResolver.yaml_implicit_resolvers = {
     for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
 }
 
+
 def _plain_loader() -> type:
     """The loader class: on libyaml's parser when PyYAML was built with it (ten times
     faster, and it limits flow nesting itself), else on PyYAML's own."""
     try:
         from yaml.cyaml import CParser  # type: ignore[attr-defined]  # the stubs do not re-export it
     except ImportError:  # pragma: no cover - PyYAML built without libyaml
-        class PythonLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
-                           yaml.composer.Composer, yaml.constructor.SafeConstructor, PlainResolver):
+
+        class PythonLoader(
+            yaml.reader.Reader,
+            yaml.scanner.Scanner,
+            yaml.parser.Parser,
+            yaml.composer.Composer,
+            yaml.constructor.SafeConstructor,
+            PlainResolver,
+        ):
             def __init__(self, stream: str) -> None:
                 yaml.reader.Reader.__init__(self, stream)
                 yaml.scanner.Scanner.__init__(self)
@@ -141,8 +150,9 @@ def _admit(node: Node) -> None:
     """Refuse a node that is not plain data, or a mapping that repeats a key."""
     if node.tag not in PLAIN_TAGS:
         shown = node.tag.replace(_TAG, "!!") if node.tag.startswith(_TAG) else node.tag
-        raise YamlRefused(f"不允许使用 YAML 标签 {shown}：数据文件只能包含映射、列表、字符串、数字、布尔值和空值",
-                          _line(node))
+        raise YamlRefused(
+            f"不允许使用 YAML 标签 {shown}：数据文件只能包含映射、列表、字符串、数字、布尔值和空值", _line(node)
+        )
     if isinstance(node, MappingNode):
         seen: set[tuple[str, str]] = set()
         for key, _ in node.value:

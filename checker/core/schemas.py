@@ -9,6 +9,7 @@ editor validates against is generated from it, so the two cannot drift::
 (``tests/test_schemas.py`` runs the check.) ``report.schema.json`` describes the JSON
 report rather than an input and is written by hand.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -83,8 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     if options.check:
         differing = stale(options.folder)
         for name in differing:
-            print(f"{options.folder / name} differs from its model; run python -m checker.core.schemas",
-                  file=sys.stderr)
+            print(
+                f"{options.folder / name} differs from its model; run python -m checker.core.schemas", file=sys.stderr
+            )
         return 1 if differing else 0
     for name in names():
         (options.folder / name).write_text(text(name), encoding="utf-8")

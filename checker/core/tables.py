@@ -8,6 +8,7 @@ reading or copying, no Python object is made for an entry until it is looked at,
 the interpreter has nothing to free when it exits. :func:`find` looks a key up in a
 sorted column by binary search.
 """
+
 from __future__ import annotations
 
 import array
@@ -74,11 +75,11 @@ class Tables:
 
     def column(self, name: str) -> memoryview[int]:
         typecode, offset, size = self._sections[name]
-        return self._buffer[offset:offset + size].cast(cast(_Column, typecode))
+        return self._buffer[offset : offset + size].cast(cast(_Column, typecode))
 
     def text(self, name: str) -> str:
         _, offset, size = self._sections[name]
-        return str(self._buffer[offset:offset + size], "utf-8")
+        return str(self._buffer[offset : offset + size], "utf-8")
 
 
 def find(column, key: int) -> int:

@@ -19,6 +19,7 @@ ASCII and which mean nothing between Chinese characters) are refused.
 :func:`compile` gives a :class:`UserPattern`; :func:`checked_pattern` is the
 validator the profile model uses; :class:`PatternError` carries the Chinese reason.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -28,14 +29,26 @@ MAX_LENGTH = 2000  # characters in one pattern
 _MAX_PROGRAM_BYTES = 8 << 20  # RE2's memory budget for one compiled pattern (its default)
 
 # Python's \s in a str pattern, as RE2 class items (RE2's own \s is ASCII only).
-_SPACE_ITEMS = (r"\t\n\x0b\f\r\x{1c}-\x{1f} \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}"
-                r"\x{202f}\x{205f}\x{3000}")
+_SPACE_ITEMS = (
+    r"\t\n\x0b\f\r\x{1c}-\x{1f} \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}"
+    r"\x{202f}\x{205f}\x{3000}"
+)
 _WORD_ITEMS = r"\p{L}\p{N}_"  # Python's \w: str.isalnum() or "_"
 _IN_CLASS = {"d": r"\p{Nd}", "D": r"\P{Nd}", "s": _SPACE_ITEMS, "w": _WORD_ITEMS}
-_OUTSIDE = {"d": r"\p{Nd}", "D": r"\P{Nd}", "s": f"[{_SPACE_ITEMS}]", "S": f"[^{_SPACE_ITEMS}]",
-            "w": f"[{_WORD_ITEMS}]", "W": f"[^{_WORD_ITEMS}]", "Z": r"\z"}
+_OUTSIDE = {
+    "d": r"\p{Nd}",
+    "D": r"\P{Nd}",
+    "s": f"[{_SPACE_ITEMS}]",
+    "S": f"[^{_SPACE_ITEMS}]",
+    "w": f"[{_WORD_ITEMS}]",
+    "W": f"[^{_WORD_ITEMS}]",
+    "Z": r"\z",
+}
 _GROUP_REFUSALS = {
-    "(?=": "前瞻断言 (?=…)", "(?!": "否定前瞻断言 (?!…)", "(?<=": "后顾断言 (?<=…)", "(?<!": "否定后顾断言 (?<!…)",
+    "(?=": "前瞻断言 (?=…)",
+    "(?!": "否定前瞻断言 (?!…)",
+    "(?<=": "后顾断言 (?<=…)",
+    "(?<!": "否定后顾断言 (?<!…)",
 }
 _LOOKAROUND_ADVICE = "RE2 为保证匹配时间与文本长度成正比，不支持环视；请改写（标题条件可用 not_title 排除）"
 
@@ -90,7 +103,7 @@ def translate(pattern: str) -> str:
     while at < len(pattern):
         char = pattern[at]
         if char == "\\":
-            escape = pattern[at + 1:at + 2]
+            escape = pattern[at + 1 : at + 2]
             if not escape:
                 raise PatternError("正则表达式以单独的反斜杠结尾")
             text, at = _escape(pattern, at, escape, in_class)
@@ -136,13 +149,13 @@ def _escape(pattern: str, at: int, escape: str, in_class: bool) -> tuple[str, in
         return _OUTSIDE[escape], at + 2
     if escape in "uU":
         width = 4 if escape == "u" else 8
-        digits = pattern[at + 2:at + 2 + width]
+        digits = pattern[at + 2 : at + 2 + width]
         if len(digits) != width or not all(d in "0123456789abcdefABCDEF" for d in digits):
             raise PatternError(f"\\{escape} 后应有 {width} 位十六进制数字")
         return f"\\x{{{digits}}}", at + 2 + width
     if escape == "N":
         raise PatternError(r"不支持 \N{…}（按名称写字符），请直接写出字符或用 \uXXXX")
-    return pattern[at:at + 2], at + 2
+    return pattern[at : at + 2], at + 2
 
 
 def _refuse_group(pattern: str, at: int) -> None:

@@ -10,6 +10,7 @@ whatever ``.gitignore`` files (and ``.git/info/exclude``) ignore. Globs use
 in a folder that is no regular file — a named pipe, a device, a socket — is skipped
 (reading a pipe could wait for ever), and ``skipped`` is told why.
 """
+
 from __future__ import annotations
 
 import os
@@ -98,8 +99,9 @@ def suffixes(settings: Settings) -> set[str]:
     return set(settings.file_types or supported_suffixes())
 
 
-def discover(paths: Iterable[str], settings: Settings | None = None,
-             skipped: Callable[[str, str], None] | None = None) -> list[str]:
+def discover(
+    paths: Iterable[str], settings: Settings | None = None, skipped: Callable[[str, str], None] | None = None
+) -> list[str]:
     """The files to check, in the order given, each folder's files sorted;
     ``skipped(path, reason)`` for each file of a folder that is left out as no regular file."""
     settings = settings or Settings.defaults()

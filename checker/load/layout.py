@@ -5,6 +5,7 @@ Only what the file itself states is recorded: a value it leaves to a theme or to
 Word's defaults is ``None``, and the rules do not judge it. Positions are character
 offsets into the checked text, like every other position of a :class:`Source`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -5,6 +5,7 @@ A :class:`Source` is the boundary between loading and the text model: the reader
 is built on it, and the fixer and the annotator use its way back (``locate``,
 ``raw``, encoding and newline) to write into the original.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

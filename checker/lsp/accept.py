@@ -13,6 +13,7 @@ pack, the configuration through tomlkit, which keeps its comments and layout —
 result is read back and must hold exactly the old data plus the word, and it is
 written atomically, only if the file still holds what was read.
 """
+
 from __future__ import annotations
 
 import json
@@ -201,8 +202,7 @@ def _config_change(config: Path, pack: Path) -> Change | None:
     packs = old_table.get("rule-packs", [])
     if not isinstance(packs, list):
         raise AcceptError(f"{config} 的 rule-packs 不是列表，请手动加入 {entry}")
-    if any(os.path.normpath(config.parent / item) == os.path.normpath(pack) for item in packs
-           if isinstance(item, str)):
+    if any(os.path.normpath(config.parent / item) == os.path.normpath(pack) for item in packs if isinstance(item, str)):
         return None
     if "rule-packs" in table:
         table["rule-packs"].append(entry)

@@ -9,6 +9,7 @@ elsewhere. "Disable for this line" writes the suppression comment doccheck reads
 Markdown and plain text (``<!-- doccheck-disable-next-line CODE -->``) on a line of its
 own above the finding's line — or adds the code to the comment already there.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -26,8 +27,10 @@ if TYPE_CHECKING:  # the types only: the library imports them when it is called
     from checker.core.models import Finding
 
 FIX_ALL_KIND = "source.fixAll.doccheck"
-_DIRECTIVE_LINE = re.compile(r"^(?P<prefix>[ \t]*(?:>[ \t]?)*)<!--[ \t]*doccheck-disable-next-line\b"
-                             r"(?P<names>[^>\n]*?)(?P<close>[ \t]*-->)[ \t]*$")
+_DIRECTIVE_LINE = re.compile(
+    r"^(?P<prefix>[ \t]*(?:>[ \t]?)*)<!--[ \t]*doccheck-disable-next-line\b"
+    r"(?P<names>[^>\n]*?)(?P<close>[ \t]*-->)[ \t]*$"
+)
 _CONTAINER = re.compile(r"^[ \t]*(?:>[ \t]?)*")  # indentation and block-quote marks a comment must repeat
 
 
@@ -47,12 +50,15 @@ def text_edits(old: str, new: str, index: LineIndex) -> list[types.TextEdit]:
         before, after = old[start:end], "".join(new_lines[j1:j2])
         prefix = _common_prefix(before, after)
         suffix = _common_prefix(before[prefix:][::-1], after[prefix:][::-1])
-        if old[start + prefix - 1:start + prefix + 1] == "\r\n":
+        if old[start + prefix - 1 : start + prefix + 1] == "\r\n":
             prefix -= 1
-        if old[end - suffix - 1:end - suffix + 1] == "\r\n":
+        if old[end - suffix - 1 : end - suffix + 1] == "\r\n":
             suffix -= 1
-        edits.append(types.TextEdit(range=index.range_of(start + prefix, end - suffix),
-                                    new_text=after[prefix:len(after) - suffix]))
+        edits.append(
+            types.TextEdit(
+                range=index.range_of(start + prefix, end - suffix), new_text=after[prefix : len(after) - suffix]
+            )
+        )
     return edits
 
 
@@ -66,8 +72,13 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def workspace_edit(uri: str, version: int | None, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
-    return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
-        text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version), edits=edits)])
+    return types.WorkspaceEdit(
+        document_changes=[
+            types.TextDocumentEdit(
+                text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version), edits=edits
+            )
+        ]
+    )
 
 
 def fix_one(text: str, finding: Finding, name: str) -> str | None:
@@ -103,9 +114,11 @@ def suppression_edit(index: LineIndex, line: int, code: str) -> types.TextEdit:
     prefix = _CONTAINER.match(content).group(0)  # type: ignore[union-attr]  # matches the empty string at least
     text = index.text
     if line + 1 < index.line_count:
-        newline = text[index.ends[line]:index.starts[line + 1]]  # the line's own break
+        newline = text[index.ends[line] : index.starts[line + 1]]  # the line's own break
     else:
         newline = "\r\n" if "\r\n" in text else "\n"
     start = index.position(line, 0)
-    return types.TextEdit(range=types.Range(start=start, end=start),
-                          new_text=f"{prefix}<!-- doccheck-disable-next-line {code} -->{newline}")
+    return types.TextEdit(
+        range=types.Range(start=start, end=start),
+        new_text=f"{prefix}<!-- doccheck-disable-next-line {code} -->{newline}",
+    )

@@ -8,6 +8,7 @@ lines it cites (the previous number of a series, the parent heading …) — tho
 where the checked text is the file's text (plain text), since for Markdown they count
 the lines of the extracted text.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -52,8 +53,9 @@ def finding_range(finding: Finding, index: LineIndex) -> types.Range:
     return types.Range(start=start, end=end)
 
 
-def to_diagnostic(finding: Finding, index: LineIndex, uri: str, plain_text: bool,
-                  docs_url: str | None = None) -> types.Diagnostic:
+def to_diagnostic(
+    finding: Finding, index: LineIndex, uri: str, plain_text: bool, docs_url: str | None = None
+) -> types.Diagnostic:
     message = finding.message + (f"\n建议：{finding.suggestion}" if finding.suggestion else "")
     href = docs_href(finding.code, docs_url)
     range_ = finding_range(finding, index)
@@ -74,19 +76,25 @@ def to_diagnostic(finding: Finding, index: LineIndex, uri: str, plain_text: bool
 def problem_diagnostic(message: str) -> types.Diagnostic:
     """A document that cannot be checked (bad settings, unreadable text): one error at its top."""
     start = types.Position(line=0, character=0)
-    return types.Diagnostic(range=types.Range(start=start, end=start), severity=types.DiagnosticSeverity.Error,
-                            source=SOURCE, message=message)
+    return types.Diagnostic(
+        range=types.Range(start=start, end=start),
+        severity=types.DiagnosticSeverity.Error,
+        source=SOURCE,
+        message=message,
+    )
 
 
 # -- related places ---------------------------------------------------------------------
-def related_places(finding: Finding, index: LineIndex, uri: str, range_: types.Range,
-                   plain_text: bool) -> Iterator[types.DiagnosticRelatedInformation]:
+def related_places(
+    finding: Finding, index: LineIndex, uri: str, range_: types.Range, plain_text: bool
+) -> Iterator[types.DiagnosticRelatedInformation]:
     evidence = finding.evidence or {}
     places: list[tuple[types.Range, str]] = []
     usual = evidence.get("usual")
     if finding.code == "TM101" and isinstance(usual, str) and usual:
-        places += [(index.range_of(at, at + len(usual)), f"通常写法“{usual}”")
-                   for at in _occurrences(index.text, usual)]
+        places += [
+            (index.range_of(at, at + len(usual)), f"通常写法“{usual}”") for at in _occurrences(index.text, usual)
+        ]
     parts = _parts(evidence)
     if parts:
         places += _in_paragraph(index, range_, parts)
@@ -161,8 +169,11 @@ def _cited_lines(evidence: dict[str, Any], index: LineIndex) -> list[tuple[types
             value = item.get("value")
             value = value if isinstance(value, str) else ""
             at = index.line(line).find(value) if value else -1
-            place = index.range_of(index.starts[line] + at, index.starts[line] + at + len(value)) if at >= 0 \
+            place = (
+                index.range_of(index.starts[line] + at, index.starts[line] + at + len(value))
+                if at >= 0
                 else index.line_range(line)
+            )
             places.append((place, f"{label}：{value}" if value else label))
     inner = evidence.get("inner_open_at")
     if isinstance(inner, dict) and isinstance(inner.get("line"), int) and isinstance(inner.get("column"), int):

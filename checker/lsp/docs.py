@@ -9,6 +9,7 @@ linked as a ``file:`` URI — it works offline and always matches the installed 
 An organisation that publishes the rules can set ``docsUrl`` to a template instead
 (``https://example.org/doccheck/{code}``; ``{code}`` and ``{name}`` are filled in).
 """
+
 from __future__ import annotations
 
 import os
@@ -37,10 +38,12 @@ def explanation(code: str) -> str | None:
     rule = rules_by_code().get(code)
     if rule is None:
         return None
-    parts = [f"### {rule.code} {rule.name}",
-             f"类别 {rule.category} · 默认级别 {SEVERITY_LABELS.get(rule.severity, rule.severity)}"
-             + (f" · 修复 {rule.fix_safety}" if rule.fix_safety else ""),
-             rule.summary]
+    parts = [
+        f"### {rule.code} {rule.name}",
+        f"类别 {rule.category} · 默认级别 {SEVERITY_LABELS.get(rule.severity, rule.severity)}"
+        + (f" · 修复 {rule.fix_safety}" if rule.fix_safety else ""),
+        rule.summary,
+    ]
     for heading, body in rule.docs.items():
         # an example is document text: shown as written, never read as Markdown
         shown = f"```text\n{body}\n```" if heading == "Example" else body

@@ -7,6 +7,7 @@ the client offered another — so a character outside the Basic Multilingual Pla
 (an emoji, a rare CJK ideograph of plane 2) is two columns. doccheck counts code
 points; everything crossing the boundary goes through :class:`LineIndex`.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -48,7 +49,7 @@ class LineIndex:
         """The text of a 0-based line, without its break (empty past the end)."""
         if not 0 <= number < len(self.starts):
             return ""
-        return self.text[self.starts[number]:self.ends[number]]
+        return self.text[self.starts[number] : self.ends[number]]
 
     def position(self, line: int, column: int) -> types.Position:
         """The LSP position of a 0-based line and code-point column (clamped to the text)."""
@@ -57,7 +58,7 @@ class LineIndex:
             return types.Position(line=last, character=units(self.line(last), self.encoding))
         line = max(0, line)
         content = self.line(line)
-        return types.Position(line=line, character=units(content[:max(0, column)], self.encoding))
+        return types.Position(line=line, character=units(content[: max(0, column)], self.encoding))
 
     def position_at(self, offset: int) -> types.Position:
         offset = max(0, min(offset, len(self.text)))
@@ -73,7 +74,7 @@ class LineIndex:
         if position.line >= len(self.starts):
             return len(self.text)
         start = self.starts[position.line]
-        content = self.text[start:self.ends[position.line]]
+        content = self.text[start : self.ends[position.line]]
         if self.encoding == UTF32:
             return start + min(position.character, len(content))
         counted = 0

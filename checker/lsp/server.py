@@ -13,6 +13,7 @@ the document is still that version (the editor asks again when new diagnostics c
 Code actions are computed on the worker too (a fix is read back through the reader),
 and a "fix all" edit only when the editor resolves the action it was shown.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -87,8 +88,11 @@ class DoccheckServer(LanguageServer):
 
     def workspace_root(self, path: str | None = None) -> str | None:
         """The workspace folder holding ``path`` (the deepest), else the first one."""
-        folders = [path for path in (editor_settings.uri_to_path(folder.uri)
-                                     for folder in self.workspace.folders.values()) if path]
+        folders = [
+            path
+            for path in (editor_settings.uri_to_path(folder.uri) for folder in self.workspace.folders.values())
+            if path
+        ]
         if path:
             absolute = os.path.abspath(path)
             holding = [folder for folder in folders if absolute.startswith(os.path.abspath(folder) + os.sep)]
@@ -135,16 +139,16 @@ class DoccheckServer(LanguageServer):
             document = self.workspace.get_text_document(state.uri)
             version, text = document.version, document.source
             loop = asyncio.get_running_loop()
-            checked = await loop.run_in_executor(self.checks, self.check, state.uri, state.language_id, version,
-                                                 text)
+            checked = await loop.run_in_executor(self.checks, self.check, state.uri, state.language_id, version, text)
         if self.documents.get(state.uri) is not state:
             return  # closed meanwhile
         current = self.workspace.get_text_document(state.uri)
         if current.version != version or current.source != text:
             return  # the editor's text moved on: a newer check is on its way
         state.checked = checked
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=state.uri, version=version, diagnostics=checked.published))
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=state.uri, version=version, diagnostics=checked.published)
+        )
         if not self.settled:
             # After the first check the rules, patterns and lexicon are loaded for good: moved
             # out of the collector's generations, a full collection no longer walks them
@@ -160,15 +164,22 @@ class DoccheckServer(LanguageServer):
         try:
             settings = editor_settings.load(name, self.editor, self.workspace_root(name))
         except SettingsError as error:
-            return Checked(version, text, name, None, index,
-                           problems=[problem_diagnostic(f"doccheck 的配置无法使用：{error}")])
+            return Checked(
+                version, text, name, None, index, problems=[problem_diagnostic(f"doccheck 的配置无法使用：{error}")]
+            )
         if not editor_settings.is_checked(name, settings):
             return Checked(version, text, name, settings, index)
         report = check_text(text, path=name, settings=settings)
         file = report.files[0]
         if file.error:
-            return Checked(version, text, name, settings, index,
-                           problems=[problem_diagnostic(f"doccheck 无法检查此文档：{file.error}")])
+            return Checked(
+                version,
+                text,
+                name,
+                settings,
+                index,
+                problems=[problem_diagnostic(f"doccheck 无法检查此文档：{file.error}")],
+            )
         plain = name.lower().endswith(PLAIN_TEXT_SUFFIXES)
         diagnostics = [to_diagnostic(finding, index, uri, plain, self.editor.docs_url) for finding in file.findings]
         return Checked(version, text, name, settings, index, list(file.findings), diagnostics)
@@ -180,7 +191,8 @@ class DoccheckServer(LanguageServer):
             return
         try:
             values = await self.workspace_configuration_async(
-                types.ConfigurationParams(items=[types.ConfigurationItem(section="doccheck")]))
+                types.ConfigurationParams(items=[types.ConfigurationItem(section="doccheck")])
+            )
         except Exception as error:  # a client that answers with an error: keep the settings
             self.tell(f"doccheck 无法读取编辑器设置：{error}")
             return
@@ -192,8 +204,9 @@ class DoccheckServer(LanguageServer):
             self.tell(f"doccheck 设置：{problem}")
 
     # -- code actions -------------------------------------------------------------------
-    def findings_at(self, checked: Checked, range_: types.Range,
-                    diagnostics: Sequence[types.Diagnostic]) -> list[tuple[Finding, types.Diagnostic]]:
+    def findings_at(
+        self, checked: Checked, range_: types.Range, diagnostics: Sequence[types.Diagnostic]
+    ) -> list[tuple[Finding, types.Diagnostic]]:
         keys = {diagnostic.data.get("key") for diagnostic in diagnostics if isinstance(diagnostic.data, dict)}
         wanted = []
         for finding, diagnostic in zip(checked.findings, checked.diagnostics, strict=True):
@@ -220,21 +233,36 @@ class DoccheckServer(LanguageServer):
             if word is not None and _wanted(types.CodeActionKind.QuickFix, only):
                 # a command, not a code action with one: it writes files of the workspace,
                 # which the server does itself (atomically), then checks again
-                commands.append(types.Command(
-                    title=f"忽略此名称：把“{word}”加入工作区接受词表（{accept.PACK_NAME}）",
-                    command=ACCEPT_COMMAND, arguments=[uri, word]))
+                commands.append(
+                    types.Command(
+                        title=f"忽略此名称：把“{word}”加入工作区接受词表（{accept.PACK_NAME}）",
+                        command=ACCEPT_COMMAND,
+                        arguments=[uri, word],
+                    )
+                )
         if safe_by_code:
             total = sum(safe_by_code.values())
-            found.append(types.CodeAction(title=f"doccheck：应用本文件全部安全修复（{total} 处）",
-                                          kind=actions.FIX_ALL_KIND,
-                                          data={"uri": uri, "version": checked.version, "code": None}))
+            found.append(
+                types.CodeAction(
+                    title=f"doccheck：应用本文件全部安全修复（{total} 处）",
+                    kind=actions.FIX_ALL_KIND,
+                    data={"uri": uri, "version": checked.version, "code": None},
+                )
+            )
         found = [action for action in found if _wanted(action.kind, only)]
         if not lazy:
             found = [resolved for resolved in map(self.resolve, found) if resolved.edit is not None]
         return [*found, *commands]
 
-    def finding_actions(self, checked: Checked, uri: str, finding: Finding, diagnostic: types.Diagnostic,
-                        safe_by_code: dict[str, int], lazy: bool) -> list[types.CodeAction]:
+    def finding_actions(
+        self,
+        checked: Checked,
+        uri: str,
+        finding: Finding,
+        diagnostic: types.Diagnostic,
+        safe_by_code: dict[str, int],
+        lazy: bool,
+    ) -> list[types.CodeAction]:
         found = []
         quick = types.CodeActionKind.QuickFix
         if finding.fix is not None:
@@ -242,22 +270,38 @@ class DoccheckServer(LanguageServer):
             if fixed is not None:
                 unsafe = "（不安全修复，请确认）" if finding.fix.safety != "safe" else ""
                 what = finding.suggestion or f"改为“{finding.fix.replacement}”"
-                found.append(types.CodeAction(
-                    title=f"修复 {finding.code}：{what}{unsafe}", kind=quick, diagnostics=[diagnostic],
-                    is_preferred=finding.fix.safety == "safe",
-                    edit=actions.workspace_edit(uri, checked.version,
-                                                actions.text_edits(checked.text, fixed, checked.index))))
+                found.append(
+                    types.CodeAction(
+                        title=f"修复 {finding.code}：{what}{unsafe}",
+                        kind=quick,
+                        diagnostics=[diagnostic],
+                        is_preferred=finding.fix.safety == "safe",
+                        edit=actions.workspace_edit(
+                            uri, checked.version, actions.text_edits(checked.text, fixed, checked.index)
+                        ),
+                    )
+                )
         count = safe_by_code.get(finding.code, 0)
         if count > 1 and finding.fix is not None and finding.fix.safety == "safe":
-            found.append(types.CodeAction(
-                title=f"修复本文件中全部 {finding.code} 问题（{count} 处安全修复）", kind=quick,
-                diagnostics=[diagnostic], data={"uri": uri, "version": checked.version, "code": finding.code}))
+            found.append(
+                types.CodeAction(
+                    title=f"修复本文件中全部 {finding.code} 问题（{count} 处安全修复）",
+                    kind=quick,
+                    diagnostics=[diagnostic],
+                    data={"uri": uri, "version": checked.version, "code": finding.code},
+                )
+            )
         line = diagnostic.range.start.line
-        found.append(types.CodeAction(
-            title=f"在此行停用 {finding.code}（写入 doccheck-disable-next-line 注释）", kind=quick,
-            diagnostics=[diagnostic],
-            edit=actions.workspace_edit(uri, checked.version,
-                                        [actions.suppression_edit(checked.index, line, finding.code)])))
+        found.append(
+            types.CodeAction(
+                title=f"在此行停用 {finding.code}（写入 doccheck-disable-next-line 注释）",
+                kind=quick,
+                diagnostics=[diagnostic],
+                edit=actions.workspace_edit(
+                    uri, checked.version, [actions.suppression_edit(checked.index, line, finding.code)]
+                ),
+            )
+        )
         return found
 
     def resolves_edits(self) -> bool:
@@ -275,8 +319,9 @@ class DoccheckServer(LanguageServer):
             return action  # the document changed: the editor asks again with new diagnostics
         fixed = actions.fix_kind(checked.text, checked.name, checked.settings, data.get("code"))
         if fixed is not None:
-            action.edit = actions.workspace_edit(data["uri"], checked.version,
-                                                 actions.text_edits(checked.text, fixed, checked.index))
+            action.edit = actions.workspace_edit(
+                data["uri"], checked.version, actions.text_edits(checked.text, fixed, checked.index)
+            )
         return action
 
     def accept_word(self, uri: str, word: str) -> None:
@@ -292,8 +337,9 @@ class DoccheckServer(LanguageServer):
             self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=str(error)))
             return
         written = "、".join(os.path.basename(change.path) for change in changes) or "无需修改"
-        self.window_show_message(types.ShowMessageParams(
-            type=types.MessageType.Info, message=f"已把“{word}”加入接受词表（{written}）"))
+        self.window_show_message(
+            types.ShowMessageParams(type=types.MessageType.Info, message=f"已把“{word}”加入接受词表（{written}）")
+        )
         self.recheck_all()
 
 
@@ -313,8 +359,11 @@ def hover_text(checked: Checked, position: types.Position) -> tuple[str, types.R
     """The findings under a position, the narrowest first, each with its rule explained;
     and the range of the narrowest."""
     here = types.Range(start=position, end=position)
-    under = [(finding, diagnostic) for finding, diagnostic in zip(checked.findings, checked.diagnostics, strict=True)
-             if _overlaps(diagnostic.range, here)]
+    under = [
+        (finding, diagnostic)
+        for finding, diagnostic in zip(checked.findings, checked.diagnostics, strict=True)
+        if _overlaps(diagnostic.range, here)
+    ]
     if not under:
         return None
     under.sort(key=lambda pair: pair[0].end - pair[0].start)
@@ -331,11 +380,20 @@ def build_server() -> DoccheckServer:
         watched = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
         if watched and watched.dynamic_registration:
             options = types.DidChangeWatchedFilesRegistrationOptions(
-                watchers=[types.FileSystemWatcher(glob_pattern=pattern) for pattern in WATCHED])
+                watchers=[types.FileSystemWatcher(glob_pattern=pattern) for pattern in WATCHED]
+            )
             try:
-                await ls.client_register_capability_async(types.RegistrationParams(registrations=[
-                    types.Registration(id="doccheck-configuration", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                                       register_options=options)]))
+                await ls.client_register_capability_async(
+                    types.RegistrationParams(
+                        registrations=[
+                            types.Registration(
+                                id="doccheck-configuration",
+                                method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                                register_options=options,
+                            )
+                        ]
+                    )
+                )
             except Exception:  # a client that refuses: configuration changes apply on the next edit
                 pass
         ls.recheck_all()
@@ -364,8 +422,9 @@ def build_server() -> DoccheckServer:
         state = ls.documents.pop(params.text_document.uri, None)
         if state is not None and state.pending is not None:
             state.pending.cancel()
-        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri,
-                                                                            diagnostics=[]))
+        ls.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
+        )
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def did_change_configuration(ls: DoccheckServer, params: types.DidChangeConfigurationParams) -> None:
@@ -389,8 +448,12 @@ def build_server() -> DoccheckServer:
         text, range_ = found
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text), range=range_)
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
-        code_action_kinds=[types.CodeActionKind.QuickFix, actions.FIX_ALL_KIND], resolve_provider=True))
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(
+            code_action_kinds=[types.CodeActionKind.QuickFix, actions.FIX_ALL_KIND], resolve_provider=True
+        ),
+    )
     async def code_action(ls: DoccheckServer, params: types.CodeActionParams) -> list[types.CodeAction | types.Command]:
         # a fix is read back through the reader (a Markdown parse): on the worker, not the loop
         return await asyncio.get_running_loop().run_in_executor(ls.checks, ls.code_actions, params)
@@ -403,8 +466,11 @@ def build_server() -> DoccheckServer:
     def accept_word(ls: DoccheckServer, *arguments: Any) -> None:
         values = arguments[0] if len(arguments) == 1 and isinstance(arguments[0], list) else list(arguments)
         if len(values) != 2 or not all(isinstance(value, str) for value in values):
-            ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Error,
-                                                           message="doccheck.acceptWord 需要两个参数：文档 URI 和词语"))
+            ls.window_show_message(
+                types.ShowMessageParams(
+                    type=types.MessageType.Error, message="doccheck.acceptWord 需要两个参数：文档 URI 和词语"
+                )
+            )
             return
         ls.accept_word(values[0], values[1])
 

@@ -8,6 +8,7 @@ check. Everything else comes from the configuration file that applies to the doc
 exactly as ``doccheck check`` finds it — read again for every check (a few
 milliseconds), so an edited configuration, rule pack or glossary applies at once.
 """
+
 from __future__ import annotations
 
 import os
@@ -74,12 +75,20 @@ class EditorSettings:
             run = "onType"
         debounce = value.get("debounce", DEFAULT_DEBOUNCE_MS)
         if isinstance(debounce, bool) or not isinstance(debounce, int) or not 0 <= debounce <= 10_000:
-            problems.append(f"debounce 应为 0 到 10000 之间的毫秒数，而不是 {debounce!r}，"
-                            f"按 {DEFAULT_DEBOUNCE_MS} 处理")
+            problems.append(
+                f"debounce 应为 0 到 10000 之间的毫秒数，而不是 {debounce!r}，按 {DEFAULT_DEBOUNCE_MS} 处理"
+            )
             debounce = DEFAULT_DEBOUNCE_MS
-        return cls(select=names("select"), ignore=names("ignore"), profile=text("profile"),
-                   config_file=text("configFile"), run=run, debounce_ms=debounce, docs_url=text("docsUrl"),
-                   problems=problems)
+        return cls(
+            select=names("select"),
+            ignore=names("ignore"),
+            profile=text("profile"),
+            config_file=text("configFile"),
+            run=run,
+            debounce_ms=debounce,
+            docs_url=text("docsUrl"),
+            problems=problems,
+        )
 
 
 def uri_to_path(uri: str) -> str | None:
@@ -108,8 +117,13 @@ def load(name: str, editor: EditorSettings, workspace_root: str | None) -> Setti
     config = editor.config_file
     if config and not os.path.isabs(config) and workspace_root:
         config = os.path.join(workspace_root, config)
-    return load_settings(config, near=near, select=list(editor.select) or None,
-                                 ignore=list(editor.ignore) or None, profile=editor.profile)
+    return load_settings(
+        config,
+        near=near,
+        select=list(editor.select) or None,
+        ignore=list(editor.ignore) or None,
+        profile=editor.profile,
+    )
 
 
 def is_checked(name: str, settings: Settings) -> bool:
@@ -118,8 +132,7 @@ def is_checked(name: str, settings: Settings) -> bool:
     ``exclude`` globs leave out (a file opened in the editor is one named on the
     command line: ``include`` globs, which filter folder walks, do not apply)."""
     suffix = Path(name).suffix.lower()
-    if suffix not in ALWAYS_CHECKED and suffix not in [item for item in settings.file_types
-                                                        if item in TEXT_SUFFIXES]:
+    if suffix not in ALWAYS_CHECKED and suffix not in [item for item in settings.file_types if item in TEXT_SUFFIXES]:
         return False
     if os.path.isabs(name) and settings.exclude:
         return bool(find_files([name], settings=settings))

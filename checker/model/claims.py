@@ -17,6 +17,7 @@ A claim is a statement whose numbers must agree with each other:
 Claims are extracted once per document (``claims(doc)``) with character spans; the
 NC checks in ``checker/rules/checks/numeric.py`` only do the arithmetic.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -62,11 +63,11 @@ class _WordTests:
         self.not_additive = _any_word(breakdown.not_additive_words)
         self.change = _any_word(change_words)
         self.new_statement = _any_word(breakdown.new_statement_words)
-        self.first_part_stop = _any_word(change_words + change.from_words
-                                         + breakdown.first_part_stop_words)
+        self.first_part_stop = _any_word(change_words + change.from_words + breakdown.first_part_stop_words)
         # the words a breakdown's parts follow, and whether the parts are all of the total
-        self.markers = tuple([(word, False) for word in breakdown.introducers]
-                             + [(word, True) for word in breakdown.exhaustive_markers])
+        self.markers = tuple(
+            [(word, False) for word in breakdown.introducers] + [(word, True) for word in breakdown.exhaustive_markers]
+        )
         self.marker = _any_word([word for word, _ in self.markers])
         # every share and every set of shares is read after a share word (占, 比重 …) or a set hint
         self.share = _any_word(rules.shares.words)
@@ -169,8 +170,13 @@ class Claims:
     figures: list[Figure] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
-        return {"breakdown": len(self.breakdowns), "share": len(self.shares), "change": len(self.changes),
-                "share_set": len(self.share_sets), "figure": len(self.figures)}
+        return {
+            "breakdown": len(self.breakdowns),
+            "share": len(self.shares),
+            "change": len(self.changes),
+            "share_set": len(self.share_sets),
+            "figure": len(self.figures),
+        }
 
 
 def claims(doc: Document) -> Claims:
@@ -226,8 +232,15 @@ class _SentenceReader:
     hold no candidate for the claims that need them.
     """
 
-    def __init__(self, text: str, sentence: QuantitySentence, rules: NumericRules, kinds: set[str],
-                 words: _WordTests, units: Units) -> None:
+    def __init__(
+        self,
+        text: str,
+        sentence: QuantitySentence,
+        rules: NumericRules,
+        kinds: set[str],
+        words: _WordTests,
+        units: Units,
+    ) -> None:
         self.text = text
         self.units = units
         self.sentence = sentence
@@ -310,7 +323,7 @@ class _SentenceReader:
         index = bisect.bisect_right(self.ends, quantity.start)
         if index and self.ends[index - 1] > start:
             start = self.ends[index - 1]
-        return self.text[start:quantity.start].strip(" \u3000")
+        return self.text[start : quantity.start].strip(" \u3000")
 
     def has_any(self, text: str, words: Iterable[str]) -> str | None:
         for word in words:
@@ -321,9 +334,11 @@ class _SentenceReader:
     # -- breakdowns ------------------------------------------------------------
     def breakdowns(self) -> list[Breakdown]:
         text, sentence = self.text, self.sentence
-        if ("count" not in self.kinds and "measure" not in self.kinds) or \
-                self.words.marker.search(text, sentence.start, sentence.end) is None or \
-                sum(1 for q in self.all if q.usable and not q.is_rate) < 2:
+        if (
+            ("count" not in self.kinds and "measure" not in self.kinds)
+            or self.words.marker.search(text, sentence.start, sentence.end) is None
+            or sum(1 for q in self.all if q.usable and not q.is_rate) < 2
+        ):
             return []  # a marker, a total and at least one part are needed (usable quantities, not rates)
         found: list[Breakdown] = []
         for word, says_all in self.words.markers:
@@ -351,23 +366,27 @@ class _SentenceReader:
 
     def ends_clause(self, quantity: Quantity) -> bool:
         """Is the quantity followed by the end of its clause (allowing 以上/左右 …)?"""
-        tail = self.text[quantity.end:quantity.end + 3]
+        tail = self.text[quantity.end : quantity.end + 3]
         if quantity.qualifier_word and tail.startswith(quantity.qualifier_word):
-            tail = tail[len(quantity.qualifier_word):]
+            tail = tail[len(quantity.qualifier_word) :]
         return not tail or tail[0] in _PART_END
 
     def same_noun_follows(self, total: Quantity, part: Quantity) -> bool:
         """26个指标…其中15个指标…: a part written number-first, with the total's noun after it."""
-        noun = self.text[total.end:total.end + 2]
-        return len(noun) == 2 and noun[0] not in _PART_END and noun[1] not in _PART_END \
+        noun = self.text[total.end : total.end + 2]
+        return (
+            len(noun) == 2
+            and noun[0] not in _PART_END
+            and noun[1] not in _PART_END
             and self.text.startswith(noun, part.end)
+        )
 
     def _joiner_after(self, quantity: Quantity) -> str:
         """The mark that ends a part of a breakdown (、 or ，), after its qualifier (3万亩以上、)."""
         at = quantity.end
         if quantity.qualifier_word and self.text.startswith(quantity.qualifier_word, at):
             at += len(quantity.qualifier_word)
-        return self.text[at:at + 1]
+        return self.text[at : at + 1]
 
     def _breakdown_at(self, marker_start: int, marker_end: int, says_all: bool) -> Breakdown | None:
         rules = self.rules.breakdown
@@ -382,13 +401,13 @@ class _SentenceReader:
                 break
         if total is None:
             return None
-        gap = text[total.end:marker_start]
+        gap = text[total.end : marker_start]
         if any(mark in gap for mark in CLAUSE_ENDS) or len(gap) > 40:
             return None
         if says_all and gap.strip("，,：: 其中") != "":
             return None  # 分别为 must follow the total (共78项，分别为…); else it lists something else
         total_label = self.label(total)
-        clause = text[self.phrase_start(total.start):total.start]
+        clause = text[self.phrase_start(total.start) : total.start]
         if self.words.not_additive.search(total_label):
             return None  # 每千人6.6批次, 人均39545元: a rate, not a total
         if self.words.change.search(total_label) and not self.words.reached.search(total_label):
@@ -397,7 +416,7 @@ class _SentenceReader:
         floor = marker_end
         joiners: set[str] = set()  # the marks between the parts so far: 、 or ，
         for quantity in self.outside_between(marker_end, self.sentence.end):
-            between = text[floor:quantity.start]
+            between = text[floor : quantity.start]
             if any(mark in between for mark in CLAUSE_ENDS):
                 break
             joiner = self._joiner_after(parts[-1].quantity) if parts and floor == parts[-1].quantity.end else None
@@ -435,8 +454,9 @@ class _SentenceReader:
             return None
         exhaustive, reason = self._exhaustive(clause, total, parts, says_all)
         noted = self.overlap_noted
-        return Breakdown(total, total_label, parts, exhaustive, reason, total.start, parts[-1].quantity.end,
-                         overlap_noted=noted)
+        return Breakdown(
+            total, total_label, parts, exhaustive, reason, total.start, parts[-1].quantity.end, overlap_noted=noted
+        )
 
     def _exhaustive(self, clause: str, total: Quantity, parts: list[Part], says_all: bool) -> tuple[bool, str]:
         if says_all and len(parts) >= 2:
@@ -460,15 +480,18 @@ class _SentenceReader:
                 continue
             cores = [strip_suffixes(label, rules.enumeration_part_suffixes) for label in labels]
             if all(core and core in item for core, item in zip(cores, items, strict=True)):
-                listed = separator.join(_shorten(item, core, first=i == 0)
-                                        for i, (item, core) in enumerate(zip(items, cores, strict=True)))
+                listed = separator.join(
+                    _shorten(item, core, first=i == 0) for i, (item, core) in enumerate(zip(items, cores, strict=True))
+                )
                 return f"列举“{listed}”与分项“{'、'.join(labels)}”一一对应"
         return None
 
     # -- shares --------------------------------------------------------------
     def shares(self, breakdowns: list[Breakdown]) -> list[Share]:
-        if "percent" not in self.kinds or \
-                self.words.share.search(self.text, self.sentence.start, self.sentence.end) is None:
+        if (
+            "percent" not in self.kinds
+            or self.words.share.search(self.text, self.sentence.start, self.sentence.end) is None
+        ):
             return []  # a share is read after a share word in the clause of its percentage
         rules = self.rules.shares
         change = self.rules.change
@@ -479,24 +502,29 @@ class _SentenceReader:
             if percent.kind != "percent" or percent.ordinal or percent.ranged:
                 continue
             start = self.phrase_start(percent.start)
-            clause = text[start:percent.start]
+            clause = text[start : percent.start]
             word, at = _share_word(clause, rules)
             if word is None:
                 continue
-            after_word = clause[at + len(word):]
+            after_word = clause[at + len(word) :]
             verb = self.has_any(self.plain_words(after_word), change.up + change.down)  # (not 增加 of 增加值)
-            level = verb is None or any(after_word.endswith(verb + to) or after_word.endswith(to)
-                                        for to in change.to_words)
-            share = Share(percent, word, level=level, start=start + at, end=percent.end,
-                          whole_words=clause[at + len(word):])
+            level = verb is None or any(
+                after_word.endswith(verb + to) or after_word.endswith(to) for to in change.to_words
+            )
+            share = Share(
+                percent, word, level=level, start=start + at, end=percent.end, whole_words=clause[at + len(word) :]
+            )
             if word == "占" and level:
                 zhan = start + at
                 share.part = self._part_before(zhan)
                 if share.part is not None:
                     share.start = share.part.start
-                    stated = [q for q in self.outside_between(zhan + 1, percent.start) if q.usable
-                              and q.unit == share.part.unit and not q.is_rate]
-                    described = text[zhan + 1:percent.start]
+                    stated = [
+                        q
+                        for q in self.outside_between(zhan + 1, percent.start)
+                        if q.usable and q.unit == share.part.unit and not q.is_rate
+                    ]
+                    described = text[zhan + 1 : percent.start]
                     share.whole_words = described
                     if stated:
                         share.whole, share.whole_source = stated[-1], "stated"
@@ -512,7 +540,7 @@ class _SentenceReader:
         if index < 0:
             return None
         quantity = self.outside[index]
-        gap = self.text[quantity.end:zhan]
+        gap = self.text[quantity.end : zhan]
         if gap in ("", "，", ",", "、") and quantity.usable and not quantity.is_rate:
             return quantity
         return None
@@ -534,14 +562,19 @@ class _SentenceReader:
                 break
             second = quantities[index + 1]
             third = quantities[index + 2] if index + 2 < len(quantities) else None
-            gap = text[first.end:second.start]
+            gap = text[first.end : second.start]
             # 由A增加到B(，增长p)
-            if ((not first.is_rate and first.unit == second.unit) or first.kind == second.kind == "percent") \
-                    and len(gap) <= 8 and not any(mark in gap for mark in PHRASE_ENDS):
-                head = text[self.phrase_start(first.start):first.start]
-                paired = "分别" in head \
-                    or (text[first.start - 1:first.start] == "、" and first.start - 1 in self.ends_all) \
-                    or (text[second.end:second.end + 1] == "、" and second.end + 1 in self.starts_all)
+            if (
+                ((not first.is_rate and first.unit == second.unit) or first.kind == second.kind == "percent")
+                and len(gap) <= 8
+                and not any(mark in gap for mark in PHRASE_ENDS)
+            ):
+                head = text[self.phrase_start(first.start) : first.start]
+                paired = (
+                    "分别" in head
+                    or (text[first.start - 1 : first.start] == "、" and first.start - 1 in self.ends_all)
+                    or (text[second.end : second.end + 1] == "、" and second.end + 1 in self.starts_all)
+                )
                 from_to = not paired and any(word in head for word in rules.from_words)
             else:
                 from_to = False
@@ -550,10 +583,18 @@ class _SentenceReader:
                 if (verb and any(gap.endswith(to) for to in rules.to_words)) or gap in _SHORT_TO_VERBS:
                     if verb is None:
                         verb, direction = gap, ("down" if gap[0] in "降减" else "up")
-                    change = Change("from_to", direction, verb, start_value=first, end_value=second,
-                                    start=first.start, end=second.end, real_growth=real)
+                    change = Change(
+                        "from_to",
+                        direction,
+                        verb,
+                        start_value=first,
+                        end_value=second,
+                        start=first.start,
+                        end=second.end,
+                        real_growth=real,
+                    )
                     if third is not None and third.is_rate:
-                        rate_gap = text[second.end:third.start]
+                        rate_gap = text[second.end : third.start]
                         rate_verb, rate_direction, _ = _rate_gap(rate_gap, rules)
                         if rate_verb and rate_direction == direction:
                             change.rate, change.end = third, third.end
@@ -562,22 +603,39 @@ class _SentenceReader:
                     used.add(second.start)
                     continue
             # M，比上年增加N，增长p%
-            if not first.is_rate and second.unit == first.unit and not second.is_rate and first.start not in used \
-                    and 2 <= len(gap) <= _LONGEST_COMPARISON:
+            if (
+                not first.is_rate
+                and second.unit == first.unit
+                and not second.is_rate
+                and first.start not in used
+                and 2 <= len(gap) <= _LONGEST_COMPARISON
+            ):
                 comparison = self.has_any(gap, _longest_first(tuple(rules.comparisons)))
                 if comparison is None:
                     continue  # no 比上年, 同比 …: not an increment
                 verb, direction = _change_verb(gap, rules)
                 stripped = gap.strip("，,、 ")
-                if (comparison and verb and stripped.startswith(comparison) and len(stripped) <= len(comparison) + 3
-                        and stripped.endswith(verb.rstrip("了"))) \
-                        or (comparison and stripped in (comparison + "多", comparison + "少")):
+                if (
+                    comparison
+                    and verb
+                    and stripped.startswith(comparison)
+                    and len(stripped) <= len(comparison) + 3
+                    and stripped.endswith(verb.rstrip("了"))
+                ) or (comparison and stripped in (comparison + "多", comparison + "少")):
                     if verb is None:
                         direction, verb = ("up", "多") if stripped.endswith("多") else ("down", "少")
-                    change = Change("increment", direction, verb, end_value=first, amount=second,
-                                    start=first.start, end=second.end, real_growth=real)
+                    change = Change(
+                        "increment",
+                        direction,
+                        verb,
+                        end_value=first,
+                        amount=second,
+                        start=first.start,
+                        end=second.end,
+                        real_growth=real,
+                    )
                     if third is not None and third.kind == "percent":
-                        rate_verb, rate_direction, said = _rate_gap(text[second.end:third.start], rules)
+                        rate_verb, rate_direction, said = _rate_gap(text[second.end : third.start], rules)
                         start_of_year = rules.start_of_year_comparisons
                         other_base = said and (said in start_of_year) != (comparison in start_of_year)
                         if rate_verb and rate_direction == direction and not other_base:
@@ -594,20 +652,20 @@ class _SentenceReader:
         text = self.text
         for quantity in self.outside:
             if quantity.kind == "times":
-                before = text[max(self.sentence.start, quantity.start - 4):quantity.start]
+                before = text[max(self.sentence.start, quantity.start - 4) : quantity.start]
                 head = before.rstrip("了")  # 降低了3倍: the change begins at 降, not at 低
                 for verb in rules.down:
                     if head.endswith(verb):
                         start = quantity.start - (len(before) - len(head)) - len(verb)
-                        found.append(Change("times_down", "down", verb, rate=quantity,
-                                            start=start, end=quantity.end))
+                        found.append(Change("times_down", "down", verb, rate=quantity, start=start, end=quantity.end))
                         break
         return found
 
     # -- several shares of one whole ----------------------------------------
     def share_sets(self) -> list[ShareSet]:
-        if ("bare" not in self.kinds and "percent" not in self.kinds) or \
-                self.words.share_or_hint.search(self.text, self.sentence.start, self.sentence.end) is None:
+        if ("bare" not in self.kinds and "percent" not in self.kinds) or self.words.share_or_hint.search(
+            self.text, self.sentence.start, self.sentence.end
+        ) is None:
             return []  # both kinds of set are made of bare numbers or percentages, after a share word or hint
         rules = self.rules.shares
         text = self.text
@@ -615,12 +673,16 @@ class _SentenceReader:
         # 5.1:38.2:56.7 after a hint (三次产业结构)
         run: list[Quantity] = []
         for quantity in [*self.outside, None]:
-            if quantity is not None and quantity.kind in ("bare", "percent") and not quantity.ordinal and (
-                    not run or text[run[-1].end:quantity.start].strip() in (":", "：", "∶")):
+            if (
+                quantity is not None
+                and quantity.kind in ("bare", "percent")
+                and not quantity.ordinal
+                and (not run or text[run[-1].end : quantity.start].strip() in (":", "：", "∶"))
+            ):
                 run.append(quantity)
                 continue
             if len(run) >= 2:
-                head = text[self.phrase_start(run[0].start, self.units.clause_ends):run[0].start]
+                head = text[self.phrase_start(run[0].start, self.units.clause_ends) : run[0].start]
                 hint = next((h for h in rules.set_hints if h in head[-30:]), None)
                 if hint:
                     found.append(ShareSet(list(run), [], hint, run[0].start, run[-1].end))
@@ -629,8 +691,15 @@ class _SentenceReader:
         percents = [q for q in self.outside if q.kind == "percent" and not q.ranged]
         if not percents:
             return found
-        labelled = [(q, label) for q, label in ((q, self.label(q)) for q in percents)
-                    if _share_word(label, rules)[0] is not None] if len(percents) >= 2 else []
+        labelled = (
+            [
+                (q, label)
+                for q, label in ((q, self.label(q)) for q in percents)
+                if _share_word(label, rules)[0] is not None
+            ]
+            if len(percents) >= 2
+            else []
+        )
         for partition in self.rules.partitions if len(labelled) >= 2 else ():
             chosen, chosen_labels = [], []
             for member in partition.members:
@@ -640,20 +709,27 @@ class _SentenceReader:
                         chosen_labels.append(label)
                         break
             if len(chosen) == len(partition.members) and len(set(q.start for q in chosen)) == len(chosen):
-                found.append(ShareSet(chosen, chosen_labels, partition.name, min(q.start for q in chosen),
-                                      max(q.end for q in chosen)))
+                found.append(
+                    ShareSet(
+                        chosen, chosen_labels, partition.name, min(q.start for q in chosen), max(q.end for q in chosen)
+                    )
+                )
         has_each = text.find("分别", self.sentence.start, self.sentence.end) >= 0
         for at_word in ("分别为", "分别是", "分别占") if has_each else ():
             at = text.find(at_word, self.sentence.start, self.sentence.end)
             if at < 0:
                 continue
-            head = text[self.phrase_start(at, self.units.clause_ends):at]
+            head = text[self.phrase_start(at, self.units.clause_ends) : at]
             listed = [q for q in percents if q.start > at]
             listed = _consecutive(text, listed, at + len(at_word))
             hint = next((h for h in rules.set_hints if h in head), None)
             size = 3 if hint else 0
-            if hint and len(listed) == size and _share_word(head, rules)[0] is not None \
-                    and not any(s.shares[0].start == listed[0].start for s in found):
+            if (
+                hint
+                and len(listed) == size
+                and _share_word(head, rules)[0] is not None
+                and not any(s.shares[0].start == listed[0].start for s in found)
+            ):
                 found.append(ShareSet(listed, [], hint, listed[0].start, listed[-1].end))
         return found
 
@@ -693,9 +769,11 @@ class _SentenceReader:
         """铁路、沿海、公路旅客周转量分别为…: the words before the figure name several measures
         (the last item of a list joined by 、, or 分别), so its own subject is not known."""
         start = self.phrase_start(quantity.start, self.units.item_ends)
-        return self.text[start - 1:start] == "、" or "分别" in self.text[start:quantity.start]
+        return self.text[start - 1 : start] == "、" or "分别" in self.text[start : quantity.start]
+
 
 # -- small helpers ---------------------------------------------------------------
+
 
 def strip_suffixes(label: str, suffixes: Iterable[str]) -> str:
     label = label.strip("，,、：: ")
@@ -738,7 +816,7 @@ def match_partition(labels: list[str], partitions: list[Partition]) -> str | Non
             spelling = _member_in(label, members[hits[0][1]])
             if spelling is None:  # (it was found above)
                 break
-            rests.add(label[label.find(spelling) + len(spelling):])
+            rests.add(label[label.find(spelling) + len(spelling) :])
         else:
             # 城镇人口/农村人口 split one whole; 城镇新增就业/农村劳动力转移就业 are two measures
             if len(taken) == len(members) and len(rests) == 1:
@@ -755,7 +833,7 @@ def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
 def _share_word(clause: str, rules: ShareWords) -> tuple[str | None, int]:
     """The share word nearest the end of the clause (the percentage follows it), and where."""
     zhan = clause.rfind("占")
-    while zhan >= 0 and clause[zhan + 1: zhan + 2] in rules.not_after_zhan:
+    while zhan >= 0 and clause[zhan + 1 : zhan + 2] in rules.not_after_zhan:
         zhan = clause.rfind("占", 0, zhan)
     if zhan >= 0 and "占" in rules.words:
         return "占", zhan  # 占 names the part before it and the whole after it
@@ -783,7 +861,7 @@ def _rate_gap(gap: str, rules: ChangeWords) -> tuple[str | None, str, str]:
     said = ""
     for comparison in _longest_first(tuple(rules.comparisons)):
         if stripped.startswith(comparison):
-            stripped, said = stripped[len(comparison):], comparison
+            stripped, said = stripped[len(comparison) :], comparison
             break
     for direction in ("up", "down"):
         for verb in rules.verbs(direction):
@@ -796,7 +874,7 @@ def _consecutive(text: str, listed: list[Quantity], start: int) -> list[Quantity
     result = []
     cursor = start
     for quantity in listed:
-        if text[cursor:quantity.start].strip() not in ("", "、", "，", ",", "和", "及"):
+        if text[cursor : quantity.start].strip() not in ("", "、", "，", ",", "和", "及"):
             break
         result.append(quantity)
         cursor = quantity.end
@@ -816,6 +894,6 @@ def _subject(label: str) -> str:
         changed = False
         for word in _SUBJECT_TRIM_START:
             if subject.startswith(word):
-                subject = subject[len(word):]
+                subject = subject[len(word) :]
                 changed = True
     return subject

@@ -7,6 +7,7 @@ any. A mention keeps impossible values (2月30日, 13月) so that a rule can rep
 them; :meth:`DateMention.as_date` is ``None`` for those. :func:`document_date`
 is the date the document was issued (its signature date, else 成文日期).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -46,7 +47,7 @@ class DatePieces(NamedTuple):
     @staticmethod
     def characters(piece: str) -> str:
         """The characters of a piece's class, as the body of a class: 0-9０-９."""
-        return piece[1:piece.index("]")]
+        return piece[1 : piece.index("]")]
 
 
 _PIECE_SHAPE = re.compile(r"\[[^\]]+\](?:\{\d+(?:,\d+)?\})?")
@@ -60,8 +61,9 @@ def date_pieces() -> DatePieces:
     for name in DatePieces._fields:
         regexp = terminals[name.upper()]
         if not _PIECE_SHAPE.fullmatch(regexp):
-            raise ValueError(f"grammar/dates.lark: {name.upper()} must be one character class with a count, "
-                             f"not {regexp}")
+            raise ValueError(
+                f"grammar/dates.lark: {name.upper()} must be one character class with a count, not {regexp}"
+            )
         pieces.append(regexp)
     return DatePieces(*pieces)
 
@@ -89,29 +91,35 @@ def _date_patterns() -> _DatePatterns:
     return _DatePatterns(
         arabic=re.compile(
             rf"(?<![{arabic}.．\-－/])(?:(?P<year>{pieces.arabic_year}){_SP}年{_SP})?(?P<month>{pieces.arabic_month})"
-            rf"{_SP}月(?:{_SP}(?P<day>{pieces.arabic_day}){_SP}[日号])?"),
+            rf"{_SP}月(?:{_SP}(?P<day>{pieces.arabic_day}){_SP}[日号])?"
+        ),
         chinese=re.compile(
             rf"(?<![{chinese_month}{chinese_year}])(?:(?P<year>{pieces.chinese_year}){_SP}年{_SP})?"
-            rf"(?P<month>{pieces.chinese_month}){_SP}月(?:{_SP}(?P<day>{pieces.chinese_day}){_SP}[日号])?"),
+            rf"(?P<month>{pieces.chinese_month}){_SP}月(?:{_SP}(?P<day>{pieces.chinese_day}){_SP}[日号])?"
+        ),
         numeric=re.compile(
             rf"(?<![{arabic}.．\-/])(?P<year>{pieces.arabic_year})(?P<sep>{pieces.numeric_separator})"
             rf"(?P<month>{pieces.arabic_month})(?P=sep)(?P<day>{pieces.arabic_day})"
-            rf"(?![{arabic}]|{pieces.numeric_separator}[{arabic}])"),
+            rf"(?![{arabic}]|{pieces.numeric_separator}[{arabic}])"
+        ),
         arabic_starts=re.compile(rf"[{arabic}](?=[{arabic}]{{3}}{_SP}年|[{arabic}]?{_SP}月)"),
         chinese_starts=re.compile(
-            rf"[{chinese_year}{chinese_month}](?=[{chinese_year}]{{3}}{_SP}年|[{chinese_month}]?{_SP}月)"),
+            rf"[{chinese_year}{chinese_month}](?=[{chinese_year}]{{3}}{_SP}年|[{chinese_month}]?{_SP}月)"
+        ),
         before_month=frozenset(_characters(arabic + chinese_year + chinese_month) + "年 \t\u3000"),
         separators=_characters(separators),
         # a year is no part of a longer numeral: 十二零一六年 is none
-        year=re.compile(rf"(?<![{arabic}{chinese_year}{chinese_month}])(?P<digits>{pieces.arabic_year}|{pieces.chinese_year})"
-                        rf"{_SP}年(?P<decade>代)?"),
+        year=re.compile(
+            rf"(?<![{arabic}{chinese_year}{chinese_month}])(?P<digits>{pieces.arabic_year}|{pieces.chinese_year})"
+            rf"{_SP}年(?P<decade>代)?"
+        ),
         year_length=_fixed_count(pieces.arabic_year, pieces.chinese_year),
     )
 
 
 def _fixed_count(*pieces: str) -> int:
     """The one count of pieces written [class]{n}."""
-    counts = {piece[piece.index("]") + 1:] for piece in pieces}
+    counts = {piece[piece.index("]") + 1 :] for piece in pieces}
     if len(counts) != 1 or not re.fullmatch(r"\{\d+\}", next(iter(counts))):
         raise ValueError(f"grammar/dates.lark: a year is a fixed number of digits, not {' / '.join(pieces)}")
     return int(next(iter(counts))[1:-1])
@@ -184,9 +192,20 @@ def _mention(doc_text: str, match: re.Match[str], form: str) -> DateMention | No
         if given:
             weekday = _WEEKDAYS[given.group("weekday")]
             weekday_start, weekday_end = given.span("given")
-    return DateMention(match.start(), end, match.group(), year, month, day, form, weekday,
-                       -1 if weekday_start is None else weekday_start, -1 if weekday_end is None else weekday_end,
-                       match.start("month"), match.start("day"))
+    return DateMention(
+        match.start(),
+        end,
+        match.group(),
+        year,
+        month,
+        day,
+        form,
+        weekday,
+        -1 if weekday_start is None else weekday_start,
+        -1 if weekday_end is None else weekday_end,
+        match.start("month"),
+        match.start("day"),
+    )
 
 
 def extract_dates(text: str) -> list[DateMention]:
@@ -194,9 +213,11 @@ def extract_dates(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     forms = _date_patterns()
     months = _month_windows(text, forms.before_month)
-    for form, matches in (("numeric", _numeric_matches(text, forms)),
-                          ("arabic", _matches_in(forms.arabic, forms.arabic_starts, text, months)),
-                          ("chinese", _matches_in(forms.chinese, forms.chinese_starts, text, months))):
+    for form, matches in (
+        ("numeric", _numeric_matches(text, forms)),
+        ("arabic", _matches_in(forms.arabic, forms.arabic_starts, text, months)),
+        ("chinese", _matches_in(forms.chinese, forms.chinese_starts, text, months)),
+    ):
         taken = sorted((m.start, m.end) for m in found)  # spans of the earlier, stronger forms
         starts = [start for start, _ in taken]
         for match in matches:
@@ -229,8 +250,9 @@ def _month_windows(text: str, before_month: frozenset[str]) -> list[tuple[int, i
     return windows
 
 
-def _matches_in(pattern: re.Pattern[str], starts: re.Pattern[str], text: str,
-                windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+def _matches_in(
+    pattern: re.Pattern[str], starts: re.Pattern[str], text: str, windows: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(text)`` for a pattern whose every match begins in
     one of the windows, at a character ``starts`` matches (its look-ahead needs to see no
     further than the window's 月)."""
@@ -287,11 +309,12 @@ def _signature_date(doc: Document) -> tuple[Node, DateMention] | None:
         if node.kind == "signature":
             for child in node.children:
                 if child.kind == "date":
-                    mentions = extract_dates(doc.text[child.start:child.end])
+                    mentions = extract_dates(doc.text[child.start : child.end])
                     if mentions:
                         m = mentions[0]
-                        shifted = DateMention(m.start + child.start, m.end + child.start, m.text, m.year,
-                                              m.month, m.day, m.form)
+                        shifted = DateMention(
+                            m.start + child.start, m.end + child.start, m.text, m.year, m.month, m.day, m.form
+                        )
                         return child, shifted
     return None
 
@@ -310,6 +333,7 @@ def document_date(doc: Document) -> datetime.date | None:
 
 
 # -- years -----------------------------------------------------------------------------
+
 
 class YearMention(NamedTuple):
     """A year written with its 年: 2015年, 二〇一五年 (a look-alike zero kept as written)."""
@@ -337,8 +361,16 @@ def extract_years(text: str) -> list[YearMention]:
                 digits = match.group("digits")
                 value = year_value(digits)
                 if value is not None:
-                    found.append(YearMention(match.start(), match.end(), digits, value, digits[0] not in _ARABIC,
-                                             match.group("decade") is not None))
+                    found.append(
+                        YearMention(
+                            match.start(),
+                            match.end(),
+                            digits,
+                            value,
+                            digits[0] not in _ARABIC,
+                            match.group("decade") is not None,
+                        )
+                    )
         at = text.find("年", at + 1)
     return found
 

@@ -5,6 +5,7 @@ A 公文's title ends with its kind: 关于……的通知, ……的批复, …
 (第八条) or one of the working kinds (工作总结, 工作计划, 工作总结和工作计划, 工作要点,
 政府工作报告), or ``None`` when the title says neither.
 """
+
 from __future__ import annotations
 
 from checker.core import patterns
@@ -12,8 +13,23 @@ from checker.model.document import Document
 from checker.model.numerals import ARABIC, CHINESE_ONE_TO_NINE, CHINESE_ZEROS
 
 # The 15 kinds of the 条例; 令 is the usual title ending of a 命令.
-STATUTORY_TYPES = ("决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
-                   "请示", "批复", "议案", "函", "纪要")
+STATUTORY_TYPES = (
+    "决议",
+    "决定",
+    "命令",
+    "公报",
+    "公告",
+    "通告",
+    "意见",
+    "通知",
+    "通报",
+    "报告",
+    "请示",
+    "批复",
+    "议案",
+    "函",
+    "纪要",
+)
 WORKING_TYPES = ("工作总结和工作计划", "工作总结", "工作计划", "工作要点", "政府工作报告")
 ALL_TYPES = WORKING_TYPES + STATUTORY_TYPES
 
@@ -83,7 +99,7 @@ def _type_of_title_lines(doc: Document) -> str | None:
     (统计公报 / 某市统计局): the longest run of lines that names a type."""
     for node in doc.outline.children:
         if node.kind == "title":
-            lines = [line.strip() for line in doc.text[node.start:node.end].split("\n") if line.strip()]
+            lines = [line.strip() for line in doc.text[node.start : node.end].split("\n") if line.strip()]
             for count in range(len(lines) - 1, 0, -1):
                 found = type_of_title("".join(lines[:count]))
                 if found is not None:

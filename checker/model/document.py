@@ -11,6 +11,7 @@ exposes it as a function and caches it with :meth:`Document.view`::
     def quantities(doc: Document) -> list[Quantity]:
         return doc.view(document_quantities)
 """
+
 from __future__ import annotations
 
 import bisect
@@ -108,8 +109,7 @@ class Document:
     def body_spans(self) -> list[tuple[int, int]]:
         """Spans of the text that belong to the document proper: not the metadata
         header, not the site chrome. Wording and number checks look only here."""
-        excluded = sorted((node.start, node.end) for node in self.outline.children
-                          if node.kind in ("header", "chrome"))
+        excluded = sorted((node.start, node.end) for node in self.outline.children if node.kind in ("header", "chrome"))
         spans, cursor = [], 0
         for start, end in excluded:
             if start > cursor:

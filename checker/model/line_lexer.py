@@ -22,6 +22,7 @@ or this module changes), so a run compiles a few alternations and does not impor
 Lark at all. A grammar that is not read line by line this way is parsed whole by
 Lark instead.
 """
+
 from __future__ import annotations
 
 import copy
@@ -230,8 +231,14 @@ def _every_line(text: str, found: Iterator[Line]) -> list[Line]:
 def _lark_parser() -> Lark:
     from lark import Lark
 
-    return Lark.open(str(grammar_path(_GRAMMAR)), parser="lalr", lexer="contextual",
-                     propagate_positions=False, maybe_placeholders=False, cache=True)
+    return Lark.open(
+        str(grammar_path(_GRAMMAR)),
+        parser="lalr",
+        lexer="contextual",
+        propagate_positions=False,
+        maybe_placeholders=False,
+        cache=True,
+    )
 
 
 def _lark_lines(whole: str) -> Iterator[Line]:

@@ -26,6 +26,7 @@ Not read: approximations (三四十, 一二百), 百 or 千 alone, negative numb
 numerals with look-alike zeros (二○一六; only :func:`year_value` reads those, so
 that a rule can report them).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -52,12 +53,23 @@ PERCENT_PREFIX = "百分之"
 RANGE_JOINERS = ("-", "—", "－", "～", "~", "至", "到", "――", "——")
 # Scale words written after a number, longest first; the compounds only follow Arabic
 # digits (3千万): in a Chinese numeral 千 and 百 are units (三千万 is 3000 of 万).
-SCALE_WORDS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6,
-               "万": 10**4}
+SCALE_WORDS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4}
 CHINESE_SCALE_WORDS = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 
-_DIGIT_VALUE = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-                "八": 8, "九": 9}
+_DIGIT_VALUE = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _UNIT_VALUE = {"十": 10, "百": 100, "千": 1000}
 _ARABIC_VALUE = {ch: index % 10 for index, ch in enumerate(ARABIC_DIGITS)}
 # The financial capitals of an2cn's "up" mode, read as the ordinary numerals.
@@ -65,8 +77,12 @@ _CAPITALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟萬億", "一二�
 _CAPITAL_CHARS = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟萬億")
 _DIGIT_CHARS = frozenset(_DIGIT_VALUE)
 _ARABIC_CHARS = frozenset(ARABIC_DIGITS)
-_TO_ASCII = str.maketrans({**{ch: str(value) for ch, value in _ARABIC_VALUE.items()},
-                           **{ch: str(value) for ch, value in _DIGIT_VALUE.items()}})
+_TO_ASCII = str.maketrans(
+    {
+        **{ch: str(value) for ch, value in _ARABIC_VALUE.items()},
+        **{ch: str(value) for ch, value in _DIGIT_VALUE.items()},
+    }
+)
 
 
 class Numeral(NamedTuple):
@@ -89,7 +105,7 @@ class Numeral(NamedTuple):
 def parse_numeral(written: str) -> Numeral | None:
     """The number ``written`` stands for, or None; see the module's contract."""
     if written.startswith(PERCENT_PREFIX):
-        inner = parse_numeral(written[len(PERCENT_PREFIX):])
+        inner = parse_numeral(written[len(PERCENT_PREFIX) :])
         if inner is None or inner.percent:
             return None
         return inner._replace(percent=True)
@@ -131,7 +147,7 @@ def _parse_arabic_with_scale(written: str) -> Numeral | None:
     scale = 1
     for word, size in SCALE_WORDS.items():
         if written.endswith(word) and len(written) > len(word):
-            written, scale = written[:-len(word)], size
+            written, scale = written[: -len(word)], size
             break
     parsed = parse_arabic(written)
     if parsed is None:
@@ -147,7 +163,7 @@ def _parse_chinese(written: str) -> Numeral | None:
         if not any(ch in CHINESE_SCALES for ch in whole):
             for word, size in CHINESE_SCALE_WORDS.items():
                 if fraction.endswith(word) and len(fraction) > len(word):
-                    fraction, scale = fraction[:-len(word)], size
+                    fraction, scale = fraction[: -len(word)], size
                     break
         if not fraction or not _DIGIT_CHARS.issuperset(fraction):
             return None
@@ -161,8 +177,8 @@ def _parse_chinese(written: str) -> Numeral | None:
         for word, size in CHINESE_SCALE_WORDS.items():
             if whole.endswith(word) and len(whole) > len(word):  # 三千七百万: 3700 of 万
                 scale = size
-                if _is_digitwise(whole[:-len(word)]):  # 三五万
-                    return Numeral(Fraction(int(whole[:-len(word)].translate(_TO_ASCII))), 0, scale, True, True)
+                if _is_digitwise(whole[: -len(word)]):  # 三五万
+                    return Numeral(Fraction(int(whole[: -len(word)].translate(_TO_ASCII))), 0, scale, True, True)
                 break
     value = _integer(whole)
     if value is None:
@@ -184,7 +200,7 @@ def _integer(written: str) -> int | None:
     if at < 0:
         return _below_yi(written, final=True)
     high = _below_yi(written[:at], final=False)  # up to 万亿: 三万亿, 一万二千亿
-    low = _below_scale(written[at + 1:], 10**8, _below_yi, True)
+    low = _below_scale(written[at + 1 :], 10**8, _below_yi, True)
     return None if not high or low is None else high * 10**8 + low
 
 
@@ -193,7 +209,7 @@ def _below_yi(written: str, final: bool) -> int | None:
     if at < 0:
         return _below_wan(written, final)
     high = _below_wan(written[:at], final=False)
-    low = _below_scale(written[at + 1:], 10**4, _below_wan, final)
+    low = _below_scale(written[at + 1 :], 10**4, _below_wan, final)
     return None if not high or low is None else high * 10**4 + low
 
 

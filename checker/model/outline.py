@@ -10,6 +10,7 @@ the tree; none of them re-parses headings.
 The tree never fails to build: a document with skipped levels, odd brackets or no
 line breaks at all gets a best-effort outline.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -40,8 +41,10 @@ _NOT_ORGAN = patterns.lazy("[。，；：:“”《》]")  # marks an organ line
 _TITLE_END = patterns.lazy("[" + re.escape(CLAUSE_ENDS) + "]")  # a heading's title ends with its first clause
 _TITLE_LINE = 80
 # A one-line title someone closed with a mark, as if it were a sentence.
-_PUNCTUATED_TITLE = patterns.lazy(r"^关于[^。，；\n]{2,70}的(?:请示|报告|通知|函|复函|批复|意见|决定|通报|通告"
-                                  r"|公告|议案|纪要|方案|办法|规定)[。，；]$")
+_PUNCTUATED_TITLE = patterns.lazy(
+    r"^关于[^。，；\n]{2,70}的(?:请示|报告|通知|函|复函|批复|意见|决定|通报|通告"
+    r"|公告|议案|纪要|方案|办法|规定)[。，；]$"
+)
 
 
 @dataclass(eq=False)
@@ -134,7 +137,6 @@ def _enumeration_pattern() -> re.Pattern[str]:
     return re.compile("|".join(f"(?P<{name}>{terminals[name]})" for name in ("ENUM_SHI", "ENUM_DI")))
 
 
-
 class OutlineBuilder:
     """Nests classified lines into the outline tree."""
 
@@ -176,10 +178,10 @@ class OutlineBuilder:
         return index
 
     def _meta_field(self, line: Line) -> Node:
-        raw = self.text[line.start:line.end]
+        raw = self.text[line.start : line.end]
         colon = min((i for i in (raw.find(":"), raw.find("：")) if i >= 0), default=len(raw))
         key = re.sub(r"[\s\u3000]+", "", raw[:colon])
-        value = raw[colon + 1:].strip(" \t\u3000")
+        value = raw[colon + 1 :].strip(" \t\u3000")
         return Node("meta_field", line.start, line.end, title=key, value=value)
 
     def _trailing_chrome(self, lines: list[Line], body_from: int) -> int:
@@ -197,7 +199,7 @@ class OutlineBuilder:
     def _is_short_plain(self, line: Line) -> bool:
         if line.kind not in ("text", "meta_field"):
             return False
-        content = self.text[line.start:line.end]
+        content = self.text[line.start : line.end]
         return len(content) <= _SHORT_LINE and not any(mark in content for mark in "。，；")
 
     def _title_block(self, lines: list[Line], index: int, stop: int) -> int:
@@ -206,7 +208,7 @@ class OutlineBuilder:
         closed = False  # the title ended with a mark: no line after it belongs to it
         while index < stop:
             line = lines[index]
-            content = self.text[line.start:line.end]
+            content = self.text[line.start : line.end]
             if line.kind == "doc_number":
                 self.root.add(Node("doc_number", line.start, line.end, title=content))
             elif line.kind == "text" and self._is_recipient(content) and (title_lines or index == 0):
@@ -222,7 +224,7 @@ class OutlineBuilder:
                 break
             index += 1
         if title_lines:
-            pieces = [self.text[line.start:line.end].strip() for line in title_lines]
+            pieces = [self.text[line.start : line.end].strip() for line in title_lines]
             joined = "".join(pieces)
             half = len(joined) // 2
             if len(joined) % 2 == 0 and joined[:half] == joined[half:]:
@@ -255,8 +257,11 @@ class OutlineBuilder:
         while index < stop:
             line = self._continued_list_item(lines[index], open_nodes)
             signature_end = self._signature_at(lines, index, stop)
-            if (signature_end is not None and attachment is not None
-                    and self._signature_at(lines, index + 1, stop) == signature_end):
+            if (
+                signature_end is not None
+                and attachment is not None
+                and self._signature_at(lines, index + 1, stop) == signature_end
+            ):
                 signature_end = None  # under 附件：, the name lines come before the organ line
             if signature_end is not None:
                 self._add_signature(lines, index, signature_end, scope)
@@ -271,24 +276,50 @@ class OutlineBuilder:
                 # document follows, with its own title and its own numbering.
                 if not (scope.kind == "part" and not scope.children and scope.start == line.start):
                     scope = self.root.add(Node("part", line.start, line.end))
-                scope.add(Node("attachment_label", line.start, line.end, title=self.text[line.start:line.end],
-                               marker_start=line.start, marker_end=line.marker_end))
+                scope.add(
+                    Node(
+                        "attachment_label",
+                        line.start,
+                        line.end,
+                        title=self.text[line.start : line.end],
+                        marker_start=line.start,
+                        marker_end=line.marker_end,
+                    )
+                )
                 open_nodes = []
                 attachment = None
             elif line.kind == "attachment_note":
                 attachment = (open_nodes[-1] if open_nodes else scope).add(
-                    Node("attachment_note", line.start, line.end, title=self.text[line.start:line.end],
-                         marker_start=line.start, marker_end=line.marker_end)
+                    Node(
+                        "attachment_note",
+                        line.start,
+                        line.end,
+                        title=self.text[line.start : line.end],
+                        marker_start=line.start,
+                        marker_end=line.marker_end,
+                    )
                 )
                 first_item = _ATTACHMENT_ITEM.match(self.text, line.marker_end, line.end)
                 if first_item:  # 附件：1.统计表 — the first item shares the line
-                    attachment.add(Node("attachment_item", first_item.start(), line.end,
-                                        style=_style(first_item.group(1), "H3"),
-                                        number=to_int(first_item.group(1)[:-1]),
-                                        marker_start=first_item.start(1), marker_end=first_item.end(1),
-                                        title=self.text[first_item.end(1):line.end].strip(), rank=_RANK[3]))
-            elif attachment is not None and line.kind == "heading" and line.terminal is not None \
-                    and _TERMINAL_LEVEL.get(line.terminal) == 3:
+                    attachment.add(
+                        Node(
+                            "attachment_item",
+                            first_item.start(),
+                            line.end,
+                            style=_style(first_item.group(1), "H3"),
+                            number=to_int(first_item.group(1)[:-1]),
+                            marker_start=first_item.start(1),
+                            marker_end=first_item.end(1),
+                            title=self.text[first_item.end(1) : line.end].strip(),
+                            rank=_RANK[3],
+                        )
+                    )
+            elif (
+                attachment is not None
+                and line.kind == "heading"
+                and line.terminal is not None
+                and _TERMINAL_LEVEL.get(line.terminal) == 3
+            ):
                 attachment.add(self._heading(line, kind="attachment_item"))
             elif line.kind == "heading":
                 attachment = None
@@ -301,8 +332,9 @@ class OutlineBuilder:
             else:
                 if attachment is not None and line.kind == "text" and self._is_short_plain(line):
                     # "附件：" followed by the attachment names on their own lines
-                    attachment.add(Node("attachment_item", line.start, line.end,
-                                        title=self.text[line.start:line.end]))
+                    attachment.add(
+                        Node("attachment_item", line.start, line.end, title=self.text[line.start : line.end])
+                    )
                 else:
                     attachment = None
                     kind = "doc_number" if line.kind == "doc_number" else "paragraph"
@@ -314,8 +346,9 @@ class OutlineBuilder:
     def _last_signature_line(self, lines: list[Line], stop: int) -> int:
         """Index of the last line that opens a signature block (-1: none), computed once."""
         if self._last_signature is None:
-            self._last_signature = max((i for i in range(stop) if self._signature_at(lines, i, stop) is not None),
-                                       default=-1)
+            self._last_signature = max(
+                (i for i in range(stop) if self._signature_at(lines, i, stop) is not None), default=-1
+            )
         return self._last_signature
 
     def _continued_list_item(self, line: Line, open_nodes: list[Node]) -> Line:
@@ -327,18 +360,27 @@ class OutlineBuilder:
         if last is None or last.number is None:
             return line
         expected = str(last.number + 1)
-        content = self.text[line.start:line.end]
-        if (content.startswith(expected) and content[len(expected):len(expected) + 1] in (".", "．")
-                and content[len(expected) + 1:len(expected) + 2].isdigit()):
-            return Line(kind="heading", start=line.start, end=line.end, terminal="H3",
-                        marker_end=line.start + len(expected) + 1, line_start=line.line_start)
+        content = self.text[line.start : line.end]
+        if (
+            content.startswith(expected)
+            and content[len(expected) : len(expected) + 1] in (".", "．")
+            and content[len(expected) + 1 : len(expected) + 2].isdigit()
+        ):
+            return Line(
+                kind="heading",
+                start=line.start,
+                end=line.end,
+                terminal="H3",
+                marker_end=line.start + len(expected) + 1,
+                line_start=line.line_start,
+            )
         return line
 
     def _is_attachment_label(self, lines: list[Line], index: int, stop: int) -> bool:
         """附件1 alone on its line after the signature, or 附件 / 附件1 (no colon) with no
         signature after it: the label of an attached document, not an 附件说明."""
         line = lines[index]
-        marker = self.text[line.start:line.marker_end]
+        marker = self.text[line.start : line.marker_end]
         if line.end > line.marker_end or index == 0:
             return False
         if self._signed:
@@ -348,7 +390,7 @@ class OutlineBuilder:
         return index > self._last_signature_line(lines, stop)
 
     def _heading(self, line: Line, kind: str = "heading") -> Node:
-        level, style, number, rank = _marker_form(self.text[line.start:line.marker_end], line.terminal)
+        level, style, number, rank = _marker_form(self.text[line.start : line.marker_end], line.terminal)
         title_end = _TITLE_END.search(self.text, line.marker_end, line.end)
         return Node(
             kind,
@@ -359,7 +401,7 @@ class OutlineBuilder:
             number=number,
             marker_start=line.start,
             marker_end=line.marker_end,
-            title=self.text[line.marker_end:title_end.start() if title_end else line.end].strip(),
+            title=self.text[line.marker_end : title_end.start() if title_end else line.end].strip(),
             rank=rank,
         )
 
@@ -375,8 +417,18 @@ class OutlineBuilder:
             marker = match.group()
             style = "一是" if match.lastgroup == "ENUM_SHI" else "第一"
             digits = marker.replace("是", "").replace("第", "")
-            node.add(Node("enumeration", at, at + len(marker), style=style, number=to_int(digits),
-                          marker_start=at, marker_end=at + len(marker), rank=ENUMERATION_RANK))
+            node.add(
+                Node(
+                    "enumeration",
+                    at,
+                    at + len(marker),
+                    style=style,
+                    number=to_int(digits),
+                    marker_start=at,
+                    marker_end=at + len(marker),
+                    rank=ENUMERATION_RANK,
+                )
+            )
 
     def _enumeration_matches(self, start: int, end: int) -> list[re.Match[str]]:
         """The matches of the enumeration pattern that ``finditer(text, start, end)``
@@ -412,8 +464,12 @@ class OutlineBuilder:
         if line.kind != "text" or not self._is_signature_organ(line):
             return None
         probe = index
-        while probe < stop and probe - index < 3 and lines[probe].kind == "text" \
-                and self._is_signature_organ(lines[probe]):
+        while (
+            probe < stop
+            and probe - index < 3
+            and lines[probe].kind == "text"
+            and self._is_signature_organ(lines[probe])
+        ):
             probe += 1
         if probe < stop and lines[probe].kind == "date_line":
             return probe + 1
@@ -422,16 +478,17 @@ class OutlineBuilder:
     def _is_signature_organ(self, line: Line) -> bool:
         if line.end - line.start > _SHORT_LINE:  # most lines: asked of every line of the body
             return False
-        return (_NOT_ORGAN.search(self.text, line.start, line.end) is None
-                and not self.text.startswith(("（", "("), line.start, line.end))
+        return _NOT_ORGAN.search(self.text, line.start, line.end) is None and not self.text.startswith(
+            ("（", "("), line.start, line.end
+        )
 
     def _add_signature(self, lines: list[Line], first: int, end: int, scope: Node) -> None:
         date = lines[end - 1]
         self._signed = True
         signature = scope.add(Node("signature", lines[first].start, date.end))
-        for line in lines[first:end - 1]:
-            signature.add(Node("organ", line.start, line.end, title=self.text[line.start:line.end]))
-        signature.add(Node("date", date.start, date.end, title=self.text[date.start:date.end]))
+        for line in lines[first : end - 1]:
+            signature.add(Node("organ", line.start, line.end, title=self.text[line.start : line.end]))
+        signature.add(Node("date", date.start, date.end, title=self.text[date.start : date.end]))
 
     # -- spans ---------------------------------------------------------------------
     def _close_spans(self, node: Node) -> int:

@@ -7,6 +7,7 @@ broken mid-sentence (a title over two lines, a wrapped Markdown paragraph). The 
 :func:`paired_marks` holds every matched pair and every mark that could not be matched,
 found once per document.
 """
+
 from __future__ import annotations
 
 import re

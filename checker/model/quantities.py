@@ -13,6 +13,7 @@ Values are exact :class:`fractions.Fraction` objects, and each quantity knows th
 interval its written form stands for (rounded half-up to the precision written,
 widened for approximate words), so the claim checks compare intervals, not floats.
 """
+
 from __future__ import annotations
 
 import re
@@ -79,8 +80,9 @@ class Quantity:
     tenths: bool = False  # 三成
     suffix: str = ""  # what follows the numeral: 亿元, 万平方米, %, 个百分点
     # (the rules, the interval they give): the interval, computed once
-    _bounds: tuple[NumericRules, tuple[Fraction, Fraction | None]] | None = field(default=None, repr=False,
-                                                                                   compare=False)
+    _bounds: tuple[NumericRules, tuple[Fraction, Fraction | None]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @property
     def scale_word(self) -> str:
@@ -108,7 +110,7 @@ class Quantity:
         """Half the rounding step of the written form (0 for a whole count)."""
         if self.tenths:
             return Fraction((rules or load_numeric_rules()).tolerance.tenths_half_width)
-        step = Fraction(1, 10 ** self.decimals)
+        step = Fraction(1, 10**self.decimals)
         if self.kind == "count" and self.decimals == 0 and self.magnitude == 1:
             return Fraction(0)
         return step / 2 * self.magnitude
@@ -136,7 +138,6 @@ class Quantity:
         if self.qualifier == "upper":
             return Fraction(0), high
         return low, high
-
 
 
 # -- the pattern -------------------------------------------------------------------
@@ -219,26 +220,34 @@ def _lexicon(path: str | None = None) -> _Lexicon:
             inner[word] = qualifier
     by_length = lambda pair: -len(pair[0])  # noqa: E731
     before_words = {word: qualifier for word, qualifier in sorted(before, key=by_length, reverse=True)}
-    after_words = {word: qualifier for word, qualifier in sorted(after, key=by_length, reverse=True)
-                   if qualifier != "cumulative"}
+    after_words = {
+        word: qualifier for word, qualifier in sorted(after, key=by_length, reverse=True) if qualifier != "cumulative"
+    }
     exclusions = tuple(sorted(rules.qualifier_exclusions, key=len, reverse=True))
-    lexicon = _Lexicon(pattern, frozenset(units.count), frozenset(units.measure), frozenset(units.time),
-                       dict(units.aliases), tuple(sorted(before, key=by_length)),
-                       tuple(sorted(after, key=by_length)), inner, exclusions,
-                       before_pattern=re.compile(f"(?:{_alternation(before_words)})$"),
-                       before_words=before_words,
-                       exclusion_pattern=re.compile(f"(?:{_alternation(exclusions)})$") if exclusions
-                       else re.compile("(?!)"),
-                       after_pattern=re.compile(_alternation(after_words)) if after_words
-                       else re.compile("(?!)"),
-                       after_words=after_words,
-                       # before_pattern ends in $, which also matches before a final line break
-                       before_ends=frozenset([word[-1] for word in before_words] + ["\n"]),
-                       after_starts=frozenset(word[0] for word in after_words),
-                       unit_classes={})
+    lexicon = _Lexicon(
+        pattern,
+        frozenset(units.count),
+        frozenset(units.measure),
+        frozenset(units.time),
+        dict(units.aliases),
+        tuple(sorted(before, key=by_length)),
+        tuple(sorted(after, key=by_length)),
+        inner,
+        exclusions,
+        before_pattern=re.compile(f"(?:{_alternation(before_words)})$"),
+        before_words=before_words,
+        exclusion_pattern=re.compile(f"(?:{_alternation(exclusions)})$") if exclusions else re.compile("(?!)"),
+        after_pattern=re.compile(_alternation(after_words)) if after_words else re.compile("(?!)"),
+        after_words=after_words,
+        # before_pattern ends in $, which also matches before a final line break
+        before_ends=frozenset([word[-1] for word in before_words] + ["\n"]),
+        after_starts=frozenset(word[0] for word in after_words),
+        unit_classes={},
+    )
     # every unit the pattern can find, classified once
-    return lexicon._replace(unit_classes={written: _classify_unit(written, lexicon)
-                                          for written in ["", *rate_words, *measure_words]})
+    return lexicon._replace(
+        unit_classes={written: _classify_unit(written, lexicon) for written in ["", *rate_words, *measure_words]}
+    )
 
 
 _LONGEST_NUMBER = 60  # characters; int() of longer runs is slow and no figure is that long
@@ -246,8 +255,9 @@ _ASCII_LETTERS = frozenset(string.ascii_letters)
 _RANGE_JOINERS = frozenset(RANGE_JOINERS)
 
 
-def extract_quantities(text: str, start: int = 0, end: int | None = None,
-                       rules_file: str | None = None) -> list[Quantity]:
+def extract_quantities(
+    text: str, start: int = 0, end: int | None = None, rules_file: str | None = None
+) -> list[Quantity]:
     """Every quantity in ``text[start:end]``, in order."""
     lex = _lexicon(rules_file)
     end = len(text) if end is None else end
@@ -296,8 +306,9 @@ def _quantity(text: str, match: re.Match[str], groups: tuple[str | None, ...], l
             number, decimals, magnitude = parsed.number, parsed.decimals, parsed.scale
             ranged = len(written) > 1 and _CN_NONZERO.issuperset(written)  # 三五个, 七八家: vague
         else:
-            if previous in _ASCII_LETTERS or \
-                    (not unit_written and not magnitude_word and text[stop:stop + 1] in _ASCII_LETTERS):
+            if previous in _ASCII_LETTERS or (
+                not unit_written and not magnitude_word and text[stop : stop + 1] in _ASCII_LETTERS
+            ):
                 return None  # part of a Latin token: O2O, 5G, G20
             if len(written) > _LONGEST_NUMBER:
                 return None  # a run of digits no document writes as a figure: an ID or garbage
@@ -325,9 +336,9 @@ def _quantity(text: str, match: re.Match[str], groups: tuple[str | None, ...], l
         if text.find("累计", floor, at) >= 0:
             phrase = text[floor:at]
             cut = max(phrase.rfind(mark) for mark in PHRASE_ENDS)
-            cumulative = "累计" in phrase[cut + 1:]
+            cumulative = "累计" in phrase[cut + 1 :]
         if previous in lex.before_ends:
-            head = text[at - 4 if at > 4 else 0:at]
+            head = text[at - 4 if at > 4 else 0 : at]
             before = lex.before_pattern.search(head)
             if before:
                 word = before.group()
@@ -338,16 +349,31 @@ def _quantity(text: str, match: re.Match[str], groups: tuple[str | None, ...], l
                         cumulative = True
                     elif qualifier is None:
                         qualifier, qualifier_word = meaning, word
-        if qualifier is None and text[stop:stop + 1] in lex.after_starts:
+        if qualifier is None and text[stop : stop + 1] in lex.after_starts:
             after = lex.after_pattern.match(text, stop)
             if after:
                 qualifier_word = after.group()
                 qualifier = lex.after_words[qualifier_word]
         if chinese and previous in ("几", "数"):
             ranged = True  # 几十个, 数百家
-    return Quantity(at, stop, text[at:stop], number, decimals, magnitude, unit, kind, qualifier=qualifier,
-                    qualifier_word=qualifier_word, cumulative=cumulative, ordinal=ordinal, ranged=ranged,
-                    chinese=chinese, tenths=tenths, suffix=suffix)
+    return Quantity(
+        at,
+        stop,
+        text[at:stop],
+        number,
+        decimals,
+        magnitude,
+        unit,
+        kind,
+        qualifier=qualifier,
+        qualifier_word=qualifier_word,
+        cumulative=cumulative,
+        ordinal=ordinal,
+        ranged=ranged,
+        chinese=chinese,
+        tenths=tenths,
+        suffix=suffix,
+    )
 
 
 def _classify_unit(written: str, lex: _Lexicon) -> tuple[str, str, bool]:
@@ -367,11 +393,12 @@ def _mark_ranges(text: str, quantities: list[Quantity]) -> None:
     """Both ends of 3-5个, 10至20家, 5%～8% are range ends, not exact figures."""
     for left, right in pairwise(quantities):
         # every joiner is one or two characters: longer gaps are not copied out of the text
-        if right.start - left.end <= 2 and text[left.end: right.start] in _RANGE_JOINERS:
+        if right.start - left.end <= 2 and text[left.end : right.start] in _RANGE_JOINERS:
             left.ranged = right.ranged = True
 
 
 # -- the shared views ------------------------------------------------------------
+
 
 def document_quantities(doc: Document) -> list[Quantity]:
     """Quantities of the body of ``doc`` (not the metadata header, not site chrome)."""
@@ -427,7 +454,7 @@ def format_number(value: Fraction, decimals: int = 0) -> str:
     rounded = round_half_up(value, decimals)
     if decimals <= 0:
         return str(int(rounded))
-    scaled = int(rounded * 10 ** decimals)
+    scaled = int(rounded * 10**decimals)
     sign = "-" if scaled < 0 else ""
     digits = str(abs(scaled)).rjust(decimals + 1, "0")
     return f"{sign}{digits[:-decimals]}.{digits[-decimals:]}"
@@ -435,7 +462,7 @@ def format_number(value: Fraction, decimals: int = 0) -> str:
 
 def round_half_up(value: Fraction, decimals: int = 0) -> Fraction:
     """Round half away from zero, the way statistics are written."""
-    scale = 10 ** decimals
+    scale = 10**decimals
     scaled = abs(value) * scale
     rounded = Fraction(int(scaled + Fraction(1, 2)), scale)
     return rounded if value >= 0 else -rounded
@@ -447,4 +474,3 @@ def plain(value: Fraction) -> str:
         return str(value.numerator)
     text = format_number(value, 4).rstrip("0").rstrip(".")
     return text
-

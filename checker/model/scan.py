@@ -8,6 +8,7 @@ over those alone: most paragraphs of a 公文 hold no ellipsis, dash, half-width
 (Patterns that would begin with a group or a look-behind are written to begin with their first
 character instead: see the rules' modules.)
 """
+
 from __future__ import annotations
 
 import bisect

@@ -12,6 +12,7 @@ and their values), which later runs map into memory instead of reading it.
 :func:`segments` is the full jieba segmentation of the body, for a check that
 really needs words; it loads jieba lazily and segments each document once.
 """
+
 from __future__ import annotations
 
 import array
@@ -108,7 +109,7 @@ class Lexicon:
         at = -1 if number is None else find(self._sound_keys, _sound_key(other, position, number))
         if at < 0:
             return []
-        chars = self._sound_chars[self._sound_starts[at]:self._sound_starts[at + 1]]
+        chars = self._sound_chars[self._sound_starts[at] : self._sound_starts[at + 1]]
         return [(char, self.frequency(char + other if position == 0 else other + char)) for char in chars]
 
 
@@ -216,8 +217,9 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
     every_reading = sorted(set(syllables.values()) | {reading for _, _, reading in sounds})
     number = {reading: index for index, reading in enumerate(every_reading)}
     by_char = sorted(syllables.items(), key=lambda item: ord(item[0]))
-    by_sound = sorted((_sound_key(other, position, number[reading]), found)
-                      for (other, position, reading), found in sounds.items())
+    by_sound = sorted(
+        (_sound_key(other, position, number[reading]), found) for (other, position, reading), found in sounds.items()
+    )
     starts = [0]
     for _, found in by_sound:
         starts.append(starts[-1] + len(found))

@@ -12,6 +12,7 @@ Every rule that asks where a sentence or a clause ends asks :func:`units`, which
 finds the ends of each unit once per document (a stretch of text when it is first
 asked about) and answers by binary search.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -54,8 +55,9 @@ class Ends:
         found = self._blocks.get(index)
         if found is None:
             start = index * _BLOCK
-            found = self._blocks[index] = [match.start() for match in
-                                           self._pattern.finditer(self._text, start, start + _BLOCK)]
+            found = self._blocks[index] = [
+                match.start() for match in self._pattern.finditer(self._text, start, start + _BLOCK)
+            ]
         return found
 
     def _last_before(self, offset: int, floor: int) -> int | None:

@@ -9,6 +9,7 @@ labels its rows (the first whose cells are words, not a 序号 column), and the 
 a reviewer names a cell by: its row's label and its column's label (the header rows'
 text, joined). Rules on tables (NC201–NC203) read only this view.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,10 @@ from checker.model.document import Document
 
 # A cell that is one number: digits with thousands separators or not, a decimal part,
 # a sign, and a percent sign (read after NFKC: full-width digits and ％ are plain ones).
-_NUMBER = re.compile(r"(?P<sign>[+\-−－]?)(?P<digits>\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(?P<decimals>\d+))?"
-                     r"[ ]?(?P<percent>%?)")
+_NUMBER = re.compile(
+    r"(?P<sign>[+\-−－]?)(?P<digits>\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(?P<decimals>\d+))?"
+    r"[ ]?(?P<percent>%?)"
+)
 # What a table writes for "none": read as zero when summed
 NOTHING = frozenset(("", "-", "—", "——", "－", "/", "0"))
 _SPACES = re.compile(r"\s+")
@@ -52,7 +55,7 @@ class Cell:
     @property
     def half_step(self) -> Fraction:
         """Half the last written digit: how far the written value may be from the true one."""
-        return Fraction(1, 10 ** self.decimals) / 2 if self.decimals else Fraction(0)
+        return Fraction(1, 10**self.decimals) / 2 if self.decimals else Fraction(0)
 
 
 @dataclass
@@ -117,8 +120,11 @@ def tables(doc: Document) -> list[Table]:
 def read_tables(doc: Document) -> list[Table]:
     found = []
     for given in doc.source.tables:
-        cells = [cell_of(doc.text, place.row, place.column, place.start, place.end) for place in given
-                 if place.row >= 0 and place.column >= 0]
+        cells = [
+            cell_of(doc.text, place.row, place.column, place.start, place.end)
+            for place in given
+            if place.row >= 0 and place.column >= 0
+        ]
         if not cells:
             continue
         grid: list[list[Cell | None]] = [[] for _ in range(max(cell.row for cell in cells) + 1)]
@@ -127,8 +133,9 @@ def read_tables(doc: Document) -> list[Table]:
             row.extend([None] * (cell.column + 1 - len(row)))
             row[cell.column] = cell
         header = _header_rows(grid)
-        found.append(Table(grid, header, _label_column(grid, header), min(c.start for c in cells),
-                           max(c.end for c in cells)))
+        found.append(
+            Table(grid, header, _label_column(grid, header), min(c.start for c in cells), max(c.end for c in cells))
+        )
     return found
 
 
@@ -155,8 +162,13 @@ def _header_rows(grid: list[list[Cell | None]]) -> int:
 
 
 def _is_year(cell: Cell) -> bool:
-    return cell.value is not None and cell.decimals == 0 and not cell.percent and 1949 <= cell.value <= 2100 \
+    return (
+        cell.value is not None
+        and cell.decimals == 0
+        and not cell.percent
+        and 1949 <= cell.value <= 2100
         and cell.text.isdigit()
+    )
 
 
 def _label_column(grid: list[list[Cell | None]], header: int) -> int:
@@ -175,6 +187,9 @@ def is_serial_column(table: Table, column: int) -> bool:
     """A column that numbers the rows (序号, or 1, 2, 3 … down the body)."""
     if any(word in table.column_label(column) for word in _SERIAL_HEADERS):
         return True
-    values = [cell.value for row in table.body_rows() if (cell := table.cell(row, column)) is not None
-              and cell.value is not None]
+    values = [
+        cell.value
+        for row in table.body_rows()
+        if (cell := table.cell(row, column)) is not None and cell.value is not None
+    ]
     return len(values) >= 2 and values == list(range(1, len(values) + 1))

@@ -7,6 +7,7 @@ outline.lark imports too, so that a token means the same to the outline and to e
 rule. The terminals are read with Lark once and kept in the disk cache until the
 grammar file changes: a run does not import Lark for them.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping

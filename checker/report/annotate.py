@@ -8,6 +8,7 @@ suggestion. Comments doccheck left on an earlier run are replaced, so annotating
 an annotated copy again gives one comment per finding; other authors' comments
 stay. The input file is read once and never written; the copy goes to another path.
 """
+
 from __future__ import annotations
 
 import os

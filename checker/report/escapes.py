@@ -14,6 +14,7 @@ escape (``\\x9b``, ``\\u202e``). A tab is kept. The JSON and SARIF formats stay 
 made of lines (the diff ``doccheck fix --diff`` prints) goes through
 :func:`visible_lines`, which keeps its line feeds.
 """
+
 from __future__ import annotations
 
 from checker.core import patterns

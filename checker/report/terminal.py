@@ -12,6 +12,7 @@ https://force-color.org, then the terminal: ``--color always|never`` first; else
 non-empty ``NO_COLOR`` turns it off and a non-empty ``FORCE_COLOR`` (other than ``0``)
 on; else colour only where the stream is a terminal.
 """
+
 from __future__ import annotations
 
 import io

@@ -15,6 +15,7 @@ of one. One regular expression finds those pairs (:func:`checker.rules.rulepacks
 at each, the names that begin (or end) there are filed by the character at the far end
 and the length of the stretch, so only the one or two names that could match are compared.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -100,10 +101,12 @@ class Gazetteer:
                 gazetteer.by_last.setdefault(name[-2:], {}).setdefault((name[0], length), []).append(name)
         # the lengths worth trying at each pair: of the stretches compared with a name that
         # begins (ends) with it
-        gazetteer.first_lengths = {pair: tuple(sorted({length for _, length in filed}))
-                                   for pair, filed in gazetteer.by_first.items()}
-        gazetteer.last_lengths = {pair: tuple(sorted({length for _, length in filed}))
-                                  for pair, filed in gazetteer.by_last.items()}
+        gazetteer.first_lengths = {
+            pair: tuple(sorted({length for _, length in filed})) for pair, filed in gazetteer.by_first.items()
+        }
+        gazetteer.last_lengths = {
+            pair: tuple(sorted({length for _, length in filed})) for pair, filed in gazetteer.by_last.items()
+        }
         pairs = sorted(set(gazetteer.by_first) | set(gazetteer.by_last))
         gazetteer.pattern = re.compile(pair_pattern(pairs)) if pairs else None
         return gazetteer
@@ -117,7 +120,7 @@ class Gazetteer:
         for span_start, span_end in spans:
             for pair in self.pattern.finditer(text, span_start, span_end):
                 at = pair.start()
-                first = text[at:at + 2]
+                first = text[at : at + 2]
                 forward = self.by_first.get(first)
                 if forward is not None:
                     for length in self.first_lengths[first]:
@@ -156,8 +159,15 @@ class Gazetteer:
             kept.append(miss)
         return kept
 
-    def _try(self, text: str, start: int, end: int, names: list[str], found: dict[tuple[int, int], NearMiss],
-             full: list[tuple[int, int]]) -> None:
+    def _try(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        names: list[str],
+        found: dict[tuple[int, int], NearMiss],
+        full: list[tuple[int, int]],
+    ) -> None:
         """Compare the stretch with the names that could match it; a stretch that is itself
         a name is written in full (every compared name matches its own stretch, so every
         listed name of four characters or more written in the text is seen here)."""
@@ -180,18 +190,17 @@ class Gazetteer:
         if not all("\u4e00" <= ch <= "\u9fff" for ch in written_chunk):
             return  # a mark or a digit inside: two names side by side, not one misspelt
         is_word = self.is_word
-        if start > 0 and is_word(text[start - 1:start + 1]) and not is_word(text[start:start + 2]):
+        if start > 0 and is_word(text[start - 1 : start + 1]) and not is_word(text[start : start + 2]):
             return  # the stretch begins inside a word (报国|统计局): not where a name begins
-        if is_word(text[end - 1:end + 1]) and not is_word(text[end - 2:end]):
+        if is_word(text[end - 1 : end + 1]) and not is_word(text[end - 2 : end]):
             return  # … or ends inside one (社会主义现代化国|家)
-        if end - start < SHORTEST and not (change == "dropped" and self.groups[name] != DIVISIONS_TITLE
-                                           and self._broken_short_name(text, start, end)):
+        if end - start < SHORTEST and not (
+            change == "dropped" and self.groups[name] != DIVISIONS_TITLE and self._broken_short_name(text, start, end)
+        ):
             return  # three characters: only a broken name of a body (和地区 is not 和田地区)
         if self._reads_as_words(written, name, change, written_chunk):
             return
-        found[(start, end)] = NearMiss(start, end, written, name, change, written_chunk, name_chunk,
-                                       self.groups[name])
-
+        found[(start, end)] = NearMiss(start, end, written, name, change, written_chunk, name_chunk, self.groups[name])
 
     def _reads_as_words(self, written: str, name: str, change: str, chunk: str) -> bool:
         """Does the edit make ordinary words rather than break the name? A changed or
@@ -201,10 +210,12 @@ class Gazetteer:
         at = _first_difference(written, name)
         if change == "dropped":
             frequency = self.frequency
-            return at >= 2 and frequency(written[at - 2:at]) >= COMMON_WORD \
-                and frequency(written[at:at + 2]) >= COMMON_WORD
-        return chunk in self.common or self.is_word(written[at - 1:at + 1]) or self.is_word(written[at:at + 2])
-
+            return (
+                at >= 2
+                and frequency(written[at - 2 : at]) >= COMMON_WORD
+                and frequency(written[at : at + 2]) >= COMMON_WORD
+            )
+        return chunk in self.common or self.is_word(written[at - 1 : at + 1]) or self.is_word(written[at : at + 2])
 
     def _broken_short_name(self, text: str, start: int, end: int) -> bool:
         """Is a name of four characters written as three a broken name (人民府, 中共央,
@@ -213,10 +224,12 @@ class Gazetteer:
         with a character that leans on the one before it rather than on the next
         (城镇|中财政 is not 中央财政; 省|人民府 is still 人民政府)."""
         is_known = self.is_known
-        return end - start == SHORTEST - 1 \
-            and not (is_known(text[start:start + 2]) and is_known(text[start + 1:end])) \
-            and not is_known(text[end - 1:end + 1]) \
-            and (self.is_word(text[start:start + 2]) or not is_known(text[start - 1:start + 1]))
+        return (
+            end - start == SHORTEST - 1
+            and not (is_known(text[start : start + 2]) and is_known(text[start + 1 : end]))
+            and not is_known(text[end - 1 : end + 1])
+            and (self.is_word(text[start : start + 2]) or not is_known(text[start - 1 : start + 1]))
+        )
 
 
 def _first_difference(written: str, name: str) -> int:
@@ -236,11 +249,11 @@ def one_inner_edit(written: str, name: str) -> tuple[str, str, str] | None:
         same += 1
     if same == 0:
         return None
-    if size == length and same <= length - 2 and written[same + 1:] == name[same + 1:]:
+    if size == length and same <= length - 2 and written[same + 1 :] == name[same + 1 :]:
         return "changed", written[same], name[same]
-    if size == length - 1 and same <= length - 2 and written[same:] == name[same + 1:]:
+    if size == length - 1 and same <= length - 2 and written[same:] == name[same + 1 :]:
         return "dropped", "", name[same]
-    if size == length + 1 and same <= length - 1 and written[same + 1:] == name[same:]:
+    if size == length + 1 and same <= length - 1 and written[same + 1 :] == name[same:]:
         return "added", written[same], ""
     return None
 

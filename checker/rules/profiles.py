@@ -8,6 +8,7 @@ type detected from its title), and matches the profile's parts to the document's
 headings. The rules that judge a document against its profile live in
 ``checker/rules/checks/profile.py``.
 """
+
 from __future__ import annotations
 
 import os
@@ -21,9 +22,25 @@ from checker.core.resources import cached_load_all, data_dir
 from checker.model.document import Document
 from checker.model.outline import Node
 
-__all__ = ["Expected", "Part", "PartMatch", "Phrases", "Profile", "ProfileError", "Recipients", "builtin_profiles",
-           "check_profile_option", "document_profile", "load_profile_file", "part_matches", "parts_of_kind",
-           "profile_for_type", "profile_name", "resolve_profile", "top_headings"]
+__all__ = [
+    "Expected",
+    "Part",
+    "PartMatch",
+    "Phrases",
+    "Profile",
+    "ProfileError",
+    "Recipients",
+    "builtin_profiles",
+    "check_profile_option",
+    "document_profile",
+    "load_profile_file",
+    "part_matches",
+    "parts_of_kind",
+    "profile_for_type",
+    "profile_name",
+    "resolve_profile",
+    "top_headings",
+]
 
 
 class ProfileError(Exception):

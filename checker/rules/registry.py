@@ -7,6 +7,7 @@ fixed sections *What it checks / Why it matters / Example / Fix*). Check modules
 live in ``checker/rules/checks/`` and are discovered automatically; adding a rule never
 touches this file.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -139,8 +140,17 @@ def rule(
     def register(function: CheckT) -> CheckT:
         if code in _RULES and _RULES[code].check is not function:
             raise ValueError(f"rule code {code} registered twice")
-        _RULES[code] = Rule(code, name, category, Severity(severity), messages, function,
-                            doc=function.__doc__ or "", fix_safety=fix, scope=scope)
+        _RULES[code] = Rule(
+            code,
+            name,
+            category,
+            Severity(severity),
+            messages,
+            function,
+            doc=function.__doc__ or "",
+            fix_safety=fix,
+            scope=scope,
+        )
         return function
 
     return register

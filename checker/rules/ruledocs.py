@@ -7,6 +7,7 @@ reviewer reads and corrects them together, and a rule missing either language fa
 interface's language (:mod:`checker.core.i18n`); the rule's code and kebab-case name
 stay the identifiers in both.
 """
+
 from __future__ import annotations
 
 from functools import cache

@@ -13,6 +13,7 @@ wrong form. Loaded packs are cached per process (and validated data on disk, see
 :func:`checker.core.resources.cached_load`); the matcher that finds every form in one
 pass is compiled once per set of packs.
 """
+
 from __future__ import annotations
 
 import os
@@ -34,8 +35,7 @@ from checker.model.segmentation import lexicon
 BUILTIN_PACKS = ("typos.yaml",)
 
 # substitution kind → rule code (checker/rules/checks/typos.py)
-KIND_CODES = {"misspelling": "TY101", "usage": "TY102", "idiom": "TY103", "variant": "TY104",
-              "transposition": "TY105"}
+KIND_CODES = {"misspelling": "TY101", "usage": "TY102", "idiom": "TY103", "variant": "TY104", "transposition": "TY105"}
 EXISTENCE_CODE = "TY106"
 CONSISTENCY_CODE = "TY107"
 
@@ -48,8 +48,10 @@ class RulePackError(ValueError):
 # right after (or right before) the form, spaces allowed in between. A date is a
 # month, a day or the start of 2016-01-19 as grammar/dates.lark writes them, or a
 # year, which may be written short here (16年, 30年代: the context says a time follows).
-_DATE_WORDS_AFTER = ("今年|去年|前年|明年|本年|当年|上年|本月|上月|当月|本季度|年底|年末|年初|月底|月末|目前|当前"
-                     "|现在|今天|今日|昨日|本周|上周|日前")
+_DATE_WORDS_AFTER = (
+    "今年|去年|前年|明年|本年|当年|上年|本月|上月|当月|本季度|年底|年末|年初|月底|月末|目前|当前"
+    "|现在|今天|今日|昨日|本周|上周|日前"
+)
 _DATE_WORDS_BEFORE = "今年|去年|明年|本月|年底|年末|目前"
 _HOUR_NUMERAL = f"[{ARABIC}{CHINESE_ONE_TO_NINE}十]"
 
@@ -62,14 +64,18 @@ def _named_contexts() -> tuple[dict[str, str], dict[str, str]]:
     date = rf"{year}|{pieces.arabic_month}月|{pieces.arabic_day}日|{pieces.chinese_month}月"
     clock = rf"{_HOUR_NUMERAL}{{1,3}}[时点:：](?:[{ARABIC}]{{1,2}}分?|半)?"
     after = {
-        "<date>": (rf"[ \u3000]*(?:{date}|{pieces.arabic_year}{pieces.numeric_separator}[{ARABIC}]"
-                   rf"|{_DATE_WORDS_AFTER}|[{ARABIC}]{{1,2}}[时点:：])"),
+        "<date>": (
+            rf"[ \u3000]*(?:{date}|{pieces.arabic_year}{pieces.numeric_separator}[{ARABIC}]"
+            rf"|{_DATE_WORDS_AFTER}|[{ARABIC}]{{1,2}}[时点:：])"
+        ),
         # 截止5月31日前, 截止2024-05-31 17:00之前: a deadline. At most twelve pieces before the
         # last (a date and a time written out take five): unbounded, a long run of digits and
         # separators that ends in no 前 is tried again from every place, which is quadratic.
-        "<deadline>": (rf"(?:[ \u3000]|(?:{date})[底末初]?|{_DATE_WORDS_AFTER}|{clock}|[{ARABIC}]{{1,4}}"
-                       rf"{pieces.numeric_separator}){{0,12}}(?:(?:{date})[底末初]?|{_DATE_WORDS_AFTER}|{clock}"
-                       rf"|[{ARABIC}]{{1,2}})[ \u3000]*[以之]?前"),
+        "<deadline>": (
+            rf"(?:[ \u3000]|(?:{date})[底末初]?|{_DATE_WORDS_AFTER}|{clock}|[{ARABIC}]{{1,4}}"
+            rf"{pieces.numeric_separator}){{0,12}}(?:(?:{date})[底末初]?|{_DATE_WORDS_AFTER}|{clock}"
+            rf"|[{ARABIC}]{{1,2}})[ \u3000]*[以之]?前"
+        ),
         "<time>": rf"[ \u3000]*{_HOUR_NUMERAL}{{1,3}}[时点:：]",
         "<number>": rf"[ \u3000]*[{ARABIC}]",
         "<han>": r"[\u4e00-\u9fff]",
@@ -114,11 +120,11 @@ class Context(NamedTuple):
     def before(self, text: str, at: int) -> bool:
         if self.literals and text.endswith(self.literals, 0, at):
             return True
-        return bool(self.pattern and self.pattern.search(text[max(0, at - _LOOKBACK):at]))
+        return bool(self.pattern and self.pattern.search(text[max(0, at - _LOOKBACK) : at]))
 
     def in_sentence(self, text: str, at: int) -> bool:
         end = _CLAUSE_END.search(text, at, at + _SENTENCE_LIMIT)
-        sentence = text[at:end.start() if end else min(len(text), at + _SENTENCE_LIMIT)]
+        sentence = text[at : end.start() if end else min(len(text), at + _SENTENCE_LIMIT)]
         if any(item in sentence for item in self.literals):
             return True
         return bool(self.pattern and self.pattern.search(sentence))
@@ -278,26 +284,63 @@ def _build(path: str, data: RulePackFile) -> RulePack:
                 if isinstance(right, str):
                     own, target, own_level, own_fix, note = {}, right, None, None, None
                 else:
-                    own, target, own_level, own_fix, note = (right.condition_lists(), right.right, right.level,
-                                                             right.fix, right.note)
-                pack.entries.append(Entry(
-                    pack=name, rule_id=item.id, type="substitution", code=KIND_CODES[item.kind],
-                    form=wrong, right=target, level=own_level or level, fix=own_fix or item.fix or "safe",
-                    conditions=Conditions.build({**group, **own}),
-                    note=note if note is not None else item.note or "", kind=item.kind))
+                    own, target, own_level, own_fix, note = (
+                        right.condition_lists(),
+                        right.right,
+                        right.level,
+                        right.fix,
+                        right.note,
+                    )
+                pack.entries.append(
+                    Entry(
+                        pack=name,
+                        rule_id=item.id,
+                        type="substitution",
+                        code=KIND_CODES[item.kind],
+                        form=wrong,
+                        right=target,
+                        level=own_level or level,
+                        fix=own_fix or item.fix or "safe",
+                        conditions=Conditions.build({**group, **own}),
+                        note=note if note is not None else item.note or "",
+                        kind=item.kind,
+                    )
+                )
         elif item.type == "existence":
             conditions = Conditions.build(item.condition_lists())
             for token in item.tokens:
-                pack.entries.append(Entry(
-                    pack=name, rule_id=item.id, type="existence", code=EXISTENCE_CODE, form=token,
-                    right=None, level=level, fix="none", conditions=conditions,
-                    message=item.message, suggestion=item.suggestion or ""))
+                pack.entries.append(
+                    Entry(
+                        pack=name,
+                        rule_id=item.id,
+                        type="existence",
+                        code=EXISTENCE_CODE,
+                        form=token,
+                        right=None,
+                        level=level,
+                        fix="none",
+                        conditions=conditions,
+                        message=item.message,
+                        suggestion=item.suggestion or "",
+                    )
+                )
         else:
-            group = {key: value for key, value in (("not_preceded_by", item.not_preceded_by),
-                                                   ("not_followed_by", item.not_followed_by)) if value}
-            pack.consistencies.append(Consistency(
-                pack=name, rule_id=item.id, forms=tuple(item.either), level=level,
-                fix=item.fix or "unsafe", conditions=Conditions.build(group), note=item.note or ""))
+            group = {
+                key: value
+                for key, value in (("not_preceded_by", item.not_preceded_by), ("not_followed_by", item.not_followed_by))
+                if value
+            }
+            pack.consistencies.append(
+                Consistency(
+                    pack=name,
+                    rule_id=item.id,
+                    forms=tuple(item.either),
+                    level=level,
+                    fix=item.fix or "unsafe",
+                    conditions=Conditions.build(group),
+                    note=item.note or "",
+                )
+            )
     return pack
 
 
@@ -361,7 +404,7 @@ class Matcher:
                 start = found.start()
                 if start < free:
                     continue
-                for form in by_pair.get(text[start:start + 2], ()):
+                for form in by_pair.get(text[start : start + 2], ()):
                     end = start + len(form)
                     if end <= span_end and text.startswith(form, start):
                         entry = by_form[form]
@@ -377,7 +420,7 @@ class Matcher:
         if start == 0 or end >= len(text):
             return False
         is_word = self.is_word
-        return is_word(text[start - 1:start + 1]) and is_word(text[end - 1:end + 1])
+        return is_word(text[start - 1 : start + 1]) and is_word(text[end - 1 : end + 1])
 
     def consistency_uses(self, text: str, spans: list[tuple[int, int]]) -> dict[str, list[int]]:
         """Offsets of each either-or form in the spans."""
@@ -408,7 +451,7 @@ def pair_pattern(pairs: list[str]) -> str:
         seconds_of.setdefault(pair[0], set()).add(pair[1])
     firsts = sorted(seconds_of, key=lambda first: ("".join(sorted(seconds_of[first])), first))
     size = -(-len(firsts) // _PAIR_GROUPS)
-    groups = [firsts[at:at + size] for at in range(0, len(firsts), size)]
+    groups = [firsts[at : at + size] for at in range(0, len(firsts), size)]
     alternatives = []
     for group in groups:
         seconds = sorted(set().union(*(seconds_of[first] for first in group)))
@@ -480,8 +523,10 @@ def load_glossary(path: str) -> list[Term]:
 def _glossary(path: str, stamp: tuple[int, int] | None) -> list[Term]:
     data = cached_load(path, parse_glossary)
     name = data.name or path
-    return [Term(name, item.canonical, tuple(item.variants), item.level, item.fix or "safe", item.note or "")
-            for item in data.terms]
+    return [
+        Term(name, item.canonical, tuple(item.variants), item.level, item.fix or "safe", item.note or "")
+        for item in data.terms
+    ]
 
 
 def parse_glossary(path: str) -> GlossaryFile:
@@ -493,8 +538,9 @@ def parse_glossary(path: str) -> GlossaryFile:
             raise RulePackError(f"{path}: 条目 terms/{index} 无效：规范名称“{item.canonical}”也列为变体")
         for variant in item.variants:
             if variant in seen:
-                raise RulePackError(f"{path}: 条目 terms/{index} 无效：变体“{variant}”已在 terms/{seen[variant]} "
-                                    f"中列出")
+                raise RulePackError(
+                    f"{path}: 条目 terms/{index} 无效：变体“{variant}”已在 terms/{seen[variant]} 中列出"
+                )
             seen[variant] = index
     return data
 

@@ -21,6 +21,7 @@ the findings inside a region; a selector that silenced nothing although its
 rules ran is reported as IN002 (``checker/rules/checks/suppressions.py``), so stale
 suppressions do not pile up.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,9 +33,11 @@ from checker.core.models import Finding
 
 # The names are bounded (a comment of a few rule codes) so that an unclosed comment
 # repeated along a long line costs linear time, not quadratic.
-DIRECTIVE = patterns.lazy(r"<!--[ \t]*doccheck-(disable-next-line|disable|enable)\b([^>\n]{0,300}?)[ \t]*-->"
-                          r"|^[ \t]*#[ \t]*doccheck-(disable-next-line|disable|enable)\b([^\n]{0,300}?)[ \t\r]*$",
-                          re.MULTILINE)
+DIRECTIVE = patterns.lazy(
+    r"<!--[ \t]*doccheck-(disable-next-line|disable|enable)\b([^>\n]{0,300}?)[ \t]*-->"
+    r"|^[ \t]*#[ \t]*doccheck-(disable-next-line|disable|enable)\b([^\n]{0,300}?)[ \t\r]*$",
+    re.MULTILINE,
+)
 _NAME = patterns.lazy(r"[^\s,，、]+")
 
 
@@ -152,8 +155,9 @@ def stated_outside(suppressions: Sequence[tuple[int, int, str]]) -> list[Directi
     return found
 
 
-def apply(text: str, findings: list[Finding], ran: set[str],
-          stated: Sequence[tuple[int, int, str]] = ()) -> tuple[list[Finding], list[tuple[Directive, Selector | None]]]:
+def apply(
+    text: str, findings: list[Finding], ran: set[str], stated: Sequence[tuple[int, int, str]] = ()
+) -> tuple[list[Finding], list[tuple[Directive, Selector | None]]]:
     """(the findings no directive silences, the (directive, selector) pairs that
     silenced nothing although a rule they name ran on this text). ``stated``: the
     suppressions the file states outside its text (see :func:`stated_outside`)."""

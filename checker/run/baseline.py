@@ -19,6 +19,7 @@ refused with a message naming it and what is wrong, in Chinese. Version 1 files
 (which knew document findings by where they were shown) are still read: such a
 finding matches either its version 1 fingerprint or its present one.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -88,7 +89,7 @@ def version_1_fingerprint(finding: Finding, text: str | None) -> str:
         left = text.rfind("\n", left, finding.start) + 1 or left
         right = text.find("\n", finding.end, finding.end + CONTEXT)
         right = min(len(text), finding.end + CONTEXT) if right < 0 else right
-        context = _normalised(text[left:max(left, right)])
+        context = _normalised(text[left : max(left, right)])
     else:  # no text to look at: the message is the best context there is
         context = finding.message
     context_hash = hashlib.sha256(context.encode("utf-8")).hexdigest()[:16]
@@ -122,10 +123,21 @@ def baseline_data(report: Report, baseline_path: str) -> dict:
             continue
         entries = files.setdefault(_key(file.path, folder), [])
         for finding in file.findings:
-            entries.append({"code": finding.code, "fingerprint": fingerprint(finding, file.text),
-                            "line": finding.line, "excerpt": finding.excerpt[:80]})
-    return {"format": FORMAT, "version": VERSION, "tool": {"name": "doccheck", "version": __version__},
-            "findings": sum(len(entries) for entries in files.values()), "files": dict(sorted(files.items()))}
+            entries.append(
+                {
+                    "code": finding.code,
+                    "fingerprint": fingerprint(finding, file.text),
+                    "line": finding.line,
+                    "excerpt": finding.excerpt[:80],
+                }
+            )
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "tool": {"name": "doccheck", "version": __version__},
+        "findings": sum(len(entries) for entries in files.values()),
+        "files": dict(sorted(files.items())),
+    }
 
 
 def write_baseline(report: Report, path: str) -> int:
@@ -163,15 +175,15 @@ class Baseline:
         except RecursionError:  # json recurses once per level of nesting
             raise BaselineError(f"{name}：JSON 嵌套过深，不是 doccheck 基线文件") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise BaselineError(f"{name}：不是 doccheck 基线文件（没有 \"format\": \"{FORMAT}\"）")
+            raise BaselineError(f'{name}：不是 doccheck 基线文件（没有 "format": "{FORMAT}"）')
         if data.get("version") not in READABLE_VERSIONS or isinstance(data.get("version"), bool):
             shown = json.dumps(data.get("version"), ensure_ascii=False)[:40]
             readable = "、".join(str(version) for version in READABLE_VERSIONS)
-            raise BaselineError(f"{name}：版本为 {shown}，本程序只能读取版本 {readable}"
-                                f"（请用 --write-baseline 重新生成）")
+            raise BaselineError(
+                f"{name}：版本为 {shown}，本程序只能读取版本 {readable}（请用 --write-baseline 重新生成）"
+            )
         baseline = validate(BaselineFile, data, name, error=BaselineError)
-        counters = {file: Counter(entry.fingerprint for entry in entries)
-                    for file, entries in baseline.files.items()}
+        counters = {file: Counter(entry.fingerprint for entry in entries) for file, entries in baseline.files.items()}
         return cls(path, counters, version=baseline.version)
 
     def new_findings(self, file: FileReport) -> list[Finding]:

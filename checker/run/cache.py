@@ -18,6 +18,7 @@ since formatters and baselines need it. Reports that say the file could not be
 checked (a read error, a failing rule, a time budget spent) are never stored: the
 next run tries again.
 """
+
 from __future__ import annotations
 
 import functools
@@ -146,8 +147,14 @@ def _entry_of(report: FileReport) -> dict[str, Any]:
         if finding.fix is not None:
             values["fix"] = {name: getattr(finding.fix, name) for name in Fix.model_fields}
         findings.append(values)
-    return {"encoding": report.encoding, "profile": report.profile, "findings": findings, "text": report.text,
-            "file_text": report.file_text, "facts": report.facts}
+    return {
+        "encoding": report.encoding,
+        "profile": report.profile,
+        "findings": findings,
+        "text": report.text,
+        "file_text": report.file_text,
+        "facts": report.facts,
+    }
 
 
 def _report_from(entry: dict[str, Any], path: str) -> FileReport:
@@ -159,8 +166,9 @@ def _report_from(entry: dict[str, Any], path: str) -> FileReport:
         if values["fix"] is not None:
             values["fix"] = Fix.model_construct(**values["fix"])
         findings.append(Finding.model_construct(**values))
-    report = FileReport.model_construct(path=path, encoding=entry["encoding"], profile=entry["profile"],
-                                        findings=findings, error=None)
+    report = FileReport.model_construct(
+        path=path, encoding=entry["encoding"], profile=entry["profile"], findings=findings, error=None
+    )
     report._text = entry["text"]
     report._file_text = entry.get("file_text")
     if entry["facts"] is not None:
@@ -181,11 +189,13 @@ def _read(path: str, limit: int) -> bytes | None:
         return None
 
 
-def check_cached(paths: Sequence[str], settings: Settings, cache: Cache,
-                 check_files: Callable[[list[str]], list[FileReport]]) -> list[FileReport]:
+def check_cached(
+    paths: Sequence[str], settings: Settings, cache: Cache, check_files: Callable[[list[str]], list[FileReport]]
+) -> list[FileReport]:
     """Reports for ``paths`` in order: from the cache where an entry exists, and from
     ``check_files`` (given the other paths, returning their reports in order) for the
     rest, which are then stored."""
+
     def iter_files(todo: list[str]) -> Iterator[tuple[int, FileReport]]:
         return enumerate(check_files(todo))
 
@@ -195,9 +205,12 @@ def check_cached(paths: Sequence[str], settings: Settings, cache: Cache,
     return [report for report in reports if report is not None]
 
 
-def iter_cached(paths: Sequence[str], settings: Settings, cache: Cache,
-                iter_files: Callable[[list[str]], Iterable[tuple[int, FileReport]]]
-                ) -> Iterator[tuple[int, FileReport]]:
+def iter_cached(
+    paths: Sequence[str],
+    settings: Settings,
+    cache: Cache,
+    iter_files: Callable[[list[str]], Iterable[tuple[int, FileReport]]],
+) -> Iterator[tuple[int, FileReport]]:
     """``(index in paths, report)`` for every path: first those the cache answers, then
     the others as ``iter_files`` (given them, yielding ``(index in its list, report)`` as
     each ends) checks them, each stored as it comes."""
@@ -218,9 +231,15 @@ def iter_cached(paths: Sequence[str], settings: Settings, cache: Cache,
         yield index, report
 
 
-def check_paths(paths: Sequence[str], settings: Settings, cache: Cache, jobs: int | None = 1,
-                progress: bool | None = False, timeout: float = 0,
-                skipped: Callable[[str, str], None] | None = None) -> Report:
+def check_paths(
+    paths: Sequence[str],
+    settings: Settings,
+    cache: Cache,
+    jobs: int | None = 1,
+    progress: bool | None = False,
+    timeout: float = 0,
+    skipped: Callable[[str, str], None] | None = None,
+) -> Report:
     """:func:`checker.run.parallel.check_paths`, answering from ``cache`` what it can."""
     from checker.run import parallel
 

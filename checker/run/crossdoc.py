@@ -10,6 +10,7 @@ The rules' selection, per-path ignores and severity apply as to any rule. The re
 is the same whichever executor checked the files, and whatever order they ended in:
 the facts are compared in the order the files were given.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
@@ -55,16 +56,37 @@ class Facts:
         assert rule_ is not None
         other = self.paths[hit.other]
         spot, there = hit.spot, hit.other_spot
-        message = rule_.message(Hit(spot.start, spot.end, args={**hit.args, "other": other,
-                                                                "other_line": there.line}))
-        related = [{"path": other, "line": there.line, "column": there.column, "end_line": there.end_line,
-                    "end_column": there.end_column, "excerpt": there.excerpt}]
-        return Finding.of(code=rule_.code, name=rule_.name, category=rule_.category,
-                          severity=settings.severity.get(rule_.code) or rule_.severity, message=message,
-                          line=spot.line, column=spot.column, end_line=spot.end_line, end_column=spot.end_column,
-                          start=spot.start, end=spot.end, excerpt=spot.excerpt, suggestion=None, fix=None,
-                          evidence={**hit.evidence, "other": {"path": other, "line": there.line}},
-                          location=None, masked=False, related=related)
+        message = rule_.message(Hit(spot.start, spot.end, args={**hit.args, "other": other, "other_line": there.line}))
+        related = [
+            {
+                "path": other,
+                "line": there.line,
+                "column": there.column,
+                "end_line": there.end_line,
+                "end_column": there.end_column,
+                "excerpt": there.excerpt,
+            }
+        ]
+        return Finding.of(
+            code=rule_.code,
+            name=rule_.name,
+            category=rule_.category,
+            severity=settings.severity.get(rule_.code) or rule_.severity,
+            message=message,
+            line=spot.line,
+            column=spot.column,
+            end_line=spot.end_line,
+            end_column=spot.end_column,
+            start=spot.start,
+            end=spot.end,
+            excerpt=spot.excerpt,
+            suggestion=None,
+            fix=None,
+            evidence={**hit.evidence, "other": {"path": other, "line": there.line}},
+            location=None,
+            masked=False,
+            related=related,
+        )
 
 
 def with_findings(report: FileReport, findings: Iterable[Finding]) -> FileReport:
@@ -89,5 +111,6 @@ def trailing_reports(facts: Facts, settings: Settings) -> Iterator[FileReport]:
     """For a run whose reports were handed out as they came: one more report for each file
     with cross-document findings, holding only those."""
     for index, findings in sorted(facts.findings(settings).items()):
-        yield FileReport.model_construct(path=facts.paths[index], encoding=None, profile=None, findings=findings,
-                                         error=None)
+        yield FileReport.model_construct(
+            path=facts.paths[index], encoding=None, profile=None, findings=findings, error=None
+        )

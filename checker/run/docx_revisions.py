@@ -12,6 +12,7 @@ as it was. :meth:`WordEdit.comment` anchors a comment on exactly a finding's
 characters. Only characters of ``w:t`` are replaced: a fix over a list number, a
 tab, or two paragraphs is refused (``replace`` returns False) and left to the author.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -39,6 +40,8 @@ def _ids(story: Element) -> list[str]:
 
     found = etree.XPath(".//@w:id", namespaces={"w": W})(story)
     return [str(value) for value in found] if isinstance(found, list) else []
+
+
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -53,8 +56,15 @@ class WordEdit:
         self.date = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
         # the stories a change or a comment can be written into: the body, notes, headers, footers
         self.stories = [self.document.element.body] + [root for _, root in story_parts(self.document)]
-        self._next_id = 1 + max((int(value) for story in self.stories for value in _ids(story)
-                                 if value.isascii() and value.isdigit() and len(value) < 10), default=0)
+        self._next_id = 1 + max(
+            (
+                int(value)
+                for story in self.stories
+                for value in _ids(story)
+                if value.isascii() and value.isdigit() and len(value) < 10
+            ),
+            default=0,
+        )
 
     def original_text(self) -> str:
         """The document's checked text as it reads with every tracked change rejected."""
@@ -111,8 +121,11 @@ class WordEdit:
         if start == end:
             return bool(replacement) and self._insertion_point(start) is not None
         found = self._pieces(start, end)
-        return found is not None and bool(found[1]) and all(
-            span.element is not None and span.element.tag == w("t") for span, _, _ in found[1])
+        return (
+            found is not None
+            and bool(found[1])
+            and all(span.element is not None and span.element.tag == w("t") for span, _, _ in found[1])
+        )
 
     def replace(self, start: int, end: int, replacement: str) -> bool:
         """Write checked-text [start, end) → ``replacement`` as a tracked change; False
@@ -205,8 +218,11 @@ class WordEdit:
                 runs = [_middle(last[0].element, last[1], last[2]), _middle(first[0].element, first[1], first[2])]
                 runs.reverse()
         else:
-            existing = [run for run in paragraph.element.iter(w("r"))
-                        if not any(a.tag in (w("del"), w("txbxContent")) for a in run.iterancestors())]
+            existing = [
+                run
+                for run in paragraph.element.iter(w("r"))
+                if not any(a.tag in (w("del"), w("txbxContent")) for a in run.iterancestors())
+            ]
             if existing:
                 runs = [existing[0]]
             else:
@@ -215,8 +231,12 @@ class WordEdit:
                 empty = OxmlElement("w:r")
                 paragraph.element.append(empty)
                 runs = [empty]
-        self.document.add_comment([Run(run, None) for run in runs],  # type: ignore[arg-type]
-                                  text=text, author=AUTHOR, initials="DC")
+        self.document.add_comment(
+            [Run(run, None) for run in runs],  # type: ignore[arg-type]
+            text=text,
+            author=AUTHOR,
+            initials="DC",
+        )
         self.paragraphs[index] = reread(paragraph)  # its runs were split: the spans name other elements
 
     def own_comments(self) -> list[str]:
@@ -224,17 +244,20 @@ class WordEdit:
         part = _comments_part(self.document)
         if part is None:
             return []
-        return ["\n".join("".join(text.text or "" for text in paragraph.iter(w("t")))
-                          for paragraph in comment.iter(w("p")))
-                for comment in part.element.findall(w("comment")) if comment.get(w("author")) == AUTHOR]
+        return [
+            "\n".join("".join(text.text or "" for text in paragraph.iter(w("t"))) for paragraph in comment.iter(w("p")))
+            for comment in part.element.findall(w("comment"))
+            if comment.get(w("author")) == AUTHOR
+        ]
 
     def remove_own_comments(self) -> int:
         """Delete the comments ``AUTHOR`` left before (and their anchors); others' stay. How many."""
         part = _comments_part(self.document)
         if part is None:
             return 0
-        ids = {comment.get(w("id")) for comment in part.element.findall(w("comment"))
-               if comment.get(w("author")) == AUTHOR}
+        ids = {
+            comment.get(w("id")) for comment in part.element.findall(w("comment")) if comment.get(w("author")) == AUTHOR
+        }
         for comment in part.element.findall(w("comment")):
             if comment.get(w("id")) in ids:
                 part.element.remove(comment)
@@ -313,7 +336,7 @@ def _isolate(text: Element, low: int, high: int) -> tuple[Element | None, Elemen
     content = text.text or ""
     children = [child for child in run if child.tag != w("rPr")]
     position = children.index(text)
-    following = children[position + 1:]
+    following = children[position + 1 :]
 
     def shell() -> Element:
         new = copy.deepcopy(run)
@@ -383,8 +406,9 @@ class WordTarget:
         self._unwritten = None  # written into below
         kept = []
         for fix in sorted(fixes, key=lambda fix: (fix.start, fix.end), reverse=True):
-            if fix.replacement != source.text[fix.start:fix.end] and edit.replace(fix.start, fix.end,
-                                                                                  fix.replacement):
+            if fix.replacement != source.text[fix.start : fix.end] and edit.replace(
+                fix.start, fix.end, fix.replacement
+            ):
                 kept.append((fix, fix))
         kept.reverse()
         self._written = ([id(fix) for fix, _ in kept], edit)
@@ -416,8 +440,11 @@ def finish(original: Source, data: bytes, remaining: list[Finding], *, fixed: bo
     nothing ``fixed`` and the same comments as before, the original bytes: saving the
     package again would change its bytes (times, ids) and make a backup for nothing."""
     edit = WordEdit(data)
-    if not fixed and original.raw is not None and \
-            sorted(edit.own_comments()) == sorted(comment_text(finding) for finding in remaining):
+    if (
+        not fixed
+        and original.raw is not None
+        and sorted(edit.own_comments()) == sorted(comment_text(finding) for finding in remaining)
+    ):
         return original.raw
     edit.remove_own_comments()
     for finding in remaining:

@@ -6,6 +6,7 @@ formatter sees findings of one shape. A rule that raises yields an IN001 finding
 for that file and the other rules still run; a file whose check was stopped at its
 time budget (by :mod:`checker.run.parallel`) is reported with IN003.
 """
+
 from __future__ import annotations
 
 import os
@@ -30,8 +31,12 @@ _SELECTIONS: dict[tuple, list[Rule]] = {}  # the selection is the same for every
 
 def selected_rules(settings: Settings) -> list[Rule]:
     rules = load_rules()
-    key = (tuple(map(id, rules.values())), tuple(settings.select), tuple(settings.extend_select),
-           tuple(settings.ignore))
+    key = (
+        tuple(map(id, rules.values())),
+        tuple(settings.select),
+        tuple(settings.extend_select),
+        tuple(settings.ignore),
+    )
     chosen = _SELECTIONS.get(key)
     if chosen is None:
         chosen = []
@@ -70,7 +75,7 @@ def make_finding(doc: Document, rule_: Rule, hit: Hit, severity: Severity) -> Fi
     start = max(0, min(hit.start, len(text)))
     end = max(start, min(hit.end, len(text)))
     # a span may cover most of a long line: only the part shown is copied
-    excerpt = text[start:end] if end - start <= _EXCERPT_LIMIT else text[start:start + _EXCERPT_LIMIT] + "…"
+    excerpt = text[start:end] if end - start <= _EXCERPT_LIMIT else text[start : start + _EXCERPT_LIMIT] + "…"
     locate = doc.source.locate
     location = locate(start) if locate else None
     line, column, end_line, end_column = place(doc, start, end)
@@ -113,9 +118,16 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
         except Exception as error:  # isolate a failing rule: report it, run the others
             internal = internal_rule()
             documented = rule_.documented()  # findings are in Chinese, whatever the interface
-            hit = Hit(0, 0, args={"code": rule_.code, "name": documented.name.zh if documented else rule_.name,
-                                  "error": f"{type(error).__name__}: {error}"[:300]},
-                      evidence={"rule": rule_.code, "exception": type(error).__name__})
+            hit = Hit(
+                0,
+                0,
+                args={
+                    "code": rule_.code,
+                    "name": documented.name.zh if documented else rule_.name,
+                    "error": f"{type(error).__name__}: {error}"[:300],
+                },
+                evidence={"rule": rule_.code, "exception": type(error).__name__},
+            )
             findings.append(make_finding(doc, internal, hit, internal.severity))
             continue
         findings.extend(made)
@@ -141,12 +153,23 @@ def _masked(finding: Finding, text: str, secrets: list[tuple[int, int]]) -> Find
     excerpt = finding.excerpt
     for start, end in secrets:  # the digits of a number the excerpt only partly holds, too
         if start < finding.end and finding.start < end:
-            excerpt = mask_in(excerpt, {text[max(start, finding.start):min(end, finding.end)]:
-                                        mask_number(text[max(start, finding.start):min(end, finding.end)])})
-    return finding.model_copy(update={
-        "excerpt": mask_in(excerpt, numbers), "message": mask_in(finding.message, numbers),
-        "suggestion": mask_in(finding.suggestion, numbers), "evidence": mask_in(finding.evidence, numbers),
-        "masked": True})
+            excerpt = mask_in(
+                excerpt,
+                {
+                    text[max(start, finding.start) : min(end, finding.end)]: mask_number(
+                        text[max(start, finding.start) : min(end, finding.end)]
+                    )
+                },
+            )
+    return finding.model_copy(
+        update={
+            "excerpt": mask_in(excerpt, numbers),
+            "message": mask_in(finding.message, numbers),
+            "suggestion": mask_in(finding.suggestion, numbers),
+            "evidence": mask_in(finding.evidence, numbers),
+            "masked": True,
+        }
+    )
 
 
 def _suppress(doc: Document, findings: list[Finding], ran: set[str], settings: Settings) -> list[Finding]:
@@ -191,10 +214,24 @@ def timed_out(path: str, seconds: float) -> FileReport:
     error, so the run exits 2), with the IN003 finding that says why."""
     rule_ = timed_out_rule()
     budget = f"{seconds:g}"
-    finding = Finding.of(code=rule_.code, name=rule_.name, category=rule_.category, severity=rule_.severity,
-                         message=rule_.message(Hit(0, 0, args={"seconds": budget})), line=1, column=1, end_line=1,
-                         end_column=1, start=0, end=0, excerpt="", suggestion=None, fix=None,
-                         evidence={"seconds": seconds}, location=None)
+    finding = Finding.of(
+        code=rule_.code,
+        name=rule_.name,
+        category=rule_.category,
+        severity=rule_.severity,
+        message=rule_.message(Hit(0, 0, args={"seconds": budget})),
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        start=0,
+        end=0,
+        excerpt="",
+        suggestion=None,
+        fix=None,
+        evidence={"seconds": seconds},
+        location=None,
+    )
     return FileReport(path=path, findings=[finding], error=f"超过 {budget} 秒的时限，未检查（IN003）")
 
 
@@ -227,4 +264,3 @@ def check_data(path: str, data: bytes, settings: Settings | None = None) -> File
     except LoadError as error:
         return FileReport(path=path, error=str(error))
     return check_source(source, settings)
-

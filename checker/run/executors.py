@@ -21,6 +21,7 @@ A file's time budget (``--timeout``) is not kept on a cluster: a Dask task canno
 stopped from outside its worker. A worker that dies is replaced by Dask and the file
 tried again; a file that kills workers again and again is reported as not checked.
 """
+
 from __future__ import annotations
 
 import os
@@ -46,7 +47,9 @@ def parse_executor(value: str | None) -> tuple[str, str | None]:
     kind, equals, address = value.partition("=")
     kind = kind.strip().lower()
     if kind not in EXECUTORS or (kind == "local" and equals):
-        raise ExecutorError(f"不认识的执行方式 {value!r}：应为 local、dask 或 dask=调度器地址（如 tcp://10.0.0.5:8786）")
+        raise ExecutorError(
+            f"不认识的执行方式 {value!r}：应为 local、dask 或 dask=调度器地址（如 tcp://10.0.0.5:8786）"
+        )
     if equals and not address.strip():
         raise ExecutorError("dask= 后面应写调度器地址（如 tcp://10.0.0.5:8786），或只写 dask 以在本机启动集群")
     return kind, address.strip() or None
@@ -126,8 +129,13 @@ def _version_on_worker() -> str:
     return code_digest()
 
 
-def iter_dask(paths: Sequence[str], settings: Settings, address: str | None = None,
-              jobs: int | None = None, progress: bool | None = False) -> Iterator[tuple[int, FileReport]]:
+def iter_dask(
+    paths: Sequence[str],
+    settings: Settings,
+    address: str | None = None,
+    jobs: int | None = None,
+    progress: bool | None = False,
+) -> Iterator[tuple[int, FileReport]]:
     """``(index in paths, report)`` for every file as its check ends on a Dask cluster:
     the scheduler at ``address``, or a local cluster of ``jobs`` worker processes (None:
     :func:`~checker.run.parallel.default_workers`). ``progress`` as for
@@ -145,8 +153,9 @@ def iter_dask(paths: Sequence[str], settings: Settings, address: str | None = No
             bar.close()
 
 
-def _iter_dask(paths: Sequence[str], settings: Settings, address: str | None,
-               jobs: int | None) -> Iterator[tuple[int, FileReport]]:
+def _iter_dask(
+    paths: Sequence[str], settings: Settings, address: str | None, jobs: int | None
+) -> Iterator[tuple[int, FileReport]]:
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
@@ -155,8 +164,9 @@ def _iter_dask(paths: Sequence[str], settings: Settings, address: str | None,
     try:
         if address is None:
             workers = jobs or default_workers(len(paths), sum(_size(path) for path in paths))
-            cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=40)
+            cluster = LocalCluster(
+                n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+            )
             client = Client(cluster)
         else:
             client = Client(address, timeout="20s")
@@ -169,8 +179,9 @@ def _iter_dask(paths: Sequence[str], settings: Settings, address: str | None,
         settings_future = client.scatter(settings, broadcast=True)
         futures: dict[Any, list[int]] = {}
         for batch in batches(paths, workers_of(client)):
-            future = client.submit(check_batch, [paths[index] for index in batch], settings_future, pure=False,
-                                   retries=1)
+            future = client.submit(
+                check_batch, [paths[index] for index in batch], settings_future, pure=False, retries=1
+            )
             futures[future] = batch
         for future in as_completed(list(futures)):
             batch = futures.pop(future)
@@ -231,8 +242,10 @@ def _same_doccheck(client: Any) -> None:
     if not theirs:
         raise ExecutorError("Dask 集群没有可用的 worker")
     if different:
-        raise ExecutorError(f"Dask worker 上的 doccheck 与本机的版本或代码不同（{', '.join(different[:3])}），"
-                            f"其结果会与本机不一致：请在 worker 上安装同一版本")
+        raise ExecutorError(
+            f"Dask worker 上的 doccheck 与本机的版本或代码不同（{', '.join(different[:3])}），"
+            f"其结果会与本机不一致：请在 worker 上安装同一版本"
+        )
 
 
 def _size(path: str) -> int:

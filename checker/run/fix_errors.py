@@ -1,4 +1,5 @@
 """Why a file cannot be fixed: the errors of the fixer and of its .docx back end."""
+
 from __future__ import annotations
 
 

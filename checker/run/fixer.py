@@ -22,6 +22,7 @@ to exactly the bytes read before a write is attempted. :func:`write_fix` writes
 atomically (a temporary file in the same folder, then a rename; the permissions
 kept) and refuses when the file no longer holds the bytes it was fixed from.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -49,14 +50,18 @@ _BOMS = (
 
 
 # -- choosing and applying fixes ------------------------------------------------------
-def choose_fixes(findings: list[Finding], unsafe: bool = False,
-                 writable: Callable[[Fix], bool] | None = None) -> list[Fix]:
+def choose_fixes(
+    findings: list[Finding], unsafe: bool = False, writable: Callable[[Fix], bool] | None = None
+) -> list[Fix]:
     """The fixes to apply in one pass: allowed by safety, no two overlapping; with
     ``writable``, only fixes it accepts (one the file cannot take must not keep
     the fixes it overlaps waiting for ever)."""
     candidates = sorted(
-        ((f.fix, f.code) for f in findings if f.fix is not None and (unsafe or f.fix.safety == "safe")
-         and (writable is None or writable(f.fix))),
+        (
+            (f.fix, f.code)
+            for f in findings
+            if f.fix is not None and (unsafe or f.fix.safety == "safe") and (writable is None or writable(f.fix))
+        ),
         key=lambda item: (item[0].start, item[0].end, item[0].replacement, item[1]),
     )
     chosen: list[Fix] = []
@@ -71,7 +76,7 @@ def apply_fixes(text: str, fixes: list[Fix]) -> str:
     """``text`` with non-overlapping ``fixes`` (sorted by start) applied."""
     pieces, cursor = [], 0
     for fix in fixes:
-        pieces.append(text[cursor:fix.start])
+        pieces.append(text[cursor : fix.start])
         pieces.append(fix.replacement)
         cursor = fix.end
     pieces.append(text[cursor:])
@@ -80,8 +85,15 @@ def apply_fixes(text: str, fixes: list[Fix]) -> str:
 
 # -- the file's own text ----------------------------------------------------------------
 # The kinds of file a fix is not written back to, as a drafter names them.
-_KIND_NAMES = {"html": "网页（HTML）", "pdf": "PDF 文件", "doc": "旧版 Word（.doc）文件", "wps": "WPS（.wps）文件",
-               "ofd": "OFD 文件", "docx": "Word 文件"}
+_KIND_NAMES = {
+    "html": "网页（HTML）",
+    "pdf": "PDF 文件",
+    "doc": "旧版 Word（.doc）文件",
+    "wps": "WPS（.wps）文件",
+    "ofd": "OFD 文件",
+    "docx": "Word 文件",
+}
+
 
 @dataclass
 class FileText:
@@ -104,7 +116,7 @@ class FileText:
                 bom, encoding = mark, name
                 break
         try:
-            text = raw[len(bom):].decode(encoding)
+            text = raw[len(bom) :].decode(encoding)
         except (UnicodeDecodeError, LookupError):
             raise FixError(f"cannot decode the file again as {encoding}") from None
         file_text = cls(bom, encoding, text, source.newline or "\n")
@@ -122,7 +134,7 @@ class FileText:
         carried = []
         for fix in fixes:
             span = _file_span(source, fix, line_starts, text)
-            if span is None or fix.replacement == source.text[fix.start:fix.end]:
+            if span is None or fix.replacement == source.text[fix.start : fix.end]:
                 continue
             start, end = span
             carried.append((fix, Fix.at(start=start, end=end, replacement=fix.replacement, safety=fix.safety)))
@@ -149,8 +161,10 @@ class FileText:
         try:
             return self.bom + text.encode(self.encoding)
         except UnicodeEncodeError as error:
-            raise FixError(f"the fixed text has {error.object[error.start:error.end]!r}, "
-                           f"which {self.encoding} cannot encode; not fixed") from None
+            raise FixError(
+                f"the fixed text has {error.object[error.start : error.end]!r}, "
+                f"which {self.encoding} cannot encode; not fixed"
+            ) from None
 
     def applied(self, fixes: list[Fix]) -> str:
         """The file's text with ``fixes`` (offsets of the normalised text) applied."""
@@ -182,7 +196,7 @@ def _file_span(source: Source, fix: Fix, line_starts: list[int], text: str) -> t
     if piece is None or "column" not in piece.advance or "line" not in piece.place:
         return None
     piece_end = piece.start + piece.length
-    if source.text[piece_end:piece_end + 1] == "\n":
+    if source.text[piece_end : piece_end + 1] == "\n":
         piece_end += 1  # the line break after a piece (a removed line takes it along)
     if not piece.start <= fix.start <= fix.end <= piece_end:
         return None  # the span crosses into another piece (joined lines, removed markup)
@@ -191,8 +205,8 @@ def _file_span(source: Source, fix: Fix, line_starts: list[int], text: str) -> t
     if not isinstance(line, int) or not isinstance(column, int) or not 1 <= line <= len(line_starts):
         return None
     piece_start_in_file = line_starts[line - 1] + column - 1
-    seen = source.text[piece.start:piece_end]
-    if text[piece_start_in_file:piece_start_in_file + len(seen)] != seen:
+    seen = source.text[piece.start : piece_end]
+    if text[piece_start_in_file : piece_start_in_file + len(seen)] != seen:
         return None  # the source map is off here: the fix could land anywhere
     start = piece_start_in_file + fix.start - piece.start
     return start, start + fix.end - fix.start
@@ -235,7 +249,7 @@ class FixPlan:
         if self.source.kind == "docx":
             return self.original_text, self.fixed_text
         before = FileText.of(self.source)
-        return before.text, self.data[len(before.bom):].decode(before.encoding)
+        return before.text, self.data[len(before.bom) :].decode(before.encoding)
 
     def diff(self) -> str:
         return unified_diff(self.path, self.original_text, self.fixed_text)
@@ -328,8 +342,9 @@ def plan_source_fix(original: Source, settings: Settings, unsafe: bool = False) 
     return FixPlan(original.path, original, checked.text, data, fixed, findings, before)
 
 
-def _verified_step(path: str, target: FixTarget, checked: Source,
-                   pairs: list[tuple[Fix, Fix]]) -> tuple[bytes, Source, list[tuple[Fix, Fix]]] | None:
+def _verified_step(
+    path: str, target: FixTarget, checked: Source, pairs: list[tuple[Fix, Fix]]
+) -> tuple[bytes, Source, list[tuple[Fix, Fix]]] | None:
     """Apply ``pairs`` to the file and read it again: the reader must give exactly the
     checked text with the fixes applied. When it does not, each fix is tried alone and
     those that break it (a source map that is off, a replacement that changes the
@@ -346,8 +361,9 @@ def _verified_step(path: str, target: FixTarget, checked: Source,
     return step[0], step[1], pairs
 
 
-def _reread_matches(path: str, target: FixTarget, checked: Source,
-                    pairs: list[tuple[Fix, Fix]]) -> tuple[bytes, Source] | None:
+def _reread_matches(
+    path: str, target: FixTarget, checked: Source, pairs: list[tuple[Fix, Fix]]
+) -> tuple[bytes, Source] | None:
     """The fixed file and how the reader reads it, if it reads as expected; else None."""
     from checker.load.readers import LoadError, read_data
 

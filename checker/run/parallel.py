@@ -19,6 +19,7 @@ and frozen them out of the garbage collector's sight, so no worker imports, buil
 or copies them again. A file whose check raises anything the engine did not already
 isolate becomes a file error, never a traceback.
 """
+
 from __future__ import annotations
 
 import functools
@@ -89,8 +90,7 @@ class Progress:
     def __init__(self, total: int, stream: TextIO, label: str = "检查文件") -> None:
         import click
 
-        self.bar = click.progressbar(length=total, label=label, file=stream, show_eta=True, show_pos=True,
-                                     width=30)
+        self.bar = click.progressbar(length=total, label=label, file=stream, show_eta=True, show_pos=True, width=30)
         self.bar.__enter__()  # drawn now; closed by close(), which the caller's ``finally`` calls
 
     def advance(self) -> None:
@@ -139,9 +139,14 @@ def worker_count(jobs: int | None, files: int, total_bytes: int | None = None) -
     return max(1, min(jobs, default_jobs(), files))
 
 
-def check_files(paths: Sequence[str], settings: Settings | None = None, jobs: int | None = None,
-                progress: bool | None = None, check: CheckFile | None = None,
-                timeout: float = 0) -> list[FileReport]:
+def check_files(
+    paths: Sequence[str],
+    settings: Settings | None = None,
+    jobs: int | None = None,
+    progress: bool | None = None,
+    check: CheckFile | None = None,
+    timeout: float = 0,
+) -> list[FileReport]:
     """Reports for ``paths`` in the same order, checked on up to ``jobs`` processes
     (None: :func:`default_workers`). ``timeout``: seconds each file may take (0: no
     limit); a file over it is stopped and reported with IN003. ``progress``: None
@@ -152,9 +157,14 @@ def check_files(paths: Sequence[str], settings: Settings | None = None, jobs: in
     return [report for report in results if report is not None]
 
 
-def iter_files(paths: Sequence[str], settings: Settings | None = None, jobs: int | None = None,
-               progress: bool | None = None, check: CheckFile | None = None,
-               timeout: float = 0) -> Iterator[tuple[int, FileReport]]:
+def iter_files(
+    paths: Sequence[str],
+    settings: Settings | None = None,
+    jobs: int | None = None,
+    progress: bool | None = None,
+    check: CheckFile | None = None,
+    timeout: float = 0,
+) -> Iterator[tuple[int, FileReport]]:
     """``(index in paths, report)`` for every file as its check ends, in the order they
     end (on one process without a time budget: the order given). Nothing is kept once
     yielded, so a caller that writes each report out holds one at a time."""
@@ -187,8 +197,9 @@ def iter_files(paths: Sequence[str], settings: Settings | None = None, jobs: int
             bar.close()
 
 
-def _in_workers(paths: Sequence[str], settings: Settings, jobs: int, timeout: float,
-                check: CheckFile) -> Iterator[tuple[int, FileReport]]:
+def _in_workers(
+    paths: Sequence[str], settings: Settings, jobs: int, timeout: float, check: CheckFile
+) -> Iterator[tuple[int, FileReport]]:
     from checker.run.workers import Workers, start_method  # multiprocessing: only for runs that use it
 
     # Largest files first, so no worker is left with a long file at the end.
@@ -262,9 +273,14 @@ def check_piped(path: str, data: bytes, settings: Settings | None = None, timeou
     return report
 
 
-def check_paths(paths: Iterable[str], settings: Settings | None = None, jobs: int | None = 1,
-                progress: bool | None = False, timeout: float = 0,
-                skipped: Callable[[str, str], None] | None = None) -> Report:
+def check_paths(
+    paths: Iterable[str],
+    settings: Settings | None = None,
+    jobs: int | None = 1,
+    progress: bool | None = False,
+    timeout: float = 0,
+    skipped: Callable[[str, str], None] | None = None,
+) -> Report:
     """Check files and folders (walked by :func:`checker.load.discovery.discover`, which
     tells ``skipped`` of the files it leaves out) on ``jobs`` processes (None: one per
     CPU), each file within ``timeout`` seconds (0: no limit); the report is the same

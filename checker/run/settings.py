@@ -5,6 +5,7 @@ which knows no rule and no reader. This module hands it what the rules and reade
 know, so that a selector that matches no rule, a severity for a code that is no rule
 or a file type doccheck cannot read is refused with the key and the file.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,8 +17,9 @@ from checker.rules.registry import load_rules, selector_known
 
 def known_names() -> KnownNames:
     """The selectors, rule codes and file suffixes this installation knows."""
-    return KnownNames(selector_known=selector_known, rule_codes=lambda: load_rules().keys(),
-                      suffixes=supported_suffixes)
+    return KnownNames(
+        selector_known=selector_known, rule_codes=lambda: load_rules().keys(), suffixes=supported_suffixes
+    )
 
 
 def settings_from_file(path: str | Path) -> Settings:

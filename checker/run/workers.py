@@ -12,6 +12,7 @@ other files go on, on the other workers and the replacements.
 Each worker is sent one file, sends back its report, and waits for the next; where
 the platform can fork, workers are forked and inherit what the parent has loaded.
 """
+
 from __future__ import annotations
 
 import math
@@ -112,16 +113,22 @@ class Workers:
         worker.process.join()
         self.workers.remove(worker)
 
-    def run(self, tasks: Iterable[Task], budget: float, done: Callable[[int, FileReport], None],
-            not_checked: Callable[[str, float], FileReport]) -> None:
+    def run(
+        self,
+        tasks: Iterable[Task],
+        budget: float,
+        done: Callable[[int, FileReport], None],
+        not_checked: Callable[[str, float], FileReport],
+    ) -> None:
         """Check every task, ``budget`` seconds each (0: no limit); ``done(index, report)`` as
         each ends, in the order they end. ``not_checked(path, budget)`` is the report of a
         file whose budget was spent."""
         for index, report in self.reports(tasks, budget, not_checked):
             done(index, report)
 
-    def reports(self, tasks: Iterable[Task], budget: float,
-                not_checked: Callable[[str, float], FileReport]) -> Iterator[tuple[int, FileReport]]:
+    def reports(
+        self, tasks: Iterable[Task], budget: float, not_checked: Callable[[str, float], FileReport]
+    ) -> Iterator[tuple[int, FileReport]]:
         """``(index, report)`` of every task as each ends, in the order they end: the
         caller holds no more reports than it keeps. The workers stop when the iteration
         ends, or is abandoned (closed)."""
@@ -144,8 +151,14 @@ class Workers:
         finally:
             self.close()
 
-    def _give(self, worker: _Worker, pending: deque[Task], budget: float, done: Callable[[int, FileReport], None],
-              fresh: bool = False) -> None:
+    def _give(
+        self,
+        worker: _Worker,
+        pending: deque[Task],
+        budget: float,
+        done: Callable[[int, FileReport], None],
+        fresh: bool = False,
+    ) -> None:
         """Hand the next task to ``worker``. One that died while it waited is replaced, and
         the task waits for the next free worker; if even a worker just started is gone,
         no worker can be had, and the file is reported."""
@@ -159,8 +172,9 @@ class Workers:
             else:
                 pending.appendleft(task)
 
-    def _wait(self, budget: float, done: Callable[[int, FileReport], None],
-              not_checked: Callable[[str, float], FileReport]) -> None:
+    def _wait(
+        self, budget: float, done: Callable[[int, FileReport], None], not_checked: Callable[[str, float], FileReport]
+    ) -> None:
         """Wait for a report, a dead worker or a spent budget, and deal with each."""
         busy = [worker for worker in self.workers if worker.task is not None]
         nearest = min(worker.deadline for worker in busy)

@@ -7,6 +7,7 @@ the page shows (text, evidence in Chinese, earlier decisions); ``POST /api/v1/fi
 the corrected document; ``POST /api/v1/export/{format}`` a report as a file;
 ``GET /api/v1/rules`` and ``/api/v1/rules/{code}``; decisions and the accept list.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -39,8 +40,10 @@ from checker.serve.store import DECISIONS, Store, default_url, honour_accept_lis
 from checker.serve.workers import WorkerPool
 
 STATIC = os.path.join(os.path.dirname(__file__), "static")
-PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-               "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'")
+PAGE_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"
+)
 
 
 class Server:
@@ -74,8 +77,7 @@ class Server:
         """The combined JSON report of the upload's documents, each document's result
         (text, encoding) and how many findings the accept list dropped."""
         args = (upload.options, self.config.config_file, self.near, self.config.max_chars)
-        results = await asyncio.gather(*(self.pool.run("check", name, data, *args)
-                                         for name, data in upload.documents))
+        results = await asyncio.gather(*(self.pool.run("check", name, data, *args) for name, data in upload.documents))
         files = [file for result in results for file in result["report"]["files"]]
         report = {**results[0]["report"], "files": files, "summary": {"files": len(files)}}
         for result, (_name, data) in zip(results, upload.documents, strict=True):
@@ -102,13 +104,17 @@ async def review(request: Request) -> Response:
     documents = []
     for file, result in zip(report["files"], results, strict=True):
         decided = await asyncio.to_thread(server.db.decisions, result["document"])
-        documents.append({
-            "path": file["path"], "document": result["document"], "text": result["text"],
-            "encoding": result["encoding"],
-            "views": {exports.finding_id(f): evidence.view(f["evidence"]) for f in file["findings"]},
-            "titles": {f["code"]: rule_title(f["code"], f["name"]) for f in file["findings"]},
-            "decisions": {d["finding"]: d["decision"] for d in decided},
-        })
+        documents.append(
+            {
+                "path": file["path"],
+                "document": result["document"],
+                "text": result["text"],
+                "encoding": result["encoding"],
+                "views": {exports.finding_id(f): evidence.view(f["evidence"]) for f in file["findings"]},
+                "titles": {f["code"]: rule_title(f["code"], f["name"]) for f in file["findings"]},
+                "decisions": {d["finding"]: d["decision"] for d in decided},
+            }
+        )
     return JSONResponse({"report": report, "documents": documents, "accepted_by_list": dropped})
 
 
@@ -119,15 +125,22 @@ async def fix(request: Request) -> Response:
         raise ApiError(400, "one_document", "修复每次只处理一个文档")
     name, data = upload.documents[0]
     chosen = finding_ids(upload.fields.get("findings"))
-    result = await server.pool.run("fix", name, data, upload.options, server.config.config_file, server.near,
-                                   server.config.max_chars, chosen)
+    result = await server.pool.run(
+        "fix", name, data, upload.options, server.config.config_file, server.near, server.config.max_chars, chosen
+    )
     download = upload.fields.get("download")
     if download is True or str(download).lower() in ("1", "true", "yes"):
-        return Response(result["data"], media_type="application/octet-stream",
-                        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(result['name'])}",
-                                 "X-Doccheck-Applied": str(len(result["applied"]))})
-    return JSONResponse({"name": result["name"], "encoding": result["encoding"], "text": result["text"],
-                         "applied": result["applied"]})
+        return Response(
+            result["data"],
+            media_type="application/octet-stream",
+            headers={
+                "Content-Disposition": f"attachment; filename*=UTF-8''{quote(result['name'])}",
+                "X-Doccheck-Applied": str(len(result["applied"])),
+            },
+        )
+    return JSONResponse(
+        {"name": result["name"], "encoding": result["encoding"], "text": result["text"], "applied": result["applied"]}
+    )
 
 
 async def export(request: Request) -> Response:
@@ -149,17 +162,24 @@ async def export(request: Request) -> Response:
         raise ApiError(400, "bad_request", "decisions 应为“问题编号 → accept/reject/ignore”的对象")
     content = await asyncio.to_thread(exports.export, fmt, report, decisions)
     media, suffix = exports.FORMATS[fmt]
-    return Response(content, media_type=media,
-                    headers={
-                        "Content-Disposition":
-                        f"attachment; filename*=UTF-8''{quote('doccheck-审核报告' + suffix)}"})
+    return Response(
+        content,
+        media_type=media,
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote('doccheck-审核报告' + suffix)}"},
+    )
 
 
 def _rule(info: checker.RuleInfo, full: bool = False) -> dict[str, Any]:
-    data: dict[str, Any] = {"code": info.code, "name": info.name, "title": rule_title(info.code, info.name),
-                            "category": info.category,
-                            "category_name": CATEGORY_NAMES.get(info.category, info.category),
-                            "severity": info.severity, "summary": info.summary, "fix_safety": info.fix_safety}
+    data: dict[str, Any] = {
+        "code": info.code,
+        "name": info.name,
+        "title": rule_title(info.code, info.name),
+        "category": info.category,
+        "category_name": CATEGORY_NAMES.get(info.category, info.category),
+        "severity": info.severity,
+        "summary": info.summary,
+        "fix_safety": info.fix_safety,
+    }
     if full:
         data["docs"], data["messages"] = info.docs, list(info.messages)
     return data
@@ -212,8 +232,9 @@ async def record_decision(request: Request) -> Response:
     code = _text_field(data, "code", 16)
     excerpt = str(data.get("excerpt") or "")
     name = str(data.get("file_name") or "")
-    saved = await asyncio.to_thread(_server(request).db.record, document, name[:500], finding, code,
-                                    excerpt[:1000], decision)
+    saved = await asyncio.to_thread(
+        _server(request).db.record, document, name[:500], finding, code, excerpt[:1000], decision
+    )
     return JSONResponse(saved, status_code=201)
 
 
@@ -241,8 +262,7 @@ async def remove_accepted(request: Request) -> Response:
 
 
 async def health(request: Request) -> Response:
-    return JSONResponse({"status": "ok", "ready": _server(request).pool.ready.is_set(),
-                         "version": checker.__version__})
+    return JSONResponse({"status": "ok", "ready": _server(request).pool.ready.is_set(), "version": checker.__version__})
 
 
 async def openapi(request: Request) -> Response:
@@ -302,8 +322,11 @@ def create_app(config: ServeConfig) -> Starlette:
         Route("/api/v1/accept-list/{term_id:int}", remove_accepted, methods=["DELETE"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan,
-                    exception_handlers={ApiError: _api_error, HTTPException: _http_error, Exception: _crash})
+    app = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        exception_handlers={ApiError: _api_error, HTTPException: _http_error, Exception: _crash},
+    )
     app.state.server = server
     app.add_middleware(Guard, config=config)
     return app

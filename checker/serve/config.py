@@ -1,4 +1,5 @@
 """What a running server is allowed to do: where it listens, who may call it, its limits."""
+
 from __future__ import annotations
 
 import os

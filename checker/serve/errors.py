@@ -1,5 +1,6 @@
 """Errors of the HTTP API: a status, a stable English code for programs and a Chinese
 message for people, always sent as JSON ``{"error": {"code": …, "message": …}}``."""
+
 from __future__ import annotations
 
 from starlette.responses import JSONResponse

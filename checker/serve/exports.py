@@ -4,6 +4,7 @@ SARIF, a printable HTML page and an .xlsx table, each with the reviewer's decisi
 The report comes back from the browser, so it is validated (by the models the
 report schema is generated from) before anything is made of it.
 """
+
 from __future__ import annotations
 
 import io
@@ -42,10 +43,20 @@ def _rows(report: dict[str, Any], decisions: dict[str, str]) -> list[list[Any]]:
     rows = []
     for file in report["files"]:
         for f in file["findings"]:
-            rows.append([file["path"], f["line"], f["column"], f"{f['code']} {rule_title(f['code'], f['name'])}",
-                         CATEGORY_NAMES.get(f["category"], f["category"]), SEVERITY_NAMES[f["severity"]],
-                         f["message"], f["excerpt"], f["suggestion"] or "",
-                         DECISION_NAMES.get(decisions.get(finding_id(f)), "待处理")])
+            rows.append(
+                [
+                    file["path"],
+                    f["line"],
+                    f["column"],
+                    f"{f['code']} {rule_title(f['code'], f['name'])}",
+                    CATEGORY_NAMES.get(f["category"], f["category"]),
+                    SEVERITY_NAMES[f["severity"]],
+                    f["message"],
+                    f["excerpt"],
+                    f["suggestion"] or "",
+                    DECISION_NAMES.get(decisions.get(finding_id(f)), "待处理"),
+                ]
+            )
     return rows
 
 
@@ -109,25 +120,30 @@ th{background:#eee}.error{color:#a00}.warning{color:#8a5a00}.info{color:#245}
 def to_html(report: dict[str, Any], decisions: dict[str, str]) -> bytes:
     summary = report["summary"]
     by = summary["by_severity"]
-    parts = ["<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">",
-             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-             "<title>doccheck 审核报告</title><style>", _PRINT_STYLE, "</style></head><body>",
-             "<h1>doccheck 审核报告</h1>",
-             f"<p>共 {summary['files']} 个文件，{summary['findings']} 处问题（错误 {by['error']}，"
-             f"警告 {by['warning']}，提示 {by['info']}）。</p>"]
+    parts = [
+        '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        "<title>doccheck 审核报告</title><style>",
+        _PRINT_STYLE,
+        "</style></head><body>",
+        "<h1>doccheck 审核报告</h1>",
+        f"<p>共 {summary['files']} 个文件，{summary['findings']} 处问题（错误 {by['error']}，"
+        f"警告 {by['warning']}，提示 {by['info']}）。</p>",
+    ]
     for file in report["files"]:
         parts.append(f"<h2>{escape(file['path'])}</h2>")
         if file.get("error"):
-            parts.append(f"<p class=\"error\">无法检查：{escape(file['error'])}</p>")
+            parts.append(f'<p class="error">无法检查：{escape(file["error"])}</p>')
             continue
         if not file["findings"]:
             parts.append("<p>未发现问题。</p>")
             continue
-        parts.append("<table><thead><tr>" + "".join(f"<th>{escape(c)}</th>" for c in COLUMNS[1:])
-                     + "</tr></thead><tbody>")
+        parts.append(
+            "<table><thead><tr>" + "".join(f"<th>{escape(c)}</th>" for c in COLUMNS[1:]) + "</tr></thead><tbody>"
+        )
         for row, finding in zip(_rows({"files": [file]}, decisions), file["findings"], strict=True):
             cells = "".join(f"<td>{escape(str(value))}</td>" for value in row[1:])
-            parts.append(f"<tr class=\"{escape(finding['severity'])}\">{cells}</tr>")
+            parts.append(f'<tr class="{escape(finding["severity"])}">{cells}</tr>')
         parts.append("</tbody></table>")
     parts.append("</body></html>\n")
     return "".join(parts).encode("utf-8")

@@ -8,6 +8,7 @@ each fix as a tracked change (:class:`~checker.run.docx_revisions.WordTarget`), 
 author accepts or rejects them in Word. PDF and web pages are not rewritten: for them
 the corrected document is the checked text with the fixes applied, as UTF-8.
 """
+
 from __future__ import annotations
 
 import os
@@ -37,20 +38,35 @@ def _source(name: str, data: bytes, max_chars: int) -> Any:
     except LoadError as error:
         raise JobError(422, "unreadable", f"无法读取该文件：{error}") from None
     if len(source.text) > max_chars:
-        raise JobError(413, "too_many_characters",
-                       f"文档过长：{len(source.text)} 个字符，超过每次请求 {max_chars} 个字符的上限")
+        raise JobError(
+            413, "too_many_characters", f"文档过长：{len(source.text)} 个字符，超过每次请求 {max_chars} 个字符的上限"
+        )
     return source
 
 
 def _applied(findings: list[checker.Finding]) -> list[dict[str, Any]]:
-    return [{"id": finding_id(f), "code": f.code, "message": f.message, "excerpt": f.excerpt,
-             "replacement": f.fix.replacement if f.fix else None} for f in findings]
+    return [
+        {
+            "id": finding_id(f),
+            "code": f.code,
+            "message": f.message,
+            "excerpt": f.excerpt,
+            "replacement": f.fix.replacement if f.fix else None,
+        }
+        for f in findings
+    ]
 
 
-def _result(name: str, kind: str, encoding: str, data: bytes, text: str,
-            applied: list[checker.Finding]) -> dict[str, Any]:
-    return {"name": corrected_name(name, kind), "encoding": encoding, "data": data, "text": text,
-            "applied": _applied(applied)}
+def _result(
+    name: str, kind: str, encoding: str, data: bytes, text: str, applied: list[checker.Finding]
+) -> dict[str, Any]:
+    return {
+        "name": corrected_name(name, kind),
+        "encoding": encoding,
+        "data": data,
+        "text": text,
+        "applied": _applied(applied),
+    }
 
 
 def fix_all(name: str, data: bytes, settings: checker.Settings, unsafe: bool, max_chars: int) -> dict[str, Any]:
@@ -68,16 +84,19 @@ def fix_all(name: str, data: bytes, settings: checker.Settings, unsafe: bool, ma
     return _result(name, source.kind, "utf-8", result.text.encode("utf-8"), result.text, list(result.applied))
 
 
-def apply_chosen(name: str, data: bytes, settings: checker.Settings, chosen: set[str],
-                 max_chars: int) -> dict[str, Any]:
+def apply_chosen(
+    name: str, data: bytes, settings: checker.Settings, chosen: set[str], max_chars: int
+) -> dict[str, Any]:
     """One pass with exactly the fixes of the findings in ``chosen`` (ids as the check
     reported them); a finding that is no longer there, or whose fix overlaps one taken
     before it, is left out and not reported as applied."""
     source = _source(name, data, max_chars)
     findings = checker.check_bytes(data, path=name, settings=settings).files[0].findings
     taken: list[checker.Finding] = []
-    for finding in sorted((f for f in findings if f.fix is not None and finding_id(f) in chosen),
-                          key=lambda f: (f.fix.start, f.fix.end) if f.fix else (0, 0)):
+    for finding in sorted(
+        (f for f in findings if f.fix is not None and finding_id(f) in chosen),
+        key=lambda f: (f.fix.start, f.fix.end) if f.fix else (0, 0),
+    ):
         assert finding.fix is not None
         if taken and taken[-1].fix is not None and finding.fix.start < taken[-1].fix.end:
             continue
@@ -100,8 +119,9 @@ def apply_chosen(name: str, data: bytes, settings: checker.Settings, chosen: set
     return _result(name, source.kind, file_text.encoding, encoded, text, applied)
 
 
-def _tracked_changes(name: str, data: bytes, source: Any, taken: list[checker.Finding],
-                     fixes: list[checker.Fix]) -> dict[str, Any]:
+def _tracked_changes(
+    name: str, data: bytes, source: Any, taken: list[checker.Finding], fixes: list[checker.Fix]
+) -> dict[str, Any]:
     """The .docx with each chosen fix as a tracked change; a fix that cannot be written
     as one (over a list number, a tab, two paragraphs) is left out."""
     from checker.run.docx_revisions import WordTarget

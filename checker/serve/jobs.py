@@ -1,5 +1,6 @@
 """What a worker process does for a request: check a document, fix it, through the
 library API. Every function takes and returns plain values (they cross a pipe)."""
+
 from __future__ import annotations
 
 import json
@@ -25,16 +26,23 @@ def warm_up() -> None:
 def settings_for(options: dict[str, Any], config_file: str | None, near: str) -> checker.Settings:
     """Settings as ``doccheck check`` builds them from these options (names checked)."""
     try:
-        return checker.load_settings(config_file, near=near, select=options.get("select") or None,
-                                     ignore=options.get("ignore") or None, fail_on=options.get("fail_on"),
-                                     profile=options.get("profile"), max_file_size=0)
+        return checker.load_settings(
+            config_file,
+            near=near,
+            select=options.get("select") or None,
+            ignore=options.get("ignore") or None,
+            fail_on=options.get("fail_on"),
+            profile=options.get("profile"),
+            max_file_size=0,
+        )
     except checker.SettingsError as error:
         option = f"选项 {error.option}：" if error.option else ""
         raise JobError(400, "bad_option", f"{option}{error}") from None
 
 
-def check(name: str, data: bytes, options: dict[str, Any], config_file: str | None, near: str,
-          max_chars: int) -> dict[str, Any]:
+def check(
+    name: str, data: bytes, options: dict[str, Any], config_file: str | None, near: str, max_chars: int
+) -> dict[str, Any]:
     """The JSON report of one document, with the text its findings' offsets refer to."""
     from checker.report.formatters import render
 
@@ -42,13 +50,21 @@ def check(name: str, data: bytes, options: dict[str, Any], config_file: str | No
     report = checker.check_bytes(data, path=name, settings=settings)
     file = report.files[0]
     if file.text is not None and len(file.text) > max_chars:
-        raise JobError(413, "too_many_characters",
-                       f"文档过长：{len(file.text)} 个字符，超过每次请求 {max_chars} 个字符的上限")
+        raise JobError(
+            413, "too_many_characters", f"文档过长：{len(file.text)} 个字符，超过每次请求 {max_chars} 个字符的上限"
+        )
     return {"report": json.loads(render(report, "json")), "text": file.text, "encoding": file.encoding}
 
 
-def fix(name: str, data: bytes, options: dict[str, Any], config_file: str | None, near: str,
-        max_chars: int, chosen: list[str] | None) -> dict[str, Any]:
+def fix(
+    name: str,
+    data: bytes,
+    options: dict[str, Any],
+    config_file: str | None,
+    near: str,
+    max_chars: int,
+    chosen: list[str] | None,
+) -> dict[str, Any]:
     """The document with fixes applied: every safe fix (and the unsafe ones with the
     option ``unsafe``) pass after pass as ``doccheck fix`` does, or, when ``chosen``
     lists finding ids (``CODE:start:end``), exactly those findings' fixes. Text and

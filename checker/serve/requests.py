@@ -2,6 +2,7 @@
 options of ``doccheck check``, within the server's limits. Nothing is written to
 disk: the body is read into memory up to the upload limit, and multipart files are
 kept in memory (no spooling to a temporary file)."""
+
 from __future__ import annotations
 
 import json
@@ -81,9 +82,12 @@ def _flag(value: Any) -> bool:
 
 
 def options_from(raw: dict[str, Any]) -> dict[str, Any]:
-    options: dict[str, Any] = {"select": _listed(raw.get("select")), "ignore": _listed(raw.get("ignore")),
-                               "unsafe": _flag(raw.get("unsafe", False)),
-                               "accept_list": _flag(raw.get("accept_list", True))}
+    options: dict[str, Any] = {
+        "select": _listed(raw.get("select")),
+        "ignore": _listed(raw.get("ignore")),
+        "unsafe": _flag(raw.get("unsafe", False)),
+        "accept_list": _flag(raw.get("accept_list", True)),
+    }
     for name in ("profile", "fail_on"):
         value = raw.get(name)
         if value not in (None, ""):
@@ -121,14 +125,22 @@ def _from_json(body: bytes, config: ServeConfig) -> Upload:
     except UnicodeEncodeError:
         raise ApiError(400, "bad_text", "文本含有无法编码为 UTF-8 的字符（如孤立的代理项）") from None
     name = safe_name(data.get("name") if isinstance(data.get("name"), str) else None)
-    return Upload([(name, encoded)], options_from(raw_options), {"findings": data.get("findings"),
-                                                                  "download": data.get("download")})
+    return Upload(
+        [(name, encoded)],
+        options_from(raw_options),
+        {"findings": data.get("findings"), "download": data.get("download")},
+    )
 
 
 async def _from_form(request: Request, body: bytes, config: ServeConfig) -> Upload:
     try:
-        parser = MultiPartParser(request.headers, _chunks(body), max_files=config.max_files, max_fields=100,
-                                 max_part_size=config.max_upload_bytes)
+        parser = MultiPartParser(
+            request.headers,
+            _chunks(body),
+            max_files=config.max_files,
+            max_fields=100,
+            max_part_size=config.max_upload_bytes,
+        )
         parser.spool_max_size = config.max_upload_bytes + 1  # an upload stays in memory, never on disk
         form = await parser.parse()
     except MultiPartException as error:

@@ -11,6 +11,7 @@
   on another site can send neither), or a valid bearer token; any POST whose
   ``Origin`` is another site is refused.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -52,7 +53,8 @@ def _host_name(host: str) -> str:
 
 def changes_state(request: Request) -> bool:
     return request.method not in SAFE_METHODS and request.url.path.startswith(
-        ("/api/v1/decisions", "/api/v1/accept-list"))
+        ("/api/v1/decisions", "/api/v1/accept-list")
+    )
 
 
 class Guard(BaseHTTPMiddleware):
@@ -88,15 +90,21 @@ class Guard(BaseHTTPMiddleware):
                 response.set_cookie(TOKEN_COOKIE, offered, httponly=True, samesite="strict")
                 return response
             if not _same(request.cookies.get(TOKEN_COOKIE), self.config.token):
-                return error_response(401, "token_required",
-                                      "需要令牌：请求头 Authorization: Bearer <令牌>，或在浏览器打开启动时显示的地址")
+                return error_response(
+                    401,
+                    "token_required",
+                    "需要令牌：请求头 Authorization: Bearer <令牌>，或在浏览器打开启动时显示的地址",
+                )
         if request.method not in SAFE_METHODS:
             origin = request.headers.get("origin")
             if origin and origin != "null" and urlsplit(origin).netloc != host:
                 return error_response(403, "cross_origin", "拒绝来自其他网站的请求")
             if origin == "null":
                 return error_response(403, "cross_origin", "拒绝来源不明的请求")
-            if changes_state(request) and not bearer and not _same(request.headers.get(CSRF_HEADER),
-                                                                   request.cookies.get(CSRF_COOKIE)):
+            if (
+                changes_state(request)
+                and not bearer
+                and not _same(request.headers.get(CSRF_HEADER), request.cookies.get(CSRF_COOKIE))
+            ):
                 return error_response(403, "csrf", "缺少或不匹配的防跨站请求令牌（X-Doccheck-CSRF）")
         return None

@@ -1,4 +1,5 @@
 """Starting the server: the address it prints, the token it requires, uvicorn."""
+
 from __future__ import annotations
 
 import sys

@@ -9,6 +9,7 @@ A decision names the document by the SHA-256 of its bytes, and the finding by it
 code and span: the document itself is never stored, only the few characters the
 finding is about (its excerpt), so that the record says what was decided.
 """
+
 from __future__ import annotations
 
 import os
@@ -76,12 +77,14 @@ class Store:
         self.url = url
         self.engine: Engine = create_engine(url)
 
-    def record(self, document: str, file_name: str, finding: str, code: str, excerpt: str,
-               decision: str) -> dict[str, Any]:
+    def record(
+        self, document: str, file_name: str, finding: str, code: str, excerpt: str, decision: str
+    ) -> dict[str, Any]:
         """The reviewer's latest decision on a finding replaces an earlier one."""
         with Session(self.engine) as session, session.begin():
-            row = session.scalars(select(Decision).where(Decision.document == document,
-                                                         Decision.finding == finding)).first()
+            row = session.scalars(
+                select(Decision).where(Decision.document == document, Decision.finding == finding)
+            ).first()
             if row is None:
                 row = Decision(document=document, finding=finding)
                 session.add(row)
@@ -97,8 +100,9 @@ class Store:
 
     def accept(self, term: str, code: str | None) -> dict[str, Any]:
         with Session(self.engine) as session, session.begin():
-            row = session.scalars(select(AcceptedTerm).where(AcceptedTerm.term == term,
-                                                             AcceptedTerm.code == code)).first()
+            row = session.scalars(
+                select(AcceptedTerm).where(AcceptedTerm.term == term, AcceptedTerm.code == code)
+            ).first()
             if row is None:
                 row = AcceptedTerm(term=term, code=code, added_at=_now())
                 session.add(row)
@@ -122,8 +126,15 @@ class Store:
 
 
 def _decision(row: Decision) -> dict[str, Any]:
-    return {"document": row.document, "file_name": row.file_name, "finding": row.finding, "code": row.code,
-            "excerpt": row.excerpt, "decision": row.decision, "decided_at": row.decided_at.isoformat()}
+    return {
+        "document": row.document,
+        "file_name": row.file_name,
+        "finding": row.finding,
+        "code": row.code,
+        "excerpt": row.excerpt,
+        "decision": row.decision,
+        "decided_at": row.decided_at.isoformat(),
+    }
 
 
 def _term(row: AcceptedTerm) -> dict[str, Any]:
@@ -139,8 +150,9 @@ def honour_accept_list(report: dict[str, Any], terms: list[dict[str, Any]]) -> i
     dropped = 0
     counts = {"error": 0, "warning": 0, "info": 0}
     for file in report["files"]:
-        kept = [f for f in file["findings"]
-                if f["excerpt"] not in anywhere and (f["excerpt"], f["code"]) not in by_rule]
+        kept = [
+            f for f in file["findings"] if f["excerpt"] not in anywhere and (f["excerpt"], f["code"]) not in by_rule
+        ]
         dropped += len(file["findings"]) - len(kept)
         file["findings"] = kept
         for finding in kept:

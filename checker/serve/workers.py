@@ -8,6 +8,7 @@ Workers are started with ``spawn`` (no copy of the server's threads and event lo
 and warm up before they take work: the rules, the word lists and the readers are
 loaded once per worker, not once per request.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -114,5 +115,3 @@ class WorkerPool:
             self._all.clear()
         for worker in workers:
             await asyncio.to_thread(worker.stop)
-
-

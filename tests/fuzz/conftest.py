@@ -5,6 +5,7 @@ hundred examples and at the end of the session (``bench/fuzz.py`` reads them, al
 from a run it had to stop); they are printed in the terminal summary whenever the
 fuzz tests ran.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,17 @@ def write_counts() -> None:
     path = os.environ.get("DOCCHECK_FUZZ_REPORT")
     if path:
         with open(path + ".part", "w", encoding="utf-8") as stream:
-            json.dump({"profile": PROFILE, "examples": dict(EXAMPLES), "tolerated": dict(TOLERATED),
-                       "first_seen": FIRST_SEEN}, stream, ensure_ascii=False, indent=1)
+            json.dump(
+                {
+                    "profile": PROFILE,
+                    "examples": dict(EXAMPLES),
+                    "tolerated": dict(TOLERATED),
+                    "first_seen": FIRST_SEEN,
+                },
+                stream,
+                ensure_ascii=False,
+                indent=1,
+            )
         os.replace(path + ".part", path)
 
 

@@ -6,6 +6,7 @@ run in process by click's ``CliRunner`` (a subprocess per example would cost mor
 than the example); exceptions are not caught, so any exception other than the
 command's own exit is a failure of the property that ran it.
 """
+
 from __future__ import annotations
 
 import json
@@ -66,8 +67,10 @@ def assert_ran_cleanly(run: Run, *, statuses: tuple[int, ...] = (0, 1, 2)) -> No
     assert "Traceback" not in run.output, run.output[-2000:]
     assert "内部错误" not in run.output, run.output[-2000:]
     if run.status == 2:  # a file error (in Chinese), or a usage or configuration error
-        assert any(_CJK.search(line) and ("error" in line.lower() or "错误" in line)
-                   for line in run.output.splitlines()) or "错误：" in run.stderr, run.output[-2000:]
+        assert (
+            any(_CJK.search(line) and ("error" in line.lower() or "错误" in line) for line in run.output.splitlines())
+            or "错误：" in run.stderr
+        ), run.output[-2000:]
 
 
 def check_report(path: Path, *options: str) -> tuple[Run, dict]:
@@ -85,9 +88,10 @@ def safe_fixes(file_report: dict) -> list[dict]:
     """The fixes ``doccheck fix`` would apply in one pass, in the order it documents:
     by (start, end, replacement, code); one that overlaps a fix taken, or inserts at
     the same point, waits for the next pass."""
-    candidates = sorted(((f["fix"], f["code"]) for f in file_report["findings"]
-                         if f.get("fix") and f["fix"]["safety"] == "safe"),
-                        key=lambda item: (item[0]["start"], item[0]["end"], item[0]["replacement"], item[1]))
+    candidates = sorted(
+        ((f["fix"], f["code"]) for f in file_report["findings"] if f.get("fix") and f["fix"]["safety"] == "safe"),
+        key=lambda item: (item[0]["start"], item[0]["end"], item[0]["replacement"], item[1]),
+    )
     chosen: list[dict] = []
     for fix, _code in candidates:
         if chosen and (fix["start"] < chosen[-1]["end"] or fix["start"] == chosen[-1]["start"]):
@@ -124,7 +128,7 @@ def read_markdown(data: bytes, name: str = "fuzz.md") -> Extracted:
         if piece is None or "column" not in piece.advance:
             return False
         end = piece.start + piece.length  # the line break after a piece belongs to it
-        return piece.start <= offset < end or (offset == end and source.text[offset:offset + 1] == "\n")
+        return piece.start <= offset < end or (offset == end and source.text[offset : offset + 1] == "\n")
 
     return Extracted(source.text, place, one_to_one)
 

@@ -11,6 +11,7 @@ the entry here must go with the mark.
 The counts of examples and of tolerated failures are kept per session and written
 by ``tests/fuzz/conftest.py`` for ``bench/fuzz.py``.
 """
+
 from __future__ import annotations
 
 from collections import Counter

@@ -10,6 +10,7 @@ a failure is kept as a regression fixture instead (``tests/fuzz/regressions``).
 The profiles are applied only to the fuzz tests (``FUZZ`` and ``weighted``), never
 loaded globally, so the other property tests of the project keep their settings.
 """
+
 from __future__ import annotations
 
 import os
@@ -17,15 +18,21 @@ import os
 from hypothesis import HealthCheck, settings
 
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
-_QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much,
-          HealthCheck.differing_executors]
+_QUIET = [
+    HealthCheck.too_slow,
+    HealthCheck.data_too_large,
+    HealthCheck.filter_too_much,
+    HealthCheck.differing_executors,
+]
 
-settings.register_profile("ci", max_examples=40, derandomize=True, deadline=None, database=None,
-                          suppress_health_check=_QUIET, print_blob=True)
+settings.register_profile(
+    "ci", max_examples=40, derandomize=True, deadline=None, database=None, suppress_health_check=_QUIET, print_blob=True
+)
 # 12,500 for each of the ten properties (DOCCHECK_FUZZ_EXAMPLES changes it)
 _BENCH_EXAMPLES = int(os.environ.get("DOCCHECK_FUZZ_EXAMPLES", "12500"))
-settings.register_profile("bench", max_examples=_BENCH_EXAMPLES, deadline=None, database=None,
-                          suppress_health_check=_QUIET, print_blob=True)
+settings.register_profile(
+    "bench", max_examples=_BENCH_EXAMPLES, deadline=None, database=None, suppress_health_check=_QUIET, print_blob=True
+)
 if PROFILE not in ("ci", "bench"):
     raise RuntimeError(f"HYPOTHESIS_PROFILE={PROFILE!r}: the fuzz suite knows the profiles ci and bench")
 

@@ -4,6 +4,7 @@ The hypothesis tests draw inputs and call these; ``test_regressions.py`` calls t
 on the fixtures kept from failures. Each function writes what it needs under the
 folder it is given and asserts; none returns anything.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -79,7 +80,8 @@ def fix_is_idempotent(folder: Path, name: str, text: str) -> None:
     assert_ran_cleanly(second, statuses=(0, 2))
     assert path.read_bytes() == after_first, (
         f"a second fix changed the file again:\n{after_first.decode('utf-8', 'replace')!r}\n"
-        f"→ {path.read_bytes().decode('utf-8', 'replace')!r}")
+        f"→ {path.read_bytes().decode('utf-8', 'replace')!r}"
+    )
 
 
 def _normalised(data: bytes) -> str:
@@ -100,7 +102,7 @@ def fix_changes_only_its_spans_in_text(folder: Path, name: str, text: str) -> No
     for _ in range(MAX_PASSES):
         scratch.write_bytes(expected.encode("utf-8"))
         _, report = check_report(scratch)
-        fixes = [fix for fix in safe_fixes(report) if expected[fix["start"]:fix["end"]] != fix["replacement"]]
+        fixes = [fix for fix in safe_fixes(report) if expected[fix["start"] : fix["end"]] != fix["replacement"]]
         if not fixes:
             break
         expected = _apply(expected, [(fix["start"], fix["end"], fix["replacement"]) for fix in fixes])
@@ -145,6 +147,7 @@ def _source_image(source: str, starts: list[int], extracted, fix: dict):
     """Where a fix of the checked text lies in the Markdown file, when every character
     it touches maps to that very character, in a row — and, for an insertion, when
     the characters on both sides do; None otherwise."""
+
     def offset(at: int):
         line, column = extracted.place(at)
         if not isinstance(line, int) or not isinstance(column, int) or not 1 <= line <= len(starts):
@@ -192,9 +195,12 @@ def fix_changes_only_its_spans_in_markdown(folder: Path, name: str, text: str) -
         _, report = check_report(scratch)
         extracted = read_markdown(current.encode("utf-8"))
         starts = _file_offsets(current)
-        images = [image for fix in safe_fixes(report)
-                  if (image := _source_image(current, starts, extracted, fix)) is not None
-                  and current[image[0]:image[1]] != image[2]]
+        images = [
+            image
+            for fix in safe_fixes(report)
+            if (image := _source_image(current, starts, extracted, fix)) is not None
+            and current[image[0] : image[1]] != image[2]
+        ]
         if not images:
             break
         for size in range(len(images), max(0, len(images) - 2) - 1, -1):  # the fixer may leave one or two
@@ -202,8 +208,7 @@ def fix_changes_only_its_spans_in_markdown(folder: Path, name: str, text: str) -
                 if _apply(current, list(subset)) == fixed:
                     return
         current = _apply(current, images)  # a further pass
-    assert current == fixed, (f"fix changed the file where no reported fix lies:\n{_normalised(original)!r}\n"
-                              f"→ {fixed!r}")
+    assert current == fixed, f"fix changed the file where no reported fix lies:\n{_normalised(original)!r}\n→ {fixed!r}"
 
 
 # -- the Markdown source map -------------------------------------------------------------------------
@@ -223,6 +228,7 @@ def markdown_maps_back(text: str) -> None:
         line, column = extracted.place(at)
         assert isinstance(line, int) and 1 <= line <= len(lines), (at, ch, line)
         if extracted.one_to_one(at):
-            found = lines[line - 1][column - 1:column] if isinstance(column, int) and column >= 1 else ""
-            assert found == ch, (f"checked character {at} {ch!r} maps to line {line} column {column}, "
-                                 f"which holds {found!r}")
+            found = lines[line - 1][column - 1 : column] if isinstance(column, int) and column >= 1 else ""
+            assert found == ch, (
+                f"checked character {at} {ch!r} maps to line {line} column {column}, which holds {found!r}"
+            )

@@ -20,6 +20,7 @@ Budgets come from ``tests/fuzz/profiles.py`` (``HYPOTHESIS_PROFILE=ci`` or
 excerpts, formats) over random text; this folder adds the command line, the other
 file kinds, configuration and ``fix``.
 """
+
 from __future__ import annotations
 
 import tempfile
@@ -68,8 +69,10 @@ def test_check_of_any_docx_is_clean(data):
 
 
 @FUZZ
-@given(st.sampled_from(["x.txt", "x.md", "x.html", "x.docx", "x.pdf"]),
-       st.one_of(st.binary(max_size=300), plain_text().map(lambda t: t.encode("utf-8", "replace"))))
+@given(
+    st.sampled_from(["x.txt", "x.md", "x.html", "x.docx", "x.pdf"]),
+    st.one_of(st.binary(max_size=300), plain_text().map(lambda t: t.encode("utf-8", "replace"))),
+)
 def test_readers_raise_only_their_error_on_any_bytes(name, data):
     with tolerating("reader-errors", name):
         properties.reader_raises_only_its_error(name, data)

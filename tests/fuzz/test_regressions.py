@@ -7,6 +7,7 @@ others hold a fixed bug fixed (issue 21's Markdown corrupted by ``fix``), or wer
 failures of the properties themselves, fixed in this folder (what ``doccheck``
 does there is right), and stay to keep the properties honest.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -34,32 +35,60 @@ def _md(check):
 
 
 REGRESSIONS = [
-    Regression("odd-white-space-line.md", "markdown-source-map", lambda folder, text: properties.markdown_maps_back(text),
-               "issue 21's corrupted file: its paragraph's characters were mapped one line too high"),
-    Regression("odd-white-space-line.md", "fix-idempotent", _md(properties.fix_is_idempotent),
-               "every fix inserted ten more '%'"),
-    Regression("odd-white-space-line.md", "fix-only-its-spans", _md(properties.fix_changes_only_its_spans_in_markdown),
-               "the '%' of 10%～15% was inserted inside 企业研发投入"),
-    Regression("nul-in-utf8.md", "markdown-source-map", lambda folder, text: properties.markdown_maps_back(text),
-               "a NUL makes the UTF-8 file read as UTF-16"),
-    Regression("nul-in-ascii.txt", "fix-only-its-spans",
-               lambda folder, text: properties.fix_changes_only_its_spans_in_text(folder, "doc.txt", text),
-               "ASCII text with a NUL is read as UTF-16 (布署 among the mojibake) and fix writes 部署 in UTF-16"),
-    Regression("unused-suppression.md", "fix-only-its-spans", _md(properties.fix_changes_only_its_spans_in_markdown),
-               "the fix removing an unused suppression takes its line break: the break belongs to the piece"),
-    Regression("bom-before-a-range.txt", "fix-only-its-spans",
-               lambda folder, text: properties.fix_changes_only_its_spans_in_text(folder, "doc.txt", text),
-               "offsets of fixes do not count the byte-order mark"),
-    Regression("unknown-profile.pyproject.toml", "config",
-               lambda folder, text: properties.config_is_clean(folder, "pyproject.toml", text),
-               "an unknown profile in the configuration is a usage error (exit 2, '错误：')"),
+    Regression(
+        "odd-white-space-line.md",
+        "markdown-source-map",
+        lambda folder, text: properties.markdown_maps_back(text),
+        "issue 21's corrupted file: its paragraph's characters were mapped one line too high",
+    ),
+    Regression(
+        "odd-white-space-line.md",
+        "fix-idempotent",
+        _md(properties.fix_is_idempotent),
+        "every fix inserted ten more '%'",
+    ),
+    Regression(
+        "odd-white-space-line.md",
+        "fix-only-its-spans",
+        _md(properties.fix_changes_only_its_spans_in_markdown),
+        "the '%' of 10%～15% was inserted inside 企业研发投入",
+    ),
+    Regression(
+        "nul-in-utf8.md",
+        "markdown-source-map",
+        lambda folder, text: properties.markdown_maps_back(text),
+        "a NUL makes the UTF-8 file read as UTF-16",
+    ),
+    Regression(
+        "nul-in-ascii.txt",
+        "fix-only-its-spans",
+        lambda folder, text: properties.fix_changes_only_its_spans_in_text(folder, "doc.txt", text),
+        "ASCII text with a NUL is read as UTF-16 (布署 among the mojibake) and fix writes 部署 in UTF-16",
+    ),
+    Regression(
+        "unused-suppression.md",
+        "fix-only-its-spans",
+        _md(properties.fix_changes_only_its_spans_in_markdown),
+        "the fix removing an unused suppression takes its line break: the break belongs to the piece",
+    ),
+    Regression(
+        "bom-before-a-range.txt",
+        "fix-only-its-spans",
+        lambda folder, text: properties.fix_changes_only_its_spans_in_text(folder, "doc.txt", text),
+        "offsets of fixes do not count the byte-order mark",
+    ),
+    Regression(
+        "unknown-profile.pyproject.toml",
+        "config",
+        lambda folder, text: properties.config_is_clean(folder, "pyproject.toml", text),
+        "an unknown profile in the configuration is a usage error (exit 2, '错误：')",
+    ),
 ]
 
 
 def _param(regression: Regression):
     bug = _BUGS.get(regression.fixture)
-    marks = [pytest.mark.xfail(strict=True, reason=bug.reason)] if bug and regression.property in bug.properties \
-        else []
+    marks = [pytest.mark.xfail(strict=True, reason=bug.reason)] if bug and regression.property in bug.properties else []
     return pytest.param(regression, marks=marks, id=f"{regression.fixture}-{regression.property}")
 
 

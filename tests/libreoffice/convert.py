@@ -8,6 +8,7 @@ stores the document as OUT with the export filter FILTER ("Text (encoded)" for U
 text with LF, "MS Word 2007 XML" for .docx). Used by the round-trip test: it is
 LibreOffice, not doccheck, that decides what accepting and rejecting mean.
 """
+
 import os
 import subprocess
 import sys
@@ -30,9 +31,19 @@ def properties(**values):
 def main(source, target, export_filter, changes):
     profile = tempfile.mkdtemp(prefix="lo-profile-")
     pipe = f"doccheck{os.getpid()}"
-    office = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore", "--nologo",
-                               f"-env:UserInstallation=file://{profile}", f"--accept=pipe,name={pipe};urp;"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    office = subprocess.Popen(
+        [
+            "soffice",
+            "--headless",
+            "--invisible",
+            "--norestore",
+            "--nologo",
+            f"-env:UserInstallation=file://{profile}",
+            f"--accept=pipe,name={pipe};urp;",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)

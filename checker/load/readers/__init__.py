@@ -4,6 +4,7 @@ One module per kind of file. The registry below maps a file suffix to the module
 that reads it; heavy readers import their library only when a file of their kind
 is read, and name the pip extra to install when it is missing.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -42,8 +43,12 @@ def supported_suffixes() -> list[str]:
 def special_kind(mode: int) -> str | None:
     """What a file that is not a regular file is (from ``st_mode``), in words; None for a
     regular file or a folder."""
-    for test, name in ((stat.S_ISFIFO, "命名管道"), (stat.S_ISCHR, "字符设备"), (stat.S_ISBLK, "块设备"),
-                       (stat.S_ISSOCK, "套接字")):
+    for test, name in (
+        (stat.S_ISFIFO, "命名管道"),
+        (stat.S_ISCHR, "字符设备"),
+        (stat.S_ISBLK, "块设备"),
+        (stat.S_ISSOCK, "套接字"),
+    ):
         if test(mode):
             return name
     return None

@@ -19,6 +19,7 @@ Asian font and the font size in effect (resolved through the run, its character
 style, the paragraph style chain and the document defaults; ``None`` when the file
 leaves it to a theme or to Word's built-in default).
 """
+
 from __future__ import annotations
 
 import functools
@@ -80,8 +81,9 @@ def open_document(data: bytes) -> DocxDocument:
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError) as error:
-        raise LoadError(f"不是有效的 .docx 文件（{type(error).__name__}），"
-                        "请用 Word/WPS 另存为 .docx 后再检查") from None
+        raise LoadError(
+            f"不是有效的 .docx 文件（{type(error).__name__}），请用 Word/WPS 另存为 .docx 后再检查"
+        ) from None
     except Exception as error:  # zipfile.BadZipFile, lxml errors …
         raise LoadError(f"无法打开 .docx 文件：{type(error).__name__}（文件可能损坏或不是 .docx）") from None
 
@@ -97,8 +99,9 @@ def read(path: str, data: bytes, view: View = "accepted") -> Source:
         source = _read_document(path, data, document, view)
     except (ValueError, DocxValueError, OxmlValueError) as error:
         # python-docx parses an attribute when it is read (w:pgSz w:w="abc", w:br w:type="x")
-        raise LoadError(f".docx 中有 Word 格式不允许的值，无法读取（{type(error).__name__}: "
-                        f"{_shown_value(str(error), 120)}）") from None
+        raise LoadError(
+            f".docx 中有 Word 格式不允许的值，无法读取（{type(error).__name__}: {_shown_value(str(error), 120)}）"
+        ) from None
     del document
     if len(source.text) >= LARGE_TEXT:
         _give_back_the_tree()
@@ -137,16 +140,18 @@ def _malloc_trim() -> Callable[[int], int] | None:
     return getattr(program, "malloc_trim", None)
 
 
-def word_paragraphs(document: DocxDocument, view: View = "accepted",
-                    styles: StyleResolver | None = None) -> list[WordParagraph]:
+def word_paragraphs(
+    document: DocxDocument, view: View = "accepted", styles: StyleResolver | None = None
+) -> list[WordParagraph]:
     """The body's paragraphs in reading order (see :mod:`docx_text`), then those of the
     footnotes, the endnotes, the headers and the footers (:func:`story_parts`), each
     with the list number Word shows before it."""
     return list(each_word_paragraph(document, view, styles))
 
 
-def each_word_paragraph(document: DocxDocument, view: View = "accepted",
-                        styles: StyleResolver | None = None) -> Iterator[WordParagraph]:
+def each_word_paragraph(
+    document: DocxDocument, view: View = "accepted", styles: StyleResolver | None = None
+) -> Iterator[WordParagraph]:
     """:func:`word_paragraphs` one at a time: the reader keeps none of them, and a
     paragraph's spans hold a Python object for each of its elements (a table of
     120,000 cells made them 120 MB beside the document's own tree)."""
@@ -233,15 +238,34 @@ def _read_document(path: str, data: bytes, document: DocxDocument, view: View) -
         commented.add(paragraph.element, start, builder.length)
         builder.newline()
     text, locate = builder.build()
-    layout = Layout(page=_page_setup(document), runs=tuple(runs), paragraph_spans=tuple(paragraph_spans),
-                    headers=_furniture(document, "header"), footers=_furniture(document, "footer"))
-    metadata = {key: value for key, value in (("标题", document.core_properties.title),
-                                               ("作者", document.core_properties.author)) if value}
-    return Source(path=path, text=text, encoding=None, kind="docx", metadata=metadata, locate=locate,
-                  raw=data, layout=layout,
-                  tables=[[TableCell(row, column, start, end) for (row, column), (start, end) in cells.items()]
-                          for _, cells in sorted(tables.items()) if len(cells) <= TABLE_CELLS_READ],
-                  suppressions=commented.suppressions(document))
+    layout = Layout(
+        page=_page_setup(document),
+        runs=tuple(runs),
+        paragraph_spans=tuple(paragraph_spans),
+        headers=_furniture(document, "header"),
+        footers=_furniture(document, "footer"),
+    )
+    metadata = {
+        key: value
+        for key, value in (("标题", document.core_properties.title), ("作者", document.core_properties.author))
+        if value
+    }
+    return Source(
+        path=path,
+        text=text,
+        encoding=None,
+        kind="docx",
+        metadata=metadata,
+        locate=locate,
+        raw=data,
+        layout=layout,
+        tables=[
+            [TableCell(row, column, start, end) for (row, column), (start, end) in cells.items()]
+            for _, cells in sorted(tables.items())
+            if len(cells) <= TABLE_CELLS_READ
+        ],
+        suppressions=commented.suppressions(document),
+    )
 
 
 _DISABLE_COMMENT = patterns.lazy(r"\A\s*doccheck-disable\b([^\n]{0,300})\s*\Z")
@@ -281,8 +305,12 @@ class CommentedParagraphs:
             said = _DISABLE_COMMENT.match(comment.text or "")
             if said:
                 names[str(comment.comment_id)] = said.group(1).strip()
-        return tuple((start, end, names[comment]) for start, end, covered in self.spans
-                     for comment in sorted(covered) if comment in names)
+        return tuple(
+            (start, end, names[comment])
+            for start, end, covered in self.spans
+            for comment in sorted(covered)
+            if comment in names
+        )
 
 
 def _mm(length: Length | None) -> float | None:
@@ -438,8 +466,11 @@ class Numbering:
             abstracts[self._number(abstract, "abstractNumId", LIST_IDS, _NUMBERING_PART)] = abstract
         for num in numbering.findall(qn("w:num")):
             abstract_id = num.find(qn("w:abstractNumId"))
-            abstract = (abstracts.get(self._number(abstract_id, "val", LIST_IDS, _NUMBERING_PART, "w:abstractNumId"))
-                        if abstract_id is not None else None)
+            abstract = (
+                abstracts.get(self._number(abstract_id, "val", LIST_IDS, _NUMBERING_PART, "w:abstractNumId"))
+                if abstract_id is not None
+                else None
+            )
             if abstract is None:
                 continue
             levels: dict[int, dict[str, Any]] = {}
@@ -471,14 +502,23 @@ class Numbering:
         return child.get(self.qn("w:val"), default) if child is not None else default
 
     @overload
-    def _number(self, element: Element, attribute: str, allowed: range, where: str, shown_as: str = "", *,
-                default: int) -> int: ...
+    def _number(
+        self, element: Element, attribute: str, allowed: range, where: str, shown_as: str = "", *, default: int
+    ) -> int: ...
     @overload
-    def _number(self, element: Element, attribute: str, allowed: range, where: str, shown_as: str = "",
-                default: None = None) -> int | None: ...
+    def _number(
+        self, element: Element, attribute: str, allowed: range, where: str, shown_as: str = "", default: None = None
+    ) -> int | None: ...
 
-    def _number(self, element: Element, attribute: str, allowed: range, where: str, shown_as: str = "",
-                default: int | None = None) -> int | None:
+    def _number(
+        self,
+        element: Element,
+        attribute: str,
+        allowed: range,
+        where: str,
+        shown_as: str = "",
+        default: int | None = None,
+    ) -> int | None:
         """The integer in ``element``'s ``w:attribute``, which must lie in ``allowed``."""
         value = element.get(self.qn(f"w:{attribute}"))
         if value is None:
@@ -490,19 +530,24 @@ class Numbering:
         # a long string of digits is out of range whatever it says: not worth converting
         number = int(text) if len(text) <= 12 else None
         if number not in allowed:
-            raise LoadError(f".docx 的列表编号设置不合规范：{where} 中 {name} 的值 {_shown_value(text)} "
-                            f"超出 Word 允许的范围（{allowed.start}–{allowed.stop - 1}）")
+            raise LoadError(
+                f".docx 的列表编号设置不合规范：{where} 中 {name} 的值 {_shown_value(text)} "
+                f"超出 Word 允许的范围（{allowed.start}–{allowed.stop - 1}）"
+            )
         return number
 
     def _level(self, level: Element) -> dict[str, Any]:
         start = level.find(self.qn("w:start"))
         text = self._value(level, "lvlText", "")
         if len(text) > MAX_LEVEL_TEXT:
-            raise LoadError(f".docx 的列表编号设置不合规范：{_NUMBERING_PART} 中的编号格式 w:lvlText "
-                            f"有 {len(text)} 个字符，上限 {MAX_LEVEL_TEXT} 个")
+            raise LoadError(
+                f".docx 的列表编号设置不合规范：{_NUMBERING_PART} 中的编号格式 w:lvlText "
+                f"有 {len(text)} 个字符，上限 {MAX_LEVEL_TEXT} 个"
+            )
         return {
             "start": self._number(start, "val", START_VALUES, _NUMBERING_PART, "w:start", default=1)
-            if start is not None else 1,
+            if start is not None
+            else 1,
             "format": self._value(level, "numFmt", "decimal"),
             "text": text,
             "suffix": self._value(level, "suff", "tab"),
@@ -512,8 +557,10 @@ class Numbering:
     def _num_pr(self, num_pr: Element, where: str = "word/document.xml") -> tuple[int | None, int | None]:
         num_id = num_pr.find(self.qn("w:numId"))
         ilvl = num_pr.find(self.qn("w:ilvl"))
-        return (self._number(num_id, "val", LIST_IDS, where, "w:numId") if num_id is not None else None,
-                self._number(ilvl, "val", LIST_LEVELS, where, "w:ilvl") if ilvl is not None else None)
+        return (
+            self._number(num_id, "val", LIST_IDS, where, "w:numId") if num_id is not None else None,
+            self._number(ilvl, "val", LIST_LEVELS, where, "w:ilvl") if ilvl is not None else None,
+        )
 
     def label(self, paragraph: Element, style_id: str | None) -> str:
         properties = paragraph.find(self.qn("w:pPr"))
@@ -559,7 +606,7 @@ _NUMBERING_PART = "word/numbering.xml"
 
 
 def _shown_value(value: str, limit: int = 24) -> str:
-    return value if len(value) <= limit else f"{value[:limit - 4]}…（共 {len(value)} 个字符）"
+    return value if len(value) <= limit else f"{value[: limit - 4]}…（共 {len(value)} 个字符）"
 
 
 # A label ending in one of these needs no space before the text (一、 （一） 1. 第一章)
@@ -592,8 +639,21 @@ def chinese_number(value: int, digits: str = _DIGITS, units: str = "十百千") 
 def _roman(value: int) -> str:
     if not 0 < value < 4000:  # past MMMCMXCIX Roman numerals need a bar over the letters
         return str(value)
-    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    numerals = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
     out = []
     for number, letters in numerals:
         while value >= number:

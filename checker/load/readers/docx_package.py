@@ -22,6 +22,7 @@ A package is refused, with a message saying which limit and which member, when:
 - an XML part has a document type declaration (``<!DOCTYPE``): Word never writes
   one, and it is where entity bombs and external entities live.
 """
+
 from __future__ import annotations
 
 import io
@@ -55,13 +56,15 @@ def check_package(data: bytes, label: str = ".docx") -> None:
     except zipfile.BadZipFile:
         raise LoadError(_not_a_zip(data, label)) from None
     except (OSError, EOFError, ValueError, NotImplementedError) as error:
-        raise LoadError(f"不是有效的 {label} 文件：zip 目录无法读取（{type(error).__name__}），"
-                        "文件可能已损坏") from None
+        raise LoadError(
+            f"不是有效的 {label} 文件：zip 目录无法读取（{type(error).__name__}），文件可能已损坏"
+        ) from None
     with archive:
         members = archive.infolist()
         if len(members) > MAX_MEMBERS:
-            raise LoadError(f"{label} 中的部件过多（{len(members)} 个，上限 {MAX_MEMBERS} 个），"
-                            "不像正常的文档，已拒绝读取")
+            raise LoadError(
+                f"{label} 中的部件过多（{len(members)} 个，上限 {MAX_MEMBERS} 个），不像正常的文档，已拒绝读取"
+            )
         xml_names = _xml_part_names(archive, counted)
         total = 0
         for member in members:
@@ -84,8 +87,11 @@ def _xml_part_names(archive: zipfile.ZipFile, counted: _CountingReader) -> set[s
     """Members python-docx parses as XML: the content-type list, the relationship parts,
     every ``.xml`` member and every member whose declared content type is XML (pictures
     such as SVG are kept as bytes, never parsed, and are left out)."""
-    names = {m.filename for m in archive.infolist()
-             if m.filename == "[Content_Types].xml" or m.filename.endswith((".rels", ".xml"))}
+    names = {
+        m.filename
+        for m in archive.infolist()
+        if m.filename == "[Content_Types].xml" or m.filename.endswith((".rels", ".xml"))
+    }
     try:
         types = archive.getinfo("[Content_Types].xml")
     except KeyError:
@@ -117,21 +123,29 @@ def _is_xml_type(content_type: str) -> bool:
     return not content_type.startswith("image/") and (content_type.endswith("+xml") or content_type in _XML_TYPES)
 
 
-def _read_member(archive: zipfile.ZipFile, counted: _CountingReader, member: zipfile.ZipInfo,
-                 is_xml: bool) -> bytes:
+def _read_member(archive: zipfile.ZipFile, counted: _CountingReader, member: zipfile.ZipInfo, is_xml: bool) -> bytes:
     chunks: list[bytes] = []
     _inflate(archive, counted, member, is_xml, MAX_TOTAL, chunks)
     return b"".join(chunks)
 
 
-def _inflate(archive: zipfile.ZipFile, counted: _CountingReader, member: zipfile.ZipInfo, is_xml: bool,
-             room: int, keep: list[bytes] | None = None, label: str = ".docx") -> int:
+def _inflate(
+    archive: zipfile.ZipFile,
+    counted: _CountingReader,
+    member: zipfile.ZipInfo,
+    is_xml: bool,
+    room: int,
+    keep: list[bytes] | None = None,
+    label: str = ".docx",
+) -> int:
     """Inflate ``member`` chunk by chunk under the limits; its inflated size."""
     name = _shown(member.filename)
     limit = MAX_XML_PART if is_xml else MAX_MEMBER
     if member.file_size > limit:
-        raise LoadError(f"{label} 中的部件 {name} 声明解压后有 {_mb(member.file_size)}，超过上限 {_mb(limit)}，"
-                        f"已拒绝读取（可能是压缩炸弹）")
+        raise LoadError(
+            f"{label} 中的部件 {name} 声明解压后有 {_mb(member.file_size)}，超过上限 {_mb(limit)}，"
+            f"已拒绝读取（可能是压缩炸弹）"
+        )
     if member.file_size > room:
         raise LoadError(f"{label} 解压后的总大小超过上限 {_mb(MAX_TOTAL)}，已拒绝读取（可能是压缩炸弹）")
     prolog = _Prolog(name, label) if is_xml else None
@@ -142,8 +156,9 @@ def _inflate(archive: zipfile.ZipFile, counted: _CountingReader, member: zipfile
             while chunk := stream.read(CHUNK):
                 size += len(chunk)
                 if size > limit:
-                    raise LoadError(f"{label} 中的部件 {name} 解压后超过上限 {_mb(limit)}，"
-                                    "已拒绝读取（可能是压缩炸弹）")
+                    raise LoadError(
+                        f"{label} 中的部件 {name} 解压后超过上限 {_mb(limit)}，已拒绝读取（可能是压缩炸弹）"
+                    )
                 if size > room:
                     raise LoadError(f"{label} 解压后的总大小超过上限 {_mb(MAX_TOTAL)}，已拒绝读取（可能是压缩炸弹）")
                 if size > RATIO_GRACE and size > MAX_RATIO * max(counted.count, 1):
@@ -172,7 +187,8 @@ class _Prolog:
 
         self.name, self.label = name, label
         self.parser: etree.XMLPullParser | None = etree.XMLPullParser(
-            events=("start",), resolve_entities=False, no_network=True, load_dtd=False)
+            events=("start",), resolve_entities=False, no_network=True, load_dtd=False
+        )
 
     def feed(self, chunk: bytes) -> None:
         # in small slices: the parser builds a tree of all it is fed, and only the part
@@ -180,7 +196,7 @@ class _Prolog:
         for at in range(0, len(chunk), PROLOG_SLICE):
             if self.parser is None:
                 return
-            self._feed(chunk[at:at + PROLOG_SLICE])
+            self._feed(chunk[at : at + PROLOG_SLICE])
 
     def _feed(self, chunk: bytes) -> None:
         if self.parser is None:
@@ -201,9 +217,11 @@ class _Prolog:
         self.parser = None
         # libxml2 gives every <!DOCTYPE> an internal DTD object, even one with no internal subset
         if root.getroottree().docinfo.internalDTD is not None:
-            raise LoadError(f"{self.label} 中的 XML 部件 {self.name} 含有文档类型声明（<!DOCTYPE>），"
-                            f"{'Word ' if self.label == '.docx' else '正常的文件'}不会写入它，"
-                            "已拒绝读取（可能是恶意文件：实体膨胀或外部实体）")
+            raise LoadError(
+                f"{self.label} 中的 XML 部件 {self.name} 含有文档类型声明（<!DOCTYPE>），"
+                f"{'Word ' if self.label == '.docx' else '正常的文件'}不会写入它，"
+                "已拒绝读取（可能是恶意文件：实体膨胀或外部实体）"
+            )
 
 
 class _CountingReader(io.BytesIO):

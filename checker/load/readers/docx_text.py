@@ -20,6 +20,7 @@ replace its characters. A tab is a character of the text that a fix leaves alone
 manual line break ends no paragraph and adds no character (the paragraph stays one
 line of the checked text, as before).
 """
+
 from __future__ import annotations
 
 import functools
@@ -64,19 +65,29 @@ class WordParagraph:
 
 
 # Inline containers whose runs are read as they are
-_TRANSPARENT = {w("hyperlink"), w("smartTag"), w("customXml"), w("fldSimple"), w("sdtContent"), w("sdt"), w("dir"),
-                w("bdo")}
+_TRANSPARENT = {
+    w("hyperlink"),
+    w("smartTag"),
+    w("customXml"),
+    w("fldSimple"),
+    w("sdtContent"),
+    w("sdt"),
+    w("dir"),
+    w("bdo"),
+}
 _BLOCK_CONTAINERS = {w("sdt"), w("sdtContent"), w("customXml")}
 _ACCEPTED_ONLY = {w("ins"), w("moveTo")}
 _ORIGINAL_ONLY = {w("del"), w("moveFrom")}
-_R, _T, _DELETED_TEXT, _NO_BREAK_HYPHEN, _CR, _BR, _TYPE = (w(tag) for tag in ("r", "t", "delText", "noBreakHyphen",
-                                                                             "cr", "br", "type"))
+_R, _T, _DELETED_TEXT, _NO_BREAK_HYPHEN, _CR, _BR, _TYPE = (
+    w(tag) for tag in ("r", "t", "delText", "noBreakHyphen", "cr", "br", "type")
+)
 _TABS = {w("tab"), w("ptab")}
 _DRAWINGS = {w("drawing"), w("pict"), f"{{{MC}}}AlternateContent", w("object")}
 
 
-def story_paragraphs(story: Element, view: View = "accepted",
-                     place: dict[str, Any] | None = None) -> Iterator[WordParagraph]:
+def story_paragraphs(
+    story: Element, view: View = "accepted", place: dict[str, Any] | None = None
+) -> Iterator[WordParagraph]:
     """The paragraphs of ``story`` (w:body, w:ftr, w:footnote …) in reading order.
 
     Body paragraphs are numbered ``{"paragraph": n}`` among the story's own paragraphs
@@ -105,8 +116,9 @@ def note_paragraphs(notes: Element, view: View, place: dict[str, Any]) -> Iterat
         yield from _blocks(note, view, {**place, "note": number}, counters, top=True)
 
 
-def _blocks(container: Element, view: View, base: dict[str, Any], counters: dict[str, int],
-            top: bool) -> Iterator[WordParagraph]:
+def _blocks(
+    container: Element, view: View, base: dict[str, Any], counters: dict[str, int], top: bool
+) -> Iterator[WordParagraph]:
     for child in container:
         tag = child.tag
         if tag == w("p"):
@@ -127,14 +139,16 @@ def _blocks(container: Element, view: View, base: dict[str, Any], counters: dict
             yield from _blocks(child, view, base, counters, top)
 
 
-def _table(table: Element, view: View, base: dict[str, Any], number: int, top: bool,
-           counters: dict[str, int]) -> Iterator[WordParagraph]:
+def _table(
+    table: Element, view: View, base: dict[str, Any], number: int, top: bool, counters: dict[str, int]
+) -> Iterator[WordParagraph]:
     keys = ("table", "row", "column") if top else ("inner_table", "inner_row", "inner_column")
     for row, column, cell in table_cells(table):
         cell_place = {key: value for key, value in base.items() if key != "paragraph"}
         cell_place.update(zip(keys, (number, row, column), strict=True))
-        yield from _blocks(cell, view, cell_place, {"paragraph": 0, "table": 0, "textbox": counters["textbox"]},
-                           top=False)
+        yield from _blocks(
+            cell, view, cell_place, {"paragraph": 0, "table": 0, "textbox": counters["textbox"]}, top=False
+        )
 
 
 def table_cells(table: Element) -> Iterator[tuple[int, int, Element]]:
@@ -176,8 +190,7 @@ def _count(element: Element | None, default: int) -> int:
     return int(value) if value is not None and value.isascii() and value.isdigit() and len(value) <= 6 else default
 
 
-def _inline(container: Element, view: View, paragraph: WordParagraph, boxes: list[Element],
-            inside: str | None) -> None:
+def _inline(container: Element, view: View, paragraph: WordParagraph, boxes: list[Element], inside: str | None) -> None:
     for child in container:
         tag = child.tag
         if tag == _R:

@@ -8,6 +8,7 @@ metadata (索引号, 发布机构, 发布日期, 信息名称 …) in a table or
 article: those fields, and the ``<meta>`` tags such sites use (ArticleTitle,
 PubDate, ContentSource), become ``Source.metadata`` and stay out of the text.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -30,13 +31,47 @@ EXTRA = "html"
 
 # Field names of the 政府信息公开 metadata block, as sites write them.
 METADATA_KEYS = (
-    "索引号", "公开属性", "发布机构", "发文机关", "发布日期", "成文日期", "生成日期", "公开日期", "信息名称",
-    "内容描述", "内容概述", "文号", "发文字号", "主题分类", "体裁分类", "组配分类", "服务对象分类", "主题词",
-    "关键词", "公开方式", "公开范围", "公开时限", "有效性", "时效", "效力状况", "信息来源", "来源", "标题",
-    "名称", "发布时间", "所属机构", "文件编号",
+    "索引号",
+    "公开属性",
+    "发布机构",
+    "发文机关",
+    "发布日期",
+    "成文日期",
+    "生成日期",
+    "公开日期",
+    "信息名称",
+    "内容描述",
+    "内容概述",
+    "文号",
+    "发文字号",
+    "主题分类",
+    "体裁分类",
+    "组配分类",
+    "服务对象分类",
+    "主题词",
+    "关键词",
+    "公开方式",
+    "公开范围",
+    "公开时限",
+    "有效性",
+    "时效",
+    "效力状况",
+    "信息来源",
+    "来源",
+    "标题",
+    "名称",
+    "发布时间",
+    "所属机构",
+    "文件编号",
 )
-_META_TAGS = {"articletitle": "标题", "pubdate": "发布日期", "contentsource": "发布机构",
-              "keywords": "关键词", "description": "内容描述", "columnname": "栏目"}
+_META_TAGS = {
+    "articletitle": "标题",
+    "pubdate": "发布日期",
+    "contentsource": "发布机构",
+    "keywords": "关键词",
+    "description": "内容描述",
+    "columnname": "栏目",
+}
 _KEY_PATTERN = patterns.lazy(r"^\s*(?P<key>[^:：\s][^:：]{0,12}?)\s*[:：]\s*(?P<value>.*?)\s*$", re.S)
 _CHARSET = patterns.lazy(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.I)
 _SPACES = patterns.lazy(r"\s+")
@@ -47,19 +82,42 @@ def _import_libraries() -> tuple[ModuleType, ModuleType]:
         import lxml.html
         import trafilatura
     except ImportError:
-        raise LoadError("读取网页需要 trafilatura 和 lxml："
-                        "pip install 'doccheck[html]' (missing extra: html)") from None
+        raise LoadError(
+            "读取网页需要 trafilatura 和 lxml：pip install 'doccheck[html]' (missing extra: html)"
+        ) from None
     return lxml.html, trafilatura
 
 
 # The encodings a page may declare: those of the web (WHATWG's list, by Python's names).
 # A label naming anything else — Python's "undefined" (which fails on any input),
 # "rot13", "unicode_escape" … — is ignored and the encoding detected instead.
-WEB_ENCODINGS = frozenset({
-    "utf-8", "gbk", "gb2312", "gb18030", "hz", "big5", "big5hkscs", "cp950", "euc_jp", "iso2022_jp",
-    "shift_jis", "cp932", "euc_kr", "cp949", "ascii", "koi8-r", "koi8-u", "mac-roman", "cp866", "tis-620",
-    "cp874", *(f"iso8859-{n}" for n in range(1, 17)), *(f"cp{n}" for n in range(1250, 1259)),
-})
+WEB_ENCODINGS = frozenset(
+    {
+        "utf-8",
+        "gbk",
+        "gb2312",
+        "gb18030",
+        "hz",
+        "big5",
+        "big5hkscs",
+        "cp950",
+        "euc_jp",
+        "iso2022_jp",
+        "shift_jis",
+        "cp932",
+        "euc_kr",
+        "cp949",
+        "ascii",
+        "koi8-r",
+        "koi8-u",
+        "mac-roman",
+        "cp866",
+        "tis-620",
+        "cp874",
+        *(f"iso8859-{n}" for n in range(1, 17)),
+        *(f"cp{n}" for n in range(1250, 1259)),
+    }
+)
 # A <meta> can only be read once the page is ASCII-compatible: one that says UTF-16 means UTF-8.
 _UTF16 = ("utf-16", "utf-16-le", "utf-16-be")
 
@@ -92,8 +150,15 @@ def read(path: str, data: bytes) -> Source:
         if tree is None:
             raise LoadError("网页的标签嵌套过深，压平之后仍无法完整解析，正文读不完整：这不像正常的网页，已拒绝检查")
     metadata = page_metadata(tree)
-    extracted = trafilatura.extract(page, include_tables=True, include_comments=False, favor_recall=True,
-                                    include_formatting=False, include_links=False, deduplicate=False)
+    extracted = trafilatura.extract(
+        page,
+        include_tables=True,
+        include_comments=False,
+        favor_recall=True,
+        include_formatting=False,
+        include_links=False,
+        deduplicate=False,
+    )
     if not extracted or not extracted.strip():
         raise LoadError("网页中没有找到正文（可能只有导航或由脚本生成内容）")
     stream = TextStream(tree)
@@ -111,8 +176,16 @@ def read(path: str, data: bytes) -> Source:
         added.append((line, start, builder.length))
         builder.newline()
     text, locate = builder.build()
-    return Source(path=path, text=text, encoding=None, kind="html", metadata=metadata, locate=locate, raw=data,
-                  tables=page_tables(tree, added))
+    return Source(
+        path=path,
+        text=text,
+        encoding=None,
+        kind="html",
+        metadata=metadata,
+        locate=locate,
+        raw=data,
+        tables=page_tables(tree, added),
+    )
 
 
 def page_tables(tree: HtmlElement, lines: list[tuple[str, int, int]]) -> list[list[TableCell]]:
@@ -136,8 +209,11 @@ def page_tables(tree: HtmlElement, lines: list[tuple[str, int, int]]) -> list[li
                     continue
                 while (row, column) in taken:
                     column += 1
-                taken.update((row + below, column + right) for below in range(1, _span(td, "rowspan"))
-                             for right in range(_span(td, "colspan")))
+                taken.update(
+                    (row + below, column + right)
+                    for below in range(1, _span(td, "rowspan"))
+                    for right in range(_span(td, "colspan"))
+                )
                 content = _SPACES.sub(" ", td.text_content()).strip()
                 if content:
                     reach = range(at, len(lines) if not cells else min(at + 1, len(lines)))

@@ -16,6 +16,7 @@ page stops being well formed for good (a comment, script or tag that is never
 closed runs to the end of the page, as in a browser), so that no search is repeated
 over the same text: the cost is linear in the page.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,14 +25,37 @@ from array import array
 from checker.core import patterns
 
 # elements with no end tag: they never nest anything
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-                  "track", "wbr", "basefont", "bgsound", "frame", "keygen"})
+VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "basefont",
+        "bgsound",
+        "frame",
+        "keygen",
+    }
+)
 KEPT_LEVELS = 200  # the depth a flattened page has at most: below libxml2's usual 256
 
 # a comment, a script or style with its content, a declaration, or a start or end tag
 # (a tag's attributes begin with a space or a slash, so no two parts can match the same text)
-_TOKEN = patterns.lazy(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|<[!?][^>]*>"
-                       r"|<(/?)([A-Za-z][^\s/<>]*)((?:[\s/][^>]*)?)>", re.S | re.I)
+_TOKEN = patterns.lazy(
+    r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|<[!?][^>]*>"
+    r"|<(/?)([A-Za-z][^\s/<>]*)((?:[\s/][^>]*)?)>",
+    re.S | re.I,
+)
 _OPENERS = (("<!--", "-->"), ("<script", "</script"), ("<style", "</style"))
 
 
@@ -53,9 +77,9 @@ def flatten(page: str, kept: int = KEPT_LEVELS) -> str:
             depth = len(open_tags)
             while open_tags[depth - 1] != name:
                 depth -= 1
-            for closed in open_tags[depth - 1:]:
+            for closed in open_tags[depth - 1 :]:
                 open_count[closed] -= 1
-            del open_tags[depth - 1:]
+            del open_tags[depth - 1 :]
         elif name in VOID or token.group(4).endswith("/"):
             continue
         else:

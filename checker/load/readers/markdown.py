@@ -9,6 +9,7 @@ space between Latin words. Code blocks, HTML blocks and YAML/TOML front matter a
 skipped, except doccheck's own suppression comments. ``locate(offset)`` gives the line
 and column in the Markdown file, and the engine reports those as the finding's position.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -42,7 +43,7 @@ def without_front_matter(text: str) -> str:
     match = _FRONT_MATTER.match(text)
     if not match:
         return text
-    return "\n" * match.group(0).count("\n") + text[match.end():]
+    return "\n" * match.group(0).count("\n") + text[match.end() :]
 
 
 def read(path: str, data: bytes) -> Source:
@@ -86,9 +87,18 @@ def read(path: str, data: bytes) -> Source:
             cell += 1
         builder.newline()
     extracted, locate = builder.build()
-    return Source(path=path, text=extracted, encoding=encoding, newline=newline, bom=bom, kind="markdown",
-                  locate=locate, raw=data, file_text=text,
-                  tables=[table for table in tables if 0 < len(table) <= TABLE_CELLS_READ])
+    return Source(
+        path=path,
+        text=extracted,
+        encoding=encoding,
+        newline=newline,
+        bom=bom,
+        kind="markdown",
+        locate=locate,
+        raw=data,
+        file_text=text,
+        tables=[table for table in tables if 0 < len(table) <= TABLE_CELLS_READ],
+    )
 
 
 def _add_directives(builder: TextBuilder, lines: list[str], block_map: list[int]) -> None:
@@ -131,7 +141,7 @@ def _tail_column(source: str, content_line: str) -> int | None:
     if not content_line:
         return None
     at = source.rfind(content_line)
-    if at < 0 or source[at + len(content_line):].strip():
+    if at < 0 or source[at + len(content_line) :].strip():
         return None
     return at
 
@@ -163,8 +173,7 @@ def _add_inline(builder: TextBuilder, token: Token, first_line: int, places: lis
         piece = child.content
         at = content.find(piece, cursor)
         if pending_break and previous and _WORDY.match(previous[-1]) and _WORDY.match(piece[0]):
-            builder.add(" ", _place(places, line_starts, max(0, at if at >= 0 else cursor), first_line)[0],
-                        advance=())
+            builder.add(" ", _place(places, line_starts, max(0, at if at >= 0 else cursor), first_line)[0], advance=())
         pending_break = False
         if at < 0:  # an entity or escape the parser rewrote: keep it, placed at the cursor
             add(piece, cursor, exact=False)
@@ -174,8 +183,9 @@ def _add_inline(builder: TextBuilder, token: Token, first_line: int, places: lis
         previous = piece
 
 
-def _place(places: list[tuple[int, int] | None], line_starts: list[int], offset: int,
-           first_line: int) -> tuple[dict[str, int], bool]:
+def _place(
+    places: list[tuple[int, int] | None], line_starts: list[int], offset: int, first_line: int
+) -> tuple[dict[str, int], bool]:
     """Line and column in the file of the content's ``offset``, and whether they are
     known exactly (a content line not found in the file is placed at its block)."""
     index = max(0, bisect.bisect_right(line_starts, offset) - 1)

@@ -31,6 +31,7 @@ Before ofdkit sees the package, it passes the same checks as a .docx
 and compression ratio counted on the bytes produced, no DTD in any XML part), which
 also bound the total size ofdkit's per-part limit leaves open.
 """
+
 from __future__ import annotations
 
 from types import ModuleType
@@ -72,17 +73,28 @@ def read(path: str, data: bytes) -> Source:
         raise LoadError(f"不是有效的 OFD 文件（{error}）：可能已损坏，或是改了扩展名的其他 zip 文件") from None
     except Exception as error:  # a producer's XML that parses but holds what ofdkit does not expect
         raise LoadError(f"无法读取 OFD：{type(error).__name__}（文件可能已损坏）") from None
-    lines = [({"page": page_number, "page_line": line_number}, line)
-             for page_number, text in enumerate(pages, 1)
-             for line_number, line in enumerate((line for line in text.split("\n") if line.strip()), 1)]
+    lines = [
+        ({"page": page_number, "page_line": line_number}, line)
+        for page_number, text in enumerate(pages, 1)
+        for line_number, line in enumerate((line for line in text.split("\n") if line.strip()), 1)
+    ]
     if not lines:
         raise LoadError(f"OFD 中没有文字（共 {len(pages)} 页，可能是扫描件）：请先做文字识别（OCR）再检查")
     builder = TextBuilder()
     add_lines(builder, lines)
     text, locate = builder.build()
     layout = Layout(page=_page_setup(first)) if first is not None else None
-    return Source(path=path, text=text, encoding=None, kind="ofd", metadata={"标题": title} if title else {},
-                  locate=PageLocator(locate), raw=data, layout=layout, pages=len(pages))
+    return Source(
+        path=path,
+        text=text,
+        encoding=None,
+        kind="ofd",
+        metadata={"标题": title} if title else {},
+        locate=PageLocator(locate),
+        raw=data,
+        layout=layout,
+        pages=len(pages),
+    )
 
 
 def _page_setup(box: tuple[float, float, float, float]) -> PageSetup | None:
@@ -90,7 +102,13 @@ def _page_setup(box: tuple[float, float, float, float]) -> PageSetup | None:
     _, _, width, height = box
     if not (width > 0 and height > 0):
         return None
-    return PageSetup(width_mm=round(width, 1), height_mm=round(height, 1), top_mm=None, bottom_mm=None,
-                     left_mm=None, right_mm=None, orientation="landscape" if width > height else "portrait",
-                     sections=1)
-
+    return PageSetup(
+        width_mm=round(width, 1),
+        height_mm=round(height, 1),
+        top_mm=None,
+        bottom_mm=None,
+        left_mm=None,
+        right_mm=None,
+        orientation="landscape" if width > height else "portrait",
+        sections=1,
+    )

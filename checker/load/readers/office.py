@@ -19,6 +19,7 @@ zip package or a text renamed .doc, is refused with a message saying what it see
 to be. The converted .docx goes through the .docx reader's package limits, and is
 refused beyond ``MAX_CONVERTED`` bytes.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -71,16 +72,20 @@ def refuse_other_formats(data: bytes, suffix: str) -> None:
     if data.startswith(COMPOUND_FILE):
         streams = _compound_streams(data, name)
         if suffix == ".doc" and "worddocument" not in streams:
-            raise LoadError(f"这个文件不是{name}：它是 Office 复合文档，但其中没有 Word 文档的正文"
-                            "（可能是改了扩展名的 Excel、PowerPoint 或其他文件），已拒绝读取")
+            raise LoadError(
+                f"这个文件不是{name}：它是 Office 复合文档，但其中没有 Word 文档的正文"
+                "（可能是改了扩展名的 Excel、PowerPoint 或其他文件），已拒绝读取"
+            )
         return
     if suffix == ".doc" and data.lstrip()[:5].lower() == RTF:
         return
     if not data:
         raise LoadError(f"文件是空的，不是{name}")
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
-        raise LoadError(f"这个文件不是{name}，而是 zip 压缩包（可能是改了扩展名的 .docx、.ofd 或压缩文件）："
-                        "请按它的实际格式命名后再检查")
+        raise LoadError(
+            f"这个文件不是{name}，而是 zip 压缩包（可能是改了扩展名的 .docx、.ofd 或压缩文件）："
+            "请按它的实际格式命名后再检查"
+        )
     if data.startswith(b"%PDF"):
         raise LoadError(f"这个文件不是{name}，而是 PDF：请把扩展名改为 .pdf 后再检查")
     raise LoadError(f"这个文件不是{name}（文件开头不是 Word/WPS 文档的格式），可能是改了扩展名的其他文件，已拒绝读取")
@@ -103,25 +108,42 @@ def convert_to_docx(data: bytes, suffix: str, seconds: float = CONVERT_SECONDS) 
     """``data`` converted to .docx by LibreOffice in headless mode."""
     program = office_program()
     if program is None:
-        raise LoadError(f"读取{_NAMES.get(suffix, suffix)}需要 LibreOffice，但没有找到 soffice 命令："
-                        f"请安装软件包 {PACKAGE}（如 Debian/Ubuntu：sudo apt-get install {PACKAGE}），"
-                        "或用 Word/WPS 将文件另存为 .docx 后再检查")
+        raise LoadError(
+            f"读取{_NAMES.get(suffix, suffix)}需要 LibreOffice，但没有找到 soffice 命令："
+            f"请安装软件包 {PACKAGE}（如 Debian/Ubuntu：sudo apt-get install {PACKAGE}），"
+            "或用 Word/WPS 将文件另存为 .docx 后再检查"
+        )
     with tempfile.TemporaryDirectory(prefix="doccheck-office-") as folder:
         work = Path(folder)
         source, out = work / f"document{suffix}", work / "out"
         source.write_bytes(data)
-        command = [program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--invisible",
-                   "--norestore", "--nologo", "--nolockcheck", "--nodefault",
-                   "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(source)]
+        command = [
+            program,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--invisible",
+            "--norestore",
+            "--nologo",
+            "--nolockcheck",
+            "--nodefault",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(out),
+            str(source),
+        ]
         _run(command, seconds, work)
         converted = out / "document.docx"
         if not converted.is_file():
-            raise LoadError(f"LibreOffice 无法转换这个{_NAMES.get(suffix, '文件')}（文件可能已损坏、设有密码，"
-                            "或不是文字处理文档）")
+            raise LoadError(
+                f"LibreOffice 无法转换这个{_NAMES.get(suffix, '文件')}（文件可能已损坏、设有密码，或不是文字处理文档）"
+            )
         size = converted.stat().st_size
         if size > MAX_CONVERTED:
-            raise LoadError(f"LibreOffice 转换所得的 .docx 有 {size / 1048576:.0f} MB，超过上限 "
-                            f"{MAX_CONVERTED / 1048576:.0f} MB，已拒绝读取")
+            raise LoadError(
+                f"LibreOffice 转换所得的 .docx 有 {size / 1048576:.0f} MB，超过上限 "
+                f"{MAX_CONVERTED / 1048576:.0f} MB，已拒绝读取"
+            )
         return converted.read_bytes()
 
 
@@ -131,8 +153,14 @@ def _run(command: list[str], seconds: float, home: Path) -> None:
     # home folder: give it the private one
     environment = {**os.environ, "HOME": str(home)}
     try:
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, env=environment, start_new_session=True)
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=environment,
+            start_new_session=True,
+        )
     except OSError as error:
         raise LoadError(f"无法启动 LibreOffice（{command[0]}）：{error.strerror}") from None
     try:

@@ -8,6 +8,7 @@ paragraph becomes one line of the checked text, as in the other readers.
 ``locate(offset)`` gives the page, the line on that page and the column in it. Page
 numbers standing alone on a line (“— 3 —”, “3”) are page furniture and are left out.
 """
+
 from __future__ import annotations
 
 import io
@@ -50,26 +51,39 @@ def read(path: str, data: bytes) -> Source:
     except FileNotDecryptedError:
         raise LoadError(_ENCRYPTED) from None
     except DependencyError:  # AES needs the cryptography package, which the pdf extra installs
-        raise LoadError("PDF 已加密（AES），解密需要 cryptography："
-                        "pip install 'doccheck[pdf]' (missing extra: pdf)") from None
+        raise LoadError(
+            "PDF 已加密（AES），解密需要 cryptography：pip install 'doccheck[pdf]' (missing extra: pdf)"
+        ) from None
     except Exception as error:  # pypdf.errors.PdfReadError and malformed streams
         raise LoadError(f"无法读取 PDF：{type(error).__name__}（文件可能损坏或不是 PDF）") from None
     if not any(page.strip() for page in pages):
-        raise LoadError(f"PDF 没有文字层（共 {len(pages)} 页，可能是扫描件）："
-                        "请先做文字识别（OCR）再检查 (no text layer)")
+        raise LoadError(
+            f"PDF 没有文字层（共 {len(pages)} 页，可能是扫描件）：请先做文字识别（OCR）再检查 (no text layer)"
+        )
     builder = TextBuilder()
-    lines = [(page_number, line_number, line.rstrip())
-             for page_number, page_text in enumerate(pages, 1)
-             for line_number, line in enumerate(page_text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1)
-             if line.strip() and not _PAGE_NUMBER.match(line.strip())]
+    lines = [
+        (page_number, line_number, line.rstrip())
+        for page_number, page_text in enumerate(pages, 1)
+        for line_number, line in enumerate(page_text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1)
+        if line.strip() and not _PAGE_NUMBER.match(line.strip())
+    ]
     if not lines:
         raise LoadError(f"PDF 中只有页码，没有可检查的正文（共 {len(pages)} 页）")
-    add_lines(builder, (({"page": page_number, "page_line": line_number}, line)
-                        for page_number, line_number, line in lines))
+    add_lines(
+        builder, (({"page": page_number, "page_line": line_number}, line) for page_number, line_number, line in lines)
+    )
     text, locate = builder.build()
     metadata = {}
     info = reader.metadata
     if info is not None and info.title:
         metadata["标题"] = str(info.title)
-    return Source(path=path, text=text, encoding=None, kind="pdf", metadata=metadata, locate=PageLocator(locate),
-                  raw=data, pages=len(pages))
+    return Source(
+        path=path,
+        text=text,
+        encoding=None,
+        kind="pdf",
+        metadata=metadata,
+        locate=PageLocator(locate),
+        raw=data,
+        pages=len(pages),
+    )

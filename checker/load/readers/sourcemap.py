@@ -6,6 +6,7 @@ it came from (paragraph, table cell, original line and column, page …). The
 result's ``locate(offset)`` answers for any character offset of the text; the
 engine puts the answer in ``Finding.location``.
 """
+
 from __future__ import annotations
 
 import bisect

@@ -6,6 +6,7 @@ the original ending and encoding are kept on the Source so a fix can write the
 file back as it was. Offsets into the normalised text map to the same line and
 column as in the original file, so no further source map is needed.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -56,11 +57,13 @@ def _damaged_utf8(data: bytes, error: UnicodeDecodeError) -> str | None:
     multibyte = sum(1 for ch in replaced if ch > "\x7f") - bad
     if multibyte < 2 or sites > max(3, multibyte // 100):
         return None
-    before = data[:error.start].decode("utf-8", errors="replace")
+    before = data[: error.start].decode("utf-8", errors="replace")
     line = before.count("\n") + 1
     column = len(before) - (before.rfind("\n") + 1) + 1
-    return (f"不是有效的 UTF-8：第 {line} 行第 {column} 列处有无效字节 0x{data[error.start]:02x}"
-            f"（文件可能被截断或损坏，请另存为 UTF-8 后再检查） (invalid UTF-8)")
+    return (
+        f"不是有效的 UTF-8：第 {line} 行第 {column} 列处有无效字节 0x{data[error.start]:02x}"
+        f"（文件可能被截断或损坏，请另存为 UTF-8 后再检查） (invalid UTF-8)"
+    )
 
 
 def _without_bom_utf16(data: bytes, valid_utf8: bool = False) -> tuple[str, str, bool]:
@@ -131,8 +134,16 @@ def _plausible_share(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 0.0
-    plausible = sum(1 for ch in sample if " " <= ch <= "~" or ch in "\n\r\t" or "\u4e00" <= ch <= "\u9fff"
-                    or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u2030")
+    plausible = sum(
+        1
+        for ch in sample
+        if " " <= ch <= "~"
+        or ch in "\n\r\t"
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or "\u2010" <= ch <= "\u2030"
+    )
     return plausible / len(sample)
 
 

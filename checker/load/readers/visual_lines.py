@@ -7,6 +7,7 @@ of the checked text, as in the other readers; a space is kept only between two
 Latin words that the break separated. Each line keeps its own place (page, line on
 the page, column), so a finding still names the printed line it is on.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -42,8 +43,9 @@ def add_lines(builder: TextBuilder, lines: Iterable[tuple[dict[str, Any], str]])
         stripped = line.strip()
         if previous and _LATIN_END.search(previous) and _LATIN_START.match(stripped):
             builder.add(" ", {**place, "column": 1}, advance=())
-        builder.add(stripped, {**place, "column": place.get("column", 1) + len(line) - len(line.lstrip())},
-                    advance=("column",))
+        builder.add(
+            stripped, {**place, "column": place.get("column", 1) + len(line) - len(line.lstrip())}, advance=("column",)
+        )
         if display_width(stripped) >= full and not stripped.endswith(_LINE_END) and full >= MIN_FULL_WIDTH:
             previous = stripped  # runs on into the next line
         else:

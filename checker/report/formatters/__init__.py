@@ -6,6 +6,7 @@ one line here. A format whose report can be long (text, JSON) also has
 ``write(report, stream, **options)``, which writes it piece by piece to anything with
 a ``write(str)`` (a :class:`Sink`) instead of making it one string.
 """
+
 from __future__ import annotations
 
 import importlib

@@ -8,6 +8,7 @@ relative. Document text and file names go through :func:`~checker.report.escapes
 first, so no control character is written raw. :func:`parse` reads such a line back
 (the tests use it).
 """
+
 from __future__ import annotations
 
 import os
@@ -38,8 +39,7 @@ def unescape(value: str) -> str:
 
 
 def command(kind: str, message: str, **properties: object) -> str:
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items()
-                     if value is not None)
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items() if value is not None)
     return f"::{kind} {props}::{escape_data(message)}" if props else f"::{kind}::{escape_data(message)}"
 
 
@@ -56,9 +56,18 @@ def render(report: Report, **options: Any) -> str:
                 message += f"（{visible(part)}）"
             if finding.suggestion:
                 message += f"\n建议：{visible(finding.suggestion)}"
-            lines.append(command(COMMANDS[finding.severity.value], message, file=path, line=finding.line,
-                                 col=finding.column, endLine=finding.end_line, endColumn=finding.end_column,
-                                 title=finding.code))
+            lines.append(
+                command(
+                    COMMANDS[finding.severity.value],
+                    message,
+                    file=path,
+                    line=finding.line,
+                    col=finding.column,
+                    endLine=finding.end_line,
+                    endColumn=finding.end_column,
+                    title=finding.code,
+                )
+            )
     return "".join(line + "\n" for line in lines)
 
 

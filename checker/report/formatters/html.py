@@ -25,6 +25,7 @@ Security Policy allows that script (by its hash) and no other. The browser puts 
 piece of document text and finding data on the page as text, never as markup; the
 parts written here are escaped.
 """
+
 from __future__ import annotations
 
 import base64
@@ -48,8 +49,19 @@ _SEVERITIES = ("error", "warning", "info")
 FULL_TEXT_LIMIT = 4_000_000
 CONTEXT_LINES = 1
 _FIX_SHOWN = 80  # characters of a fix's replacement shown
-_PLACE_NAMES = {"paragraph": "段", "table": "表", "row": "行", "column": "列", "page": "页", "cell": "单元格",
-                "part": "部分", "note": "注", "line": "原文行", "column_in_line": "列", "offset": "字符"}
+_PLACE_NAMES = {
+    "paragraph": "段",
+    "table": "表",
+    "row": "行",
+    "column": "列",
+    "page": "页",
+    "cell": "单元格",
+    "part": "部分",
+    "note": "注",
+    "line": "原文行",
+    "column_in_line": "列",
+    "offset": "字符",
+}
 
 
 def _asset(name: str) -> str:
@@ -89,10 +101,12 @@ def render(report: Report, **options: Any) -> str:
     length = _text_length(report)
     context = CONTEXT_LINES if length > FULL_TEXT_LIMIT else None
     if context is not None:
-        parts.insert(parts.index('<main id="files">'),
-                     f'<p id="trimmed">本报告所查文件的正文共约 {length // 10_000} 万字，为使页面能快速打开，'
-                     f"每处问题只列出其所在行及前后各 {context} 行；未发现问题的文件不列正文。"
-                     "要看全文，请单独检查该文件或使用 doccheck serve。</p>")
+        parts.insert(
+            parts.index('<main id="files">'),
+            f'<p id="trimmed">本报告所查文件的正文共约 {length // 10_000} 万字，为使页面能快速打开，'
+            f"每处问题只列出其所在行及前后各 {context} 行；未发现问题的文件不列正文。"
+            "要看全文，请单独检查该文件或使用 doccheck serve。</p>",
+        )
     parts.extend(_file_section(file, index, context) for index, file in enumerate(report.files))
     parts.append("</main>")
     parts.append(f'<script type="application/json" id="labels">{_json(_labels(report))}</script>')
@@ -102,22 +116,26 @@ def render(report: Report, **options: Any) -> str:
 
 def _totals(report: Report) -> str:
     by_severity = report.summary.by_severity
-    return (f'<p id="totals">共检查 {report.summary.files} 个文件，发现 {report.summary.findings} 处问题'
-            f"（错误 {by_severity.get('error', 0)}，警告 {by_severity.get('warning', 0)}，"
-            f"提示 {by_severity.get('info', 0)}）。当前显示 <span id=\"shown\">{report.summary.findings} / "
-            f"{report.summary.findings}</span> 处。</p>")
+    return (
+        f'<p id="totals">共检查 {report.summary.files} 个文件，发现 {report.summary.findings} 处问题'
+        f"（错误 {by_severity.get('error', 0)}，警告 {by_severity.get('warning', 0)}，"
+        f'提示 {by_severity.get("info", 0)}）。当前显示 <span id="shown">{report.summary.findings} / '
+        f"{report.summary.findings}</span> 处。</p>"
+    )
 
 
 def _counts_cells(file: FileReport) -> str:
     counts = Counter(finding.severity.value for finding in file.findings)
-    return "".join(f'<td class="num">{counts.get(severity, 0)}</td>' for severity in _SEVERITIES) \
+    return (
+        "".join(f'<td class="num">{counts.get(severity, 0)}</td>' for severity in _SEVERITIES)
         + f'<td class="num">{len(file.findings)}</td>'
+    )
 
 
 def _file_list(report: Report) -> str:
     """The files with their counts, each linking to its section; the files without
     findings in a list of their own, collapsed."""
-    head = ("<thead><tr><th>文件</th><th>错误</th><th>警告</th><th>提示</th><th>合计</th></tr></thead>")
+    head = "<thead><tr><th>文件</th><th>错误</th><th>警告</th><th>提示</th><th>合计</th></tr></thead>"
     with_findings, clean = [], []
     for index, file in enumerate(report.files):
         link = f'<a href="#file-{index}" data-file="{index}">{escape(file.path)}</a>'
@@ -131,8 +149,10 @@ def _file_list(report: Report) -> str:
     if with_findings:
         out.append(f'<table class="summary">{head}<tbody>{"".join(with_findings)}</tbody></table>')
     if clean:
-        out.append(f'<details id="clean-files"><summary>未发现问题的文件（{len(clean)} 个）</summary>'
-                   f'<ul>{"".join(clean)}</ul></details>')
+        out.append(
+            f'<details id="clean-files"><summary>未发现问题的文件（{len(clean)} 个）</summary>'
+            f"<ul>{''.join(clean)}</ul></details>"
+        )
     out.append("</nav>")
     return "".join(out)
 
@@ -156,16 +176,20 @@ def _rule_table(report: Report) -> str:
             severities[finding.code].add(finding.severity.value)
     if not count:
         return ""
-    rows = ['<section id="rules"><h2>按规则</h2><table class="summary" id="summary"><thead><tr><th>规则</th>'
-            "<th>名称</th><th>类别</th><th>级别</th><th>数量</th></tr></thead><tbody>"]
+    rows = [
+        '<section id="rules"><h2>按规则</h2><table class="summary" id="summary"><thead><tr><th>规则</th>'
+        "<th>名称</th><th>类别</th><th>级别</th><th>数量</th></tr></thead><tbody>"
+    ]
     for code in sorted(count):
         name, category = about[code]
         levels = "、".join(SEVERITY_NAMES[s] for s in _SEVERITIES if s in severities[code])
-        rows.append(f'<tr data-code="{escape(code)}"><td class="code">'
-                    f'<a href="#{first[code]}" data-rule="{escape(code)}">{escape(code)}</a></td>'
-                    f"<td>{escape(rule_title(code, name))}</td>"
-                    f"<td>{escape(CATEGORY_NAMES.get(category, category))}</td>"
-                    f'<td>{levels}</td><td class="num">{count[code]}</td></tr>')
+        rows.append(
+            f'<tr data-code="{escape(code)}"><td class="code">'
+            f'<a href="#{first[code]}" data-rule="{escape(code)}">{escape(code)}</a></td>'
+            f"<td>{escape(rule_title(code, name))}</td>"
+            f"<td>{escape(CATEGORY_NAMES.get(category, category))}</td>"
+            f'<td>{levels}</td><td class="num">{count[code]}</td></tr>'
+        )
     rows.append("</tbody></table></section>")
     return "".join(rows)
 
@@ -177,12 +201,16 @@ def _filters(findings: list[Finding]) -> str:
     severities = [s for s in _SEVERITIES if any(f.severity.value == s for f in findings)]
     boxes = ['<form id="filters"><fieldset><legend>类别</legend>']
     for category in categories:
-        boxes.append(f'<label><input type="checkbox" checked data-filter="c" value="{escape(category)}">'
-                     f"{escape(CATEGORY_NAMES.get(category, category))}</label>")
+        boxes.append(
+            f'<label><input type="checkbox" checked data-filter="c" value="{escape(category)}">'
+            f"{escape(CATEGORY_NAMES.get(category, category))}</label>"
+        )
     boxes.append("</fieldset><fieldset><legend>级别</legend>")
     for severity in severities:
-        boxes.append(f'<label><input type="checkbox" checked data-filter="s" value="{severity}">'
-                     f"{SEVERITY_NAMES[severity]}</label>")
+        boxes.append(
+            f'<label><input type="checkbox" checked data-filter="s" value="{severity}">'
+            f"{SEVERITY_NAMES[severity]}</label>"
+        )
     boxes.append("</fieldset></form>")
     return "".join(boxes)
 
@@ -202,20 +230,27 @@ def _labels(report: Report) -> dict[str, Any]:
 def _file_section(file: FileReport, index: int, context: int | None) -> str:
     counts = Counter(finding.severity.value for finding in file.findings)
     said = "，".join(f"{SEVERITY_NAMES[s]} {counts[s]}" for s in _SEVERITIES if counts[s])
-    head = (f'<summary><h2>{escape(file.path)}</h2> <span class="counts">'
-            f'{f"{len(file.findings)} 处问题（{said}）" if file.findings else "未发现问题"}</span></summary>')
+    head = (
+        f'<summary><h2>{escape(file.path)}</h2> <span class="counts">'
+        f"{f'{len(file.findings)} 处问题（{said}）' if file.findings else '未发现问题'}</span></summary>"
+    )
     if file.error:
-        return (f'<details class="file" id="file-{index}" open><summary><h2>{escape(file.path)}</h2></summary>'
-                f'<p class="error-file">无法检查：{escape(file.error)}</p></details>')
+        return (
+            f'<details class="file" id="file-{index}" open><summary><h2>{escape(file.path)}</h2></summary>'
+            f'<p class="error-file">无法检查：{escape(file.error)}</p></details>'
+        )
     data = file_view(file, index, context)
     rows = len(data["lines"]) + (1 if data["unplaced"] else 0)
     opened = " open" if file.findings else ""
-    return (f'<details class="file" id="file-{index}" data-file="{index}"{opened}>{head}'
-            f'<div class="body" id="body-{index}" style="min-height:{min(rows, 4000) * 1.8:.0f}em"></div>'
-            f'<script type="application/json" id="data-{index}">{_json(data)}</script></details>')
+    return (
+        f'<details class="file" id="file-{index}" data-file="{index}"{opened}>{head}'
+        f'<div class="body" id="body-{index}" style="min-height:{min(rows, 4000) * 1.8:.0f}em"></div>'
+        f'<script type="application/json" id="data-{index}">{_json(data)}</script></details>'
+    )
 
 
 # -- where each finding is drawn -------------------------------------------------------
+
 
 def _text_length(report: Report) -> int:
     return sum(len(file.file_text if file.file_text is not None else file.text or "") for file in report.files)
@@ -303,8 +338,12 @@ def _pieces(line: str, spans: list[tuple[int, int, int]]) -> list[Any]:
 
 def _note(finding: Finding, number: int, source: bool) -> dict[str, Any]:
     note: dict[str, Any] = {
-        "n": number, "code": finding.code, "title": rule_title(finding.code, finding.name),
-        "c": finding.category, "s": finding.severity.value, "msg": finding.message,
+        "n": number,
+        "code": finding.code,
+        "title": rule_title(finding.code, finding.name),
+        "c": finding.category,
+        "s": finding.severity.value,
+        "msg": finding.message,
         "where": f"第 {finding.line} 行第 {finding.column} 列",
     }
     if finding.suggestion:
@@ -312,8 +351,11 @@ def _note(finding: Finding, number: int, source: bool) -> dict[str, Any]:
     if finding.fix is not None and not finding.masked:
         replacement = finding.fix.replacement
         # a fix may rewrite a whole paragraph or document (PN202): its start says what it does
-        note["fix"] = replacement if len(replacement) <= _FIX_SHOWN else \
-            f"{replacement[:_FIX_SHOWN]}……（共 {len(replacement)} 字）"
+        note["fix"] = (
+            replacement
+            if len(replacement) <= _FIX_SHOWN
+            else f"{replacement[:_FIX_SHOWN]}……（共 {len(replacement)} 字）"
+        )
     if finding.location and not source:
         note["place"] = "，".join(f"{_PLACE_NAMES.get(key, key)} {value}" for key, value in finding.location.items())
     if finding.evidence:

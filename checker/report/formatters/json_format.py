@@ -5,6 +5,7 @@ findings never holds the whole report as one dictionary or one string (either
 would cost more memory than the findings themselves), laid out as
 ``json.dumps(report, indent=2)`` lays it out.
 """
+
 from __future__ import annotations
 
 import io
@@ -22,8 +23,15 @@ def finding_json(finding: Finding, level: int) -> str:
     """The finding as indented JSON, at ``level``; "location" only when there is one, "masked"
     only when it is true. Written by pydantic's own serialiser (the indenting encoder of
     ``json`` is pure Python, and slower than the whole check when findings are many)."""
-    left_out = {key for key, absent in (("location", finding.location is None), ("masked", not finding.masked),
-                                        ("related", finding.related is None)) if absent}
+    left_out = {
+        key
+        for key, absent in (
+            ("location", finding.location is None),
+            ("masked", not finding.masked),
+            ("related", finding.related is None),
+        )
+        if absent
+    }
     text = finding.model_dump_json(indent=2, exclude=left_out or None)
     return text.replace("\n", "\n" + _INDENT * level)  # JSON strings hold no raw line break
 
@@ -50,8 +58,9 @@ class _Writer:
             self.write("{}")
             return
         for index, (key, value) in enumerate(members):
-            self.write(("," if index else "{") + "\n" + _INDENT * (level + 1) + json.dumps(key, ensure_ascii=False)
-                       + ": ")
+            self.write(
+                ("," if index else "{") + "\n" + _INDENT * (level + 1) + json.dumps(key, ensure_ascii=False) + ": "
+            )
             self.value(value, level + 1)
         self.write("\n" + _INDENT * level + "}")
 
@@ -71,6 +80,7 @@ def write(report: Report, stream: Sink, **options: Any) -> None:
     def written_finding(finding: Finding) -> Callable[[int], None]:
         def written(level: int) -> None:
             out.write(finding_json(finding, level))
+
         return written
 
     def file_value(file: FileReport) -> Callable[[int], None]:
@@ -83,9 +93,15 @@ def write(report: Report, stream: Sink, **options: Any) -> None:
                 members.append((key, dumped[key]))
         return lambda level: out.object(members, level)
 
-    out.object([("schema_version", head["schema_version"]), ("tool", head["tool"]),
-                ("files", lambda level: out.array(map(file_value, report.files), level)),
-                ("summary", head["summary"])], 0)
+    out.object(
+        [
+            ("schema_version", head["schema_version"]),
+            ("tool", head["tool"]),
+            ("files", lambda level: out.array(map(file_value, report.files), level)),
+            ("summary", head["summary"]),
+        ],
+        0,
+    )
     stream.write("\n")
 
 

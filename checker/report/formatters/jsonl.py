@@ -3,6 +3,7 @@ report (``path``, ``encoding``, ``profile``, ``findings``, and ``error`` when th
 could not be checked). A consumer reads a file's findings as soon as its line is
 complete, and a line is written as soon as its file's report is rendered, never the
 whole report as one string."""
+
 from __future__ import annotations
 
 import io

@@ -6,6 +6,7 @@ passing testcase, so it still shows as checked; a file that could not be read ha
 one testcase with an ``<error>``. Characters XML 1.0 cannot carry (control
 characters in a document) are replaced by U+FFFD.
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -28,8 +29,15 @@ def render(report: Report, **options: Any) -> str:
     root = ET.Element("testsuites", name="doccheck", tests=str(tests), failures=str(total), errors=str(errors))
     for file in report.files:
         path = _clean(file.path)
-        suite = ET.SubElement(root, "testsuite", name=path, tests=str(max(1, len(file.findings))),
-                              failures=str(len(file.findings)), errors="1" if file.error else "0", skipped="0")
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            name=path,
+            tests=str(max(1, len(file.findings))),
+            failures=str(len(file.findings)),
+            errors="1" if file.error else "0",
+            skipped="0",
+        )
         if file.error:
             case = ET.SubElement(suite, "testcase", name="read", classname=path, file=path)
             ET.SubElement(case, "error", message=_clean(file.error), type="unreadable").text = _clean(file.error)
@@ -39,8 +47,14 @@ def render(report: Report, **options: Any) -> str:
             continue
         for finding in file.findings:
             place = f"{finding.line}:{finding.column}"
-            case = ET.SubElement(suite, "testcase", name=f"{finding.code} {finding.name} {place}",
-                                 classname=path, file=path, line=str(finding.line))
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                name=f"{finding.code} {finding.name} {place}",
+                classname=path,
+                file=path,
+                line=str(finding.line),
+            )
             body = f"{file.path}:{place}: {finding.code} [{finding.severity.value}] {finding.message}"
             if finding.excerpt:
                 body += f"\n    {finding.excerpt}"

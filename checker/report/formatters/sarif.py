@@ -8,6 +8,7 @@ fingerprint (:func:`checker.run.baseline.fingerprint`) that does not move when l
 are added elsewhere. Paths under the current directory are relative to
 ``%SRCROOT%``; files that could not be read are tool notifications.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -61,14 +62,22 @@ def _line_starts(text: str) -> list[int]:
 def _region(line_starts: list[int], start: int, end: int) -> dict:
     start_line = bisect.bisect_right(line_starts, start)
     end_line = bisect.bisect_right(line_starts, end)
-    return {"startLine": start_line, "startColumn": start - line_starts[start_line - 1] + 1,
-            "endLine": end_line, "endColumn": end - line_starts[end_line - 1] + 1}
+    return {
+        "startLine": start_line,
+        "startColumn": start - line_starts[start_line - 1] + 1,
+        "endLine": end_line,
+        "endColumn": end - line_starts[end_line - 1] + 1,
+    }
 
 
 def _result(file: FileReport, finding: Finding, rule_index: dict[str, int], lines: dict) -> dict:
     message = finding.message + (f"\n建议：{finding.suggestion}" if finding.suggestion else "")
-    region: dict[str, Any] = {"startLine": finding.line, "startColumn": finding.column,
-                              "endLine": finding.end_line, "endColumn": finding.end_column}
+    region: dict[str, Any] = {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+    }
     if finding.excerpt:
         region["snippet"] = {"text": finding.excerpt}
     result: dict = {
@@ -80,12 +89,22 @@ def _result(file: FileReport, finding: Finding, rule_index: dict[str, int], line
     }
     if finding.related:
         result["relatedLocations"] = [
-            {"id": number, "message": {"text": other.get("message") or other["excerpt"]},
-             "physicalLocation": {"artifactLocation": artifact_location(other["path"]),
-                                  "region": {"startLine": other["line"], "startColumn": other["column"],
-                                             "endLine": other["end_line"], "endColumn": other["end_column"],
-                                             "snippet": {"text": other["excerpt"]}}}}
-            for number, other in enumerate(finding.related)]
+            {
+                "id": number,
+                "message": {"text": other.get("message") or other["excerpt"]},
+                "physicalLocation": {
+                    "artifactLocation": artifact_location(other["path"]),
+                    "region": {
+                        "startLine": other["line"],
+                        "startColumn": other["column"],
+                        "endLine": other["end_line"],
+                        "endColumn": other["end_column"],
+                        "snippet": {"text": other["excerpt"]},
+                    },
+                },
+            }
+            for number, other in enumerate(finding.related)
+        ]
     if finding.code in rule_index:
         result["ruleIndex"] = rule_index[finding.code]
     # (a masked finding's fix would show the digits it writes: SARIF carries no fix for it)
@@ -93,15 +112,23 @@ def _result(file: FileReport, finding: Finding, rule_index: dict[str, int], line
         # (a fix's offsets are in the checked text; only where that is the file's own
         # text — not extracted from Markdown, .docx … — do they name a region of the file)
         fix = finding.fix
-        result["fixes"] = [{
-            "description": {"text": finding.suggestion or f"{fix.safety} fix"},
-            "artifactChanges": [{
-                "artifactLocation": artifact_location(file.path),
-                "replacements": [{"deletedRegion": _region(_lines(lines, file), fix.start, fix.end),
-                                  "insertedContent": {"text": fix.replacement}}],
-            }],
-            "properties": {"safety": fix.safety},
-        }]
+        result["fixes"] = [
+            {
+                "description": {"text": finding.suggestion or f"{fix.safety} fix"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": artifact_location(file.path),
+                        "replacements": [
+                            {
+                                "deletedRegion": _region(_lines(lines, file), fix.start, fix.end),
+                                "insertedContent": {"text": fix.replacement},
+                            }
+                        ],
+                    }
+                ],
+                "properties": {"safety": fix.safety},
+            }
+        ]
     properties: dict[str, Any] = {"name": finding.name, "category": finding.category}
     if finding.evidence:
         properties["evidence"] = finding.evidence
@@ -132,20 +159,27 @@ def sarif_log(report: Report) -> dict:
     results, notifications = [], []
     for file in report.files:
         if file.error:
-            notifications.append({
-                "level": "error",
-                "message": {"text": f"{file.path}: {file.error}"},
-                "locations": [{"physicalLocation": {"artifactLocation": artifact_location(file.path)}}],
-            })
+            notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": f"{file.path}: {file.error}"},
+                    "locations": [{"physicalLocation": {"artifactLocation": artifact_location(file.path)}}],
+                }
+            )
         lines: dict = {}
         for finding in file.findings:
             results.append(_result(file, finding, rule_index, lines))
     run = {
-        "tool": {"driver": {"name": "doccheck", "version": report.tool.version,
-                            "semanticVersion": report.tool.version, "informationUri": INFORMATION_URI,
-                            "rules": [_rule_descriptor(rule_) for rule_ in rules]}},
-        "invocations": [{"executionSuccessful": not notifications,
-                         "toolExecutionNotifications": notifications}],
+        "tool": {
+            "driver": {
+                "name": "doccheck",
+                "version": report.tool.version,
+                "semanticVersion": report.tool.version,
+                "informationUri": INFORMATION_URI,
+                "rules": [_rule_descriptor(rule_) for rule_ in rules],
+            }
+        },
+        "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
         "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": results,

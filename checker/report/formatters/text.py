@@ -7,6 +7,7 @@ CLI asks on a TTY). Widths count East Asian wide characters as two columns.
 Document text and file names are shown through :func:`~checker.report.escapes.visible`:
 no control character reaches the terminal, and every finding stays on its own line.
 """
+
 from __future__ import annotations
 
 import io
@@ -43,8 +44,8 @@ def _context(text: str | None, finding: Finding) -> tuple[str, str] | None:
     span_end = min(finding.end, line_end, finding.start + _SPAN_SHOWN)
     left = max(line_start, finding.start - _WINDOW)
     right = min(line_end, max(span_end, finding.start + 1) + _WINDOW)
-    before = ("…" if left > line_start else "") + visible(text[left:finding.start]).replace("\t", " ")
-    span = visible(text[finding.start:span_end]).replace("\t", " ")
+    before = ("…" if left > line_start else "") + visible(text[left : finding.start]).replace("\t", " ")
+    span = visible(text[finding.start : span_end]).replace("\t", " ")
     after = visible(text[span_end:right]).replace("\t", " ") + ("…" if right < line_end else "")
     marks = " " * width(before) + "^" * max(1, width(span or " "))
     return before + span + after, marks
@@ -98,11 +99,15 @@ def counts_line(report: Report) -> str:
     unreadable = sum(1 for file in report.files if file.error)
     if language() == "en":
         noun = "file" if report.summary.files == 1 else "files"
-        line = (f"{report.summary.findings} findings (error: {counts['error']}, warning: {counts['warning']}, "
-                f"info: {counts['info']}) in {report.summary.files} {noun}")
+        line = (
+            f"{report.summary.findings} findings (error: {counts['error']}, warning: {counts['warning']}, "
+            f"info: {counts['info']}) in {report.summary.files} {noun}"
+        )
         return line + (f"; {unreadable} could not be read" if unreadable else "")
-    line = (f"共 {report.summary.findings} 条问题（错误 {counts['error']}，警告 {counts['warning']}，"
-            f"提示 {counts['info']}），检查了 {report.summary.files} 个文件")
+    line = (
+        f"共 {report.summary.findings} 条问题（错误 {counts['error']}，警告 {counts['warning']}，"
+        f"提示 {counts['info']}），检查了 {report.summary.files} 个文件"
+    )
     return line + (f"；{unreadable} 个无法读取" if unreadable else "")
 
 

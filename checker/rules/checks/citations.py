@@ -5,6 +5,7 @@ regulation, law or standard cited as in force after the day it ceased. CT102 che
 the form GB/T 9704-2012 and the 条例 use for citing a document with its number:
 《标题》（文号）, title first.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -30,8 +31,10 @@ load_superseded = RuleData("superseded.yaml", SupersededFile, noun="废止文件
 
 # Words in the sentence of a citation that say the text is cited as repealed, replaced
 # or as history, not as in force.
-_NOT_IN_FORCE = patterns.lazy(r"废止|失效|停止执行|不再执行|不再适用|已被|取代|代替|替代|修订|修改|原《|原来|曾经"
-                              r"|此前|以前|过去|当时|时期|出台前|施行前|实施前|历史|沿革|颁布了|发布了|制定了")
+_NOT_IN_FORCE = patterns.lazy(
+    r"废止|失效|停止执行|不再执行|不再适用|已被|取代|代替|替代|修订|修改|原《|原来|曾经"
+    r"|此前|以前|过去|当时|时期|出台前|施行前|实施前|历史|沿革|颁布了|发布了|制定了"
+)
 
 
 def _standard_pattern(code: str) -> re.Pattern[str]:
@@ -45,7 +48,7 @@ def _standard_pattern(code: str) -> re.Pattern[str]:
 def _statement(doc: Document, start: int) -> str:
     """The clause of the text model (up to 。！？；) that holds ``start``."""
     span = units(doc).clause_at(start)
-    return doc.text[span.start:span.end]
+    return doc.text[span.start : span.end]
 
 
 def _written_on(doc: Document) -> tuple[datetime.date | None, int | None]:
@@ -67,7 +70,7 @@ def _citations(doc: Document, entries: list[Superseded]) -> Iterator[tuple[int, 
     by_title = {title: entry for entry in entries for title in entry.titles}
     for opening, closing in paired_marks(doc).pairs:  # the title marks of the body
         if doc.text[opening] == "《":
-            entry = by_title.get(doc.text[opening + 1:closing].strip())
+            entry = by_title.get(doc.text[opening + 1 : closing].strip())
             if entry is not None:
                 yield opening, closing + 1, entry
     for start, end in doc.body_spans:
@@ -77,8 +80,13 @@ def _citations(doc: Document, entries: list[Superseded]) -> Iterator[tuple[int, 
                     yield match.start(), match.end(), entry
 
 
-@rule("CT101", "superseded-citation", category="citation", severity="warning",
-      message="引用已废止的{kind}“{cited}”：自{ceased}起已由{replaced_by}代替")
+@rule(
+    "CT101",
+    "superseded-citation",
+    category="citation",
+    severity="warning",
+    message="引用已废止的{kind}“{cited}”：自{ceased}起已由{replaced_by}代替",
+)
 def superseded_citation(doc: Document) -> Iterator[Hit]:
     """A regulation, law or standard cited as in force after the day it ceased.
 
@@ -111,22 +119,37 @@ def superseded_citation(doc: Document) -> Iterator[Hit]:
         replacement = entry.replaced_by.split("》")[0].lstrip("《").split("《")[-1]
         if _NOT_IN_FORCE.search(sentence) or replacement in sentence:
             continue
-        yield Hit(start, end, args={"kind": kinds[entry.kind], "cited": doc.text[start:end],
-                                    "ceased": entry.ceased.isoformat(), "replaced_by": entry.replaced_by},
-                  suggestion=f"改为引用{entry.replaced_by}，并核对所依据的条款",
-                  evidence={"ceased": entry.ceased.isoformat(), "replaced_by": entry.replaced_by,
-                            "source": entry.source, "document_date": issued.isoformat() if issued else None,
-                            "document_year": year})
+        yield Hit(
+            start,
+            end,
+            args={
+                "kind": kinds[entry.kind],
+                "cited": doc.text[start:end],
+                "ceased": entry.ceased.isoformat(),
+                "replaced_by": entry.replaced_by,
+            },
+            suggestion=f"改为引用{entry.replaced_by}，并核对所依据的条款",
+            evidence={
+                "ceased": entry.ceased.isoformat(),
+                "replaced_by": entry.replaced_by,
+                "source": entry.source,
+                "document_date": issued.isoformat() if issued else None,
+                "document_year": year,
+            },
+        )
 
 
 # 国发〔2000〕23号《……》 or （国发〔2000〕23号）《……》: the number before the title it belongs to.
 _NUMBER_BEFORE_TITLE = patterns.lazy(
     r"(?P<open>[（(])?(?P<number>[\u4e00-\u9fff]{1,12}[〔\[［][0-9０-９]{4}[〕\]］]第?[0-9０-９]{1,5}号)(?(open)[）)])"
-    r"(?:文件)?(?P<title>《[^《》\n]{2,80}》)(?![（(][^（）()\n]{0,20}号[）)])")
+    r"(?:文件)?(?P<title>《[^《》\n]{2,80}》)(?![（(][^（）()\n]{0,20}号[）)])"
+)
 # Words that lead into a citation and run into the issuer's abbreviation in the match
 # (我局根据国发〔2000〕23号, 现将国办发〔2023〕5号): the issuer starts after the last of them.
-_LEAD_IN = patterns.lazy(r"根据|按照|依据|依照|参照|遵照|对照|贯彻|落实|执行|印发|转发|关于|通过|现将"
-                         r"|将|把|和|与|及|并|对")
+_LEAD_IN = patterns.lazy(
+    r"根据|按照|依据|依照|参照|遵照|对照|贯彻|落实|执行|印发|转发|关于|通过|现将"
+    r"|将|把|和|与|及|并|对"
+)
 
 
 def _issuer_start(number: str) -> int:
@@ -139,8 +162,14 @@ def _issuer_start(number: str) -> int:
     return cut
 
 
-@rule("CT102", "number-before-title", category="citation", severity="warning", fix="unsafe",
-      message="引用公文时文号写在标题之前：“{cited}”，应写作“{expected}”")
+@rule(
+    "CT102",
+    "number-before-title",
+    category="citation",
+    severity="warning",
+    fix="unsafe",
+    message="引用公文时文号写在标题之前：“{cited}”，应写作“{expected}”",
+)
 def number_before_title(doc: Document) -> Iterator[Hit]:
     """A document cited with its number before its title.
 
@@ -160,9 +189,14 @@ def number_before_title(doc: Document) -> Iterator[Hit]:
         for match in _NUMBER_BEFORE_TITLE.finditer(doc.text, start, end):
             number = match.group("number")
             begin = match.start() if match.group("open") else match.start() + _issuer_start(number)
-            number = number[begin - match.start():] if not match.group("open") else number
-            cited = doc.text[begin:match.end()]
+            number = number[begin - match.start() :] if not match.group("open") else number
+            cited = doc.text[begin : match.end()]
             expected = f"{match.group('title')}（{number}）"
-            yield Hit(begin, match.end(), args={"cited": cited, "expected": expected},
-                      suggestion=f"改为“{expected}”", fix=Fix.at(begin, match.end(), expected, "unsafe"),
-                      evidence={"number": number, "title": match.group("title")})
+            yield Hit(
+                begin,
+                match.end(),
+                args={"cited": cited, "expected": expected},
+                suggestion=f"改为“{expected}”",
+                fix=Fix.at(begin, match.end(), expected, "unsafe"),
+                evidence={"number": number, "title": match.group("title")},
+            )

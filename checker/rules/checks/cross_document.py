@@ -19,6 +19,7 @@ and never the other's; a document number only when neither title holds the other
 (a title cited without its organ, or the title of the document a 通知 印发, is the
 same document).
 """
+
 from __future__ import annotations
 
 import re
@@ -85,9 +86,12 @@ class DocumentFacts(NamedTuple):
     def from_json(cls, data: Sequence[Any]) -> DocumentFacts:
         """Facts stored as JSON (lists for tuples) made records again."""
         place, figures, names, citations = data
-        return cls(place, tuple(FigureFact(f[0], f[1], f[2], f[3], f[4], f[5], f[6], Spot(*f[7])) for f in figures),
-                   tuple(NameFact(n[0], n[1], Spot(*n[2])) for n in names),
-                   tuple(CitationFact(c[0], c[1], Spot(*c[2])) for c in citations))
+        return cls(
+            place,
+            tuple(FigureFact(f[0], f[1], f[2], f[3], f[4], f[5], f[6], Spot(*f[7])) for f in figures),
+            tuple(NameFact(n[0], n[1], Spot(*n[2])) for n in names),
+            tuple(CitationFact(c[0], c[1], Spot(*c[2])) for c in citations),
+        )
 
 
 class CrossHit(NamedTuple):
@@ -104,8 +108,13 @@ class CrossHit(NamedTuple):
 
 
 # -- the rules -----------------------------------------------------------------------
-@rule("NC120", "figure-differs-across-documents", category="numeric", severity="warning",
-      message="“{subject}”（{year}年）在 {other} 第{other_line}行为{first}，此处为{second}，两份文件不一致")
+@rule(
+    "NC120",
+    "figure-differs-across-documents",
+    category="numeric",
+    severity="warning",
+    message="“{subject}”（{year}年）在 {other} 第{other_line}行为{first}，此处为{second}，两份文件不一致",
+)
 def figure_differs_across_documents(doc: Document) -> Iterable[Hit]:
     """The same measure for the same place and year stated with different values in two documents.
 
@@ -128,9 +137,14 @@ def figure_differs_across_documents(doc: Document) -> Iterable[Hit]:
     return ()
 
 
-@rule("TM120", "name-differs-across-documents", category="terminology", severity="warning",
-      message="“{variant}”在 {other} 中写作“{usual}”（{usual_count}次，第{other_line}行起），只差“{difference}”，"
-              "疑为同一名称的不同写法")
+@rule(
+    "TM120",
+    "name-differs-across-documents",
+    category="terminology",
+    severity="warning",
+    message="“{variant}”在 {other} 中写作“{usual}”（{usual_count}次，第{other_line}行起），只差“{difference}”，"
+    "疑为同一名称的不同写法",
+)
 def name_differs_across_documents(doc: Document) -> Iterable[Hit]:
     """A body, place or programme named one way here and another way in another document.
 
@@ -154,8 +168,13 @@ def name_differs_across_documents(doc: Document) -> Iterable[Hit]:
     return ()
 
 
-@rule("CT120", "doc-number-title-differs", category="citation", severity="warning",
-      message="文号{number}在 {other} 第{other_line}行是《{first}》，此处是《{second}》，同一文号对应了两个不同的标题")
+@rule(
+    "CT120",
+    "doc-number-title-differs",
+    category="citation",
+    severity="warning",
+    message="文号{number}在 {other} 第{other_line}行是《{first}》，此处是《{second}》，同一文号对应了两个不同的标题",
+)
 def doc_number_title_differs(doc: Document) -> Iterable[Hit]:
     """A document number (发文字号) given to one title here and to another title in another document.
 
@@ -182,8 +201,10 @@ CODES = ("NC120", "TM120", "CT120")
 # -- extraction ------------------------------------------------------------------------
 _NATIONAL = patterns.lazy(r"国务院|全国|中华人民共和国|中共中央|中央")
 # Words that end as the name of a body does (…局, …办, …署) and are no body: 格局, 部署
-_NOT_A_BODY = patterns.lazy(r"(?:格|布|大|全|结|开|时|残|僵|骗|棋|饭|变|政)局$|(?:举|创|承|督|主|包|兴|开|代|协|筹|查"
-                            r"|交|领|帮|合|试|操|照|经|置)办$|(?:部|签)署$|原委$|(?:餐|客|舞|展)厅$")
+_NOT_A_BODY = patterns.lazy(
+    r"(?:格|布|大|全|结|开|时|残|僵|骗|棋|饭|变|政)局$|(?:举|创|承|督|主|包|兴|开|代|协|筹|查"
+    r"|交|领|帮|合|试|操|照|经|置)办$|(?:部|签)署$|原委$|(?:餐|客|舞|展)厅$"
+)
 _USUAL_COUNT = 2  # a form a document uses at least this often is one of its names
 _SHORTEST_NAME = 5  # as TM101's variants; the longer of two forms compared has at least …
 _SHORTEST_USUAL = 6  # … this many characters (黄花岗科技园)
@@ -212,8 +233,9 @@ def document_place(doc: Document) -> str | None:
 def document_facts(doc: Document, locate: Locate) -> DocumentFacts:
     """What the cross-document checks compare, from one document."""
     place = document_place(doc)
-    return DocumentFacts(place, tuple(_figures(doc, place, locate)), tuple(_names(doc, locate)),
-                         tuple(_citations(doc, locate)))
+    return DocumentFacts(
+        place, tuple(_figures(doc, place, locate)), tuple(_names(doc, locate)), tuple(_citations(doc, locate))
+    )
 
 
 def _spot(doc: Document, locate: Locate, start: int, end: int) -> Spot:
@@ -231,8 +253,16 @@ def _figures(doc: Document, place: str | None, locate: Locate) -> Iterator[Figur
         seen.add(figure.key)
         quantity = figure.quantity
         low, high = quantity.interval(rules)
-        yield FigureFact(place, figure.subject, quantity.unit, figure.year, quantity.text, str(low),
-                         "" if high is None else str(high), _spot(doc, locate, quantity.start, quantity.end))
+        yield FigureFact(
+            place,
+            figure.subject,
+            quantity.unit,
+            figure.year,
+            quantity.text,
+            str(low),
+            "" if high is None else str(high),
+            _spot(doc, locate, quantity.start, quantity.end),
+        )
 
 
 def _names(doc: Document, locate: Locate) -> Iterator[NameFact]:
@@ -255,12 +285,12 @@ def _citations(doc: Document, locate: Locate) -> Iterator[CitationFact]:
             bracket = _CITED_NUMBER.match(text, closing + 1)
             if bracket is None:
                 continue
-            number = next(doc_numbers(text[bracket.end():bracket.end() + 30]), None)
+            number = next(doc_numbers(text[bracket.end() : bracket.end() + 30]), None)
             if number is None or number.start() != 0:
                 continue
-            title = text[opening + 1:closing]
+            title = text[opening + 1 : closing]
             after = bracket.end() + number.end()
-            closed = after + 1 if text[after:after + 1] in ("）", ")") else after
+            closed = after + 1 if text[after : after + 1] in ("）", ")") else after
             yield CitationFact(_number_key(number), title, _spot(doc, locate, opening, closed))
     own = _own_number(doc, locate)
     if own is not None:
@@ -288,11 +318,12 @@ def _own_number(doc: Document, locate: Locate) -> CitationFact | None:
     """The document's own number, with its own title."""
     for node in doc.outline.children:
         if node.kind == "doc_number":
-            number = next(doc_numbers(doc.text[node.start:node.end]), None)
+            number = next(doc_numbers(doc.text[node.start : node.end]), None)
             if number is not None and doc.title:
                 start = node.start + number.start()
-                return CitationFact(_number_key(number), doc.title,
-                                    _spot(doc, locate, start, node.start + number.end()))
+                return CitationFact(
+                    _number_key(number), doc.title, _spot(doc, locate, start, node.start + number.end())
+                )
     return None
 
 
@@ -338,10 +369,22 @@ def _compare_figures(facts: Sequence[DocumentFacts | None]) -> Iterator[CrossHit
             other, reference = earlier
             if other == index or _overlap(_interval(reference), _interval(fact)):
                 continue
-            yield CrossHit("NC120", index, fact.spot, other, reference.spot,
-                           {"subject": fact.subject, "year": fact.year, "first": reference.text, "second": fact.text},
-                           {"subject": fact.subject, "year": fact.year, "unit": fact.unit, "place": fact.place,
-                            "first": reference.text, "second": fact.text})
+            yield CrossHit(
+                "NC120",
+                index,
+                fact.spot,
+                other,
+                reference.spot,
+                {"subject": fact.subject, "year": fact.year, "first": reference.text, "second": fact.text},
+                {
+                    "subject": fact.subject,
+                    "year": fact.year,
+                    "unit": fact.unit,
+                    "place": fact.place,
+                    "first": reference.text,
+                    "second": fact.text,
+                },
+            )
 
 
 def _compare_names(facts: Sequence[DocumentFacts | None]) -> Iterator[CrossHit]:
@@ -371,8 +414,9 @@ def _compare_names(facts: Sequence[DocumentFacts | None]) -> Iterator[CrossHit]:
     yield from sorted(kept, key=lambda hit: (hit.at, hit.spot.start))
 
 
-def _name_hit(index: int, fact: NameFact, other: int, reference: NameFact, used_in: list[set[str]],
-              places: list[str | None]) -> CrossHit | None:
+def _name_hit(
+    index: int, fact: NameFact, other: int, reference: NameFact, used_in: list[set[str]], places: list[str | None]
+) -> CrossHit | None:
     if other == index or reference.form in used_in[index] or fact.form in used_in[other]:
         return None
     if max(len(fact.form), len(reference.form)) < _SHORTEST_USUAL:
@@ -384,11 +428,21 @@ def _name_hit(index: int, fact: NameFact, other: int, reference: NameFact, used_
         return None  # a word of two characters names a part or a kind: 国家(生猪)技术创新中心
     change, chunk_here, chunk_there = difference
     shown = f"{chunk_here}/{chunk_there}" if change == "changed" else chunk_here or chunk_there
-    return CrossHit("TM120", index, fact.spot, other, reference.spot,
-                    {"variant": fact.form, "usual": reference.form, "usual_count": reference.uses,
-                     "difference": shown},
-                    {"variant": fact.form, "variant_count": fact.uses, "usual": reference.form,
-                     "usual_count": reference.uses, "change": change})
+    return CrossHit(
+        "TM120",
+        index,
+        fact.spot,
+        other,
+        reference.spot,
+        {"variant": fact.form, "usual": reference.form, "usual_count": reference.uses, "difference": shown},
+        {
+            "variant": fact.form,
+            "variant_count": fact.uses,
+            "usual": reference.form,
+            "usual_count": reference.uses,
+            "change": change,
+        },
+    )
 
 
 _TITLE_NOISE = patterns.lazy(r"[\s〈〉<>“”\"'‘’]")
@@ -413,6 +467,12 @@ def _compare_citations(facts: Sequence[DocumentFacts | None]) -> Iterator[CrossH
             if earlier is None:
                 continue
             other, reference = earlier
-            yield CrossHit("CT120", index, fact.spot, other, reference.spot,
-                           {"number": fact.number, "first": reference.title, "second": fact.title},
-                           {"number": fact.number, "first": reference.title, "second": fact.title})
+            yield CrossHit(
+                "CT120",
+                index,
+                fact.spot,
+                other,
+                reference.spot,
+                {"number": fact.number, "first": reference.title, "second": fact.title},
+                {"number": fact.number, "first": reference.title, "second": fact.title},
+            )

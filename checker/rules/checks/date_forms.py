@@ -3,6 +3,7 @@
 Reads the dates view (:func:`checker.model.dates.dates`), which takes 2024年3月5号 for
 a date as it takes 2024年3月5日, so the rule only asks which character closes it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -16,8 +17,14 @@ from checker.rules.registry import Hit, rule
 _NUMBERED_THINGS = "楼院房线台码室馆门口车位令文件公告"
 
 
-@rule("DT106", "hao-for-ri", category="date", severity="warning", fix="safe",
-      message="日期中用“号”代替“日”：“{date}”，公文中应写作“{expected}”")
+@rule(
+    "DT106",
+    "hao-for-ri",
+    category="date",
+    severity="warning",
+    fix="safe",
+    message="日期中用“号”代替“日”：“{date}”，公文中应写作“{expected}”",
+)
 def hao_for_ri(doc: Document) -> Iterator[Hit]:
     """A date whose day is closed with 号 instead of 日.
 
@@ -36,8 +43,13 @@ def hao_for_ri(doc: Document) -> Iterator[Hit]:
     for mention in dates(doc):
         if mention.day is None or mention.impossible or not mention.text.endswith("号"):
             continue
-        if text[mention.end:mention.end + 1] and text[mention.end] in _NUMBERED_THINGS:
+        if text[mention.end : mention.end + 1] and text[mention.end] in _NUMBERED_THINGS:
             continue
         expected = mention.text[:-1] + "日"
-        yield Hit(mention.start, mention.end, args={"date": mention.text, "expected": expected},
-                  suggestion=f"改为“{expected}”", fix=Fix.at(mention.end - 1, mention.end, "日"))
+        yield Hit(
+            mention.start,
+            mention.end,
+            args={"date": mention.text, "expected": expected},
+            suggestion=f"改为“{expected}”",
+            fix=Fix.at(mention.end - 1, mention.end, "日"),
+        )

@@ -5,6 +5,7 @@ signature date, and a publication date earlier than the signature date.
 Reads the shared date view (:mod:`checker.model.dates`) and the outline; never
 extracts dates itself.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -18,12 +19,19 @@ from checker.model.sentences import units
 from checker.rules.registry import Hit, rule
 
 # A clause that looks forward: a later date in it is a plan, not a report.
-_FORWARD = patterns.lazy(r"将|计划|预计|拟|力争|争取|确保|要在|前完成|之前|以前|前将|截至目前|目标|安排|"
-                         r"部署|届时|起施行|起实施|起执行|开始实施|有效期|期限|至今|以来|为止")
+_FORWARD = patterns.lazy(
+    r"将|计划|预计|拟|力争|争取|确保|要在|前完成|之前|以前|前将|截至目前|目标|安排|"
+    r"部署|届时|起施行|起实施|起执行|开始实施|有效期|期限|至今|以来|为止"
+)
 
 
-@rule("DT101", "impossible-date", category="date", severity="error",
-      message={"default": "日期不存在：{month}月没有{day}日", "month": "日期不存在：没有{month}月"})
+@rule(
+    "DT101",
+    "impossible-date",
+    category="date",
+    severity="error",
+    message={"default": "日期不存在：{month}月没有{day}日", "month": "日期不存在：没有{month}月"},
+)
 def impossible_date(doc: Document) -> Iterator[Hit]:
     """A date names a month or a day that no calendar has.
 
@@ -44,15 +52,31 @@ def impossible_date(doc: Document) -> Iterator[Hit]:
             continue
         evidence = {"year": mention.year, "month": mention.month, "day": mention.day}
         if not 1 <= mention.month <= 12:
-            yield Hit(mention.start, mention.end, args={"month": mention.month}, variant="month",
-                      suggestion="核对月份", evidence=evidence)
+            yield Hit(
+                mention.start,
+                mention.end,
+                args={"month": mention.month},
+                variant="month",
+                suggestion="核对月份",
+                evidence=evidence,
+            )
         else:
-            yield Hit(mention.start, mention.end, args={"month": mention.month, "day": mention.day},
-                      suggestion="核对日期", evidence=evidence)
+            yield Hit(
+                mention.start,
+                mention.end,
+                args={"month": mention.month, "day": mention.day},
+                suggestion="核对日期",
+                evidence=evidence,
+            )
 
 
-@rule("DT102", "weekday-mismatch", category="date", severity="error",
-      message="星期与日期不符：{date}是星期{real}，不是星期{given}")
+@rule(
+    "DT102",
+    "weekday-mismatch",
+    category="date",
+    severity="error",
+    message="星期与日期不符：{date}是星期{real}，不是星期{given}",
+)
 def weekday_mismatch(doc: Document) -> Iterator[Hit]:
     """The weekday written beside a date is not the weekday of that date.
 
@@ -71,16 +95,26 @@ def weekday_mismatch(doc: Document) -> Iterator[Hit]:
         real = mention.as_date()
         if real is None or mention.weekday is None or real.weekday() == mention.weekday:
             continue
-        yield Hit(mention.weekday_start, mention.weekday_end,
-                  args={"date": mention.text, "real": WEEKDAY_NAMES[real.weekday()],
-                        "given": WEEKDAY_NAMES[mention.weekday]},
-                  suggestion=f"核对日期；{mention.text}是星期{WEEKDAY_NAMES[real.weekday()]}",
-                  evidence={"date": real.isoformat(), "real_weekday": real.weekday() + 1,
-                            "given_weekday": mention.weekday + 1})
+        yield Hit(
+            mention.weekday_start,
+            mention.weekday_end,
+            args={"date": mention.text, "real": WEEKDAY_NAMES[real.weekday()], "given": WEEKDAY_NAMES[mention.weekday]},
+            suggestion=f"核对日期；{mention.text}是星期{WEEKDAY_NAMES[real.weekday()]}",
+            evidence={
+                "date": real.isoformat(),
+                "real_weekday": real.weekday() + 1,
+                "given_weekday": mention.weekday + 1,
+            },
+        )
 
 
-@rule("DT103", "date-after-document", category="date", severity="warning",
-      message="日期晚于成文日期：“{date}”写在回顾已完成工作的部分，但文件落款日期是{issued}")
+@rule(
+    "DT103",
+    "date-after-document",
+    category="date",
+    severity="warning",
+    message="日期晚于成文日期：“{date}”写在回顾已完成工作的部分，但文件落款日期是{issued}",
+)
 def date_after_document(doc: Document) -> Iterator[Hit]:
     """A part that reports what was done mentions a date after the document's own date.
 
@@ -119,17 +153,27 @@ def date_after_document(doc: Document) -> Iterator[Hit]:
         clause = units(doc).clause_at(mention.start)
         if _FORWARD.search(doc.text, clause.start, clause.end):
             continue
-        yield Hit(mention.start, mention.end, args={"date": mention.text, "issued": _arabic(issued)},
-                  suggestion="核对该日期或落款日期；若为计划事项，移入工作计划部分",
-                  evidence={"date": mention.text, "issued": issued.isoformat()})
+        yield Hit(
+            mention.start,
+            mention.end,
+            args={"date": mention.text, "issued": _arabic(issued)},
+            suggestion="核对该日期或落款日期；若为计划事项，移入工作计划部分",
+            evidence={"date": mention.text, "issued": issued.isoformat()},
+        )
 
 
 def _arabic(day: datetime.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-@rule("DT104", "signature-date-form", category="date", severity="info", fix="safe",
-      message="落款日期格式不规范：“{date}”，GB/T 9704—2012要求用阿拉伯数字标全年、月、日，月、日不编虚位")
+@rule(
+    "DT104",
+    "signature-date-form",
+    category="date",
+    severity="info",
+    fix="safe",
+    message="落款日期格式不规范：“{date}”，GB/T 9704—2012要求用阿拉伯数字标全年、月、日，月、日不编虚位",
+)
 def signature_date_form(doc: Document) -> Iterator[Hit]:
     """The signature date is not written as GB/T 9704-2012 asks.
 
@@ -155,20 +199,30 @@ def signature_date_form(doc: Document) -> Iterator[Hit]:
     if date < _GBT_9704_2012:
         return  # GB/T 9704-1999 wrote the 成文日期 in Chinese numerals: right for its time
     wanted = _arabic(date)
-    written = doc.text[mention.start:mention.end]
+    written = doc.text[mention.start : mention.end]
     if written == wanted:
         return
-    yield Hit(mention.start, mention.end, args={"date": written}, suggestion=f"改为“{wanted}”",
-              fix=Fix.at(start=mention.start, end=mention.end, replacement=wanted, safety="safe"),
-              evidence={"written": written, "expected": wanted})
+    yield Hit(
+        mention.start,
+        mention.end,
+        args={"date": written},
+        suggestion=f"改为“{wanted}”",
+        fix=Fix.at(start=mention.start, end=mention.end, replacement=wanted, safety="safe"),
+        evidence={"written": written, "expected": wanted},
+    )
 
 
 _GBT_9704_2012 = datetime.date(2012, 7, 1)  # the day GB/T 9704-2012 took effect
 _PUBLISHED_KEYS = ("发布日期", "公开日期", "发文日期")
 
 
-@rule("DT105", "published-before-signed", category="date", severity="warning",
-      message="发布日期早于成文日期：{key}为{published}，落款日期为{signed}")
+@rule(
+    "DT105",
+    "published-before-signed",
+    category="date",
+    severity="warning",
+    message="发布日期早于成文日期：{key}为{published}，落款日期为{signed}",
+)
 def published_before_signed(doc: Document) -> Iterator[Hit]:
     """The page's publication date is earlier than the document's signature date.
 
@@ -197,7 +251,10 @@ def published_before_signed(doc: Document) -> Iterator[Hit]:
             published = mentions[0].as_date() if mentions else None
             if published is None or published >= signed:
                 continue
-            yield Hit(field.start, field.end,
-                      args={"key": field.title, "published": published.isoformat(), "signed": _arabic(signed)},
-                      suggestion="核对发布日期与落款日期",
-                      evidence={"published": published.isoformat(), "signed": signed.isoformat()})
+            yield Hit(
+                field.start,
+                field.end,
+                args={"key": field.title, "published": published.isoformat(), "signed": _arabic(signed)},
+                suggestion="核对发布日期与落款日期",
+                evidence={"published": published.isoformat(), "signed": signed.isoformat()},
+            )

@@ -5,6 +5,7 @@ Reads the outline (doc_number, attachment_note/attachment_item, attachment_label
 recipient and signature nodes); only a 发文字号 cited inside a sentence is found
 here, since the outline classifies lines, not the words in them.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,9 +40,11 @@ def _doc_number_patterns() -> _DocNumberPatterns:
     return _DocNumberPatterns(
         whole=re.compile(
             rf"(?P<organ>{piece['ORGAN_CODE']}{{1,{_ORGAN_LONGEST}}}?)(?P<open>{piece['YEAR_OPEN']})"
-            rf"(?P<year>{piece['DOC_YEAR']})(?P<close>{piece['YEAR_CLOSE']})(?P<di>第?)(?P<number>{piece['SERIAL']})号"),
+            rf"(?P<year>{piece['DOC_YEAR']})(?P<close>{piece['YEAR_CLOSE']})(?P<di>第?)(?P<number>{piece['SERIAL']})号"
+        ),
         core=re.compile(core),
-        organ_code=re.compile(piece["ORGAN_CODE"]))
+        organ_code=re.compile(piece["ORGAN_CODE"]),
+    )
 
 
 def doc_numbers(text: str) -> Iterator[re.Match[str]]:
@@ -90,8 +93,14 @@ def _doc_number_problems(match: re.Match[str], offset: int) -> tuple[list[str], 
     return problems, fix, corrected
 
 
-@rule("ST301", "doc-number-form", category="structure", severity="warning", fix="safe",
-      message="发文字号格式不规范：“{number}”，{problems}")
+@rule(
+    "ST301",
+    "doc-number-form",
+    category="structure",
+    severity="warning",
+    fix="safe",
+    message="发文字号格式不规范：“{number}”，{problems}",
+)
 def doc_number_form(doc: Document) -> Iterator[Hit]:
     """A 发文字号 is not written as GB/T 9704-2012 asks.
 
@@ -134,8 +143,14 @@ def _doc_number_hit(doc: Document, match: re.Match[str]) -> Iterator[Hit]:
     problems, fix, corrected = _doc_number_problems(match, 0)
     if not problems:
         return
-    yield Hit(match.start(), match.end(), args={"number": match.group(), "problems": "；".join(problems)},
-              suggestion=f"改为“{corrected}”", fix=fix, evidence={"problems": problems})
+    yield Hit(
+        match.start(),
+        match.end(),
+        args={"number": match.group(), "problems": "；".join(problems)},
+        suggestion=f"改为“{corrected}”",
+        fix=fix,
+        evidence={"problems": problems},
+    )
 
 
 def _attachment_notes(doc: Document) -> list[Node]:
@@ -147,9 +162,17 @@ _NAME_END_PUNCTUATION = "。；;，,.、：:"
 _NUMBER_WITH_COMMA = patterns.lazy(r"[0-9０-９]{1,2}、")
 
 
-@rule("ST302", "attachment-note-form", category="structure", severity="info", fix="safe",
-      message={"default": "附件说明格式不规范：{problem}",
-               "unnumbered": "附件说明格式不规范：有{count}个附件，应标注序号“1.”“2.”……"})
+@rule(
+    "ST302",
+    "attachment-note-form",
+    category="structure",
+    severity="info",
+    fix="safe",
+    message={
+        "default": "附件说明格式不规范：{problem}",
+        "unnumbered": "附件说明格式不规范：有{count}个附件，应标注序号“1.”“2.”……",
+    },
+)
 def attachment_note_form(doc: Document) -> Iterator[Hit]:
     """The 附件说明 under the body is not in the GB/T 9704-2012 form.
 
@@ -166,13 +189,18 @@ def attachment_note_form(doc: Document) -> Iterator[Hit]:
         several attachments is left to the writer.
     """
     for note in _attachment_notes(doc):
-        marker = doc.text[note.marker_start:note.marker_end]
+        marker = doc.text[note.marker_start : note.marker_end]
         colon = marker.find(":")
         if colon >= 0:
             at = note.marker_start + colon
-            yield Hit(at, at + 1, args={"problem": "“附件”后应用全角冒号“：”"}, suggestion="改为“附件：”",
-                      fix=Fix.at(start=at, end=at + 1, replacement="：", safety="safe"),
-                      evidence={"problem": "half-width-colon"})
+            yield Hit(
+                at,
+                at + 1,
+                args={"problem": "“附件”后应用全角冒号“：”"},
+                suggestion="改为“附件：”",
+                fix=Fix.at(start=at, end=at + 1, replacement="：", safety="safe"),
+                evidence={"problem": "half-width-colon"},
+            )
         items = [child for child in note.children if child.kind == "attachment_item"]
         if not items and note.end > note.marker_end:  # 附件：名称 on the note's own line
             items_spans = [(note.marker_end, note.head_end)]
@@ -180,24 +208,38 @@ def attachment_note_form(doc: Document) -> Iterator[Hit]:
             items_spans = [(item.start, item.end) for item in items]
         if len(items) > 1 and any(item.number is None for item in items):
             first = next(item for item in items if item.number is None)
-            yield Hit(first.start, first.end, args={"count": len(items)}, variant="unnumbered",
-                      suggestion="按“1.名称”“2.名称”标注附件序号", severity=Severity.warning,
-                      evidence={"items": len(items)})
+            yield Hit(
+                first.start,
+                first.end,
+                args={"count": len(items)},
+                variant="unnumbered",
+                suggestion="按“1.名称”“2.名称”标注附件序号",
+                severity=Severity.warning,
+                evidence={"items": len(items)},
+            )
         for start, end in items_spans:
             name = doc.text[start:end].rstrip(" \t\u3000")
             comma = _NUMBER_WITH_COMMA.match(name)
             if comma:  # 1、名称: GB/T 9704-2012 §7.3.4 numbers attachments 1. 2.
                 at = start + comma.end() - 1
-                yield Hit(at, at + 1, args={"problem": "附件序号应写作“1.”，不用顿号“、”"},
-                          suggestion="将序号后的“、”改为“.”",
-                          fix=Fix.at(start=at, end=at + 1, replacement=".", safety="safe"),
-                          evidence={"problem": "comma-after-number"})
+                yield Hit(
+                    at,
+                    at + 1,
+                    args={"problem": "附件序号应写作“1.”，不用顿号“、”"},
+                    suggestion="将序号后的“、”改为“.”",
+                    fix=Fix.at(start=at, end=at + 1, replacement=".", safety="safe"),
+                    evidence={"problem": "comma-after-number"},
+                )
             if name and name[-1] in _NAME_END_PUNCTUATION:
                 at = start + len(name) - 1
-                yield Hit(at, at + 1, args={"problem": f"附件名称后不加标点“{name[-1]}”"},
-                          suggestion="删去附件名称后的标点",
-                          fix=Fix.at(start=at, end=at + 1, replacement="", safety="safe"),
-                          evidence={"problem": "punctuation-after-name", "mark": name[-1]})
+                yield Hit(
+                    at,
+                    at + 1,
+                    args={"problem": f"附件名称后不加标点“{name[-1]}”"},
+                    suggestion="删去附件名称后的标点",
+                    fix=Fix.at(start=at, end=at + 1, replacement="", safety="safe"),
+                    evidence={"problem": "punctuation-after-name", "mark": name[-1]},
+                )
 
 
 def _label_numbers(doc: Document) -> set[int] | None:
@@ -213,8 +255,13 @@ def _label_numbers(doc: Document) -> set[int] | None:
     return numbers
 
 
-@rule("ST303", "attachment-not-included", category="structure", severity="warning",
-      message="附件说明列出的“{name}”未见随文附上（正文后只有{present}）")
+@rule(
+    "ST303",
+    "attachment-not-included",
+    category="structure",
+    severity="warning",
+    message="附件说明列出的“{name}”未见随文附上（正文后只有{present}）",
+)
 def attachment_not_included(doc: Document) -> Iterator[Hit]:
     """An attachment named in the 附件说明 is missing from the attachments that follow.
 
@@ -239,13 +286,18 @@ def attachment_not_included(doc: Document) -> Iterator[Hit]:
             number = item.number or position
             if number not in present:
                 shown = "、".join(f"附件{n}" for n in sorted(present))
-                yield Hit(item.start, item.end, args={"name": item.title or f"附件{number}", "present": shown},
-                          suggestion="补上该附件，或从附件说明中删去",
-                          evidence={"item": number, "present": sorted(present)})
+                yield Hit(
+                    item.start,
+                    item.end,
+                    args={"name": item.title or f"附件{number}", "present": shown},
+                    suggestion="补上该附件，或从附件说明中删去",
+                    evidence={"item": number, "present": sorted(present)},
+                )
 
 
-@rule("ST304", "recipient-colon", category="structure", severity="info", fix="safe",
-      message="主送机关后应用全角冒号“：”")
+@rule(
+    "ST304", "recipient-colon", category="structure", severity="info", fix="safe", message="主送机关后应用全角冒号“：”"
+)
 def recipient_colon(doc: Document) -> Iterator[Hit]:
     """The 主送机关 line ends with a half-width colon.
 
@@ -262,16 +314,25 @@ def recipient_colon(doc: Document) -> Iterator[Hit]:
     """
     for node in doc.outline.children:
         if node.kind == "recipient" and doc.text[node.end - 1] == ":":
-            yield Hit(node.end - 1, node.end, suggestion="改为“：”",
-                      fix=Fix.at(start=node.end - 1, end=node.end, replacement="：", safety="safe"))
+            yield Hit(
+                node.end - 1,
+                node.end,
+                suggestion="改为“：”",
+                fix=Fix.at(start=node.end - 1, end=node.end, replacement="：", safety="safe"),
+            )
 
 
 def _has_body(doc: Document) -> bool:
     return any(node.kind in ("heading", "paragraph") for node in doc.outline.children)
 
 
-@rule("ST305", "signature-missing", category="structure", severity="warning",
-      message="缺少落款：{type}应在正文之后署发文机关名称和成文日期")
+@rule(
+    "ST305",
+    "signature-missing",
+    category="structure",
+    severity="warning",
+    message="缺少落款：{type}应在正文之后署发文机关名称和成文日期",
+)
 def signature_missing(doc: Document) -> Iterator[Hit]:
     """A document whose profile requires a signature has none.
 
@@ -297,17 +358,27 @@ def signature_missing(doc: Document) -> Iterator[Hit]:
     if not last:
         return
     end_paragraph = last[-1]
-    yield Hit(end_paragraph.start, end_paragraph.end, args={"type": profile.type},
-              suggestion="在正文之后另起一行署发文机关名称，下一行写成文日期",
-              evidence={"profile": profile.name})
+    yield Hit(
+        end_paragraph.start,
+        end_paragraph.end,
+        args={"type": profile.type},
+        suggestion="在正文之后另起一行署发文机关名称，下一行写成文日期",
+        evidence={"profile": profile.name},
+    )
 
 
 _AFTER_SIGNATURE_OK = patterns.lazy(
-    r"(?:抄送|抄报|主送|印发|（此件|\(此件|此页无正文|附件|联系人|联系电话|（联系|\(联系)")
+    r"(?:抄送|抄报|主送|印发|（此件|\(此件|此页无正文|附件|联系人|联系电话|（联系|\(联系)"
+)
 
 
-@rule("ST306", "signature-not-last", category="structure", severity="warning",
-      message="落款之后仍有正文：落款应在正文之后")
+@rule(
+    "ST306",
+    "signature-not-last",
+    category="structure",
+    severity="warning",
+    message="落款之后仍有正文：落款应在正文之后",
+)
 def signature_not_last(doc: Document) -> Iterator[Hit]:
     """Body text follows the signature block.
 
@@ -331,12 +402,16 @@ def signature_not_last(doc: Document) -> Iterator[Hit]:
         if following is None or following.kind != "part" or not following.children:
             continue
         first = following.children[0]
-        text = doc.text[first.start:first.head_end]
+        text = doc.text[first.start : first.head_end]
         if _AFTER_SIGNATURE_OK.match(text):
             continue
-        if first.kind == "heading" or (first.kind == "paragraph" and len(text) > 40
-                                       and text.endswith(("。", "；", "！", "？"))):
-            yield Hit(first.head_start, first.head_end,
-                      suggestion="将该段移到落款之前",
-                      evidence={"signature_line": doc.position(node.start)[0]})
+        if first.kind == "heading" or (
+            first.kind == "paragraph" and len(text) > 40 and text.endswith(("。", "；", "！", "？"))
+        ):
+            yield Hit(
+                first.head_start,
+                first.head_end,
+                suggestion="将该段移到落款之前",
+                evidence={"signature_line": doc.position(node.start)[0]},
+            )
         return

@@ -6,6 +6,7 @@ Each rule reads the document's profile (``direction``, ``wording``, ``lower_bodi
 ``closings``, ``recipients.organ`` in ``rules/profiles``) and the outline; a document
 without a profile, or whose profile says nothing of these, gets no finding.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,21 +28,22 @@ _COPY_LINE = patterns.lazy(r"^[ \t\u3000]*抄[ \t\u3000]*送[ \t\u3000]*[:：][ 
 _COPY_ITEM = patterns.lazy(r"(?:[^，,、；;。（(\s]|[（(][^）)]*[）)])+")
 # A recipient that is a person: an office held (市长, 局长 …) after a surname or an
 # organ, or 尊敬的 before it; not an organ whose name ends in 局, 厅, 办公室 ….
-_LEADER = patterns.lazy(r"(?:尊敬的.{1,12}|.{0,12}(?:省长|市长|县长|区长|镇长|乡长|局长|厅长|处长|科长|主任|书记"
-                        r"|部长|主席|院长|秘书长|总经理|董事长|同志|领导))[：:]?$")
+_LEADER = patterns.lazy(
+    r"(?:尊敬的.{1,12}|.{0,12}(?:省长|市长|县长|区长|镇长|乡长|局长|厅长|处长|科长|主任|书记"
+    r"|部长|主席|院长|秘书长|总经理|董事长|同志|领导))[：:]?$"
+)
 
 
 def _main_paragraphs(doc: Document) -> list[Paragraph]:
     stop = body_end(doc)
     head = [(node.start, node.end) for node in doc.outline.children if node.kind in _HEAD_KINDS]
-    return [p for p in doc.body_paragraphs
-            if p.start < stop and not any(start <= p.start < end for start, end in head)]
+    return [p for p in doc.body_paragraphs if p.start < stop and not any(start <= p.start < end for start, end in head)]
 
 
 def _phrase(doc: Document, at: int, paragraph: Paragraph) -> str:
     """The phrase of the text model (up to ，：。；) around ``at``, within its paragraph."""
     ends = units(doc).phrase_ends
-    return doc.text[ends.start_of(at, paragraph.start):ends.end_of(at, paragraph.end)]
+    return doc.text[ends.start_of(at, paragraph.start) : ends.end_of(at, paragraph.end)]
 
 
 def _cited_spans(doc: Document) -> list[tuple[int, int]]:
@@ -49,8 +51,13 @@ def _cited_spans(doc: Document) -> list[tuple[int, int]]:
     return [(opening, closing) for opening, closing in paired_marks(doc).pairs if doc.text[opening] in "《“"]
 
 
-@rule("ST212", "wording-against-direction", category="structure", severity="warning",
-      message="{type}中使用了{what}“{phrase}”：{type}{reason}")
+@rule(
+    "ST212",
+    "wording-against-direction",
+    category="structure",
+    severity="warning",
+    message="{type}中使用了{what}“{phrase}”：{type}{reason}",
+)
 def wording_against_direction(doc: Document) -> Iterator[Hit]:
     """Wording the document's type must not use for the way it goes.
 
@@ -81,17 +88,28 @@ def wording_against_direction(doc: Document) -> Iterator[Hit]:
                 phrase = _phrase(doc, match.start(), paragraph)
                 if wording.in_clause_with and not any(word in phrase for word in wording.in_clause_with):
                     continue
-                yield Hit(match.start(), match.end(),
-                          args={"type": profile.type, "what": wording.name, "phrase": match.group(),
-                                "reason": wording.reason},
-                          severity=Severity(wording.severity),
-                          suggestion="改用与行文方向相符的用语",
-                          evidence={"profile": profile.name, "direction": profile.direction,
-                                    "phrase": match.group()})
+                yield Hit(
+                    match.start(),
+                    match.end(),
+                    args={
+                        "type": profile.type,
+                        "what": wording.name,
+                        "phrase": match.group(),
+                        "reason": wording.reason,
+                    },
+                    severity=Severity(wording.severity),
+                    suggestion="改用与行文方向相符的用语",
+                    evidence={"profile": profile.name, "direction": profile.direction, "phrase": match.group()},
+                )
 
 
-@rule("ST213", "copied-to-lower-bodies", category="structure", severity="warning",
-      message="{type}抄送下级机关（“{body}”）：上行文不应抄送下级机关")
+@rule(
+    "ST213",
+    "copied-to-lower-bodies",
+    category="structure",
+    severity="warning",
+    message="{type}抄送下级机关（“{body}”）：上行文不应抄送下级机关",
+)
 def copied_to_lower_bodies(doc: Document) -> Iterator[Hit]:
     """An upward document copied (抄送) to lower bodies.
 
@@ -118,14 +136,22 @@ def copied_to_lower_bodies(doc: Document) -> Iterator[Hit]:
             word = next((w for w in profile.lower_bodies if w in item.group()), None)
             if word is None:
                 continue
-            yield Hit(paragraph.start + item.start(), paragraph.start + item.end(),
-                      args={"type": profile.type, "body": item.group()},
-                      suggestion="从抄送中删去下级机关",
-                      evidence={"profile": profile.name, "word": word})
+            yield Hit(
+                paragraph.start + item.start(),
+                paragraph.start + item.end(),
+                args={"type": profile.type, "body": item.group()},
+                suggestion="从抄送中删去下级机关",
+                evidence={"profile": profile.name, "word": word},
+            )
 
 
-@rule("ST214", "addressed-to-leader", category="structure", severity="warning",
-      message="{type}主送领导个人（“{recipient}”）：应主送机关")
+@rule(
+    "ST214",
+    "addressed-to-leader",
+    category="structure",
+    severity="warning",
+    message="{type}主送领导个人（“{recipient}”）：应主送机关",
+)
 def addressed_to_leader(doc: Document) -> Iterator[Hit]:
     """A document that must go to an organ is addressed to a leader.
 
@@ -149,9 +175,13 @@ def addressed_to_leader(doc: Document) -> Iterator[Hit]:
             continue
         name = (node.title or "").strip()
         if _LEADER.match(name):
-            yield Hit(node.start, node.end, args={"type": profile.type, "recipient": name.rstrip("：:")},
-                      suggestion="改为主送上级机关，如“市人民政府：”",
-                      evidence={"profile": profile.name, "recipient": name})
+            yield Hit(
+                node.start,
+                node.end,
+                args={"type": profile.type, "recipient": name.rstrip("：:")},
+                suggestion="改为主送上级机关，如“市人民政府：”",
+                evidence={"profile": profile.name, "recipient": name},
+            )
         return
 
 
@@ -164,8 +194,13 @@ def _closings_elsewhere() -> dict[str, list[str]]:
     return owners
 
 
-@rule("ST215", "closing-of-another-genre", category="structure", severity="warning",
-      message="{type}使用了{other}的结语“{phrase}”")
+@rule(
+    "ST215",
+    "closing-of-another-genre",
+    category="structure",
+    severity="warning",
+    message="{type}使用了{other}的结语“{phrase}”",
+)
 def closing_of_another_genre(doc: Document) -> Iterator[Hit]:
     """The document closes with the formula of another type (a 请示 ending 特此报告).
 
@@ -187,15 +222,20 @@ def closing_of_another_genre(doc: Document) -> Iterator[Hit]:
     if profile is None or not profile.closings:
         return
     owners = _closings_elsewhere()
-    foreign = sorted((phrase for phrase, types in owners.items() if phrase not in profile.closings
-                      and profile.type not in types), key=len, reverse=True)
+    foreign = sorted(
+        (phrase for phrase, types in owners.items() if phrase not in profile.closings and profile.type not in types),
+        key=len,
+        reverse=True,
+    )
     if not foreign:
         return
     pattern = re.compile("|".join(re.escape(phrase) for phrase in foreign))
     for paragraph in _main_paragraphs(doc)[-_CLOSING_PARAGRAPHS:]:
         for match in pattern.finditer(doc.text, paragraph.start, paragraph.end):
-            yield Hit(match.start(), match.end(),
-                      args={"type": profile.type, "other": "、".join(owners[match.group()]),
-                            "phrase": match.group()},
-                      suggestion=f"改用{profile.type}的结语，如“{profile.closings[0]}”",
-                      evidence={"profile": profile.name, "belongs_to": owners[match.group()]})
+            yield Hit(
+                match.start(),
+                match.end(),
+                args={"type": profile.type, "other": "、".join(owners[match.group()]), "phrase": match.group()},
+                suggestion=f"改用{profile.type}的结语，如“{profile.closings[0]}”",
+                evidence={"profile": profile.name, "belongs_to": owners[match.group()]},
+            )

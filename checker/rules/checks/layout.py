@@ -14,6 +14,7 @@ GB/T 9704-2012: A4 (210 × 297 mm) portrait; 天头 (top margin) 37 mm ± 1 mm;
 订口 (left margin) 28 mm ± 1 mm; 版心 (text block) 156 mm × 225 mm; body in 3号
 仿宋 (16 pt); title in 2号 (22 pt); 一级标题 in 黑体, 二级标题 in 楷体.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -31,8 +32,20 @@ TOP_MARGIN, LEFT_MARGIN = 37.0, 28.0
 TEXT_BLOCK = (156.0, 225.0)
 TOLERANCE_MM = 1.0
 BODY_SIZE, TITLE_SIZE = 16.0, 22.0  # 三号, 二号
-_SIZE_NAMES = {42.0: "初号", 26.0: "一号", 22.0: "二号", 16.0: "三号", 14.0: "四号", 10.5: "五号",
-               36.0: "小初", 24.0: "小一", 18.0: "小二", 15.0: "小三", 12.0: "小四", 9.0: "小五"}
+_SIZE_NAMES = {
+    42.0: "初号",
+    26.0: "一号",
+    22.0: "二号",
+    16.0: "三号",
+    14.0: "四号",
+    10.5: "五号",
+    36.0: "小初",
+    24.0: "小一",
+    18.0: "小二",
+    15.0: "小三",
+    12.0: "小四",
+    9.0: "小五",
+}
 # Names a font of each family goes by in Word and WPS files.
 FONT_FAMILIES = {
     "仿宋": ("仿宋", "fangsong", "fang song", "fzfangsong", "stfangsong"),
@@ -73,8 +86,13 @@ def in_family(font: str, family: str) -> bool:
     return any(name in lowered for name in FONT_FAMILIES[family])
 
 
-@rule("LY101", "page-not-a4-portrait", category="layout", severity="warning",
-      message="页面不是A4纵向：实测{width}×{height} mm（{orientation}），GB/T 9704 规定A4纸（210×297 mm）纵向")
+@rule(
+    "LY101",
+    "page-not-a4-portrait",
+    category="layout",
+    severity="warning",
+    message="页面不是A4纵向：实测{width}×{height} mm（{orientation}），GB/T 9704 规定A4纸（210×297 mm）纵向",
+)
 def page_not_a4_portrait(doc: Document) -> Iterator[Hit]:
     """The page is not A4 portrait.
 
@@ -96,22 +114,33 @@ def page_not_a4_portrait(doc: Document) -> Iterator[Hit]:
     if abs(short - A4[0]) <= TOLERANCE_MM and abs(long_ - A4[1]) <= TOLERANCE_MM and portrait:
         return
     start, end = _anchor(doc)
-    yield Hit(start, end, args={"width": f"{width:g}", "height": f"{height:g}",
-                                "orientation": "纵向" if portrait else "横向"},
-              evidence={"width_mm": width, "height_mm": height, "orientation": page.orientation,
-                        "expected_mm": list(A4)})
+    yield Hit(
+        start,
+        end,
+        args={"width": f"{width:g}", "height": f"{height:g}", "orientation": "纵向" if portrait else "横向"},
+        evidence={"width_mm": width, "height_mm": height, "orientation": page.orientation, "expected_mm": list(A4)},
+    )
 
 
 def _margin_hits(doc: Document, key: str, measured: float | None, expected: float) -> Iterator[Hit]:
     """A hit when the margin ``key`` (top_mm, left_mm) the file states is off ``expected``."""
     if measured is not None and _off(measured, expected):
         start, end = _anchor(doc)
-        yield Hit(start, end, args={"measured": f"{measured:g}"},
-                  evidence={key: measured, "expected_mm": expected, "tolerance_mm": TOLERANCE_MM})
+        yield Hit(
+            start,
+            end,
+            args={"measured": f"{measured:g}"},
+            evidence={key: measured, "expected_mm": expected, "tolerance_mm": TOLERANCE_MM},
+        )
 
 
-@rule("LY102", "top-margin", category="layout", severity="warning",
-      message="上页边距（天头）为{measured} mm，GB/T 9704 规定37 mm±1 mm")
+@rule(
+    "LY102",
+    "top-margin",
+    category="layout",
+    severity="warning",
+    message="上页边距（天头）为{measured} mm，GB/T 9704 规定37 mm±1 mm",
+)
 def top_margin(doc: Document) -> Iterator[Hit]:
     """The top margin (天头) is not 37 mm ± 1 mm.
 
@@ -129,8 +158,13 @@ def top_margin(doc: Document) -> Iterator[Hit]:
     yield from _margin_hits(doc, "top_mm", page.top_mm if page else None, TOP_MARGIN)
 
 
-@rule("LY103", "left-margin", category="layout", severity="warning",
-      message="左页边距（订口）为{measured} mm，GB/T 9704 规定28 mm±1 mm")
+@rule(
+    "LY103",
+    "left-margin",
+    category="layout",
+    severity="warning",
+    message="左页边距（订口）为{measured} mm，GB/T 9704 规定28 mm±1 mm",
+)
 def left_margin(doc: Document) -> Iterator[Hit]:
     """The left margin (订口) is not 28 mm ± 1 mm.
 
@@ -147,8 +181,13 @@ def left_margin(doc: Document) -> Iterator[Hit]:
     yield from _margin_hits(doc, "left_mm", page.left_mm if page else None, LEFT_MARGIN)
 
 
-@rule("LY104", "text-block-size", category="layout", severity="warning",
-      message="版心为{width}×{height} mm，GB/T 9704 规定156×225 mm")
+@rule(
+    "LY104",
+    "text-block-size",
+    category="layout",
+    severity="warning",
+    message="版心为{width}×{height} mm，GB/T 9704 规定156×225 mm",
+)
 def text_block_size(doc: Document) -> Iterator[Hit]:
     """The text block (版心) is not 156 mm × 225 mm.
 
@@ -166,8 +205,14 @@ def text_block_size(doc: Document) -> Iterator[Hit]:
     page = _page(doc)
     if page is None:
         return
-    width_mm, height_mm, left, right, top, bottom = (page.width_mm, page.height_mm, page.left_mm, page.right_mm,
-                                                     page.top_mm, page.bottom_mm)
+    width_mm, height_mm, left, right, top, bottom = (
+        page.width_mm,
+        page.height_mm,
+        page.left_mm,
+        page.right_mm,
+        page.top_mm,
+        page.bottom_mm,
+    )
     if width_mm is None or height_mm is None or left is None or right is None or top is None or bottom is None:
         return
     if page.orientation == "landscape" or width_mm > height_mm:
@@ -175,12 +220,19 @@ def text_block_size(doc: Document) -> Iterator[Hit]:
     block = (round(width_mm - left - right, 1), round(height_mm - top - bottom, 1))
     if _off(block[0], TEXT_BLOCK[0]) or _off(block[1], TEXT_BLOCK[1]):
         start, end = _anchor(doc)
-        yield Hit(start, end, args={"width": f"{block[0]:g}", "height": f"{block[1]:g}"},
-                  evidence={"text_block_mm": list(block), "expected_mm": list(TEXT_BLOCK),
-                            "page_mm": [width_mm, height_mm],
-                            "margins_mm": {"top": top, "bottom": bottom, "left": left, "right": right},
-                            "arithmetic": f"{width_mm:g}−{left:g}−{right:g}={block[0]:g}；"
-                                          f"{height_mm:g}−{top:g}−{bottom:g}={block[1]:g}"})
+        yield Hit(
+            start,
+            end,
+            args={"width": f"{block[0]:g}", "height": f"{block[1]:g}"},
+            evidence={
+                "text_block_mm": list(block),
+                "expected_mm": list(TEXT_BLOCK),
+                "page_mm": [width_mm, height_mm],
+                "margins_mm": {"top": top, "bottom": bottom, "left": left, "right": right},
+                "arithmetic": f"{width_mm:g}−{left:g}−{right:g}={block[0]:g}；"
+                f"{height_mm:g}−{top:g}−{bottom:g}={block[1]:g}",
+            },
+        )
 
 
 # -- fonts and sizes by role ---------------------------------------------------------
@@ -234,8 +286,12 @@ def _spans_by_role(doc: Document, role: str) -> list[tuple[int, int]]:
     for node in doc.outline.walk():
         if role == "title" and node.kind == "title":
             spans.append((node.head_start, node.head_end))
-        elif role in ("heading1", "heading2") and node.kind == "heading" and node.level == int(role[-1]) \
-                and node.marker_start >= 0:
+        elif (
+            role in ("heading1", "heading2")
+            and node.kind == "heading"
+            and node.level == int(role[-1])
+            and node.marker_start >= 0
+        ):
             title_end = node.marker_end + len(node.title or "")
             spans.append((node.marker_start, min(node.head_end, max(title_end, node.marker_end))))
         elif role == "body" and node.kind == "paragraph":
@@ -243,8 +299,9 @@ def _spans_by_role(doc: Document, role: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _grouped(doc: Document, role: str, measure: Callable[[StyledRun], V | None],
-             wrong: Callable[[V], bool]) -> Iterator[tuple[V, list[tuple[int, int, int]]]]:
+def _grouped(
+    doc: Document, role: str, measure: Callable[[StyledRun], V | None], wrong: Callable[[V], bool]
+) -> Iterator[tuple[V, list[tuple[int, int, int]]]]:
     """(measured value, [(start, end, paragraph number) …]) for each value ``wrong`` rejects,
     in order of first appearance; only spans in body paragraphs (not table cells)."""
     runs = _runs(doc)
@@ -272,21 +329,42 @@ def _font(run: StyledRun) -> str | None:
 def _size_hits(doc: Document, role: str, expected: float) -> Iterator[Hit]:
     for measured, spans in _grouped(doc, role, _size, lambda size: abs(size - expected) > 0.25):
         start, end, _ = spans[0]
-        yield Hit(start, end, args={"measured": size_name(measured), "count": len(spans)},
-                  evidence={"measured_pt": measured, "expected_pt": expected,
-                            "paragraphs": [number for _, _, number in spans][:50], "count": len(spans)})
+        yield Hit(
+            start,
+            end,
+            args={"measured": size_name(measured), "count": len(spans)},
+            evidence={
+                "measured_pt": measured,
+                "expected_pt": expected,
+                "paragraphs": [number for _, _, number in spans][:50],
+                "count": len(spans),
+            },
+        )
 
 
 def _font_hits(doc: Document, role: str, family: str) -> Iterator[Hit]:
     for measured, spans in _grouped(doc, role, _font, lambda font: not in_family(font, family)):
         start, end, _ = spans[0]
-        yield Hit(start, end, args={"measured": measured, "count": len(spans)},
-                  evidence={"measured_font": measured, "expected_family": family,
-                            "paragraphs": [number for _, _, number in spans][:50], "count": len(spans)})
+        yield Hit(
+            start,
+            end,
+            args={"measured": measured, "count": len(spans)},
+            evidence={
+                "measured_font": measured,
+                "expected_family": family,
+                "paragraphs": [number for _, _, number in spans][:50],
+                "count": len(spans),
+            },
+        )
 
 
-@rule("LY111", "body-font-size", category="layout", severity="warning",
-      message="正文字号为{measured}（共{count}段），GB/T 9704 规定正文用三号字（16 pt）")
+@rule(
+    "LY111",
+    "body-font-size",
+    category="layout",
+    severity="warning",
+    message="正文字号为{measured}（共{count}段），GB/T 9704 规定正文用三号字（16 pt）",
+)
 def body_font_size(doc: Document) -> Iterator[Hit]:
     """Body text is not set in 3号 (16 pt).
 
@@ -304,8 +382,13 @@ def body_font_size(doc: Document) -> Iterator[Hit]:
     yield from _size_hits(doc, "body", BODY_SIZE)
 
 
-@rule("LY112", "title-font-size", category="layout", severity="warning",
-      message="标题字号为{measured}，GB/T 9704 规定标题用二号字（22 pt）")
+@rule(
+    "LY112",
+    "title-font-size",
+    category="layout",
+    severity="warning",
+    message="标题字号为{measured}，GB/T 9704 规定标题用二号字（22 pt）",
+)
 def title_font_size(doc: Document) -> Iterator[Hit]:
     """The title is not set in 2号 (22 pt).
 
@@ -321,8 +404,13 @@ def title_font_size(doc: Document) -> Iterator[Hit]:
     yield from _size_hits(doc, "title", TITLE_SIZE)
 
 
-@rule("LY121", "body-font", category="layout", severity="warning",
-      message="正文字体为“{measured}”（共{count}段），GB/T 9704 规定正文用仿宋")
+@rule(
+    "LY121",
+    "body-font",
+    category="layout",
+    severity="warning",
+    message="正文字体为“{measured}”（共{count}段），GB/T 9704 规定正文用仿宋",
+)
 def body_font(doc: Document) -> Iterator[Hit]:
     """Body text is not in a 仿宋 font.
 
@@ -338,8 +426,13 @@ def body_font(doc: Document) -> Iterator[Hit]:
     yield from _font_hits(doc, "body", "仿宋")
 
 
-@rule("LY122", "heading1-font", category="layout", severity="warning",
-      message="一级标题字体为“{measured}”（共{count}处），一级标题应用黑体")
+@rule(
+    "LY122",
+    "heading1-font",
+    category="layout",
+    severity="warning",
+    message="一级标题字体为“{measured}”（共{count}处），一级标题应用黑体",
+)
 def heading1_font(doc: Document) -> Iterator[Hit]:
     """A level-1 heading (一、) is not in 黑体.
 
@@ -357,8 +450,13 @@ def heading1_font(doc: Document) -> Iterator[Hit]:
     yield from _font_hits(doc, "heading1", "黑体")
 
 
-@rule("LY123", "heading2-font", category="layout", severity="warning",
-      message="二级标题字体为“{measured}”（共{count}处），二级标题应用楷体")
+@rule(
+    "LY123",
+    "heading2-font",
+    category="layout",
+    severity="warning",
+    message="二级标题字体为“{measured}”（共{count}处），二级标题应用楷体",
+)
 def heading2_font(doc: Document) -> Iterator[Hit]:
     """A level-2 heading (（一）) is not in 楷体.
 

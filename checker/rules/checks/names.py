@@ -11,6 +11,7 @@ beginning and an end) is reported as a variant of it: 黄花科技园 beside
 variants. TM102 applies the user's glossaries (``Settings.glossaries``): their
 forbidden variants are reported with the canonical name as the fix.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -30,10 +31,44 @@ from checker.rules.rulepacks import glossary_terms, matcher
 
 # Words that end a name. Longer ones first so that the tail is the whole word.
 NAME_ENDINGS = (
-    "管理委员会", "委员会", "管委会", "办公室", "办公厅", "服务中心", "中心", "科技园", "产业园", "工业园",
-    "创意园", "软件园", "物流园", "文化园", "园区", "示范区", "试验区", "开发区", "实验区", "功能区", "基地",
-    "大厅", "平台", "计划", "工程", "行动", "办法", "集团", "公司", "协会", "研究院", "研究所", "大厦",
-    "局", "委", "办", "厅", "署",
+    "管理委员会",
+    "委员会",
+    "管委会",
+    "办公室",
+    "办公厅",
+    "服务中心",
+    "中心",
+    "科技园",
+    "产业园",
+    "工业园",
+    "创意园",
+    "软件园",
+    "物流园",
+    "文化园",
+    "园区",
+    "示范区",
+    "试验区",
+    "开发区",
+    "实验区",
+    "功能区",
+    "基地",
+    "大厅",
+    "平台",
+    "计划",
+    "工程",
+    "行动",
+    "办法",
+    "集团",
+    "公司",
+    "协会",
+    "研究院",
+    "研究所",
+    "大厦",
+    "局",
+    "委",
+    "办",
+    "厅",
+    "署",
 )
 # Words that end the name of a body: a long name with one of these before the
 # dropped word names a unit of that body (中国版权保护中心华南版权登记大厅).
@@ -54,8 +89,7 @@ _CLEARLY_MORE = 3  # the usual form is used at least this often, and this many t
 _LONG_NAME = 12  # a name this long, written as often with an inner word dropped, is one name
 # A difference of one of these is a different body, not a variant: 第一/第二,
 # 东区/西区, 省/市, 人民 (市人民政府 / 市政府 is a usual short form).
-_DISTINCT = set("一二三四五六七八九十百零〇0123456789东南西北中上下前后左右内外新老大小省市县区镇乡村"
-                "甲乙丙丁总分高低")
+_DISTINCT = set("一二三四五六七八九十百零〇0123456789东南西北中上下前后左右内外新老大小省市县区镇乡村甲乙丙丁总分高低")
 # Particles, pronouns and conjunctions: a name is not compared across them (工业和信息化局
 # is compared as 信息化局, which loses little and keeps two joined names apart).
 _NOT_IN_NAMES = set("的了或和与及在向把被这那其从于是等并也都将已可对为着过")
@@ -120,7 +154,7 @@ def _candidates(run: str) -> list[str]:
     # a name does not run across a particle: 粉碎了林彪反党集团 is a clause
     particle = _UP_TO_PARTICLE.match(run)
     if particle:
-        run = run[particle.end():]
+        run = run[particle.end() :]
     return [run[k:] for k in range(0, len(run) - _SHORTEST + 1) if "\u4e00" <= run[k] <= "\u9fff"]
 
 
@@ -163,8 +197,9 @@ def name_variants(doc: Document) -> list[Variant]:
     # The forms a variant may be compared with: those used clearly often, and long
     # ones (a long name used as often with an inner word dropped, see _more_usual).
     usual = {name for name, count in counts.items() if count >= _CLEARLY_MORE and len(name) >= _USUAL_SHORTEST}
-    long_names = {name for name in counts if len(name) >= _LONG_NAME
-                  and _BODY_ENDING.search(name, 0, len(name) - _SHARED_END)}
+    long_names = {
+        name for name in counts if len(name) >= _LONG_NAME and _BODY_ENDING.search(name, 0, len(name) - _SHARED_END)
+    }
     # A variant and its usual form share their ends: a candidate is compared only with
     # the forms that begin and end as it does. They are filed by their last characters,
     # then their first ones: every candidate of a run ends as the run does, so a run
@@ -173,8 +208,9 @@ def name_variants(doc: Document) -> list[Variant]:
     for name in sorted(usual | long_names):  # sorted: ties between forms resolve the same in every run
         forms_by_ends.setdefault(name[-_SHARED_END:], {}).setdefault(name[:_SHARED_START], []).append(name)
     words = lexicon()
-    context = _Context(counts, usual, abbreviations, introduced, places_before,
-                       words.is_word if words is not None else _no_word)
+    context = _Context(
+        counts, usual, abbreviations, introduced, places_before, words.is_word if words is not None else _no_word
+    )
     known = gazetteer(doc.settings).known
     # the longest candidate of each distinct run that is a variant (one per use)
     variant_of: dict[str, tuple[str, Comparison] | None] = {}
@@ -221,11 +257,11 @@ _LIST_REACH = 60  # characters looked at on each side
 def _listed_beside(text: str, start: int, end: int, usual: str) -> bool:
     """Is the usual form the item next to the variant in a list (河北石油集团有限责任
     公司、天津石油集团有限公司)? Items of one list are different bodies."""
-    before = text[max(0, start - _LIST_REACH):start]
+    before = text[max(0, start - _LIST_REACH) : start]
     at = before.rfind(usual)
     if at >= 0 and _NEXT_ITEM.fullmatch(before, at + len(usual)):
         return True
-    after = text[end:end + _LIST_REACH]
+    after = text[end : end + _LIST_REACH]
     at = after.find(usual)
     return at >= 0 and bool(_NEXT_ITEM.fullmatch(after, 0, at))
 
@@ -253,8 +289,8 @@ _LEVEL_WORDS = patterns.lazy("(?:维吾尔|壮族|回族)?(?:特别行政区|自
 def _place_before(run: str, at: int, places: frozenset[str]) -> str | None:
     """The place name that ends at ``at`` in ``run``, if any (longest first)."""
     for size in (4, 3, 2):
-        if at >= size and run[at - size:at] in places:
-            return run[at - size:at]
+        if at >= size and run[at - size : at] in places:
+            return run[at - size : at]
     return None
 
 
@@ -275,11 +311,12 @@ def _compare(candidate: str, forms: list[str], context: _Context) -> Comparison 
         if not 1 <= size <= _MOST_DIFFERENT:
             continue
         for position in range(_SHARED_START, len(name) - _SHARED_END - size + 1):
-            if name[:position] + name[position + size:] != candidate:
+            if name[:position] + name[position + size :] != candidate:
                 continue
-            chunk = name[position:position + size]
-            if _acceptable(chunk) and _more_usual(name, counts[name], count, dropped_from_longer=True,
-                                                  position=position):
+            chunk = name[position : position + size]
+            if _acceptable(chunk) and _more_usual(
+                name, counts[name], count, dropped_from_longer=True, position=position
+            ):
                 best = _better(best, (name, count, counts[name], "dropped", "", chunk))
     # adding or changing needs a usual name of the right length
     usual_lengths = {len(name) for name in forms if name in usual}
@@ -287,10 +324,13 @@ def _compare(candidate: str, forms: list[str], context: _Context) -> Comparison 
     # or a kind of the body (国务院部门办公厅, 石油集团有限责任公司), not a slip.
     if length - 1 in usual_lengths:
         for i in range(_SHARED_START, length - _SHARED_END):
-            name = candidate[:i] + candidate[i + 1:]
+            name = candidate[:i] + candidate[i + 1 :]
             chunk = candidate[i]
-            if name in usual and _acceptable(chunk) and _more_usual(name, counts[name], count,
-                                                                    dropped_from_longer=False):
+            if (
+                name in usual
+                and _acceptable(chunk)
+                and _more_usual(name, counts[name], count, dropped_from_longer=False)
+            ):
                 best = _better(best, (name, count, counts[name], "added", chunk, ""))
     # the candidate changes one character of a usual name
     if length in usual_lengths:
@@ -304,13 +344,16 @@ def _compare(candidate: str, forms: list[str], context: _Context) -> Comparison 
                 continue
             for i in range(_SHARED_START, length - _SHARED_END):
                 if name[i] != candidate[i]:
-                    if name[:i] == candidate[:i] and name[i + 1:] == candidate[i + 1:]:
+                    if name[:i] == candidate[:i] and name[i + 1 :] == candidate[i + 1 :]:
                         changes.append((i, order, name))
                     break
         for i, _, name in sorted(changes):
-            if _acceptable(name[i]) and _acceptable(candidate[i]) \
-                    and not _both_words(candidate, name, i, context.is_word) \
-                    and _more_usual(name, counts[name], count, dropped_from_longer=False):
+            if (
+                _acceptable(name[i])
+                and _acceptable(candidate[i])
+                and not _both_words(candidate, name, i, context.is_word)
+                and _more_usual(name, counts[name], count, dropped_from_longer=False)
+            ):
                 best = _better(best, (name, count, counts[name], "changed", candidate[i], name[i]))
     return best
 
@@ -329,8 +372,8 @@ def form_difference(variant: str, usual: str) -> tuple[str, str, str] | None:
         return None
     longer, shorter = (usual, variant) if size > 0 else (variant, usual)
     for position in range(_SHARED_START, len(longer) - _SHARED_END - abs(size) + 1):
-        if size and longer[:position] + longer[position + abs(size):] == shorter:
-            chunk = longer[position:position + abs(size)]
+        if size and longer[:position] + longer[position + abs(size) :] == shorter:
+            chunk = longer[position : position + abs(size)]
             if not _acceptable(chunk):
                 return None
             return ("dropped", "", chunk) if size > 0 else ("added", chunk, "")
@@ -351,25 +394,33 @@ def _both_words(candidate: str, name: str, i: int, is_word: Callable[[str], bool
     """Do both characters make a word with the same neighbour (石油/石化, 油田/化田)? Then
     the difference is a part that tells two bodies apart, not a slip of one."""
     left, right = candidate[i - 1], candidate[i + 1]
-    return (is_word(left + candidate[i]) and is_word(left + name[i])) \
-        or (is_word(candidate[i] + right) and is_word(name[i] + right))
+    return (is_word(left + candidate[i]) and is_word(left + name[i])) or (
+        is_word(candidate[i] + right) and is_word(name[i] + right)
+    )
 
 
 def _acceptable(chunk: str) -> bool:
     """May a difference of this chunk make two forms of one name?"""
-    return chunk not in _NOT_A_VARIANT_CHUNKS and not any(ch in _DISTINCT or not "\u4e00" <= ch <= "\u9fff"
-                                                         for ch in chunk)
+    return chunk not in _NOT_A_VARIANT_CHUNKS and not any(
+        ch in _DISTINCT or not "\u4e00" <= ch <= "\u9fff" for ch in chunk
+    )
 
 
-def _more_usual(usual: str, usual_count: int, count: int, dropped_from_longer: bool,
-                position: int | None = None) -> bool:
+def _more_usual(
+    usual: str, usual_count: int, count: int, dropped_from_longer: bool, position: int | None = None
+) -> bool:
     """Is the other form clearly the document's usual one? Twice as frequent and at
     least twice used; or, for a long name used as often with an inner word
     dropped, the full form (names are written in full, then shortened by mistake)."""
     if usual_count >= _CLEARLY_MORE and usual_count >= _CLEARLY_MORE * count:
         return True
-    return dropped_from_longer and usual_count >= count and len(usual) >= _LONG_NAME and position is not None \
+    return (
+        dropped_from_longer
+        and usual_count >= count
+        and len(usual) >= _LONG_NAME
+        and position is not None
         and any(ending in usual[:position] for ending in BODY_ENDINGS)
+    )
 
 
 def _better(best: Comparison | None, candidate: Comparison) -> Comparison:
@@ -396,8 +447,14 @@ def _usual_lines(doc: Document, usual: set[str]) -> dict[str, list[int]]:
     return {name: sorted(found) for name, found in lines.items()}
 
 
-@rule("TM101", "name-variant", category="terminology", severity="warning", fix="unsafe",
-      message="“{variant}”与本文的“{usual}”（{usual_count}次）只差“{difference}”，疑为同一名称的不同写法")
+@rule(
+    "TM101",
+    "name-variant",
+    category="terminology",
+    severity="warning",
+    fix="unsafe",
+    message="“{variant}”与本文的“{usual}”（{usual_count}次）只差“{difference}”，疑为同一名称的不同写法",
+)
 def name_variant(doc: Document) -> Iterator[Hit]:
     """A name written differently from the way the document usually writes it.
 
@@ -430,14 +487,26 @@ def name_variant(doc: Document) -> Iterator[Hit]:
         if variant.change == "changed":
             difference = f"{variant.chunk_variant}/{variant.chunk_usual}"
         lines = usual_lines.get(variant.usual, [])[:10]
-        yield Hit(variant.start, variant.end,
-                  args={"variant": variant.variant, "usual": variant.usual, "usual_count": variant.usual_count,
-                        "difference": difference},
-                  suggestion=f"改为“{variant.usual}”",
-                  fix=Fix.at(start=variant.start, end=variant.end, replacement=variant.usual, safety="unsafe"),
-                             evidence={"variant": variant.variant, "variant_count": variant.variant_count,
-                            "usual": variant.usual, "usual_count": variant.usual_count,
-                            "change": variant.change, "usual_lines": lines})
+        yield Hit(
+            variant.start,
+            variant.end,
+            args={
+                "variant": variant.variant,
+                "usual": variant.usual,
+                "usual_count": variant.usual_count,
+                "difference": difference,
+            },
+            suggestion=f"改为“{variant.usual}”",
+            fix=Fix.at(start=variant.start, end=variant.end, replacement=variant.usual, safety="unsafe"),
+            evidence={
+                "variant": variant.variant,
+                "variant_count": variant.variant_count,
+                "usual": variant.usual,
+                "usual_count": variant.usual_count,
+                "change": variant.change,
+                "usual_lines": lines,
+            },
+        )
 
 
 def _accepted_at(text: str, variant: Variant, accepted: frozenset[str]) -> bool:
@@ -445,12 +514,22 @@ def _accepted_at(text: str, variant: Variant, accepted: frozenset[str]) -> bool:
     ``accept`` list): the variant itself, or a longer accepted name ending with it?"""
     if variant.variant in accepted:
         return True
-    return any(len(word) > len(variant.variant) and word.endswith(variant.variant)
-               and text.startswith(word, variant.end - len(word)) for word in accepted)
+    return any(
+        len(word) > len(variant.variant)
+        and word.endswith(variant.variant)
+        and text.startswith(word, variant.end - len(word))
+        for word in accepted
+    )
 
 
-@rule("TM102", "glossary-variant", category="terminology", severity="warning", fix="safe",
-      message="“{variant}”是“{canonical}”的不规范写法（术语表 {glossary}）")
+@rule(
+    "TM102",
+    "glossary-variant",
+    category="terminology",
+    severity="warning",
+    fix="safe",
+    message="“{variant}”是“{canonical}”的不规范写法（术语表 {glossary}）",
+)
 def glossary_variant(doc: Document) -> Iterator[Hit]:
     """A name written in a form the user's glossary forbids.
 
@@ -485,14 +564,24 @@ def glossary_variant(doc: Document) -> Iterator[Hit]:
                 index = bisect.bisect_right(starts, start) - 1
                 if index >= 0 and end <= canonical[index][1] and canonical[index] != (start, end):
                     continue  # the variant is part of the canonical name here
-                fix = None if term.fix == "none" else Fix.at(start=start, end=end, replacement=term.canonical,
-                                                             safety=fix_safety(term.fix))
-                yield Hit(start, end, args={"variant": variant, "canonical": term.canonical,
-                                            "glossary": term.glossary},
-                          suggestion=f"改为“{term.canonical}”", fix=fix,
-                          evidence={"glossary": term.glossary, "canonical": term.canonical,
-                                    **({"note": term.note} if term.note else {})},
-                          severity=Severity(term.level) if term.level and term.level != "warning" else None)
+                fix = (
+                    None
+                    if term.fix == "none"
+                    else Fix.at(start=start, end=end, replacement=term.canonical, safety=fix_safety(term.fix))
+                )
+                yield Hit(
+                    start,
+                    end,
+                    args={"variant": variant, "canonical": term.canonical, "glossary": term.glossary},
+                    suggestion=f"改为“{term.canonical}”",
+                    fix=fix,
+                    evidence={
+                        "glossary": term.glossary,
+                        "canonical": term.canonical,
+                        **({"note": term.note} if term.note else {}),
+                    },
+                    severity=Severity(term.level) if term.level and term.level != "warning" else None,
+                )
 
 
 def _near_misses(doc: Document) -> list[NearMiss]:
@@ -503,12 +592,21 @@ def official_name_near_misses(doc: Document) -> list[NearMiss]:
     return gazetteer(doc.settings).near_misses(doc.text, doc.body_spans)
 
 
-_CHANGES = {"dropped": "漏了“{name_chunk}”", "added": "多了“{written_chunk}”",
-            "changed": "“{name_chunk}”写成了“{written_chunk}”"}
+_CHANGES = {
+    "dropped": "漏了“{name_chunk}”",
+    "added": "多了“{written_chunk}”",
+    "changed": "“{name_chunk}”写成了“{written_chunk}”",
+}
 
 
-@rule("TM103", "official-name-misspelt", category="terminology", severity="error", fix="unsafe",
-      message="“{written}”疑为“{name}”之误（{change}）")
+@rule(
+    "TM103",
+    "official-name-misspelt",
+    category="terminology",
+    severity="error",
+    fix="unsafe",
+    message="“{written}”疑为“{name}”之误（{change}）",
+)
 def official_name_misspelt(doc: Document) -> Iterator[Hit]:
     """An official name written with a character missing, added or changed.
 
@@ -537,8 +635,11 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
     """
     for miss in _near_misses(doc):
         change = _CHANGES[miss.change].format(name_chunk=miss.name_chunk, written_chunk=miss.written_chunk)
-        yield Hit(miss.start, miss.end, args={"written": miss.written, "name": miss.name, "change": change},
-                  suggestion=f"改为“{miss.name}”",
-                  fix=Fix.at(start=miss.start, end=miss.end, replacement=miss.name, safety="unsafe"),
-                  evidence={"written": miss.written, "name": miss.name, "change": miss.change,
-                            "name_list": miss.group})
+        yield Hit(
+            miss.start,
+            miss.end,
+            args={"written": miss.written, "name": miss.name, "change": change},
+            suggestion=f"改为“{miss.name}”",
+            fix=Fix.at(start=miss.start, end=miss.end, replacement=miss.name, safety="unsafe"),
+            evidence={"written": miss.written, "name": miss.name, "change": miss.change, "name_list": miss.group},
+        )

@@ -16,6 +16,7 @@ through the text to the possible first characters of a pattern that begins with 
 literal, a class or alternatives of literals, but tries a pattern that begins with a
 look-behind or a look-ahead at every position of the text.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,8 +54,9 @@ class NumberUsageRulesError(ValueError):
 
 
 # load_number_usage_rules(path=None): the word lists, validated against the schema
-load_number_usage_rules = RuleData("number_usage.yaml", NumberUsageRules, noun="数字用法规则",
-                                   error=NumberUsageRulesError)
+load_number_usage_rules = RuleData(
+    "number_usage.yaml", NumberUsageRules, noun="数字用法规则", error=NumberUsageRulesError
+)
 
 
 def _body_ranges(doc: Document) -> list[tuple[int, int]]:
@@ -74,10 +76,12 @@ def _count_pattern(measures: tuple[str, ...]) -> re.Pattern[str]:
     first character tells the kinds apart. A count has at most 9 digits; a longer run is
     not a count (and int() caps digits)."""
     words = "|".join(re.escape(m) for m in sorted(measures, key=len, reverse=True))
-    return re.compile(f"([{ARABIC}{_CHINESE_NUMERAL}]"
-                      f"(?:(?<=[{ARABIC}])(?<![{ARABIC}.．第].)[{ARABIC}]{{0,8}}"
-                      f"|(?<=[{_CHINESE_NUMERAL}])(?<![{_CHINESE_NUMERAL}{CHINESE_ZEROS}第前后头首每这那几“].)"
-                      f"[{_CHINESE_NUMERAL}]{{0,3}}))({words})")
+    return re.compile(
+        f"([{ARABIC}{_CHINESE_NUMERAL}]"
+        f"(?:(?<=[{ARABIC}])(?<![{ARABIC}.．第].)[{ARABIC}]{{0,8}}"
+        f"|(?<=[{_CHINESE_NUMERAL}])(?<![{_CHINESE_NUMERAL}{CHINESE_ZEROS}第前后头首每这那几“].)"
+        f"[{_CHINESE_NUMERAL}]{{0,3}}))({words})"
+    )
 
 
 # A Chinese count followed by one of these ends a name (机场三期、) or numbers a session.
@@ -121,8 +125,7 @@ def counts(doc: Document) -> dict[str, list[Count]]:
                 arabic = to_int(match.group(1))
                 if arabic is None:
                     continue
-                found[match.group(2)].append(Count(match.start(), match.end(), arabic,
-                                                   match.group(2), False))
+                found[match.group(2)].append(Count(match.start(), match.end(), arabic, match.group(2), False))
                 continue
             value = chinese_to_int(match.group(1))
             digits = match.group(1)
@@ -132,9 +135,12 @@ def counts(doc: Document) -> dict[str, list[Count]]:
                 continue  # 三四个: two neighbouring digits are an approximation, written in Chinese
             if text.startswith(set_phrases, match.start()):
                 continue
-            after = text[match.end():match.end() + 1]
-            if (text.startswith(not_a_count, match.end()) or (after and after in _NAMING_AFTER)
-                    or text[match.start() - 1:match.start()] in ("届", "大")):
+            after = text[match.end() : match.end() + 1]
+            if (
+                text.startswith(not_a_count, match.end())
+                or (after and after in _NAMING_AFTER)
+                or text[match.start() - 1 : match.start()] in ("届", "大")
+            ):
                 continue  # 十三届全国人大, 八届五次全会, 机场三期、: numbering or naming, not counting
             if _sums_up_a_list(text, match.start(), start):
                 continue
@@ -160,15 +166,22 @@ def mixed_counts(doc: Document) -> list[tuple[Count, OtherForm]]:
             continue
         # On a tie report the Chinese form: GB/T 15835 prefers Arabic numerals for counting.
         minority, majority = (chinese, arabic) if len(chinese) <= len(arabic) else (arabic, chinese)
-        other = OtherForm(tuple(text[c.start:c.end] for c in majority[:5]),
-                          tuple(sorted({doc.position(c.start)[0] for c in majority}))[:20])
+        other = OtherForm(
+            tuple(text[c.start : c.end] for c in majority[:5]),
+            tuple(sorted({doc.position(c.start)[0] for c in majority}))[:20],
+        )
         result.extend((count, other) for count in minority)
     result.sort(key=lambda pair: pair[0].start)
     return result
 
 
-@rule("NU101", "mixed-numeral-forms", category="numeral", severity="info",
-      message="同类计数“{measure}”本文有的用阿拉伯数字、有的用汉字数字：此处“{found}”，他处如“{other}”")
+@rule(
+    "NU101",
+    "mixed-numeral-forms",
+    category="numeral",
+    severity="info",
+    message="同类计数“{measure}”本文有的用阿拉伯数字、有的用汉字数字：此处“{found}”，他处如“{other}”",
+)
 def mixed_numeral_forms(doc: Document) -> Iterator[Hit]:
     """The same kind of count written with Arabic numerals in one place and Chinese in another.
 
@@ -192,18 +205,26 @@ def mixed_numeral_forms(doc: Document) -> Iterator[Hit]:
     """
     text = doc.text
     for count, other in doc.view(mixed_counts):
-        found = text[count.start:count.end]
+        found = text[count.start : count.end]
         if count.chinese:
             suggestion = f"与本文其他计数一致，写作“{count.value}{count.measure}”"
         else:
-            suggestion = (f"与本文其他计数一致，写作“{to_chinese(count.value)}{count.measure}”，"
-                          "或把本文此类计数统一为阿拉伯数字")
-        yield Hit(count.start, count.end, args={"measure": count.measure, "found": found, "other": other.examples[0]},
-                  suggestion=suggestion,
-                  evidence={"measure": count.measure, "value": count.value,
-                            "form": "chinese" if count.chinese else "arabic",
-                            "other_form_examples": list(other.examples),
-                            "other_form_lines": list(other.lines)})
+            suggestion = (
+                f"与本文其他计数一致，写作“{to_chinese(count.value)}{count.measure}”，或把本文此类计数统一为阿拉伯数字"
+            )
+        yield Hit(
+            count.start,
+            count.end,
+            args={"measure": count.measure, "found": found, "other": other.examples[0]},
+            suggestion=suggestion,
+            evidence={
+                "measure": count.measure,
+                "value": count.value,
+                "form": "chinese" if count.chinese else "arabic",
+                "other_form_examples": list(other.examples),
+                "other_form_lines": list(other.lines),
+            },
+        )
 
 
 # -- NU102: a range that drops the first % or 万/亿 ---------------------------------
@@ -227,8 +248,14 @@ def dropped_range_marks(doc: Document) -> list[re.Match[str]]:
     return found
 
 
-@rule("NU102", "range-drops-unit", category="numeral", severity="warning",
-      message="数值范围“{found}”省略了前一个数的“{mark}”，应写作“{right}”", fix="safe")
+@rule(
+    "NU102",
+    "range-drops-unit",
+    category="numeral",
+    severity="warning",
+    message="数值范围“{found}”省略了前一个数的“{mark}”，应写作“{right}”",
+    fix="safe",
+)
 def range_drops_unit(doc: Document) -> Iterator[Hit]:
     """A range whose first number lost its % or 万/亿: 30～40%, 3～5万元.
 
@@ -248,8 +275,13 @@ def range_drops_unit(doc: Document) -> Iterator[Hit]:
         mark = match.group(4)
         at = match.end(1)
         right = match.group(1) + mark + match.group(2) + match.group(3) + mark
-        yield Hit(match.start(), match.end(), args={"found": match.group(), "mark": mark, "right": right},
-                  suggestion=f"写作“{right}”", fix=Fix.at(start=at, end=at, replacement=mark))
+        yield Hit(
+            match.start(),
+            match.end(),
+            args={"found": match.group(), "mark": mark, "right": right},
+            suggestion=f"写作“{right}”",
+            fix=Fix.at(start=at, end=at, replacement=mark),
+        )
 
 
 # -- NU103: double approximation ----------------------------------------------------
@@ -263,7 +295,8 @@ QualifierSpec = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 @lru_cache(maxsize=8)
 def _qualifier_patterns(
-        spec: tuple[QualifierSpec, ...]) -> list[tuple[str, re.Pattern[str], tuple[str, ...], tuple[str, ...]]]:
+    spec: tuple[QualifierSpec, ...],
+) -> list[tuple[str, re.Pattern[str], tuple[str, ...], tuple[str, ...]]]:
     compiled = []
     for name, before, after, unless in spec:
         before_words = "|".join(re.escape(w) for w in sorted(before, key=len, reverse=True))
@@ -278,8 +311,8 @@ def _qualifier_patterns(
 def double_qualifiers(doc: Document) -> list[tuple[re.Match[str], str]]:
     data = load_number_usage_rules()
     spec: tuple[QualifierSpec, ...] = tuple(
-        (q.name, tuple(q.before), tuple(q.after), tuple(q.unless_followed_by or ()))
-        for q in data.double_qualifiers)
+        (q.name, tuple(q.before), tuple(q.after), tuple(q.unless_followed_by or ())) for q in data.double_qualifiers
+    )
     prefixes = set(data.qualifier_word_prefixes)
     text = doc.text
     found = []
@@ -296,8 +329,14 @@ def double_qualifiers(doc: Document) -> list[tuple[re.Match[str], str]]:
     return found
 
 
-@rule("NU103", "double-approximation", category="numeral", severity="warning",
-      message="“{first}”与“{second}”重复表达约数或界限（{pattern}），只需保留一个", fix="unsafe")
+@rule(
+    "NU103",
+    "double-approximation",
+    category="numeral",
+    severity="warning",
+    message="“{first}”与“{second}”重复表达约数或界限（{pattern}），只需保留一个",
+    fix="unsafe",
+)
 def double_approximation(doc: Document) -> Iterator[Hit]:
     """A number qualified twice the same way: 约…左右, 超过…以上, 不足…以下, 近…多.
 
@@ -321,20 +360,26 @@ def double_approximation(doc: Document) -> Iterator[Hit]:
     text = doc.text
     for match, name in doc.view(double_qualifiers):
         first, second = match.group(1), match.group(2)
-        yield Hit(match.start(), match.end(), args={"first": first, "second": second, "pattern": name},
-                  suggestion=f"删去“{second}”或“{first}”",
-                  fix=Fix.at(start=match.start(2), end=match.end(2), replacement="", safety="unsafe"),
-                  evidence={"pattern": name, "text": text[match.start():match.end()]})
+        yield Hit(
+            match.start(),
+            match.end(),
+            args={"first": first, "second": second, "pattern": name},
+            suggestion=f"删去“{second}”或“{first}”",
+            fix=Fix.at(start=match.start(2), end=match.end(2), replacement="", safety="unsafe"),
+            evidence={"pattern": name, "text": text[match.start() : match.end()]},
+        )
 
 
 # -- NU104: short years ---------------------------------------------------------------
 
-_SHORT_YEAR = patterns.lazy(f"([{ARABIC}](?<![{ARABIC}.．/\\-－A-Za-z].)[{ARABIC}])年"
-                            f"(?=[{ARABIC}]{{1,2}}月|底|初|末|度|上半年|下半年)")
+_SHORT_YEAR = patterns.lazy(
+    f"([{ARABIC}](?<![{ARABIC}.．/\\-－A-Za-z].)[{ARABIC}])年(?=[{ARABIC}]{{1,2}}月|底|初|末|度|上半年|下半年)"
+)
 
 
-def _years_before(pattern: re.Pattern[str], text: str, ranges: list[tuple[int, int]],
-                  digits: int) -> list[re.Match[str]]:
+def _years_before(
+    pattern: re.Pattern[str], text: str, ranges: list[tuple[int, int]], digits: int
+) -> list[re.Match[str]]:
     """The matches of ``pattern.finditer(text, start, end)`` over the ranges, for a pattern
     whose matches are ``digits`` characters (none of them 年) and then 年. Two such matches
     cannot overlap, so each is found by trying the pattern ``digits`` characters before a
@@ -366,8 +411,14 @@ def short_years(doc: Document) -> list[tuple[re.Match[str], str]]:
     return found
 
 
-@rule("NU104", "short-year", category="numeral", severity="warning",
-      message="年份“{found}”简写了，应写全为“{year}年”", fix="unsafe")
+@rule(
+    "NU104",
+    "short-year",
+    category="numeral",
+    severity="warning",
+    message="年份“{found}”简写了，应写全为“{year}年”",
+    fix="unsafe",
+)
 def short_year(doc: Document) -> Iterator[Hit]:
     """A year written with two digits: 16年3月, 15年底, 16年度.
 
@@ -383,9 +434,13 @@ def short_year(doc: Document) -> Iterator[Hit]:
         ending in the same two digits, else the latest century used).
     """
     for match, year in doc.view(short_years):
-        yield Hit(match.start(), match.end(), args={"found": match.group(), "year": year},
-                  suggestion=f"写作“{year}年”",
-                  fix=Fix.at(start=match.start(), end=match.start(1) + 2, replacement=year, safety="unsafe"))
+        yield Hit(
+            match.start(),
+            match.end(),
+            args={"found": match.group(), "year": year},
+            suggestion=f"写作“{year}年”",
+            fix=Fix.at(start=match.start(), end=match.start(1) + 2, replacement=year, safety="unsafe"),
+        )
 
 
 # -- NU105, NU106: the zero of a year in Chinese numerals -------------------------------
@@ -396,17 +451,28 @@ _WRONG_ZERO = "零" + ZERO_LOOKALIKES.replace(_CIRCLE, "")  # what NU105 reports
 
 def chinese_years(doc: Document) -> list[YearMention]:
     """The years of the body in Chinese digits whose zero is not written 〇."""
-    return [year for year in years(doc)
-            if year.chinese and year.digits[0] in CHINESE_ONE_TO_NINE and doc.in_body(year.start)
-            and any(ch in _WRONG_ZERO + _CIRCLE for ch in year.digits)]
+    return [
+        year
+        for year in years(doc)
+        if year.chinese
+        and year.digits[0] in CHINESE_ONE_TO_NINE
+        and doc.in_body(year.start)
+        and any(ch in _WRONG_ZERO + _CIRCLE for ch in year.digits)
+    ]
 
 
 def _zero_fixed(digits: str) -> str:
     return "".join("〇" if ch in _WRONG_ZERO + _CIRCLE else ch for ch in digits)
 
 
-@rule("NU105", "year-zero-form", category="numeral", severity="warning",
-      message="汉字年份“{found}”中的零写作“{zeros}”，应写作“〇”", fix="safe")
+@rule(
+    "NU105",
+    "year-zero-form",
+    category="numeral",
+    severity="warning",
+    message="汉字年份“{found}”中的零写作“{zeros}”，应写作“〇”",
+    fix="safe",
+)
 def year_zero_form(doc: Document) -> Iterator[Hit]:
     """A year in Chinese numerals whose zero is 零, the letter O or the digit 0.
 
@@ -428,13 +494,24 @@ def year_zero_form(doc: Document) -> Iterator[Hit]:
         zeros = "".join(sorted({ch for ch in digits if ch in _WRONG_ZERO}))
         if not zeros:
             continue
-        yield Hit(year.start, end, args={"found": digits + "年", "zeros": zeros},
-                  suggestion=f"写作“{_zero_fixed(digits)}年”",
-                  fix=Fix.at(start=year.start, end=end, replacement=_zero_fixed(digits)))
+        yield Hit(
+            year.start,
+            end,
+            args={"found": digits + "年", "zeros": zeros},
+            suggestion=f"写作“{_zero_fixed(digits)}年”",
+            fix=Fix.at(start=year.start, end=end, replacement=_zero_fixed(digits)),
+        )
 
 
-@rule("NU106", "year-circle-zero", category="numeral", severity="info",
-      message="汉字年份中的零用了圆圈符号“○”（{count}处），规范字形为“〇”", fix="safe", scope="document")
+@rule(
+    "NU106",
+    "year-circle-zero",
+    category="numeral",
+    severity="info",
+    message="汉字年份中的零用了圆圈符号“○”（{count}处），规范字形为“〇”",
+    fix="safe",
+    scope="document",
+)
 def year_circle_zero(doc: Document) -> Iterator[Hit]:
     """Years in Chinese numerals whose zero is the geometric circle ○ (U+25CB), not 〇 (U+3007).
 
@@ -457,17 +534,22 @@ def year_circle_zero(doc: Document) -> Iterator[Hit]:
     first, last = circled[0].start, circled[-1].start + len(circled[-1].digits)
     pieces, cursor = [], first
     for year in circled:
-        pieces.append(text[cursor:year.start])
+        pieces.append(text[cursor : year.start])
         pieces.append(year.digits.replace(_CIRCLE, "〇"))
         cursor = year.start + len(year.digits)
     pieces.append(text[cursor:last])
-    yield Hit(first, first + len(circled[0].digits), args={"count": len(circled)},
-              suggestion="将年份中的“○”改为“〇”",
-              fix=Fix.at(start=first, end=last, replacement="".join(pieces)),
-              evidence={"count": len(circled), "lines": sorted({doc.position(y.start)[0] for y in circled})[:50]})
+    yield Hit(
+        first,
+        first + len(circled[0].digits),
+        args={"count": len(circled)},
+        suggestion="将年份中的“○”改为“〇”",
+        fix=Fix.at(start=first, end=last, replacement="".join(pieces)),
+        evidence={"count": len(circled), "lines": sorted({doc.position(y.start)[0] for y in circled})[:50]},
+    )
 
 
 # -- NU107: zero-padded month or day -------------------------------------------------
+
 
 def padded_dates(doc: Document) -> list[int]:
     """Offsets of the 0 written before a one-digit month or day of the body's 年月日 dates."""
@@ -477,14 +559,24 @@ def padded_dates(doc: Document) -> list[int]:
         if mention.form != "arabic":
             continue  # 2016-01-05: there the zero belongs
         for at in (mention.month_start, mention.day_start):
-            if at >= 0 and text[at] in "0０" and text[at + 1:at + 2] not in ("", "0", "０") \
-                    and text[at + 1] in ARABIC_DIGITS:
+            if (
+                at >= 0
+                and text[at] in "0０"
+                and text[at + 1 : at + 2] not in ("", "0", "０")
+                and text[at + 1] in ARABIC_DIGITS
+            ):
                 found.append(at)
     return found
 
 
-@rule("NU107", "zero-padded-date", category="numeral", severity="warning",
-      message="日期中的月、日前加了“0”：“{found}”", fix="safe")
+@rule(
+    "NU107",
+    "zero-padded-date",
+    category="numeral",
+    severity="warning",
+    message="日期中的月、日前加了“0”：“{found}”",
+    fix="safe",
+)
 def zero_padded_date(doc: Document) -> Iterator[Hit]:
     """A month or day written with a leading zero in a 年月日 date: 2016年01月05日.
 
@@ -502,5 +594,10 @@ def zero_padded_date(doc: Document) -> Iterator[Hit]:
     """
     text = doc.text
     for at in doc.view(padded_dates):
-        yield Hit(at, at + 2, args={"found": text[at:at + 3]}, suggestion=f"删去“0”，写作“{text[at + 1:at + 3]}”",
-                  fix=Fix.at(start=at, end=at + 1, replacement=""))
+        yield Hit(
+            at,
+            at + 2,
+            args={"found": text[at : at + 3]},
+            suggestion=f"删去“0”，写作“{text[at + 1 : at + 3]}”",
+            fix=Fix.at(start=at, end=at + 1, replacement=""),
+        )

@@ -7,6 +7,7 @@ and the in-paragraph enumerations (一是…二是…, 第一，…第二，…)
 Within a series the rules look for gaps, repeats, steps backwards and restarts;
 across a level they look for mixed forms and for forms GB/T 9704-2012 does not use.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -173,13 +174,16 @@ def _pairs(doc: Document) -> Iterator[tuple[str, Node, Node]]:
 
 
 def _marker(doc: Document, node: Node) -> str:
-    return doc.text[node.marker_start:node.marker_end]
+    return doc.text[node.marker_start : node.marker_end]
 
 
 def _heading_lines(doc: Document) -> set[int]:
     """Offsets of the starts of the lines that hold a numbered heading."""
-    return {doc.line_starts[doc.position(node.start)[0] - 1] for node in doc.outline.walk()
-            if node.kind == "heading" and node.number is not None}
+    return {
+        doc.line_starts[doc.position(node.start)[0] - 1]
+        for node in doc.outline.walk()
+        if node.kind == "heading" and node.number is not None
+    }
 
 
 _LEAD_IN = ("以下", "如下", "下列", "几点", "几条", "几项", "方面")
@@ -206,8 +210,13 @@ def _is_restart(doc: Document, kind: str, previous: Node, current: Node) -> bool
     return len(before) > 40 or before.endswith(("。", "；", "！", "？"))
 
 
-@rule("ST101", "numbering-gap", category="structure", severity="error",
-      message="序号跳号：“{previous}”之后是“{current}”，缺少{missing}")
+@rule(
+    "ST101",
+    "numbering-gap",
+    category="structure",
+    severity="error",
+    message="序号跳号：“{previous}”之后是“{current}”，缺少{missing}",
+)
 def numbering_gap(doc: Document) -> Iterator[Hit]:
     """A number skips one or more values after the previous number of its series.
 
@@ -232,16 +241,29 @@ def numbering_gap(doc: Document) -> Iterator[Hit]:
             expected = numeral_like(style, previous_number + 1)
             prev_line, _ = doc.position(previous.start)
             shown = "、".join(missing[:5]) + ("等" if len(missing) > 5 else "")
-            yield Hit(current.marker_start, current.marker_end,
-                      args={"previous": prev_marker, "current": marker, "missing": shown},
-                      suggestion=f"将“{marker}”改为“{expected}”并顺延后续序号，或补上缺少的部分",
-                      evidence={"series": kind, "level": current.level, "previous": previous_number,
-                                "current": number, "previous_line": prev_line,
-                                "missing": list(range(previous_number + 1, number))})
+            yield Hit(
+                current.marker_start,
+                current.marker_end,
+                args={"previous": prev_marker, "current": marker, "missing": shown},
+                suggestion=f"将“{marker}”改为“{expected}”并顺延后续序号，或补上缺少的部分",
+                evidence={
+                    "series": kind,
+                    "level": current.level,
+                    "previous": previous_number,
+                    "current": number,
+                    "previous_line": prev_line,
+                    "missing": list(range(previous_number + 1, number)),
+                },
+            )
 
 
-@rule("ST102", "numbering-repeat", category="structure", severity="error",
-      message="序号重复：“{current}”与上一个同级序号相同")
+@rule(
+    "ST102",
+    "numbering-repeat",
+    category="structure",
+    severity="error",
+    message="序号重复：“{current}”与上一个同级序号相同",
+)
 def numbering_repeat(doc: Document) -> Iterator[Hit]:
     """A number repeats the previous number of its series.
 
@@ -260,14 +282,27 @@ def numbering_repeat(doc: Document) -> Iterator[Hit]:
         if _number(current) == _number(previous):
             marker = _marker(doc, current)
             prev_line, _ = doc.position(previous.start)
-            yield Hit(current.marker_start, current.marker_end, args={"current": marker},
-                      suggestion=f"改为“{numeral_like(_style(current), _number(previous) + 1)}”并顺延后续序号",
-                      evidence={"series": kind, "level": current.level, "number": _number(current),
-                                "previous_line": prev_line})
+            yield Hit(
+                current.marker_start,
+                current.marker_end,
+                args={"current": marker},
+                suggestion=f"改为“{numeral_like(_style(current), _number(previous) + 1)}”并顺延后续序号",
+                evidence={
+                    "series": kind,
+                    "level": current.level,
+                    "number": _number(current),
+                    "previous_line": prev_line,
+                },
+            )
 
 
-@rule("ST103", "numbering-backwards", category="structure", severity="error",
-      message="序号倒序：“{current}”排在“{previous}”之后")
+@rule(
+    "ST103",
+    "numbering-backwards",
+    category="structure",
+    severity="error",
+    message="序号倒序：“{current}”排在“{previous}”之后",
+)
 def numbering_backwards(doc: Document) -> Iterator[Hit]:
     """A number is smaller than the previous number of its series (not a restart at 1).
 
@@ -285,16 +320,27 @@ def numbering_backwards(doc: Document) -> Iterator[Hit]:
     for kind, previous, current in _pairs(doc):
         if 1 < _number(current) < _number(previous):
             prev_line, _ = doc.position(previous.start)
-            yield Hit(current.marker_start, current.marker_end,
-                      args={"current": _marker(doc, current), "previous": _marker(doc, previous)},
-                      suggestion=f"按顺序编号：应为“{numeral_like(_style(current), _number(previous) + 1)}”，"
-                                 "或调整段落顺序",
-                      evidence={"series": kind, "previous": _number(previous), "current": _number(current),
-                                "previous_line": prev_line})
+            yield Hit(
+                current.marker_start,
+                current.marker_end,
+                args={"current": _marker(doc, current), "previous": _marker(doc, previous)},
+                suggestion=f"按顺序编号：应为“{numeral_like(_style(current), _number(previous) + 1)}”，或调整段落顺序",
+                evidence={
+                    "series": kind,
+                    "previous": _number(previous),
+                    "current": _number(current),
+                    "previous_line": prev_line,
+                },
+            )
 
 
-@rule("ST104", "numbering-restart", category="structure", severity="warning",
-      message="序号重新从“{current}”开始，但仍在同一上级之下（上一个是“{previous}”）")
+@rule(
+    "ST104",
+    "numbering-restart",
+    category="structure",
+    severity="warning",
+    message="序号重新从“{current}”开始，但仍在同一上级之下（上一个是“{previous}”）",
+)
 def numbering_restart(doc: Document) -> Iterator[Hit]:
     """A heading series starts again at its first number under the same parent.
 
@@ -313,15 +359,26 @@ def numbering_restart(doc: Document) -> Iterator[Hit]:
     """
     for kind, previous, current in _pairs(doc):
         if _is_restart(doc, kind, previous, current):
-            yield Hit(current.marker_start, current.marker_end,
-                      args={"current": _marker(doc, current), "previous": _marker(doc, previous)},
-                      suggestion="续编序号，或补上缺少的上级标题",
-                      evidence={"series": kind, "previous": _number(previous),
-                                "previous_line": doc.position(previous.start)[0]})
+            yield Hit(
+                current.marker_start,
+                current.marker_end,
+                args={"current": _marker(doc, current), "previous": _marker(doc, previous)},
+                suggestion="续编序号，或补上缺少的上级标题",
+                evidence={
+                    "series": kind,
+                    "previous": _number(previous),
+                    "previous_line": doc.position(previous.start)[0],
+                },
+            )
 
 
-@rule("ST105", "heading-level-skipped", category="structure", severity="warning",
-      message="层级跳越：{child}“{marker}”直接用在{parent}“{parent_marker}”之下")
+@rule(
+    "ST105",
+    "heading-level-skipped",
+    category="structure",
+    severity="warning",
+    message="层级跳越：{child}“{marker}”直接用在{parent}“{parent_marker}”之下",
+)
 def heading_level_skipped(doc: Document) -> Iterator[Hit]:
     """A fourth-level heading (（1）) sits directly under a first-level heading (一、).
 
@@ -340,16 +397,29 @@ def heading_level_skipped(doc: Document) -> Iterator[Hit]:
     reported: set[int] = set()
     for node in doc.outline.walk():
         parent = node.parent
-        if (node.kind != "heading" or not node.level or parent is None or parent.kind != "heading"
-                or not parent.level or node.level - parent.level < 3 or id(parent) in reported):
+        if (
+            node.kind != "heading"
+            or not node.level
+            or parent is None
+            or parent.kind != "heading"
+            or not parent.level
+            or node.level - parent.level < 3
+            or id(parent) in reported
+        ):
             continue
         reported.add(id(parent))  # once per parent: the first heading that skips
-        yield Hit(node.marker_start, node.marker_end,
-                  args={"child": _LEVEL_NAME[node.level], "marker": _marker(doc, node),
-                        "parent": _LEVEL_NAME[parent.level], "parent_marker": _marker(doc, parent)},
-                  suggestion=f"改用{_LEVEL_NAME[parent.level + 1]}（{STANDARD_STYLE[parent.level + 1]}）",
-                  evidence={"level": node.level, "parent_level": parent.level,
-                            "parent_line": doc.position(parent.start)[0]})
+        yield Hit(
+            node.marker_start,
+            node.marker_end,
+            args={
+                "child": _LEVEL_NAME[node.level],
+                "marker": _marker(doc, node),
+                "parent": _LEVEL_NAME[parent.level],
+                "parent_marker": _marker(doc, parent),
+            },
+            suggestion=f"改用{_LEVEL_NAME[parent.level + 1]}（{STANDARD_STYLE[parent.level + 1]}）",
+            evidence={"level": node.level, "parent_level": parent.level, "parent_line": doc.position(parent.start)[0]},
+        )
 
 
 def _standard_replacement(style: str, level: int, styles_used: set[str]) -> str | None:
@@ -374,12 +444,19 @@ def _level_headings(doc: Document) -> list[tuple[int, list[Node]]]:
 
 
 def _fix_marker(node: Node, style: str) -> Fix:
-    return Fix.at(start=node.marker_start, end=node.marker_end, replacement=numeral_like(style, _number(node)),
-               safety="safe")
+    return Fix.at(
+        start=node.marker_start, end=node.marker_end, replacement=numeral_like(style, _number(node)), safety="safe"
+    )
 
 
-@rule("ST106", "numbering-form-mixed", category="structure", severity="warning", fix="safe",
-      message="同级序号形式不统一：“{marker}”，本文同级多用“{usual}”")
+@rule(
+    "ST106",
+    "numbering-form-mixed",
+    category="structure",
+    severity="warning",
+    fix="safe",
+    message="同级序号形式不统一：“{marker}”，本文同级多用“{usual}”",
+)
 def numbering_form_mixed(doc: Document) -> Iterator[Hit]:
     """One heading level is numbered in two forms.
 
@@ -403,14 +480,24 @@ def numbering_form_mixed(doc: Document) -> Iterator[Hit]:
         for node in nodes:
             if _standard_replacement(_style(node), level, used) or _style(node) == usual:
                 continue
-            yield Hit(node.marker_start, node.marker_end, args={"marker": _marker(doc, node), "usual": usual},
-                      suggestion=f"改为“{numeral_like(usual, _number(node))}”",
-                      fix=_fix_marker(node, usual),
-                      evidence={"level": level, "forms": dict(effective)})
+            yield Hit(
+                node.marker_start,
+                node.marker_end,
+                args={"marker": _marker(doc, node), "usual": usual},
+                suggestion=f"改为“{numeral_like(usual, _number(node))}”",
+                fix=_fix_marker(node, usual),
+                evidence={"level": level, "forms": dict(effective)},
+            )
 
 
-@rule("ST107", "numbering-form-nonstandard", category="structure", severity="info", fix="safe",
-      message="序号形式不规范：“{marker}”，GB/T 9704—2012用“{standard}”")
+@rule(
+    "ST107",
+    "numbering-form-nonstandard",
+    category="structure",
+    severity="info",
+    fix="safe",
+    message="序号形式不规范：“{marker}”，GB/T 9704—2012用“{standard}”",
+)
 def numbering_form_nonstandard(doc: Document) -> Iterator[Hit]:
     """A heading number is written in a form GB/T 9704-2012 does not use.
 
@@ -431,7 +518,11 @@ def numbering_form_nonstandard(doc: Document) -> Iterator[Hit]:
             standard = _standard_replacement(_style(node), level, used)
             if standard is None:
                 continue
-            yield Hit(node.marker_start, node.marker_end,
-                      args={"marker": _marker(doc, node), "standard": numeral_like(standard, _number(node))},
-                      suggestion=f"改为“{numeral_like(standard, _number(node))}”",
-                      fix=_fix_marker(node, standard), evidence={"level": level, "form": _style(node)})
+            yield Hit(
+                node.marker_start,
+                node.marker_end,
+                args={"marker": _marker(doc, node), "standard": numeral_like(standard, _number(node))},
+                suggestion=f"改为“{numeral_like(standard, _number(node))}”",
+                fix=_fix_marker(node, standard),
+                evidence={"level": level, "form": _style(node)},
+            )

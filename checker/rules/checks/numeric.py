@@ -8,6 +8,7 @@ another value (NC111). Every finding carries the arithmetic, in the message and 
 rounded half-up to the precision written; approximate ones (近, 约, 左右) and bounds
 (超, 以上, 不足) widen the comparison, and the evidence says by how much.
 """
+
 from __future__ import annotations
 
 import math
@@ -26,6 +27,7 @@ Bounded = tuple[Fraction, Fraction]
 
 
 # -- arithmetic helpers -------------------------------------------------------------
+
 
 def _rules(doc: Document) -> NumericRules:
     return load_numeric_rules()
@@ -79,10 +81,13 @@ def _interval_text(interval: Interval, like: Quantity) -> str:
 
 # -- totals and breakdowns ----------------------------------------------------------
 
+
 def _sum_expression(breakdown: Breakdown, total_of_parts: Fraction) -> str:
     total = breakdown.total
-    same = all(p.quantity.scale_word == total.scale_word and not p.quantity.chinese for p in breakdown.parts) \
+    same = (
+        all(p.quantity.scale_word == total.scale_word and not p.quantity.chinese for p in breakdown.parts)
         and not total.chinese
+    )
     if same:
         terms = "+".join(plain(p.quantity.number) for p in breakdown.parts)
     else:
@@ -90,8 +95,13 @@ def _sum_expression(breakdown: Breakdown, total_of_parts: Fraction) -> str:
     return f"{terms}={_express(total_of_parts, total)}"
 
 
-@rule("NC101", "breakdown-sum-mismatch", category="numeric", severity="error",
-      message="合计{total}，分项之和{expression}，不一致（相差{difference}）")
+@rule(
+    "NC101",
+    "breakdown-sum-mismatch",
+    category="numeric",
+    severity="error",
+    message="合计{total}，分项之和{expression}，不一致（相差{difference}）",
+)
 def breakdown_sum_mismatch(doc: Document) -> Iterator[Hit]:
     """The parts of a total that are all of it do not add up to it.
 
@@ -125,17 +135,22 @@ def breakdown_sum_mismatch(doc: Document) -> Iterator[Hit]:
         parts_value = sum((q.value for q in quantities), Fraction(0))
         difference = abs(parts_value - total.value)
         expression = _sum_expression(breakdown, parts_value)
-        yield Hit(breakdown.start, breakdown.end,
-                  args={"total": total.text, "expression": expression,
-                        "difference": _express(difference, total)},
-                  suggestion="核对合计数与各分项，改正有误的数字",
-                  evidence={"total": total.text, "parts": [{"label": p.label, "value": p.quantity.text}
-                                                           for p in breakdown.parts],
-                            "sum": expression, "difference": _express(difference, total),
-                            "exhaustive_because": breakdown.reason,
-                            "total_range": _interval_text(total_interval, total),
-                            "sum_range": _interval_text(parts_interval, total),
-                            "rounding": _how_read([total, *quantities], rules) or ["各数均为精确整数"]})
+        yield Hit(
+            breakdown.start,
+            breakdown.end,
+            args={"total": total.text, "expression": expression, "difference": _express(difference, total)},
+            suggestion="核对合计数与各分项，改正有误的数字",
+            evidence={
+                "total": total.text,
+                "parts": [{"label": p.label, "value": p.quantity.text} for p in breakdown.parts],
+                "sum": expression,
+                "difference": _express(difference, total),
+                "exhaustive_because": breakdown.reason,
+                "total_range": _interval_text(total_interval, total),
+                "sum_range": _interval_text(parts_interval, total),
+                "rounding": _how_read([total, *quantities], rules) or ["各数均为精确整数"],
+            },
+        )
 
 
 # 超过10亿千瓦 bounds a total from below only; a writer rounds down to a figure near the
@@ -145,10 +160,17 @@ def breakdown_sum_mismatch(doc: Document) -> Iterator[Hit]:
 LOWER_BOUND_TOTAL_REACH = 2
 
 
-@rule("NC102", "part-exceeds-total", category="numeric", severity="error",
-      message={"default": "分项{part}大于合计{total}",
-               "lower": "分项{part}超过合计“{total}”的{reach}倍，与合计不符",
-               "sum": "分项之和{expression}大于合计{total}（如各分项互不重叠则有误）"})
+@rule(
+    "NC102",
+    "part-exceeds-total",
+    category="numeric",
+    severity="error",
+    message={
+        "default": "分项{part}大于合计{total}",
+        "lower": "分项{part}超过合计“{total}”的{reach}倍，与合计不符",
+        "sum": "分项之和{expression}大于合计{total}（如各分项互不重叠则有误）",
+    },
+)
 def part_exceeds_total(doc: Document) -> Iterator[Hit]:
     """A part of a total is larger than the total.
 
@@ -177,12 +199,19 @@ def part_exceeds_total(doc: Document) -> Iterator[Hit]:
             low = part.quantity.interval(rules)[0]
             if low > total_interval[1]:
                 reported = True
-                yield Hit(part.quantity.start, part.quantity.end,
-                          args={"part": f"{part.label}{part.quantity.text}", "total": total.text},
-                          suggestion="核对该分项与合计数",
-                          evidence={"total": total.text, "part": part.quantity.text, "part_label": part.label,
-                                    "comparison": f"{part.quantity.text} > {total.text}",
-                                    "rounding": _how_read([total, part.quantity], rules) or ["各数均为精确值"]})
+                yield Hit(
+                    part.quantity.start,
+                    part.quantity.end,
+                    args={"part": f"{part.label}{part.quantity.text}", "total": total.text},
+                    suggestion="核对该分项与合计数",
+                    evidence={
+                        "total": total.text,
+                        "part": part.quantity.text,
+                        "part_label": part.label,
+                        "comparison": f"{part.quantity.text} > {total.text}",
+                        "rounding": _how_read([total, part.quantity], rules) or ["各数均为精确值"],
+                    },
+                )
         if reported or breakdown.exhaustive or breakdown.overlap_noted or len(breakdown.parts) < 2:
             continue
         quantities = [p.quantity for p in breakdown.parts]
@@ -190,13 +219,21 @@ def part_exceeds_total(doc: Document) -> Iterator[Hit]:
         if parts_interval[0] > total_interval[1]:
             parts_value = sum((q.value for q in quantities), Fraction(0))
             expression = _sum_expression(breakdown, parts_value)
-            yield Hit(breakdown.start, breakdown.end, variant="sum", severity=Severity.warning,
-                      args={"expression": expression, "total": total.text},
-                      suggestion="核对各分项与合计数；如分项之间有交叉，可注明“有重叠”",
-                      evidence={"total": total.text, "parts": [{"label": p.label, "value": p.quantity.text}
-                                                               for p in breakdown.parts],
-                                "sum": expression, "exhaustive_because": breakdown.reason,
-                                "rounding": _how_read([total, *quantities], rules) or ["各数均为精确值"]})
+            yield Hit(
+                breakdown.start,
+                breakdown.end,
+                variant="sum",
+                severity=Severity.warning,
+                args={"expression": expression, "total": total.text},
+                suggestion="核对各分项与合计数；如分项之间有交叉，可注明“有重叠”",
+                evidence={
+                    "total": total.text,
+                    "parts": [{"label": p.label, "value": p.quantity.text} for p in breakdown.parts],
+                    "sum": expression,
+                    "exhaustive_because": breakdown.reason,
+                    "rounding": _how_read([total, *quantities], rules) or ["各数均为精确值"],
+                },
+            )
 
 
 def _parts_beyond_a_lower_bound(breakdown: Breakdown, bound: Fraction, rules: NumericRules) -> Iterator[Hit]:
@@ -206,18 +243,33 @@ def _parts_beyond_a_lower_bound(breakdown: Breakdown, bound: Fraction, rules: Nu
     for part in breakdown.parts:
         low = part.quantity.interval(rules)[0]
         if bound > 0 and low > ceiling:
-            yield Hit(part.quantity.start, part.quantity.end, variant="lower", severity=Severity.warning,
-                      args={"part": f"{part.label}{part.quantity.text}", "total": f"{total.qualifier_word}{total.text}",
-                            "reach": LOWER_BOUND_TOTAL_REACH},
-                      suggestion="核对该分项与合计数",
-                      evidence={"total": total.text, "part": part.quantity.text, "part_label": part.label,
-                                "comparison": f"{part.quantity.text} > {LOWER_BOUND_TOTAL_REACH}×"
-                                              f"{_express(bound, total)} = {_express(ceiling, total)}",
-                                "rounding": [*_how_read([total, part.quantity], rules),
-                                             f"合计只写了下限，按不超过下限的{LOWER_BOUND_TOTAL_REACH}倍计"]})
+            yield Hit(
+                part.quantity.start,
+                part.quantity.end,
+                variant="lower",
+                severity=Severity.warning,
+                args={
+                    "part": f"{part.label}{part.quantity.text}",
+                    "total": f"{total.qualifier_word}{total.text}",
+                    "reach": LOWER_BOUND_TOTAL_REACH,
+                },
+                suggestion="核对该分项与合计数",
+                evidence={
+                    "total": total.text,
+                    "part": part.quantity.text,
+                    "part_label": part.label,
+                    "comparison": f"{part.quantity.text} > {LOWER_BOUND_TOTAL_REACH}×"
+                    f"{_express(bound, total)} = {_express(ceiling, total)}",
+                    "rounding": [
+                        *_how_read([total, part.quantity], rules),
+                        f"合计只写了下限，按不超过下限的{LOWER_BOUND_TOTAL_REACH}倍计",
+                    ],
+                },
+            )
 
 
 # -- shares -------------------------------------------------------------------------
+
 
 def _rounding_note(percent: Quantity, rules: NumericRules) -> str:
     low, high = percent.interval(rules)
@@ -225,12 +277,19 @@ def _rounding_note(percent: Quantity, rules: NumericRules) -> str:
         return f"{percent.text}为约数，按±{rules.tolerance.approximate_relative:.0%}容差计"
     if high is None:  # 增长50%以上: a lower bound only
         return f"“{percent.text}”带“{percent.qualifier_word}”，只作下限（≥{_express(low, percent)}）"
-    return (f"百分比按四舍五入（half-up）保留{percent.decimals}位小数：{percent.text}表示"
-            f"[{format_number(low, percent.decimals + 1)}%, {format_number(high, percent.decimals + 1)}%)")
+    return (
+        f"百分比按四舍五入（half-up）保留{percent.decimals}位小数：{percent.text}表示"
+        f"[{format_number(low, percent.decimals + 1)}%, {format_number(high, percent.decimals + 1)}%)"
+    )
 
 
-@rule("NC103", "share-mismatch", category="numeric", severity="error",
-      message="{part}占{whole}应为{actual}，与所写{written}不符")
+@rule(
+    "NC103",
+    "share-mismatch",
+    category="numeric",
+    severity="error",
+    message="{part}占{whole}应为{actual}，与所写{written}不符",
+)
 def share_mismatch(doc: Document) -> Iterator[Hit]:
     """A percentage that its own part and whole do not give.
 
@@ -261,17 +320,34 @@ def share_mismatch(doc: Document) -> Iterator[Hit]:
             continue
         exact = part.value * 100 / whole.value
         shown = format_number(exact, percent.decimals) + "%"
-        yield Hit(share.start, share.end,
-                  args={"part": part.text, "whole": whole.text, "actual": f"{plain(part.value)}/{plain(whole.value)}"
-                        f" = {shown}", "written": percent.text},
-                  suggestion=f"核对百分比，按所列数字应为{shown}",
-                  evidence={"part": part.text, "whole": whole.text, "whole_source": share.whole_source,
-                            "computed": f"{plain(part.value)}/{plain(whole.value)} = {format_number(exact, 4)}%",
-                            "written": percent.text, "rounding": _rounding_note(percent, rules)})
+        yield Hit(
+            share.start,
+            share.end,
+            args={
+                "part": part.text,
+                "whole": whole.text,
+                "actual": f"{plain(part.value)}/{plain(whole.value)} = {shown}",
+                "written": percent.text,
+            },
+            suggestion=f"核对百分比，按所列数字应为{shown}",
+            evidence={
+                "part": part.text,
+                "whole": whole.text,
+                "whole_source": share.whole_source,
+                "computed": f"{plain(part.value)}/{plain(whole.value)} = {format_number(exact, 4)}%",
+                "written": percent.text,
+                "rounding": _rounding_note(percent, rules),
+            },
+        )
 
 
-@rule("NC104", "share-without-whole-number-total", category="numeric", severity="warning",
-      message="{part}，占{written}：没有整数总数能得出该百分比（{nearest}）")
+@rule(
+    "NC104",
+    "share-without-whole-number-total",
+    category="numeric",
+    severity="warning",
+    message="{part}，占{written}：没有整数总数能得出该百分比（{nearest}）",
+)
 def share_without_whole_number_total(doc: Document) -> Iterator[Hit]:
     """A percentage of a count that no whole-number total gives.
 
@@ -314,19 +390,32 @@ def share_without_whole_number_total(doc: Document) -> Iterator[Hit]:
         centre = count * 100 / percent.value
         around = range(math.floor(centre) - shown, math.ceil(centre) + shown + 1)
         candidates = sorted((w for w in around if w >= count and w > 0), key=lambda w: (abs(w - centre), w))[:shown]
-        nearest = [f"{plain(count)}/{w} = {format_number(count * 100 / w, percent.decimals)}%"
-                   for w in sorted(candidates)]
-        yield Hit(share.start, share.end,
-                  args={"part": part.text, "written": percent.text, "nearest": "，".join(nearest)},
-                  suggestion="按实际总数重新计算百分比，或核对分子",
-                  evidence={"part": part.text, "written": percent.text, "nearest_totals": nearest,
-                            "totals_tried": f"需 {format_number(count * 100 / high, 2)} < 总数 ≤ "
-                                            f"{format_number(count * 100 / low, 2)}，区间内无整数",
-                            "rounding": _rounding_note(percent, rules)})
+        nearest = [
+            f"{plain(count)}/{w} = {format_number(count * 100 / w, percent.decimals)}%" for w in sorted(candidates)
+        ]
+        yield Hit(
+            share.start,
+            share.end,
+            args={"part": part.text, "written": percent.text, "nearest": "，".join(nearest)},
+            suggestion="按实际总数重新计算百分比，或核对分子",
+            evidence={
+                "part": part.text,
+                "written": percent.text,
+                "nearest_totals": nearest,
+                "totals_tried": f"需 {format_number(count * 100 / high, 2)} < 总数 ≤ "
+                f"{format_number(count * 100 / low, 2)}，区间内无整数",
+                "rounding": _rounding_note(percent, rules),
+            },
+        )
 
 
-@rule("NC105", "share-out-of-range", category="numeric", severity="error",
-      message="“{word}”所示的比重不能超过100%，所写为{written}")
+@rule(
+    "NC105",
+    "share-out-of-range",
+    category="numeric",
+    severity="error",
+    message="“{word}”所示的比重不能超过100%，所写为{written}",
+)
 def share_out_of_range(doc: Document) -> Iterator[Hit]:
     """A share (占比, 比重, 覆盖率, 占…的) above 100%.
 
@@ -350,13 +439,17 @@ def share_out_of_range(doc: Document) -> Iterator[Hit]:
             continue  # 占年度计划的115%: a plan can be exceeded
         low, _ = share.percent.interval(rules)
         if low > 100:
-            yield Hit(share.percent.start, share.percent.end,
-                      args={"word": share.word, "written": share.percent.text},
-                      suggestion="核对百分比；如表示倍数关系，不应使用“占”“比重”等字样",
-                      evidence={"share_word": share.word, "written": share.percent.text, "allowed": "[0%, 100%]"})
+            yield Hit(
+                share.percent.start,
+                share.percent.end,
+                args={"word": share.word, "written": share.percent.text},
+                suggestion="核对百分比；如表示倍数关系，不应使用“占”“比重”等字样",
+                evidence={"share_word": share.word, "written": share.percent.text, "allowed": "[0%, 100%]"},
+            )
 
 
 # -- changes ------------------------------------------------------------------------
+
 
 def _ratio_interval(numerator: Interval, denominator: Interval) -> Bounded | None:
     if numerator[1] is None or denominator[1] is None or denominator[0] <= 0:
@@ -364,8 +457,13 @@ def _ratio_interval(numerator: Interval, denominator: Interval) -> Bounded | Non
     return numerator[0] / denominator[1], numerator[1] / denominator[0]
 
 
-@rule("NC106", "change-rate-mismatch", category="numeric", severity="error",
-      message="{value}比上期{verb}{amount}，{verb_rate}率应为{expression}，与所写{written}不符")
+@rule(
+    "NC106",
+    "change-rate-mismatch",
+    category="numeric",
+    severity="error",
+    message="{value}比上期{verb}{amount}，{verb_rate}率应为{expression}，与所写{written}不符",
+)
 def change_rate_mismatch(doc: Document) -> Iterator[Hit]:
     """A growth rate that the value and its increase do not give.
 
@@ -403,20 +501,38 @@ def change_rate_mismatch(doc: Document) -> Iterator[Hit]:
             continue
         exact = amount.value * 100 / exact_base
         sign = "−" if change.direction == "up" else "+"
-        expression = (f"{plain(amount.value / amount.magnitude)}/({plain(value.value / amount.magnitude)}{sign}"
-                      f"{plain(amount.value / amount.magnitude)}) = {format_number(exact, rate.decimals)}%")
+        expression = (
+            f"{plain(amount.value / amount.magnitude)}/({plain(value.value / amount.magnitude)}{sign}"
+            f"{plain(amount.value / amount.magnitude)}) = {format_number(exact, rate.decimals)}%"
+        )
         if amount.magnitude != value.magnitude:
-            expression = (f"{_express(amount.value, value)}/({value.text}{sign}{_express(amount.value, value)})"
-                          f" = {format_number(exact, rate.decimals)}%")
+            expression = (
+                f"{_express(amount.value, value)}/({value.text}{sign}{_express(amount.value, value)})"
+                f" = {format_number(exact, rate.decimals)}%"
+            )
         rate_word = "增长" if change.direction == "up" else "下降"
-        yield Hit(change.start, change.end,
-                  args={"value": value.text, "verb": change.verb, "amount": amount.text, "verb_rate": rate_word,
-                        "expression": expression, "written": rate.text},
-                  suggestion=f"核对数字；按所列数值{rate_word}率应为{format_number(exact, rate.decimals)}%",
-                  evidence={"value": value.text, "amount": amount.text, "base": _express(exact_base, value),
-                            "computed": expression, "written": rate.text,
-                            "rounding": _rounding_note(rate, rules),
-                            "inputs": _how_read([value, amount], rules) or ["数值按所写取值"]})
+        yield Hit(
+            change.start,
+            change.end,
+            args={
+                "value": value.text,
+                "verb": change.verb,
+                "amount": amount.text,
+                "verb_rate": rate_word,
+                "expression": expression,
+                "written": rate.text,
+            },
+            suggestion=f"核对数字；按所列数值{rate_word}率应为{format_number(exact, rate.decimals)}%",
+            evidence={
+                "value": value.text,
+                "amount": amount.text,
+                "base": _express(exact_base, value),
+                "computed": expression,
+                "written": rate.text,
+                "rounding": _rounding_note(rate, rules),
+                "inputs": _how_read([value, amount], rules) or ["数值按所写取值"],
+            },
+        )
 
 
 FromToFacts = tuple[Bounded, Bounded | None, Fraction, Fraction | None]
@@ -435,17 +551,27 @@ def _from_to_facts(change: Change, rules: NumericRules) -> FromToFacts | None:
     points = (bi[0] - ai[1], bi[1] - ai[0]) if up else (ai[0] - bi[1], ai[1] - bi[0])
     relative: Bounded | None = None
     if ai[0] > 0:
-        relative = ((bi[0] / ai[1] - 1) * 100, (bi[1] / ai[0] - 1) * 100) if up else \
-            ((1 - bi[1] / ai[0]) * 100, (1 - bi[0] / ai[1]) * 100)
+        relative = (
+            ((bi[0] / ai[1] - 1) * 100, (bi[1] / ai[0] - 1) * 100)
+            if up
+            else ((1 - bi[1] / ai[0]) * 100, (1 - bi[0] / ai[1]) * 100)
+        )
     exact_points = (b.value - a.value) if up else (a.value - b.value)
     exact_relative = exact_points * 100 / a.value if a.value else None
     return points, relative, exact_points, exact_relative
 
 
-@rule("NC107", "change-from-to-mismatch", category="numeric", severity="error",
-      message={"default": "由{start}{verb}到{end}，{rate_verb}{expression}，与所写{written}不符",
-               "direction": "由{start}“{verb}”到{end}，但{end}{relation}{start}，方向不符",
-               "times": "由{start}{verb}到{end}，{rate_verb}{expression}倍，与所写{written}不符"})
+@rule(
+    "NC107",
+    "change-from-to-mismatch",
+    category="numeric",
+    severity="error",
+    message={
+        "default": "由{start}{verb}到{end}，{rate_verb}{expression}，与所写{written}不符",
+        "direction": "由{start}“{verb}”到{end}，但{end}{relation}{start}，方向不符",
+        "times": "由{start}{verb}到{end}，{rate_verb}{expression}倍，与所写{written}不符",
+    },
+)
 def change_from_to_mismatch(doc: Document) -> Iterator[Hit]:
     """A change 由A到B whose stated rate or direction does not match A and B.
 
@@ -469,11 +595,19 @@ def change_from_to_mismatch(doc: Document) -> Iterator[Hit]:
         if ai[1] is not None and bi[1] is not None and a.unit not in rules.change.rank_units:
             wrong_way = bi[1] < ai[0] if change.direction == "up" else bi[0] > ai[1]
             if wrong_way:
-                yield Hit(change.start, change.end, variant="direction",
-                          args={"start": a.text, "end": b.text, "verb": change.verb,
-                                "relation": "小于" if change.direction == "up" else "大于"},
-                          suggestion="核对起止数值或改用表示相反方向的词",
-                          evidence={"from": a.text, "to": b.text, "verb": change.verb, "direction": change.direction})
+                yield Hit(
+                    change.start,
+                    change.end,
+                    variant="direction",
+                    args={
+                        "start": a.text,
+                        "end": b.text,
+                        "verb": change.verb,
+                        "relation": "小于" if change.direction == "up" else "大于",
+                    },
+                    suggestion="核对起止数值或改用表示相反方向的词",
+                    evidence={"from": a.text, "to": b.text, "verb": change.verb, "direction": change.direction},
+                )
                 continue
         if rate is None:
             continue
@@ -485,50 +619,96 @@ def change_from_to_mismatch(doc: Document) -> Iterator[Hit]:
         if rate.kind == "points":
             if a.unit != "%" or _overlap(points, written):
                 continue
-            difference = f"{plain(b.value)}−{plain(a.value)}" if change.direction == "up" \
+            difference = (
+                f"{plain(b.value)}−{plain(a.value)}"
+                if change.direction == "up"
                 else f"{plain(a.value)}−{plain(b.value)}"
+            )
             expression = f"{difference} = {format_number(abs(exact_points), rate.decimals)}个百分点"
         elif rate.kind == "percent":
-            if relative is None or exact_relative is None or _overlap(relative, written) \
-                    or (change.real_growth and a.unit != "%"):
+            if (
+                relative is None
+                or exact_relative is None
+                or _overlap(relative, written)
+                or (change.real_growth and a.unit != "%")
+            ):
                 continue
             if a.unit == "%" and _overlap(points, written):
                 continue  # NC108: percentage points written as %
-            expression = f"({plain(b.value)}−{plain(a.value)})/{plain(a.value)} = " \
-                         f"{format_number(abs(exact_relative), rate.decimals)}%" if change.direction == "up" else \
-                         f"({plain(a.value)}−{plain(b.value)})/{plain(a.value)} = " \
-                         f"{format_number(abs(exact_relative), rate.decimals)}%"
+            expression = (
+                f"({plain(b.value)}−{plain(a.value)})/{plain(a.value)} = "
+                f"{format_number(abs(exact_relative), rate.decimals)}%"
+                if change.direction == "up"
+                else f"({plain(a.value)}−{plain(b.value)})/{plain(a.value)} = "
+                f"{format_number(abs(exact_relative), rate.decimals)}%"
+            )
         elif rate.kind == "times" and change.direction == "up":
-            if relative is None or exact_relative is None \
-                    or _overlap((relative[0] / 100, relative[1] / 100), written):
+            if relative is None or exact_relative is None or _overlap((relative[0] / 100, relative[1] / 100), written):
                 continue
             ratio = b.value / a.value if a.value else None
-            expression = f"({plain(b.value)}−{plain(a.value)})/{plain(a.value)} = " \
-                         f"{format_number(exact_relative / 100, max(rate.decimals, 1))}"
-            yield Hit(change.start, change.end, variant="times",
-                      args={"start": a.text, "end": b.text, "verb": change.verb, "expression": expression,
-                            "written": rate.text, "rate_verb": change.rate_verb},
-                      suggestion=("“增长X倍”指增加后为原来的X+1倍；若指为原来的X倍，应写“增长到X倍”"
-                                  if ratio is not None
-                                  and abs(ratio - rate.value) <= rate.half_width(rules) + Fraction(1, 20)
-                                  else "核对起止数值与倍数"),
-                      evidence={"from": a.text, "to": b.text, "computed": expression, "written": rate.text,
-                                "ratio_to_start": format_number(ratio, 2) if ratio is not None else None,
-                                "rounding": _rounding_note(rate, rules)})
+            expression = (
+                f"({plain(b.value)}−{plain(a.value)})/{plain(a.value)} = "
+                f"{format_number(exact_relative / 100, max(rate.decimals, 1))}"
+            )
+            yield Hit(
+                change.start,
+                change.end,
+                variant="times",
+                args={
+                    "start": a.text,
+                    "end": b.text,
+                    "verb": change.verb,
+                    "expression": expression,
+                    "written": rate.text,
+                    "rate_verb": change.rate_verb,
+                },
+                suggestion=(
+                    "“增长X倍”指增加后为原来的X+1倍；若指为原来的X倍，应写“增长到X倍”"
+                    if ratio is not None and abs(ratio - rate.value) <= rate.half_width(rules) + Fraction(1, 20)
+                    else "核对起止数值与倍数"
+                ),
+                evidence={
+                    "from": a.text,
+                    "to": b.text,
+                    "computed": expression,
+                    "written": rate.text,
+                    "ratio_to_start": format_number(ratio, 2) if ratio is not None else None,
+                    "rounding": _rounding_note(rate, rules),
+                },
+            )
             continue
         else:
             continue
-        yield Hit(change.start, change.end,
-                  args={"start": a.text, "end": b.text, "verb": change.verb, "expression": expression,
-                        "written": rate.text, "rate_verb": change.rate_verb},
-                  suggestion="核对起止数值与变化幅度",
-                  evidence={"from": a.text, "to": b.text, "computed": expression, "written": rate.text,
-                            "rounding": _rounding_note(rate, rules)})
+        yield Hit(
+            change.start,
+            change.end,
+            args={
+                "start": a.text,
+                "end": b.text,
+                "verb": change.verb,
+                "expression": expression,
+                "written": rate.text,
+                "rate_verb": change.rate_verb,
+            },
+            suggestion="核对起止数值与变化幅度",
+            evidence={
+                "from": a.text,
+                "to": b.text,
+                "computed": expression,
+                "written": rate.text,
+                "rounding": _rounding_note(rate, rules),
+            },
+        )
 
 
-@rule("NC108", "percent-for-percentage-points", category="numeric", severity="error",
-      message="由{start}{verb}到{end}，差值{expression}是百分点，应写“{rate_verb}{points}个百分点”而不是“{written}”",
-      fix="unsafe")
+@rule(
+    "NC108",
+    "percent-for-percentage-points",
+    category="numeric",
+    severity="error",
+    message="由{start}{verb}到{end}，差值{expression}是百分点，应写“{rate_verb}{points}个百分点”而不是“{written}”",
+    fix="unsafe",
+)
 def percent_for_percentage_points(doc: Document) -> Iterator[Hit]:
     """The difference of two percentages written as % instead of 个百分点.
 
@@ -558,30 +738,54 @@ def percent_for_percentage_points(doc: Document) -> Iterator[Hit]:
         # Which did the author mean? The difference of the written values is p, and
         # the relative change of the written values is not (rounding of tiny rates
         # aside: 0.1%→0.2% may be anything from 0% to 400% relative).
-        relative_as_written = exact_relative is not None and \
-            _overlap((exact_relative, exact_relative), written)
+        relative_as_written = exact_relative is not None and _overlap((exact_relative, exact_relative), written)
         if not _overlap(points, written) or relative_as_written:
             continue
         unit_start = rate.end - len(rate.suffix) if rate.suffix in ("%", "％") else None
-        fix = Fix.at(start=unit_start, end=rate.end, replacement="个百分点", safety="unsafe") \
-            if unit_start is not None else None
+        fix = (
+            Fix.at(start=unit_start, end=rate.end, replacement="个百分点", safety="unsafe")
+            if unit_start is not None
+            else None
+        )
         difference = format_number(abs(exact_points), rate.decimals)
-        expression = f"{plain(b.value)}−{plain(a.value)} = {difference}" if change.direction == "up" else \
-            f"{plain(a.value)}−{plain(b.value)} = {difference}"
+        expression = (
+            f"{plain(b.value)}−{plain(a.value)} = {difference}"
+            if change.direction == "up"
+            else f"{plain(a.value)}−{plain(b.value)} = {difference}"
+        )
         relative_text = format_number(abs(exact_relative), 2) + "%" if exact_relative is not None else "—"
-        yield Hit(rate.start, rate.end,
-                  args={"start": a.text, "end": b.text, "verb": change.verb, "expression": expression,
-                        "points": plain(rate.number), "written": f"{change.rate_verb}{rate.text}",
-                        "rate_verb": change.rate_verb},
-                  suggestion=f"改为“{change.rate_verb}{plain(rate.number)}个百分点”", fix=fix,
-                  evidence={"from": a.text, "to": b.text, "difference": f"{expression}个百分点",
-                            "relative_change":
-                                f"({plain(b.value)}−{plain(a.value)})/{plain(a.value)} = {relative_text}",
-                            "written": rate.text, "rounding": _rounding_note(rate, rules)})
+        yield Hit(
+            rate.start,
+            rate.end,
+            args={
+                "start": a.text,
+                "end": b.text,
+                "verb": change.verb,
+                "expression": expression,
+                "points": plain(rate.number),
+                "written": f"{change.rate_verb}{rate.text}",
+                "rate_verb": change.rate_verb,
+            },
+            suggestion=f"改为“{change.rate_verb}{plain(rate.number)}个百分点”",
+            fix=fix,
+            evidence={
+                "from": a.text,
+                "to": b.text,
+                "difference": f"{expression}个百分点",
+                "relative_change": f"({plain(b.value)}−{plain(a.value)})/{plain(a.value)} = {relative_text}",
+                "written": rate.text,
+                "rounding": _rounding_note(rate, rules),
+            },
+        )
 
 
-@rule("NC109", "decrease-by-times", category="numeric", severity="warning",
-      message="“{verb}{times}”的说法不规范：减少不能用倍数表示")
+@rule(
+    "NC109",
+    "decrease-by-times",
+    category="numeric",
+    severity="warning",
+    message="“{verb}{times}”的说法不规范：减少不能用倍数表示",
+)
 def decrease_by_times(doc: Document) -> Iterator[Hit]:
     """A decrease expressed in times (减少N倍, 降低N倍).
 
@@ -597,15 +801,25 @@ def decrease_by_times(doc: Document) -> Iterator[Hit]:
     """
     for change in claims(doc).changes:
         if change.form == "times_down" and change.rate is not None:  # (it always has its rate)
-            yield Hit(change.start, change.end, args={"verb": change.verb, "times": change.rate.text},
-                      suggestion="改用分数或百分比表示，如“降低到原来的几分之一”“降低百分之几”",
-                      evidence={"verb": change.verb, "written": change.rate.text})
+            yield Hit(
+                change.start,
+                change.end,
+                args={"verb": change.verb, "times": change.rate.text},
+                suggestion="改用分数或百分比表示，如“降低到原来的几分之一”“降低百分之几”",
+                evidence={"verb": change.verb, "written": change.rate.text},
+            )
 
 
 # -- several shares of one whole ---------------------------------------------------
 
-@rule("NC110", "shares-do-not-sum-to-whole", category="numeric", severity="error",
-      message="{whole}的各部分占比{expression}，合计应为100%")
+
+@rule(
+    "NC110",
+    "shares-do-not-sum-to-whole",
+    category="numeric",
+    severity="error",
+    message="{whole}的各部分占比{expression}，合计应为100%",
+)
 def shares_do_not_sum_to_whole(doc: Document) -> Iterator[Hit]:
     """Shares of one whole, listed together, that do not add up to 100%.
 
@@ -627,21 +841,35 @@ def shares_do_not_sum_to_whole(doc: Document) -> Iterator[Hit]:
         if any(not q.exact for q in shares):
             continue
         total = sum((q.value for q in shares), Fraction(0))
-        tolerance = sum((Fraction(1, 10 ** q.decimals) / 2 for q in shares), Fraction(0))
+        tolerance = sum((Fraction(1, 10**q.decimals) / 2 for q in shares), Fraction(0))
         if abs(total - 100) <= tolerance or not (90 <= total <= 110):
             continue
         decimals = max(q.decimals for q in shares)
         expression = "+".join(plain(q.value) for q in shares) + f" = {format_number(total, decimals)}"
-        yield Hit(share_set.start, share_set.end, args={"whole": share_set.whole, "expression": expression},
-                  suggestion="核对各部分占比",
-                  evidence={"whole": share_set.whole, "shares": [q.text for q in shares],
-                            "sum": expression, "tolerance": f"±{plain(tolerance)}（各数四舍五入误差之和）"})
+        yield Hit(
+            share_set.start,
+            share_set.end,
+            args={"whole": share_set.whole, "expression": expression},
+            suggestion="核对各部分占比",
+            evidence={
+                "whole": share_set.whole,
+                "shares": [q.text for q in shares],
+                "sum": expression,
+                "tolerance": f"±{plain(tolerance)}（各数四舍五入误差之和）",
+            },
+        )
 
 
 # -- a figure stated twice ------------------------------------------------------------
 
-@rule("NC111", "restated-figure-differs", category="numeric", severity="warning",
-      message="“{subject}”（{year}年）在第{first_line}行为{first}，此处为{second}，前后不一致")
+
+@rule(
+    "NC111",
+    "restated-figure-differs",
+    category="numeric",
+    severity="warning",
+    message="“{subject}”（{year}年）在第{first_line}行为{first}，此处为{second}，前后不一致",
+)
 def restated_figure_differs(doc: Document) -> Iterator[Hit]:
     """The same measure stated twice in one document with different values.
 
@@ -669,11 +897,22 @@ def restated_figure_differs(doc: Document) -> Iterator[Hit]:
         if _overlap(earlier.interval(rules), figure.quantity.interval(rules)):
             continue
         line, _ = doc.position(earlier.start)
-        yield Hit(figure.quantity.start, figure.quantity.end,
-                  args={"subject": figure.subject, "year": figure.year, "first_line": line,
-                        "first": earlier.text, "second": figure.quantity.text},
-                  suggestion="核对两处数字，统一为正确的一个",
-                  evidence={"subject": figure.subject, "year": figure.year, "unit": figure.quantity.unit,
-                            "first": {"value": earlier.text, "line": line},
-                            "second": {"value": figure.quantity.text, "line": doc.position(figure.quantity.start)[0]}})
-
+        yield Hit(
+            figure.quantity.start,
+            figure.quantity.end,
+            args={
+                "subject": figure.subject,
+                "year": figure.year,
+                "first_line": line,
+                "first": earlier.text,
+                "second": figure.quantity.text,
+            },
+            suggestion="核对两处数字，统一为正确的一个",
+            evidence={
+                "subject": figure.subject,
+                "year": figure.year,
+                "unit": figure.quantity.unit,
+                "first": {"value": earlier.text, "line": line},
+                "second": {"value": figure.quantity.text, "line": doc.position(figure.quantity.start)[0]},
+            },
+        )

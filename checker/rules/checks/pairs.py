@@ -3,6 +3,7 @@
 Reads the paired-marks view (:mod:`checker.model.pairs`): pairs are matched within one
 paragraph, as GB/T 15834-2011 uses them in 公文: （）()“”‘’《》〈〉【】〔〕.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -15,8 +16,7 @@ from checker.model.pairs import OPENER_OF, Unmatched, paired_marks, pairing_unit
 from checker.rules.registry import Hit, rule
 
 
-@rule("PN101", "unclosed-pair", category="punctuation", severity="error",
-      message="“{open}”在本段内没有对应的“{close}”")
+@rule("PN101", "unclosed-pair", category="punctuation", severity="error", message="“{open}”在本段内没有对应的“{close}”")
 def unclosed_pair(doc: Document) -> Iterator[Hit]:
     """An opening bracket, quote or title mark that is not closed in its paragraph.
 
@@ -35,18 +35,30 @@ def unclosed_pair(doc: Document) -> Iterator[Hit]:
     for unclosed in paired_marks(doc).unclosed:
         at, mark, close = unclosed.offset, unclosed.mark, unclosed.expected
         line, _ = doc.position(at)
-        yield Hit(at, at + 1, args={"open": mark, "close": close},
-                  suggestion=f"在适当位置补上“{close}”，或删除多余的“{mark}”",
-                  evidence={"open": mark, "expected_close": close, "paragraph_line": line})
+        yield Hit(
+            at,
+            at + 1,
+            args={"open": mark, "close": close},
+            suggestion=f"在适当位置补上“{close}”，或删除多余的“{mark}”",
+            evidence={"open": mark, "expected_close": close, "paragraph_line": line},
+        )
 
 
 _QUOTE_NAMES = {"”": ("右引号", "左引号"), "’": ("右单引号", "左单引号")}
 
 
-@rule("PN102", "unmatched-closing-mark", category="punctuation", severity="error", fix="safe",
-      message={"default": "“{close}”前面没有对应的“{open}”",
-               "quote": "{close_name}（{close}）前面没有对应的{open_name}（{open}）",
-               "turn": "{close_name}（{close}）前面没有{open_name}，此处应为{open_name}（{open}）"})
+@rule(
+    "PN102",
+    "unmatched-closing-mark",
+    category="punctuation",
+    severity="error",
+    fix="safe",
+    message={
+        "default": "“{close}”前面没有对应的“{open}”",
+        "quote": "{close_name}（{close}）前面没有对应的{open_name}（{open}）",
+        "turn": "{close_name}（{close}）前面没有{open_name}，此处应为{open_name}（{open}）",
+    },
+)
 def unmatched_close(doc: Document) -> Iterator[Hit]:
     """A closing bracket, quote or title mark with no opening mark before it.
 
@@ -76,21 +88,36 @@ def unmatched_close(doc: Document) -> Iterator[Hit]:
         if at in closing_turned:
             continue  # the closer of a quotation whose opener is reported as turned
         if close not in _QUOTE_NAMES:
-            yield Hit(at, at + 1, args={"close": close, "open": opener},
-                      suggestion=f"在适当位置补上“{opener}”，或删除多余的“{close}”", evidence=evidence)
+            yield Hit(
+                at,
+                at + 1,
+                args={"close": close, "open": opener},
+                suggestion=f"在适当位置补上“{opener}”，或删除多余的“{close}”",
+                evidence=evidence,
+            )
             continue
         close_name, open_name = _QUOTE_NAMES[close]
         args = {"close": close, "open": opener, "close_name": close_name, "open_name": open_name}
         if at in turned:
-            yield Hit(at, at + 1, args=args, variant="turn",
-                      suggestion=f"把这个{close_name}（{close}）改为{open_name}（{opener}）",
-                      fix=Fix.at(start=at, end=at + 1, replacement=opener),
-                      evidence=evidence | {"pairs_with": turned[at]})
+            yield Hit(
+                at,
+                at + 1,
+                args=args,
+                variant="turn",
+                suggestion=f"把这个{close_name}（{close}）改为{open_name}（{opener}）",
+                fix=Fix.at(start=at, end=at + 1, replacement=opener),
+                evidence=evidence | {"pairs_with": turned[at]},
+            )
         else:
-            yield Hit(at, at + 1, args=args, variant="quote",
-                      suggestion=f"引文从这里开始时改为{open_name}（{opener}），否则在引文开头补上"
-                                 f"{open_name}，或删去这个{close_name}",
-                      evidence=evidence)
+            yield Hit(
+                at,
+                at + 1,
+                args=args,
+                variant="quote",
+                suggestion=f"引文从这里开始时改为{open_name}（{opener}），否则在引文开头补上"
+                f"{open_name}，或删去这个{close_name}",
+                evidence=evidence,
+            )
 
 
 def _quotes_typed_the_wrong_way(doc: Document, unmatched: list[Unmatched]) -> dict[int, int]:
@@ -114,8 +141,13 @@ def _quotes_typed_the_wrong_way(doc: Document, unmatched: list[Unmatched]) -> di
     return turned
 
 
-@rule("PN103", "crossed-pairs", category="punctuation", severity="warning",
-      message="“{close}”关闭了“{open}”，但其中的“{inner_open}”尚未关闭（配对交叉）")
+@rule(
+    "PN103",
+    "crossed-pairs",
+    category="punctuation",
+    severity="warning",
+    message="“{close}”关闭了“{open}”，但其中的“{inner_open}”尚未关闭（配对交叉）",
+)
 def crossed_pairs(doc: Document) -> Iterator[Hit]:
     """Two pairs of marks that close in the wrong order.
 
@@ -134,9 +166,23 @@ def crossed_pairs(doc: Document) -> Iterator[Hit]:
         at, opener, inner = crossed.offset, text[crossed.opening], text[crossed.inner]
         inner_close = PAIRED_MARKS[inner]
         inner_line, inner_col = doc.position(crossed.inner)
-        facts = {"open": opener, "open_offset": crossed.opening, "close": crossed.mark, "inner_open": inner,
-                 "inner_offset": crossed.inner, "inner_close": inner_close}
-        yield Hit(at, at + 1, args=facts,
-                  suggestion=f"先用“{inner_close}”关闭“{inner}”，再用“{crossed.mark}”",
-                  evidence={"open": opener, "close": crossed.mark, "inner_open": inner,
-                            "inner_open_at": {"line": inner_line, "column": inner_col}})
+        facts = {
+            "open": opener,
+            "open_offset": crossed.opening,
+            "close": crossed.mark,
+            "inner_open": inner,
+            "inner_offset": crossed.inner,
+            "inner_close": inner_close,
+        }
+        yield Hit(
+            at,
+            at + 1,
+            args=facts,
+            suggestion=f"先用“{inner_close}”关闭“{inner}”，再用“{crossed.mark}”",
+            evidence={
+                "open": opener,
+                "close": crossed.mark,
+                "inner_open": inner,
+                "inner_open_at": {"line": inner_line, "column": inner_col},
+            },
+        )

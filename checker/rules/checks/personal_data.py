@@ -11,6 +11,7 @@ personal data; a mobile number is, wherever it stands.
 
 Every hit is *masked* (:mod:`checker.core.masking`): no output format shows the number.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -24,8 +25,45 @@ from checker.rules.registry import Hit, rule
 
 # The first two digits of a resident ID: provinces (GB/T 2260), and 81/82/83 of the
 # residence permits of Hong Kong, Macao and Taiwan residents.
-_PROVINCES = frozenset({11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
-                        50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83})
+_PROVINCES = frozenset(
+    {
+        11,
+        12,
+        13,
+        14,
+        15,
+        21,
+        22,
+        23,
+        31,
+        32,
+        33,
+        34,
+        35,
+        36,
+        37,
+        41,
+        42,
+        43,
+        44,
+        45,
+        46,
+        50,
+        51,
+        52,
+        53,
+        54,
+        61,
+        62,
+        63,
+        64,
+        65,
+        71,
+        81,
+        82,
+        83,
+    }
+)
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 _OLDEST_BIRTH_YEAR = 1900
@@ -34,26 +72,36 @@ _OLDEST_BIRTH_YEAR = 1900
 _ID_CANDIDATE = patterns.lazy(r"(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")
 # A mobile number: 1[3-9] and nine digits, written whole or 3-4-4 with spaces or hyphens,
 # with +86 / 86 before it or not.
-_MOBILE = patterns.lazy(r"(?<![0-9A-Za-z.．])(?:(?:\+|\uff0b)?86[ \-]?)?(1[3-9][0-9](?:[ \-]?[0-9]{4}){2})"
-                        r"(?![0-9A-Za-z]|[.．][0-9])")
+_MOBILE = patterns.lazy(
+    r"(?<![0-9A-Za-z.．])(?:(?:\+|\uff0b)?86[ \-]?)?(1[3-9][0-9](?:[ \-]?[0-9]{4}){2})"
+    r"(?![0-9A-Za-z]|[.．][0-9])"
+)
 # A landline: an area code 0xx(x) and a seven- or eight-digit number.
-_LANDLINE = patterns.lazy(r"(?<![0-9A-Za-z])(?:[（(]0[1-9][0-9]{1,2}[）)]|0[1-9][0-9]{1,2}[ \-－—]?)"
-                          r"[2-9][0-9]{6,7}(?![0-9])")
+_LANDLINE = patterns.lazy(
+    r"(?<![0-9A-Za-z])(?:[（(]0[1-9][0-9]{1,2}[）)]|0[1-9][0-9]{1,2}[ \-－—]?)"
+    r"[2-9][0-9]{6,7}(?![0-9])"
+)
 # Words that make a landline a person's own number rather than an office's.
 _PERSONAL_LINE = patterns.lazy(r"(?:家庭|住宅|私人|个人|本人|家中)(?:电话|座机|固话)|宅电|家庭住址|住址")
 # A card number: 16 to 19 digits, whole or in groups of four.
 _CARD = patterns.lazy(r"(?<![0-9A-Za-z])([0-9]{4}(?:[ \-]?[0-9]{4}){3}(?:[ \-]?[0-9]{1,3})?)(?![0-9A-Za-z])")
 # Issuer prefixes of the cards issued to persons in China: UnionPay 62, Visa 4,
 # Mastercard 51-55 and 2221-2720, JCB 3528-3589, and the older 9558 (ICBC) and 6013 (BOC).
-_CARD_PREFIX = patterns.lazy(r"^(?:62|4|5[1-5]|2(?:2[2-9][1-9]|[3-6][0-9]{2}|7[01][0-9]|720)|35(?:2[89]|[3-8][0-9])"
-                             r"|9558|6013)")
+_CARD_PREFIX = patterns.lazy(
+    r"^(?:62|4|5[1-5]|2(?:2[2-9][1-9]|[3-6][0-9]{2}|7[01][0-9]|720)|35(?:2[89]|[3-8][0-9])"
+    r"|9558|6013)"
+)
 # An account an organ publishes to be paid into (户名：某某局), which is not a person's.
-_ORGAN_ACCOUNT = patterns.lazy(r"(?:户名|收款单位|收款人|账户名称|开户单位|单位名称)[:：]?[^，,。；;\n]{0,40}"
-                               r"(?:局|委|委员会|办公室|办|厅|部|院|所|中心|政府|公司|银行|学校|大学|协会|学会|基金会"
-                               r"|站|队|馆|会|处|科|社|集团)")
+_ORGAN_ACCOUNT = patterns.lazy(
+    r"(?:户名|收款单位|收款人|账户名称|开户单位|单位名称)[:：]?[^，,。；;\n]{0,40}"
+    r"(?:局|委|委员会|办公室|办|厅|部|院|所|中心|政府|公司|银行|学校|大学|协会|学会|基金会"
+    r"|站|队|馆|会|处|科|社|集团)"
+)
 # A unit right after the digits: the number is an amount or a count, not a telephone.
-_UNIT_AFTER = patterns.lazy(r"[ \t]?(?:[元万亿千百吨件户人名次个台辆套项亩米张份册篇条股笔家所座斤克升度][^话机]"
-                            r"|%|％|‰)")
+_UNIT_AFTER = patterns.lazy(
+    r"[ \t]?(?:[元万亿千百吨件户人名次个台辆套项亩米张份册篇条股笔家所座斤克升度][^话机]"
+    r"|%|％|‰)"
+)
 
 
 def _line_of(doc: Document, offset: int) -> tuple[int, int]:
@@ -99,8 +147,13 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
-@rule("PD101", "resident-id-number", category="privacy", severity="warning",
-      message="含公民身份号码（{shown}）：公开发布前应删除或隐去")
+@rule(
+    "PD101",
+    "resident-id-number",
+    category="privacy",
+    severity="warning",
+    message="含公民身份号码（{shown}）：公开发布前应删除或隐去",
+)
 def resident_id_number(doc: Document) -> Iterator[Hit]:
     """A resident ID number (公民身份号码) in the text.
 
@@ -123,12 +176,18 @@ def resident_id_number(doc: Document) -> Iterator[Hit]:
     for start, end in doc.body_spans:
         for match in _ID_CANDIDATE.finditer(doc.text, start, end):
             if resident_id_valid(match.group(), latest):
-                yield _personal_hit(match.start(), match.end(), doc, "resident-id",
-                                    ["province", "birth-date", "check-character"])
+                yield _personal_hit(
+                    match.start(), match.end(), doc, "resident-id", ["province", "birth-date", "check-character"]
+                )
 
 
-@rule("PD102", "mobile-number", category="privacy", severity="warning",
-      message="含手机号码（{shown}）：手机号码属于个人信息，公开发布前应删除或改为办公电话")
+@rule(
+    "PD102",
+    "mobile-number",
+    category="privacy",
+    severity="warning",
+    message="含手机号码（{shown}）：手机号码属于个人信息，公开发布前应删除或改为办公电话",
+)
 def mobile_number(doc: Document) -> Iterator[Hit]:
     """A mobile telephone number in the text.
 
@@ -154,8 +213,13 @@ def mobile_number(doc: Document) -> Iterator[Hit]:
             yield _personal_hit(match.start(1), match.end(1), doc, "mobile", ["prefix-1[3-9]", "eleven-digits"])
 
 
-@rule("PD103", "personal-landline", category="privacy", severity="warning",
-      message="含个人住宅电话（{shown}）：公开发布前应删除")
+@rule(
+    "PD103",
+    "personal-landline",
+    category="privacy",
+    severity="warning",
+    message="含个人住宅电话（{shown}）：公开发布前应删除",
+)
 def personal_landline(doc: Document) -> Iterator[Hit]:
     """A landline number given as a person's own (家庭电话, 住宅电话, 宅电, with an address).
 
@@ -180,8 +244,13 @@ def personal_landline(doc: Document) -> Iterator[Hit]:
             yield _personal_hit(match.start(), match.end(), doc, "landline", ["area-code", "personal-label"])
 
 
-@rule("PD104", "bank-card-number", category="privacy", severity="warning",
-      message="含银行卡号（{shown}）：公开发布前应删除或隐去")
+@rule(
+    "PD104",
+    "bank-card-number",
+    category="privacy",
+    severity="warning",
+    message="含银行卡号（{shown}）：公开发布前应删除或隐去",
+)
 def bank_card_number(doc: Document) -> Iterator[Hit]:
     """A bank card number in the text.
 
@@ -216,6 +285,11 @@ def bank_card_number(doc: Document) -> Iterator[Hit]:
 
 def _personal_hit(start: int, end: int, doc: Document, kind: str, checks: list[str]) -> Hit:
     shown = mask_number(doc.text[start:end])
-    return Hit(start, end, args={"shown": shown}, masked=True,
-               suggestion="删除该号码，或只保留用途所需的部分（如后四位）",
-               evidence={"kind": kind, "masked": shown, "checks": checks})
+    return Hit(
+        start,
+        end,
+        args={"shown": shown},
+        masked=True,
+        suggestion="删除该号码，或只保留用途所需的部分（如后四位）",
+        evidence={"kind": kind, "masked": shown, "checks": checks},
+    )

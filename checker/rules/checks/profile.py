@@ -5,6 +5,7 @@ Every rule here reads the document's profile (:mod:`checker.rules.profiles`: ask
 with ``--profile`` or detected from the title) and the outline; a document with
 no profile gets no finding from this family.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,9 +24,11 @@ from checker.rules.registry import Hit, rule
 _RECIPIENT_SPLIT = patterns.lazy(r"[、，,；;]")
 _ITEM_NUMBER = f"[{ARABIC}{CHINESE_ONE_TO_NINE}十]"  # 附件3, 附件三
 # Alternatives that each begin with a literal, so that re skips to their first characters.
-_ATTACHMENT_REFERENCE = patterns.lazy(r"见附件|详见附件|如附件|按照附件|参照附件|填写附件|填报附件|报送附件"
-                                      rf"|附件{_ITEM_NUMBER}*[）)]"
-                                      rf"|（附件{_ITEM_NUMBER}*(?!略)|\(附件{_ITEM_NUMBER}*(?!略)")
+_ATTACHMENT_REFERENCE = patterns.lazy(
+    r"见附件|详见附件|如附件|按照附件|参照附件|填写附件|填报附件|报送附件"
+    rf"|附件{_ITEM_NUMBER}*[）)]"
+    rf"|（附件{_ITEM_NUMBER}*(?!略)|\(附件{_ITEM_NUMBER}*(?!略)"
+)
 _FORWARD = patterns.lazy(r"将|要|计划|力争|争取|预计|拟|确保")
 
 
@@ -62,8 +65,11 @@ def _unnumbered_heading_matches(doc: Document, profile: Profile) -> list[tuple[P
     """Parts of a document without numbered headings: short lines that read as headings,
     or the opening words of a paragraph (存在的问题：… / 下一步，我们将…)."""
     found: list[tuple[Part, int]] = []
-    skipped = [(node.start, node.end) for node in doc.outline.children
-               if node.kind in ("title", "recipient", "signature", "doc_number")]
+    skipped = [
+        (node.start, node.end)
+        for node in doc.outline.children
+        if node.kind in ("title", "recipient", "signature", "doc_number")
+    ]
     for paragraph in doc.body_paragraphs:
         if any(start <= paragraph.start < end for start, end in skipped):
             continue
@@ -89,8 +95,13 @@ def _part_positions(doc: Document, profile: Profile) -> dict[str, int]:
     return positions
 
 
-@rule("ST201", "missing-required-part", category="structure", severity="warning",
-      message="缺少必备部分“{part}”：{type}应包含{part}")
+@rule(
+    "ST201",
+    "missing-required-part",
+    category="structure",
+    severity="warning",
+    message="缺少必备部分“{part}”：{type}应包含{part}",
+)
 def missing_required_part(doc: Document) -> Iterator[Hit]:
     """The document lacks a part its profile requires.
 
@@ -117,13 +128,22 @@ def missing_required_part(doc: Document) -> Iterator[Hit]:
     start, end = anchor(doc)
     for part in profile.parts:
         if part.required and part.id not in positions:
-            yield Hit(start, end, args={"part": part.name, "type": profile.type, "profile": profile.name},
-                      suggestion=f"补充“{part.name}”部分（标题可用：{'、'.join(part.match[:4])}等）",
-                      evidence={"profile": profile.name, "part": part.id, "keywords": part.match})
+            yield Hit(
+                start,
+                end,
+                args={"part": part.name, "type": profile.type, "profile": profile.name},
+                suggestion=f"补充“{part.name}”部分（标题可用：{'、'.join(part.match[:4])}等）",
+                evidence={"profile": profile.name, "part": part.id, "keywords": part.match},
+            )
 
 
-@rule("ST202", "parts-out-of-order", category="structure", severity="warning",
-      message="部分顺序不当：“{later}”应在“{earlier}”之后")
+@rule(
+    "ST202",
+    "parts-out-of-order",
+    category="structure",
+    severity="warning",
+    message="部分顺序不当：“{later}”应在“{earlier}”之后",
+)
 def parts_out_of_order(doc: Document) -> Iterator[Hit]:
     """The parts of the document are not in the order its profile gives.
 
@@ -151,14 +171,22 @@ def parts_out_of_order(doc: Document) -> Iterator[Hit]:
         earlier = max(after, key=lambda p: positions[p.id])
         start = positions[part.id]
         line_end = doc.text.find("\n", start)
-        yield Hit(start, line_end if line_end >= 0 else len(doc.text),
-                  args={"later": part.name, "earlier": earlier.name, "profile": profile.name},
-                  suggestion=f"将“{part.name}”移到“{earlier.name}”之后",
-                  evidence={"profile": profile.name, "part": part.id, "should_follow": earlier.id})
+        yield Hit(
+            start,
+            line_end if line_end >= 0 else len(doc.text),
+            args={"later": part.name, "earlier": earlier.name, "profile": profile.name},
+            suggestion=f"将“{part.name}”移到“{earlier.name}”之后",
+            evidence={"profile": profile.name, "part": part.id, "should_follow": earlier.id},
+        )
 
 
-@rule("ST203", "request-without-closing", category="structure", severity="warning",
-      message="请示缺少结语：未见“{examples}”等请示事项")
+@rule(
+    "ST203",
+    "request-without-closing",
+    category="structure",
+    severity="warning",
+    message="请示缺少结语：未见“{examples}”等请示事项",
+)
 def request_without_closing(doc: Document) -> Iterator[Hit]:
     """A 请示 does not end by asking for a reply.
 
@@ -176,13 +204,17 @@ def request_without_closing(doc: Document) -> Iterator[Hit]:
     profile = document_profile(doc)
     if profile is None or profile.closing is None:
         return
-    body = doc.text[:body_end(doc)]
+    body = doc.text[: body_end(doc)]
     if any(phrase in body for phrase in profile.closing.match):
         return
     start, end = last_body_paragraph(doc)
-    yield Hit(start, end, args={"examples": "”“".join(profile.closing.match[:3])},
-              suggestion="在正文末尾写明请示事项，如“妥否，请批示。”",
-              evidence={"profile": profile.name, "phrases": profile.closing.match})
+    yield Hit(
+        start,
+        end,
+        args={"examples": "”“".join(profile.closing.match[:3])},
+        suggestion="在正文末尾写明请示事项，如“妥否，请批示。”",
+        evidence={"profile": profile.name, "phrases": profile.closing.match},
+    )
 
 
 def last_body_paragraph(doc: Document) -> tuple[int, int]:
@@ -195,9 +227,16 @@ def last_body_paragraph(doc: Document) -> tuple[int, int]:
     return (last.start, last.end) if last else anchor(doc)
 
 
-@rule("ST204", "recipient-count", category="structure", severity="warning",
-      message={"default": "主送机关过多：{type}只能主送一个机关，此处有{count}个",
-               "missing": "缺少主送机关：{type}须写明主送机关"})
+@rule(
+    "ST204",
+    "recipient-count",
+    category="structure",
+    severity="warning",
+    message={
+        "default": "主送机关过多：{type}只能主送一个机关，此处有{count}个",
+        "missing": "缺少主送机关：{type}须写明主送机关",
+    },
+)
 def recipient_count(doc: Document) -> Iterator[Hit]:
     """A document names more (or fewer) recipients than its type allows.
 
@@ -219,20 +258,28 @@ def recipient_count(doc: Document) -> Iterator[Hit]:
     if not recipients:
         if profile.recipients.min > 0:
             start, end = anchor(doc)
-            yield Hit(start, end, args={"type": profile.type}, variant="missing",
-                      suggestion="在标题下一行写明主送机关，以全角冒号结尾",
-                      evidence={"profile": profile.name})
+            yield Hit(
+                start,
+                end,
+                args={"type": profile.type},
+                variant="missing",
+                suggestion="在标题下一行写明主送机关，以全角冒号结尾",
+                evidence={"profile": profile.name},
+            )
         return
     node = recipients[0]
     names = [name for name in _RECIPIENT_SPLIT.split((node.title or "").rstrip("：:")) if name.strip()]
     if profile.recipients.max is not None and len(names) > profile.recipients.max:
-        yield Hit(node.start, node.end, args={"type": profile.type, "count": len(names)},
-                  suggestion="只保留一个主送机关，其他机关列入抄送",
-                  evidence={"profile": profile.name, "recipients": names})
+        yield Hit(
+            node.start,
+            node.end,
+            args={"type": profile.type, "count": len(names)},
+            suggestion="只保留一个主送机关，其他机关列入抄送",
+            evidence={"profile": profile.name, "recipients": names},
+        )
 
 
-@rule("ST205", "forbidden-request", category="structure", severity="warning",
-      message="{type}中夹带{what}：“{phrase}”")
+@rule("ST205", "forbidden-request", category="structure", severity="warning", message="{type}中夹带{what}：“{phrase}”")
 def forbidden_request(doc: Document) -> Iterator[Hit]:
     """A document contains wording its type must not contain: a 报告 asking for approval.
 
@@ -256,14 +303,22 @@ def forbidden_request(doc: Document) -> Iterator[Hit]:
         for match in pattern.finditer(doc.text, 0, stop):
             if not doc.in_body(match.start()):
                 continue
-            yield Hit(match.start(), match.end(),
-                      args={"type": profile.type, "what": phrases.name, "phrase": match.group()},
-                      suggestion="删去请示内容，另行以请示行文",
-                      evidence={"profile": profile.name, "phrase": match.group()})
+            yield Hit(
+                match.start(),
+                match.end(),
+                args={"type": profile.type, "what": phrases.name, "phrase": match.group()},
+                suggestion="删去请示内容，另行以请示行文",
+                evidence={"profile": profile.name, "phrase": match.group()},
+            )
 
 
-@rule("ST206", "missing-attachment-note", category="structure", severity="warning",
-      message="正文提到附件（“{reference}”），但没有附件说明")
+@rule(
+    "ST206",
+    "missing-attachment-note",
+    category="structure",
+    severity="warning",
+    message="正文提到附件（“{reference}”），但没有附件说明",
+)
 def missing_attachment_note(doc: Document) -> Iterator[Hit]:
     """The body refers to an attachment but the document has no 附件 note.
 
@@ -289,10 +344,13 @@ def missing_attachment_note(doc: Document) -> Iterator[Hit]:
             break
         match = _ATTACHMENT_REFERENCE.search(paragraph.text)
         if match:
-            yield Hit(paragraph.start + match.start(), paragraph.start + match.end(),
-                      args={"reference": match.group()},
-                      suggestion="在正文之后、落款之前加附件说明，如“附件：统计表名称”",
-                      evidence={"profile": profile.name})
+            yield Hit(
+                paragraph.start + match.start(),
+                paragraph.start + match.end(),
+                args={"reference": match.group()},
+                suggestion="在正文之后、落款之前加附件说明，如“附件：统计表名称”",
+                evidence={"profile": profile.name},
+            )
             return
 
 
@@ -326,8 +384,13 @@ def _reviews_the_year_before(found: list[int], plan_year: int, title_years: list
     return found == [plan_year - 1] and plan_year - 1 not in title_years
 
 
-@rule("ST207", "title-year-mismatch", category="structure", severity="error",
-      message="年份与标题不符：标题是{expected}年的{part}，此处写作{found}年")
+@rule(
+    "ST207",
+    "title-year-mismatch",
+    category="structure",
+    severity="error",
+    message="年份与标题不符：标题是{expected}年的{part}，此处写作{found}年",
+)
 def title_year_mismatch(doc: Document) -> Iterator[Hit]:
     """The year in a part's heading is not the year the title gives that part.
 
@@ -350,8 +413,9 @@ def title_year_mismatch(doc: Document) -> Iterator[Hit]:
     years = _title_years(doc)
     roles = {part.year for part in profile.parts if part.year}
     # a report that reviews the year before under no heading of the review's own words
-    reviews_previous = any(part.role == "done" and part.year == "previous" for part in profile.parts) \
-        and not any(match.part.role == "done" for match in part_matches(doc))
+    reviews_previous = any(part.role == "done" and part.year == "previous" for part in profile.parts) and not any(
+        match.part.role == "done" for match in part_matches(doc)
+    )
     if not years or (len(years) < 2 and {"first", "last"} <= roles):
         return  # 2023年工作总结和工作计划: one year for two parts says nothing about either
     for match in part_matches(doc):
@@ -362,18 +426,28 @@ def title_year_mismatch(doc: Document) -> Iterator[Hit]:
         if match.part.role == "plan" and reviews_previous and _reviews_the_year_before(found, expected, years):
             continue
         if found and expected not in found:
-            heading = doc.text[_heading(match).head_start:_heading(match).head_end]
+            heading = doc.text[_heading(match).head_start : _heading(match).head_end]
             at = heading.find(str(found[0]))
             start = _heading(match).head_start + max(at, 0)
-            yield Hit(start, start + (len(str(found[0])) if at >= 0 else len(heading)),
-                      args={"expected": expected, "part": match.part.name, "found": found[0]},
-                      suggestion=f"核对年份，应为“{expected}年”",
-                      evidence={"title_years": years, "heading_years": found, "part": match.part.id})
+            yield Hit(
+                start,
+                start + (len(str(found[0])) if at >= 0 else len(heading)),
+                args={"expected": expected, "part": match.part.name, "found": found[0]},
+                suggestion=f"核对年份，应为“{expected}年”",
+                evidence={"title_years": years, "heading_years": found, "part": match.part.id},
+            )
 
 
-@rule("ST208", "year-tense-mismatch", category="structure", severity="warning",
-      message={"default": "计划部分把已过去的{year}年写成将来：“{clause}”",
-               "done": "总结部分把尚未到来的{year}年写成已完成：“{clause}”"})
+@rule(
+    "ST208",
+    "year-tense-mismatch",
+    category="structure",
+    severity="warning",
+    message={
+        "default": "计划部分把已过去的{year}年写成将来：“{clause}”",
+        "done": "总结部分把尚未到来的{year}年写成已完成：“{clause}”",
+    },
+)
 def year_tense_mismatch(doc: Document) -> Iterator[Hit]:
     """A plan part treats the summary year as future, or a summary part the plan year as past.
 
@@ -403,8 +477,13 @@ def year_tense_mismatch(doc: Document) -> Iterator[Hit]:
     past, coming = years[0], years[-1]
     for node in (_heading(m) for m in part_matches(doc) if m.part.role == "plan"):
         for start, clause in _clauses_opening_with(doc, node, past, _FORWARD):
-            yield Hit(start, start + len(f"{past}年"), args={"year": past, "clause": clause[:30]},
-                      suggestion=f"核对年份，计划部分应为“{coming}年”", evidence={"title_years": years})
+            yield Hit(
+                start,
+                start + len(f"{past}年"),
+                args={"year": past, "clause": clause[:30]},
+                suggestion=f"核对年份，计划部分应为“{coming}年”",
+                evidence={"title_years": years},
+            )
     issued = document_date(doc)
     if issued is None or issued.year >= coming:
         return
@@ -412,9 +491,14 @@ def year_tense_mismatch(doc: Document) -> Iterator[Hit]:
         for start, clause in _clauses_opening_with(doc, node, coming, _DONE):
             if _FORWARD.search(clause):
                 continue
-            yield Hit(start, start + len(f"{coming}年"), args={"year": coming, "clause": clause[:30]},
-                      variant="done", suggestion=f"核对年份，总结部分应为“{past}年”",
-                      evidence={"title_years": years, "issued": issued.isoformat()})
+            yield Hit(
+                start,
+                start + len(f"{coming}年"),
+                args={"year": coming, "clause": clause[:30]},
+                variant="done",
+                suggestion=f"核对年份，总结部分应为“{past}年”",
+                evidence={"title_years": years, "issued": issued.isoformat()},
+            )
 
 
 _DONE = patterns.lazy(r"完成|实现|达到|取得|新增|累计|建成|增长")
@@ -424,11 +508,13 @@ def _clauses_opening_with(doc: Document, node: Node, year: int, verbs: re.Patter
     """(offset, clause) of the clauses in ``node`` that open with ``year``年 (a year on its
     own, not 2016年3月) and contain one of ``verbs`` within a few characters."""
     ends = re.escape(CLAUSE_ENDS)
-    pattern = re.compile(rf"[ \t\u3000]*({year}年(?![{ARABIC}]|底前|前|以来)[，,]?"
-                         rf"[^{ends}]{{0,12}}?(?:{verbs.pattern}))")
+    pattern = re.compile(
+        rf"[ \t\u3000]*({year}年(?![{ARABIC}]|底前|前|以来)[，,]?"
+        rf"[^{ends}]{{0,12}}?(?:{verbs.pattern}))"
+    )
     text, clause_ends = doc.text, units(doc).clause_ends
     for end in clause_ends.between(node.head_end, node.end):
         match = pattern.match(text, end + 1, node.end)
         if match is not None:
             clause_end = clause_ends.end_of(match.start(1), len(text))
-            yield match.start(1), text[match.start(1):clause_end].rstrip(CLAUSE_ENDS)
+            yield match.start(1), text[match.start(1) : clause_end].rstrip(CLAUSE_ENDS)

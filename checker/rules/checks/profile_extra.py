@@ -6,6 +6,7 @@ Like ``checker/rules/checks/profile.py`` every rule here reads the document's pr
 the outline. A text whose lines were lost (one paragraph for the whole document)
 shows no opening, closing or signature, so these rules stay silent on it.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,25 +26,36 @@ _OPENING_PARAGRAPHS = 3
 _CLOSING_PARAGRAPHS = 2
 _PLACE = {"opening": "正文开头", "closing": "正文结尾", "anywhere": "正文中"}
 
+
 @lru_cache(maxsize=1)
 def _adoption_note() -> re.Pattern[str]:
     """A note under the title giving who adopted or issued the document and when:
     （2024年3月11日第十四届全国人民代表大会第二次会议通过）, （国务院2024年5月1日发布）."""
     pieces = date_pieces()
-    return re.compile(rf"[（(][^（）()]{{0,60}}(?:{pieces.arabic_year}|{pieces.chinese_year})\s*年"
-                      r"[^（）()]{0,60}(?:通过|发布|公布|批准|印发|签署)[^（）()]{0,10}[)）]")
+    return re.compile(
+        rf"[（(][^（）()]{{0,60}}(?:{pieces.arabic_year}|{pieces.chinese_year})\s*年"
+        r"[^（）()]{0,60}(?:通过|发布|公布|批准|印发|签署)[^（）()]{0,10}[)）]"
+    )
 
 
 def _date_only(line: str) -> bool:
     """A date alone on a line near the title (统计公报: 国家统计局 / 2024年2月29日)."""
     mentions = extract_dates(line)
-    return len(mentions) == 1 and mentions[0].form != "numeric" and (mentions[0].start, mentions[0].end) == (
-        0, len(line)) and mentions[0].year is not None and mentions[0].day is not None
+    return (
+        len(mentions) == 1
+        and mentions[0].form != "numeric"
+        and (mentions[0].start, mentions[0].end) == (0, len(line))
+        and mentions[0].year is not None
+        and mentions[0].day is not None
+    )
+
 
 # The sentence that closes a request for a decision: 妥否，请批示 / 以上请示，请审批 / 特此请示.
-_REQUEST_END = patterns.lazy(r"(?:妥否|当否|可否|是否妥当|是否可行|以上请示(?:事项)?|上述请示(?:事项)?)"
-                          r"[，,]?\s*(?:请|恳请|敬请|望)予?(?:批示|批复|审批|审示|核示|指示|审定|核准)"
-                          r"|特此请示")
+_REQUEST_END = patterns.lazy(
+    r"(?:妥否|当否|可否|是否妥当|是否可行|以上请示(?:事项)?|上述请示(?:事项)?)"
+    r"[，,]?\s*(?:请|恳请|敬请|望)予?(?:批示|批复|审批|审示|核示|指示|审定|核准)"
+    r"|特此请示"
+)
 
 
 def _structure_visible(doc: Document) -> bool:
@@ -60,8 +72,7 @@ def _main_paragraphs(doc: Document) -> list[Paragraph]:
     signature, attached parts or page furniture."""
     stop = body_end(doc)
     head = _head_spans(doc)
-    return [p for p in doc.body_paragraphs
-            if p.start < stop and not any(start <= p.start < end for start, end in head)]
+    return [p for p in doc.body_paragraphs if p.start < stop and not any(start <= p.start < end for start, end in head)]
 
 
 def _title_span(doc: Document) -> tuple[int, int] | None:
@@ -82,8 +93,9 @@ def _search_spans(doc: Document, where: str) -> list[tuple[int, int]]:
     return [(p.start, p.end) for p in paragraphs]
 
 
-@rule("ST209", "missing-expected-wording", category="structure", severity="warning",
-      message="缺少{name}：{type}{reason}")
+@rule(
+    "ST209", "missing-expected-wording", category="structure", severity="warning", message="缺少{name}：{type}{reason}"
+)
 def missing_expected_wording(doc: Document) -> Iterator[Hit]:
     """The document lacks wording its type is expected to carry.
 
@@ -115,12 +127,19 @@ def missing_expected_wording(doc: Document) -> Iterator[Hit]:
         if not spans or item.found_in(doc.text, spans):
             continue
         start, end = last_body_paragraph(doc) if item.where == "closing" else anchor(doc)
-        yield Hit(start, end, args={"name": item.name, "type": profile.type, "reason": item.reason,
-                                    "profile": profile.name},
-                  severity=Severity(item.severity),
-                  suggestion=f"在{_PLACE[item.where]}补充{item.name}",
-                  evidence={"profile": profile.name, "expected": item.name, "where": item.where,
-                            "looked_for": item.match + item.patterns})
+        yield Hit(
+            start,
+            end,
+            args={"name": item.name, "type": profile.type, "reason": item.reason, "profile": profile.name},
+            severity=Severity(item.severity),
+            suggestion=f"在{_PLACE[item.where]}补充{item.name}",
+            evidence={
+                "profile": profile.name,
+                "expected": item.name,
+                "where": item.where,
+                "looked_for": item.match + item.patterns,
+            },
+        )
 
 
 def _issue_note(doc: Document) -> bool:
@@ -136,8 +155,13 @@ def _issue_note(doc: Document) -> bool:
     return any(node.kind == "date" for node in doc.outline.children)
 
 
-@rule("ST210", "missing-issuer-and-date", category="structure", severity="warning",
-      message="未见发文机关和日期：{type}应有落款（发文机关署名和成文日期）或标题下的题注（如“（2024年3月11日……会议通过）”）")
+@rule(
+    "ST210",
+    "missing-issuer-and-date",
+    category="structure",
+    severity="warning",
+    message="未见发文机关和日期：{type}应有落款（发文机关署名和成文日期）或标题下的题注（如“（2024年3月11日……会议通过）”）",
+)
 def missing_issuer_and_date(doc: Document) -> Iterator[Hit]:
     """A 决定, 公告, 通告, 公报 or 令 shows neither a signature nor a note of its adoption.
 
@@ -162,13 +186,22 @@ def missing_issuer_and_date(doc: Document) -> Iterator[Hit]:
     if any(node.kind == "signature" for node in doc.outline.children) or _issue_note(doc):
         return
     start, end = anchor(doc)
-    yield Hit(start, end, args={"type": profile.type},
-              suggestion="在正文之后署发文机关名称和成文日期，或在标题下加题注",
-              evidence={"profile": profile.name})
+    yield Hit(
+        start,
+        end,
+        args={"type": profile.type},
+        suggestion="在正文之后署发文机关名称和成文日期，或在标题下加题注",
+        evidence={"profile": profile.name},
+    )
 
 
-@rule("ST211", "request-several-matters", category="structure", severity="warning",
-      message="一文多事：请示中有{count}处请示结语（“{first}”“{second}”），一件请示只应请示一件事")
+@rule(
+    "ST211",
+    "request-several-matters",
+    category="structure",
+    severity="warning",
+    message="一文多事：请示中有{count}处请示结语（“{first}”“{second}”），一件请示只应请示一件事",
+)
 def request_several_matters(doc: Document) -> Iterator[Hit]:
     """A 请示 asks for several decisions: it closes more than one request.
 
@@ -201,6 +234,10 @@ def request_several_matters(doc: Document) -> Iterator[Hit]:
     if len(closings) < 2:
         return
     start, end, second = closings[1]
-    yield Hit(start, end, args={"count": len(closings), "first": closings[0][2], "second": second},
-              suggestion="按“一文一事”拆分为多件请示，每件只请示一个事项",
-              evidence={"profile": profile.name, "closings": [c[2] for c in closings]})
+    yield Hit(
+        start,
+        end,
+        args={"count": len(closings), "first": closings[0][2], "second": second},
+        suggestion="按“一文一事”拆分为多件请示，每件只请示一个事项",
+        evidence={"profile": profile.name, "closings": [c[2] for c in closings]},
+    )

@@ -10,6 +10,7 @@ alternatives that each begin with a literal), never with a lookaround: Python's 
 skips through the text to such a start, but tries a lookaround at every position.
 The paired marks (PN101-PN103) live in ``pairs.py``.
 """
+
 from __future__ import annotations
 
 import re
@@ -166,8 +167,14 @@ def _marks(doc: Document) -> list[HalfMark]:
     return doc.view(halfwidth_marks)
 
 
-@rule("PN201", "halfwidth-punctuation", category="punctuation", severity="warning",
-      message="中文文本中使用了半角标点“{mark}”，应使用全角“{full}”", fix="safe")
+@rule(
+    "PN201",
+    "halfwidth-punctuation",
+    category="punctuation",
+    severity="warning",
+    message="中文文本中使用了半角标点“{mark}”，应使用全角“{full}”",
+    fix="safe",
+)
 def halfwidth_punctuation(doc: Document) -> Iterator[Hit]:
     """A half-width comma, semicolon, colon, bracket, question or exclamation mark in Chinese text.
 
@@ -188,15 +195,27 @@ def halfwidth_punctuation(doc: Document) -> Iterator[Hit]:
     if len(marks) > MAX_SEPARATE:
         return
     for mark in marks:
-        yield Hit(mark.offset, mark.offset + 1, args={"mark": mark.mark, "full": mark.replacement},
-                  suggestion=f"将“{mark.mark}”改为“{mark.replacement}”",
-                  fix=Fix.at(start=mark.offset, end=mark.offset + 1, replacement=mark.replacement))
+        yield Hit(
+            mark.offset,
+            mark.offset + 1,
+            args={"mark": mark.mark, "full": mark.replacement},
+            suggestion=f"将“{mark.mark}”改为“{mark.replacement}”",
+            fix=Fix.at(start=mark.offset, end=mark.offset + 1, replacement=mark.replacement),
+        )
 
 
-@rule("PN202", "halfwidth-punctuation-document", category="punctuation", severity="warning",
-      message={"default": "全文有{count}处中文文本使用了半角标点（{kinds}），应统一改为全角",
-               "whole": "全文中文标点基本都是半角（{count}处：{kinds}），应统一改为全角"},
-      fix="safe", scope="document")
+@rule(
+    "PN202",
+    "halfwidth-punctuation-document",
+    category="punctuation",
+    severity="warning",
+    message={
+        "default": "全文有{count}处中文文本使用了半角标点（{kinds}），应统一改为全角",
+        "whole": "全文中文标点基本都是半角（{count}处：{kinds}），应统一改为全角",
+    },
+    fix="safe",
+    scope="document",
+)
 def halfwidth_punctuation_document(doc: Document) -> Iterator[Hit]:
     """A document whose Chinese text uses half-width punctuation throughout (or very often).
 
@@ -223,7 +242,7 @@ def halfwidth_punctuation_document(doc: Document) -> Iterator[Hit]:
     first, last = marks[0].offset, marks[-1].offset + 1
     pieces, cursor = [], first
     for mark in marks:
-        pieces.append(text[cursor:mark.offset])
+        pieces.append(text[cursor : mark.offset])
         pieces.append(mark.replacement)
         cursor = mark.offset + 1
     pieces.append(text[cursor:last])
@@ -231,13 +250,21 @@ def halfwidth_punctuation_document(doc: Document) -> Iterator[Hit]:
     full = _fullwidth_count(doc)
     whole = full == 0 or len(marks) >= 4 * full
     lines = sorted({doc.position(m.offset)[0] for m in marks})
-    yield Hit(first, first + 1,
-              args={"count": len(marks), "kinds": "、".join(f"“{k}”{n}处" for k, n in kinds.most_common())},
-              variant="whole" if whole else "default",
-              suggestion="将中文文本中的半角“, ; : ? ! ( )”统一改为全角“，；：？！（）”",
-              fix=Fix.at(start=first, end=last, replacement="".join(pieces)),
-              evidence={"count": len(marks), "by_mark": dict(kinds), "fullwidth_count": full,
-                        "lines": lines[:50], "line_count": len(lines)})
+    yield Hit(
+        first,
+        first + 1,
+        args={"count": len(marks), "kinds": "、".join(f"“{k}”{n}处" for k, n in kinds.most_common())},
+        variant="whole" if whole else "default",
+        suggestion="将中文文本中的半角“, ; : ? ! ( )”统一改为全角“，；：？！（）”",
+        fix=Fix.at(start=first, end=last, replacement="".join(pieces)),
+        evidence={
+            "count": len(marks),
+            "by_mark": dict(kinds),
+            "fullwidth_count": full,
+            "lines": lines[:50],
+            "line_count": len(lines),
+        },
+    )
 
 
 # -- doubled or stacked marks (PN203) ----------------------------------------------
@@ -270,10 +297,14 @@ def stacked_marks(doc: Document) -> list[tuple[int, str]]:
     return result
 
 
-@rule("PN203", "stacked-punctuation", category="punctuation", severity="warning",
-      message={"default": "标点“{pair}”连用，只应保留一个",
-               "doubled": "标点“{mark}”重复"},
-      fix="safe")
+@rule(
+    "PN203",
+    "stacked-punctuation",
+    category="punctuation",
+    severity="warning",
+    message={"default": "标点“{pair}”连用，只应保留一个", "doubled": "标点“{mark}”重复"},
+    fix="safe",
+)
 def stacked_punctuation(doc: Document) -> Iterator[Hit]:
     """Two point marks in a row: a doubled “，，” “。。” or a stacked “，。” “；。”.
 
@@ -293,13 +324,22 @@ def stacked_punctuation(doc: Document) -> Iterator[Hit]:
     """
     for at, pair in doc.view(stacked_marks):
         if pair[0] == pair[1]:
-            yield Hit(at, at + 2, args={"mark": pair[0]}, variant="doubled",
-                      suggestion=f"删去一个“{pair[0]}”",
-                      fix=Fix.at(start=at, end=at + 2, replacement=pair[0]))
+            yield Hit(
+                at,
+                at + 2,
+                args={"mark": pair[0]},
+                variant="doubled",
+                suggestion=f"删去一个“{pair[0]}”",
+                fix=Fix.at(start=at, end=at + 2, replacement=pair[0]),
+            )
         else:
-            yield Hit(at, at + 2, args={"pair": pair},
-                      suggestion=f"删去“{pair[0]}”，只保留“{pair[1]}”（或按语义保留其一）",
-                      fix=Fix.at(start=at, end=at + 2, replacement=pair[1], safety="unsafe"))
+            yield Hit(
+                at,
+                at + 2,
+                args={"pair": pair},
+                suggestion=f"删去“{pair[0]}”，只保留“{pair[1]}”（或按语义保留其一）",
+                fix=Fix.at(start=at, end=at + 2, replacement=pair[1], safety="unsafe"),
+            )
 
 
 # -- nested title marks (PN204) ----------------------------------------------------
@@ -341,9 +381,14 @@ def nested_titles(doc: Document) -> list[tuple[int, int, str, str]]:
     return found
 
 
-@rule("PN204", "nested-title-marks", category="punctuation", severity="warning",
-      message="书名号内又用“{inner_open}…{inner_close}”，书名号套书名号时内层应用单书名号“〈…〉”",
-      fix="safe")
+@rule(
+    "PN204",
+    "nested-title-marks",
+    category="punctuation",
+    severity="warning",
+    message="书名号内又用“{inner_open}…{inner_close}”，书名号套书名号时内层应用单书名号“〈…〉”",
+    fix="safe",
+)
 def nested_title_marks(doc: Document) -> Iterator[Hit]:
     """A title inside a title marked with 《》 again, or with ASCII < >, instead of 〈〉.
 
@@ -365,10 +410,15 @@ def nested_title_marks(doc: Document) -> Iterator[Hit]:
         # most of the text for each finding, so a longer span gets a suggestion only.
         fix = None
         if closer - opener <= _LONGEST_TITLE:
-            fix = Fix.at(start=opener, end=closer + 1, replacement="〈" + text[opener + 1:closer] + "〉")
-        yield Hit(opener, closer + 1, args={"inner_open": inner_open, "inner_close": inner_close},
-                  suggestion=f"将内层的“{inner_open}”“{inner_close}”改为“〈”“〉”", fix=fix,
-                  evidence={"inner_open": inner_open, "inner_close": inner_close})
+            fix = Fix.at(start=opener, end=closer + 1, replacement="〈" + text[opener + 1 : closer] + "〉")
+        yield Hit(
+            opener,
+            closer + 1,
+            args={"inner_open": inner_open, "inner_close": inner_close},
+            suggestion=f"将内层的“{inner_open}”“{inner_close}”改为“〈”“〉”",
+            fix=fix,
+            evidence={"inner_open": inner_open, "inner_close": inner_close},
+        )
 
 
 # -- 顿号 between quoted or titled items (PN205, PN206) -------------------------------
@@ -419,9 +469,9 @@ def _coordinate_quotes(text: str, at: int, start: int, end: int) -> bool:
     closing = text.find("”", at + 2, end)
     if opening < 0 or closing < 0:
         return False
-    first, second = text[opening + 1:at], text[at + 2:closing]
-    before = text[max(start, opening - 2):opening]
-    after = text[closing + 1:min(end, closing + 3)]
+    first, second = text[opening + 1 : at], text[at + 2 : closing]
+    before = text[max(start, opening - 2) : opening]
+    after = text[closing + 1 : min(end, closing + 3)]
     if before.endswith(("”", "”、")) or after.startswith(("“", "、“")):
         return True
     if any(is_han(ch) for ch in set(first) & set(second)):
@@ -451,8 +501,14 @@ def _join_verdicts(doc: Document) -> tuple[list[Join], list[Join], dict[str, dic
 _KIND_NAME = {"title": "书名号", "quote": "引号"}
 
 
-@rule("PN205", "dunhao-between-marked-items", category="punctuation", severity="info",
-      message="并列的{kind}之间通常不用顿号", fix="safe")
+@rule(
+    "PN205",
+    "dunhao-between-marked-items",
+    category="punctuation",
+    severity="info",
+    message="并列的{kind}之间通常不用顿号",
+    fix="safe",
+)
 def dunhao_between_marked_items(doc: Document) -> Iterator[Hit]:
     """A 顿号 between two adjacent items in title marks or quotation marks.
 
@@ -472,15 +528,25 @@ def dunhao_between_marked_items(doc: Document) -> Iterator[Hit]:
     text = doc.text
     consistent, _, counts = _join_verdicts(doc)
     for join in consistent:
-        pair = text[join.offset:join.end]
-        yield Hit(join.offset, join.end, args={"kind": _KIND_NAME[join.kind]},
-                  suggestion=f"删去两个{_KIND_NAME[join.kind]}之间的顿号",
-                  fix=Fix.at(start=join.offset, end=join.end, replacement=pair.replace("、", "")),
-                  evidence=counts[join.kind])
+        pair = text[join.offset : join.end]
+        yield Hit(
+            join.offset,
+            join.end,
+            args={"kind": _KIND_NAME[join.kind]},
+            suggestion=f"删去两个{_KIND_NAME[join.kind]}之间的顿号",
+            fix=Fix.at(start=join.offset, end=join.end, replacement=pair.replace("、", "")),
+            evidence=counts[join.kind],
+        )
 
 
-@rule("PN206", "inconsistent-dunhao", category="punctuation", severity="warning",
-      message="并列的{kind}之间有的用顿号、有的不用（{with_}处用，{without}处不用）", fix="safe")
+@rule(
+    "PN206",
+    "inconsistent-dunhao",
+    category="punctuation",
+    severity="warning",
+    message="并列的{kind}之间有的用顿号、有的不用（{with_}处用，{without}处不用）",
+    fix="safe",
+)
 def inconsistent_dunhao(doc: Document) -> Iterator[Hit]:
     """Adjacent titled or quoted items joined with 顿号 in one place and without it in another.
 
@@ -503,14 +569,17 @@ def inconsistent_dunhao(doc: Document) -> Iterator[Hit]:
     text = doc.text
     _, mixed, counts = _join_verdicts(doc)
     for join in mixed:
-        pair = text[join.offset:join.end]
+        pair = text[join.offset : join.end]
         kind = _KIND_NAME[join.kind]
-        args = {"kind": kind, "with_": counts[join.kind]["with_dunhao"],
-                "without": counts[join.kind]["without_dunhao"]}
-        yield Hit(join.offset, join.end, args=args,
-                  suggestion=f"按GB/T 15834删去两个{kind}之间的顿号，全文统一不用顿号",
-                  fix=Fix.at(start=join.offset, end=join.end, replacement=pair.replace("、", "")),
-                  evidence=counts[join.kind])
+        args = {"kind": kind, "with_": counts[join.kind]["with_dunhao"], "without": counts[join.kind]["without_dunhao"]}
+        yield Hit(
+            join.offset,
+            join.end,
+            args=args,
+            suggestion=f"按GB/T 15834删去两个{kind}之间的顿号，全文统一不用顿号",
+            fix=Fix.at(start=join.offset, end=join.end, replacement=pair.replace("、", "")),
+            evidence=counts[join.kind],
+        )
 
 
 # -- ellipsis (PN207) and dash (PN208) -----------------------------------------------
@@ -554,8 +623,14 @@ def ellipsis_spans(doc: Document) -> list[tuple[int, int]]:
     return found
 
 
-@rule("PN207", "malformed-ellipsis", category="punctuation", severity="warning",
-      message="省略号写作“{found}”，应为“……”", fix="safe")
+@rule(
+    "PN207",
+    "malformed-ellipsis",
+    category="punctuation",
+    severity="warning",
+    message="省略号写作“{found}”，应为“……”",
+    fix="safe",
+)
 def malformed_ellipsis(doc: Document) -> Iterator[Hit]:
     """An ellipsis written with dots or full stops, or with other than two “…”.
 
@@ -574,16 +649,23 @@ def malformed_ellipsis(doc: Document) -> Iterator[Hit]:
     text = doc.text
     for start, end in doc.view(ellipsis_spans):
         found = text[start:end]
-        yield Hit(start, end, args={"found": found}, suggestion="改为“……”",
-                  fix=Fix.at(start=start, end=end, replacement="……"))
+        yield Hit(
+            start, end, args={"found": found}, suggestion="改为“……”", fix=Fix.at(start=start, end=end, replacement="……")
+        )
 
 
 def dash_spans(doc: Document) -> list[tuple[int, int]]:
     return _spans(doc, _DASH, _DASH_WORDS)
 
 
-@rule("PN208", "malformed-dash", category="punctuation", severity="warning",
-      message="破折号写作“{found}”，应为“——”", fix="safe")
+@rule(
+    "PN208",
+    "malformed-dash",
+    category="punctuation",
+    severity="warning",
+    message="破折号写作“{found}”，应为“——”",
+    fix="safe",
+)
 def malformed_dash(doc: Document) -> Iterator[Hit]:
     """A dash in Chinese text made of hyphens, box-drawing lines or three em dashes.
 
@@ -601,8 +683,13 @@ def malformed_dash(doc: Document) -> Iterator[Hit]:
     """
     text = doc.text
     for start, end in doc.view(dash_spans):
-        yield Hit(start, end, args={"found": text[start:end]}, suggestion="改为“——”",
-                  fix=Fix.at(start=start, end=end, replacement="——"))
+        yield Hit(
+            start,
+            end,
+            args={"found": text[start:end]},
+            suggestion="改为“——”",
+            fix=Fix.at(start=start, end=end, replacement="——"),
+        )
 
 
 # -- year ranges (PN209, PN210) ------------------------------------------------------
@@ -610,7 +697,8 @@ def malformed_dash(doc: Document) -> Iterator[Hit]:
 # 2015-2017, 2015—2017年, 2015～2017: two four-digit years joined by one connector.
 # The look-behind on the character before the year comes after its first two digits.
 _YEAR_RANGE = patterns.lazy(
-    r"((?:19|20)(?<![0-9A-Za-z/.\-－—–]..)\d\d)([-－–—～~])((?:19|20)\d\d)(?![0-9A-Za-z\-－—–/.])")
+    r"((?:19|20)(?<![0-9A-Za-z/.\-－—–]..)\d\d)([-－–—～~])((?:19|20)\d\d)(?![0-9A-Za-z\-－—–/.])"
+)
 # (every match holds one of the connectors)
 _CONNECTOR_KIND = {"-": "-", "－": "-", "–": "-", "—": "—", "～": "～", "~": "～"}
 _CONNECTOR_NAME = {"-": "短横线“-”", "—": "一字线“—”", "～": "浪纹线“～”"}
@@ -634,8 +722,13 @@ def year_ranges(doc: Document) -> list[YearRange]:
     return found
 
 
-@rule("PN209", "inconsistent-range-connector", category="punctuation", severity="warning",
-      message="年份起止的连接号前后不一致：此处用{found}，本文多数用{majority}")
+@rule(
+    "PN209",
+    "inconsistent-range-connector",
+    category="punctuation",
+    severity="warning",
+    message="年份起止的连接号前后不一致：此处用{found}，本文多数用{majority}",
+)
 def inconsistent_range_connector(doc: Document) -> Iterator[Hit]:
     """Year ranges written with different connectors in one document.
 
@@ -658,14 +751,23 @@ def inconsistent_range_connector(doc: Document) -> Iterator[Hit]:
     majority = max(counts, key=lambda k: (counts[k], k == "—"))
     for found in ranges:
         if found.kind != majority:
-            yield Hit(found.connector_at, found.connector_at + 1,
-                      args={"found": _CONNECTOR_NAME[found.kind], "majority": _CONNECTOR_NAME[majority]},
-                      suggestion=f"统一使用{_CONNECTOR_NAME[majority]}",
-                      evidence={"counts": dict(counts)})
+            yield Hit(
+                found.connector_at,
+                found.connector_at + 1,
+                args={"found": _CONNECTOR_NAME[found.kind], "majority": _CONNECTOR_NAME[majority]},
+                suggestion=f"统一使用{_CONNECTOR_NAME[majority]}",
+                evidence={"counts": dict(counts)},
+            )
 
 
-@rule("PN210", "hyphen-in-year-range", category="punctuation", severity="info",
-      message="年份起止用了短横线“{found}”，GB/T 15834 规定时间起止用一字线“—”", fix="safe")
+@rule(
+    "PN210",
+    "hyphen-in-year-range",
+    category="punctuation",
+    severity="info",
+    message="年份起止用了短横线“{found}”，GB/T 15834 规定时间起止用一字线“—”",
+    fix="safe",
+)
 def hyphen_in_year_range(doc: Document) -> Iterator[Hit]:
     """A range of years joined with a hyphen (2015-2017) instead of the 一字线 (2015—2017).
 
@@ -689,9 +791,13 @@ def hyphen_in_year_range(doc: Document) -> Iterator[Hit]:
     for found in ranges:
         if found.kind == "-":
             at = found.connector_at
-            yield Hit(at, at + 1, args={"found": text[at]},
-                      suggestion=f"将“{text[found.start:found.end]}”中的“{text[at]}”改为“—”",
-                      fix=Fix.at(start=at, end=at + 1, replacement="—"))
+            yield Hit(
+                at,
+                at + 1,
+                args={"found": text[at]},
+                suggestion=f"将“{text[found.start : found.end]}”中的“{text[at]}”改为“—”",
+                fix=Fix.at(start=at, end=at + 1, replacement="—"),
+            )
 
 
 # -- spaces inside Chinese text (PN211) ----------------------------------------------
@@ -704,7 +810,8 @@ def hyphen_in_year_range(doc: Document) -> Iterator[Hit]:
 _SPACE_BY_DIGIT = patterns.lazy("[ \xa0](?:(?<=[0-9][ \xa0])|(?=[0-9]))")
 # A heading number or a label before the space: 第一章 1, 1.1 目的, 附件 1, 表 2
 _LABEL = patterns.lazy(
-    rf"(?:第[0-9{CHINESE_ZEROS}{CHINESE_ONE_TO_NINE}十百]+[章节条款编篇部]|[0-9.]+|附件|附表|表|图|目录|索引|序号)$")
+    rf"(?:第[0-9{CHINESE_ZEROS}{CHINESE_ONE_TO_NINE}十百]+[章节条款编篇部]|[0-9.]+|附件|附表|表|图|目录|索引|序号)$"
+)
 _LONG_NUMBER = patterns.lazy(r"[0-9][0-9-]{5}")
 
 
@@ -712,8 +819,11 @@ def inner_spaces(doc: Document) -> list[int]:
     text = doc.text
     found = []
     # a full date that ends its paragraph: a signature and its date on one line
-    dates_to_end = {mention.start: mention.end for mention in dates(doc)
-                    if mention.form == "arabic" and mention.year is not None and mention.day is not None}
+    dates_to_end = {
+        mention.start: mention.end
+        for mention in dates(doc)
+        if mention.form == "arabic" and mention.year is not None and mention.day is not None
+    }
     for paragraph in ranges_holding(text, doc.body_paragraphs, " \xa0"):  # every match is one of them
         p_start, p_end = paragraph.start, paragraph.end
         for match in _SPACE_BY_DIGIT.finditer(text, p_start, p_end):
@@ -734,8 +844,14 @@ def inner_spaces(doc: Document) -> list[int]:
     return found
 
 
-@rule("PN211", "space-beside-number", category="punctuation", severity="warning",
-      message="中文与数字之间有多余的空格", fix="safe")
+@rule(
+    "PN211",
+    "space-beside-number",
+    category="punctuation",
+    severity="warning",
+    message="中文与数字之间有多余的空格",
+    fix="safe",
+)
 def space_in_chinese_text(doc: Document) -> Iterator[Hit]:
     """A space between a Chinese character and a number: 达 543亿元, 1980 年.
 
@@ -841,9 +957,11 @@ def _letter_spaced(text: str, space: int, start: int, end: int) -> bool:
     a single character on the other side too."""
     before = _han_run(text, space - 1, -1, start, end)
     after = _han_run(text, space + 1, 1, start, end)
-    return ((before == 1 and after == 1)
-            or (before == 1 and _char(text, space - 2, start, end) in SPACES)
-            or (after == 1 and _char(text, space + 2, start, end) in SPACES))
+    return (
+        (before == 1 and after == 1)
+        or (before == 1 and _char(text, space - 2, start, end) in SPACES)
+        or (after == 1 and _char(text, space + 2, start, end) in SPACES)
+    )
 
 
 def _splits_word(pair: str) -> bool:
@@ -853,8 +971,14 @@ def _splits_word(pair: str) -> bool:
     return words is not None and words.is_word(pair)
 
 
-@rule("PN212", "space-between-chinese", category="punctuation", severity="warning",
-      message="句中两个汉字之间有多余的空格", fix="unsafe")
+@rule(
+    "PN212",
+    "space-between-chinese",
+    category="punctuation",
+    severity="warning",
+    message="句中两个汉字之间有多余的空格",
+    fix="unsafe",
+)
 def space_between_chinese(doc: Document) -> Iterator[Hit]:
     """A space between two Chinese characters inside a sentence: 各单位要认真 落实.
 

@@ -5,6 +5,7 @@ reports a directive naming something that is no rule at all; the engine, which
 alone knows which findings a directive silenced, reports through the same rule
 the directives that silenced nothing although the rules they name ran.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -44,8 +45,14 @@ def unused_suppression(doc: Document) -> Iterator[Hit]:
     for directive in directives(doc.text) + stated_outside(doc.source.suppressions):
         for selector in directive.selectors:
             if not known(selector.text):
-                yield Hit(selector.start, selector.end, args={"selector": selector.text}, variant="unknown",
-                          suggestion=SUGGESTION, evidence={"directive": directive.kind})
+                yield Hit(
+                    selector.start,
+                    selector.end,
+                    args={"selector": selector.text},
+                    variant="unknown",
+                    suggestion=SUGGESTION,
+                    evidence={"directive": directive.kind},
+                )
 
 
 def unused_hits(text: str, unused: list[tuple[Directive, Selector | None]]) -> list[Hit]:
@@ -63,9 +70,15 @@ def unused_hits(text: str, unused: list[tuple[Directive, Selector | None]]) -> l
         for _, selector in pairs:
             name = selector.text if selector is not None else f"doccheck-{directive.kind}"
             if not directive.in_text:  # a Word comment: reported on the paragraph, removed in Word
-                hits.append(Hit(directive.region[0], max(directive.region[1], directive.region[0] + 1),
-                                args={"selector": name}, suggestion=COMMENT_SUGGESTION,
-                                evidence={"directive": "word-comment", "rules": name if selector else "ALL"}))
+                hits.append(
+                    Hit(
+                        directive.region[0],
+                        max(directive.region[1], directive.region[0] + 1),
+                        args={"selector": name},
+                        suggestion=COMMENT_SUGGESTION,
+                        evidence={"directive": "word-comment", "rules": name if selector else "ALL"},
+                    )
+                )
                 continue
             if whole or selector is None:  # (a directive without names is unused whole)
                 start, end = _comment_span(text, directive)
@@ -73,8 +86,16 @@ def unused_hits(text: str, unused: list[tuple[Directive, Selector | None]]) -> l
                 start, end = _name_span(text, directive, selector)
             fix = Fix.at(start=start, end=end, replacement="")
             at = (selector.start, selector.end) if selector is not None else (directive.start, directive.end)
-            hits.append(Hit(at[0], at[1], args={"selector": name}, suggestion=SUGGESTION, fix=fix,
-                            evidence={"directive": directive.kind, "rules": name if selector else "ALL"}))
+            hits.append(
+                Hit(
+                    at[0],
+                    at[1],
+                    args={"selector": name},
+                    suggestion=SUGGESTION,
+                    fix=fix,
+                    evidence={"directive": directive.kind, "rules": name if selector else "ALL"},
+                )
+            )
     return hits
 
 
@@ -82,7 +103,7 @@ def _comment_span(text: str, directive: Directive) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, directive.start) + 1
     line_end = text.find("\n", directive.end)
     line_end = len(text) if line_end < 0 else line_end
-    if not text[line_start:directive.start].strip() and not text[directive.end:line_end].strip():
+    if not text[line_start : directive.start].strip() and not text[directive.end : line_end].strip():
         return line_start, min(line_end + 1, len(text))  # the comment's own line
     return directive.start, directive.end
 

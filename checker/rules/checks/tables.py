@@ -7,6 +7,7 @@ the column's total (NC202), a growth column the change between two years' column
 rounding), so 33.3% of 100 is right for 1/3. Each finding points at the cell that
 disagrees, names it by its row and column labels, and shows the arithmetic.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,8 +26,10 @@ _SUBTOTAL = re.compile(r"小\s*计")
 # A row or column that is a part of the one before it, not of the total
 _BREAKDOWN = re.compile(r"^(?:其中|内[：:]|含[：:])")
 # Header words of a column that is no amount to add up: rates, shares, averages, ranks, indexes
-_NOT_ADDITIVE = re.compile(r"%|％|增长|增幅|增速|增减|同比|环比|比上年|比重|占比|比例|构成|率|平均|人均|均价|单价|价格"
-                           r"|排名|排序|位次|名次|指数|序号|编号|倍|得分|分值|年份|年度$")
+_NOT_ADDITIVE = re.compile(
+    r"%|％|增长|增幅|增速|增减|同比|环比|比上年|比重|占比|比例|构成|率|平均|人均|均价|单价|价格"
+    r"|排名|排序|位次|名次|指数|序号|编号|倍|得分|分值|年份|年度$"
+)
 # A row of a rate among rows of amounts (一般贸易占比（%）): neither a part nor grown by a rate
 _RATE_ROW = re.compile(r"%|％|占比|比重|比例|率|指数|平均|人均|百分点")
 # A share column: the part of each row in the column's total
@@ -41,8 +44,12 @@ def _cell_name(table: Table, cell: Cell) -> str:
 
 
 def _where(table: Table, cell: Cell) -> dict[str, str | int]:
-    return {"row": table.row_label(cell.row), "column": table.column_label(cell.column),
-            "row_number": cell.row + 1, "column_number": cell.column + 1}
+    return {
+        "row": table.row_label(cell.row),
+        "column": table.column_label(cell.column),
+        "row_number": cell.row + 1,
+        "column_number": cell.column + 1,
+    }
 
 
 def _additive_columns(table: Table) -> list[int]:
@@ -90,12 +97,25 @@ def _sum(cells: list[Cell | None], total: Cell, names: list[str]) -> _Sum | None
 
 # -- totals --------------------------------------------------------------------------
 
+
 def _total_rows(table: Table) -> Iterator[tuple[int, list[int]]]:
     """(a total row, the rows that are its parts)."""
     body = list(table.body_rows())
-    kinds = {row: ("subtotal" if _SUBTOTAL.search(label) else "total" if _TOTAL.search(label)
-                   else "breakdown" if _BREAKDOWN.match(label) else "rate" if _RATE_ROW.search(label) else "part")
-             for row in body for label in [table.row_label(row).replace(" ", "")]}
+    kinds = {
+        row: (
+            "subtotal"
+            if _SUBTOTAL.search(label)
+            else "total"
+            if _TOTAL.search(label)
+            else "breakdown"
+            if _BREAKDOWN.match(label)
+            else "rate"
+            if _RATE_ROW.search(label)
+            else "part"
+        )
+        for row in body
+        for label in [table.row_label(row).replace(" ", "")]
+    }
     if "breakdown" in kinds.values():
         return  # 其中 rows: which rows they belong to is not certain
     group: list[int] = []  # parts since the last total or subtotal
@@ -136,8 +156,13 @@ def _total_columns(table: Table, additive: list[int]) -> Iterator[tuple[int, lis
             yield column, parts
 
 
-@rule("NC201", "table-total-mismatch", category="numeric", severity="error",
-      message="表格合计不符：{cell}为{written}，{arithmetic}")
+@rule(
+    "NC201",
+    "table-total-mismatch",
+    category="numeric",
+    severity="error",
+    message="表格合计不符：{cell}为{written}，{arithmetic}",
+)
 def table_total_mismatch(doc: Document) -> Iterator[Hit]:
     """A 合计, 总计 or 小计 row or column of a table that is not the sum of its parts.
 
@@ -200,20 +225,29 @@ def _mismatch(table: Table, total: Cell, found: _Sum, parts_are: str) -> Hit:
     shown = format_number(found.value, found.decimals)
     if "," in total.text and not found.decimals:  # written with thousands separators: so is the sum
         shown = f"{int(found.value):,}"
-    arithmetic = f"{parts_are}之和{'+'.join(found.terms)}={shown}" if len(found.terms) > 1 else \
-        f"所计的“{found.parts[0]['name']}”为{shown}"
+    arithmetic = (
+        f"{parts_are}之和{'+'.join(found.terms)}={shown}"
+        if len(found.terms) > 1
+        else f"所计的“{found.parts[0]['name']}”为{shown}"
+    )
     difference = format_number(abs(found.value - total.value), found.decimals)
-    return Hit(total.start, total.end,
-              args={"cell": _cell_name(table, total), "written": total.text,
-                    "arithmetic": f"{arithmetic}，相差{difference}"},
-              suggestion="核对合计数与各分项，改正有误的数字",
-              evidence={"cell": _where(table, total), "written": total.text, "parts": found.parts,
-                        "arithmetic": f"{arithmetic}，表中为{total.text}",
-                        "rounding": f"各数按所写小数位四舍五入，容许相差{plain(found.slack)}"
-                        if found.slack else "各数均为精确值"})
+    return Hit(
+        total.start,
+        total.end,
+        args={"cell": _cell_name(table, total), "written": total.text, "arithmetic": f"{arithmetic}，相差{difference}"},
+        suggestion="核对合计数与各分项，改正有误的数字",
+        evidence={
+            "cell": _where(table, total),
+            "written": total.text,
+            "parts": found.parts,
+            "arithmetic": f"{arithmetic}，表中为{total.text}",
+            "rounding": f"各数按所写小数位四舍五入，容许相差{plain(found.slack)}" if found.slack else "各数均为精确值",
+        },
+    )
 
 
 # -- shares -----------------------------------------------------------------------------
+
 
 def _count_column(table: Table, share: int, additive: list[int]) -> int | None:
     """The amounts a share column is a share of: the nearest amount column on its left."""
@@ -229,13 +263,16 @@ def _whole(table: Table, column: int) -> tuple[Cell | None, Fraction | None, Fra
             cell = table.cell(row, column)
             return (cell, cell.value, cell.half_step) if cell is not None and cell.value else (None, None, Fraction(0))
     cells = [table.cell(row, column) for row in table.body_rows()]
-    if any(cell is None or (cell.value is None and not cell.is_nothing) for cell in cells) or \
-            any(_BREAKDOWN.match(table.row_label(row)) or _SUBTOTAL.search(table.row_label(row))
-                for row in table.body_rows()):
+    if any(cell is None or (cell.value is None and not cell.is_nothing) for cell in cells) or any(
+        _BREAKDOWN.match(table.row_label(row)) or _SUBTOTAL.search(table.row_label(row)) for row in table.body_rows()
+    ):
         return None, None, Fraction(0)
     numbers = [cell for cell in cells if cell is not None and cell.value is not None]
-    return None, sum((cell.value for cell in numbers if cell.value is not None), Fraction(0)), \
-        sum((cell.half_step for cell in numbers), Fraction(0))
+    return (
+        None,
+        sum((cell.value for cell in numbers if cell.value is not None), Fraction(0)),
+        sum((cell.half_step for cell in numbers), Fraction(0)),
+    )
 
 
 def _shares_of_the_whole(table: Table, column: int, whole: Cell | None) -> bool:
@@ -244,8 +281,9 @@ def _shares_of_the_whole(table: Table, column: int, whole: Cell | None) -> bool:
     if whole is not None:
         cell = table.cell(whole.row, column)
         return cell is None or cell.value is None or abs(cell.value - 100) <= cell.half_step
-    cells = [cell for row in table.body_rows() if (cell := table.cell(row, column)) is not None
-             and cell.value is not None]
+    cells = [
+        cell for row in table.body_rows() if (cell := table.cell(row, column)) is not None and cell.value is not None
+    ]
     total = sum((cell.value for cell in cells if cell.value is not None), Fraction(0))
     return len(cells) >= 2 and abs(total - 100) <= sum((cell.half_step for cell in cells), Fraction(0)) + 1
 
@@ -258,8 +296,13 @@ def _share_interval(part: Cell, whole: Fraction, whole_slack: Fraction) -> tuple
     return (part.value - part.half_step) * 100 / high_whole, (part.value + part.half_step) * 100 / low_whole
 
 
-@rule("NC202", "table-share-mismatch", category="numeric", severity="error",
-      message="表格占比不符：{cell}为{written}，{arithmetic}")
+@rule(
+    "NC202",
+    "table-share-mismatch",
+    category="numeric",
+    severity="error",
+    message="表格占比不符：{cell}为{written}，{arithmetic}",
+)
 def table_share_mismatch(doc: Document) -> Iterator[Hit]:
     """A percentage column of a table that its counts and their total do not give.
 
@@ -282,8 +325,11 @@ def table_share_mismatch(doc: Document) -> Iterator[Hit]:
         additive = _additive_columns(table)
         wrong = _wrong_totals(table)
         for column in range(table.column_count):
-            if column in additive or not _SHARE.search(table.column_label(column)) \
-                    or _GROWTH.search(table.column_label(column)):
+            if (
+                column in additive
+                or not _SHARE.search(table.column_label(column))
+                or _GROWTH.search(table.column_label(column))
+            ):
                 continue
             counts = _count_column(table, column, additive)
             if counts is None:
@@ -293,12 +339,18 @@ def table_share_mismatch(doc: Document) -> Iterator[Hit]:
                 continue  # no total to divide by, or one NC201 reports
             if not _shares_of_the_whole(table, column, whole_cell):
                 continue  # 占全省比重: the share of a whole the table does not hold
-            whole_name = _cell_name(table, whole_cell) if whole_cell is not None else \
-                f"“{table.column_label(counts)}”列各行之和"
+            whole_name = (
+                _cell_name(table, whole_cell) if whole_cell is not None else f"“{table.column_label(counts)}”列各行之和"
+            )
             for row in table.body_rows():
                 percent, part = table.cell(row, column), table.cell(row, counts)
-                if percent is None or percent.value is None or part is None or part.value is None \
-                        or (row, counts) in wrong:
+                if (
+                    percent is None
+                    or percent.value is None
+                    or part is None
+                    or part.value is None
+                    or (row, counts) in wrong
+                ):
                     continue
                 interval = _share_interval(part, whole, whole_slack)
                 if interval is None:
@@ -309,18 +361,29 @@ def table_share_mismatch(doc: Document) -> Iterator[Hit]:
                 exact = part.value * 100 / whole
                 computed = f"{format_number(exact, percent.decimals)}%"
                 arithmetic = f"{part.text}÷{plain(whole)}×100%={computed}"
-                yield Hit(percent.start, percent.end,
-                          args={"cell": _cell_name(table, percent), "written": percent.text,
-                                "arithmetic": f"按{_cell_name(table, part)}计算应为{arithmetic}"},
-                          suggestion=f"核对占比，按表中数字应为{computed}",
-                          evidence={"cell": _where(table, percent), "written": percent.text,
-                                    "part": _where(table, part) | {"value": part.text},
-                                    "whole": whole_name, "whole_value": plain(whole),
-                                    "arithmetic": f"{arithmetic}，表中为{percent.text}",
-                                    "rounding": f"百分比按四舍五入保留{percent.decimals}位小数"})
+                yield Hit(
+                    percent.start,
+                    percent.end,
+                    args={
+                        "cell": _cell_name(table, percent),
+                        "written": percent.text,
+                        "arithmetic": f"按{_cell_name(table, part)}计算应为{arithmetic}",
+                    },
+                    suggestion=f"核对占比，按表中数字应为{computed}",
+                    evidence={
+                        "cell": _where(table, percent),
+                        "written": percent.text,
+                        "part": _where(table, part) | {"value": part.text},
+                        "whole": whole_name,
+                        "whole_value": plain(whole),
+                        "arithmetic": f"{arithmetic}，表中为{percent.text}",
+                        "rounding": f"百分比按四舍五入保留{percent.decimals}位小数",
+                    },
+                )
 
 
 # -- growth ------------------------------------------------------------------------------
+
 
 def _year_columns(table: Table, additive: list[int]) -> tuple[int, int] | None:
     """The two amount columns of two years (2023年, 2024年), earlier first; None unless exactly two."""
@@ -335,8 +398,13 @@ def _year_columns(table: Table, additive: list[int]) -> tuple[int, int] | None:
     return earlier, later
 
 
-@rule("NC203", "table-growth-mismatch", category="numeric", severity="error",
-      message="表格增幅不符：{cell}为{written}，{arithmetic}")
+@rule(
+    "NC203",
+    "table-growth-mismatch",
+    category="numeric",
+    severity="error",
+    message="表格增幅不符：{cell}为{written}，{arithmetic}",
+)
 def table_growth_mismatch(doc: Document) -> Iterator[Hit]:
     """A growth column of a table that its two years' columns do not give.
 
@@ -367,8 +435,15 @@ def table_growth_mismatch(doc: Document) -> Iterator[Hit]:
                 if _RATE_ROW.search(table.row_label(row)):
                     continue  # a rate grows by points, not by a percentage of itself
                 rate, before, after = table.cell(row, column), table.cell(row, earlier), table.cell(row, later)
-                if rate is None or rate.value is None or before is None or before.value is None \
-                        or after is None or after.value is None or {(row, earlier), (row, later)} & wrong:
+                if (
+                    rate is None
+                    or rate.value is None
+                    or before is None
+                    or before.value is None
+                    or after is None
+                    or after.value is None
+                    or {(row, earlier), (row, later)} & wrong
+                ):
                     continue
                 low_before, high_before = before.value - before.half_step, before.value + before.half_step
                 if low_before <= 0:
@@ -380,13 +455,22 @@ def table_growth_mismatch(doc: Document) -> Iterator[Hit]:
                 exact = (after.value - before.value) * 100 / before.value
                 shown = f"{format_number(exact, rate.decimals)}"
                 arithmetic = f"({after.text}−{before.text})÷{before.text}×100%={shown}%"
-                yield Hit(rate.start, rate.end,
-                          args={"cell": _cell_name(table, rate), "written": rate.text,
-                                "arithmetic": f"按“{table.column_label(earlier)}”“{table.column_label(later)}”两列"
-                                              f"计算应为{arithmetic}"},
-                          suggestion=f"核对增幅，按表中数字应为{shown}",
-                          evidence={"cell": _where(table, rate), "written": rate.text,
-                                    "earlier": _where(table, before) | {"value": before.text},
-                                    "later": _where(table, after) | {"value": after.text},
-                                    "arithmetic": f"{arithmetic}，表中为{rate.text}",
-                                    "rounding": f"增幅按四舍五入保留{rate.decimals}位小数"})
+                yield Hit(
+                    rate.start,
+                    rate.end,
+                    args={
+                        "cell": _cell_name(table, rate),
+                        "written": rate.text,
+                        "arithmetic": f"按“{table.column_label(earlier)}”“{table.column_label(later)}”两列"
+                        f"计算应为{arithmetic}",
+                    },
+                    suggestion=f"核对增幅，按表中数字应为{shown}",
+                    evidence={
+                        "cell": _where(table, rate),
+                        "written": rate.text,
+                        "earlier": _where(table, before) | {"value": before.text},
+                        "later": _where(table, after) | {"value": after.text},
+                        "arithmetic": f"{arithmetic}，表中为{rate.text}",
+                        "rounding": f"增幅按四舍五入保留{rate.decimals}位小数",
+                    },
+                )

@@ -3,6 +3,7 @@
 Reads the title node of the outline (the title lines under the 发文字号, and a first
 line 关于……的请示。 closed by mistake), never a title that a web page's metadata gives.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -16,8 +17,14 @@ from checker.rules.registry import Hit, rule
 _CLOSING_MARKS = "。，,；;：:、.!！"
 
 
-@rule("PN213", "title-ends-with-punctuation", category="punctuation", severity="warning", fix="safe",
-      message="标题末尾不应加标点符号“{mark}”")
+@rule(
+    "PN213",
+    "title-ends-with-punctuation",
+    category="punctuation",
+    severity="warning",
+    fix="safe",
+    message="标题末尾不应加标点符号“{mark}”",
+)
 def title_ends_with_punctuation(doc: Document) -> Iterator[Hit]:
     """The document's title ends with a full stop, comma or other mark.
 
@@ -36,9 +43,14 @@ def title_ends_with_punctuation(doc: Document) -> Iterator[Hit]:
     for node in doc.outline.children:
         if node.kind != "title":
             continue
-        line = doc.text[node.start:node.end].rstrip(" \t\u3000\xa0\n")
+        line = doc.text[node.start : node.end].rstrip(" \t\u3000\xa0\n")
         if line and line[-1] in _CLOSING_MARKS:
             at = node.start + len(line) - 1
-            yield Hit(at, at + 1, args={"mark": line[-1]}, suggestion=f"删去标题末尾的“{line[-1]}”",
-                      fix=Fix.at(at, at + 1, ""))
+            yield Hit(
+                at,
+                at + 1,
+                args={"mark": line[-1]},
+                suggestion=f"删去标题末尾的“{line[-1]}”",
+                fix=Fix.at(at, at + 1, ""),
+            )
         return

@@ -17,6 +17,7 @@ a place word (复康路) is a name; words the dictionary lacks (赋能, 智造 �
 accepted through the rule packs' ``accept`` lists; forms a rule pack already
 reports are left to it.
 """
+
 from __future__ import annotations
 
 import operator
@@ -43,8 +44,7 @@ class Suspect(NamedTuple):
     reading: str = ""
 
 
-def suspicious_pairs(text: str, start: int, end: int, lex: Lexicon,
-                     most: float | None = None) -> dict[int, set[int]]:
+def suspicious_pairs(text: str, start: int, end: int, lex: Lexicon, most: float | None = None) -> dict[int, set[int]]:
     """Pairs of Chinese characters in [start, end) that form no word, with the side(s)
     whose character is cut off from its other neighbour too: {offset: {0, 1}}. Only
     a cut-off character is taken for a slip (in 认真洛实主体, 洛 stands alone while 实
@@ -65,7 +65,7 @@ def suspicious_pairs(text: str, start: int, end: int, lex: Lexicon,
     # The pairs (0,1), (2,3) … are the 64-bit words of the UTF-32 bytes; (1,2), (3,4) …
     # those of the bytes shifted by one character. Each half is tested in one map.
     view = memoryview(encoded)
-    evens, odds = view[:len(encoded) // 8 * 8].cast("Q"), view[4:4 + (len(encoded) - 4) // 8 * 8].cast("Q")
+    evens, odds = view[: len(encoded) // 8 * 8].cast("Q"), view[4 : 4 + (len(encoded) - 4) // 8 * 8].cast("Q")
     known_here = lex.known_among(evens, odds).__contains__
     even, odd = bytes(map(known_here, evens)), bytes(map(known_here, odds))
     pairs = bytearray(size - 1)
@@ -77,9 +77,10 @@ def suspicious_pairs(text: str, start: int, end: int, lex: Lexicon,
     # bit 2: it is a Chinese character (U+4E00–U+9FFF: the middle byte of its UTF-32
     # code is 0x4E–0x9F and the high one 0). Every byte above is 0 or 1, so the bits
     # are combined by shifting and or-ing the bytes as big integers, all in C.
-    chinese = (int.from_bytes(encoded[1::4].translate(_CJK_MIDDLE_BYTE), "big")
-               & int.from_bytes(encoded[2::4].translate(_ZERO_BYTE), "big"))
-    combined = (int.from_bytes(known[:-1], "big") | int.from_bytes(known[1:], "big") << 1 | chinese << 2)
+    chinese = int.from_bytes(encoded[1::4].translate(_CJK_MIDDLE_BYTE), "big") & int.from_bytes(
+        encoded[2::4].translate(_ZERO_BYTE), "big"
+    )
+    combined = int.from_bytes(known[:-1], "big") | int.from_bytes(known[1:], "big") << 1 | chinese << 2
     marks = combined.to_bytes(size, "big")
     # The Chinese characters cut off on both sides (about a tenth of a text), without
     # the common ones (的, 是 …), tested in C maps rather than one by one.
@@ -97,9 +98,9 @@ def suspicious_pairs(text: str, start: int, end: int, lex: Lexicon,
         at = start + k
         # the partner must be rare too, and must not belong to a word on its far side
         # (化 of 深化 in 深化实施 is not the partner of a slip)
-        if k >= 1 and rare(k - 1) and not (k >= 2 and lex.is_word(text[at - 2:at])):
+        if k >= 1 and rare(k - 1) and not (k >= 2 and lex.is_word(text[at - 2 : at])):
             found.setdefault(at - 1, set()).add(1)
-        if k + 1 < size and rare(k + 1) and not (k + 2 < size and lex.is_word(text[at + 1:at + 3])):
+        if k + 1 < size and rare(k + 1) and not (k + 2 < size and lex.is_word(text[at + 1 : at + 3])):
             found.setdefault(at, set()).add(0)
     return found
 
@@ -119,7 +120,7 @@ def suspects(doc: Document) -> list[Suspect]:
     candidates: list[tuple[int, str, set[int]]] = []
     for span_start, span_end in doc.body_spans:
         for at, sides in suspicious_pairs(text, span_start, span_end, lex, most=_MOST_CUT_OFF).items():
-            pair = text[at:at + 2]
+            pair = text[at : at + 2]
             if at in covered or at + 1 in covered:
                 continue  # a known wrong form: the rule pack reports it (TY101 …)
             candidates.append((at, pair, sides))
@@ -157,7 +158,7 @@ def _name_like(text: str, at: int) -> bool:
         return True
     if not ("\u4e00" <= before <= "\u9fff" or "\u4e00" <= after <= "\u9fff"):
         return True
-    if "〔" in text[at + 2:at + 5]:
+    if "〔" in text[at + 2 : at + 5]:
         return True
     # an opening mark not closed before the pair, within the sentence-sized stretch before it
     floor = max(0, at - _QUOTE_REACH)
@@ -178,7 +179,7 @@ def _uses(text: str, spans: list[tuple[int, int]], pairs: set[str]) -> Counter[s
             uses[pair] = sum(text.count(pair, start, end) for start, end in spans)
     else:
         for start, end in spans:
-            uses.update(map(operator.add, text[start:end], text[start + 1:end]))
+            uses.update(map(operator.add, text[start:end], text[start + 1 : end]))
     return uses
 
 
@@ -188,7 +189,7 @@ _ACCEPTED: dict[frozenset[str], frozenset[str]] = {}
 def _accepted_pairs(accepted: frozenset[str]) -> frozenset[str]:
     """Every pair of adjacent characters inside an accepted word (盾构机 → 盾构, 构机)."""
     if accepted not in _ACCEPTED:
-        _ACCEPTED[accepted] = frozenset(word[i:i + 2] for word in accepted for i in range(len(word) - 1))
+        _ACCEPTED[accepted] = frozenset(word[i : i + 2] for word in accepted for i in range(len(word) - 1))
     return _ACCEPTED[accepted]
 
 
@@ -215,8 +216,14 @@ def _suspects(doc: Document) -> list[Suspect]:
     return doc.view(suspects)
 
 
-@rule("TY201", "likely-homophone-typo", category="typo", severity="warning", fix="unsafe",
-      message="“{written}”不成词，疑为同音字误用，可能应为“{correction}”")
+@rule(
+    "TY201",
+    "likely-homophone-typo",
+    category="typo",
+    severity="warning",
+    fix="unsafe",
+    message="“{written}”不成词，疑为同音字误用，可能应为“{correction}”",
+)
 def likely_homophone_typo(doc: Document) -> Iterator[Hit]:
     """Two characters that form no word, where one same-sounding character gives a frequent word.
 
@@ -239,8 +246,14 @@ def likely_homophone_typo(doc: Document) -> Iterator[Hit]:
     return _hits(doc, "homophone")
 
 
-@rule("TY202", "likely-swapped-characters", category="typo", severity="warning", fix="unsafe",
-      message="“{written}”不成词，疑为两字颠倒，可能应为“{correction}”")
+@rule(
+    "TY202",
+    "likely-swapped-characters",
+    category="typo",
+    severity="warning",
+    fix="unsafe",
+    message="“{written}”不成词，疑为两字颠倒，可能应为“{correction}”",
+)
 def likely_swapped_characters(doc: Document) -> Iterator[Hit]:
     """Two characters that form no word, and form a frequent word when swapped.
 
@@ -266,15 +279,19 @@ def _hits(doc: Document, kind: str) -> Iterator[Hit]:
     for suspect in _suspects(doc):
         if suspect.kind != kind:
             continue
-        evidence = {"written": suspect.written, "correction": suspect.correction,
-                    "correction_frequency": suspect.frequency}
+        evidence = {
+            "written": suspect.written,
+            "correction": suspect.correction,
+            "correction_frequency": suspect.frequency,
+        }
         if kind == "homophone":
             evidence["reading"] = suspect.reading
         evidence.update(written_in_dictionary=False, uses_in_document=1)
-        yield Hit(suspect.start, suspect.start + 2,
-                  args={"written": suspect.written, "correction": suspect.correction,
-                        "frequency": suspect.frequency},
-                  suggestion=f"如确为笔误，改为“{suspect.correction}”",
-                  fix=Fix.at(start=suspect.start, end=suspect.start + 2, replacement=suspect.correction,
-                             safety="unsafe"),
-                  evidence=evidence)
+        yield Hit(
+            suspect.start,
+            suspect.start + 2,
+            args={"written": suspect.written, "correction": suspect.correction, "frequency": suspect.frequency},
+            suggestion=f"如确为笔误，改为“{suspect.correction}”",
+            fix=Fix.at(start=suspect.start, end=suspect.start + 2, replacement=suspect.correction, safety="unsafe"),
+            evidence=evidence,
+        )

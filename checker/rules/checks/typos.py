@@ -7,6 +7,7 @@ of substitution (misspelt word, word misused in context, idiom, variant form,
 transposed phrase), one for forms that should not appear at all, one for
 either-or forms used both ways in one document.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -18,8 +19,15 @@ from checker.model.document import Document
 from checker.rules.registry import Hit, fix_safety, rule
 from checker.rules.rulepacks import Entry, Match, matcher
 
-_DEFAULT_LEVEL = {"TY101": "error", "TY102": "error", "TY103": "error", "TY104": "info",
-                  "TY105": "error", "TY106": "info", "TY107": "info"}
+_DEFAULT_LEVEL = {
+    "TY101": "error",
+    "TY102": "error",
+    "TY103": "error",
+    "TY104": "info",
+    "TY105": "error",
+    "TY106": "info",
+    "TY107": "info",
+}
 
 
 def pack_matches(doc: Document) -> list[Match]:
@@ -32,11 +40,15 @@ def _substitutions(doc: Document, code: str) -> Iterator[Hit]:
         entry = found.entry
         if entry.code != code:
             continue
-        yield Hit(found.start, found.end, args={"wrong": entry.form, "right": entry.right},
-                  suggestion=f"改为“{entry.right}”",
-                  fix=_fix(entry, found.start, found.end),
-                  evidence=_evidence(entry),
-                  severity=_severity(entry, code))
+        yield Hit(
+            found.start,
+            found.end,
+            args={"wrong": entry.form, "right": entry.right},
+            suggestion=f"改为“{entry.right}”",
+            fix=_fix(entry, found.start, found.end),
+            evidence=_evidence(entry),
+            severity=_severity(entry, code),
+        )
 
 
 def _fix(entry: Entry, start: int, end: int) -> Fix | None:
@@ -60,8 +72,9 @@ def _evidence(entry: Entry) -> dict[str, Any]:
     return evidence
 
 
-@rule("TY101", "misspelt-word", category="typo", severity="error", fix="safe",
-      message="“{wrong}”是错别字，应为“{right}”")
+@rule(
+    "TY101", "misspelt-word", category="typo", severity="error", fix="safe", message="“{wrong}”是错别字，应为“{right}”"
+)
 def misspelt_word(doc: Document) -> Iterator[Hit]:
     """A word written with a wrong character (布署, 按装, 幅度 as 辐度 …).
 
@@ -82,8 +95,14 @@ def misspelt_word(doc: Document) -> Iterator[Hit]:
     return _substitutions(doc, "TY101")
 
 
-@rule("TY102", "misused-word", category="typo", severity="error", fix="safe",
-      message="“{wrong}”在此处用法不当，应为“{right}”")
+@rule(
+    "TY102",
+    "misused-word",
+    category="typo",
+    severity="error",
+    fix="safe",
+    message="“{wrong}”在此处用法不当，应为“{right}”",
+)
 def misused_word(doc: Document) -> Iterator[Hit]:
     """A real word used where another is meant: 截止 before a date (→ 截至), 既使 (→ 即使).
 
@@ -104,8 +123,14 @@ def misused_word(doc: Document) -> Iterator[Hit]:
     return _substitutions(doc, "TY102")
 
 
-@rule("TY103", "miswritten-idiom", category="typo", severity="error", fix="safe",
-      message="成语“{wrong}”写法有误，应为“{right}”")
+@rule(
+    "TY103",
+    "miswritten-idiom",
+    category="typo",
+    severity="error",
+    fix="safe",
+    message="成语“{wrong}”写法有误，应为“{right}”",
+)
 def miswritten_idiom(doc: Document) -> Iterator[Hit]:
     """An idiom (成语) with a wrong character: 再接再励, 按步就班, 迫不急待 …
 
@@ -122,8 +147,14 @@ def miswritten_idiom(doc: Document) -> Iterator[Hit]:
     return _substitutions(doc, "TY103")
 
 
-@rule("TY104", "variant-form", category="typo", severity="info", fix="safe",
-      message="“{wrong}”是非推荐词形，规范写法为“{right}”")
+@rule(
+    "TY104",
+    "variant-form",
+    category="typo",
+    severity="info",
+    fix="safe",
+    message="“{wrong}”是非推荐词形，规范写法为“{right}”",
+)
 def variant_form(doc: Document) -> Iterator[Hit]:
     """A variant written form where a standard one is recommended (图象 → 图像, 帐户 → 账户).
 
@@ -140,8 +171,14 @@ def variant_form(doc: Document) -> Iterator[Hit]:
     return _substitutions(doc, "TY104")
 
 
-@rule("TY105", "transposed-phrase", category="typo", severity="error", fix="safe",
-      message="“{wrong}”词序颠倒，应为“{right}”")
+@rule(
+    "TY105",
+    "transposed-phrase",
+    category="typo",
+    severity="error",
+    fix="safe",
+    message="“{wrong}”词序颠倒，应为“{right}”",
+)
 def transposed_phrase(doc: Document) -> Iterator[Hit]:
     """A set phrase with two parts swapped: 获认为定 (→ 获认定为).
 
@@ -158,8 +195,7 @@ def transposed_phrase(doc: Document) -> Iterator[Hit]:
     return _substitutions(doc, "TY105")
 
 
-@rule("TY106", "discouraged-form", category="typo", severity="info",
-      message="{text}")
+@rule("TY106", "discouraged-form", category="typo", severity="info", message="{text}")
 def discouraged_form(doc: Document) -> Iterator[Hit]:
     """A form a rule pack says should not appear (existence rules): 凯旋而归, 亲眼目睹 …
 
@@ -177,13 +213,24 @@ def discouraged_form(doc: Document) -> Iterator[Hit]:
         entry = found.entry
         if entry.code != "TY106":
             continue
-        yield Hit(found.start, found.end, args={"text": entry.message.format(match=entry.form)},
-                  suggestion=entry.suggestion or None, evidence=_evidence(entry),
-                  severity=_severity(entry, "TY106"))
+        yield Hit(
+            found.start,
+            found.end,
+            args={"text": entry.message.format(match=entry.form)},
+            suggestion=entry.suggestion or None,
+            evidence=_evidence(entry),
+            severity=_severity(entry, "TY106"),
+        )
 
 
-@rule("TY107", "inconsistent-variants", category="typo", severity="info", fix="safe",
-      message="本文“{used}”与“{other}”两种写法并用（“{other}”{other_count}次），宜统一为“{other}”")
+@rule(
+    "TY107",
+    "inconsistent-variants",
+    category="typo",
+    severity="info",
+    fix="safe",
+    message="本文“{used}”与“{other}”两种写法并用（“{other}”{other_count}次），宜统一为“{other}”",
+)
 def inconsistent_variants(doc: Document) -> Iterator[Hit]:
     """Two forms of one word in one document (其他 and 其它), by the document's own convention.
 
@@ -208,9 +255,10 @@ def inconsistent_variants(doc: Document) -> Iterator[Hit]:
         return
     uses = rules.consistency_uses(text, doc.body_spans)
     for consistency in rules.consistencies:
-        present = {form: [at for at in uses.get(form, ())
-                          if consistency.conditions.hold(text, at, at + len(form))]
-                   for form in consistency.forms}
+        present = {
+            form: [at for at in uses.get(form, ()) if consistency.conditions.hold(text, at, at + len(form))]
+            for form in consistency.forms
+        }
         present = {form: offsets for form, offsets in present.items() if offsets}
         if len(present) < 2:
             continue
@@ -222,35 +270,109 @@ def inconsistent_variants(doc: Document) -> Iterator[Hit]:
                 fix = None
                 if consistency.fix != "none":
                     fix = Fix.at(start=at, end=at + len(form), replacement=kept, safety=fix_safety(consistency.fix))
-                yield Hit(at, at + len(form),
-                          args={"used": form, "other": kept, "other_count": len(present[kept])},
-                          suggestion=f"统一写作“{kept}”", fix=fix,
-                          evidence={"pack": consistency.pack, "rule": consistency.rule_id,
-                                    "counts": {f: len(o) for f, o in present.items()},
-                                    **({"note": consistency.note} if consistency.note else {})},
-                          severity=Severity(consistency.level)
-                          if consistency.level and consistency.level != "info" else None)
+                yield Hit(
+                    at,
+                    at + len(form),
+                    args={"used": form, "other": kept, "other_count": len(present[kept])},
+                    suggestion=f"统一写作“{kept}”",
+                    fix=fix,
+                    evidence={
+                        "pack": consistency.pack,
+                        "rule": consistency.rule_id,
+                        "counts": {f: len(o) for f, o in present.items()},
+                        **({"note": consistency.note} if consistency.note else {}),
+                    },
+                    severity=Severity(consistency.level) if consistency.level and consistency.level != "info" else None,
+                )
 
 
 # 位 counts people; an institution takes 所 (schools, hospitals), 家 (firms) or 个.
-_INSTITUTION_MEASURES = {"学院": "所", "大学": "所", "学校": "所", "高校": "所", "中学": "所", "小学": "所",
-                         "幼儿园": "所", "医院": "家", "研究院": "家", "研究所": "家", "企业": "家", "公司": "家",
-                         "银行": "家", "机构": "家", "商户": "家", "门店": "家", "工厂": "家", "单位": "个",
-                         "部门": "个", "中心": "个", "协会": "个", "学会": "个", "园区": "个", "基地": "个"}
+_INSTITUTION_MEASURES = {
+    "学院": "所",
+    "大学": "所",
+    "学校": "所",
+    "高校": "所",
+    "中学": "所",
+    "小学": "所",
+    "幼儿园": "所",
+    "医院": "家",
+    "研究院": "家",
+    "研究所": "家",
+    "企业": "家",
+    "公司": "家",
+    "银行": "家",
+    "机构": "家",
+    "商户": "家",
+    "门店": "家",
+    "工厂": "家",
+    "单位": "个",
+    "部门": "个",
+    "中心": "个",
+    "协会": "个",
+    "学会": "个",
+    "园区": "个",
+    "基地": "个",
+}
 # After the institution, a word for a person of it: 300位国家学院院士, 5位企业家.
-_PERSON_AFTER = ("院士", "教授", "专家", "学者", "代表", "负责人", "校长", "院长", "主任", "领导", "老师", "教师",
-                 "医生", "医师", "护士", "员工", "职工", "工作人员", "人员", "同志", "嘉宾", "会员", "成员", "委员",
-                 "博士", "学生", "毕业生", "校友", "创始人", "董事长", "总经理", "经理", "干部", "党员", "家", "主",
-                 "人", "者", "的", "中的")
+_PERSON_AFTER = (
+    "院士",
+    "教授",
+    "专家",
+    "学者",
+    "代表",
+    "负责人",
+    "校长",
+    "院长",
+    "主任",
+    "领导",
+    "老师",
+    "教师",
+    "医生",
+    "医师",
+    "护士",
+    "员工",
+    "职工",
+    "工作人员",
+    "人员",
+    "同志",
+    "嘉宾",
+    "会员",
+    "成员",
+    "委员",
+    "博士",
+    "学生",
+    "毕业生",
+    "校友",
+    "创始人",
+    "董事长",
+    "总经理",
+    "经理",
+    "干部",
+    "党员",
+    "家",
+    "主",
+    "人",
+    "者",
+    "的",
+    "中的",
+)
 _PERSON_COUNT_WITH_INSTITUTION = patterns.lazy(
     # not an ordinal (排在第一位的部门), and the noun phrase has no particle of a clause
     r"(?<![第0-9０-９〇一二三四五六七八九十百千万两几数])(?:[0-9０-９]+|[〇一二三四五六七八九十百千万两几数]+)[余多]?"
     r"(位)((?:(?![的者为是在和与及])[\u4e00-\u9fff]){0,8}?)("
-    + "|".join(sorted(_INSTITUTION_MEASURES, key=len, reverse=True)) + ")")
+    + "|".join(sorted(_INSTITUTION_MEASURES, key=len, reverse=True))
+    + ")"
+)
 
 
-@rule("TY110", "person-measure-for-institution", category="typo", severity="warning", fix="unsafe",
-      message="“位”是人的量词，不能用于“{institution}”，应为“{measure}”")
+@rule(
+    "TY110",
+    "person-measure-for-institution",
+    category="typo",
+    severity="warning",
+    fix="unsafe",
+    message="“位”是人的量词，不能用于“{institution}”，应为“{measure}”",
+)
 def person_measure_for_institution(doc: Document) -> Iterator[Hit]:
     """The measure word for people (位) counting institutions.
 
@@ -277,7 +399,11 @@ def person_measure_for_institution(doc: Document) -> Iterator[Hit]:
             institution = found.group(3)
             measure = _INSTITUTION_MEASURES[institution]
             at = found.start(1)
-            yield Hit(at, found.end(), args={"institution": institution, "measure": measure},
-                      suggestion=f"改为“{measure}”，或补上所指的人",
-                      fix=Fix.at(start=at, end=at + 1, replacement=measure, safety="unsafe"),
-                      evidence={"measure_word": "位", "institution": institution, "usual_measure": measure})
+            yield Hit(
+                at,
+                found.end(),
+                args={"institution": institution, "measure": measure},
+                suggestion=f"改为“{measure}”，或补上所指的人",
+                fix=Fix.at(start=at, end=at + 1, replacement=measure, safety="unsafe"),
+                evidence={"measure_word": "位", "institution": institution, "usual_measure": measure},
+            )

@@ -1,4 +1,5 @@
 """Alembic's entry point for doccheck's review database (run by :func:`checker.serve.store.migrate`)."""
+
 from __future__ import annotations
 
 from alembic import context
