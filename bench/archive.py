@@ -4,6 +4,7 @@ coordinator's memory.
     python bench/archive.py                      # 10,000 documents, ≈ 250 MB
     python bench/archive.py --scale 0.2          # 2,000 documents, ≈ 50 MB
     python bench/archive.py --runs j1,j2,dask1,dask2 --keep /tmp/archive
+    python bench/archive.py --scale 0.05 --repeat 3 --runs j1,dask1,dask2   # medians of 3
 
 The archive is generated on each run into a temporary folder (or ``--keep FOLDER``,
 reused when it is already there): each document takes a title line from a document of
@@ -20,10 +21,12 @@ resident memory of the process and of each of its descendants is sampled:
 - ``j2``: two worker processes (``-j 2``);
 - ``dask1``, ``dask2``: ``--executor dask`` with a local cluster of 1 or 2 workers.
 
-For each it prints the wall and CPU time (of the process and all its workers), the
-throughput (MB of documents a second of wall time, and per CPU second: on a machine
-shared with other work, wall time measures the load as much as doccheck) and the
-throughput per worker against the one-process figure, the largest resident
+For each (the median of ``--repeat`` runs) it prints the wall and CPU time, the CPU split
+into the worker processes' own and the coordinator's (the ``doccheck`` process: on Dask
+the client, scheduler and nannies), the throughput (MB of documents a second of wall
+time, and per CPU second: on a machine shared with other work, wall time measures the
+load as much as doccheck) and the throughput per worker — MB per second of the workers'
+own CPU — against the one-process figure, the largest resident
 memory of any worker, and the coordinator's (the ``doccheck`` process itself) — the
 figure that must not grow with the number of documents, since the reports are
 written out as they come.
