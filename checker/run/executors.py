@@ -197,8 +197,8 @@ def _iter_dask(
 
 # The cluster started for a run does what a run needs and no more. By default every
 # worker samples its running task's stack every 10 ms for the dashboard's profile, and
-# every server measures itself (event loop ticks, memory, system and GIL monitors) many
-# times a second; a run shows no dashboard, and its tasks are even batches handed out as
+# every server measures itself (event loop ticks, system and GIL monitors) many times a
+# second; a run shows no dashboard, and its tasks are even batches handed out as
 # workers free up, so nothing is there to steal. (A cluster at an address is configured
 # by whoever started it.)
 LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
@@ -206,9 +206,11 @@ LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "5s",
     "distributed.admin.system-monitor.gil.enabled": False,
-    "distributed.worker.memory.monitor-interval": "1s",
     "distributed.scheduler.work-stealing": False,
 }
+# (The memory monitor keeps its pace: it is what pauses or restarts a worker that a
+# file makes grow too large.)
+
 
 
 def local_cluster(workers: int) -> Any:
