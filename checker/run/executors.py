@@ -212,7 +212,6 @@ LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
 # file makes grow too large.)
 
 
-
 def local_cluster(workers: int) -> Any:
     """A :class:`distributed.LocalCluster` of ``workers`` worker processes of one thread
     each, configured by LOCAL_CLUSTER_CONFIG."""
