@@ -4,6 +4,7 @@ coordinator's memory.
     python bench/archive.py                      # 10,000 documents, ≈ 250 MB
     python bench/archive.py --scale 0.2          # 2,000 documents, ≈ 50 MB
     python bench/archive.py --runs j1,j2,dask1,dask2 --keep /tmp/archive
+    python bench/archive.py --scale 0.05 --repeat 3 --runs j1,dask1,dask2   # medians of 3
 
 The archive is generated on each run into a temporary folder (or ``--keep FOLDER``,
 reused when it is already there): each document takes a title line from a document of
@@ -20,10 +21,12 @@ resident memory of the process and of each of its descendants is sampled:
 - ``j2``: two worker processes (``-j 2``);
 - ``dask1``, ``dask2``: ``--executor dask`` with a local cluster of 1 or 2 workers.
 
-For each it prints the wall and CPU time (of the process and all its workers), the
-throughput (MB of documents a second of wall time, and per CPU second: on a machine
-shared with other work, wall time measures the load as much as doccheck) and the
-throughput per worker against the one-process figure, the largest resident
+For each (the median of ``--repeat`` runs) it prints the wall and CPU time, the CPU split
+into the worker processes' own and the coordinator's (the ``doccheck`` process: on Dask
+the client, scheduler and nannies), the throughput (MB of documents a second of wall
+time, and per CPU second: on a machine shared with other work, wall time measures the
+load as much as doccheck) and the throughput per worker — MB per second of the workers'
+own CPU — against the one-process figure, the largest resident
 memory of any worker, and the coordinator's (the ``doccheck`` process itself) — the
 figure that must not grow with the number of documents, since the reports are
 written out as they come.
@@ -35,6 +38,7 @@ import argparse
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -86,17 +90,20 @@ def generate(folder: Path, documents: int, megabytes: float, seed: int = 19) -> 
 
 
 class Sampler(threading.Thread):
-    """The largest resident memory of a process and of each of its descendants."""
+    """The largest resident memory of a process and of each of its descendants, and the
+    CPU time each descendant had spent when last seen (a worker's own CPU: what its
+    throughput is measured by, apart from what the coordinator spends around it)."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
         self.root = psutil.Process(pid)
         self.peaks: dict[int, int] = {}
         self.names: dict[int, str] = {}
+        self.cpu: dict[int, float] = {}
         self.stopped = threading.Event()
 
     def run(self) -> None:
-        while not self.stopped.wait(0.25):
+        while not self.stopped.wait(0.1):
             try:
                 processes = [self.root, *self.root.children(recursive=True)]
             except psutil.NoSuchProcess:
@@ -104,16 +111,27 @@ class Sampler(threading.Thread):
             for process in processes:
                 try:
                     rss = process.memory_info().rss
-                    self.names.setdefault(process.pid, " ".join(process.cmdline()[-3:])[:60])
+                    self.names.setdefault(process.pid, " ".join(process.cmdline())[-200:])
+                    times = process.cpu_times()
                 except psutil.Error:
                     continue
+                self.cpu[process.pid] = times.user + times.system
                 self.peaks[process.pid] = max(self.peaks.get(process.pid, 0), rss)
 
     def coordinator(self) -> int:
         return self.peaks.get(self.root.pid, 0)
 
     def largest_worker(self) -> int:
-        return max((rss for pid, rss in self.peaks.items() if pid != self.root.pid), default=0)
+        return max((rss for pid, rss in self.peaks.items() if self._is_worker(pid)), default=0)
+
+    def workers_cpu(self) -> float:
+        """The CPU seconds of the worker processes (sampled every 0.1 s: a worker's last
+        tenth of a second before it ends may be missed)."""
+        return sum(cpu for pid, cpu in self.cpu.items() if self._is_worker(pid))
+
+    def _is_worker(self, pid: int) -> bool:
+        # multiprocessing's resource tracker is a helper of the coordinator, not a worker
+        return pid != self.root.pid and "resource_tracker" not in self.names.get(pid, "")
 
 
 def run_configuration(folder: Path, options: list[str]) -> dict[str, float]:
@@ -151,9 +169,11 @@ def run_configuration(folder: Path, options: list[str]) -> dict[str, float]:
     sampler.join()
     if process.returncode not in (0, 1):
         sys.exit(f"{' '.join(options)} exited {process.returncode}: {stderr[-2000:]}")
+    cpu = _children_cpu() - cpu_before
     return {
         "wall": elapsed,
-        "cpu": _children_cpu() - cpu_before,
+        "cpu": cpu,
+        "workers_cpu": sampler.workers_cpu(),
         "lines": lines,
         "findings": findings,
         "first_line": first_line or 0.0,
@@ -171,6 +191,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="a fraction of 10,000 documents and 250 MB")
     parser.add_argument("--runs", default="j1,j2,dask1,dask2", help="configurations, comma-separated")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each configuration; the medians are shown")
     parser.add_argument("--keep", type=Path, help="generate into (or reuse) this folder, not a temporary one")
     options = parser.parse_args()
     runs = [name.strip() for name in options.runs.split(",") if name.strip()]
@@ -193,19 +214,27 @@ def main() -> None:
             f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, "
             f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
         )
+        results: dict[str, list[dict[str, float]]] = {name: [] for name in runs}
+        for _ in range(options.repeat):  # interleaved, so that a change of load touches every configuration
+            for name in runs:
+                results[name].append(run_configuration(folder, CONFIGURATIONS[name][0]))
         one_process = None
         for name in runs:
-            arguments, workers = CONFIGURATIONS[name]
-            result = run_configuration(folder, arguments)
+            workers = CONFIGURATIONS[name][1]
+            result = {key: statistics.median(run[key] for run in results[name]) for key in results[name][0]}
+            if name == "j1":  # no worker: the process itself checks
+                result["workers_cpu"] = result["cpu"]
             throughput = size / 1e6 / result["wall"]
+            per_worker_cpu = size / 1e6 / result["workers_cpu"]
             if name == "j1":
-                one_process = throughput
-            per_worker = throughput / workers
-            against = f", {per_worker / one_process:.2f} of one process" if one_process else ""
+                one_process = per_worker_cpu
+            against = f", {per_worker_cpu / one_process:.2f} of one process" if one_process else ""
             print(
-                f"  {name:6s} wall {result['wall']:7.1f} s, CPU {result['cpu']:7.1f} s "
-                f"({size / 1e6 / result['cpu']:.2f} MB per CPU second), "
-                f"{throughput:5.2f} MB/s ({per_worker:.2f} per worker{against}); "
+                f"  {name:6s} (median of {len(results[name])}) wall {result['wall']:7.1f} s, "
+                f"CPU {result['cpu']:6.1f} s = workers {result['workers_cpu']:6.1f} s + coordinator "
+                f"{result['cpu'] - result['workers_cpu']:5.1f} s; {size / 1e6 / result['cpu']:.2f} MB per CPU "
+                f"second in all, {per_worker_cpu:.2f} per worker CPU second{against}; "
+                f"{throughput:5.2f} MB/s ({throughput / workers:.2f} per worker); "
                 f"first line after {result['first_line']:.1f} s; {result['lines']:.0f} lines, "
                 f"{result['findings']:.0f} findings; peak RSS: coordinator {result['coordinator']:.0f} MB, "
                 f"largest worker {result['worker']:.0f} MB; load {os.getloadavg()[0]:.2f}",

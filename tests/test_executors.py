@@ -98,3 +98,22 @@ def test_files_go_to_the_cluster_in_batches_largest_first_each_file_once(tmp_pat
     assert made[0][0] == 99  # the largest first
     assert all(len(batch) <= BATCH_FILES for batch in made)
     assert len(made) >= 16  # at least 8 a worker: none is left with a long one at the end
+
+
+def test_the_local_cluster_workers_do_not_profile_or_steal():
+    pytest.importorskip("distributed")
+    from distributed import Client
+
+    from checker.run.executors import local_cluster
+
+    def settings_on_worker() -> tuple[bool, bool]:
+        import dask
+
+        return (
+            dask.config.get("distributed.worker.profile.enabled"),
+            dask.config.get("distributed.scheduler.work-stealing"),
+        )
+
+    with local_cluster(1) as cluster, Client(cluster) as client:
+        assert list(client.run(settings_on_worker).values()) == [(False, False)]
+        assert "stealing" not in client.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.extensions))

@@ -157,16 +157,13 @@ def _iter_dask(
     paths: Sequence[str], settings: Settings, address: str | None, jobs: int | None
 ) -> Iterator[tuple[int, FileReport]]:
     try:
-        from distributed import Client, LocalCluster, as_completed
+        from distributed import Client, as_completed
     except ImportError:
         raise ExecutorError("--executor dask 需要 Dask 的 distributed：pip install 'doccheck[dask]'") from None
     cluster = None
     try:
         if address is None:
-            workers = jobs or default_workers(len(paths), sum(_size(path) for path in paths))
-            cluster = LocalCluster(
-                n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
-            )
+            cluster = local_cluster(jobs or default_workers(len(paths), sum(_size(path) for path in paths)))
             client = Client(cluster)
         else:
             client = Client(address, timeout="20s")
@@ -196,6 +193,35 @@ def _iter_dask(
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+# The cluster started for a run does what a run needs and no more. By default every
+# worker samples its running task's stack every 10 ms for the dashboard's profile, and
+# every server measures itself (event loop ticks, system and GIL monitors) many times a
+# second; a run shows no dashboard, and its tasks are even batches handed out as
+# workers free up, so nothing is there to steal. (A cluster at an address is configured
+# by whoever started it.)
+LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.scheduler.work-stealing": False,
+}
+# (The memory monitor keeps its pace: it is what pauses or restarts a worker that a
+# file makes grow too large.)
+
+
+def local_cluster(workers: int) -> Any:
+    """A :class:`distributed.LocalCluster` of ``workers`` worker processes of one thread
+    each, configured by LOCAL_CLUSTER_CONFIG."""
+    import dask
+    from distributed import LocalCluster
+
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):  # the nannies hand it on to the worker processes
+        return LocalCluster(
+            n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+        )
 
 
 # A task is a batch of files: the scheduler's cost per task (some milliseconds of CPU,
