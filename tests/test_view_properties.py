@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from checker.model.dates import extract_dates, extract_years
-from checker.model.outline import Node, build_outline
+from checker.model.outline import build_outline
 from checker.model.quantities import extract_quantities
 
 PROPERTY = settings(
@@ -244,17 +244,11 @@ OUTLINE_PIECES = [
 ]
 
 
-def walk(node: Node):
-    yield node
-    for child in node.children:
-        yield from walk(child)
-
-
 @settings(max_examples=300, deadline=None, derandomize=True, database=None)
 @given(mixtures(OUTLINE_PIECES, max_size=60))
 def test_outline_nodes_nest_inside_their_parent_in_text_order(text):
     root = build_outline(text)
-    for node in walk(root):
+    for node in root.walk():
         assert 0 <= node.start <= node.head_start <= node.head_end <= node.end <= len(text)
         previous_end = node.head_start
         for child in node.children:
