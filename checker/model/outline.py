@@ -230,13 +230,15 @@ class OutlineBuilder:
             if len(joined) % 2 == 0 and joined[:half] == joined[half:]:
                 joined = joined[:half]  # web pages print the title twice
             title = Node("title", title_lines[0].start, title_lines[-1].end, title=joined.rstrip("。，；"))
-            self.root.children.insert(self._title_position(), title)
+            self.root.children.insert(self._title_position(title.start), title)
             title.parent = self.root
         return index
 
-    def _title_position(self) -> int:
+    def _title_position(self, start: int) -> int:
+        """Where the title goes among the document's children: in text order (a 发文字号
+        printed above the title stays before it)."""
         for position, child in enumerate(self.root.children):
-            if child.kind not in ("header", "chrome"):
+            if child.kind not in ("header", "chrome") and child.start >= start:
                 return position
         return len(self.root.children)
 
