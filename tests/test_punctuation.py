@@ -140,24 +140,55 @@ def test_titles_without_dunhao_or_with_a_note_between_are_fine():
     assert findings(text, "PN20") == []
 
 
-def test_a_document_that_mixes_both_forms_reports_the_dunhao_with_a_safe_fix():
+def test_a_document_that_mixes_both_forms_gets_one_warning_and_a_fix_at_each_dunhao():
     text = "落实“甲政策”“乙政策”“丙政策”，开展“丁活动”、“戊活动”。\n"
-    (f,) = findings(text, ["PN205", "PN206"])
-    assert (f.code, f.line, f.column, f.excerpt) == ("PN206", 1, 1 + text.index("”、“"), "”、“")
-    assert f.message == "并列的引号之间有的用顿号、有的不用（1处用，2处不用）"
-    assert f.suggestion == "按GB/T 15834删去两个引号之间的顿号，全文统一不用顿号"
-    assert (f.fix.replacement, f.fix.safety) == ("”“", "safe")
-    assert f.evidence == {"with_dunhao": 1, "without_dunhao": 2}
+    place, warning = findings(text, ["PN205", "PN206"])
+    column = 1 + text.index("”、“")
+    assert (place.code, place.column, place.severity.value, place.fix.replacement) == ("PN205", column, "info", "”“")
+    assert (warning.code, warning.line, warning.column, warning.excerpt) == ("PN206", 1, column, "”、“")
+    assert warning.message == "并列的引号之间有的用顿号、有的不用（1处用，2处不用）"
+    assert warning.suggestion == "按GB/T 15834全文统一不用顿号：删去并列的引号之间的这1个顿号（见各处PN205提示）"
+    assert warning.fix is None
+    assert warning.evidence == {"with_dunhao": 1, "without_dunhao": 2, "lines": [1], "line_count": 1}
 
 
-def test_when_most_series_have_the_dunhao_each_dunhao_is_reported_and_none_is_added():
-    text = "落实“甲”、“乙”、“丙”，开展“丁”“戊”活动。\n"
-    result = findings(text, ["PN205", "PN206"])
-    assert [(f.code, f.column, f.fix.replacement) for f in result] == [
-        ("PN206", 1 + text.index("”、“乙"), "”“"),
-        ("PN206", 1 + text.index("”、“丙"), "”“"),
-    ]
-    assert all("加顿号" not in f.suggestion and "加顿号" not in f.message for f in result)
+def test_when_most_series_have_the_dunhao_one_warning_names_their_lines_and_none_is_added():
+    text = "落实“甲”、“乙”、“丙”，\n开展“丁”“戊”活动。\n推进“己”、“庚”工作。\n"
+    (warning,) = findings(text, "PN206")
+    assert (warning.line, warning.column) == (1, 1 + text.index("”、“乙"))
+    assert warning.message == "并列的引号之间有的用顿号、有的不用（3处用，1处不用）"
+    assert (warning.evidence["lines"], warning.evidence["line_count"]) == ([1, 3], 2)
+    places = findings(text, "PN205")
+    assert [(f.line, f.fix.replacement) for f in places] == [(1, "”“"), (1, "”“"), (3, "”“")]
+    fixed = apply_fixes(text, choose_fixes(places))
+    assert fixed == "落实“甲”“乙”“丙”，\n开展“丁”“戊”活动。\n推进“己”“庚”工作。\n"
+    assert all("加顿号" not in f.suggestion and "加顿号" not in f.message for f in [warning, *places])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "举办运动会、“甲赛”、“乙赛”、环湖赛等。\n",  # unmarked items on both sides
+        "举办“甲赛”、“乙赛”、环湖赛等。\n",  # an unmarked item after the marked ones
+        "举办“甲赛”、“乙赛”国际联赛、“丙赛”等。\n",  # an item goes on after its closing mark
+        "依据《甲法》、《乙条例》、有关规定。\n",
+    ],
+)
+def test_a_dunhao_that_separates_a_list_with_unmarked_items_is_right(text):
+    assert findings(text + "开展“丁”“戊”“己”活动。\n", ["PN205", "PN206"]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "打造“甲赛”、“乙赛”课程等品牌。\n",  # what follows belongs to the items together
+        "推行“甲承诺”、“乙承诺”双承诺，强化监管、服务。\n",
+        "开展“甲”、“乙”等活动、会议。\n",  # 等 closes the marked items
+    ],
+)
+def test_marked_items_followed_by_a_word_keep_their_finding(text):
+    (f,) = findings(text, "PN205")
+    assert f.excerpt == "”、“"
 
 
 @pytest.mark.parametrize(
@@ -170,7 +201,7 @@ def test_when_most_series_have_the_dunhao_each_dunhao_is_reported_and_none_is_ad
 def test_a_term_and_a_quotation_about_it_are_not_a_series(text):
     mixed = text + "开展“丁活动”、“戊活动”。\n"
     (f,) = findings(mixed, ["PN205", "PN206"])
-    assert (f.code, f.line) == ("PN205", 2)  # the 顿号 form is then the only one: PN205, not PN206
+    assert (f.code, f.line) == ("PN205", 2)  # the 顿号 form is then the only one: no PN206
 
 
 @pytest.mark.parametrize(
@@ -182,8 +213,8 @@ def test_a_term_and_a_quotation_about_it_are_not_a_series(text):
     ],
 )
 def test_quoted_items_that_form_a_series_count_without_a_dunhao(series):
-    (f,) = findings(f"开展“丁活动”、“戊活动”，落实{series}\n", ["PN205", "PN206"])
-    assert (f.code, f.evidence["without_dunhao"]) == ("PN206", series.count("”“"))
+    (f,) = findings(f"开展“丁活动”、“戊活动”，落实{series}\n", "PN206")
+    assert f.evidence["without_dunhao"] == series.count("”“")
 
 
 def test_quoted_sentences_one_after_another_are_not_a_list():
@@ -367,6 +398,7 @@ SAMPLE_FINDINGS = [
     ("PN204", 5),
     ("NU101", 6),
     ("PN203", 6),
+    ("PN205", 7),
     ("PN206", 7),
     ("PN207", 7),
     ("PN209", 8),

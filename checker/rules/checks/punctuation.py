@@ -439,9 +439,13 @@ class Join(NamedTuple):
 
 
 def marked_item_joins(doc: Document) -> list[Join]:
+    """Where two adjacent titled or quoted items meet, with or without a 顿号 — leaving out
+    one quoted sentence after another, a term and a quotation about it, and a 顿号 that
+    separates items of a list holding unmarked items too (see ``_in_mixed_lists``)."""
     text = doc.text
     found = []
     for paragraph in ranges_holding(text, doc.body_paragraphs, _MARKED_JOIN_WORDS):
+        joins = []
         for match in _MARKED_JOIN.finditer(text, paragraph.start, paragraph.end):
             at = match.start()
             kind = "title" if match.group()[0] == "》" else "quote"
@@ -451,8 +455,55 @@ def marked_item_joins(doc: Document) -> list[Join]:
                 continue  # one quoted sentence after another, not a list of items
             if kind == "quote" and not with_dunhao and not _coordinate_quotes(text, at, paragraph.start, paragraph.end):
                 continue  # 批评“某工作组”“形式主义严重”: a name, then what it is charged with
-            found.append(Join(at, kind, with_dunhao))
+            joins.append(Join(at, kind, with_dunhao))
+        in_mixed = _in_mixed_lists(text, joins, paragraph.start, paragraph.end)
+        found += [join for join in joins if not (join.with_dunhao and join.offset in in_mixed)]
     return found
+
+
+_OPENING = {"quote": "“", "title": "《"}
+_CLOSING = {"quote": "”", "title": "》"}
+_ITEM_GOES_ON = 8  # how far an item that goes on after its closing mark (“上海之夏”国际消费季) is followed
+_ITEM_ENDS = frozenset("，。；：！？…（）()\n“”《》等")  # 等 closes the list of marked items
+
+
+def _in_mixed_lists(text: str, joins: list[Join], start: int, end: int) -> set[int]:
+    """The offsets of the joins whose items belong to a 顿号 list that also holds unmarked
+    items: 运动会、“甲杯”、“乙赛”、环湖赛, or “甲节”、“乙杯”美食赛、“丙周”. There the
+    顿号 between the marked items is the list's own separator, and dropping it would
+    write one list two ways. A run of joins (each item's closing mark is the next join)
+    is mixed when a 顿号 stands before its first item, after a mark of another kind or
+    a word, or when its last item is followed, within its clause, by a 顿号 and a word."""
+    mixed: set[int] = set()
+    run: list[Join] = []
+    for index, join in enumerate(joins):
+        run.append(join)
+        closing = text.find(_CLOSING[join.kind], join.end, end)
+        following = joins[index + 1] if index + 1 < len(joins) else None
+        if following is not None and following.kind == join.kind and following.offset == closing:
+            continue
+        if _list_goes_on_before(text, run[0], start) or _list_goes_on_after(text, join.kind, closing, end):
+            mixed.update(item.offset for item in run)
+        run = []
+    return mixed
+
+
+def _list_goes_on_before(text: str, first: Join, start: int) -> bool:
+    opening = text.rfind(_OPENING[first.kind], start, first.offset)
+    if opening - 1 < start or text[opening - 1] != "、":
+        return False
+    return opening - 2 < start or text[opening - 2] != _CLOSING[first.kind]
+
+
+def _list_goes_on_after(text: str, kind: str, closing: int, end: int) -> bool:
+    if closing < 0:
+        return False
+    for at in range(closing + 1, min(end, closing + 1 + _ITEM_GOES_ON)):
+        if text[at] == "、":  # right after the mark: another unmarked item; later: this item went on
+            return at > closing + 1 or (at + 1 < end and text[at + 1] != _OPENING[kind])
+        if text[at] in _ITEM_ENDS:
+            return False
+    return False
 
 
 def _coordinate_quotes(text: str, at: int, start: int, end: int) -> bool:
@@ -479,23 +530,15 @@ def _coordinate_quotes(text: str, at: int, start: int, end: int) -> bool:
     return is_han(after[:1]) and after[:1] not in "的之"
 
 
-def _join_verdicts(doc: Document) -> tuple[list[Join], list[Join], dict[str, dict[str, int]]]:
-    """(with-顿号 joins of a kind the document writes one way, with-顿号 joins of a kind
-    it writes both ways, counts per kind)."""
+def _join_verdicts(doc: Document) -> tuple[list[Join], dict[str, dict[str, int]]]:
+    """(the joins with a 顿号, the counts of joins with and without one per kind of mark)."""
     joins = doc.view(marked_item_joins)
-    consistent: list[Join] = []
-    mixed: list[Join] = []
     counts: dict[str, dict[str, int]] = {}
     for kind in ("title", "quote"):
         of_kind = [j for j in joins if j.kind == kind]
-        with_ = [j for j in of_kind if j.with_dunhao]
-        without = len(of_kind) - len(with_)
-        counts[kind] = {"with_dunhao": len(with_), "without_dunhao": without}
-        if without:
-            mixed += with_
-        else:
-            consistent += with_
-    return consistent, mixed, counts
+        with_ = sum(j.with_dunhao for j in of_kind)
+        counts[kind] = {"with_dunhao": with_, "without_dunhao": len(of_kind) - with_}
+    return [j for j in joins if j.with_dunhao], counts
 
 
 _KIND_NAME = {"title": "书名号", "quote": "引号"}
@@ -513,8 +556,10 @@ def dunhao_between_marked_items(doc: Document) -> Iterator[Hit]:
     """A 顿号 between two adjacent items in title marks or quotation marks.
 
     What it checks:
-        》、《 and ”、“ in a document that uses that form consistently (a document
-        that mixes both forms is reported by PN206 instead).
+        Every 》、《 and ”、“. A 顿号 that separates a list holding unmarked items
+        too (运动会、“甲杯”、“乙赛”、环湖赛) is that list's separator and is left
+        alone. A document that also writes such items without 顿号 gets one PN206
+        warning besides.
     Why it matters:
         GB/T 15834-2011 (4.5.3.5): items each in title marks or quotation marks
         are usually not separated by 顿号; the marks already separate them. A 顿号
@@ -526,8 +571,8 @@ def dunhao_between_marked_items(doc: Document) -> Iterator[Hit]:
         Safe: delete the 顿号.
     """
     text = doc.text
-    consistent, _, counts = _join_verdicts(doc)
-    for join in consistent:
+    with_dunhao, counts = _join_verdicts(doc)
+    for join in with_dunhao:
         pair = text[join.offset : join.end]
         yield Hit(
             join.offset,
@@ -545,17 +590,21 @@ def dunhao_between_marked_items(doc: Document) -> Iterator[Hit]:
     category="punctuation",
     severity="warning",
     message="并列的{kind}之间有的用顿号、有的不用（{with_}处用，{without}处不用）",
-    fix="safe",
+    scope="document",
 )
 def inconsistent_dunhao(doc: Document) -> Iterator[Hit]:
     """Adjacent titled or quoted items joined with 顿号 in one place and without it in another.
 
     What it checks:
-        Within one document, 》、《 and 》《 both occur (or ”、“ and ”“ both);
-        each 顿号 of that kind is reported, whichever form is the more frequent.
-        “。”“” (one quoted sentence after another) is not a list and is ignored,
-        and so are two quoted items that are not a series (a name and a quotation
-        about it: 批评“某工作组”“形式主义严重”).
+        Within one document, 》、《 and 》《 both occur (or ”、“ and ”“ both).
+        Reported once per kind of mark, at the first 顿号, with the lines of all
+        of them in the evidence: a long report that writes its series one way ten
+        times and the other way once needs one decision, not ten warnings. Each
+        顿号 is also a PN205 finding, with its own fix. “。”“” (one quoted sentence
+        after another) is not a list and is ignored, and so are two quoted items
+        that are not a series (a name and a quotation about it:
+        批评“某工作组”“形式主义严重”) and a 顿号 that is the separator of a list
+        holding unmarked items too (运动会、“甲杯”、“乙赛”、环湖赛).
     Why it matters:
         GB/T 15834-2011 (4.5.3.5): items each in title marks or quotation marks
         are usually not separated by 顿号; a document should write its series one
@@ -563,22 +612,24 @@ def inconsistent_dunhao(doc: Document) -> Iterator[Hit]:
     Example:
         落实“甲政策”“乙政策”、“丙政策”等 → “甲政策”“乙政策”“丙政策”等
     Fix:
-        Safe: delete the 顿号. Adding 顿号 where they are missing is never
-        offered: it would go against the standard.
+        None of its own: PN205 offers a safe fix at each 顿号, one small revision
+        each (a single fix over the span from the first to the last would become a
+        comment, not a revision, in a .docx). Adding 顿号 where they are missing is
+        never offered: it would go against the standard.
     """
-    text = doc.text
-    _, mixed, counts = _join_verdicts(doc)
-    for join in mixed:
-        pair = text[join.offset : join.end]
-        kind = _KIND_NAME[join.kind]
-        args = {"kind": kind, "with_": counts[join.kind]["with_dunhao"], "without": counts[join.kind]["without_dunhao"]}
+    with_dunhao, counts = _join_verdicts(doc)
+    for kind_key in ("title", "quote"):
+        joins = [join for join in with_dunhao if join.kind == kind_key]
+        if not joins or not counts[kind_key]["without_dunhao"]:
+            continue
+        lines = sorted({doc.position(join.offset)[0] for join in joins})
+        kind = _KIND_NAME[kind_key]
         yield Hit(
-            join.offset,
-            join.end,
-            args=args,
-            suggestion=f"按GB/T 15834删去两个{kind}之间的顿号，全文统一不用顿号",
-            fix=Fix.at(start=join.offset, end=join.end, replacement=pair.replace("、", "")),
-            evidence=counts[join.kind],
+            joins[0].offset,
+            joins[0].end,
+            args={"kind": kind, "with_": len(joins), "without": counts[kind_key]["without_dunhao"]},
+            suggestion=f"按GB/T 15834全文统一不用顿号：删去并列的{kind}之间的这{len(joins)}个顿号（见各处PN205提示）",
+            evidence={**counts[kind_key], "lines": lines[:50], "line_count": len(lines)},
         )
 
 
