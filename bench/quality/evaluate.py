@@ -11,6 +11,9 @@ tuned on. A slip counts as
 found when a finding overlaps it (one character of slack on each side) that the
 clean document does not have at the same place. Recall is given at two levels:
 warnings and errors only, and counting info findings ("可能的错别字") too.
+The findings on the clean originals are listed by rule and one by one (file, line,
+code, excerpt); those a person has checked and found to be real defects of the
+original (``confirmed_defects.tsv``) are counted apart from the false alarms.
 doccheck runs as a user runs it: one ``doccheck check --format json`` over a folder.
 """
 
@@ -31,6 +34,7 @@ from inject import INJECTORS, Injection
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 HELD_OUT_SHARE = 4  # one document in four
+CONFIRMED_DEFECTS = Path(__file__).resolve().parent / "confirmed_defects.tsv"
 
 
 def held_out(corpus: Path) -> list[Path]:
@@ -46,6 +50,18 @@ def tuning(corpus: Path) -> list[Path]:
 
 def _is_held_out(path: Path) -> bool:
     return hashlib.sha256(path.name.encode()).digest()[0] % HELD_OUT_SHARE == 0
+
+
+def confirmed_defects(path: Path = CONFIRMED_DEFECTS) -> set[tuple[str, int, str]]:
+    """(file name, line, code) of the findings on clean corpus documents that a person
+    checked and found to be real defects of the document: not false alarms."""
+    confirmed = set()
+    for row in path.read_text(encoding="utf-8").splitlines():
+        if not row.strip() or row.startswith("#"):
+            continue
+        name, line, code, *_ = row.split("\t")
+        confirmed.add((name, int(line), code))
+    return confirmed
 
 
 def run_doccheck(folder: Path) -> dict[str, list[dict]]:
@@ -113,6 +129,7 @@ def main() -> None:
 
     documents = held_out(options.corpus) if options.part == "held-out" else tuning(options.corpus)
     injections: dict[str, Injection] = {}
+    original_names: dict[str, str] = {}  # the number a clean copy is written under → its file name
     characters = 0
     with tempfile.TemporaryDirectory(prefix="doccheck-quality-") as folder:
         root = Path(folder)
@@ -120,6 +137,7 @@ def main() -> None:
             text = path.read_text(encoding="utf-8")
             characters += len(text)
             (root / f"{number:03d}-clean.txt").write_text(text, encoding="utf-8")
+            original_names[f"{number:03d}"] = path.name
             for kind, inject in INJECTORS.items():
                 for copy in range(options.copies):
                     rng = random.Random(f"{options.seed}/{path.name}/{kind}/{copy}")
@@ -136,6 +154,10 @@ def main() -> None:
     clean_sets = {}
     alarms: Counter[str] = Counter()
     alarm_rules: Counter[str] = Counter()
+    info_rules: Counter[str] = Counter()
+    defect_rules: Counter[str] = Counter()  # warnings/errors a person confirmed as real defects
+    confirmed = confirmed_defects()
+    clean_findings = []
     # on the controls (a correct table added to a document): what the clean text has not
     control_sets: dict[str, set[tuple[str, int]]] = {}
     control_alarms: Counter[str] = Counter()
@@ -147,9 +169,27 @@ def main() -> None:
             continue
         if name.endswith("-clean.txt"):
             clean_sets[name[:3]] = {(f["code"], f["start"]) for f in items}
+            original = original_names[name[:3]]
             for f in items:
-                alarms[f["severity"]] += 1
-                if f["severity"] != "info":
+                is_defect = (original, f["line"], f["code"]) in confirmed
+                clean_findings.append(
+                    {
+                        "file": original,
+                        "line": f["line"],
+                        "code": f["code"],
+                        "severity": f["severity"],
+                        "excerpt": f.get("excerpt", ""),
+                        "confirmed_defect": is_defect,
+                    }
+                )
+                if f["severity"] == "info":
+                    alarms["info"] += 1
+                    info_rules[f["code"]] += 1
+                elif is_defect:
+                    alarms["confirmed_defect"] += 1
+                    defect_rules[f["code"]] += 1
+                else:
+                    alarms[f["severity"]] += 1
                     alarm_rules[f["code"]] += 1
     strong, any_level = {"warning", "error"}, {"warning", "error", "info"}
     per_kind: dict[str, Counter[str]] = {kind: Counter() for kind in INJECTORS}
@@ -175,11 +215,18 @@ def main() -> None:
             }
             for kind, c in per_kind.items()
         },
+        "clean_findings_per_10k_chars": {
+            "warning_or_error": round((alarms["warning"] + alarms["error"] + alarms["confirmed_defect"]) * per_10k, 3),
+            "info": round(alarms["info"] * per_10k, 3),
+        },
         "false_alarms_per_10k_chars": {
             "warning_or_error": round((alarms["warning"] + alarms["error"]) * per_10k, 3),
             "info": round(alarms["info"] * per_10k, 3),
         },
         "warnings_and_errors_by_rule": dict(alarm_rules.most_common()),
+        "confirmed_defects_by_rule": dict(defect_rules.most_common()),
+        "info_by_rule": dict(info_rules.most_common()),
+        "clean_findings": clean_findings,
         "table_rule_findings_on_correct_tables": dict(control_alarms.most_common()),
         "correct_tables": len(control_sets),
     }
@@ -191,12 +238,21 @@ def main() -> None:
     for kind, row in figures["recall"].items():
         if row["injected"]:
             print(f"{kind:<24}{row['injected']:>9}{row['warning_or_error']:>18.1%}{row['any_level']:>19.1%}")
-    alarm = figures["false_alarms_per_10k_chars"]
+    seen, alarm = figures["clean_findings_per_10k_chars"], figures["false_alarms_per_10k_chars"]
     print(
-        f"false alarms on the clean originals per 10,000 characters: {alarm['warning_or_error']} warnings/errors, "
-        f"{alarm['info']} info"
+        f"findings on the clean originals per 10,000 characters: {seen['warning_or_error']} warnings/errors, "
+        f"{seen['info']} info"
     )
-    print("warnings/errors by rule on the clean originals:", figures["warnings_and_errors_by_rule"])
+    print(
+        f"false alarms on the clean originals per 10,000 characters: {alarm['warning_or_error']} warnings/errors "
+        f"(not counting {alarms['confirmed_defect']} confirmed defects of the originals), {alarm['info']} info"
+    )
+    print("false-alarm warnings/errors by rule:", figures["warnings_and_errors_by_rule"])
+    print("confirmed defects by rule:", figures["confirmed_defects_by_rule"])
+    print("info findings by rule:", figures["info_by_rule"])
+    for item in clean_findings:  # what a person has still to judge (all of them are in --json)
+        if item["severity"] != "info" and not item["confirmed_defect"]:
+            print(f"  not confirmed: {item['file']}:{item['line']} {item['code']} {item['severity']} {item['excerpt']}")
     if control_sets:
         print(
             f"table rules (NC2xx) on the {len(control_sets)} correct tables of the controls:",
