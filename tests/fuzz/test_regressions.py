@@ -78,6 +78,18 @@ REGRESSIONS = [
         "offsets of fixes do not count the byte-order mark",
     ),
     Regression(
+        "bom-nul-range.txt",
+        "fix-only-its-spans",
+        lambda folder, text: properties.fix_changes_only_its_spans_in_text(folder, "doc.txt", text),
+        "the property re-checked each pass without the byte-order mark, which made the file binary",
+    ),
+    Regression(
+        "bom-nul-link-heading.md",
+        "fix-only-its-spans",
+        _md(properties.fix_changes_only_its_spans_in_markdown),
+        "the property re-read each pass without the byte-order mark: LoadError (binary file)",
+    ),
+    Regression(
         "unknown-profile.pyproject.toml",
         "config",
         lambda folder, text: properties.config_is_clean(folder, "pyproject.toml", text),
