@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("docx", reason="python-docx is not installed (pip install doccheck[docx])")
+docx = pytest.importorskip("docx", reason="python-docx is not installed (pip install doccheck[docx])")
 
-import checker
-from checker.core.config import Settings
-from tests.conftest import run
+import checker  # noqa: E402
+from checker.core.config import Settings  # noqa: E402
+from tests.conftest import run  # noqa: E402
 
 CONVERT = Path(__file__).parent / "libreoffice" / "convert.py"
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -70,17 +70,33 @@ def test_accepting_every_change_gives_the_fixed_text_and_rejecting_gives_the_ori
     assert text_export(tmp_path / "original.txt") == PLANTED.encode("utf-8")
 
 
+def test_a_fixed_document_with_comments_round_trips(tmp_path):
+    """Findings without a fix (here the layout of LibreOffice's page, which is not GB/T
+    9704's) become comments beside the revisions; LibreOffice opens the result and
+    accepting or rejecting every change still gives the corrected or the original text."""
+    planted = tmp_path / "planted.txt"
+    planted.write_text(PLANTED, encoding="utf-8")
+    made = tmp_path / "planted.docx"
+    convert(planted, made, "MS Word 2007 XML")
+    fixed = tmp_path / "fixed.docx"
+    result = run("fix", str(made), "-o", str(fixed))
+    assert result.exit_code == 0, result.stderr
+    comments = [comment.text.split("]")[0] for comment in docx.Document(str(fixed)).comments]
+    assert comments and all(code.startswith("[LY") for code in comments)
+    convert(fixed, tmp_path / "accepted.txt", "Text (encoded)", "accept")
+    convert(fixed, tmp_path / "rejected.txt", "Text (encoded)", "reject")
+    assert text_export(tmp_path / "accepted.txt") == checker.fix_text(PLANTED).text.encode("utf-8")
+    assert text_export(tmp_path / "rejected.txt") == PLANTED.encode("utf-8")
+
+
 def test_the_seed_as_libreoffice_makes_it_has_the_findings_of_its_text_and_round_trips(tmp_path, seed_path):
     """Issue 16's target: the seed rendered as .docx by LibreOffice gives the .txt's findings
     (the .docx adds only layout findings: LibreOffice's page is not GB/T 9704's), every safe
     fix is written as a revision, and accepting or rejecting them all gives the corrected or
     the original text.
 
-    The fix runs the rules whose findings in the seed all carry a safe fix, so that no
-    finding becomes a comment: LibreOffice 7.4, driven through UNO as convert.py drives it,
-    fails to load any .docx with a comment, one python-docx writes with its own API
-    included (its command-line converter reads them). PN202 is left out: its fix rewrites
-    the marks of the whole text, which the .docx writer does not turn into revisions (the
+    The fix runs the rules whose findings in the seed all carry a safe fix. PN202 is left
+    out: its fix rewrites the marks of the whole text, which the .docx writer does not turn into revisions (the
     finding becomes a comment there)."""
     text = seed_path.read_text(encoding="utf-8")
     plain = tmp_path / "seed.txt"
