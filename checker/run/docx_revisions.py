@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import copy
 import datetime
+import difflib
 import io
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -116,6 +117,36 @@ class WordEdit:
     # -- tracked changes ---------------------------------------------------------------
     def can_replace(self, start: int, end: int, replacement: str) -> bool:
         """Whether :meth:`replace` would write this fix (nothing is changed)."""
+        return self._revisions(start, end, replacement) is not None
+
+    def replace(self, start: int, end: int, replacement: str) -> bool:
+        """Write checked-text [start, end) → ``replacement`` as tracked changes; False
+        when it cannot be written as such (and nothing was changed)."""
+        revisions = self._revisions(start, end, replacement)
+        if revisions is None:
+            return False
+        for low, high, text in reversed(revisions):  # the last first: earlier offsets stay valid
+            self._replace_one(low, high, text)
+        return True
+
+    def _revisions(self, start: int, end: int, replacement: str) -> list[tuple[int, int, str]] | None:
+        """The tracked changes that write a fix, each (start, end, replacement) in checked-text
+        offsets: the fix itself when it changes one stretch of characters; one per changed
+        stretch when it changes several apart (PN202 makes every half-width mark of the text
+        full-width: each mark becomes a change of its own that the drafter accepts or rejects,
+        and no character between them is deleted and typed again). None when one of them
+        cannot be written, so that a fix is written whole or not at all."""
+        if start > end:
+            return None
+        stretches = changed_stretches(self.text[start:end], replacement)
+        if len(stretches) <= 1 and self._can_replace_one(start, end, replacement):
+            return [(start, end, replacement)]
+        revisions = [(start + low, start + high, text) for low, high, text in stretches]
+        if revisions and all(self._can_replace_one(*revision) for revision in revisions):
+            return revisions
+        return None
+
+    def _can_replace_one(self, start: int, end: int, replacement: str) -> bool:
         if "\n" in replacement or start > end:
             return False
         if start == end:
@@ -127,15 +158,11 @@ class WordEdit:
             and all(span.element is not None and span.element.tag == w("t") for span, _, _ in found[1])
         )
 
-    def replace(self, start: int, end: int, replacement: str) -> bool:
-        """Write checked-text [start, end) → ``replacement`` as a tracked change; False
-        when it cannot be written as one (and nothing was changed)."""
-        if "\n" in replacement or start > end:
-            return False
+    def _replace_one(self, start: int, end: int, replacement: str) -> None:
+        """Write one change that :meth:`_can_replace_one` accepted."""
         if start == end:
             point = self._insertion_point(start)
-            if point is None or not replacement:
-                return False
+            assert point is not None
             span, offset = point
             assert span.element is not None
             inserted = self._inserted_run(_parent(span.element), replacement)
@@ -144,13 +171,10 @@ class WordEdit:
                 before.addnext(inserted)
             else:
                 after.addprevious(inserted)  # type: ignore[union-attr]
-            return True
+            return
         found = self._pieces(start, end)
-        if found is None:
-            return False
-        _, pieces = found
-        if not pieces or any(span.element is None or span.element.tag != w("t") for span, _, _ in pieces):
-            return False
+        assert found is not None
+        pieces = found[1]
         # the last piece first: splitting a w:t keeps the offsets of its earlier characters
         first = pieces[0][0].element
         assert first is not None
@@ -163,7 +187,6 @@ class WordEdit:
             deletions.append(self._delete(middle))
         if replacement:
             deletions[0].addnext(self._inserted_run(template, replacement))  # after the last deletion
-        return True
 
     def _revision(self, tag: str) -> Element:
         from docx.oxml import OxmlElement
@@ -272,6 +295,44 @@ class WordEdit:
                     if not [child for child in run if child.tag != w("rPr")]:
                         run.getparent().remove(run)
         return len(ids)
+
+
+# Above this many characters a fix that changes the length of the text is not diffed
+# (difflib's matcher grows with the product of the lengths): it is written as one change.
+_DIFF_LIMIT = 20_000
+
+
+def changed_stretches(old: str, new: str) -> list[tuple[int, int, str]]:
+    """The stretches of ``old`` that ``new`` changes, in order, as (start, end, replacement)
+    with offsets in ``old``; stretches that touch are one. A fix that keeps the length (a
+    mark for a mark) is compared character by character."""
+    if old == new:
+        return []
+    if len(old) == len(new):
+        stretches: list[tuple[int, int, str]] = []
+        at = -1
+        for index, (was, now) in enumerate(zip(old, new, strict=True)):
+            if was == now:
+                continue
+            if stretches and at == index:
+                low, _, text = stretches[-1]
+                stretches[-1] = (low, index + 1, text + now)
+            else:
+                stretches.append((index, index + 1, now))
+            at = index + 1
+        return stretches
+    if len(old) + len(new) > _DIFF_LIMIT:
+        return [(0, len(old), new)]
+    merged: list[tuple[int, int, str]] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, low, high, new_low, new_high in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if merged and merged[-1][1] == low:
+            merged[-1] = (merged[-1][0], high, merged[-1][2] + new[new_low:new_high])
+        else:
+            merged.append((low, high, new[new_low:new_high]))
+    return merged
 
 
 def original_text(data: bytes) -> str:
