@@ -8,17 +8,18 @@ stores the document as OUT with the export filter FILTER ("Text (encoded)" for U
 text with LF, "MS Word 2007 XML" for .docx). Used by the round-trip test: it is
 LibreOffice, not doccheck, that decides what accepting and rejecting mean.
 
-Comments are taken out of the document before it gets a view. Debian's
-``libreoffice-*-nogui`` packages ship none of Writer's dialog files
-(``share/config/soffice.cfg/modules/swriter/ui`` is empty), and a Writer view lays out
-each comment in a sidebar window built from ``annotation.ui``: on the first idle turn of
-the office's main loop that file is not found, the ``NoSuchElementException`` is not
-caught, and soffice aborts (the UNO bridge reports "Binary URP bridge disposed during
-call"), whatever the load properties. ``soffice --convert-to`` never reaches that turn:
-it loads and stores inside one event. So the document is first loaded as a model
-without a view, LibreOffice removes its comments (they are no part of the text a filter
-exports, nor of a tracked change), and only then is it shown in a hidden frame, where
-the accept and reject commands run.
+Comments are taken out of the document before it gets a view. A Writer view lays out
+each comment in a sidebar window that it builds from a .ui description
+(``Application::CreateInterimBuilder``, from a user event on the first idle turn of the
+office's main loop); in Debian's ``libreoffice-*-nogui`` packages of LibreOffice 7.4
+that throws a ``NoSuchElementException`` nobody catches, and soffice aborts (the UNO
+bridge reports "Binary URP bridge disposed during call"), whatever the load properties.
+Those packages ship no Writer .ui files at all, but copying the GUI package's beside a
+copy of the installation did not stop the abort. ``soffice --convert-to`` never reaches
+that turn: it loads and stores inside one event. So the document is first loaded as a
+model without a view, LibreOffice removes its comments (they are no part of the text a
+filter exports, nor of a tracked change), and only then is it shown in a hidden frame,
+where the accept and reject commands run.
 """
 
 import os
