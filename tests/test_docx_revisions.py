@@ -151,6 +151,27 @@ def test_a_fix_of_marks_across_the_text_is_one_revision_per_mark(tmp_path):
     )
 
 
+def test_revisions_written_in_a_second_pass_take_ids_of_their_own(tmp_path):
+    """帐号 lies inside PN202's span, so its fix waits for a second pass over the document
+    the first pass wrote: its revisions must not reuse the first pass's ids."""
+    document = docx.Document()
+    document.add_paragraph("一是提高认识,二是加强领导,三是落实责任;四是严格考核:五是总结经验,六是接受监督!")
+    document.add_paragraph("请登录帐号(认真)落实,确保安全;按时上报?")
+    source = tmp_path / "in.docx"
+    document.save(source)
+    output = tmp_path / "out.docx"
+    result = checker.fix_file(str(source), settings=Settings(select=["PN202", "TY104"]), output=str(output))
+    assert sorted(f.code for f in result.applied) == ["PN202", "TY104"]
+    element = body(str(output))
+    ids = [change.get(qn("w:id")) for change in element.iter(qn("w:ins"), qn("w:del"))]
+    assert len(ids) == 2 * 11 + 2
+    assert len(set(ids)) == len(ids)
+    assert docx_reader.read(str(output), output.read_bytes()).text == (
+        "一是提高认识，二是加强领导，三是落实责任；四是严格考核：五是总结经验，六是接受监督！\n"
+        "请登录账号（认真）落实，确保安全；按时上报？\n"
+    )
+
+
 def test_changed_stretches_are_the_characters_a_fix_changes_and_touching_ones_are_one():
     assert changed_stretches("甲,乙,丙", "甲，乙，丙") == [(1, 2, "，"), (3, 4, "，")]
     assert changed_stretches("甲,,乙", "甲，，乙") == [(1, 3, "，，")]
