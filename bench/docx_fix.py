@@ -18,6 +18,7 @@ import argparse
 import statistics
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -76,6 +77,13 @@ def main() -> None:
             f"  {result.seconds:.2f} s wall, {result.cpu:.2f} s CPU, peak {result.peak_kb / 1024:.0f} MB; "
             f"{result.stderr.strip().splitlines()[-1] if result.stderr.strip() else ''}"
         )
+    with zipfile.ZipFile(fixed) as package:
+        body = package.read("word/document.xml")
+        comments = package.read("word/comments.xml") if "word/comments.xml" in package.namelist() else b""
+    print(
+        f"  written: {body.count(b'<w:ins ')} w:ins, {body.count(b'<w:del ')} w:del, "
+        f"{comments.count(b'<w:comment ')} comments"
+    )
     print(
         f"median {statistics.median(r.seconds for r in runs):.2f} s, "
         f"peak {max(r.peak_kb for r in runs) / 1024:.0f} MB (target ≤ 10 s, ≤ 300 MB)"

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("docx", reason="python-docx is not installed (pip install doccheck[docx])")
+docx = pytest.importorskip("docx", reason="python-docx is not installed (pip install doccheck[docx])")
 
-import checker
-from checker.core.config import Settings
-from tests.conftest import run
+import checker  # noqa: E402
+from checker.core.config import Settings  # noqa: E402
+from tests.conftest import run  # noqa: E402
 
 CONVERT = Path(__file__).parent / "libreoffice" / "convert.py"
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -70,18 +70,31 @@ def test_accepting_every_change_gives_the_fixed_text_and_rejecting_gives_the_ori
     assert text_export(tmp_path / "original.txt") == PLANTED.encode("utf-8")
 
 
+def test_a_fixed_document_with_comments_round_trips(tmp_path):
+    """Findings without a fix (here the layout of LibreOffice's page, which is not GB/T
+    9704's) become comments beside the revisions; LibreOffice opens the result and
+    accepting or rejecting every change still gives the corrected or the original text."""
+    planted = tmp_path / "planted.txt"
+    planted.write_text(PLANTED, encoding="utf-8")
+    made = tmp_path / "planted.docx"
+    convert(planted, made, "MS Word 2007 XML")
+    fixed = tmp_path / "fixed.docx"
+    result = run("fix", str(made), "-o", str(fixed))
+    assert result.exit_code == 0, result.stderr
+    comments = [comment.text.split("]")[0] for comment in docx.Document(str(fixed)).comments]
+    assert comments and all(code.startswith("[LY") for code in comments)
+    convert(fixed, tmp_path / "accepted.txt", "Text (encoded)", "accept")
+    convert(fixed, tmp_path / "rejected.txt", "Text (encoded)", "reject")
+    assert text_export(tmp_path / "accepted.txt") == checker.fix_text(PLANTED).text.encode("utf-8")
+    assert text_export(tmp_path / "rejected.txt") == PLANTED.encode("utf-8")
+
+
 def test_the_seed_as_libreoffice_makes_it_has_the_findings_of_its_text_and_round_trips(tmp_path, seed_path):
     """Issue 16's target: the seed rendered as .docx by LibreOffice gives the .txt's findings
     (the .docx adds only layout findings: LibreOffice's page is not GB/T 9704's), every safe
-    fix is written as a revision, and accepting or rejecting them all gives the corrected or
-    the original text.
-
-    The fix runs the rules whose findings in the seed all carry a safe fix, so that no
-    finding becomes a comment: LibreOffice 7.4, driven through UNO as convert.py drives it,
-    fails to load any .docx with a comment, one python-docx writes with its own API
-    included (its command-line converter reads them). PN202 is left out: its fix rewrites
-    the marks of the whole text, which the .docx writer does not turn into revisions (the
-    finding becomes a comment there)."""
+    fix is written as revisions (PN202's, which makes the marks of the whole text
+    full-width, as one per mark), every other finding as a comment, and accepting or
+    rejecting all the changes gives the corrected or the original text."""
     text = seed_path.read_text(encoding="utf-8")
     plain = tmp_path / "seed.txt"
     plain.write_text(text, encoding="utf-8")
@@ -97,17 +110,19 @@ def test_the_seed_as_libreoffice_makes_it_has_the_findings_of_its_text_and_round
     in_text = findings(plain)
     assert shown(findings(made)) == shown(in_text)
 
-    fixable = sorted({f.code for f in in_text if f.fix is not None and f.fix.safety == "safe"})
-    unfixable = {f.code for f in in_text if f.fix is None or f.fix.safety != "safe"}
-    codes = [code for code in fixable if code not in unfixable and code != "PN202"]
-    assert codes, "the seed has findings with safe fixes"
-    result = run("fix", str(made), "-o", str(tmp_path / "fixed.docx"), "--select", ",".join(codes))
+    fixed = tmp_path / "fixed.docx"
+    result = run("fix", str(made), "-o", str(fixed))
     assert result.exit_code == 0, result.stderr
+    text_fix = checker.fix_file(str(plain), output=str(tmp_path / "fixed.txt"))
+    assert {f.code for f in text_fix.applied} >= {"PN202"}
+    assert f"修改 {len(text_fix.applied)} 处" in result.stderr
+    commented = sorted(comment.text.split("]")[0][1:].split()[0] for comment in docx.Document(str(fixed)).comments)
+    assert [code for code in commented if not code.startswith("LY")] == sorted(f.code for f in text_fix.remaining)
     convert(made, tmp_path / "original.txt", "Text (encoded)")
-    convert(tmp_path / "fixed.docx", tmp_path / "accepted.txt", "Text (encoded)", "accept")
-    convert(tmp_path / "fixed.docx", tmp_path / "rejected.txt", "Text (encoded)", "reject")
+    convert(fixed, tmp_path / "accepted.txt", "Text (encoded)", "accept")
+    convert(fixed, tmp_path / "rejected.txt", "Text (encoded)", "reject")
     original = text_export(tmp_path / "original.txt").decode("utf-8")
     accepted = text_export(tmp_path / "accepted.txt").decode("utf-8")
     assert text_export(tmp_path / "rejected.txt") == text_export(tmp_path / "original.txt")
-    assert accepted == checker.fix_text(original, settings=Settings(select=codes)).text
+    assert accepted == checker.fix_text(original).text
     assert accepted != original

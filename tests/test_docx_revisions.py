@@ -15,6 +15,7 @@ import checker  # noqa: E402
 from checker.core.config import Settings  # noqa: E402
 from checker.load.readers import docx as docx_reader  # noqa: E402
 from checker.report.annotate import annotate  # noqa: E402
+from checker.run.docx_revisions import changed_stretches  # noqa: E402
 from tests.conftest import run  # noqa: E402
 
 TYPO = Settings(select=["TY104", "PN201"])  # 帐号 → 账号 and a half-width comma: both safe fixes
@@ -110,6 +111,87 @@ def test_fix_output_cannot_be_the_input(tmp_path):
     result = run("fix", source, "-o", source, "--select", "TY104")
     assert result.exit_code == 2
     assert "--in-place" in result.stderr
+
+
+def half_width_document(tmp_path) -> str:
+    """Eleven half-width marks in Chinese text over two paragraphs (PN202's case: more than
+    ten), the third comma in a bold run of its own."""
+    document = docx.Document()
+    first = document.add_paragraph()
+    first.add_run("一是提高认识,二是加强领导,")
+    first.add_run("三是").bold = True
+    first.add_run(",").bold = True
+    first.add_run("落实责任;四是严格考核:五是总结经验!")
+    document.add_paragraph("各单位要(认真)落实,确保安全;按时上报?")
+    path = tmp_path / "marks.docx"
+    document.save(path)
+    return str(path)
+
+
+def test_a_fix_of_marks_across_the_text_is_one_revision_per_mark(tmp_path):
+    source = half_width_document(tmp_path)
+    output = tmp_path / "out.docx"
+    result = checker.fix_file(source, settings=Settings(select=["PN202"]), output=str(output))
+    assert [f.code for f in result.applied] == ["PN202"]
+    assert result.remaining == ()
+    element = body(str(output))
+    deletions = element.findall(f".//{qn('w:del')}")
+    insertions = element.findall(f".//{qn('w:ins')}")
+    assert [text_of(d) for d in deletions] == [",", ",", ",", ";", ":", "!", "(", ")", ",", ";", "?"]
+    assert [text_of(i) for i in insertions] == ["，", "，", "，", "；", "：", "！", "（", "）", "，", "；", "？"]
+    assert deletions[2].find(f"{qn('w:r')}/{qn('w:rPr')}/{qn('w:b')}") is not None
+    assert insertions[2].find(f"{qn('w:r')}/{qn('w:rPr')}/{qn('w:b')}") is not None
+    assert insertions[3].find(f"{qn('w:r')}/{qn('w:rPr')}/{qn('w:b')}") is None
+    data = output.read_bytes()
+    assert docx_reader.read(str(output), data).text == (
+        "一是提高认识，二是加强领导，三是，落实责任；四是严格考核：五是总结经验！\n各单位要（认真）落实，确保安全；按时上报？\n"
+    )
+    assert docx_reader.read(str(output), data, view="original").text == (
+        "一是提高认识,二是加强领导,三是,落实责任;四是严格考核:五是总结经验!\n各单位要(认真)落实,确保安全;按时上报?\n"
+    )
+
+
+def test_revisions_written_in_a_second_pass_take_ids_of_their_own(tmp_path):
+    """帐号 lies inside PN202's span, so its fix waits for a second pass over the document
+    the first pass wrote: its revisions must not reuse the first pass's ids."""
+    document = docx.Document()
+    document.add_paragraph("一是提高认识,二是加强领导,三是落实责任;四是严格考核:五是总结经验,六是接受监督!")
+    document.add_paragraph("请登录帐号(认真)落实,确保安全;按时上报?")
+    source = tmp_path / "in.docx"
+    document.save(source)
+    output = tmp_path / "out.docx"
+    result = checker.fix_file(str(source), settings=Settings(select=["PN202", "TY104"]), output=str(output))
+    assert sorted(f.code for f in result.applied) == ["PN202", "TY104"]
+    element = body(str(output))
+    ids = [change.get(qn("w:id")) for change in element.iter(qn("w:ins"), qn("w:del"))]
+    assert len(ids) == 2 * 11 + 2
+    assert len(set(ids)) == len(ids)
+    assert docx_reader.read(str(output), output.read_bytes()).text == (
+        "一是提高认识，二是加强领导，三是落实责任；四是严格考核：五是总结经验，六是接受监督！\n"
+        "请登录账号（认真）落实，确保安全；按时上报？\n"
+    )
+
+
+def test_changed_stretches_are_the_characters_a_fix_changes_and_touching_ones_are_one():
+    assert changed_stretches("甲,乙,丙", "甲，乙，丙") == [(1, 2, "，"), (3, 4, "，")]
+    assert changed_stretches("甲,,乙", "甲，，乙") == [(1, 3, "，，")]
+    assert changed_stretches("登录帐号", "登录账号") == [(2, 3, "账")]
+    assert changed_stretches("（一）、内容", "（一）内容") == [(3, 4, "")]
+    assert changed_stretches("同样", "同样") == []
+
+
+def test_a_fix_that_changes_one_stretch_is_written_whole(tmp_path):
+    """帐号 → 账号 changes one character, but the drafter sees the word replaced, as Word shows
+    a word typed over: the deletion and the insertion hold the fix's whole span."""
+    document = docx.Document()
+    document.add_paragraph("请登录帐号。")
+    source = tmp_path / "in.docx"
+    document.save(source)
+    output = tmp_path / "out.docx"
+    checker.fix_file(str(source), settings=Settings(select=["TY104"]), output=str(output))
+    element = body(str(output))
+    assert [text_of(d) for d in element.findall(f".//{qn('w:del')}")] == ["帐号"]
+    assert [text_of(i) for i in element.findall(f".//{qn('w:ins')}")] == ["账号"]
 
 
 # -- what Word shows --------------------------------------------------------------------

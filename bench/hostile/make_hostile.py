@@ -285,6 +285,45 @@ def _paragraphs_docx(folder: Path, scale: Scale) -> None:
     write_docx(folder / "long.docx", {}, streamed={"word/document.xml": (head, unit, count, tail)})
 
 
+# Issue 16's hostile Word files: refused with exit 2 within 5 s and 300 MB
+HOSTILE_DOCX_SECONDS = 5.0
+LAUGHS_DOCTYPE = (
+    '<!DOCTYPE w:document [<!ENTITY a "哈哈哈哈哈哈哈哈哈哈">'
+    + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
+    + "]>"
+)
+
+
+def _with_doctype(xml: bytes, doctype: str) -> bytes:
+    declaration, rest = xml.split(b"?>", 1)
+    return declaration + b"?>" + doctype.encode("utf-8") + rest
+
+
+def _laughs_docx(folder: Path, scale: Scale) -> None:
+    """document.xml declares the billion laughs (10⁹ 哈 once expanded) and uses it."""
+    document = _with_doctype(_template()["word/document.xml"], LAUGHS_DOCTYPE).replace(b"<w:t>", b"<w:t>&j;", 1)
+    write_docx(folder / "laughs.docx", {"word/document.xml": document})
+
+
+def _external_entity_docx(folder: Path, scale: Scale) -> None:
+    """The package's relationships declare /etc/passwd as an external entity."""
+    rels = _with_doctype(_template()["_rels/.rels"], '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>')
+    write_docx(folder / "xxe.docx", {"_rels/.rels": rels})
+
+
+def _truncated_docx(folder: Path, scale: Scale) -> None:
+    """A .docx cut in half (a download that stopped): its zip directory is gone."""
+    write_docx(folder / "whole.docx", {})
+    whole = (folder / "whole.docx").read_bytes()
+    (folder / "whole.docx").unlink()
+    (folder / "cut.docx").write_bytes(whole[: len(whole) // 2])
+
+
+def _doc_renamed_docx(folder: Path, scale: Scale) -> None:
+    """An old Word file (OLE compound document) saved with a .docx name."""
+    (folder / "old.docx").write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(4088))
+
+
 def _table_docx(folder: Path, scale: Scale) -> None:
     rows, columns = scale.pick(TABLE_ROWS), 30
     row = (
@@ -484,6 +523,45 @@ def _docx_cases() -> list[tuple[Case, Callable]]:
                 ci_fraction=fraction(TABLE_ROWS),
             ),
             _table_docx,
+        ),
+        *(
+            (
+                Case(
+                    name,
+                    3,
+                    summary,
+                    ["doccheck", *command, file, *(["-o", "out.docx"] if command == ["fix"] else [])],
+                    [FILE_ERROR],
+                    seconds=HOSTILE_DOCX_SECONDS,
+                ),
+                build,
+            )
+            for name, summary, command, file, build in (
+                (
+                    "docx-billion-laughs",
+                    "document.xml declares the billion laughs",
+                    ["check"],
+                    "laughs.docx",
+                    _laughs_docx,
+                ),
+                (
+                    "docx-external-entity",
+                    "_rels/.rels reads /etc/passwd as an entity",
+                    ["check"],
+                    "xxe.docx",
+                    _external_entity_docx,
+                ),
+                ("docx-truncated-zip", "a .docx cut in half", ["check"], "cut.docx", _truncated_docx),
+                ("doc-renamed-docx", "an OLE .doc named .docx", ["check"], "old.docx", _doc_renamed_docx),
+                (
+                    "fix-docx-huge-thumbnail",
+                    "fix -o of a .docx with a 2 GB thumbnail",
+                    ["fix"],
+                    "thumb.docx",
+                    _thumbnail_docx,
+                ),
+                ("fix-docx-billion-laughs", "fix -o of the billion laughs", ["fix"], "laughs.docx", _laughs_docx),
+            )
         ),
     ]
 

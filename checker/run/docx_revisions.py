@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import copy
 import datetime
+import difflib
 import io
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -48,15 +49,34 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 class WordEdit:
     """A .docx being edited, addressed by offsets of its checked text (tracked changes accepted)."""
 
-    def __init__(self, data: bytes, date: datetime.datetime | None = None) -> None:
+    def __init__(self, data: bytes, date: datetime.datetime | None = None, first_id: int | None = None) -> None:
         self.document = open_document(data)
-        self.paragraphs = word_paragraphs(self.document)
-        self.text, self.starts = checked_text(self.paragraphs)
         moment = date or datetime.datetime.now(datetime.timezone.utc)
         self.date = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
         # the stories a change or a comment can be written into: the body, notes, headers, footers
         self.stories = [self.document.element.body] + [root for _, root in story_parts(self.document)]
-        self._next_id = 1 + max(
+        # the id the next revision takes; found (a walk of every attribute) only when one is written
+        self.next_id = first_id
+        self.rewalk()
+
+    def rewalk(self) -> None:
+        """Walk the document's paragraphs again (after its runs were edited and saved: the
+        next pass addresses the text as it now reads)."""
+        self.paragraphs = word_paragraphs(self.document)
+        self.text, self.starts = checked_text(self.paragraphs)
+
+    def original_text(self) -> str:
+        """The document's checked text as it reads with every tracked change rejected."""
+        return checked_text(word_paragraphs(self.document, "original"))[0]
+
+    def has_revisions(self) -> bool:
+        """Whether any story holds a tracked insertion, deletion or move (without them
+        the document reads the same with its changes accepted and rejected)."""
+        tags = (w("ins"), w("del"), w("moveFrom"), w("moveTo"))
+        return any(next(story.iter(*tags), None) is not None for story in self.stories)
+
+    def _first_free_id(self) -> int:
+        return 1 + max(
             (
                 int(value)
                 for story in self.stories
@@ -65,10 +85,6 @@ class WordEdit:
             ),
             default=0,
         )
-
-    def original_text(self) -> str:
-        """The document's checked text as it reads with every tracked change rejected."""
-        return checked_text(word_paragraphs(self.document, "original"))[0]
 
     def save(self) -> bytes:
         buffer = io.BytesIO()
@@ -116,6 +132,36 @@ class WordEdit:
     # -- tracked changes ---------------------------------------------------------------
     def can_replace(self, start: int, end: int, replacement: str) -> bool:
         """Whether :meth:`replace` would write this fix (nothing is changed)."""
+        return self._revisions(start, end, replacement) is not None
+
+    def replace(self, start: int, end: int, replacement: str) -> bool:
+        """Write checked-text [start, end) → ``replacement`` as tracked changes; False
+        when it cannot be written as such (and nothing was changed)."""
+        revisions = self._revisions(start, end, replacement)
+        if revisions is None:
+            return False
+        for low, high, text in reversed(revisions):  # the last first: earlier offsets stay valid
+            self._replace_one(low, high, text)
+        return True
+
+    def _revisions(self, start: int, end: int, replacement: str) -> list[tuple[int, int, str]] | None:
+        """The tracked changes that write a fix, each (start, end, replacement) in checked-text
+        offsets: the fix itself when it changes one stretch of characters; one per changed
+        stretch when it changes several apart (PN202 makes every half-width mark of the text
+        full-width: each mark becomes a change of its own that the drafter accepts or rejects,
+        and no character between them is deleted and typed again). None when one of them
+        cannot be written, so that a fix is written whole or not at all."""
+        if start > end:
+            return None
+        stretches = changed_stretches(self.text[start:end], replacement)
+        if len(stretches) <= 1 and self._can_replace_one(start, end, replacement):
+            return [(start, end, replacement)]
+        revisions = [(start + low, start + high, text) for low, high, text in stretches]
+        if revisions and all(self._can_replace_one(*revision) for revision in revisions):
+            return revisions
+        return None
+
+    def _can_replace_one(self, start: int, end: int, replacement: str) -> bool:
         if "\n" in replacement or start > end:
             return False
         if start == end:
@@ -127,15 +173,11 @@ class WordEdit:
             and all(span.element is not None and span.element.tag == w("t") for span, _, _ in found[1])
         )
 
-    def replace(self, start: int, end: int, replacement: str) -> bool:
-        """Write checked-text [start, end) → ``replacement`` as a tracked change; False
-        when it cannot be written as one (and nothing was changed)."""
-        if "\n" in replacement or start > end:
-            return False
+    def _replace_one(self, start: int, end: int, replacement: str) -> None:
+        """Write one change that :meth:`_can_replace_one` accepted."""
         if start == end:
             point = self._insertion_point(start)
-            if point is None or not replacement:
-                return False
+            assert point is not None
             span, offset = point
             assert span.element is not None
             inserted = self._inserted_run(_parent(span.element), replacement)
@@ -144,13 +186,10 @@ class WordEdit:
                 before.addnext(inserted)
             else:
                 after.addprevious(inserted)  # type: ignore[union-attr]
-            return True
+            return
         found = self._pieces(start, end)
-        if found is None:
-            return False
-        _, pieces = found
-        if not pieces or any(span.element is None or span.element.tag != w("t") for span, _, _ in pieces):
-            return False
+        assert found is not None
+        pieces = found[1]
         # the last piece first: splitting a w:t keeps the offsets of its earlier characters
         first = pieces[0][0].element
         assert first is not None
@@ -163,16 +202,17 @@ class WordEdit:
             deletions.append(self._delete(middle))
         if replacement:
             deletions[0].addnext(self._inserted_run(template, replacement))  # after the last deletion
-        return True
 
     def _revision(self, tag: str) -> Element:
         from docx.oxml import OxmlElement
 
         element = OxmlElement(tag)
-        element.set(w("id"), str(self._next_id))
+        if self.next_id is None:
+            self.next_id = self._first_free_id()
+        element.set(w("id"), str(self.next_id))
         element.set(w("author"), AUTHOR)
         element.set(w("date"), self.date)
-        self._next_id += 1
+        self.next_id += 1
         return element
 
     def _delete(self, run: Element) -> Element:
@@ -274,9 +314,42 @@ class WordEdit:
         return len(ids)
 
 
-def original_text(data: bytes) -> str:
-    """The checked text of the .docx ``data`` with every tracked change rejected."""
-    return checked_text(word_paragraphs(open_document(data), "original"))[0]
+# Above this many characters a fix that changes the length of the text is not diffed
+# (difflib's matcher grows with the product of the lengths): it is written as one change.
+_DIFF_LIMIT = 20_000
+
+
+def changed_stretches(old: str, new: str) -> list[tuple[int, int, str]]:
+    """The stretches of ``old`` that ``new`` changes, in order, as (start, end, replacement)
+    with offsets in ``old``; stretches that touch are one. A fix that keeps the length (a
+    mark for a mark) is compared character by character."""
+    if old == new:
+        return []
+    if len(old) == len(new):
+        stretches: list[tuple[int, int, str]] = []
+        at = -1
+        for index, (was, now) in enumerate(zip(old, new, strict=True)):
+            if was == now:
+                continue
+            if stretches and at == index:
+                low, _, text = stretches[-1]
+                stretches[-1] = (low, index + 1, text + now)
+            else:
+                stretches.append((index, index + 1, now))
+            at = index + 1
+        return stretches
+    if len(old) + len(new) > _DIFF_LIMIT:
+        return [(0, len(old), new)]
+    merged: list[tuple[int, int, str]] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, low, high, new_low, new_high in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if merged and merged[-1][1] == low:
+            merged[-1] = (merged[-1][0], high, merged[-1][2] + new[new_low:new_high])
+        else:
+            merged.append((low, high, new[new_low:new_high]))
+    return merged
 
 
 def _comments_part(document: Any) -> Any:
@@ -376,34 +449,55 @@ class WordTarget:
     """A .docx taking fixes as tracked changes, pass after pass (see ``fixer.FixTarget``).
     Every pass writes into the document the pass before left, with the same date.
 
-    A pass parses the document once: the copy that says which fixes are writable takes
-    them in :meth:`carry_over`, and :meth:`render` saves that same copy (a copy is
-    parsed afresh only when the fixer asks for another set of fixes, fix by fix)."""
+    The document is parsed once: the copy that says which fixes are writable takes them
+    in :meth:`carry_over`, :meth:`render` saves that same copy, and once the fixer accepts
+    those bytes that copy, walked again, is the next pass's (and :meth:`finish`'s). A copy
+    is parsed afresh only when the fixer asks for another set of fixes, fix by fix."""
 
     def __init__(self, data: bytes) -> None:
         self.data = data
         self.date = datetime.datetime.now(datetime.timezone.utc)
-        self._unwritten: WordEdit | None = None  # a parse of ``data`` no fix was written into yet
+        self._current: WordEdit | None = None  # a copy of ``data``, walked, no fix written into it yet
+        self._stale: WordEdit | None = None  # a copy of ``data`` whose walk predates its last edits
         self._written: tuple[list[int], WordEdit] | None = None  # the fixes carried over, and their copy
-        self._saved: tuple[list[int], bytes] | None = None
+        self._saved: tuple[list[int], bytes, WordEdit] | None = None  # what render gave, from which copy
+        self._free_id: int | None = None  # no revision of any copy so far has this id or a higher one
+        self._original_text: str | None = None  # the original's checked text, every change rejected
 
     def _edit(self) -> WordEdit:
-        if self._unwritten is None:
-            self._unwritten = WordEdit(self.data, self.date)
-        return self._unwritten
+        if self._current is None:
+            if self._stale is not None:
+                self._current, self._stale = self._stale, None
+                self._current.rewalk()
+            else:
+                self._current = WordEdit(self.data, self.date, self._free_id)
+            if self._original_text is None:  # the first copy is of the original, just walked
+                edit = self._current
+                self._original_text = edit.original_text() if edit.has_revisions() else edit.text
+        return self._current
+
+    def _note_ids(self, edit: WordEdit) -> None:
+        if edit.next_id is not None:
+            self._free_id = max(self._free_id or 0, edit.next_id)
 
     def writable(self, source: Source) -> Callable[[Fix], bool]:
         """Whether a fix lies where a tracked change can be written (one paragraph's w:t)."""
-        edit = self._edit()
-        return lambda fix: edit.text == source.text and edit.can_replace(fix.start, fix.end, fix.replacement)
+
+        def can_write(fix: Fix) -> bool:
+            edit = self._edit()
+            return edit.text == source.text and edit.can_replace(fix.start, fix.end, fix.replacement)
+
+        return can_write
 
     def carry_over(self, source: Source, fixes: list[Fix]) -> list[tuple[Fix, Fix]]:
         """The fixes that can be written as tracked changes (paired with themselves:
         a .docx is addressed by offsets of the checked text)."""
+        if not fixes:
+            return []
         edit = self._edit()
         if edit.text != source.text:
             return []  # the walk does not give the text that was checked: no offset can be trusted
-        self._unwritten = None  # written into below
+        self._current = None  # written into below
         kept = []
         for fix in sorted(fixes, key=lambda fix: (fix.start, fix.end), reverse=True):
             if fix.replacement != source.text[fix.start : fix.end] and edit.replace(
@@ -411,6 +505,7 @@ class WordTarget:
             ):
                 kept.append((fix, fix))
         kept.reverse()
+        self._note_ids(edit)
         self._written = ([id(fix) for fix, _ in kept], edit)
         return kept
 
@@ -419,40 +514,46 @@ class WordTarget:
         if self._saved is not None and self._saved[0] == wanted:
             return self._saved[1]
         if self._written is not None and self._written[0] == wanted:
-            data = self._written[1].save()
-            self._written, self._saved = None, (wanted, data)
-            return data
-        edit = WordEdit(self.data, self.date)
-        for fix, _ in sorted(pairs, key=lambda pair: (pair[0].start, pair[0].end), reverse=True):
-            if not edit.replace(fix.start, fix.end, fix.replacement):
-                raise FixError("修复无法写成 Word 修订，为安全起见未写入任何修改")
-        return edit.save()
+            edit = self._written[1]
+            self._written = None
+        else:
+            edit = WordEdit(self.data, self.date, self._free_id)
+            for fix, _ in sorted(pairs, key=lambda pair: (pair[0].start, pair[0].end), reverse=True):
+                if not edit.replace(fix.start, fix.end, fix.replacement):
+                    raise FixError("修复无法写成 Word 修订，为安全起见未写入任何修改")
+            self._note_ids(edit)
+        data = edit.save()
+        self._saved = (wanted, data, edit)
+        return data
 
     def accept(self, pairs: list[tuple[Fix, Fix]], data: bytes) -> None:
+        saved = self._saved
         self.data = data
-        self._unwritten = self._written = self._saved = None
+        self._current = self._written = self._saved = None
+        self._stale = saved[2] if saved is not None and saved[1] is data else None
 
-
-def finish(original: Source, data: bytes, remaining: list[Finding], *, fixed: bool) -> bytes:
-    """``data`` (the fixed .docx) with doccheck's earlier comments replaced by one per
-    finding in ``remaining``; refused unless rejecting every change gives back the
-    original's text (rejected, as the original had its own changes rejected). With
-    nothing ``fixed`` and the same comments as before, the original bytes: saving the
-    package again would change its bytes (times, ids) and make a backup for nothing."""
-    edit = WordEdit(data)
-    if (
-        not fixed
-        and original.raw is not None
-        and sorted(edit.own_comments()) == sorted(comment_text(finding) for finding in remaining)
-    ):
-        return original.raw
-    edit.remove_own_comments()
-    for finding in remaining:
-        edit.comment(finding.start, finding.end, comment_text(finding))
-    result = edit.save()
-    if original.raw is not None and edit.original_text() != original_text(original.raw):
-        raise FixError("写入修订后，拒绝全部修订所得的文本与原文不同，为安全起见未写入任何修改")
-    return result
+    def finish(self, original: Source, remaining: list[Finding], *, fixed: bool) -> bytes:
+        """The fixed .docx with doccheck's earlier comments replaced by one per finding in
+        ``remaining``; refused unless rejecting every change gives back the original's
+        text (rejected, as the original had its own changes rejected). With nothing
+        ``fixed`` and the same comments as before, the original bytes: saving the package
+        again would change its bytes (times, ids) and make a backup for nothing."""
+        edit = self._edit()
+        before = self._original_text
+        self._current = None  # comments are written into it below
+        if (
+            not fixed
+            and original.raw is not None
+            and sorted(edit.own_comments()) == sorted(comment_text(finding) for finding in remaining)
+        ):
+            return original.raw
+        edit.remove_own_comments()
+        for finding in remaining:
+            edit.comment(finding.start, finding.end, comment_text(finding))
+        result = edit.save()
+        if edit.original_text() != before:
+            raise FixError("写入修订后，拒绝全部修订所得的文本与原文不同，为安全起见未写入任何修改")
+        return result
 
 
 def comment_text(finding: Finding) -> str:

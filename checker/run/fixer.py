@@ -336,9 +336,10 @@ def plan_source_fix(original: Source, settings: Settings, unsafe: bool = False) 
         raise FixError(f"修复经过 {MAX_PASSES} 轮仍未收敛（每次修复后又出现新的修复），为安全起见未写入任何修改")
     if isinstance(target, FileText):
         return FixPlan(original.path, original, normalise(target.text), target.data, fixed, findings, before)
-    from checker.run.docx_revisions import finish
+    from checker.run.docx_revisions import WordTarget
 
-    data = finish(original, target.data, findings, fixed=bool(fixed))
+    assert isinstance(target, WordTarget)
+    data = target.finish(original, findings, fixed=bool(fixed))
     return FixPlan(original.path, original, checked.text, data, fixed, findings, before)
 
 

@@ -7,6 +7,19 @@ every tracked change with LibreOffice's own commands (``keep``: leaves them), an
 stores the document as OUT with the export filter FILTER ("Text (encoded)" for UTF-8
 text with LF, "MS Word 2007 XML" for .docx). Used by the round-trip test: it is
 LibreOffice, not doccheck, that decides what accepting and rejecting mean.
+
+Comments are taken out of the document before it gets a view. A Writer view lays out
+each comment in a sidebar window that it builds from a .ui description
+(``Application::CreateInterimBuilder``, from a user event on the first idle turn of the
+office's main loop); in Debian's ``libreoffice-*-nogui`` packages of LibreOffice 7.4
+that throws a ``NoSuchElementException`` nobody catches, and soffice aborts (the UNO
+bridge reports "Binary URP bridge disposed during call"), whatever the load properties.
+Those packages ship no Writer .ui files at all, but copying the GUI package's beside a
+copy of the installation did not stop the abort. ``soffice --convert-to`` never reaches
+that turn: it loads and stores inside one event. So the document is first loaded as a
+model without a view, LibreOffice removes its comments (they are no part of the text a
+filter exports, nor of a tracked change), and only then is it shown in a hidden frame,
+where the accept and reject commands run.
 """
 
 import os
@@ -26,6 +39,18 @@ def properties(**values):
         item.Name, item.Value = name, value
         result.append(item)
     return tuple(result)
+
+
+def remove_comments(model):
+    """Dispose every comment (an annotation field) of ``model``."""
+    fields = model.getTextFields().createEnumeration()
+    comments = []
+    while fields.hasMoreElements():
+        field = fields.nextElement()
+        if field.supportsService("com.sun.star.text.textfield.Annotation"):
+            comments.append(field)
+    for comment in comments:
+        comment.dispose()
 
 
 def main(source, target, export_filter, changes):
@@ -57,12 +82,13 @@ def main(source, target, export_filter, changes):
         if context is None:
             raise SystemExit("LibreOffice did not start")
         desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
-        load = properties(Hidden=True)
-        if source.endswith(".docx"):
-            load = properties(FilterName="MS Word 2007 XML")
+        load = {"FilterName": "MS Word 2007 XML"}
         if source.endswith(".txt"):
-            load = properties(Hidden=True, FilterName="Text (encoded)", FilterOptions="UTF8,LF,,,")
-        document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(source)), "_blank", 0, load)
+            load = {"FilterName": "Text (encoded)", "FilterOptions": "UTF8,LF,,,"}
+        model = context.ServiceManager.createInstanceWithContext("com.sun.star.text.TextDocument", context)
+        model.load(properties(URL=uno.systemPathToFileUrl(os.path.abspath(source)), **load))
+        remove_comments(model)
+        document = desktop.loadComponentFromURL("private:object", "_blank", 0, properties(Model=model, Hidden=True))
         if document is None:
             raise SystemExit(f"LibreOffice could not open {source}")
         if changes in ("accept", "reject"):

@@ -91,21 +91,37 @@ def open_document(data: bytes) -> DocxDocument:
 def read(path: str, data: bytes, view: View = "accepted") -> Source:
     """The text of the .docx as it reads with every tracked change accepted (``view``
     "original": as it read before them)."""
+    import gc
+
+    # The full collection that frees a large document's tree (below) need look only at
+    # what reading made: what the process held before is set aside from it (a fix reads
+    # the document again after each pass, beside everything the checks hold). Not when
+    # something else froze objects already: unfreezing would hand back its objects too.
+    set_aside = gc.get_freeze_count() == 0
+    if set_aside:
+        gc.freeze()
+    try:
+        source = _read(path, data, view)
+        if len(source.text) >= LARGE_TEXT:
+            _give_back_the_tree()
+    finally:
+        if set_aside:
+            gc.unfreeze()
+    return source
+
+
+def _read(path: str, data: bytes, view: View) -> Source:
     document = open_document(data)
     from docx.exceptions import InvalidXmlError as DocxValueError
     from docx.oxml.exceptions import InvalidXmlError as OxmlValueError
 
     try:
-        source = _read_document(path, data, document, view)
+        return _read_document(path, data, document, view)
     except (ValueError, DocxValueError, OxmlValueError) as error:
         # python-docx parses an attribute when it is read (w:pgSz w:w="abc", w:br w:type="x")
         raise LoadError(
             f".docx 中有 Word 格式不允许的值，无法读取（{type(error).__name__}: {_shown_value(str(error), 120)}）"
         ) from None
-    del document
-    if len(source.text) >= LARGE_TEXT:
-        _give_back_the_tree()
-    return source
 
 
 # characters of checked text from which a document's XML tree is worth handing back
@@ -380,41 +396,55 @@ class StyleResolver:
     def run_font(self, run: Element, paragraph_style: str | None) -> tuple[str | None, float | None]:
         """The font and size of ``run`` in a paragraph of style ``paragraph_style``
         (:meth:`paragraph_style_id`)."""
-        run_props = run.find(_RUN_PROPERTIES)
-        character_style = None
-        if run_props is not None:
-            style = run_props.find(_RUN_STYLE)
-            character_style = style.get(_VAL) if style is not None else None
+        # the schema puts a run's w:rPr first, and its w:rStyle, w:rFonts and w:sz once
+        # each: one look at the run's first child and one walk of its properties
+        run_props = next(iter(run), None)
+        character_style = own_fonts = own_size = None
+        if run_props is not None and run_props.tag == _RUN_PROPERTIES:
+            for child in run_props:
+                tag = child.tag
+                if tag == _RUN_STYLE:
+                    character_style = child.get(_VAL)
+                elif tag == _FONTS:
+                    own_fonts = child
+                elif tag == _SIZE:
+                    own_size = child
         key = (paragraph_style, character_style)
         if key not in self._cache:
             inherited = self._chain(character_style) + self._chain(key[0]) + [self.defaults]
             self._cache[key] = (_first(inherited, self._font), _first(inherited, self._size))
         font, size = self._cache[key]
-        if run_props is not None:
-            own_font, own_size = self._font(run_props), self._size(run_props)
-            font = own_font if own_font is not _UNSTATED else font
-            size = own_size if own_size is not _UNSTATED else size
+        if own_fonts is not None:
+            stated = _east_asian_font(own_fonts)
+            font = stated if stated is not _UNSTATED else font
+        if own_size is not None:
+            measured = _half_points(own_size)
+            size = measured if measured is not _UNSTATED else size
         return (None if font is _UNSTATED else font), (None if size is _UNSTATED else size)
 
     def _font(self, properties: Element | None) -> Font | Unstated:
-        if properties is None:
-            return _UNSTATED
-        fonts = properties.find(_FONTS)
-        if fonts is None:
-            return _UNSTATED
-        if fonts.get(_EAST_ASIA_THEME):
-            return None  # a theme font: the file does not name it here
-        name = fonts.get(_EAST_ASIA)
-        return name if name else _UNSTATED
+        fonts = properties.find(_FONTS) if properties is not None else None
+        return _east_asian_font(fonts) if fonts is not None else _UNSTATED
 
     def _size(self, properties: Element | None) -> Size | Unstated:
-        if properties is None:
-            return _UNSTATED
-        size = properties.find(_SIZE)
-        value = size.get(_VAL, "") if size is not None else ""
-        if not value.isdecimal() or len(value) > 6:  # isdigit() would let "²" through to int()
-            return _UNSTATED
-        return int(value) / 2
+        size = properties.find(_SIZE) if properties is not None else None
+        return _half_points(size) if size is not None else _UNSTATED
+
+
+def _east_asian_font(fonts: Element) -> Font | Unstated:
+    """The East Asian font a w:rFonts names (None: a theme font, which the file does not name here)."""
+    if fonts.get(_EAST_ASIA_THEME):
+        return None
+    name = fonts.get(_EAST_ASIA)
+    return name if name else _UNSTATED
+
+
+def _half_points(size: Element) -> Size | Unstated:
+    """The size in points a w:sz gives in half-points."""
+    value = size.get(_VAL, "")
+    if not value.isdecimal() or len(value) > 6:  # isdigit() would let "²" through to int()
+        return _UNSTATED
+    return int(value) / 2
 
 
 _VAL, _RUN_PROPERTIES, _RUN_STYLE, _FONTS, _SIZE = w("val"), w("rPr"), w("rStyle"), w("rFonts"), w("sz")
