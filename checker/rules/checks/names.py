@@ -15,6 +15,7 @@ forbidden variants are reported with the canonical name as the fix.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -25,7 +26,7 @@ from checker.core import patterns
 from checker.core.models import Fix, Severity
 from checker.model.document import Document
 from checker.model.segmentation import lexicon
-from checker.rules.gazetteer import NearMiss, divisions, gazetteer
+from checker.rules.gazetteer import Gazetteer, NearMiss, divisions, gazetteer
 from checker.rules.registry import Hit, fix_safety, rule
 from checker.rules.rulepacks import glossary_terms, matcher
 
@@ -73,6 +74,14 @@ NAME_ENDINGS = (
 # Words that end the name of a body: a long name with one of these before the
 # dropped word names a unit of that body (中国版权保护中心华南版权登记大厅).
 BODY_ENDINGS = ("委员会", "管委会", "中心", "集团", "公司", "协会", "研究院", "局", "委", "厅", "部", "署", "院")
+# Words that end the name of a body or of a programme of works, for the names a document
+# writes in full (TM103 compares the document's other stretches with them).
+BODY_NAME_ENDINGS = (
+    "委员会", "管委会", "办公室", "办公厅", "中心", "集团", "公司", "协会", "联合会", "研究院", "研究所",
+    "政府", "银行", "工程", "法院", "检察院", "局", "委", "厅", "署", "部", "院",
+)  # fmt: skip
+_BODY_NAME_ENDING_WORDS = frozenset(ending for ending in BODY_NAME_ENDINGS if len(ending) == 2)
+_BODY_NAME_ENDING = patterns.lazy("|".join(sorted(map(re.escape, BODY_NAME_ENDINGS), key=len, reverse=True)))
 _BODY_ENDING = patterns.lazy("|".join(map(re.escape, BODY_ENDINGS)))
 _ENDING = patterns.lazy("|".join(sorted(map(re.escape, NAME_ENDINGS), key=len, reverse=True)))
 # Characters a name is written in; anything else (punctuation, spaces) ends it. The run
@@ -107,10 +116,20 @@ class NameUse(NamedTuple):
 
 def name_uses(doc: Document) -> list[NameUse]:
     """Every place a name ending is used in the body, with the run of name characters before it."""
+    return _uses_of(doc, _ENDING)
+
+
+def body_name_uses(doc: Document) -> list[NameUse]:
+    """Every place a word that ends a body's name is used in the body (see
+    :data:`BODY_NAME_ENDINGS`), with the run of name characters before it."""
+    return _uses_of(doc, _BODY_NAME_ENDING)
+
+
+def _uses_of(doc: Document, endings: re.Pattern[str]) -> list[NameUse]:
     text = doc.text
     uses = []
     for span_start, span_end in doc.body_spans:
-        for found in _ENDING.finditer(text, span_start, span_end):
+        for found in endings.finditer(text, span_start, span_end):
             end = found.end()
             start = max(span_start, end - _LONGEST)
             before = _RUN_BREAK.search(text, start, end)
@@ -592,6 +611,100 @@ def official_name_near_misses(doc: Document) -> list[NearMiss]:
     return gazetteer(doc.settings).near_misses(doc.text, doc.body_spans)
 
 
+DOCUMENT_NAMES = "本文他处写出的全称"
+_DOCUMENT_NAME_SHORTEST = 5  # a name of four written as three is often a word or a short form
+# A dropped one of these joins two names or two parts (发展和改革委员会 / 发展改革委员会 are
+# both in use); a dropped level (总, 省, 市 …) makes another body (the gazetteer's _LEVELS).
+# A dropped one of these joins two names or two parts (发展和改革委员会 / 发展改革委员会 are
+# both in use), or makes another item of a list (二三级公司, 轻工业各部). A dropped level
+# (总, 省, 市 …) makes another body (the gazetteer's own rule).
+_NOT_DROPPED = set("和与及的暨各一二三四五六七八九十百千零〇两")
+_LONGER_NAME_REACH = 4  # characters before a stretch looked at for a name written in full around it
+
+
+def document_name_misses(doc: Document) -> list[NearMiss]:
+    """Names of bodies the document writes in full (国家粮食应急工作指挥部) written
+    elsewhere in it with one inner character dropped (国家粮应急工作指挥部).
+
+    The full names are the runs before a word that ends a body's name
+    (:data:`BODY_NAME_ENDINGS`; not a word of its own such as 干部, 格局), from each
+    beginning that is a word (国家|统计局, not 家统计局): one index of them, one pass over
+    the text (:meth:`checker.rules.gazetteer.Gazetteer.near_misses`). A stretch is not
+    reported when it is a name of the gazetteer or an accepted word; when the dropped
+    character joins (和), counts (二) or is a level (总, 省); when what follows the gap is a
+    listed name, or the gap is in the first word and a name follows it (报送国务院 →
+    报国务院: a word before the name lost a character, the name stands); when it
+    ends a longer name the document writes (汾西矿务局 is not 西山矿务局 less 山); or when
+    the document writes the short form more often than the full one (a form in use)."""
+    uses = doc.view(body_name_uses)
+    if not uses:
+        return []
+    words = lexicon()
+    is_word = words.is_word if words is not None else _no_word
+    counts: Counter[str] = Counter()  # the names: tails of the runs that begin with a word
+    tails: Counter[str] = Counter()  # every tail (汾西矿务局: 汾西 is no word of the dictionary)
+    for run, used in Counter(use.run for use in uses).items():
+        if is_word(run[-2:]) and run[-2:] not in _BODY_NAME_ENDING_WORDS:
+            continue  # 干部, 格局, 医院 end in 部, 局, 院 but are words of their own
+        for candidate in _candidates(run):
+            tails[candidate] += used
+            if len(candidate) >= _DOCUMENT_NAME_SHORTEST and is_word(candidate[:2]):
+                counts[candidate] += used
+    if not counts:
+        return []
+    listed = gazetteer(doc.settings)
+    known = listed.known
+    local = Gazetteer.build(dict.fromkeys(counts, DOCUMENT_NAMES), listed.accepted, known=known, dropped_only=True)
+    text = doc.text
+    found = []
+    for miss in local.near_misses(text, doc.body_spans):
+        if miss.change != "dropped" or miss.name_chunk in _NOT_DROPPED:
+            continue
+        at = _first_difference(miss.written, miss.name)
+        after_first_word = miss.name[2:]
+        if miss.written[at:] in known or (at < 2 and (after_first_word in known or after_first_word in counts)):
+            continue  # a word before a name lost a character (报送国务院 → 报国务院): the name stands
+        if _one_character_into_a_run(text, miss.start):
+            continue  # 、汾西矿务局: the character before is the name's own
+        found.append(miss)
+    # the stretches that begin up to four characters before each near miss: one written
+    # more often than there are such near misses is a longer name the document writes
+    # elsewhere, and the stretch its end (汾西矿务局 is not 西山矿务局 less 山)
+    longer = [[text[max(0, miss.start - k) : miss.end] for k in range(1, _LONGER_NAME_REACH + 1)] for miss in found]
+    at_misses = Counter(stretch for stretches in longer for stretch in stretches)
+    misses = [
+        miss
+        for miss, stretches in zip(found, longer, strict=True)
+        if not any(tails[stretch] > at_misses[stretch] for stretch in stretches)
+    ]
+    written = Counter(miss.written for miss in misses)
+    return [miss for miss in misses if max(written[miss.written], counts[miss.written]) <= counts[miss.name]]
+
+
+# Verbs and prepositions of one character that open a clause before a name (。请湖北省人民政府).
+_CLAUSE_OPENERS = set("请由报经据按令交送致同给让使凭")
+
+
+def _one_character_into_a_run(text: str, start: int) -> bool:
+    """Does a run of name characters begin one character before ``start``, with a
+    character that is no particle (a name does not begin one character after a mark)?"""
+    before = text[start - 1] if start else ""
+    if not before or not _is_name_character(before) or before in _NOT_IN_NAMES or before in _CLAUSE_OPENERS:
+        return False
+    return start == 1 or not _is_name_character(text[start - 2])
+
+
+def _is_name_character(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum())
+
+
+def _first_difference(written: str, name: str) -> int:
+    at = 0
+    while at < len(written) and written[at] == name[at]:
+        at += 1
+    return at
+
+
 _CHANGES = {
     "dropped": "漏了“{name_chunk}”",
     "added": "多了“{written_chunk}”",
@@ -622,24 +735,43 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
         are listed), lies inside a name written in full, is in the
         configuration's ``accept`` list, or changes a number, a direction or a
         level (两个/四个, 左旗/右旗, 省/市) is not reported.
+        Also, as a warning, the names of bodies the document itself writes in
+        full (the run before 局, 委员会, 人民政府, 银行, 中心, 工程 …) written
+        elsewhere in it with one inner character dropped, unless the dropped
+        character is a level or joins (总, 省, 和) or the short form is written
+        as often as the full one.
     Why it matters:
         The names of bodies and the formulations of the Party and the state
         are fixed; a character dropped from 国家统计局 or 南水北调工程 is a
         slip every reader of a 公文 notices.
     Example:
-        国统计局发布数据 → 国家统计局; 中国民银行 → 中国人民银行
+        国统计局发布数据 → 国家统计局; 中国民银行 → 中国人民银行;
+        国家粮食应急工作指挥部 … 接到国家粮应急工作指挥部通知 → 国家粮食应急工作指挥部
     Fix:
         Unsafe: replace with the listed name — the author confirms that the
         body meant is the listed one. A name of your own that the check takes
         for a slip goes into ``accept`` in the configuration.
     """
-    for miss in _near_misses(doc):
+    listed = _near_misses(doc)
+    starts = [miss.start for miss in listed]
+    in_document = [miss for miss in doc.view(document_name_misses) if not _overlaps(miss, listed, starts)]
+    for miss in heapq.merge(listed, in_document):
         change = _CHANGES[miss.change].format(name_chunk=miss.name_chunk, written_chunk=miss.written_chunk)
+        from_document = miss.group == DOCUMENT_NAMES
         yield Hit(
             miss.start,
             miss.end,
             args={"written": miss.written, "name": miss.name, "change": change},
-            suggestion=f"改为“{miss.name}”",
+            suggestion=f"改为“{miss.name}”" + ("（本文他处写作此全称）" if from_document else ""),
             fix=Fix.at(start=miss.start, end=miss.end, replacement=miss.name, safety="unsafe"),
             evidence={"written": miss.written, "name": miss.name, "change": miss.change, "name_list": miss.group},
+            severity=Severity.warning if from_document else None,
         )
+
+
+def _overlaps(miss: NearMiss, others: list[NearMiss], starts: list[int]) -> bool:
+    """Does ``miss`` overlap one of ``others`` (in order, not overlapping one another)?"""
+    index = bisect.bisect_right(starts, miss.start)
+    return (index > 0 and others[index - 1].end > miss.start) or (
+        index < len(others) and others[index].start < miss.end
+    )
