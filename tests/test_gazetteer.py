@@ -149,3 +149,16 @@ def test_the_governments_of_provinces_and_prefectures_come_from_the_divisions():
     assert names["湖北省人民政府"] == names["长沙市政府"] == "行政区划的人民政府"
     assert names["香港特别行政区政府"] == "行政区划的人民政府"
     assert "海淀区人民政府" not in names  # counties and districts are not listed
+
+
+def test_a_name_whose_ending_lost_a_character_is_a_warning():
+    (finding,) = findings("实施新时代湖湘工匠培育程，深化改革。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("培育程", "培育工程", "warning")
+    assert finding.evidence["name_list"] == "机构名称的结尾"
+
+
+@pytest.mark.parametrize(
+    "text", ["按规定程序办理。", "推进全过程管理。", "召开动员会。", "市政府办公室负责。", "坚守为民初心。"]
+)
+def test_words_that_end_like_a_broken_name_are_not_reported(text):
+    assert findings(text, "TM103") == []

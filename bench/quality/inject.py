@@ -135,8 +135,10 @@ def swap(text: str, rng: random.Random) -> Injection | None:
 # Words that end the name of a body or a programme as a reviewer reads a 公文 (the generator's
 # own list, not the rules'). The word that ends a name is one of them, or a dictionary word of
 # two or more characters before one of them (统计局, 指挥部): 干部, 布局, 全部 end so but name nothing.
+# 集团 alone is left out: it ends political epithets as often (叛徒集团, 统治集团), and a group
+# of companies is named by its 公司 (中国石油天然气集团公司).
 INSTITUTION_ENDINGS = (
-    "委员会", "办公室", "办公厅", "人民政府", "政府", "银行", "集团", "公司", "工程", "总局", "总署",
+    "委员会", "办公室", "办公厅", "人民政府", "政府", "银行", "公司", "工程", "总局", "总署",
     "研究所", "研究院", "联合会", "协会", "中心", "局", "部", "厅", "署", "委", "院",
 )  # fmt: skip
 # What a body's name begins with: a place (jieba's ns), an organisation (nt), or the word

@@ -26,7 +26,7 @@ from checker.core import patterns
 from checker.core.models import Fix, Severity
 from checker.model.document import Document
 from checker.model.segmentation import lexicon
-from checker.rules.gazetteer import Gazetteer, NearMiss, divisions, gazetteer
+from checker.rules.gazetteer import Gazetteer, NearMiss, divisions, gazetteer, one_inner_edit
 from checker.rules.registry import Hit, fix_safety, rule
 from checker.rules.rulepacks import glossary_terms, matcher
 
@@ -612,6 +612,7 @@ def official_name_near_misses(doc: Document) -> list[NearMiss]:
 
 
 DOCUMENT_NAMES = "本文他处写出的全称"
+BROKEN_TITLE = "机构名称的结尾"
 _DOCUMENT_NAME_SHORTEST = 5  # a name of four written as three is often a word or a short form
 # A dropped one of these joins two names or two parts (发展和改革委员会 / 发展改革委员会 are
 # both in use); a dropped level (总, 省, 市 …) makes another body (the gazetteer's _LEVELS).
@@ -685,6 +686,47 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
 _CLAUSE_OPENERS = set("请由报经据按令交送致同给让使凭")
 
 
+# The end of a body's name with a character dropped → the ending (湖湘工匠培育程 → 湖湘工匠培育工程).
+# Only endings whose broken form is rare in running text: 心 (为民初心: jieba lacks 初心),
+# 司 (a ministry's 金银司), 府 (区府, 首府), 团 (代表团) and 行 (进行) end too many words;
+# 管委会, 动员会 are words of their own.
+BROKEN_ENDINGS = {"程": "工程", "员会": "委员会", "办室": "办公室", "公室": "办公室"}
+_BROKEN_ENDING = patterns.lazy("员会|办室|公室|程")
+
+
+def broken_name_endings(doc: Document) -> list[NearMiss]:
+    """Names whose ending lost a character (湖湘工匠培育程, 企业工作员会): the broken
+    ending after a word of two characters, making no word with the character before it
+    nor with the one after it (培育|程, not 过程, 程序)."""
+    words = lexicon()
+    if words is None:
+        return []
+    is_word, is_known = words.is_word, words.is_known
+    text = doc.text
+    found = []
+    for span_start, span_end in doc.body_spans:
+        for match in _BROKEN_ENDING.finditer(text, span_start, span_end):
+            start, end = match.span()
+            broken = match.group()
+            if start - span_start < 2 or not is_word(text[start - 2 : start]):
+                continue
+            joined = text[start - 1 : start + 1]
+            if is_known(joined) or is_known(text[end - 1 : end + 1]) or text[start - 1] in _NOT_IN_NAMES:
+                continue
+            if len(broken) == 2 and (is_known(broken) or text[start - 1] == BROKEN_ENDINGS[broken][0]):
+                continue
+            if len(broken) == 1 and not _is_name_character(text[start - 3] if start >= 3 else ""):
+                continue  # a word and one character alone is no name (培育程 needs 工匠 before it)
+            name_start = start - 2
+            ending = BROKEN_ENDINGS[broken]
+            written, name = text[name_start:end], text[name_start:start] + ending
+            change = one_inner_edit(written, name)
+            if change is None:
+                continue
+            found.append(NearMiss(name_start, end, written, name, change[0], change[1], change[2], BROKEN_TITLE))
+    return found
+
+
 def _one_character_into_a_run(text: str, start: int) -> bool:
     """Does a run of name characters begin one character before ``start``, with a
     character that is no particle (a name does not begin one character after a mark)?"""
@@ -752,10 +794,11 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
         body meant is the listed one. A name of your own that the check takes
         for a slip goes into ``accept`` in the configuration.
     """
-    listed = _near_misses(doc)
-    starts = [miss.start for miss in listed]
-    in_document = [miss for miss in doc.view(document_name_misses) if not _overlaps(miss, listed, starts)]
-    for miss in heapq.merge(listed, in_document):
+    misses = _near_misses(doc)
+    for more in (doc.view(document_name_misses), doc.view(broken_name_endings)):
+        starts = [miss.start for miss in misses]
+        misses = list(heapq.merge(misses, (miss for miss in more if not _overlaps(miss, misses, starts))))
+    for miss in misses:
         change = _CHANGES[miss.change].format(name_chunk=miss.name_chunk, written_chunk=miss.written_chunk)
         from_document = miss.group == DOCUMENT_NAMES
         yield Hit(
@@ -765,7 +808,7 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
             suggestion=f"改为“{miss.name}”" + ("（本文他处写作此全称）" if from_document else ""),
             fix=Fix.at(start=miss.start, end=miss.end, replacement=miss.name, safety="unsafe"),
             evidence={"written": miss.written, "name": miss.name, "change": miss.change, "name_list": miss.group},
-            severity=Severity.warning if from_document else None,
+            severity=Severity.warning if from_document or miss.group == BROKEN_TITLE else None,
         )
 
 
