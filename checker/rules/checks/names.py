@@ -20,14 +20,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from checker.core import patterns
 from checker.core.models import Fix, Severity
 from checker.model.document import Document
 from checker.model.segmentation import lexicon
 from checker.rules.gazetteer import Gazetteer, NearMiss, divisions, gazetteer, one_inner_edit
-from checker.rules.registry import Hit, fix_safety, rule
+from checker.rules.registry import Hit, fix_safety, load_rules, matches, rule
 from checker.rules.rulepacks import glossary_terms, matcher
 
 # Words that end a name. Longer ones first so that the tail is the whole word.
@@ -499,8 +499,17 @@ def name_variant(doc: Document) -> Iterator[Hit]:
     accepted = matcher(doc.settings).accepted | frozenset(doc.settings.accept or ())
     variants = _variants(doc)
     usual_lines = _usual_lines(doc, {variant.usual for variant in variants}) if variants else {}
+    # a dropped character TM103 reports at the same place is reported once, there (with
+    # the full name it knows or the document writes)
+    told = (
+        {(miss.start, miss.end) for miss in _official_name_misses(doc)}
+        if variants and _selected(doc.settings, "TM103")
+        else set()
+    )
     for variant in variants:
         if accepted and _accepted_at(doc.text, variant, accepted):
+            continue
+        if variant.change == "dropped" and (variant.start, variant.end) in told:
             continue
         difference = variant.chunk_usual or variant.chunk_variant
         if variant.change == "changed":
@@ -526,6 +535,17 @@ def name_variant(doc: Document) -> Iterator[Hit]:
                 "usual_lines": lines,
             },
         )
+
+
+def _selected(settings: Any, code: str) -> bool:
+    """Does the run check ``code`` (its --select/--ignore and configuration)?"""
+    rule_ = load_rules().get(code)
+    if rule_ is None or settings is None:
+        return False
+    chosen = list(getattr(settings, "select", ())) + list(getattr(settings, "extend_select", ()))
+    return any(matches(rule_, s) for s in chosen) and not any(
+        matches(rule_, s) for s in getattr(settings, "ignore", ())
+    )
 
 
 def _accepted_at(text: str, variant: Variant, accepted: frozenset[str]) -> bool:
@@ -794,11 +814,7 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
         body meant is the listed one. A name of your own that the check takes
         for a slip goes into ``accept`` in the configuration.
     """
-    misses = _near_misses(doc)
-    for more in (doc.view(document_name_misses), doc.view(broken_name_endings)):
-        starts = [miss.start for miss in misses]
-        misses = list(heapq.merge(misses, (miss for miss in more if not _overlaps(miss, misses, starts))))
-    for miss in misses:
+    for miss in _official_name_misses(doc):
         change = _CHANGES[miss.change].format(name_chunk=miss.name_chunk, written_chunk=miss.written_chunk)
         from_document = miss.group == DOCUMENT_NAMES
         yield Hit(
@@ -810,6 +826,20 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
             evidence={"written": miss.written, "name": miss.name, "change": miss.change, "name_list": miss.group},
             severity=Severity.warning if from_document or miss.group == BROKEN_TITLE else None,
         )
+
+
+def _official_name_misses(doc: Document) -> list[NearMiss]:
+    return doc.view(official_name_misses)
+
+
+def official_name_misses(doc: Document) -> list[NearMiss]:
+    """What TM103 reports: the near misses of listed names, then those of names the
+    document writes in full, then broken endings, none overlapping one found before."""
+    misses = _near_misses(doc)
+    for more in (doc.view(document_name_misses), doc.view(broken_name_endings)):
+        starts = [miss.start for miss in misses]
+        misses = list(heapq.merge(misses, (miss for miss in more if not _overlaps(miss, misses, starts))))
+    return misses
 
 
 def _overlaps(miss: NearMiss, others: list[NearMiss], starts: list[int]) -> bool:
