@@ -4,7 +4,7 @@ checker/rules/gazetteer.py and checker/rules/checks/names.py."""
 import pytest
 
 from checker.rules.gazetteer import divisions, gazetteer, load_gazetteer_file, one_inner_edit
-from tests.conftest import findings, run
+from tests.conftest import findings, run, run_json
 
 
 def test_a_dropped_character_in_a_national_body_is_an_error_with_the_name_as_fix():
@@ -162,3 +162,47 @@ def test_a_name_whose_ending_lost_a_character_is_a_warning():
 )
 def test_words_that_end_like_a_broken_name_are_not_reported(text):
     assert findings(text, "TM103") == []
+
+
+def _tm103_excerpts(report: dict) -> list[str]:
+    return [f["excerpt"] for file in report["files"] for f in file["findings"] if f["code"] == "TM103"]
+
+
+def test_accept_in_pyproject_silences_a_name_of_ones_own(tmp_path):
+    document = tmp_path / "notice.txt"
+    document.write_text("由中国民银行负责。\n", encoding="utf-8")
+    assert _tm103_excerpts(run_json(str(document))) == ["中国民银行"]
+    (tmp_path / "pyproject.toml").write_text('[tool.doccheck]\naccept = ["中国民银行"]\n', encoding="utf-8")
+    assert _tm103_excerpts(run_json(str(document))) == []
+
+
+def test_a_glossary_named_in_the_configuration_extends_the_gazetteer(tmp_path):
+    (tmp_path / "names").mkdir()
+    (tmp_path / "names" / "ours.yaml").write_text(
+        "version: 1\nterms:\n  - canonical: 黄花岗科技园\n    variants: [黄花园区]\n", encoding="utf-8"
+    )
+    (tmp_path / "doccheck.toml").write_text('glossaries = ["names/ours.yaml"]\n', encoding="utf-8")
+    document = tmp_path / "notice.txt"
+    document.write_text("打造黄花港科技园品牌。\n", encoding="utf-8")
+    (finding,) = [f for f in run_json(str(document))["files"][0]["findings"] if f["code"] == "TM103"]
+    assert (finding["excerpt"], finding["fix"]["replacement"]) == ("黄花港科技园", "黄花岗科技园")
+
+
+def test_the_accept_list_of_a_rule_pack_silences_every_kind_of_tm103_finding(tmp_path):
+    document = tmp_path / "notice.txt"
+    document.write_text(
+        "由中国民银行负责。\n国家粮食应急工作指挥部负责。接到国家粮应急工作指挥部通知。\n实施湖湘工匠培育程。\n",
+        encoding="utf-8",
+    )
+    assert _tm103_excerpts(run_json(str(document))) == ["中国民银行", "国家粮应急工作指挥部", "培育程"]
+    (tmp_path / "doccheck-accept.yaml").write_text(
+        "version: 1\naccept:\n  - 中国民银行\n  - 国家粮应急工作指挥部\n  - 湖湘工匠培育程\n", encoding="utf-8"
+    )
+    (tmp_path / "doccheck.toml").write_text('rule-packs = ["doccheck-accept.yaml"]\n', encoding="utf-8")
+    assert _tm103_excerpts(run_json(str(document))) == []
+
+
+def test_the_editor_offers_to_accept_the_written_form_of_a_tm103_finding():
+    from checker.lsp.accept import accepted_form
+
+    assert accepted_form("TM103", {"written": "中国民银行", "name": "中国人民银行"}) == "中国民银行"

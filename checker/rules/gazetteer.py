@@ -31,7 +31,7 @@ from checker.core.datafiles import RuleData
 from checker.core.gazetteerdata import GazetteerFile
 from checker.core.resources import cached_load
 from checker.model.segmentation import lexicon
-from checker.rules.rulepacks import glossary_terms, pair_pattern
+from checker.rules.rulepacks import glossary_terms, matcher, pair_pattern
 
 SHORTEST = 4  # names this long or longer are compared; a shorter one is only known
 # Two words this frequent on either side of a dropped character read as ordinary text
@@ -170,15 +170,14 @@ class Gazetteer:
                         names = backward.get((text[start], length))
                         if names is not None:
                             self._try(text, start, end, names, found, full)
-        for word in self.accepted if found else ():  # an accepted word covers what it holds
-            at = text.find(word)
-            while at >= 0:
-                full.append((at, at + len(word)))
-                at = text.find(word, at + 1)
         if not found:
             return []
         full.sort()
-        misses = [miss for key, miss in sorted(found.items()) if not _inside(key, full)]
+        misses = [
+            miss
+            for key, miss in sorted(found.items())
+            if not _inside(key, full) and not self.accepted_around(text, miss.start, miss.end)
+        ]
         # of overlapping near misses (南北调 and 南北调工程), the longest name
         kept: list[NearMiss] = []
         for miss in sorted(misses, key=lambda miss: (miss.start, -(miss.end - miss.start))):
@@ -188,6 +187,21 @@ class Gazetteer:
                 continue
             kept.append(miss)
         return kept
+
+    def accepted_around(self, text: str, start: int, end: int) -> bool:
+        """Is ``start``–``end`` inside an accepted word written there? (Looked for near the
+        stretch only: a whole-text search per word would cost a pass per word.)"""
+        if not self.accepted:
+            return False
+        reach = max(0, start - _LONGEST_NAME)
+        window = text[reach : end + _LONGEST_NAME]
+        for word in self.accepted:
+            at = window.find(word)
+            while at >= 0 and reach + at <= start:
+                if reach + at + len(word) >= end:
+                    return True
+                at = window.find(word, at + 1)
+        return False
 
     def _try(
         self,
@@ -304,9 +318,13 @@ def _inside(span: tuple[int, int], full: list[tuple[int, int]]) -> bool:
 
 # -- the names --------------------------------------------------------------------------
 def gazetteer(settings: Any = None) -> Gazetteer:
-    """The gazetteer with the user's glossaries and accepted words (cached per set of them)."""
+    """The gazetteer with the user's glossaries and accepted words (cached per set of them):
+    a glossary's canonical names are compared like the listed ones, and an accepted word
+    (``accept`` in the configuration, or in a rule pack) is never a near miss nor holds one."""
     glossary = tuple(term.canonical for term in glossary_terms(settings))
-    accepted = tuple(getattr(settings, "accept", None) or ())
+    # the configuration's accept list and those of the rule packs (the editor's "忽略此名称"
+    # writes doccheck-accept.yaml, a pack)
+    accepted = tuple(getattr(settings, "accept", None) or ()) + tuple(sorted(matcher(settings).accepted))
     return _gazetteer(glossary, accepted)
 
 

@@ -836,7 +836,11 @@ def official_name_misses(doc: Document) -> list[NearMiss]:
     """What TM103 reports: the near misses of listed names, then those of names the
     document writes in full, then broken endings, none overlapping one found before."""
     misses = _near_misses(doc)
-    for more in (doc.view(document_name_misses), doc.view(broken_name_endings)):
+    listed = gazetteer(doc.settings)
+    endings = [
+        miss for miss in doc.view(broken_name_endings) if not listed.accepted_around(doc.text, miss.start, miss.end)
+    ]
+    for more in (doc.view(document_name_misses), endings):
         starts = [miss.start for miss in misses]
         misses = list(heapq.merge(misses, (miss for miss in more if not _overlaps(miss, misses, starts))))
     return misses
