@@ -125,6 +125,10 @@ def test_a_name_the_document_writes_in_full_and_once_with_a_character_dropped_is
         "培养选拔女干部。注重选拔干部。",  # 干部 is a word, not the name of a body
         "湖北地震局负责。湖北地震局报告。湖北省地震局。",  # 省 is a level, and the short form is in use
         "江苏省煤炭工业局牵头。江苏煤炭工业局配合。江苏煤炭工业局报告。",  # written more often than the full name
+        "通知有关部门委员会。请有关部委配合。",  # the gap makes a word again (部委)
+        "推动中小型银行改革。支持中小银行发展。",  # words of two characters and the ending
+        "境内外上市公司均可参加。境外上市公司另行规定。",  # 境外 is a word again
+        "共有政府规章72部。另有政府规章2部。",  # a digit, not a character
     ],
 )
 def test_forms_that_are_not_a_name_with_a_character_dropped_are_not_reported(text):

@@ -675,13 +675,24 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
         return []
     listed = gazetteer(doc.settings)
     known = listed.known
-    local = Gazetteer.build(dict.fromkeys(counts, DOCUMENT_NAMES), listed.accepted, known=known, dropped_only=True)
+    # found from their last pair only: the ends of names (政府, 挥部, 中心) are few, their
+    # beginnings are nearly every word; a slip in the last two characters is a broken
+    # ending (broken_name_endings)
+    local = Gazetteer.build(
+        dict.fromkeys(counts, DOCUMENT_NAMES),
+        listed.accepted,
+        known=known,
+        dropped_only=True,
+        by_last_only=frozenset(counts),
+    )
     text = doc.text
     found = []
     for miss in local.near_misses(text, doc.body_spans):
         if miss.change != "dropped" or miss.name_chunk in _NOT_DROPPED:
             continue
         at = _first_difference(miss.written, miss.name)
+        if not _breaks_a_word(miss.written, miss.name, at, is_word) or _reads_as_words(miss.written, is_word):
+            continue  # 三级子公司 → 三级公司, 中小型银行 → 中小银行: words still, not a broken name
         after_first_word = miss.name[2:]
         if miss.written[at:] in known or (at < 2 and (after_first_word in known or after_first_word in counts)):
             continue  # a word before a name lost a character (报送国务院 → 报国务院): the name stands
@@ -745,6 +756,25 @@ def broken_name_endings(doc: Document) -> list[NearMiss]:
                 continue
             found.append(NearMiss(name_start, end, written, name, change[0], change[1], change[2], BROKEN_TITLE))
     return found
+
+
+def _breaks_a_word(written: str, name: str, at: int, is_word: Callable[[str], bool]) -> bool:
+    """Did the dropped character (``name[at]``, a Chinese one) make a word with a neighbour
+    that the gap does not make again (国家粮食|应急 → 粮应; not 有关部门委 → 部委)?"""
+    if not "\u4e00" <= name[at] <= "\u9fff":
+        return False
+    made = is_word(name[at - 1 : at + 1]) or is_word(name[at : at + 2])
+    return made and not is_word(written[at - 1 : at + 1])
+
+
+def _reads_as_words(written: str, is_word: Callable[[str], bool]) -> bool:
+    """Is ``written`` words of two characters but for its last character (the ending):
+    中小|银行, 急救|中心? (Not with characters that are words of their own: 国|物价|局
+    is the slip of 国家物价局 every reader knows.)"""
+    at = 0
+    while at < len(written) - 1 and is_word(written[at : at + 2]):
+        at += 2
+    return at >= len(written) - 1
 
 
 def _one_character_into_a_run(text: str, start: int) -> bool:
