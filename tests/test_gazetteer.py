@@ -210,3 +210,10 @@ def test_the_editor_offers_to_accept_the_written_form_of_a_tm103_finding():
     from checker.lsp.accept import accepted_form
 
     assert accepted_form("TM103", {"written": "中国民银行", "name": "中国人民银行"}) == "中国民银行"
+
+
+def test_a_stretch_as_near_to_two_names_names_both_and_offers_no_fix():
+    (finding,) = findings("2026年湖省政府工作报告。", "TM103")
+    assert finding.message == "“湖省政府”疑为“湖北省政府”或“湖南省政府”之误（漏了一字）"
+    assert finding.fix is None
+    assert finding.evidence["other_names"] == ["湖南省政府"]

@@ -80,6 +80,7 @@ class NearMiss(NamedTuple):
     written_chunk: str  # what stands in the text instead of ``name_chunk`` ("" when dropped)
     name_chunk: str
     group: str  # the title of the name's group
+    others: tuple[str, ...] = ()  # other names the stretch is as near to (湖省政府: 湖北省政府, 湖南省政府)
 
 
 @dataclass
@@ -224,7 +225,7 @@ class Gazetteer:
     def _compare(self, text: str, start: int, end: int, name: str, found: dict[tuple[int, int], NearMiss]) -> None:
         written = text[start:end]
         edit = one_inner_edit(written, name)
-        if edit is None or (start, end) in found:
+        if edit is None:
             return
         change, written_chunk, name_chunk = edit
         if written_chunk in _DISTINCT or name_chunk in (_LEVELS if change == "dropped" else _DISTINCT):
@@ -243,6 +244,11 @@ class Gazetteer:
         ):
             return  # three characters: only a broken name of a body (和地区 is not 和田地区)
         if self._reads_as_words(written, name, change, written_chunk):
+            return
+        before = found.get((start, end))
+        if before is not None:  # as near to another name: the fix cannot choose
+            if name != before.name and name not in before.others:
+                found[(start, end)] = before._replace(others=(*before.others, name))
             return
         found[(start, end)] = NearMiss(start, end, written, name, change, written_chunk, name_chunk, self.groups[name])
 

@@ -847,13 +847,22 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
     for miss in _official_name_misses(doc):
         change = _CHANGES[miss.change].format(name_chunk=miss.name_chunk, written_chunk=miss.written_chunk)
         from_document = miss.group == DOCUMENT_NAMES
+        names = "”或“".join((miss.name, *miss.others))
+        if miss.others:  # 湖省政府: 湖北省政府 or 湖南省政府, the author knows which
+            change = {"dropped": "漏了一字", "added": "多了一字", "changed": "错了一字"}[miss.change]
         yield Hit(
             miss.start,
             miss.end,
-            args={"written": miss.written, "name": miss.name, "change": change},
-            suggestion=f"改为“{miss.name}”" + ("（本文他处写作此全称）" if from_document else ""),
-            fix=Fix.at(start=miss.start, end=miss.end, replacement=miss.name, safety="unsafe"),
-            evidence={"written": miss.written, "name": miss.name, "change": miss.change, "name_list": miss.group},
+            args={"written": miss.written, "name": names, "change": change},
+            suggestion=f"改为“{names}”" + ("（本文他处写作此全称）" if from_document else ""),
+            fix=None if miss.others else Fix.at(start=miss.start, end=miss.end, replacement=miss.name, safety="unsafe"),
+            evidence={
+                "written": miss.written,
+                "name": miss.name,
+                "change": miss.change,
+                "name_list": miss.group,
+                **({"other_names": list(miss.others)} if miss.others else {}),
+            },
             severity=Severity.warning if from_document or miss.group == BROKEN_TITLE else None,
         )
 
