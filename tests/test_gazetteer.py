@@ -4,7 +4,7 @@ checker/rules/gazetteer.py and checker/rules/checks/names.py."""
 import pytest
 
 from checker.rules.gazetteer import divisions, gazetteer, load_gazetteer_file, one_inner_edit
-from tests.conftest import findings, run
+from tests.conftest import findings, run, run_json
 
 
 def test_a_dropped_character_in_a_national_body_is_an_error_with_the_name_as_fix():
@@ -26,7 +26,8 @@ def test_a_dropped_character_in_a_national_body_is_an_error_with_the_name_as_fix
         ("内蒙古自治区和宁夏回自治区。", "宁夏回自治区", "宁夏回族自治区", "dropped"),
         ("请国务办公厅负责。", "国务办公厅", "国务院办公厅", "dropped"),  # 国务 is a rare word
         ("第十二届全国人代表大会。", "全国人代表大会", "全国人民代表大会", "dropped"),
-        ("由省人民府负责。", "人民府", "人民政府", "dropped"),  # four characters written as three
+        ("由政府和人民府共同负责。", "人民府", "人民政府", "dropped"),  # four characters written as three
+        ("由省人民府负责。", "省人民府", "省人民政府", "dropped"),  # the level's government is listed
         ("地方各级人民府要认真落实。", "地方各级人民府", "地方各级人民政府", "dropped"),  # the longest name
         ("按国家规定地方和中财政分成。", "中财政", "中央财政", "dropped"),
     ],
@@ -102,3 +103,117 @@ def test_the_gazetteer_holds_the_curated_names_and_the_divisions():
     assert names["国家统计局"] != names["雄安新区"]
     assert {"河北省", "石家庄市", "海淀区", "内蒙古自治区"} <= set(divisions())
     assert all(len(group.names) == len(set(group.names)) for group in load_gazetteer_file().groups)
+
+
+def test_a_name_the_document_writes_in_full_and_once_with_a_character_dropped_is_a_warning():
+    text = "各单位：\n国家粮食应急工作指挥部负责指挥。\n各地接到国家粮应急工作指挥部通知后立即行动。\n"
+    (finding,) = findings(text, "TM103")
+    assert (finding.line, finding.column, finding.excerpt) == (3, 5, "国家粮应急工作指挥部")
+    assert finding.severity == "warning"
+    assert finding.message == "“国家粮应急工作指挥部”疑为“国家粮食应急工作指挥部”之误（漏了“食”）"
+    assert finding.suggestion == "改为“国家粮食应急工作指挥部”（本文他处写作此全称）"
+    assert (finding.fix.replacement, finding.fix.safety) == ("国家粮食应急工作指挥部", "unsafe")
+    assert finding.evidence["name_list"] == "本文他处写出的全称"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "材料报送国务院。情况报国务院。",  # a word before the name lost a character: 国务院 stands
+        "各二三级公司和二级公司。",  # a number tells two items apart
+        "西山矿务局、汾西矿务局、潞安矿务局。",  # the end of another name of the list
+        "培养选拔女干部。注重选拔干部。",  # 干部 is a word, not the name of a body
+        "湖北地震局负责。湖北地震局报告。湖北省地震局。",  # 省 is a level, and the short form is in use
+        "江苏省煤炭工业局牵头。江苏煤炭工业局配合。江苏煤炭工业局报告。",  # written more often than the full name
+        "通知有关部门委员会。请有关部委配合。",  # the gap makes a word again (部委)
+        "推动中小型银行改革。支持中小银行发展。",  # words of two characters and the ending
+        "境内外上市公司均可参加。境外上市公司另行规定。",  # 境外 is a word again
+        "共有政府规章72部。另有政府规章2部。",  # a digit, not a character
+    ],
+)
+def test_forms_that_are_not_a_name_with_a_character_dropped_are_not_reported(text):
+    assert findings(text, "TM103") == []
+
+
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("辽宁省民政府：\n你省报告收悉。", "辽宁省民政府", "辽宁省人民政府"),
+        ("请山西省人政府报送。", "山西省人政府", "山西省人民政府"),
+        ("在此，我代表省民政府讲话。", "省民政府", "省人民政府"),
+    ],
+)
+def test_the_government_of_a_province_or_prefecture_is_a_listed_name(text, written, name):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == (written, name, "error")
+
+
+def test_the_governments_of_provinces_and_prefectures_come_from_the_divisions():
+    names = gazetteer().groups
+    assert names["湖北省人民政府"] == names["长沙市政府"] == "行政区划的人民政府"
+    assert names["香港特别行政区政府"] == "行政区划的人民政府"
+    assert "海淀区人民政府" not in names  # counties and districts are not listed
+
+
+def test_a_name_whose_ending_lost_a_character_is_a_warning():
+    (finding,) = findings("实施新时代湖湘工匠培育程，深化改革。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("培育程", "培育工程", "warning")
+    assert finding.evidence["name_list"] == "机构名称的结尾"
+
+
+@pytest.mark.parametrize(
+    "text", ["按规定程序办理。", "推进全过程管理。", "召开动员会。", "市政府办公室负责。", "坚守为民初心。"]
+)
+def test_words_that_end_like_a_broken_name_are_not_reported(text):
+    assert findings(text, "TM103") == []
+
+
+def _tm103_excerpts(report: dict) -> list[str]:
+    return [f["excerpt"] for file in report["files"] for f in file["findings"] if f["code"] == "TM103"]
+
+
+def test_accept_in_pyproject_silences_a_name_of_ones_own(tmp_path):
+    document = tmp_path / "notice.txt"
+    document.write_text("由中国民银行负责。\n", encoding="utf-8")
+    assert _tm103_excerpts(run_json(str(document))) == ["中国民银行"]
+    (tmp_path / "pyproject.toml").write_text('[tool.doccheck]\naccept = ["中国民银行"]\n', encoding="utf-8")
+    assert _tm103_excerpts(run_json(str(document))) == []
+
+
+def test_a_glossary_named_in_the_configuration_extends_the_gazetteer(tmp_path):
+    (tmp_path / "names").mkdir()
+    (tmp_path / "names" / "ours.yaml").write_text(
+        "version: 1\nterms:\n  - canonical: 黄花岗科技园\n    variants: [黄花园区]\n", encoding="utf-8"
+    )
+    (tmp_path / "doccheck.toml").write_text('glossaries = ["names/ours.yaml"]\n', encoding="utf-8")
+    document = tmp_path / "notice.txt"
+    document.write_text("打造黄花港科技园品牌。\n", encoding="utf-8")
+    (finding,) = [f for f in run_json(str(document))["files"][0]["findings"] if f["code"] == "TM103"]
+    assert (finding["excerpt"], finding["fix"]["replacement"]) == ("黄花港科技园", "黄花岗科技园")
+
+
+def test_the_accept_list_of_a_rule_pack_silences_every_kind_of_tm103_finding(tmp_path):
+    document = tmp_path / "notice.txt"
+    document.write_text(
+        "由中国民银行负责。\n国家粮食应急工作指挥部负责。接到国家粮应急工作指挥部通知。\n实施湖湘工匠培育程。\n",
+        encoding="utf-8",
+    )
+    assert _tm103_excerpts(run_json(str(document))) == ["中国民银行", "国家粮应急工作指挥部", "培育程"]
+    (tmp_path / "doccheck-accept.yaml").write_text(
+        "version: 1\naccept:\n  - 中国民银行\n  - 国家粮应急工作指挥部\n  - 湖湘工匠培育程\n", encoding="utf-8"
+    )
+    (tmp_path / "doccheck.toml").write_text('rule-packs = ["doccheck-accept.yaml"]\n', encoding="utf-8")
+    assert _tm103_excerpts(run_json(str(document))) == []
+
+
+def test_the_editor_offers_to_accept_the_written_form_of_a_tm103_finding():
+    from checker.lsp.accept import accepted_form
+
+    assert accepted_form("TM103", {"written": "中国民银行", "name": "中国人民银行"}) == "中国民银行"
+
+
+def test_a_stretch_as_near_to_two_names_names_both_and_offers_no_fix():
+    (finding,) = findings("2026年湖省政府工作报告。", "TM103")
+    assert finding.message == "“湖省政府”疑为“湖北省政府”或“湖南省政府”之误（漏了一字）"
+    assert finding.fix is None
+    assert finding.evidence["other_names"] == ["湖南省政府"]

