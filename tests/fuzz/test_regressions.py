@@ -90,6 +90,12 @@ REGRESSIONS = [
         "the property re-read each pass without the byte-order mark: LoadError (binary file)",
     ),
     Regression(
+        "date-chain-before-percent.md",
+        "fix-only-its-spans",
+        _md(properties.fix_changes_only_its_spans_in_markdown),
+        "NU102 took 01-010％ of the chain 1990-01-010％ for a range, and then 1990-01％: 1990％-01％-010％",
+    ),
+    Regression(
         "unknown-profile.pyproject.toml",
         "config",
         lambda folder, text: properties.config_is_clean(folder, "pyproject.toml", text),

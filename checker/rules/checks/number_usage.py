@@ -230,8 +230,10 @@ def mixed_numeral_forms(doc: Document) -> Iterator[Hit]:
 # -- NU102: a range that drops the first % or 万/亿 ---------------------------------
 
 _NUMBER = f"[{ARABIC}]+(?:[.．][{ARABIC}]+)?"
-_FIRST_NUMBER = f"[{ARABIC}](?<![{ARABIC}.．%％].)[{ARABIC}]*(?:[.．][{ARABIC}]+)?"  # _NUMBER not after a number or %
 _JOINER = re.escape("".join(joiner for joiner in RANGE_JOINERS if len(joiner) == 1))
+# _NUMBER not after a number or %, nor after a number and a joiner: a range has two
+# ends, and 1990-01-10% is a chain (a date, a code), not a range that lost its first %
+_FIRST_NUMBER = f"[{ARABIC}](?<![{ARABIC}.．%％].)(?<![{ARABIC}][{_JOINER}].)[{ARABIC}]*(?:[.．][{ARABIC}]+)?"
 _RANGE = patterns.lazy(f"({_FIRST_NUMBER})([{_JOINER}])({_NUMBER})(%|％|‰|万亿|万|亿)")
 _RANGE_MARKS = "%％‰万亿"
 
