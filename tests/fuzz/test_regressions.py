@@ -96,6 +96,12 @@ REGRESSIONS = [
         "NU102 took 01-010％ of the chain 1990-01-010％ for a range, and then 1990-01％: 1990％-01％-010％",
     ),
     Regression(
+        "tiny-nul-text.txt",
+        "fix-only-its-spans",
+        lambda folder, text: properties.fix_changes_only_its_spans_in_text(folder, "doc.txt", text),
+        "four bytes with one NUL were read as UTF-16: check offered a fix that fix could not write",
+    ),
+    Regression(
         "unknown-profile.pyproject.toml",
         "config",
         lambda folder, text: properties.config_is_clean(folder, "pyproject.toml", text),

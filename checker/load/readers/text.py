@@ -66,6 +66,12 @@ def _damaged_utf8(data: bytes, error: UnicodeDecodeError) -> str | None:
     )
 
 
+# Below this many NULs, valid UTF-8 is not taken for UTF-16: four bytes such as "\n1.\0"
+# fit either reading, and a file read as UTF-16 on so little evidence could not be
+# fixed (the fixed bytes, read again, may no longer look like UTF-16).
+_FEW_NULS = 8
+
+
 def _without_bom_utf16(data: bytes, valid_utf8: bool = False) -> tuple[str, str, bool]:
     """NUL bytes: UTF-16 without a BOM, or a binary file.
 
@@ -78,7 +84,8 @@ def _without_bom_utf16(data: bytes, valid_utf8: bool = False) -> tuple[str, str,
         half = len(data) // 2
         # ASCII-heavy UTF-16 puts NULs on one side only; CJK UTF-16 has few NULs at all
         for encoding, nuls, other in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
-            if (other == 0 and not valid_utf8) or (nuls > half * 0.3 and other < half * 0.05):
+            one_sided = nuls > half * 0.3 and other < half * 0.05
+            if (other == 0 and not valid_utf8) or (one_sided and (nuls >= _FEW_NULS or not valid_utf8)):
                 try:
                     text = data.decode(encoding)
                 except UnicodeDecodeError:
