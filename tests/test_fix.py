@@ -297,6 +297,9 @@ def test_a_read_only_file_is_not_replaced(tmp_path):
         ("> 　　\n> 研发投入增长10～15%。\n", "> 　　\n> 研发投入增长10%～15%。\n"),
         ("- 　\n  研发投入增长10～15%。\n", "- 　\n  研发投入增长10%～15%。\n"),
         ("\u00a0\u00a0\n研发投入增长10～15%。\n", "\u00a0\u00a0\n研发投入增长10%～15%。\n"),
+        # white space at a line's end, which the reader leaves out, stays in the file
+        ("研发投入增长10～15%。 \n第二行\n", "研发投入增长10%～15%。 \n第二行\n"),
+        ("研发投入增长10～15%\u3000\n", "研发投入增长10%～15%\u3000\n"),
     ],
 )
 def test_markdown_fixes_land_on_their_characters_after_lines_markdown_strips(tmp_path, before, after):

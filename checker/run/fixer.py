@@ -195,7 +195,8 @@ def _file_span(source: Source, fix: Fix, line_starts: list[int], text: str) -> t
     piece = piece_at(fix.start)
     if piece is None or "column" not in piece.advance or "line" not in piece.place:
         return None
-    piece_end = piece.start + piece.length
+    own_end = piece.start + piece.length
+    piece_end = own_end
     if source.text[piece_end : piece_end + 1] == "\n":
         piece_end += 1  # the line break after a piece (a removed line takes it along)
     if not piece.start <= fix.start <= fix.end <= piece_end:
@@ -205,7 +206,9 @@ def _file_span(source: Source, fix: Fix, line_starts: list[int], text: str) -> t
     if not isinstance(line, int) or not isinstance(column, int) or not 1 <= line <= len(line_starts):
         return None
     piece_start_in_file = line_starts[line - 1] + column - 1
-    seen = source.text[piece.start : piece_end]
+    # The file holds the piece's characters; its line break only where the fix takes
+    # it, since a reader leaves out white space at the end of a line before the break.
+    seen = source.text[piece.start : piece_end if fix.end > own_end else own_end]
     if text[piece_start_in_file : piece_start_in_file + len(seen)] != seen:
         return None  # the source map is off here: the fix could land anywhere
     start = piece_start_in_file + fix.start - piece.start
