@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from checker.core.config import Settings
 from checker.model.document import Document
 from checker.model.segmentation import lexicon, pair_code, segments
-from checker.rules.checks.typo_model import suspicious_pairs
+from checker.rules.checks.typo_model import cut_off_characters
 from checker.run.engine import check_path
 from tests.conftest import SAMPLES, findings
 
@@ -22,11 +22,34 @@ def test_a_same_sounding_slip_is_reported_with_its_evidence():
     (finding,) = findings("各部门要认真洛实主体责任。\n", "TY2")
     assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY201", 1, 7, "洛实")
     assert finding.suggestion == "如确为笔误，改为“落实”"
-    assert finding.message == "“洛实”不成词，疑为同音字误用，可能应为“落实”"  # the frequency is evidence only
     assert finding.evidence["correction"] == "落实"
     assert finding.evidence["reading"] == "luo4"
-    assert finding.evidence["correction_frequency"] >= 1000
+    assert finding.evidence["kind"] == "same_sound" and finding.evidence["score"] >= 9
+    assert finding.evidence["words_corrected"] == ["门", "要", "认真落实", "主体", "责"]
+    assert finding.severity.value == "warning" and finding.message == "错别字：“洛实”疑为“落实”（同音字）"
     assert finding.fix.safety == "unsafe"
+
+
+def test_a_moderate_candidate_is_an_info_finding():
+    (finding,) = findings("深入开展调查研究，及时总解经验。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "总解", "总结")
+    assert finding.evidence["kind"] == "other_tone"
+    assert finding.severity.value == "info" and finding.message == "可能的错别字：“总解”疑为“总结”（音同调不同）"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "实现量产，期现一体化，视情处置。\n",  # words of the dictionary, however rare
+        "开展边巡边改边治，越擦越亮。\n",
+        "发挥先行先试作用，严惩涉黑涉恶犯罪。\n",  # frames that repeat a character
+        "依法依规开展工作。\n",  # a swap would break the word the text repeats
+        "地产市场预期，因城施策控增量。\n",  # a row of characters the dictionary lacks is a phrase
+        "推进紧密型县域医共体建设。\n",  # 一共 would leave 体 alone
+    ],
+)
+def test_words_frames_and_new_phrases_are_not_slips(text):
+    assert findings(text, "TY2") == []
 
 
 @pytest.mark.parametrize(
@@ -84,39 +107,45 @@ def test_the_lexicon_knows_words_and_readings():
     assert lex.is_word("部署") and not lex.is_word("布署")
     assert lex.frequency("部署") >= 1000
     assert lex.syllables["布"] == lex.syllables["部"] == "bu4"
-    assert ("部", lex.frequency("部署")) in lex.homophones("署", 0, "bu4")
+    assert "部" in lex.homophones("署", 0, "bu4") and "布" not in lex.homophones("署", 0, "bu4")
 
 
-def naive_pairs(text, lex):
-    """The definition suspicious_pairs implements, one character at a time."""
-    rare = {ch for ch in text if "\u4e00" <= ch <= "\u9fff" and ch not in lex.common}
+def naive_cut_off(text, lex):
+    """The definition cut_off_characters implements, one character at a time: a rare
+    Chinese character that can be part of a word with neither neighbour (a text of
+    fewer than two characters has none)."""
 
     def known(i):  # the pair (i, i+1)
         return 0 <= i < len(text) - 1 and pair_code(text[i], text[i + 1]) in lex.known
 
-    found = {}
-    for k, ch in enumerate(text):
-        if ch not in rare or known(k - 1) or known(k):
-            continue
-        if k >= 1 and text[k - 1] in rare and not (k >= 2 and lex.is_word(text[k - 2 : k])):
-            found.setdefault(k - 1, set()).add(1)
-        if k + 1 < len(text) and text[k + 1] in rare and not (k + 2 < len(text) and lex.is_word(text[k + 1 : k + 3])):
-            found.setdefault(k, set()).add(0)
-    return found
+    return [
+        k
+        for k, ch in enumerate(text)
+        if len(text) >= 2 and "\u4e00" <= ch <= "\u9fff" and ch not in lex.common and not known(k - 1) and not known(k)
+    ]
 
 
 @hsettings(max_examples=80, deadline=None)
 @given(st.text(alphabet="部署布落洛实主体责任认真的是，。a1制度", max_size=30))
-def test_the_scan_finds_exactly_the_cut_off_pairs(text):
+def test_the_scan_finds_exactly_the_cut_off_characters(text):
     lex = lexicon()
-    assert suspicious_pairs(text, 0, len(text), lex) == naive_pairs(text, lex)
+    assert cut_off_characters(text, 0, len(text), lex) == naive_cut_off(text, lex)
 
 
 def test_the_scan_is_linear_on_a_long_text():
     random.seed(5)
     text = "".join(random.choice("部署布落洛实主体责任认真的是，。") for _ in range(200_000))
     lex = lexicon()
-    assert suspicious_pairs(text, 0, len(text), lex) == naive_pairs(text, lex)
+    assert cut_off_characters(text, 0, len(text), lex) == naive_cut_off(text, lex)
+
+
+def test_the_segmentation_score_prefers_words():
+    lex = lexicon()
+    written, written_words = lex.best_segmentation("认真洛实主体责任")
+    corrected, corrected_words = lex.best_segmentation("认真落实主体责任")
+    assert corrected > written and written_words == ["认真", "洛", "实", "主体", "责任"]
+    assert corrected_words == ["认真落实", "主体", "责任"]
+    assert lex.word_frequency("部署") == lex.frequency("部署") and lex.word_frequency("洛实") == 0
 
 
 def test_segments_cover_the_body_once():
@@ -130,6 +159,6 @@ def test_segments_cover_the_body_once():
 def test_a_stretch_that_is_not_prose_is_left_alone():
     text = "".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(3000))
     lex = lexicon()
-    assert len(suspicious_pairs(text, 0, len(text), lex)) > 1000  # nearly every character is cut off
-    assert suspicious_pairs(text, 0, len(text), lex, most=0.2) == {}
+    assert len(cut_off_characters(text, 0, len(text), lex)) > 1000  # nearly every character is cut off
+    assert cut_off_characters(text, 0, len(text), lex, most=0.2) == []
     assert findings(text + "\n", "TY2") == []

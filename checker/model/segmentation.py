@@ -18,6 +18,7 @@ from __future__ import annotations
 import array
 import bisect
 import importlib.util
+import math
 import os
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
@@ -29,8 +30,22 @@ from checker.model.document import Document
 
 KNOWN_MIN = 10  # a two-character entry this frequent is a word
 INNER_MIN = 5  # a longer word this frequent makes its inner pairs “part of a word”
-CANDIDATE_MIN = 1000  # a correction must be a word at least this frequent
+CANDIDATE_MIN = 1000  # a two-character word this frequent is a common one (its frequency is kept)
+SOUND_MIN = 200  # a word this frequent is a correction a slip of the same sound may hide (抓浸 → 抓紧)
 COMMON_SINGLE = 20000  # a character this frequent as a word of its own often stands alone (的, 是, 新)
+LONGEST_WORD = 4  # characters of the words the segmentation score knows (longer ones are names)
+
+
+def word_key(word: str) -> int:
+    """A word of one to four BMP characters as one integer, sixteen bits a character,
+    the first one lowest (0 when it cannot be one)."""
+    key = 0
+    for shift, ch in enumerate(word):
+        code = ord(ch)
+        if code > 0xFFFF or shift >= LONGEST_WORD:
+            return 0
+        key |= code << (16 * shift)
+    return key
 
 
 def pair_code(first: str, second: str) -> int:
@@ -60,9 +75,12 @@ class Lexicon:
         self.common = data.text("common")  # characters that are frequent words of their own (COMMON_SINGLE)
         self.syllables = Readings(data)  # character → its usual reading with tone (bu4)
         # (other character, position of the replaced one, reading) → the characters
-        # that make a word of at least CANDIDATE_MIN with it
+        # that make a word of at least SOUND_MIN with it
         self._sound_keys, self._sound_starts = data.column("sound.key"), data.column("sound.start")
         self._sound_chars = data.text("sound.chars")
+        # every word of one to four characters, by key, and its frequency (segmentation scores)
+        self._keys, self._frequencies = data.column("words.key"), data.column("words.frequency")
+        self._log_total = math.log(max(1, data.column("words.total")[0]))
         self._known: set[int] | None = None
         self._lookups = 0
 
@@ -102,15 +120,51 @@ class Lexicon:
         """Is ``word`` a two-character word?"""
         return len(word) == 2 and find(self.two, pair_code(word[0], word[1])) >= 0
 
-    def homophones(self, other: str, position: int, reading: str) -> list[tuple[str, int]]:
-        """(character, frequency of the word) for each character read ``reading`` that
-        makes a frequent word with ``other`` at ``position`` (0: before it, 1: after it)."""
+    def homophones(self, other: str, position: int, reading: str) -> str:
+        """The characters read ``reading`` that make a word of at least SOUND_MIN with
+        ``other`` at ``position`` (0: before it, 1: after it)."""
         number = self.syllables.number(reading)
         at = -1 if number is None else find(self._sound_keys, _sound_key(other, position, number))
-        if at < 0:
-            return []
-        chars = self._sound_chars[self._sound_starts[at] : self._sound_starts[at + 1]]
-        return [(char, self.frequency(char + other if position == 0 else other + char)) for char in chars]
+        return self._sound_chars[self._sound_starts[at] : self._sound_starts[at + 1]] if at >= 0 else ""
+
+    def word_frequency(self, word: str) -> int:
+        """How often ``word`` (one to four characters) is used in jieba's dictionary; 0 if never."""
+        key = word_key(word)
+        at = find(self._keys, key) if key else -1
+        return self._frequencies[at] if at >= 0 else 0
+
+    def best_segmentation(self, stretch: str) -> tuple[float, list[str]]:
+        """The log-probability of the best segmentation of ``stretch`` into words (jieba's
+        own unigram model; a character the dictionary lacks is a word of frequency one)
+        and its words. Each candidate word is one binary search of the key column."""
+        size = len(stretch)
+        codes = [ord(ch) for ch in stretch]
+        score = [0.0] + [-math.inf] * size
+        back = [0] * (size + 1)
+        keys, frequencies, log_total = self._keys, self._frequencies, self._log_total
+        count, log, bisect_left = len(keys), math.log, bisect.bisect_left
+        for end in range(1, size + 1):
+            key = 0
+            for start in range(end - 1, max(-1, end - 1 - LONGEST_WORD), -1):
+                code = codes[start]
+                if code > 0xFFFF:
+                    break
+                key = key << 16 | code  # the word stretch[start:end], its first character lowest
+                at = bisect_left(keys, key)
+                frequency = frequencies[at] if at < count and keys[at] == key else 0
+                if frequency == 0 and start < end - 1:
+                    continue
+                value = score[start] + log(frequency or 1) - log_total
+                if value > score[end]:
+                    score[end], back[end] = value, start
+            if score[end] == -math.inf:  # a character beyond the table: a word of its own
+                score[end], back[end] = score[end - 1] - log_total, end - 1
+        words = []
+        end = size
+        while end > 0:
+            words.append(stretch[back[end] : end])
+            end = back[end]
+        return score[size], words[::-1]
 
 
 class Readings:
@@ -170,7 +224,10 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
 
     known: set[int] = set()
     two: set[int] = set()
+    every_word: dict[int, int] = {}
+    total = 0
     words: dict[str, int] = {}
+    sound_words: list[str] = []
     singles: dict[str, int] = {}
     chars: set[str] = set()
     with open(path, encoding="utf-8") as handle:
@@ -178,7 +235,13 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
             parts = line.split(" ")
             if len(parts) < 2:
                 continue
+            if not parts[1].isdigit():
+                continue
             word, frequency = parts[0], int(parts[1])
+            total += frequency
+            word_code = word_key(word)
+            if word_code and frequency:
+                every_word[word_code] = every_word.get(word_code, 0) + frequency
             size = len(word)
             if not all("\u4e00" <= ch <= "\u9fff" for ch in word):
                 continue
@@ -190,6 +253,8 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
                     two.add(pair_code(word[0], word[1]))
                 if frequency >= CANDIDATE_MIN:
                     words[word] = frequency
+                if frequency >= SOUND_MIN:
+                    sound_words.append(word)
                 chars.update(word)
             elif frequency >= INNER_MIN:
                 for at in range(size - 1):
@@ -205,7 +270,7 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         if readings and readings[0]:
             syllables[ch] = readings[0][0]
     sounds: dict[tuple[str, int, str], str] = {}
-    for word in words:
+    for word in sound_words:
         # the reading of each character in this word (长 in 增长 is zhang), as an
         # input method would have been given it
         readings = pinyin(word, style=Style.TONE3, errors="ignore", neutral_tone_with_five=True)
@@ -224,7 +289,11 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
     for _, found in by_sound:
         starts.append(starts[-1] + len(found))
     word_codes = sorted((pair_code(word[0], word[1]), frequency) for word, frequency in words.items())
+    ordered = sorted(every_word.items())
     return {
+        "words.key": array.array("Q", [key for key, _ in ordered]),
+        "words.frequency": array.array("I", [min(frequency, 0xFFFFFFFF) for _, frequency in ordered]),
+        "words.total": array.array("Q", [total]),
         "known": array.array("Q", sorted(known)),
         "two": array.array("Q", sorted(two)),
         "word.code": array.array("Q", [code for code, _ in word_codes]),
