@@ -30,6 +30,11 @@ def test_a_same_sounding_slip_is_reported_with_its_evidence():
     assert finding.fix.safety == "unsafe"
 
 
+def test_a_character_of_the_word_before_makes_no_frame():
+    (finding,) = findings("流通全面负责的原责，本预案规定的事项。\n", "TY2")
+    assert (finding.excerpt, finding.evidence["correction"]) == ("原责", "原则")
+
+
 def test_a_moderate_candidate_is_an_info_finding():
     (finding,) = findings("深入开展调查研究，及时总解经验。\n", "TY2")
     assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "总解", "总结")
@@ -46,6 +51,8 @@ def test_a_moderate_candidate_is_an_info_finding():
         "依法依规开展工作。\n",  # a swap would break the word the text repeats
         "地产市场预期，因城施策控增量。\n",  # a row of characters the dictionary lacks is a phrase
         "推进紧密型县域医共体建设。\n",  # 一共 would leave 体 alone
+        "全面负责的原则，本预案规定的事项。\n",
+        "打造湘潭半导体智造基地。\n",  # 智造 is accepted (rules/typos.yaml): 体智 is not 体制
     ],
 )
 def test_words_frames_and_new_phrases_are_not_slips(text):

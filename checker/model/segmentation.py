@@ -81,6 +81,7 @@ class Lexicon:
         # every word of one to four characters, by key, and its frequency (segmentation scores)
         self._keys, self._frequencies = data.column("words.key"), data.column("words.frequency")
         self._log_total = math.log(max(1, data.column("words.total")[0]))
+        self._weights: dict[int, float] = {}  # word key → its weight, for the keys met so far
         self._known: set[int] | None = None
         self._lookups = 0
 
@@ -136,13 +137,16 @@ class Lexicon:
     def best_segmentation(self, stretch: str) -> tuple[float, list[str]]:
         """The log-probability of the best segmentation of ``stretch`` into words (jieba's
         own unigram model; a character the dictionary lacks is a word of frequency one)
-        and its words. Each candidate word is one binary search of the key column."""
+        and its words. Each candidate word is one binary search of the key column the
+        first time the process meets it, a dict look-up after."""
         size = len(stretch)
         codes = [ord(ch) for ch in stretch]
         score = [0.0] + [-math.inf] * size
         back = [0] * (size + 1)
-        keys, frequencies, log_total = self._keys, self._frequencies, self._log_total
-        count, log, bisect_left = len(keys), math.log, bisect.bisect_left
+        weights = self._weights
+        if len(weights) > _MOST_WEIGHTS:
+            weights.clear()  # a bound on memory for a long run over many documents
+        unknown = -self._log_total  # a character the dictionary lacks
         for end in range(1, size + 1):
             key = 0
             for start in range(end - 1, max(-1, end - 1 - LONGEST_WORD), -1):
@@ -150,21 +154,33 @@ class Lexicon:
                 if code > 0xFFFF:
                     break
                 key = key << 16 | code  # the word stretch[start:end], its first character lowest
-                at = bisect_left(keys, key)
-                frequency = frequencies[at] if at < count and keys[at] == key else 0
-                if frequency == 0 and start < end - 1:
-                    continue
-                value = score[start] + log(frequency or 1) - log_total
+                weight = weights.get(key)
+                if weight is None:
+                    weight = weights[key] = self._weight(key)
+                if weight == -math.inf:
+                    if start < end - 1:
+                        continue
+                    weight = unknown
+                value = score[start] + weight
                 if value > score[end]:
                     score[end], back[end] = value, start
             if score[end] == -math.inf:  # a character beyond the table: a word of its own
-                score[end], back[end] = score[end - 1] - log_total, end - 1
+                score[end], back[end] = score[end - 1] + unknown, end - 1
         words = []
         end = size
         while end > 0:
             words.append(stretch[back[end] : end])
             end = back[end]
         return score[size], words[::-1]
+
+
+    def _weight(self, key: int) -> float:
+        """log(frequency / total) of the word with ``key``; -inf when it is none."""
+        at = find(self._keys, key)
+        return math.log(self._frequencies[at]) - self._log_total if at >= 0 and self._frequencies[at] else -math.inf
+
+
+_MOST_WEIGHTS = 1 << 18  # words' weights kept in a process (a few MB)
 
 
 class Readings:

@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from checker.core import patterns
 from checker.model.document import Document
-from checker.model.segmentation import Lexicon, lexicon
+from checker.model.segmentation import SOUND_MIN, Lexicon, lexicon
 from checker.rules.checks.typos import pack_matches
 from checker.rules.registry import Hit, rule
 from checker.rules.rulepacks import matcher
@@ -41,17 +41,11 @@ _CUT_OFF = patterns.lazy(rb"\x04")  # a rare character whose pairs on both sides
 
 def cut_off_characters(text: str, start: int, end: int, lex: Lexicon, most: float | None = None) -> list[int]:
     """The offsets of the Chinese characters in [start, end) that make no word with
-    either neighbour, without the common ones (的, 是) that stand alone as words;
-    empty for a stretch that is not prose."""
-    scanned = _scan(text, start, end, lex, most)
-    return [] if scanned is None else [start + k for k in scanned[0]]
-
-
-def _scan(text: str, start: int, end: int, lex: Lexicon, most: float | None) -> tuple[list[int], bytes, int] | None:
-    """(the cut-off rare characters as offsets from ``start``, the byte of marks per
-    character, the number of characters), or None when there is nothing to look at."""
+    either neighbour, without the common ones (的, 是) that stand alone as words. With
+    ``most``, a stretch where more than that share of the characters is cut off is not
+    prose, and gives none."""
     if end - start < 2:
-        return None
+        return []
     encoded = text[start:end].encode("utf-32-le")
     size = len(encoded) // 4
     # The pairs (0,1), (2,3) … are the 64-bit words of the UTF-32 bytes; (1,2), (3,4) …
@@ -77,12 +71,12 @@ def _scan(text: str, start: int, end: int, lex: Lexicon, most: float | None) -> 
     # The Chinese characters cut off on both sides (about a tenth of a text), without
     # the common ones (的, 是 …), tested in C maps rather than one by one.
     common = lex.common_characters
-    positions = [match.start() for match in _CUT_OFF.finditer(marks)]
-    is_common = map(common.__contains__, map(text.__getitem__, map(start.__add__, positions)))
-    cut_off = [k for k, skip in zip(positions, is_common, strict=True) if not skip]
+    positions = [start + match.start() for match in _CUT_OFF.finditer(marks)]
+    is_common = map(common.__contains__, map(text.__getitem__, positions))
+    cut_off = [at for at, skip in zip(positions, is_common, strict=True) if not skip]
     if most is not None and len(cut_off) > most * size:
-        return None  # not prose the lexicon can judge (random characters, a list of codes)
-    return cut_off, marks, size
+        return []  # not prose the lexicon can judge (random characters, a list of codes)
+    return cut_off
 
 
 # Bits 8-15 of a code point between U+4E00 and U+9FFF, and bits 16-23 of any BMP one.
@@ -153,7 +147,7 @@ PRIORS = {"same_sound": 0.0, "other_tone": 1.5, "swap": 0.5}
 # warning: set on the tuning part of the corpus (bench/quality, ``--part tuning``), where
 # these let through about one finding in 300,000 characters of clean text. A near sound
 # (zh/z, n/l, -n/-ng) is not tried: there it found nothing but false alarms.
-MODERATE = {"same_sound": 7.0, "other_tone": 7.0, "swap": 6.0}
+MODERATE = {"same_sound": 7.0, "other_tone": 7.0, "swap": 5.0}
 STRONG = {"same_sound": 9.0, "other_tone": 11.0, "swap": 9.0}
 _REACH = 4  # characters of context on each side of the changed ones
 
@@ -190,10 +184,16 @@ def slips(doc: Document) -> list[Slip]:
     accepted = matcher(doc.settings).accepted | frozenset(doc.settings.accept or ())
     accepted_pairs = _accepted_pairs(accepted)
     covered = {at for found in doc.view(pack_matches) for at in range(found.start, found.end)}
+    lexicon_id = id(lex)
     found: list[Slip] = []
     for span_start, span_end in doc.body_spans:
         cut_off = cut_off_characters(text, span_start, span_end, lex, most=_MOST_CUT_OFF)
         for index, at in enumerate(cut_off):
+            char = text[at]
+            before = text[at - 1] if at > span_start else ""
+            after = text[at + 1] if at + 1 < span_end else ""
+            if not (_worth_trying(char, before, 1, lexicon_id) or _worth_trying(char, after, 0, lexicon_id)):
+                continue  # nothing to try: most cut-off characters stop here, at the cost of a cache look-up
             if at in covered or _in_streak(cut_off, index):
                 continue
             best = _best_slip(text, at, span_start, span_end, lex, words, accepted_pairs, covered)
@@ -225,6 +225,8 @@ def _best_slip(
 ) -> Slip | None:
     """The best-scoring correction of the cut-off character at ``at``, with the
     neighbour it is read with, or None."""
+    if text[at - 1 : at + 1] in accepted_pairs or text[at : at + 2] in accepted_pairs:
+        return None  # the character belongs to an accepted word (半导体智造: 智造)
     best: Slip | None = None
     run: tuple[int, int] | None = None
     written: dict[tuple[int, int], tuple[float, list[str]]] = {}  # the stretch as written, scored once
@@ -235,8 +237,8 @@ def _best_slip(
         pair_start = min(at, other_at)
         pair = text[pair_start : pair_start + 2]
         position = 0 if side == 1 else 1  # of the changed character in the word it should make
-        sounds, swap_frequency = _candidates(text[at], text[other_at], position, id(lex))
-        if not sounds and not swap_frequency:
+        alike, swap_frequency = _candidates(text[at], text[other_at], position, id(lex))
+        if not alike and not swap_frequency:
             continue  # nothing to try: most cut-off characters stop here
         if (
             pair in accepted_pairs
@@ -247,7 +249,7 @@ def _best_slip(
             continue  # accepted, a frame, a name, a word of the dictionary however rare (量产, 驻场)
         if run is None:
             run = _chinese_run(text, at, span_start, span_end)
-        for char, kind, reading in sounds:
+        for char, kind, reading in alike:
             best = _better_slip(best, _score(text, char, at, at + 1, pair_start, run, kind, reading, words, written))
         # a slip swaps two characters of one word, not a word with the one the text
         # repeats beside it (依法依规 is not 依依法规)
@@ -277,15 +279,23 @@ def _in_streak(cut_off: list[int], index: int) -> bool:
 
 
 def _in_frame(text: str, at: int) -> bool:
-    """Is the pair at ``at`` part of a frame that repeats a character two places away
-    (边巡边改, 越擦越亮, 先行先试, 涉黑涉恶, 于公于私, 实事办实)? A slip does not make one."""
-    pair = text[at : at + 2]
+    """Is the pair at ``at`` part of a frame A x A y that repeats a character two places
+    away (边巡边改, 越擦越亮, 先行先试, 涉黑涉恶, 于公于私)? A slip does not make one; a
+    character of the word before (负责的原责) does not either."""
     return (
-        (at >= 2 and text[at - 2] in pair)
-        or text[at + 3 : at + 4] in (pair[0], pair[1])
+        text[at] == text[at + 2 : at + 3]
         or (at >= 1 and text[at - 1] == text[at + 1])
-        or text[at] == text[at + 2 : at + 3]
+        or (at >= 2 and text[at - 2] == text[at])
     )
+
+
+@lru_cache(maxsize=65536)
+def _worth_trying(char: str, other: str, position: int, lexicon_id: int) -> bool:
+    """Has the cut-off ``char`` a candidate beside ``other`` (a Chinese character, or "")?"""
+    if not other or not "\u4e00" <= other <= "\u9fff":
+        return False
+    alike, swap_frequency = _candidates(char, other, position, lexicon_id)
+    return bool(swap_frequency or alike)
 
 
 @lru_cache(maxsize=65536)  # a document's pairs repeat: each is looked up once per process
@@ -293,11 +303,12 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
     """What the cut-off ``char`` beside ``other`` could have been meant as: (character,
     kind, reading) for each character read like it that makes a word with ``other``
     (``char`` at ``position`` of that word), and the frequency of the two characters
-    swapped as a common word (0 if they are none)."""
+    swapped as a word (0 if they are none, or a rare one)."""
     lex = lexicon()
     assert lex is not None
     pair = char + other if position == 0 else other + char
-    swap_frequency = lex.frequency(pair[1] + pair[0])
+    swap_frequency = lex.word_frequency(pair[1] + pair[0])
+    swap_frequency = swap_frequency if swap_frequency >= SOUND_MIN else 0
     reading = lex.syllables.get(char)
     if not reading:
         return [], swap_frequency
