@@ -23,6 +23,7 @@ at, how many are wrong ones (and how many of those are corrected right), over th
 wrong characters of the set. They are given for warnings and errors only, and
 counting info findings (可能的错别字) too. Nothing is trained or tuned on these sets.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -95,8 +96,10 @@ def main() -> None:
     pairs = read_pairs(options.file, options.format)
     settings = Settings(select=RULES)
     results = [(written, right, check_text(TITLE + written + "\n", settings)) for written, right in pairs]
-    figures: dict[str, object] = {"sentences": len(pairs),
-                                  "with_errors": sum(written != right for written, right in pairs)}
+    figures: dict[str, object] = {
+        "sentences": len(pairs),
+        "with_errors": sum(written != right for written, right in pairs),
+    }
     for name, levels in (("warning_or_error", {"warning", "error"}), ("any_level", {"warning", "error", "info"})):
         predicted = detected = fixed = 0
         pointed = pointed_right = mended = wrong_characters = 0
@@ -113,10 +116,15 @@ def main() -> None:
                 fixed += bool(wrong) and output == right
         actual = figures["with_errors"]
         assert isinstance(actual, int)
-        figures[name] = {"flagged_sentences": predicted, "detection": scores(detected, predicted, actual),
-                         "correction": scores(fixed, predicted, actual),
-                         "characters": {"detection": scores(pointed_right, pointed, wrong_characters),
-                                        "correction": scores(mended, pointed, wrong_characters)}}
+        figures[name] = {
+            "flagged_sentences": predicted,
+            "detection": scores(detected, predicted, actual),
+            "correction": scores(fixed, predicted, actual),
+            "characters": {
+                "detection": scores(pointed_right, pointed, wrong_characters),
+                "correction": scores(mended, pointed, wrong_characters),
+            },
+        }
     print(json.dumps(figures, ensure_ascii=False, indent=2))
     if options.json:
         options.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")

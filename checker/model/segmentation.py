@@ -173,7 +173,6 @@ class Lexicon:
             end = back[end]
         return score[size], words[::-1]
 
-
     def _weight(self, key: int) -> float:
         """log(frequency / total) of the word with ``key``; -inf when it is none."""
         at = find(self._keys, key)
