@@ -122,6 +122,16 @@ def test_the_lexicon_knows_words_and_readings():
     assert "部" in lex.homophones("署", 0, "bu4") and "布" not in lex.homophones("署", 0, "bu4")
 
 
+def test_the_lexicon_gives_the_characters_of_a_syllable_in_every_tone_at_once():
+    lex = lexicon()
+    alike = lex.sounding_like("署", 0, "bu")
+    assert ("部", "bu4") in alike and all(reading.startswith("bu") for _, reading in alike)
+    assert sorted(alike) == sorted(
+        (char, reading) for reading in ("bu1", "bu2", "bu3", "bu4", "bu5") for char in lex.homophones("署", 0, reading)
+    )
+    assert lex.sounding_like("署", 0, "qqq") == []
+
+
 def naive_cut_off(text, lex):
     """The definition cut_off_characters implements, one character at a time: a rare
     Chinese character that can be part of a word with neither neighbour (a text of

@@ -128,6 +128,25 @@ class Lexicon:
         at = -1 if number is None else find(self._sound_keys, _sound_key(other, position, number))
         return self._sound_chars[self._sound_starts[at] : self._sound_starts[at + 1]] if at >= 0 else ""
 
+    def sounding_like(self, other: str, position: int, syllable: str) -> list[tuple[str, str]]:
+        """(character, reading) for every character read ``syllable`` in any tone that
+        makes a word of at least SOUND_MIN with ``other`` at ``position``. The readings of
+        one syllable (bu1 … bu5) are neighbours in the sorted readings, so their keys
+        are one stretch of the sorted key column: two binary searches in all."""
+        readings = self.syllables.readings
+        first, last = bisect.bisect_left(readings, syllable + "0"), bisect.bisect_left(readings, syllable + ":")
+        if first == last:
+            return []
+        keys, starts, chars = self._sound_keys, self._sound_starts, self._sound_chars
+        found: list[tuple[str, str]] = []
+        for at in range(
+            bisect.bisect_left(keys, _sound_key(other, position, first)),
+            bisect.bisect_left(keys, _sound_key(other, position, last)),
+        ):
+            reading = readings[keys[at] & 0xFFFF]
+            found.extend((char, reading) for char in chars[starts[at] : starts[at + 1]])
+        return found
+
     def word_frequency(self, word: str) -> int:
         """How often ``word`` (one to four characters) is used in jieba's dictionary; 0 if never."""
         key = word_key(word)
@@ -187,11 +206,11 @@ class Readings:
 
     def __init__(self, data: Tables) -> None:
         self._chars, self._numbers = data.column("reading.char"), data.column("reading.number")
-        self._readings = data.text("readings").split("\n")  # sorted: a reading's number is its place
+        self.readings = data.text("readings").split("\n")  # sorted: a reading's number is its place
 
     def get(self, char: str, default: str | None = None) -> str | None:
         at = find(self._chars, ord(char)) if len(char) == 1 else -1
-        return self._readings[self._numbers[at]] if at >= 0 else default
+        return self.readings[self._numbers[at]] if at >= 0 else default
 
     def __getitem__(self, char: str) -> str:
         found = self.get(char)
@@ -204,8 +223,8 @@ class Readings:
 
     def number(self, reading: str) -> int | None:
         """The place of ``reading`` among the readings, or None."""
-        at = bisect.bisect_left(self._readings, reading)
-        return at if at < len(self._readings) and self._readings[at] == reading else None
+        at = bisect.bisect_left(self.readings, reading)
+        return at if at < len(self.readings) and self.readings[at] == reading else None
 
 
 def _sound_key(other: str, position: int, number: int) -> int:

@@ -322,21 +322,16 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
     reading = lex.syllables.get(char)
     if not reading:
         return [], swap_frequency
-    syllable, tone = reading[:-1], reading[-1:]
+    sounding_like = lex.sounding_like(other, position, reading[:-1])
+    tone = reading[-1:]
+    # the same tone first: a character that makes words with ``other`` in two readings
+    # (长 zhang3 and chang2) is a same-sound candidate when one of them is
+    same = [(candidate, "same_sound", heard) for candidate, heard in sounding_like if heard[-1:] == tone]
     found: dict[str, tuple[str, str, str]] = {}
-    for candidate_reading, kind in _readings_like(syllable, tone):
-        for candidate in lex.homophones(other, position, candidate_reading):
-            if candidate != char and candidate not in found:
-                found[candidate] = (candidate, kind, candidate_reading)
+    for candidate, kind, heard in same + [(c, "other_tone", heard) for c, heard in sounding_like]:
+        if candidate != char and candidate not in found:
+            found[candidate] = (candidate, kind, heard)
     return list(found.values()), swap_frequency
-
-
-@lru_cache(maxsize=4096)
-def _readings_like(syllable: str, tone: str) -> list[tuple[str, str]]:
-    """Readings an input method slip could have typed instead, with their kind."""
-    readings = [(syllable + tone, "same_sound")]
-    readings += [(syllable + other, "other_tone") for other in "12345" if other != tone]
-    return readings
 
 
 def _score(
