@@ -1,5 +1,5 @@
-"""Statistical typo detection: TY201 same-sounding slips, TY202 swapped characters
-(checker/rules/checks/typo_model.py), over the lexicon of checker/model/segmentation.py."""
+"""Statistical typo detection: TY201 same-sounding slips, TY202 swapped characters,
+TY203 look-alikes (checker/rules/checks/typo_model.py), over the lexicon of checker/model/segmentation.py."""
 
 import random
 
@@ -62,6 +62,28 @@ def test_a_moderate_candidate_whose_word_the_document_lacks_is_not_reported():
 )
 def test_words_frames_and_new_phrases_are_not_slips(text):
     assert findings(text, "TY2") == []
+
+
+def test_a_look_alike_of_the_same_four_corner_code_is_an_info_finding():
+    (finding,) = findings("坚持需耍与可能相结合。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY203", "需耍", "需要")
+    assert finding.evidence["kind"] == "shape" and "reading" not in finding.evidence
+    assert finding.severity.value == "info" and finding.message == "可能的错别字：“需耍”疑为“需要”（字形相近）"
+
+
+def test_a_look_alike_needs_a_stronger_score_than_a_homophone():
+    # 重耍 → 重要 scores 10.2: enough when the document writes 重要 elsewhere, not alone
+    assert findings("要把握重耍窗口期。\n", "TY2") == []
+    (finding,) = findings("这是重要的工作。要把握重耍窗口期。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.severity.value) == ("TY203", "重耍", "info")
+
+
+def test_the_lexicon_knows_four_corner_codes():
+    lex = lexicon()
+    assert lex.shape("耍") == lex.shape("要") == "10404"
+    assert lex.shape("部") == "07627"  # a leading zero is kept
+    assert lex.shape("a") is None
+    assert ("助", "zhu4") in lex.making_words_with("帮", 1)
 
 
 @pytest.mark.parametrize(

@@ -78,6 +78,8 @@ class Lexicon:
         # that make a word of at least SOUND_MIN with it
         self._sound_keys, self._sound_starts = data.column("sound.key"), data.column("sound.start")
         self._sound_chars = data.text("sound.chars")
+        # character → its four-corner code (四角号码, five digits as one number): look-alikes
+        self._shape_chars, self._shape_codes = data.column("shape.char"), data.column("shape.code")
         # every word of one to four characters, by key, and its frequency (segmentation scores)
         self._keys, self._frequencies = data.column("words.key"), data.column("words.frequency")
         self._log_total = math.log(max(1, data.column("words.total")[0]))
@@ -146,6 +148,25 @@ class Lexicon:
             reading = readings[keys[at] & 0xFFFF]
             found.extend((char, reading) for char in chars[starts[at] : starts[at + 1]])
         return found
+
+    def making_words_with(self, other: str, position: int) -> list[tuple[str, str]]:
+        """(character, reading) for every character that makes a word of at least
+        SOUND_MIN with ``other`` at ``position``, in any reading: one stretch of the keys."""
+        keys, starts, chars, readings = self._sound_keys, self._sound_starts, self._sound_chars, self.syllables.readings
+        found: list[tuple[str, str]] = []
+        for at in range(
+            bisect.bisect_left(keys, _sound_key(other, position, 0)),
+            bisect.bisect_left(keys, _sound_key(other, position + 1, 0)),
+        ):
+            reading = readings[keys[at] & 0xFFFF]
+            found.extend((char, reading) for char in chars[starts[at] : starts[at + 1]])
+        return found
+
+    def shape(self, char: str) -> str | None:
+        """The four-corner code of ``char`` (five digits: its four corners and the part
+        above the lower right one), or None when the table lacks it."""
+        at = find(self._shape_chars, ord(char)) if len(char) == 1 else -1
+        return f"{self._shape_codes[at]:05d}" if at >= 0 else None
 
     def word_frequency(self, word: str) -> int:
         """How often ``word`` (one to four characters) is used in jieba's dictionary; 0 if never."""
@@ -264,6 +285,7 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
     sound_words: list[str] = []
     singles: dict[str, int] = {}
     chars: set[str] = set()
+    every_char: set[str] = set()
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             parts = line.split(" ")
@@ -273,6 +295,7 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
                 continue
             word, frequency = parts[0], int(parts[1])
             total += frequency
+            every_char.update(word)
             word_code = word_key(word)
             if word_code and frequency:
                 every_word[word_code] = every_word.get(word_code, 0) + frequency
@@ -313,6 +336,7 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         for position in (0, 1):
             key = (word[1 - position], position, readings[position][0])
             sounds[key] = sounds.get(key, "") + word[position]
+    shapes = _four_corner_codes(every_char)
     every_reading = sorted(set(syllables.values()) | {reading for _, _, reading in sounds})
     number = {reading: index for index, reading in enumerate(every_reading)}
     by_char = sorted(syllables.items(), key=lambda item: ord(item[0]))
@@ -339,7 +363,25 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         "sound.key": array.array("Q", [key for key, _ in by_sound]),
         "sound.start": array.array("I", starts),
         "sound.chars": "".join(found for _, found in by_sound),
+        "shape.char": array.array("I", [ord(char) for char, _ in shapes]),
+        "shape.code": array.array("I", [code for _, code in shapes]),
     }
+
+
+def _four_corner_codes(chars: set[str]) -> list[tuple[str, int]]:
+    """(character, four-corner code) of ``chars`` that the four-corner-method package
+    knows, by code point; none when it is not installed."""
+    try:
+        from four_corner_method import FourCornerMethod
+    except ImportError:
+        return []
+    codes = FourCornerMethod()
+    found = []
+    for char in sorted(chars):
+        code = codes.query(char)
+        if code and len(code) == 5 and code.isdigit():
+            found.append((char, int(code)))
+    return found
 
 
 # -- the full segmentation, for checks that need words ------------------------------
