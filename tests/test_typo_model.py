@@ -83,7 +83,8 @@ def test_the_lexicon_knows_four_corner_codes():
     assert lex.shape("耍") == lex.shape("要") == "10404"
     assert lex.shape("部") == "07627"  # a leading zero is kept
     assert lex.shape("a") is None
-    assert ("助", "zhu4") in lex.making_words_with("帮", 1)
+    assert "要" in lex.look_alikes("耍") and "耍" not in lex.look_alikes("耍")
+    assert all(lex.shape(char) == "10404" for char in lex.look_alikes("耍"))
 
 
 @pytest.mark.parametrize(

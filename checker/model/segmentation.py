@@ -80,6 +80,9 @@ class Lexicon:
         self._sound_chars = data.text("sound.chars")
         # character → its four-corner code (四角号码, five digits as one number): look-alikes
         self._shape_chars, self._shape_codes = data.column("shape.char"), data.column("shape.code")
+        # character → the characters of two-character words that share its code
+        self._alike_chars, self._alike_starts = data.column("alike.char"), data.column("alike.start")
+        self._alike = data.text("alike.chars")
         # every word of one to four characters, by key, and its frequency (segmentation scores)
         self._keys, self._frequencies = data.column("words.key"), data.column("words.frequency")
         self._log_total = math.log(max(1, data.column("words.total")[0]))
@@ -149,18 +152,11 @@ class Lexicon:
             found.extend((char, reading) for char in chars[starts[at] : starts[at + 1]])
         return found
 
-    def making_words_with(self, other: str, position: int) -> list[tuple[str, str]]:
-        """(character, reading) for every character that makes a word of at least
-        SOUND_MIN with ``other`` at ``position``, in any reading: one stretch of the keys."""
-        keys, starts, chars, readings = self._sound_keys, self._sound_starts, self._sound_chars, self.syllables.readings
-        found: list[tuple[str, str]] = []
-        for at in range(
-            bisect.bisect_left(keys, _sound_key(other, position, 0)),
-            bisect.bisect_left(keys, _sound_key(other, position + 1, 0)),
-        ):
-            reading = readings[keys[at] & 0xFFFF]
-            found.extend((char, reading) for char in chars[starts[at] : starts[at + 1]])
-        return found
+    def look_alikes(self, char: str) -> str:
+        """The characters of two-character words with the four-corner code of ``char``
+        (要 for 耍), without ``char``."""
+        at = find(self._alike_chars, ord(char)) if len(char) == 1 else -1
+        return self._alike[self._alike_starts[at] : self._alike_starts[at + 1]] if at >= 0 else ""
 
     def shape(self, char: str) -> str | None:
         """The four-corner code of ``char`` (five digits: its four corners and the part
@@ -337,6 +333,15 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
             key = (word[1 - position], position, readings[position][0])
             sounds[key] = sounds.get(key, "") + word[position]
     shapes = _four_corner_codes(every_char)
+    by_code: dict[int, str] = {}
+    for char, code in shapes:
+        if char in chars:
+            by_code[code] = by_code.get(code, "") + char
+    alikes = [(char, by_code.get(code, "").replace(char, "")) for char, code in shapes]
+    alikes = [(char, alike) for char, alike in alikes if alike]
+    alike_starts = [0]
+    for _, alike in alikes:
+        alike_starts.append(alike_starts[-1] + len(alike))
     every_reading = sorted(set(syllables.values()) | {reading for _, _, reading in sounds})
     number = {reading: index for index, reading in enumerate(every_reading)}
     by_char = sorted(syllables.items(), key=lambda item: ord(item[0]))
@@ -365,6 +370,9 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         "sound.chars": "".join(found for _, found in by_sound),
         "shape.char": array.array("I", [ord(char) for char, _ in shapes]),
         "shape.code": array.array("I", [code for _, code in shapes]),
+        "alike.char": array.array("I", [ord(char) for char, _ in alikes]),
+        "alike.start": array.array("I", alike_starts),
+        "alike.chars": "".join(alike for _, alike in alikes),
     }
 
 

@@ -335,20 +335,16 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
     for candidate, kind, heard in same + [(c, "other_tone", heard) for c, heard in sounding_like]:
         if candidate != char and candidate not in found:
             found[candidate] = (candidate, kind, heard)
-    shape = lex.shape(char)
-    if shape is not None:
-        for candidate, _ in lex.making_words_with(other, position):
-            if candidate != char and candidate not in found and _look_alike(shape, lex.shape(candidate)):
+    # the same four-corner code (耍 and 要: 10404). Codes that differ in one digit (助 74127,
+    # 肋 74227) were tried on the tuning part too: they take a character of a new term for
+    # one of an old word (氢管 → 气管, 利企 → 利益) as readily as a slip, and found two
+    # slips there for every false alarm.
+    for candidate in lex.look_alikes(char):
+        if candidate not in found:
+            word = candidate + other if position == 0 else other + candidate
+            if lex.word_frequency(word) >= SOUND_MIN:
                 found[candidate] = (candidate, "shape", "")
     return list(found.values()), swap_frequency
-
-
-def _look_alike(shape: str, other: str | None) -> bool:
-    """Do two characters look alike: the same four-corner code (耍 and 要: 10404)? Codes
-    that differ in one digit (助 74127, 肋 74227) were tried on the tuning part too: they
-    take a letter of a new term for one of an old word (氢管 → 气管, 利企 → 利益) as
-    readily as a slip, and found two slips there for every false alarm."""
-    return shape == other
 
 
 def _score(
