@@ -80,7 +80,7 @@ class Lexicon:
         self._sound_chars = data.text("sound.chars")
         # character → its four-corner code (四角号码, five digits as one number): look-alikes
         self._shape_chars, self._shape_codes = data.column("shape.char"), data.column("shape.code")
-        # character → the characters of two-character words that share its code
+        # character → the characters of frequent two-character words that share its code
         self._alike_chars, self._alike_starts = data.column("alike.char"), data.column("alike.start")
         self._alike = data.text("alike.chars")
         # every word of one to four characters, by key, and its frequency (segmentation scores)
@@ -153,8 +153,8 @@ class Lexicon:
         return found
 
     def look_alikes(self, char: str) -> str:
-        """The characters of two-character words with the four-corner code of ``char``
-        (要 for 耍), without ``char``."""
+        """The characters of two-character words of at least SOUND_MIN with the
+        four-corner code of ``char`` (要 for 耍), without ``char``."""
         at = find(self._alike_chars, ord(char)) if len(char) == 1 else -1
         return self._alike[self._alike_starts[at] : self._alike_starts[at + 1]] if at >= 0 else ""
 
@@ -334,8 +334,9 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
             sounds[key] = sounds.get(key, "") + word[position]
     shapes = _four_corner_codes(every_char)
     by_code: dict[int, str] = {}
+    in_frequent_words = {char for word in sound_words for char in word}  # a look-alike is worth trying only there
     for char, code in shapes:
-        if char in chars:
+        if char in in_frequent_words:
             by_code[code] = by_code.get(code, "") + char
     alikes = [(char, by_code.get(code, "").replace(char, "")) for char, code in shapes]
     alikes = [(char, alike) for char, alike in alikes if alike]

@@ -201,10 +201,10 @@ def slips(doc: Document) -> list[Slip]:
             char = text[at]
             before = text[at - 1] if at > span_start else ""
             after = text[at + 1] if at + 1 < span_end else ""
-            if not (_worth_trying(char, before, 1, lexicon_id) or _worth_trying(char, after, 0, lexicon_id)):
-                continue  # nothing to try: most cut-off characters stop here, at the cost of a cache look-up
             if at in covered or _in_streak(cut_off, index):
                 continue
+            if not (_worth_trying(char, before, 1, lexicon_id) or _worth_trying(char, after, 0, lexicon_id)):
+                continue  # nothing to try: most cut-off characters stop here, at the cost of a cache look-up
             best = _best_slip(text, at, span_start, span_end, lex, words, accepted_pairs, covered)
             if best is not None and best.margin >= 0:
                 found.append(best)
