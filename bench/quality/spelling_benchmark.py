@@ -35,7 +35,7 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPOSITORY))
 
 TITLE = "关于有关事项的通知\n\n"  # the sentence below it is the body
-RULES = ["TY1", "TY201", "TY202", "TM103"]
+RULES = ["TY1", "TY201", "TY202", "TY203", "TM103"]
 
 
 def read_pairs(path: Path, form: str) -> list[tuple[str, str]]:
