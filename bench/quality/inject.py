@@ -3,9 +3,9 @@
 Each injector takes a document's text and a random generator and returns an
 :class:`Injection` — the changed text and the span of the defect in it — or None
 when the document offers no place for that kind of slip. Injectors know nothing of
-doccheck's rules or data: candidates come from jieba's dictionary (what is a word)
-and pypinyin (what sounds alike), so a rule cannot score by sharing a list with the
-generator.
+doccheck's rules or data: candidates come from jieba's dictionary (what is a word),
+pypinyin (what sounds alike) and a published list of look-alike characters that
+doccheck does not read, so a rule cannot score by sharing a list with the generator.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # a word the generator may change: in the dictionary, used often enough that its slip is an error
@@ -114,6 +115,41 @@ def same_sound(text: str, rng: random.Random) -> Injection | None:
             slipped = word[:index] + ch + word[index + 1 :]
             if slipped not in dictionary:
                 return _replace("same_sound", text, at + index, at + index + 1, ch)
+    return None
+
+
+# Characters a reader confuses by their look, one group a line: pycorrector's
+# same_stroke.txt (bench/quality/data, Apache-2.0), a list the spelling model does not
+# read (it finds look-alikes by their four-corner codes), so that shape slips test its
+# candidates as well as its scores.
+LOOK_ALIKES = Path(__file__).resolve().parent / "data" / "same_stroke.txt"
+
+
+@cache
+def _look_alikes() -> dict[str, list[str]]:
+    """Character → the common characters listed as looking like it."""
+    common = set(_common_characters())
+    groups: dict[str, list[str]] = {}
+    for line in LOOK_ALIKES.read_text(encoding="utf-8").splitlines():
+        group = [ch for ch in line.split() if len(ch) == 1]
+        for ch in group:
+            groups.setdefault(ch, []).extend(other for other in group if other != ch and other in common)
+    return groups
+
+
+def shape(text: str, rng: random.Random) -> Injection | None:
+    """A character of a common word replaced by a common one that looks like it (帮助 → 帮肋)."""
+    words = _words(text)
+    rng.shuffle(words)
+    dictionary, look_alikes = _dictionary(), _look_alikes()
+    for at, word in words[:200]:
+        index = rng.randrange(len(word))
+        choices = sorted(set(look_alikes.get(word[index], [])))
+        rng.shuffle(choices)
+        for ch in choices:
+            slipped = word[:index] + ch + word[index + 1 :]
+            if slipped not in dictionary:
+                return _replace("shape", text, at + index, at + index + 1, ch)
     return None
 
 
@@ -665,6 +701,7 @@ def table_growth(text: str, rng: random.Random) -> Injection | None:
 
 INJECTORS: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "same_sound": same_sound,
+    "shape": shape,
     "swap": swap,
     "dropped_name_character": dropped_name_character,
     "stray_space": stray_space,

@@ -1,7 +1,7 @@
 """The workspace's accept list: names and words the user says are right.
 
 "Ignore this name" on a finding of TM101 (a name taken for a variant of another), TM103
-(a name taken for an official one misspelt) or TY201/TY202 (a pair of characters taken
+(a name taken for an official one misspelt) or TY201–TY203 (a pair of characters taken
 for a typo) adds the written form to the
 ``accept`` list of the rule pack ``doccheck-accept.yaml``, beside the configuration
 file that applies to the document (or at the top of the workspace when there is
@@ -36,14 +36,20 @@ else:  # pragma: no cover
 
 PACK_NAME = "doccheck-accept.yaml"
 # code → evidence key
-ACCEPTING_CODES = {"TM101": "variant", "TM103": "written", "TY201": "written", "TY202": "written"}
+ACCEPTING_CODES = {
+    "TM101": "variant",
+    "TM103": "written",
+    "TY201": "written",
+    "TY202": "written",
+    "TY203": "written",
+}
 _FORM = re.compile(r"^[^\s<>]{2,40}$")  # an accepted form, as schemas/rulepack.schema.json says
 _ACCEPT_KEY = re.compile(r"^accept[ \t]*:[ \t]*(#.*)?$")
 _ITEM = re.compile(r"^([ \t]+)-[ \t]")
 PACK_HEADER = """\
 # Names and words doccheck takes as right in this workspace: the accept list of a rule
 # pack (schemas/rulepack.schema.json). TM101 does not report them as variants of another
-# name, TM103 not as official names misspelt, TY201/TY202 not as typos. The editor's
+# name, TM103 not as official names misspelt, TY201–TY203 not as typos. The editor's
 # "ignore this name" adds to it.
 version: 1
 name: workspace-accept

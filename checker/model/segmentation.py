@@ -18,6 +18,7 @@ from __future__ import annotations
 import array
 import bisect
 import importlib.util
+import math
 import os
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
@@ -29,8 +30,22 @@ from checker.model.document import Document
 
 KNOWN_MIN = 10  # a two-character entry this frequent is a word
 INNER_MIN = 5  # a longer word this frequent makes its inner pairs “part of a word”
-CANDIDATE_MIN = 1000  # a correction must be a word at least this frequent
+CANDIDATE_MIN = 1000  # a two-character word this frequent is a common one (its frequency is kept)
+SOUND_MIN = 200  # a word this frequent is a correction a slip of the same sound may hide (抓浸 → 抓紧)
 COMMON_SINGLE = 20000  # a character this frequent as a word of its own often stands alone (的, 是, 新)
+LONGEST_WORD = 4  # characters of the words the segmentation score knows (longer ones are names)
+
+
+def word_key(word: str) -> int:
+    """A word of one to four BMP characters as one integer, sixteen bits a character,
+    the first one lowest (0 when it cannot be one)."""
+    key = 0
+    for shift, ch in enumerate(word):
+        code = ord(ch)
+        if code > 0xFFFF or shift >= LONGEST_WORD:
+            return 0
+        key |= code << (16 * shift)
+    return key
 
 
 def pair_code(first: str, second: str) -> int:
@@ -60,9 +75,18 @@ class Lexicon:
         self.common = data.text("common")  # characters that are frequent words of their own (COMMON_SINGLE)
         self.syllables = Readings(data)  # character → its usual reading with tone (bu4)
         # (other character, position of the replaced one, reading) → the characters
-        # that make a word of at least CANDIDATE_MIN with it
+        # that make a word of at least SOUND_MIN with it
         self._sound_keys, self._sound_starts = data.column("sound.key"), data.column("sound.start")
         self._sound_chars = data.text("sound.chars")
+        # character → its four-corner code (四角号码, five digits as one number): look-alikes
+        self._shape_chars, self._shape_codes = data.column("shape.char"), data.column("shape.code")
+        # character → the characters of frequent two-character words that share its code
+        self._alike_chars, self._alike_starts = data.column("alike.char"), data.column("alike.start")
+        self._alike = data.text("alike.chars")
+        # every word of one to four characters, by key, and its frequency (segmentation scores)
+        self._keys, self._frequencies = data.column("words.key"), data.column("words.frequency")
+        self._log_total = math.log(max(1, data.column("words.total")[0]))
+        self._weights: dict[int, float] = {}  # word key → its weight, for the keys met so far
         self._known: set[int] | None = None
         self._lookups = 0
 
@@ -102,15 +126,96 @@ class Lexicon:
         """Is ``word`` a two-character word?"""
         return len(word) == 2 and find(self.two, pair_code(word[0], word[1])) >= 0
 
-    def homophones(self, other: str, position: int, reading: str) -> list[tuple[str, int]]:
-        """(character, frequency of the word) for each character read ``reading`` that
-        makes a frequent word with ``other`` at ``position`` (0: before it, 1: after it)."""
+    def homophones(self, other: str, position: int, reading: str) -> str:
+        """The characters read ``reading`` that make a word of at least SOUND_MIN with
+        ``other`` at ``position`` (0: before it, 1: after it)."""
         number = self.syllables.number(reading)
         at = -1 if number is None else find(self._sound_keys, _sound_key(other, position, number))
-        if at < 0:
+        return self._sound_chars[self._sound_starts[at] : self._sound_starts[at + 1]] if at >= 0 else ""
+
+    def sounding_like(self, other: str, position: int, syllable: str) -> list[tuple[str, str]]:
+        """(character, reading) for every character read ``syllable`` in any tone that
+        makes a word of at least SOUND_MIN with ``other`` at ``position``. The readings of
+        one syllable (bu1 … bu5) are neighbours in the sorted readings, so their keys
+        are one stretch of the sorted key column: two binary searches in all."""
+        readings = self.syllables.readings
+        first, last = bisect.bisect_left(readings, syllable + "0"), bisect.bisect_left(readings, syllable + ":")
+        if first == last:
             return []
-        chars = self._sound_chars[self._sound_starts[at] : self._sound_starts[at + 1]]
-        return [(char, self.frequency(char + other if position == 0 else other + char)) for char in chars]
+        keys, starts, chars = self._sound_keys, self._sound_starts, self._sound_chars
+        found: list[tuple[str, str]] = []
+        for at in range(
+            bisect.bisect_left(keys, _sound_key(other, position, first)),
+            bisect.bisect_left(keys, _sound_key(other, position, last)),
+        ):
+            reading = readings[keys[at] & 0xFFFF]
+            found.extend((char, reading) for char in chars[starts[at] : starts[at + 1]])
+        return found
+
+    def look_alikes(self, char: str) -> str:
+        """The characters of two-character words of at least SOUND_MIN with the
+        four-corner code of ``char`` (要 for 耍), without ``char``."""
+        at = find(self._alike_chars, ord(char)) if len(char) == 1 else -1
+        return self._alike[self._alike_starts[at] : self._alike_starts[at + 1]] if at >= 0 else ""
+
+    def shape(self, char: str) -> str | None:
+        """The four-corner code of ``char`` (five digits: its four corners and the part
+        above the lower right one), or None when the table lacks it."""
+        at = find(self._shape_chars, ord(char)) if len(char) == 1 else -1
+        return f"{self._shape_codes[at]:05d}" if at >= 0 else None
+
+    def word_frequency(self, word: str) -> int:
+        """How often ``word`` (one to four characters) is used in jieba's dictionary; 0 if never."""
+        key = word_key(word)
+        at = find(self._keys, key) if key else -1
+        return self._frequencies[at] if at >= 0 else 0
+
+    def best_segmentation(self, stretch: str) -> tuple[float, list[str]]:
+        """The log-probability of the best segmentation of ``stretch`` into words (jieba's
+        own unigram model; a character the dictionary lacks is a word of frequency one)
+        and its words. Each candidate word is one binary search of the key column the
+        first time the process meets it, a dict look-up after."""
+        size = len(stretch)
+        codes = [ord(ch) for ch in stretch]
+        score = [0.0] + [-math.inf] * size
+        back = [0] * (size + 1)
+        weights = self._weights
+        if len(weights) > _MOST_WEIGHTS:
+            weights.clear()  # a bound on memory for a long run over many documents
+        unknown = -self._log_total  # a character the dictionary lacks
+        for end in range(1, size + 1):
+            key = 0
+            for start in range(end - 1, max(-1, end - 1 - LONGEST_WORD), -1):
+                code = codes[start]
+                if code > 0xFFFF:
+                    break
+                key = key << 16 | code  # the word stretch[start:end], its first character lowest
+                weight = weights.get(key)
+                if weight is None:
+                    weight = weights[key] = self._weight(key)
+                if weight == -math.inf:
+                    if start < end - 1:
+                        continue
+                    weight = unknown
+                value = score[start] + weight
+                if value > score[end]:
+                    score[end], back[end] = value, start
+            if score[end] == -math.inf:  # a character beyond the table: a word of its own
+                score[end], back[end] = score[end - 1] + unknown, end - 1
+        words = []
+        end = size
+        while end > 0:
+            words.append(stretch[back[end] : end])
+            end = back[end]
+        return score[size], words[::-1]
+
+    def _weight(self, key: int) -> float:
+        """log(frequency / total) of the word with ``key``; -inf when it is none."""
+        at = find(self._keys, key)
+        return math.log(self._frequencies[at]) - self._log_total if at >= 0 and self._frequencies[at] else -math.inf
+
+
+_MOST_WEIGHTS = 1 << 18  # words' weights kept in a process (a few MB)
 
 
 class Readings:
@@ -118,11 +223,11 @@ class Readings:
 
     def __init__(self, data: Tables) -> None:
         self._chars, self._numbers = data.column("reading.char"), data.column("reading.number")
-        self._readings = data.text("readings").split("\n")  # sorted: a reading's number is its place
+        self.readings = data.text("readings").split("\n")  # sorted: a reading's number is its place
 
     def get(self, char: str, default: str | None = None) -> str | None:
         at = find(self._chars, ord(char)) if len(char) == 1 else -1
-        return self._readings[self._numbers[at]] if at >= 0 else default
+        return self.readings[self._numbers[at]] if at >= 0 else default
 
     def __getitem__(self, char: str) -> str:
         found = self.get(char)
@@ -135,8 +240,8 @@ class Readings:
 
     def number(self, reading: str) -> int | None:
         """The place of ``reading`` among the readings, or None."""
-        at = bisect.bisect_left(self._readings, reading)
-        return at if at < len(self._readings) and self._readings[at] == reading else None
+        at = bisect.bisect_left(self.readings, reading)
+        return at if at < len(self.readings) and self.readings[at] == reading else None
 
 
 def _sound_key(other: str, position: int, number: int) -> int:
@@ -170,15 +275,26 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
 
     known: set[int] = set()
     two: set[int] = set()
+    every_word: dict[int, int] = {}
+    total = 0
     words: dict[str, int] = {}
+    sound_words: list[str] = []
     singles: dict[str, int] = {}
     chars: set[str] = set()
+    every_char: set[str] = set()
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             parts = line.split(" ")
             if len(parts) < 2:
                 continue
+            if not parts[1].isdigit():
+                continue
             word, frequency = parts[0], int(parts[1])
+            total += frequency
+            every_char.update(word)
+            word_code = word_key(word)
+            if word_code and frequency:
+                every_word[word_code] = every_word.get(word_code, 0) + frequency
             size = len(word)
             if not all("\u4e00" <= ch <= "\u9fff" for ch in word):
                 continue
@@ -190,6 +306,8 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
                     two.add(pair_code(word[0], word[1]))
                 if frequency >= CANDIDATE_MIN:
                     words[word] = frequency
+                if frequency >= SOUND_MIN:
+                    sound_words.append(word)
                 chars.update(word)
             elif frequency >= INNER_MIN:
                 for at in range(size - 1):
@@ -205,7 +323,7 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         if readings and readings[0]:
             syllables[ch] = readings[0][0]
     sounds: dict[tuple[str, int, str], str] = {}
-    for word in words:
+    for word in sound_words:
         # the reading of each character in this word (长 in 增长 is zhang), as an
         # input method would have been given it
         readings = pinyin(word, style=Style.TONE3, errors="ignore", neutral_tone_with_five=True)
@@ -214,6 +332,17 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         for position in (0, 1):
             key = (word[1 - position], position, readings[position][0])
             sounds[key] = sounds.get(key, "") + word[position]
+    shapes = _four_corner_codes(every_char)
+    by_code: dict[int, str] = {}
+    in_frequent_words = {char for word in sound_words for char in word}  # a look-alike is worth trying only there
+    for char, code in shapes:
+        if char in in_frequent_words:
+            by_code[code] = by_code.get(code, "") + char
+    alikes = [(char, by_code.get(code, "").replace(char, "")) for char, code in shapes]
+    alikes = [(char, alike) for char, alike in alikes if alike]
+    alike_starts = [0]
+    for _, alike in alikes:
+        alike_starts.append(alike_starts[-1] + len(alike))
     every_reading = sorted(set(syllables.values()) | {reading for _, _, reading in sounds})
     number = {reading: index for index, reading in enumerate(every_reading)}
     by_char = sorted(syllables.items(), key=lambda item: ord(item[0]))
@@ -224,7 +353,11 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
     for _, found in by_sound:
         starts.append(starts[-1] + len(found))
     word_codes = sorted((pair_code(word[0], word[1]), frequency) for word, frequency in words.items())
+    ordered = sorted(every_word.items())
     return {
+        "words.key": array.array("Q", [key for key, _ in ordered]),
+        "words.frequency": array.array("I", [min(frequency, 0xFFFFFFFF) for _, frequency in ordered]),
+        "words.total": array.array("Q", [total]),
         "known": array.array("Q", sorted(known)),
         "two": array.array("Q", sorted(two)),
         "word.code": array.array("Q", [code for code, _ in word_codes]),
@@ -236,7 +369,28 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         "sound.key": array.array("Q", [key for key, _ in by_sound]),
         "sound.start": array.array("I", starts),
         "sound.chars": "".join(found for _, found in by_sound),
+        "shape.char": array.array("I", [ord(char) for char, _ in shapes]),
+        "shape.code": array.array("I", [code for _, code in shapes]),
+        "alike.char": array.array("I", [ord(char) for char, _ in alikes]),
+        "alike.start": array.array("I", alike_starts),
+        "alike.chars": "".join(alike for _, alike in alikes),
     }
+
+
+def _four_corner_codes(chars: set[str]) -> list[tuple[str, int]]:
+    """(character, four-corner code) of ``chars`` that the four-corner-method package
+    knows, by code point; none when it is not installed."""
+    try:
+        from four_corner_method import FourCornerMethod
+    except ImportError:
+        return []
+    codes = FourCornerMethod()
+    found = []
+    for char in sorted(chars):
+        code = codes.query(char)
+        if code and len(code) == 5 and code.isdigit():
+            found.append((char, int(code)))
+    return found
 
 
 # -- the full segmentation, for checks that need words ------------------------------

@@ -1,21 +1,28 @@
-"""Statistical typo detection (TY201-TY202), offline, from jieba's dictionary and pinyin.
+"""The spelling model (TY201 same-sounding slips, TY202 swapped characters, TY203
+look-alike characters), offline.
 
-A mistyped character is usually cut off from its neighbours: in 认真布署， neither
-真布 nor 布署 nor 署， can be part of a word. The detector looks only at such
-characters (found at C speed: the text's adjacent pairs are tested against the
-lexicon's set of pair codes in one ``map`` and combined as bits) and at the pair each
-makes with a neighbour that is not itself part of a word on its far side, and asks
-whether the cut-off character replaced by another of the same reading and tone
-(布 → 部, 洛 → 落), or the two characters swapped (度制 → 制度), gives a word of at
-least ``CANDIDATE_MIN`` frequency. Only then is it reported, with the evidence: the
-pair, the correction, its frequency in jieba's dictionary, the reading.
+A mistyped character is usually cut off from its neighbours: in 认真布署， neither 真布
+nor 布署 nor 署， can be part of a word of jieba's dictionary. Such characters are
+found at C speed (:func:`cut_off_characters`: the text's adjacent pairs are tested
+against the lexicon's pair codes in one ``map`` and combined as bits), and only they
+are tried. Each is tried with the characters read like it (pypinyin: the same syllable
+and tone, or another tone) or written like it (the same four-corner code) that make a
+word with a neighbour, and with the neighbour swapped; each candidate is scored by how
+much better the stretch around it reads as words — the change in the log-probability
+of its best segmentation under jieba's word frequencies
+(:meth:`checker.model.segmentation.Lexicon.best_segmentation`) — less a prior for its
+kind. A correction that leaves a rare character beside it standing alone
+(医共体 → 一共|体) breaks a word rather than mends one, and is not a candidate.
 
-Precision comes first: a pair the document uses twice or more is its vocabulary,
-not a slip; a pair with a character that is a common word on its own (的, 是, 新)
-is two words; a quoted slogan, an item of a 、 list, a bracketed name or one before
-a place word (复康路) is a name; words the dictionary lacks (赋能, 智造 …) are
-accepted through the rule packs' ``accept`` lists; forms a rule pack already
-reports are left to it.
+A strong score is a warning, a moderate one an info finding (可能的错别字). A score
+counts for less when the corrected word appears nowhere else in the document: a term
+the dictionary lacks (避峰用电, 纠治) reads as a slip of some word just as well. The
+evidence shows the candidate, its kind and score, and the words as written and
+corrected. Precision comes first: a form the document uses twice or more is its
+vocabulary, a quoted slogan, an item of a 、 list, a bracketed name or one before a
+place word is a name, frames that repeat a character (边巡边改) are wording, words the
+dictionary lacks are accepted through ``accept`` (configuration and rule packs), and
+forms a rule pack already reports are left to it.
 """
 
 from __future__ import annotations
@@ -23,11 +30,12 @@ from __future__ import annotations
 import operator
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from checker.core import patterns
 from checker.model.document import Document
-from checker.model.segmentation import Lexicon, lexicon
+from checker.model.segmentation import SOUND_MIN, Lexicon, lexicon
 from checker.rules.checks.typos import pack_matches
 from checker.rules.registry import Hit, rule
 from checker.rules.rulepacks import matcher
@@ -35,31 +43,13 @@ from checker.rules.rulepacks import matcher
 _CUT_OFF = patterns.lazy(rb"\x04")  # a rare character whose pairs on both sides are no word
 
 
-class Suspect(NamedTuple):
-    start: int
-    written: str
-    correction: str
-    frequency: int
-    kind: str  # homophone / swap
-    reading: str = ""
-
-
-def suspicious_pairs(text: str, start: int, end: int, lex: Lexicon, most: float | None = None) -> dict[int, set[int]]:
-    """Pairs of Chinese characters in [start, end) that form no word, with the side(s)
-    whose character is cut off from its other neighbour too: {offset: {0, 1}}. Only
-    a cut-off character is taken for a slip (in 认真洛实主体, 洛 stands alone while 实
-    leans on 主体); both must be characters that are not common words on their own.
-    With ``most``, a stretch where more than that share of the characters is cut
-    off is not prose and yields nothing.
-
-    Everything per character runs in C: one byte per character says whether the
-    pair on its left and on its right can be part of a word, and whether the
-    character is a Chinese one; a regular expression finds the bytes of cut-off
-    Chinese characters, and only those few are looked at in Python.
-    """
-    found: dict[int, set[int]] = {}
+def cut_off_characters(text: str, start: int, end: int, lex: Lexicon, most: float | None = None) -> list[int]:
+    """The offsets of the Chinese characters in [start, end) that make no word with
+    either neighbour, without the common ones (的, 是) that stand alone as words. With
+    ``most``, a stretch where more than that share of the characters is cut off is not
+    prose, and gives none."""
     if end - start < 2:
-        return found
+        return []
     encoded = text[start:end].encode("utf-32-le")
     size = len(encoded) // 4
     # The pairs (0,1), (2,3) … are the 64-bit words of the UTF-32 bytes; (1,2), (3,4) …
@@ -85,59 +75,17 @@ def suspicious_pairs(text: str, start: int, end: int, lex: Lexicon, most: float 
     # The Chinese characters cut off on both sides (about a tenth of a text), without
     # the common ones (的, 是 …), tested in C maps rather than one by one.
     common = lex.common_characters
-    positions = [match.start() for match in _CUT_OFF.finditer(marks)]
-    is_common = map(common.__contains__, map(text.__getitem__, map(start.__add__, positions)))
-    cut_off = [k for k, skip in zip(positions, is_common, strict=True) if not skip]
+    positions = [start + match.start() for match in _CUT_OFF.finditer(marks)]
+    is_common = map(common.__contains__, map(text.__getitem__, positions))
+    cut_off = [at for at, skip in zip(positions, is_common, strict=True) if not skip]
     if most is not None and len(cut_off) > most * size:
-        return found  # not prose the lexicon can judge (random characters, a list of codes)
-
-    def rare(k: int) -> bool:
-        return bool(marks[k] & 4) and text[start + k] not in common
-
-    for k in cut_off:
-        at = start + k
-        # the partner must be rare too, and must not belong to a word on its far side
-        # (化 of 深化 in 深化实施 is not the partner of a slip)
-        if k >= 1 and rare(k - 1) and not (k >= 2 and lex.is_word(text[at - 2 : at])):
-            found.setdefault(at - 1, set()).add(1)
-        if k + 1 < size and rare(k + 1) and not (k + 2 < size and lex.is_word(text[at + 1 : at + 3])):
-            found.setdefault(at, set()).add(0)
-    return found
+        return []  # not prose the lexicon can judge (random characters, a list of codes)
+    return cut_off
 
 
 # Bits 8-15 of a code point between U+4E00 and U+9FFF, and bits 16-23 of any BMP one.
 _CJK_MIDDLE_BYTE = bytes(1 if 0x4E <= value <= 0x9F else 0 for value in range(256))
 _ZERO_BYTE = bytes(1 if value == 0 else 0 for value in range(256))
-
-
-def suspects(doc: Document) -> list[Suspect]:
-    lex = lexicon()
-    if lex is None:
-        return []
-    text = doc.text
-    accepted = matcher(doc.settings).accepted
-    covered = {at for found in doc.view(pack_matches) for at in range(found.start, found.end)}
-    candidates: list[tuple[int, str, set[int]]] = []
-    for span_start, span_end in doc.body_spans:
-        for at, sides in suspicious_pairs(text, span_start, span_end, lex, most=_MOST_CUT_OFF).items():
-            pair = text[at : at + 2]
-            if at in covered or at + 1 in covered:
-                continue  # a known wrong form: the rule pack reports it (TY101 …)
-            candidates.append((at, pair, sides))
-    if not candidates:
-        return []
-    accepted_pairs = _accepted_pairs(accepted)
-    corrected = []
-    for at, pair, sides in candidates:
-        if pair in accepted_pairs or _name_like(text, at):
-            continue
-        best = _correction(pair, sides, lex)
-        if best is not None:
-            corrected.append(Suspect(at, pair, *best))
-    uses = _uses(text, doc.body_spans, {suspect.written for suspect in corrected})
-    # a pair used twice or more is the document's own vocabulary (提质, 赋能 …), not a slip
-    found = [suspect for suspect in corrected if uses[suspect.written] < 2]
-    return found
 
 
 _NAME_AFTER = frozenset("路街巷村镇乡县市区省州港站桥湖山河江园厂矿局委社")
@@ -193,27 +141,290 @@ def _accepted_pairs(accepted: frozenset[str]) -> frozenset[str]:
     return _ACCEPTED[accepted]
 
 
-def _correction(pair: str, sides: set[int], lex: Lexicon) -> tuple[str, int, str, str] | None:
-    best: tuple[str, int, str, str] | None = None
-    for position in sorted(sides):
-        replaced, other = pair[position], pair[1 - position]
-        reading = lex.syllables.get(replaced)
-        if reading:
-            for char, frequency in lex.homophones(other, position, reading):
-                if char == replaced:
-                    continue
-                word = char + other if position == 0 else other + char
-                if best is None or frequency > best[1]:
-                    best = (word, frequency, "homophone", reading)
-    swapped = pair[1] + pair[0]
-    frequency = lex.frequency(swapped) if len(sides) == 2 else 0  # both characters cut off
-    if frequency and (best is None or frequency > best[1]):
-        best = (swapped, frequency, "swap", "")
-    return best  # every candidate is a word of at least CANDIDATE_MIN
+# -- the spelling model ----------------------------------------------------------------------
+# Each candidate is scored by how much better the stretch around it reads as words
+# (the change in the log-probability of its best segmentation, in nats) less a prior
+# for its kind: a slip of the same syllable and tone is the commonest, another tone
+# or a near sound (zh/z, n/l, -n/-ng) less so.
+PRIORS = {"same_sound": 0.0, "other_tone": 1.5, "swap": 0.5, "shape": 1.5}
+# The least score of a slip of each kind that is reported when the corrected word stands
+# elsewhere in the document (the drafter uses 部署, so 布署 is a slip of it) …
+MODERATE = {"same_sound": 7.5, "other_tone": 7.5, "swap": 7.7, "shape": 8.5}
+# … and when it does not: a term the dictionary lacks (避峰用电, 量大面广, 纠治) reads
+# as a slip of some word, and without that word in the document takes a stronger score.
+UNSUPPORTED = {"same_sound": 9.0, "other_tone": 9.0, "swap": 8.0, "shape": 10.0}
+# The score from which a slip is a warning rather than an info finding (可能的错别字).
+# All three were set on the tuning part of the corpus (bench/quality, ``--part tuning``),
+# for about one finding in 2,000,000 characters of clean text. A near sound (zh/z, n/l,
+# -n/-ng) is not tried: there it found nothing but false alarms.
+STRONG = {"same_sound": 9.0, "other_tone": 11.0, "swap": 9.0, "shape": 12.0}
+_REACH = 4  # characters of context on each side of the changed ones
 
 
-def _suspects(doc: Document) -> list[Suspect]:
-    return doc.view(suspects)
+class Slip(NamedTuple):
+    start: int
+    end: int
+    written: str  # the characters as written (the changed ones and the neighbour they misfit)
+    correction: str
+    kind: str  # same_sound / other_tone / swap
+    score: float
+    words_written: tuple[str, ...]  # the best segmentation of the stretch as written …
+    words_corrected: tuple[str, ...]  # … and corrected
+    reading: str = ""
+
+    @property
+    def strong(self) -> bool:
+        """A warning: a score strong for its kind."""
+        return self.score >= STRONG[self.kind]
+
+    @property
+    def margin(self) -> float:
+        """How far the score is above the least its kind needs to be reported."""
+        return self.score - MODERATE[self.kind]
+
+
+def slips(doc: Document) -> list[Slip]:
+    """The wrong characters the model finds in the body, strongest first at each place."""
+    lex = lexicon()
+    if lex is None:
+        return []
+    words = lex
+    text = doc.text
+    accepted = matcher(doc.settings).accepted | frozenset(doc.settings.accept or ())
+    accepted_pairs = _accepted_pairs(accepted)
+    covered = {at for found in doc.view(pack_matches) for at in range(found.start, found.end)}
+    lexicon_id = id(lex)
+    found: list[Slip] = []
+    for span_start, span_end in doc.body_spans:
+        cut_off = cut_off_characters(text, span_start, span_end, lex, most=_MOST_CUT_OFF)
+        for index, at in enumerate(cut_off):
+            char = text[at]
+            before = text[at - 1] if at > span_start else ""
+            after = text[at + 1] if at + 1 < span_end else ""
+            if at in covered or _in_streak(cut_off, index):
+                continue
+            if not (_worth_trying(char, before, 1, lexicon_id) or _worth_trying(char, after, 0, lexicon_id)):
+                continue  # nothing to try: most cut-off characters stop here, at the cost of a cache look-up
+            best = _best_slip(text, at, span_start, span_end, lex, words, accepted_pairs, covered)
+            if best is not None and best.margin >= 0:
+                found.append(best)
+    if not found:
+        return []
+    # one slip per place: the best of those that overlap (a swap is found from both characters)
+    kept: list[Slip] = []
+    for slip in sorted(found):
+        if kept and slip.start < kept[-1].end:
+            kept[-1] = max(kept[-1], slip, key=lambda slip: slip.margin)
+            continue
+        kept.append(slip)
+    uses = _uses(text, doc.body_spans, {slip.written for slip in kept} | {slip.correction for slip in kept})
+    # a form used twice or more is the document's own vocabulary (提质, 赋能 …), not a slip;
+    # the corrected word used elsewhere in the document is evidence for the slip
+    return [
+        slip
+        for slip in kept
+        if uses[slip.written] < 2 and slip.score >= (MODERATE if uses[slip.correction] else UNSUPPORTED)[slip.kind]
+    ]
+
+
+def _best_slip(
+    text: str,
+    at: int,
+    span_start: int,
+    span_end: int,
+    lex: Lexicon,
+    words: Lexicon,
+    accepted_pairs: frozenset[str],
+    covered: set[int],
+) -> Slip | None:
+    """The best-scoring correction of the cut-off character at ``at``, with the
+    neighbour it is read with, or None."""
+    if text[at - 1 : at + 1] in accepted_pairs or text[at : at + 2] in accepted_pairs:
+        return None  # the character belongs to an accepted word (半导体智造: 智造)
+    best: Slip | None = None
+    run: tuple[int, int] | None = None
+    written: dict[tuple[int, int], tuple[float, list[str]]] = {}  # the stretch as written, scored once
+    for side in (-1, 1):  # the neighbour the character should have made a word with
+        other_at = at + side
+        if not (span_start <= other_at < span_end and "\u4e00" <= text[other_at] <= "\u9fff") or other_at in covered:
+            continue
+        pair_start = min(at, other_at)
+        pair = text[pair_start : pair_start + 2]
+        position = 0 if side == 1 else 1  # of the changed character in the word it should make
+        alike, swap_frequency = _candidates(text[at], text[other_at], position, id(lex))
+        if not alike and not swap_frequency:
+            continue  # nothing to try: most cut-off characters stop here
+        if (
+            pair in accepted_pairs
+            or _in_frame(text, pair_start)
+            or _name_like(text, pair_start)
+            or words.word_frequency(pair)
+        ):
+            continue  # accepted, a frame, a name, a word of the dictionary however rare (量产, 驻场)
+        if run is None:
+            run = _chinese_run(text, at, span_start, span_end)
+        for char, kind, reading in alike:
+            best = _better_slip(best, _score(text, char, at, at + 1, pair_start, run, kind, reading, words, written))
+        # a slip swaps two characters of one word, not a word with the one the text
+        # repeats beside it (依法依规 is not 依依法规)
+        swapped = pair[1] + pair[0]
+        if swap_frequency and swapped not in (
+            text[pair_start - 2 : pair_start],
+            text[pair_start - 1 : pair_start + 1],
+            text[pair_start + 1 : pair_start + 3],
+        ):
+            best = _better_slip(
+                best, _score(text, swapped, pair_start, pair_start + 2, pair_start, run, "swap", "", words, written)
+            )
+    return best
+
+
+_LONGEST_STREAK = 4  # cut-off characters in a row a slip makes; more are a phrase the dictionary lacks
+
+
+def _in_streak(cut_off: list[int], index: int) -> bool:
+    """Is the character one of a row of more than _LONGEST_STREAK cut-off ones (因城施策控)?"""
+    first = last = index
+    while first > 0 and cut_off[first - 1] == cut_off[first] - 1:
+        first -= 1
+    while last + 1 < len(cut_off) and cut_off[last + 1] == cut_off[last] + 1:
+        last += 1
+    return last - first + 1 > _LONGEST_STREAK
+
+
+def _in_frame(text: str, at: int) -> bool:
+    """Is the pair at ``at`` part of a frame A x A y that repeats a character two places
+    away (边巡边改, 越擦越亮, 先行先试, 涉黑涉恶, 于公于私)? A slip does not make one; a
+    character of the word before (负责的原责) does not either."""
+    return (
+        text[at] == text[at + 2 : at + 3]
+        or (at >= 1 and text[at - 1] == text[at + 1])
+        or (at >= 2 and text[at - 2] == text[at])
+    )
+
+
+@lru_cache(maxsize=65536)
+def _worth_trying(char: str, other: str, position: int, lexicon_id: int) -> bool:
+    """Has the cut-off ``char`` a candidate beside ``other`` (a Chinese character, or "")?"""
+    if not other or not "\u4e00" <= other <= "\u9fff":
+        return False
+    alike, swap_frequency = _candidates(char, other, position, lexicon_id)
+    return bool(swap_frequency or alike)
+
+
+@lru_cache(maxsize=65536)  # a document's pairs repeat: each is looked up once per process
+def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple[list[tuple[str, str, str]], int]:
+    """What the cut-off ``char`` beside ``other`` could have been meant as: (character,
+    kind, reading) for each character read like it that makes a word with ``other``
+    (``char`` at ``position`` of that word), and the frequency of the two characters
+    swapped as a word (0 if they are none, or a rare one)."""
+    lex = lexicon()
+    assert lex is not None
+    pair = char + other if position == 0 else other + char
+    swap_frequency = lex.word_frequency(pair[1] + pair[0])
+    swap_frequency = swap_frequency if swap_frequency >= SOUND_MIN else 0
+    reading = lex.syllables.get(char)
+    if not reading:
+        return [], swap_frequency
+    sounding_like = lex.sounding_like(other, position, reading[:-1])
+    tone = reading[-1:]
+    # the same tone first: a character that makes words with ``other`` in two readings
+    # (长 zhang3 and chang2) is a same-sound candidate when one of them is
+    same = [(candidate, "same_sound", heard) for candidate, heard in sounding_like if heard[-1:] == tone]
+    found: dict[str, tuple[str, str, str]] = {}
+    for candidate, kind, heard in same + [(c, "other_tone", heard) for c, heard in sounding_like]:
+        if candidate != char and candidate not in found:
+            found[candidate] = (candidate, kind, heard)
+    # the same four-corner code (耍 and 要: 10404). Codes that differ in one digit (助 74127,
+    # 肋 74227) were tried on the tuning part too: they take a character of a new term for
+    # one of an old word (氢管 → 气管, 利企 → 利益) as readily as a slip, and found two
+    # slips there for every false alarm.
+    for candidate in lex.look_alikes(char):
+        if candidate not in found:
+            word = candidate + other if position == 0 else other + candidate
+            if lex.word_frequency(word) >= SOUND_MIN:
+                found[candidate] = (candidate, "shape", "")
+    return list(found.values()), swap_frequency
+
+
+def _score(
+    text: str,
+    replacement: str,
+    start: int,
+    end: int,
+    pair_start: int,
+    run: tuple[int, int],
+    kind: str,
+    reading: str,
+    words: Lexicon,
+    written: dict[tuple[int, int], tuple[float, list[str]]],
+) -> Slip | None:
+    """How much better the stretch reads with ``replacement`` for text[start:end], less
+    the kind's prior (the stretch as written is scored once per window, in ``written``),
+    or None when the correction leaves a character beside it that makes no word (医共体
+    is not 一共|体: a correction mends words, it does not break the next one)."""
+    left, right = max(run[0], start - _REACH), min(run[1], end + _REACH)
+    if (left, right) not in written:
+        written[(left, right)] = words.best_segmentation(text[left:right])
+    written_score, written_words = written[(left, right)]
+    corrected = text[left:start] + replacement + text[end:right]
+    corrected_score, corrected_words = words.best_segmentation(corrected)
+    if _orphans(corrected_words, start - left, end - left, words.common_characters):
+        return None
+    span_start, span_end = min(pair_start, start), max(pair_start + 2, end)
+    corrected_span = corrected[span_start - left : span_end - left]
+    return Slip(
+        span_start,
+        span_end,
+        text[span_start:span_end],
+        corrected_span,
+        kind,
+        round(corrected_score - written_score - PRIORS[kind], 2),
+        tuple(written_words),
+        tuple(corrected_words),
+        reading,
+    )
+
+
+def _orphans(words: list[str], start: int, end: int, common: frozenset[str]) -> bool:
+    """Is a word next to the ones that cover [start, end) a single Chinese character
+    that is not a common word on its own?"""
+    at, first, last = 0, -1, -1
+    for index, word in enumerate(words):
+        if at < end and at + len(word) > start:
+            first = index if first < 0 else first
+            last = index
+        at += len(word)
+    for index in (first - 1, last + 1):
+        if first >= 0 and 0 <= index < len(words):
+            word = words[index]
+            if len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in common:
+                return True
+    return False
+
+
+def _better_slip(best: Slip | None, candidate: Slip | None) -> Slip | None:
+    if candidate is None:
+        return best
+    return candidate if best is None or candidate.margin > best.margin else best
+
+
+def _chinese_run(text: str, at: int, span_start: int, span_end: int) -> tuple[int, int]:
+    """The run of Chinese characters around ``at`` (at most _REACH + 2 either side)."""
+    start = at
+    while start > max(span_start, at - _REACH - 2) and "\u4e00" <= text[start - 1] <= "\u9fff":
+        start -= 1
+    end = at + 1
+    while end < min(span_end, at + _REACH + 3) and "\u4e00" <= text[end] <= "\u9fff":
+        end += 1
+    return start, end
+
+
+def _slips(doc: Document) -> list[Slip]:
+    return doc.view(slips)
+
+
+_LEADS = {True: "错别字", False: "可能的错别字"}
 
 
 @rule(
@@ -222,28 +433,35 @@ def _suspects(doc: Document) -> list[Suspect]:
     category="typo",
     severity="warning",
     fix="unsafe",
-    message="“{written}”不成词，疑为同音字误用，可能应为“{correction}”",
+    message="{lead}：“{written}”疑为“{correction}”（{reason}）",
 )
 def likely_homophone_typo(doc: Document) -> Iterator[Hit]:
-    """Two characters that form no word, where one same-sounding character gives a frequent word.
+    """A character where one that sounds alike makes the sentence read as words.
 
     What it checks:
-        A rare character cut off from both neighbours (neither adjacent pair
-        can be part of a word of jieba's dictionary), in a pair used once in
-        the document, where the character replaced by another of the same
-        reading and tone gives a two-character word of frequency at least
-        1000. Quoted slogans, list items and names are left alone. The
-        evidence names the pair, the correction, its frequency and the reading.
+        A character that makes no word with either neighbour (in jieba's
+        dictionary), and a character read the same (pypinyin: the same
+        syllable, or another tone) that makes a word with one of them. Each
+        candidate is scored by how much better the stretch around it segments
+        into words (the change in the log-probability of its best segmentation
+        under jieba's word frequencies), less a prior for its kind; a
+        correction that leaves a rare character beside it alone is no
+        candidate (医共体 is not 一共|体). A strong score
+        is a warning, a moderate one an info finding (可能的错别字). Quoted
+        slogans, list items, names, forms used twice in the document and the
+        words of ``accept`` (configuration and rule packs) are left alone.
+        The evidence shows the candidate, its kind and score, and the words as
+        written and corrected.
     Why it matters:
         Pinyin input makes same-sounding slips (布署 for 部署) that no word list
         can foresee; a spelling checker of fixed lists misses them.
     Example:
-        认真布署，狠抓落实 → 部署 (bu, 词频 3333)
+        各部门要认真洛实主体责任 → 落实 (luo4)
     Fix:
-        Unsafe: the correction is the most frequent word of that sound, which
-        the author must confirm.
+        Unsafe: the correction is the candidate that reads best, which the
+        author must confirm.
     """
-    return _hits(doc, "homophone")
+    return _hits(doc, ("same_sound", "other_tone"))
 
 
 @rule(
@@ -252,15 +470,16 @@ def likely_homophone_typo(doc: Document) -> Iterator[Hit]:
     category="typo",
     severity="warning",
     fix="unsafe",
-    message="“{written}”不成词，疑为两字颠倒，可能应为“{correction}”",
+    message="{lead}：“{written}”疑为“{correction}”（{reason}）",
 )
 def likely_swapped_characters(doc: Document) -> Iterator[Hit]:
-    """Two characters that form no word, and form a frequent word when swapped.
+    """Two characters that make no word, and a frequent word when swapped.
 
     What it checks:
-        Two rare characters, each cut off from its other neighbour, that form no
-        word, where the two in the other order are a two-character word of
-        frequency at least 1000.
+        Two adjacent characters, one of which makes no word with either
+        neighbour, that are a frequent word in the other order; scored like
+        TY201 (the change in the best segmentation of the stretch), a warning
+        when strong and an info finding (可能的错别字) when moderate.
     Why it matters:
         Typing two characters in the wrong order is the commonest slip after a
         wrong homophone, and a reader may not notice it.
@@ -269,29 +488,72 @@ def likely_swapped_characters(doc: Document) -> Iterator[Hit]:
     Fix:
         Unsafe: swap the two characters after checking the sentence.
     """
-    return _hits(doc, "swap")
+    return _hits(doc, ("swap",))
 
 
-def _hits(doc: Document, kind: str) -> Iterator[Hit]:
-    """The suspects of one kind (homophone, swap) as hits with an unsafe fix."""
-    from checker.core.models import Fix
+@rule(
+    "TY203",
+    "likely-look-alike-typo",
+    category="typo",
+    severity="warning",
+    fix="unsafe",
+    message="{lead}：“{written}”疑为“{correction}”（{reason}）",
+)
+def likely_look_alike_typo(doc: Document) -> Iterator[Hit]:
+    """A character where one written like it makes the sentence read as words.
 
-    for suspect in _suspects(doc):
-        if suspect.kind != kind:
+    What it checks:
+        A character that makes no word with either neighbour, and a character
+        of the same four-corner code (四角号码: the shapes at its four corners,
+        from the four-corner-method package) that makes a word with one of
+        them; scored like TY201, with a higher bar: a look-alike is a rarer
+        slip than a homophone, and an info finding (可能的错别字) unless the
+        score is overwhelming. Codes that differ in one corner are not tried:
+        on the tuning documents they took a character of a new term for a
+        look-alike of an old word (氢管 for 气管) as often as they found a slip.
+    Why it matters:
+        Handwriting, scanning and stroke input make look-alike slips (需耍 for
+        需要) that a reader's eye glides over.
+    Example:
+        坚持需耍与可能相结合 → 需要 (耍 and 要: 10404)
+    Fix:
+        Unsafe: the correction is the look-alike that reads best, which the
+        author must confirm.
+    """
+    return _hits(doc, ("shape",))
+
+
+_REASONS = {"same_sound": "同音字", "other_tone": "音同调不同", "swap": "两字颠倒", "shape": "字形相近"}
+
+
+def _hits(doc: Document, kinds: tuple[str, ...]) -> Iterator[Hit]:
+    """The slips of the given kinds as hits with an unsafe fix."""
+    from checker.core.models import Fix, Severity
+
+    for slip in _slips(doc):
+        if slip.kind not in kinds:
             continue
         evidence = {
-            "written": suspect.written,
-            "correction": suspect.correction,
-            "correction_frequency": suspect.frequency,
+            "written": slip.written,
+            "correction": slip.correction,
+            "kind": slip.kind,
+            "score": slip.score,
+            "words_written": list(slip.words_written),
+            "words_corrected": list(slip.words_corrected),
         }
-        if kind == "homophone":
-            evidence["reading"] = suspect.reading
-        evidence.update(written_in_dictionary=False, uses_in_document=1)
+        if slip.reading:
+            evidence["reading"] = slip.reading
         yield Hit(
-            suspect.start,
-            suspect.start + 2,
-            args={"written": suspect.written, "correction": suspect.correction, "frequency": suspect.frequency},
-            suggestion=f"如确为笔误，改为“{suspect.correction}”",
-            fix=Fix.at(start=suspect.start, end=suspect.start + 2, replacement=suspect.correction, safety="unsafe"),
+            slip.start,
+            slip.end,
+            args={
+                "lead": _LEADS[slip.strong],
+                "written": slip.written,
+                "correction": slip.correction,
+                "reason": _REASONS[slip.kind],
+            },
+            suggestion=f"如确为笔误，改为“{slip.correction}”",
+            fix=Fix.at(start=slip.start, end=slip.end, replacement=slip.correction, safety="unsafe"),
             evidence=evidence,
+            severity=None if slip.strong else Severity.info,
         )
