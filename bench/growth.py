@@ -290,8 +290,14 @@ def main(argv: list[str]) -> int:
             row = json.loads(done.stdout)
             rows.append(row)
             print(json.dumps(row, ensure_ascii=False), flush=True)
+        checked = [row for row in rows if not row["error"]] or rows  # a size refused (over a limit) costs nothing
         summary.append(
-            (name, exponent(rows[0], rows[-1], "seconds"), exponent(rows[0], rows[-1], "added_mb"), rows[-1])
+            (
+                name,
+                exponent(checked[0], checked[-1], "seconds"),
+                exponent(checked[0], checked[-1], "added_mb"),
+                checked[-1],
+            )
         )
     print("", file=sys.stderr)
     print(

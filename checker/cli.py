@@ -848,7 +848,7 @@ def _stream_jsonl(
     """``--format jsonl``: each file's line written as its check ends, nothing kept but the
     counts the exit status needs; then exit."""
     from checker.core.models import Report
-    from checker.report.formatters.jsonl import file_line
+    from checker.report.formatters.jsonl import write_file_line
 
     counts = {"files": 0, "hidden": 0, "errors": 0, "failing": 0}
 
@@ -872,12 +872,12 @@ def _stream_jsonl(
                 file = checker.filter_severity(Report.build([file]), min_severity).files[0]
             counts["errors"] += file.error is not None
             counts["failing"] += any(settings.fails(f.severity) for f in file.findings)
-            write(file_line(file))
+            write_file_line(file, write)  # finding by finding
 
     if output and output != "-":
 
         def fill(binary: BinaryIO) -> None:
-            lines(lambda line: binary.write(line.encode("utf-8")))
+            lines(lambda piece: binary.write(piece.encode("utf-8")))
 
         try:
             _executor_errors(lambda: write_output(output, fill))
@@ -887,9 +887,10 @@ def _stream_jsonl(
             ) from None
     else:
 
-        def echo(line: str) -> None:
-            click.echo(line, nl=False)
-            sys.stdout.flush()  # a reader of the pipe gets each file as it is checked
+        def echo(piece: str) -> None:
+            click.echo(piece, nl=False)
+            if piece.endswith("\n"):
+                sys.stdout.flush()  # a reader of the pipe gets each file as it is checked
 
         _executor_errors(lambda: lines(echo))
     where, hidden = ", ".join(paths), counts["hidden"]

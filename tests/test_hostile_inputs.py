@@ -35,7 +35,9 @@ SCALE = os.environ.get("DOCCHECK_HOSTILE_SCALE", "ci")
 
 # case → what is wrong today (issue 21); each is the target of a fix elsewhere
 KNOWN: dict[str, str] = {
-    "dates-5mb-json": "memory per finding, and the time, are over the limits",
+    # the findings are capped and the time is within its limit; the document's views are
+    # not: 828,000 quantities and 276,000 dates held at once (444 MB at the full size)
+    "dates-5mb-json": "the views of a document dense with dates are over the memory limit",
 }
 
 

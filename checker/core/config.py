@@ -38,6 +38,10 @@ Suffix = Annotated[str, StringConstraints(pattern=r"^\.[A-Za-z0-9]+$")]
 AcceptedWord = Annotated[str, StringConstraints(min_length=2, max_length=60, pattern=r"^\S+$")]
 TOML_LIMIT = 4 << 20  # bytes of a configuration file (a pyproject.toml of a large project has a few KB)
 MAX_FILE_SIZE_MB = 1024  # the largest --max-file-size: a document is not a gigabyte
+# Findings of one rule listed for one file; the rest are counted in a note on the last one
+# listed. A document that repeats one mistake a million times needs the first few hundred
+# places and the count, not a report of gigabytes.
+MAX_FINDINGS_PER_RULE = 1000
 GLOB_MAX_LENGTH = 512  # characters of one glob
 GLOB_MAX_STARS = 32  # '*' in one glob
 
@@ -75,6 +79,8 @@ class Settings(BaseModel):
         DEFAULT_MAX_BYTES, alias="max-file-size", ge=0, le=MAX_FILE_SIZE_MB << 20
     )  # bytes; 0 = no limit
     docx_view: DocxView = Field("accepted", alias="docx-view")
+    # Findings of one rule listed per file (0: every one); `fix` applies every fix whatever it.
+    max_findings_per_rule: int = Field(MAX_FINDINGS_PER_RULE, alias="max-findings-per-rule", ge=0)
     # User data files: extra rule packs (typos, wording) and glossaries of names.
     rule_packs: list[str] = Field([], alias="rule-packs")
     glossaries: list[str] = Field([])
@@ -209,6 +215,14 @@ class ConfigFile(BaseModel):
         "with every tracked change accepted (insertions counted, deletions not), or the "
         "original (deletions counted, insertions not). Fixes and comments are written on "
         "the accepted text only.",
+    )
+    max_findings_per_rule: int = Field(
+        MAX_FINDINGS_PER_RULE,
+        alias="max-findings-per-rule",
+        ge=0,
+        description="Findings of one rule listed for one file; the last one listed says how many "
+        "more there are (此规则在本文件中另有 N 处，未逐一列出). 0 lists every one. "
+        "doccheck fix applies every fix, whatever this limit.",
     )
     rule_packs: list[str] = Field([], alias="rule-packs", description="Extra rule packs (YAML), relative to this file.")
     glossaries: list[str] = Field([], description="Glossaries of names and terms, relative to this file.")

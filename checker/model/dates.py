@@ -14,6 +14,7 @@ import bisect
 import calendar
 import datetime
 import re
+import sys
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -195,7 +196,7 @@ def _mention(doc_text: str, match: re.Match[str], form: str) -> DateMention | No
     return DateMention(
         match.start(),
         end,
-        match.group(),
+        sys.intern(match.group()),  # (a long document repeats its dates: one string each)
         year,
         month,
         day,
@@ -365,7 +366,7 @@ def extract_years(text: str) -> list[YearMention]:
                         YearMention(
                             match.start(),
                             match.end(),
-                            digits,
+                            sys.intern(digits),
                             value,
                             digits[0] not in _ARABIC,
                             match.group("decade") is not None,

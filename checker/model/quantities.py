@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import string
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -328,7 +329,7 @@ def _quantity(text: str, match: re.Match[str], groups: tuple[str | None, ...], l
         if inner in lex.inner:
             qualifier, qualifier_word = lex.inner[inner], inner
         ordinal = previous == "第"
-        suffix = text[number_end:stop]
+        suffix = sys.intern(text[number_end:stop])
     cumulative = False
     if unit:  # a bare number takes part in no claim that needs its qualifier
         # the words standing right before and right after the quantity
@@ -359,7 +360,9 @@ def _quantity(text: str, match: re.Match[str], groups: tuple[str | None, ...], l
     return Quantity(
         at,
         stop,
-        text[at:stop],
+        # the same few words (2024年, 万元, %) come back thousands of times in a long
+        # document: one string each, not one per quantity
+        sys.intern(text[at:stop]),
         number,
         decimals,
         magnitude,

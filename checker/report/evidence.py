@@ -119,6 +119,7 @@ LABELS = {
     "pattern": "模式",
     "rules": "规则",
     "allowed_values": "允许值",
+    "omitted": "未列出的处数",
 }
 CHANGES = {"dropped": "少了字", "added": "多了字", "swapped": "字序不同", "replaced": "用字不同"}
 FORMS = {"chinese": "汉字数字", "arabic": "阿拉伯数字"}

@@ -21,6 +21,7 @@ next run tries again.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -38,6 +39,7 @@ from checker.load.discovery import discover
 
 ENTRY_SUFFIX = ".entry"
 FORMAT = "3"  # the layout of an entry; part of every key
+_FIX_FIELDS = tuple(item.name for item in dataclasses.fields(Fix))
 _NOT_STORED = frozenset({"IN001", "IN003"})  # a rule that failed, a time budget spent
 
 
@@ -145,7 +147,7 @@ def _entry_of(report: FileReport) -> dict[str, Any]:
         values = {name: getattr(finding, name) for name in Finding.model_fields}
         values["severity"] = finding.severity.value
         if finding.fix is not None:
-            values["fix"] = {name: getattr(finding.fix, name) for name in Fix.model_fields}
+            values["fix"] = {name: getattr(finding.fix, name) for name in _FIX_FIELDS}
         findings.append(values)
     return {
         "encoding": report.encoding,
@@ -164,8 +166,8 @@ def _report_from(entry: dict[str, Any], path: str) -> FileReport:
             raise ValueError("an entry of another shape")
         values["severity"] = Severity(values["severity"])
         if values["fix"] is not None:
-            values["fix"] = Fix.model_construct(**values["fix"])
-        findings.append(Finding.model_construct(**values))
+            values["fix"] = Fix(**values["fix"])
+        findings.append(Finding(**values))
     report = FileReport.model_construct(
         path=path, encoding=entry["encoding"], profile=entry["profile"], findings=findings, error=None
     )

@@ -109,12 +109,17 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
         ran.add(rule_.code)
         made: list[Finding] = []  # this rule's findings: kept only if the rule runs to its end
         made_masked: list[Hit] = []
+        limit = settings.max_findings_per_rule
+        omitted = 0  # hits past the limit: counted, never made into findings
         try:
             for hit in rule_.check(doc):  # one hit at a time: a rule's hits are never all held at once
+                if hit.masked:  # (personal data is masked everywhere, listed or not)
+                    made_masked.append(hit)
+                if limit and len(made) >= limit:
+                    omitted += 1
+                    continue
                 severity = settings.severity.get(rule_.code) or hit.severity or rule_.severity
                 made.append(make_finding(doc, rule_, hit, severity))
-                if hit.masked:
-                    made_masked.append(hit)
         except Exception as error:  # isolate a failing rule: report it, run the others
             internal = internal_rule()
             documented = rule_.documented()  # findings are in Chinese, whatever the interface
@@ -130,6 +135,8 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
             )
             findings.append(make_finding(doc, internal, hit, internal.severity))
             continue
+        if omitted:
+            made[-1] = with_omitted(made[-1], omitted)
         findings.extend(made)
         masked_hits.extend(made_masked)
     if "doccheck-" in doc.text or doc.source.suppressions:  # suppression comments (checker/rules/suppressions.py)
@@ -139,6 +146,17 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
         findings = [_masked(finding, doc.text, secrets) for finding in findings]
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def with_omitted(finding: Finding, omitted: int) -> Finding:
+    """The last finding listed of a rule that found more than a file's limit
+    (``max-findings-per-rule``), saying how many more there are."""
+    return finding.model_copy(
+        update={
+            "message": f"{finding.message}（此规则在本文件中另有 {omitted} 处，未逐一列出）",
+            "evidence": {**finding.evidence, "omitted": omitted},
+        }
+    )
 
 
 def _masked(finding: Finding, text: str, secrets: list[tuple[int, int]]) -> Finding:

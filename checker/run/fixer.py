@@ -307,10 +307,13 @@ class FixTarget(Protocol):
 def plan_source_fix(original: Source, settings: Settings, unsafe: bool = False) -> FixPlan:
     """Fix the text a reader made of ``original.raw`` (read again by the reader of
     ``original.path`` after each pass) until no fix is left; nothing is written.
-    ``settings`` are used as given (already those of the file). A .docx takes the
-    fixes as tracked changes, and the findings left as comments."""
+    ``settings`` are used as given (already those of the file), except the limit on the
+    findings of one rule listed: every fix is applied, however many a rule offers. A .docx
+    takes the fixes as tracked changes, and the findings left as comments."""
     from checker.run.engine import check_source
 
+    if settings.max_findings_per_rule:
+        settings = settings.model_copy(update={"max_findings_per_rule": 0})
     checked = original
     target: FixTarget
     if original.kind == "docx" and original.raw is not None:

@@ -41,8 +41,9 @@ def finding_json(finding: Finding, level: int) -> str:
 Value = Any  # plain data, or Callable[[int], None]
 
 
-class _Writer:
-    """JSON with two-space indentation, written piece by piece."""
+class JsonWriter:
+    """JSON with two-space indentation, written piece by piece, laid out as
+    ``json.dumps(value, ensure_ascii=False, indent=2)`` lays out the whole value."""
 
     def __init__(self, stream: Sink) -> None:
         self.write = stream.write
@@ -74,7 +75,7 @@ class _Writer:
 
 
 def write(report: Report, stream: Sink, **options: Any) -> None:
-    out = _Writer(stream)
+    out = JsonWriter(stream)
     head = report.model_dump(mode="json", exclude={"files"})
 
     def written_finding(finding: Finding) -> Callable[[int], None]:

@@ -12,13 +12,16 @@ are added elsewhere. Paths under the current directory are relative to
 from __future__ import annotations
 
 import bisect
-import json
+import io
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from checker.core.models import FileReport, Finding, Report
+from checker.report.formatters import Sink
+from checker.report.formatters.json_format import JsonWriter
 from checker.rules.registry import Rule
 from checker.run.baseline import fingerprint
 
@@ -151,24 +154,31 @@ def _text(cache: dict, file: FileReport) -> str | None:
     return cache["text"]
 
 
-def sarif_log(report: Report) -> dict:
+def _notifications(report: Report) -> list[dict]:
+    return [
+        {
+            "level": "error",
+            "message": {"text": f"{file.path}: {file.error}"},
+            "locations": [{"physicalLocation": {"artifactLocation": artifact_location(file.path)}}],
+        }
+        for file in report.files
+        if file.error
+    ]
+
+
+def _results(report: Report, rule_index: dict[str, int]) -> Iterator[dict]:
+    for file in report.files:
+        lines: dict = {}
+        for finding in file.findings:
+            yield _result(file, finding, rule_index, lines)
+
+
+def _log(report: Report, results: Any) -> dict:
+    """The SARIF log with ``results`` (a list, or what writes them) as its run's results."""
     from checker.rules.registry import load_rules
 
     rules = list(load_rules().values())
-    rule_index = {rule_.code: index for index, rule_ in enumerate(rules)}
-    results, notifications = [], []
-    for file in report.files:
-        if file.error:
-            notifications.append(
-                {
-                    "level": "error",
-                    "message": {"text": f"{file.path}: {file.error}"},
-                    "locations": [{"physicalLocation": {"artifactLocation": artifact_location(file.path)}}],
-                }
-            )
-        lines: dict = {}
-        for finding in file.findings:
-            results.append(_result(file, finding, rule_index, lines))
+    notifications = _notifications(report)
     run = {
         "tool": {
             "driver": {
@@ -182,10 +192,44 @@ def sarif_log(report: Report) -> dict:
         "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
         "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
-        "results": results,
+        "results": results(rules) if callable(results) else results,
     }
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
+def _rule_index(rules: list[Rule]) -> dict[str, int]:
+    return {rule_.code: index for index, rule_ in enumerate(rules)}
+
+
+def sarif_log(report: Report) -> dict:
+    """The whole log as one dictionary (for a caller that wants the data; the report is
+    written by :func:`write`, result by result)."""
+    return _log(report, lambda rules: list(_results(report, _rule_index(rules))))
+
+
+def write(report: Report, stream: Sink, **options: Any) -> None:
+    """The log, one result at a time: a run with many findings never holds every result,
+    laid out as ``json.dumps(sarif_log(report), indent=2)``."""
+    out = JsonWriter(stream)
+
+    def results(rules: list[Rule]) -> Any:
+        index = _rule_index(rules)
+        return lambda level: out.array(_results(report, index), level)
+
+    log = _log(report, results)
+    run = log["runs"][0]
+    out.object(
+        [
+            ("$schema", log["$schema"]),
+            ("version", log["version"]),
+            ("runs", lambda level: out.array([lambda inner: out.object(list(run.items()), inner)], level)),
+        ],
+        0,
+    )
+    stream.write("\n")
+
+
 def render(report: Report, **options: Any) -> str:
-    return json.dumps(sarif_log(report), ensure_ascii=False, indent=2) + "\n"
+    buffer = io.StringIO()
+    write(report, buffer)
+    return buffer.getvalue()
