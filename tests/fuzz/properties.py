@@ -7,6 +7,7 @@ folder it is given and asserts; none returns anything.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 from itertools import combinations
 from pathlib import Path
@@ -99,8 +100,9 @@ def fix_changes_only_its_spans_in_text(folder: Path, name: str, text: str) -> No
     original = path.read_bytes()
     expected = _normalised(original)
     scratch = folder / ("scratch" + path.suffix)
+    mark = _byte_order_mark(original)
     for _ in range(MAX_PASSES):
-        scratch.write_bytes(_byte_order_mark(original) + expected.encode("utf-8"))
+        scratch.write_bytes(mark + expected.encode("utf-8"))
         _, report = check_report(scratch)
         fixes = [fix for fix in safe_fixes(report) if expected[fix["start"] : fix["end"]] != fix["replacement"]]
         if not fixes:
@@ -121,14 +123,14 @@ def fix_changes_only_its_spans_in_text(folder: Path, name: str, text: str) -> No
     assert fixed_text == expected, "fix changed the text otherwise than its reported fixes"
     assert (diff.status == 1) == (fixed != original), "fix --diff and fix disagree on whether to change the file"
     assert fixed.count(b"\r\n") == original.count(b"\r\n") or b"\r" not in original, "line endings changed"
-    assert fixed.startswith(b"\xef\xbb\xbf") == original.startswith(b"\xef\xbb\xbf"), "byte-order mark changed"
+    assert _byte_order_mark(fixed) == mark, "byte-order mark changed"
 
 
 def _byte_order_mark(original: bytes) -> bytes:
     """The UTF-8 byte-order mark the file starts with, if any: each pass is checked with
     it, as ``fix`` checks its result, since it decides how a file with a NUL is read
     (as UTF-8 text with the mark, as a binary file without it)."""
-    return original[:3] if original.startswith(b"\xef\xbb\xbf") else b""
+    return codecs.BOM_UTF8 if original.startswith(codecs.BOM_UTF8) else b""
 
 
 def _apply(text: str, spans: list[tuple[int, int, str]]) -> str:
@@ -195,12 +197,14 @@ def fix_changes_only_its_spans_in_markdown(folder: Path, name: str, text: str) -
         return
     current = _normalised(original)
     scratch = folder / ("scratch" + path.suffix)
+    mark = _byte_order_mark(original)
     for _ in range(MAX_PASSES):
         if current == fixed:
             return
-        scratch.write_bytes(_byte_order_mark(original) + current.encode("utf-8"))
+        data = mark + current.encode("utf-8")
+        scratch.write_bytes(data)
         _, report = check_report(scratch)
-        extracted = read_markdown(_byte_order_mark(original) + current.encode("utf-8"))
+        extracted = read_markdown(data)
         starts = _file_offsets(current)
         images = [
             image
