@@ -664,30 +664,29 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
     is_word = words.is_word if words is not None else _no_word
     counts: Counter[str] = Counter()  # the names: tails of the runs that begin with a word
     tails: Counter[str] = Counter()  # every tail (汾西矿务局: 汾西 is no word of the dictionary)
+    first_words: dict[str, bool] = {}  # pair → is it a word
     for run, used in Counter(use.run for use in uses).items():
         if is_word(run[-2:]) and run[-2:] not in _BODY_NAME_ENDING_WORDS:
             continue  # 干部, 格局, 医院 end in 部, 局, 院 but are words of their own
         for candidate in _candidates(run):
             tails[candidate] += used
-            if len(candidate) >= _DOCUMENT_NAME_SHORTEST and is_word(candidate[:2]):
-                counts[candidate] += used
+            if len(candidate) >= _DOCUMENT_NAME_SHORTEST:
+                first = candidate[:2]
+                word = first_words.get(first)
+                if word is None:  # the tails of runs begin with the same few words again and again
+                    word = first_words[first] = is_word(first)
+                if word:
+                    counts[candidate] += used
     if not counts:
         return []
     listed = gazetteer(doc.settings)
     known = listed.known
-    # found from their last pair only: the ends of names (政府, 挥部, 中心) are few, their
-    # beginnings are nearly every word; a slip in the last two characters is a broken
-    # ending (broken_name_endings)
-    local = Gazetteer.build(
-        dict.fromkeys(counts, DOCUMENT_NAMES),
-        listed.accepted,
-        known=known,
-        dropped_only=True,
-        by_last_only=frozenset(counts),
-    )
+    # a name less a character that still ends in a body's ending (国家粮应急工作指挥部) is a
+    # run of its own: the stretches compared end where the runs end
+    local = Gazetteer.of_dropped(dict.fromkeys(counts, DOCUMENT_NAMES), listed.accepted, known)
     text = doc.text
     found = []
-    for miss in local.near_misses(text, doc.body_spans):
+    for miss in local.dropped_in(text, sorted({(use.start, use.end) for use in uses})):
         if miss.change != "dropped" or miss.name_chunk in _NOT_DROPPED:
             continue
         at = _first_difference(miss.written, miss.name)
