@@ -148,11 +148,59 @@ def test_the_government_of_a_province_or_prefecture_is_a_listed_name(text, writt
     assert (finding.excerpt, finding.fix.replacement, finding.severity) == (written, name, "error")
 
 
-def test_the_governments_of_provinces_and_prefectures_come_from_the_divisions():
+def test_the_governments_of_every_division_down_to_the_counties_come_from_the_divisions():
     names = gazetteer().groups
     assert names["湖北省人民政府"] == names["长沙市政府"] == "行政区划的人民政府"
-    assert names["香港特别行政区政府"] == "行政区划的人民政府"
-    assert "海淀区人民政府" not in names  # counties and districts are not listed
+    assert names["香港特别行政区政府"] == names["海淀区人民政府"] == names["肥城市政府"] == "行政区划的人民政府"
+    assert names["大兴安岭地区行政公署"] == "行政区划的人民政府"
+
+
+def test_a_county_government_with_a_character_dropped_is_an_error():
+    (finding,) = findings("请肥市人民政府会同有关方面研究。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("肥市人民政府", "肥城市人民政府", "error")
+
+
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("中国政府同英国政府和葡牙政府经过友好谈判。", "葡牙政府", "葡萄牙政府"),  # a country's government
+        ("送请国院法制局加快审理。", "国院法制局", "国务院法制局"),  # a former body
+        ("各省、市、自治区命委员会。", "自治区命委员会", "自治区革命委员会"),  # organs of 1967–1979
+        ("自治区府在广泛征求意见。", "自治区府", "自治区政府"),
+        ("各地劳动和社会保部门要加强监督。", "劳动和社会保部", "劳动和社会保障部"),  # a ministry's sector
+    ],
+)
+def test_more_listed_names_with_a_character_dropped_are_errors(text, written, name):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == (written, name, "error")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加大政府投入力度。",  # 加大 is a frequent word (not 加拿大政府 less 拿)
+        "文化旅游部门要加强管理。",  # the sector's usual name, not 文化和旅游部 less 和
+        "同意大利政府签署协定。",  # a changed character of a country is another word (同意)
+        "各省政府和黑山县政府。",
+    ],
+)
+def test_words_and_sectors_that_look_like_a_listed_name_less_a_character_are_not_reported(text):
+    assert findings(text, "TM103") == []
+
+
+def test_a_name_after_a_division_is_compared_from_the_division_s_level():
+    text = "河北省田地质公司、山西省煤田地质公司、山东省煤田地质公司。"
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("省田地质公司", "省煤田地质公司", "warning")
+
+
+def test_a_particle_inside_a_word_does_not_cut_a_name_the_document_writes():
+    (finding,) = findings("中国高等教育部同苏联高等教部签订协议。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == ("高等教部", "高等教育部")
+
+
+def test_a_particle_after_another_still_ends_a_name():
+    assert findings("向国务院及其有关部门报告。向国务院及有关部门报告。", "TM103") == []
 
 
 def test_a_name_whose_ending_lost_a_character_is_a_warning():
@@ -161,8 +209,24 @@ def test_a_name_whose_ending_lost_a_character_is_a_warning():
     assert finding.evidence["name_list"] == "机构名称的结尾"
 
 
+def test_a_centre_whose_name_lost_its_first_character_is_a_warning():
+    (finding,) = findings("智慧化医疗体系，争创国家医学心，支持建设。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("医学心", "医学中心", "warning")
+
+
 @pytest.mark.parametrize(
-    "text", ["按规定程序办理。", "推进全过程管理。", "召开动员会。", "市政府办公室负责。", "坚守为民初心。"]
+    "text",
+    [
+        "按规定程序办理。",
+        "推进全过程管理。",
+        "召开动员会。",
+        "市政府办公室负责。",
+        "坚守为民初心。",
+        "增强发展信心。",
+        "以人民为中心。",
+        "打造工匠心。",
+        "坚持不忘初心。",
+    ],
 )
 def test_words_that_end_like_a_broken_name_are_not_reported(text):
     assert findings(text, "TM103") == []

