@@ -182,6 +182,7 @@ def test_more_listed_names_with_a_character_dropped_are_errors(text, written, na
         "文化旅游部门要加强管理。",  # the sector's usual name, not 文化和旅游部 less 和
         "同意大利政府签署协定。",  # a changed character of a country is another word (同意)
         "各省政府和黑山县政府。",
+        "根据办法和区政府的部署开展检查。",  # 和 is a word of its own (not 和平区政府)
     ],
 )
 def test_words_and_sectors_that_look_like_a_listed_name_less_a_character_are_not_reported(text):

@@ -322,13 +322,17 @@ class Gazetteer:
         """Does the edit make ordinary words rather than break the name? A changed or
         added character that makes a word with a neighbour (全国广大, 主义教育, 依法施政)
         or is a particle (社会主义的现代化强国); a dropped one whose neighbours each
-        make a word on their side of the gap (国家|全部, 中国|现代化), or the first character and
-        the one after the gap make one, and a word follows (加拿大政府: 加大|政府)."""
+        make a word on their side of the gap (国家|全部, 中国|现代化), a place's first
+        character is a word of its own (和|区政府), or the first character and the one after the gap make a
+        word and a word follows (加拿大政府: 加大|政府)."""
         at = _first_difference(written, name)
         if change == "dropped":
             frequency = self.frequency
-            if at == 1:  # the gap makes a frequent word of the first characters (加拿大政府: 加大|政府)
-                return frequency(written[:2]) >= COMMON_WORD and frequency(written[2:4]) >= COMMON_WORD
+            if at == 1:  # a place's first character is a word of its own (和|区政府), or the gap
+                # makes a frequent word of the first characters and a word follows (加拿大政府: 加大|政府)
+                return (written[0] in self.common and self.groups[name] in self.places) or (
+                    frequency(written[:2]) >= COMMON_WORD and frequency(written[2:4]) >= COMMON_WORD
+                )
             return (
                 at >= 2
                 and frequency(written[at - 2 : at]) >= COMMON_WORD
