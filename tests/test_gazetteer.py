@@ -282,3 +282,21 @@ def test_a_stretch_as_near_to_two_names_names_both_and_offers_no_fix():
     assert finding.message == "“湖省政府”疑为“湖北省政府”或“湖南省政府”之误（漏了一字）"
     assert finding.fix is None
     assert finding.evidence["other_names"] == ["湖南省政府"]
+
+
+def test_a_body_whose_last_word_lost_a_character_is_corrected_from_the_document():
+    (finding,) = findings("山东省：淄博务局、新汶矿务局、枣庄矿务局。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("淄博务局", "淄博矿务局", "warning")
+    assert finding.evidence["name_list"] == "本文他处的用词"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "淄博务局负责。",  # the document writes no 矿务局 to restore it from
+        "住建局、人社局、市监局。住房和城乡建设局、市场监督管理局。",  # abbreviations
+        "颍河节制闸工程、二河闸工程、洪泽湖河闸工程；宿迁节制闸。",  # 制闸 is the document's own word
+    ],
+)
+def test_a_character_before_an_ending_without_the_document_s_evidence_is_not_reported(text):
+    assert findings(text, "TM103") == []

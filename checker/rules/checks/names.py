@@ -121,11 +121,12 @@ def name_uses(doc: Document) -> list[NameUse]:
 
 def body_name_uses(doc: Document) -> list[NameUse]:
     """Every place a word that ends a body's name is used in the body (see
-    :data:`BODY_NAME_ENDINGS`), with the run of name characters before it."""
-    return _uses_of(doc, _BODY_NAME_ENDING)
+    :data:`BODY_NAME_ENDINGS`), with the run of name characters before it (four or more:
+    淄博务局 is 淄博矿务局 less a character)."""
+    return _uses_of(doc, _BODY_NAME_ENDING, _SHORTEST - 1)
 
 
-def _uses_of(doc: Document, endings: re.Pattern[str]) -> list[NameUse]:
+def _uses_of(doc: Document, endings: re.Pattern[str], shortest: int = _SHORTEST) -> list[NameUse]:
     text = doc.text
     uses = []
     for span_start, span_end in doc.body_spans:
@@ -135,7 +136,7 @@ def _uses_of(doc: Document, endings: re.Pattern[str]) -> list[NameUse]:
             before = _RUN_BREAK.search(text, start, end)
             if before is not None:
                 start = before.start() + 1
-            if end - start >= _SHORTEST:
+            if end - start >= shortest:
                 uses.append(NameUse(start, end, text[start:end]))
     return uses
 
@@ -181,7 +182,7 @@ def _word_candidates(run: str, is_word: Callable[[str], bool]) -> list[str]:
     """As :func:`_candidates`, but a particle that ends a word with the character before
     it does not end the clause (高等教育部: 等 is part of 高等 there; 及其 still ends it)."""
     for at in range(len(run) - 1, -1, -1):
-        if run[at] in _NOT_IN_NAMES and not (at and run[at - 1] not in _NOT_IN_NAMES and is_word(run[at - 1 : at + 1])):
+        if _cuts(run, at, is_word):
             run = run[at + 1 :]
             break
     return [run[k:] for k in range(0, len(run) - _SHORTEST + 1) if "\u4e00" <= run[k] <= "\u9fff"]
@@ -787,6 +788,131 @@ def broken_name_endings(doc: Document) -> list[NearMiss]:
     return found
 
 
+BROKEN_WORD_TITLE = "本文他处的用词"
+_WARNING_GROUPS = (BROKEN_TITLE, BROKEN_WORD_TITLE)
+_BODY_NAME_ENDINGS_LONGEST_FIRST = sorted(BODY_NAME_ENDINGS, key=len, reverse=True)
+_WORD_USES = 2  # the word a broken one is corrected to is used this often elsewhere in the document
+
+
+class _Stray(NamedTuple):
+    """A character of a body's name that makes a word with neither neighbour."""
+
+    start: int  # of the stretch reported: the word before the character (or the character)
+    at: int  # of the character
+    end: int  # of the name
+
+
+def broken_words_in_names(doc: Document) -> list[NearMiss]:
+    """Names of bodies whose last word lost a character (淄博务局 for 淄博矿务局): the
+    character before the ending (局, 中心, 工程 …), after a word of the name — or after a
+    mark — makes a word with neither neighbour and is no word of its own, and the
+    document writes it elsewhere, at least twice, with another character before or after
+    it and the same ending (矿务局), where the restored pair is a word or part of one
+    and the broken form is not written again. The form written clearly most often gives
+    the fix; two written as often are both named, without a fix. Abbreviations (住建局,
+    人社局) are characters that make no word, side by side: the character is looked at
+    only after a word."""
+    words = lexicon()
+    if words is None:
+        return []
+    is_word, is_known, common = words.is_word, words.is_known, words.common_characters
+    text = doc.text
+    strays: list[_Stray] = []
+    for use in doc.view(body_name_uses):
+        run = use.run
+        if is_word(run[-2:]) and run[-2:] not in _BODY_NAME_ENDING_WORDS:
+            continue  # 干部, 格局 end in 部, 局 but are words of their own
+        ending = next(ending for ending in _BODY_NAME_ENDINGS_LONGEST_FIRST if run.endswith(ending))
+        name_end = len(run) - len(ending)
+        first = len(run) - len(_word_run(run, is_word))
+        at = name_end - 1  # the character before the ending
+        ch = run[at] if at >= first else ""
+        if not "\u4e00" <= ch <= "\u9fff" or ch in common or ch in _DISTINCT or ch in _NOT_IN_NAMES:
+            continue
+        if is_word(run[at : at + 2]) or (at > first and is_known(run[at - 1 : at + 1])):
+            continue  # a word with the ending, or part of one with the character before (国务|院)
+        if at - first >= 2 and is_word(run[at - 2 : at]):
+            strays.append(_Stray(use.start + at - 2, use.start + at, use.end))
+        elif (
+            at == first
+            and ch not in _CLAUSE_OPENERS
+            and not _is_name_character(text[use.start + at - 1] if use.start + at else "")
+        ):
+            strays.append(_Stray(use.start + at, use.start + at, use.end))
+    if not strays:
+        return []
+    uses = _trigram_uses(text, doc.body_spans, {text[stray.at] for stray in strays})
+    found = []
+    for stray in strays:
+        at = stray.at
+        ch, before, after = text[at], text[at - 1 : at], text[at + 1]
+        written_word = before + ch if stray.start < at else ch + after + text[at + 2 : at + 3]
+        if uses[written_word] >= _WORD_USES:
+            continue  # the document writes it so elsewhere: its own word (节制闸), not a slip
+        restored = []  # (uses, the restored pair)
+        for trigram, count in uses.items():
+            if len(trigram) < 3 or count < _WORD_USES or trigram[2] != after:
+                continue
+            inserted_before = trigram[1] == ch and trigram[0] != before  # 矿|务局
+            inserted_after = trigram[0] == ch and trigram[1] != after  # 医|学中心
+            if not (inserted_before or inserted_after):
+                continue
+            pair = trigram[:2]
+            if all("\u4e00" <= c <= "\u9fff" for c in pair) and pair != ch * 2 and is_known(pair):
+                restored.append((count, pair))
+        if not restored:
+            continue
+        restored.sort(reverse=True)
+        fixes = [pair for count, pair in restored[:2] if count * 2 > restored[0][0]]
+        written = text[stray.start : stray.end]
+        names = [text[stray.start : at] + pair + text[at + 1 : stray.end] for pair in fixes]
+        if stray.start == at and fixes[0][0] != ch:
+            continue  # a character before the first one is no inner edit
+        change = one_inner_edit(written, names[0])
+        if change is None:
+            continue
+        found.append(NearMiss(stray.start, stray.end, written, names[0], *change, BROKEN_WORD_TITLE, tuple(names[1:])))
+    return found
+
+
+def _word_run(run: str, is_word: Callable[[str], bool]) -> str:
+    """The run from its last particle that is no part of a word before it (see :func:`_word_candidates`)."""
+    for at in range(len(run) - 1, -1, -1):
+        if _cuts(run, at, is_word):
+            return run[at + 1 :]
+    return run
+
+
+# Particles that end a clause even where they end a word (议和, 以及)
+_ALWAYS_CUT = set("的了和与及或并")
+
+
+def _cuts(run: str, at: int, is_word: Callable[[str], bool]) -> bool:
+    """Does the particle at ``at`` end the clause before a name (see :func:`_word_candidates`)?"""
+    ch = run[at]
+    if ch not in _NOT_IN_NAMES:
+        return False
+    return ch in _ALWAYS_CUT or not (at and run[at - 1] not in _NOT_IN_NAMES and is_word(run[at - 1 : at + 1]))
+
+
+def _trigram_uses(text: str, spans: list[tuple[int, int]], characters: set[str]) -> Counter[str]:
+    """How often each three characters with one of ``characters`` first or second, and
+    each pair with one of them second, occur in ``spans``: one pass of a regular
+    expression, not a search per character."""
+    uses: Counter[str] = Counter()
+    pattern = re.compile("[" + re.escape("".join(sorted(characters))) + "]")
+    for start, end in spans:
+        for found in pattern.finditer(text, start, end):
+            at = found.start()
+            if at > start:
+                uses[text[at - 1 : at + 1]] += 1  # the pair before it
+                if at + 2 <= end:
+                    uses[text[at - 1 : at + 2]] += 1
+            if at + 3 <= end:
+                uses[text[at : at + 3]] += 1
+    return uses
+
+
 def _breaks_a_word(written: str, name: str, at: int, is_word: Callable[[str], bool]) -> bool:
     """Did the dropped character (``name[at]``, a Chinese one) make a word with a neighbour
     that the gap does not make again (国家粮食|应急 → 粮应; not 有关部门委 → 部委)?"""
@@ -892,7 +1018,7 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
                 "name_list": miss.group,
                 **({"other_names": list(miss.others)} if miss.others else {}),
             },
-            severity=Severity.warning if from_document or miss.group == BROKEN_TITLE else None,
+            severity=Severity.warning if from_document or miss.group in _WARNING_GROUPS else None,
         )
 
 
@@ -908,7 +1034,7 @@ def official_name_misses(doc: Document) -> list[NearMiss]:
     endings = [
         miss for miss in doc.view(broken_name_endings) if not listed.accepted_around(doc.text, miss.start, miss.end)
     ]
-    for more in (doc.view(document_name_misses), endings):
+    for more in (doc.view(document_name_misses), endings, doc.view(broken_words_in_names)):
         starts = [miss.start for miss in misses]
         misses = list(heapq.merge(misses, (miss for miss in more if not _overlaps(miss, misses, starts))))
     return misses
