@@ -164,7 +164,7 @@ class Gazetteer:
     @classmethod
     def _empty(cls, groups: dict[str, str], accepted: Iterable[str], known: frozenset[str]) -> Gazetteer:
         accepted = tuple(accepted)
-        gazetteer = cls(groups, known | frozenset(accepted) if accepted else known, accepted)
+        gazetteer = cls(groups, known if known.issuperset(accepted) else known | frozenset(accepted), accepted)
         words = lexicon()
         if words is not None:
             gazetteer.is_word = words.is_word

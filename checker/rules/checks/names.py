@@ -181,10 +181,7 @@ def _candidates(run: str) -> list[str]:
 def _word_candidates(run: str, is_word: Callable[[str], bool]) -> list[str]:
     """As :func:`_candidates`, but a particle that ends a word with the character before
     it does not end the clause (高等教育部: 等 is part of 高等 there; 及其 still ends it)."""
-    for at in range(len(run) - 1, -1, -1):
-        if _cuts(run, at, is_word):
-            run = run[at + 1 :]
-            break
+    run = _word_run(run, is_word)
     return [run[k:] for k in range(0, len(run) - _SHORTEST + 1) if "\u4e00" <= run[k] <= "\u9fff"]
 
 
@@ -790,7 +787,7 @@ def broken_name_endings(doc: Document) -> list[NearMiss]:
 
 BROKEN_WORD_TITLE = "本文他处的用词"
 _WARNING_GROUPS = (BROKEN_TITLE, BROKEN_WORD_TITLE)
-_BODY_NAME_ENDINGS_LONGEST_FIRST = sorted(BODY_NAME_ENDINGS, key=len, reverse=True)
+_ENDINGS_OF_THREE = frozenset(ending for ending in BODY_NAME_ENDINGS if len(ending) == 3)
 _WORD_USES = 2  # the word a broken one is corrected to is used this often elsewhere in the document
 
 
@@ -818,27 +815,20 @@ def broken_words_in_names(doc: Document) -> list[NearMiss]:
     is_word, is_known, common = words.is_word, words.is_known, words.common_characters
     text = doc.text
     strays: list[_Stray] = []
+    stray_in: dict[str, tuple[int, int] | None] = {}  # run → (the stray's offset, where a word before it begins)
     for use in doc.view(body_name_uses):
         run = use.run
-        if is_word(run[-2:]) and run[-2:] not in _BODY_NAME_ENDING_WORDS:
-            continue  # 干部, 格局 end in 部, 局 but are words of their own
-        ending = next(ending for ending in _BODY_NAME_ENDINGS_LONGEST_FIRST if run.endswith(ending))
-        name_end = len(run) - len(ending)
-        first = len(run) - len(_word_run(run, is_word))
-        at = name_end - 1  # the character before the ending
-        ch = run[at] if at >= first else ""
-        if not "\u4e00" <= ch <= "\u9fff" or ch in common or ch in _DISTINCT or ch in _NOT_IN_NAMES:
+        if run not in stray_in:
+            stray_in[run] = _stray_before_ending(run, is_word, is_known, common)
+        offsets = stray_in[run]
+        if offsets is None:
             continue
-        if is_word(run[at : at + 2]) or (at > first and is_known(run[at - 1 : at + 1])):
-            continue  # a word with the ending, or part of one with the character before (国务|院)
-        if at - first >= 2 and is_word(run[at - 2 : at]):
-            strays.append(_Stray(use.start + at - 2, use.start + at, use.end))
-        elif (
-            at == first
-            and ch not in _CLAUSE_OPENERS
+        at, start = offsets
+        if start < at or (  # after a word, or first after a mark
+            run[at] not in _CLAUSE_OPENERS
             and not _is_name_character(text[use.start + at - 1] if use.start + at else "")
         ):
-            strays.append(_Stray(use.start + at, use.start + at, use.end))
+            strays.append(_Stray(use.start + start, use.start + at, use.end))
     if not strays:
         return []
     uses = _trigram_uses(text, doc.body_spans, {text[stray.at] for stray in strays})
@@ -875,12 +865,38 @@ def broken_words_in_names(doc: Document) -> list[NearMiss]:
     return found
 
 
+def _stray_before_ending(
+    run: str, is_word: Callable[[str], bool], is_known: Callable[[str], bool], common: frozenset[str]
+) -> tuple[int, int] | None:
+    """The character before the ending of ``run`` if it makes a word with neither neighbour
+    and is no word of its own: (its offset, that of the word of two characters before it,
+    or its own when it begins the name); None otherwise."""
+    if is_word(run[-2:]) and run[-2:] not in _BODY_NAME_ENDING_WORDS:
+        return None  # 干部, 格局 end in 部, 局 but are words of their own
+    size = 3 if run[-3:] in _ENDINGS_OF_THREE else 2 if run[-2:] in _BODY_NAME_ENDING_WORDS else 1
+    at = len(run) - size - 1  # the character before the ending
+    ch = run[at] if at >= 0 else ""
+    if not "\u4e00" <= ch <= "\u9fff" or ch in common or ch in _DISTINCT or ch in _NOT_IN_NAMES:
+        return None
+    first = len(run) - len(_word_run(run, is_word))
+    if at < first or is_word(run[at : at + 2]) or (at > first and is_known(run[at - 1 : at + 1])):
+        return None  # a word with the ending, or part of one with the character before (国务|院)
+    if at - first >= 2 and is_word(run[at - 2 : at]):
+        return at, at - 2
+    return (at, at) if at == first else None
+
+
 def _word_run(run: str, is_word: Callable[[str], bool]) -> str:
     """The run from its last particle that is no part of a word before it (see :func:`_word_candidates`)."""
-    for at in range(len(run) - 1, -1, -1):
+    end = len(run)
+    while True:
+        particle = _UP_TO_PARTICLE.match(run, 0, end)  # the last particle before ``end``
+        if particle is None:
+            return run
+        at = particle.end() - 1
         if _cuts(run, at, is_word):
             return run[at + 1 :]
-    return run
+        end = at
 
 
 # Particles that end a clause even where they end a word (议和, 以及)
@@ -888,11 +904,9 @@ _ALWAYS_CUT = set("的了和与及或并")
 
 
 def _cuts(run: str, at: int, is_word: Callable[[str], bool]) -> bool:
-    """Does the particle at ``at`` end the clause before a name (see :func:`_word_candidates`)?"""
-    ch = run[at]
-    if ch not in _NOT_IN_NAMES:
-        return False
-    return ch in _ALWAYS_CUT or not (at and run[at - 1] not in _NOT_IN_NAMES and is_word(run[at - 1 : at + 1]))
+    """Does the particle at ``at`` end the clause before a name (see :func:`_word_candidates`)?
+    Not where it ends a word with the character before it (高等), unless it always does."""
+    return run[at] in _ALWAYS_CUT or not (at and run[at - 1] not in _NOT_IN_NAMES and is_word(run[at - 1 : at + 1]))
 
 
 def _trigram_uses(text: str, spans: list[tuple[int, int]], characters: set[str]) -> Counter[str]:
