@@ -715,7 +715,9 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
         if not _breaks_a_word(miss.written, miss.name, at, is_word) or _reads_as_words(miss.written, is_word):
             continue  # 三级子公司 → 三级公司, 中小型银行 → 中小银行: words still, not a broken name
         after_first_word = miss.name[3:] if miss.name[0] in _DIVISION_LEVELS else miss.name[2:]
-        if miss.written[at:] in known or (at < 2 and (after_first_word in known or after_first_word in counts)):
+        if miss.written[at:] in known or (
+            at < 2 and (after_first_word in known or counts[after_first_word] > counts[miss.name])
+        ):
             continue  # a word before a name lost a character (报送国务院 → 报国务院): the name stands
         if _one_character_into_a_run(text, miss.start):
             continue  # 、汾西矿务局: the character before is the name's own
@@ -765,7 +767,9 @@ def broken_name_endings(doc: Document) -> list[NearMiss]:
                 continue
             joined = text[start - 1 : start + 1]
             if (
-                is_known(joined)
+                is_word(joined)
+                or words.word_frequency(text[start - 2 : start + 1])  # 操作|员会: 操作员 is a word
+                or (is_known(joined) and len(broken) == 1)
                 or joined in _WORDS_JIEBA_LACKS
                 or is_known(text[end - 1 : end + 1])
                 or text[start - 1] in _NOT_IN_NAMES
@@ -819,7 +823,7 @@ def broken_words_in_names(doc: Document) -> list[NearMiss]:
     for use in doc.view(body_name_uses):
         run = use.run
         if run not in stray_in:
-            stray_in[run] = _stray_before_ending(run, is_word, is_known, common)
+            stray_in[run] = _stray_before_ending(run, is_word, words.word_frequency, common)
         offsets = stray_in[run]
         if offsets is None:
             continue
@@ -866,7 +870,7 @@ def broken_words_in_names(doc: Document) -> list[NearMiss]:
 
 
 def _stray_before_ending(
-    run: str, is_word: Callable[[str], bool], is_known: Callable[[str], bool], common: frozenset[str]
+    run: str, is_word: Callable[[str], bool], word_frequency: Callable[[str], int], common: frozenset[str]
 ) -> tuple[int, int] | None:
     """The character before the ending of ``run`` if it makes a word with neither neighbour
     and is no word of its own: (its offset, that of the word of two characters before it,
@@ -879,8 +883,12 @@ def _stray_before_ending(
     if not "\u4e00" <= ch <= "\u9fff" or ch in common or ch in _DISTINCT or ch in _NOT_IN_NAMES:
         return None
     first = len(run) - len(_word_run(run, is_word))
-    if at < first or is_word(run[at : at + 2]) or (at > first and is_known(run[at - 1 : at + 1])):
-        return None  # a word with the ending, or part of one with the character before (国务|院)
+    if (
+        at < first
+        or is_word(run[at : at + 2])
+        or (at > first and (is_word(run[at - 1 : at + 1]) or word_frequency(run[max(first, at - 2) : at + 1])))
+    ):
+        return None  # a word with the ending, or with the characters before it (国务院)
     if at - first >= 2 and is_word(run[at - 2 : at]):
         return at, at - 2
     return (at, at) if at == first else None
