@@ -300,3 +300,37 @@ def test_a_body_whose_last_word_lost_a_character_is_corrected_from_the_document(
 )
 def test_a_character_before_an_ending_without_the_document_s_evidence_is_not_reported(text):
     assert findings(text, "TM103") == []
+
+
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("要对鞍山钢铁司和包头钢铁公司加强管理。", "钢铁司", "钢铁公司"),  # 铁公司 is written elsewhere
+        ("悼念长春光学精密机械究所科学家。", "机械究所", "机械研究所"),
+        ("上海经济区规划公室一九八六年三月二十四日来文。", "规划公室", "规划办公室"),  # a date follows
+    ],
+)
+def test_a_company_or_an_institute_whose_ending_lost_a_character_is_a_warning(text, written, name):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == (written, name, "warning")
+
+
+def test_a_ministry_s_department_is_not_a_company_that_lost_its_gong():
+    assert findings("外交部礼宾司、财政部预算司负责。有关公司参加。", "TM103") == []
+
+
+def test_a_province_less_a_character_is_reported_with_every_province_it_may_be():
+    (finding,) = findings("国务院办公厅转发煤炭部、山省人民政府关于归口管理的意见。", "TM103")
+    assert finding.message == "“山省人民政府”疑为“山东省人民政府”或“山西省人民政府”之误（漏了一字）"
+    assert finding.fix is None
+
+
+def test_a_name_whose_first_word_lost_a_character_is_a_warning_when_the_rest_is_not_a_name_of_its_own():
+    text = "国家粮食应急工作指挥部负责。国家粮食应急工作指挥部组成。\n国粮食应急工作指挥部办公室及其职责"
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == ("国粮食应急工作指挥部", "国家粮食应急工作指挥部")
+
+
+def test_a_level_that_begins_a_name_the_document_writes_begins_the_name():
+    (finding,) = findings("协调有关电网、省电公司筹集资金，省电力公司负责。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == ("省电公司", "省电力公司")

@@ -71,6 +71,9 @@ GLOSSARY_TITLE = "用户术语表"
 _LONGEST_NAME = 60  # characters (the glossary's limit; the gazetteer's is 40)
 _FAR = 1 << 62
 _DISTINCT = set("一二三四五六七八九十百千零〇两东南西北中上下前后左右内外省市县区州盟旗镇乡村总分")
+# Particles and conjunctions: a place less its second character after one of them reads as
+# the particle and the rest (和|区政府), not as 和平区政府 less 平.
+_PARTICLES = set("的了或和与及在向把被这那其从于是等并也都将已可对为着过")
 # A dropped one of these joins the parts of a name: 文化旅游部门 is the sector's usual name,
 # not 文化和旅游部 less a character.
 _JOINING = set("和与及")
@@ -323,14 +326,14 @@ class Gazetteer:
         added character that makes a word with a neighbour (全国广大, 主义教育, 依法施政)
         or is a particle (社会主义的现代化强国); a dropped one whose neighbours each
         make a word on their side of the gap (国家|全部, 中国|现代化), a place's first
-        character is a word of its own (和|区政府), or the first character and the one after the gap make a
+        character is a particle (和|区政府), or the first character and the one after the gap make a
         word and a word follows (加拿大政府: 加大|政府)."""
         at = _first_difference(written, name)
         if change == "dropped":
             frequency = self.frequency
-            if at == 1:  # a place's first character is a word of its own (和|区政府), or the gap
+            if at == 1:  # a place's first character is a particle (和|区政府), or the gap
                 # makes a frequent word of the first characters and a word follows (加拿大政府: 加大|政府)
-                return (written[0] in self.common and self.groups[name] in self.places) or (
+                return (written[0] in _PARTICLES and self.groups[name] in self.places) or (
                     frequency(written[:2]) >= COMMON_WORD and frequency(written[2:4]) >= COMMON_WORD
                 )
             return (

@@ -317,9 +317,12 @@ _DIVISION_LEVELS = set("省市县区州盟旗")
 
 
 def _after_a_division(run: str, at: int, places: frozenset[str]) -> bool:
-    """Does ``run[at:]`` begin with the level of the division whose name ends there (山西省)?"""
+    """Does ``run[at:]`` begin with the level of the division whose name ends there (山西省),
+    or with a level that begins the run (、省电力公司)?"""
     if run[at] not in _DIVISION_LEVELS:
         return False
+    if at == 0:
+        return True
     place = _place_before(run, at + 1, places)
     return place is not None and len(place) >= 3
 
@@ -716,7 +719,8 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
             continue  # 三级子公司 → 三级公司, 中小型银行 → 中小银行: words still, not a broken name
         after_first_word = miss.name[3:] if miss.name[0] in _DIVISION_LEVELS else miss.name[2:]
         if miss.written[at:] in known or (
-            at < 2 and (after_first_word in known or counts[after_first_word] > counts[miss.name])
+            # (the rest counted apart from its uses in the full name and in the broken one)
+            at < 2 and (after_first_word in known or counts[after_first_word] - tails[miss.written] > counts[miss.name])
         ):
             continue  # a word before a name lost a character (报送国务院 → 报国务院): the name stands
         if _one_character_into_a_run(text, miss.start):
@@ -744,8 +748,16 @@ _CLAUSE_OPENERS = set("请由报经据按令交送致同给让使凭")
 # Only endings whose broken form is rare in running text: 司 (a ministry's 金银司), 府 (区府,
 # 首府), 团 (代表团) and 行 (进行) end too many words; 管委会, 动员会 are words of their own.
 # 心 (国家医学心) makes words jieba's dictionary lacks: those are listed.
-BROKEN_ENDINGS = {"程": "工程", "心": "中心", "员会": "委员会", "办室": "办公室", "公室": "办公室"}
-_BROKEN_ENDING = patterns.lazy("员会|办室|公室|程|心")
+BROKEN_ENDINGS = {
+    "程": "工程",
+    "心": "中心",
+    "员会": "委员会",
+    "办室": "办公室",
+    "公室": "办公室",
+    "究所": "研究所",
+    "究院": "研究院",
+}
+_BROKEN_ENDING = patterns.lazy("员会|办室|公室|究所|究院|程|心")
 _WORDS_JIEBA_LACKS = frozenset({"初心", "匠心", "同心", "连心", "聚心", "暖心", "舒心", "顺心", "省心", "贴心"})
 
 
@@ -771,11 +783,11 @@ def broken_name_endings(doc: Document) -> list[NearMiss]:
                 or words.word_frequency(text[start - 2 : start + 1])  # 操作|员会: 操作员 is a word
                 or (is_known(joined) and len(broken) == 1)
                 or joined in _WORDS_JIEBA_LACKS
-                or is_known(text[end - 1 : end + 1])
+                or (is_known if len(broken) == 1 else is_word)(text[end - 1 : end + 1])  # 程序; 办公室内
                 or text[start - 1] in _NOT_IN_NAMES
             ):
                 continue
-            if len(broken) == 2 and (is_known(broken) or text[start - 1] == BROKEN_ENDINGS[broken][0]):
+            if len(broken) == 2 and (is_word(broken) or text[start - 1] == BROKEN_ENDINGS[broken][0]):
                 continue
             if len(broken) == 1 and not _is_name_character(text[start - 3] if start >= 3 else ""):
                 continue  # a word and one character alone is no name (培育程 needs 工匠 before it)
@@ -917,6 +929,55 @@ def _cuts(run: str, at: int, is_word: Callable[[str], bool]) -> bool:
     return run[at] in _ALWAYS_CUT or not (at and run[at - 1] not in _NOT_IN_NAMES and is_word(run[at - 1 : at + 1]))
 
 
+# 司 ends a ministry's departments (礼宾司, 预算司) as well as 公司 less 公: it is taken for a
+# company's name only where the document writes the character before it with 公司 elsewhere.
+_COMPANY = "公司"
+_BROKEN_COMPANY = patterns.lazy("(?<!公)司")
+
+
+def broken_company_names(doc: Document) -> list[NearMiss]:
+    """Names of companies that lost 公 (鞍山钢铁司 beside 包头钢铁公司): 司 after a word of
+    two characters, making no word with the character before or after it, where the
+    document writes that character followed by 公司 elsewhere (铁公司)."""
+    words = lexicon()
+    if words is None:
+        return []
+    is_word, is_known = words.is_word, words.is_known
+    text = doc.text
+    candidates = []
+    for span_start, span_end in doc.body_spans:
+        for match in _BROKEN_COMPANY.finditer(text, span_start + 2, span_end):
+            at = match.start()
+            before = text[at - 1]
+            if (
+                before in _NOT_IN_NAMES
+                or not is_word(text[at - 2 : at])
+                or is_word(text[at - 1 : at + 1])
+                or is_known(text[at : at + 2])  # 司法, 司机
+            ):
+                continue
+            candidates.append(at)
+    if not candidates:
+        return []
+    written = Counter(
+        found.group()[0]
+        for span_start, span_end in doc.body_spans
+        for found in re.finditer(
+            "[" + re.escape("".join({text[at - 1] for at in candidates})) + "]" + _COMPANY, text[span_start:span_end]
+        )
+    )
+    found = []
+    for at in candidates:
+        if written[text[at - 1]]:
+            start = at - 2
+            found.append(
+                NearMiss(
+                    start, at + 1, text[start : at + 1], text[start:at] + _COMPANY, "dropped", "", "公", BROKEN_TITLE
+                )
+            )
+    return found
+
+
 def _trigram_uses(text: str, spans: list[tuple[int, int]], characters: set[str]) -> Counter[str]:
     """How often each three characters with one of ``characters`` first or second, and
     each pair with one of them second, occur in ``spans``: one pass of a regular
@@ -1050,13 +1111,15 @@ def _official_name_misses(doc: Document) -> list[NearMiss]:
 
 def official_name_misses(doc: Document) -> list[NearMiss]:
     """What TM103 reports: the near misses of listed names, then those of names the
-    document writes in full, then broken endings, none overlapping one found before."""
+    document writes in full, then broken endings, companies' names that lost 公 and
+    last words that lost a character, none overlapping one found before nor inside an
+    accepted word."""
     misses = _near_misses(doc)
     listed = gazetteer(doc.settings)
-    endings = [
-        miss for miss in doc.view(broken_name_endings) if not listed.accepted_around(doc.text, miss.start, miss.end)
-    ]
-    for more in (doc.view(document_name_misses), endings, doc.view(broken_words_in_names)):
+    broken = (broken_name_endings, broken_company_names, broken_words_in_names)
+    for more in (doc.view(document_name_misses), *(doc.view(find) for find in broken)):
+        if more and more[0].group != DOCUMENT_NAMES:
+            more = [miss for miss in more if not listed.accepted_around(doc.text, miss.start, miss.end)]
         starts = [miss.start for miss in misses]
         misses = list(heapq.merge(misses, (miss for miss in more if not _overlaps(miss, misses, starts))))
     return misses
