@@ -308,11 +308,22 @@ def test_a_character_before_an_ending_without_the_document_s_evidence_is_not_rep
         ("要对鞍山钢铁司和包头钢铁公司加强管理。", "钢铁司", "钢铁公司"),  # 铁公司 is written elsewhere
         ("悼念长春光学精密机械究所科学家。", "机械究所", "机械研究所"),
         ("上海经济区规划公室一九八六年三月二十四日来文。", "规划公室", "规划办公室"),  # a date follows
+        ("召集人由公安部治安管局局长担任。", "治安管局", "治安管理局"),
+        ("领导首都国际机场管委员会做好保障工作。", "机场管委员会", "机场管理委员会"),
     ],
 )
 def test_a_company_or_an_institute_whose_ending_lost_a_character_is_a_warning(text, written, name):
     (finding,) = findings(text, "TM103")
     assert (finding.excerpt, finding.fix.replacement, finding.severity) == (written, name, "warning")
+
+
+def test_an_abbreviated_bureau_is_not_a_bureau_that_lost_a_character():
+    assert findings("国管局、市城管局、市房管局、市场监管局负责。", "TM103") == []
+
+
+def test_a_last_word_after_a_word_of_three_characters_is_restored_from_the_document():
+    (finding,) = findings("推进城市生命线安工程，加强安全工作，抓好安全工作。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == ("生命线安工程", "生命线安全工程")
 
 
 def test_a_ministry_s_department_is_not_a_company_that_lost_its_gong():

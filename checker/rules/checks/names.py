@@ -756,8 +756,10 @@ BROKEN_ENDINGS = {
     "公室": "办公室",
     "究所": "研究所",
     "究院": "研究院",
+    "管局": "管理局",  # after a word (治安管局), not an abbreviation (国管局, 市城管局)
+    "管委员会": "管理委员会",
 }
-_BROKEN_ENDING = patterns.lazy("员会|办室|公室|究所|究院|程|心")
+_BROKEN_ENDING = patterns.lazy("管委员会|员会|办室|公室|究所|究院|管局|程|心")
 _WORDS_JIEBA_LACKS = frozenset({"初心", "匠心", "同心", "连心", "聚心", "暖心", "舒心", "顺心", "省心", "贴心"})
 
 
@@ -787,7 +789,7 @@ def broken_name_endings(doc: Document) -> list[NearMiss]:
                 or text[start - 1] in _NOT_IN_NAMES
             ):
                 continue
-            if len(broken) == 2 and (is_word(broken) or text[start - 1] == BROKEN_ENDINGS[broken][0]):
+            if len(broken) >= 2 and (is_word(broken) or text[start - 1] == BROKEN_ENDINGS[broken][0]):
                 continue
             if len(broken) == 1 and not _is_name_character(text[start - 3] if start >= 3 else ""):
                 continue  # a word and one character alone is no name (培育程 needs 工匠 before it)
@@ -903,6 +905,8 @@ def _stray_before_ending(
         return None  # a word with the ending, or with the characters before it (国务院)
     if at - first >= 2 and is_word(run[at - 2 : at]):
         return at, at - 2
+    if at - first >= 3 and word_frequency(run[at - 3 : at]):  # a word of three (生命线|安工程)
+        return at, at - 3
     return (at, at) if at == first else None
 
 
