@@ -326,8 +326,16 @@ def test_a_last_word_after_a_word_of_three_characters_is_restored_from_the_docum
     assert (finding.excerpt, finding.fix.replacement) == ("生命线安工程", "生命线安全工程")
 
 
-def test_a_ministry_s_department_is_not_a_company_that_lost_its_gong():
-    assert findings("外交部礼宾司、财政部预算司负责。有关公司参加。", "TM103") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外交部礼宾司、财政部预算司负责。有关公司参加。",
+        "国家经委工业司负责。某某工业公司参加。",  # after a ministry's name
+        "由工业司负责，工业司会同有关方面。某某工业公司参加。",  # written twice: the document's department
+    ],
+)
+def test_a_ministry_s_department_is_not_a_company_that_lost_its_gong(text):
+    assert findings(text, "TM103") == []
 
 
 def test_a_province_less_a_character_is_reported_with_every_province_it_may_be():

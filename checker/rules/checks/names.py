@@ -934,15 +934,17 @@ def _cuts(run: str, at: int, is_word: Callable[[str], bool]) -> bool:
 
 
 # 司 ends a ministry's departments (礼宾司, 预算司) as well as 公司 less 公: it is taken for a
-# company's name only where the document writes the character before it with 公司 elsewhere.
+# company's name only where the document writes the word before it with 公司 elsewhere.
 _COMPANY = "公司"
+_MINISTRY_ENDINGS = set("部委局署办厅院")
 _BROKEN_COMPANY = patterns.lazy("(?<!公)司")
 
 
 def broken_company_names(doc: Document) -> list[NearMiss]:
     """Names of companies that lost 公 (鞍山钢铁司 beside 包头钢铁公司): 司 after a word of
     two characters, making no word with the character before or after it, where the
-    document writes that character followed by 公司 elsewhere (铁公司)."""
+    document writes that word followed by 公司 elsewhere (钢铁公司) and the word with 司
+    alone only this once (a department it names twice, 工业司, is one)."""
     words = lexicon()
     if words is None:
         return []
@@ -958,21 +960,23 @@ def broken_company_names(doc: Document) -> list[NearMiss]:
                 or not is_word(text[at - 2 : at])
                 or is_word(text[at - 1 : at + 1])
                 or is_known(text[at : at + 2])  # 司法, 司机
+                or text[at - 3 : at - 2] in _MINISTRY_ENDINGS  # 国家经委|工业司: a department
             ):
                 continue
             candidates.append(at)
     if not candidates:
         return []
+    # the words before the candidates, written with 公司 and with 司 alone (one pass)
+    words_before = "|".join(sorted({re.escape(text[at - 2 : at]) for at in candidates}))
     written = Counter(
-        found.group()[0]
+        found.group()
         for span_start, span_end in doc.body_spans
-        for found in re.finditer(
-            "[" + re.escape("".join({text[at - 1] for at in candidates})) + "]" + _COMPANY, text[span_start:span_end]
-        )
+        for found in re.finditer(f"(?:{words_before})(?:{_COMPANY}|司)", text[span_start:span_end])
     )
     found = []
     for at in candidates:
-        if written[text[at - 1]]:
+        word = text[at - 2 : at]
+        if written[word + _COMPANY] and written[word + "司"] < 2:  # 工业司 written twice is a department
             start = at - 2
             found.append(
                 NearMiss(
