@@ -145,12 +145,11 @@ class Gazetteer:
         gazetteer = cls._empty(groups, accepted, frozenset(groups))
         gazetteer.places = places
         halves = base if base is not None else Halves()
-        frequency = gazetteer.frequency
         for name in gazetteer._compared():
             if name not in halves.names:
-                halves.add(name, name in by_last_only, frequency)
+                halves.add(name, name in by_last_only)
         for name in gazetteer.accepted:
-            halves.remove(name, name in by_last_only, frequency)
+            halves.remove(name, name in by_last_only)
         pieces = sorted(set(halves.by_first) | set(halves.by_last))
         gazetteer.forward = [_filed(halves.by_first.get(half)) for half in pieces]
         gazetteer.backward = [_filed(halves.by_last.get(half)) for half in pieces]
@@ -370,34 +369,33 @@ class Halves:
     by_last: dict[str, dict[tuple[str, int], list[str]]] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)
 
-    def add(self, name: str, last_only: bool, frequency: Callable[[str], int]) -> None:
+    def add(self, name: str, last_only: bool) -> None:
         """File ``name``; ``last_only``: by its last two characters alone."""
-        half = len(name) - 2 if last_only else _split(name, frequency)
+        half = len(name) - 2 if last_only else _split(name)
         self.names.add(name)
         for length in (len(name) - 1, len(name), len(name) + 1):
             if not last_only:
                 self.by_first.setdefault(name[:half], {}).setdefault((name[-1], length), []).append(name)
             self.by_last.setdefault(name[half:], {}).setdefault((name[0], length), []).append(name)
 
-    def remove(self, name: str, last_only: bool, frequency: Callable[[str], int]) -> None:
+    def remove(self, name: str, last_only: bool) -> None:
         """Unfile ``name`` (an accepted word that is also a listed name)."""
         if name not in self.names:
             return
         self.names.discard(name)
-        half = len(name) - 2 if last_only else _split(name, frequency)
+        half = len(name) - 2 if last_only else _split(name)
         for index, key in ((self.by_first, name[:half]), (self.by_last, name[half:])):
             for names in index.get(key, {}).values():
                 while name in names:
                     names.remove(name)
 
 
-def _split(name: str, frequency: Callable[[str], int]) -> int:
-    """Where ``name`` is cut into the halves the automaton looks for: the middle, but a
-    name of five characters keeps the rarer pair of its ends as its half of two
-    (国家|统计局 → 国家统|计局: 国家 is in every other sentence, 计局 is not)."""
-    if len(name) != 5:
-        return len(name) // 2
-    return 2 if frequency(name[:2]) < frequency(name[3:]) else 3
+def _split(name: str) -> int:
+    """Where ``name`` is cut into the halves the automaton looks for: the middle, and a
+    name of five characters after its third (国家统|计局: the pair that begins a name, 国家,
+    中国, 全国, is in every other sentence; the one that ends it is rarer). No word
+    frequencies: looking them up would touch pages of the lexicon in every cold check."""
+    return 3 if len(name) == 5 else len(name) // 2
 
 
 def _filed(by_end: dict[tuple[str, int], list[str]] | None) -> _Filed | None:
@@ -554,13 +552,11 @@ def read_governments(_path: str) -> list[str]:
 def read_division_halves(path: str) -> Halves:
     """The halves of the divisions' names and their governments', filed (about 9,500
     names: filing them costs a cold check some 30 ms; unpickled, a few)."""
-    words = lexicon()
-    frequency = words.frequency if words is not None else (lambda pair: 0)
     halves = Halves()
     for name in read_divisions(path):
         if len(name) >= SHORTEST:
-            halves.add(name, False, frequency)
+            halves.add(name, False)
     for name in read_governments(path):
         if len(name) >= SHORTEST and name not in halves.names:
-            halves.add(name, True, frequency)
+            halves.add(name, True)
     return halves
