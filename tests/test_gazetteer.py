@@ -148,11 +148,60 @@ def test_the_government_of_a_province_or_prefecture_is_a_listed_name(text, writt
     assert (finding.excerpt, finding.fix.replacement, finding.severity) == (written, name, "error")
 
 
-def test_the_governments_of_provinces_and_prefectures_come_from_the_divisions():
+def test_the_governments_of_every_division_down_to_the_counties_come_from_the_divisions():
     names = gazetteer().groups
     assert names["湖北省人民政府"] == names["长沙市政府"] == "行政区划的人民政府"
-    assert names["香港特别行政区政府"] == "行政区划的人民政府"
-    assert "海淀区人民政府" not in names  # counties and districts are not listed
+    assert names["香港特别行政区政府"] == names["海淀区人民政府"] == names["肥城市政府"] == "行政区划的人民政府"
+    assert names["大兴安岭地区行政公署"] == "行政区划的人民政府"
+
+
+def test_a_county_government_with_a_character_dropped_is_an_error():
+    (finding,) = findings("请肥市人民政府会同有关方面研究。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("肥市人民政府", "肥城市人民政府", "error")
+
+
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("中国政府同英国政府和葡牙政府经过友好谈判。", "葡牙政府", "葡萄牙政府"),  # a country's government
+        ("送请国院法制局加快审理。", "国院法制局", "国务院法制局"),  # a former body
+        ("各省、市、自治区命委员会。", "自治区命委员会", "自治区革命委员会"),  # organs of 1967–1979
+        ("自治区府在广泛征求意见。", "自治区府", "自治区政府"),
+        ("各地劳动和社会保部门要加强监督。", "劳动和社会保部", "劳动和社会保障部"),  # a ministry's sector
+    ],
+)
+def test_more_listed_names_with_a_character_dropped_are_errors(text, written, name):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == (written, name, "error")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加大政府投入力度。",  # 加大 is a frequent word (not 加拿大政府 less 拿)
+        "文化旅游部门要加强管理。",  # the sector's usual name, not 文化和旅游部 less 和
+        "同意大利政府签署协定。",  # a changed character of a country is another word (同意)
+        "各省政府和黑山县政府。",
+        "根据办法和区政府的部署开展检查。",  # 和 is a word of its own (not 和平区政府)
+    ],
+)
+def test_words_and_sectors_that_look_like_a_listed_name_less_a_character_are_not_reported(text):
+    assert findings(text, "TM103") == []
+
+
+def test_a_name_after_a_division_is_compared_from_the_division_s_level():
+    text = "河北省田地质公司、山西省煤田地质公司、山东省煤田地质公司。"
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("省田地质公司", "省煤田地质公司", "warning")
+
+
+def test_a_particle_inside_a_word_does_not_cut_a_name_the_document_writes():
+    (finding,) = findings("中国高等教育部同苏联高等教部签订协议。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == ("高等教部", "高等教育部")
+
+
+def test_a_particle_after_another_still_ends_a_name():
+    assert findings("向国务院及其有关部门报告。向国务院及有关部门报告。", "TM103") == []
 
 
 def test_a_name_whose_ending_lost_a_character_is_a_warning():
@@ -161,8 +210,24 @@ def test_a_name_whose_ending_lost_a_character_is_a_warning():
     assert finding.evidence["name_list"] == "机构名称的结尾"
 
 
+def test_a_centre_whose_name_lost_its_first_character_is_a_warning():
+    (finding,) = findings("智慧化医疗体系，争创国家医学心，支持建设。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("医学心", "医学中心", "warning")
+
+
 @pytest.mark.parametrize(
-    "text", ["按规定程序办理。", "推进全过程管理。", "召开动员会。", "市政府办公室负责。", "坚守为民初心。"]
+    "text",
+    [
+        "按规定程序办理。",
+        "推进全过程管理。",
+        "召开动员会。",
+        "市政府办公室负责。",
+        "坚守为民初心。",
+        "增强发展信心。",
+        "以人民为中心。",
+        "打造工匠心。",
+        "坚持不忘初心。",
+    ],
 )
 def test_words_that_end_like_a_broken_name_are_not_reported(text):
     assert findings(text, "TM103") == []
@@ -217,3 +282,74 @@ def test_a_stretch_as_near_to_two_names_names_both_and_offers_no_fix():
     assert finding.message == "“湖省政府”疑为“湖北省政府”或“湖南省政府”之误（漏了一字）"
     assert finding.fix is None
     assert finding.evidence["other_names"] == ["湖南省政府"]
+
+
+def test_a_body_whose_last_word_lost_a_character_is_corrected_from_the_document():
+    (finding,) = findings("山东省：淄博务局、新汶矿务局、枣庄矿务局。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("淄博务局", "淄博矿务局", "warning")
+    assert finding.evidence["name_list"] == "本文他处的用词"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "淄博务局负责。",  # the document writes no 矿务局 to restore it from
+        "住建局、人社局、市监局。住房和城乡建设局、市场监督管理局。",  # abbreviations
+        "颍河节制闸工程、二河闸工程、洪泽湖河闸工程；宿迁节制闸。",  # 制闸 is the document's own word
+    ],
+)
+def test_a_character_before_an_ending_without_the_document_s_evidence_is_not_reported(text):
+    assert findings(text, "TM103") == []
+
+
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("要对鞍山钢铁司和包头钢铁公司加强管理。", "钢铁司", "钢铁公司"),  # 铁公司 is written elsewhere
+        ("悼念长春光学精密机械究所科学家。", "机械究所", "机械研究所"),
+        ("上海经济区规划公室一九八六年三月二十四日来文。", "规划公室", "规划办公室"),  # a date follows
+        ("召集人由公安部治安管局局长担任。", "治安管局", "治安管理局"),
+        ("领导首都国际机场管委员会做好保障工作。", "机场管委员会", "机场管理委员会"),
+    ],
+)
+def test_a_company_or_an_institute_whose_ending_lost_a_character_is_a_warning(text, written, name):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == (written, name, "warning")
+
+
+def test_an_abbreviated_bureau_is_not_a_bureau_that_lost_a_character():
+    assert findings("国管局、市城管局、市房管局、市场监管局负责。", "TM103") == []
+
+
+def test_a_last_word_after_a_word_of_three_characters_is_restored_from_the_document():
+    (finding,) = findings("推进城市生命线安工程，加强安全工作，抓好安全工作。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == ("生命线安工程", "生命线安全工程")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外交部礼宾司、财政部预算司负责。有关公司参加。",
+        "国家经委工业司负责。某某工业公司参加。",  # after a ministry's name
+        "由工业司负责，工业司会同有关方面。某某工业公司参加。",  # written twice: the document's department
+    ],
+)
+def test_a_ministry_s_department_is_not_a_company_that_lost_its_gong(text):
+    assert findings(text, "TM103") == []
+
+
+def test_a_province_less_a_character_is_reported_with_every_province_it_may_be():
+    (finding,) = findings("国务院办公厅转发煤炭部、山省人民政府关于归口管理的意见。", "TM103")
+    assert finding.message == "“山省人民政府”疑为“山东省人民政府”或“山西省人民政府”之误（漏了一字）"
+    assert finding.fix is None
+
+
+def test_a_name_whose_first_word_lost_a_character_is_a_warning_when_the_rest_is_not_a_name_of_its_own():
+    text = "国家粮食应急工作指挥部负责。国家粮食应急工作指挥部组成。\n国粮食应急工作指挥部办公室及其职责"
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == ("国粮食应急工作指挥部", "国家粮食应急工作指挥部")
+
+
+def test_a_level_that_begins_a_name_the_document_writes_begins_the_name():
+    (finding,) = findings("协调有关电网、省电公司筹集资金，省电力公司负责。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == ("省电公司", "省电力公司")

@@ -39,6 +39,13 @@ class NameGroup(BaseModel):
     names: Annotated[
         list[OfficialName], Field(min_length=1, json_schema_extra={"uniqueItems": True}), AfterValidator(unique)
     ]
+    places: bool = Field(
+        default=False,
+        description=(
+            "The names are places (countries): a changed character makes another place and is not"
+            " reported, and each name is also known with 政府 after it (葡萄牙政府)."
+        ),
+    )
 
 
 class GazetteerFile(BaseModel):

