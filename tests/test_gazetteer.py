@@ -375,3 +375,9 @@ def test_a_body_s_name_before_a_title_is_a_name_the_document_writes():
     text = "国家粮食应急工作指挥部长讲话。国家粮食应急工作指挥部长出席。\n接到国家粮应急工作指挥部通知。"
     (finding,) = findings(text, "TM103")
     assert (finding.excerpt, finding.fix.replacement) == ("国家粮应急工作指挥部", "国家粮食应急工作指挥部")
+
+
+def test_a_body_s_name_before_a_word_of_its_own_is_a_name_the_document_writes():
+    text = "国家粮食应急工作领导委会同各方。国家粮食应急工作领导委会同有关部门。\n接到国家粮应急工作领导委通知。"
+    (finding,) = findings(text, "TM103")  # 委|会同, not 委会
+    assert (finding.excerpt, finding.fix.replacement) == ("国家粮应急工作领导委", "国家粮食应急工作领导委")

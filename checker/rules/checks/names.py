@@ -81,7 +81,7 @@ BODY_NAME_ENDINGS = (
     "政府", "银行", "工程", "法院", "检察院", "局", "委", "厅", "署", "部", "院",
 )  # fmt: skip
 _BODY_NAME_ENDING_WORDS = frozenset(ending for ending in BODY_NAME_ENDINGS if len(ending) == 2)
-_ONE_CHARACTER_ENDINGS = frozenset(ending for ending in BODY_NAME_ENDINGS if len(ending) == 1)
+_ONE_CHARACTER_ENDINGS = frozenset(ending for ending in (*BODY_NAME_ENDINGS, *NAME_ENDINGS) if len(ending) == 1)
 _BODY_NAME_ENDING = patterns.lazy("|".join(sorted(map(re.escape, BODY_NAME_ENDINGS), key=len, reverse=True)))
 _BODY_ENDING = patterns.lazy("|".join(map(re.escape, BODY_ENDINGS)))
 _ENDING = patterns.lazy("|".join(sorted(map(re.escape, NAME_ENDINGS), key=len, reverse=True)))
@@ -116,8 +116,21 @@ class NameUse(NamedTuple):
 
 
 def name_uses(doc: Document) -> list[NameUse]:
-    """Every place a name ending is used in the body, with the run of name characters before it."""
-    return _uses_of(doc, _ENDING)
+    """Every place a name ending is used in the body, with the run of name characters
+    before it. An ending of one character inside a word ends no name: with the character
+    before it (党中央决策部署, 新局面 are no bodies' names) or after it (人大常委|会, see
+    :func:`body_name_uses`)."""
+    uses = _uses_of(doc, _ENDING)
+    words = lexicon()
+    if words is None:
+        return uses
+    text = doc.text
+    return [
+        use
+        for use in uses
+        if use.run[-2:] not in _WORDS_ENDING_LIKE_A_NAME
+        and not _ending_in_a_word(text, use.end, words.is_word, words.word_frequency)
+    ]
 
 
 def body_name_uses(doc: Document) -> list[NameUse]:
@@ -135,15 +148,27 @@ def body_name_uses(doc: Document) -> list[NameUse]:
 
 
 _TITLE_AFTER_BODY = "长"
+# Verbs and nouns that end in a name's ending of one character and end no body's name
+# (党中央决策部署 is no 署 like 审计署; 市委, 党委, 邮局, 分局 are bodies and stay out).
+_WORDS_ENDING_LIKE_A_NAME = frozenset(
+    {
+        "部署", "签署", "格局", "布局", "大局", "全局", "结局", "当局", "变局", "开局",
+        "举办", "主办", "承办", "创办", "兴办", "开办", "督办", "查办", "交办", "协办",
+        "筹办", "申办", "经办", "领办",
+    }
+)  # fmt: skip
 
 
 def _ending_in_a_word(
     text: str, end: int, is_word: Callable[[str], bool], word_frequency: Callable[[str], int]
 ) -> bool:
     """Does the ending of one character before ``end`` make a word with the character
-    after it (部门, 委托), or one of three with those on both sides (居委会)?"""
+    after it (部门, 委托), or one of three with those on both sides (居委会)? Not where
+    the character after it begins a word of its own (纪委|会同)."""
     after = text[end : end + 1]
     if not after or after == _TITLE_AFTER_BODY or text[end - 1] not in _ONE_CHARACTER_ENDINGS:
+        return False
+    if is_word(text[end : end + 2]):
         return False
     return is_word(text[end - 1 : end + 1]) or bool(word_frequency(text[end - 2 : end + 1]))
 
