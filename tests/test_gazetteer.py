@@ -322,7 +322,7 @@ def test_an_abbreviated_bureau_is_not_a_bureau_that_lost_a_character():
 
 
 def test_a_last_word_after_a_word_of_three_characters_is_restored_from_the_document():
-    (finding,) = findings("推进城市生命线安工程，加强安全工作，抓好安全工作。", "TM103")
+    (finding,) = findings("推进城市生命线安工程，加强燃气安全工程，抓好供水安全工程。", "TM103")
     assert (finding.excerpt, finding.fix.replacement) == ("生命线安工程", "生命线安全工程")
 
 
@@ -353,3 +353,31 @@ def test_a_name_whose_first_word_lost_a_character_is_a_warning_when_the_rest_is_
 def test_a_level_that_begins_a_name_the_document_writes_begins_the_name():
     (finding,) = findings("协调有关电网、省电公司筹集资金，省电力公司负责。", "TM103")
     assert (finding.excerpt, finding.fix.replacement) == ("省电公司", "省电力公司")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "交通运输部门要会同有关部门研究。商务部要会同有关部门落实。",  # 部|门 is a word: no body ends there
+        "实施居委会能力提升行动。加强居民委员会建设，支持居民委员会工作。",  # 居委会 is a word
+        "建设县域医疗次中心。回顾历次中央全会，历次中央会议精神。",  # the document writes no 历次中心
+        "培育大型企业集团。支持大型企业集团发展。形成一批大企业集团。",  # 大企业 says what 大型企业 says
+        "县级以上人民政府负责。按县以上人民政府的规定办理。",  # and 县以上 what 县级以上 says
+        "新公司可设立全资子公司。原公司可设全资子公司。",  # a name does not begin with 设立
+        "建设农事服务中心。推进为农服务中心建设。",  # 为农服务: serving farmers
+    ],
+)
+def test_phrases_of_a_long_document_are_not_names_it_writes_with_a_character_dropped(text):
+    assert findings(text, "TM103") == []
+
+
+def test_a_body_s_name_before_a_title_is_a_name_the_document_writes():
+    text = "国家粮食应急工作指挥部长讲话。国家粮食应急工作指挥部长出席。\n接到国家粮应急工作指挥部通知。"
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == ("国家粮应急工作指挥部", "国家粮食应急工作指挥部")
+
+
+def test_a_body_s_name_before_a_word_of_its_own_is_a_name_the_document_writes():
+    text = "国家粮食应急工作领导委会同各方。国家粮食应急工作领导委会同有关部门。\n接到国家粮应急工作领导委通知。"
+    (finding,) = findings(text, "TM103")  # 委|会同, not 委会
+    assert (finding.excerpt, finding.fix.replacement) == ("国家粮应急工作领导委", "国家粮食应急工作领导委")

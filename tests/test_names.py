@@ -197,3 +197,17 @@ def test_a_dropped_character_tm103_reports_is_not_reported_again_by_tm101():
     text = "江苏煤矿安全监察局负责。江苏煤矿安全监察局部署。江苏煤矿安全监察局检查。各地接到江苏煤矿安监察局通知。\n"
     assert [(f.code, f.excerpt) for f in findings(text, ["TM101", "TM103"])] == [("TM103", "江苏煤矿安监察局")]
     assert [(f.code, f.excerpt) for f in findings(text, "TM101")] == [("TM101", "江苏煤矿安监察局")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 署 of 部署 ends no body's name (审计署 does)
+        "坚决贯彻党中央决策部署。落实党中央决策部署。执行党中央决策部署。根据党中央部署，开展工作。",
+        # 委 of 常委会 ends none either: the names of two bodies, not one written two ways
+        "提请全国人大常委会审议。提请全国人大常委会通过。提请全国人大常委会决定。提请全国人大常委会批准。"
+        "自治区提请人大常委会修订条例。",
+    ],
+)
+def test_an_ending_inside_a_word_ends_no_name(text):
+    assert findings(text, "TM101") == []

@@ -81,6 +81,7 @@ BODY_NAME_ENDINGS = (
     "政府", "银行", "工程", "法院", "检察院", "局", "委", "厅", "署", "部", "院",
 )  # fmt: skip
 _BODY_NAME_ENDING_WORDS = frozenset(ending for ending in BODY_NAME_ENDINGS if len(ending) == 2)
+_ONE_CHARACTER_ENDINGS = frozenset(ending for ending in (*BODY_NAME_ENDINGS, *NAME_ENDINGS) if len(ending) == 1)
 _BODY_NAME_ENDING = patterns.lazy("|".join(sorted(map(re.escape, BODY_NAME_ENDINGS), key=len, reverse=True)))
 _BODY_ENDING = patterns.lazy("|".join(map(re.escape, BODY_ENDINGS)))
 _ENDING = patterns.lazy("|".join(sorted(map(re.escape, NAME_ENDINGS), key=len, reverse=True)))
@@ -115,15 +116,61 @@ class NameUse(NamedTuple):
 
 
 def name_uses(doc: Document) -> list[NameUse]:
-    """Every place a name ending is used in the body, with the run of name characters before it."""
-    return _uses_of(doc, _ENDING)
+    """Every place a name ending is used in the body, with the run of name characters
+    before it. An ending of one character inside a word ends no name: with the character
+    before it (党中央决策部署, 新局面 are no bodies' names) or after it (人大常委|会, see
+    :func:`body_name_uses`)."""
+    uses = _uses_of(doc, _ENDING)
+    words = lexicon()
+    if words is None:
+        return uses
+    text = doc.text
+    return [
+        use
+        for use in uses
+        if use.run[-2:] not in _WORDS_ENDING_LIKE_A_NAME
+        and not _ending_in_a_word(text, use.end, words.is_word, words.word_frequency)
+    ]
 
 
 def body_name_uses(doc: Document) -> list[NameUse]:
     """Every place a word that ends a body's name is used in the body (see
     :data:`BODY_NAME_ENDINGS`), with the run of name characters before it (four or more:
-    淄博务局 is 淄博矿务局 less a character)."""
-    return _uses_of(doc, _BODY_NAME_ENDING, _SHORTEST - 1)
+    淄博务局 is 淄博矿务局 less a character). An ending of one character that makes a
+    word with the character after it (有关部|门, 居委|会, 政府委|托) ends no name; a
+    title (局|长, 部|长) still follows the body's name."""
+    uses = _uses_of(doc, _BODY_NAME_ENDING, _SHORTEST - 1)
+    words = lexicon()
+    if words is None:
+        return uses
+    text = doc.text
+    return [use for use in uses if not _ending_in_a_word(text, use.end, words.is_word, words.word_frequency)]
+
+
+_TITLE_AFTER_BODY = "长"
+# Verbs and nouns that end in a name's ending of one character and end no body's name
+# (党中央决策部署 is no 署 like 审计署; 市委, 党委, 邮局, 分局 are bodies and stay out).
+_WORDS_ENDING_LIKE_A_NAME = frozenset(
+    {
+        "部署", "签署", "格局", "布局", "大局", "全局", "结局", "当局", "变局", "开局",
+        "举办", "主办", "承办", "创办", "兴办", "开办", "督办", "查办", "交办", "协办",
+        "筹办", "申办", "经办", "领办",
+    }
+)  # fmt: skip
+
+
+def _ending_in_a_word(
+    text: str, end: int, is_word: Callable[[str], bool], word_frequency: Callable[[str], int]
+) -> bool:
+    """Does the ending of one character before ``end`` make a word with the character
+    after it (部门, 委托), or one of three with those on both sides (居委会)? Not where
+    the character after it begins a word of its own (纪委|会同)."""
+    after = text[end : end + 1]
+    if not after or after == _TITLE_AFTER_BODY or text[end - 1] not in _ONE_CHARACTER_ENDINGS:
+        return False
+    if is_word(text[end : end + 2]):
+        return False
+    return is_word(text[end - 1 : end + 1]) or bool(word_frequency(text[end - 2 : end + 1]))
 
 
 def _uses_of(doc: Document, endings: re.Pattern[str], shortest: int = _SHORTEST) -> list[NameUse]:
@@ -661,7 +708,21 @@ _DOCUMENT_NAME_SHORTEST = 5  # a name of four written as three is often a word o
 # A dropped one of these joins two names or two parts (发展和改革委员会 / 发展改革委员会 are
 # both in use), or makes another item of a list (二三级公司, 轻工业各部). A dropped level
 # (总, 省, 市 …) makes another body (the gazetteer's own rule).
-_NOT_DROPPED = set("和与及的暨各一二三四五六七八九十百千零〇两")
+# A level's or a size's 级, 型 dropped leaves the level or size, which says the same
+# (县以上人民政府, 大企业集团).
+_NOT_DROPPED = set("和与及的暨各一二三四五六七八九十百千零〇两级型")
+# Verbs that open a clause before a name and begin none: a run 可设立全资子公司 gives the
+# names after them (全资子公司), not 设立全资子公司.
+_CLAUSE_VERBS = frozenset(
+    {
+        "设立", "成立", "组建", "实施", "推进", "推动", "加强", "开展", "建立", "支持",
+        "鼓励", "引导", "加快", "深化", "落实", "依托", "通过", "按照", "根据", "依照",
+        "会同", "配合", "协助", "督促", "要求", "报请", "提请", "责成", "授权", "委托",
+        "负责", "参加", "参与", "召开", "举办", "牵头", "发挥", "积极", "认真",
+    }
+)  # fmt: skip
+# 为农服务中心, 为民服务中心: the frame 为…服务 (serve farmers), not 农事服务中心 less 事
+_SERVE_FRAME = ("为", "服务")
 _LONGER_NAME_REACH = 4  # characters before a stretch looked at for a name written in full around it
 
 
@@ -671,10 +732,13 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
 
     The full names are the runs before a word that ends a body's name
     (:data:`BODY_NAME_ENDINGS`; not a word of its own such as 干部, 格局), from each
-    beginning that is a word (国家|统计局, not 家统计局): one index of them, one pass over
+    beginning that is a word and no verb opening a clause (国家|统计局, not 家统计局;
+    全资子公司, not 设立全资子公司): one index of them, one pass over
     the text (:meth:`checker.rules.gazetteer.Gazetteer.near_misses`). A stretch is not
     reported when it is a name of the gazetteer or an accepted word; when the dropped
-    character joins (和), counts (二) or is a level (总, 省); when what follows the gap is a
+    character joins (和), counts (二), is a level (总, 省) or makes one (县级 → 县以上,
+    大型 → 大企业: the same said shorter); when the gap is the frame 为…服务
+    (为农服务中心); when what follows the gap is a
     listed name, or the gap is in the first word and a name follows it (报送国务院 →
     报国务院: a word before the name lost a character, the name stands); when it
     ends a longer name the document writes (汾西矿务局 is not 西山矿务局 less 山); or when
@@ -700,7 +764,7 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
                 word = first_words.get(first)
                 if word is None:  # the tails of runs begin with the same few words again and again
                     word = first_words[first] = is_word(first)
-                if word or _after_a_division(run, len(run) - len(candidate), places):
+                if (word and first not in _CLAUSE_VERBS) or _after_a_division(run, len(run) - len(candidate), places):
                     counts[candidate] += used
     if not counts:
         return []
@@ -725,6 +789,8 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
             continue  # a word before a name lost a character (报送国务院 → 报国务院): the name stands
         if _one_character_into_a_run(text, miss.start):
             continue  # 、汾西矿务局: the character before is the name's own
+        if text[miss.start - 1 : miss.start] == _SERVE_FRAME[0] and miss.written[at:].startswith(_SERVE_FRAME[1]):
+            continue  # 为|农服务中心 is 为农服务 (serving farmers), not 农事服务中心 less 事
         found.append(miss)
     # the stretches that begin up to four characters before each near miss: one written
     # more often than there are such near misses is a longer name the document writes
@@ -822,8 +888,9 @@ def broken_words_in_names(doc: Document) -> list[NearMiss]:
     character before the ending (局, 中心, 工程 …), after a word of the name — or after a
     mark — makes a word with neither neighbour and is no word of its own, and the
     document writes it elsewhere, at least twice, with another character before or after
-    it and the same ending (矿务局), where the restored pair is a word or part of one
-    and the broken form is not written again. The form written clearly most often gives
+    it and the same ending (矿务局, written so at least twice: not 历次中央 for 医疗次中心),
+    where the restored pair is a word or part of one and the broken form is not written
+    again. The form written clearly most often gives
     the fix; two written as often are both named, without a fix. Abbreviations (住建局,
     人社局) are characters that make no word, side by side: the character is looked at
     only after a word."""
@@ -854,6 +921,7 @@ def broken_words_in_names(doc: Document) -> list[NearMiss]:
     for stray in strays:
         at = stray.at
         ch, before, after = text[at], text[at - 1 : at], text[at + 1]
+        ending = text[at + 1 : stray.end]
         written_word = before + ch if stray.start < at else ch + after + text[at + 2 : at + 3]
         if uses[written_word] >= _WORD_USES:
             continue  # the document writes it so elsewhere: its own word (节制闸), not a slip
@@ -866,8 +934,13 @@ def broken_words_in_names(doc: Document) -> list[NearMiss]:
             if not (inserted_before or inserted_after):
                 continue
             pair = trigram[:2]
-            if all("\u4e00" <= c <= "\u9fff" for c in pair) and pair != ch * 2 and is_known(pair):
-                restored.append((count, pair))
+            if (
+                all("\u4e00" <= c <= "\u9fff" for c in pair)
+                and pair != ch * 2
+                and is_known(pair)
+                and text.count(pair + ending, 0, stray.at) + text.count(pair + ending, stray.end) >= _WORD_USES
+            ):
+                restored.append((count, pair))  # the last word whole, with the ending: 矿务局 (not 历次|中 for 次中心)
         if not restored:
             continue
         restored.sort(reverse=True)
