@@ -16,6 +16,7 @@ from checker.model.quantities import (
     round_half_up,
     sentences_with_quantities,
 )
+from checker.model.records import KEEP_BUILT
 from tests.conftest import ROOT
 
 
@@ -170,10 +171,19 @@ def test_quantities_written_alike_share_one_shape_and_keep_their_own_offsets_and
     assert columns.count_kind("count", 1, 3) == 2
 
 
-def test_a_record_read_from_the_columns_is_a_copy_of_its_own():
-    columns = quantity_columns("约12个")
+def test_a_small_view_gives_the_same_records_on_every_read():
+    columns = quantity_columns("约12个，共3项")
+    assert columns[0] is columns[0] is next(iter(columns))
+    assert columns[1:][0] is columns[1]
+
+
+def test_a_large_view_builds_a_record_on_each_read_and_keeps_none():
+    text = "完成12个，" * (KEEP_BUILT + 1)
+    columns = quantity_columns(text)
+    assert len(columns) == KEEP_BUILT + 1
     first, again = columns[0], columns[0]
     assert first == again and first is not again
+    assert [q.start for q in columns][-1] == 6 * KEEP_BUILT + 2
 
 
 def test_a_sentence_knows_the_kinds_of_its_quantities_without_reading_them():

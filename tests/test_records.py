@@ -6,7 +6,7 @@ import pytest
 
 from checker.model.dates import dates, extract_dates, extract_years, year_records, years
 from checker.model.document import Document
-from checker.model.records import Records
+from checker.model.records import KEEP_BUILT, Records
 
 
 class Mark(NamedTuple):
@@ -35,6 +35,22 @@ def test_records_written_alike_keep_one_shape():
     found = marks(*[(at, at + 1, "甲") for at in range(1000)])
     assert list(found.rows())[999] == ((999, 1000), ("甲",))
     assert len({id(shape) for _, shape in found.rows()}) == 1
+
+
+def test_a_small_view_keeps_the_records_it_built_and_a_large_one_builds_them_again():
+    small = marks((0, 1, "甲"), (2, 3, "乙"))
+    assert next(iter(small)) is next(iter(small))
+    large = marks(*[(at, at + 1, "甲") for at in range(KEEP_BUILT + 1)])
+    first, again = next(iter(large)), next(iter(large))
+    assert first == again and first is not again
+    assert list(large)[-1] == Mark(KEEP_BUILT, KEEP_BUILT + 1, "甲")
+
+
+def test_appending_to_a_view_already_read_reads_the_new_record_too():
+    found = marks((0, 1, "甲"))
+    assert list(found) == [Mark(0, 1, "甲")]
+    found.append((2, 3), ("乙",))
+    assert list(found) == [Mark(0, 1, "甲"), Mark(2, 3, "乙")]
 
 
 def test_an_index_past_the_end_is_an_index_error():

@@ -226,39 +226,44 @@ def date_records(text: str, keep: Callable[[int], bool] | None = None) -> Record
     as :class:`~checker.model.records.Records`."""
     forms = _date_patterns()
     months = _month_windows(text, forms.before_month)
-    found: list[Records[DateMention, _DateShape]] = []  # the mentions of each form, in order
-    taken_starts: Sequence[int] = ()  # spans of the earlier, stronger forms, in order
+    found: list[Records[DateMention, _DateShape]] = []  # the mentions kept of each form, in order
+    taken_starts: Sequence[int] = ()  # spans of the earlier, stronger forms (kept or not), in order
     taken_ends: Sequence[int] = ()
     for form, matches in (
         ("numeric", _numeric_matches(text, forms)),
         ("arabic", _matches_in(forms.arabic, forms.arabic_starts, text, months)),
         ("chinese", _matches_in(forms.chinese, forms.chinese_starts, text, months)),
     ):
-        mentions: Records[DateMention, _DateShape] = Records(_date_record, 6)
+        mentions: Records[DateMention, _DateShape] | None = None
+        starts, ends = array("q"), array("q")
         for match in matches:
             at = bisect.bisect_left(taken_starts, match.end())
             if at and taken_ends[at - 1] > match.start():
                 continue  # overlaps a date already found
             mention = _mention(text, match, form)
-            if mention is not None:
-                mentions.append(*mention)
-        if mentions:
-            found.append(mentions)
-            spans = heapq.merge(
-                zip(taken_starts, taken_ends, strict=True),
-                zip(mentions.column(0), mentions.column(1), strict=True),
-            )
-            starts, ends = array("q"), array("q")
-            for start, end in spans:
-                starts.append(start)
-                ends.append(end)
+            if mention is None:
+                continue
+            offsets, shape = mention
+            starts.append(offsets[0])
+            ends.append(offsets[1])
+            if keep is None or keep(offsets[0]):
+                if mentions is None:
+                    mentions = Records(_date_record, 6)
+                    found.append(mentions)
+                mentions.append(offsets, shape)
+        if starts:
+            if taken_starts:
+                spans = heapq.merge(zip(taken_starts, taken_ends, strict=True), zip(starts, ends, strict=True))
+                starts, ends = array("q"), array("q")
+                for start, end in spans:
+                    starts.append(start)
+                    ends.append(end)
             taken_starts, taken_ends = starts, ends
-    if len(found) == 1 and keep is None:
+    if len(found) == 1:
         return found[0]
     records: Records[DateMention, _DateShape] = Records(_date_record, 6)
     for offsets, shape in heapq.merge(*(mentions.rows() for mentions in found), key=_row_start):
-        if keep is None or keep(offsets[0]):
-            records.append(offsets, shape)
+        records.append(offsets, shape)
     return records
 
 

@@ -47,6 +47,7 @@ from checker.model.numerals import (
     parse_arabic,
     parse_numeral,
 )
+from checker.model.records import KEEP_BUILT
 from checker.model.sentences import units
 
 
@@ -80,10 +81,10 @@ class Quantity:
     qualifier_word: str = ""
     cumulative: bool = False
     ordinal: bool = False  # 第3
-    ranged: bool = False  # one end of 3-5, 10至20
     chinese: bool = False  # written in Chinese numerals
     tenths: bool = False  # 三成
     suffix: str = ""  # what follows the numeral: 亿元, 万平方米, %, 个百分点
+    ranged: bool = False  # one end of 3-5, 10至20 (last: the one field a shape leaves out, see Quantities)
     # (the rules, the interval they give): the interval, computed once
     _bounds: tuple[NumericRules, tuple[Fraction, Fraction | None]] | None = field(
         default=None, repr=False, compare=False
@@ -277,7 +278,8 @@ def quantity_columns(
     found = Quantities() if into is None else into
     first = len(found)
     forms: dict[tuple[str, str, tuple[str | None, ...]], _Form | None] = {}
-    shapes: dict[tuple[int, str | None, str, bool], int] = {}  # (id of a form in forms, …)
+    shapes: dict[tuple[int, str | None, str, bool], int] = {}  # (id of a form in forms, …) → shape
+    before_ends, after_starts = lex.before_ends, lex.after_starts
     for match in lex.pattern.finditer(text, start, end):
         groups = match.groups()
         if groups[2] is not None and not groups[6]:
@@ -292,49 +294,35 @@ def quantity_columns(
             form = forms[key] = _form(written, previous, groups, lex)
         if form is None:
             continue
-        if form.bare_arabic and text[stop : stop + 1] in _ASCII_LETTERS:
+        number, decimals, magnitude, unit, kind, chinese, tenths, suffix, ordinal, ranged, qualifier, word, bare = form
+        if bare and text[stop : stop + 1] in _ASCII_LETTERS:
             continue  # part of a Latin token: 5G
-        qualifier, qualifier_word, cumulative = form.qualifier, form.qualifier_word, False
-        if form.unit:  # a bare number takes part in no claim that needs its qualifier
-            qualifier, qualifier_word, cumulative = _context(text, at, stop, previous, form, lex)
-        shape_key = (id(form), qualifier, qualifier_word, cumulative)
+        cumulative = False
+        # a bare number takes part in no claim that needs its qualifier; most quantities
+        # have no word around them that qualifies them
+        if unit and (
+            previous in before_ends
+            or text[stop : stop + 1] in after_starts
+            or text.find("累计", at - 24 if at > 24 else 0, at) >= 0
+        ):
+            qualifier, word, cumulative = _context(text, at, stop, previous, qualifier, word, lex)
+        shape_key = (id(form), qualifier, word, cumulative)
         shape = shapes.get(shape_key)
         if shape is None:
-            shape = shapes[shape_key] = found.shape(
-                (
-                    written,
-                    form.number,
-                    form.decimals,
-                    form.magnitude,
-                    form.unit,
-                    form.kind,
-                    *shape_key[1:],
-                    form.ordinal,
-                ),
-                (form.chinese, form.tenths, form.suffix),
-            )
-        found.append(at, stop, shape, form.ranged)
+            fields = (written, number, decimals, magnitude, unit, kind, qualifier, word, cumulative, ordinal)
+            shape = shapes[shape_key] = found.shape((*fields, chinese, tenths, suffix))
+        found.append(at, stop, shape, ranged)
     found.mark_ranges(text, first)
     return found
 
 
-class _Form(NamedTuple):
-    """What a match of the pattern says by itself (with the character before it): the
-    same wherever the same number is written, so worked out once per document."""
-
-    number: Fraction  # as written, before the magnitude
-    decimals: int
-    magnitude: int
-    unit: str
-    kind: str
-    chinese: bool
-    tenths: bool
-    suffix: str
-    ordinal: bool
-    ranged: bool
-    qualifier: str | None  # from a word inside the quantity: 3万多元
-    qualifier_word: str
-    bare_arabic: bool  # Arabic digits alone: no quantity when a Latin letter follows
+# What a match of the pattern says by itself (with the character before it): the same
+# wherever the same number is written, so worked out once per document. A plain tuple
+# (it is built for most quantities of a document, unpacked at once):
+# (number as written before the magnitude, decimals, magnitude, unit, kind, chinese,
+#  tenths, suffix, ordinal, ranged, qualifier and its word from inside the quantity (3万多元),
+#  Arabic digits alone: no quantity when a Latin letter follows)
+_Form = tuple[Fraction, int, int, str, str, bool, bool, str, bool, bool, str | None, str, bool]
 
 
 def _form(written: str, previous: str, groups: tuple[str | None, ...], lex: _Lexicon) -> _Form | None:
@@ -346,7 +334,7 @@ def _form(written: str, previous: str, groups: tuple[str | None, ...], lex: _Lex
         if parsed is None or parsed.scale != 1:
             return None
         ranged = parsed.chinese and previous in ("几", "数")
-        return _Form(
+        return (
             parsed.number,
             parsed.decimals,
             1,
@@ -397,7 +385,7 @@ def _form(written: str, previous: str, groups: tuple[str | None, ...], lex: _Lex
         ranged = True  # 几十个, 数百家
     inner = inner or inner2
     qualifier, qualifier_word = (lex.inner[inner], inner) if inner in lex.inner else (None, "")
-    return _Form(
+    return (
         number,
         decimals,
         magnitude,
@@ -414,10 +402,12 @@ def _form(written: str, previous: str, groups: tuple[str | None, ...], lex: _Lex
     )
 
 
-def _context(text: str, at: int, stop: int, previous: str, form: _Form, lex: _Lexicon) -> tuple[str | None, str, bool]:
-    """(qualifier, qualifier word, cumulative) of a quantity with a unit: the words
-    standing right before and right after it."""
-    qualifier, qualifier_word, cumulative = form.qualifier, form.qualifier_word, False
+def _context(
+    text: str, at: int, stop: int, previous: str, qualifier: str | None, qualifier_word: str, lex: _Lexicon
+) -> tuple[str | None, str, bool]:
+    """(qualifier, qualifier word, cumulative) of a quantity with a unit, from the words
+    standing right before and right after it (``qualifier`` is the one written inside it)."""
+    cumulative = False
     floor = at - 24 if at > 24 else 0
     if text.find("累计", floor, at) >= 0:
         phrase = text[floor:at]
@@ -456,9 +446,8 @@ def _classify_unit(written: str, lex: _Lexicon) -> tuple[str, str, bool]:
     return unit, ("count" if written in lex.count_units else "measure"), False
 
 
-# A shape's fields of a Quantity, from text to ordinal, and those after ranged
-_Head = tuple[str, Fraction, int, int, str, str, str | None, str, bool, bool]
-_Tail = tuple[bool, bool, str]
+# A shape: the fields of a Quantity from text to suffix (all but its offsets and ranged)
+_Shape = tuple[str, Fraction, int, int, str, str, str | None, str, bool, bool, bool, bool, str]
 
 
 class Quantities(Sequence[Quantity]):
@@ -470,25 +459,25 @@ class Quantities(Sequence[Quantity]):
     quantity, with its own integers and :class:`~fractions.Fraction`, costs about 230
     bytes, a row here about 21. The records are built when read (by index, slice or
     iteration), one at a time, so a rule that keeps none holds none; a rule that
-    compares quantities keeps the records it read.
+    compares quantities keeps the records it read. A small view (``KEEP_BUILT`` or fewer,
+    most documents') keeps the records once built, and gives the same ones on every read.
     """
 
-    __slots__ = ("_ends", "_kinds", "_ranged", "_shapes", "_starts", "_table")
+    __slots__ = ("_built", "_ends", "_kinds", "_ranged", "_shapes", "_starts", "_table")
 
     def __init__(self) -> None:
         self._starts = array("q")
         self._ends = array("q")
         self._shapes = array("l")  # the index in _table of each quantity's shape
         self._ranged = bytearray()
-        # (text … ordinal, chinese tenths suffix): the fields before and after ``ranged``
-        self._table: list[tuple[_Head, _Tail]] = []
+        self._table: list[_Shape] = []
         self._kinds: list[str] = []  # the kind of each shape
+        self._built: list[Quantity] | None = None  # the records, once read, while KEEP_BUILT or fewer
 
-    def shape(self, head: _Head, tail: _Tail) -> int:
-        """A new shape: ``head`` the fields of a Quantity from ``text`` to ``ordinal``,
-        ``tail`` those after ``ranged``. Returns its index."""
-        self._table.append((head, tail))
-        self._kinds.append(head[5])
+    def shape(self, fields: _Shape) -> int:
+        """A new shape (the fields of a Quantity from ``text`` to ``suffix``); its index."""
+        self._table.append(fields)
+        self._kinds.append(fields[5])
         return len(self._table) - 1
 
     def append(self, start: int, end: int, shape: int, ranged: bool) -> None:
@@ -496,11 +485,13 @@ class Quantities(Sequence[Quantity]):
         self._ends.append(end)
         self._shapes.append(shape)
         self._ranged.append(ranged)
+        self._built = None
 
     def mark_ranges(self, text: str, first: int = 0) -> None:
         """Both ends of 3-5个, 10至20家, 5%～8% (from the ``first`` quantity on) are range
         ends, not exact figures."""
         starts, ends, ranged = self._starts, self._ends, self._ranged
+        self._built = None
         for index in range(first, len(starts) - 1):
             # every joiner is one or two characters: longer gaps are not copied out of the text
             gap_start, gap_end = ends[index], starts[index + 1]
@@ -508,8 +499,27 @@ class Quantities(Sequence[Quantity]):
                 ranged[index] = ranged[index + 1] = True
 
     def _record(self, index: int) -> Quantity:
-        head, tail = self._table[self._shapes[index]]
-        return Quantity(self._starts[index], self._ends[index], *head, bool(self._ranged[index]), *tail)
+        return Quantity(
+            self._starts[index], self._ends[index], *self._table[self._shapes[index]], bool(self._ranged[index])
+        )
+
+    def _kept(self) -> list[Quantity] | None:
+        """Every record, built once, in a view of ``KEEP_BUILT`` quantities or fewer (as most
+        documents' are: the claims read most of them, sentence by sentence); None in a larger one."""
+        if self._built is None and len(self._starts) <= KEEP_BUILT:
+            self._built = list(self._records(0, len(self._starts)))
+        return self._built
+
+    def _records(self, first: int, stop: int) -> Iterator[Quantity]:
+        table = self._table
+        for start, end, shape, ranged in zip(
+            self._starts[first:stop],
+            self._ends[first:stop],
+            self._shapes[first:stop],
+            self._ranged[first:stop],
+            strict=True,
+        ):
+            yield Quantity(start, end, *table[shape], bool(ranged))
 
     def __len__(self) -> int:
         return len(self._starts)
@@ -521,8 +531,14 @@ class Quantities(Sequence[Quantity]):
     def __getitem__(self, index: slice) -> list[Quantity]: ...
 
     def __getitem__(self, index: int | slice) -> Quantity | list[Quantity]:
+        kept = self._kept()
+        if kept is not None:
+            return kept[index]
         if isinstance(index, slice):
-            return [self._record(at) for at in range(*index.indices(len(self._starts)))]
+            first, stop, step = index.indices(len(self._starts))
+            if step == 1:
+                return list(self._records(first, stop))
+            return [self._record(at) for at in range(first, stop, step)]
         if index < 0:
             index += len(self._starts)
         if not 0 <= index < len(self._starts):
@@ -530,10 +546,8 @@ class Quantities(Sequence[Quantity]):
         return self._record(index)
 
     def __iter__(self) -> Iterator[Quantity]:
-        table = self._table
-        for start, end, shape, ranged in zip(self._starts, self._ends, self._shapes, self._ranged, strict=True):
-            head, tail = table[shape]
-            yield Quantity(start, end, *head, bool(ranged), *tail)
+        kept = self._kept()
+        return iter(kept) if kept is not None else self._records(0, len(self._starts))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Quantities | list):
