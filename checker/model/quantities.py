@@ -451,13 +451,13 @@ _Shape = tuple[str, Fraction, int, int, str, str, str | None, str, bool, bool, b
 
 
 class Quantities(Sequence[Quantity]):
-    """The quantities of a text, in order, kept as columns: the offsets of each, and the
-    index of its *shape* (everything else a :class:`Quantity` holds) in a table shared
-    by all the quantities written alike.
+    """The quantities of a text, in order, kept as columns: the offsets of each, whether it
+    is a range end, and the index of its *shape* (everything else a :class:`Quantity`
+    holds) in a table shared by all the quantities written alike.
 
     A long document writes the same few figures and dates over and over: a record per
     quantity, with its own integers and :class:`~fractions.Fraction`, costs about 230
-    bytes, a row here about 21. The records are built when read (by index, slice or
+    bytes, a row here 25. The records are built when read (by index, slice or
     iteration), one at a time, so a rule that keeps none holds none; a rule that
     compares quantities keeps the records it read. A small view (``KEEP_BUILT`` or fewer,
     most documents') keeps the records once built, and gives the same ones on every read.
