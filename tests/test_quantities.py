@@ -186,6 +186,14 @@ def test_a_large_view_builds_a_record_on_each_read_and_keeps_none():
     assert [q.start for q in columns][-1] == 6 * KEEP_BUILT + 2
 
 
+def test_a_text_of_more_different_figures_than_are_remembered_reads_every_one():
+    text = "".join(f"完成{i}项，" for i in range(5000)) + "完成1项，约1项。"
+    found = quantity_columns(text)
+    assert [int(q.value) for q in found] == [*range(5000), 1, 1]
+    assert [(q.qualifier, q.qualifier_word) for q in found[-2:]] == [(None, ""), ("approximate", "约")]
+    assert text[found[-1].start : found[-1].end] == "1项"
+
+
 def test_a_sentence_knows_the_kinds_of_its_quantities_without_reading_them():
     text = "2024年完成12个，增长5%。\n2023年3月1日。\n"
     first, second = sentences_with_quantities(Document(text))

@@ -257,6 +257,9 @@ def _lexicon(path: str | None = None) -> _Lexicon:
 
 
 _LONGEST_NUMBER = 60  # characters; int() of longer runs is slow and no figure is that long
+# forms (and shapes) remembered while reading a text: a figure written again within this many
+# others is read once, and a text of a hundred thousand different figures holds no more
+_FORMS_KEPT = 4096
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 _RANGE_JOINERS = frozenset(RANGE_JOINERS)
 
@@ -291,6 +294,9 @@ def quantity_columns(
         try:
             form = forms[key]
         except KeyError:
+            if len(forms) >= _FORMS_KEPT:  # a document of figures all different: start again
+                forms.clear()
+                shapes.clear()  # (its keys hold the ids of the forms)
             form = forms[key] = _form(written, previous, groups, lex)
         if form is None:
             continue
