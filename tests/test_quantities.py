@@ -12,9 +12,11 @@ from checker.model.quantities import (
     format_number,
     load_numeric_rules,
     quantities,
+    quantity_columns,
     round_half_up,
     sentences_with_quantities,
 )
+from checker.model.records import KEEP_BUILT
 from tests.conftest import ROOT
 
 
@@ -139,6 +141,66 @@ def test_quantities_view_covers_the_body_only_and_is_computed_once():
     first = quantities(doc)
     assert [q.text for q in first if q.unit] == ["12个"]
     assert quantities(doc) is first
+
+
+def test_quantity_columns_read_as_the_list_of_quantities():
+    text = "投资3-5亿元，约12个，新建3所学校，投资3-5亿元。"
+    listed = extract_quantities(text)
+    columns = quantity_columns(text)
+    assert len(columns) == len(listed) == 6
+    assert list(columns) == listed
+    assert columns == listed
+    assert [columns[i] for i in range(-6, 6)] == listed + listed
+    assert columns[2:4] == listed[2:4]
+    assert columns[::-1] == listed[::-1]
+    assert list(columns.starts) == [q.start for q in listed]
+    with pytest.raises(IndexError):
+        columns[6]
+
+
+def test_quantities_written_alike_share_one_shape_and_keep_their_own_offsets_and_ranges():
+    text = "新建3所学校，新建3所学校，改建3所-5所学校。"
+    columns = quantity_columns(text)
+    assert [(q.start, q.end, q.text, q.ranged) for q in columns] == [
+        (2, 4, "3所", False),
+        (9, 11, "3所", False),
+        (16, 18, "3所", True),
+        (19, 21, "5所", True),
+    ]
+    assert columns.kinds() == {"count"}
+    assert columns.count_kind("count", 1, 3) == 2
+
+
+def test_a_small_view_gives_the_same_records_on_every_read():
+    columns = quantity_columns("约12个，共3项")
+    assert columns[0] is columns[0] is next(iter(columns))
+    assert columns[1:][0] is columns[1]
+
+
+def test_a_large_view_builds_a_record_on_each_read_and_keeps_none():
+    text = "完成12个，" * (KEEP_BUILT + 1)
+    columns = quantity_columns(text)
+    assert len(columns) == KEEP_BUILT + 1
+    first, again = columns[0], columns[0]
+    assert first == again and first is not again
+    assert [q.start for q in columns][-1] == 6 * KEEP_BUILT + 2
+
+
+def test_a_text_of_more_different_figures_than_are_remembered_reads_every_one():
+    text = "".join(f"完成{i}项，" for i in range(5000)) + "完成1项，约1项。"
+    found = quantity_columns(text)
+    assert [int(q.value) for q in found] == [*range(5000), 1, 1]
+    assert [(q.qualifier, q.qualifier_word) for q in found[-2:]] == [(None, ""), ("approximate", "约")]
+    assert text[found[-1].start : found[-1].end] == "1项"
+
+
+def test_a_sentence_knows_the_kinds_of_its_quantities_without_reading_them():
+    text = "2024年完成12个，增长5%。\n2023年3月1日。\n"
+    first, second = sentences_with_quantities(Document(text))
+    assert first.kinds == {"time", "count", "percent"}
+    assert second.kinds == {"time"}
+    assert [q.text for q in second.quantities] == ["2023年", "3月", "1日"]
+    assert second.count_kind("time") == 3
 
 
 def test_sentences_end_after_end_marks_and_only_those_with_quantities_are_kept():

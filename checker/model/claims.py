@@ -190,8 +190,8 @@ def extract_claims(doc: Document) -> Claims:
     result = Claims()
     text = doc.text
     for sentence in sentences_with_quantities(doc):
-        kinds = {quantity.kind for quantity in sentence.quantities}
-        if not _may_claim(sentence.quantities, kinds):
+        kinds = sentence.kinds
+        if not _may_claim(sentence, kinds):
             continue
         # each reader method returns at once when the sentence lacks the kinds of quantity
         # or the words its claims need (most sentences make no claim of most kinds)
@@ -208,7 +208,7 @@ def extract_claims(doc: Document) -> Claims:
 _NO_CLAIM_KINDS = frozenset(("time", "bare"))
 
 
-def _may_claim(quantities: list[Quantity], kinds: set[str]) -> bool:
+def _may_claim(sentence: QuantitySentence, kinds: set[str]) -> bool:
     """Can a sentence with these quantities (of these kinds) make any claim?
 
     Every claim needs a count, a measure or a rate (a quantity whose kind is neither a
@@ -217,7 +217,7 @@ def _may_claim(quantities: list[Quantity], kinds: set[str]) -> bool:
     """
     if not kinds <= _NO_CLAIM_KINDS:
         return True
-    return sum(1 for quantity in quantities if quantity.kind == "bare") >= 2
+    return sentence.count_kind("bare") >= 2
 
 
 def _no_brackets(offset: int) -> int:

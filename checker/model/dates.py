@@ -6,6 +6,10 @@ its year/month/day as written (Arabic or Chinese numerals, 2016年1月19日,
 any. A mention keeps impossible values (2月30日, 13月) so that a rule can report
 them; :meth:`DateMention.as_date` is ``None`` for those. :func:`document_date`
 is the date the document was issued (its signature date, else 成文日期).
+
+The dates and years views are :class:`~checker.model.records.Records`: a document that
+writes the same dates a hundred thousand times holds their offsets in arrays and each
+date once, and a mention is built when a rule reads it.
 """
 
 from __future__ import annotations
@@ -13,9 +17,10 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime
+import heapq
 import re
-import sys
-from collections.abc import Iterator
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -23,6 +28,7 @@ from checker.core import patterns
 from checker.model.document import Document
 from checker.model.numerals import ARABIC_DIGITS, to_int, year_value
 from checker.model.outline import Node
+from checker.model.records import Records
 from checker.model.tokens import grammar_terminals
 
 _SPACES = " \t\u3000"
@@ -179,7 +185,18 @@ def _value(numeral: str | None) -> int | None:
     return None if numeral is None else to_int(numeral)
 
 
-def _mention(doc_text: str, match: re.Match[str], form: str) -> DateMention | None:
+# A date mention's shape (text, year, month, day, form, weekday) and its offsets
+# (start, end, weekday_start, weekday_end, month_start, day_start): see Records
+_DateShape = tuple[str, int | None, int, int | None, str, int | None]
+
+
+def _date_record(offsets: tuple[int, ...], shape: _DateShape) -> DateMention:
+    start, end, weekday_start, weekday_end, month_start, day_start = offsets
+    return DateMention(start, end, *shape, weekday_start, weekday_end, month_start, day_start)
+
+
+def _mention(doc_text: str, match: re.Match[str], form: str) -> tuple[tuple[int, ...], _DateShape] | None:
+    """(offsets, shape) of the date mention a match stands for; None when it says too little."""
     year = None if match.group("year") is None else year_value(match.group("year"))
     month, day = _value(match.group("month")), _value(match.group("day"))
     if month is None:
@@ -187,49 +204,71 @@ def _mention(doc_text: str, match: re.Match[str], form: str) -> DateMention | No
     if year is None and day is None:
         return None  # a bare "3月" says too little to check
     end = match.end()
-    weekday = weekday_start = weekday_end = None
+    weekday, weekday_start, weekday_end = None, -1, -1
     if day is not None:
         given = _WEEKDAY.match(doc_text, end)
         if given:
             weekday = _WEEKDAYS[given.group("weekday")]
             weekday_start, weekday_end = given.span("given")
-    return DateMention(
-        match.start(),
-        end,
-        sys.intern(match.group()),  # (a long document repeats its dates: one string each)
-        year,
-        month,
-        day,
-        form,
-        weekday,
-        -1 if weekday_start is None else weekday_start,
-        -1 if weekday_end is None else weekday_end,
-        match.start("month"),
-        match.start("day"),
+    return (
+        (match.start(), end, weekday_start, weekday_end, match.start("month"), match.start("day")),
+        (match.group(), year, month, day, form, weekday),
     )
 
 
 def extract_dates(text: str) -> list[DateMention]:
     """Every date mention in ``text``, in order of position."""
-    found: list[DateMention] = []
+    return list(date_records(text))
+
+
+def date_records(text: str, keep: Callable[[int], bool] | None = None) -> Records[DateMention, _DateShape]:
+    """Every date mention in ``text`` (whose start ``keep`` keeps), in order of position,
+    as :class:`~checker.model.records.Records`."""
     forms = _date_patterns()
     months = _month_windows(text, forms.before_month)
+    found: list[Records[DateMention, _DateShape]] = []  # the mentions kept of each form, in order
+    taken_starts: Sequence[int] = ()  # spans of the earlier, stronger forms (kept or not), in order
+    taken_ends: Sequence[int] = ()
     for form, matches in (
         ("numeric", _numeric_matches(text, forms)),
         ("arabic", _matches_in(forms.arabic, forms.arabic_starts, text, months)),
         ("chinese", _matches_in(forms.chinese, forms.chinese_starts, text, months)),
     ):
-        taken = sorted((m.start, m.end) for m in found)  # spans of the earlier, stronger forms
-        starts = [start for start, _ in taken]
+        mentions: Records[DateMention, _DateShape] | None = None
+        starts, ends = array("q"), array("q")
         for match in matches:
-            at = bisect.bisect_left(starts, match.end())
-            if at and taken[at - 1][1] > match.start():
+            at = bisect.bisect_left(taken_starts, match.end())
+            if at and taken_ends[at - 1] > match.start():
                 continue  # overlaps a date already found
             mention = _mention(text, match, form)
-            if mention is not None:
-                found.append(mention)
-    found.sort(key=lambda m: m.start)
-    return found
+            if mention is None:
+                continue
+            offsets, shape = mention
+            starts.append(offsets[0])
+            ends.append(offsets[1])
+            if keep is None or keep(offsets[0]):
+                if mentions is None:
+                    mentions = Records(_date_record, 6)
+                    found.append(mentions)
+                mentions.append(offsets, shape)
+        if starts:
+            if taken_starts:
+                spans = heapq.merge(zip(taken_starts, taken_ends, strict=True), zip(starts, ends, strict=True))
+                starts, ends = array("q"), array("q")
+                for start, end in spans:
+                    starts.append(start)
+                    ends.append(end)
+            taken_starts, taken_ends = starts, ends
+    if len(found) == 1:
+        return found[0]
+    records: Records[DateMention, _DateShape] = Records(_date_record, 6)
+    for offsets, shape in heapq.merge(*(mentions.rows() for mentions in found), key=_row_start):
+        records.append(offsets, shape)
+    return records
+
+
+def _row_start(row: tuple[tuple[int, ...], _DateShape]) -> int:
+    return row[0][0]
 
 
 # The patterns are not run over the whole text: a date is found from the character every
@@ -291,13 +330,14 @@ def _numeric_matches(text: str, forms: _DatePatterns) -> Iterator[re.Match[str]]
             cursor = match.end()
 
 
-def dates(doc: Document) -> list[DateMention]:
-    """The date mentions of the document proper (not the metadata header or site chrome)."""
+def dates(doc: Document) -> Records[DateMention, _DateShape]:
+    """The date mentions of the document proper (not the metadata header or site chrome),
+    kept as columns (a long document may write hundreds of thousands)."""
     return doc.view(_dates)
 
 
-def _dates(doc: Document) -> list[DateMention]:
-    return [m for m in extract_dates(doc.text) if doc.in_body(m.start)]
+def _dates(doc: Document) -> Records[DateMention, _DateShape]:
+    return date_records(doc.text, doc.in_body)
 
 
 def signature_date(doc: Document) -> tuple[Node, DateMention] | None:
@@ -347,10 +387,25 @@ class YearMention(NamedTuple):
     decade: bool  # 一九九〇年代: the decade, not the year
 
 
+# A year's shape (digits, value, chinese, decade) and its offsets (start, end): see Records
+_YearShape = tuple[str, int, bool, bool]
+
+
+def _year_record(offsets: tuple[int, ...], shape: _YearShape) -> YearMention:
+    start, end = offsets
+    return YearMention(start, end, *shape)
+
+
 def extract_years(text: str) -> list[YearMention]:
     """Every year of ``text`` written as four Arabic or Chinese digits and 年, in order."""
+    return list(year_records(text))
+
+
+def year_records(text: str) -> Records[YearMention, _YearShape]:
+    """Every year of ``text`` written as four Arabic or Chinese digits and 年, in order, as
+    :class:`~checker.model.records.Records`."""
     forms = _date_patterns()
-    found = []
+    found: Records[YearMention, _YearShape] = Records(_year_record, 2)
     at = text.find("年")
     while at >= 0:  # str.find reaches every 年 much faster than re reaches a class of digits
         digits_end = at
@@ -363,14 +418,7 @@ def extract_years(text: str) -> list[YearMention]:
                 value = year_value(digits)
                 if value is not None:
                     found.append(
-                        YearMention(
-                            match.start(),
-                            match.end(),
-                            sys.intern(digits),
-                            value,
-                            digits[0] not in _ARABIC,
-                            match.group("decade") is not None,
-                        )
+                        match.span(), (digits, value, digits[0] not in _ARABIC, match.group("decade") is not None)
                     )
         at = text.find("年", at + 1)
     return found
@@ -381,10 +429,11 @@ def years_in(text: str) -> list[int]:
     return [year.value for year in extract_years(text) if not year.decade]
 
 
-def years(doc: Document) -> list[YearMention]:
-    """Every year of the text of ``doc`` (metadata header included), computed once per document."""
+def years(doc: Document) -> Records[YearMention, _YearShape]:
+    """Every year of the text of ``doc`` (metadata header included), computed once per
+    document, kept as columns."""
     return doc.view(_years)
 
 
-def _years(doc: Document) -> list[YearMention]:
-    return extract_years(doc.text)
+def _years(doc: Document) -> Records[YearMention, _YearShape]:
+    return year_records(doc.text)

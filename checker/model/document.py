@@ -8,7 +8,7 @@ dates and years (:func:`checker.model.dates.dates`, :func:`~checker.model.dates.
 quantities, claims and segmentation in their modules. A module that owns a view
 exposes it as a function and caches it with :meth:`Document.view`::
 
-    def quantities(doc: Document) -> list[Quantity]:
+    def quantities(doc: Document) -> Quantities:
         return doc.view(document_quantities)
 """
 

@@ -12,6 +12,10 @@ lists come from ``rules/numeric.yaml`` (read into :class:`checker.core.numericda
 Values are exact :class:`fractions.Fraction` objects, and each quantity knows the
 interval its written form stands for (rounded half-up to the precision written,
 widened for approximate words), so the claim checks compare intervals, not floats.
+
+The view is a :class:`Quantities` sequence: columns of offsets, and one shared record
+of the rest for each way a figure is written, so that a document of a million figures
+holds a few arrays, not a million objects (a :class:`Quantity` is built when read).
 """
 
 from __future__ import annotations
@@ -19,12 +23,12 @@ from __future__ import annotations
 import re
 import string
 import sys
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
-from itertools import pairwise
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from checker.core.datafiles import RuleData
 from checker.core.marks import PHRASE_ENDS
@@ -43,6 +47,7 @@ from checker.model.numerals import (
     parse_arabic,
     parse_numeral,
 )
+from checker.model.records import KEEP_BUILT
 from checker.model.sentences import units
 
 
@@ -76,10 +81,10 @@ class Quantity:
     qualifier_word: str = ""
     cumulative: bool = False
     ordinal: bool = False  # 第3
-    ranged: bool = False  # one end of 3-5, 10至20
     chinese: bool = False  # written in Chinese numerals
     tenths: bool = False  # 三成
     suffix: str = ""  # what follows the numeral: 亿元, 万平方米, %, 个百分点
+    ranged: bool = False  # one end of 3-5, 10至20 (last: the one field a shape leaves out, see Quantities)
     # (the rules, the interval they give): the interval, computed once
     _bounds: tuple[NumericRules, tuple[Fraction, Fraction | None]] | None = field(
         default=None, repr=False, compare=False
@@ -252,6 +257,9 @@ def _lexicon(path: str | None = None) -> _Lexicon:
 
 
 _LONGEST_NUMBER = 60  # characters; int() of longer runs is slow and no figure is that long
+# forms (and shapes) remembered while reading a text: a figure written again within this many
+# others is read once, and a text of a hundred thousand different figures holds no more
+_FORMS_KEPT = 4096
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 _RANGE_JOINERS = frozenset(RANGE_JOINERS)
 
@@ -260,123 +268,175 @@ def extract_quantities(
     text: str, start: int = 0, end: int | None = None, rules_file: str | None = None
 ) -> list[Quantity]:
     """Every quantity in ``text[start:end]``, in order."""
+    return list(quantity_columns(text, start, end, rules_file))
+
+
+def quantity_columns(
+    text: str, start: int = 0, end: int | None = None, rules_file: str | None = None, into: Quantities | None = None
+) -> Quantities:
+    """Every quantity in ``text[start:end]``, in order, as columns (``into``'s, when given:
+    its quantities must all come before ``start``)."""
     lex = _lexicon(rules_file)
     end = len(text) if end is None else end
-    result: list[Quantity] = []
+    found = Quantities() if into is None else into
+    first = len(found)
+    forms: dict[tuple[str, str, tuple[str | None, ...]], _Form | None] = {}
+    shapes: dict[tuple[int, str | None, str, bool], int] = {}  # (id of a form in forms, …) → shape
+    before_ends, after_starts = lex.before_ends, lex.after_starts
     for match in lex.pattern.finditer(text, start, end):
         groups = match.groups()
-        _, _, chinese_rest, _, _, _, unit_written = groups
-        if chinese_rest is not None and not unit_written:
+        if groups[2] is not None and not groups[6]:
             continue  # 统一, 进一步: a Chinese numeral is a quantity only with a measure word after it
-        quantity = _quantity(text, match, groups, lex)
-        if quantity is not None:
-            result.append(quantity)
-    _mark_ranges(text, result)
-    return result
+        at, stop = match.span()
+        previous = text[at - 1] if at > 0 else ""  # the character before the number
+        written = match.group()
+        key = (previous, written, groups)
+        try:
+            form = forms[key]
+        except KeyError:
+            if len(forms) >= _FORMS_KEPT:  # a document of figures all different: start again
+                forms.clear()
+                shapes.clear()  # (its keys hold the ids of the forms)
+            form = forms[key] = _form(written, previous, groups, lex)
+        if form is None:
+            continue
+        number, decimals, magnitude, unit, kind, chinese, tenths, suffix, ordinal, ranged, qualifier, word, bare = form
+        if bare and text[stop : stop + 1] in _ASCII_LETTERS:
+            continue  # part of a Latin token: 5G
+        cumulative = False
+        # a bare number takes part in no claim that needs its qualifier; most quantities
+        # have no word around them that qualifies them
+        if unit and (
+            previous in before_ends
+            or text[stop : stop + 1] in after_starts
+            or text.find("累计", at - 24 if at > 24 else 0, at) >= 0
+        ):
+            qualifier, word, cumulative = _context(text, at, stop, previous, qualifier, word, lex)
+        shape_key = (id(form), qualifier, word, cumulative)
+        shape = shapes.get(shape_key)
+        if shape is None:
+            fields = (written, number, decimals, magnitude, unit, kind, qualifier, word, cumulative, ordinal)
+            shape = shapes[shape_key] = found.shape((*fields, chinese, tenths, suffix))
+        found.append(at, stop, shape, ranged)
+    found.mark_ranges(text, first)
+    return found
 
 
-def _quantity(text: str, match: re.Match[str], groups: tuple[str | None, ...], lex: _Lexicon) -> Quantity | None:
-    """The quantity a match of the pattern stands for, with the qualifier words around it;
-    None when the match is no quantity (part of a Latin token, 一点, a run of digits no
-    figure is written with)."""
+# What a match of the pattern says by itself (with the character before it): the same
+# wherever the same number is written, so worked out once per document. A plain tuple
+# (it is built for most quantities of a document, unpacked at once):
+# (number as written before the magnitude, decimals, magnitude, unit, kind, chinese,
+#  tenths, suffix, ordinal, ranged, qualifier and its word from inside the quantity (3万多元),
+#  Arabic digits alone: no quantity when a Latin letter follows)
+_Form = tuple[Fraction, int, int, str, str, bool, bool, str, bool, bool, str | None, str, bool]
+
+
+def _form(written: str, previous: str, groups: tuple[str | None, ...], lex: _Lexicon) -> _Form | None:
+    """The form of a match of the pattern; None when the match is no quantity (part of a
+    Latin token, 一点, a run of digits no figure is written with)."""
     written_pct, arabic, chinese_rest, inner, magnitude_word, inner2, unit_written = groups
-    at, stop = match.span()
-    previous = text[at - 1] if at > 0 else ""  # the character before the number
-    # Every field is worked out first and the record built once: setting its fields
-    # one by one afterwards costs as much again.
-    qualifier, qualifier_word, ordinal, ranged, tenths = None, "", False, False, False
     if written_pct is not None:  # 百分之十五, 百分之3.5
         parsed = parse_numeral(written_pct) if len(written_pct) <= _LONGEST_NUMBER else None
         if parsed is None or parsed.scale != 1:
             return None
-        number, decimals, chinese = parsed.number, parsed.decimals, parsed.chinese
-        magnitude, unit, kind, suffix = 1, "%", "percent", "%"
-    else:
-        rest = arabic if chinese_rest is None else chinese_rest
-        if rest is None or unit_written is None:  # (either number group matched, and the unit group)
+        ranged = parsed.chinese and previous in ("几", "数")
+        return (
+            parsed.number,
+            parsed.decimals,
+            1,
+            "%",
+            "percent",
+            parsed.chinese,
+            False,
+            "%",
+            False,
+            ranged,
+            None,
+            "",
+            False,
+        )
+    rest = arabic if chinese_rest is None else chinese_rest
+    if rest is None or unit_written is None:  # (either number group matched, and the unit group)
+        return None
+    number_end = 1 + len(rest)
+    number_written = written[:number_end]
+    chinese = chinese_rest is not None
+    ranged = False
+    if chinese:
+        if number_written in ("零", "〇"):
             return None
-        number_end = at + 1 + len(rest)
-        written = text[at:number_end]
-        chinese = chinese_rest is not None
-        if chinese:
-            if written in ("零", "〇"):
-                return None
-            parsed = parse_numeral(written)
-            if parsed is None:
-                return None
-            number, decimals, magnitude = parsed.number, parsed.decimals, parsed.scale
-            ranged = len(written) > 1 and _CN_NONZERO.issuperset(written)  # 三五个, 七八家: vague
-        else:
-            if previous in _ASCII_LETTERS or (
-                not unit_written and not magnitude_word and text[stop : stop + 1] in _ASCII_LETTERS
-            ):
-                return None  # part of a Latin token: O2O, 5G, G20
-            if len(written) > _LONGEST_NUMBER:
-                return None  # a run of digits no document writes as a figure: an ID or garbage
-            arabic_value = parse_arabic(written)
-            if arabic_value is None:
-                return None
-            number, decimals = arabic_value
-            magnitude = 1
-        if magnitude_word:
-            magnitude *= SCALE_WORDS[magnitude_word]
-        unit, kind, tenths = lex.unit_classes[unit_written]
-        if tenths:
-            number, decimals = number * 10, 0
-        if magnitude != 1 and kind in RATE_KINDS:
-            kind = "bare"  # 3万% is not a rate anyone writes
-        inner = inner or inner2
-        if inner in lex.inner:
-            qualifier, qualifier_word = lex.inner[inner], inner
-        ordinal = previous == "第"
-        suffix = sys.intern(text[number_end:stop])
-    cumulative = False
-    if unit:  # a bare number takes part in no claim that needs its qualifier
-        # the words standing right before and right after the quantity
-        floor = at - 24 if at > 24 else 0
-        if text.find("累计", floor, at) >= 0:
-            phrase = text[floor:at]
-            cut = max(phrase.rfind(mark) for mark in PHRASE_ENDS)
-            cumulative = "累计" in phrase[cut + 1 :]
-        if previous in lex.before_ends:
-            head = text[at - 4 if at > 4 else 0 : at]
-            before = lex.before_pattern.search(head)
-            if before:
-                word = before.group()
-                excluded = lex.exclusion_pattern.search(head)
-                if not (excluded and len(excluded.group()) > len(word)):
-                    meaning = lex.before_words[word]
-                    if meaning == "cumulative":
-                        cumulative = True
-                    elif qualifier is None:
-                        qualifier, qualifier_word = meaning, word
-        if qualifier is None and text[stop : stop + 1] in lex.after_starts:
-            after = lex.after_pattern.match(text, stop)
-            if after:
-                qualifier_word = after.group()
-                qualifier = lex.after_words[qualifier_word]
-        if chinese and previous in ("几", "数"):
-            ranged = True  # 几十个, 数百家
-    return Quantity(
-        at,
-        stop,
-        # the same few words (2024年, 万元, %) come back thousands of times in a long
-        # document: one string each, not one per quantity
-        sys.intern(text[at:stop]),
+        parsed = parse_numeral(number_written)
+        if parsed is None:
+            return None
+        number, decimals, magnitude = parsed.number, parsed.decimals, parsed.scale
+        ranged = len(number_written) > 1 and _CN_NONZERO.issuperset(number_written)  # 三五个, 七八家: vague
+    else:
+        if previous in _ASCII_LETTERS:
+            return None  # part of a Latin token: O2O, G20
+        if len(number_written) > _LONGEST_NUMBER:
+            return None  # a run of digits no document writes as a figure: an ID or garbage
+        arabic_value = parse_arabic(number_written)
+        if arabic_value is None:
+            return None
+        number, decimals = arabic_value
+        magnitude = 1
+    if magnitude_word:
+        magnitude *= SCALE_WORDS[magnitude_word]
+    unit, kind, tenths = lex.unit_classes[unit_written]
+    if tenths:
+        number, decimals = number * 10, 0
+    if magnitude != 1 and kind in RATE_KINDS:
+        kind = "bare"  # 3万% is not a rate anyone writes
+    if chinese and unit and previous in ("几", "数"):
+        ranged = True  # 几十个, 数百家
+    inner = inner or inner2
+    qualifier, qualifier_word = (lex.inner[inner], inner) if inner in lex.inner else (None, "")
+    return (
         number,
         decimals,
         magnitude,
         unit,
         kind,
-        qualifier=qualifier,
-        qualifier_word=qualifier_word,
-        cumulative=cumulative,
-        ordinal=ordinal,
-        ranged=ranged,
-        chinese=chinese,
-        tenths=tenths,
-        suffix=suffix,
+        chinese,
+        tenths,
+        sys.intern(written[number_end:]),
+        previous == "第",
+        ranged,
+        qualifier,
+        qualifier_word,
+        not chinese and not unit_written and not magnitude_word,
     )
+
+
+def _context(
+    text: str, at: int, stop: int, previous: str, qualifier: str | None, qualifier_word: str, lex: _Lexicon
+) -> tuple[str | None, str, bool]:
+    """(qualifier, qualifier word, cumulative) of a quantity with a unit, from the words
+    standing right before and right after it (``qualifier`` is the one written inside it)."""
+    cumulative = False
+    floor = at - 24 if at > 24 else 0
+    if text.find("累计", floor, at) >= 0:
+        phrase = text[floor:at]
+        cut = max(phrase.rfind(mark) for mark in PHRASE_ENDS)
+        cumulative = "累计" in phrase[cut + 1 :]
+    if previous in lex.before_ends:
+        head = text[at - 4 if at > 4 else 0 : at]
+        before = lex.before_pattern.search(head)
+        if before:
+            word = before.group()
+            excluded = lex.exclusion_pattern.search(head)
+            if not (excluded and len(excluded.group()) > len(word)):
+                meaning = lex.before_words[word]
+                if meaning == "cumulative":
+                    cumulative = True
+                elif qualifier is None:
+                    qualifier, qualifier_word = meaning, word
+    if qualifier is None and text[stop : stop + 1] in lex.after_starts:
+        after = lex.after_pattern.match(text, stop)
+        if after:
+            qualifier_word = after.group()
+            qualifier = lex.after_words[qualifier_word]
+    return qualifier, qualifier_word, cumulative
 
 
 def _classify_unit(written: str, lex: _Lexicon) -> tuple[str, str, bool]:
@@ -392,58 +452,195 @@ def _classify_unit(written: str, lex: _Lexicon) -> tuple[str, str, bool]:
     return unit, ("count" if written in lex.count_units else "measure"), False
 
 
-def _mark_ranges(text: str, quantities: list[Quantity]) -> None:
-    """Both ends of 3-5个, 10至20家, 5%～8% are range ends, not exact figures."""
-    for left, right in pairwise(quantities):
-        # every joiner is one or two characters: longer gaps are not copied out of the text
-        if right.start - left.end <= 2 and text[left.end : right.start] in _RANGE_JOINERS:
-            left.ranged = right.ranged = True
+# A shape: the fields of a Quantity from text to suffix (all but its offsets and ranged)
+_Shape = tuple[str, Fraction, int, int, str, str, str | None, str, bool, bool, bool, bool, str]
+
+
+class Quantities(Sequence[Quantity]):
+    """The quantities of a text, in order, kept as columns: the offsets of each, whether it
+    is a range end, and the index of its *shape* (everything else a :class:`Quantity`
+    holds) in a table shared by all the quantities written alike.
+
+    A long document writes the same few figures and dates over and over: a record per
+    quantity, with its own integers and :class:`~fractions.Fraction`, costs about 230
+    bytes, a row here 25. The records are built when read (by index, slice or
+    iteration), one at a time, so a rule that keeps none holds none; a rule that
+    compares quantities keeps the records it read. A small view (``KEEP_BUILT`` or fewer,
+    most documents') keeps the records once built, and gives the same ones on every read.
+    """
+
+    __slots__ = ("_built", "_ends", "_kinds", "_ranged", "_shapes", "_starts", "_table")
+
+    def __init__(self) -> None:
+        self._starts = array("q")
+        self._ends = array("q")
+        self._shapes = array("l")  # the index in _table of each quantity's shape
+        self._ranged = bytearray()
+        self._table: list[_Shape] = []
+        self._kinds: list[str] = []  # the kind of each shape
+        self._built: list[Quantity] | None = None  # the records, once read, while KEEP_BUILT or fewer
+
+    def shape(self, fields: _Shape) -> int:
+        """A new shape (the fields of a Quantity from ``text`` to ``suffix``); its index."""
+        self._table.append(fields)
+        self._kinds.append(fields[5])
+        return len(self._table) - 1
+
+    def append(self, start: int, end: int, shape: int, ranged: bool) -> None:
+        self._starts.append(start)
+        self._ends.append(end)
+        self._shapes.append(shape)
+        self._ranged.append(ranged)
+        self._built = None
+
+    def mark_ranges(self, text: str, first: int = 0) -> None:
+        """Both ends of 3-5个, 10至20家, 5%～8% (from the ``first`` quantity on) are range
+        ends, not exact figures."""
+        starts, ends, ranged = self._starts, self._ends, self._ranged
+        self._built = None
+        for index in range(first, len(starts) - 1):
+            # every joiner is one or two characters: longer gaps are not copied out of the text
+            gap_start, gap_end = ends[index], starts[index + 1]
+            if gap_end - gap_start <= 2 and text[gap_start:gap_end] in _RANGE_JOINERS:
+                ranged[index] = ranged[index + 1] = True
+
+    def _record(self, index: int) -> Quantity:
+        return Quantity(
+            self._starts[index], self._ends[index], *self._table[self._shapes[index]], bool(self._ranged[index])
+        )
+
+    def _kept(self) -> list[Quantity] | None:
+        """Every record, built once, in a view of ``KEEP_BUILT`` quantities or fewer (as most
+        documents' are: the claims read most of them, sentence by sentence); None in a larger one."""
+        if self._built is None and len(self._starts) <= KEEP_BUILT:
+            self._built = list(self._records(0, len(self._starts)))
+        return self._built
+
+    def _records(self, first: int, stop: int) -> Iterator[Quantity]:
+        table = self._table
+        for start, end, shape, ranged in zip(
+            self._starts[first:stop],
+            self._ends[first:stop],
+            self._shapes[first:stop],
+            self._ranged[first:stop],
+            strict=True,
+        ):
+            yield Quantity(start, end, *table[shape], bool(ranged))
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Quantity: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Quantity]: ...
+
+    def __getitem__(self, index: int | slice) -> Quantity | list[Quantity]:
+        kept = self._kept()
+        if kept is not None:
+            return kept[index]
+        if isinstance(index, slice):
+            first, stop, step = index.indices(len(self._starts))
+            if step == 1:
+                return list(self._records(first, stop))
+            return [self._record(at) for at in range(first, stop, step)]
+        if index < 0:
+            index += len(self._starts)
+        if not 0 <= index < len(self._starts):
+            raise IndexError("quantity index out of range")
+        return self._record(index)
+
+    def __iter__(self) -> Iterator[Quantity]:
+        kept = self._kept()
+        return iter(kept) if kept is not None else self._records(0, len(self._starts))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Quantities | list):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # (mutable, like a list)
+
+    def __repr__(self) -> str:
+        return f"Quantities({list(self)!r})"
+
+    @property
+    def starts(self) -> Sequence[int]:
+        """Where each quantity starts, in order (for a binary search)."""
+        return self._starts
+
+    def kinds(self, first: int = 0, stop: int | None = None) -> set[str]:
+        """The kinds of the quantities ``first`` to ``stop``, without building their records."""
+        kinds = self._kinds
+        return {kinds[shape] for shape in set(self._shapes[first:stop])}
+
+    def count_kind(self, kind: str, first: int = 0, stop: int | None = None) -> int:
+        """How many of the quantities ``first`` to ``stop`` are of ``kind``."""
+        kinds = self._kinds
+        return sum(1 for shape in self._shapes[first:stop] if kinds[shape] == kind)
 
 
 # -- the shared views ------------------------------------------------------------
 
 
-def document_quantities(doc: Document) -> list[Quantity]:
+def document_quantities(doc: Document) -> Quantities:
     """Quantities of the body of ``doc`` (not the metadata header, not site chrome)."""
-    result: list[Quantity] = []
+    found = Quantities()
     for start, end in doc.body_spans:
-        result.extend(extract_quantities(doc.text, start, end))
-    return result
+        quantity_columns(doc.text, start, end, into=found)
+    return found
 
 
-def quantities(doc: Document) -> list[Quantity]:
+def quantities(doc: Document) -> Quantities:
     """The quantities view of ``doc``, computed once per document."""
     return doc.view(document_quantities)
 
 
 @dataclass(slots=True)
 class QuantitySentence:
-    """A sentence of the body (:mod:`checker.model.sentences`) and the quantities in it."""
+    """A sentence of the body (:mod:`checker.model.sentences`) and the quantities in it:
+    those from ``first`` to ``stop`` of the document's (``found``)."""
 
     start: int
     end: int
-    quantities: list[Quantity]
+    found: Quantities
+    first: int
+    stop: int
+
+    @property
+    def quantities(self) -> list[Quantity]:
+        """The quantities of the sentence, in order (their records are built on each call)."""
+        return self.found[self.first : self.stop]
+
+    @property
+    def kinds(self) -> set[str]:
+        return self.found.kinds(self.first, self.stop)
+
+    def count_kind(self, kind: str) -> int:
+        return self.found.count_kind(kind, self.first, self.stop)
 
 
 def document_sentences_with_quantities(doc: Document) -> list[QuantitySentence]:
     """Body sentences that contain at least one quantity, each cut at the end of its body span."""
     found = quantities(doc)
+    starts = found.starts
     ends = units(doc).sentence_ends
     spans = doc.body_spans
     result: list[QuantitySentence] = []
     index, count, span, floor = 0, len(found), 0, 0
     while index < count:
-        at = found[index].start
+        at = starts[index]
         while spans[span][1] <= at:
             span += 1
         span_start, span_end = spans[span]
         floor = max(floor, span_start)
-        sentence = QuantitySentence(ends.start_of(at, floor), ends.end_of(at, span_end), [])
-        while index < count and found[index].start < sentence.end:
-            sentence.quantities.append(found[index])
+        sentence_start, sentence_end = ends.start_of(at, floor), ends.end_of(at, span_end)
+        first = index
+        while index < count and starts[index] < sentence_end:
             index += 1
-        result.append(sentence)
-        floor = sentence.end
+        result.append(QuantitySentence(sentence_start, sentence_end, found, first, index))
+        floor = sentence_end
     return result
 
 
