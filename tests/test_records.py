@@ -127,4 +127,3 @@ def test_a_slice_of_a_large_view_reads_as_the_same_slice_of_its_list():
     for piece in (slice(3, 9), slice(-4, None), slice(None, None, -700), slice(9, 3), slice(0, None)):
         assert large[piece] == listed[piece]
     assert large[-1] == Mark(KEEP_BUILT + 9, KEEP_BUILT + 10, "乙")
-
