@@ -177,6 +177,10 @@ def test_a_small_view_gives_the_same_records_on_every_read():
     assert columns[1:][0] is columns[1]
 
 
+def test_a_view_of_quantities_shows_its_quantities():
+    assert repr(quantity_columns("共3项")).startswith("Quantities([Quantity(start=1, end=3, text='3项'")
+
+
 def test_a_large_view_builds_a_record_on_each_read_and_keeps_none():
     text = "完成12个，" * (KEEP_BUILT + 1)
     columns = quantity_columns(text)

@@ -78,3 +78,52 @@ def test_the_years_view_reads_as_the_years_of_the_text():
         (12, "一九九〇", True),
         (19, "2015", False),
     ]
+
+
+class Flagged(NamedTuple):
+    start: int
+    end: int
+    word: str
+    flag: bool
+
+
+def flagged(row: tuple[int, ...], shape: tuple[str]) -> Flagged:
+    start, end, flag = row
+    return Flagged(start, end, *shape, bool(flag))
+
+
+def test_a_flag_column_keeps_a_byte_per_record_and_can_be_set_after_the_record_is_read():
+    found: Records[Flagged, tuple[str]] = Records(flagged, 2, flags=1)
+    found.append((0, 1, 0), ("甲",))
+    found.append((2, 3, 1), ("乙",))
+    assert list(found) == [Flagged(0, 1, "甲", False), Flagged(2, 3, "乙", True)]
+    found.set(2, 0, 1)
+    assert found[0] == Flagged(0, 1, "甲", True)
+    assert list(found.column(2)) == [1, 1]
+    assert found.column(2).itemsize == 1  # type: ignore[attr-defined]
+
+
+def test_shapes_kept_by_index_are_not_looked_up_and_read_back_by_index():
+    found = marks()
+    first, second = found.new_shape(("甲",)), found.new_shape(("甲",))
+    found.append_shaped((0, 1), second)
+    found.append_shaped((2, 3), first)
+    found.append_shaped((4, 5), second)
+    assert (first, second) == (0, 1)
+    assert list(found.shape_indexes()) == [1, 0, 1]
+    assert list(found.shape_indexes(1, 2)) == [0]
+    assert found == [Mark(0, 1, "甲"), Mark(2, 3, "甲"), Mark(4, 5, "甲")]
+
+
+def test_a_small_view_gives_its_kept_records_by_index_and_slice_too():
+    small = marks((0, 1, "甲"), (2, 3, "乙"))
+    assert small[1] is small[1] is list(small)[1]
+    assert small[1:][0] is small[1]
+
+
+def test_a_slice_of_a_large_view_reads_as_the_same_slice_of_its_list():
+    large = marks(*[(at, at + 1, "甲乙"[at % 2]) for at in range(KEEP_BUILT + 10)])
+    listed = list(large)
+    for piece in (slice(3, 9), slice(-4, None), slice(None, None, -700), slice(9, 3), slice(0, None)):
+        assert large[piece] == listed[piece]
+    assert large[-1] == Mark(KEEP_BUILT + 9, KEEP_BUILT + 10, "乙")

@@ -23,12 +23,11 @@ from __future__ import annotations
 import re
 import string
 import sys
-from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
-from typing import NamedTuple, overload
+from typing import NamedTuple
 
 from checker.core.datafiles import RuleData
 from checker.core.marks import PHRASE_ENDS
@@ -47,7 +46,7 @@ from checker.model.numerals import (
     parse_arabic,
     parse_numeral,
 )
-from checker.model.records import KEEP_BUILT
+from checker.model.records import Records
 from checker.model.sentences import units
 
 
@@ -316,8 +315,8 @@ def quantity_columns(
         shape = shapes.get(shape_key)
         if shape is None:
             fields = (written, number, decimals, magnitude, unit, kind, qualifier, word, cumulative, ordinal)
-            shape = shapes[shape_key] = found.shape((*fields, chinese, tenths, suffix))
-        found.append(at, stop, shape, ranged)
+            shape = shapes[shape_key] = found.new_shape((*fields, chinese, tenths, suffix))
+        found.append_shaped((at, stop, ranged), shape)
     found.mark_ranges(text, first)
     return found
 
@@ -456,129 +455,59 @@ def _classify_unit(written: str, lex: _Lexicon) -> tuple[str, str, bool]:
 _Shape = tuple[str, Fraction, int, int, str, str, str | None, str, bool, bool, bool, bool, str]
 
 
-class Quantities(Sequence[Quantity]):
-    """The quantities of a text, in order, kept as columns: the offsets of each, whether it
-    is a range end, and the index of its *shape* (everything else a :class:`Quantity`
-    holds) in a table shared by all the quantities written alike.
+def _quantity(row: tuple[int, ...], shape: _Shape) -> Quantity:
+    start, end, ranged = row
+    return Quantity(start, end, *shape, bool(ranged))
+
+
+class Quantities(Records[Quantity, _Shape]):
+    """The quantities of a text, in order, as :class:`~checker.model.records.Records`:
+    columns of the offsets of each and whether it is a range end, and the index of its
+    *shape* (everything else a :class:`Quantity` holds) in a table shared by all the
+    quantities written alike.
 
     A long document writes the same few figures and dates over and over: a record per
     quantity, with its own integers and :class:`~fractions.Fraction`, costs about 230
-    bytes, a row here 25. The records are built when read (by index, slice or
-    iteration), one at a time, so a rule that keeps none holds none; a rule that
-    compares quantities keeps the records it read. A small view (``KEEP_BUILT`` or fewer,
-    most documents') keeps the records once built, and gives the same ones on every read.
+    bytes, a row here 25. A rule that keeps no record holds none; a rule that compares
+    quantities keeps the records it read. The claims ask which kinds of quantity a
+    sentence holds without building its records (:meth:`kinds`, :meth:`count_kind`).
     """
 
-    __slots__ = ("_built", "_ends", "_kinds", "_ranged", "_shapes", "_starts", "_table")
+    __slots__ = ("_kinds",)
 
     def __init__(self) -> None:
-        self._starts = array("q")
-        self._ends = array("q")
-        self._shapes = array("l")  # the index in _table of each quantity's shape
-        self._ranged = bytearray()
-        self._table: list[_Shape] = []
+        super().__init__(_quantity, 2, flags=1)  # start, end; ranged
         self._kinds: list[str] = []  # the kind of each shape
-        self._built: list[Quantity] | None = None  # the records, once read, while KEEP_BUILT or fewer
 
-    def shape(self, fields: _Shape) -> int:
-        """A new shape (the fields of a Quantity from ``text`` to ``suffix``); its index."""
-        self._table.append(fields)
-        self._kinds.append(fields[5])
-        return len(self._table) - 1
-
-    def append(self, start: int, end: int, shape: int, ranged: bool) -> None:
-        self._starts.append(start)
-        self._ends.append(end)
-        self._shapes.append(shape)
-        self._ranged.append(ranged)
-        self._built = None
+    def new_shape(self, shape: _Shape) -> int:
+        self._kinds.append(shape[5])
+        return super().new_shape(shape)
 
     def mark_ranges(self, text: str, first: int = 0) -> None:
         """Both ends of 3-5个, 10至20家, 5%～8% (from the ``first`` quantity on) are range
         ends, not exact figures."""
-        starts, ends, ranged = self._starts, self._ends, self._ranged
-        self._built = None
+        starts, ends = self.column(0), self.column(1)
         for index in range(first, len(starts) - 1):
             # every joiner is one or two characters: longer gaps are not copied out of the text
             gap_start, gap_end = ends[index], starts[index + 1]
             if gap_end - gap_start <= 2 and text[gap_start:gap_end] in _RANGE_JOINERS:
-                ranged[index] = ranged[index + 1] = True
-
-    def _record(self, index: int) -> Quantity:
-        return Quantity(
-            self._starts[index], self._ends[index], *self._table[self._shapes[index]], bool(self._ranged[index])
-        )
-
-    def _kept(self) -> list[Quantity] | None:
-        """Every record, built once, in a view of ``KEEP_BUILT`` quantities or fewer (as most
-        documents' are: the claims read most of them, sentence by sentence); None in a larger one."""
-        if self._built is None and len(self._starts) <= KEEP_BUILT:
-            self._built = list(self._records(0, len(self._starts)))
-        return self._built
-
-    def _records(self, first: int, stop: int) -> Iterator[Quantity]:
-        table = self._table
-        for start, end, shape, ranged in zip(
-            self._starts[first:stop],
-            self._ends[first:stop],
-            self._shapes[first:stop],
-            self._ranged[first:stop],
-            strict=True,
-        ):
-            yield Quantity(start, end, *table[shape], bool(ranged))
-
-    def __len__(self) -> int:
-        return len(self._starts)
-
-    @overload
-    def __getitem__(self, index: int) -> Quantity: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Quantity]: ...
-
-    def __getitem__(self, index: int | slice) -> Quantity | list[Quantity]:
-        kept = self._kept()
-        if kept is not None:
-            return kept[index]
-        if isinstance(index, slice):
-            first, stop, step = index.indices(len(self._starts))
-            if step == 1:
-                return list(self._records(first, stop))
-            return [self._record(at) for at in range(first, stop, step)]
-        if index < 0:
-            index += len(self._starts)
-        if not 0 <= index < len(self._starts):
-            raise IndexError("quantity index out of range")
-        return self._record(index)
-
-    def __iter__(self) -> Iterator[Quantity]:
-        kept = self._kept()
-        return iter(kept) if kept is not None else self._records(0, len(self._starts))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Quantities | list):
-            return list(self) == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # (mutable, like a list)
-
-    def __repr__(self) -> str:
-        return f"Quantities({list(self)!r})"
+                self.set(2, index, True)
+                self.set(2, index + 1, True)
 
     @property
     def starts(self) -> Sequence[int]:
         """Where each quantity starts, in order (for a binary search)."""
-        return self._starts
+        return self.column(0)
 
     def kinds(self, first: int = 0, stop: int | None = None) -> set[str]:
         """The kinds of the quantities ``first`` to ``stop``, without building their records."""
         kinds = self._kinds
-        return {kinds[shape] for shape in set(self._shapes[first:stop])}
+        return {kinds[shape] for shape in set(self.shape_indexes(first, stop))}
 
     def count_kind(self, kind: str, first: int = 0, stop: int | None = None) -> int:
         """How many of the quantities ``first`` to ``stop`` are of ``kind``."""
         kinds = self._kinds
-        return sum(1 for shape in self._shapes[first:stop] if kinds[shape] == kind)
+        return sum(1 for shape in self.shape_indexes(first, stop) if kinds[shape] == kind)
 
 
 # -- the shared views ------------------------------------------------------------
