@@ -19,7 +19,7 @@ kind. A correction that leaves a rare character beside it standing alone
 A strong score is a warning, a moderate one an info finding (可能的错别字). The bar
 falls as the document uses the corrected word more often elsewhere, and is highest
 when it never does: a term the dictionary lacks (避峰用电, 纠治) reads as a slip of some
-word just as well. A rare character (勠力) is chosen, not slipped into: never a warning. The
+word just as well. A rare character (勠力) is chosen, not slipped into, and not a slip. The
 evidence shows the candidate, its kind and score, and the words as written and
 corrected. Precision comes first: a form the document uses twice or more is its
 vocabulary, a quoted slogan, an item of a 、 list, a bracketed name or one before a
@@ -183,15 +183,12 @@ class Slip(NamedTuple):
     words_corrected: tuple[str, ...]  # … and corrected
     reading: str = ""
     support: int = 0  # how often the document uses the corrected word
-    deliberate: bool = False  # a changed character is a rare one, which a slip seldom gives
 
     @property
     def strong(self) -> bool:
-        """A warning: a score strong for its kind, of characters a slip gives (for a
-        look-alike, with the corrected word elsewhere in the document)."""
-        if self.deliberate or (self.kind == "shape" and not self.support):
-            return False
-        return self.score >= STRONG[self.kind]
+        """A warning: a score strong for its kind (for a look-alike, with the corrected
+        word elsewhere in the document)."""
+        return self.score >= STRONG[self.kind] and (self.kind != "shape" or self.support > 0)
 
     @property
     def margin(self) -> float:
@@ -254,14 +251,14 @@ def slips(doc: Document) -> list[Slip]:
     # a form used twice or more is the document's own vocabulary (提质, 赋能 …), not a slip;
     # the corrected word used elsewhere in the document is evidence for the slip
     supported = (
-        slip._replace(support=uses[slip.correction], deliberate=_rare_written(slip, words))
+        slip._replace(support=uses[slip.correction])
         for slip in kept
-        if uses[slip.written] < 2
+        if uses[slip.written] < 2 and not _rare_written(slip, words)
     )
     return [slip for slip in supported if slip.reported]
 
 
-_RARE_CHARACTER = 100  # jieba's frequency of a character of its own below which it is rare (勠, 濉)
+_RARE_CHARACTER = 20  # jieba's frequency of a character of its own below which it is rare (勠: 3)
 
 
 def _rare_written(slip: Slip, words: Lexicon) -> bool:
