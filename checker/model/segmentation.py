@@ -83,6 +83,10 @@ class Lexicon:
         # character → the characters of frequent two-character words that share its code
         self._alike_chars, self._alike_starts = data.column("alike.char"), data.column("alike.start")
         self._alike = data.text("alike.chars")
+        # (character, position) → the characters that make a word of at least CANDIDATE_MIN
+        # with it, standing at that position of the word
+        self._partner_keys, self._partner_starts = data.column("partner.key"), data.column("partner.start")
+        self._partners = data.text("partner.chars")
         # every word of one to four characters, by key, and its frequency (segmentation scores)
         self._keys, self._frequencies = data.column("words.key"), data.column("words.frequency")
         self._log_total = math.log(max(1, data.column("words.total")[0]))
@@ -153,11 +157,17 @@ class Lexicon:
         return found
 
     def look_alikes(self, char: str) -> str:
-        """The characters of two-character words of at least SOUND_MIN that look like
+        """The characters of two-character words of at least CANDIDATE_MIN that look like
         ``char``, without it: of its four-corner code (要 for 耍), with another first
         component (助 for 肋), or with a component more or fewer (十 for 汁)."""
         at = find(self._alike_chars, ord(char)) if len(char) == 1 else -1
         return self._alike[self._alike_starts[at] : self._alike_starts[at + 1]] if at >= 0 else ""
+
+    def partners(self, other: str, position: int) -> str:
+        """The characters that make a word of at least CANDIDATE_MIN with ``other``, standing
+        at ``position`` of it (0: before ``other``, 1: after it)."""
+        at = find(self._partner_keys, ord(other) << 1 | position) if len(other) == 1 else -1
+        return self._partners[self._partner_starts[at] : self._partner_starts[at + 1]] if at >= 0 else ""
 
     def shape(self, char: str) -> str | None:
         """The four-corner code of ``char`` (five digits: its four corners and the part
@@ -333,7 +343,19 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         for position in (0, 1):
             key = (word[1 - position], position, readings[position][0])
             sounds[key] = sounds.get(key, "") + word[position]
-    in_frequent_words = {char for word in sound_words for char in word}  # a look-alike is worth trying only there
+    # A look-alike is tried only for a common word (CANDIDATE_MIN): a slip of the eye or
+    # the hand seldom lands on a rarer one, and there are many more look-alikes than
+    # homophones to score.
+    in_frequent_words = {char for word in words for char in word}
+    partners: dict[int, str] = {}
+    for word in words:
+        for position in (0, 1):
+            partner_key = ord(word[1 - position]) << 1 | position
+            partners[partner_key] = partners.get(partner_key, "") + word[position]
+    by_partner = sorted(partners.items())
+    partner_starts = [0]
+    for _, found in by_partner:
+        partner_starts.append(partner_starts[-1] + len(found))
     shapes = _four_corner_codes(every_char)
     alikes = _look_alikes(shapes, _components(every_char), in_frequent_words)
     alike_starts = [0]
@@ -365,6 +387,9 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         "sound.key": array.array("Q", [key for key, _ in by_sound]),
         "sound.start": array.array("I", starts),
         "sound.chars": "".join(found for _, found in by_sound),
+        "partner.key": array.array("Q", [key for key, _ in by_partner]),
+        "partner.start": array.array("I", partner_starts),
+        "partner.chars": "".join(found for _, found in by_partner),
         "shape.char": array.array("I", [ord(char) for char, _ in shapes]),
         "shape.code": array.array("I", [code for _, code in shapes]),
         "alike.char": array.array("I", [ord(char) for char, _ in alikes]),

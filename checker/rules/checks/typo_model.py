@@ -231,8 +231,8 @@ def slips(doc: Document) -> list[Slip]:
             if not (
                 _worth_trying(char, before, 1, lexicon_id)
                 or _worth_trying(char, after, 0, lexicon_id)
-                or _worth_trying(before, char, 0, lexicon_id)
-                or _worth_trying(after, char, 1, lexicon_id)
+                or (_loose(text, at - 1, -1, lex) and _worth_trying(before, char, 0, lexicon_id))
+                or (_loose(text, at + 1, 1, lex) and _worth_trying(after, char, 1, lexicon_id))
             ):
                 continue  # nothing to try: most cut-off characters stop here, at the cost of a cache look-up
             best = _best_slip(text, at, span_start, span_end, lex, words, accepted_pairs, covered)
@@ -295,9 +295,12 @@ def _best_slip(
         pair = text[pair_start : pair_start + 2]
         position = 0 if side == 1 else 1  # of the changed character in the word it should make
         alike, swap_frequency = _candidates(text[at], text[other_at], position, id(lex))
-        # the slip may be the neighbour's, when it makes a word on its other side (会议经神:
-        # 议经 is part of 会议经费, so only 神 is cut off, and 经 is the slip of 精)
-        alike_other = _candidates(text[other_at], text[at], 1 - position, id(lex))[0]
+        # the slip may be the neighbour's, when it is part of a longer word on its other
+        # side (会议经神: 议经 is part of 会议经费, so only 神 is cut off, and 经 is the slip
+        # of 精), but not when it makes a word of two there
+        alike_other = (
+            _candidates(text[other_at], text[at], 1 - position, id(lex))[0] if _loose(text, other_at, side, lex) else []
+        )
         if not alike and not swap_frequency and not alike_other:
             continue  # nothing to try: most cut-off characters stop here
         if (
@@ -327,6 +330,12 @@ def _best_slip(
                 best, _score(text, swapped, pair_start, pair_start + 2, pair_start, run, "swap", "", words, written)
             )
     return best
+
+
+def _loose(text: str, at: int, side: int, lex: Lexicon) -> bool:
+    """Does the character at ``at`` make no two-character word with the one on ``side`` of it?"""
+    start = min(at, at + side)
+    return start < 0 or not lex.is_word(text[start : start + 2])
 
 
 _LONGEST_STREAK = 4  # cut-off characters in a row a slip makes; more are a phrase the dictionary lacks
@@ -389,10 +398,10 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
     # that differ in one digit were tried on the tuning part too: they take a character of
     # a new term for one of an old word (利企 → 利益) as readily as a slip, and found two
     # slips there for every false alarm.
-    for candidate in lex.look_alikes(char):
-        if candidate not in found:
-            word = candidate + other if position == 0 else other + candidate
-            if lex.word_frequency(word) >= SOUND_MIN:
+    alike = lex.look_alikes(char)
+    if alike:
+        for candidate in lex.partners(other, position):
+            if candidate in alike and candidate not in found:
                 found[candidate] = (candidate, "shape", "")
     return list(found.values()), swap_frequency
 
