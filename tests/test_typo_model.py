@@ -95,12 +95,18 @@ def test_a_look_alike_that_differs_in_its_first_component_is_an_info_finding():
 
 
 def test_a_look_alike_with_the_corrected_word_elsewhere_takes_a_lower_bar():
-    # 职 (耳 只) and 积 (禾 只): 面职 → 面积 scores 8.15, under the bar alone, over it with 面积 in use
-    slip = "分别做出森林复盖面职的具体规划。\n"
+    # 敌 (舌 攵) and 放 (方 攵): 开敌 → 开放 scores 6.54, under the bar alone, over it with 开放 in use
+    slip = "认真贯彻落实党的路线方针政策，坚定不移地推进改革开敌。\n"
     assert findings(slip, "TY2") == []
-    (finding,) = findings("扩大森林面积。" + slip, "TY2")
-    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY203", "面职", "面积")
+    (finding,) = findings("扩大对外开放。" + slip, "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY203", "开敌", "开放")
     assert finding.severity.value == "info"
+
+
+def test_a_look_alike_that_shares_its_sounding_part_is_found():
+    # 职 (耳 只) and 积 (禾 只): the slip left in a corpus document
+    (finding,) = findings("分别做出森林复盖面职的具体规划。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY203", "面职", "面积")
 
 
 def test_a_strong_look_alike_without_the_corrected_word_elsewhere_is_an_info_finding():
