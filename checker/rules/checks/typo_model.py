@@ -93,13 +93,12 @@ _ZERO_BYTE = bytes(1 if value == 0 else 0 for value in range(256))
 
 _NAME_AFTER = frozenset("路街巷村镇乡县市区省州港站桥湖山河江园厂矿局委社")
 _DELIMITERS = frozenset("、（）()〔〕[]【】/·")
-# The opening and closing marks of what is quoted, and how far back an opening mark makes
-# a name: a title (《…》) may be long, a slogan or a coined term in quotation marks is
-# short (“理响重庆”), and a mark further back opens a quoted passage of prose, whose
-# slips are slips (毛主席说过：“……斗争形式有着婿多不同特点……”).
-_QUOTES = (("“", "”", 24), ("《", "》", 120), ("‘", "’", 24), ("「", "」", 24))
+_QUOTES = (("“", "”"), ("《", "》"), ("‘", "’"), ("「", "」"))
 _MOST_CUT_OFF = 0.2  # prose has about 1 % of its characters cut off, 6 % at most in the corpus
-_QUOTE_REACH = 120  # characters looked back for an open quote (slogans and titles are short)
+# Characters looked back for an opening mark: a slogan, a coined term or a short title is
+# a name (“理响重庆”); a mark further back opens a quoted passage or a long title, which
+# is prose, and its slips are slips (毛主席说过：“……斗争形式有着婿多不同特点……”).
+_QUOTE_REACH = 24
 
 
 def _name_like(text: str, at: int) -> bool:
@@ -115,11 +114,11 @@ def _name_like(text: str, at: int) -> bool:
         return True
     if "〔" in text[at + 2 : at + 5]:
         return True
-    # an opening mark not closed before the pair, within the sentence-sized stretch before it
+    # an opening mark not closed before the pair, a few characters before it
     floor = max(0, at - _QUOTE_REACH)
     line_start = max(text.rfind("\n", floor, at) + 1, floor)
     head = text[line_start:at]
-    return any(head.count(open_) > head.count(close) and open_ in head[-reach:] for open_, close, reach in _QUOTES)
+    return any(head.count(open_) > head.count(close) for open_, close in _QUOTES)
 
 
 _FEW_PAIRS = 64  # up to this many pairs are counted with str.count, more in one pass
