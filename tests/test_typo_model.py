@@ -103,6 +103,12 @@ def test_a_look_alike_with_the_corrected_word_elsewhere_takes_a_lower_bar():
     assert finding.severity.value == "info"
 
 
+def test_a_place_word_that_begins_a_word_does_not_make_a_name():
+    # 矿 after 办埋 begins 矿业, not a place's name (复康路 is one)
+    (finding,) = findings("一律不得办埋矿业权的设置手续。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY203", "办埋", "办理")
+
+
 def test_a_look_alike_that_shares_its_sounding_part_is_found():
     # 职 (耳 只) and 积 (禾 只): the slip left in a corpus document
     (finding,) = findings("分别做出森林复盖面职的具体规划。\n", "TY2")

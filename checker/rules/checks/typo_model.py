@@ -101,14 +101,17 @@ _MOST_CUT_OFF = 0.2  # prose has about 1 % of its characters cut off, 6 % at mos
 _QUOTE_REACH = 24
 
 
-def _name_like(text: str, at: int) -> bool:
+def _name_like(text: str, at: int, lex: Lexicon) -> bool:
     """Is the pair a name, an abbreviation or a slogan rather than running text?
     Quoted (“理响重庆”, 《…》), an item of a 、 list or bracketed (城投、津融等),
     standing between punctuation (a person's name in a list of members), before
-    the 〔 of a document number (公部请〔2004〕), or before a place word (复康路)."""
+    the 〔 of a document number (公部请〔2004〕), or before a place word (复康路) that
+    does not begin a word with the character after it (办埋矿业权: 矿业)."""
     before = text[at - 1] if at > 0 else "\n"
     after = text[at + 2] if at + 2 < len(text) else "\n"
-    if before in _DELIMITERS or after in _DELIMITERS or after in _NAME_AFTER:
+    if before in _DELIMITERS or after in _DELIMITERS:
+        return True
+    if after in _NAME_AFTER and not lex.is_known(text[at + 2 : at + 4]):
         return True
     if not ("\u4e00" <= before <= "\u9fff" or "\u4e00" <= after <= "\u9fff"):
         return True
@@ -309,7 +312,7 @@ def _best_slip(
         if (
             pair in accepted_pairs
             or _in_frame(text, pair_start)
-            or _name_like(text, pair_start)
+            or _name_like(text, pair_start, words)
             or words.word_frequency(pair)
         ):
             continue  # accepted, a frame, a name, a word of the dictionary however rare (量产, 驻场)
