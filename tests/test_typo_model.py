@@ -103,6 +103,16 @@ def test_a_look_alike_with_the_corrected_word_elsewhere_takes_a_lower_bar():
     assert finding.severity.value == "info"
 
 
+def test_an_item_of_a_list_is_a_slip_only_when_the_document_uses_the_corrected_word_often():
+    # an item of a 、 list may be a short name (城投、津融), so its bar is the document's use
+    item = "要统筹源资、环境、人口等因素。\n"
+    assert findings(item, "TY2") == []
+    assert findings("节约资源。用好资源。" + item, "TY2") == []
+    (finding,) = findings("节约资源。用好资源。保护资源。" + item, "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY202", "源资", "资源")
+    assert finding.severity.value == "info"  # score 11.5, but a name is never a warning
+
+
 def test_a_place_word_that_begins_a_word_does_not_make_a_name():
     # 矿 after 办埋 begins 矿业, not a place's name (复康路 is one)
     (finding,) = findings("一律不得办埋矿业权的设置手续。\n", "TY2")

@@ -22,8 +22,9 @@ when it never does: a term the dictionary lacks (避峰用电, 纠治) reads as 
 word just as well. A rare character (勠力) is chosen, not slipped into, and not a slip. The
 evidence shows the candidate, its kind and score, and the words as written and
 corrected. Precision comes first: a form the document uses twice or more is its
-vocabulary, a quoted slogan, an item of a 、 list, a bracketed name or one before a
-place word is a name, frames that repeat a character (边巡边改) are wording, words the
+vocabulary; a quoted slogan, an item of a 、 list, a bracketed name or one before a
+place word may be a name, a slip only when the document uses the corrected word three
+times or more, and never a warning; frames that repeat a character (边巡边改) are wording, words the
 dictionary lacks are accepted through ``accept`` (configuration and rule packs), and
 forms a rule pack already reports are left to it.
 """
@@ -189,12 +190,15 @@ class Slip(NamedTuple):
     words_corrected: tuple[str, ...]  # … and corrected
     reading: str = ""
     support: int = 0  # how often the document uses the corrected word
+    name_like: bool = False  # the pair may be a name, a slogan or an abbreviation (_name_like)
 
     @property
     def strong(self) -> bool:
-        """A warning: a score strong for its kind (for a look-alike, with the corrected
-        word elsewhere in the document)."""
-        return self.score >= STRONG[self.kind] and (self.kind != "shape" or self.support > 0)
+        """A warning: a score strong for its kind, not in what may be a name (for a
+        look-alike, with the corrected word elsewhere in the document)."""
+        if self.name_like or (self.kind == "shape" and not self.support):
+            return False
+        return self.score >= STRONG[self.kind]
 
     @property
     def margin(self) -> float:
@@ -261,7 +265,10 @@ def slips(doc: Document) -> list[Slip]:
         for slip in kept
         if uses[slip.written] < 2 and not _rare_written(slip, words)
     )
-    return [slip for slip in supported if slip.reported]
+    # what may be a name (an item of a 、 list, a quoted slogan) is a slip only when the
+    # document uses the corrected word often: 城投、津融 are names, 只理、基层 in a text
+    # that writes 治理 throughout a slip
+    return [slip for slip in supported if slip.reported and (slip.support >= _SURE_USES or not slip.name_like)]
 
 
 _RARE_CHARACTER = 20  # jieba's frequency of a character of its own below which it is rare (勠: 3)
@@ -309,20 +316,16 @@ def _best_slip(
         )
         if not alike and not swap_frequency and not alike_other:
             continue  # nothing to try: most cut-off characters stop here
-        if (
-            pair in accepted_pairs
-            or _in_frame(text, pair_start)
-            or _name_like(text, pair_start, words)
-            or words.word_frequency(pair)
-        ):
-            continue  # accepted, a frame, a name, a word of the dictionary however rare (量产, 驻场)
+        if pair in accepted_pairs or _in_frame(text, pair_start) or words.word_frequency(pair):
+            continue  # accepted, a frame, a word of the dictionary however rare (量产, 驻场)
         if run is None:
             run = _chinese_run(text, at, span_start, span_end)
+        found: Slip | None = None
         for char, kind, reading in alike:
-            best = _better_slip(best, _score(text, char, at, at + 1, pair_start, run, kind, reading, words, written))
+            found = _better_slip(found, _score(text, char, at, at + 1, pair_start, run, kind, reading, words, written))
         for char, kind, reading in alike_other:
-            best = _better_slip(
-                best, _score(text, char, other_at, other_at + 1, pair_start, run, kind, reading, words, written)
+            found = _better_slip(
+                found, _score(text, char, other_at, other_at + 1, pair_start, run, kind, reading, words, written)
             )
         # a slip swaps two characters of one word, not a word with the one the text
         # repeats beside it (依法依规 is not 依依法规)
@@ -332,9 +335,12 @@ def _best_slip(
             text[pair_start - 1 : pair_start + 1],
             text[pair_start + 1 : pair_start + 3],
         ):
-            best = _better_slip(
-                best, _score(text, swapped, pair_start, pair_start + 2, pair_start, run, "swap", "", words, written)
+            found = _better_slip(
+                found, _score(text, swapped, pair_start, pair_start + 2, pair_start, run, "swap", "", words, written)
             )
+        if found is not None and _name_like(text, pair_start, words):
+            found = found._replace(name_like=True)
+        best = _better_slip(best, found)
     return best
 
 
