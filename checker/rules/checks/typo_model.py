@@ -232,6 +232,7 @@ def slips(doc: Document) -> list[Slip]:
     found: list[Slip] = []
     for span_start, span_end in doc.body_spans:
         cut_off = cut_off_characters(text, span_start, span_end, lex, most=_MOST_CUT_OFF)
+        cut_off_set = set(cut_off)
         for index, at in enumerate(cut_off):
             char = text[at]
             before = text[at - 1] if at > span_start else ""
@@ -241,11 +242,11 @@ def slips(doc: Document) -> list[Slip]:
             if not (
                 _worth_trying(char, before, 1, lexicon_id)
                 or _worth_trying(char, after, 0, lexicon_id)
-                or (_loose(text, at - 1, -1, lex) and _worth_trying(before, char, 0, lexicon_id))
-                or (_loose(text, at + 1, 1, lex) and _worth_trying(after, char, 1, lexicon_id))
+                or (_suspect(text, at, -1, cut_off_set, lex) and _worth_trying(before, char, 0, lexicon_id))
+                or (_suspect(text, at, 1, cut_off_set, lex) and _worth_trying(after, char, 1, lexicon_id))
             ):
                 continue  # nothing to try: most cut-off characters stop here, at the cost of a cache look-up
-            best = _best_slip(text, at, span_start, span_end, lex, words, accepted_pairs, covered)
+            best = _best_slip(text, at, span_start, span_end, lex, words, accepted_pairs, covered, cut_off_set)
             if best is not None and best.possible:
                 found.append(best)
     if not found:
@@ -292,9 +293,10 @@ def _best_slip(
     words: Lexicon,
     accepted_pairs: frozenset[str],
     covered: set[int],
+    cut_off: set[int],
 ) -> Slip | None:
     """The best-scoring correction of the cut-off character at ``at``, with the
-    neighbour it is read with, or None."""
+    neighbour it is read with (or of that neighbour, when it may be the slip), or None."""
     if text[at - 1 : at + 1] in accepted_pairs or text[at : at + 2] in accepted_pairs:
         return None  # the character belongs to an accepted word (半导体智造: 智造)
     best: Slip | None = None
@@ -312,7 +314,9 @@ def _best_slip(
         # side (会议经神: 议经 is part of 会议经费, so only 神 is cut off, and 经 is the slip
         # of 精), but not when it makes a word of two there
         alike_other = (
-            _candidates(text[other_at], text[at], 1 - position, id(lex))[0] if _loose(text, other_at, side, lex) else []
+            _candidates(text[other_at], text[at], 1 - position, id(lex))[0]
+            if _suspect(text, at, side, cut_off, lex)
+            else []
         )
         if not alike and not swap_frequency and not alike_other:
             continue  # nothing to try: most cut-off characters stop here
@@ -344,9 +348,14 @@ def _best_slip(
     return best
 
 
-def _loose(text: str, at: int, side: int, lex: Lexicon) -> bool:
-    """Does the character at ``at`` make no two-character word with the one on ``side`` of it?"""
-    start = min(at, at + side)
+def _suspect(text: str, at: int, side: int, cut_off: set[int], lex: Lexicon) -> bool:
+    """May the neighbour on ``side`` of the cut-off character at ``at`` be the slip? Not
+    when it makes a two-character word on its other side, nor when it is cut off too
+    (then it is tried as a character of its own)."""
+    neighbour = at + side
+    if neighbour in cut_off:
+        return False
+    start = min(neighbour, neighbour + side)
     return start < 0 or not lex.is_word(text[start : start + 2])
 
 
