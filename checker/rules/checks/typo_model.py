@@ -403,7 +403,7 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
     pair = char + other if position == 0 else other + char
     swap_frequency = lex.word_frequency(pair[1] + pair[0])
     swap_frequency = swap_frequency if swap_frequency >= SOUND_MIN else 0
-    reading = lex.syllables.get(char)
+    reading, alike = _reading_and_look_alikes(char, _lexicon_id)
     if not reading:
         return [], swap_frequency
     sounding_like = lex.sounding_like(other, position, reading[:-1])
@@ -419,12 +419,18 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
     # that differ in one digit were tried on the tuning part too: they take a character of
     # a new term for one of an old word (利企 → 利益) as readily as a slip, and found two
     # slips there for every false alarm.
-    alike = lex.look_alikes(char)
     if alike:
         for candidate in lex.partners(other, position):
             if candidate in alike and candidate not in found:
                 found[candidate] = (candidate, "shape", "")
     return list(found.values()), swap_frequency
+
+
+@lru_cache(maxsize=16384)  # a few thousand characters make up a text
+def _reading_and_look_alikes(char: str, _lexicon_id: int) -> tuple[str, str]:
+    lex = lexicon()
+    assert lex is not None
+    return lex.syllables.get(char) or "", lex.look_alikes(char)
 
 
 def _score(
