@@ -356,7 +356,13 @@ def _suspect(text: str, at: int, side: int, cut_off: set[int], lex: Lexicon) -> 
     if neighbour in cut_off:
         return False
     start = min(neighbour, neighbour + side)
-    return start < 0 or not lex.is_word(text[start : start + 2])
+    return start < 0 or not _is_word(text[start : start + 2], id(lex))
+
+
+@lru_cache(maxsize=65536)  # a document's pairs repeat
+def _is_word(pair: str, _lexicon_id: int) -> bool:
+    lex = lexicon()
+    return lex is not None and lex.is_word(pair)
 
 
 _LONGEST_STREAK = 4  # cut-off characters in a row a slip makes; more are a phrase the dictionary lacks
