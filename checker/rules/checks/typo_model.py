@@ -426,8 +426,9 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
     # a new term for one of an old word (利企 → 利益) as readily as a slip, and found two
     # slips there for every false alarm.
     if alike:
-        for candidate in lex.partners(other, position):
-            if candidate in alike and candidate not in found:
+        partners = _partners(other, position, _lexicon_id)
+        for candidate in alike:
+            if candidate in partners and candidate not in found:
                 found[candidate] = (candidate, "shape", "")
     return list(found.values()), swap_frequency
 
@@ -437,6 +438,13 @@ def _reading_and_look_alikes(char: str, _lexicon_id: int) -> tuple[str, str]:
     lex = lexicon()
     assert lex is not None
     return lex.syllables.get(char) or "", lex.look_alikes(char)
+
+
+@lru_cache(maxsize=16384)
+def _partners(other: str, position: int, _lexicon_id: int) -> frozenset[str]:
+    lex = lexicon()
+    assert lex is not None
+    return frozenset(lex.partners(other, position))
 
 
 def _score(
