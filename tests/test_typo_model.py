@@ -136,6 +136,13 @@ def test_a_rare_character_is_written_on_purpose():
     assert findings("全省上下要勠力同心，努力奋斗，努力拼搏。\n", "TY2") == []
 
 
+def test_characters_that_differ_inside_one_enclosure_look_alike():
+    # 国 (囗 玉) and 固 (囗 古)
+    assert "国" in lexicon().look_alikes("固")
+    (finding,) = findings("坚决维护固家安全和社会稳定。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY203", "固家", "国家")
+
+
 def test_a_component_added_or_dropped_makes_a_look_alike():
     lex = lexicon()
     assert "十" in lex.look_alikes("汁") and "贷" in lex.look_alikes("代") and "代" in lex.look_alikes("贷")

@@ -404,10 +404,11 @@ def _look_alikes(
     """(character, the characters of ``targets`` that look like it), by code point, for
     every character that has any. Characters look alike when they share a four-corner
     code (耍 and 要: 10404), when they differ only in their first component, the one
-    that is usually the radical (职 耳只 and 积 禾只, 肋 肉力 and 助 且力), or when one
-    is the other with a component added (汁 and 十, 贷 and 代). Characters that share
-    only their radical (湛 and 泛, 纠 and 统) were tried on the tuning part and are not
-    look-alikes: they took new terms for slips as often as they found one."""
+    that is usually the radical (职 耳只 and 积 禾只, 肋 肉力 and 助 且力), or only inside
+    an enclosing one (国 囗玉 and 固 囗古), or when one is the other with a component
+    added (汁 and 十, 贷 and 代). Characters that share only their radical (湛 and 泛, 纠
+    and 统) were tried on the tuning part and are not look-alikes: they took new terms
+    for slips as often as they found one; nor are those under one roof (穴, 宀)."""
     by_code: dict[int, str] = {}
     for char, code in shapes:
         if char in targets:
@@ -416,10 +417,12 @@ def _look_alikes(
     for char in targets:
         parts = components.get(char)
         if parts:
-            by_rest[parts[1:]] = by_rest.get(parts[1:], "") + char
+            for frame in _frames(parts):
+                by_rest[frame] = by_rest.get(frame, "") + char
     found: dict[str, str] = {char: by_code.get(code, "") for char, code in shapes}
     for char, parts in components.items():
-        found[char] = found.get(char, "") + by_rest.get(parts[1:], "")
+        for frame in _frames(parts):
+            found[char] = found.get(char, "") + by_rest.get(frame, "")
         for part in parts:
             if part in _RADICAL_FORMS:
                 continue  # 控 is 扌空: 手 is not written in it
@@ -436,6 +439,18 @@ def _look_alikes(
 # 阝 阜 邑, 辶 辵, 刂 刀, 灬 火, 王 玉, ⺮ 竹, 艹 草, 罒 网, ⻊ 足, 牜 牛, ⺶ 羊): the character
 # with such a component does not look like the whole one (控 and 手).
 _RADICAL_FORMS = frozenset("手水心人言金食丝犬示衣肉阜邑辵刀火玉竹草网足牛羊")
+
+
+_ENCLOSURES = frozenset("囗门匸匚广厂尸戶户")  # 囗, 门, 匚, 广, 厂, 尸, 户 hold the rest
+
+
+def _frames(parts: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """What a character shares with its look-alikes: the components after the first,
+    and an enclosing first one with as many inside (国 囗玉 and 固 囗古)."""
+    frames = [("*", *parts[1:])]
+    if parts[0] in _ENCLOSURES:
+        frames.append((parts[0], *("*",) * (len(parts) - 1)))
+    return frames
 
 
 def _components(chars: set[str]) -> dict[str, tuple[str, ...]]:
