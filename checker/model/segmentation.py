@@ -39,6 +39,9 @@ LONGEST_WORD = 4  # characters of the words the segmentation score knows (longer
 def word_key(word: str) -> int:
     """A word of one to four BMP characters as one integer, sixteen bits a character,
     the first one lowest (0 when it cannot be one)."""
+    if len(word) == 2:  # the commonest case, without the loop
+        first, second = ord(word[0]), ord(word[1])
+        return first | second << 16 if first <= 0xFFFF and second <= 0xFFFF else 0
     key = 0
     for shift, ch in enumerate(word):
         code = ord(ch)

@@ -16,7 +16,11 @@ of its best segmentation under jieba's word frequencies
 kind. A correction that leaves a rare character beside it standing alone
 (医共体 → 一共|体) breaks a word rather than mends one, and is not a candidate.
 
-A strong score is a warning, a moderate one an info finding (可能的错别字). The bar
+A strong score is a warning, a moderate one an info finding (可能的错别字), which the
+default ``spelling = "precise"`` reports only when its evidence is as strong as a real
+slip's (:data:`CONFIRMED`); ``"thorough"`` reports them all, for a final proofreading pass.
+Precise mode scores only what it may report (no name, no look-alike or other tone whose
+corrected word the text lacks, the neighbour's same-sound candidates only). The bar
 falls as the document uses the corrected word more often elsewhere, and is highest
 when it never does: a term the dictionary lacks (避峰用电, 纠治) reads as a slip of some
 word just as well. A rare character (勠力) is chosen, not slipped into, and not a slip. The
@@ -176,6 +180,14 @@ LEAST = {
 # near sound (zh/z, n/l, -n/-ng) is not tried: there it found nothing but false alarms.
 STRONG = {"same_sound": 9.0, "other_tone": 11.0, "swap": 9.0, "shape": 12.0}
 _SURE_USES = 3  # uses of the corrected word in the document that make the lowest bar apply
+# The settings' ``spelling = "precise"`` (the default) reports the warnings and, as info
+# findings, only the candidates whose evidence is as strong as a real slip's on the shared
+# corpus: not what may be a name, the corrected word used elsewhere in the document, and
+# a score of at least CONFIRMED (森林复盖面职 → 面积: a look-alike, 8.15, 面积 used 16
+# times; the strongest wrong candidate with its word in the document was 国家集采, 7.66).
+# The loose tier below it (``"thorough"``) was right on 2 of 58 findings of the corpus's
+# 105 documents; it is for a final proofreading pass.
+CONFIRMED = 8.0
 _REACH = 4  # characters of context on each side of the changed ones
 
 
@@ -201,15 +213,22 @@ class Slip(NamedTuple):
         return self.score >= STRONG[self.kind]
 
     @property
+    def confirmed(self) -> bool:
+        """Reported in precise mode: a warning, or a score of CONFIRMED with the corrected
+        word used elsewhere in the document, and not what may be a name."""
+        if self.strong:
+            return True
+        return not self.name_like and self.support > 0 and self.score >= CONFIRMED
+
+    @property
     def margin(self) -> float:
         """How far the score is above the least its kind needs without support: the
         candidates of one place are compared by it."""
         return self.score - LEAST[self.kind][0]
 
-    @property
-    def possible(self) -> bool:
+    def possible(self, precise: bool) -> bool:
         """Could the score be enough, given the most support the document may give?"""
-        return self.score >= LEAST[self.kind][-1]
+        return self.score >= (CONFIRMED if precise else LEAST[self.kind][-1])
 
     @property
     def reported(self) -> bool:
@@ -229,6 +248,11 @@ def slips(doc: Document) -> list[Slip]:
     accepted_pairs = _accepted_pairs(accepted)
     covered = {at for found in doc.view(pack_matches) for at in range(found.start, found.end)}
     lexicon_id = id(lex)
+    precise = doc.settings.spelling != "thorough"
+    # the neighbour of a cut-off character is tried as the slip with every candidate when
+    # loose, with its same-sound ones when precise (one look-up: the others cost a third of
+    # the model's time and gave no finding of precise mode on the tuning part)
+    neighbour_worth_trying = _homophones if precise else _worth_trying
     found: list[Slip] = []
     for span_start, span_end in doc.body_spans:
         cut_off = cut_off_characters(text, span_start, span_end, lex, most=_MOST_CUT_OFF)
@@ -242,12 +266,12 @@ def slips(doc: Document) -> list[Slip]:
             if not (
                 _worth_trying(char, before, 1, lexicon_id)
                 or _worth_trying(char, after, 0, lexicon_id)
-                or (_suspect(text, at, -1, cut_off_set, lex) and _worth_trying(before, char, 0, lexicon_id))
-                or (_suspect(text, at, 1, cut_off_set, lex) and _worth_trying(after, char, 1, lexicon_id))
+                or (_suspect(text, at, -1, cut_off_set, lex) and neighbour_worth_trying(before, char, 0, lexicon_id))
+                or (_suspect(text, at, 1, cut_off_set, lex) and neighbour_worth_trying(after, char, 1, lexicon_id))
             ):
                 continue  # nothing to try: most cut-off characters stop here, at the cost of a cache look-up
-            best = _best_slip(text, at, span_start, span_end, lex, words, accepted_pairs, covered, cut_off_set)
-            if best is not None and best.possible:
+            best = _best_slip(text, at, span_start, span_end, lex, words, accepted_pairs, covered, cut_off_set, precise)
+            if best is not None and best.possible(precise):
                 found.append(best)
     if not found:
         return []
@@ -269,7 +293,8 @@ def slips(doc: Document) -> list[Slip]:
     # what may be a name (an item of a 、 list, a quoted slogan) is a slip only when the
     # document uses the corrected word often: 城投、津融 are names, 只理、基层 in a text
     # that writes 治理 throughout a slip
-    return [slip for slip in supported if slip.reported and (slip.support >= _SURE_USES or not slip.name_like)]
+    reported = [slip for slip in supported if slip.reported and (slip.support >= _SURE_USES or not slip.name_like)]
+    return [slip for slip in reported if slip.confirmed] if precise else reported
 
 
 _RARE_CHARACTER = 20  # jieba's frequency of a character of its own below which it is rare (勠: 3)
@@ -294,9 +319,12 @@ def _best_slip(
     accepted_pairs: frozenset[str],
     covered: set[int],
     cut_off: set[int],
+    precise: bool = False,
 ) -> Slip | None:
     """The best-scoring correction of the cut-off character at ``at``, with the
-    neighbour it is read with (or of that neighbour, when it may be the slip), or None."""
+    neighbour it is read with (or of that neighbour, when it may be the slip), or None.
+    ``precise``: only what precise mode may report is scored (no name, no look-alike
+    whose corrected word the text lacks)."""
     if text[at - 1 : at + 1] in accepted_pairs or text[at : at + 2] in accepted_pairs:
         return None  # the character belongs to an accepted word (半导体智造: 智造)
     best: Slip | None = None
@@ -313,15 +341,26 @@ def _best_slip(
         # the slip may be the neighbour's, when it is part of a longer word on its other
         # side (会议经神: 议经 is part of 会议经费, so only 神 is cut off, and 经 is the slip
         # of 精), but not when it makes a word of two there
-        alike_other = (
-            _candidates(text[other_at], text[at], 1 - position, id(lex))[0]
-            if _suspect(text, at, side, cut_off, lex)
-            else []
-        )
+        alike_other: list[tuple[str, str, str]] = []
+        if _suspect(text, at, side, cut_off, lex):
+            alike_other = (
+                _homophones(text[other_at], text[at], 1 - position, id(lex))
+                if precise
+                else _candidates(text[other_at], text[at], 1 - position, id(lex))[0]
+            )
         if not alike and not swap_frequency and not alike_other:
             continue  # nothing to try: most cut-off characters stop here
         if pair in accepted_pairs or _in_frame(text, pair_start) or words.word_frequency(pair):
             continue  # accepted, a frame, a word of the dictionary however rare (量产, 驻场)
+        name_like = _name_like(text, pair_start, words)
+        if precise:
+            if name_like:
+                continue  # never reported in precise mode: not worth scoring
+            # a look-alike is reported only with its corrected word elsewhere in the text
+            alike = [c for c in alike if c[1] == "same_sound" or _in_text(text, c[0], text[other_at], position)]
+            alike_other = [
+                c for c in alike_other if c[1] == "same_sound" or _in_text(text, c[0], text[at], 1 - position)
+            ]
         if run is None:
             run = _chinese_run(text, at, span_start, span_end)
         found: Slip | None = None
@@ -342,10 +381,15 @@ def _best_slip(
             found = _better_slip(
                 found, _score(text, swapped, pair_start, pair_start + 2, pair_start, run, "swap", "", words, written)
             )
-        if found is not None and _name_like(text, pair_start, words):
+        if found is not None and name_like:
             found = found._replace(name_like=True)
         best = _better_slip(best, found)
     return best
+
+
+def _in_text(text: str, char: str, other: str, position: int) -> bool:
+    """Does the text hold the word ``char`` makes with ``other`` (``char`` at ``position``)?"""
+    return (char + other if position == 0 else other + char) in text
 
 
 def _suspect(text: str, at: int, side: int, cut_off: set[int], lex: Lexicon) -> bool:
@@ -431,6 +475,25 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
             if candidate in partners and candidate not in found:
                 found[candidate] = (candidate, "shape", "")
     return list(found.values()), swap_frequency
+
+
+@lru_cache(maxsize=65536)
+def _homophones(char: str, other: str, position: int, _lexicon_id: int) -> list[tuple[str, str, str]]:
+    """The characters of ``char``'s reading and tone that make a word with ``other``
+    (``char`` at ``position`` of it), as (character, "same_sound", reading): one
+    look-up, where :func:`_candidates` makes several."""
+    if not ("\u4e00" <= char <= "\u9fff" and "\u4e00" <= other <= "\u9fff"):
+        return []
+    lex = lexicon()
+    assert lex is not None
+    reading = _reading_and_look_alikes(char, _lexicon_id)[0]
+    if not reading:
+        return []
+    return [
+        (candidate, "same_sound", reading)
+        for candidate in lex.homophones(other, position, reading)
+        if candidate != char
+    ]
 
 
 @lru_cache(maxsize=16384)  # a few thousand characters make up a text
@@ -547,7 +610,10 @@ def likely_homophone_typo(doc: Document) -> Iterator[Hit]:
         under jieba's word frequencies), less a prior for its kind; a
         correction that leaves a rare character beside it alone is no
         candidate (医共体 is not 一共|体). A strong score
-        is a warning, a moderate one an info finding (可能的错别字). Quoted
+        is a warning, a moderate one an info finding (可能的错别字): by
+        default (``spelling = "precise"``) only with a score of 8 or more
+        and the corrected word elsewhere in the document, with
+        ``spelling = "thorough"`` every one. Quoted
         slogans, list items, names, forms used twice in the document and the
         words of ``accept`` (configuration and rule packs) are left alone.
         The evidence shows the candidate, its kind and score, and the words as
