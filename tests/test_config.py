@@ -354,7 +354,7 @@ def test_a_glob_over_the_caps_is_refused_naming_the_key(tmp_path, glob, reason):
     assert f"{config}: 键 'exclude'：" in result.stderr and reason in result.stderr
 
 
-LOOSE_SLIP = "关于加强社会保障工作的通知\n\n健全公共服务体系。进一步完善社会保障题系建设。\n"  # 题系: the loose tier
+LOOSE_SLIP = "关于完善制度体系的通知\n\n完善制度体系。进一步完善制度提系。\n"  # 提系: the loose tier
 
 
 def test_the_spelling_setting_is_validated_with_a_message_naming_the_key(tmp_path):
@@ -378,6 +378,6 @@ def test_the_spelling_option_overrides_the_config(tmp_path):
     (tmp_path / "doccheck.toml").unlink()
     report = check_json("--select", "TY2", "--spelling", "thorough", str(document))
     (finding,) = report["files"][0]["findings"]
-    assert (finding["code"], finding["severity"], finding["excerpt"]) == ("TY201", "info", "题系")
+    assert (finding["code"], finding["severity"], finding["excerpt"]) == ("TY201", "info", "提系")
     refused = run("check", "--spelling", "loose", str(document))
     assert refused.exit_code == 2 and "--spelling" in refused.output

@@ -38,9 +38,12 @@ def test_a_character_of_the_word_before_makes_no_frame():
     assert (finding.excerpt, finding.evidence["correction"]) == ("原责", "原则")
 
 
-def test_a_loose_candidate_is_silent_by_default():
-    # 题系 → 体系 scores 7.51: the loose tier, which precise mode (the default) does not report
-    assert findings("健全公共服务体系。进一步完善社会保障题系建设。\n", "TY2") == []
+def test_a_candidate_over_the_earlier_bar_is_an_info_finding_by_default():
+    # 题系 → 体系 scores 7.51, under CONFIRMED but over the bar of an other-tone slip whose
+    # word the document uses (7.5): precise mode reports what the model reported before
+    (finding,) = findings("健全公共服务体系。进一步完善社会保障题系建设。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "题系", "体系")
+    assert finding.severity.value == "info" and finding.evidence["score"] == 7.51
 
 
 def test_a_candidate_as_strong_as_a_real_slip_is_an_info_finding_by_default():
