@@ -278,8 +278,10 @@ def slips(doc: Document) -> list[Slip]:
             if not (
                 _worth_trying(char, before, 1, lexicon_id)
                 or _worth_trying(char, after, 0, lexicon_id)
-                or (_suspect(text, at, -1, cut_off_set, lex) and neighbour_worth_trying(before, char, 0, lexicon_id))
-                or (_suspect(text, at, 1, cut_off_set, lex) and neighbour_worth_trying(after, char, 1, lexicon_id))
+                # the neighbour's candidates first: a cached look-up, seldom any, where
+                # whether the neighbour may be the slip is tested at its place in the text
+                or (neighbour_worth_trying(before, char, 0, lexicon_id) and _suspect(text, at, -1, cut_off_set, lex))
+                or (neighbour_worth_trying(after, char, 1, lexicon_id) and _suspect(text, at, 1, cut_off_set, lex))
             ):
                 continue  # nothing to try: most cut-off characters stop here, at the cost of a cache look-up
             best = _best_slip(text, at, span_start, span_end, lex, words, accepted_pairs, covered, cut_off_set, precise)
