@@ -18,7 +18,8 @@ kind. A correction that leaves a rare character beside it standing alone
 
 A strong score is a warning, a moderate one an info finding (可能的错别字), which the
 default ``spelling = "precise"`` reports only when its evidence is as strong as a real
-slip's (:data:`CONFIRMED`); ``"thorough"`` reports them all, for a final proofreading pass.
+slip's (:data:`CONFIRMED`) or its score over session 4's bars (:data:`SUPPORTED`,
+:data:`UNSUPPORTED`); ``"thorough"`` reports them all, for a final proofreading pass.
 Precise mode scores only what it may report (no name, no look-alike whose corrected word
 the text lacks) and tries the neighbour with its same-sound candidates only. The bar
 falls as the document uses the corrected word more often elsewhere, and is highest
