@@ -47,6 +47,7 @@ def load_settings(
     max_file_size: int | None = None,
     docx_view: str | None = None,
     extend_select: Iterable[str] | None = None,
+    spelling: str | None = None,
 ) -> Settings:
     """Settings as ``doccheck check`` builds them, every name in them checked.
 
@@ -59,7 +60,9 @@ def load_settings(
     ``fail_on`` is error/warning/info/never, ``profile`` (a built-in name or a
     profile file) applies to every file, ``max_file_size`` is in bytes (0: no
     limit), ``docx_view`` is which text of a Word file is checked ("accepted":
-    every tracked change accepted; "original": every one rejected). Raises
+    every tracked change accepted; "original": every one rejected), ``spelling``
+    what the spelling model reports ("precise": what holds on real documents;
+    "thorough": also the loose candidates, as info findings). Raises
     :class:`SettingsError` for anything that cannot be used.
     """
     from checker.core.config import ConfigError, Settings, common_folder, find_config
@@ -96,6 +99,10 @@ def load_settings(
         if docx_view not in ("accepted", "original"):
             raise SettingsError(f"docx_view must be accepted or original, not {docx_view!r}", "docx-view")
         update["docx_view"] = docx_view
+    if spelling:
+        if spelling not in ("precise", "thorough"):
+            raise SettingsError(f"spelling 应为 precise 或 thorough，而不是 {spelling!r}", "spelling")
+        update["spelling"] = spelling
     settings = settings.model_copy(update=update) if update else settings
     _check_profiles(settings)
     _check_user_data(settings)

@@ -360,6 +360,7 @@ def _settings(
     profile: str | None = None,
     max_file_size: str | None = None,
     docx_view: str | None = None,
+    spelling: str | None = None,
 ) -> Settings:
     """Settings from the configuration file (named, or found above the paths), then the options."""
     from checker.core.config import ConfigError, max_file_size_bytes
@@ -369,7 +370,7 @@ def _settings(
     except ConfigError as error:
         raise click.ClickException(str(error)) from None
     try:
-        return _load_settings(paths, config, selection, fail_on, profile, size, docx_view)
+        return _load_settings(paths, config, selection, fail_on, profile, size, docx_view, spelling)
     except checker.SettingsError as error:
         if error.option in ("select", "ignore", "extend-select", "profile"):
             raise click.BadParameter(str(error), param_hint=f"--{error.option}") from None
@@ -384,6 +385,7 @@ def _load_settings(
     profile: str | None,
     max_file_size: int | None,
     docx_view: str | None = None,
+    spelling: str | None = None,
 ) -> Settings:
     """:func:`checker.load_settings` for these options (raises :class:`checker.SettingsError`)."""
     return checker.load_settings(
@@ -396,6 +398,7 @@ def _load_settings(
         profile=profile,
         max_file_size=max_file_size,
         docx_view=docx_view,
+        spelling=spelling,
     )
 
 
@@ -521,6 +524,16 @@ none: every rule):
     en="Which text of a Word file to check: with every tracked change accepted, or the original "
     "(deletions counted, insertions not).  [default: accepted]",
 )
+@option(
+    "--spelling",
+    type=click.Choice(["precise", "thorough"]),
+    default=None,
+    zh="错别字模型（TY201–TY203）报告什么：precise 只报告证据充分、在真实公文上可靠的；thorough 另把"
+    "证据较弱的候选报告为提示（可能的错别字），供最后通读时逐条核对，其中多数并非错字。  [默认：precise]",
+    en="What the spelling model (TY201–TY203) reports: precise, only candidates with strong evidence, which "
+    "hold on real documents; thorough, also the loose ones as info findings (possible typos), for a final "
+    "proofreading pass in which most of them are right text.  [default: precise]",
+)
 @_config_option
 @option(
     "--baseline",
@@ -642,6 +655,7 @@ def check(
     color: str,
     no_color: bool,
     docx_view: str | None,
+    spelling: str | None,
     config: str | None,
     baseline: str | None,
     write_baseline: str | None,
@@ -708,6 +722,7 @@ def check(
         profile,
         max_file_size,
         docx_view,
+        spelling,
     )
     if cross_document is not None:
         settings = settings.model_copy(update={"repository": cross_document})
@@ -790,7 +805,14 @@ def check(
         _watch(
             paths,
             lambda: _load_settings(
-                paths, config, selection, fail_on, profile, size if max_file_size is not None else None, docx_view
+                paths,
+                config,
+                selection,
+                fail_on,
+                profile,
+                size if max_file_size is not None else None,
+                docx_view,
+                spelling,
             ),
             colored,
         )

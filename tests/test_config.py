@@ -352,3 +352,32 @@ def test_a_glob_over_the_caps_is_refused_naming_the_key(tmp_path, glob, reason):
     result = run("check", str(write(tmp_path / "gap.txt", GAP)))
     assert result.exit_code == 2
     assert f"{config}: 键 'exclude'：" in result.stderr and reason in result.stderr
+
+
+LOOSE_SLIP = "关于完善制度体系的通知\n\n完善制度体系。进一步完善制度提系。\n"  # 提系: the loose tier
+
+
+def test_the_spelling_setting_is_validated_with_a_message_naming_the_key(tmp_path):
+    config = write(tmp_path / "doccheck.toml", 'spelling = "loose"\n')
+    result = run("check", str(write(tmp_path / "a.txt", LOOSE_SLIP)))
+    assert result.exit_code == 2
+    assert f"{config}: 键 'spelling'：应为 'precise'、'thorough' 之一，而不是 “loose”" in result.output
+
+
+def test_spelling_thorough_in_the_config_reaches_the_spelling_rules(tmp_path):
+    document = write(tmp_path / "a.txt", LOOSE_SLIP)
+    assert found_codes(check_json("--select", "TY2", str(document))) == {str(document): []}
+    write(tmp_path / "doccheck.toml", 'spelling = "thorough"\n')
+    assert found_codes(check_json("--select", "TY2", str(document))) == {str(document): ["TY201"]}
+
+
+def test_the_spelling_option_overrides_the_config(tmp_path):
+    write(tmp_path / "doccheck.toml", 'spelling = "thorough"\n')
+    document = write(tmp_path / "a.txt", LOOSE_SLIP)
+    assert found_codes(check_json("--select", "TY2", "--spelling", "precise", str(document))) == {str(document): []}
+    (tmp_path / "doccheck.toml").unlink()
+    report = check_json("--select", "TY2", "--spelling", "thorough", str(document))
+    (finding,) = report["files"][0]["findings"]
+    assert (finding["code"], finding["severity"], finding["excerpt"]) == ("TY201", "info", "提系")
+    refused = run("check", "--spelling", "loose", str(document))
+    assert refused.exit_code == 2 and "--spelling" in refused.output

@@ -1,7 +1,7 @@
 """Held-out quality of doccheck: recall of injected slips, false alarms on clean text.
 
     python bench/quality/evaluate.py [--corpus DIR] [--copies N] [--seed S] [--json OUT] [--part tuning]
-        [--kinds KIND ...]
+        [--kinds KIND ...] [--spelling precise|thorough]
 
 Documents: the held-out part of the shared corpus (``held_out``: a fixed quarter
 chosen by a hash of the file name, never looked at when tuning a rule). Each
@@ -15,7 +15,8 @@ warnings and errors only, and counting info findings ("可能的错别字") too.
 The findings on the clean originals are listed by rule and one by one (file, line,
 code, excerpt); those a person has checked and found to be real defects of the
 original (``confirmed_defects.tsv``) are counted apart from the false alarms.
-doccheck runs as a user runs it: one ``doccheck check --format json`` over a folder.
+doccheck runs as a user runs it: one ``doccheck check --format json`` over a folder,
+with the spelling model in its default mode (``precise``) unless ``--spelling thorough``.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def confirmed_defects(path: Path = CONFIRMED_DEFECTS) -> set[tuple[str, int, str
     return confirmed
 
 
-def run_doccheck(folder: Path) -> dict[str, list[dict]]:
+def run_doccheck(folder: Path, spelling: str = "precise") -> dict[str, list[dict]]:
     command = [
         sys.executable,
         "-c",
@@ -75,6 +76,8 @@ def run_doccheck(folder: Path) -> dict[str, list[dict]]:
         "json",
         "--fail-on",
         "never",
+        "--spelling",
+        spelling,
         str(folder),
     ]
     done = subprocess.run(command, capture_output=True, text=True, cwd=REPOSITORY)
@@ -130,6 +133,12 @@ def main() -> None:
         "--show-misses", action="store_true", help="print each slip not found (for the tuning part only)"
     )
     parser.add_argument("--kinds", nargs="+", choices=sorted(INJECTORS), help="only these kinds of slip")
+    parser.add_argument(
+        "--spelling",
+        choices=("precise", "thorough"),
+        default="precise",
+        help="the spelling model's mode (the setting spelling): precise, the default, or thorough",
+    )
     options = parser.parse_args()
     injectors = {kind: INJECTORS[kind] for kind in options.kinds} if options.kinds else INJECTORS
 
@@ -155,7 +164,7 @@ def main() -> None:
                         if injection.control is not None:
                             control = f"{number:03d}-{kind}-{copy}-control{injection.suffix}"
                             (root / control).write_text(injection.control, encoding="utf-8")
-        findings = run_doccheck(root)
+        findings = run_doccheck(root, options.spelling)
 
     clean_sets = {}
     alarms: Counter[str] = Counter()
@@ -216,6 +225,7 @@ def main() -> None:
         "characters": characters,
         "seed": options.seed,
         "copies": options.copies,
+        "spelling": options.spelling,
         "recall": {
             kind: {
                 "injected": c["injected"],
@@ -241,7 +251,7 @@ def main() -> None:
     }
     print(
         f"{options.part} documents: {len(documents)} ({characters:,} characters), seed {options.seed}, "
-        f"{options.copies} copies per kind"
+        f"{options.copies} copies per kind, spelling {options.spelling}"
     )
     print(f"{'kind':<24}{'injected':>9}{'found (warning+)':>18}{'found (any level)':>19}")
     for kind, row in figures["recall"].items():

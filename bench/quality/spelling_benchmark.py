@@ -1,6 +1,7 @@
 """Sentence-level detection and correction on a public spelling benchmark.
 
     python bench/quality/spelling_benchmark.py FILE [--format ecspell|sighan] [--json OUT]
+        [--select CODE ...] [--spelling precise|thorough]
 
 FILE is read from where it lies and never copied into the repository:
 
@@ -22,6 +23,8 @@ both, so character-level figures are given too: of the characters the findings p
 at, how many are wrong ones (and how many of those are corrected right), over the
 wrong characters of the set. They are given for warnings and errors only, and
 counting info findings (可能的错别字) too. Nothing is trained or tuned on these sets.
+``--select`` measures other rules (``--select TY2``: the spelling model alone);
+``--spelling`` chooses the model's mode (the setting ``spelling``; default ``precise``).
 """
 
 from __future__ import annotations
@@ -88,17 +91,22 @@ def main() -> None:
     parser.add_argument("file", type=Path)
     parser.add_argument("--format", choices=("ecspell", "sighan"), default="ecspell")
     parser.add_argument("--json", type=Path, help="write the figures here as JSON")
+    parser.add_argument("--select", nargs="+", default=RULES, help="the rules (codes or prefixes) to measure")
+    parser.add_argument(
+        "--spelling", choices=("precise", "thorough"), default="precise", help="the spelling model's mode"
+    )
     options = parser.parse_args()
 
     from checker.core.config import Settings
     from checker.run.engine import check_text
 
     pairs = read_pairs(options.file, options.format)
-    settings = Settings(select=RULES)
+    settings = Settings(select=options.select, spelling=options.spelling)
     results = [(written, right, check_text(TITLE + written + "\n", settings)) for written, right in pairs]
     figures: dict[str, object] = {
         "sentences": len(pairs),
         "with_errors": sum(written != right for written, right in pairs),
+        "spelling": options.spelling,
     }
     for name, levels in (("warning_or_error", {"warning", "error"}), ("any_level", {"warning", "error", "info"})):
         predicted = detected = fixed = 0

