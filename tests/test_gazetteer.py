@@ -53,6 +53,7 @@ def test_a_near_miss_of_a_listed_name_is_reported(text, written, name, change):
         "面向国家和地区开放。",  # three characters of a place (和田地区) are words
         "三个煤矿城镇中财政已给予补贴。",  # 中 leans on 城镇 (not 中央财政)
         "推进全国大范围降雨监测。",  # 大 runs on into 大范围 (not 全国人大)
+        "乡级人民政府和乡镇人民政府负责实施。",  # the level of a township, as 县级 is a county's
     ],
 )
 def test_ordinary_text_and_other_bodies_are_not_reported(text):
