@@ -39,6 +39,18 @@ def test_the_file_is_built_once_and_again_when_its_source_changes(source):
     assert build.calls == 2
 
 
+def test_the_file_is_built_again_when_a_package_it_reads_is_installed(source, tmp_path, monkeypatch):
+    tables.load(str(source), build, packages=("doccheck_test_data_package",))
+    assert build.calls == 1
+    package = tmp_path / "site" / "doccheck_test_data_package"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    tables.load(str(source), build, packages=("doccheck_test_data_package",))
+    tables.load(str(source), build, packages=("doccheck_test_data_package",))
+    assert build.calls == 2
+
+
 def test_a_damaged_file_is_built_again(source, tmp_path):
     tables.load(str(source), build)
     for entry in (tmp_path / "cache").glob("*.tables"):

@@ -8,6 +8,7 @@ schema asks this module for the path, so the two layouts behave the same.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import pickle
@@ -109,16 +110,23 @@ def cached_load_all(paths: Sequence[str | Path], parse: Callable[[str], T]) -> l
 
 
 def cached_file(
-    path: str | Path, build: Callable[[str], T], write: Callable[[T], bytes], *, suffix: str
+    path: str | Path,
+    build: Callable[[str], T],
+    write: Callable[[T], bytes],
+    *,
+    suffix: str,
+    packages: Sequence[str] = (),
 ) -> Path | None:
     """A file in the cache folder holding ``write(build(path))``, made once and kept until
-    the file, a schema or ``build``'s module changes; None when there is no cache folder
-    or the file cannot be written there. The caller reads it and checks what it finds."""
+    the file, a schema, ``build``'s module or one of the ``packages`` it also reads from
+    changes (is installed, upgraded or removed); None when there is no cache folder or the
+    file cannot be written there. The caller reads it and checks what it finds."""
     folder = cache_dir()
     source = Path(path).resolve()
     if folder is None or not source.is_file():
         return None
-    entry = folder / (hashlib.sha1(_key(_stamp(source), build).encode("utf-8")).hexdigest() + suffix)
+    stamps = (_stamp(source), [_package_stamp(name) for name in packages])
+    entry = folder / (hashlib.sha1(_key(stamps, build).encode("utf-8")).hexdigest() + suffix)
     if entry.is_file():
         _touch(entry)
         return entry
@@ -126,6 +134,18 @@ def cached_file(
         return None
     _prune(folder)
     return entry
+
+
+def _package_stamp(name: str) -> tuple:
+    """Where package ``name`` is installed and when, or that it is not: a build that reads
+    a package's data is stale once the package is installed, upgraded or removed."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.origin:
+        return (name, None)
+    return (name, _stamp(Path(spec.origin)))
 
 
 def _key(stamps: Any, parse: Callable) -> str:

@@ -15,7 +15,7 @@ import array
 import bisect
 import mmap
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Literal, TypeAlias, cast
 
 from checker.core.resources import cached_file
@@ -88,12 +88,13 @@ def find(column, key: int) -> int:
     return at if at < len(column) and column[at] == key else -1
 
 
-def load(path: str, build: Callable[[str], dict[str, Section]]) -> Tables:
-    """The tables ``build`` makes from the file at ``path``: built once into the cache
-    folder and mapped from there (until the file or ``build``'s module changes), or
-    built in memory when there is no cache folder or its file cannot be read."""
+def load(path: str, build: Callable[[str], dict[str, Section]], packages: Sequence[str] = ()) -> Tables:
+    """The tables ``build`` makes from the file at ``path`` (and from the data of the
+    ``packages`` it imports): built once into the cache folder and mapped from there (until
+    the file, ``build``'s module or one of the packages changes), or built in memory when
+    there is no cache folder or its file cannot be read."""
     for _ in range(2):  # a damaged file is built and written again, once
-        entry = cached_file(path, build, pack, suffix=".tables")
+        entry = cached_file(path, build, pack, suffix=".tables", packages=packages)
         if entry is None:
             break
         try:

