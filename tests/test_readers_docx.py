@@ -180,3 +180,20 @@ def test_every_character_maps_back_to_its_paragraph_text(tmp_path):
         else:
             text = reopened.paragraphs[place["paragraph"] - 1].text
         assert text[place["offset"]] == ch, (offset, ch, place)
+
+
+def test_a_process_that_checks_one_docx_after_another_keeps_nothing_of_them(tmp_path):
+    # the server, the language server and the workers of -j read file after file: what
+    # one check left in cycles (the document's tree, the outline) must not outlive it
+    import gc
+
+    document = gbt_document()
+    for index in range(40):
+        add(document, f"第{index}段：各单位要认真落实工作要求。")
+    path = str(save(document, tmp_path))
+    check_path(path)
+    gc.collect()
+    before = len(gc.get_objects())
+    for _ in range(5):
+        check_path(path)
+    assert len(gc.get_objects()) - before < 100  # (each check left about 100 before)

@@ -93,17 +93,21 @@ def read(path: str, data: bytes, view: View = "accepted") -> Source:
     "original": as it read before them)."""
     import gc
 
-    # The full collection that frees a large document's tree (below) need look only at
-    # what reading made: what the process held before is set aside from it (a fix reads
-    # the document again after each pass, beside everything the checks hold). Not when
+    # What the last document read left (its tree, in cycles with the objects the checks
+    # made of it) goes first: frozen below, it would outlive every collection of the
+    # process, and one that reads .docx after .docx (the server, a worker of -j) grew by
+    # megabytes with each.
+    gc.collect()
+    # The collection that frees this document's tree (below) need look only at what
+    # reading made: what the process held before is set aside from it (a fix reads the
+    # document again after each pass, beside everything the checks hold). Not when
     # something else froze objects already: unfreezing would hand back its objects too.
     set_aside = gc.get_freeze_count() == 0
     if set_aside:
         gc.freeze()
     try:
         source = _read(path, data, view)
-        if len(source.text) >= LARGE_TEXT:
-            _give_back_the_tree()
+        _give_back_the_tree(trim=len(source.text) >= LARGE_TEXT)
     finally:
         if set_aside:
             gc.unfreeze()
@@ -129,20 +133,24 @@ def _read(path: str, data: bytes, view: View) -> Source:
 LARGE_TEXT = 100_000
 
 
-def _give_back_the_tree() -> None:
-    """Free the document's XML tree now and return its memory to the system.
+def _give_back_the_tree(*, trim: bool) -> None:
+    """Free the document's XML tree now, and with ``trim`` return its memory to the system.
 
     python-docx's package and its parts refer to each other, so the tree goes only
-    with a full collection; and libxml2 frees its nodes into the C heap, where the
-    Python objects the checks build next (in arenas of their own) never reuse them:
-    without ``malloc_trim`` the tree's memory would stay in the process, counted
-    again under everything the check builds after it."""
+    with a collection, which the interpreter's own (counting objects, not the libxml2
+    memory a few of them hold) runs seldom. This one looks only at what reading made
+    (:func:`read` sets the rest aside), so it costs little. libxml2 frees its nodes into
+    the C heap, where the Python objects the checks build next (in arenas of their own)
+    never reuse them: after a large text, ``malloc_trim`` gives that memory back rather
+    than have it counted again under everything the check builds after it."""
     import gc
 
     gc.collect()
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
+    if not trim:
+        return
+    malloc_trim = _malloc_trim()
+    if malloc_trim is not None:
+        malloc_trim(0)
 
 
 def _malloc_trim() -> Callable[[int], int] | None:
