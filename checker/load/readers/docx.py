@@ -95,7 +95,7 @@ def read(path: str, data: bytes, view: View = "accepted") -> Source:
 
     # What the last document read left (its tree, in cycles with the objects the checks
     # made of it) goes first: frozen below, it would outlive every collection of the
-    # process, and one that reads .docx after .docx (the server, a worker of -j) grew by
+    # process, and one that reads .docx after .docx (the server, the language server) grew by
     # megabytes with each.
     gc.collect()
     # The collection that frees this document's tree (below) need look only at what
