@@ -102,20 +102,31 @@ def _replace(kind: str, text: str, start: int, end: int, after: str) -> Injectio
     return Injection(kind, text[:start] + after + text[end:], start, start + len(after), text[start:end], after)
 
 
-def same_sound(text: str, rng: random.Random) -> Injection | None:
-    """A character of a common word replaced by a common one read the same (部署 → 布署)."""
+def _substitution(
+    kind: str, text: str, rng: random.Random, choices_for: Callable[[str], list[str]]
+) -> Injection | None:
+    """A character of a common word replaced by one of ``choices_for(character)`` that
+    does not make another word of the dictionary."""
     words = _words(text)
     rng.shuffle(words)
-    dictionary, homophones = _dictionary(), _homophones()
+    dictionary = _dictionary()
     for at, word in words[:200]:
         index = rng.randrange(len(word))
-        choices = [ch for ch in homophones.get(_sound(word[index]), []) if ch != word[index]]
+        choices = choices_for(word[index])
         rng.shuffle(choices)
         for ch in choices:
             slipped = word[:index] + ch + word[index + 1 :]
             if slipped not in dictionary:
-                return _replace("same_sound", text, at + index, at + index + 1, ch)
+                return _replace(kind, text, at + index, at + index + 1, ch)
     return None
+
+
+def same_sound(text: str, rng: random.Random) -> Injection | None:
+    """A character of a common word replaced by a common one read the same (部署 → 布署)."""
+    homophones = _homophones()
+    return _substitution(
+        "same_sound", text, rng, lambda char: [ch for ch in homophones.get(_sound(char), []) if ch != char]
+    )
 
 
 # Characters a reader confuses by their look, one group a line: pycorrector's
@@ -139,18 +150,8 @@ def _look_alikes() -> dict[str, list[str]]:
 
 def shape(text: str, rng: random.Random) -> Injection | None:
     """A character of a common word replaced by a common one that looks like it (帮助 → 帮肋)."""
-    words = _words(text)
-    rng.shuffle(words)
-    dictionary, look_alikes = _dictionary(), _look_alikes()
-    for at, word in words[:200]:
-        index = rng.randrange(len(word))
-        choices = sorted(set(look_alikes.get(word[index], [])))
-        rng.shuffle(choices)
-        for ch in choices:
-            slipped = word[:index] + ch + word[index + 1 :]
-            if slipped not in dictionary:
-                return _replace("shape", text, at + index, at + index + 1, ch)
-    return None
+    look_alikes = _look_alikes()
+    return _substitution("shape", text, rng, lambda char: sorted(set(look_alikes.get(char, []))))
 
 
 def swap(text: str, rng: random.Random) -> Injection | None:
