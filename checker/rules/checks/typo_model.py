@@ -16,22 +16,22 @@ of its best segmentation under jieba's word frequencies
 kind. A correction that leaves a rare character beside it standing alone
 (医共体 → 一共|体) breaks a word rather than mends one, and is not a candidate.
 
-A strong score is a warning, a moderate one an info finding (可能的错别字), which the
-default ``spelling = "precise"`` reports only when its evidence is as strong as a real
-slip's (:data:`CONFIRMED`) or its score over session 4's bars (:data:`SUPPORTED`,
-:data:`UNSUPPORTED`); ``"thorough"`` reports them all, for a final proofreading pass.
-Precise mode scores only what it may report (no name, no look-alike whose corrected word
-the text lacks) and tries the neighbour with its same-sound candidates only. The bar
-falls as the document uses the corrected word more often elsewhere, and is highest
-when it never does: a term the dictionary lacks (避峰用电, 纠治) reads as a slip of some
-word just as well. A rare character (勠力) is chosen, not slipped into, and not a slip. The
-evidence shows the candidate, its kind and score, and the words as written and
-corrected. Precision comes first: a form the document uses twice or more is its
-vocabulary; a quoted slogan, an item of a 、 list, a bracketed name or one before a
-place word may be a name, a slip only when the document uses the corrected word three
-times or more, and never a warning; frames that repeat a character (边巡边改) are wording, words the
-dictionary lacks are accepted through ``accept`` (configuration and rule packs), and
-forms a rule pack already reports are left to it.
+A strong score is a warning, a moderate one an info finding (可能的错别字), which the default
+``spelling = "precise"`` reports only when its evidence is as strong as a real slip's
+(:data:`CONFIRMED`) or its score over the bars the model had before its loose tier
+(:data:`SUPPORTED`, :data:`UNSUPPORTED`); ``"thorough"`` reports them all, for a final
+proofreading pass. Precise mode scores only what it may report (no name, no look-alike
+whose corrected word the text lacks) and tries the neighbour with its same-sound
+candidates only. The bar falls as the document uses the corrected word more often
+elsewhere, and is highest when it never does: a term the dictionary lacks (避峰用电, 纠治)
+reads as a slip of some word just as well. A rare character (勠力) is chosen, not slipped
+into, and not a slip. The evidence shows the candidate, its kind and score, and the
+words as written and corrected. Precision comes first: a form the document uses twice or
+more is its vocabulary; a quoted slogan, an item of a 、 list, a bracketed name or one
+before a place word may be a name, a slip only when the document uses the corrected word
+three times or more, and never a warning; frames that repeat a character (边巡边改) are
+wording, words the dictionary lacks are accepted through ``accept`` (configuration and
+rule packs), and forms a rule pack already reports are left to it.
 """
 
 from __future__ import annotations
@@ -189,7 +189,7 @@ _SURE_USES = 3  # uses of the corrected word in the document that make the lowes
 # The loose tier below it (``"thorough"``) was right on 2 of 58 findings of the corpus's
 # 105 documents; it is for a final proofreading pass.
 CONFIRMED = 8.0
-# … and, with them, whatever the model reported before the loose tier (session 4's bars,
+# … and, with them, whatever the model reported before the loose tier (its bars then,
 # by whether the document uses the corrected word elsewhere): precise mode is never a
 # step back from them on injected slips, and they raise nothing on the shared corpus.
 SUPPORTED = {"same_sound": 7.5, "other_tone": 7.5, "swap": 7.7, "shape": 8.5}
@@ -223,7 +223,7 @@ class Slip(NamedTuple):
     def confirmed(self) -> bool:
         """Reported in precise mode: a warning, or not what may be a name and either a score
         of CONFIRMED with the corrected word used elsewhere in the document or a score over
-        session 4's bar for its kind."""
+        the bar its kind had before the loose tier."""
         if self.strong:
             return True
         if self.name_like:
