@@ -33,6 +33,21 @@ def test_a_same_sounding_slip_is_reported_with_its_evidence():
     assert finding.fix.safety == "unsafe"
 
 
+def test_a_correction_with_a_close_rival_is_an_info_finding():
+    # 债拳: 债权 (quan2) scores 9.66 and 债券 (quan4) 8.72, within CLEAR_LEAD: the character
+    # is wrong, but which word is meant the model cannot tell
+    (finding,) = findings("公司发行的债拳到期后应当兑付。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "债拳", "债权")
+    assert finding.severity.value == "info" and finding.message == "可能的错别字：“债拳”疑为“债权”（同音字）"
+
+
+def test_a_correction_clearly_ahead_of_its_rival_is_a_warning():
+    # 神精 → 神经 (11.36) beside 系统; the swap 精神 reads far worse there (6.35)
+    (finding,) = findings("注意保护神精系统。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "神精", "神经")
+    assert finding.severity.value == "warning"
+
+
 def test_a_character_of_the_word_before_makes_no_frame():
     (finding,) = findings("流通全面负责的原责，本预案规定的事项。\n", "TY2")
     assert (finding.excerpt, finding.evidence["correction"]) == ("原责", "原则")
