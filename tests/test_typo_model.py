@@ -48,6 +48,13 @@ def test_a_correction_clearly_ahead_of_its_rival_is_a_warning():
     assert finding.severity.value == "warning"
 
 
+def test_a_slip_of_a_less_common_word_is_found():
+    # 屠宰 is used 178 times in jieba's dictionary: a correction a same-sound slip may hide
+    (finding,) = findings("推动生猪涂宰行业转型升级。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "涂宰", "屠宰")
+    assert finding.severity.value == "warning" and finding.evidence["reading"] == "tu2"
+
+
 def test_a_character_of_the_word_before_makes_no_frame():
     (finding,) = findings("流通全面负责的原责，本预案规定的事项。\n", "TY2")
     assert (finding.excerpt, finding.evidence["correction"]) == ("原责", "原则")

@@ -47,7 +47,7 @@ from typing import NamedTuple
 
 from checker.core import patterns
 from checker.model.document import Document
-from checker.model.segmentation import SOUND_MIN, Lexicon, lexicon
+from checker.model.segmentation import Lexicon, lexicon
 from checker.rules.checks.typos import pack_matches
 from checker.rules.registry import Hit, rule
 from checker.rules.rulepacks import matcher
@@ -205,6 +205,9 @@ _LEAST_PRECISE = min(CONFIRMED, *SUPPORTED.values())
 # best rival came within 1.5, eight were wrong or wrongly corrected and one right.
 CLEAR_LEAD = 1.5
 _REACH = 4  # characters of context on each side of the changed ones
+# Two characters are tried swapped when the other order is a word this frequent in
+# jieba's dictionary: rarer ones (电煤 → 煤电) are a term's own order as often as a slip.
+SWAP_MIN = 200
 
 
 class Slip(NamedTuple):
@@ -485,7 +488,7 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
     assert lex is not None
     pair = char + other if position == 0 else other + char
     swap_frequency = lex.word_frequency(pair[1] + pair[0])
-    swap_frequency = swap_frequency if swap_frequency >= SOUND_MIN else 0
+    swap_frequency = swap_frequency if swap_frequency >= SWAP_MIN else 0
     reading, alike = _reading_and_look_alikes(char, _lexicon_id)
     if not reading:
         return [], swap_frequency
