@@ -55,6 +55,14 @@ def test_a_slip_of_a_less_common_word_is_found():
     assert finding.severity.value == "warning" and finding.evidence["reading"] == "tu2"
 
 
+def test_a_character_the_scored_stretch_cuts_from_its_word_is_no_orphan():
+    # the stretch scored around 制渡 ends at 建 of 建设: 建 standing alone there does not
+    # make 制度 a correction that breaks the next word
+    (finding,) = findings("完善民主监督制渡建设。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "制渡", "制度")
+    assert finding.severity.value == "warning"
+
+
 def test_a_character_of_the_word_before_makes_no_frame():
     (finding,) = findings("流通全面负责的原责，本预案规定的事项。\n", "TY2")
     assert (finding.excerpt, finding.evidence["correction"]) == ("原责", "原则")

@@ -568,7 +568,11 @@ def _score(
     written_score, written_words = written[(left, right)]
     corrected = text[left:start] + replacement + text[end:right]
     corrected_score, corrected_words = words.best_segmentation(corrected)
-    if _orphans(corrected_words, start - left, end - left, words.common_characters):
+    # a character at an end of the stretch may be cut off from its word by the stretch
+    # (注意外生殖器清|洁): it tells nothing
+    open_left = left > 0 and "\u4e00" <= text[left - 1] <= "\u9fff"
+    open_right = right < len(text) and "\u4e00" <= text[right] <= "\u9fff"
+    if _orphans(corrected_words, start - left, end - left, words.common_characters, open_left, open_right):
         return None
     span_start, span_end = min(pair_start, start), max(pair_start + 2, end)
     corrected_span = corrected[span_start - left : span_end - left]
@@ -585,9 +589,12 @@ def _score(
     )
 
 
-def _orphans(words: list[str], start: int, end: int, common: frozenset[str]) -> bool:
+def _orphans(
+    words: list[str], start: int, end: int, common: frozenset[str], open_left: bool = False, open_right: bool = False
+) -> bool:
     """Is a word next to the ones that cover [start, end) a single Chinese character
-    that is not a common word on its own?"""
+    that is not a common word on its own? Not the first word when the text goes on
+    before the words (``open_left``), nor the last when it goes on after them."""
     at, first, last = 0, -1, -1
     for index, word in enumerate(words):
         if at < end and at + len(word) > start:
@@ -595,6 +602,8 @@ def _orphans(words: list[str], start: int, end: int, common: frozenset[str]) -> 
             last = index
         at += len(word)
     for index in (first - 1, last + 1):
+        if (index == 0 and open_left) or (index == len(words) - 1 and open_right):
+            continue
         if first >= 0 and 0 <= index < len(words):
             word = words[index]
             if len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in common:
