@@ -63,6 +63,18 @@ def test_a_character_the_scored_stretch_cuts_from_its_word_is_no_orphan():
     assert finding.severity.value == "warning"
 
 
+def test_a_slip_the_dictionary_lists_as_a_rare_word_is_found():
+    # 关健 is a word of jieba's dictionary, used 5 times there: a slip of 关键 it keeps
+    (finding,) = findings("这是问题的关健所在。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "关健", "关键")
+    assert finding.severity.value == "warning"
+
+
+def test_a_rare_word_of_the_dictionary_needs_precise_evidence_in_thorough_mode_too():
+    # 市际 (between cities) is listed 5 times; 实际 reads better (6.79), but not by enough
+    assert findings("开展市际横向帮扶协作。\n", "TY2", spelling="thorough") == []
+
+
 def test_a_character_of_the_word_before_makes_no_frame():
     (finding,) = findings("流通全面负责的原责，本预案规定的事项。\n", "TY2")
     assert (finding.excerpt, finding.evidence["correction"]) == ("原责", "原则")

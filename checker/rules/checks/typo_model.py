@@ -204,6 +204,11 @@ _LEAST_PRECISE = min(CONFIRMED, *SUPPORTED.values())
 # an info finding. Set on the ECSpell train splits (law, med, odw): of the warnings whose
 # best rival came within 1.5, eight were wrong or wrongly corrected and one right.
 CLEAR_LEAD = 1.5
+# A pair that is a word of jieba's dictionary is taken as written, unless it is a word
+# used fewer than this many times there: the dictionary holds slips of common words as
+# words of their own (观查 3, 建义 2, 锻练 3), beside rare terms (量产 3, 驻场 3). Such a
+# pair is tried, and reported only on the evidence of precise mode, in either mode.
+RARE_WORD = 6
 _REACH = 4  # characters of context on each side of the changed ones
 # Two characters are tried swapped when the other order is a word this frequent in
 # jieba's dictionary: rarer ones (电煤 → 煤电) are a term's own order as often as a slip.
@@ -222,6 +227,7 @@ class Slip(NamedTuple):
     reading: str = ""
     support: int = 0  # how often the document uses the corrected word
     name_like: bool = False  # the pair may be a name, a slogan or an abbreviation (_name_like)
+    listed: bool = False  # the pair as written is a rare word of the dictionary (RARE_WORD)
     rival: float = -math.inf  # the best score of another correction of the same place
 
     @property
@@ -332,7 +338,7 @@ def slips(doc: Document) -> list[Slip]:
     # document uses the corrected word often: 城投、津融 are names, 只理、基层 in a text
     # that writes 治理 throughout a slip
     reported = [slip for slip in supported if slip.reported and (slip.support >= _SURE_USES or not slip.name_like)]
-    return [slip for slip in reported if slip.confirmed] if precise else reported
+    return [slip for slip in reported if slip.confirmed or (not precise and not slip.listed)]
 
 
 _RARE_CHARACTER = 20  # jieba's frequency of a character of its own below which it is rare (勠: 3)
@@ -388,8 +394,9 @@ def _best_slip(
             )
         if not alike and not swap_frequency and not alike_other:
             continue  # nothing to try: most cut-off characters stop here
-        if pair in accepted_pairs or _in_frame(text, pair_start) or words.word_frequency(pair):
-            continue  # accepted, a frame, a word of the dictionary however rare (量产, 驻场)
+        listed = words.word_frequency(pair)
+        if pair in accepted_pairs or _in_frame(text, pair_start) or listed >= RARE_WORD:
+            continue  # accepted, a frame, or a word of the dictionary
         name_like = _name_like(text, pair_start, words)
         if precise:
             if name_like:
@@ -419,6 +426,8 @@ def _best_slip(
             )
         if found is not None and name_like:
             found = found._replace(name_like=True)
+        if found is not None and listed:
+            found = found._replace(listed=True)
         best = _better_slip(best, found)
     return best
 
