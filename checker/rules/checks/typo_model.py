@@ -199,10 +199,10 @@ SUPPORTED = {"same_sound": 7.5, "other_tone": 7.5, "swap": 7.7, "shape": 8.5}
 UNSUPPORTED = {"same_sound": 9.0, "other_tone": 9.0, "swap": 8.0, "shape": 10.0}
 _LEAST_PRECISE = min(CONFIRMED, *SUPPORTED.values())
 # A warning says which character is wrong and what it should be. When another correction
-# of the same place reads almost as well (营养神精: 精神 9.13, 神经 7.76; 不同程度的宫斤:
-# 公斤, and 宫颈 is meant), the model knows that something is wrong there but not what:
-# an info finding. Set on the ECSpell train splits (law, med, odw): of the warnings whose
-# best rival came within 1.5, eight were wrong or wrongly corrected and one right.
+# of the same place reads almost as well (债拳: 债权 9.66, 债券 8.72; 会损伤神精: 精神 9.13,
+# 神经 7.76), the model knows that something is wrong there but not what: an info finding.
+# Set on the ECSpell train splits (law, med, odw): of the warnings whose best rival came
+# within 1.5, eight were wrong or wrongly corrected and one right.
 CLEAR_LEAD = 1.5
 # A pair that is a word of jieba's dictionary is taken as written, unless it is a word
 # used fewer than this many times there: the dictionary holds slips of common words as
@@ -578,7 +578,7 @@ def _score(
     corrected = text[left:start] + replacement + text[end:right]
     corrected_score, corrected_words = words.best_segmentation(corrected)
     # a character at an end of the stretch may be cut off from its word by the stretch
-    # (注意外生殖器清|洁): it tells nothing
+    # (完善民主监督制渡建设: …制度|建, and 建设 goes on): it tells nothing
     open_left = left > 0 and "\u4e00" <= text[left - 1] <= "\u9fff"
     open_right = right < len(text) and "\u4e00" <= text[right] <= "\u9fff"
     if _orphans(corrected_words, start - left, end - left, words.common_characters, open_left, open_right):
