@@ -33,6 +33,48 @@ def test_a_same_sounding_slip_is_reported_with_its_evidence():
     assert finding.fix.safety == "unsafe"
 
 
+def test_a_correction_with_a_close_rival_is_an_info_finding():
+    # 债拳: 债权 (quan2) scores 9.66 and 债券 (quan4) 8.72, within CLEAR_LEAD: the character
+    # is wrong, but which word is meant the model cannot tell
+    (finding,) = findings("公司发行的债拳到期后应当兑付。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "债拳", "债权")
+    assert finding.severity.value == "info" and finding.message == "可能的错别字：“债拳”疑为“债权”（同音字）"
+
+
+def test_a_correction_clearly_ahead_of_its_rival_is_a_warning():
+    # 神精 → 神经 (11.36) beside 系统; the swap 精神 reads far worse there (6.35)
+    (finding,) = findings("注意保护神精系统。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "神精", "神经")
+    assert finding.severity.value == "warning"
+
+
+def test_a_slip_of_a_less_common_word_is_found():
+    # 屠宰 is used 178 times in jieba's dictionary: a correction a same-sound slip may hide
+    (finding,) = findings("推动生猪涂宰行业转型升级。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "涂宰", "屠宰")
+    assert finding.severity.value == "warning" and finding.evidence["reading"] == "tu2"
+
+
+def test_a_character_the_scored_stretch_cuts_from_its_word_is_no_orphan():
+    # the stretch scored around 制渡 ends at 建 of 建设: 建 standing alone there does not
+    # make 制度 a correction that breaks the next word
+    (finding,) = findings("完善民主监督制渡建设。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "制渡", "制度")
+    assert finding.severity.value == "warning"
+
+
+def test_a_slip_the_dictionary_lists_as_a_rare_word_is_found():
+    # 关健 is a word of jieba's dictionary, used 5 times there: a slip of 关键 it keeps
+    (finding,) = findings("这是问题的关健所在。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "关健", "关键")
+    assert finding.severity.value == "warning"
+
+
+def test_a_rare_word_of_the_dictionary_needs_precise_evidence_in_thorough_mode_too():
+    # 市际 (between cities) is listed 5 times; 实际 reads better (6.79), but not by enough
+    assert findings("推动市际合作交流。\n", "TY2", spelling="thorough") == []
+
+
 def test_a_character_of_the_word_before_makes_no_frame():
     (finding,) = findings("流通全面负责的原责，本预案规定的事项。\n", "TY2")
     assert (finding.excerpt, finding.evidence["correction"]) == ("原责", "原则")
