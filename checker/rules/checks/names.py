@@ -1358,21 +1358,24 @@ def cut_words(doc: Document) -> _CutWords:
         index = bisect.bisect_right(starts, at) - 1
         by_stretch.setdefault(index, []).append(at - starts[index])
     places = _two_character_places()
-    offsets = {
-        index: _cut_word_offsets(stretches[index], reach[index], at_list, cached, places)
-        for index, at_list in by_stretch.items()
-    }
-    for use, index in uses:
-        cut, lone = offsets.get(index, ((), ()))
-        found.places.extend((use, at) for at in cut)
-        found.lone.extend((use, at) for at in lone)
+    offsets = {}
+    for index, at_list in by_stretch.items():
+        cut, lone = _cut_word_offsets(stretches[index], reach[index], at_list, cached, places)
+        if cut or lone:
+            offsets[index] = cut, lone
+    if offsets:
+        for use, index in uses:
+            if index in offsets:
+                cut, lone = offsets[index]
+                found.places.extend((use, at) for at in cut)
+                found.lone.extend((use, at) for at in lone)
     return found
 
 
 @lru_cache(maxsize=2)
 def _common_place_starts(common: frozenset[str]) -> re.Pattern[str] | None:
-    """The common characters that begin a place of two characters (山西, 长沙, 国家): the
-    spelling model's cut-off characters leave them out."""
+    """The common characters that begin a place of two characters (山西, 长沙, 国家) at the
+    start of a name: the spelling model's cut-off characters leave them out."""
     firsts = sorted(
         ch
         for ch in common
@@ -1381,7 +1384,10 @@ def _common_place_starts(common: frozenset[str]) -> re.Pattern[str] | None:
         and ch not in _DISTINCT
         and ch not in _CLAUSE_OPENERS
     )
-    return re.compile("[" + "".join(firsts) + "]") if firsts else None
+    # only where a name begins after a mark or a particle: the common characters are too
+    # many in running text to look up each one
+    particles = "".join(sorted(_NOT_IN_NAMES))
+    return re.compile(f"(?:(?<![\u4e00-\u9fff0-9A-Za-z])|(?<=[{particles}]))[{''.join(firsts)}]") if firsts else None
 
 
 def _cut_word_offsets(
@@ -1417,9 +1423,11 @@ def cut_places_in_names(doc: Document) -> list[NearMiss]:
     two characters (a division, or 国家, 首都, 华北 …) that the document writes whole
     elsewhere, and makes a word with neither neighbour; the name begins there (after a
     mark, a particle or a word) and goes on with a word (文化, 煤矿) or with the level of
-    that place (山西|省). Not reported where the character stands so at the start of a
-    name elsewhere in the document too (琼 for Hainan, a short form of its own), nor where
-    two such places are written about as often (江西, 江苏: which is meant is not clear)."""
+    that place (山西|省); a common character (山, 长, 国) only after a mark or a particle,
+    where the name begins (the others after a word as well). Not reported where the
+    character stands so at the start of a name elsewhere in the document too (琼 for
+    Hainan, a short form of its own), nor where two such places are written about as
+    often (江西, 江苏: which is meant is not clear)."""
     candidates = doc.view(cut_words).places
     if not candidates:
         return []
