@@ -211,3 +211,31 @@ def test_a_dropped_character_tm103_reports_is_not_reported_again_by_tm101():
 )
 def test_an_ending_inside_a_word_ends_no_name(text):
     assert findings(text, "TM101") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another body with a person's name before it, not the usual form less 阴谋
+        "粉碎林彪反革命阴谋集团。\n审判林彪反革命阴谋集团。\n揭批林彪反革命阴谋集团。\n批判胡风反革命集团。\n",
+        # a park of its own, not 现代农业产业园 less 农业
+        "建设现代农业产业园。\n认定现代农业产业园。\n提升现代农业产业园。\n六松现代产业园率先建立。\n",
+    ],
+)
+def test_a_name_with_a_whole_word_less_is_another_name_not_a_variant(text):
+    assert findings(text, "TM101") == []
+
+
+def test_a_level_s_ji_is_not_a_variant():
+    text = "建设国家区域医疗中心。\n推进国家区域医疗中心。\n用好国家区域医疗中心。\n4个国家级区域医疗中心建设顺利。\n"
+    assert findings(text, "TM101") == []
+
+
+def test_a_dropped_word_that_names_the_programme_of_a_unit_is_still_a_variant():
+    text = "创建国家知识产权强县工程示范区。\n推进国家知识产权强县工程示范区。\n建好国家知识产权强县工程示范区。\n申报国家知识产权强县示范区。\n"
+    (finding,) = findings(text, "TM101")
+    assert (finding.line, finding.excerpt, finding.evidence["usual"]) == (
+        4,
+        "国家知识产权强县示范区",
+        "国家知识产权强县工程示范区",
+    )

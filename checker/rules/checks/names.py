@@ -100,8 +100,11 @@ _MOST_DIFFERENT = 2  # characters dropped, added or changed (a word)
 _CLEARLY_MORE = 3  # the usual form is used at least this often, and this many times as often
 _LONG_NAME = 12  # a name this long, written as often with an inner word dropped, is one name
 # A difference of one of these is a different body, not a variant: 第一/第二,
-# 东区/西区, 省/市, 人民 (市人民政府 / 市政府 is a usual short form).
-_DISTINCT = set("一二三四五六七八九十百零〇0123456789东南西北中上下前后左右内外新老大小省市县区镇乡村甲乙丙丁总分高低")
+# 东区/西区, 省/市, 人民 (市人民政府 / 市政府 is a usual short form); a level's 级 says the
+# same (国家级区域医疗中心 / 国家区域医疗中心).
+_DISTINCT = set(
+    "一二三四五六七八九十百零〇0123456789东南西北中上下前后左右内外新老大小省市县区镇乡村甲乙丙丁总分高低级"
+)
 # Particles, pronouns and conjunctions: a name is not compared across them (工业和信息化局
 # is compared as 信息化局, which loses little and keeps two joined names apart).
 _NOT_IN_NAMES = set("的了或和与及在向把被这那其从于是等并也都将已可对为着过")
@@ -404,6 +407,16 @@ def _compare(candidate: str, forms: list[str], context: _Context) -> Comparison 
             if name[:position] + name[position + size :] != candidate:
                 continue
             chunk = name[position : position + size]
+            if (
+                size > 1
+                and context.is_word(chunk)
+                and chunk not in NAME_ENDINGS
+                and not _unit_of_a_body(name, position)
+            ):
+                # a whole word less is another body or a programme said shorter (现代农业产业园 /
+                # 六松现代产业园, 反革命阴谋集团 / 胡风反革命集团); not the name of the programme or
+                # body a unit belongs to (国家知识产权强县工程示范区)
+                continue
             if _acceptable(chunk) and _more_usual(
                 name, counts[name], count, dropped_from_longer=True, position=position
             ):
@@ -504,13 +517,13 @@ def _more_usual(
     dropped, the full form (names are written in full, then shortened by mistake)."""
     if usual_count >= _CLEARLY_MORE and usual_count >= _CLEARLY_MORE * count:
         return True
-    return (
-        dropped_from_longer
-        and usual_count >= count
-        and len(usual) >= _LONG_NAME
-        and position is not None
-        and any(ending in usual[:position] for ending in BODY_ENDINGS)
-    )
+    return dropped_from_longer and usual_count >= count and position is not None and _unit_of_a_body(usual, position)
+
+
+def _unit_of_a_body(name: str, position: int) -> bool:
+    """Is ``name`` a long one that names a unit of a body before ``position``
+    (中国版权保护中心|华南版权登记大厅)? A word dropped there is a slip, not a shorter name."""
+    return len(name) >= _LONG_NAME and any(ending in name[:position] for ending in BODY_ENDINGS)
 
 
 def _better(best: Comparison | None, candidate: Comparison) -> Comparison:
