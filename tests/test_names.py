@@ -213,17 +213,25 @@ def test_an_ending_inside_a_word_ends_no_name(text):
     assert findings(text, "TM101") == []
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        # another body with a person's name before it, not the usual form less 阴谋
-        "粉碎林彪反革命阴谋集团。\n审判林彪反革命阴谋集团。\n揭批林彪反革命阴谋集团。\n批判胡风反革命集团。\n",
-        # a park of its own, not 现代农业产业园 less 农业
-        "建设现代农业产业园。\n认定现代农业产业园。\n提升现代农业产业园。\n六松现代产业园率先建立。\n",
-    ],
-)
-def test_a_name_with_a_whole_word_less_is_another_name_not_a_variant(text):
+def test_a_name_that_begins_inside_an_unknown_name_with_a_whole_word_less_is_another_name():
+    # a park of its own (六松 is no word), not 现代农业产业园 less 农业
+    text = "建设现代农业产业园。\n认定现代农业产业园。\n提升现代农业产业园。\n六松现代产业园率先建立。\n"
     assert findings(text, "TM101") == []
+
+
+def test_a_whole_word_less_far_from_the_usual_form_is_another_name():
+    usual = "建设区域科技创新中心。\n推进区域科技创新中心。\n用好区域科技创新中心。\n"
+    far = usual + "各项工作稳步推进。\n" * 400 + "启动国际化区域创新中心建设。\n"
+    assert findings(far, "TM101") == []
+
+
+def test_a_whole_word_less_near_the_usual_form_is_a_variant():
+    text = (
+        "海洋地质局（广州海洋地质调查局海洋地质调查部分除外）划入。\n你部保留的广州海洋调查局海洋地质调查部分，"
+        "可延用“广州海洋地质调查局”的名称。\n广州海洋地质调查局的资产除外。\n"
+    )
+    (finding,) = findings(text, "TM101")
+    assert (finding.line, finding.excerpt, finding.evidence["usual"]) == (2, "广州海洋调查局", "广州海洋地质调查局")
 
 
 def test_a_level_s_ji_is_not_a_variant():

@@ -321,9 +321,34 @@ def name_variants(doc: Document) -> list[Variant]:
         if hit:
             candidate, variant = hit
             start = use.end - len(candidate)
-            if not _listed_beside(text, start, use.end, variant[0]):
+            if not _listed_beside(text, start, use.end, variant[0]) and not _another_name(
+                text, start, use.end, variant, context.is_word
+            ):
                 found.append(Variant(start, use.end, candidate, *variant))
     return found
+
+
+_NEAR = 3000  # characters: a whole word less is a variant only of a form written this near
+
+
+def _another_name(text: str, start: int, end: int, variant: Comparison, is_word: Callable[[str], bool]) -> bool:
+    """Is the stretch, the usual form less a whole word of two characters, another name
+    rather than a variant? It is where the name begins inside a run of name characters
+    that make no word (胡风|反革命集团 beside 反革命阴谋集团, 六松|现代产业园 beside 现代农业
+    产业园: a name before it the check does not know), or where the usual form is written
+    nowhere near (a programme said shorter or another one, in another part of a long
+    document). Not where the word is a name's ending (国家知识产权强县工程示范区 less 工程)
+    or the long name is that of a unit of a body (中国版权保护中心华南版权登记大厅)."""
+    usual, _, _, change, _, chunk = variant
+    if change != "dropped" or len(chunk) < 2 or not is_word(chunk) or chunk in NAME_ENDINGS:
+        return False
+    if _unit_of_a_body(usual, _first_difference(text[start:end], usual)):
+        return False
+    before = text[start - 1 : start]
+    if _is_name_character(before) and before not in _NOT_IN_NAMES and not is_word(text[start - 2 : start]):
+        return True
+    near = text.rfind(usual, max(0, start - _NEAR), start)
+    return near < 0 and text.find(usual, end, end + _NEAR) < 0
 
 
 # A name the document introduces: its abbreviation follows in brackets or after a comma.
@@ -407,16 +432,6 @@ def _compare(candidate: str, forms: list[str], context: _Context) -> Comparison 
             if name[:position] + name[position + size :] != candidate:
                 continue
             chunk = name[position : position + size]
-            if (
-                size > 1
-                and context.is_word(chunk)
-                and chunk not in NAME_ENDINGS
-                and not _unit_of_a_body(name, position)
-            ):
-                # a whole word less is another body or a programme said shorter (现代农业产业园 /
-                # 六松现代产业园, 反革命阴谋集团 / 胡风反革命集团); not the name of the programme or
-                # body a unit belongs to (国家知识产权强县工程示范区)
-                continue
             if _acceptable(chunk) and _more_usual(
                 name, counts[name], count, dropped_from_longer=True, position=position
             ):
