@@ -382,3 +382,47 @@ def test_a_body_s_name_before_a_word_of_its_own_is_a_name_the_document_writes():
     text = "国家粮食应急工作领导委会同各方。国家粮食应急工作领导委会同有关部门。\n接到国家粮应急工作领导委通知。"
     (finding,) = findings(text, "TM103")  # 委|会同, not 委会
     assert (finding.excerpt, finding.fix.replacement) == ("国家粮应急工作领导委", "国家粮食应急工作领导委")
+
+
+def test_a_place_that_lost_its_last_character_is_restored_from_the_document():
+    text = "湛江市港口吞吐量增长。\n加快建设深圳湾文化广场、湛文化中心等重大文化设施。"
+    (finding,) = findings(text, "TM103")
+    assert (finding.line, finding.column, finding.excerpt) == (2, 13, "湛文化中心")
+    assert (finding.fix.replacement, finding.severity) == ("湛江文化中心", "warning")
+    assert finding.message == "“湛文化中心”疑为“湛江文化中心”之误（漏了“江”）"
+
+
+def test_a_place_cut_short_before_its_level_is_restored_with_the_division_of_that_level():
+    (finding,) = findings("实行归口管理，山省煤炭工业厅负责。山西煤炭产量稳定增长。", "TM103")
+    assert (finding.column, finding.excerpt, finding.fix.replacement) == (8, "山省煤炭工业厅", "山西省煤炭工业厅")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加快建设湛文化中心。",  # the document does not write 湛江 whole
+        "江西、江苏两省。宿迁节制闸、江风口分洪道工程。",  # 江西 or 江苏: not clear which
+        "完成琼西北供水工程建设。推进琼东南污水处理工程。琼海市加快发展。",  # 琼, Hainan's short form, twice
+        "推进东北振兴，实施伊家河治理工程。",  # 河 ends the river's name (伊家|河): no name begins there
+    ],
+)
+def test_a_first_character_without_one_place_the_document_writes_is_not_reported(text):
+    assert findings(text, "TM103") == []
+
+
+def test_a_character_that_lost_its_partner_is_restored_from_a_word_the_document_writes():
+    text = "培育新动能，培育市场主体。实施新时代湖湘工匠培工程，深化产业工人队伍建设。"
+    (finding,) = findings(text, "TM103")
+    assert (finding.column, finding.excerpt, finding.fix.replacement) == (21, "工匠培工程", "工匠培育工程")
+    assert finding.evidence["name_list"] == "本文他处的用词"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "实施新时代湖湘工匠培工程。",  # the document writes 培育 nowhere
+        "湖北省地勘局负责。勘查工作由湖北省地勘局承担，勘查经费落实。",  # 地勘局 twice: its own short form
+    ],
+)
+def test_a_lone_character_without_the_document_s_evidence_is_not_reported(text):
+    assert findings(text, "TM103") == []

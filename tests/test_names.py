@@ -211,3 +211,39 @@ def test_a_dropped_character_tm103_reports_is_not_reported_again_by_tm101():
 )
 def test_an_ending_inside_a_word_ends_no_name(text):
     assert findings(text, "TM101") == []
+
+
+def test_a_name_that_begins_inside_an_unknown_name_with_a_whole_word_less_is_another_name():
+    # a park of its own (六松 is no word), not 现代农业产业园 less 农业
+    text = "建设现代农业产业园。\n认定现代农业产业园。\n提升现代农业产业园。\n六松现代产业园率先建立。\n"
+    assert findings(text, "TM101") == []
+
+
+def test_a_whole_word_less_far_from_the_usual_form_is_another_name():
+    usual = "建设区域科技创新中心。\n推进区域科技创新中心。\n用好区域科技创新中心。\n"
+    far = usual + "各项工作稳步推进。\n" * 400 + "启动国际化区域创新中心建设。\n"
+    assert findings(far, "TM101") == []
+
+
+def test_a_whole_word_less_near_the_usual_form_is_a_variant():
+    text = (
+        "海洋地质局（广州海洋地质调查局海洋地质调查部分除外）划入。\n你部保留的广州海洋调查局海洋地质调查部分，"
+        "可延用“广州海洋地质调查局”的名称。\n广州海洋地质调查局的资产除外。\n"
+    )
+    (finding,) = findings(text, "TM101")
+    assert (finding.line, finding.excerpt, finding.evidence["usual"]) == (2, "广州海洋调查局", "广州海洋地质调查局")
+
+
+def test_a_level_s_ji_is_not_a_variant():
+    text = "建设国家区域医疗中心。\n推进国家区域医疗中心。\n用好国家区域医疗中心。\n4个国家级区域医疗中心建设顺利。\n"
+    assert findings(text, "TM101") == []
+
+
+def test_a_dropped_word_that_names_the_programme_of_a_unit_is_still_a_variant():
+    text = "创建国家知识产权强县工程示范区。\n推进国家知识产权强县工程示范区。\n建好国家知识产权强县工程示范区。\n申报国家知识产权强县示范区。\n"
+    (finding,) = findings(text, "TM101")
+    assert (finding.line, finding.excerpt, finding.evidence["usual"]) == (
+        4,
+        "国家知识产权强县示范区",
+        "国家知识产权强县工程示范区",
+    )

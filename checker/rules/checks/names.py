@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -25,7 +26,8 @@ from typing import Any, NamedTuple
 from checker.core import patterns
 from checker.core.models import Fix, Severity
 from checker.model.document import Document
-from checker.model.segmentation import lexicon
+from checker.model.segmentation import Lexicon, lexicon
+from checker.rules.checks.typo_model import cut_off_characters
 from checker.rules.gazetteer import Gazetteer, NearMiss, divisions, gazetteer, one_inner_edit
 from checker.rules.registry import Hit, fix_safety, load_rules, matches, rule
 from checker.rules.rulepacks import glossary_terms, matcher
@@ -98,8 +100,11 @@ _MOST_DIFFERENT = 2  # characters dropped, added or changed (a word)
 _CLEARLY_MORE = 3  # the usual form is used at least this often, and this many times as often
 _LONG_NAME = 12  # a name this long, written as often with an inner word dropped, is one name
 # A difference of one of these is a different body, not a variant: 第一/第二,
-# 东区/西区, 省/市, 人民 (市人民政府 / 市政府 is a usual short form).
-_DISTINCT = set("一二三四五六七八九十百零〇0123456789东南西北中上下前后左右内外新老大小省市县区镇乡村甲乙丙丁总分高低")
+# 东区/西区, 省/市, 人民 (市人民政府 / 市政府 is a usual short form); a level's 级 says the
+# same (国家级区域医疗中心 / 国家区域医疗中心).
+_DISTINCT = set(
+    "一二三四五六七八九十百零〇0123456789东南西北中上下前后左右内外新老大小省市县区镇乡村甲乙丙丁总分高低级"
+)
 # Particles, pronouns and conjunctions: a name is not compared across them (工业和信息化局
 # is compared as 信息化局, which loses little and keeps two joined names apart).
 _NOT_IN_NAMES = set("的了或和与及在向把被这那其从于是等并也都将已可对为着过")
@@ -316,9 +321,34 @@ def name_variants(doc: Document) -> list[Variant]:
         if hit:
             candidate, variant = hit
             start = use.end - len(candidate)
-            if not _listed_beside(text, start, use.end, variant[0]):
+            if not _listed_beside(text, start, use.end, variant[0]) and not _another_name(
+                text, start, use.end, variant, context.is_word
+            ):
                 found.append(Variant(start, use.end, candidate, *variant))
     return found
+
+
+_NEAR = 3000  # characters: a whole word less is a variant only of a form written this near
+
+
+def _another_name(text: str, start: int, end: int, variant: Comparison, is_word: Callable[[str], bool]) -> bool:
+    """Is the stretch, the usual form less a whole word of two characters, another name
+    rather than a variant? It is where the name begins inside a run of name characters
+    that make no word (胡风|反革命集团 beside 反革命阴谋集团, 六松|现代产业园 beside 现代农业
+    产业园: a name before it the check does not know), or where the usual form is written
+    nowhere near (a programme said shorter or another one, in another part of a long
+    document). Not where the word is a name's ending (国家知识产权强县工程示范区 less 工程)
+    or the long name is that of a unit of a body (中国版权保护中心华南版权登记大厅)."""
+    usual, _, _, change, _, chunk = variant
+    if change != "dropped" or len(chunk) < 2 or not is_word(chunk) or chunk in NAME_ENDINGS:
+        return False
+    if _unit_of_a_body(usual, _first_difference(text[start:end], usual)):
+        return False
+    before = text[start - 1 : start]
+    if _is_name_character(before) and before not in _NOT_IN_NAMES and not is_word(text[start - 2 : start]):
+        return True
+    near = text.rfind(usual, max(0, start - _NEAR), start)
+    return near < 0 and text.find(usual, end, end + _NEAR) < 0
 
 
 # A name the document introduces: its abbreviation follows in brackets or after a comma.
@@ -502,13 +532,13 @@ def _more_usual(
     dropped, the full form (names are written in full, then shortened by mistake)."""
     if usual_count >= _CLEARLY_MORE and usual_count >= _CLEARLY_MORE * count:
         return True
-    return (
-        dropped_from_longer
-        and usual_count >= count
-        and len(usual) >= _LONG_NAME
-        and position is not None
-        and any(ending in usual[:position] for ending in BODY_ENDINGS)
-    )
+    return dropped_from_longer and usual_count >= count and position is not None and _unit_of_a_body(usual, position)
+
+
+def _unit_of_a_body(name: str, position: int) -> bool:
+    """Is ``name`` a long one that names a unit of a body before ``position``
+    (中国版权保护中心|华南版权登记大厅)? A word dropped there is a slip, not a shorter name."""
+    return len(name) >= _LONG_NAME and any(ending in name[:position] for ending in BODY_ENDINGS)
 
 
 def _better(best: Comparison | None, candidate: Comparison) -> Comparison:
@@ -1153,8 +1183,13 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
         character is a level or joins (总, 省, 和) or the short form is written
         as often as the full one; a broken ending (培育程, 医学心, 机械究所); a
         company's name that lost 公 where the document writes the word before
-        it with 公司 elsewhere (钢铁司); and a last word that lost a character
-        the document writes whole elsewhere (淄博务局 beside 新汶矿务局).
+        it with 公司 elsewhere (钢铁司); a last word that lost a character
+        the document writes whole elsewhere (淄博务局 beside 新汶矿务局); a
+        place that begins a name and lost its last character, where the
+        document writes that place whole (湛文化中心 beside 湛江); and a
+        character of a name that makes a word with neither neighbour, where
+        the document writes the word it lost at least twice (工匠培工程 beside
+        培育).
     Why it matters:
         The names of bodies and the formulations of the Party and the state
         are fixed; a character dropped from 国家统计局 or 南水北调工程 is a
@@ -1201,7 +1236,13 @@ def official_name_misses(doc: Document) -> list[NearMiss]:
     accepted word."""
     misses = _near_misses(doc)
     listed = gazetteer(doc.settings)
-    broken = (broken_name_endings, broken_company_names, broken_words_in_names)
+    broken = (
+        broken_name_endings,
+        broken_company_names,
+        broken_words_in_names,
+        cut_places_in_names,
+        lone_characters_in_names,
+    )
     for more in (doc.view(document_name_misses), *(doc.view(find) for find in broken)):
         if more and more[0].group != DOCUMENT_NAMES:
             more = [miss for miss in more if not listed.accepted_around(doc.text, miss.start, miss.end)]
@@ -1216,3 +1257,376 @@ def _overlaps(miss: NearMiss, others: list[NearMiss], starts: list[int]) -> bool
     return (index > 0 and others[index - 1].end > miss.start) or (
         index < len(others) and others[index].start < miss.end
     )
+
+
+# -- a word of a name cut short, restored from the document -----------------------------
+# A name the document writes only once has no full form to be compared with: what gives a
+# dropped character away is a word of the name that lost a character and the document's
+# own use of that word whole (湛文化中心 beside 湛江 written elsewhere; 工匠培工程 beside
+# 培育 ×19). Words that begin the name of a body as a place does (国家统计局, 首都国际机场,
+# 华北管理局):
+_JURISDICTIONS = ("国家", "中国", "中央", "全国", "首都", "华北", "华东", "华南", "华中", "东北", "西北", "西南")
+_LONE_RARE = 3000  # a character used as a word of its own less often than this seldom stands alone
+_NAME_START_REACH = 3  # characters before a run looked at (the word a name follows)
+_MEMO_SIZE = 200_000  # answers kept by _CachedWords (a few MB)
+
+
+class _CachedWords:
+    """The lexicon's answers for the characters, pairs and short words of names, kept in
+    dicts: the same pairs come back run after run and document after document, and a dict
+    look-up costs a fraction of a search of the lexicon's columns."""
+
+    def __init__(self, words: Lexicon) -> None:
+        self.words = words
+        self._word: dict[str, bool] = {}
+        self._known: dict[str, bool] = {}
+        self._frequency: dict[str, int] = {}
+
+    def is_word(self, pair: str) -> bool:
+        found = self._word.get(pair)
+        if found is None:
+            if len(self._word) > _MEMO_SIZE:
+                self._word.clear()
+            found = self._word[pair] = self.words.is_word(pair)
+        return found
+
+    def is_known(self, pair: str) -> bool:
+        found = self._known.get(pair)
+        if found is None:
+            if len(self._known) > _MEMO_SIZE:
+                self._known.clear()
+            found = self._known[pair] = self.words.is_known(pair)
+        return found
+
+    def frequency(self, word: str) -> int:
+        found = self._frequency.get(word)
+        if found is None:
+            if len(self._frequency) > _MEMO_SIZE:
+                self._frequency.clear()
+            found = self._frequency[word] = self.words.word_frequency(word)
+        return found
+
+
+@lru_cache(maxsize=1)
+def _cached_words(words: Lexicon) -> _CachedWords:
+    return _CachedWords(words)
+
+
+@lru_cache(maxsize=1)
+def _two_character_places() -> dict[str, tuple[str, ...]]:
+    """First character → the places of two characters that begin with it (湛 → 湛江): the
+    divisions without the word for their level (see :func:`_place_names`) and the words of
+    a jurisdiction that begin a body's name as a place does (国家, 首都, 华北)."""
+    by_first: dict[str, list[str]] = {}
+    for place in sorted({*(name for name in _place_names() if len(name) == 2), *_JURISDICTIONS}):
+        by_first.setdefault(place[0], []).append(place)
+    return {first: tuple(places) for first, places in by_first.items()}
+
+
+@lru_cache(maxsize=1)
+def _division_names() -> frozenset[str]:
+    return frozenset(divisions())
+
+
+class _CutWords(NamedTuple):
+    """Where a word of a name may have lost a character (see :func:`cut_places_in_names`
+    and :func:`lone_characters_in_names`): (a use of a name, the offset in its run)."""
+
+    places: list[tuple[NameUse, int]]
+    lone: list[tuple[NameUse, int]]
+
+
+def cut_words(doc: Document) -> _CutWords:
+    """The candidates of both checks. A dropped character leaves one that is part of no
+    word with either neighbour: the distinct runs of the names (with the characters before
+    each) are joined into one string and those characters found in it at C speed by the
+    spelling model's :func:`~checker.rules.checks.typo_model.cut_off_characters` (which
+    leaves out the common ones, 的, 是 … — and 山, 长, 国, found apart, as the first
+    characters of places); only they are looked at closer, a few in a run and most runs
+    none."""
+    found = _CutWords([], [])
+    words = lexicon()
+    if words is None:
+        return found
+    text = doc.text
+    index_of: dict[str, int] = {}  # before + run → its index
+    reach: list[int] = []  # how many characters before each run were taken
+    uses = []
+    for use in doc.view(body_name_uses):
+        before = max(0, use.start - _NAME_START_REACH)
+        stretch = text[before : use.end]
+        index = index_of.get(stretch)
+        if index is None:
+            index = index_of[stretch] = len(index_of)
+            reach.append(use.start - before)
+        uses.append((use, index))
+    if not uses:
+        return found
+    stretches = list(index_of)
+    joined = "\n".join(stretches)
+    starts = list(itertools.accumulate((len(stretch) + 1 for stretch in stretches[:-1]), initial=0))
+    cached = _cached_words(words)
+    at_places = _common_place_starts(words.common_characters)
+    isolated = cut_off_characters(joined, 0, len(joined), words)
+    if at_places is not None:
+        known = cached.is_known
+        isolated = sorted(
+            {
+                *isolated,
+                *(
+                    match.start()
+                    for match in at_places.finditer(joined)
+                    if not known(joined[match.start() - 1 : match.start() + 1])
+                    and not known(joined[match.start() : match.start() + 2])
+                ),
+            }
+        )
+    by_stretch: dict[int, list[int]] = {}
+    for at in isolated:
+        index = bisect.bisect_right(starts, at) - 1
+        by_stretch.setdefault(index, []).append(at - starts[index])
+    places = _two_character_places()
+    offsets = {}
+    for index, at_list in by_stretch.items():
+        cut, lone = _cut_word_offsets(stretches[index], reach[index], at_list, cached, places)
+        if cut or lone:
+            offsets[index] = cut, lone
+    if offsets:
+        for use, index in uses:
+            if index in offsets:
+                cut, lone = offsets[index]
+                found.places.extend((use, at) for at in cut)
+                found.lone.extend((use, at) for at in lone)
+    return found
+
+
+@lru_cache(maxsize=2)
+def _common_place_starts(common: frozenset[str]) -> re.Pattern[str] | None:
+    """The common characters that begin a place of two characters (山西, 长沙, 国家) at the
+    start of a name: the spelling model's cut-off characters leave them out."""
+    firsts = sorted(
+        ch
+        for ch in common
+        if ch in _two_character_places()
+        and ch not in _NOT_IN_NAMES
+        and ch not in _DISTINCT
+        and ch not in _CLAUSE_OPENERS
+    )
+    # only where a name begins after a mark or a particle: the common characters are too
+    # many in running text to look up each one
+    particles = "".join(sorted(_NOT_IN_NAMES))
+    return re.compile(f"(?:(?<![\u4e00-\u9fff0-9A-Za-z])|(?<=[{particles}]))[{''.join(firsts)}]") if firsts else None
+
+
+def _cut_word_offsets(
+    stretch: str, reach: int, isolated: list[int], words: _CachedWords, places: dict[str, tuple[str, ...]]
+) -> tuple[list[int], list[int]]:
+    """The offsets in the run (``stretch`` less its first ``reach`` characters, those before
+    the run) of the ``isolated`` characters, after the run's last particle, that may be a
+    place cut short, and of those that stand alone between two words."""
+    run = stretch[reach:]
+    is_word = words.is_word
+    if is_word(run[-2:]) and run[-2:] not in _BODY_NAME_ENDING_WORDS:
+        return [], []  # 住院, 全部: words of their own, no body's ending
+    isolated = [at for at in isolated if at >= max(1, reach)]
+    if not isolated:
+        return [], []
+    first = reach + len(run) - len(_word_run(run, is_word))
+    cut = [
+        at - reach
+        for at in isolated
+        if first - 1 <= at < len(stretch) - 3 and stretch[at] in places and _may_be_cut_place(stretch, at, words)
+    ]
+    lone = [
+        at - reach
+        for at in isolated
+        if first < at < len(stretch) - 1 and _rare_alone(stretch[at], words) and _lone(stretch, at, words)
+    ]
+    return cut, lone
+
+
+def cut_places_in_names(doc: Document) -> list[NearMiss]:
+    """Names of bodies whose place lost its last character (湛文化中心 for 湛江文化中心,
+    山省煤炭工业厅 for 山西省煤炭工业厅): the name's first character begins a place of
+    two characters (a division, or 国家, 首都, 华北 …) that the document writes whole
+    elsewhere, and makes a word with neither neighbour; the name begins there (after a
+    mark, a particle or a word) and goes on with a word (文化, 煤矿) or with the level of
+    that place (山西|省); a common character (山, 长, 国) only after a mark or a particle,
+    where the name begins (the others after a word as well). Not reported where the
+    character stands so at the start of a name elsewhere in the document too (琼 for
+    Hainan, a short form of its own), nor where two such places are written about as
+    often (江西, 江苏: which is meant is not clear)."""
+    candidates = doc.view(cut_words).places
+    if not candidates:
+        return []
+    words = lexicon()
+    assert words is not None  # there are candidates
+    cached = _cached_words(words)
+    places = _two_character_places()
+    divisions_ = _division_names()
+    text, spans = doc.text, doc.body_spans
+    written: dict[str, int] = {}  # place → how often the body writes it
+    found = []
+    for use, at in candidates:
+        run = use.run
+        ch, after = run[at], run[at + 1]
+        options = []
+        for place in places[ch]:
+            if place[1] == after or (after in _DIVISION_LEVELS and place + after not in divisions_):
+                continue
+            if place not in written:
+                written[place] = sum(text.count(place, start, end) for start, end in spans)
+            if written[place]:
+                options.append((written[place], place))
+        options.sort(reverse=True)
+        if not options or (len(options) > 1 and options[1][0] * 3 > options[0][0]):
+            continue  # no place, or two the document writes: which one is meant is not clear
+        if _begins_names(text, spans, ch, cached) > 1:
+            continue  # it begins names so elsewhere too: a short form of the document's (琼)
+        name = options[0][1] + run[at + 1 :]
+        change = one_inner_edit(run[at:], name)
+        if change is not None:
+            found.append(NearMiss(use.start + at, use.end, run[at:], name, *change, BROKEN_WORD_TITLE))
+    return found
+
+
+def _may_be_cut_place(stretch: str, at: int, words: _CachedWords) -> bool:
+    """May the character at ``at`` (the first of a place of two characters) be that place
+    less its last character, at the start of a name (see :func:`cut_places_in_names`)?"""
+    ch = stretch[at]
+    if ch in _NOT_IN_NAMES or ch in _DISTINCT or ch in _CLAUSE_OPENERS:
+        return False
+    is_word, frequency = words.is_word, words.frequency
+    before = stretch[at - 1 : at]
+    if is_word(stretch[at : at + 2]) or is_word(before + ch):
+        return False
+    # after a name character, the name begins after a word: 恢复|山省, 学习|长光学 (not 伊家|河)
+    if (
+        _is_name_character(before)
+        and before not in _NOT_IN_NAMES
+        and not (is_word(stretch[at - 2 : at]) or (at >= 3 and frequency(stretch[at - 3 : at])))
+    ):
+        return False
+    if frequency(stretch[at : at + 3]) or (at >= 2 and frequency(stretch[at - 2 : at + 1])):
+        return False  # 全方位, 共和国
+    return is_word(stretch[at + 1 : at + 3]) or stretch[at + 1] in _DIVISION_LEVELS
+
+
+def _begins_names(text: str, spans: list[tuple[int, int]], ch: str, words: _CachedWords) -> int:
+    """How often ``ch`` stands in the body as a place cut short would (counted up to two)."""
+    count = 0
+    for start, end in spans:
+        at = text.find(ch, start, end)
+        while at >= 0:
+            window = max(start, at - _NAME_START_REACH)
+            if at + 3 <= end and _may_be_cut_place(text[window : at + 4], at - window, words):
+                count += 1
+                if count > 1:
+                    return count
+            at = text.find(ch, at + 1, end)
+    return count
+
+
+def lone_characters_in_names(doc: Document) -> list[NearMiss]:
+    """Names of bodies with a character that lost its partner (湖湘工匠培工程 for 湖湘工匠
+    培育工程, 全国炭交易中心 for 全国煤炭交易中心): a character seldom used as a word of its
+    own stands between two words of the name, part of neither, and the document writes it
+    elsewhere in a word of two, at least twice (培育) — the word restored. Not reported
+    where the document writes the character alone more than once elsewhere, or beside the
+    same neighbour again (地勘局 twice: a short form of its own); two words written about
+    as often are both named, without a fix."""
+    candidates = doc.view(cut_words).lone
+    if not candidates:
+        return []
+    words = lexicon()
+    assert words is not None  # there are candidates
+    is_word = _cached_words(words).is_word
+    text, spans = doc.text, doc.body_spans
+    uses_of: dict[str, tuple[Counter[str], Counter[str]]] = {}  # character → its pairs, and where alone
+    # a character that stands so in two places of the names is the document's own (琼 for Hainan)
+    places_of = Counter(use.run[at] for use, at in candidates)
+    found = []
+    for use, at in candidates:
+        run = use.run
+        ch = run[at]
+        if places_of[ch] > 1:
+            continue
+        if ch not in uses_of:
+            uses_of[ch] = _pairs_with(text, spans, ch, is_word)
+        pairs, alone = uses_of[ch]
+        if alone[ch] > 2 or alone[run[at - 1 : at + 1]] > 1 or alone[run[at : at + 2]] > 1:
+            continue  # written alone elsewhere, or so: a word or a short form of the document's
+        options = sorted(
+            (
+                (count, run[:at] + pair + run[at + 1 :])
+                for pair, count in pairs.items()
+                if count >= _WORD_USES
+                and len(pair) == 2
+                and ((pair[0] == ch and pair[1] != run[at + 1]) or (pair[1] == ch and pair[0] != run[at - 1]))
+                and is_word(pair)
+            ),
+            reverse=True,
+        )
+        if not options:
+            continue
+        start = max(0, at - 2)  # the word before the character
+        names = [name[start:] for count, name in options[:2] if count * 2 > options[0][0]]
+        change = one_inner_edit(run[start:], names[0])
+        if change is not None:
+            found.append(
+                NearMiss(
+                    use.start + start, use.end, run[start:], names[0], *change, BROKEN_WORD_TITLE, tuple(names[1:])
+                )
+            )
+    return found
+
+
+def _rare_alone(ch: str, words: _CachedWords) -> bool:
+    """Is ``ch`` a Chinese character seldom used as a word of its own, and no particle,
+    number, direction or level?"""
+    return (
+        "\u4e00" <= ch <= "\u9fff"
+        and ch not in _NOT_IN_NAMES
+        and ch not in _DISTINCT
+        and words.frequency(ch) < _LONE_RARE
+    )
+
+
+def _lone(stretch: str, at: int, words: _CachedWords) -> bool:
+    """Does the character at ``at`` stand between two words, part of neither (工匠|培|工程)?"""
+    is_word, is_known, frequency = words.is_word, words.is_known, words.frequency
+    if is_known(stretch[at : at + 2]) or is_known(stretch[at - 1 : at + 1]):
+        return False
+    if not (is_word(stretch[at - 2 : at]) or (at >= 3 and frequency(stretch[at - 3 : at]))):
+        return False
+    if frequency(stretch[at : at + 3]) or frequency(stretch[at - 2 : at + 1]) or frequency(stretch[at - 1 : at + 2]):
+        return False
+    after = stretch[at + 1 : at + 4]
+    return (
+        is_word(after[:2])
+        or (len(after) == 3 and bool(frequency(after)))
+        or bool(_BODY_NAME_ENDING.match(stretch, at + 1))
+    )
+
+
+def _pairs_with(
+    text: str, spans: list[tuple[int, int]], ch: str, is_word: Callable[[str], bool]
+) -> tuple[Counter[str], Counter[str]]:
+    """The pairs ``ch`` is written in, in the body, with how often; and those of the places
+    where it stands alone (a word with neither neighbour), with under ``ch`` itself how often
+    it does."""
+    pairs: Counter[str] = Counter()
+    alone: Counter[str] = Counter()
+    for start, end in spans:
+        at = text.find(ch, start, end)
+        while at >= 0:
+            before = text[at - 1 : at + 1] if at > start else ""
+            after = text[at : at + 2] if at + 2 <= end else ""
+            pairs[before] += 1
+            pairs[after] += 1
+            if not is_word(before) and not is_word(after):
+                alone[before] += 1
+                alone[after] += 1
+                alone[ch] += 1  # a key no pair is: how often it stands alone
+            at = text.find(ch, at + 1, end)
+    return pairs, alone
