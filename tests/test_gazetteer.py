@@ -54,6 +54,8 @@ def test_a_near_miss_of_a_listed_name_is_reported(text, written, name, change):
         "三个煤矿城镇中财政已给予补贴。",  # 中 leans on 城镇 (not 中央财政)
         "推进全国大范围降雨监测。",  # 大 runs on into 大范围 (not 全国人大)
         "乡级人民政府和乡镇人民政府负责实施。",  # the level of a township, as 县级 is a county's
+        "中央农办牵头负责。",  # a changed character neither read nor written alike: another body (中央编办)
+        "国家认监委牵头负责。",  # an abbreviation with a character more is another's (国家监委)
     ],
 )
 def test_ordinary_text_and_other_bodies_are_not_reported(text):
@@ -425,4 +427,15 @@ def test_a_character_that_lost_its_partner_is_restored_from_a_word_the_document_
     ],
 )
 def test_a_lone_character_without_the_document_s_evidence_is_not_reported(text):
+    assert findings(text, "TM103") == []
+
+
+def test_a_changed_character_written_alike_is_a_slip():
+    found = findings("根据国家统汁局数据。", "TM103")  # 汁 looks like 计
+    assert [(finding.excerpt, finding.evidence["change"]) for finding in found] == [("国家统汁局", "changed")]
+
+
+def test_a_place_written_only_inside_the_name_itself_restores_nothing():
+    # 宝武 is a company (宝钢 and 武钢): the 武汉 later in the same name is no evidence
+    text = "中国宝武集团宝钢股份武汉钢铁有限公司气体公司"
     assert findings(text, "TM103") == []

@@ -27,13 +27,13 @@ import bisect
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, NamedTuple, TypeAlias
 
 from checker.core.datafiles import RuleData
 from checker.core.gazetteerdata import GazetteerFile
 from checker.core.resources import cached_load
-from checker.model.segmentation import lexicon
+from checker.model.segmentation import Lexicon, lexicon
 from checker.rules.rulepacks import glossary_terms, matcher
 
 SHORTEST = 4  # names this long or longer are compared; a shorter one is only known
@@ -80,6 +80,9 @@ _PARTICLES = set("的了或和与及在向把被这那其从于是等并也都�
 _JOINING = set("和与及")
 # A dropped one of these makes a body of another level (市场监管局 beside 市场监管总局).
 _LEVELS = set("总分省市县区州")
+# Names this short are abbreviations of one frame (中央编办, 中央农办, 中央网信办; 国家监委,
+# 国家认监委): a character more in one is most often another body's abbreviation.
+_ABBREVIATION = 5
 
 
 # Names filed at one half: the lengths of the stretches to try, and (the character at the
@@ -124,6 +127,8 @@ class Gazetteer:
     is_word: Callable[[str], bool] = field(default=lambda pair: False)  # a two-character word?
     frequency: Callable[[str], int] = field(default=lambda pair: 0)  # of a frequent two-character word
     is_known: Callable[[str], bool] = field(default=lambda pair: False)  # a pair that can be part of a word?
+    # two characters a hand or an input method takes for each other (read or written alike)?
+    mistakable: Callable[[str, str], bool] = field(default=lambda first, second: True)
     common: frozenset[str] = frozenset()  # characters that are frequent words on their own (的, 等, 要)
     places: frozenset[str] = frozenset()  # the titles of the groups of places (a changed character is another)
 
@@ -176,6 +181,7 @@ class Gazetteer:
             gazetteer.frequency = words.frequency
             gazetteer.is_known = words.is_known
             gazetteer.common = words.common_characters
+            gazetteer.mistakable = partial(_mistakable, words)
         return gazetteer
 
     def _compared(self) -> list[str]:
@@ -299,6 +305,10 @@ class Gazetteer:
             return  # another body, not a slip: 市场监管局 / 市场监管总局, 两个维护 / 四个维护
         if change != "dropped" and self.groups[name] in self.places:
             return  # a place name with a changed character is most often another place (滨海院区)
+        if change == "changed" and not self.mistakable(written_chunk, name_chunk):
+            return  # a slip is a character read or written alike: 中央农办 is not 中央编办
+        if change == "added" and len(name) <= _ABBREVIATION and not self._slipped_in(written, name):
+            return  # an abbreviation with a character more is another's: 国家认监委, not 国家监委
         if not all("\u4e00" <= ch <= "\u9fff" for ch in written_chunk):
             return  # a mark or a digit inside: two names side by side, not one misspelt
         is_word = self.is_word
@@ -344,6 +354,12 @@ class Gazetteer:
                 and frequency(written[at : at + 2]) >= COMMON_WORD
             )
         return chunk in self.common or self.is_word(written[at - 1 : at + 1]) or self.is_word(written[at : at + 2])
+
+    def _slipped_in(self, written: str, name: str) -> bool:
+        """Is the character ``written`` adds to ``name`` a slip of the hand: a neighbour
+        repeated, or read or written like one (国家统计计局)?"""
+        at = _first_difference(written, name)
+        return any(self.mistakable(written[at], neighbour) for neighbour in (written[at - 1], written[at + 1]))
 
     def _broken_short_name(self, text: str, start: int, end: int) -> bool:
         """Is a name of four characters written as three a broken name (人民府, 中共央,
@@ -409,6 +425,25 @@ def _automaton(halves: list[str]) -> Any:
     import ahocorasick_rs  # a compiled automaton: one pass over the text finds every half
 
     return ahocorasick_rs.AhoCorasick(halves)
+
+
+def _mistakable(words: Lexicon, first: str, second: str) -> bool:
+    """Do the two characters read alike (the same syllable in any tone), look alike
+    (:meth:`~checker.model.segmentation.Lexicon.look_alikes`, or the same four-corner
+    code), or are they one character? A character the tables do not know is given the
+    benefit of the doubt: it may be either."""
+    if first == second:
+        return True
+    first_reading, second_reading = words.syllables.get(first), words.syllables.get(second)
+    first_shape, second_shape = words.shape(first), words.shape(second)
+    if first_reading is None or second_reading is None or first_shape is None or second_shape is None:
+        return True
+    return (
+        first_reading.rstrip("012345") == second_reading.rstrip("012345")
+        or first_shape == second_shape
+        or second in words.look_alikes(first)
+        or first in words.look_alikes(second)
+    )
 
 
 def _first_difference(written: str, name: str) -> int:

@@ -1476,8 +1476,14 @@ def cut_places_in_names(doc: Document) -> list[NearMiss]:
                 continue
             if place not in written:
                 written[place] = sum(text.count(place, start, end) for start, end in spans)
-            if written[place]:
-                options.append((written[place], place))
+            # written elsewhere: not only later in this name (武集团宝钢股份武汉钢铁有限公司 of
+            # 中国宝武集团: 宝武 is a company, not 武汉 cut short)
+            inside = run.count(place, at + 1)
+            if inside:
+                inside *= sum(text.count(run[at:], start, end) for start, end in spans)
+            elsewhere = written[place] - inside
+            if elsewhere:
+                options.append((elsewhere, place))
         options.sort(reverse=True)
         if not options or (len(options) > 1 and options[1][0] * 3 > options[0][0]):
             continue  # no place, or two the document writes: which one is meant is not clear
