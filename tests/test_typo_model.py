@@ -95,6 +95,36 @@ def test_a_candidate_as_strong_as_a_real_slip_is_an_info_finding_by_default():
     assert finding.severity.value == "info" and finding.message == "可能的错别字：“帮肋”疑为“帮助”（字形相近）"
 
 
+def test_the_corrected_word_written_elsewhere_with_the_same_neighbour_is_reported_by_default():
+    # 就夜 → 就业 scores 5.77, under every earlier bar; the document writes 就业见习
+    (finding,) = findings("做好高校毕业生就业见习工作。按规定给予就夜见习补贴。\n", "TY2")
+    assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY201", 1, 20, "就夜")
+    assert finding.evidence["correction"] == "就业" and finding.evidence["score"] == 5.77
+    assert finding.severity.value == "info"
+
+
+def test_the_corrected_word_with_another_neighbour_is_not_enough():
+    # 就业 elsewhere, but never beside 见: the weak candidate stays in thorough mode
+    assert findings("全面推进就业工作。按规定给予就夜见习补贴。\n", "TY2") == []
+
+
+def test_a_neighbour_across_punctuation_is_no_context():
+    # 前列， is written elsewhere, but a comma is no neighbour: 突破千列 (6.63, reported in
+    # thorough mode) is not reported by default
+    text = "主要指标位居全国前列，稳中有进。中欧班列全年发运突破千列，顺利首发。\n"
+    assert findings(text, "TY2") == []
+
+
+def test_a_look_alike_needs_more_than_its_context():
+    # 只提 → 只是 (4.14) with 只是一 elsewhere: a look-alike takes 5.5 in context
+    assert findings("这只是一个开始。不要只提一项，放过另一项。\n", "TY2", spelling="thorough") == []
+
+
+def test_a_numeral_is_never_corrected_into_another():
+    # 七方面 → 一方面 (5.25 with 一方面 elsewhere) would change a number
+    assert findings("一方面要稳增长。今年要着力抓好以下七方面工作：\n", "TY2", spelling="thorough") == []
+
+
 def test_without_the_corrected_word_elsewhere_a_moderate_candidate_is_thorough_only():
     # the same look-alike alone: 帮助 nowhere else in the document
     assert findings("感谢大家的帮肋和支持。\n", "TY2") == []
