@@ -115,6 +115,13 @@ def test_a_neighbour_across_punctuation_is_no_context():
     assert findings(text, "TY2") == []
 
 
+def test_a_form_seen_elsewhere_only_as_the_halves_of_two_words_is_still_a_slip():
+    # 业企 stands in 工业企业 and 农业企业 too, but as the end of 工业 and the start of 企业
+    (finding,) = findings("推进工业企业和农业企业发展。鼓励业企兼并重组。\n", "TY2")
+    assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY202", 1, 17, "业企")
+    assert finding.evidence["correction"] == "企业" and finding.severity.value == "warning"
+
+
 def test_a_look_alike_needs_more_than_its_context():
     # 只提 → 只是 (4.14) with 只是一 elsewhere: a look-alike takes 5.5 in context
     assert findings("这只是一个开始。不要只提一项，放过另一项。\n", "TY2", spelling="thorough") == []

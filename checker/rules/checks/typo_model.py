@@ -154,6 +154,29 @@ def _uses(text: str, spans: list[tuple[int, int]], pairs: set[str], size: int = 
     return uses
 
 
+def _standing_uses(
+    text: str, spans: list[tuple[int, int]], forms: set[str], uses: Counter[str], lex: Lexicon
+) -> Counter[str]:
+    """How often each written form stands in the spans other than as the halves of two
+    words (each of its characters part of a word with the character outside it): 业企 in
+    工业企业 is no use of 业企 (鼓励业企兼并), 提质 in 推动提质增效 is one. With many
+    forms (hostile text), every use counts."""
+    if len(forms) > _FEW_PAIRS:
+        return uses
+    standing: Counter[str] = Counter()
+    for form in forms:
+        if uses[form] < 2:
+            standing[form] = uses[form]
+            continue
+        for start, end in spans:
+            at = text.find(form, start, end)
+            while at >= 0:
+                if not (lex.is_known(text[at - 1 : at + 1]) and lex.is_known(text[at + 1 : at + 3])):
+                    standing[form] += 1
+                at = text.find(form, at + 1, end)
+    return standing
+
+
 def _contexts(text: str, slip: Slip) -> tuple[str, ...]:
     """The corrected word with the Chinese character before it, and with the one after
     it, as the text has them (就夜见习: 就业见 and 就业 with the character before)."""
@@ -363,6 +386,7 @@ def slips(doc: Document) -> list[Slip]:
             continue
         kept.append(slip)
     uses = _uses(text, doc.body_spans, {slip.written for slip in kept} | {slip.correction for slip in kept})
+    standing = _standing_uses(text, doc.body_spans, {slip.written for slip in kept}, uses, lex)
     contexts = {slip: _contexts(text, slip) for slip in kept}
     in_context = _uses(text, doc.body_spans, {context for found in contexts.values() for context in found}, 3)
     # a form used twice or more is the document's own vocabulary (提质, 赋能 …), not a slip;
@@ -371,7 +395,7 @@ def slips(doc: Document) -> list[Slip]:
     supported = (
         slip._replace(support=uses[slip.correction], in_context=sum(in_context[context] for context in contexts[slip]))
         for slip in kept
-        if uses[slip.written] < 2 and not _rare_written(slip, words) and not _numeral_for_numeral(slip)
+        if standing[slip.written] < 2 and not _rare_written(slip, words) and not _numeral_for_numeral(slip)
     )
     # what may be a name (an item of a 、 list, a quoted slogan) is a slip only when the
     # document uses the corrected word often: 城投、津融 are names, 只理、基层 in a text
