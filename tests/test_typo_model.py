@@ -122,6 +122,18 @@ def test_a_form_seen_elsewhere_only_as_the_halves_of_two_words_is_still_a_slip()
     assert finding.evidence["correction"] == "企业" and finding.severity.value == "warning"
 
 
+def test_two_common_characters_swapped_are_tried():
+    # 们 and 我 stand alone as words often enough not to be tried as slips of their own
+    (finding,) = findings("我们终于完成了任务。经过努力，们我终于克服了这种困难。\n", "TY2")
+    assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY202", 1, 16, "们我")
+    assert finding.evidence["correction"] == "我们" and finding.severity.value == "info"
+
+
+def test_a_reversed_pair_inside_words_is_no_swap():
+    # 新一 and 和中 read 一新 and 中和 the other way round, but belong to 新一代 and 中央
+    assert findings("推动新一代信息技术发展，和中央保持一致。\n", "TY2", spelling="thorough") == []
+
+
 def test_a_look_alike_needs_more_than_its_context():
     # 只提 → 只是 (4.14) with 只是一 elsewhere: a look-alike takes 5.5 in context
     assert findings("这只是一个开始。不要只提一项，放过另一项。\n", "TY2", spelling="thorough") == []

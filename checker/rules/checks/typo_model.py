@@ -43,6 +43,7 @@ import operator
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress, repeat
 from typing import NamedTuple
 
 from checker.core import patterns
@@ -56,11 +57,13 @@ from checker.rules.rulepacks import matcher
 _CUT_OFF = patterns.lazy(rb"\x04")  # a rare character whose pairs on both sides are no word
 
 
-def cut_off_characters(text: str, start: int, end: int, lex: Lexicon, most: float | None = None) -> list[int]:
+def cut_off_characters(
+    text: str, start: int, end: int, lex: Lexicon, most: float | None = None, common_too: list[int] | None = None
+) -> list[int]:
     """The offsets of the Chinese characters in [start, end) that make no word with
-    either neighbour, without the common ones (的, 是) that stand alone as words. With
-    ``most``, a stretch where more than that share of the characters is cut off is not
-    prose, and gives none."""
+    either neighbour, without the common ones (的, 是) that stand alone as words; those
+    are added to ``common_too`` when it is given. With ``most``, a stretch where more
+    than that share of the characters is cut off is not prose, and gives none."""
     if end - start < 2:
         return []
     encoded = text[start:end].encode("utf-32-le")
@@ -89,9 +92,13 @@ def cut_off_characters(text: str, start: int, end: int, lex: Lexicon, most: floa
     # the common ones (的, 是 …), tested in C maps rather than one by one.
     common = lex.common_characters
     positions = [start + match.start() for match in _CUT_OFF.finditer(marks)]
-    is_common = map(common.__contains__, map(text.__getitem__, positions))
+    is_common = list(map(common.__contains__, map(text.__getitem__, positions)))
     cut_off = [at for at, skip in zip(positions, is_common, strict=True) if not skip]
+    if common_too is not None:
+        common_too.extend(compress(positions, is_common))
     if most is not None and len(cut_off) > most * size:
+        if common_too is not None:
+            common_too.clear()
         return []  # not prose the lexicon can judge (random characters, a list of codes)
     return cut_off
 
@@ -356,8 +363,16 @@ def slips(doc: Document) -> list[Slip]:
     neighbour_worth_trying = _homophones if precise else _worth_trying
     found: list[Slip] = []
     for span_start, span_end in doc.body_spans:
-        cut_off = cut_off_characters(text, span_start, span_end, lex, most=_MOST_CUT_OFF)
+        common: list[int] = []
+        cut_off = cut_off_characters(text, span_start, span_end, lex, most=_MOST_CUT_OFF, common_too=common)
         cut_off_set = set(cut_off)
+        for at in _reversed_word_starts(text, common, span_start, span_end, lex):
+            if at not in covered:
+                best = _best_slip(
+                    text, at, span_start, span_end, lex, words, accepted_pairs, covered, cut_off_set, precise, True
+                )
+                if best is not None and best.possible(precise):
+                    found.append(best)
         for index, at in enumerate(cut_off):
             char = text[at]
             before = text[at - 1] if at > span_start else ""
@@ -411,6 +426,41 @@ def slips(doc: Document) -> list[Slip]:
 _RARE_CHARACTER = 20  # jieba's frequency of a character of its own below which it is rare (勠: 3)
 
 
+def _reversed_word_starts(text: str, common: list[int], start: int, end: int, lex: Lexicon) -> list[int]:
+    """The common characters cut off (们 and 我 in ，们我终于) that make a frequent word
+    swapped with a neighbour that makes no word of two on its other side either: a
+    reversed word stands apart from the words around it, where 新一 (新一代) or 和中
+    (和中央) is part of one. A text has about three such characters for every other
+    cut-off one, so their pairs are tested in C maps against :func:`_reversed_words`."""
+    if not common:
+        return []
+    if common[-1] + 1 >= len(text):
+        common = common[:-1]
+    reversed_words = _reversed_words(id(lex)).__contains__
+    chars = list(map(text.__getitem__, common))
+    befores = map(text.__getitem__, map(operator.add, common, repeat(-1)))
+    afters = map(text.__getitem__, map(operator.add, common, repeat(1)))
+    left = compress(common, map(reversed_words, map(operator.add, befores, chars)))
+    right = compress(common, map(reversed_words, map(operator.add, chars, afters)))
+    lexicon_id = id(lex)
+    found = {at for at in left if at - 1 >= start and not _is_word(text[max(0, at - 2) : at], lexicon_id)}
+    found.update(at for at in right if at + 1 < end and not _is_word(text[at + 1 : at + 3], lexicon_id))
+    return sorted(found)
+
+
+@lru_cache(maxsize=2)
+def _reversed_words(_lexicon_id: int) -> frozenset[str]:
+    """The pairs of a common character (的, 是 … 们, 我) and another that are a word of at
+    least CANDIDATE_MIN read the other way round (们我 for 我们), and no word as they stand."""
+    lex = lexicon()
+    assert lex is not None
+    found: set[str] = set()
+    for char in lex.common:
+        found.update(char + other for other in lex.partners(char, 0))
+        found.update(other + char for other in lex.partners(char, 1))
+    return frozenset(pair for pair in found if not lex.word_frequency(pair))
+
+
 def _rare_written(slip: Slip, words: Lexicon) -> bool:
     """Is a character the slip changes a rare one? An input method or a tired hand gives
     common characters: 勠力 is written on purpose, whatever it reads like."""
@@ -443,11 +493,13 @@ def _best_slip(
     covered: set[int],
     cut_off: set[int],
     precise: bool = False,
+    swaps_only: bool = False,
 ) -> Slip | None:
     """The best-scoring correction of the cut-off character at ``at``, with the
     neighbour it is read with (or of that neighbour, when it may be the slip), or None.
     ``precise``: only what precise mode may report is scored (no name, no look-alike
-    whose corrected word the text lacks)."""
+    whose corrected word the text lacks); ``swaps_only``: only swaps are tried (a common
+    character, 们 in 们我)."""
     if text[at - 1 : at + 1] in accepted_pairs or text[at : at + 2] in accepted_pairs:
         return None  # the character belongs to an accepted word (半导体智造: 智造)
     best: Slip | None = None
@@ -461,11 +513,13 @@ def _best_slip(
         pair = text[pair_start : pair_start + 2]
         position = 0 if side == 1 else 1  # of the changed character in the word it should make
         alike, swap_frequency = _candidates(text[at], text[other_at], position, id(lex))
+        if swaps_only:
+            alike = []
         # the slip may be the neighbour's, when it is part of a longer word on its other
         # side (会议经神: 议经 is part of 会议经费, so only 神 is cut off, and 经 is the slip
         # of 精), but not when it makes a word of two there
         alike_other: list[tuple[str, str, str]] = []
-        if _suspect(text, at, side, cut_off, lex):
+        if not swaps_only and _suspect(text, at, side, cut_off, lex):
             alike_other = (
                 _homophones(text[other_at], text[at], 1 - position, id(lex))
                 if precise
