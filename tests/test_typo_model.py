@@ -134,6 +134,17 @@ def test_a_reversed_pair_inside_words_is_no_swap():
     assert findings("推动新一代信息技术发展，和中央保持一致。\n", "TY2", spelling="thorough") == []
 
 
+def test_a_swap_into_a_word_used_three_times_is_reported_from_six():
+    # 格严 → 严格 scores 6.89, under the earlier bar of a swap (7.7); 严格 is used three times
+    (finding,) = findings("要严格执行制度，严格管理，严格要求。有的执行又不够格严，管理监督也没有跟上。\n", "TY2")
+    assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY202", 1, 26, "格严")
+    assert finding.evidence["correction"] == "严格" and finding.severity.value == "info"
+
+
+def test_a_swap_into_a_word_used_once_needs_the_earlier_bar():
+    assert findings("要严格执行制度。有的执行又不够格严，管理监督也没有跟上。\n", "TY2") == []
+
+
 def test_a_look_alike_needs_more_than_its_context():
     # 只提 → 只是 (4.14) with 只是一 elsewhere: a look-alike takes 5.5 in context
     assert findings("这只是一个开始。不要只提一项，放过另一项。\n", "TY2", spelling="thorough") == []
