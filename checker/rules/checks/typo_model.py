@@ -408,6 +408,10 @@ def slips(doc: Document) -> list[Slip]:
             kept[-1] = _stronger(kept[-1], slip)
             continue
         kept.append(slip)
+    if precise:
+        # a weak candidate is reported only in the document's own wording: one test of
+        # the whole text for it costs less than counting its words in every span
+        kept = [slip for slip in kept if not _weak(slip) or any(map(text.__contains__, _contexts(text, slip)))]
     uses = _uses(text, doc.body_spans, {slip.written for slip in kept} | {slip.correction for slip in kept})
     standing = _standing_uses(text, doc.body_spans, {slip.written for slip in kept}, uses, lex)
     contexts = {slip: _contexts(text, slip) for slip in kept}
@@ -467,6 +471,13 @@ def _reversed_words(_lexicon_id: int) -> frozenset[str]:
         found.update(char + other for other in lex.partners(char, 0))
         found.update(other + char for other in lex.partners(char, 1))
     return frozenset(pair for pair in found if not lex.word_frequency(pair))
+
+
+def _weak(slip: Slip) -> bool:
+    """Could the slip be reported by precise mode only in the document's own wording?"""
+    if slip.kind == "swap" and slip.score >= SURE_SWAP:
+        return False
+    return slip.score < min(CONFIRMED, SUPPORTED[slip.kind])
 
 
 def _rare_written(slip: Slip, words: Lexicon) -> bool:
