@@ -95,6 +95,66 @@ def test_a_candidate_as_strong_as_a_real_slip_is_an_info_finding_by_default():
     assert finding.severity.value == "info" and finding.message == "可能的错别字：“帮肋”疑为“帮助”（字形相近）"
 
 
+def test_the_corrected_word_written_elsewhere_with_the_same_neighbour_is_reported_by_default():
+    # 就夜 → 就业 scores 5.77, under every earlier bar; the document writes 就业见习
+    (finding,) = findings("做好高校毕业生就业见习工作。按规定给予就夜见习补贴。\n", "TY2")
+    assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY201", 1, 20, "就夜")
+    assert finding.evidence["correction"] == "就业" and finding.evidence["score"] == 5.77
+    assert finding.severity.value == "info"
+
+
+def test_the_corrected_word_with_another_neighbour_is_not_enough():
+    # 就业 elsewhere, but never beside 见: the weak candidate stays in thorough mode
+    assert findings("全面推进就业工作。按规定给予就夜见习补贴。\n", "TY2") == []
+
+
+def test_a_neighbour_across_punctuation_is_no_context():
+    # 前列， is written elsewhere, but a comma is no neighbour: 突破千列 (6.63, reported in
+    # thorough mode) is not reported by default
+    text = "主要指标位居全国前列，稳中有进。中欧班列全年发运突破千列，顺利首发。\n"
+    assert findings(text, "TY2") == []
+
+
+def test_a_form_seen_elsewhere_only_as_the_halves_of_two_words_is_still_a_slip():
+    # 业企 stands in 工业企业 and 农业企业 too, but as the end of 工业 and the start of 企业
+    (finding,) = findings("推进工业企业和农业企业发展。鼓励业企兼并重组。\n", "TY2")
+    assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY202", 1, 17, "业企")
+    assert finding.evidence["correction"] == "企业" and finding.severity.value == "warning"
+
+
+def test_two_common_characters_swapped_are_tried():
+    # 们 and 我 stand alone as words often enough not to be tried as slips of their own
+    (finding,) = findings("我们终于完成了任务。经过努力，们我终于克服了这种困难。\n", "TY2")
+    assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY202", 1, 16, "们我")
+    assert finding.evidence["correction"] == "我们" and finding.severity.value == "info"
+
+
+def test_a_reversed_pair_inside_words_is_no_swap():
+    # 新一 and 和中 read 一新 and 中和 the other way round, but belong to 新一代 and 中央
+    assert findings("推动新一代信息技术发展，和中央保持一致。\n", "TY2", spelling="thorough") == []
+
+
+def test_a_swap_into_a_word_used_three_times_is_reported_from_six():
+    # 格严 → 严格 scores 6.89, under the earlier bar of a swap (7.7); 严格 is used three times
+    (finding,) = findings("要严格执行制度，严格管理，严格要求。有的执行又不够格严，管理监督也没有跟上。\n", "TY2")
+    assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY202", 1, 26, "格严")
+    assert finding.evidence["correction"] == "严格" and finding.severity.value == "info"
+
+
+def test_a_swap_into_a_word_used_once_needs_the_earlier_bar():
+    assert findings("要严格执行制度。有的执行又不够格严，管理监督也没有跟上。\n", "TY2") == []
+
+
+def test_a_look_alike_needs_more_than_its_context():
+    # 只提 → 只是 (4.14) with 只是一 elsewhere: a look-alike takes 5.5 in context
+    assert findings("这只是一个开始。不要只提一项，放过另一项。\n", "TY2", spelling="thorough") == []
+
+
+def test_a_numeral_is_never_corrected_into_another():
+    # 七方面 → 一方面 (5.25 with 一方面 elsewhere) would change a number
+    assert findings("一方面要稳增长。今年要着力抓好以下七方面工作：\n", "TY2", spelling="thorough") == []
+
+
 def test_without_the_corrected_word_elsewhere_a_moderate_candidate_is_thorough_only():
     # the same look-alike alone: 帮助 nowhere else in the document
     assert findings("感谢大家的帮肋和支持。\n", "TY2") == []
