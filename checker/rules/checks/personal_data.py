@@ -76,15 +76,24 @@ _MOBILE = patterns.lazy(
     r"(?<![0-9A-Za-z.．])(?:(?:\+|\uff0b)?86[ \-]?)?(1[3-9][0-9](?:[ \-]?[0-9]{4}){2})"
     r"(?![0-9A-Za-z]|[.．][0-9])"
 )
+# What each number above holds, and how far after the number's start (a look-behind, or
+# an optional +86, keeps ``re`` from skipping ahead to where a number could start): the
+# patterns are tried only near these (:func:`checker.core.patterns.finditer_anchored`).
+_ID_DIGITS = patterns.lazy(r"[0-9]{17}[0-9Xx]")
+_MOBILE_DIGITS = patterns.lazy(r"1[3-9][0-9](?:[ \-]?[0-9]{4}){2}")
+_MOBILE_REACH = 4  # +86 and a space
 # A landline: an area code 0xx(x) and a seven- or eight-digit number.
 _LANDLINE = patterns.lazy(
     r"(?<![0-9A-Za-z])(?:[（(]0[1-9][0-9]{1,2}[）)]|0[1-9][0-9]{1,2}[ \-－—]?)"
     r"[2-9][0-9]{6,7}(?![0-9])"
 )
+_LANDLINE_DIGITS = patterns.lazy(r"[2-9][0-9]{6}")
+_LANDLINE_REACH = 6  # （0xxx）
 # Words that make a landline a person's own number rather than an office's.
 _PERSONAL_LINE = patterns.lazy(r"(?:家庭|住宅|私人|个人|本人|家中)(?:电话|座机|固话)|宅电|家庭住址|住址")
 # A card number: 16 to 19 digits, whole or in groups of four.
 _CARD = patterns.lazy(r"(?<![0-9A-Za-z])([0-9]{4}(?:[ \-]?[0-9]{4}){3}(?:[ \-]?[0-9]{1,3})?)(?![0-9A-Za-z])")
+_CARD_DIGITS = patterns.lazy(r"[0-9]{4}[ \-]?[0-9]{4}")
 # Issuer prefixes of the cards issued to persons in China: UnionPay 62, Visa 4,
 # Mastercard 51-55 and 2221-2720, JCB 3528-3589, and the older 9558 (ICBC) and 6013 (BOC).
 _CARD_PREFIX = patterns.lazy(
@@ -174,7 +183,7 @@ def resident_id_number(doc: Document) -> Iterator[Hit]:
     """
     latest = _latest_birth_year(doc)
     for start, end in doc.body_spans:
-        for match in _ID_CANDIDATE.finditer(doc.text, start, end):
+        for match in patterns.finditer_anchored(_ID_CANDIDATE, _ID_DIGITS, doc.text, start, end, reach=0):
             if resident_id_valid(match.group(), latest):
                 yield _personal_hit(
                     match.start(), match.end(), doc, "resident-id", ["province", "birth-date", "check-character"]
@@ -207,7 +216,7 @@ def mobile_number(doc: Document) -> Iterator[Hit]:
         None: replace it with the office telephone, or delete it.
     """
     for start, end in doc.body_spans:
-        for match in _MOBILE.finditer(doc.text, start, end):
+        for match in patterns.finditer_anchored(_MOBILE, _MOBILE_DIGITS, doc.text, start, end, reach=_MOBILE_REACH):
             if _is_amount(doc, match.end()):
                 continue
             yield _personal_hit(match.start(1), match.end(1), doc, "mobile", ["prefix-1[3-9]", "eleven-digits"])
@@ -237,7 +246,9 @@ def personal_landline(doc: Document) -> Iterator[Hit]:
         None: delete the number (and the address).
     """
     for start, end in doc.body_spans:
-        for match in _LANDLINE.finditer(doc.text, start, end):
+        for match in patterns.finditer_anchored(
+            _LANDLINE, _LANDLINE_DIGITS, doc.text, start, end, reach=_LANDLINE_REACH
+        ):
             line_start, line_end = _line_of(doc, match.start())
             if not _PERSONAL_LINE.search(doc.text, line_start, line_end) or _is_amount(doc, match.end()):
                 continue
@@ -270,7 +281,7 @@ def bank_card_number(doc: Document) -> Iterator[Hit]:
         None: delete the number, or keep its last four digits.
     """
     for start, end in doc.body_spans:
-        for match in _CARD.finditer(doc.text, start, end):
+        for match in patterns.finditer_anchored(_CARD, _CARD_DIGITS, doc.text, start, end, reach=0):
             digits = "".join(ch for ch in match.group(1) if ch.isdigit())
             if not 16 <= len(digits) <= 19 or not _CARD_PREFIX.match(digits) or not luhn_valid(digits):
                 continue
