@@ -56,7 +56,7 @@ def test_every_stated_pattern_is_listed_compiled():
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from checker.rules.checks import citations, personal_data  # noqa: E402
+from checker.rules.checks import citations, personal_data, typos  # noqa: E402
 
 # (pattern, anchor, reach) as the rules use them: the anchored search must find what finditer finds
 ANCHORED = [
@@ -93,3 +93,16 @@ def test_an_anchored_search_finds_what_finditer_finds(text, start, end):
     for pattern, anchor, reach in ANCHORED:
         expected = spans(pattern.finditer(text, start, end))
         assert spans(patterns.finditer_anchored(pattern, anchor, text, start, end, reach=reach)) == expected
+
+
+PERSON_COUNTS = st.lists(
+    st.sampled_from(["位", "3", "12", "三", "十", "两", "余", "多", "第", "学院", "企业", "的", "院士", "甲"]),
+    max_size=14,
+).map("".join)
+
+
+@given(PERSON_COUNTS, st.integers(0, 40), st.integers(0, 40))
+def test_counts_found_from_wei_are_what_finditer_finds(text, start, end):
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    expected = spans(typos._PERSON_COUNT_WITH_INSTITUTION.finditer(text, start, end))
+    assert spans(typos._person_counts(text, start, end)) == expected
