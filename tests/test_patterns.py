@@ -60,11 +60,11 @@ from checker.rules.checks import citations, personal_data, typos  # noqa: E402
 
 # (pattern, anchor, reach) as the rules use them: the anchored search must find what finditer finds
 ANCHORED = [
-    (personal_data._ID_CANDIDATE, personal_data._ID_DIGITS, 0),
-    (personal_data._MOBILE, personal_data._MOBILE_DIGITS, personal_data._MOBILE_REACH),
-    (personal_data._LANDLINE, personal_data._LANDLINE_DIGITS, personal_data._LANDLINE_REACH),
-    (personal_data._CARD, personal_data._CARD_DIGITS, 0),
-    (citations._NUMBER_BEFORE_TITLE, citations._NUMBER_YEAR, citations._YEAR_REACH),
+    (personal_data._ID_CANDIDATE, personal_data._ID_DIGITS, 0, personal_data._DIGITS),
+    (personal_data._MOBILE, personal_data._MOBILE_DIGITS, personal_data._MOBILE_REACH, personal_data._DIGITS),
+    (personal_data._LANDLINE, personal_data._LANDLINE_DIGITS, personal_data._LANDLINE_REACH, personal_data._DIGITS),
+    (personal_data._CARD, personal_data._CARD_DIGITS, 0, personal_data._DIGITS),
+    (citations._NUMBER_BEFORE_TITLE, citations._NUMBER_YEAR, citations._YEAR_REACH, None),
 ]
 NUMBERS_AND_NAMES = st.text(alphabet="0123456789Xx +-86（）()〔〕[]《》国发办号第文件甲a.．\n", max_size=80)
 
@@ -81,6 +81,14 @@ def test_an_anchored_search_finds_a_mobile_number_behind_its_country_code():
     assert found == [(2, 17), (19, 30)]
 
 
+def test_an_anchored_search_skips_a_run_where_no_match_starts():
+    pattern = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+    anchor = re.compile(r"[0-9]{4}")
+    text = "1234567890" * 50 + "年2024年"
+    found = patterns.finditer_anchored(pattern, anchor, text, 0, len(text), reach=0, inside=re.compile("[0-9]*"))
+    assert spans(found) == [(501, 505)]
+
+
 def test_an_anchored_search_keeps_to_its_start_and_end():
     pattern = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
     text = "2024年与2025年与2026年"
@@ -90,9 +98,10 @@ def test_an_anchored_search_keeps_to_its_start_and_end():
 @given(NUMBERS_AND_NAMES, st.integers(0, 80), st.integers(0, 80))
 def test_an_anchored_search_finds_what_finditer_finds(text, start, end):
     start, end = min(start, len(text)), min(max(start, end), len(text))
-    for pattern, anchor, reach in ANCHORED:
+    for pattern, anchor, reach, inside in ANCHORED:
         expected = spans(pattern.finditer(text, start, end))
-        assert spans(patterns.finditer_anchored(pattern, anchor, text, start, end, reach=reach)) == expected
+        found = patterns.finditer_anchored(pattern, anchor, text, start, end, reach=reach, inside=inside)
+        assert spans(found) == expected
 
 
 PERSON_COUNTS = st.lists(

@@ -79,7 +79,14 @@ def compiled() -> list[re.Pattern[Any]]:
 
 
 def finditer_anchored(
-    pattern: re.Pattern[str], anchor: re.Pattern[str], text: str, start: int, end: int, *, reach: int
+    pattern: re.Pattern[str],
+    anchor: re.Pattern[str],
+    text: str,
+    start: int,
+    end: int,
+    *,
+    reach: int,
+    inside: re.Pattern[str] | None = None,
 ) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(text, start, end)``, found by trying ``pattern``
     only at the ``reach + 1`` positions up to each match of ``anchor``.
@@ -90,6 +97,12 @@ def finditer_anchored(
     the first anchor at or after ``s``, so no position outside the windows tried can
     start one, and the first match found in them is the leftmost. The anchor should
     start with a literal or a class of characters, which ``re`` skips ahead to quickly.
+
+    Where anchors can stand at every character of a long stretch (digits, for an anchor
+    of digits), ``inside`` says what no match starts in: after the windows up to an
+    anchor found nothing, the search goes on after the run of ``inside`` that follows
+    the anchor's first character, not at the next character, so that a stretch of 500
+    digits costs one window, not 500.
     """
     position = start
     while position < end:
@@ -105,3 +118,6 @@ def finditer_anchored(
                 break
         else:
             position = at + 1
+            skipped = inside.match(text, position, end) if inside is not None else None
+            if skipped is not None:
+                position = skipped.end()

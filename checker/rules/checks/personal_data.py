@@ -80,6 +80,9 @@ _MOBILE = patterns.lazy(
 # an optional +86, keeps ``re`` from skipping ahead to where a number could start): the
 # patterns are tried only near these (:func:`checker.core.patterns.finditer_anchored`).
 _ID_DIGITS = patterns.lazy(r"[0-9]{17}[0-9Xx]")
+# No number above starts after a digit (their look-behinds): the anchored search skips
+# the rest of a run of digits where it found nothing.
+_DIGITS = patterns.lazy(r"[0-9]*")
 _MOBILE_DIGITS = patterns.lazy(r"1[3-9][0-9](?:[ \-]?[0-9]{4}){2}")
 _MOBILE_REACH = 4  # +86 and a space
 # A landline: an area code 0xx(x) and a seven- or eight-digit number.
@@ -183,7 +186,9 @@ def resident_id_number(doc: Document) -> Iterator[Hit]:
     """
     latest = _latest_birth_year(doc)
     for start, end in doc.body_spans:
-        for match in patterns.finditer_anchored(_ID_CANDIDATE, _ID_DIGITS, doc.text, start, end, reach=0):
+        for match in patterns.finditer_anchored(
+            _ID_CANDIDATE, _ID_DIGITS, doc.text, start, end, reach=0, inside=_DIGITS
+        ):
             if resident_id_valid(match.group(), latest):
                 yield _personal_hit(
                     match.start(), match.end(), doc, "resident-id", ["province", "birth-date", "check-character"]
@@ -216,7 +221,9 @@ def mobile_number(doc: Document) -> Iterator[Hit]:
         None: replace it with the office telephone, or delete it.
     """
     for start, end in doc.body_spans:
-        for match in patterns.finditer_anchored(_MOBILE, _MOBILE_DIGITS, doc.text, start, end, reach=_MOBILE_REACH):
+        for match in patterns.finditer_anchored(
+            _MOBILE, _MOBILE_DIGITS, doc.text, start, end, reach=_MOBILE_REACH, inside=_DIGITS
+        ):
             if _is_amount(doc, match.end()):
                 continue
             yield _personal_hit(match.start(1), match.end(1), doc, "mobile", ["prefix-1[3-9]", "eleven-digits"])
@@ -247,7 +254,7 @@ def personal_landline(doc: Document) -> Iterator[Hit]:
     """
     for start, end in doc.body_spans:
         for match in patterns.finditer_anchored(
-            _LANDLINE, _LANDLINE_DIGITS, doc.text, start, end, reach=_LANDLINE_REACH
+            _LANDLINE, _LANDLINE_DIGITS, doc.text, start, end, reach=_LANDLINE_REACH, inside=_DIGITS
         ):
             line_start, line_end = _line_of(doc, match.start())
             if not _PERSONAL_LINE.search(doc.text, line_start, line_end) or _is_amount(doc, match.end()):
@@ -281,7 +288,7 @@ def bank_card_number(doc: Document) -> Iterator[Hit]:
         None: delete the number, or keep its last four digits.
     """
     for start, end in doc.body_spans:
-        for match in patterns.finditer_anchored(_CARD, _CARD_DIGITS, doc.text, start, end, reach=0):
+        for match in patterns.finditer_anchored(_CARD, _CARD_DIGITS, doc.text, start, end, reach=0, inside=_DIGITS):
             digits = "".join(ch for ch in match.group(1) if ch.isdigit())
             if not 16 <= len(digits) <= 19 or not _CARD_PREFIX.match(digits) or not luhn_valid(digits):
                 continue
