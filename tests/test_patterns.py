@@ -60,11 +60,11 @@ from checker.rules.checks import citations, personal_data, typos  # noqa: E402
 
 # (pattern, anchor, reach) as the rules use them: the anchored search must find what finditer finds
 ANCHORED = [
-    (personal_data._ID_CANDIDATE, personal_data._ID_DIGITS, 0, personal_data._DIGITS),
-    (personal_data._MOBILE, personal_data._MOBILE_DIGITS, personal_data._MOBILE_REACH, personal_data._DIGITS),
-    (personal_data._LANDLINE, personal_data._LANDLINE_DIGITS, personal_data._LANDLINE_REACH, personal_data._DIGITS),
-    (personal_data._CARD, personal_data._CARD_DIGITS, 0, personal_data._DIGITS),
-    (citations._NUMBER_BEFORE_TITLE, citations._NUMBER_YEAR, citations._YEAR_REACH, None),
+    (personal_data.ID_CANDIDATE, personal_data.ID_DIGITS, 0, personal_data.DIGITS),
+    (personal_data.MOBILE, personal_data.MOBILE_DIGITS, personal_data.MOBILE_REACH, personal_data.DIGITS),
+    (personal_data.LANDLINE, personal_data.LANDLINE_DIGITS, personal_data.LANDLINE_REACH, personal_data.DIGITS),
+    (personal_data.CARD, personal_data.CARD_DIGITS, 0, personal_data.DIGITS),
+    (citations.NUMBER_BEFORE_TITLE, citations.NUMBER_YEAR, citations.YEAR_REACH, None),
 ]
 NUMBERS_AND_NAMES = st.text(alphabet="0123456789Xx +-86（）()〔〕[]《》国发办号第文件甲a.．\n", max_size=80)
 
@@ -113,5 +113,5 @@ PERSON_COUNTS = st.lists(
 @given(PERSON_COUNTS, st.integers(0, 40), st.integers(0, 40))
 def test_counts_found_from_wei_are_what_finditer_finds(text, start, end):
     start, end = min(start, len(text)), min(max(start, end), len(text))
-    expected = spans(typos._PERSON_COUNT_WITH_INSTITUTION.finditer(text, start, end))
-    assert spans(typos._person_counts(text, start, end)) == expected
+    expected = spans(typos.PERSON_COUNT_WITH_INSTITUTION.finditer(text, start, end))
+    assert spans(typos.person_counts(text, start, end)) == expected

@@ -146,14 +146,14 @@ def superseded_citation(doc: Document) -> Iterator[Hit]:
 
 
 # 国发〔2000〕23号《……》 or （国发〔2000〕23号）《……》: the number before the title it belongs to.
-_NUMBER_BEFORE_TITLE = patterns.lazy(
+NUMBER_BEFORE_TITLE = patterns.lazy(
     r"(?P<open>[（(])?(?P<number>[\u4e00-\u9fff]{1,12}[〔\[［][0-9０-９]{4}[〕\]］]第?[0-9０-９]{1,5}号)(?(open)[）)])"
     r"(?:文件)?(?P<title>《[^《》\n]{2,80}》)(?![（(][^（）()\n]{0,20}号[）)])"
 )
 # What every such number holds, at most 13 characters after the match's start (a bracket
 # and twelve characters of the issuer): the pattern is tried only near it.
-_NUMBER_YEAR = patterns.lazy(r"[〔\[［][0-9０-９]{4}[〕\]］]")
-_YEAR_REACH = 13
+NUMBER_YEAR = patterns.lazy(r"[〔\[［][0-9０-９]{4}[〕\]］]")
+YEAR_REACH = 13
 # Words that lead into a citation and run into the issuer's abbreviation in the match
 # (我局根据国发〔2000〕23号, 现将国办发〔2023〕5号): the issuer starts after the last of them.
 _LEAD_IN = patterns.lazy(
@@ -197,7 +197,7 @@ def number_before_title(doc: Document) -> Iterator[Hit]:
     """
     for start, end in doc.body_spans:
         for match in patterns.finditer_anchored(
-            _NUMBER_BEFORE_TITLE, _NUMBER_YEAR, doc.text, start, end, reach=_YEAR_REACH
+            NUMBER_BEFORE_TITLE, NUMBER_YEAR, doc.text, start, end, reach=YEAR_REACH
         ):
             number = match.group("number")
             begin = match.start() if match.group("open") else match.start() + _issuer_start(number)

@@ -359,7 +359,7 @@ _PERSON_AFTER = (
 )
 _ARABIC_DIGITS = "0-9０-９"
 _NUMERALS = "〇一二三四五六七八九十百千万两几数"
-_PERSON_COUNT_WITH_INSTITUTION = patterns.lazy(
+PERSON_COUNT_WITH_INSTITUTION = patterns.lazy(
     # not an ordinal (排在第一位的部门), and the noun phrase has no particle of a clause
     rf"(?<![第{_ARABIC_DIGITS}{_NUMERALS}])(?:[{_ARABIC_DIGITS}]+|[{_NUMERALS}]+)[余多]?"
     r"(位)((?:(?![的者为是在和与及])[\u4e00-\u9fff]){0,8}?)("
@@ -396,7 +396,7 @@ def person_measure_for_institution(doc: Document) -> Iterator[Hit]:
     """
     text = doc.text
     for span_start, span_end in doc.body_spans:
-        for found in _person_counts(text, span_start, span_end):
+        for found in person_counts(text, span_start, span_end):
             if text.startswith(_PERSON_AFTER, found.end()):
                 continue
             institution = found.group(3)
@@ -415,8 +415,8 @@ def person_measure_for_institution(doc: Document) -> Iterator[Hit]:
 _NUMBER_CHARACTERS = frozenset("0123456789０１２３４５６７８９" + _NUMERALS)
 
 
-def _person_counts(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """The matches of ``_PERSON_COUNT_WITH_INSTITUTION.finditer(text, start, end)``, found
+def person_counts(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of ``PERSON_COUNT_WITH_INSTITUTION.finditer(text, start, end)``, found
     from each 位: the pattern starts with a look-behind, so ``re`` would try it at every
     character of the text. A match can only start where the run of number characters
     before 位 (and 余 or 多) starts: inside the run, the look-behind fails."""
@@ -428,7 +428,7 @@ def _person_counts(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         while first > 0 and text[first - 1] in _NUMBER_CHARACTERS:
             first -= 1
         if position <= first < number_end:
-            found = _PERSON_COUNT_WITH_INSTITUTION.match(text, first, end)
+            found = PERSON_COUNT_WITH_INSTITUTION.match(text, first, end)
             if found is not None:
                 yield found
                 position = found.end()
