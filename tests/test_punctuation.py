@@ -472,3 +472,19 @@ def test_a_space_that_splits_a_word_inside_quotation_marks_is_reported():
 
 def test_a_short_line_such_as_a_byline_is_not_running_text():
     assert findings("广东省省长 某某某\n", ["PN212"]) == []
+
+
+def test_the_halfwidth_marks_view_reads_as_a_sequence_of_marks():
+    from checker.model.document import Document
+
+    marks = punctuation.halfwidth_marks(Document("甲,乙(丙)丁;abc,def"))
+    assert list(marks) == [
+        punctuation.HalfMark(1, ","),
+        punctuation.HalfMark(3, "("),
+        punctuation.HalfMark(5, ")"),
+        punctuation.HalfMark(7, ";"),
+    ]
+    assert len(marks) == 4
+    assert marks[-1] == punctuation.HalfMark(7, ";") and marks[-1].replacement == "；"
+    assert marks[1:3] == [punctuation.HalfMark(3, "("), punctuation.HalfMark(5, ")")]
+    assert list(marks.offsets) == [1, 3, 5, 7]

@@ -9,11 +9,17 @@ when it is first used.
 
 A pattern built at run time from data (a rule pack, a profile) is compiled with
 ``re.compile`` where it is built: there is nothing to defer.
+
+:func:`finditer_anchored` finds a pattern's matches from the matches of a cheap part
+of it (an *anchor*): ``re`` skips ahead quickly only to a pattern's first literal or
+class of characters, and a pattern that starts with a look-behind or an optional
+part is otherwise tried at every character of the text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any, AnyStr, cast
 
 _declared: list[LazyPattern] = []
@@ -70,3 +76,48 @@ def compiled() -> list[re.Pattern[Any]]:
     """Every pattern stated with :func:`lazy` so far, compiled (for the tests that
     inspect all of doccheck's patterns)."""
     return [pattern.compiled() for pattern in _declared]
+
+
+def finditer_anchored(
+    pattern: re.Pattern[str],
+    anchor: re.Pattern[str],
+    text: str,
+    start: int,
+    end: int,
+    *,
+    reach: int,
+    inside: re.Pattern[str] | None = None,
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text, start, end)``, found by trying ``pattern``
+    only at the ``reach + 1`` positions up to each match of ``anchor``.
+
+    The caller promises that every match of ``pattern`` is non-empty and that ``anchor``
+    matches (searched with the same ``end``) at most ``reach`` characters after the
+    match's start: a match starting at ``s`` then starts no earlier than ``reach`` before
+    the first anchor at or after ``s``, so no position outside the windows tried can
+    start one, and the first match found in them is the leftmost. The anchor should
+    start with a literal or a class of characters, which ``re`` skips ahead to quickly.
+
+    Where anchors can stand at every character of a long stretch (digits, for an anchor
+    of digits), ``inside`` says what no match starts in: after the windows up to an
+    anchor found nothing, the search goes on after the run of ``inside`` that follows
+    the anchor's first character, not at the next character, so that a stretch of 500
+    digits costs one window, not 500.
+    """
+    position = start
+    while position < end:
+        found = anchor.search(text, position, end)
+        if found is None:
+            return
+        at = found.start()
+        for candidate in range(max(position, at - reach), at + 1):
+            match = pattern.match(text, candidate, end)
+            if match is not None:
+                yield match
+                position = max(match.end(), candidate + 1)  # (an empty match would not move on)
+                break
+        else:
+            position = at + 1
+            skipped = inside.match(text, position, end) if inside is not None else None
+            if skipped is not None:
+                position = skipped.end()

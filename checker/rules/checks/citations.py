@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from checker.core import patterns
 from checker.core.citationdata import Superseded, SupersededFile
@@ -37,12 +38,16 @@ _NOT_IN_FORCE = patterns.lazy(
 )
 
 
-def _standard_pattern(code: str) -> re.Pattern[str]:
-    """GB/T 9704-1999 as it is written: GB/T9704-1999, with a full-width solidus or dash …"""
+@lru_cache(maxsize=64)
+def _standard_pattern(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """GB/T 9704-1999 as it is written: GB/T9704-1999, with a full-width solidus or dash …;
+    and the letters it starts with (GB), which the pattern is tried at."""
     prefix, rest = code.split(" ", 1)
     number, year = rest.rsplit("-", 1)
-    letters = r"\s*[/\uff0f]\s*".join(re.escape(part) for part in prefix.split("/"))
-    return re.compile(rf"(?<![A-Za-z]){letters}\s*{re.escape(number)}\s*[-—–－]\s*{year}(?![0-9])")
+    parts = prefix.split("/")
+    letters = r"\s*[/\uff0f]\s*".join(re.escape(part) for part in parts)
+    pattern = re.compile(rf"(?<![A-Za-z]){letters}\s*{re.escape(number)}\s*[-—–－]\s*{year}(?![0-9])")
+    return pattern, re.compile(re.escape(parts[0]))
 
 
 def _statement(doc: Document, start: int) -> str:
@@ -76,7 +81,8 @@ def _citations(doc: Document, entries: list[Superseded]) -> Iterator[tuple[int, 
     for start, end in doc.body_spans:
         for entry in entries:
             if entry.code:
-                for match in _standard_pattern(entry.code).finditer(doc.text, start, end):
+                pattern, letters = _standard_pattern(entry.code)
+                for match in patterns.finditer_anchored(pattern, letters, doc.text, start, end, reach=0):
                     yield match.start(), match.end(), entry
 
 
@@ -140,10 +146,14 @@ def superseded_citation(doc: Document) -> Iterator[Hit]:
 
 
 # 国发〔2000〕23号《……》 or （国发〔2000〕23号）《……》: the number before the title it belongs to.
-_NUMBER_BEFORE_TITLE = patterns.lazy(
+NUMBER_BEFORE_TITLE = patterns.lazy(
     r"(?P<open>[（(])?(?P<number>[\u4e00-\u9fff]{1,12}[〔\[［][0-9０-９]{4}[〕\]］]第?[0-9０-９]{1,5}号)(?(open)[）)])"
     r"(?:文件)?(?P<title>《[^《》\n]{2,80}》)(?![（(][^（）()\n]{0,20}号[）)])"
 )
+# What every such number holds, at most 13 characters after the match's start (a bracket
+# and twelve characters of the issuer): the pattern is tried only near it.
+NUMBER_YEAR = patterns.lazy(r"[〔\[［][0-9０-９]{4}[〕\]］]")
+YEAR_REACH = 13
 # Words that lead into a citation and run into the issuer's abbreviation in the match
 # (我局根据国发〔2000〕23号, 现将国办发〔2023〕5号): the issuer starts after the last of them.
 _LEAD_IN = patterns.lazy(
@@ -186,7 +196,9 @@ def number_before_title(doc: Document) -> Iterator[Hit]:
         Unsafe: move the number after the title, in full-width brackets.
     """
     for start, end in doc.body_spans:
-        for match in _NUMBER_BEFORE_TITLE.finditer(doc.text, start, end):
+        for match in patterns.finditer_anchored(
+            NUMBER_BEFORE_TITLE, NUMBER_YEAR, doc.text, start, end, reach=YEAR_REACH
+        ):
             number = match.group("number")
             begin = match.start() if match.group("open") else match.start() + _issuer_start(number)
             number = number[begin - match.start() :] if not match.group("open") else number

@@ -69,22 +69,35 @@ _ID_CHECK = "10X98765432"
 _OLDEST_BIRTH_YEAR = 1900
 
 # A run of 18 characters that could be an ID: not part of a longer number or word.
-_ID_CANDIDATE = patterns.lazy(r"(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")
+ID_CANDIDATE = patterns.lazy(r"(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")
 # A mobile number: 1[3-9] and nine digits, written whole or 3-4-4 with spaces or hyphens,
 # with +86 / 86 before it or not.
-_MOBILE = patterns.lazy(
+MOBILE = patterns.lazy(
     r"(?<![0-9A-Za-z.．])(?:(?:\+|\uff0b)?86[ \-]?)?(1[3-9][0-9](?:[ \-]?[0-9]{4}){2})"
     r"(?![0-9A-Za-z]|[.．][0-9])"
 )
+# What each number above holds, and how far after the number's start (a look-behind, or
+# an optional +86, keeps ``re`` from skipping ahead to where a number could start): the
+# patterns are tried only near these (:func:`checker.core.patterns.finditer_anchored`;
+# public, for the test that compares what it finds with ``finditer``).
+ID_DIGITS = patterns.lazy(r"[0-9]{17}[0-9Xx]")
+# No number above starts after a digit (their look-behinds): the anchored search skips
+# the rest of a run of digits where it found nothing.
+DIGITS = patterns.lazy(r"[0-9]*")
+MOBILE_DIGITS = patterns.lazy(r"1[3-9][0-9](?:[ \-]?[0-9]{4}){2}")
+MOBILE_REACH = 4  # +86 and a space
 # A landline: an area code 0xx(x) and a seven- or eight-digit number.
-_LANDLINE = patterns.lazy(
+LANDLINE = patterns.lazy(
     r"(?<![0-9A-Za-z])(?:[（(]0[1-9][0-9]{1,2}[）)]|0[1-9][0-9]{1,2}[ \-－—]?)"
     r"[2-9][0-9]{6,7}(?![0-9])"
 )
+LANDLINE_DIGITS = patterns.lazy(r"[2-9][0-9]{6}")
+LANDLINE_REACH = 6  # （0xxx）
 # Words that make a landline a person's own number rather than an office's.
 _PERSONAL_LINE = patterns.lazy(r"(?:家庭|住宅|私人|个人|本人|家中)(?:电话|座机|固话)|宅电|家庭住址|住址")
 # A card number: 16 to 19 digits, whole or in groups of four.
-_CARD = patterns.lazy(r"(?<![0-9A-Za-z])([0-9]{4}(?:[ \-]?[0-9]{4}){3}(?:[ \-]?[0-9]{1,3})?)(?![0-9A-Za-z])")
+CARD = patterns.lazy(r"(?<![0-9A-Za-z])([0-9]{4}(?:[ \-]?[0-9]{4}){3}(?:[ \-]?[0-9]{1,3})?)(?![0-9A-Za-z])")
+CARD_DIGITS = patterns.lazy(r"[0-9]{4}[ \-]?[0-9]{4}")
 # Issuer prefixes of the cards issued to persons in China: UnionPay 62, Visa 4,
 # Mastercard 51-55 and 2221-2720, JCB 3528-3589, and the older 9558 (ICBC) and 6013 (BOC).
 _CARD_PREFIX = patterns.lazy(
@@ -174,7 +187,7 @@ def resident_id_number(doc: Document) -> Iterator[Hit]:
     """
     latest = _latest_birth_year(doc)
     for start, end in doc.body_spans:
-        for match in _ID_CANDIDATE.finditer(doc.text, start, end):
+        for match in patterns.finditer_anchored(ID_CANDIDATE, ID_DIGITS, doc.text, start, end, reach=0, inside=DIGITS):
             if resident_id_valid(match.group(), latest):
                 yield _personal_hit(
                     match.start(), match.end(), doc, "resident-id", ["province", "birth-date", "check-character"]
@@ -207,7 +220,9 @@ def mobile_number(doc: Document) -> Iterator[Hit]:
         None: replace it with the office telephone, or delete it.
     """
     for start, end in doc.body_spans:
-        for match in _MOBILE.finditer(doc.text, start, end):
+        for match in patterns.finditer_anchored(
+            MOBILE, MOBILE_DIGITS, doc.text, start, end, reach=MOBILE_REACH, inside=DIGITS
+        ):
             if _is_amount(doc, match.end()):
                 continue
             yield _personal_hit(match.start(1), match.end(1), doc, "mobile", ["prefix-1[3-9]", "eleven-digits"])
@@ -237,7 +252,9 @@ def personal_landline(doc: Document) -> Iterator[Hit]:
         None: delete the number (and the address).
     """
     for start, end in doc.body_spans:
-        for match in _LANDLINE.finditer(doc.text, start, end):
+        for match in patterns.finditer_anchored(
+            LANDLINE, LANDLINE_DIGITS, doc.text, start, end, reach=LANDLINE_REACH, inside=DIGITS
+        ):
             line_start, line_end = _line_of(doc, match.start())
             if not _PERSONAL_LINE.search(doc.text, line_start, line_end) or _is_amount(doc, match.end()):
                 continue
@@ -270,11 +287,11 @@ def bank_card_number(doc: Document) -> Iterator[Hit]:
         None: delete the number, or keep its last four digits.
     """
     for start, end in doc.body_spans:
-        for match in _CARD.finditer(doc.text, start, end):
+        for match in patterns.finditer_anchored(CARD, CARD_DIGITS, doc.text, start, end, reach=0, inside=DIGITS):
             digits = "".join(ch for ch in match.group(1) if ch.isdigit())
             if not 16 <= len(digits) <= 19 or not _CARD_PREFIX.match(digits) or not luhn_valid(digits):
                 continue
-            if _ID_CANDIDATE.fullmatch(match.group(1)) and resident_id_valid(match.group(1)):
+            if ID_CANDIDATE.fullmatch(match.group(1)) and resident_id_valid(match.group(1)):
                 continue  # an ID number (PD101)
             line_start, line_end = _line_of(doc, match.start())
             before = max(line_start, doc.text.rfind("\n", 0, max(line_start - 1, 0)) + 1)  # this line and the one above

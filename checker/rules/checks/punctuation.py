@@ -14,9 +14,10 @@ The paired marks (PN101-PN103) live in ``pairs.py``.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple, overload
 
 from checker.core import marks, patterns
 from checker.core.models import Fix
@@ -73,7 +74,42 @@ class HalfMark(NamedTuple):
         return FULL_WIDTH[self.mark]
 
 
-def halfwidth_marks(doc: Document) -> list[HalfMark]:
+class HalfMarks(Sequence[HalfMark]):
+    """The half-width marks of a document, in text order, kept as a column of offsets (a
+    text can hold millions of them): a :class:`HalfMark` is built when read."""
+
+    __slots__ = ("_offsets", "_text")
+
+    def __init__(self, text: str, offsets: Iterable[int]) -> None:
+        self._text = text
+        self._offsets = array("q", offsets)
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    @overload
+    def __getitem__(self, index: int) -> HalfMark: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[HalfMark]: ...
+
+    def __getitem__(self, index: int | slice) -> HalfMark | list[HalfMark]:
+        if isinstance(index, slice):
+            return [HalfMark(at, self._text[at]) for at in self._offsets[index]]
+        at = self._offsets[index]
+        return HalfMark(at, self._text[at])
+
+    def __iter__(self) -> Iterator[HalfMark]:
+        text = self._text
+        return (HalfMark(at, text[at]) for at in self._offsets)
+
+    @property
+    def offsets(self) -> Sequence[int]:
+        """Where each mark is, in order."""
+        return self._offsets
+
+
+def halfwidth_marks(doc: Document) -> HalfMarks:
     """Every half-width , ; : ? ! ( ) that stands in Chinese text, in text order.
 
     Marks are judged by run: a run of adjacent half-width marks (“(达标);”, “工作,,”)
@@ -81,6 +117,11 @@ def halfwidth_marks(doc: Document) -> list[HalfMark]:
     one mark in Chinese text is in Chinese text as a whole, as is the partner of
     a bracket that is. Then fixing the marks found never puts another half-width
     mark next to a full-width one: a second check finds nothing new.
+
+    The runs, the bracket pairs and the marks found are kept as columns of offsets and
+    maps of offsets to offsets, not as a tuple each: a paragraph can hold millions of
+    marks, and the tuples the cyclic garbage collector walked made the cost grow faster
+    than the text.
     """
     text = doc.text
     found: list[int] = []
@@ -89,11 +130,14 @@ def halfwidth_marks(doc: Document) -> list[HalfMark]:
         start, end = paragraph.start, paragraph.end
         urls = [(m.start(), m.end()) for m in _URL.finditer(text, start, end)]
         url_index = 0
-        run_of: dict[int, tuple[int, int]] = {}  # offset → (start, end) of its run
+        run_starts: list[int] = []
+        run_ends: list[int] = []
+        run_of: dict[int, int] = {}  # offset → the index of its run
         partner: dict[int, int] = {}
         open_parens: list[int] = []
         affected: set[int] = set()
-        pairs: list[tuple[int | None, int | None]] = []
+        openers: list[int] = []  # the bracket pairs, -1 where a side is missing
+        closers: list[int] = []
         for run in _HALF_RUN.finditer(text, start, end):
             run_start, run_end = run.span()
             while url_index < len(urls) and urls[url_index][1] <= run_start:
@@ -101,13 +145,17 @@ def halfwidth_marks(doc: Document) -> list[HalfMark]:
             if url_index < len(urls) and urls[url_index][0] <= run_start:
                 continue  # a URL keeps its marks
             left, right = _char(text, run_start - 1, start, end), _char(text, run_end, start, end)
+            index = len(run_starts)
+            run_starts.append(run_start)
+            run_ends.append(run_end)
             for at in range(run_start, run_end):
                 mark = text[at]
-                run_of[at] = (run_start, run_end)
+                run_of[at] = index
                 if mark == "(":
                     open_parens.append(at)
                 elif mark == ")":
-                    pairs.append((open_parens.pop() if open_parens else None, at))
+                    openers.append(open_parens.pop() if open_parens else -1)
+                    closers.append(at)
                 elif mark in ",;:":
                     if run_end - run_start == 1 and left.isdigit() and right.isdigit():
                         continue  # 1,000 and 10:30 are numbers
@@ -116,32 +164,40 @@ def halfwidth_marks(doc: Document) -> list[HalfMark]:
                 elif is_han(left) or left in CLOSING_MARKS:
                     # ? ! after a mark or a space is usually a lost character, not a question
                     affected.add(at)
-        pairs.extend((at, None) for at in open_parens)
-        for opener, closer in pairs:
-            ends = [at for at in (opener, closer) if at is not None]
-            if opener is not None and closer is not None:
+        openers.extend(open_parens)
+        closers.extend([-1] * len(open_parens))
+        for opener, closer in zip(openers, closers, strict=True):
+            if opener >= 0 and closer >= 0:
                 partner[opener], partner[closer] = closer, opener
                 if _latin_on_both_sides(text, opener, closer, start, end):
                     continue  # an English sentence's brackets, around a Chinese example or not
-            sides = [_char(text, s - 1, start, end) for s, _ in (run_of[at] for at in ends)]
-            sides += [_char(text, e, start, end) for _, e in (run_of[at] for at in ends)]
-            if any(is_chinese(ch) for ch in sides):
-                affected.update(ends)
+            for at in (opener, closer):
+                if at < 0:
+                    continue
+                index = run_of[at]
+                if is_chinese(_char(text, run_starts[index] - 1, start, end)) or is_chinese(
+                    _char(text, run_ends[index], start, end)
+                ):
+                    affected.update(side for side in (opener, closer) if side >= 0)
+                    break
         # A run in Chinese text is so as a whole, and so is a bracket's partner.
         work, runs_done = list(affected), set()
         while work:
             at = work.pop()
-            others = [partner.get(at)]
-            if run_of[at] not in runs_done:  # each run is spread once: linear
-                runs_done.add(run_of[at])
-                others += range(*run_of[at])
-            for other in others:
-                if other is not None and other not in affected:
-                    affected.add(other)
-                    work.append(other)
+            other = partner.get(at)
+            if other is not None and other not in affected:
+                affected.add(other)
+                work.append(other)
+            index = run_of[at]
+            if index not in runs_done:  # each run is spread once: linear
+                runs_done.add(index)
+                for other in range(run_starts[index], run_ends[index]):
+                    if other not in affected:
+                        affected.add(other)
+                        work.append(other)
         found.extend(affected)
     found.sort()
-    return [HalfMark(at, text[at]) for at in found]
+    return HalfMarks(text, found)
 
 
 def _latin_on_both_sides(text: str, opener: int, closer: int, start: int, end: int) -> bool:
@@ -163,7 +219,7 @@ def _fullwidth_count(doc: Document) -> int:
     return sum(len(_FULL_COUNTED.findall(text, p.start, p.end)) for p in doc.body_paragraphs)
 
 
-def _marks(doc: Document) -> list[HalfMark]:
+def _marks(doc: Document) -> HalfMarks:
     return doc.view(halfwidth_marks)
 
 
@@ -239,17 +295,18 @@ def halfwidth_punctuation_document(doc: Document) -> Iterator[Hit]:
     if len(marks) <= MAX_SEPARATE:
         return
     text = doc.text
-    first, last = marks[0].offset, marks[-1].offset + 1
+    offsets = marks.offsets
+    first, last = offsets[0], offsets[-1] + 1
     pieces, cursor = [], first
-    for mark in marks:
-        pieces.append(text[cursor : mark.offset])
-        pieces.append(mark.replacement)
-        cursor = mark.offset + 1
+    for at in offsets:
+        pieces.append(text[cursor:at])
+        pieces.append(FULL_WIDTH[text[at]])
+        cursor = at + 1
     pieces.append(text[cursor:last])
-    kinds = Counter(m.mark for m in marks)
+    kinds = Counter(map(text.__getitem__, offsets))
     full = _fullwidth_count(doc)
     whole = full == 0 or len(marks) >= 4 * full
-    lines = sorted({doc.position(m.offset)[0] for m in marks})
+    lines = sorted({doc.position(at)[0] for at in offsets})
     yield Hit(
         first,
         first + 1,

@@ -10,6 +10,7 @@ either-or forms used both ways in one document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -356,9 +357,11 @@ _PERSON_AFTER = (
     "的",
     "中的",
 )
-_PERSON_COUNT_WITH_INSTITUTION = patterns.lazy(
+_ARABIC_DIGITS = "0-9０-９"
+_NUMERALS = "〇一二三四五六七八九十百千万两几数"
+PERSON_COUNT_WITH_INSTITUTION = patterns.lazy(
     # not an ordinal (排在第一位的部门), and the noun phrase has no particle of a clause
-    r"(?<![第0-9０-９〇一二三四五六七八九十百千万两几数])(?:[0-9０-９]+|[〇一二三四五六七八九十百千万两几数]+)[余多]?"
+    rf"(?<![第{_ARABIC_DIGITS}{_NUMERALS}])(?:[{_ARABIC_DIGITS}]+|[{_NUMERALS}]+)[余多]?"
     r"(位)((?:(?![的者为是在和与及])[\u4e00-\u9fff]){0,8}?)("
     + "|".join(sorted(_INSTITUTION_MEASURES, key=len, reverse=True))
     + ")"
@@ -393,7 +396,7 @@ def person_measure_for_institution(doc: Document) -> Iterator[Hit]:
     """
     text = doc.text
     for span_start, span_end in doc.body_spans:
-        for found in _PERSON_COUNT_WITH_INSTITUTION.finditer(text, span_start, span_end):
+        for found in person_counts(text, span_start, span_end):
             if text.startswith(_PERSON_AFTER, found.end()):
                 continue
             institution = found.group(3)
@@ -407,3 +410,26 @@ def person_measure_for_institution(doc: Document) -> Iterator[Hit]:
                 fix=Fix.at(start=at, end=at + 1, replacement=measure, safety="unsafe"),
                 evidence={"measure_word": "位", "institution": institution, "usual_measure": measure},
             )
+
+
+_NUMBER_CHARACTERS = frozenset("0123456789０１２３４５６７８９" + _NUMERALS)
+
+
+def person_counts(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of ``PERSON_COUNT_WITH_INSTITUTION.finditer(text, start, end)``, found
+    from each 位: the pattern starts with a look-behind, so ``re`` would try it at every
+    character of the text. A match can only start where the run of number characters
+    before 位 (and 余 or 多) starts: inside the run, the look-behind fails."""
+    position = start
+    at = text.find("位", start, end)
+    while at >= 0:
+        number_end = at - 1 if at >= 2 and text[at - 1] in "余多" else at
+        first = number_end
+        while first > 0 and text[first - 1] in _NUMBER_CHARACTERS:
+            first -= 1
+        if position <= first < number_end:
+            found = PERSON_COUNT_WITH_INSTITUTION.match(text, first, end)
+            if found is not None:
+                yield found
+                position = found.end()
+        at = text.find("位", at + 1, end)
