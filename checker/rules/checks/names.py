@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from checker.core import patterns
 from checker.core.models import Fix, Severity
@@ -1269,6 +1269,7 @@ _JURISDICTIONS = ("国家", "中国", "中央", "全国", "首都", "华北", "�
 _LONE_RARE = 3000  # a character used as a word of its own less often than this seldom stands alone
 _NAME_START_REACH = 3  # characters before a run looked at (the word a name follows)
 _MEMO_SIZE = 200_000  # answers kept by _CachedWords (a few MB)
+_Answer = TypeVar("_Answer", bool, int)
 
 
 class _CachedWords:
@@ -1283,28 +1284,24 @@ class _CachedWords:
         self._frequency: dict[str, int] = {}
 
     def is_word(self, pair: str) -> bool:
-        found = self._word.get(pair)
-        if found is None:
-            if len(self._word) > _MEMO_SIZE:
-                self._word.clear()
-            found = self._word[pair] = self.words.is_word(pair)
-        return found
+        return _remembered(self._word, pair, self.words.is_word)
 
     def is_known(self, pair: str) -> bool:
-        found = self._known.get(pair)
-        if found is None:
-            if len(self._known) > _MEMO_SIZE:
-                self._known.clear()
-            found = self._known[pair] = self.words.is_known(pair)
-        return found
+        return _remembered(self._known, pair, self.words.is_known)
 
     def frequency(self, word: str) -> int:
-        found = self._frequency.get(word)
-        if found is None:
-            if len(self._frequency) > _MEMO_SIZE:
-                self._frequency.clear()
-            found = self._frequency[word] = self.words.word_frequency(word)
-        return found
+        return _remembered(self._frequency, word, self.words.word_frequency)
+
+
+def _remembered(memo: dict[str, _Answer], key: str, answer: Callable[[str], _Answer]) -> _Answer:
+    """The answer for ``key`` from ``memo``, asked and kept when it is not there (the memo
+    starts afresh past _MEMO_SIZE answers: hostile text brings ever new pairs)."""
+    found = memo.get(key)
+    if found is None:
+        if len(memo) > _MEMO_SIZE:
+            memo.clear()
+        found = memo[key] = answer(key)
+    return found
 
 
 @lru_cache(maxsize=1)
