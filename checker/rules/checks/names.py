@@ -1040,7 +1040,9 @@ def _cuts(run: str, at: int, is_word: Callable[[str], bool]) -> bool:
 # company's name only where the document writes the word before it with 公司 elsewhere.
 _COMPANY = "公司"
 _MINISTRY_ENDINGS = set("部委局署办厅院")
-_BROKEN_COMPANY = patterns.lazy("(?<!公)司")
+# 司 first, then the look-behind: re skips ahead to a literal it starts with, and tries a
+# pattern that starts with a look-behind at every character
+_BROKEN_COMPANY = patterns.lazy("司(?<!公司)")
 
 
 def broken_company_names(doc: Document) -> list[NearMiss]:
