@@ -108,6 +108,13 @@ def test_the_corrected_word_with_another_neighbour_is_not_enough():
     assert findings("全面推进就业工作。按规定给予就夜见习补贴。\n", "TY2") == []
 
 
+def test_the_corrected_word_with_its_neighbour_far_away_is_not_enough():
+    # the same 就业见习, but pages away (a long compilation): a match by chance, not the
+    # passage's own wording
+    filler = "推进各项工作落实。\n" * 400
+    assert findings("做好高校毕业生就业见习工作。\n" + filler + "按规定给予就夜见习补贴。\n", "TY2") == []
+
+
 def test_a_neighbour_across_punctuation_is_no_context():
     # 前列， is written elsewhere, but a comma is no neighbour: 突破千列 (6.63, reported in
     # thorough mode) is not reported by default

@@ -184,6 +184,20 @@ def _standing_uses(
     return standing
 
 
+# How far from a slip the document's own wording is looked for (characters on each side):
+# a drafter slips on the words of the passage at hand, and the further away, the likelier a
+# match by chance. A long document (a compilation, a yearbook) writes 的心中 somewhere,
+# which is no evidence that 的信中 two hundred pages away is a slip.
+_CONTEXT_REACH = 3000
+
+
+def _nearby_uses(text: str, slip: Slip, contexts: tuple[str, ...]) -> int:
+    """How often the text writes the corrected word with its neighbour here (``contexts``,
+    see :func:`_contexts`) within _CONTEXT_REACH characters of the slip."""
+    start, end = max(0, slip.start - _CONTEXT_REACH), slip.end + _CONTEXT_REACH
+    return sum(text.count(context, start, end) for context in contexts)
+
+
 def _contexts(text: str, slip: Slip) -> tuple[str, ...]:
     """The corrected word with the Chinese character before it, and with the one after
     it, as the text has them (就夜见习: 就业见 and 就业 with the character before)."""
@@ -415,12 +429,11 @@ def slips(doc: Document) -> list[Slip]:
     uses = _uses(text, doc.body_spans, {slip.written for slip in kept} | {slip.correction for slip in kept})
     standing = _standing_uses(text, doc.body_spans, {slip.written for slip in kept}, uses, lex)
     contexts = {slip: _contexts(text, slip) for slip in kept}
-    in_context = _uses(text, doc.body_spans, {context for found in contexts.values() for context in found}, 3)
     # a form used twice or more is the document's own vocabulary (提质, 赋能 …), not a slip;
     # the corrected word used elsewhere in the document is evidence for the slip, and more
     # so with the character it has beside it here
     supported = (
-        slip._replace(support=uses[slip.correction], in_context=sum(in_context[context] for context in contexts[slip]))
+        slip._replace(support=uses[slip.correction], in_context=_nearby_uses(text, slip, contexts[slip]))
         for slip in kept
         if standing[slip.written] < 2 and not _rare_written(slip, words) and not _numeral_for_numeral(slip)
     )
