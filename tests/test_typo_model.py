@@ -162,6 +162,14 @@ def test_a_numeral_is_never_corrected_into_another():
     assert findings("一方面要稳增长。今年要着力抓好以下七方面工作：\n", "TY2", spelling="thorough") == []
 
 
+def test_the_corrected_word_used_only_far_away_is_no_support():
+    # 开敌 → 开放 (6.54) is over its bar with 开放 in use nearby (see below), not with 开放
+    # written once more than 10,000 characters before it (a long compilation)
+    slip = "认真贯彻落实党的路线方针政策，坚定不移地推进改革开敌。\n"
+    filler = "推进各项工作落实。\n" * 1200
+    assert findings("扩大对外开放。\n" + filler + slip, "TY2", spelling="thorough") == []
+
+
 def test_without_the_corrected_word_elsewhere_a_moderate_candidate_is_thorough_only():
     # the same look-alike alone: 帮助 nowhere else in the document
     assert findings("感谢大家的帮肋和支持。\n", "TY2") == []

@@ -184,18 +184,20 @@ def _standing_uses(
     return standing
 
 
-# How far from a slip the document's own wording is looked for (characters on each side):
+# How far from a slip the document's own wording (the corrected word beside the same
+# neighbour) and its uses of the corrected word are looked for, in characters on each side:
 # a drafter slips on the words of the passage at hand, and the further away, the likelier a
-# match by chance. A long document (a compilation, a yearbook) writes 的心中 somewhere,
-# which is no evidence that 的信中 two hundred pages away is a slip.
+# match by chance. A long document (a compilation, a yearbook) writes 的心中 and 职权
+# somewhere, which is no evidence that 的信中 or a 质权人 two hundred pages away is a slip.
 _CONTEXT_REACH = 3000
+_SUPPORT_REACH = 10_000
 
 
-def _nearby_uses(text: str, slip: Slip, contexts: tuple[str, ...]) -> int:
-    """How often the text writes the corrected word with its neighbour here (``contexts``,
-    see :func:`_contexts`) within _CONTEXT_REACH characters of the slip."""
-    start, end = max(0, slip.start - _CONTEXT_REACH), slip.end + _CONTEXT_REACH
-    return sum(text.count(context, start, end) for context in contexts)
+def _nearby_uses(text: str, slip: Slip, forms: tuple[str, ...], reach: int) -> int:
+    """How often the text writes ``forms`` within ``reach`` characters of the slip: a count
+    over a window, so that the cost of a slip does not grow with the document."""
+    start, end = max(0, slip.start - reach), slip.end + reach
+    return sum(text.count(form, start, end) for form in forms)
 
 
 def _contexts(text: str, slip: Slip) -> tuple[str, ...]:
@@ -426,14 +428,17 @@ def slips(doc: Document) -> list[Slip]:
         # a weak candidate is reported only in the document's own wording: one test of
         # the whole text for it costs less than counting its words in every span
         kept = [slip for slip in kept if not _weak(slip) or any(map(text.__contains__, _contexts(text, slip)))]
-    uses = _uses(text, doc.body_spans, {slip.written for slip in kept} | {slip.correction for slip in kept})
+    uses = _uses(text, doc.body_spans, {slip.written for slip in kept})
     standing = _standing_uses(text, doc.body_spans, {slip.written for slip in kept}, uses, lex)
     contexts = {slip: _contexts(text, slip) for slip in kept}
     # a form used twice or more is the document's own vocabulary (提质, 赋能 …), not a slip;
     # the corrected word used elsewhere in the document is evidence for the slip, and more
     # so with the character it has beside it here
     supported = (
-        slip._replace(support=uses[slip.correction], in_context=_nearby_uses(text, slip, contexts[slip]))
+        slip._replace(
+            support=_nearby_uses(text, slip, (slip.correction,), _SUPPORT_REACH),
+            in_context=_nearby_uses(text, slip, contexts[slip], _CONTEXT_REACH),
+        )
         for slip in kept
         if standing[slip.written] < 2 and not _rare_written(slip, words) and not _numeral_for_numeral(slip)
     )
