@@ -144,20 +144,16 @@ def _name_like(text: str, at: int, lex: Lexicon) -> bool:
 _FEW_PAIRS = 64  # up to this many pairs are counted with str.count, more in one pass
 
 
-def _uses(text: str, spans: list[tuple[int, int]], pairs: set[str], size: int = 2) -> Counter[str]:
-    """How often each of ``pairs`` (strings of ``size`` characters: pairs, or threes)
-    occurs in the spans: a few with ``str.count`` (a C scan each), many by counting every
-    run of ``size`` adjacent characters once (hostile text)."""
+def _uses(text: str, spans: list[tuple[int, int]], pairs: set[str]) -> Counter[str]:
+    """How often each pair occurs in the spans: a few pairs with ``str.count`` (a C
+    scan each), many by counting every adjacent pair once (hostile text)."""
     uses: Counter[str] = Counter()
     if len(pairs) <= _FEW_PAIRS:
         for pair in pairs:
             uses[pair] = sum(text.count(pair, start, end) for start, end in spans)
     else:
         for start, end in spans:
-            runs = map(operator.add, text[start:end], text[start + 1 : end])
-            if size == 3:
-                runs = map(operator.add, runs, text[start + 2 : end])
-            uses.update(runs)
+            uses.update(map(operator.add, text[start:end], text[start + 1 : end]))
     return uses
 
 
@@ -424,13 +420,13 @@ def slips(doc: Document) -> list[Slip]:
             kept[-1] = _stronger(kept[-1], slip)
             continue
         kept.append(slip)
+    contexts = {slip: _contexts(text, slip) for slip in kept}
     if precise:
         # a weak candidate is reported only in the document's own wording: one test of
         # the whole text for it costs less than counting its words in every span
-        kept = [slip for slip in kept if not _weak(slip) or any(map(text.__contains__, _contexts(text, slip)))]
+        kept = [slip for slip in kept if not _weak(slip) or any(map(text.__contains__, contexts[slip]))]
     uses = _uses(text, doc.body_spans, {slip.written for slip in kept})
     standing = _standing_uses(text, doc.body_spans, {slip.written for slip in kept}, uses, lex)
-    contexts = {slip: _contexts(text, slip) for slip in kept}
     # a form used twice or more is the document's own vocabulary (提质, 赋能 …), not a slip;
     # the corrected word used elsewhere in the document is evidence for the slip, and more
     # so with the character it has beside it here
