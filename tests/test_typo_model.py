@@ -170,9 +170,31 @@ def test_the_corrected_word_used_only_far_away_is_no_support():
     assert findings("扩大对外开放。\n" + filler + slip, "TY2", spelling="thorough") == []
 
 
-def test_without_the_corrected_word_elsewhere_a_moderate_candidate_is_thorough_only():
-    # the same look-alike alone: 帮助 nowhere else in the document
-    assert findings("感谢大家的帮肋和支持。\n", "TY2") == []
+def test_a_look_alike_over_the_unsupported_bar_is_reported_without_its_word():
+    # the same look-alike alone: 帮助 nowhere else in the document, but 10.72 is over the
+    # bar a look-alike had without support before the loose tier (UNSUPPORTED, 10)
+    (finding,) = findings("感谢大家的帮肋和支持。肋骨骨折的伤员已经康复。\n", "TY2")
+    assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY203", 1, 6, "帮肋")
+    assert finding.evidence["correction"] == "帮助" and finding.severity.value == "info"
+
+
+def test_a_look_alike_foreign_to_the_text_is_reported_without_its_word():
+    # 腮想 → 思想 scores 8.78 with 思想 nowhere else; 腮 is written nowhere else either
+    (finding,) = findings("全体干部要统一腮想，提高认识。\n", "TY2")
+    assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY203", 1, 8, "腮想")
+    assert finding.evidence["correction"] == "思想" and finding.evidence["score"] == 8.78
+    assert finding.severity.value == "info" and finding.message == "可能的错别字：“腮想”疑为“思想”（字形相近）"
+
+
+def test_a_look_alike_whose_character_the_text_uses_elsewhere_needs_its_word():
+    # the document writes 腮 in 腮腺炎: the character is its own, and 8.78 is under the bar
+    # of a look-alike whose corrected word the document lacks
+    assert findings("全体干部要统一腮想，提高认识。\n做好腮腺炎防治工作。\n", "TY2") == []
+
+
+def test_a_stray_look_alike_needs_a_score_of_seven():
+    # 借船 → 借口 (6.33): 船 stands nowhere else, but the score is under STRAY_SHAPE
+    assert findings("要善于借船出海，开拓国际市场。\n", "TY2") == []
 
 
 def test_a_moderate_candidate_whose_word_the_document_uses_is_an_info_finding():
