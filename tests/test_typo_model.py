@@ -219,6 +219,13 @@ def test_a_stray_look_alike_needs_a_score_of_seven():
     assert findings("要善于借船出海，开拓国际市场。\n", "TY2") == []
 
 
+def test_without_the_corrected_word_elsewhere_an_other_tone_from_8_5_is_an_info_finding():
+    # 赠强 (zeng4) → 增强 (zeng1) scores 8.58, 增强 nowhere else in the document
+    (finding,) = findings("不断赠强党组织的凝聚力。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "赠强", "增强")
+    assert finding.severity.value == "info" and finding.evidence["kind"] == "other_tone"
+
+
 def test_a_moderate_candidate_whose_word_the_document_uses_is_an_info_finding():
     (finding,) = findings("健全公共服务体系。进一步完善社会保障题系建设。\n", "TY2", spelling="thorough")
     assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "题系", "体系")

@@ -266,8 +266,11 @@ CONFIRMED = 8.0
 # … and, with them, whatever the model reported before the loose tier (its bars then,
 # by whether the document uses the corrected word elsewhere): precise mode is never a
 # step back from them on injected slips, and they raise nothing on the shared corpus.
+# Without the word elsewhere, another tone was lowered from 9 on the ECSpell train splits
+# (赠强 → 增强, 8.58; from 8.5 the candidates there were right 26 times of 30); on the
+# shared corpus no such candidate scores between 8.5 and 9.
 SUPPORTED = {"same_sound": 7.5, "other_tone": 7.5, "swap": 7.7, "shape": 8.5}
-UNSUPPORTED = {"same_sound": 9.0, "other_tone": 9.0, "swap": 8.0, "shape": 10.0}
+UNSUPPORTED = {"same_sound": 9.0, "other_tone": 8.5, "swap": 8.0, "shape": 10.0}
 # A swap whose word the document uses _SURE_USES times or more is reported from SURE_SWAP:
 # it corrects into the same two characters, where a homophone brings a new one (a word
 # the dictionary lacks reads as a homophone of a frequent one as easily). On the corpus's
