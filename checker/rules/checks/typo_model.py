@@ -874,8 +874,8 @@ def likely_homophone_typo(doc: Document) -> Iterator[Hit]:
         of any other correction of the place is a warning, a moderate one
         (or one with a close rival) an info finding (可能的错别字): by
         default (``spelling = "precise"``) only with a score of 8 or more
-        and the corrected word elsewhere in the document, with
-        ``spelling = "thorough"`` every one. Quoted
+        and the corrected word elsewhere in the document, or a higher one
+        without it, with ``spelling = "thorough"`` every one. Quoted
         slogans, list items, names, forms used twice in the document and the
         words of ``accept`` (configuration and rule packs) are left alone.
         The evidence shows the candidate, its kind and score, and the words as
