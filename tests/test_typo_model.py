@@ -75,6 +75,28 @@ def test_a_rare_word_of_the_dictionary_needs_precise_evidence_in_thorough_mode_t
     assert findings("推动市际合作交流。\n", "TY2", spelling="thorough") == []
 
 
+def test_a_rare_word_of_the_dictionary_with_a_strong_score_is_an_info_finding_in_thorough_mode():
+    # 建义 is listed twice in jieba's dictionary; 建议 reads far better (8.45 ≥ RARE_WORD_THOROUGH)
+    (finding,) = findings("请各位代表提出建义。\n", "TY2", spelling="thorough")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "建义", "建议")
+    assert finding.severity.value == "info"
+    assert findings("请各位代表提出建义。\n", "TY2") == []
+
+
+def test_a_slip_in_a_quoted_title_with_an_overwhelming_score_is_an_info_finding_in_thorough_mode():
+    # inside 《》 the pair may be a name; 民法典 reads so much better (12.32 ≥ NAME_THOROUGH)
+    # that thorough mode reports it without the corrected word elsewhere; precise mode never
+    (finding,) = findings("认真学习《中华人民共和国民发典》。\n", "TY2", spelling="thorough")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "民发", "民法")
+    assert finding.severity.value == "info"
+    assert findings("认真学习《中华人民共和国民发典》。\n", "TY2") == []
+
+
+def test_a_slip_in_a_quoted_title_under_the_bar_for_names_is_not_reported():
+    # 生铲 → 生产 scores 11.43 inside 《》: a name may read as well as a slip
+    assert findings("认真贯彻《安全生铲法》。\n", "TY2", spelling="thorough") == []
+
+
 def test_a_character_of_the_word_before_makes_no_frame():
     (finding,) = findings("流通全面负责的原责，本预案规定的事项。\n", "TY2")
     assert (finding.excerpt, finding.evidence["correction"]) == ("原责", "原则")
@@ -195,6 +217,13 @@ def test_a_look_alike_whose_character_the_text_uses_elsewhere_needs_its_word():
 def test_a_stray_look_alike_needs_a_score_of_seven():
     # 借船 → 借口 (6.33): 船 stands nowhere else, but the score is under STRAY_SHAPE
     assert findings("要善于借船出海，开拓国际市场。\n", "TY2") == []
+
+
+def test_without_the_corrected_word_elsewhere_an_other_tone_from_8_5_is_an_info_finding():
+    # 赠强 (zeng4) → 增强 (zeng1) scores 8.58, 增强 nowhere else in the document
+    (finding,) = findings("不断赠强党组织的凝聚力。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "赠强", "增强")
+    assert finding.severity.value == "info" and finding.evidence["kind"] == "other_tone"
 
 
 def test_a_moderate_candidate_whose_word_the_document_uses_is_an_info_finding():
