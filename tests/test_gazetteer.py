@@ -62,6 +62,40 @@ def test_ordinary_text_and_other_bodies_are_not_reported(text):
     assert findings(text, "TM103") == []
 
 
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("上海市市场督管理局发布通知。", "市场督管理局", "市场监督管理局"),  # a local government's department
+        ("洛扎县扎日乡卫院副院长", "乡卫院", "乡卫生院"),  # three characters that begin with no word
+        ("湖南佳惠百货有限债任公司董事长", "有限债任公司", "有限责任公司"),  # a company's form, 责 read as 债
+    ],
+)
+def test_a_kind_of_body_written_with_a_slip_is_reported(text, written, name):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == (written, name, "error")
+    assert finding.evidence["name_list"] in {
+        "地方人民政府工作部门的通用名称",
+        "医疗卫生机构的类别名称",
+        "公司与企业组织形式",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "审计委员会办公室负责督办。",  # 计委员会 begins inside 审计: no 计划委员会 less 划
+        "内蒙古自治区农牧厅发布通知。",  # 农牧|厅 begins with a word: a short form in use, not 农牧业厅
+    ],
+)
+def test_a_kind_of_body_is_compared_only_where_a_name_begins(text):
+    assert findings(text, "TM103") == []
+
+
+def test_a_listed_name_written_whole_before_a_word_is_no_longer_name_less_a_character():
+    # 国家发展改革委|会同: the short form, then 会同 — not 国家发展改革委员会 less 员
+    assert findings("国家发展改革委会同有关部门研究提出意见。", "TM103") == []
+
+
 def test_the_accept_list_silences_a_name_of_ones_own():
     text = "由中国民银行负责。"
     assert findings(text, "TM103", accept=["中国民银行"]) == []

