@@ -91,6 +91,13 @@ def test_a_kind_of_body_is_compared_only_where_a_name_begins(text):
     assert findings(text, "TM103") == []
 
 
+def test_a_verb_of_one_character_that_makes_a_word_with_the_name_does_not_hide_it():
+    # 报国 is a word, but 报 opens the clause: the name begins at 国
+    (finding,) = findings("煤炭出厂价格要报国物价局审批。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == ("国物价局", "国家物价局")
+    assert findings("全国物价局长会议在京召开。", "TM103") == []  # 全国|物价局: the name begins inside 全国
+
+
 def test_a_listed_name_written_whole_before_a_word_is_no_longer_name_less_a_character():
     # 国家发展改革委|会同: the short form, then 会同 — not 国家发展改革委员会 less 员
     assert findings("国家发展改革委会同有关部门研究提出意见。", "TM103") == []

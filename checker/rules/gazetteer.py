@@ -76,6 +76,9 @@ _DISTINCT = set("一二三四五六七八九十百千零〇两东南西北中上
 # Particles and conjunctions: a place less its second character after one of them reads as
 # the particle and the rest (和|区政府), not as 和平区政府 less 平.
 _PARTICLES = set("的了或和与及在向把被这那其从于是等并也都将已可对为着过")
+# Verbs and prepositions of one character that open a clause before a name (。请湖北省人民政府):
+# one that makes a word with the name's first character (报国, 经国) does not hide the name.
+CLAUSE_OPENERS = frozenset("请由报经据按令交送致同给让使凭")
 # A dropped one of these joins the parts of a name: 文化旅游部门 is the sector's usual name,
 # not 文化和旅游部 less a character.
 _JOINING = set("和与及")
@@ -325,8 +328,13 @@ class Gazetteer:
             (start > 0 and is_word(text[start - 1 : start + 1])) or (end - start < SHORTEST and is_word(written[:2]))
         ):
             return  # a kind ends many names: 审计|委员会 is no 计划委员会 less 划, 农牧|厅 a short form
-        if start > 0 and is_word(text[start - 1 : start + 1]) and not is_word(text[start : start + 2]):
-            return  # the stretch begins inside a word (报国|统计局): not where a name begins
+        if (
+            start > 0
+            and is_word(text[start - 1 : start + 1])
+            and not is_word(text[start : start + 2])
+            and text[start - 1] not in CLAUSE_OPENERS
+        ):
+            return  # the stretch begins inside a word (全国|物价局): not where a name begins (报|国物价局 is)
         if (
             is_word(text[end - 1 : end + 1])
             and not is_word(text[end - 2 : end])

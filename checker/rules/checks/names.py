@@ -28,7 +28,7 @@ from checker.core.models import Fix, Severity
 from checker.model.document import Document
 from checker.model.segmentation import Lexicon, lexicon
 from checker.rules.checks.typo_model import cut_off_characters
-from checker.rules.gazetteer import Gazetteer, NearMiss, divisions, gazetteer, one_inner_edit
+from checker.rules.gazetteer import CLAUSE_OPENERS, Gazetteer, NearMiss, divisions, gazetteer, one_inner_edit
 from checker.rules.registry import Hit, fix_safety, load_rules, matches, rule
 from checker.rules.rulepacks import glossary_terms, matcher
 
@@ -836,10 +836,6 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
     return [miss for miss in misses if max(written[miss.written], counts[miss.written]) <= counts[miss.name]]
 
 
-# Verbs and prepositions of one character that open a clause before a name (。请湖北省人民政府).
-_CLAUSE_OPENERS = set("请由报经据按令交送致同给让使凭")
-
-
 # The end of a body's name with a character dropped → the ending (湖湘工匠培育程 → 湖湘工匠培育工程).
 # Only endings whose broken form is rare in running text: 司 (a ministry's 金银司), 府 (区府,
 # 首府), 团 (代表团) and 行 (进行) end too many words; 管委会, 动员会 are words of their own.
@@ -940,8 +936,7 @@ def broken_words_in_names(doc: Document) -> list[NearMiss]:
             continue
         at, start = offsets
         if start < at or (  # after a word, or first after a mark
-            run[at] not in _CLAUSE_OPENERS
-            and not _is_name_character(text[use.start + at - 1] if use.start + at else "")
+            run[at] not in CLAUSE_OPENERS and not _is_name_character(text[use.start + at - 1] if use.start + at else "")
         ):
             strays.append(_Stray(use.start + start, use.start + at, use.end))
     if not strays:
@@ -1132,7 +1127,7 @@ def _one_character_into_a_run(text: str, start: int) -> bool:
     """Does a run of name characters begin one character before ``start``, with a
     character that is no particle (a name does not begin one character after a mark)?"""
     before = text[start - 1] if start else ""
-    if not before or not _is_name_character(before) or before in _NOT_IN_NAMES or before in _CLAUSE_OPENERS:
+    if not before or not _is_name_character(before) or before in _NOT_IN_NAMES or before in CLAUSE_OPENERS:
         return False
     return start == 1 or not _is_name_character(text[start - 2])
 
@@ -1412,7 +1407,7 @@ def _common_place_starts(common: frozenset[str]) -> re.Pattern[str] | None:
         if ch in _two_character_places()
         and ch not in _NOT_IN_NAMES
         and ch not in _DISTINCT
-        and ch not in _CLAUSE_OPENERS
+        and ch not in CLAUSE_OPENERS
     )
     # only where a name begins after a mark or a particle: the common characters are too
     # many in running text to look up each one
@@ -1502,7 +1497,7 @@ def _may_be_cut_place(stretch: str, at: int, words: _CachedWords) -> bool:
     """May the character at ``at`` (the first of a place of two characters) be that place
     less its last character, at the start of a name (see :func:`cut_places_in_names`)?"""
     ch = stretch[at]
-    if ch in _NOT_IN_NAMES or ch in _DISTINCT or ch in _CLAUSE_OPENERS:
+    if ch in _NOT_IN_NAMES or ch in _DISTINCT or ch in CLAUSE_OPENERS:
         return False
     is_word, frequency = words.is_word, words.frequency
     before = stretch[at - 1 : at]
