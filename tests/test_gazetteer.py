@@ -91,6 +91,31 @@ def test_a_kind_of_body_is_compared_only_where_a_name_begins(text):
     assert findings(text, "TM103") == []
 
 
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("争创国家医中心，提升医疗服务能力。", "国家医中心", "国家医学中心"),  # a national designation
+        ("深化国航运中心建设。", "国航运中心", "国际航运中心"),
+        ("中国核工业集团公司与中国核工业团有限公司。", "中国核工业团有限公司", "中国核工业集团有限公司"),
+    ],
+)
+def test_a_national_designation_or_central_enterprise_with_a_slip_is_reported(text, written, name):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == (written, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4个国家级区域医疗中心建设进展顺利。",  # a level's 级 added says the same
+        "推动工业园区创建国家经开区。",  # … and dropped
+        "实施中海油新材料项目。",  # a central enterprise's short name
+    ],
+)
+def test_a_level_said_longer_or_a_short_name_of_an_enterprise_is_not_reported(text):
+    assert findings(text, "TM103") == []
+
+
 def test_a_verb_of_one_character_that_makes_a_word_with_the_name_does_not_hide_it():
     # 报国 is a word, but 报 opens the clause: the name begins at 国
     (finding,) = findings("煤炭出厂价格要报国物价局审批。", "TM103")
@@ -255,8 +280,14 @@ def test_a_name_whose_ending_lost_a_character_is_a_warning():
 
 
 def test_a_centre_whose_name_lost_its_first_character_is_a_warning():
-    (finding,) = findings("智慧化医疗体系，争创国家医学心，支持建设。", "TM103")
+    (finding,) = findings("智慧化医疗体系，争创区域医学心，支持建设。", "TM103")
     assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("医学心", "医学中心", "warning")
+
+
+def test_a_listed_designation_whose_ending_lost_a_character_is_reported_whole():
+    # 国家医学中心 is listed: the listed name is the fix, not the broken ending's
+    (finding,) = findings("智慧化医疗体系，争创国家医学心，支持建设。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("国家医学心", "国家医学中心", "error")
 
 
 @pytest.mark.parametrize(

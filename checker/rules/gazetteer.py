@@ -84,6 +84,8 @@ CLAUSE_OPENERS = frozenset("请由报经据按令交送致同给让使凭")
 _JOINING = set("和与及")
 # A dropped one of these makes a body of another level (市场监管局 beside 市场监管总局).
 _LEVELS = set("总分省市县区州")
+# A level's 级 added or dropped says the same (国家级区域医疗中心, 国家区域医疗中心).
+_SAME_LEVEL = "级"
 # Names this short are abbreviations of one frame (中央编办, 中央农办, 中央网信办; 国家监委,
 # 国家认监委): a character more in one is most often another body's abbreviation.
 _ABBREVIATION = 5
@@ -315,6 +317,8 @@ class Gazetteer:
         change, written_chunk, name_chunk = edit
         if written_chunk in _DISTINCT or name_chunk in (_LEVELS if change == "dropped" else _DISTINCT):
             return  # another body, not a slip: 市场监管局 / 市场监管总局, 两个维护 / 四个维护
+        if change != "changed" and _SAME_LEVEL in (written_chunk, name_chunk):
+            return  # the same said longer or shorter: 国家级经开区 / 国家经开区
         if change != "dropped" and self.groups[name] in self.places:
             return  # a place name with a changed character is most often another place (滨海院区)
         if change == "changed" and not self.mistakable(written_chunk, name_chunk):
