@@ -116,6 +116,25 @@ def test_a_level_said_longer_or_a_short_name_of_an_enterprise_is_not_reported(te
     assert findings(text, "TM103") == []
 
 
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("国务防汛抗旱办公室负责。", "国务防汛抗旱办公室", "国务院防汛抗旱办公室"),
+        ("由国院防汛抗旱办公室负责。", "国院防汛抗旱办公室", "国务院防汛抗旱办公室"),
+        ("关于成立中共中企业工作委员会的通知", "中共中企业工作委员会", "中共中央企业工作委员会"),
+    ],
+)
+def test_a_body_under_the_state_council_or_the_central_committee_that_lost_a_character_of_it(text, written, name):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == (written, name, "warning")
+    assert finding.evidence["name_list"] == "党和国家机构名称的开头"
+
+
+@pytest.mark.parametrize("text", ["国务委员兼公安部长出席会议。", "国务卿访问北京。", "全国院士工作站建设。"])
+def test_words_that_begin_as_a_broken_prefix_are_not_reported(text):
+    assert findings(text, "TM103") == []
+
+
 def test_a_verb_of_one_character_that_makes_a_word_with_the_name_does_not_hide_it():
     # 报国 is a word, but 报 opens the clause: the name begins at 国
     (finding,) = findings("煤炭出厂价格要报国物价局审批。", "TM103")

@@ -896,7 +896,8 @@ def broken_name_endings(doc: Document) -> list[NearMiss]:
 
 
 BROKEN_WORD_TITLE = "本文他处的用词"
-_WARNING_GROUPS = (BROKEN_TITLE, BROKEN_WORD_TITLE)
+BROKEN_PREFIX_TITLE = "党和国家机构名称的开头"
+_WARNING_GROUPS = (BROKEN_TITLE, BROKEN_WORD_TITLE, BROKEN_PREFIX_TITLE)
 _ENDINGS_OF_THREE = frozenset(ending for ending in BODY_NAME_ENDINGS if len(ending) == 3)
 _WORD_USES = 2  # the word a broken one is corrected to is used this often elsewhere in the document
 
@@ -1086,6 +1087,64 @@ def broken_company_names(doc: Document) -> list[NearMiss]:
     return found
 
 
+# Names that begin the names of the bodies under them (国务院|应急管理办公室, 中共中央|企业工作委员会,
+# 中华人民共和国|海关总署). One of them less a character other than its first, before the rest of
+# a body's name, is a slip whatever the body: 国务应急管理办公室, 国院关税税则委员会, 中共中企业工作委员会.
+BODY_PREFIXES = ("国务院", "中共中央", "中华人民共和国")
+
+
+@lru_cache(maxsize=1)
+def _broken_prefixes() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Each prefix less one character (not its first) → the prefix, and a pattern that finds
+    them (the form less its last character only where the last one does not follow)."""
+    broken: dict[str, str] = {}
+    for prefix in BODY_PREFIXES:
+        for at in range(1, len(prefix)):
+            broken.setdefault(prefix[:at] + prefix[at + 1 :], prefix)
+    alternatives = [
+        re.escape(form) + (f"(?!{re.escape(prefix[-1])})" if prefix.startswith(form) else "")
+        for form, prefix in sorted(broken.items(), key=lambda item: -len(item[0]))
+    ]
+    return broken, re.compile("|".join(alternatives))
+
+
+def broken_prefixes_in_names(doc: Document) -> list[NearMiss]:
+    """Names of bodies whose first word, one of :data:`BODY_PREFIXES`, lost a character
+    (国务应急管理办公室 for 国务院应急管理办公室): the broken prefix begins a name — after a
+    mark, a particle, a verb that opens a clause or a word — and the run of name characters
+    goes on from it to a body's ending with a word of two characters or more; the broken
+    prefix and what follows it make no word (国务委员, 国务卿 are words)."""
+    uses = doc.view(body_name_uses)
+    words = lexicon()
+    if not uses or words is None:
+        return []
+    is_word, frequency = words.is_word, words.word_frequency
+    broken, pattern = _broken_prefixes()
+    text = doc.text
+    ends = [use.end for use in uses]
+    found = []
+    for span_start, span_end in doc.body_spans:
+        for match in pattern.finditer(text, span_start, span_end):
+            at, stop = match.span()
+            index = bisect.bisect_right(ends, stop + 1)
+            if index >= len(uses) or uses[index].start > at:
+                continue  # not inside the run before a body's ending
+            use = uses[index]
+            rest = text[stop : use.end]
+            if len(rest) < 2 or (not is_word(rest[:2]) and not _BODY_NAME_ENDING.fullmatch(rest)):
+                continue  # the rest of a body's name begins with a word (应急|管理办公室) or is an ending
+            before = text[at - 1 : at]
+            if before and is_word(before + text[at]) and before not in CLAUSE_OPENERS:
+                continue  # inside a word (全国|院士): no name begins here
+            if any(frequency(text[at : stop + size]) for size in (1, 2)):
+                continue  # 国务委员, 国务卿: a word of its own
+            written, name = text[at : use.end], broken[match.group()] + rest
+            change = one_inner_edit(written, name)
+            if change is not None:
+                found.append(NearMiss(at, use.end, written, name, *change, BROKEN_PREFIX_TITLE))
+    return found
+
+
 def _trigram_uses(text: str, spans: list[tuple[int, int]], characters: set[str]) -> Counter[str]:
     """How often each three characters with one of ``characters`` first or second, and
     each pair with one of them second, occur in ``spans``: one pass of a regular
@@ -1189,7 +1248,8 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
         document writes that place whole (湛文化中心 beside 湛江); and a
         character of a name that makes a word with neither neighbour, where
         the document writes the word it lost at least twice (工匠培工程 beside
-        培育).
+        培育); and a body's name that begins with 国务院, 中共中央 or
+        中华人民共和国 less one of its characters (国务应急管理办公室).
     Why it matters:
         The names of bodies and the formulations of the Party and the state
         are fixed; a character dropped from 国家统计局 or 南水北调工程 is a
@@ -1242,6 +1302,7 @@ def official_name_misses(doc: Document) -> list[NearMiss]:
         broken_words_in_names,
         cut_places_in_names,
         lone_characters_in_names,
+        broken_prefixes_in_names,
     )
     for more in (doc.view(document_name_misses), *(doc.view(find) for find in broken)):
         if more and more[0].group != DOCUMENT_NAMES:
