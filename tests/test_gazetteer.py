@@ -135,6 +135,31 @@ def test_words_that_begin_as_a_broken_prefix_are_not_reported(text):
     assert findings(text, "TM103") == []
 
 
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("湖北省幼保健院院长出席。", "湖北省幼保健院", "湖北省妇幼保健院"),
+        ("北京市安局通报情况。", "北京市安局", "北京市公安局"),
+    ],
+)
+def test_a_division_and_a_kind_of_body_that_lost_its_first_character_is_a_warning(text, written, name):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == (written, name, "warning")
+    assert finding.evidence["name_list"] == "行政区划与机构类别"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "北京市政局通报情况。",  # 政局 is a word (民政局 or 财政局: not clear either)
+        "广西壮族自治区业局发布通知。",  # 业局: 林业局, 农业局 … which one is not clear
+        "永昌县乡镇卫生院建设。",  # 乡镇卫生院 is a kind of its own
+    ],
+)
+def test_a_kind_less_its_first_character_is_reported_only_where_one_kind_is_meant(text):
+    assert findings(text, "TM103") == []
+
+
 NEAR_EVIDENCE = "首都国际机场扩建。首都国际机场运营。"
 
 

@@ -897,7 +897,8 @@ def broken_name_endings(doc: Document) -> list[NearMiss]:
 
 BROKEN_WORD_TITLE = "本文他处的用词"
 BROKEN_PREFIX_TITLE = "党和国家机构名称的开头"
-_WARNING_GROUPS = (BROKEN_TITLE, BROKEN_WORD_TITLE, BROKEN_PREFIX_TITLE)
+KIND_TITLE = "行政区划与机构类别"
+_WARNING_GROUPS = (BROKEN_TITLE, BROKEN_WORD_TITLE, BROKEN_PREFIX_TITLE, KIND_TITLE)
 _ENDINGS_OF_THREE = frozenset(ending for ending in BODY_NAME_ENDINGS if len(ending) == 3)
 _WORD_USES = 2  # the word a broken one is corrected to is used this often elsewhere in the document
 
@@ -1207,6 +1208,76 @@ def broken_junctions_in_names(doc: Document) -> list[NearMiss]:
     return found
 
 
+def kinds_after_divisions(doc: Document) -> list[NearMiss]:
+    """Names of bodies made of a division and a kind of body (湖北省|妇幼保健院, 北京市|公安局)
+    whose kind lost its first character (湖北省幼保健院, 北京市安局): the run of the name ends
+    with a listed kind less its first character, right after the full name of a division,
+    and what is left is no listed name nor begins with a word (北京市|安局; not 乡镇卫生院,
+    a kind of its own)."""
+    uses = doc.view(body_name_uses)
+    words = lexicon()
+    if not uses or words is None:
+        return []
+    listed = gazetteer(doc.settings)
+    by_rest, lengths = _kinds_less_first_character(listed.kinds)
+    if not by_rest:
+        return []
+    divisions_ = _division_names()
+    is_word = _cached_words(words).is_word
+    text = doc.text
+    found = []
+    seen: dict[str, tuple[int, str] | None] = {}  # run → (offset of the division, the kind)
+    for use in uses:
+        run = use.run
+        if run not in seen:
+            seen[run] = _division_and_broken_kind(run, by_rest, lengths, listed.known, divisions_, is_word)
+        hit = seen[run]
+        if hit is not None:
+            at, kind = hit
+            start = use.start + at
+            division = text[start : use.end - len(kind) + 1]
+            written, name = text[start : use.end], division + kind
+            change = one_inner_edit(written, name)
+            if change is not None:
+                found.append(NearMiss(start, use.end, written, name, *change, KIND_TITLE))
+    return found
+
+
+def _division_and_broken_kind(
+    run: str,
+    by_rest: dict[str, str],
+    lengths: tuple[int, ...],
+    known: frozenset[str],
+    divisions_: frozenset[str],
+    is_word: Callable[[str], bool],
+) -> tuple[int, str] | None:
+    """(where the division begins in ``run``, the kind) if ``run`` ends with a division's full
+    name and a kind less its first character (see :func:`kinds_after_divisions`)."""
+    for length in lengths:
+        rest = run[-length:]
+        kind = by_rest.get(rest)
+        if kind is None or len(run) <= length or rest in known or is_word(rest[:2]):
+            continue
+        at = len(run) - length
+        for size in range(min(at, 9), 1, -1):  # the longest division (广西壮族自治区, not 自治区)
+            if run[at - size : at] in divisions_:
+                return at - size, kind
+    return None
+
+
+@lru_cache(maxsize=4)
+def _kinds_less_first_character(kinds: frozenset[str]) -> tuple[dict[str, str], tuple[int, ...]]:
+    """Each kind of body of three characters or more less its first one → the kind (only
+    where one kind is left so: 业局 is 林业局, 农业局 or 工商业局 less one), and the lengths of
+    those, longest first."""
+    kinds_of: dict[str, list[str]] = {}
+    for kind in sorted(kinds):
+        if len(kind) >= 3:
+            kinds_of.setdefault(kind[1:], []).append(kind)
+    by_rest = {rest: found[0] for rest, found in kinds_of.items() if len(found) == 1}
+    return by_rest, tuple(sorted({len(rest) for rest in by_rest}, reverse=True))
+
+
 def _broken_junctions(run: str, words: _CachedWords) -> list[tuple[int, int, bool, bool]]:
     """The places in ``run`` (after its last particle, two characters or more inside it, the
     last inside its ending) where two characters side by side make no part of any word and
@@ -1332,7 +1403,8 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
         中华人民共和国 less one of its characters (国务应急管理办公室); and a
         character lost between two that make no word side by side, where the
         document writes them with it nearby at least twice (首都际机场 within
-        3,000 characters of 首都国际机场 ×2).
+        3,000 characters of 首都国际机场 ×2); and a division's full name
+        followed by a kind of body less its first character (北京市安局).
     Why it matters:
         The names of bodies and the formulations of the Party and the state
         are fixed; a character dropped from 国家统计局 or 南水北调工程 is a
@@ -1387,6 +1459,7 @@ def official_name_misses(doc: Document) -> list[NearMiss]:
         lone_characters_in_names,
         broken_prefixes_in_names,
         broken_junctions_in_names,
+        kinds_after_divisions,
     )
     for more in (doc.view(document_name_misses), *(doc.view(find) for find in broken)):
         if more and more[0].group != DOCUMENT_NAMES:
