@@ -160,31 +160,6 @@ def test_a_kind_less_its_first_character_is_reported_only_where_one_kind_is_mean
     assert findings(text, "TM103") == []
 
 
-NEAR_EVIDENCE = "首都国际机场扩建。首都国际机场运营。"
-
-
-def test_a_character_lost_between_two_that_the_document_writes_with_it_nearby_is_a_warning():
-    (finding,) = findings(NEAR_EVIDENCE + "领导首都际机场管理委员会做好保障工作。", "TM103")
-    assert (finding.excerpt, finding.fix.replacement, finding.severity) == (
-        "首都际机场管理委员会",
-        "首都国际机场管理委员会",
-        "warning",
-    )
-    assert finding.evidence["name_list"] == "本文他处的用词"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        NEAR_EVIDENCE + "首都际机场管理委员会成立。首都际机场管理委员会负责。",  # written so twice: its own form
-        NEAR_EVIDENCE + "各项工作。" * 620 + "领导首都际机场管理委员会做好保障工作。",  # the evidence is not near
-        "地方财政收入。地方财政支出。加快地方政府机构改革。",  # 地方|政府: two words, nothing cut short
-    ],
-)
-def test_a_gap_is_restored_only_from_near_evidence_where_a_character_is_left_alone(text):
-    assert findings(text, "TM103") == []
-
-
 def test_a_verb_of_one_character_that_makes_a_word_with_the_name_does_not_hide_it():
     # 报国 is a word, but 报 opens the clause: the name begins at 国
     (finding,) = findings("煤炭出厂价格要报国物价局审批。", "TM103")

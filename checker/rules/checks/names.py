@@ -1146,68 +1146,6 @@ def broken_prefixes_in_names(doc: Document) -> list[NearMiss]:
     return found
 
 
-_JUNCTION_REACH = 3000  # characters on each side where the restored characters are looked for
-_NOT_RESTORED = frozenset(_NOT_DROPPED | _DISTINCT)  # a gap these would fill makes another name or none
-
-
-def broken_junctions_in_names(doc: Document) -> list[NearMiss]:
-    """Names of bodies that lost a character between two others which make no part of any
-    word side by side (首都|际机场: 都际), one of them left without a word (际 makes none
-    with 机), where the document writes, near it (within 3,000 characters), the four
-    characters around the gap with one character in it at least twice (首都国际机 ×14) and
-    the broken pair nowhere else: the character restored makes a word with the one left
-    alone (国际). Not a character that joins, counts or gives a level (和, 二, 级); two
-    characters written about as often are both named, without a fix."""
-    uses = doc.view(body_name_uses)
-    words = lexicon()
-    if not uses or words is None:
-        return []
-    cached = _cached_words(words)
-    is_word = cached.is_word
-    junctions_of: dict[str, list[tuple[int, int, bool, bool]]] = {}  # run → its broken junctions
-    text = doc.text
-    found = []
-    for use in uses:
-        run = use.run
-        junctions = junctions_of.get(run)
-        if junctions is None:
-            junctions = junctions_of[run] = _broken_junctions(run, cached)
-        for first, at, stranded_before, stranded_after in junctions:
-            before, after = run[at - 1], run[at]
-            junction = use.start + at
-            low, high = max(0, junction - _JUNCTION_REACH), junction + _JUNCTION_REACH
-            if text.count(before + after, low, high) > 1:
-                continue  # written so elsewhere: the document's own form
-            restored: Counter[str] = Counter()
-            two_before, two_after = run[at - 2 : at], run[at : at + 2]
-            where = text.find(two_after, low, high)
-            while where >= 0:  # the four characters with one between them: 首都?际机
-                ch = text[where - 1]
-                if (
-                    text.startswith(two_before, where - 3)
-                    and "\u4e00" <= ch <= "\u9fff"
-                    and ch not in _NOT_RESTORED
-                    and ((stranded_before and is_word(before + ch)) or (stranded_after and is_word(ch + after)))
-                ):
-                    restored[ch] += 1
-                where = text.find(two_after, where + 1, high)
-            options = [(count, ch) for ch, count in restored.most_common(2) if count >= _WORD_USES]
-            if not options:
-                continue
-            start = use.start + max(first, at - 2)
-            names = [
-                text[start:junction] + ch + text[junction : use.end]
-                for count, ch in options
-                if count * 2 > options[0][0]
-            ]
-            written = text[start : use.end]
-            change = one_inner_edit(written, names[0])
-            if change is not None:
-                found.append(NearMiss(start, use.end, written, names[0], *change, BROKEN_WORD_TITLE, tuple(names[1:])))
-            break  # one slip a name
-    return found
-
-
 def kinds_after_divisions(doc: Document) -> list[NearMiss]:
     """Names of bodies made of a division and a kind of body (湖北省|妇幼保健院, 北京市|公安局)
     whose kind lost its first character (湖北省幼保健院, 北京市安局): the run of the name ends
@@ -1276,24 +1214,6 @@ def _kinds_less_first_character(kinds: frozenset[str]) -> tuple[dict[str, str], 
             kinds_of.setdefault(kind[1:], []).append(kind)
     by_rest = {rest: found[0] for rest, found in kinds_of.items() if len(found) == 1}
     return by_rest, tuple(sorted({len(rest) for rest in by_rest}, reverse=True))
-
-
-def _broken_junctions(run: str, words: _CachedWords) -> list[tuple[int, int, bool, bool]]:
-    """The places in ``run`` (after its last particle, two characters or more inside it, the
-    last inside its ending) where two characters side by side make no part of any word and
-    one of them makes no word with its other neighbour: (where the name's words begin, the
-    offset of the second character, is the first left alone, is the second)."""
-    is_word, is_known = words.is_word, words.is_known
-    first = len(run) - len(_word_run(run, is_word))
-    junctions = []
-    for at in range(first + 2, len(run) - 1):
-        before, after = run[at - 1], run[at]
-        if not ("\u4e00" <= before <= "\u9fff" and "\u4e00" <= after <= "\u9fff") or is_known(before + after):
-            continue
-        stranded_before, stranded_after = not is_word(run[at - 2 : at]), not is_word(run[at : at + 2])
-        if stranded_before or stranded_after:  # not two words side by side (地方|政府)
-            junctions.append((first, at, stranded_before, stranded_after))
-    return junctions
 
 
 def _trigram_uses(text: str, spans: list[tuple[int, int]], characters: set[str]) -> Counter[str]:
@@ -1401,9 +1321,7 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
         the document writes the word it lost at least twice (工匠培工程 beside
         培育); a body's name that begins with 国务院, 中共中央 or
         中华人民共和国 less one of its characters (国务应急管理办公室); and a
-        character lost between two that make no word side by side, where the
-        document writes them with it nearby at least twice (首都际机场 within
-        3,000 characters of 首都国际机场 ×2); and a division's full name
+        division's full name
         followed by a kind of body less its first character (北京市安局).
     Why it matters:
         The names of bodies and the formulations of the Party and the state
@@ -1458,7 +1376,6 @@ def official_name_misses(doc: Document) -> list[NearMiss]:
         cut_places_in_names,
         lone_characters_in_names,
         broken_prefixes_in_names,
-        broken_junctions_in_names,
         kinds_after_divisions,
     )
     for more in (doc.view(document_name_misses), *(doc.view(find) for find in broken)):
