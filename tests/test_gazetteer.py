@@ -323,6 +323,23 @@ def test_a_name_whose_ending_lost_a_character_is_a_warning():
     assert finding.evidence["name_list"] == "机构名称的结尾"
 
 
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("副主任分别由民航华北理局、北京奥组委负责。", "华北理局", "华北管理局"),
+        ("省资源理委员会负责制定规划。", "资源理委员会", "资源管理委员会"),
+    ],
+)
+def test_a_management_body_whose_ending_lost_its_first_character_is_a_warning(text, written, name):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == (written, name, "warning")
+
+
+@pytest.mark.parametrize("text", ["成立生态治理委员会。", "由代理局办理。", "物理局部分。"])
+def test_a_word_that_ends_in_li_before_the_ending_is_no_broken_management_body(text):
+    assert findings(text, "TM103") == []
+
+
 def test_a_centre_whose_name_lost_its_first_character_is_a_warning():
     (finding,) = findings("智慧化医疗体系，争创区域医学心，支持建设。", "TM103")
     assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("医学心", "医学中心", "warning")

@@ -850,8 +850,10 @@ BROKEN_ENDINGS = {
     "究院": "研究院",
     "管局": "管理局",  # after a word (治安管局), not an abbreviation (国管局, 市城管局)
     "管委员会": "管理委员会",
+    "理委员会": "管理委员会",  # after a word (资源|理委员会), not in one (治理委员会)
+    "理局": "管理局",  # 华北|理局, not 处理局
 }
-_BROKEN_ENDING = patterns.lazy("管委员会|员会|办室|公室|究所|究院|管局|程|心")
+_BROKEN_ENDING = patterns.lazy("管委员会|理委员会|员会|办室|公室|究所|究院|管局|理局|程|心")
 _WORDS_JIEBA_LACKS = frozenset({"初心", "匠心", "同心", "连心", "聚心", "暖心", "舒心", "顺心", "省心", "贴心"})
 
 
