@@ -68,6 +68,7 @@ def test_ordinary_text_and_other_bodies_are_not_reported(text):
         ("上海市市场督管理局发布通知。", "市场督管理局", "市场监督管理局"),  # a local government's department
         ("洛扎县扎日乡卫院副院长", "乡卫院", "乡卫生院"),  # three characters that begin with no word
         ("湖南佳惠百货有限债任公司董事长", "有限债任公司", "有限责任公司"),  # a company's form, 责 read as 债
+        ("湖北省妇女联会召开会议。", "妇女联会", "妇女联合会"),  # a people's organisation
     ],
 )
 def test_a_kind_of_body_written_with_a_slip_is_reported(text, written, name):
@@ -77,6 +78,7 @@ def test_a_kind_of_body_written_with_a_slip_is_reported(text, written, name):
         "地方人民政府工作部门的通用名称",
         "医疗卫生机构的类别名称",
         "公司与企业组织形式",
+        "地方人民团体的通用名称",
     }
 
 
