@@ -99,6 +99,7 @@ def test_a_kind_of_body_is_compared_only_where_a_name_begins(text):
         ("争创国家医中心，提升医疗服务能力。", "国家医中心", "国家医学中心"),  # a national designation
         ("深化国航运中心建设。", "国航运中心", "国际航运中心"),
         ("中国核工业集团公司与中国核工业团有限公司。", "中国核工业团有限公司", "中国核工业集团有限公司"),
+        ("中国铁路上局负责运输组织。", "中国铁路上局", "中国铁路上海局"),  # a railway bureau
     ],
 )
 def test_a_national_designation_or_central_enterprise_with_a_slip_is_reported(text, written, name):
