@@ -100,6 +100,7 @@ def test_a_kind_of_body_is_compared_only_where_a_name_begins(text):
         ("深化国航运中心建设。", "国航运中心", "国际航运中心"),
         ("中国核工业集团公司与中国核工业团有限公司。", "中国核工业团有限公司", "中国核工业集团有限公司"),
         ("中国铁路上局负责运输组织。", "中国铁路上局", "中国铁路上海局"),  # a railway bureau
+        ("由进出银行提供贷款。", "进出银行", "进出口银行"),  # a policy bank's usual short name
     ],
 )
 def test_a_national_designation_or_central_enterprise_with_a_slip_is_reported(text, written, name):
@@ -113,6 +114,7 @@ def test_a_national_designation_or_central_enterprise_with_a_slip_is_reported(te
         "4个国家级区域医疗中心建设进展顺利。",  # a level's 级 added says the same
         "推动工业园区创建国家经开区。",  # … and dropped
         "实施中海油新材料项目。",  # a central enterprise's short name
+        "促进进出口行业健康发展。",  # 进出口|行业, not 进出口银行 less 银
     ],
 )
 def test_a_level_said_longer_or_a_short_name_of_an_enterprise_is_not_reported(text):
