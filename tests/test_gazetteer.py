@@ -172,6 +172,13 @@ def test_a_verb_of_one_character_that_makes_a_word_with_the_name_does_not_hide_i
     assert findings("全国物价局长会议在京召开。", "TM103") == []  # 全国|物价局: the name begins inside 全国
 
 
+def test_a_name_after_a_date_in_digits_begins_after_the_date():
+    # 2026年|内古自治区政府: 年 ends the date, though 年内 is a word
+    (finding,) = findings("2026年内古自治区政府工作报告\n", "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == ("内古自治区政府", "内蒙古自治区政府")
+    assert findings("今年内古自治区政府工作。", "TM103") == []  # 今年|内: no date in digits
+
+
 def test_a_listed_name_written_whole_before_a_word_is_no_longer_name_less_a_character():
     # 国家发展改革委|会同: the short form, then 会同 — not 国家发展改革委员会 less 员
     assert findings("国家发展改革委会同有关部门研究提出意见。", "TM103") == []

@@ -337,6 +337,7 @@ class Gazetteer:
             and is_word(text[start - 1 : start + 1])
             and not is_word(text[start : start + 2])
             and text[start - 1] not in CLAUSE_OPENERS
+            and not _ends_a_date(text, start)
         ):
             return  # the stretch begins inside a word (全国|物价局): not where a name begins (报|国物价局 is)
         if (
@@ -471,6 +472,12 @@ def _mistakable(words: Lexicon, first: str, second: str) -> bool:
         or second in words.look_alikes(first)
         or first in words.look_alikes(second)
     )
+
+
+def _ends_a_date(text: str, at: int) -> bool:
+    """Does a date written in digits end right before ``at`` (2026年|内古自治区: 年 is the
+    date's, not part of 年内)?"""
+    return at >= 2 and text[at - 1] in "年月日" and text[at - 2].isdigit()
 
 
 def _first_difference(written: str, name: str) -> int:
