@@ -101,6 +101,7 @@ def test_a_kind_of_body_is_compared_only_where_a_name_begins(text):
         ("中国核工业集团公司与中国核工业团有限公司。", "中国核工业团有限公司", "中国核工业集团有限公司"),
         ("中国铁路上局负责运输组织。", "中国铁路上局", "中国铁路上海局"),  # a railway bureau
         ("由进出银行提供贷款。", "进出银行", "进出口银行"),  # a policy bank's usual short name
+        ("伟大列宁领导的苏埃政府郑重宣布。", "苏埃政府", "苏维埃政府"),  # a former state's government
     ],
 )
 def test_a_national_designation_or_central_enterprise_with_a_slip_is_reported(text, written, name):
