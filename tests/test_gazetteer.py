@@ -62,6 +62,129 @@ def test_ordinary_text_and_other_bodies_are_not_reported(text):
     assert findings(text, "TM103") == []
 
 
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("上海市市场督管理局发布通知。", "市场督管理局", "市场监督管理局"),  # a local government's department
+        ("洛扎县扎日乡卫院副院长", "乡卫院", "乡卫生院"),  # three characters that begin with no word
+        ("湖南佳惠百货有限债任公司董事长", "有限债任公司", "有限责任公司"),  # a company's form, 责 read as 债
+        ("湖北省妇女联会召开会议。", "妇女联会", "妇女联合会"),  # a people's organisation
+    ],
+)
+def test_a_kind_of_body_written_with_a_slip_is_reported(text, written, name):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == (written, name, "error")
+    assert finding.evidence["name_list"] in {
+        "地方人民政府工作部门的通用名称",
+        "医疗卫生机构的类别名称",
+        "公司与企业组织形式",
+        "地方人民团体的通用名称",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "审计委员会办公室负责督办。",  # 计委员会 begins inside 审计: no 计划委员会 less 划
+        "内蒙古自治区农牧厅发布通知。",  # 农牧|厅 begins with a word: a short form in use, not 农牧业厅
+    ],
+)
+def test_a_kind_of_body_is_compared_only_where_a_name_begins(text):
+    assert findings(text, "TM103") == []
+
+
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("争创国家医中心，提升医疗服务能力。", "国家医中心", "国家医学中心"),  # a national designation
+        ("深化国航运中心建设。", "国航运中心", "国际航运中心"),
+        ("中国核工业集团公司与中国核工业团有限公司。", "中国核工业团有限公司", "中国核工业集团有限公司"),
+        ("中国铁路上局负责运输组织。", "中国铁路上局", "中国铁路上海局"),  # a railway bureau
+        ("由进出银行提供贷款。", "进出银行", "进出口银行"),  # a policy bank's usual short name
+        ("伟大列宁领导的苏埃政府郑重宣布。", "苏埃政府", "苏维埃政府"),  # a former state's government
+    ],
+)
+def test_a_national_designation_or_central_enterprise_with_a_slip_is_reported(text, written, name):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == (written, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4个国家级区域医疗中心建设进展顺利。",  # a level's 级 added says the same
+        "推动工业园区创建国家经开区。",  # … and dropped
+        "实施中海油新材料项目。",  # a central enterprise's short name
+        "促进进出口行业健康发展。",  # 进出口|行业, not 进出口银行 less 银
+    ],
+)
+def test_a_level_said_longer_or_a_short_name_of_an_enterprise_is_not_reported(text):
+    assert findings(text, "TM103") == []
+
+
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("国务防汛抗旱办公室负责。", "国务防汛抗旱办公室", "国务院防汛抗旱办公室"),
+        ("由国院防汛抗旱办公室负责。", "国院防汛抗旱办公室", "国务院防汛抗旱办公室"),
+        ("关于成立中共中企业工作委员会的通知", "中共中企业工作委员会", "中共中央企业工作委员会"),
+    ],
+)
+def test_a_body_under_the_state_council_or_the_central_committee_that_lost_a_character_of_it(text, written, name):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == (written, name, "warning")
+    assert finding.evidence["name_list"] == "党和国家机构名称的开头"
+
+
+@pytest.mark.parametrize("text", ["国务委员兼公安部长出席会议。", "国务卿访问北京。", "全国院士工作站建设。"])
+def test_words_that_begin_as_a_broken_prefix_are_not_reported(text):
+    assert findings(text, "TM103") == []
+
+
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("湖北省幼保健院院长出席。", "湖北省幼保健院", "湖北省妇幼保健院"),
+        ("北京市安局通报情况。", "北京市安局", "北京市公安局"),
+    ],
+)
+def test_a_division_and_a_kind_of_body_that_lost_its_first_character_is_a_warning(text, written, name):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == (written, name, "warning")
+    assert finding.evidence["name_list"] == "行政区划与机构类别"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "北京市政局通报情况。",  # 政局 is a word (民政局 or 财政局: not clear either)
+        "广西壮族自治区业局发布通知。",  # 业局: 林业局, 农业局 … which one is not clear
+        "永昌县乡镇卫生院建设。",  # 乡镇卫生院 is a kind of its own
+    ],
+)
+def test_a_kind_less_its_first_character_is_reported_only_where_one_kind_is_meant(text):
+    assert findings(text, "TM103") == []
+
+
+def test_a_verb_of_one_character_that_makes_a_word_with_the_name_does_not_hide_it():
+    # 报国 is a word, but 报 opens the clause: the name begins at 国
+    (finding,) = findings("煤炭出厂价格要报国物价局审批。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == ("国物价局", "国家物价局")
+    assert findings("全国物价局长会议在京召开。", "TM103") == []  # 全国|物价局: the name begins inside 全国
+
+
+def test_a_name_after_a_date_in_digits_begins_after_the_date():
+    # 2026年|内古自治区政府: 年 ends the date, though 年内 is a word
+    (finding,) = findings("2026年内古自治区政府工作报告\n", "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == ("内古自治区政府", "内蒙古自治区政府")
+    assert findings("今年内古自治区政府工作。", "TM103") == []  # 今年|内: no date in digits
+
+
+def test_a_listed_name_written_whole_before_a_word_is_no_longer_name_less_a_character():
+    # 国家发展改革委|会同: the short form, then 会同 — not 国家发展改革委员会 less 员
+    assert findings("国家发展改革委会同有关部门研究提出意见。", "TM103") == []
+
+
 def test_the_accept_list_silences_a_name_of_ones_own():
     text = "由中国民银行负责。"
     assert findings(text, "TM103", accept=["中国民银行"]) == []
@@ -213,9 +336,32 @@ def test_a_name_whose_ending_lost_a_character_is_a_warning():
     assert finding.evidence["name_list"] == "机构名称的结尾"
 
 
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("副主任分别由民航华北理局、北京奥组委负责。", "华北理局", "华北管理局"),
+        ("省资源理委员会负责制定规划。", "资源理委员会", "资源管理委员会"),
+    ],
+)
+def test_a_management_body_whose_ending_lost_its_first_character_is_a_warning(text, written, name):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == (written, name, "warning")
+
+
+@pytest.mark.parametrize("text", ["成立生态治理委员会。", "由代理局办理。", "物理局部分。"])
+def test_a_word_that_ends_in_li_before_the_ending_is_no_broken_management_body(text):
+    assert findings(text, "TM103") == []
+
+
 def test_a_centre_whose_name_lost_its_first_character_is_a_warning():
-    (finding,) = findings("智慧化医疗体系，争创国家医学心，支持建设。", "TM103")
+    (finding,) = findings("智慧化医疗体系，争创区域医学心，支持建设。", "TM103")
     assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("医学心", "医学中心", "warning")
+
+
+def test_a_listed_designation_whose_ending_lost_a_character_is_reported_whole():
+    # 国家医学中心 is listed: the listed name is the fix, not the broken ending's
+    (finding,) = findings("智慧化医疗体系，争创国家医学心，支持建设。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("国家医学心", "国家医学中心", "error")
 
 
 @pytest.mark.parametrize(

