@@ -353,6 +353,29 @@ def test_a_word_that_ends_in_li_before_the_ending_is_no_broken_management_body(t
     assert findings(text, "TM103") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "组织有不同程渡的差异。",  # 程 begins 程度 (its 度 slipped), not 不同工程 less 工
+        "建议采用以补益心肾、涤痰熄风的中药。",  # 心肾: 心 is no 中心 less 中
+    ],
+)
+def test_a_one_character_ending_before_a_character_that_starts_no_word_is_no_broken_name(text):
+    assert findings(text, "TM103") == []
+
+
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("实施新时代湖湘工匠培育程取得成效。", "培育程", "培育工程"),  # a word after it
+        ("争创区域医学心等平台。", "医学心", "医学中心"),  # a particle after it
+    ],
+)
+def test_a_broken_ending_before_a_word_or_a_particle_is_still_a_warning(text, written, name):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == (written, name)
+
+
 def test_a_centre_whose_name_lost_its_first_character_is_a_warning():
     (finding,) = findings("智慧化医疗体系，争创区域医学心，支持建设。", "TM103")
     assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("医学心", "医学中心", "warning")

@@ -887,6 +887,8 @@ def broken_name_endings(doc: Document) -> list[NearMiss]:
                 continue
             if len(broken) == 1 and not _is_name_character(text[start - 3] if start >= 3 else ""):
                 continue  # a word and one character alone is no name (培育程 needs 工匠 before it)
+            if len(broken) == 1 and not _name_ends_at(text, end, span_end, is_word):
+                continue  # 不同程渡的, 补益心肾: the character belongs to what follows, not to a name
             name_start = start - 2
             ending = BROKEN_ENDINGS[broken]
             written, name = text[name_start:end], text[name_start:start] + ending
@@ -895,6 +897,16 @@ def broken_name_endings(doc: Document) -> list[NearMiss]:
                 continue
             found.append(NearMiss(name_start, end, written, name, change[0], change[1], change[2], BROKEN_TITLE))
     return found
+
+
+def _name_ends_at(text: str, end: int, span_end: int, is_word: Callable[[str], bool]) -> bool:
+    """Can a name end before ``end``? Only where what follows is no Chinese character, a
+    particle (的, 和, 等), or the start of a word (培育程|建设): a broken one-character ending
+    followed by a character that starts no word (不同程|渡的, 补益心|肾) is more likely the
+    first half of a word whose other half slipped, than a name."""
+    if end >= span_end or not "\u4e00" <= text[end] <= "\u9fff" or text[end] in _NOT_IN_NAMES:
+        return True
+    return is_word(text[end : end + 2])
 
 
 BROKEN_WORD_TITLE = "本文他处的用词"
