@@ -469,3 +469,36 @@ def test_a_stretch_that_is_not_prose_is_left_alone():
     assert len(cut_off_characters(text, 0, len(text), lex)) > 1000  # nearly every character is cut off
     assert cut_off_characters(text, 0, len(text), lex, most=0.2) == []
     assert findings(text + "\n", "TY2", spelling="thorough") == []
+
+
+def test_a_character_sharing_a_distinctive_component_is_found_in_the_documents_own_wording():
+    # 剖 and 部 share 咅 and no four-corner code: a faint look-alike, reported because the
+    # document writes 各部 (各部门) elsewhere
+    (finding,) = findings("各部门要统一部署。各剖门要认真落实。\n", "TY2")
+    assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY203", 1, 10, "各剖")
+    assert finding.evidence["correction"] == "各部" and finding.evidence["kind"] == "faint_shape"
+    assert finding.severity.value == "info" and finding.message == "可能的错别字：“各剖”疑为“各部”（字形相近）"
+
+
+def test_a_look_alike_of_a_rarer_word_is_found_in_the_documents_own_wording():
+    # 统筹 is used 470 times in jieba's dictionary, under CANDIDATE_MIN: the document's
+    # 统筹推进 makes 统寿推进 a slip
+    (finding,) = findings("要统筹推进各项工作。统寿推进改革。\n", "TY2")
+    assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY203", 1, 11, "统寿")
+    assert finding.evidence["correction"] == "统筹" and finding.evidence["kind"] == "faint_shape"
+
+
+def test_a_faint_look_alike_needs_the_documents_own_wording():
+    assert findings("统寿推进改革。\n", "TY2", spelling="thorough") == []
+
+
+def test_a_faint_look_alike_in_the_documents_own_wording_needs_a_score_of_seven():
+    # 内倍 → 内部 scores 6.07 with 内部管 written before it
+    assert findings("内部管理。加强内倍管理。\n", "TY2", spelling="thorough") == []
+
+
+def test_the_lexicon_knows_characters_that_share_a_distinctive_component():
+    lex = lexicon()
+    assert "部" in lex.kin("剖") and "部" in lex.kin("倍")  # 咅
+    assert "部" not in lex.look_alikes("剖")  # a fainter likeness than a look-alike's
+    assert "统" not in lex.kin("纠")  # 纟 is a radical's reduced form
