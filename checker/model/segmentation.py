@@ -102,6 +102,9 @@ class Lexicon:
         # with it, standing at that position of the word
         self._partner_keys, self._partner_starts = data.column("partner.key"), data.column("partner.start")
         self._partners = data.text("partner.chars")
+        # … and those that make a word of at least FAINT_MIN with it
+        self._faint_keys, self._faint_starts = data.column("faint.key"), data.column("faint.start")
+        self._faint = data.text("faint.chars")
         # every word of one to four characters, by key, and its frequency (segmentation scores)
         self._keys, self._frequencies = data.column("words.key"), data.column("words.frequency")
         self._log_total = math.log(max(1, data.column("words.total")[0]))
@@ -191,6 +194,12 @@ class Lexicon:
         at ``position`` of it (0: before ``other``, 1: after it)."""
         at = find(self._partner_keys, ord(other) << 1 | position) if len(other) == 1 else -1
         return self._partners[self._partner_starts[at] : self._partner_starts[at + 1]] if at >= 0 else ""
+
+    def faint_partners(self, other: str, position: int) -> str:
+        """The characters that make a word of at least FAINT_MIN with ``other``, standing at
+        ``position`` of it."""
+        at = find(self._faint_keys, ord(other) << 1 | position) if len(other) == 1 else -1
+        return self._faint[self._faint_starts[at] : self._faint_starts[at + 1]] if at >= 0 else ""
 
     def shape(self, char: str) -> str | None:
         """The four-corner code of ``char`` (five digits: its four corners and the part
@@ -317,7 +326,7 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
     every_word: dict[int, int] = {}
     total = 0
     words: dict[str, int] = {}
-    faint_chars: set[str] = set()  # the characters of two-character words of at least FAINT_MIN
+    faint_words: list[str] = []  # the two-character words of at least FAINT_MIN
     sound_words: list[str] = []
     singles: dict[str, int] = {}
     chars: set[str] = set()
@@ -349,7 +358,7 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
                 if frequency >= SOUND_MIN:
                     sound_words.append(word)
                 if frequency >= FAINT_MIN:
-                    faint_chars.update(word)
+                    faint_words.append(word)
                 chars.update(word)
             elif frequency >= INNER_MIN:
                 for at in range(size - 1):
@@ -378,15 +387,9 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
     # of the eye or the hand seldom lands on a rarer one, and there are many more
     # look-alikes than homophones to score; for a word of at least FAINT_MIN only in the
     # document's own wording (typo_model), so the look-alike tables hold those characters.
-    partners: dict[int, str] = {}
-    for word in words:
-        for position in (0, 1):
-            partner_key = ord(word[1 - position]) << 1 | position
-            partners[partner_key] = partners.get(partner_key, "") + word[position]
-    by_partner = sorted(partners.items())
-    partner_starts = [0]
-    for _, found in by_partner:
-        partner_starts.append(partner_starts[-1] + len(found))
+    by_partner, partner_starts = _by_partner(words)
+    by_faint_partner, faint_starts = _by_partner(faint_words)
+    faint_chars = {char for word in faint_words for char in word}
     shapes = _four_corner_codes(every_char)
     components = _components(every_char)
     alikes = _look_alikes(shapes, components, faint_chars)
@@ -426,6 +429,9 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         "partner.key": array.array("Q", [key for key, _ in by_partner]),
         "partner.start": array.array("I", partner_starts),
         "partner.chars": "".join(found for _, found in by_partner),
+        "faint.key": array.array("Q", [key for key, _ in by_faint_partner]),
+        "faint.start": array.array("I", faint_starts),
+        "faint.chars": "".join(found for _, found in by_faint_partner),
         "shape.char": array.array("I", [ord(char) for char, _ in shapes]),
         "shape.code": array.array("I", [code for _, code in shapes]),
         "alike.char": array.array("I", [ord(char) for char, _ in alikes]),
@@ -435,6 +441,21 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         "kin.start": array.array("I", kin_starts),
         "kin.chars": "".join(found for _, found in kin),
     }
+
+
+def _by_partner(words: Iterable[str]) -> tuple[list[tuple[int, str]], list[int]]:
+    """(character << 1 | position, the characters that make one of ``words`` with it,
+    standing at that position), sorted, and where each one's characters start."""
+    partners: dict[int, str] = {}
+    for word in words:
+        for position in (0, 1):
+            partner_key = ord(word[1 - position]) << 1 | position
+            partners[partner_key] = partners.get(partner_key, "") + word[position]
+    by_partner = sorted(partners.items())
+    starts = [0]
+    for _, found in by_partner:
+        starts.append(starts[-1] + len(found))
+    return by_partner, starts
 
 
 def _look_alikes(

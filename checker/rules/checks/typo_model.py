@@ -49,7 +49,7 @@ from typing import NamedTuple
 from checker.core import patterns
 from checker.model.document import Document
 from checker.model.numerals import CHINESE_DIGITS, CHINESE_SCALES, CHINESE_UNITS
-from checker.model.segmentation import FAINT_MIN, Lexicon, lexicon
+from checker.model.segmentation import Lexicon, lexicon
 from checker.rules.checks.typos import pack_matches
 from checker.rules.registry import Hit, rule
 from checker.rules.rulepacks import matcher
@@ -725,7 +725,7 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
     pair = char + other if position == 0 else other + char
     swap_frequency = lex.word_frequency(pair[1] + pair[0])
     swap_frequency = swap_frequency if swap_frequency >= SWAP_MIN else 0
-    reading, alike = _reading_and_look_alikes(char, _lexicon_id)
+    reading, alike, kin = _reading_and_look_alikes(char, _lexicon_id)
     if not reading:
         return [], swap_frequency
     sounding_like = lex.sounding_like(other, position, reading[:-1])
@@ -748,10 +748,10 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
                 found[candidate] = (candidate, "shape", "")
     # fainter look-alikes: one that makes a rarer word (统筹 470), and characters that share
     # a distinctive component (剖 for 部, 铸 for 筹); see Slip.in_own_words
-    for candidate in alike + lex.kin(char):
-        if candidate not in found:
-            word = candidate + other if position == 0 else other + candidate
-            if lex.word_frequency(word) >= FAINT_MIN:
+    if alike or kin:
+        faint = _faint_partners(other, position, _lexicon_id)
+        for candidate in alike + kin:
+            if candidate in faint and candidate not in found:
                 found[candidate] = (candidate, "faint_shape", "")
     return list(found.values()), swap_frequency
 
@@ -776,10 +776,12 @@ def _homophones(char: str, other: str, position: int, _lexicon_id: int) -> list[
 
 
 @lru_cache(maxsize=16384)  # a few thousand characters make up a text
-def _reading_and_look_alikes(char: str, _lexicon_id: int) -> tuple[str, str]:
+def _reading_and_look_alikes(char: str, _lexicon_id: int) -> tuple[str, str, str]:
+    """The reading of ``char``, its look-alikes and the characters that share a
+    distinctive component with it."""
     lex = lexicon()
     assert lex is not None
-    return lex.syllables.get(char) or "", lex.look_alikes(char)
+    return lex.syllables.get(char) or "", lex.look_alikes(char), lex.kin(char)
 
 
 @lru_cache(maxsize=16384)
@@ -787,6 +789,13 @@ def _partners(other: str, position: int, _lexicon_id: int) -> frozenset[str]:
     lex = lexicon()
     assert lex is not None
     return frozenset(lex.partners(other, position))
+
+
+@lru_cache(maxsize=16384)
+def _faint_partners(other: str, position: int, _lexicon_id: int) -> frozenset[str]:
+    lex = lexicon()
+    assert lex is not None
+    return frozenset(lex.faint_partners(other, position))
 
 
 def _score(
