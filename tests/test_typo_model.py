@@ -192,12 +192,12 @@ def test_the_corrected_word_used_only_far_away_is_no_support():
     assert findings("扩大对外开放。\n" + filler + slip, "TY2", spelling="thorough") == []
 
 
-def test_a_look_alike_over_the_unsupported_bar_is_reported_without_its_word():
-    # the same look-alike alone: 帮助 nowhere else in the document, but 10.72 is over the
-    # bar a look-alike had without support before the loose tier (UNSUPPORTED, 10)
-    (finding,) = findings("感谢大家的帮肋和支持。肋骨骨折的伤员已经康复。\n", "TY2")
+def test_a_look_alike_foreign_to_the_text_is_reported_by_default():
+    # the same look-alike alone: 帮助 nowhere else in the document, and 肋 nowhere else either
+    (finding,) = findings("感谢大家的帮肋和支持。\n", "TY2")
     assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY203", 1, 6, "帮肋")
     assert finding.evidence["correction"] == "帮助" and finding.severity.value == "info"
+    assert findings("感谢大家的帮肋和支持。肋骨骨折的伤员已经康复。\n", "TY2") == []
 
 
 def test_a_look_alike_foreign_to_the_text_is_reported_without_its_word():

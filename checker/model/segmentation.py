@@ -102,7 +102,7 @@ class Lexicon:
         # with it, standing at that position of the word
         self._partner_keys, self._partner_starts = data.column("partner.key"), data.column("partner.start")
         self._partners = data.text("partner.chars")
-        # … and those that make a word of at least FAINT_MIN with it
+        # … and those that make a word of at least FAINT_MIN, but under CANDIDATE_MIN, with it
         self._faint_keys, self._faint_starts = data.column("faint.key"), data.column("faint.start")
         self._faint = data.text("faint.chars")
         # every word of one to four characters, by key, and its frequency (segmentation scores)
@@ -196,8 +196,8 @@ class Lexicon:
         return self._partners[self._partner_starts[at] : self._partner_starts[at + 1]] if at >= 0 else ""
 
     def faint_partners(self, other: str, position: int) -> str:
-        """The characters that make a word of at least FAINT_MIN with ``other``, standing at
-        ``position`` of it."""
+        """The characters that make a word of at least FAINT_MIN but under CANDIDATE_MIN with
+        ``other``, standing at ``position`` of it (the others are its partners)."""
         at = find(self._faint_keys, ord(other) << 1 | position) if len(other) == 1 else -1
         return self._faint[self._faint_starts[at] : self._faint_starts[at + 1]] if at >= 0 else ""
 
@@ -388,7 +388,7 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
     # look-alikes than homophones to score; for a word of at least FAINT_MIN only in the
     # document's own wording (typo_model), so the look-alike tables hold those characters.
     by_partner, partner_starts = _by_partner(words)
-    by_faint_partner, faint_starts = _by_partner(faint_words)
+    by_faint_partner, faint_starts = _by_partner(word for word in faint_words if word not in words)
     faint_chars = {char for word in faint_words for char in word}
     shapes = _four_corner_codes(every_char)
     components = _components(every_char)

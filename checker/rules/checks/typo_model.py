@@ -609,10 +609,10 @@ def _best_slip(
                 else _candidates(text[other_at], text[at], 1 - position, id(lex))[0]
             )
         if alike or alike_other:
-            # a faint look-alike counts only in the document's own wording: not worth
-            # scoring when its word is not written near (a count over a window)
-            alike = _near_faint(text, alike, text[other_at], position, at)
-            alike_other = _near_faint(text, alike_other, text[at], 1 - position, other_at)
+            # look-alikes without the evidence they need are not worth scoring (counts
+            # over a window around the place)
+            alike = _with_evidence(text, alike, text[other_at], position, at, precise)
+            alike_other = _with_evidence(text, alike_other, text[at], 1 - position, other_at, precise)
         if not alike and not swap_frequency and not alike_other:
             continue  # nothing to try: most cut-off characters stop here
         listed = words.word_frequency(pair)
@@ -649,19 +649,32 @@ def _best_slip(
     return best
 
 
-def _near_faint(
-    text: str, candidates: list[tuple[str, str, str]], other: str, position: int, at: int
+def _with_evidence(
+    text: str, candidates: list[tuple[str, str, str]], other: str, position: int, at: int, precise: bool
 ) -> list[tuple[str, str, str]]:
-    """The candidates without the faint look-alikes whose word (with ``other``, the
-    candidate at ``position``) is not written within _CONTEXT_REACH of ``at``."""
-    if not any(kind == "faint_shape" for _, kind, _ in candidates):
+    """The candidates for the character at ``at`` (beside ``other``, the candidate at
+    ``position`` of their word) without the look-alikes that cannot have the evidence they
+    need: a faint one whose word is not written within _CONTEXT_REACH (Slip.in_own_words)
+    and, when ``precise``, one whose word is not written within _SUPPORT_REACH while the
+    character at ``at`` is (Slip.stray)."""
+    kinds = {kind for _, kind, _ in candidates}
+    if "faint_shape" not in kinds and not (precise and "shape" in kinds):
         return candidates
-    start, end = max(0, at - _CONTEXT_REACH), at + _CONTEXT_REACH
-    return [
-        (char, kind, reading)
-        for char, kind, reading in candidates
-        if kind != "faint_shape" or text.count(char + other if position == 0 else other + char, start, end)
-    ]
+    stray: bool | None = None
+    kept = []
+    for char, kind, reading in candidates:
+        if kind == "faint_shape" or (precise and kind == "shape"):
+            word = char + other if position == 0 else other + char
+            reach = _CONTEXT_REACH if kind == "faint_shape" else _SUPPORT_REACH
+            if not text.count(word, max(0, at - reach), at + reach):
+                if kind == "faint_shape":
+                    continue
+                if stray is None:
+                    stray = text.count(text[at], max(0, at - _SUPPORT_REACH), at + _SUPPORT_REACH + 1) == 1
+                if not stray:
+                    continue
+        kept.append((char, kind, reading))
+    return kept
 
 
 def _suspect(text: str, at: int, side: int, cut_off: set[int], lex: Lexicon) -> bool:
@@ -749,10 +762,11 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
     # fainter look-alikes: one that makes a rarer word (统筹 470), and characters that share
     # a distinctive component (剖 for 部, 铸 for 筹); see Slip.in_own_words
     if alike or kin:
-        faint = _faint_partners(other, position, _lexicon_id)
-        for candidate in alike + kin:
-            if candidate in faint and candidate not in found:
-                found[candidate] = (candidate, "faint_shape", "")
+        partners, rarer = _partners(other, position, _lexicon_id), _faint_partners(other, position, _lexicon_id)
+        if not (partners.isdisjoint(kin) and rarer.isdisjoint(alike + kin)):
+            for candidate in alike + kin:
+                if (candidate in partners or candidate in rarer) and candidate not in found:
+                    found[candidate] = (candidate, "faint_shape", "")
     return list(found.values()), swap_frequency
 
 
