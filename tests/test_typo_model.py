@@ -502,3 +502,15 @@ def test_the_lexicon_knows_characters_that_share_a_distinctive_component():
     assert "部" in lex.kin("剖") and "部" in lex.kin("倍")  # 咅
     assert "部" not in lex.look_alikes("剖")  # a fainter likeness than a look-alike's
     assert "统" not in lex.kin("纠")  # 纟 is a radical's reduced form
+
+
+def test_a_look_alike_foreign_to_the_text_is_found_in_a_title():
+    # a title in 《》 may be a name, but 碾 is written nowhere else and 发展 is used nearby
+    (finding,) = findings("各地要加快发展。认真学习《关于加快发碾现代农业的意见》。\n", "TY2")
+    assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY203", 1, 18, "发碾")
+    assert finding.evidence["correction"] == "发展" and finding.severity.value == "info"
+
+
+def test_a_look_alike_in_a_title_needs_a_foreign_character_and_its_word():
+    assert findings("各地要加快发展。认真学习《关于加快发碾现代农业的意见》。做好碾米厂改造。\n", "TY2") == []
+    assert findings("认真学习《关于加快发碾现代农业的意见》。\n", "TY2") == []

@@ -31,7 +31,8 @@ into, and not a slip. The evidence shows the candidate, its kind and score, and 
 words as written and corrected. Precision comes first: a form the document uses twice or
 more is its vocabulary; a quoted slogan, an item of a 、 list, a bracketed name or one
 before a place word may be a name, a slip only when the document uses the corrected word
-three times or more, and never a warning; frames that repeat a character (边巡边改) are
+three times or more (or, for a look-alike, once near it, with a character foreign to the
+passage), and never a warning; frames that repeat a character (边巡边改) are
 wording, words the dictionary lacks are accepted through ``accept`` (configuration and
 rule packs), and forms a rule pack already reports are left to it.
 """
@@ -194,6 +195,11 @@ def _nearby_uses(text: str, slip: Slip, forms: tuple[str, ...], reach: int) -> i
     over a window, so that the cost of a slip does not grow with the document."""
     start, end = max(0, slip.start - reach), slip.end + reach
     return sum(text.count(form, start, end) for form in forms)
+
+
+def _foreign(text: str, at: int) -> bool:
+    """Is the character at ``at`` written nowhere else within _SUPPORT_REACH of it?"""
+    return text.count(text[at], max(0, at - _SUPPORT_REACH), at + _SUPPORT_REACH + 1) == 1
 
 
 def _stray(text: str, slip: Slip) -> bool:
@@ -370,12 +376,19 @@ class Slip(NamedTuple):
         return self.in_context > 0 and not self.name_like and self.score >= IN_CONTEXT[self.kind]
 
     @property
+    def foreign_in_name(self) -> bool:
+        """What may be a name, with a look-alike's wrong character foreign to the passage
+        (stray), the corrected word used near it and a score of at least CONFIRMED: a slip
+        in a title or a list (《关于落实科学发碾观……》, 江协、安徽)."""
+        return self.name_like and self.stray and self.support > 0 and self.score >= CONFIRMED
+
+    @property
     def confirmed(self) -> bool:
         """Reported in precise mode: a warning, or not what may be a name and either a score
         of CONFIRMED with the corrected word used elsewhere in the document, the corrected
         word in the document's own wording, or a score over the bar its kind had before
         the loose tier."""
-        if self.strong or self.in_own_words:
+        if self.strong or self.in_own_words or self.foreign_in_name:
             return True
         if self.name_like or self.kind == "faint_shape":
             return False
@@ -489,6 +502,7 @@ def slips(doc: Document) -> list[Slip]:
         slip
         for slip in supported
         if slip.in_own_words
+        or slip.foreign_in_name
         or (slip.reported and (slip.support >= _SURE_USES or not slip.name_like or slip.score >= NAME_THOROUGH))
     ]
     return [
@@ -620,7 +634,13 @@ def _best_slip(
             continue  # accepted, a frame, or a word of the dictionary
         name_like = _name_like(text, pair_start, words)
         if precise and name_like:
-            continue  # never reported in precise mode: not worth scoring
+            # what may be a name is reported in precise mode only as a look-alike whose
+            # character is foreign to the passage (Slip.foreign_in_name): the rest is not
+            # worth scoring
+            alike = [c for c in alike if c[1] == "shape"] if alike and _foreign(text, at) else []
+            alike_other, swap_frequency = [], 0
+            if not alike:
+                continue
         if run is None:
             run = _chinese_run(text, at, span_start, span_end)
         found: Slip | None = None
@@ -670,7 +690,7 @@ def _with_evidence(
                 if kind == "faint_shape":
                     continue
                 if stray is None:
-                    stray = text.count(text[at], max(0, at - _SUPPORT_REACH), at + _SUPPORT_REACH + 1) == 1
+                    stray = _foreign(text, at)
                 if not stray:
                     continue
         kept.append((char, kind, reading))
@@ -1003,7 +1023,9 @@ def likely_look_alike_typo(doc: Document) -> Iterator[Hit]:
         "precise"``) such an info finding needs the corrected word elsewhere
         in the document, or a wrong character that the text writes nowhere
         else within 10,000 characters and a score of 7 or more (统一腮想 →
-        思想: a term repeats its characters, a slip brings in a foreign one).
+        思想: a term repeats its characters, a slip brings in a foreign one);
+        in what may be a name (a title in 《》, a list item) such a character,
+        the corrected word used near it and a score of 8.
         Fainter look-alikes — characters that share a distinctive component
         (剖 and 部: 咅) and look-alikes that make a rarer word (统筹) — are
         reported only where the document writes the corrected word beside
