@@ -514,3 +514,13 @@ def test_a_look_alike_foreign_to_the_text_is_found_in_a_title():
 def test_a_look_alike_in_a_title_needs_a_foreign_character_and_its_word():
     assert findings("各地要加快发展。认真学习《关于加快发碾现代农业的意见》。做好碾米厂改造。\n", "TY2") == []
     assert findings("认真学习《关于加快发碾现代农业的意见》。\n", "TY2") == []
+
+
+def test_a_faint_look_alike_foreign_to_the_text_takes_a_higher_bar():
+    # 堤 and 题 share 是; 问题 is used nearby but not beside 个 or 要, and 堤 stands nowhere
+    # else: 9.45 is over FAINT_STRAY (9)
+    (finding,) = findings("要解决好群众反映的问题。这个问堤要认真核实。\n", "TY2")
+    assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY203", 1, 15, "问堤")
+    assert finding.evidence["correction"] == "问题" and finding.evidence["kind"] == "faint_shape"
+    assert finding.severity.value == "info"
+    assert findings("要解决好群众反映的问题。这个问堤要认真核实。加固河堤。\n", "TY2") == []

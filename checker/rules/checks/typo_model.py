@@ -304,6 +304,12 @@ IN_CONTEXT = {"same_sound": 2.0, "other_tone": 2.0, "swap": 2.0, "shape": 5.5, "
 # 26 of 27 injected look-alikes reported with no use of the corrected word; of the clean
 # texts' look-alike candidates, the strongest with a stray character scored 6.33 (借船).
 STRAY_SHAPE = 7.0
+# A faint look-alike with such a character and its corrected word used nearby, but not
+# beside the same neighbour, takes FAINT_STRAY: of the clean tuning texts' faint candidates
+# with a foreign character and the word near, the strongest scored 8.29 (濉河, a river);
+# five injected slips of the tuning part (two seeds) scored 9.3 to 10.2 so.
+FAINT_STRAY = 9.0
+_LOOK_ALIKES = frozenset(("shape", "faint_shape"))
 _LEAST_PRECISE = min(CONFIRMED, STRAY_SHAPE, *IN_CONTEXT.values(), *SUPPORTED.values())
 # A warning says which character is wrong and what it should be. When another correction
 # of the same place reads almost as well (债拳: 债权 9.66, 债券 8.72; 会损伤神精: 精神 9.13,
@@ -380,7 +386,19 @@ class Slip(NamedTuple):
         """What may be a name, with a look-alike's wrong character foreign to the passage
         (stray), the corrected word used near it and a score of at least CONFIRMED: a slip
         in a title or a list (《关于落实科学发碾观……》, 江协、安徽)."""
-        return self.name_like and self.stray and self.support > 0 and self.score >= CONFIRMED
+        return self.name_like and self.kind == "shape" and self.stray and self.support > 0 and self.score >= CONFIRMED
+
+    @property
+    def faint_and_foreign(self) -> bool:
+        """A faint look-alike, not in what may be a name, whose wrong character is foreign to
+        the passage, with the corrected word used near it and a score of FAINT_STRAY."""
+        return (
+            self.kind == "faint_shape"
+            and not self.name_like
+            and self.stray
+            and self.support > 0
+            and self.score >= FAINT_STRAY
+        )
 
     @property
     def confirmed(self) -> bool:
@@ -388,7 +406,7 @@ class Slip(NamedTuple):
         of CONFIRMED with the corrected word used elsewhere in the document, the corrected
         word in the document's own wording, or a score over the bar its kind had before
         the loose tier."""
-        if self.strong or self.in_own_words or self.foreign_in_name:
+        if self.strong or self.in_own_words or self.foreign_in_name or self.faint_and_foreign:
             return True
         if self.name_like or self.kind == "faint_shape":
             return False
@@ -415,7 +433,7 @@ class Slip(NamedTuple):
         """Is the score enough for its kind, given the document's uses of the correction?
         (A faint look-alike is reported in the document's own wording only.)"""
         if self.kind == "faint_shape":
-            return False
+            return self.faint_and_foreign
         bar = LEAST[self.kind]
         return self.score >= bar[0 if not self.support else 1 if self.support < _SURE_USES else 2]
 
@@ -490,7 +508,7 @@ def slips(doc: Document) -> list[Slip]:
         slip._replace(
             support=_nearby_uses(text, slip, (slip.correction,), _SUPPORT_REACH),
             in_context=_nearby_uses(text, slip, contexts[slip], _CONTEXT_REACH),
-            stray=slip.kind == "shape" and _stray(text, slip),
+            stray=slip.kind in _LOOK_ALIKES and _stray(text, slip),
         )
         for slip in kept
         if standing[slip.written] < 2 and not _rare_written(slip, words) and not _numeral_for_numeral(slip)
@@ -1030,7 +1048,8 @@ def likely_look_alike_typo(doc: Document) -> Iterator[Hit]:
         (剖 and 部: 咅) and look-alikes that make a rarer word (统筹) — are
         reported only where the document writes the corrected word beside
         the same neighbour elsewhere (各部门 … 各剖门), with a score of 7 or
-        more. Characters that share only their radical (纠 and 统) are not
+        more, or where its character is foreign to the passage and the
+        corrected word is used near it, with a score of 9 or more. Characters that share only their radical (纠 and 统) are not
         tried: on the tuning documents they took new terms for slips as often
         as they found one.
     Why it matters:
