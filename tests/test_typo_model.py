@@ -541,3 +541,17 @@ def test_a_component_inside_a_component_makes_a_faint_look_alike():
 def test_a_phrase_beside_the_documents_word_is_no_faint_slip():
     # 可供出口 read as 进出口 (供 and 进 share 井) scores 5.26 with 进出口 written after it
     assert findings("我国可供出口的物资十分丰富。扩大进出口贸易。\n", "TY2", spelling="thorough") == []
+
+
+def test_a_same_sounding_look_alike_is_found_in_a_list_as_a_look_alike():
+    # 馆 and 管 share their reading and their 官; an item of a 、 list may be a name, but 馆
+    # stands nowhere else and 管理 is used nearby
+    (finding,) = findings("各部门要加强指导和管理。有关部门负责业务指导、馆理。\n", "TY2")
+    assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY203", 1, 24, "馆理")
+    assert finding.evidence["correction"] == "管理" and finding.evidence["kind"] == "shape"
+    assert findings("各部门要加强指导和管理。有关部门负责业务指导、馆理。新建图书馆。\n", "TY2") == []
+
+
+def test_a_foreign_look_alike_in_a_list_needs_a_score_of_eight_and_a_half():
+    # 凤凰单丛 (a tea) read as 单一 scores 7.86 with 单一 used nearby and 丛 nowhere else
+    assert findings("推动产业向单一品种集中。打造凤凰单丛、英德红茶等品牌。\n", "TY2") == []

@@ -309,6 +309,10 @@ STRAY_SHAPE = 7.0
 # with a foreign character and the word near, the strongest scored 8.29 (濉河, a river);
 # five injected slips of the tuning part (two seeds) scored 9.3 to 10.2 so.
 FAINT_STRAY = 9.0
+# … and in what may be a name (a title, a list item), with its corrected word used nearby,
+# FOREIGN_IN_NAME, the bar of a look-alike with support (SUPPORTED): 凤凰单丛 (a tea) read as
+# 单一 scores 7.86 in a document of the shared corpus.
+FOREIGN_IN_NAME = 8.5
 _LOOK_ALIKES = frozenset(("shape", "faint_shape"))
 _LEAST_PRECISE = min(CONFIRMED, STRAY_SHAPE, *IN_CONTEXT.values(), *SUPPORTED.values())
 # A warning says which character is wrong and what it should be. When another correction
@@ -384,9 +388,15 @@ class Slip(NamedTuple):
     @property
     def foreign_in_name(self) -> bool:
         """What may be a name, with a look-alike's wrong character foreign to the passage
-        (stray), the corrected word used near it and a score of at least CONFIRMED: a slip
-        in a title or a list (《关于落实科学发碾观……》, 江协、安徽)."""
-        return self.name_like and self.kind == "shape" and self.stray and self.support > 0 and self.score >= CONFIRMED
+        (stray), the corrected word used near it and a score of at least FOREIGN_IN_NAME: a
+        slip in a title or a list (《关于落实科学发碾观……》, 江协、安徽)."""
+        return (
+            self.name_like
+            and self.kind == "shape"
+            and self.stray
+            and self.support > 0
+            and self.score >= FOREIGN_IN_NAME
+        )
 
     @property
     def faint_and_foreign(self) -> bool:
@@ -655,7 +665,7 @@ def _best_slip(
             # what may be a name is reported in precise mode only as a look-alike whose
             # character is foreign to the passage (Slip.foreign_in_name): the rest is not
             # worth scoring
-            alike = [c for c in alike if c[1] == "shape"] if alike and _foreign(text, at) else []
+            alike = _as_look_alikes(text[at], alike, id(lex)) if alike and _foreign(text, at) else []
             alike_other, swap_frequency = [], 0
             if not alike:
                 continue
@@ -685,6 +695,13 @@ def _best_slip(
             found = found._replace(listed=True)
         best = _better_slip(best, found)
     return best
+
+
+def _as_look_alikes(char: str, candidates: list[tuple[str, str, str]], lexicon_id: int) -> list[tuple[str, str, str]]:
+    """The candidates that look like ``char`` (those of the same sound too: 馆 and 管), as
+    look-alikes."""
+    looks = _reading_and_look_alikes(char, lexicon_id)[1]
+    return [(other, "shape", "") for other, kind, _ in candidates if kind == "shape" or other in looks]
 
 
 def _with_evidence(
@@ -1047,7 +1064,8 @@ def likely_look_alike_typo(doc: Document) -> Iterator[Hit]:
         else within 10,000 characters and a score of 7 or more (统一腮想 →
         思想: a term repeats its characters, a slip brings in a foreign one);
         in what may be a name (a title in 《》, a list item) such a character,
-        the corrected word used near it and a score of 8.
+        the corrected word used near it and a score of 8.5 (a character that
+        also sounds like the right one counts as a look-alike there).
         Fainter look-alikes — characters that share a distinctive component
         (剖 and 部: 咅) and look-alikes that make a rarer word (统筹) — are
         reported only where the document writes the corrected word beside
