@@ -793,7 +793,7 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
     pair = char + other if position == 0 else other + char
     swap_frequency = lex.word_frequency(pair[1] + pair[0])
     swap_frequency = swap_frequency if swap_frequency >= SWAP_MIN else 0
-    reading, alike, kin, looks = _reading_and_look_alikes(char, _lexicon_id)
+    reading, alike, kin = _reading_and_look_alikes(char, _lexicon_id)
     if not reading:
         return [], swap_frequency
     sounding_like = lex.sounding_like(other, position, reading[:-1])
@@ -816,13 +816,14 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
                 found[candidate] = (candidate, "shape", "")
     # fainter look-alikes: one that makes a rarer word (统筹 470), and characters that share
     # a distinctive component (剖 for 部, 铸 for 筹); see Slip.in_own_words
-    if looks:
+    if alike or kin:
+        looks = alike + kin
         partners, rarer = _partners(other, position, _lexicon_id), _faint_partners(other, position, _lexicon_id)
-        hits = looks & partners  # set operations in C: most pairs have no faint candidate
+        hits = partners.intersection(looks)  # in C: most pairs have no faint candidate
         if rarer:
-            hits |= looks & rarer
+            hits |= rarer.intersection(looks)
         if hits:
-            for candidate in alike + kin:
+            for candidate in looks:
                 if candidate in hits and candidate not in found:
                     found[candidate] = (candidate, "faint_shape", "")
     return list(found.values()), swap_frequency
@@ -848,13 +849,12 @@ def _homophones(char: str, other: str, position: int, _lexicon_id: int) -> list[
 
 
 @lru_cache(maxsize=16384)  # a few thousand characters make up a text
-def _reading_and_look_alikes(char: str, _lexicon_id: int) -> tuple[str, str, str, frozenset[str]]:
-    """The reading of ``char``, its look-alikes, the characters that share a distinctive
-    component with it, and both as a set."""
+def _reading_and_look_alikes(char: str, _lexicon_id: int) -> tuple[str, str, str]:
+    """The reading of ``char``, its look-alikes and the characters that share a distinctive
+    component with it."""
     lex = lexicon()
     assert lex is not None
-    alike, kin = lex.look_alikes(char), lex.kin(char)
-    return lex.syllables.get(char) or "", alike, kin, frozenset(alike + kin)
+    return lex.syllables.get(char) or "", lex.look_alikes(char), lex.kin(char)
 
 
 @lru_cache(maxsize=16384)
