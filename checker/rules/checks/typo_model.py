@@ -818,10 +818,12 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
     # a distinctive component (剖 for 部, 铸 for 筹); see Slip.in_own_words
     if alike or kin:
         looks = alike + kin
-        partners, rarer = _partners(other, position, _lexicon_id), _faint_partners(other, position, _lexicon_id)
-        hits = partners.intersection(looks)  # in C: most pairs have no faint candidate
+        # in C: most pairs have no faint candidate. The rarer words' partners are not kept
+        # as sets: many more sets live longer, and the collector walks them all
+        hits = _partners(other, position, _lexicon_id).intersection(looks)
+        rarer = lex.faint_partners(other, position)
         if rarer:
-            hits |= rarer.intersection(looks)
+            hits = hits.union(set(rarer).intersection(looks))
         if hits:
             for candidate in looks:
                 if candidate in hits and candidate not in found:
@@ -862,13 +864,6 @@ def _partners(other: str, position: int, _lexicon_id: int) -> frozenset[str]:
     lex = lexicon()
     assert lex is not None
     return frozenset(lex.partners(other, position))
-
-
-@lru_cache(maxsize=16384)
-def _faint_partners(other: str, position: int, _lexicon_id: int) -> frozenset[str]:
-    lex = lexicon()
-    assert lex is not None
-    return frozenset(lex.faint_partners(other, position))
 
 
 def _score(
