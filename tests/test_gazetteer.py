@@ -608,3 +608,39 @@ def test_a_place_written_only_inside_the_name_itself_restores_nothing():
     # 宝武 is a company (宝钢 and 武钢): the 武汉 later in the same name is no evidence
     text = "中国宝武集团宝钢股份武汉钢铁有限公司气体公司"
     assert findings(text, "TM103") == []
+
+
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("山西省人民政府：统配局矿收归煤炭部以后，恢复山省煤炭工业厅。", "山省煤炭工业厅", "山西省煤炭工业厅"),
+        ("北市委政法委基层社会治理处处长出席。", "北市委政法委", "北京市委政法委"),  # 北京 far more frequent
+        ("请北市公安局丰台分局配合。", "北市公安局", "北京市公安局"),
+    ],
+)
+def test_a_division_whose_place_lost_its_second_character_begins_a_body_s_name(text, written, name):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == (written, name, "warning")
+    assert finding.evidence["name_list"] == "行政区划与机构类别"
+
+
+def test_a_broken_division_the_document_does_not_settle_names_the_places_it_may_be():
+    (finding,) = findings("湖省妇幼保健院光谷院区特诊科。", "TM103")
+    assert finding.message == "“湖省妇幼保健院”疑为“湖北省妇幼保健院”或“湖南省妇幼保健院”之误（漏了一字）"
+    assert finding.fix is None
+    assert finding.severity == "warning"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上海经济区规划办公室负责。",  # 经济|区: no name begins at 济
+        "部署和市委经济工作会议部署。",  # 和 joins: 和田市, 和龙市 are not meant
+        "台北市政府发布公告。",  # 台北 is a word
+        "开拓新市场监管局职能。",  # 市场 is a word, 新 no place
+        "涉及三县卫生局。",  # 三 counts
+        "来县卫生局调研。",  # 来 goes
+    ],
+)
+def test_a_character_and_a_level_that_read_otherwise_are_no_broken_division(text):
+    assert findings(text, "TM103") == []

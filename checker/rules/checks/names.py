@@ -1217,6 +1217,107 @@ def _division_and_broken_kind(
     return None
 
 
+# Divisions of a place of two characters and their level (湖北省, 北京市, 洛扎县) written
+# with the place's second character lost (湖省, 北市, 洛县) at the start of a body's name.
+_BROKEN_DIVISION_LEVELS = "省市县区"
+# Characters that begin such a division but, before a level, read as a word of their own:
+# numbers, particles, sizes and positions (三县, 和市委, 大市, 中区), verbs of going (来县调研).
+_NOT_BROKEN_PLACE_STARTS = frozenset(
+    set("一二三四五六七八九十百千两几〇零0123456789上下中内外前后左右大小高低新老本全分多总各该每")
+    | set("省市县区乡镇村级来到去回进出往赴离入驻至")
+    | _NOT_IN_NAMES
+    | CLAUSE_OPENERS
+)
+_NO_PLACE_EVIDENCE = 20  # with no use in the document, a place this many times as frequent is the one meant
+_NAMED_OPTIONS = 3  # places named in a finding without a fix
+
+
+@lru_cache(maxsize=1)
+def _divisions_by_broken_form() -> dict[str, tuple[str, ...]]:
+    """湖省 → (湖北省, 湖南省): each division of three characters (a place of two and its
+    level) less its second character → the divisions it may be, where that form is no
+    division or place of its own (津市 is a city; 南县 a county)."""
+    places = _place_names()
+    by_form: dict[str, list[str]] = {}
+    for name in sorted(_division_names()):
+        if len(name) == 3 and name[2] in _BROKEN_DIVISION_LEVELS and name[0] not in _NOT_BROKEN_PLACE_STARTS:
+            form = name[0] + name[2]
+            if form not in places:
+                by_form.setdefault(form, []).append(name)
+    return {form: tuple(names) for form, names in by_form.items()}
+
+
+def broken_divisions_in_names(doc: Document) -> list[NearMiss]:
+    """Names of bodies that begin with a division whose place lost its second character
+    (湖省妇幼保健院 for 湖北省妇幼保健院 or 湖南省妇幼保健院, 北市公安局 for 北京市公安局):
+    the broken form (湖省) is no word, begins the name — after a mark, a particle or a
+    word — and the name goes on from its level with a word (妇幼, 公安) or the level's
+    committee (市委). The place meant is the one the document writes (湖北 ×5), or with no
+    such use one far more frequent than the others (北京); otherwise the places it may be
+    are named without a fix."""
+    uses = doc.view(body_name_uses)
+    words = lexicon()
+    if not uses or words is None:
+        return []
+    by_form = _divisions_by_broken_form()
+    cached = _cached_words(words)
+    is_word, frequency = cached.is_word, cached.frequency
+    text, spans = doc.text, doc.body_spans
+    written: dict[str, int] = {}  # place → how often the body writes it
+    reported: set[int] = set()
+    found = []
+    for use in uses:
+        run = use.run
+        for at in range(len(run) - 3):
+            options = by_form.get(run[at : at + 2])
+            if options is None or is_word(run[at : at + 2]) or frequency(run[at : at + 3]):
+                continue
+            rest = run[at + 2 :]
+            level_word = run[at + 1 : at + 3]
+            if not (is_word(rest[:2]) or (level_word[1] == "委")) or (is_word(level_word) and level_word[1] != "委"):
+                continue  # the name goes on with a word (湖省|妇幼), not the level's (北市|场)
+            start = use.start + at
+            if start in reported or not _name_begins_at(text, start, is_word, frequency):
+                continue  # reported with a shorter name (北市公安局, not 北市公安局丰台分局 again)
+            reported.add(start)
+            counts = []
+            for option in options:
+                place = option[:2]
+                if place not in written:
+                    written[place] = sum(text.count(place, s, e) for s, e in spans)
+                counts.append((written[place], frequency(place), option))
+            counts.sort(reverse=True)
+            if counts[0][0] and (len(counts) == 1 or counts[1][0] * 3 <= counts[0][0]):
+                names = [counts[0][2]]  # the place the document writes
+            else:
+                counts.sort(key=lambda count: count[1], reverse=True)
+                if len(counts) == 1 or counts[1][1] * _NO_PLACE_EVIDENCE <= counts[0][1]:
+                    names = [counts[0][2]]
+                else:
+                    names = [option for _, _, option in counts[:_NAMED_OPTIONS]]
+            written_name = text[start : use.end]
+            full = [name + written_name[2:] for name in names]
+            change = one_inner_edit(written_name, full[0])
+            if change is not None:
+                found.append(NearMiss(start, use.end, written_name, full[0], *change, KIND_TITLE, tuple(full[1:])))
+            break
+    return sorted(found)
+
+
+def _name_begins_at(text: str, at: int, is_word: Callable[[str], bool], frequency: Callable[[str], int]) -> bool:
+    """May a name begin at ``at``: after a mark, a particle, a verb that opens a clause or
+    a word, the character there making no word with the one before it (台北|市, 沿海|省,
+    经济|区)?"""
+    before = text[at - 1 : at]
+    if not before or not _is_name_character(before):
+        return True
+    if is_word(before + text[at]) or (at >= 2 and frequency(text[at - 2 : at + 1])):
+        return False  # 经|济区 is no name after 经
+    if before in _NOT_IN_NAMES or before in CLAUSE_OPENERS:
+        return True
+    return is_word(text[at - 2 : at]) or (at >= 3 and bool(frequency(text[at - 3 : at])))
+
+
 @lru_cache(maxsize=4)
 def _kinds_less_first_character(kinds: frozenset[str]) -> tuple[dict[str, str], tuple[int, ...]]:
     """Each kind of body of three characters or more less its first one → the kind (only
@@ -1391,6 +1492,7 @@ def official_name_misses(doc: Document) -> list[NearMiss]:
         lone_characters_in_names,
         broken_prefixes_in_names,
         kinds_after_divisions,
+        broken_divisions_in_names,
     )
     for more in (doc.view(document_name_misses), *(doc.view(find) for find in broken)):
         if more and more[0].group != DOCUMENT_NAMES:
