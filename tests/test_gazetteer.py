@@ -644,3 +644,15 @@ def test_a_broken_division_the_document_does_not_settle_names_the_places_it_may_
 )
 def test_a_character_and_a_level_that_read_otherwise_are_no_broken_division(text):
     assert findings(text, "TM103") == []
+
+
+def test_a_company_named_for_its_trade_that_lost_a_character_of_the_trade_is_reported():
+    (finding,) = findings("由省电公司统一调度。", "TM103")
+    assert finding.message == "“电公司”疑为“电力公司”或“电网公司”之误（漏了一字）"
+    assert finding.evidence["name_list"] == "以行业为名的企业与事业单位"
+    assert finding.fix is None
+
+
+@pytest.mark.parametrize("text", ["省电力公司和市供电公司负责。", "节约用电公司内部也要做到。"])
+def test_companies_named_for_their_trade_written_whole_are_not_reported(text):
+    assert findings(text, "TM103") == []

@@ -1494,7 +1494,17 @@ def official_name_misses(doc: Document) -> list[NearMiss]:
         kinds_after_divisions,
         broken_divisions_in_names,
     )
-    for more in (doc.view(document_name_misses), *(doc.view(find) for find in broken)):
+    in_full = doc.view(document_name_misses)
+    if in_full and listed.kinds:
+        # the name the document writes in full settles what kinds of body leave open
+        # (省电公司 beside 省电力公司: 省电力公司, not 电力公司 or 电网公司)
+        full_starts = [miss.start for miss in in_full]
+        misses = [
+            miss
+            for miss in misses
+            if not (miss.others and miss.name in listed.kinds and _overlaps(miss, in_full, full_starts))
+        ]
+    for more in (in_full, *(doc.view(find) for find in broken)):
         if more and more[0].group != DOCUMENT_NAMES:
             more = [miss for miss in more if not listed.accepted_around(doc.text, miss.start, miss.end)]
         starts = [miss.start for miss in misses]
