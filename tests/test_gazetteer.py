@@ -656,3 +656,9 @@ def test_a_company_named_for_its_trade_that_lost_a_character_of_the_trade_is_rep
 @pytest.mark.parametrize("text", ["省电力公司和市供电公司负责。", "节约用电公司内部也要做到。"])
 def test_companies_named_for_their_trade_written_whole_are_not_reported(text):
     assert findings(text, "TM103") == []
+
+
+def test_a_long_listed_name_less_a_character_is_reported_though_the_rest_reads_as_words():
+    # 中国|路上 are words, but eleven characters of a listed name of twelve are no phrase
+    (finding,) = findings("由中国路上海局集团有限公司承担运输。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == ("中国路上海局集团有限公司", "中国铁路上海局集团有限公司")
