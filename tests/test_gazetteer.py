@@ -616,6 +616,7 @@ def test_a_place_written_only_inside_the_name_itself_restores_nothing():
         ("山西省人民政府：统配局矿收归煤炭部以后，恢复山省煤炭工业厅。", "山省煤炭工业厅", "山西省煤炭工业厅"),
         ("北市委政法委基层社会治理处处长出席。", "北市委政法委", "北京市委政法委"),  # 北京 far more frequent
         ("请北市公安局丰台分局配合。", "北市公安局", "北京市公安局"),
+        ("自区工商局内设九个处室。", "自区工商局", "自治区工商局"),  # the region standing for itself
     ],
 )
 def test_a_division_whose_place_lost_its_second_character_begins_a_body_s_name(text, written, name):
@@ -640,6 +641,7 @@ def test_a_broken_division_the_document_does_not_settle_names_the_places_it_may_
         "开拓新市场监管局职能。",  # 市场 is a word, 新 no place
         "涉及三县卫生局。",  # 三 counts
         "来县卫生局调研。",  # 来 goes
+        "来自区里的工商局干部。",  # 来自 is a word
     ],
 )
 def test_a_character_and_a_level_that_read_otherwise_are_no_broken_division(text):

@@ -1219,7 +1219,7 @@ def _division_and_broken_kind(
 
 # Divisions of a place of two characters and their level (湖北省, 北京市, 洛扎县) written
 # with the place's second character lost (湖省, 北市, 洛县) at the start of a body's name.
-_BROKEN_DIVISION_LEVELS = "省市县区"
+_BROKEN_DIVISION_LEVELS = "省市县区州旗"
 # Characters that begin such a division but, before a level, read as a word of their own:
 # numbers, particles, sizes and positions (三县, 和市委, 大市, 中区), verbs of going (来县调研).
 _NOT_BROKEN_PLACE_STARTS = frozenset(
@@ -1236,7 +1236,7 @@ _NAMED_OPTIONS = 3  # places named in a finding without a fix
 def _divisions_by_broken_form() -> dict[str, tuple[str, ...]]:
     """湖省 → (湖北省, 湖南省): each division of three characters (a place of two and its
     level) less its second character → the divisions it may be, where that form is no
-    division or place of its own (津市 is a city; 南县 a county)."""
+    division or place of its own (津市 is a city; 南县 a county); and 自区 → (自治区,)."""
     places = _place_names()
     by_form: dict[str, list[str]] = {}
     for name in sorted(_division_names()):
@@ -1244,6 +1244,9 @@ def _divisions_by_broken_form() -> dict[str, tuple[str, ...]]:
             form = name[0] + name[2]
             if form not in places:
                 by_form.setdefault(form, []).append(name)
+    # an autonomous region, prefecture, county or banner standing for itself (自治区工商局)
+    for autonomous in ("自治区", "自治州", "自治县", "自治旗"):
+        by_form[autonomous[0] + autonomous[2]] = [autonomous]
     return {form: tuple(names) for form, names in by_form.items()}
 
 
