@@ -146,6 +146,8 @@ def test_words_that_begin_as_a_broken_prefix_are_not_reported(text):
     [
         ("湖北省幼保健院院长出席。", "湖北省幼保健院", "湖北省妇幼保健院"),
         ("北京市安局通报情况。", "北京市安局", "北京市公安局"),
+        ("北京市公局丰台分局通报情况。", "北京市公局", "北京市公安局"),  # less its middle character
+        ("广西壮族自治区林局规划财务处。", "广西壮族自治区林局", "广西壮族自治区林业局"),
     ],
 )
 def test_a_division_and_a_kind_of_body_that_lost_its_first_character_is_a_warning(text, written, name):
@@ -158,6 +160,7 @@ def test_a_division_and_a_kind_of_body_that_lost_its_first_character_is_a_warnin
     "text",
     [
         "北京市政局通报情况。",  # 政局 is a word (民政局 or 财政局: not clear either)
+        "北京市商局通报情况。",  # 商务局 or 工商局
         "广西壮族自治区业局发布通知。",  # 业局: 林业局, 农业局 … which one is not clear
         "永昌县乡镇卫生院建设。",  # 乡镇卫生院 is a kind of its own
     ],

@@ -1162,8 +1162,9 @@ def broken_prefixes_in_names(doc: Document) -> list[NearMiss]:
 
 def kinds_after_divisions(doc: Document) -> list[NearMiss]:
     """Names of bodies made of a division and a kind of body (湖北省|妇幼保健院, 北京市|公安局)
-    whose kind lost its first character (湖北省幼保健院, 北京市安局): the run of the name ends
-    with a listed kind less its first character, right after the full name of a division,
+    whose kind lost a character other than its last (湖北省幼保健院, 北京市安局, 北京市公局):
+    the run of the name ends with a listed kind less that character, right after the full
+    name of a division,
     and what is left is no listed name nor begins with a word (北京市|安局; not 乡镇卫生院,
     a kind of its own)."""
     uses = doc.view(body_name_uses)
@@ -1171,7 +1172,7 @@ def kinds_after_divisions(doc: Document) -> list[NearMiss]:
     if not uses or words is None:
         return []
     listed = gazetteer(doc.settings)
-    by_rest, lengths = _kinds_less_first_character(listed.kinds)
+    by_rest, lengths = _kinds_less_a_character(listed.kinds)
     if not by_rest:
         return []
     divisions_ = _division_names()
@@ -1204,7 +1205,7 @@ def _division_and_broken_kind(
     is_word: Callable[[str], bool],
 ) -> tuple[int, str] | None:
     """(where the division begins in ``run``, the kind) if ``run`` ends with a division's full
-    name and a kind less its first character (see :func:`kinds_after_divisions`)."""
+    name and a kind less a character (see :func:`kinds_after_divisions`)."""
     for length in lengths:
         rest = run[-length:]
         kind = by_rest.get(rest)
@@ -1322,14 +1323,17 @@ def _name_begins_at(text: str, at: int, is_word: Callable[[str], bool], frequenc
 
 
 @lru_cache(maxsize=4)
-def _kinds_less_first_character(kinds: frozenset[str]) -> tuple[dict[str, str], tuple[int, ...]]:
-    """Each kind of body of three characters or more less its first one → the kind (only
-    where one kind is left so: 业局 is 林业局, 农业局 or 工商业局 less one), and the lengths of
-    those, longest first."""
+def _kinds_less_a_character(kinds: frozenset[str]) -> tuple[dict[str, str], tuple[int, ...]]:
+    """Each kind of body of three characters or more less one character other than its
+    last → the kind (only where one kind is left so: 业局 is 林业局, 农业局 or 工商业局 less
+    one, 商局 工商局 or 商务局; 公局 is only 公安局), and the lengths of those, longest first."""
     kinds_of: dict[str, list[str]] = {}
     for kind in sorted(kinds):
         if len(kind) >= 3:
-            kinds_of.setdefault(kind[1:], []).append(kind)
+            for at in range(len(kind) - 1):
+                form = kind[:at] + kind[at + 1 :]
+                if kind not in kinds_of.get(form, ()):
+                    kinds_of.setdefault(form, []).append(kind)
     by_rest = {rest: found[0] for rest, found in kinds_of.items() if len(found) == 1}
     return by_rest, tuple(sorted({len(rest) for rest in by_rest}, reverse=True))
 
@@ -1440,7 +1444,7 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
         培育); a body's name that begins with 国务院, 中共中央 or
         中华人民共和国 less one of its characters (国务应急管理办公室); and a
         division's full name
-        followed by a kind of body less its first character (北京市安局).
+        followed by a kind of body less a character (北京市安局, 北京市公局).
     Why it matters:
         The names of bodies and the formulations of the Party and the state
         are fixed; a character dropped from 国家统计局 or 南水北调工程 is a
