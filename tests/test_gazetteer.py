@@ -667,3 +667,20 @@ def test_a_long_listed_name_less_a_character_is_reported_though_the_rest_reads_a
     # 中国|路上 are words, but eleven characters of a listed name of twelve are no phrase
     (finding,) = findings("由中国路上海局集团有限公司承担运输。", "TM103")
     assert (finding.excerpt, finding.fix.replacement) == ("中国路上海局集团有限公司", "中国铁路上海局集团有限公司")
+
+
+def test_a_common_character_before_the_ending_is_restored_from_the_word_written_before_it():
+    text = "打造国家商贸流中心。建设区域物流中心，发展现代物流，物流成本下降。"
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == ("商贸流中心", "商贸物流中心")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建设二十个县域医疗次中心。门诊人次增长，住院人次下降。",  # the document writes no 人次中心
+        "主席包钢作政府工作报告。做好工作，工作到位。",  # nor 工作政府
+    ],
+)
+def test_a_common_character_before_the_ending_without_that_word_before_it_is_not_reported(text):
+    assert findings(text, "TM103") == []

@@ -1632,7 +1632,11 @@ def cut_words(doc: Document) -> _CutWords:
     starts = list(itertools.accumulate((len(stretch) + 1 for stretch in stretches[:-1]), initial=0))
     cached = _cached_words(words)
     at_places = _common_place_starts(words.common_characters)
-    isolated = cut_off_characters(joined, 0, len(joined), words)
+    common_too: list[int] = []
+    isolated = cut_off_characters(joined, 0, len(joined), words, common_too=common_too)
+    # a common character is looked at too where it stands right before an ending of two
+    # (资源共|工程, 商贸流|中心): what is left of a word whose partner is frequent alone
+    isolated = sorted({*isolated, *(at for at in common_too if _before_last_word(joined, at))})
     if at_places is not None:
         known = cached.is_known
         isolated = sorted(
@@ -1705,7 +1709,9 @@ def _cut_word_offsets(
     lone = [
         at - reach
         for at in isolated
-        if first < at < len(stretch) - 1 and _rare_alone(stretch[at], words) and _lone(stretch, at, words)
+        if first < at < len(stretch) - 1
+        and (_rare_alone(stretch[at], words) or (_before_last_word(stretch, at) and _may_be_in_a_name(stretch[at])))
+        and _lone(stretch, at, words)
     ]
     return cut, lone
 
@@ -1811,7 +1817,8 @@ def lone_characters_in_names(doc: Document) -> list[NearMiss]:
         return []
     words = lexicon()
     assert words is not None  # there are candidates
-    is_word = _cached_words(words).is_word
+    cached = _cached_words(words)
+    is_word = cached.is_word
     text, spans = doc.text, doc.body_spans
     uses_of: dict[str, tuple[Counter[str], Counter[str]]] = {}  # character → its pairs, and where alone
     # a character that stands so in two places of the names is the document's own (琼 for Hainan)
@@ -1838,6 +1845,10 @@ def lone_characters_in_names(doc: Document) -> list[NearMiss]:
             ),
             reverse=True,
         )
+        if options and not _rare_alone(ch, cached):
+            # a common character before the ending (商贸流|中心) pairs with too many words:
+            # only a word the document writes before that ending too (物流中心) restores it
+            options = [option for option in options if _written_in(text, spans, option[1][at:])]
         if not options:
             continue
         start = max(0, at - 2)  # the word before the character
@@ -1850,6 +1861,20 @@ def lone_characters_in_names(doc: Document) -> list[NearMiss]:
                 )
             )
     return found
+
+
+def _written_in(text: str, spans: list[tuple[int, int]], words: str) -> bool:
+    return any(text.find(words, start, end) >= 0 for start, end in spans)
+
+
+def _before_last_word(stretch: str, at: int) -> bool:
+    """Does the character at ``at`` stand right before an ending of two characters that
+    ends ``stretch`` or its line (资源共|工程)?"""
+    return stretch[at + 1 : at + 3] in _BODY_NAME_ENDING_WORDS and stretch[at + 3 : at + 4] in ("", "\n")
+
+
+def _may_be_in_a_name(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" and ch not in _NOT_IN_NAMES and ch not in _DISTINCT
 
 
 def _rare_alone(ch: str, words: _CachedWords) -> bool:
