@@ -684,3 +684,19 @@ def test_a_common_character_before_the_ending_is_restored_from_the_word_written_
 )
 def test_a_common_character_before_the_ending_without_that_word_before_it_is_not_reported(text):
     assert findings(text, "TM103") == []
+
+
+def test_a_place_and_a_kind_whose_place_lost_its_second_character_is_restored_from_the_document():
+    (finding,) = findings("铜川市统计局报告。陕西省：铜矿务局、蒲白矿务局。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("铜矿务局", "铜川矿务局", "warning")
+
+
+def test_a_place_and_a_kind_the_document_does_not_settle_names_the_places_it_may_be():
+    (finding,) = findings("新汶矿务局、枣庄矿务局、肥矿务局。", "TM103")
+    assert finding.message == "“肥矿务局”疑为“肥城矿务局”或“肥东矿务局”或“肥乡矿务局”之误（漏了一字）"
+    assert finding.fix is None
+
+
+@pytest.mark.parametrize("text", ["李村卫生室、王庄卫生室", "通知市公安局、县公安局。", "请宝钢铁公司负责。"])
+def test_a_character_before_a_kind_inside_a_name_or_before_a_level_is_no_cut_place(text):
+    assert findings(text, "TM103") == []

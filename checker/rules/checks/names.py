@@ -1266,7 +1266,7 @@ def broken_divisions_in_names(doc: Document) -> list[NearMiss]:
     by_form = _divisions_by_broken_form()
     cached = _cached_words(words)
     is_word, frequency = cached.is_word, cached.frequency
-    text, spans = doc.text, doc.body_spans
+    text = doc.text
     written: dict[str, int] = {}  # place → how often the body writes it
     reported: set[int] = set()
     found = []
@@ -1284,21 +1284,7 @@ def broken_divisions_in_names(doc: Document) -> list[NearMiss]:
             if start in reported or not _name_begins_at(text, start, is_word, frequency):
                 continue  # reported with a shorter name (北市公安局, not 北市公安局丰台分局 again)
             reported.add(start)
-            counts = []
-            for option in options:
-                place = option[:2]
-                if place not in written:
-                    written[place] = sum(text.count(place, s, e) for s, e in spans)
-                counts.append((written[place], frequency(place), option))
-            counts.sort(reverse=True)
-            if counts[0][0] and (len(counts) == 1 or counts[1][0] * 3 <= counts[0][0]):
-                names = [counts[0][2]]  # the place the document writes
-            else:
-                counts.sort(key=lambda count: count[1], reverse=True)
-                if len(counts) == 1 or counts[1][1] * _NO_PLACE_EVIDENCE <= counts[0][1]:
-                    names = [counts[0][2]]
-                else:
-                    names = [option for _, _, option in counts[:_NAMED_OPTIONS]]
+            names = _places_meant(doc, options, written, frequency)
             written_name = text[start : use.end]
             full = [name + written_name[2:] for name in names]
             change = one_inner_edit(written_name, full[0])
@@ -1306,6 +1292,77 @@ def broken_divisions_in_names(doc: Document) -> list[NearMiss]:
                 found.append(NearMiss(start, use.end, written_name, full[0], *change, KIND_TITLE, tuple(full[1:])))
             break
     return sorted(found)
+
+
+def _places_meant(
+    doc: Document, options: tuple[str, ...], written: dict[str, int], frequency: Callable[[str], int]
+) -> list[str]:
+    """Of ``options`` (divisions or places, each with a place of two characters first),
+    the one the document writes (three times as often as any other), or with no such use
+    one :data:`_NO_PLACE_EVIDENCE` times as frequent as the others; otherwise the most
+    frequent few, for a finding that names them without a fix. ``written`` keeps the
+    counts of the places in the body."""
+    counts = []
+    for option in options:
+        place = option[:2]
+        if place not in written:
+            written[place] = sum(doc.text.count(place, start, end) for start, end in doc.body_spans)
+        counts.append((written[place], frequency(place), option))
+    counts.sort(reverse=True)
+    if counts[0][0] and (len(counts) == 1 or counts[1][0] * 3 <= counts[0][0]):
+        return [counts[0][2]]  # the place the document writes
+    counts.sort(key=lambda count: count[1], reverse=True)
+    if len(counts) == 1 or counts[1][1] * _NO_PLACE_EVIDENCE <= counts[0][1]:
+        return [counts[0][2]]
+    return [option for _, _, option in counts[:_NAMED_OPTIONS]]
+
+
+@lru_cache(maxsize=1)
+def _places_by_first_character() -> dict[str, tuple[str, ...]]:
+    """First character → the places of two characters (divisions without their level)
+    that begin with it (肥 → 肥东, 肥城, 肥西, 肥乡), for the characters that may begin
+    a broken division (see :data:`_NOT_BROKEN_PLACE_STARTS`)."""
+    by_first: dict[str, list[str]] = {}
+    for place in sorted(_place_names()):
+        if len(place) == 2 and place[0] not in _NOT_BROKEN_PLACE_STARTS:
+            by_first.setdefault(place[0], []).append(place)
+    return {first: tuple(places) for first, places in by_first.items()}
+
+
+def places_cut_before_kinds(doc: Document) -> list[NearMiss]:
+    """Names of bodies made of a place of two characters and a kind of body (肥城|矿务局,
+    铜川|矿务局) whose place lost its second character (肥矿务局, 铜矿务局): the name is a
+    whole run of name characters — between marks, in a list — of one character and a
+    listed kind that begins with no level (李村卫生室 is a village's). The place meant is
+    chosen as for :func:`broken_divisions_in_names`."""
+    uses = doc.view(body_name_uses)
+    words = lexicon()
+    if not uses or words is None:
+        return []
+    listed = gazetteer(doc.settings)
+    by_first = _places_by_first_character()
+    frequency = _cached_words(words).frequency
+    text = doc.text
+    written: dict[str, int] = {}
+    found = []
+    for use in uses:
+        run = use.run
+        kind = run[1:]
+        if (
+            len(run) < 4
+            or kind not in listed.kinds
+            or kind[0] in _DIVISION_LEVELS
+            or run[0] not in by_first
+            or run in listed.known
+            or (use.start > 0 and _is_name_character(text[use.start - 1]))
+        ):
+            continue
+        places = tuple(place + kind for place in by_first[run[0]])
+        names = _places_meant(doc, places, written, frequency)
+        change = one_inner_edit(run, names[0])
+        if change is not None:
+            found.append(NearMiss(use.start, use.end, run, names[0], *change, KIND_TITLE, tuple(names[1:])))
+    return found
 
 
 def _name_begins_at(text: str, at: int, is_word: Callable[[str], bool], frequency: Callable[[str], int]) -> bool:
@@ -1500,6 +1557,7 @@ def official_name_misses(doc: Document) -> list[NearMiss]:
         broken_prefixes_in_names,
         kinds_after_divisions,
         broken_divisions_in_names,
+        places_cut_before_kinds,
     )
     in_full = doc.view(document_name_misses)
     if in_full and listed.kinds:
