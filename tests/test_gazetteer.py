@@ -700,3 +700,19 @@ def test_a_place_and_a_kind_the_document_does_not_settle_names_the_places_it_may
 @pytest.mark.parametrize("text", ["李村卫生室、王庄卫生室", "通知市公安局、县公安局。", "请宝钢铁公司负责。"])
 def test_a_character_before_a_kind_inside_a_name_or_before_a_level_is_no_cut_place(text):
     assert findings(text, "TM103") == []
+
+
+def test_a_kind_less_a_character_after_a_level_alone_is_restored_with_that_level():
+    (finding,) = findings("协调电网、省力公司筹集资金。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("省力公司", "省电力公司", "warning")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加强市场监管局建设。",  # 市场监管局 is a kind of its own, not 市|场监管局
+        "节省力公司内部开支。",  # no name begins after 节
+    ],
+)
+def test_a_level_alone_before_what_reads_as_a_kind_less_a_character_is_not_always_one(text):
+    assert findings(text, "TM103") == []

@@ -1164,7 +1164,7 @@ def kinds_after_divisions(doc: Document) -> list[NearMiss]:
     """Names of bodies made of a division and a kind of body (湖北省|妇幼保健院, 北京市|公安局)
     whose kind lost a character other than its last (湖北省幼保健院, 北京市安局, 北京市公局):
     the run of the name ends with a listed kind less that character, right after the full
-    name of a division,
+    name of a division or a level alone where a name begins (、省力公司 for 省电力公司),
     and what is left is no listed name nor begins with a word (北京市|安局; not 乡镇卫生院,
     a kind of its own)."""
     uses = doc.view(body_name_uses)
@@ -1188,12 +1188,22 @@ def kinds_after_divisions(doc: Document) -> list[NearMiss]:
         if hit is not None:
             at, kind = hit
             start = use.start + at
+            if (
+                run[at] in _BARE_LEVELS
+                and start > 0
+                and _is_name_character(text[start - 1])
+                and text[start - 1] not in _NOT_IN_NAMES
+            ):
+                continue  # a level alone only where a name begins (、省力公司; not 节省|力公司)
             division = text[start : use.end - len(kind) + 1]
             written, name = text[start : use.end], division + kind
             change = one_inner_edit(written, name)
             if change is not None:
                 found.append(NearMiss(start, use.end, written, name, *change, KIND_TITLE))
     return found
+
+
+_BARE_LEVELS = "省市县区"
 
 
 def _division_and_broken_kind(
@@ -1215,6 +1225,8 @@ def _division_and_broken_kind(
         for size in range(min(at, 9), 1, -1):  # the longest division (广西壮族自治区, not 自治区)
             if run[at - size : at] in divisions_:
                 return at - size, kind
+        if at == 1 and run[0] in _BARE_LEVELS and run not in known:  # not 市场监管局 read as 市|场监管局
+            return 0, kind  # the level alone (省|力公司): the caller sees that a name begins there
     return None
 
 
