@@ -693,7 +693,7 @@ def test_a_place_and_a_kind_whose_place_lost_its_second_character_is_restored_fr
 
 def test_a_place_and_a_kind_the_document_does_not_settle_names_the_places_it_may_be():
     (finding,) = findings("新汶矿务局、枣庄矿务局、肥矿务局。", "TM103")
-    assert finding.message == "“肥矿务局”疑为“肥城矿务局”或“肥东矿务局”或“肥乡矿务局”之误（漏了一字）"
+    assert finding.message == "“肥矿务局”疑为“肥西矿务局”或“肥东矿务局”或“肥城矿务局”之误（漏了一字）"
     assert finding.fix is None
 
 
@@ -716,3 +716,9 @@ def test_a_kind_less_a_character_after_a_level_alone_is_restored_with_that_level
 )
 def test_a_level_alone_before_what_reads_as_a_kind_less_a_character_is_not_always_one(text):
     assert findings(text, "TM103") == []
+
+
+def test_a_broken_division_is_weighed_by_the_division_not_by_its_place_as_a_word():
+    # 合作 is a frequent word, 合作市 a small city: 合市 is 合肥市 less 肥
+    (finding,) = findings("通知合市公安局配合。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == ("合市公安局", "合肥市公安局")

@@ -1296,7 +1296,7 @@ def broken_divisions_in_names(doc: Document) -> list[NearMiss]:
             if start in reported or not _name_begins_at(text, start, is_word, frequency):
                 continue  # reported with a shorter name (北市公安局, not 北市公安局丰台分局 again)
             reported.add(start)
-            names = _places_meant(doc, options, written, frequency)
+            names = _places_meant(doc, options, written, frequency)  # of the division
             written_name = text[start : use.end]
             full = [name + written_name[2:] for name in names]
             change = one_inner_edit(written_name, full[0])
@@ -1307,19 +1307,20 @@ def broken_divisions_in_names(doc: Document) -> list[NearMiss]:
 
 
 def _places_meant(
-    doc: Document, options: tuple[str, ...], written: dict[str, int], frequency: Callable[[str], int]
+    doc: Document, options: tuple[str, ...], written: dict[str, int], weight: Callable[[str], int]
 ) -> list[str]:
-    """Of ``options`` (divisions or places, each with a place of two characters first),
-    the one the document writes (three times as often as any other), or with no such use
-    one :data:`_NO_PLACE_EVIDENCE` times as frequent as the others; otherwise the most
-    frequent few, for a finding that names them without a fix. ``written`` keeps the
-    counts of the places in the body."""
+    """Of ``options`` (names that begin with a place of two characters), the one whose
+    place the document writes (three times as often as any other), or with no such use
+    the one whose division is :data:`_NO_PLACE_EVIDENCE` times as frequent as the others
+    (``weight``: the lexicon's frequency of 北京市, not of 北京 — that of 合作 is no city's);
+    otherwise the most frequent few, for a finding that names them without a fix.
+    ``written`` keeps the counts of the places in the body."""
     counts = []
     for option in options:
         place = option[:2]
         if place not in written:
             written[place] = sum(doc.text.count(place, start, end) for start, end in doc.body_spans)
-        counts.append((written[place], frequency(place), option))
+        counts.append((written[place], weight(option), option))
     counts.sort(reverse=True)
     if counts[0][0] and (len(counts) == 1 or counts[1][0] * 3 <= counts[0][0]):
         return [counts[0][2]]  # the place the document writes
@@ -1339,6 +1340,21 @@ def _places_by_first_character() -> dict[str, tuple[str, ...]]:
         if len(place) == 2 and place[0] not in _NOT_BROKEN_PLACE_STARTS:
             by_first.setdefault(place[0], []).append(place)
     return {first: tuple(places) for first, places in by_first.items()}
+
+
+@lru_cache(maxsize=1)
+def _divisions_of_places() -> dict[str, tuple[str, ...]]:
+    """A place of two characters → the divisions it is the place of (肥城 → 肥城市)."""
+    by_place: dict[str, list[str]] = {}
+    for name in sorted(_division_names()):
+        place = _LEVEL_WORDS.sub("", name)
+        if len(place) == 2:
+            by_place.setdefault(place, []).append(name)
+    return {place: tuple(names) for place, names in by_place.items()}
+
+
+def _division_frequency(place: str, frequency: Callable[[str], int]) -> int:
+    return max((frequency(name) for name in _divisions_of_places().get(place, ())), default=0)
 
 
 def places_cut_before_kinds(doc: Document) -> list[NearMiss]:
@@ -1370,7 +1386,7 @@ def places_cut_before_kinds(doc: Document) -> list[NearMiss]:
         ):
             continue
         places = tuple(place + kind for place in by_first[run[0]])
-        names = _places_meant(doc, places, written, frequency)
+        names = _places_meant(doc, places, written, lambda name: _division_frequency(name[:2], frequency))
         change = one_inner_edit(run, names[0])
         if change is not None:
             found.append(NearMiss(use.start, use.end, run, names[0], *change, KIND_TITLE, tuple(names[1:])))
