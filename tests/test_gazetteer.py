@@ -146,6 +146,8 @@ def test_words_that_begin_as_a_broken_prefix_are_not_reported(text):
     [
         ("湖北省幼保健院院长出席。", "湖北省幼保健院", "湖北省妇幼保健院"),
         ("北京市安局通报情况。", "北京市安局", "北京市公安局"),
+        ("北京市公局丰台分局通报情况。", "北京市公局", "北京市公安局"),  # less its middle character
+        ("广西壮族自治区林局规划财务处。", "广西壮族自治区林局", "广西壮族自治区林业局"),
     ],
 )
 def test_a_division_and_a_kind_of_body_that_lost_its_first_character_is_a_warning(text, written, name):
@@ -158,6 +160,7 @@ def test_a_division_and_a_kind_of_body_that_lost_its_first_character_is_a_warnin
     "text",
     [
         "北京市政局通报情况。",  # 政局 is a word (民政局 or 财政局: not clear either)
+        "北京市商局通报情况。",  # 商务局 or 工商局
         "广西壮族自治区业局发布通知。",  # 业局: 林业局, 农业局 … which one is not clear
         "永昌县乡镇卫生院建设。",  # 乡镇卫生院 is a kind of its own
     ],
@@ -608,3 +611,114 @@ def test_a_place_written_only_inside_the_name_itself_restores_nothing():
     # 宝武 is a company (宝钢 and 武钢): the 武汉 later in the same name is no evidence
     text = "中国宝武集团宝钢股份武汉钢铁有限公司气体公司"
     assert findings(text, "TM103") == []
+
+
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("山西省人民政府：统配局矿收归煤炭部以后，恢复山省煤炭工业厅。", "山省煤炭工业厅", "山西省煤炭工业厅"),
+        ("北市委政法委基层社会治理处处长出席。", "北市委政法委", "北京市委政法委"),  # 北京 far more frequent
+        ("请北市公安局丰台分局配合。", "北市公安局", "北京市公安局"),
+        ("自区工商局内设九个处室。", "自区工商局", "自治区工商局"),  # the region standing for itself
+    ],
+)
+def test_a_division_whose_place_lost_its_second_character_begins_a_body_s_name(text, written, name):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == (written, name, "warning")
+    assert finding.evidence["name_list"] == "行政区划与机构类别"
+
+
+def test_a_broken_division_the_document_does_not_settle_names_the_places_it_may_be():
+    (finding,) = findings("湖省妇幼保健院光谷院区特诊科。", "TM103")
+    assert finding.message == "“湖省妇幼保健院”疑为“湖北省妇幼保健院”或“湖南省妇幼保健院”之误（漏了一字）"
+    assert finding.fix is None
+    assert finding.severity == "warning"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上海经济区规划办公室负责。",  # 经济|区: no name begins at 济
+        "部署和市委经济工作会议部署。",  # 和 joins: 和田市, 和龙市 are not meant
+        "台北市政府发布公告。",  # 台北 is a word
+        "开拓新市场监管局职能。",  # 市场 is a word, 新 no place
+        "涉及三县卫生局。",  # 三 counts
+        "来县卫生局调研。",  # 来 goes
+        "来自区里的工商局干部。",  # 来自 is a word
+    ],
+)
+def test_a_character_and_a_level_that_read_otherwise_are_no_broken_division(text):
+    assert findings(text, "TM103") == []
+
+
+def test_a_company_named_for_its_trade_that_lost_a_character_of_the_trade_is_reported():
+    (finding,) = findings("由省电公司统一调度。", "TM103")
+    assert finding.message == "“电公司”疑为“电力公司”或“电网公司”之误（漏了一字）"
+    assert finding.evidence["name_list"] == "以行业为名的企业与事业单位"
+    assert finding.fix is None
+
+
+@pytest.mark.parametrize("text", ["省电力公司和市供电公司负责。", "节约用电公司内部也要做到。"])
+def test_companies_named_for_their_trade_written_whole_are_not_reported(text):
+    assert findings(text, "TM103") == []
+
+
+def test_a_long_listed_name_less_a_character_is_reported_though_the_rest_reads_as_words():
+    # 中国|路上 are words, but eleven characters of a listed name of twelve are no phrase
+    (finding,) = findings("由中国路上海局集团有限公司承担运输。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == ("中国路上海局集团有限公司", "中国铁路上海局集团有限公司")
+
+
+def test_a_common_character_before_the_ending_is_restored_from_the_word_written_before_it():
+    text = "打造国家商贸流中心。建设区域物流中心，发展现代物流，物流成本下降。"
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == ("商贸流中心", "商贸物流中心")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建设二十个县域医疗次中心。门诊人次增长，住院人次下降。",  # the document writes no 人次中心
+        "主席包钢作政府工作报告。做好工作，工作到位。",  # nor 工作政府
+    ],
+)
+def test_a_common_character_before_the_ending_without_that_word_before_it_is_not_reported(text):
+    assert findings(text, "TM103") == []
+
+
+def test_a_place_and_a_kind_whose_place_lost_its_second_character_is_restored_from_the_document():
+    (finding,) = findings("铜川市统计局报告。陕西省：铜矿务局、蒲白矿务局。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("铜矿务局", "铜川矿务局", "warning")
+
+
+def test_a_place_and_a_kind_the_document_does_not_settle_names_the_places_it_may_be():
+    (finding,) = findings("新汶矿务局、枣庄矿务局、肥矿务局。", "TM103")
+    assert finding.message == "“肥矿务局”疑为“肥西矿务局”或“肥东矿务局”或“肥城矿务局”之误（漏了一字）"
+    assert finding.fix is None
+
+
+@pytest.mark.parametrize("text", ["李村卫生室、王庄卫生室", "通知市公安局、县公安局。", "请宝钢铁公司负责。"])
+def test_a_character_before_a_kind_inside_a_name_or_before_a_level_is_no_cut_place(text):
+    assert findings(text, "TM103") == []
+
+
+def test_a_kind_less_a_character_after_a_level_alone_is_restored_with_that_level():
+    (finding,) = findings("协调电网、省力公司筹集资金。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("省力公司", "省电力公司", "warning")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加强市场监管局建设。",  # 市场监管局 is a kind of its own, not 市|场监管局
+        "节省力公司内部开支。",  # no name begins after 节
+    ],
+)
+def test_a_level_alone_before_what_reads_as_a_kind_less_a_character_is_not_always_one(text):
+    assert findings(text, "TM103") == []
+
+
+def test_a_broken_division_is_weighed_by_the_division_not_by_its_place_as_a_word():
+    # 合作 is a frequent word, 合作市 a small city: 合市 is 合肥市 less 肥
+    (finding,) = findings("通知合市公安局配合。", "TM103")
+    assert (finding.excerpt, finding.fix.replacement) == ("合市公安局", "合肥市公安局")

@@ -89,6 +89,7 @@ _SAME_LEVEL = "级"
 # Names this short are abbreviations of one frame (中央编办, 中央农办, 中央网信办; 国家监委,
 # 国家认监委): a character more in one is most often another body's abbreviation.
 _ABBREVIATION = 5
+_LONG_LISTED = 8  # a listed name this long less a character is no run of ordinary words
 
 
 # Names filed at one half: the lengths of the stretches to try, and (the character at the
@@ -352,7 +353,9 @@ class Gazetteer:
             change == "dropped" and self.groups[name] not in self.places and self._broken_short_name(text, start, end)
         ):
             return  # three characters: only a broken name of a body (和地区 is not 和田地区)
-        if self._reads_as_words(written, name, change, written_chunk):
+        if (change != "dropped" or len(name) < _LONG_LISTED) and self._reads_as_words(
+            written, name, change, written_chunk
+        ):
             return
         before = found.get((start, end))
         if before is not None:  # as near to another name: the fix cannot choose

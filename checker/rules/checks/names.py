@@ -1162,8 +1162,9 @@ def broken_prefixes_in_names(doc: Document) -> list[NearMiss]:
 
 def kinds_after_divisions(doc: Document) -> list[NearMiss]:
     """Names of bodies made of a division and a kind of body (湖北省|妇幼保健院, 北京市|公安局)
-    whose kind lost its first character (湖北省幼保健院, 北京市安局): the run of the name ends
-    with a listed kind less its first character, right after the full name of a division,
+    whose kind lost a character other than its last (湖北省幼保健院, 北京市安局, 北京市公局):
+    the run of the name ends with a listed kind less that character, right after the full
+    name of a division or a level alone where a name begins (、省力公司 for 省电力公司),
     and what is left is no listed name nor begins with a word (北京市|安局; not 乡镇卫生院,
     a kind of its own)."""
     uses = doc.view(body_name_uses)
@@ -1171,7 +1172,7 @@ def kinds_after_divisions(doc: Document) -> list[NearMiss]:
     if not uses or words is None:
         return []
     listed = gazetteer(doc.settings)
-    by_rest, lengths = _kinds_less_first_character(listed.kinds)
+    by_rest, lengths = _kinds_less_a_character(listed.kinds)
     if not by_rest:
         return []
     divisions_ = _division_names()
@@ -1187,12 +1188,22 @@ def kinds_after_divisions(doc: Document) -> list[NearMiss]:
         if hit is not None:
             at, kind = hit
             start = use.start + at
+            if (
+                run[at] in _BARE_LEVELS
+                and start > 0
+                and _is_name_character(text[start - 1])
+                and text[start - 1] not in _NOT_IN_NAMES
+            ):
+                continue  # a level alone only where a name begins (、省力公司; not 节省|力公司)
             division = text[start : use.end - len(kind) + 1]
             written, name = text[start : use.end], division + kind
             change = one_inner_edit(written, name)
             if change is not None:
                 found.append(NearMiss(start, use.end, written, name, *change, KIND_TITLE))
     return found
+
+
+_BARE_LEVELS = "省市县区"
 
 
 def _division_and_broken_kind(
@@ -1204,7 +1215,7 @@ def _division_and_broken_kind(
     is_word: Callable[[str], bool],
 ) -> tuple[int, str] | None:
     """(where the division begins in ``run``, the kind) if ``run`` ends with a division's full
-    name and a kind less its first character (see :func:`kinds_after_divisions`)."""
+    name and a kind less a character (see :func:`kinds_after_divisions`)."""
     for length in lengths:
         rest = run[-length:]
         kind = by_rest.get(rest)
@@ -1214,18 +1225,200 @@ def _division_and_broken_kind(
         for size in range(min(at, 9), 1, -1):  # the longest division (广西壮族自治区, not 自治区)
             if run[at - size : at] in divisions_:
                 return at - size, kind
+        if at == 1 and run[0] in _BARE_LEVELS and run not in known:  # not 市场监管局 read as 市|场监管局
+            return 0, kind  # the level alone (省|力公司): the caller sees that a name begins there
     return None
 
 
+# Divisions of a place of two characters and their level (湖北省, 北京市, 洛扎县) written
+# with the place's second character lost (湖省, 北市, 洛县) at the start of a body's name.
+_BROKEN_DIVISION_LEVELS = "省市县区州旗"
+# Characters that begin such a division but, before a level, read as a word of their own:
+# numbers, particles, sizes and positions (三县, 和市委, 大市, 中区), verbs of going (来县调研).
+_NOT_BROKEN_PLACE_STARTS = frozenset(
+    set("一二三四五六七八九十百千两几〇零0123456789上下中内外前后左右大小高低新老本全分多总各该每")
+    | set("省市县区乡镇村级来到去回进出往赴离入驻至")
+    | _NOT_IN_NAMES
+    | CLAUSE_OPENERS
+)
+_NO_PLACE_EVIDENCE = 20  # with no use in the document, a place this many times as frequent is the one meant
+_NAMED_OPTIONS = 3  # places named in a finding without a fix
+
+
+@lru_cache(maxsize=1)
+def _divisions_by_broken_form() -> dict[str, tuple[str, ...]]:
+    """湖省 → (湖北省, 湖南省): each division of three characters (a place of two and its
+    level) less its second character → the divisions it may be, where that form is no
+    division or place of its own (津市 is a city; 南县 a county); and 自区 → (自治区,)."""
+    places = _place_names()
+    by_form: dict[str, list[str]] = {}
+    for name in sorted(_division_names()):
+        if len(name) == 3 and name[2] in _BROKEN_DIVISION_LEVELS and name[0] not in _NOT_BROKEN_PLACE_STARTS:
+            form = name[0] + name[2]
+            if form not in places:
+                by_form.setdefault(form, []).append(name)
+    # an autonomous region, prefecture, county or banner standing for itself (自治区工商局)
+    for autonomous in ("自治区", "自治州", "自治县", "自治旗"):
+        by_form[autonomous[0] + autonomous[2]] = [autonomous]
+    return {form: tuple(names) for form, names in by_form.items()}
+
+
+def broken_divisions_in_names(doc: Document) -> list[NearMiss]:
+    """Names of bodies that begin with a division whose place lost its second character
+    (湖省妇幼保健院 for 湖北省妇幼保健院 or 湖南省妇幼保健院, 北市公安局 for 北京市公安局):
+    the broken form (湖省) is no word, begins the name — after a mark, a particle or a
+    word — and the name goes on from its level with a word (妇幼, 公安) or the level's
+    committee (市委). The place meant is the one the document writes (湖北 ×5), or with no
+    such use one far more frequent than the others (北京); otherwise the places it may be
+    are named without a fix."""
+    uses = doc.view(body_name_uses)
+    words = lexicon()
+    if not uses or words is None:
+        return []
+    by_form = _divisions_by_broken_form()
+    cached = _cached_words(words)
+    is_word, frequency = cached.is_word, cached.frequency
+    text = doc.text
+    written: dict[str, int] = {}  # place → how often the body writes it
+    reported: set[int] = set()
+    found = []
+    for use in uses:
+        run = use.run
+        for at in range(len(run) - 3):
+            options = by_form.get(run[at : at + 2])
+            if options is None or is_word(run[at : at + 2]) or frequency(run[at : at + 3]):
+                continue
+            rest = run[at + 2 :]
+            level_word = run[at + 1 : at + 3]
+            if not (is_word(rest[:2]) or (level_word[1] == "委")) or (is_word(level_word) and level_word[1] != "委"):
+                continue  # the name goes on with a word (湖省|妇幼), not the level's (北市|场)
+            start = use.start + at
+            if start in reported or not _name_begins_at(text, start, is_word, frequency):
+                continue  # reported with a shorter name (北市公安局, not 北市公安局丰台分局 again)
+            reported.add(start)
+            names = _places_meant(doc, options, written, frequency)  # of the division
+            written_name = text[start : use.end]
+            full = [name + written_name[2:] for name in names]
+            change = one_inner_edit(written_name, full[0])
+            if change is not None:
+                found.append(NearMiss(start, use.end, written_name, full[0], *change, KIND_TITLE, tuple(full[1:])))
+            break
+    return sorted(found)
+
+
+def _places_meant(
+    doc: Document, options: tuple[str, ...], written: dict[str, int], weight: Callable[[str], int]
+) -> list[str]:
+    """Of ``options`` (names that begin with a place of two characters), the one whose
+    place the document writes (three times as often as any other), or with no such use
+    the one whose division is :data:`_NO_PLACE_EVIDENCE` times as frequent as the others
+    (``weight``: the lexicon's frequency of 北京市, not of 北京 — that of 合作 is no city's);
+    otherwise the most frequent few, for a finding that names them without a fix.
+    ``written`` keeps the counts of the places in the body."""
+    counts = []
+    for option in options:
+        place = option[:2]
+        if place not in written:
+            written[place] = sum(doc.text.count(place, start, end) for start, end in doc.body_spans)
+        counts.append((written[place], weight(option), option))
+    counts.sort(reverse=True)
+    if counts[0][0] and (len(counts) == 1 or counts[1][0] * 3 <= counts[0][0]):
+        return [counts[0][2]]  # the place the document writes
+    counts.sort(key=lambda count: count[1], reverse=True)
+    if len(counts) == 1 or counts[1][1] * _NO_PLACE_EVIDENCE <= counts[0][1]:
+        return [counts[0][2]]
+    return [option for _, _, option in counts[:_NAMED_OPTIONS]]
+
+
+@lru_cache(maxsize=1)
+def _places_by_first_character() -> dict[str, tuple[str, ...]]:
+    """First character → the places of two characters (divisions without their level)
+    that begin with it (肥 → 肥东, 肥城, 肥西, 肥乡), for the characters that may begin
+    a broken division (see :data:`_NOT_BROKEN_PLACE_STARTS`)."""
+    by_first: dict[str, list[str]] = {}
+    for place in sorted(_place_names()):
+        if len(place) == 2 and place[0] not in _NOT_BROKEN_PLACE_STARTS:
+            by_first.setdefault(place[0], []).append(place)
+    return {first: tuple(places) for first, places in by_first.items()}
+
+
+@lru_cache(maxsize=1)
+def _divisions_of_places() -> dict[str, tuple[str, ...]]:
+    """A place of two characters → the divisions it is the place of (肥城 → 肥城市)."""
+    by_place: dict[str, list[str]] = {}
+    for name in sorted(_division_names()):
+        place = _LEVEL_WORDS.sub("", name)
+        if len(place) == 2:
+            by_place.setdefault(place, []).append(name)
+    return {place: tuple(names) for place, names in by_place.items()}
+
+
+def _division_frequency(place: str, frequency: Callable[[str], int]) -> int:
+    return max((frequency(name) for name in _divisions_of_places().get(place, ())), default=0)
+
+
+def places_cut_before_kinds(doc: Document) -> list[NearMiss]:
+    """Names of bodies made of a place of two characters and a kind of body (肥城|矿务局,
+    铜川|矿务局) whose place lost its second character (肥矿务局, 铜矿务局): the name is a
+    whole run of name characters — between marks, in a list — of one character and a
+    listed kind that begins with no level (李村卫生室 is a village's). The place meant is
+    chosen as for :func:`broken_divisions_in_names`."""
+    uses = doc.view(body_name_uses)
+    words = lexicon()
+    if not uses or words is None:
+        return []
+    listed = gazetteer(doc.settings)
+    by_first = _places_by_first_character()
+    frequency = _cached_words(words).frequency
+    text = doc.text
+    written: dict[str, int] = {}
+    found = []
+    for use in uses:
+        run = use.run
+        kind = run[1:]
+        if (
+            len(run) < 4
+            or kind not in listed.kinds
+            or kind[0] in _DIVISION_LEVELS
+            or run[0] not in by_first
+            or run in listed.known
+            or (use.start > 0 and _is_name_character(text[use.start - 1]))
+        ):
+            continue
+        places = tuple(place + kind for place in by_first[run[0]])
+        names = _places_meant(doc, places, written, lambda name: _division_frequency(name[:2], frequency))
+        change = one_inner_edit(run, names[0])
+        if change is not None:
+            found.append(NearMiss(use.start, use.end, run, names[0], *change, KIND_TITLE, tuple(names[1:])))
+    return found
+
+
+def _name_begins_at(text: str, at: int, is_word: Callable[[str], bool], frequency: Callable[[str], int]) -> bool:
+    """May a name begin at ``at``: after a mark, a particle, a verb that opens a clause or
+    a word, the character there making no word with the one before it (台北|市, 沿海|省,
+    经济|区)?"""
+    before = text[at - 1 : at]
+    if not before or not _is_name_character(before):
+        return True
+    if is_word(before + text[at]) or (at >= 2 and frequency(text[at - 2 : at + 1])):
+        return False  # 经|济区 is no name after 经
+    if before in _NOT_IN_NAMES or before in CLAUSE_OPENERS:
+        return True
+    return is_word(text[at - 2 : at]) or (at >= 3 and bool(frequency(text[at - 3 : at])))
+
+
 @lru_cache(maxsize=4)
-def _kinds_less_first_character(kinds: frozenset[str]) -> tuple[dict[str, str], tuple[int, ...]]:
-    """Each kind of body of three characters or more less its first one → the kind (only
-    where one kind is left so: 业局 is 林业局, 农业局 or 工商业局 less one), and the lengths of
-    those, longest first."""
+def _kinds_less_a_character(kinds: frozenset[str]) -> tuple[dict[str, str], tuple[int, ...]]:
+    """Each kind of body of three characters or more less one character other than its
+    last → the kind (only where one kind is left so: 业局 is 林业局, 农业局 or 工商业局 less
+    one, 商局 工商局 or 商务局; 公局 is only 公安局), and the lengths of those, longest first."""
     kinds_of: dict[str, list[str]] = {}
     for kind in sorted(kinds):
         if len(kind) >= 3:
-            kinds_of.setdefault(kind[1:], []).append(kind)
+            for at in range(len(kind) - 1):
+                form = kind[:at] + kind[at + 1 :]
+                if kind not in kinds_of.get(form, ()):
+                    kinds_of.setdefault(form, []).append(kind)
     by_rest = {rest: found[0] for rest, found in kinds_of.items() if len(found) == 1}
     return by_rest, tuple(sorted({len(rest) for rest in by_rest}, reverse=True))
 
@@ -1336,7 +1529,7 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
         培育); a body's name that begins with 国务院, 中共中央 or
         中华人民共和国 less one of its characters (国务应急管理办公室); and a
         division's full name
-        followed by a kind of body less its first character (北京市安局).
+        followed by a kind of body less a character (北京市安局, 北京市公局).
     Why it matters:
         The names of bodies and the formulations of the Party and the state
         are fixed; a character dropped from 国家统计局 or 南水北调工程 is a
@@ -1391,8 +1584,20 @@ def official_name_misses(doc: Document) -> list[NearMiss]:
         lone_characters_in_names,
         broken_prefixes_in_names,
         kinds_after_divisions,
+        broken_divisions_in_names,
+        places_cut_before_kinds,
     )
-    for more in (doc.view(document_name_misses), *(doc.view(find) for find in broken)):
+    in_full = doc.view(document_name_misses)
+    if in_full and listed.kinds:
+        # the name the document writes in full settles what kinds of body leave open
+        # (省电公司 beside 省电力公司: 省电力公司, not 电力公司 or 电网公司)
+        full_starts = [miss.start for miss in in_full]
+        misses = [
+            miss
+            for miss in misses
+            if not (miss.others and miss.name in listed.kinds and _overlaps(miss, in_full, full_starts))
+        ]
+    for more in (in_full, *(doc.view(find) for find in broken)):
         if more and more[0].group != DOCUMENT_NAMES:
             more = [miss for miss in more if not listed.accepted_around(doc.text, miss.start, miss.end)]
         starts = [miss.start for miss in misses]
@@ -1513,7 +1718,11 @@ def cut_words(doc: Document) -> _CutWords:
     starts = list(itertools.accumulate((len(stretch) + 1 for stretch in stretches[:-1]), initial=0))
     cached = _cached_words(words)
     at_places = _common_place_starts(words.common_characters)
-    isolated = cut_off_characters(joined, 0, len(joined), words)
+    common_too: list[int] = []
+    isolated = cut_off_characters(joined, 0, len(joined), words, common_too=common_too)
+    # a common character is looked at too where it stands right before an ending of two
+    # (资源共|工程, 商贸流|中心): what is left of a word whose partner is frequent alone
+    isolated = sorted({*isolated, *(at for at in common_too if _before_last_word(joined, at))})
     if at_places is not None:
         known = cached.is_known
         isolated = sorted(
@@ -1586,7 +1795,9 @@ def _cut_word_offsets(
     lone = [
         at - reach
         for at in isolated
-        if first < at < len(stretch) - 1 and _rare_alone(stretch[at], words) and _lone(stretch, at, words)
+        if first < at < len(stretch) - 1
+        and (_rare_alone(stretch[at], words) or (_before_last_word(stretch, at) and _may_be_in_a_name(stretch[at])))
+        and _lone(stretch, at, words)
     ]
     return cut, lone
 
@@ -1692,7 +1903,8 @@ def lone_characters_in_names(doc: Document) -> list[NearMiss]:
         return []
     words = lexicon()
     assert words is not None  # there are candidates
-    is_word = _cached_words(words).is_word
+    cached = _cached_words(words)
+    is_word = cached.is_word
     text, spans = doc.text, doc.body_spans
     uses_of: dict[str, tuple[Counter[str], Counter[str]]] = {}  # character → its pairs, and where alone
     # a character that stands so in two places of the names is the document's own (琼 for Hainan)
@@ -1719,6 +1931,10 @@ def lone_characters_in_names(doc: Document) -> list[NearMiss]:
             ),
             reverse=True,
         )
+        if options and not _rare_alone(ch, cached):
+            # a common character before the ending (商贸流|中心) pairs with too many words:
+            # only a word the document writes before that ending too (物流中心) restores it
+            options = [option for option in options if _written_in(text, spans, option[1][at:])]
         if not options:
             continue
         start = max(0, at - 2)  # the word before the character
@@ -1731,6 +1947,20 @@ def lone_characters_in_names(doc: Document) -> list[NearMiss]:
                 )
             )
     return found
+
+
+def _written_in(text: str, spans: list[tuple[int, int]], words: str) -> bool:
+    return any(text.find(words, start, end) >= 0 for start, end in spans)
+
+
+def _before_last_word(stretch: str, at: int) -> bool:
+    """Does the character at ``at`` stand right before an ending of two characters that
+    ends ``stretch`` or its line (资源共|工程)?"""
+    return stretch[at + 1 : at + 3] in _BODY_NAME_ENDING_WORDS and stretch[at + 3 : at + 4] in ("", "\n")
+
+
+def _may_be_in_a_name(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" and ch not in _NOT_IN_NAMES and ch not in _DISTINCT
 
 
 def _rare_alone(ch: str, words: _CachedWords) -> bool:
