@@ -1319,7 +1319,7 @@ def _places_meant(
     for option in options:
         place = option[:2]
         if place not in written:
-            written[place] = sum(doc.text.count(place, start, end) for start, end in doc.body_spans)
+            written[place] = _body_count(doc.text, doc.body_spans, place)
         counts.append((written[place], weight(option), option))
     counts.sort(reverse=True)
     if counts[0][0] and (len(counts) == 1 or counts[1][0] * 3 <= counts[0][0]):
@@ -1832,12 +1832,12 @@ def cut_places_in_names(doc: Document) -> list[NearMiss]:
             if place[1] == after or (after in _DIVISION_LEVELS and place + after not in divisions_):
                 continue
             if place not in written:
-                written[place] = sum(text.count(place, start, end) for start, end in spans)
+                written[place] = _body_count(text, spans, place)
             # written elsewhere: not only later in this name (武集团宝钢股份武汉钢铁有限公司 of
             # 中国宝武集团: 宝武 is a company, not 武汉 cut short)
             inside = run.count(place, at + 1)
             if inside:
-                inside *= sum(text.count(run[at:], start, end) for start, end in spans)
+                inside *= _body_count(text, spans, run[at:])
             elsewhere = written[place] - inside
             if elsewhere:
                 options.append((elsewhere, place))
@@ -1951,6 +1951,12 @@ def lone_characters_in_names(doc: Document) -> list[NearMiss]:
 
 def _written_in(text: str, spans: list[tuple[int, int]], words: str) -> bool:
     return any(text.find(words, start, end) >= 0 for start, end in spans)
+
+
+def _body_count(text: str, spans: list[tuple[int, int]], words: str) -> int:
+    """How often ``words`` stands in the document proper (``spans``: Document.body_spans,
+    without the metadata header and the site chrome)."""
+    return sum(text.count(words, start, end) for start, end in spans)
 
 
 def _before_last_word(stretch: str, at: int) -> bool:
