@@ -148,6 +148,7 @@ def test_words_that_begin_as_a_broken_prefix_are_not_reported(text):
         ("北京市安局通报情况。", "北京市安局", "北京市公安局"),
         ("北京市公局丰台分局通报情况。", "北京市公局", "北京市公安局"),  # less its middle character
         ("广西壮族自治区林局规划财务处。", "广西壮族自治区林局", "广西壮族自治区林业局"),
+        ("要对鞍山钢铁公司和包头钢公司加强领导。", "包头钢公司", "包头钢铁公司"),  # a place without its level
     ],
 )
 def test_a_division_and_a_kind_of_body_that_lost_its_first_character_is_a_warning(text, written, name):
@@ -163,6 +164,7 @@ def test_a_division_and_a_kind_of_body_that_lost_its_first_character_is_a_warnin
         "北京市商局通报情况。",  # 商务局 or 工商局
         "广西壮族自治区业局发布通知。",  # 业局: 林业局, 农业局 … which one is not clear
         "永昌县乡镇卫生院建设。",  # 乡镇卫生院 is a kind of its own
+        "开拓新市场监管局职能。",  # the place (新市, of 新市区) runs into a word (市场)
     ],
 )
 def test_a_kind_less_its_first_character_is_reported_only_where_one_kind_is_meant(text):
@@ -517,6 +519,16 @@ def test_a_last_word_after_a_word_of_three_characters_is_restored_from_the_docum
 )
 def test_a_ministry_s_department_is_not_a_company_that_lost_its_gong(text):
     assert findings(text, "TM103") == []
+
+
+@pytest.mark.parametrize("text", ["负责协调有关电网、省电力司筹集资金。", "由湖北省电力司筹集资金。"])
+def test_a_kind_of_company_that_lost_its_gong_after_a_division_s_level_is_a_warning(text):
+    (finding,) = findings(text, "TM103")
+    assert (finding.excerpt, finding.fix.replacement, finding.severity) == ("电力司", "电力公司", "warning")
+
+
+def test_a_department_named_like_a_kind_of_company_after_a_ministry_is_not_reported():
+    assert findings("国家能源局电力司负责。", "TM103") == []
 
 
 def test_a_province_less_a_character_is_reported_with_every_province_it_may_be():

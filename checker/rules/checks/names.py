@@ -1059,7 +1059,8 @@ _BROKEN_COMPANY = patterns.lazy("司(?<!公司)")
 def broken_company_names(doc: Document) -> list[NearMiss]:
     """Names of companies that lost 公 (鞍山钢铁司 beside 包头钢铁公司): 司 after a word of
     two characters, making no word with the character before or after it, where the
-    document writes that word followed by 公司 elsewhere (钢铁公司) and the word with 司
+    document writes that word followed by 公司 elsewhere (钢铁公司) or the word and 公司
+    are a listed kind of company after a division's level (省电力司), and the word with 司
     alone only this once (a department it names twice, 工业司, is one)."""
     words = lexicon()
     if words is None:
@@ -1089,10 +1090,14 @@ def broken_company_names(doc: Document) -> list[NearMiss]:
         for span_start, span_end in doc.body_spans
         for found in re.finditer(f"(?:{words_before})(?:{_COMPANY}|司)", text[span_start:span_end])
     )
+    kinds = gazetteer(doc.settings).kinds
     found = []
     for at in candidates:
         word = text[at - 2 : at]
-        if written[word + _COMPANY] and written[word + "司"] < 2:  # 工业司 written twice is a department
+        # a kind of company after a division's level (省电力司: a province has no departments
+        # called 司, a ministry has)
+        kind = word + _COMPANY in kinds and text[at - 3 : at - 2] in _DIVISION_LEVELS
+        if (written[word + _COMPANY] or kind) and written[word + "司"] < 2:  # 工业司 written twice is a department
             start = at - 2
             found.append(
                 NearMiss(
@@ -1176,25 +1181,24 @@ def kinds_after_divisions(doc: Document) -> list[NearMiss]:
     if not by_rest:
         return []
     divisions_ = _division_names()
-    is_word = _cached_words(words).is_word
+    cached = _cached_words(words)
+    is_word = cached.is_word
     text = doc.text
     found = []
-    seen: dict[str, tuple[int, str] | None] = {}  # run → (offset of the division, the kind)
+    seen: dict[str, tuple[int, str, bool] | None] = {}  # run → (offset of the division, the kind, full?)
     for use in uses:
         run = use.run
         if run not in seen:
             seen[run] = _division_and_broken_kind(run, by_rest, lengths, listed.known, divisions_, is_word)
         hit = seen[run]
         if hit is not None:
-            at, kind = hit
+            at, kind, full = hit
             start = use.start + at
-            if (
-                run[at] in _BARE_LEVELS
-                and start > 0
-                and _is_name_character(text[start - 1])
-                and text[start - 1] not in _NOT_IN_NAMES
-            ):
-                continue  # a level alone only where a name begins (、省力公司; not 节省|力公司)
+            if run[at] in _BARE_LEVELS:
+                if start > 0 and _is_name_character(text[start - 1]) and text[start - 1] not in _NOT_IN_NAMES:
+                    continue  # a level alone only where a name begins (、省力公司; not 节省|力公司)
+            elif not full and not _name_begins_at(text, start, is_word, cached.frequency):
+                continue  # a place without its level only where a name begins (和|包头钢公司; not 阳|包头)
             division = text[start : use.end - len(kind) + 1]
             written, name = text[start : use.end], division + kind
             change = one_inner_edit(written, name)
@@ -1213,9 +1217,12 @@ def _division_and_broken_kind(
     known: frozenset[str],
     divisions_: frozenset[str],
     is_word: Callable[[str], bool],
-) -> tuple[int, str] | None:
-    """(where the division begins in ``run``, the kind) if ``run`` ends with a division's full
-    name and a kind less a character (see :func:`kinds_after_divisions`)."""
+) -> tuple[int, str, bool] | None:
+    """(where the division begins in ``run``, the kind, whether the division is written in
+    full) if ``run`` ends with a division — its full name, its place without the level
+    (包头|钢公司) or the level alone (省|力公司), where the caller sees that a name begins —
+    and a kind less a character (see :func:`kinds_after_divisions`)."""
+    places = _place_names()
     for length in lengths:
         rest = run[-length:]
         kind = by_rest.get(rest)
@@ -1224,9 +1231,12 @@ def _division_and_broken_kind(
         at = len(run) - length
         for size in range(min(at, 9), 1, -1):  # the longest division (广西壮族自治区, not 自治区)
             if run[at - size : at] in divisions_:
-                return at - size, kind
+                return at - size, kind, True
+        for size in (4, 3, 2):
+            if at >= size and run[at - size : at] in places and not is_word(run[at - 1 : at + 1]):
+                return at - size, kind, False  # not 新市|场监管局 (开拓新市场)
         if at == 1 and run[0] in _BARE_LEVELS and run not in known:  # not 市场监管局 read as 市|场监管局
-            return 0, kind  # the level alone (省|力公司): the caller sees that a name begins there
+            return 0, kind, False  # the level alone (省|力公司)
     return None
 
 
