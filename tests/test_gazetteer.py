@@ -302,6 +302,7 @@ def test_a_county_government_with_a_character_dropped_is_an_error():
         ("加强三北防护林和防治沙工程建设。", "防治沙工程", "防沙治沙工程"),  # a programme: words are left
         ("实施广电视村村通工程。", "广电视村村通工程", "广播电视村村通工程"),
         ("推进城市命线安全工程。", "城市命线安全工程", "城市生命线安全工程"),
+        ("加快城镇保障性安工程建设。", "城镇保障性安工程", "城镇保障性安居工程"),
     ],
 )
 def test_more_listed_names_with_a_character_dropped_are_errors(text, written, name):
@@ -319,6 +320,7 @@ def test_more_listed_names_with_a_character_dropped_are_errors(text, written, na
         "根据办法和区政府的部署开展检查。",  # 和 is a word of its own (not 和平区政府)
         "推进城市生命线安全工程和城市基础设施生命线安全工程。",  # two listed forms of one programme
         "开展防沙治沙，推进防沙治沙工程。",
+        "实施重要生态系统保护修复重大工程。",  # the form without 和 is in use, and listed
     ],
 )
 def test_words_and_sectors_that_look_like_a_listed_name_less_a_character_are_not_reported(text):
