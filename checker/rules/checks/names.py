@@ -1319,21 +1319,38 @@ def broken_divisions_in_names(doc: Document) -> list[NearMiss]:
 def _places_meant(
     doc: Document, options: tuple[str, ...], written: dict[str, int], weight: Callable[[str], int]
 ) -> list[str]:
-    """Of ``options`` (names that begin with a place of two characters), the one whose
-    place the document writes (three times as often as any other), or with no such use
-    the one whose division is :data:`_NO_PLACE_EVIDENCE` times as frequent as the others
-    (``weight``: the lexicon's frequency of 北京市, not of 北京 — that of 合作 is no city's);
-    otherwise the most frequent few, for a finding that names them without a fix.
-    ``written`` keeps the counts of the places in the body."""
-    counts = []
+    """Of ``options`` (names that begin with a place of two characters), the ones
+    :func:`_options_meant` chooses by how often the document writes each one's place, falling
+    back on ``weight`` (the lexicon's frequency of 北京市, not of 北京 — that of 合作 is
+    no city's). ``written`` keeps the counts of the places in the body."""
+    uses = []
     for option in options:
         place = option[:2]
         if place not in written:
             written[place] = _body_count(doc.text, doc.body_spans, place)
-        counts.append((written[place], weight(option), option))
-    counts.sort(reverse=True)
-    if counts[0][0] and (len(counts) == 1 or counts[1][0] * 3 <= counts[0][0]):
+        uses.append((written[place], option))
+    return _options_meant(uses, weight)
+
+
+_CLEARLY_WRITTEN = 3  # the place the document writes this many times as often as any other is the one meant
+
+
+def _options_meant(uses: list[tuple[int, str]], weight: Callable[[str], int] | None = None) -> list[str]:
+    """Which of the options a document meant, from ``uses`` (how often the document writes
+    each option's place, the option): the one it writes :data:`_CLEARLY_WRITTEN` times as
+    often as any other. Where the document does not settle it, the policy is ``weight``'s:
+    without one, none (the finding is left out); with one (the lexicon's frequency), the
+    option :data:`_NO_PLACE_EVIDENCE` times as frequent as the others, or else the most
+    frequent :data:`_NAMED_OPTIONS`, for a finding that names them without a fix."""
+    counts = sorted(
+        ((count, weight(option) if weight is not None else 0, option) for count, option in uses), reverse=True
+    )
+    if not counts:
+        return []
+    if counts[0][0] and (len(counts) == 1 or counts[1][0] * _CLEARLY_WRITTEN <= counts[0][0]):
         return [counts[0][2]]  # the place the document writes
+    if weight is None:
+        return []
     counts.sort(key=lambda count: count[1], reverse=True)
     if len(counts) == 1 or counts[1][1] * _NO_PLACE_EVIDENCE <= counts[0][1]:
         return [counts[0][2]]
@@ -1837,7 +1854,7 @@ def cut_places_in_names(doc: Document) -> list[NearMiss]:
     for use, at in candidates:
         run = use.run
         ch, after = run[at], run[at + 1]
-        options = []
+        uses = []
         for place in places[ch]:
             if place[1] == after or (after in _DIVISION_LEVELS and place + after not in divisions_):
                 continue
@@ -1850,13 +1867,13 @@ def cut_places_in_names(doc: Document) -> list[NearMiss]:
                 inside *= _body_count(text, spans, run[at:])
             elsewhere = written[place] - inside
             if elsewhere:
-                options.append((elsewhere, place))
-        options.sort(reverse=True)
-        if not options or (len(options) > 1 and options[1][0] * 3 > options[0][0]):
+                uses.append((elsewhere, place))
+        meant = _options_meant(uses)
+        if not meant:
             continue  # no place, or two the document writes: which one is meant is not clear
         if _begins_names(text, spans, ch, cached) > 1:
             continue  # it begins names so elsewhere too: a short form of the document's (琼)
-        name = options[0][1] + run[at + 1 :]
+        name = meant[0] + run[at + 1 :]
         change = one_inner_edit(run[at:], name)
         if change is not None:
             found.append(NearMiss(use.start + at, use.end, run[at:], name, *change, BROKEN_WORD_TITLE))
