@@ -1059,7 +1059,8 @@ _BROKEN_COMPANY = patterns.lazy("司(?<!公司)")
 def broken_company_names(doc: Document) -> list[NearMiss]:
     """Names of companies that lost 公 (鞍山钢铁司 beside 包头钢铁公司): 司 after a word of
     two characters, making no word with the character before or after it, where the
-    document writes that word followed by 公司 elsewhere (钢铁公司) and the word with 司
+    document writes that word followed by 公司 elsewhere (钢铁公司) or the word and 公司
+    are a listed kind of company after a division's level (省电力司), and the word with 司
     alone only this once (a department it names twice, 工业司, is one)."""
     words = lexicon()
     if words is None:
@@ -1089,10 +1090,14 @@ def broken_company_names(doc: Document) -> list[NearMiss]:
         for span_start, span_end in doc.body_spans
         for found in re.finditer(f"(?:{words_before})(?:{_COMPANY}|司)", text[span_start:span_end])
     )
+    kinds = gazetteer(doc.settings).kinds
     found = []
     for at in candidates:
         word = text[at - 2 : at]
-        if written[word + _COMPANY] and written[word + "司"] < 2:  # 工业司 written twice is a department
+        # a kind of company after a division's level (省电力司: a province has no departments
+        # called 司, a ministry has)
+        kind = word + _COMPANY in kinds and text[at - 3 : at - 2] in _DIVISION_LEVELS
+        if (written[word + _COMPANY] or kind) and written[word + "司"] < 2:  # 工业司 written twice is a department
             start = at - 2
             found.append(
                 NearMiss(
@@ -1176,25 +1181,24 @@ def kinds_after_divisions(doc: Document) -> list[NearMiss]:
     if not by_rest:
         return []
     divisions_ = _division_names()
-    is_word = _cached_words(words).is_word
+    cached = _cached_words(words)
+    is_word = cached.is_word
     text = doc.text
     found = []
-    seen: dict[str, tuple[int, str] | None] = {}  # run → (offset of the division, the kind)
+    seen: dict[str, tuple[int, str, bool] | None] = {}  # run → (offset of the division, the kind, full?)
     for use in uses:
         run = use.run
         if run not in seen:
             seen[run] = _division_and_broken_kind(run, by_rest, lengths, listed.known, divisions_, is_word)
         hit = seen[run]
         if hit is not None:
-            at, kind = hit
+            at, kind, full = hit
             start = use.start + at
-            if (
-                run[at] in _BARE_LEVELS
-                and start > 0
-                and _is_name_character(text[start - 1])
-                and text[start - 1] not in _NOT_IN_NAMES
-            ):
-                continue  # a level alone only where a name begins (、省力公司; not 节省|力公司)
+            if run[at] in _BARE_LEVELS:
+                if start > 0 and _is_name_character(text[start - 1]) and text[start - 1] not in _NOT_IN_NAMES:
+                    continue  # a level alone only where a name begins (、省力公司; not 节省|力公司)
+            elif not full and not _name_begins_at(text, start, is_word, cached.frequency):
+                continue  # a place without its level only where a name begins (和|包头钢公司; not 阳|包头)
             division = text[start : use.end - len(kind) + 1]
             written, name = text[start : use.end], division + kind
             change = one_inner_edit(written, name)
@@ -1213,9 +1217,12 @@ def _division_and_broken_kind(
     known: frozenset[str],
     divisions_: frozenset[str],
     is_word: Callable[[str], bool],
-) -> tuple[int, str] | None:
-    """(where the division begins in ``run``, the kind) if ``run`` ends with a division's full
-    name and a kind less a character (see :func:`kinds_after_divisions`)."""
+) -> tuple[int, str, bool] | None:
+    """(where the division begins in ``run``, the kind, whether the division is written in
+    full) if ``run`` ends with a division — its full name, its place without the level
+    (包头|钢公司) or the level alone (省|力公司), where the caller sees that a name begins —
+    and a kind less a character (see :func:`kinds_after_divisions`)."""
+    places = _place_names()
     for length in lengths:
         rest = run[-length:]
         kind = by_rest.get(rest)
@@ -1224,9 +1231,12 @@ def _division_and_broken_kind(
         at = len(run) - length
         for size in range(min(at, 9), 1, -1):  # the longest division (广西壮族自治区, not 自治区)
             if run[at - size : at] in divisions_:
-                return at - size, kind
+                return at - size, kind, True
+        for size in (4, 3, 2):
+            if at >= size and run[at - size : at] in places and not is_word(run[at - 1 : at + 1]):
+                return at - size, kind, False  # not 新市|场监管局 (开拓新市场)
         if at == 1 and run[0] in _BARE_LEVELS and run not in known:  # not 市场监管局 read as 市|场监管局
-            return 0, kind  # the level alone (省|力公司): the caller sees that a name begins there
+            return 0, kind, False  # the level alone (省|力公司)
     return None
 
 
@@ -1309,21 +1319,38 @@ def broken_divisions_in_names(doc: Document) -> list[NearMiss]:
 def _places_meant(
     doc: Document, options: tuple[str, ...], written: dict[str, int], weight: Callable[[str], int]
 ) -> list[str]:
-    """Of ``options`` (names that begin with a place of two characters), the one whose
-    place the document writes (three times as often as any other), or with no such use
-    the one whose division is :data:`_NO_PLACE_EVIDENCE` times as frequent as the others
-    (``weight``: the lexicon's frequency of 北京市, not of 北京 — that of 合作 is no city's);
-    otherwise the most frequent few, for a finding that names them without a fix.
-    ``written`` keeps the counts of the places in the body."""
-    counts = []
+    """Of ``options`` (names that begin with a place of two characters), the ones
+    :func:`_options_meant` chooses by how often the document writes each one's place, falling
+    back on ``weight`` (the lexicon's frequency of 北京市, not of 北京 — that of 合作 is
+    no city's). ``written`` keeps the counts of the places in the body."""
+    uses = []
     for option in options:
         place = option[:2]
         if place not in written:
             written[place] = _body_count(doc.text, doc.body_spans, place)
-        counts.append((written[place], weight(option), option))
-    counts.sort(reverse=True)
-    if counts[0][0] and (len(counts) == 1 or counts[1][0] * 3 <= counts[0][0]):
+        uses.append((written[place], option))
+    return _options_meant(uses, weight)
+
+
+_CLEARLY_WRITTEN = 3  # the place the document writes this many times as often as any other is the one meant
+
+
+def _options_meant(uses: list[tuple[int, str]], weight: Callable[[str], int] | None = None) -> list[str]:
+    """Which of the options a document meant, from ``uses`` (how often the document writes
+    each option's place, the option): the one it writes :data:`_CLEARLY_WRITTEN` times as
+    often as any other. Where the document does not settle it, the policy is ``weight``'s:
+    without one, none (the finding is left out); with one (the lexicon's frequency), the
+    option :data:`_NO_PLACE_EVIDENCE` times as frequent as the others, or else the most
+    frequent :data:`_NAMED_OPTIONS`, for a finding that names them without a fix."""
+    counts = sorted(
+        ((count, weight(option) if weight is not None else 0, option) for count, option in uses), reverse=True
+    )
+    if not counts:
+        return []
+    if counts[0][0] and (len(counts) == 1 or counts[1][0] * _CLEARLY_WRITTEN <= counts[0][0]):
         return [counts[0][2]]  # the place the document writes
+    if weight is None:
+        return []
     counts.sort(key=lambda count: count[1], reverse=True)
     if len(counts) == 1 or counts[1][1] * _NO_PLACE_EVIDENCE <= counts[0][1]:
         return [counts[0][2]]
@@ -1827,7 +1854,7 @@ def cut_places_in_names(doc: Document) -> list[NearMiss]:
     for use, at in candidates:
         run = use.run
         ch, after = run[at], run[at + 1]
-        options = []
+        uses = []
         for place in places[ch]:
             if place[1] == after or (after in _DIVISION_LEVELS and place + after not in divisions_):
                 continue
@@ -1840,13 +1867,13 @@ def cut_places_in_names(doc: Document) -> list[NearMiss]:
                 inside *= _body_count(text, spans, run[at:])
             elsewhere = written[place] - inside
             if elsewhere:
-                options.append((elsewhere, place))
-        options.sort(reverse=True)
-        if not options or (len(options) > 1 and options[1][0] * 3 > options[0][0]):
+                uses.append((elsewhere, place))
+        meant = _options_meant(uses)
+        if not meant:
             continue  # no place, or two the document writes: which one is meant is not clear
         if _begins_names(text, spans, ch, cached) > 1:
             continue  # it begins names so elsewhere too: a short form of the document's (琼)
-        name = options[0][1] + run[at + 1 :]
+        name = meant[0] + run[at + 1 :]
         change = one_inner_edit(run[at:], name)
         if change is not None:
             found.append(NearMiss(use.start + at, use.end, run[at:], name, *change, BROKEN_WORD_TITLE))
