@@ -1,7 +1,7 @@
 """Sentence-level detection and correction on a public spelling benchmark.
 
     python bench/quality/spelling_benchmark.py FILE [--format ecspell|sighan] [--json OUT]
-        [--select CODE ...] [--spelling precise|thorough]
+        [--select CODE ...] [--spelling precise|thorough] [--show-wrong]
 
 FILE is read from where it lies and never copied into the repository:
 
@@ -27,6 +27,10 @@ wrong characters of the set. They are given for warnings and errors only, and
 counting info findings (可能的错别字) too. Nothing is trained or tuned on these sets.
 ``--select`` measures other rules (``--select TY2``: the spelling model alone);
 ``--spelling`` chooses the model's mode (the setting ``spelling``; default ``precise``).
+The characters are also counted by rule (``by_rule``: how many each rule's findings
+change, and how many of those they correct right); ``--show-wrong`` names, on standard
+error, each character a warning or error gets wrong (a train split's, never a test
+split's: those are measured, not read).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -60,11 +65,12 @@ def read_pairs(path: Path, form: str) -> tuple[list[tuple[str, str]], list[int]]
     return pairs, left_out
 
 
-def corrected(sentence: str, findings: list, levels: set[str]) -> tuple[str, set[int]]:
+def corrected(sentence: str, findings: list, levels: set[str]) -> tuple[str, dict[int, str]]:
     """The sentence with the one-for-one fixes of the findings at ``levels`` applied,
-    and the positions the findings point at."""
+    and the positions the findings point at, each with the code of the last finding
+    that changes it (the one whose character the output has)."""
     characters = list(sentence)
-    flagged: set[int] = set()
+    flagged: dict[int, str] = {}
     offset = len(TITLE)
     for finding in findings:
         if finding.severity.value not in levels:
@@ -79,9 +85,9 @@ def corrected(sentence: str, findings: list, levels: set[str]) -> tuple[str, set
             for index, char in enumerate(replacement):
                 if characters[start + index] != char:
                     characters[start + index] = char
-                    flagged.add(start + index)
+                    flagged[start + index] = finding.code
         else:
-            flagged.update(range(start, end))
+            flagged.update(dict.fromkeys(range(start, end), finding.code))
     return "".join(characters), flagged
 
 
@@ -100,6 +106,11 @@ def main() -> None:
     parser.add_argument("--select", nargs="+", default=RULES, help="the rules (codes or prefixes) to measure")
     parser.add_argument(
         "--spelling", choices=("precise", "thorough"), default="precise", help="the spelling model's mode"
+    )
+    parser.add_argument(
+        "--show-wrong",
+        action="store_true",
+        help="name each character a warning or error gets wrong, on standard error (for train splits only)",
     )
     options = parser.parse_args()
 
@@ -120,9 +131,21 @@ def main() -> None:
     for name, levels in (("warning_or_error", {"warning", "error"}), ("any_level", {"warning", "error", "info"})):
         predicted = detected = fixed = 0
         pointed = pointed_right = mended = wrong_characters = 0
-        for written, right, findings in results:
-            output, flagged = corrected(written, findings, levels)
+        by_rule: dict[str, Counter[str]] = {}
+        for number, (written, right, findings) in enumerate(results):
+            output, codes = corrected(written, findings, levels)
+            flagged = set(codes)
             wrong = {index for index, (a, b) in enumerate(zip(written, right, strict=True)) if a != b}
+            for index, code in codes.items():
+                counts = by_rule.setdefault(code, Counter())
+                counts["characters"] += 1
+                counts["right"] += index in wrong and output[index] == right[index]
+                if options.show_wrong and name == "warning_or_error" and output[index] != right[index]:
+                    print(
+                        f"pair {number + 1}: {code} {written[index]} → {output[index]} (reference {right[index]}): "
+                        f"{written[max(0, index - 8) : index + 9]}",
+                        file=sys.stderr,
+                    )
             wrong_characters += len(wrong)
             pointed += len(flagged)
             pointed_right += len(flagged & wrong)
@@ -141,6 +164,8 @@ def main() -> None:
                 "detection": scores(pointed_right, pointed, wrong_characters),
                 "correction": scores(mended, pointed, wrong_characters),
             },
+            # the characters each rule changes (or points at) and how many it corrects right
+            "by_rule": {code: dict(counts) for code, counts in sorted(by_rule.items())},
         }
     print(json.dumps(figures, ensure_ascii=False, indent=2))
     if options.json:
