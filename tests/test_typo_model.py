@@ -219,6 +219,20 @@ def test_a_stray_look_alike_needs_a_score_of_seven():
     assert findings("要善于借船出海，开拓国际市场。\n", "TY2") == []
 
 
+def test_a_same_sounding_look_alike_foreign_to_the_text_is_reported_from_seven():
+    # 遇倒 → 遇到 (8.31, under the 9 of a same-sounding slip without its word elsewhere):
+    # 倒 also looks like 到 and is written nowhere else, as a stray look-alike would be
+    (finding,) = findings("对在工作中遇倒的实际困难，要及时研究解决。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "遇倒", "遇到")
+    assert finding.severity.value == "info" and finding.evidence["score"] == 8.31
+    assert finding.message == "可能的错别字：“遇倒”疑为“遇到”（同音字）"
+
+
+def test_a_same_sounding_look_alike_the_text_writes_elsewhere_needs_the_usual_bar():
+    # 倒 stands in 倒闭 too: the character is the text's own, and 8.31 is under the bar
+    assert findings("对在工作中遇倒的实际困难，要及时研究解决。\n防止企业倒闭。\n", "TY2") == []
+
+
 def test_without_the_corrected_word_elsewhere_an_other_tone_from_8_5_is_an_info_finding():
     # 赠强 (zeng4) → 增强 (zeng1) scores 8.58, 增强 nowhere else in the document
     (finding,) = findings("不断赠强党组织的凝聚力。\n", "TY2")
