@@ -233,6 +233,23 @@ def test_a_same_sounding_look_alike_the_text_writes_elsewhere_needs_the_usual_ba
     assert findings("对在工作中遇倒的实际困难，要及时研究解决。\n防止企业倒闭。\n", "TY2") == []
 
 
+def test_a_look_alike_neighbour_of_a_cut_off_character_is_tried_by_default():
+    # 盛 is cut off (组盛, 盛阳 make no word), and its neighbour 组 is part of 组成; the slip
+    # is 盛 for 成 beside it: found from 盛's side as a look-alike (9.82, 盛 stray)
+    (finding,) = findings("由三家公司共同出资，组盛阳城电厂，统一经营。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY203", "组盛", "组成")
+    assert finding.severity.value == "info" and finding.evidence["score"] == 9.82
+
+
+def test_by_default_the_neighbour_is_not_tried_in_another_tone():
+    # 股分 (fen1) → 股份 (fen4): an older spelling a document keeps (试行股分制) as often as a
+    # slip; thorough mode tries it
+    text = "试行股分制，发展股份经济。推进股份公司改革，股份合作制企业要规范。\n"
+    assert findings(text, "TY2") == []
+    (finding,) = findings(text, "TY2", spelling="thorough")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "股分", "股份")
+
+
 def test_without_the_corrected_word_elsewhere_an_other_tone_from_8_5_is_an_info_finding():
     # 赠强 (zeng4) → 增强 (zeng1) scores 8.58, 增强 nowhere else in the document
     (finding,) = findings("不断赠强党组织的凝聚力。\n", "TY2")

@@ -24,10 +24,11 @@ one an info finding (可能的错别字), which the default
 else, :data:`STRAY_SHAPE`) or its score over the bars the model had before its loose tier
 (:data:`SUPPORTED`, :data:`UNSUPPORTED`); ``"thorough"`` reports them all, for a final
 proofreading pass. Precise mode scores only what it may report (no name) and tries the
-neighbour with its same-sound candidates only. The bar falls as the document uses the corrected word more often
-elsewhere, and is highest when it never does: a term the dictionary lacks (避峰用电, 纠治)
-reads as a slip of some word just as well. A rare character (勠力) is chosen, not slipped
-into, and not a slip. The evidence shows the candidate, its kind and score, and the
+neighbour with its same-sound candidates and look-alikes only. The bar falls as the
+document uses the corrected word more often elsewhere, and is highest when it never
+does: a term the dictionary lacks (避峰用电, 纠治) reads as a slip of some word just as
+well. A rare character (勠力) is chosen, not slipped into, and not a slip. The evidence
+shows the candidate, its kind and score, and the
 words as written and corrected. Precision comes first: a form the document uses twice or
 more is its vocabulary; a quoted slogan, an item of a 、 list, a bracketed name or one
 before a place word may be a name, a slip only when the document uses the corrected word
@@ -464,10 +465,11 @@ def slips(doc: Document) -> list[Slip]:
     lexicon_id = id(lex)
     precise = doc.settings.spelling != "thorough"
     # the neighbour of a cut-off character is tried as the slip with every candidate when
-    # thorough, with its same-sound ones when precise: one look-up, where the others cost
-    # about an eighth of the model's time; on the tuning part precise mode found one injected
-    # slip fewer without them (of 702)
-    neighbour_worth_trying = _homophones if precise else _worth_trying
+    # thorough, with its same-sound ones and its look-alikes when precise (not another
+    # tone: 股分制 is an older spelling); on the tuning part (two seeds) the look-alikes
+    # found three injected look-alikes and one same-sounding slip more, nothing on
+    # the clean texts
+    neighbour_worth_trying = _precise_neighbour_candidates if precise else _worth_trying
     found: list[Slip] = []
     for span_start, span_end in doc.body_spans:
         common: list[int] = []
@@ -667,7 +669,7 @@ def _best_slip(
         alike_other: list[tuple[str, str, str]] = []
         if not swaps_only and _suspect(text, at, side, cut_off, lex):
             alike_other = (
-                _homophones(text[other_at], text[at], 1 - position, id(lex))
+                _precise_neighbour_candidates(text[other_at], text[at], 1 - position, id(lex))
                 if precise
                 else _candidates(text[other_at], text[at], 1 - position, id(lex))[0]
             )
@@ -869,6 +871,16 @@ def _homophones(char: str, other: str, position: int, _lexicon_id: int) -> list[
         for candidate in lex.homophones(other, position, reading)
         if candidate != char
     ]
+
+
+@lru_cache(maxsize=65536)
+def _precise_neighbour_candidates(char: str, other: str, position: int, lexicon_id: int) -> list[tuple[str, str, str]]:
+    """The candidates precise mode tries for the neighbour of a cut-off character: those
+    of the same sound and tone, and its look-alikes (会议经神: 经 for 精; 组盛阳城电厂: 盛 for
+    成), not another tone (股分 for 股份 is an older spelling as often as a slip)."""
+    if not ("\u4e00" <= char <= "\u9fff" and "\u4e00" <= other <= "\u9fff"):
+        return []
+    return [found for found in _candidates(char, other, position, lexicon_id)[0] if found[1] != "other_tone"]
 
 
 @lru_cache(maxsize=16384)  # a few thousand characters make up a text
