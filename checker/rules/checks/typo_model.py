@@ -876,11 +876,29 @@ def _homophones(char: str, other: str, position: int, _lexicon_id: int) -> list[
 @lru_cache(maxsize=65536)
 def _precise_neighbour_candidates(char: str, other: str, position: int, lexicon_id: int) -> list[tuple[str, str, str]]:
     """The candidates precise mode tries for the neighbour of a cut-off character: those
-    of the same sound and tone, and its look-alikes (会议经神: 经 for 精; 组盛阳城电厂: 盛 for
-    成), not another tone (股分 for 股份 is an older spelling as often as a slip)."""
+    of the same sound and tone, and its look-alikes of the four-corner code or the
+    components (会议经神: 经 for 精; 组盛阳城电厂: 盛 for 成), not another tone (股分 for 股份
+    is an older spelling as often as a slip) nor a faint look-alike: two cached look-ups
+    and a test of a few characters, where :func:`_candidates` makes several."""
     if not ("\u4e00" <= char <= "\u9fff" and "\u4e00" <= other <= "\u9fff"):
         return []
-    return [found for found in _candidates(char, other, position, lexicon_id)[0] if found[1] != "other_tone"]
+    found = _homophones(char, other, position, lexicon_id)
+    alike = _reading_and_look_alikes(char, lexicon_id)[1]
+    if not alike:
+        return found
+    # in C: most look-alikes make no word with ``other``
+    hits = _partners(other, position, lexicon_id).intersection(alike)
+    if not hits:
+        return found
+    # a look-alike read in another tone is such a candidate too (份 for 分, 管 for 官)
+    lex = lexicon()
+    assert lex is not None
+    syllable = _reading_and_look_alikes(char, lexicon_id)[0][:-1]
+    return found + [
+        (candidate, "shape", "")
+        for candidate in alike
+        if candidate in hits and (lex.syllables.get(candidate) or "")[:-1] != syllable
+    ]
 
 
 @lru_cache(maxsize=16384)  # a few thousand characters make up a text
