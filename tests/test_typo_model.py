@@ -358,6 +358,14 @@ def test_a_rare_character_is_written_on_purpose():
     assert findings("全省上下要勠力同心，努力奋斗，努力拼搏。\n", "TY2", spelling="thorough") == []
 
 
+def test_a_character_rare_alone_but_part_of_a_common_word_is_no_rare_character():
+    # 垃 is rare as a word of its own (14 in jieba's dictionary) but everyday in 垃圾: a slip
+    # into it (成垃 → 成立, 12.61, 垃 written nowhere else) is a slip
+    (finding,) = findings("经研究，同意成垃由多个部门组成的领导小组。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY203", "成垃", "成立")
+    assert finding.severity.value == "info"
+
+
 def test_characters_that_differ_inside_one_enclosure_look_alike():
     # 国 (囗 玉) and 固 (囗 古)
     assert "国" in lexicon().look_alikes("固")

@@ -612,9 +612,12 @@ def _sounds_and_looks_alike(slip: Slip, lexicon_id: int) -> bool:
 
 def _rare_written(slip: Slip, words: Lexicon) -> bool:
     """Is a character the slip changes a rare one? An input method or a tired hand gives
-    common characters: 勠力 is written on purpose, whatever it reads like."""
+    common characters: 勠力 is written on purpose, whatever it reads like. A character
+    rare on its own that is part of a common word (垃 of 垃圾) is a common one."""
     return any(
-        written != corrected and words.word_frequency(written) < _RARE_CHARACTER
+        written != corrected
+        and words.word_frequency(written) < _RARE_CHARACTER
+        and not (words.partners(written, 0) or words.partners(written, 1))
         for written, corrected in zip(slip.written, slip.correction, strict=True)
     )
 
