@@ -1041,7 +1041,9 @@ def likely_homophone_typo(doc: Document) -> Iterator[Hit]:
         (or one with a close rival) an info finding (可能的错别字): by
         default (``spelling = "precise"``) only with a score of 8 or more
         and the corrected word elsewhere in the document, or a higher one
-        without it, with ``spelling = "thorough"`` every one. Quoted
+        without it (from 7 for a character that also looks like the right
+        one and that the text writes nowhere else within 10,000 characters:
+        遇倒 for 遇到), with ``spelling = "thorough"`` every one. Quoted
         slogans, list items, names, forms used twice in the document and the
         words of ``accept`` (configuration and rule packs) are left alone.
         The evidence shows the candidate, its kind and score, and the words as
@@ -1114,7 +1116,9 @@ def likely_look_alike_typo(doc: Document) -> Iterator[Hit]:
         思想: a term repeats its characters, a slip brings in a foreign one);
         in what may be a name (a title in 《》, a list item) such a character,
         the corrected word used near it and a score of 8.5 (a character that
-        also sounds like the right one counts as a look-alike there).
+        also sounds like the right one counts as a look-alike there). The
+        neighbour of a character cut off is tried as the slip too, in
+        either mode (组盛阳城电厂: 盛 for 成, beside the 组 of 组成).
         Fainter look-alikes — characters that share a distinctive component
         (剖 and 部: 咅) and look-alikes that make a rarer word (统筹) — are
         reported only where the document writes the corrected word beside
