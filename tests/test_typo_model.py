@@ -219,6 +219,37 @@ def test_a_stray_look_alike_needs_a_score_of_seven():
     assert findings("要善于借船出海，开拓国际市场。\n", "TY2") == []
 
 
+def test_a_same_sounding_look_alike_foreign_to_the_text_is_reported_from_seven():
+    # 遇倒 → 遇到 (8.31, under the 9 of a same-sounding slip without its word elsewhere):
+    # 倒 also looks like 到 and is written nowhere else, as a stray look-alike would be
+    (finding,) = findings("对在工作中遇倒的实际困难，要及时研究解决。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "遇倒", "遇到")
+    assert finding.severity.value == "info" and finding.evidence["score"] == 8.31
+    assert finding.message == "可能的错别字：“遇倒”疑为“遇到”（同音字）"
+
+
+def test_a_same_sounding_look_alike_the_text_writes_elsewhere_needs_the_usual_bar():
+    # 倒 stands in 倒闭 too: the character is the text's own, and 8.31 is under the bar
+    assert findings("对在工作中遇倒的实际困难，要及时研究解决。\n防止企业倒闭。\n", "TY2") == []
+
+
+def test_a_look_alike_neighbour_of_a_cut_off_character_is_tried_by_default():
+    # 盛 is cut off (组盛, 盛阳 make no word), and its neighbour 组 is part of 组成; the slip
+    # is 盛 for 成 beside it: found from 盛's side as a look-alike (9.82, 盛 stray)
+    (finding,) = findings("由三家公司共同出资，组盛阳城电厂，统一经营。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY203", "组盛", "组成")
+    assert finding.severity.value == "info" and finding.evidence["score"] == 9.82
+
+
+def test_by_default_the_neighbour_is_not_tried_in_another_tone():
+    # 股分 (fen1) → 股份 (fen4): an older spelling a document keeps (试行股分制) as often as a
+    # slip; thorough mode tries it
+    text = "试行股分制，发展股份经济。推进股份公司改革，股份合作制企业要规范。\n"
+    assert findings(text, "TY2") == []
+    (finding,) = findings(text, "TY2", spelling="thorough")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "股分", "股份")
+
+
 def test_without_the_corrected_word_elsewhere_an_other_tone_from_8_5_is_an_info_finding():
     # 赠强 (zeng4) → 增强 (zeng1) scores 8.58, 增强 nowhere else in the document
     (finding,) = findings("不断赠强党组织的凝聚力。\n", "TY2")
@@ -325,6 +356,14 @@ def test_a_strong_look_alike_without_the_corrected_word_elsewhere_is_an_info_fin
 def test_a_rare_character_is_written_on_purpose():
     # 勠力 → 努力 scores about 15 with 努力 twice in the document, but 勠 is chosen, not slipped into
     assert findings("全省上下要勠力同心，努力奋斗，努力拼搏。\n", "TY2", spelling="thorough") == []
+
+
+def test_a_character_rare_alone_but_part_of_a_common_word_is_no_rare_character():
+    # 垃 is rare as a word of its own (14 in jieba's dictionary) but everyday in 垃圾: a slip
+    # into it (成垃 → 成立, 12.61, 垃 written nowhere else) is a slip
+    (finding,) = findings("经研究，同意成垃由多个部门组成的领导小组。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY203", "成垃", "成立")
+    assert finding.severity.value == "info"
 
 
 def test_characters_that_differ_inside_one_enclosure_look_alike():

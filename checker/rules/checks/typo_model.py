@@ -24,10 +24,11 @@ one an info finding (可能的错别字), which the default
 else, :data:`STRAY_SHAPE`) or its score over the bars the model had before its loose tier
 (:data:`SUPPORTED`, :data:`UNSUPPORTED`); ``"thorough"`` reports them all, for a final
 proofreading pass. Precise mode scores only what it may report (no name) and tries the
-neighbour with its same-sound candidates only. The bar falls as the document uses the corrected word more often
-elsewhere, and is highest when it never does: a term the dictionary lacks (避峰用电, 纠治)
-reads as a slip of some word just as well. A rare character (勠力) is chosen, not slipped
-into, and not a slip. The evidence shows the candidate, its kind and score, and the
+neighbour with its same-sound candidates and look-alikes only. The bar falls as the
+document uses the corrected word more often elsewhere, and is highest when it never
+does: a term the dictionary lacks (避峰用电, 纠治) reads as a slip of some word just as
+well. A rare character (勠力) is chosen, not slipped into, and not a slip. The evidence
+shows the candidate, its kind and score, and the
 words as written and corrected. Precision comes first: a form the document uses twice or
 more is its vocabulary; a quoted slogan, an item of a 、 list, a bracketed name or one
 before a place word may be a name, a slip only when the document uses the corrected word
@@ -303,6 +304,9 @@ IN_CONTEXT = {"same_sound": 2.0, "other_tone": 2.0, "swap": 2.0, "shape": 5.5, "
 # text of 园区). On the tuning part of the corpus (two seeds) such a character was the slip in
 # 26 of 27 injected look-alikes reported with no use of the corrected word; of the clean
 # texts' look-alike candidates, the strongest with a stray character scored 6.33 (借船).
+# A character read like the corrected one that also looks like it (倒 for 到, 沼 for 召) is
+# such a slip too, and takes the same bar: on the tuning part (two seeds) that found four
+# more injected look-alikes and two same-sounding slips, and nothing on the clean texts.
 STRAY_SHAPE = 7.0
 # A faint look-alike with such a character and its corrected word used nearby, but not
 # beside the same neighbour, takes FAINT_STRAY: of the clean tuning texts' faint candidates
@@ -461,10 +465,11 @@ def slips(doc: Document) -> list[Slip]:
     lexicon_id = id(lex)
     precise = doc.settings.spelling != "thorough"
     # the neighbour of a cut-off character is tried as the slip with every candidate when
-    # thorough, with its same-sound ones when precise: one look-up, where the others cost
-    # about an eighth of the model's time; on the tuning part precise mode found one injected
-    # slip fewer without them (of 702)
-    neighbour_worth_trying = _homophones if precise else _worth_trying
+    # thorough, with its same-sound ones and its look-alikes when precise (not another
+    # tone: 股分制 is an older spelling); on the tuning part (two seeds) the look-alikes
+    # found three injected look-alikes and one same-sounding slip more, nothing on
+    # the clean texts
+    neighbour_worth_trying = _precise_neighbour_candidates if precise else _worth_trying
     found: list[Slip] = []
     for span_start, span_end in doc.body_spans:
         common: list[int] = []
@@ -508,7 +513,7 @@ def slips(doc: Document) -> list[Slip]:
     if precise:
         # a weak candidate is reported only in the document's own wording: one test of
         # the whole text for it costs less than counting its words in every span
-        kept = [slip for slip in kept if not _weak(slip) or any(map(text.__contains__, contexts[slip]))]
+        kept = [slip for slip in kept if not _weak(slip, lexicon_id) or any(map(text.__contains__, contexts[slip]))]
     uses = _uses(text, doc.body_spans, {slip.written for slip in kept})
     standing = _standing_uses(text, doc.body_spans, {slip.written for slip in kept}, uses, lex)
     # a form used twice or more is the document's own vocabulary (提质, 赋能 …), not a slip;
@@ -518,7 +523,7 @@ def slips(doc: Document) -> list[Slip]:
         slip._replace(
             support=_nearby_uses(text, slip, (slip.correction,), _SUPPORT_REACH),
             in_context=_nearby_uses(text, slip, contexts[slip], _CONTEXT_REACH),
-            stray=slip.kind in _LOOK_ALIKES and _stray(text, slip),
+            stray=(slip.kind in _LOOK_ALIKES or _sounds_and_looks_alike(slip, lexicon_id)) and _stray(text, slip),
         )
         for slip in kept
         if standing[slip.written] < 2 and not _rare_written(slip, words) and not _numeral_for_numeral(slip)
@@ -578,20 +583,41 @@ def _reversed_words(_lexicon_id: int) -> frozenset[str]:
     return frozenset(pair for pair in found if not lex.word_frequency(pair))
 
 
-def _weak(slip: Slip) -> bool:
+def _weak(slip: Slip, lexicon_id: int) -> bool:
     """Could the slip be reported by precise mode only in the document's own wording?"""
     if slip.kind == "swap" and slip.score >= SURE_SWAP:
         return False
-    if slip.kind == "shape" and slip.score >= STRAY_SHAPE:
+    if slip.score >= STRAY_SHAPE and (slip.kind == "shape" or _sounds_and_looks_alike(slip, lexicon_id)):
         return False  # it may be a stray character (Slip.stray)
     return slip.score < min(CONFIRMED, SUPPORTED[slip.kind])
 
 
+_SOUNDS = frozenset(("same_sound", "other_tone"))
+
+
+def _sounds_and_looks_alike(slip: Slip, lexicon_id: int) -> bool:
+    """Is the slip a character read like the corrected one that also looks like it (倒 for
+    到, 沼 for 召)? Such a slip is a look-alike too, and a stray one is as telling; not
+    when the pair as written is a rare word of the dictionary (新官理旧账: 官理, an idiom's)."""
+    return (
+        slip.kind in _SOUNDS
+        and not slip.listed
+        and all(
+            corrected in _reading_and_look_alikes(written, lexicon_id)[1]
+            for written, corrected in zip(slip.written, slip.correction, strict=True)
+            if written != corrected
+        )
+    )
+
+
 def _rare_written(slip: Slip, words: Lexicon) -> bool:
     """Is a character the slip changes a rare one? An input method or a tired hand gives
-    common characters: 勠力 is written on purpose, whatever it reads like."""
+    common characters: 勠力 is written on purpose, whatever it reads like. A character
+    rare on its own that is part of a common word (垃 of 垃圾) is a common one."""
     return any(
-        written != corrected and words.word_frequency(written) < _RARE_CHARACTER
+        written != corrected
+        and words.word_frequency(written) < _RARE_CHARACTER
+        and not (words.partners(written, 0) or words.partners(written, 1))
         for written, corrected in zip(slip.written, slip.correction, strict=True)
     )
 
@@ -646,7 +672,7 @@ def _best_slip(
         alike_other: list[tuple[str, str, str]] = []
         if not swaps_only and _suspect(text, at, side, cut_off, lex):
             alike_other = (
-                _homophones(text[other_at], text[at], 1 - position, id(lex))
+                _precise_neighbour_candidates(text[other_at], text[at], 1 - position, id(lex))
                 if precise
                 else _candidates(text[other_at], text[at], 1 - position, id(lex))[0]
             )
@@ -850,6 +876,34 @@ def _homophones(char: str, other: str, position: int, _lexicon_id: int) -> list[
     ]
 
 
+@lru_cache(maxsize=65536)
+def _precise_neighbour_candidates(char: str, other: str, position: int, lexicon_id: int) -> list[tuple[str, str, str]]:
+    """The candidates precise mode tries for the neighbour of a cut-off character: those
+    of the same sound and tone, and its look-alikes of the four-corner code or the
+    components (会议经神: 经 for 精; 组盛阳城电厂: 盛 for 成), not another tone (股分 for 股份
+    is an older spelling as often as a slip) nor a faint look-alike: two cached look-ups
+    and a test of a few characters, where :func:`_candidates` makes several."""
+    if not ("\u4e00" <= char <= "\u9fff" and "\u4e00" <= other <= "\u9fff"):
+        return []
+    found = _homophones(char, other, position, lexicon_id)
+    alike = _reading_and_look_alikes(char, lexicon_id)[1]
+    if not alike:
+        return found
+    # in C: most look-alikes make no word with ``other``
+    hits = _partners(other, position, lexicon_id).intersection(alike)
+    if not hits:
+        return found
+    # a look-alike read in another tone is such a candidate too (份 for 分, 管 for 官)
+    lex = lexicon()
+    assert lex is not None
+    syllable = _reading_and_look_alikes(char, lexicon_id)[0][:-1]
+    return found + [
+        (candidate, "shape", "")
+        for candidate in alike
+        if candidate in hits and (lex.syllables.get(candidate) or "")[:-1] != syllable
+    ]
+
+
 @lru_cache(maxsize=16384)  # a few thousand characters make up a text
 def _reading_and_look_alikes(char: str, _lexicon_id: int) -> tuple[str, str, str]:
     """The reading of ``char``, its look-alikes and the characters that share a distinctive
@@ -987,7 +1041,9 @@ def likely_homophone_typo(doc: Document) -> Iterator[Hit]:
         (or one with a close rival) an info finding (可能的错别字): by
         default (``spelling = "precise"``) only with a score of 8 or more
         and the corrected word elsewhere in the document, or a higher one
-        without it, with ``spelling = "thorough"`` every one. Quoted
+        without it (from 7 for a character that also looks like the right
+        one and that the text writes nowhere else within 10,000 characters:
+        遇倒 for 遇到), with ``spelling = "thorough"`` every one. Quoted
         slogans, list items, names, forms used twice in the document and the
         words of ``accept`` (configuration and rule packs) are left alone.
         The evidence shows the candidate, its kind and score, and the words as
@@ -1060,7 +1116,9 @@ def likely_look_alike_typo(doc: Document) -> Iterator[Hit]:
         思想: a term repeats its characters, a slip brings in a foreign one);
         in what may be a name (a title in 《》, a list item) such a character,
         the corrected word used near it and a score of 8.5 (a character that
-        also sounds like the right one counts as a look-alike there).
+        also sounds like the right one counts as a look-alike there). The
+        neighbour of a character cut off is tried as the slip too, in
+        either mode (组盛阳城电厂: 盛 for 成, beside the 组 of 组成).
         Fainter look-alikes — characters that share a distinctive component
         (剖 and 部: 咅) and look-alikes that make a rarer word (统筹) — are
         reported only where the document writes the corrected word beside
