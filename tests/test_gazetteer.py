@@ -248,6 +248,19 @@ def test_a_name_the_document_writes_in_full_and_once_with_a_character_dropped_is
 
 
 @pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("电力部、国家能源投资公司参加。\n由山西省、国能源投资公司出资。\n", "国能源投资公司", "国家能源投资公司"),
+        ("经全国矿产资源委员会审查。\n移交全国产资源委员会领导。\n", "全国产资源委员会", "全国矿产资源委员会"),
+    ],
+)
+def test_a_name_written_in_full_whose_gap_makes_another_word_is_still_broken(text, written, name):
+    (finding,) = findings(text, "TM103")  # 国能, 国产 are words, but not of these names
+    assert (finding.line, finding.excerpt, finding.fix.replacement) == (2, written, name)
+    assert finding.severity == "warning"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "材料报送国务院。情况报国务院。",  # a word before the name lost a character: 国务院 stands
@@ -260,6 +273,7 @@ def test_a_name_the_document_writes_in_full_and_once_with_a_character_dropped_is
         "推动中小型银行改革。支持中小银行发展。",  # words of two characters and the ending
         "境内外上市公司均可参加。境外上市公司另行规定。",  # 境外 is a word again
         "共有政府规章72部。另有政府规章2部。",  # a digit, not a character
+        "组建中国电力工程顾问集团公司。组建中国水电工程顾问集团公司。",  # 水电|工程: no name begins in a word
     ],
 )
 def test_forms_that_are_not_a_name_with_a_character_dropped_are_not_reported(text):

@@ -767,8 +767,10 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
     the text (:meth:`checker.rules.gazetteer.Gazetteer.near_misses`). A stretch is not
     reported when it is a name of the gazetteer or an accepted word; when the dropped
     character joins (和), counts (二), is a level (总, 省) or makes one (县级 → 县以上,
-    大型 → 大企业: the same said shorter); when the gap is the frame 为…服务
-    (为农服务中心); when what follows the gap is a
+    大型 → 大企业: the same said shorter); when the stretch begins inside a word
+    and its gap makes a word again (水|电工程顾问集团公司 beside 中国电力工程顾问集团公司;
+    国能源投资公司 after a mark is 国家能源投资公司 broken, though 国能 is a word);
+    when the gap is the frame 为…服务 (为农服务中心); when what follows the gap is a
     listed name, or the gap is in the first word and a name follows it (报送国务院 →
     报国务院: a word before the name lost a character, the name stands); when it
     ends a longer name the document writes (汾西矿务局 is not 西山矿务局 less 山); or when
@@ -810,8 +812,10 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
         if miss.change != "dropped" or miss.name_chunk in _NOT_DROPPED:
             continue
         at = _first_difference(miss.written, miss.name)
-        if not _breaks_a_word(miss.written, miss.name, at, is_word) or _reads_as_words(miss.written, is_word):
+        if not _breaks_a_word(miss.name, at, is_word) or _reads_as_words(miss.written, is_word):
             continue  # 三级子公司 → 三级公司, 中小型银行 → 中小银行: words still, not a broken name
+        if is_word(miss.written[at - 1 : at + 1]) and is_word(text[miss.start - 1 : miss.start + 1]):
+            continue  # 水|电工程顾问集团公司 beside 中国电力工程顾问集团公司: the stretch begins inside a word
         after_first_word = miss.name[3:] if miss.name[0] in _DIVISION_LEVELS else miss.name[2:]
         # (the rest counted apart from its uses in the full name and in the broken one)
         rest_usual = counts[after_first_word] - tails[miss.written] > counts[miss.name]
@@ -1468,13 +1472,13 @@ def _trigram_uses(text: str, spans: list[tuple[int, int]], characters: set[str])
     return uses
 
 
-def _breaks_a_word(written: str, name: str, at: int, is_word: Callable[[str], bool]) -> bool:
-    """Did the dropped character (``name[at]``, a Chinese one) make a word with a neighbour
-    that the gap does not make again (国家粮食|应急 → 粮应; not 有关部门委 → 部委)?"""
+def _breaks_a_word(name: str, at: int, is_word: Callable[[str], bool]) -> bool:
+    """Did the dropped character (``name[at]``, a Chinese one) make a word with a
+    neighbour (国家粮食|应急 → 粮应, 国家|能源 → 国能源)? The gap may make another word
+    (国能, 国产 of 全国产资源委员会): a reader still sees the name broken."""
     if not "\u4e00" <= name[at] <= "\u9fff":
         return False
-    made = is_word(name[at - 1 : at + 1]) or is_word(name[at : at + 2])
-    return made and not is_word(written[at - 1 : at + 1])
+    return is_word(name[at - 1 : at + 1]) or is_word(name[at : at + 2])
 
 
 def _reads_as_words(written: str, is_word: Callable[[str], bool]) -> bool:
