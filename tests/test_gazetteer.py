@@ -260,6 +260,11 @@ def test_a_name_written_in_full_whose_gap_makes_another_word_is_still_broken(tex
     assert finding.severity == "warning"
 
 
+def test_a_stretch_is_read_as_words_with_its_ending_whole():
+    (finding,) = findings("符合国家重点工程建设规划。\n开工国家重工程。\n", "TM103")  # 国家|重|工程, not 重工
+    assert (finding.line, finding.excerpt, finding.fix.replacement) == (2, "国家重工程", "国家重点工程")
+
+
 @pytest.mark.parametrize(
     "text",
     [

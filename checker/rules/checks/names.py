@@ -918,6 +918,7 @@ BROKEN_PREFIX_TITLE = "党和国家机构名称的开头"
 KIND_TITLE = "行政区划与机构类别"
 _WARNING_GROUPS = (BROKEN_TITLE, BROKEN_WORD_TITLE, BROKEN_PREFIX_TITLE, KIND_TITLE)
 _ENDINGS_OF_THREE = frozenset(ending for ending in BODY_NAME_ENDINGS if len(ending) == 3)
+_LONG_ENDINGS = sorted((ending for ending in BODY_NAME_ENDINGS if len(ending) >= 2), key=len, reverse=True)
 _WORD_USES = 2  # the word a broken one is corrected to is used this often elsewhere in the document
 
 
@@ -1482,13 +1483,17 @@ def _breaks_a_word(name: str, at: int, is_word: Callable[[str], bool]) -> bool:
 
 
 def _reads_as_words(written: str, is_word: Callable[[str], bool]) -> bool:
-    """Is ``written`` words of two characters but for its last character (the ending):
-    中小|银行, 急救|中心? (Not with characters that are words of their own: 国|物价|局
-    is the slip of 国家物价局 every reader knows.)"""
+    """Is ``written`` words of two characters before its ending: 中小|银行, 急救|中心,
+    三级|公司? The ending is read whole (国家|重|工程 is no words, though 重工 is one);
+    with no ending of two or three, the last character is taken for one. (Not with
+    characters that are words of their own: 国|物价|局 is the slip of 国家物价局 every
+    reader knows.)"""
+    ending = next((e for e in _LONG_ENDINGS if written.endswith(e)), written[-1:])
+    rest = len(written) - len(ending)
     at = 0
-    while at < len(written) - 1 and is_word(written[at : at + 2]):
+    while at + 2 <= rest and is_word(written[at : at + 2]):
         at += 2
-    return at >= len(written) - 1
+    return at == rest
 
 
 def _one_character_into_a_run(text: str, start: int) -> bool:
