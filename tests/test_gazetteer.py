@@ -761,3 +761,34 @@ def test_a_broken_division_is_weighed_by_the_division_not_by_its_place_as_a_word
     # 合作 is a frequent word, 合作市 a small city: 合市 is 合肥市 less 肥
     (finding,) = findings("通知合市公安局配合。", "TM103")
     assert (finding.excerpt, finding.fix.replacement) == ("合市公安局", "合肥市公安局")
+
+
+AIRPORT = "北京奥运会首都国际机场协调委员会成立。\n北京奥运会首都国际机场协调委员会负责。\n北京奥运会首都国际机场协调委员会办公。\n"
+SURVEY = "组建广州海洋地质调查局。\n广州海洋地质调查局负责。\n广州海洋地质调查局承担。\n"
+
+
+@pytest.mark.parametrize(
+    "text, written, name, dropped",
+    [
+        (AIRPORT + "领导首都际机场管理委员会做好工作。\n", "首都际机场管理委员会", "首都国际机场管理委员会", "国"),
+        (AIRPORT + "领导首都国机场管理委员会做好工作。\n", "首都国机场管理委员会", "首都国际机场管理委员会", "际"),
+        (SURVEY + "由石油地质局、海地质局负责。\n", "海地质局", "海洋地质局", "洋"),
+    ],
+)
+def test_a_name_written_once_is_restored_from_a_part_the_document_s_names_share(text, written, name, dropped):
+    (finding,) = findings(text, "TM103")
+    assert (finding.line, finding.excerpt, finding.fix.replacement) == (4, written, name)
+    assert finding.severity == "warning"
+    assert finding.message == f"“{written}”疑为“{name}”之误（漏了“{dropped}”）"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SURVEY + "由海地质局负责。\n海地质局报告。\n",  # written so twice: the document's own
+        "国家农业科学院成立。\n国家农业科学院负责。\n国家农业科学院承担。\n由中国农业发展银行负责。\n",  # 中|国农业
+        "中国机械集团成立。\n中国机械集团负责。\n中国机械集团承担。\n引入国机集团。\n",  # 国机械集团 begins with no word
+    ],
+)
+def test_a_part_less_a_character_that_is_no_broken_name_is_not_reported(text):
+    assert findings(text, "TM103") == []

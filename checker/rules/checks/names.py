@@ -1565,7 +1565,10 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
         培育); a body's name that begins with 国务院, 中共中央 or
         中华人民共和国 less one of its characters (国务应急管理办公室); and a
         division's full name
-        followed by a kind of body less a character (北京市安局, 北京市公局).
+        followed by a kind of body less a character (北京市安局, 北京市公局);
+        and a name written once that lost a character of a part the
+        document's names share (首都际机场管理委员会 beside
+        首都国际机场协调委员会 written three times).
     Why it matters:
         The names of bodies and the formulations of the Party and the state
         are fixed; a character dropped from 国家统计局 or 南水北调工程 is a
@@ -1601,6 +1604,95 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
         )
 
 
+_PART = 4  # characters of a part of the document's usual names that a run is compared with
+
+
+def parts_less_a_character(doc: Document) -> list[NearMiss]:
+    """Names of bodies written once with an inner character of a part the document's
+    names share dropped (首都际机场管理委员会 beside 首都国际机场协调委员会 ×4; 海地质局
+    beside 广州海洋地质调查局 ×3): no full form is written to compare with, but the part
+    is, often.
+
+    The parts are the four characters of the runs TM101 reads (:func:`name_uses`) that
+    occur in three uses or more, each filed under itself less its second or its third
+    character: the three characters of a run before a body's ending are looked up in
+    that index, not searched for. The dropped character made a word with a neighbour and
+    is no level, number or joining character; the three characters are written nowhere
+    else in the text (where they are, they are the document's own: 中国农业 is no
+    国家农业 less 家). The name reported begins where the parts stop going back
+    (首|都国机场 → 首都国际机), at a place where a name may begin (not 中|国农业), with
+    a word (not 国机械集团, the end of 中国机械集团, for 国机集团), and ends with the
+    run; one that reads as words (中小|银行) is not reported."""
+    words = lexicon()
+    if words is None:
+        return []
+    is_word = words.is_word
+    runs = Counter(use.run for use in doc.view(name_uses))
+    # each distinct run's parts counted at C speed, then those of runs used again
+    counts = Counter(run[at : at + _PART] for run in runs for at in range(len(run) - _PART + 1))
+    for run, used in runs.items():
+        if used > 1:
+            for at in range(len(run) - _PART + 1):
+                counts[run[at : at + _PART]] += used - 1
+    parts: dict[str, tuple[str, int]] = {}  # the part less a character → (the part, the character's offset)
+    for part in [part for part, count in counts.items() if count >= _CLEARLY_MORE]:
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in part):
+            continue
+        for inner in (1, 2):
+            if part[inner] not in _NOT_DROPPED and part[inner] not in _DISTINCT:
+                parts.setdefault(part[:inner] + part[inner + 1 :], (part, inner))
+    if not parts:
+        return []
+    text = doc.text
+    broken: dict[str, tuple[int, str, int] | None] = {}  # run → (offset of the three characters, part, inner)
+    written_elsewhere: dict[str, bool] = {}
+    found: dict[int, NearMiss] = {}
+    for use in doc.view(body_name_uses):
+        run = use.run
+        if run not in broken:
+            broken[run] = _part_less_a_character(run, parts, is_word)
+        hit = broken[run]
+        if hit is None:
+            continue
+        at, part, inner = hit
+        key_start = use.start + at
+        key = text[key_start : key_start + 3]
+        if key not in written_elsewhere:  # a search of the text only for the few runs left
+            written_elsewhere[key] = text.count(key) > 1
+        if written_elsewhere[key]:
+            continue
+        restored, start = part, key_start
+        while start > use.start and counts[text[start - 1] + restored[:3]] >= _CLEARLY_MORE:
+            start -= 1
+            restored = text[start] + restored
+        if not _name_begins_at(text, start, is_word, words.word_frequency) or not is_word(restored[:2]):
+            continue
+        written = text[start : use.end]
+        if _reads_as_words(written, is_word):
+            continue
+        gap = key_start - start + inner
+        name = written[:gap] + part[inner] + written[gap:]
+        found[start] = NearMiss(start, use.end, written, name, "dropped", "", part[inner], BROKEN_WORD_TITLE)
+    return [found[start] for start in sorted(found)]
+
+
+def _part_less_a_character(
+    run: str, parts: dict[str, tuple[str, int]], is_word: Callable[[str], bool]
+) -> tuple[int, str, int] | None:
+    """The first three characters of the name in ``run`` (after its last particle) that
+    are a part less a character that made a word with a neighbour (海洋|地质 → 海地质):
+    (their offset, the part, the offset of the character in it); None if there are none."""
+    if is_word(run[-2:]) and run[-2:] not in _BODY_NAME_ENDING_WORDS:
+        return None  # 签署, 格局 end in 署, 局 but are words of their own
+    for at in range(len(run) - len(_word_run(run, is_word)), len(run) - 2):
+        found = parts.get(run[at : at + 3])
+        if found is not None:
+            part, inner = found
+            if is_word(part[inner - 1 : inner + 1]) or is_word(part[inner : inner + 2]):
+                return at, part, inner
+    return None
+
+
 def _official_name_misses(doc: Document) -> list[NearMiss]:
     return doc.view(official_name_misses)
 
@@ -1622,6 +1714,7 @@ def official_name_misses(doc: Document) -> list[NearMiss]:
         kinds_after_divisions,
         broken_divisions_in_names,
         places_cut_before_kinds,
+        parts_less_a_character,
     )
     in_full = doc.view(document_name_misses)
     if in_full and listed.kinds:
