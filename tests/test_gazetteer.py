@@ -248,6 +248,24 @@ def test_a_name_the_document_writes_in_full_and_once_with_a_character_dropped_is
 
 
 @pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("电力部、国家能源投资公司参加。\n由山西省、国能源投资公司出资。\n", "国能源投资公司", "国家能源投资公司"),
+        ("经全国矿产资源委员会审查。\n移交全国产资源委员会领导。\n", "全国产资源委员会", "全国矿产资源委员会"),
+    ],
+)
+def test_a_name_written_in_full_whose_gap_makes_another_word_is_still_broken(text, written, name):
+    (finding,) = findings(text, "TM103")  # 国能, 国产 are words, but not of these names
+    assert (finding.line, finding.excerpt, finding.fix.replacement) == (2, written, name)
+    assert finding.severity == "warning"
+
+
+def test_a_stretch_is_read_as_words_with_its_ending_whole():
+    (finding,) = findings("符合国家重点工程建设规划。\n开工国家重工程。\n", "TM103")  # 国家|重|工程, not 重工
+    assert (finding.line, finding.excerpt, finding.fix.replacement) == (2, "国家重工程", "国家重点工程")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "材料报送国务院。情况报国务院。",  # a word before the name lost a character: 国务院 stands
@@ -260,6 +278,7 @@ def test_a_name_the_document_writes_in_full_and_once_with_a_character_dropped_is
         "推动中小型银行改革。支持中小银行发展。",  # words of two characters and the ending
         "境内外上市公司均可参加。境外上市公司另行规定。",  # 境外 is a word again
         "共有政府规章72部。另有政府规章2部。",  # a digit, not a character
+        "组建中国电力工程顾问集团公司。组建中国水电工程顾问集团公司。",  # 水电|工程: no name begins in a word
     ],
 )
 def test_forms_that_are_not_a_name_with_a_character_dropped_are_not_reported(text):
@@ -742,3 +761,34 @@ def test_a_broken_division_is_weighed_by_the_division_not_by_its_place_as_a_word
     # 合作 is a frequent word, 合作市 a small city: 合市 is 合肥市 less 肥
     (finding,) = findings("通知合市公安局配合。", "TM103")
     assert (finding.excerpt, finding.fix.replacement) == ("合市公安局", "合肥市公安局")
+
+
+AIRPORT = "北京奥运会首都国际机场协调委员会成立。\n北京奥运会首都国际机场协调委员会负责。\n北京奥运会首都国际机场协调委员会办公。\n"
+SURVEY = "组建广州海洋地质调查局。\n广州海洋地质调查局负责。\n广州海洋地质调查局承担。\n"
+
+
+@pytest.mark.parametrize(
+    "text, written, name, dropped",
+    [
+        (AIRPORT + "领导首都际机场管理委员会做好工作。\n", "首都际机场管理委员会", "首都国际机场管理委员会", "国"),
+        (AIRPORT + "领导首都国机场管理委员会做好工作。\n", "首都国机场管理委员会", "首都国际机场管理委员会", "际"),
+        (SURVEY + "由石油地质局、海地质局负责。\n", "海地质局", "海洋地质局", "洋"),
+    ],
+)
+def test_a_name_written_once_is_restored_from_a_part_the_document_s_names_share(text, written, name, dropped):
+    (finding,) = findings(text, "TM103")
+    assert (finding.line, finding.excerpt, finding.fix.replacement) == (4, written, name)
+    assert finding.severity == "warning"
+    assert finding.message == f"“{written}”疑为“{name}”之误（漏了“{dropped}”）"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SURVEY + "由海地质局负责。\n海地质局报告。\n",  # written so twice: the document's own
+        "国家农业科学院成立。\n国家农业科学院负责。\n国家农业科学院承担。\n由中国农业发展银行负责。\n",  # 中|国农业
+        "中国机械集团成立。\n中国机械集团负责。\n中国机械集团承担。\n引入国机集团。\n",  # 国机械集团 begins with no word
+    ],
+)
+def test_a_part_less_a_character_that_is_no_broken_name_is_not_reported(text):
+    assert findings(text, "TM103") == []

@@ -767,8 +767,10 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
     the text (:meth:`checker.rules.gazetteer.Gazetteer.near_misses`). A stretch is not
     reported when it is a name of the gazetteer or an accepted word; when the dropped
     character joins (和), counts (二), is a level (总, 省) or makes one (县级 → 县以上,
-    大型 → 大企业: the same said shorter); when the gap is the frame 为…服务
-    (为农服务中心); when what follows the gap is a
+    大型 → 大企业: the same said shorter); when the stretch begins inside a word
+    and its gap makes a word again (水|电工程顾问集团公司 beside 中国电力工程顾问集团公司;
+    国能源投资公司 after a mark is 国家能源投资公司 broken, though 国能 is a word);
+    when the gap is the frame 为…服务 (为农服务中心); when what follows the gap is a
     listed name, or the gap is in the first word and a name follows it (报送国务院 →
     报国务院: a word before the name lost a character, the name stands); when it
     ends a longer name the document writes (汾西矿务局 is not 西山矿务局 less 山); or when
@@ -810,8 +812,10 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
         if miss.change != "dropped" or miss.name_chunk in _NOT_DROPPED:
             continue
         at = _first_difference(miss.written, miss.name)
-        if not _breaks_a_word(miss.written, miss.name, at, is_word) or _reads_as_words(miss.written, is_word):
+        if not _breaks_a_word(miss.name, at, is_word) or _reads_as_words(miss.written, is_word):
             continue  # 三级子公司 → 三级公司, 中小型银行 → 中小银行: words still, not a broken name
+        if is_word(miss.written[at - 1 : at + 1]) and is_word(text[miss.start - 1 : miss.start + 1]):
+            continue  # 水|电工程顾问集团公司 beside 中国电力工程顾问集团公司: the stretch begins inside a word
         after_first_word = miss.name[3:] if miss.name[0] in _DIVISION_LEVELS else miss.name[2:]
         # (the rest counted apart from its uses in the full name and in the broken one)
         rest_usual = counts[after_first_word] - tails[miss.written] > counts[miss.name]
@@ -914,6 +918,7 @@ BROKEN_PREFIX_TITLE = "党和国家机构名称的开头"
 KIND_TITLE = "行政区划与机构类别"
 _WARNING_GROUPS = (BROKEN_TITLE, BROKEN_WORD_TITLE, BROKEN_PREFIX_TITLE, KIND_TITLE)
 _ENDINGS_OF_THREE = frozenset(ending for ending in BODY_NAME_ENDINGS if len(ending) == 3)
+_LONG_ENDINGS = sorted((ending for ending in BODY_NAME_ENDINGS if len(ending) >= 2), key=len, reverse=True)
 _WORD_USES = 2  # the word a broken one is corrected to is used this often elsewhere in the document
 
 
@@ -1468,23 +1473,27 @@ def _trigram_uses(text: str, spans: list[tuple[int, int]], characters: set[str])
     return uses
 
 
-def _breaks_a_word(written: str, name: str, at: int, is_word: Callable[[str], bool]) -> bool:
-    """Did the dropped character (``name[at]``, a Chinese one) make a word with a neighbour
-    that the gap does not make again (国家粮食|应急 → 粮应; not 有关部门委 → 部委)?"""
+def _breaks_a_word(name: str, at: int, is_word: Callable[[str], bool]) -> bool:
+    """Did the dropped character (``name[at]``, a Chinese one) make a word with a
+    neighbour (国家粮食|应急 → 粮应, 国家|能源 → 国能源)? The gap may make another word
+    (国能, 国产 of 全国产资源委员会): a reader still sees the name broken."""
     if not "\u4e00" <= name[at] <= "\u9fff":
         return False
-    made = is_word(name[at - 1 : at + 1]) or is_word(name[at : at + 2])
-    return made and not is_word(written[at - 1 : at + 1])
+    return is_word(name[at - 1 : at + 1]) or is_word(name[at : at + 2])
 
 
 def _reads_as_words(written: str, is_word: Callable[[str], bool]) -> bool:
-    """Is ``written`` words of two characters but for its last character (the ending):
-    中小|银行, 急救|中心? (Not with characters that are words of their own: 国|物价|局
-    is the slip of 国家物价局 every reader knows.)"""
+    """Is ``written`` words of two characters before its ending: 中小|银行, 急救|中心,
+    三级|公司? The ending is read whole (国家|重|工程 is no words, though 重工 is one);
+    with no ending of two or three, the last character is taken for one. (Not with
+    characters that are words of their own: 国|物价|局 is the slip of 国家物价局 every
+    reader knows.)"""
+    ending = next((e for e in _LONG_ENDINGS if written.endswith(e)), written[-1:])
+    rest = len(written) - len(ending)
     at = 0
-    while at < len(written) - 1 and is_word(written[at : at + 2]):
+    while at + 2 <= rest and is_word(written[at : at + 2]):
         at += 2
-    return at >= len(written) - 1
+    return at == rest
 
 
 def _one_character_into_a_run(text: str, start: int) -> bool:
@@ -1556,7 +1565,10 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
         培育); a body's name that begins with 国务院, 中共中央 or
         中华人民共和国 less one of its characters (国务应急管理办公室); and a
         division's full name
-        followed by a kind of body less a character (北京市安局, 北京市公局).
+        followed by a kind of body less a character (北京市安局, 北京市公局);
+        and a name written once that lost a character of a part the
+        document's names share (首都际机场管理委员会 beside
+        首都国际机场协调委员会 written three times).
     Why it matters:
         The names of bodies and the formulations of the Party and the state
         are fixed; a character dropped from 国家统计局 or 南水北调工程 is a
@@ -1592,6 +1604,95 @@ def official_name_misspelt(doc: Document) -> Iterator[Hit]:
         )
 
 
+_PART = 4  # characters of a part of the document's usual names that a run is compared with
+
+
+def parts_less_a_character(doc: Document) -> list[NearMiss]:
+    """Names of bodies written once with an inner character of a part the document's
+    names share dropped (首都际机场管理委员会 beside 首都国际机场协调委员会 ×4; 海地质局
+    beside 广州海洋地质调查局 ×3): no full form is written to compare with, but the part
+    is, often.
+
+    The parts are the four characters of the runs TM101 reads (:func:`name_uses`) that
+    occur in three uses or more, each filed under itself less its second or its third
+    character: the three characters of a run before a body's ending are looked up in
+    that index, not searched for. The dropped character made a word with a neighbour and
+    is no level, number or joining character; the three characters are written nowhere
+    else in the text (where they are, they are the document's own: 中国农业 is no
+    国家农业 less 家). The name reported begins where the parts stop going back
+    (首|都国机场 → 首都国际机), at a place where a name may begin (not 中|国农业), with
+    a word (not 国机械集团, the end of 中国机械集团, for 国机集团), and ends with the
+    run; one that reads as words (中小|银行) is not reported."""
+    words = lexicon()
+    if words is None:
+        return []
+    is_word = words.is_word
+    runs = Counter(use.run for use in doc.view(name_uses))
+    # each distinct run's parts counted at C speed, then those of runs used again
+    counts = Counter(run[at : at + _PART] for run in runs for at in range(len(run) - _PART + 1))
+    for run, used in runs.items():
+        if used > 1:
+            for at in range(len(run) - _PART + 1):
+                counts[run[at : at + _PART]] += used - 1
+    parts: dict[str, tuple[str, int]] = {}  # the part less a character → (the part, the character's offset)
+    for part in [part for part, count in counts.items() if count >= _CLEARLY_MORE]:
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in part):
+            continue
+        for inner in (1, 2):
+            if part[inner] not in _NOT_DROPPED and part[inner] not in _DISTINCT:
+                parts.setdefault(part[:inner] + part[inner + 1 :], (part, inner))
+    if not parts:
+        return []
+    text = doc.text
+    broken: dict[str, tuple[int, str, int] | None] = {}  # run → (offset of the three characters, part, inner)
+    written_elsewhere: dict[str, bool] = {}
+    found: dict[int, NearMiss] = {}
+    for use in doc.view(body_name_uses):
+        run = use.run
+        if run not in broken:
+            broken[run] = _part_less_a_character(run, parts, is_word)
+        hit = broken[run]
+        if hit is None:
+            continue
+        at, part, inner = hit
+        key_start = use.start + at
+        key = text[key_start : key_start + 3]
+        if key not in written_elsewhere:  # a search of the text only for the few runs left
+            written_elsewhere[key] = text.count(key) > 1
+        if written_elsewhere[key]:
+            continue
+        restored, start = part, key_start
+        while start > use.start and counts[text[start - 1] + restored[:3]] >= _CLEARLY_MORE:
+            start -= 1
+            restored = text[start] + restored
+        if not _name_begins_at(text, start, is_word, words.word_frequency) or not is_word(restored[:2]):
+            continue
+        written = text[start : use.end]
+        if _reads_as_words(written, is_word):
+            continue
+        gap = key_start - start + inner
+        name = written[:gap] + part[inner] + written[gap:]
+        found[start] = NearMiss(start, use.end, written, name, "dropped", "", part[inner], BROKEN_WORD_TITLE)
+    return [found[start] for start in sorted(found)]
+
+
+def _part_less_a_character(
+    run: str, parts: dict[str, tuple[str, int]], is_word: Callable[[str], bool]
+) -> tuple[int, str, int] | None:
+    """The first three characters of the name in ``run`` (after its last particle) that
+    are a part less a character that made a word with a neighbour (海洋|地质 → 海地质):
+    (their offset, the part, the offset of the character in it); None if there are none."""
+    if is_word(run[-2:]) and run[-2:] not in _BODY_NAME_ENDING_WORDS:
+        return None  # 签署, 格局 end in 署, 局 but are words of their own
+    for at in range(len(run) - len(_word_run(run, is_word)), len(run) - 2):
+        found = parts.get(run[at : at + 3])
+        if found is not None:
+            part, inner = found
+            if is_word(part[inner - 1 : inner + 1]) or is_word(part[inner : inner + 2]):
+                return at, part, inner
+    return None
+
+
 def _official_name_misses(doc: Document) -> list[NearMiss]:
     return doc.view(official_name_misses)
 
@@ -1613,6 +1714,7 @@ def official_name_misses(doc: Document) -> list[NearMiss]:
         kinds_after_divisions,
         broken_divisions_in_names,
         places_cut_before_kinds,
+        parts_less_a_character,
     )
     in_full = doc.view(document_name_misses)
     if in_full and listed.kinds:
