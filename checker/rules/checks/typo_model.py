@@ -844,15 +844,11 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
     # a distinctive component (剖 for 部, 铸 for 筹); see Slip.in_own_words
     if alike or kin:
         looks = alike + kin
-        # in C: most pairs have no faint candidate. The rarer words' partners are not kept
-        # as sets: many more sets live longer, and the collector walks them all
-        hits = _partners(other, position, _lexicon_id).intersection(looks)
-        rarer = lex.faint_partners(other, position)
-        if rarer:
-            hits = hits.union(set(rarer).intersection(looks))
-        if hits:
+        # most pairs have none: two set tests in C settle that before any loop
+        partners, rarer = _partners(other, position, _lexicon_id), _rarer_partners(other, position, _lexicon_id)
+        if not (partners.isdisjoint(looks) and rarer.isdisjoint(looks)):
             for candidate in looks:
-                if candidate in hits and candidate not in found:
+                if (candidate in partners or candidate in rarer) and candidate not in found:
                     found[candidate] = (candidate, "faint_shape", "")
     return list(found.values()), swap_frequency
 
@@ -918,6 +914,15 @@ def _partners(other: str, position: int, _lexicon_id: int) -> frozenset[str]:
     lex = lexicon()
     assert lex is not None
     return frozenset(lex.partners(other, position))
+
+
+@lru_cache(maxsize=16384)
+def _rarer_partners(other: str, position: int, _lexicon_id: int) -> frozenset[str]:
+    """The characters that make a word of at least FAINT_MIN but under CANDIDATE_MIN with
+    ``other`` (see Lexicon.faint_partners): the faint look-alikes' other words."""
+    lex = lexicon()
+    assert lex is not None
+    return frozenset(lex.faint_partners(other, position))
 
 
 def _score(
