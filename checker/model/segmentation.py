@@ -109,6 +109,7 @@ class Lexicon:
         self._keys, self._frequencies = data.column("words.key"), data.column("words.frequency")
         self._log_total = math.log(max(1, data.column("words.total")[0]))
         self._weights: dict[int, float] = {}  # word key → its weight, for the keys met so far
+        self._syllables: dict[str, tuple[int, int]] = {}  # syllable → the numbers of its readings
         self._known: set[int] | None = None
         self._lookups = 0
 
@@ -161,9 +162,13 @@ class Lexicon:
         one syllable (bu1 … bu5) are neighbours in the sorted readings, so their keys
         are one stretch of the sorted key column: two binary searches in all."""
         readings = self.syllables.readings
-        first, last = bisect.bisect_left(readings, syllable + "0"), bisect.bisect_left(readings, syllable + ":")
-        if first == last:
-            return []
+        span = self._syllables.get(syllable)
+        if span is None:
+            span = bisect.bisect_left(readings, syllable + "0"), bisect.bisect_left(readings, syllable + ":")
+            if span[0] == span[1]:
+                return []
+            self._syllables[syllable] = span  # a few hundred syllables in all
+        first, last = span
         keys, starts, chars = self._sound_keys, self._sound_starts, self._sound_chars
         found: list[tuple[str, str]] = []
         for at in range(
