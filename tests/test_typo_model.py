@@ -4,6 +4,7 @@ TY203 look-alikes (checker/rules/checks/typo_model.py), over the lexicon of chec
 The loose tier (info findings of moderate evidence) is reported with ``spelling = "thorough"``
 only; the tests of that tier and of what the model leaves alone check in that mode."""
 
+import math
 import random
 
 import pytest
@@ -454,6 +455,8 @@ def test_the_lexicon_gives_the_characters_of_a_syllable_in_every_tone_at_once():
         (char, reading) for reading in ("bu1", "bu2", "bu3", "bu4", "bu5") for char in lex.homophones("署", 0, reading)
     )
     assert lex.sounding_like("署", 0, "qqq") == []
+    # asked again, from the stretch of readings kept for the syllable: the same answer
+    assert lex.sounding_like("署", 0, "bu") == alike and lex.sounding_like("署", 0, "qqq") == []
 
 
 def naive_cut_off(text, lex):
@@ -492,6 +495,33 @@ def test_the_segmentation_score_prefers_words():
     assert corrected > written and written_words == ["认真", "洛", "实", "主体", "责任"]
     assert corrected_words == ["认真落实", "主体", "责任"]
     assert lex.word_frequency("部署") == lex.frequency("部署") and lex.word_frequency("洛实") == 0
+
+
+def every_segmentation_score(stretch, lex):
+    """The best score over all segmentations of ``stretch``, by brute force: words of one to
+    four characters of the dictionary, and any single character (one it lacks, or beyond
+    the BMP, at the score of a character the dictionary lacks)."""
+    unknown = lex.best_segmentation("\U00020000")[0]
+    best = [0.0] + [-math.inf] * len(stretch)
+    for end in range(1, len(stretch) + 1):
+        for start in range(max(0, end - 4), end):
+            word = stretch[start:end]
+            frequency = lex.word_frequency(word) if all(ord(ch) <= 0xFFFF for ch in word) else 0
+            if frequency:
+                best[end] = max(best[end], best[start] + math.log(frequency) + unknown)
+            elif end - start == 1:
+                best[end] = max(best[end], best[start] + unknown)
+    return best[-1]
+
+
+@pytest.mark.parametrize(
+    "stretch", ["认真洛实主体责任", "各剖门要统筹推进", "区聘用工穷人员", "\U00020000中国人民", "ab中文cd", "", "的"]
+)
+def test_the_segmentation_is_the_best_one_and_covers_the_stretch(stretch):
+    lex = lexicon()
+    score, words = lex.best_segmentation(stretch)
+    assert "".join(words) == stretch
+    assert score == pytest.approx(every_segmentation_score(stretch, lex), abs=1e-9)
 
 
 def test_segments_cover_the_body_once():

@@ -109,6 +109,7 @@ class Lexicon:
         self._keys, self._frequencies = data.column("words.key"), data.column("words.frequency")
         self._log_total = math.log(max(1, data.column("words.total")[0]))
         self._weights: dict[int, float] = {}  # word key → its weight, for the keys met so far
+        self._syllables: dict[str, tuple[int, int]] = {}  # syllable → the numbers of its readings
         self._known: set[int] | None = None
         self._lookups = 0
 
@@ -161,9 +162,13 @@ class Lexicon:
         one syllable (bu1 … bu5) are neighbours in the sorted readings, so their keys
         are one stretch of the sorted key column: two binary searches in all."""
         readings = self.syllables.readings
-        first, last = bisect.bisect_left(readings, syllable + "0"), bisect.bisect_left(readings, syllable + ":")
-        if first == last:
-            return []
+        span = self._syllables.get(syllable)
+        if span is None:
+            span = bisect.bisect_left(readings, syllable + "0"), bisect.bisect_left(readings, syllable + ":")
+            if span[0] == span[1]:
+                return []
+            self._syllables[syllable] = span  # a few hundred syllables in all
+        first, last = span
         keys, starts, chars = self._sound_keys, self._sound_starts, self._sound_chars
         found: list[tuple[str, str]] = []
         for at in range(
@@ -219,32 +224,36 @@ class Lexicon:
         and its words. Each candidate word is one binary search of the key column the
         first time the process meets it, a dict look-up after."""
         size = len(stretch)
-        codes = [ord(ch) for ch in stretch]
-        score = [0.0] + [-math.inf] * size
+        codes = list(map(ord, stretch))
+        score = [0.0] * (size + 1)
         back = [0] * (size + 1)
         weights = self._weights
         if len(weights) > _MOST_WEIGHTS:
             weights.clear()  # a bound on memory for a long run over many documents
+        known_weight, weight_of = weights.get, self._weight
         unknown = -self._log_total  # a character the dictionary lacks
+        never = -math.inf
         for end in range(1, size + 1):
             key = 0
+            best, best_start = never, 0  # the best segmentation of stretch[:end] so far
             for start in range(end - 1, max(-1, end - 1 - LONGEST_WORD), -1):
                 code = codes[start]
                 if code > 0xFFFF:
                     break
                 key = key << 16 | code  # the word stretch[start:end], its first character lowest
-                weight = weights.get(key)
+                weight = known_weight(key)
                 if weight is None:
-                    weight = weights[key] = self._weight(key)
-                if weight == -math.inf:
+                    weight = weights[key] = weight_of(key)
+                if weight == never:
                     if start < end - 1:
                         continue
                     weight = unknown
                 value = score[start] + weight
-                if value > score[end]:
-                    score[end], back[end] = value, start
-            if score[end] == -math.inf:  # a character beyond the table: a word of its own
-                score[end], back[end] = score[end - 1] + unknown, end - 1
+                if value > best:
+                    best, best_start = value, start
+            if best == never:  # a character beyond the table: a word of its own
+                best, best_start = score[end - 1] + unknown, end - 1
+            score[end], back[end] = best, best_start
         words = []
         end = size
         while end > 0:

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import math
 import operator
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
@@ -819,7 +820,7 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
     pair = char + other if position == 0 else other + char
     swap_frequency = lex.word_frequency(pair[1] + pair[0])
     swap_frequency = swap_frequency if swap_frequency >= SWAP_MIN else 0
-    reading, alike, kin = _reading_and_look_alikes(char, _lexicon_id)
+    reading, alike, looks = _reading_and_look_alikes(char, _lexicon_id)
     if not reading:
         return [], swap_frequency
     sounding_like = lex.sounding_like(other, position, reading[:-1])
@@ -835,24 +836,17 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
     # that differ in one digit were tried on the tuning part too: they take a character of
     # a new term for one of an old word (利企 → 利益) as readily as a slip, and found two
     # slips there for every false alarm.
-    if alike:
-        partners = _partners(other, position, _lexicon_id)
-        for candidate in alike:
-            if candidate in partners and candidate not in found:
-                found[candidate] = (candidate, "shape", "")
-    # fainter look-alikes: one that makes a rarer word (统筹 470), and characters that share
-    # a distinctive component (剖 for 部, 铸 for 筹); see Slip.in_own_words
-    if alike or kin:
-        looks = alike + kin
-        # in C: most pairs have no faint candidate. The rarer words' partners are not kept
-        # as sets: many more sets live longer, and the collector walks them all
-        hits = _partners(other, position, _lexicon_id).intersection(looks)
-        rarer = lex.faint_partners(other, position)
-        if rarer:
-            hits = hits.union(set(rarer).intersection(looks))
-        if hits:
+    # Then fainter look-alikes: one that makes a rarer word (统筹 470), and characters that
+    # share a distinctive component (剖 for 部, 铸 for 筹); see Slip.in_own_words. Most pairs
+    # have neither kind: two set tests in C settle that before any loop.
+    if looks:
+        partners, rarer = _partners(other, position, _lexicon_id), _rarer_partners(other, position, _lexicon_id)
+        if not (partners.isdisjoint(looks) and rarer.isdisjoint(looks)):
+            for candidate in alike:
+                if candidate in partners and candidate not in found:
+                    found[candidate] = (candidate, "shape", "")
             for candidate in looks:
-                if candidate in hits and candidate not in found:
+                if (candidate in partners or candidate in rarer) and candidate not in found:
                     found[candidate] = (candidate, "faint_shape", "")
     return list(found.values()), swap_frequency
 
@@ -905,12 +899,14 @@ def _precise_neighbour_candidates(char: str, other: str, position: int, lexicon_
 
 
 @lru_cache(maxsize=16384)  # a few thousand characters make up a text
-def _reading_and_look_alikes(char: str, _lexicon_id: int) -> tuple[str, str, str]:
-    """The reading of ``char``, its look-alikes and the characters that share a distinctive
-    component with it."""
+def _reading_and_look_alikes(char: str, _lexicon_id: int) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The reading of ``char``, its look-alikes, and those followed by the characters that
+    share a distinctive component with it. The characters are kept as interned strings:
+    iterating a string would make (and hash) a new one for each, on every look-up."""
     lex = lexicon()
     assert lex is not None
-    return lex.syllables.get(char) or "", lex.look_alikes(char), lex.kin(char)
+    alike = tuple(map(sys.intern, lex.look_alikes(char)))
+    return lex.syllables.get(char) or "", alike, alike + tuple(map(sys.intern, lex.kin(char)))
 
 
 @lru_cache(maxsize=16384)
@@ -918,6 +914,15 @@ def _partners(other: str, position: int, _lexicon_id: int) -> frozenset[str]:
     lex = lexicon()
     assert lex is not None
     return frozenset(lex.partners(other, position))
+
+
+@lru_cache(maxsize=16384)
+def _rarer_partners(other: str, position: int, _lexicon_id: int) -> frozenset[str]:
+    """The characters that make a word of at least FAINT_MIN but under CANDIDATE_MIN with
+    ``other`` (see Lexicon.faint_partners): the faint look-alikes' other words."""
+    lex = lexicon()
+    assert lex is not None
+    return frozenset(lex.faint_partners(other, position))
 
 
 def _score(
