@@ -138,6 +138,13 @@ def name_uses(doc: Document) -> list[NameUse]:
     ]
 
 
+def name_runs(doc: Document) -> Counter[str]:
+    """Each distinct run of :func:`name_uses` and how often it is used: a name is used
+    again and again, and the checks work on each distinct run once. (Read only: the
+    view is shared.)"""
+    return Counter(use.run for use in doc.view(name_uses))
+
+
 def body_name_uses(doc: Document) -> list[NameUse]:
     """Every place a word that ends a body's name is used in the body (see
     :data:`BODY_NAME_ENDINGS`), with the run of name characters before it (four or more:
@@ -253,9 +260,8 @@ def name_variants(doc: Document) -> list[Variant]:
     if not uses:
         return []
     text = doc.text
-    # Runs repeat (a name is used again and again): each distinct run is split
-    # into its candidates once, and counted as often as it is used.
-    runs = Counter(use.run for use in uses)
+    # each distinct run is split into its candidates once, and counted as often as it is used
+    runs = doc.view(name_runs)
     candidates = {run: _candidates(run) for run in runs}
     places = _place_names()
     counts: Counter[str] = Counter()
@@ -1627,7 +1633,7 @@ def parts_less_a_character(doc: Document) -> list[NearMiss]:
     if words is None:
         return []
     is_word = words.is_word
-    runs = Counter(use.run for use in doc.view(name_uses))
+    runs = doc.view(name_runs)
     # each distinct run's parts counted at C speed, then those of runs used again
     counts = Counter(run[at : at + _PART] for run in runs for at in range(len(run) - _PART + 1))
     for run, used in runs.items():
