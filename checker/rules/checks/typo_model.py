@@ -880,7 +880,7 @@ def _precise_neighbour_candidates(char: str, other: str, position: int, lexicon_
     if not ("\u4e00" <= char <= "\u9fff" and "\u4e00" <= other <= "\u9fff"):
         return []
     found = _homophones(char, other, position, lexicon_id)
-    alike = _reading_and_look_alikes(char, lexicon_id)[1]
+    reading, alike, _ = _reading_and_look_alikes(char, lexicon_id)
     if not alike:
         return found
     # in C: most look-alikes make no word with ``other``
@@ -890,7 +890,7 @@ def _precise_neighbour_candidates(char: str, other: str, position: int, lexicon_
     # a look-alike read in another tone is such a candidate too (份 for 分, 管 for 官)
     lex = lexicon()
     assert lex is not None
-    syllable = _reading_and_look_alikes(char, lexicon_id)[0][:-1]
+    syllable = reading[:-1]
     return found + [
         (candidate, "shape", "")
         for candidate in alike
