@@ -367,7 +367,23 @@ def test_a_character_rare_alone_but_part_of_a_common_word_is_no_rare_character()
     # into it (成垃 → 成立, 12.61, 垃 written nowhere else) is a slip
     (finding,) = findings("经研究，同意成垃由多个部门组成的领导小组。\n", "TY2")
     assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY203", "成垃", "成立")
-    assert finding.severity.value == "info"
+    assert finding.severity.value == "warning"  # a strong look-alike, 垃 foreign to the text
+
+
+def test_a_strong_look_alike_foreign_to_the_text_is_a_warning_without_its_word():
+    # 成垃 → 成立 (12.61): 成立 is written nowhere else, but neither is 垃: a slip of the eye
+    (finding,) = findings("经研究，同意成垃由多个部门组成的领导小组。\n", "TY2")
+    assert (finding.code, finding.evidence["score"] >= 12) == ("TY203", True)
+    assert finding.severity.value == "warning" and finding.message == "错别字：“成垃”疑为“成立”（字形相近）"
+
+
+def test_a_strong_look_alike_whose_character_the_text_uses_is_an_info_finding():
+    # the same slip in a text that writes 垃圾: 垃 may be the text's own (a term repeats its
+    # characters), and 成立 is used nowhere else (precise mode does not report it at all)
+    assert findings("经研究，同意成垃由多个部门组成的领导小组。做好垃圾分类。\n", "TY2") == []
+    (finding,) = findings("经研究，同意成垃由多个部门组成的领导小组。做好垃圾分类。\n", "TY2", spelling="thorough")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY203", "成垃", "成立")
+    assert finding.severity.value == "info" and finding.message == "可能的错别字：“成垃”疑为“成立”（字形相近）"
 
 
 def test_characters_that_differ_inside_one_enclosure_look_alike():
