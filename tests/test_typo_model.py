@@ -223,13 +223,22 @@ def test_a_stray_look_alike_needs_a_score_of_seven():
     assert findings("要善于借船出海，开拓国际市场。\n", "TY2") == []
 
 
-def test_a_same_sounding_look_alike_foreign_to_the_text_is_reported_from_seven():
+def test_a_same_sounding_look_alike_foreign_to_the_text_is_a_warning_from_eight():
     # 遇倒 → 遇到 (8.31, under the 9 of a same-sounding slip without its word elsewhere):
     # 倒 also looks like 到 and is written nowhere else, as a stray look-alike would be
     (finding,) = findings("对在工作中遇倒的实际困难，要及时研究解决。\n", "TY2")
     assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "遇倒", "遇到")
-    assert finding.severity.value == "info" and finding.evidence["score"] == 8.31
-    assert finding.message == "可能的错别字：“遇倒”疑为“遇到”（同音字）"
+    assert finding.severity.value == "warning" and finding.evidence["score"] == 8.31
+    assert finding.message == "错别字：“遇倒”疑为“遇到”（同音字）"
+
+
+def test_a_same_sounding_look_alike_foreign_to_the_text_is_reported_from_seven():
+    # 一搬 → 一般 (7.98): 搬 looks like 般 and is written nowhere else, but scores under
+    # STRAY_STRONG
+    (finding,) = findings("这种情况一搬不会发生。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "一搬", "一般")
+    assert finding.severity.value == "info" and finding.evidence["score"] == 7.98
+    assert finding.message == "可能的错别字：“一搬”疑为“一般”（同音字）"
 
 
 def test_a_same_sounding_look_alike_the_text_writes_elsewhere_needs_the_usual_bar():
@@ -255,10 +264,20 @@ def test_by_default_the_neighbour_is_not_tried_in_another_tone():
 
 
 def test_without_the_corrected_word_elsewhere_an_other_tone_from_8_5_is_an_info_finding():
-    # 赠强 (zeng4) → 增强 (zeng1) scores 8.58, 增强 nowhere else in the document
+    # 依昭 (zhao1) → 依照 (zhao4) scores 9.27, 依照 nowhere else in the document
+    (finding,) = findings("加强党员队伍建设，依昭有关规定执行。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "依昭", "依照")
+    assert finding.severity.value == "info" and finding.evidence["kind"] == "other_tone"
+
+
+def test_an_other_tone_that_also_looks_alike_and_is_foreign_to_the_text_is_a_warning():
+    # 赠强 (zeng4) → 增强 (zeng1) scores 8.58: 赠 also looks like 增 and stands nowhere else
     (finding,) = findings("不断赠强党组织的凝聚力。\n", "TY2")
     assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "赠强", "增强")
-    assert finding.severity.value == "info" and finding.evidence["kind"] == "other_tone"
+    assert finding.severity.value == "warning" and finding.evidence["kind"] == "other_tone"
+    # … and with 赠 used elsewhere in the text, an info finding
+    (finding,) = findings("不断赠强党组织的凝聚力。向学校赠送图书。\n", "TY2", spelling="thorough")
+    assert (finding.excerpt, finding.severity.value) == ("赠强", "info")
 
 
 def test_a_moderate_candidate_whose_word_the_document_uses_is_an_info_finding():
