@@ -114,11 +114,15 @@ def test_a_candidate_over_the_earlier_bar_is_an_info_finding_by_default():
     assert finding.severity.value == "info" and finding.evidence["score"] == 7.51
 
 
-def test_a_candidate_as_strong_as_a_real_slip_is_an_info_finding_by_default():
-    # 帮肋 → 帮助 scores 10.72 with 帮助 elsewhere in the document: over CONFIRMED (8)
+def test_a_candidate_as_strong_as_a_real_slip_is_reported_by_default():
+    # 帮肋 → 帮助 scores 10.72 with 帮助 elsewhere in the document: over CONFIRMED (8), and
+    # a warning (STRAY_STRONG), as 肋 is written nowhere else
     (finding,) = findings("感谢大家的帮助。感谢大家的帮肋和支持。\n", "TY2")
     assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY203", "帮肋", "帮助")
-    assert finding.severity.value == "info" and finding.message == "可能的错别字：“帮肋”疑为“帮助”（字形相近）"
+    assert finding.severity.value == "warning" and finding.message == "错别字：“帮肋”疑为“帮助”（字形相近）"
+    # with 肋 used elsewhere (肋骨), under a look-alike's 12: an info finding
+    (finding,) = findings("感谢大家的帮助。感谢大家的帮肋和支持。肋骨骨折。\n", "TY2")
+    assert (finding.excerpt, finding.severity.value) == ("帮肋", "info")
 
 
 def test_the_corrected_word_written_elsewhere_with_the_same_neighbour_is_reported_by_default():
@@ -374,6 +378,19 @@ def test_a_strong_look_alike_without_the_corrected_word_elsewhere_is_an_info_fin
     # 需耍 → 需要 scores 10.42; a look-alike is a warning only with 需要 in the document
     (finding,) = findings("坚持需耍与可能相结合。\n", "TY2", spelling="thorough")
     assert finding.severity.value == "info"
+
+
+def test_a_look_alike_foreign_to_the_text_with_its_word_used_is_a_warning_from_eight():
+    # 需耍 → 需要 (10.42, under a look-alike's 12): 需要 is used elsewhere and 耍 is not
+    (finding,) = findings("坚持需耍与可能相结合。满足群众需要。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY203", "需耍", "需要")
+    assert finding.severity.value == "warning" and finding.message == "错别字：“需耍”疑为“需要”（字形相近）"
+
+
+def test_a_look_alike_with_its_word_used_whose_character_the_text_uses_needs_the_full_bar():
+    # the same with 耍 written elsewhere (玩耍): 10.42 is under 12, an info finding
+    (finding,) = findings("坚持需耍与可能相结合。满足群众需要。孩子们在玩耍。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.severity.value) == ("TY203", "需耍", "info")
 
 
 def test_a_rare_character_is_written_on_purpose():
