@@ -274,6 +274,20 @@ def test_without_the_corrected_word_elsewhere_an_other_tone_from_8_5_is_an_info_
     assert finding.severity.value == "info" and finding.evidence["kind"] == "other_tone"
 
 
+def test_a_same_sounding_slip_whose_word_the_document_uses_is_a_warning_from_8():
+    # 依昭 → 依照 (another tone, 9.27: under its 11), with 依照 used elsewhere in the document
+    (finding,) = findings("加强党员队伍建设，依昭有关规定执行。依照规定办理。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "依昭", "依照")
+    assert finding.severity.value == "warning" and finding.message == "错别字：“依昭”疑为“依照”（音同调不同）"
+
+
+def test_a_same_sounding_slip_whose_word_the_document_uses_is_an_info_finding_under_8():
+    # 一搬 → 一般 (7.98) with 一般 used elsewhere: reported, but under BACKED_STRONG
+    (finding,) = findings("这种情况一般不会发生。这种情况一搬不会发生。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "一搬", "一般")
+    assert finding.severity.value == "info" and finding.evidence["score"] == 7.98
+
+
 def test_an_other_tone_that_also_looks_alike_and_is_foreign_to_the_text_is_a_warning():
     # 赠强 (zeng4) → 增强 (zeng1) scores 8.58: 赠 also looks like 增 and stands nowhere else
     (finding,) = findings("不断赠强党组织的凝聚力。\n", "TY2")

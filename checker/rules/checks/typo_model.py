@@ -323,16 +323,21 @@ FAINT_STRAY = 9.0
 # FOREIGN_IN_NAME, the bar of a look-alike with support (SUPPORTED): 凤凰单丛 (a tea) read as
 # 单一 scores 7.86 in a document of the shared corpus.
 FOREIGN_IN_NAME = 8.5
-# A character foreign to the passage (Slip.stray) with a second piece of evidence is a
-# warning from STRAY_STRONG: a character read like the corrected one that also looks like
-# it (倒 for 到), whatever its tone — two ways of mistaking it — or a look-alike whose
-# corrected word the document uses elsewhere. On the ECSpell train splits this made 71
-# characters more warnings, all pointing at wrong ones (from 7 to 8 the sound-alikes were
-# right 42 times of 44); on the tuning part (seeds 2026 and 7) injected same-sounding slips
-# found as warnings went from 30.8 and 29.5 % to 33.3 and 29.9 %, look-alikes from 18.4 and
-# 18.8 % to 33.3 and 33.8 % (of the 77 more, one corrects to another word at the right
-# place: 民敬 → 民政 for 民警), and its clean texts gained no warning.
-STRAY_STRONG = 8.0
+# A slip the document itself bears out is a warning from BACKED_STRONG (CONFIRMED, the bar
+# from which precise mode reports a candidate whose word the document uses): a same-sounding
+# slip (in either tone) whose corrected word the document uses elsewhere (布署 in a text that
+# writes 部署) or whose character also looks like the corrected one and is foreign to the
+# passage (Slip.stray: 倒 for 到, two ways of mistaking it), and a look-alike with both its
+# word used and its character foreign (帮肋 beside 帮助). On the shared corpus the strongest
+# wrong candidate with its word in the document scores 7.66 (国家集采), and the tuning
+# part's clean texts gain no warning (none has a same-sounding candidate with its word used
+# from 7.5, which precise mode would report). On the tuning part (seeds 2026 and 7) this found injected
+# same-sounding slips as warnings 46.6 and 48.3 % of the time instead of 30.8 and 29.5 %,
+# look-alikes 33.8 and 35.5 % instead of 18.4 and 18.8 % (of the warnings gained, one
+# corrects to another word at the right place: 民敬 → 民政 for 民警); on the ECSpell train
+# splits the 87 characters it made warnings all point at wrong ones (from 7 to 8 the
+# foreign sound-alikes were right 42 times of 44).
+BACKED_STRONG = CONFIRMED
 _LOOK_ALIKES = frozenset(("shape", "faint_shape"))
 _LEAST_PRECISE = min(CONFIRMED, STRAY_SHAPE, *IN_CONTEXT.values(), *SUPPORTED.values())
 # A warning says which character is wrong and what it should be. When another correction
@@ -391,16 +396,17 @@ class Slip(NamedTuple):
 
     @property
     def strong(self) -> bool:
-        """A warning: a score strong for its kind (STRAY_STRONG with a character foreign to
-        the passage that also sounds alike or whose word is used), clearly ahead of any
-        other correction of the place, not in what may be a name (for a look-alike, with
-        the corrected word elsewhere in the document or a wrong character foreign to the
-        passage)."""
+        """A warning: a score strong for its kind (or BACKED_STRONG, for a slip the document
+        bears out), clearly ahead of any other correction of the place, not in what may be
+        a name (for a look-alike, with the corrected word elsewhere in the document or a
+        wrong character foreign to the passage)."""
         if self.name_like or (self.kind == "shape" and not (self.support or self.stray)):
             return False
-        bar = STRONG[self.kind]
-        if self.stray and (self.kind in _SOUNDS or (self.kind == "shape" and self.support)):
-            bar = min(bar, STRAY_STRONG)
+        if self.kind in _SOUNDS:
+            backed = bool(self.support or self.stray)
+        else:  # a faint look-alike is never a warning (STRONG: infinite)
+            backed = self.kind == "shape" and bool(self.support) and self.stray
+        bar = min(STRONG[self.kind], BACKED_STRONG) if backed else STRONG[self.kind]
         return self.score >= bar and self.score - self.rival >= CLEAR_LEAD
 
     @property
@@ -1062,11 +1068,11 @@ def likely_homophone_typo(doc: Document) -> Iterator[Hit]:
         under jieba's word frequencies), less a prior for its kind; a
         correction that leaves a rare character beside it alone is no
         candidate (医共体 is not 一共|体). A strong score clearly ahead
-        of any other correction of the place is a warning (from 8 for a
-        character that also looks like the right one and that the text
-        writes nowhere else within 10,000 characters, in either tone), a
-        moderate one (or one with a close rival) an info finding
-        (可能的错别字): by
+        of any other correction of the place is a warning (from 8, in
+        either tone, with the corrected word elsewhere in the document or
+        for a character that also looks like the right one and that the
+        text writes nowhere else within 10,000 characters), a moderate one
+        (or one with a close rival) an info finding (可能的错别字): by
         default (``spelling = "precise"``) only with a score of 8 or more
         and the corrected word elsewhere in the document, or a higher one
         without it (from 7 for a character that also looks like the right
