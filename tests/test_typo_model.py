@@ -114,11 +114,15 @@ def test_a_candidate_over_the_earlier_bar_is_an_info_finding_by_default():
     assert finding.severity.value == "info" and finding.evidence["score"] == 7.51
 
 
-def test_a_candidate_as_strong_as_a_real_slip_is_an_info_finding_by_default():
-    # 帮肋 → 帮助 scores 10.72 with 帮助 elsewhere in the document: over CONFIRMED (8)
+def test_a_candidate_as_strong_as_a_real_slip_is_reported_by_default():
+    # 帮肋 → 帮助 scores 10.72 with 帮助 elsewhere in the document: over CONFIRMED (8), and
+    # a warning (STRAY_STRONG), as 肋 is written nowhere else
     (finding,) = findings("感谢大家的帮助。感谢大家的帮肋和支持。\n", "TY2")
     assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY203", "帮肋", "帮助")
-    assert finding.severity.value == "info" and finding.message == "可能的错别字：“帮肋”疑为“帮助”（字形相近）"
+    assert finding.severity.value == "warning" and finding.message == "错别字：“帮肋”疑为“帮助”（字形相近）"
+    # with 肋 used elsewhere (肋骨), under a look-alike's 12: an info finding
+    (finding,) = findings("感谢大家的帮助。感谢大家的帮肋和支持。肋骨骨折。\n", "TY2")
+    assert (finding.excerpt, finding.severity.value) == ("帮肋", "info")
 
 
 def test_the_corrected_word_written_elsewhere_with_the_same_neighbour_is_reported_by_default():
@@ -223,13 +227,22 @@ def test_a_stray_look_alike_needs_a_score_of_seven():
     assert findings("要善于借船出海，开拓国际市场。\n", "TY2") == []
 
 
-def test_a_same_sounding_look_alike_foreign_to_the_text_is_reported_from_seven():
+def test_a_same_sounding_look_alike_foreign_to_the_text_is_a_warning_from_eight():
     # 遇倒 → 遇到 (8.31, under the 9 of a same-sounding slip without its word elsewhere):
     # 倒 also looks like 到 and is written nowhere else, as a stray look-alike would be
     (finding,) = findings("对在工作中遇倒的实际困难，要及时研究解决。\n", "TY2")
     assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "遇倒", "遇到")
-    assert finding.severity.value == "info" and finding.evidence["score"] == 8.31
-    assert finding.message == "可能的错别字：“遇倒”疑为“遇到”（同音字）"
+    assert finding.severity.value == "warning" and finding.evidence["score"] == 8.31
+    assert finding.message == "错别字：“遇倒”疑为“遇到”（同音字）"
+
+
+def test_a_same_sounding_look_alike_foreign_to_the_text_is_reported_from_seven():
+    # 一搬 → 一般 (7.98): 搬 looks like 般 and is written nowhere else, but scores under
+    # STRAY_STRONG
+    (finding,) = findings("这种情况一搬不会发生。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "一搬", "一般")
+    assert finding.severity.value == "info" and finding.evidence["score"] == 7.98
+    assert finding.message == "可能的错别字：“一搬”疑为“一般”（同音字）"
 
 
 def test_a_same_sounding_look_alike_the_text_writes_elsewhere_needs_the_usual_bar():
@@ -255,10 +268,34 @@ def test_by_default_the_neighbour_is_not_tried_in_another_tone():
 
 
 def test_without_the_corrected_word_elsewhere_an_other_tone_from_8_5_is_an_info_finding():
-    # 赠强 (zeng4) → 增强 (zeng1) scores 8.58, 增强 nowhere else in the document
+    # 依昭 (zhao1) → 依照 (zhao4) scores 9.27, 依照 nowhere else in the document
+    (finding,) = findings("加强党员队伍建设，依昭有关规定执行。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "依昭", "依照")
+    assert finding.severity.value == "info" and finding.evidence["kind"] == "other_tone"
+
+
+def test_a_same_sounding_slip_whose_word_the_document_uses_is_a_warning_from_8():
+    # 依昭 → 依照 (another tone, 9.27: under its 11), with 依照 used elsewhere in the document
+    (finding,) = findings("加强党员队伍建设，依昭有关规定执行。依照规定办理。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "依昭", "依照")
+    assert finding.severity.value == "warning" and finding.message == "错别字：“依昭”疑为“依照”（音同调不同）"
+
+
+def test_a_same_sounding_slip_whose_word_the_document_uses_is_an_info_finding_under_8():
+    # 一搬 → 一般 (7.98) with 一般 used elsewhere: reported, but under BACKED_STRONG
+    (finding,) = findings("这种情况一般不会发生。这种情况一搬不会发生。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "一搬", "一般")
+    assert finding.severity.value == "info" and finding.evidence["score"] == 7.98
+
+
+def test_an_other_tone_that_also_looks_alike_and_is_foreign_to_the_text_is_a_warning():
+    # 赠强 (zeng4) → 增强 (zeng1) scores 8.58: 赠 also looks like 增 and stands nowhere else
     (finding,) = findings("不断赠强党组织的凝聚力。\n", "TY2")
     assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "赠强", "增强")
-    assert finding.severity.value == "info" and finding.evidence["kind"] == "other_tone"
+    assert finding.severity.value == "warning" and finding.evidence["kind"] == "other_tone"
+    # … and with 赠 used elsewhere in the text, an info finding
+    (finding,) = findings("不断赠强党组织的凝聚力。向学校赠送图书。\n", "TY2", spelling="thorough")
+    assert (finding.excerpt, finding.severity.value) == ("赠强", "info")
 
 
 def test_a_moderate_candidate_whose_word_the_document_uses_is_an_info_finding():
@@ -357,6 +394,19 @@ def test_a_strong_look_alike_without_the_corrected_word_elsewhere_is_an_info_fin
     assert finding.severity.value == "info"
 
 
+def test_a_look_alike_foreign_to_the_text_with_its_word_used_is_a_warning_from_eight():
+    # 需耍 → 需要 (10.42, under a look-alike's 12): 需要 is used elsewhere and 耍 is not
+    (finding,) = findings("坚持需耍与可能相结合。满足群众需要。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY203", "需耍", "需要")
+    assert finding.severity.value == "warning" and finding.message == "错别字：“需耍”疑为“需要”（字形相近）"
+
+
+def test_a_look_alike_with_its_word_used_whose_character_the_text_uses_needs_the_full_bar():
+    # the same with 耍 written elsewhere (玩耍): 10.42 is under 12, an info finding
+    (finding,) = findings("坚持需耍与可能相结合。满足群众需要。孩子们在玩耍。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.severity.value) == ("TY203", "需耍", "info")
+
+
 def test_a_rare_character_is_written_on_purpose():
     # 勠力 → 努力 scores about 15 with 努力 twice in the document, but 勠 is chosen, not slipped into
     assert findings("全省上下要勠力同心，努力奋斗，努力拼搏。\n", "TY2", spelling="thorough") == []
@@ -367,7 +417,23 @@ def test_a_character_rare_alone_but_part_of_a_common_word_is_no_rare_character()
     # into it (成垃 → 成立, 12.61, 垃 written nowhere else) is a slip
     (finding,) = findings("经研究，同意成垃由多个部门组成的领导小组。\n", "TY2")
     assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY203", "成垃", "成立")
-    assert finding.severity.value == "info"
+    assert finding.severity.value == "warning"  # a strong look-alike, 垃 foreign to the text
+
+
+def test_a_strong_look_alike_foreign_to_the_text_is_a_warning_without_its_word():
+    # 成垃 → 成立 (12.61): 成立 is written nowhere else, but neither is 垃: a slip of the eye
+    (finding,) = findings("经研究，同意成垃由多个部门组成的领导小组。\n", "TY2")
+    assert (finding.code, finding.evidence["score"] >= 12) == ("TY203", True)
+    assert finding.severity.value == "warning" and finding.message == "错别字：“成垃”疑为“成立”（字形相近）"
+
+
+def test_a_strong_look_alike_whose_character_the_text_uses_is_an_info_finding():
+    # the same slip in a text that writes 垃圾: 垃 may be the text's own (a term repeats its
+    # characters), and 成立 is used nowhere else (precise mode does not report it at all)
+    assert findings("经研究，同意成垃由多个部门组成的领导小组。做好垃圾分类。\n", "TY2") == []
+    (finding,) = findings("经研究，同意成垃由多个部门组成的领导小组。做好垃圾分类。\n", "TY2", spelling="thorough")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY203", "成垃", "成立")
+    assert finding.severity.value == "info" and finding.message == "可能的错别字：“成垃”疑为“成立”（字形相近）"
 
 
 def test_characters_that_differ_inside_one_enclosure_look_alike():
