@@ -247,3 +247,22 @@ def test_a_dropped_word_that_names_the_programme_of_a_unit_is_still_a_variant():
         "国家知识产权强县示范区",
         "国家知识产权强县工程示范区",
     )
+
+
+FILLER = "各项工作稳步推进。\n" * 1100  # 11,000 characters: farther than a reader keeps a name in view
+
+
+def test_a_variant_of_a_form_used_often_only_far_away_is_not_reported():
+    # a long compilation: four reports each write 扩容提升工程 once, a fifth 扩容提质工程
+    text = "".join(f"实施护理扩容提升工程。\n{FILLER}" for _ in range(4)) + "实施稳岗扩容提质工程。\n"
+    assert findings(text, "TM101") == []
+
+
+def test_a_variant_needs_the_usual_form_used_clearly_often_near_it():
+    near = PARK + "打造黄花科技园品牌。\n"
+    assert [f.excerpt for f in findings(near, "TM101")] == ["黄花科技园"]
+    # the same uses, two of them far before the variant: one use in reach is not clearly more
+    spread = (
+        "推进黄花岗科技园建设。\n支持黄花岗科技园企业。\n" + FILLER + "黄花岗科技园管委会成立。\n打造黄花科技园品牌。\n"
+    )
+    assert findings(spread, "TM101") == []

@@ -183,6 +183,15 @@ INSTITUTION_ENDINGS = (
 JURISDICTIONS = frozenset(
     {"国家", "中国", "中华人民共和国", "国务院", "中央", "中共中央", "全国", "中共", "省", "市", "县", "自治区"}
 )
+# Words jieba's dictionary tags as places (ns) that name no one place, so begin no name: cities
+# or countries in general or counted (外国死人部 and 城市老爷卫生部 are jibes, 外国石油公司 is any
+# foreign company) and pairs of countries (中苏两国政府: the governments of two countries).
+NO_ONE_PLACE = frozenset(
+    {"外国", "城市", "两国", "列国", "诸国", "大国", "小国", "中苏", "中美", "中俄", "中越", "美苏"}
+)
+# Characters that join words, not parts of one place: a place jieba's model guessed across one
+# (辽及 of 引绰济辽|及|二期工程) is no place.
+JOINING_CHARACTERS = frozenset("和与及的")
 # Words jieba tags as nouns that join two bodies' names (国家粮食局会同财政部, 经商国务院).
 JOINING_WORDS = frozenset({"会同", "经商", "商请", "委托", "联合", "商", "经"})
 # Parts of speech a name is made of: nouns, places, organisations, verbal nouns, abbreviations.
@@ -209,12 +218,26 @@ def _ends_a_name(word: str) -> bool:
     return False
 
 
+def _begins_a_name(word: str, flag: str) -> bool:
+    """Can a body's name begin with ``word`` (tagged ``flag`` by jieba)? A jurisdiction
+    (国家, 省 …), an organisation, or a place that is one place: not 外国 or 中苏 (countries
+    in general or two of them), not a string jieba's model guessed across a joining character
+    (辽及). Anything else is the middle of an ordinary phrase."""
+    if word in JURISDICTIONS:
+        return True
+    if flag not in ("ns", "nt") or word in NO_ONE_PLACE:
+        return False
+    return word in _dictionary() or not JOINING_CHARACTERS.intersection(word)
+
+
 def official_names(text: str) -> list[tuple[int, str]]:
     """(offset, name) of the names of bodies the document writes, five characters or
     longer: jieba's words from a place, an organisation or a jurisdiction (国家, 省 …)
     through nouns to a word that ends the name of a body (局, 委员会, 人民政府, 银行 …):
     国家统计局, 湖北省地震局, 国务院办公厅, 中国农业发展银行. Not 新兴产业 (no body),
-    领导干部 (no ending), nor across another body's name (国家粮食局|会同|财政部)."""
+    领导干部 (no ending), nor across another body's name (国家粮食局|会同|财政部); not from
+    the middle of an ordinary phrase (外国死人部, 中苏两国政府, 辽及二期工程: see
+    :func:`_begins_a_name`), nor a government described rather than named (印度反动政府)."""
     import jieba.posseg
 
     pairs = [(pair.word, pair.flag) for pair in jieba.posseg.cut(text)]
@@ -238,7 +261,9 @@ def official_names(text: str) -> list[tuple[int, str]]:
                 and (flag not in NAME_PARTS or len(part) == 1 or part in JOINING_WORDS or _ends_a_name(part))
             ):
                 break  # a verb, a particle, or the end of another name (粮食局|会同)
-            if flag in ("ns", "nt") or part in JURISDICTIONS:
+            if start == end - 1 and word == "政府" and not (_begins_a_name(part, flag) or part.endswith("共和国")):
+                break  # a government is named by its place: 印度|反动|政府 and 法治|政府 describe one
+            if _begins_a_name(part, flag):
                 first = start
         if first is not None and stop - offsets[first] >= NAME_SHORTEST:
             names.append((offsets[first], text[offsets[first] : stop]))
