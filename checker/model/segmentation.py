@@ -98,6 +98,10 @@ class Lexicon:
         # a distinctive component with it and are not its look-alikes (see Lexicon.kin)
         self._kin_chars, self._kin_starts = data.column("kin.char"), data.column("kin.start")
         self._kin = data.text("kin.chars")
+        # (reading of the first character, of the second) → the two-character words of at
+        # least SOUND_MIN read so, two characters each (see Lexicon.words_read_as)
+        self._homophone_keys, self._homophone_starts = data.column("homophone.key"), data.column("homophone.start")
+        self._homophone_words = data.text("homophone.words")
         # (character, position) → the characters that make a word of at least CANDIDATE_MIN
         # with it, standing at that position of the word
         self._partner_keys, self._partner_starts = data.column("partner.key"), data.column("partner.start")
@@ -162,12 +166,9 @@ class Lexicon:
         one syllable (bu1 … bu5) are neighbours in the sorted readings, so their keys
         are one stretch of the sorted key column: two binary searches in all."""
         readings = self.syllables.readings
-        span = self._syllables.get(syllable)
+        span = self._syllable_span(syllable)
         if span is None:
-            span = bisect.bisect_left(readings, syllable + "0"), bisect.bisect_left(readings, syllable + ":")
-            if span[0] == span[1]:
-                return []
-            self._syllables[syllable] = span  # a few hundred syllables in all
+            return []
         first, last = span
         keys, starts, chars = self._sound_keys, self._sound_starts, self._sound_chars
         found: list[tuple[str, str]] = []
@@ -178,6 +179,36 @@ class Lexicon:
             reading = readings[keys[at] & 0xFFFF]
             found.extend((char, reading) for char in chars[starts[at] : starts[at + 1]])
         return found
+
+    def words_read_as(self, first: str, second: str) -> list[tuple[str, str, str]]:
+        """(word, reading of its first character, of its second) for every two-character
+        word of at least SOUND_MIN whose characters are read with the syllables ``first``
+        and ``second`` (without tones: fa yuan gives 法院 fa3 yuan4 and 发源 fa1 yuan2). The
+        readings of one syllable are neighbours in the sorted readings, so the words of
+        each tone of the first syllable are one stretch of the sorted key column."""
+        firsts, seconds = self._syllable_span(first), self._syllable_span(second)
+        if firsts is None or seconds is None:
+            return []
+        readings = self.syllables.readings
+        keys, starts, words = self._homophone_keys, self._homophone_starts, self._homophone_words
+        found: list[tuple[str, str, str]] = []
+        for number in range(*firsts):
+            for at in range(
+                bisect.bisect_left(keys, number << 16 | seconds[0]), bisect.bisect_left(keys, number << 16 | seconds[1])
+            ):
+                heard_first, heard_second = readings[number], readings[keys[at] & 0xFFFF]
+                stretch = words[starts[at] : starts[at + 1]]
+                found.extend((stretch[i : i + 2], heard_first, heard_second) for i in range(0, len(stretch), 2))
+        return found
+
+    def _syllable_span(self, syllable: str) -> tuple[int, int] | None:
+        """The numbers of the readings of ``syllable`` in its tones (bu1 … bu5), or None."""
+        span = self._syllables.get(syllable)
+        if span is None:
+            readings = self.syllables.readings
+            span = bisect.bisect_left(readings, syllable + "0"), bisect.bisect_left(readings, syllable + ":")
+            self._syllables[syllable] = span  # a few hundred syllables in all
+        return span if span[0] < span[1] else None
 
     def look_alikes(self, char: str) -> str:
         """The characters of two-character words of at least FAINT_MIN that look like
@@ -383,12 +414,14 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         if readings and readings[0]:
             syllables[ch] = readings[0][0]
     sounds: dict[tuple[str, int, str], str] = {}
+    word_readings: list[tuple[str, str, str]] = []  # (word, reading of each character)
     for word in sound_words:
         # the reading of each character in this word (长 in 增长 is zhang), as an
         # input method would have been given it
         readings = pinyin(word, style=Style.TONE3, errors="ignore", neutral_tone_with_five=True)
         if len(readings) != 2:
             continue
+        word_readings.append((word, readings[0][0], readings[1][0]))
         for position in (0, 1):
             key = (word[1 - position], position, readings[position][0])
             sounds[key] = sounds.get(key, "") + word[position]
@@ -411,6 +444,10 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         kin_starts.append(kin_starts[-1] + len(found))
     every_reading = sorted(set(syllables.values()) | {reading for _, _, reading in sounds})
     number = {reading: index for index, reading in enumerate(every_reading)}
+    homophone_words = _words_by_readings(word_readings, number)
+    homophone_starts = [0]
+    for _, found in homophone_words:
+        homophone_starts.append(homophone_starts[-1] + len(found))
     by_char = sorted(syllables.items(), key=lambda item: ord(item[0]))
     by_sound = sorted(
         (_sound_key(other, position, number[reading]), found) for (other, position, reading), found in sounds.items()
@@ -449,7 +486,22 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         "kin.char": array.array("I", [ord(char) for char, _ in kin]),
         "kin.start": array.array("I", kin_starts),
         "kin.chars": "".join(found for _, found in kin),
+        "homophone.key": array.array("Q", [key for key, _ in homophone_words]),
+        "homophone.start": array.array("I", homophone_starts),
+        "homophone.words": "".join(found for _, found in homophone_words),
     }
+
+
+def _words_by_readings(word_readings: Iterable[tuple[str, str, str]], number: dict[str, int]) -> list[tuple[int, str]]:
+    """(the numbers of the readings of a word's two characters as one key, the words read
+    so, two characters each), sorted: a word typed as another of the same syllables (发冠
+    for 法官) is looked up by its own readings. The words of a key are in code-point order,
+    the same table whatever the hash seed and the order of ``word_readings``."""
+    by_readings: dict[int, str] = {}
+    for word, first, second in sorted(word_readings):
+        reading_key = number[first] << 16 | number[second]
+        by_readings[reading_key] = by_readings.get(reading_key, "") + word
+    return sorted(by_readings.items())
 
 
 def _by_partner(words: Iterable[str]) -> tuple[list[tuple[int, str]], list[int]]:

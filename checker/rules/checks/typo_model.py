@@ -9,7 +9,8 @@ are tried. Each is tried with the characters read like it (pypinyin: the same sy
 and tone, or another tone) or written like it (the same four-corner code, or one
 component apart) that make a word with a neighbour, with the neighbour swapped, and the
 neighbour itself is tried the same way (会议经神: 议经 is part of a word, so only 神 is
-cut off, and 经 is the slip); each candidate is scored by how
+cut off, and 经 is the slip), and so is the pair as a whole word typed as another of the
+same syllables (袁泽 for 原则); each candidate is scored by how
 much better the stretch around it reads as words — the change in the log-probability
 of its best segmentation under jieba's word frequencies
 (:meth:`checker.model.segmentation.Lexicon.best_segmentation`) — less a prior for its
@@ -243,7 +244,17 @@ def _accepted_pairs(accepted: frozenset[str]) -> frozenset[str]:
 # (the change in the log-probability of its best segmentation, in nats) less a prior
 # for its kind: a slip of the same syllable and tone is the commonest, another tone
 # or a near sound (zh/z, n/l, -n/-ng) less so.
-PRIORS = {"same_sound": 0.0, "other_tone": 1.5, "swap": 0.5, "shape": 1.5, "faint_shape": 1.5}
+PRIORS = {
+    "same_sound": 0.0,
+    "other_tone": 1.5,
+    "swap": 0.5,
+    "shape": 1.5,
+    "faint_shape": 1.5,
+    # a whole word typed as another of the same syllables changes two characters: rarer
+    # than a one-character slip, and rarer still in other tones
+    "word_sound": 1.0,
+    "word_tone": 2.0,
+}
 # The least score of a slip of each kind that is reported, by how often the document uses
 # the corrected word elsewhere: never, once or twice, three times or more. A drafter who
 # writes 布署 once writes 部署 elsewhere, and the more often, the surer the slip; a term the
@@ -255,6 +266,14 @@ LEAST = {
     "swap": (5.0, 4.5, 2.0),
     "shape": (7.0, 6.5, 5.5),
     "faint_shape": (7.0, 6.5, 5.5),  # for comparing candidates only: see Slip.reported
+    # A whole word typed as another of the same syllables (袁泽 for 原则), with the same tones
+    # or others: the document's uses of the corrected word count for nothing (a common word
+    # stands in every document), so one bar. Set on the ECSpell train splits (there, from
+    # these scores, about half the candidates are right and a tenth put a word where none
+    # was wrong) and the shared corpus, whose strongest wrong candidates score 8.12 (富邑,
+    # a place, read as 赋役) and 10.88 (医养结合 read as 一样).
+    "word_sound": (8.5, 8.5, 8.5),
+    "word_tone": (11.0, 11.0, 11.0),
 }
 # The score from which a slip is a warning rather than an info finding (可能的错别字); a
 # look-alike is a warning only when the corrected word stands elsewhere in the document
@@ -267,7 +286,17 @@ LEAST = {
 # Both were set on the tuning part of the corpus (bench/quality, ``--part tuning``):
 # about one info finding in 20,000 characters of its clean text, and no warning. A
 # near sound (zh/z, n/l, -n/-ng) is not tried: there it found nothing but false alarms.
-STRONG = {"same_sound": 9.0, "other_tone": 11.0, "swap": 9.0, "shape": 12.0, "faint_shape": math.inf}
+STRONG = {
+    "same_sound": 9.0,
+    "other_tone": 11.0,
+    "swap": 9.0,
+    "shape": 12.0,
+    "faint_shape": math.inf,
+    # a whole word is never a warning: on the ECSpell train splits even those scoring 13
+    # or more were wrong a third of the time (terms the dictionary lacks: 脂溢 read as 之一)
+    "word_sound": math.inf,
+    "word_tone": math.inf,
+}
 _SURE_USES = 3  # uses of the corrected word in the document that make the lowest bar apply
 # The settings' ``spelling = "precise"`` (the default) reports the warnings and, as info
 # findings, only the candidates whose evidence is as strong as a real slip's on the shared
@@ -283,8 +312,24 @@ CONFIRMED = 8.0
 # Without the word elsewhere, another tone was lowered from 9 on the ECSpell train splits
 # (赠强 → 增强, 8.58; from 8.5 the candidates there were right 26 times of 30); on the
 # shared corpus no such candidate scores between 8.5 and 9.
-SUPPORTED = {"same_sound": 7.5, "other_tone": 7.5, "swap": 7.7, "shape": 8.5, "faint_shape": math.inf}
-UNSUPPORTED = {"same_sound": 9.0, "other_tone": 8.5, "swap": 8.0, "shape": 10.0, "faint_shape": math.inf}
+SUPPORTED = {
+    "same_sound": 7.5,
+    "other_tone": 7.5,
+    "swap": 7.7,
+    "shape": 8.5,
+    "faint_shape": math.inf,
+    "word_sound": math.inf,  # never supported: see slips
+    "word_tone": math.inf,
+}
+UNSUPPORTED = {
+    "same_sound": 9.0,
+    "other_tone": 8.5,
+    "swap": 8.0,
+    "shape": 10.0,
+    "faint_shape": math.inf,
+    "word_sound": 10.0,  # over the shared corpus's strongest wrong whole-word candidate
+    "word_tone": 12.0,
+}
 # A swap whose word the document uses _SURE_USES times or more is reported from SURE_SWAP:
 # it corrects into the same two characters, where a homophone brings a new one (a word
 # the dictionary lacks reads as a homophone of a frequent one as easily). On the corpus's
@@ -302,7 +347,18 @@ SURE_SWAP = 6.0
 # here from 6: on the tuning part (two seeds) none of the clean texts' faint candidates had
 # its word beside the same neighbour, and the shared corpus has one, 可供出口 read as 进出口
 # (供 and 进 share 井), at 5.26.
-IN_CONTEXT = {"same_sound": 2.0, "other_tone": 2.0, "swap": 2.0, "shape": 5.5, "faint_shape": 6.0}
+IN_CONTEXT = {
+    "same_sound": 2.0,
+    "other_tone": 2.0,
+    "swap": 2.0,
+    "shape": 5.5,
+    "faint_shape": 6.0,
+    # a whole word, beside the neighbour the document gives it elsewhere: on the ECSpell
+    # train splits such candidates were right from 4.42 (飞发 → 非法) up; on the shared
+    # corpus the one wrong one scored 4.67 (创新链和产业链 read as 联合)
+    "word_sound": 5.5,
+    "word_tone": 5.5,
+}
 # A look-alike whose wrong character the passage writes nowhere else (within _SUPPORT_REACH)
 # is reported from STRAY_SHAPE, whether or not the document uses the corrected word: a slip
 # of the eye or the hand brings in a character foreign to the text (腮想 for 思想, 纱量 for
@@ -339,6 +395,7 @@ FOREIGN_IN_NAME = 8.5
 # foreign sound-alikes were right 42 times of 44).
 BACKED_STRONG = CONFIRMED
 _LOOK_ALIKES = frozenset(("shape", "faint_shape"))
+_WORD_KINDS = frozenset(("word_sound", "word_tone"))  # a whole word typed as another
 _LEAST_PRECISE = min(CONFIRMED, STRAY_SHAPE, *IN_CONTEXT.values(), *SUPPORTED.values())
 # A warning says which character is wrong and what it should be. When another correction
 # of the same place reads almost as well (债拳: 债权 9.66, 债券 8.72; 会损伤神精: 精神 9.13,
@@ -365,6 +422,12 @@ _REACH = 4  # characters of context on each side of the changed ones
 # Two characters are tried swapped when the other order is a word this frequent in
 # jieba's dictionary: rarer ones (电煤 → 煤电) are a term's own order as often as a slip.
 SWAP_MIN = 200
+# A pair is tried as a whole word typed as another of the same syllables only when both of
+# its characters are used this often as words of their own in jieba's dictionary: an
+# input method offers common words of common characters (冠杰 for 关节), where a term
+# the dictionary lacks has rarer ones (膈肌, 铋钾, 癫痫's 娴). On the ECSpell train splits
+# the word candidates scoring 7 or more with a rarer character were right 12 times of 88.
+WORD_SLIP_CHARACTER = 500
 
 
 class Slip(NamedTuple):
@@ -518,6 +581,8 @@ def slips(doc: Document) -> list[Slip]:
             if not (
                 _worth_trying(char, before, 1, lexicon_id)
                 or _worth_trying(char, after, 0, lexicon_id)
+                or _words_read_alike(before + char, lexicon_id)
+                or _words_read_alike(char + after, lexicon_id)
                 # the neighbour's candidates first: a cached look-up, seldom any, where
                 # whether the neighbour may be the slip is tested at its place in the text
                 or (neighbour_worth_trying(before, char, 0, lexicon_id) and _suspect(text, at, -1, cut_off_set, lex))
@@ -545,10 +610,11 @@ def slips(doc: Document) -> list[Slip]:
     standing = _standing_uses(text, doc.body_spans, {slip.written for slip in kept}, uses, lex)
     # a form used twice or more is the document's own vocabulary (提质, 赋能 …), not a slip;
     # the corrected word used elsewhere in the document is evidence for the slip, and more
-    # so with the character it has beside it here
+    # so with the character it has beside it here; not for a whole word typed as another
+    # (银企 → 引起): the common words such a slip hides stand in every document
     supported = (
         slip._replace(
-            support=_nearby_uses(text, slip, (slip.correction,), _SUPPORT_REACH),
+            support=0 if slip.kind in _WORD_KINDS else _nearby_uses(text, slip, (slip.correction,), _SUPPORT_REACH),
             in_context=_nearby_uses(text, slip, contexts[slip], _CONTEXT_REACH),
             stray=(slip.kind in _LOOK_ALIKES or _sounds_and_looks_alike(slip, lexicon_id)) and _stray(text, slip),
         )
@@ -708,7 +774,9 @@ def _best_slip(
             # over a window around the place)
             alike = _with_evidence(text, alike, text[other_at], position, at, precise)
             alike_other = _with_evidence(text, alike_other, text[at], 1 - position, other_at, precise)
-        if not alike and not swap_frequency and not alike_other:
+        # the pair may be a word typed as another of the same syllables (发冠 for 法官)
+        words_alike = () if swaps_only else _words_read_alike(pair, id(lex))
+        if not alike and not swap_frequency and not alike_other and not words_alike:
             continue  # nothing to try: most cut-off characters stop here
         listed = words.word_frequency(pair)
         if pair in accepted_pairs or _in_frame(text, pair_start) or listed >= RARE_WORD:
@@ -719,7 +787,7 @@ def _best_slip(
             # character is foreign to the passage (Slip.foreign_in_name): the rest is not
             # worth scoring
             alike = _as_look_alikes(text[at], alike, id(lex)) if alike and _foreign(text, at) else []
-            alike_other, swap_frequency = [], 0
+            alike_other, swap_frequency, words_alike = [], 0, ()
             if not alike:
                 continue
         if run is None:
@@ -730,6 +798,10 @@ def _best_slip(
         for char, kind, reading in alike_other:
             found = _better_slip(
                 found, _score(text, char, other_at, other_at + 1, pair_start, run, kind, reading, words, written)
+            )
+        for word, kind, reading in words_alike:
+            found = _better_slip(
+                found, _score(text, word, pair_start, pair_start + 2, pair_start, run, kind, reading, words, written)
             )
         # a slip swaps two characters of one word, not a word with the one the text
         # repeats beside it (依法依规 is not 依依法规)
@@ -823,6 +895,33 @@ def _in_frame(text: str, at: int) -> bool:
         text[at] == text[at + 2 : at + 3]
         or (at >= 1 and text[at - 1] == text[at + 1])
         or (at >= 2 and text[at - 2] == text[at])
+    )
+
+
+@lru_cache(maxsize=65536)
+def _words_read_alike(pair: str, _lexicon_id: int) -> tuple[tuple[str, str, str], ...]:
+    """The two-character words read with the syllables of ``pair`` that change both of its
+    characters (发冠 → 法官, 任留 → 人流: an input method's slip of a whole word), as (word,
+    kind, reading): "word_sound" with the tones of the characters as written, "word_tone"
+    with others. A word that keeps one of the characters is a one-character slip, which
+    :func:`_candidates` gives."""
+    if len(pair) != 2 or not ("\u4e00" <= pair[0] <= "\u9fff" and "\u4e00" <= pair[1] <= "\u9fff"):
+        return ()
+    lex = lexicon()
+    assert lex is not None
+    if min(lex.word_frequency(pair[0]), lex.word_frequency(pair[1])) < WORD_SLIP_CHARACTER:
+        return ()
+    first, second = lex.syllables.get(pair[0]), lex.syllables.get(pair[1])
+    if not first or not second:
+        return ()
+    return tuple(
+        (
+            word,
+            "word_sound" if (heard_first, heard_second) == (first, second) else "word_tone",
+            f"{heard_first} {heard_second}",
+        )
+        for word, heard_first, heard_second in lex.words_read_as(first[:-1], second[:-1])
+        if word[0] != pair[0] and word[1] != pair[1]
     )
 
 
@@ -1024,7 +1123,17 @@ def _better_slip(best: Slip | None, candidate: Slip | None) -> Slip | None:
 
 def _stronger(best: Slip, candidate: Slip) -> Slip:
     """The one of two corrections of a place with the larger margin, with the other's
-    score as its rival when it changes other characters or to others."""
+    score as its rival when it changes other characters or to others. A correction of
+    one character over its bar wins over a whole word (治俞: 治愈, not 至于), and a whole
+    word is no rival of one: a word typed as another is a different slip, whose
+    candidates are far more numerous (any word of the same syllables), and letting them
+    cast doubt on a clear one-character correction turned right warnings into info (衣院
+    → 医院 against 依然) on the ECSpell train splits."""
+    if (best.kind in _WORD_KINDS) != (candidate.kind in _WORD_KINDS):
+        one, word = (candidate, best) if best.kind in _WORD_KINDS else (best, candidate)
+        if one.margin >= 0 or one.margin >= word.margin:
+            return one
+        return word._replace(rival=max(word.rival, one.score)) if one.score > word.rival else word
     winner, loser = (candidate, best) if candidate.margin > best.margin else (best, candidate)
     rival = max(loser.rival, loser.score if loser.changes != winner.changes else -math.inf)
     return winner._replace(rival=rival) if rival > winner.rival else winner
@@ -1077,7 +1186,14 @@ def likely_homophone_typo(doc: Document) -> Iterator[Hit]:
         and the corrected word elsewhere in the document, or a higher one
         without it (from 7 for a character that also looks like the right
         one and that the text writes nowhere else within 10,000 characters:
-        遇倒 for 遇到), with ``spelling = "thorough"`` every one. Quoted
+        遇倒 for 遇到), with ``spelling = "thorough"`` every one. A pair
+        beside such a character, both of its characters common, is also tried
+        as a whole word typed as another of the same syllables (袁泽 for 原则,
+        郭嘉 for 国家: the input method's slip of a word); such a correction
+        changes both characters, is an info finding, and needs a stronger
+        score than a one-character one (the common word it corrects into
+        being used elsewhere in the document is no evidence for it; the
+        corrected word beside the same neighbour elsewhere is). Quoted
         slogans, list items, names, forms used twice in the document and the
         words of ``accept`` (configuration and rule packs) are left alone.
         The evidence shows the candidate, its kind and score, and the words as
@@ -1091,7 +1207,7 @@ def likely_homophone_typo(doc: Document) -> Iterator[Hit]:
         Unsafe: the correction is the candidate that reads best, which the
         author must confirm.
     """
-    return _hits(doc, ("same_sound", "other_tone"))
+    return _hits(doc, ("same_sound", "other_tone", "word_sound", "word_tone"))
 
 
 @rule(
@@ -1182,6 +1298,8 @@ _REASONS = {
     "swap": "两字颠倒",
     "shape": "字形相近",
     "faint_shape": "字形相近",
+    "word_sound": "词语同音",
+    "word_tone": "词语音同调不同",
 }
 
 
