@@ -719,10 +719,12 @@ def test_the_look_alike_tables_are_the_same_whatever_the_hash_seed():
 
 
 # -- a whole word typed as another of the same syllables (发冠 for 法官) ------------------------
-def test_the_lexicon_gives_the_words_read_with_two_syllables_in_any_tone():
-    found = lexicon().words_read_as("fa", "guan")
-    assert ("法官", "fa3", "guan1") in found
-    assert all(len(word) == 2 for word, _, _ in found)
+def test_the_lexicon_gives_the_most_frequent_words_read_with_two_syllables_in_any_tone():
+    assert lexicon().words_read_as("fa", "guan") == [("法官", "fa3", "guan1")]
+    found = lexicon().words_read_as("yi", "shi")
+    frequencies = [lexicon().word_frequency(word) for word, _, _ in found]
+    assert len(found) == 4 and frequencies == sorted(frequencies, reverse=True)
+    assert ("意识", "yi4", "shi2") in found
     assert lexicon().words_read_as("fa", "xyz") == []
 
 
@@ -781,9 +783,8 @@ def test_a_whole_word_is_no_rival_of_a_clear_one_character_correction():
 
 _HOMOPHONE_WORDS = """
 from checker.model import segmentation as s
-words = [("法官", "fa3", "guan1"), ("发冠", "fa1", "guan1"), ("法冠", "fa3", "guan1"), ("人流", "ren2", "liu2")]
-number = {reading: index for index, reading in enumerate(sorted({r for _, a, b in words for r in (a, b)}))}
-print(s._words_by_readings(set(words), number))
+words = {("法官", "fa3", "guan1", 2312), ("发冠", "fa1", "guan1", 5), ("法冠", "fa3", "guan1", 5), ("人流", "ren2", "liu2", 300)}
+print(s._words_by_readings(words, sorted({r for _, a, b, _ in words for r in (a, b)})))
 """
 
 
@@ -795,4 +796,5 @@ def test_the_table_of_words_by_their_readings_is_the_same_whatever_the_hash_seed
             [sys.executable, "-c", _HOMOPHONE_WORDS], capture_output=True, text=True, env=environment, check=True
         )
         built.add(done.stdout)
-    assert len(built) == 1 and "法冠法官" in built.pop()
+    # fa guan: the most frequent first, then by code point (发冠 before 法冠), with their tones
+    assert len(built) == 1 and "'法官发冠法冠', '311131'" in built.pop()

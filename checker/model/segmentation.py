@@ -98,10 +98,10 @@ class Lexicon:
         # a distinctive component with it and are not its look-alikes (see Lexicon.kin)
         self._kin_chars, self._kin_starts = data.column("kin.char"), data.column("kin.start")
         self._kin = data.text("kin.chars")
-        # (reading of the first character, of the second) → the two-character words of at
-        # least SOUND_MIN read so, two characters each (see Lexicon.words_read_as)
+        # (syllable of the first character, of the second) → the most frequent two-character
+        # words of at least SOUND_MIN read so, and their tones (see Lexicon.words_read_as)
         self._homophone_keys, self._homophone_starts = data.column("homophone.key"), data.column("homophone.start")
-        self._homophone_words = data.text("homophone.words")
+        self._homophone_words, self._homophone_tones = data.text("homophone.words"), data.text("homophone.tones")
         # (character, position) → the characters that make a word of at least CANDIDATE_MIN
         # with it, standing at that position of the word
         self._partner_keys, self._partner_starts = data.column("partner.key"), data.column("partner.start")
@@ -111,7 +111,7 @@ class Lexicon:
         self._faint = data.text("faint.chars")
         # every word of one to four characters, by key, and its frequency (segmentation scores)
         self._keys, self._frequencies = data.column("words.key"), data.column("words.frequency")
-        self._log_total = math.log(max(1, data.column("words.total")[0]))
+        self.log_total = math.log(max(1, data.column("words.total")[0]))
         self._weights: dict[int, float] = {}  # word key → its weight, for the keys met so far
         self._syllables: dict[str, tuple[int, int]] = {}  # syllable → the numbers of its readings
         self._known: set[int] | None = None
@@ -181,25 +181,20 @@ class Lexicon:
         return found
 
     def words_read_as(self, first: str, second: str) -> list[tuple[str, str, str]]:
-        """(word, reading of its first character, of its second) for every two-character
-        word of at least SOUND_MIN whose characters are read with the syllables ``first``
-        and ``second`` (without tones: fa yuan gives 法院 fa3 yuan4 and 发源 fa1 yuan2). The
-        readings of one syllable are neighbours in the sorted readings, so the words of
-        each tone of the first syllable are one stretch of the sorted key column."""
+        """(word, reading of its first character, of its second) for the HOMOPHONES_KEPT
+        most frequent two-character words of at least SOUND_MIN whose characters are read
+        with the syllables ``first`` and ``second`` in any tone (fa yuan: 法院 fa3 yuan4,
+        发源 fa1 yuan2), the most frequent first: one binary search."""
         firsts, seconds = self._syllable_span(first), self._syllable_span(second)
         if firsts is None or seconds is None:
             return []
-        readings = self.syllables.readings
-        keys, starts, words = self._homophone_keys, self._homophone_starts, self._homophone_words
-        found: list[tuple[str, str, str]] = []
-        for number in range(*firsts):
-            for at in range(
-                bisect.bisect_left(keys, number << 16 | seconds[0]), bisect.bisect_left(keys, number << 16 | seconds[1])
-            ):
-                heard_first, heard_second = readings[number], readings[keys[at] & 0xFFFF]
-                stretch = words[starts[at] : starts[at + 1]]
-                found.extend((stretch[i : i + 2], heard_first, heard_second) for i in range(0, len(stretch), 2))
-        return found
+        at = find(self._homophone_keys, firsts[0] << 16 | seconds[0])
+        if at < 0:
+            return []
+        starts, words, tones = self._homophone_starts, self._homophone_words, self._homophone_tones
+        return [
+            (words[i : i + 2], first + tones[i], second + tones[i + 1]) for i in range(starts[at], starts[at + 1], 2)
+        ]
 
     def _syllable_span(self, syllable: str) -> tuple[int, int] | None:
         """The numbers of the readings of ``syllable`` in its tones (bu1 … bu5), or None."""
@@ -262,7 +257,7 @@ class Lexicon:
         if len(weights) > _MOST_WEIGHTS:
             weights.clear()  # a bound on memory for a long run over many documents
         known_weight, weight_of = weights.get, self._weight
-        unknown = -self._log_total  # a character the dictionary lacks
+        unknown = -self.log_total  # a character the dictionary lacks
         never = -math.inf
         for end in range(1, size + 1):
             key = 0
@@ -295,7 +290,7 @@ class Lexicon:
     def _weight(self, key: int) -> float:
         """log(frequency / total) of the word with ``key``; -inf when it is none."""
         at = find(self._keys, key)
-        return math.log(self._frequencies[at]) - self._log_total if at >= 0 and self._frequencies[at] else -math.inf
+        return math.log(self._frequencies[at]) - self.log_total if at >= 0 and self._frequencies[at] else -math.inf
 
 
 _MOST_WEIGHTS = 1 << 18  # words' weights kept in a process (a few MB)
@@ -367,7 +362,7 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
     total = 0
     words: dict[str, int] = {}
     faint_words: list[str] = []  # the two-character words of at least FAINT_MIN
-    sound_words: list[str] = []
+    sound_words: dict[str, int] = {}  # the two-character words of at least SOUND_MIN
     singles: dict[str, int] = {}
     chars: set[str] = set()
     every_char: set[str] = set()
@@ -396,7 +391,7 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
                 if frequency >= CANDIDATE_MIN:
                     words[word] = frequency
                 if frequency >= SOUND_MIN:
-                    sound_words.append(word)
+                    sound_words[word] = frequency
                 if frequency >= FAINT_MIN:
                     faint_words.append(word)
                 chars.update(word)
@@ -414,14 +409,14 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         if readings and readings[0]:
             syllables[ch] = readings[0][0]
     sounds: dict[tuple[str, int, str], str] = {}
-    word_readings: list[tuple[str, str, str]] = []  # (word, reading of each character)
-    for word in sound_words:
+    word_readings: list[tuple[str, str, str, int]] = []  # (word, reading of each character, frequency)
+    for word, frequency in sound_words.items():
         # the reading of each character in this word (长 in 增长 is zhang), as an
         # input method would have been given it
         readings = pinyin(word, style=Style.TONE3, errors="ignore", neutral_tone_with_five=True)
         if len(readings) != 2:
             continue
-        word_readings.append((word, readings[0][0], readings[1][0]))
+        word_readings.append((word, readings[0][0], readings[1][0], frequency))
         for position in (0, 1):
             key = (word[1 - position], position, readings[position][0])
             sounds[key] = sounds.get(key, "") + word[position]
@@ -444,9 +439,9 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         kin_starts.append(kin_starts[-1] + len(found))
     every_reading = sorted(set(syllables.values()) | {reading for _, _, reading in sounds})
     number = {reading: index for index, reading in enumerate(every_reading)}
-    homophone_words = _words_by_readings(word_readings, number)
+    homophone_words = _words_by_readings(word_readings, every_reading)
     homophone_starts = [0]
-    for _, found in homophone_words:
+    for _, found, _ in homophone_words:
         homophone_starts.append(homophone_starts[-1] + len(found))
     by_char = sorted(syllables.items(), key=lambda item: ord(item[0]))
     by_sound = sorted(
@@ -486,22 +481,40 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         "kin.char": array.array("I", [ord(char) for char, _ in kin]),
         "kin.start": array.array("I", kin_starts),
         "kin.chars": "".join(found for _, found in kin),
-        "homophone.key": array.array("Q", [key for key, _ in homophone_words]),
+        "homophone.key": array.array("I", [key for key, _, _ in homophone_words]),
         "homophone.start": array.array("I", homophone_starts),
-        "homophone.words": "".join(found for _, found in homophone_words),
+        "homophone.words": "".join(found for _, found, _ in homophone_words),
+        "homophone.tones": "".join(tones for _, _, tones in homophone_words),
     }
 
 
-def _words_by_readings(word_readings: Iterable[tuple[str, str, str]], number: dict[str, int]) -> list[tuple[int, str]]:
-    """(the numbers of the readings of a word's two characters as one key, the words read
-    so, two characters each), sorted: a word typed as another of the same syllables (发冠
-    for 法官) is looked up by its own readings. The words of a key are in code-point order,
-    the same table whatever the hash seed and the order of ``word_readings``."""
-    by_readings: dict[int, str] = {}
-    for word, first, second in sorted(word_readings):
-        reading_key = number[first] << 16 | number[second]
-        by_readings[reading_key] = by_readings.get(reading_key, "") + word
-    return sorted(by_readings.items())
+# The words kept for each pair of syllables, the most frequent first: on the ECSpell train
+# splits the right one of a word typed as another was the most frequent of its syllables
+# in 94 of 96 cases, and the second in the others; scoring every one (yi shi has dozens)
+# cost more than the rest of the spelling model.
+HOMOPHONES_KEPT = 4
+
+
+def _words_by_readings(
+    word_readings: Iterable[tuple[str, str, str, int]], readings: list[str]
+) -> list[tuple[int, str, str]]:
+    """For each pair of syllables read by two-character words (the key: the numbers, among
+    the sorted ``readings``, of the first reading of each syllable, as one integer), its
+    HOMOPHONES_KEPT most frequent words, two characters each, and the tones of their
+    characters, two digits each; sorted by key. Ties of frequency go by code point: the
+    same table whatever the hash seed and the order of ``word_readings``."""
+    first_of: dict[str, int] = {}
+    for index, reading in enumerate(readings):
+        first_of.setdefault(reading[:-1], index)
+    by_syllables: dict[int, list[tuple[int, str, str]]] = {}
+    for word, first, second, frequency in word_readings:
+        key = first_of[first[:-1]] << 16 | first_of[second[:-1]]
+        by_syllables.setdefault(key, []).append((-frequency, word, first[-1] + second[-1]))
+    found = []
+    for key, words in sorted(by_syllables.items()):
+        kept = sorted(words)[:HOMOPHONES_KEPT]
+        found.append((key, "".join(word for _, word, _ in kept), "".join(tones for _, _, tones in kept)))
+    return found
 
 
 def _by_partner(words: Iterable[str]) -> tuple[list[tuple[int, str]], list[int]]:

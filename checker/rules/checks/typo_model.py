@@ -428,6 +428,14 @@ SWAP_MIN = 200
 # the dictionary lacks has rarer ones (膈肌, 铋钾, 癫痫's 娴). On the ECSpell train splits
 # the word candidates scoring 7 or more with a rarer character were right 12 times of 88.
 WORD_SLIP_CHARACTER = 500
+# … and scored against the most frequent words of its syllables only (see
+# checker.model.segmentation.HOMOPHONES_KEPT): the right one is nearly always the first.
+_WORD_CANDIDATES = 2
+# … and only when the word alone reads at least this much better than its two characters
+# alone, less its kind's prior (in nats: the least change of the segmentation it can make):
+# on the ECSpell train splits the candidates under it reached their bar 14 times in 2,700
+# and cost most of the whole-word candidates' time; the check is one look-up a word.
+WORD_GAIN = 4.0
 
 
 class Slip(NamedTuple):
@@ -565,6 +573,8 @@ def slips(doc: Document) -> list[Slip]:
         common: list[int] = []
         cut_off = cut_off_characters(text, span_start, span_end, lex, most=_MOST_CUT_OFF, common_too=common)
         cut_off_set = set(cut_off)
+        # a pair of characters that both stand alone may be a whole word typed as another
+        alone = cut_off_set.union(common)
         for at in _reversed_word_starts(text, common, span_start, span_end, lex):
             if at not in covered:
                 best = _best_slip(
@@ -581,15 +591,17 @@ def slips(doc: Document) -> list[Slip]:
             if not (
                 _worth_trying(char, before, 1, lexicon_id)
                 or _worth_trying(char, after, 0, lexicon_id)
-                or _words_read_alike(before + char, lexicon_id)
-                or _words_read_alike(char + after, lexicon_id)
+                or (at - 1 in alone and _words_read_alike(before + char, lexicon_id))
+                or (at + 1 in alone and _words_read_alike(char + after, lexicon_id))
                 # the neighbour's candidates first: a cached look-up, seldom any, where
                 # whether the neighbour may be the slip is tested at its place in the text
                 or (neighbour_worth_trying(before, char, 0, lexicon_id) and _suspect(text, at, -1, cut_off_set, lex))
                 or (neighbour_worth_trying(after, char, 1, lexicon_id) and _suspect(text, at, 1, cut_off_set, lex))
             ):
                 continue  # nothing to try: most cut-off characters stop here, at the cost of a cache look-up
-            best = _best_slip(text, at, span_start, span_end, lex, words, accepted_pairs, covered, cut_off_set, precise)
+            best = _best_slip(
+                text, at, span_start, span_end, lex, words, accepted_pairs, covered, cut_off_set, precise, alone=alone
+            )
             if best is not None and best.possible(precise):
                 found.append(best)
     if not found:
@@ -739,11 +751,13 @@ def _best_slip(
     cut_off: set[int],
     precise: bool = False,
     swaps_only: bool = False,
+    alone: frozenset[int] | set[int] = frozenset(),
 ) -> Slip | None:
     """The best-scoring correction of the cut-off character at ``at``, with the
     neighbour it is read with (or of that neighbour, when it may be the slip), or None.
     ``precise``: only what precise mode may report is scored (no name); ``swaps_only``: only swaps are tried (a common
-    character, 们 in 们我)."""
+    character, 们 in 们我); ``alone``: the characters cut off from their neighbours, common
+    ones too (the character and such a neighbour are tried as a whole word typed as another)."""
     if text[at - 1 : at + 1] in accepted_pairs or text[at : at + 2] in accepted_pairs:
         return None  # the character belongs to an accepted word (半导体智造: 智造)
     best: Slip | None = None
@@ -775,7 +789,7 @@ def _best_slip(
             alike = _with_evidence(text, alike, text[other_at], position, at, precise)
             alike_other = _with_evidence(text, alike_other, text[at], 1 - position, other_at, precise)
         # the pair may be a word typed as another of the same syllables (发冠 for 法官)
-        words_alike = () if swaps_only else _words_read_alike(pair, id(lex))
+        words_alike = _words_read_alike(pair, id(lex)) if other_at in alone else ()
         if not alike and not swap_frequency and not alike_other and not words_alike:
             continue  # nothing to try: most cut-off characters stop here
         listed = words.word_frequency(pair)
@@ -914,15 +928,23 @@ def _words_read_alike(pair: str, _lexicon_id: int) -> tuple[tuple[str, str, str]
     first, second = lex.syllables.get(pair[0]), lex.syllables.get(pair[1])
     if not first or not second:
         return ()
-    return tuple(
-        (
-            word,
-            "word_sound" if (heard_first, heard_second) == (first, second) else "word_tone",
-            f"{heard_first} {heard_second}",
-        )
-        for word, heard_first, heard_second in lex.words_read_as(first[:-1], second[:-1])
-        if word[0] != pair[0] and word[1] != pair[1]
-    )
+    # how much better the word alone reads than the two characters alone (the least its
+    # score can be, the characters standing alone: see WORD_GAIN)
+    alone = _weight(lex, pair[0]) + _weight(lex, pair[1])
+    found = []
+    for word, heard_first, heard_second in lex.words_read_as(first[:-1], second[:-1]):
+        if word[0] == pair[0] or word[1] == pair[1]:
+            continue
+        kind = "word_sound" if (heard_first, heard_second) == (first, second) else "word_tone"
+        if _weight(lex, word) - alone - PRIORS[kind] >= WORD_GAIN:
+            found.append((word, kind, f"{heard_first} {heard_second}"))
+    return tuple(found[:_WORD_CANDIDATES])
+
+
+def _weight(lex: Lexicon, word: str) -> float:
+    """log(frequency / total) of ``word`` in jieba's dictionary, as the segmentation weighs it."""
+    frequency = lex.word_frequency(word)
+    return math.log(frequency) - lex.log_total if frequency else -lex.log_total
 
 
 @lru_cache(maxsize=65536)
