@@ -798,3 +798,20 @@ def test_the_table_of_words_by_their_readings_is_the_same_whatever_the_hash_seed
         built.add(done.stdout)
     # fa guan: the most frequent first, then by code point (发冠 before 法冠), with their tones
     assert len(built) == 1 and "'法官发冠法冠', '311131'" in built.pop()
+
+
+def test_a_slip_in_a_three_character_word_is_corrected_into_it():
+    # 牛皮选: 选 (xuan3) makes no word with 皮, but 牛皮癣 (xuan3) is a word of three
+    (finding,) = findings("她因患有牛皮选而长期服药，效果一直不好。\n", "TY2", spelling="thorough")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "牛皮选", "牛皮癣")
+    assert finding.evidence["kind"] == "same_sound" and "牛皮癣" in finding.evidence["words_corrected"]
+    assert (finding.fix.start, finding.fix.end, finding.fix.replacement) == (4, 7, "牛皮癣")
+    # precise mode (the default) does not try three-character words: its cost is the whole check's
+    assert findings("她因患有牛皮选而长期服药，效果一直不好。\n", "TY2") == []
+
+
+def test_the_lexicon_gives_the_characters_that_make_a_three_character_word():
+    assert lexicon().triple_sounding("甲状", 2, "xian") == [("腺", "xian4")]
+    assert lexicon().triple_sounding("状腺", 0, "jia") == [("甲", "jia3")]
+    assert lexicon().triple_sounding("甲腺", 1, "zhuang") == [("状", "zhuang4")]
+    assert lexicon().triple_sounding("甲状", 2, "xyz") == []

@@ -40,6 +40,10 @@ SOUND_MIN = 100
 # writes it beside the same neighbour (统筹 470, 债券 649, 民生 452: common in official
 # documents, under CANDIDATE_MIN in jieba's counts); see FAINT in typo_model.
 FAINT_MIN = 200
+# A three-character word this frequent is a correction a same-sound slip of one of its
+# characters may hide (甲状先 → 甲状腺 337, 书记园 → 书记员 22), where no two of its
+# characters make a word of their own with the slip's neighbour.
+TRIPLE_MIN = 20
 COMMON_SINGLE = 20000  # a character this frequent as a word of its own often stands alone (的, 是, 新)
 LONGEST_WORD = 4  # characters of the words the segmentation score knows (longer ones are names)
 
@@ -102,6 +106,11 @@ class Lexicon:
         # words of at least SOUND_MIN read so, and their tones (see Lexicon.words_read_as)
         self._homophone_keys, self._homophone_starts = data.column("homophone.key"), data.column("homophone.start")
         self._homophone_words, self._homophone_tones = data.text("homophone.words"), data.text("homophone.tones")
+        # (the other two characters, the place of the third, its reading) → the characters
+        # that make a three-character word of at least TRIPLE_MIN there (see triple_sounding)
+        self._triple_keys, self._triple_starts = data.column("triple.key"), data.column("triple.start")
+        self._triple_chars = data.text("triple.chars")
+        self._triple_places: frozenset[int] | None = None
         # (character, position) → the characters that make a word of at least CANDIDATE_MIN
         # with it, standing at that position of the word
         self._partner_keys, self._partner_starts = data.column("partner.key"), data.column("partner.start")
@@ -195,6 +204,32 @@ class Lexicon:
         return [
             (words[i : i + 2], first + tones[i], second + tones[i + 1]) for i in range(starts[at], starts[at + 1], 2)
         ]
+
+    @property
+    def triple_places(self) -> frozenset[int]:
+        """Every :func:`triple_place` of the table: built on first use (a few ms), so that a
+        place no three-character word has is told in a set look-up."""
+        if self._triple_places is None:
+            self._triple_places = frozenset(key >> 16 for key in self._triple_keys)
+        return self._triple_places
+
+    def triple_sounding(self, others: str, position: int, syllable: str) -> list[tuple[str, str]]:
+        """(character, reading) for every character read ``syllable`` in any tone that makes
+        a three-character word of at least TRIPLE_MIN standing at ``position`` (0–2) among
+        the two characters ``others`` (状腺 at 0: 甲 of 甲状腺 for a slip read jia)."""
+        span = self._syllable_span(syllable)
+        if span is None or len(others) != 2 or max(map(ord, others)) > 0xFFFF:
+            return []
+        readings = self.syllables.readings
+        keys, starts, chars = self._triple_keys, self._triple_starts, self._triple_chars
+        found: list[tuple[str, str]] = []
+        for at in range(
+            bisect.bisect_left(keys, _triple_key(others, position, span[0])),
+            bisect.bisect_left(keys, _triple_key(others, position, span[1])),
+        ):
+            reading = readings[keys[at] & 0xFFFF]
+            found.extend((char, reading) for char in chars[starts[at] : starts[at + 1]])
+        return found
 
     def _syllable_span(self, syllable: str) -> tuple[int, int] | None:
         """The numbers of the readings of ``syllable`` in its tones (bu1 … bu5), or None."""
@@ -326,6 +361,18 @@ def _sound_key(other: str, position: int, number: int) -> int:
     return ord(other) << 32 | position << 16 | number
 
 
+def triple_place(others: str, position: int) -> int:
+    """The two characters ``others`` of a three-character word and the place of the third
+    (0–2) as one integer (the high bits of the word's key in the table)."""
+    return (ord(others[0]) | ord(others[1]) << 16) << 4 | position
+
+
+def _triple_key(others: str, position: int, number: int) -> int:
+    """The key of ``others`` and the place of the third character (:func:`triple_place`)
+    and its reading: 52 bits."""
+    return triple_place(others, position) << 16 | number
+
+
 @lru_cache(maxsize=1)  # found once per process: the search looks through the import path
 def dictionary_path() -> str | None:
     """jieba's dict.txt, found without importing jieba."""
@@ -363,6 +410,7 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
     words: dict[str, int] = {}
     faint_words: list[str] = []  # the two-character words of at least FAINT_MIN
     sound_words: dict[str, int] = {}  # the two-character words of at least SOUND_MIN
+    triple_words: list[str] = []  # the three-character words of at least TRIPLE_MIN
     singles: dict[str, int] = {}
     chars: set[str] = set()
     every_char: set[str] = set()
@@ -398,6 +446,8 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
             elif frequency >= INNER_MIN:
                 for at in range(size - 1):
                     known.add(pair_code(word[at], word[at + 1]))
+                if size == 3 and frequency >= TRIPLE_MIN:
+                    triple_words.append(word)
     chars.update(singles)
     # Readings with their tone (bu4): a slip of the input method gives the same
     # syllable; the tone narrows the candidates to the ones a reader would also
@@ -437,9 +487,26 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
     kin_starts = [0]
     for _, found in kin:
         kin_starts.append(kin_starts[-1] + len(found))
-    every_reading = sorted(set(syllables.values()) | {reading for _, _, reading in sounds})
+    triples: dict[tuple[str, int, str], str] = {}
+    for word in triple_words:
+        readings = pinyin(word, style=Style.TONE3, errors="ignore", neutral_tone_with_five=True)
+        if len(readings) != 3:
+            continue
+        for position in range(3):
+            key = (word[:position] + word[position + 1 :], position, readings[position][0])
+            triples[key] = triples.get(key, "") + word[position]
+    every_reading = sorted(
+        set(syllables.values()) | {reading for _, _, reading in sounds} | {reading for _, _, reading in triples}
+    )
     number = {reading: index for index, reading in enumerate(every_reading)}
     homophone_words = _words_by_readings(word_readings, every_reading)
+    by_triple = sorted(
+        (_triple_key(others, position, number[reading]), found)
+        for (others, position, reading), found in triples.items()
+    )
+    triple_starts = [0]
+    for _, found in by_triple:
+        triple_starts.append(triple_starts[-1] + len(found))
     homophone_starts = [0]
     for _, found, _ in homophone_words:
         homophone_starts.append(homophone_starts[-1] + len(found))
@@ -485,6 +552,9 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         "homophone.start": array.array("I", homophone_starts),
         "homophone.words": "".join(found for _, found, _ in homophone_words),
         "homophone.tones": "".join(tones for _, _, tones in homophone_words),
+        "triple.key": array.array("Q", [key for key, _ in by_triple]),
+        "triple.start": array.array("I", triple_starts),
+        "triple.chars": "".join(found for _, found in by_triple),
     }
 
 
