@@ -434,8 +434,8 @@ WORD_SLIP_CHARACTER = 500
 _WORD_CANDIDATES = 2
 # … and only when the word alone reads at least this much better than its two characters
 # alone, less its kind's prior (in nats: the least change of the segmentation it can make):
-# on the ECSpell train splits the candidates under it reached their bar 14 times in 2,700
-# and cost most of the whole-word candidates' time; the check is one look-up a word.
+# on the ECSpell train splits 3 of the 940 candidates under it reached their bar, and they
+# were half of the whole-word candidates scored; the check is one look-up a word.
 WORD_GAIN = 4.0
 
 
