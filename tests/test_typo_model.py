@@ -716,3 +716,102 @@ def test_the_look_alike_tables_are_the_same_whatever_the_hash_seed():
         )
         built.add(done.stdout)
     assert len(built) == 1 and "剖" in built.pop()
+
+
+# -- a whole word typed as another of the same syllables (发冠 for 法官) ------------------------
+def test_the_lexicon_gives_the_most_frequent_words_read_with_two_syllables_in_any_tone():
+    assert lexicon().words_read_as("fa", "guan") == [("法官", "fa3", "guan1")]
+    found = lexicon().words_read_as("yi", "shi")
+    frequencies = [lexicon().word_frequency(word) for word, _, _ in found]
+    assert len(found) == 4 and frequencies == sorted(frequencies, reverse=True)
+    assert ("意识", "yi4", "shi2") in found
+    assert lexicon().words_read_as("fa", "xyz") == []
+
+
+def test_a_word_typed_as_another_of_the_same_sounds_is_reported_whole():
+    # 袁泽 (yuan2 ze2) is no word; 原则, read the same, reads far better (11.64): both
+    # characters change, and the finding, its evidence and its fix cover the whole word
+    (finding,) = findings("必须坚持依法行政的基本袁泽。\n", "TY2")
+    assert (finding.code, finding.excerpt, finding.severity.value) == ("TY201", "袁泽", "info")
+    assert finding.message == "可能的错别字：“袁泽”疑为“原则”（词语同音）"
+    assert finding.evidence["kind"] == "word_sound" and finding.evidence["reading"] == "yuan2 ze2"
+    assert finding.evidence["words_corrected"][-2:] == ["基本", "原则"]
+    assert (finding.fix.replacement, finding.fix.end - finding.fix.start, finding.fix.safety) == ("原则", 2, "unsafe")
+
+
+def test_a_word_typed_as_another_in_other_tones_needs_a_stronger_score():
+    # 郭嘉 (guo1 jia1) for 国家 (guo2 jia1) scores 11.22: over thorough mode's bar for a word
+    # in another tone (11), under precise mode's (12)
+    (finding,) = findings("任何组织不得危害郭嘉安全。\n", "TY2", spelling="thorough")
+    assert (finding.excerpt, finding.evidence["correction"], finding.evidence["kind"]) == ("郭嘉", "国家", "word_tone")
+    assert finding.severity.value == "info" and finding.message.endswith("（词语音同调不同）")
+    assert findings("任何组织不得危害郭嘉安全。\n", "TY2") == []
+
+
+def test_a_common_word_used_elsewhere_is_no_support_for_a_word_typed_as_it():
+    # 医养 (医疗 and 养老) read as 一样 scores 10.88; 一样 written elsewhere, as a document
+    # writes its common words anywhere, does not lower the bar
+    text = "各地要积极推进医养结合，让老年人一样享有优质服务。\n"
+    assert findings(text, "TY2", spelling="thorough") == []
+
+
+def test_a_pair_of_a_rare_character_is_not_tried_as_a_word_typed_as_another():
+    # 膈 is used under WORD_SLIP_CHARACTER times alone: 膈肌 is a term, not a slip of 各级
+    # (which would score 14.31)
+    assert findings("深呼吸时应当有意识地刺激膈肌收缩，以改善通气。\n", "TY2", spelling="thorough") == []
+
+
+def test_a_word_typed_as_another_is_reported_in_the_document_s_own_wording():
+    # 御景 → 预警 scores 7.44, under the bar without support, but the text writes 预警信息
+    text = "要加强预警信息发布，提升御景信息发布的覆盖面。\n"
+    (finding,) = findings(text, "TY2")
+    assert (finding.excerpt, finding.evidence["correction"], finding.severity.value) == ("御景", "预警", "info")
+    assert findings("提升御景信息发布的覆盖面。\n", "TY2", spelling="thorough") == []
+
+
+def test_a_one_character_correction_over_its_bar_wins_over_a_whole_word():
+    # 治俞: 治愈 (another tone of 俞) rather than 至于, which changes both characters
+    (finding,) = findings("这种病完全可以治俞，请放心。\n", "TY2", spelling="thorough")
+    assert (finding.excerpt, finding.evidence["correction"], finding.evidence["kind"]) == ("治俞", "治愈", "other_tone")
+
+
+def test_a_whole_word_is_no_rival_of_a_clear_one_character_correction():
+    # 衣院: 医院 (9.87) is a warning; 意愿, a word of the same syllables, does not make it unsure
+    (finding,) = findings("患者应当去正规衣院就诊，不要自行用药。\n", "TY2")
+    assert (finding.excerpt, finding.evidence["correction"], finding.severity.value) == ("衣院", "医院", "warning")
+
+
+_HOMOPHONE_WORDS = """
+from checker.model import segmentation as s
+words = {("法官", "fa3", "guan1", 2312), ("发冠", "fa1", "guan1", 5), ("法冠", "fa3", "guan1", 5), ("人流", "ren2", "liu2", 300)}
+print(s._words_by_readings(words, sorted({r for _, a, b, _ in words for r in (a, b)})))
+"""
+
+
+def test_the_table_of_words_by_their_readings_is_the_same_whatever_the_hash_seed():
+    built = set()
+    for seed in ("1", "2", "3"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", _HOMOPHONE_WORDS], capture_output=True, text=True, env=environment, check=True
+        )
+        built.add(done.stdout)
+    # fa guan: the most frequent first, then by code point (发冠 before 法冠), with their tones
+    assert len(built) == 1 and "'法官发冠法冠', '311131'" in built.pop()
+
+
+def test_a_slip_in_a_three_character_word_is_corrected_into_it():
+    # 牛皮选: 选 (xuan3) makes no word with 皮, but 牛皮癣 (xuan3) is a word of three
+    (finding,) = findings("她因患有牛皮选而长期服药，效果一直不好。\n", "TY2", spelling="thorough")
+    assert (finding.code, finding.excerpt, finding.evidence["correction"]) == ("TY201", "牛皮选", "牛皮癣")
+    assert finding.evidence["kind"] == "same_sound" and "牛皮癣" in finding.evidence["words_corrected"]
+    assert (finding.fix.start, finding.fix.end, finding.fix.replacement) == (4, 7, "牛皮癣")
+    # precise mode (the default) does not try three-character words: its cost is the whole check's
+    assert findings("她因患有牛皮选而长期服药，效果一直不好。\n", "TY2") == []
+
+
+def test_the_lexicon_gives_the_characters_that_make_a_three_character_word():
+    assert lexicon().triple_sounding("甲状", 2, "xian") == [("腺", "xian4")]
+    assert lexicon().triple_sounding("状腺", 0, "jia") == [("甲", "jia3")]
+    assert lexicon().triple_sounding("甲腺", 1, "zhuang") == [("状", "zhuang4")]
+    assert lexicon().triple_sounding("甲状", 2, "xyz") == []

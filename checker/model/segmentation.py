@@ -40,6 +40,10 @@ SOUND_MIN = 100
 # writes it beside the same neighbour (统筹 470, 债券 649, 民生 452: common in official
 # documents, under CANDIDATE_MIN in jieba's counts); see FAINT in typo_model.
 FAINT_MIN = 200
+# A three-character word this frequent is a correction a same-sound slip of one of its
+# characters may hide (甲状先 → 甲状腺 337, 书记园 → 书记员 22), where no two of its
+# characters make a word of their own with the slip's neighbour.
+TRIPLE_MIN = 20
 COMMON_SINGLE = 20000  # a character this frequent as a word of its own often stands alone (的, 是, 新)
 LONGEST_WORD = 4  # characters of the words the segmentation score knows (longer ones are names)
 
@@ -98,6 +102,15 @@ class Lexicon:
         # a distinctive component with it and are not its look-alikes (see Lexicon.kin)
         self._kin_chars, self._kin_starts = data.column("kin.char"), data.column("kin.start")
         self._kin = data.text("kin.chars")
+        # (syllable of the first character, of the second) → the most frequent two-character
+        # words of at least SOUND_MIN read so, and their tones (see Lexicon.words_read_as)
+        self._homophone_keys, self._homophone_starts = data.column("homophone.key"), data.column("homophone.start")
+        self._homophone_words, self._homophone_tones = data.text("homophone.words"), data.text("homophone.tones")
+        # (the other two characters, the place of the third, its reading) → the characters
+        # that make a three-character word of at least TRIPLE_MIN there (see triple_sounding)
+        self._triple_keys, self._triple_starts = data.column("triple.key"), data.column("triple.start")
+        self._triple_chars = data.text("triple.chars")
+        self._triple_places: frozenset[int] | None = None
         # (character, position) → the characters that make a word of at least CANDIDATE_MIN
         # with it, standing at that position of the word
         self._partner_keys, self._partner_starts = data.column("partner.key"), data.column("partner.start")
@@ -107,7 +120,7 @@ class Lexicon:
         self._faint = data.text("faint.chars")
         # every word of one to four characters, by key, and its frequency (segmentation scores)
         self._keys, self._frequencies = data.column("words.key"), data.column("words.frequency")
-        self._log_total = math.log(max(1, data.column("words.total")[0]))
+        self.log_total = math.log(max(1, data.column("words.total")[0]))
         self._weights: dict[int, float] = {}  # word key → its weight, for the keys met so far
         self._syllables: dict[str, tuple[int, int]] = {}  # syllable → the numbers of its readings
         self._known: set[int] | None = None
@@ -162,12 +175,9 @@ class Lexicon:
         one syllable (bu1 … bu5) are neighbours in the sorted readings, so their keys
         are one stretch of the sorted key column: two binary searches in all."""
         readings = self.syllables.readings
-        span = self._syllables.get(syllable)
+        span = self._syllable_span(syllable)
         if span is None:
-            span = bisect.bisect_left(readings, syllable + "0"), bisect.bisect_left(readings, syllable + ":")
-            if span[0] == span[1]:
-                return []
-            self._syllables[syllable] = span  # a few hundred syllables in all
+            return []
         first, last = span
         keys, starts, chars = self._sound_keys, self._sound_starts, self._sound_chars
         found: list[tuple[str, str]] = []
@@ -178,6 +188,57 @@ class Lexicon:
             reading = readings[keys[at] & 0xFFFF]
             found.extend((char, reading) for char in chars[starts[at] : starts[at + 1]])
         return found
+
+    def words_read_as(self, first: str, second: str) -> list[tuple[str, str, str]]:
+        """(word, reading of its first character, of its second) for the HOMOPHONES_KEPT
+        most frequent two-character words of at least SOUND_MIN whose characters are read
+        with the syllables ``first`` and ``second`` in any tone (fa yuan: 法院 fa3 yuan4,
+        发源 fa1 yuan2), the most frequent first: one binary search."""
+        firsts, seconds = self._syllable_span(first), self._syllable_span(second)
+        if firsts is None or seconds is None:
+            return []
+        at = find(self._homophone_keys, firsts[0] << 16 | seconds[0])
+        if at < 0:
+            return []
+        starts, words, tones = self._homophone_starts, self._homophone_words, self._homophone_tones
+        return [
+            (words[i : i + 2], first + tones[i], second + tones[i + 1]) for i in range(starts[at], starts[at + 1], 2)
+        ]
+
+    @property
+    def triple_places(self) -> frozenset[int]:
+        """Every :func:`triple_place` of the table: built on first use (a few ms), so that a
+        place no three-character word has is told in a set look-up."""
+        if self._triple_places is None:
+            self._triple_places = frozenset(key >> 16 for key in self._triple_keys)
+        return self._triple_places
+
+    def triple_sounding(self, others: str, position: int, syllable: str) -> list[tuple[str, str]]:
+        """(character, reading) for every character read ``syllable`` in any tone that makes
+        a three-character word of at least TRIPLE_MIN standing at ``position`` (0–2) among
+        the two characters ``others`` (状腺 at 0: 甲 of 甲状腺 for a slip read jia)."""
+        span = self._syllable_span(syllable)
+        if span is None or len(others) != 2 or max(map(ord, others)) > 0xFFFF:
+            return []
+        readings = self.syllables.readings
+        keys, starts, chars = self._triple_keys, self._triple_starts, self._triple_chars
+        found: list[tuple[str, str]] = []
+        for at in range(
+            bisect.bisect_left(keys, _triple_key(others, position, span[0])),
+            bisect.bisect_left(keys, _triple_key(others, position, span[1])),
+        ):
+            reading = readings[keys[at] & 0xFFFF]
+            found.extend((char, reading) for char in chars[starts[at] : starts[at + 1]])
+        return found
+
+    def _syllable_span(self, syllable: str) -> tuple[int, int] | None:
+        """The numbers of the readings of ``syllable`` in its tones (bu1 … bu5), or None."""
+        span = self._syllables.get(syllable)
+        if span is None:
+            readings = self.syllables.readings
+            span = bisect.bisect_left(readings, syllable + "0"), bisect.bisect_left(readings, syllable + ":")
+            self._syllables[syllable] = span  # a few hundred syllables in all
+        return span if span[0] < span[1] else None
 
     def look_alikes(self, char: str) -> str:
         """The characters of two-character words of at least FAINT_MIN that look like
@@ -231,7 +292,7 @@ class Lexicon:
         if len(weights) > _MOST_WEIGHTS:
             weights.clear()  # a bound on memory for a long run over many documents
         known_weight, weight_of = weights.get, self._weight
-        unknown = -self._log_total  # a character the dictionary lacks
+        unknown = -self.log_total  # a character the dictionary lacks
         never = -math.inf
         for end in range(1, size + 1):
             key = 0
@@ -264,7 +325,7 @@ class Lexicon:
     def _weight(self, key: int) -> float:
         """log(frequency / total) of the word with ``key``; -inf when it is none."""
         at = find(self._keys, key)
-        return math.log(self._frequencies[at]) - self._log_total if at >= 0 and self._frequencies[at] else -math.inf
+        return math.log(self._frequencies[at]) - self.log_total if at >= 0 and self._frequencies[at] else -math.inf
 
 
 _MOST_WEIGHTS = 1 << 18  # words' weights kept in a process (a few MB)
@@ -298,6 +359,18 @@ class Readings:
 
 def _sound_key(other: str, position: int, number: int) -> int:
     return ord(other) << 32 | position << 16 | number
+
+
+def triple_place(others: str, position: int) -> int:
+    """The two characters ``others`` of a three-character word and the place of the third
+    (0–2) as one integer (the high bits of the word's key in the table)."""
+    return (ord(others[0]) | ord(others[1]) << 16) << 4 | position
+
+
+def _triple_key(others: str, position: int, number: int) -> int:
+    """The key of ``others`` and the place of the third character (:func:`triple_place`)
+    and its reading: 52 bits."""
+    return triple_place(others, position) << 16 | number
 
 
 @lru_cache(maxsize=1)  # found once per process: the search looks through the import path
@@ -336,7 +409,8 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
     total = 0
     words: dict[str, int] = {}
     faint_words: list[str] = []  # the two-character words of at least FAINT_MIN
-    sound_words: list[str] = []
+    sound_words: dict[str, int] = {}  # the two-character words of at least SOUND_MIN
+    triple_words: list[str] = []  # the three-character words of at least TRIPLE_MIN
     singles: dict[str, int] = {}
     chars: set[str] = set()
     every_char: set[str] = set()
@@ -365,13 +439,15 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
                 if frequency >= CANDIDATE_MIN:
                     words[word] = frequency
                 if frequency >= SOUND_MIN:
-                    sound_words.append(word)
+                    sound_words[word] = frequency
                 if frequency >= FAINT_MIN:
                     faint_words.append(word)
                 chars.update(word)
             elif frequency >= INNER_MIN:
                 for at in range(size - 1):
                     known.add(pair_code(word[at], word[at + 1]))
+                if size == 3 and frequency >= TRIPLE_MIN:
+                    triple_words.append(word)
     chars.update(singles)
     # Readings with their tone (bu4): a slip of the input method gives the same
     # syllable; the tone narrows the candidates to the ones a reader would also
@@ -383,12 +459,14 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         if readings and readings[0]:
             syllables[ch] = readings[0][0]
     sounds: dict[tuple[str, int, str], str] = {}
-    for word in sound_words:
+    word_readings: list[tuple[str, str, str, int]] = []  # (word, reading of each character, frequency)
+    for word, frequency in sound_words.items():
         # the reading of each character in this word (长 in 增长 is zhang), as an
         # input method would have been given it
         readings = pinyin(word, style=Style.TONE3, errors="ignore", neutral_tone_with_five=True)
         if len(readings) != 2:
             continue
+        word_readings.append((word, readings[0][0], readings[1][0], frequency))
         for position in (0, 1):
             key = (word[1 - position], position, readings[position][0])
             sounds[key] = sounds.get(key, "") + word[position]
@@ -409,8 +487,29 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
     kin_starts = [0]
     for _, found in kin:
         kin_starts.append(kin_starts[-1] + len(found))
-    every_reading = sorted(set(syllables.values()) | {reading for _, _, reading in sounds})
+    triples: dict[tuple[str, int, str], str] = {}
+    for word in triple_words:
+        readings = pinyin(word, style=Style.TONE3, errors="ignore", neutral_tone_with_five=True)
+        if len(readings) != 3:
+            continue
+        for position in range(3):
+            key = (word[:position] + word[position + 1 :], position, readings[position][0])
+            triples[key] = triples.get(key, "") + word[position]
+    every_reading = sorted(
+        set(syllables.values()) | {reading for _, _, reading in sounds} | {reading for _, _, reading in triples}
+    )
     number = {reading: index for index, reading in enumerate(every_reading)}
+    homophone_words = _words_by_readings(word_readings, every_reading)
+    by_triple = sorted(
+        (_triple_key(others, position, number[reading]), found)
+        for (others, position, reading), found in triples.items()
+    )
+    triple_starts = [0]
+    for _, found in by_triple:
+        triple_starts.append(triple_starts[-1] + len(found))
+    homophone_starts = [0]
+    for _, found, _ in homophone_words:
+        homophone_starts.append(homophone_starts[-1] + len(found))
     by_char = sorted(syllables.items(), key=lambda item: ord(item[0]))
     by_sound = sorted(
         (_sound_key(other, position, number[reading]), found) for (other, position, reading), found in sounds.items()
@@ -449,7 +548,43 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         "kin.char": array.array("I", [ord(char) for char, _ in kin]),
         "kin.start": array.array("I", kin_starts),
         "kin.chars": "".join(found for _, found in kin),
+        "homophone.key": array.array("I", [key for key, _, _ in homophone_words]),
+        "homophone.start": array.array("I", homophone_starts),
+        "homophone.words": "".join(found for _, found, _ in homophone_words),
+        "homophone.tones": "".join(tones for _, _, tones in homophone_words),
+        "triple.key": array.array("Q", [key for key, _ in by_triple]),
+        "triple.start": array.array("I", triple_starts),
+        "triple.chars": "".join(found for _, found in by_triple),
     }
+
+
+# The words kept for each pair of syllables, the most frequent first: on the ECSpell train
+# splits the right one of a word typed as another was the most frequent of its syllables
+# in 94 of 96 cases, and the second in the others; scoring every one (yi shi has dozens)
+# cost more than the rest of the spelling model.
+HOMOPHONES_KEPT = 4
+
+
+def _words_by_readings(
+    word_readings: Iterable[tuple[str, str, str, int]], readings: list[str]
+) -> list[tuple[int, str, str]]:
+    """For each pair of syllables read by two-character words (the key: the numbers, among
+    the sorted ``readings``, of the first reading of each syllable, as one integer), its
+    HOMOPHONES_KEPT most frequent words, two characters each, and the tones of their
+    characters, two digits each; sorted by key. Ties of frequency go by code point: the
+    same table whatever the hash seed and the order of ``word_readings``."""
+    first_of: dict[str, int] = {}
+    for index, reading in enumerate(readings):
+        first_of.setdefault(reading[:-1], index)
+    by_syllables: dict[int, list[tuple[int, str, str]]] = {}
+    for word, first, second, frequency in word_readings:
+        key = first_of[first[:-1]] << 16 | first_of[second[:-1]]
+        by_syllables.setdefault(key, []).append((-frequency, word, first[-1] + second[-1]))
+    found = []
+    for key, words in sorted(by_syllables.items()):
+        kept = sorted(words)[:HOMOPHONES_KEPT]
+        found.append((key, "".join(word for _, word, _ in kept), "".join(tones for _, _, tones in kept)))
+    return found
 
 
 def _by_partner(words: Iterable[str]) -> tuple[list[tuple[int, str]], list[int]]:

@@ -9,7 +9,9 @@ are tried. Each is tried with the characters read like it (pypinyin: the same sy
 and tone, or another tone) or written like it (the same four-corner code, or one
 component apart) that make a word with a neighbour, with the neighbour swapped, and the
 neighbour itself is tried the same way (会议经神: 议经 is part of a word, so only 神 is
-cut off, and 经 is the slip); each candidate is scored by how
+cut off, and 经 is the slip), and so is the pair as a whole word typed as another of the
+same syllables (袁泽 for 原则), and the character as a slip in a three-character word
+(牛皮选 for 牛皮癣); each candidate is scored by how
 much better the stretch around it reads as words — the change in the log-probability
 of its best segmentation under jieba's word frequencies
 (:meth:`checker.model.segmentation.Lexicon.best_segmentation`) — less a prior for its
@@ -52,7 +54,7 @@ from typing import NamedTuple
 from checker.core import patterns
 from checker.model.document import Document
 from checker.model.numerals import CHINESE_DIGITS, CHINESE_SCALES, CHINESE_UNITS
-from checker.model.segmentation import Lexicon, lexicon
+from checker.model.segmentation import Lexicon, lexicon, triple_place
 from checker.rules.checks.typos import pack_matches
 from checker.rules.registry import Hit, rule
 from checker.rules.rulepacks import matcher
@@ -243,7 +245,17 @@ def _accepted_pairs(accepted: frozenset[str]) -> frozenset[str]:
 # (the change in the log-probability of its best segmentation, in nats) less a prior
 # for its kind: a slip of the same syllable and tone is the commonest, another tone
 # or a near sound (zh/z, n/l, -n/-ng) less so.
-PRIORS = {"same_sound": 0.0, "other_tone": 1.5, "swap": 0.5, "shape": 1.5, "faint_shape": 1.5}
+PRIORS = {
+    "same_sound": 0.0,
+    "other_tone": 1.5,
+    "swap": 0.5,
+    "shape": 1.5,
+    "faint_shape": 1.5,
+    # a whole word typed as another of the same syllables changes two characters: rarer
+    # than a one-character slip, and rarer still in other tones
+    "word_sound": 1.0,
+    "word_tone": 2.0,
+}
 # The least score of a slip of each kind that is reported, by how often the document uses
 # the corrected word elsewhere: never, once or twice, three times or more. A drafter who
 # writes 布署 once writes 部署 elsewhere, and the more often, the surer the slip; a term the
@@ -255,6 +267,14 @@ LEAST = {
     "swap": (5.0, 4.5, 2.0),
     "shape": (7.0, 6.5, 5.5),
     "faint_shape": (7.0, 6.5, 5.5),  # for comparing candidates only: see Slip.reported
+    # A whole word typed as another of the same syllables (袁泽 for 原则), with the same tones
+    # or others: the document's uses of the corrected word count for nothing (a common word
+    # stands in every document), so one bar. Set on the ECSpell train splits (there, from
+    # these scores, about half the candidates are right and a tenth put a word where none
+    # was wrong) and the shared corpus, whose strongest wrong candidates score 8.12 (富邑,
+    # a place, read as 赋役) and 10.88 (医养结合 read as 一样).
+    "word_sound": (8.5, 8.5, 8.5),
+    "word_tone": (11.0, 11.0, 11.0),
 }
 # The score from which a slip is a warning rather than an info finding (可能的错别字); a
 # look-alike is a warning only when the corrected word stands elsewhere in the document
@@ -267,7 +287,17 @@ LEAST = {
 # Both were set on the tuning part of the corpus (bench/quality, ``--part tuning``):
 # about one info finding in 20,000 characters of its clean text, and no warning. A
 # near sound (zh/z, n/l, -n/-ng) is not tried: there it found nothing but false alarms.
-STRONG = {"same_sound": 9.0, "other_tone": 11.0, "swap": 9.0, "shape": 12.0, "faint_shape": math.inf}
+STRONG = {
+    "same_sound": 9.0,
+    "other_tone": 11.0,
+    "swap": 9.0,
+    "shape": 12.0,
+    "faint_shape": math.inf,
+    # a whole word is never a warning: on the ECSpell train splits even those scoring 13
+    # or more were wrong a third of the time (terms the dictionary lacks: 脂溢 read as 之一)
+    "word_sound": math.inf,
+    "word_tone": math.inf,
+}
 _SURE_USES = 3  # uses of the corrected word in the document that make the lowest bar apply
 # The settings' ``spelling = "precise"`` (the default) reports the warnings and, as info
 # findings, only the candidates whose evidence is as strong as a real slip's on the shared
@@ -283,8 +313,24 @@ CONFIRMED = 8.0
 # Without the word elsewhere, another tone was lowered from 9 on the ECSpell train splits
 # (赠强 → 增强, 8.58; from 8.5 the candidates there were right 26 times of 30); on the
 # shared corpus no such candidate scores between 8.5 and 9.
-SUPPORTED = {"same_sound": 7.5, "other_tone": 7.5, "swap": 7.7, "shape": 8.5, "faint_shape": math.inf}
-UNSUPPORTED = {"same_sound": 9.0, "other_tone": 8.5, "swap": 8.0, "shape": 10.0, "faint_shape": math.inf}
+SUPPORTED = {
+    "same_sound": 7.5,
+    "other_tone": 7.5,
+    "swap": 7.7,
+    "shape": 8.5,
+    "faint_shape": math.inf,
+    "word_sound": math.inf,  # never supported: see slips
+    "word_tone": math.inf,
+}
+UNSUPPORTED = {
+    "same_sound": 9.0,
+    "other_tone": 8.5,
+    "swap": 8.0,
+    "shape": 10.0,
+    "faint_shape": math.inf,
+    "word_sound": 10.0,  # over the shared corpus's strongest wrong whole-word candidate
+    "word_tone": 12.0,
+}
 # A swap whose word the document uses _SURE_USES times or more is reported from SURE_SWAP:
 # it corrects into the same two characters, where a homophone brings a new one (a word
 # the dictionary lacks reads as a homophone of a frequent one as easily). On the corpus's
@@ -302,7 +348,18 @@ SURE_SWAP = 6.0
 # here from 6: on the tuning part (two seeds) none of the clean texts' faint candidates had
 # its word beside the same neighbour, and the shared corpus has one, 可供出口 read as 进出口
 # (供 and 进 share 井), at 5.26.
-IN_CONTEXT = {"same_sound": 2.0, "other_tone": 2.0, "swap": 2.0, "shape": 5.5, "faint_shape": 6.0}
+IN_CONTEXT = {
+    "same_sound": 2.0,
+    "other_tone": 2.0,
+    "swap": 2.0,
+    "shape": 5.5,
+    "faint_shape": 6.0,
+    # a whole word, beside the neighbour the document gives it elsewhere: on the ECSpell
+    # train splits such candidates were right from 4.42 (飞发 → 非法) up; on the shared
+    # corpus the one wrong one scored 4.67 (创新链和产业链 read as 联合)
+    "word_sound": 5.5,
+    "word_tone": 5.5,
+}
 # A look-alike whose wrong character the passage writes nowhere else (within _SUPPORT_REACH)
 # is reported from STRAY_SHAPE, whether or not the document uses the corrected word: a slip
 # of the eye or the hand brings in a character foreign to the text (腮想 for 思想, 纱量 for
@@ -339,6 +396,7 @@ FOREIGN_IN_NAME = 8.5
 # foreign sound-alikes were right 42 times of 44).
 BACKED_STRONG = CONFIRMED
 _LOOK_ALIKES = frozenset(("shape", "faint_shape"))
+_WORD_KINDS = frozenset(("word_sound", "word_tone"))  # a whole word typed as another
 _LEAST_PRECISE = min(CONFIRMED, STRAY_SHAPE, *IN_CONTEXT.values(), *SUPPORTED.values())
 # A warning says which character is wrong and what it should be. When another correction
 # of the same place reads almost as well (债拳: 债权 9.66, 债券 8.72; 会损伤神精: 精神 9.13,
@@ -365,6 +423,20 @@ _REACH = 4  # characters of context on each side of the changed ones
 # Two characters are tried swapped when the other order is a word this frequent in
 # jieba's dictionary: rarer ones (电煤 → 煤电) are a term's own order as often as a slip.
 SWAP_MIN = 200
+# A pair is tried as a whole word typed as another of the same syllables only when both of
+# its characters are used this often as words of their own in jieba's dictionary: an
+# input method offers common words of common characters (冠杰 for 关节), where a term
+# the dictionary lacks has rarer ones (膈肌, 铋钾, 癫痫's 娴). On the ECSpell train splits
+# the word candidates scoring 7 or more with a rarer character were right 12 times of 88.
+WORD_SLIP_CHARACTER = 500
+# … and scored against the most frequent words of its syllables only (see
+# checker.model.segmentation.HOMOPHONES_KEPT): the right one is nearly always the first.
+_WORD_CANDIDATES = 2
+# … and only when the word alone reads at least this much better than its two characters
+# alone, less its kind's prior (in nats: the least change of the segmentation it can make):
+# on the ECSpell train splits 3 of the 940 candidates under it reached their bar, and they
+# were half of the whole-word candidates scored; the check is one look-up a word.
+WORD_GAIN = 4.0
 
 
 class Slip(NamedTuple):
@@ -491,7 +563,11 @@ def slips(doc: Document) -> list[Slip]:
     covered = {at for found in doc.view(pack_matches) for at in range(found.start, found.end)}
     lexicon_id = id(lex)
     precise = doc.settings.spelling != "thorough"
-    # the neighbour of a cut-off character is tried as the slip with every candidate when
+    # a cut-off character is tried as a slip in a three-character word (牛皮选 for 牛皮癣) in
+    # thorough mode only: three places to test for each cut-off character cost about 3 % of
+    # the instructions of a whole check (callgrind, the bench's megabyte set), for a gain in
+    # correction F1 of 0.003 (law) to 0.012 (med) on the ECSpell train splits.
+    # The neighbour of a cut-off character is tried as the slip with every candidate when
     # thorough, with its same-sound ones and its look-alikes when precise (not another
     # tone: 股分制 is an older spelling); on the tuning part (two seeds) the look-alikes
     # found three injected look-alikes and one same-sounding slip more, nothing on
@@ -502,6 +578,8 @@ def slips(doc: Document) -> list[Slip]:
         common: list[int] = []
         cut_off = cut_off_characters(text, span_start, span_end, lex, most=_MOST_CUT_OFF, common_too=common)
         cut_off_set = set(cut_off)
+        # a pair of characters that both stand alone may be a whole word typed as another
+        alone = cut_off_set.union(common)
         for at in _reversed_word_starts(text, common, span_start, span_end, lex):
             if at not in covered:
                 best = _best_slip(
@@ -518,13 +596,18 @@ def slips(doc: Document) -> list[Slip]:
             if not (
                 _worth_trying(char, before, 1, lexicon_id)
                 or _worth_trying(char, after, 0, lexicon_id)
+                or (at - 1 in alone and _words_read_alike(before + char, lexicon_id))
+                or (at + 1 in alone and _words_read_alike(char + after, lexicon_id))
+                or (not precise and _in_a_triple(text, at, span_start, span_end, lex))
                 # the neighbour's candidates first: a cached look-up, seldom any, where
                 # whether the neighbour may be the slip is tested at its place in the text
                 or (neighbour_worth_trying(before, char, 0, lexicon_id) and _suspect(text, at, -1, cut_off_set, lex))
                 or (neighbour_worth_trying(after, char, 1, lexicon_id) and _suspect(text, at, 1, cut_off_set, lex))
             ):
                 continue  # nothing to try: most cut-off characters stop here, at the cost of a cache look-up
-            best = _best_slip(text, at, span_start, span_end, lex, words, accepted_pairs, covered, cut_off_set, precise)
+            best = _best_slip(
+                text, at, span_start, span_end, lex, words, accepted_pairs, covered, cut_off_set, precise, alone=alone
+            )
             if best is not None and best.possible(precise):
                 found.append(best)
     if not found:
@@ -545,10 +628,11 @@ def slips(doc: Document) -> list[Slip]:
     standing = _standing_uses(text, doc.body_spans, {slip.written for slip in kept}, uses, lex)
     # a form used twice or more is the document's own vocabulary (提质, 赋能 …), not a slip;
     # the corrected word used elsewhere in the document is evidence for the slip, and more
-    # so with the character it has beside it here
+    # so with the character it has beside it here; not for a whole word typed as another
+    # (银企 → 引起): the common words such a slip hides stand in every document
     supported = (
         slip._replace(
-            support=_nearby_uses(text, slip, (slip.correction,), _SUPPORT_REACH),
+            support=0 if slip.kind in _WORD_KINDS else _nearby_uses(text, slip, (slip.correction,), _SUPPORT_REACH),
             in_context=_nearby_uses(text, slip, contexts[slip], _CONTEXT_REACH),
             stray=(slip.kind in _LOOK_ALIKES or _sounds_and_looks_alike(slip, lexicon_id)) and _stray(text, slip),
         )
@@ -673,11 +757,13 @@ def _best_slip(
     cut_off: set[int],
     precise: bool = False,
     swaps_only: bool = False,
+    alone: frozenset[int] | set[int] = frozenset(),
 ) -> Slip | None:
     """The best-scoring correction of the cut-off character at ``at``, with the
     neighbour it is read with (or of that neighbour, when it may be the slip), or None.
     ``precise``: only what precise mode may report is scored (no name); ``swaps_only``: only swaps are tried (a common
-    character, 们 in 们我)."""
+    character, 们 in 们我); ``alone``: the characters cut off from their neighbours, common
+    ones too (the character and such a neighbour are tried as a whole word typed as another)."""
     if text[at - 1 : at + 1] in accepted_pairs or text[at : at + 2] in accepted_pairs:
         return None  # the character belongs to an accepted word (半导体智造: 智造)
     best: Slip | None = None
@@ -708,7 +794,9 @@ def _best_slip(
             # over a window around the place)
             alike = _with_evidence(text, alike, text[other_at], position, at, precise)
             alike_other = _with_evidence(text, alike_other, text[at], 1 - position, other_at, precise)
-        if not alike and not swap_frequency and not alike_other:
+        # the pair may be a word typed as another of the same syllables (发冠 for 法官)
+        words_alike = _words_read_alike(pair, id(lex)) if other_at in alone else ()
+        if not alike and not swap_frequency and not alike_other and not words_alike:
             continue  # nothing to try: most cut-off characters stop here
         listed = words.word_frequency(pair)
         if pair in accepted_pairs or _in_frame(text, pair_start) or listed >= RARE_WORD:
@@ -719,7 +807,7 @@ def _best_slip(
             # character is foreign to the passage (Slip.foreign_in_name): the rest is not
             # worth scoring
             alike = _as_look_alikes(text[at], alike, id(lex)) if alike and _foreign(text, at) else []
-            alike_other, swap_frequency = [], 0
+            alike_other, swap_frequency, words_alike = [], 0, ()
             if not alike:
                 continue
         if run is None:
@@ -730,6 +818,10 @@ def _best_slip(
         for char, kind, reading in alike_other:
             found = _better_slip(
                 found, _score(text, char, other_at, other_at + 1, pair_start, run, kind, reading, words, written)
+            )
+        for word, kind, reading in words_alike:
+            found = _better_slip(
+                found, _score(text, word, pair_start, pair_start + 2, pair_start, run, kind, reading, words, written)
             )
         # a slip swaps two characters of one word, not a word with the one the text
         # repeats beside it (依法依规 is not 依依法规)
@@ -747,6 +839,25 @@ def _best_slip(
         if found is not None and listed:
             found = found._replace(listed=True)
         best = _better_slip(best, found)
+    if swaps_only or precise:
+        return best  # three-character words are tried in thorough mode (see slips)
+    places = lex.triple_places
+    for position in (0, 1, 2):  # the place of the character in a three-character word
+        word_start = at - position
+        others = text[word_start:at] + text[at + 1 : word_start + 3]
+        if word_start < span_start or word_start + 3 > span_end or triple_place(others, position) not in places:
+            continue
+        candidates = _triple_candidates(text[at], others, position, id(lex))
+        if not candidates or any(
+            pair in accepted_pairs or words.word_frequency(pair) >= RARE_WORD
+            for pair in (text[max(at - 1, word_start) : at + 1], text[at : min(at + 2, word_start + 3)])
+            if len(pair) == 2
+        ):
+            continue
+        if run is None:
+            run = _chinese_run(text, at, span_start, span_end)
+        for char, kind, reading in candidates:
+            best = _better_slip(best, _score(text, char, at, at + 1, word_start, run, kind, reading, words, written, 3))
     return best
 
 
@@ -824,6 +935,74 @@ def _in_frame(text: str, at: int) -> bool:
         or (at >= 1 and text[at - 1] == text[at + 1])
         or (at >= 2 and text[at - 2] == text[at])
     )
+
+
+@lru_cache(maxsize=65536)
+def _words_read_alike(pair: str, _lexicon_id: int) -> tuple[tuple[str, str, str], ...]:
+    """The two-character words read with the syllables of ``pair`` that change both of its
+    characters (发冠 → 法官, 任留 → 人流: an input method's slip of a whole word), as (word,
+    kind, reading): "word_sound" with the tones of the characters as written, "word_tone"
+    with others. A word that keeps one of the characters is a one-character slip, which
+    :func:`_candidates` gives."""
+    if len(pair) != 2 or not ("\u4e00" <= pair[0] <= "\u9fff" and "\u4e00" <= pair[1] <= "\u9fff"):
+        return ()
+    lex = lexicon()
+    assert lex is not None
+    if min(lex.word_frequency(pair[0]), lex.word_frequency(pair[1])) < WORD_SLIP_CHARACTER:
+        return ()
+    first, second = lex.syllables.get(pair[0]), lex.syllables.get(pair[1])
+    if not first or not second:
+        return ()
+    # how much better the word alone reads than the two characters alone (the least its
+    # score can be, the characters standing alone: see WORD_GAIN)
+    alone = _weight(lex, pair[0]) + _weight(lex, pair[1])
+    found = []
+    for word, heard_first, heard_second in lex.words_read_as(first[:-1], second[:-1]):
+        if word[0] == pair[0] or word[1] == pair[1]:
+            continue
+        kind = "word_sound" if (heard_first, heard_second) == (first, second) else "word_tone"
+        if _weight(lex, word) - alone - PRIORS[kind] >= WORD_GAIN:
+            found.append((word, kind, f"{heard_first} {heard_second}"))
+    return tuple(found[:_WORD_CANDIDATES])
+
+
+def _weight(lex: Lexicon, word: str) -> float:
+    """log(frequency / total) of ``word`` in jieba's dictionary, as the segmentation weighs it."""
+    frequency = lex.word_frequency(word)
+    return math.log(frequency) - lex.log_total if frequency else -lex.log_total
+
+
+@lru_cache(maxsize=65536)
+def _triple_candidates(char: str, others: str, position: int, _lexicon_id: int) -> tuple[tuple[str, str, str], ...]:
+    """The characters read like ``char`` (its syllable, any tone) that make a three-character
+    word standing at ``position`` among ``others`` (甲状先: 腺 for 先 after 甲状), as (character,
+    kind, reading): "same_sound" in ``char``'s tone, "other_tone" in another."""
+    if len(others) != 2 or not all("\u4e00" <= c <= "\u9fff" for c in (char, *others)):
+        return ()
+    lex = lexicon()
+    assert lex is not None
+    reading = lex.syllables.get(char)
+    if not reading:
+        return ()
+    return tuple(
+        (candidate, "same_sound" if heard == reading else "other_tone", heard)
+        for candidate, heard in lex.triple_sounding(others, position, reading[:-1])
+        if candidate != char
+    )
+
+
+def _in_a_triple(text: str, at: int, start: int, end: int, lex: Lexicon) -> bool:
+    """Is the character at ``at`` read like one that makes a three-character word with the
+    two characters before it, after it, or on either side of it? (A set look-up for each
+    place first: most have no such word at all.)"""
+    places = lex.triple_places
+    for position in (0, 1, 2):
+        word_start = at - position
+        if start <= word_start and word_start + 3 <= end:
+            others = text[word_start:at] + text[at + 1 : word_start + 3]
+            if triple_place(others, position) in places and _triple_candidates(text[at], others, position, id(lex)):
+                return True
+    return False
 
 
 @lru_cache(maxsize=65536)
@@ -962,11 +1141,14 @@ def _score(
     reading: str,
     words: Lexicon,
     written: dict[tuple[int, int], tuple[float, list[str]]],
+    width: int = 2,
 ) -> Slip | None:
     """How much better the stretch reads with ``replacement`` for text[start:end], less
     the kind's prior (the stretch as written is scored once per window, in ``written``),
     or None when the correction leaves a character beside it that makes no word (医共体
-    is not 一共|体: a correction mends words, it does not break the next one)."""
+    is not 一共|体: a correction mends words, it does not break the next one). The slip
+    shows the ``width`` characters from ``pair_start`` (the word it mends) with the
+    changed ones."""
     left, right = max(run[0], start - _REACH), min(run[1], end + _REACH)
     if (left, right) not in written:
         written[(left, right)] = words.best_segmentation(text[left:right])
@@ -979,7 +1161,7 @@ def _score(
     open_right = right < len(text) and "\u4e00" <= text[right] <= "\u9fff"
     if _orphans(corrected_words, start - left, end - left, words.common_characters, open_left, open_right):
         return None
-    span_start, span_end = min(pair_start, start), max(pair_start + 2, end)
+    span_start, span_end = min(pair_start, start), max(pair_start + width, end)
     corrected_span = corrected[span_start - left : span_end - left]
     return Slip(
         span_start,
@@ -1024,7 +1206,17 @@ def _better_slip(best: Slip | None, candidate: Slip | None) -> Slip | None:
 
 def _stronger(best: Slip, candidate: Slip) -> Slip:
     """The one of two corrections of a place with the larger margin, with the other's
-    score as its rival when it changes other characters or to others."""
+    score as its rival when it changes other characters or to others. A correction of
+    one character over its bar wins over a whole word (治俞: 治愈, not 至于), and a whole
+    word is no rival of one: a word typed as another is a different slip, whose
+    candidates are far more numerous (any word of the same syllables), and letting them
+    cast doubt on a clear one-character correction turned right warnings into info (衣院
+    → 医院 against 依然) on the ECSpell train splits."""
+    if (best.kind in _WORD_KINDS) != (candidate.kind in _WORD_KINDS):
+        one, word = (candidate, best) if best.kind in _WORD_KINDS else (best, candidate)
+        if one.margin >= 0 or one.margin >= word.margin:
+            return one
+        return word._replace(rival=max(word.rival, one.score)) if one.score > word.rival else word
     winner, loser = (candidate, best) if candidate.margin > best.margin else (best, candidate)
     rival = max(loser.rival, loser.score if loser.changes != winner.changes else -math.inf)
     return winner._replace(rival=rival) if rival > winner.rival else winner
@@ -1077,7 +1269,17 @@ def likely_homophone_typo(doc: Document) -> Iterator[Hit]:
         and the corrected word elsewhere in the document, or a higher one
         without it (from 7 for a character that also looks like the right
         one and that the text writes nowhere else within 10,000 characters:
-        遇倒 for 遇到), with ``spelling = "thorough"`` every one. Quoted
+        遇倒 for 遇到), with ``spelling = "thorough"`` every one. A pair
+        beside such a character, both of its characters common, is also tried
+        as a whole word typed as another of the same syllables (袁泽 for 原则,
+        郭嘉 for 国家: the input method's slip of a word); such a correction
+        changes both characters, is an info finding, and needs a stronger
+        score than a one-character one (the common word it corrects into
+        being used elsewhere in the document is no evidence for it; the
+        corrected word beside the same neighbour elsewhere is). A character
+        read like one that makes a three-character word with the two beside
+        it is tried as a slip of that word (牛皮选 for 牛皮癣) with
+        ``spelling = "thorough"``. Quoted
         slogans, list items, names, forms used twice in the document and the
         words of ``accept`` (configuration and rule packs) are left alone.
         The evidence shows the candidate, its kind and score, and the words as
@@ -1091,7 +1293,7 @@ def likely_homophone_typo(doc: Document) -> Iterator[Hit]:
         Unsafe: the correction is the candidate that reads best, which the
         author must confirm.
     """
-    return _hits(doc, ("same_sound", "other_tone"))
+    return _hits(doc, ("same_sound", "other_tone", "word_sound", "word_tone"))
 
 
 @rule(
@@ -1182,6 +1384,8 @@ _REASONS = {
     "swap": "两字颠倒",
     "shape": "字形相近",
     "faint_shape": "字形相近",
+    "word_sound": "词语同音",
+    "word_tone": "词语音同调不同",
 }
 
 
