@@ -731,7 +731,7 @@ def test_the_lexicon_gives_the_most_frequent_words_read_with_two_syllables_in_an
 def test_a_word_typed_as_another_of_the_same_sounds_is_reported_whole():
     # 袁泽 (yuan2 ze2) is no word; 原则, read the same, reads far better (11.64): both
     # characters change, and the finding, its evidence and its fix cover the whole word
-    (finding,) = findings("必须坚持依法行政的基本袁泽。\n", "TY2")
+    (finding,) = findings("必须坚持依法行政的基本袁泽。\n", "TY2", spelling="thorough")
     assert (finding.code, finding.excerpt, finding.severity.value) == ("TY201", "袁泽", "info")
     assert finding.message == "可能的错别字：“袁泽”疑为“原则”（词语同音）"
     assert finding.evidence["kind"] == "word_sound" and finding.evidence["reading"] == "yuan2 ze2"
@@ -740,12 +740,17 @@ def test_a_word_typed_as_another_of_the_same_sounds_is_reported_whole():
 
 
 def test_a_word_typed_as_another_in_other_tones_needs_a_stronger_score():
-    # 郭嘉 (guo1 jia1) for 国家 (guo2 jia1) scores 11.22: over thorough mode's bar for a word
-    # in another tone (11), under precise mode's (12)
+    # 郭嘉 (guo1 jia1) for 国家 (guo2 jia1) scores 11.22: over the bar for a word in another
+    # tone (11), which a word in the same tones (袁泽, 11.64) clears from 8.5
     (finding,) = findings("任何组织不得危害郭嘉安全。\n", "TY2", spelling="thorough")
     assert (finding.excerpt, finding.evidence["correction"], finding.evidence["kind"]) == ("郭嘉", "国家", "word_tone")
     assert finding.severity.value == "info" and finding.message.endswith("（词语音同调不同）")
-    assert findings("任何组织不得危害郭嘉安全。\n", "TY2") == []
+
+
+def test_precise_mode_does_not_try_whole_words():
+    # its cost is the whole check's, for no injected slip more on the tuning part
+    assert findings("必须坚持依法行政的基本袁泽。\n", "TY2") == []
+    assert findings("要加强预警信息发布，提升御景信息发布的覆盖面。\n", "TY2") == []
 
 
 def test_a_common_word_used_elsewhere_is_no_support_for_a_word_typed_as_it():
@@ -764,7 +769,7 @@ def test_a_pair_of_a_rare_character_is_not_tried_as_a_word_typed_as_another():
 def test_a_word_typed_as_another_is_reported_in_the_document_s_own_wording():
     # 御景 → 预警 scores 7.44, under the bar without support, but the text writes 预警信息
     text = "要加强预警信息发布，提升御景信息发布的覆盖面。\n"
-    (finding,) = findings(text, "TY2")
+    (finding,) = findings(text, "TY2", spelling="thorough")
     assert (finding.excerpt, finding.evidence["correction"], finding.severity.value) == ("御景", "预警", "info")
     assert findings("提升御景信息发布的覆盖面。\n", "TY2", spelling="thorough") == []
 
@@ -777,7 +782,7 @@ def test_a_one_character_correction_over_its_bar_wins_over_a_whole_word():
 
 def test_a_whole_word_is_no_rival_of_a_clear_one_character_correction():
     # 衣院: 医院 (9.87) is a warning; 意愿, a word of the same syllables, does not make it unsure
-    (finding,) = findings("患者应当去正规衣院就诊，不要自行用药。\n", "TY2")
+    (finding,) = findings("患者应当去正规衣院就诊，不要自行用药。\n", "TY2", spelling="thorough")
     assert (finding.excerpt, finding.evidence["correction"], finding.severity.value) == ("衣院", "医院", "warning")
 
 
