@@ -258,6 +258,26 @@ def test_a_look_alike_neighbour_of_a_cut_off_character_is_tried_by_default():
     assert finding.severity.value == "info" and finding.evidence["score"] == 9.82
 
 
+def test_a_look_alike_that_ends_a_word_of_three_is_found():
+    # 闹 makes no word with 辖 (辖市 is only part of 直辖市): its look-alike 市 ends a word of
+    # three with the two before it, 直辖, a word of their own (10.55, 闹 stray)
+    (finding,) = findings("各省、自治区、直辖闹人民政府要抓紧落实。\n", "TY2")
+    assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY203", 1, 9, "辖闹")
+    assert finding.evidence["correction"] == "辖市" and finding.evidence["score"] == 10.55
+    assert finding.severity.value == "info" and finding.message == "可能的错别字：“辖闹”疑为“辖市”（字形相近）"
+
+
+def test_a_look_alike_that_ends_a_word_of_three_the_text_uses_is_a_warning():
+    (finding,) = findings("本市幼儿园建设加快。制定完善小区配套幼儿玩建设管理办法。\n", "TY2")
+    assert (finding.code, finding.column, finding.excerpt, finding.evidence["correction"]) == (
+        "TY203",
+        20,
+        "儿玩",
+        "儿园",
+    )
+    assert finding.severity.value == "warning" and finding.evidence["score"] == 8.5
+
+
 def test_by_default_the_neighbour_is_not_tried_in_another_tone():
     # 股分 (fen1) → 股份 (fen4): an older spelling a document keeps (试行股分制) as often as a
     # slip; thorough mode tries it

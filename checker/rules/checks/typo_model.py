@@ -603,6 +603,7 @@ def slips(doc: Document) -> list[Slip]:
                 or (at - 1 in alone and _words_read_alike(before + char, lexicon_id))
                 or (at + 1 in alone and _words_read_alike(char + after, lexicon_id))
                 or (not precise and _in_a_triple(text, at, span_start, span_end, lex))
+                or _completing(text, at, span_start, [], lexicon_id)
                 # the neighbour's candidates first: a cached look-up, seldom any, where
                 # whether the neighbour may be the slip is tested at its place in the text
                 or (neighbour_worth_trying(before, char, 0, lexicon_id) and _suspect(text, at, -1, cut_off_set, lex))
@@ -781,8 +782,11 @@ def _best_slip(
         pair = text[pair_start : pair_start + 2]
         position = 0 if side == 1 else 1  # of the changed character in the word it should make
         alike, swap_frequency = _candidates(text[at], text[other_at], position, id(lex))
+        # and look-alikes that end a word of three with the two before (直辖闹)
         if swaps_only:
             alike = []
+        elif side == -1:
+            alike = alike + _completing(text, at, span_start, alike, id(lex))
         # the slip may be the neighbour's, when it is part of a longer word on its other
         # side (会议经神: 议经 is part of 会议经费, so only 神 is cut off, and 经 is the slip
         # of 精), but not when it makes a word of two there
@@ -1058,6 +1062,48 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
                 if (candidate in partners or candidate in rarer) and candidate not in found:
                     found[candidate] = (candidate, "faint_shape", "")
     return list(found.values()), swap_frequency
+
+
+# A look-alike that ends a word of three characters this frequent with the two before it
+# (直辖闹 for 直辖市, 幼儿玩 for 幼儿园) is a candidate, though it makes no word of
+# two with its neighbour: the names of bodies and places end so. Only for a character
+# foreign to the passage: the seed's 其运营方 (方 written throughout) reads as 运营商 too.
+THREE_MIN = 200
+
+
+def _completing(
+    text: str, at: int, span_start: int, known: list[tuple[str, str, str]], lexicon_id: int
+) -> list[tuple[str, str, str]]:
+    """The look-alikes of the character at ``at`` that end a word of three characters of
+    at least THREE_MIN with the two before it, when those two are a word of their own
+    (直辖 of 直辖闹) and the character is foreign to the passage (written nowhere else
+    within _SUPPORT_REACH), without the characters among ``known``."""
+    if at - 2 < span_start:
+        return []
+    rest = text[at - 2 : at]
+    if not ("\u4e00" <= rest[0] <= "\u9fff" and "\u4e00" <= rest[1] <= "\u9fff" and _is_word(rest, lexicon_id)):
+        return []
+    found = _completing_look_alikes(text[at], rest, lexicon_id)
+    if not found or not _foreign(text, at):
+        return []  # a character the passage writes elsewhere is its own (其运营方 is no 运营商)
+    if known:
+        taken = {char for char, _, _ in known}
+        return [candidate for candidate in found if candidate[0] not in taken]
+    return list(found)
+
+
+@lru_cache(maxsize=65536)
+def _completing_look_alikes(char: str, rest: str, _lexicon_id: int) -> tuple[tuple[str, str, str], ...]:
+    """(look-alike, "shape", "") for each look-alike of ``char`` (not the fainter kin: a
+    longer loop for each of a text's many cut-off characters) that ends a word of at
+    least THREE_MIN after the two characters ``rest``."""
+    lex = lexicon()
+    assert lex is not None
+    return tuple(
+        (candidate, "shape", "")
+        for candidate in _reading_and_look_alikes(char, _lexicon_id)[1]
+        if lex.word_frequency(rest + candidate) >= THREE_MIN
+    )
 
 
 @lru_cache(maxsize=65536)
