@@ -725,16 +725,22 @@ print(alikes, kin)
 """
 
 
-def test_the_look_alike_tables_are_the_same_whatever_the_hash_seed():
-    # they are built from sets of characters: built in another order, a cache file made by
-    # one process could order the candidates of a place otherwise than another's
-    built = set()
+def _printed_under_hash_seeds(script: str) -> set[str]:
+    """What ``script`` prints, run by processes with three hash seeds: a table built from
+    sets in another order would make one process's cache file order a place's candidates
+    otherwise than another's."""
+    printed = set()
     for seed in ("1", "2", "3"):
         environment = {**os.environ, "PYTHONHASHSEED": seed}
         done = subprocess.run(
-            [sys.executable, "-c", _LOOK_ALIKE_TABLES], capture_output=True, text=True, env=environment, check=True
+            [sys.executable, "-c", script], capture_output=True, text=True, env=environment, check=True
         )
-        built.add(done.stdout)
+        printed.add(done.stdout)
+    return printed
+
+
+def test_the_look_alike_tables_are_the_same_whatever_the_hash_seed():
+    built = _printed_under_hash_seeds(_LOOK_ALIKE_TABLES)
     assert len(built) == 1 and "剖" in built.pop()
 
 
@@ -814,13 +820,7 @@ print(s._words_by_readings(words, sorted({r for _, a, b, _ in words for r in (a,
 
 
 def test_the_table_of_words_by_their_readings_is_the_same_whatever_the_hash_seed():
-    built = set()
-    for seed in ("1", "2", "3"):
-        environment = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run(
-            [sys.executable, "-c", _HOMOPHONE_WORDS], capture_output=True, text=True, env=environment, check=True
-        )
-        built.add(done.stdout)
+    built = _printed_under_hash_seeds(_HOMOPHONE_WORDS)
     # fa guan: the most frequent first, then by code point (发冠 before 法冠), with their tones
     assert len(built) == 1 and "'法官发冠法冠', '311131'" in built.pop()
 
