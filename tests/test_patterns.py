@@ -115,3 +115,29 @@ def test_counts_found_from_wei_are_what_finditer_finds(text, start, end):
     start, end = min(start, len(text)), min(max(start, end), len(text))
     expected = spans(typos.PERSON_COUNT_WITH_INSTITUTION.finditer(text, start, end))
     assert spans(typos.person_counts(text, start, end)) == expected
+
+
+def test_literals_find_the_first_word_listed_at_the_leftmost_place():
+    words = patterns.literals(["管委员会", "委员会", "员会", "局"])
+    text = "某某管委员会、规划委员会和统计局"
+    assert words.spans(text, 0, len(text)) == [(2, 6), (9, 12), (15, 16)]
+
+
+def test_literals_look_only_inside_the_span_given():
+    words = patterns.literals(["委员会", "局"])
+    text = "统计局和规划委员会"
+    assert words.spans(text, 3, 8) == []
+    assert words.spans(text, 1, 9) == [(2, 3), (6, 9)]
+
+
+@given(
+    st.lists(st.text(alphabet="管理委员会局中心", min_size=1, max_size=4), min_size=1, max_size=6),
+    st.text(alphabet="管理委员会局中心和的", max_size=40),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_literals_find_what_re_finds_in_their_alternation(words, text, start, end):
+    pattern = re.compile("|".join(map(re.escape, words)))
+    assert patterns.literals(words).spans(text, start, end) == [
+        found.span() for found in pattern.finditer(text, start, end)
+    ]

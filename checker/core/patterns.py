@@ -10,6 +10,10 @@ when it is first used.
 A pattern built at run time from data (a rule pack, a profile) is compiled with
 ``re.compile`` where it is built: there is nothing to defer.
 
+:func:`literals` finds an alternation of plain words as ``re`` would, with a compiled
+Aho–Corasick automaton: one pass in native code, where ``re`` tests a class of first
+characters at every character of the text.
+
 :func:`finditer_anchored` finds a pattern's matches from the matches of a cheap part
 of it (an *anchor*): ``re`` skips ahead quickly only to a pattern's first literal or
 class of characters, and a pattern that starts with a look-behind or an optional
@@ -76,6 +80,31 @@ def compiled() -> list[re.Pattern[Any]]:
     """Every pattern stated with :func:`lazy` so far, compiled (for the tests that
     inspect all of doccheck's patterns)."""
     return [pattern.compiled() for pattern in _declared]
+
+
+class Literals:
+    """Plain words found as ``re.finditer`` finds their alternation ``w1|w2|…``: the
+    leftmost place one of them stands, there the first word listed that does, then on
+    after it (not overlapping). The automaton is built on the first search."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self._automaton: Any = None
+
+    def spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """(start, end) of each word found in ``text[start:end]``, in order."""
+        if self._automaton is None:
+            import ahocorasick_rs
+
+            self._automaton = ahocorasick_rs.AhoCorasick(self.words, matchkind=ahocorasick_rs.MatchKind.LeftmostFirst)
+        return [
+            (start + first, start + last) for _, first, last in self._automaton.find_matches_as_indexes(text[start:end])
+        ]
+
+
+def literals(words: list[str]) -> Literals:
+    """The alternation of ``words`` (each a plain, non-empty string), as :class:`Literals`."""
+    return Literals(words)
 
 
 def finditer_anchored(

@@ -365,7 +365,7 @@ class Match(NamedTuple):
 
 
 class Matcher:
-    """Every form of a set of packs, found in one regular-expression pass."""
+    """Every form of a set of packs, found in one pass of an automaton over the text."""
 
     def __init__(self, packs: list[RulePack]) -> None:
         by_form: dict[str, Entry] = {}
@@ -373,15 +373,17 @@ class Matcher:
             for entry in pack.entries:
                 by_form[entry.form] = entry  # a later pack overrides an earlier one
         self.by_form = by_form
-        # Forms are found by their first two characters: a small pattern finds the
-        # first character of a pair that begins some form (a class of first characters,
-        # which re skips through the text to, then a look-ahead at the second), and a
-        # dict gives the forms beginning with that pair, longest first. Tried at a
-        # pair's first character, one alternation of every form is slower.
+        # Forms are found by their first two characters (a form has at least two): an
+        # Aho–Corasick automaton of those pairs finds, in one pass in compiled code, every
+        # place a pair stands, and a dict gives the forms beginning with it, longest
+        # first. Tried at each place, one alternation of every form is slower, and a
+        # regular expression of the pairs tests a class of characters at every character
+        # of the text, in CPython's engine, and lets through many places no pair begins.
         self.by_pair: dict[str, list[str]] = {}
         for form in sorted(by_form, key=lambda form: (-len(form), form)):
             self.by_pair.setdefault(form[:2], []).append(form)
-        self.pattern = re.compile(pair_pattern(list(self.by_pair))) if by_form else None
+        self.pairs = list(self.by_pair)
+        self.automaton = _automaton(self.pairs) if by_form else None
         consistencies: dict[tuple[str, ...], Consistency] = {}
         for pack in packs:
             for rule_ in pack.consistencies:
@@ -395,16 +397,17 @@ class Matcher:
 
     def matches(self, text: str, spans: list[tuple[int, int]]) -> Iterator[Match]:
         """Every form whose conditions hold, leftmost-longest and not overlapping."""
-        if self.pattern is None:
+        if self.automaton is None:
             return
-        by_pair, by_form = self.by_pair, self.by_form
+        by_pair, by_form, pairs = self.by_pair, self.by_form, self.pairs
         for span_start, span_end in spans:
             free = span_start  # where the next match may begin
-            for found in self.pattern.finditer(text, span_start, span_end):
-                start = found.start()
+            # (every pair is two characters long: the places come in order)
+            for index, start, _ in self.automaton.find_matches_as_indexes(text[span_start:span_end], overlapping=True):
+                start += span_start
                 if start < free:
                     continue
-                for form in by_pair.get(text[start : start + 2], ()):
+                for form in by_pair[pairs[index]]:
                     end = start + len(form)
                     if end <= span_end and text.startswith(form, start):
                         entry = by_form[form]
@@ -433,30 +436,10 @@ class Matcher:
         return uses
 
 
-_PAIR_GROUPS = 4
+def _automaton(pairs: list[str]) -> Any:
+    import ahocorasick_rs  # a compiled automaton: one pass over the text finds every pair
 
-
-def pair_pattern(pairs: list[str]) -> str:
-    """A pattern that matches the first character of every pair (and of few others).
-
-    One class of every first character followed by one class of every second one lets
-    through some thirty times as many positions as there are pairs in a 公文 (国, 和, 部
-    begin forms, and 家, 的, 务 end others), and each costs a Python step. So the first
-    characters are split into a few groups, each with the class of the characters that
-    follow its members, tried in a look-ahead (``[seconds](?<=[firsts].)``: re tests a
-    class at the head of each alternative quickly). First characters followed by the same
-    characters are put together, which keeps each group's second class small."""
-    seconds_of: dict[str, set[str]] = {}
-    for pair in pairs:
-        seconds_of.setdefault(pair[0], set()).add(pair[1])
-    firsts = sorted(seconds_of, key=lambda first: ("".join(sorted(seconds_of[first])), first))
-    size = -(-len(firsts) // _PAIR_GROUPS)
-    groups = [firsts[at : at + size] for at in range(0, len(firsts), size)]
-    alternatives = []
-    for group in groups:
-        seconds = sorted(set().union(*(seconds_of[first] for first in group)))
-        alternatives.append(f"[{re.escape(''.join(seconds))}](?<=[{re.escape(''.join(sorted(group)))}].)")
-    return f"[{re.escape(''.join(sorted(firsts)))}](?={'|'.join(alternatives)})"
+    return ahocorasick_rs.AhoCorasick(pairs)
 
 
 _Trie: TypeAlias = "dict[str, _Trie]"  # character → the forms' rest; "" marks an end

@@ -86,7 +86,9 @@ _BODY_NAME_ENDING_WORDS = frozenset(ending for ending in BODY_NAME_ENDINGS if le
 _ONE_CHARACTER_ENDINGS = frozenset(ending for ending in (*BODY_NAME_ENDINGS, *NAME_ENDINGS) if len(ending) == 1)
 _BODY_NAME_ENDING = patterns.lazy("|".join(sorted(map(re.escape, BODY_NAME_ENDINGS), key=len, reverse=True)))
 _BODY_ENDING = patterns.lazy("|".join(map(re.escape, BODY_ENDINGS)))
-_ENDING = patterns.lazy("|".join(sorted(map(re.escape, NAME_ENDINGS), key=len, reverse=True)))
+# the endings found all through the body (an automaton, see patterns.literals), longest first
+_BODY_NAME_ENDINGS_FOUND = patterns.literals(sorted(BODY_NAME_ENDINGS, key=len, reverse=True))
+_ENDING = patterns.literals(sorted(NAME_ENDINGS, key=len, reverse=True))
 # Characters a name is written in; anything else (punctuation, spaces) ends it. The run
 # before a name ending begins after the last other character: that character is searched
 # for (a class first, which re skips to), not a run tried from every character of it.
@@ -151,7 +153,7 @@ def body_name_uses(doc: Document) -> list[NameUse]:
     淄博务局 is 淄博矿务局 less a character). An ending of one character that makes a
     word with the character after it (有关部|门, 居委|会, 政府委|托) ends no name; a
     title (局|长, 部|长) still follows the body's name."""
-    uses = _uses_of(doc, _BODY_NAME_ENDING, _SHORTEST - 1)
+    uses = _uses_of(doc, _BODY_NAME_ENDINGS_FOUND, _SHORTEST - 1)
     words = lexicon()
     if words is None:
         return uses
@@ -185,12 +187,11 @@ def _ending_in_a_word(
     return is_word(text[end - 1 : end + 1]) or bool(word_frequency(text[end - 2 : end + 1]))
 
 
-def _uses_of(doc: Document, endings: re.Pattern[str], shortest: int = _SHORTEST) -> list[NameUse]:
+def _uses_of(doc: Document, endings: patterns.Literals, shortest: int = _SHORTEST) -> list[NameUse]:
     text = doc.text
     uses = []
     for span_start, span_end in doc.body_spans:
-        for found in endings.finditer(text, span_start, span_end):
-            end = found.end()
+        for _, end in endings.spans(text, span_start, span_end):
             start = max(span_start, end - _LONGEST)
             before = _RUN_BREAK.search(text, start, end)
             if before is not None:
@@ -887,7 +888,9 @@ BROKEN_ENDINGS = {
     "理委员会": "管理委员会",  # after a word (资源|理委员会), not in one (治理委员会)
     "理局": "管理局",  # 华北|理局, not 处理局
 }
-_BROKEN_ENDING = patterns.lazy("管委员会|理委员会|员会|办室|公室|究所|究院|管局|理局|程|心")
+_BROKEN_ENDING = patterns.literals(
+    ["管委员会", "理委员会", "员会", "办室", "公室", "究所", "究院", "管局", "理局", "程", "心"]
+)
 _WORDS_JIEBA_LACKS = frozenset({"初心", "匠心", "同心", "连心", "聚心", "暖心", "舒心", "顺心", "省心", "贴心"})
 
 
@@ -902,9 +905,8 @@ def broken_name_endings(doc: Document) -> list[NearMiss]:
     text = doc.text
     found = []
     for span_start, span_end in doc.body_spans:
-        for match in _BROKEN_ENDING.finditer(text, span_start, span_end):
-            start, end = match.span()
-            broken = match.group()
+        for start, end in _BROKEN_ENDING.spans(text, span_start, span_end):
+            broken = text[start:end]
             if start - span_start < 2 or not is_word(text[start - 2 : start]):
                 continue
             joined = text[start - 1 : start + 1]
