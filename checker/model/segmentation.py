@@ -213,6 +213,13 @@ class Lexicon:
             self._triple_places = frozenset(key >> 16 for key in self._triple_keys)
         return self._triple_places
 
+    def has_triple_place(self, place: int) -> bool:
+        """Does a three-character word of the table stand at ``place`` (a :func:`triple_place`)?
+        One bisection of the sorted keys: no set to build where few places are asked for."""
+        keys = self._triple_keys
+        at = bisect.bisect_left(keys, place << 16)
+        return at < len(keys) and keys[at] >> 16 == place
+
     def triple_sounding(self, others: str, position: int, syllable: str) -> list[tuple[str, str]]:
         """(character, reading) for every character read ``syllable`` in any tone that makes
         a three-character word of at least TRIPLE_MIN standing at ``position`` (0–2) among

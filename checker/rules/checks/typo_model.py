@@ -1083,6 +1083,9 @@ def _completing(
     rest = text[at - 2 : at]
     if not ("\u4e00" <= rest[0] <= "\u9fff" and "\u4e00" <= rest[1] <= "\u9fff" and _is_word(rest, lexicon_id)):
         return []
+    lex = lexicon()
+    if lex is None or not lex.has_triple_place(triple_place(rest, 2)):
+        return []  # no word of three begins with the two (the table keeps those of TRIPLE_MIN and up)
     found = _completing_look_alikes(text[at], rest, lexicon_id)
     if not found or not _foreign(text, at):
         return []  # a character the passage writes elsewhere is its own (其运营方 is no 运营商)
