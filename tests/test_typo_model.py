@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from checker.core.config import Settings
 from checker.model.document import Document
-from checker.model.segmentation import lexicon, pair_code, segments
+from checker.model.segmentation import lexicon, pair_code, segments, triple_place
 from checker.rules.checks.typo_model import cut_off_characters
 from checker.run.engine import check_path
 from tests.conftest import SAMPLES, findings
@@ -840,3 +840,9 @@ def test_the_lexicon_gives_the_characters_that_make_a_three_character_word():
     assert lexicon().triple_sounding("状腺", 0, "jia") == [("甲", "jia3")]
     assert lexicon().triple_sounding("甲腺", 1, "zhuang") == [("状", "zhuang4")]
     assert lexicon().triple_sounding("甲状", 2, "xyz") == []
+
+
+def test_the_lexicon_tells_which_pairs_begin_a_three_character_word():
+    assert lexicon().has_triple_place(triple_place("直辖", 2))  # 直辖市
+    assert lexicon().has_triple_place(triple_place("状腺", 0))  # 甲状腺
+    assert not lexicon().has_triple_place(triple_place("我们", 2))
