@@ -33,7 +33,6 @@ import datetime
 import json
 import os
 import platform
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -224,30 +223,24 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="doccheck-bench-") as scratch:
         revisions = []
         try:
-            for index, name in enumerate((options.base, options.head)):
-                commit = compare_findings.git(repo, "rev-parse", "--verify", name + "^{commit}")
-                folder = Path(scratch) / f"{index}-{commit[:7]}"
-                compare_findings.git(repo, "worktree", "add", "--detach", "--quiet", str(folder / "tree"), commit)
-                revision = Revision(name, commit, folder / "tree", folder / "cache", folder / "run")
-                revision.workdir.mkdir()
-                revisions.append(revision)
-                revision.script = compare_findings.console_script(revision.worktree)
-                usage = measure.run(revision.doccheck("check", "--help"), env=revision.env, cwd=str(revision.workdir))
-                revision.check_options = ("--no-cache",) if "--no-cache" in usage.stdout else ()
-            print(
-                f"doccheck bench: {options.base} against {options.head}, {options.runs} alternating runs each",
-                flush=True,
-            )
-            measure_alternately(revisions, measurements, options.runs, lambda text: print(text, flush=True))
+            with compare_findings.checkouts(repo, (options.base, options.head), Path(scratch)) as checked_out:
+                for name, commit, folder in checked_out:
+                    revision = Revision(name, commit, folder / "tree", folder / "cache", folder / "run")
+                    revision.workdir.mkdir()
+                    revisions.append(revision)
+                    revision.script = compare_findings.console_script(revision.worktree)
+                    usage = measure.run(
+                        revision.doccheck("check", "--help"), env=revision.env, cwd=str(revision.workdir)
+                    )
+                    revision.check_options = ("--no-cache",) if "--no-cache" in usage.stdout else ()
+                print(
+                    f"doccheck bench: {options.base} against {options.head}, {options.runs} alternating runs each",
+                    flush=True,
+                )
+                measure_alternately(revisions, measurements, options.runs, lambda text: print(text, flush=True))
         except compare_findings.Failure as error:
             print(f"error: {error}", file=sys.stderr)
             return 2
-        finally:
-            for revision in revisions:
-                subprocess.run(
-                    ["git", "-C", str(repo), "worktree", "remove", "--force", str(revision.worktree)],
-                    capture_output=True,
-                )
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     print()
     print(

@@ -16,12 +16,14 @@ A refactoring that must not change behaviour is done when this prints
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 if sys.version_info >= (3, 11):
@@ -51,6 +53,26 @@ def git(repo: Path, *args: str) -> str:
     if done.returncode != 0:
         raise Failure(f"git {' '.join(args)}: {done.stderr.strip()}")
     return done.stdout.strip()
+
+
+@contextlib.contextmanager
+def checkouts(repo: Path, names: Sequence[str], scratch: Path) -> Iterator[list[tuple[str, str, Path]]]:
+    """Each revision of ``names`` checked out, detached, into ``scratch/<index>-<commit>/tree``,
+    as (name, commit, folder); the worktrees are removed on the way out, whatever happened
+    inside (the benchmarks that compare two revisions run each from its folder)."""
+    trees: list[Path] = []
+    try:
+        found = []
+        for index, name in enumerate(names):
+            commit = git(repo, "rev-parse", "--verify", name + "^{commit}")
+            folder = scratch / f"{index}-{commit[:7]}"
+            git(repo, "worktree", "add", "--detach", "--quiet", str(folder / "tree"), commit)
+            trees.append(folder / "tree")
+            found.append((name, commit, folder))
+        yield found
+    finally:
+        for tree in trees:
+            subprocess.run(["git", "-C", str(repo), "worktree", "remove", "--force", str(tree)], capture_output=True)
 
 
 def shared_folder(repo: Path) -> Path:

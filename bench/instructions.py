@@ -199,26 +199,18 @@ def main(argv: list[str] | None = None) -> int:
         keep.mkdir(parents=True, exist_ok=True)
         revisions: list[Revision] = []
         try:
-            for index, name in enumerate((options.base, options.head)):
-                commit = compare_findings.git(repo, "rev-parse", "--verify", name + "^{commit}")
-                folder = Path(scratch) / f"{index}-{commit[:7]}"
-                compare_findings.git(repo, "worktree", "add", "--detach", "--quiet", str(folder / "tree"), commit)
-                revision = Revision(name, commit, folder / "tree", folder / "cache", folder / "run")
-                revision.workdir.mkdir()
-                revisions.append(revision)
-            print(f"doccheck instructions: {options.base} against {options.head} (callgrind)", flush=True)
-            for revision in revisions:
-                measure(valgrind, annotate, revision, megabyte, keep)
-                print(f"  {revision.name}: {revision.counts['whole'] / 1e6:,.0f} million instructions", flush=True)
+            with compare_findings.checkouts(repo, (options.base, options.head), Path(scratch)) as checked_out:
+                for name, commit, folder in checked_out:
+                    revision = Revision(name, commit, folder / "tree", folder / "cache", folder / "run")
+                    revision.workdir.mkdir()
+                    revisions.append(revision)
+                print(f"doccheck instructions: {options.base} against {options.head} (callgrind)", flush=True)
+                for revision in revisions:
+                    measure(valgrind, annotate, revision, megabyte, keep)
+                    print(f"  {revision.name}: {revision.counts['whole'] / 1e6:,.0f} million instructions", flush=True)
         except compare_findings.Failure as error:
             print(f"error: {error}", file=sys.stderr)
             return 2
-        finally:
-            for revision in revisions:
-                subprocess.run(
-                    ["git", "-C", str(repo), "worktree", "remove", "--force", str(revision.worktree)],
-                    capture_output=True,
-                )
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     print()
     print(f"{now} · {platform.machine()} · Python {platform.python_version()} · PYTHONHASHSEED={HASH_SEED}")
