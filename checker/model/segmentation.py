@@ -110,7 +110,6 @@ class Lexicon:
         # that make a three-character word of at least TRIPLE_MIN there (see triple_sounding)
         self._triple_keys, self._triple_starts = data.column("triple.key"), data.column("triple.start")
         self._triple_chars = data.text("triple.chars")
-        self._triple_places: frozenset[int] | None = None
         # (character, position) → the characters that make a word of at least CANDIDATE_MIN
         # with it, standing at that position of the word
         self._partner_keys, self._partner_starts = data.column("partner.key"), data.column("partner.start")
@@ -204,14 +203,6 @@ class Lexicon:
         return [
             (words[i : i + 2], first + tones[i], second + tones[i + 1]) for i in range(starts[at], starts[at + 1], 2)
         ]
-
-    @property
-    def triple_places(self) -> frozenset[int]:
-        """Every :func:`triple_place` of the table: built on first use (a few ms), so that a
-        place no three-character word has is told in a set look-up."""
-        if self._triple_places is None:
-            self._triple_places = frozenset(key >> 16 for key in self._triple_keys)
-        return self._triple_places
 
     def has_triple_place(self, place: int) -> bool:
         """Does a three-character word of the table stand at ``place`` (a :func:`triple_place`)?

@@ -849,12 +849,7 @@ def _best_slip(
         best = _better_slip(best, found)
     if swaps_only or precise:
         return best  # three-character words are tried in thorough mode (see slips)
-    places = lex.triple_places
-    for position in (0, 1, 2):  # the place of the character in a three-character word
-        word_start = at - position
-        others = text[word_start:at] + text[at + 1 : word_start + 3]
-        if word_start < span_start or word_start + 3 > span_end or triple_place(others, position) not in places:
-            continue
+    for position, word_start, others in _triple_places_around(text, at, span_start, span_end, lex):
         candidates = _triple_candidates(text[at], others, position, id(lex))
         if not candidates or any(
             pair in accepted_pairs or words.word_frequency(pair) >= RARE_WORD
@@ -999,18 +994,26 @@ def _triple_candidates(char: str, others: str, position: int, _lexicon_id: int) 
     )
 
 
-def _in_a_triple(text: str, at: int, start: int, end: int, lex: Lexicon) -> bool:
-    """Is the character at ``at`` read like one that makes a three-character word with the
-    two characters before it, after it, or on either side of it? (A set look-up for each
-    place first: most have no such word at all.)"""
-    places = lex.triple_places
-    for position in (0, 1, 2):
+def _triple_places_around(text: str, at: int, start: int, end: int, lex: Lexicon) -> Iterator[tuple[int, int, str]]:
+    """(position, word_start, others) for each place of the character at ``at`` in a
+    stretch of three inside ``start``–``end`` (the two characters ``others`` before it, after
+    it, or on either side) where the table has a three-character word: most places have
+    none, which one look-up of the table tells."""
+    for position in (0, 1, 2):  # the place of the character in a three-character word
         word_start = at - position
         if start <= word_start and word_start + 3 <= end:
             others = text[word_start:at] + text[at + 1 : word_start + 3]
-            if triple_place(others, position) in places and _triple_candidates(text[at], others, position, id(lex)):
-                return True
-    return False
+            if lex.has_triple_place(triple_place(others, position)):
+                yield position, word_start, others
+
+
+def _in_a_triple(text: str, at: int, start: int, end: int, lex: Lexicon) -> bool:
+    """Is the character at ``at`` read like one that makes a three-character word with the
+    two characters before it, after it, or on either side of it?"""
+    return any(
+        _triple_candidates(text[at], others, position, id(lex))
+        for position, _, others in _triple_places_around(text, at, start, end, lex)
+    )
 
 
 @lru_cache(maxsize=65536)
