@@ -194,8 +194,7 @@ def table(revisions: list[Revision], sets: dict) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("base", nargs="?", default="main", help="the revision to compare against (default main)")
-    parser.add_argument("head", nargs="?", default="HEAD", help="the revision measured (default HEAD)")
+    compare_findings.add_revision_arguments(parser)
     parser.add_argument("--runs", type=int, default=7, help="timed runs of each measurement and revision (default 7)")
     parser.add_argument("--jobs", type=int, default=2, help="-j for the corpus run (default 2)")
     options = parser.parse_args(argv)

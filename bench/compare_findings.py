@@ -16,6 +16,7 @@ A refactoring that must not change behaviour is done when this prints
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import json
 import os
@@ -53,6 +54,12 @@ def git(repo: Path, *args: str) -> str:
     if done.returncode != 0:
         raise Failure(f"git {' '.join(args)}: {done.stderr.strip()}")
     return done.stdout.strip()
+
+
+def add_revision_arguments(parser: argparse.ArgumentParser) -> None:
+    """The two revisions a benchmark compares, ``base`` (main) and ``head`` (HEAD)."""
+    parser.add_argument("base", nargs="?", default="main", help="the revision to compare against (default main)")
+    parser.add_argument("head", nargs="?", default="HEAD", help="the revision measured (default HEAD)")
 
 
 @contextlib.contextmanager

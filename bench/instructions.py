@@ -179,8 +179,7 @@ def table(base: Revision, head: Revision, megabytes: float, top: int) -> list[st
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("base", nargs="?", default="main", help="the revision to compare against (default main)")
-    parser.add_argument("head", nargs="?", default="HEAD", help="the revision measured (default HEAD)")
+    compare_findings.add_revision_arguments(parser)
     parser.add_argument("--top", type=int, default=20, help="functions listed that differ most (default 20)")
     parser.add_argument("--keep", type=Path, help="a folder to keep callgrind's output files in")
     options = parser.parse_args(argv)
