@@ -92,9 +92,11 @@ _ABBREVIATION = 5
 _LONG_LISTED = 8  # a listed name this long less a character is no run of ordinary words
 
 
-# Names filed at one half: the lengths of the stretches to try, and (the character at the
-# stretch's far end, its length) → the names
-_Filed: TypeAlias = "tuple[tuple[int, ...], dict[tuple[str, int], list[str]]]"
+# Names filed at one half: for each length of the stretches to try, shortest first, the
+# character at the stretch's far end → the names (a look-up by that character alone:
+# some 90,000 of them over a megabyte, where a key of character and length cost a tuple
+# and its hash each)
+_Filed: TypeAlias = "tuple[tuple[int, dict[str, list[str]]], ...]"
 
 
 class GazetteerError(ValueError):
@@ -218,23 +220,21 @@ class Gazetteer:
                 ahead = forward[index]
                 if ahead is not None:  # names that begin with this half
                     at = span_start + start
-                    lengths, filed = ahead
-                    for length in lengths:
+                    for length, by_last in ahead:
                         stop = at + length
                         if stop > span_end:
                             break
-                        names = filed.get((text[stop - 1], length))
+                        names = by_last.get(text[stop - 1])
                         if names is not None:  # a name of this length begins and ends so
                             attempt(text, at, stop, names, found, full)
                 behind = backward[index]
                 if behind is not None:  # names that end with it
                     stop = span_start + end
-                    lengths, filed = behind
-                    for length in lengths:
+                    for length, by_first in behind:
                         at = stop - length
                         if at < span_start:
                             break
-                        names = filed.get((text[at], length))
+                        names = by_first.get(text[at])
                         if names is not None:
                             attempt(text, at, stop, names, found, full)
         return self._kept(text, found, full)
@@ -449,7 +449,10 @@ def _split(name: str) -> int:
 def _filed(by_end: dict[tuple[str, int], list[str]] | None) -> _Filed | None:
     if by_end is None:
         return None
-    return tuple(sorted({length for _, length in by_end})), by_end
+    by_length: dict[int, dict[str, list[str]]] = {}
+    for (character, length), names in by_end.items():
+        by_length.setdefault(length, {})[character] = names
+    return tuple(sorted(by_length.items()))
 
 
 def _automaton(halves: list[str]) -> Any:
