@@ -132,11 +132,12 @@ def name_uses(doc: Document) -> list[NameUse]:
     if words is None:
         return uses
     text = doc.text
+    cached = _cached_words(words)
     return [
         use
         for use in uses
         if use.run[-2:] not in _WORDS_ENDING_LIKE_A_NAME
-        and not _ending_in_a_word(text, use.end, words.is_word, words.word_frequency)
+        and not _ending_in_a_word(text, use.end, cached.is_word, cached.frequency)
     ]
 
 
@@ -158,7 +159,8 @@ def body_name_uses(doc: Document) -> list[NameUse]:
     if words is None:
         return uses
     text = doc.text
-    return [use for use in uses if not _ending_in_a_word(text, use.end, words.is_word, words.word_frequency)]
+    cached = _cached_words(words)
+    return [use for use in uses if not _ending_in_a_word(text, use.end, cached.is_word, cached.frequency)]
 
 
 _TITLE_AFTER_BODY = "长"
@@ -810,7 +812,7 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
     if not uses:
         return []
     words = lexicon()
-    is_word = words.is_word if words is not None else _no_word
+    is_word = _cached_words(words).is_word if words is not None else _no_word
     places = _place_names()
     # the names: tails of the runs that begin with a word, or with the level of a division
     # written before them (山西省|煤田地质公司: 省煤田地质公司, the name of every province's)
@@ -976,14 +978,15 @@ def broken_words_in_names(doc: Document) -> list[NearMiss]:
     words = lexicon()
     if words is None:
         return []
-    is_word, is_known, common = words.is_word, words.is_known, words.common_characters
+    cached = _cached_words(words)
+    is_word, is_known, common = cached.is_word, cached.is_known, words.common_characters
     text = doc.text
     strays: list[_Stray] = []
     stray_in: dict[str, tuple[int, int] | None] = {}  # run → (the stray's offset, where a word before it begins)
     for use in doc.view(body_name_uses):
         run = use.run
         if run not in stray_in:
-            stray_in[run] = _stray_before_ending(run, is_word, words.word_frequency, common)
+            stray_in[run] = _stray_before_ending(run, is_word, cached.frequency, common)
         offsets = stray_in[run]
         if offsets is None:
             continue
@@ -1658,7 +1661,7 @@ def parts_less_a_character(doc: Document) -> list[NearMiss]:
     words = lexicon()
     if words is None:
         return []
-    is_word = words.is_word
+    is_word = _cached_words(words).is_word
     runs = doc.view(name_runs)
     # each distinct run's parts counted at C speed, then those of runs used again
     counts = Counter(run[at : at + _PART] for run in runs for at in range(len(run) - _PART + 1))
@@ -1798,14 +1801,19 @@ class _CachedWords:
         self._known: dict[str, bool] = {}
         self._frequency: dict[str, int] = {}
 
+    # (the answer kept is looked up here, not in _remembered: most calls find it, and a
+    # call less is a good part of what a look-up costs)
     def is_word(self, pair: str) -> bool:
-        return _remembered(self._word, pair, self.words.is_word)
+        found = self._word.get(pair)
+        return _remembered(self._word, pair, self.words.is_word) if found is None else found
 
     def is_known(self, pair: str) -> bool:
-        return _remembered(self._known, pair, self.words.is_known)
+        found = self._known.get(pair)
+        return _remembered(self._known, pair, self.words.is_known) if found is None else found
 
     def frequency(self, word: str) -> int:
-        return _remembered(self._frequency, word, self.words.word_frequency)
+        found = self._frequency.get(word)
+        return _remembered(self._frequency, word, self.words.word_frequency) if found is None else found
 
 
 def _remembered(memo: dict[str, _Answer], key: str, answer: Callable[[str], _Answer]) -> _Answer:
