@@ -131,8 +131,9 @@ class Gazetteer:
     forward: list[_Filed | None] = field(default_factory=list)
     backward: list[_Filed | None] = field(default_factory=list)
     automaton: Any = None  # ahocorasick_rs.AhoCorasick of the halves; None without names
-    # (first character, last character, length of the stretch) → names one character longer
-    by_ends: dict[tuple[str, str, int], list[str]] = field(default_factory=dict)
+    # last character → length of the stretch → first character → names one character
+    # longer (a run's last character is looked up once, and no key is a new tuple)
+    by_ends: dict[str, dict[int, dict[str, list[str]]]] = field(default_factory=dict)
     is_word: Callable[[str], bool] = field(default=lambda pair: False)  # a two-character word?
     frequency: Callable[[str], int] = field(default=lambda pair: 0)  # of a frequent two-character word
     is_known: Callable[[str], bool] = field(default=lambda pair: False)  # a pair that can be part of a word?
@@ -184,8 +185,9 @@ class Gazetteer:
         """The index of ``groups`` for :meth:`dropped_in`: each name by its first and last
         characters and its length less one. ``known``: the names a near miss is never."""
         gazetteer = cls._empty(groups, accepted, known)
+        by_ends = gazetteer.by_ends
         for name in gazetteer._compared():
-            gazetteer.by_ends.setdefault((name[0], name[-1], len(name) - 1), []).append(name)
+            by_ends.setdefault(name[-1], {}).setdefault(len(name) - 1, {}).setdefault(name[0], []).append(name)
         return gazetteer
 
     @classmethod
@@ -249,11 +251,15 @@ class Gazetteer:
         found: dict[tuple[int, int], NearMiss] = {}
         full: list[tuple[int, int]] = []
         for run_start, end in runs:
-            last = text[end - 1]
+            by_length = by_ends.get(text[end - 1])
+            if by_length is None:
+                continue
             for start in range(run_start, end - SHORTEST + 2):
-                names = by_ends.get((text[start], last, end - start))
-                if names is not None:
-                    self._try(text, start, end, names, found, full)
+                by_first = by_length.get(end - start)
+                if by_first is not None:
+                    names = by_first.get(text[start])
+                    if names is not None:
+                        self._try(text, start, end, names, found, full)
         return self._kept(text, found, full)
 
     def _kept(self, text: str, found: dict[tuple[int, int], NearMiss], full: list[tuple[int, int]]) -> list[NearMiss]:
