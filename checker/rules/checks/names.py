@@ -816,21 +816,20 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
     places = _place_names()
     # the names: tails of the runs that begin with a word, or with the level of a division
     # written before them (山西省|煤田地质公司: 省煤田地质公司, the name of every province's)
+    # (counted with get: += calls Counter's Python __missing__ for each new tail)
     counts: Counter[str] = Counter()
     tails: Counter[str] = Counter()  # every tail (汾西矿务局: 汾西 is no word of the dictionary)
-    first_words: dict[str, bool] = {}  # pair → is it a word
     for run, used in Counter(use.run for use in uses).items():
         if is_word(run[-2:]) and run[-2:] not in _BODY_NAME_ENDING_WORDS:
             continue  # 干部, 格局, 医院 end in 部, 局, 院 but are words of their own
         for candidate in _word_candidates(run, is_word):
-            tails[candidate] += used
+            tails[candidate] = tails.get(candidate, 0) + used
             if len(candidate) >= _DOCUMENT_NAME_SHORTEST:
                 first = candidate[:2]
-                word = first_words.get(first)
-                if word is None:  # the tails of runs begin with the same few words again and again
-                    word = first_words[first] = is_word(first)
-                if (word and first not in _CLAUSE_VERBS) or _after_a_division(run, len(run) - len(candidate), places):
-                    counts[candidate] += used
+                if (is_word(first) and first not in _CLAUSE_VERBS) or _after_a_division(
+                    run, len(run) - len(candidate), places
+                ):
+                    counts[candidate] = counts.get(candidate, 0) + used
     if not counts:
         return []
     listed = gazetteer(doc.settings)
