@@ -254,7 +254,6 @@ class _Context(NamedTuple):
     usual: set[str]
     abbreviations: set[str]
     introduced: set[str]  # names the document introduces with 以下简称: entities of their own
-    places_before: dict[str, set[str]]  # name → the places written right before it (河北|石油集团)
     is_word: Callable[[str], bool]
 
 
@@ -268,13 +267,9 @@ def name_variants(doc: Document) -> list[Variant]:
     candidates = {run: _candidates(run) for run in runs}
     places = _place_names()
     counts: Counter[str] = Counter()
-    places_before: dict[str, set[str]] = {}
     for run, used in runs.items():
         for candidate in candidates[run]:  # tails of different lengths: no repeats
             counts[candidate] = counts.get(candidate, 0) + used  # (+= calls Counter's Python __missing__)
-            place = _place_before(run, len(run) - len(candidate), places)
-            if place:
-                places_before.setdefault(candidate, set()).add(place)
     abbreviations = set()
     introduced: set[str] = set()
     if "简称" in text or "下称" in text:  # one of them is in every _ABBREVIATION (str's fast search)
@@ -296,9 +291,8 @@ def name_variants(doc: Document) -> list[Variant]:
     for name in sorted(usual | long_names):  # sorted: ties between forms resolve the same in every run
         forms_by_ends.setdefault(name[-_SHARED_END:], {}).setdefault(name[:_SHARED_START], []).append(name)
     words = lexicon()
-    context = _Context(
-        counts, usual, abbreviations, introduced, places_before, words.is_word if words is not None else _no_word
-    )
+    context = _Context(counts, usual, abbreviations, introduced, words.is_word if words is not None else _no_word)
+    places_before: dict[str, set[str]] = {}  # the usual forms a variant was found of, so far
     known = gazetteer(doc.settings).proper
     # the longest candidate of each distinct run that is a variant (one per use)
     variant_of: dict[str, tuple[str, Comparison] | None] = {}
@@ -320,8 +314,12 @@ def name_variants(doc: Document) -> list[Variant]:
             if variant is None:
                 continue
             place = _place_before(run, len(run) - len(candidate), places)
-            if place and not places_before.get(variant[0], set()) <= {place}:
-                break  # 天津石油集团有限公司 beside 河北石油集团有限责任公司: two companies
+            if place:
+                usual_form = variant[0]
+                if usual_form not in places_before:
+                    places_before[usual_form] = _places_before(usual_form, candidates, places)
+                if not places_before[usual_form] <= {place}:
+                    break  # 天津石油集团有限公司 beside 河北石油集团有限责任公司: two companies
             variant_of[run] = (candidate, variant)
             break
     usual_at = _usual_offsets(doc, {hit[1][0] for hit in variant_of.values() if hit})
@@ -348,6 +346,19 @@ _NEAR = 3000  # characters: a whole word less is a variant only of a form writte
 # four provinces' reports, 扩容提质工程 in a fifth's; 反革命阴谋集团 in three congresses'
 # reports beside 胡风反革命集团); one document of ordinary length is all within reach.
 _NEAR_USES = 10000
+
+
+def _places_before(name: str, candidates: dict[str, list[str]], places: frozenset[str]) -> set[str]:
+    """The places written right before ``name`` where a run has it for a candidate
+    (河北|石油集团): asked only of the few forms a variant is found of, not of every
+    candidate of every run."""
+    found = set()
+    for run, names in candidates.items():
+        if run.endswith(name) and name in names:
+            place = _place_before(run, len(run) - len(name), places)
+            if place:
+                found.add(place)
+    return found
 
 
 def _used_near(offsets: list[int], start: int, end: int) -> int:
