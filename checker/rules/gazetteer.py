@@ -415,22 +415,25 @@ class Gazetteer:
 
 @dataclass
 class Halves:
-    """Names filed by their halves (see :meth:`Gazetteer.build`): first half → (last
-    character, length of the stretch) → names, and second half → (first character,
-    length) → names. Plain dictionaries: the divisions' are kept in the cache folder."""
+    """Names filed by their halves (see :meth:`Gazetteer.build`): first half → length of
+    the stretch → last character → names, and second half → length → first character →
+    names. Plain dictionaries: the divisions' are kept in the cache folder, filed as
+    :meth:`Gazetteer.near_misses` reads them."""
 
-    by_first: dict[str, dict[tuple[str, int], list[str]]] = field(default_factory=dict)
-    by_last: dict[str, dict[tuple[str, int], list[str]]] = field(default_factory=dict)
+    by_first: dict[str, dict[int, dict[str, list[str]]]] = field(default_factory=dict)
+    by_last: dict[str, dict[int, dict[str, list[str]]]] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)
 
     def add(self, name: str, last_only: bool) -> None:
         """File ``name``; ``last_only``: by its last two characters alone."""
         half = len(name) - 2 if last_only else _split(name)
         self.names.add(name)
+        by_first = None if last_only else self.by_first.setdefault(name[:half], {})
+        by_last = self.by_last.setdefault(name[half:], {})
         for length in (len(name) - 1, len(name), len(name) + 1):
-            if not last_only:
-                self.by_first.setdefault(name[:half], {}).setdefault((name[-1], length), []).append(name)
-            self.by_last.setdefault(name[half:], {}).setdefault((name[0], length), []).append(name)
+            if by_first is not None:
+                by_first.setdefault(length, {}).setdefault(name[-1], []).append(name)
+            by_last.setdefault(length, {}).setdefault(name[0], []).append(name)
 
     def remove(self, name: str, last_only: bool) -> None:
         """Unfile ``name`` (an accepted word that is also a listed name)."""
@@ -439,9 +442,10 @@ class Halves:
         self.names.discard(name)
         half = len(name) - 2 if last_only else _split(name)
         for index, key in ((self.by_first, name[:half]), (self.by_last, name[half:])):
-            for names in index.get(key, {}).values():
-                while name in names:
-                    names.remove(name)
+            for by_end in index.get(key, {}).values():
+                for names in by_end.values():
+                    while name in names:
+                        names.remove(name)
 
 
 def _split(name: str) -> int:
@@ -452,13 +456,8 @@ def _split(name: str) -> int:
     return 3 if len(name) == 5 else len(name) // 2
 
 
-def _filed(by_end: dict[tuple[str, int], list[str]] | None) -> _Filed | None:
-    if by_end is None:
-        return None
-    by_length: dict[int, dict[str, list[str]]] = {}
-    for (character, length), names in by_end.items():
-        by_length.setdefault(length, {})[character] = names
-    return tuple(sorted(by_length.items()))
+def _filed(by_length: dict[int, dict[str, list[str]]] | None) -> _Filed | None:
+    return None if by_length is None else tuple(sorted(by_length.items()))
 
 
 def _automaton(halves: list[str]) -> Any:
