@@ -1342,16 +1342,13 @@ def broken_divisions_in_names(doc: Document) -> list[NearMiss]:
     written: dict[str, int] = {}  # place → how often the body writes it
     reported: set[int] = set()
     found = []
+    broken_in: dict[str, list[tuple[int, tuple[str, ...]]]] = {}  # run → its broken forms, once per run
     for use in uses:
         run = use.run
-        for at in range(len(run) - 3):
-            options = by_form.get(run[at : at + 2])
-            if options is None or is_word(run[at : at + 2]) or frequency(run[at : at + 3]):
-                continue
-            rest = run[at + 2 :]
-            level_word = run[at + 1 : at + 3]
-            if not (is_word(rest[:2]) or (level_word[1] == "委")) or (is_word(level_word) and level_word[1] != "委"):
-                continue  # the name goes on with a word (湖省|妇幼), not the level's (北市|场)
+        broken = broken_in.get(run)
+        if broken is None:
+            broken = broken_in[run] = _broken_divisions(run, by_form, is_word, frequency)
+        for at, options in broken:
             start = use.start + at
             if start in reported or not _name_begins_at(text, start, is_word, frequency):
                 continue  # reported with a shorter name (北市公安局, not 北市公安局丰台分局 again)
@@ -1364,6 +1361,24 @@ def broken_divisions_in_names(doc: Document) -> list[NearMiss]:
                 found.append(NearMiss(start, use.end, written_name, full[0], *change, KIND_TITLE, tuple(full[1:])))
             break
     return sorted(found)
+
+
+def _broken_divisions(
+    run: str, by_form: dict[str, tuple[str, ...]], is_word: Callable[[str], bool], frequency: Callable[[str], int]
+) -> list[tuple[int, tuple[str, ...]]]:
+    """(offset, the divisions it may be) of each broken division in ``run`` that is no
+    word and goes on with a word (see :func:`broken_divisions_in_names`), in order."""
+    found = []
+    for at in range(len(run) - 3):
+        options = by_form.get(run[at : at + 2])
+        if options is None or is_word(run[at : at + 2]) or frequency(run[at : at + 3]):
+            continue
+        rest = run[at + 2 :]
+        level_word = run[at + 1 : at + 3]
+        if not (is_word(rest[:2]) or (level_word[1] == "委")) or (is_word(level_word) and level_word[1] != "委"):
+            continue  # the name goes on with a word (湖省|妇幼), not the level's (北市|场)
+        found.append((at, options))
+    return found
 
 
 def _places_meant(
