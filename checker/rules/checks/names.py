@@ -293,7 +293,7 @@ def name_variants(doc: Document) -> list[Variant]:
     words = lexicon()
     context = _Context(counts, usual, abbreviations, introduced, words.is_word if words is not None else _no_word)
     places_before: dict[str, set[str]] = {}  # the usual forms a variant was found of, so far
-    known = gazetteer(doc.settings).proper
+    known = doc.view(document_gazetteer).proper
     # the longest candidate of each distinct run that is a variant (one per use)
     variant_of: dict[str, tuple[str, Comparison] | None] = {}
     for run, names in candidates.items():
@@ -766,12 +766,19 @@ def glossary_variant(doc: Document) -> Iterator[Hit]:
                 )
 
 
+def document_gazetteer(doc: Document) -> Gazetteer:
+    """The gazetteer of the document's settings, asked for once per document: each
+    asking looks at the rule packs' files (are they edited?) and the glossaries, and
+    the names' views ask for it six times a document."""
+    return gazetteer(doc.settings)
+
+
 def _near_misses(doc: Document) -> list[NearMiss]:
     return doc.view(official_name_near_misses)
 
 
 def official_name_near_misses(doc: Document) -> list[NearMiss]:
-    return gazetteer(doc.settings).near_misses(doc.text, doc.body_spans)
+    return doc.view(document_gazetteer).near_misses(doc.text, doc.body_spans)
 
 
 DOCUMENT_NAMES = "本文他处写出的全称"
@@ -843,7 +850,7 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
                     counts[candidate] = counts.get(candidate, 0) + used
     if not counts:
         return []
-    listed = gazetteer(doc.settings)
+    listed = doc.view(document_gazetteer)
     known = listed.known
     proper = listed.proper  # a kind after a word (神集团公司) is no name that stands
     # a name less a character that still ends in a body's ending (国家粮应急工作指挥部) is a
@@ -1140,7 +1147,7 @@ def broken_company_names(doc: Document) -> list[NearMiss]:
         for span_start, span_end in doc.body_spans
         for found in re.finditer(f"(?:{words_before})(?:{_COMPANY}|司)", text[span_start:span_end])
     )
-    kinds = gazetteer(doc.settings).kinds
+    kinds = doc.view(document_gazetteer).kinds
     found = []
     for at in candidates:
         word = text[at - 2 : at]
@@ -1226,7 +1233,7 @@ def kinds_after_divisions(doc: Document) -> list[NearMiss]:
     words = lexicon()
     if not uses or words is None:
         return []
-    listed = gazetteer(doc.settings)
+    listed = doc.view(document_gazetteer)
     by_rest, lengths = _kinds_less_a_character(listed.kinds)
     if not by_rest:
         return []
@@ -1459,7 +1466,7 @@ def places_cut_before_kinds(doc: Document) -> list[NearMiss]:
     words = lexicon()
     if not uses or words is None:
         return []
-    listed = gazetteer(doc.settings)
+    listed = doc.view(document_gazetteer)
     by_first = _places_by_first_character()
     frequency = _cached_words(words).frequency
     text = doc.text
@@ -1763,7 +1770,7 @@ def official_name_misses(doc: Document) -> list[NearMiss]:
     last words that lost a character, none overlapping one found before nor inside an
     accepted word."""
     misses = _near_misses(doc)
-    listed = gazetteer(doc.settings)
+    listed = doc.view(document_gazetteer)
     broken = (
         broken_name_endings,
         broken_company_names,
