@@ -1969,9 +1969,11 @@ def _common_place_starts(common: frozenset[str]) -> re.Pattern[str] | None:
         and ch not in CLAUSE_OPENERS
     )
     # only where a name begins after a mark or a particle: the common characters are too
-    # many in running text to look up each one
+    # many in running text to look up each one. The class first, then what stands before
+    # it (looked at from after it): re skips ahead to a class, and tries a pattern that
+    # begins with a look-behind at every character.
     particles = "".join(sorted(_NOT_IN_NAMES))
-    return re.compile(f"(?:(?<![\u4e00-\u9fff0-9A-Za-z])|(?<=[{particles}]))[{''.join(firsts)}]") if firsts else None
+    return re.compile(f"[{''.join(firsts)}](?:(?<![\u4e00-\u9fff0-9A-Za-z].)|(?<=[{particles}].))") if firsts else None
 
 
 def _cut_word_offsets(
