@@ -189,13 +189,14 @@ def extract_claims(doc: Document) -> Claims:
     words = _word_tests(rules)
     result = Claims()
     text = doc.text
+    sentence_units = units(doc)
     for sentence in sentences_with_quantities(doc):
         kinds = sentence.kinds
         if not _may_claim(sentence, kinds):
             continue
         # each reader method returns at once when the sentence lacks the kinds of quantity
         # or the words its claims need (most sentences make no claim of most kinds)
-        reader = _SentenceReader(text, sentence, rules, kinds, words, units(doc))
+        reader = _SentenceReader(text, sentence, rules, kinds, words, sentence_units)
         breakdowns = reader.breakdowns()
         result.breakdowns.extend(breakdowns)
         result.shares.extend(reader.shares(breakdowns))

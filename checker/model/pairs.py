@@ -78,6 +78,12 @@ class PairingUnit(NamedTuple):
 
 
 def pairing_units(doc: Document) -> list[PairingUnit]:
+    """The pairing units of the body, made once per document (read only: shared by the
+    paired marks and the rules that look again at a unit)."""
+    return doc.view(_pairing_units)
+
+
+def _pairing_units(doc: Document) -> list[PairingUnit]:
     units: list[PairingUnit] = []
     previous_broken = False
     for paragraph in doc.body_paragraphs:

@@ -29,5 +29,8 @@ def ranges_holding(text: str, ranges: list[Range], words: Iterable[str]) -> list
             index = bisect.bisect_right(starts, at) - 1
             if index >= 0 and at + len(word) <= ranges[index][1]:
                 holding.add(index)
-            at = text.find(word, at + 1)
+            # held or not, no later place in this range (or in the gap after it) can be
+            # held: on from the next range's start, not from the next character (a text
+            # with a space in every line is one search a paragraph, not one a space)
+            at = text.find(word, starts[index + 1]) if index + 1 < len(starts) else -1
     return [ranges[index] for index in sorted(holding)]

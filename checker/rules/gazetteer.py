@@ -92,9 +92,11 @@ _ABBREVIATION = 5
 _LONG_LISTED = 8  # a listed name this long less a character is no run of ordinary words
 
 
-# Names filed at one half: the lengths of the stretches to try, and (the character at the
-# stretch's far end, its length) → the names
-_Filed: TypeAlias = "tuple[tuple[int, ...], dict[tuple[str, int], list[str]]]"
+# Names filed at one half: for each length of the stretches to try, shortest first, the
+# character at the stretch's far end → the names (a look-up by that character alone:
+# some 90,000 of them over a megabyte, where a key of character and length cost a tuple
+# and its hash each)
+_Filed: TypeAlias = "tuple[tuple[int, dict[str, list[str]]], ...]"
 
 
 class GazetteerError(ValueError):
@@ -129,8 +131,9 @@ class Gazetteer:
     forward: list[_Filed | None] = field(default_factory=list)
     backward: list[_Filed | None] = field(default_factory=list)
     automaton: Any = None  # ahocorasick_rs.AhoCorasick of the halves; None without names
-    # (first character, last character, length of the stretch) → names one character longer
-    by_ends: dict[tuple[str, str, int], list[str]] = field(default_factory=dict)
+    # last character → length of the stretch → first character → names one character
+    # longer (a run's last character is looked up once, and no key is a new tuple)
+    by_ends: dict[str, dict[int, dict[str, list[str]]]] = field(default_factory=dict)
     is_word: Callable[[str], bool] = field(default=lambda pair: False)  # a two-character word?
     frequency: Callable[[str], int] = field(default=lambda pair: 0)  # of a frequent two-character word
     is_known: Callable[[str], bool] = field(default=lambda pair: False)  # a pair that can be part of a word?
@@ -182,8 +185,9 @@ class Gazetteer:
         """The index of ``groups`` for :meth:`dropped_in`: each name by its first and last
         characters and its length less one. ``known``: the names a near miss is never."""
         gazetteer = cls._empty(groups, accepted, known)
+        by_ends = gazetteer.by_ends
         for name in gazetteer._compared():
-            gazetteer.by_ends.setdefault((name[0], name[-1], len(name) - 1), []).append(name)
+            by_ends.setdefault(name[-1], {}).setdefault(len(name) - 1, {}).setdefault(name[0], []).append(name)
         return gazetteer
 
     @classmethod
@@ -218,23 +222,21 @@ class Gazetteer:
                 ahead = forward[index]
                 if ahead is not None:  # names that begin with this half
                     at = span_start + start
-                    lengths, filed = ahead
-                    for length in lengths:
+                    for length, by_last in ahead:
                         stop = at + length
                         if stop > span_end:
                             break
-                        names = filed.get((text[stop - 1], length))
+                        names = by_last.get(text[stop - 1])
                         if names is not None:  # a name of this length begins and ends so
                             attempt(text, at, stop, names, found, full)
                 behind = backward[index]
                 if behind is not None:  # names that end with it
                     stop = span_start + end
-                    lengths, filed = behind
-                    for length in lengths:
+                    for length, by_first in behind:
                         at = stop - length
                         if at < span_start:
                             break
-                        names = filed.get((text[at], length))
+                        names = by_first.get(text[at])
                         if names is not None:
                             attempt(text, at, stop, names, found, full)
         return self._kept(text, found, full)
@@ -249,11 +251,15 @@ class Gazetteer:
         found: dict[tuple[int, int], NearMiss] = {}
         full: list[tuple[int, int]] = []
         for run_start, end in runs:
-            last = text[end - 1]
+            by_length = by_ends.get(text[end - 1])
+            if by_length is None:
+                continue
             for start in range(run_start, end - SHORTEST + 2):
-                names = by_ends.get((text[start], last, end - start))
-                if names is not None:
-                    self._try(text, start, end, names, found, full)
+                by_first = by_length.get(end - start)
+                if by_first is not None:
+                    names = by_first.get(text[start])
+                    if names is not None:
+                        self._try(text, start, end, names, found, full)
         return self._kept(text, found, full)
 
     def _kept(self, text: str, found: dict[tuple[int, int], NearMiss], full: list[tuple[int, int]]) -> list[NearMiss]:
@@ -409,22 +415,25 @@ class Gazetteer:
 
 @dataclass
 class Halves:
-    """Names filed by their halves (see :meth:`Gazetteer.build`): first half → (last
-    character, length of the stretch) → names, and second half → (first character,
-    length) → names. Plain dictionaries: the divisions' are kept in the cache folder."""
+    """Names filed by their halves (see :meth:`Gazetteer.build`): first half → length of
+    the stretch → last character → names, and second half → length → first character →
+    names. Plain dictionaries: the divisions' are kept in the cache folder, filed as
+    :meth:`Gazetteer.near_misses` reads them."""
 
-    by_first: dict[str, dict[tuple[str, int], list[str]]] = field(default_factory=dict)
-    by_last: dict[str, dict[tuple[str, int], list[str]]] = field(default_factory=dict)
+    by_first: dict[str, dict[int, dict[str, list[str]]]] = field(default_factory=dict)
+    by_last: dict[str, dict[int, dict[str, list[str]]]] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)
 
     def add(self, name: str, last_only: bool) -> None:
         """File ``name``; ``last_only``: by its last two characters alone."""
         half = len(name) - 2 if last_only else _split(name)
         self.names.add(name)
+        by_first = None if last_only else self.by_first.setdefault(name[:half], {})
+        by_last = self.by_last.setdefault(name[half:], {})
         for length in (len(name) - 1, len(name), len(name) + 1):
-            if not last_only:
-                self.by_first.setdefault(name[:half], {}).setdefault((name[-1], length), []).append(name)
-            self.by_last.setdefault(name[half:], {}).setdefault((name[0], length), []).append(name)
+            if by_first is not None:
+                by_first.setdefault(length, {}).setdefault(name[-1], []).append(name)
+            by_last.setdefault(length, {}).setdefault(name[0], []).append(name)
 
     def remove(self, name: str, last_only: bool) -> None:
         """Unfile ``name`` (an accepted word that is also a listed name)."""
@@ -433,9 +442,10 @@ class Halves:
         self.names.discard(name)
         half = len(name) - 2 if last_only else _split(name)
         for index, key in ((self.by_first, name[:half]), (self.by_last, name[half:])):
-            for names in index.get(key, {}).values():
-                while name in names:
-                    names.remove(name)
+            for by_end in index.get(key, {}).values():
+                for names in by_end.values():
+                    while name in names:
+                        names.remove(name)
 
 
 def _split(name: str) -> int:
@@ -446,10 +456,8 @@ def _split(name: str) -> int:
     return 3 if len(name) == 5 else len(name) // 2
 
 
-def _filed(by_end: dict[tuple[str, int], list[str]] | None) -> _Filed | None:
-    if by_end is None:
-        return None
-    return tuple(sorted({length for _, length in by_end})), by_end
+def _filed(by_length: dict[int, dict[str, list[str]]] | None) -> _Filed | None:
+    return None if by_length is None else tuple(sorted(by_length.items()))
 
 
 def _automaton(halves: list[str]) -> Any:

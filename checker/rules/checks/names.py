@@ -132,11 +132,12 @@ def name_uses(doc: Document) -> list[NameUse]:
     if words is None:
         return uses
     text = doc.text
+    cached = _cached_words(words)
     return [
         use
         for use in uses
         if use.run[-2:] not in _WORDS_ENDING_LIKE_A_NAME
-        and not _ending_in_a_word(text, use.end, words.is_word, words.word_frequency)
+        and not _ending_in_a_word(text, use.end, cached.is_word, cached.frequency)
     ]
 
 
@@ -158,7 +159,8 @@ def body_name_uses(doc: Document) -> list[NameUse]:
     if words is None:
         return uses
     text = doc.text
-    return [use for use in uses if not _ending_in_a_word(text, use.end, words.is_word, words.word_frequency)]
+    cached = _cached_words(words)
+    return [use for use in uses if not _ending_in_a_word(text, use.end, cached.is_word, cached.frequency)]
 
 
 _TITLE_AFTER_BODY = "长"
@@ -252,7 +254,6 @@ class _Context(NamedTuple):
     usual: set[str]
     abbreviations: set[str]
     introduced: set[str]  # names the document introduces with 以下简称: entities of their own
-    places_before: dict[str, set[str]]  # name → the places written right before it (河北|石油集团)
     is_word: Callable[[str], bool]
 
 
@@ -266,13 +267,9 @@ def name_variants(doc: Document) -> list[Variant]:
     candidates = {run: _candidates(run) for run in runs}
     places = _place_names()
     counts: Counter[str] = Counter()
-    places_before: dict[str, set[str]] = {}
     for run, used in runs.items():
         for candidate in candidates[run]:  # tails of different lengths: no repeats
             counts[candidate] = counts.get(candidate, 0) + used  # (+= calls Counter's Python __missing__)
-            place = _place_before(run, len(run) - len(candidate), places)
-            if place:
-                places_before.setdefault(candidate, set()).add(place)
     abbreviations = set()
     introduced: set[str] = set()
     if "简称" in text or "下称" in text:  # one of them is in every _ABBREVIATION (str's fast search)
@@ -294,10 +291,9 @@ def name_variants(doc: Document) -> list[Variant]:
     for name in sorted(usual | long_names):  # sorted: ties between forms resolve the same in every run
         forms_by_ends.setdefault(name[-_SHARED_END:], {}).setdefault(name[:_SHARED_START], []).append(name)
     words = lexicon()
-    context = _Context(
-        counts, usual, abbreviations, introduced, places_before, words.is_word if words is not None else _no_word
-    )
-    known = gazetteer(doc.settings).proper
+    context = _Context(counts, usual, abbreviations, introduced, words.is_word if words is not None else _no_word)
+    places_before: dict[str, set[str]] = {}  # the usual forms a variant was found of, so far
+    known = doc.view(document_gazetteer).proper
     # the longest candidate of each distinct run that is a variant (one per use)
     variant_of: dict[str, tuple[str, Comparison] | None] = {}
     for run, names in candidates.items():
@@ -318,8 +314,12 @@ def name_variants(doc: Document) -> list[Variant]:
             if variant is None:
                 continue
             place = _place_before(run, len(run) - len(candidate), places)
-            if place and not places_before.get(variant[0], set()) <= {place}:
-                break  # 天津石油集团有限公司 beside 河北石油集团有限责任公司: two companies
+            if place:
+                usual_form = variant[0]
+                if usual_form not in places_before:
+                    places_before[usual_form] = _places_before(usual_form, candidates, places)
+                if not places_before[usual_form] <= {place}:
+                    break  # 天津石油集团有限公司 beside 河北石油集团有限责任公司: two companies
             variant_of[run] = (candidate, variant)
             break
     usual_at = _usual_offsets(doc, {hit[1][0] for hit in variant_of.values() if hit})
@@ -346,6 +346,19 @@ _NEAR = 3000  # characters: a whole word less is a variant only of a form writte
 # four provinces' reports, 扩容提质工程 in a fifth's; 反革命阴谋集团 in three congresses'
 # reports beside 胡风反革命集团); one document of ordinary length is all within reach.
 _NEAR_USES = 10000
+
+
+def _places_before(name: str, candidates: dict[str, list[str]], places: frozenset[str]) -> set[str]:
+    """The places written right before ``name`` where a run has it for a candidate
+    (河北|石油集团): asked only of the few forms a variant is found of, not of every
+    candidate of every run."""
+    found = set()
+    for run, names in candidates.items():
+        if run.endswith(name) and name in names:
+            place = _place_before(run, len(run) - len(name), places)
+            if place:
+                found.add(place)
+    return found
 
 
 def _used_near(offsets: list[int], start: int, end: int) -> int:
@@ -753,12 +766,19 @@ def glossary_variant(doc: Document) -> Iterator[Hit]:
                 )
 
 
+def document_gazetteer(doc: Document) -> Gazetteer:
+    """The gazetteer of the document's settings, asked for once per document: each
+    asking looks at the rule packs' files (are they edited?) and the glossaries, and
+    the names' views ask for it six times a document."""
+    return gazetteer(doc.settings)
+
+
 def _near_misses(doc: Document) -> list[NearMiss]:
     return doc.view(official_name_near_misses)
 
 
 def official_name_near_misses(doc: Document) -> list[NearMiss]:
-    return gazetteer(doc.settings).near_misses(doc.text, doc.body_spans)
+    return doc.view(document_gazetteer).near_misses(doc.text, doc.body_spans)
 
 
 DOCUMENT_NAMES = "本文他处写出的全称"
@@ -810,28 +830,27 @@ def document_name_misses(doc: Document) -> list[NearMiss]:
     if not uses:
         return []
     words = lexicon()
-    is_word = words.is_word if words is not None else _no_word
+    is_word = _cached_words(words).is_word if words is not None else _no_word
     places = _place_names()
     # the names: tails of the runs that begin with a word, or with the level of a division
     # written before them (山西省|煤田地质公司: 省煤田地质公司, the name of every province's)
+    # (counted with get: += calls Counter's Python __missing__ for each new tail)
     counts: Counter[str] = Counter()
     tails: Counter[str] = Counter()  # every tail (汾西矿务局: 汾西 is no word of the dictionary)
-    first_words: dict[str, bool] = {}  # pair → is it a word
     for run, used in Counter(use.run for use in uses).items():
         if is_word(run[-2:]) and run[-2:] not in _BODY_NAME_ENDING_WORDS:
             continue  # 干部, 格局, 医院 end in 部, 局, 院 but are words of their own
         for candidate in _word_candidates(run, is_word):
-            tails[candidate] += used
+            tails[candidate] = tails.get(candidate, 0) + used
             if len(candidate) >= _DOCUMENT_NAME_SHORTEST:
                 first = candidate[:2]
-                word = first_words.get(first)
-                if word is None:  # the tails of runs begin with the same few words again and again
-                    word = first_words[first] = is_word(first)
-                if (word and first not in _CLAUSE_VERBS) or _after_a_division(run, len(run) - len(candidate), places):
-                    counts[candidate] += used
+                if (is_word(first) and first not in _CLAUSE_VERBS) or _after_a_division(
+                    run, len(run) - len(candidate), places
+                ):
+                    counts[candidate] = counts.get(candidate, 0) + used
     if not counts:
         return []
-    listed = gazetteer(doc.settings)
+    listed = doc.view(document_gazetteer)
     known = listed.known
     proper = listed.proper  # a kind after a word (神集团公司) is no name that stands
     # a name less a character that still ends in a body's ending (国家粮应急工作指挥部) is a
@@ -976,14 +995,15 @@ def broken_words_in_names(doc: Document) -> list[NearMiss]:
     words = lexicon()
     if words is None:
         return []
-    is_word, is_known, common = words.is_word, words.is_known, words.common_characters
+    cached = _cached_words(words)
+    is_word, is_known, common = cached.is_word, cached.is_known, words.common_characters
     text = doc.text
     strays: list[_Stray] = []
     stray_in: dict[str, tuple[int, int] | None] = {}  # run → (the stray's offset, where a word before it begins)
     for use in doc.view(body_name_uses):
         run = use.run
         if run not in stray_in:
-            stray_in[run] = _stray_before_ending(run, is_word, words.word_frequency, common)
+            stray_in[run] = _stray_before_ending(run, is_word, cached.frequency, common)
         offsets = stray_in[run]
         if offsets is None:
             continue
@@ -1127,7 +1147,7 @@ def broken_company_names(doc: Document) -> list[NearMiss]:
         for span_start, span_end in doc.body_spans
         for found in re.finditer(f"(?:{words_before})(?:{_COMPANY}|司)", text[span_start:span_end])
     )
-    kinds = gazetteer(doc.settings).kinds
+    kinds = doc.view(document_gazetteer).kinds
     found = []
     for at in candidates:
         word = text[at - 2 : at]
@@ -1213,7 +1233,7 @@ def kinds_after_divisions(doc: Document) -> list[NearMiss]:
     words = lexicon()
     if not uses or words is None:
         return []
-    listed = gazetteer(doc.settings)
+    listed = doc.view(document_gazetteer)
     by_rest, lengths = _kinds_less_a_character(listed.kinds)
     if not by_rest:
         return []
@@ -1329,16 +1349,13 @@ def broken_divisions_in_names(doc: Document) -> list[NearMiss]:
     written: dict[str, int] = {}  # place → how often the body writes it
     reported: set[int] = set()
     found = []
+    broken_in: dict[str, list[tuple[int, tuple[str, ...]]]] = {}  # run → its broken forms, once per run
     for use in uses:
         run = use.run
-        for at in range(len(run) - 3):
-            options = by_form.get(run[at : at + 2])
-            if options is None or is_word(run[at : at + 2]) or frequency(run[at : at + 3]):
-                continue
-            rest = run[at + 2 :]
-            level_word = run[at + 1 : at + 3]
-            if not (is_word(rest[:2]) or (level_word[1] == "委")) or (is_word(level_word) and level_word[1] != "委"):
-                continue  # the name goes on with a word (湖省|妇幼), not the level's (北市|场)
+        broken = broken_in.get(run)
+        if broken is None:
+            broken = broken_in[run] = _broken_divisions(run, by_form, is_word, frequency)
+        for at, options in broken:
             start = use.start + at
             if start in reported or not _name_begins_at(text, start, is_word, frequency):
                 continue  # reported with a shorter name (北市公安局, not 北市公安局丰台分局 again)
@@ -1351,6 +1368,24 @@ def broken_divisions_in_names(doc: Document) -> list[NearMiss]:
                 found.append(NearMiss(start, use.end, written_name, full[0], *change, KIND_TITLE, tuple(full[1:])))
             break
     return sorted(found)
+
+
+def _broken_divisions(
+    run: str, by_form: dict[str, tuple[str, ...]], is_word: Callable[[str], bool], frequency: Callable[[str], int]
+) -> list[tuple[int, tuple[str, ...]]]:
+    """(offset, the divisions it may be) of each broken division in ``run`` that is no
+    word and goes on with a word (see :func:`broken_divisions_in_names`), in order."""
+    found = []
+    for at in range(len(run) - 3):
+        options = by_form.get(run[at : at + 2])
+        if options is None or is_word(run[at : at + 2]) or frequency(run[at : at + 3]):
+            continue
+        rest = run[at + 2 :]
+        level_word = run[at + 1 : at + 3]
+        if not (is_word(rest[:2]) or (level_word[1] == "委")) or (is_word(level_word) and level_word[1] != "委"):
+            continue  # the name goes on with a word (湖省|妇幼), not the level's (北市|场)
+        found.append((at, options))
+    return found
 
 
 def _places_meant(
@@ -1431,7 +1466,7 @@ def places_cut_before_kinds(doc: Document) -> list[NearMiss]:
     words = lexicon()
     if not uses or words is None:
         return []
-    listed = gazetteer(doc.settings)
+    listed = doc.view(document_gazetteer)
     by_first = _places_by_first_character()
     frequency = _cached_words(words).frequency
     text = doc.text
@@ -1658,7 +1693,7 @@ def parts_less_a_character(doc: Document) -> list[NearMiss]:
     words = lexicon()
     if words is None:
         return []
-    is_word = words.is_word
+    is_word = _cached_words(words).is_word
     runs = doc.view(name_runs)
     # each distinct run's parts counted at C speed, then those of runs used again
     counts = Counter(run[at : at + _PART] for run in runs for at in range(len(run) - _PART + 1))
@@ -1735,7 +1770,7 @@ def official_name_misses(doc: Document) -> list[NearMiss]:
     last words that lost a character, none overlapping one found before nor inside an
     accepted word."""
     misses = _near_misses(doc)
-    listed = gazetteer(doc.settings)
+    listed = doc.view(document_gazetteer)
     broken = (
         broken_name_endings,
         broken_company_names,
@@ -1798,14 +1833,19 @@ class _CachedWords:
         self._known: dict[str, bool] = {}
         self._frequency: dict[str, int] = {}
 
+    # (the answer kept is looked up here, not in _remembered: most calls find it, and a
+    # call less is a good part of what a look-up costs)
     def is_word(self, pair: str) -> bool:
-        return _remembered(self._word, pair, self.words.is_word)
+        found = self._word.get(pair)
+        return _remembered(self._word, pair, self.words.is_word) if found is None else found
 
     def is_known(self, pair: str) -> bool:
-        return _remembered(self._known, pair, self.words.is_known)
+        found = self._known.get(pair)
+        return _remembered(self._known, pair, self.words.is_known) if found is None else found
 
     def frequency(self, word: str) -> int:
-        return _remembered(self._frequency, word, self.words.word_frequency)
+        found = self._frequency.get(word)
+        return _remembered(self._frequency, word, self.words.word_frequency) if found is None else found
 
 
 def _remembered(memo: dict[str, _Answer], key: str, answer: Callable[[str], _Answer]) -> _Answer:
@@ -1929,9 +1969,11 @@ def _common_place_starts(common: frozenset[str]) -> re.Pattern[str] | None:
         and ch not in CLAUSE_OPENERS
     )
     # only where a name begins after a mark or a particle: the common characters are too
-    # many in running text to look up each one
+    # many in running text to look up each one. The class first, then what stands before
+    # it (looked at from after it): re skips ahead to a class, and tries a pattern that
+    # begins with a look-behind at every character.
     particles = "".join(sorted(_NOT_IN_NAMES))
-    return re.compile(f"(?:(?<![\u4e00-\u9fff0-9A-Za-z])|(?<=[{particles}]))[{''.join(firsts)}]") if firsts else None
+    return re.compile(f"[{''.join(firsts)}](?:(?<![\u4e00-\u9fff0-9A-Za-z].)|(?<=[{particles}].))") if firsts else None
 
 
 def _cut_word_offsets(

@@ -60,6 +60,12 @@ load_number_usage_rules = RuleData(
 
 
 def _body_ranges(doc: Document) -> list[tuple[int, int]]:
+    return doc.view(body_ranges)
+
+
+def body_ranges(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) of each body paragraph, made once for the four views that scan them
+    (read only: the view is shared)."""
     return [(p.start, p.end) for p in doc.body_paragraphs]
 
 

@@ -434,8 +434,13 @@ def _standard_replacement(style: str, level: int, styles_used: set[str]) -> str 
 
 
 def _level_headings(doc: Document) -> list[tuple[int, list[Node]]]:
+    return doc.view(level_headings)
+
+
+def level_headings(doc: Document) -> list[tuple[int, list[Node]]]:
     """(level, numbered headings) for each level of the main text and of each attached
-    document separately: an attachment may come from another hand."""
+    document separately: an attachment may come from another hand. (Found once per
+    document for the two rules that read it; read only: the view is shared.)"""
     found: dict[tuple[int, int], list[Node]] = {}
     for node in doc.outline.walk():
         if node.kind == "heading" and node.level and node.number is not None:
