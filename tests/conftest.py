@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -42,6 +45,25 @@ def findings(text: str, select: str | list[str] = "ALL", **settings):
 
 def codes(text: str, select: str | list[str] = "ALL") -> list[str]:
     return [f.code for f in findings(text, select)]
+
+
+def grows_at_most_linearly(check: Callable[[str], object], unit: str) -> bool:
+    """Does ``check`` of ten times ``unit`` cost well under forty times its cost on one?
+    A guard against quadratic code, not a speed target (those live in bench/): each size
+    is timed in CPU seconds, the least of three runs, so that other work on a shared
+    machine does not fail it."""
+
+    def seconds(repeats: int) -> float:
+        text = unit * repeats + "\n"
+        best = math.inf
+        for _ in range(3):
+            started = time.process_time()
+            check(text)
+            best = min(best, time.process_time() - started)
+        return best
+
+    small, large = seconds(200), seconds(2000)
+    return large < 40 * max(small, 0.01)
 
 
 def run(*args: str, input: str | bytes | None = None):

@@ -10,7 +10,7 @@ from checker.core.config import Settings
 from checker.rules.checks import punctuation
 from checker.run.engine import check_path
 from checker.run.fixer import apply_fixes, choose_fixes
-from tests.conftest import findings
+from tests.conftest import findings, grows_at_most_linearly
 
 
 def where(result):
@@ -345,14 +345,7 @@ def test_every_pattern_stays_linear_on_pathological_input(text):
 
 
 def test_patterns_scale_linearly():
-    def seconds(n):
-        text = ("中 1,（2015-2016）。。…--《<》、《”、“ " * n) + "\n"
-        started = time.perf_counter()
-        findings(text, "PN2")
-        return time.perf_counter() - started
-
-    small, large = seconds(200), seconds(2000)
-    assert large < 40 * max(small, 0.01)
+    assert grows_at_most_linearly(lambda text: findings(text, "PN2"), "中 1,（2015-2016）。。…--《<》、《”、“ ")
 
 
 @settings(max_examples=60, deadline=None)
