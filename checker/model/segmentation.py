@@ -65,9 +65,26 @@ def word_key(word: str) -> int:
 
 def pair_code(first: str, second: str) -> int:
     """Two characters as one integer: the 64-bit little-endian word their UTF-32
-    encodings make side by side, so a text's pairs can be read straight from its
-    UTF-32 bytes (see checker.rules.checks.typo_model.suspicious_pairs)."""
-    return ord(first) | (ord(second) << 32)
+    encodings make side by side, with the low sixteen bits of the second character
+    also mixed into bits 3-18 (see :func:`pair_codes`, which reads a text's pairs
+    straight from its UTF-32 bytes so). A set places an integer by its low bits: those
+    of the first character alone would put every pair of a frequent character (的 …)
+    in one place, and a look-up would walk past them all."""
+    second_code = ord(second)
+    return (ord(first) | second_code << 32) ^ (second_code & 0xFFFF) << 3
+
+
+_SPREAD = b"\xf8\xff\x07\x00\x00\x00\x00\x00"  # bits 3-18 of a 64-bit little-endian word
+
+
+def pair_codes(pairs: bytes) -> memoryview:
+    """The :func:`pair_code` of each pair of characters in ``pairs``, the UTF-32-LE bytes
+    of whole pairs side by side, as a column of 64-bit integers. The second character
+    of each is mixed into its low bits for all pairs at once, in C: the bytes as one
+    integer, shifted, masked and combined."""
+    words = int.from_bytes(pairs, "little")
+    spread = (words >> 29) & int.from_bytes(_SPREAD * (len(pairs) // 8), "little")
+    return memoryview((words ^ spread).to_bytes(len(pairs), "little")).cast("Q")
 
 
 # A document's distinct pairs are looked up one by one in the sorted codes (a binary

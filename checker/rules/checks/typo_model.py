@@ -54,7 +54,7 @@ from typing import NamedTuple
 from checker.core import patterns
 from checker.model.document import Document
 from checker.model.numerals import CHINESE_DIGITS, CHINESE_SCALES, CHINESE_UNITS
-from checker.model.segmentation import Lexicon, lexicon, triple_place
+from checker.model.segmentation import Lexicon, lexicon, pair_codes, triple_place
 from checker.rules.checks.typos import pack_matches
 from checker.rules.registry import Hit, rule
 from checker.rules.rulepacks import matcher
@@ -75,8 +75,7 @@ def cut_off_characters(
     size = len(encoded) // 4
     # The pairs (0,1), (2,3) … are the 64-bit words of the UTF-32 bytes; (1,2), (3,4) …
     # those of the bytes shifted by one character. Each half is tested in one map.
-    view = memoryview(encoded)
-    evens, odds = view[: len(encoded) // 8 * 8].cast("Q"), view[4 : 4 + (len(encoded) - 4) // 8 * 8].cast("Q")
+    evens, odds = pair_codes(encoded[: len(encoded) // 8 * 8]), pair_codes(encoded[4 : 4 + (len(encoded) - 4) // 8 * 8])
     known_here = lex.known_among(evens, odds).__contains__
     even, odd = bytes(map(known_here, evens)), bytes(map(known_here, odds))
     pairs = bytearray(size - 1)
