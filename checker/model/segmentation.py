@@ -160,6 +160,11 @@ class Lexicon:
             self._lookups = _LOOKUPS_BEFORE_SET
         return self.known
 
+    def may_be_known(self, first: str, second: str) -> bool:
+        """False when the two characters surely are no (part of a) word: one set test once
+        the set of every code is built (see known_among), True before (ask the table)."""
+        return self._known is None or pair_code(first, second) in self._known
+
     @cached_property
     def common_characters(self) -> frozenset[str]:
         return frozenset(self.common)
@@ -227,6 +232,17 @@ class Lexicon:
         keys = self._triple_keys
         at = bisect.bisect_left(keys, place << 16)
         return at < len(keys) and keys[at] >> 16 == place
+
+    def third_characters(self, first_two: str) -> str:
+        """The characters that end a three-character word of at least TRIPLE_MIN after the
+        two characters ``first_two`` (直辖: 市 …), in any reading: the characters of one
+        stretch of the sorted triple keys, which lie side by side."""
+        if len(first_two) != 2 or max(map(ord, first_two)) > 0xFFFF:
+            return ""
+        place = triple_place(first_two, 2)
+        keys, starts = self._triple_keys, self._triple_starts
+        first, last = bisect.bisect_left(keys, place << 16), bisect.bisect_left(keys, (place + 1) << 16)
+        return self._triple_chars[starts[first] : starts[last]]
 
     def triple_sounding(self, others: str, position: int, syllable: str) -> list[tuple[str, str]]:
         """(character, reading) for every character read ``syllable`` in any tone that makes

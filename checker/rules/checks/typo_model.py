@@ -1032,8 +1032,10 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
     swapped as a word (0 if they are none, or a rare one)."""
     lex = lexicon()
     assert lex is not None
-    pair = char + other if position == 0 else other + char
-    swap_frequency = lex.word_frequency(pair[1] + pair[0])
+    # the two swapped: a word of SWAP_MIN is a known pair, which one set test rules out
+    # for most (the look-up of a word's frequency is a binary search of every word)
+    first, second = (other, char) if position == 0 else (char, other)
+    swap_frequency = lex.word_frequency(first + second) if lex.may_be_known(first, second) else 0
     swap_frequency = swap_frequency if swap_frequency >= SWAP_MIN else 0
     reading, alike, looks = _reading_and_look_alikes(char, _lexicon_id)
     if not reading:
@@ -1104,10 +1106,14 @@ def _completing_look_alikes(char: str, rest: str, _lexicon_id: int) -> tuple[tup
     least THREE_MIN after the two characters ``rest``."""
     lex = lexicon()
     assert lex is not None
+    # a word of THREE_MIN is one of the triple table's (TRIPLE_MIN): the characters that end
+    # one after ``rest``, read in one stretch of it, rule out most look-alikes before the
+    # look-up of a word's frequency (a binary search of every word)
+    ends = lex.third_characters(rest)
     return tuple(
         (candidate, "shape", "")
         for candidate in _reading_and_look_alikes(char, _lexicon_id)[1]
-        if lex.word_frequency(rest + candidate) >= THREE_MIN
+        if candidate in ends and lex.word_frequency(rest + candidate) >= THREE_MIN
     )
 
 
