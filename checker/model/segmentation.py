@@ -194,20 +194,20 @@ class Lexicon:
         """(character, reading) for every character read ``syllable`` in any tone that
         makes a word of at least SOUND_MIN with ``other`` at ``position``. The readings of
         one syllable (bu1 … bu5) are neighbours in the sorted readings, so their keys
-        are one stretch of the sorted key column: two binary searches in all."""
+        are one stretch of the sorted key column: one binary search finds where it
+        starts, and it is read to its end (most stretches are empty, none is long)."""
         readings = self.syllables.readings
         span = self._syllable_span(syllable)
         if span is None:
             return []
-        first, last = span
         keys, starts, chars = self._sound_keys, self._sound_starts, self._sound_chars
+        beyond = _sound_key(other, position, span[1])
+        at = bisect.bisect_left(keys, _sound_key(other, position, span[0]))
         found: list[tuple[str, str]] = []
-        for at in range(
-            bisect.bisect_left(keys, _sound_key(other, position, first)),
-            bisect.bisect_left(keys, _sound_key(other, position, last)),
-        ):
+        while at < len(keys) and keys[at] < beyond:
             reading = readings[keys[at] & 0xFFFF]
             found.extend((char, reading) for char in chars[starts[at] : starts[at + 1]])
+            at += 1
         return found
 
     def words_read_as(self, first: str, second: str) -> list[tuple[str, str, str]]:
