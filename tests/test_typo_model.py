@@ -881,6 +881,12 @@ def test_a_pair_no_word_can_hold_is_known_not_to_be_one():
     assert lex.may_be_known("部", "署") and not lex.may_be_known("布", "署")
 
 
+def test_the_lexicon_holds_the_reversed_words_of_common_characters():
+    reversed_words = lexicon().reversed_words
+    assert "们我" in reversed_words  # 我们 read the other way round
+    assert "我们" not in reversed_words and all(len(pair) == 2 for pair in reversed_words)
+
+
 def test_a_text_s_pairs_read_from_its_bytes_have_the_codes_of_the_pairs():
     text = "认真布署的工作\U00020000a\n中国"
     encoded = text.encode("utf-32-le")

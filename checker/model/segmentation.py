@@ -105,6 +105,7 @@ class Lexicon:
         self._word_codes = data.column("word.code")  # two-character words at least CANDIDATE_MIN frequent …
         self._word_frequencies = data.column("word.frequency")  # … and their frequencies
         self.common = data.text("common")  # characters that are frequent words of their own (COMMON_SINGLE)
+        self._reversed = data.text("reversed")  # see reversed_words
         self.syllables = Readings(data)  # character → its usual reading with tone (bu4)
         # (other character, position of the replaced one, reading) → the characters
         # that make a word of at least SOUND_MIN with it
@@ -168,6 +169,14 @@ class Lexicon:
     @cached_property
     def common_characters(self) -> frozenset[str]:
         return frozenset(self.common)
+
+    @cached_property
+    def reversed_words(self) -> frozenset[str]:
+        """The pairs of a common character (的, 是 … 们, 我) and another that are a word of at
+        least CANDIDATE_MIN read the other way round (们我 for 我们), and no word as they
+        stand: found once, when the tables are built."""
+        pairs = self._reversed
+        return frozenset(pairs[at : at + 2] for at in range(0, len(pairs), 2))
 
     def frequency(self, word: str) -> int:
         """How often the two-character ``word`` is used, if at least CANDIDATE_MIN; else 0."""
@@ -549,6 +558,7 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
     for _, found in by_sound:
         starts.append(starts[-1] + len(found))
     word_codes = sorted((pair_code(word[0], word[1]), frequency) for word, frequency in words.items())
+    common = {ch for ch, frequency in singles.items() if frequency >= COMMON_SINGLE}
     ordered = sorted(every_word.items())
     return {
         "words.key": array.array("Q", [key for key, _ in ordered]),
@@ -558,7 +568,14 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         "two": array.array("Q", sorted(two)),
         "word.code": array.array("Q", [code for code, _ in word_codes]),
         "word.frequency": array.array("I", [frequency for _, frequency in word_codes]),
-        "common": "".join(sorted(ch for ch, frequency in singles.items() if frequency >= COMMON_SINGLE)),
+        "common": "".join(sorted(common)),
+        "reversed": "".join(
+            sorted(
+                word[1] + word[0]
+                for word in words
+                if (word[0] in common or word[1] in common) and not every_word.get(word_key(word[1] + word[0]))
+            )
+        ),
         "readings": "\n".join(every_reading),
         "reading.char": array.array("I", [ord(char) for char, _ in by_char]),
         "reading.number": array.array("H", [number[reading] for _, reading in by_char]),

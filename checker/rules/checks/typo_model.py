@@ -670,12 +670,12 @@ def _reversed_word_starts(text: str, common: list[int], start: int, end: int, le
     swapped with a neighbour that makes no word of two on its other side either: a
     reversed word stands apart from the words around it, where 新一 (新一代) or 和中
     (和中央) is part of one. A text has about three such characters for every other
-    cut-off one, so their pairs are tested in C maps against :func:`_reversed_words`."""
+    cut-off one, so their pairs are tested in C maps against the lexicon's reversed words."""
     if not common:
         return []
     if common[-1] + 1 >= len(text):
         common = common[:-1]
-    reversed_words = _reversed_words(id(lex)).__contains__
+    reversed_words = lex.reversed_words.__contains__
     chars = list(map(text.__getitem__, common))
     befores = map(text.__getitem__, map(operator.add, common, repeat(-1)))
     afters = map(text.__getitem__, map(operator.add, common, repeat(1)))
@@ -685,19 +685,6 @@ def _reversed_word_starts(text: str, common: list[int], start: int, end: int, le
     found = {at for at in left if at - 1 >= start and not _is_word(text[max(0, at - 2) : at], lexicon_id)}
     found.update(at for at in right if at + 1 < end and not _is_word(text[at + 1 : at + 3], lexicon_id))
     return sorted(found)
-
-
-@lru_cache(maxsize=2)
-def _reversed_words(_lexicon_id: int) -> frozenset[str]:
-    """The pairs of a common character (的, 是 … 们, 我) and another that are a word of at
-    least CANDIDATE_MIN read the other way round (们我 for 我们), and no word as they stand."""
-    lex = lexicon()
-    assert lex is not None
-    found: set[str] = set()
-    for char in lex.common:
-        found.update(char + other for other in lex.partners(char, 0))
-        found.update(other + char for other in lex.partners(char, 1))
-    return frozenset(pair for pair in found if not lex.word_frequency(pair))
 
 
 def _weak(slip: Slip, lexicon_id: int) -> bool:
