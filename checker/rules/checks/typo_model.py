@@ -605,10 +605,11 @@ def slips(doc: Document) -> list[Slip]:
                 or (at + 1 in alone and _words_read_alike(char + after, lexicon_id))
                 or (not precise and _in_a_triple(text, at, span_start, span_end, lex))
                 or _completing(text, at, span_start, [], lexicon_id)
-                # the neighbour's candidates first: a cached look-up, seldom any, where
-                # whether the neighbour may be the slip is tested at its place in the text
-                or (neighbour_worth_trying(before, char, 0, lexicon_id) and _suspect(text, at, -1, cut_off_set, lex))
-                or (neighbour_worth_trying(after, char, 1, lexicon_id) and _suspect(text, at, 1, cut_off_set, lex))
+                # whether the neighbour may be the slip first (half are not: a set test and a
+                # cached look-up of a pair the text repeats), then its candidates (seldom any,
+                # but the neighbours of rare characters are many, each a few table look-ups)
+                or (_suspect(text, at, -1, cut_off_set, lex) and neighbour_worth_trying(before, char, 0, lexicon_id))
+                or (_suspect(text, at, 1, cut_off_set, lex) and neighbour_worth_trying(after, char, 1, lexicon_id))
             ):
                 continue  # nothing to try: most cut-off characters stop here, at the cost of a cache look-up
             best = _best_slip(
