@@ -83,8 +83,19 @@ def pair_codes(pairs: bytes) -> memoryview:
     of each is mixed into its low bits for all pairs at once, in C: the bytes as one
     integer, shifted, masked and combined."""
     words = int.from_bytes(pairs, "little")
-    spread = (words >> 29) & int.from_bytes(_SPREAD * (len(pairs) // 8), "little")
+    spread = (words >> 29) & _spread_mask(len(pairs) // 8)
     return memoryview((words ^ spread).to_bytes(len(pairs), "little")).cast("Q")
+
+
+_masks = [0]  # the mask of _SPREAD for the most pairs met in the process
+
+
+def _spread_mask(pairs: int) -> int:
+    """_SPREAD repeated for at least ``pairs`` pairs, as one integer: made once for the
+    longest stretch, since ``&`` with a longer integer reads only the shorter one."""
+    if _masks[0].bit_length() < 64 * (pairs - 1) + 19:
+        _masks[0] = int.from_bytes(_SPREAD * max(pairs, 1 << 16), "little")
+    return _masks[0]
 
 
 # A document's distinct pairs are looked up one by one in the sorted codes (a binary
