@@ -20,7 +20,7 @@ import bisect
 import importlib.util
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -151,17 +151,20 @@ class Lexicon:
         self.log_total = math.log(max(1, data.column("words.total")[0]))
         self._weights: dict[int, float] = {}  # word key → its weight, for the keys met so far
         self._syllables: dict[str, tuple[int, int]] = {}  # syllable → the numbers of its readings
-        self._known: set[int] | None = None
+        self._known: dict[int, None] | None = None
         self._lookups = 0
 
     @property
-    def known(self) -> set[int]:
-        """Every pair code that can be (part of) a word, as a set (built on first use)."""
+    def known(self) -> Container[int]:
+        """Every pair code that can be (part of) a word, to test codes against (built on
+        first use). The keys of a dict, not a set: a dict of integers alone is left out of
+        the garbage collector's rounds, which walked every one of a set's codes time and
+        again over a long run."""
         if self._known is None:
-            self._known = set(self.codes)
+            self._known = dict.fromkeys(self.codes)
         return self._known
 
-    def known_among(self, *sequences: Iterable[int]) -> set[int]:
+    def known_among(self, *sequences: Iterable[int]) -> Container[int]:
         """A set that holds every code in ``sequences`` that can be (part of) a word
         (and perhaps others: for many codes, the set of all of them)."""
         if self._known is None and self._lookups < _LOOKUPS_BEFORE_SET:
