@@ -17,8 +17,16 @@ from hypothesis import strategies as st
 
 from checker.core.config import Settings
 from checker.model.document import Document
-from checker.model.segmentation import lexicon, pair_code, segments, triple_place
-from checker.rules.checks.typo_model import cut_off_characters
+from checker.model.segmentation import (
+    TRIPLE_MIN,
+    dictionary_path,
+    lexicon,
+    pair_code,
+    pair_codes,
+    segments,
+    triple_place,
+)
+from checker.rules.checks.typo_model import THREE_MIN, cut_off_characters
 from checker.run.engine import check_path
 from tests.conftest import SAMPLES, findings
 
@@ -846,3 +854,43 @@ def test_the_lexicon_tells_which_pairs_begin_a_three_character_word():
     assert lexicon().has_triple_place(triple_place("直辖", 2))  # 直辖市
     assert lexicon().has_triple_place(triple_place("状腺", 0))  # 甲状腺
     assert not lexicon().has_triple_place(triple_place("我们", 2))
+
+
+def test_the_lexicon_gives_the_characters_that_end_a_three_character_word():
+    assert "市" in lexicon().third_characters("直辖")  # 直辖市
+    assert lexicon().third_characters("我们") == ""
+    assert lexicon().third_characters("直") == ""
+
+
+def test_every_word_of_three_a_look_alike_may_complete_is_in_the_triple_table():
+    # _completing_look_alikes rules look-alikes out with the table's third characters
+    # before it asks for a word's frequency: the table must hold every such word
+    lex = lexicon()
+    assert THREE_MIN >= TRIPLE_MIN
+    with open(dictionary_path(), encoding="utf-8") as handle:
+        words = {line.split(" ")[0] for line in handle}
+    for word in words:
+        chinese = len(word) == 3 and all("\u4e00" <= ch <= "\u9fff" for ch in word)
+        if chinese and lex.word_frequency(word) >= THREE_MIN:
+            assert word[2] in lex.third_characters(word[:2]), word
+
+
+def test_a_pair_no_word_can_hold_is_known_not_to_be_one():
+    lex = lexicon()
+    assert lex.known  # the set of every code, after which may_be_known asks it
+    assert lex.may_be_known("部", "署") and not lex.may_be_known("布", "署")
+
+
+def test_the_lexicon_holds_the_reversed_words_of_common_characters():
+    reversed_words = lexicon().reversed_words
+    assert "们我" in reversed_words  # 我们 read the other way round
+    assert "我们" not in reversed_words and all(len(pair) == 2 for pair in reversed_words)
+
+
+def test_a_text_s_pairs_read_from_its_bytes_have_the_codes_of_the_pairs():
+    text = "认真布署的工作\U00020000a\n中国"
+    encoded = text.encode("utf-32-le")
+    evens = pair_codes(encoded[: len(encoded) // 8 * 8])
+    odds = pair_codes(encoded[4 : 4 + (len(encoded) - 4) // 8 * 8])
+    assert list(evens) == [pair_code(text[i], text[i + 1]) for i in range(0, len(text) - 1, 2)]
+    assert list(odds) == [pair_code(text[i], text[i + 1]) for i in range(1, len(text) - 1, 2)]

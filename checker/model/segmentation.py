@@ -20,7 +20,7 @@ import bisect
 import importlib.util
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -65,9 +65,37 @@ def word_key(word: str) -> int:
 
 def pair_code(first: str, second: str) -> int:
     """Two characters as one integer: the 64-bit little-endian word their UTF-32
-    encodings make side by side, so a text's pairs can be read straight from its
-    UTF-32 bytes (see checker.rules.checks.typo_model.suspicious_pairs)."""
-    return ord(first) | (ord(second) << 32)
+    encodings make side by side, with the low sixteen bits of the second character
+    also mixed into bits 3-18 (see :func:`pair_codes`, which reads a text's pairs
+    straight from its UTF-32 bytes so). A set places an integer by its low bits: those
+    of the first character alone would put every pair of a frequent character (的 …)
+    in one place, and a look-up would walk past them all."""
+    second_code = ord(second)
+    return (ord(first) | second_code << 32) ^ (second_code & 0xFFFF) << 3
+
+
+_SPREAD = b"\xf8\xff\x07\x00\x00\x00\x00\x00"  # bits 3-18 of a 64-bit little-endian word
+
+
+def pair_codes(pairs: bytes) -> memoryview:
+    """The :func:`pair_code` of each pair of characters in ``pairs``, the UTF-32-LE bytes
+    of whole pairs side by side, as a column of 64-bit integers. The second character
+    of each is mixed into its low bits for all pairs at once, in C: the bytes as one
+    integer, shifted, masked and combined."""
+    words = int.from_bytes(pairs, "little")
+    spread = (words >> 29) & _spread_mask(len(pairs) // 8)
+    return memoryview((words ^ spread).to_bytes(len(pairs), "little")).cast("Q")
+
+
+_masks = [0]  # the mask of _SPREAD for the most pairs met in the process
+
+
+def _spread_mask(pairs: int) -> int:
+    """_SPREAD repeated for at least ``pairs`` pairs, as one integer: made once for the
+    longest stretch, since ``&`` with a longer integer reads only the shorter one."""
+    if _masks[0].bit_length() < 64 * (pairs - 1) + 19:
+        _masks[0] = int.from_bytes(_SPREAD * max(pairs, 1 << 16), "little")
+    return _masks[0]
 
 
 # A document's distinct pairs are looked up one by one in the sorted codes (a binary
@@ -88,6 +116,7 @@ class Lexicon:
         self._word_codes = data.column("word.code")  # two-character words at least CANDIDATE_MIN frequent …
         self._word_frequencies = data.column("word.frequency")  # … and their frequencies
         self.common = data.text("common")  # characters that are frequent words of their own (COMMON_SINGLE)
+        self._reversed = data.text("reversed")  # see reversed_words
         self.syllables = Readings(data)  # character → its usual reading with tone (bu4)
         # (other character, position of the replaced one, reading) → the characters
         # that make a word of at least SOUND_MIN with it
@@ -122,17 +151,20 @@ class Lexicon:
         self.log_total = math.log(max(1, data.column("words.total")[0]))
         self._weights: dict[int, float] = {}  # word key → its weight, for the keys met so far
         self._syllables: dict[str, tuple[int, int]] = {}  # syllable → the numbers of its readings
-        self._known: set[int] | None = None
+        self._known: dict[int, None] | None = None
         self._lookups = 0
 
     @property
-    def known(self) -> set[int]:
-        """Every pair code that can be (part of) a word, as a set (built on first use)."""
+    def known(self) -> Container[int]:
+        """Every pair code that can be (part of) a word, to test codes against (built on
+        first use). The keys of a dict, not a set: a dict of integers alone is left out of
+        the garbage collector's rounds, which walked every one of a set's codes time and
+        again over a long run."""
         if self._known is None:
-            self._known = set(self.codes)
+            self._known = dict.fromkeys(self.codes)
         return self._known
 
-    def known_among(self, *sequences: Iterable[int]) -> set[int]:
+    def known_among(self, *sequences: Iterable[int]) -> Container[int]:
         """A set that holds every code in ``sequences`` that can be (part of) a word
         (and perhaps others: for many codes, the set of all of them)."""
         if self._known is None and self._lookups < _LOOKUPS_BEFORE_SET:
@@ -143,9 +175,22 @@ class Lexicon:
             self._lookups = _LOOKUPS_BEFORE_SET
         return self.known
 
+    def may_be_known(self, first: str, second: str) -> bool:
+        """False when the two characters surely are no (part of a) word: one set test once
+        the set of every code is built (see known_among), True before (ask the table)."""
+        return self._known is None or pair_code(first, second) in self._known
+
     @cached_property
     def common_characters(self) -> frozenset[str]:
         return frozenset(self.common)
+
+    @cached_property
+    def reversed_words(self) -> frozenset[str]:
+        """The pairs of a common character (的, 是 … 们, 我) and another that are a word of at
+        least CANDIDATE_MIN read the other way round (们我 for 我们), and no word as they
+        stand: found once, when the tables are built."""
+        pairs = self._reversed
+        return frozenset(pairs[at : at + 2] for at in range(0, len(pairs), 2))
 
     def frequency(self, word: str) -> int:
         """How often the two-character ``word`` is used, if at least CANDIDATE_MIN; else 0."""
@@ -172,20 +217,20 @@ class Lexicon:
         """(character, reading) for every character read ``syllable`` in any tone that
         makes a word of at least SOUND_MIN with ``other`` at ``position``. The readings of
         one syllable (bu1 … bu5) are neighbours in the sorted readings, so their keys
-        are one stretch of the sorted key column: two binary searches in all."""
+        are one stretch of the sorted key column: one binary search finds where it
+        starts, and it is read to its end (most stretches are empty, none is long)."""
         readings = self.syllables.readings
         span = self._syllable_span(syllable)
         if span is None:
             return []
-        first, last = span
         keys, starts, chars = self._sound_keys, self._sound_starts, self._sound_chars
+        beyond = _sound_key(other, position, span[1])
+        at = bisect.bisect_left(keys, _sound_key(other, position, span[0]))
         found: list[tuple[str, str]] = []
-        for at in range(
-            bisect.bisect_left(keys, _sound_key(other, position, first)),
-            bisect.bisect_left(keys, _sound_key(other, position, last)),
-        ):
+        while at < len(keys) and keys[at] < beyond:
             reading = readings[keys[at] & 0xFFFF]
             found.extend((char, reading) for char in chars[starts[at] : starts[at + 1]])
+            at += 1
         return found
 
     def words_read_as(self, first: str, second: str) -> list[tuple[str, str, str]]:
@@ -210,6 +255,17 @@ class Lexicon:
         keys = self._triple_keys
         at = bisect.bisect_left(keys, place << 16)
         return at < len(keys) and keys[at] >> 16 == place
+
+    def third_characters(self, first_two: str) -> str:
+        """The characters that end a three-character word of at least TRIPLE_MIN after the
+        two characters ``first_two`` (直辖: 市 …), in any reading: the characters of one
+        stretch of the sorted triple keys, which lie side by side."""
+        if len(first_two) != 2 or max(map(ord, first_two)) > 0xFFFF:
+            return ""
+        place = triple_place(first_two, 2)
+        keys, starts = self._triple_keys, self._triple_starts
+        first, last = bisect.bisect_left(keys, place << 16), bisect.bisect_left(keys, (place + 1) << 16)
+        return self._triple_chars[starts[first] : starts[last]]
 
     def triple_sounding(self, others: str, position: int, syllable: str) -> list[tuple[str, str]]:
         """(character, reading) for every character read ``syllable`` in any tone that makes
@@ -516,6 +572,7 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
     for _, found in by_sound:
         starts.append(starts[-1] + len(found))
     word_codes = sorted((pair_code(word[0], word[1]), frequency) for word, frequency in words.items())
+    common = {ch for ch, frequency in singles.items() if frequency >= COMMON_SINGLE}
     ordered = sorted(every_word.items())
     return {
         "words.key": array.array("Q", [key for key, _ in ordered]),
@@ -525,7 +582,14 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         "two": array.array("Q", sorted(two)),
         "word.code": array.array("Q", [code for code, _ in word_codes]),
         "word.frequency": array.array("I", [frequency for _, frequency in word_codes]),
-        "common": "".join(sorted(ch for ch, frequency in singles.items() if frequency >= COMMON_SINGLE)),
+        "common": "".join(sorted(common)),
+        "reversed": "".join(
+            sorted(
+                word[1] + word[0]
+                for word in words
+                if (word[0] in common or word[1] in common) and not every_word.get(word_key(word[1] + word[0]))
+            )
+        ),
         "readings": "\n".join(every_reading),
         "reading.char": array.array("I", [ord(char) for char, _ in by_char]),
         "reading.number": array.array("H", [number[reading] for _, reading in by_char]),

@@ -48,18 +48,17 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import accumulate, compress, count, repeat
 from typing import NamedTuple
 
-from checker.core import patterns
 from checker.model.document import Document
 from checker.model.numerals import CHINESE_DIGITS, CHINESE_SCALES, CHINESE_UNITS
-from checker.model.segmentation import Lexicon, lexicon, triple_place
+from checker.model.segmentation import Lexicon, lexicon, pair_codes, triple_place
 from checker.rules.checks.typos import pack_matches
 from checker.rules.registry import Hit, rule
 from checker.rules.rulepacks import matcher
 
-_CUT_OFF = patterns.lazy(rb"\x04")  # a rare character whose pairs on both sides are no word
+_CUT_OFF = b"\x04"  # the mark of a Chinese character whose pairs on both sides are no word
 
 
 def cut_off_characters(
@@ -75,8 +74,7 @@ def cut_off_characters(
     size = len(encoded) // 4
     # The pairs (0,1), (2,3) … are the 64-bit words of the UTF-32 bytes; (1,2), (3,4) …
     # those of the bytes shifted by one character. Each half is tested in one map.
-    view = memoryview(encoded)
-    evens, odds = view[: len(encoded) // 8 * 8].cast("Q"), view[4 : 4 + (len(encoded) - 4) // 8 * 8].cast("Q")
+    evens, odds = pair_codes(encoded[: len(encoded) // 8 * 8]), pair_codes(encoded[4 : 4 + (len(encoded) - 4) // 8 * 8])
     known_here = lex.known_among(evens, odds).__contains__
     even, odd = bytes(map(known_here, evens)), bytes(map(known_here, odds))
     pairs = bytearray(size - 1)
@@ -96,7 +94,10 @@ def cut_off_characters(
     # The Chinese characters cut off on both sides (about a tenth of a text), without
     # the common ones (的, 是 …), tested in C maps rather than one by one.
     common = lex.common_characters
-    positions = [start + match.start() for match in _CUT_OFF.finditer(marks)]
+    # The offsets of the marks that are 4 (bit 2 alone): each is where the pieces between
+    # them reach, summed in C, with no match object for each (a text has tens of thousands).
+    pieces = marks.split(_CUT_OFF)
+    positions = list(map(operator.add, accumulate(map(len, pieces[:-1])), count(start)))
     is_common = list(map(common.__contains__, map(text.__getitem__, positions)))
     cut_off = [at for at, skip in zip(positions, is_common, strict=True) if not skip]
     if common_too is not None:
@@ -604,10 +605,11 @@ def slips(doc: Document) -> list[Slip]:
                 or (at + 1 in alone and _words_read_alike(char + after, lexicon_id))
                 or (not precise and _in_a_triple(text, at, span_start, span_end, lex))
                 or _completing(text, at, span_start, [], lexicon_id)
-                # the neighbour's candidates first: a cached look-up, seldom any, where
-                # whether the neighbour may be the slip is tested at its place in the text
-                or (neighbour_worth_trying(before, char, 0, lexicon_id) and _suspect(text, at, -1, cut_off_set, lex))
-                or (neighbour_worth_trying(after, char, 1, lexicon_id) and _suspect(text, at, 1, cut_off_set, lex))
+                # whether the neighbour may be the slip first (half are not: a set test and a
+                # cached look-up of a pair the text repeats), then its candidates (seldom any,
+                # but the neighbours of rare characters are many, each a few table look-ups)
+                or (_suspect(text, at, -1, cut_off_set, lex) and neighbour_worth_trying(before, char, 0, lexicon_id))
+                or (_suspect(text, at, 1, cut_off_set, lex) and neighbour_worth_trying(after, char, 1, lexicon_id))
             ):
                 continue  # nothing to try: most cut-off characters stop here, at the cost of a cache look-up
             best = _best_slip(
@@ -669,12 +671,12 @@ def _reversed_word_starts(text: str, common: list[int], start: int, end: int, le
     swapped with a neighbour that makes no word of two on its other side either: a
     reversed word stands apart from the words around it, where 新一 (新一代) or 和中
     (和中央) is part of one. A text has about three such characters for every other
-    cut-off one, so their pairs are tested in C maps against :func:`_reversed_words`."""
+    cut-off one, so their pairs are tested in C maps against the lexicon's reversed words."""
     if not common:
         return []
     if common[-1] + 1 >= len(text):
         common = common[:-1]
-    reversed_words = _reversed_words(id(lex)).__contains__
+    reversed_words = lex.reversed_words.__contains__
     chars = list(map(text.__getitem__, common))
     befores = map(text.__getitem__, map(operator.add, common, repeat(-1)))
     afters = map(text.__getitem__, map(operator.add, common, repeat(1)))
@@ -684,19 +686,6 @@ def _reversed_word_starts(text: str, common: list[int], start: int, end: int, le
     found = {at for at in left if at - 1 >= start and not _is_word(text[max(0, at - 2) : at], lexicon_id)}
     found.update(at for at in right if at + 1 < end and not _is_word(text[at + 1 : at + 3], lexicon_id))
     return sorted(found)
-
-
-@lru_cache(maxsize=2)
-def _reversed_words(_lexicon_id: int) -> frozenset[str]:
-    """The pairs of a common character (的, 是 … 们, 我) and another that are a word of at
-    least CANDIDATE_MIN read the other way round (们我 for 我们), and no word as they stand."""
-    lex = lexicon()
-    assert lex is not None
-    found: set[str] = set()
-    for char in lex.common:
-        found.update(char + other for other in lex.partners(char, 0))
-        found.update(other + char for other in lex.partners(char, 1))
-    return frozenset(pair for pair in found if not lex.word_frequency(pair))
 
 
 def _weak(slip: Slip, lexicon_id: int) -> bool:
@@ -1033,8 +1022,10 @@ def _candidates(char: str, other: str, position: int, _lexicon_id: int) -> tuple
     swapped as a word (0 if they are none, or a rare one)."""
     lex = lexicon()
     assert lex is not None
-    pair = char + other if position == 0 else other + char
-    swap_frequency = lex.word_frequency(pair[1] + pair[0])
+    # the two swapped: a word of SWAP_MIN is a known pair, which one set test rules out
+    # for most (the look-up of a word's frequency is a binary search of every word)
+    first, second = (other, char) if position == 0 else (char, other)
+    swap_frequency = lex.word_frequency(first + second) if lex.may_be_known(first, second) else 0
     swap_frequency = swap_frequency if swap_frequency >= SWAP_MIN else 0
     reading, alike, looks = _reading_and_look_alikes(char, _lexicon_id)
     if not reading:
@@ -1105,10 +1096,14 @@ def _completing_look_alikes(char: str, rest: str, _lexicon_id: int) -> tuple[tup
     least THREE_MIN after the two characters ``rest``."""
     lex = lexicon()
     assert lex is not None
+    # a word of THREE_MIN is one of the triple table's (TRIPLE_MIN): the characters that end
+    # one after ``rest``, read in one stretch of it, rule out most look-alikes before the
+    # look-up of a word's frequency (a binary search of every word)
+    ends = lex.third_characters(rest)
     return tuple(
         (candidate, "shape", "")
         for candidate in _reading_and_look_alikes(char, _lexicon_id)[1]
-        if lex.word_frequency(rest + candidate) >= THREE_MIN
+        if candidate in ends and lex.word_frequency(rest + candidate) >= THREE_MIN
     )
 
 
