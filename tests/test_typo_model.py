@@ -95,6 +95,16 @@ def test_a_rare_word_of_the_dictionary_with_a_strong_score_is_an_info_finding_in
     assert findings("请各位代表提出建义。\n", "TY2") == []
 
 
+def test_a_rare_word_of_the_dictionary_read_like_the_corrected_one_takes_its_kinds_bar_in_thorough_mode():
+    # 关健 is listed in jieba's dictionary, rarely; it reads exactly like 关键 (7.04: over the
+    # same-sound bar of 6.5, under RARE_WORD_THOROUGH)
+    (finding,) = findings("负责人和关健岗位人员要到位。\n", "TY2", spelling="thorough")
+    assert (finding.code, finding.line, finding.column) == ("TY201", 1, 5)
+    assert (finding.excerpt, finding.evidence["correction"]) == ("关健", "关键")
+    assert finding.severity.value == "info"
+    assert findings("负责人和关健岗位人员要到位。\n", "TY2") == []
+
+
 def test_a_slip_in_a_quoted_title_with_an_overwhelming_score_is_an_info_finding_in_thorough_mode():
     # inside 《》 the pair may be a name; 民法典 reads so much better (12.32 ≥ NAME_THOROUGH)
     # that thorough mode reports it without the corrected word elsewhere; precise mode never
