@@ -92,15 +92,22 @@ def flagged(row: tuple[int, ...], shape: tuple[str]) -> Flagged:
     return Flagged(start, end, *shape, bool(flag))
 
 
-def test_a_flag_column_keeps_a_byte_per_record_and_can_be_set_after_the_record_is_read():
+def test_a_flag_column_keeps_a_byte_per_record():
     found: Records[Flagged, tuple[str]] = Records(flagged, 2, flags=1)
     found.append((0, 1, 0), ("甲",))
     found.append((2, 3, 1), ("乙",))
     assert list(found) == [Flagged(0, 1, "甲", False), Flagged(2, 3, "乙", True)]
-    found.set(2, 0, 1)
-    assert found[0] == Flagged(0, 1, "甲", True)
-    assert list(found.column(2)) == [1, 1]
+    assert list(found.column(2)) == [0, 1]
     assert found.column(2).itemsize == 1  # type: ignore[attr-defined]
+
+
+def test_records_extended_at_once_read_back_as_if_appended_one_by_one():
+    found: Records[Flagged, tuple[str]] = Records(flagged, 2, flags=1)
+    found.append((0, 1, 0), ("甲",))
+    assert list(found) == [Flagged(0, 1, "甲", False)]  # (read before the extension)
+    second = found.new_shape(("乙",))
+    found.extend_shaped(([2, 4], [3, 5], [True, False]), [second, 0])
+    assert list(found) == [Flagged(0, 1, "甲", False), Flagged(2, 3, "乙", True), Flagged(4, 5, "甲", False)]
 
 
 def test_shapes_kept_by_index_are_not_looked_up_and_read_back_by_index():

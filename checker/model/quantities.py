@@ -261,6 +261,11 @@ _LONGEST_NUMBER = 60  # characters; int() of longer runs is slow and no figure i
 _FORMS_KEPT = 4096
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 _RANGE_JOINERS = frozenset(RANGE_JOINERS)
+_VAGUE_BEFORE = frozenset("几数")  # 几十个, 数百家: a range, not a figure
+_ORDINAL_BEFORE = "第"
+# the characters before a number that its form (see _form) depends on: before any other,
+# the same number has the same form, and is read once
+_FORM_BEFORE = _VAGUE_BEFORE | {_ORDINAL_BEFORE} | _ASCII_LETTERS
 
 
 def extract_quantities(
@@ -278,10 +283,14 @@ def quantity_columns(
     lex = _lexicon(rules_file)
     end = len(text) if end is None else end
     found = Quantities() if into is None else into
-    first = len(found)
     forms: dict[tuple[str, str, tuple[str | None, ...]], _Form | None] = {}
     shapes: dict[tuple[int, str | None, str, bool], int] = {}  # (id of a form in forms, …) → shape
     before_ends, after_starts = lex.before_ends, lex.after_starts
+    # the columns of the quantities found, appended to ``found`` in one go at the end
+    starts: list[int] = []
+    ends: list[int] = []
+    ranges: list[bool] = []
+    shape_indexes: list[int] = []
     for match in lex.pattern.finditer(text, start, end):
         groups = match.groups()
         if groups[2] is not None and not groups[6]:
@@ -289,7 +298,7 @@ def quantity_columns(
         at, stop = match.span()
         previous = text[at - 1] if at > 0 else ""  # the character before the number
         written = match.group()
-        key = (previous, written, groups)
+        key = (previous if previous in _FORM_BEFORE else "", written, groups)
         try:
             form = forms[key]
         except KeyError:
@@ -316,9 +325,22 @@ def quantity_columns(
         if shape is None:
             fields = (written, number, decimals, magnitude, unit, kind, qualifier, word, cumulative, ordinal)
             shape = shapes[shape_key] = found.new_shape((*fields, chinese, tenths, suffix))
-        found.append_shaped((at, stop, ranged), shape)
-    found.mark_ranges(text, first)
+        starts.append(at)
+        ends.append(stop)
+        ranges.append(ranged)
+        shape_indexes.append(shape)
+    _mark_ranges(text, starts, ends, ranges)
+    found.extend_shaped((starts, ends, ranges), shape_indexes)
     return found
+
+
+def _mark_ranges(text: str, starts: list[int], ends: list[int], ranges: list[bool]) -> None:
+    """Both ends of 3-5个, 10至20家, 5%～8% are range ends, not exact figures."""
+    for index in range(len(starts) - 1):
+        # every joiner is one or two characters: longer gaps are not copied out of the text
+        gap_start, gap_end = ends[index], starts[index + 1]
+        if gap_end - gap_start <= 2 and text[gap_start:gap_end] in _RANGE_JOINERS:
+            ranges[index] = ranges[index + 1] = True
 
 
 # What a match of the pattern says by itself (with the character before it): the same
@@ -338,7 +360,7 @@ def _form(written: str, previous: str, groups: tuple[str | None, ...], lex: _Lex
         parsed = parse_numeral(written_pct) if len(written_pct) <= _LONGEST_NUMBER else None
         if parsed is None or parsed.scale != 1:
             return None
-        ranged = parsed.chinese and previous in ("几", "数")
+        ranged = parsed.chinese and previous in _VAGUE_BEFORE
         return (
             parsed.number,
             parsed.decimals,
@@ -386,7 +408,7 @@ def _form(written: str, previous: str, groups: tuple[str | None, ...], lex: _Lex
         number, decimals = number * 10, 0
     if magnitude != 1 and kind in RATE_KINDS:
         kind = "bare"  # 3万% is not a rate anyone writes
-    if chinese and unit and previous in ("几", "数"):
+    if chinese and unit and previous in _VAGUE_BEFORE:
         ranged = True  # 几十个, 数百家
     inner = inner or inner2
     qualifier, qualifier_word = (lex.inner[inner], inner) if inner in lex.inner else (None, "")
@@ -399,7 +421,7 @@ def _form(written: str, previous: str, groups: tuple[str | None, ...], lex: _Lex
         chinese,
         tenths,
         sys.intern(written[number_end:]),
-        previous == "第",
+        previous == _ORDINAL_BEFORE,
         ranged,
         qualifier,
         qualifier_word,
@@ -482,17 +504,6 @@ class Quantities(Records[Quantity, _Shape]):
     def new_shape(self, shape: _Shape) -> int:
         self._kinds.append(shape[5])
         return super().new_shape(shape)
-
-    def mark_ranges(self, text: str, first: int = 0) -> None:
-        """Both ends of 3-5个, 10至20家, 5%～8% (from the ``first`` quantity on) are range
-        ends, not exact figures."""
-        starts, ends = self.column(0), self.column(1)
-        for index in range(first, len(starts) - 1):
-            # every joiner is one or two characters: longer gaps are not copied out of the text
-            gap_start, gap_end = ends[index], starts[index + 1]
-            if gap_end - gap_start <= 2 and text[gap_start:gap_end] in _RANGE_JOINERS:
-                self.set(2, index, True)
-                self.set(2, index + 1, True)
 
     @property
     def starts(self) -> Sequence[int]:

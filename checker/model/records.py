@@ -61,9 +61,15 @@ class Records(Sequence[R], Generic[R, S]):
         self._shapes.append(shape)
         self._built = None
 
-    def set(self, column: int, index: int, value: int) -> None:
-        """Set the ``column``-th value of the ``index``-th record (a flag, found later)."""
-        self._columns[column][index] = value
+    def extend_shaped(self, columns: Sequence[Sequence[int]], shapes: Sequence[int]) -> None:
+        """Append many records at once: ``columns`` holds a sequence of values for every
+        column (offsets, then flags), ``shapes`` the index of each record's shape (see
+        :meth:`new_shape`). A view found in one loop appends its records in one go: an
+        append of each, with its call and its loop over the columns, costs more than the
+        finding of most records."""
+        for column, values in zip(self._columns, columns, strict=True):
+            column.extend(values)
+        self._shapes.extend(shapes)
         self._built = None
 
     def column(self, index: int) -> Sequence[int]:
