@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from checker.core.config import Settings
 from checker.model.document import Document
 from checker.model.segmentation import (
+    PAIRS_AT_ONCE,
     TRIPLE_MIN,
     dictionary_path,
     lexicon,
@@ -26,7 +27,7 @@ from checker.model.segmentation import (
     segments,
     triple_place,
 )
-from checker.rules.checks.typo_model import THREE_MIN, cut_off_characters
+from checker.rules.checks.typo_model import THREE_MIN, cut_off_characters, known_pair_flags
 from checker.run.engine import check_path
 from tests.conftest import SAMPLES, findings
 
@@ -904,3 +905,18 @@ def test_a_text_s_pairs_read_from_its_bytes_have_the_codes_of_the_pairs():
     odds = pair_codes(encoded[4 : 4 + (len(encoded) - 4) // 8 * 8])
     assert list(evens) == [pair_code(text[i], text[i + 1]) for i in range(0, len(text) - 1, 2)]
     assert list(odds) == [pair_code(text[i], text[i + 1]) for i in range(1, len(text) - 1, 2)]
+
+
+@pytest.mark.parametrize("length", [1, 2, 3, 16, 17, 18, 33, 34, 35])
+def test_a_long_stretch_s_pairs_are_tested_in_pieces_with_the_same_answers(length):
+    # pieces of 4 pairs stand in for PAIRS_AT_ONCE: every way a stretch can end in a piece
+    text = ("认真布署的工作，中国\U00020000a" * 4)[:length]
+    encoded = text.encode("utf-32-le")
+    whole = known_pair_flags(encoded, lexicon())
+    assert known_pair_flags(encoded, lexicon(), piece=4) == whole
+    assert len(whole[0]) == len(text) // 2 and len(whole[1]) == (len(text) - 1) // 2
+
+
+def test_pair_codes_refuses_more_pairs_than_it_converts_at_once():
+    with pytest.raises(ValueError):
+        pair_codes(bytes(8 * (PAIRS_AT_ONCE + 1)))

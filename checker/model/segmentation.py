@@ -77,25 +77,30 @@ def pair_code(first: str, second: str) -> int:
 _SPREAD = b"\xf8\xff\x07\x00\x00\x00\x00\x00"  # bits 3-18 of a 64-bit little-endian word
 
 
-def pair_codes(pairs: bytes) -> memoryview:
+# The most pairs :func:`pair_codes` converts at once: its integers and their copies are a
+# few times the bytes of the pairs, so a long stretch is read in pieces of this many (a
+# few megabytes of temporaries at most, whatever the text's size), and the mask is made
+# once, for this many.
+PAIRS_AT_ONCE = 1 << 16
+
+
+def pair_codes(pairs: bytes | memoryview) -> memoryview:
     """The :func:`pair_code` of each pair of characters in ``pairs``, the UTF-32-LE bytes
-    of whole pairs side by side, as a column of 64-bit integers. The second character
-    of each is mixed into its low bits for all pairs at once, in C: the bytes as one
-    integer, shifted, masked and combined."""
+    of whole pairs side by side (at most PAIRS_AT_ONCE of them), as a column of 64-bit
+    integers. The second character of each is mixed into its low bits for all pairs at
+    once, in C: the bytes as one integer, shifted, masked and combined."""
+    if len(pairs) > 8 * PAIRS_AT_ONCE:
+        raise ValueError(f"pair_codes converts at most {PAIRS_AT_ONCE} pairs at once")
     words = int.from_bytes(pairs, "little")
-    spread = (words >> 29) & _spread_mask(len(pairs) // 8)
+    spread = (words >> 29) & _spread_mask()
     return memoryview((words ^ spread).to_bytes(len(pairs), "little")).cast("Q")
 
 
-_masks = [0]  # the mask of _SPREAD for the most pairs met in the process
-
-
-def _spread_mask(pairs: int) -> int:
-    """_SPREAD repeated for at least ``pairs`` pairs, as one integer: made once for the
-    longest stretch, since ``&`` with a longer integer reads only the shorter one."""
-    if _masks[0].bit_length() < 64 * (pairs - 1) + 19:
-        _masks[0] = int.from_bytes(_SPREAD * max(pairs, 1 << 16), "little")
-    return _masks[0]
+@lru_cache(maxsize=1)
+def _spread_mask() -> int:
+    """_SPREAD repeated for PAIRS_AT_ONCE pairs, as one integer (``&`` with a longer
+    integer reads only the shorter one)."""
+    return int.from_bytes(_SPREAD * PAIRS_AT_ONCE, "little")
 
 
 # A document's distinct pairs are looked up one by one in the sorted codes (a binary
