@@ -204,8 +204,12 @@ class Lexicon:
         return len(word) == 2 and self.codes.find(pair_code(word[0], word[1])) >= 0
 
     def is_word(self, word: str) -> bool:
-        """Is ``word`` a two-character word?"""
-        return len(word) == 2 and self.two.find(pair_code(word[0], word[1])) >= 0
+        """Is ``word`` a two-character word? Not when its pair is no known one (a word is
+        one): a set test, once that set is built, before a search of the words."""
+        if len(word) != 2:
+            return False
+        code = pair_code(word[0], word[1])
+        return (self._known is None or code in self._known) and self.two.find(code) >= 0
 
     def homophones(self, other: str, position: int, reading: str) -> str:
         """The characters read ``reading`` that make a word of at least SOUND_MIN with
