@@ -77,14 +77,19 @@ def pair_code(first: str, second: str) -> int:
 _SPREAD = b"\xf8\xff\x07\x00\x00\x00\x00\x00"  # bits 3-18 of a 64-bit little-endian word
 
 
-def pair_codes(pairs: bytes) -> memoryview:
-    """The :func:`pair_code` of each pair of characters in ``pairs``, the UTF-32-LE bytes
-    of whole pairs side by side, as a column of 64-bit integers. The second character
-    of each is mixed into its low bits for all pairs at once, in C: the bytes as one
-    integer, shifted, masked and combined."""
-    words = int.from_bytes(pairs, "little")
-    spread = (words >> 29) & _spread_mask(len(pairs) // 8)
-    return memoryview((words ^ spread).to_bytes(len(pairs), "little")).cast("Q")
+def pair_codes(encoded: bytes) -> tuple[memoryview, memoryview]:
+    """The :func:`pair_code` of each pair of adjacent characters of a text, from ``encoded``,
+    its UTF-32-LE bytes, as two columns of 64-bit integers: the pairs (0, 1), (2, 3) …, the
+    words of the bytes, and (1, 2), (3, 4) …, those of the bytes after the first character.
+    The bytes are read as one integer, once, and the second character of each pair is mixed
+    into its low bits for all pairs at once, in C: shifted, masked and combined."""
+    evens, odds = len(encoded) // 8, max(0, len(encoded) - 4) // 8
+    words = int.from_bytes(encoded, "little")
+    mask = _spread_mask(evens)
+    shifted = words >> 32  # the bytes after the first character
+    even_codes = (words ^ ((words >> 29) & mask)).to_bytes(len(encoded), "little")
+    odd_codes = (shifted ^ ((shifted >> 29) & mask)).to_bytes(max(0, len(encoded) - 4), "little")
+    return memoryview(even_codes)[: evens * 8].cast("Q"), memoryview(odd_codes)[: odds * 8].cast("Q")
 
 
 _masks = [0]  # the mask of _SPREAD for the most pairs met in the process

@@ -74,7 +74,7 @@ def cut_off_characters(
     size = len(encoded) // 4
     # The pairs (0,1), (2,3) … are the 64-bit words of the UTF-32 bytes; (1,2), (3,4) …
     # those of the bytes shifted by one character. Each half is tested in one map.
-    evens, odds = pair_codes(encoded[: len(encoded) // 8 * 8]), pair_codes(encoded[4 : 4 + (len(encoded) - 4) // 8 * 8])
+    evens, odds = pair_codes(encoded)
     known_here = lex.known_among(evens, odds).__contains__
     even, odd = bytes(map(known_here, evens)), bytes(map(known_here, odds))
     pairs = bytearray(size - 1)
