@@ -1,6 +1,7 @@
 """checker.core.tables: sections written once into the cache folder and read back mapped."""
 
 import array
+import bisect
 
 import pytest
 
@@ -64,9 +65,21 @@ def test_without_a_cache_folder_the_tables_are_built_in_memory(source, monkeypat
     assert tables.load(str(source), build).text("names") == "甲乙\n丙"
 
 
-def test_find_gives_the_index_of_a_key_in_a_sorted_column_or_minus_one():
-    column = tables.Tables(tables.pack(SECTIONS)).column("key")
-    assert [tables.find(column, key) for key in (3, 7, 2**40, 0, 5, 2**41)] == [0, 1, 2, -1, -1, -1]
+def test_a_sorted_column_gives_the_index_of_a_key_or_minus_one():
+    sections = {**SECTIONS, "key.buckets": tables.buckets(SECTIONS["key"])}
+    for data in (tables.Tables(tables.pack(SECTIONS)), tables.Tables(tables.pack(sections))):
+        column = data.sorted_column("key")
+        assert [column.find(key) for key in (3, 7, 2**40, 0, 5, 2**41)] == [0, 1, 2, -1, -1, -1]
+
+
+def test_a_key_is_placed_in_its_bucket_where_a_search_of_every_key_places_it():
+    keys = array.array("Q", sorted({n * 7919 % 100_003 * 3 for n in range(1000)} | {2**20, 2**20 + 1}))
+    for size in (0, 1, 2, 500, len(keys)):
+        some = keys[:size]
+        column = tables.Tables(tables.pack({"k": some, "k.buckets": tables.buckets(some)})).sorted_column("k")
+        for key in [-1, *range(0, 300_020, 7), 2**20, 2**20 + 1, 2**21, 2**64 - 1]:
+            assert column.bisect_left(key) == bisect.bisect_left(some, key)
+            assert column.find(key) == (some.index(key) if key in some else -1)
 
 
 def test_bytes_that_are_not_a_table_file_are_refused():

@@ -901,10 +901,12 @@ def test_the_lexicon_holds_the_reversed_words_of_common_characters():
 def test_a_text_s_pairs_read_from_its_bytes_have_the_codes_of_the_pairs():
     text = "认真布署的工作\U00020000a\n中国"
     encoded = text.encode("utf-32-le")
-    evens = pair_codes(encoded[: len(encoded) // 8 * 8])
-    odds = pair_codes(encoded[4 : 4 + (len(encoded) - 4) // 8 * 8])
+    evens, odds = pair_codes(encoded)
     assert list(evens) == [pair_code(text[i], text[i + 1]) for i in range(0, len(text) - 1, 2)]
     assert list(odds) == [pair_code(text[i], text[i + 1]) for i in range(1, len(text) - 1, 2)]
+    for short in ("", "认", "认真", "认真布"):
+        evens, odds = pair_codes(short.encode("utf-32-le"))
+        assert list(evens) + list(odds) == [pair_code(short[i], short[i + 1]) for i in (0, 1) if i + 1 < len(short)]
 
 
 @pytest.mark.parametrize("length", [1, 2, 3, 16, 17, 18, 33, 34, 35])
@@ -919,4 +921,4 @@ def test_a_long_stretch_s_pairs_are_tested_in_pieces_with_the_same_answers(lengt
 
 def test_pair_codes_refuses_more_pairs_than_it_converts_at_once():
     with pytest.raises(ValueError):
-        pair_codes(bytes(8 * (PAIRS_AT_ONCE + 1)))
+        pair_codes(bytes(8 * (PAIRS_AT_ONCE + 1) + 4))

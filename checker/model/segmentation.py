@@ -25,7 +25,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from checker.core import tables
-from checker.core.tables import Tables, find
+from checker.core.tables import Tables
 from checker.model.document import Document
 
 KNOWN_MIN = 10  # a two-character entry this frequent is a word
@@ -84,16 +84,22 @@ _SPREAD = b"\xf8\xff\x07\x00\x00\x00\x00\x00"  # bits 3-18 of a 64-bit little-en
 PAIRS_AT_ONCE = 1 << 16
 
 
-def pair_codes(pairs: bytes | memoryview) -> memoryview:
-    """The :func:`pair_code` of each pair of characters in ``pairs``, the UTF-32-LE bytes
-    of whole pairs side by side (at most PAIRS_AT_ONCE of them), as a column of 64-bit
-    integers. The second character of each is mixed into its low bits for all pairs at
-    once, in C: the bytes as one integer, shifted, masked and combined."""
-    if len(pairs) > 8 * PAIRS_AT_ONCE:
+def pair_codes(encoded: bytes | memoryview) -> tuple[memoryview, memoryview]:
+    """The :func:`pair_code` of each pair of adjacent characters of a text, from ``encoded``,
+    its UTF-32-LE bytes (at most PAIRS_AT_ONCE pairs of characters and one character more),
+    as two columns of 64-bit integers: the pairs (0, 1), (2, 3) …, the words of the bytes,
+    and (1, 2), (3, 4) …, those of the bytes after the first character. The bytes are read
+    as one integer, once, and the second character of each pair is mixed into its low bits
+    for all pairs at once, in C: shifted, masked and combined."""
+    if len(encoded) > 8 * PAIRS_AT_ONCE + 4:
         raise ValueError(f"pair_codes converts at most {PAIRS_AT_ONCE} pairs at once")
-    words = int.from_bytes(pairs, "little")
-    spread = (words >> 29) & _spread_mask()
-    return memoryview((words ^ spread).to_bytes(len(pairs), "little")).cast("Q")
+    evens, odds = len(encoded) // 8, max(0, len(encoded) - 4) // 8
+    words = int.from_bytes(encoded, "little")
+    mask = _spread_mask()
+    shifted = words >> 32  # the bytes after the first character
+    even_codes = (words ^ ((words >> 29) & mask)).to_bytes(len(encoded), "little")
+    odd_codes = (shifted ^ ((shifted >> 29) & mask)).to_bytes(max(0, len(encoded) - 4), "little")
+    return memoryview(even_codes)[: evens * 8].cast("Q"), memoryview(odd_codes)[: odds * 8].cast("Q")
 
 
 @lru_cache(maxsize=1)
@@ -116,43 +122,44 @@ class Lexicon:
 
     def __init__(self, data: Tables, source: str) -> None:
         self.source = source
-        self.codes = data.column("known")  # sorted pair codes of adjacent characters that can be (part of) a word
-        self.two = data.column("two")  # sorted pair codes of the two-character words (at least KNOWN_MIN frequent)
-        self._word_codes = data.column("word.code")  # two-character words at least CANDIDATE_MIN frequent …
+        self.codes = data.sorted_column("known")  # pair codes of adjacent characters that can be (part of) a word
+        self.two = data.sorted_column("two")  # pair codes of the two-character words (at least KNOWN_MIN frequent)
+        self._word_codes = data.sorted_column("word.code")  # two-character words at least CANDIDATE_MIN frequent …
         self._word_frequencies = data.column("word.frequency")  # … and their frequencies
         self.common = data.text("common")  # characters that are frequent words of their own (COMMON_SINGLE)
         self._reversed = data.text("reversed")  # see reversed_words
         self.syllables = Readings(data)  # character → its usual reading with tone (bu4)
         # (other character, position of the replaced one, reading) → the characters
         # that make a word of at least SOUND_MIN with it
-        self._sound_keys, self._sound_starts = data.column("sound.key"), data.column("sound.start")
+        self._sound_keys, self._sound_starts = data.sorted_column("sound.key"), data.column("sound.start")
         self._sound_chars = data.text("sound.chars")
         # character → its four-corner code (四角号码, five digits as one number): look-alikes
-        self._shape_chars, self._shape_codes = data.column("shape.char"), data.column("shape.code")
+        self._shape_chars, self._shape_codes = data.sorted_column("shape.char"), data.column("shape.code")
         # character → the characters of frequent two-character words that share its code
-        self._alike_chars, self._alike_starts = data.column("alike.char"), data.column("alike.start")
+        self._alike_chars, self._alike_starts = data.sorted_column("alike.char"), data.column("alike.start")
         self._alike = data.text("alike.chars")
         # character → the characters of two-character words of at least FAINT_MIN that share
         # a distinctive component with it and are not its look-alikes (see Lexicon.kin)
-        self._kin_chars, self._kin_starts = data.column("kin.char"), data.column("kin.start")
+        self._kin_chars, self._kin_starts = data.sorted_column("kin.char"), data.column("kin.start")
         self._kin = data.text("kin.chars")
         # (syllable of the first character, of the second) → the most frequent two-character
         # words of at least SOUND_MIN read so, and their tones (see Lexicon.words_read_as)
-        self._homophone_keys, self._homophone_starts = data.column("homophone.key"), data.column("homophone.start")
+        self._homophone_keys = data.sorted_column("homophone.key")
+        self._homophone_starts = data.column("homophone.start")
         self._homophone_words, self._homophone_tones = data.text("homophone.words"), data.text("homophone.tones")
         # (the other two characters, the place of the third, its reading) → the characters
         # that make a three-character word of at least TRIPLE_MIN there (see triple_sounding)
-        self._triple_keys, self._triple_starts = data.column("triple.key"), data.column("triple.start")
+        self._triple_keys, self._triple_starts = data.sorted_column("triple.key"), data.column("triple.start")
         self._triple_chars = data.text("triple.chars")
         # (character, position) → the characters that make a word of at least CANDIDATE_MIN
         # with it, standing at that position of the word
-        self._partner_keys, self._partner_starts = data.column("partner.key"), data.column("partner.start")
+        self._partner_keys, self._partner_starts = data.sorted_column("partner.key"), data.column("partner.start")
         self._partners = data.text("partner.chars")
         # … and those that make a word of at least FAINT_MIN, but under CANDIDATE_MIN, with it
-        self._faint_keys, self._faint_starts = data.column("faint.key"), data.column("faint.start")
+        self._faint_keys, self._faint_starts = data.sorted_column("faint.key"), data.column("faint.start")
         self._faint = data.text("faint.chars")
         # every word of one to four characters, by key, and its frequency (segmentation scores)
-        self._keys, self._frequencies = data.column("words.key"), data.column("words.frequency")
+        self._keys, self._frequencies = data.sorted_column("words.key"), data.column("words.frequency")
         self.log_total = math.log(max(1, data.column("words.total")[0]))
         self._weights: dict[int, float] = {}  # word key → its weight, for the keys met so far
         self._syllables: dict[str, tuple[int, int]] = {}  # syllable → the numbers of its readings
@@ -166,7 +173,7 @@ class Lexicon:
         the garbage collector's rounds, which walked every one of a set's codes time and
         again over a long run."""
         if self._known is None:
-            self._known = dict.fromkeys(self.codes)
+            self._known = dict.fromkeys(self.codes.column)
         return self._known
 
     def known_among(self, *sequences: Iterable[int]) -> Container[int]:
@@ -176,7 +183,7 @@ class Lexicon:
             distinct = set().union(*sequences)
             if self._lookups + len(distinct) <= _LOOKUPS_BEFORE_SET:
                 self._lookups += len(distinct)
-                return {code for code in distinct if find(self.codes, code) >= 0}
+                return {code for code in distinct if self.codes.find(code) >= 0}
             self._lookups = _LOOKUPS_BEFORE_SET
         return self.known
 
@@ -201,21 +208,25 @@ class Lexicon:
         """How often the two-character ``word`` is used, if at least CANDIDATE_MIN; else 0."""
         if len(word) != 2:
             return 0
-        at = find(self._word_codes, pair_code(word[0], word[1]))
+        at = self._word_codes.find(pair_code(word[0], word[1]))
         return self._word_frequencies[at] if at >= 0 else 0
 
     def is_known(self, word: str) -> bool:
-        return len(word) == 2 and find(self.codes, pair_code(word[0], word[1])) >= 0
+        return len(word) == 2 and self.codes.find(pair_code(word[0], word[1])) >= 0
 
     def is_word(self, word: str) -> bool:
-        """Is ``word`` a two-character word?"""
-        return len(word) == 2 and find(self.two, pair_code(word[0], word[1])) >= 0
+        """Is ``word`` a two-character word? Not when its pair is no known one (a word is
+        one): a set test, once that set is built, before a search of the words."""
+        if len(word) != 2:
+            return False
+        code = pair_code(word[0], word[1])
+        return (self._known is None or code in self._known) and self.two.find(code) >= 0
 
     def homophones(self, other: str, position: int, reading: str) -> str:
         """The characters read ``reading`` that make a word of at least SOUND_MIN with
         ``other`` at ``position`` (0: before it, 1: after it)."""
         number = self.syllables.number(reading)
-        at = -1 if number is None else find(self._sound_keys, _sound_key(other, position, number))
+        at = -1 if number is None else self._sound_keys.find(_sound_key(other, position, number))
         return self._sound_chars[self._sound_starts[at] : self._sound_starts[at + 1]] if at >= 0 else ""
 
     def sounding_like(self, other: str, position: int, syllable: str) -> list[tuple[str, str]]:
@@ -228,9 +239,9 @@ class Lexicon:
         span = self._syllable_span(syllable)
         if span is None:
             return []
-        keys, starts, chars = self._sound_keys, self._sound_starts, self._sound_chars
+        keys, starts, chars = self._sound_keys.column, self._sound_starts, self._sound_chars
         beyond = _sound_key(other, position, span[1])
-        at = bisect.bisect_left(keys, _sound_key(other, position, span[0]))
+        at = self._sound_keys.bisect_left(_sound_key(other, position, span[0]))
         found: list[tuple[str, str]] = []
         while at < len(keys) and keys[at] < beyond:
             reading = readings[keys[at] & 0xFFFF]
@@ -246,7 +257,7 @@ class Lexicon:
         firsts, seconds = self._syllable_span(first), self._syllable_span(second)
         if firsts is None or seconds is None:
             return []
-        at = find(self._homophone_keys, firsts[0] << 16 | seconds[0])
+        at = self._homophone_keys.find(firsts[0] << 16 | seconds[0])
         if at < 0:
             return []
         starts, words, tones = self._homophone_starts, self._homophone_words, self._homophone_tones
@@ -257,8 +268,8 @@ class Lexicon:
     def has_triple_place(self, place: int) -> bool:
         """Does a three-character word of the table stand at ``place`` (a :func:`triple_place`)?
         One bisection of the sorted keys: no set to build where few places are asked for."""
-        keys = self._triple_keys
-        at = bisect.bisect_left(keys, place << 16)
+        keys = self._triple_keys.column
+        at = self._triple_keys.bisect_left(place << 16)
         return at < len(keys) and keys[at] >> 16 == place
 
     def third_characters(self, first_two: str) -> str:
@@ -269,7 +280,7 @@ class Lexicon:
             return ""
         place = triple_place(first_two, 2)
         keys, starts = self._triple_keys, self._triple_starts
-        first, last = bisect.bisect_left(keys, place << 16), bisect.bisect_left(keys, (place + 1) << 16)
+        first, last = keys.bisect_left(place << 16), keys.bisect_left((place + 1) << 16)
         return self._triple_chars[starts[first] : starts[last]]
 
     def triple_sounding(self, others: str, position: int, syllable: str) -> list[tuple[str, str]]:
@@ -283,10 +294,10 @@ class Lexicon:
         keys, starts, chars = self._triple_keys, self._triple_starts, self._triple_chars
         found: list[tuple[str, str]] = []
         for at in range(
-            bisect.bisect_left(keys, _triple_key(others, position, span[0])),
-            bisect.bisect_left(keys, _triple_key(others, position, span[1])),
+            keys.bisect_left(_triple_key(others, position, span[0])),
+            keys.bisect_left(_triple_key(others, position, span[1])),
         ):
-            reading = readings[keys[at] & 0xFFFF]
+            reading = readings[keys.column[at] & 0xFFFF]
             found.extend((char, reading) for char in chars[starts[at] : starts[at + 1]])
         return found
 
@@ -303,7 +314,7 @@ class Lexicon:
         """The characters of two-character words of at least FAINT_MIN that look like
         ``char``, without it: of its four-corner code (要 for 耍), with another first
         component (助 for 肋), or with a component more or fewer (十 for 汁)."""
-        at = find(self._alike_chars, ord(char)) if len(char) == 1 else -1
+        at = self._alike_chars.find(ord(char)) if len(char) == 1 else -1
         return self._alike[self._alike_starts[at] : self._alike_starts[at + 1]] if at >= 0 else ""
 
     def kin(self, char: str) -> str:
@@ -311,31 +322,31 @@ class Lexicon:
         distinctive component with ``char`` (咅 of 部 and 剖, 寿 of 筹 and 铸: one held by
         few characters, neither a stroke nor a radical's reduced form) and are not among
         its look-alikes."""
-        at = find(self._kin_chars, ord(char)) if len(char) == 1 else -1
+        at = self._kin_chars.find(ord(char)) if len(char) == 1 else -1
         return self._kin[self._kin_starts[at] : self._kin_starts[at + 1]] if at >= 0 else ""
 
     def partners(self, other: str, position: int) -> str:
         """The characters that make a word of at least CANDIDATE_MIN with ``other``, standing
         at ``position`` of it (0: before ``other``, 1: after it)."""
-        at = find(self._partner_keys, ord(other) << 1 | position) if len(other) == 1 else -1
+        at = self._partner_keys.find(ord(other) << 1 | position) if len(other) == 1 else -1
         return self._partners[self._partner_starts[at] : self._partner_starts[at + 1]] if at >= 0 else ""
 
     def faint_partners(self, other: str, position: int) -> str:
         """The characters that make a word of at least FAINT_MIN but under CANDIDATE_MIN with
         ``other``, standing at ``position`` of it (the others are its partners)."""
-        at = find(self._faint_keys, ord(other) << 1 | position) if len(other) == 1 else -1
+        at = self._faint_keys.find(ord(other) << 1 | position) if len(other) == 1 else -1
         return self._faint[self._faint_starts[at] : self._faint_starts[at + 1]] if at >= 0 else ""
 
     def shape(self, char: str) -> str | None:
         """The four-corner code of ``char`` (five digits: its four corners and the part
         above the lower right one), or None when the table lacks it."""
-        at = find(self._shape_chars, ord(char)) if len(char) == 1 else -1
+        at = self._shape_chars.find(ord(char)) if len(char) == 1 else -1
         return f"{self._shape_codes[at]:05d}" if at >= 0 else None
 
     def word_frequency(self, word: str) -> int:
         """How often ``word`` (one to four characters) is used in jieba's dictionary; 0 if never."""
         key = word_key(word)
-        at = find(self._keys, key) if key else -1
+        at = self._keys.find(key) if key else -1
         return self._frequencies[at] if at >= 0 else 0
 
     def best_segmentation(self, stretch: str) -> tuple[float, list[str]]:
@@ -383,7 +394,7 @@ class Lexicon:
 
     def _weight(self, key: int) -> float:
         """log(frequency / total) of the word with ``key``; -inf when it is none."""
-        at = find(self._keys, key)
+        at = self._keys.find(key)
         return math.log(self._frequencies[at]) - self.log_total if at >= 0 and self._frequencies[at] else -math.inf
 
 
@@ -394,11 +405,11 @@ class Readings:
     """Character → its usual reading with tone (``lexicon().syllables["部"] == "bu4"``)."""
 
     def __init__(self, data: Tables) -> None:
-        self._chars, self._numbers = data.column("reading.char"), data.column("reading.number")
+        self._chars, self._numbers = data.sorted_column("reading.char"), data.column("reading.number")
         self.readings = data.text("readings").split("\n")  # sorted: a reading's number is its place
 
     def get(self, char: str, default: str | None = None) -> str | None:
-        at = find(self._chars, ord(char)) if len(char) == 1 else -1
+        at = self._chars.find(ord(char)) if len(char) == 1 else -1
         return self.readings[self._numbers[at]] if at >= 0 else default
 
     def __getitem__(self, char: str) -> str:
@@ -579,7 +590,7 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
     word_codes = sorted((pair_code(word[0], word[1]), frequency) for word, frequency in words.items())
     common = {ch for ch, frequency in singles.items() if frequency >= COMMON_SINGLE}
     ordered = sorted(every_word.items())
-    return {
+    sections: dict[str, tables.Section] = {
         "words.key": array.array("Q", [key for key, _ in ordered]),
         "words.frequency": array.array("I", [min(frequency, 0xFFFFFFFF) for _, frequency in ordered]),
         "words.total": array.array("Q", [total]),
@@ -623,6 +634,30 @@ def build_lexicon_tables(path: str) -> dict[str, tables.Section]:
         "triple.start": array.array("I", triple_starts),
         "triple.chars": "".join(found for _, found in by_triple),
     }
+    for name in _SEARCHED:
+        keys = sections[name]
+        assert not isinstance(keys, str)
+        sections[f"{name}.buckets"] = tables.buckets(keys)
+    return sections
+
+
+# The sorted key columns the lexicon searches, each stored with its buckets (see tables.buckets).
+# Not the words' keys: those of the words of one to three characters, most of them, have
+# the high bits of a word of four, and would share one bucket.
+_SEARCHED = (
+    "known",
+    "two",
+    "word.code",
+    "reading.char",
+    "sound.key",
+    "partner.key",
+    "faint.key",
+    "shape.char",
+    "alike.char",
+    "kin.char",
+    "homophone.key",
+    "triple.key",
+)
 
 
 # The words kept for each pair of syllables, the most frequent first: on the ECSpell train

@@ -48,7 +48,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import accumulate, chain, compress, count, repeat
+from itertools import accumulate, compress, count, repeat
 from typing import NamedTuple
 
 from checker.model.document import Document
@@ -107,32 +107,29 @@ def cut_off_characters(
 
 def known_pair_flags(encoded: bytes, lex: Lexicon, piece: int = PAIRS_AT_ONCE) -> tuple[bytes, bytes]:
     """A byte for each pair (0,1), (2,3) … and for each pair (1,2), (3,4) … of the
-    characters of ``encoded`` (UTF-32-LE): 1 where the pair can be part of a word. The
-    first pairs are the 64-bit words of the bytes, the others those of the bytes shifted
-    by one character; each half is tested in one map. A stretch of more than ``piece``
-    pairs is converted ``piece`` pairs at a time, twice (once for its distinct codes,
-    once to test them), so that its temporaries stay small however long it is."""
+    characters of ``encoded`` (UTF-32-LE): 1 where the pair can be part of a word, each
+    half tested in one map. A stretch of more than ``piece`` pairs is converted that many
+    pairs (and the character after them) at a time, twice — once for its distinct codes,
+    once to test them — so that its temporaries stay small however long it is."""
     view = memoryview(encoded)
-    characters = len(encoded) // 4
-    evens, odds = characters // 2, (characters - 1) // 2
-    pieces = [
-        (view[8 * first : 8 * min(first + piece, evens)], view[8 * first + 4 : 4 + 8 * min(first + piece, odds)])
-        for first in range(0, evens, piece)
-    ]
+    pieces = [view[at : at + 8 * piece + 4] for at in range(0, max(len(encoded) - 4, 0), 8 * piece)]
     if not pieces:
         return b"", b""
     if len(pieces) == 1:
-        even_codes, odd_codes = (pair_codes(part) for part in pieces[0])
+        even_codes, odd_codes = pair_codes(pieces[0])
         known_here = lex.known_among(even_codes, odd_codes).__contains__
         return bytes(map(known_here, even_codes)), bytes(map(known_here, odd_codes))
     distinct: set[int] = set()
-    for part in chain.from_iterable(pieces):
-        distinct.update(pair_codes(part))
+    for part in pieces:
+        distinct.update(*pair_codes(part))
     known_here = lex.known_among(distinct).__contains__
-    return (
-        b"".join(bytes(map(known_here, pair_codes(even_part))) for even_part, _ in pieces),
-        b"".join(bytes(map(known_here, pair_codes(odd_part))) for _, odd_part in pieces),
-    )
+    even: list[bytes] = []
+    odd: list[bytes] = []
+    for part in pieces:
+        even_codes, odd_codes = pair_codes(part)
+        even.append(bytes(map(known_here, even_codes)))
+        odd.append(bytes(map(known_here, odd_codes)))
+    return b"".join(even), b"".join(odd)
 
 
 # Bits 8-15 of a code point between U+4E00 and U+9FFF, and bits 16-23 of any BMP one.
