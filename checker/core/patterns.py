@@ -94,12 +94,21 @@ class Literals:
     def spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """(start, end) of each word found in ``text[start:end]``, in order."""
         if self._automaton is None:
-            import ahocorasick_rs
-
-            self._automaton = ahocorasick_rs.AhoCorasick(self.words, matchkind=ahocorasick_rs.MatchKind.LeftmostFirst)
+            self._automaton = automaton(self.words, leftmost_first=True)
         return [
             (start + first, start + last) for _, first, last in self._automaton.find_matches_as_indexes(text[start:end])
         ]
+
+
+def automaton(words: list[str], leftmost_first: bool = False) -> Any:
+    """An Aho–Corasick automaton of the plain ``words`` (the ``ahocorasick-rs`` package):
+    one pass of compiled code over a text finds every place one of them stands. With
+    ``leftmost_first``, its non-overlapping matches are those of ``re``'s alternation."""
+    import ahocorasick_rs  # imported when a first automaton is built, not at start-up
+
+    if leftmost_first:
+        return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostFirst)
+    return ahocorasick_rs.AhoCorasick(words)
 
 
 def literals(words: list[str]) -> Literals:

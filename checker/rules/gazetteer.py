@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Any, NamedTuple, TypeAlias
 
+from checker.core import patterns
 from checker.core.datafiles import RuleData
 from checker.core.gazetteerdata import GazetteerFile
 from checker.core.resources import cached_load
@@ -177,7 +178,7 @@ class Gazetteer:
         pieces = sorted(set(halves.by_first) | set(halves.by_last))
         gazetteer.forward = [_filed(halves.by_first.get(half)) for half in pieces]
         gazetteer.backward = [_filed(halves.by_last.get(half)) for half in pieces]
-        gazetteer.automaton = _automaton(pieces) if pieces else None
+        gazetteer.automaton = patterns.automaton(pieces) if pieces else None
         return gazetteer
 
     @classmethod
@@ -458,12 +459,6 @@ def _split(name: str) -> int:
 
 def _filed(by_length: dict[int, dict[str, list[str]]] | None) -> _Filed | None:
     return None if by_length is None else tuple(sorted(by_length.items()))
-
-
-def _automaton(halves: list[str]) -> Any:
-    import ahocorasick_rs  # a compiled automaton: one pass over the text finds every half
-
-    return ahocorasick_rs.AhoCorasick(halves)
 
 
 def _mistakable(words: Lexicon, first: str, second: str) -> bool:

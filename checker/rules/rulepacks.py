@@ -383,7 +383,7 @@ class Matcher:
         for form in sorted(by_form, key=lambda form: (-len(form), form)):
             self.by_pair.setdefault(form[:2], []).append(form)
         self.pairs = list(self.by_pair)
-        self.automaton = _automaton(self.pairs) if by_form else None
+        self.automaton = patterns.automaton(self.pairs) if by_form else None
         consistencies: dict[tuple[str, ...], Consistency] = {}
         for pack in packs:
             for rule_ in pack.consistencies:
@@ -434,12 +434,6 @@ class Matcher:
             for found in self.consistency_pattern.finditer(text, span_start, span_end):
                 uses.setdefault(found.group(), []).append(found.start())
         return uses
-
-
-def _automaton(pairs: list[str]) -> Any:
-    import ahocorasick_rs  # a compiled automaton: one pass over the text finds every pair
-
-    return ahocorasick_rs.AhoCorasick(pairs)
 
 
 _Trie: TypeAlias = "dict[str, _Trie]"  # character → the forms' rest; "" marks an end
