@@ -11,7 +11,10 @@ numbers standing alone on a line (“— 3 —”, “3”) are page furniture a
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
+from collections.abc import Iterator
 from types import ModuleType
 
 from checker.core import patterns
@@ -36,26 +39,55 @@ def _import_pypdf() -> ModuleType:
     return pypdf
 
 
+class _Kept(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _pypdf_warnings() -> Iterator[list[str]]:
+    """What pypdf logs while a file is read, kept rather than printed.
+
+    pypdf reports what it mends in a damaged file (“EOF marker not found”) through the
+    ``logging`` module; with no handler of its own, Python prints such a record on
+    standard error, an English line among the report's. A file that reads is checked
+    and the repairs do not concern the user; for one that does not, they say why.
+    """
+    kept = _Kept()
+    logger = logging.getLogger("pypdf")
+    logger.addHandler(kept)
+    try:
+        yield kept.messages
+    finally:
+        logger.removeHandler(kept)
+
+
 def read(path: str, data: bytes) -> Source:
     pypdf = _import_pypdf()
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
-    try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        # a PDF encrypted with an empty password (only printing or copying restricted) opens as is
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise LoadError(_ENCRYPTED)
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except LoadError:
-        raise
-    except FileNotDecryptedError:
-        raise LoadError(_ENCRYPTED) from None
-    except DependencyError:  # AES needs the cryptography package, which the pdf extra installs
-        raise LoadError(
-            "PDF 已加密（AES），解密需要 cryptography：pip install 'doccheck[pdf]' (missing extra: pdf)"
-        ) from None
-    except Exception as error:  # pypdf.errors.PdfReadError and malformed streams
-        raise LoadError(f"无法读取 PDF：{type(error).__name__}（文件可能损坏或不是 PDF）") from None
+    with _pypdf_warnings() as warnings:
+        try:
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            # a PDF encrypted with an empty password (only printing or copying restricted) opens as is
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise LoadError(_ENCRYPTED)
+            pages = [page.extract_text() or "" for page in reader.pages]
+        except LoadError:
+            raise
+        except FileNotDecryptedError:
+            raise LoadError(_ENCRYPTED) from None
+        except DependencyError:  # AES needs the cryptography package, which the pdf extra installs
+            raise LoadError(
+                "PDF 已加密（AES），解密需要 cryptography：pip install 'doccheck[pdf]' (missing extra: pdf)"
+            ) from None
+        except Exception as error:  # pypdf.errors.PdfReadError and malformed streams
+            reasons = "; ".join(dict.fromkeys([*warnings, str(error)]))
+            raise LoadError(f"无法读取 PDF：{type(error).__name__}（文件可能损坏或不是 PDF：{reasons}）") from None
     if not any(page.strip() for page in pages):
         raise LoadError(
             f"PDF 没有文字层（共 {len(pages)} 页，可能是扫描件）：请先做文字识别（OCR）再检查 (no text layer)"
