@@ -27,6 +27,7 @@ from checker.model.segmentation import (
     segments,
     triple_place,
 )
+from checker.rules.checks import typo_model
 from checker.rules.checks.typo_model import THREE_MIN, cut_off_characters
 from checker.run.engine import check_path
 from tests.conftest import SAMPLES, findings
@@ -928,6 +929,14 @@ def test_a_long_stretch_that_is_not_prose_is_left_alone_from_its_first_windows()
     common: list[int] = []
     assert cut_off_characters(text, 0, len(text), lexicon(), most=0.2, common_too=common, window=100) == []
     assert common == []
+
+
+def test_reversed_words_paired_one_character_at_a_time_are_found_as_when_paired_at_once(monkeypatch):
+    text = "我们终于完成了任务。经过努力，们我终于克服了这种困难。\n"
+    (finding,) = findings(text, "TY2")
+    monkeypatch.setattr(typo_model, "PAIRED_AT_ONCE", 1)
+    assert findings(text, "TY2") == [finding]
+    assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY202", 1, 16, "们我")
 
 
 def test_pair_codes_refuses_more_pairs_than_it_converts_at_once():
