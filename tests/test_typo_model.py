@@ -27,7 +27,8 @@ from checker.model.segmentation import (
     segments,
     triple_place,
 )
-from checker.rules.checks.typo_model import THREE_MIN, cut_off_characters, known_pair_flags
+from checker.rules.checks import typo_model
+from checker.rules.checks.typo_model import THREE_MIN, cut_off_characters
 from checker.run.engine import check_path
 from tests.conftest import SAMPLES, findings
 
@@ -909,14 +910,33 @@ def test_a_text_s_pairs_read_from_its_bytes_have_the_codes_of_the_pairs():
         assert list(evens) + list(odds) == [pair_code(short[i], short[i + 1]) for i in (0, 1) if i + 1 < len(short)]
 
 
-@pytest.mark.parametrize("length", [1, 2, 3, 16, 17, 18, 33, 34, 35])
-def test_a_long_stretch_s_pairs_are_tested_in_pieces_with_the_same_answers(length):
-    # pieces of 4 pairs stand in for PAIRS_AT_ONCE: every way a stretch can end in a piece
-    text = ("认真布署的工作，中国\U00020000a" * 4)[:length]
-    encoded = text.encode("utf-32-le")
-    whole = known_pair_flags(encoded, lexicon())
-    assert known_pair_flags(encoded, lexicon(), piece=4) == whole
-    assert len(whole[0]) == len(text) // 2 and len(whole[1]) == (len(text) - 1) // 2
+@pytest.mark.parametrize("window", [1, 2, 3, 4, 7])
+def test_a_long_stretch_read_in_windows_has_the_same_cut_off_characters(window):
+    # windows of a few characters stand in for CHARACTERS_AT_ONCE: every way a cut-off or
+    # common character can stand at the edge of a window, in a stretch inside the text
+    text = "。" + "认真布署的工作，们我终于中国\U00020000a" * 3 + "布"
+    lex = lexicon()
+    common_whole: list[int] = []
+    whole = cut_off_characters(text, 1, len(text) - 1, lex, common_too=common_whole)
+    common: list[int] = []
+    assert cut_off_characters(text, 1, len(text) - 1, lex, common_too=common, window=window) == whole
+    assert common == common_whole
+    assert whole == [1 + at for at in naive_cut_off(text[1:-1], lex)] and whole and common
+
+
+def test_a_long_stretch_that_is_not_prose_is_left_alone_from_its_first_windows():
+    text = "".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(3000))
+    common: list[int] = []
+    assert cut_off_characters(text, 0, len(text), lexicon(), most=0.2, common_too=common, window=100) == []
+    assert common == []
+
+
+def test_reversed_words_paired_one_character_at_a_time_are_found_as_when_paired_at_once(monkeypatch):
+    text = "我们终于完成了任务。经过努力，们我终于克服了这种困难。\n"
+    (finding,) = findings(text, "TY2")
+    monkeypatch.setattr(typo_model, "PAIRED_AT_ONCE", 1)
+    assert findings(text, "TY2") == [finding]
+    assert (finding.code, finding.line, finding.column, finding.excerpt) == ("TY202", 1, 16, "们我")
 
 
 def test_pair_codes_refuses_more_pairs_than_it_converts_at_once():

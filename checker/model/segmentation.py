@@ -78,9 +78,9 @@ _SPREAD = b"\xf8\xff\x07\x00\x00\x00\x00\x00"  # bits 3-18 of a 64-bit little-en
 
 
 # The most pairs :func:`pair_codes` converts at once: its integers and their copies are a
-# few times the bytes of the pairs, so a long stretch is read in pieces of this many (a
-# few megabytes of temporaries at most, whatever the text's size), and the mask is made
-# once, for this many.
+# few times the bytes of the pairs, so a long stretch is read in windows of at most this
+# many (see checker.rules.checks.typo_model.CHARACTERS_AT_ONCE: a few megabytes of
+# temporaries at most, whatever the text's size), and the mask is made once, for this many.
 PAIRS_AT_ONCE = 1 << 16
 
 

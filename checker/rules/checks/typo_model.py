@@ -61,22 +61,58 @@ from checker.rules.rulepacks import matcher
 _CUT_OFF = b"\x04"  # the mark of a Chinese character whose pairs on both sides are no word
 
 
+# The most characters of a stretch :func:`cut_off_characters` reads at once. Its bytes,
+# pair codes and marks are several bytes a character, and the offsets it finds are made
+# from a list of the pieces between them (a bytes object and an integer for each, some
+# 90 bytes): a long stretch (a hostile file of one paragraph, 600,000 characters of
+# dates, a quarter of them found) is read in windows of this many, so that these stay a
+# few megabytes whatever its length, and only the offsets found are kept for the whole
+# stretch. A window, with the character on either side of it, is one call of pair_codes.
+CHARACTERS_AT_ONCE = PAIRS_AT_ONCE
+
+
 def cut_off_characters(
-    text: str, start: int, end: int, lex: Lexicon, most: float | None = None, common_too: list[int] | None = None
+    text: str,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    most: float | None = None,
+    common_too: list[int] | None = None,
+    window: int = CHARACTERS_AT_ONCE,
 ) -> list[int]:
     """The offsets of the Chinese characters in [start, end) that make no word with
     either neighbour, without the common ones (的, 是) that stand alone as words; those
     are added to ``common_too`` when it is given. With ``most``, a stretch where more
-    than that share of the characters is cut off is not prose, and gives none."""
+    than that share of the characters is cut off is not prose, and gives none. The
+    stretch is read ``window`` characters at a time (see CHARACTERS_AT_ONCE)."""
     if end - start < 2:
         return []
-    encoded = text[start:end].encode("utf-32-le")
-    size = len(encoded) // 4
+    cut_off: list[int] = []
+    for first in range(start, end, window):
+        _cut_off_in_window(text, start, end, first, min(first + window, end), lex, cut_off, common_too)
+        if most is not None and len(cut_off) > most * (end - start):
+            if common_too is not None:
+                common_too.clear()
+            return []  # not prose the lexicon can judge (random characters, a list of codes)
+    return cut_off
+
+
+def _cut_off_in_window(
+    text: str, start: int, end: int, first: int, last: int, lex: Lexicon, cut_off: list[int], common: list[int] | None
+) -> None:
+    """Add the offsets of the cut-off characters in [first, last) of the stretch [start,
+    end) to ``cut_off``, and those of the common ones to ``common`` if given. The window
+    is read with the character on either side of it within the stretch, for the pairs
+    across its edges."""
+    low, high = max(start, first - 1), min(end, last + 1)
+    encoded = text[low:high].encode("utf-32-le")
+    size = high - low
     even, odd = known_pair_flags(encoded, lex)
     pairs = bytearray(size - 1)
     pairs[0::2] = even
     pairs[1::2] = odd
-    # known[k] tells whether the pair (k-1, k) can be part of a word; the ends count as no word
+    # known[k] tells whether the pair (k-1, k) can be part of a word; the ends of the
+    # stretch count as no word (those of the window are the characters read beside it)
     known = b"\x00" + bytes(pairs) + b"\x00"
     # One byte per character — bit 0: its left pair is known, bit 1: its right pair,
     # bit 2: it is a Chinese character (U+4E00–U+9FFF: the middle byte of its UTF-32
@@ -86,50 +122,28 @@ def cut_off_characters(
         encoded[2::4].translate(_ZERO_BYTE), "big"
     )
     combined = int.from_bytes(known[:-1], "big") | int.from_bytes(known[1:], "big") << 1 | chinese << 2
-    marks = combined.to_bytes(size, "big")
+    marks = combined.to_bytes(size, "big")[first - low : last - low]
     # The Chinese characters cut off on both sides (about a tenth of a text), without
     # the common ones (的, 是 …), tested in C maps rather than one by one.
-    common = lex.common_characters
+    is_common_character = lex.common_characters.__contains__
     # The offsets of the marks that are 4 (bit 2 alone): each is where the pieces between
     # them reach, summed in C, with no match object for each (a text has tens of thousands).
     pieces = marks.split(_CUT_OFF)
-    positions = list(map(operator.add, accumulate(map(len, pieces[:-1])), count(start)))
-    is_common = list(map(common.__contains__, map(text.__getitem__, positions)))
-    cut_off = [at for at, skip in zip(positions, is_common, strict=True) if not skip]
-    if common_too is not None:
-        common_too.extend(compress(positions, is_common))
-    if most is not None and len(cut_off) > most * size:
-        if common_too is not None:
-            common_too.clear()
-        return []  # not prose the lexicon can judge (random characters, a list of codes)
-    return cut_off
+    del pieces[-1]
+    positions = list(map(operator.add, accumulate(map(len, pieces)), count(first)))
+    is_common = list(map(is_common_character, map(text.__getitem__, positions)))
+    cut_off.extend(at for at, skip in zip(positions, is_common, strict=True) if not skip)
+    if common is not None:
+        common.extend(compress(positions, is_common))
 
 
-def known_pair_flags(encoded: bytes, lex: Lexicon, piece: int = PAIRS_AT_ONCE) -> tuple[bytes, bytes]:
+def known_pair_flags(encoded: bytes, lex: Lexicon) -> tuple[bytes, bytes]:
     """A byte for each pair (0,1), (2,3) … and for each pair (1,2), (3,4) … of the
-    characters of ``encoded`` (UTF-32-LE): 1 where the pair can be part of a word, each
-    half tested in one map. A stretch of more than ``piece`` pairs is converted that many
-    pairs (and the character after them) at a time, twice — once for its distinct codes,
-    once to test them — so that its temporaries stay small however long it is."""
-    view = memoryview(encoded)
-    pieces = [view[at : at + 8 * piece + 4] for at in range(0, max(len(encoded) - 4, 0), 8 * piece)]
-    if not pieces:
-        return b"", b""
-    if len(pieces) == 1:
-        even_codes, odd_codes = pair_codes(pieces[0])
-        known_here = lex.known_among(even_codes, odd_codes).__contains__
-        return bytes(map(known_here, even_codes)), bytes(map(known_here, odd_codes))
-    distinct: set[int] = set()
-    for part in pieces:
-        distinct.update(*pair_codes(part))
-    known_here = lex.known_among(distinct).__contains__
-    even: list[bytes] = []
-    odd: list[bytes] = []
-    for part in pieces:
-        even_codes, odd_codes = pair_codes(part)
-        even.append(bytes(map(known_here, even_codes)))
-        odd.append(bytes(map(known_here, odd_codes)))
-    return b"".join(even), b"".join(odd)
+    characters of ``encoded`` (UTF-32-LE, at most PAIRS_AT_ONCE pairs of characters and
+    one character more): 1 where the pair can be part of a word, each half tested in one map."""
+    even_codes, odd_codes = pair_codes(encoded)
+    known_here = lex.known_among(even_codes, odd_codes).__contains__
+    return bytes(map(known_here, even_codes)), bytes(map(known_here, odd_codes))
 
 
 # Bits 8-15 of a code point between U+4E00 and U+9FFF, and bits 16-23 of any BMP one.
@@ -696,25 +710,35 @@ def slips(doc: Document) -> list[Slip]:
 _RARE_CHARACTER = 20  # jieba's frequency of a character of its own below which it is rare (勠: 3)
 
 
+# The common characters :func:`_reversed_word_starts` pairs with their neighbours at once:
+# their list holds a string of its own for each (80 bytes), and a long stretch may have
+# hundreds of thousands (600,000 characters of dates: 165,000 年, 月 and 日, 13 MB at once).
+PAIRED_AT_ONCE = 8192
+
+
 def _reversed_word_starts(text: str, common: list[int], start: int, end: int, lex: Lexicon) -> list[int]:
     """The common characters cut off (们 and 我 in ，们我终于) that make a frequent word
     swapped with a neighbour that makes no word of two on its other side either: a
     reversed word stands apart from the words around it, where 新一 (新一代) or 和中
     (和中央) is part of one. A text has about three such characters for every other
-    cut-off one, so their pairs are tested in C maps against the lexicon's reversed words."""
+    cut-off one, so their pairs are tested in C maps against the lexicon's reversed words,
+    PAIRED_AT_ONCE characters at a time."""
     if not common:
         return []
     if common[-1] + 1 >= len(text):
         common = common[:-1]
     reversed_words = lex.reversed_words.__contains__
-    chars = list(map(text.__getitem__, common))
-    befores = map(text.__getitem__, map(operator.add, common, repeat(-1)))
-    afters = map(text.__getitem__, map(operator.add, common, repeat(1)))
-    left = compress(common, map(reversed_words, map(operator.add, befores, chars)))
-    right = compress(common, map(reversed_words, map(operator.add, chars, afters)))
     lexicon_id = id(lex)
-    found = {at for at in left if at - 1 >= start and not _is_word(text[max(0, at - 2) : at], lexicon_id)}
-    found.update(at for at in right if at + 1 < end and not _is_word(text[at + 1 : at + 3], lexicon_id))
+    found: set[int] = set()
+    for first in range(0, len(common), PAIRED_AT_ONCE):
+        some = common[first : first + PAIRED_AT_ONCE]
+        chars = list(map(text.__getitem__, some))
+        befores = map(text.__getitem__, map(operator.add, some, repeat(-1)))
+        afters = map(text.__getitem__, map(operator.add, some, repeat(1)))
+        left = compress(some, map(reversed_words, map(operator.add, befores, chars)))
+        right = compress(some, map(reversed_words, map(operator.add, chars, afters)))
+        found.update(at for at in left if at - 1 >= start and not _is_word(text[max(0, at - 2) : at], lexicon_id))
+        found.update(at for at in right if at + 1 < end and not _is_word(text[at + 1 : at + 3], lexicon_id))
     return sorted(found)
 
 
