@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 import click
 
 import checker
-from checker.core.i18n import language, set_language
+from checker.core.i18n import language, os_reason, set_language
 from checker.core.i18n import text as _t
 from checker.core.version import __version__
 
@@ -64,7 +64,7 @@ def emit(content: str | bytes, output: str | None) -> None:
             write_output(output, content)
         except OSError as error:
             raise click.ClickException(
-                _t(f"无法写入 {output}：{error.strerror}", f"cannot write {output}: {error.strerror}")
+                _t(f"无法写入 {output}：{os_reason(error)}", f"cannot write {output}: {os_reason(error)}")
             ) from None
     elif isinstance(content, bytes):
         sys.stdout.buffer.write(content)
@@ -99,7 +99,7 @@ def emit_report(report: Report, fmt: str, output: str | None, color: bool, **opt
         write_output(output, fill)
     except OSError as error:
         raise click.ClickException(
-            _t(f"无法写入 {output}：{error.strerror}", f"cannot write {output}: {error.strerror}")
+            _t(f"无法写入 {output}：{os_reason(error)}", f"cannot write {output}: {os_reason(error)}")
         ) from None
 
 
@@ -905,7 +905,7 @@ def _stream_jsonl(
             _executor_errors(lambda: write_output(output, fill))
         except OSError as error:
             raise click.ClickException(
-                _t(f"无法写入 {output}：{error.strerror}", f"cannot write {output}: {error.strerror}")
+                _t(f"无法写入 {output}：{os_reason(error)}", f"cannot write {output}: {os_reason(error)}")
             ) from None
     else:
 
@@ -1162,7 +1162,9 @@ def fix(
         except OSError as error:
             errors += 1
             click.echo(
-                _t(f"{shown}: error: 无法写入：{error.strerror}", f"{shown}: error: cannot write: {error.strerror}"),
+                _t(
+                    f"{shown}: error: 无法写入：{os_reason(error)}", f"{shown}: error: cannot write: {os_reason(error)}"
+                ),
                 err=True,
             )
             continue
@@ -1252,7 +1254,7 @@ def clean() -> None:
         count = checker.clean_cache()
     except OSError as error:
         raise click.ClickException(
-            _t(f"无法删除缓存：{error.strerror or error}", f"cannot delete the cache: {error.strerror or error}")
+            _t(f"无法删除缓存：{os_reason(error)}", f"cannot delete the cache: {os_reason(error)}")
         ) from None
     click.echo(_t(f"已删除 {count} 份缓存的报告", f"removed {count} cached reports"), err=True)
 

@@ -222,3 +222,28 @@ def test_a_usage_error_in_english():
 def test_doccheck_alone_shows_the_help():
     result = run()
     assert result.exit_code == 2 and result.stderr.startswith("用法：") and "错误" not in result.stderr
+
+
+def test_the_operating_system_s_reason_is_said_in_chinese_with_its_own_words(tmp_path):
+    document = tmp_path / "通知.md"
+    document.write_text("# 关于开展检查的通知\n\n请各单位认真落实。\n", encoding="utf-8")
+    result = run("check", "--format", "json", "-o", str(tmp_path / "no" / "r.json"), str(document))
+    assert result.exit_code == 2
+    assert "无法写入" in result.output and "文件或文件夹不存在（No such file or directory）" in result.output
+
+
+def test_the_operating_system_s_reason_in_english(tmp_path):
+    document = tmp_path / "notice.md"
+    document.write_text("# 关于开展检查的通知\n\n请各单位认真落实。\n", encoding="utf-8")
+    result = run("--lang", "en", "check", "--format", "json", "-o", str(tmp_path / "no" / "r.json"), str(document))
+    assert result.exit_code == 2
+    assert "cannot write" in result.output and "No such file or directory" in result.output
+    assert not CHINESE.search(result.output.split("cannot write", 1)[1])
+
+
+def test_a_file_read_through_a_file_as_a_folder_is_refused_with_the_reason_in_chinese(tmp_path):
+    document = tmp_path / "通知.md"
+    document.write_text("请各单位认真落实。\n", encoding="utf-8")
+    result = run("check", str(document / "附件.md"))
+    assert result.exit_code == 2
+    assert "路径中有一项不是文件夹（Not a directory）" in result.output

@@ -20,6 +20,7 @@ from typing import Annotated, Any, Generic, Literal, NamedTuple, TypeVar
 from pydantic import BaseModel, BeforeValidator, ValidationError
 from pydantic_core import ErrorDetails
 
+from checker.core.i18n import os_reason
 from checker.core.resources import cached_load, rules_path
 
 M = TypeVar("M", bound=BaseModel)
@@ -63,7 +64,7 @@ def read_bounded(path: str, limit: int, *, noun: str, error: type[Exception]) ->
     except FileNotFoundError:
         raise error(f"{path}: {noun}文件不存在") from None
     except OSError as problem:
-        raise error(f"{path}: 无法读取{noun}：{problem.strerror or problem}") from None
+        raise error(f"{path}: 无法读取{noun}：{os_reason(problem)}") from None
     if len(data) > limit:
         raise error(f"{path}: {noun}超过 {_size(limit)} 的上限，不予读取")
     return data

@@ -9,6 +9,7 @@ with ``en``. Rule codes and names (ST101, numbering-gap) are the same in both.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping
 from typing import Literal
@@ -49,3 +50,30 @@ def language() -> Language:
 def text(zh: str, en: str) -> str:
     """``zh`` or ``en``, whichever the interface speaks."""
     return en if language() == "en" else zh
+
+
+# What the operating system says when a file cannot be read or written is in English (its
+# C locale): the reasons a user meets, in Chinese, with the system's own words after them
+# for a search or a bug report.
+_OS_REASONS = {
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.ENOTDIR: "路径中有一项不是文件夹",
+    errno.EISDIR: "这是一个文件夹",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "不允许的操作（没有权限）",
+    errno.EROFS: "只读的文件系统",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EEXIST: "文件已存在",
+    errno.EBUSY: "文件正被占用",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.EMFILE: "打开的文件过多",
+    errno.EIO: "读写设备出错",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why ``error`` happened, in the interface's language: 没有权限（Permission denied）.
+    An error doccheck raises itself (no ``errno``) already says why in its own words."""
+    system = error.strerror or str(error)
+    reason = _OS_REASONS.get(error.errno) if error.errno is not None and language() == "zh" else None
+    return f"{reason}（{system}）" if reason else system

@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from checker.core.files import FileChanged, write_atomically
+from checker.core.i18n import os_reason
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -108,7 +109,7 @@ def apply(changes: list[Change]) -> None:
         except FileChanged:
             raise AcceptError(f"{change.path} 在此期间被修改过，未写入；请重试") from None
         except OSError as error:
-            raise AcceptError(f"无法写入 {change.path}：{error.strerror or error}") from None
+            raise AcceptError(f"无法写入 {change.path}：{os_reason(error)}") from None
 
 
 # -- the pack ---------------------------------------------------------------------------
@@ -118,7 +119,7 @@ def _read(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise AcceptError(f"无法读取 {path}：{error.strerror}") from None
+        raise AcceptError(f"无法读取 {path}：{os_reason(error)}") from None
 
 
 def _pack_change(pack: Path, word: str) -> Change | None:

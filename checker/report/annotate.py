@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 
 from checker.core.config import Settings
+from checker.core.i18n import os_reason
 from checker.core.models import Finding
 from checker.run.docx_revisions import AUTHOR, WordEdit, comment_text
 
@@ -49,5 +50,5 @@ def annotate(path: str, output: str, settings: Settings | None = None) -> list[F
     try:
         write_atomically(output, edit.save())
     except OSError as error:
-        raise AnnotateError(f"无法写入 {output}：{error.strerror}") from None
+        raise AnnotateError(f"无法写入 {output}：{os_reason(error)}") from None
     return findings

@@ -33,6 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.core import patterns
 from checker.core.datafiles import decode, read_bounded, validate
+from checker.core.i18n import os_reason
 from checker.core.models import FileReport, Finding, Report
 
 FORMAT = "doccheck-baseline"
@@ -148,7 +149,7 @@ def write_baseline(report: Report, path: str) -> int:
     try:
         write_atomically(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     except OSError as error:
-        raise BaselineError(f"无法写入基线文件 {path}：{error.strerror}") from None
+        raise BaselineError(f"无法写入基线文件 {path}：{os_reason(error)}") from None
     return data["findings"]
 
 

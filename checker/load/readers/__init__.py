@@ -14,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 from checker.core.files import DEFAULT_MAX_BYTES, interrupted_write
+from checker.core.i18n import os_reason
 from checker.load.source import Source
 
 # suffix → module in checker.load.readers that has read(path, data) -> Source
@@ -84,7 +85,7 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         if os.path.isdir(path):  # Windows opens no folder, and says so as "permission denied"
             raise LoadError("这是一个目录，不是文件 (is a directory)") from None
         kind = _kind_of(path)
-        raise LoadError(f"无法读取{kind or '文件'}：{error.strerror}") from None
+        raise LoadError(f"无法读取{kind or '文件'}：{os_reason(error)}") from None
     try:
         status = os.fstat(descriptor)
         if stat.S_ISDIR(status.st_mode):
@@ -102,7 +103,7 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
                 if len(data) > size:
                     data += stream.read(max_bytes + 1 - len(data)) if max_bytes else stream.read()
     except OSError as error:
-        raise LoadError(f"无法读取文件：{error.strerror}") from None
+        raise LoadError(f"无法读取文件：{os_reason(error)}") from None
     finally:
         os.close(descriptor)
     if max_bytes and len(data) > max_bytes:

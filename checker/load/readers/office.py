@@ -30,6 +30,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from checker.core.i18n import os_reason
 from checker.load.readers import LoadError
 from checker.load.readers.docx_text import View
 from checker.load.source import Source
@@ -162,7 +163,7 @@ def _run(command: list[str], seconds: float, home: Path) -> None:
             start_new_session=True,
         )
     except OSError as error:
-        raise LoadError(f"无法启动 LibreOffice（{command[0]}）：{error.strerror}") from None
+        raise LoadError(f"无法启动 LibreOffice（{command[0]}）：{os_reason(error)}") from None
     try:
         process.wait(timeout=seconds)
     except subprocess.TimeoutExpired:
