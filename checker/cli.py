@@ -51,21 +51,21 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 
 def write_output(path: str, content: str | bytes | Callable[[BinaryIO], None]) -> None:
-    """Write atomically: a reader never sees half a report, a failure leaves the old file.
-    ``content``: text, bytes, or a function that writes into the binary stream it is given."""
+    """Write atomically: a reader never sees half a report, a failure leaves the old file
+    (and is a usage error that says why). ``content``: text, bytes, or a function that
+    writes into the binary stream it is given."""
     from checker.core.files import write_atomically  # also keeps an existing file's permissions
 
-    write_atomically(path, content.encode("utf-8") if isinstance(content, str) else content)
+    try:
+        write_atomically(path, content.encode("utf-8") if isinstance(content, str) else content)
+    except OSError as error:
+        reason = os_reason(error)
+        raise click.ClickException(_t(f"无法写入 {path}：{reason}", f"cannot write {path}: {reason}")) from None
 
 
 def emit(content: str | bytes, output: str | None) -> None:
     if output and output != "-":
-        try:
-            write_output(output, content)
-        except OSError as error:
-            raise click.ClickException(
-                _t(f"无法写入 {output}：{os_reason(error)}", f"cannot write {output}: {os_reason(error)}")
-            ) from None
+        write_output(output, content)
     elif isinstance(content, bytes):
         sys.stdout.buffer.write(content)
     else:
@@ -95,12 +95,7 @@ def emit_report(report: Report, fmt: str, output: str | None, color: bool, **opt
         text.flush()
         text.detach()  # the stream stays open: it is its owner's to close
 
-    try:
-        write_output(output, fill)
-    except OSError as error:
-        raise click.ClickException(
-            _t(f"无法写入 {output}：{os_reason(error)}", f"cannot write {output}: {os_reason(error)}")
-        ) from None
+    write_output(output, fill)
 
 
 class _Echo:
@@ -901,12 +896,7 @@ def _stream_jsonl(
         def fill(binary: BinaryIO) -> None:
             lines(lambda piece: binary.write(piece.encode("utf-8")))
 
-        try:
-            _executor_errors(lambda: write_output(output, fill))
-        except OSError as error:
-            raise click.ClickException(
-                _t(f"无法写入 {output}：{os_reason(error)}", f"cannot write {output}: {os_reason(error)}")
-            ) from None
+        _executor_errors(lambda: write_output(output, fill))
     else:
 
         def echo(piece: str) -> None:

@@ -60,7 +60,7 @@ _OS_REASONS = {
     errno.ENOTDIR: "路径中有一项不是文件夹",
     errno.EISDIR: "这是一个文件夹",
     errno.EACCES: "没有权限",
-    errno.EPERM: "不允许的操作（没有权限）",
+    errno.EPERM: "操作不被允许",
     errno.EROFS: "只读的文件系统",
     errno.ENOSPC: "磁盘空间不足",
     errno.EEXIST: "文件已存在",
